@@ -1,0 +1,51 @@
+/** Contract of the `community` function. */
+
+export type ServiceKind = 'queue' | 'booking' | 'drop-in';
+
+export interface CommunitySummary {
+  id: string;
+  name: string;
+}
+
+export interface ServiceInfo {
+  id: string;
+  name: string;
+  kind: ServiceKind;
+  /** One line for residents, e.g. "血压、血糖快速检测". */
+  description: string;
+}
+
+/** One service evening of the week: weekday 0 (Sunday) … 6, times as "HH:mm" in Asia/Shanghai. */
+export interface ServiceEvening {
+  weekday: number;
+  opensAt: string;
+  closesAt: string;
+}
+
+export interface TonightInput {
+  community: string;
+}
+
+export interface Tonight {
+  community: CommunitySummary;
+  /** The date in Asia/Shanghai, "YYYY-MM-DD". */
+  date: string;
+  /** Weekday of `date`, 0 (Sunday) … 6. */
+  weekday: number;
+  /** Is `date` one of the community's service evenings? */
+  serviceEvening: boolean;
+  /** Is the service center open right now? */
+  open: boolean;
+  /** Tonight's hours, or the next evening's hours when tonight is not a service evening. */
+  opensAt: string;
+  closesAt: string;
+  /** ISO instant (+08:00) of the next opening; null while open. */
+  nextOpening: string | null;
+  /** All service evenings of the week, for "每周三 17:00–20:00". */
+  evenings: ServiceEvening[];
+  services: ServiceInfo[];
+  /** Server time (ISO, +08:00) so the client can show the same clock. */
+  now: string;
+  /** True when the host runs the demo clock ("演示时钟"). */
+  demoClock: boolean;
+}

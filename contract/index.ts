@@ -1,0 +1,4 @@
+export type * from './envelope';
+export type * from './community';
+export type * from './staff';
+export type * from './actions';

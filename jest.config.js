@@ -1,0 +1,47 @@
+/**
+ * Four projects, run in this order by scripts/test.ts:
+ * - server: core rules, stores on real SQLite files, HTTP tests against a started local host
+ * - client: React components with Taro mapped to small DOM doubles (tests/doubles)
+ * - weapp: the compiled weapp build under miniprogram-simulate (needs `npm run build:weapp`)
+ * - e2e: the H5 build in real Chromium against the real local host (needs `npm run build:h5`)
+ */
+const base = {
+  transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...base,
+      displayName: 'server',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/server/**/*.test.ts', '<rootDir>/contract/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
+    },
+    {
+      ...base,
+      displayName: 'client',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
+      moduleNameMapper: {
+        ...base.moduleNameMapper,
+        '^@tarojs/components$': '<rootDir>/tests/doubles/taro-components.tsx',
+        '^@tarojs/taro$': '<rootDir>/tests/doubles/taro.ts',
+        '\\.(css|scss)$': '<rootDir>/tests/doubles/style.ts',
+      },
+    },
+    {
+      ...base,
+      displayName: 'weapp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+    },
+  ],
+};

@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { ActionInput, ActionName, ActionOutput } from '../../contract/actions';
+import type { Caller, CoreDeps } from './deps';
+import type { UserRecord } from './ports';
+
+/**
+ * Who may call an action:
+ * - public: anyone, even without an identity (the TV board, the tonight page)
+ * - resident: any identified caller
+ * - staff: staff of the community named by the input (admins too)
+ * - admin: admins only
+ */
+export type AccessRole = 'public' | 'resident' | 'staff' | 'admin';
+
+export interface ActionContext {
+  deps: CoreDeps;
+  caller: Caller;
+  /** Loaded for every non-public action; null for public ones. */
+  user: UserRecord | null;
+  now: Date;
+}
+
+export interface ActionDef<A extends ActionName = ActionName> {
+  /** `<function>.<action>`: the function is the cloud function and the `/api/<function>` route. */
+  id: A;
+  role: AccessRole;
+  /** Strict object schema: unknown fields are refused, not ignored. */
+  input: z.ZodType<ActionInput<A>>;
+  /** For role 'staff': which community the input acts on. */
+  community?: (input: ActionInput<A>) => string;
+  handler: (ctx: ActionContext, input: ActionInput<A>) => Promise<ActionOutput<A>>;
+}
+
+/** Type-checks one action against the shared contract. */
+export const defineAction = <A extends ActionName>(def: ActionDef<A>): ActionDef<A> => def;
+
+
+/** The caller's record in a non-public action (dispatch loads it before the handler runs). */
+export const userOf = (ctx: ActionContext): UserRecord => {
+  if (!ctx.user) throw new Error(`Action needs a user but none was loaded`);
+  return ctx.user;
+};

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { defineAction, userOf } from '../action';
+import { AppError, notFound } from '../errors';
+import { INVITE_DAYS, identityOf, newInviteCode, secretMatches } from '../identity';
+import { dayjs, isoLocal } from '../time';
+import { ids } from '../validation';
+
+const refusal = (reason: 'unknown' | 'used' | 'expired') =>
+  ({
+    unknown: new AppError('NOT_FOUND', '验证码不正确，请核对后再输入', 'code'),
+    used: new AppError('CONFLICT', '这个邀请码已经用过了，请向管理员要一个新的', 'code'),
+    expired: new AppError('CONFLICT', '这个邀请码已过期，请向管理员要一个新的', 'code'),
+  })[reason];
+
+export const staffActions = [
+  defineAction({
+    id: 'staff.me',
+    role: 'resident',
+    input: z.object({}).strict(),
+    handler: async (ctx) => identityOf(userOf(ctx), ctx.deps.store.communities),
+  }),
+  defineAction({
+    id: 'staff.redeem',
+    role: 'resident',
+    // Invite codes are 10 characters; the admin secret may be longer. Spaces from copy-paste are trimmed.
+    input: z.object({ code: z.string().trim().min(4).max(128) }).strict(),
+    handler: async (ctx, input) => {
+      const { deps, now } = ctx;
+      const user = userOf(ctx);
+      const { identities, communities } = deps.store;
+      if (secretMatches(input.code, deps.config.adminToken)) {
+        await identities.grantAdmin(user.id, now);
+      } else {
+        const result = await identities.redeemInvite(input.code.toUpperCase(), user.id, now);
+        if (!result.ok) throw refusal(result.reason);
+      }
+      const updated = await identities.getUser(user.id);
+      if (!updated) throw new Error('User vanished after redeeming');
+      return identityOf(updated, communities);
+    },
+  }),
+  defineAction({
+    id: 'staff.invite',
+    role: 'admin',
+    input: z.object({ community: ids.community }).strict(),
+    handler: async (ctx, input) => {
+      const { deps, now } = ctx;
+      const user = userOf(ctx);
+      if (!(await deps.store.communities.get(input.community))) throw notFound('没有找到这个社区');
+      const code = newInviteCode();
+      const expiresAt = isoLocal(dayjs(now).add(INVITE_DAYS, 'day'));
+      await deps.store.identities.createInvite({ code, community: input.community, createdBy: user.id, expiresAt }, now);
+      return { code, community: input.community, expiresAt };
+    },
+  }),
+];

@@ -1,0 +1,18 @@
+import type { Clock, Store } from './ports';
+
+export interface CoreConfig {
+  /** The admin secret (ADMIN_TOKEN): redeeming it through staff.redeem makes the caller admin. */
+  adminToken: string;
+}
+
+/** What a host hands the core. */
+export interface CoreDeps {
+  store: Store;
+  clock: Clock;
+  config: CoreConfig;
+}
+
+/** The identity a host vouches for: the signed cookie (local) or OPENID (cloud). */
+export interface Caller {
+  userId: string | null;
+}

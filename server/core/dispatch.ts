@@ -1,0 +1,60 @@
+import type { Envelope } from '../../contract/envelope';
+import type { ActionDef } from './action';
+import type { Caller, CoreDeps } from './deps';
+import { AppError, INTERNAL_MESSAGE } from './errors';
+import { isStaffOf } from './identity';
+import type { UserRecord } from './ports';
+import { findAction } from './registry';
+import { parseInput } from './validation';
+
+/** Where unexpected errors go; hosts may swap in their own logger. */
+export type ErrorLog = (error: unknown, where: string) => void;
+const consoleLog: ErrorLog = (error, where) => console.error(`[bdb] ${where} failed:`, error);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+async function authorize(def: ActionDef, deps: CoreDeps, caller: Caller, now: Date): Promise<UserRecord | null> {
+  if (def.role === 'public') return null;
+  if (!caller.userId) throw new AppError('UNAUTHENTICATED', '请先进入小程序或刷新页面后再试');
+  const user = await deps.store.identities.ensureUser(caller.userId, now);
+  if (def.role === 'admin' && !user.admin) throw new AppError('FORBIDDEN', '只有管理员可以这样做');
+  if (def.role === 'staff' && !user.admin && user.staffOf.length === 0) {
+    throw new AppError('FORBIDDEN', '只有本社区的社工可以这样做');
+  }
+  return user;
+}
+
+/**
+ * Runs one action for one caller, in the same way in every host: find it in the registry, check
+ * who is calling, validate the input, check the community, run the handler, and wrap the outcome
+ * in the envelope. Nothing thrown escapes; unexpected errors are logged and answered INTERNAL.
+ */
+export async function dispatch(
+  deps: CoreDeps,
+  fn: string,
+  body: unknown,
+  caller: Caller,
+  log: ErrorLog = consoleLog,
+): Promise<Envelope<unknown>> {
+  try {
+    if (!isRecord(body)) throw new AppError('BAD_INPUT', '请求内容应是一个对象');
+    const { action, ...input } = body;
+    if (typeof action !== 'string' || action === '') throw new AppError('BAD_INPUT', '缺少操作（action）', 'action');
+    const def = findAction(fn, action);
+    if (!def) throw new AppError('NOT_FOUND', '没有这个操作');
+
+    const now = deps.clock.now();
+    const user = await authorize(def, deps, caller, now);
+    const parsed = parseInput(def.input, input);
+    if (def.role === 'staff' && def.community && !isStaffOf(user, def.community(parsed))) {
+      throw new AppError('FORBIDDEN', '只有本社区的社工可以这样做');
+    }
+    const data = await def.handler({ deps, caller, user, now }, parsed);
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+    log(error, `${fn}`);
+    return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };
+  }
+}

@@ -1,0 +1,30 @@
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import type { Identity } from '../../contract/staff';
+import type { CommunityRepo, UserRecord } from './ports';
+
+/** Role and communities as the client sees them; an admin is staff of every community. */
+export async function identityOf(user: UserRecord, communities: CommunityRepo): Promise<Identity> {
+  if (user.admin) {
+    const all = await communities.list();
+    return { userId: user.id, role: 'admin', communities: all.map((c) => c.id) };
+  }
+  return { userId: user.id, role: user.staffOf.length > 0 ? 'staff' : 'resident', communities: [...user.staffOf] };
+}
+
+export const isStaffOf = (user: UserRecord | null, community: string) =>
+  Boolean(user && (user.admin || user.staffOf.includes(community)));
+
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+/** Constant-time comparison, so the admin secret cannot be guessed a character at a time. */
+export const secretMatches = (given: string, secret: string) =>
+  secret.length > 0 && timingSafeEqual(digest(given), digest(secret));
+
+/** Letters and digits that cannot be misread aloud or on a screen (no 0/O, 1/I/L). */
+const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** A one-time invite code, short enough to read out over the phone: 10 characters, ~49 bits. */
+export const newInviteCode = () =>
+  Array.from({ length: 10 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
+
+export const INVITE_DAYS = 7;

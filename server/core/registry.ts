@@ -1,0 +1,25 @@
+import type { ActionDef } from './action';
+import { communityActions } from './actions/community';
+import { staffActions } from './actions/staff';
+
+/** Every action of every function, declared once: routing, validation and authorization read this. */
+export const actions: ReadonlyArray<ActionDef> = [...communityActions, ...staffActions] as ReadonlyArray<ActionDef>;
+
+const byId = new Map<string, ActionDef>();
+for (const action of actions) {
+  if (byId.has(action.id)) throw new Error(`Duplicate action ${action.id}`);
+  if (action.role === 'staff' && !action.community) {
+    throw new Error(`Staff action ${action.id} must say which community it acts on`);
+  }
+  byId.set(action.id, action);
+}
+
+export const findAction = (fn: string, name: string): ActionDef | undefined => byId.get(`${fn}.${name}`);
+
+/** Distinct function names, in declaration order: one cloud function and one HTTP route each. */
+export const functionNames = (): string[] => [...new Set(actions.map((a) => a.id.split('.')[0]!))];
+
+export const splitId = (id: string) => {
+  const [fn, name] = id.split('.') as [string, string];
+  return { fn, name };
+};

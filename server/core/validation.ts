@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { AppError } from './errors';
+
+/** Field names residents may see in messages, in Chinese where we have them. */
+const FIELD_LABELS: Record<string, string> = {
+  community: '社区',
+  code: '验证码',
+  action: '操作',
+};
+
+const label = (field: string) => (FIELD_LABELS[field] ? `${FIELD_LABELS[field]}（${field}）` : field);
+
+/** One readable Chinese sentence for the first problem zod found, naming the field. */
+export function describeIssue(issue: z.core.$ZodIssue): { message: string; field?: string } {
+  if (issue.code === 'unrecognized_keys') {
+    return { message: `不认识的字段：${issue.keys.join('、')}`, field: issue.keys[0] };
+  }
+  const field = issue.path.map(String).join('.');
+  if (!field) return { message: '请求内容应是一个对象' };
+  const name = label(field);
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { message: `缺少${name}`, field }
+        : { message: `${name}格式不正确`, field };
+    case 'too_big':
+      return { message: `${name}太长了`, field };
+    case 'too_small':
+      return { message: `${name}不能为空或太短`, field };
+    default:
+      return { message: `${name}不正确`, field };
+  }
+}
+
+/** Parses `input` or throws BAD_INPUT naming the offending field; nothing is changed on failure. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  const { message, field } = first ? describeIssue(first) : { message: '输入不正确', field: undefined };
+  throw new AppError('BAD_INPUT', message, field);
+}
+
+/** Building blocks shared by action schemas. */
+export const ids = {
+  community: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/),
+};

@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  CommunityRecord,
+  CommunityRepo,
+  IdentityRepo,
+  InviteRecord,
+  RedeemResult,
+  Store,
+  UserRecord,
+} from '../../core/ports';
+import { MIGRATIONS } from './migrations';
+
+type DB = Database.Database;
+
+/** Opens (creating if needed) a SQLite file in WAL mode and brings its schema up to date. */
+export function openDatabase(file: string): DB {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  // Concurrent writers from several processes (tests, a second host) wait instead of failing.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: DB): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version += 1) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}
+
+function communityRepo(db: DB): CommunityRepo {
+  const listStmt = db.prepare<[], { id: string; name: string }>('SELECT id, name FROM communities ORDER BY id');
+  const getStmt = db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM communities WHERE id = ?');
+  const eveningsStmt = db.prepare<[string], { weekday: number; opensAt: string; closesAt: string }>(
+    'SELECT weekday, opens_at AS opensAt, closes_at AS closesAt FROM service_evenings WHERE community_id = ? ORDER BY weekday',
+  );
+  const servicesStmt = db.prepare<[string], CommunityRecord['services'][number]>(
+    'SELECT id, name, kind, description, sort FROM services WHERE community_id = ? ORDER BY sort, id',
+  );
+  const upsert = db.prepare('INSERT INTO communities (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name');
+  const clearEvenings = db.prepare('DELETE FROM service_evenings WHERE community_id = ?');
+  const clearServices = db.prepare('DELETE FROM services WHERE community_id = ?');
+  const addEvening = db.prepare('INSERT INTO service_evenings (community_id, weekday, opens_at, closes_at) VALUES (?, ?, ?, ?)');
+  const addService = db.prepare('INSERT INTO services (community_id, id, name, kind, description, sort) VALUES (?, ?, ?, ?, ?, ?)');
+
+  const save = db.transaction((c: CommunityRecord) => {
+    upsert.run(c.id, c.name);
+    clearEvenings.run(c.id);
+    clearServices.run(c.id);
+    for (const e of c.evenings) addEvening.run(c.id, e.weekday, e.opensAt, e.closesAt);
+    for (const s of c.services) addService.run(c.id, s.id, s.name, s.kind, s.description, s.sort);
+  });
+
+  return {
+    list: async () => listStmt.all(),
+    get: async (id) => {
+      const row = getStmt.get(id);
+      if (!row) return null;
+      return { ...row, evenings: eveningsStmt.all(id), services: servicesStmt.all(id) };
+    },
+    save: async (community) => {
+      save(community);
+    },
+  };
+}
+
+function identityRepo(db: DB): IdentityRepo {
+  const insertUser = db.prepare('INSERT INTO users (id, admin, created_at) VALUES (?, 0, ?) ON CONFLICT(id) DO NOTHING');
+  const userStmt = db.prepare<[string], { id: string; admin: number }>('SELECT id, admin FROM users WHERE id = ?');
+  const staffOfStmt = db.prepare<[string], { community_id: string }>(
+    'SELECT community_id FROM staff_memberships WHERE user_id = ? ORDER BY community_id',
+  );
+  const setAdmin = db.prepare('UPDATE users SET admin = 1 WHERE id = ?');
+  const insertInvite = db.prepare(
+    'INSERT INTO invites (code, community_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const inviteStmt = db.prepare<[string], { community_id: string; expires_at: string; used_by: string | null }>(
+    'SELECT community_id, expires_at, used_by FROM invites WHERE code = ?',
+  );
+  // The `used_by IS NULL` guard makes the claim atomic even across processes sharing the file.
+  const claimInvite = db.prepare('UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL');
+  const addMembership = db.prepare(
+    'INSERT INTO staff_memberships (user_id, community_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+
+  const getUser = (id: string): UserRecord | null => {
+    const row = userStmt.get(id);
+    if (!row) return null;
+    return { id: row.id, admin: row.admin === 1, staffOf: staffOfStmt.all(id).map((r) => r.community_id) };
+  };
+
+  const redeem = db.transaction((code: string, userId: string, now: Date): RedeemResult => {
+    const invite = inviteStmt.get(code);
+    if (!invite) return { ok: false, reason: 'unknown' };
+    if (invite.used_by) return { ok: false, reason: 'used' };
+    if (Date.parse(invite.expires_at) <= now.getTime()) return { ok: false, reason: 'expired' };
+    const at = now.toISOString();
+    insertUser.run(userId, at);
+    if (claimInvite.run(userId, at, code).changes !== 1) return { ok: false, reason: 'used' };
+    addMembership.run(userId, invite.community_id, at);
+    return { ok: true, community: invite.community_id };
+  });
+
+  return {
+    ensureUser: async (id, now) => {
+      insertUser.run(id, now.toISOString());
+      return getUser(id)!;
+    },
+    getUser: async (id) => getUser(id),
+    grantAdmin: async (id, now) => {
+      insertUser.run(id, now.toISOString());
+      setAdmin.run(id);
+    },
+    createInvite: async (invite: InviteRecord, now) => {
+      insertInvite.run(invite.code, invite.community, invite.createdBy, now.toISOString(), invite.expiresAt);
+    },
+    // IMMEDIATE takes the write lock up front, so two processes cannot both read "unused".
+    redeemInvite: async (code, userId, now) => redeem.immediate(code, userId, now),
+  };
+}
+
+/** The embedded store: one SQLite file, WAL, migrations applied on open. */
+export async function openSqliteStore(file: string): Promise<Store & { db: DB }> {
+  const db = openDatabase(file);
+  return {
+    db,
+    communities: communityRepo(db),
+    identities: identityRepo(db),
+    close: async () => {
+      db.close();
+    },
+  };
+}
