@@ -26,6 +26,8 @@ export interface ActionDef<A extends ActionName = ActionName> {
   role: AccessRole;
   /** Strict object schema: unknown fields are refused, not ignored. */
   input: z.ZodType<ActionInput<A>>;
+  /** A valid input: documents the action and seeds the registry-driven abuse tests. */
+  example: ActionInput<A>;
   /** For role 'staff': which community the input acts on. */
   community?: (input: ActionInput<A>) => string;
   handler: (ctx: ActionContext, input: ActionInput<A>) => Promise<ActionOutput<A>>;
@@ -33,7 +35,6 @@ export interface ActionDef<A extends ActionName = ActionName> {
 
 /** Type-checks one action against the shared contract. */
 export const defineAction = <A extends ActionName>(def: ActionDef<A>): ActionDef<A> => def;
-
 
 /** The caller's record in a non-public action (dispatch loads it before the handler runs). */
 export const userOf = (ctx: ActionContext): UserRecord => {

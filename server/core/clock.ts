@@ -32,14 +32,20 @@ export const demoStart = (realNow: Date, weekday: number, time = '18:30'): Date 
  * Resolves the BDB_NOW setting: unset → demo clock, "real" → real time, an ISO instant → starts
  * there. Throws with a readable message on anything else.
  */
-export const clockFromSetting = (setting: string | undefined, demoWeekday: number, realNow = new Date()): Clock => {
+export const clockFromSetting = (
+  setting: string | undefined,
+  demoWeekday: number,
+  realNow = new Date(),
+): Clock => {
   if (setting === undefined || setting === '' || setting === 'demo') {
     return startingClock(demoStart(realNow, demoWeekday), true);
   }
   if (setting === 'real') return realClock();
   const start = new Date(setting);
   if (Number.isNaN(start.getTime()) || !/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(setting)) {
-    throw new Error(`BDB_NOW must be "real" or an ISO instant such as 2026-12-02T18:30:00+08:00, got "${setting}"`);
+    throw new Error(
+      `BDB_NOW must be "real" or an ISO instant such as 2026-12-02T18:30:00+08:00, got "${setting}"`,
+    );
   }
   return startingClock(start);
 };

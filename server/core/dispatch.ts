@@ -14,7 +14,12 @@ const consoleLog: ErrorLog = (error, where) => console.error(`[bdb] ${where} fai
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-async function authorize(def: ActionDef, deps: CoreDeps, caller: Caller, now: Date): Promise<UserRecord | null> {
+async function authorize(
+  def: ActionDef,
+  deps: CoreDeps,
+  caller: Caller,
+  now: Date,
+): Promise<UserRecord | null> {
   if (def.role === 'public') return null;
   if (!caller.userId) throw new AppError('UNAUTHENTICATED', '请先进入小程序或刷新页面后再试');
   const user = await deps.store.identities.ensureUser(caller.userId, now);
@@ -40,7 +45,8 @@ export async function dispatch(
   try {
     if (!isRecord(body)) throw new AppError('BAD_INPUT', '请求内容应是一个对象');
     const { action, ...input } = body;
-    if (typeof action !== 'string' || action === '') throw new AppError('BAD_INPUT', '缺少操作（action）', 'action');
+    if (typeof action !== 'string' || action === '')
+      throw new AppError('BAD_INPUT', '缺少操作（action）', 'action');
     const def = findAction(fn, action);
     if (!def) throw new AppError('NOT_FOUND', '没有这个操作');
 

@@ -12,7 +12,9 @@ export class AppError extends Error {
   }
 
   toApiError(): ApiError {
-    return this.field ? { code: this.code, message: this.message, field: this.field } : { code: this.code, message: this.message };
+    return this.field
+      ? { code: this.code, message: this.message, field: this.field }
+      : { code: this.code, message: this.message };
   }
 }
 

@@ -8,7 +8,11 @@ export async function identityOf(user: UserRecord, communities: CommunityRepo): 
     const all = await communities.list();
     return { userId: user.id, role: 'admin', communities: all.map((c) => c.id) };
   }
-  return { userId: user.id, role: user.staffOf.length > 0 ? 'staff' : 'resident', communities: [...user.staffOf] };
+  return {
+    userId: user.id,
+    role: user.staffOf.length > 0 ? 'staff' : 'resident',
+    communities: [...user.staffOf],
+  };
 }
 
 export const isStaffOf = (user: UserRecord | null, community: string) =>

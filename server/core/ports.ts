@@ -53,8 +53,7 @@ export interface InviteRecord {
 }
 
 export type RedeemResult =
-  | { ok: true; community: string }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+  { ok: true; community: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
 
 export interface IdentityRepo {
   /** Returns the user, creating a plain resident record on first sight. */

@@ -1,9 +1,17 @@
+import type { ActionName } from '../../contract/actions';
 import type { ActionDef } from './action';
 import { communityActions } from './actions/community';
 import { staffActions } from './actions/staff';
 
 /** Every action of every function, declared once: routing, validation and authorization read this. */
-export const actions: ReadonlyArray<ActionDef> = [...communityActions, ...staffActions] as ReadonlyArray<ActionDef>;
+const declared = [...communityActions, ...staffActions];
+
+// Compile-time check that the contract's ActionMap and the registry name the same actions.
+type Undeclared = Exclude<ActionName, (typeof declared)[number]['id']>;
+const everyContractActionIsDeclared: [Undeclared] extends [never] ? true : Undeclared = true;
+void everyContractActionIsDeclared;
+
+export const actions: ReadonlyArray<ActionDef> = declared as ReadonlyArray<ActionDef>;
 
 const byId = new Map<string, ActionDef>();
 for (const action of actions) {
@@ -14,7 +22,8 @@ for (const action of actions) {
   byId.set(action.id, action);
 }
 
-export const findAction = (fn: string, name: string): ActionDef | undefined => byId.get(`${fn}.${name}`);
+export const findAction = (fn: string, name: string): ActionDef | undefined =>
+  byId.get(`${fn}.${name}`);
 
 /** Distinct function names, in declaration order: one cloud function and one HTTP route each. */
 export const functionNames = (): string[] => [...new Set(actions.map((a) => a.id.split('.')[0]!))];

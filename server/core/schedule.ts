@@ -33,7 +33,15 @@ export function eveningStatus(evenings: ServiceEvening[], now: Date): EveningSta
     const opens = atLocal(date, tonight.opensAt).valueOf();
     const closes = atLocal(date, tonight.closesAt).valueOf();
     if (nowMs >= opens && nowMs < closes) {
-      return { date, weekday, serviceEvening: true, open: true, opensAt: tonight.opensAt, closesAt: tonight.closesAt, nextOpening: null };
+      return {
+        date,
+        weekday,
+        serviceEvening: true,
+        open: true,
+        opensAt: tonight.opensAt,
+        closesAt: tonight.closesAt,
+        nextOpening: null,
+      };
     }
   }
 
@@ -62,3 +70,14 @@ export function nextOpening(evenings: ServiceEvening[], now: Date): Date | null 
   }
   return null;
 }
+
+const WEEKDAY_NAMES = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/** "每周三 17:00–20:00", for posters and messages. */
+export const describeEvenings = (evenings: ServiceEvening[]) =>
+  evenings.length === 0
+    ? '暂未安排服务时间'
+    : [...evenings]
+        .sort((a, b) => a.weekday - b.weekday)
+        .map((e) => `每${WEEKDAY_NAMES[e.weekday]} ${e.opensAt}–${e.closesAt}`)
+        .join('，');

@@ -8,10 +8,21 @@ const FIELD_LABELS: Record<string, string> = {
   action: '操作',
 };
 
-const label = (field: string) => (FIELD_LABELS[field] ? `${FIELD_LABELS[field]}（${field}）` : field);
+const label = (field: string) =>
+  FIELD_LABELS[field] ? `${FIELD_LABELS[field]}（${field}）` : field;
+
+const valueAt = (input: unknown, path: PropertyKey[]): unknown =>
+  path.reduce<unknown>(
+    (value, key) =>
+      value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    input,
+  );
 
 /** One readable Chinese sentence for the first problem zod found, naming the field. */
-export function describeIssue(issue: z.core.$ZodIssue): { message: string; field?: string } {
+export function describeIssue(
+  issue: z.core.$ZodIssue,
+  input: unknown,
+): { message: string; field?: string } {
   if (issue.code === 'unrecognized_keys') {
     return { message: `不认识的字段：${issue.keys.join('、')}`, field: issue.keys[0] };
   }
@@ -20,7 +31,7 @@ export function describeIssue(issue: z.core.$ZodIssue): { message: string; field
   const name = label(field);
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      return valueAt(input, issue.path) === undefined
         ? { message: `缺少${name}`, field }
         : { message: `${name}格式不正确`, field };
     case 'too_big':
@@ -37,7 +48,9 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const first = result.error.issues[0];
-  const { message, field } = first ? describeIssue(first) : { message: '输入不正确', field: undefined };
+  const { message, field } = first
+    ? describeIssue(first, input)
+    : { message: '输入不正确', field: undefined };
   throw new AppError('BAD_INPUT', message, field);
 }
 

@@ -22,7 +22,9 @@ export function composeTonight(community: CommunityRecord, now: Date, demoClock:
     closesAt: status.closesAt,
     nextOpening: status.nextOpening ? isoLocal(status.nextOpening) : null,
     evenings: [...community.evenings].sort((a, b) => a.weekday - b.weekday),
-    services: [...community.services].sort(byOrder).map(({ id, name, kind, description }) => ({ id, name, kind, description })),
+    services: [...community.services]
+      .sort(byOrder)
+      .map(({ id, name, kind, description }) => ({ id, name, kind, description })),
     now: isoLocal(now),
     demoClock,
   };
@@ -33,12 +35,14 @@ export const communityActions = [
     id: 'community.list',
     role: 'public',
     input: z.object({}).strict(),
+    example: {},
     handler: async ({ deps }) => deps.store.communities.list(),
   }),
   defineAction({
     id: 'community.tonight',
     role: 'public',
     input: z.object({ community: ids.community }).strict(),
+    example: { community: 'jinse' },
     handler: async ({ deps, now }, input) => {
       const community = await deps.store.communities.get(input.community);
       if (!community) throw notFound('没有找到这个社区，请重新扫码或选择社区');

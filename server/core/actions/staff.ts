@@ -17,6 +17,7 @@ export const staffActions = [
     id: 'staff.me',
     role: 'resident',
     input: z.object({}).strict(),
+    example: {},
     handler: async (ctx) => identityOf(userOf(ctx), ctx.deps.store.communities),
   }),
   defineAction({
@@ -24,6 +25,7 @@ export const staffActions = [
     role: 'resident',
     // Invite codes are 10 characters; the admin secret may be longer. Spaces from copy-paste are trimmed.
     input: z.object({ code: z.string().trim().min(4).max(128) }).strict(),
+    example: { code: 'ABCDEFGHJK' },
     handler: async (ctx, input) => {
       const { deps, now } = ctx;
       const user = userOf(ctx);
@@ -43,13 +45,17 @@ export const staffActions = [
     id: 'staff.invite',
     role: 'admin',
     input: z.object({ community: ids.community }).strict(),
+    example: { community: 'jinse' },
     handler: async (ctx, input) => {
       const { deps, now } = ctx;
       const user = userOf(ctx);
       if (!(await deps.store.communities.get(input.community))) throw notFound('没有找到这个社区');
       const code = newInviteCode();
       const expiresAt = isoLocal(dayjs(now).add(INVITE_DAYS, 'day'));
-      await deps.store.identities.createInvite({ code, community: input.community, createdBy: user.id, expiresAt }, now);
+      await deps.store.identities.createInvite(
+        { code, community: input.community, createdBy: user.id, expiresAt },
+        now,
+      );
       return { code, community: input.community, expiresAt };
     },
   }),

@@ -37,7 +37,13 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(got?.name).toBe('测试社区');
         expect(got?.evenings.map((e) => e.weekday).sort()).toEqual([3, 5]);
         expect(got?.services.map((s) => s.id)).toEqual(['paperwork', 'library']);
-        expect(got?.services[1]).toEqual({ id: 'library', name: '图书阅览', kind: 'queue', description: '看书', sort: 2 });
+        expect(got?.services[1]).toEqual({
+          id: 'library',
+          name: '图书阅览',
+          kind: 'queue',
+          description: '看书',
+          sort: 2,
+        });
       });
 
       it('lists communities ordered by id and returns null for an unknown one', async () => {
@@ -76,12 +82,23 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
       it('creates a resident on first sight and returns the same record after', async () => {
         expect(await store.identities.getUser('u1')).toBeNull();
-        expect(await store.identities.ensureUser('u1', NOW)).toEqual({ id: 'u1', admin: false, staffOf: [] });
-        expect(await store.identities.ensureUser('u1', NOW)).toEqual({ id: 'u1', admin: false, staffOf: [] });
+        expect(await store.identities.ensureUser('u1', NOW)).toEqual({
+          id: 'u1',
+          admin: false,
+          staffOf: [],
+        });
+        expect(await store.identities.ensureUser('u1', NOW)).toEqual({
+          id: 'u1',
+          admin: false,
+          staffOf: [],
+        });
       });
 
       it('survives two first sights of one user at once', async () => {
-        const both = await Promise.all([store.identities.ensureUser('u2', NOW), store.identities.ensureUser('u2', NOW)]);
+        const both = await Promise.all([
+          store.identities.ensureUser('u2', NOW),
+          store.identities.ensureUser('u2', NOW),
+        ]);
         expect(both[0]).toEqual(both[1]);
       });
 
@@ -94,16 +111,28 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       it('redeems an invite once, making the user staff of its community', async () => {
         await invite('CODE000001');
         await store.identities.ensureUser('u1', NOW);
-        expect(await store.identities.redeemInvite('CODE000001', 'u1', NOW)).toEqual({ ok: true, community: 'c1' });
+        expect(await store.identities.redeemInvite('CODE000001', 'u1', NOW)).toEqual({
+          ok: true,
+          community: 'c1',
+        });
         expect((await store.identities.getUser('u1'))?.staffOf).toEqual(['c1']);
-        expect(await store.identities.redeemInvite('CODE000001', 'u2', NOW)).toEqual({ ok: false, reason: 'used' });
+        expect(await store.identities.redeemInvite('CODE000001', 'u2', NOW)).toEqual({
+          ok: false,
+          reason: 'used',
+        });
         expect((await store.identities.getUser('u2'))?.staffOf ?? []).toEqual([]);
       });
 
       it('refuses unknown and expired codes', async () => {
         await invite('CODE000002');
-        expect(await store.identities.redeemInvite('NOSUCHCODE', 'u1', NOW)).toEqual({ ok: false, reason: 'unknown' });
-        expect(await store.identities.redeemInvite('CODE000002', 'u1', LATER)).toEqual({ ok: false, reason: 'expired' });
+        expect(await store.identities.redeemInvite('NOSUCHCODE', 'u1', NOW)).toEqual({
+          ok: false,
+          reason: 'unknown',
+        });
+        expect(await store.identities.redeemInvite('CODE000002', 'u1', LATER)).toEqual({
+          ok: false,
+          reason: 'expired',
+        });
       });
 
       it('lets exactly one of two racing users take a code', async () => {

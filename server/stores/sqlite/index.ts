@@ -39,19 +39,29 @@ export function migrate(db: DB): number {
 }
 
 function communityRepo(db: DB): CommunityRepo {
-  const listStmt = db.prepare<[], { id: string; name: string }>('SELECT id, name FROM communities ORDER BY id');
-  const getStmt = db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM communities WHERE id = ?');
+  const listStmt = db.prepare<[], { id: string; name: string }>(
+    'SELECT id, name FROM communities ORDER BY id',
+  );
+  const getStmt = db.prepare<[string], { id: string; name: string }>(
+    'SELECT id, name FROM communities WHERE id = ?',
+  );
   const eveningsStmt = db.prepare<[string], { weekday: number; opensAt: string; closesAt: string }>(
     'SELECT weekday, opens_at AS opensAt, closes_at AS closesAt FROM service_evenings WHERE community_id = ? ORDER BY weekday',
   );
   const servicesStmt = db.prepare<[string], CommunityRecord['services'][number]>(
     'SELECT id, name, kind, description, sort FROM services WHERE community_id = ? ORDER BY sort, id',
   );
-  const upsert = db.prepare('INSERT INTO communities (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name');
+  const upsert = db.prepare(
+    'INSERT INTO communities (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name',
+  );
   const clearEvenings = db.prepare('DELETE FROM service_evenings WHERE community_id = ?');
   const clearServices = db.prepare('DELETE FROM services WHERE community_id = ?');
-  const addEvening = db.prepare('INSERT INTO service_evenings (community_id, weekday, opens_at, closes_at) VALUES (?, ?, ?, ?)');
-  const addService = db.prepare('INSERT INTO services (community_id, id, name, kind, description, sort) VALUES (?, ?, ?, ?, ?, ?)');
+  const addEvening = db.prepare(
+    'INSERT INTO service_evenings (community_id, weekday, opens_at, closes_at) VALUES (?, ?, ?, ?)',
+  );
+  const addService = db.prepare(
+    'INSERT INTO services (community_id, id, name, kind, description, sort) VALUES (?, ?, ?, ?, ?, ?)',
+  );
 
   const save = db.transaction((c: CommunityRecord) => {
     upsert.run(c.id, c.name);
@@ -75,8 +85,12 @@ function communityRepo(db: DB): CommunityRepo {
 }
 
 function identityRepo(db: DB): IdentityRepo {
-  const insertUser = db.prepare('INSERT INTO users (id, admin, created_at) VALUES (?, 0, ?) ON CONFLICT(id) DO NOTHING');
-  const userStmt = db.prepare<[string], { id: string; admin: number }>('SELECT id, admin FROM users WHERE id = ?');
+  const insertUser = db.prepare(
+    'INSERT INTO users (id, admin, created_at) VALUES (?, 0, ?) ON CONFLICT(id) DO NOTHING',
+  );
+  const userStmt = db.prepare<[string], { id: string; admin: number }>(
+    'SELECT id, admin FROM users WHERE id = ?',
+  );
   const staffOfStmt = db.prepare<[string], { community_id: string }>(
     'SELECT community_id FROM staff_memberships WHERE user_id = ? ORDER BY community_id',
   );
@@ -84,11 +98,14 @@ function identityRepo(db: DB): IdentityRepo {
   const insertInvite = db.prepare(
     'INSERT INTO invites (code, community_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const inviteStmt = db.prepare<[string], { community_id: string; expires_at: string; used_by: string | null }>(
-    'SELECT community_id, expires_at, used_by FROM invites WHERE code = ?',
-  );
+  const inviteStmt = db.prepare<
+    [string],
+    { community_id: string; expires_at: string; used_by: string | null }
+  >('SELECT community_id, expires_at, used_by FROM invites WHERE code = ?');
   // The `used_by IS NULL` guard makes the claim atomic even across processes sharing the file.
-  const claimInvite = db.prepare('UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL');
+  const claimInvite = db.prepare(
+    'UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL',
+  );
   const addMembership = db.prepare(
     'INSERT INTO staff_memberships (user_id, community_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );
@@ -96,7 +113,11 @@ function identityRepo(db: DB): IdentityRepo {
   const getUser = (id: string): UserRecord | null => {
     const row = userStmt.get(id);
     if (!row) return null;
-    return { id: row.id, admin: row.admin === 1, staffOf: staffOfStmt.all(id).map((r) => r.community_id) };
+    return {
+      id: row.id,
+      admin: row.admin === 1,
+      staffOf: staffOfStmt.all(id).map((r) => r.community_id),
+    };
   };
 
   const redeem = db.transaction((code: string, userId: string, now: Date): RedeemResult => {
@@ -122,7 +143,13 @@ function identityRepo(db: DB): IdentityRepo {
       setAdmin.run(id);
     },
     createInvite: async (invite: InviteRecord, now) => {
-      insertInvite.run(invite.code, invite.community, invite.createdBy, now.toISOString(), invite.expiresAt);
+      insertInvite.run(
+        invite.code,
+        invite.community,
+        invite.createdBy,
+        now.toISOString(),
+        invite.expiresAt,
+      );
     },
     // IMMEDIATE takes the write lock up front, so two processes cannot both read "unused".
     redeemInvite: async (code, userId, now) => redeem.immediate(code, userId, now),

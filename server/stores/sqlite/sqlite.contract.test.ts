@@ -37,8 +37,14 @@ describe('sqlite specifics', () => {
     const b = await openSqliteStore(file);
     await a.communities.save({ id: 'c1', name: '社区', evenings: [], services: [] });
     await a.identities.ensureUser('admin', new Date());
-    await a.identities.createInvite({ code: 'RACE', community: 'c1', createdBy: 'admin', expiresAt: '2099-01-01T00:00:00Z' }, new Date());
-    const results = [await a.identities.redeemInvite('RACE', 'x', new Date()), await b.identities.redeemInvite('RACE', 'y', new Date())];
+    await a.identities.createInvite(
+      { code: 'RACE', community: 'c1', createdBy: 'admin', expiresAt: '2099-01-01T00:00:00Z' },
+      new Date(),
+    );
+    const results = [
+      await a.identities.redeemInvite('RACE', 'x', new Date()),
+      await b.identities.redeemInvite('RACE', 'y', new Date()),
+    ];
     expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
     await a.close();
     await b.close();

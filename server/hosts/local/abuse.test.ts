@@ -1,0 +1,162 @@
+/**
+ * Generic abuse tests driven by the action registry: every action gets malformed payloads, and
+ * every non-public action gets callers without the role it needs. A new action is covered the day
+ * it is declared. Each refusal must be a clean envelope with a Chinese message and change nothing.
+ */
+import { z } from 'zod';
+import type { ActionDef } from '../../core/action';
+import { actions } from '../../core/registry';
+import { adminAndStaff, snapshot, startTestHost, type TestClient, type TestHost } from './testing';
+
+const CHINESE = /[\u4e00-\u9fa5]/;
+
+let host: TestHost;
+let admin: TestClient;
+let staffOfJinse: TestClient;
+let staffOfHuchi: TestClient;
+let resident: TestClient;
+let anonymous: TestClient;
+
+beforeAll(async () => {
+  host = await startTestHost();
+  ({ admin, staff: staffOfJinse } = await adminAndStaff(host, 'jinse'));
+  ({ staff: staffOfHuchi } = await adminAndStaff(host, 'huchi'));
+  resident = host.client();
+  await resident.session();
+  anonymous = host.client();
+});
+afterAll(async () => {
+  await host.destroy();
+});
+
+const split = (def: ActionDef) => {
+  const [fn, name] = def.id.split('.') as [string, string];
+  return { fn, name };
+};
+
+/** The top-level fields of an action's object schema. */
+const shapeOf = (def: ActionDef): Record<string, z.ZodType> =>
+  def.input instanceof z.ZodObject ? (def.input.shape as Record<string, z.ZodType>) : {};
+
+/** A value of the wrong type for what the example holds. */
+const wrongValueFor = (value: unknown): unknown =>
+  typeof value === 'string' ? 12345 : 'not-a-valid-value';
+
+interface Case {
+  label: string;
+  payload: Record<string, unknown>;
+  field?: string;
+}
+
+function malformedCases(def: ActionDef): Case[] {
+  const example = def.example as Record<string, unknown>;
+  const cases: Case[] = [
+    { label: 'an unknown field', payload: { ...example, zzUnknown: 1 }, field: 'zzUnknown' },
+  ];
+  for (const [field, schema] of Object.entries(shapeOf(def))) {
+    cases.push({
+      label: `${field} of the wrong type`,
+      payload: { ...example, [field]: wrongValueFor(example[field]) },
+      field,
+    });
+    cases.push({
+      label: `${field} as an object`,
+      payload: { ...example, [field]: { $gt: '' } },
+      field,
+    });
+    cases.push({
+      label: `${field} 10 000 characters long`,
+      payload: { ...example, [field]: 'x'.repeat(10_000) },
+      field,
+    });
+    if (!schema.safeParse(undefined).success) {
+      const { [field]: _omitted, ...rest } = example;
+      cases.push({ label: `${field} missing`, payload: rest, field });
+    }
+  }
+  return cases;
+}
+
+/** The client with the lowest role that may call the action (so refusals come from validation). */
+const allowedCaller = (def: ActionDef) =>
+  ({ public: anonymous, resident, staff: staffOfJinse, admin })[def.role];
+
+const expectRefusal = async (
+  client: TestClient,
+  def: ActionDef,
+  payload: Record<string, unknown>,
+  status: number,
+  code: string,
+) => {
+  const { fn, name } = split(def);
+  const before = snapshot(host.db);
+  const response = await client.call(fn, { ...payload, action: name });
+  expect({
+    status: response.status,
+    code: response.body.ok ? 'ok' : response.body.error.code,
+  }).toEqual({ status, code });
+  if (!response.body.ok) expect(response.body.error.message).toMatch(CHINESE);
+  expect(response.text).not.toMatch(/\n\s+at |Error:/);
+  expect(snapshot(host.db)).toBe(before);
+  return response;
+};
+
+it('the registry declares every action with a valid example', () => {
+  expect(actions.length).toBeGreaterThan(0);
+  for (const def of actions) expect(def.input.safeParse(def.example).success).toBe(true);
+});
+
+describe.each(actions.map((def) => [def.id, def] as const))('%s', (_id, def) => {
+  it.each(malformedCases(def).map((c) => [c.label, c] as const))(
+    'refuses %s with BAD_INPUT naming the field',
+    async (_label, c) => {
+      const response = await expectRefusal(allowedCaller(def), def, c.payload, 400, 'BAD_INPUT');
+      if (!response.body.ok && c.field) expect(response.body.error.field).toBe(c.field);
+    },
+  );
+
+  it('refuses a non-object payload', async () => {
+    const { fn } = split(def);
+    const response = await allowedCaller(def).call(fn, JSON.stringify([def.example]));
+    expect(response.status).toBe(400);
+  });
+
+  if (def.role !== 'public') {
+    it('refuses a caller without an identity (401)', async () => {
+      await expectRefusal(
+        anonymous,
+        def,
+        def.example as Record<string, unknown>,
+        401,
+        'UNAUTHENTICATED',
+      );
+    });
+  }
+  if (def.role === 'staff' || def.role === 'admin') {
+    it('refuses a resident (403)', async () => {
+      await expectRefusal(resident, def, def.example as Record<string, unknown>, 403, 'FORBIDDEN');
+    });
+  }
+  if (def.role === 'staff') {
+    it('refuses staff of another community (403)', async () => {
+      await expectRefusal(
+        staffOfHuchi,
+        def,
+        def.example as Record<string, unknown>,
+        403,
+        'FORBIDDEN',
+      );
+    });
+  }
+  if (def.role === 'admin') {
+    it('refuses staff who are not admin (403)', async () => {
+      await expectRefusal(
+        staffOfJinse,
+        def,
+        def.example as Record<string, unknown>,
+        403,
+        'FORBIDDEN',
+      );
+    });
+  }
+});

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { ApiError, Envelope } from '../../../contract/envelope';
+import type { CoreDeps } from '../../core/deps';
+import { dispatch } from '../../core/dispatch';
+import { httpStatus, INTERNAL_MESSAGE } from '../../core/errors';
+import { describeEvenings } from '../../core/schedule';
+import { sessionIdentity } from '../../core/session';
+import { ids } from '../../core/validation';
+import { posterHtml, qrPng, entryUrl } from './qr';
+import { newUserId, USER_COOKIE, cookieOptions } from './session-cookie';
+
+/** Bodies over this are refused with 413 before any parsing. */
+export const BODY_LIMIT = 64 * 1024;
+
+export interface LocalAppOptions {
+  deps: CoreDeps;
+  cookieSecret: string;
+  /** The built H5 app (dist-h5); when missing, `/` explains how to build it. */
+  h5Dir: string;
+  /** Base URL phones use to reach this host, for QR codes; defaults to the request's own host. */
+  publicUrl?: string;
+  logErrors?: boolean;
+}
+
+const fail = (reply: FastifyReply, error: ApiError) => {
+  const body: Envelope<never> = { ok: false, error };
+  return reply.status(httpStatus[error.code]).send(body);
+};
+
+/** The caller's identity from the signed cookie; a forged or missing cookie is no identity. */
+const userIdOf = (request: FastifyRequest): string | null => {
+  const raw = request.cookies[USER_COOKIE];
+  if (!raw) return null;
+  const unsigned = request.unsignCookie(raw);
+  return unsigned.valid && unsigned.value ? unsigned.value : null;
+};
+
+const baseUrlOf = (request: FastifyRequest, publicUrl?: string) =>
+  (publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
+
+/** The local host: the H5 app and every registry action over HTTP, with the same core as the cloud. */
+export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyInstance> {
+  const { deps } = options;
+  const log = options.logErrors === false ? () => undefined : undefined;
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: false });
+
+  await app.register(fastifyCookie, { secret: options.cookieSecret });
+
+  // Parser and size errors arrive here: answer in the envelope, in Chinese, and change nothing.
+  app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
+    if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return fail(reply, { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太大了（最多 64 KB）' });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return fail(reply, { code: 'BAD_INPUT', message: '请求格式不正确，应为 JSON' });
+    }
+    console.error('[bdb] local host error:', error);
+    return fail(reply, { code: 'INTERNAL', message: INTERNAL_MESSAGE });
+  });
+
+  app.get('/api/health', async () => ({ ok: true }));
+
+  app.get('/api/session', async (request, reply) => {
+    let userId = userIdOf(request);
+    if (!userId) {
+      userId = newUserId();
+      reply.setCookie(USER_COOKIE, userId, cookieOptions(request.protocol === 'https'));
+    }
+    const data = await sessionIdentity(deps, userId);
+    return { ok: true, data };
+  });
+
+  app.post<{ Params: { fn: string } }>('/api/:fn', async (request, reply) => {
+    const envelope = await dispatch(
+      deps,
+      request.params.fn,
+      request.body ?? null,
+      { userId: userIdOf(request) },
+      log,
+    );
+    if (!envelope.ok) return fail(reply, envelope.error);
+    return envelope;
+  });
+
+  app.all('/api/*', async (_request, reply) =>
+    fail(reply, { code: 'NOT_FOUND', message: '没有这个接口' }),
+  );
+
+  app.get<{ Params: { community: string } }>('/board/:community', async (request, reply) => {
+    const community = request.params.community;
+    if (!ids.community.safeParse(community).success) return reply.status(404).send('没有这个社区');
+    return reply.redirect(`/#/package-board/pages/board/index?c=${encodeURIComponent(community)}`);
+  });
+
+  app.get<{ Params: { file: string }; Querystring: { q?: string } }>(
+    '/qr/:file',
+    async (request, reply) => {
+      const match = /^([a-z0-9][a-z0-9-]{0,31})(\.png)?$/.exec(request.params.file);
+      const community = match ? await deps.store.communities.get(match[1]!) : null;
+      if (!match || !community)
+        return reply.status(404).type('text/plain; charset=utf-8').send('没有这个社区');
+      const queue = request.query.q;
+      const service = queue
+        ? community.services.find((s) => s.id === queue && s.kind === 'queue')
+        : undefined;
+      if (queue && !service)
+        return reply.status(404).type('text/plain; charset=utf-8').send('这个社区没有这条排队');
+      const url = entryUrl(baseUrlOf(request, options.publicUrl), community.id, service?.id);
+      if (match[2]) return reply.type('image/png').send(await qrPng(url));
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          posterHtml(
+            community.name,
+            describeEvenings(community.evenings),
+            service?.name,
+            url,
+            request.url,
+          ),
+        );
+    },
+  );
+
+  const indexFile = path.join(options.h5Dir, 'index.html');
+  if (fs.existsSync(indexFile)) {
+    await app.register(fastifyStatic, { root: path.resolve(options.h5Dir), index: ['index.html'] });
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<meta charset="utf-8"><p>H5 页面还没有构建：请运行 <code>npm run build:h5</code> 后重启。</p>',
+        ),
+    );
+  }
+
+  return app;
+}

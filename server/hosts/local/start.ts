@@ -1,0 +1,64 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { CoreDeps } from '../../core/deps';
+import type { Clock } from '../../core/ports';
+import { seedPilots } from '../../core/seed';
+import { openSqliteStore } from '../../stores/sqlite';
+import { buildLocalApp } from './app';
+import { persistentSecret } from './settings';
+
+export interface StartOptions {
+  host?: string;
+  port?: number;
+  dataDir: string;
+  clock: Clock;
+  adminToken?: string;
+  cookieSecret?: string;
+  publicUrl?: string;
+  h5Dir?: string;
+  logErrors?: boolean;
+}
+
+export interface LocalHost {
+  app: FastifyInstance;
+  deps: CoreDeps;
+  /** Where the host listens, e.g. http://127.0.0.1:8080. */
+  url: string;
+  adminToken: { value: string; generated: boolean };
+  close(): Promise<void>;
+}
+
+export const DEFAULT_H5_DIR = path.resolve(__dirname, '../../../dist-h5');
+
+/** Opens the SQLite store under dataDir, seeds the pilots on first start, and listens. */
+export async function startLocalHost(options: StartOptions): Promise<LocalHost> {
+  const store = await openSqliteStore(path.join(options.dataDir, 'badianban.db'));
+  await seedPilots(store);
+  const admin = options.adminToken
+    ? { value: options.adminToken, created: false }
+    : persistentSecret(options.dataDir, 'admin-token', 18);
+  const cookieSecret =
+    options.cookieSecret ?? persistentSecret(options.dataDir, 'cookie-secret').value;
+  const deps: CoreDeps = { store, clock: options.clock, config: { adminToken: admin.value } };
+  const app = await buildLocalApp({
+    deps,
+    cookieSecret,
+    h5Dir: options.h5Dir ?? DEFAULT_H5_DIR,
+    publicUrl: options.publicUrl,
+    logErrors: options.logErrors,
+  });
+  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host ?? '127.0.0.1';
+  return {
+    app,
+    deps,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    adminToken: { value: admin.value, generated: !options.adminToken },
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
