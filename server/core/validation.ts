@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from './errors';
 
 /** Field names residents may see in messages, in Chinese where we have them. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Tonight } from '../../../contract/community';
 import { defineAction } from '../action';
 import { notFound } from '../errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import { AppError, notFound } from '../errors';
 import { INVITE_DAYS, identityOf, newInviteCode, secretMatches } from '../identity';

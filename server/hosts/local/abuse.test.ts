@@ -3,7 +3,7 @@
  * every non-public action gets callers without the role it needs. A new action is covered the day
  * it is declared. Each refusal must be a clean envelope with a Chinese message and change nothing.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActionDef } from '../../core/action';
 import { actions } from '../../core/registry';
 import { adminAndStaff, snapshot, startTestHost, type TestClient, type TestHost } from './testing';

@@ -7,14 +7,12 @@ import type { ApiError, Envelope } from '../../../contract/envelope';
 import type { CoreDeps } from '../../core/deps';
 import { dispatch } from '../../core/dispatch';
 import { httpStatus, INTERNAL_MESSAGE } from '../../core/errors';
+import { BODY_LIMIT, PAYLOAD_TOO_LARGE_MESSAGE } from '../../core/limits';
 import { describeEvenings } from '../../core/schedule';
 import { sessionIdentity } from '../../core/session';
 import { ids } from '../../core/validation';
 import { posterHtml, qrPng, entryUrl } from './qr';
 import { newUserId, USER_COOKIE, cookieOptions } from './session-cookie';
-
-/** Bodies over this are refused with 413 before any parsing. */
-export const BODY_LIMIT = 64 * 1024;
 
 export interface LocalAppOptions {
   deps: CoreDeps;
@@ -53,7 +51,7 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
   // Parser and size errors arrive here: answer in the envelope, in Chinese, and change nothing.
   app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
     if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return fail(reply, { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太大了（最多 64 KB）' });
+      return fail(reply, { code: 'PAYLOAD_TOO_LARGE', message: PAYLOAD_TOO_LARGE_MESSAGE });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return fail(reply, { code: 'BAD_INPUT', message: '请求格式不正确，应为 JSON' });

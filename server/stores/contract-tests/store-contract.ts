@@ -27,7 +27,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       store = await open();
     });
     afterEach(async () => {
-      await store.close();
+      await store?.close();
     });
 
     describe('communities', () => {

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { functionNames } from '../server/core/registry';
+import { mockDb } from '../server/stores/cloudbase/mock-sdk';
+import { buildCloud } from './build-cloud';
+
+const ROOT = path.resolve(__dirname, '..');
+const nodeRequire = createRequire(__filename);
+const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
+
+describe('committed cloud function folders', () => {
+  it.each(functionNames())('%s has package.json with the pinned SDK and a config.json', (fn) => {
+    const dir = path.join(ROOT, 'cloudfunctions', fn);
+    expect(readJson(path.join(dir, 'package.json'))).toMatchObject({
+      name: fn,
+      main: 'index.js',
+      dependencies: { 'wx-server-sdk': '4.0.2' },
+    });
+    expect(readJson(path.join(dir, 'config.json'))).toMatchObject({
+      permissions: { openapi: expect.any(Array) },
+    });
+  });
+});
+
+describe('buildCloud', () => {
+  let outDir: string;
+  const lines: string[] = [];
+
+  beforeAll(() => {
+    process.env.ADMIN_TOKEN = 'bundle-test-admin-token';
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-cloud-'));
+    // An existing config with a permission and a trigger, as later features will add.
+    fs.mkdirSync(path.join(outDir, 'staff'));
+    fs.writeFileSync(
+      path.join(outDir, 'staff', 'config.json'),
+      JSON.stringify({
+        permissions: { openapi: ['subscribeMessage.send'] },
+        triggers: [{ name: 'nightly', type: 'timer', config: '0 0 2 * * * *' }],
+      }),
+    );
+  });
+
+  afterAll(() => {
+    delete process.env.ADMIN_TOKEN;
+    fs.rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('bundles every registry function and reports sizes', async () => {
+    const built = await buildCloud({ outDir, log: (line) => lines.push(line) });
+    expect(built.map((b) => b.fn)).toEqual(functionNames());
+    for (const { fn, bytes } of built) {
+      expect(bytes).toBeGreaterThan(0);
+      expect(lines.some((line) => line.includes(fn) && line.includes('KB'))).toBe(true);
+    }
+  }, 60_000);
+
+  it('writes package.json with the exact SDK version', () => {
+    for (const fn of functionNames()) {
+      expect(readJson(path.join(outDir, fn, 'package.json'))).toEqual(
+        expect.objectContaining({ main: 'index.js', dependencies: { 'wx-server-sdk': '4.0.2' } }),
+      );
+    }
+    expect(readJson(path.join(outDir, 'community', 'config.json'))).toEqual({
+      permissions: { openapi: [] },
+    });
+  });
+
+  it('keeps openapi permissions and triggers an existing config.json declares', () => {
+    expect(readJson(path.join(outDir, 'staff', 'config.json'))).toEqual({
+      permissions: { openapi: ['subscribeMessage.send'] },
+      triggers: [{ name: 'nightly', type: 'timer', config: '0 0 2 * * * *' }],
+    });
+  });
+
+  it.each(functionNames())('%s bundle has no local-only code', (fn) => {
+    const code = fs.readFileSync(path.join(outDir, fn, 'index.js'), 'utf8');
+    for (const name of ['better-sqlite3', 'fastify', '@tarojs']) expect(code).not.toContain(name);
+  });
+
+  it.each(functionNames())(
+    '%s bundle exports main, requires only wx-server-sdk, and answers',
+    async (fn) => {
+      const code = fs.readFileSync(path.join(outDir, fn, 'index.js'), 'utf8');
+      const mock = mockDb();
+      const sdk = {
+        DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
+        init: jest.fn(),
+        database: () => mock.db,
+        getWXContext: () => ({ OPENID: 'o-bundle' }),
+      };
+      const required: string[] = [];
+      const fakeRequire = (id: string): unknown => {
+        required.push(id);
+        if (id === 'wx-server-sdk') return sdk;
+        if (builtinModules.includes(id.replace(/^node:/, ''))) return nodeRequire(id);
+        throw new Error(`bundle requires ${id}, which the cloud does not install`);
+      };
+      const module = { exports: {} as Record<string, unknown> };
+      const load = new Function('module', 'exports', 'require', '__filename', '__dirname', code);
+      load(module, module.exports, fakeRequire, 'index.js', '.');
+
+      expect(module.exports.main).toEqual(expect.any(Function));
+      const main = module.exports.main as (event: unknown) => Promise<unknown>;
+      const body = fn === 'staff' ? { action: 'me' } : { action: 'list' };
+      const result = await main({ ...body, userInfo: { openId: 'o-bundle' } });
+      expect(result).toMatchObject({ ok: true });
+      expect(sdk.init).toHaveBeenCalledWith({ env: sdk.DYNAMIC_CURRENT_ENV });
+      expect(required.filter((id) => !builtinModules.includes(id.replace(/^node:/, '')))).toEqual([
+        'wx-server-sdk',
+      ]);
+    },
+  );
+
+  it('fails with a clear message for a function without an entry', async () => {
+    await expect(buildCloud({ outDir, functions: ['nope'], log: () => undefined })).rejects.toThrow(
+      'No entry for cloud function "nope": create server/hosts/cloud/functions/nope.ts',
+    );
+  });
+
+  it('fails with a clear message on an invalid existing config.json', async () => {
+    fs.writeFileSync(path.join(outDir, 'community', 'config.json'), '{ not json');
+    await expect(
+      buildCloud({ outDir, functions: ['community'], log: () => undefined }),
+    ).rejects.toThrow(/community[/\\]config\.json is not valid JSON/);
+  });
+});

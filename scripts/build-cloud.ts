@@ -1,0 +1,140 @@
+/**
+ * Bundles one cloud function per registry function name (`npm run build:cloud`):
+ * server/hosts/cloud/functions/<fn>.ts → cloudfunctions/<fn>/index.js, with its package.json
+ * (wx-server-sdk pinned, installed in the cloud) and config.json (openapi permissions, triggers).
+ * index.js is build output (gitignored); package.json and config.json are committed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { functionNames } from '../server/core/registry';
+
+const ROOT = path.resolve(__dirname, '..');
+const SDK = 'wx-server-sdk';
+/** Local-host and client code that must never reach a cloud function bundle. */
+const FORBIDDEN = ['better-sqlite3', 'fastify', '@fastify/', '@tarojs/'];
+
+export interface BuildOptions {
+  /** Where the function folders go; cloudfunctions/ by default. */
+  outDir?: string;
+  /** Defaults to every function in the registry. */
+  functions?: string[];
+  log?: (line: string) => void;
+}
+
+export interface BuiltFunction {
+  fn: string;
+  dir: string;
+  bytes: number;
+}
+
+type Json = Record<string, unknown>;
+
+const readJson = (file: string): Json => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`${file} must contain a JSON object`);
+  }
+  return parsed as Json;
+};
+
+const writeJson = (file: string, value: unknown) =>
+  fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+
+/** The wx-server-sdk version the repo is tested with, which must be an exact version. */
+function sdkVersion(): string {
+  const pkg = readJson(path.join(ROOT, 'package.json'));
+  const deps = { ...(pkg.dependencies as Json), ...(pkg.devDependencies as Json) };
+  const version = deps[SDK];
+  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+$/.test(version)) {
+    throw new Error(`package.json must pin ${SDK} to an exact version (found ${String(version)})`);
+  }
+  return version;
+}
+
+/** Keeps permissions and triggers a function already declares (added by later features). */
+function mergedConfig(file: string): Json {
+  const existing = fs.existsSync(file) ? readJson(file) : {};
+  const permissions = (existing.permissions ?? {}) as Json;
+  const openapi = Array.isArray(permissions.openapi) ? permissions.openapi : [];
+  return { ...existing, permissions: { ...permissions, openapi } };
+}
+
+function checkInputs(fn: string, metafile: Metafile) {
+  const leaked = Object.keys(metafile.inputs).filter((input) =>
+    FORBIDDEN.some((name) => input.includes(`node_modules/${name}`)),
+  );
+  if (leaked.length > 0) {
+    throw new Error(`cloud function ${fn} pulls in local-only code:\n  ${leaked.join('\n  ')}`);
+  }
+}
+
+async function buildOne(fn: string, outDir: string, version: string): Promise<BuiltFunction> {
+  const entry = path.join(ROOT, 'server/hosts/cloud/functions', `${fn}.ts`);
+  if (!fs.existsSync(entry)) {
+    throw new Error(`No entry for cloud function "${fn}": create ${path.relative(ROOT, entry)}`);
+  }
+  const dir = path.join(outDir, fn);
+  fs.mkdirSync(dir, { recursive: true });
+  const outfile = path.join(dir, 'index.js');
+  const result = await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    minify: true,
+    // Installed in the cloud from package.json; the runtime injects its credentials.
+    external: [SDK],
+    metafile: true,
+    logLevel: 'silent',
+  });
+  checkInputs(fn, result.metafile);
+  writeJson(path.join(dir, 'package.json'), {
+    name: fn,
+    version: '1.0.0',
+    private: true,
+    description: `八点伴 cloud function "${fn}" (built by scripts/build-cloud.ts)`,
+    main: 'index.js',
+    dependencies: { [SDK]: version },
+  });
+  const configFile = path.join(dir, 'config.json');
+  writeJson(configFile, mergedConfig(configFile));
+  return { fn, dir, bytes: fs.statSync(outfile).size };
+}
+
+export async function buildCloud(options: BuildOptions = {}): Promise<BuiltFunction[]> {
+  const outDir = options.outDir ?? path.join(ROOT, 'cloudfunctions');
+  const log = options.log ?? ((line: string) => console.log(line));
+  const functions = options.functions ?? functionNames();
+  if (functions.length === 0) throw new Error('The registry declares no functions');
+  const version = sdkVersion();
+  const built: BuiltFunction[] = [];
+  for (const fn of functions) {
+    const one = await buildOne(fn, outDir, version);
+    log(
+      `  ${fn.padEnd(12)} ${(one.bytes / 1024).toFixed(1).padStart(7)} KB  ${path.relative(ROOT, one.dir)}/index.js`,
+    );
+    built.push(one);
+  }
+  const stale = fs
+    .readdirSync(outDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !functions.includes(d.name))
+    .map((d) => d.name);
+  if (stale.length > 0) log(`  note: not in the registry (delete if retired): ${stale.join(', ')}`);
+  return built;
+}
+
+if (require.main === module) {
+  console.log('Building cloud functions…');
+  buildCloud().catch((error: unknown) => {
+    console.error(`build:cloud failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

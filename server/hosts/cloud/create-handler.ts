@@ -1,0 +1,83 @@
+/**
+ * The WeChat cloud host: turns a registry function name into a cloud function `main`. Identity
+ * comes from WeChat (OPENID), storage is the CloudBase store, and every outcome is an envelope.
+ */
+import { randomBytes } from 'node:crypto';
+import * as cloud from 'wx-server-sdk';
+import type { Envelope } from '../../../contract/envelope';
+import { realClock } from '../../core/clock';
+import type { Caller, CoreDeps } from '../../core/deps';
+import { dispatch } from '../../core/dispatch';
+import { INTERNAL_MESSAGE } from '../../core/errors';
+import { BODY_LIMIT, PAYLOAD_TOO_LARGE_MESSAGE } from '../../core/limits';
+import { createCloudBaseStore, type CloudDatabase } from '../../stores/cloudbase';
+
+/** Same floor as the local host's settings: a shorter secret is too easy to guess. */
+const MIN_ADMIN_TOKEN = 16;
+
+/** `main(event, context)` as the cloud function runtime calls it. */
+export type CloudMain = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>;
+
+/**
+ * The admin secret from the function's environment variables. Without one, admin redemption is
+ * disabled by a random value nobody knows, never by '' (which an empty input would match).
+ */
+function adminToken(): string {
+  const token = process.env.ADMIN_TOKEN ?? '';
+  if (token.length >= MIN_ADMIN_TOKEN) return token;
+  console.warn(
+    `[bdb] ADMIN_TOKEN is ${token ? `shorter than ${MIN_ADMIN_TOKEN} characters` : 'not set'}: ` +
+      'nobody can become admin through this function until it is set in the cloud function configuration.',
+  );
+  return randomBytes(32).toString('hex');
+}
+
+function callerOf(openid: string | undefined): Caller {
+  return { userId: openid ? `wx:${openid}` : null };
+}
+
+/** WeChat adds `userInfo` ({ appId, openId }) to every event; identity comes from getWXContext. */
+function bodyOf(event: unknown): unknown {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return event;
+  const body: Record<string, unknown> = { ...event };
+  delete body.userInfo;
+  return body;
+}
+
+/** Built once per container, on the first call, so a cold start without traffic does no work. */
+function containerDeps(): CoreDeps {
+  // The typings declare `env` as a string, but DYNAMIC_CURRENT_ENV (a symbol) is the documented
+  // way to use the environment the function is deployed in.
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+  // The SDK's typings declare callback-style unions (Promise | void | string); with promise-style
+  // calls the runtime objects satisfy CloudDatabase.
+  const db = cloud.database() as unknown as CloudDatabase;
+  return {
+    store: createCloudBaseStore(db),
+    clock: realClock(),
+    config: { adminToken: adminToken() },
+  };
+}
+
+export function createHandler(fn: string): CloudMain {
+  let deps: CoreDeps | undefined;
+  return async (event) => {
+    try {
+      deps ??= containerDeps();
+      const caller = callerOf(cloud.getWXContext().OPENID);
+      const body = bodyOf(event);
+      // The same ceiling as the local host, so a payload refused there is refused here too.
+      if (Buffer.byteLength(JSON.stringify(body) ?? '') > BODY_LIMIT) {
+        return {
+          ok: false,
+          error: { code: 'PAYLOAD_TOO_LARGE', message: PAYLOAD_TOO_LARGE_MESSAGE },
+        };
+      }
+      return await dispatch(deps, fn, body, caller);
+    } catch (error) {
+      // dispatch answers its own failures; this catches the host's (init, SDK, context).
+      console.error(`[bdb] cloud function ${fn} failed:`, error);
+      return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };
+    }
+  };
+}

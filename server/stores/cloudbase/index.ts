@@ -1,0 +1,213 @@
+/**
+ * The CloudBase store: implements every port on the cloud database through wx-server-sdk's
+ * admin API (cloud functions bypass the security rules in database/rules). See documents.ts for
+ * the document shapes and how instants are stored.
+ */
+import type {
+  CommunityRecord,
+  CommunityRepo,
+  IdentityRepo,
+  InviteRecord,
+  RedeemResult,
+  Store,
+  UserRecord,
+} from '../../core/ports';
+import {
+  communityFromDoc,
+  communityToDoc,
+  newUserDoc,
+  normalizeStaffOf,
+  readDoc,
+  summaryFromDoc,
+  toStoredInstant,
+  userFromDoc,
+} from './documents';
+import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
+
+export type { CloudDatabase } from './sdk';
+
+/** Every collection the store uses; each has a rules file in database/rules/<name>.json. */
+export const COLLECTIONS = ['communities', 'users', 'invites'] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+/** The server returns at most 100 documents per read. */
+export const PAGE_SIZE = 100;
+
+export interface CloudBaseStoreOptions {
+  /** Prepended to every collection name, so contract tests can use their own collections. */
+  collectionPrefix?: string;
+}
+
+type Names = Record<CollectionName, string>;
+
+function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
+  const communities = () => db.collection(names.communities);
+  return {
+    async list() {
+      const all: Array<{ id: string; name: string }> = [];
+      // skip/limit over a stable order (_id) pages past the per-read cap.
+      for (let skip = 0; ; skip += PAGE_SIZE) {
+        const { data } = await communities()
+          .orderBy('_id', 'asc')
+          .skip(skip)
+          .limit(PAGE_SIZE)
+          .field({ _id: true, name: true })
+          .get();
+        all.push(...data.map(summaryFromDoc));
+        if (data.length < PAGE_SIZE) return all;
+      }
+    },
+    async get(id) {
+      const doc = await readDoc(communities().doc(id));
+      return doc ? communityFromDoc(id, doc) : null;
+    },
+    async save(community: CommunityRecord) {
+      // set() replaces the whole document, so removed evenings and services disappear too.
+      await communities()
+        .doc(community.id)
+        .set({ data: communityToDoc(community) });
+    },
+  };
+}
+
+/** Still usable at `now`? An unreadable expiry counts as expired: never accept an undated code. */
+function unexpired(invite: DocData, now: Date): boolean {
+  const expiresAt = typeof invite.expiresAt === 'string' ? Date.parse(invite.expiresAt) : NaN;
+  return expiresAt > now.getTime();
+}
+
+/**
+ * Whole redeem transactions to try. wx-server-sdk's own retry on DATABASE_TRANSACTION_CONFLICT
+ * misses conflicts raised by a write (its wrapper drops the error code), so the racer that loses
+ * gets an error here; running again reads the winner's commit and answers 'used'.
+ */
+export const REDEEM_ATTEMPTS = 4;
+
+/** Short, growing, jittered: the winner of a conflict commits within milliseconds. */
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
+
+/** The checks run in the same order as in every store: unknown, used, expired. */
+async function redeemIn(
+  tx: CloudTransaction,
+  names: Names,
+  code: string,
+  userId: string,
+  now: Date,
+  retry: boolean,
+): Promise<RedeemResult> {
+  const inviteRef = tx.collection(names.invites).doc(code);
+  const invite = await readDoc(inviteRef);
+  if (!invite) return { ok: false, reason: 'unknown' };
+  const community = invite.community;
+  if (typeof community !== 'string') throw new Error(`Malformed invite ${code}: no community`);
+  if (invite.usedBy) {
+    // On a retry, our own earlier attempt may have committed before its reply was lost.
+    return retry && invite.usedBy === userId
+      ? { ok: true, community }
+      : { ok: false, reason: 'used' };
+  }
+  if (!unexpired(invite, now)) return { ok: false, reason: 'expired' };
+
+  // Two redeemers both write this document: snapshot isolation lets exactly one commit.
+  await inviteRef.update({ data: { usedBy: userId, usedAt: toStoredInstant(now) } });
+
+  const userRef = tx.collection(names.users).doc(userId);
+  const user = await readDoc(userRef);
+  if (!user) {
+    await userRef.set({ data: newUserDoc(now, [community]) });
+  } else {
+    const current = userFromDoc(userId, user).staffOf;
+    if (!current.includes(community)) {
+      await userRef.update({ data: { staffOf: normalizeStaffOf([...current, community]) } });
+    }
+  }
+  return { ok: true, community };
+}
+
+async function redeem(
+  db: CloudDatabase,
+  names: Names,
+  code: string,
+  userId: string,
+  now: Date,
+): Promise<RedeemResult> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < REDEEM_ATTEMPTS; attempt += 1) {
+    if (attempt > 0) await pause(attempt);
+    try {
+      // A failed transaction is rolled back, so running it again is safe.
+      return await db.runTransaction((tx) => redeemIn(tx, names, code, userId, now, attempt > 0));
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
+  const users = () => db.collection(names.users);
+
+  async function getUser(id: string): Promise<UserRecord | null> {
+    const doc = await readDoc(users().doc(id));
+    return doc ? userFromDoc(id, doc) : null;
+  }
+
+  async function ensureUser(id: string, now: Date): Promise<UserRecord> {
+    const existing = await getUser(id);
+    if (existing) return existing;
+    const doc = newUserDoc(now);
+    try {
+      // add() with a fixed _id fails if another call created the user meanwhile.
+      await users().add({ data: { _id: id, ...doc } });
+      return userFromDoc(id, doc);
+    } catch (error) {
+      // Lost the race (duplicate key): the other call's document is the user. Anything else
+      // leaves no document behind and is rethrown.
+      const raced = await getUser(id);
+      if (raced) return raced;
+      throw error;
+    }
+  }
+
+  return {
+    ensureUser,
+    getUser,
+    async grantAdmin(id, now) {
+      await ensureUser(id, now);
+      await users()
+        .doc(id)
+        .update({ data: { admin: true } });
+    },
+    async createInvite(invite: InviteRecord, now) {
+      // add(), not set(): a code is never reused, and set() would revive a used invite.
+      await db.collection(names.invites).add({
+        data: {
+          _id: invite.code,
+          community: invite.community,
+          createdBy: invite.createdBy,
+          createdAt: toStoredInstant(now),
+          expiresAt: toStoredInstant(invite.expiresAt),
+          usedBy: null,
+          usedAt: null,
+        },
+      });
+    },
+    redeemInvite: (code, userId, now) => redeem(db, names, code, userId, now),
+  };
+}
+
+/** A store over `db`, which is `cloud.database()` adapted to CloudDatabase by the host. */
+export function createCloudBaseStore(
+  db: CloudDatabase,
+  options: CloudBaseStoreOptions = {},
+): Store {
+  const prefix = options.collectionPrefix ?? '';
+  const names = Object.fromEntries(COLLECTIONS.map((c) => [c, `${prefix}${c}`])) as Names;
+  return {
+    communities: communityRepo(db, names),
+    identities: identityRepo(db, names),
+    // The SDK keeps no connection of its own to close.
+    close: async () => {},
+  };
+}

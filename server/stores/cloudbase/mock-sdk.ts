@@ -1,0 +1,126 @@
+/**
+ * A jest mock of wx-server-sdk's database at its edge, for unit tests only. It does not emulate
+ * a database: every document read and query page is canned by the test, and every call is
+ * recorded so tests can assert the exact queries the adapter makes.
+ */
+import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
+
+export interface DocMock {
+  get: jest.Mock<Promise<{ data: DocData | null }>, []>;
+  set: jest.Mock<Promise<unknown>, [{ data: DocData }]>;
+  update: jest.Mock<Promise<unknown>, [{ data: DocData }]>;
+}
+
+/** One query chain: its collection and each builder step with its arguments. */
+export interface RecordedQuery {
+  collection: string;
+  steps: Array<[string, ...unknown[]]>;
+}
+
+const newDocMock = (): DocMock => ({
+  get: jest.fn(async () => ({ data: null })),
+  set: jest.fn(async (_options: { data: DocData }): Promise<unknown> => ({})),
+  update: jest.fn(async (_options: { data: DocData }): Promise<unknown> => ({})),
+});
+
+/** The error wx-server-sdk raises for a missing document when throwOnNotFound is on (default). */
+export const notFoundError = (collection: string, id: string) =>
+  Object.assign(new Error(`document.get:fail document with _id ${id} does not exist`), {
+    errCode: -1,
+    collection,
+  });
+
+export function mockDb() {
+  const docs = new Map<string, DocMock>();
+  const adds = new Map<string, jest.Mock<Promise<unknown>, [{ data: DocData }]>>();
+  const queries: RecordedQuery[] = [];
+  /** Canned results of query get() calls, consumed in order; empty pages after that. */
+  const pages: DocData[][] = [];
+  const collections: string[] = [];
+
+  const docMock = (scope: 'db' | 'tx', collection: string, id: string): DocMock => {
+    const key = `${scope}:${collection}/${id}`;
+    let mock = docs.get(key);
+    if (!mock) {
+      mock = newDocMock();
+      docs.set(key, mock);
+    }
+    return mock;
+  };
+
+  const addMock = (collection: string) => {
+    let mock = adds.get(collection);
+    if (!mock) {
+      mock = jest.fn(async ({ data }: { data: DocData }) => ({ _id: data._id }));
+      adds.set(collection, mock);
+    }
+    return mock;
+  };
+
+  const query = (recorded: RecordedQuery) => {
+    const step =
+      (name: string) =>
+      (...args: unknown[]) => {
+        recorded.steps.push([name, ...args]);
+        return chain;
+      };
+    const chain = {
+      orderBy: step('orderBy'),
+      skip: step('skip'),
+      limit: step('limit'),
+      field: step('field'),
+      get: async () => {
+        recorded.steps.push(['get']);
+        return { data: pages.shift() ?? [] };
+      },
+    };
+    return chain;
+  };
+
+  const tx: CloudTransaction = {
+    collection: (name) => ({ doc: (id) => docMock('tx', name, id) }),
+  };
+
+  const runTransaction = jest.fn(async <T>(run: (t: CloudTransaction) => Promise<T>): Promise<T> =>
+    run(tx),
+  );
+
+  const db: CloudDatabase = {
+    collection: (name) => {
+      collections.push(name);
+      const recorded: RecordedQuery = { collection: name, steps: [] };
+      const start = () => {
+        queries.push(recorded);
+        return query(recorded);
+      };
+      return {
+        doc: (id) => docMock('db', name, id),
+        add: (options) => addMock(name)(options),
+        orderBy: (field, order) => start().orderBy(field, order),
+        skip: (offset) => start().skip(offset),
+        limit: (max) => start().limit(max),
+        field: (projection) => start().field(projection),
+        get: () => start().get(),
+      };
+    },
+    runTransaction: runTransaction as CloudDatabase['runTransaction'],
+  };
+
+  return {
+    db,
+    runTransaction,
+    queries,
+    pages,
+    /** Every collection name the adapter asked for, in order. */
+    collections,
+    /** The mock of a document outside any transaction. */
+    doc: (collection: string, id: string) => docMock('db', collection, id),
+    /** The mock of a document as seen inside the transaction. */
+    txDoc: (collection: string, id: string) => docMock('tx', collection, id),
+    add: addMock,
+    /** Keys ("db:users/wx:a", "tx:invites/CODE") of every document touched. */
+    touched: () => [...docs.keys()],
+  };
+}
+
+export type MockDb = ReturnType<typeof mockDb>;

@@ -1,0 +1,51 @@
+/**
+ * The slice of wx-server-sdk's database API this adapter uses, typed locally so the store (and
+ * the core behind it) never depends on wx-server-sdk's types. The SDK's own typings declare
+ * callback-style unions (`Promise<T> | void | string`), so the host adapts `cloud.database()`
+ * to this interface once, at the edge.
+ */
+
+/** A stored document as the SDK returns it: fields stay unknown until mapped and checked. */
+export type DocData = Record<string, unknown>;
+
+export interface CloudDocument {
+  /**
+   * Resolves `{ data: null }` for a missing document when the database was created with
+   * `throwOnNotFound: false`; otherwise the SDK rejects with "document with _id … does not exist".
+   * The adapter handles both.
+   */
+  get(): Promise<{ data: DocData | null }>;
+  /** Replaces the whole document (upsert); `data` must not contain `_id`. */
+  set(options: { data: DocData }): Promise<unknown>;
+  /** Merges the given top-level fields; does not return the new value. */
+  update(options: { data: DocData }): Promise<unknown>;
+}
+
+export interface CloudQuery {
+  orderBy(field: string, order: 'asc' | 'desc'): CloudQuery;
+  skip(offset: number): CloudQuery;
+  /** The server caps a read at 100 documents whatever the limit. */
+  limit(max: number): CloudQuery;
+  field(projection: Record<string, boolean>): CloudQuery;
+  get(): Promise<{ data: DocData[] }>;
+}
+
+export interface CloudCollection extends CloudQuery {
+  doc(id: string): CloudDocument;
+  /** Inserts; rejects when `data._id` already exists (the duplicate-key error). */
+  add(options: { data: DocData }): Promise<unknown>;
+}
+
+/** Inside a transaction only single-document operations are available. */
+export interface CloudTransaction {
+  collection(name: string): { doc(id: string): CloudDocument };
+}
+
+export interface CloudDatabase {
+  collection(name: string): CloudCollection;
+  /**
+   * Runs `run` with snapshot isolation (cloud functions only) and commits; retries on write
+   * conflicts and rolls back when `run` throws.
+   */
+  runTransaction<T>(run: (tx: CloudTransaction) => Promise<T>, retries?: number): Promise<T>;
+}
