@@ -1,0 +1,131 @@
+/**
+ * `npm run bench`: sizes against budgets, and the local host's throughput and latency for
+ * community.tonight as ratios to a bare endpoint (/api/health) measured in the same run, so the
+ * figures mean the same on a slow CI machine as on a laptop. Exits non-zero when a budget is blown.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fixedClock } from '../server/core/clock';
+import { startLocalHost } from '../server/hosts/local/start';
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const KB = 1024;
+const BUDGET = { main: 450 * KB, total: 1200 * KB, tonight: 8 * KB };
+
+const sizeOf = (target: string): number => {
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.size;
+  return fs.readdirSync(target).reduce((sum, name) => sum + sizeOf(path.join(target, name)), 0);
+};
+
+function weappSizes() {
+  if (!fs.existsSync(path.join(DIST, 'app.json'))) {
+    console.log('dist/ 不存在，先构建 weapp…');
+    if (
+      spawnSync('npm', ['run', '--silent', 'build:weapp'], { cwd: ROOT, stdio: 'inherit' })
+        .status !== 0
+    )
+      process.exit(1);
+  }
+  const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
+    subPackages?: Array<{ root: string }>;
+    subpackages?: Array<{ root: string }>;
+  };
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''));
+  const total = sizeOf(DIST);
+  const sub = roots.reduce(
+    (sum, root) => sum + (fs.existsSync(path.join(DIST, root)) ? sizeOf(path.join(DIST, root)) : 0),
+    0,
+  );
+  return { total, main: total - sub, subpackages: roots };
+}
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+/** A bounded closed loop: `concurrency` workers, `count` requests in all. */
+async function load(
+  url: string,
+  init: RequestInit,
+  count: number,
+  concurrency: number,
+): Promise<Run> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < count) {
+      next += 1;
+      const t = performance.now();
+      const response = await fetch(url, init);
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { rps: count / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+async function main() {
+  let failed = false;
+  const check = (label: string, value: number, budget: number) => {
+    const ok = value <= budget;
+    if (!ok) failed = true;
+    console.log(
+      `${ok ? '✔' : '✖'} ${label.padEnd(28)} ${(value / KB).toFixed(1).padStart(8)} KB  (预算 ${(budget / KB).toFixed(0)} KB)`,
+    );
+  };
+
+  const sizes = weappSizes();
+  console.log(`weapp 分包：${sizes.subpackages.join(', ') || '无'}`);
+  check('weapp 主包', sizes.main, BUDGET.main);
+  check('weapp 总大小', sizes.total, BUDGET.total);
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-bench-'));
+  const host = await startLocalHost({
+    dataDir,
+    clock: fixedClock('2026-12-02T18:30:00+08:00'),
+    adminToken: 'bench-admin-token-0000',
+    logErrors: false,
+  });
+  try {
+    const tonightInit: RequestInit = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'tonight', community: 'jinse' }),
+    };
+    const body = await (await fetch(`${host.url}/api/community`, tonightInit)).text();
+    check('community.tonight 响应', Buffer.byteLength(body), BUDGET.tonight);
+
+    const count = Number(process.env.BENCH_REQUESTS ?? 3000);
+    const concurrency = 16;
+    await load(`${host.url}/api/health`, {}, 300, concurrency); // warm-up
+    const bare = await load(`${host.url}/api/health`, {}, count, concurrency);
+    const tonight = await load(`${host.url}/api/community`, tonightInit, count, concurrency);
+    const fmt = (r: Run) =>
+      `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`;
+    console.log(`\n本地主机（${count} 次请求，并发 ${concurrency}，同一次运行）`);
+    console.log(`  /api/health（空接口）   ${fmt(bare)}`);
+    console.log(`  community.tonight       ${fmt(tonight)}`);
+    console.log(
+      `  相对空接口：吞吐 ${(tonight.rps / bare.rps).toFixed(2)}×，p50 延迟 ${(tonight.p50 / bare.p50).toFixed(2)}×，p99 延迟 ${(tonight.p99 / bare.p99).toFixed(2)}×`,
+    );
+  } finally {
+    await host.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+void main();
