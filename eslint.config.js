@@ -27,7 +27,10 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'import-x/no-cycle': 'error',
       complexity: ['error', 12],
     },
@@ -79,7 +82,12 @@ module.exports = tseslint.config(
   {
     // Contract files are types only: a runtime import here would cross the client/server boundary.
     files: ['contract/**/*.ts'],
-    rules: { 'no-restricted-syntax': ['error', { selector: 'ImportDeclaration[importKind="value"]', message: 'contract 只能 import type' }] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportDeclaration[importKind="value"]', message: 'contract 只能 import type' },
+      ],
+    },
   },
   prettier,
 );

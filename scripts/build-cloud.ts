@@ -131,7 +131,8 @@ export async function buildCloud(options: BuildOptions = {}): Promise<BuiltFunct
   return built;
 }
 
-if (require.main === module) {
+// Run as a script (npm run build:cloud), not when imported by tests.
+if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   console.log('Building cloud functions…');
   buildCloud().catch((error: unknown) => {
     console.error(`build:cloud failed: ${error instanceof Error ? error.message : String(error)}`);

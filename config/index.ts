@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const isH5 = process.env.TARO_ENV === 'h5';
+
+// Declared here (not only in .env files) so an unset variable compiles to '' instead of leaving a
+// bare `process.env.X` that throws in the mini-program runtime. Values in .env files still win.
+const env = {
+  TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+  TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+};
+
+// Text must never shrink with the screen width (elderly readers), so px stays px on both
+// platforms; layouts are fluid (flex, %) instead of scaled.
+const noPxTransform = { pxtransform: { enable: false, config: {} } };
+
+// https://docs.taro.zone/docs/config
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'badianban',
+    date: '2026-11-28',
+    designWidth: 375,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    // Separate output dirs so both builds coexist: WeChat DevTools opens dist/, the local host
+    // serves dist-h5/ at `/`.
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: [path.resolve(__dirname, 'plugins', 'weapp-aria.ts')],
+    env,
+    defineConstants: {},
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: {
+      enable: true,
+      // Taro already watches config/index.ts and src/app.config.ts; files they import are not
+      // followed (TypeScript), so a changed plugin would otherwise reuse stale app entries.
+      buildDependencies: {
+        plugins: ['weapp-aria.ts'].map((f) => path.join(__dirname, 'plugins', f)),
+        modes: ['dev.ts', 'prod.ts'].map((f) => path.join(__dirname, f)),
+      },
+    },
+    mini: {
+      postcss: { ...noPxTransform },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        ...noPxTransform,
+        autoprefixer: { enable: true, config: {} },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

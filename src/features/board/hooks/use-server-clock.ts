@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * The server's clock, ticking locally between polls. The board shows server time (which may be
+ * the demo clock), never the TV box's own clock, which is often wrong.
+ * Returns epoch ms on the server's timeline, or null before the first answer.
+ */
+export function useServerClock(serverNow: string | null, tickMs = 1000): number | null {
+  const [offset, setOffset] = useState<number | null>(null);
+  const [localNow, setLocalNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    if (serverNow === null) return;
+    const parsed = Date.parse(serverNow);
+    if (!Number.isNaN(parsed)) setOffset(parsed - Date.now());
+  }, [serverNow]);
+
+  useEffect(() => {
+    const timer = setInterval(() => setLocalNow(Date.now()), tickMs);
+    return () => clearInterval(timer);
+  }, [tickMs]);
+
+  return offset === null ? null : localNow + offset;
+}

@@ -1,0 +1,27 @@
+import { Text, View } from '@tarojs/components';
+import type { ServiceInfo } from '@/types/contract';
+import { KIND_LABELS } from '../model/tonight-status';
+import './service-list.scss';
+
+export interface ServiceListProps {
+  services: ServiceInfo[];
+}
+
+/** The evening's services: name, one line of description, and how to use it (取号/预约/直接来). */
+export function ServiceList({ services }: ServiceListProps) {
+  return (
+    <View className="bdb-service-list">
+      {services.map((service) => (
+        <View key={service.id} className="bdb-service-list__item">
+          <View className="bdb-service-list__head">
+            <Text className="bdb-service-list__name">{service.name}</Text>
+            <Text className={`bdb-service-list__badge bdb-service-list__badge--${service.kind}`}>
+              {KIND_LABELS[service.kind]}
+            </Text>
+          </View>
+          <Text className="bdb-service-list__desc">{service.description}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}

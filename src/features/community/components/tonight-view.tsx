@@ -1,0 +1,72 @@
+import { Text, View } from '@tarojs/components';
+import { BigButton } from '@/components/big-button/big-button';
+import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
+import { errorMessage, GatewayError } from '@/lib/gateway';
+import type { Remote } from '@/hooks/use-remote';
+import { formatDateLine, formatEvenings } from '@/lib/shanghai-time';
+import type { Tonight } from '@/types/contract';
+import { tonightStatus } from '../model/tonight-status';
+import { DemoClockBanner } from './demo-clock-banner';
+import { ServiceList } from './service-list';
+import { StatusCard } from './status-card';
+import './tonight-view.scss';
+
+export interface TonightViewProps {
+  tonight: Remote<Tonight>;
+  onSwitchCommunity: () => void;
+  onRefresh: () => void;
+}
+
+/** Tonight at one community: loading, failure (with retry) or the full picture. */
+export function TonightView({ tonight, onSwitchCommunity, onRefresh }: TonightViewProps) {
+  const { data, error } = tonight;
+  if (!data && error) {
+    const unknownCommunity = error instanceof GatewayError && error.code === 'NOT_FOUND';
+    return (
+      <ErrorState message={errorMessage(error)} onRetry={onRefresh}>
+        {unknownCommunity ? (
+          <BigButton variant="secondary" onClick={onSwitchCommunity}>
+            换个社区
+          </BigButton>
+        ) : null}
+      </ErrorState>
+    );
+  }
+  if (!data) return <LoadingState />;
+  return <TonightDetails data={data} onSwitchCommunity={onSwitchCommunity} onRefresh={onRefresh} />;
+}
+
+interface TonightDetailsProps {
+  data: Tonight;
+  onSwitchCommunity: () => void;
+  onRefresh: () => void;
+}
+
+function TonightDetails({ data, onSwitchCommunity, onRefresh }: TonightDetailsProps) {
+  return (
+    <View className="bdb-tonight">
+      <View className="bdb-tonight__header">
+        <View className="bdb-tonight__heading">
+          <Text className="bdb-tonight__name">{data.community.name}</Text>
+          <Text className="bdb-tonight__date">{formatDateLine(data.date, data.weekday)}</Text>
+        </View>
+        <BigButton variant="secondary" onClick={onSwitchCommunity}>
+          切换社区
+        </BigButton>
+      </View>
+      {data.demoClock ? <DemoClockBanner now={data.now} /> : null}
+      <StatusCard status={tonightStatus(data)} schedule={formatEvenings(data.evenings)} />
+      <View className="bdb-tonight__section">
+        <Text className="bdb-tonight__section-title">{`服务项目（${data.services.length} 项）`}</Text>
+        {data.services.length > 0 ? (
+          <ServiceList services={data.services} />
+        ) : (
+          <EmptyState text="这个社区还没有登记服务项目" />
+        )}
+      </View>
+      <BigButton variant="secondary" onClick={onRefresh} className="bdb-tonight__refresh">
+        刷新
+      </BigButton>
+    </View>
+  );
+}

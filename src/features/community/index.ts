@@ -1,0 +1,10 @@
+export { getTonight, useTonight } from './api/get-tonight';
+export { listCommunities, useCommunities } from './api/list-communities';
+export { CommunityPicker } from './components/community-picker';
+export type { CommunityPickerProps } from './components/community-picker';
+export { TonightView } from './components/tonight-view';
+export type { TonightViewProps } from './components/tonight-view';
+export { useCommunityChoice } from './hooks/use-community-choice';
+export type { CommunityChoice } from './hooks/use-community-choice';
+export { tonightStatus, KIND_LABELS } from './model/tonight-status';
+export type { StatusKind, TonightStatus } from './model/tonight-status';

@@ -1,0 +1,10 @@
+export { getMe, useMe } from './api/get-me';
+export { redeem } from './api/redeem';
+export { createInvite } from './api/create-invite';
+export { IdentityCard } from './components/identity-card';
+export type { IdentityCardProps } from './components/identity-card';
+export { RedeemForm } from './components/redeem-form';
+export type { RedeemFormProps } from './components/redeem-form';
+export { InvitePanel } from './components/invite-panel';
+export type { InvitePanelProps } from './components/invite-panel';
+export { ROLE_LABELS } from './role-labels';

@@ -1,0 +1,20 @@
+/** Shared by a11y.ts and a11y.weapp.ts (a suffixed file cannot import its own base name). */
+export interface A11yOptions {
+  role?: string;
+  label?: string;
+  live?: 'polite' | 'assertive' | 'off';
+  hidden?: boolean;
+  checked?: boolean;
+}
+
+export type A11yAttributes = Partial<Record<'role' | `aria-${string}`, string>>;
+
+/** Every option except the role, which each platform spells its own way. */
+export function ariaAttributes(options: A11yOptions): A11yAttributes {
+  const out: A11yAttributes = {};
+  if (options.label !== undefined) out['aria-label'] = options.label;
+  if (options.live !== undefined) out['aria-live'] = options.live;
+  if (options.hidden !== undefined) out['aria-hidden'] = String(options.hidden);
+  if (options.checked !== undefined) out['aria-checked'] = String(options.checked);
+  return out;
+}

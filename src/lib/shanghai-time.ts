@@ -1,0 +1,64 @@
+/**
+ * Times are shown in Asia/Shanghai whatever the device's time zone is (a phone set to another
+ * zone, a TV box left on UTC).
+ */
+import dayjs, { type Dayjs } from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+import type { ServiceEvening } from '@/types/contract';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const TIME_ZONE = 'Asia/Shanghai';
+const SHANGHAI_OFFSET_MINUTES = 8 * 60;
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/** An instant (ISO string or epoch ms) as a Shanghai wall-clock Dayjs. */
+export function toShanghai(instant: string | number): Dayjs {
+  const d = dayjs(instant);
+  try {
+    return d.tz(TIME_ZONE);
+  } catch {
+    // Some mini-program JS engines ship Intl without time zone data; Shanghai has had a fixed
+    // +08:00 offset without DST since 1991, so the offset alone is exact.
+    return d.utcOffset(SHANGHAI_OFFSET_MINUTES);
+  }
+}
+
+export function weekdayName(weekday: number): string {
+  return WEEKDAYS[((weekday % 7) + 7) % 7];
+}
+
+/** "2026-11-25" + 3 → "11月25日 周三" (no time zone involved: it is already a Shanghai date). */
+export function formatDateLine(date: string, weekday: number): string {
+  const [, month, day] = date.split('-').map(Number);
+  return `${month}月${day}日 ${weekdayName(weekday)}`;
+}
+
+/** ISO instant → "12月2日 周三 17:00" (next opening, invite expiry). */
+export function formatDayTime(instant: string): string {
+  const d = toShanghai(instant);
+  return `${d.month() + 1}月${d.date()}日 ${weekdayName(d.day())} ${d.format('HH:mm')}`;
+}
+
+/** Instant → "18:30". */
+export function formatClock(instant: string | number): string {
+  return toShanghai(instant).format('HH:mm');
+}
+
+/**
+ * The weekly schedule: evenings with the same hours are grouped, e.g. "每周三 17:00–20:00" or
+ * "每周三、周五 17:00–20:00".
+ */
+export function formatEvenings(evenings: ServiceEvening[]): string {
+  const groups = new Map<string, number[]>();
+  for (const e of [...evenings].sort((a, b) => a.weekday - b.weekday)) {
+    const hours = `${e.opensAt}–${e.closesAt}`;
+    groups.set(hours, [...(groups.get(hours) ?? []), e.weekday]);
+  }
+  return [...groups.entries()]
+    .map(([hours, days]) => `每${days.map(weekdayName).join('、')} ${hours}`)
+    .join('；');
+}

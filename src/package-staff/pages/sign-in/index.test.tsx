@@ -1,0 +1,101 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { GatewayError } from '@/lib/gateway';
+import { COMMUNITIES, identityFixture } from '@/test-utils/fixtures';
+import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
+import { resetTaroDouble } from '../../../../tests/doubles/taro';
+import StaffSignInPage from './index';
+
+jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
+
+beforeEach(() => {
+  resetTaroDouble();
+  callMock.mockReset();
+});
+
+function typeCode(code: string) {
+  fireEvent.change(screen.getByPlaceholderText('验证码'), { target: { value: code } });
+}
+
+describe('staff sign-in page', () => {
+  it('shows who I am and turns a resident into staff with an invite code', async () => {
+    routeCalls({
+      'staff.me': async () => identityFixture(),
+      'community.list': async () => COMMUNITIES,
+      'staff.redeem': async () => identityFixture({ role: 'staff', communities: ['jinse'] }),
+    });
+    render(<StaffSignInPage />);
+
+    expect(await screen.findByText('居民')).toBeTruthy();
+    typeCode(' ABCD-1234 ');
+    fireEvent.click(screen.getByText('验证'));
+
+    expect(await screen.findByText('社工')).toBeTruthy();
+    expect(screen.getByText('负责社区：金色里程')).toBeTruthy();
+    expect(screen.getByText('✓ 验证成功，你现在是社工')).toBeTruthy();
+    expect(callsOf('staff.redeem')).toEqual([{ code: 'ABCD-1234' }]);
+  });
+
+  it('shows a wrong code inline, without calling for an empty one', async () => {
+    routeCalls({
+      'staff.me': async () => identityFixture(),
+      'community.list': async () => COMMUNITIES,
+      'staff.redeem': async () => {
+        throw new GatewayError({
+          code: 'FORBIDDEN',
+          message: '邀请码无效或已被使用',
+          field: 'code',
+        });
+      },
+    });
+    render(<StaffSignInPage />);
+    await screen.findByText('居民');
+
+    fireEvent.click(screen.getByText('验证'));
+    expect(screen.getByText('✕ 请输入验证码')).toBeTruthy();
+    expect(callsOf('staff.redeem')).toHaveLength(0);
+
+    typeCode('WRONG');
+    fireEvent.click(screen.getByText('验证'));
+    expect(await screen.findByText('✕ 邀请码无效或已被使用')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('邀请码无效');
+  });
+
+  it('lets an admin generate an invite code for a community', async () => {
+    routeCalls({
+      'staff.me': async () => identityFixture({ role: 'admin', communities: ['huchi', 'jinse'] }),
+      'community.list': async () => COMMUNITIES,
+      'staff.invite': async ({ community }) => ({
+        code: 'K7P2Q9',
+        community,
+        expiresAt: '2026-11-26T18:30:00+08:00',
+      }),
+    });
+    render(<StaffSignInPage />);
+
+    expect(await screen.findByText('管理员')).toBeTruthy();
+    expect(screen.getByText('负责社区：全部社区')).toBeTruthy();
+    fireEvent.click(await screen.findByText('金色里程'));
+    fireEvent.click(screen.getByText('生成社工邀请码', { selector: 'button' }));
+
+    expect(await screen.findByText('K7P2Q9')).toBeTruthy();
+    expect(screen.getByText('金色里程 社工邀请码')).toBeTruthy();
+    expect(screen.getByText('有效期至 11月26日 周四 18:30，只能用一次')).toBeTruthy();
+    expect(callsOf('staff.invite')).toEqual([{ community: 'jinse' }]);
+  });
+
+  it('shows a failed identity load inline with retry', async () => {
+    let attempts = 0;
+    routeCalls({
+      'staff.me': async () => {
+        attempts += 1;
+        if (attempts === 1)
+          throw new GatewayError({ code: 'INTERNAL', message: '网络不给力，请稍后再试' });
+        return identityFixture();
+      },
+      'community.list': async () => COMMUNITIES,
+    });
+    render(<StaffSignInPage />);
+    fireEvent.click(await screen.findByText('重试'));
+    expect(await screen.findByText('居民')).toBeTruthy();
+  });
+});

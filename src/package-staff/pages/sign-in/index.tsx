@@ -1,0 +1,55 @@
+import { View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { ErrorState, LoadingState } from '@/components/load-state/load-state';
+import { useCommunities } from '@/features/community';
+import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
+import { IdentityCard, InvitePanel, RedeemForm, useMe } from '@/features/staff';
+import { errorMessage } from '@/lib/gateway';
+import type { Remote } from '@/hooks/use-remote';
+import type { CommunitySummary, Identity } from '@/types/contract';
+import './index.scss';
+
+export default function StaffSignInPage() {
+  const mode = useElderMode();
+  const me = useMe();
+  const communities = useCommunities();
+  // A successful redeem answers with the new identity; no need to ask staff.me again.
+  const [identity, setIdentity] = useState<Identity | null>(null);
+  useEffect(() => {
+    if (me.data) setIdentity(me.data);
+  }, [me.data]);
+
+  let body;
+  if (identity) {
+    body = (
+      <>
+        <IdentityCard identity={identity} communities={communities.data} />
+        <RedeemForm onRedeemed={setIdentity} />
+        {identity.role === 'admin' ? <AdminSection communities={communities} /> : null}
+      </>
+    );
+  } else if (me.error) {
+    body = <ErrorState message={errorMessage(me.error)} onRetry={() => void me.reload()} />;
+  } else {
+    body = <LoadingState />;
+  }
+
+  return (
+    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-staff-page">
+      <View className="bdb-staff-page__body">{body}</View>
+    </AccessibleRoot>
+  );
+}
+
+function AdminSection({ communities }: { communities: Remote<CommunitySummary[]> }) {
+  if (communities.data) return <InvitePanel communities={communities.data} />;
+  if (communities.error) {
+    return (
+      <ErrorState
+        message={errorMessage(communities.error)}
+        onRetry={() => void communities.reload()}
+      />
+    );
+  }
+  return <LoadingState text="正在加载社区列表…" />;
+}

@@ -1,0 +1,2 @@
+// The one place the client reaches into contract/: types only, so no server code is bundled.
+export type * from '../../contract';
