@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ApiError, Envelope } from '../../../contract/envelope';
@@ -22,7 +23,12 @@ export interface LocalAppOptions {
   /** Base URL phones use to reach this host, for QR codes; defaults to the request's own host. */
   publicUrl?: string;
   logErrors?: boolean;
+  /** Requests per identity (or IP) per minute on /api; false turns the limiter off (bench). */
+  rateLimit?: number | false;
 }
+
+/** Generous for a person (a page makes a handful of calls), tight for a runaway script. */
+export const DEFAULT_RATE_LIMIT = 300;
 
 const fail = (reply: FastifyReply, error: ApiError) => {
   const body: Envelope<never> = { ok: false, error };
@@ -47,9 +53,30 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: false });
 
   await app.register(fastifyCookie, { secret: options.cookieSecret });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    // Thrown objects land in the error handler below, which answers in the envelope.
+    errorResponseBuilder: (_request, context) => ({ statusCode: 429, retryAfter: context.after }),
+  });
+  const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const apiRoute = {
+    config: {
+      rateLimit:
+        limit === false
+          ? (false as const)
+          : {
+              max: limit,
+              timeWindow: 60_000,
+              keyGenerator: (r: FastifyRequest) => userIdOf(r) ?? r.ip,
+            },
+    },
+  };
 
   // Parser and size errors arrive here: answer in the envelope, in Chinese, and change nothing.
   app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
+    if (error.statusCode === 429) {
+      return fail(reply, { code: 'RATE_LIMITED', message: '操作太频繁了，请稍等一分钟再试' });
+    }
     if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return fail(reply, { code: 'PAYLOAD_TOO_LARGE', message: PAYLOAD_TOO_LARGE_MESSAGE });
     }
@@ -62,7 +89,7 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
 
   app.get('/api/health', async () => ({ ok: true }));
 
-  app.get('/api/session', async (request, reply) => {
+  app.get('/api/session', apiRoute, async (request, reply) => {
     let userId = userIdOf(request);
     if (!userId) {
       userId = newUserId();
@@ -72,7 +99,7 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
     return { ok: true, data };
   });
 
-  app.post<{ Params: { fn: string } }>('/api/:fn', async (request, reply) => {
+  app.post<{ Params: { fn: string } }>('/api/:fn', apiRoute, async (request, reply) => {
     const envelope = await dispatch(
       deps,
       request.params.fn,

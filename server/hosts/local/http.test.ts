@@ -315,3 +315,29 @@ describe('restart', () => {
     }
   });
 });
+
+describe('rate limit', () => {
+  it('answers a runaway client with 429 RATE_LIMITED in Chinese, per identity', async () => {
+    const host = await startTestHost({ rateLimit: 5 });
+    try {
+      const noisy = host.client();
+      await noisy.session();
+      const statuses: number[] = [];
+      // The session request came without a cookie (keyed by IP); these calls are keyed by identity.
+      for (let i = 0; i < 6; i += 1)
+        statuses.push((await noisy.call('community', { action: 'list' })).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      const limited = await noisy.call('community', { action: 'list' });
+      expect(limited.body).toEqual({
+        ok: false,
+        error: { code: 'RATE_LIMITED', message: expect.stringMatching(/太频繁/) },
+      });
+      const other = host.client();
+      other.cookie = null;
+      await other.session();
+      expect((await other.call('community', { action: 'list' })).status).toBe(200);
+    } finally {
+      await host.destroy();
+    }
+  });
+});

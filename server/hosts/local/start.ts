@@ -17,6 +17,7 @@ export interface StartOptions {
   publicUrl?: string;
   h5Dir?: string;
   logErrors?: boolean;
+  rateLimit?: number | false;
 }
 
 export interface LocalHost {
@@ -46,6 +47,7 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
     h5Dir: options.h5Dir ?? DEFAULT_H5_DIR,
     publicUrl: options.publicUrl,
     logErrors: options.logErrors,
+    rateLimit: options.rateLimit,
   });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();

@@ -41,7 +41,7 @@ export interface TestClient {
 }
 
 export async function startTestHost(
-  options: { clock?: Clock; dataDir?: string; h5Dir?: string } = {},
+  options: { clock?: Clock; dataDir?: string; h5Dir?: string; rateLimit?: number | false } = {},
 ): Promise<TestHost> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-host-'));
   const host = await startLocalHost({
@@ -51,6 +51,7 @@ export async function startTestHost(
     adminToken: ADMIN_TOKEN,
     h5Dir: options.h5Dir ?? path.join(dataDir, 'no-h5'),
     logErrors: false,
+    rateLimit: options.rateLimit,
   });
   const db = (host.deps.store as unknown as { db: Database.Database }).db;
 
