@@ -27,10 +27,7 @@ const steps: Step[] = [
   {
     name: 'jest (server, client, weapp, e2e)',
     ...npx(['jest', '--ci']),
-    env: {
-      TZ: 'America/Los_Angeles',
-      NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning',
-    },
+    env: { TZ: 'America/Los_Angeles' },
   },
 ];
 
