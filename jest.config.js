@@ -9,6 +9,8 @@ const base = {
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // CI has two cores shared by jest workers, builds and Chromium: wait for slowness, not hangs.
+  testTimeout: 30_000,
 };
 
 module.exports = {
