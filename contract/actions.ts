@@ -4,6 +4,16 @@
  * two in step.
  */
 import type { CommunitySummary, Tonight, TonightInput } from './community';
+import type {
+  Board,
+  ConfigureInput,
+  Console,
+  JoinInput,
+  LineRef,
+  Ticket,
+  TicketRef,
+  WalkInInput,
+} from './queue';
 import type { Identity, Invite, InviteInput, RedeemInput } from './staff';
 
 type Empty = Record<string, never>;
@@ -14,6 +24,20 @@ export interface ActionMap {
   'staff.redeem': { input: RedeemInput; output: Identity };
   'staff.invite': { input: InviteInput; output: Invite };
   'staff.me': { input: Empty; output: Identity };
+  'queue.join': { input: JoinInput; output: Ticket };
+  'queue.mine': { input: Empty; output: Ticket[] };
+  'queue.cancel': { input: TicketRef; output: Ticket };
+  'queue.requeue': { input: TicketRef; output: Ticket };
+  'queue.board': { input: { community: string }; output: Board };
+  'queue.console': { input: LineRef; output: Console };
+  'queue.callNext': { input: LineRef; output: Console };
+  'queue.recall': { input: TicketRef; output: Console };
+  'queue.miss': { input: TicketRef; output: Console };
+  'queue.complete': { input: TicketRef; output: Console };
+  'queue.pause': { input: LineRef; output: Console };
+  'queue.resume': { input: LineRef; output: Console };
+  'queue.configure': { input: ConfigureInput; output: Console };
+  'queue.addWalkIn': { input: WalkInInput; output: Console };
 }
 
 export type ActionName = keyof ActionMap;

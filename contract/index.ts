@@ -1,4 +1,5 @@
 export type * from './envelope';
 export type * from './community';
 export type * from './staff';
+export type * from './queue';
 export type * from './actions';

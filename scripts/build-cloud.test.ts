@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { functionNames } from '../server/core/registry';
 import { mockDb } from '../server/stores/cloudbase/mock-sdk';
-import { buildCloud } from './build-cloud';
+import { buildCloud, formatJson, REQUIRED_OPENAPI } from './build-cloud';
 
 const ROOT = path.resolve(__dirname, '..');
 const nodeRequire = createRequire(__filename);
@@ -21,6 +21,43 @@ describe('committed cloud function folders', () => {
     expect(readJson(path.join(dir, 'config.json'))).toMatchObject({
       permissions: { openapi: expect.any(Array) },
     });
+  });
+
+  it.each(Object.entries(REQUIRED_OPENAPI))(
+    '%s declares the openapi permissions it needs',
+    (fn, apis) => {
+      const config = readJson(path.join(ROOT, 'cloudfunctions', fn, 'config.json'));
+      expect(config).toMatchObject({ permissions: { openapi: expect.arrayContaining([...apis]) } });
+    },
+  );
+
+  it('queue may send subscription messages', () => {
+    expect(REQUIRED_OPENAPI.queue).toEqual(['subscribeMessage.send']);
+  });
+});
+
+describe('formatJson', () => {
+  it('prints short arrays of scalars on one line, as Prettier does', () => {
+    expect(formatJson({ permissions: { openapi: ['subscribeMessage.send', 'a.b'] } })).toBe(
+      '{\n  "permissions": {\n    "openapi": ["subscribeMessage.send", "a.b"]\n  }\n}\n',
+    );
+    expect(formatJson({ permissions: { openapi: [] } })).toBe(
+      '{\n  "permissions": {\n    "openapi": []\n  }\n}\n',
+    );
+  });
+
+  it('keeps arrays of objects and arrays too long for one line expanded', () => {
+    const long = Array.from({ length: 12 }, (_, i) => `item-number-${i}`);
+    const text = formatJson({ triggers: [{ name: 'nightly' }], long });
+    expect(text).toContain('"triggers": [\n    {\n      "name": "nightly"\n    }\n  ]');
+    expect(text).toContain('"long": [\n    "item-number-0",\n');
+    expect(JSON.parse(text)).toEqual({ triggers: [{ name: 'nightly' }], long });
+  });
+
+  it('keeps quotes, commas and backslashes inside strings intact', () => {
+    const value = { x: ['a,"b', 'c\\d', 1, true, null] };
+    expect(formatJson(value)).toBe('{\n  "x": ["a,\\"b", "c\\\\d", 1, true, null]\n}\n');
+    expect(JSON.parse(formatJson(value))).toEqual(value);
   });
 });
 
@@ -67,6 +104,13 @@ describe('buildCloud', () => {
     });
   });
 
+  it('adds the required openapi permissions to a function without a config.json', () => {
+    // outDir started without a queue folder: the permission comes from REQUIRED_OPENAPI alone.
+    expect(readJson(path.join(outDir, 'queue', 'config.json'))).toEqual({
+      permissions: { openapi: ['subscribeMessage.send'] },
+    });
+  });
+
   it('keeps openapi permissions and triggers an existing config.json declares', () => {
     expect(readJson(path.join(outDir, 'staff', 'config.json'))).toEqual({
       permissions: { openapi: ['subscribeMessage.send'] },
@@ -103,7 +147,14 @@ describe('buildCloud', () => {
 
       expect(module.exports.main).toEqual(expect.any(Function));
       const main = module.exports.main as (event: unknown) => Promise<unknown>;
-      const body = fn === 'staff' ? { action: 'me' } : { action: 'list' };
+      // An action each function answers with ok against an empty database.
+      const bodies: Record<string, object> = {
+        staff: { action: 'me' },
+        community: { action: 'list' },
+        queue: { action: 'mine' },
+      };
+      const body = bodies[fn];
+      if (!body) throw new Error(`add an action for the new function "${fn}" here`);
       const result = await main({ ...body, userInfo: { openId: 'o-bundle' } });
       expect(result).toMatchObject({ ok: true });
       expect(sdk.init).toHaveBeenCalledWith({ env: sdk.DYNAMIC_CURRENT_ENV });

@@ -43,8 +43,31 @@ const readJson = (file: string): Json => {
   return parsed as Json;
 };
 
-const writeJson = (file: string, value: unknown) =>
-  fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+/** A JSON array of scalars spread over lines, as JSON.stringify(…, null, 2) writes it. */
+const SCALAR_ARRAY =
+  /^( *)("(?:[^"\\\n]|\\.)*": )?\[\n((?: *(?:"(?:[^"\\\n]|\\.)*"|[-\d.eE+]+|true|false|null),?\n)+) *\](,?)$/gm;
+const PRINT_WIDTH = 100;
+
+/**
+ * Pretty JSON as Prettier prints it (short arrays of scalars on one line), so the committed
+ * config.json and package.json stay clean under `npm run lint` after every build.
+ */
+export function formatJson(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(
+    SCALAR_ARRAY,
+    (block, indent: string, key: string | undefined, items: string, comma: string) => {
+      const inline = `${indent}${key ?? ''}[${items
+        .split('\n')
+        .map((item) => item.trim().replace(/,$/, ''))
+        .filter(Boolean)
+        .join(', ')}]${comma}`;
+      return inline.length <= PRINT_WIDTH ? inline : block;
+    },
+  );
+  return `${text}\n`;
+}
+
+const writeJson = (file: string, value: unknown) => fs.writeFileSync(file, formatJson(value));
 
 /** The wx-server-sdk version the repo is tested with, which must be an exact version. */
 function sdkVersion(): string {
@@ -57,12 +80,22 @@ function sdkVersion(): string {
   return version;
 }
 
-/** Keeps permissions and triggers a function already declares (added by later features). */
-function mergedConfig(file: string): Json {
+/**
+ * Cloud-call (openapi) permissions a function cannot work without, added to its config.json
+ * even when the file was lost or hand-edited. `queue` alerts residents with subscription
+ * messages (server/hosts/cloud/notifier.ts); without the permission every send fails.
+ */
+export const REQUIRED_OPENAPI: Readonly<Record<string, readonly string[]>> = {
+  queue: ['subscribeMessage.send'],
+};
+
+/** Keeps permissions and triggers a function already declares, adding the required ones. */
+function mergedConfig(fn: string, file: string): Json {
   const existing = fs.existsSync(file) ? readJson(file) : {};
   const permissions = (existing.permissions ?? {}) as Json;
-  const openapi = Array.isArray(permissions.openapi) ? permissions.openapi : [];
-  return { ...existing, permissions: { ...permissions, openapi } };
+  const declared: unknown[] = Array.isArray(permissions.openapi) ? permissions.openapi : [];
+  const missing = (REQUIRED_OPENAPI[fn] ?? []).filter((api) => !declared.includes(api));
+  return { ...existing, permissions: { ...permissions, openapi: [...declared, ...missing] } };
 }
 
 function checkInputs(fn: string, metafile: Metafile) {
@@ -105,7 +138,7 @@ async function buildOne(fn: string, outDir: string, version: string): Promise<Bu
     dependencies: { [SDK]: version },
   });
   const configFile = path.join(dir, 'config.json');
-  writeJson(configFile, mergedConfig(configFile));
+  writeJson(configFile, mergedConfig(fn, configFile));
   return { fn, dir, bytes: fs.statSync(outfile).size };
 }
 

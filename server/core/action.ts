@@ -28,8 +28,11 @@ export interface ActionDef<A extends ActionName = ActionName> {
   input: z.ZodType<ActionInput<A>>;
   /** A valid input: documents the action and seeds the registry-driven abuse tests. */
   example: ActionInput<A>;
-  /** For role 'staff': which community the input acts on. */
-  community?: (input: ActionInput<A>) => string;
+  /**
+   * For role 'staff': which community the input acts on (looked up for inputs that name a record
+   * rather than a community; null when that record does not exist).
+   */
+  community?: (input: ActionInput<A>, deps: CoreDeps) => string | null | Promise<string | null>;
   handler: (ctx: ActionContext, input: ActionInput<A>) => Promise<ActionOutput<A>>;
 }
 

@@ -1,4 +1,4 @@
-import type { Clock, Store } from './ports';
+import type { Clock, LinePublisher, Notifier, Store } from './ports';
 
 export interface CoreConfig {
   /** The admin secret (ADMIN_TOKEN): redeeming it through staff.redeem makes the caller admin. */
@@ -10,6 +10,10 @@ export interface CoreDeps {
   store: Store;
   clock: Clock;
   config: CoreConfig;
+  /** Where line changes go live; hosts without listeners may omit it. */
+  publisher?: LinePublisher;
+  /** How residents are alerted; hosts without a channel may omit it. */
+  notifier?: Notifier;
 }
 
 /** The identity a host vouches for: the signed cookie (local) or OPENID (cloud). */

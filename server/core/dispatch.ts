@@ -53,8 +53,11 @@ export async function dispatch(
     const now = deps.clock.now();
     const user = await authorize(def, deps, caller, now);
     const parsed = parseInput(def.input, input);
-    if (def.role === 'staff' && def.community && !isStaffOf(user, def.community(parsed))) {
-      throw new AppError('FORBIDDEN', '只有本社区的社工可以这样做');
+    if (def.role === 'staff' && def.community) {
+      const community = await def.community(parsed, deps);
+      if (community === null) throw new AppError('NOT_FOUND', '没有找到要操作的记录');
+      if (!isStaffOf(user, community))
+        throw new AppError('FORBIDDEN', '只有本社区的社工可以这样做');
     }
     const data = await def.handler({ deps, caller, user, now }, parsed);
     return { ok: true, data };

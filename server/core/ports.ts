@@ -4,6 +4,7 @@
  * them equivalent.
  */
 import type { ServiceEvening, ServiceKind } from '../../contract/community';
+import type { AlertKind, LineState, Ticket } from '../../contract/queue';
 
 /** The clock port. Hosts decide whether it is real time, a fixed start (BDB_NOW) or the demo clock. */
 export interface Clock {
@@ -72,5 +73,129 @@ export interface IdentityRepo {
 export interface Store {
   communities: CommunityRepo;
   identities: IdentityRepo;
+  queues: QueueRepo;
   close(): Promise<void>;
+}
+
+// ── Queue (取号) ─────────────────────────────────────────────────────────
+
+export type TicketStatus = 'waiting' | 'called' | 'missed' | 'done' | 'cancelled';
+
+export interface LineConfigRecord {
+  capacity: number;
+  /** "HH:mm" in Asia/Shanghai. */
+  lastJoin: string;
+  graceMinutes: number;
+  defaultServiceMinutes: number;
+}
+
+/** A line's evening record: everything else about the line is derived from its tickets. */
+export interface LineEveningRecord {
+  community: string;
+  queue: string;
+  date: string;
+  paused: boolean;
+  /** The last number issued tonight (0 before the first). */
+  lastNumber: number;
+  /** Grows with every change; clients use it to drop stale updates. */
+  version: number;
+}
+
+export interface TicketRecord {
+  id: string;
+  community: string;
+  queue: string;
+  date: string;
+  number: number;
+  label: string;
+  status: TicketStatus;
+  /** Null for a walk-in added by staff. */
+  userId: string | null;
+  note: string;
+  requestId: string | null;
+  /** Order in the line: the number at first, moved by a requeue. */
+  sortKey: number;
+  /** ISO instants (UTC). */
+  createdAt: string;
+  calledAt: string | null;
+  missedAt: string | null;
+  closedAt: string | null;
+  /** Seconds from call to completion, for estimates. */
+  serviceSeconds: number | null;
+  /** The "3 ahead" alert was sent. */
+  alerted: boolean;
+}
+
+export interface JoinRequest {
+  community: string;
+  queue: string;
+  date: string;
+  prefix: string;
+  userId: string | null;
+  requestId: string | null;
+  note: string;
+  capacity: number;
+  now: Date;
+  /** A missed ticket still counts as the user's active one until missedAt + graceMinutes. */
+  graceMinutes: number;
+  /** Staff adding a walk-in are not stopped by a paused line. */
+  ignorePause: boolean;
+}
+
+export type JoinOutcome =
+  { kind: 'created' | 'existing'; ticket: TicketRecord } | { kind: 'full' } | { kind: 'paused' };
+
+export interface TicketPatch {
+  status?: TicketStatus;
+  calledAt?: string | null;
+  missedAt?: string | null;
+  closedAt?: string | null;
+  serviceSeconds?: number | null;
+  sortKey?: number;
+  alerted?: boolean;
+}
+
+export interface QueueRepo {
+  getConfig(community: string, queue: string): Promise<LineConfigRecord | null>;
+  saveConfig(community: string, queue: string, config: LineConfigRecord): Promise<void>;
+  getEvening(community: string, queue: string, date: string): Promise<LineEveningRecord | null>;
+  /**
+   * Takes a number atomically: a known (userId, requestId) or the user's active ticket on this
+   * line is returned as 'existing'; otherwise refuses when paused or at capacity, else issues
+   * lastNumber + 1. Two callers at once never get one number.
+   */
+  join(request: JoinRequest): Promise<JoinOutcome>;
+  getTicket(id: string): Promise<TicketRecord | null>;
+  /** Tonight's tickets of one line, ordered by sortKey. */
+  listTickets(community: string, queue: string, date: string): Promise<TicketRecord[]>;
+  /** One user's tickets on one evening, every community and line. */
+  ticketsOfUser(userId: string, date: string): Promise<TicketRecord[]>;
+  /**
+   * Compare-and-set: applies `patch` only if the ticket's status is one of `from`, and bumps the
+   * line's version. Returns the updated ticket, or null when the status had moved on.
+   */
+  updateTicket(id: string, from: TicketStatus[], patch: TicketPatch): Promise<TicketRecord | null>;
+  /** Sets paused (when given) and bumps the version, creating the evening record if needed. */
+  touchEvening(
+    community: string,
+    queue: string,
+    date: string,
+    patch: { paused?: boolean },
+  ): Promise<LineEveningRecord>;
+}
+
+/** Pushes a line's public state to whoever listens (SSE locally, a watched document in CloudBase). */
+export interface LinePublisher {
+  publish(state: LineState): Promise<void>;
+}
+
+export interface Alert {
+  userId: string;
+  kind: AlertKind;
+  ticket: Ticket;
+}
+
+/** Tells a resident something (subscription message in weapp, the outbox locally). Never throws. */
+export interface Notifier {
+  notify(alert: Alert): Promise<void>;
 }

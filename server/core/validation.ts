@@ -6,6 +6,14 @@ const FIELD_LABELS: Record<string, string> = {
   community: '社区',
   code: '验证码',
   action: '操作',
+  queue: '排队项目',
+  requestId: '请求编号',
+  ticketId: '号码',
+  note: '备注',
+  capacity: '名额',
+  lastJoin: '截止取号时间',
+  graceMinutes: '过号保留分钟数',
+  defaultServiceMinutes: '每位预计分钟数',
 };
 
 const label = (field: string) =>
@@ -57,4 +65,10 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
 /** Building blocks shared by action schemas. */
 export const ids = {
   community: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/),
+  service: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/),
+  /** Store-made ids (tickets, bookings…). */
+  record: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  /** Client-made idempotency keys. */
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  hhmm: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
 };

@@ -9,9 +9,12 @@ jest.mock('wx-server-sdk', () => ({
   init: jest.fn(),
   database: jest.fn(),
   getWXContext: jest.fn(),
+  openapi: { subscribeMessage: { send: jest.fn() } },
 }));
 
 const sdk = jest.mocked(cloud);
+const sendMessage = (cloud.openapi as { subscribeMessage: { send: jest.Mock } }).subscribeMessage
+  .send;
 let mock: MockDb;
 let warn: jest.SpyInstance;
 let error: jest.SpyInstance;
@@ -31,6 +34,7 @@ afterEach(() => {
   warn.mockRestore();
   error.mockRestore();
   delete process.env.ADMIN_TOKEN;
+  delete process.env.TMPL_QUEUE_YOUR_TURN;
 });
 
 /** What WeChat sends: the client's data plus the userInfo it adds. */
@@ -156,5 +160,93 @@ describe('createHandler', () => {
     const result = await createHandler('staff')(event({ action: 'redeem', code: 'short' }));
     expect(result).toMatchObject({ ok: false });
     expect(warn.mock.calls[0]![0]).toContain('shorter than 16');
+  });
+});
+
+describe('createHandler: queue publisher and notifier', () => {
+  /** A community with a queue line, open every evening, and the caller as its staff. */
+  const cannedStaffLine = () => {
+    mock.doc('users', 'wx:o-abc').get.mockResolvedValue({
+      data: { admin: false, staffOf: ['c1'], createdAt: '2026-12-01T00:00:00.000Z' },
+    });
+    mock.doc('communities', 'c1').get.mockResolvedValue({
+      data: {
+        name: '幸福里社区',
+        evenings: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+          weekday,
+          opensAt: '00:00',
+          closesAt: '23:59',
+        })),
+        services: [{ id: 'library', name: '图书阅览', kind: 'queue', description: '', sort: 1 }],
+      },
+    });
+  };
+
+  const waitingTicket = (fields: Record<string, unknown> = {}) => ({
+    _id: 't1',
+    community: 'c1',
+    queue: 'library',
+    date: '2026-12-02',
+    number: 1,
+    label: 'A001',
+    status: 'waiting',
+    userId: 'wx:o-resident',
+    note: '',
+    requestId: 'req-aaaaaaaa',
+    sortKey: 1,
+    createdAt: '2026-12-02T10:00:00.000Z',
+    calledAt: null,
+    missedAt: null,
+    closedAt: null,
+    serviceSeconds: null,
+    alerted: true,
+    ...fields,
+  });
+
+  it('publishes the line state to queue_lines after a staff change', async () => {
+    cannedStaffLine();
+    const result = await createHandler('queue')(
+      event({ action: 'pause', community: 'c1', queue: 'library' }),
+    );
+    expect(result).toMatchObject({ ok: true });
+    expect(mock.txDoc('queue_lines', 'c1:library').set).toHaveBeenCalledWith({
+      data: expect.objectContaining({ community: 'c1', queue: 'library', name: '图书阅览' }),
+    });
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('sends the called resident a subscription message through cloud.openapi', async () => {
+    process.env.TMPL_QUEUE_YOUR_TURN = 'tmpl-turn';
+    cannedStaffLine();
+    // callNext reads the line (one waiting ticket), moves it, then reads the line again.
+    mock.pages.push([waitingTicket()], [waitingTicket({ status: 'called' })]);
+    mock.txDoc('tickets', 't1').get.mockResolvedValueOnce({ data: waitingTicket() });
+    sendMessage.mockResolvedValueOnce({ errCode: 0 });
+    const result = await createHandler('queue')(
+      event({ action: 'callNext', community: 'c1', queue: 'library' }),
+    );
+    expect(result).toMatchObject({ ok: true });
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+    expect(sendMessage).toHaveBeenCalledWith(
+      expect.objectContaining({
+        touser: 'o-resident',
+        templateId: 'tmpl-turn',
+        page: 'pages/ticket/index?id=t1',
+        miniprogramState: 'formal',
+      }),
+    );
+  });
+
+  it('a failing subscription message does not fail the action', async () => {
+    process.env.TMPL_QUEUE_YOUR_TURN = 'tmpl-turn';
+    cannedStaffLine();
+    mock.pages.push([waitingTicket()], [waitingTicket({ status: 'called' })]);
+    mock.txDoc('tickets', 't1').get.mockResolvedValueOnce({ data: waitingTicket() });
+    sendMessage.mockRejectedValueOnce(Object.assign(new Error('refused'), { errCode: 43101 }));
+    const result = await createHandler('queue')(
+      event({ action: 'callNext', community: 'c1', queue: 'library' }),
+    );
+    expect(result).toMatchObject({ ok: true });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('43101'));
   });
 });

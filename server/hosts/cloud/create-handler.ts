@@ -11,6 +11,8 @@ import { dispatch } from '../../core/dispatch';
 import { INTERNAL_MESSAGE } from '../../core/errors';
 import { BODY_LIMIT, PAYLOAD_TOO_LARGE_MESSAGE } from '../../core/limits';
 import { createCloudBaseStore, type CloudDatabase } from '../../stores/cloudbase';
+import { createNotifier } from './notifier';
+import { createLinePublisher } from './publisher';
 
 /** Same floor as the local host's settings: a shorter secret is too easy to guess. */
 const MIN_ADMIN_TOKEN = 16;
@@ -44,7 +46,11 @@ function bodyOf(event: unknown): unknown {
   return body;
 }
 
-/** Built once per container, on the first call, so a cold start without traffic does no work. */
+/**
+ * Built once per container, on the first call, so a cold start without traffic does no work. Every
+ * function gets the publisher and the notifier: which actions publish or alert is the core's
+ * business, and only functions whose config.json grants subscribeMessage.send (queue) can send.
+ */
 function containerDeps(): CoreDeps {
   // The typings declare `env` as a string, but DYNAMIC_CURRENT_ENV (a symbol) is the documented
   // way to use the environment the function is deployed in.
@@ -56,6 +62,10 @@ function containerDeps(): CoreDeps {
     store: createCloudBaseStore(db),
     clock: realClock(),
     config: { adminToken: adminToken() },
+    publisher: createLinePublisher(db),
+    // `cloud.openapi` is looked up per message, not here: building the deps must not depend on
+    // it, since most calls never alert.
+    notifier: createNotifier((message) => cloud.openapi.subscribeMessage.send(message)),
   };
 }
 

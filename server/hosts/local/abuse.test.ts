@@ -24,7 +24,25 @@ beforeAll(async () => {
   resident = host.client();
   await resident.session();
   anonymous = host.client();
+  // Examples that name a record need a real one: a ticket in jinse's library line.
+  const ticket = await resident.call<{ id: string }>('queue', {
+    action: 'join',
+    community: 'jinse',
+    queue: 'library',
+    requestId: 'abuse-fixture-ticket',
+  });
+  if (!ticket.body.ok) throw new Error(`fixture ticket: ${ticket.text}`);
+  fixtures.ticketId = ticket.body.data.id;
 });
+
+/** Real values substituted into examples for fields that reference stored records. */
+const fixtures: Record<string, string> = {};
+
+const exampleOf = (def: ActionDef): Record<string, unknown> => {
+  const example = { ...(def.example as Record<string, unknown>) };
+  for (const key of Object.keys(example)) if (fixtures[key]) example[key] = fixtures[key];
+  return example;
+};
 afterAll(async () => {
   await host.destroy();
 });
@@ -38,9 +56,8 @@ const split = (def: ActionDef) => {
 const shapeOf = (def: ActionDef): Record<string, z.ZodType> =>
   def.input instanceof z.ZodObject ? (def.input.shape as Record<string, z.ZodType>) : {};
 
-/** A value of the wrong type for what the example holds. */
-const wrongValueFor = (value: unknown): unknown =>
-  typeof value === 'string' ? 12345 : 'not-a-valid-value';
+/** A value of the wrong type for any string or number field. */
+const wrongValueFor = (value: unknown): unknown => (typeof value === 'boolean' ? 'yes' : true);
 
 interface Case {
   label: string;
@@ -49,7 +66,7 @@ interface Case {
 }
 
 function malformedCases(def: ActionDef): Case[] {
-  const example = def.example as Record<string, unknown>;
+  const example = exampleOf(def);
   const cases: Case[] = [
     { label: 'an unknown field', payload: { ...example, zzUnknown: 1 }, field: 'zzUnknown' },
   ];
@@ -123,40 +140,22 @@ describe.each(actions.map((def) => [def.id, def] as const))('%s', (_id, def) => 
 
   if (def.role !== 'public') {
     it('refuses a caller without an identity (401)', async () => {
-      await expectRefusal(
-        anonymous,
-        def,
-        def.example as Record<string, unknown>,
-        401,
-        'UNAUTHENTICATED',
-      );
+      await expectRefusal(anonymous, def, exampleOf(def), 401, 'UNAUTHENTICATED');
     });
   }
   if (def.role === 'staff' || def.role === 'admin') {
     it('refuses a resident (403)', async () => {
-      await expectRefusal(resident, def, def.example as Record<string, unknown>, 403, 'FORBIDDEN');
+      await expectRefusal(resident, def, exampleOf(def), 403, 'FORBIDDEN');
     });
   }
   if (def.role === 'staff') {
     it('refuses staff of another community (403)', async () => {
-      await expectRefusal(
-        staffOfHuchi,
-        def,
-        def.example as Record<string, unknown>,
-        403,
-        'FORBIDDEN',
-      );
+      await expectRefusal(staffOfHuchi, def, exampleOf(def), 403, 'FORBIDDEN');
     });
   }
   if (def.role === 'admin') {
     it('refuses staff who are not admin (403)', async () => {
-      await expectRefusal(
-        staffOfJinse,
-        def,
-        def.example as Record<string, unknown>,
-        403,
-        'FORBIDDEN',
-      );
+      await expectRefusal(staffOfJinse, def, exampleOf(def), 403, 'FORBIDDEN');
     });
   }
 });

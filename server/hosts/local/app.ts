@@ -10,8 +10,10 @@ import { dispatch } from '../../core/dispatch';
 import { httpStatus, INTERNAL_MESSAGE } from '../../core/errors';
 import { BODY_LIMIT, PAYLOAD_TOO_LARGE_MESSAGE } from '../../core/limits';
 import { describeEvenings } from '../../core/schedule';
+import { board } from '../../core/queue/service';
 import { sessionIdentity } from '../../core/session';
 import { ids } from '../../core/validation';
+import type { LiveBus } from './live';
 import { posterHtml, qrPng, entryUrl } from './qr';
 import { newUserId, USER_COOKIE, cookieOptions } from './session-cookie';
 
@@ -25,7 +27,12 @@ export interface LocalAppOptions {
   logErrors?: boolean;
   /** Requests per identity (or IP) per minute on /api; false turns the limiter off (bench). */
   rateLimit?: number | false;
+  /** Where live line states and alerts flow; the same object is the core's publisher and notifier. */
+  live: LiveBus;
 }
+
+/** A comment line every so often keeps proxies and phones from closing an idle stream. */
+const HEARTBEAT_MS = 25_000;
 
 /** Generous for a person (a page makes a handful of calls), tight for a runaway script. */
 export const DEFAULT_RATE_LIMIT = 300;
@@ -50,7 +57,13 @@ const baseUrlOf = (request: FastifyRequest, publicUrl?: string) =>
 export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyInstance> {
   const { deps } = options;
   const log = options.logErrors === false ? () => undefined : undefined;
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: false });
+  // forceCloseConnections: open event streams must not keep a stopping host alive.
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: false,
+    forceCloseConnections: true,
+  });
 
   await app.register(fastifyCookie, { secret: options.cookieSecret });
   await app.register(fastifyRateLimit, {
@@ -110,6 +123,47 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
     if (!envelope.ok) return fail(reply, envelope.error);
     return envelope;
   });
+
+  // Server-Sent Events: every queue line's public state for one community, and the caller's alerts.
+  app.get<{ Querystring: { community?: string } }>(
+    '/api/queue/events',
+    apiRoute,
+    async (request, reply) => {
+      const community = request.query.community ?? '';
+      if (
+        !ids.community.safeParse(community).success ||
+        !(await deps.store.communities.get(community))
+      ) {
+        return fail(reply, { code: 'NOT_FOUND', message: '没有找到这个社区' });
+      }
+      const current = await board(deps, community, deps.clock.now());
+      reply.hijack();
+      const out = reply.raw;
+      out.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const send = (event: string, data: unknown) =>
+        out.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      out.write('retry: 3000\n\n');
+      for (const line of current.lines) send('line', line);
+      const stopLines = options.live.onLine(community, (state) => send('line', state));
+      const userId = userIdOf(request);
+      const stopAlerts = userId
+        ? options.live.onAlert(userId, (alert) =>
+            send('alert', { kind: alert.kind, ticket: alert.ticket }),
+          )
+        : () => undefined;
+      const heartbeat = setInterval(() => out.write(': ping\n\n'), HEARTBEAT_MS);
+      request.raw.on('close', () => {
+        clearInterval(heartbeat);
+        stopLines();
+        stopAlerts();
+      });
+    },
+  );
 
   app.all('/api/*', async (_request, reply) =>
     fail(reply, { code: 'NOT_FOUND', message: '没有这个接口' }),

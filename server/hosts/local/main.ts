@@ -15,6 +15,8 @@ import { DEFAULT_H5_DIR, startLocalHost } from './start';
 const ROOT = path.resolve(__dirname, '../../..');
 
 function ensureH5Build() {
+  // --no-build: tests and service PCs that only need the API start at once.
+  if (process.argv.includes('--no-build')) return;
   if (fs.existsSync(path.join(DEFAULT_H5_DIR, 'index.html'))) return;
   console.log('首次启动：正在构建 H5 页面（npm run build:h5，约 20 秒）…');
   const result = spawnSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit' });

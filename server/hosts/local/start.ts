@@ -5,6 +5,7 @@ import type { Clock } from '../../core/ports';
 import { seedPilots } from '../../core/seed';
 import { openSqliteStore } from '../../stores/sqlite';
 import { buildLocalApp } from './app';
+import { LiveBus } from './live';
 import { persistentSecret } from './settings';
 
 export interface StartOptions {
@@ -23,6 +24,7 @@ export interface StartOptions {
 export interface LocalHost {
   app: FastifyInstance;
   deps: CoreDeps;
+  live: LiveBus;
   /** Where the host listens, e.g. http://127.0.0.1:8080. */
   url: string;
   adminToken: { value: string; generated: boolean };
@@ -40,7 +42,14 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
     : persistentSecret(options.dataDir, 'admin-token', 18);
   const cookieSecret =
     options.cookieSecret ?? persistentSecret(options.dataDir, 'cookie-secret').value;
-  const deps: CoreDeps = { store, clock: options.clock, config: { adminToken: admin.value } };
+  const live = new LiveBus(store.db);
+  const deps: CoreDeps = {
+    store,
+    clock: options.clock,
+    config: { adminToken: admin.value },
+    publisher: live,
+    notifier: live,
+  };
   const app = await buildLocalApp({
     deps,
     cookieSecret,
@@ -48,6 +57,7 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
     publicUrl: options.publicUrl,
     logErrors: options.logErrors,
     rateLimit: options.rateLimit,
+    live,
   });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
@@ -56,6 +66,7 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
   return {
     app,
     deps,
+    live,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     adminToken: { value: admin.value, generated: !options.adminToken },
     close: async () => {

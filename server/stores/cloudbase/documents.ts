@@ -19,23 +19,23 @@ import type { CloudDocument, DocData } from './sdk';
 const SERVICE_KINDS: ReadonlySet<string> = new Set<ServiceKind>(['queue', 'booking', 'drop-in']);
 
 /** A document that does not have the shape this adapter writes: fail loudly, naming the field. */
-class MalformedDocument extends Error {
+export class MalformedDocument extends Error {
   constructor(where: string, field: string) {
     super(`Malformed CloudBase document ${where}: bad or missing "${field}"`);
     this.name = 'MalformedDocument';
   }
 }
 
-const isDoc = (value: unknown): value is DocData =>
+export const isDoc = (value: unknown): value is DocData =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function text(doc: DocData, key: string, where: string): string {
+export function text(doc: DocData, key: string, where: string): string {
   const value = doc[key];
   if (typeof value !== 'string') throw new MalformedDocument(where, key);
   return value;
 }
 
-function integer(doc: DocData, key: string, where: string): number {
+export function integer(doc: DocData, key: string, where: string): number {
   const value = doc[key];
   if (typeof value !== 'number' || !Number.isInteger(value))
     throw new MalformedDocument(where, key);

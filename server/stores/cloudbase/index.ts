@@ -22,16 +22,34 @@ import {
   toStoredInstant,
   userFromDoc,
 } from './documents';
-import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
+import { queueRepo } from './queues';
+import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
+import { FEW_RACERS, transact } from './transaction';
 
 export type { CloudDatabase } from './sdk';
 
 /** Every collection the store uses; each has a rules file in database/rules/<name>.json. */
-export const COLLECTIONS = ['communities', 'users', 'invites'] as const;
+export const COLLECTIONS = [
+  'communities',
+  'users',
+  'invites',
+  'queue_configs',
+  'queue_evenings',
+  'tickets',
+] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
-/** The server returns at most 100 documents per read. */
-export const PAGE_SIZE = 100;
+/**
+ * Collections residents' mini-programs read directly, and only read: the cloud host's
+ * LinePublisher writes each line's public LineState to queue_lines/<community>:<queue>, and the
+ * ticket and board pages watch() their community's line documents instead of polling a function.
+ * Each has a rules file allowing reads and no writes.
+ */
+export const CLIENT_READABLE_COLLECTIONS = ['queue_lines'] as const;
+export type ClientReadableCollection = (typeof CLIENT_READABLE_COLLECTIONS)[number];
+
+export { PAGE_SIZE } from './sdk';
+export { JOIN_MAX_OPERATIONS, JOIN_OPERATIONS } from './queues';
 
 export interface CloudBaseStoreOptions {
   /** Prepended to every collection name, so contract tests can use their own collections. */
@@ -76,16 +94,8 @@ function unexpired(invite: DocData, now: Date): boolean {
   return expiresAt > now.getTime();
 }
 
-/**
- * Whole redeem transactions to try. wx-server-sdk's own retry on DATABASE_TRANSACTION_CONFLICT
- * misses conflicts raised by a write (its wrapper drops the error code), so the racer that loses
- * gets an error here; running again reads the winner's commit and answers 'used'.
- */
-export const REDEEM_ATTEMPTS = 4;
-
-/** Short, growing, jittered: the winner of a conflict commits within milliseconds. */
-const pause = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
+/** Whole redeem transactions to try (see transaction.ts for why the adapter retries itself). */
+export const REDEEM_ATTEMPTS = FEW_RACERS.attempts;
 
 /** The checks run in the same order as in every store: unknown, used, expired. */
 async function redeemIn(
@@ -125,24 +135,14 @@ async function redeemIn(
   return { ok: true, community };
 }
 
-async function redeem(
+function redeem(
   db: CloudDatabase,
   names: Names,
   code: string,
   userId: string,
   now: Date,
 ): Promise<RedeemResult> {
-  let lastError: unknown;
-  for (let attempt = 0; attempt < REDEEM_ATTEMPTS; attempt += 1) {
-    if (attempt > 0) await pause(attempt);
-    try {
-      // A failed transaction is rolled back, so running it again is safe.
-      return await db.runTransaction((tx) => redeemIn(tx, names, code, userId, now, attempt > 0));
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  throw lastError;
+  return transact(db, FEW_RACERS, (tx, retry) => redeemIn(tx, names, code, userId, now, retry));
 }
 
 function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
@@ -207,6 +207,11 @@ export function createCloudBaseStore(
   return {
     communities: communityRepo(db, names),
     identities: identityRepo(db, names),
+    queues: queueRepo(db, {
+      configs: names.queue_configs,
+      evenings: names.queue_evenings,
+      tickets: names.tickets,
+    }),
     // The SDK keeps no connection of its own to close.
     close: async () => {},
   };

@@ -65,6 +65,7 @@ export function mockDb() {
         return chain;
       };
     const chain = {
+      where: step('where'),
       orderBy: step('orderBy'),
       skip: step('skip'),
       limit: step('limit'),
@@ -75,6 +76,20 @@ export function mockDb() {
       },
     };
     return chain;
+  };
+
+  const operations = (scope: 'db' | 'tx'): string[] => {
+    const calls: Array<{ order: number; op: string }> = [];
+    for (const [key, mock] of docs) {
+      const [docScope, path] = key.split(/:(.*)/s) as [string, string];
+      if (docScope !== scope) continue;
+      for (const name of ['get', 'set', 'update'] as const) {
+        for (const order of mock[name].mock.invocationCallOrder) {
+          calls.push({ order, op: `${name} ${path}` });
+        }
+      }
+    }
+    return calls.sort((a, b) => a.order - b.order).map((c) => c.op);
   };
 
   const tx: CloudTransaction = {
@@ -96,6 +111,7 @@ export function mockDb() {
       return {
         doc: (id) => docMock('db', name, id),
         add: (options) => addMock(name)(options),
+        where: (q) => start().where(q),
         orderBy: (field, order) => start().orderBy(field, order),
         skip: (offset) => start().skip(offset),
         limit: (max) => start().limit(max),
@@ -120,6 +136,13 @@ export function mockDb() {
     add: addMock,
     /** Keys ("db:users/wx:a", "tx:invites/CODE") of every document touched. */
     touched: () => [...docs.keys()],
+    /**
+     * Every single-document call made inside transactions, in call order, as
+     * "get queue_evenings/c1:library:2026-12-02": what a transaction costs, read off the recorder.
+     */
+    txOps: () => operations('tx'),
+    /** The same for calls outside transactions. */
+    dbOps: () => operations('db'),
   };
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { COLLECTIONS } from './index';
+import { CLIENT_READABLE_COLLECTIONS, COLLECTIONS } from './index';
 
 const RULES_DIR = path.resolve(__dirname, '../../../database/rules');
 
@@ -8,16 +8,26 @@ const readRules = (name: string): unknown =>
   JSON.parse(fs.readFileSync(path.join(RULES_DIR, `${name}.json`), 'utf8'));
 
 describe('database security rules', () => {
-  it('has exactly one rules file per collection the store uses', () => {
+  it('has exactly one rules file per collection the store or the publisher uses', () => {
     const files = fs
       .readdirSync(RULES_DIR)
       .filter((f) => f.endsWith('.json'))
       .map((f) => f.replace(/\.json$/, ''))
       .sort();
-    expect(files).toEqual([...COLLECTIONS].sort());
+    expect(files).toEqual([...COLLECTIONS, ...CLIENT_READABLE_COLLECTIONS].sort());
   });
 
   it.each(COLLECTIONS)('%s denies all client reads and writes', (name) => {
     expect(readRules(name)).toEqual({ read: false, write: false });
+  });
+
+  // Residents watch() these public documents; only the cloud functions (admin SDK) write them.
+  it.each(CLIENT_READABLE_COLLECTIONS)('%s allows client reads and denies writes', (name) => {
+    expect(readRules(name)).toEqual({ read: true, write: false });
+  });
+
+  it('no collection is both closed and client-readable', () => {
+    const closed: readonly string[] = COLLECTIONS;
+    expect(CLIENT_READABLE_COLLECTIONS.filter((name) => closed.includes(name))).toEqual([]);
   });
 });

@@ -5,6 +5,9 @@
  * to this interface once, at the edge.
  */
 
+/** The server returns at most 100 documents per read: longer lists are read in pages. */
+export const PAGE_SIZE = 100;
+
 /** A stored document as the SDK returns it: fields stay unknown until mapped and checked. */
 export type DocData = Record<string, unknown>;
 
@@ -22,6 +25,8 @@ export interface CloudDocument {
 }
 
 export interface CloudQuery {
+  /** Equality on top-level fields, e.g. `{ community, queue, date }`. */
+  where(query: DocData): CloudQuery;
   orderBy(field: string, order: 'asc' | 'desc'): CloudQuery;
   skip(offset: number): CloudQuery;
   /** The server caps a read at 100 documents whatever the limit. */

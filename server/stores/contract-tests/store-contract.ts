@@ -154,5 +154,152 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect((await store.identities.getUser('u1'))?.staffOf).toEqual(['c1', 'c2']);
       });
     });
+
+    describe('queues', () => {
+      const DATE = '2026-12-02';
+      const AT = new Date('2026-12-02T11:00:00.000Z');
+      const base = {
+        community: 'c1',
+        queue: 'library',
+        date: DATE,
+        prefix: 'A',
+        note: '',
+        capacity: 100,
+        now: AT,
+        graceMinutes: 10,
+        ignorePause: false,
+      };
+      const joinAs = (
+        userId: string | null,
+        requestId: string | null,
+        extra: Partial<typeof base> = {},
+      ) => store.queues.join({ ...base, userId, requestId, ...extra });
+      const ticketOf = (outcome: Awaited<ReturnType<typeof joinAs>>) => {
+        if (outcome.kind !== 'created' && outcome.kind !== 'existing')
+          throw new Error(`no ticket: ${outcome.kind}`);
+        return outcome.ticket;
+      };
+
+      beforeEach(async () => {
+        await store.communities.save(sampleCommunity('c1'));
+      });
+
+      it('numbers tickets 1, 2, 3 per line and evening, with labels', async () => {
+        const a = ticketOf(await joinAs('u1', 'req-aaaaaaaa'));
+        const b = ticketOf(await joinAs('u2', 'req-bbbbbbbb'));
+        const other = ticketOf(await joinAs('u3', 'req-cccccccc', { date: '2026-12-09' }));
+        expect([a.number, b.number, other.number]).toEqual([1, 2, 1]);
+        expect(a).toMatchObject({
+          label: 'A001',
+          status: 'waiting',
+          userId: 'u1',
+          sortKey: 1,
+          alerted: false,
+          calledAt: null,
+        });
+        expect(await store.queues.getEvening('c1', 'library', DATE)).toMatchObject({
+          lastNumber: 2,
+          paused: false,
+        });
+      });
+
+      it('returns the same ticket for a retried request and for a second join by the same resident', async () => {
+        const first = ticketOf(await joinAs('u1', 'req-aaaaaaaa'));
+        expect(await joinAs('u1', 'req-aaaaaaaa')).toEqual({ kind: 'existing', ticket: first });
+        expect(await joinAs('u1', 'req-other-123')).toEqual({ kind: 'existing', ticket: first });
+        expect((await store.queues.getEvening('c1', 'library', DATE))?.lastNumber).toBe(1);
+      });
+
+      it('gives 30 residents joining at once 30 distinct numbers', async () => {
+        const outcomes = await Promise.all(
+          Array.from({ length: 30 }, (_, i) =>
+            joinAs(`u${i}`, `req-${String(i).padStart(8, '0')}`),
+          ),
+        );
+        expect(outcomes.map((o) => ticketOf(o).number).sort((x, y) => x - y)).toEqual(
+          Array.from({ length: 30 }, (_, i) => i + 1),
+        );
+      });
+
+      it('refuses when paused (unless staff) and when full', async () => {
+        await store.queues.touchEvening('c1', 'library', DATE, { paused: true });
+        expect(await joinAs('u1', 'req-aaaaaaaa')).toEqual({ kind: 'paused' });
+        expect(
+          (await joinAs(null, 'staff:req-walkin1', { ignorePause: true, note: '王阿姨' })).kind,
+        ).toBe('created');
+        await store.queues.touchEvening('c1', 'library', DATE, { paused: false });
+        expect((await joinAs('u2', 'req-bbbbbbbb', { capacity: 2 })).kind).toBe('created');
+        expect(await joinAs('u3', 'req-cccccccc', { capacity: 2 })).toEqual({ kind: 'full' });
+      });
+
+      it('moves a ticket only from the expected status and bumps the version', async () => {
+        const t = ticketOf(await joinAs('u1', 'req-aaaaaaaa'));
+        const before = (await store.queues.getEvening('c1', 'library', DATE))!.version;
+        const called = await store.queues.updateTicket(t.id, ['waiting'], {
+          status: 'called',
+          calledAt: AT.toISOString(),
+        });
+        expect(called).toMatchObject({ status: 'called', calledAt: AT.toISOString() });
+        expect(await store.queues.updateTicket(t.id, ['waiting'], { status: 'called' })).toBeNull();
+        expect((await store.queues.getEvening('c1', 'library', DATE))!.version).toBeGreaterThan(
+          before,
+        );
+        const done = await store.queues.updateTicket(t.id, ['called'], {
+          status: 'done',
+          closedAt: AT.toISOString(),
+          serviceSeconds: 300,
+        });
+        expect(done).toMatchObject({ status: 'done', serviceSeconds: 300 });
+        expect(await store.queues.getTicket('no-such-ticket')).toBeNull();
+      });
+
+      it('lets a resident join again once the ticket is done, or missed past the grace period', async () => {
+        const t = ticketOf(await joinAs('u1', 'req-aaaaaaaa'));
+        await store.queues.updateTicket(t.id, ['waiting'], {
+          status: 'called',
+          calledAt: AT.toISOString(),
+        });
+        await store.queues.updateTicket(t.id, ['called'], {
+          status: 'missed',
+          missedAt: AT.toISOString(),
+        });
+        const within = new Date(AT.getTime() + 5 * 60_000);
+        expect(await joinAs('u1', 'req-again-001', { now: within })).toEqual({
+          kind: 'existing',
+          ticket: expect.objectContaining({ id: t.id }),
+        });
+        const after = new Date(AT.getTime() + 11 * 60_000);
+        const fresh = ticketOf(await joinAs('u1', 'req-again-002', { now: after }));
+        expect(fresh.id).not.toBe(t.id);
+        expect(fresh.number).toBe(2);
+      });
+
+      it("lists a line in sortKey order and a user's tickets across lines", async () => {
+        const a = ticketOf(await joinAs('u1', 'req-aaaaaaaa'));
+        const b = ticketOf(await joinAs('u2', 'req-bbbbbbbb'));
+        ticketOf(await joinAs('u1', 'req-health01', { queue: 'health', prefix: 'B' }));
+        await store.queues.updateTicket(a.id, ['waiting'], { sortKey: 2.5 });
+        expect((await store.queues.listTickets('c1', 'library', DATE)).map((t) => t.id)).toEqual([
+          b.id,
+          a.id,
+        ]);
+        expect((await store.queues.ticketsOfUser('u1', DATE)).map((t) => t.label).sort()).toEqual([
+          'A001',
+          'B001',
+        ]);
+      });
+
+      it('stores line configuration', async () => {
+        expect(await store.queues.getConfig('c1', 'library')).toBeNull();
+        const config = {
+          capacity: 40,
+          lastJoin: '19:40',
+          graceMinutes: 5,
+          defaultServiceMinutes: 4,
+        };
+        await store.queues.saveConfig('c1', 'library', config);
+        expect(await store.queues.getConfig('c1', 'library')).toEqual(config);
+      });
+    });
   });
 }

@@ -11,6 +11,7 @@ import type {
   UserRecord,
 } from '../../core/ports';
 import { MIGRATIONS } from './migrations';
+import { queueRepo } from './queues';
 
 type DB = Database.Database;
 
@@ -163,6 +164,7 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
     db,
     communities: communityRepo(db),
     identities: identityRepo(db),
+    queues: queueRepo(db),
     close: async () => {
       db.close();
     },

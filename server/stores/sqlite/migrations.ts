@@ -50,4 +50,63 @@ export const MIGRATIONS: ReadonlyArray<string> = [
     used_at      TEXT
   ) STRICT;
   `,
+  `
+  CREATE TABLE queue_configs (
+    community_id            TEXT NOT NULL REFERENCES communities(id),
+    queue                   TEXT NOT NULL,
+    capacity                INTEGER NOT NULL,
+    last_join               TEXT NOT NULL,
+    grace_minutes           INTEGER NOT NULL,
+    default_service_minutes INTEGER NOT NULL,
+    PRIMARY KEY (community_id, queue)
+  ) STRICT;
+
+  CREATE TABLE queue_evenings (
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    queue        TEXT NOT NULL,
+    date         TEXT NOT NULL,
+    paused       INTEGER NOT NULL DEFAULT 0,
+    last_number  INTEGER NOT NULL DEFAULT 0,
+    version      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (community_id, queue, date)
+  ) STRICT;
+
+  CREATE TABLE tickets (
+    id              TEXT PRIMARY KEY,
+    community_id    TEXT NOT NULL REFERENCES communities(id),
+    queue           TEXT NOT NULL,
+    date            TEXT NOT NULL,
+    number          INTEGER NOT NULL,
+    label           TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('waiting', 'called', 'missed', 'done', 'cancelled')),
+    user_id         TEXT,
+    note            TEXT NOT NULL DEFAULT '',
+    request_id      TEXT,
+    sort_key        REAL NOT NULL,
+    created_at      TEXT NOT NULL,
+    called_at       TEXT,
+    missed_at       TEXT,
+    closed_at       TEXT,
+    service_seconds INTEGER,
+    alerted         INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (community_id, queue, date, number)
+  ) STRICT;
+
+  -- A retried join (same requestId) can never make a second ticket, even if the core forgot to look.
+  CREATE UNIQUE INDEX tickets_request ON tickets (COALESCE(user_id, ''), request_id) WHERE request_id IS NOT NULL;
+  CREATE INDEX tickets_line ON tickets (community_id, queue, date, sort_key);
+  CREATE INDEX tickets_user ON tickets (user_id, date);
+  `,
+  `
+  -- What the local notifier sent: the local stand-in for WeChat subscription messages.
+  CREATE TABLE outbox (
+    id         INTEGER PRIMARY KEY,
+    user_id    TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    ticket_id  TEXT NOT NULL,
+    payload    TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX outbox_user ON outbox (user_id, created_at);
+  `,
 ];

@@ -1,0 +1,129 @@
+/** Contract of the `queue` function: walk-in lines (取号) such as the library and the health check. */
+
+export type TicketStatus = 'waiting' | 'called' | 'missed' | 'done' | 'cancelled';
+
+export interface Ticket {
+  id: string;
+  community: string;
+  queue: string;
+  /** The line's name, e.g. "图书阅览". */
+  queueName: string;
+  /** The evening (Asia/Shanghai) the ticket belongs to, "YYYY-MM-DD". */
+  date: string;
+  /** 1, 2, 3… restarting each evening per community and line. */
+  number: number;
+  /** Prefix + zero-padded number, e.g. "A007": what the board shows and staff call out. */
+  label: string;
+  status: TicketStatus;
+  /** Waiting tickets ahead of this one; 0 unless waiting. */
+  ahead: number;
+  /** Minutes until this ticket is likely called; null unless waiting. */
+  estimatedWaitMinutes: number | null;
+  /** Added by staff for a resident without a phone. */
+  walkIn: boolean;
+  /** ISO instants (+08:00). */
+  createdAt: string;
+  calledAt: string | null;
+  /** While missed: until when the holder may rejoin the line (requeue); null otherwise. */
+  requeueUntil: string | null;
+}
+
+/** A ticket as staff see it: with the walk-in note. */
+export interface StaffTicket extends Ticket {
+  note: string;
+}
+
+/**
+ * The one public state of a line on one evening: what the board and every resident's ticket page
+ * listen to. `version` grows with every change.
+ */
+export interface LineState {
+  community: string;
+  queue: string;
+  name: string;
+  /** Label prefix, e.g. "A". */
+  prefix: string;
+  date: string;
+  /** Label now called at the desk, or null. */
+  nowCalling: string | null;
+  /** The last five called labels, newest first (the current one included). */
+  recentlyCalled: string[];
+  waiting: number;
+  /** Tickets issued tonight, for "capacity left". */
+  issued: number;
+  capacity: number;
+  /** "HH:mm": no new tickets after this. */
+  lastJoin: string;
+  paused: boolean;
+  /** Can a resident take a number right now (open, not paused, before lastJoin, below capacity)? */
+  accepting: boolean;
+  /** Minutes per resident used for estimates: tonight's average, or the line's default. */
+  serviceMinutes: number;
+  version: number;
+}
+
+export interface LineConfig {
+  capacity: number;
+  lastJoin: string;
+  /** Minutes a missed ticket may be requeued by its holder. */
+  graceMinutes: number;
+  /** Estimate per resident until tonight has real service times. */
+  defaultServiceMinutes: number;
+}
+
+export interface LineRef {
+  community: string;
+  queue: string;
+}
+
+export interface JoinInput extends LineRef {
+  /** Client-made id: a retried join with the same requestId returns the same ticket. */
+  requestId: string;
+}
+
+export interface TicketRef {
+  ticketId: string;
+}
+
+export interface ConfigureInput extends LineRef {
+  capacity?: number;
+  lastJoin?: string;
+  graceMinutes?: number;
+  defaultServiceMinutes?: number;
+}
+
+export interface WalkInInput extends LineRef {
+  /** A name or description, e.g. "王阿姨，红外套". */
+  note: string;
+  requestId?: string;
+}
+
+/** What the TV board shows for a community. */
+export interface Board {
+  community: { id: string; name: string };
+  open: boolean;
+  /** ISO instant of the next opening when closed. */
+  nextOpening: string | null;
+  opensAt: string;
+  closesAt: string;
+  now: string;
+  lines: LineState[];
+}
+
+/** The staff console for one line. */
+export interface Console {
+  line: LineState;
+  config: LineConfig;
+  /** Waiting in order, then called, then missed within grace. */
+  tickets: StaffTicket[];
+  /** Tonight so far. */
+  stats: {
+    served: number;
+    missed: number;
+    cancelled: number;
+    averageServiceMinutes: number | null;
+  };
+}
+
+/** A notice the core sends a resident (subscription message in weapp, the outbox locally). */
+export type AlertKind = 'three-ahead' | 'your-turn';

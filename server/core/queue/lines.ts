@@ -1,0 +1,56 @@
+import type { LineConfig } from '../../../contract/queue';
+import { AppError } from '../errors';
+import type { CommunityRecord, LineConfigRecord, ServiceRecord } from '../ports';
+
+/** Defaults until staff configure a line: generous capacity, last ticket 30 minutes before closing. */
+export const DEFAULT_CAPACITY = 100;
+export const DEFAULT_GRACE_MINUTES = 10;
+export const DEFAULT_SERVICE_MINUTES = 5;
+const LAST_JOIN_BEFORE_CLOSING_MINUTES = 30;
+
+const toMinutes = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+};
+const toHhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+export const compareHhmm = (a: string, b: string) => toMinutes(a) - toMinutes(b);
+
+export const defaultConfig = (closesAt: string): LineConfig => ({
+  capacity: DEFAULT_CAPACITY,
+  lastJoin: closesAt
+    ? toHhmm(Math.max(0, toMinutes(closesAt) - LAST_JOIN_BEFORE_CLOSING_MINUTES))
+    : '19:30',
+  graceMinutes: DEFAULT_GRACE_MINUTES,
+  defaultServiceMinutes: DEFAULT_SERVICE_MINUTES,
+});
+
+export const withDefaults = (stored: LineConfigRecord | null, closesAt: string): LineConfig => ({
+  ...defaultConfig(closesAt),
+  ...stored,
+});
+
+export interface QueueLine {
+  community: CommunityRecord;
+  service: ServiceRecord;
+  /** "A" for the first queue service in display order, "B" for the second… */
+  prefix: string;
+}
+
+/** The community's queue services in display order, each with its label prefix. */
+export function queueLines(community: CommunityRecord): QueueLine[] {
+  return community.services
+    .filter((s) => s.kind === 'queue')
+    .sort((a, b) => a.sort - b.sort)
+    .map((service, i) => ({ community, service, prefix: String.fromCharCode(65 + (i % 26)) }));
+}
+
+export function findLine(community: CommunityRecord, queue: string): QueueLine {
+  const line = queueLines(community).find((l) => l.service.id === queue);
+  if (!line) throw new AppError('NOT_FOUND', '这个社区没有这条排队', 'queue');
+  return line;
+}
+
+export const labelOf = (prefix: string, number: number) =>
+  `${prefix}${String(number).padStart(3, '0')}`;

@@ -1,0 +1,357 @@
+/** The queue's rules, through dispatch, on a real SQLite file. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Envelope } from '../../../contract/envelope';
+import type { Console, Ticket } from '../../../contract/queue';
+import { openSqliteStore } from '../../stores/sqlite';
+import type { CoreDeps } from '../deps';
+import { dispatch } from '../dispatch';
+import type { Alert, Clock } from '../ports';
+import { seedPilots } from '../seed';
+
+/** A clock tests move by hand. */
+const handClock = (iso: string) => {
+  let at = new Date(iso).getTime();
+  const clock: Clock & { set(iso: string): void; advance(minutes: number): void } = {
+    demo: false,
+    now: () => new Date(at),
+    set: (value) => {
+      at = new Date(value).getTime();
+    },
+    advance: (minutes) => {
+      at += minutes * 60_000;
+    },
+  };
+  return clock;
+};
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-queue-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+async function setup(at = '2026-12-02T18:30:00+08:00') {
+  const store = await openSqliteStore(path.join(dir, `q-${++n}.db`));
+  await seedPilots(store);
+  await store.identities.ensureUser('staff-1', new Date());
+  await store.identities.grantAdmin('staff-1', new Date());
+  const clock = handClock(at);
+  const alerts: Alert[] = [];
+  const published: number[] = [];
+  const deps: CoreDeps = {
+    store,
+    clock,
+    config: { adminToken: 'unused-admin-token' },
+    notifier: { notify: async (alert) => void alerts.push(alert) },
+    publisher: { publish: async (state) => void published.push(state.version) },
+  };
+  const as =
+    (userId: string | null) =>
+    async <T>(action: string, input: Record<string, unknown> = {}) => {
+      const [fn, name] = action.split('.') as [string, string];
+      return (await dispatch(deps, fn, { action: name, ...input }, { userId })) as Envelope<T>;
+    };
+  const ok = <T>(envelope: Envelope<T>): T => {
+    if (!envelope.ok) throw new Error(`expected ok, got ${JSON.stringify(envelope.error)}`);
+    return envelope.data;
+  };
+  const join = async (userId: string, queue = 'library') =>
+    ok(
+      await as(userId)<Ticket>('queue.join', {
+        community: 'jinse',
+        queue,
+        requestId: `req-${userId}-${queue}`,
+      }),
+    );
+  const staff = as('staff-1');
+  return { store, clock, alerts, published, as, ok, join, staff, close: () => store.close() };
+}
+
+type Setup = Awaited<ReturnType<typeof setup>>;
+let t: Setup;
+afterEach(async () => {
+  await t?.close();
+});
+
+describe('taking a number', () => {
+  it('numbers residents B001, B002 with people ahead and a default estimate', async () => {
+    t = await setup();
+    const first = await t.join('r1');
+    const second = await t.join('r2');
+    expect(first).toMatchObject({
+      label: 'B001',
+      number: 1,
+      status: 'waiting',
+      ahead: 0,
+      estimatedWaitMinutes: 0,
+      queueName: '图书阅览',
+      date: '2026-12-02',
+    });
+    expect(second).toMatchObject({ label: 'B002', ahead: 1, estimatedWaitMinutes: 5 });
+    const health = await t.join('r1', 'health');
+    expect(health.label).toBe('A001');
+    expect(t.published.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('returns the held ticket on a retry or a second tap, never a second number', async () => {
+    t = await setup();
+    const first = await t.join('r1');
+    const again = t.ok(
+      await t.as('r1')<Ticket>('queue.join', {
+        community: 'jinse',
+        queue: 'library',
+        requestId: 'another-request',
+      }),
+    );
+    expect(again.id).toBe(first.id);
+    expect((await t.store.queues.listTickets('jinse', 'library', '2026-12-02')).length).toBe(1);
+  });
+
+  it.each([
+    ['before opening', '2026-12-02T16:30:00+08:00', /下次开放：12月2日 17:00/],
+    ['after closing', '2026-12-02T20:05:00+08:00', /下次开放：12月9日 17:00/],
+    ['on a Thursday', '2026-12-03T18:30:00+08:00', /下次开放/],
+    ['after the last-join time', '2026-12-02T19:35:00+08:00', /19:30 截止/],
+  ])('is CLOSED %s', async (_label, at, message) => {
+    t = await setup(at);
+    const response = await t.as('r1')('queue.join', {
+      community: 'jinse',
+      queue: 'library',
+      requestId: 'req-closed-1',
+    });
+    expect(response).toEqual({
+      ok: false,
+      error: { code: 'CLOSED', message: expect.stringMatching(message) },
+    });
+  });
+
+  it('refuses a line that is not a queue, and an unknown community', async () => {
+    t = await setup();
+    expect(
+      await t.as('r1')('queue.join', {
+        community: 'jinse',
+        queue: 'repair',
+        requestId: 'req-repair-1',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'queue' } });
+    expect(
+      await t.as('r1')('queue.join', {
+        community: 'nowhere',
+        queue: 'library',
+        requestId: 'req-nowhere',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('honours capacity and pause set by staff; walk-ins still go in while paused', async () => {
+    t = await setup();
+    t.ok(
+      await t.staff('queue.configure', {
+        community: 'jinse',
+        queue: 'library',
+        capacity: 2,
+        lastJoin: '19:50',
+      }),
+    );
+    await t.join('r1');
+    t.ok(await t.staff('queue.pause', { community: 'jinse', queue: 'library' }));
+    expect(
+      await t.as('r2')('queue.join', {
+        community: 'jinse',
+        queue: 'library',
+        requestId: 'req-r2-paused',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CLOSED', message: expect.stringMatching(/暂停/) },
+    });
+    const console_ = t.ok(
+      await t.staff<Console>('queue.addWalkIn', {
+        community: 'jinse',
+        queue: 'library',
+        note: '王阿姨，红外套',
+      }),
+    );
+    expect(console_.tickets.map((x) => [x.label, x.note, x.walkIn])).toEqual([
+      ['B001', '', false],
+      ['B002', '王阿姨，红外套', true],
+    ]);
+    expect(console_.line).toMatchObject({
+      paused: true,
+      accepting: false,
+      issued: 2,
+      capacity: 2,
+      lastJoin: '19:50',
+    });
+    t.ok(await t.staff('queue.resume', { community: 'jinse', queue: 'library' }));
+    expect(
+      await t.as('r3')('queue.join', {
+        community: 'jinse',
+        queue: 'library',
+        requestId: 'req-r3-full',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/取完/) },
+    });
+  });
+});
+
+describe('the desk', () => {
+  it('calls in order, completes the previous ticket, and alerts your turn and 3 ahead', async () => {
+    t = await setup();
+    const tickets = [];
+    for (const r of ['r1', 'r2', 'r3', 'r4', 'r5']) tickets.push(await t.join(r));
+    const first = t.ok(
+      await t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }),
+    );
+    expect(first.line).toMatchObject({ nowCalling: 'B001', waiting: 4, recentlyCalled: ['B001'] });
+    expect(t.alerts.filter((a) => a.kind === 'your-turn').map((a) => a.ticket.label)).toEqual([
+      'B001',
+    ]);
+    // B002..B004 are now within three of the desk; B005 is not.
+    expect(
+      t.alerts.filter((a) => a.kind === 'three-ahead').map((a) => [a.userId, a.ticket.ahead]),
+    ).toEqual([['r5', 3]]); // B002–B004 started near the desk (no alert); B005 now has three ahead
+    t.clock.advance(4);
+    const second = t.ok(
+      await t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }),
+    );
+    expect(second.line).toMatchObject({ nowCalling: 'B002', recentlyCalled: ['B002', 'B001'] });
+    expect(second.stats).toMatchObject({ served: 1, averageServiceMinutes: 4 });
+    expect(t.alerts.filter((a) => a.kind === 'three-ahead').map((a) => a.userId)).toEqual(['r5']);
+    const mine = t.ok(await t.as('r1')<Ticket[]>('queue.mine'));
+    expect(mine).toEqual([expect.objectContaining({ label: 'B001', status: 'done' })]);
+  });
+
+  it("learns the estimate from tonight's service times once two residents are served", async () => {
+    t = await setup();
+    for (const r of ['r1', 'r2', 'r3', 'r4']) await t.join(r);
+    for (const minutes of [8, 12]) {
+      t.ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
+      t.clock.advance(minutes);
+    }
+    const c = t.ok(
+      await t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }),
+    );
+    expect(c.line.serviceMinutes).toBe(10);
+    const r4 = t.ok(await t.as('r4')<Ticket[]>('queue.mine'))[0]!;
+    expect(r4).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
+    expect(c.tickets.find((x) => x.label === 'B004')).toMatchObject({ ahead: 0 });
+  });
+
+  it('answers CONFLICT when nobody waits, and for a ticket already handled', async () => {
+    t = await setup();
+    expect(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' })).toMatchObject(
+      { ok: false, error: { code: 'CONFLICT' } },
+    );
+    const ticket = await t.join('r1');
+    expect(await t.staff('queue.complete', { ticketId: ticket.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/正在排队/) },
+    });
+  });
+
+  it('recalls a called ticket and announces it again', async () => {
+    t = await setup();
+    const ticket = await t.join('r1');
+    t.ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
+    t.ok(await t.staff('queue.recall', { ticketId: ticket.id }));
+    expect(t.alerts.filter((a) => a.kind === 'your-turn')).toHaveLength(2);
+  });
+});
+
+describe('missed turns', () => {
+  it('lets the holder requeue within the grace period, behind two waiting residents', async () => {
+    t = await setup();
+    const r1 = await t.join('r1');
+    for (const r of ['r2', 'r3', 'r4', 'r5']) await t.join(r);
+    t.ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
+    t.ok(await t.staff('queue.miss', { ticketId: r1.id }));
+    const missed = t.ok(await t.as('r1')<Ticket[]>('queue.mine'))[0]!;
+    expect(missed).toMatchObject({ status: 'missed', requeueUntil: '2026-12-02T18:40:00+08:00' });
+    t.clock.advance(6);
+    const back = t.ok(await t.as('r1')<Ticket>('queue.requeue', { ticketId: r1.id }));
+    expect(back).toMatchObject({ status: 'waiting', ahead: 2, label: 'B001' });
+    const order = t
+      .ok(await t.staff<Console>('queue.console', { community: 'jinse', queue: 'library' }))
+      .tickets.map((x) => x.label);
+    expect(order).toEqual(['B002', 'B003', 'B001', 'B004', 'B005']);
+  });
+
+  it('closes a missed ticket after the grace period, and the resident may take a new number', async () => {
+    t = await setup();
+    const r1 = await t.join('r1');
+    t.ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
+    t.ok(await t.staff('queue.miss', { ticketId: r1.id }));
+    t.clock.advance(11);
+    expect(await t.as('r1')('queue.requeue', { ticketId: r1.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CLOSED', message: expect.stringMatching(/10 分钟/) },
+    });
+    const fresh = t.ok(
+      await t.as('r1')<Ticket>('queue.join', {
+        community: 'jinse',
+        queue: 'library',
+        requestId: 'req-r1-fresh',
+      }),
+    );
+    expect(fresh.label).toBe('B002');
+  });
+
+  it('does not let another resident touch my ticket', async () => {
+    t = await setup();
+    const mine = await t.join('r1');
+    expect(await t.as('r2')('queue.cancel', { ticketId: mine.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    const cancelled = t.ok(await t.as('r1')<Ticket>('queue.cancel', { ticketId: mine.id }));
+    expect(cancelled.status).toBe('cancelled');
+    expect(await t.as('r1')('queue.cancel', { ticketId: mine.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+  });
+});
+
+describe('staff boundaries and the board', () => {
+  it("keeps staff of another community away from this community's tickets", async () => {
+    t = await setup();
+    const ticket = await t.join('r1');
+    await t.store.identities.ensureUser('huchi-worker', new Date());
+    await t.store.communities.list();
+    await t.store.identities.createInvite(
+      {
+        code: 'HUCHIINVITE',
+        community: 'huchi',
+        createdBy: 'staff-1',
+        expiresAt: '2099-01-01T00:00:00Z',
+      },
+      new Date(),
+    );
+    await t.store.identities.redeemInvite('HUCHIINVITE', 'huchi-worker', new Date());
+    expect(await t.as('huchi-worker')('queue.complete', { ticketId: ticket.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(
+      await t.as('huchi-worker')('queue.callNext', { community: 'jinse', queue: 'library' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('shows every queue line on the public board', async () => {
+    t = await setup();
+    await t.join('r1');
+    const board = t.ok(
+      await t.as(null)<{ lines: Array<{ queue: string; waiting: number; accepting: boolean }> }>(
+        'queue.board',
+        { community: 'jinse' },
+      ),
+    );
+    expect(board.lines.map((l) => [l.queue, l.waiting, l.accepting])).toEqual([
+      ['health', 0, true],
+      ['library', 1, true],
+    ]);
+  });
+});

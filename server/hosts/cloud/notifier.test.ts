@@ -1,0 +1,161 @@
+import type { Ticket } from '../../../contract/queue';
+import type { Alert } from '../../core/ports';
+import {
+  createNotifier,
+  TEMPLATE_DATA,
+  ticketPage,
+  type SendSubscribeMessage,
+  type SubscribeMessage,
+} from './notifier';
+
+const ticket = (fields: Partial<Ticket> = {}): Ticket => ({
+  id: 'tkt_AbC-123',
+  community: 'c1',
+  queue: 'library',
+  queueName: '图书阅览',
+  date: '2026-12-02',
+  number: 7,
+  label: 'A007',
+  status: 'waiting',
+  ahead: 2,
+  estimatedWaitMinutes: 10,
+  walkIn: false,
+  createdAt: '2026-12-02T18:40:00+08:00',
+  calledAt: null,
+  requeueUntil: null,
+  ...fields,
+});
+
+const alert = (fields: Partial<Alert> = {}): Alert => ({
+  userId: 'wx:o-resident',
+  kind: 'three-ahead',
+  ticket: ticket(),
+  ...fields,
+});
+
+const ENV = { TMPL_QUEUE_THREE_AHEAD: 'tmpl-three', TMPL_QUEUE_YOUR_TURN: 'tmpl-turn' };
+
+let send: jest.Mock<ReturnType<SendSubscribeMessage>, [SubscribeMessage]>;
+const log = { warn: jest.fn(), error: jest.fn() };
+const notifier = (env: Record<string, string> = ENV) => createNotifier(send, { env, log });
+
+beforeEach(() => {
+  send = jest.fn(async (_message: SubscribeMessage): Promise<unknown> => ({
+    errCode: 0,
+    errMsg: 'openapi.subscribeMessage.send:ok',
+  }));
+  log.warn.mockReset();
+  log.error.mockReset();
+});
+
+describe('createNotifier', () => {
+  it('sends the "3 ahead" message to the openid with the template, page and keyword data', async () => {
+    await notifier().notify(alert());
+    expect(send).toHaveBeenCalledWith({
+      touser: 'o-resident',
+      templateId: 'tmpl-three',
+      page: 'pages/ticket/index?id=tkt_AbC-123',
+      data: {
+        character_string1: { value: 'A007' },
+        thing2: { value: '图书阅览' },
+        number3: { value: '2' },
+        thing4: { value: '前面还有2位，请回到服务台附近' },
+      },
+      miniprogramState: 'formal',
+    });
+    expect(log.warn).not.toHaveBeenCalled();
+    expect(log.error).not.toHaveBeenCalled();
+  });
+
+  it('sends "your turn" with its own template and tip', async () => {
+    await notifier().notify(
+      alert({ kind: 'your-turn', ticket: ticket({ status: 'called', ahead: 0 }) }),
+    );
+    expect(send).toHaveBeenCalledWith(
+      expect.objectContaining({
+        templateId: 'tmpl-turn',
+        data: expect.objectContaining({
+          number3: { value: '0' },
+          thing4: { value: '轮到您了，请到服务台' },
+        }),
+      }),
+    );
+  });
+
+  it('tells the next resident they are next', async () => {
+    await notifier().notify(alert({ ticket: ticket({ ahead: 0 }) }));
+    expect(send.mock.calls[0]![0].data.thing4).toEqual({ value: '下一位就是您，请回到服务台附近' });
+  });
+
+  it('keeps every thing value within 20 characters', async () => {
+    const long = '社区卫生服务站健康咨询与慢性病随访登记窗口（二楼东侧）';
+    await notifier().notify(alert({ ticket: ticket({ queueName: long }) }));
+    const data = send.mock.calls[0]![0].data;
+    expect(Array.from(data.thing2!.value)).toHaveLength(20);
+    expect(data.thing2!.value).toBe(Array.from(long).slice(0, 20).join(''));
+    for (const [key, { value }] of Object.entries(data)) {
+      if (key.startsWith('thing')) expect(Array.from(value).length).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it('maps data from one table, every key a WeChat keyword', () => {
+    expect(Object.keys(TEMPLATE_DATA)).toEqual([
+      'character_string1',
+      'thing2',
+      'number3',
+      'thing4',
+    ]);
+    expect(ticketPage('a b')).toBe('pages/ticket/index?id=a%20b');
+  });
+
+  it('takes miniprogramState from MP_STATE, falling back to formal with a warning', async () => {
+    await notifier({ ...ENV, MP_STATE: 'trial' }).notify(alert());
+    expect(send.mock.calls[0]![0].miniprogramState).toBe('trial');
+    await notifier({ ...ENV, MP_STATE: 'staging' }).notify(alert());
+    expect(send.mock.calls[1]![0].miniprogramState).toBe('formal');
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    expect(log.warn.mock.calls[0]![0]).toContain('MP_STATE');
+  });
+
+  it('ignores users who are not WeChat identities', async () => {
+    await notifier().notify(alert({ userId: 'u_local123' }));
+    await notifier().notify(alert({ userId: 'wx:' }));
+    expect(send).not.toHaveBeenCalled();
+    expect(log.warn).not.toHaveBeenCalled();
+  });
+
+  it('skips an alert whose template is not configured, warning once per template', async () => {
+    const n = notifier({ TMPL_QUEUE_YOUR_TURN: 'tmpl-turn' });
+    await n.notify(alert());
+    await n.notify(alert());
+    await n.notify(alert({ kind: 'your-turn' }));
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send.mock.calls[0]![0].templateId).toBe('tmpl-turn');
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    expect(log.warn.mock.calls[0]![0]).toContain('TMPL_QUEUE_THREE_AHEAD is not set');
+  });
+
+  it('logs a refused subscription (43101) as a warning and never throws', async () => {
+    send.mockRejectedValueOnce(
+      Object.assign(new Error('errCode: 43101 | errMsg: user refuse to accept the msg'), {
+        errCode: 43101,
+      }),
+    );
+    await expect(notifier().notify(alert())).resolves.toBeUndefined();
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    expect(log.warn.mock.calls[0]![0]).toContain('tkt_AbC-123');
+    expect(log.warn.mock.calls[0]![0]).toContain('43101');
+    // The openid stays out of the log.
+    expect(log.warn.mock.calls[0]![0]).not.toContain('o-resident');
+  });
+
+  it('logs other failures as errors, whether rejected or resolved with an errCode', async () => {
+    send.mockRejectedValueOnce(new Error('network down'));
+    await expect(notifier().notify(alert())).resolves.toBeUndefined();
+    send.mockResolvedValueOnce({ errCode: 47003, errMsg: 'argument invalid! data.thing2.value' });
+    await expect(notifier().notify(alert())).resolves.toBeUndefined();
+    expect(log.error).toHaveBeenCalledTimes(2);
+    expect(log.error.mock.calls[0]![1]).toEqual(new Error('network down'));
+    expect(log.error.mock.calls[1]![0]).toContain('47003');
+  });
+});

@@ -1,0 +1,61 @@
+import { EventEmitter } from 'node:events';
+import type Database from 'better-sqlite3';
+import type { LineState } from '../../../contract/queue';
+import type { Alert, LinePublisher, Notifier } from '../../core/ports';
+
+/**
+ * The local host's live channel: the core publishes line states and alerts here, and every open
+ * Server-Sent Events stream listens. One process, so an in-memory emitter is the whole bus.
+ */
+export class LiveBus implements LinePublisher, Notifier {
+  private readonly emitter = new EventEmitter();
+  /** Latest state per line, so a new listener starts from the present. */
+  private readonly latest = new Map<string, LineState>();
+
+  constructor(private readonly outbox?: Database.Database) {
+    // Every open page holds a listener; hundreds of residents are expected on one evening.
+    this.emitter.setMaxListeners(0);
+  }
+
+  async publish(state: LineState): Promise<void> {
+    const key = `${state.community}/${state.queue}`;
+    const previous = this.latest.get(key);
+    if (previous && previous.date === state.date && previous.version > state.version) return;
+    this.latest.set(key, state);
+    this.emitter.emit(`line:${state.community}`, state);
+  }
+
+  /** Records the alert in the outbox, then pushes it to that resident's open pages. */
+  async notify(alert: Alert): Promise<void> {
+    try {
+      this.outbox
+        ?.prepare(
+          'INSERT INTO outbox (user_id, kind, ticket_id, payload, created_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(
+          alert.userId,
+          alert.kind,
+          alert.ticket.id,
+          JSON.stringify(alert.ticket),
+          new Date().toISOString(),
+        );
+    } catch (error) {
+      console.error('[bdb] outbox write failed:', error);
+    }
+    this.emitter.emit(`alert:${alert.userId}`, alert);
+  }
+
+  onLine(community: string, listener: (state: LineState) => void): () => void {
+    this.emitter.on(`line:${community}`, listener);
+    return () => this.emitter.off(`line:${community}`, listener);
+  }
+
+  onAlert(userId: string, listener: (alert: Alert) => void): () => void {
+    this.emitter.on(`alert:${userId}`, listener);
+    return () => this.emitter.off(`alert:${userId}`, listener);
+  }
+
+  listenerCount(community: string): number {
+    return this.emitter.listenerCount(`line:${community}`);
+  }
+}
