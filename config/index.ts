@@ -10,6 +10,11 @@ const isH5 = process.env.TARO_ENV === 'h5';
 const env = {
   TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
   TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+  TARO_APP_TMPL_QUEUE_THREE_AHEAD: JSON.stringify(
+    process.env.TARO_APP_TMPL_QUEUE_THREE_AHEAD ?? '',
+  ),
+  TARO_APP_TMPL_QUEUE_YOUR_TURN: JSON.stringify(process.env.TARO_APP_TMPL_QUEUE_YOUR_TURN ?? ''),
+  TARO_APP_TMPL_FOLLOW_UP: JSON.stringify(process.env.TARO_APP_TMPL_FOLLOW_UP ?? ''),
 };
 
 // Text must never shrink with the screen width (elderly readers), so px stays px on both
@@ -45,6 +50,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     mini: {
       postcss: { ...noPxTransform },
+      // Every component has its own class prefix, so stylesheet order across chunks does not
+      // matter (overrides of shared components outrank them by specificity, not by order).
+      miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
       publicPath: '/',

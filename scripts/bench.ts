@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fixedClock } from '../server/core/clock';
+import { JOIN_MAX_OPERATIONS } from '../server/stores/cloudbase';
 import { startLocalHost } from '../server/hosts/local/start';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -49,10 +50,10 @@ interface Run {
   p99: number;
 }
 
-/** A bounded closed loop: `concurrency` workers, `count` requests in all. */
+/** A bounded closed loop: `concurrency` workers, `count` requests in all (init may vary by index). */
 async function load(
   url: string,
-  init: RequestInit,
+  init: RequestInit | ((i: number) => RequestInit),
   count: number,
   concurrency: number,
 ): Promise<Run> {
@@ -61,9 +62,10 @@ async function load(
   const started = performance.now();
   const worker = async () => {
     while (next < count) {
+      const i = next;
       next += 1;
       const t = performance.now();
-      const response = await fetch(url, init);
+      const response = await fetch(url, typeof init === 'function' ? init(i) : init);
       await response.arrayBuffer();
       if (!response.ok) throw new Error(`${url} answered ${response.status}`);
       latencies.push(performance.now() - t);
@@ -123,6 +125,63 @@ async function main() {
     console.log(
       `  相对空接口：吞吐 ${(tonight.rps / bare.rps).toFixed(2)}×，p50 延迟 ${(tonight.p50 / bare.p50).toFixed(2)}×，p99 延迟 ${(tonight.p99 / bare.p99).toFixed(2)}×`,
     );
+
+    // Join: 200 residents at a time, each a distinct identity taking a new number, spread over
+    // both lines of both pilot communities (capacity raised to the maximum for the run).
+    const JOINS = Number(process.env.BENCH_JOINS ?? 1600);
+    const JOIN_CONCURRENCY = 200;
+    const lines = ['jinse', 'huchi'].flatMap((community) =>
+      ['library', 'health'].map((queue) => ({ community, queue })),
+    );
+    for (const line of lines)
+      await host.deps.store.queues.saveConfig(line.community, line.queue, {
+        capacity: 999,
+        lastJoin: '19:59',
+        graceMinutes: 10,
+        defaultServiceMinutes: 5,
+      });
+    const cookies: string[] = [];
+    for (let i = 0; i < JOINS; i += 1) {
+      const session = await fetch(`${host.url}/api/session`);
+      cookies.push(session.headers.get('set-cookie')!.split(';')[0]!);
+    }
+    const bareWide = await load(`${host.url}/api/health`, {}, JOINS, JOIN_CONCURRENCY);
+    const joins = await load(
+      `${host.url}/api/queue`,
+      (i) => ({
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: cookies[i]! },
+        body: JSON.stringify({
+          action: 'join',
+          ...lines[i % lines.length]!,
+          requestId: `bench-${String(i).padStart(8, '0')}`,
+        }),
+      }),
+      JOINS,
+      JOIN_CONCURRENCY,
+    );
+    const issued = host.deps.store as unknown as {
+      db: { prepare(sql: string): { get(): { n: number } } };
+    };
+    const tickets = issued.db.prepare('SELECT COUNT(*) AS n FROM tickets').get().n;
+    const throughputRatio = joins.rps / bareWide.rps;
+    const p99Ratio = joins.p99 / bareWide.p99;
+    console.log(
+      `\n取号 queue.join（${JOINS} 位居民，并发 ${JOIN_CONCURRENCY}，发出 ${tickets} 个号）`,
+    );
+    console.log(`  /api/health（空接口）   ${fmt(bareWide)}`);
+    console.log(`  queue.join              ${fmt(joins)}`);
+    const goal = (ok: boolean) => (ok ? '✔' : '✖');
+    console.log(
+      `  ${goal(throughputRatio >= 0.25)} 吞吐 ${throughputRatio.toFixed(2)}×（目标 ≥ 0.25×）  ${goal(p99Ratio <= 5)} p99 ${p99Ratio.toFixed(2)}×（目标 ≤ 5×）  p50 ${(joins.p50 / bareWide.p50).toFixed(2)}×`,
+    );
+    console.log(
+      `  每次取号的数据库操作：SQLite 1 个事务；CloudBase 最多 ${JOIN_MAX_OPERATIONS} 次（server/stores/cloudbase/queues.ts）`,
+    );
+    if (tickets !== JOINS) {
+      console.log(`✖ 发出的号（${tickets}）与取号次数（${JOINS}）不符`);
+      failed = true;
+    }
   } finally {
     await host.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

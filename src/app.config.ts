@@ -1,9 +1,9 @@
 export default defineAppConfig({
-  // The tonight page is the only main-package page: everything else lives in subpackages to keep
-  // the first download small.
-  pages: ['pages/tonight/index'],
+  // Residents' pages only in the main package (tonight, and the ticket page they land on from
+  // notices); staff and the TV board live in subpackages to keep the first download small.
+  pages: ['pages/tonight/index', 'pages/ticket/index'],
   subPackages: [
-    { root: 'package-staff', pages: ['pages/sign-in/index'] },
+    { root: 'package-staff', pages: ['pages/sign-in/index', 'pages/console/index'] },
     { root: 'package-board', pages: ['pages/board/index'] },
   ],
   window: {

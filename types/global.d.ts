@@ -30,5 +30,19 @@ declare namespace NodeJS {
      * Optional: empty means the same origin that serves the H5 pages.
      */
     TARO_APP_API_BASE?: string;
+    /**
+     * WeChat subscription-message template id for "前面还有 3 位" (queue almost at your turn),
+     * asked for on the 取号 tap (weapp only). Optional: when all three template ids are empty,
+     * no permission is asked and residents follow their ticket in the app only. Not secret, but
+     * per mini-program: set it in `.env.production`.
+     */
+    TARO_APP_TMPL_QUEUE_THREE_AHEAD?: string;
+    /** Template id for "请到服务台" (your number is called). Optional, as above. */
+    TARO_APP_TMPL_QUEUE_YOUR_TURN?: string;
+    /**
+     * Template id for the follow-up after a visit (e.g. a missed ticket's requeue deadline), asked
+     * for in the same tap (WeChat allows up to three per tap). Optional, as above.
+     */
+    TARO_APP_TMPL_FOLLOW_UP?: string;
   }
 }

@@ -38,6 +38,11 @@ const PAIRS: Array<[string, string]> = [
   ['demo-ink', 'demo-bg'],
   ['error-ink', 'paper'],
   ['open-ink', 'paper'],
+  ['called-ink', 'called-bg'],
+  ['called-accent', 'called-bg'],
+  ['called-bg', 'called-accent'],
+  ['primary', 'paper-alt'],
+  ['error-ink', 'paper-alt'],
   ['tv-ink', 'tv-bg'],
   ['tv-ink', 'tv-panel'],
   ['tv-muted', 'tv-bg'],
@@ -45,6 +50,9 @@ const PAIRS: Array<[string, string]> = [
   ['tv-accent', 'tv-bg'],
   ['tv-open', 'tv-panel'],
   ['tv-closed', 'tv-panel'],
+  // The board's flash: the panel inverted for a few seconds.
+  ['tv-panel', 'tv-ink'],
+  ['tv-bg', 'tv-accent'],
 ];
 
 describe('colour contrast', () => {

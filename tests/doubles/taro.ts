@@ -9,6 +9,8 @@ const storage = new Map<string, unknown>();
 let routerParams: Record<string, string | undefined> = {};
 let appBaseInfo: Record<string, unknown> = { language: 'zh_CN' };
 const pullDownHandlers = new Set<() => void>();
+const hideHandlers = new Set<() => void>();
+const showHandlers = new Set<() => void>();
 
 export function getStorageSync(key: string): unknown {
   return storage.has(key) ? storage.get(key) : '';
@@ -22,7 +24,13 @@ export function removeStorageSync(key: string): void {
 
 export const showToast = jest.fn(() => Promise.resolve({ errMsg: 'showToast:ok' }));
 export const navigateTo = jest.fn(() => Promise.resolve({ errMsg: 'navigateTo:ok' }));
+export const reLaunch = jest.fn(() => Promise.resolve({ errMsg: 'reLaunch:ok' }));
 export const stopPullDownRefresh = jest.fn();
+export const vibrateLong = jest.fn(() => Promise.resolve({ errMsg: 'vibrateLong:ok' }));
+export const vibrateShort = jest.fn(() => Promise.resolve({ errMsg: 'vibrateShort:ok' }));
+export const requestSubscribeMessage = jest.fn(() =>
+  Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' }),
+);
 export const getAppBaseInfo = jest.fn(() => appBaseInfo);
 
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' } as const;
@@ -31,6 +39,7 @@ export const getEnv = jest.fn(() => ENV_TYPE.WEB);
 export const cloud = {
   init: jest.fn(),
   callFunction: jest.fn(),
+  database: jest.fn(),
 };
 
 export function useRouter() {
@@ -44,11 +53,31 @@ export function useLoad(handler: (params: Record<string, string | undefined>) =>
   useEffect(() => ref.current(routerParams), []);
 }
 
-/** Runs once after mount: the page's first show. */
+/** Runs once after mount (the page's first show), and on `triggerDidShow()`. */
 export function useDidShow(handler: () => void): void {
   const ref = useRef(handler);
   ref.current = handler;
-  useEffect(() => ref.current(), []);
+  useEffect(() => {
+    const run = () => ref.current();
+    showHandlers.add(run);
+    run();
+    return () => {
+      showHandlers.delete(run);
+    };
+  }, []);
+}
+
+/** Runs on `triggerDidHide()`: another page covers this one, or the app went to the background. */
+export function useDidHide(handler: () => void): void {
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    const run = () => ref.current();
+    hideHandlers.add(run);
+    return () => {
+      hideHandlers.delete(run);
+    };
+  }, []);
 }
 
 export function usePullDownRefresh(handler: () => void): void {
@@ -64,6 +93,16 @@ export function usePullDownRefresh(handler: () => void): void {
 }
 
 // ----- test controls -----
+
+/** Simulates the page being covered (navigateTo another page) or the app going to background. */
+export function triggerDidHide(): void {
+  hideHandlers.forEach((run) => run());
+}
+
+/** Simulates the page coming back on screen. */
+export function triggerDidShow(): void {
+  showHandlers.forEach((run) => run());
+}
 
 /** Simulates the user pulling the page down. */
 export function triggerPullDownRefresh(): void {
@@ -87,12 +126,19 @@ export function resetTaroDouble(): void {
   routerParams = {};
   appBaseInfo = { language: 'zh_CN' };
   pullDownHandlers.clear();
+  hideHandlers.clear();
+  showHandlers.clear();
   showToast.mockClear();
   navigateTo.mockClear();
+  reLaunch.mockClear();
   stopPullDownRefresh.mockClear();
+  vibrateLong.mockClear();
+  vibrateShort.mockClear();
+  requestSubscribeMessage.mockClear();
   getAppBaseInfo.mockClear();
   cloud.init.mockClear();
   cloud.callFunction.mockClear();
+  cloud.database.mockReset();
 }
 
 const Taro = {
@@ -101,7 +147,11 @@ const Taro = {
   removeStorageSync,
   showToast,
   navigateTo,
+  reLaunch,
   stopPullDownRefresh,
+  vibrateLong,
+  vibrateShort,
+  requestSubscribeMessage,
   getAppBaseInfo,
   getEnv,
   ENV_TYPE,
@@ -109,6 +159,7 @@ const Taro = {
   useRouter,
   useLoad,
   useDidShow,
+  useDidHide,
   usePullDownRefresh,
 };
 

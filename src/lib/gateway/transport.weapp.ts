@@ -3,17 +3,9 @@
  * platform attaches to every call, so there is no session step.
  */
 import Taro from '@tarojs/taro';
+import { ensureCloud, resetCloudForTests } from '@/lib/cloud';
 import type { Identity } from '@/types/contract';
 import { networkError, unwrap } from './errors';
-
-let initialised = false;
-
-function ensureCloud(): void {
-  if (initialised) return;
-  // An empty env id means "the mini-program's default environment".
-  Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true });
-  initialised = true;
-}
 
 /** Sends one action to one function and returns the raw envelope. */
 export async function send(fn: string, payload: Record<string, unknown>): Promise<unknown> {
@@ -32,5 +24,5 @@ export async function getSession(): Promise<Identity> {
 }
 
 export function resetSessionForTests(): void {
-  initialised = false;
+  resetCloudForTests();
 }

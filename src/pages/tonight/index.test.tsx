@@ -1,19 +1,24 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { GatewayError, NETWORK_MESSAGE } from '@/lib/gateway';
-import { COMMUNITIES, tonightFixture } from '@/test-utils/fixtures';
+import { COMMUNITIES, lineFixture, ticketFixture, tonightFixture } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
+import { emitLine, resetLineFeed, subscribedCommunities } from '@/test-utils/mock-line-feed';
 import {
+  navigateTo,
   peekStorage,
   resetTaroDouble,
   setAppBaseInfo,
   setRouterParams,
   showToast,
+  triggerDidHide,
+  triggerDidShow,
   stopPullDownRefresh,
   triggerPullDownRefresh,
 } from '../../../tests/doubles/taro';
 import TonightPage from './index';
 
 jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
+jest.mock('@/lib/live/line-feed', () => jest.requireActual('@/test-utils/mock-line-feed'));
 
 function rootOf(container: HTMLElement): HTMLElement {
   const root = container.querySelector<HTMLElement>('.bdb-a11y-root');
@@ -23,13 +28,14 @@ function rootOf(container: HTMLElement): HTMLElement {
 
 beforeEach(() => {
   resetTaroDouble();
+  resetLineFeed();
   callMock.mockReset();
 });
 
 describe('tonight page', () => {
   it('shows the community, date, status, schedule and services from one call', async () => {
     setRouterParams({ c: 'jinse' });
-    routeCalls({ 'community.tonight': async () => tonightFixture() });
+    routeCalls({ 'community.tonight': async () => tonightFixture(), 'queue.mine': async () => [] });
 
     render(<TonightPage />);
 
@@ -39,12 +45,16 @@ describe('tonight page', () => {
     expect(screen.getByText('每周三 17:00–20:00')).toBeTruthy();
     expect(screen.getByText('血压测量')).toBeTruthy();
     expect(screen.getByText('血压、血糖快速检测')).toBeTruthy();
-    expect(screen.getByText('取号')).toBeTruthy();
+    expect(screen.getByText('取号', { selector: '.bdb-service-list__badge' })).toBeTruthy();
     expect(screen.getByText('预约')).toBeTruthy();
     expect(screen.getByText('直接来')).toBeTruthy();
     expect(screen.queryByText(/演示时钟/)).toBeNull();
-    expect(callMock).toHaveBeenCalledTimes(1);
     expect(callsOf('community.tonight')).toEqual([{ community: 'jinse' }]);
+    // Besides tonight, only the resident's own tickets (for the 我的号 entry).
+    expect(callMock.mock.calls.map(([action]) => action).sort()).toEqual([
+      'community.tonight',
+      'queue.mine',
+    ]);
   });
 
   it('announces the status card politely to screen readers', async () => {
@@ -270,5 +280,138 @@ describe('elder mode', () => {
     expect(again.classList.contains('bdb-a11y-root--standard')).toBe(true);
     // The explicit choice changes the mode, not WeChat's scale factor.
     expect(again.style.getPropertyValue('--bdb-font-factor')).toBe('1.3');
+  });
+});
+
+describe('taking a number', () => {
+  const joinButton = () => screen.getByRole('button', { name: '血压测量 取号' });
+
+  beforeEach(() => setRouterParams({ c: 'jinse' }));
+
+  it('joins the line with a fresh requestId and opens the ticket page', async () => {
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.mine': async () => [],
+      'queue.join': async () => ticketFixture({ id: 't-9', queue: 'bp', label: 'A009' }),
+    });
+    render(<TonightPage />);
+    await screen.findByText('金色里程');
+
+    // One button, on the walk-in line only; big and labelled with the line for screen readers.
+    expect(screen.getAllByRole('button', { name: /取号$/ })).toHaveLength(1);
+    expect(joinButton().textContent).toBe('取号');
+    fireEvent.click(joinButton());
+
+    await waitFor(() =>
+      expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=t-9' }),
+    );
+    const [join] = callsOf('queue.join');
+    expect(join).toEqual({ community: 'jinse', queue: 'bp', requestId: expect.any(String) });
+    expect(join.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+  });
+
+  it('is disabled with the reason when the evening is not open', async () => {
+    routeCalls({
+      'community.tonight': async () =>
+        tonightFixture({
+          open: false,
+          nextOpening: '2026-12-02T17:00:00+08:00',
+          now: '2026-11-25T20:15:00+08:00',
+        }),
+      'queue.mine': async () => [],
+    });
+    render(<TonightPage />);
+    await screen.findByText('现在不能取号：已结束');
+
+    expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(joinButton());
+    expect(callsOf('queue.join')).toHaveLength(0);
+    // Nothing to follow live while closed.
+    expect(subscribedCommunities()).toEqual([]);
+  });
+
+  it('follows the line live: waiting count, and paused in words', async () => {
+    routeCalls({ 'community.tonight': async () => tonightFixture(), 'queue.mine': async () => [] });
+    render(<TonightPage />);
+    await screen.findByText('金色里程');
+    expect(subscribedCommunities()).toEqual(['jinse']);
+
+    act(() => emitLine(lineFixture({ queue: 'bp', waiting: 6, version: 3 })));
+    expect(screen.getByText('现在有 6 位在等')).toBeTruthy();
+    expect((joinButton() as HTMLButtonElement).disabled).toBe(false);
+
+    act(() => emitLine(lineFixture({ queue: 'bp', paused: true, accepting: false, version: 4 })));
+    expect(screen.getByText('暂停取号，请稍后再来或咨询工作人员')).toBeTruthy();
+    expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('lets go of the live feed while another page covers it, and refreshes 我的号 on return', async () => {
+    routeCalls({ 'community.tonight': async () => tonightFixture(), 'queue.mine': async () => [] });
+    render(<TonightPage />);
+    await screen.findByText('金色里程');
+    await waitFor(() => expect(callsOf('queue.mine')).toHaveLength(1));
+
+    act(() => triggerDidHide());
+    expect(subscribedCommunities()).toEqual([]);
+    act(() => triggerDidShow());
+    expect(subscribedCommunities()).toEqual(['jinse']);
+    await waitFor(() => expect(callsOf('queue.mine')).toHaveLength(2));
+  });
+
+  it('retries a failed join with the same requestId, and makes a new one for the next tap', async () => {
+    let attempts = 0;
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.mine': async () => [],
+      'queue.join': async () => {
+        attempts += 1;
+        if (attempts === 1) throw new GatewayError({ code: 'INTERNAL', message: NETWORK_MESSAGE });
+        if (attempts === 3) {
+          throw new GatewayError({ code: 'CONFLICT', message: '今晚血压测量的号已经取完了' });
+        }
+        return ticketFixture({ queue: 'bp' });
+      },
+    });
+    render(<TonightPage />);
+    await screen.findByText('金色里程');
+
+    fireEvent.click(joinButton());
+    expect(await screen.findByText(`✕ ${NETWORK_MESSAGE}`)).toBeTruthy();
+    expect(navigateTo).not.toHaveBeenCalled();
+
+    fireEvent.click(joinButton());
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledTimes(1));
+    fireEvent.click(joinButton());
+    expect(await screen.findByText('✕ 今晚血压测量的号已经取完了')).toBeTruthy();
+    fireEvent.click(joinButton());
+    await waitFor(() => expect(callsOf('queue.join')).toHaveLength(4));
+
+    const ids = callsOf('queue.join').map((j) => j.requestId);
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).not.toBe(ids[1]);
+    // A refusal (not a lost answer) is final: the next tap is a new request.
+    expect(ids[3]).not.toBe(ids[2]);
+  });
+
+  it('highlights the line whose QR code was scanned', async () => {
+    setRouterParams({ scene: encodeURIComponent('c=jinse&q=bp') });
+    routeCalls({ 'community.tonight': async () => tonightFixture(), 'queue.mine': async () => [] });
+    const { container } = render(<TonightPage />);
+    expect(await screen.findByText('▶ 您扫码的是这项服务')).toBeTruthy();
+    const item = container.querySelector('.bdb-service-list__item--highlighted');
+    expect(item?.textContent).toContain('血压测量');
+  });
+
+  it('offers 我的号 once the resident holds a ticket', async () => {
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.mine': async () => [ticketFixture()],
+    });
+    render(<TonightPage />);
+    expect(await screen.findByText('我的号（今晚 1 张）')).toBeTruthy();
+    expect(screen.getByText('图书阅览 B007 · 排队中')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('我的号'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=t-7' });
   });
 });

@@ -1,24 +1,35 @@
 import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { errorMessage, GatewayError } from '@/lib/gateway';
 import type { Remote } from '@/hooks/use-remote';
 import { formatDateLine, formatEvenings } from '@/lib/shanghai-time';
-import type { Tonight } from '@/types/contract';
+import type { ServiceInfo, Tonight } from '@/types/contract';
 import { tonightStatus } from '../model/tonight-status';
 import { DemoClockBanner } from './demo-clock-banner';
 import { ServiceList } from './service-list';
 import { StatusCard } from './status-card';
 import './tonight-view.scss';
 
-export interface TonightViewProps {
+/** What the page adds to the tonight view (queue actions live in another feature). */
+interface TonightSlots {
+  /** Under the status card, e.g. the "我的号" entry. */
+  extra?: ReactNode;
+  /** Per service, under its description, e.g. the 取号 button. */
+  renderServiceAction?: (service: ServiceInfo) => ReactNode;
+  /** The service whose QR code was scanned. */
+  highlightService?: string | null;
+}
+
+export interface TonightViewProps extends TonightSlots {
   tonight: Remote<Tonight>;
   onSwitchCommunity: () => void;
   onRefresh: () => void;
 }
 
 /** Tonight at one community: loading, failure (with retry) or the full picture. */
-export function TonightView({ tonight, onSwitchCommunity, onRefresh }: TonightViewProps) {
+export function TonightView({ tonight, onSwitchCommunity, onRefresh, ...slots }: TonightViewProps) {
   const { data, error } = tonight;
   if (!data && error) {
     const unknownCommunity = error instanceof GatewayError && error.code === 'NOT_FOUND';
@@ -33,16 +44,30 @@ export function TonightView({ tonight, onSwitchCommunity, onRefresh }: TonightVi
     );
   }
   if (!data) return <LoadingState />;
-  return <TonightDetails data={data} onSwitchCommunity={onSwitchCommunity} onRefresh={onRefresh} />;
+  return (
+    <TonightDetails
+      data={data}
+      onSwitchCommunity={onSwitchCommunity}
+      onRefresh={onRefresh}
+      {...slots}
+    />
+  );
 }
 
-interface TonightDetailsProps {
+interface TonightDetailsProps extends TonightSlots {
   data: Tonight;
   onSwitchCommunity: () => void;
   onRefresh: () => void;
 }
 
-function TonightDetails({ data, onSwitchCommunity, onRefresh }: TonightDetailsProps) {
+function TonightDetails({
+  data,
+  onSwitchCommunity,
+  onRefresh,
+  extra,
+  renderServiceAction,
+  highlightService,
+}: TonightDetailsProps) {
   return (
     <View className="bdb-tonight">
       <View className="bdb-tonight__header">
@@ -56,10 +81,15 @@ function TonightDetails({ data, onSwitchCommunity, onRefresh }: TonightDetailsPr
       </View>
       {data.demoClock ? <DemoClockBanner now={data.now} /> : null}
       <StatusCard status={tonightStatus(data)} schedule={formatEvenings(data.evenings)} />
+      {extra}
       <View className="bdb-tonight__section">
         <Text className="bdb-tonight__section-title">{`服务项目（${data.services.length} 项）`}</Text>
         {data.services.length > 0 ? (
-          <ServiceList services={data.services} />
+          <ServiceList
+            services={data.services}
+            renderAction={renderServiceAction}
+            highlight={highlightService}
+          />
         ) : (
           <EmptyState text="这个社区还没有登记服务项目" />
         )}

@@ -1,13 +1,16 @@
-import { act, render, screen } from '@testing-library/react';
-import { tonightFixture } from '@/test-utils/fixtures';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { boardFixture, lineFixture, tonightFixture } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
+import { emitLine, resetLineFeed, subscribedCommunities } from '@/test-utils/mock-line-feed';
 import { resetTaroDouble, setRouterParams } from '../../../../tests/doubles/taro';
 import BoardPage from './index';
 
 jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
+jest.mock('@/lib/live/line-feed', () => jest.requireActual('@/test-utils/mock-line-feed'));
 
 beforeEach(() => {
   resetTaroDouble();
+  resetLineFeed();
   callMock.mockReset();
   jest.useFakeTimers();
 });
@@ -22,23 +25,123 @@ async function flush() {
   });
 }
 
+/** The blood-pressure line's state, as the feed would push it. */
+const bp = (overrides: Parameters<typeof lineFixture>[0] = {}) =>
+  lineFixture({
+    queue: 'bp',
+    name: '血压测量',
+    prefix: 'A',
+    nowCalling: 'A002',
+    recentlyCalled: ['A002', 'A001'],
+    ...overrides,
+  });
+
+async function openBoard() {
+  setRouterParams({ c: 'jinse' });
+  routeCalls({
+    'community.tonight': async () => tonightFixture(),
+    'queue.board': async () => boardFixture({ lines: [bp()] }),
+  });
+  const view = render(<BoardPage />);
+  await flush();
+  await flush();
+  return view;
+}
+
+const panel = (container: HTMLElement) => container.querySelector<HTMLElement>('.bdb-board__queue');
+
 describe('TV board', () => {
-  it('shows the open status, the server clock and the queue services', async () => {
-    setRouterParams({ c: 'jinse' });
-    routeCalls({ 'community.tonight': async () => tonightFixture() });
-    render(<BoardPage />);
-    await flush();
+  it('shows the open status, the server clock and each walk-in line with its number', async () => {
+    const { container } = await openBoard();
 
     expect(screen.getByText('金色里程')).toBeTruthy();
     expect(screen.getByText('18:30')).toBeTruthy();
     expect(screen.getByText('● 开放中 17:00–20:00')).toBeTruthy();
-    // Only queue services, each with the placeholder until the live queue exists.
     expect(screen.getByText('血压测量')).toBeTruthy();
     expect(screen.queryByText('家电维修')).toBeNull();
-    expect(screen.getAllByText('取号即将开放')).toHaveLength(1);
+    expect(panel(container)?.querySelector('.bdb-board__queue-now')?.textContent).toBe('A002');
+    expect(screen.getByText('等待 5 位')).toBeTruthy();
+    expect(screen.getByText('● 取号中')).toBeTruthy();
+    expect(screen.getByText('刚才叫过：A001')).toBeTruthy();
+    expect(callsOf('queue.board')).toEqual([{ community: 'jinse' }]);
+    expect(subscribedCommunities()).toEqual(['jinse']);
+    expect(panel(container)?.className).not.toContain('bdb-board__queue--flash');
   });
 
-  it('shows the next opening when closed', async () => {
+  it('says paused in words', async () => {
+    await openBoard();
+    act(() => emitLine(bp({ paused: true, accepting: false, version: 11 })));
+    expect(screen.getByText('⏸ 暂停取号')).toBeTruthy();
+  });
+
+  it('flashes the panel for about 3 s when the number called changes', async () => {
+    const { container } = await openBoard();
+
+    act(() => emitLine(bp({ nowCalling: 'A003', version: 11 })));
+    expect(panel(container)?.querySelector('.bdb-board__queue-now')?.textContent).toBe('A003');
+    expect(panel(container)?.className).toContain('bdb-board__queue--flash');
+
+    // Other changes (someone joins) do not flash.
+    act(() => jest.advanceTimersByTime(3000));
+    expect(panel(container)?.className).not.toContain('bdb-board__queue--flash');
+    act(() => emitLine(bp({ nowCalling: 'A003', waiting: 6, version: 12 })));
+    expect(panel(container)?.className).not.toContain('bdb-board__queue--flash');
+    // An older version arriving late changes nothing.
+    act(() => emitLine(bp({ nowCalling: 'A001', version: 9 })));
+    expect(panel(container)?.querySelector('.bdb-board__queue-now')?.textContent).toBe('A003');
+  });
+
+  describe('voice', () => {
+    const speak = jest.fn();
+
+    beforeEach(() => {
+      speak.mockClear();
+      Object.assign(window, { speechSynthesis: { speak } });
+      Object.assign(globalThis, {
+        SpeechSynthesisUtterance: class {
+          lang = '';
+          rate = 1;
+          constructor(public text: string) {}
+        },
+      });
+    });
+
+    afterEach(() => {
+      Reflect.deleteProperty(window, 'speechSynthesis');
+      Reflect.deleteProperty(globalThis, 'SpeechSynthesisUtterance');
+    });
+
+    const spoken = () => speak.mock.calls.map(([u]) => (u as { text: string }).text);
+
+    it('is off by default: the flash happens, nothing is said', async () => {
+      const { container } = await openBoard();
+      expect(screen.getByText('语音播报：关')).toBeTruthy();
+      act(() => emitLine(bp({ nowCalling: 'A003', version: 11 })));
+      expect(panel(container)?.className).toContain('bdb-board__queue--flash');
+      expect(speak).not.toHaveBeenCalled();
+    });
+
+    it('speaks each new call once switched on', async () => {
+      const { container } = await openBoard();
+      fireEvent.click(screen.getByText('语音播报：关'));
+      expect(screen.getByText('语音播报：开')).toBeTruthy();
+
+      act(() => emitLine(bp({ nowCalling: 'A003', version: 11 })));
+      expect(spoken()).toEqual(['语音播报已打开', '请 A003 号到血压测量服务台']);
+      expect(panel(container)?.className).toContain('bdb-board__queue--flash');
+
+      fireEvent.click(screen.getByText('语音播报：开'));
+      act(() => emitLine(bp({ nowCalling: 'A004', version: 12 })));
+      expect(spoken()).toHaveLength(2);
+    });
+  });
+
+  it('has no voice toggle where the browser cannot speak', async () => {
+    await openBoard();
+    expect(screen.queryByText(/语音播报/)).toBeNull();
+  });
+
+  it('shows the next opening when closed, with no lines and no live feed', async () => {
     setRouterParams({ c: 'jinse' });
     routeCalls({
       'community.tonight': async () =>
@@ -48,23 +151,23 @@ describe('TV board', () => {
           nextOpening: '2026-12-02T17:00:00+08:00',
         }),
     });
-    render(<BoardPage />);
+    const { container } = render(<BoardPage />);
     await flush();
     expect(screen.getByText('○ 今晚未开放')).toBeTruthy();
     expect(screen.getByText('下次开放：12月2日 周三 17:00')).toBeTruthy();
-    expect(screen.queryByText('取号即将开放')).toBeNull();
+    expect(container.querySelector('.bdb-board__queue')).toBeNull();
+    expect(callsOf('queue.board')).toHaveLength(0);
+    expect(subscribedCommunities()).toEqual([]);
   });
 
-  it('polls every 30 seconds', async () => {
-    setRouterParams({ c: 'jinse' });
-    routeCalls({ 'community.tonight': async () => tonightFixture() });
-    render(<BoardPage />);
-    await flush();
+  it('polls the evening status every 30 seconds, the lines only live', async () => {
+    await openBoard();
     expect(callsOf('community.tonight')).toHaveLength(1);
 
     await act(async () => {
       jest.advanceTimersByTime(30_000);
     });
     expect(callsOf('community.tonight')).toHaveLength(2);
+    expect(callsOf('queue.board')).toHaveLength(1);
   });
 });

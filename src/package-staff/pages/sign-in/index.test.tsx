@@ -1,8 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { GatewayError } from '@/lib/gateway';
-import { COMMUNITIES, identityFixture } from '@/test-utils/fixtures';
+import { COMMUNITIES, identityFixture, tonightFixture } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
-import { resetTaroDouble } from '../../../../tests/doubles/taro';
+import { navigateTo, resetTaroDouble } from '../../../../tests/doubles/taro';
 import StaffSignInPage from './index';
 
 jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
@@ -22,6 +22,7 @@ describe('staff sign-in page', () => {
       'staff.me': async () => identityFixture(),
       'community.list': async () => COMMUNITIES,
       'staff.redeem': async () => identityFixture({ role: 'staff', communities: ['jinse'] }),
+      'community.tonight': async () => tonightFixture(),
     });
     render(<StaffSignInPage />);
 
@@ -64,6 +65,8 @@ describe('staff sign-in page', () => {
     routeCalls({
       'staff.me': async () => identityFixture({ role: 'admin', communities: ['huchi', 'jinse'] }),
       'community.list': async () => COMMUNITIES,
+      'community.tonight': async ({ community }) =>
+        tonightFixture({ community: COMMUNITIES.find((c) => c.id === community) }),
       'staff.invite': async ({ community }) => ({
         code: 'K7P2Q9',
         community,
@@ -81,6 +84,48 @@ describe('staff sign-in page', () => {
     expect(screen.getByText('金色里程 社工邀请码')).toBeTruthy();
     expect(screen.getByText('有效期至 11月26日 周四 18:30，只能用一次')).toBeTruthy();
     expect(callsOf('staff.invite')).toEqual([{ community: 'jinse' }]);
+  });
+
+  it('links staff to the desk of each walk-in line of their communities', async () => {
+    routeCalls({
+      'staff.me': async () => identityFixture({ role: 'staff', communities: ['jinse'] }),
+      'community.list': async () => COMMUNITIES,
+      'community.tonight': async () => tonightFixture(),
+    });
+    render(<StaffSignInPage />);
+
+    const link = await screen.findByRole('button', { name: '金色里程 血压测量叫号台' });
+    expect(link.textContent).toBe('血压测量叫号台');
+    // Only walk-in lines have a desk.
+    expect(screen.queryByText(/家电维修叫号台/)).toBeNull();
+    fireEvent.click(link);
+    expect(navigateTo).toHaveBeenCalledWith({
+      url: '/package-staff/pages/console/index?c=jinse&q=bp',
+    });
+    expect(callsOf('community.tonight')).toEqual([{ community: 'jinse' }]);
+  });
+
+  it('gives an admin the desks of every community', async () => {
+    routeCalls({
+      'staff.me': async () => identityFixture({ role: 'admin', communities: [] }),
+      'community.list': async () => COMMUNITIES,
+      'community.tonight': async ({ community }) =>
+        tonightFixture({ community: COMMUNITIES.find((c) => c.id === community) }),
+    });
+    render(<StaffSignInPage />);
+    expect(await screen.findByRole('button', { name: '虎池苑 血压测量叫号台' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '金色里程 血压测量叫号台' })).toBeTruthy();
+  });
+
+  it('shows no desks to a resident', async () => {
+    routeCalls({
+      'staff.me': async () => identityFixture(),
+      'community.list': async () => COMMUNITIES,
+    });
+    render(<StaffSignInPage />);
+    await screen.findByText('居民');
+    expect(screen.queryByText('叫号台')).toBeNull();
+    expect(callsOf('community.tonight')).toHaveLength(0);
   });
 
   it('shows a failed identity load inline with retry', async () => {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { useCommunities } from '@/features/community';
 import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
+import { ConsoleLinks } from '@/features/queue-console';
 import { IdentityCard, InvitePanel, RedeemForm, useMe } from '@/features/staff';
 import { errorMessage } from '@/lib/gateway';
 import type { Remote } from '@/hooks/use-remote';
@@ -24,6 +25,9 @@ export default function StaffSignInPage() {
     body = (
       <>
         <IdentityCard identity={identity} communities={communities.data} />
+        {identity.role === 'resident' ? null : (
+          <ConsoleLinks identity={identity} communities={communities.data} />
+        )}
         <RedeemForm onRedeemed={setIdentity} />
         {identity.role === 'admin' ? <AdminSection communities={communities} /> : null}
       </>

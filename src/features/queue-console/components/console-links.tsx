@@ -1,0 +1,70 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback } from 'react';
+import { BigButton } from '@/components/big-button/big-button';
+import { ErrorState, LoadingState } from '@/components/load-state/load-state';
+import { getTonight } from '@/features/community';
+import { useRemote } from '@/hooks/use-remote';
+import { errorMessage } from '@/lib/gateway';
+import type { CommunitySummary, Identity, Tonight } from '@/types/contract';
+import './console-links.scss';
+
+export const CONSOLE_PAGE = '/package-staff/pages/console/index';
+
+export interface ConsoleLinksProps {
+  identity: Identity;
+  /** All communities (admins act on every one); null while loading. */
+  communities: CommunitySummary[] | null;
+}
+
+export function consoleUrl(community: string, queue: string): string {
+  return `${CONSOLE_PAGE}?c=${encodeURIComponent(community)}&q=${encodeURIComponent(queue)}`;
+}
+
+/** Staff and admins: one link per walk-in line of the communities they work for. */
+export function ConsoleLinks({ identity, communities }: ConsoleLinksProps) {
+  const ids =
+    identity.role === 'admin' ? (communities?.map((c) => c.id) ?? null) : identity.communities;
+  const key = ids && ids.length > 0 ? ids.join(',') : null;
+  const load = useCallback(
+    (joined: string): Promise<Tonight[]> => Promise.all(joined.split(',').map(getTonight)),
+    [],
+  );
+  const tonights = useRemote(key, load);
+
+  let body;
+  if (ids !== null && ids.length === 0) {
+    body = <Text className="bdb-console-links__empty">还没有负责的社区</Text>;
+  } else if (tonights.data) {
+    body = tonights.data.map((t) => (
+      <View key={t.community.id} className="bdb-console-links__community">
+        <Text className="bdb-console-links__name">{t.community.name}</Text>
+        {t.services
+          .filter((s) => s.kind === 'queue')
+          .map((s) => (
+            <BigButton
+              key={s.id}
+              variant="secondary"
+              onClick={() => void Taro.navigateTo({ url: consoleUrl(t.community.id, s.id) })}
+              label={`${t.community.name} ${s.name}叫号台`}
+            >
+              {`${s.name}叫号台`}
+            </BigButton>
+          ))}
+      </View>
+    ));
+  } else if (tonights.error) {
+    body = (
+      <ErrorState message={errorMessage(tonights.error)} onRetry={() => void tonights.reload()} />
+    );
+  } else {
+    body = <LoadingState text="正在加载叫号台…" />;
+  }
+
+  return (
+    <View className="bdb-console-links">
+      <Text className="bdb-console-links__title">叫号台</Text>
+      {body}
+    </View>
+  );
+}

@@ -1,0 +1,183 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { BigButton } from '@/components/big-button/big-button';
+import { a11y } from '@/lib/a11y';
+import { formatClock } from '@/lib/shanghai-time';
+import type { Console, LineRef, StaffTicket } from '@/types/contract';
+import * as moves from '../api/staff-moves';
+import type { ConsoleState } from '../hooks/use-console';
+import { lineStateText, waitedText, whoText } from '../model/ticket-lines';
+import { LineSettings } from './line-settings';
+import { WalkInForm } from './walk-in-form';
+import './console-view.scss';
+
+export interface ConsoleViewProps {
+  line: LineRef;
+  console: Console;
+  state: ConsoleState;
+}
+
+/** The desk: who is being served, who waits, and every move the desk can make. */
+export function ConsoleView({ line, console: data, state }: ConsoleViewProps) {
+  const [error, setError] = useState<string | null>(null);
+  const act = async (action: () => Promise<Console>) => {
+    setError(await state.run(action));
+  };
+  const { busy } = state;
+  const called = data.tickets.filter((t) => t.status === 'called');
+  const waiting = data.tickets.filter((t) => t.status === 'waiting');
+  const missed = data.tickets.filter((t) => t.status === 'missed');
+  const paused = data.line.paused;
+
+  return (
+    <View className="bdb-console">
+      <View className="bdb-console__header">
+        <Text className="bdb-console__title">{`${data.line.name} 叫号台`}</Text>
+        <Text className="bdb-console__state">{lineStateText(data.line)}</Text>
+        <Text className="bdb-console__meta">
+          {`今晚已发 ${data.line.issued} 个号，名额 ${data.line.capacity}，${data.line.lastJoin} 截止取号`}
+        </Text>
+      </View>
+
+      {error ? (
+        <Text className="bdb-console__error" {...a11y({ role: 'alert' })}>
+          {`✕ ${error}`}
+        </Text>
+      ) : null}
+
+      <View className="bdb-console__serving" {...a11y({ role: 'status', live: 'polite' })}>
+        <Text className="bdb-console__section-title">正在服务</Text>
+        {called.length === 0 ? <Text className="bdb-console__empty">暂无</Text> : null}
+        {called.map((t) => (
+          <View key={t.id} className="bdb-console__called">
+            <Text className="bdb-console__now">{t.label}</Text>
+            <Text className="bdb-console__who">{whoText(t)}</Text>
+            {t.calledAt ? (
+              <Text className="bdb-console__when">{`${formatClock(t.calledAt)} 叫号`}</Text>
+            ) : null}
+            <View className="bdb-console__called-actions">
+              <BigButton
+                variant="secondary"
+                disabled={busy}
+                onClick={() => void act(() => moves.recall(t.id))}
+                label={`重呼 ${t.label}`}
+              >
+                重呼
+              </BigButton>
+              <BigButton
+                variant="secondary"
+                disabled={busy}
+                onClick={() => void act(() => moves.miss(t.id))}
+                label={`${t.label} 过号`}
+              >
+                过号
+              </BigButton>
+              <BigButton
+                disabled={busy}
+                onClick={() => void act(() => moves.complete(t.id))}
+                label={`${t.label} 完成`}
+              >
+                完成
+              </BigButton>
+            </View>
+          </View>
+        ))}
+      </View>
+
+      <BigButton
+        className="bdb-console__next"
+        disabled={busy || waiting.length === 0}
+        onClick={() => void act(() => moves.callNext(line))}
+      >
+        叫下一位
+      </BigButton>
+      {waiting.length === 0 ? <Text className="bdb-console__hint">现在没有人在排队</Text> : null}
+
+      <TicketList title={`等待中（${waiting.length} 位）`} tickets={waiting} numbered />
+      {missed.length > 0 ? (
+        <TicketList
+          title={`过号（${missed.length} 位，保留时间内可重新排队）`}
+          tickets={missed}
+          onRecall={busy ? undefined : (t) => void act(() => moves.recall(t.id))}
+        />
+      ) : null}
+
+      <BigButton
+        variant="secondary"
+        disabled={busy}
+        onClick={() => void act(() => (paused ? moves.resume(line) : moves.pause(line)))}
+      >
+        {paused ? '恢复取号' : '暂停取号'}
+      </BigButton>
+
+      <Stats stats={data.stats} />
+      <WalkInForm line={line} state={state} />
+      <LineSettings line={line} config={data.config} state={state} />
+    </View>
+  );
+}
+
+interface TicketListProps {
+  title: string;
+  tickets: StaffTicket[];
+  numbered?: boolean;
+  /** Missed tickets can be called again. */
+  onRecall?: (ticket: StaffTicket) => void;
+}
+
+function TicketList({ title, tickets, numbered = false, onRecall }: TicketListProps) {
+  return (
+    <View className="bdb-console__list">
+      <Text className="bdb-console__section-title">{title}</Text>
+      {tickets.length === 0 ? <Text className="bdb-console__empty">暂无</Text> : null}
+      {tickets.map((t, i) => (
+        <View key={t.id} className="bdb-console__row">
+          {numbered ? <Text className="bdb-console__place">{`${i + 1}.`}</Text> : null}
+          <Text className="bdb-console__label">{t.label}</Text>
+          <View className="bdb-console__row-text">
+            <Text className="bdb-console__who">{whoText(t)}</Text>
+            <Text className="bdb-console__when">
+              {t.status === 'missed' && t.requeueUntil
+                ? `保留到 ${formatClock(t.requeueUntil)}`
+                : waitedText(t)}
+            </Text>
+          </View>
+          {t.status === 'missed' ? (
+            <BigButton
+              variant="secondary"
+              disabled={!onRecall}
+              onClick={() => onRecall?.(t)}
+              label={`重呼 ${t.label}`}
+            >
+              重呼
+            </BigButton>
+          ) : null}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Stats({ stats }: { stats: Console['stats'] }) {
+  const average =
+    stats.averageServiceMinutes === null ? '暂无' : `${stats.averageServiceMinutes} 分钟`;
+  const items: [string, string][] = [
+    ['已服务', `${stats.served} 位`],
+    ['过号', `${stats.missed} 位`],
+    ['取消', `${stats.cancelled} 位`],
+    ['平均用时', average],
+  ];
+  return (
+    <View className="bdb-console__stats">
+      <Text className="bdb-console__section-title">今晚统计</Text>
+      <View className="bdb-console__stats-grid">
+        {items.map(([name, value]) => (
+          <View key={name} className="bdb-console__stat">
+            <Text className="bdb-console__stat-name">{name}</Text>
+            <Text className="bdb-console__stat-value">{value}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,13 @@
+export { getConsole } from './api/get-console';
+export * as staffMoves from './api/staff-moves';
+export { configureLine } from './api/configure-line';
+export { addWalkIn } from './api/add-walk-in';
+export { ConsoleView } from './components/console-view';
+export type { ConsoleViewProps } from './components/console-view';
+export { ConsoleLinks, consoleUrl, CONSOLE_PAGE } from './components/console-links';
+export type { ConsoleLinksProps } from './components/console-links';
+export { LineSettings } from './components/line-settings';
+export { WalkInForm } from './components/walk-in-form';
+export { useConsole } from './hooks/use-console';
+export type { ConsoleState } from './hooks/use-console';
+export { parseSettings, draftOf, normaliseHhmm } from './model/settings-form';

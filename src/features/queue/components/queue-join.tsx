@@ -1,0 +1,52 @@
+import { Text, View } from '@tarojs/components';
+import { BigButton } from '@/components/big-button/big-button';
+import { a11y } from '@/lib/a11y';
+import type { LineState, ServiceInfo, Ticket } from '@/types/contract';
+import { useJoin } from '../hooks/use-join';
+import './queue-join.scss';
+
+export interface QueueJoinProps {
+  community: string;
+  service: ServiceInfo;
+  /** Why a number cannot be taken now (evening closed, line paused…); null: the button works. */
+  blockedReason: string | null;
+  /** The line's live state, when known: shows how many wait. */
+  line?: LineState;
+  /** The resident scanned this line's QR code. */
+  highlighted?: boolean;
+  onJoined: (ticket: Ticket) => void;
+}
+
+/** The big 取号 button of one walk-in line, with the reason when it is off and errors inline. */
+export function QueueJoin({
+  community,
+  service,
+  blockedReason,
+  line,
+  highlighted = false,
+  onJoined,
+}: QueueJoinProps) {
+  const { busy, error, join } = useJoin(community, service.id, onJoined);
+  return (
+    <View className={`bdb-queue-join${highlighted ? ' bdb-queue-join--highlighted' : ''}`}>
+      {highlighted ? <Text className="bdb-queue-join__scanned">▶ 您扫码的是这项服务</Text> : null}
+      {line && !blockedReason ? (
+        <Text className="bdb-queue-join__waiting">{`现在有 ${line.waiting} 位在等`}</Text>
+      ) : null}
+      <BigButton
+        className="bdb-queue-join__button"
+        onClick={() => void join()}
+        disabled={blockedReason !== null || busy}
+        label={`${service.name} 取号`}
+      >
+        {busy ? '取号中…' : '取号'}
+      </BigButton>
+      {blockedReason ? <Text className="bdb-queue-join__reason">{blockedReason}</Text> : null}
+      {error ? (
+        <Text className="bdb-queue-join__error" {...a11y({ role: 'alert' })}>
+          {`✕ ${error}`}
+        </Text>
+      ) : null}
+    </View>
+  );
+}

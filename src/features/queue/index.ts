@@ -1,0 +1,36 @@
+export { joinQueue } from './api/join-queue';
+export { getMyTickets, useMyTickets } from './api/my-tickets';
+export { cancelTicket } from './api/cancel-ticket';
+export { requeueTicket } from './api/requeue-ticket';
+export { QueueJoin } from './components/queue-join';
+export type { QueueJoinProps } from './components/queue-join';
+export { MyTicketsEntry } from './components/my-tickets-entry';
+export type { MyTicketsEntryProps } from './components/my-tickets-entry';
+export { TicketCard } from './components/ticket-card';
+export type { TicketCardProps } from './components/ticket-card';
+export { CalledOverlay } from './components/called-overlay';
+export type { CalledOverlayProps } from './components/called-overlay';
+export { NearBanner } from './components/near-banner';
+export { MyTicketList } from './components/my-ticket-list';
+export type { MyTicketListProps } from './components/my-ticket-list';
+export { CallAnnouncer } from './components/call-announcer';
+export { useJoin } from './hooks/use-join';
+export type { Join } from './hooks/use-join';
+export { useLiveTickets } from './hooks/use-live-tickets';
+export type { LiveTickets } from './hooks/use-live-tickets';
+export { useCallSignals } from './hooks/use-call-signals';
+export type { CallSignals } from './hooks/use-call-signals';
+export {
+  aheadText,
+  calledAnnouncement,
+  estimateText,
+  isActive,
+  lineClosedReason,
+  mostRelevant,
+  NEAR_AHEAD,
+  nearText,
+  STATUS_WORDS,
+} from './model/ticket-text';
+export { useQueueLines } from './hooks/use-queue-lines';
+export { useTonightQueue } from './hooks/use-tonight-queue';
+export type { TonightQueue } from './hooks/use-tonight-queue';

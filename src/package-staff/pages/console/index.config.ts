@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '叫号台',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '八点伴 · 我的号',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

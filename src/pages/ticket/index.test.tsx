@@ -1,0 +1,280 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { GatewayError } from '@/lib/gateway';
+import { formatClock } from '@/lib/shanghai-time';
+import { lineFixture, ticketFixture } from '@/test-utils/fixtures';
+import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
+import {
+  emitAlert,
+  emitLine,
+  resetLineFeed,
+  subscribedCommunities,
+} from '@/test-utils/mock-line-feed';
+import type { Ticket } from '@/types/contract';
+import { reLaunch, resetTaroDouble, setRouterParams } from '../../../tests/doubles/taro';
+import TicketPage from './index';
+
+jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
+jest.mock('@/lib/live/line-feed', () => jest.requireActual('@/test-utils/mock-line-feed'));
+
+const vibrate = jest.fn(() => true);
+
+beforeAll(() => {
+  Object.defineProperty(navigator, 'vibrate', { value: vibrate, configurable: true });
+});
+
+beforeEach(() => {
+  resetTaroDouble();
+  resetLineFeed();
+  callMock.mockReset();
+  vibrate.mockClear();
+  setRouterParams({ id: 't-7' });
+});
+
+/** `queue.mine` answers whatever `current` holds at the time of the call. */
+function serveMine(initial: Ticket[]) {
+  const state = { current: initial };
+  routeCalls({ 'queue.mine': async () => state.current });
+  return state;
+}
+
+/** Lets answers already on their way land inside act(). */
+async function settle() {
+  await act(async () => {
+    await Promise.resolve();
+  });
+}
+
+const liveRegion = (container: HTMLElement) =>
+  container.querySelector<HTMLElement>('[aria-live="assertive"]');
+
+describe('ticket page', () => {
+  it('shows the label, the line, the status, how many are ahead and the estimate', async () => {
+    serveMine([ticketFixture()]);
+    const { container } = render(<TicketPage />);
+
+    expect(await screen.findByText('前方还有 4 位')).toBeTruthy();
+    expect(container.querySelector('.bdb-ticket__label')?.textContent).toBe('B007');
+    expect(container.querySelector('.bdb-ticket__line')?.textContent).toBe('图书阅览');
+    expect(container.querySelector('.bdb-ticket__status')?.textContent).toBe('排队中');
+    expect(screen.getByText('预计等待约 20 分钟')).toBeTruthy();
+    expect(container.querySelector('.bdb-called')).toBeNull();
+    // Live: the feed of the ticket's community is followed.
+    expect(subscribedCommunities()).toEqual(['jinse']);
+  });
+
+  it('says 即将轮到您 when nobody is ahead, with the near banner', async () => {
+    serveMine([ticketFixture({ ahead: 0, estimatedWaitMinutes: 0 })]);
+    render(<TicketPage />);
+    expect(await screen.findByText('即将轮到您')).toBeTruthy();
+    expect(screen.getByText('B007：下一位就是您，请回到服务台附近')).toBeTruthy();
+    // Already close when the page opened: no buzz for that.
+    expect(vibrate).not.toHaveBeenCalled();
+  });
+
+  it('switches to the called state on a line update, vibrates, and can be dismissed', async () => {
+    const mine = serveMine([ticketFixture()]);
+    const { container } = render(<TicketPage />);
+    await screen.findByText('前方还有 4 位');
+    expect(liveRegion(container)?.textContent).toBe('');
+
+    mine.current = [
+      ticketFixture({
+        status: 'called',
+        ahead: 0,
+        estimatedWaitMinutes: null,
+        calledAt: '2026-11-25T18:40:00+08:00',
+      }),
+    ];
+    act(() => emitLine(lineFixture({ nowCalling: 'B007', version: 11 })));
+
+    expect(await screen.findByText('请到服务台')).toBeTruthy();
+    expect(callsOf('queue.mine')).toHaveLength(2);
+    const overlay = container.querySelector('.bdb-called');
+    expect(overlay?.querySelector('.bdb-called__label')?.textContent).toBe('B007');
+    expect(overlay?.getAttribute('role')).toBe('dialog');
+    expect(liveRegion(container)?.textContent).toBe('请 B007 到服务台');
+    expect(vibrate).toHaveBeenCalledWith([400, 200, 400]);
+
+    // A stale or repeated version of the line does not fetch again.
+    act(() => emitLine(lineFixture({ nowCalling: 'B007', version: 11 })));
+    act(() => emitLine(lineFixture({ nowCalling: 'B006', version: 9 })));
+    expect(callsOf('queue.mine')).toHaveLength(2);
+
+    fireEvent.click(screen.getByText('我知道了'));
+    expect(container.querySelector('.bdb-called')).toBeNull();
+    expect(container.querySelector('.bdb-ticket__status')?.textContent).toBe('已叫号，请到服务台');
+    expect(vibrate).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores changes on lines where I hold no ticket', async () => {
+    serveMine([ticketFixture()]);
+    render(<TicketPage />);
+    await screen.findByText('前方还有 4 位');
+    act(() => emitLine(lineFixture({ queue: 'health', version: 30 })));
+    expect(callsOf('queue.mine')).toHaveLength(1);
+  });
+
+  it('calls at once on a your-turn alert', async () => {
+    const called = ticketFixture({
+      status: 'called',
+      ahead: 0,
+      estimatedWaitMinutes: null,
+      calledAt: '2026-11-25T18:40:00+08:00',
+    });
+    const mine = serveMine([ticketFixture()]);
+    const { container } = render(<TicketPage />);
+    await screen.findByText('前方还有 4 位');
+
+    mine.current = [called];
+    act(() => emitAlert({ kind: 'your-turn', ticket: called }));
+
+    expect(screen.getByText('请到服务台')).toBeTruthy();
+    expect(liveRegion(container)?.textContent).toBe('请 B007 到服务台');
+    expect(vibrate).toHaveBeenCalledWith([400, 200, 400]);
+    await waitFor(() => expect(callsOf('queue.mine')).toHaveLength(2));
+    await settle();
+    expect(screen.getByText('请到服务台')).toBeTruthy();
+  });
+
+  it('shows the 3-ahead banner with a short vibration on the alert', async () => {
+    serveMine([ticketFixture()]);
+    render(<TicketPage />);
+    await screen.findByText('前方还有 4 位');
+
+    act(() => emitAlert({ kind: 'three-ahead', ticket: ticketFixture({ ahead: 3 }) }));
+
+    expect(screen.getByText('B007：前面还有 3 位，请回到服务台附近')).toBeTruthy();
+    expect(vibrate).toHaveBeenCalledWith(200);
+    await settle();
+    expect(vibrate).toHaveBeenCalledTimes(1);
+  });
+
+  it('cancels only after a second, confirming tap', async () => {
+    routeCalls({
+      'queue.mine': async () => [ticketFixture()],
+      'queue.cancel': async () => ticketFixture({ status: 'cancelled', ahead: 0 }),
+    });
+    const { container } = render(<TicketPage />);
+    await screen.findByText('前方还有 4 位');
+
+    fireEvent.click(screen.getByText('取消排队'));
+    expect(callsOf('queue.cancel')).toHaveLength(0);
+    expect(screen.getByText('取消后这个号就作废了，确定不排了吗？')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('不取消'));
+    expect(screen.queryByText('确认取消')).toBeNull();
+    fireEvent.click(screen.getByText('取消排队'));
+    fireEvent.click(screen.getByText('确认取消'));
+
+    await waitFor(() =>
+      expect(container.querySelector('.bdb-ticket__status')?.textContent).toBe('已取消'),
+    );
+    expect(callsOf('queue.cancel')).toEqual([{ ticketId: 't-7' }]);
+    expect(screen.queryByText('取消排队')).toBeNull();
+  });
+
+  it('shows a failed cancel inline in Chinese', async () => {
+    routeCalls({
+      'queue.mine': async () => [ticketFixture()],
+      'queue.cancel': async () => {
+        throw new GatewayError({ code: 'CONFLICT', message: '这张号已完成，不能这样操作' });
+      },
+    });
+    render(<TicketPage />);
+    await screen.findByText('前方还有 4 位');
+    fireEvent.click(screen.getByText('取消排队'));
+    fireEvent.click(screen.getByText('确认取消'));
+    expect(await screen.findByText('✕ 这张号已完成，不能这样操作')).toBeTruthy();
+  });
+
+  describe('a missed ticket', () => {
+    const missed = (requeueUntil: string | null) =>
+      ticketFixture({ status: 'missed', ahead: 0, estimatedWaitMinutes: null, requeueUntil });
+
+    it('offers 重新排队 with the deadline while it lasts', async () => {
+      const until = new Date(Date.now() + 5 * 60_000).toISOString();
+      routeCalls({
+        'queue.mine': async () => [missed(until)],
+        'queue.requeue': async () => ticketFixture({ ahead: 2, estimatedWaitMinutes: 10 }),
+      });
+      render(<TicketPage />);
+
+      expect(await screen.findByText('已过号')).toBeTruthy();
+      expect(
+        screen.getByText(`请在 ${formatClock(until)} 前重新排队，前面最多还有 2 位`),
+      ).toBeTruthy();
+      fireEvent.click(screen.getByText('重新排队'));
+
+      expect(await screen.findByText('前方还有 2 位')).toBeTruthy();
+      expect(callsOf('queue.requeue')).toEqual([{ ticketId: 't-7' }]);
+    });
+
+    it('does not offer it after the deadline', async () => {
+      serveMine([missed(new Date(Date.now() - 60_000).toISOString())]);
+      render(<TicketPage />);
+      expect(await screen.findByText('过号已超过保留时间，如需服务请重新取号')).toBeTruthy();
+      expect(screen.queryByText('重新排队')).toBeNull();
+    });
+
+    it('takes the button away when the deadline passes on screen', async () => {
+      serveMine([missed(new Date(Date.now() + 800).toISOString())]);
+      render(<TicketPage />);
+      expect(await screen.findByText('重新排队')).toBeTruthy();
+      await waitFor(() => expect(screen.queryByText('重新排队')).toBeNull(), { timeout: 3000 });
+      expect(screen.getByText('过号已超过保留时间，如需服务请重新取号')).toBeTruthy();
+    });
+
+    it('has no deadline when the server gave none', async () => {
+      serveMine([missed(null)]);
+      render(<TicketPage />);
+      expect(await screen.findByText('过号已超过保留时间，如需服务请重新取号')).toBeTruthy();
+      expect(screen.queryByText('重新排队')).toBeNull();
+    });
+  });
+
+  it('lists all my tickets tonight and switches between them', async () => {
+    serveMine([
+      ticketFixture(),
+      ticketFixture({
+        id: 't-12',
+        queue: 'health',
+        queueName: '健康检测',
+        label: 'A012',
+        status: 'done',
+        ahead: 0,
+        estimatedWaitMinutes: null,
+      }),
+    ]);
+    const { container } = render(<TicketPage />);
+    expect(await screen.findByText('今晚我的号（2 张）')).toBeTruthy();
+    expect(screen.getByText('排队中（正在查看）')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: '健康检测 A012 已完成' }));
+    expect(container.querySelector('.bdb-ticket__label')?.textContent).toBe('A012');
+    expect(screen.getByText('已完成（正在查看）')).toBeTruthy();
+  });
+
+  it('without an id shows the ticket that matters most; with none, says so', async () => {
+    setRouterParams({});
+    serveMine([]);
+    render(<TicketPage />);
+    expect(await screen.findByText('今晚还没有取号')).toBeTruthy();
+    expect(subscribedCommunities()).toEqual([]);
+    fireEvent.click(screen.getByText('回到今晚服务'));
+    expect(reLaunch).toHaveBeenCalledWith({ url: '/pages/tonight/index' });
+  });
+
+  it('shows a load failure inline with retry', async () => {
+    let attempts = 0;
+    routeCalls({
+      'queue.mine': async () => {
+        attempts += 1;
+        if (attempts === 1) throw new GatewayError({ code: 'INTERNAL', message: '网络不给力' });
+        return [ticketFixture()];
+      },
+    });
+    render(<TicketPage />);
+    fireEvent.click(await screen.findByText('重试'));
+    expect(await screen.findByText('前方还有 4 位')).toBeTruthy();
+  });
+});

@@ -1,0 +1,101 @@
+import { View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { BigButton } from '@/components/big-button/big-button';
+import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
+import { usePageShown } from '@/hooks/use-page-shown';
+import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
+import {
+  CallAnnouncer,
+  calledAnnouncement,
+  CalledOverlay,
+  MyTicketList,
+  mostRelevant,
+  NearBanner,
+  TicketCard,
+  useCallSignals,
+  useLiveTickets,
+} from '@/features/queue';
+import { errorMessage } from '@/lib/gateway';
+import type { LiveTickets } from '@/features/queue';
+import type { Ticket } from '@/types/contract';
+import './index.scss';
+
+const TONIGHT_PAGE = '/pages/tonight/index';
+
+/** The ticket asked for, else the one that matters most. */
+function pickTicket(tickets: Ticket[] | null, id: string | null): Ticket | null {
+  if (!tickets) return null;
+  return tickets.find((t) => t.id === id) ?? mostRelevant(tickets);
+}
+
+/** Back to the tonight page of the ticket's community (also when opened from a notice). */
+function backToTonight(ticket: Ticket | null): void {
+  const url = ticket ? `${TONIGHT_PAGE}?c=${encodeURIComponent(ticket.community)}` : TONIGHT_PAGE;
+  void Taro.reLaunch({ url });
+}
+
+/**
+ * My ticket, live: opened after taking a number, from the tonight page, or from a WeChat notice
+ * (`?id=<ticketId>`). Without an id (or with an unknown one) it shows the ticket that matters most.
+ */
+export default function TicketPage() {
+  const { params } = useRouter();
+  const mode = useElderMode();
+  const [selectedId, setSelectedId] = useState<string | null>(params.id ?? null);
+  const live = useLiveTickets(usePageShown());
+  const { remote, tickets } = live;
+  const signals = useCallSignals(tickets, live.alerts);
+
+  // Back from the background: the live feed may have missed changes.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void remote.reload();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    void remote.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const selected = pickTicket(tickets, selectedId);
+
+  const hasTickets = Boolean(tickets && tickets.length > 0);
+
+  return (
+    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-ticket-page">
+      <CallAnnouncer text={signals.called ? calledAnnouncement(signals.called) : ''} />
+      <ElderModeSwitch elder={mode.elder} onChange={mode.setElder} />
+      <View className="bdb-ticket-page__body">
+        {signals.near ? <NearBanner ticket={signals.near} /> : null}
+        <TicketBody live={live} selected={selected} />
+        {tickets && hasTickets ? (
+          <MyTicketList
+            tickets={tickets}
+            selectedId={selected?.id ?? null}
+            onSelect={(t: Ticket) => setSelectedId(t.id)}
+          />
+        ) : null}
+        <BigButton variant="secondary" onClick={() => backToTonight(selected)}>
+          回到今晚服务
+        </BigButton>
+      </View>
+      {signals.called ? (
+        <CalledOverlay ticket={signals.called} onDismiss={signals.dismiss} />
+      ) : null}
+    </AccessibleRoot>
+  );
+}
+
+/** Loading, failure, nothing tonight, or the ticket itself. */
+function TicketBody({ live, selected }: { live: LiveTickets; selected: Ticket | null }) {
+  const { remote, tickets } = live;
+  if (tickets === null) {
+    return remote.error ? (
+      <ErrorState message={errorMessage(remote.error)} onRetry={() => void remote.reload()} />
+    ) : (
+      <LoadingState text="正在查看我的号…" />
+    );
+  }
+  if (!selected) return <EmptyState text="今晚还没有取号" />;
+  return <TicketCard key={selected.id} ticket={selected} onChanged={live.apply} />;
+}
