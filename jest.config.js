@@ -9,11 +9,12 @@ const base = {
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  // CI has two cores shared by jest workers, builds and Chromium: wait for slowness, not hangs.
-  testTimeout: 30_000,
 };
 
 module.exports = {
+  // Read from the global config (a project-level value is ignored): CI's two cores are shared by
+  // jest workers, builds and Chromium, so wait for slowness, not hangs.
+  testTimeout: 30_000,
   projects: [
     {
       ...base,

@@ -1,5 +1,5 @@
 import type { Clock } from './ports';
-import { ZONE, dayjs, local } from './time';
+import { atLocal, local } from './time';
 
 /** Real time. */
 export const realClock = (): Clock => ({ now: () => new Date(), demo: false });
@@ -25,7 +25,7 @@ export const demoStart = (realNow: Date, weekday: number, time = '18:30'): Date 
   const today = local(realNow).startOf('day');
   const days = (weekday - today.day() + 7) % 7;
   const date = today.add(days, 'day').format('YYYY-MM-DD');
-  return dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm', ZONE).toDate();
+  return atLocal(date, time).toDate();
 };
 
 /**

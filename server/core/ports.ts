@@ -155,6 +155,20 @@ export interface TicketPatch {
   alerted?: boolean;
 }
 
+/** The cheap picture of a line: counts and the few tickets the rules look at, never the whole list. */
+export interface LineSummary {
+  /** Tickets waiting now. */
+  waiting: number;
+  /** The first `head` waiting tickets, in line order (sortKey). */
+  head: TicketRecord[];
+  /** Tickets at the desk now (status 'called'), most recently called first. */
+  called: TicketRecord[];
+  /** Labels of the five most recently called tickets, whatever their status now, newest first. */
+  recentlyCalled: string[];
+  /** Tonight's completed services with a measured time: how many, and their seconds in all. */
+  served: { count: number; totalSeconds: number };
+}
+
 export interface QueueRepo {
   getConfig(community: string, queue: string): Promise<LineConfigRecord | null>;
   saveConfig(community: string, queue: string, config: LineConfigRecord): Promise<void>;
@@ -166,7 +180,16 @@ export interface QueueRepo {
    */
   join(request: JoinRequest): Promise<JoinOutcome>;
   getTicket(id: string): Promise<TicketRecord | null>;
-  /** Tonight's tickets of one line, ordered by sortKey. */
+  /** See LineSummary; `head` is how many waiting tickets to return. */
+  lineSummary(community: string, queue: string, date: string, head: number): Promise<LineSummary>;
+  /** How many tickets wait ahead of `sortKey` on the line. */
+  countWaitingBefore(
+    community: string,
+    queue: string,
+    date: string,
+    sortKey: number,
+  ): Promise<number>;
+  /** Tonight's tickets of one line, ordered by sortKey (the staff console; not on residents' paths). */
   listTickets(community: string, queue: string, date: string): Promise<TicketRecord[]>;
   /** One user's tickets on one evening, every community and line. */
   ticketsOfUser(userId: string, date: string): Promise<TicketRecord[]>;

@@ -10,7 +10,7 @@ import {
   callNext,
   communityOrThrow,
   completePatch,
-  consoleView,
+  consoleOf,
   join,
   lineOfTicket,
   loadLine,
@@ -18,10 +18,10 @@ import {
   move,
   publishLine,
   requeue,
+  residentView,
   ticketOrThrow,
   ticketsOf,
 } from '../queue/service';
-import { ticketView } from '../queue/views';
 import { ids } from '../validation';
 
 const lineRef = { community: ids.community, queue: ids.service };
@@ -39,7 +39,7 @@ async function ownTicket(ctx: ActionContext, ticketId: string) {
 
 async function lineConsole(ctx: ActionContext, community: string, queue: string) {
   const line = findLine(await communityOrThrow(ctx.deps, community), queue);
-  return consoleView(await loadLine(ctx.deps, line, ctx.now));
+  return consoleOf(ctx.deps, await loadLine(ctx.deps, line, ctx.now));
 }
 
 /** Runs a staff move on a ticket, then answers with the line's fresh console. */
@@ -51,7 +51,7 @@ async function staffMove(
   const ticket = await ticketOrThrow(ctx.deps, ticketId);
   await apply(ticket);
   const line = await lineOfTicket(ctx.deps, ticket);
-  return consoleView(await publishLine(ctx.deps, line, ctx.now));
+  return consoleOf(ctx.deps, await publishLine(ctx.deps, line, ctx.now));
 }
 
 export const queueActions = [
@@ -66,7 +66,7 @@ export const queueActions = [
         { ...input, userId: userOf(ctx).id, note: '', byStaff: false },
         ctx.now,
       );
-      return ticketView(ticket, line);
+      return residentView(ctx.deps, ticket, line);
     },
   }),
   defineAction({
@@ -88,7 +88,7 @@ export const queueActions = [
         closedAt: ctx.now.toISOString(),
       });
       const line = await publishLine(ctx.deps, await lineOfTicket(ctx.deps, updated), ctx.now);
-      return ticketView(updated, line);
+      return residentView(ctx.deps, updated, line);
     },
   }),
   defineAction({
@@ -102,7 +102,7 @@ export const queueActions = [
         await ownTicket(ctx, input.ticketId),
         ctx.now,
       );
-      return ticketView(ticket, line);
+      return residentView(ctx.deps, ticket, line);
     },
   }),
   defineAction({
@@ -128,7 +128,7 @@ export const queueActions = [
     community: (input) => input.community,
     handler: async (ctx, input) => {
       const line = findLine(await communityOrThrow(ctx.deps, input.community), input.queue);
-      return consoleView(await callNext(ctx.deps, line, ctx.now));
+      return consoleOf(ctx.deps, await callNext(ctx.deps, line, ctx.now));
     },
   }),
   defineAction({
@@ -186,7 +186,7 @@ export const queueActions = [
         await ctx.deps.store.queues.touchEvening(input.community, input.queue, date, {
           paused: verb === 'pause',
         });
-        return consoleView(await publishLine(ctx.deps, line, ctx.now));
+        return consoleOf(ctx.deps, await publishLine(ctx.deps, line, ctx.now));
       },
     }),
   ),
@@ -210,7 +210,7 @@ export const queueActions = [
       const { community, queue, ...patch } = input;
       await ctx.deps.store.queues.saveConfig(community, queue, mergeConfig(current.config, patch));
       await ctx.deps.store.queues.touchEvening(community, queue, current.date, {});
-      return consoleView(await publishLine(ctx.deps, line, ctx.now));
+      return consoleOf(ctx.deps, await publishLine(ctx.deps, line, ctx.now));
     },
   }),
   defineAction({
@@ -240,7 +240,7 @@ export const queueActions = [
         },
         ctx.now,
       );
-      return consoleView(line);
+      return consoleOf(ctx.deps, line);
     },
   }),
 ];

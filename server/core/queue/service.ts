@@ -31,15 +31,18 @@ export async function communityOrThrow(deps: CoreDeps, id: string): Promise<Comm
   return community;
 }
 
-/** Everything about one line tonight, read once per request. */
+/** How many waiting tickets the rules look at: the alert window, which also covers requeue. */
+const HEAD = ALERT_AHEAD + 1;
+
+/** One line tonight: configuration, evening record and summary (never the whole list). */
 export async function loadLine(deps: CoreDeps, line: QueueLine, now: Date): Promise<LineContext> {
   const { community, service } = line;
   const status = eveningStatus(community.evenings, now);
   const date = status.date;
-  const [stored, evening, tickets] = await Promise.all([
+  const [stored, evening, summary] = await Promise.all([
     deps.store.queues.getConfig(community.id, service.id),
     deps.store.queues.getEvening(community.id, service.id, date),
-    deps.store.queues.listTickets(community.id, service.id, date),
+    deps.store.queues.lineSummary(community.id, service.id, date, HEAD),
   ]);
   return {
     community: community.id,
@@ -49,12 +52,27 @@ export async function loadLine(deps: CoreDeps, line: QueueLine, now: Date): Prom
     prefix: line.prefix,
     config: withDefaults(stored, status.closesAt),
     evening,
-    tickets,
+    summary,
     open: status.open,
     now,
     nowHhmm: local(now).format('HH:mm'),
   };
 }
+
+/** Waiting tickets ahead of this one (0 unless waiting). */
+export const aheadOf = async (deps: CoreDeps, ticket: TicketRecord) =>
+  ticket.status === 'waiting'
+    ? deps.store.queues.countWaitingBefore(
+        ticket.community,
+        ticket.queue,
+        ticket.date,
+        ticket.sortKey,
+      )
+    : 0;
+
+/** A ticket as its holder sees it. */
+export const residentView = async (deps: CoreDeps, ticket: TicketRecord, ctx: LineContext) =>
+  ticketView(ticket, ctx, await aheadOf(deps, ticket));
 
 /**
  * Publishes the line's public state and sends the "3 ahead" alerts its movement calls for. After a
@@ -67,16 +85,16 @@ async function afterChange(
   silent = false,
 ): Promise<LineContext> {
   let ctx = await loadLine(deps, line, now);
-  const near = waitingOf(ctx.tickets)
-    .slice(0, ALERT_AHEAD + 1)
-    .filter((t) => !t.alerted && t.userId !== null);
-  for (const ticket of near) {
+  const near = ctx.summary.head
+    .map((ticket, ahead) => ({ ticket, ahead }))
+    .filter(({ ticket }) => !ticket.alerted && ticket.userId !== null);
+  for (const { ticket, ahead } of near) {
     const updated = await deps.store.queues.updateTicket(ticket.id, ['waiting'], { alerted: true });
     if (updated && updated.userId && !silent) {
       await deps.notifier?.notify({
         userId: updated.userId,
         kind: 'three-ahead',
-        ticket: ticketView(updated, ctx),
+        ticket: ticketView(updated, ctx, ahead),
       });
     }
   }
@@ -89,8 +107,8 @@ export async function publishLine(deps: CoreDeps, line: QueueLine, now: Date) {
   return afterChange(deps, line, now);
 }
 
-const closedMessage = (ctx: LineContext, community: CommunityRecord) => {
-  const status = eveningStatus(community.evenings, ctx.now);
+const closedMessage = (now: Date, community: CommunityRecord) => {
+  const status = eveningStatus(community.evenings, now);
   if (status.nextOpening)
     return `现在不在服务时间，下次开放：${local(status.nextOpening).format('M月D日 HH:mm')}`;
   return '现在不在服务时间';
@@ -113,8 +131,18 @@ export async function join(
 ): Promise<{ ticket: TicketRecord; ctx: LineContext }> {
   const community = await communityOrThrow(deps, args.community);
   const line = findLine(community, args.queue);
-  const ctx = await loadLine(deps, line, now);
-  if (!ctx.open) throw new AppError('CLOSED', closedMessage(ctx, community));
+  // The checks before taking a number need only the schedule and the configuration.
+  const status = eveningStatus(community.evenings, now);
+  const ctx = {
+    date: status.date,
+    now,
+    nowHhmm: local(now).format('HH:mm'),
+    config: withDefaults(
+      await deps.store.queues.getConfig(community.id, line.service.id),
+      status.closesAt,
+    ),
+  };
+  if (!status.open) throw new AppError('CLOSED', closedMessage(now, community));
   if (!args.byStaff && compareHhmm(ctx.nowHhmm, ctx.config.lastJoin) >= 0) {
     throw new AppError('CLOSED', `今晚取号已在 ${ctx.config.lastJoin} 截止，欢迎下次再来`);
   }
@@ -138,7 +166,10 @@ export async function join(
       'CONFLICT',
       `今晚${line.service.name}的号已经取完了（共 ${ctx.config.capacity} 个）`,
     );
-  const after = outcome.kind === 'created' ? await afterChange(deps, line, now, true) : ctx;
+  const after =
+    outcome.kind === 'created'
+      ? await afterChange(deps, line, now, true)
+      : await loadLine(deps, line, now);
   return { ticket: outcome.ticket, ctx: after };
 }
 
@@ -156,7 +187,7 @@ export async function ticketsOf(deps: CoreDeps, userId: string, now: Date): Prom
       ctx = await loadLine(deps, findLine(community, record.queue), now);
       contexts.set(key, ctx);
     }
-    views.push(ticketView(record, ctx));
+    views.push(await residentView(deps, record, ctx));
   }
   return views.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
@@ -208,34 +239,41 @@ export async function announce(deps: CoreDeps, ticket: TicketRecord, ctx: LineCo
     await deps.notifier?.notify({
       userId: ticket.userId,
       kind: 'your-turn',
-      ticket: ticketView(ticket, ctx),
+      ticket: ticketView(ticket, ctx, 0),
     });
 }
 
 /** Calls the first waiting ticket, completing whoever was at the desk. */
 export async function callNext(deps: CoreDeps, line: QueueLine, now: Date): Promise<LineContext> {
-  const ctx = await loadLine(deps, line, now);
-  for (const current of ctx.tickets.filter((t) => t.status === 'called')) {
+  let ctx = await loadLine(deps, line, now);
+  for (const current of ctx.summary.called) {
     await deps.store.queues.updateTicket(current.id, ['called'], completePatch(current, now));
   }
-  for (const candidate of waitingOf(ctx.tickets)) {
-    const called = await deps.store.queues.updateTicket(candidate.id, ['waiting'], {
-      status: 'called',
-      calledAt: now.toISOString(),
-    });
-    if (called) {
-      const after = await afterChange(deps, line, now);
-      await announce(deps, called, after);
-      return after;
+  // Another desk may take the head at the same moment: the compare-and-set tells, and we go on.
+  while (ctx.summary.head.length > 0) {
+    for (const candidate of ctx.summary.head) {
+      const called = await deps.store.queues.updateTicket(candidate.id, ['waiting'], {
+        status: 'called',
+        calledAt: now.toISOString(),
+      });
+      if (called) {
+        const after = await afterChange(deps, line, now);
+        await announce(deps, called, after);
+        return after;
+      }
     }
+    ctx = await loadLine(deps, line, now);
   }
   await afterChange(deps, line, now);
   throw new AppError('CONFLICT', '现在没有人在排队');
 }
 
-/** Where a requeued ticket goes: behind REQUEUE_BEHIND waiting residents, or last. */
-export function requeueSortKey(tickets: TicketRecord[], ticket: TicketRecord): number {
-  const waiting = waitingOf(tickets).filter((t) => t.id !== ticket.id);
+/**
+ * Where a requeued ticket goes: behind REQUEUE_BEHIND waiting residents, or last when fewer wait.
+ * `head` is the start of the line (at least REQUEUE_BEHIND + 1 tickets when that many wait).
+ */
+export function requeueSortKey(head: TicketRecord[], ticket: TicketRecord): number {
+  const waiting = head.filter((t) => t.id !== ticket.id);
   if (waiting.length <= REQUEUE_BEHIND) return (waiting.at(-1)?.sortKey ?? ticket.sortKey) + 1;
   return (waiting[REQUEUE_BEHIND - 1]!.sortKey + waiting[REQUEUE_BEHIND]!.sortKey) / 2;
 }
@@ -261,27 +299,30 @@ export async function requeue(
     missedAt: null,
     calledAt: null,
     alerted: false,
-    sortKey: requeueSortKey(ctx.tickets, ticket),
+    sortKey: requeueSortKey(ctx.summary.head, ticket),
   });
   return { ticket: updated, ctx: await afterChange(deps, line, now) };
 }
 
-export function consoleView(ctx: LineContext): Console {
-  const waiting = waitingOf(ctx.tickets);
-  const called = ctx.tickets.filter((t) => t.status === 'called');
-  const missed = ctx.tickets.filter(
+/** The staff console: the one place that reads the whole line. */
+export async function consoleOf(deps: CoreDeps, ctx: LineContext): Promise<Console> {
+  const tickets = await deps.store.queues.listTickets(ctx.community, ctx.queue, ctx.date);
+  const waiting = waitingOf(tickets);
+  const called = tickets.filter((t) => t.status === 'called');
+  const missed = tickets.filter(
     (t) => t.status === 'missed' && (requeueUntilOf(t, ctx.config) ?? ctx.now) > ctx.now,
   );
-  const served = ctx.tickets.filter((t) => t.status === 'done');
+  const served = tickets.filter((t) => t.status === 'done');
   const samples = served.map((t) => t.serviceSeconds).filter((s): s is number => s !== null);
+  const view = (t: TicketRecord) => staffTicketView(t, ctx, waiting.indexOf(t));
   return {
     line: lineState(ctx),
     config: ctx.config,
-    tickets: [...called, ...waiting, ...missed].map((t) => staffTicketView(t, ctx)),
+    tickets: [...called, ...waiting, ...missed].map(view),
     stats: {
       served: served.length,
-      missed: ctx.tickets.filter((t) => t.status === 'missed').length,
-      cancelled: ctx.tickets.filter((t) => t.status === 'cancelled').length,
+      missed: tickets.filter((t) => t.status === 'missed').length,
+      cancelled: tickets.filter((t) => t.status === 'cancelled').length,
       averageServiceMinutes: samples.length
         ? Math.round((samples.reduce((a, b) => a + b, 0) / samples.length / 60) * 10) / 10
         : null,

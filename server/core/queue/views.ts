@@ -1,42 +1,39 @@
 import type { LineConfig, LineState, StaffTicket, Ticket } from '../../../contract/queue';
-import type { LineEveningRecord, TicketRecord } from '../ports';
+import type { LineEveningRecord, LineSummary, TicketRecord } from '../ports';
 import { dayjs, isoLocal } from '../time';
 import { compareHhmm } from './lines';
 
 const iso = (value: string | null) => (value ? isoLocal(new Date(value)) : null);
 
 /** Tonight's average service time on the line, once two residents have been served. */
-export function averageServiceMinutes(tickets: TicketRecord[]): number | null {
-  const samples = tickets
-    .map((t) => t.serviceSeconds)
-    .filter((s): s is number => s !== null && s > 0);
-  if (samples.length < 2) return null;
-  return samples.reduce((a, b) => a + b, 0) / samples.length / 60;
+export function averageServiceMinutes(served: LineSummary['served']): number | null {
+  if (served.count < 2) return null;
+  return served.totalSeconds / served.count / 60;
 }
 
 /** Minutes per resident for estimates: tonight's real average, bounded, or the line's default. */
-export const serviceMinutesOf = (tickets: TicketRecord[], config: LineConfig) => {
-  const average = averageServiceMinutes(tickets);
+export const serviceMinutesOf = (served: LineSummary['served'], config: LineConfig) => {
+  const average = averageServiceMinutes(served);
   return average === null ? config.defaultServiceMinutes : Math.min(60, Math.max(1, average));
 };
 
-const byCalledDesc = (a: TicketRecord, b: TicketRecord) =>
-  (b.calledAt ?? '').localeCompare(a.calledAt ?? '');
-
 export const waitingOf = (tickets: TicketRecord[]) =>
-  tickets.filter((t) => t.status === 'waiting').sort((a, b) => a.sortKey - b.sortKey);
+  tickets
+    .filter((t) => t.status === 'waiting')
+    .sort((a, b) => a.sortKey - b.sortKey || a.number - b.number);
 
 export const requeueUntilOf = (ticket: TicketRecord, config: LineConfig) =>
   ticket.status === 'missed' && ticket.missedAt
     ? dayjs(ticket.missedAt).add(config.graceMinutes, 'minute').toDate()
     : null;
 
+/** One line tonight as the rules see it: configuration, the evening record and a summary. */
 export interface LineContext {
   name: string;
   prefix: string;
   config: LineConfig;
   evening: LineEveningRecord | null;
-  tickets: TicketRecord[];
+  summary: LineSummary;
   /** Evening open now (from the schedule). */
   open: boolean;
   now: Date;
@@ -48,8 +45,6 @@ export interface LineContext {
 }
 
 export function lineState(ctx: LineContext): LineState {
-  const called = ctx.tickets.filter((t) => t.calledAt !== null).sort(byCalledDesc);
-  const current = called.find((t) => t.status === 'called');
   const issued = ctx.evening?.lastNumber ?? 0;
   const paused = ctx.evening?.paused ?? false;
   return {
@@ -58,9 +53,9 @@ export function lineState(ctx: LineContext): LineState {
     name: ctx.name,
     prefix: ctx.prefix,
     date: ctx.date,
-    nowCalling: current?.label ?? null,
-    recentlyCalled: called.slice(0, 5).map((t) => t.label),
-    waiting: waitingOf(ctx.tickets).length,
+    nowCalling: ctx.summary.called[0]?.label ?? null,
+    recentlyCalled: ctx.summary.recentlyCalled,
+    waiting: ctx.summary.waiting,
     issued,
     capacity: ctx.config.capacity,
     lastJoin: ctx.config.lastJoin,
@@ -70,16 +65,15 @@ export function lineState(ctx: LineContext): LineState {
       !paused &&
       issued < ctx.config.capacity &&
       compareHhmm(ctx.nowHhmm, ctx.config.lastJoin) < 0,
-    serviceMinutes: Math.round(serviceMinutesOf(ctx.tickets, ctx.config) * 10) / 10,
+    serviceMinutes: Math.round(serviceMinutesOf(ctx.summary.served, ctx.config) * 10) / 10,
     version: ctx.evening?.version ?? 0,
   };
 }
 
-export function ticketView(ticket: TicketRecord, ctx: LineContext): Ticket {
-  const waiting = waitingOf(ctx.tickets);
-  const ahead =
-    ticket.status === 'waiting' ? waiting.filter((t) => t.sortKey < ticket.sortKey).length : 0;
-  const minutes = serviceMinutesOf(ctx.tickets, ctx.config);
+/** A resident's view of a ticket; `ahead` comes from the store (or the console's full list). */
+export function ticketView(ticket: TicketRecord, ctx: LineContext, ahead: number): Ticket {
+  const waiting = ticket.status === 'waiting';
+  const minutes = serviceMinutesOf(ctx.summary.served, ctx.config);
   const requeueUntil = requeueUntilOf(ticket, ctx.config);
   return {
     id: ticket.id,
@@ -90,8 +84,8 @@ export function ticketView(ticket: TicketRecord, ctx: LineContext): Ticket {
     number: ticket.number,
     label: ticket.label,
     status: ticket.status,
-    ahead,
-    estimatedWaitMinutes: ticket.status === 'waiting' ? Math.ceil(ahead * minutes) : null,
+    ahead: waiting ? ahead : 0,
+    estimatedWaitMinutes: waiting ? Math.ceil(ahead * minutes) : null,
     walkIn: ticket.userId === null,
     createdAt: iso(ticket.createdAt)!,
     calledAt: iso(ticket.calledAt),
@@ -99,7 +93,11 @@ export function ticketView(ticket: TicketRecord, ctx: LineContext): Ticket {
   };
 }
 
-export const staffTicketView = (ticket: TicketRecord, ctx: LineContext): StaffTicket => ({
-  ...ticketView(ticket, ctx),
+export const staffTicketView = (
+  ticket: TicketRecord,
+  ctx: LineContext,
+  ahead: number,
+): StaffTicket => ({
+  ...ticketView(ticket, ctx, ahead),
   note: ticket.note,
 });

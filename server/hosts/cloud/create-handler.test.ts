@@ -218,8 +218,10 @@ describe('createHandler: queue publisher and notifier', () => {
   it('sends the called resident a subscription message through cloud.openapi', async () => {
     process.env.TMPL_QUEUE_YOUR_TURN = 'tmpl-turn';
     cannedStaffLine();
-    // callNext reads the line (one waiting ticket), moves it, then reads the line again.
-    mock.pages.push([waitingTicket()], [waitingTicket({ status: 'called' })]);
+    // callNext reads the line's summary (head, desk, recent), moves t1, reads the summary again,
+    // and the console lists the line.
+    const called = waitingTicket({ status: 'called' });
+    mock.pages.push([waitingTicket()], [], [], [], [called], [called], [called]);
     mock.txDoc('tickets', 't1').get.mockResolvedValueOnce({ data: waitingTicket() });
     sendMessage.mockResolvedValueOnce({ errCode: 0 });
     const result = await createHandler('queue')(
@@ -240,7 +242,8 @@ describe('createHandler: queue publisher and notifier', () => {
   it('a failing subscription message does not fail the action', async () => {
     process.env.TMPL_QUEUE_YOUR_TURN = 'tmpl-turn';
     cannedStaffLine();
-    mock.pages.push([waitingTicket()], [waitingTicket({ status: 'called' })]);
+    const called = waitingTicket({ status: 'called' });
+    mock.pages.push([waitingTicket()], [], [], [], [called], [called], [called]);
     mock.txDoc('tickets', 't1').get.mockResolvedValueOnce({ data: waitingTicket() });
     sendMessage.mockRejectedValueOnce(Object.assign(new Error('refused'), { errCode: 43101 }));
     const result = await createHandler('queue')(

@@ -49,7 +49,7 @@ export const CLIENT_READABLE_COLLECTIONS = ['queue_lines'] as const;
 export type ClientReadableCollection = (typeof CLIENT_READABLE_COLLECTIONS)[number];
 
 export { PAGE_SIZE } from './sdk';
-export { JOIN_MAX_OPERATIONS, JOIN_OPERATIONS } from './queues';
+export { JOIN_MAX_OPERATIONS, JOIN_OPERATIONS, SUMMARY_OPERATIONS } from './queues';
 
 export interface CloudBaseStoreOptions {
   /** Prepended to every collection name, so contract tests can use their own collections. */

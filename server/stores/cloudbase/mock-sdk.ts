@@ -1,9 +1,9 @@
 /**
  * A jest mock of wx-server-sdk's database at its edge, for unit tests only. It does not emulate
- * a database: every document read and query page is canned by the test, and every call is
+ * a database: every document read, query page and count is canned by the test, and every call is
  * recorded so tests can assert the exact queries the adapter makes.
  */
-import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
+import type { CloudCommand, CloudDatabase, CloudTransaction, DocData } from './sdk';
 
 export interface DocMock {
   get: jest.Mock<Promise<{ data: DocData | null }>, []>;
@@ -36,6 +36,8 @@ export function mockDb() {
   const queries: RecordedQuery[] = [];
   /** Canned results of query get() calls, consumed in order; empty pages after that. */
   const pages: DocData[][] = [];
+  /** Canned results of query count() calls, consumed in order; 0 after that. */
+  const counts: number[] = [];
   const collections: string[] = [];
 
   const docMock = (scope: 'db' | 'tx', collection: string, id: string): DocMock => {
@@ -74,6 +76,10 @@ export function mockDb() {
         recorded.steps.push(['get']);
         return { data: pages.shift() ?? [] };
       },
+      count: async () => {
+        recorded.steps.push(['count']);
+        return { total: counts.shift() ?? 0 };
+      },
     };
     return chain;
   };
@@ -94,6 +100,12 @@ export function mockDb() {
 
   const tx: CloudTransaction = {
     collection: (name) => ({ doc: (id) => docMock('tx', name, id) }),
+  };
+
+  /** Query operators as plain tokens, so a recorded where() shows which one was used. */
+  const command: CloudCommand = {
+    lt: (value) => ({ command: 'lt', value }),
+    neq: (value) => ({ command: 'neq', value }),
   };
 
   const runTransaction = jest.fn(async <T>(run: (t: CloudTransaction) => Promise<T>): Promise<T> =>
@@ -117,8 +129,10 @@ export function mockDb() {
         limit: (max) => start().limit(max),
         field: (projection) => start().field(projection),
         get: () => start().get(),
+        count: () => start().count(),
       };
     },
+    command,
     runTransaction: runTransaction as CloudDatabase['runTransaction'],
   };
 
@@ -127,6 +141,7 @@ export function mockDb() {
     runTransaction,
     queries,
     pages,
+    counts,
     /** Every collection name the adapter asked for, in order. */
     collections,
     /** The mock of a document outside any transaction. */

@@ -5,7 +5,13 @@
  * behaviour against a real environment.
  */
 import type { JoinOutcome, JoinRequest, TicketRecord } from '../../core/ports';
-import { createCloudBaseStore, JOIN_MAX_OPERATIONS, JOIN_OPERATIONS, PAGE_SIZE } from './index';
+import {
+  createCloudBaseStore,
+  JOIN_MAX_OPERATIONS,
+  JOIN_OPERATIONS,
+  PAGE_SIZE,
+  SUMMARY_OPERATIONS,
+} from './index';
 import { mockDb, notFoundError, type MockDb } from './mock-sdk';
 import { fieldKey, requestKey } from './queues';
 import type { DocData } from './sdk';
@@ -52,6 +58,8 @@ const eveningDoc = (fields: DocData = {}): DocData => ({
   version: 0,
   holders: {},
   requests: {},
+  servedCount: 0,
+  servedSeconds: 0,
   ...fields,
 });
 
@@ -439,7 +447,13 @@ describe('queues.updateTicket', () => {
       expect(closed).toMatchObject({ status, closedAt: NOW_ISO });
       // A retried request still gets this ticket back, as in SQLite.
       expect(written('queue_evenings', EVENING)).toEqual(
-        eveningDoc({ lastNumber: 2, version: 1, holders: OTHERS, requests: REQUESTS }),
+        eveningDoc({
+          lastNumber: 2,
+          version: 1,
+          holders: OTHERS,
+          requests: REQUESTS,
+          ...(status === 'done' ? { servedCount: 1, servedSeconds: 300 } : {}),
+        }),
       );
     },
   );
@@ -497,6 +511,254 @@ describe('queues.updateTicket', () => {
       alerted: true,
     });
     expect(mock.runTransaction).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('queues.updateTicket served totals', () => {
+  const totals = (servedCount: number, servedSeconds: number) => ({ servedCount, servedSeconds });
+  const complete = (serviceSeconds: number | null) =>
+    queues().updateTicket('t1', ['called'], { status: 'done', closedAt: NOW_ISO, serviceSeconds });
+
+  it('adds a completed, measured service to the running totals in the same 4 operations', async () => {
+    cannedTicket('t1', { status: 'called', calledAt: NOW_ISO });
+    cannedEvening({ lastNumber: 5, version: 7, ...totals(2, 500) });
+    await complete(300);
+    expect(written('queue_evenings', EVENING)).toEqual(
+      eveningDoc({ lastNumber: 5, version: 8, ...totals(3, 800) }),
+    );
+    expect(mock.txOps()).toEqual([
+      'get tickets/t1',
+      `get queue_evenings/${EVENING}`,
+      'update tickets/t1',
+      `set queue_evenings/${EVENING}`,
+    ]);
+  });
+
+  it('reads missing totals as 0 (evenings written before they existed)', async () => {
+    cannedTicket('t1', { status: 'called', calledAt: NOW_ISO });
+    const { servedCount: _c, servedSeconds: _s, ...old } = eveningDoc({ lastNumber: 1 });
+    mock.txDoc('queue_evenings', EVENING).get.mockResolvedValueOnce({ data: old });
+    await complete(120);
+    expect(written('queue_evenings', EVENING)).toMatchObject(totals(1, 120));
+  });
+
+  it.each([null, 0])('does not count a service without a measured time (%s)', async (seconds) => {
+    cannedTicket('t1', { status: 'called', calledAt: NOW_ISO });
+    cannedEvening(totals(2, 500));
+    await complete(seconds);
+    expect(written('queue_evenings', EVENING)).toMatchObject(totals(2, 500));
+  });
+
+  it('does not count cancelled tickets, nor other moves', async () => {
+    cannedTicket('t1', { status: 'called', calledAt: NOW_ISO });
+    cannedEvening(totals(2, 500));
+    await queues().updateTicket('t1', ['called'], {
+      status: 'cancelled',
+      closedAt: NOW_ISO,
+      serviceSeconds: 60,
+    });
+    expect(written('queue_evenings', EVENING)).toMatchObject(totals(2, 500));
+
+    cannedTicket('t1');
+    cannedEvening(totals(2, 500));
+    await queues().updateTicket('t1', ['waiting'], { status: 'called', calledAt: NOW_ISO });
+    expect(written('queue_evenings', EVENING)).toMatchObject(totals(2, 500));
+  });
+
+  it('never counts a ticket that was already done twice', async () => {
+    const done = { status: 'done' as const, calledAt: NOW_ISO, serviceSeconds: 300 };
+    cannedTicket('t1', done);
+    cannedEvening(totals(1, 300));
+    await queues().updateTicket('t1', ['done'], { alerted: true });
+    expect(written('queue_evenings', EVENING)).toMatchObject(totals(1, 300));
+
+    cannedTicket('t1', done);
+    cannedEvening(totals(1, 300));
+    await queues().updateTicket('t1', ['done'], { status: 'done', serviceSeconds: 300 });
+    expect(written('queue_evenings', EVENING)).toMatchObject(totals(1, 300));
+  });
+
+  it('follows a done ticket whose seconds change or that leaves done, as a COUNT/SUM would', async () => {
+    const done = { status: 'done' as const, calledAt: NOW_ISO, serviceSeconds: 300 };
+    cannedTicket('t1', done);
+    cannedEvening(totals(2, 500));
+    await queues().updateTicket('t1', ['done'], { serviceSeconds: 240 });
+    expect(written('queue_evenings', EVENING)).toMatchObject(totals(2, 440));
+
+    cannedTicket('t1', done);
+    cannedEvening(totals(2, 500));
+    await queues().updateTicket('t1', ['done'], { status: 'called' });
+    expect(written('queue_evenings', EVENING)).toMatchObject(totals(1, 200));
+  });
+
+  it('a join and touchEvening keep the totals', async () => {
+    cannedEvening({ lastNumber: 3, ...totals(2, 500) });
+    expect((await queues().join(request())).kind).toBe('created');
+    expect(written('queue_evenings', EVENING)).toMatchObject({ lastNumber: 4, ...totals(2, 500) });
+
+    cannedEvening({ lastNumber: 3, ...totals(2, 500) });
+    await queues().touchEvening('c1', 'library', DATE, { paused: true });
+    expect(written('queue_evenings', EVENING)).toMatchObject({ paused: true, ...totals(2, 500) });
+  });
+
+  it('fails loudly on a malformed total, naming the field', async () => {
+    cannedTicket('t1', { status: 'called', calledAt: NOW_ISO });
+    cannedEvening({ servedSeconds: '500' });
+    await expect(complete(300)).rejects.toThrow(
+      `queue_evenings/${EVENING}: bad or missing "servedSeconds"`,
+    );
+    noWrites();
+  });
+});
+
+describe('queues.lineSummary / countWaitingBefore', () => {
+  const LINE = { community: 'c1', queue: 'library', date: DATE };
+  const doc = (id: string, fields: Partial<TicketRecord> = {}) => ({
+    _id: id,
+    ...ticketDoc({ id, ...fields }),
+  });
+
+  it(`asks for counts and the few tickets it needs, in ${SUMMARY_OPERATIONS.lineSummary} operations at once`, async () => {
+    mock.counts.push(42);
+    mock.pages.push(
+      // head
+      [doc('t4', { number: 4, sortKey: 3.5, label: 'A004' }), doc('t3', { number: 3, sortKey: 4 })],
+      // called
+      [doc('t2', { number: 2, status: 'called', calledAt: NOW_ISO, label: 'A002' })],
+      // recently called: the projection returns _id and label only
+      [
+        { _id: 't2', label: 'A002' },
+        { _id: 't1', label: 'A001' },
+      ],
+    );
+    mock.doc('queue_evenings', EVENING).get.mockResolvedValueOnce({
+      data: { _id: EVENING, ...eveningDoc({ lastNumber: 44, servedCount: 3, servedSeconds: 900 }) },
+    });
+
+    const summary = await queues().lineSummary('c1', 'library', DATE, 2);
+    expect(summary).toEqual({
+      waiting: 42,
+      head: [
+        ticketRecord({ id: 't4', number: 4, sortKey: 3.5, label: 'A004' }),
+        ticketRecord({ id: 't3', number: 3, sortKey: 4 }),
+      ],
+      called: [
+        ticketRecord({ id: 't2', number: 2, status: 'called', calledAt: NOW_ISO, label: 'A002' }),
+      ],
+      recentlyCalled: ['A002', 'A001'],
+      served: { count: 3, totalSeconds: 900 },
+    });
+
+    expect(mock.queries).toEqual([
+      {
+        collection: 'tickets',
+        steps: [['where', { ...LINE, status: 'waiting' }], ['count']],
+      },
+      {
+        collection: 'tickets',
+        steps: [
+          ['where', { ...LINE, status: 'waiting' }],
+          ['orderBy', 'sortKey', 'asc'],
+          ['orderBy', 'number', 'asc'],
+          ['limit', 2],
+          ['get'],
+        ],
+      },
+      {
+        collection: 'tickets',
+        steps: [
+          ['where', { ...LINE, status: 'called' }],
+          ['orderBy', 'calledAt', 'desc'],
+          ['limit', 100],
+          ['get'],
+        ],
+      },
+      {
+        collection: 'tickets',
+        steps: [
+          // Never-called tickets (calledAt null) are left out, whatever their status now.
+          ['where', { ...LINE, calledAt: { command: 'neq', value: null } }],
+          ['orderBy', 'calledAt', 'desc'],
+          ['limit', 5],
+          ['field', { label: true }],
+          ['get'],
+        ],
+      },
+    ]);
+    // The served totals come from the evening document: no ticket is scanned for them.
+    expect(mock.dbOps()).toEqual([`get queue_evenings/${EVENING}`]);
+    expect(mock.queries.length + mock.dbOps().length).toBe(SUMMARY_OPERATIONS.lineSummary);
+    expect(mock.runTransaction).not.toHaveBeenCalled();
+  });
+
+  it('sends every read before waiting for any', async () => {
+    const pending = queues().lineSummary('c1', 'library', DATE, 3);
+    // Nothing has resolved yet, and all five operations are out.
+    expect(mock.queries.map((q) => q.steps.at(-1))).toEqual([['count'], ['get'], ['get'], ['get']]);
+    expect(mock.dbOps()).toEqual([`get queue_evenings/${EVENING}`]);
+    await pending;
+  });
+
+  it('an empty line, or no evening yet, has zero counts and no tickets', async () => {
+    expect(await queues().lineSummary('c1', 'library', DATE, 3)).toEqual({
+      waiting: 0,
+      head: [],
+      called: [],
+      recentlyCalled: [],
+      served: { count: 0, totalSeconds: 0 },
+    });
+    const { servedCount: _c, servedSeconds: _s, ...old } = eveningDoc({ lastNumber: 2 });
+    mock.doc('queue_evenings', EVENING).get.mockResolvedValueOnce({ data: old });
+    expect((await queues().lineSummary('c1', 'library', DATE, 3)).served).toEqual({
+      count: 0,
+      totalSeconds: 0,
+    });
+  });
+
+  it('skips the head query when no head is asked for, and refuses more than one read holds', async () => {
+    mock.counts.push(9);
+    expect(await queues().lineSummary('c1', 'library', DATE, 0)).toMatchObject({
+      waiting: 9,
+      head: [],
+    });
+    expect(mock.queries).toHaveLength(3);
+    expect(mock.queries.map((q) => q.steps.at(-1))).toEqual([['count'], ['get'], ['get']]);
+    expect(mock.queries[1]!.steps[0]).toEqual(['where', { ...LINE, status: 'called' }]);
+    await expect(queues().lineSummary('c1', 'library', DATE, PAGE_SIZE + 1)).rejects.toThrow(
+      RangeError,
+    );
+    expect(mock.queries).toHaveLength(3);
+  });
+
+  it('fails loudly on a malformed ticket in the head', async () => {
+    mock.pages.push([{ ...doc('t1'), sortKey: 'one' }]);
+    await expect(queues().lineSummary('c1', 'library', DATE, 1)).rejects.toThrow(
+      'tickets/t1: bad or missing "sortKey"',
+    );
+  });
+
+  it(`countWaitingBefore is ${SUMMARY_OPERATIONS.countWaitingBefore} count of the waiting tickets with a smaller sortKey`, async () => {
+    mock.counts.push(6);
+    expect(await queues().countWaitingBefore('c1', 'library', DATE, 7.5)).toBe(6);
+    expect(mock.queries).toEqual([
+      {
+        collection: 'tickets',
+        steps: [
+          ['where', { ...LINE, status: 'waiting', sortKey: { command: 'lt', value: 7.5 } }],
+          ['count'],
+        ],
+      },
+    ]);
+    expect(mock.dbOps()).toEqual([]);
+    expect(mock.runTransaction).not.toHaveBeenCalled();
+  });
+
+  it('uses the prefixed collections', async () => {
+    const prefixed = createCloudBaseStore(mock.db, { collectionPrefix: 'contract_' }).queues;
+    await prefixed.lineSummary('c1', 'library', DATE, 1);
+    await prefixed.countWaitingBefore('c1', 'library', DATE, 1);
+    expect(mock.queries.map((q) => q.collection)).toEqual(Array(5).fill('contract_tickets'));
+    expect(mock.dbOps()).toEqual([`get contract_queue_evenings/${EVENING}`]);
   });
 });
 

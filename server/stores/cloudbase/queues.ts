@@ -5,12 +5,15 @@
  * - queue_configs/<community>:<queue>: { community, queue, capacity, lastJoin, graceMinutes,
  *   defaultServiceMinutes }
  * - queue_evenings/<community>:<queue>:<date>: { community, queue, date, paused, lastNumber,
- *   version, holders, requests }
+ *   version, holders, requests, servedCount, servedSeconds }
  *   - holders: { [key(userId)]: { ticketId, missedAt } }: each resident's active ticket on the
  *     line that evening (waiting or called: missedAt null; missed: when, so the grace period can
  *     be checked). Walk-ins (no user) have no entry.
  *   - requests: { [key(userId ?? '') + '|' + key(requestId)]: ticketId }: every join request
  *     that made a ticket, so a retried request gets the same ticket.
+ *   - servedCount, servedSeconds: how many tickets are 'done' with serviceSeconds > 0, and the
+ *     sum of those seconds, kept by updateTicket in its transaction so lineSummary never scans
+ *     the line. A missing field reads as 0.
  * - tickets/<random id>: the TicketRecord fields without `id`; instants as UTC ISO strings.
  *
  * Why holders and requests live in the evening document: a transaction cannot query, so "this
@@ -28,6 +31,7 @@ import type {
   JoinRequest,
   LineConfigRecord,
   LineEveningRecord,
+  LineSummary,
   QueueRepo,
   TicketPatch,
   TicketRecord,
@@ -70,6 +74,9 @@ interface Holder {
 interface Evening extends LineEveningRecord {
   holders: Record<string, Holder>;
   requests: Record<string, string>;
+  /** Tickets 'done' with serviceSeconds > 0, and their seconds in all (LineSummary.served). */
+  servedCount: number;
+  servedSeconds: number;
 }
 
 const STATUSES: ReadonlySet<string> = new Set<TicketStatus>([
@@ -158,6 +165,9 @@ function eveningFromDoc(id: string, doc: DocData): Evening {
     version: integer(doc, 'version', where),
     holders: map(doc, 'holders', where, readHolder),
     requests: map(doc, 'requests', where, readTicketId),
+    // Evenings written before the running totals existed have neither field.
+    servedCount: doc.servedCount === undefined ? 0 : integer(doc, 'servedCount', where),
+    servedSeconds: doc.servedSeconds === undefined ? 0 : integer(doc, 'servedSeconds', where),
   };
 }
 
@@ -170,6 +180,8 @@ const newEvening = (community: string, queue: string, date: string): Evening => 
   version: 0,
   holders: {},
   requests: {},
+  servedCount: 0,
+  servedSeconds: 0,
 });
 
 const eveningToDoc = (e: Evening): DocData => ({
@@ -181,6 +193,8 @@ const eveningToDoc = (e: Evening): DocData => ({
   version: e.version,
   holders: e.holders,
   requests: e.requests,
+  servedCount: e.servedCount,
+  servedSeconds: e.servedSeconds,
 });
 
 const publicEvening = (e: Evening): LineEveningRecord => ({
@@ -271,6 +285,28 @@ function holdersAfter(holders: Record<string, Holder>, ticket: TicketRecord) {
   }
 }
 
+// --- served totals ---
+
+/** What a ticket adds to LineSummary.served: its seconds when 'done' and measured, else 0. */
+const servedSecondsOf = (ticket: TicketRecord) =>
+  ticket.status === 'done' && ticket.serviceSeconds !== null && ticket.serviceSeconds > 0
+    ? ticket.serviceSeconds
+    : 0;
+
+/**
+ * The running totals after `before` became `after`: the difference of the two tickets'
+ * contributions, so a ticket already done is not counted twice, and one leaving 'done' (or whose
+ * seconds are corrected) moves the totals too. They stay equal to SQLite's COUNT and SUM.
+ */
+function servedAfter(evening: Evening, before: TicketRecord, after: TicketRecord) {
+  const was = servedSecondsOf(before);
+  const is = servedSecondsOf(after);
+  return {
+    servedCount: evening.servedCount + (is > 0 ? 1 : 0) - (was > 0 ? 1 : 0),
+    servedSeconds: evening.servedSeconds + is - was,
+  };
+}
+
 // --- transactions ---
 
 async function ticketIn(tx: CloudTransaction, names: QueueCollections, id: string, from: string) {
@@ -356,7 +392,7 @@ async function joinIn(
   return { kind: 'created', ticket };
 }
 
-/** get ticket, get evening, update ticket, set evening: 4 operations. */
+/** get ticket, get evening, update ticket, set evening (version, holders, served totals): 4 ops. */
 async function updateIn(
   tx: CloudTransaction,
   names: QueueCollections,
@@ -386,6 +422,7 @@ async function updateIn(
       ...evening,
       version: evening.version + 1,
       holders: moved ? holdersAfter(evening.holders, updated) : evening.holders,
+      ...servedAfter(evening, ticket, updated),
     }),
   });
   return updated;
@@ -421,6 +458,16 @@ async function readAll(query: () => CloudQuery): Promise<DocData[]> {
 
 const ticketsFrom = (docs: DocData[]) =>
   docs.map((doc) => ticketFromDoc(text(doc, '_id', 'tickets/?'), doc));
+
+/** The labels of the five most recently called tickets (LineSummary.recentlyCalled). */
+const RECENTLY_CALLED = 5;
+
+/**
+ * Database operations per call, all run at once: lineSummary counts the waiting tickets, reads
+ * the head of the line, the tickets at the desk, the five latest calls and the evening document
+ * (one fewer when `head` is 0); countWaitingBefore is one count. Neither reads the whole line.
+ */
+export const SUMMARY_OPERATIONS = { lineSummary: 5, countWaitingBefore: 1 } as const;
 
 export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo {
   const tickets = () => db.collection(names.tickets);
@@ -462,6 +509,54 @@ export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo
     async getTicket(id) {
       const doc = await readDoc(tickets().doc(id));
       return doc ? ticketFromDoc(id, doc) : null;
+    },
+    async lineSummary(community, queue, date, head): Promise<LineSummary> {
+      if (head > PAGE_SIZE) throw new RangeError(`lineSummary: head ${head} > ${PAGE_SIZE}`);
+      const line = { community, queue, date };
+      const waiting = { ...line, status: 'waiting' };
+      const eid = eveningId(community, queue, date);
+      const [count, first, called, recent, eveningDoc] = await Promise.all([
+        tickets().where(waiting).count(),
+        // number breaks sortKey ties (a requeue can land on a later number's key), as in listTickets.
+        head > 0
+          ? tickets()
+              .where(waiting)
+              .orderBy('sortKey', 'asc')
+              .orderBy('number', 'asc')
+              .limit(head)
+              .get()
+          : { data: [] },
+        tickets()
+          .where({ ...line, status: 'called' })
+          .orderBy('calledAt', 'desc')
+          .limit(PAGE_SIZE)
+          .get(),
+        // neq(null) leaves out tickets never called (stored calledAt: null), whatever their status.
+        tickets()
+          .where({ ...line, calledAt: db.command.neq(null) })
+          .orderBy('calledAt', 'desc')
+          .limit(RECENTLY_CALLED)
+          .field({ label: true })
+          .get(),
+        readDoc(db.collection(names.evenings).doc(eid)),
+      ]);
+      const evening = eveningDoc ? eveningFromDoc(eid, eveningDoc) : null;
+      return {
+        waiting: count.total,
+        head: ticketsFrom(first.data),
+        called: ticketsFrom(called.data),
+        recentlyCalled: recent.data.map((doc) => text(doc, 'label', 'tickets/?')),
+        served: {
+          count: evening?.servedCount ?? 0,
+          totalSeconds: evening?.servedSeconds ?? 0,
+        },
+      };
+    },
+    async countWaitingBefore(community, queue, date, sortKey) {
+      const { total } = await tickets()
+        .where({ community, queue, date, status: 'waiting', sortKey: db.command.lt(sortKey) })
+        .count();
+      return total;
     },
     async listTickets(community, queue, date) {
       // number breaks sortKey ties (a requeue can land on a closed ticket's key), so pages are

@@ -33,6 +33,8 @@ export interface CloudQuery {
   limit(max: number): CloudQuery;
   field(projection: Record<string, boolean>): CloudQuery;
   get(): Promise<{ data: DocData[] }>;
+  /** How many documents match: one operation, whatever the number, and no documents read. */
+  count(): Promise<{ total: number }>;
 }
 
 export interface CloudCollection extends CloudQuery {
@@ -46,8 +48,23 @@ export interface CloudTransaction {
   collection(name: string): { doc(id: string): CloudDocument };
 }
 
+/**
+ * What a query operator returns: opaque here, only ever a field's value in `where()`, e.g.
+ * `where({ sortKey: command.lt(5) })`.
+ */
+export type QueryOperator = object;
+
+/** The query operators of `db.command` this adapter uses. */
+export interface CloudCommand {
+  /** Less than: numbers compare with numbers, strings with strings. */
+  lt(value: number | string): QueryOperator;
+  /** Not equal; `neq(null)` also leaves out documents without the field. */
+  neq(value: unknown): QueryOperator;
+}
+
 export interface CloudDatabase {
   collection(name: string): CloudCollection;
+  command: CloudCommand;
   /**
    * Runs `run` with snapshot isolation (cloud functions only) and commits; retries on write
    * conflicts and rolls back when `run` throws.

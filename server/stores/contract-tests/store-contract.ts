@@ -289,6 +289,51 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         ]);
       });
 
+      it('summarises a line without listing it: counts, head, desk, recent calls, served', async () => {
+        const tickets = [];
+        for (const u of ['u1', 'u2', 'u3', 'u4', 'u5'])
+          tickets.push(ticketOf(await joinAs(u, `req-${u}-000000`)));
+        const [t1, t2, t3] = tickets as [
+          (typeof tickets)[0],
+          (typeof tickets)[0],
+          (typeof tickets)[0],
+        ];
+        const at = (minutes: number) => new Date(AT.getTime() + minutes * 60_000).toISOString();
+        await store.queues.updateTicket(t1.id, ['waiting'], { status: 'called', calledAt: at(1) });
+        await store.queues.updateTicket(t1.id, ['called'], {
+          status: 'done',
+          closedAt: at(5),
+          serviceSeconds: 240,
+        });
+        await store.queues.updateTicket(t2.id, ['waiting'], { status: 'called', calledAt: at(6) });
+        await store.queues.updateTicket(t2.id, ['called'], {
+          status: 'done',
+          closedAt: at(8),
+          serviceSeconds: 120,
+        });
+        await store.queues.updateTicket(t3.id, ['waiting'], { status: 'called', calledAt: at(9) });
+        const summary = await store.queues.lineSummary('c1', 'library', DATE, 1);
+        expect(summary.waiting).toBe(2);
+        expect(summary.head.map((t) => t.label)).toEqual(['A004']);
+        expect(summary.called.map((t) => t.label)).toEqual(['A003']);
+        expect(summary.recentlyCalled).toEqual(['A003', 'A002', 'A001']);
+        expect(summary.served).toEqual({ count: 2, totalSeconds: 360 });
+        expect(
+          await store.queues.countWaitingBefore('c1', 'library', DATE, tickets[4]!.sortKey),
+        ).toBe(1);
+        expect(
+          await store.queues.countWaitingBefore('c1', 'library', DATE, tickets[3]!.sortKey),
+        ).toBe(0);
+        const empty = await store.queues.lineSummary('c1', 'health', DATE, 4);
+        expect(empty).toEqual({
+          waiting: 0,
+          head: [],
+          called: [],
+          recentlyCalled: [],
+          served: { count: 0, totalSeconds: 0 },
+        });
+      });
+
       it('stores line configuration', async () => {
         expect(await store.queues.getConfig('c1', 'library')).toBeNull();
         const config = {

@@ -134,7 +134,10 @@ function identityRepo(db: DB): IdentityRepo {
   });
 
   return {
+    // Read first: nearly every call is for a known user, and a read takes no write lock.
     ensureUser: async (id, now) => {
+      const known = getUser(id);
+      if (known) return known;
       insertUser.run(id, now.toISOString());
       return getUser(id)!;
     },

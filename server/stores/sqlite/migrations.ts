@@ -109,4 +109,9 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   ) STRICT;
   CREATE INDEX outbox_user ON outbox (user_id, created_at);
   `,
+  `
+  -- Residents' requests read counts and the head of the line, never the whole list.
+  CREATE INDEX tickets_line_status ON tickets (community_id, queue, date, status, sort_key);
+  CREATE INDEX tickets_line_called ON tickets (community_id, queue, date, called_at);
+  `,
 ];

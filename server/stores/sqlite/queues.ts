@@ -104,7 +104,26 @@ export function queueRepo(db: Database.Database): QueueRepo {
   );
   const ticketStmt = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
   const lineTickets = db.prepare<[string, string, string], TicketRow>(
-    'SELECT * FROM tickets WHERE community_id = ? AND queue = ? AND date = ? ORDER BY sort_key',
+    'SELECT * FROM tickets WHERE community_id = ? AND queue = ? AND date = ? ORDER BY sort_key, number',
+  );
+  const waitingCount = db.prepare<[string, string, string], { n: number }>(
+    "SELECT COUNT(*) AS n FROM tickets WHERE community_id = ? AND queue = ? AND date = ? AND status = 'waiting'",
+  );
+  const waitingHead = db.prepare<[string, string, string, number], TicketRow>(
+    "SELECT * FROM tickets WHERE community_id = ? AND queue = ? AND date = ? AND status = 'waiting' ORDER BY sort_key, number LIMIT ?",
+  );
+  const calledNow = db.prepare<[string, string, string], TicketRow>(
+    "SELECT * FROM tickets WHERE community_id = ? AND queue = ? AND date = ? AND status = 'called' ORDER BY called_at DESC LIMIT 100",
+  );
+  const recentCalled = db.prepare<[string, string, string], { label: string }>(
+    'SELECT label FROM tickets WHERE community_id = ? AND queue = ? AND date = ? AND called_at IS NOT NULL ORDER BY called_at DESC LIMIT 5',
+  );
+  const servedStats = db.prepare<[string, string, string], { count: number; total: number }>(
+    `SELECT COUNT(*) AS count, COALESCE(SUM(service_seconds), 0) AS total FROM tickets
+     WHERE community_id = ? AND queue = ? AND date = ? AND status = 'done' AND service_seconds > 0`,
+  );
+  const waitingBefore = db.prepare<[string, string, string, number], { n: number }>(
+    "SELECT COUNT(*) AS n FROM tickets WHERE community_id = ? AND queue = ? AND date = ? AND status = 'waiting' AND sort_key < ?",
   );
   const userTickets = db.prepare<[string, string], TicketRow>(
     'SELECT * FROM tickets WHERE user_id = ? AND date = ? ORDER BY created_at',
@@ -195,6 +214,18 @@ export function queueRepo(db: Database.Database): QueueRepo {
       const row = ticketStmt.get(id);
       return row ? toTicket(row) : null;
     },
+    lineSummary: async (community, queue, date, head) => {
+      const served = servedStats.get(community, queue, date)!;
+      return {
+        waiting: waitingCount.get(community, queue, date)!.n,
+        head: waitingHead.all(community, queue, date, head).map(toTicket),
+        called: calledNow.all(community, queue, date).map(toTicket),
+        recentlyCalled: recentCalled.all(community, queue, date).map((r) => r.label),
+        served: { count: served.count, totalSeconds: served.total },
+      };
+    },
+    countWaitingBefore: async (community, queue, date, sortKey) =>
+      waitingBefore.get(community, queue, date, sortKey)!.n,
     listTickets: async (community, queue, date) =>
       lineTickets.all(community, queue, date).map(toTicket),
     ticketsOfUser: async (userId, date) => userTickets.all(userId, date).map(toTicket),
