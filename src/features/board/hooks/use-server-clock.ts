@@ -12,7 +12,12 @@ export function useServerClock(serverNow: string | null, tickMs = 1000): number 
   useEffect(() => {
     if (serverNow === null) return;
     const parsed = Date.parse(serverNow);
-    if (!Number.isNaN(parsed)) setOffset(parsed - Date.now());
+    if (Number.isNaN(parsed)) return;
+    const now = Date.now();
+    setOffset(parsed - now);
+    // Restart the local tick from the same moment, or the clock lags by the load time until the
+    // next tick (a board could read 18:29 at 18:30:00).
+    setLocalNow(now);
   }, [serverNow]);
 
   useEffect(() => {
