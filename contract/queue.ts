@@ -26,6 +26,11 @@ export interface Ticket {
   calledAt: string | null;
   /** While missed: until when the holder may rejoin the line (requeue); null otherwise. */
   requeueUntil: string | null;
+  /**
+   * Seconds of that grace left when the answer was made: clients count down from it, so a phone
+   * whose clock differs from the server's (or the demo clock) still shows the button rightly.
+   */
+  requeueSecondsLeft: number | null;
 }
 
 /** A ticket as staff see it: with the walk-in note. */

@@ -1,26 +1,40 @@
-import { ZONE, atLocal, dayjs, isoLocal, local } from './time';
+import { atLocal, isoLocal, local } from './time';
 
+/** The zone database's wall clock in Asia/Shanghai, straight from Intl (no dayjs involved). */
+const zoneFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  weekday: 'short',
+  hourCycle: 'h23',
+});
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const zoneWall = (at: number) => {
+  const p = Object.fromEntries(zoneFormat.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${WEEKDAYS.indexOf(p.weekday!)}`;
+};
+
+// The suite runs with the host in America/Los_Angeles: this also covers the host's own DST
+// changes, where dayjs' tz() plugin is known to slip by an hour (the fixed offset does not).
 describe('the fixed +08:00 offset matches the Asia/Shanghai zone', () => {
-  // Every 7 hours 13 minutes from 2000 to 2040: all hours, weekdays and month ends.
+  // Every 7 hours 13 minutes from 2000 to 2040: all hours, weekdays, month ends and DST changes.
   const instants = Array.from(
     { length: 48_000 },
     (_, i) => Date.UTC(2000, 0, 1) + i * (7 * 60 + 13) * 60_000,
   );
 
   it('gives the same wall clock as the zone database', () => {
-    for (const at of instants) {
-      expect(local(at).format('YYYY-MM-DD HH:mm d')).toBe(
-        dayjs(at).tz(ZONE).format('YYYY-MM-DD HH:mm d'),
-      );
-    }
+    for (const at of instants) expect(local(at).format('YYYY-MM-DD HH:mm d')).toBe(zoneWall(at));
   });
 
   it('reads a wall-clock date and time back to the same instant', () => {
     for (const at of instants.filter((_, i) => i % 50 === 0)) {
-      const wall = dayjs(at).tz(ZONE);
-      expect(atLocal(wall.format('YYYY-MM-DD'), wall.format('HH:mm')).valueOf()).toBe(
-        dayjs.tz(wall.format('YYYY-MM-DD HH:mm'), 'YYYY-MM-DD HH:mm', ZONE).valueOf(),
-      );
+      const wall = local(at);
+      const back = atLocal(wall.format('YYYY-MM-DD'), wall.format('HH:mm')).valueOf();
+      expect(back).toBe(at - (at % 60_000));
     }
   });
 

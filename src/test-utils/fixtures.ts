@@ -58,6 +58,7 @@ export function ticketFixture(overrides: Partial<Ticket> = {}): Ticket {
     createdAt: '2026-11-25T18:20:00+08:00',
     calledAt: null,
     requeueUntil: null,
+    requeueSecondsLeft: null,
     ...overrides,
   };
 }

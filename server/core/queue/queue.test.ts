@@ -269,7 +269,11 @@ describe('missed turns', () => {
     t.ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
     t.ok(await t.staff('queue.miss', { ticketId: r1.id }));
     const missed = t.ok(await t.as('r1')<Ticket[]>('queue.mine'))[0]!;
-    expect(missed).toMatchObject({ status: 'missed', requeueUntil: '2026-12-02T18:40:00+08:00' });
+    expect(missed).toMatchObject({
+      status: 'missed',
+      requeueUntil: '2026-12-02T18:40:00+08:00',
+      requeueSecondsLeft: 600,
+    });
     t.clock.advance(6);
     const back = t.ok(await t.as('r1')<Ticket>('queue.requeue', { ticketId: r1.id }));
     expect(back).toMatchObject({ status: 'waiting', ahead: 2, label: 'B001' });

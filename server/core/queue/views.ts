@@ -90,6 +90,10 @@ export function ticketView(ticket: TicketRecord, ctx: LineContext, ahead: number
     createdAt: iso(ticket.createdAt)!,
     calledAt: iso(ticket.calledAt),
     requeueUntil: requeueUntil && requeueUntil > ctx.now ? isoLocal(requeueUntil) : null,
+    requeueSecondsLeft:
+      requeueUntil && requeueUntil > ctx.now
+        ? Math.floor((requeueUntil.getTime() - ctx.now.getTime()) / 1000)
+        : null,
   };
 }
 

@@ -23,6 +23,7 @@ const ticket = (fields: Partial<Ticket> = {}): Ticket => ({
   createdAt: '2026-12-02T18:40:00+08:00',
   calledAt: null,
   requeueUntil: null,
+  requeueSecondsLeft: null,
   ...fields,
 });
 

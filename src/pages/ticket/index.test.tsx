@@ -188,8 +188,21 @@ describe('ticket page', () => {
   });
 
   describe('a missed ticket', () => {
-    const missed = (requeueUntil: string | null) =>
-      ticketFixture({ status: 'missed', ahead: 0, estimatedWaitMinutes: null, requeueUntil });
+    /** As the server answers: seconds left measured on its clock (here the same as the test's). */
+    const missed = (
+      requeueUntil: string | null,
+      requeueSecondsLeft = requeueUntil === null
+        ? null
+        : Math.ceil((Date.parse(requeueUntil) - Date.now()) / 1000),
+    ) =>
+      ticketFixture({
+        status: 'missed',
+        ahead: 0,
+        estimatedWaitMinutes: null,
+        requeueUntil,
+        requeueSecondsLeft:
+          requeueSecondsLeft !== null && requeueSecondsLeft > 0 ? requeueSecondsLeft : null,
+      });
 
     it('offers 重新排队 with the deadline while it lasts', async () => {
       const until = new Date(Date.now() + 5 * 60_000).toISOString();
@@ -222,6 +235,13 @@ describe('ticket page', () => {
       expect(await screen.findByText('重新排队')).toBeTruthy();
       await waitFor(() => expect(screen.queryByText('重新排队')).toBeNull(), { timeout: 3000 });
       expect(screen.getByText('过号已超过保留时间，如需服务请重新取号')).toBeTruthy();
+    });
+
+    it("trusts the server's seconds left over the phone's own clock", async () => {
+      // The demo clock (or a wrong phone clock) makes the deadline look long past here.
+      serveMine([missed('2020-01-01T18:40:00+08:00', 300)]);
+      render(<TicketPage />);
+      expect(await screen.findByText('重新排队')).toBeTruthy();
     });
 
     it('has no deadline when the server gave none', async () => {

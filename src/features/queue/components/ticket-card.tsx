@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { useBefore } from '@/hooks/use-before';
 import { a11y } from '@/lib/a11y';
@@ -24,7 +24,16 @@ export function TicketCard({ ticket, onChanged }: TicketCardProps) {
   const [busy, setBusy] = useState<Busy>(null);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const canRequeue = useBefore(ticket.status === 'missed' ? ticket.requeueUntil : null);
+  // Counted down on this phone from the server's "seconds left", never compared with the phone's
+  // own clock (which may differ from the server's, or from the demo clock).
+  const deadline = useMemo(
+    () =>
+      ticket.status === 'missed' && ticket.requeueSecondsLeft !== null
+        ? new Date(Date.now() + ticket.requeueSecondsLeft * 1000).toISOString()
+        : null,
+    [ticket],
+  );
+  const canRequeue = useBefore(deadline);
   const cancellable =
     ticket.status === 'waiting' || ticket.status === 'called' || ticket.status === 'missed';
 
