@@ -94,7 +94,8 @@ export function queueRepo(db: Database.Database): QueueRepo {
     "SELECT * FROM tickets WHERE COALESCE(user_id, '') = ? AND request_id = ?",
   );
   const activeOfUser = db.prepare<[string, string, string, string, string], TicketRow>(
-    `SELECT * FROM tickets WHERE community_id = ? AND queue = ? AND date = ? AND user_id = ?
+    `SELECT * FROM tickets INDEXED BY tickets_user_line
+     WHERE community_id = ? AND queue = ? AND date = ? AND user_id = ?
        AND (status IN ('waiting', 'called') OR (status = 'missed' AND missed_at > ?))
      ORDER BY number LIMIT 1`,
   );
