@@ -128,6 +128,16 @@ export interface Console {
     cancelled: number;
     averageServiceMinutes: number | null;
   };
+  /** Alerts sent to this line's residents tonight, newest first (at most 10). */
+  alerts: SentAlert[];
+}
+
+/** One alert as the desk sees it: which number was told what, and when. */
+export interface SentAlert {
+  kind: AlertKind;
+  label: string;
+  /** ISO instant (+08:00). */
+  at: string;
 }
 
 /** A notice the core sends a resident (subscription message in weapp, the outbox locally). */

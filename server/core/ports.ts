@@ -214,6 +214,8 @@ export interface LinePublisher {
 
 export interface Alert {
   userId: string;
+  /** When the core sent it (its clock, which may be the demo clock), ISO UTC. */
+  at: string;
   kind: AlertKind;
   ticket: Ticket;
 }
@@ -221,4 +223,13 @@ export interface Alert {
 /** Tells a resident something (subscription message in weapp, the outbox locally). Never throws. */
 export interface Notifier {
   notify(alert: Alert): Promise<void>;
+  /** What was sent on one line tonight, newest first; channels that keep no record return []. */
+  recent(community: string, queue: string, date: string, limit: number): Promise<SentAlertRecord[]>;
+}
+
+export interface SentAlertRecord {
+  kind: AlertKind;
+  label: string;
+  /** ISO instant (UTC). */
+  at: string;
 }

@@ -107,6 +107,7 @@ export function consoleFixture(overrides: Partial<Console> = {}): Console {
   return {
     line: lineFixture({ waiting: 2 }),
     config: { capacity: 100, lastJoin: '19:30', graceMinutes: 10, defaultServiceMinutes: 5 },
+    alerts: [{ kind: 'your-turn', label: 'B003', at: '2026-11-25T18:28:00+08:00' }],
     tickets: [
       staffTicketFixture({
         id: 't-3',

@@ -93,6 +93,7 @@ async function afterChange(
     if (updated && updated.userId && !silent) {
       await deps.notifier?.notify({
         userId: updated.userId,
+        at: now.toISOString(),
         kind: 'three-ahead',
         ticket: ticketView(updated, ctx, ahead),
       });
@@ -238,6 +239,7 @@ export async function announce(deps: CoreDeps, ticket: TicketRecord, ctx: LineCo
   if (ticket.userId)
     await deps.notifier?.notify({
       userId: ticket.userId,
+      at: ctx.now.toISOString(),
       kind: 'your-turn',
       ticket: ticketView(ticket, ctx, 0),
     });
@@ -306,7 +308,10 @@ export async function requeue(
 
 /** The staff console: the one place that reads the whole line. */
 export async function consoleOf(deps: CoreDeps, ctx: LineContext): Promise<Console> {
-  const tickets = await deps.store.queues.listTickets(ctx.community, ctx.queue, ctx.date);
+  const [tickets, alerts] = await Promise.all([
+    deps.store.queues.listTickets(ctx.community, ctx.queue, ctx.date),
+    deps.notifier?.recent(ctx.community, ctx.queue, ctx.date, 10) ?? [],
+  ]);
   const waiting = waitingOf(tickets);
   const called = tickets.filter((t) => t.status === 'called');
   const missed = tickets.filter(
@@ -327,6 +332,7 @@ export async function consoleOf(deps: CoreDeps, ctx: LineContext): Promise<Conso
         ? Math.round((samples.reduce((a, b) => a + b, 0) / samples.length / 60) * 10) / 10
         : null,
     },
+    alerts: alerts.map((a) => ({ kind: a.kind, label: a.label, at: isoLocal(new Date(a.at)) })),
   };
 }
 

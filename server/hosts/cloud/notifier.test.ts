@@ -29,6 +29,7 @@ const ticket = (fields: Partial<Ticket> = {}): Ticket => ({
 
 const alert = (fields: Partial<Alert> = {}): Alert => ({
   userId: 'wx:o-resident',
+  at: '2026-12-02T10:30:00.000Z',
   kind: 'three-ahead',
   ticket: ticket(),
   ...fields,

@@ -152,5 +152,9 @@ export function createNotifier(
         report(alert, error);
       }
     },
+    // Subscription messages leave no record here; the desk's alert list is a local-host feature.
+    async recent() {
+      return [];
+    },
   };
 }

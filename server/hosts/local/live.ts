@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type Database from 'better-sqlite3';
 import type { LineState } from '../../../contract/queue';
-import type { Alert, LinePublisher, Notifier } from '../../core/ports';
+import type { Alert, LinePublisher, Notifier, SentAlertRecord } from '../../core/ports';
 
 /**
  * The local host's live channel: the core publishes line states and alerts here, and every open
@@ -30,19 +30,39 @@ export class LiveBus implements LinePublisher, Notifier {
     try {
       this.outbox
         ?.prepare(
-          'INSERT INTO outbox (user_id, kind, ticket_id, payload, created_at) VALUES (?, ?, ?, ?, ?)',
+          `INSERT INTO outbox (user_id, kind, ticket_id, community_id, queue, date, label, payload, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           alert.userId,
           alert.kind,
           alert.ticket.id,
+          alert.ticket.community,
+          alert.ticket.queue,
+          alert.ticket.date,
+          alert.ticket.label,
           JSON.stringify(alert.ticket),
-          new Date().toISOString(),
+          alert.at,
         );
     } catch (error) {
       console.error('[bdb] outbox write failed:', error);
     }
     this.emitter.emit(`alert:${alert.userId}`, alert);
+  }
+
+  async recent(
+    community: string,
+    queue: string,
+    date: string,
+    limit: number,
+  ): Promise<SentAlertRecord[]> {
+    if (!this.outbox) return [];
+    return this.outbox
+      .prepare<[string, string, string, number], SentAlertRecord>(
+        `SELECT kind, label, created_at AS at FROM outbox WHERE community_id = ? AND queue = ? AND date = ?
+         ORDER BY id DESC LIMIT ?`,
+      )
+      .all(community, queue, date, limit);
   }
 
   onLine(community: string, listener: (state: LineState) => void): () => void {

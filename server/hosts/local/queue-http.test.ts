@@ -123,6 +123,15 @@ describe('queue over HTTP', () => {
     const outbox = host.db.prepare('SELECT user_id, kind FROM outbox').all();
     expect(outbox).toEqual([expect.objectContaining({ kind: 'your-turn' })]);
 
+    const desk = await staff.call<Console>('queue', {
+      action: 'console',
+      community: 'jinse',
+      queue: 'library',
+    });
+    expect(desk.body).toMatchObject({
+      ok: true,
+      data: { alerts: [{ kind: 'your-turn', label: 'B001', at: '2026-12-02T18:30:00+08:00' }] },
+    });
     expect((await staff.call('queue', { action: 'recall', ticketId: a.id })).status).toBe(200);
     expect((await staff.call('queue', { action: 'miss', ticketId: a.id })).body).toMatchObject({
       ok: true,

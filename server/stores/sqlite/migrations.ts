@@ -120,4 +120,12 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   CREATE INDEX tickets_user_line ON tickets (user_id, community_id, queue, date);
   CREATE INDEX tickets_line_status_called ON tickets (community_id, queue, date, status, called_at);
   `,
+  `
+  -- The desk shows what each line's residents were told.
+  ALTER TABLE outbox ADD COLUMN community_id TEXT NOT NULL DEFAULT '';
+  ALTER TABLE outbox ADD COLUMN queue TEXT NOT NULL DEFAULT '';
+  ALTER TABLE outbox ADD COLUMN date TEXT NOT NULL DEFAULT '';
+  ALTER TABLE outbox ADD COLUMN label TEXT NOT NULL DEFAULT '';
+  CREATE INDEX outbox_line ON outbox (community_id, queue, date, id);
+  `,
 ];

@@ -111,6 +111,7 @@ export function ConsoleView({ line, console: data, state }: ConsoleViewProps) {
       </BigButton>
 
       <Stats stats={data.stats} />
+      <SentAlerts alerts={data.alerts} />
       <WalkInForm line={line} state={state} />
       <LineSettings line={line} config={data.config} state={state} />
     </View>
@@ -152,6 +153,30 @@ function TicketList({ title, tickets, numbered = false, onRecall }: TicketListPr
               重呼
             </BigButton>
           ) : null}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+const ALERT_WORDS: Record<Console['alerts'][number]['kind'], string> = {
+  'three-ahead': '前面还有 3 位以内',
+  'your-turn': '请到服务台',
+};
+
+/** What residents were told tonight (the local host's outbox; WeChat keeps its own record). */
+function SentAlerts({ alerts }: { alerts: Console['alerts'] }) {
+  return (
+    <View className="bdb-console__list">
+      <Text className="bdb-console__section-title">已发提醒</Text>
+      {alerts.length === 0 ? <Text className="bdb-console__empty">暂无</Text> : null}
+      {alerts.map((a, i) => (
+        <View key={`${a.at}-${a.label}-${i}`} className="bdb-console__alert">
+          <Text className="bdb-console__label">{a.label}</Text>
+          <View className="bdb-console__row-text">
+            <Text className="bdb-console__who">{ALERT_WORDS[a.kind]}</Text>
+            <Text className="bdb-console__when">{`${formatClock(a.at)} 发送`}</Text>
+          </View>
         </View>
       ))}
     </View>

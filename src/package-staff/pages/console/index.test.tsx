@@ -62,6 +62,8 @@ describe('staff console', () => {
     expect(within(stats).getByText('取消').nextSibling?.textContent).toBe('1 位');
     expect(within(stats).getByText('平均用时').nextSibling?.textContent).toBe('4.5 分钟');
     expect(subscribedCommunities()).toEqual(['jinse']);
+    const alerts = [...container.querySelectorAll('.bdb-console__alert')].map((r) => r.textContent);
+    expect(alerts).toEqual(['B003请到服务台18:28 发送']);
   });
 
   it('叫下一位 calls the line and shows the console it answers', async () => {
