@@ -51,6 +51,8 @@ export interface LineState {
   date: string;
   /** Label now called at the desk, or null. */
   nowCalling: string | null;
+  /** When it was (last) called, ISO +08:00: changes on a recall, so the board flashes again. */
+  nowCallingAt: string | null;
   /** The last five called labels, newest first (the current one included). */
   recentlyCalled: string[];
   waiting: number;

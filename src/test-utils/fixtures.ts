@@ -76,6 +76,7 @@ export function lineFixture(overrides: Partial<LineState> = {}): LineState {
     prefix: 'B',
     date: '2026-11-25',
     nowCalling: 'B003',
+    nowCallingAt: '2026-11-25T18:28:00+08:00',
     recentlyCalled: ['B003', 'B002', 'B001'],
     waiting: 5,
     issued: 8,

@@ -44,27 +44,32 @@ export interface LineContext {
   date: string;
 }
 
+/** Can a resident take a number right now? */
+const accepting = (ctx: LineContext, issued: number, paused: boolean) =>
+  ctx.open &&
+  !paused &&
+  issued < ctx.config.capacity &&
+  compareHhmm(ctx.nowHhmm, ctx.config.lastJoin) < 0;
+
 export function lineState(ctx: LineContext): LineState {
   const issued = ctx.evening?.lastNumber ?? 0;
   const paused = ctx.evening?.paused ?? false;
+  const current = ctx.summary.called[0];
   return {
     community: ctx.community,
     queue: ctx.queue,
     name: ctx.name,
     prefix: ctx.prefix,
     date: ctx.date,
-    nowCalling: ctx.summary.called[0]?.label ?? null,
+    nowCalling: current?.label ?? null,
+    nowCallingAt: iso(current?.calledAt ?? null),
     recentlyCalled: ctx.summary.recentlyCalled,
     waiting: ctx.summary.waiting,
     issued,
     capacity: ctx.config.capacity,
     lastJoin: ctx.config.lastJoin,
     paused,
-    accepting:
-      ctx.open &&
-      !paused &&
-      issued < ctx.config.capacity &&
-      compareHhmm(ctx.nowHhmm, ctx.config.lastJoin) < 0,
+    accepting: accepting(ctx, issued, paused),
     serviceMinutes: Math.round(serviceMinutesOf(ctx.summary.served, ctx.config) * 10) / 10,
     version: ctx.evening?.version ?? 0,
   };

@@ -13,6 +13,7 @@ const state = (fields: Partial<LineState> = {}): LineState => ({
   prefix: 'A',
   date: '2026-12-02',
   nowCalling: 'A003',
+  nowCallingAt: '2026-12-02T18:28:00+08:00',
   recentlyCalled: ['A003', 'A002', 'A001'],
   waiting: 4,
   issued: 7,

@@ -5,9 +5,13 @@ import { callSentence, speak } from '../speech';
 /** How long a panel stays inverted after a new call. */
 export const FLASH_MS = 3000;
 
+/** A call is a label at a moment: a recall of the same number is a new call. */
+const callOf = (line: LineState) =>
+  line.nowCalling ? `${line.nowCalling}@${line.nowCallingAt ?? ''}` : null;
+
 /**
- * Which line panels flash right now: a line whose `nowCalling` changes to a new label flashes
- * for FLASH_MS (never on the first answer, so opening the board is quiet). With `voice` on, the
+ * Which line panels flash right now: a line with a new call (a new label, or the same one
+ * recalled) flashes for FLASH_MS (never on the first answer, so opening the board is quiet). With `voice` on, the
  * call is also spoken; the flash happens either way.
  */
 export function useCallFlash(lines: LineState[] | null, voice: boolean): ReadonlySet<string> {
@@ -20,11 +24,11 @@ export function useCallFlash(lines: LineState[] | null, voice: boolean): Readonl
   useEffect(() => {
     if (!lines) return;
     const before = previous.current;
-    previous.current = new Map(lines.map((l) => [l.queue, l.nowCalling]));
+    previous.current = new Map(lines.map((l) => [l.queue, callOf(l)]));
     if (!before) return;
     for (const line of lines) {
       const label = line.nowCalling;
-      if (!label || !before.has(line.queue) || before.get(line.queue) === label) continue;
+      if (!label || !before.has(line.queue) || before.get(line.queue) === callOf(line)) continue;
       if (voiceRef.current) speak(callSentence(label, line.name));
       const queue = line.queue;
       setFlashing((f) => new Set(f).add(queue));

@@ -89,6 +89,11 @@ describe('TV board', () => {
     // An older version arriving late changes nothing.
     act(() => emitLine(bp({ nowCalling: 'A001', version: 9 })));
     expect(panel(container)?.querySelector('.bdb-board__queue-now')?.textContent).toBe('A003');
+    // A recall of the same number is a new call: it flashes again.
+    act(() =>
+      emitLine(bp({ nowCalling: 'A003', nowCallingAt: '2026-11-25T18:33:00+08:00', version: 13 })),
+    );
+    expect(panel(container)?.className).toContain('bdb-board__queue--flash');
   });
 
   describe('voice', () => {
