@@ -3,6 +3,21 @@
  * output. The server's registry declares the same names with runtime schemas; a test keeps the
  * two in step.
  */
+import type {
+  BookableService,
+  BookForInput,
+  Booking,
+  BookingList,
+  BookingListInput,
+  BookingRef,
+  BookingServices,
+  BookInput,
+  ConfigureBookingInput,
+  RescheduleInput,
+  Slot,
+  SlotsInput,
+  StaffBooking,
+} from './booking';
 import type { CommunitySummary, Tonight, TonightInput } from './community';
 import type {
   Board,
@@ -38,6 +53,18 @@ export interface ActionMap {
   'queue.resume': { input: LineRef; output: Console };
   'queue.configure': { input: ConfigureInput; output: Console };
   'queue.addWalkIn': { input: WalkInInput; output: Console };
+  'booking.services': { input: { community: string }; output: BookingServices };
+  'booking.slots': { input: SlotsInput; output: Slot[] };
+  'booking.book': { input: BookInput; output: Booking };
+  'booking.cancel': { input: BookingRef; output: Booking };
+  'booking.reschedule': { input: RescheduleInput; output: Booking };
+  'booking.mine': { input: Empty; output: Booking[] };
+  'booking.configure': { input: ConfigureBookingInput; output: BookableService };
+  'booking.list': { input: BookingListInput; output: BookingList };
+  'booking.checkIn': { input: BookingRef; output: StaffBooking };
+  'booking.complete': { input: BookingRef; output: StaffBooking };
+  'booking.noShow': { input: BookingRef; output: StaffBooking };
+  'booking.bookFor': { input: BookForInput; output: StaffBooking };
 }
 
 export type ActionName = keyof ActionMap;

@@ -2,4 +2,5 @@ export type * from './envelope';
 export type * from './community';
 export type * from './staff';
 export type * from './queue';
+export type * from './booking';
 export type * from './actions';

@@ -4,14 +4,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { functionNames } from '../server/core/registry';
 import { mockDb } from '../server/stores/cloudbase/mock-sdk';
-import { buildCloud, formatJson, REQUIRED_OPENAPI } from './build-cloud';
+import {
+  buildCloud,
+  formatJson,
+  mergedConfig,
+  REQUIRED_OPENAPI,
+  TIMER_FUNCTIONS,
+} from './build-cloud';
+
+/** Every function folder: one per registry function, plus the timer functions. */
+const ALL_FUNCTIONS = [...functionNames(), ...TIMER_FUNCTIONS];
 
 const ROOT = path.resolve(__dirname, '..');
 const nodeRequire = createRequire(__filename);
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 describe('committed cloud function folders', () => {
-  it.each(functionNames())('%s has package.json with the pinned SDK and a config.json', (fn) => {
+  it.each(ALL_FUNCTIONS)('%s has package.json with the pinned SDK and a config.json', (fn) => {
     const dir = path.join(ROOT, 'cloudfunctions', fn);
     expect(readJson(path.join(dir, 'package.json'))).toMatchObject({
       name: fn,
@@ -31,8 +40,60 @@ describe('committed cloud function folders', () => {
     },
   );
 
-  it('queue may send subscription messages', () => {
+  it('queue, booking and the booking-reminder timer may send subscription messages', () => {
     expect(REQUIRED_OPENAPI.queue).toEqual(['subscribeMessage.send']);
+    expect(REQUIRED_OPENAPI.booking).toEqual(['subscribeMessage.send']);
+    expect(REQUIRED_OPENAPI['booking-reminder']).toEqual(['subscribeMessage.send']);
+  });
+
+  it('booking-reminder runs hourly on a timer, in the seven-field WeChat cron', () => {
+    const config = readJson(path.join(ROOT, 'cloudfunctions', 'booking-reminder', 'config.json'));
+    expect(config).toEqual({
+      permissions: { openapi: ['subscribeMessage.send'] },
+      triggers: [{ name: 'reminder', type: 'timer', config: '0 0 * * * * *' }],
+    });
+  });
+});
+
+describe('mergedConfig', () => {
+  let dir: string;
+  const file = () => path.join(dir, 'config.json');
+  const write = (value: unknown) => fs.writeFileSync(file(), JSON.stringify(value));
+  const hourly = { name: 'reminder', type: 'timer', config: '0 0 * * * * *' };
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-config-'));
+  });
+
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps triggers and other fields while adding a missing permission', () => {
+    write({ permissions: { openapi: [] }, triggers: [hourly], timeout: 20 });
+    const merged = mergedConfig('booking-reminder', file());
+    expect(merged).toEqual({
+      permissions: { openapi: ['subscribeMessage.send'] },
+      triggers: [hourly],
+      timeout: 20,
+    });
+    // As build writes it back: the trigger stays expanded, the permission on one line.
+    expect(formatJson(merged)).toContain('"triggers": [\n    {\n      "name": "reminder",');
+  });
+
+  it('adds nothing a function without requirements does not declare', () => {
+    expect(mergedConfig('community', file())).toEqual({ permissions: { openapi: [] } });
+  });
+
+  it.each([
+    ['a five-field cron', [{ ...hourly, config: '0 * * * *' }]],
+    ['two triggers', [hourly, { ...hourly, name: 'again' }]],
+    ['a name starting with a digit', [{ ...hourly, name: '1st' }]],
+    ['another type', [{ ...hourly, type: 'http' }]],
+    ['an object instead of an array', hourly],
+  ])('refuses %s with a clear message', (_what, triggers) => {
+    write({ permissions: { openapi: [] }, triggers });
+    expect(() => mergedConfig('booking-reminder', file())).toThrow(/7-field cron/);
   });
 });
 
@@ -86,7 +147,7 @@ describe('buildCloud', () => {
 
   it('bundles every registry function and reports sizes', async () => {
     const built = await buildCloud({ outDir, log: (line) => lines.push(line) });
-    expect(built.map((b) => b.fn)).toEqual(functionNames());
+    expect(built.map((b) => b.fn)).toEqual(ALL_FUNCTIONS);
     for (const { fn, bytes } of built) {
       expect(bytes).toBeGreaterThan(0);
       expect(lines.some((line) => line.includes(fn) && line.includes('KB'))).toBe(true);
@@ -94,7 +155,7 @@ describe('buildCloud', () => {
   }, 60_000);
 
   it('writes package.json with the exact SDK version', () => {
-    for (const fn of functionNames()) {
+    for (const fn of ALL_FUNCTIONS) {
       expect(readJson(path.join(outDir, fn, 'package.json'))).toEqual(
         expect.objectContaining({ main: 'index.js', dependencies: { 'wx-server-sdk': '4.0.2' } }),
       );
@@ -118,12 +179,12 @@ describe('buildCloud', () => {
     });
   });
 
-  it.each(functionNames())('%s bundle has no local-only code', (fn) => {
+  it.each(ALL_FUNCTIONS)('%s bundle has no local-only code', (fn) => {
     const code = fs.readFileSync(path.join(outDir, fn, 'index.js'), 'utf8');
     for (const name of ['better-sqlite3', 'fastify', '@tarojs']) expect(code).not.toContain(name);
   });
 
-  it.each(functionNames())(
+  it.each(ALL_FUNCTIONS)(
     '%s bundle exports main, requires only wx-server-sdk, and answers',
     async (fn) => {
       const code = fs.readFileSync(path.join(outDir, fn, 'index.js'), 'utf8');
@@ -152,6 +213,9 @@ describe('buildCloud', () => {
         staff: { action: 'me' },
         community: { action: 'list' },
         queue: { action: 'mine' },
+        booking: { action: 'mine' },
+        // A timer function ignores its event and reports what its job did.
+        'booking-reminder': {},
       };
       const body = bodies[fn];
       if (!body) throw new Error(`add an action for the new function "${fn}" here`);

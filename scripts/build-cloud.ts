@@ -83,15 +83,45 @@ function sdkVersion(): string {
 /**
  * Cloud-call (openapi) permissions a function cannot work without, added to its config.json
  * even when the file was lost or hand-edited. `queue` alerts residents with subscription
- * messages (server/hosts/cloud/notifier.ts); without the permission every send fails.
+ * messages, `booking` tells a waitlisted resident who got a seat, and the `booking-reminder`
+ * timer sends the day's reminders (server/hosts/cloud/notifier.ts); without the permission every
+ * send fails.
  */
 export const REQUIRED_OPENAPI: Readonly<Record<string, readonly string[]>> = {
   queue: ['subscribeMessage.send'],
+  booking: ['subscribeMessage.send'],
+  'booking-reminder': ['subscribeMessage.send'],
 };
 
+/** WeChat's rule for a trigger name: a letter, then up to 59 of [A-Za-z0-9_-]. */
+const TRIGGER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
+
+const isTimer = (value: unknown): boolean => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { name, type, config } = value as Json;
+  if (typeof name !== 'string' || !TRIGGER_NAME.test(name) || type !== 'timer') return false;
+  // Seconds, minutes, hours, day, month, weekday, year (UTC+8), e.g. "0 0 * * * * *" hourly.
+  return typeof config === 'string' && config.trim().split(/\s+/).length === 7;
+};
+
+/**
+ * Triggers are kept as declared, but checked first: WeChat takes one timer per function with a
+ * seven-field cron, and a bad one would only fail at upload, after the build looked fine.
+ */
+function checkTriggers(file: string, triggers: unknown) {
+  if (triggers === undefined) return;
+  if (!Array.isArray(triggers) || triggers.length > 1 || !triggers.every(isTimer)) {
+    throw new Error(
+      `${file}: "triggers" must hold at most one { name, type: "timer", config } with a ` +
+        `7-field cron (seconds first), e.g. "0 0 * * * * *"`,
+    );
+  }
+}
+
 /** Keeps permissions and triggers a function already declares, adding the required ones. */
-function mergedConfig(fn: string, file: string): Json {
+export function mergedConfig(fn: string, file: string): Json {
   const existing = fs.existsSync(file) ? readJson(file) : {};
+  checkTriggers(file, existing.triggers);
   const permissions = (existing.permissions ?? {}) as Json;
   const declared: unknown[] = Array.isArray(permissions.openapi) ? permissions.openapi : [];
   const missing = (REQUIRED_OPENAPI[fn] ?? []).filter((api) => !declared.includes(api));
@@ -142,10 +172,16 @@ async function buildOne(fn: string, outDir: string, version: string): Promise<Bu
   return { fn, dir, bytes: fs.statSync(outfile).size };
 }
 
+/**
+ * Functions that no caller invokes: each runs one core job on a timer declared in its
+ * config.json (a trigger needs a function of its own). Entries live beside the action functions.
+ */
+export const TIMER_FUNCTIONS: readonly string[] = ['booking-reminder'];
+
 export async function buildCloud(options: BuildOptions = {}): Promise<BuiltFunction[]> {
   const outDir = options.outDir ?? path.join(ROOT, 'cloudfunctions');
   const log = options.log ?? ((line: string) => console.log(line));
-  const functions = options.functions ?? functionNames();
+  const functions = options.functions ?? [...functionNames(), ...TIMER_FUNCTIONS];
   if (functions.length === 0) throw new Error('The registry declares no functions');
   const version = sdkVersion();
   const built: BuiltFunction[] = [];

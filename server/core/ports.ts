@@ -4,6 +4,7 @@
  * them equivalent.
  */
 import type { ServiceEvening, ServiceKind } from '../../contract/community';
+import type { Booking, BookingSettings, BookingStatus } from '../../contract/booking';
 import type { AlertKind, LineState, Ticket } from '../../contract/queue';
 
 /** The clock port. Hosts decide whether it is real time, a fixed start (BDB_NOW) or the demo clock. */
@@ -74,6 +75,7 @@ export interface Store {
   communities: CommunityRepo;
   identities: IdentityRepo;
   queues: QueueRepo;
+  bookings: BookingRepo;
   close(): Promise<void>;
 }
 
@@ -220,9 +222,18 @@ export interface Alert {
   ticket: Ticket;
 }
 
+/** A booking notice: a waitlisted booking got its seat, or the reminder on the day. */
+export interface BookingAlert {
+  userId: string;
+  at: string;
+  kind: 'booking-promoted' | 'booking-reminder';
+  booking: Booking;
+}
+
 /** Tells a resident something (subscription message in weapp, the outbox locally). Never throws. */
 export interface Notifier {
   notify(alert: Alert): Promise<void>;
+  notifyBooking(alert: BookingAlert): Promise<void>;
   /** What was sent on one line tonight, newest first; channels that keep no record return []. */
   recent(community: string, queue: string, date: string, limit: number): Promise<SentAlertRecord[]>;
 }
@@ -232,4 +243,109 @@ export interface SentAlertRecord {
   label: string;
   /** ISO instant (UTC). */
   at: string;
+}
+
+// ── Bookings (预约) ──────────────────────────────────────────────────────
+
+export interface BookingRecord {
+  id: string;
+  community: string;
+  service: string;
+  /** Asia/Shanghai date and slot start, "YYYY-MM-DD" and "HH:mm". */
+  date: string;
+  startsAt: string;
+  slotId: string;
+  status: BookingStatus;
+  /** Null for a booking staff made on a resident's behalf. */
+  userId: string | null;
+  /** The name staff gave ("王阿姨"); empty for residents' own bookings. */
+  name: string;
+  /** Stored only with consent; every view masks it. */
+  phone: string | null;
+  requestId: string;
+  /** ISO instants (UTC). */
+  createdAt: string;
+  /** Order on the waitlist; null unless waitlisted. */
+  waitlistedAt: string | null;
+  /** When a waitlisted booking got its seat. */
+  promotedAt: string | null;
+  checkedInAt: string | null;
+  closedAt: string | null;
+  remindedAt: string | null;
+}
+
+export interface BookRequest {
+  slotId: string;
+  community: string;
+  service: string;
+  date: string;
+  startsAt: string;
+  userId: string | null;
+  name: string;
+  phone: string | null;
+  /** Scoped by the caller, so two people's request ids never collide. */
+  requestId: string;
+  seats: number;
+  now: Date;
+}
+
+/** 'existing': the same request again, or the user already holds this slot. */
+export type BookOutcome = { kind: 'created' | 'existing'; booking: BookingRecord };
+
+export interface BookingPatch {
+  status?: BookingStatus;
+  checkedInAt?: string | null;
+  closedAt?: string | null;
+  remindedAt?: string | null;
+}
+
+export interface SlotCount {
+  slotId: string;
+  /** Seats taken: confirmed, checked in, completed or no-show. */
+  taken: number;
+  waitlisted: number;
+}
+
+export interface BookingRepo {
+  getSettings(community: string, service: string): Promise<BookingSettings | null>;
+  saveSettings(community: string, service: string, settings: BookingSettings): Promise<void>;
+  /**
+   * Books atomically: a known request or a live booking of this user in this slot comes back as
+   * 'existing'; otherwise confirmed while seats are left, else waitlisted. Never more confirmed
+   * than `seats`, whatever arrives at once.
+   */
+  book(request: BookRequest): Promise<BookOutcome>;
+  getBooking(id: string): Promise<BookingRecord | null>;
+  /** Seats taken and waitlist length per slot of one service on one date. */
+  slotCounts(community: string, service: string, date: string): Promise<SlotCount[]>;
+  /** 1-based place on its slot's waitlist. */
+  waitlistPosition(booking: BookingRecord): Promise<number>;
+  ofUser(userId: string): Promise<BookingRecord[]>;
+  listForDate(community: string, date: string, service?: string): Promise<BookingRecord[]>;
+  /** Compare-and-set on status, like QueueRepo.updateTicket. */
+  update(id: string, from: BookingStatus[], patch: BookingPatch): Promise<BookingRecord | null>;
+  /**
+   * Cancels (if the status is one of `from`) and, when that freed a seat, gives it to the first
+   * waitlisted booking of the slot, in one transaction. Null when the status had moved on.
+   */
+  cancel(
+    id: string,
+    from: BookingStatus[],
+    now: Date,
+  ): Promise<{ cancelled: BookingRecord; promoted: BookingRecord | null } | null>;
+  /**
+   * Moves a booking to another slot in one transaction: the new seat is taken first (confirmed
+   * only, never waitlisted); only then is the old one cancelled and its seat given to that
+   * slot's waitlist. 'full' leaves everything as it was.
+   */
+  reschedule(
+    id: string,
+    request: BookRequest,
+  ): Promise<
+    | { kind: 'moved' | 'existing'; booking: BookingRecord; promoted: BookingRecord | null }
+    | { kind: 'full' }
+    | { kind: 'stale' }
+  >;
+  /** Confirmed bookings on `date` not yet reminded. */
+  dueReminders(date: string): Promise<BookingRecord[]>;
 }

@@ -1,11 +1,12 @@
 import type { ActionName } from '../../contract/actions';
 import type { ActionDef } from './action';
+import { bookingActions } from './actions/booking';
 import { communityActions } from './actions/community';
 import { queueActions } from './actions/queue';
 import { staffActions } from './actions/staff';
 
 /** Every action of every function, declared once: routing, validation and authorization read this. */
-const declared = [...communityActions, ...staffActions, ...queueActions];
+const declared = [...communityActions, ...staffActions, ...queueActions, ...bookingActions];
 
 // Compile-time check that the contract's ActionMap and the registry name the same actions.
 type Undeclared = Exclude<ActionName, (typeof declared)[number]['id']>;

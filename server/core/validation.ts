@@ -14,6 +14,17 @@ const FIELD_LABELS: Record<string, string> = {
   lastJoin: '截止取号时间',
   graceMinutes: '过号保留分钟数',
   defaultServiceMinutes: '每位预计分钟数',
+  slotId: '预约时段',
+  bookingId: '预约',
+  service: '服务',
+  date: '日期',
+  phone: '电话',
+  consent: '同意联系',
+  name: '姓名',
+  slotMinutes: '每段分钟数',
+  seatsPerSlot: '每段名额',
+  cutoffHours: '取消时限',
+  bring: '需携带材料',
 };
 
 const label = (field: string) =>

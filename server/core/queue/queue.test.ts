@@ -42,7 +42,11 @@ async function setup(at = '2026-12-02T18:30:00+08:00') {
     store,
     clock,
     config: { adminToken: 'unused-admin-token' },
-    notifier: { notify: async (alert) => void alerts.push(alert), recent: async () => [] },
+    notifier: {
+      notify: async (alert) => void alerts.push(alert),
+      notifyBooking: async () => undefined,
+      recent: async () => [],
+    },
     publisher: { publish: async (state) => void published.push(state.version) },
   };
   const as =

@@ -91,3 +91,25 @@ export function createHandler(fn: string): CloudMain {
     }
   };
 }
+
+/**
+ * A timer-triggered function: no caller, no event to trust; it runs one core job with the same
+ * deps as the action functions and reports what it did in the function log.
+ */
+export function createTimerHandler(
+  name: string,
+  job: (deps: CoreDeps, now: Date) => Promise<number>,
+): () => Promise<{ ok: boolean; done?: number }> {
+  let deps: CoreDeps | undefined;
+  return async () => {
+    try {
+      deps ??= containerDeps();
+      const done = await job(deps, deps.clock.now());
+      console.log(`[bdb] ${name}: ${done} done`);
+      return { ok: true, done };
+    } catch (error) {
+      console.error(`[bdb] ${name} failed:`, error);
+      return { ok: false };
+    }
+  };
+}

@@ -1,7 +1,12 @@
+import type { Booking } from '../../../contract/booking';
 import type { Ticket } from '../../../contract/queue';
-import type { Alert } from '../../core/ports';
+import type { Alert, BookingAlert } from '../../core/ports';
 import {
+  BOOKING_TEMPLATE_DATA,
+  BOOKING_TEMPLATE_ENV,
+  bookingPage,
   createNotifier,
+  reminderTip,
   TEMPLATE_DATA,
   ticketPage,
   type SendSubscribeMessage,
@@ -35,7 +40,38 @@ const alert = (fields: Partial<Alert> = {}): Alert => ({
   ...fields,
 });
 
-const ENV = { TMPL_QUEUE_THREE_AHEAD: 'tmpl-three', TMPL_QUEUE_YOUR_TURN: 'tmpl-turn' };
+const booking = (fields: Partial<Booking> = {}): Booking => ({
+  id: 'bkg_AbC-123',
+  community: 'c1',
+  service: 'paperwork',
+  serviceName: '政务服务',
+  slotId: 'c1_paperwork_20261202_1730',
+  date: '2026-12-02',
+  startsAt: '17:30',
+  endsAt: '18:00',
+  status: 'confirmed',
+  waitlistPosition: null,
+  phone: null,
+  bring: ['身份证'],
+  changeableUntil: '2026-12-02T15:30:00+08:00',
+  createdAt: '2026-12-01T10:00:00+08:00',
+  ...fields,
+});
+
+const bookingAlert = (fields: Partial<BookingAlert> = {}): BookingAlert => ({
+  userId: 'wx:o-resident',
+  at: '2026-12-02T06:00:00.000Z',
+  kind: 'booking-promoted',
+  booking: booking(),
+  ...fields,
+});
+
+const ENV = {
+  TMPL_QUEUE_THREE_AHEAD: 'tmpl-three',
+  TMPL_QUEUE_YOUR_TURN: 'tmpl-turn',
+  TMPL_BOOKING_PROMOTED: 'tmpl-promoted',
+  TMPL_BOOKING_REMINDER: 'tmpl-reminder',
+};
 
 let send: jest.Mock<ReturnType<SendSubscribeMessage>, [SubscribeMessage]>;
 const log = { warn: jest.fn(), error: jest.fn() };
@@ -159,5 +195,104 @@ describe('createNotifier', () => {
     expect(log.error).toHaveBeenCalledTimes(2);
     expect(log.error.mock.calls[0]![1]).toEqual(new Error('network down'));
     expect(log.error.mock.calls[1]![0]).toContain('47003');
+  });
+});
+
+describe('createNotifier: booking notices', () => {
+  it('sends "promoted" to the openid with its template, the booking page and the keywords', async () => {
+    await notifier().notifyBooking(bookingAlert());
+    expect(send).toHaveBeenCalledWith({
+      touser: 'o-resident',
+      templateId: 'tmpl-promoted',
+      page: 'package-booking/pages/mine/index?id=bkg_AbC-123',
+      data: {
+        thing1: { value: '政务服务' },
+        time2: { value: '2026-12-02 17:30' },
+        thing3: { value: '候补成功，请按时到达' },
+      },
+      miniprogramState: 'formal',
+    });
+    expect(log.warn).not.toHaveBeenCalled();
+    expect(log.error).not.toHaveBeenCalled();
+  });
+
+  it('sends the reminder with its own template and what to bring', async () => {
+    await notifier().notifyBooking(bookingAlert({ kind: 'booking-reminder' }));
+    expect(send).toHaveBeenCalledWith(
+      expect.objectContaining({
+        templateId: 'tmpl-reminder',
+        data: expect.objectContaining({ thing3: { value: '今晚记得来，请带上：身份证' } }),
+      }),
+    );
+  });
+
+  it('keeps the tip within 20 characters, listing only whole items', () => {
+    expect(reminderTip([])).toBe('今晚记得来，请按时到达');
+    expect(reminderTip(['身份证', '户口本'])).toBe('今晚记得来，请带上：身份证、户口本');
+    expect(reminderTip(['身份证', '户口本', '房产证明'])).toBe(
+      '今晚记得来，请带上：身份证、户口本等',
+    );
+    expect(reminderTip(['需要维修的小家电及配件说明书'])).toBe('今晚记得来，请带齐材料');
+    for (const bring of [
+      [],
+      ['身份证'],
+      ['身份证', '户口本', '房产证明', '照片'],
+      ['一二三四五六七八九十'],
+    ]) {
+      expect(Array.from(reminderTip(bring)).length).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it('clips a long service name to 20 characters', async () => {
+    const long = '社区卫生服务站健康咨询与慢性病随访登记窗口（二楼东侧）';
+    await notifier().notifyBooking(bookingAlert({ booking: booking({ serviceName: long }) }));
+    const data = send.mock.calls[0]![0].data;
+    expect(data.thing1!.value).toBe(Array.from(long).slice(0, 20).join(''));
+  });
+
+  it('maps data from one table, every key a WeChat keyword, and escapes the page id', () => {
+    expect(Object.keys(BOOKING_TEMPLATE_DATA)).toEqual(['thing1', 'time2', 'thing3']);
+    expect(BOOKING_TEMPLATE_ENV).toEqual({
+      'booking-promoted': 'TMPL_BOOKING_PROMOTED',
+      'booking-reminder': 'TMPL_BOOKING_REMINDER',
+    });
+    expect(bookingPage('a b')).toBe('package-booking/pages/mine/index?id=a%20b');
+  });
+
+  it('ignores users who are not WeChat identities', async () => {
+    await notifier().notifyBooking(bookingAlert({ userId: 'u_local123' }));
+    await notifier().notifyBooking(bookingAlert({ userId: 'wx:' }));
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('skips a notice whose template is not configured, warning once per kind', async () => {
+    const n = notifier({ TMPL_BOOKING_REMINDER: 'tmpl-reminder' });
+    await n.notifyBooking(bookingAlert());
+    await n.notifyBooking(bookingAlert());
+    await n.notifyBooking(bookingAlert({ kind: 'booking-reminder' }));
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send.mock.calls[0]![0].templateId).toBe('tmpl-reminder');
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    expect(log.warn.mock.calls[0]![0]).toContain('TMPL_BOOKING_PROMOTED is not set');
+  });
+
+  it('logs failures with the booking id, never the openid, and never throws', async () => {
+    send.mockRejectedValueOnce(Object.assign(new Error('refused'), { errCode: 43101 }));
+    await expect(notifier().notifyBooking(bookingAlert())).resolves.toBeUndefined();
+    send.mockRejectedValueOnce(new Error('network down'));
+    await expect(notifier().notifyBooking(bookingAlert())).resolves.toBeUndefined();
+    send.mockResolvedValueOnce({ errCode: 47003, errMsg: 'argument invalid! data.time2.value' });
+    await expect(notifier().notifyBooking(bookingAlert())).resolves.toBeUndefined();
+
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    expect(log.warn.mock.calls[0]![0]).toContain(
+      '"booking-promoted" notice for booking bkg_AbC-123',
+    );
+    expect(log.error).toHaveBeenCalledTimes(2);
+    expect(log.error.mock.calls[0]![1]).toEqual(new Error('network down'));
+    expect(log.error.mock.calls[1]![0]).toContain('47003');
+    for (const [line] of [...log.warn.mock.calls, ...log.error.mock.calls]) {
+      expect(line).not.toContain('o-resident');
+    }
   });
 });

@@ -1,19 +1,24 @@
 /**
  * The cloud host's Notifier: WeChat subscription messages (订阅消息) through
  * `cloud.openapi.subscribeMessage.send`. The calling function's config.json must declare the
- * `subscribeMessage.send` openapi permission (scripts/build-cloud.ts keeps it for `queue`).
+ * `subscribeMessage.send` openapi permission (scripts/build-cloud.ts keeps it for `queue`,
+ * `booking` and the `booking-reminder` timer).
  *
  * Configuration (cloud function environment variables):
- * - TMPL_QUEUE_THREE_AHEAD, TMPL_QUEUE_YOUR_TURN: template ids from 公众平台 → 订阅消息. Unset:
- *   that alert is skipped, with one warning per container.
+ * - TMPL_QUEUE_THREE_AHEAD, TMPL_QUEUE_YOUR_TURN (queue alerts), TMPL_BOOKING_PROMOTED,
+ *   TMPL_BOOKING_REMINDER (booking notices): template ids from 公众平台 → 订阅消息. Unset: that
+ *   kind of message is skipped, with one warning per container.
  * - MP_STATE: which mini-program version the message opens: 'developer', 'trial' or 'formal'
  *   (default).
  *
  * A resident only receives a message after tapping "subscribe" for that template in the
  * mini-program (one message per tap); without it WeChat answers 43101 and the alert is dropped.
  */
+import type { Booking } from '../../../contract/booking';
 import type { AlertKind } from '../../../contract/queue';
-import type { Alert, Notifier } from '../../core/ports';
+import type { Alert, BookingAlert, Notifier } from '../../core/ports';
+
+type BookingAlertKind = BookingAlert['kind'];
 
 export type MiniprogramState = 'developer' | 'trial' | 'formal';
 
@@ -32,6 +37,12 @@ export type SendSubscribeMessage = (message: SubscribeMessage) => Promise<unknow
 export const TEMPLATE_ENV: Record<AlertKind, string> = {
   'three-ahead': 'TMPL_QUEUE_THREE_AHEAD',
   'your-turn': 'TMPL_QUEUE_YOUR_TURN',
+};
+
+/** Environment variable holding each booking notice's template id. */
+export const BOOKING_TEMPLATE_ENV: Record<BookingAlertKind, string> = {
+  'booking-promoted': 'TMPL_BOOKING_PROMOTED',
+  'booking-reminder': 'TMPL_BOOKING_REMINDER',
 };
 
 /** WeChat's limits per keyword type: thing ≤ 20 characters, character_string and number ≤ 32. */
@@ -67,14 +78,58 @@ export const TEMPLATE_DATA: Readonly<Record<string, (alert: Alert) => string>> =
 export const ticketPage = (ticketId: string) =>
   `pages/ticket/index?id=${encodeURIComponent(ticketId)}`;
 
+const THING_MAX = 20;
+
+/**
+ * The reminder's tip: what to bring, as many whole items as fit in one thing keyword
+ * ("今晚记得来，请带上：身份证、户口本", "等" when some are left out); without a list, be on time.
+ */
+export function reminderTip(bring: readonly string[]): string {
+  if (bring.length === 0) return '今晚记得来，请按时到达';
+  for (let n = bring.length; n > 0; n -= 1) {
+    const more = n < bring.length ? '等' : '';
+    const tip = `今晚记得来，请带上：${bring.slice(0, n).join('、')}${more}`;
+    if (Array.from(tip).length <= THING_MAX) return tip;
+  }
+  return '今晚记得来，请带齐材料';
+}
+
+const bookingTip = ({ kind, booking }: BookingAlert) =>
+  kind === 'booking-promoted' ? '候补成功，请按时到达' : reminderTip(booking.bring);
+
+/** "2026-12-02 17:30": the slot's start in Asia/Shanghai, as WeChat's time keyword takes it. */
+const slotTime = (booking: Booking) => `${booking.date} ${booking.startsAt}`;
+
+/**
+ * THE keyword table of both booking templates (候补成功通知, 预约提醒), like TEMPLATE_DATA for the
+ * queue: pick templates whose keywords are exactly these, or change the keys here only.
+ *
+ * | keyword | value                                   | example                                 |
+ * |---------|-----------------------------------------|-----------------------------------------|
+ * | thing1  | service name (预约项目), ≤ 20 chars      | 政务服务                                |
+ * | time2   | slot start (预约时间), Asia/Shanghai     | 2026-12-02 17:30                        |
+ * | thing3  | tip (温馨提示), ≤ 20 chars               | promoted: 候补成功，请按时到达          |
+ * |         |                                         | reminder: 今晚记得来，请带上：身份证    |
+ */
+export const BOOKING_TEMPLATE_DATA: Readonly<Record<string, (alert: BookingAlert) => string>> = {
+  thing1: ({ booking }) => clip(booking.serviceName, THING_MAX),
+  time2: ({ booking }) => slotTime(booking),
+  thing3: (alert) => clip(bookingTip(alert), THING_MAX),
+};
+
+/** Where a tap on a booking notice lands: the booking in the resident's list. */
+export const bookingPage = (bookingId: string) =>
+  `package-booking/pages/mine/index?id=${encodeURIComponent(bookingId)}`;
+
 const STATES: ReadonlySet<string> = new Set<MiniprogramState>(['developer', 'trial', 'formal']);
 
 /** What WeChat's most common refusals mean, for the log. */
 const KNOWN_ERRORS: Record<number, string> = {
   43101: 'the resident has no subscription for this template (refused, or already used)',
-  47003: 'template data does not match the template keywords (see TEMPLATE_DATA)',
+  47003:
+    'template data does not match the template keywords (see TEMPLATE_DATA, BOOKING_TEMPLATE_DATA)',
   40037: 'invalid template id',
-  41030: 'invalid page (pages/ticket/index must exist in the released version)',
+  41030: 'invalid page (it must exist in the released version: see ticketPage and bookingPage)',
 };
 
 const errCodeOf = (value: unknown): number | null => {
@@ -84,6 +139,10 @@ const errCodeOf = (value: unknown): number | null => {
     (value as { errcode?: unknown }).errcode;
   return typeof code === 'number' ? code : null;
 };
+
+/** A keyword table applied to one alert, as subscribeMessage.send takes its data. */
+const dataOf = <A>(table: Readonly<Record<string, (alert: A) => string>>, alert: A) =>
+  Object.fromEntries(Object.entries(table).map(([key, value]) => [key, { value: value(alert) }]));
 
 export interface NotifierOptions {
   /** process.env by default. */
@@ -105,53 +164,76 @@ export function createNotifier(
   const miniprogramState = (
     STATES.has(requestedState) ? requestedState : 'formal'
   ) as MiniprogramState;
-  const warned = new Set<AlertKind>();
+  const warned = new Set<string>();
 
-  const templateOf = (kind: AlertKind): string | null => {
-    const id = env[TEMPLATE_ENV[kind]];
+  const templateOf = (kind: string, variable: string): string | null => {
+    const id = env[variable];
     if (id) return id;
     if (!warned.has(kind)) {
       warned.add(kind);
-      log.warn(`[bdb] ${TEMPLATE_ENV[kind]} is not set: "${kind}" alerts are not sent.`);
+      log.warn(`[bdb] ${variable} is not set: "${kind}" alerts are not sent.`);
     }
     return null;
   };
 
-  const report = (alert: Alert, failure: unknown) => {
+  /** `what` names the message by kind and record id: enough to trace, no openid, nothing personal. */
+  const report = (what: string, failure: unknown) => {
     const code = errCodeOf(failure);
     const meaning = code === null ? '' : (KNOWN_ERRORS[code] ?? '');
-    // Ticket ids, not openids, in the log: enough to trace, nothing personal.
-    const what = `[bdb] "${alert.kind}" alert for ticket ${alert.ticket.id} not sent`;
     if (code === 43101) log.warn(`${what}: 43101 ${meaning}`);
     else log.error(`${what}${code === null ? '' : `: ${code} ${meaning}`}`, failure);
   };
 
+  /** Sends one message to a WeChat user; every failure is logged, none thrown. */
+  async function deliver(message: {
+    userId: string;
+    kind: string;
+    variable: string;
+    page: string;
+    data: () => SubscribeMessage['data'];
+    what: string;
+  }) {
+    // Only WeChat identities can receive subscription messages; local users ('u_…') cannot.
+    if (!message.userId.startsWith('wx:')) return;
+    const touser = message.userId.slice('wx:'.length);
+    const templateId = templateOf(message.kind, message.variable);
+    if (!touser || !templateId) return;
+    try {
+      const result = await send({
+        touser,
+        templateId,
+        page: message.page,
+        data: message.data(),
+        miniprogramState,
+      });
+      // Some SDK paths resolve with a non-zero errCode instead of rejecting.
+      const code = errCodeOf(result);
+      if (code !== null && code !== 0) report(message.what, result);
+    } catch (error) {
+      // A message is a courtesy: the queue or booking changed either way, and its page shows it.
+      report(message.what, error);
+    }
+  }
+
   return {
-    async notify(alert) {
-      // Only WeChat identities can receive subscription messages; local users ('u_…') cannot.
-      if (!alert.userId.startsWith('wx:')) return;
-      const touser = alert.userId.slice('wx:'.length);
-      const templateId = templateOf(alert.kind);
-      if (!touser || !templateId) return;
-      const data = Object.fromEntries(
-        Object.entries(TEMPLATE_DATA).map(([key, value]) => [key, { value: value(alert) }]),
-      );
-      try {
-        const result = await send({
-          touser,
-          templateId,
-          page: ticketPage(alert.ticket.id),
-          data,
-          miniprogramState,
-        });
-        // Some SDK paths resolve with a non-zero errCode instead of rejecting.
-        const code = errCodeOf(result);
-        if (code !== null && code !== 0) report(alert, result);
-      } catch (error) {
-        // An alert is a courtesy: the queue moved either way, and the ticket page shows it.
-        report(alert, error);
-      }
-    },
+    notify: (alert) =>
+      deliver({
+        userId: alert.userId,
+        kind: alert.kind,
+        variable: TEMPLATE_ENV[alert.kind],
+        page: ticketPage(alert.ticket.id),
+        data: () => dataOf(TEMPLATE_DATA, alert),
+        what: `[bdb] "${alert.kind}" alert for ticket ${alert.ticket.id} not sent`,
+      }),
+    notifyBooking: (alert) =>
+      deliver({
+        userId: alert.userId,
+        kind: alert.kind,
+        variable: BOOKING_TEMPLATE_ENV[alert.kind],
+        page: bookingPage(alert.booking.id),
+        data: () => dataOf(BOOKING_TEMPLATE_DATA, alert),
+        what: `[bdb] "${alert.kind}" notice for booking ${alert.booking.id} not sent`,
+      }),
     // Subscription messages leave no record here; the desk's alert list is a local-host feature.
     async recent() {
       return [];

@@ -33,6 +33,13 @@ beforeAll(async () => {
   });
   if (!ticket.body.ok) throw new Error(`fixture ticket: ${ticket.text}`);
   fixtures.ticketId = ticket.body.data.id;
+  const booking = await resident.call<{ id: string }>('booking', {
+    action: 'book',
+    slotId: 'jinse_paperwork_20261202_1900',
+    requestId: 'abuse-fixture-booking',
+  });
+  if (!booking.body.ok) throw new Error(`fixture booking: ${booking.text}`);
+  fixtures.bookingId = booking.body.data.id;
 });
 
 /** Real values substituted into examples for fields that reference stored records. */
@@ -56,8 +63,9 @@ const split = (def: ActionDef) => {
 const shapeOf = (def: ActionDef): Record<string, z.ZodType> =>
   def.input instanceof z.ZodObject ? (def.input.shape as Record<string, z.ZodType>) : {};
 
-/** A value of the wrong type for any string or number field. */
-const wrongValueFor = (value: unknown): unknown => (typeof value === 'boolean' ? 'yes' : true);
+/** A value of the wrong type: the first candidate the field's own schema refuses. */
+const wrongValueFor = (schema: z.ZodType): unknown =>
+  [true, 'yes', 12.5, [], null].find((candidate) => !schema.safeParse(candidate).success);
 
 interface Case {
   label: string;
@@ -73,7 +81,7 @@ function malformedCases(def: ActionDef): Case[] {
   for (const [field, schema] of Object.entries(shapeOf(def))) {
     cases.push({
       label: `${field} of the wrong type`,
-      payload: { ...example, [field]: wrongValueFor(example[field]) },
+      payload: { ...example, [field]: wrongValueFor(schema) },
       field,
     });
     cases.push({

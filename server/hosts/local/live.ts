@@ -1,7 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type Database from 'better-sqlite3';
 import type { LineState } from '../../../contract/queue';
-import type { Alert, LinePublisher, Notifier, SentAlertRecord } from '../../core/ports';
+import type {
+  Alert,
+  BookingAlert,
+  LinePublisher,
+  Notifier,
+  SentAlertRecord,
+} from '../../core/ports';
 
 /**
  * The local host's live channel: the core publishes line states and alerts here, and every open
@@ -48,6 +54,32 @@ export class LiveBus implements LinePublisher, Notifier {
       console.error('[bdb] outbox write failed:', error);
     }
     this.emitter.emit(`alert:${alert.userId}`, alert);
+  }
+
+  /** Booking notices go to the outbox too (the local stand-in for subscription messages). */
+  async notifyBooking(alert: BookingAlert): Promise<void> {
+    const b = alert.booking;
+    try {
+      this.outbox
+        ?.prepare(
+          `INSERT INTO outbox (user_id, kind, ticket_id, community_id, queue, date, label, payload, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          alert.userId,
+          alert.kind,
+          b.id,
+          b.community,
+          b.service,
+          b.date,
+          `${b.serviceName} ${b.startsAt}`,
+          JSON.stringify(b),
+          alert.at,
+        );
+    } catch (error) {
+      console.error('[bdb] outbox write failed:', error);
+    }
+    this.emitter.emit(`booking:${alert.userId}`, alert);
   }
 
   async recent(

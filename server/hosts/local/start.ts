@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { CoreDeps } from '../../core/deps';
 import type { Clock } from '../../core/ports';
+import { sendDueReminders } from '../../core/booking/service';
 import { seedPilots } from '../../core/seed';
 import { openSqliteStore } from '../../stores/sqlite';
 import { buildLocalApp } from './app';
@@ -19,6 +20,8 @@ export interface StartOptions {
   h5Dir?: string;
   logErrors?: boolean;
   rateLimit?: number | false;
+  /** How often the booking reminders run (ms); 0 turns the in-process scheduler off (tests). */
+  reminderIntervalMs?: number;
 }
 
 export interface LocalHost {
@@ -29,6 +32,21 @@ export interface LocalHost {
   url: string;
   adminToken: { value: string; generated: boolean };
   close(): Promise<void>;
+}
+
+/**
+ * The same core job the cloud's timer function runs: the afternoon reminder for tonight's
+ * bookings, every `intervalMs` (0: off). Returns how to stop it.
+ */
+function startReminders(deps: CoreDeps, intervalMs: number): () => void {
+  if (intervalMs <= 0) return () => undefined;
+  const remind = () =>
+    sendDueReminders(deps, deps.clock.now()).catch((error: unknown) =>
+      console.error('[bdb] reminders failed:', error),
+    );
+  void remind();
+  const timer = setInterval(() => void remind(), intervalMs);
+  return () => clearInterval(timer);
 }
 
 export const DEFAULT_H5_DIR = path.resolve(__dirname, '../../../dist-h5');
@@ -60,6 +78,7 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
     live,
   });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const stopReminders = startReminders(deps, options.reminderIntervalMs ?? 60_000);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host ?? '127.0.0.1';
@@ -70,6 +89,7 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     adminToken: { value: admin.value, generated: !options.adminToken },
     close: async () => {
+      stopReminders();
       await app.close();
       await store.close();
     },

@@ -52,6 +52,7 @@ export async function startTestHost(
     h5Dir: options.h5Dir ?? path.join(dataDir, 'no-h5'),
     logErrors: false,
     rateLimit: options.rateLimit,
+    reminderIntervalMs: 0,
   });
   const db = (host.deps.store as unknown as { db: Database.Database }).db;
 

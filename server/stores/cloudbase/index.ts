@@ -22,6 +22,7 @@ import {
   toStoredInstant,
   userFromDoc,
 } from './documents';
+import { bookingRepo } from './bookings';
 import { queueRepo } from './queues';
 import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
@@ -36,6 +37,9 @@ export const COLLECTIONS = [
   'queue_configs',
   'queue_evenings',
   'tickets',
+  'booking_settings',
+  'booking_slots',
+  'bookings',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -50,6 +54,13 @@ export type ClientReadableCollection = (typeof CLIENT_READABLE_COLLECTIONS)[numb
 
 export { PAGE_SIZE } from './sdk';
 export { JOIN_MAX_OPERATIONS, JOIN_OPERATIONS, SUMMARY_OPERATIONS } from './queues';
+export {
+  BOOK_MAX_OPERATIONS,
+  BOOK_OPERATIONS,
+  CANCEL_OPERATIONS,
+  RESCHEDULE_OPERATIONS,
+  UPDATE_OPERATIONS,
+} from './bookings';
 
 export interface CloudBaseStoreOptions {
   /** Prepended to every collection name, so contract tests can use their own collections. */
@@ -211,6 +222,11 @@ export function createCloudBaseStore(
       configs: names.queue_configs,
       evenings: names.queue_evenings,
       tickets: names.tickets,
+    }),
+    bookings: bookingRepo(db, {
+      settings: names.booking_settings,
+      slots: names.booking_slots,
+      bookings: names.bookings,
     }),
     // The SDK keeps no connection of its own to close.
     close: async () => {},

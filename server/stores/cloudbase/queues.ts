@@ -120,7 +120,7 @@ export const newTicketId = () => crypto.randomBytes(9).toString('base64url');
 
 // --- mapping ---
 
-function nullableText(doc: DocData, key: string, where: string): string | null {
+export function nullableText(doc: DocData, key: string, where: string): string | null {
   const value = doc[key];
   if (value === null || value === undefined) return null;
   if (typeof value !== 'string') throw new MalformedDocument(where, key);
@@ -447,7 +447,7 @@ async function touchIn(
 }
 
 /** Every page of a query: skip/limit over a total order, past the 100-per-read cap. */
-async function readAll(query: () => CloudQuery): Promise<DocData[]> {
+export async function readAll(query: () => CloudQuery): Promise<DocData[]> {
   const all: DocData[] = [];
   for (let skip = 0; ; skip += PAGE_SIZE) {
     const { data } = await query().skip(skip).limit(PAGE_SIZE).get();

@@ -346,5 +346,117 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.queues.getConfig('c1', 'library')).toEqual(config);
       });
     });
+
+    describe('bookings', () => {
+      const AT = new Date('2026-11-28T02:00:00.000Z');
+      const request = (userId: string | null, requestId: string, slot = '1900', seats = 2) => ({
+        slotId: `c1_paperwork_20261202_${slot}`,
+        community: 'c1',
+        service: 'paperwork',
+        date: '2026-12-02',
+        startsAt: `${slot.slice(0, 2)}:${slot.slice(2)}`,
+        userId,
+        name: userId ? '' : '王阿姨',
+        phone: null,
+        requestId,
+        seats,
+        now: AT,
+      });
+
+      beforeEach(async () => {
+        await store.communities.save(sampleCommunity('c1'));
+      });
+
+      it('confirms up to the seats, waitlists the rest in order, and dedupes', async () => {
+        const a = await store.bookings.book(request('u1', 'r-1'));
+        const b = await store.bookings.book(request('u2', 'r-2'));
+        const c = await store.bookings.book(request('u3', 'r-3'));
+        const d = await store.bookings.book(request('u4', 'r-4'));
+        expect([a, b, c, d].map((o) => [o.kind, o.booking.status])).toEqual([
+          ['created', 'confirmed'],
+          ['created', 'confirmed'],
+          ['created', 'waitlisted'],
+          ['created', 'waitlisted'],
+        ]);
+        expect(await store.bookings.waitlistPosition(c.booking)).toBe(1);
+        expect(await store.bookings.waitlistPosition(d.booking)).toBe(2);
+        expect(await store.bookings.book(request('u1', 'r-1'))).toEqual({
+          kind: 'existing',
+          booking: a.booking,
+        });
+        expect((await store.bookings.book(request('u1', 'r-other'))).booking.id).toBe(a.booking.id);
+        expect(await store.bookings.slotCounts('c1', 'paperwork', '2026-12-02')).toEqual([
+          { slotId: 'c1_paperwork_20261202_1900', taken: 2, waitlisted: 2 },
+        ]);
+      });
+
+      it('never confirms more than the seats when 20 book at once', async () => {
+        const outcomes = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            store.bookings.book(request(`u${i}`, `r-${i}`, '1900', 3)),
+          ),
+        );
+        expect(outcomes.filter((o) => o.booking.status === 'confirmed')).toHaveLength(3);
+      });
+
+      it('cancels and promotes the first waitlisted booking in one step', async () => {
+        const a = await store.bookings.book(request('u1', 'r-1', '1900', 1));
+        const b = await store.bookings.book(request('u2', 'r-2', '1900', 1));
+        const result = await store.bookings.cancel(a.booking.id, ['confirmed'], AT);
+        expect(result?.cancelled.status).toBe('cancelled');
+        expect(result?.promoted).toMatchObject({
+          id: b.booking.id,
+          status: 'confirmed',
+          promotedAt: AT.toISOString(),
+        });
+        expect(await store.bookings.cancel(a.booking.id, ['confirmed'], AT)).toBeNull();
+      });
+
+      it('reschedules only into a free seat, then frees the old one', async () => {
+        const a = await store.bookings.book(request('u1', 'r-1', '1900', 1));
+        const waiting = await store.bookings.book(request('u2', 'r-2', '1900', 1));
+        await store.bookings.book(request('u3', 'r-3', '1930', 1));
+        expect(
+          await store.bookings.reschedule(a.booking.id, request('u1', 'r-4', '1930', 1)),
+        ).toEqual({ kind: 'full' });
+        expect((await store.bookings.getBooking(a.booking.id))?.status).toBe('confirmed');
+        const moved = await store.bookings.reschedule(
+          a.booking.id,
+          request('u1', 'r-5', '1800', 1),
+        );
+        expect(moved).toMatchObject({
+          kind: 'moved',
+          booking: { startsAt: '18:00', status: 'confirmed' },
+          promoted: { id: waiting.booking.id },
+        });
+        expect((await store.bookings.getBooking(a.booking.id))?.status).toBe('cancelled');
+      });
+
+      it('lists by day and user, updates by status, and finds due reminders', async () => {
+        const a = await store.bookings.book(request('u1', 'r-1', '1930'));
+        const b = await store.bookings.book(request(null, 'staff:r-2', '1900'));
+        expect((await store.bookings.listForDate('c1', '2026-12-02')).map((x) => x.id)).toEqual([
+          b.booking.id,
+          a.booking.id,
+        ]);
+        expect((await store.bookings.ofUser('u1')).map((x) => x.id)).toEqual([a.booking.id]);
+        expect((await store.bookings.dueReminders('2026-12-02')).length).toBe(2);
+        expect(
+          await store.bookings.update(a.booking.id, ['confirmed'], {
+            remindedAt: AT.toISOString(),
+          }),
+        ).toMatchObject({ remindedAt: AT.toISOString() });
+        expect((await store.bookings.dueReminders('2026-12-02')).map((x) => x.id)).toEqual([
+          b.booking.id,
+        ]);
+        expect(
+          await store.bookings.update(a.booking.id, ['waitlisted'], { status: 'no-show' }),
+        ).toBeNull();
+        const settings = { slotMinutes: 15, seatsPerSlot: 4, cutoffHours: 1, bring: ['身份证'] };
+        expect(await store.bookings.getSettings('c1', 'paperwork')).toBeNull();
+        await store.bookings.saveSettings('c1', 'paperwork', settings);
+        expect(await store.bookings.getSettings('c1', 'paperwork')).toEqual(settings);
+      });
+    });
   });
 }

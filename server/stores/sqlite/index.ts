@@ -11,6 +11,7 @@ import type {
   UserRecord,
 } from '../../core/ports';
 import { MIGRATIONS } from './migrations';
+import { bookingRepo } from './bookings';
 import { queueRepo } from './queues';
 
 type DB = Database.Database;
@@ -168,6 +169,7 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
     communities: communityRepo(db),
     identities: identityRepo(db),
     queues: queueRepo(db),
+    bookings: bookingRepo(db),
     close: async () => {
       db.close();
     },

@@ -128,4 +128,44 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   ALTER TABLE outbox ADD COLUMN label TEXT NOT NULL DEFAULT '';
   CREATE INDEX outbox_line ON outbox (community_id, queue, date, id);
   `,
+  `
+  CREATE TABLE booking_settings (
+    community_id   TEXT NOT NULL REFERENCES communities(id),
+    service        TEXT NOT NULL,
+    slot_minutes   INTEGER NOT NULL,
+    seats_per_slot INTEGER NOT NULL,
+    cutoff_hours   INTEGER NOT NULL,
+    bring          TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (community_id, service)
+  ) STRICT;
+
+  CREATE TABLE bookings (
+    id             TEXT PRIMARY KEY,
+    community_id   TEXT NOT NULL REFERENCES communities(id),
+    service        TEXT NOT NULL,
+    date           TEXT NOT NULL,
+    starts_at      TEXT NOT NULL,
+    slot_id        TEXT NOT NULL,
+    status         TEXT NOT NULL CHECK (status IN ('confirmed', 'waitlisted', 'checked-in', 'completed', 'no-show', 'cancelled')),
+    user_id        TEXT,
+    name           TEXT NOT NULL DEFAULT '',
+    phone          TEXT,
+    request_id     TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    waitlisted_at  TEXT,
+    promoted_at    TEXT,
+    checked_in_at  TEXT,
+    closed_at      TEXT,
+    reminded_at    TEXT
+  ) STRICT;
+
+  -- A retried request never makes a second booking; a resident holds one live booking per slot.
+  CREATE UNIQUE INDEX bookings_request ON bookings (COALESCE(user_id, ''), request_id);
+  CREATE UNIQUE INDEX bookings_holder ON bookings (user_id, slot_id)
+    WHERE user_id IS NOT NULL AND status IN ('confirmed', 'waitlisted', 'checked-in');
+  CREATE INDEX bookings_slot ON bookings (slot_id, status, waitlisted_at);
+  CREATE INDEX bookings_day ON bookings (community_id, date, starts_at);
+  CREATE INDEX bookings_user ON bookings (user_id, date);
+  CREATE INDEX bookings_due ON bookings (date, status, reminded_at);
+  `,
 ];

@@ -1,0 +1,280 @@
+import * as z from 'zod';
+import type { BookingStatus } from '../../../contract/booking';
+import { defineAction, userOf, type ActionContext } from '../action';
+import type { CoreDeps } from '../deps';
+import { AppError, notFound } from '../errors';
+import { parseSlotId } from '../booking/slots';
+import {
+  announcePromotion,
+  assertChangeable,
+  book,
+  bookingView,
+  communityOrThrow,
+  figuresOf,
+  ownBooking,
+  services,
+  settingsFor,
+  slots,
+  staffView,
+  STATUS_WORDS,
+} from '../booking/service';
+import { bookableService, resolveSlot } from '../booking/slots';
+import { ids } from '../validation';
+
+const bookingRef = z.object({ bookingId: ids.record }).strict();
+/** Chinese mobile and landline numbers, digits with optional hyphens. */
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9-]{7,20}$/);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const slot = z.string().regex(/^[a-z0-9_-]{10,80}$/);
+
+const bookingCommunity = async (input: { bookingId: string }, deps: CoreDeps) =>
+  (await deps.store.bookings.getBooking(input.bookingId))?.community ?? null;
+
+/** A phone is kept only with the resident's explicit consent. */
+const consentedPhone = (input: { phone?: string; consent?: boolean }) => {
+  if (input.phone === undefined || input.phone === '') return null;
+  if (input.consent !== true)
+    throw new AppError('BAD_INPUT', '请先勾选同意社工联系您，再留电话', 'consent');
+  return input.phone;
+};
+
+/** Staff moves on tonight's list: check in, complete, mark no-show. */
+const staffMove = (
+  id: 'booking.checkIn' | 'booking.complete' | 'booking.noShow',
+  from: BookingStatus[],
+  to: BookingStatus,
+) =>
+  defineAction({
+    id,
+    role: 'staff',
+    input: bookingRef,
+    example: { bookingId: 'booking-1' },
+    community: bookingCommunity,
+    handler: async (ctx: ActionContext, input) => {
+      const current = await ctx.deps.store.bookings.getBooking(input.bookingId);
+      if (!current) throw notFound('没有找到这条预约');
+      if (!from.includes(current.status))
+        throw new AppError('CONFLICT', `这条预约${STATUS_WORDS[current.status]}，不能这样操作`);
+      const at = ctx.now.toISOString();
+      const updated = await ctx.deps.store.bookings.update(input.bookingId, from, {
+        status: to,
+        ...(to === 'checked-in' ? { checkedInAt: at } : { closedAt: at }),
+      });
+      if (!updated) throw new AppError('CONFLICT', '这条预约刚刚被处理过了，请刷新后再试');
+      return staffView(ctx.deps, updated);
+    },
+  });
+
+export const bookingActions = [
+  defineAction({
+    id: 'booking.services',
+    role: 'public',
+    input: z.object({ community: ids.community }).strict(),
+    example: { community: 'jinse' },
+    handler: async (ctx, input) => services(ctx.deps, input.community, ctx.now),
+  }),
+  defineAction({
+    id: 'booking.slots',
+    role: 'public',
+    input: z.object({ community: ids.community, service: ids.service, date }).strict(),
+    example: { community: 'jinse', service: 'paperwork', date: '2026-12-02' },
+    handler: async (ctx, input) => slots(ctx.deps, input, ctx.now),
+  }),
+  defineAction({
+    id: 'booking.book',
+    role: 'resident',
+    input: z
+      .object({
+        slotId: slot,
+        requestId: ids.requestId,
+        phone: phone.optional(),
+        consent: z.boolean().optional(),
+      })
+      .strict(),
+    example: {
+      slotId: 'jinse_paperwork_20261202_1900',
+      requestId: 'book-req-0001',
+      phone: '13812345678',
+      consent: true,
+    },
+    handler: async (ctx, input) => {
+      const user = userOf(ctx);
+      const { booking } = await book(
+        ctx.deps,
+        {
+          slotId: input.slotId,
+          userId: user.id,
+          name: '',
+          phone: consentedPhone(input),
+          requestId: input.requestId,
+        },
+        ctx.now,
+      );
+      return bookingView(ctx.deps, booking);
+    },
+  }),
+  defineAction({
+    id: 'booking.cancel',
+    role: 'resident',
+    input: bookingRef,
+    example: { bookingId: 'booking-1' },
+    handler: async (ctx, input) => {
+      const current = await ownBooking(ctx.deps, userOf(ctx).id, input.bookingId);
+      await assertChangeable(ctx.deps, current, ctx.now, '取消');
+      const result = await ctx.deps.store.bookings.cancel(
+        current.id,
+        ['confirmed', 'waitlisted'],
+        ctx.now,
+      );
+      if (!result) throw new AppError('CONFLICT', '这条预约刚刚被处理过了，请刷新后再试');
+      await announcePromotion(ctx.deps, result.promoted, ctx.now);
+      return bookingView(ctx.deps, result.cancelled);
+    },
+  }),
+  defineAction({
+    id: 'booking.reschedule',
+    role: 'resident',
+    input: z.object({ bookingId: ids.record, slotId: slot, requestId: ids.requestId }).strict(),
+    example: {
+      bookingId: 'booking-1',
+      slotId: 'jinse_paperwork_20261202_1930',
+      requestId: 'move-req-0001',
+    },
+    handler: async (ctx, input) => {
+      const user = userOf(ctx);
+      const current = await ownBooking(ctx.deps, user.id, input.bookingId);
+      await assertChangeable(ctx.deps, current, ctx.now, '改约');
+      const ref = parseSlotId(input.slotId);
+      if (!ref || ref.community !== current.community || ref.service !== current.service) {
+        throw new AppError('BAD_INPUT', '只能改到同一项服务的其他时段', 'slotId');
+      }
+      const community = await communityOrThrow(ctx.deps, ref.community);
+      const settings = await settingsFor(ctx.deps, community.id, ref.service);
+      resolveSlot(community, ref, settings, ctx.now);
+      const result = await ctx.deps.store.bookings.reschedule(current.id, {
+        slotId: input.slotId,
+        ...ref,
+        userId: user.id,
+        name: current.name,
+        phone: current.phone,
+        requestId: input.requestId,
+        seats: settings.seatsPerSlot,
+        now: ctx.now,
+      });
+      if (result.kind === 'full') throw new AppError('CONFLICT', '新时段已满，原预约保留不变');
+      if (result.kind === 'stale')
+        throw new AppError('CONFLICT', '这条预约刚刚被处理过了，请刷新后再试');
+      await announcePromotion(ctx.deps, result.promoted, ctx.now);
+      return bookingView(ctx.deps, result.booking);
+    },
+  }),
+  defineAction({
+    id: 'booking.mine',
+    role: 'resident',
+    input: z.object({}).strict(),
+    example: {},
+    handler: async (ctx) => {
+      const records = await ctx.deps.store.bookings.ofUser(userOf(ctx).id);
+      return Promise.all(records.map((b) => bookingView(ctx.deps, b)));
+    },
+  }),
+  defineAction({
+    id: 'booking.configure',
+    role: 'staff',
+    input: z
+      .object({
+        community: ids.community,
+        service: ids.service,
+        slotMinutes: z
+          .union([
+            z.literal(10),
+            z.literal(15),
+            z.literal(20),
+            z.literal(30),
+            z.literal(45),
+            z.literal(60),
+          ])
+          .optional(),
+        seatsPerSlot: z.number().int().min(1).max(50).optional(),
+        cutoffHours: z.number().int().min(0).max(72).optional(),
+        bring: z.array(z.string().trim().min(1).max(20)).max(10).optional(),
+      })
+      .strict(),
+    example: { community: 'jinse', service: 'paperwork', seatsPerSlot: 3, bring: ['身份证'] },
+    community: (input) => input.community,
+    handler: async (ctx, input) => {
+      const community = await communityOrThrow(ctx.deps, input.community);
+      const service = bookableService(community, input.service);
+      const current = await settingsFor(ctx.deps, community.id, service.id);
+      const next = {
+        slotMinutes: input.slotMinutes ?? current.slotMinutes,
+        seatsPerSlot: input.seatsPerSlot ?? current.seatsPerSlot,
+        cutoffHours: input.cutoffHours ?? current.cutoffHours,
+        bring: input.bring ?? current.bring,
+      };
+      await ctx.deps.store.bookings.saveSettings(community.id, service.id, next);
+      return { id: service.id, name: service.name, description: service.description, ...next };
+    },
+  }),
+  defineAction({
+    id: 'booking.list',
+    role: 'staff',
+    input: z.object({ community: ids.community, date, service: ids.service.optional() }).strict(),
+    example: { community: 'jinse', date: '2026-12-02' },
+    community: (input) => input.community,
+    handler: async (ctx, input) => {
+      await communityOrThrow(ctx.deps, input.community);
+      const records = await ctx.deps.store.bookings.listForDate(
+        input.community,
+        input.date,
+        input.service,
+      );
+      return {
+        date: input.date,
+        bookings: await Promise.all(records.map((b) => staffView(ctx.deps, b))),
+        figures: figuresOf(records),
+      };
+    },
+  }),
+  staffMove('booking.checkIn', ['confirmed'], 'checked-in'),
+  staffMove('booking.complete', ['confirmed', 'checked-in'], 'completed'),
+  staffMove('booking.noShow', ['confirmed'], 'no-show'),
+  defineAction({
+    id: 'booking.bookFor',
+    role: 'staff',
+    input: z
+      .object({
+        slotId: slot,
+        name: z.string().trim().min(1).max(40),
+        phone: phone.optional(),
+        consent: z.boolean().optional(),
+        requestId: ids.requestId,
+      })
+      .strict(),
+    example: {
+      slotId: 'jinse_paperwork_20261202_1900',
+      name: '王阿姨（电话预约）',
+      requestId: 'staff-req-0001',
+    },
+    community: (input) => parseSlotId(input.slotId)?.community ?? null,
+    handler: async (ctx, input) => {
+      const staff = userOf(ctx).id;
+      const { booking } = await book(
+        ctx.deps,
+        {
+          slotId: input.slotId,
+          userId: null,
+          name: input.name,
+          phone: consentedPhone(input),
+          // Scoped to the staff member, so two workers' request ids never collide.
+          requestId: `${staff}:${input.requestId}`,
+        },
+        ctx.now,
+      );
+      return staffView(ctx.deps, booking);
+    },
+  }),
+];

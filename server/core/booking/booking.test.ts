@@ -1,0 +1,401 @@
+/** Booking rules, through dispatch, on a real SQLite file. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type {
+  Booking,
+  BookingList,
+  BookingServices,
+  Slot,
+  StaffBooking,
+} from '../../../contract/booking';
+import type { Envelope } from '../../../contract/envelope';
+import { openSqliteStore } from '../../stores/sqlite';
+import type { CoreDeps } from '../deps';
+import { dispatch } from '../dispatch';
+import type { BookingAlert, Clock } from '../ports';
+import { seedPilots } from '../seed';
+import { sendDueReminders } from './service';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-booking-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+/** Saturday 2026-11-28 10:00 in Suzhou: the coming evenings are Wednesdays from 12-02. */
+async function setup(at = '2026-11-28T10:00:00+08:00') {
+  const store = await openSqliteStore(path.join(dir, `b-${++n}.db`));
+  await seedPilots(store);
+  await store.identities.ensureUser('staff-1', new Date());
+  await store.identities.grantAdmin('staff-1', new Date());
+  let now = new Date(at).getTime();
+  const clock: Clock & { set(iso: string): void } = {
+    demo: false,
+    now: () => new Date(now),
+    set: (iso) => {
+      now = new Date(iso).getTime();
+    },
+  };
+  const alerts: BookingAlert[] = [];
+  const deps: CoreDeps = {
+    store,
+    clock,
+    config: { adminToken: 'unused-admin-token' },
+    notifier: {
+      notify: async () => undefined,
+      notifyBooking: async (alert) => void alerts.push(alert),
+      recent: async () => [],
+    },
+  };
+  const as =
+    (userId: string | null) =>
+    async <T>(action: string, input: Record<string, unknown> = {}) => {
+      const [fn, name] = action.split('.') as [string, string];
+      return (await dispatch(deps, fn, { action: name, ...input }, { userId })) as Envelope<T>;
+    };
+  const ok = <T>(e: Envelope<T>): T => {
+    if (!e.ok) throw new Error(`expected ok, got ${JSON.stringify(e.error)}`);
+    return e.data;
+  };
+  const bookAs = async (userId: string, slotId: string, extra: Record<string, unknown> = {}) =>
+    ok(
+      await as(userId)<Booking>('booking.book', {
+        slotId,
+        requestId: `req-${userId}-${slotId.slice(-4)}`,
+        ...extra,
+      }),
+    );
+  return {
+    store,
+    clock,
+    alerts,
+    deps,
+    as,
+    ok,
+    bookAs,
+    staff: as('staff-1'),
+    close: () => store.close(),
+  };
+}
+
+let t: Awaited<ReturnType<typeof setup>>;
+afterEach(async () => {
+  await t?.close();
+});
+
+const SLOT_1900 = 'jinse_paperwork_20261202_1900';
+const SLOT_1930 = 'jinse_paperwork_20261202_1930';
+
+describe('what residents can book', () => {
+  it('lists the bookable services and the next four Wednesdays', async () => {
+    t = await setup();
+    const s = t.ok(await t.as(null)<BookingServices>('booking.services', { community: 'jinse' }));
+    expect(s.dates).toEqual(['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23']);
+    expect(s.services.map((x) => x.id)).toEqual(['paperwork', 'repair', 'mending', 'physio']);
+    expect(s.services[0]).toMatchObject({
+      name: '政务服务',
+      slotMinutes: 30,
+      seatsPerSlot: 2,
+      bring: ['身份证', '户口本'],
+    });
+  });
+
+  it('counts tonight while it is open, and drops it once closed', async () => {
+    t = await setup('2026-12-02T19:00:00+08:00');
+    const open = t.ok(
+      await t.as(null)<BookingServices>('booking.services', { community: 'jinse' }),
+    );
+    expect(open.dates[0]).toBe('2026-12-02');
+    t.clock.set('2026-12-02T20:00:00+08:00');
+    const closed = t.ok(
+      await t.as(null)<BookingServices>('booking.services', { community: 'jinse' }),
+    );
+    expect(closed.dates[0]).toBe('2026-12-09');
+  });
+
+  it('shows slots with seats left, and refuses a day that is not a service evening', async () => {
+    t = await setup();
+    await t.bookAs('r1', SLOT_1900);
+    const slots = t.ok(
+      await t.as(null)<Slot[]>('booking.slots', {
+        community: 'jinse',
+        service: 'paperwork',
+        date: '2026-12-02',
+      }),
+    );
+    expect(slots.map((s) => s.startsAt)).toEqual([
+      '17:00',
+      '17:30',
+      '18:00',
+      '18:30',
+      '19:00',
+      '19:30',
+    ]);
+    expect(slots.find((s) => s.id === SLOT_1900)).toMatchObject({
+      seats: 2,
+      left: 1,
+      waitlisted: 0,
+      open: true,
+      endsAt: '19:30',
+    });
+    const thursday = await t.as(null)('booking.slots', {
+      community: 'jinse',
+      service: 'paperwork',
+      date: '2026-12-03',
+    });
+    expect(thursday).toMatchObject({ ok: false, error: { code: 'CLOSED', field: 'date' } });
+    const queue = await t.as(null)('booking.slots', {
+      community: 'jinse',
+      service: 'library',
+      date: '2026-12-02',
+    });
+    expect(queue).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'service' } });
+  });
+});
+
+describe('booking', () => {
+  it('confirms while seats are left, then waitlists in arrival order', async () => {
+    t = await setup();
+    const a = await t.bookAs('r1', SLOT_1900);
+    const b = await t.bookAs('r2', SLOT_1900);
+    const c = await t.bookAs('r3', SLOT_1900);
+    const d = await t.bookAs('r4', SLOT_1900);
+    expect([a.status, b.status, c.status, d.status]).toEqual([
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+      'waitlisted',
+    ]);
+    expect([c.waitlistPosition, d.waitlistPosition]).toEqual([1, 2]);
+    expect(a).toMatchObject({
+      serviceName: '政务服务',
+      startsAt: '19:00',
+      endsAt: '19:30',
+      changeableUntil: '2026-12-02T17:00:00+08:00',
+    });
+  });
+
+  it('returns the same booking for a retried request or a second tap on the same slot', async () => {
+    t = await setup();
+    const first = await t.bookAs('r1', SLOT_1900);
+    const again = t.ok(
+      await t.as('r1')<Booking>('booking.book', {
+        slotId: SLOT_1900,
+        requestId: 'another-request-1',
+      }),
+    );
+    expect(again.id).toBe(first.id);
+    expect((await t.store.bookings.listForDate('jinse', '2026-12-02')).length).toBe(1);
+  });
+
+  it('keeps a phone only with consent, and shows it masked', async () => {
+    t = await setup();
+    const refused = await t.as('r1')('booking.book', {
+      slotId: SLOT_1900,
+      requestId: 'req-phone-01',
+      phone: '13812345678',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'consent' } });
+    expect(await t.store.bookings.listForDate('jinse', '2026-12-02')).toEqual([]);
+    const b = await t.bookAs('r1', SLOT_1900, { phone: '13812345678', consent: true });
+    expect(b.phone).toBe('138****5678');
+  });
+
+  it.each([
+    ['a slot that does not exist', 'jinse_paperwork_20261202_1915', 'NOT_FOUND'],
+    ['a Thursday', 'jinse_paperwork_20261203_1900', 'CLOSED'],
+    ['an evening five weeks out', 'jinse_paperwork_20261230_1900', 'CLOSED'],
+    ['a line that is not bookable', 'jinse_library_20261202_1900', 'NOT_FOUND'],
+    ['a malformed slot id', 'jinse_paperwork_1900', 'NOT_FOUND'],
+  ])('refuses %s', async (_label, slotId, code) => {
+    t = await setup();
+    expect(await t.as('r1')('booking.book', { slotId, requestId: 'req-refused-1' })).toMatchObject({
+      ok: false,
+      error: { code },
+    });
+  });
+
+  it('refuses a slot that has started', async () => {
+    t = await setup('2026-12-02T19:05:00+08:00');
+    expect(
+      await t.as('r1')('booking.book', { slotId: SLOT_1900, requestId: 'req-late-001' }),
+    ).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
+  });
+});
+
+describe('cancelling and rescheduling', () => {
+  it('promotes the first waitlisted resident when a seat frees, and tells them', async () => {
+    t = await setup();
+    const a = await t.bookAs('r1', SLOT_1900);
+    await t.bookAs('r2', SLOT_1900);
+    const c = await t.bookAs('r3', SLOT_1900);
+    const cancelled = t.ok(await t.as('r1')<Booking>('booking.cancel', { bookingId: a.id }));
+    expect(cancelled.status).toBe('cancelled');
+    const mine = t.ok(await t.as('r3')<Booking[]>('booking.mine'));
+    expect(mine).toEqual([
+      expect.objectContaining({ id: c.id, status: 'confirmed', waitlistPosition: null }),
+    ]);
+    expect(t.alerts.map((x) => [x.kind, x.userId])).toEqual([['booking-promoted', 'r3']]);
+  });
+
+  it("refuses to cancel after the cut-off, or someone else's booking", async () => {
+    t = await setup();
+    const a = await t.bookAs('r1', SLOT_1900);
+    expect(await t.as('r2')('booking.cancel', { bookingId: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    t.clock.set('2026-12-02T17:30:00+08:00');
+    expect(await t.as('r1')('booking.cancel', { bookingId: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CLOSED', message: expect.stringMatching(/2 小时/) },
+    });
+  });
+
+  it('moves to another slot only if it has a seat, releasing the old one to its waitlist', async () => {
+    t = await setup();
+    const a = await t.bookAs('r1', SLOT_1900);
+    await t.bookAs('r2', SLOT_1900);
+    const waiting = await t.bookAs('r3', SLOT_1900);
+    await t.bookAs('r4', SLOT_1930);
+    await t.bookAs('r5', SLOT_1930);
+    const full = await t.as('r1')('booking.reschedule', {
+      bookingId: a.id,
+      slotId: SLOT_1930,
+      requestId: 'move-req-001',
+    });
+    expect(full).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/原预约保留/) },
+    });
+    expect((await t.store.bookings.getBooking(a.id))?.status).toBe('confirmed');
+
+    const moved = t.ok(
+      await t.as('r1')<Booking>('booking.reschedule', {
+        bookingId: a.id,
+        slotId: 'jinse_paperwork_20261202_1800',
+        requestId: 'move-req-002',
+      }),
+    );
+    expect(moved).toMatchObject({ status: 'confirmed', startsAt: '18:00' });
+    expect((await t.store.bookings.getBooking(a.id))?.status).toBe('cancelled');
+    expect((await t.store.bookings.getBooking(waiting.id))?.status).toBe('confirmed');
+    const other = await t.as('r1')('booking.reschedule', {
+      bookingId: moved.id,
+      slotId: 'jinse_repair_20261202_1800',
+      requestId: 'move-req-003',
+    });
+    expect(other).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+  });
+});
+
+describe('the evening at the desk', () => {
+  it('checks in, completes and marks no-shows, with the figures', async () => {
+    t = await setup();
+    const a = await t.bookAs('r1', SLOT_1900);
+    const b = await t.bookAs('r2', SLOT_1900);
+    await t.bookAs('r3', SLOT_1900);
+    const forYou = t.ok(
+      await t.staff<StaffBooking>('booking.bookFor', {
+        slotId: SLOT_1930,
+        name: '王阿姨（电话预约）',
+        requestId: 'staff-req-001',
+      }),
+    );
+    expect(forYou).toMatchObject({
+      name: '王阿姨（电话预约）',
+      byStaff: true,
+      status: 'confirmed',
+    });
+    t.ok(await t.staff('booking.checkIn', { bookingId: a.id }));
+    t.ok(await t.staff('booking.complete', { bookingId: a.id }));
+    t.ok(await t.staff('booking.noShow', { bookingId: b.id }));
+    expect(await t.staff('booking.noShow', { bookingId: b.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    const list = t.ok(
+      await t.staff<BookingList>('booking.list', { community: 'jinse', date: '2026-12-02' }),
+    );
+    expect(list.figures).toEqual({
+      booked: 3,
+      checkedIn: 1,
+      completed: 1,
+      noShows: 1,
+      cancelled: 0,
+      waitlisted: 1,
+      promotions: 0,
+    });
+    expect(list.bookings.map((x) => x.startsAt)).toEqual(['19:00', '19:00', '19:00', '19:30']);
+  });
+
+  it("lets staff change a service's settings; residents see them", async () => {
+    t = await setup();
+    const s = t.ok(
+      await t.staff('booking.configure', {
+        community: 'jinse',
+        service: 'paperwork',
+        seatsPerSlot: 3,
+        slotMinutes: 60,
+        bring: ['身份证'],
+      }),
+    );
+    expect(s).toMatchObject({
+      seatsPerSlot: 3,
+      slotMinutes: 60,
+      cutoffHours: 2,
+      bring: ['身份证'],
+    });
+    const slots = t.ok(
+      await t.as(null)<Slot[]>('booking.slots', {
+        community: 'jinse',
+        service: 'paperwork',
+        date: '2026-12-02',
+      }),
+    );
+    expect(slots.map((x) => `${x.startsAt}-${x.endsAt}/${x.seats}`)).toEqual([
+      '17:00-18:00/3',
+      '18:00-19:00/3',
+      '19:00-20:00/3',
+    ]);
+  });
+
+  it('keeps staff of another community out', async () => {
+    t = await setup();
+    const a = await t.bookAs('r1', SLOT_1900);
+    await t.store.identities.createInvite(
+      {
+        code: 'HUCHIINVITE',
+        community: 'huchi',
+        createdBy: 'staff-1',
+        expiresAt: '2099-01-01T00:00:00Z',
+      },
+      new Date(),
+    );
+    await t.store.identities.redeemInvite('HUCHIINVITE', 'huchi-worker', new Date());
+    expect(await t.as('huchi-worker')('booking.checkIn', { bookingId: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(
+      await t.as('huchi-worker')('booking.list', { community: 'jinse', date: '2026-12-02' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('reminders', () => {
+  it('sends one reminder per confirmed booking on the afternoon of the evening', async () => {
+    t = await setup();
+    await t.bookAs('r1', SLOT_1900);
+    await t.bookAs('r2', SLOT_1900);
+    await t.bookAs('r3', SLOT_1900);
+    t.clock.set('2026-12-02T11:59:00+08:00');
+    expect(await sendDueReminders(t.deps, t.clock.now())).toBe(0);
+    t.clock.set('2026-12-02T12:00:00+08:00');
+    expect(await sendDueReminders(t.deps, t.clock.now())).toBe(2);
+    expect(await sendDueReminders(t.deps, t.clock.now())).toBe(0);
+    expect(t.alerts.map((a) => [a.kind, a.userId]).sort()).toEqual([
+      ['booking-reminder', 'r1'],
+      ['booking-reminder', 'r2'],
+    ]);
+  });
+});

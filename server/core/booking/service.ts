@@ -1,0 +1,234 @@
+import type {
+  BookableService,
+  Booking,
+  BookingFigures,
+  BookingSettings,
+  Slot,
+  StaffBooking,
+} from '../../../contract/booking';
+import type { CoreDeps } from '../deps';
+import { AppError, notFound } from '../errors';
+import type { BookingRecord, CommunityRecord } from '../ports';
+import { atLocal, dayjs, isoLocal, local } from '../time';
+import {
+  bookableDates,
+  bookableService,
+  endOf,
+  eveningOn,
+  parseSlotId,
+  resolveSlot,
+  settingsOf,
+  slotId,
+  slotStarts,
+} from './slots';
+
+/** "138****5678": staff need enough to recognise a number, lists never show it whole. */
+export const maskPhone = (phone: string | null) =>
+  phone ? (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****') : null;
+
+export async function communityOrThrow(deps: CoreDeps, id: string): Promise<CommunityRecord> {
+  const community = await deps.store.communities.get(id);
+  if (!community) throw notFound('没有找到这个社区，请重新扫码或选择社区');
+  return community;
+}
+
+export async function settingsFor(deps: CoreDeps, community: string, service: string) {
+  return settingsOf(service, await deps.store.bookings.getSettings(community, service));
+}
+
+/** When changes stop: cutoffHours before the slot starts. */
+const changeableUntil = (b: BookingRecord, settings: BookingSettings) =>
+  dayjs(atLocal(b.date, b.startsAt).valueOf()).subtract(settings.cutoffHours, 'hour').toDate();
+
+export async function bookingView(deps: CoreDeps, b: BookingRecord): Promise<Booking> {
+  const community = await communityOrThrow(deps, b.community);
+  const service = community.services.find((s) => s.id === b.service);
+  const settings = await settingsFor(deps, b.community, b.service);
+  return {
+    id: b.id,
+    community: b.community,
+    service: b.service,
+    serviceName: service?.name ?? b.service,
+    slotId: b.slotId,
+    date: b.date,
+    startsAt: b.startsAt,
+    endsAt: endOf(b.startsAt, settings.slotMinutes),
+    status: b.status,
+    waitlistPosition:
+      b.status === 'waitlisted' ? await deps.store.bookings.waitlistPosition(b) : null,
+    phone: maskPhone(b.phone),
+    bring: settings.bring,
+    changeableUntil: isoLocal(changeableUntil(b, settings)),
+    createdAt: isoLocal(new Date(b.createdAt)),
+  };
+}
+
+export const staffView = async (deps: CoreDeps, b: BookingRecord): Promise<StaffBooking> => ({
+  ...(await bookingView(deps, b)),
+  name: b.name,
+  byStaff: b.userId === null,
+});
+
+export async function services(deps: CoreDeps, communityId: string, now: Date) {
+  const community = await communityOrThrow(deps, communityId);
+  const list: BookableService[] = [];
+  for (const s of community.services
+    .filter((x) => x.kind === 'booking')
+    .sort((a, b) => a.sort - b.sort)) {
+    list.push({
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      ...(await settingsFor(deps, community.id, s.id)),
+    });
+  }
+  return {
+    community: { id: community.id, name: community.name },
+    services: list,
+    dates: bookableDates(community, now),
+  };
+}
+
+export async function slots(
+  deps: CoreDeps,
+  input: { community: string; service: string; date: string },
+  now: Date,
+): Promise<Slot[]> {
+  const community = await communityOrThrow(deps, input.community);
+  bookableService(community, input.service);
+  const evening = eveningOn(community, input.date, now);
+  const settings = await settingsFor(deps, community.id, input.service);
+  const counts = new Map(
+    (await deps.store.bookings.slotCounts(community.id, input.service, input.date)).map((c) => [
+      c.slotId,
+      c,
+    ]),
+  );
+  return slotStarts(evening.opensAt, evening.closesAt, settings.slotMinutes).map((startsAt) => {
+    const id = slotId(community.id, input.service, input.date, startsAt);
+    const count = counts.get(id);
+    const taken = count?.taken ?? 0;
+    return {
+      id,
+      date: input.date,
+      startsAt,
+      endsAt: endOf(startsAt, settings.slotMinutes),
+      seats: settings.seatsPerSlot,
+      left: Math.max(0, settings.seatsPerSlot - taken),
+      waitlisted: count?.waitlisted ?? 0,
+      open: atLocal(input.date, startsAt).valueOf() > now.getTime(),
+    };
+  });
+}
+
+export interface BookArgs {
+  slotId: string;
+  userId: string | null;
+  name: string;
+  phone: string | null;
+  requestId: string;
+}
+
+/** Validates the slot and books it; returns the record and whether it is new. */
+export async function book(deps: CoreDeps, args: BookArgs, now: Date) {
+  const ref = parseSlotId(args.slotId);
+  if (!ref) throw new AppError('NOT_FOUND', '没有这个预约时段，请重新选择', 'slotId');
+  const community = await communityOrThrow(deps, ref.community);
+  const settings = await settingsFor(deps, community.id, ref.service);
+  resolveSlot(community, ref, settings, now);
+  return deps.store.bookings.book({
+    slotId: args.slotId,
+    ...ref,
+    community: community.id,
+    userId: args.userId,
+    name: args.name,
+    phone: args.phone,
+    requestId: args.requestId,
+    seats: settings.seatsPerSlot,
+    now,
+  });
+}
+
+export async function ownBooking(deps: CoreDeps, userId: string, id: string) {
+  const booking = await deps.store.bookings.getBooking(id);
+  if (!booking || booking.userId !== userId) throw notFound('没有找到这条预约');
+  return booking;
+}
+
+export async function assertChangeable(deps: CoreDeps, b: BookingRecord, now: Date, verb: string) {
+  const settings = await settingsFor(deps, b.community, b.service);
+  if (b.status !== 'confirmed' && b.status !== 'waitlisted') {
+    throw new AppError('CONFLICT', `这条预约${STATUS_WORDS[b.status]}，不能${verb}`);
+  }
+  // A waitlisted booking holds no seat, so it can always be withdrawn before the slot starts.
+  const limit =
+    b.status === 'waitlisted' ? atLocal(b.date, b.startsAt).toDate() : changeableUntil(b, settings);
+  if (now.getTime() >= limit.getTime()) {
+    throw new AppError(
+      'CLOSED',
+      `已过${verb}时限（开始前 ${settings.cutoffHours} 小时），请联系社工`,
+    );
+  }
+}
+
+export const STATUS_WORDS: Record<BookingRecord['status'], string> = {
+  confirmed: '已预约',
+  waitlisted: '在候补中',
+  'checked-in': '已签到',
+  completed: '已完成',
+  'no-show': '已标记未到',
+  cancelled: '已取消',
+};
+
+/** Tells the resident whose waitlisted booking just got a seat. */
+export async function announcePromotion(deps: CoreDeps, promoted: BookingRecord | null, now: Date) {
+  if (!promoted?.userId) return;
+  await deps.notifier?.notifyBooking({
+    userId: promoted.userId,
+    at: now.toISOString(),
+    kind: 'booking-promoted',
+    booking: await bookingView(deps, promoted),
+  });
+}
+
+export function figuresOf(bookings: BookingRecord[]): BookingFigures {
+  const count = (pred: (b: BookingRecord) => boolean) => bookings.filter(pred).length;
+  return {
+    booked: count((b) => ['confirmed', 'checked-in', 'completed', 'no-show'].includes(b.status)),
+    checkedIn: count((b) => b.status === 'checked-in' || b.status === 'completed'),
+    completed: count((b) => b.status === 'completed'),
+    noShows: count((b) => b.status === 'no-show'),
+    cancelled: count((b) => b.status === 'cancelled'),
+    waitlisted: count((b) => b.status === 'waitlisted'),
+    promotions: count((b) => b.promotedAt !== null),
+  };
+}
+
+/** Reminders go out from this hour on the day of the evening. */
+export const REMINDER_FROM = '12:00';
+
+/**
+ * The afternoon reminder: every confirmed booking of today not yet reminded gets one notice. Run
+ * by a timer (cloud) or an in-process interval (local host); safe to run as often as you like.
+ */
+export async function sendDueReminders(deps: CoreDeps, now: Date): Promise<number> {
+  const today = local(now);
+  if (today.format('HH:mm') < REMINDER_FROM) return 0;
+  let sent = 0;
+  for (const b of await deps.store.bookings.dueReminders(today.format('YYYY-MM-DD'))) {
+    const marked = await deps.store.bookings.update(b.id, ['confirmed'], {
+      remindedAt: now.toISOString(),
+    });
+    if (!marked) continue;
+    if (marked.userId) {
+      await deps.notifier?.notifyBooking({
+        userId: marked.userId,
+        at: now.toISOString(),
+        kind: 'booking-reminder',
+        booking: await bookingView(deps, marked),
+      });
+    }
+    sent += 1;
+  }
+  return sent;
+}

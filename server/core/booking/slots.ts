@@ -1,0 +1,117 @@
+import type { BookingSettings } from '../../../contract/booking';
+import type { CommunityRecord, ServiceRecord } from '../ports';
+import { eveningStatus } from '../schedule';
+import { atLocal, local } from '../time';
+import { AppError } from '../errors';
+
+/** How many coming service evenings residents can book. */
+export const BOOKABLE_EVENINGS = 4;
+
+/** Defaults until staff configure a service: what the pilot's social workers started with. */
+const DEFAULTS: Record<string, BookingSettings> = {
+  paperwork: { slotMinutes: 30, seatsPerSlot: 2, cutoffHours: 2, bring: ['身份证', '户口本'] },
+  repair: { slotMinutes: 30, seatsPerSlot: 1, cutoffHours: 2, bring: ['需要维修的电器'] },
+  mending: { slotMinutes: 15, seatsPerSlot: 1, cutoffHours: 1, bring: ['需要缝补的衣物'] },
+  physio: { slotMinutes: 30, seatsPerSlot: 1, cutoffHours: 2, bring: [] },
+};
+const FALLBACK: BookingSettings = { slotMinutes: 30, seatsPerSlot: 1, cutoffHours: 2, bring: [] };
+
+export const settingsOf = (service: string, stored: BookingSettings | null): BookingSettings =>
+  stored ?? DEFAULTS[service] ?? FALLBACK;
+
+export function bookableService(community: CommunityRecord, service: string): ServiceRecord {
+  const found = community.services.find((s) => s.id === service && s.kind === 'booking');
+  if (!found) throw new AppError('NOT_FOUND', '这个社区没有这项预约服务', 'service');
+  return found;
+}
+
+const minutes = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+};
+const hhmm = (total: number) =>
+  `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+
+/** Slot start times of an evening: from opening, every slotMinutes, ending by closing. */
+export function slotStarts(opensAt: string, closesAt: string, slotMinutes: number): string[] {
+  const starts: string[] = [];
+  for (let t = minutes(opensAt); t + slotMinutes <= minutes(closesAt); t += slotMinutes)
+    starts.push(hhmm(t));
+  return starts;
+}
+
+export const endOf = (startsAt: string, slotMinutes: number) =>
+  hhmm(minutes(startsAt) + slotMinutes);
+
+/** "<community>_<service>_<YYYYMMDD>_<HHmm>": the slot is derived, so its id says where it is. */
+export const slotId = (community: string, service: string, date: string, startsAt: string) =>
+  `${community}_${service}_${date.replace(/-/g, '')}_${startsAt.replace(':', '')}`;
+
+export interface SlotRef {
+  community: string;
+  service: string;
+  date: string;
+  startsAt: string;
+}
+
+export function parseSlotId(id: string): SlotRef | null {
+  const m =
+    /^([a-z0-9][a-z0-9-]{0,31})_([a-z0-9][a-z0-9-]{0,31})_(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})$/.exec(
+      id,
+    );
+  if (!m) return null;
+  return {
+    community: m[1]!,
+    service: m[2]!,
+    date: `${m[3]}-${m[4]}-${m[5]}`,
+    startsAt: `${m[6]}:${m[7]}`,
+  };
+}
+
+/**
+ * The next BOOKABLE_EVENINGS service-evening dates: tonight counts until it closes. Looks ahead
+ * week by week, so a community with one evening a week gets the next four Wednesdays.
+ */
+export function bookableDates(community: CommunityRecord, now: Date): string[] {
+  const dates: string[] = [];
+  const today = local(now).startOf('day');
+  for (let i = 0; dates.length < BOOKABLE_EVENINGS && i < 7 * BOOKABLE_EVENINGS + 7; i += 1) {
+    const day = today.add(i, 'day');
+    const evening = community.evenings.find((e) => e.weekday === day.day());
+    if (!evening) continue;
+    const date = day.format('YYYY-MM-DD');
+    if (atLocal(date, evening.closesAt).valueOf() > now.getTime()) dates.push(date);
+  }
+  return dates;
+}
+
+/** The evening's hours on `date`, or CLOSED when it is not a bookable service evening. */
+export function eveningOn(community: CommunityRecord, date: string, now: Date) {
+  if (!bookableDates(community, now).includes(date)) {
+    throw new AppError(
+      'CLOSED',
+      `${date} 不是可以预约的服务夜（可预约接下来的 ${BOOKABLE_EVENINGS} 个服务夜）`,
+      'date',
+    );
+  }
+  const status = eveningStatus(community.evenings, atLocal(date, '12:00').toDate());
+  return { opensAt: status.opensAt, closesAt: status.closesAt };
+}
+
+/** A slot id that names a real slot of a bookable service on a bookable evening. */
+export function resolveSlot(
+  community: CommunityRecord,
+  ref: SlotRef,
+  settings: BookingSettings,
+  now: Date,
+) {
+  const service = bookableService(community, ref.service);
+  const evening = eveningOn(community, ref.date, now);
+  if (!slotStarts(evening.opensAt, evening.closesAt, settings.slotMinutes).includes(ref.startsAt)) {
+    throw new AppError('NOT_FOUND', '没有这个预约时段，请重新选择', 'slotId');
+  }
+  const starts = atLocal(ref.date, ref.startsAt).toDate();
+  if (starts.getTime() <= now.getTime())
+    throw new AppError('CLOSED', '这个时段已经开始了，请选择之后的时段', 'slotId');
+  return { service, starts, endsAt: endOf(ref.startsAt, settings.slotMinutes) };
+}

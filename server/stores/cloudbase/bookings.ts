@@ -1,0 +1,601 @@
+/**
+ * Bookings (预约) on CloudBase: the BookingRepo port, with the same behaviour as the SQLite store.
+ *
+ * Documents (collection names without the optional prefix):
+ * - booking_settings/<community>:<service>: { community, service, slotMinutes, seatsPerSlot,
+ *   cutoffHours, bring: string[] }
+ * - booking_slots/<slot id> (core/booking/slots.ts: "<community>_<service>_<YYYYMMDD>_<HHmm>"):
+ *   { community, service, date, startsAt, taken, waitlist, requests, holders }
+ *   - taken: seats in use, i.e. bookings confirmed, checked in, completed or no-show.
+ *   - waitlist: ids of the slot's waitlisted bookings, first in line first.
+ *   - requests: { [fieldKey(userId ?? '') + '|' + fieldKey(requestId)]: bookingId }: every book
+ *     or reschedule request that made a booking here, so a retried request gets the same one.
+ *   - holders: { [fieldKey(userId)]: bookingId }: each resident's live (confirmed, waitlisted or
+ *     checked-in) booking in this slot. Bookings staff make for someone (no user) have no entry.
+ * - bookings/<random id>: the BookingRecord fields without `id`; instants as UTC ISO strings.
+ *
+ * As with the queue's evening document (queues.ts), a transaction cannot query: the slot document
+ * is the one document every booking of the slot reads and writes, so the seat count, the waitlist
+ * and both lookup maps live there, and snapshot isolation on it is what keeps two residents from
+ * getting the last seat. A slot document exists from its first booking on; a missing one reads as
+ * an empty slot when booking, and as corruption when a booking points at it.
+ */
+import crypto from 'node:crypto';
+import type { BookingSettings, BookingStatus } from '../../../contract/booking';
+import type {
+  BookingPatch,
+  BookingRecord,
+  BookingRepo,
+  BookOutcome,
+  BookRequest,
+  SlotCount,
+} from '../../core/ports';
+import { integer, isDoc, MalformedDocument, readDoc, text, toStoredInstant } from './documents';
+import { fieldKey, nullableText, readAll, requestKey } from './queues';
+import type { CloudDatabase, CloudDocument, CloudTransaction, DocData } from './sdk';
+import { MANY_RACERS, transact } from './transaction';
+
+/**
+ * Single-document operations a book() runs inside its one transaction, by outcome:
+ * - created (confirmed or waitlisted): get the slot, set the slot (seat or waitlist, request,
+ *   holder), set the booking;
+ * - existing (a retried request, or the resident's live booking in the slot): get the slot, get
+ *   the booking.
+ * A transaction retried after a conflict repeats them.
+ */
+export const BOOK_OPERATIONS = { created: 3, existing: 2 } as const;
+/** The most a book() ever costs per attempt: "ops per booking". */
+export const BOOK_MAX_OPERATIONS = BOOK_OPERATIONS.created;
+/**
+ * cancel(): get the booking, get the slot, update the booking, set the slot; a freed seat given to
+ * the waitlist adds get and update of the promoted booking. Stale (status moved on): 1.
+ */
+export const CANCEL_OPERATIONS = { cancelled: 4, promoted: 6, stale: 1 } as const;
+/**
+ * reschedule() between two slots: get the old booking, get the new slot, get the old slot, set the
+ * new booking, update the old booking, set the new slot, set the old slot; plus 2 when the old
+ * seat goes to that slot's waitlist. Full: the first two reads only.
+ */
+export const RESCHEDULE_OPERATIONS = { moved: 7, promoted: 9, full: 2 } as const;
+/**
+ * update(): get and update the booking; a status move that changes the slot's seats, waitlist or
+ * holders (e.g. completed, no-show) also gets and sets the slot. Check-in and reminders do not.
+ */
+export const UPDATE_OPERATIONS = { booking: 2, slot: 4 } as const;
+
+export interface BookingCollections {
+  settings: string;
+  slots: string;
+  bookings: string;
+}
+
+/** The slot document as this adapter reads and writes it. */
+interface SlotDoc {
+  community: string;
+  service: string;
+  date: string;
+  startsAt: string;
+  taken: number;
+  waitlist: string[];
+  requests: Record<string, string>;
+  holders: Record<string, string>;
+}
+
+const STATUSES: ReadonlySet<string> = new Set<BookingStatus>([
+  'confirmed',
+  'waitlisted',
+  'checked-in',
+  'completed',
+  'no-show',
+  'cancelled',
+]);
+
+/** Statuses that use one of the slot's seats (SlotCount.taken). */
+const SEATED: ReadonlySet<BookingStatus> = new Set<BookingStatus>([
+  'confirmed',
+  'checked-in',
+  'completed',
+  'no-show',
+]);
+
+/** Statuses for which the booking is its user's booking in the slot (holders). */
+const LIVE: ReadonlySet<BookingStatus> = new Set<BookingStatus>([
+  'confirmed',
+  'waitlisted',
+  'checked-in',
+]);
+
+export const settingsId = (community: string, service: string) => `${community}:${service}`;
+
+/** 12 URL-safe characters, like the other store-made ids (they pass the core's record-id check). */
+export const newBookingId = () => crypto.randomBytes(9).toString('base64url');
+
+// --- mapping ---
+
+function strings(doc: DocData, key: string, where: string): string[] {
+  const value = doc[key] ?? [];
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+    throw new MalformedDocument(where, key);
+  }
+  return value;
+}
+
+function stringMap(doc: DocData, key: string, where: string): Record<string, string> {
+  const value = doc[key] ?? {};
+  if (!isDoc(value)) throw new MalformedDocument(where, key);
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== 'string') throw new MalformedDocument(where, `${key}.${k}`);
+  }
+  return value as Record<string, string>;
+}
+
+function slotFromDoc(id: string, doc: DocData): SlotDoc {
+  const where = `booking_slots/${id}`;
+  return {
+    community: text(doc, 'community', where),
+    service: text(doc, 'service', where),
+    date: text(doc, 'date', where),
+    startsAt: text(doc, 'startsAt', where),
+    taken: integer(doc, 'taken', where),
+    waitlist: strings(doc, 'waitlist', where),
+    requests: stringMap(doc, 'requests', where),
+    holders: stringMap(doc, 'holders', where),
+  };
+}
+
+const newSlot = (req: BookRequest): SlotDoc => ({
+  community: req.community,
+  service: req.service,
+  date: req.date,
+  startsAt: req.startsAt,
+  taken: 0,
+  waitlist: [],
+  requests: {},
+  holders: {},
+});
+
+const slotToDoc = (slot: SlotDoc): DocData => ({
+  community: slot.community,
+  service: slot.service,
+  date: slot.date,
+  startsAt: slot.startsAt,
+  taken: slot.taken,
+  waitlist: slot.waitlist,
+  requests: slot.requests,
+  holders: slot.holders,
+});
+
+function bookingFromDoc(id: string, doc: DocData): BookingRecord {
+  const where = `bookings/${id}`;
+  const status = text(doc, 'status', where);
+  if (!STATUSES.has(status)) throw new MalformedDocument(where, 'status');
+  return {
+    id,
+    community: text(doc, 'community', where),
+    service: text(doc, 'service', where),
+    date: text(doc, 'date', where),
+    startsAt: text(doc, 'startsAt', where),
+    slotId: text(doc, 'slotId', where),
+    status: status as BookingStatus,
+    userId: nullableText(doc, 'userId', where),
+    name: text(doc, 'name', where),
+    phone: nullableText(doc, 'phone', where),
+    requestId: text(doc, 'requestId', where),
+    createdAt: text(doc, 'createdAt', where),
+    waitlistedAt: nullableText(doc, 'waitlistedAt', where),
+    promotedAt: nullableText(doc, 'promotedAt', where),
+    checkedInAt: nullableText(doc, 'checkedInAt', where),
+    closedAt: nullableText(doc, 'closedAt', where),
+    remindedAt: nullableText(doc, 'remindedAt', where),
+  };
+}
+
+function bookingToDoc(booking: BookingRecord): DocData {
+  const { id: _id, ...fields } = booking;
+  return fields;
+}
+
+const bookingsFrom = (docs: DocData[]) =>
+  docs.map((doc) => bookingFromDoc(text(doc, '_id', 'bookings/?'), doc));
+
+function settingsFromDoc(id: string, doc: DocData): BookingSettings {
+  const where = `booking_settings/${id}`;
+  return {
+    slotMinutes: integer(doc, 'slotMinutes', where),
+    seatsPerSlot: integer(doc, 'seatsPerSlot', where),
+    cutoffHours: integer(doc, 'cutoffHours', where),
+    bring: strings(doc, 'bring', where),
+  };
+}
+
+/** A slot's counts from a projected document ({ _id, taken, waitlist }). */
+function countFromDoc(doc: DocData): SlotCount {
+  const slotId = text(doc, '_id', 'booking_slots/?');
+  const where = `booking_slots/${slotId}`;
+  return {
+    slotId,
+    taken: integer(doc, 'taken', where),
+    waitlisted: strings(doc, 'waitlist', where).length,
+  };
+}
+
+const INSTANT_FIELDS: ReadonlySet<keyof BookingPatch> = new Set<keyof BookingPatch>([
+  'checkedInAt',
+  'closedAt',
+  'remindedAt',
+]);
+
+/** The fields a patch sets (undefined means "leave as is"), instants normalized to UTC ISO. */
+function patchFields(patch: BookingPatch): Partial<BookingRecord> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch) as Array<[keyof BookingPatch, unknown]>) {
+    if (value === undefined) continue;
+    fields[key] =
+      INSTANT_FIELDS.has(key) && typeof value === 'string' ? toStoredInstant(value) : value;
+  }
+  return fields as Partial<BookingRecord>;
+}
+
+// --- slot bookkeeping ---
+
+/** The holders map once `booking` has its current status: only its own entry moves. */
+function holdersAfter(holders: Record<string, string>, booking: BookingRecord) {
+  if (booking.userId === null) return holders;
+  const key = fieldKey(booking.userId);
+  if (LIVE.has(booking.status)) return { ...holders, [key]: booking.id };
+  if (holders[key] !== booking.id) return holders;
+  const { [key]: _gone, ...rest } = holders;
+  return rest;
+}
+
+/**
+ * The slot once `booking` went from `before` (null: a new booking) to its current status: seats
+ * taken, its place on the waitlist and its holder entry follow the status.
+ */
+function slotAfter(slot: SlotDoc, before: BookingStatus | null, booking: BookingRecord): SlotDoc {
+  const after = booking.status;
+  const was = before !== null && SEATED.has(before);
+  const taken = slot.taken + (SEATED.has(after) ? 1 : 0) - (was ? 1 : 0);
+  let waitlist = slot.waitlist;
+  if (before === 'waitlisted' && after !== 'waitlisted') {
+    waitlist = waitlist.filter((id) => id !== booking.id);
+  } else if (after === 'waitlisted' && before !== 'waitlisted') {
+    waitlist = [...waitlist, booking.id];
+  }
+  return { ...slot, taken, waitlist, holders: holdersAfter(slot.holders, booking) };
+}
+
+/** Whether a status move changes anything the slot document keeps. */
+const movesSlot = (before: BookingStatus, after: BookingStatus) =>
+  SEATED.has(before) !== SEATED.has(after) ||
+  LIVE.has(before) !== LIVE.has(after) ||
+  (before === 'waitlisted') !== (after === 'waitlisted');
+
+/** A new booking in `slot`: its seat or waitlist place, its holder entry and its request. */
+const slotWith = (slot: SlotDoc, booking: BookingRecord): SlotDoc => {
+  const next = slotAfter(slot, null, booking);
+  const requests = {
+    ...next.requests,
+    [requestKey(booking.userId, booking.requestId)]: booking.id,
+  };
+  return { ...next, requests };
+};
+
+/** A booking the request already has in `slot`: the one it made, or the user's live one. */
+function knownBookingId(slot: SlotDoc, req: BookRequest): string | null {
+  const made = slot.requests[requestKey(req.userId, req.requestId)];
+  if (made) return made;
+  return req.userId === null ? null : (slot.holders[fieldKey(req.userId)] ?? null);
+}
+
+const newBooking = (req: BookRequest, status: 'confirmed' | 'waitlisted'): BookingRecord => {
+  const at = toStoredInstant(req.now);
+  return {
+    id: newBookingId(),
+    community: req.community,
+    service: req.service,
+    date: req.date,
+    startsAt: req.startsAt,
+    slotId: req.slotId,
+    status,
+    userId: req.userId,
+    name: req.name,
+    phone: req.phone,
+    requestId: req.requestId,
+    createdAt: at,
+    waitlistedAt: status === 'waitlisted' ? at : null,
+    promotedAt: null,
+    checkedInAt: null,
+    closedAt: null,
+    remindedAt: null,
+  };
+};
+
+// --- transactions ---
+
+const bookingRef = (tx: CloudTransaction, names: BookingCollections, id: string) =>
+  tx.collection(names.bookings).doc(id);
+
+/** A booking a slot document points at: written in the same transaction, so a gap is corruption. */
+async function bookingIn(
+  tx: CloudTransaction,
+  names: BookingCollections,
+  id: string,
+  slotId: string,
+): Promise<BookingRecord> {
+  const doc = await readDoc(bookingRef(tx, names, id));
+  if (!doc) throw new MalformedDocument(`booking_slots/${slotId}`, `booking ${id}`);
+  return bookingFromDoc(id, doc);
+}
+
+/** The slot of an existing booking: written with it, so a missing one is corruption. */
+async function slotOf(ref: CloudDocument, booking: BookingRecord): Promise<SlotDoc> {
+  const doc = await readDoc(ref);
+  if (!doc) throw new MalformedDocument(`bookings/${booking.id}`, `slot ${booking.slotId}`);
+  return slotFromDoc(booking.slotId, doc);
+}
+
+/** At most BOOK_MAX_OPERATIONS single-document operations; see BOOK_OPERATIONS. */
+async function bookIn(
+  tx: CloudTransaction,
+  names: BookingCollections,
+  req: BookRequest,
+): Promise<BookOutcome> {
+  const slotRef = tx.collection(names.slots).doc(req.slotId);
+  const stored = await readDoc(slotRef);
+  const slot = stored ? slotFromDoc(req.slotId, stored) : newSlot(req);
+  const known = knownBookingId(slot, req);
+  if (known !== null) {
+    return { kind: 'existing', booking: await bookingIn(tx, names, known, req.slotId) };
+  }
+  const booking = newBooking(req, slot.taken < req.seats ? 'confirmed' : 'waitlisted');
+  // set() writes the whole document: a first booking creates the slot, and removed map entries
+  // really go (update() would merge the maps).
+  await slotRef.set({ data: slotToDoc(slotWith(slot, booking)) });
+  await bookingRef(tx, names, booking.id).set({ data: bookingToDoc(booking) });
+  return { kind: 'created', booking };
+}
+
+interface Cancelled {
+  cancelled: BookingRecord;
+  promoted: BookingRecord | null;
+  /** The slot afterwards, for the caller to write. */
+  slot: SlotDoc;
+}
+
+/**
+ * Cancels `booking`, whose slot is `slot`, and gives a freed seat to the first waitlisted booking:
+ * writes both bookings, not the slot (the caller does, once, also when it changed it too).
+ */
+async function cancelAgainst(
+  tx: CloudTransaction,
+  names: BookingCollections,
+  slot: SlotDoc,
+  booking: BookingRecord,
+  now: Date,
+): Promise<Cancelled> {
+  const at = toStoredInstant(now);
+  const cancelled: BookingRecord = { ...booking, status: 'cancelled', closedAt: at };
+  await bookingRef(tx, names, booking.id).update({ data: { status: 'cancelled', closedAt: at } });
+  const freed = slotAfter(slot, booking.status, cancelled);
+  const first = freed.waitlist[0];
+  // A seat for tonight's waitlist: one confirmed or checked in, not one whose slot is over.
+  const seatFreed = booking.status === 'confirmed' || booking.status === 'checked-in';
+  if (!seatFreed || first === undefined) {
+    return { cancelled, promoted: null, slot: freed };
+  }
+  const waiting = await bookingIn(tx, names, first, booking.slotId);
+  if (waiting.status !== 'waitlisted') {
+    throw new MalformedDocument(`booking_slots/${booking.slotId}`, `waitlist ${first}`);
+  }
+  const promotion = { status: 'confirmed' as const, waitlistedAt: null, promotedAt: at };
+  await bookingRef(tx, names, first).update({ data: promotion });
+  const promoted: BookingRecord = { ...waiting, ...promotion };
+  return { cancelled, promoted, slot: slotAfter(freed, 'waitlisted', promoted) };
+}
+
+/** CANCEL_OPERATIONS: 4, or 6 with a promotion. */
+async function cancelIn(
+  tx: CloudTransaction,
+  names: BookingCollections,
+  id: string,
+  from: BookingStatus[],
+  now: Date,
+) {
+  const stored = await readDoc(bookingRef(tx, names, id));
+  if (!stored) return null;
+  const booking = bookingFromDoc(id, stored);
+  if (!from.includes(booking.status)) return null;
+  const slotRef = tx.collection(names.slots).doc(booking.slotId);
+  const slot = await slotOf(slotRef, booking);
+  const { cancelled, promoted, slot: next } = await cancelAgainst(tx, names, slot, booking, now);
+  await slotRef.set({ data: slotToDoc(next) });
+  return { cancelled, promoted };
+}
+
+type Rescheduled = Awaited<ReturnType<BookingRepo['reschedule']>>;
+
+/** What a reschedule comes to without moving anything, or null when the booking moves. */
+async function unmoved(
+  tx: CloudTransaction,
+  names: BookingCollections,
+  old: BookingRecord | null,
+  target: SlotDoc,
+  req: BookRequest,
+): Promise<Rescheduled | null> {
+  // First, as in book(): a retry of a move that committed finds the old booking cancelled by then.
+  const made = target.requests[requestKey(req.userId, req.requestId)];
+  // Already in the new slot with another booking. The old booking itself as the holder (a "move"
+  // within its own slot) is not: that goes ahead like any move, seats permitting.
+  const held = req.userId === null ? undefined : target.holders[fieldKey(req.userId)];
+  const known = made ?? (held !== old?.id ? held : undefined);
+  if (known) {
+    const booking = await bookingIn(tx, names, known, req.slotId);
+    return { kind: 'existing', booking, promoted: null };
+  }
+  if (!old || (old.status !== 'confirmed' && old.status !== 'waitlisted')) return { kind: 'stale' };
+  // Never onto the new slot's waitlist: a move is for a seat.
+  return target.taken >= req.seats ? { kind: 'full' } : null;
+}
+
+/** The new booking first, then the old one cancelled as cancel() does, promotion included. */
+async function move(
+  tx: CloudTransaction,
+  names: BookingCollections,
+  old: BookingRecord,
+  target: { ref: CloudDocument; slot: SlotDoc },
+  req: BookRequest,
+): Promise<Rescheduled> {
+  const booking = newBooking(req, 'confirmed');
+  const same = old.slotId === req.slotId;
+  const oldRef = tx.collection(names.slots).doc(old.slotId);
+  const oldSlot = same ? null : await slotOf(oldRef, old);
+  await bookingRef(tx, names, booking.id).set({ data: bookingToDoc(booking) });
+  const withNew = slotWith(target.slot, booking);
+  // One slot document for both: both changes apply to it, and it is written once.
+  const result = await cancelAgainst(tx, names, oldSlot ?? withNew, old, req.now);
+  await target.ref.set({ data: slotToDoc(oldSlot ? withNew : result.slot) });
+  if (oldSlot) await oldRef.set({ data: slotToDoc(result.slot) });
+  return { kind: 'moved', booking, promoted: result.promoted };
+}
+
+/** RESCHEDULE_OPERATIONS: 7 between two slots, 9 with a promotion in the old one. */
+async function rescheduleIn(
+  tx: CloudTransaction,
+  names: BookingCollections,
+  id: string,
+  req: BookRequest,
+): Promise<Rescheduled> {
+  const oldDoc = await readDoc(bookingRef(tx, names, id));
+  const ref = tx.collection(names.slots).doc(req.slotId);
+  const stored = await readDoc(ref);
+  const slot = stored ? slotFromDoc(req.slotId, stored) : newSlot(req);
+  const old = oldDoc ? bookingFromDoc(id, oldDoc) : null;
+  const settled = await unmoved(tx, names, old, slot, req);
+  if (settled || !old) return settled ?? { kind: 'stale' };
+  return move(tx, names, old, { ref, slot }, req);
+}
+
+/** UPDATE_OPERATIONS: 2, or 4 when the status move changes the slot. */
+async function updateIn(
+  tx: CloudTransaction,
+  names: BookingCollections,
+  id: string,
+  from: BookingStatus[],
+  patch: BookingPatch,
+): Promise<BookingRecord | null> {
+  const ref = bookingRef(tx, names, id);
+  const stored = await readDoc(ref);
+  if (!stored) return null;
+  const booking = bookingFromDoc(id, stored);
+  if (!from.includes(booking.status)) return null;
+  const fields = patchFields(patch);
+  const updated: BookingRecord = { ...booking, ...fields };
+  if (Object.keys(fields).length === 0) return updated;
+  if (!movesSlot(booking.status, updated.status)) {
+    await ref.update({ data: fields });
+    return updated;
+  }
+  const slotRef = tx.collection(names.slots).doc(booking.slotId);
+  const slot = await slotOf(slotRef, booking);
+  await ref.update({ data: fields });
+  await slotRef.set({ data: slotToDoc(slotAfter(slot, booking.status, updated)) });
+  return updated;
+}
+
+export function bookingRepo(db: CloudDatabase, names: BookingCollections): BookingRepo {
+  const bookings = () => db.collection(names.bookings);
+  const slots = () => db.collection(names.slots);
+
+  return {
+    async getSettings(community, service) {
+      const id = settingsId(community, service);
+      const doc = await readDoc(db.collection(names.settings).doc(id));
+      return doc ? settingsFromDoc(id, doc) : null;
+    },
+    async saveSettings(community, service, settings) {
+      await db
+        .collection(names.settings)
+        .doc(settingsId(community, service))
+        .set({
+          data: {
+            community,
+            service,
+            slotMinutes: settings.slotMinutes,
+            seatsPerSlot: settings.seatsPerSlot,
+            cutoffHours: settings.cutoffHours,
+            bring: [...settings.bring],
+          },
+        });
+    },
+    book: (request) => transact(db, MANY_RACERS, (tx) => bookIn(tx, names, request)),
+    async getBooking(id) {
+      const doc = await readDoc(bookings().doc(id));
+      return doc ? bookingFromDoc(id, doc) : null;
+    },
+    /**
+     * One query on the slot documents, whatever the number of bookings: every slot ever booked,
+     * zeros included once all its bookings are cancelled (as SQLite's GROUP BY over bookings).
+     */
+    async slotCounts(community, service, date) {
+      const docs = await readAll(() =>
+        slots()
+          .where({ community, service, date })
+          .orderBy('startsAt', 'asc')
+          .field({ _id: true, taken: true, waitlist: true }),
+      );
+      return docs.map(countFromDoc);
+    },
+    /** 0 when the booking is not on its slot's waitlist (any more). */
+    async waitlistPosition(booking) {
+      const doc = await readDoc(slots().doc(booking.slotId));
+      if (!doc) return 0;
+      return slotFromDoc(booking.slotId, doc).waitlist.indexOf(booking.id) + 1;
+    },
+    /** Newest evening first; within one slot, the latest booking first. */
+    async ofUser(userId) {
+      const docs = await readAll(() =>
+        bookings()
+          .where({ userId })
+          .orderBy('date', 'desc')
+          .orderBy('startsAt', 'desc')
+          .orderBy('createdAt', 'desc')
+          .orderBy('_id', 'asc'),
+      );
+      return bookingsFrom(docs);
+    },
+    /** In slot order, then in booking order. */
+    async listForDate(community, date, service) {
+      const where = service === undefined ? { community, date } : { community, date, service };
+      const docs = await readAll(() =>
+        bookings()
+          .where(where)
+          .orderBy('startsAt', 'asc')
+          .orderBy('createdAt', 'asc')
+          .orderBy('_id', 'asc'),
+      );
+      return bookingsFrom(docs);
+    },
+    /**
+     * Plain compare-and-set. A move to 'cancelled' here gives the seat back but promotes nobody:
+     * cancel() is the path for cancellations; update() serves check-in, completion, no-show and
+     * reminders.
+     */
+    update: (id, from, patch) =>
+      transact(db, MANY_RACERS, (tx) => updateIn(tx, names, id, from, patch)),
+    cancel: (id, from, now) =>
+      transact(db, MANY_RACERS, (tx) => cancelIn(tx, names, id, from, now)),
+    reschedule: (id, request) =>
+      transact(db, MANY_RACERS, (tx) => rescheduleIn(tx, names, id, request)),
+    async dueReminders(date) {
+      // Every booking is written with remindedAt: null, so equality with null finds the unsent.
+      const docs = await readAll(() =>
+        bookings()
+          .where({ date, status: 'confirmed', remindedAt: null })
+          .orderBy('startsAt', 'asc')
+          .orderBy('_id', 'asc'),
+      );
+      return bookingsFrom(docs);
+    },
+  };
+}
