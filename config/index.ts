@@ -40,7 +40,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: {
-      enable: true,
+      // Off for weapp: a cached build once reused stale subpackage chunk wiring after the
+      // booking and staff subpackages began sharing modules, leaving pages blank. A clean weapp
+      // build takes ~10 s; H5 keeps the cache (its chunks are content-hashed per page).
+      enable: isH5,
       // Taro already watches config/index.ts and src/app.config.ts; files they import are not
       // followed (TypeScript), so a changed plugin would otherwise reuse stale app entries.
       buildDependencies: {

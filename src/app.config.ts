@@ -1,9 +1,14 @@
 export default defineAppConfig({
   // Residents' pages only in the main package (tonight, and the ticket page they land on from
-  // notices); staff and the TV board live in subpackages to keep the first download small.
+  // notices); bookings, staff and the TV board live in subpackages to keep the first download
+  // small.
   pages: ['pages/tonight/index', 'pages/ticket/index'],
   subPackages: [
-    { root: 'package-staff', pages: ['pages/sign-in/index', 'pages/console/index'] },
+    { root: 'package-booking', pages: ['pages/book/index', 'pages/mine/index'] },
+    {
+      root: 'package-staff',
+      pages: ['pages/sign-in/index', 'pages/console/index', 'pages/bookings/index'],
+    },
     { root: 'package-board', pages: ['pages/board/index'] },
   ],
   window: {

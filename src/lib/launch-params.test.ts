@@ -5,16 +5,31 @@ describe('launch params', () => {
     expect(parseLaunchParams({ scene: encodeURIComponent('c=jinse&q=bp') })).toEqual({
       community: 'jinse',
       queue: 'bp',
+      service: null,
     });
   });
 
   it('reads c directly from a link or H5 URL', () => {
-    expect(parseLaunchParams({ c: 'huchi' })).toEqual({ community: 'huchi', queue: null });
+    expect(parseLaunchParams({ c: 'huchi' })).toEqual({
+      community: 'huchi',
+      queue: null,
+      service: null,
+    });
   });
 
   it('returns nulls without parameters', () => {
-    expect(parseLaunchParams({})).toEqual({ community: null, queue: null });
-    expect(parseLaunchParams({ c: '  ' })).toEqual({ community: null, queue: null });
+    const none = { community: null, queue: null, service: null };
+    expect(parseLaunchParams({})).toEqual(none);
+    expect(parseLaunchParams({ c: '  ' })).toEqual(none);
+  });
+
+  it('reads a bookable service as s, from a link or a scene', () => {
+    expect(parseLaunchParams({ c: 'jinse', s: 'paperwork' }).service).toBe('paperwork');
+    expect(parseLaunchParams({ scene: encodeURIComponent('c=jinse&s=repair') })).toEqual({
+      community: 'jinse',
+      queue: null,
+      service: 'repair',
+    });
   });
 
   it('survives malformed encoding', () => {

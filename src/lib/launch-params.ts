@@ -1,10 +1,14 @@
 /**
  * Launch parameters. A mini-program code carries `scene` (≤ 32 chars, URL-encoded
- * "c=<community>&q=<queue>"); links and H5 URLs carry `c` (and `q`) directly.
+ * "c=<community>&q=<queue>" or "c=<community>&s=<service>"); links and H5 URLs carry `c` (and
+ * `q` or `s`) directly.
  */
 export interface LaunchParams {
   community: string | null;
+  /** A walk-in line (取号). */
   queue: string | null;
+  /** A bookable service (预约). */
+  service: string | null;
 }
 
 type RouterParams = Partial<Record<string, string | undefined>>;
@@ -37,5 +41,6 @@ export function parseLaunchParams(params: RouterParams): LaunchParams {
   return {
     community: clean(scene.c) ?? clean(params.c && safeDecode(params.c)),
     queue: clean(scene.q) ?? clean(params.q && safeDecode(params.q)),
+    service: clean(scene.s) ?? clean(params.s && safeDecode(params.s)),
   };
 }

@@ -1,4 +1,11 @@
-import { formatClock, formatDateLine, formatDayTime, formatEvenings } from './shanghai-time';
+import {
+  formatClock,
+  formatDate,
+  formatDateLine,
+  formatDayTime,
+  formatEvenings,
+  shanghaiDate,
+} from './shanghai-time';
 
 describe('Shanghai time formatting', () => {
   const originalTz = process.env.TZ;
@@ -17,6 +24,14 @@ describe('Shanghai time formatting', () => {
     // 09:00Z is 17:00 in Shanghai but 01:00 in Los Angeles.
     expect(formatDayTime('2026-12-02T09:00:00Z')).toBe('12月2日 周三 17:00');
     expect(formatClock(Date.parse('2026-11-25T10:30:00Z'))).toBe('18:30');
+  });
+
+  it('names the weekday of a bare date, and the Shanghai date of an instant', () => {
+    process.env.TZ = 'America/Los_Angeles';
+    expect(formatDate('2026-12-02')).toBe('12月2日 周三');
+    expect(formatDate('2027-01-03')).toBe('1月3日 周日');
+    // 17:00Z on 1 December is already 2 December in Shanghai.
+    expect(shanghaiDate('2026-12-01T17:00:00Z')).toBe('2026-12-02');
   });
 
   it('groups evenings with the same hours', () => {

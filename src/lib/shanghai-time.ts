@@ -37,6 +37,17 @@ export function formatDateLine(date: string, weekday: number): string {
   return `${month}月${day}日 ${weekdayName(weekday)}`;
 }
 
+/** "2026-12-02" → "12月2日 周三": a Shanghai date as it is, its weekday from the calendar. */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return formatDateLine(date, new Date(Date.UTC(year, month - 1, day)).getUTCDay());
+}
+
+/** The Shanghai date ("YYYY-MM-DD") of an instant, by default now on this device's clock. */
+export function shanghaiDate(instant: string | number = Date.now()): string {
+  return toShanghai(instant).format('YYYY-MM-DD');
+}
+
 /** ISO instant → "12月2日 周三 17:00" (next opening, invite expiry). */
 export function formatDayTime(instant: string): string {
   const d = toShanghai(instant);

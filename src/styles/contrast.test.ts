@@ -38,6 +38,9 @@ const PAIRS: Array<[string, string]> = [
   ['demo-ink', 'demo-bg'],
   ['error-ink', 'paper'],
   ['open-ink', 'paper'],
+  // Booking statuses in words on white cards (候补中 / 已取消 / 未到).
+  ['later-ink', 'paper'],
+  ['closed-ink', 'paper'],
   ['called-ink', 'called-bg'],
   ['called-accent', 'called-bg'],
   ['called-bg', 'called-accent'],

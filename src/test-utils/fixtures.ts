@@ -1,9 +1,15 @@
 import type {
   Board,
+  BookableService,
+  Booking,
+  BookingList,
+  BookingServices,
   CommunitySummary,
   Console,
   Identity,
   LineState,
+  Slot,
+  StaffBooking,
   StaffTicket,
   Ticket,
   Tonight,
@@ -130,6 +136,128 @@ export function consoleFixture(overrides: Partial<Console> = {}): Console {
       }),
     ],
     stats: { served: 2, missed: 0, cancelled: 1, averageServiceMinutes: 4.5 },
+    ...overrides,
+  };
+}
+
+/** 政务服务 at 金色里程: 30-minute slots, two seats each, changes up to 2 hours before. */
+export function bookableServiceFixture(overrides: Partial<BookableService> = {}): BookableService {
+  return {
+    id: 'paperwork',
+    name: '政务服务',
+    description: '社保、医保、生育登记等业务办理',
+    slotMinutes: 30,
+    seatsPerSlot: 2,
+    cutoffHours: 2,
+    bring: ['身份证', '户口本'],
+    ...overrides,
+  };
+}
+
+/** Jinse's bookable services and the next four Wednesdays from 2 December 2026. */
+export function bookingServicesFixture(overrides: Partial<BookingServices> = {}): BookingServices {
+  return {
+    community: { id: 'jinse', name: '金色里程' },
+    services: [
+      bookableServiceFixture(),
+      bookableServiceFixture({
+        id: 'repair',
+        name: '家电维修',
+        description: '小家电、电动车电瓶检修',
+        seatsPerSlot: 1,
+        bring: ['需要维修的电器'],
+      }),
+    ],
+    dates: ['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23'],
+    ...overrides,
+  };
+}
+
+export function slotFixture(overrides: Partial<Slot> = {}): Slot {
+  const date = overrides.date ?? '2026-12-02';
+  const startsAt = overrides.startsAt ?? '17:30';
+  return {
+    id: `jinse_paperwork_${date.replace(/-/g, '')}_${startsAt.replace(':', '')}`,
+    date,
+    startsAt,
+    endsAt: '18:00',
+    seats: 2,
+    left: 2,
+    waitlisted: 0,
+    open: true,
+    ...overrides,
+  };
+}
+
+/** One evening of 政务服务: started, two seats left, full with one waiting, one seat left. */
+export function slotsFixture(date = '2026-12-02'): Slot[] {
+  return [
+    slotFixture({ date, startsAt: '17:00', endsAt: '17:30', open: false }),
+    slotFixture({ date, startsAt: '17:30', endsAt: '18:00', left: 2 }),
+    slotFixture({ date, startsAt: '18:00', endsAt: '18:30', left: 0, waitlisted: 1 }),
+    slotFixture({ date, startsAt: '18:30', endsAt: '19:00', left: 1 }),
+  ];
+}
+
+/** My 政务服务 booking on Wednesday 2 December 2026, 17:30–18:00, confirmed. */
+export function bookingFixture(overrides: Partial<Booking> = {}): Booking {
+  return {
+    id: 'b-1',
+    community: 'jinse',
+    service: 'paperwork',
+    serviceName: '政务服务',
+    slotId: 'jinse_paperwork_20261202_1730',
+    date: '2026-12-02',
+    startsAt: '17:30',
+    endsAt: '18:00',
+    status: 'confirmed',
+    waitlistPosition: null,
+    phone: null,
+    bring: ['身份证', '户口本'],
+    changeableUntil: '2026-12-02T15:30:00+08:00',
+    createdAt: '2026-11-28T10:00:00+08:00',
+    ...overrides,
+  };
+}
+
+export function staffBookingFixture(overrides: Partial<StaffBooking> = {}): StaffBooking {
+  return { ...bookingFixture(overrides), name: '', byStaff: false, ...overrides };
+}
+
+/** Wednesday 2 December at 金色里程 as the desk sees it. */
+export function bookingListFixture(overrides: Partial<BookingList> = {}): BookingList {
+  return {
+    date: '2026-12-02',
+    bookings: [
+      staffBookingFixture({
+        id: 'b-2',
+        slotId: 'jinse_paperwork_20261202_1800',
+        startsAt: '18:00',
+        endsAt: '18:30',
+        status: 'checked-in',
+        name: '王阿姨（电话预约）',
+        byStaff: true,
+        phone: '138****5678',
+      }),
+      staffBookingFixture({ id: 'b-1' }),
+      staffBookingFixture({
+        id: 'b-3',
+        slotId: 'jinse_paperwork_20261202_1800',
+        startsAt: '18:00',
+        endsAt: '18:30',
+        status: 'waitlisted',
+        waitlistPosition: 1,
+      }),
+    ],
+    figures: {
+      booked: 2,
+      checkedIn: 1,
+      completed: 0,
+      noShows: 0,
+      cancelled: 1,
+      waitlisted: 1,
+      promotions: 0,
+    },
     ...overrides,
   };
 }

@@ -26,6 +26,7 @@ export const showToast = jest.fn(() => Promise.resolve({ errMsg: 'showToast:ok' 
 export const navigateTo = jest.fn(() => Promise.resolve({ errMsg: 'navigateTo:ok' }));
 export const reLaunch = jest.fn(() => Promise.resolve({ errMsg: 'reLaunch:ok' }));
 export const stopPullDownRefresh = jest.fn();
+export const pageScrollTo = jest.fn(() => Promise.resolve({ errMsg: 'pageScrollTo:ok' }));
 export const vibrateLong = jest.fn(() => Promise.resolve({ errMsg: 'vibrateLong:ok' }));
 export const vibrateShort = jest.fn(() => Promise.resolve({ errMsg: 'vibrateShort:ok' }));
 export const requestSubscribeMessage = jest.fn(() =>
@@ -132,6 +133,7 @@ export function resetTaroDouble(): void {
   navigateTo.mockClear();
   reLaunch.mockClear();
   stopPullDownRefresh.mockClear();
+  pageScrollTo.mockClear();
   vibrateLong.mockClear();
   vibrateShort.mockClear();
   requestSubscribeMessage.mockClear();
@@ -149,6 +151,7 @@ const Taro = {
   navigateTo,
   reLaunch,
   stopPullDownRefresh,
+  pageScrollTo,
   vibrateLong,
   vibrateShort,
   requestSubscribeMessage,

@@ -170,6 +170,7 @@ function installWx({ storage, watches, record, run }: WxParts): void {
     showToast: record('showToast'),
     stopPullDownRefresh: record('stopPullDownRefresh'),
     navigateTo: record('navigateTo'),
+    pageScrollTo: record('pageScrollTo'),
     reLaunch: record('reLaunch'),
     vibrateLong: record('vibrateLong'),
     vibrateShort: record('vibrateShort'),

@@ -45,6 +45,17 @@ export function unwrap<T>(raw: unknown): T {
   return raw.data as T;
 }
 
+/**
+ * A failure after which the action may still have reached the server (no answer, a crash, the
+ * rate limiter): a retry must reuse the action's requestId, so the server answers what it may
+ * already have done instead of doing it twice.
+ */
+export function mayHaveReachedServer(error: unknown): boolean {
+  return (
+    !(error instanceof GatewayError) || error.code === 'INTERNAL' || error.code === 'RATE_LIMITED'
+  );
+}
+
 /** The Chinese message for any thrown value, for inline error text. */
 export function errorMessage(error: unknown): string {
   return error instanceof GatewayError ? error.message : BROKEN_MESSAGE;

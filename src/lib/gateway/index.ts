@@ -7,7 +7,7 @@ import type { ActionInput, ActionName, ActionOutput } from '@/types/contract';
 import { unwrap } from './errors';
 import { send } from './transport';
 
-export { GatewayError, errorMessage, NETWORK_MESSAGE } from './errors';
+export { GatewayError, errorMessage, mayHaveReachedServer, NETWORK_MESSAGE } from './errors';
 export { getSession } from './transport';
 export { showActionError } from './show-error';
 

@@ -1,6 +1,12 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { GatewayError, NETWORK_MESSAGE } from '@/lib/gateway';
-import { COMMUNITIES, lineFixture, ticketFixture, tonightFixture } from '@/test-utils/fixtures';
+import {
+  bookingFixture,
+  COMMUNITIES,
+  lineFixture,
+  ticketFixture,
+  tonightFixture,
+} from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
 import { emitLine, resetLineFeed, subscribedCommunities } from '@/test-utils/mock-line-feed';
 import {
@@ -46,12 +52,13 @@ describe('tonight page', () => {
     expect(screen.getByText('血压测量')).toBeTruthy();
     expect(screen.getByText('血压、血糖快速检测')).toBeTruthy();
     expect(screen.getByText('取号', { selector: '.bdb-service-list__badge' })).toBeTruthy();
-    expect(screen.getByText('预约')).toBeTruthy();
+    expect(screen.getByText('预约', { selector: '.bdb-service-list__badge' })).toBeTruthy();
     expect(screen.getByText('直接来')).toBeTruthy();
     expect(screen.queryByText(/演示时钟/)).toBeNull();
     expect(callsOf('community.tonight')).toEqual([{ community: 'jinse' }]);
-    // Besides tonight, only the resident's own tickets (for the 我的号 entry).
+    // Besides tonight, only the resident's own tickets and bookings (for 我的号 and 我的预约).
     expect(callMock.mock.calls.map(([action]) => action).sort()).toEqual([
+      'booking.mine',
       'community.tonight',
       'queue.mine',
     ]);
@@ -413,5 +420,84 @@ describe('taking a number', () => {
 
     fireEvent.click(screen.getByText('我的号'));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=t-7' });
+  });
+});
+
+describe('bookings', () => {
+  beforeEach(() => setRouterParams({ c: 'jinse' }));
+
+  it('offers 预约 under each bookable service, opening its booking page', async () => {
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.mine': async () => [],
+      'booking.mine': async () => [],
+    });
+    render(<TonightPage />);
+    await screen.findByText('金色里程');
+
+    // Only under 家电维修 (the booking service), open or not tonight.
+    expect(screen.getAllByRole('button', { name: / 预约$/ })).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: '家电维修 预约' }));
+    expect(navigateTo).toHaveBeenCalledWith({
+      url: '/package-booking/pages/book/index?c=jinse&s=repair',
+    });
+  });
+
+  it('shows 我的预约 with the next booking still to come, by the server’s date', async () => {
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.mine': async () => [],
+      'booking.mine': async () => [
+        bookingFixture({
+          id: 'b-9',
+          date: '2026-12-09',
+          status: 'waitlisted',
+          waitlistPosition: 2,
+        }),
+        bookingFixture(),
+        // Gone or over: not counted.
+        bookingFixture({ id: 'b-old', date: '2026-11-18', status: 'completed' }),
+        bookingFixture({ id: 'b-x', status: 'cancelled' }),
+      ],
+    });
+    render(<TonightPage />);
+
+    expect(await screen.findByText('我的预约（2 个）')).toBeTruthy();
+    expect(screen.getByText('12月2日 周三 17:30 政务服务 · 已预约')).toBeTruthy();
+    fireEvent.click(screen.getByText('查看我的预约'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/package-booking/pages/mine/index?id=b-1' });
+  });
+
+  it('keeps the entry without bookings (or when they fail to load), and reloads on return', async () => {
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.mine': async () => [],
+      'booking.mine': async () => {
+        throw new GatewayError({ code: 'INTERNAL', message: NETWORK_MESSAGE });
+      },
+    });
+    render(<TonightPage />);
+    expect(await screen.findByText('暂无待到访的预约')).toBeTruthy();
+    expect(screen.getByText('我的预约')).toBeTruthy();
+    fireEvent.click(screen.getByText('查看我的预约'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/package-booking/pages/mine/index' });
+
+    await waitFor(() => expect(callsOf('booking.mine')).toHaveLength(1));
+    act(() => triggerDidShow());
+    await waitFor(() => expect(callsOf('booking.mine')).toHaveLength(2));
+  });
+
+  it('does not ask for bookings where nothing can be booked', async () => {
+    routeCalls({
+      'community.tonight': async () =>
+        tonightFixture({
+          services: [{ id: 'bp', name: '血压测量', kind: 'queue', description: '血压检测' }],
+        }),
+      'queue.mine': async () => [],
+    });
+    render(<TonightPage />);
+    await screen.findByText('金色里程');
+    expect(screen.queryByText('查看我的预约')).toBeNull();
+    expect(callsOf('booking.mine')).toHaveLength(0);
   });
 });

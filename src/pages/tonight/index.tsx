@@ -3,6 +3,8 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useMemo, useRef } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { usePageShown } from '@/hooks/use-page-shown';
+// The entry, not the whole feature: the rest stays in the package-booking subpackage.
+import { BookingLink, MyBookingsEntry, useMyBookings } from '@/features/booking/entry';
 import {
   CommunityPicker,
   TonightView,
@@ -33,21 +35,28 @@ export default function TonightPage() {
   const { data, reload } = tonight;
   const { lines, mine } = useTonightQueue(data, usePageShown());
   const reloadMine = mine.reload;
+  const hasBookings = Boolean(data?.services.some((s) => s.kind === 'booking'));
+  const bookings = useMyBookings(hasBookings);
+  const reloadBookings = bookings.reload;
 
   const refresh = useCallback(async () => {
     const error = await reload();
     // The page keeps showing the last good answer; only then is a toast the right place.
     if (error && data) showActionError(error);
     void reloadMine();
-  }, [reload, reloadMine, data]);
+    void reloadBookings();
+  }, [reload, reloadMine, reloadBookings, data]);
 
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh());
   });
-  // Back from the ticket page: a number may have been taken or cancelled there.
+  // Back from the ticket or booking pages: a number or a booking may have changed there.
   const shown = useRef(false);
   useDidShow(() => {
-    if (shown.current) void reloadMine();
+    if (shown.current) {
+      void reloadMine();
+      void reloadBookings();
+    }
     shown.current = true;
   });
 
@@ -72,10 +81,15 @@ export default function TonightPage() {
           onSwitchCommunity={choice.startPicking}
           onRefresh={() => void refresh()}
           extra={
-            tickets.length > 0 ? <MyTicketsEntry tickets={tickets} onOpen={openTicket} /> : null
+            <>
+              {tickets.length > 0 ? <MyTicketsEntry tickets={tickets} onOpen={openTicket} /> : null}
+              {data && hasBookings ? (
+                <MyBookingsEntry bookings={bookings.data} today={data.date} />
+              ) : null}
+            </>
           }
           renderServiceAction={renderServiceAction}
-          highlightService={launch.queue}
+          highlightService={launch.queue ?? launch.service}
         />
       )}
       <View className="bdb-tonight-page__footer">
@@ -94,8 +108,11 @@ interface ServiceActionProps {
   launch: { queue: string | null };
 }
 
-/** The 取号 button under a walk-in service; other kinds have no action (yet). */
+/** The 取号 button under a walk-in service, 预约 under a bookable one; drop-in needs nothing. */
 function ServiceAction({ tonight, service, line, launch }: ServiceActionProps) {
+  if (service.kind === 'booking') {
+    return <BookingLink community={tonight.community.id} service={service} />;
+  }
   if (service.kind !== 'queue') return null;
   const blocked = tonight.open
     ? lineClosedReason(line)

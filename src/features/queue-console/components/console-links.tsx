@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { getTonight } from '@/features/community';
@@ -15,6 +15,10 @@ export interface ConsoleLinksProps {
   identity: Identity;
   /** All communities (admins act on every one); null while loading. */
   communities: CommunitySummary[] | null;
+  /** More desks per community after its walk-in desks (other features', e.g. 预约管理). */
+  renderExtra?: (tonight: Tonight) => ReactNode;
+  /** The section title; "叫号台" unless other desks are listed too. */
+  title?: string;
 }
 
 export function consoleUrl(community: string, queue: string): string {
@@ -22,7 +26,12 @@ export function consoleUrl(community: string, queue: string): string {
 }
 
 /** Staff and admins: one link per walk-in line of the communities they work for. */
-export function ConsoleLinks({ identity, communities }: ConsoleLinksProps) {
+export function ConsoleLinks({
+  identity,
+  communities,
+  renderExtra,
+  title = '叫号台',
+}: ConsoleLinksProps) {
   const ids =
     identity.role === 'admin' ? (communities?.map((c) => c.id) ?? null) : identity.communities;
   const key = ids && ids.length > 0 ? ids.join(',') : null;
@@ -51,6 +60,7 @@ export function ConsoleLinks({ identity, communities }: ConsoleLinksProps) {
               {`${s.name}叫号台`}
             </BigButton>
           ))}
+        {renderExtra?.(t)}
       </View>
     ));
   } else if (tonights.error) {
@@ -63,7 +73,7 @@ export function ConsoleLinks({ identity, communities }: ConsoleLinksProps) {
 
   return (
     <View className="bdb-console-links">
-      <Text className="bdb-console-links__title">叫号台</Text>
+      <Text className="bdb-console-links__title">{title}</Text>
       {body}
     </View>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { errorMessage, GatewayError } from '@/lib/gateway';
+import { errorMessage, mayHaveReachedServer } from '@/lib/gateway';
 import { newRequestId } from '@/lib/request-id';
 import type { Ticket } from '@/types/contract';
 import { joinQueue } from '../api/join-queue';
@@ -10,13 +10,6 @@ export interface Join {
   /** The last failure in Chinese, shown next to the button. */
   error: string | null;
   join: () => Promise<void>;
-}
-
-/** A failure after which the join may have reached the server: the next tap retries it. */
-function mayHaveReachedServer(error: unknown): boolean {
-  return (
-    !(error instanceof GatewayError) || error.code === 'INTERNAL' || error.code === 'RATE_LIMITED'
-  );
 }
 
 /**

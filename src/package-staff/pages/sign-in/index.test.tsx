@@ -105,6 +105,37 @@ describe('staff sign-in page', () => {
     expect(callsOf('community.tonight')).toEqual([{ community: 'jinse' }]);
   });
 
+  it('links staff to the bookings desk of each community that takes bookings', async () => {
+    routeCalls({
+      'staff.me': async () => identityFixture({ role: 'staff', communities: ['jinse'] }),
+      'community.list': async () => COMMUNITIES,
+      'community.tonight': async () => tonightFixture(),
+    });
+    render(<StaffSignInPage />);
+
+    const link = await screen.findByRole('button', { name: '金色里程 预约管理' });
+    expect(link.textContent).toBe('预约管理');
+    expect(screen.getByText('叫号台和预约管理')).toBeTruthy();
+    fireEvent.click(link);
+    expect(navigateTo).toHaveBeenCalledWith({
+      url: '/package-staff/pages/bookings/index?c=jinse',
+    });
+  });
+
+  it('has no bookings desk where nothing can be booked', async () => {
+    routeCalls({
+      'staff.me': async () => identityFixture({ role: 'staff', communities: ['jinse'] }),
+      'community.list': async () => COMMUNITIES,
+      'community.tonight': async () =>
+        tonightFixture({
+          services: [{ id: 'bp', name: '血压测量', kind: 'queue', description: '血压检测' }],
+        }),
+    });
+    render(<StaffSignInPage />);
+    await screen.findByRole('button', { name: '金色里程 血压测量叫号台' });
+    expect(screen.queryByText('预约管理')).toBeNull();
+  });
+
   it('gives an admin the desks of every community', async () => {
     routeCalls({
       'staff.me': async () => identityFixture({ role: 'admin', communities: [] }),
@@ -125,6 +156,7 @@ describe('staff sign-in page', () => {
     render(<StaffSignInPage />);
     await screen.findByText('居民');
     expect(screen.queryByText('叫号台')).toBeNull();
+    expect(screen.queryByText(/预约管理/)).toBeNull();
     expect(callsOf('community.tonight')).toHaveLength(0);
   });
 

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/load-state/load-state';
+import { BookingDeskLink } from '@/features/booking-desk';
 import { useCommunities } from '@/features/community';
 import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
 import { ConsoleLinks } from '@/features/queue-console';
@@ -26,7 +27,12 @@ export default function StaffSignInPage() {
       <>
         <IdentityCard identity={identity} communities={communities.data} />
         {identity.role === 'resident' ? null : (
-          <ConsoleLinks identity={identity} communities={communities.data} />
+          <ConsoleLinks
+            identity={identity}
+            communities={communities.data}
+            title="叫号台和预约管理"
+            renderExtra={(tonight) => <BookingDeskLink tonight={tonight} />}
+          />
         )}
         <RedeemForm onRedeemed={setIdentity} />
         {identity.role === 'admin' ? <AdminSection communities={communities} /> : null}

@@ -1,0 +1,174 @@
+import { Input, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { BigButton } from '@/components/big-button/big-button';
+import {
+  ContactFields,
+  contactInput,
+  EMPTY_CONTACT,
+  isContactField,
+  SlotList,
+  useSlots,
+  whenText,
+  type ContactDraft,
+} from '@/features/booking/shared';
+import { useAttemptId } from '@/hooks/use-attempt-id';
+import { a11y } from '@/lib/a11y';
+import { GatewayError } from '@/lib/gateway';
+import { formatDate } from '@/lib/shanghai-time';
+import type { BookableService, Slot, StaffBooking } from '@/types/contract';
+import { bookFor } from '../api/book-for';
+import type { BookingDeskState } from '../hooks/use-booking-desk';
+import './book-for-form.scss';
+
+export interface BookForFormProps {
+  community: string;
+  services: BookableService[];
+  /** The evening the desk shows: the form books on it. */
+  date: string | null;
+  /** The desk's service filter: the form starts on that service. */
+  preferred: string | null;
+  desk: BookingDeskState;
+}
+
+const NAME_MAX = 40;
+
+/** What is missing before sending, in Chinese; null when the form can go. */
+function missing(slot: Slot | undefined, name: string): string | null {
+  if (!slot) return '请先选择时段';
+  if (!name) return '请填写居民称呼，方便到场时认人';
+  return null;
+}
+
+function madeText(b: StaffBooking): string {
+  const what = `${whenText(b)} ${b.serviceName}`;
+  if (b.status === 'waitlisted') {
+    const place = b.waitlistPosition === null ? '' : `第 ${b.waitlistPosition} 位`;
+    return `已为 ${b.name} 加入候补${place}：${what}`;
+  }
+  return `已为 ${b.name} 预约 ${what}`;
+}
+
+/** 代客预约: a booking for a resident who phoned or came by, on the same seats and waitlist. */
+export function BookForForm({ community, services, date, preferred, desk }: BookForFormProps) {
+  const [picked, setPicked] = useState<string | null>(null);
+  const service = services.find((s) => s.id === (picked ?? preferred)) ?? services[0];
+  const [slotId, setSlotId] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [contact, setContact] = useState<ContactDraft>(EMPTY_CONTACT);
+  const [error, setError] = useState<string | null>(null);
+  const [contactError, setContactError] = useState<string | null>(null);
+  const [made, setMade] = useState<StaffBooking | null>(null);
+  const slots = useSlots(date && service ? { community, service: service.id, date } : null);
+  const attempt = useAttemptId();
+
+  const submit = async () => {
+    const slot = slots.data?.find((s) => s.id === slotId);
+    const trimmed = name.trim();
+    const contactParsed = contactInput(contact);
+    setError(missing(slot, trimmed));
+    setContactError(contactParsed.error);
+    if (!slot || !trimmed || contactParsed.error) return;
+    // A retry of the same booking reuses its request id: no second seat for the same resident.
+    const requestId = attempt.take(`${slot.id}|${trimmed}`);
+    const outcome: { booking: StaffBooking | null; error: unknown } = {
+      booking: null,
+      error: null,
+    };
+    const message = await desk.run(async () => {
+      try {
+        outcome.booking = await bookFor({
+          slotId: slot.id,
+          name: trimmed,
+          requestId,
+          ...contactParsed.input,
+        });
+      } catch (e: unknown) {
+        outcome.error = e;
+        throw e;
+      }
+    });
+    void slots.reload();
+    if (message) {
+      attempt.settle(outcome.error);
+      const aboutContact =
+        outcome.error instanceof GatewayError && isContactField(outcome.error.field);
+      if (aboutContact) setContactError(message);
+      else setError(message);
+      return;
+    }
+    attempt.settle();
+    setMade(outcome.booking);
+    setSlotId(null);
+    setName('');
+    setContact(EMPTY_CONTACT);
+  };
+
+  return (
+    <View className="bdb-book-for">
+      <Text className="bdb-book-for__title">代客预约</Text>
+      <Text className="bdb-book-for__hint">
+        {date
+          ? `为打电话或到场的居民预约 ${formatDate(date)} 的时段，满了可以候补`
+          : '请先选择日期'}
+      </Text>
+      {services.length > 1 ? (
+        <View
+          className="bdb-book-for__services"
+          {...a11y({ role: 'group', label: '代客预约的服务' })}
+        >
+          {services.map((s) => (
+            <BigButton
+              key={s.id}
+              variant={s.id === service?.id ? 'primary' : 'secondary'}
+              onClick={() => {
+                setPicked(s.id);
+                setSlotId(null);
+              }}
+            >
+              {s.id === service?.id ? `✓ ${s.name}` : s.name}
+            </BigButton>
+          ))}
+        </View>
+      ) : null}
+      {date ? (
+        <SlotList
+          slots={slots}
+          mode="book"
+          selectedId={slotId}
+          onPick={(slot) => {
+            setSlotId(slot.id);
+            setError(null);
+          }}
+        />
+      ) : null}
+      <Text className="bdb-book-for__label">居民称呼</Text>
+      <Input
+        className="bdb-book-for__input"
+        value={name}
+        placeholder="如：王阿姨（电话预约）"
+        maxlength={NAME_MAX}
+        onInput={(e) => setName(e.detail.value)}
+        {...a11y({ label: '居民称呼' })}
+      />
+      <ContactFields
+        draft={contact}
+        onChange={setContact}
+        consentText="居民同意社工通过此电话联系"
+        error={contactError}
+      />
+      <BigButton onClick={() => void submit()} disabled={desk.busy}>
+        确认代客预约
+      </BigButton>
+      {error ? (
+        <Text className="bdb-book-for__error" {...a11y({ role: 'alert' })}>
+          {`✕ ${error}`}
+        </Text>
+      ) : null}
+      {made ? (
+        <Text className="bdb-book-for__made" {...a11y({ role: 'status', live: 'polite' })}>
+          {`✓ ${madeText(made)}`}
+        </Text>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,15 @@
+export { listBookings } from './api/list-bookings';
+export * as deskMoves from './api/desk-moves';
+export { bookFor } from './api/book-for';
+export { configureService } from './api/configure-service';
+export { BookingDesk } from './components/booking-desk';
+export type { BookingDeskProps } from './components/booking-desk';
+export { BookForForm } from './components/book-for-form';
+export type { BookForFormProps } from './components/book-for-form';
+export { ServiceSettings } from './components/service-settings';
+export type { ServiceSettingsProps } from './components/service-settings';
+export { BookingDeskLink, bookingDeskUrl, BOOKING_DESK_PAGE } from './components/booking-desk-link';
+export { useBookingDesk } from './hooks/use-booking-desk';
+export type { BookingDeskState } from './hooks/use-booking-desk';
+export { byTime, FIGURES, MOVES_ALLOWED, whoText } from './model/desk-text';
+export { draftOf, parseServiceSettings, splitBring, SLOT_MINUTES } from './model/settings-form';

@@ -1,0 +1,147 @@
+import { Text, View } from '@tarojs/components';
+import { useMemo, useState } from 'react';
+import { BigButton } from '@/components/big-button/big-button';
+import { useBefore } from '@/hooks/use-before';
+import { a11y } from '@/lib/a11y';
+import { errorMessage } from '@/lib/gateway';
+import { formatDayTime } from '@/lib/shanghai-time';
+import type { Booking } from '@/types/contract';
+import { cancelBooking } from '../api/cancel-booking';
+import { bringText, isChangeable, statusText, whenText } from '../model/booking-text';
+import { ReschedulePanel } from './reschedule-panel';
+import './booking-card.scss';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface BookingCardProps {
+  booking: Booking;
+  /** Opened from a link to this booking (`?id=`): framed and marked in words. */
+  highlighted: boolean;
+  /** In the past section: nothing left to change. */
+  past: boolean;
+  /** The answer of a cancel: the page shows it at once. */
+  onChanged: (booking: Booking) => void;
+  /** The answer of a move: a new booking on the new slot. */
+  onMoved: (booking: Booking) => void;
+}
+
+type Mode = 'idle' | 'cancelling' | 'moving';
+
+/** One booking: service, when, status in words, phone, what to bring, cancel and 改约. */
+export function BookingCard({ booking, highlighted, past, onChanged, onMoved }: BookingCardProps) {
+  const [mode, setMode] = useState<Mode>('idle');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // The server owns the deadline and refuses a late change in its own words. The phone's clock
+  // (which may be wrong, or differ from the demo clock) only hides the buttons once it is a
+  // whole day past that deadline.
+  const hideAt = useMemo(
+    () =>
+      isChangeable(booking)
+        ? new Date(Date.parse(booking.changeableUntil) + DAY_MS).toISOString()
+        : null,
+    [booking],
+  );
+  const showActions = useBefore(hideAt) && !past;
+  const bring = bringText(booking.bring);
+
+  const cancel = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onChanged(await cancelBooking(booking.id));
+      setMode('idle');
+    } catch (e: unknown) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const highlight = highlighted ? ' bdb-booking-card--highlighted' : '';
+  return (
+    <View className={`bdb-booking-card bdb-booking-card--${booking.status}${highlight}`}>
+      {highlighted ? <Text className="bdb-booking-card__marker">▶ 您要查看的预约</Text> : null}
+      <View className="bdb-booking-card__head">
+        <Text className="bdb-booking-card__service">{booking.serviceName}</Text>
+        <Text className="bdb-booking-card__status">{statusText(booking)}</Text>
+      </View>
+      <Text className="bdb-booking-card__when">{whenText(booking)}</Text>
+      {booking.phone ? (
+        <Text className="bdb-booking-card__detail">{`联系电话：${booking.phone}`}</Text>
+      ) : null}
+      {bring ? <Text className="bdb-booking-card__detail">{bring}</Text> : null}
+      {showActions ? (
+        <>
+          <Text className="bdb-booking-card__detail">
+            {`取消或改约截止：${formatDayTime(booking.changeableUntil)}`}
+          </Text>
+          <CardActions
+            booking={booking}
+            mode={mode}
+            busy={busy}
+            onMode={(next) => {
+              setMode(next);
+              setError(null);
+            }}
+            onCancel={() => void cancel()}
+            onMoved={onMoved}
+          />
+        </>
+      ) : null}
+      {error ? (
+        <Text className="bdb-booking-card__error" {...a11y({ role: 'alert' })}>
+          {`✕ ${error}`}
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+interface CardActionsProps {
+  booking: Booking;
+  mode: Mode;
+  busy: boolean;
+  onMode: (mode: Mode) => void;
+  onCancel: () => void;
+  onMoved: (booking: Booking) => void;
+}
+
+/** 取消预约 (two taps, confirmed on the card itself) and 改约 (the slot list, inline). */
+function CardActions({ booking, mode, busy, onMode, onCancel, onMoved }: CardActionsProps) {
+  if (mode === 'moving') {
+    return <ReschedulePanel booking={booking} onMoved={onMoved} onClose={() => onMode('idle')} />;
+  }
+  if (mode === 'cancelling') {
+    return (
+      <View className="bdb-booking-card__confirm" {...a11y({ role: 'group', label: '确认取消' })}>
+        <Text className="bdb-booking-card__confirm-text">
+          取消后名额会让给其他居民，确定取消这个预约吗？
+        </Text>
+        <View className="bdb-booking-card__actions">
+          <BigButton onClick={onCancel} disabled={busy}>
+            {busy ? '正在取消…' : '确认取消'}
+          </BigButton>
+          <BigButton variant="secondary" onClick={() => onMode('idle')} disabled={busy}>
+            不取消
+          </BigButton>
+        </View>
+      </View>
+    );
+  }
+  const what = `${booking.serviceName} ${whenText(booking)}`;
+  return (
+    <View className="bdb-booking-card__actions">
+      <BigButton
+        variant="secondary"
+        onClick={() => onMode('cancelling')}
+        label={`取消预约 ${what}`}
+      >
+        取消预约
+      </BigButton>
+      <BigButton variant="secondary" onClick={() => onMode('moving')} label={`改约 ${what}`}>
+        改约
+      </BigButton>
+    </View>
+  );
+}

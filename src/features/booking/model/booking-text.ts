@@ -1,0 +1,86 @@
+import { formatDate } from '@/lib/shanghai-time';
+import type { Booking, BookingStatus, Slot } from '@/types/contract';
+
+/** The status in words: never a colour alone. */
+export const STATUS_WORDS: Record<BookingStatus, string> = {
+  confirmed: '已预约',
+  waitlisted: '候补中',
+  'checked-in': '已签到',
+  completed: '已完成',
+  'no-show': '未到',
+  cancelled: '已取消',
+};
+
+/** "已预约", "候补第 2 位", "已签到"… */
+export function statusText(booking: Pick<Booking, 'status' | 'waitlistPosition'>): string {
+  if (booking.status === 'waitlisted' && booking.waitlistPosition !== null) {
+    return `候补第 ${booking.waitlistPosition} 位`;
+  }
+  return STATUS_WORDS[booking.status];
+}
+
+/** "17:00–17:30". */
+export function timeRange(slot: Pick<Slot, 'startsAt' | 'endsAt'>): string {
+  return `${slot.startsAt}–${slot.endsAt}`;
+}
+
+/** "12月2日 周三 17:00–17:30". */
+export function whenText(slot: Pick<Slot, 'date' | 'startsAt' | 'endsAt'>): string {
+  return `${formatDate(slot.date)} ${timeRange(slot)}`;
+}
+
+/** "请带上：身份证、户口本", or null when nothing is needed. */
+export function bringText(bring: string[]): string | null {
+  return bring.length > 0 ? `请带上：${bring.join('、')}` : null;
+}
+
+/** A seat or a waitlist place the resident may still cancel or move (the server keeps the time). */
+export const isChangeable = (booking: Booking) =>
+  booking.status === 'confirmed' || booking.status === 'waitlisted';
+
+/** Still to come for the resident: a seat, a waitlist place, or checked in tonight. */
+const isLive = (booking: Booking) => isChangeable(booking) || booking.status === 'checked-in';
+
+const byStart = (a: Booking, b: Booking) =>
+  a.date.localeCompare(b.date) || a.startsAt.localeCompare(b.startsAt);
+
+/** Upcoming (on or after `today`, soonest first) and past (latest first). */
+export function splitByDate(
+  bookings: Booking[],
+  today: string,
+): { upcoming: Booking[]; past: Booking[] } {
+  const sorted = [...bookings].sort(byStart);
+  return {
+    upcoming: sorted.filter((b) => b.date >= today),
+    past: sorted.filter((b) => b.date < today).reverse(),
+  };
+}
+
+/** The bookings still to come from `today` on, soonest first: what the tonight page points to. */
+export function liveBookings(bookings: Booking[], today: string): Booking[] {
+  return splitByDate(bookings, today).upcoming.filter(isLive);
+}
+
+export type SlotKind = 'free' | 'full' | 'started' | 'current';
+
+export interface SlotView {
+  kind: SlotKind;
+  /** "17:00–17:30 · 剩 2 位", "17:00–17:30 · 已满 · 可候补（前面 1 人）", "17:00–17:30 · 已开始". */
+  text: string;
+  disabled: boolean;
+}
+
+/**
+ * What a slot row says and whether it can be picked. Booking a full slot joins its waitlist;
+ * moving a booking needs a free seat (the server refuses a full slot), so full slots are off then.
+ */
+export function slotView(slot: Slot, mode: 'book' | 'move', currentSlotId?: string): SlotView {
+  const time = timeRange(slot);
+  if (slot.id === currentSlotId)
+    return { kind: 'current', text: `${time} · 当前预约`, disabled: true };
+  if (!slot.open) return { kind: 'started', text: `${time} · 已开始`, disabled: true };
+  if (slot.left > 0) return { kind: 'free', text: `${time} · 剩 ${slot.left} 位`, disabled: false };
+  if (mode === 'move') return { kind: 'full', text: `${time} · 已满`, disabled: true };
+  const ahead = slot.waitlisted > 0 ? `（前面 ${slot.waitlisted} 人）` : '';
+  return { kind: 'full', text: `${time} · 已满 · 可候补${ahead}`, disabled: false };
+}

@@ -1,0 +1,302 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { GatewayError, NETWORK_MESSAGE } from '@/lib/gateway';
+import {
+  bookableServiceFixture,
+  bookingListFixture,
+  bookingServicesFixture,
+  slotsFixture,
+  staffBookingFixture,
+} from '@/test-utils/fixtures';
+import { callMock, callsOf, routeCalls, type Handlers } from '@/test-utils/mock-gateway';
+import {
+  resetTaroDouble,
+  setRouterParams,
+  stopPullDownRefresh,
+  triggerPullDownRefresh,
+} from '../../../../tests/doubles/taro';
+import BookingsPage from './index';
+
+jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
+
+beforeEach(() => {
+  resetTaroDouble();
+  callMock.mockReset();
+  setRouterParams({ c: 'jinse' });
+});
+
+async function openDesk(handlers: Handlers = {}) {
+  routeCalls({
+    'booking.services': async () => bookingServicesFixture(),
+    'booking.list': async ({ date }) => bookingListFixture({ date }),
+    'booking.slots': async ({ date }) => slotsFixture(date),
+    ...handlers,
+  });
+  const view = render(<BookingsPage />);
+  await screen.findByText('12月2日 周三 预约名单（3 条）');
+  return view;
+}
+
+const rows = (container: HTMLElement) => [
+  ...container.querySelectorAll<HTMLElement>('.bdb-desk__row'),
+];
+const button = (row: HTMLElement, name: string) =>
+  within(row).getByText(name, { selector: 'button' }) as HTMLButtonElement;
+const part = (container: HTMLElement, selector: string) => {
+  const found = container.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`${selector} not rendered`);
+  return found;
+};
+const bookForForm = (container: HTMLElement) => part(container, '.bdb-book-for');
+
+describe('staff bookings page', () => {
+  it('shows the evening’s figures and bookings by time, with who, phone and status', async () => {
+    const { container } = await openDesk();
+
+    expect(screen.getByText('金色里程 预约管理')).toBeTruthy();
+    expect(callsOf('booking.services')).toEqual([{ community: 'jinse' }]);
+    expect(callsOf('booking.list')).toEqual([{ community: 'jinse', date: '2026-12-02' }]);
+
+    const figures = part(container, '.bdb-desk__figures');
+    const figure = (name: string) => within(figures).getByText(name).nextSibling?.textContent;
+    expect(figure('已预约')).toBe('2 位');
+    expect(figure('已签到')).toBe('1 位');
+    expect(figure('已完成')).toBe('0 位');
+    expect(figure('未到')).toBe('0 位');
+    expect(figure('已取消')).toBe('1 位');
+    expect(figure('候补')).toBe('1 位');
+    expect(figure('候补转正')).toBe('0 位');
+
+    const [first, second, third] = rows(container);
+    expect(rows(container).map((r) => r.querySelector('.bdb-desk__time')?.textContent)).toEqual([
+      '17:30–18:00',
+      '18:00–18:30',
+      '18:00–18:30',
+    ]);
+    expect(first.textContent).toContain('居民自约');
+    expect(first.textContent).toContain('政务服务 · 未留电话');
+    expect(first.querySelector('.bdb-desk__status')?.textContent).toBe('已预约');
+    expect(second.textContent).toContain('王阿姨（电话预约）');
+    expect(second.textContent).toContain('138****5678');
+    expect(second.querySelector('.bdb-desk__status')?.textContent).toBe('已签到');
+    expect(third.querySelector('.bdb-desk__status')?.textContent).toBe('候补第 1 位');
+
+    // Each move only where it applies.
+    expect(
+      [first, second, third].map((r) =>
+        ['签到', '完成', '未到'].map((n) => !button(r, n).disabled),
+      ),
+    ).toEqual([
+      [true, true, true],
+      [false, true, false],
+      [false, false, false],
+    ]);
+  });
+
+  it.each([
+    ['签到', 'booking.checkIn'],
+    ['完成', 'booking.complete'],
+    ['未到', 'booking.noShow'],
+  ] as const)('%s calls %s for that booking and loads the list again', async (name, action) => {
+    const { container } = await openDesk({
+      [action]: async () => staffBookingFixture({ status: 'checked-in' }),
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: `居民自约 17:30–18:00 ${name}` }));
+
+    await waitFor(() => expect(callsOf('booking.list')).toHaveLength(2));
+    expect(callsOf(action)).toEqual([{ bookingId: 'b-1' }]);
+    expect(rows(container)).toHaveLength(3);
+  });
+
+  it('shows a refused move inline and the list as it is now', async () => {
+    await openDesk({
+      'booking.checkIn': async () => {
+        throw new GatewayError({
+          code: 'CONFLICT',
+          message: '这条预约刚刚被处理过了，请刷新后再试',
+        });
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: '居民自约 17:30–18:00 签到' }));
+    expect(await screen.findByText('✕ 这条预约刚刚被处理过了，请刷新后再试')).toBeTruthy();
+    expect(callsOf('booking.list')).toHaveLength(2);
+  });
+
+  it('switches the evening and filters by service', async () => {
+    const { container } = await openDesk();
+    fireEvent.click(screen.getByText('12月9日 周三'));
+    expect(await screen.findByText('12月9日 周三 预约名单（3 条）')).toBeTruthy();
+
+    const filter = within(part(container, '.bdb-desk__filter'));
+    fireEvent.click(filter.getByText('家电维修'));
+    await waitFor(() => expect(callsOf('booking.list')).toHaveLength(3));
+    expect(filter.getByText('✓ 家电维修')).toBeTruthy();
+    expect(callsOf('booking.list')).toEqual([
+      { community: 'jinse', date: '2026-12-02' },
+      { community: 'jinse', date: '2026-12-09' },
+      { community: 'jinse', date: '2026-12-09', service: 'repair' },
+    ]);
+  });
+
+  describe('代客预约', () => {
+    const made = () =>
+      staffBookingFixture({
+        id: 'b-9',
+        slotId: 'jinse_paperwork_20261202_1830',
+        startsAt: '18:30',
+        endsAt: '19:00',
+        name: '李伯伯',
+        byStaff: true,
+      });
+
+    it('books a slot for a resident, the phone only with consent', async () => {
+      const { container } = await openDesk({ 'booking.bookFor': async () => made() });
+      const form = within(bookForForm(container));
+
+      fireEvent.click(await form.findByText('18:30–19:00 · 剩 1 位'));
+      fireEvent.change(form.getByLabelText('居民称呼'), { target: { value: ' 李伯伯 ' } });
+      fireEvent.change(form.getByLabelText('联系电话（选填）'), {
+        target: { value: '13900001111' },
+      });
+      fireEvent.click(form.getByText('确认代客预约'));
+
+      expect(
+        await form.findByText('✓ 已为 李伯伯 预约 12月2日 周三 18:30–19:00 政务服务'),
+      ).toBeTruthy();
+      expect(callsOf('booking.bookFor')).toEqual([
+        {
+          slotId: 'jinse_paperwork_20261202_1830',
+          name: '李伯伯',
+          requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+        },
+      ]);
+      // The desk shows the new booking: the list is loaded again.
+      expect(callsOf('booking.list')).toHaveLength(2);
+
+      fireEvent.click(await form.findByText('18:30–19:00 · 剩 1 位'));
+      fireEvent.change(form.getByLabelText('居民称呼'), { target: { value: '张阿姨' } });
+      fireEvent.change(form.getByLabelText('联系电话（选填）'), {
+        target: { value: '13900002222' },
+      });
+      fireEvent.click(form.getByRole('checkbox', { name: '居民同意社工通过此电话联系' }));
+      fireEvent.click(form.getByText('确认代客预约'));
+      await waitFor(() => expect(callsOf('booking.bookFor')).toHaveLength(2));
+      expect(callsOf('booking.bookFor')[1]).toEqual({
+        slotId: 'jinse_paperwork_20261202_1830',
+        name: '张阿姨',
+        requestId: expect.any(String),
+        phone: '13900002222',
+        consent: true,
+      });
+    });
+
+    it('asks for a slot and a name first', async () => {
+      const { container } = await openDesk();
+      const form = within(bookForForm(container));
+      await form.findByText('18:30–19:00 · 剩 1 位');
+      fireEvent.click(form.getByText('确认代客预约'));
+      expect(form.getByText('✕ 请先选择时段')).toBeTruthy();
+      fireEvent.click(form.getByText('18:30–19:00 · 剩 1 位'));
+      fireEvent.click(form.getByText('确认代客预约'));
+      expect(form.getByText('✕ 请填写居民称呼，方便到场时认人')).toBeTruthy();
+      expect(callsOf('booking.bookFor')).toHaveLength(0);
+    });
+
+    it('retries with the same requestId after a network failure, and says the waitlist place', async () => {
+      let attempts = 0;
+      const { container } = await openDesk({
+        'booking.bookFor': async () => {
+          attempts += 1;
+          if (attempts === 1)
+            throw new GatewayError({ code: 'INTERNAL', message: NETWORK_MESSAGE });
+          return { ...made(), status: 'waitlisted', waitlistPosition: 2 };
+        },
+      });
+      const form = within(bookForForm(container));
+      fireEvent.click(await form.findByText('18:00–18:30 · 已满 · 可候补（前面 1 人）'));
+      fireEvent.change(form.getByLabelText('居民称呼'), { target: { value: '李伯伯' } });
+      fireEvent.click(form.getByText('确认代客预约'));
+      expect(await form.findByText(`✕ ${NETWORK_MESSAGE}`)).toBeTruthy();
+      fireEvent.click(form.getByText('确认代客预约'));
+
+      expect(
+        await form.findByText('✓ 已为 李伯伯 加入候补第 2 位：12月2日 周三 18:30–19:00 政务服务'),
+      ).toBeTruthy();
+      const [first, second] = callsOf('booking.bookFor').map((i) => i.requestId);
+      expect(second).toBe(first);
+    });
+
+    it('books the service the form is switched to', async () => {
+      const { container } = await openDesk({ 'booking.bookFor': async () => made() });
+      const form = within(bookForForm(container));
+      await form.findByText('18:30–19:00 · 剩 1 位');
+      fireEvent.click(form.getByText('家电维修'));
+      await waitFor(() =>
+        expect(callsOf('booking.slots').map((i) => i.service)).toEqual(['paperwork', 'repair']),
+      );
+      expect(form.getByText('✓ 家电维修')).toBeTruthy();
+    });
+  });
+
+  describe('settings', () => {
+    it('saves only what changed, with the materials split on 顿号 and commas', async () => {
+      await openDesk({
+        'booking.configure': async (input) =>
+          bookableServiceFixture({ seatsPerSlot: 3, bring: input.bring ?? [] }),
+      });
+
+      fireEvent.change(screen.getByLabelText('政务服务 每段名额'), { target: { value: '3' } });
+      fireEvent.change(screen.getByLabelText('政务服务 需携带材料'), {
+        target: { value: '身份证、户口本，老年卡' },
+      });
+      fireEvent.click(screen.getByRole('button', { name: '保存政务服务预约设置' }));
+
+      expect(await screen.findByText('✓ 设置已保存')).toBeTruthy();
+      expect(callsOf('booking.configure')).toEqual([
+        {
+          community: 'jinse',
+          service: 'paperwork',
+          seatsPerSlot: 3,
+          bring: ['身份证', '户口本', '老年卡'],
+        },
+      ]);
+      // The services (and so the residents' pages) are loaded again with the new settings.
+      await waitFor(() => expect(callsOf('booking.services')).toHaveLength(2));
+    });
+
+    it('explains wrong values next to their field without sending', async () => {
+      await openDesk();
+      fireEvent.change(screen.getByLabelText('家电维修 每段分钟'), { target: { value: '25' } });
+      fireEvent.change(screen.getByLabelText('家电维修 提前取消小时'), {
+        target: { value: '100' },
+      });
+      fireEvent.click(screen.getByRole('button', { name: '保存家电维修预约设置' }));
+      expect(screen.getByText('✕ 每段分钟请填 10、15、20、30、45、60 中的一个')).toBeTruthy();
+      expect(screen.getByText('✕ 提前取消小时请填 0 到 72 之间的整数')).toBeTruthy();
+      expect(callsOf('booking.configure')).toHaveLength(0);
+    });
+  });
+
+  it('shows who may not see the list, and reloads on pull-down', async () => {
+    routeCalls({
+      'booking.services': async () => bookingServicesFixture(),
+      'booking.list': async () => {
+        throw new GatewayError({ code: 'FORBIDDEN', message: '只有本社区的社工可以查看' });
+      },
+      'booking.slots': async ({ date }) => slotsFixture(date),
+    });
+    render(<BookingsPage />);
+    expect(await screen.findByText('只有本社区的社工可以查看')).toBeTruthy();
+    act(() => triggerPullDownRefresh());
+    await waitFor(() => expect(stopPullDownRefresh).toHaveBeenCalledTimes(1));
+    expect(callsOf('booking.list')).toHaveLength(2);
+    expect(callsOf('booking.services')).toHaveLength(2);
+  });
+
+  it('asks to come in through the staff entry without a community', async () => {
+    setRouterParams({});
+    render(<BookingsPage />);
+    expect(screen.getByText('请从“工作人员入口”进入预约管理')).toBeTruthy();
+    expect(callMock).not.toHaveBeenCalled();
+  });
+});
