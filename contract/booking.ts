@@ -13,12 +13,16 @@ export interface BookingSettings {
   cutoffHours: number;
   /** What to bring, shown to residents, e.g. ["身份证", "户口本"]. */
   bring: string[];
+  /** Service evenings (weekday 0–6) this service runs on; empty = every evening of the community. */
+  weekdays: number[];
 }
 
 export interface BookableService extends BookingSettings {
   id: string;
   name: string;
   description: string;
+  /** This service's bookable evenings among the community's next four ("YYYY-MM-DD"). */
+  dates: string[];
 }
 
 export interface BookingServices {

@@ -25,6 +25,7 @@ const FIELD_LABELS: Record<string, string> = {
   seatsPerSlot: '每段名额',
   cutoffHours: '取消时限',
   bring: '需携带材料',
+  weekdays: '服务的晚上',
 };
 
 const label = (field: string) =>

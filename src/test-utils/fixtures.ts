@@ -150,26 +150,31 @@ export function bookableServiceFixture(overrides: Partial<BookableService> = {})
     seatsPerSlot: 2,
     cutoffHours: 2,
     bring: ['身份证', '户口本'],
+    weekdays: [],
+    dates: ['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23'],
     ...overrides,
   };
 }
 
 /** Jinse's bookable services and the next four Wednesdays from 2 December 2026. */
+/** Every service runs on every evening unless a test says otherwise: services share `dates`. */
 export function bookingServicesFixture(overrides: Partial<BookingServices> = {}): BookingServices {
+  const dates = overrides.dates ?? ['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23'];
   return {
     community: { id: 'jinse', name: '金色里程' },
     services: [
-      bookableServiceFixture(),
+      bookableServiceFixture({ dates }),
       bookableServiceFixture({
         id: 'repair',
         name: '家电维修',
         description: '小家电、电动车电瓶检修',
         seatsPerSlot: 1,
         bring: ['需要维修的电器'],
+        dates,
       }),
     ],
-    dates: ['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23'],
     ...overrides,
+    dates,
   };
 }
 

@@ -18,7 +18,7 @@ import {
   staffView,
   STATUS_WORDS,
 } from '../booking/service';
-import { bookableService, resolveSlot } from '../booking/slots';
+import { bookableDates, bookableService, resolveSlot } from '../booking/slots';
 import { ids } from '../validation';
 
 const bookingRef = z.object({ bookingId: ids.record }).strict();
@@ -201,6 +201,7 @@ export const bookingActions = [
         seatsPerSlot: z.number().int().min(1).max(50).optional(),
         cutoffHours: z.number().int().min(0).max(72).optional(),
         bring: z.array(z.string().trim().min(1).max(20)).max(10).optional(),
+        weekdays: z.array(z.number().int().min(0).max(6)).max(7).optional(),
       })
       .strict(),
     example: { community: 'jinse', service: 'paperwork', seatsPerSlot: 3, bring: ['身份证'] },
@@ -209,14 +210,27 @@ export const bookingActions = [
       const community = await communityOrThrow(ctx.deps, input.community);
       const service = bookableService(community, input.service);
       const current = await settingsFor(ctx.deps, community.id, service.id);
+      const evenings = community.evenings.map((e) => e.weekday);
+      if (input.weekdays?.some((d) => !evenings.includes(d))) {
+        throw new AppError('BAD_INPUT', '只能选择本社区的服务夜', 'weekdays');
+      }
       const next = {
         slotMinutes: input.slotMinutes ?? current.slotMinutes,
         seatsPerSlot: input.seatsPerSlot ?? current.seatsPerSlot,
         cutoffHours: input.cutoffHours ?? current.cutoffHours,
         bring: input.bring ?? current.bring,
+        weekdays: input.weekdays
+          ? [...new Set(input.weekdays)].sort((a, b) => a - b)
+          : current.weekdays,
       };
       await ctx.deps.store.bookings.saveSettings(community.id, service.id, next);
-      return { id: service.id, name: service.name, description: service.description, ...next };
+      return {
+        id: service.id,
+        name: service.name,
+        description: service.description,
+        ...next,
+        dates: bookableDates(community, ctx.now, next.weekdays),
+      };
     },
   }),
   defineAction({

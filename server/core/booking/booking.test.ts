@@ -359,6 +359,53 @@ describe('the evening at the desk', () => {
     ]);
   });
 
+  it('runs a service on only some evenings when staff say so', async () => {
+    t = await setup();
+    const huchi = (await t.store.communities.get('huchi'))!;
+    huchi.evenings = [...huchi.evenings, { weekday: 6, opensAt: '18:00', closesAt: '20:00' }];
+    await t.store.communities.save(huchi);
+    const refused = await t.staff('booking.configure', {
+      community: 'huchi',
+      service: 'physio',
+      weekdays: [5],
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'weekdays' } });
+    t.ok(
+      await t.staff('booking.configure', { community: 'huchi', service: 'physio', weekdays: [6] }),
+    );
+    const wednesday = await t.as(null)('booking.slots', {
+      community: 'huchi',
+      service: 'physio',
+      date: '2026-12-02',
+    });
+    expect(wednesday).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
+    const saturday = t.ok(
+      await t.as(null)<Slot[]>('booking.slots', {
+        community: 'huchi',
+        service: 'physio',
+        date: '2026-12-05',
+      }),
+    );
+    expect(saturday.map((x) => x.startsAt)).toEqual(['18:00', '18:30', '19:00', '19:30']);
+    const offered = t.ok(
+      await t.as(null)<BookingServices>('booking.services', { community: 'huchi' }),
+    );
+    // The test clock is Saturday 28 November, 10:00: tonight's new Saturday evening counts.
+    expect(offered.dates).toEqual(['2026-11-28', '2026-12-02', '2026-12-05', '2026-12-09']);
+    expect(offered.services.find((x) => x.id === 'physio')?.dates).toEqual([
+      '2026-11-28',
+      '2026-12-05',
+      '2026-12-12',
+      '2026-12-19',
+    ]);
+    expect(
+      await t.as('r1')('booking.book', {
+        slotId: 'huchi_physio_20261202_1900',
+        requestId: 'req-wed-physio',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
+  });
+
   it('keeps staff of another community out', async () => {
     t = await setup();
     const a = await t.bookAs('r1', SLOT_1900);

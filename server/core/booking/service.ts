@@ -75,11 +75,13 @@ export async function services(deps: CoreDeps, communityId: string, now: Date) {
   for (const s of community.services
     .filter((x) => x.kind === 'booking')
     .sort((a, b) => a.sort - b.sort)) {
+    const settings = await settingsFor(deps, community.id, s.id);
     list.push({
       id: s.id,
       name: s.name,
       description: s.description,
-      ...(await settingsFor(deps, community.id, s.id)),
+      ...settings,
+      dates: bookableDates(community, now, settings.weekdays),
     });
   }
   return {
@@ -96,8 +98,8 @@ export async function slots(
 ): Promise<Slot[]> {
   const community = await communityOrThrow(deps, input.community);
   bookableService(community, input.service);
-  const evening = eveningOn(community, input.date, now);
   const settings = await settingsFor(deps, community.id, input.service);
+  const evening = eveningOn(community, input.date, now, settings.weekdays);
   const counts = new Map(
     (await deps.store.bookings.slotCounts(community.id, input.service, input.date)).map((c) => [
       c.slotId,

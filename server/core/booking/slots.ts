@@ -9,12 +9,36 @@ export const BOOKABLE_EVENINGS = 4;
 
 /** Defaults until staff configure a service: what the pilot's social workers started with. */
 const DEFAULTS: Record<string, BookingSettings> = {
-  paperwork: { slotMinutes: 30, seatsPerSlot: 2, cutoffHours: 2, bring: ['身份证', '户口本'] },
-  repair: { slotMinutes: 30, seatsPerSlot: 1, cutoffHours: 2, bring: ['需要维修的电器'] },
-  mending: { slotMinutes: 15, seatsPerSlot: 1, cutoffHours: 1, bring: ['需要缝补的衣物'] },
-  physio: { slotMinutes: 30, seatsPerSlot: 1, cutoffHours: 2, bring: [] },
+  paperwork: {
+    slotMinutes: 30,
+    seatsPerSlot: 2,
+    cutoffHours: 2,
+    bring: ['身份证', '户口本'],
+    weekdays: [],
+  },
+  repair: {
+    slotMinutes: 30,
+    seatsPerSlot: 1,
+    cutoffHours: 2,
+    bring: ['需要维修的电器'],
+    weekdays: [],
+  },
+  mending: {
+    slotMinutes: 15,
+    seatsPerSlot: 1,
+    cutoffHours: 1,
+    bring: ['需要缝补的衣物'],
+    weekdays: [],
+  },
+  physio: { slotMinutes: 30, seatsPerSlot: 1, cutoffHours: 2, bring: [], weekdays: [] },
 };
-const FALLBACK: BookingSettings = { slotMinutes: 30, seatsPerSlot: 1, cutoffHours: 2, bring: [] };
+const FALLBACK: BookingSettings = {
+  slotMinutes: 30,
+  seatsPerSlot: 1,
+  cutoffHours: 2,
+  bring: [],
+  weekdays: [],
+};
 
 export const settingsOf = (service: string, stored: BookingSettings | null): BookingSettings =>
   stored ?? DEFAULTS[service] ?? FALLBACK;
@@ -72,13 +96,17 @@ export function parseSlotId(id: string): SlotRef | null {
  * The next BOOKABLE_EVENINGS service-evening dates: tonight counts until it closes. Looks ahead
  * week by week, so a community with one evening a week gets the next four Wednesdays.
  */
-export function bookableDates(community: CommunityRecord, now: Date): string[] {
+export function bookableDates(
+  community: CommunityRecord,
+  now: Date,
+  weekdays: number[] = [],
+): string[] {
   const dates: string[] = [];
   const today = local(now).startOf('day');
   for (let i = 0; dates.length < BOOKABLE_EVENINGS && i < 7 * BOOKABLE_EVENINGS + 7; i += 1) {
     const day = today.add(i, 'day');
     const evening = community.evenings.find((e) => e.weekday === day.day());
-    if (!evening) continue;
+    if (!evening || (weekdays.length > 0 && !weekdays.includes(evening.weekday))) continue;
     const date = day.format('YYYY-MM-DD');
     if (atLocal(date, evening.closesAt).valueOf() > now.getTime()) dates.push(date);
   }
@@ -86,8 +114,13 @@ export function bookableDates(community: CommunityRecord, now: Date): string[] {
 }
 
 /** The evening's hours on `date`, or CLOSED when it is not a bookable service evening. */
-export function eveningOn(community: CommunityRecord, date: string, now: Date) {
-  if (!bookableDates(community, now).includes(date)) {
+export function eveningOn(
+  community: CommunityRecord,
+  date: string,
+  now: Date,
+  weekdays: number[] = [],
+) {
+  if (!bookableDates(community, now, weekdays).includes(date)) {
     throw new AppError(
       'CLOSED',
       `${date} 不是可以预约的服务夜（可预约接下来的 ${BOOKABLE_EVENINGS} 个服务夜）`,
@@ -106,7 +139,7 @@ export function resolveSlot(
   now: Date,
 ) {
   const service = bookableService(community, ref.service);
-  const evening = eveningOn(community, ref.date, now);
+  const evening = eveningOn(community, ref.date, now, settings.weekdays);
   if (!slotStarts(evening.opensAt, evening.closesAt, settings.slotMinutes).includes(ref.startsAt)) {
     throw new AppError('NOT_FOUND', '没有这个预约时段，请重新选择', 'slotId');
   }

@@ -670,7 +670,13 @@ describe('bookings.update', () => {
 });
 
 describe('bookings settings and single reads', () => {
-  const settings = { slotMinutes: 15, seatsPerSlot: 3, cutoffHours: 2, bring: ['身份证'] };
+  const settings = {
+    slotMinutes: 15,
+    seatsPerSlot: 3,
+    cutoffHours: 2,
+    bring: ['身份证'],
+    weekdays: [3],
+  };
 
   it('sets settings under <community>:<service> and reads back only the settings', async () => {
     await bookings().saveSettings('c1', 'paperwork', settings);

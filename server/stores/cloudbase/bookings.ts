@@ -205,7 +205,16 @@ function settingsFromDoc(id: string, doc: DocData): BookingSettings {
     seatsPerSlot: integer(doc, 'seatsPerSlot', where),
     cutoffHours: integer(doc, 'cutoffHours', where),
     bring: strings(doc, 'bring', where),
+    // Added after the first release: documents saved before it mean "every evening".
+    weekdays: doc.weekdays === undefined ? [] : weekdayList(doc.weekdays, where),
   };
+}
+
+function weekdayList(value: unknown, where: string): number[] {
+  if (!Array.isArray(value) || !value.every((d) => Number.isInteger(d) && d >= 0 && d <= 6)) {
+    throw new Error(`${where}: weekdays must be a list of weekdays 0–6`);
+  }
+  return value as number[];
 }
 
 /** A slot's counts from a projected document ({ _id, taken, waitlist }). */
@@ -525,6 +534,7 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
             seatsPerSlot: settings.seatsPerSlot,
             cutoffHours: settings.cutoffHours,
             bring: [...settings.bring],
+            weekdays: [...settings.weekdays],
           },
         });
     },

@@ -452,7 +452,13 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(
           await store.bookings.update(a.booking.id, ['waitlisted'], { status: 'no-show' }),
         ).toBeNull();
-        const settings = { slotMinutes: 15, seatsPerSlot: 4, cutoffHours: 1, bring: ['身份证'] };
+        const settings = {
+          slotMinutes: 15,
+          seatsPerSlot: 4,
+          cutoffHours: 1,
+          bring: ['身份证'],
+          weekdays: [3],
+        };
         expect(await store.bookings.getSettings('c1', 'paperwork')).toBeNull();
         await store.bookings.saveSettings('c1', 'paperwork', settings);
         expect(await store.bookings.getSettings('c1', 'paperwork')).toEqual(settings);

@@ -62,15 +62,22 @@ const SEATED = "('confirmed', 'checked-in', 'completed', 'no-show')";
 export function bookingRepo(db: Database.Database): BookingRepo {
   const settingsStmt = db.prepare<
     [string, string],
-    { slot_minutes: number; seats_per_slot: number; cutoff_hours: number; bring: string }
+    {
+      slot_minutes: number;
+      seats_per_slot: number;
+      cutoff_hours: number;
+      bring: string;
+      weekdays: string;
+    }
   >(
-    'SELECT slot_minutes, seats_per_slot, cutoff_hours, bring FROM booking_settings WHERE community_id = ? AND service = ?',
+    'SELECT slot_minutes, seats_per_slot, cutoff_hours, bring, weekdays FROM booking_settings WHERE community_id = ? AND service = ?',
   );
   const saveSettingsStmt = db.prepare(
-    `INSERT INTO booking_settings (community_id, service, slot_minutes, seats_per_slot, cutoff_hours, bring)
-     VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO booking_settings (community_id, service, slot_minutes, seats_per_slot, cutoff_hours, bring, weekdays)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (community_id, service) DO UPDATE SET slot_minutes = excluded.slot_minutes,
-       seats_per_slot = excluded.seats_per_slot, cutoff_hours = excluded.cutoff_hours, bring = excluded.bring`,
+       seats_per_slot = excluded.seats_per_slot, cutoff_hours = excluded.cutoff_hours, bring = excluded.bring,
+       weekdays = excluded.weekdays`,
   );
   const byId = db.prepare<[string], BookingRow>('SELECT * FROM bookings WHERE id = ?');
   const byRequest = db.prepare<[string, string], BookingRow>(
@@ -214,6 +221,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
             seatsPerSlot: row.seats_per_slot,
             cutoffHours: row.cutoff_hours,
             bring: JSON.parse(row.bring) as string[],
+            weekdays: JSON.parse(row.weekdays) as number[],
           }
         : null;
     },
@@ -225,6 +233,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
         s.seatsPerSlot,
         s.cutoffHours,
         JSON.stringify(s.bring),
+        JSON.stringify(s.weekdays),
       );
     },
     // IMMEDIATE: the write lock is taken before the seat count is read.

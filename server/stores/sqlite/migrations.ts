@@ -168,4 +168,8 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   CREATE INDEX bookings_user ON bookings (user_id, date);
   CREATE INDEX bookings_due ON bookings (date, status, reminded_at);
   `,
+  `
+  -- A service may run on only some of the community's evenings ('[]' = all of them).
+  ALTER TABLE booking_settings ADD COLUMN weekdays TEXT NOT NULL DEFAULT '[]';
+  `,
 ];

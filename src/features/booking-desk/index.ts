@@ -11,5 +11,13 @@ export type { ServiceSettingsProps } from './components/service-settings';
 export { BookingDeskLink, bookingDeskUrl, BOOKING_DESK_PAGE } from './components/booking-desk-link';
 export { useBookingDesk } from './hooks/use-booking-desk';
 export type { BookingDeskState } from './hooks/use-booking-desk';
+export { useServiceEvenings } from './hooks/use-service-evenings';
+export type { ServiceEvenings } from './hooks/use-service-evenings';
 export { byTime, FIGURES, MOVES_ALLOWED, whoText } from './model/desk-text';
-export { draftOf, parseServiceSettings, splitBring, SLOT_MINUTES } from './model/settings-form';
+export {
+  draftOf,
+  parseServiceSettings,
+  splitBring,
+  SLOT_MINUTES,
+  toggleWeekday,
+} from './model/settings-form';

@@ -9,6 +9,7 @@ import { formatDate } from '@/lib/shanghai-time';
 import type { BookableService, BookingList, BookingServices, StaffBooking } from '@/types/contract';
 import * as moves from '../api/desk-moves';
 import type { BookingDeskState } from '../hooks/use-booking-desk';
+import { useServiceEvenings } from '../hooks/use-service-evenings';
 import { byTime, FIGURES, MOVES_ALLOWED, whoText } from '../model/desk-text';
 import { BookForForm } from './book-for-form';
 import { ServiceSettings } from './service-settings';
@@ -28,6 +29,7 @@ export function BookingDesk({ services, desk, onSettingsSaved }: BookingDeskProp
     setError(await desk.run(action));
   };
   const community = services.community.id;
+  const evenings = useServiceEvenings(community);
 
   return (
     <View className="bdb-desk">
@@ -62,6 +64,7 @@ export function BookingDesk({ services, desk, onSettingsSaved }: BookingDeskProp
                 key={s.id}
                 community={community}
                 service={s}
+                evenings={evenings}
                 onSaved={onSettingsSaved}
               />
             ))}

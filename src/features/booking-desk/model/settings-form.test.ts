@@ -1,12 +1,24 @@
-import { parseServiceSettings, splitBring } from './settings-form';
+import { parseServiceSettings, splitBring, toggleWeekday } from './settings-form';
 
-const current = { slotMinutes: 30, seatsPerSlot: 2, cutoffHours: 2, bring: ['身份证', '户口本'] };
+const current = {
+  slotMinutes: 30,
+  seatsPerSlot: 2,
+  cutoffHours: 2,
+  bring: ['身份证', '户口本'],
+  weekdays: [],
+};
 
 describe('booking settings form', () => {
   it('returns only the changed settings', () => {
     expect(
       parseServiceSettings(
-        { slotMinutes: '15', seatsPerSlot: ' 2 ', cutoffHours: '2', bring: '身份证、户口本' },
+        {
+          slotMinutes: '15',
+          seatsPerSlot: ' 2 ',
+          cutoffHours: '2',
+          bring: '身份证、户口本',
+          weekdays: [],
+        },
         current,
       ),
     ).toEqual({ patch: { slotMinutes: 15 }, errors: {} });
@@ -21,7 +33,7 @@ describe('booking settings form', () => {
     ]);
     expect(
       parseServiceSettings(
-        { slotMinutes: '30', seatsPerSlot: '2', cutoffHours: '2', bring: '  ' },
+        { slotMinutes: '30', seatsPerSlot: '2', cutoffHours: '2', bring: '  ', weekdays: [] },
         current,
       ).patch,
     ).toEqual({ bring: [] });
@@ -34,6 +46,7 @@ describe('booking settings form', () => {
         seatsPerSlot: '0',
         cutoffHours: '73',
         bring: '一二三四五六七八九十一二三四五六七八九十一',
+        weekdays: [],
       },
       current,
     );
@@ -51,9 +64,42 @@ describe('booking settings form', () => {
       {
         ...{ slotMinutes: '30', seatsPerSlot: '2', cutoffHours: '2' },
         bring: 'a,b,c,d,e,f,g,h,i,j,k',
+        weekdays: [],
       },
       current,
     );
     expect(errors).toEqual({ bring: '需携带材料最多填 10 项' });
+  });
+
+  describe('服务的晚上', () => {
+    const draft = {
+      slotMinutes: '30',
+      seatsPerSlot: '2',
+      cutoffHours: '2',
+      bring: '身份证、户口本',
+    };
+
+    it('sends the ticked evenings ascending, and none ticked as every evening, only when changed', () => {
+      expect(toggleWeekday(toggleWeekday([], 5), 3)).toEqual([3, 5]);
+      expect(toggleWeekday([3, 5], 3)).toEqual([5]);
+      expect(parseServiceSettings({ ...draft, weekdays: [3, 5] }, current, [3, 5]).patch).toEqual({
+        weekdays: [3, 5],
+      });
+      expect(
+        parseServiceSettings({ ...draft, weekdays: [] }, { ...current, weekdays: [3] }, [3, 5])
+          .patch,
+      ).toEqual({ weekdays: [] });
+      expect(
+        parseServiceSettings({ ...draft, weekdays: [5, 3] }, { ...current, weekdays: [3, 5] })
+          .patch,
+      ).toEqual({});
+    });
+
+    it('refuses an evening the community does not hold', () => {
+      expect(parseServiceSettings({ ...draft, weekdays: [1, 3] }, current, [3])).toEqual({
+        patch: {},
+        errors: { weekdays: '周一不是本社区的服务夜，请取消勾选' },
+      });
+    });
   });
 });

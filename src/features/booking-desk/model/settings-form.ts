@@ -1,3 +1,4 @@
+import { weekdayName } from '@/lib/shanghai-time';
 import type { BookingSettings, ConfigureBookingInput } from '@/types/contract';
 
 /** The settings form of one service as typed (strings). */
@@ -7,9 +8,13 @@ export interface ServiceSettingsDraft {
   cutoffHours: string;
   /** "身份证、户口本": separated by commas or 顿号. */
   bring: string;
+  /** Service evenings (weekday 0–6) ticked, ascending; none ticked = every evening. */
+  weekdays: number[];
 }
 
 export type ServiceSettingsField = keyof ServiceSettingsDraft;
+/** The fields typed as text. */
+export type ServiceSettingsTextField = Exclude<ServiceSettingsField, 'weekdays'>;
 export type ServiceSettingsErrors = Partial<Record<ServiceSettingsField, string>>;
 export type ServiceSettingsPatch = Omit<ConfigureBookingInput, 'community' | 'service'>;
 
@@ -18,6 +23,7 @@ export const SERVICE_SETTINGS_LABELS: Record<ServiceSettingsField, string> = {
   seatsPerSlot: '每段名额',
   cutoffHours: '提前取消小时',
   bring: '需携带材料',
+  weekdays: '服务的晚上',
 };
 
 /** Slot lengths the server accepts: they divide the evening into whole slots. */
@@ -34,7 +40,17 @@ export function draftOf(settings: BookingSettings): ServiceSettingsDraft {
     seatsPerSlot: String(settings.seatsPerSlot),
     cutoffHours: String(settings.cutoffHours),
     bring: settings.bring.join('、'),
+    weekdays: sortWeekdays(settings.weekdays),
   };
+}
+
+const sortWeekdays = (weekdays: number[]) => [...new Set(weekdays)].sort((a, b) => a - b);
+
+/** Ticks or unticks one evening; the list stays ascending. */
+export function toggleWeekday(weekdays: number[], weekday: number): number[] {
+  return weekdays.includes(weekday)
+    ? weekdays.filter((d) => d !== weekday)
+    : sortWeekdays([...weekdays, weekday]);
 }
 
 /** "身份证、户口本, 老年卡" → ["身份证", "户口本", "老年卡"]: commas (either width), 顿号, semicolons or new lines. */
@@ -62,7 +78,14 @@ function bringError(items: string[]): string | null {
   return null;
 }
 
-const sameList = (a: string[], b: string[]) =>
+function weekdaysError(weekdays: number[], evenings: number[] | undefined): string | null {
+  const stray = evenings ? weekdays.filter((d) => !evenings.includes(d)) : [];
+  return stray.length > 0
+    ? `${stray.map(weekdayName).join('、')}不是本社区的服务夜，请取消勾选`
+    : null;
+}
+
+const sameList = <T>(a: T[], b: T[]) =>
   a.length === b.length && a.every((item, i) => item === b[i]);
 
 /**
@@ -72,6 +95,8 @@ const sameList = (a: string[], b: string[]) =>
 export function parseServiceSettings(
   draft: ServiceSettingsDraft,
   current: BookingSettings,
+  /** The community's service-evening weekdays, when known: other ticked evenings are refused. */
+  evenings?: number[],
 ): { patch: ServiceSettingsPatch; errors: ServiceSettingsErrors } {
   const patch: ServiceSettingsPatch = {};
   const errors: ServiceSettingsErrors = {};
@@ -101,6 +126,11 @@ export function parseServiceSettings(
   const invalidBring = bringError(bring);
   if (invalidBring) errors.bring = invalidBring;
   else if (!sameList(bring, current.bring)) patch.bring = bring;
+
+  const weekdays = sortWeekdays(draft.weekdays);
+  const invalidWeekdays = weekdaysError(weekdays, evenings);
+  if (invalidWeekdays) errors.weekdays = invalidWeekdays;
+  else if (!sameList(weekdays, sortWeekdays(current.weekdays))) patch.weekdays = weekdays;
 
   return { patch, errors };
 }

@@ -20,7 +20,8 @@ export interface BookingFlowProps {
 /** Booking one service: pick an evening, pick a slot, confirm on the page itself, see the result. */
 export function BookingFlow({ data, service }: BookingFlowProps) {
   const community = data.community.id;
-  const [date, setDate] = useState<string | null>(data.dates[0] ?? null);
+  // The service's own evenings: some services run on only some of the community's evenings.
+  const [date, setDate] = useState<string | null>(service.dates[0] ?? null);
   const [slotId, setSlotId] = useState<string | null>(null);
   const [result, setResult] = useState<Booking | null>(null);
   const slots = useSlots(date ? { community, service: service.id, date } : null);
@@ -60,8 +61,8 @@ export function BookingFlow({ data, service }: BookingFlowProps) {
     <View className="bdb-booking-flow">
       <ServiceIntro communityName={data.community.name} service={service} />
       <Text className="bdb-booking-flow__step">1. 选择日期</Text>
-      {data.dates.length > 0 ? (
-        <DateTabs dates={data.dates} selected={date} onSelect={pickDate} />
+      {service.dates.length > 0 ? (
+        <DateTabs dates={service.dates} selected={date} onSelect={pickDate} />
       ) : (
         <EmptyState text="近期没有可预约的服务日" />
       )}

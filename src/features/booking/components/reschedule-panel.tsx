@@ -5,7 +5,7 @@ import { ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { useAttemptId } from '@/hooks/use-attempt-id';
 import { a11y } from '@/lib/a11y';
 import { errorMessage, GatewayError } from '@/lib/gateway';
-import type { Booking, Slot } from '@/types/contract';
+import type { Booking, BookingServices, Slot } from '@/types/contract';
 import { useBookingServices } from '../api/get-services';
 import { useSlots } from '../api/get-slots';
 import { rescheduleBooking } from '../api/reschedule-booking';
@@ -24,10 +24,16 @@ export interface ReschedulePanelProps {
   onClose: () => void;
 }
 
+/** The evenings this service can be booked on (its own, falling back to the community's). */
+function serviceDates(data: BookingServices | null, service: string): string[] | null {
+  if (!data) return null;
+  return data.services.find((s) => s.id === service)?.dates ?? data.dates;
+}
+
 /** 改约: another slot of the same service, picked from the same slot list as booking. */
 export function ReschedulePanel({ booking, onMoved, onClose }: ReschedulePanelProps) {
   const services = useBookingServices(booking.community);
-  const dates = services.data?.dates ?? null;
+  const dates = serviceDates(services.data, booking.service);
   const [picked, setPicked] = useState<string | null>(null);
   // The booking's own evening first, while it is still one of the bookable ones.
   const date = picked ?? (dates?.includes(booking.date) ? booking.date : (dates?.[0] ?? null));

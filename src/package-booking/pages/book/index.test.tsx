@@ -72,6 +72,20 @@ describe('booking page', () => {
     ]);
   });
 
+  it('offers only the evenings this service runs on', async () => {
+    const data = bookingServicesFixture();
+    data.services[0] = { ...data.services[0]!, weekdays: [3], dates: ['2026-12-09', '2026-12-23'] };
+    await openBooking({
+      'booking.services': async () => data,
+      'booking.slots': async ({ date }) => slotsFixture(date),
+    });
+    const tabs = screen.getAllByRole('radio').filter((t) => t.textContent?.includes('月'));
+    expect(tabs.map((t) => t.textContent)).toEqual(['✓12月9日 周三', '12月23日 周三']);
+    expect(callsOf('booking.slots')).toEqual([
+      { community: 'jinse', service: 'paperwork', date: '2026-12-09' },
+    ]);
+  });
+
   it('loads the slots of another evening when its tab is chosen', async () => {
     await openBooking({
       'booking.slots': async ({ date }) =>

@@ -6,6 +6,7 @@ import {
   bookingServicesFixture,
   slotsFixture,
   staffBookingFixture,
+  tonightFixture,
 } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls, type Handlers } from '@/test-utils/mock-gateway';
 import {
@@ -29,6 +30,7 @@ async function openDesk(handlers: Handlers = {}) {
     'booking.services': async () => bookingServicesFixture(),
     'booking.list': async ({ date }) => bookingListFixture({ date }),
     'booking.slots': async ({ date }) => slotsFixture(date),
+    'community.tonight': async () => tonightFixture(),
     ...handlers,
   });
   const view = render(<BookingsPage />);
@@ -264,6 +266,49 @@ describe('staff bookings page', () => {
       await waitFor(() => expect(callsOf('booking.services')).toHaveLength(2));
     });
 
+    it('picks the service evenings as ticked toggles and sends weekdays only when changed', async () => {
+      await openDesk({
+        'community.tonight': async () =>
+          tonightFixture({
+            evenings: [
+              { weekday: 3, opensAt: '17:00', closesAt: '20:00' },
+              { weekday: 5, opensAt: '17:00', closesAt: '20:00' },
+            ],
+          }),
+        'booking.configure': async (input) =>
+          bookableServiceFixture({ id: 'repair', name: '家电维修', weekdays: input.weekdays }),
+      });
+
+      const group = within(await screen.findByRole('group', { name: '家电维修 服务的晚上' }));
+      const friday = group.getByRole('checkbox', { name: '家电维修 服务的晚上 周五' });
+      const wednesday = group.getByRole('checkbox', { name: '家电维修 服务的晚上 周三' });
+      expect(group.getAllByRole('checkbox').map((c) => c.textContent)).toEqual(['周三', '周五']);
+      expect(friday.getAttribute('aria-checked')).toBe('false');
+      expect(screen.getAllByText('现在：每个服务夜都开放')).toHaveLength(2);
+
+      fireEvent.click(friday);
+      expect(friday.getAttribute('aria-checked')).toBe('true');
+      expect(friday.textContent).toBe('✓ 周五');
+      expect(wednesday.textContent).toBe('周三');
+
+      fireEvent.click(screen.getByRole('button', { name: '保存家电维修预约设置' }));
+      expect(await screen.findByText('✓ 设置已保存')).toBeTruthy();
+      expect(callsOf('community.tonight')).toEqual([{ community: 'jinse' }]);
+      expect(callsOf('booking.configure')).toEqual([
+        { community: 'jinse', service: 'repair', weekdays: [5] },
+      ]);
+
+      // Unchanged evenings are not sent.
+      fireEvent.change(screen.getByLabelText('政务服务 每段名额'), { target: { value: '3' } });
+      fireEvent.click(screen.getByRole('button', { name: '保存政务服务预约设置' }));
+      await waitFor(() => expect(callsOf('booking.configure')).toHaveLength(2));
+      expect(callsOf('booking.configure')[1]).toEqual({
+        community: 'jinse',
+        service: 'paperwork',
+        seatsPerSlot: 3,
+      });
+    });
+
     it('explains wrong values next to their field without sending', async () => {
       await openDesk();
       fireEvent.change(screen.getByLabelText('家电维修 每段分钟'), { target: { value: '25' } });
@@ -284,6 +329,7 @@ describe('staff bookings page', () => {
         throw new GatewayError({ code: 'FORBIDDEN', message: '只有本社区的社工可以查看' });
       },
       'booking.slots': async ({ date }) => slotsFixture(date),
+      'community.tonight': async () => tonightFixture(),
     });
     render(<BookingsPage />);
     expect(await screen.findByText('只有本社区的社工可以查看')).toBeTruthy();
