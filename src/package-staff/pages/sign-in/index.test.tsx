@@ -77,7 +77,8 @@ describe('staff sign-in page', () => {
 
     expect(await screen.findByText('管理员')).toBeTruthy();
     expect(screen.getByText('负责社区：全部社区')).toBeTruthy();
-    fireEvent.click(await screen.findByText('金色里程'));
+    // The console links list the same community names once they load, so pick the chooser button.
+    fireEvent.click(await screen.findByText('金色里程', { selector: 'button' }));
     fireEvent.click(screen.getByText('生成社工邀请码', { selector: 'button' }));
 
     expect(await screen.findByText('K7P2Q9')).toBeTruthy();
