@@ -29,6 +29,26 @@ import type {
   TicketRef,
   WalkInInput,
 } from './queue';
+import type {
+  ActivityRef,
+  Activity,
+  AttendanceCsv,
+  Attendee,
+  Attendees,
+  CheckInForInput,
+  CheckInInput,
+  MarkAttendanceInput,
+  MyActivity,
+  Notice,
+  NoticeList,
+  NoticeListInput,
+  NoticeRef,
+  NoticeSummary,
+  PinInput,
+  SaveNoticeInput,
+  SignUpInput,
+  UploadCoverInput,
+} from './notice';
 import type { Identity, Invite, InviteInput, RedeemInput } from './staff';
 
 type Empty = Record<string, never>;
@@ -65,6 +85,22 @@ export interface ActionMap {
   'booking.complete': { input: BookingRef; output: StaffBooking };
   'booking.noShow': { input: BookingRef; output: StaffBooking };
   'booking.bookFor': { input: BookForInput; output: StaffBooking };
+  'notice.list': { input: NoticeListInput; output: NoticeList };
+  'notice.get': { input: NoticeRef; output: Notice };
+  'notice.mine': { input: Empty; output: MyActivity[] };
+  'notice.signUp': { input: SignUpInput; output: Activity };
+  'notice.cancelSignUp': { input: ActivityRef; output: Activity };
+  'notice.checkIn': { input: CheckInInput; output: Activity };
+  'notice.manage': { input: { community: string }; output: NoticeSummary[] };
+  'notice.save': { input: SaveNoticeInput; output: Notice };
+  'notice.uploadCover': { input: UploadCoverInput; output: { cover: string } };
+  'notice.publish': { input: NoticeRef; output: Notice };
+  'notice.archive': { input: NoticeRef; output: Notice };
+  'notice.pin': { input: PinInput; output: Notice };
+  'notice.attendees': { input: ActivityRef; output: Attendees };
+  'notice.markAttendance': { input: MarkAttendanceInput; output: Attendee };
+  'notice.checkInFor': { input: CheckInForInput; output: Attendee };
+  'notice.export': { input: NoticeRef; output: AttendanceCsv };
 }
 
 export type ActionName = keyof ActionMap;

@@ -1,4 +1,5 @@
 /** Contract of the `community` function. */
+import type { NoticeSummary } from './notice';
 
 export type ServiceKind = 'queue' | 'booking' | 'drop-in';
 
@@ -48,4 +49,6 @@ export interface Tonight {
   now: string;
   /** True when the host runs the demo clock ("演示时钟"). */
   demoClock: boolean;
+  /** This week's published notices, pinned first: the page shows them without another call. */
+  notices: NoticeSummary[];
 }

@@ -4,3 +4,4 @@ export type * from './staff';
 export type * from './queue';
 export type * from './booking';
 export type * from './actions';
+export type * from './notice';

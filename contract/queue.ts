@@ -115,6 +115,8 @@ export interface Board {
   closesAt: string;
   now: string;
   lines: LineState[];
+  /** Tonight's activities from the community's published notices, in time order. */
+  activities: Array<{ name: string; startsAt: string; endsAt: string; place: string }>;
 }
 
 /** The staff console for one line. */

@@ -40,9 +40,10 @@ describe('committed cloud function folders', () => {
     },
   );
 
-  it('queue, booking and the booking-reminder timer may send subscription messages', () => {
+  it('queue, booking, notice and the booking-reminder timer may send subscription messages', () => {
     expect(REQUIRED_OPENAPI.queue).toEqual(['subscribeMessage.send']);
     expect(REQUIRED_OPENAPI.booking).toEqual(['subscribeMessage.send']);
+    expect(REQUIRED_OPENAPI.notice).toEqual(['subscribeMessage.send']);
     expect(REQUIRED_OPENAPI['booking-reminder']).toEqual(['subscribeMessage.send']);
   });
 
@@ -214,6 +215,7 @@ describe('buildCloud', () => {
         community: { action: 'list' },
         queue: { action: 'mine' },
         booking: { action: 'mine' },
+        notice: { action: 'mine' },
         // A timer function ignores its event and reports what its job did.
         'booking-reminder': {},
       };

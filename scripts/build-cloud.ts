@@ -83,13 +83,14 @@ function sdkVersion(): string {
 /**
  * Cloud-call (openapi) permissions a function cannot work without, added to its config.json
  * even when the file was lost or hand-edited. `queue` alerts residents with subscription
- * messages, `booking` tells a waitlisted resident who got a seat, and the `booking-reminder`
- * timer sends the day's reminders (server/hosts/cloud/notifier.ts); without the permission every
- * send fails.
+ * messages, `booking` tells a waitlisted resident who got a seat, `notice` one who got a place in
+ * an activity, and the `booking-reminder` timer sends the day's reminders
+ * (server/hosts/cloud/notifier.ts); without the permission every send fails.
  */
 export const REQUIRED_OPENAPI: Readonly<Record<string, readonly string[]>> = {
   queue: ['subscribeMessage.send'],
   booking: ['subscribeMessage.send'],
+  notice: ['subscribeMessage.send'],
   'booking-reminder': ['subscribeMessage.send'],
 };
 

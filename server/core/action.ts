@@ -34,6 +34,8 @@ export interface ActionDef<A extends ActionName = ActionName> {
    */
   community?: (input: ActionInput<A>, deps: CoreDeps) => string | null | Promise<string | null>;
   handler: (ctx: ActionContext, input: ActionInput<A>) => Promise<ActionOutput<A>>;
+  /** Request bodies larger than this are refused before parsing (default BODY_LIMIT). */
+  maxBodyBytes?: number;
 }
 
 /** Type-checks one action against the shared contract. */

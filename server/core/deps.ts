@@ -1,4 +1,4 @@
-import type { Clock, LinePublisher, Notifier, Store } from './ports';
+import type { Clock, LinePublisher, MediaStore, Notifier, Store } from './ports';
 
 export interface CoreConfig {
   /** The admin secret (ADMIN_TOKEN): redeeming it through staff.redeem makes the caller admin. */
@@ -14,6 +14,8 @@ export interface CoreDeps {
   publisher?: LinePublisher;
   /** How residents are alerted; hosts without a channel may omit it. */
   notifier?: Notifier;
+  /** Cover images; hosts without one refuse uploads and covers. */
+  media?: MediaStore;
 }
 
 /** The identity a host vouches for: the signed cookie (local) or OPENID (cloud). */

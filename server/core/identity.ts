@@ -28,7 +28,10 @@ export const secretMatches = (given: string, secret: string) =>
 const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /** A one-time invite code, short enough to read out over the phone: 10 characters, ~49 bits. */
-export const newInviteCode = () =>
-  Array.from({ length: 10 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
+export const newInviteCode = () => newCode(10);
+
+/** A code in the same unambiguous alphabet, e.g. an activity's 6-character check-in code. */
+export const newCode = (length: number) =>
+  Array.from({ length }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
 
 export const INVITE_DAYS = 7;

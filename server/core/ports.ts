@@ -5,6 +5,7 @@
  */
 import type { ServiceEvening, ServiceKind } from '../../contract/community';
 import type { Booking, BookingSettings, BookingStatus } from '../../contract/booking';
+import type { NoticeStatus, SignUpStatus } from '../../contract/notice';
 import type { AlertKind, LineState, Ticket } from '../../contract/queue';
 
 /** The clock port. Hosts decide whether it is real time, a fixed start (BDB_NOW) or the demo clock. */
@@ -76,6 +77,7 @@ export interface Store {
   identities: IdentityRepo;
   queues: QueueRepo;
   bookings: BookingRepo;
+  notices: NoticeRepo;
   close(): Promise<void>;
 }
 
@@ -230,10 +232,27 @@ export interface BookingAlert {
   booking: Booking;
 }
 
+/** A waitlisted activity sign-up got its place. */
+export interface ActivityAlert {
+  userId: string;
+  at: string;
+  kind: 'activity-promoted';
+  activity: {
+    id: string;
+    community: string;
+    name: string;
+    date: string;
+    startsAt: string;
+    place: string;
+  };
+  notice: { id: string; title: string };
+}
+
 /** Tells a resident something (subscription message in weapp, the outbox locally). Never throws. */
 export interface Notifier {
   notify(alert: Alert): Promise<void>;
   notifyBooking(alert: BookingAlert): Promise<void>;
+  notifyActivity(alert: ActivityAlert): Promise<void>;
   /** What was sent on one line tonight, newest first; channels that keep no record return []. */
   recent(community: string, queue: string, date: string, limit: number): Promise<SentAlertRecord[]>;
 }
@@ -348,4 +367,155 @@ export interface BookingRepo {
   >;
   /** Confirmed bookings on `date` not yet reminded. */
   dueReminders(date: string): Promise<BookingRecord[]>;
+}
+
+// ── Notices and activity sign-up ─────────────────────────────────────────
+
+export interface ActivityRecord {
+  id: string;
+  noticeId: string;
+  community: string;
+  name: string;
+  /** Asia/Shanghai "YYYY-MM-DD" and "HH:mm". */
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  /** Null = unlimited. */
+  capacity: number | null;
+  signUp: boolean;
+  /** The self check-in code staff show at the activity. */
+  code: string;
+  /** Order within the notice. */
+  sort: number;
+}
+
+export interface NoticeRecord {
+  id: string;
+  community: string;
+  /** Monday of the week, "YYYY-MM-DD". */
+  week: string;
+  title: string;
+  body: string;
+  /** A media reference (local "/media/…" path or a cloud fileID), or null. */
+  cover: string | null;
+  status: NoticeStatus;
+  pinned: boolean;
+  createdBy: string;
+  /** ISO instants (UTC). */
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  /** Set when a published notice is edited. */
+  editedAt: string | null;
+  activities: ActivityRecord[];
+}
+
+export interface SignUpRecord {
+  id: string;
+  activityId: string;
+  community: string;
+  /** Null for someone staff checked in at the door. */
+  userId: string | null;
+  name: string;
+  status: SignUpStatus;
+  /** Scoped by the caller (staff ids are prefixed), so request ids never collide. */
+  requestId: string;
+  /** ISO instants (UTC). */
+  createdAt: string;
+  waitlistedAt: string | null;
+  promotedAt: string | null;
+  attendedAt: string | null;
+  checkIn: 'self' | 'staff' | null;
+}
+
+export interface NoticeFilter {
+  statuses: NoticeStatus[];
+  /** Inclusive bounds on the week (Mondays). */
+  fromWeek?: string;
+  toWeek?: string;
+  limit?: number;
+}
+
+export interface ActivityCount {
+  activityId: string;
+  /** Holding a place (status 'signed'). */
+  signed: number;
+  waitlisted: number;
+  attended: number;
+}
+
+export interface SignUpRequest {
+  activityId: string;
+  community: string;
+  userId: string | null;
+  name: string;
+  requestId: string;
+  /** Null = unlimited. */
+  capacity: number | null;
+  now: Date;
+}
+
+/** Self check-in: what the store did. */
+export type CheckInOutcome =
+  | { kind: 'checked-in' | 'already'; signUp: SignUpRecord }
+  /** Not signed up (or only waitlisted) and no place left. */
+  | { kind: 'full' };
+
+export interface NoticeRepo {
+  /**
+   * Inserts or replaces a notice with its activities in one transaction. Activities keep their
+   * ids (and so their sign-ups); activities no longer listed are deleted (the core refuses to drop
+   * one that has sign-ups).
+   */
+  save(notice: NoticeRecord): Promise<void>;
+  get(id: string): Promise<NoticeRecord | null>;
+  /** A community's notices matching the filter: pinned first, then week and update time, newest first. */
+  list(community: string, filter: NoticeFilter): Promise<NoticeRecord[]>;
+  /** Pins `id` and unpins every other notice of the community (null unpins all), atomically. */
+  pin(community: string, id: string | null): Promise<void>;
+  getActivity(id: string): Promise<ActivityRecord | null>;
+  counts(activityIds: string[]): Promise<ActivityCount[]>;
+  /**
+   * Signs up atomically: a known request or the user's live sign-up comes back as 'existing';
+   * otherwise 'signed' while places are left, else 'waitlisted'. Never more signed than capacity.
+   */
+  signUp(request: SignUpRequest): Promise<{ kind: 'created' | 'existing'; signUp: SignUpRecord }>;
+  /** The user's latest sign-up for an activity (any status), or null. */
+  signUpOf(activityId: string, userId: string): Promise<SignUpRecord | null>;
+  getSignUp(id: string): Promise<SignUpRecord | null>;
+  /** 1-based place on the activity's waitlist. */
+  waitlistPosition(signUp: SignUpRecord): Promise<number>;
+  /**
+   * Cancels the user's live sign-up and, when that freed a place, gives it to the first waitlisted
+   * one, in one transaction. Null when there was nothing to cancel.
+   */
+  cancelSignUp(
+    activityId: string,
+    userId: string,
+    now: Date,
+  ): Promise<{ cancelled: SignUpRecord; promoted: SignUpRecord | null } | null>;
+  /** Promotes waitlisted sign-ups while places are free (after capacity grew). */
+  fillPlaces(activityId: string, capacity: number | null, now: Date): Promise<SignUpRecord[]>;
+  /**
+   * Self check-in: marks the user's sign-up attended; without one (or only waitlisted) takes a
+   * place if one is free, else 'full'. Staff check-in (`userId` null) always succeeds.
+   */
+  checkIn(request: SignUpRequest & { by: 'self' | 'staff' }): Promise<CheckInOutcome>;
+  /** Sets or clears attendance. Null when the sign-up does not exist. */
+  setAttended(id: string, attendedAt: string | null): Promise<SignUpRecord | null>;
+  /** Every sign-up of an activity in arrival order. */
+  signUpsOf(activityId: string): Promise<SignUpRecord[]>;
+  /** A user's sign-ups (any status), newest first. */
+  signUpsOfUser(userId: string): Promise<SignUpRecord[]>;
+}
+
+/** Where cover images live: DATA_DIR files locally, cloud storage in production. */
+export interface MediaStore {
+  /** Stores checked image bytes and returns the reference `notice.save` accepts. */
+  put(community: string, bytes: Uint8Array, ext: string): Promise<string>;
+  /** The bytes behind a reference, or null when it is not one of ours / does not exist. */
+  read(ref: string): Promise<Uint8Array | null>;
+  /** A URL clients can show for a stored reference. */
+  url(ref: string): Promise<string>;
 }

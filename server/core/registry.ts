@@ -1,12 +1,20 @@
 import type { ActionName } from '../../contract/actions';
 import type { ActionDef } from './action';
+import { BODY_LIMIT } from './limits';
 import { bookingActions } from './actions/booking';
 import { communityActions } from './actions/community';
+import { noticeActions } from './actions/notice';
 import { queueActions } from './actions/queue';
 import { staffActions } from './actions/staff';
 
 /** Every action of every function, declared once: routing, validation and authorization read this. */
-const declared = [...communityActions, ...staffActions, ...queueActions, ...bookingActions];
+const declared = [
+  ...communityActions,
+  ...staffActions,
+  ...queueActions,
+  ...bookingActions,
+  ...noticeActions,
+];
 
 // Compile-time check that the contract's ActionMap and the registry name the same actions.
 type Undeclared = Exclude<ActionName, (typeof declared)[number]['id']>;
@@ -34,3 +42,7 @@ export const splitId = (id: string) => {
   const [fn, name] = id.split('.') as [string, string];
   return { fn, name };
 };
+
+/** The largest body an action accepts: BODY_LIMIT unless it declares more (photo uploads). */
+export const bodyLimitFor = (fn: string, action: unknown): number =>
+  (typeof action === 'string' ? findAction(fn, action)?.maxBodyBytes : undefined) ?? BODY_LIMIT;

@@ -26,10 +26,36 @@ const FIELD_LABELS: Record<string, string> = {
   cutoffHours: '取消时限',
   bring: '需携带材料',
   weekdays: '服务的晚上',
+  id: '编号',
+  week: '周',
+  past: '往期',
+  title: '标题',
+  body: '正文',
+  cover: '封面图片',
+  data: '图片',
+  activities: '活动',
+  activityId: '活动',
+  startsAt: '开始时间',
+  endsAt: '结束时间',
+  place: '地点',
+  signUp: '是否需要报名',
+  pinned: '置顶',
+  signUpId: '报名记录',
+  attended: '到场',
+  'activities.name': '名称',
+  'activities.id': '编号',
 };
 
-const label = (field: string) =>
-  FIELD_LABELS[field] ? `${FIELD_LABELS[field]}（${field}）` : field;
+const label = (field: string) => {
+  // "activities.2.name" reads as "活动第 3 项的名称（activities.2.name）".
+  const nested = /^([A-Za-z]+)\.(\d+)\.([A-Za-z]+)$/.exec(field);
+  if (nested && FIELD_LABELS[nested[1]!] && FIELD_LABELS[nested[3]!]) {
+    const [, list, index, key] = nested;
+    const name = FIELD_LABELS[`${list}.${key}`] ?? FIELD_LABELS[key!];
+    return `${FIELD_LABELS[list!]}第 ${Number(index) + 1} 项的${name}（${field}）`;
+  }
+  return FIELD_LABELS[field] ? `${FIELD_LABELS[field]}（${field}）` : field;
+};
 
 const valueAt = (input: unknown, path: PropertyKey[]): unknown =>
   path.reduce<unknown>(

@@ -39,6 +39,7 @@ export function tonightFixture(overrides: Partial<Tonight> = {}): Tonight {
     ],
     now: '2026-11-25T18:30:00+08:00',
     demoClock: false,
+    notices: [],
     ...overrides,
   };
 }
@@ -105,6 +106,7 @@ export function boardFixture(overrides: Partial<Board> = {}): Board {
     closesAt: '20:00',
     now: '2026-11-25T18:30:00+08:00',
     lines: [lineFixture({ queue: 'bp', name: '血压测量', prefix: 'A', nowCalling: 'A002' })],
+    activities: [],
     ...overrides,
   };
 }

@@ -43,6 +43,7 @@ async function setup(at = '2026-11-28T10:00:00+08:00') {
     notifier: {
       notify: async () => undefined,
       notifyBooking: async (alert) => void alerts.push(alert),
+      notifyActivity: async () => undefined,
       recent: async () => [],
     },
   };

@@ -45,6 +45,7 @@ async function setup(at = '2026-12-02T18:30:00+08:00') {
     notifier: {
       notify: async (alert) => void alerts.push(alert),
       notifyBooking: async () => undefined,
+      notifyActivity: async () => undefined,
       recent: async () => [],
     },
     publisher: { publish: async (state) => void published.push(state.version) },

@@ -1,3 +1,4 @@
+import { currentNotices } from '../notice/service';
 import type { Board, Console, LineConfig, Ticket } from '../../../contract/queue';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
@@ -348,6 +349,11 @@ export async function board(deps: CoreDeps, communityId: string, now: Date): Pro
     closesAt: status.closesAt,
     now: isoLocal(now),
     lines: lines.map(lineState),
+    activities: (await currentNotices(deps, community.id, now))
+      .flatMap((n) => n.activities)
+      .filter((a) => a.date === status.date)
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+      .map(({ name, startsAt, endsAt, place }) => ({ name, startsAt, endsAt, place })),
   };
 }
 

@@ -126,6 +126,28 @@ describe('createHandler', () => {
     });
   });
 
+  it('lets a cover upload past 64 KB (up to its own limit) but no other notice action', async () => {
+    const main = createHandler('notice');
+    const big = 'A'.repeat(100 * 1024);
+    const save = await main(
+      event({
+        action: 'save',
+        community: 'jinse',
+        week: '2026-12-02',
+        title: big,
+        body: '',
+        activities: [],
+      }),
+    );
+    expect(save).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    const upload = await main(event({ action: 'uploadCover', community: 'jinse', data: big }));
+    expect(upload).not.toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    const huge = await main(
+      event({ action: 'uploadCover', community: 'jinse', data: 'A'.repeat(2 * 1024 * 1024) }),
+    );
+    expect(huge).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
   it('grants admin with ADMIN_TOKEN', async () => {
     // Canned reads: unknown on first sight, then the admin document the update produced.
     mock

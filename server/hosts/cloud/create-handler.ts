@@ -9,8 +9,10 @@ import { realClock } from '../../core/clock';
 import type { Caller, CoreDeps } from '../../core/deps';
 import { dispatch } from '../../core/dispatch';
 import { INTERNAL_MESSAGE } from '../../core/errors';
-import { BODY_LIMIT, PAYLOAD_TOO_LARGE_MESSAGE } from '../../core/limits';
+import { PAYLOAD_TOO_LARGE_MESSAGE } from '../../core/limits';
+import { bodyLimitFor } from '../../core/registry';
 import { createCloudBaseStore, type CloudDatabase } from '../../stores/cloudbase';
+import { createCloudMedia } from './media';
 import { createNotifier } from './notifier';
 import { createLinePublisher } from './publisher';
 
@@ -66,6 +68,11 @@ function containerDeps(): CoreDeps {
     // `cloud.openapi` is looked up per message, not here: building the deps must not depend on
     // it, since most calls never alert.
     notifier: createNotifier((message) => cloud.openapi.subscribeMessage.send(message)),
+    // Looked up per call like `cloud.openapi`: only cover uploads and checks use storage.
+    media: createCloudMedia({
+      uploadFile: (options) => cloud.uploadFile(options),
+      downloadFile: (options) => cloud.downloadFile(options),
+    }),
   };
 }
 
@@ -76,8 +83,9 @@ export function createHandler(fn: string): CloudMain {
       deps ??= containerDeps();
       const caller = callerOf(cloud.getWXContext().OPENID);
       const body = bodyOf(event);
-      // The same ceiling as the local host, so a payload refused there is refused here too.
-      if (Buffer.byteLength(JSON.stringify(body) ?? '') > BODY_LIMIT) {
+      // The same ceilings as the local host, so a payload refused there is refused here too.
+      const action = (body as { action?: unknown } | null)?.action;
+      if (Buffer.byteLength(JSON.stringify(body) ?? '') > bodyLimitFor(fn, action)) {
         return {
           ok: false,
           error: { code: 'PAYLOAD_TOO_LARGE', message: PAYLOAD_TOO_LARGE_MESSAGE },

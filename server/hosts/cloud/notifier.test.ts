@@ -1,11 +1,14 @@
 import type { Booking } from '../../../contract/booking';
 import type { Ticket } from '../../../contract/queue';
-import type { Alert, BookingAlert } from '../../core/ports';
+import type { ActivityAlert, Alert, BookingAlert } from '../../core/ports';
 import {
+  ACTIVITY_TEMPLATE_DATA,
+  ACTIVITY_TEMPLATE_ENV,
   BOOKING_TEMPLATE_DATA,
   BOOKING_TEMPLATE_ENV,
   bookingPage,
   createNotifier,
+  noticePage,
   reminderTip,
   TEMPLATE_DATA,
   ticketPage,
@@ -66,11 +69,28 @@ const bookingAlert = (fields: Partial<BookingAlert> = {}): BookingAlert => ({
   ...fields,
 });
 
+const activityAlert = (fields: Partial<ActivityAlert> = {}): ActivityAlert => ({
+  userId: 'wx:o-resident',
+  at: '2026-12-01T06:00:00.000Z',
+  kind: 'activity-promoted',
+  activity: {
+    id: 'act_AbC-123',
+    community: 'c1',
+    name: '书法体验课',
+    date: '2026-12-02',
+    startsAt: '18:30',
+    place: '二楼活动室',
+  },
+  notice: { id: 'ntc_AbC-123', title: '本周三晚 八点伴活动' },
+  ...fields,
+});
+
 const ENV = {
   TMPL_QUEUE_THREE_AHEAD: 'tmpl-three',
   TMPL_QUEUE_YOUR_TURN: 'tmpl-turn',
   TMPL_BOOKING_PROMOTED: 'tmpl-promoted',
   TMPL_BOOKING_REMINDER: 'tmpl-reminder',
+  TMPL_ACTIVITY_PROMOTED: 'tmpl-activity',
 };
 
 let send: jest.Mock<ReturnType<SendSubscribeMessage>, [SubscribeMessage]>;
@@ -291,6 +311,74 @@ describe('createNotifier: booking notices', () => {
     expect(log.error).toHaveBeenCalledTimes(2);
     expect(log.error.mock.calls[0]![1]).toEqual(new Error('network down'));
     expect(log.error.mock.calls[1]![0]).toContain('47003');
+    for (const [line] of [...log.warn.mock.calls, ...log.error.mock.calls]) {
+      expect(line).not.toContain('o-resident');
+    }
+  });
+});
+
+describe('createNotifier: activity notices', () => {
+  it('sends "promoted" with its template, the notice page and the keywords', async () => {
+    await notifier().notifyActivity(activityAlert());
+    expect(send).toHaveBeenCalledWith({
+      touser: 'o-resident',
+      templateId: 'tmpl-activity',
+      page: 'package-notice/pages/detail/index?id=ntc_AbC-123',
+      data: {
+        thing1: { value: '书法体验课' },
+        time2: { value: '2026-12-02 18:30' },
+        thing3: { value: '二楼活动室' },
+        thing4: { value: '候补成功，请按时参加' },
+      },
+      miniprogramState: 'formal',
+    });
+    expect(log.warn).not.toHaveBeenCalled();
+    expect(log.error).not.toHaveBeenCalled();
+  });
+
+  it('maps data from one table, clips things to 20 characters and escapes the page id', async () => {
+    expect(Object.keys(ACTIVITY_TEMPLATE_DATA)).toEqual(['thing1', 'time2', 'thing3', 'thing4']);
+    expect(ACTIVITY_TEMPLATE_ENV).toEqual({ 'activity-promoted': 'TMPL_ACTIVITY_PROMOTED' });
+    expect(noticePage('a b')).toBe('package-notice/pages/detail/index?id=a%20b');
+    const long = '社区卫生服务站健康咨询与慢性病随访登记讲座（二楼东侧）';
+    const alert = activityAlert();
+    await notifier().notifyActivity({
+      ...alert,
+      activity: { ...alert.activity, name: long, place: long },
+    });
+    const data = send.mock.calls[0]![0].data;
+    expect(data.thing1!.value).toBe(Array.from(long).slice(0, 20).join(''));
+    expect(data.thing3!.value).toBe(Array.from(long).slice(0, 20).join(''));
+    for (const [key, { value }] of Object.entries(data)) {
+      if (key.startsWith('thing')) expect(Array.from(value).length).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it('skips quietly without TMPL_ACTIVITY_PROMOTED: one warning, nothing sent', async () => {
+    const { TMPL_ACTIVITY_PROMOTED: _unset, ...env } = ENV;
+    const n = notifier(env);
+    await n.notifyActivity(activityAlert());
+    await n.notifyActivity(activityAlert());
+    expect(send).not.toHaveBeenCalled();
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    expect(log.warn.mock.calls[0]![0]).toContain('TMPL_ACTIVITY_PROMOTED is not set');
+  });
+
+  it('ignores users who are not WeChat identities', async () => {
+    await notifier().notifyActivity(activityAlert({ userId: 'u_local123' }));
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('logs failures with the activity id, never the openid, and never throws', async () => {
+    send.mockRejectedValueOnce(Object.assign(new Error('refused'), { errCode: 43101 }));
+    await expect(notifier().notifyActivity(activityAlert())).resolves.toBeUndefined();
+    send.mockRejectedValueOnce(new Error('network down'));
+    await expect(notifier().notifyActivity(activityAlert())).resolves.toBeUndefined();
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    expect(log.warn.mock.calls[0]![0]).toContain(
+      '"activity-promoted" notice for activity act_AbC-123',
+    );
+    expect(log.error).toHaveBeenCalledTimes(1);
     for (const [line] of [...log.warn.mock.calls, ...log.error.mock.calls]) {
       expect(line).not.toContain('o-resident');
     }

@@ -2,12 +2,13 @@
  * The cloud host's Notifier: WeChat subscription messages (订阅消息) through
  * `cloud.openapi.subscribeMessage.send`. The calling function's config.json must declare the
  * `subscribeMessage.send` openapi permission (scripts/build-cloud.ts keeps it for `queue`,
- * `booking` and the `booking-reminder` timer).
+ * `booking`, `notice` and the `booking-reminder` timer).
  *
  * Configuration (cloud function environment variables):
  * - TMPL_QUEUE_THREE_AHEAD, TMPL_QUEUE_YOUR_TURN (queue alerts), TMPL_BOOKING_PROMOTED,
- *   TMPL_BOOKING_REMINDER (booking notices): template ids from 公众平台 → 订阅消息. Unset: that
- *   kind of message is skipped, with one warning per container.
+ *   TMPL_BOOKING_REMINDER (booking notices), TMPL_ACTIVITY_PROMOTED (an activity's waitlist):
+ *   template ids from 公众平台 → 订阅消息. Unset: that kind of message is skipped, with one
+ *   warning per container.
  * - MP_STATE: which mini-program version the message opens: 'developer', 'trial' or 'formal'
  *   (default).
  *
@@ -16,9 +17,10 @@
  */
 import type { Booking } from '../../../contract/booking';
 import type { AlertKind } from '../../../contract/queue';
-import type { Alert, BookingAlert, Notifier } from '../../core/ports';
+import type { ActivityAlert, Alert, BookingAlert, Notifier } from '../../core/ports';
 
 type BookingAlertKind = BookingAlert['kind'];
+type ActivityAlertKind = ActivityAlert['kind'];
 
 export type MiniprogramState = 'developer' | 'trial' | 'formal';
 
@@ -43,6 +45,11 @@ export const TEMPLATE_ENV: Record<AlertKind, string> = {
 export const BOOKING_TEMPLATE_ENV: Record<BookingAlertKind, string> = {
   'booking-promoted': 'TMPL_BOOKING_PROMOTED',
   'booking-reminder': 'TMPL_BOOKING_REMINDER',
+};
+
+/** Environment variable holding each activity notice's template id. */
+export const ACTIVITY_TEMPLATE_ENV: Record<ActivityAlertKind, string> = {
+  'activity-promoted': 'TMPL_ACTIVITY_PROMOTED',
 };
 
 /** WeChat's limits per keyword type: thing ≤ 20 characters, character_string and number ≤ 32. */
@@ -121,15 +128,38 @@ export const BOOKING_TEMPLATE_DATA: Readonly<Record<string, (alert: BookingAlert
 export const bookingPage = (bookingId: string) =>
   `package-booking/pages/mine/index?id=${encodeURIComponent(bookingId)}`;
 
+/**
+ * THE keyword table of the activity template (活动候补成功通知), like the others: pick a template
+ * whose keywords are exactly these, or change the keys here only.
+ *
+ * | keyword | value                                 | example              |
+ * |---------|---------------------------------------|----------------------|
+ * | thing1  | activity name (活动名称), ≤ 20 chars   | 书法体验课           |
+ * | time2   | activity start (活动时间), Asia/Shanghai | 2026-12-02 18:30   |
+ * | thing3  | place (活动地点), ≤ 20 chars           | 二楼活动室           |
+ * | thing4  | tip (温馨提示), ≤ 20 chars             | 候补成功，请按时参加 |
+ */
+export const ACTIVITY_TEMPLATE_DATA: Readonly<Record<string, (alert: ActivityAlert) => string>> = {
+  thing1: ({ activity }) => clip(activity.name, THING_MAX),
+  time2: ({ activity }) => `${activity.date} ${activity.startsAt}`,
+  thing3: ({ activity }) => clip(activity.place, THING_MAX),
+  thing4: () => '候补成功，请按时参加',
+};
+
+/** Where a tap on an activity notice lands: the notice with the activity. */
+export const noticePage = (noticeId: string) =>
+  `package-notice/pages/detail/index?id=${encodeURIComponent(noticeId)}`;
+
 const STATES: ReadonlySet<string> = new Set<MiniprogramState>(['developer', 'trial', 'formal']);
 
 /** What WeChat's most common refusals mean, for the log. */
 const KNOWN_ERRORS: Record<number, string> = {
   43101: 'the resident has no subscription for this template (refused, or already used)',
   47003:
-    'template data does not match the template keywords (see TEMPLATE_DATA, BOOKING_TEMPLATE_DATA)',
+    'template data does not match the template keywords (see TEMPLATE_DATA, BOOKING_TEMPLATE_DATA, ACTIVITY_TEMPLATE_DATA)',
   40037: 'invalid template id',
-  41030: 'invalid page (it must exist in the released version: see ticketPage and bookingPage)',
+  41030:
+    'invalid page (it must exist in the released version: see ticketPage, bookingPage and noticePage)',
 };
 
 const errCodeOf = (value: unknown): number | null => {
@@ -210,7 +240,8 @@ export function createNotifier(
       const code = errCodeOf(result);
       if (code !== null && code !== 0) report(message.what, result);
     } catch (error) {
-      // A message is a courtesy: the queue or booking changed either way, and its page shows it.
+      // A message is a courtesy: the queue, booking or sign-up changed either way, and its page
+      // shows it.
       report(message.what, error);
     }
   }
@@ -233,6 +264,15 @@ export function createNotifier(
         page: bookingPage(alert.booking.id),
         data: () => dataOf(BOOKING_TEMPLATE_DATA, alert),
         what: `[bdb] "${alert.kind}" notice for booking ${alert.booking.id} not sent`,
+      }),
+    notifyActivity: (alert) =>
+      deliver({
+        userId: alert.userId,
+        kind: alert.kind,
+        variable: ACTIVITY_TEMPLATE_ENV[alert.kind],
+        page: noticePage(alert.notice.id),
+        data: () => dataOf(ACTIVITY_TEMPLATE_DATA, alert),
+        what: `[bdb] "${alert.kind}" notice for activity ${alert.activity.id} not sent`,
       }),
     // Subscription messages leave no record here; the desk's alert list is a local-host feature.
     async recent() {

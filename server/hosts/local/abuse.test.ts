@@ -40,6 +40,44 @@ beforeAll(async () => {
   });
   if (!booking.body.ok) throw new Error(`fixture booking: ${booking.text}`);
   fixtures.bookingId = booking.body.data.id;
+  // A published notice of jinse with one activity and the resident's sign-up.
+  const notice = await staffOfJinse.call<{ id: string; activities: Array<{ id: string }> }>(
+    'notice',
+    {
+      action: 'save',
+      community: 'jinse',
+      week: '2026-12-02',
+      title: '固定测试通知',
+      body: '正文',
+      activities: [
+        {
+          name: '书法课',
+          date: '2026-12-02',
+          startsAt: '19:30',
+          endsAt: '20:00',
+          place: '活动室',
+          capacity: 10,
+          signUp: true,
+        },
+      ],
+    },
+  );
+  if (!notice.body.ok) throw new Error(`fixture notice: ${notice.text}`);
+  fixtures.id = notice.body.data.id;
+  fixtures.activityId = notice.body.data.activities[0]!.id;
+  await staffOfJinse.call('notice', { action: 'publish', id: fixtures.id });
+  const signUp = await resident.call('notice', {
+    action: 'signUp',
+    activityId: fixtures.activityId,
+    requestId: 'abuse-fixture-signup',
+  });
+  if (!signUp.body.ok) throw new Error(`fixture sign-up: ${signUp.text}`);
+  const attendees = await staffOfJinse.call<{ attendees: Array<{ id: string }> }>('notice', {
+    action: 'attendees',
+    activityId: fixtures.activityId,
+  });
+  if (!attendees.body.ok) throw new Error(`fixture attendees: ${attendees.text}`);
+  fixtures.signUpId = attendees.body.data.attendees[0]!.id;
 });
 
 /** Real values substituted into examples for fields that reference stored records. */

@@ -7,13 +7,16 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { ApiError, Envelope } from '../../../contract/envelope';
 import type { CoreDeps } from '../../core/deps';
 import { dispatch } from '../../core/dispatch';
+import { actions, bodyLimitFor } from '../../core/registry';
 import { httpStatus, INTERNAL_MESSAGE } from '../../core/errors';
 import { BODY_LIMIT, PAYLOAD_TOO_LARGE_MESSAGE } from '../../core/limits';
 import { describeEvenings } from '../../core/schedule';
+import { checkInPath } from '../../core/notice/service';
 import { board } from '../../core/queue/service';
 import { sessionIdentity } from '../../core/session';
 import { ids } from '../../core/validation';
 import type { LiveBus } from './live';
+import { MEDIA_TYPES, type LocalMedia } from './media';
 import { posterHtml, qrPng, entryUrl } from './qr';
 import { newUserId, USER_COOKIE, cookieOptions } from './session-cookie';
 
@@ -29,6 +32,8 @@ export interface LocalAppOptions {
   rateLimit?: number | false;
   /** Where live line states and alerts flow; the same object is the core's publisher and notifier. */
   live: LiveBus;
+  /** Cover images under DATA_DIR, served at /media/<file>. */
+  media?: LocalMedia;
 }
 
 /** A comment line every so often keeps proxies and phones from closing an idle stream. */
@@ -112,17 +117,75 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
     return { ok: true, data };
   });
 
-  app.post<{ Params: { fn: string } }>('/api/:fn', apiRoute, async (request, reply) => {
-    const envelope = await dispatch(
-      deps,
-      request.params.fn,
-      request.body ?? null,
-      { userId: userIdOf(request) },
-      log,
-    );
-    if (!envelope.ok) return fail(reply, envelope.error);
-    return envelope;
+  // Most actions take a few hundred bytes; the few that carry a photo declare more. The route
+  // accepts the largest, each function is held to its own largest before parsing, and each
+  // action to its own after.
+  const fnLimit = new Map<string, number>();
+  for (const def of actions) {
+    const fn = def.id.split('.')[0]!;
+    fnLimit.set(fn, Math.max(fnLimit.get(fn) ?? BODY_LIMIT, def.maxBodyBytes ?? BODY_LIMIT));
+  }
+  const tooLarge = (request: FastifyRequest, limit: number) =>
+    Number(request.headers['content-length'] ?? 0) > limit;
+
+  app.post<{ Params: { fn: string } }>(
+    '/api/:fn',
+    {
+      ...apiRoute,
+      bodyLimit: Math.max(...fnLimit.values()),
+      preParsing: async (request: FastifyRequest<{ Params: { fn: string } }>) => {
+        if (tooLarge(request, fnLimit.get(request.params.fn) ?? BODY_LIMIT)) {
+          throw Object.assign(new Error('body too large'), { statusCode: 413 });
+        }
+      },
+    },
+    async (request, reply) => {
+      const action = (request.body as { action?: unknown } | null)?.action;
+      if (tooLarge(request, bodyLimitFor(request.params.fn, action))) {
+        return fail(reply, { code: 'PAYLOAD_TOO_LARGE', message: PAYLOAD_TOO_LARGE_MESSAGE });
+      }
+      const envelope = await dispatch(
+        deps,
+        request.params.fn,
+        request.body ?? null,
+        { userId: userIdOf(request) },
+        log,
+      );
+      if (!envelope.ok) return fail(reply, envelope.error);
+      return envelope;
+    },
+  );
+
+  app.get<{ Params: { file: string } }>('/media/:file', async (request, reply) => {
+    const ref = `/media/${request.params.file}`;
+    const file = options.media?.fileOf(ref);
+    if (!file || !fs.existsSync(file)) {
+      return reply.status(404).type('text/plain; charset=utf-8').send('没有这张图片');
+    }
+    const ext = path.extname(file).slice(1);
+    // Content-addressed names never change content; nosniff keeps browsers to the declared type.
+    return reply
+      .type(MEDIA_TYPES[ext]!)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .send(fs.createReadStream(file));
   });
+
+  // The self check-in QR code staff show at an activity: opens the check-in page with its code.
+  app.get<{ Querystring: { a?: string; k?: string } }>(
+    '/qr/check-in.png',
+    async (request, reply) => {
+      const { a = '', k = '' } = request.query;
+      const activity = ids.record.safeParse(a).success
+        ? await deps.store.notices.getActivity(a)
+        : null;
+      if (!activity || activity.code !== k) {
+        return reply.status(404).type('text/plain; charset=utf-8').send('没有这个活动');
+      }
+      const base = baseUrlOf(request, options.publicUrl);
+      return reply.type('image/png').send(await qrPng(`${base}/#/${checkInPath(activity)}`));
+    },
+  );
 
   // Server-Sent Events: every queue line's public state for one community, and the caller's alerts.
   app.get<{ Querystring: { community?: string } }>(

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { LineState } from '../../../contract/queue';
 import type {
   Alert,
+  ActivityAlert,
   BookingAlert,
   LinePublisher,
   Notifier,
@@ -80,6 +81,32 @@ export class LiveBus implements LinePublisher, Notifier {
       console.error('[bdb] outbox write failed:', error);
     }
     this.emitter.emit(`booking:${alert.userId}`, alert);
+  }
+
+  /** A waitlisted activity sign-up got its place: to the outbox, like booking notices. */
+  async notifyActivity(alert: ActivityAlert): Promise<void> {
+    const a = alert.activity;
+    try {
+      this.outbox
+        ?.prepare(
+          `INSERT INTO outbox (user_id, kind, ticket_id, community_id, queue, date, label, payload, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          alert.userId,
+          alert.kind,
+          a.id,
+          a.community,
+          'notice',
+          a.date,
+          `${a.name} ${a.startsAt}`,
+          JSON.stringify(alert),
+          alert.at,
+        );
+    } catch (error) {
+      console.error('[bdb] outbox write failed:', error);
+    }
+    this.emitter.emit(`activity:${alert.userId}`, alert);
   }
 
   async recent(

@@ -7,6 +7,7 @@ import { seedPilots } from '../../core/seed';
 import { openSqliteStore } from '../../stores/sqlite';
 import { buildLocalApp } from './app';
 import { LiveBus } from './live';
+import { localMediaStore } from './media';
 import { persistentSecret } from './settings';
 
 export interface StartOptions {
@@ -61,12 +62,14 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
   const cookieSecret =
     options.cookieSecret ?? persistentSecret(options.dataDir, 'cookie-secret').value;
   const live = new LiveBus(store.db);
+  const media = localMediaStore(options.dataDir);
   const deps: CoreDeps = {
     store,
     clock: options.clock,
     config: { adminToken: admin.value },
     publisher: live,
     notifier: live,
+    media,
   };
   const app = await buildLocalApp({
     deps,
@@ -76,6 +79,7 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
     logErrors: options.logErrors,
     rateLimit: options.rateLimit,
     live,
+    media,
   });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const stopReminders = startReminders(deps, options.reminderIntervalMs ?? 60_000);

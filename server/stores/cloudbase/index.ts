@@ -23,6 +23,7 @@ import {
   userFromDoc,
 } from './documents';
 import { bookingRepo } from './bookings';
+import { noticeRepo } from './notices';
 import { queueRepo } from './queues';
 import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
@@ -40,6 +41,10 @@ export const COLLECTIONS = [
   'booking_settings',
   'booking_slots',
   'bookings',
+  'notices',
+  'notice_activities',
+  'activity_signups',
+  'notice_pins',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -61,6 +66,7 @@ export {
   RESCHEDULE_OPERATIONS,
   UPDATE_OPERATIONS,
 } from './bookings';
+export { CANCEL_SIGN_UP_OPERATIONS, SIGN_UP_MAX_OPERATIONS, SIGN_UP_OPERATIONS } from './notices';
 
 export interface CloudBaseStoreOptions {
   /** Prepended to every collection name, so contract tests can use their own collections. */
@@ -227,6 +233,12 @@ export function createCloudBaseStore(
       settings: names.booking_settings,
       slots: names.booking_slots,
       bookings: names.bookings,
+    }),
+    notices: noticeRepo(db, {
+      notices: names.notices,
+      activities: names.notice_activities,
+      signUps: names.activity_signups,
+      pins: names.notice_pins,
     }),
     // The SDK keeps no connection of its own to close.
     close: async () => {},

@@ -2,7 +2,7 @@
  * The behaviour every store adapter must share. Each adapter's test file calls
  * describeStoreContract with a way to open a fresh, empty store.
  */
-import type { CommunityRecord, Store } from '../../core/ports';
+import type { ActivityRecord, CommunityRecord, NoticeRecord, Store } from '../../core/ports';
 
 const NOW = new Date('2026-12-02T10:00:00.000Z');
 const LATER = new Date('2026-12-20T10:00:00.000Z');
@@ -462,6 +462,205 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.bookings.getSettings('c1', 'paperwork')).toBeNull();
         await store.bookings.saveSettings('c1', 'paperwork', settings);
         expect(await store.bookings.getSettings('c1', 'paperwork')).toEqual(settings);
+      });
+    });
+
+    describe('notices', () => {
+      const AT = new Date('2026-11-28T02:00:00.000Z');
+      const activity = (id: string, capacity: number | null, sort = 0): ActivityRecord => ({
+        id,
+        noticeId: 'n1',
+        community: 'c1',
+        name: `活动${id}`,
+        date: '2026-12-02',
+        startsAt: '18:30',
+        endsAt: '19:30',
+        place: '二楼活动室',
+        capacity,
+        signUp: true,
+        code: 'K7P2Q9',
+        sort,
+      });
+      const notice = (overrides: Partial<NoticeRecord> = {}): NoticeRecord => ({
+        id: 'n1',
+        community: 'c1',
+        week: '2026-11-30',
+        title: '本周活动',
+        body: '第一行\n第二行',
+        cover: null,
+        status: 'published',
+        pinned: false,
+        createdBy: 'staff-1',
+        createdAt: AT.toISOString(),
+        updatedAt: AT.toISOString(),
+        publishedAt: AT.toISOString(),
+        editedAt: null,
+        activities: [activity('a1', 2), activity('a2', null, 1)],
+        ...overrides,
+      });
+      const signUp = (userId: string | null, requestId: string, capacity: number | null = 2) => ({
+        activityId: 'a1',
+        community: 'c1',
+        userId,
+        name: userId ? '' : '李大爷',
+        requestId,
+        capacity,
+        now: AT,
+      });
+
+      beforeEach(async () => {
+        await store.communities.save(sampleCommunity('c1'));
+        await store.communities.save(sampleCommunity('c2'));
+      });
+
+      it('round-trips a notice with its activities and replaces them on save', async () => {
+        await store.notices.save(notice());
+        expect(await store.notices.get('n1')).toEqual(notice());
+        expect(await store.notices.getActivity('a2')).toEqual(activity('a2', null, 1));
+        const edited = notice({
+          title: '改过的标题',
+          editedAt: LATER.toISOString(),
+          activities: [{ ...activity('a2', 5, 0), name: '改名' }],
+        });
+        await store.notices.save(edited);
+        expect(await store.notices.get('n1')).toEqual(edited);
+        expect(await store.notices.getActivity('a1')).toBeNull();
+        expect(await store.notices.get('nope')).toBeNull();
+      });
+
+      it('lists by status and week, pinned first, newest week first', async () => {
+        await store.notices.save(notice({ id: 'n1', week: '2026-11-23', activities: [] }));
+        await store.notices.save(notice({ id: 'n2', week: '2026-11-30', activities: [] }));
+        await store.notices.save(
+          notice({
+            id: 'n3',
+            week: '2026-11-30',
+            status: 'draft',
+            publishedAt: null,
+            activities: [],
+          }),
+        );
+        await store.notices.save(notice({ id: 'n4', community: 'c2', activities: [] }));
+        const ids = async (filter: Parameters<Store['notices']['list']>[1]) =>
+          (await store.notices.list('c1', filter)).map((n) => n.id);
+        expect(await ids({ statuses: ['published'] })).toEqual(['n2', 'n1']);
+        expect(await ids({ statuses: ['published'], fromWeek: '2026-11-30' })).toEqual(['n2']);
+        expect(await ids({ statuses: ['published'], toWeek: '2026-11-23' })).toEqual(['n1']);
+        expect(await ids({ statuses: ['draft', 'published'], limit: 2 })).toHaveLength(2);
+        await store.notices.pin('c1', 'n1');
+        expect(await ids({ statuses: ['published'] })).toEqual(['n1', 'n2']);
+        await store.notices.pin('c1', 'n2');
+        expect((await store.notices.get('n1'))?.pinned).toBe(false);
+        expect((await store.notices.get('n2'))?.pinned).toBe(true);
+        await store.notices.pin('c1', null);
+        expect((await store.notices.get('n2'))?.pinned).toBe(false);
+        expect((await store.notices.get('n4'))?.pinned).toBe(false);
+      });
+
+      it('signs up to capacity, waitlists in order, dedupes and promotes on cancel', async () => {
+        await store.notices.save(notice());
+        const a = await store.notices.signUp(signUp('u1', 's-1'));
+        const b = await store.notices.signUp(signUp('u2', 's-2'));
+        const c = await store.notices.signUp(signUp('u3', 's-3'));
+        const d = await store.notices.signUp(signUp('u4', 's-4'));
+        expect([a, b, c, d].map((o) => [o.kind, o.signUp.status])).toEqual([
+          ['created', 'signed'],
+          ['created', 'signed'],
+          ['created', 'waitlisted'],
+          ['created', 'waitlisted'],
+        ]);
+        expect(await store.notices.waitlistPosition(d.signUp)).toBe(2);
+        expect(await store.notices.signUp(signUp('u1', 's-1'))).toEqual({
+          kind: 'existing',
+          signUp: a.signUp,
+        });
+        expect((await store.notices.signUp(signUp('u1', 's-again'))).signUp.id).toBe(a.signUp.id);
+        expect(await store.notices.counts(['a1', 'a2'])).toEqual([
+          { activityId: 'a1', signed: 2, waitlisted: 2, attended: 0 },
+        ]);
+        const result = await store.notices.cancelSignUp('a1', 'u1', LATER);
+        expect(result?.cancelled.status).toBe('cancelled');
+        expect(result?.promoted).toMatchObject({
+          id: c.signUp.id,
+          status: 'signed',
+          promotedAt: LATER.toISOString(),
+        });
+        expect(await store.notices.waitlistPosition(d.signUp)).toBe(1);
+        expect(await store.notices.cancelSignUp('a1', 'u1', LATER)).toBeNull();
+        expect((await store.notices.signUpOf('a1', 'u1'))?.status).toBe('cancelled');
+        const again = await store.notices.signUp(signUp('u1', 's-5'));
+        expect(again.signUp.status).toBe('waitlisted');
+        expect((await store.notices.signUpOf('a1', 'u1'))?.id).toBe(again.signUp.id);
+      });
+
+      it('never signs up more than the capacity when 20 arrive at once', async () => {
+        await store.notices.save(notice());
+        const outcomes = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => store.notices.signUp(signUp(`u${i}`, `s-${i}`, 3))),
+        );
+        expect(outcomes.filter((o) => o.signUp.status === 'signed')).toHaveLength(3);
+        expect(outcomes.filter((o) => o.signUp.status === 'waitlisted')).toHaveLength(17);
+      });
+
+      it('fills freed places from the waitlist when capacity grows', async () => {
+        await store.notices.save(notice());
+        for (const u of ['u1', 'u2', 'u3', 'u4']) await store.notices.signUp(signUp(u, `s-${u}`));
+        const promoted = await store.notices.fillPlaces('a1', 3, LATER);
+        expect(promoted.map((s) => s.userId)).toEqual(['u3']);
+        expect(await store.notices.fillPlaces('a1', null, LATER)).toHaveLength(1);
+        expect(await store.notices.counts(['a1'])).toEqual([
+          { activityId: 'a1', signed: 4, waitlisted: 0, attended: 0 },
+        ]);
+      });
+
+      it('checks in: signed, waitlisted with a free place, newcomers, staff walk-ins', async () => {
+        await store.notices.save(notice({ activities: [activity('a1', 1)] }));
+        const check = (userId: string | null, requestId: string, by: 'self' | 'staff' = 'self') =>
+          store.notices.checkIn({ ...signUp(userId, requestId, 1), by });
+        await store.notices.signUp(signUp('u1', 's-1', 1));
+        await store.notices.signUp(signUp('u2', 's-2', 1));
+        expect(await check('u1', 'check-in:a1')).toMatchObject({
+          kind: 'checked-in',
+          signUp: { userId: 'u1', attendedAt: AT.toISOString(), checkIn: 'self' },
+        });
+        expect((await check('u1', 'check-in:a1')).kind).toBe('already');
+        // u2 is waitlisted and the one place is taken; u3 never signed up.
+        expect(await check('u2', 'check-in:a1')).toEqual({ kind: 'full' });
+        expect(await check('u3', 'check-in:a1')).toEqual({ kind: 'full' });
+        const walkIn = await check(null, 'staff-1:w-1', 'staff');
+        expect(walkIn).toMatchObject({
+          kind: 'checked-in',
+          signUp: { userId: null, name: '李大爷', status: 'signed', checkIn: 'staff' },
+        });
+        expect(await store.notices.counts(['a1'])).toEqual([
+          { activityId: 'a1', signed: 2, waitlisted: 1, attended: 2 },
+        ]);
+        await store.notices.cancelSignUp('a1', 'u1', LATER);
+        // Capacity 1 is still taken by the walk-in, so u2 stays waiting; unlimited lets u4 in.
+        expect((await store.notices.signUpOf('a1', 'u2'))?.status).toBe('waitlisted');
+        expect(
+          await store.notices.checkIn({ ...signUp('u4', 'check-in:a1', null), by: 'self' }),
+        ).toMatchObject({ kind: 'checked-in', signUp: { status: 'signed' } });
+      });
+
+      it('sets and clears attendance, and lists sign-ups by activity and by user', async () => {
+        await store.notices.save(notice());
+        const a = await store.notices.signUp(signUp('u1', 's-1'));
+        const b = await store.notices.signUp({ ...signUp('u1', 's-2'), activityId: 'a2' });
+        expect(await store.notices.setAttended(a.signUp.id, LATER.toISOString())).toMatchObject({
+          attendedAt: LATER.toISOString(),
+          checkIn: 'staff',
+        });
+        expect(await store.notices.setAttended(a.signUp.id, null)).toMatchObject({
+          attendedAt: null,
+          checkIn: null,
+        });
+        expect(await store.notices.setAttended('nope', null)).toBeNull();
+        expect((await store.notices.getSignUp(a.signUp.id))?.id).toBe(a.signUp.id);
+        expect((await store.notices.signUpsOf('a1')).map((s) => s.id)).toEqual([a.signUp.id]);
+        expect((await store.notices.signUpsOfUser('u1')).map((s) => s.id).sort()).toEqual(
+          [a.signUp.id, b.signUp.id].sort(),
+        );
       });
     });
   });

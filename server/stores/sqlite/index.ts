@@ -12,6 +12,7 @@ import type {
 } from '../../core/ports';
 import { MIGRATIONS } from './migrations';
 import { bookingRepo } from './bookings';
+import { noticeRepo } from './notices';
 import { queueRepo } from './queues';
 
 type DB = Database.Database;
@@ -170,6 +171,7 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
     identities: identityRepo(db),
     queues: queueRepo(db),
     bookings: bookingRepo(db),
+    notices: noticeRepo(db),
     close: async () => {
       db.close();
     },

@@ -172,4 +172,61 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   -- A service may run on only some of the community's evenings ('[]' = all of them).
   ALTER TABLE booking_settings ADD COLUMN weekdays TEXT NOT NULL DEFAULT '[]';
   `,
+  `
+  -- Weekly notices. At most one pinned notice per community, enforced here.
+  CREATE TABLE notices (
+    id           TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    week         TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    cover        TEXT,
+    status       TEXT NOT NULL CHECK (status IN ('draft', 'published', 'archived')),
+    pinned       INTEGER NOT NULL DEFAULT 0,
+    created_by   TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    published_at TEXT,
+    edited_at    TEXT
+  ) STRICT;
+  CREATE UNIQUE INDEX notices_one_pinned ON notices (community_id) WHERE pinned = 1;
+  CREATE INDEX notices_week ON notices (community_id, status, week);
+
+  CREATE TABLE notice_activities (
+    id           TEXT PRIMARY KEY,
+    notice_id    TEXT NOT NULL REFERENCES notices(id),
+    community_id TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    date         TEXT NOT NULL,
+    starts_at    TEXT NOT NULL,
+    ends_at      TEXT NOT NULL,
+    place        TEXT NOT NULL,
+    capacity     INTEGER,
+    sign_up      INTEGER NOT NULL,
+    code         TEXT NOT NULL,
+    sort         INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX notice_activities_notice ON notice_activities (notice_id, sort);
+
+  CREATE TABLE activity_signups (
+    id            TEXT PRIMARY KEY,
+    activity_id   TEXT NOT NULL REFERENCES notice_activities(id),
+    community_id  TEXT NOT NULL,
+    user_id       TEXT,
+    name          TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL CHECK (status IN ('signed', 'waitlisted', 'cancelled')),
+    request_id    TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    waitlisted_at TEXT,
+    promoted_at   TEXT,
+    attended_at   TEXT,
+    check_in      TEXT CHECK (check_in IN ('self', 'staff'))
+  ) STRICT;
+  -- A retried request never makes a second sign-up; a resident holds one live sign-up per activity.
+  CREATE UNIQUE INDEX signups_request ON activity_signups (COALESCE(user_id, ''), request_id);
+  CREATE UNIQUE INDEX signups_holder ON activity_signups (activity_id, user_id)
+    WHERE user_id IS NOT NULL AND status != 'cancelled';
+  CREATE INDEX signups_activity ON activity_signups (activity_id, status, waitlisted_at);
+  CREATE INDEX signups_user ON activity_signups (user_id, created_at);
+  `,
 ];

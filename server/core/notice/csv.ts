@@ -1,0 +1,54 @@
+import { stringify } from 'csv-stringify/sync';
+import type { ActivityRecord, SignUpRecord } from '../ports';
+import { local } from '../time';
+
+const STATUS: Record<SignUpRecord['status'], string> = {
+  signed: '已报名',
+  waitlisted: '候补',
+  cancelled: '已取消',
+};
+const CHECK_IN: Record<'self' | 'staff', string> = { self: '扫码签到', staff: '社工登记' };
+
+/** Spreadsheets run cells starting with = + - @ as formulas; a leading quote keeps them text. */
+const cell = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+const when = (iso: string | null) => (iso ? local(iso).format('YYYY-MM-DD HH:mm') : '');
+
+/**
+ * The attendance sheet of a notice: one row per sign-up of each activity. UTF-8 with a BOM and
+ * CRLF line ends, which is what Excel needs to open Chinese text correctly by double-click.
+ */
+export function attendanceCsv(
+  rows: Array<{ activity: ActivityRecord; signUps: SignUpRecord[] }>,
+): string {
+  const records = rows.flatMap(({ activity, signUps }) =>
+    signUps.map((s) => [
+      cell(activity.name),
+      activity.date,
+      `${activity.startsAt}-${activity.endsAt}`,
+      cell(activity.place),
+      cell(s.name),
+      STATUS[s.status],
+      s.attendedAt ? '是' : '否',
+      when(s.attendedAt),
+      s.checkIn ? CHECK_IN[s.checkIn] : '',
+      when(s.createdAt),
+    ]),
+  );
+  return stringify(records, {
+    bom: true,
+    record_delimiter: 'windows',
+    header: true,
+    columns: [
+      '活动',
+      '日期',
+      '时间',
+      '地点',
+      '姓名',
+      '报名状态',
+      '到场',
+      '签到时间',
+      '签到方式',
+      '报名时间',
+    ],
+  });
+}

@@ -1,0 +1,113 @@
+import * as cloud from 'wx-server-sdk';
+import { mockDb } from '../../stores/cloudbase/mock-sdk';
+import { createHandler } from './create-handler';
+import { COVER_FOLDER, createCloudMedia, type CloudStorage } from './media';
+
+// wx-server-sdk is mocked at its edge, for the wiring test through createHandler.
+jest.mock('wx-server-sdk', () => ({
+  DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
+  init: jest.fn(),
+  database: jest.fn(),
+  getWXContext: jest.fn(),
+  uploadFile: jest.fn(),
+  downloadFile: jest.fn(),
+}));
+
+const FILE_ID = 'cloud://env-1.656e-env-1-1300000000/notice-covers/c1/0123abcd.png';
+const BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+
+let storage: { uploadFile: jest.Mock; downloadFile: jest.Mock };
+const log = { warn: jest.fn() };
+const media = () => createCloudMedia(storage as CloudStorage, { log });
+
+beforeEach(() => {
+  storage = {
+    uploadFile: jest.fn(async () => ({ fileID: FILE_ID, statusCode: 204 })),
+    downloadFile: jest.fn(async () => ({ fileContent: Buffer.from(BYTES), statusCode: 200 })),
+  };
+  log.warn.mockReset();
+});
+
+describe('createCloudMedia', () => {
+  it('uploads under notice-covers/<community>/ with a random name and returns the fileID', async () => {
+    expect(await media().put('c1', BYTES, 'png')).toBe(FILE_ID);
+    await media().put('c1', BYTES, 'webp');
+    const [first, second] = storage.uploadFile.mock.calls.map(
+      ([options]: [{ cloudPath: string; fileContent: Buffer }]) => options,
+    );
+    expect(first!.cloudPath).toMatch(/^notice-covers\/c1\/[0-9a-f]{24}\.png$/);
+    expect(second!.cloudPath).toMatch(/^notice-covers\/c1\/[0-9a-f]{24}\.webp$/);
+    expect(first!.cloudPath).not.toBe(second!.cloudPath.replace(/webp$/, 'png'));
+    expect(Buffer.isBuffer(first!.fileContent)).toBe(true);
+    expect([...first!.fileContent]).toEqual([...BYTES]);
+    expect(COVER_FOLDER).toBe('notice-covers');
+  });
+
+  it('refuses an unknown type before uploading, and an upload without a fileID', async () => {
+    await expect(media().put('c1', BYTES, 'gif')).rejects.toThrow('Unsupported cover type: gif');
+    expect(storage.uploadFile).not.toHaveBeenCalled();
+    storage.uploadFile.mockResolvedValueOnce({ statusCode: 500 });
+    await expect(media().put('c1', BYTES, 'png')).rejects.toThrow('no fileID');
+  });
+
+  it('reads a cloud fileID back as bytes', async () => {
+    const bytes = await media().read(FILE_ID);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect([...bytes!]).toEqual([...BYTES]);
+    expect(storage.downloadFile).toHaveBeenCalledWith({ fileID: FILE_ID });
+  });
+
+  it('reads anything else, or any failure, as null without throwing', async () => {
+    expect(await media().read('/media/abc.png')).toBeNull();
+    expect(await media().read('https://example.com/a.png')).toBeNull();
+    expect(storage.downloadFile).not.toHaveBeenCalled();
+
+    storage.downloadFile.mockRejectedValueOnce(
+      Object.assign(new Error('storage file not exists'), { errCode: -503003 }),
+    );
+    expect(await media().read(FILE_ID)).toBeNull();
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    expect(log.warn.mock.calls[0]![0]).toContain(FILE_ID);
+
+    storage.downloadFile.mockResolvedValueOnce({ statusCode: 404 });
+    expect(await media().read(FILE_ID)).toBeNull();
+  });
+
+  it('shows a fileID as it is: weapp <Image> takes cloud:// sources', async () => {
+    expect(await media().url(FILE_ID)).toBe(FILE_ID);
+  });
+});
+
+describe('createHandler: media', () => {
+  const sdk = jest.mocked(cloud);
+  // A 1×1 PNG, as notice.uploadCover's example.
+  const PNG =
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+  it('the notice function stores staff uploads in cloud storage', async () => {
+    const mock = mockDb();
+    sdk.database.mockReturnValue(mock.db as unknown as ReturnType<typeof cloud.database>);
+    sdk.getWXContext.mockReturnValue({ OPENID: 'o-staff', APPID: 'wx123', ENV: 'test-env' });
+    mock.doc('users', 'wx:o-staff').get.mockResolvedValue({
+      data: { admin: false, staffOf: ['c1'], createdAt: '2026-12-01T00:00:00.000Z' },
+    });
+    mock.doc('communities', 'c1').get.mockResolvedValue({
+      data: { name: '幸福里社区', evenings: [], services: [] },
+    });
+    (sdk.uploadFile as jest.Mock).mockResolvedValueOnce({ fileID: FILE_ID, statusCode: 204 });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+    const result = await createHandler('notice')({
+      action: 'uploadCover',
+      community: 'c1',
+      data: PNG,
+      userInfo: { appId: 'wx123', openId: 'o-staff' },
+    });
+    warn.mockRestore();
+    expect(result).toEqual({ ok: true, data: { cover: FILE_ID } });
+    expect(sdk.uploadFile).toHaveBeenCalledWith({
+      cloudPath: expect.stringMatching(/^notice-covers\/c1\/[0-9a-f]{24}\.png$/),
+      fileContent: Buffer.from(PNG, 'base64'),
+    });
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The cloud host's MediaStore: notice cover images in the environment's cloud storage. A stored
+ * image is referred to by its fileID ("cloud://<env>.<bucket>/notice-covers/<community>/<name>"),
+ * which the weapp <Image> shows directly, so url() is the reference itself.
+ */
+import { randomBytes } from 'node:crypto';
+import type { MediaStore } from '../../core/ports';
+
+/** The slice of wx-server-sdk's storage API this store uses (`cloud.uploadFile`, `downloadFile`). */
+export interface CloudStorage {
+  uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID?: unknown }>;
+  downloadFile(options: { fileID: string }): Promise<{ fileContent?: unknown }>;
+}
+
+/** The folder every cover goes to, one subfolder per community. */
+export const COVER_FOLDER = 'notice-covers';
+
+/** The image types the core accepts (core/notice/image.ts). */
+const EXTENSIONS: ReadonlySet<string> = new Set(['jpg', 'png', 'webp']);
+
+export interface CloudMediaOptions {
+  log?: Pick<Console, 'warn'>;
+}
+
+export function createCloudMedia(
+  storage: CloudStorage,
+  options: CloudMediaOptions = {},
+): MediaStore {
+  const log = options.log ?? console;
+  return {
+    async put(community, bytes, ext) {
+      if (!EXTENSIONS.has(ext)) throw new Error(`Unsupported cover type: ${ext}`);
+      // Random, not content-addressed: an upload never overwrites a cover a notice already shows.
+      const cloudPath = `${COVER_FOLDER}/${community}/${randomBytes(12).toString('hex')}.${ext}`;
+      const { fileID } = await storage.uploadFile({ cloudPath, fileContent: Buffer.from(bytes) });
+      if (typeof fileID !== 'string' || !fileID.startsWith('cloud://')) {
+        throw new Error(`uploadFile returned no fileID for ${cloudPath}`);
+      }
+      return fileID;
+    },
+    /** Only cloud fileIDs are ours; anything failing (missing file, permissions) reads as none. */
+    async read(ref) {
+      if (!ref.startsWith('cloud://')) return null;
+      try {
+        const { fileContent } = await storage.downloadFile({ fileID: ref });
+        return Buffer.isBuffer(fileContent) ? new Uint8Array(fileContent) : null;
+      } catch (error) {
+        log.warn(`[bdb] cover ${ref} could not be read:`, error);
+        return null;
+      }
+    },
+    url: async (ref) => ref,
+  };
+}

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MediaStore } from '../../core/ports';
+
+/** "/media/<sha256>.<ext>": content-addressed, so one photo uploaded twice is one file. */
+const REF = /^\/media\/([a-f0-9]{64})\.(jpg|png|webp)$/;
+
+export const MEDIA_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+};
+
+export type LocalMedia = MediaStore & { fileOf(ref: string): string | null };
+
+/** Cover images as files under DATA_DIR/media, served by the local host at /media/<file>. */
+export function localMediaStore(dataDir: string): LocalMedia {
+  const dir = path.join(dataDir, 'media');
+  const fileOf = (ref: string) => {
+    const match = REF.exec(ref);
+    return match ? path.join(dir, `${match[1]}.${match[2]}`) : null;
+  };
+  return {
+    fileOf,
+    put: async (_community, bytes, ext) => {
+      const name = `${createHash('sha256').update(bytes).digest('hex')}.${ext}`;
+      await fs.promises.mkdir(dir, { recursive: true });
+      // Write then rename, so a reader never sees half a file.
+      const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
+      await fs.promises.writeFile(temp, bytes);
+      await fs.promises.rename(temp, path.join(dir, name));
+      return `/media/${name}`;
+    },
+    read: async (ref) => {
+      const file = fileOf(ref);
+      if (!file) return null;
+      try {
+        return new Uint8Array(await fs.promises.readFile(file));
+      } catch {
+        return null;
+      }
+    },
+    url: async (ref) => ref,
+  };
+}

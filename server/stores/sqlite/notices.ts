@@ -1,0 +1,368 @@
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { NoticeStatus, SignUpStatus } from '../../../contract/notice';
+import type {
+  ActivityRecord,
+  CheckInOutcome,
+  NoticeFilter,
+  NoticeRecord,
+  NoticeRepo,
+  SignUpRecord,
+  SignUpRequest,
+} from '../../core/ports';
+
+interface NoticeRow {
+  id: string;
+  community_id: string;
+  week: string;
+  title: string;
+  body: string;
+  cover: string | null;
+  status: NoticeStatus;
+  pinned: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  edited_at: string | null;
+}
+
+interface ActivityRow {
+  id: string;
+  notice_id: string;
+  community_id: string;
+  name: string;
+  date: string;
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  capacity: number | null;
+  sign_up: number;
+  code: string;
+  sort: number;
+}
+
+interface SignUpRow {
+  id: string;
+  activity_id: string;
+  community_id: string;
+  user_id: string | null;
+  name: string;
+  status: SignUpStatus;
+  request_id: string;
+  created_at: string;
+  waitlisted_at: string | null;
+  promoted_at: string | null;
+  attended_at: string | null;
+  check_in: 'self' | 'staff' | null;
+}
+
+const toActivity = (r: ActivityRow): ActivityRecord => ({
+  id: r.id,
+  noticeId: r.notice_id,
+  community: r.community_id,
+  name: r.name,
+  date: r.date,
+  startsAt: r.starts_at,
+  endsAt: r.ends_at,
+  place: r.place,
+  capacity: r.capacity,
+  signUp: r.sign_up === 1,
+  code: r.code,
+  sort: r.sort,
+});
+
+const toSignUp = (r: SignUpRow): SignUpRecord => ({
+  id: r.id,
+  activityId: r.activity_id,
+  community: r.community_id,
+  userId: r.user_id,
+  name: r.name,
+  status: r.status,
+  requestId: r.request_id,
+  createdAt: r.created_at,
+  waitlistedAt: r.waitlisted_at,
+  promotedAt: r.promoted_at,
+  attendedAt: r.attended_at,
+  checkIn: r.check_in,
+});
+
+export function noticeRepo(db: Database.Database): NoticeRepo {
+  const noticeById = db.prepare<[string], NoticeRow>('SELECT * FROM notices WHERE id = ?');
+  const activitiesOf = db.prepare<[string], ActivityRow>(
+    'SELECT * FROM notice_activities WHERE notice_id = ? ORDER BY sort',
+  );
+  const activityById = db.prepare<[string], ActivityRow>(
+    'SELECT * FROM notice_activities WHERE id = ?',
+  );
+  const upsertNotice = db.prepare(
+    `INSERT INTO notices (id, community_id, week, title, body, cover, status, pinned, created_by, created_at, updated_at, published_at, edited_at)
+     VALUES (@id, @community, @week, @title, @body, @cover, @status, @pinned, @createdBy, @createdAt, @updatedAt, @publishedAt, @editedAt)
+     ON CONFLICT (id) DO UPDATE SET week = excluded.week, title = excluded.title, body = excluded.body,
+       cover = excluded.cover, status = excluded.status, pinned = excluded.pinned, updated_at = excluded.updated_at,
+       published_at = excluded.published_at, edited_at = excluded.edited_at`,
+  );
+  const upsertActivity = db.prepare(
+    `INSERT INTO notice_activities (id, notice_id, community_id, name, date, starts_at, ends_at, place, capacity, sign_up, code, sort)
+     VALUES (@id, @noticeId, @community, @name, @date, @startsAt, @endsAt, @place, @capacity, @signUp, @code, @sort)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, date = excluded.date, starts_at = excluded.starts_at,
+       ends_at = excluded.ends_at, place = excluded.place, capacity = excluded.capacity, sign_up = excluded.sign_up,
+       sort = excluded.sort`,
+  );
+  const deleteActivity = db.prepare('DELETE FROM notice_activities WHERE id = ?');
+  // Only cancelled sign-ups can remain on an activity being dropped (the core checks the rest).
+  const deleteSignUpsOf = db.prepare('DELETE FROM activity_signups WHERE activity_id = ?');
+  const unpinAll = db.prepare(
+    'UPDATE notices SET pinned = 0 WHERE community_id = ? AND pinned = 1',
+  );
+  const pinOne = db.prepare('UPDATE notices SET pinned = 1 WHERE id = ? AND community_id = ?');
+
+  const signUpById = db.prepare<[string], SignUpRow>('SELECT * FROM activity_signups WHERE id = ?');
+  const byRequest = db.prepare<[string, string], SignUpRow>(
+    "SELECT * FROM activity_signups WHERE COALESCE(user_id, '') = ? AND request_id = ?",
+  );
+  const liveOf = db.prepare<[string, string], SignUpRow>(
+    "SELECT * FROM activity_signups WHERE activity_id = ? AND user_id = ? AND status != 'cancelled'",
+  );
+  const latestOf = db.prepare<[string, string], SignUpRow>(
+    "SELECT * FROM activity_signups WHERE activity_id = ? AND user_id = ? ORDER BY status = 'cancelled', created_at DESC, rowid DESC LIMIT 1",
+  );
+  const signedCount = db.prepare<[string], { n: number }>(
+    "SELECT COUNT(*) AS n FROM activity_signups WHERE activity_id = ? AND status = 'signed'",
+  );
+  const capacityOf = db.prepare<[string], { capacity: number | null }>(
+    'SELECT capacity FROM notice_activities WHERE id = ?',
+  );
+  const firstWaiting = db.prepare<[string], SignUpRow>(
+    "SELECT * FROM activity_signups WHERE activity_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT 1",
+  );
+  const insert = db.prepare(
+    `INSERT INTO activity_signups (id, activity_id, community_id, user_id, name, status, request_id, created_at, waitlisted_at, attended_at, check_in)
+     VALUES (@id, @activityId, @community, @userId, @name, @status, @requestId, @createdAt, @waitlistedAt, @attendedAt, @checkIn)`,
+  );
+  const promote = db.prepare(
+    "UPDATE activity_signups SET status = 'signed', promoted_at = ?, waitlisted_at = NULL WHERE id = ? AND status = 'waitlisted'",
+  );
+  const cancelStmt = db.prepare("UPDATE activity_signups SET status = 'cancelled' WHERE id = ?");
+  const attend = db.prepare(
+    'UPDATE activity_signups SET attended_at = ?, check_in = ? WHERE id = ?',
+  );
+  const position = db.prepare<[string, string], { n: number }>(
+    `SELECT COUNT(*) AS n FROM activity_signups s, (SELECT waitlisted_at AS w, rowid AS r FROM activity_signups WHERE id = ?) me
+     WHERE s.activity_id = ? AND s.status = 'waitlisted' AND (s.waitlisted_at < me.w OR (s.waitlisted_at = me.w AND s.rowid <= me.r))`,
+  );
+  const signUpsOf = db.prepare<[string], SignUpRow>(
+    'SELECT * FROM activity_signups WHERE activity_id = ? ORDER BY created_at, rowid',
+  );
+  const signUpsOfUser = db.prepare<[string], SignUpRow>(
+    'SELECT * FROM activity_signups WHERE user_id = ? ORDER BY created_at DESC, rowid DESC',
+  );
+
+  const toNotice = (r: NoticeRow): NoticeRecord => ({
+    id: r.id,
+    community: r.community_id,
+    week: r.week,
+    title: r.title,
+    body: r.body,
+    cover: r.cover,
+    status: r.status,
+    pinned: r.pinned === 1,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    publishedAt: r.published_at,
+    editedAt: r.edited_at,
+    activities: activitiesOf.all(r.id).map(toActivity),
+  });
+
+  const save = db.transaction((n: NoticeRecord) => {
+    upsertNotice.run({ ...n, pinned: n.pinned ? 1 : 0 });
+    const keep = new Set(n.activities.map((a) => a.id));
+    for (const old of activitiesOf.all(n.id)) {
+      if (keep.has(old.id)) continue;
+      deleteSignUpsOf.run(old.id);
+      deleteActivity.run(old.id);
+    }
+    for (const a of n.activities) upsertActivity.run({ ...a, signUp: a.signUp ? 1 : 0 });
+  });
+
+  const pin = db.transaction((community: string, id: string | null) => {
+    unpinAll.run(community);
+    if (id) pinOne.run(id, community);
+  });
+
+  const hasRoom = (activityId: string, capacity: number | null) =>
+    capacity === null || signedCount.get(activityId)!.n < capacity;
+
+  const create = (
+    req: SignUpRequest,
+    status: 'signed' | 'waitlisted',
+    attended: { at: string; by: 'self' | 'staff' } | null,
+  ): SignUpRecord => {
+    const id = crypto.randomBytes(9).toString('base64url');
+    const at = req.now.toISOString();
+    insert.run({
+      id,
+      activityId: req.activityId,
+      community: req.community,
+      userId: req.userId,
+      name: req.name,
+      status,
+      requestId: req.requestId,
+      createdAt: at,
+      waitlistedAt: status === 'waitlisted' ? at : null,
+      attendedAt: attended?.at ?? null,
+      checkIn: attended?.by ?? null,
+    });
+    return toSignUp(signUpById.get(id)!);
+  };
+
+  /** Inside a transaction: hands free places to the waitlist in arrival order. */
+  const fill = (activityId: string, capacity: number | null, now: Date): SignUpRecord[] => {
+    const promoted: SignUpRecord[] = [];
+    while (hasRoom(activityId, capacity)) {
+      const next = firstWaiting.get(activityId);
+      if (!next || promote.run(now.toISOString(), next.id).changes !== 1) break;
+      promoted.push(toSignUp(signUpById.get(next.id)!));
+    }
+    return promoted;
+  };
+
+  const signUp = db.transaction((req: SignUpRequest) => {
+    const retried = byRequest.get(req.userId ?? '', req.requestId);
+    if (retried) return { kind: 'existing' as const, signUp: toSignUp(retried) };
+    const held = req.userId ? liveOf.get(req.activityId, req.userId) : undefined;
+    if (held) return { kind: 'existing' as const, signUp: toSignUp(held) };
+    const status = hasRoom(req.activityId, req.capacity) ? 'signed' : 'waitlisted';
+    return { kind: 'created' as const, signUp: create(req, status, null) };
+  });
+
+  const cancel = db.transaction((activityId: string, userId: string, now: Date) => {
+    const held = liveOf.get(activityId, userId);
+    if (!held) return null;
+    cancelStmt.run(held.id);
+    const capacity = capacityOf.get(activityId)?.capacity ?? null;
+    const promoted = held.status === 'signed' ? fill(activityId, capacity, now) : [];
+    return { cancelled: toSignUp(signUpById.get(held.id)!), promoted: promoted[0] ?? null };
+  });
+
+  /** Inside a transaction: checks in the user's own live sign-up (promoting it if there is room). */
+  const checkInHeld = (
+    held: SignUpRow,
+    by: 'self' | 'staff',
+    capacity: number | null,
+    at: string,
+  ) => {
+    if (held.attended_at) return { kind: 'already' as const, signUp: toSignUp(held) };
+    // A waitlisted resident who comes takes a place only if one is free.
+    if (held.status === 'waitlisted') {
+      if (!hasRoom(held.activity_id, capacity)) return { kind: 'full' as const };
+      promote.run(at, held.id);
+    }
+    attend.run(at, by, held.id);
+    return { kind: 'checked-in' as const, signUp: toSignUp(signUpById.get(held.id)!) };
+  };
+
+  const checkIn = db.transaction(
+    (req: SignUpRequest & { by: 'self' | 'staff' }): CheckInOutcome => {
+      const at = req.now.toISOString();
+      // Staff at the door decide for themselves: their check-in is never refused for room.
+      const capacity = req.by === 'staff' ? null : req.capacity;
+      const retried = byRequest.get(req.userId ?? '', req.requestId);
+      if (retried && retried.status !== 'cancelled' && retried.attended_at) {
+        return { kind: 'already', signUp: toSignUp(retried) };
+      }
+      const held = req.userId ? liveOf.get(req.activityId, req.userId) : undefined;
+      if (held) return checkInHeld(held, req.by, capacity, at);
+      if (!hasRoom(req.activityId, capacity)) return { kind: 'full' };
+      // A self check-in after a cancelled sign-up gets a fresh request id: the old one is taken.
+      const requestId = retried ? `${req.requestId}:${at}` : req.requestId;
+      return {
+        kind: 'checked-in',
+        signUp: create({ ...req, requestId }, 'signed', { at, by: req.by }),
+      };
+    },
+  );
+
+  const fillPlaces = db.transaction((activityId: string, capacity: number | null, now: Date) =>
+    fill(activityId, capacity, now),
+  );
+
+  const setAttended = db.transaction((id: string, attendedAt: string | null) => {
+    const row = signUpById.get(id);
+    if (!row) return null;
+    attend.run(attendedAt, attendedAt ? (row.check_in ?? 'staff') : null, id);
+    return toSignUp(signUpById.get(id)!);
+  });
+
+  const list = (community: string, filter: NoticeFilter) => {
+    const where = ['community_id = ?', `status IN (${filter.statuses.map(() => '?').join(', ')})`];
+    const args: Array<string | number> = [community, ...filter.statuses];
+    if (filter.fromWeek) {
+      where.push('week >= ?');
+      args.push(filter.fromWeek);
+    }
+    if (filter.toWeek) {
+      where.push('week <= ?');
+      args.push(filter.toWeek);
+    }
+    args.push(filter.limit ?? 100);
+    return db
+      .prepare<Array<string | number>, NoticeRow>(
+        `SELECT * FROM notices WHERE ${where.join(' AND ')}
+         ORDER BY pinned DESC, week DESC, COALESCE(published_at, updated_at) DESC LIMIT ?`,
+      )
+      .all(...args)
+      .map(toNotice);
+  };
+
+  const counts = db.prepare<
+    [string],
+    { activity_id: string; signed: number; waitlisted: number; attended: number }
+  >(
+    `SELECT activity_id, SUM(status = 'signed') AS signed, SUM(status = 'waitlisted') AS waitlisted,
+       SUM(attended_at IS NOT NULL AND status != 'cancelled') AS attended
+     FROM activity_signups WHERE activity_id IN (SELECT value FROM json_each(?)) GROUP BY activity_id`,
+  );
+
+  return {
+    save: async (notice) => save.immediate(notice),
+    get: async (id) => {
+      const row = noticeById.get(id);
+      return row ? toNotice(row) : null;
+    },
+    list: async (community, filter) => (filter.statuses.length ? list(community, filter) : []),
+    pin: async (community, id) => pin.immediate(community, id),
+    getActivity: async (id) => {
+      const row = activityById.get(id);
+      return row ? toActivity(row) : null;
+    },
+    counts: async (ids) =>
+      ids.length === 0
+        ? []
+        : counts.all(JSON.stringify(ids)).map((r) => ({
+            activityId: r.activity_id,
+            signed: r.signed,
+            waitlisted: r.waitlisted,
+            attended: r.attended,
+          })),
+    // IMMEDIATE: the write lock is taken before the places are counted.
+    signUp: async (request) => signUp.immediate(request),
+    signUpOf: async (activityId, userId) => {
+      const row = latestOf.get(activityId, userId);
+      return row ? toSignUp(row) : null;
+    },
+    getSignUp: async (id) => {
+      const row = signUpById.get(id);
+      return row ? toSignUp(row) : null;
+    },
+    waitlistPosition: async (s) => position.get(s.id, s.activityId)!.n,
+    cancelSignUp: async (activityId, userId, now) => cancel.immediate(activityId, userId, now),
+    fillPlaces: async (activityId, capacity, now) =>
+      fillPlaces.immediate(activityId, capacity, now),
+    checkIn: async (request) => checkIn.immediate(request),
+    setAttended: async (id, attendedAt) => setAttended.immediate(id, attendedAt),
+    signUpsOf: async (activityId) => signUpsOf.all(activityId).map(toSignUp),
+    signUpsOfUser: async (userId) => signUpsOfUser.all(userId).map(toSignUp),
+  };
+}
