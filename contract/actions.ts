@@ -43,7 +43,6 @@ import type {
   NoticeList,
   NoticeListInput,
   NoticeRef,
-  NoticeSummary,
   PinInput,
   SaveNoticeInput,
   SignUpInput,
@@ -91,7 +90,7 @@ export interface ActionMap {
   'notice.signUp': { input: SignUpInput; output: Activity };
   'notice.cancelSignUp': { input: ActivityRef; output: Activity };
   'notice.checkIn': { input: CheckInInput; output: Activity };
-  'notice.manage': { input: { community: string }; output: NoticeSummary[] };
+  'notice.manage': { input: { community: string }; output: NoticeList };
   'notice.save': { input: SaveNoticeInput; output: Notice };
   'notice.uploadCover': { input: UploadCoverInput; output: { cover: string } };
   'notice.publish': { input: NoticeRef; output: Notice };

@@ -219,7 +219,11 @@ export const noticeActions = [
         limit: 100,
       });
       const today = todayOf(now);
-      return Promise.all(notices.map((n) => summaryOf(deps, n, today)));
+      return {
+        // The server's week, not the phone's: the demo clock and BDB_NOW move it.
+        thisWeek: thisMonday(now),
+        notices: await Promise.all(notices.map((n) => summaryOf(deps, n, today))),
+      };
     },
   }),
   defineAction({

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ActivityRecord, SignUpRecord } from '../ports';
 import { local } from '../time';
+import { displayName } from './names';
 
 const STATUS: Record<SignUpRecord['status'], string> = {
   signed: '已报名',
@@ -26,7 +27,7 @@ export function attendanceCsv(
       activity.date,
       `${activity.startsAt}-${activity.endsAt}`,
       cell(activity.place),
-      cell(s.name),
+      cell(displayName(s)),
       STATUS[s.status],
       s.attendedAt ? '是' : '否',
       when(s.attendedAt),

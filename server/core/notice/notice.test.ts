@@ -8,7 +8,6 @@ import type {
   MyActivity,
   Notice,
   NoticeList,
-  NoticeSummary,
 } from '../../../contract/notice';
 import type { Board } from '../../../contract/queue';
 import { coreHarness, ok } from '../../testing/core-harness';
@@ -150,8 +149,9 @@ describe('drafts, publishing and what residents see', () => {
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    const managed = ok(await h.staff<NoticeSummary[]>('notice.manage', { community: 'jinse' }));
-    expect(managed.map((n) => n.status).sort()).toEqual(['archived', 'draft', 'published']);
+    const managed = ok(await h.staff<NoticeList>('notice.manage', { community: 'jinse' }));
+    expect(managed.thisWeek).toBe('2026-11-30');
+    expect(managed.notices.map((n) => n.status).sort()).toEqual(['archived', 'draft', 'published']);
   });
 
   it("lists next week's notices now and past weeks' in the archive", async () => {
@@ -197,9 +197,9 @@ describe('drafts, publishing and what residents see', () => {
       ok: false,
       error: { code: 'BAD_INPUT', field: 'week' },
     });
-    expect(await h.staff<NoticeSummary[]>('notice.manage', { community: 'jinse' })).toEqual({
+    expect(await h.staff<NoticeList>('notice.manage', { community: 'jinse' })).toEqual({
       ok: true,
-      data: [],
+      data: { thisWeek: '2026-11-30', notices: [] },
     });
     // Markup is kept as the text it is; clients render text, never HTML.
     const markup = ok(await h.save({ body: '<img src=x onerror=alert(1)>\r\n第二行' }));

@@ -13,6 +13,7 @@ import { newCode } from '../identity';
 import type { ActivityCount, ActivityRecord, NoticeRecord, SignUpRecord } from '../ports';
 import { atLocal, isoLocal } from '../time';
 import { inspectImage } from './image';
+import { displayName } from './names';
 import { addDays, inWeek, mondayOf, thisMonday } from './week';
 import { randomBytes } from 'node:crypto';
 
@@ -28,10 +29,6 @@ export const checkInPath = (a: ActivityRecord) =>
   `package-notice/pages/check-in/index?a=${a.id}&k=${a.code}`;
 
 const iso = (value: string | null) => (value ? isoLocal(new Date(value)) : null);
-
-/** "居民（尾号 3f9a）" when a resident gave no name: staff still tell two apart at the door. */
-export const displayName = (s: SignUpRecord) =>
-  s.name || (s.userId ? `居民（尾号 ${s.userId.slice(-4)}）` : '现场登记');
 
 export async function noticeOrThrow(deps: CoreDeps, id: string) {
   const notice = await deps.store.notices.get(id);
