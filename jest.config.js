@@ -43,6 +43,7 @@ module.exports = {
       displayName: 'weapp',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/weapp/setup-globals.ts'],
     },
     {
       ...base,

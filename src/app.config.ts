@@ -6,8 +6,19 @@ export default defineAppConfig({
   subPackages: [
     { root: 'package-booking', pages: ['pages/book/index', 'pages/mine/index'] },
     {
+      root: 'package-notice',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/check-in/index'],
+    },
+    {
       root: 'package-staff',
-      pages: ['pages/sign-in/index', 'pages/console/index', 'pages/bookings/index'],
+      pages: [
+        'pages/sign-in/index',
+        'pages/console/index',
+        'pages/bookings/index',
+        'pages/notices/index',
+        'pages/notice-edit/index',
+        'pages/attendees/index',
+      ],
     },
     { root: 'package-board', pages: ['pages/board/index'] },
   ],

@@ -1,7 +1,7 @@
 /**
  * Launch parameters. A mini-program code carries `scene` (≤ 32 chars, URL-encoded
- * "c=<community>&q=<queue>" or "c=<community>&s=<service>"); links and H5 URLs carry `c` (and
- * `q` or `s`) directly.
+ * "c=<community>&q=<queue>" or "c=<community>&s=<service>", or "a=<activity>&k=<code>" for an
+ * activity's self check-in); links and H5 URLs carry the same keys directly.
  */
 export interface LaunchParams {
   community: string | null;
@@ -36,11 +36,17 @@ function clean(value: string | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-export function parseLaunchParams(params: RouterParams): LaunchParams {
+/** One launch parameter by key: from the scene when there is one, else from the link itself. */
+export function launchParam(params: RouterParams, key: string): string | null {
   const scene = params.scene ? parseQuery(safeDecode(params.scene)) : {};
+  const direct = params[key];
+  return clean(scene[key]) ?? clean(direct && safeDecode(direct));
+}
+
+export function parseLaunchParams(params: RouterParams): LaunchParams {
   return {
-    community: clean(scene.c) ?? clean(params.c && safeDecode(params.c)),
-    queue: clean(scene.q) ?? clean(params.q && safeDecode(params.q)),
-    service: clean(scene.s) ?? clean(params.s && safeDecode(params.s)),
+    community: launchParam(params, 'c'),
+    queue: launchParam(params, 'q'),
+    service: launchParam(params, 's'),
   };
 }

@@ -1,4 +1,5 @@
 import type {
+  Activity,
   Board,
   BookableService,
   Booking,
@@ -8,6 +9,10 @@ import type {
   Console,
   Identity,
   LineState,
+  MyActivity,
+  Notice,
+  NoticeList,
+  NoticeSummary,
   Slot,
   StaffBooking,
   StaffTicket,
@@ -265,6 +270,234 @@ export function bookingListFixture(overrides: Partial<BookingList> = {}): Bookin
       waitlisted: 1,
       promotions: 0,
     },
+    ...overrides,
+  };
+}
+
+/** An activity of notice n-1: 书法体验课 on Wednesday 25 November, 18:30–19:30, 3 of 12 places left. */
+export function noticeActivityFixture(overrides: Partial<Activity> = {}): Activity {
+  return {
+    id: 'a-1',
+    noticeId: 'n-1',
+    name: '书法体验课',
+    date: '2026-11-25',
+    startsAt: '18:30',
+    endsAt: '19:30',
+    place: '二楼活动室',
+    capacity: 12,
+    signUp: true,
+    signed: 9,
+    waitlisted: 0,
+    left: 3,
+    mine: null,
+    ...overrides,
+  };
+}
+
+/**
+ * 金色里程's notice for the week of 23 November 2026 (published): 书法体验课 (places), 少儿绘本阅读
+ * (no sign-up) tonight, and 太极拳 on Friday (full, two waiting).
+ */
+export function noticeFixture(overrides: Partial<Notice> = {}): Notice {
+  return {
+    id: 'n-1',
+    community: 'jinse',
+    week: '2026-11-23',
+    title: '本周三晚 八点伴活动',
+    body: '象棋角照常开放。\n书法课请自带毛笔，没有的现场借用。',
+    cover: null,
+    status: 'published',
+    pinned: false,
+    publishedAt: '2026-11-23T09:00:00+08:00',
+    editedAt: null,
+    activities: [
+      noticeActivityFixture(),
+      noticeActivityFixture({
+        id: 'a-2',
+        name: '少儿绘本阅读',
+        startsAt: '19:00',
+        endsAt: '20:00',
+        place: '图书角',
+        capacity: null,
+        signUp: false,
+        signed: 0,
+        left: null,
+      }),
+      noticeActivityFixture({
+        id: 'a-3',
+        name: '太极拳',
+        date: '2026-11-27',
+        startsAt: '18:00',
+        endsAt: '19:00',
+        place: '小广场',
+        capacity: 20,
+        signed: 20,
+        waitlisted: 2,
+        left: 0,
+      }),
+    ],
+    ...overrides,
+  };
+}
+
+/** Notice n-1 as the tonight page and the list show it: 书法体验课 tonight, three activities. */
+export function noticeSummaryFixture(overrides: Partial<NoticeSummary> = {}): NoticeSummary {
+  return {
+    id: 'n-1',
+    week: '2026-11-23',
+    title: '本周三晚 八点伴活动',
+    cover: null,
+    pinned: false,
+    edited: false,
+    status: 'published',
+    tonight: [{ id: 'a-1', name: '书法体验课', startsAt: '18:30', place: '二楼活动室' }],
+    activityCount: 3,
+    ...overrides,
+  };
+}
+
+/** `notice.list` for this week (23 November) and next: notice n-1 only. */
+export function noticeListFixture(overrides: Partial<NoticeList> = {}): NoticeList {
+  return { thisWeek: '2026-11-23', notices: [noticeSummaryFixture()], ...overrides };
+}
+
+/** One of my sign-ups: 书法体验课 of notice n-1, holding a place. */
+export function myActivityFixture(overrides: Partial<MyActivity> = {}): MyActivity {
+  const { mine: _mine, ...activity } = noticeActivityFixture();
+  return {
+    signUp: { id: 's-1', status: 'signed', waitlistPosition: null, attendedAt: null },
+    activity,
+    notice: { id: 'n-1', title: '本周三晚 八点伴活动', community: 'jinse' },
+    ...overrides,
+  };
+}
+
+// ----- Staff side of notices (the notice desk). Imported under their own names here, so the
+// import list at the top stays as it is.
+import type {
+  Activity as DeskActivity,
+  Attendee as DeskAttendee,
+  Attendees as DeskAttendees,
+  Notice as DeskNotice,
+  NoticeSummary as DeskNoticeSummary,
+} from '@/types/contract';
+
+const deskSummary = (
+  overrides: Partial<DeskNoticeSummary> & Pick<DeskNoticeSummary, 'id' | 'title'>,
+): DeskNoticeSummary => ({
+  week: '2026-11-23',
+  cover: null,
+  pinned: false,
+  edited: false,
+  status: 'published',
+  tonight: [],
+  activityCount: 2,
+  ...overrides,
+});
+
+/**
+ * 金色里程's notices as `notice.manage` answers: the pinned and edited notice of this week, another
+ * published one, next week's draft and last week's archived notice.
+ */
+export function staffNoticeSummariesFixture(): DeskNoticeSummary[] {
+  return [
+    deskSummary({ id: 'n-1', title: '本周三晚 八点伴活动', pinned: true, edited: true }),
+    deskSummary({ id: 'n-2', title: '周末亲子手工', activityCount: 1 }),
+    deskSummary({ id: 'n-3', title: '下周活动预告', week: '2026-11-30', status: 'draft' }),
+    deskSummary({ id: 'n-4', title: '上周活动回顾', week: '2026-11-16', status: 'archived' }),
+  ];
+}
+
+export function staffActivityFixture(overrides: Partial<DeskActivity> = {}): DeskActivity {
+  return {
+    id: 'act-1',
+    noticeId: 'n-9',
+    name: '书法体验课',
+    date: '2026-12-02',
+    startsAt: '18:30',
+    endsAt: '19:30',
+    place: '二楼活动室',
+    capacity: 12,
+    signUp: true,
+    signed: 3,
+    waitlisted: 1,
+    left: 9,
+    mine: null,
+    ...overrides,
+  };
+}
+
+/** A published notice for the week of 30 November 2026: 书法体验课 (12 places) and 象棋角 (just come). */
+export function staffNoticeFixture(overrides: Partial<DeskNotice> = {}): DeskNotice {
+  return {
+    id: 'n-9',
+    community: 'jinse',
+    week: '2026-11-30',
+    title: '十二月第一周活动',
+    body: '象棋角照常开放。',
+    cover: null,
+    status: 'published',
+    pinned: false,
+    publishedAt: '2026-11-28T10:00:00+08:00',
+    editedAt: null,
+    activities: [
+      staffActivityFixture(),
+      staffActivityFixture({
+        id: 'act-2',
+        name: '象棋角',
+        date: '2026-12-04',
+        startsAt: '19:00',
+        endsAt: '20:30',
+        place: '一楼大厅',
+        capacity: null,
+        signUp: false,
+        signed: 0,
+        waitlisted: 0,
+        left: null,
+      }),
+    ],
+    ...overrides,
+  };
+}
+
+export function staffAttendeeFixture(overrides: Partial<DeskAttendee> = {}): DeskAttendee {
+  return {
+    id: 's-1',
+    name: '王阿姨',
+    status: 'signed',
+    waitlistPosition: null,
+    attendedAt: null,
+    checkIn: null,
+    byStaff: false,
+    createdAt: '2026-11-29T09:00:00+08:00',
+    ...overrides,
+  };
+}
+
+/** 书法体验课 at the door: one arrived by scanning, one not yet, one waiting, one cancelled. */
+export function staffAttendeesFixture(overrides: Partial<DeskAttendees> = {}): DeskAttendees {
+  return {
+    activity: staffActivityFixture(),
+    notice: { id: 'n-9', title: '十二月第一周活动' },
+    checkInCode: 'K7P2Q9',
+    checkInPath: 'package-notice/pages/check-in/index?a=act-1&k=K7P2Q9',
+    attendees: [
+      staffAttendeeFixture({
+        id: 's-1',
+        name: '王阿姨',
+        attendedAt: '2026-12-02T18:25:00+08:00',
+        checkIn: 'self',
+      }),
+      staffAttendeeFixture({ id: 's-2', name: '3栋 李伯伯' }),
+      staffAttendeeFixture({
+        id: 's-3',
+        name: '居民（尾号 3f9a）',
+        status: 'waitlisted',
+        waitlistPosition: 1,
+      }),
+      staffAttendeeFixture({ id: 's-4', name: '赵大爷', status: 'cancelled' }),
+    ],
+    figures: { signed: 2, waitlisted: 1, attended: 1, cancelled: 1 },
     ...overrides,
   };
 }

@@ -8,3 +8,5 @@ export type { RedeemFormProps } from './components/redeem-form';
 export { InvitePanel } from './components/invite-panel';
 export type { InvitePanelProps } from './components/invite-panel';
 export { ROLE_LABELS } from './role-labels';
+export { NoticeDeskLink, NoticeDeskLinks } from './components/notice-desk-links';
+export type { NoticeDeskLinkProps, NoticeDeskLinksProps } from './components/notice-desk-links';

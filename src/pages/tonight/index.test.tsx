@@ -1,9 +1,10 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { GatewayError, NETWORK_MESSAGE } from '@/lib/gateway';
 import {
   bookingFixture,
   COMMUNITIES,
   lineFixture,
+  noticeSummaryFixture,
   ticketFixture,
   tonightFixture,
 } from '@/test-utils/fixtures';
@@ -499,5 +500,92 @@ describe('bookings', () => {
     await screen.findByText('金色里程');
     expect(screen.queryByText('查看我的预约')).toBeNull();
     expect(callsOf('booking.mine')).toHaveLength(0);
+  });
+});
+
+describe('this week’s notices', () => {
+  beforeEach(() => setRouterParams({ c: 'jinse' }));
+
+  const noticesOf = (container: HTMLElement) => {
+    const section = container.querySelector<HTMLElement>('.bdb-notice-section');
+    if (!section) throw new Error('notice section not rendered');
+    return section;
+  };
+
+  it('shows the notices from the tonight call, pinned first, with tags and tonight’s activities', async () => {
+    routeCalls({
+      'community.tonight': async () =>
+        tonightFixture({
+          notices: [
+            noticeSummaryFixture({
+              id: 'n-2',
+              title: '周五太极拳体验',
+              tonight: [],
+              activityCount: 1,
+              edited: true,
+            }),
+            noticeSummaryFixture({
+              pinned: true,
+              cover: 'https://example.test/media/cover.jpg',
+              tonight: [
+                { id: 'a-1', name: '书法体验课', startsAt: '18:30', place: '二楼活动室' },
+                { id: 'a-2', name: '少儿绘本阅读', startsAt: '19:00', place: '图书角' },
+              ],
+            }),
+          ],
+        }),
+      'queue.mine': async () => [],
+      'booking.mine': async () => [],
+    });
+    const { container } = render(<TonightPage />);
+    await screen.findByText('金色里程');
+
+    const section = noticesOf(container);
+    expect(within(section).getByText('本周活动（2 条通知）')).toBeTruthy();
+    const cards = [...section.querySelectorAll<HTMLElement>('.bdb-notice-card')];
+    expect(cards.map((c) => c.querySelector('.bdb-notice-card__title')?.textContent)).toEqual([
+      '本周三晚 八点伴活动',
+      '周五太极拳体验',
+    ]);
+    const [pinned, edited] = cards;
+    expect(within(pinned).getByText('置顶')).toBeTruthy();
+    expect(within(pinned).queryByText('已更新')).toBeNull();
+    expect(within(pinned).getByText('18:30 · 书法体验课 · 二楼活动室')).toBeTruthy();
+    expect(within(pinned).getByText('19:00 · 少儿绘本阅读 · 图书角')).toBeTruthy();
+    expect(pinned.querySelector('img')?.getAttribute('src')).toBe(
+      'https://example.test/media/cover.jpg',
+    );
+    expect(within(edited).getByText('已更新')).toBeTruthy();
+    expect(within(edited).queryByText('置顶')).toBeNull();
+    expect(within(edited).queryByText('今晚')).toBeNull();
+    expect(within(edited).getByText('共 1 项活动 · 查看详情 ›')).toBeTruthy();
+    expect(edited.querySelector('img')).toBeNull();
+
+    fireEvent.click(within(pinned).getByText('书法体验课', { exact: false }));
+    expect(navigateTo).toHaveBeenLastCalledWith({
+      url: '/package-notice/pages/detail/index?id=n-1',
+    });
+    fireEvent.click(within(section).getByText('全部通知'));
+    expect(navigateTo).toHaveBeenLastCalledWith({
+      url: '/package-notice/pages/list/index?c=jinse',
+    });
+
+    // Nothing more was asked for the notices.
+    expect(callMock.mock.calls.map(([action]) => action).sort()).toEqual([
+      'booking.mine',
+      'community.tonight',
+      'queue.mine',
+    ]);
+  });
+
+  it('says so when nothing is published this week, and still leads to all notices', async () => {
+    routeCalls({ 'community.tonight': async () => tonightFixture(), 'queue.mine': async () => [] });
+    const { container } = render(<TonightPage />);
+    await screen.findByText('金色里程');
+    const section = noticesOf(container);
+    expect(within(section).getByText('本周活动')).toBeTruthy();
+    expect(within(section).getByText('本周还没有发布活动通知')).toBeTruthy();
+    fireEvent.click(within(section).getByText('全部通知'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/package-notice/pages/list/index?c=jinse' });
   });
 });

@@ -13,6 +13,8 @@ import {
   useTonight,
 } from '@/features/community';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
+// The entry only: the notice pages stay in the package-notice subpackage.
+import { NoticeSection } from '@/features/notice/entry';
 import { lineClosedReason, MyTicketsEntry, QueueJoin, useTonightQueue } from '@/features/queue';
 import { showActionError } from '@/lib/gateway';
 import { parseLaunchParams } from '@/lib/launch-params';
@@ -86,6 +88,8 @@ export default function TonightPage() {
               {data && hasBookings ? (
                 <MyBookingsEntry bookings={bookings.data} today={data.date} />
               ) : null}
+              {/* From the tonight call itself: nothing more is loaded for it. */}
+              <NoticeSection tonight={data} />
             </>
           }
           renderServiceAction={renderServiceAction}

@@ -8,7 +8,9 @@ import type { LineState, ServiceInfo, Tonight } from '@/types/contract';
 import { useBoardLines } from '../hooks/use-board-lines';
 import { useCallFlash } from '../hooks/use-call-flash';
 import { useServerClock } from '../hooks/use-server-clock';
+import { activitiesKey, activitiesOfNotices } from '../model/activities';
 import { canSpeak, speak } from '../speech';
+import { ActivityStrip } from './activity-strip';
 import './board-screen.scss';
 
 export interface BoardScreenProps {
@@ -24,6 +26,16 @@ export function BoardScreen({ tonight, stale }: BoardScreenProps) {
   const queues = tonight.services.filter((s) => s.kind === 'queue');
   const isOpen = status.kind === 'open';
   const showQueues = isOpen && queues.length > 0;
+  const fromNotices = activitiesOfNotices(tonight.notices);
+  // Loaded only while the lines are on screen; a new evening, or tonight's activities changing in
+  // the polled tonight call, loads the board again.
+  const board = useBoardLines(
+    showQueues ? tonight.community.id : null,
+    `${tonight.date}|${status.kind}|${activitiesKey(fromNotices)}`,
+  );
+  // The board's answer (with end times) once loaded; until then, or while closed, the same
+  // activities from the tonight call.
+  const activities = board.activities ?? fromNotices;
 
   return (
     <View className="bdb-board">
@@ -44,27 +56,23 @@ export function BoardScreen({ tonight, stale }: BoardScreenProps) {
         {status.next ? <Text className="bdb-board__next">{status.next}</Text> : null}
       </View>
       {showQueues ? (
-        <BoardQueues
-          community={tonight.community.id}
-          evening={`${tonight.date}|${status.kind}`}
-          services={queues}
-        />
+        <BoardQueues lines={board.lines} error={board.error} services={queues} />
       ) : null}
+      <ActivityStrip activities={activities} />
       {stale ? <Text className="bdb-board__stale">连接中断，正在重试…</Text> : null}
     </View>
   );
 }
 
 interface BoardQueuesProps {
-  community: string;
-  /** Changes when a new evening starts: the lines are loaded afresh. */
-  evening: string;
+  /** The lines from the board and the live feed; null until the board has loaded. */
+  lines: LineState[] | null;
+  error: unknown;
   /** Tonight's walk-in services: named on screen until the lines have loaded. */
   services: ServiceInfo[];
 }
 
-function BoardQueues({ community, evening, services }: BoardQueuesProps) {
-  const { lines, error } = useBoardLines(community, evening);
+function BoardQueues({ lines, error, services }: BoardQueuesProps) {
   const [voice, setVoice] = useState(false);
   const flashing = useCallFlash(lines, voice);
 

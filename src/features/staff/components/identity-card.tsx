@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { CommunitySummary, Identity } from '@/types/contract';
 import { ROLE_LABELS } from '../role-labels';
+import { NoticeDeskLinks } from './notice-desk-links';
 import './identity-card.scss';
 
 export interface IdentityCardProps {
@@ -26,6 +27,7 @@ export function IdentityCard({ identity, communities }: IdentityCardProps) {
           {`负责社区：${communityLine(identity, communities)}`}
         </Text>
       )}
+      <NoticeDeskLinks identity={identity} communities={communities} />
     </View>
   );
 }

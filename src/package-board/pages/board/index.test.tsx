@@ -1,5 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { boardFixture, lineFixture, tonightFixture } from '@/test-utils/fixtures';
+import {
+  boardFixture,
+  lineFixture,
+  noticeSummaryFixture,
+  tonightFixture,
+} from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
 import { emitLine, resetLineFeed, subscribedCommunities } from '@/test-utils/mock-line-feed';
 import { resetTaroDouble, setRouterParams } from '../../../../tests/doubles/taro';
@@ -174,5 +179,112 @@ describe('TV board', () => {
     });
     expect(callsOf('community.tonight')).toHaveLength(2);
     expect(callsOf('queue.board')).toHaveLength(1);
+  });
+});
+
+describe('今晚活动 strip', () => {
+  const strip = (container: HTMLElement) =>
+    container.querySelector<HTMLElement>('.bdb-activity-strip');
+  const items = (container: HTMLElement) =>
+    [...container.querySelectorAll('.bdb-activity-strip__item')].map((i) => i.textContent);
+
+  const calligraphy = {
+    name: '书法体验课',
+    startsAt: '18:30',
+    endsAt: '19:30',
+    place: '二楼活动室',
+  };
+  const reading = { name: '少儿绘本阅读', startsAt: '19:00', endsAt: '20:00', place: '图书角' };
+
+  it('shows tonight’s activities from the board: time, name and place', async () => {
+    setRouterParams({ c: 'jinse' });
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.board': async () =>
+        boardFixture({ lines: [bp()], activities: [calligraphy, reading] }),
+    });
+    const { container } = render(<BoardPage />);
+    await flush();
+    await flush();
+
+    expect(strip(container)?.getAttribute('aria-label')).toBe('今晚活动');
+    expect(screen.getByText('今晚活动')).toBeTruthy();
+    expect(items(container)).toEqual([
+      '18:30–19:30书法体验课 · 二楼活动室',
+      '19:00–20:00少儿绘本阅读 · 图书角',
+    ]);
+    // The lines are still there.
+    expect(screen.getByText('血压测量')).toBeTruthy();
+  });
+
+  it('shows nothing when there are no activities tonight', async () => {
+    const { container } = await openBoard();
+    expect(strip(container)).toBeNull();
+    expect(screen.queryByText('今晚活动')).toBeNull();
+  });
+
+  it('shows them from the tonight call while the board is not loaded (closed)', async () => {
+    setRouterParams({ c: 'jinse' });
+    routeCalls({
+      'community.tonight': async () =>
+        tonightFixture({
+          open: false,
+          nextOpening: '2026-11-25T17:00:00+08:00',
+          now: '2026-11-25T16:30:00+08:00',
+          notices: [
+            noticeSummaryFixture({
+              tonight: [{ id: 'a-2', name: '少儿绘本阅读', startsAt: '19:00', place: '图书角' }],
+            }),
+            noticeSummaryFixture({
+              id: 'n-2',
+              tonight: [{ id: 'a-1', name: '书法体验课', startsAt: '18:30', place: '二楼活动室' }],
+            }),
+          ],
+        }),
+    });
+    const { container } = render(<BoardPage />);
+    await flush();
+
+    expect(items(container)).toEqual([
+      '18:30书法体验课 · 二楼活动室',
+      '19:00少儿绘本阅读 · 图书角',
+    ]);
+    expect(callsOf('queue.board')).toHaveLength(0);
+  });
+
+  it('loads the board again when the polled tonight call brings new activities', async () => {
+    setRouterParams({ c: 'jinse' });
+    let published = false;
+    routeCalls({
+      'community.tonight': async () =>
+        tonightFixture({
+          notices: published
+            ? [
+                noticeSummaryFixture({
+                  tonight: [
+                    { id: 'a-1', name: '书法体验课', startsAt: '18:30', place: '二楼活动室' },
+                  ],
+                }),
+              ]
+            : [],
+        }),
+      'queue.board': async () =>
+        boardFixture({ lines: [bp()], activities: published ? [calligraphy] : [] }),
+    });
+    const { container } = render(<BoardPage />);
+    await flush();
+    await flush();
+    expect(strip(container)).toBeNull();
+    expect(callsOf('queue.board')).toHaveLength(1);
+
+    published = true;
+    await act(async () => {
+      jest.advanceTimersByTime(30_000);
+    });
+    await flush();
+    await flush();
+
+    expect(callsOf('queue.board')).toHaveLength(2);
+    expect(items(container)).toEqual(['18:30–19:30书法体验课 · 二楼活动室']);
   });
 });

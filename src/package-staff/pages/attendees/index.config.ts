@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '报名和签到',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
