@@ -20,6 +20,26 @@ import type {
 } from './booking';
 import type { CommunitySummary, Tonight, TonightInput } from './community';
 import type {
+  AnswerFollowUpInput,
+  CallList,
+  ConfigureFollowUpInput,
+  FollowUpRule,
+  FollowUpTask,
+  LogChangeInput,
+  ChangeEntry,
+  MergeInput,
+  RecordCallInput,
+  ReplyInput,
+  ResidentFollowUp,
+  StaffSuggestion,
+  SubmitSuggestionInput,
+  Suggestion,
+  SuggestionBoard,
+  Solved,
+  Timeline,
+  TimelineInput,
+} from './followup';
+import type {
   Board,
   ConfigureInput,
   Console,
@@ -100,6 +120,28 @@ export interface ActionMap {
   'notice.markAttendance': { input: MarkAttendanceInput; output: Attendee };
   'notice.checkInFor': { input: CheckInForInput; output: Attendee };
   'notice.export': { input: NoticeRef; output: AttendanceCsv };
+  'followup.due': { input: { community: string }; output: CallList };
+  'followup.record': { input: RecordCallInput; output: FollowUpTask };
+  'followup.rules': { input: { community: string }; output: FollowUpRule[] };
+  'followup.configure': { input: ConfigureFollowUpInput; output: FollowUpRule[] };
+  'followup.timeline': { input: TimelineInput; output: Timeline };
+  'followup.run': { input: Empty; output: { created: number } };
+  'followup.pending': { input: Empty; output: ResidentFollowUp[] };
+  'followup.answer': { input: AnswerFollowUpInput; output: ResidentFollowUp[] };
+  'followup.erase': { input: Empty; output: { erased: number } };
+  'suggestion.submit': { input: SubmitSuggestionInput; output: Suggestion };
+  'suggestion.uploadPhoto': {
+    input: { community: string; data: string };
+    output: { photo: string };
+  };
+  'suggestion.mine': { input: Empty; output: Suggestion[] };
+  'suggestion.board': { input: { community: string }; output: SuggestionBoard };
+  'suggestion.reopen': { input: { id: string }; output: Suggestion };
+  'suggestion.answerSolved': { input: { id: string; solved: Solved }; output: Suggestion };
+  'suggestion.list': { input: { community: string }; output: StaffSuggestion[] };
+  'suggestion.reply': { input: ReplyInput; output: StaffSuggestion };
+  'suggestion.merge': { input: MergeInput; output: StaffSuggestion };
+  'suggestion.logChange': { input: LogChangeInput; output: ChangeEntry };
 }
 
 export type ActionName = keyof ActionMap;

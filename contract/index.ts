@@ -5,3 +5,4 @@ export type * from './queue';
 export type * from './booking';
 export type * from './actions';
 export type * from './notice';
+export type * from './followup';

@@ -40,11 +40,23 @@ describe('committed cloud function folders', () => {
     },
   );
 
-  it('queue, booking, notice and the booking-reminder timer may send subscription messages', () => {
+  it('queue, booking, notice, followup, suggestion and both timers may send subscription messages', () => {
     expect(REQUIRED_OPENAPI.queue).toEqual(['subscribeMessage.send']);
     expect(REQUIRED_OPENAPI.booking).toEqual(['subscribeMessage.send']);
     expect(REQUIRED_OPENAPI.notice).toEqual(['subscribeMessage.send']);
     expect(REQUIRED_OPENAPI['booking-reminder']).toEqual(['subscribeMessage.send']);
+    expect(REQUIRED_OPENAPI['followup-timer']).toEqual(['subscribeMessage.send']);
+    // Both file residents' suggestions (followup: those made on a call), whose text is checked.
+    for (const fn of ['followup', 'suggestion']) {
+      expect(REQUIRED_OPENAPI[fn]).toEqual(['subscribeMessage.send', 'security.msgSecCheck']);
+    }
+  });
+
+  it('every timer function has a committed timer trigger', () => {
+    for (const fn of TIMER_FUNCTIONS) {
+      const config = readJson(path.join(ROOT, 'cloudfunctions', fn, 'config.json'));
+      expect(config).toMatchObject({ triggers: [{ type: 'timer', config: expect.any(String) }] });
+    }
   });
 
   it('booking-reminder runs hourly on a timer, in the seven-field WeChat cron', () => {
@@ -52,6 +64,14 @@ describe('committed cloud function folders', () => {
     expect(config).toEqual({
       permissions: { openapi: ['subscribeMessage.send'] },
       triggers: [{ name: 'reminder', type: 'timer', config: '0 0 * * * * *' }],
+    });
+  });
+
+  it('followup-timer runs daily at 09:00 (the cron is UTC+8), in the seven-field WeChat cron', () => {
+    const config = readJson(path.join(ROOT, 'cloudfunctions', 'followup-timer', 'config.json'));
+    expect(config).toEqual({
+      permissions: { openapi: ['subscribeMessage.send'] },
+      triggers: [{ name: 'daily', type: 'timer', config: '0 0 9 * * * *' }],
     });
   });
 });
@@ -216,8 +236,11 @@ describe('buildCloud', () => {
         queue: { action: 'mine' },
         booking: { action: 'mine' },
         notice: { action: 'mine' },
+        followup: { action: 'pending' },
+        suggestion: { action: 'mine' },
         // A timer function ignores its event and reports what its job did.
         'booking-reminder': {},
+        'followup-timer': {},
       };
       const body = bodies[fn];
       if (!body) throw new Error(`add an action for the new function "${fn}" here`);

@@ -84,14 +84,21 @@ function sdkVersion(): string {
  * Cloud-call (openapi) permissions a function cannot work without, added to its config.json
  * even when the file was lost or hand-edited. `queue` alerts residents with subscription
  * messages, `booking` tells a waitlisted resident who got a seat, `notice` one who got a place in
- * an activity, and the `booking-reminder` timer sends the day's reminders
- * (server/hosts/cloud/notifier.ts); without the permission every send fails.
+ * an activity, the `booking-reminder` timer sends the day's reminders, `followup` invites a
+ * resident to make a suggestion after a call, `suggestion` tells authors about a new status, and
+ * the `followup-timer` asks residents without a phone in the app (server/hosts/cloud/notifier.ts);
+ * without the permission every send fails. `suggestion` and `followup` (which files suggestions
+ * made on a call) also check residents' text (server/hosts/cloud/content-check.ts); without that
+ * permission every check fails and the text is let through unchecked.
  */
 export const REQUIRED_OPENAPI: Readonly<Record<string, readonly string[]>> = {
   queue: ['subscribeMessage.send'],
   booking: ['subscribeMessage.send'],
   notice: ['subscribeMessage.send'],
+  followup: ['subscribeMessage.send', 'security.msgSecCheck'],
+  suggestion: ['subscribeMessage.send', 'security.msgSecCheck'],
   'booking-reminder': ['subscribeMessage.send'],
+  'followup-timer': ['subscribeMessage.send'],
 };
 
 /** WeChat's rule for a trigger name: a letter, then up to 59 of [A-Za-z0-9_-]. */
@@ -177,7 +184,7 @@ async function buildOne(fn: string, outDir: string, version: string): Promise<Bu
  * Functions that no caller invokes: each runs one core job on a timer declared in its
  * config.json (a trigger needs a function of its own). Entries live beside the action functions.
  */
-export const TIMER_FUNCTIONS: readonly string[] = ['booking-reminder'];
+export const TIMER_FUNCTIONS: readonly string[] = ['booking-reminder', 'followup-timer'];
 
 export async function buildCloud(options: BuildOptions = {}): Promise<BuiltFunction[]> {
   const outDir = options.outDir ?? path.join(ROOT, 'cloudfunctions');
@@ -189,7 +196,7 @@ export async function buildCloud(options: BuildOptions = {}): Promise<BuiltFunct
   for (const fn of functions) {
     const one = await buildOne(fn, outDir, version);
     log(
-      `  ${fn.padEnd(12)} ${(one.bytes / 1024).toFixed(1).padStart(7)} KB  ${path.relative(ROOT, one.dir)}/index.js`,
+      `  ${fn.padEnd(16)} ${(one.bytes / 1024).toFixed(1).padStart(7)} KB  ${path.relative(ROOT, one.dir)}/index.js`,
     );
     built.push(one);
   }

@@ -1,4 +1,4 @@
-import type { Clock, LinePublisher, MediaStore, Notifier, Store } from './ports';
+import type { Clock, ContentChecker, LinePublisher, MediaStore, Notifier, Store } from './ports';
 
 export interface CoreConfig {
   /** The admin secret (ADMIN_TOKEN): redeeming it through staff.redeem makes the caller admin. */
@@ -16,6 +16,8 @@ export interface CoreDeps {
   notifier?: Notifier;
   /** Cover images; hosts without one refuse uploads and covers. */
   media?: MediaStore;
+  /** Residents' suggestion text is checked here before it is stored; hosts without one store as is. */
+  contentCheck?: ContentChecker;
 }
 
 /** The identity a host vouches for: the signed cookie (local) or OPENID (cloud). */

@@ -5,6 +5,14 @@
  */
 import type { ServiceEvening, ServiceKind } from '../../contract/community';
 import type { Booking, BookingSettings, BookingStatus } from '../../contract/booking';
+import type {
+  CallOutcome,
+  FollowUpChannel,
+  FollowUpResult,
+  FollowUpStatus,
+  Solved,
+  SuggestionStatus,
+} from '../../contract/followup';
 import type { NoticeStatus, SignUpStatus } from '../../contract/notice';
 import type { AlertKind, LineState, Ticket } from '../../contract/queue';
 
@@ -78,6 +86,8 @@ export interface Store {
   queues: QueueRepo;
   bookings: BookingRepo;
   notices: NoticeRepo;
+  followUps: FollowUpRepo;
+  suggestions: SuggestionRepo;
   close(): Promise<void>;
 }
 
@@ -248,11 +258,24 @@ export interface ActivityAlert {
   notice: { id: string; title: string };
 }
 
+/** Follow-ups and suggestions: an invitation after a call, a question, or a suggestion's new status. */
+export interface ResidentAlert {
+  userId: string;
+  at: string;
+  kind: 'follow-up-ask' | 'follow-up-invite' | 'suggestion-status';
+  community: string;
+  /** One line in Chinese, e.g. "您的建议 JS-1202-003 已采纳". */
+  text: string;
+  /** The page to open, e.g. "package-voice/pages/mine/index". */
+  page: string;
+}
+
 /** Tells a resident something (subscription message in weapp, the outbox locally). Never throws. */
 export interface Notifier {
   notify(alert: Alert): Promise<void>;
   notifyBooking(alert: BookingAlert): Promise<void>;
   notifyActivity(alert: ActivityAlert): Promise<void>;
+  notifyResident(alert: ResidentAlert): Promise<void>;
   /** What was sent on one line tonight, newest first; channels that keep no record return []. */
   recent(community: string, queue: string, date: string, limit: number): Promise<SentAlertRecord[]>;
 }
@@ -518,4 +541,156 @@ export interface MediaStore {
   read(ref: string): Promise<Uint8Array | null>;
   /** A URL clients can show for a stored reference. */
   url(ref: string): Promise<string>;
+}
+
+// ── Follow-ups (回访) and suggestions ─────────────────────────────────────
+
+export interface FollowUpAttemptRecord {
+  outcome: CallOutcome;
+  /** ISO instant (UTC). */
+  at: string;
+  by: string;
+}
+
+export interface FollowUpRecord {
+  id: string;
+  community: string;
+  /** The evening it follows. */
+  date: string;
+  /** One task per resident per evening and kind: the user id, or "booking:<id>" for staff-made bookings. */
+  residentKey: string;
+  userId: string | null;
+  name: string;
+  /** Consented phone; null means a message instead of a call. */
+  phone: string | null;
+  channel: FollowUpChannel;
+  services: string[];
+  kind: 'first' | 'senior';
+  parentId: string | null;
+  /** "YYYY-MM-DD" (Asia/Shanghai). */
+  due: string;
+  status: FollowUpStatus;
+  attempts: FollowUpAttemptRecord[];
+  result: FollowUpResult | null;
+  closedReason: string | null;
+  suggestionId: string | null;
+  /** ISO instants (UTC). */
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export type FollowUpPatch = Partial<
+  Pick<
+    FollowUpRecord,
+    'status' | 'attempts' | 'result' | 'closedReason' | 'suggestionId' | 'closedAt'
+  >
+>;
+
+export interface FollowUpRuleRecord {
+  followUp: boolean;
+  delayDays: number;
+}
+
+export interface FollowUpRepo {
+  /** Creates the task unless (community, date, residentKey, kind) exists: the job may run twice. */
+  create(record: FollowUpRecord): Promise<{ created: boolean; record: FollowUpRecord }>;
+  get(id: string): Promise<FollowUpRecord | null>;
+  /** A community's open tasks, by due date. */
+  open(community: string): Promise<FollowUpRecord[]>;
+  /** Tasks closed or done since `since` (ISO), newest first. */
+  recent(community: string, since: string): Promise<FollowUpRecord[]>;
+  /**
+   * Compare-and-set: applies `patch` only while the task is open with exactly `attempts`
+   * attempts recorded, so two workers recording at once cannot both count. Null otherwise.
+   */
+  update(id: string, attempts: number, patch: FollowUpPatch): Promise<FollowUpRecord | null>;
+  /** Links a suggestion (whatever the status). */
+  linkSuggestion(id: string, suggestionId: string): Promise<void>;
+  ofUser(userId: string): Promise<FollowUpRecord[]>;
+  /** Per service id ("activity" for activities); null before staff set any. */
+  getRules(community: string): Promise<Record<string, FollowUpRuleRecord> | null>;
+  saveRules(community: string, rules: Record<string, FollowUpRuleRecord>): Promise<void>;
+  /** Forgets a resident's personal data: phone, name and notes; returns how many tasks changed. */
+  erase(userId: string): Promise<number>;
+}
+
+export interface SuggestionRecord {
+  id: string;
+  community: string;
+  /** Set by the store: `${prefix}-${seq}` with seq counted per prefix, e.g. "JS-1202-003". */
+  receipt: string;
+  userId: string | null;
+  name: string;
+  category: string;
+  text: string;
+  photo: string | null;
+  followUpId: string | null;
+  source: 'resident' | 'call';
+  status: SuggestionStatus;
+  reply: string | null;
+  reason: string | null;
+  mergedInto: string | null;
+  changeId: string | null;
+  solved: Solved | null;
+  requestId: string;
+  /** ISO instants (UTC). */
+  createdAt: string;
+  updatedAt: string;
+  answeredAt: string | null;
+}
+
+export type SuggestionPatch = Partial<
+  Pick<
+    SuggestionRecord,
+    'status' | 'reply' | 'reason' | 'mergedInto' | 'solved' | 'updatedAt' | 'answeredAt'
+  >
+>;
+
+export interface ChangeRecord {
+  id: string;
+  community: string;
+  title: string;
+  detail: string;
+  since: string;
+  suggestionIds: string[];
+  createdBy: string;
+  createdAt: string;
+}
+
+export type SubmitOutcome =
+  | { kind: 'created' | 'existing'; record: SuggestionRecord }
+  /** The resident already left `max` suggestions since `since`. */
+  | { kind: 'limited' };
+
+export interface SuggestionRepo {
+  /**
+   * Files a suggestion atomically: a known (userId, requestId) comes back as 'existing'; a
+   * resident at the limit gets 'limited'; otherwise the store numbers it (`receiptPrefix`-NNN).
+   */
+  submit(
+    record: Omit<SuggestionRecord, 'receipt'>,
+    receiptPrefix: string,
+    limit: { since: string; max: number } | null,
+  ): Promise<SubmitOutcome>;
+  get(id: string): Promise<SuggestionRecord | null>;
+  ofUser(userId: string): Promise<SuggestionRecord[]>;
+  /** A community's suggestions, newest first. */
+  list(community: string): Promise<SuggestionRecord[]>;
+  /** Compare-and-set on status. */
+  update(
+    id: string,
+    from: SuggestionRecord['status'][],
+    patch: SuggestionPatch,
+  ): Promise<SuggestionRecord | null>;
+  /** Records a change and links it to its suggestions (marking them adopted), in one transaction. */
+  addChange(change: ChangeRecord, now: string): Promise<void>;
+  getChange(id: string): Promise<ChangeRecord | null>;
+  changes(community: string): Promise<ChangeRecord[]>;
+  /** Detaches a resident's suggestions from them (anonymous statistics remain). */
+  erase(userId: string): Promise<number>;
+}
+
+/** Checks residents' text before it is stored (WeChat msgSecCheck in production). */
+export interface ContentChecker {
+  check(text: string, userId: string): Promise<'pass' | 'block'>;
 }

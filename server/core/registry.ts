@@ -3,7 +3,9 @@ import type { ActionDef } from './action';
 import { BODY_LIMIT } from './limits';
 import { bookingActions } from './actions/booking';
 import { communityActions } from './actions/community';
+import { followupActions } from './actions/followup';
 import { noticeActions } from './actions/notice';
+import { suggestionActions } from './actions/suggestion';
 import { queueActions } from './actions/queue';
 import { staffActions } from './actions/staff';
 
@@ -14,6 +16,8 @@ const declared = [
   ...queueActions,
   ...bookingActions,
   ...noticeActions,
+  ...followupActions,
+  ...suggestionActions,
 ];
 
 // Compile-time check that the contract's ActionMap and the registry name the same actions.

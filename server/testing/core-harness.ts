@@ -8,7 +8,15 @@ import path from 'node:path';
 import type { Envelope } from '../../contract/envelope';
 import type { CoreDeps } from '../core/deps';
 import { dispatch } from '../core/dispatch';
-import type { ActivityAlert, Alert, BookingAlert, Clock, MediaStore } from '../core/ports';
+import type {
+  ActivityAlert,
+  Alert,
+  BookingAlert,
+  Clock,
+  ContentChecker,
+  MediaStore,
+  ResidentAlert,
+} from '../core/ports';
 import { seedPilots } from '../core/seed';
 import { openSqliteStore } from '../stores/sqlite';
 
@@ -34,7 +42,10 @@ export const ok = <T>(e: Envelope<T>): T => {
 };
 
 /** A fresh seeded store under a temp dir, with `staff-1` as admin. Call `close()` after. */
-export async function coreHarness(at: string, options: { media?: MediaStore } = {}) {
+export async function coreHarness(
+  at: string,
+  options: { media?: MediaStore; contentCheck?: ContentChecker } = {},
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-core-'));
   const store = await openSqliteStore(path.join(dir, 'core.db'));
   await seedPilots(store);
@@ -45,6 +56,7 @@ export async function coreHarness(at: string, options: { media?: MediaStore } = 
     queue: [] as Alert[],
     booking: [] as BookingAlert[],
     activity: [] as ActivityAlert[],
+    resident: [] as ResidentAlert[],
   };
   const deps: CoreDeps = {
     store,
@@ -54,9 +66,11 @@ export async function coreHarness(at: string, options: { media?: MediaStore } = 
       notify: async (alert) => void alerts.queue.push(alert),
       notifyBooking: async (alert) => void alerts.booking.push(alert),
       notifyActivity: async (alert) => void alerts.activity.push(alert),
+      notifyResident: async (alert) => void alerts.resident.push(alert),
       recent: async () => [],
     },
     ...(options.media ? { media: options.media } : {}),
+    ...(options.contentCheck ? { contentCheck: options.contentCheck } : {}),
   };
   const as =
     (userId: string | null) =>

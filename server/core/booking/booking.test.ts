@@ -44,6 +44,7 @@ async function setup(at = '2026-11-28T10:00:00+08:00') {
       notify: async () => undefined,
       notifyBooking: async (alert) => void alerts.push(alert),
       notifyActivity: async () => undefined,
+      notifyResident: async () => undefined,
       recent: async () => [],
     },
   };

@@ -46,6 +46,7 @@ async function setup(at = '2026-12-02T18:30:00+08:00') {
       notify: async (alert) => void alerts.push(alert),
       notifyBooking: async () => undefined,
       notifyActivity: async () => undefined,
+      notifyResident: async () => undefined,
       recent: async () => [],
     },
     publisher: { publish: async (state) => void published.push(state.version) },

@@ -12,6 +12,7 @@ import { INTERNAL_MESSAGE } from '../../core/errors';
 import { PAYLOAD_TOO_LARGE_MESSAGE } from '../../core/limits';
 import { bodyLimitFor } from '../../core/registry';
 import { createCloudBaseStore, type CloudDatabase } from '../../stores/cloudbase';
+import { createContentChecker, type MsgSecCheckRequest } from './content-check';
 import { createCloudMedia } from './media';
 import { createNotifier } from './notifier';
 import { createLinePublisher } from './publisher';
@@ -73,6 +74,12 @@ function containerDeps(): CoreDeps {
       uploadFile: (options) => cloud.uploadFile(options),
       downloadFile: (options) => cloud.downloadFile(options),
     }),
+    // Looked up per check like the others: only suggestion text is checked. Needs the
+    // security.msgSecCheck permission in the function's config.json; without it every check
+    // fails and the text passes (content-check.ts explains why it fails open).
+    contentCheck: createContentChecker((request: MsgSecCheckRequest) =>
+      cloud.openapi.security.msgSecCheck(request),
+    ),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Booking } from '../../../contract/booking';
 import type { Ticket } from '../../../contract/queue';
-import type { ActivityAlert, Alert, BookingAlert } from '../../core/ports';
+import type { ActivityAlert, Alert, BookingAlert, ResidentAlert } from '../../core/ports';
 import {
   ACTIVITY_TEMPLATE_DATA,
   ACTIVITY_TEMPLATE_ENV,
@@ -10,6 +10,8 @@ import {
   createNotifier,
   noticePage,
   reminderTip,
+  RESIDENT_TEMPLATE_DATA,
+  RESIDENT_TEMPLATE_ENV,
   TEMPLATE_DATA,
   ticketPage,
   type SendSubscribeMessage,
@@ -85,7 +87,19 @@ const activityAlert = (fields: Partial<ActivityAlert> = {}): ActivityAlert => ({
   ...fields,
 });
 
+const residentAlert = (fields: Partial<ResidentAlert> = {}): ResidentAlert => ({
+  userId: 'wx:o-resident',
+  // 09:00 on 3 December in Asia/Shanghai.
+  at: '2026-12-03T01:00:00.000Z',
+  kind: 'suggestion-status',
+  community: 'c1',
+  text: '您的建议 JS-1202-003 已采纳',
+  page: 'package-voice/pages/mine/index',
+  ...fields,
+});
+
 const ENV = {
+  TMPL_FOLLOW_UP: 'tmpl-follow-up',
   TMPL_QUEUE_THREE_AHEAD: 'tmpl-three',
   TMPL_QUEUE_YOUR_TURN: 'tmpl-turn',
   TMPL_BOOKING_PROMOTED: 'tmpl-promoted',
@@ -381,6 +395,79 @@ describe('createNotifier: activity notices', () => {
     expect(log.error).toHaveBeenCalledTimes(1);
     for (const [line] of [...log.warn.mock.calls, ...log.error.mock.calls]) {
       expect(line).not.toContain('o-resident');
+    }
+  });
+});
+
+describe('createNotifier: follow-up and suggestion messages', () => {
+  it('sends the text and the time with the follow-up template, opening the page of the alert', async () => {
+    await notifier().notifyResident(residentAlert());
+    expect(send).toHaveBeenCalledWith({
+      touser: 'o-resident',
+      templateId: 'tmpl-follow-up',
+      page: 'package-voice/pages/mine/index',
+      data: {
+        thing1: { value: '您的建议 JS-1202-003 已采纳' },
+        time2: { value: '2026-12-03 09:00' },
+      },
+      miniprogramState: 'formal',
+    });
+    expect(log.warn).not.toHaveBeenCalled();
+    expect(log.error).not.toHaveBeenCalled();
+  });
+
+  it('uses one template for all three kinds, from one table', async () => {
+    expect(RESIDENT_TEMPLATE_ENV).toEqual({
+      'follow-up-ask': 'TMPL_FOLLOW_UP',
+      'follow-up-invite': 'TMPL_FOLLOW_UP',
+      'suggestion-status': 'TMPL_FOLLOW_UP',
+    });
+    expect(Object.keys(RESIDENT_TEMPLATE_DATA)).toEqual(['thing1', 'time2']);
+    await notifier().notifyResident(residentAlert({ kind: 'follow-up-ask', page: 'p/a' }));
+    await notifier().notifyResident(residentAlert({ kind: 'follow-up-invite', page: 'p/b' }));
+    expect(send.mock.calls.map(([m]) => [m.templateId, m.page])).toEqual([
+      ['tmpl-follow-up', 'p/a'],
+      ['tmpl-follow-up', 'p/b'],
+    ]);
+  });
+
+  it('cuts a long text to 20 characters, ending in "…"', async () => {
+    const text = '幸福里社区想听听您对 12-01 晚上服务的感受';
+    await notifier().notifyResident(residentAlert({ kind: 'follow-up-ask', text }));
+    const { value } = send.mock.calls[0]![0].data.thing1!;
+    expect(Array.from(value)).toHaveLength(20);
+    expect(value).toBe(`${Array.from(text).slice(0, 19).join('')}…`);
+  });
+
+  it('skips quietly without TMPL_FOLLOW_UP: one warning per kind, nothing sent', async () => {
+    const { TMPL_FOLLOW_UP: _unset, ...env } = ENV;
+    const n = notifier(env);
+    await n.notifyResident(residentAlert());
+    await n.notifyResident(residentAlert());
+    expect(send).not.toHaveBeenCalled();
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    expect(log.warn.mock.calls[0]![0]).toContain('TMPL_FOLLOW_UP is not set');
+  });
+
+  it('ignores users who are not WeChat identities', async () => {
+    await notifier().notifyResident(residentAlert({ userId: 'u_local123' }));
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('logs failures with the kind and community, never the openid or the text, and never throws', async () => {
+    send.mockRejectedValueOnce(Object.assign(new Error('refused'), { errCode: 43101 }));
+    await expect(notifier().notifyResident(residentAlert())).resolves.toBeUndefined();
+    send.mockRejectedValueOnce(new Error('network down'));
+    await expect(notifier().notifyResident(residentAlert())).resolves.toBeUndefined();
+    send.mockResolvedValueOnce({ errCode: 41030, errMsg: 'invalid page' });
+    await expect(notifier().notifyResident(residentAlert())).resolves.toBeUndefined();
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    expect(log.warn.mock.calls[0]![0]).toContain('"suggestion-status" message in community c1');
+    expect(log.error).toHaveBeenCalledTimes(2);
+    expect(log.error.mock.calls[1]![0]).toContain('41030');
+    for (const [line] of [...log.warn.mock.calls, ...log.error.mock.calls]) {
+      expect(line).not.toContain('o-resident');
+      expect(line).not.toContain('JS-1202-003');
     }
   });
 });

@@ -2,13 +2,15 @@
  * The cloud host's Notifier: WeChat subscription messages (订阅消息) through
  * `cloud.openapi.subscribeMessage.send`. The calling function's config.json must declare the
  * `subscribeMessage.send` openapi permission (scripts/build-cloud.ts keeps it for `queue`,
- * `booking`, `notice` and the `booking-reminder` timer).
+ * `booking`, `notice`, `followup`, `suggestion` and the `booking-reminder` and `followup-timer`
+ * timers).
  *
  * Configuration (cloud function environment variables):
  * - TMPL_QUEUE_THREE_AHEAD, TMPL_QUEUE_YOUR_TURN (queue alerts), TMPL_BOOKING_PROMOTED,
- *   TMPL_BOOKING_REMINDER (booking notices), TMPL_ACTIVITY_PROMOTED (an activity's waitlist):
- *   template ids from 公众平台 → 订阅消息. Unset: that kind of message is skipped, with one
- *   warning per container.
+ *   TMPL_BOOKING_REMINDER (booking notices), TMPL_ACTIVITY_PROMOTED (an activity's waitlist),
+ *   TMPL_FOLLOW_UP (follow-up questions and invitations, suggestion status): template ids from
+ *   公众平台 → 订阅消息. Unset: that kind of message is skipped, with one warning per kind and
+ *   container.
  * - MP_STATE: which mini-program version the message opens: 'developer', 'trial' or 'formal'
  *   (default).
  *
@@ -17,7 +19,8 @@
  */
 import type { Booking } from '../../../contract/booking';
 import type { AlertKind } from '../../../contract/queue';
-import type { ActivityAlert, Alert, BookingAlert, Notifier } from '../../core/ports';
+import type { ActivityAlert, Alert, BookingAlert, Notifier, ResidentAlert } from '../../core/ports';
+import { local } from '../../core/time';
 
 type BookingAlertKind = BookingAlert['kind'];
 type ActivityAlertKind = ActivityAlert['kind'];
@@ -50,6 +53,16 @@ export const BOOKING_TEMPLATE_ENV: Record<BookingAlertKind, string> = {
 /** Environment variable holding each activity notice's template id. */
 export const ACTIVITY_TEMPLATE_ENV: Record<ActivityAlertKind, string> = {
   'activity-promoted': 'TMPL_ACTIVITY_PROMOTED',
+};
+
+/**
+ * Environment variable holding the template of every follow-up and suggestion message: one
+ * template (a line of text and a time) serves all three kinds.
+ */
+export const RESIDENT_TEMPLATE_ENV: Record<ResidentAlert['kind'], string> = {
+  'follow-up-ask': 'TMPL_FOLLOW_UP',
+  'follow-up-invite': 'TMPL_FOLLOW_UP',
+  'suggestion-status': 'TMPL_FOLLOW_UP',
 };
 
 /** WeChat's limits per keyword type: thing ≤ 20 characters, character_string and number ≤ 32. */
@@ -150,16 +163,34 @@ export const ACTIVITY_TEMPLATE_DATA: Readonly<Record<string, (alert: ActivityAle
 export const noticePage = (noticeId: string) =>
   `package-notice/pages/detail/index?id=${encodeURIComponent(noticeId)}`;
 
+/** Free text in a thing keyword: whole when it fits, else cut with "…" so it reads as cut. */
+const shortText = (value: string) =>
+  Array.from(value).length <= THING_MAX ? value : `${clip(value, THING_MAX - 1)}…`;
+
+/**
+ * THE keyword table of the follow-up template (回访与建议进度通知), like the others: pick a template
+ * whose keywords are exactly these, or change the keys here only.
+ *
+ * | keyword | value                                      | example                        |
+ * |---------|--------------------------------------------|--------------------------------|
+ * | thing1  | what happened (通知内容), ≤ 20 chars, cut "…" | 您的建议 JS-1202-003 已采纳     |
+ * | time2   | when it was sent (通知时间), Asia/Shanghai   | 2026-12-03 09:00               |
+ */
+export const RESIDENT_TEMPLATE_DATA: Readonly<Record<string, (alert: ResidentAlert) => string>> = {
+  thing1: ({ text }) => shortText(text),
+  time2: ({ at }) => local(at).format('YYYY-MM-DD HH:mm'),
+};
+
 const STATES: ReadonlySet<string> = new Set<MiniprogramState>(['developer', 'trial', 'formal']);
 
 /** What WeChat's most common refusals mean, for the log. */
 const KNOWN_ERRORS: Record<number, string> = {
   43101: 'the resident has no subscription for this template (refused, or already used)',
   47003:
-    'template data does not match the template keywords (see TEMPLATE_DATA, BOOKING_TEMPLATE_DATA, ACTIVITY_TEMPLATE_DATA)',
+    'template data does not match the template keywords (see TEMPLATE_DATA, BOOKING_TEMPLATE_DATA, ACTIVITY_TEMPLATE_DATA, RESIDENT_TEMPLATE_DATA)',
   40037: 'invalid template id',
   41030:
-    'invalid page (it must exist in the released version: see ticketPage, bookingPage and noticePage)',
+    'invalid page (it must exist in the released version: see ticketPage, bookingPage, noticePage and the pages the core puts in resident alerts)',
 };
 
 const errCodeOf = (value: unknown): number | null => {
@@ -273,6 +304,16 @@ export function createNotifier(
         page: noticePage(alert.notice.id),
         data: () => dataOf(ACTIVITY_TEMPLATE_DATA, alert),
         what: `[bdb] "${alert.kind}" notice for activity ${alert.activity.id} not sent`,
+      }),
+    // The page comes with the alert (the core knows where each kind is answered).
+    notifyResident: (alert) =>
+      deliver({
+        userId: alert.userId,
+        kind: alert.kind,
+        variable: RESIDENT_TEMPLATE_ENV[alert.kind],
+        page: alert.page,
+        data: () => dataOf(RESIDENT_TEMPLATE_DATA, alert),
+        what: `[bdb] "${alert.kind}" message in community ${alert.community} not sent`,
       }),
     // Subscription messages leave no record here; the desk's alert list is a local-host feature.
     async recent() {

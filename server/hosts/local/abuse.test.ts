@@ -18,7 +18,8 @@ let resident: TestClient;
 let anonymous: TestClient;
 
 beforeAll(async () => {
-  host = await startTestHost();
+  // Hundreds of refusals from the same few callers: the per-identity rate limit is tested in http.test.ts.
+  host = await startTestHost({ rateLimit: false });
   ({ admin, staff: staffOfJinse } = await adminAndStaff(host, 'jinse'));
   ({ staff: staffOfHuchi } = await adminAndStaff(host, 'huchi'));
   resident = host.client();
@@ -78,14 +79,55 @@ beforeAll(async () => {
   });
   if (!attendees.body.ok) throw new Error(`fixture attendees: ${attendees.text}`);
   fixtures.signUpId = attendees.body.data.attendees[0]!.id;
+  // A suggestion of the resident, and a jinse follow-up task (the job makes those the day after
+  // an evening, so the fixture is written straight into the store).
+  const suggestion = await resident.call<{ id: string }>('suggestion', {
+    action: 'submit',
+    community: 'jinse',
+    category: 'hours',
+    text: '希望周五也开放',
+    requestId: 'abuse-fixture-suggestion',
+  });
+  if (!suggestion.body.ok) throw new Error(`fixture suggestion: ${suggestion.text}`);
+  fixtures['suggestion.id'] = suggestion.body.data.id;
+  fixtures.into = suggestion.body.data.id;
+  const { record: task } = await host.deps.store.followUps.create({
+    id: 'abuse-fixture-task',
+    community: 'jinse',
+    date: '2026-12-01',
+    residentKey: 'abuse-resident',
+    userId: null,
+    name: '王阿姨',
+    phone: '13812345678',
+    channel: 'call',
+    services: ['政务服务 19:00'],
+    kind: 'first',
+    parentId: null,
+    due: '2026-12-02',
+    status: 'open',
+    attempts: [],
+    result: null,
+    closedReason: null,
+    suggestionId: null,
+    createdAt: '2026-12-02T01:00:00.000Z',
+    closedAt: null,
+  });
+  fixtures['followup.id'] = task.id;
 });
 
-/** Real values substituted into examples for fields that reference stored records. */
+/**
+ * Real values substituted into examples for fields that reference stored records, by field name
+ * ("ticketId") or, where functions share a field name, by function and field ("followup.id").
+ */
 const fixtures: Record<string, string> = {};
 
 const exampleOf = (def: ActionDef): Record<string, unknown> => {
   const example = { ...(def.example as Record<string, unknown>) };
-  for (const key of Object.keys(example)) if (fixtures[key]) example[key] = fixtures[key];
+  const fn = def.id.split('.')[0]!;
+  for (const key of Object.keys(example)) {
+    const value = fixtures[`${fn}.${key}`] ?? fixtures[key];
+    if (value) example[key] = value;
+  }
   return example;
 };
 afterAll(async () => {

@@ -4,6 +4,7 @@ import type { LineState } from '../../../contract/queue';
 import type {
   Alert,
   ActivityAlert,
+  ResidentAlert,
   BookingAlert,
   LinePublisher,
   Notifier,
@@ -107,6 +108,31 @@ export class LiveBus implements LinePublisher, Notifier {
       console.error('[bdb] outbox write failed:', error);
     }
     this.emitter.emit(`activity:${alert.userId}`, alert);
+  }
+
+  /** Follow-up questions and suggestion news: to the outbox, and to the resident's open pages. */
+  async notifyResident(alert: ResidentAlert): Promise<void> {
+    try {
+      this.outbox
+        ?.prepare(
+          `INSERT INTO outbox (user_id, kind, ticket_id, community_id, queue, date, label, payload, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          alert.userId,
+          alert.kind,
+          '',
+          alert.community,
+          'voice',
+          '',
+          alert.text,
+          JSON.stringify(alert),
+          alert.at,
+        );
+    } catch (error) {
+      console.error('[bdb] outbox write failed:', error);
+    }
+    this.emitter.emit(`resident:${alert.userId}`, alert);
   }
 
   async recent(

@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { CoreDeps } from '../../core/deps';
 import type { Clock } from '../../core/ports';
 import { sendDueReminders } from '../../core/booking/service';
+import { createFollowUps } from '../../core/followup/service';
 import { seedPilots } from '../../core/seed';
 import { openSqliteStore } from '../../stores/sqlite';
 import { buildLocalApp } from './app';
 import { LiveBus } from './live';
+import { wordListChecker } from './content-check';
 import { localMediaStore } from './media';
 import { persistentSecret } from './settings';
 
@@ -21,7 +23,7 @@ export interface StartOptions {
   h5Dir?: string;
   logErrors?: boolean;
   rateLimit?: number | false;
-  /** How often the booking reminders run (ms); 0 turns the in-process scheduler off (tests). */
+  /** How often the booking reminders and the follow-up job run (ms); 0 turns the in-process scheduler off (tests). */
   reminderIntervalMs?: number;
 }
 
@@ -36,15 +38,17 @@ export interface LocalHost {
 }
 
 /**
- * The same core job the cloud's timer function runs: the afternoon reminder for tonight's
- * bookings, every `intervalMs` (0: off). Returns how to stop it.
+ * The same core jobs the cloud's timer functions run: the afternoon reminder for tonight's
+ * bookings and the follow-up job, every `intervalMs` (0: off). Returns how to stop it.
  */
 function startReminders(deps: CoreDeps, intervalMs: number): () => void {
   if (intervalMs <= 0) return () => undefined;
+  // Both jobs are safe to repeat: reminders are marked sent, follow-up tasks are keyed.
   const remind = () =>
-    sendDueReminders(deps, deps.clock.now()).catch((error: unknown) =>
-      console.error('[bdb] reminders failed:', error),
-    );
+    Promise.all([
+      sendDueReminders(deps, deps.clock.now()),
+      createFollowUps(deps, deps.clock.now()),
+    ]).catch((error: unknown) => console.error('[bdb] scheduled jobs failed:', error));
   void remind();
   const timer = setInterval(() => void remind(), intervalMs);
   return () => clearInterval(timer);
@@ -70,6 +74,7 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
     publisher: live,
     notifier: live,
     media,
+    contentCheck: wordListChecker(options.dataDir),
   };
   const app = await buildLocalApp({
     deps,

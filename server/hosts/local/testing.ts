@@ -41,7 +41,14 @@ export interface TestClient {
 }
 
 export async function startTestHost(
-  options: { clock?: Clock; dataDir?: string; h5Dir?: string; rateLimit?: number | false } = {},
+  options: {
+    clock?: Clock;
+    dataDir?: string;
+    h5Dir?: string;
+    rateLimit?: number | false;
+    /** Run the scheduled jobs (reminders, follow-ups) this often; off unless a test asks. */
+    jobsIntervalMs?: number;
+  } = {},
 ): Promise<TestHost> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-host-'));
   const host = await startLocalHost({
@@ -52,7 +59,7 @@ export async function startTestHost(
     h5Dir: options.h5Dir ?? path.join(dataDir, 'no-h5'),
     logErrors: false,
     rateLimit: options.rateLimit,
-    reminderIntervalMs: 0,
+    reminderIntervalMs: options.jobsIntervalMs ?? 0,
   });
   const db = (host.deps.store as unknown as { db: Database.Database }).db;
 

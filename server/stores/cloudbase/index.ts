@@ -23,8 +23,10 @@ import {
   userFromDoc,
 } from './documents';
 import { bookingRepo } from './bookings';
+import { followUpRepo } from './followups';
 import { noticeRepo } from './notices';
 import { queueRepo } from './queues';
+import { suggestionRepo } from './suggestions';
 import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 
@@ -45,6 +47,12 @@ export const COLLECTIONS = [
   'notice_activities',
   'activity_signups',
   'notice_pins',
+  'followups',
+  'followup_keys',
+  'followup_rules',
+  'suggestions',
+  'suggestion_changes',
+  'suggestion_keys',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -67,6 +75,8 @@ export {
   UPDATE_OPERATIONS,
 } from './bookings';
 export { CANCEL_SIGN_UP_OPERATIONS, SIGN_UP_MAX_OPERATIONS, SIGN_UP_OPERATIONS } from './notices';
+export { CREATE_FOLLOW_UP_OPERATIONS } from './followups';
+export { RECENT_KEPT, SUBMIT_OPERATIONS } from './suggestions';
 
 export interface CloudBaseStoreOptions {
   /** Prepended to every collection name, so contract tests can use their own collections. */
@@ -239,6 +249,16 @@ export function createCloudBaseStore(
       activities: names.notice_activities,
       signUps: names.activity_signups,
       pins: names.notice_pins,
+    }),
+    followUps: followUpRepo(db, {
+      followUps: names.followups,
+      keys: names.followup_keys,
+      rules: names.followup_rules,
+    }),
+    suggestions: suggestionRepo(db, {
+      suggestions: names.suggestions,
+      changes: names.suggestion_changes,
+      keys: names.suggestion_keys,
     }),
     // The SDK keeps no connection of its own to close.
     close: async () => {},

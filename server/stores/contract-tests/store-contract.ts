@@ -2,7 +2,15 @@
  * The behaviour every store adapter must share. Each adapter's test file calls
  * describeStoreContract with a way to open a fresh, empty store.
  */
-import type { ActivityRecord, CommunityRecord, NoticeRecord, Store } from '../../core/ports';
+import type {
+  ActivityRecord,
+  ChangeRecord,
+  CommunityRecord,
+  FollowUpRecord,
+  NoticeRecord,
+  Store,
+  SuggestionRecord,
+} from '../../core/ports';
 
 const NOW = new Date('2026-12-02T10:00:00.000Z');
 const LATER = new Date('2026-12-20T10:00:00.000Z');
@@ -661,6 +669,196 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect((await store.notices.signUpsOfUser('u1')).map((s) => s.id).sort()).toEqual(
           [a.signUp.id, b.signUp.id].sort(),
         );
+      });
+    });
+
+    describe('follow-ups', () => {
+      const task = (overrides: Partial<FollowUpRecord> = {}): FollowUpRecord => ({
+        id: 'f1',
+        community: 'c1',
+        date: '2026-12-02',
+        residentKey: 'u1',
+        userId: 'u1',
+        name: '',
+        phone: '13812345678',
+        channel: 'call',
+        services: ['政务服务 19:00'],
+        kind: 'first',
+        parentId: null,
+        due: '2026-12-03',
+        status: 'open',
+        attempts: [],
+        result: null,
+        closedReason: null,
+        suggestionId: null,
+        createdAt: NOW.toISOString(),
+        closedAt: null,
+        ...overrides,
+      });
+
+      beforeEach(async () => {
+        await store.communities.save(sampleCommunity('c1'));
+      });
+
+      it('creates one task per resident, evening and kind, even when asked twice at once', async () => {
+        const [a, b] = await Promise.all([
+          store.followUps.create(task()),
+          store.followUps.create(task({ id: 'f2' })),
+        ]);
+        expect([a.created, b.created].sort()).toEqual([false, true]);
+        expect(a.record.id).toBe(b.record.id);
+        expect((await store.followUps.create(task({ id: 'f3', kind: 'senior' }))).created).toBe(
+          true,
+        );
+        expect((await store.followUps.open('c1')).map((t) => t.kind)).toEqual(['first', 'senior']);
+        expect(await store.followUps.get(a.record.id)).toEqual(a.record);
+      });
+
+      it('records attempts with compare-and-set, closes, lists recent, links and erases', async () => {
+        await store.followUps.create(task());
+        const attempt = { outcome: 'no-answer' as const, at: NOW.toISOString(), by: 's1' };
+        const first = await store.followUps.update('f1', 0, { attempts: [attempt] });
+        expect(first?.attempts).toEqual([attempt]);
+        expect(await store.followUps.update('f1', 0, { attempts: [attempt] })).toBeNull();
+        const done = await store.followUps.update('f1', 1, {
+          attempts: [attempt, { ...attempt, outcome: 'reached' }],
+          status: 'done',
+          result: { satisfaction: 'unsatisfied', solved: 'no', note: '等太久' },
+          closedAt: LATER.toISOString(),
+        });
+        expect(done).toMatchObject({ status: 'done', result: { note: '等太久' } });
+        expect(await store.followUps.update('f1', 2, { status: 'closed' })).toBeNull();
+        expect(await store.followUps.open('c1')).toEqual([]);
+        expect((await store.followUps.recent('c1', NOW.toISOString())).map((t) => t.id)).toEqual([
+          'f1',
+        ]);
+        expect(await store.followUps.recent('c1', '2027-01-01T00:00:00.000Z')).toEqual([]);
+        await store.followUps.linkSuggestion('f1', 's-9');
+        expect((await store.followUps.ofUser('u1'))[0]?.suggestionId).toBe('s-9');
+        expect(await store.followUps.erase('u1')).toBe(1);
+        expect(await store.followUps.get('f1')).toMatchObject({
+          phone: null,
+          name: '',
+          result: { satisfaction: 'unsatisfied', solved: 'no', note: '' },
+        });
+      });
+
+      it('stores per-community rules', async () => {
+        expect(await store.followUps.getRules('c1')).toBeNull();
+        const rules = { paperwork: { followUp: false, delayDays: 2 } };
+        await store.followUps.saveRules('c1', rules);
+        expect(await store.followUps.getRules('c1')).toEqual(rules);
+      });
+    });
+
+    describe('suggestions', () => {
+      const suggestion = (
+        id: string,
+        userId: string | null,
+        overrides: Partial<SuggestionRecord> = {},
+      ): Omit<SuggestionRecord, 'receipt'> => ({
+        id,
+        community: 'c1',
+        userId,
+        name: '',
+        category: 'hours',
+        text: '希望周五也开放',
+        photo: null,
+        followUpId: null,
+        source: 'resident',
+        status: 'received',
+        reply: null,
+        reason: null,
+        mergedInto: null,
+        changeId: null,
+        solved: null,
+        requestId: `req-${id}`,
+        createdAt: NOW.toISOString(),
+        updatedAt: NOW.toISOString(),
+        answeredAt: null,
+        ...overrides,
+      });
+      const limit = { since: '2026-12-01T16:00:00.000Z', max: 2 };
+
+      beforeEach(async () => {
+        await store.communities.save(sampleCommunity('c1'));
+      });
+
+      it('numbers receipts per prefix, dedupes retries and holds the daily limit', async () => {
+        const a = await store.suggestions.submit(suggestion('s1', 'u1'), 'C1-1202', limit);
+        const b = await store.suggestions.submit(suggestion('s2', 'u2'), 'C1-1202', limit);
+        expect([a, b].map((o) => (o.kind === 'limited' ? o.kind : o.record.receipt))).toEqual([
+          'C1-1202-001',
+          'C1-1202-002',
+        ]);
+        expect(await store.suggestions.submit(suggestion('s1', 'u1'), 'C1-1202', limit)).toEqual(
+          a.kind === 'limited' ? a : { kind: 'existing', record: a.record },
+        );
+        await store.suggestions.submit(suggestion('s3', 'u1'), 'C1-1202', limit);
+        expect(await store.suggestions.submit(suggestion('s4', 'u1'), 'C1-1202', limit)).toEqual({
+          kind: 'limited',
+        });
+        // Filed on a call for the resident: not counted against them.
+        const byCall = await store.suggestions.submit(
+          suggestion('s5', 'u1', { source: 'call' }),
+          'C1-1203',
+          null,
+        );
+        expect(byCall).toMatchObject({ kind: 'created', record: { receipt: 'C1-1203-001' } });
+        expect((await store.suggestions.ofUser('u1')).map((s) => s.id).sort()).toEqual([
+          's1',
+          's3',
+          's5',
+        ]);
+        expect((await store.suggestions.list('c1')).length).toBe(4);
+      });
+
+      it('never gives two suggestions filed at once the same receipt', async () => {
+        const outcomes = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            store.suggestions.submit(suggestion(`p${i}`, `u${i}`), 'C1-1202', limit),
+          ),
+        );
+        const receipts = outcomes.map((o) => (o.kind === 'limited' ? '' : o.record.receipt));
+        expect(new Set(receipts).size).toBe(10);
+      });
+
+      it('updates by status, logs a change that adopts its suggestions, and erases authors', async () => {
+        await store.suggestions.submit(suggestion('s1', 'u1'), 'C1-1202', null);
+        await store.suggestions.submit(suggestion('s2', 'u2'), 'C1-1202', null);
+        const replied = await store.suggestions.update('s1', ['received'], {
+          status: 'answered',
+          reply: '收到',
+          answeredAt: LATER.toISOString(),
+        });
+        expect(replied).toMatchObject({ status: 'answered', reply: '收到' });
+        expect(
+          await store.suggestions.update('s1', ['received'], { status: 'reviewing' }),
+        ).toBeNull();
+        const change: ChangeRecord = {
+          id: 'ch1',
+          community: 'c1',
+          title: '周五晚也开放',
+          detail: '从 12 月起',
+          since: '2026-12-04',
+          suggestionIds: ['s1', 's2'],
+          createdBy: 'staff-1',
+          createdAt: LATER.toISOString(),
+        };
+        await store.suggestions.addChange(change, LATER.toISOString());
+        expect(await store.suggestions.getChange('ch1')).toEqual(change);
+        expect(await store.suggestions.changes('c1')).toEqual([change]);
+        expect(await store.suggestions.get('s2')).toMatchObject({
+          status: 'adopted',
+          changeId: 'ch1',
+          answeredAt: LATER.toISOString(),
+        });
+        expect(await store.suggestions.erase('u1')).toBe(1);
+        expect(await store.suggestions.get('s1')).toMatchObject({
+          userId: null,
+          text: '希望周五也开放',
+        });
+        expect(await store.suggestions.ofUser('u1')).toEqual([]);
       });
     });
   });

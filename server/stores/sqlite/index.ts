@@ -12,7 +12,9 @@ import type {
 } from '../../core/ports';
 import { MIGRATIONS } from './migrations';
 import { bookingRepo } from './bookings';
+import { followUpRepo } from './followups';
 import { noticeRepo } from './notices';
+import { suggestionRepo } from './suggestions';
 import { queueRepo } from './queues';
 
 type DB = Database.Database;
@@ -172,6 +174,8 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
     queues: queueRepo(db),
     bookings: bookingRepo(db),
     notices: noticeRepo(db),
+    followUps: followUpRepo(db),
+    suggestions: suggestionRepo(db),
     close: async () => {
       db.close();
     },

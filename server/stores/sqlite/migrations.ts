@@ -229,4 +229,76 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   CREATE INDEX signups_activity ON activity_signups (activity_id, status, waitlisted_at);
   CREATE INDEX signups_user ON activity_signups (user_id, created_at);
   `,
+  `
+  -- Follow-up calls: one task per resident, evening and kind, whatever runs the job how often.
+  CREATE TABLE follow_ups (
+    id            TEXT PRIMARY KEY,
+    community_id  TEXT NOT NULL REFERENCES communities(id),
+    date          TEXT NOT NULL,
+    resident_key  TEXT NOT NULL,
+    user_id       TEXT,
+    name          TEXT NOT NULL DEFAULT '',
+    phone         TEXT,
+    channel       TEXT NOT NULL CHECK (channel IN ('call', 'message')),
+    services      TEXT NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('first', 'senior')),
+    parent_id     TEXT,
+    due           TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('open', 'done', 'closed')),
+    attempts      TEXT NOT NULL DEFAULT '[]',
+    attempt_count INTEGER NOT NULL DEFAULT 0,
+    result        TEXT,
+    closed_reason TEXT,
+    suggestion_id TEXT,
+    created_at    TEXT NOT NULL,
+    closed_at     TEXT
+  ) STRICT;
+  CREATE UNIQUE INDEX follow_ups_once ON follow_ups (community_id, date, resident_key, kind);
+  CREATE INDEX follow_ups_open ON follow_ups (community_id, status, due);
+  CREATE INDEX follow_ups_user ON follow_ups (user_id, created_at);
+
+  CREATE TABLE follow_up_rules (
+    community_id TEXT PRIMARY KEY REFERENCES communities(id),
+    rules        TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE suggestions (
+    id           TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    receipt      TEXT NOT NULL UNIQUE,
+    user_id      TEXT,
+    name         TEXT NOT NULL DEFAULT '',
+    category     TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    photo        TEXT,
+    follow_up_id TEXT,
+    source       TEXT NOT NULL CHECK (source IN ('resident', 'call')),
+    status       TEXT NOT NULL CHECK (status IN ('received', 'reviewing', 'adopted', 'answered', 'not-adopted', 'merged')),
+    reply        TEXT,
+    reason       TEXT,
+    merged_into  TEXT,
+    change_id    TEXT,
+    solved       TEXT CHECK (solved IN ('yes', 'partly', 'no')),
+    request_id   TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    answered_at  TEXT
+  ) STRICT;
+  -- A retried request never files twice; erased suggestions (no user) keep their own request ids.
+  CREATE UNIQUE INDEX suggestions_request ON suggestions (user_id, request_id) WHERE user_id IS NOT NULL;
+  CREATE INDEX suggestions_community ON suggestions (community_id, created_at);
+  CREATE INDEX suggestions_user ON suggestions (user_id, created_at);
+
+  CREATE TABLE changes (
+    id             TEXT PRIMARY KEY,
+    community_id   TEXT NOT NULL REFERENCES communities(id),
+    title          TEXT NOT NULL,
+    detail         TEXT NOT NULL,
+    since          TEXT NOT NULL,
+    suggestion_ids TEXT NOT NULL,
+    created_by     TEXT NOT NULL,
+    created_at     TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX changes_community ON changes (community_id, created_at);
+  `,
 ];

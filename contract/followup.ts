@@ -1,0 +1,221 @@
+/** Contract of the `followup` and `suggestion` functions: 回访 calls and residents' suggestions. */
+
+export type Satisfaction = 'satisfied' | 'mostly' | 'unsatisfied';
+export type Solved = 'yes' | 'partly' | 'no';
+/** What one call attempt came to. */
+export type CallOutcome = 'reached' | 'no-answer' | 'wrong-number' | 'declined';
+/** call: staff phone the resident; message: the resident is asked in the app (no phone, or declined calls). */
+export type FollowUpChannel = 'call' | 'message';
+export type FollowUpStatus = 'open' | 'done' | 'closed';
+
+export interface CallAttempt {
+  outcome: CallOutcome;
+  /** ISO (+08:00). */
+  at: string;
+  by: string;
+}
+
+export interface FollowUpResult {
+  satisfaction: Satisfaction;
+  solved: Solved;
+  note: string;
+}
+
+/** A follow-up as the community's social workers see it. */
+export interface FollowUpTask {
+  id: string;
+  community: string;
+  /** The service evening it follows, "YYYY-MM-DD". */
+  date: string;
+  /** Due date, "YYYY-MM-DD" (Asia/Shanghai). */
+  due: string;
+  /** 'senior': the second call a senior worker makes after 不满意 or "not solved". */
+  kind: 'first' | 'senior';
+  channel: FollowUpChannel;
+  status: FollowUpStatus;
+  /** The resident: a name staff gave, or "居民（尾号 xxxx）". */
+  name: string;
+  /** The resident's id when known, for the timeline. */
+  resident: string;
+  /** Full number for dialling (staff only); null when there is none. */
+  phone: string | null;
+  /** What the resident used that evening, e.g. ["政务服务 19:00", "书法体验课"]. */
+  services: string[];
+  attempts: CallAttempt[];
+  result: FollowUpResult | null;
+  /** Why it closed without a result: '3 次未接通', '号码错误', '居民不愿回访'. */
+  closedReason: string | null;
+  suggestionId: string | null;
+}
+
+export interface CallList {
+  today: string;
+  dueToday: FollowUpTask[];
+  overdue: FollowUpTask[];
+  /** Open tasks due later (not yet on the list). */
+  upcoming: number;
+  /** Closed or done in the last 7 days, newest first. */
+  recent: FollowUpTask[];
+}
+
+export interface RecordCallInput {
+  id: string;
+  outcome: CallOutcome;
+  satisfaction?: Satisfaction;
+  solved?: Solved;
+  note?: string;
+  /** A suggestion the resident made on the call, filed on their behalf. */
+  suggestion?: string;
+  category?: SuggestionCategory;
+}
+
+/** Which services are followed up, and how many days after the evening. */
+export interface FollowUpRule {
+  /** A service id, or "activity" for notice activities. */
+  service: string;
+  name: string;
+  followUp: boolean;
+  delayDays: number;
+}
+
+export interface ConfigureFollowUpInput {
+  community: string;
+  service: string;
+  followUp: boolean;
+  delayDays: number;
+}
+
+/** What a resident sees: a question about an evening, or an invitation after a call. */
+export interface ResidentFollowUp {
+  id: string;
+  community: string;
+  communityName: string;
+  date: string;
+  services: string[];
+  /** 'ask': answer in the app; 'invite': after the call, a suggestion is welcome. */
+  kind: 'ask' | 'invite';
+}
+
+export interface AnswerFollowUpInput {
+  id: string;
+  satisfaction: Satisfaction;
+  solved: Solved;
+  note?: string;
+}
+
+export interface TimelineInput {
+  community: string;
+  resident: string;
+}
+
+export type TimelineEntry =
+  | { kind: 'visit'; at: string; text: string }
+  | { kind: 'follow-up'; at: string; text: string; id: string }
+  | { kind: 'suggestion'; at: string; text: string; id: string }
+  | { kind: 'reply'; at: string; text: string; id: string }
+  | { kind: 'change'; at: string; text: string; id: string };
+
+export interface Timeline {
+  resident: string;
+  name: string;
+  entries: TimelineEntry[];
+}
+
+// ── Suggestions ──────────────────────────────────────────────────────────
+
+/** A service id of the community, or 'hours', 'environment' or 'other' (names in the board). */
+export type SuggestionCategory = string;
+
+export type SuggestionStatus =
+  'received' | 'reviewing' | 'adopted' | 'answered' | 'not-adopted' | 'merged';
+
+export interface SubmitSuggestionInput {
+  community: string;
+  category: SuggestionCategory;
+  text: string;
+  /** From `suggestion.uploadPhoto` (local) or a cloud fileID. */
+  photo?: string;
+  followupId?: string;
+  requestId: string;
+}
+
+export interface Suggestion {
+  id: string;
+  /** The number a resident quotes: "JS-1202-003". */
+  receipt: string;
+  community: string;
+  category: SuggestionCategory;
+  categoryName: string;
+  text: string;
+  photo: string | null;
+  status: SuggestionStatus;
+  reply: string | null;
+  /** Why (for not adopted, or what "answered" means). */
+  reason: string | null;
+  /** The "you said, we did" entry it led to. */
+  change: ChangeEntry | null;
+  mergedInto: string | null;
+  solved: Solved | null;
+  /** Can the author still reopen it (within 30 days of the answer)? */
+  reopenable: boolean;
+  createdAt: string;
+  answeredAt: string | null;
+}
+
+/** A suggestion as staff triage it. */
+export interface StaffSuggestion extends Suggestion {
+  /** "居民（尾号 xxxx）", or the name from the call. */
+  author: string;
+  resident: string | null;
+  source: 'resident' | 'call';
+  followupId: string | null;
+}
+
+export interface ReplyInput {
+  id: string;
+  status: 'reviewing' | 'adopted' | 'answered' | 'not-adopted';
+  reply: string;
+  reason?: string;
+}
+
+export interface MergeInput {
+  id: string;
+  /** The suggestion it duplicates. */
+  into: string;
+}
+
+export interface LogChangeInput {
+  community: string;
+  /** What changed, e.g. "周三延时服务增加康复理疗". */
+  title: string;
+  detail: string;
+  /** Since when, "YYYY-MM-DD". */
+  since: string;
+  suggestionIds: string[];
+}
+
+export interface ChangeEntry {
+  id: string;
+  title: string;
+  detail: string;
+  since: string;
+  /** Receipts of the suggestions it answers. */
+  receipts: string[];
+  createdAt: string;
+}
+
+/** The public board: no names, no phone numbers, nothing personal. */
+export interface SuggestionBoard {
+  community: { id: string; name: string };
+  answered: Array<{
+    receipt: string;
+    categoryName: string;
+    text: string;
+    status: SuggestionStatus;
+    reply: string | null;
+    reason: string | null;
+    answeredAt: string | null;
+  }>;
+  changes: ChangeEntry[];
+  categories: Array<{ id: string; name: string }>;
+}

@@ -1,0 +1,397 @@
+import type {
+  CallAttempt,
+  FollowUpRule,
+  FollowUpTask,
+  ResidentFollowUp,
+  Timeline,
+  TimelineEntry,
+} from '../../../contract/followup';
+import type { CoreDeps } from '../deps';
+import { notFound } from '../errors';
+import type {
+  CommunityRecord,
+  FollowUpRecord,
+  FollowUpRuleRecord,
+  SuggestionRecord,
+} from '../ports';
+import { STATUS_WORDS } from '../suggestion/service';
+import { addDays, mondayOf, todayOf } from '../notice/week';
+import { isoLocal, local } from '../time';
+import { newId } from '../notice/service';
+
+/** Evenings further back than this are not followed up any more (a missed job catches up within it). */
+export const LOOKBACK_DAYS = 7;
+/** After this many unanswered calls a task is closed. */
+export const MAX_ATTEMPTS = 3;
+/** Notice activities have no service id of their own: their rule is kept under this key. */
+export const ACTIVITY_RULE = 'activity';
+
+/** Queue and booking services are called back the next day; activities (group events) are not. */
+export function rulesOf(
+  community: CommunityRecord,
+  saved: Record<string, FollowUpRuleRecord> | null,
+): FollowUpRule[] {
+  const rules: FollowUpRule[] = community.services
+    .filter((s) => s.kind !== 'drop-in')
+    .sort((a, b) => a.sort - b.sort)
+    .map((s) => ({
+      service: s.id,
+      name: s.name,
+      followUp: saved?.[s.id]?.followUp ?? true,
+      delayDays: saved?.[s.id]?.delayDays ?? 1,
+    }));
+  rules.push({
+    service: ACTIVITY_RULE,
+    name: '活动通知里的活动',
+    followUp: saved?.[ACTIVITY_RULE]?.followUp ?? false,
+    delayDays: saved?.[ACTIVITY_RULE]?.delayDays ?? 1,
+  });
+  return rules;
+}
+
+interface Visitor {
+  key: string;
+  userId: string | null;
+  name: string;
+  phone: string | null;
+  /** [rule key, what they used]. */
+  used: Array<[string, string]>;
+}
+
+type AddVisit = (
+  key: string,
+  v: Omit<Visitor, 'key' | 'used'>,
+  rule: string,
+  label: string,
+) => void;
+
+async function ticketVisits(deps: CoreDeps, c: CommunityRecord, date: string, add: AddVisit) {
+  for (const s of c.services.filter((x) => x.kind === 'queue')) {
+    for (const t of await deps.store.queues.listTickets(c.id, s.id, date)) {
+      if (t.status !== 'done' || !t.userId) continue;
+      add(t.userId, { userId: t.userId, name: '', phone: null }, s.id, `${s.name} ${t.label}`);
+    }
+  }
+}
+
+async function bookingVisits(deps: CoreDeps, c: CommunityRecord, date: string, add: AddVisit) {
+  for (const b of await deps.store.bookings.listForDate(c.id, date)) {
+    if (b.status !== 'completed') continue;
+    const name = c.services.find((s) => s.id === b.service)?.name ?? b.service;
+    const key = b.userId ?? `booking:${b.id}`;
+    add(
+      key,
+      { userId: b.userId, name: b.name, phone: b.phone },
+      b.service,
+      `${name} ${b.startsAt}`,
+    );
+  }
+}
+
+async function activityVisits(deps: CoreDeps, c: CommunityRecord, date: string, add: AddVisit) {
+  const week = mondayOf(date);
+  const notices = await deps.store.notices.list(c.id, {
+    statuses: ['published', 'archived'],
+    fromWeek: week,
+    toWeek: week,
+  });
+  for (const a of notices.flatMap((n) => n.activities).filter((x) => x.date === date)) {
+    for (const s of await deps.store.notices.signUpsOf(a.id)) {
+      if (!s.attendedAt || !s.userId || s.status === 'cancelled') continue;
+      add(s.userId, { userId: s.userId, name: s.name, phone: null }, ACTIVITY_RULE, a.name);
+    }
+  }
+}
+
+/** Who was served on one evening: completed tickets and bookings, attended activities. */
+export async function visitorsOn(deps: CoreDeps, community: CommunityRecord, date: string) {
+  const visitors = new Map<string, Visitor>();
+  const add: AddVisit = (key, v, rule, label) => {
+    const found = visitors.get(key) ?? { key, ...v, used: [] };
+    found.phone ??= v.phone;
+    found.used.push([rule, label]);
+    visitors.set(key, found);
+  };
+  await ticketVisits(deps, community, date, add);
+  await bookingVisits(deps, community, date, add);
+  await activityVisits(deps, community, date, add);
+  return [...visitors.values()];
+}
+
+/** The resident's latest consented phone, from their bookings (the only place one is given). */
+async function phoneOf(deps: CoreDeps, userId: string) {
+  const bookings = await deps.store.bookings.ofUser(userId);
+  return bookings.find((b) => b.phone)?.phone ?? null;
+}
+
+export const residentName = (r: { name: string; userId: string | null; residentKey?: string }) =>
+  r.name || (r.userId ? `居民（尾号 ${r.userId.slice(-4)}）` : '居民');
+
+/**
+ * The follow-up job: for each evening of the last week, one task per served resident whose
+ * services need a call, due `delayDays` after the evening. Creating is keyed by (community,
+ * evening, resident, kind), so running it twice, or after a restart, adds nothing.
+ */
+export async function createFollowUps(deps: CoreDeps, now: Date): Promise<number> {
+  const today = todayOf(now);
+  let created = 0;
+  for (const { id } of await deps.store.communities.list()) {
+    const community = await deps.store.communities.get(id);
+    if (!community) continue;
+    const rules = new Map(
+      rulesOf(community, await deps.store.followUps.getRules(id)).map((r) => [r.service, r]),
+    );
+    for (let back = 1; back <= LOOKBACK_DAYS; back += 1) {
+      const date = addDays(today, -back);
+      created += await followUpEvening(deps, community, date, rules, now);
+    }
+  }
+  return created;
+}
+
+/** A new task for one visitor, or null when nothing they used needs a call yet. */
+async function taskFor(
+  deps: CoreDeps,
+  community: CommunityRecord,
+  date: string,
+  v: Visitor,
+  rules: Map<string, FollowUpRule>,
+  now: Date,
+): Promise<FollowUpRecord | null> {
+  const called = v.used.filter(([rule]) => rules.get(rule)?.followUp);
+  if (called.length === 0) return null;
+  const due = addDays(date, Math.max(...called.map(([rule]) => rules.get(rule)!.delayDays)));
+  if (todayOf(now) < due) return null;
+  const phone = v.phone ?? (v.userId ? await phoneOf(deps, v.userId) : null);
+  if (!phone && !v.userId) return null;
+  return {
+    id: newId(),
+    community: community.id,
+    date,
+    residentKey: v.key,
+    userId: v.userId,
+    name: v.name,
+    phone,
+    channel: phone ? 'call' : 'message',
+    services: called.map(([, label]) => label),
+    kind: 'first',
+    parentId: null,
+    due,
+    status: 'open',
+    attempts: [],
+    result: null,
+    closedReason: null,
+    suggestionId: null,
+    createdAt: now.toISOString(),
+    closedAt: null,
+  };
+}
+
+async function followUpEvening(
+  deps: CoreDeps,
+  community: CommunityRecord,
+  date: string,
+  rules: Map<string, FollowUpRule>,
+  now: Date,
+) {
+  const weekday = local(`${date}T12:00:00+08:00`).day();
+  if (!community.evenings.some((e) => e.weekday === weekday)) return 0;
+  let created = 0;
+  for (const v of await visitorsOn(deps, community, date)) {
+    const task = await taskFor(deps, community, date, v, rules, now);
+    if (!task) continue;
+    const { created: isNew, record } = await deps.store.followUps.create(task);
+    if (!isNew) continue;
+    created += 1;
+    if (record.channel === 'message' && record.userId) {
+      await deps.notifier?.notifyResident({
+        userId: record.userId,
+        at: now.toISOString(),
+        kind: 'follow-up-ask',
+        community: community.id,
+        text: `${community.name}想听听您对 ${date.slice(5)} 晚上服务的感受`,
+        page: 'package-voice/pages/mine/index',
+      });
+    }
+  }
+  return created;
+}
+
+const attemptView = (a: FollowUpRecord['attempts'][number]): CallAttempt => ({
+  outcome: a.outcome,
+  at: isoLocal(new Date(a.at)),
+  by: a.by,
+});
+
+export const taskView = (t: FollowUpRecord): FollowUpTask => ({
+  id: t.id,
+  community: t.community,
+  date: t.date,
+  due: t.due,
+  kind: t.kind,
+  channel: t.channel,
+  status: t.status,
+  name: residentName(t),
+  resident: t.residentKey,
+  phone: t.phone,
+  services: t.services,
+  attempts: t.attempts.map(attemptView),
+  result: t.result,
+  closedReason: t.closedReason,
+  suggestionId: t.suggestionId,
+});
+
+export async function taskOrThrow(deps: CoreDeps, id: string) {
+  const task = await deps.store.followUps.get(id);
+  if (!task) throw notFound('没有找到这条回访');
+  return task;
+}
+
+/**
+ * A second follow-up by a senior worker after 不满意 or "not solved": due now, to be made within
+ * 48 h. Always on the staff list, even without a phone: then it is made in person at the desk.
+ */
+export async function escalate(deps: CoreDeps, task: FollowUpRecord, now: Date) {
+  if (task.kind !== 'first' || (!task.phone && !task.userId)) return;
+  await deps.store.followUps.create({
+    ...task,
+    id: newId(),
+    kind: 'senior',
+    parentId: task.id,
+    channel: 'call',
+    due: todayOf(now),
+    status: 'open',
+    attempts: [],
+    result: null,
+    closedReason: null,
+    suggestionId: null,
+    createdAt: now.toISOString(),
+    closedAt: null,
+  });
+}
+
+/** Invitations stay in the app for a week after the call. */
+const INVITE_DAYS = 7;
+
+export async function pendingOf(deps: CoreDeps, userId: string, now: Date) {
+  const out: ResidentFollowUp[] = [];
+  const since = now.getTime() - INVITE_DAYS * 24 * 3600 * 1000;
+  for (const t of await deps.store.followUps.ofUser(userId)) {
+    const ask = t.channel === 'message' && t.status === 'open';
+    const invite =
+      t.status === 'done' &&
+      !t.suggestionId &&
+      t.closedAt !== null &&
+      Date.parse(t.closedAt) >= since;
+    if (!ask && !invite) continue;
+    const community = await deps.store.communities.get(t.community);
+    out.push({
+      id: t.id,
+      community: t.community,
+      communityName: community?.name ?? t.community,
+      date: t.date,
+      services: t.services,
+      kind: ask ? 'ask' : 'invite',
+    });
+  }
+  return out;
+}
+
+const OUTCOME_WORDS = {
+  reached: '已接通',
+  'no-answer': '无人接听',
+  'wrong-number': '号码错误',
+  declined: '居民不愿回访',
+} as const;
+const SATISFACTION_WORDS = {
+  satisfied: '满意',
+  mostly: '基本满意',
+  unsatisfied: '不满意',
+} as const;
+const SOLVED_WORDS = { yes: '已解决', partly: '部分解决', no: '未解决' } as const;
+
+/** One task in the thread: the evening's visit, each call attempt, and what the resident said. */
+function taskEntries(t: FollowUpRecord): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    {
+      kind: 'visit',
+      at: `${t.date}T17:00:00+08:00`,
+      text: `${t.date} 晚：${t.services.join('、')}`,
+    },
+  ];
+  const label = t.kind === 'senior' ? '复访' : '回访';
+  for (const a of t.attempts) {
+    const at = isoLocal(new Date(a.at));
+    entries.push({
+      kind: 'follow-up',
+      id: t.id,
+      at,
+      text: `${label}：${OUTCOME_WORDS[a.outcome]}`,
+    });
+  }
+  if (t.result) {
+    const r = t.result;
+    const note = r.note ? `（${r.note}）` : '';
+    entries.push({
+      kind: 'follow-up',
+      id: t.id,
+      at: isoLocal(new Date(t.closedAt ?? t.createdAt)),
+      text: `结果：${SATISFACTION_WORDS[r.satisfaction]}，${SOLVED_WORDS[r.solved]}${note}`,
+    });
+  }
+  return entries;
+}
+
+async function suggestionEntries(deps: CoreDeps, s: SuggestionRecord): Promise<TimelineEntry[]> {
+  const entries: TimelineEntry[] = [
+    {
+      kind: 'suggestion',
+      id: s.id,
+      at: isoLocal(new Date(s.createdAt)),
+      text: `建议 ${s.receipt}：${s.text}`,
+    },
+  ];
+  if (s.reply && s.answeredAt) {
+    entries.push({
+      kind: 'reply',
+      id: s.id,
+      at: isoLocal(new Date(s.answeredAt)),
+      text: `${STATUS_WORDS[s.status]}：${s.reply}`,
+    });
+  }
+  const change = s.changeId ? await deps.store.suggestions.getChange(s.changeId) : null;
+  if (change) {
+    entries.push({
+      kind: 'change',
+      id: change.id,
+      at: isoLocal(new Date(change.createdAt)),
+      text: `改进：${change.title}（${change.since} 起）`,
+    });
+  }
+  return entries;
+}
+
+/** One resident's thread in one community: visits → calls → suggestions → replies → changes. */
+export async function timelineOf(
+  deps: CoreDeps,
+  community: string,
+  resident: string,
+): Promise<Timeline> {
+  // Staff-made bookings have no user: their thread is the task alone.
+  const known = !resident.startsWith('booking:');
+  const tasks = (known ? await deps.store.followUps.ofUser(resident) : []).filter(
+    (t) => t.community === community,
+  );
+  const suggestions = (known ? await deps.store.suggestions.ofUser(resident) : []).filter(
+    (s) => s.community === community,
+  );
+  const entries = tasks.flatMap(taskEntries);
+  for (const s of suggestions) entries.push(...(await suggestionEntries(deps, s)));
+  entries.sort((a, b) => a.at.localeCompare(b.at));
+  const first = tasks[0];
+  return {
+    resident,
+    name: first ? residentName(first) : `居民（尾号 ${resident.slice(-4)}）`,
+    entries,
+  };
+}

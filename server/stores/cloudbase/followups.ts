@@ -1,0 +1,412 @@
+/**
+ * Follow-up calls (回访) on CloudBase: the FollowUpRepo port, with the same behaviour as
+ * server/stores/sqlite/followups.ts.
+ *
+ * Documents (collection names without the optional prefix):
+ * - followups/<task id>: the FollowUpRecord fields without `id` (attempts and result embedded),
+ *   plus `seq`: the task's number in its community, in creation order, which breaks ties in the
+ *   lists the way SQLite's rowid does (the job creates a whole run with one `createdAt`).
+ * - followup_keys/task_<…> (taskKeyId): { taskId, community, date, kind }: one per (community,
+ *   date, residentKey, kind), the uniqueness SQLite's unique index gives. A transaction cannot
+ *   query, so create() finds an existing task through this document's deterministic `_id`; two
+ *   creates of one task both write it, so only one can commit. The resident key (a user id, or
+ *   "booking:<id>") goes into the `_id` only hashed: no ':' or other character an `_id` may not
+ *   hold, and no openid in an `_id` that erase() could not change.
+ * - followup_keys/order_<community>: { community, made }: tasks ever created in the community,
+ *   which numbers them (`seq`).
+ * - followup_rules/<community>: { community, rules: [{ service, followUp, delayDays }] }: a list,
+ *   not a map, so a service id never has to be a field name.
+ *
+ * Writes to a task read it and set() the whole document in a transaction: update() merges nested
+ * objects field by field (and cannot set `result.note` while `result` is null), while set()
+ * replaces `attempts` and `result` exactly.
+ */
+import crypto from 'node:crypto';
+import type {
+  CallOutcome,
+  FollowUpChannel,
+  FollowUpResult,
+  FollowUpStatus,
+  Satisfaction,
+  Solved,
+} from '../../../contract/followup';
+import type {
+  FollowUpAttemptRecord,
+  FollowUpPatch,
+  FollowUpRecord,
+  FollowUpRepo,
+  FollowUpRuleRecord,
+} from '../../core/ports';
+import { integer, isDoc, MalformedDocument, readDoc, text } from './documents';
+import { nullableText, readAll } from './queues';
+import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
+import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
+
+/**
+ * Single-document operations a create() runs inside its one transaction, by outcome:
+ * - created: get the key, get the community's order document, set it, set the key, set the task;
+ * - existing: get the key, get the task.
+ */
+export const CREATE_FOLLOW_UP_OPERATIONS = { created: 5, existing: 2 } as const;
+
+export interface FollowUpCollections {
+  followUps: string;
+  keys: string;
+  rules: string;
+}
+
+const STATUSES: ReadonlySet<string> = new Set<FollowUpStatus>(['open', 'done', 'closed']);
+const CHANNELS: ReadonlySet<string> = new Set<FollowUpChannel>(['call', 'message']);
+const KINDS: ReadonlySet<string> = new Set<FollowUpRecord['kind']>(['first', 'senior']);
+const OUTCOMES: ReadonlySet<string> = new Set<CallOutcome>([
+  'reached',
+  'no-answer',
+  'wrong-number',
+  'declined',
+]);
+const SATISFACTIONS: ReadonlySet<string> = new Set<Satisfaction>([
+  'satisfied',
+  'mostly',
+  'unsatisfied',
+]);
+const SOLVED: ReadonlySet<string> = new Set<Solved>(['yes', 'partly', 'no']);
+
+/**
+ * 22 URL-safe characters (132 bits of SHA-256) standing for `parts`: a deterministic `_id` part
+ * for keys made of arbitrary strings. JSON keeps the parts apart, so ("a:b", "c") and ("a", "b:c")
+ * differ.
+ */
+export function digest(...parts: string[]): string {
+  return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
+}
+
+/** Only [A-Za-z0-9-]: the readable parts of a key id (community ids and dates already are). */
+const readable = (part: string) => part.replace(/[^A-Za-z0-9-]/g, '-');
+
+/**
+ * The `_id` of a task's key document: readable community, date and kind for the console, and a
+ * digest of all four parts (the resident key included) that makes it unique.
+ */
+export const taskKeyId = (r: Pick<FollowUpRecord, 'community' | 'date' | 'residentKey' | 'kind'>) =>
+  `task_${readable(r.community)}_${readable(r.date)}_${r.kind}_${digest(
+    r.community,
+    r.date,
+    r.residentKey,
+    r.kind,
+  )}`;
+
+/** Community ids are [a-z0-9-] (core/validation), as in the other `<community>` ids. */
+export const orderId = (community: string) => `order_${community}`;
+
+// --- mapping ---
+
+function oneOf<T extends string>(
+  doc: DocData,
+  key: string,
+  where: string,
+  allowed: ReadonlySet<string>,
+): T {
+  const value = text(doc, key, where);
+  if (!allowed.has(value)) throw new MalformedDocument(where, key);
+  return value as T;
+}
+
+function strings(doc: DocData, key: string, where: string): string[] {
+  const value = doc[key];
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+    throw new MalformedDocument(where, key);
+  }
+  return value;
+}
+
+function attemptsOf(doc: DocData, where: string): FollowUpAttemptRecord[] {
+  const value = doc.attempts;
+  if (!Array.isArray(value) || !value.every(isDoc)) throw new MalformedDocument(where, 'attempts');
+  return value.map((a, i) => {
+    const at = `${where} attempts[${i}]`;
+    return {
+      outcome: oneOf<CallOutcome>(a, 'outcome', at, OUTCOMES),
+      at: text(a, 'at', at),
+      by: text(a, 'by', at),
+    };
+  });
+}
+
+function resultOf(doc: DocData, where: string): FollowUpResult | null {
+  const value = doc.result ?? null;
+  if (value === null) return null;
+  if (!isDoc(value)) throw new MalformedDocument(where, 'result');
+  const at = `${where} result`;
+  return {
+    satisfaction: oneOf<Satisfaction>(value, 'satisfaction', at, SATISFACTIONS),
+    solved: oneOf<Solved>(value, 'solved', at, SOLVED),
+    note: text(value, 'note', at),
+  };
+}
+
+export function followUpFromDoc(id: string, doc: DocData): FollowUpRecord {
+  const where = `followups/${id}`;
+  return {
+    id,
+    community: text(doc, 'community', where),
+    date: text(doc, 'date', where),
+    residentKey: text(doc, 'residentKey', where),
+    userId: nullableText(doc, 'userId', where),
+    name: text(doc, 'name', where),
+    phone: nullableText(doc, 'phone', where),
+    channel: oneOf<FollowUpChannel>(doc, 'channel', where, CHANNELS),
+    services: strings(doc, 'services', where),
+    kind: oneOf<FollowUpRecord['kind']>(doc, 'kind', where, KINDS),
+    parentId: nullableText(doc, 'parentId', where),
+    due: text(doc, 'due', where),
+    status: oneOf<FollowUpStatus>(doc, 'status', where, STATUSES),
+    attempts: attemptsOf(doc, where),
+    result: resultOf(doc, where),
+    closedReason: nullableText(doc, 'closedReason', where),
+    suggestionId: nullableText(doc, 'suggestionId', where),
+    createdAt: text(doc, 'createdAt', where),
+    closedAt: nullableText(doc, 'closedAt', where),
+  };
+}
+
+/** Every field but `id` (the `_id`), copied so later changes to the record do not leak in. */
+export function followUpToDoc(r: FollowUpRecord, seq: number): DocData {
+  return {
+    community: r.community,
+    date: r.date,
+    residentKey: r.residentKey,
+    userId: r.userId,
+    name: r.name,
+    phone: r.phone,
+    channel: r.channel,
+    services: [...r.services],
+    kind: r.kind,
+    parentId: r.parentId,
+    due: r.due,
+    status: r.status,
+    attempts: r.attempts.map((a) => ({ outcome: a.outcome, at: a.at, by: a.by })),
+    result: r.result
+      ? { satisfaction: r.result.satisfaction, solved: r.result.solved, note: r.result.note }
+      : null,
+    closedReason: r.closedReason,
+    suggestionId: r.suggestionId,
+    createdAt: r.createdAt,
+    closedAt: r.closedAt,
+    seq,
+  };
+}
+
+const seqOf = (doc: DocData, id: string) => integer(doc, 'seq', `followups/${id}`);
+
+const followUpsFrom = (docs: DocData[]) =>
+  docs.map((doc) => followUpFromDoc(text(doc, '_id', 'followups/?'), doc));
+
+function rulesFromDoc(community: string, doc: DocData): Record<string, FollowUpRuleRecord> {
+  const where = `followup_rules/${community}`;
+  const list = doc.rules;
+  if (!Array.isArray(list) || !list.every(isDoc)) throw new MalformedDocument(where, 'rules');
+  const rules: Record<string, FollowUpRuleRecord> = {};
+  list.forEach((rule, i) => {
+    const at = `${where} rules[${i}]`;
+    if (typeof rule.followUp !== 'boolean') throw new MalformedDocument(at, 'followUp');
+    rules[text(rule, 'service', at)] = {
+      followUp: rule.followUp,
+      delayDays: integer(rule, 'delayDays', at),
+    };
+  });
+  return rules;
+}
+
+/** The patch's fields (undefined means "leave as is") over the record. */
+function patched(record: FollowUpRecord, patch: FollowUpPatch): FollowUpRecord {
+  const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  return { ...record, ...fields };
+}
+
+/** What erase() leaves of a task: no phone, no name, no note; the rest of the result stays. */
+const erased = (r: FollowUpRecord): FollowUpRecord => ({
+  ...r,
+  phone: null,
+  name: '',
+  result: r.result ? { ...r.result, note: '' } : null,
+});
+
+// --- transactions ---
+
+/** A task in a transaction: its reference, what was read, and its `seq` to write back. */
+async function readTask(tx: CloudTransaction, names: FollowUpCollections, id: string) {
+  const ref = tx.collection(names.followUps).doc(id);
+  const doc = await readDoc(ref);
+  return doc ? { ref, record: followUpFromDoc(id, doc), seq: seqOf(doc, id) } : null;
+}
+
+/** CREATE_FOLLOW_UP_OPERATIONS. */
+async function createIn(
+  tx: CloudTransaction,
+  names: FollowUpCollections,
+  record: FollowUpRecord,
+  retry: boolean,
+) {
+  const keys = tx.collection(names.keys);
+  const keyId = taskKeyId(record);
+  const keyRef = keys.doc(keyId);
+  const key = await readDoc(keyRef);
+  if (key) {
+    const taskId = text(key, 'taskId', `followup_keys/${keyId}`);
+    const task = await readTask(tx, names, taskId);
+    if (!task) throw new MalformedDocument(`followup_keys/${keyId}`, `task ${taskId}`);
+    // On a retry, our own earlier attempt may have committed before its reply was lost.
+    return { created: retry && taskId === record.id, record: task.record };
+  }
+  const orderRef = keys.doc(orderId(record.community));
+  const order = await readDoc(orderRef);
+  const seq =
+    (order ? integer(order, 'made', `followup_keys/${orderId(record.community)}`) : 0) + 1;
+  await orderRef.set({ data: { community: record.community, made: seq } });
+  await keyRef.set({
+    data: { taskId: record.id, community: record.community, date: record.date, kind: record.kind },
+  });
+  await tx
+    .collection(names.followUps)
+    .doc(record.id)
+    .set({ data: followUpToDoc(record, seq) });
+  return { created: true, record: followUpFromDoc(record.id, followUpToDoc(record, seq)) };
+}
+
+/** get, then set: the whole document, so nested `attempts` and `result` are replaced exactly. */
+async function updateIn(
+  tx: CloudTransaction,
+  names: FollowUpCollections,
+  id: string,
+  attempts: number,
+  patch: FollowUpPatch,
+) {
+  const task = await readTask(tx, names, id);
+  if (!task || task.record.status !== 'open' || task.record.attempts.length !== attempts) {
+    return null;
+  }
+  const next = patched(task.record, patch);
+  await task.ref.set({ data: followUpToDoc(next, task.seq) });
+  return next;
+}
+
+/** get, then update of one scalar; a missing task is left alone, as SQLite's UPDATE does. */
+async function linkIn(
+  tx: CloudTransaction,
+  names: FollowUpCollections,
+  id: string,
+  suggestionId: string,
+) {
+  const ref = tx.collection(names.followUps).doc(id);
+  if (await readDoc(ref)) await ref.update({ data: { suggestionId } });
+}
+
+/** get, then set without the personal fields; false when the task is gone or not the user's. */
+async function eraseIn(
+  tx: CloudTransaction,
+  names: FollowUpCollections,
+  id: string,
+  userId: string,
+) {
+  const task = await readTask(tx, names, id);
+  if (!task || task.record.userId !== userId) return false;
+  await task.ref.set({ data: followUpToDoc(erased(task.record), task.seq) });
+  return true;
+}
+
+export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): FollowUpRepo {
+  const followUps = () => db.collection(names.followUps);
+
+  return {
+    // Two runs of the job at once write the same order document for every task: many racers.
+    create: (record) =>
+      transact(db, MANY_RACERS, (tx, retry) => createIn(tx, names, record, retry)),
+    async get(id) {
+      const doc = await readDoc(followUps().doc(id));
+      return doc ? followUpFromDoc(id, doc) : null;
+    },
+    /** By due date; tasks of one run share `createdAt`, so `seq` keeps creation order. */
+    async open(community) {
+      const docs = await readAll(() =>
+        followUps()
+          .where({ community, status: 'open' })
+          .orderBy('due', 'asc')
+          .orderBy('createdAt', 'asc')
+          .orderBy('seq', 'asc'),
+      );
+      return followUpsFrom(docs);
+    },
+    /**
+     * Newest first. The SDK slice has no `>=`: tasks with a closedAt are read newest first and
+     * the reading stops at the first one closed before `since`, so only the answer is read.
+     */
+    async recent(community, since) {
+      const found: DocData[] = [];
+      for (let skip = 0; ; skip += PAGE_SIZE) {
+        const { data } = await followUps()
+          .where({ community, closedAt: db.command.neq(null) })
+          .orderBy('closedAt', 'desc')
+          .orderBy('seq', 'desc')
+          .skip(skip)
+          .limit(PAGE_SIZE)
+          .get();
+        for (const doc of data) {
+          const closedAt = text(doc, 'closedAt', `followups/${String(doc._id)}`);
+          if (closedAt < since) return followUpsFrom(found);
+          if (doc.status !== 'open') found.push(doc);
+        }
+        if (data.length < PAGE_SIZE) return followUpsFrom(found);
+      }
+    },
+    update: (id, attempts, patch) =>
+      transact(db, FEW_RACERS, (tx) => updateIn(tx, names, id, attempts, patch)),
+    linkSuggestion: (id, suggestionId) =>
+      transact(db, FEW_RACERS, (tx) => linkIn(tx, names, id, suggestionId)),
+    /** By evening, then creation, as SQLite. */
+    async ofUser(userId) {
+      const docs = await readAll(() =>
+        followUps()
+          .where({ userId })
+          .orderBy('date', 'asc')
+          .orderBy('createdAt', 'asc')
+          .orderBy('seq', 'asc'),
+      );
+      return followUpsFrom(docs);
+    },
+    async getRules(community) {
+      const doc = await readDoc(db.collection(names.rules).doc(community));
+      return doc ? rulesFromDoc(community, doc) : null;
+    },
+    async saveRules(community, rules) {
+      await db
+        .collection(names.rules)
+        .doc(community)
+        .set({
+          data: {
+            community,
+            rules: Object.entries(rules).map(([service, rule]) => ({
+              service,
+              followUp: rule.followUp,
+              delayDays: rule.delayDays,
+            })),
+          },
+        });
+    },
+    /**
+     * One query for the user's tasks, then one small transaction per task (a call being recorded
+     * at the same moment is not overwritten). Counts every task of the user, as SQLite's UPDATE.
+     */
+    async erase(userId) {
+      const ids = (
+        await readAll(() =>
+          followUps().where({ userId }).orderBy('_id', 'asc').field({ _id: true }),
+        )
+      ).map((doc) => text(doc, '_id', 'followups/?'));
+      let count = 0;
+      for (const id of ids) {
+        if (await transact(db, FEW_RACERS, (tx) => eraseIn(tx, names, id, userId))) count += 1;
+      }
+      return count;
+    },
+  };
+}
