@@ -10,6 +10,10 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/detail/index', 'pages/check-in/index'],
     },
     {
+      root: 'package-voice',
+      pages: ['pages/mine/index', 'pages/submit/index', 'pages/board/index'],
+    },
+    {
       root: 'package-staff',
       pages: [
         'pages/sign-in/index',
@@ -18,6 +22,9 @@ export default defineAppConfig({
         'pages/notices/index',
         'pages/notice-edit/index',
         'pages/attendees/index',
+        'pages/calls/index',
+        'pages/suggestions/index',
+        'pages/timeline/index',
       ],
     },
     { root: 'package-board', pages: ['pages/board/index'] },

@@ -501,3 +501,358 @@ export function staffAttendeesFixture(overrides: Partial<DeskAttendees> = {}): D
     ...overrides,
   };
 }
+
+// ----- Residents' voice: follow-ups and suggestions (package-voice). Imported under their own
+// names here, so the import list at the top stays as it is.
+import type {
+  ChangeEntry as VoiceChangeEntry,
+  ResidentFollowUp as VoiceFollowUp,
+  Suggestion as VoiceSuggestion,
+  SuggestionBoard as VoiceSuggestionBoard,
+} from '@/types/contract';
+
+/** A follow-up question about Wednesday 2 December at 金色里程, to answer in the app. */
+export function voiceFollowUpFixture(overrides: Partial<VoiceFollowUp> = {}): VoiceFollowUp {
+  return {
+    id: 'f-1',
+    community: 'jinse',
+    communityName: '金色里程',
+    date: '2026-12-02',
+    services: ['政务服务 19:00', '书法体验课'],
+    kind: 'ask',
+    ...overrides,
+  };
+}
+
+/** 周三晚增加康复理疗, since 9 December, made from suggestion JS-1202-003. */
+export function voiceChangeFixture(overrides: Partial<VoiceChangeEntry> = {}): VoiceChangeEntry {
+  return {
+    id: 'ch-1',
+    title: '周三晚增加康复理疗',
+    detail: '根据居民建议，每周三晚增加康复理疗服务。\n请到二楼理疗室。',
+    since: '2026-12-09',
+    receipts: ['JS-1202-003'],
+    createdAt: '2026-12-05T10:00:00+08:00',
+    ...overrides,
+  };
+}
+
+/** My suggestion JS-1202-003 about 开放时间, just received (no answer yet). */
+export function voiceSuggestionFixture(overrides: Partial<VoiceSuggestion> = {}): VoiceSuggestion {
+  return {
+    id: 'sg-1',
+    receipt: 'JS-1202-003',
+    community: 'jinse',
+    category: 'hours',
+    categoryName: '开放时间',
+    text: '希望周五晚上也能开放',
+    photo: null,
+    status: 'received',
+    reply: null,
+    reason: null,
+    change: null,
+    mergedInto: null,
+    solved: null,
+    reopenable: false,
+    createdAt: '2026-12-02T20:10:00+08:00',
+    answeredAt: null,
+    ...overrides,
+  };
+}
+
+/** 金色里程's public board: one change and two answered suggestions; categories for the form. */
+export function voiceBoardFixture(
+  overrides: Partial<VoiceSuggestionBoard> = {},
+): VoiceSuggestionBoard {
+  return {
+    community: { id: 'jinse', name: '金色里程' },
+    changes: [voiceChangeFixture()],
+    answered: [
+      {
+        receipt: 'JS-1202-003',
+        categoryName: '开放时间',
+        text: '希望周五晚上也能开放',
+        status: 'adopted',
+        reply: '从 12 月 9 日起，周三晚增加康复理疗',
+        reason: null,
+        answeredAt: '2026-12-04T10:00:00+08:00',
+      },
+      {
+        receipt: 'JS-1201-001',
+        categoryName: '环境设施',
+        text: '活动室的灯太暗了',
+        status: 'not-adopted',
+        reply: '这学期暂时换不了灯',
+        reason: '照明改造要等街道统一安排',
+        answeredAt: '2026-12-03T15:00:00+08:00',
+      },
+    ],
+    categories: [
+      { id: 'bp', name: '血压测量' },
+      { id: 'paperwork', name: '政务服务' },
+      { id: 'hours', name: '开放时间' },
+      { id: 'environment', name: '环境设施' },
+      { id: 'other', name: '其他' },
+    ],
+    ...overrides,
+  };
+}
+
+// ----- Staff voice desk: 回访名单, 建议处理 and a resident's thread (package-staff). Imported under
+// their own names here, so the import list at the top stays as it is.
+import type {
+  CallList as CallDeskList,
+  FollowUpRule as CallDeskRule,
+  FollowUpTask as CallDeskTask,
+  StaffSuggestion as SuggestionDeskItem,
+  Timeline as ResidentTimeline,
+} from '@/types/contract';
+
+/** 王阿姨's first call after Wednesday 2 December (政务服务 and 书法体验课), due today, not tried. */
+export function followUpTaskFixture(overrides: Partial<CallDeskTask> = {}): CallDeskTask {
+  return {
+    id: 'fu-1',
+    community: 'jinse',
+    date: '2026-12-02',
+    due: '2026-12-03',
+    kind: 'first',
+    channel: 'call',
+    status: 'open',
+    name: '王阿姨',
+    resident: 'user-wang',
+    phone: '13800005678',
+    services: ['政务服务 19:00', '书法体验课'],
+    attempts: [],
+    result: null,
+    closedReason: null,
+    suggestionId: null,
+    ...overrides,
+  };
+}
+
+/**
+ * 金色里程's call list on Thursday 3 December: 王阿姨 (not tried), 3栋 李伯伯 (one missed call) and
+ * 赵大爷's 复访 today; one overdue since 26 November; two later; one done and one closed lately.
+ */
+export function callListFixture(overrides: Partial<CallDeskList> = {}): CallDeskList {
+  return {
+    today: '2026-12-03',
+    dueToday: [
+      followUpTaskFixture(),
+      followUpTaskFixture({
+        id: 'fu-2',
+        name: '3栋 李伯伯',
+        resident: 'user-li',
+        phone: '13900001111',
+        services: ['血压测量 A003'],
+        attempts: [{ outcome: 'no-answer', at: '2026-12-03T10:05:00+08:00', by: 'staff-1' }],
+      }),
+      followUpTaskFixture({
+        id: 'fu-3',
+        kind: 'senior',
+        name: '赵大爷',
+        resident: 'user-zhao',
+        phone: '13700002222',
+        services: ['家电维修 18:30'],
+      }),
+    ],
+    overdue: [
+      followUpTaskFixture({
+        id: 'fu-4',
+        date: '2026-11-25',
+        due: '2026-11-26',
+        name: '居民（尾号 3f9a）',
+        resident: 'user-3f9a',
+        phone: '13600003333',
+        services: ['血压测量 A001'],
+      }),
+    ],
+    upcoming: 2,
+    recent: [
+      followUpTaskFixture({
+        id: 'fu-0',
+        status: 'done',
+        date: '2026-11-25',
+        due: '2026-11-26',
+        name: '孙奶奶',
+        resident: 'user-sun',
+        phone: '13500004444',
+        services: ['政务服务 18:00'],
+        attempts: [{ outcome: 'reached', at: '2026-11-26T10:00:00+08:00', by: 'staff-1' }],
+        result: { satisfaction: 'mostly', solved: 'yes', note: '希望多开一晚' },
+      }),
+      followUpTaskFixture({
+        id: 'fu-9',
+        status: 'closed',
+        date: '2026-11-25',
+        due: '2026-11-26',
+        name: '钱先生',
+        resident: 'user-qian',
+        phone: '13400005555',
+        attempts: [{ outcome: 'wrong-number', at: '2026-11-26T10:30:00+08:00', by: 'staff-1' }],
+        closedReason: '号码错误',
+      }),
+    ],
+    ...overrides,
+  };
+}
+
+/** 回访设置: 血压测量 the next day, 家电维修 two days after, activities not called. */
+export function followUpRulesFixture(): CallDeskRule[] {
+  return [
+    { service: 'bp', name: '血压测量', followUp: true, delayDays: 1 },
+    { service: 'repair', name: '家电维修', followUp: true, delayDays: 2 },
+    { service: 'activity', name: '活动通知里的活动', followUp: false, delayDays: 1 },
+  ];
+}
+
+/** 金色里程's suggestion categories: its services, then 开放时间, 环境设施 and 其他. */
+export function suggestionCategoriesFixture(): Array<{ id: string; name: string }> {
+  return [
+    { id: 'bp', name: '血压测量' },
+    { id: 'repair', name: '家电维修' },
+    { id: 'chess', name: '棋牌娱乐' },
+    { id: 'hours', name: '开放时间' },
+    { id: 'environment', name: '环境设施' },
+    { id: 'other', name: '其他' },
+  ];
+}
+
+/** A resident's suggestion as staff see it: JS-1201-001 about 开放时间, with a photo, not answered. */
+export function staffSuggestionFixture(
+  overrides: Partial<SuggestionDeskItem> = {},
+): SuggestionDeskItem {
+  return {
+    id: 'sg-1',
+    receipt: 'JS-1201-001',
+    community: 'jinse',
+    category: 'hours',
+    categoryName: '开放时间',
+    text: '希望周五晚上也能开放',
+    photo: '/media/sg-1.jpg',
+    status: 'received',
+    reply: null,
+    reason: null,
+    change: null,
+    mergedInto: null,
+    solved: null,
+    reopenable: false,
+    createdAt: '2026-12-01T19:10:00+08:00',
+    answeredAt: null,
+    author: '居民（尾号 a1b2）',
+    resident: 'user-a1b2',
+    source: 'resident',
+    followupId: null,
+    ...overrides,
+  };
+}
+
+/**
+ * 金色里程's suggestions: one received, one from a call being looked at, two adopted (one by an
+ * erased author), and a duplicate merged into the first.
+ */
+export function staffSuggestionsFixture(): SuggestionDeskItem[] {
+  return [
+    staffSuggestionFixture(),
+    staffSuggestionFixture({
+      id: 'sg-2',
+      receipt: 'JS-1202-001',
+      category: 'bp',
+      categoryName: '血压测量',
+      text: '量血压排队太久，希望多一台仪器',
+      photo: null,
+      status: 'reviewing',
+      reply: '已收到，我们会在本周内研究',
+      author: '王阿姨',
+      resident: 'user-wang',
+      source: 'call',
+      followupId: 'fu-0',
+      createdAt: '2026-12-02T15:20:00+08:00',
+    }),
+    staffSuggestionFixture({
+      id: 'sg-3',
+      receipt: 'JS-1202-002',
+      category: 'environment',
+      categoryName: '环境设施',
+      text: '活动室的灯太暗了',
+      photo: null,
+      status: 'adopted',
+      reply: '感谢建议，已经安排',
+      author: '居民（尾号 c3d4）',
+      resident: 'user-c3d4',
+      createdAt: '2026-12-02T19:00:00+08:00',
+      answeredAt: '2026-12-03T09:00:00+08:00',
+    }),
+    staffSuggestionFixture({
+      id: 'sg-4',
+      receipt: 'JS-1203-001',
+      category: 'repair',
+      categoryName: '家电维修',
+      text: '家电维修能不能每周都有',
+      photo: null,
+      status: 'adopted',
+      reply: '感谢建议，已经安排',
+      author: '匿名',
+      resident: null,
+      createdAt: '2026-12-03T18:40:00+08:00',
+      answeredAt: '2026-12-03T20:00:00+08:00',
+    }),
+    staffSuggestionFixture({
+      id: 'sg-5',
+      receipt: 'JS-1203-002',
+      text: '周五也开吧',
+      photo: null,
+      status: 'merged',
+      mergedInto: 'sg-1',
+      reply: '与建议 JS-1201-001 内容相同，合并处理，结果请看 JS-1201-001',
+      author: '居民（尾号 e5f6）',
+      resident: 'user-e5f6',
+      createdAt: '2026-12-03T19:30:00+08:00',
+      answeredAt: '2026-12-03T20:10:00+08:00',
+    }),
+  ];
+}
+
+/** 王阿姨's thread at 金色里程: an evening, two calls and their result, a suggestion, its answer and change. */
+export function residentTimelineFixture(
+  overrides: Partial<ResidentTimeline> = {},
+): ResidentTimeline {
+  return {
+    resident: 'user-wang',
+    name: '王阿姨',
+    entries: [
+      {
+        kind: 'visit',
+        at: '2026-12-02T17:00:00+08:00',
+        text: '2026-12-02 晚：政务服务 19:00、书法体验课',
+      },
+      { kind: 'follow-up', id: 'fu-1', at: '2026-12-03T10:05:00+08:00', text: '回访：无人接听' },
+      { kind: 'follow-up', id: 'fu-1', at: '2026-12-03T15:20:00+08:00', text: '回访：已接通' },
+      {
+        kind: 'follow-up',
+        id: 'fu-1',
+        at: '2026-12-03T15:20:00+08:00',
+        text: '结果：基本满意，部分解决（排队有点久）',
+      },
+      {
+        kind: 'suggestion',
+        id: 'sg-2',
+        at: '2026-12-03T15:20:00+08:00',
+        text: '建议 JS-1202-001：量血压排队太久，希望多一台仪器',
+      },
+      {
+        kind: 'reply',
+        id: 'sg-2',
+        at: '2026-12-04T09:30:00+08:00',
+        text: '已采纳：感谢建议，已经安排',
+      },
+      {
+        kind: 'change',
+        id: 'ch-2',
+        at: '2026-12-05T11:00:00+08:00',
+        text: '改进：血压测量增加一台仪器（2026-12-09 起）',
+      },
+    ],
+    ...overrides,
+  };
+}

@@ -7,6 +7,7 @@ import {
   noticeSummaryFixture,
   ticketFixture,
   tonightFixture,
+  voiceFollowUpFixture,
 } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
 import { emitLine, resetLineFeed, subscribedCommunities } from '@/test-utils/mock-line-feed';
@@ -57,10 +58,12 @@ describe('tonight page', () => {
     expect(screen.getByText('直接来')).toBeTruthy();
     expect(screen.queryByText(/演示时钟/)).toBeNull();
     expect(callsOf('community.tonight')).toEqual([{ community: 'jinse' }]);
-    // Besides tonight, only the resident's own tickets and bookings (for 我的号 and 我的预约).
+    // Besides tonight, only the resident's own tickets, bookings and pending follow-ups (for
+    // 我的号, 我的预约 and the 回访 line of 说说您的想法).
     expect(callMock.mock.calls.map(([action]) => action).sort()).toEqual([
       'booking.mine',
       'community.tonight',
+      'followup.pending',
       'queue.mine',
     ]);
   });
@@ -574,6 +577,7 @@ describe('this week’s notices', () => {
     expect(callMock.mock.calls.map(([action]) => action).sort()).toEqual([
       'booking.mine',
       'community.tonight',
+      'followup.pending',
       'queue.mine',
     ]);
   });
@@ -587,5 +591,111 @@ describe('this week’s notices', () => {
     expect(within(section).getByText('本周还没有发布活动通知')).toBeTruthy();
     fireEvent.click(within(section).getByText('全部通知'));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/package-notice/pages/list/index?c=jinse' });
+  });
+});
+
+describe('说说您的想法', () => {
+  beforeEach(() => setRouterParams({ c: 'jinse' }));
+
+  const cardOf = (container: HTMLElement) => {
+    const card = container.querySelector<HTMLElement>('.bdb-voice-card');
+    if (!card) throw new Error('voice card not rendered');
+    return card;
+  };
+
+  it('offers 提建议 and 社区回音墙 for the community, and the follow-ups waiting for me', async () => {
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.mine': async () => [],
+      'booking.mine': async () => [],
+      'followup.pending': async () => [
+        voiceFollowUpFixture(),
+        voiceFollowUpFixture({ id: 'f-2', date: '2026-11-25' }),
+        voiceFollowUpFixture({ id: 'f-3', kind: 'invite' }),
+      ],
+    });
+    const { container } = render(<TonightPage />);
+    await screen.findByText('金色里程');
+    const card = cardOf(container);
+    expect(within(card).getByText('说说您的想法')).toBeTruthy();
+
+    // Only the questions wait for an answer; the invitation does not count as one.
+    fireEvent.click(await within(card).findByText('您有 2 条回访待回复 ›'));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/package-voice/pages/mine/index' });
+    fireEvent.click(within(card).getByText('提建议'));
+    expect(navigateTo).toHaveBeenLastCalledWith({
+      url: '/package-voice/pages/submit/index?c=jinse',
+    });
+    fireEvent.click(within(card).getByText('社区回音墙'));
+    expect(navigateTo).toHaveBeenLastCalledWith({
+      url: '/package-voice/pages/board/index?c=jinse',
+    });
+    expect(callsOf('followup.pending')).toEqual([{}]);
+  });
+
+  it('invites a suggestion after a call when nothing waits for an answer', async () => {
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.mine': async () => [],
+      'booking.mine': async () => [],
+      'followup.pending': async () => [voiceFollowUpFixture({ kind: 'invite' })],
+    });
+    const { container } = render(<TonightPage />);
+    await screen.findByText('金色里程');
+    expect(
+      await within(cardOf(container)).findByText('社工回访过您，还有想法欢迎提建议 ›'),
+    ).toBeTruthy();
+    expect(within(cardOf(container)).queryByText(/待回复/)).toBeNull();
+  });
+
+  it('asks for follow-ups only after tonight is on screen, and keeps the page when that fails', async () => {
+    let answerTonight: () => void = () => undefined;
+    const tonightHeld = new Promise<void>((resolve) => {
+      answerTonight = resolve;
+    });
+    routeCalls({
+      'community.tonight': async () => {
+        await tonightHeld;
+        return tonightFixture();
+      },
+      'queue.mine': async () => [],
+      'booking.mine': async () => [],
+      'followup.pending': async () => {
+        throw new GatewayError({ code: 'INTERNAL', message: NETWORK_MESSAGE });
+      },
+    });
+    const { container } = render(<TonightPage />);
+    await waitFor(() => expect(callsOf('community.tonight')).toHaveLength(1));
+    expect(callsOf('followup.pending')).toHaveLength(0);
+
+    await act(async () => answerTonight());
+    await screen.findByText('金色里程');
+    await waitFor(() => expect(callsOf('followup.pending')).toHaveLength(1));
+
+    // The card stays, without the follow-up line; nothing else of the page is touched.
+    const card = cardOf(container);
+    expect(within(card).getByText('提建议')).toBeTruthy();
+    expect(within(card).queryByText(/回访/)).toBeNull();
+    expect(screen.queryByText(NETWORK_MESSAGE)).toBeNull();
+    expect(showToast).not.toHaveBeenCalled();
+    expect(screen.getByText('开放中 17:00–20:00')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '血压测量 取号' })).toBeTruthy();
+  });
+
+  it('asks again on return from another page (a follow-up may have been answered there)', async () => {
+    let answered = false;
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.mine': async () => [],
+      'booking.mine': async () => [],
+      'followup.pending': async () => (answered ? [] : [voiceFollowUpFixture()]),
+    });
+    const { container } = render(<TonightPage />);
+    expect(await within(container).findByText('您有 1 条回访待回复 ›')).toBeTruthy();
+
+    answered = true;
+    act(() => triggerDidShow());
+    await waitFor(() => expect(screen.queryByText('您有 1 条回访待回复 ›')).toBeNull());
+    expect(callsOf('followup.pending')).toHaveLength(2);
   });
 });

@@ -16,6 +16,8 @@ import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-
 // The entry only: the notice pages stay in the package-notice subpackage.
 import { NoticeSection } from '@/features/notice/entry';
 import { lineClosedReason, MyTicketsEntry, QueueJoin, useTonightQueue } from '@/features/queue';
+// The entry only: the suggestion pages stay in the package-voice subpackage.
+import { usePendingFollowUps, VoiceCard } from '@/features/voice/entry';
 import { showActionError } from '@/lib/gateway';
 import { parseLaunchParams } from '@/lib/launch-params';
 import type { LineState, ServiceInfo, Ticket, Tonight } from '@/types/contract';
@@ -40,6 +42,10 @@ export default function TonightPage() {
   const hasBookings = Boolean(data?.services.some((s) => s.kind === 'booking'));
   const bookings = useMyBookings(hasBookings);
   const reloadBookings = bookings.reload;
+  // A resident call the page does not wait for: asked once tonight's answer is on screen, and a
+  // failure only leaves the 回访 line out of the card.
+  const pending = usePendingFollowUps(data !== null);
+  const reloadPending = pending.reload;
 
   const refresh = useCallback(async () => {
     const error = await reload();
@@ -47,17 +53,20 @@ export default function TonightPage() {
     if (error && data) showActionError(error);
     void reloadMine();
     void reloadBookings();
-  }, [reload, reloadMine, reloadBookings, data]);
+    void reloadPending();
+  }, [reload, reloadMine, reloadBookings, reloadPending, data]);
 
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh());
   });
-  // Back from the ticket or booking pages: a number or a booking may have changed there.
+  // Back from the ticket, booking or voice pages: a number, a booking or a 回访 answer may have
+  // changed there.
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current) {
       void reloadMine();
       void reloadBookings();
+      void reloadPending();
     }
     shown.current = true;
   });
@@ -90,6 +99,7 @@ export default function TonightPage() {
               ) : null}
               {/* From the tonight call itself: nothing more is loaded for it. */}
               <NoticeSection tonight={data} />
+              {data ? <VoiceCard community={data.community.id} pending={pending.data} /> : null}
             </>
           }
           renderServiceAction={renderServiceAction}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { CommunitySummary, Identity } from '@/types/contract';
 import { ROLE_LABELS } from '../role-labels';
 import { NoticeDeskLinks } from './notice-desk-links';
+import { VoiceDeskLinks } from './voice-desk-links';
 import './identity-card.scss';
 
 export interface IdentityCardProps {
@@ -28,6 +29,7 @@ export function IdentityCard({ identity, communities }: IdentityCardProps) {
         </Text>
       )}
       <NoticeDeskLinks identity={identity} communities={communities} />
+      <VoiceDeskLinks identity={identity} communities={communities} />
     </View>
   );
 }

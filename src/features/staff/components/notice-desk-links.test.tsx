@@ -13,7 +13,7 @@ describe('活动通知 links', () => {
         communities={COMMUNITIES}
       />,
     );
-    const links = screen.getAllByRole('button');
+    const links = screen.getAllByRole('button', { name: /活动通知/ });
     expect(links.map((b) => b.textContent)).toEqual(['金色里程 活动通知']);
     fireEvent.click(screen.getByRole('button', { name: '金色里程 活动通知' }));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/package-staff/pages/notices/index?c=jinse' });
@@ -23,7 +23,7 @@ describe('活动通知 links', () => {
     const { rerender } = render(
       <IdentityCard identity={identityFixture({ role: 'admin' })} communities={COMMUNITIES} />,
     );
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([
+    expect(screen.getAllByRole('button', { name: /活动通知/ }).map((b) => b.textContent)).toEqual([
       '虎池苑 活动通知',
       '金色里程 活动通知',
     ]);
@@ -33,7 +33,9 @@ describe('活动通知 links', () => {
         communities={null}
       />,
     );
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['huchi 活动通知']);
+    expect(screen.getAllByRole('button', { name: /活动通知/ }).map((b) => b.textContent)).toEqual([
+      'huchi 活动通知',
+    ]);
   });
 
   it('shows no link to a resident', () => {

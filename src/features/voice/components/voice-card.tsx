@@ -1,0 +1,50 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { BigButton } from '@/components/big-button/big-button';
+import { a11y } from '@/lib/a11y';
+import type { ResidentFollowUp } from '@/types/contract';
+import { mySuggestionsUrl, submitUrl, voiceBoardUrl } from '../model/urls';
+import { pendingPrompt } from '../model/voice-text';
+import './voice-card.scss';
+
+export interface VoiceCardProps {
+  community: string;
+  /** My pending follow-ups; null while loading or after a failure (the card works without). */
+  pending: ResidentFollowUp[] | null;
+}
+
+const open = (url: string) => void Taro.navigateTo({ url });
+
+/**
+ * "说说您的想法" on the tonight page: 提建议, the community's 回音墙, and a line about follow-ups
+ * waiting for me that leads to 我的建议.
+ */
+export function VoiceCard({ community, pending }: VoiceCardProps) {
+  const prompt = pendingPrompt(pending);
+  return (
+    <View className="bdb-voice-card">
+      <Text className="bdb-voice-card__title">说说您的想法</Text>
+      <Text className="bdb-voice-card__hint">对服务有什么建议？社区会逐条答复。</Text>
+      {prompt ? (
+        <View className="bdb-voice-card__pending" {...a11y({ role: 'status', live: 'polite' })}>
+          <BigButton
+            className="bdb-voice-card__pending-button"
+            variant="secondary"
+            onClick={() => open(mySuggestionsUrl())}
+          >
+            {`${prompt} ›`}
+          </BigButton>
+        </View>
+      ) : null}
+      <View className="bdb-voice-card__actions">
+        <BigButton onClick={() => open(submitUrl(community))}>提建议</BigButton>
+        <BigButton variant="secondary" onClick={() => open(voiceBoardUrl(community))}>
+          社区回音墙
+        </BigButton>
+        <BigButton variant="quiet" onClick={() => open(mySuggestionsUrl())}>
+          我的建议
+        </BigButton>
+      </View>
+    </View>
+  );
+}

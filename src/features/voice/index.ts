@@ -1,0 +1,59 @@
+export * from './entry';
+export { answerFollowUp, eraseMyData } from './api/follow-ups';
+export {
+  answerSolved,
+  getMySuggestions,
+  getSuggestionBoard,
+  reopenSuggestion,
+  submitSuggestion,
+  uploadSuggestionPhoto,
+  useMySuggestions,
+  useSuggestionBoard,
+} from './api/suggestions';
+export { ChoiceGroup } from './components/choice-group';
+export type { ChoiceGroupProps } from './components/choice-group';
+export { ErasePanel } from './components/erase-panel';
+export type { ErasePanelProps } from './components/erase-panel';
+export { FollowUpCard } from './components/follow-up-card';
+export type { FollowUpCardProps } from './components/follow-up-card';
+export { StatusBadge } from './components/status-badge';
+export { SubmitResult } from './components/submit-result';
+export type { SubmitResultProps } from './components/submit-result';
+export { SuggestionCard } from './components/suggestion-card';
+export type { SuggestionCardProps } from './components/suggestion-card';
+export { SuggestionForm } from './components/suggestion-form';
+export type { SuggestionFormProps } from './components/suggestion-form';
+export { VoiceBoard } from './components/voice-board';
+export type { VoiceBoardProps } from './components/voice-board';
+export { useMySuggestionList } from './hooks/use-my-suggestions';
+export type { MySuggestionsState } from './hooks/use-my-suggestions';
+export { usePendingList } from './hooks/use-pending-list';
+export type { PendingListState } from './hooks/use-pending-list';
+export { useSubmitSuggestion } from './hooks/use-submit-suggestion';
+export type { SubmitSuggestionState } from './hooks/use-submit-suggestion';
+export { useSuggestionActions } from './hooks/use-suggestion-actions';
+export type { SuggestionAction, SuggestionActions } from './hooks/use-suggestion-actions';
+export {
+  checkDraft,
+  CATEGORY_REQUIRED,
+  EMPTY_DRAFT,
+  TEXT_REQUIRED,
+  TEXT_TOO_LONG,
+} from './model/suggestion-form';
+export type { PickedPhoto, SuggestionDraft, SuggestionErrors } from './model/suggestion-form';
+export {
+  ANSWERED_STATUSES,
+  asksOf,
+  changeLine,
+  dayOf,
+  followUpTopic,
+  isAnswered,
+  monthDay,
+  pendingPrompt,
+  receiptsLine,
+  SATISFACTION_CHOICES,
+  servicesText,
+  SOLVED_CHOICES,
+  STATUS_WORDS,
+  TEXT_MAX,
+} from './model/voice-text';

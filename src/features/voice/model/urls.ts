@@ -1,0 +1,20 @@
+/** The residents' voice pages (package-voice subpackage). */
+export const VOICE_SUBMIT_PAGE = '/package-voice/pages/submit/index';
+export const VOICE_MINE_PAGE = '/package-voice/pages/mine/index';
+export const VOICE_BOARD_PAGE = '/package-voice/pages/board/index';
+
+/** 提建议 at one community (`?c=`); `followupId` when it answers a follow-up's invitation (`&f=`). */
+export function submitUrl(community: string, followupId?: string | null): string {
+  const base = `${VOICE_SUBMIT_PAGE}?c=${encodeURIComponent(community)}`;
+  return followupId ? `${base}&f=${encodeURIComponent(followupId)}` : base;
+}
+
+/** 我的建议: pending follow-ups, then my suggestions with their answers. */
+export function mySuggestionsUrl(): string {
+  return VOICE_MINE_PAGE;
+}
+
+/** The public 社区回音墙 of one community. */
+export function voiceBoardUrl(community: string): string {
+  return `${VOICE_BOARD_PAGE}?c=${encodeURIComponent(community)}`;
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '居民记录',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
