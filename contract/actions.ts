@@ -68,6 +68,24 @@ import type {
   SignUpInput,
   UploadCoverInput,
 } from './notice';
+import type {
+  AssignShiftInput,
+  CompanionRequest,
+  CompBalance,
+  EveningReport,
+  EveningRoster,
+  LeaveRequest,
+  OpenRoundInput,
+  Overview,
+  PaperVotesInput,
+  PublishMenuInput,
+  ReportCsv,
+  RequestCompanionInput,
+  Round,
+  SetCostsInput,
+  Shift,
+  VoteInput,
+} from './program';
 import type { Identity, Invite, InviteInput, RedeemInput } from './staff';
 
 type Empty = Record<string, never>;
@@ -142,6 +160,35 @@ export interface ActionMap {
   'suggestion.reply': { input: ReplyInput; output: StaffSuggestion };
   'suggestion.merge': { input: MergeInput; output: StaffSuggestion };
   'suggestion.logChange': { input: LogChangeInput; output: ChangeEntry };
+  'survey.current': { input: { community: string }; output: Round | null };
+  'survey.vote': { input: VoteInput; output: Round };
+  'survey.rounds': { input: { community: string }; output: Round[] };
+  'survey.open': { input: OpenRoundInput; output: Round };
+  'survey.paper': { input: PaperVotesInput; output: Round };
+  'survey.close': { input: { roundId: string }; output: Round };
+  'survey.publish': { input: PublishMenuInput; output: Round };
+  'report.evening': { input: { community: string; date: string }; output: EveningReport };
+  'report.costs': { input: SetCostsInput; output: Record<string, number> };
+  'report.csv': {
+    input: { community: string; date: string; kind: 'summary' | 'visits' };
+    output: ReportCsv;
+  };
+  'report.overview': { input: { date?: string }; output: Overview };
+  'roster.evening': { input: { community: string; date: string }; output: EveningRoster };
+  'roster.assign': { input: AssignShiftInput; output: Shift };
+  'roster.logEnd': { input: { shiftId: string; end: string }; output: Shift };
+  'roster.requestCompanion': { input: RequestCompanionInput; output: CompanionRequest };
+  'roster.assignCompanion': {
+    input: { companionId: string; worker: string };
+    output: CompanionRequest;
+  };
+  'roster.mine': { input: Empty; output: CompBalance };
+  'roster.requestLeave': {
+    input: { community: string; date: string; minutes: number; note?: string };
+    output: LeaveRequest;
+  };
+  'roster.leave': { input: Empty; output: LeaveRequest[] };
+  'roster.decideLeave': { input: { leaveId: string; approve: boolean }; output: LeaveRequest };
 }
 
 export type ActionName = keyof ActionMap;

@@ -6,3 +6,4 @@ export type * from './booking';
 export type * from './actions';
 export type * from './notice';
 export type * from './followup';
+export type * from './program';

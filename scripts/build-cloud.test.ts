@@ -238,10 +238,24 @@ describe('buildCloud', () => {
         notice: { action: 'mine' },
         followup: { action: 'pending' },
         suggestion: { action: 'mine' },
+        survey: { action: 'current', community: 'c1' },
+        report: { action: 'overview' },
+        roster: { action: 'mine' },
         // A timer function ignores its event and reports what its job did.
         'booking-reminder': {},
         'followup-timer': {},
       };
+      // What those actions need to find: survey.current the community, report.overview an admin.
+      if (fn === 'survey') {
+        mock.doc('communities', 'c1').get.mockResolvedValue({
+          data: { name: '社区', evenings: [], services: [] },
+        });
+      }
+      if (fn === 'report') {
+        mock.doc('users', 'wx:o-bundle').get.mockResolvedValue({
+          data: { admin: true, staffOf: [] },
+        });
+      }
       const body = bodies[fn];
       if (!body) throw new Error(`add an action for the new function "${fn}" here`);
       const result = await main({ ...body, userInfo: { openId: 'o-bundle' } });

@@ -14,6 +14,7 @@ import type {
   SuggestionStatus,
 } from '../../contract/followup';
 import type { NoticeStatus, SignUpStatus } from '../../contract/notice';
+import type { Candidate, RoundStatus } from '../../contract/program';
 import type { AlertKind, LineState, Ticket } from '../../contract/queue';
 
 /** The clock port. Hosts decide whether it is real time, a fixed start (BDB_NOW) or the demo clock. */
@@ -88,6 +89,9 @@ export interface Store {
   notices: NoticeRepo;
   followUps: FollowUpRepo;
   suggestions: SuggestionRepo;
+  surveys: SurveyRepo;
+  reports: ReportRepo;
+  rosters: RosterRepo;
   close(): Promise<void>;
 }
 
@@ -607,6 +611,8 @@ export interface FollowUpRepo {
   /** Links a suggestion (whatever the status). */
   linkSuggestion(id: string, suggestionId: string): Promise<void>;
   ofUser(userId: string): Promise<FollowUpRecord[]>;
+  /** Every task about one evening of a community (any kind and status). */
+  ofEvening(community: string, date: string): Promise<FollowUpRecord[]>;
   /** Per service id ("activity" for activities); null before staff set any. */
   getRules(community: string): Promise<Record<string, FollowUpRuleRecord> | null>;
   saveRules(community: string, rules: Record<string, FollowUpRuleRecord>): Promise<void>;
@@ -693,4 +699,112 @@ export interface SuggestionRepo {
 /** Checks residents' text before it is stored (WeChat msgSecCheck in production). */
 export interface ContentChecker {
   check(text: string, userId: string): Promise<'pass' | 'block'>;
+}
+
+// ── 居民点单, 社区买单, 伴 and 调休 ─────────────────────────────────────────
+
+export interface RoundRecord {
+  id: string;
+  community: string;
+  title: string;
+  candidates: Candidate[];
+  maxChoices: number;
+  closesOn: string;
+  status: RoundStatus;
+  menu: string[] | null;
+  createdBy: string;
+  /** ISO instants (UTC). */
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+export interface VoteRecord {
+  roundId: string;
+  /** The resident's user id, or "paper:<staff>:<request>:<n>" for a paper ballot. */
+  voterKey: string;
+  choices: string[];
+  paper: boolean;
+  updatedAt: string;
+}
+
+export interface SurveyRepo {
+  createRound(round: RoundRecord): Promise<void>;
+  getRound(id: string): Promise<RoundRecord | null>;
+  /** A community's rounds, newest first. */
+  rounds(community: string): Promise<RoundRecord[]>;
+  /** Compare-and-set on status. */
+  updateRound(
+    id: string,
+    from: RoundStatus[],
+    patch: Partial<Pick<RoundRecord, 'status' | 'menu' | 'publishedAt'>>,
+  ): Promise<RoundRecord | null>;
+  /** One ballot per voter and round: a second vote replaces the first. */
+  vote(vote: VoteRecord): Promise<void>;
+  votes(roundId: string): Promise<VoteRecord[]>;
+}
+
+export interface ReportRepo {
+  /** Yuan per resident served, per service id; null before staff set any. */
+  getCosts(community: string): Promise<Record<string, number> | null>;
+  saveCosts(community: string, costs: Record<string, number>): Promise<void>;
+}
+
+export interface ShiftRecord {
+  id: string;
+  community: string;
+  date: string;
+  worker: string;
+  name: string;
+  start: string;
+  end: string;
+  loggedEnd: string | null;
+  compMinutes: number;
+  createdAt: string;
+}
+
+export interface CompanionRecord {
+  id: string;
+  community: string;
+  date: string;
+  userId: string;
+  requestId: string;
+  about: string;
+  note: string;
+  worker: string | null;
+  workerName: string | null;
+  status: 'waiting' | 'assigned' | 'done';
+  createdAt: string;
+}
+
+export interface LeaveRecord {
+  id: string;
+  worker: string;
+  name: string;
+  community: string;
+  date: string;
+  minutes: number;
+  note: string;
+  status: 'pending' | 'approved' | 'refused';
+  createdAt: string;
+  decidedBy: string | null;
+}
+
+export interface RosterRepo {
+  addShift(shift: ShiftRecord): Promise<void>;
+  getShift(id: string): Promise<ShiftRecord | null>;
+  shifts(community: string, date: string): Promise<ShiftRecord[]>;
+  shiftsOf(worker: string): Promise<ShiftRecord[]>;
+  logEnd(id: string, loggedEnd: string, compMinutes: number): Promise<ShiftRecord | null>;
+  /** Idempotent by (userId, requestId). */
+  addCompanion(request: CompanionRecord): Promise<CompanionRecord>;
+  getCompanion(id: string): Promise<CompanionRecord | null>;
+  companions(community: string, date: string): Promise<CompanionRecord[]>;
+  companionsOf(worker: string): Promise<CompanionRecord[]>;
+  assignCompanion(id: string, worker: string, workerName: string): Promise<CompanionRecord | null>;
+  addLeave(leave: LeaveRecord): Promise<void>;
+  getLeave(id: string): Promise<LeaveRecord | null>;
+  pendingLeave(): Promise<LeaveRecord[]>;
+  leaveOf(worker: string): Promise<LeaveRecord[]>;
+  /** Compare-and-set from 'pending'. */
+  decideLeave(id: string, status: 'approved' | 'refused', by: string): Promise<LeaveRecord | null>;
 }

@@ -5,6 +5,7 @@ import { bookingActions } from './actions/booking';
 import { communityActions } from './actions/community';
 import { followupActions } from './actions/followup';
 import { noticeActions } from './actions/notice';
+import { reportActions, rosterActions, surveyActions } from './actions/program';
 import { suggestionActions } from './actions/suggestion';
 import { queueActions } from './actions/queue';
 import { staffActions } from './actions/staff';
@@ -18,6 +19,9 @@ const declared = [
   ...noticeActions,
   ...followupActions,
   ...suggestionActions,
+  ...surveyActions,
+  ...reportActions,
+  ...rosterActions,
 ];
 
 // Compile-time check that the contract's ActionMap and the registry name the same actions.

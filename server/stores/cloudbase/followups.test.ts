@@ -534,6 +534,40 @@ describe('followUps reads', () => {
       ['orderBy', 'seq', 'asc'],
     ]);
   });
+
+  it('ofEvening lists every task about one evening, any kind and status, in creation order', async () => {
+    mock.pages.push([
+      listed('f1', { status: 'done' }, 1),
+      listed('f2', { kind: 'senior', residentKey: 'booking:b1', userId: null }, 2),
+    ]);
+    const tasks = await followUps().ofEvening('c1', '2026-12-02');
+    expect(tasks.map((t) => [t.id, t.kind, t.status])).toEqual([
+      ['f1', 'first', 'done'],
+      ['f2', 'senior', 'open'],
+    ]);
+    expect(mock.queries).toEqual([
+      {
+        collection: 'followups',
+        steps: [
+          ['where', { community: 'c1', date: '2026-12-02' }],
+          ['orderBy', 'createdAt', 'asc'],
+          ['orderBy', 'seq', 'asc'],
+          ['skip', 0],
+          ['limit', PAGE_SIZE],
+          ['get'],
+        ],
+      },
+    ]);
+  });
+
+  it('ofEvening pages past the 100-per-read cap', async () => {
+    mock.pages.push(
+      Array.from({ length: PAGE_SIZE }, (_, i) => listed(`f${i}`, {}, i + 1)),
+      [listed('last', {}, PAGE_SIZE + 1)],
+    );
+    expect(await followUps().ofEvening('c1', '2026-12-02')).toHaveLength(PAGE_SIZE + 1);
+    expect(mock.queries[1]!.steps).toContainEqual(['skip', PAGE_SIZE]);
+  });
 });
 
 describe('followUps rules', () => {

@@ -100,7 +100,8 @@ export const orderId = (community: string) => `order_${community}`;
 
 // --- mapping ---
 
-function oneOf<T extends string>(
+/** A text field holding one of `allowed` (shared with the other program adapters). */
+export function oneOf<T extends string>(
   doc: DocData,
   key: string,
   where: string,
@@ -111,7 +112,8 @@ function oneOf<T extends string>(
   return value as T;
 }
 
-function strings(doc: DocData, key: string, where: string): string[] {
+/** A field holding a list of strings, which must be present. */
+export function strings(doc: DocData, key: string, where: string): string[] {
   const value = doc[key];
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
     throw new MalformedDocument(where, key);
@@ -370,6 +372,13 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
           .orderBy('date', 'asc')
           .orderBy('createdAt', 'asc')
           .orderBy('seq', 'asc'),
+      );
+      return followUpsFrom(docs);
+    },
+    /** Every task about one evening, any kind and status, in creation order as SQLite. */
+    async ofEvening(community, date) {
+      const docs = await readAll(() =>
+        followUps().where({ community, date }).orderBy('createdAt', 'asc').orderBy('seq', 'asc'),
       );
       return followUpsFrom(docs);
     },

@@ -26,7 +26,10 @@ import { bookingRepo } from './bookings';
 import { followUpRepo } from './followups';
 import { noticeRepo } from './notices';
 import { queueRepo } from './queues';
+import { reportRepo } from './reports';
+import { rosterRepo } from './rosters';
 import { suggestionRepo } from './suggestions';
+import { surveyRepo } from './surveys';
 import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 
@@ -53,6 +56,13 @@ export const COLLECTIONS = [
   'suggestions',
   'suggestion_changes',
   'suggestion_keys',
+  'survey_rounds',
+  'survey_votes',
+  'report_costs',
+  'roster_shifts',
+  'roster_companions',
+  'roster_keys',
+  'roster_leave',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -77,6 +87,8 @@ export {
 export { CANCEL_SIGN_UP_OPERATIONS, SIGN_UP_MAX_OPERATIONS, SIGN_UP_OPERATIONS } from './notices';
 export { CREATE_FOLLOW_UP_OPERATIONS } from './followups';
 export { RECENT_KEPT, SUBMIT_OPERATIONS } from './suggestions';
+export { UPDATE_ROUND_OPERATIONS } from './surveys';
+export { ADD_COMPANION_OPERATIONS, DECIDE_LEAVE_OPERATIONS } from './rosters';
 
 export interface CloudBaseStoreOptions {
   /** Prepended to every collection name, so contract tests can use their own collections. */
@@ -259,6 +271,14 @@ export function createCloudBaseStore(
       suggestions: names.suggestions,
       changes: names.suggestion_changes,
       keys: names.suggestion_keys,
+    }),
+    surveys: surveyRepo(db, { rounds: names.survey_rounds, votes: names.survey_votes }),
+    reports: reportRepo(db, { costs: names.report_costs }),
+    rosters: rosterRepo(db, {
+      shifts: names.roster_shifts,
+      companions: names.roster_companions,
+      keys: names.roster_keys,
+      leave: names.roster_leave,
     }),
     // The SDK keeps no connection of its own to close.
     close: async () => {},

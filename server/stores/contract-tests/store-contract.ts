@@ -6,6 +6,10 @@ import type {
   ActivityRecord,
   ChangeRecord,
   CommunityRecord,
+  CompanionRecord,
+  LeaveRecord,
+  RoundRecord,
+  ShiftRecord,
   FollowUpRecord,
   NoticeRecord,
   Store,
@@ -859,6 +863,163 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           text: '希望周五也开放',
         });
         expect(await store.suggestions.ofUser('u1')).toEqual([]);
+      });
+    });
+
+    describe('surveys, reports and rosters', () => {
+      beforeEach(async () => {
+        await store.communities.save(sampleCommunity('c1'));
+      });
+
+      const round = (id: string, createdAt: string): RoundRecord => ({
+        id,
+        community: 'c1',
+        title: '点单',
+        candidates: [
+          { id: 'library', name: '图书阅览', kind: 'queue', description: '', source: 'current' },
+          { id: 'p-new', name: '手机课', kind: 'drop-in', description: '', source: 'proposal' },
+        ],
+        maxChoices: 2,
+        closesOn: '2026-12-09',
+        status: 'open',
+        menu: null,
+        createdBy: 'staff-1',
+        createdAt,
+        publishedAt: null,
+      });
+
+      it('keeps one ballot per voter and round, newest round first, and moves status by compare-and-set', async () => {
+        await store.surveys.createRound(round('r1', NOW.toISOString()));
+        await store.surveys.createRound(round('r2', LATER.toISOString()));
+        expect((await store.surveys.rounds('c1')).map((r) => r.id)).toEqual(['r2', 'r1']);
+        expect(await store.surveys.getRound('r1')).toEqual(round('r1', NOW.toISOString()));
+        const ballot = (voterKey: string, choices: string[]) => ({
+          roundId: 'r1',
+          voterKey,
+          choices,
+          paper: false,
+          updatedAt: NOW.toISOString(),
+        });
+        await Promise.all([
+          store.surveys.vote(ballot('u1', ['library'])),
+          store.surveys.vote(ballot('u1', ['p-new'])),
+        ]);
+        await store.surveys.vote(ballot('u2', ['library', 'p-new']));
+        const votes = await store.surveys.votes('r1');
+        expect(votes.filter((v) => v.voterKey === 'u1')).toHaveLength(1);
+        expect(votes).toHaveLength(2);
+        expect(await store.surveys.updateRound('r1', ['open'], { status: 'closed' })).toMatchObject(
+          { status: 'closed' },
+        );
+        expect(await store.surveys.updateRound('r1', ['open'], { status: 'closed' })).toBeNull();
+        expect(
+          await store.surveys.updateRound('r1', ['closed'], {
+            status: 'published',
+            menu: ['p-new'],
+            publishedAt: LATER.toISOString(),
+          }),
+        ).toMatchObject({ status: 'published', menu: ['p-new'] });
+      });
+
+      it('stores unit costs', async () => {
+        expect(await store.reports.getCosts('c1')).toBeNull();
+        await store.reports.saveCosts('c1', { library: 5, activity: 0 });
+        expect(await store.reports.getCosts('c1')).toEqual({ library: 5, activity: 0 });
+      });
+
+      it('keeps shifts, companions (idempotent) and comp leave decided once', async () => {
+        const shift: ShiftRecord = {
+          id: 'sh1',
+          community: 'c1',
+          date: '2026-12-02',
+          worker: 'w1',
+          name: '李社工',
+          start: '16:30',
+          end: '20:00',
+          loggedEnd: null,
+          compMinutes: 0,
+          createdAt: NOW.toISOString(),
+        };
+        await store.rosters.addShift(shift);
+        expect(await store.rosters.shifts('c1', '2026-12-02')).toEqual([shift]);
+        expect(await store.rosters.logEnd('sh1', '20:30', 210)).toEqual({
+          ...shift,
+          loggedEnd: '20:30',
+          compMinutes: 210,
+        });
+        expect((await store.rosters.shiftsOf('w1')).map((s) => s.id)).toEqual(['sh1']);
+        const companion: CompanionRecord = {
+          id: 'c-1',
+          community: 'c1',
+          date: '2026-12-02',
+          userId: 'u1',
+          requestId: 'req-1',
+          about: '取号 A012',
+          note: '',
+          worker: null,
+          workerName: null,
+          status: 'waiting',
+          createdAt: NOW.toISOString(),
+        };
+        const [a, b] = await Promise.all([
+          store.rosters.addCompanion(companion),
+          store.rosters.addCompanion({ ...companion, id: 'c-2' }),
+        ]);
+        expect(a.id).toBe(b.id);
+        expect(await store.rosters.companions('c1', '2026-12-02')).toHaveLength(1);
+        expect(await store.rosters.assignCompanion(a.id, 'w1', '李社工')).toMatchObject({
+          status: 'assigned',
+          worker: 'w1',
+        });
+        expect((await store.rosters.companionsOf('w1')).map((c) => c.id)).toEqual([a.id]);
+        const leave: LeaveRecord = {
+          id: 'l1',
+          worker: 'w1',
+          name: '李社工',
+          community: 'c1',
+          date: '2026-12-07',
+          minutes: 120,
+          note: '',
+          status: 'pending',
+          createdAt: NOW.toISOString(),
+          decidedBy: null,
+        };
+        await store.rosters.addLeave(leave);
+        expect(await store.rosters.pendingLeave()).toEqual([leave]);
+        const [x, y] = await Promise.all([
+          store.rosters.decideLeave('l1', 'approved', 'admin'),
+          store.rosters.decideLeave('l1', 'refused', 'admin'),
+        ]);
+        expect([x, y].filter((d) => d !== null)).toHaveLength(1);
+        expect(await store.rosters.pendingLeave()).toEqual([]);
+        expect((await store.rosters.leaveOf('w1'))[0]?.status).toBe(x ? 'approved' : 'refused');
+      });
+
+      it('lists the follow-ups of one evening', async () => {
+        const base = {
+          community: 'c1',
+          date: '2026-12-02',
+          userId: null,
+          name: '',
+          phone: null,
+          channel: 'call' as const,
+          services: [],
+          kind: 'first' as const,
+          parentId: null,
+          due: '2026-12-03',
+          status: 'open' as const,
+          attempts: [],
+          result: null,
+          closedReason: null,
+          suggestionId: null,
+          createdAt: NOW.toISOString(),
+          closedAt: null,
+        };
+        await store.followUps.create({ ...base, id: 'e1', residentKey: 'a' });
+        await store.followUps.create({ ...base, id: 'e2', residentKey: 'b', date: '2026-12-09' });
+        expect((await store.followUps.ofEvening('c1', '2026-12-02')).map((t) => t.id)).toEqual([
+          'e1',
+        ]);
       });
     });
   });

@@ -75,6 +75,9 @@ export function followUpRepo(db: Database.Database): FollowUpRepo {
   const ofUser = db.prepare<[string], FollowUpRow>(
     'SELECT * FROM follow_ups WHERE user_id = ? ORDER BY date, created_at',
   );
+  const ofEvening = db.prepare<[string, string], FollowUpRow>(
+    'SELECT * FROM follow_ups WHERE community_id = ? AND date = ? ORDER BY created_at, rowid',
+  );
   const link = db.prepare('UPDATE follow_ups SET suggestion_id = ? WHERE id = ?');
   const rulesStmt = db.prepare<[string], { rules: string }>(
     'SELECT rules FROM follow_up_rules WHERE community_id = ?',
@@ -133,6 +136,7 @@ export function followUpRepo(db: Database.Database): FollowUpRepo {
       link.run(suggestionId, id);
     },
     ofUser: async (userId) => ofUser.all(userId).map(toRecord),
+    ofEvening: async (community, date) => ofEvening.all(community, date).map(toRecord),
     getRules: async (community) => {
       const row = rulesStmt.get(community);
       return row ? (JSON.parse(row.rules) as Record<string, FollowUpRuleRecord>) : null;

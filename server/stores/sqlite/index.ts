@@ -14,6 +14,7 @@ import { MIGRATIONS } from './migrations';
 import { bookingRepo } from './bookings';
 import { followUpRepo } from './followups';
 import { noticeRepo } from './notices';
+import { reportRepo, rosterRepo, surveyRepo } from './programs';
 import { suggestionRepo } from './suggestions';
 import { queueRepo } from './queues';
 
@@ -176,6 +177,9 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
     notices: noticeRepo(db),
     followUps: followUpRepo(db),
     suggestions: suggestionRepo(db),
+    surveys: surveyRepo(db),
+    reports: reportRepo(db),
+    rosters: rosterRepo(db),
     close: async () => {
       db.close();
     },

@@ -301,4 +301,82 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   ) STRICT;
   CREATE INDEX changes_community ON changes (community_id, created_at);
   `,
+  `
+  CREATE INDEX follow_ups_evening ON follow_ups (community_id, date);
+
+  -- 居民点单: one ballot per voter and round, enforced here.
+  CREATE TABLE survey_rounds (
+    id           TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    title        TEXT NOT NULL,
+    candidates   TEXT NOT NULL,
+    max_choices  INTEGER NOT NULL,
+    closes_on    TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('open', 'closed', 'published')),
+    menu         TEXT,
+    created_by   TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    published_at TEXT
+  ) STRICT;
+  CREATE INDEX survey_rounds_community ON survey_rounds (community_id, created_at);
+  CREATE TABLE survey_votes (
+    round_id   TEXT NOT NULL REFERENCES survey_rounds(id),
+    voter_key  TEXT NOT NULL,
+    choices    TEXT NOT NULL,
+    paper      INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (round_id, voter_key)
+  ) STRICT;
+
+  CREATE TABLE report_costs (
+    community_id TEXT PRIMARY KEY REFERENCES communities(id),
+    costs        TEXT NOT NULL
+  ) STRICT;
+
+  -- 伴 and 调休.
+  CREATE TABLE shifts (
+    id           TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    date         TEXT NOT NULL,
+    worker       TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    start        TEXT NOT NULL,
+    end          TEXT NOT NULL,
+    logged_end   TEXT,
+    comp_minutes INTEGER NOT NULL DEFAULT 0,
+    created_at   TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX shifts_evening ON shifts (community_id, date);
+  CREATE INDEX shifts_worker ON shifts (worker, date);
+  CREATE TABLE companions (
+    id           TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    date         TEXT NOT NULL,
+    user_id      TEXT NOT NULL,
+    request_id   TEXT NOT NULL,
+    about        TEXT NOT NULL,
+    note         TEXT NOT NULL,
+    worker       TEXT,
+    worker_name  TEXT,
+    status       TEXT NOT NULL CHECK (status IN ('waiting', 'assigned', 'done')),
+    created_at   TEXT NOT NULL,
+    UNIQUE (user_id, request_id)
+  ) STRICT;
+  CREATE INDEX companions_evening ON companions (community_id, date);
+  CREATE INDEX companions_worker ON companions (worker);
+  CREATE TABLE comp_leave (
+    id           TEXT PRIMARY KEY,
+    worker       TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    community_id TEXT NOT NULL,
+    date         TEXT NOT NULL,
+    minutes      INTEGER NOT NULL,
+    note         TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'refused')),
+    created_at   TEXT NOT NULL,
+    decided_by   TEXT
+  ) STRICT;
+  CREATE INDEX comp_leave_worker ON comp_leave (worker, created_at);
+  CREATE INDEX comp_leave_status ON comp_leave (status, created_at);
+  `,
 ];

@@ -1,0 +1,217 @@
+/**
+ * Contract of the `survey`, `report` and `roster` functions: 居民点单 (residents choose the
+ * services), 社区买单 (what each evening delivered, and what it cost), 伴 (who accompanies whom)
+ * and 调休 (comp time for evening hours).
+ */
+import type { ServiceKind } from './community';
+
+// ── 居民点单: demand rounds ───────────────────────────────────────────────
+
+export interface Candidate {
+  /** A service id ("paperwork") for current services; a new id for proposals. */
+  id: string;
+  name: string;
+  kind: ServiceKind;
+  description: string;
+  source: 'current' | 'proposal' | 'suggestion';
+}
+
+export type RoundStatus = 'open' | 'closed' | 'published';
+
+export interface RankedCandidate extends Candidate {
+  votes: number;
+  /** Paper votes among `votes`. */
+  paperVotes: number;
+  /** 1-based, ties share a rank ("1, 2, 2, 4"). */
+  rank: number;
+  /** Within the top eight by rank (all tied at the cut are in). */
+  proposed: boolean;
+}
+
+export interface Round {
+  id: string;
+  community: string;
+  title: string;
+  maxChoices: number;
+  /** Last day of voting, "YYYY-MM-DD" (Asia/Shanghai, inclusive). */
+  closesOn: string;
+  status: RoundStatus;
+  /** Residents (and paper ballots) who voted. */
+  voters: number;
+  ranking: RankedCandidate[];
+  /** True when candidates tie across the eighth place: staff decide. */
+  tieAtCut: boolean;
+  /** The caller's own choices, when the caller is known and voted. */
+  mine: string[] | null;
+  /** Menu published from this round (candidate ids), once published. */
+  menu: string[] | null;
+}
+
+export interface OpenRoundInput {
+  community: string;
+  title: string;
+  maxChoices: number;
+  closesOn: string;
+  /** Proposals added to the current services; each needs a kind. */
+  proposals: Array<{ name: string; kind: ServiceKind; description: string; suggestionId?: string }>;
+}
+
+export interface VoteInput {
+  roundId: string;
+  choices: string[];
+}
+
+export interface PaperVotesInput {
+  roundId: string;
+  choices: string[];
+  /** How many paper ballots had exactly these choices. */
+  copies: number;
+  requestId: string;
+}
+
+export interface PublishMenuInput {
+  roundId: string;
+  /** At most eight candidate ids, in display order. */
+  menu: string[];
+}
+
+// ── 社区买单: the evening report ──────────────────────────────────────────
+
+export interface ServiceFigures {
+  service: string;
+  name: string;
+  kind: ServiceKind | 'activity';
+  /** Distinct residents served (completed ticket or booking, attended activity). */
+  served: number;
+  tickets: number;
+  bookings: number;
+  noShows: number;
+  /** Minutes from taking a number to being called; null without data. */
+  waitMedian: number | null;
+  waitP90: number | null;
+  /** Minutes at the desk. */
+  serviceMedian: number | null;
+  attendance: number;
+  /** Follow-up answers about this service's residents. */
+  satisfaction: { satisfied: number; mostly: number; unsatisfied: number };
+  suggestions: { received: number; answered: number };
+  /** Yuan per resident served, set by staff; null when not set. */
+  unitCost: number | null;
+  cost: number | null;
+}
+
+export interface EveningReport {
+  community: { id: string; name: string };
+  date: string;
+  services: ServiceFigures[];
+  totals: { served: number; cost: number | null };
+  /** The same evening a week earlier, for the trend. */
+  previous: {
+    date: string;
+    served: number;
+    cost: number | null;
+    byService: Record<string, number>;
+  };
+}
+
+export interface ReportCsv {
+  filename: string;
+  csv: string;
+}
+
+export interface SetCostsInput {
+  community: string;
+  /** Yuan per resident served, per service id ("activity" for activities). */
+  costs: Record<string, number>;
+}
+
+export interface Overview {
+  date: string;
+  communities: Array<{
+    id: string;
+    name: string;
+    served: number;
+    cost: number | null;
+    date: string;
+  }>;
+}
+
+// ── 伴 and 调休: roster, companions, comp time ─────────────────────────────
+
+export interface Shift {
+  id: string;
+  community: string;
+  date: string;
+  worker: string;
+  name: string;
+  /** Planned hours, "HH:mm". */
+  start: string;
+  end: string;
+  /** When the worker actually left, logged after the evening; null until then. */
+  loggedEnd: string | null;
+  /** Minutes after 17:00 that accrue as comp time (from the logged end, else 0). */
+  compMinutes: number;
+}
+
+export interface AssignShiftInput {
+  community: string;
+  date: string;
+  /** The staff member's user id; omit for oneself. */
+  worker?: string;
+  name: string;
+  start: string;
+  end: string;
+}
+
+export interface CompanionRequest {
+  id: string;
+  community: string;
+  date: string;
+  /** What the resident is there for, e.g. "取号 A012" or "预约 政务服务 19:00". */
+  about: string;
+  note: string;
+  /** The worker accompanying; null until assigned. */
+  worker: string | null;
+  workerName: string | null;
+  status: 'waiting' | 'assigned' | 'done';
+  createdAt: string;
+}
+
+export interface RequestCompanionInput {
+  community: string;
+  /** The evening it is for, "YYYY-MM-DD" (a booking's date); omitted means tonight. */
+  date?: string;
+  about: string;
+  /** e.g. "听障，请用文字沟通". */
+  note?: string;
+  requestId: string;
+}
+
+export interface EveningRoster {
+  community: string;
+  date: string;
+  shifts: Shift[];
+  companions: CompanionRequest[];
+}
+
+export interface LeaveRequest {
+  id: string;
+  worker: string;
+  name: string;
+  community: string;
+  date: string;
+  minutes: number;
+  note: string;
+  status: 'pending' | 'approved' | 'refused';
+  createdAt: string;
+}
+
+export interface CompBalance {
+  accruedMinutes: number;
+  takenMinutes: number;
+  pendingMinutes: number;
+  balanceMinutes: number;
+  shifts: Shift[];
+  leave: LeaveRequest[];
+  companions: CompanionRequest[];
+}

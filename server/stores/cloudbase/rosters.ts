@@ -1,0 +1,307 @@
+/**
+ * The evening roster, companions and comp-time leave (伴 and 调休) on CloudBase: the RosterRepo
+ * port, with the same behaviour as rosterRepo in server/stores/sqlite/programs.ts.
+ *
+ * Documents (collection names without the optional prefix):
+ * - roster_shifts/<shift id>: the ShiftRecord fields without `id`.
+ * - roster_companions/<request id>: the CompanionRecord fields without `id`.
+ * - roster_keys/companion_<digest(userId, requestId)> (companionKeyId): { companionId }: the
+ *   resident's request already made, so a retried or double-tapped request gets the same
+ *   companion request (SQLite's unique (user_id, request_id)). A transaction cannot query, so
+ *   addCompanion() finds it by this deterministic `_id`; two adds of one request both write it,
+ *   so only one can commit. The user id goes into the `_id` only hashed (no ':' or openid).
+ * - roster_leave/<leave id>: the LeaveRecord fields without `id`.
+ *
+ * logEnd(), assignCompanion() and decideLeave() read and update in one transaction: a missing
+ * document stays missing (null, as SQLite's UPDATE of no row), and decideLeave() writes only
+ * while the request is still 'pending', so two admins deciding at once cannot both win.
+ */
+import type { CompanionRecord, LeaveRecord, RosterRepo, ShiftRecord } from '../../core/ports';
+import { integer, MalformedDocument, readDoc, text } from './documents';
+import { digest, oneOf } from './followups';
+import { nullableText, readAll } from './queues';
+import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
+import { FEW_RACERS, transact } from './transaction';
+
+/**
+ * Single-document operations an addCompanion() runs inside its one transaction, by outcome:
+ * - created: get the request key, set it, set the companion request;
+ * - existing: get the request key, get the companion request.
+ */
+export const ADD_COMPANION_OPERATIONS = { created: 3, existing: 2 } as const;
+
+/** decideLeave(): get the request, then update it (only get when it was no longer pending). */
+export const DECIDE_LEAVE_OPERATIONS = { decided: 2, stale: 1 } as const;
+
+export interface RosterCollections {
+  shifts: string;
+  companions: string;
+  keys: string;
+  leave: string;
+}
+
+const COMPANION_STATUSES: ReadonlySet<string> = new Set<CompanionRecord['status']>([
+  'waiting',
+  'assigned',
+  'done',
+]);
+const LEAVE_STATUSES: ReadonlySet<string> = new Set<LeaveRecord['status']>([
+  'pending',
+  'approved',
+  'refused',
+]);
+
+export const companionKeyId = (userId: string, requestId: string) =>
+  `companion_${digest(userId, requestId)}`;
+
+// --- mapping ---
+
+export function shiftFromDoc(id: string, doc: DocData): ShiftRecord {
+  const where = `roster_shifts/${id}`;
+  return {
+    id,
+    community: text(doc, 'community', where),
+    date: text(doc, 'date', where),
+    worker: text(doc, 'worker', where),
+    name: text(doc, 'name', where),
+    start: text(doc, 'start', where),
+    end: text(doc, 'end', where),
+    loggedEnd: nullableText(doc, 'loggedEnd', where),
+    compMinutes: integer(doc, 'compMinutes', where),
+    createdAt: text(doc, 'createdAt', where),
+  };
+}
+
+export const shiftToDoc = (s: ShiftRecord): DocData => ({
+  community: s.community,
+  date: s.date,
+  worker: s.worker,
+  name: s.name,
+  start: s.start,
+  end: s.end,
+  loggedEnd: s.loggedEnd,
+  compMinutes: s.compMinutes,
+  createdAt: s.createdAt,
+});
+
+export function companionFromDoc(id: string, doc: DocData): CompanionRecord {
+  const where = `roster_companions/${id}`;
+  return {
+    id,
+    community: text(doc, 'community', where),
+    date: text(doc, 'date', where),
+    userId: text(doc, 'userId', where),
+    requestId: text(doc, 'requestId', where),
+    about: text(doc, 'about', where),
+    note: text(doc, 'note', where),
+    worker: nullableText(doc, 'worker', where),
+    workerName: nullableText(doc, 'workerName', where),
+    status: oneOf<CompanionRecord['status']>(doc, 'status', where, COMPANION_STATUSES),
+    createdAt: text(doc, 'createdAt', where),
+  };
+}
+
+export const companionToDoc = (c: CompanionRecord): DocData => ({
+  community: c.community,
+  date: c.date,
+  userId: c.userId,
+  requestId: c.requestId,
+  about: c.about,
+  note: c.note,
+  worker: c.worker,
+  workerName: c.workerName,
+  status: c.status,
+  createdAt: c.createdAt,
+});
+
+export function leaveFromDoc(id: string, doc: DocData): LeaveRecord {
+  const where = `roster_leave/${id}`;
+  return {
+    id,
+    worker: text(doc, 'worker', where),
+    name: text(doc, 'name', where),
+    community: text(doc, 'community', where),
+    date: text(doc, 'date', where),
+    minutes: integer(doc, 'minutes', where),
+    note: text(doc, 'note', where),
+    status: oneOf<LeaveRecord['status']>(doc, 'status', where, LEAVE_STATUSES),
+    createdAt: text(doc, 'createdAt', where),
+    decidedBy: nullableText(doc, 'decidedBy', where),
+  };
+}
+
+export const leaveToDoc = (l: LeaveRecord): DocData => ({
+  worker: l.worker,
+  name: l.name,
+  community: l.community,
+  date: l.date,
+  minutes: l.minutes,
+  note: l.note,
+  status: l.status,
+  createdAt: l.createdAt,
+  decidedBy: l.decidedBy,
+});
+
+const shiftsFrom = (docs: DocData[]) =>
+  docs.map((doc) => shiftFromDoc(text(doc, '_id', 'roster_shifts/?'), doc));
+const companionsFrom = (docs: DocData[]) =>
+  docs.map((doc) => companionFromDoc(text(doc, '_id', 'roster_companions/?'), doc));
+const leaveFrom = (docs: DocData[]) =>
+  docs.map((doc) => leaveFromDoc(text(doc, '_id', 'roster_leave/?'), doc));
+
+// --- transactions ---
+
+/** ADD_COMPANION_OPERATIONS. */
+async function addCompanionIn(
+  tx: CloudTransaction,
+  names: RosterCollections,
+  request: CompanionRecord,
+): Promise<CompanionRecord> {
+  const keyId = companionKeyId(request.userId, request.requestId);
+  const keyRef = tx.collection(names.keys).doc(keyId);
+  const key = await readDoc(keyRef);
+  if (key) {
+    const id = text(key, 'companionId', `roster_keys/${keyId}`);
+    const doc = await readDoc(tx.collection(names.companions).doc(id));
+    if (!doc) throw new MalformedDocument(`roster_keys/${keyId}`, `companion ${id}`);
+    return companionFromDoc(id, doc);
+  }
+  await keyRef.set({ data: { companionId: request.id } });
+  const doc = companionToDoc(request);
+  await tx.collection(names.companions).doc(request.id).set({ data: doc });
+  return companionFromDoc(request.id, doc);
+}
+
+/** get, then update of the given scalars; null (nothing written) when the document is missing. */
+async function updateIn<T>(
+  tx: CloudTransaction,
+  collection: string,
+  id: string,
+  fromDoc: (id: string, doc: DocData) => T,
+  fields: Partial<T>,
+): Promise<T | null> {
+  const ref = tx.collection(collection).doc(id);
+  const doc = await readDoc(ref);
+  if (!doc) return null;
+  const record = fromDoc(id, doc);
+  await ref.update({ data: fields as DocData });
+  return { ...record, ...fields };
+}
+
+/** DECIDE_LEAVE_OPERATIONS: compare-and-set from 'pending'. */
+async function decideLeaveIn(
+  tx: CloudTransaction,
+  names: RosterCollections,
+  id: string,
+  status: 'approved' | 'refused',
+  by: string,
+): Promise<LeaveRecord | null> {
+  const ref = tx.collection(names.leave).doc(id);
+  const doc = await readDoc(ref);
+  if (!doc) return null;
+  const leave = leaveFromDoc(id, doc);
+  if (leave.status !== 'pending') return null;
+  await ref.update({ data: { status, decidedBy: by } });
+  return { ...leave, status, decidedBy: by };
+}
+
+export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterRepo {
+  const shifts = () => db.collection(names.shifts);
+  const companions = () => db.collection(names.companions);
+  const leave = () => db.collection(names.leave);
+
+  return {
+    async addShift(shift) {
+      await shifts()
+        .doc(shift.id)
+        .set({ data: shiftToDoc(shift) });
+    },
+    async getShift(id) {
+      const doc = await readDoc(shifts().doc(id));
+      return doc ? shiftFromDoc(id, doc) : null;
+    },
+    /** One evening's roster by start time, then in the order staff added them (SQLite's rowid). */
+    async shifts(community, date) {
+      const docs = await readAll(() =>
+        shifts()
+          .where({ community, date })
+          .orderBy('start', 'asc')
+          .orderBy('createdAt', 'asc')
+          .orderBy('_id', 'asc'),
+      );
+      return shiftsFrom(docs);
+    },
+    /** A worker's shifts, every community: latest evening first, then by start, as SQLite. */
+    async shiftsOf(worker) {
+      const docs = await readAll(() =>
+        shifts()
+          .where({ worker })
+          .orderBy('date', 'desc')
+          .orderBy('start', 'asc')
+          .orderBy('_id', 'asc'),
+      );
+      return shiftsFrom(docs);
+    },
+    logEnd: (id, loggedEnd, compMinutes) =>
+      transact(db, FEW_RACERS, (tx) =>
+        updateIn(tx, names.shifts, id, shiftFromDoc, { loggedEnd, compMinutes }),
+      ),
+    // A resident tapping twice races only themselves.
+    addCompanion: (request) => transact(db, FEW_RACERS, (tx) => addCompanionIn(tx, names, request)),
+    async getCompanion(id) {
+      const doc = await readDoc(companions().doc(id));
+      return doc ? companionFromDoc(id, doc) : null;
+    },
+    /** One evening's requests in arrival order. */
+    async companions(community, date) {
+      const docs = await readAll(() =>
+        companions().where({ community, date }).orderBy('createdAt', 'asc').orderBy('_id', 'asc'),
+      );
+      return companionsFrom(docs);
+    },
+    /** The requests a worker was assigned: latest evening first, then in arrival order. */
+    async companionsOf(worker) {
+      const docs = await readAll(() =>
+        companions()
+          .where({ worker })
+          .orderBy('date', 'desc')
+          .orderBy('createdAt', 'asc')
+          .orderBy('_id', 'asc'),
+      );
+      return companionsFrom(docs);
+    },
+    assignCompanion: (id, worker, workerName) =>
+      transact(db, FEW_RACERS, (tx) =>
+        updateIn(tx, names.companions, id, companionFromDoc, {
+          worker,
+          workerName,
+          status: 'assigned' as const,
+        }),
+      ),
+    async addLeave(record) {
+      await leave()
+        .doc(record.id)
+        .set({ data: leaveToDoc(record) });
+    },
+    async getLeave(id) {
+      const doc = await readDoc(leave().doc(id));
+      return doc ? leaveFromDoc(id, doc) : null;
+    },
+    /** Every community's undecided requests, oldest first. */
+    async pendingLeave() {
+      const docs = await readAll(() =>
+        leave().where({ status: 'pending' }).orderBy('createdAt', 'asc').orderBy('_id', 'asc'),
+      );
+      return leaveFrom(docs);
+    },
+    /** A worker's requests, any status, newest first. */
+    async leaveOf(worker) {
+      const docs = await readAll(() =>
+        leave().where({ worker }).orderBy('createdAt', 'desc').orderBy('_id', 'desc'),
+      );
+      return leaveFrom(docs);
+    },
+    decideLeave: (id, status, by) =>
+      transact(db, FEW_RACERS, (tx) => decideLeaveIn(tx, names, id, status, by)),
+  };
+}
