@@ -11,7 +11,7 @@ export default defineAppConfig({
     },
     {
       root: 'package-voice',
-      pages: ['pages/mine/index', 'pages/submit/index', 'pages/board/index'],
+      pages: ['pages/mine/index', 'pages/submit/index', 'pages/board/index', 'pages/vote/index'],
     },
     {
       root: 'package-staff',
@@ -25,6 +25,9 @@ export default defineAppConfig({
         'pages/calls/index',
         'pages/suggestions/index',
         'pages/timeline/index',
+        'pages/survey/index',
+        'pages/report/index',
+        'pages/roster/index',
       ],
     },
     { root: 'package-board', pages: ['pages/board/index'] },

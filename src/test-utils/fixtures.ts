@@ -856,3 +856,470 @@ export function residentTimelineFixture(
     ...overrides,
   };
 }
+
+// ----- 居民点单 (package-voice) and 需要社工陪同. Imported under their own names here, so the
+// import list at the top stays as it is.
+import type {
+  CompanionRequest as CompanionRequestRecord,
+  RankedCandidate as SurveyCandidate,
+  Round as SurveyRound,
+} from '@/types/contract';
+
+/** 政务服务 at the top of a ranking: 9 votes, 2 of them on paper. */
+export function surveyCandidateFixture(overrides: Partial<SurveyCandidate> = {}): SurveyCandidate {
+  return {
+    id: 'paperwork',
+    name: '政务服务',
+    kind: 'booking',
+    description: '社保、医保、居住证等业务代办',
+    source: 'current',
+    votes: 9,
+    paperVotes: 2,
+    rank: 1,
+    proposed: true,
+    ...overrides,
+  };
+}
+
+/**
+ * 金色里程's open round: up to 3 choices until 16 December, 12 voters, ten candidates; 血压测量
+ * and 手机使用课 share second place, the last two are outside the top eight.
+ */
+export function surveyRoundFixture(overrides: Partial<SurveyRound> = {}): SurveyRound {
+  const c = surveyCandidateFixture;
+  return {
+    id: 'round-1',
+    community: 'jinse',
+    title: '2027 年上半年 八点伴服务点单',
+    maxChoices: 3,
+    closesOn: '2026-12-16',
+    status: 'open',
+    voters: 12,
+    ranking: [
+      c(),
+      c({
+        id: 'health',
+        name: '血压测量',
+        kind: 'queue',
+        description: '',
+        votes: 7,
+        paperVotes: 0,
+        rank: 2,
+      }),
+      c({
+        id: 'p-phone',
+        name: '手机使用课',
+        kind: 'drop-in',
+        description: '教老人用手机挂号、缴费',
+        source: 'proposal',
+        votes: 7,
+        paperVotes: 1,
+        rank: 2,
+      }),
+      c({ id: 'library', name: '图书阅览', kind: 'queue', votes: 5, paperVotes: 0, rank: 4 }),
+      c({
+        id: 'calligraphy',
+        name: '书法体验课',
+        kind: 'drop-in',
+        votes: 4,
+        paperVotes: 0,
+        rank: 5,
+      }),
+      c({
+        id: 'p-repair',
+        name: '家电维修',
+        kind: 'booking',
+        description: '小家电免费检修',
+        source: 'suggestion',
+        votes: 3,
+        paperVotes: 0,
+        rank: 6,
+      }),
+      c({ id: 'rehab', name: '康复理疗', kind: 'booking', votes: 2, paperVotes: 0, rank: 7 }),
+      c({ id: 'kids', name: '儿童托管', kind: 'drop-in', votes: 2, paperVotes: 0, rank: 7 }),
+      c({
+        id: 'legal',
+        name: '法律咨询',
+        kind: 'booking',
+        votes: 1,
+        paperVotes: 0,
+        rank: 9,
+        proposed: false,
+      }),
+      c({
+        id: 'haircut',
+        name: '爱心理发',
+        kind: 'queue',
+        votes: 0,
+        paperVotes: 0,
+        rank: 10,
+        proposed: false,
+      }),
+    ],
+    tieAtCut: false,
+    mine: null,
+    menu: null,
+    ...overrides,
+  };
+}
+
+/** A waiting request for a social worker at 金色里程, for ticket B007. */
+export function companionRequestFixture(
+  overrides: Partial<CompanionRequestRecord> = {},
+): CompanionRequestRecord {
+  return {
+    id: 'cp-1',
+    community: 'jinse',
+    date: '2026-11-25',
+    about: '取号 B007',
+    note: '',
+    worker: null,
+    workerName: null,
+    status: 'waiting',
+    createdAt: '2026-11-25T18:20:00+08:00',
+    ...overrides,
+  };
+}
+
+// ----- Staff program desk: 居民点单, 晚间报表, 值班与调休 (package-staff). Imported under their own
+// names here, so the import list at the top stays as it is.
+import type {
+  CompanionRequest as DeskCompanion,
+  CompBalance as DeskCompBalance,
+  EveningReport as DeskEveningReport,
+  EveningRoster as DeskEveningRoster,
+  LeaveRequest as DeskLeave,
+  Overview as DeskOverview,
+  RankedCandidate as DeskCandidate,
+  Round as DeskRound,
+  ServiceFigures as DeskServiceFigures,
+  Shift as DeskShift,
+} from '@/types/contract';
+
+const deskCandidate = (
+  id: string,
+  name: string,
+  kind: DeskCandidate['kind'],
+  source: DeskCandidate['source'],
+  [votes, paperVotes, rank]: [number, number, number],
+): DeskCandidate => ({
+  id,
+  name,
+  kind,
+  description: '',
+  source,
+  votes,
+  paperVotes,
+  rank,
+  proposed: rank <= 8,
+});
+
+/**
+ * 金色里程's open round as staff see it: up to 3 choices until 16 December, 20 voters, ten
+ * candidates (six current services, three proposals, one from a suggestion); eight are in.
+ */
+export function deskRoundFixture(overrides: Partial<DeskRound> = {}): DeskRound {
+  return {
+    id: 'round-2',
+    community: 'jinse',
+    title: '2027 年上半年 服务点单',
+    maxChoices: 3,
+    closesOn: '2026-12-16',
+    status: 'open',
+    voters: 20,
+    ranking: [
+      deskCandidate('paperwork', '政务服务', 'booking', 'current', [12, 3, 1]),
+      deskCandidate('bp', '血压测量', 'queue', 'current', [10, 0, 2]),
+      deskCandidate('p-phone', '手机使用课', 'drop-in', 'proposal', [9, 1, 3]),
+      deskCandidate('library', '图书阅览', 'queue', 'current', [7, 0, 4]),
+      deskCandidate('repair', '家电维修', 'booking', 'current', [6, 0, 5]),
+      deskCandidate('p-legal', '法律咨询', 'booking', 'suggestion', [5, 0, 6]),
+      deskCandidate('chess', '棋牌娱乐', 'drop-in', 'current', [4, 0, 7]),
+      deskCandidate('p-rehab', '康复理疗', 'booking', 'proposal', [3, 0, 8]),
+      deskCandidate('p-kids', '儿童托管', 'drop-in', 'proposal', [1, 0, 9]),
+      deskCandidate('haircut', '爱心理发', 'queue', 'current', [0, 0, 10]),
+    ],
+    tieAtCut: false,
+    mine: null,
+    menu: null,
+    ...overrides,
+  };
+}
+
+/** The same round closed, with 康复理疗 and 儿童托管 tied at eighth place: nine are in. */
+export function deskTiedRoundFixture(): DeskRound {
+  const round = deskRoundFixture({ status: 'closed' });
+  return {
+    ...round,
+    ranking: round.ranking.map((c) =>
+      c.id === 'p-kids' ? { ...c, votes: 3, rank: 8, proposed: true } : c,
+    ),
+    tieAtCut: true,
+  };
+}
+
+/** The open round, then last year's published one. */
+export function deskRoundsFixture(): DeskRound[] {
+  const old = deskRoundFixture();
+  return [
+    deskRoundFixture(),
+    {
+      ...old,
+      id: 'round-1',
+      title: '2026 年下半年 服务点单',
+      closesOn: '2026-06-15',
+      status: 'published',
+      voters: 31,
+      menu: ['paperwork', 'bp', 'repair'],
+    },
+  ];
+}
+
+export function serviceFiguresFixture(
+  overrides: Partial<DeskServiceFigures> = {},
+): DeskServiceFigures {
+  return {
+    service: 'bp',
+    name: '血压测量',
+    kind: 'queue',
+    served: 12,
+    tickets: 14,
+    bookings: 0,
+    noShows: 2,
+    waitMedian: 8,
+    waitP90: 15.5,
+    serviceMedian: 4,
+    attendance: 0,
+    satisfaction: { satisfied: 3, mostly: 1, unsatisfied: 1 },
+    suggestions: { received: 2, answered: 1 },
+    unitCost: 15,
+    cost: 180,
+    ...overrides,
+  };
+}
+
+/**
+ * 金色里程 on Wednesday 2 December: 血压测量 12 (a week earlier 9), 家电维修 5 (7, no unit cost),
+ * 棋牌娱乐 none, 活动 8 (5); 25 residents and 340 yuan against 21 and 300.
+ */
+export function eveningReportFixture(
+  overrides: Partial<DeskEveningReport> = {},
+): DeskEveningReport {
+  const f = serviceFiguresFixture;
+  return {
+    community: { id: 'jinse', name: '金色里程' },
+    date: '2026-12-02',
+    services: [
+      f(),
+      f({
+        service: 'repair',
+        name: '家电维修',
+        kind: 'booking',
+        served: 5,
+        tickets: 0,
+        bookings: 6,
+        noShows: 1,
+        waitMedian: null,
+        waitP90: null,
+        serviceMedian: null,
+        satisfaction: { satisfied: 1, mostly: 0, unsatisfied: 0 },
+        suggestions: { received: 0, answered: 0 },
+        unitCost: null,
+        cost: null,
+      }),
+      f({
+        service: 'chess',
+        name: '棋牌娱乐',
+        kind: 'drop-in',
+        served: 0,
+        tickets: 0,
+        noShows: 0,
+        waitMedian: null,
+        waitP90: null,
+        serviceMedian: null,
+        satisfaction: { satisfied: 0, mostly: 0, unsatisfied: 0 },
+        suggestions: { received: 1, answered: 1 },
+        unitCost: 0,
+        cost: 0,
+      }),
+      f({
+        service: 'activity',
+        name: '活动',
+        kind: 'activity',
+        served: 8,
+        tickets: 0,
+        noShows: 0,
+        waitMedian: null,
+        waitP90: null,
+        serviceMedian: null,
+        attendance: 8,
+        satisfaction: { satisfied: 2, mostly: 0, unsatisfied: 0 },
+        suggestions: { received: 0, answered: 0 },
+        unitCost: 20,
+        cost: 160,
+      }),
+    ],
+    totals: { served: 25, cost: 340 },
+    previous: {
+      date: '2026-11-25',
+      served: 21,
+      cost: 300,
+      byService: { bp: 9, repair: 7, chess: 0, activity: 5 },
+    },
+    ...overrides,
+  };
+}
+
+/** Both communities' last service evening on or before 3 December. */
+export function overviewFixture(overrides: Partial<DeskOverview> = {}): DeskOverview {
+  return {
+    date: '2026-12-02',
+    communities: [
+      { id: 'huchi', name: '虎池苑', served: 18, cost: null, date: '2026-12-01' },
+      { id: 'jinse', name: '金色里程', served: 25, cost: 340, date: '2026-12-02' },
+    ],
+    ...overrides,
+  };
+}
+
+/** 李社工 (user u1) on 金色里程's roster on 2 December, 16:30–20:00, end not logged yet. */
+export function rosterShiftFixture(overrides: Partial<DeskShift> = {}): DeskShift {
+  return {
+    id: 'sh-1',
+    community: 'jinse',
+    date: '2026-12-02',
+    worker: 'u1',
+    name: '李社工',
+    start: '16:30',
+    end: '20:00',
+    loggedEnd: null,
+    compMinutes: 0,
+    ...overrides,
+  };
+}
+
+/** 取号 B007, a resident who is hard of hearing, waiting for someone. */
+export function rosterCompanionFixture(overrides: Partial<DeskCompanion> = {}): DeskCompanion {
+  return {
+    id: 'cp-1',
+    community: 'jinse',
+    date: '2026-12-02',
+    about: '取号 B007',
+    note: '听障，请用文字沟通',
+    worker: null,
+    workerName: null,
+    status: 'waiting',
+    createdAt: '2026-12-02T18:20:00+08:00',
+    ...overrides,
+  };
+}
+
+/** 2 December at 金色里程: 李社工 (me) and 王社工 (left at 21:00); one waiting, one assigned companion. */
+export function eveningRosterFixture(
+  overrides: Partial<DeskEveningRoster> = {},
+): DeskEveningRoster {
+  return {
+    community: 'jinse',
+    date: '2026-12-02',
+    shifts: [
+      rosterShiftFixture(),
+      rosterShiftFixture({
+        id: 'sh-2',
+        worker: 'staff-2',
+        name: '王社工',
+        start: '17:30',
+        end: '20:30',
+        loggedEnd: '21:00',
+        compMinutes: 210,
+      }),
+    ],
+    companions: [
+      rosterCompanionFixture(),
+      rosterCompanionFixture({
+        id: 'cp-2',
+        about: '预约 政务服务 19:00',
+        note: '',
+        worker: 'staff-2',
+        workerName: '王社工',
+        status: 'assigned',
+        createdAt: '2026-12-02T18:40:00+08:00',
+      }),
+    ],
+    ...overrides,
+  };
+}
+
+export function leaveFixture(overrides: Partial<DeskLeave> = {}): DeskLeave {
+  return {
+    id: 'lv-1',
+    worker: 'u1',
+    name: '李社工',
+    community: 'jinse',
+    date: '2026-11-30',
+    minutes: 60,
+    note: '周一上午',
+    status: 'approved',
+    createdAt: '2026-11-27T10:00:00+08:00',
+    ...overrides,
+  };
+}
+
+/** My comp time: 3 h 45 min earned on 25 November, 1 h taken, 30 min awaiting approval. */
+export function compBalanceFixture(overrides: Partial<DeskCompBalance> = {}): DeskCompBalance {
+  return {
+    accruedMinutes: 225,
+    takenMinutes: 60,
+    pendingMinutes: 30,
+    balanceMinutes: 165,
+    shifts: [
+      rosterShiftFixture({
+        id: 'sh-0',
+        date: '2026-11-25',
+        loggedEnd: '20:45',
+        compMinutes: 225,
+      }),
+      rosterShiftFixture(),
+    ],
+    leave: [
+      leaveFixture(),
+      leaveFixture({ id: 'lv-2', date: '2026-12-07', minutes: 30, note: '', status: 'pending' }),
+    ],
+    companions: [
+      rosterCompanionFixture({
+        id: 'cp-0',
+        date: '2026-11-25',
+        about: '取号 A012',
+        note: '行动不便，坐轮椅',
+        worker: 'u1',
+        workerName: '李社工',
+        status: 'done',
+      }),
+    ],
+    ...overrides,
+  };
+}
+
+/** Leave awaiting an admin: 王社工 at 金色里程 and 赵社工 at 虎池苑. */
+export function pendingLeaveFixture(): DeskLeave[] {
+  return [
+    leaveFixture({
+      id: 'lv-3',
+      worker: 'staff-2',
+      name: '王社工',
+      date: '2026-12-08',
+      minutes: 120,
+      note: '家里有事',
+      status: 'pending',
+    }),
+    leaveFixture({
+      id: 'lv-4',
+      worker: 'staff-3',
+      name: '赵社工',
+      community: 'huchi',
+      date: '2026-12-09',
+      minutes: 90,
+      note: '',
+      status: 'pending',
+    }),
+  ];
+}

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { GatewayError } from '@/lib/gateway';
 import { formatClock } from '@/lib/shanghai-time';
-import { lineFixture, ticketFixture } from '@/test-utils/fixtures';
+import { companionRequestFixture, lineFixture, ticketFixture } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
 import {
   emitAlert,
@@ -9,7 +9,7 @@ import {
   resetLineFeed,
   subscribedCommunities,
 } from '@/test-utils/mock-line-feed';
-import type { Ticket } from '@/types/contract';
+import type { RequestCompanionInput, Ticket } from '@/types/contract';
 import { reLaunch, resetTaroDouble, setRouterParams } from '../../../tests/doubles/taro';
 import TicketPage from './index';
 
@@ -296,5 +296,88 @@ describe('ticket page', () => {
     render(<TicketPage />);
     fireEvent.click(await screen.findByText('重试'));
     expect(await screen.findByText('前方还有 4 位')).toBeTruthy();
+  });
+
+  describe('需要社工陪同', () => {
+    const granted = async (input: RequestCompanionInput) =>
+      companionRequestFixture({ about: input.about, note: input.note ?? '' });
+    const noteField = () => screen.getByLabelText('想告诉社工的话（选填）') as HTMLInputElement;
+
+    it('tells the social workers with the ticket and an optional note, and says so in text', async () => {
+      routeCalls({
+        'queue.mine': async () => [ticketFixture()],
+        'roster.requestCompanion': granted,
+      });
+      render(<TicketPage />);
+      await screen.findByText('前方还有 4 位');
+      expect(screen.queryByLabelText('想告诉社工的话（选填）')).toBeNull();
+
+      fireEvent.click(screen.getByText('需要社工陪同'));
+      expect(noteField().placeholder).toBe('如：听障，请用文字沟通');
+      expect(noteField().getAttribute('maxlength')).toBe('100');
+      fireEvent.change(noteField(), { target: { value: ' 听障，请用文字沟通 ' } });
+      fireEvent.click(screen.getByText('通知社工'));
+
+      const done = await screen.findByText('已通知社工，请在服务台稍候');
+      expect(done.closest('[role="status"]')).toBeTruthy();
+      expect(screen.getByText('您的留言：听障，请用文字沟通')).toBeTruthy();
+      expect(callsOf('roster.requestCompanion')).toEqual([
+        {
+          community: 'jinse',
+          about: '取号 B007',
+          note: '听障，请用文字沟通',
+          requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+        },
+      ]);
+      expect(screen.queryByText('需要社工陪同')).toBeNull();
+    });
+
+    it('sends no note when none is typed, and can be put away', async () => {
+      routeCalls({
+        'queue.mine': async () => [ticketFixture()],
+        'roster.requestCompanion': granted,
+      });
+      render(<TicketPage />);
+      fireEvent.click(await screen.findByText('需要社工陪同'));
+      fireEvent.click(screen.getByText('先不用'));
+      expect(screen.queryByLabelText('想告诉社工的话（选填）')).toBeNull();
+      expect(callsOf('roster.requestCompanion')).toHaveLength(0);
+
+      fireEvent.click(screen.getByText('需要社工陪同'));
+      fireEvent.click(screen.getByText('通知社工'));
+      await screen.findByText('已通知社工，请在服务台稍候');
+      expect(callsOf('roster.requestCompanion')[0]).not.toHaveProperty('note');
+    });
+
+    it('shows a failure in an alert and retries with the same requestId', async () => {
+      let attempts = 0;
+      routeCalls({
+        'queue.mine': async () => [ticketFixture()],
+        'roster.requestCompanion': async (input) => {
+          attempts += 1;
+          if (attempts === 1) throw new GatewayError({ code: 'INTERNAL', message: '网络不给力' });
+          return granted(input);
+        },
+      });
+      render(<TicketPage />);
+      fireEvent.click(await screen.findByText('需要社工陪同'));
+      fireEvent.click(screen.getByText('通知社工'));
+      expect((await screen.findByRole('alert')).textContent).toBe('✕ 网络不给力');
+      expect(screen.queryByText('已通知社工，请在服务台稍候')).toBeNull();
+
+      fireEvent.click(screen.getByText('通知社工'));
+      expect(await screen.findByText('已通知社工，请在服务台稍候')).toBeTruthy();
+      const [first, second] = callsOf('roster.requestCompanion');
+      expect(second.requestId).toBe(first.requestId);
+    });
+
+    it('is not offered once the ticket is over', async () => {
+      serveMine([ticketFixture({ status: 'done', ahead: 0, estimatedWaitMinutes: null })]);
+      const { container } = render(<TicketPage />);
+      await waitFor(() =>
+        expect(container.querySelector('.bdb-ticket__status')?.textContent).toBe('已完成'),
+      );
+      expect(screen.queryByText('需要社工陪同')).toBeNull();
+    });
   });
 });

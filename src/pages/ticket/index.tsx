@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { usePageShown } from '@/hooks/use-page-shown';
+import { NeedCompanion, ticketCompanion } from '@/features/companion/entry';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
 import {
   CallAnnouncer,
@@ -58,6 +59,7 @@ export default function TicketPage() {
   });
 
   const selected = pickTicket(tickets, selectedId);
+  const companion = selected ? ticketCompanion(selected) : null;
 
   const hasTickets = Boolean(tickets && tickets.length > 0);
 
@@ -68,6 +70,7 @@ export default function TicketPage() {
       <View className="bdb-ticket-page__body">
         {signals.near ? <NearBanner ticket={signals.near} /> : null}
         <TicketBody live={live} selected={selected} />
+        {companion ? <NeedCompanion key={companion.about} {...companion} /> : null}
         {tickets && hasTickets ? (
           <MyTicketList
             tickets={tickets}

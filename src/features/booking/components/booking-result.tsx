@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '@/components/big-button/big-button';
+import { bookingCompanion, NeedCompanion } from '@/features/companion/entry';
 import { a11y } from '@/lib/a11y';
-import { formatDayTime } from '@/lib/shanghai-time';
+import { formatDayTime, shanghaiDate } from '@/lib/shanghai-time';
 import type { Booking } from '@/types/contract';
 import { bringText, statusText, whenText } from '../model/booking-text';
 import { myBookingsUrl } from '../model/urls';
@@ -24,8 +25,21 @@ function resultTitle(booking: Booking): string {
   return statusText(booking);
 }
 
-/** "预约成功" or "已加入候补，第 N 位", with the when, what to bring, and the way to 我的预约. */
+/**
+ * "预约成功" or "已加入候补，第 N 位", with the when, what to bring, and the way to 我的预约; under a
+ * seat, "需要社工陪同" (outside the status box, so the box is not read out again as it changes).
+ */
 export function BookingResult({ booking, onAgain }: BookingResultProps) {
+  const companion = bookingCompanion(booking, shanghaiDate());
+  return (
+    <View className="bdb-book-result-wrap">
+      <ResultBox booking={booking} onAgain={onAgain} />
+      {companion ? <NeedCompanion key={companion.about} {...companion} /> : null}
+    </View>
+  );
+}
+
+function ResultBox({ booking, onAgain }: BookingResultProps) {
   const waitlisted = booking.status === 'waitlisted';
   const bring = bringText(booking.bring);
   return (

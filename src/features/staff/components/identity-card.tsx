@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { CommunitySummary, Identity } from '@/types/contract';
 import { ROLE_LABELS } from '../role-labels';
 import { NoticeDeskLinks } from './notice-desk-links';
+import { ProgramDeskLinks } from './program-desk-links';
 import { VoiceDeskLinks } from './voice-desk-links';
 import './identity-card.scss';
 
@@ -30,6 +31,7 @@ export function IdentityCard({ identity, communities }: IdentityCardProps) {
       )}
       <NoticeDeskLinks identity={identity} communities={communities} />
       <VoiceDeskLinks identity={identity} communities={communities} />
+      <ProgramDeskLinks identity={identity} communities={communities} />
     </View>
   );
 }

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '@/components/big-button/big-button';
+// The entry only: the ballot and the ranking stay in the package-voice subpackage.
+import { voteUrl } from '@/features/survey/entry';
 import { a11y } from '@/lib/a11y';
 import type { ResidentFollowUp } from '@/types/contract';
 import { mySuggestionsUrl, submitUrl, voiceBoardUrl } from '../model/urls';
@@ -16,8 +18,8 @@ export interface VoiceCardProps {
 const open = (url: string) => void Taro.navigateTo({ url });
 
 /**
- * "说说您的想法" on the tonight page: 提建议, the community's 回音墙, and a line about follow-ups
- * waiting for me that leads to 我的建议.
+ * "说说您的想法" on the tonight page: 提建议, the community's 回音墙, 居民点单 (a link only: the round
+ * is loaded on its own page), and a line about follow-ups waiting for me that leads to 我的建议.
  */
 export function VoiceCard({ community, pending }: VoiceCardProps) {
   const prompt = pendingPrompt(pending);
@@ -40,6 +42,9 @@ export function VoiceCard({ community, pending }: VoiceCardProps) {
         <BigButton onClick={() => open(submitUrl(community))}>提建议</BigButton>
         <BigButton variant="secondary" onClick={() => open(voiceBoardUrl(community))}>
           社区回音墙
+        </BigButton>
+        <BigButton variant="secondary" onClick={() => open(voteUrl(community))}>
+          居民点单
         </BigButton>
         <BigButton variant="quiet" onClick={() => open(mySuggestionsUrl())}>
           我的建议

@@ -1,0 +1,27 @@
+/** 社区买单: the `report` function. */
+import { call } from '@/lib/gateway';
+import type { EveningReport, Overview, ReportCsv, SetCostsInput } from '@/types/contract';
+
+/** What one evening delivered per service, what it cost, and the same evening a week earlier. */
+export function getEveningReport(community: string, date: string): Promise<EveningReport> {
+  return call('report.evening', { community, date });
+}
+
+/** Sets unit costs (yuan per resident served); answers with all of the community's costs. */
+export function setCosts(input: SetCostsInput): Promise<Record<string, number>> {
+  return call('report.costs', input);
+}
+
+/** 服务汇总 (summary) or 到访明细 (visits) of one evening, as CSV with a BOM. */
+export function exportReport(
+  community: string,
+  date: string,
+  kind: 'summary' | 'visits',
+): Promise<ReportCsv> {
+  return call('report.csv', { community, date, kind });
+}
+
+/** Admins: every community's last service evening on or before `date`, side by side. */
+export function getOverview(date: string): Promise<Overview> {
+  return call('report.overview', { date });
+}

@@ -1,0 +1,28 @@
+/** 居民点单: the staff side of the `survey` function. */
+import { call } from '@/lib/gateway';
+import type { OpenRoundInput, PaperVotesInput, PublishMenuInput, Round } from '@/types/contract';
+
+/** A community's rounds, newest first, each with its live ranking. */
+export function listRounds(community: string): Promise<Round[]> {
+  return call('survey.rounds', { community });
+}
+
+/** Opens a round: the current services and the proposals are its candidates. */
+export function openRound(input: OpenRoundInput): Promise<Round> {
+  return call('survey.open', input);
+}
+
+/** A stack of identical paper ballots collected at the center. */
+export function enterPaperVotes(input: PaperVotesInput): Promise<Round> {
+  return call('survey.paper', input);
+}
+
+/** Ends voting before its last day. */
+export function closeRound(roundId: string): Promise<Round> {
+  return call('survey.close', { roundId });
+}
+
+/** Publishes the menu: the community's services become these candidates. */
+export function publishMenu(input: PublishMenuInput): Promise<Round> {
+  return call('survey.publish', input);
+}

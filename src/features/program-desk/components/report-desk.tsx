@@ -1,0 +1,172 @@
+import { Picker, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { BigButton } from '@/components/big-button/big-button';
+import { ErrorState, LoadingState } from '@/components/load-state/load-state';
+import { a11y } from '@/lib/a11y';
+import { errorMessage } from '@/lib/gateway';
+import { formatDate } from '@/lib/shanghai-time';
+import type { EveningReport, SetCostsInput } from '@/types/contract';
+import { exportReport, setCosts } from '../api/report';
+import type { ReportState } from '../hooks/use-report';
+import { maxOf } from '../model/bars';
+import { monthDay } from '../model/dates';
+import { totalCostText, trendLine } from '../model/report-text';
+import { saveCsv } from '../platform/save-csv';
+import { CostsPanel } from './costs-panel';
+import { Bar, FeedbackLine, type Feedback } from './desk-parts';
+import { OverviewSection } from './overview-section';
+import { ServiceFiguresCard } from './service-figures';
+import './forms.scss';
+import './report-desk.scss';
+
+export interface ReportDeskProps {
+  community: string;
+  communityName: string | null;
+  /** The evening shown, "YYYY-MM-DD" (null while the default is worked out). */
+  date: string | null;
+  onDate: (date: string) => void;
+  state: ReportState;
+}
+
+type CsvKind = 'summary' | 'visits';
+
+/** 晚间报表: what one evening delivered per service, last week beside it, costs and exports. */
+export function ReportDesk({ community, communityName, date, onDate, state }: ReportDeskProps) {
+  const [feedback, setFeedback] = useState<Feedback>(null);
+  const [exporting, setExporting] = useState<CsvKind | null>(null);
+
+  const saveCosts = async (input: SetCostsInput) => {
+    setFeedback(null);
+    const result = await state.run(() => setCosts(input));
+    setFeedback(
+      result.ok
+        ? {
+            kind: 'success',
+            text: `已保存 ${Object.keys(input.costs).length} 项单价，费用已重新计算`,
+          }
+        : { kind: 'error', text: result.message },
+    );
+    Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+    return result;
+  };
+
+  const exportCsv = async (kind: CsvKind) => {
+    if (!date) return;
+    setFeedback(null);
+    setExporting(kind);
+    try {
+      const said = await saveCsv(await exportReport(community, date, kind));
+      if (said) setFeedback({ kind: 'success', text: said });
+    } catch (e: unknown) {
+      setFeedback({ kind: 'error', text: errorMessage(e) });
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const report = state.report.data;
+  return (
+    <View className="bdb-report-desk">
+      <Text className="bdb-report-desk__title">
+        {communityName ? `${communityName} 晚间报表` : '晚间报表'}
+      </Text>
+      {date ? (
+        <Picker mode="date" value={date} onChange={(e) => onDate(String(e.detail.value))}>
+          <View className="bdb-program-form__picker" {...a11y({ label: `报表日期 ${date}` })}>
+            {`${formatDate(date)}（点这里换一天）`}
+          </View>
+        </Picker>
+      ) : null}
+      <FeedbackLine feedback={feedback} />
+      <ReportBody state={state} />
+      {report ? (
+        <>
+          <CostsPanel
+            community={community}
+            services={report.services}
+            busy={state.busy}
+            onSave={saveCosts}
+          />
+          <View className="bdb-program-section">
+            <Text className="bdb-program-section__title">导出</Text>
+            <View className="bdb-program-form__row">
+              <BigButton
+                variant="secondary"
+                disabled={exporting !== null}
+                onClick={() => void exportCsv('summary')}
+              >
+                {exporting === 'summary' ? '正在导出…' : '导出汇总 CSV'}
+              </BigButton>
+              <BigButton
+                variant="secondary"
+                disabled={exporting !== null}
+                onClick={() => void exportCsv('visits')}
+              >
+                {exporting === 'visits' ? '正在导出…' : '导出明细 CSV'}
+              </BigButton>
+            </View>
+          </View>
+        </>
+      ) : null}
+      {state.admin ? <OverviewSection overview={state.overview} /> : null}
+    </View>
+  );
+}
+
+function ReportBody({ state }: { state: ReportState }) {
+  const { data, error } = state.report;
+  if (!data) {
+    return error ? (
+      <ErrorState message={errorMessage(error)} onRetry={() => void state.report.reload()} />
+    ) : (
+      <LoadingState text="正在加载报表…" />
+    );
+  }
+  return <ReportFigures report={data} />;
+}
+
+function ReportFigures({ report }: { report: EveningReport }) {
+  const { totals, previous } = report;
+  const max = maxOf([
+    ...report.services.map((s) => s.served),
+    ...Object.values(previous.byService),
+  ]);
+  return (
+    <>
+      <View className="bdb-program-section">
+        <Text className="bdb-program-section__title">这一晚合计</Text>
+        <View className="bdb-program-figures" {...a11y({ role: 'status', live: 'polite' })}>
+          <View className="bdb-program-figures__item">
+            <Text className="bdb-program-figures__name">服务居民</Text>
+            <Text className="bdb-program-figures__value">{`${totals.served} 人`}</Text>
+          </View>
+          <View className="bdb-program-figures__item">
+            <Text className="bdb-program-figures__name">费用</Text>
+            <Text className="bdb-program-figures__value">{totalCostText(totals.cost)}</Text>
+          </View>
+        </View>
+        <Bar
+          name={`本周 ${monthDay(report.date)}`}
+          value={totals.served}
+          max={Math.max(totals.served, previous.served)}
+          text={`${totals.served} 人`}
+        />
+        <Bar
+          name={`上周 ${monthDay(previous.date)}`}
+          value={previous.served}
+          max={Math.max(totals.served, previous.served)}
+          text={`${previous.served} 人`}
+          tone="past"
+        />
+        <Text className="bdb-report-desk__trend">{trendLine(totals.served, previous.served)}</Text>
+      </View>
+      <View className="bdb-program-section">
+        <Text className="bdb-program-section__title">各项服务</Text>
+        {report.services.map((s) => (
+          <ServiceFiguresCard key={s.service} report={report} figures={s} max={max} />
+        ))}
+      </View>
+    </>
+  );
+}

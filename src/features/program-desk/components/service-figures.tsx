@@ -1,0 +1,56 @@
+import { Text, View } from '@tarojs/components';
+import type { EveningReport, ServiceFigures } from '@/types/contract';
+import { monthDay } from '../model/dates';
+import {
+  costText,
+  countsText,
+  KIND_TAGS,
+  previousServed,
+  satisfactionText,
+  suggestionsText,
+  trendLine,
+  waitText,
+} from '../model/report-text';
+import { Bar } from './desk-parts';
+import './forms.scss';
+import './report-desk.scss';
+
+export interface ServiceFiguresCardProps {
+  report: EveningReport;
+  figures: ServiceFigures;
+  /** The largest served count of both weeks: the bars of all cards share one scale. */
+  max: number;
+}
+
+/** One service's evening: served this week and last as bars, then the figures in words. */
+export function ServiceFiguresCard({ report, figures: s, max }: ServiceFiguresCardProps) {
+  const before = previousServed(report, s.service);
+  const wait = waitText(s);
+  return (
+    <View className="bdb-program-card bdb-report-service">
+      <View className="bdb-program-card__head">
+        <Text className="bdb-program-card__name">{s.name}</Text>
+        <Text className="bdb-program-tag">{KIND_TAGS[s.kind]}</Text>
+      </View>
+      <Bar
+        name={`本周 ${monthDay(report.date)}`}
+        value={s.served}
+        max={max}
+        text={`${s.served} 人`}
+      />
+      <Bar
+        name={`上周 ${monthDay(report.previous.date)}`}
+        value={before}
+        max={max}
+        text={`${before} 人`}
+        tone="past"
+      />
+      <Text className="bdb-report-service__trend">{trendLine(s.served, before)}</Text>
+      <Text className="bdb-program-card__line">{countsText(s)}</Text>
+      {wait ? <Text className="bdb-program-card__line">{wait}</Text> : null}
+      <Text className="bdb-program-card__line">{satisfactionText(s)}</Text>
+      <Text className="bdb-program-card__line">{suggestionsText(s)}</Text>
+      <Text className="bdb-program-card__line">{costText(s)}</Text>
+    </View>
+  );
+}

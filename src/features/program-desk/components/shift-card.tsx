@@ -1,0 +1,104 @@
+import { Input, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { BigButton } from '@/components/big-button/big-button';
+import { a11y } from '@/lib/a11y';
+import type { Shift } from '@/types/contract';
+import type { RunResult } from '../hooks/use-desk-run';
+import {
+  compMinutesOf,
+  durationText,
+  normaliseHhmm,
+  parseLogEnd,
+  REGULAR_CLOSE,
+  shiftLine,
+} from '../model/roster-form';
+import { FieldError } from './desk-parts';
+import './forms.scss';
+
+export interface ShiftCardProps {
+  shift: Shift;
+  /** The shift is the viewer's own. */
+  mine: boolean;
+  busy: boolean;
+  onLogEnd: (shift: Shift, end: string) => Promise<RunResult<Shift>>;
+}
+
+/** One shift: who, planned hours, the logged end and comp time; 登记下班时间 once the evening is over. */
+export function ShiftCard({ shift: s, mine, busy, onLogEnd }: ShiftCardProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <View className="bdb-program-card">
+      <View className="bdb-program-card__head">
+        <Text className="bdb-program-card__name">{s.name}</Text>
+        {mine ? <Text className="bdb-program-tag">我</Text> : null}
+      </View>
+      <Text className="bdb-program-card__line">{shiftLine(s)}</Text>
+      <View className="bdb-program-card__actions">
+        <BigButton
+          variant={open ? 'primary' : 'secondary'}
+          disabled={busy}
+          onClick={() => setOpen(!open)}
+          label={`登记 ${s.name} 的下班时间`}
+        >
+          {s.loggedEnd ? '改下班时间' : '登记下班时间'}
+        </BigButton>
+      </View>
+      {open ? (
+        <LogEndForm shift={s} busy={busy} onLogEnd={onLogEnd} onClose={() => setOpen(false)} />
+      ) : null}
+    </View>
+  );
+}
+
+interface LogEndFormProps {
+  shift: Shift;
+  busy: boolean;
+  onLogEnd: (shift: Shift, end: string) => Promise<RunResult<Shift>>;
+  onClose: () => void;
+}
+
+function LogEndForm({ shift: s, busy, onLogEnd, onClose }: LogEndFormProps) {
+  const [end, setEnd] = useState(s.loggedEnd ?? s.end);
+  const [error, setError] = useState<string | null>(null);
+  const typed = normaliseHhmm(end);
+  const preview =
+    typed && typed > s.start
+      ? `按 ${typed} 下班，计入调休 ${durationText(compMinutesOf(s.start, typed))}（${REGULAR_CLOSE} 以后的时间）`
+      : null;
+
+  const submit = async () => {
+    const parsed = parseLogEnd(s, end);
+    setError(parsed.error);
+    if (!parsed.input) return;
+    const result = await onLogEnd(s, parsed.input.end);
+    if (result.ok) onClose();
+  };
+
+  return (
+    <View className="bdb-program-form">
+      <Text className="bdb-program-form__label">实际下班时间</Text>
+      <Input
+        className="bdb-program-form__input bdb-program-form__input--short"
+        value={end}
+        placeholder="如 20:30"
+        maxlength={5}
+        onInput={(e) => setEnd(e.detail.value)}
+        {...a11y({ label: `${s.name} 实际下班时间` })}
+      />
+      <FieldError text={error} />
+      {preview ? <Text className="bdb-program-form__hint">{preview}</Text> : null}
+      <View className="bdb-program-form__row">
+        <BigButton
+          onClick={() => void submit()}
+          disabled={busy}
+          label={`保存 ${s.name} 的下班时间`}
+        >
+          保存
+        </BigButton>
+        <BigButton variant="quiet" onClick={onClose} label={`不登记 ${s.name} 的下班时间`}>
+          取消
+        </BigButton>
+      </View>
+    </View>
+  );
+}

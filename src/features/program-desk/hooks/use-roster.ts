@@ -1,0 +1,38 @@
+import { useCallback } from 'react';
+import { useRemote, type Remote } from '@/hooks/use-remote';
+import type { CompBalance, EveningRoster, Identity, LeaveRequest } from '@/types/contract';
+import { getEveningRoster, getMyBalance, pendingLeave } from '../api/roster';
+import { useDeskRun, type DeskRun } from './use-desk-run';
+import { useMe } from './use-me';
+import { useReloadOnShow } from './use-reload-on-show';
+
+const SEP = '\n';
+const MINE = 'mine';
+const PENDING = 'pending';
+
+export interface RosterState extends DeskRun {
+  evening: Remote<EveningRoster>;
+  /** 我的调休: my balance, shifts, leave and the residents I accompany. */
+  mine: Remote<CompBalance>;
+  me: Remote<Identity>;
+  /** 待审批的调休: loaded for admins only. */
+  leave: Remote<LeaveRequest[]>;
+  admin: boolean;
+}
+
+/** One evening's roster of a community, my comp time, and for admins the leave to decide. */
+export function useRoster(community: string | null, date: string | null): RosterState {
+  const key = community && date ? `${community}${SEP}${date}` : null;
+  const evening = useRemote(key, (k) => {
+    const at = k.indexOf(SEP);
+    return getEveningRoster(k.slice(0, at), k.slice(at + 1));
+  });
+  const mine = useRemote(community ? MINE : null, getMyBalance);
+  const me = useMe(community !== null);
+  const admin = me.data?.role === 'admin';
+  const leave = useRemote(admin ? PENDING : null, pendingLeave);
+  const [a, b, c] = [evening.reload, mine.reload, leave.reload];
+  const reload = useCallback(() => Promise.all([a(), b(), c()]), [a, b, c]);
+  useReloadOnShow(reload);
+  return { evening, mine, me, leave, admin, ...useDeskRun(reload) };
+}

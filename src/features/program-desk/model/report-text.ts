@@ -1,0 +1,80 @@
+/** How the evening report reads: trends, waits, satisfaction, suggestions and cost, in words. */
+import type { EveningReport, ServiceFigures } from '@/types/contract';
+
+export const KIND_TAGS: Record<ServiceFigures['kind'], string> = {
+  queue: '取号',
+  booking: '预约',
+  'drop-in': '直接来',
+  activity: '活动',
+};
+
+export interface Trend {
+  arrow: '↑' | '↓' | '→';
+  /** "比上周多 5 人", "比上周少 3 人", "与上周持平". */
+  text: string;
+}
+
+export function trendOf(now: number, before: number): Trend {
+  if (now > before) return { arrow: '↑', text: `比上周多 ${now - before} 人` };
+  if (now < before) return { arrow: '↓', text: `比上周少 ${before - now} 人` };
+  return { arrow: '→', text: '与上周持平' };
+}
+
+/** "↑ 比上周多 5 人（上周 7 人）". */
+export function trendLine(now: number, before: number): string {
+  const t = trendOf(now, before);
+  return `${t.arrow} ${t.text}（上周 ${before} 人）`;
+}
+
+/** Last week's served count of one service (0 when it did not run then). */
+export function previousServed(report: EveningReport, service: string): number {
+  return report.previous.byService[service] ?? 0;
+}
+
+/** Yuan with at most one decimal, as the server rounds: "240 元", "12.5 元". */
+export function yuan(amount: number): string {
+  return `${Math.round(amount * 10) / 10} 元`;
+}
+
+/** What each service did, in the words that fit its kind. */
+export function countsText(s: ServiceFigures): string {
+  const parts = [`服务 ${s.served} 人`];
+  if (s.tickets > 0 || s.kind === 'queue') parts.push(`取号 ${s.tickets}`);
+  if (s.bookings > 0 || s.kind === 'booking') parts.push(`预约 ${s.bookings}`);
+  if (s.noShows > 0 || s.kind === 'queue' || s.kind === 'booking') parts.push(`未到 ${s.noShows}`);
+  if (s.kind === 'activity') parts.push(`活动到场 ${s.attendance}`);
+  return parts.join(' · ');
+}
+
+/** Waits and time at the desk, or null when there is nothing measured (not a queue). */
+export function waitText(s: ServiceFigures): string | null {
+  if (s.waitMedian === null && s.serviceMedian === null) {
+    return s.kind === 'queue' ? '等候：暂无数据' : null;
+  }
+  const parts: string[] = [];
+  if (s.waitMedian !== null) {
+    const p90 = s.waitP90 === null ? '' : `，九成不超过 ${s.waitP90} 分钟`;
+    parts.push(`等候：一半的人不超过 ${s.waitMedian} 分钟${p90}`);
+  }
+  if (s.serviceMedian !== null) parts.push(`办理一般 ${s.serviceMedian} 分钟`);
+  return parts.join('；');
+}
+
+export function satisfactionText(s: ServiceFigures): string {
+  const { satisfied, mostly, unsatisfied } = s.satisfaction;
+  if (satisfied + mostly + unsatisfied === 0) return '回访满意度：还没有回访结果';
+  return `回访满意度：满意 ${satisfied} · 基本满意 ${mostly} · 不满意 ${unsatisfied}`;
+}
+
+export function suggestionsText(s: ServiceFigures): string {
+  return `当晚建议：收到 ${s.suggestions.received} 条，已答复 ${s.suggestions.answered} 条`;
+}
+
+export function costText(s: ServiceFigures): string {
+  if (s.unitCost === null || s.cost === null) return '费用：还没有设置单价';
+  return `费用：单价 ${yuan(s.unitCost)} × ${s.served} 人 = ${yuan(s.cost)}`;
+}
+
+export function totalCostText(cost: number | null): string {
+  return cost === null ? '费用合计：还没有设置单价' : `费用合计 ${yuan(cost)}`;
+}

@@ -1,0 +1,57 @@
+import { Text, View } from '@tarojs/components';
+import { a11y } from '@/lib/a11y';
+import type { RankedCandidate, Round } from '@/types/contract';
+import { barPercent } from '../model/ballot';
+import { paperText, votesText } from '../model/survey-text';
+import './ranking-list.scss';
+
+export interface RankingListProps {
+  round: Pick<Round, 'status' | 'ranking' | 'tieAtCut'>;
+}
+
+/**
+ * The ranking: place, name, votes as a bar (a View's width against the leader's votes) and in
+ * words, paper votes noted, and the top eight marked 入选 in words.
+ */
+export function RankingList({ round }: RankingListProps) {
+  const top = round.ranking.reduce((most, c) => Math.max(most, c.votes), 0);
+  return (
+    <View className="bdb-survey-ranking">
+      <Text className="bdb-survey-ranking__title">
+        {round.status === 'open' ? '实时排名' : '投票结果'}
+      </Text>
+      <Text className="bdb-survey-ranking__hint">得票前八的服务入选下一期服务菜单。</Text>
+      {round.tieAtCut ? (
+        <Text className="bdb-survey-ranking__tie">第八名有并列，最后的菜单由社区商定。</Text>
+      ) : null}
+      <View className="bdb-survey-ranking__list" {...a11y({ role: 'list' })}>
+        {round.ranking.map((c) => (
+          <RankRow key={c.id} candidate={c} top={top} />
+        ))}
+      </View>
+    </View>
+  );
+}
+
+function RankRow({ candidate, top }: { candidate: RankedCandidate; top: number }) {
+  const paper = paperText(candidate.paperVotes);
+  const classes = `bdb-survey-ranking__row${candidate.proposed ? ' bdb-survey-ranking__row--in' : ''}`;
+  return (
+    <View className={classes} {...a11y({ role: 'listitem' })}>
+      <View className="bdb-survey-ranking__head">
+        <Text className="bdb-survey-ranking__rank">{`第 ${candidate.rank} 名`}</Text>
+        <Text className="bdb-survey-ranking__name">{candidate.name}</Text>
+        {candidate.proposed ? <Text className="bdb-survey-ranking__in">入选</Text> : null}
+      </View>
+      <View className="bdb-survey-ranking__track" {...a11y({ hidden: true })}>
+        <View
+          className="bdb-survey-ranking__bar"
+          style={{ width: `${barPercent(candidate.votes, top)}%` }}
+        />
+      </View>
+      <Text className="bdb-survey-ranking__votes">
+        {paper ? `${votesText(candidate.votes)}（${paper}）` : votesText(candidate.votes)}
+      </Text>
+    </View>
+  );
+}

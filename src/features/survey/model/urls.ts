@@ -1,0 +1,7 @@
+/** 居民点单 (package-voice subpackage). */
+export const VOTE_PAGE = '/package-voice/pages/vote/index';
+
+/** 居民点单 of one community (`?c=`). */
+export function voteUrl(community: string): string {
+  return `${VOTE_PAGE}?c=${encodeURIComponent(community)}`;
+}
