@@ -14,6 +14,7 @@ import type {
   BookingAlert,
   Clock,
   ContentChecker,
+  LinePublisher,
   MediaStore,
   ResidentAlert,
 } from '../core/ports';
@@ -22,6 +23,7 @@ import { openSqliteStore } from '../stores/sqlite';
 
 export interface HandClock extends Clock {
   set(iso: string): void;
+  advance(minutes: number): void;
 }
 
 export const handClock = (at: string): HandClock => {
@@ -31,6 +33,9 @@ export const handClock = (at: string): HandClock => {
     now: () => new Date(now),
     set: (iso) => {
       now = new Date(iso).getTime();
+    },
+    advance: (minutes) => {
+      now += minutes * 60_000;
     },
   };
 };
@@ -44,7 +49,7 @@ export const ok = <T>(e: Envelope<T>): T => {
 /** A fresh seeded store under a temp dir, with `staff-1` as admin. Call `close()` after. */
 export async function coreHarness(
   at: string,
-  options: { media?: MediaStore; contentCheck?: ContentChecker } = {},
+  options: { media?: MediaStore; contentCheck?: ContentChecker; publisher?: LinePublisher } = {},
 ) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-core-'));
   const store = await openSqliteStore(path.join(dir, 'core.db'));
@@ -71,6 +76,7 @@ export async function coreHarness(
     },
     ...(options.media ? { media: options.media } : {}),
     ...(options.contentCheck ? { contentCheck: options.contentCheck } : {}),
+    ...(options.publisher ? { publisher: options.publisher } : {}),
   };
   const as =
     (userId: string | null) =>

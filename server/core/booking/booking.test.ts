@@ -1,7 +1,4 @@
 /** Booking rules, through dispatch, on a real SQLite file. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type {
   Booking,
   BookingList,
@@ -9,74 +6,21 @@ import type {
   Slot,
   StaffBooking,
 } from '../../../contract/booking';
-import type { Envelope } from '../../../contract/envelope';
-import { openSqliteStore } from '../../stores/sqlite';
-import type { CoreDeps } from '../deps';
-import { dispatch } from '../dispatch';
-import type { BookingAlert, Clock } from '../ports';
-import { seedPilots } from '../seed';
+import { coreHarness, ok } from '../../testing/core-harness';
 import { sendDueReminders } from './service';
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-booking-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-let n = 0;
 
 /** Saturday 2026-11-28 10:00 in Suzhou: the coming evenings are Wednesdays from 12-02. */
 async function setup(at = '2026-11-28T10:00:00+08:00') {
-  const store = await openSqliteStore(path.join(dir, `b-${++n}.db`));
-  await seedPilots(store);
-  await store.identities.ensureUser('staff-1', new Date());
-  await store.identities.grantAdmin('staff-1', new Date());
-  let now = new Date(at).getTime();
-  const clock: Clock & { set(iso: string): void } = {
-    demo: false,
-    now: () => new Date(now),
-    set: (iso) => {
-      now = new Date(iso).getTime();
-    },
-  };
-  const alerts: BookingAlert[] = [];
-  const deps: CoreDeps = {
-    store,
-    clock,
-    config: { adminToken: 'unused-admin-token' },
-    notifier: {
-      notify: async () => undefined,
-      notifyBooking: async (alert) => void alerts.push(alert),
-      notifyActivity: async () => undefined,
-      notifyResident: async () => undefined,
-      recent: async () => [],
-    },
-  };
-  const as =
-    (userId: string | null) =>
-    async <T>(action: string, input: Record<string, unknown> = {}) => {
-      const [fn, name] = action.split('.') as [string, string];
-      return (await dispatch(deps, fn, { action: name, ...input }, { userId })) as Envelope<T>;
-    };
-  const ok = <T>(e: Envelope<T>): T => {
-    if (!e.ok) throw new Error(`expected ok, got ${JSON.stringify(e.error)}`);
-    return e.data;
-  };
+  const h = await coreHarness(at);
   const bookAs = async (userId: string, slotId: string, extra: Record<string, unknown> = {}) =>
     ok(
-      await as(userId)<Booking>('booking.book', {
+      await h.as(userId)<Booking>('booking.book', {
         slotId,
         requestId: `req-${userId}-${slotId.slice(-4)}`,
         ...extra,
       }),
     );
-  return {
-    store,
-    clock,
-    alerts,
-    deps,
-    as,
-    ok,
-    bookAs,
-    staff: as('staff-1'),
-    close: () => store.close(),
-  };
+  return { ...h, alerts: h.alerts.booking, bookAs };
 }
 
 let t: Awaited<ReturnType<typeof setup>>;
@@ -90,7 +34,7 @@ const SLOT_1930 = 'jinse_paperwork_20261202_1930';
 describe('what residents can book', () => {
   it('lists the bookable services and the next four Wednesdays', async () => {
     t = await setup();
-    const s = t.ok(await t.as(null)<BookingServices>('booking.services', { community: 'jinse' }));
+    const s = ok(await t.as(null)<BookingServices>('booking.services', { community: 'jinse' }));
     expect(s.dates).toEqual(['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23']);
     expect(s.services.map((x) => x.id)).toEqual(['paperwork', 'repair', 'mending', 'physio']);
     expect(s.services[0]).toMatchObject({
@@ -103,12 +47,10 @@ describe('what residents can book', () => {
 
   it('counts tonight while it is open, and drops it once closed', async () => {
     t = await setup('2026-12-02T19:00:00+08:00');
-    const open = t.ok(
-      await t.as(null)<BookingServices>('booking.services', { community: 'jinse' }),
-    );
+    const open = ok(await t.as(null)<BookingServices>('booking.services', { community: 'jinse' }));
     expect(open.dates[0]).toBe('2026-12-02');
     t.clock.set('2026-12-02T20:00:00+08:00');
-    const closed = t.ok(
+    const closed = ok(
       await t.as(null)<BookingServices>('booking.services', { community: 'jinse' }),
     );
     expect(closed.dates[0]).toBe('2026-12-09');
@@ -117,7 +59,7 @@ describe('what residents can book', () => {
   it('shows slots with seats left, and refuses a day that is not a service evening', async () => {
     t = await setup();
     await t.bookAs('r1', SLOT_1900);
-    const slots = t.ok(
+    const slots = ok(
       await t.as(null)<Slot[]>('booking.slots', {
         community: 'jinse',
         service: 'paperwork',
@@ -179,7 +121,7 @@ describe('booking', () => {
   it('returns the same booking for a retried request or a second tap on the same slot', async () => {
     t = await setup();
     const first = await t.bookAs('r1', SLOT_1900);
-    const again = t.ok(
+    const again = ok(
       await t.as('r1')<Booking>('booking.book', {
         slotId: SLOT_1900,
         requestId: 'another-request-1',
@@ -230,9 +172,9 @@ describe('cancelling and rescheduling', () => {
     const a = await t.bookAs('r1', SLOT_1900);
     await t.bookAs('r2', SLOT_1900);
     const c = await t.bookAs('r3', SLOT_1900);
-    const cancelled = t.ok(await t.as('r1')<Booking>('booking.cancel', { bookingId: a.id }));
+    const cancelled = ok(await t.as('r1')<Booking>('booking.cancel', { bookingId: a.id }));
     expect(cancelled.status).toBe('cancelled');
-    const mine = t.ok(await t.as('r3')<Booking[]>('booking.mine'));
+    const mine = ok(await t.as('r3')<Booking[]>('booking.mine'));
     expect(mine).toEqual([
       expect.objectContaining({ id: c.id, status: 'confirmed', waitlistPosition: null }),
     ]);
@@ -271,7 +213,7 @@ describe('cancelling and rescheduling', () => {
     });
     expect((await t.store.bookings.getBooking(a.id))?.status).toBe('confirmed');
 
-    const moved = t.ok(
+    const moved = ok(
       await t.as('r1')<Booking>('booking.reschedule', {
         bookingId: a.id,
         slotId: 'jinse_paperwork_20261202_1800',
@@ -296,7 +238,7 @@ describe('the evening at the desk', () => {
     const a = await t.bookAs('r1', SLOT_1900);
     const b = await t.bookAs('r2', SLOT_1900);
     await t.bookAs('r3', SLOT_1900);
-    const forYou = t.ok(
+    const forYou = ok(
       await t.staff<StaffBooking>('booking.bookFor', {
         slotId: SLOT_1930,
         name: '王阿姨（电话预约）',
@@ -308,14 +250,14 @@ describe('the evening at the desk', () => {
       byStaff: true,
       status: 'confirmed',
     });
-    t.ok(await t.staff('booking.checkIn', { bookingId: a.id }));
-    t.ok(await t.staff('booking.complete', { bookingId: a.id }));
-    t.ok(await t.staff('booking.noShow', { bookingId: b.id }));
+    ok(await t.staff('booking.checkIn', { bookingId: a.id }));
+    ok(await t.staff('booking.complete', { bookingId: a.id }));
+    ok(await t.staff('booking.noShow', { bookingId: b.id }));
     expect(await t.staff('booking.noShow', { bookingId: b.id })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    const list = t.ok(
+    const list = ok(
       await t.staff<BookingList>('booking.list', { community: 'jinse', date: '2026-12-02' }),
     );
     expect(list.figures).toEqual({
@@ -332,7 +274,7 @@ describe('the evening at the desk', () => {
 
   it("lets staff change a service's settings; residents see them", async () => {
     t = await setup();
-    const s = t.ok(
+    const s = ok(
       await t.staff('booking.configure', {
         community: 'jinse',
         service: 'paperwork',
@@ -347,7 +289,7 @@ describe('the evening at the desk', () => {
       cutoffHours: 2,
       bring: ['身份证'],
     });
-    const slots = t.ok(
+    const slots = ok(
       await t.as(null)<Slot[]>('booking.slots', {
         community: 'jinse',
         service: 'paperwork',
@@ -372,7 +314,7 @@ describe('the evening at the desk', () => {
       weekdays: [5],
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'weekdays' } });
-    t.ok(
+    ok(
       await t.staff('booking.configure', { community: 'huchi', service: 'physio', weekdays: [6] }),
     );
     const wednesday = await t.as(null)('booking.slots', {
@@ -381,7 +323,7 @@ describe('the evening at the desk', () => {
       date: '2026-12-02',
     });
     expect(wednesday).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
-    const saturday = t.ok(
+    const saturday = ok(
       await t.as(null)<Slot[]>('booking.slots', {
         community: 'huchi',
         service: 'physio',
@@ -389,7 +331,7 @@ describe('the evening at the desk', () => {
       }),
     );
     expect(saturday.map((x) => x.startsAt)).toEqual(['18:00', '18:30', '19:00', '19:30']);
-    const offered = t.ok(
+    const offered = ok(
       await t.as(null)<BookingServices>('booking.services', { community: 'huchi' }),
     );
     // The test clock is Saturday 28 November, 10:00: tonight's new Saturday evening counts.

@@ -1,76 +1,21 @@
 /** The queue's rules, through dispatch, on a real SQLite file. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Envelope } from '../../../contract/envelope';
 import type { Console, Ticket } from '../../../contract/queue';
-import { openSqliteStore } from '../../stores/sqlite';
-import type { CoreDeps } from '../deps';
-import { dispatch } from '../dispatch';
-import type { Alert, Clock } from '../ports';
-import { seedPilots } from '../seed';
-
-/** A clock tests move by hand. */
-const handClock = (iso: string) => {
-  let at = new Date(iso).getTime();
-  const clock: Clock & { set(iso: string): void; advance(minutes: number): void } = {
-    demo: false,
-    now: () => new Date(at),
-    set: (value) => {
-      at = new Date(value).getTime();
-    },
-    advance: (minutes) => {
-      at += minutes * 60_000;
-    },
-  };
-  return clock;
-};
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-queue-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-let n = 0;
+import { coreHarness, ok } from '../../testing/core-harness';
 
 async function setup(at = '2026-12-02T18:30:00+08:00') {
-  const store = await openSqliteStore(path.join(dir, `q-${++n}.db`));
-  await seedPilots(store);
-  await store.identities.ensureUser('staff-1', new Date());
-  await store.identities.grantAdmin('staff-1', new Date());
-  const clock = handClock(at);
-  const alerts: Alert[] = [];
   const published: number[] = [];
-  const deps: CoreDeps = {
-    store,
-    clock,
-    config: { adminToken: 'unused-admin-token' },
-    notifier: {
-      notify: async (alert) => void alerts.push(alert),
-      notifyBooking: async () => undefined,
-      notifyActivity: async () => undefined,
-      notifyResident: async () => undefined,
-      recent: async () => [],
-    },
+  const h = await coreHarness(at, {
     publisher: { publish: async (state) => void published.push(state.version) },
-  };
-  const as =
-    (userId: string | null) =>
-    async <T>(action: string, input: Record<string, unknown> = {}) => {
-      const [fn, name] = action.split('.') as [string, string];
-      return (await dispatch(deps, fn, { action: name, ...input }, { userId })) as Envelope<T>;
-    };
-  const ok = <T>(envelope: Envelope<T>): T => {
-    if (!envelope.ok) throw new Error(`expected ok, got ${JSON.stringify(envelope.error)}`);
-    return envelope.data;
-  };
+  });
   const join = async (userId: string, queue = 'library') =>
     ok(
-      await as(userId)<Ticket>('queue.join', {
+      await h.as(userId)<Ticket>('queue.join', {
         community: 'jinse',
         queue,
         requestId: `req-${userId}-${queue}`,
       }),
     );
-  const staff = as('staff-1');
-  return { store, clock, alerts, published, as, ok, join, staff, close: () => store.close() };
+  return { ...h, alerts: h.alerts.queue, published, join };
 }
 
 type Setup = Awaited<ReturnType<typeof setup>>;
@@ -102,7 +47,7 @@ describe('taking a number', () => {
   it('returns the held ticket on a retry or a second tap, never a second number', async () => {
     t = await setup();
     const first = await t.join('r1');
-    const again = t.ok(
+    const again = ok(
       await t.as('r1')<Ticket>('queue.join', {
         community: 'jinse',
         queue: 'library',
@@ -151,7 +96,7 @@ describe('taking a number', () => {
 
   it('honours capacity and pause set by staff; walk-ins still go in while paused', async () => {
     t = await setup();
-    t.ok(
+    ok(
       await t.staff('queue.configure', {
         community: 'jinse',
         queue: 'library',
@@ -160,7 +105,7 @@ describe('taking a number', () => {
       }),
     );
     await t.join('r1');
-    t.ok(await t.staff('queue.pause', { community: 'jinse', queue: 'library' }));
+    ok(await t.staff('queue.pause', { community: 'jinse', queue: 'library' }));
     expect(
       await t.as('r2')('queue.join', {
         community: 'jinse',
@@ -171,7 +116,7 @@ describe('taking a number', () => {
       ok: false,
       error: { code: 'CLOSED', message: expect.stringMatching(/暂停/) },
     });
-    const console_ = t.ok(
+    const console_ = ok(
       await t.staff<Console>('queue.addWalkIn', {
         community: 'jinse',
         queue: 'library',
@@ -189,7 +134,7 @@ describe('taking a number', () => {
       capacity: 2,
       lastJoin: '19:50',
     });
-    t.ok(await t.staff('queue.resume', { community: 'jinse', queue: 'library' }));
+    ok(await t.staff('queue.resume', { community: 'jinse', queue: 'library' }));
     expect(
       await t.as('r3')('queue.join', {
         community: 'jinse',
@@ -208,7 +153,7 @@ describe('the desk', () => {
     t = await setup();
     const tickets = [];
     for (const r of ['r1', 'r2', 'r3', 'r4', 'r5']) tickets.push(await t.join(r));
-    const first = t.ok(
+    const first = ok(
       await t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }),
     );
     expect(first.line).toMatchObject({ nowCalling: 'B001', waiting: 4, recentlyCalled: ['B001'] });
@@ -220,13 +165,13 @@ describe('the desk', () => {
       t.alerts.filter((a) => a.kind === 'three-ahead').map((a) => [a.userId, a.ticket.ahead]),
     ).toEqual([['r5', 3]]); // B002–B004 started near the desk (no alert); B005 now has three ahead
     t.clock.advance(4);
-    const second = t.ok(
+    const second = ok(
       await t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }),
     );
     expect(second.line).toMatchObject({ nowCalling: 'B002', recentlyCalled: ['B002', 'B001'] });
     expect(second.stats).toMatchObject({ served: 1, averageServiceMinutes: 4 });
     expect(t.alerts.filter((a) => a.kind === 'three-ahead').map((a) => a.userId)).toEqual(['r5']);
-    const mine = t.ok(await t.as('r1')<Ticket[]>('queue.mine'));
+    const mine = ok(await t.as('r1')<Ticket[]>('queue.mine'));
     expect(mine).toEqual([expect.objectContaining({ label: 'B001', status: 'done' })]);
   });
 
@@ -234,14 +179,14 @@ describe('the desk', () => {
     t = await setup();
     for (const r of ['r1', 'r2', 'r3', 'r4']) await t.join(r);
     for (const minutes of [8, 12]) {
-      t.ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
+      ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
       t.clock.advance(minutes);
     }
-    const c = t.ok(
+    const c = ok(
       await t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }),
     );
     expect(c.line.serviceMinutes).toBe(10);
-    const r4 = t.ok(await t.as('r4')<Ticket[]>('queue.mine'))[0]!;
+    const r4 = ok(await t.as('r4')<Ticket[]>('queue.mine'))[0]!;
     expect(r4).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
     expect(c.tickets.find((x) => x.label === 'B004')).toMatchObject({ ahead: 0 });
   });
@@ -261,8 +206,8 @@ describe('the desk', () => {
   it('recalls a called ticket and announces it again', async () => {
     t = await setup();
     const ticket = await t.join('r1');
-    t.ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
-    t.ok(await t.staff('queue.recall', { ticketId: ticket.id }));
+    ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
+    ok(await t.staff('queue.recall', { ticketId: ticket.id }));
     expect(t.alerts.filter((a) => a.kind === 'your-turn')).toHaveLength(2);
   });
 });
@@ -272,34 +217,34 @@ describe('missed turns', () => {
     t = await setup();
     const r1 = await t.join('r1');
     for (const r of ['r2', 'r3', 'r4', 'r5']) await t.join(r);
-    t.ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
-    t.ok(await t.staff('queue.miss', { ticketId: r1.id }));
-    const missed = t.ok(await t.as('r1')<Ticket[]>('queue.mine'))[0]!;
+    ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
+    ok(await t.staff('queue.miss', { ticketId: r1.id }));
+    const missed = ok(await t.as('r1')<Ticket[]>('queue.mine'))[0]!;
     expect(missed).toMatchObject({
       status: 'missed',
       requeueUntil: '2026-12-02T18:40:00+08:00',
       requeueSecondsLeft: 600,
     });
     t.clock.advance(6);
-    const back = t.ok(await t.as('r1')<Ticket>('queue.requeue', { ticketId: r1.id }));
+    const back = ok(await t.as('r1')<Ticket>('queue.requeue', { ticketId: r1.id }));
     expect(back).toMatchObject({ status: 'waiting', ahead: 2, label: 'B001' });
-    const order = t
-      .ok(await t.staff<Console>('queue.console', { community: 'jinse', queue: 'library' }))
-      .tickets.map((x) => x.label);
+    const order = ok(
+      await t.staff<Console>('queue.console', { community: 'jinse', queue: 'library' }),
+    ).tickets.map((x) => x.label);
     expect(order).toEqual(['B002', 'B003', 'B001', 'B004', 'B005']);
   });
 
   it('closes a missed ticket after the grace period, and the resident may take a new number', async () => {
     t = await setup();
     const r1 = await t.join('r1');
-    t.ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
-    t.ok(await t.staff('queue.miss', { ticketId: r1.id }));
+    ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
+    ok(await t.staff('queue.miss', { ticketId: r1.id }));
     t.clock.advance(11);
     expect(await t.as('r1')('queue.requeue', { ticketId: r1.id })).toMatchObject({
       ok: false,
       error: { code: 'CLOSED', message: expect.stringMatching(/10 分钟/) },
     });
-    const fresh = t.ok(
+    const fresh = ok(
       await t.as('r1')<Ticket>('queue.join', {
         community: 'jinse',
         queue: 'library',
@@ -316,7 +261,7 @@ describe('missed turns', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    const cancelled = t.ok(await t.as('r1')<Ticket>('queue.cancel', { ticketId: mine.id }));
+    const cancelled = ok(await t.as('r1')<Ticket>('queue.cancel', { ticketId: mine.id }));
     expect(cancelled.status).toBe('cancelled');
     expect(await t.as('r1')('queue.cancel', { ticketId: mine.id })).toMatchObject({
       ok: false,
@@ -353,7 +298,7 @@ describe('staff boundaries and the board', () => {
   it('shows every queue line on the public board', async () => {
     t = await setup();
     await t.join('r1');
-    const board = t.ok(
+    const board = ok(
       await t.as(null)<{ lines: Array<{ queue: string; waiting: number; accepting: boolean }> }>(
         'queue.board',
         { community: 'jinse' },

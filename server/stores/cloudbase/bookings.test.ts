@@ -14,8 +14,9 @@ import {
   RESCHEDULE_OPERATIONS,
   UPDATE_OPERATIONS,
 } from './index';
-import { mockDb, notFoundError, type MockDb } from './mock-sdk';
+import { notFoundError } from './mock-sdk';
 import type { DocData } from './sdk';
+import { instantRetries, mock, noWrites, patched, useMockDb, written } from './test-support';
 
 const DATE = '2026-12-02';
 const NOW = new Date('2026-12-02T06:00:00.000Z');
@@ -24,16 +25,8 @@ const EARLIER = '2026-12-01T02:00:00.000Z';
 const SLOT = 'c1_paperwork_20261202_1730';
 const SLOT2 = 'c1_paperwork_20261202_1800';
 
-let mock: MockDb;
+useMockDb();
 const bookings = () => createCloudBaseStore(mock.db).bookings;
-
-beforeEach(() => {
-  mock = mockDb();
-});
-
-afterEach(() => {
-  jest.restoreAllMocks();
-});
 
 const request = (fields: Partial<BookRequest> = {}): BookRequest => ({
   slotId: SLOT,
@@ -94,27 +87,6 @@ const cannedSlot = (id: string, doc: DocData) =>
   mock.txDoc('booking_slots', id).get.mockResolvedValueOnce({ data: doc });
 const cannedBooking = (id: string, fields: Partial<BookingRecord> = {}) =>
   mock.txDoc('bookings', id).get.mockResolvedValueOnce({ data: bookingDoc({ id, ...fields }) });
-
-/** The data of the last set() of a document inside the transaction. */
-const written = (collection: string, id: string): DocData => {
-  const calls = mock.txDoc(collection, id).set.mock.calls;
-  if (calls.length === 0) throw new Error(`no set() of ${collection}/${id}`);
-  return calls.at(-1)![0].data;
-};
-
-/** The data of the last update() of a booking inside the transaction. */
-const patched = (id: string): DocData => {
-  const calls = mock.txDoc('bookings', id).update.mock.calls;
-  if (calls.length === 0) throw new Error(`no update() of bookings/${id}`);
-  return calls.at(-1)![0].data;
-};
-
-const noWrites = () => {
-  expect(mock.txOps().filter((op) => !op.startsWith('get '))).toEqual([]);
-};
-
-/** Retries without waiting: the pause is a random fraction of its cap. */
-const instantRetries = () => jest.spyOn(Math, 'random').mockReturnValue(0);
 
 describe('bookings.book', () => {
   it(`books in one transaction of ${BOOK_MAX_OPERATIONS} operations, creating the slot`, async () => {
@@ -326,7 +298,7 @@ describe('bookings.cancel', () => {
       'update bookings/b1',
       `set booking_slots/${SLOT}`,
     ]);
-    expect(patched('b1')).toEqual({ status: 'cancelled', closedAt: NOW_ISO });
+    expect(patched('bookings', 'b1')).toEqual({ status: 'cancelled', closedAt: NOW_ISO });
     // A retried request still finds its (cancelled) booking; the user can book the slot again.
     expect(written('booking_slots', SLOT)).toEqual(
       slotDoc({ taken: 1, requests, holders: { 'wx:o-2': 'b2' } }),
@@ -363,7 +335,11 @@ describe('bookings.cancel', () => {
       'update bookings/b3',
       `set booking_slots/${SLOT}`,
     ]);
-    expect(patched('b3')).toEqual({ status: 'confirmed', waitlistedAt: null, promotedAt: NOW_ISO });
+    expect(patched('bookings', 'b3')).toEqual({
+      status: 'confirmed',
+      waitlistedAt: null,
+      promotedAt: NOW_ISO,
+    });
     expect(written('booking_slots', SLOT)).toEqual(
       slotDoc({ taken: 2, waitlist: ['b4'], holders: { 'wx:o-3': 'b3', 'wx:o-4': 'b4' } }),
     );
@@ -470,7 +446,7 @@ describe('bookings.reschedule', () => {
     ]);
     expect(mock.txOps()).toHaveLength(RESCHEDULE_OPERATIONS.moved);
     expect(written('bookings', id)).toMatchObject({ status: 'confirmed', slotId: SLOT2 });
-    expect(patched('b1')).toEqual({ status: 'cancelled', closedAt: NOW_ISO });
+    expect(patched('bookings', 'b1')).toEqual({ status: 'cancelled', closedAt: NOW_ISO });
     expect(written('booking_slots', SLOT2)).toEqual(
       slot2Doc({
         taken: 2,
@@ -618,7 +594,7 @@ describe('bookings.update', () => {
     });
     expect(reminded).toEqual(record({ remindedAt: NOW_ISO }));
     expect(mock.txOps()).toEqual(['get bookings/b1', 'update bookings/b1']);
-    expect(patched('b1')).toEqual({ remindedAt: NOW_ISO });
+    expect(patched('bookings', 'b1')).toEqual({ remindedAt: NOW_ISO });
   });
 
   it('checks in without touching the slot: the seat stays taken', async () => {

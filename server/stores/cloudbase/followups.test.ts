@@ -5,30 +5,24 @@
  * environment.
  *
  * The races (the job run twice at once, two workers recording one call) need transactions that
- * can conflict: `snapshotTransactions` stands in for CloudBase's transactions only, as in
- * notices.test.ts (snapshot reads, buffered writes, a commit that fails when a document it
+ * can conflict: `snapshotTransactions` (mock-transactions.ts) stands in for CloudBase's
+ * transactions only (snapshot reads, buffered writes, a commit that fails when a document it
  * writes was committed by someone else meanwhile).
  */
 import type { FollowUpRecord } from '../../core/ports';
 import { CREATE_FOLLOW_UP_OPERATIONS, createCloudBaseStore, PAGE_SIZE } from './index';
 import { digest, orderId, taskKeyId } from './followups';
-import { mockDb, notFoundError, type MockDb } from './mock-sdk';
-import type { CloudTransaction, DocData } from './sdk';
+import { notFoundError } from './mock-sdk';
+import { seededJitter, snapshotTransactions } from './mock-transactions';
+import type { DocData } from './sdk';
+import { instantRetries, mock, noWrites, useMockDb, written } from './test-support';
 import { MANY_RACERS } from './transaction';
 
 const NOW_ISO = '2026-12-03T01:00:00.000Z';
 const LATER_ISO = '2026-12-03T02:00:00.000Z';
 
-let mock: MockDb;
+useMockDb();
 const followUps = () => createCloudBaseStore(mock.db).followUps;
-
-beforeEach(() => {
-  mock = mockDb();
-});
-
-afterEach(() => {
-  jest.restoreAllMocks();
-});
 
 // --- fixtures ---
 
@@ -67,91 +61,6 @@ const cannedTask = (fields: Partial<FollowUpRecord> = {}, seq = 1) =>
   mock
     .txDoc('followups', fields.id ?? 'f1')
     .get.mockResolvedValueOnce({ data: taskDoc(fields, seq) });
-
-/** The data of the last set() of a document inside the transaction. */
-const written = (collection: string, id: string): DocData => {
-  const calls = mock.txDoc(collection, id).set.mock.calls;
-  if (calls.length === 0) throw new Error(`no set() of ${collection}/${id}`);
-  return calls.at(-1)![0].data;
-};
-
-const noWrites = () => {
-  expect(mock.txOps().filter((op) => !op.startsWith('get '))).toEqual([]);
-};
-
-/** Retries without waiting: the pause is a random fraction of its cap. */
-const instantRetries = () => jest.spyOn(Math, 'random').mockReturnValue(0);
-
-// --- a stand-in for transactions that can conflict (as in notices.test.ts) ---
-
-const clone = <T>(value: T): T => structuredClone(value);
-const roundTrip = () => new Promise((resolve) => setImmediate(resolve));
-
-function snapshotTransactions() {
-  const committed = new Map<string, { version: number; data: DocData }>();
-  let conflicts = 0;
-  mock.runTransaction.mockImplementation(async (run) => {
-    const snapshot = new Map(committed);
-    const writes = new Map<string, DocData>();
-    const current = (key: string) => writes.get(key) ?? snapshot.get(key)?.data ?? null;
-    const tx: CloudTransaction = {
-      collection: (name) => ({
-        doc: (id) => {
-          const key = `${name}/${id}`;
-          return {
-            get: async () => {
-              await roundTrip();
-              const data = current(key);
-              return { data: data && clone(data) };
-            },
-            set: async ({ data }) => {
-              await roundTrip();
-              writes.set(key, clone(data));
-              return {};
-            },
-            update: async ({ data }) => {
-              await roundTrip();
-              const base = current(key);
-              if (!base) throw new Error(`update of missing ${key}`);
-              writes.set(key, { ...base, ...clone(data) });
-              return {};
-            },
-          };
-        },
-      }),
-    };
-    const result = await run(tx);
-    await roundTrip();
-    for (const key of writes.keys()) {
-      if (committed.get(key)?.version !== snapshot.get(key)?.version) {
-        conflicts += 1;
-        throw new Error('database transaction conflict');
-      }
-    }
-    for (const [key, data] of writes) {
-      committed.set(key, { version: (committed.get(key)?.version ?? 0) + 1, data });
-    }
-    return result;
-  });
-  return {
-    seed: (key: string, data: DocData) => committed.set(key, { version: 1, data }),
-    doc: (key: string) => committed.get(key)?.data ?? null,
-    docs: (collection: string): Array<DocData & { id: string }> =>
-      [...committed]
-        .filter(([key]) => key.startsWith(`${collection}/`))
-        .map(([key, { data }]) => ({ id: key.slice(collection.length + 1), ...data })),
-    conflicts: () => conflicts,
-  };
-}
-
-/** Waits spread by a fixed pseudo-random sequence, so a race plays out the same every run. */
-const seededJitter = () => {
-  let seed = 7;
-  jest.spyOn(Math, 'random').mockImplementation(() => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed / 2 ** 31;
-  });
-};
 
 // --- keys ---
 
@@ -256,7 +165,7 @@ describe('followUps.create', () => {
 
   it('makes one task when the job runs twice at once, and numbers tasks in creation order', async () => {
     const db = snapshotTransactions();
-    seededJitter();
+    seededJitter(7);
     const residents = ['wx:o-1', 'wx:o-2', 'booking:b1', 'wx:o-3'];
     const outcomes = await Promise.all(
       [0, 1].flatMap((run) =>
@@ -346,7 +255,7 @@ describe('followUps.update', () => {
 
   it('lets only one of two workers recording the same attempt count', async () => {
     const db = snapshotTransactions();
-    seededJitter();
+    seededJitter(7);
     db.seed('followups/f1', taskDoc());
     const results = await Promise.all([
       followUps().update('f1', 0, { attempts: [attempt] }),

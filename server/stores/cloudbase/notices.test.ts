@@ -5,9 +5,9 @@
  * behaviour against a real environment.
  *
  * The races (many sign-ups for the last places, two pins at once) need transactions that can
- * conflict, which the recorder does not model: for those, `snapshotTransactions` below stands in
- * for CloudBase's transactions only (snapshot reads, buffered writes, a commit that fails when a
- * document it writes was committed by someone else meanwhile).
+ * conflict, which the recorder does not model: for those, `snapshotTransactions` (in
+ * mock-transactions.ts) stands in for CloudBase's transactions only (snapshot reads, buffered
+ * writes, a commit that fails when a document it writes was committed by someone else meanwhile).
  */
 import type { ActivityRecord, NoticeRecord, SignUpRecord, SignUpRequest } from '../../core/ports';
 import {
@@ -17,25 +17,19 @@ import {
   SIGN_UP_MAX_OPERATIONS,
   SIGN_UP_OPERATIONS,
 } from './index';
-import { mockDb, notFoundError, type MockDb } from './mock-sdk';
+import { notFoundError } from './mock-sdk';
+import { seededJitter, snapshotTransactions } from './mock-transactions';
 import { REMOVED } from './notices';
-import type { CloudTransaction, DocData } from './sdk';
+import type { DocData } from './sdk';
+import { instantRetries, mock, noWrites, patched, useMockDb, written } from './test-support';
 import { MANY_RACERS } from './transaction';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const NOW_ISO = '2026-12-01T10:00:00.000Z';
 const EARLIER = '2026-11-30T02:00:00.000Z';
 
-let mock: MockDb;
+useMockDb();
 const notices = () => createCloudBaseStore(mock.db).notices;
-
-beforeEach(() => {
-  mock = mockDb();
-});
-
-afterEach(() => {
-  jest.restoreAllMocks();
-});
 
 // --- fixtures ---
 
@@ -140,106 +134,6 @@ const cannedSignUp = (fields: Partial<SignUpRecord> = {}) =>
   mock
     .txDoc('activity_signups', fields.id ?? 's1')
     .get.mockResolvedValueOnce({ data: signUpDoc(fields) });
-
-/** The data of the last set() of a document inside the transaction. */
-const written = (collection: string, id: string): DocData => {
-  const calls = mock.txDoc(collection, id).set.mock.calls;
-  if (calls.length === 0) throw new Error(`no set() of ${collection}/${id}`);
-  return calls.at(-1)![0].data;
-};
-
-/** The data of the last update() of a document inside the transaction. */
-const patched = (collection: string, id: string): DocData => {
-  const calls = mock.txDoc(collection, id).update.mock.calls;
-  if (calls.length === 0) throw new Error(`no update() of ${collection}/${id}`);
-  return calls.at(-1)![0].data;
-};
-
-const noWrites = () => {
-  expect(mock.txOps().filter((op) => !op.startsWith('get '))).toEqual([]);
-};
-
-/** Retries without waiting: the pause is a random fraction of its cap. */
-const instantRetries = () => jest.spyOn(Math, 'random').mockReturnValue(0);
-
-// --- a stand-in for transactions that can conflict ---
-
-const clone = <T>(value: T): T => structuredClone(value);
-/** Lets other transactions run between any two operations, as network round trips would. */
-const roundTrip = () => new Promise((resolve) => setImmediate(resolve));
-
-/**
- * Replaces the recorder's runTransaction with snapshot isolation over an in-memory map of
- * documents ("collection/id"): a transaction reads what was committed when it started (and its
- * own writes), buffers its writes, and fails to commit when any document it writes was committed
- * by another transaction since it started, as CloudBase's write conflicts do. Retries come from
- * the adapter (transaction.ts), with its own waits.
- */
-function snapshotTransactions() {
-  const committed = new Map<string, { version: number; data: DocData }>();
-  let conflicts = 0;
-  mock.runTransaction.mockImplementation(async (run) => {
-    const snapshot = new Map(committed);
-    const writes = new Map<string, DocData>();
-    const current = (key: string) => writes.get(key) ?? snapshot.get(key)?.data ?? null;
-    const tx: CloudTransaction = {
-      collection: (name) => ({
-        doc: (id) => {
-          const key = `${name}/${id}`;
-          return {
-            get: async () => {
-              await roundTrip();
-              const data = current(key);
-              return { data: data && clone(data) };
-            },
-            set: async ({ data }) => {
-              await roundTrip();
-              writes.set(key, clone(data));
-              return {};
-            },
-            update: async ({ data }) => {
-              await roundTrip();
-              const base = current(key);
-              if (!base) throw new Error(`update of missing ${key}`);
-              writes.set(key, { ...base, ...clone(data) });
-              return {};
-            },
-          };
-        },
-      }),
-    };
-    const result = await run(tx);
-    await roundTrip();
-    for (const key of writes.keys()) {
-      if (committed.get(key)?.version !== snapshot.get(key)?.version) {
-        conflicts += 1;
-        throw new Error('database transaction conflict');
-      }
-    }
-    for (const [key, data] of writes) {
-      committed.set(key, { version: (committed.get(key)?.version ?? 0) + 1, data });
-    }
-    return result;
-  });
-  return {
-    seed: (key: string, data: DocData) => committed.set(key, { version: 1, data }),
-    doc: (key: string) => committed.get(key)?.data ?? null,
-    docs: (collection: string): Array<DocData & { id: string }> =>
-      [...committed]
-        .filter(([key]) => key.startsWith(`${collection}/`))
-        .map(([key, { data }]) => ({ id: key.slice(collection.length + 1), ...data })),
-    conflicts: () => conflicts,
-  };
-}
-
-/** Waits spread by a fixed pseudo-random sequence, so a race plays out the same every run. */
-const seededJitter = () => {
-  let seed = 42;
-  jest.spyOn(Math, 'random').mockImplementation(() => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed / 2 ** 31;
-  });
-};
 
 // --- sign-up ---
 
@@ -408,7 +302,7 @@ describe('notices.signUp', () => {
 describe('notices.signUp under concurrency', () => {
   it('gives 100 residents arriving at once exactly the 10 places, the rest waitlisted in order', async () => {
     const db = snapshotTransactions();
-    seededJitter();
+    seededJitter(42);
     db.seed('notice_activities/a1', activityDoc({}, { capacity: 10 }));
     const outcomes = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
@@ -447,7 +341,7 @@ describe('notices.signUp under concurrency', () => {
 
   it('makes one sign-up of one request sent 20 times at once', async () => {
     const db = snapshotTransactions();
-    seededJitter();
+    seededJitter(42);
     db.seed('notice_activities/a1', activityDoc());
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, () => notices().signUp(request())),
@@ -460,7 +354,7 @@ describe('notices.signUp under concurrency', () => {
 
   it('keeps every place filled when cancellations and new sign-ups race', async () => {
     const db = snapshotTransactions();
-    seededJitter();
+    seededJitter(42);
     const holders: Record<string, string> = {};
     const requests: Record<string, string> = {};
     const waitlist: string[] = [];
@@ -1000,7 +894,7 @@ describe('notices.pin', () => {
 
   it('two pins at once leave exactly one notice pinned', async () => {
     const db = snapshotTransactions();
-    seededJitter();
+    seededJitter(42);
     for (const id of ['n1', 'n2', 'n3']) db.seed(`notices/${id}`, noticeDoc({ id }));
     // Once with no pin yet (nothing else in common to conflict on), once with one to move.
     for (const start of [null, 'n1']) {

@@ -12,9 +12,10 @@ import {
   PAGE_SIZE,
   SUMMARY_OPERATIONS,
 } from './index';
-import { mockDb, notFoundError, type MockDb } from './mock-sdk';
+import { notFoundError } from './mock-sdk';
 import { fieldKey, requestKey } from './queues';
 import type { DocData } from './sdk';
+import { instantRetries, mock, noWrites, useMockDb, written } from './test-support';
 import { MANY_RACERS } from './transaction';
 
 const DATE = '2026-12-02';
@@ -23,16 +24,8 @@ const NOW_ISO = '2026-12-02T11:00:00.000Z';
 const EVENING = `c1:library:${DATE}`;
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
 
-let mock: MockDb;
+useMockDb();
 const queues = () => createCloudBaseStore(mock.db).queues;
-
-beforeEach(() => {
-  mock = mockDb();
-});
-
-afterEach(() => {
-  jest.restoreAllMocks();
-});
 
 const request = (fields: Partial<JoinRequest> = {}): JoinRequest => ({
   community: 'c1',
@@ -93,20 +86,6 @@ const cannedEvening = (fields: DocData = {}) =>
   mock.txDoc('queue_evenings', EVENING).get.mockResolvedValueOnce({ data: eveningDoc(fields) });
 const cannedTicket = (id: string, fields: Partial<TicketRecord> = {}) =>
   mock.txDoc('tickets', id).get.mockResolvedValueOnce({ data: ticketDoc({ id, ...fields }) });
-
-/** The data of the last set() of a document inside the transaction. */
-const written = (collection: string, id: string): DocData => {
-  const calls = mock.txDoc(collection, id).set.mock.calls;
-  if (calls.length === 0) throw new Error(`no set() of ${collection}/${id}`);
-  return calls.at(-1)![0].data;
-};
-
-const noWrites = () => {
-  expect(mock.txOps().filter((op) => !op.startsWith('get '))).toEqual([]);
-};
-
-/** Retries without waiting: the pause is a random fraction of its cap. */
-const instantRetries = () => jest.spyOn(Math, 'random').mockReturnValue(0);
 
 describe('fieldKey / requestKey', () => {
   it('leaves the ids the app makes unchanged', () => {

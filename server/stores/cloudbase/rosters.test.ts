@@ -5,7 +5,7 @@
  *
  * The races (one companion request sent several times at once, two admins deciding one leave
  * request) need transactions that can conflict: `snapshotTransactions` stands in for CloudBase's
- * transactions only, as in notices.test.ts.
+ * transactions only (mock-transactions.ts).
  */
 import type { CompanionRecord, LeaveRecord, ShiftRecord } from '../../core/ports';
 import {
@@ -14,24 +14,18 @@ import {
   DECIDE_LEAVE_OPERATIONS,
   PAGE_SIZE,
 } from './index';
-import { mockDb, notFoundError, type MockDb } from './mock-sdk';
+import { notFoundError } from './mock-sdk';
+import { seededJitter, snapshotTransactions } from './mock-transactions';
 import { companionKeyId } from './rosters';
-import type { CloudTransaction, DocData } from './sdk';
+import type { DocData } from './sdk';
+import { instantRetries, mock, noWrites, useMockDb } from './test-support';
 import { FEW_RACERS } from './transaction';
 
 const NOW_ISO = '2026-12-02T11:00:00.000Z';
 const LATER_ISO = '2026-12-02T11:05:00.000Z';
 
-let mock: MockDb;
+useMockDb();
 const rosters = () => createCloudBaseStore(mock.db).rosters;
-
-beforeEach(() => {
-  mock = mockDb();
-});
-
-afterEach(() => {
-  jest.restoreAllMocks();
-});
 
 // --- fixtures ---
 
@@ -90,81 +84,6 @@ const listed = <T extends { id: string }>(record: T): DocData => ({
 });
 
 const KEY = companionKeyId('wx:o-1', 'companion-req-01');
-
-const noWrites = () => {
-  expect(mock.txOps().filter((op) => !op.startsWith('get '))).toEqual([]);
-};
-
-const instantRetries = () => jest.spyOn(Math, 'random').mockReturnValue(0);
-
-// --- a stand-in for transactions that can conflict (as in notices.test.ts) ---
-
-const clone = <T>(value: T): T => structuredClone(value);
-const roundTrip = () => new Promise((resolve) => setImmediate(resolve));
-
-function snapshotTransactions() {
-  const committed = new Map<string, { version: number; data: DocData }>();
-  let conflicts = 0;
-  mock.runTransaction.mockImplementation(async (run) => {
-    const snapshot = new Map(committed);
-    const writes = new Map<string, DocData>();
-    const current = (key: string) => writes.get(key) ?? snapshot.get(key)?.data ?? null;
-    const tx: CloudTransaction = {
-      collection: (name) => ({
-        doc: (id) => {
-          const key = `${name}/${id}`;
-          return {
-            get: async () => {
-              await roundTrip();
-              const data = current(key);
-              return { data: data && clone(data) };
-            },
-            set: async ({ data }) => {
-              await roundTrip();
-              writes.set(key, clone(data));
-              return {};
-            },
-            update: async ({ data }) => {
-              await roundTrip();
-              const base = current(key);
-              if (!base) throw new Error(`update of missing ${key}`);
-              writes.set(key, { ...base, ...clone(data) });
-              return {};
-            },
-          };
-        },
-      }),
-    };
-    const result = await run(tx);
-    await roundTrip();
-    for (const key of writes.keys()) {
-      if (committed.get(key)?.version !== snapshot.get(key)?.version) {
-        conflicts += 1;
-        throw new Error('database transaction conflict');
-      }
-    }
-    for (const [key, data] of writes) {
-      committed.set(key, { version: (committed.get(key)?.version ?? 0) + 1, data });
-    }
-    return result;
-  });
-  return {
-    seed: (key: string, data: DocData) => committed.set(key, { version: 1, data }),
-    doc: (key: string) => committed.get(key)?.data ?? null,
-    docs: (collection: string) =>
-      [...committed.keys()].filter((key) => key.startsWith(`${collection}/`)),
-    conflicts: () => conflicts,
-  };
-}
-
-/** Waits spread by a fixed pseudo-random sequence, so a race plays out the same every run. */
-const seededJitter = () => {
-  let seed = 7;
-  jest.spyOn(Math, 'random').mockImplementation(() => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed / 2 ** 31;
-  });
-};
 
 // --- shifts ---
 
@@ -285,13 +204,13 @@ describe('rosters.addCompanion', () => {
 
   it('makes one request when the same one arrives several times at once', async () => {
     const db = snapshotTransactions();
-    seededJitter();
+    seededJitter(7);
     const results = await Promise.all(
       [0, 1, 2].map((n) => rosters().addCompanion(companion({ id: `cp${n}` }))),
     );
     expect(db.conflicts()).toBeGreaterThan(0);
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
-    expect(db.docs('roster_companions')).toEqual([`roster_companions/${results[0]!.id}`]);
+    expect(db.keys('roster_companions')).toEqual([`roster_companions/${results[0]!.id}`]);
     // Another resident's request with the same request id is another request.
     expect((await rosters().addCompanion(companion({ id: 'cp7', userId: 'wx:o-2' }))).id).toBe(
       'cp7',
@@ -450,7 +369,7 @@ describe('rosters.decideLeave', () => {
 
   it('lets only one of two admins deciding at once win', async () => {
     const db = snapshotTransactions();
-    seededJitter();
+    seededJitter(7);
     db.seed('roster_leave/lv1', stored(leave()));
     const results = await Promise.all([
       rosters().decideLeave('lv1', 'approved', 'wx:o-admin-1'),

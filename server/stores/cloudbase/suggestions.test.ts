@@ -5,13 +5,15 @@
  *
  * The races (residents filing at once under one receipt prefix, one request sent many times, a
  * resident racing their own daily limit) need transactions that can conflict:
- * `snapshotTransactions` stands in for CloudBase's transactions only, as in notices.test.ts.
+ * `snapshotTransactions` stands in for CloudBase's transactions only (mock-transactions.ts).
  */
 import type { ChangeRecord, SubmitOutcome, SuggestionRecord } from '../../core/ports';
 import { createCloudBaseStore, PAGE_SIZE, RECENT_KEPT, SUBMIT_OPERATIONS } from './index';
-import { mockDb, notFoundError, type MockDb } from './mock-sdk';
+import { notFoundError } from './mock-sdk';
+import { seededJitter, snapshotTransactions } from './mock-transactions';
 import { REMOVED } from './notices';
-import type { CloudTransaction, DocData } from './sdk';
+import type { DocData } from './sdk';
+import { instantRetries, mock, noWrites, patched, useMockDb, written } from './test-support';
 import { authorId, receiptId, requestId } from './suggestions';
 import { MANY_RACERS } from './transaction';
 
@@ -21,16 +23,8 @@ const LATER_ISO = '2026-12-02T06:00:00.000Z';
 const TODAY = '2026-12-01T16:00:00.000Z';
 const LIMIT = { since: TODAY, max: 2 };
 
-let mock: MockDb;
+useMockDb();
 const suggestions = () => createCloudBaseStore(mock.db).suggestions;
-
-beforeEach(() => {
-  mock = mockDb();
-});
-
-afterEach(() => {
-  jest.restoreAllMocks();
-});
 
 // --- fixtures ---
 
@@ -80,95 +74,6 @@ const cannedSuggestion = (fields: Partial<SuggestionRecord> = {}) =>
   mock
     .txDoc('suggestions', fields.id ?? 's1')
     .get.mockResolvedValueOnce({ data: suggestionDoc(fields) });
-
-/** The data of the last set() of a document inside the transaction. */
-const written = (collection: string, id: string): DocData => {
-  const calls = mock.txDoc(collection, id).set.mock.calls;
-  if (calls.length === 0) throw new Error(`no set() of ${collection}/${id}`);
-  return calls.at(-1)![0].data;
-};
-
-/** The data of the last update() of a document inside the transaction. */
-const patched = (collection: string, id: string): DocData => {
-  const calls = mock.txDoc(collection, id).update.mock.calls;
-  if (calls.length === 0) throw new Error(`no update() of ${collection}/${id}`);
-  return calls.at(-1)![0].data;
-};
-
-const noWrites = () => {
-  expect(mock.txOps().filter((op) => !op.startsWith('get '))).toEqual([]);
-};
-
-const instantRetries = () => jest.spyOn(Math, 'random').mockReturnValue(0);
-
-// --- a stand-in for transactions that can conflict (as in notices.test.ts) ---
-
-const clone = <T>(value: T): T => structuredClone(value);
-const roundTrip = () => new Promise((resolve) => setImmediate(resolve));
-
-function snapshotTransactions() {
-  const committed = new Map<string, { version: number; data: DocData }>();
-  let conflicts = 0;
-  mock.runTransaction.mockImplementation(async (run) => {
-    const snapshot = new Map(committed);
-    const writes = new Map<string, DocData>();
-    const current = (key: string) => writes.get(key) ?? snapshot.get(key)?.data ?? null;
-    const tx: CloudTransaction = {
-      collection: (name) => ({
-        doc: (id) => {
-          const key = `${name}/${id}`;
-          return {
-            get: async () => {
-              await roundTrip();
-              const data = current(key);
-              return { data: data && clone(data) };
-            },
-            set: async ({ data }) => {
-              await roundTrip();
-              writes.set(key, clone(data));
-              return {};
-            },
-            update: async ({ data }) => {
-              await roundTrip();
-              const base = current(key);
-              if (!base) throw new Error(`update of missing ${key}`);
-              writes.set(key, { ...base, ...clone(data) });
-              return {};
-            },
-          };
-        },
-      }),
-    };
-    const result = await run(tx);
-    await roundTrip();
-    for (const key of writes.keys()) {
-      if (committed.get(key)?.version !== snapshot.get(key)?.version) {
-        conflicts += 1;
-        throw new Error('database transaction conflict');
-      }
-    }
-    for (const [key, data] of writes) {
-      committed.set(key, { version: (committed.get(key)?.version ?? 0) + 1, data });
-    }
-    return result;
-  });
-  return {
-    doc: (key: string) => committed.get(key)?.data ?? null,
-    docs: (collection: string): Array<DocData & { id: string }> =>
-      [...committed]
-        .filter(([key]) => key.startsWith(`${collection}/`))
-        .map(([key, { data }]) => ({ id: key.slice(collection.length + 1), ...data })),
-    conflicts: () => conflicts,
-  };
-}
-
-const seededJitter = () => {
-  let seed = 11;
-  jest.spyOn(Math, 'random').mockImplementation(() => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed / 2 ** 31;
-  });
-};
 
 // --- keys ---
 
@@ -323,7 +228,7 @@ describe('suggestions.submit', () => {
 
   it('never gives two suggestions filed at once the same receipt', async () => {
     const db = snapshotTransactions();
-    seededJitter();
+    seededJitter(11);
     const outcomes = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         suggestions().submit(
@@ -349,7 +254,7 @@ describe('suggestions.submit', () => {
 
   it('files one suggestion for one request sent 20 times at once', async () => {
     const db = snapshotTransactions();
-    seededJitter();
+    seededJitter(11);
     // Each call makes its own id, as the core does; the request is the same.
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -368,7 +273,7 @@ describe('suggestions.submit', () => {
 
   it('holds the daily limit when one resident files many at once', async () => {
     const db = snapshotTransactions();
-    seededJitter();
+    seededJitter(11);
     const outcomes = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
         suggestions().submit(submission({ id: `s${i}`, requestId: `req-${i}` }), 'C1-1202', LIMIT),

@@ -4,28 +4,22 @@
  * against a real environment.
  *
  * Two staff members closing and publishing one round at once need transactions that can conflict:
- * `snapshotTransactions` stands in for CloudBase's transactions only, as in notices.test.ts.
+ * `snapshotTransactions` stands in for CloudBase's transactions only (mock-transactions.ts).
  */
 import type { RoundRecord, VoteRecord } from '../../core/ports';
 import { createCloudBaseStore, PAGE_SIZE, UPDATE_ROUND_OPERATIONS } from './index';
-import { mockDb, notFoundError, type MockDb } from './mock-sdk';
-import type { CloudTransaction, DocData } from './sdk';
+import { notFoundError } from './mock-sdk';
+import { snapshotTransactions } from './mock-transactions';
+import type { DocData } from './sdk';
+import { instantRetries, mock, noWrites, useMockDb } from './test-support';
 import { ballotId } from './surveys';
 import { FEW_RACERS } from './transaction';
 
 const NOW_ISO = '2026-12-02T02:00:00.000Z';
 const LATER_ISO = '2026-12-02T06:00:00.000Z';
 
-let mock: MockDb;
+useMockDb();
 const surveys = () => createCloudBaseStore(mock.db).surveys;
-
-beforeEach(() => {
-  mock = mockDb();
-});
-
-afterEach(() => {
-  jest.restoreAllMocks();
-});
 
 // --- fixtures ---
 
@@ -83,70 +77,6 @@ const cannedRound = (fields: Partial<RoundRecord> = {}) =>
   mock
     .txDoc('survey_rounds', fields.id ?? 'r1')
     .get.mockResolvedValueOnce({ data: roundDoc(fields) });
-
-const noWrites = () => {
-  expect(mock.txOps().filter((op) => !op.startsWith('get '))).toEqual([]);
-};
-
-const instantRetries = () => jest.spyOn(Math, 'random').mockReturnValue(0);
-
-// --- a stand-in for transactions that can conflict (as in notices.test.ts) ---
-
-const clone = <T>(value: T): T => structuredClone(value);
-const roundTrip = () => new Promise((resolve) => setImmediate(resolve));
-
-function snapshotTransactions() {
-  const committed = new Map<string, { version: number; data: DocData }>();
-  let conflicts = 0;
-  mock.runTransaction.mockImplementation(async (run) => {
-    const snapshot = new Map(committed);
-    const writes = new Map<string, DocData>();
-    const current = (key: string) => writes.get(key) ?? snapshot.get(key)?.data ?? null;
-    const tx: CloudTransaction = {
-      collection: (name) => ({
-        doc: (id) => {
-          const key = `${name}/${id}`;
-          return {
-            get: async () => {
-              await roundTrip();
-              const data = current(key);
-              return { data: data && clone(data) };
-            },
-            set: async ({ data }) => {
-              await roundTrip();
-              writes.set(key, clone(data));
-              return {};
-            },
-            update: async ({ data }) => {
-              await roundTrip();
-              const base = current(key);
-              if (!base) throw new Error(`update of missing ${key}`);
-              writes.set(key, { ...base, ...clone(data) });
-              return {};
-            },
-          };
-        },
-      }),
-    };
-    const result = await run(tx);
-    await roundTrip();
-    for (const key of writes.keys()) {
-      if (committed.get(key)?.version !== snapshot.get(key)?.version) {
-        conflicts += 1;
-        throw new Error('database transaction conflict');
-      }
-    }
-    for (const [key, data] of writes) {
-      committed.set(key, { version: (committed.get(key)?.version ?? 0) + 1, data });
-    }
-    return result;
-  });
-  return {
-    seed: (key: string, data: DocData) => committed.set(key, { version: 1, data }),
-    doc: (key: string) => committed.get(key)?.data ?? null,
-    conflicts: () => conflicts,
-  };
-}
 
 // --- ballots ---
 
