@@ -14,7 +14,7 @@ import {
   FIGURES,
   signUpRule,
 } from '../model/notice-text';
-import { saveCsv } from '../platform/save-csv';
+import { saveCsv } from '@/lib/save-csv';
 import { CheckInForForm } from './check-in-for-form';
 import { CheckInQr } from './check-in-qr';
 import './attendees-view.scss';
@@ -42,7 +42,7 @@ export function AttendeesView({ attendees: data, state }: AttendeesViewProps) {
     setFeedback(null);
     setExporting(true);
     try {
-      const said = await saveCsv(await exportAttendance(data.notice.id));
+      const said = await saveCsv(await exportAttendance(data.notice.id), { sheet: '签到表' });
       if (said) setFeedback({ kind: 'success', text: said });
     } catch (e: unknown) {
       setFeedback({ kind: 'error', text: errorMessage(e) });

@@ -11,7 +11,7 @@ import type { NoticeDeskState } from '../hooks/use-notice-desk';
 import { groupByStatus, STATUS_LABELS } from '../model/notice-text';
 import { noticeEditUrl } from '../model/urls';
 import { weekRangeText } from '../model/week';
-import { saveCsv } from '../platform/save-csv';
+import { saveCsv } from '@/lib/save-csv';
 import { NoticeActivities } from './notice-activities';
 import './notice-desk.scss';
 
@@ -39,7 +39,7 @@ export function NoticeDesk({ community, communityName, desk }: NoticeDeskProps) 
     setFeedback(null);
     setExporting(true);
     try {
-      const said = await saveCsv(await moves.exportAttendance(notice.id));
+      const said = await saveCsv(await moves.exportAttendance(notice.id), { sheet: '签到表' });
       if (said) setFeedback({ kind: 'success', text: said });
     } catch (e: unknown) {
       setFeedback({ kind: 'error', text: errorMessage(e) });

@@ -2,12 +2,14 @@ import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { ImagePicker, type UploadBase64 } from '@/components/image-picker/image-picker';
 import { a11y } from '@/lib/a11y';
 import { errorMessage, GatewayError } from '@/lib/gateway';
 import { shanghaiDate } from '@/lib/shanghai-time';
 import type { Notice } from '@/types/contract';
 import { publish } from '../api/notice-moves';
-import { saveNotice } from '../api/save-notice';
+import { saveNotice, uploadCover } from '../api/save-notice';
+import { COVER_PICKER } from '../model/cover';
 import {
   ACTIVITIES_MAX,
   addActivity,
@@ -28,8 +30,11 @@ import {
 import { noticesUrl } from '../model/urls';
 import { addDays, weekRangeText } from '../model/week';
 import { ActivityEditor } from './activity-editor';
-import { CoverPicker } from './cover-picker';
 import './notice-editor.scss';
+
+/** H5: `notice.uploadCover` with the picked image's base64; resolves to the cover reference. */
+const uploadCoverImage: UploadBase64 = (community, data) =>
+  uploadCover(community, data).then((r) => r.cover);
 
 export interface NoticeEditorProps {
   community: string;
@@ -269,9 +274,11 @@ function CoverField({ community, draft, error, busy, onChange }: CoverFieldProps
         />
       ) : null}
       <View className="bdb-notice-editor__row">
-        <CoverPicker
+        <ImagePicker
           community={community}
-          hasCover={preview !== null}
+          setup={COVER_PICKER}
+          upload={uploadCoverImage}
+          hasImage={preview !== null}
           disabled={busy}
           onPicked={(cover) => onChange({ ...draft, cover: { kind: 'new', ...cover } })}
           onError={setProblem}

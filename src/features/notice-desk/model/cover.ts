@@ -1,14 +1,12 @@
-/** Cover images: the same limit and words as the server's check, applied before uploading. */
-export const COVER_MAX_BYTES = 1024 * 1024;
-export const COVER_TOO_LARGE = '封面图片不能超过 1MB，请换一张小一点的图片';
+/** The notice cover's picker: words (the same limit and words as the server's check) and folder. */
+import type { ImagePickerSetup } from '@/components/image-picker/image-picker-props';
 
-/** The Chinese refusal for a picked file of `bytes`, or null when it may be uploaded. */
-export function coverSizeError(bytes: number): string | null {
-  return bytes > COVER_MAX_BYTES ? COVER_TOO_LARGE : null;
-}
-
-/** The base64 part of a data URL ("data:image/png;base64,AAAA" → "AAAA"). */
-export function base64OfDataUrl(dataUrl: string): string {
-  const comma = dataUrl.indexOf(',');
-  return comma < 0 ? '' : dataUrl.slice(comma + 1);
-}
+export const COVER_PICKER: ImagePickerSetup = {
+  labels: { pick: '选择封面图片', change: '换一张封面', input: '选择封面图片' },
+  messages: {
+    tooLarge: '封面图片不能超过 1MB，请换一张小一点的图片',
+    readFailed: '读不出这张图片，请换一张再试',
+    uploadFailed: '封面上传失败，请检查网络后再试',
+  },
+  cloudFolder: 'notice-covers',
+};

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { formatClock } from '@/lib/shanghai-time';
 import type { CompanionRequest } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import { COMPANION_STATUS_LABELS } from '../model/roster-form';
-import { ChoiceChips, FieldError } from './desk-parts';
+import { ChoiceChips, FieldError } from '@/components/desk-parts/desk-parts';
 import './forms.scss';
 
 export interface CompanionCardProps {

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { a11y } from '@/lib/a11y';
 import type { ServiceFigures, SetCostsInput } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import { costsDraftOf, parseCosts, type CostsDraft, type CostsErrors } from '../model/costs-form';
-import { FieldError } from './desk-parts';
+import { FieldError } from '@/components/desk-parts/desk-parts';
 import './forms.scss';
 
 export interface CostsPanelProps {

@@ -5,7 +5,7 @@ import { a11y } from '@/lib/a11y';
 import { GatewayError } from '@/lib/gateway';
 import { formatDate } from '@/lib/shanghai-time';
 import type { LeaveRequest } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import { isCalendarDate } from '../model/dates';
 import {
   durationText,
@@ -18,7 +18,7 @@ import {
   type LeaveErrors,
   type LeaveInput,
 } from '../model/roster-form';
-import { ChoiceChips, FieldError } from './desk-parts';
+import { ChoiceChips, FieldError } from '@/components/desk-parts/desk-parts';
 import './forms.scss';
 
 export interface LeaveFormProps {

@@ -5,7 +5,7 @@ import { ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { a11y } from '@/lib/a11y';
 import { errorMessage } from '@/lib/gateway';
 import type { CompBalance, LeaveRequest } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import type { RosterState } from '../hooks/use-roster';
 import { maxOf } from '../model/bars';
 import { monthDay } from '../model/dates';
@@ -16,7 +16,7 @@ import {
   shiftLine,
   type LeaveInput,
 } from '../model/roster-form';
-import { Bar } from './desk-parts';
+import { Bar } from './bar';
 import { LeaveForm } from './leave-form';
 import './forms.scss';
 

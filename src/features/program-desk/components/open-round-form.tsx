@@ -5,7 +5,7 @@ import { a11y } from '@/lib/a11y';
 import { GatewayError } from '@/lib/gateway';
 import { formatDate, shanghaiDate } from '@/lib/shanghai-time';
 import type { OpenRoundInput, Round } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import { isCalendarDate } from '../model/dates';
 import {
   addProposal,
@@ -25,7 +25,7 @@ import {
   type RoundDraft,
   type RoundErrors,
 } from '../model/round-form';
-import { ChoiceChips, FieldError } from './desk-parts';
+import { ChoiceChips, FieldError } from '@/components/desk-parts/desk-parts';
 import './forms.scss';
 
 export interface OpenRoundFormProps {

@@ -6,7 +6,7 @@ import type { Overview } from '@/types/contract';
 import { maxOf } from '../model/bars';
 import { monthDay } from '../model/dates';
 import { yuan } from '../model/report-text';
-import { Bar } from './desk-parts';
+import { Bar } from './bar';
 import './forms.scss';
 
 /** 各社区对比 (admins): each community's last service evening, served and cost, as bars. */

@@ -5,9 +5,9 @@ import { useAttemptId } from '@/hooks/use-attempt-id';
 import { a11y } from '@/lib/a11y';
 import { GatewayError } from '@/lib/gateway';
 import type { PaperVotesInput, Round } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import { isPaperField, parsePaper, toggleId, type PaperErrors } from '../model/ballots';
-import { CheckChip, FieldError } from './desk-parts';
+import { CheckChip, FieldError } from '@/components/desk-parts/desk-parts';
 import './forms.scss';
 
 const rankIn = (order: string[], id: string) => {

@@ -2,11 +2,11 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import type { Round } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import { initialMenu, parseMenu, publishWarning, toggleId } from '../model/ballots';
 import { MENU_SIZE } from '../model/round-form';
 import { votesText } from '../model/round-text';
-import { CheckChip, FieldError } from './desk-parts';
+import { CheckChip, FieldError } from '@/components/desk-parts/desk-parts';
 import './forms.scss';
 
 export interface PublishFormProps {

@@ -12,9 +12,10 @@ import type { ReportState } from '../hooks/use-report';
 import { maxOf } from '../model/bars';
 import { monthDay } from '../model/dates';
 import { totalCostText, trendLine } from '../model/report-text';
-import { saveCsv } from '../platform/save-csv';
+import { saveCsv } from '@/lib/save-csv';
 import { CostsPanel } from './costs-panel';
-import { Bar, FeedbackLine, type Feedback } from './desk-parts';
+import { FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
+import { Bar } from './bar';
 import { OverviewSection } from './overview-section';
 import { ServiceFiguresCard } from './service-figures';
 import './forms.scss';
@@ -56,7 +57,7 @@ export function ReportDesk({ community, communityName, date, onDate, state }: Re
     setFeedback(null);
     setExporting(kind);
     try {
-      const said = await saveCsv(await exportReport(community, date, kind));
+      const said = await saveCsv(await exportReport(community, date, kind), { sheet: '报表' });
       if (said) setFeedback({ kind: 'success', text: said });
     } catch (e: unknown) {
       setFeedback({ kind: 'error', text: errorMessage(e) });

@@ -14,7 +14,7 @@ import {
   logShiftEnd,
   requestLeave,
 } from '../api/roster';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import type { RosterState } from '../hooks/use-roster';
 import { monthDay } from '../model/dates';
 import {
@@ -25,7 +25,7 @@ import {
   type LeaveInput,
 } from '../model/roster-form';
 import { CompanionCard } from './companion-card';
-import { FeedbackLine, type Feedback } from './desk-parts';
+import { FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
 import { LeaveApprovals } from './leave-approvals';
 import { MyComp } from './my-comp';
 import { ShiftCard } from './shift-card';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { a11y } from '@/lib/a11y';
 import type { PaperVotesInput, Round } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import { maxOf } from '../model/bars';
 import {
   menuNames,
@@ -13,7 +13,7 @@ import {
   tieText,
   votesText,
 } from '../model/round-text';
-import { Bar } from './desk-parts';
+import { Bar } from './bar';
 import { PaperForm } from './paper-form';
 import { PublishForm } from './publish-form';
 import './forms.scss';

@@ -11,7 +11,7 @@ import {
   trendLine,
   waitText,
 } from '../model/report-text';
-import { Bar } from './desk-parts';
+import { Bar } from './bar';
 import './forms.scss';
 import './report-desk.scss';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { a11y } from '@/lib/a11y';
 import type { Shift } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import {
   compMinutesOf,
   durationText,
@@ -12,7 +12,7 @@ import {
   REGULAR_CLOSE,
   shiftLine,
 } from '../model/roster-form';
-import { FieldError } from './desk-parts';
+import { FieldError } from '@/components/desk-parts/desk-parts';
 import './forms.scss';
 
 export interface ShiftCardProps {

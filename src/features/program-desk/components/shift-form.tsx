@@ -4,7 +4,7 @@ import { BigButton } from '@/components/big-button/big-button';
 import { a11y } from '@/lib/a11y';
 import { GatewayError } from '@/lib/gateway';
 import type { AssignShiftInput, Shift } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import {
   emptyShift,
   isShiftField,
@@ -13,7 +13,7 @@ import {
   type ShiftDraft,
   type ShiftErrors,
 } from '../model/roster-form';
-import { ChoiceChips, FieldError } from './desk-parts';
+import { ChoiceChips, FieldError } from '@/components/desk-parts/desk-parts';
 import './forms.scss';
 
 export interface ShiftFormProps {

@@ -6,12 +6,12 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/lo
 import { errorMessage, GatewayError } from '@/lib/gateway';
 import type { OpenRoundInput, PaperVotesInput, Round } from '@/types/contract';
 import { closeRound, enterPaperVotes, openRound, publishMenu } from '../api/survey';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import type { SurveyDeskState } from '../hooks/use-survey-desk';
 import { isPaperField } from '../model/ballots';
 import { isRoundField } from '../model/round-form';
 import { menuNames, ROUND_STATUS_LABELS, roundFacts } from '../model/round-text';
-import { FeedbackLine, type Feedback } from './desk-parts';
+import { FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
 import { OpenRoundForm } from './open-round-form';
 import { RoundView } from './round-view';
 import './forms.scss';

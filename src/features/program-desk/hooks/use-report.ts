@@ -2,9 +2,9 @@ import { useCallback } from 'react';
 import { useRemote, type Remote } from '@/hooks/use-remote';
 import type { EveningReport, Identity, Overview } from '@/types/contract';
 import { getEveningReport, getOverview } from '../api/report';
-import { useDeskRun, type DeskRun } from './use-desk-run';
+import { useDeskRun, type DeskRun } from '@/hooks/use-desk-run';
 import { useMe } from './use-me';
-import { useReloadOnShow } from './use-reload-on-show';
+import { useReloadOnShow } from '@/hooks/use-reload-on-show';
 
 const SEP = '\n';
 

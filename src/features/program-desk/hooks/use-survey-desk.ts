@@ -1,8 +1,8 @@
 import { useRemote, type Remote } from '@/hooks/use-remote';
 import type { Round } from '@/types/contract';
 import { listRounds } from '../api/survey';
-import { useDeskRun, type DeskRun } from './use-desk-run';
-import { useReloadOnShow } from './use-reload-on-show';
+import { useDeskRun, type DeskRun } from '@/hooks/use-desk-run';
+import { useReloadOnShow } from '@/hooks/use-reload-on-show';
 
 export interface SurveyDeskState extends DeskRun {
   rounds: Remote<Round[]>;

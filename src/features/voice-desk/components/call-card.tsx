@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { BigButton } from '@/components/big-button/big-button';
 import type { FollowUpTask, RecordCallInput } from '@/types/contract';
 import type { Category } from '../hooks/use-categories';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import {
   attemptText,
   eveningText,

@@ -7,11 +7,11 @@ import type { CallList, FollowUpTask, RecordCallInput } from '@/types/contract';
 import { recordCall } from '../api/follow-ups';
 import { useCategories, type Category } from '../hooks/use-categories';
 import type { CallDeskState } from '../hooks/use-call-desk';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import { recordedText } from '../model/call-text';
 import { isRecordField } from '../model/record-form';
 import { CallCard, RecentCard } from './call-card';
-import { FeedbackLine, type Feedback } from './desk-parts';
+import { FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
 import { FollowUpSettings } from './follow-up-settings';
 import './call-desk.scss';
 

@@ -5,7 +5,7 @@ import { a11y } from '@/lib/a11y';
 import { GatewayError } from '@/lib/gateway';
 import { formatDate, shanghaiDate } from '@/lib/shanghai-time';
 import type { ChangeEntry, LogChangeInput, StaffSuggestion } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import {
   DETAIL_MAX,
   emptyChange,
@@ -16,7 +16,7 @@ import {
   type ChangeErrors,
 } from '../model/change-form';
 import { isCalendarDate } from '../model/dates';
-import { FieldError } from './desk-parts';
+import { FieldError } from '@/components/desk-parts/desk-parts';
 import './suggestion-forms.scss';
 
 export interface ChangeFormProps {

@@ -5,7 +5,12 @@ import { LoadingState } from '@/components/load-state/load-state';
 import type { FollowUpRule } from '@/types/contract';
 import { useFollowUpRules, type FollowUpRules } from '../hooks/use-follow-up-rules';
 import { DELAY_MAX, DELAY_MIN, delayText, nextDelay } from '../model/rules';
-import { CheckChip, FeedbackLine, FieldError, type Feedback } from './desk-parts';
+import {
+  CheckChip,
+  FeedbackLine,
+  FieldError,
+  type Feedback,
+} from '@/components/desk-parts/desk-parts';
 import './follow-up-settings.scss';
 
 export interface FollowUpSettingsProps {

@@ -2,9 +2,9 @@ import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import type { StaffSuggestion } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import { shortName } from '../model/suggestion-text';
-import { FieldError } from './desk-parts';
+import { FieldError } from '@/components/desk-parts/desk-parts';
 import './suggestion-forms.scss';
 
 export interface MergeFormProps {

@@ -10,7 +10,7 @@ import type {
   Satisfaction,
   Solved,
 } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import type { Category } from '../hooks/use-categories';
 import { OUTCOME_LABELS, SATISFACTION_LABELS, SOLVED_LABELS } from '../model/call-text';
 import {
@@ -23,7 +23,7 @@ import {
   type RecordDraft,
   type RecordErrors,
 } from '../model/record-form';
-import { ChoiceChips, FieldError, type Choice } from './desk-parts';
+import { ChoiceChips, FieldError, type Choice } from '@/components/desk-parts/desk-parts';
 import './record-form.scss';
 
 const choicesOf = <T extends string>(labels: Record<T, string>): Array<Choice<T>> =>

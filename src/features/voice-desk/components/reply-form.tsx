@@ -4,7 +4,7 @@ import { BigButton } from '@/components/big-button/big-button';
 import { a11y } from '@/lib/a11y';
 import { GatewayError } from '@/lib/gateway';
 import type { ReplyInput, StaffSuggestion } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import {
   applyTemplate,
   draftOf,
@@ -17,7 +17,7 @@ import {
   type ReplyDraft,
   type ReplyErrors,
 } from '../model/reply-form';
-import { ChoiceChips, FieldError } from './desk-parts';
+import { ChoiceChips, FieldError } from '@/components/desk-parts/desk-parts';
 import './suggestion-forms.scss';
 
 export interface ReplyFormProps {

@@ -5,7 +5,7 @@ import { BigButton } from '@/components/big-button/big-button';
 import { a11y } from '@/lib/a11y';
 import { formatDayTime } from '@/lib/shanghai-time';
 import type { ReplyInput, StaffSuggestion } from '@/types/contract';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import {
   answerLines,
   canLinkToChange,
@@ -13,7 +13,7 @@ import {
   STATUS_LABELS,
 } from '../model/suggestion-text';
 import { timelineUrl } from '../model/urls';
-import { CheckChip } from './desk-parts';
+import { CheckChip } from '@/components/desk-parts/desk-parts';
 import { MergeForm } from './merge-form';
 import { ReplyForm } from './reply-form';
 import './suggestion-card.scss';

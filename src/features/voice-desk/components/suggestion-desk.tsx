@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/lo
 import { errorMessage, GatewayError } from '@/lib/gateway';
 import type { LogChangeInput, ReplyInput, StaffSuggestion } from '@/types/contract';
 import { logChange, mergeSuggestion, replySuggestion } from '../api/suggestions';
-import type { RunResult } from '../hooks/use-desk-run';
+import type { RunResult } from '@/hooks/use-desk-run';
 import type { SuggestionDeskState } from '../hooks/use-suggestion-desk';
 import { isChangeField } from '../model/change-form';
 import { isReplyField } from '../model/reply-form';
@@ -20,7 +20,7 @@ import {
   type StatusFilter,
 } from '../model/suggestion-text';
 import { ChangeForm } from './change-form';
-import { ChoiceChips, FeedbackLine, type Feedback } from './desk-parts';
+import { ChoiceChips, FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
 import { SuggestionCard } from './suggestion-card';
 import './suggestion-desk.scss';
 

@@ -1,8 +1,8 @@
 import { useRemote, type Remote } from '@/hooks/use-remote';
 import type { CallList } from '@/types/contract';
 import { getCallList } from '../api/follow-ups';
-import { useDeskRun, type DeskRun } from './use-desk-run';
-import { useReloadOnShow } from './use-reload-on-show';
+import { useDeskRun, type DeskRun } from '@/hooks/use-desk-run';
+import { useReloadOnShow } from '@/hooks/use-reload-on-show';
 
 export interface CallDeskState extends DeskRun {
   list: Remote<CallList>;

@@ -1,12 +1,14 @@
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { ImagePicker } from '@/components/image-picker/image-picker';
 import { a11y } from '@/lib/a11y';
 import type { SuggestionBoard } from '@/types/contract';
+import { uploadSuggestionPhoto } from '../api/suggestions';
 import type { SubmitSuggestionState } from '../hooks/use-submit-suggestion';
+import { PHOTO_PICKER } from '../model/photo';
 import { TEXT_MAX } from '../model/voice-text';
 import { ChoiceGroup } from './choice-group';
-import { PhotoPicker } from './photo-picker';
 import './suggestion-form.scss';
 
 export interface SuggestionFormProps {
@@ -98,9 +100,11 @@ function PhotoField({ community, form }: { community: string; form: SubmitSugges
         />
       ) : null}
       <View className="bdb-voice-form__row">
-        <PhotoPicker
+        <ImagePicker
           community={community}
-          hasPhoto={draft.photo !== null}
+          setup={PHOTO_PICKER}
+          upload={uploadSuggestionPhoto}
+          hasImage={draft.photo !== null}
           disabled={busy}
           onPicked={(photo) => setDraft({ ...draft, photo })}
           onError={setProblem}

@@ -1,21 +1,12 @@
-/** Photos with a suggestion: the same limit as the server's image check, applied before uploading. */
-export const PHOTO_MAX_BYTES = 1024 * 1024;
-export const PHOTO_TOO_LARGE = '照片不能超过 1MB，请换一张小一点的照片';
-export const PHOTO_UPLOAD_FAILED = '照片上传失败，请检查网络后再试';
+/** A suggestion's photo picker: words (the same limit as the server's image check) and folder. */
+import type { ImagePickerSetup } from '@/components/image-picker/image-picker-props';
 
-/** The Chinese refusal for a picked file of `bytes`, or null when it may be uploaded. */
-export function photoSizeError(bytes: number): string | null {
-  return bytes > PHOTO_MAX_BYTES ? PHOTO_TOO_LARGE : null;
-}
-
-/** The base64 part of a data URL ("data:image/png;base64,AAAA" → "AAAA"). */
-export function base64OfDataUrl(dataUrl: string): string {
-  const comma = dataUrl.indexOf(',');
-  return comma < 0 ? '' : dataUrl.slice(comma + 1);
-}
-
-/** `suggestion-photos/<community>/<random>.jpg`: letters and digits only, as the server expects. */
-export function photoCloudPath(community: string): string {
-  const random = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-  return `suggestion-photos/${community}/${random}.jpg`;
-}
+export const PHOTO_PICKER: ImagePickerSetup = {
+  labels: { pick: '添加照片', change: '换一张照片' },
+  messages: {
+    tooLarge: '照片不能超过 1MB，请换一张小一点的照片',
+    readFailed: '读不出这张照片，请换一张再试',
+    uploadFailed: '照片上传失败，请检查网络后再试',
+  },
+  cloudFolder: 'suggestion-photos',
+};

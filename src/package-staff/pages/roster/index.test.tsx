@@ -201,7 +201,7 @@ describe('staff roster page (值班与调休)', () => {
     type('社工的用户 ID', 'someone');
     click('排进值班');
     expect(await screen.findByText('✕ 只能给本社区的社工排班')).toBeTruthy();
-    expect(document.querySelector('.bdb-program-feedback')).toBeNull();
+    expect(document.querySelector('.bdb-desk-feedback')).toBeNull();
     expect(screen.getByLabelText('社工的用户 ID')).toBeTruthy();
   });
 

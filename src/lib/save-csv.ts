@@ -1,12 +1,17 @@
 /**
- * Saves the attendance sheet in the browser (H5): a Blob downloaded through a temporary link.
+ * Saves a CSV in the browser (H5): a Blob downloaded through a temporary link.
  * save-csv.weapp.ts is the mini-program twin (a file in user data, shared to a chat).
  */
-import type { AttendanceCsv } from '@/types/contract';
-import { withBom } from '../model/csv';
+import type { CsvFile, CsvWording } from './csv-file';
+import { withBom } from './csv-file';
+
+export type { CsvFile, CsvWording } from './csv-file';
 
 /** Starts the download; resolves to what to tell staff, or null for nothing. */
-export async function saveCsv({ filename, csv }: AttendanceCsv): Promise<string | null> {
+export async function saveCsv(
+  { filename, csv }: CsvFile,
+  _wording: CsvWording,
+): Promise<string | null> {
   const blob = new Blob([withBom(csv)], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

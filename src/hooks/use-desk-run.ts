@@ -1,3 +1,4 @@
+/** The staff desks' action runner (voice desk, program desk). */
 import { useCallback, useState } from 'react';
 import { errorMessage } from '@/lib/gateway';
 

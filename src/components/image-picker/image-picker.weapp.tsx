@@ -1,7 +1,7 @@
 /**
- * Picking a photo in the mini-program: WeChat's media chooser, then straight to cloud storage
- * under `suggestion-photos/<community>/`; the fileID is the photo reference (the server checks the
- * image again). See photo-picker.tsx for H5.
+ * Picking an image in the mini-program: WeChat's media chooser, then straight to cloud storage
+ * under `<cloudFolder>/<community>/`; the fileID is the image reference (the server checks the
+ * image again). See image-picker.tsx for H5.
  */
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -9,14 +9,22 @@ import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { ensureCloud } from '@/lib/cloud';
 import { errorMessage, GatewayError } from '@/lib/gateway';
-import { PHOTO_UPLOAD_FAILED, photoCloudPath, photoSizeError } from '../model/photo';
-import type { PhotoPickerProps, PickedPhoto } from './photo-picker-props';
-import './photo-picker.scss';
+import { imageCloudPath, imageSizeError } from './image-file';
+import type { ImagePickerProps, ImagePickerSetup, PickedImage } from './image-picker-props';
+import './image-picker.scss';
 
-export type { PhotoPickerProps, PickedPhoto } from './photo-picker-props';
+export type {
+  ImagePickerProps,
+  ImagePickerSetup,
+  PickedImage,
+  UploadBase64,
+} from './image-picker-props';
 
-/** Lets the resident pick one photo and uploads it; null when they changed their mind. */
-export async function chooseAndUploadPhoto(community: string): Promise<PickedPhoto | null> {
+/** Lets the user pick one photo and uploads it; null when they changed their mind. */
+export async function chooseAndUploadImage(
+  community: string,
+  { messages, cloudFolder }: ImagePickerSetup,
+): Promise<PickedImage | null> {
   let file: { tempFilePath: string; size: number } | undefined;
   try {
     const picked = await Taro.chooseMedia({
@@ -30,34 +38,35 @@ export async function chooseAndUploadPhoto(community: string): Promise<PickedPho
     return null; // cancelled
   }
   if (!file) return null;
-  const tooLarge = photoSizeError(file.size);
+  const tooLarge = imageSizeError(file.size, messages.tooLarge);
   if (tooLarge) throw new GatewayError({ code: 'PAYLOAD_TOO_LARGE', message: tooLarge });
   ensureCloud();
   try {
     const { fileID } = await Taro.cloud.uploadFile({
-      cloudPath: photoCloudPath(community),
+      cloudPath: imageCloudPath(cloudFolder, community),
       filePath: file.tempFilePath,
     });
     return { ref: fileID, preview: file.tempFilePath };
   } catch {
-    throw new GatewayError({ code: 'INTERNAL', message: PHOTO_UPLOAD_FAILED });
+    throw new GatewayError({ code: 'INTERNAL', message: messages.uploadFailed });
   }
 }
 
-export function PhotoPicker({
+export function ImagePicker({
   community,
-  hasPhoto,
+  setup,
+  hasImage,
   disabled,
   onPicked,
   onError,
-}: PhotoPickerProps) {
+}: ImagePickerProps) {
   const [busy, setBusy] = useState(false);
   const pick = async () => {
     onError(null);
     setBusy(true);
     try {
-      const photo = await chooseAndUploadPhoto(community);
-      if (photo) onPicked(photo);
+      const image = await chooseAndUploadImage(community, setup);
+      if (image) onPicked(image);
     } catch (e: unknown) {
       onError(errorMessage(e));
     } finally {
@@ -65,9 +74,9 @@ export function PhotoPicker({
     }
   };
   return (
-    <View className="bdb-voice-photo-picker">
+    <View className="bdb-image-picker">
       <BigButton variant="secondary" disabled={disabled || busy} onClick={() => void pick()}>
-        {busy ? '正在上传…' : hasPhoto ? '换一张照片' : '添加照片'}
+        {busy ? '正在上传…' : hasImage ? setup.labels.change : setup.labels.pick}
       </BigButton>
     </View>
   );

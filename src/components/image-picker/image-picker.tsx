@@ -1,18 +1,25 @@
 /**
- * Picking a photo in the browser (H5): a real file input, read as base64 and sent to the local
- * host with `suggestion.uploadPhoto`. photo-picker.weapp.tsx is the mini-program twin.
+ * Picking an image in the browser (H5): a real file input, read as base64 and sent to the local
+ * host with the feature's upload action. image-picker.weapp.tsx is the mini-program twin.
  */
 import { View } from '@tarojs/components';
 import { useState, type ChangeEvent } from 'react';
 import { errorMessage, GatewayError } from '@/lib/gateway';
-import { uploadSuggestionPhoto } from '../api/suggestions';
-import { base64OfDataUrl, photoSizeError } from '../model/photo';
-import type { PhotoPickerProps } from './photo-picker-props';
-import './photo-picker.scss';
+import { base64OfDataUrl, imageSizeError } from './image-file';
+import type {
+  ImagePickerProps,
+  ImagePickerSetup,
+  PickedImage,
+  UploadBase64,
+} from './image-picker-props';
+import './image-picker.scss';
 
-export type { PhotoPickerProps, PickedPhoto } from './photo-picker-props';
-
-const READ_FAILED = '读不出这张照片，请换一张再试';
+export type {
+  ImagePickerProps,
+  ImagePickerSetup,
+  PickedImage,
+  UploadBase64,
+} from './image-picker-props';
 
 function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -24,26 +31,33 @@ function readAsDataUrl(file: File): Promise<string> {
 }
 
 /** Reads, checks and uploads one picked file; the preview is the file itself. */
-export async function uploadPhotoFile(community: string, file: File) {
-  const tooLarge = photoSizeError(file.size);
+export async function uploadImageFile(
+  community: string,
+  file: File,
+  { messages }: ImagePickerSetup,
+  upload: UploadBase64,
+): Promise<PickedImage> {
+  const tooLarge = imageSizeError(file.size, messages.tooLarge);
   if (tooLarge) throw new GatewayError({ code: 'PAYLOAD_TOO_LARGE', message: tooLarge });
   let dataUrl: string;
   try {
     dataUrl = await readAsDataUrl(file);
   } catch {
-    throw new GatewayError({ code: 'BAD_INPUT', message: READ_FAILED });
+    throw new GatewayError({ code: 'BAD_INPUT', message: messages.readFailed });
   }
-  const ref = await uploadSuggestionPhoto(community, base64OfDataUrl(dataUrl));
+  const ref = await upload(community, base64OfDataUrl(dataUrl));
   return { ref, preview: dataUrl };
 }
 
-export function PhotoPicker({
+export function ImagePicker({
   community,
-  hasPhoto,
+  setup,
+  upload,
+  hasImage,
   disabled,
   onPicked,
   onError,
-}: PhotoPickerProps) {
+}: ImagePickerProps) {
   const [busy, setBusy] = useState(false);
 
   const onChange = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -55,7 +69,7 @@ export function PhotoPicker({
     onError(null);
     setBusy(true);
     try {
-      onPicked(await uploadPhotoFile(community, file));
+      onPicked(await uploadImageFile(community, file, setup, upload));
     } catch (e: unknown) {
       onError(errorMessage(e));
     } finally {
@@ -63,19 +77,18 @@ export function PhotoPicker({
     }
   };
 
-  const text = busy ? '正在上传…' : hasPhoto ? '换一张照片' : '添加照片';
+  const { labels } = setup;
+  const words = hasImage ? labels.change : labels.pick;
   return (
-    <View className="bdb-voice-photo-picker">
-      <label
-        className={`bdb-voice-photo-picker__button${busy ? ' bdb-voice-photo-picker__button--busy' : ''}`}
-      >
-        <span>{text}</span>
+    <View className="bdb-image-picker">
+      <label className={`bdb-image-picker__button${busy ? ' bdb-image-picker__button--busy' : ''}`}>
+        <span>{busy ? '正在上传…' : words}</span>
         <input
-          className="bdb-voice-photo-picker__input"
+          className="bdb-image-picker__input"
           type="file"
           accept="image/*"
           disabled={disabled || busy}
-          aria-label={hasPhoto ? '换一张照片' : '添加照片'}
+          aria-label={labels.input ?? words}
           onChange={(e) => void onChange(e)}
         />
       </label>

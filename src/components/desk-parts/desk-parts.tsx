@@ -1,4 +1,7 @@
-/** Small pieces the voice-desk screens share: choice chips, a switch, field errors and feedback. */
+/**
+ * Small pieces the staff desks share (voice desk, program desk): choice chips, a tick box or
+ * switch, field errors and feedback. Only desk screens in subpackages import this.
+ */
 import { Text, View } from '@tarojs/components';
 import { a11y } from '@/lib/a11y';
 import './desk-parts.scss';
@@ -9,7 +12,10 @@ export interface Choice<T extends string> {
 }
 
 export interface ChoiceChipsProps<T extends string> {
-  /** Names the group and is said with each choice, e.g. "王阿姨 满意度" → "王阿姨 满意度 满意". */
+  /**
+   * Names the group and is said with each choice, e.g. "王阿姨 满意度" → "王阿姨 满意度 满意", or
+   * "第 1 项 服务方式" → "… 取号".
+   */
   label: string;
   choices: ReadonlyArray<Choice<T>>;
   value: T | null;
@@ -52,7 +58,7 @@ export interface CheckChipProps {
   onToggle: () => void;
 }
 
-/** A tick box or switch as one big chip: "✓ 需要回访" when on. */
+/** A tick box or switch as one big chip: "✓ 需要回访" when on, "□ 政务服务" when off. */
 export function CheckChip({
   checked,
   text,

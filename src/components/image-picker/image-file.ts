@@ -1,0 +1,21 @@
+/** Image checks and names shared by the H5 and mini-program pickers. */
+
+/** The server's image limit, applied before uploading. */
+export const IMAGE_MAX_BYTES = 1024 * 1024;
+
+/** The refusal for a picked file of `bytes`, or null when it may be uploaded. */
+export function imageSizeError(bytes: number, tooLarge: string): string | null {
+  return bytes > IMAGE_MAX_BYTES ? tooLarge : null;
+}
+
+/** The base64 part of a data URL ("data:image/png;base64,AAAA" → "AAAA"). */
+export function base64OfDataUrl(dataUrl: string): string {
+  const comma = dataUrl.indexOf(',');
+  return comma < 0 ? '' : dataUrl.slice(comma + 1);
+}
+
+/** `<folder>/<community>/<random>.jpg`: letters and digits only, as the server expects. */
+export function imageCloudPath(folder: string, community: string): string {
+  const random = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+  return `${folder}/${community}/${random}.jpg`;
+}
