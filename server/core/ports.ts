@@ -394,6 +394,8 @@ export interface BookingRepo {
   >;
   /** Confirmed bookings on `date` not yet reminded. */
   dueReminders(date: string): Promise<BookingRecord[]>;
+  /** Forgets the phone numbers a resident gave with their bookings; returns how many. */
+  erasePhones(userId: string): Promise<number>;
 }
 
 // ── Notices and activity sign-up ─────────────────────────────────────────

@@ -368,7 +368,9 @@ describe("one resident's thread", () => {
     ]);
     expect(timeline.entries[0]!.text).toBe('2026-12-02 晚：政务服务 19:00');
 
-    expect(ok(await h.as('u1')<{ erased: number }>('followup.erase'))).toEqual({ erased: 2 });
+    // One follow-up, one suggestion and the phone kept on the booking.
+    expect(ok(await h.as('u1')<{ erased: number }>('followup.erase'))).toEqual({ erased: 3 });
+    expect(ok(await h.as('u1')<Booking[]>('booking.mine'))[0]).toMatchObject({ phone: null });
     const after = ok(await h.staff<CallList>('followup.due', { community: 'jinse' }));
     expect(after.recent[0]).toMatchObject({ phone: null, result: { note: '' } });
     expect(ok(await h.as('u1')<Suggestion[]>('suggestion.mine'))).toEqual([]);

@@ -753,6 +753,22 @@ describe('bookings queries', () => {
     ]);
   });
 
+  it("erasePhones clears only the resident's bookings that carry a phone, one document each", async () => {
+    mock.pages.push([
+      { _id: 'b1', ...bookingDoc(), phone: '13812345678' },
+      { _id: 'b2', ...bookingDoc() },
+      { _id: 'b3', ...bookingDoc(), phone: '13900000000' },
+    ]);
+    expect(await bookings().erasePhones('wx:o-1')).toBe(2);
+    expect(mock.queries[0]!.steps.slice(0, 2)).toEqual([
+      ['where', { userId: 'wx:o-1' }],
+      ['orderBy', '_id', 'asc'],
+    ]);
+    expect(mock.doc('bookings', 'b1').update).toHaveBeenCalledWith({ data: { phone: null } });
+    expect(mock.doc('bookings', 'b3').update).toHaveBeenCalledWith({ data: { phone: null } });
+    expect(mock.doc('bookings', 'b2').update).not.toHaveBeenCalled();
+  });
+
   it('stops after an empty page when the count is a multiple of 100', async () => {
     mock.pages.push(page(0, 100));
     expect(await bookings().ofUser('wx:o-1')).toHaveLength(100);

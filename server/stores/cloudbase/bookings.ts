@@ -574,6 +574,18 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
       );
       return bookingsFrom(docs);
     },
+    /** Each booking's phone is cleared on its own document; no seat or count depends on it. */
+    async erasePhones(userId) {
+      const mine = bookingsFrom(
+        await readAll(() => bookings().where({ userId }).orderBy('_id', 'asc')),
+      );
+      const held = mine.filter((b) => b.phone !== null);
+      for (const b of held)
+        await bookings()
+          .doc(b.id)
+          .update({ data: { phone: null } });
+      return held.length;
+    },
     /** In slot order, then in booking order. */
     async listForDate(community, date, service) {
       const where = service === undefined ? { community, date } : { community, date, service };

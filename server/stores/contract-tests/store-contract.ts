@@ -402,6 +402,15 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         ]);
       });
 
+      it("forgets a resident's phone numbers on request", async () => {
+        const a = await store.bookings.book({ ...request('u1', 'r-1'), phone: '13812345678' });
+        await store.bookings.book({ ...request('u2', 'r-2'), phone: '13900000000' });
+        expect(await store.bookings.erasePhones('u1')).toBe(1);
+        expect((await store.bookings.getBooking(a.booking.id))?.phone).toBeNull();
+        expect((await store.bookings.ofUser('u2'))[0]?.phone).toBe('13900000000');
+        expect(await store.bookings.erasePhones('u1')).toBe(0);
+      });
+
       it('never confirms more than the seats when 20 book at once', async () => {
         const outcomes = await Promise.all(
           Array.from({ length: 20 }, (_, i) =>

@@ -256,5 +256,9 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     cancel: async (id, from, now) => cancel.immediate(id, from, now),
     reschedule: async (id, request) => reschedule.immediate(id, request),
     dueReminders: async (date) => due.all(date).map(toBooking),
+    erasePhones: async (userId) =>
+      db
+        .prepare('UPDATE bookings SET phone = NULL WHERE user_id = ? AND phone IS NOT NULL')
+        .run(userId).changes,
   };
 }
