@@ -87,16 +87,45 @@ export function Image(props: BaseProps & { src: string; mode?: string }) {
   return <img alt="" src={src} {...domProps(rest)} />;
 }
 
-/** A selector picker as a native <select>; onChange gets Taro's `{detail:{value: index}}`. */
-export function Picker(
-  props: BaseProps & {
-    mode?: string;
-    range: string[];
-    value?: number;
-    onChange?: (event: { detail: { value: number } }) => void;
-  },
-) {
-  const { range, value, onChange, mode: _mode, ...rest } = props;
+type SelectorProps = BaseProps & {
+  mode?: string;
+  range: string[];
+  value?: number;
+  onChange?: (event: { detail: { value: number } }) => void;
+  disabled?: boolean;
+};
+
+interface DatePickerProps {
+  mode: 'date';
+  value: string;
+  onChange: (event: { detail: { value: string } }) => void;
+  children?: ReactNode;
+}
+
+/**
+ * mode="date": a date field labelled 日期选择器. Any other mode: a selector as a native <select>;
+ * onChange gets Taro's `{detail:{value: index}}`.
+ */
+export function Picker(props: SelectorProps | DatePickerProps) {
+  if (props.mode === 'date') {
+    const { value, onChange, children } = props as DatePickerProps;
+    return (
+      <label>
+        {children}
+        <input
+          type="date"
+          aria-label="日期选择器"
+          value={value}
+          onChange={(e) => onChange({ detail: { value: e.target.value } })}
+        />
+      </label>
+    );
+  }
+  return <SelectorPicker {...(props as SelectorProps)} />;
+}
+
+function SelectorPicker(props: SelectorProps) {
+  const { range, value, onChange, mode: _mode, disabled: _disabled, ...rest } = props;
   return (
     <label {...domProps(rest)}>
       {props.children}
@@ -111,5 +140,38 @@ export function Picker(
         ))}
       </select>
     </label>
+  );
+}
+
+/** Textarea as a <textarea>; onInput gets Taro's `{detail:{value}}`. */
+export function Textarea({
+  value,
+  maxlength,
+  onInput,
+  className,
+  placeholder,
+  disabled,
+  autoHeight: _autoHeight,
+  ...aria
+}: {
+  value: string;
+  maxlength?: number;
+  onInput?: (event: { detail: { value: string } }) => void;
+  className?: string;
+  placeholder?: string;
+  disabled?: boolean;
+  autoHeight?: boolean;
+  [attribute: `aria-${string}`]: string | undefined;
+}) {
+  return (
+    <textarea
+      className={className}
+      value={value}
+      maxLength={maxlength}
+      placeholder={placeholder}
+      disabled={disabled}
+      onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
+      {...aria}
+    />
   );
 }

@@ -33,8 +33,21 @@ export class LiveBus implements LinePublisher, Notifier {
     this.emitter.emit(`line:${state.community}`, state);
   }
 
-  /** Records the alert in the outbox, then pushes it to that resident's open pages. */
-  async notify(alert: Alert): Promise<void> {
+  /**
+   * One row of the outbox, the local stand-in for subscription messages. A failed write is
+   * logged, never thrown: the resident's open pages still get the alert.
+   */
+  private record(row: {
+    userId: string;
+    kind: string;
+    ref: string;
+    community: string;
+    queue: string;
+    date: string;
+    label: string;
+    payload: unknown;
+    at: string;
+  }): void {
     try {
       this.outbox
         ?.prepare(
@@ -42,96 +55,76 @@ export class LiveBus implements LinePublisher, Notifier {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
-          alert.userId,
-          alert.kind,
-          alert.ticket.id,
-          alert.ticket.community,
-          alert.ticket.queue,
-          alert.ticket.date,
-          alert.ticket.label,
-          JSON.stringify(alert.ticket),
-          alert.at,
+          row.userId,
+          row.kind,
+          row.ref,
+          row.community,
+          row.queue,
+          row.date,
+          row.label,
+          JSON.stringify(row.payload),
+          row.at,
         );
     } catch (error) {
       console.error('[bdb] outbox write failed:', error);
     }
+  }
+
+  /** Records the alert in the outbox, then pushes it to that resident's open pages. */
+  async notify(alert: Alert): Promise<void> {
+    const t = alert.ticket;
+    this.record({
+      ...alert,
+      ref: t.id,
+      community: t.community,
+      queue: t.queue,
+      date: t.date,
+      label: t.label,
+      payload: t,
+    });
     this.emitter.emit(`alert:${alert.userId}`, alert);
   }
 
-  /** Booking notices go to the outbox too (the local stand-in for subscription messages). */
+  /** Booking notices go to the outbox too. */
   async notifyBooking(alert: BookingAlert): Promise<void> {
     const b = alert.booking;
-    try {
-      this.outbox
-        ?.prepare(
-          `INSERT INTO outbox (user_id, kind, ticket_id, community_id, queue, date, label, payload, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          alert.userId,
-          alert.kind,
-          b.id,
-          b.community,
-          b.service,
-          b.date,
-          `${b.serviceName} ${b.startsAt}`,
-          JSON.stringify(b),
-          alert.at,
-        );
-    } catch (error) {
-      console.error('[bdb] outbox write failed:', error);
-    }
+    this.record({
+      ...alert,
+      ref: b.id,
+      community: b.community,
+      queue: b.service,
+      date: b.date,
+      label: `${b.serviceName} ${b.startsAt}`,
+      payload: b,
+    });
     this.emitter.emit(`booking:${alert.userId}`, alert);
   }
 
-  /** A waitlisted activity sign-up got its place: to the outbox, like booking notices. */
+  /** A waitlisted activity sign-up got its place. */
   async notifyActivity(alert: ActivityAlert): Promise<void> {
     const a = alert.activity;
-    try {
-      this.outbox
-        ?.prepare(
-          `INSERT INTO outbox (user_id, kind, ticket_id, community_id, queue, date, label, payload, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          alert.userId,
-          alert.kind,
-          a.id,
-          a.community,
-          'notice',
-          a.date,
-          `${a.name} ${a.startsAt}`,
-          JSON.stringify(alert),
-          alert.at,
-        );
-    } catch (error) {
-      console.error('[bdb] outbox write failed:', error);
-    }
+    this.record({
+      ...alert,
+      ref: a.id,
+      community: a.community,
+      queue: 'notice',
+      date: a.date,
+      label: `${a.name} ${a.startsAt}`,
+      payload: alert,
+    });
     this.emitter.emit(`activity:${alert.userId}`, alert);
   }
 
-  /** Follow-up questions and suggestion news: to the outbox, and to the resident's open pages. */
+  /** Follow-up questions and suggestion news. */
   async notifyResident(alert: ResidentAlert): Promise<void> {
-    try {
-      this.outbox
-        ?.prepare(
-          `INSERT INTO outbox (user_id, kind, ticket_id, community_id, queue, date, label, payload, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          alert.userId,
-          alert.kind,
-          '',
-          alert.community,
-          'voice',
-          '',
-          alert.text,
-          JSON.stringify(alert),
-          alert.at,
-        );
-    } catch (error) {
-      console.error('[bdb] outbox write failed:', error);
-    }
+    this.record({
+      ...alert,
+      ref: '',
+      queue: 'voice',
+      date: '',
+      label: alert.text,
+      payload: alert,
+    });
     this.emitter.emit(`resident:${alert.userId}`, alert);
   }
 

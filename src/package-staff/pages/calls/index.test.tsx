@@ -18,10 +18,6 @@ import {
 import CallsPage from './index';
 
 jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
-jest.mock(
-  '@tarojs/components',
-  () => jest.requireActual('@/features/voice-desk/testing/component-doubles').components,
-);
 
 beforeEach(() => {
   resetTaroDouble();

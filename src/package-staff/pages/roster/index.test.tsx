@@ -17,10 +17,6 @@ import { resetTaroDouble, setRouterParams } from '../../../../tests/doubles/taro
 import RosterPage from './index';
 
 jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
-jest.mock(
-  '@tarojs/components',
-  () => jest.requireActual('@/features/voice-desk/testing/component-doubles').components,
-);
 
 const STAFF = identityFixture({ userId: 'u1', role: 'staff', communities: ['jinse'] });
 const ADMIN = identityFixture({ userId: 'u1', role: 'admin' });

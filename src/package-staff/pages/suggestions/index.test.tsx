@@ -11,10 +11,6 @@ import { navigateTo, resetTaroDouble, setRouterParams } from '../../../../tests/
 import SuggestionsPage from './index';
 
 jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
-jest.mock(
-  '@tarojs/components',
-  () => jest.requireActual('@/features/voice-desk/testing/component-doubles').components,
-);
 
 beforeEach(() => {
   resetTaroDouble();

@@ -13,10 +13,6 @@ import { pageScrollTo, resetTaroDouble, setRouterParams } from '../../../../test
 import SurveyPage from './index';
 
 jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
-jest.mock(
-  '@tarojs/components',
-  () => jest.requireActual('@/features/voice-desk/testing/component-doubles').components,
-);
 
 beforeEach(() => {
   resetTaroDouble();

@@ -1,5 +1,4 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { ReactNode } from 'react';
 import { GatewayError, NETWORK_MESSAGE } from '@/lib/gateway';
 import {
   voiceChangeFixture,
@@ -17,46 +16,6 @@ import {
 import MySuggestionsPage from './index';
 
 jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
-
-type MockChange = (e: { detail: { value: string } }) => void;
-
-// The shared component doubles have no Textarea: a plain DOM field here.
-jest.mock('@tarojs/components', () => {
-  const base = jest.requireActual('@tarojs/components');
-  return {
-    ...base,
-    Textarea: ({
-      value,
-      maxlength,
-      onInput,
-      className,
-      disabled,
-      ...rest
-    }: {
-      value: string;
-      maxlength: number;
-      onInput: MockChange;
-      className?: string;
-      disabled?: boolean;
-      autoHeight?: boolean;
-      placeholder?: string;
-      children?: ReactNode;
-    }) => {
-      const { autoHeight: _a, placeholder, children: _c, ...aria } = rest;
-      return (
-        <textarea
-          className={className}
-          value={value}
-          maxLength={maxlength}
-          placeholder={placeholder}
-          disabled={disabled}
-          onChange={(e) => onInput({ detail: { value: e.target.value } })}
-          {...aria}
-        />
-      );
-    },
-  };
-});
 
 beforeEach(() => {
   resetTaroDouble();
