@@ -71,11 +71,27 @@ module.exports = tseslint.config(
                 '@fastify/*',
                 '**/stores/**',
                 '**/hosts/**',
+                '**/testing/**',
                 'node:fs',
                 'fs',
               ],
               message: 'core 只能通过 ports 访问外部世界',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Test tooling (the CloudBase emulator, harnesses) never ships: hosts and stores may not use it.
+    files: ['server/hosts/**/*.ts', 'server/stores/**/*.ts', 'scripts/build-cloud.ts'],
+    ignores: ['**/*.test.ts', 'server/stores/contract-tests/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/testing/**'], message: '测试工具（模拟器等）不能进入发布的代码' },
           ],
         },
       ],

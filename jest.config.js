@@ -9,6 +9,8 @@ const base = {
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Built cloud function bundles are loaded as uploaded, not transformed again.
+  transformIgnorePatterns: ['/node_modules/', '/bdb-bundles-'],
 };
 
 module.exports = {

@@ -44,6 +44,7 @@ import type {
   ConfigureInput,
   Console,
   JoinInput,
+  MineInput,
   LineRef,
   Ticket,
   TicketRef,
@@ -97,7 +98,7 @@ export interface ActionMap {
   'staff.invite': { input: InviteInput; output: Invite };
   'staff.me': { input: Empty; output: Identity };
   'queue.join': { input: JoinInput; output: Ticket };
-  'queue.mine': { input: Empty; output: Ticket[] };
+  'queue.mine': { input: MineInput; output: Ticket[] };
   'queue.cancel': { input: TicketRef; output: Ticket };
   'queue.requeue': { input: TicketRef; output: Ticket };
   'queue.board': { input: { community: string }; output: Board };

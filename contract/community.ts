@@ -1,5 +1,8 @@
 /** Contract of the `community` function. */
+import type { Booking } from './booking';
+import type { ResidentFollowUp } from './followup';
 import type { NoticeSummary } from './notice';
+import type { Ticket } from './queue';
 
 export type ServiceKind = 'queue' | 'booking' | 'drop-in';
 
@@ -51,4 +54,27 @@ export interface Tonight {
   demoClock: boolean;
   /** This week's published notices, pinned first: the page shows them without another call. */
   notices: NoticeSummary[];
+  /**
+   * What the caller has in this community, in the same answer (null without an identity): the
+   * page makes one call, not four.
+   */
+  mine: TonightMine | null;
+}
+
+/** A booking as the tonight page lists it: enough for "我的预约（2 个）" and the next one. */
+export type BookingBrief = Pick<
+  Booking,
+  'id' | 'community' | 'service' | 'serviceName' | 'date' | 'startsAt' | 'status'
+> & {
+  /** Not computed here (it costs a read per booking): the 我的预约 page shows the position. */
+  waitlistPosition: null;
+};
+
+export interface TonightMine {
+  /** My tickets tonight, every line of this community. */
+  tickets: Ticket[];
+  /** My live bookings in this community from today on, soonest first. */
+  bookings: BookingBrief[];
+  /** Follow-ups waiting for my answer, and recent invitations to say more. */
+  followUps: ResidentFollowUp[];
 }

@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'CLOSED' // 409
   | 'PAYLOAD_TOO_LARGE' // 413
   | 'RATE_LIMITED' // 429
-  | 'INTERNAL'; // 500
+  | 'INTERNAL' // 500
+  | 'UNAVAILABLE'; // 503: the database is over its quota or timed out; trying again later helps
 
 export interface ApiError {
   code: ErrorCode;

@@ -67,6 +67,15 @@ export interface LineState {
   /** Minutes per resident used for estimates: tonight's average, or the line's default. */
   serviceMinutes: number;
   version: number;
+  /**
+   * The numbers waiting, in line order: a ticket page finds its own number here and shows
+   * "前方还有 N 位" (its index) and the estimate (N × serviceMinutes, rounded up) without asking.
+   */
+  waitingNumbers: number[];
+  /** Numbers at the desk now, most recently called first. */
+  calledNumbers: number[];
+  /** Missed numbers their holders may still requeue, with until when (ISO, +08:00). */
+  missed: Array<{ number: number; requeueUntil: string }>;
 }
 
 export interface LineConfig {
@@ -86,6 +95,11 @@ export interface LineRef {
 export interface JoinInput extends LineRef {
   /** Client-made id: a retried join with the same requestId returns the same ticket. */
   requestId: string;
+}
+
+/** My tickets tonight; naming the community (the page knows it) makes the lookup one read. */
+export interface MineInput {
+  community?: string;
 }
 
 export interface TicketRef {

@@ -1,15 +1,17 @@
 /**
- * `npm run bench`: sizes against budgets, and the local host's throughput and latency for
- * community.tonight as ratios to a bare endpoint (/api/health) measured in the same run, so the
- * figures mean the same on a slow CI machine as on a laptop. Exits non-zero when a budget is blown.
+ * `npm run bench`: sizes against budgets; what each action costs on CloudBase, counted by the
+ * emulator over a played evening (scripts/cloud-costs.ts); and the local host's throughput and
+ * latency for community.tonight as ratios to a bare endpoint (/api/health) measured in the same
+ * run, so the figures mean the same on a slow CI machine as on a laptop. Exits non-zero when a
+ * budget is blown.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fixedClock } from '../server/core/clock';
-import { JOIN_MAX_OPERATIONS } from '../server/stores/cloudbase';
 import { startLocalHost } from '../server/hosts/local/start';
+import { measureEvening, type CloudCostReport } from './cloud-costs';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -79,6 +81,25 @@ async function load(
   return { rps: count / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
+/** The CloudBase table: per action, calls and database operations, counted by the emulator. */
+function printCloudCosts({ evening, actions, checks }: CloudCostReport) {
+  console.log(
+    `\nCloudBase 数据库操作（模拟器计数：一个晚上，${evening.visitors} 位居民，经云函数代码）`,
+  );
+  console.log('  操作                    次数   读(均)  写(均)  每次(中位)  每次(最多)');
+  for (const [label, a] of Object.entries(actions)) {
+    console.log(
+      `  ${label.padEnd(22)} ${String(a.calls).padStart(5)} ${a.meanReads.toFixed(1).padStart(7)} ${a.meanWrites.toFixed(1).padStart(7)} ${String(a.medianOps).padStart(10)} ${String(a.maxOps).padStart(10)}`,
+    );
+  }
+  console.log(
+    `  线路变化 ${evening.lineChanges} 次，推送给 ${evening.watchers} 位正在看号的居民共 ${evening.watchPushes} 次（watch，居民不发请求）`,
+  );
+  for (const c of checks) {
+    console.log(`  ${c.ok ? '✔' : '✖'} ${c.label} ${c.value}（预算 ≤ ${c.budget}）`);
+  }
+}
+
 async function main() {
   let failed = false;
   const check = (label: string, value: number, budget: number) => {
@@ -93,6 +114,10 @@ async function main() {
   console.log(`weapp 分包：${sizes.subpackages.join(', ') || '无'}`);
   check('weapp 主包', sizes.main, BUDGET.main);
   check('weapp 总大小', sizes.total, BUDGET.total);
+
+  const cloud = await measureEvening(Number(process.env.BENCH_VISITORS ?? 60));
+  printCloudCosts(cloud);
+  if (!cloud.checks.every((c) => c.ok)) failed = true;
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-bench-'));
   const host = await startLocalHost({
@@ -174,9 +199,6 @@ async function main() {
     const goal = (ok: boolean) => (ok ? '✔' : '✖');
     console.log(
       `  ${goal(throughputRatio >= 0.25)} 吞吐 ${throughputRatio.toFixed(2)}×（目标 ≥ 0.25×）  ${goal(p99Ratio <= 5)} p99 ${p99Ratio.toFixed(2)}×（目标 ≤ 5×）  p50 ${(joins.p50 / bareWide.p50).toFixed(2)}×`,
-    );
-    console.log(
-      `  每次取号的数据库操作：SQLite 1 个事务；CloudBase 最多 ${JOIN_MAX_OPERATIONS} 次（server/stores/cloudbase/queues.ts）`,
     );
     if (tickets !== JOINS) {
       console.log(`✖ 发出的号（${tickets}）与取号次数（${JOINS}）不符`);

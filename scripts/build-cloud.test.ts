@@ -3,7 +3,8 @@ import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { functionNames } from '../server/core/registry';
-import { mockDb } from '../server/stores/cloudbase/mock-sdk';
+import { COLLECTIONS } from '../server/stores/cloudbase';
+import { createCloudBaseEmulator } from '../server/testing/cloudbase-emulator';
 import {
   buildCloud,
   formatJson,
@@ -209,11 +210,13 @@ describe('buildCloud', () => {
     '%s bundle exports main, requires only wx-server-sdk, and answers',
     async (fn) => {
       const code = fs.readFileSync(path.join(outDir, fn, 'index.js'), 'utf8');
-      const mock = mockDb();
+      // A fresh, empty CloudBase (every collection created) for each bundle.
+      const emulator = createCloudBaseEmulator({ collections: COLLECTIONS });
+      const db = emulator.database();
       const sdk = {
         DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
         init: jest.fn(),
-        database: () => mock.db,
+        database: () => db,
         getWXContext: () => ({ OPENID: 'o-bundle' }),
       };
       const required: string[] = [];
@@ -247,14 +250,16 @@ describe('buildCloud', () => {
       };
       // What those actions need to find: survey.current the community, report.overview an admin.
       if (fn === 'survey') {
-        mock.doc('communities', 'c1').get.mockResolvedValue({
-          data: { name: '社区', evenings: [], services: [] },
-        });
+        await db
+          .collection('communities')
+          .doc('c1')
+          .set({ data: { name: '社区', evenings: [], services: [] } });
       }
       if (fn === 'report') {
-        mock.doc('users', 'wx:o-bundle').get.mockResolvedValue({
-          data: { admin: true, staffOf: [] },
-        });
+        await db
+          .collection('users')
+          .doc('wx:o-bundle')
+          .set({ data: { admin: true, staffOf: [], createdAt: '2026-12-01T00:00:00.000Z' } });
       }
       const body = bodies[fn];
       if (!body) throw new Error(`add an action for the new function "${fn}" here`);

@@ -15,7 +15,10 @@ export type AccessRole = 'public' | 'resident' | 'staff' | 'admin';
 export interface ActionContext {
   deps: CoreDeps;
   caller: Caller;
-  /** Loaded for every non-public action; null for public ones. */
+  /**
+   * Null for public actions. For resident actions only the caller's id is known (a plain
+   * resident record, nothing read); staff and admin actions get the stored record.
+   */
   user: UserRecord | null;
   now: Date;
 }

@@ -1,7 +1,7 @@
 import type { Envelope } from '../../contract/envelope';
 import type { ActionDef } from './action';
 import type { Caller, CoreDeps } from './deps';
-import { AppError, INTERNAL_MESSAGE } from './errors';
+import { AppError, INTERNAL_MESSAGE, Unavailable } from './errors';
 import { isStaffOf } from './identity';
 import type { UserRecord } from './ports';
 import { findAction } from './registry';
@@ -22,6 +22,9 @@ async function authorize(
 ): Promise<UserRecord | null> {
   if (def.role === 'public') return null;
   if (!caller.userId) throw new AppError('UNAUTHENTICATED', '请先进入小程序或刷新页面后再试');
+  // Anyone the host vouches for is a resident: no read needed (a join stays at three database
+  // operations). Actions that need the stored record (staff.me) read it themselves.
+  if (def.role === 'resident') return { id: caller.userId, admin: false, staffOf: [] };
   const user = await deps.store.identities.ensureUser(caller.userId, now);
   if (def.role === 'admin' && !user.admin) throw new AppError('FORBIDDEN', '只有管理员可以这样做');
   if (def.role === 'staff' && !user.admin && user.staffOf.length === 0) {
@@ -62,8 +65,15 @@ export async function dispatch(
     const data = await def.handler({ deps, caller, user, now }, parsed);
     return { ok: true, data };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.toApiError() };
-    log(error, `${fn}`);
-    return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };
+    return failure(error, fn, log);
   }
+}
+
+/** A refusal the core meant is answered as is; anything else is logged and answered INTERNAL. */
+function failure(error: unknown, fn: string, log: ErrorLog): Envelope<unknown> {
+  // The cause of an UNAVAILABLE (quota, timeout) is for the operator, not the resident.
+  if (error instanceof Unavailable) log(error.cause, `${fn} (unavailable)`);
+  if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+  log(error, `${fn}`);
+  return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };
 }

@@ -45,9 +45,27 @@ export interface CommunityRepo {
   list(): Promise<Array<{ id: string; name: string }>>;
   /** One community with its evenings and services, or null. */
   get(id: string): Promise<CommunityRecord | null>;
-  /** Insert or replace a community with its evenings and services (seeding, admin edits). */
+  /**
+   * Insert or replace a community with its evenings and services (seeding, admin edits); its
+   * notice board is kept as it was.
+   */
   save(community: CommunityRecord): Promise<void>;
+  /**
+   * The community and its notice board in one read: what the tonight page and the TV show
+   * (CloudBase keeps both in one document, so the page costs one read, not two).
+   */
+  withBoard(id: string): Promise<{ community: CommunityRecord; board: BoardNotice[] } | null>;
+  /** Replaces the notice board (the core rebuilds it after every notice change). */
+  saveBoard(id: string, board: BoardNotice[]): Promise<void>;
 }
+
+/**
+ * A published notice as the board keeps it: without its body and its activities' check-in
+ * codes, which only staff and the notice page need.
+ */
+export type BoardNotice = Omit<NoticeRecord, 'body' | 'activities'> & {
+  activities: Array<Omit<ActivityRecord, 'code'>>;
+};
 
 export interface UserRecord {
   id: string;
@@ -107,19 +125,23 @@ export interface LineConfigRecord {
   defaultServiceMinutes: number;
 }
 
-/** A line's evening record: everything else about the line is derived from its tickets. */
-export interface LineEveningRecord {
-  community: string;
-  queue: string;
-  date: string;
-  paused: boolean;
-  /** The last number issued tonight (0 before the first). */
-  lastNumber: number;
-  /** Grows with every change; clients use it to drop stale updates. */
-  version: number;
+/**
+ * What the rules need to know about a line for one evening, fixed when the evening is opened
+ * (and when staff change the configuration): the service's name and label prefix, the staff's
+ * configuration and tonight's hours. Keeping it with the evening lets a join be decided from the
+ * evening alone, without reading the community.
+ */
+export interface LineSetup extends LineConfigRecord {
+  name: string;
+  /** "A" for the community's first walk-in line… */
+  prefix: string;
+  /** Tonight's hours, "HH:mm" in Asia/Shanghai. */
+  opensAt: string;
+  closesAt: string;
 }
 
 export interface TicketRecord {
+  /** `<evening key>-<number>`, made by the core. */
   id: string;
   community: string;
   queue: string;
@@ -144,85 +166,64 @@ export interface TicketRecord {
   alerted: boolean;
 }
 
-export interface JoinRequest {
+/**
+ * One line on one evening, whole: the unit every queue rule reads and decides on
+ * (core/queue/evening.ts), and the unit a store reads and writes atomically.
+ */
+export interface EveningRecord {
   community: string;
   queue: string;
+  /** Asia/Shanghai, "YYYY-MM-DD". */
   date: string;
-  prefix: string;
-  userId: string | null;
-  requestId: string | null;
-  note: string;
-  capacity: number;
-  now: Date;
-  /** A missed ticket still counts as the user's active one until missedAt + graceMinutes. */
-  graceMinutes: number;
-  /** Staff adding a walk-in are not stopped by a paused line. */
-  ignorePause: boolean;
+  /** Random, [A-Za-z0-9]: the first part of every ticket id of the evening. */
+  key: string;
+  /** Null only for evenings stored before the setup was kept: readable history, refreshed on change. */
+  setup: LineSetup | null;
+  paused: boolean;
+  /** The last number issued tonight (0 before the first). */
+  lastNumber: number;
+  /** Grows with every change; clients use it to drop stale updates. */
+  version: number;
+  /** Every ticket of the evening, in number order. */
+  tickets: TicketRecord[];
 }
 
-export type JoinOutcome =
-  { kind: 'created' | 'existing'; ticket: TicketRecord } | { kind: 'full' } | { kind: 'paused' };
-
-export interface TicketPatch {
-  status?: TicketStatus;
-  calledAt?: string | null;
-  missedAt?: string | null;
-  closedAt?: string | null;
-  serviceSeconds?: number | null;
-  sortKey?: number;
-  alerted?: boolean;
-}
-
-/** The cheap picture of a line: counts and the few tickets the rules look at, never the whole list. */
-export interface LineSummary {
-  /** Tickets waiting now. */
-  waiting: number;
-  /** The first `head` waiting tickets, in line order (sortKey). */
-  head: TicketRecord[];
-  /** Tickets at the desk now (status 'called'), most recently called first. */
-  called: TicketRecord[];
-  /** Labels of the five most recently called tickets, whatever their status now, newest first. */
-  recentlyCalled: string[];
-  /** Tonight's completed services with a measured time: how many, and their seconds in all. */
-  served: { count: number; totalSeconds: number };
+/** What a decision on an evening returns to the store that asked it. */
+export interface EveningChange<T> {
+  /** The evening to write in place of the one read (or to create), or null to write nothing. */
+  next: EveningRecord | null;
+  /**
+   * The line's public state after the change. A store that serves watchers itself (CloudBase's
+   * queue_lines documents) writes it in the same transaction; others leave it to the host's
+   * LinePublisher.
+   */
+  line: LineState | null;
+  result: T;
 }
 
 export interface QueueRepo {
   getConfig(community: string, queue: string): Promise<LineConfigRecord | null>;
   saveConfig(community: string, queue: string, config: LineConfigRecord): Promise<void>;
-  getEvening(community: string, queue: string, date: string): Promise<LineEveningRecord | null>;
+  /** One line's evening, or null when nothing happened on it that evening. */
+  getEvening(community: string, queue: string, date: string): Promise<EveningRecord | null>;
+  /** The evening holding this ticket, or null. */
+  eveningOfTicket(ticketId: string): Promise<EveningRecord | null>;
+  /** Every line's evening of one community on one date. */
+  eveningsOf(community: string, date: string): Promise<EveningRecord[]>;
+  /** Every evening of one date, in any community, where this user holds a ticket. */
+  eveningsOfUser(userId: string, date: string): Promise<EveningRecord[]>;
   /**
-   * Takes a number atomically: a known (userId, requestId) or the user's active ticket on this
-   * line is returned as 'existing'; otherwise refuses when paused or at capacity, else issues
-   * lastNumber + 1. Two callers at once never get one number.
+   * Atomically: reads the evening (null when there is none), asks `decide`, and writes what it
+   * returns — nothing else. `decide` is pure and synchronous: a store may call it again after a
+   * conflict, with the evening as it is then. Two callers at once never both decide on the same
+   * evening.
    */
-  join(request: JoinRequest): Promise<JoinOutcome>;
-  getTicket(id: string): Promise<TicketRecord | null>;
-  /** See LineSummary; `head` is how many waiting tickets to return. */
-  lineSummary(community: string, queue: string, date: string, head: number): Promise<LineSummary>;
-  /** How many tickets wait ahead of `sortKey` on the line. */
-  countWaitingBefore(
+  change<T>(
     community: string,
     queue: string,
     date: string,
-    sortKey: number,
-  ): Promise<number>;
-  /** Tonight's tickets of one line, ordered by sortKey (the staff console; not on residents' paths). */
-  listTickets(community: string, queue: string, date: string): Promise<TicketRecord[]>;
-  /** One user's tickets on one evening, every community and line. */
-  ticketsOfUser(userId: string, date: string): Promise<TicketRecord[]>;
-  /**
-   * Compare-and-set: applies `patch` only if the ticket's status is one of `from`, and bumps the
-   * line's version. Returns the updated ticket, or null when the status had moved on.
-   */
-  updateTicket(id: string, from: TicketStatus[], patch: TicketPatch): Promise<TicketRecord | null>;
-  /** Sets paused (when given) and bumps the version, creating the evening record if needed. */
-  touchEvening(
-    community: string,
-    queue: string,
-    date: string,
-    patch: { paused?: boolean },
-  ): Promise<LineEveningRecord>;
+    decide: (current: EveningRecord | null) => EveningChange<T>,
+  ): Promise<T>;
 }
 
 /** Pushes a line's public state to whoever listens (SSE locally, a watched document in CloudBase). */
@@ -528,7 +529,7 @@ export interface NoticeRepo {
   fillPlaces(activityId: string, capacity: number | null, now: Date): Promise<SignUpRecord[]>;
   /**
    * Self check-in: marks the user's sign-up attended; without one (or only waitlisted) takes a
-   * place if one is free, else 'full'. Staff check-in (`userId` null) always succeeds.
+   * place if one is free, else 'full'. The core passes no capacity (null) for staff at the door.
    */
   checkIn(request: SignUpRequest & { by: 'self' | 'staff' }): Promise<CheckInOutcome>;
   /** Sets or clears attendance. Null when the sign-up does not exist. */

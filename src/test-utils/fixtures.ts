@@ -45,6 +45,7 @@ export function tonightFixture(overrides: Partial<Tonight> = {}): Tonight {
     now: '2026-11-25T18:30:00+08:00',
     demoClock: false,
     notices: [],
+    mine: null,
     ...overrides,
   };
 }
@@ -98,6 +99,9 @@ export function lineFixture(overrides: Partial<LineState> = {}): LineState {
     accepting: true,
     serviceMinutes: 5,
     version: 10,
+    waitingNumbers: [4, 5, 6, 7, 8],
+    calledNumbers: [3],
+    missed: [],
     ...overrides,
   };
 }

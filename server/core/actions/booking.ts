@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { BookingStatus } from '../../../contract/booking';
 import { defineAction, userOf, type ActionContext } from '../action';
+import { communityOrThrow } from '../community';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { parseSlotId } from '../booking/slots';
@@ -9,7 +10,6 @@ import {
   assertChangeable,
   book,
   bookingView,
-  communityOrThrow,
   figuresOf,
   ownBooking,
   services,

@@ -1,10 +1,13 @@
 import * as z from 'zod';
-import type { Tonight } from '../../../contract/community';
+import type { BookingBrief, Tonight, TonightMine } from '../../../contract/community';
 import type { NoticeSummary } from '../../../contract/notice';
+import { pendingOf } from '../followup/service';
 import { currentNotices, summaryOf } from '../notice/service';
 import { defineAction } from '../action';
+import type { CoreDeps } from '../deps';
 import { notFound } from '../errors';
 import type { CommunityRecord } from '../ports';
+import { ticketsOf } from '../queue/service';
 import { eveningStatus } from '../schedule';
 import { isoLocal, local } from '../time';
 import { ids } from '../validation';
@@ -17,6 +20,7 @@ export function composeTonight(
   now: Date,
   demoClock: boolean,
   notices: NoticeSummary[] = [],
+  mine: TonightMine | null = null,
 ): Tonight {
   const status = eveningStatus(community.evenings, now);
   return {
@@ -35,7 +39,53 @@ export function composeTonight(
     now: isoLocal(now),
     demoClock,
     notices,
+    mine,
   };
+}
+
+const LIVE_BOOKINGS: ReadonlySet<string> = new Set(['confirmed', 'waitlisted']);
+
+/** My live bookings in this community from today on, soonest first, from one read. */
+async function bookingsOf(
+  deps: CoreDeps,
+  community: CommunityRecord,
+  userId: string,
+  today: string,
+): Promise<BookingBrief[]> {
+  const names = new Map(community.services.map((s) => [s.id, s.name]));
+  return (await deps.store.bookings.ofUser(userId))
+    .filter((b) => b.community === community.id && b.date >= today && LIVE_BOOKINGS.has(b.status))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.startsAt.localeCompare(b.startsAt))
+    .map((b) => ({
+      id: b.id,
+      community: b.community,
+      service: b.service,
+      serviceName: names.get(b.service) ?? b.service,
+      date: b.date,
+      startsAt: b.startsAt,
+      status: b.status,
+      waitlistPosition: null,
+    }));
+}
+
+/**
+ * The caller's part of the tonight page: at most one read each for tickets (only on a service
+ * evening with walk-in lines), bookings and follow-ups.
+ */
+async function mineOf(
+  deps: CoreDeps,
+  community: CommunityRecord,
+  userId: string,
+  now: Date,
+): Promise<TonightMine> {
+  const status = eveningStatus(community.evenings, now);
+  const hasLines = community.services.some((s) => s.kind === 'queue');
+  const [tickets, bookings, followUps] = await Promise.all([
+    status.serviceEvening && hasLines ? ticketsOf(deps, userId, now, community.id) : [],
+    bookingsOf(deps, community, userId, local(now).format('YYYY-MM-DD')),
+    pendingOf(deps, userId, now, community),
+  ]);
+  return { tickets, bookings, followUps };
 }
 
 export const communityActions = [
@@ -51,14 +101,17 @@ export const communityActions = [
     role: 'public',
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
-    handler: async ({ deps, now }, input) => {
-      const community = await deps.store.communities.get(input.community);
-      if (!community) throw notFound('没有找到这个社区，请重新扫码或选择社区');
+    handler: async ({ deps, now, caller }, input) => {
+      // The community and its notice board are one read.
+      const page = await deps.store.communities.withBoard(input.community);
+      if (!page) throw notFound('没有找到这个社区，请重新扫码或选择社区');
+      const { community, board } = page;
       const date = local(now).format('YYYY-MM-DD');
-      const notices = await Promise.all(
-        (await currentNotices(deps, community.id, now)).map((n) => summaryOf(deps, n, date)),
-      );
-      return composeTonight(community, now, deps.clock.demo, notices);
+      const [notices, mine] = await Promise.all([
+        Promise.all(currentNotices(board, now).map((n) => summaryOf(deps, n, date))),
+        caller.userId ? mineOf(deps, community, caller.userId, now) : null,
+      ]);
+      return composeTonight(community, now, deps.clock.demo, notices, mine);
     },
   }),
 ];

@@ -16,7 +16,7 @@ import {
 import { newId } from '../notice/service';
 import { todayOf } from '../notice/week';
 import type { FollowUpPatch, FollowUpRecord } from '../ports';
-import { communityOrThrow } from '../booking/service';
+import { communityOrThrow } from '../community';
 import { categoriesOf, fileSuggestion } from '../suggestion/service';
 import { ids } from '../validation';
 

@@ -19,6 +19,7 @@ import {
   noticeOrThrow,
   noticeView,
   residentNotices,
+  refreshBoard,
   saveNotice,
   summaryOf,
 } from '../notice/service';
@@ -310,6 +311,7 @@ export const noticeActions = [
           publishedAt: at,
           updatedAt: at,
         });
+        await refreshBoard(deps, notice.community, now);
       }
       return noticeView(deps, await noticeOrThrow(deps, input.id), null);
     },
@@ -329,6 +331,7 @@ export const noticeActions = [
           pinned: false,
           updatedAt: now.toISOString(),
         });
+        await refreshBoard(deps, notice.community, now);
       }
       return noticeView(deps, await noticeOrThrow(deps, input.id), null);
     },
@@ -339,7 +342,7 @@ export const noticeActions = [
     input: z.object({ id: ids.record, pinned: z.boolean() }).strict(),
     example: { id: 'notice-1', pinned: true },
     community: noticeCommunity,
-    handler: async ({ deps }, input) => {
+    handler: async ({ deps, now }, input) => {
       const notice = await noticeOrThrow(deps, input.id);
       if (input.pinned) {
         if (notice.status !== 'published') {
@@ -349,6 +352,7 @@ export const noticeActions = [
       } else if (notice.pinned) {
         await deps.store.notices.pin(notice.community, null);
       }
+      await refreshBoard(deps, notice.community, now);
       return noticeView(deps, await noticeOrThrow(deps, input.id), null);
     },
   }),

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Candidate } from '../../../contract/program';
 import { defineAction, userOf } from '../action';
-import { communityOrThrow } from '../booking/service';
+import { communityOrThrow } from '../community';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { isStaffOf } from '../identity';

@@ -3,55 +3,47 @@ import type { ConfigureInput } from '../../../contract/queue';
 import { defineAction, userOf, type ActionContext } from '../action';
 import type { CoreDeps } from '../deps';
 import { notFound } from '../errors';
-import { findLine } from '../queue/lines';
 import {
   announce,
   board,
   callNext,
-  communityOrThrow,
   completePatch,
+  configure,
   consoleOf,
   join,
-  lineOfTicket,
-  loadLine,
-  mergeConfig,
   move,
-  publishLine,
   requeue,
   residentView,
+  setPaused,
   ticketOrThrow,
   ticketsOf,
+  viewLine,
 } from '../queue/service';
+import type { LineView } from '../queue/views';
 import { ids } from '../validation';
 
 const lineRef = { community: ids.community, queue: ids.service };
 const ticketRef = z.object({ ticketId: ids.record }).strict();
 
 const ticketCommunity = async (input: { ticketId: string }, deps: CoreDeps) =>
-  (await deps.store.queues.getTicket(input.ticketId))?.community ?? null;
+  (await deps.store.queues.eveningOfTicket(input.ticketId))?.community ?? null;
 
 /** A resident's own ticket; someone else's reads as not found, so ids reveal nothing. */
 async function ownTicket(ctx: ActionContext, ticketId: string) {
-  const ticket = await ctx.deps.store.queues.getTicket(ticketId);
+  const evening = await ctx.deps.store.queues.eveningOfTicket(ticketId);
+  const ticket = evening?.tickets.find((t) => t.id === ticketId);
   if (!ticket || ticket.userId !== userOf(ctx).id) throw notFound('没有找到这张号');
   return ticket;
-}
-
-async function lineConsole(ctx: ActionContext, community: string, queue: string) {
-  const line = findLine(await communityOrThrow(ctx.deps, community), queue);
-  return consoleOf(ctx.deps, await loadLine(ctx.deps, line, ctx.now));
 }
 
 /** Runs a staff move on a ticket, then answers with the line's fresh console. */
 async function staffMove(
   ctx: ActionContext,
   ticketId: string,
-  apply: (ticket: Awaited<ReturnType<typeof ticketOrThrow>>) => Promise<void>,
+  apply: (ticket: Awaited<ReturnType<typeof ticketOrThrow>>['ticket']) => Promise<LineView>,
 ) {
-  const ticket = await ticketOrThrow(ctx.deps, ticketId);
-  await apply(ticket);
-  const line = await lineOfTicket(ctx.deps, ticket);
-  return consoleOf(ctx.deps, await publishLine(ctx.deps, line, ctx.now));
+  const { ticket } = await ticketOrThrow(ctx.deps, ticketId);
+  return consoleOf(ctx.deps, await apply(ticket));
 }
 
 export const queueActions = [
@@ -61,20 +53,20 @@ export const queueActions = [
     input: z.object({ ...lineRef, requestId: ids.requestId }).strict(),
     example: { community: 'jinse', queue: 'library', requestId: 'req-0001-abcd' },
     handler: async (ctx, input) => {
-      const { ticket, ctx: line } = await join(
+      const { ticket, view } = await join(
         ctx.deps,
         { ...input, userId: userOf(ctx).id, note: '', byStaff: false },
         ctx.now,
       );
-      return residentView(ctx.deps, ticket, line);
+      return residentView(ticket, view);
     },
   }),
   defineAction({
     id: 'queue.mine',
     role: 'resident',
-    input: z.object({}).strict(),
-    example: {},
-    handler: async (ctx) => ticketsOf(ctx.deps, userOf(ctx).id, ctx.now),
+    input: z.object({ community: ids.community.optional() }).strict(),
+    example: { community: 'jinse' },
+    handler: async (ctx, input) => ticketsOf(ctx.deps, userOf(ctx).id, ctx.now, input.community),
   }),
   defineAction({
     id: 'queue.cancel',
@@ -83,12 +75,14 @@ export const queueActions = [
     example: { ticketId: 'ticket-1' },
     handler: async (ctx, input) => {
       const ticket = await ownTicket(ctx, input.ticketId);
-      const updated = await move(ctx.deps, ticket, ['waiting', 'called', 'missed'], {
-        status: 'cancelled',
-        closedAt: ctx.now.toISOString(),
-      });
-      const line = await publishLine(ctx.deps, await lineOfTicket(ctx.deps, updated), ctx.now);
-      return residentView(ctx.deps, updated, line);
+      const { result, view } = await move(
+        ctx.deps,
+        ticket,
+        ['waiting', 'called', 'missed'],
+        () => ({ status: 'cancelled', closedAt: ctx.now.toISOString() }),
+        ctx.now,
+      );
+      return residentView(result, view);
     },
   }),
   defineAction({
@@ -97,12 +91,9 @@ export const queueActions = [
     input: ticketRef,
     example: { ticketId: 'ticket-1' },
     handler: async (ctx, input) => {
-      const { ticket, ctx: line } = await requeue(
-        ctx.deps,
-        await ownTicket(ctx, input.ticketId),
-        ctx.now,
-      );
-      return residentView(ctx.deps, ticket, line);
+      const ticket = await ownTicket(ctx, input.ticketId);
+      const { result, view } = await requeue(ctx.deps, ticket, ctx.now);
+      return residentView(result, view);
     },
   }),
   defineAction({
@@ -118,7 +109,8 @@ export const queueActions = [
     input: z.object(lineRef).strict(),
     example: { community: 'jinse', queue: 'library' },
     community: (input) => input.community,
-    handler: async (ctx, input) => lineConsole(ctx, input.community, input.queue),
+    handler: async (ctx, input) =>
+      consoleOf(ctx.deps, await viewLine(ctx.deps, input.community, input.queue, ctx.now)),
   }),
   defineAction({
     id: 'queue.callNext',
@@ -126,10 +118,7 @@ export const queueActions = [
     input: z.object(lineRef).strict(),
     example: { community: 'jinse', queue: 'library' },
     community: (input) => input.community,
-    handler: async (ctx, input) => {
-      const line = findLine(await communityOrThrow(ctx.deps, input.community), input.queue);
-      return consoleOf(ctx.deps, await callNext(ctx.deps, line, ctx.now));
-    },
+    handler: async (ctx, input) => consoleOf(ctx.deps, await callNext(ctx.deps, input, ctx.now)),
   }),
   defineAction({
     id: 'queue.recall',
@@ -139,13 +128,15 @@ export const queueActions = [
     community: ticketCommunity,
     handler: async (ctx, input) =>
       staffMove(ctx, input.ticketId, async (ticket) => {
-        const called = await move(ctx.deps, ticket, ['called', 'missed'], {
-          status: 'called',
-          calledAt: ctx.now.toISOString(),
-          missedAt: null,
-        });
-        const line = await loadLine(ctx.deps, await lineOfTicket(ctx.deps, called), ctx.now);
-        await announce(ctx.deps, called, line);
+        const { result, view } = await move(
+          ctx.deps,
+          ticket,
+          ['called', 'missed'],
+          () => ({ status: 'called', calledAt: ctx.now.toISOString(), missedAt: null }),
+          ctx.now,
+        );
+        await announce(ctx.deps, result, view);
+        return view;
       }),
   }),
   defineAction({
@@ -155,12 +146,20 @@ export const queueActions = [
     example: { ticketId: 'ticket-1' },
     community: ticketCommunity,
     handler: async (ctx, input) =>
-      staffMove(ctx, input.ticketId, async (ticket) => {
-        await move(ctx.deps, ticket, ['called'], {
-          status: 'missed',
-          missedAt: ctx.now.toISOString(),
-        });
-      }),
+      staffMove(
+        ctx,
+        input.ticketId,
+        async (ticket) =>
+          (
+            await move(
+              ctx.deps,
+              ticket,
+              ['called'],
+              () => ({ status: 'missed', missedAt: ctx.now.toISOString() }),
+              ctx.now,
+            )
+          ).view,
+      ),
   }),
   defineAction({
     id: 'queue.complete',
@@ -169,9 +168,20 @@ export const queueActions = [
     example: { ticketId: 'ticket-1' },
     community: ticketCommunity,
     handler: async (ctx, input) =>
-      staffMove(ctx, input.ticketId, async (ticket) => {
-        await move(ctx.deps, ticket, ['called'], completePatch(ticket, ctx.now));
-      }),
+      staffMove(
+        ctx,
+        input.ticketId,
+        async (ticket) =>
+          (
+            await move(
+              ctx.deps,
+              ticket,
+              ['called'],
+              (current) => completePatch(current, ctx.now),
+              ctx.now,
+            )
+          ).view,
+      ),
   }),
   ...(['pause', 'resume'] as const).map((verb) =>
     defineAction({
@@ -180,14 +190,8 @@ export const queueActions = [
       input: z.object(lineRef).strict(),
       example: { community: 'jinse', queue: 'library' },
       community: (input) => input.community,
-      handler: async (ctx, input) => {
-        const line = findLine(await communityOrThrow(ctx.deps, input.community), input.queue);
-        const { date } = await loadLine(ctx.deps, line, ctx.now);
-        await ctx.deps.store.queues.touchEvening(input.community, input.queue, date, {
-          paused: verb === 'pause',
-        });
-        return consoleOf(ctx.deps, await publishLine(ctx.deps, line, ctx.now));
-      },
+      handler: async (ctx, input) =>
+        consoleOf(ctx.deps, (await setPaused(ctx.deps, input, verb === 'pause', ctx.now)).view),
     }),
   ),
   defineAction({
@@ -205,12 +209,8 @@ export const queueActions = [
     example: { community: 'jinse', queue: 'library', capacity: 60, lastJoin: '19:40' },
     community: (input) => input.community,
     handler: async (ctx, input: ConfigureInput) => {
-      const line = findLine(await communityOrThrow(ctx.deps, input.community), input.queue);
-      const current = await loadLine(ctx.deps, line, ctx.now);
       const { community, queue, ...patch } = input;
-      await ctx.deps.store.queues.saveConfig(community, queue, mergeConfig(current.config, patch));
-      await ctx.deps.store.queues.touchEvening(community, queue, current.date, {});
-      return consoleOf(ctx.deps, await publishLine(ctx.deps, line, ctx.now));
+      return consoleOf(ctx.deps, await configure(ctx.deps, { community, queue }, patch, ctx.now));
     },
   }),
   defineAction({
@@ -227,7 +227,7 @@ export const queueActions = [
     community: (input) => input.community,
     handler: async (ctx, input) => {
       const staff = userOf(ctx).id;
-      const { ctx: line } = await join(
+      const { view } = await join(
         ctx.deps,
         {
           community: input.community,
@@ -240,7 +240,7 @@ export const queueActions = [
         },
         ctx.now,
       );
-      return consoleOf(ctx.deps, line);
+      return consoleOf(ctx.deps, view);
     },
   }),
 ];

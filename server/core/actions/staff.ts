@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import { AppError, notFound } from '../errors';
 import { INVITE_DAYS, identityOf, newInviteCode, secretMatches } from '../identity';
+import { sessionIdentity } from '../session';
 import { dayjs, isoLocal } from '../time';
 import { ids } from '../validation';
 
@@ -18,7 +19,8 @@ export const staffActions = [
     role: 'resident',
     input: z.object({}).strict(),
     example: {},
-    handler: async (ctx) => identityOf(userOf(ctx), ctx.deps.store.communities),
+    // The stored record: the caller arrives as a plain resident (dispatch reads nothing for them).
+    handler: async (ctx) => sessionIdentity(ctx.deps, userOf(ctx).id),
   }),
   defineAction({
     id: 'staff.redeem',

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
-import { communityOrThrow } from '../booking/service';
+import { communityOrThrow } from '../community';
 import { COVER_MAX_BYTES, inspectImage } from '../notice/image';
 import { newId } from '../notice/service';
 import { isCalendarDate } from '../notice/week';

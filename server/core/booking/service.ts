@@ -6,9 +6,10 @@ import type {
   Slot,
   StaffBooking,
 } from '../../../contract/booking';
+import { communityOrThrow } from '../community';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
-import type { BookingRecord, CommunityRecord } from '../ports';
+import type { BookingRecord } from '../ports';
 import { atLocal, dayjs, isoLocal, local } from '../time';
 import {
   bookableDates,
@@ -25,12 +26,6 @@ import {
 /** "138****5678": staff need enough to recognise a number, lists never show it whole. */
 export const maskPhone = (phone: string | null) =>
   phone ? (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****') : null;
-
-export async function communityOrThrow(deps: CoreDeps, id: string): Promise<CommunityRecord> {
-  const community = await deps.store.communities.get(id);
-  if (!community) throw notFound('没有找到这个社区，请重新扫码或选择社区');
-  return community;
-}
 
 export async function settingsFor(deps: CoreDeps, community: string, service: string) {
   return settingsOf(service, await deps.store.bookings.getSettings(community, service));

@@ -67,7 +67,7 @@ type AddVisit = (
 
 async function ticketVisits(deps: CoreDeps, c: CommunityRecord, date: string, add: AddVisit) {
   for (const s of c.services.filter((x) => x.kind === 'queue')) {
-    for (const t of await deps.store.queues.listTickets(c.id, s.id, date)) {
+    for (const t of await ((await deps.store.queues.getEvening(c.id, s.id, date))?.tickets ?? [])) {
       if (t.status !== 'done' || !t.userId) continue;
       add(t.userId, { userId: t.userId, name: '', phone: null }, s.id, `${s.name} ${t.label}`);
     }
@@ -273,28 +273,39 @@ export async function escalate(deps: CoreDeps, task: FollowUpRecord, now: Date) 
 /** Invitations stay in the app for a week after the call. */
 const INVITE_DAYS = 7;
 
-export async function pendingOf(deps: CoreDeps, userId: string, now: Date) {
+/**
+ * Follow-ups waiting for a resident: questions to answer in the app, and recent calls after
+ * which a suggestion is welcome. With `only`, just that community's (no read per task).
+ */
+export async function pendingOf(deps: CoreDeps, userId: string, now: Date, only?: CommunityRecord) {
   const out: ResidentFollowUp[] = [];
   const since = now.getTime() - INVITE_DAYS * 24 * 3600 * 1000;
   for (const t of await deps.store.followUps.ofUser(userId)) {
-    const ask = t.channel === 'message' && t.status === 'open';
-    const invite =
-      t.status === 'done' &&
-      !t.suggestionId &&
-      t.closedAt !== null &&
-      Date.parse(t.closedAt) >= since;
-    if (!ask && !invite) continue;
-    const community = await deps.store.communities.get(t.community);
+    if (only && t.community !== only.id) continue;
+    const kind = pendingKind(t, since);
+    if (!kind) continue;
+    const community = only ?? (await deps.store.communities.get(t.community));
     out.push({
       id: t.id,
       community: t.community,
       communityName: community?.name ?? t.community,
       date: t.date,
       services: t.services,
-      kind: ask ? 'ask' : 'invite',
+      kind,
     });
   }
   return out;
+}
+
+/** 'ask': answer in the app; 'invite': a recent call after which a suggestion is welcome. */
+function pendingKind(t: FollowUpRecord, since: number): 'ask' | 'invite' | null {
+  if (t.channel === 'message' && t.status === 'open') return 'ask';
+  const invite =
+    t.status === 'done' &&
+    !t.suggestionId &&
+    t.closedAt !== null &&
+    Date.parse(t.closedAt) >= since;
+  return invite ? 'invite' : null;
 }
 
 const OUTCOME_WORDS = {

@@ -10,7 +10,13 @@ import type {
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { newCode } from '../identity';
-import type { ActivityCount, ActivityRecord, NoticeRecord, SignUpRecord } from '../ports';
+import type {
+  ActivityCount,
+  ActivityRecord,
+  BoardNotice,
+  NoticeRecord,
+  SignUpRecord,
+} from '../ports';
 import { atLocal, isoLocal } from '../time';
 import { inspectImage } from './image';
 import { displayName } from './names';
@@ -122,12 +128,13 @@ export async function noticeView(
   };
 }
 
-const byTime = (a: ActivityRecord, b: ActivityRecord) =>
+type Timed = Pick<ActivityRecord, 'date' | 'startsAt' | 'sort'>;
+const byTime = (a: Timed, b: Timed) =>
   a.date.localeCompare(b.date) || a.startsAt.localeCompare(b.startsAt) || a.sort - b.sort;
 
 export async function summaryOf(
   deps: CoreDeps,
-  n: NoticeRecord,
+  n: BoardNotice,
   date: string,
 ): Promise<NoticeSummary> {
   return {
@@ -146,15 +153,36 @@ export async function summaryOf(
   };
 }
 
-/** This week's published notices, pinned first: what the tonight page and the board show. */
-export async function currentNotices(deps: CoreDeps, community: string, now: Date) {
-  const monday = thisMonday(now);
-  return deps.store.notices.list(community, {
-    statuses: ['published'],
-    fromWeek: monday,
-    toWeek: monday,
-  });
+/** The most notices the board keeps (this week's and those published ahead). */
+export const BOARD_SIZE = 20;
+
+/** A published notice as the board keeps it: no body, no check-in codes. */
+export function boardNotice(notice: NoticeRecord): BoardNotice {
+  const { body: _body, activities, ...rest } = notice;
+  return { ...rest, activities: activities.map(({ code: _code, ...activity }) => activity) };
 }
+
+/**
+ * Rebuilds a community's notice board from its published notices of this week on, after any
+ * notice change: the tonight page and the TV read it with the community, in one read. A rebuild
+ * that fails leaves the previous board; the next change rebuilds it whole.
+ */
+export async function refreshBoard(deps: CoreDeps, community: string, now: Date) {
+  const published = await deps.store.notices.list(community, {
+    statuses: ['published'],
+    fromWeek: thisMonday(now),
+  });
+  await deps.store.communities.saveBoard(
+    community,
+    published.slice(0, BOARD_SIZE).map(boardNotice),
+  );
+}
+
+/** This week's published notices, pinned first: what the tonight page and the TV show. */
+export const currentNotices = (board: readonly BoardNotice[], now: Date): BoardNotice[] => {
+  const monday = thisMonday(now);
+  return board.filter((n) => n.status === 'published' && n.week === monday);
+};
 
 /** Resident-facing list: this and next week, one week, or the archive of past weeks. */
 export async function residentNotices(
@@ -317,6 +345,7 @@ export async function saveNotice(
     activities,
   };
   await deps.store.notices.save(record);
+  await refreshBoard(deps, record.community, now);
   await fillGrown(deps, record, before, now);
   return record;
 }

@@ -60,14 +60,19 @@ const ticketVisit = (t: TicketRecord, service: string, serviceName: string): Vis
   noShow: t.status === 'missed',
 });
 
-/** Every visit of one evening: tickets, bookings and activity sign-ups. */
-export async function visitsOn(deps: CoreDeps, c: CommunityRecord, date: string): Promise<Visit[]> {
+/** Every ticket of one evening, every walk-in line, as visits. */
+async function ticketVisits(deps: CoreDeps, c: CommunityRecord, date: string) {
   const visits: Visit[] = [];
   for (const s of c.services.filter((x) => x.kind === 'queue')) {
-    for (const t of await deps.store.queues.listTickets(c.id, s.id, date)) {
-      visits.push(ticketVisit(t, s.id, s.name));
-    }
+    const evening = await deps.store.queues.getEvening(c.id, s.id, date);
+    for (const t of evening?.tickets ?? []) visits.push(ticketVisit(t, s.id, s.name));
   }
+  return visits;
+}
+
+/** Every visit of one evening: tickets, bookings and activity sign-ups. */
+export async function visitsOn(deps: CoreDeps, c: CommunityRecord, date: string): Promise<Visit[]> {
+  const visits: Visit[] = await ticketVisits(deps, c, date);
   for (const b of await deps.store.bookings.listForDate(c.id, date)) {
     if (b.status === 'cancelled' || b.status === 'waitlisted') continue;
     const name = c.services.find((s) => s.id === b.service)?.name ?? b.service;

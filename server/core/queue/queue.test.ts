@@ -55,7 +55,9 @@ describe('taking a number', () => {
       }),
     );
     expect(again.id).toBe(first.id);
-    expect((await t.store.queues.listTickets('jinse', 'library', '2026-12-02')).length).toBe(1);
+    expect(
+      (await t.store.queues.getEvening('jinse', 'library', '2026-12-02'))?.tickets,
+    ).toHaveLength(1);
   });
 
   it.each([

@@ -1,112 +1,61 @@
-import { currentNotices } from '../notice/service';
-import type { Board, Console, LineConfig, Ticket } from '../../../contract/queue';
+/**
+ * The walk-in queue's orchestration: read what a request needs, hand a pure decision
+ * (evening.ts) to the store's atomic change, then publish and alert. The common paths read the
+ * evening alone — a join is one change of one evening, never a read of the community.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Board, Console, LineState, Ticket } from '../../../contract/queue';
+import { communityOrThrow } from '../community';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
+import { currentNotices } from '../notice/service';
 import type {
   CommunityRecord,
-  JoinOutcome,
-  TicketPatch,
+  EveningRecord,
+  LineSetup,
   TicketRecord,
   TicketStatus,
 } from '../ports';
 import { eveningStatus } from '../schedule';
 import { isoLocal, local } from '../time';
-import { compareHhmm, findLine, labelOf, queueLines, withDefaults, type QueueLine } from './lines';
 import {
-  lineState,
+  decideCallNext,
+  decideJoin,
+  decideMove,
+  decideRequeue,
+  markNear,
+  newEveningKey,
+  openEvening,
   requeueUntilOf,
-  staffTicketView,
-  ticketView,
   waitingOf,
-  type LineContext,
-} from './views';
+  withPause,
+  withSetup,
+  type JoinOutcome,
+  type TicketPatch,
+} from './evening';
+import { findLine, queueLines, withDefaults } from './lines';
+import { configOf, lineState, staffTicketView, ticketView, type LineView } from './views';
 
-/** A waiting resident with this many (or fewer) ahead gets the "3 ahead" alert, once. */
-export const ALERT_AHEAD = 3;
-/** A requeued ticket goes back in behind this many waiting residents (or last, if fewer wait). */
-export const REQUEUE_BEHIND = 2;
+export { ALERT_AHEAD, REQUEUE_BEHIND, completePatch } from './evening';
 
-export async function communityOrThrow(deps: CoreDeps, id: string): Promise<CommunityRecord> {
-  const community = await deps.store.communities.get(id);
-  if (!community) throw notFound('没有找到这个社区，请重新扫码或选择社区');
-  return community;
-}
+const dateOf = (now: Date) => local(now).format('YYYY-MM-DD');
 
-/** How many waiting tickets the rules look at: the alert window, which also covers requeue. */
-const HEAD = ALERT_AHEAD + 1;
-
-/** One line tonight: configuration, evening record and summary (never the whole list). */
-export async function loadLine(deps: CoreDeps, line: QueueLine, now: Date): Promise<LineContext> {
-  const { community, service } = line;
+/** The line's setup tonight, from the community and the staff's configuration (one read). */
+async function freshSetup(deps: CoreDeps, community: CommunityRecord, queue: string, now: Date) {
+  const line = findLine(community, queue);
   const status = eveningStatus(community.evenings, now);
-  const date = status.date;
-  const [stored, evening, summary] = await Promise.all([
-    deps.store.queues.getConfig(community.id, service.id),
-    deps.store.queues.getEvening(community.id, service.id, date),
-    deps.store.queues.lineSummary(community.id, service.id, date, HEAD),
-  ]);
-  return {
-    community: community.id,
-    queue: service.id,
-    date,
-    name: service.name,
+  const config = withDefaults(
+    await deps.store.queues.getConfig(community.id, queue),
+    status.closesAt,
+  );
+  const setup: LineSetup = {
+    ...config,
+    name: line.service.name,
     prefix: line.prefix,
-    config: withDefaults(stored, status.closesAt),
-    evening,
-    summary,
-    open: status.open,
-    now,
-    nowHhmm: local(now).format('HH:mm'),
+    opensAt: status.opensAt,
+    closesAt: status.closesAt,
   };
-}
-
-/** Waiting tickets ahead of this one (0 unless waiting). */
-export const aheadOf = async (deps: CoreDeps, ticket: TicketRecord) =>
-  ticket.status === 'waiting'
-    ? deps.store.queues.countWaitingBefore(
-        ticket.community,
-        ticket.queue,
-        ticket.date,
-        ticket.sortKey,
-      )
-    : 0;
-
-/** A ticket as its holder sees it. */
-export const residentView = async (deps: CoreDeps, ticket: TicketRecord, ctx: LineContext) =>
-  ticketView(ticket, ctx, await aheadOf(deps, ticket));
-
-/**
- * Publishes the line's public state and sends the "3 ahead" alerts its movement calls for. After a
- * join (`silent`), a ticket that starts near the desk is only marked: its holder is looking at it.
- */
-async function afterChange(
-  deps: CoreDeps,
-  line: QueueLine,
-  now: Date,
-  silent = false,
-): Promise<LineContext> {
-  let ctx = await loadLine(deps, line, now);
-  const near = ctx.summary.head
-    .map((ticket, ahead) => ({ ticket, ahead }))
-    .filter(({ ticket }) => !ticket.alerted && ticket.userId !== null);
-  for (const { ticket, ahead } of near) {
-    const updated = await deps.store.queues.updateTicket(ticket.id, ['waiting'], { alerted: true });
-    if (updated && updated.userId && !silent) {
-      await deps.notifier?.notify({
-        userId: updated.userId,
-        at: now.toISOString(),
-        kind: 'three-ahead',
-        ticket: ticketView(updated, ctx, ahead),
-      });
-    }
-  }
-  if (near.length > 0) ctx = await loadLine(deps, line, now);
-  await deps.publisher?.publish(lineState(ctx));
-  return ctx;
-}
-
-export async function publishLine(deps: CoreDeps, line: QueueLine, now: Date) {
-  return afterChange(deps, line, now);
+  return { setup, status };
 }
 
 const closedMessage = (now: Date, community: CommunityRecord) => {
@@ -115,6 +64,99 @@ const closedMessage = (now: Date, community: CommunityRecord) => {
     return `现在不在服务时间，下次开放：${local(status.nextOpening).format('M月D日 HH:mm')}`;
   return '现在不在服务时间';
 };
+
+/** A line tonight as it is, without changing it (synthetic and empty when nothing happened yet). */
+export async function viewLine(
+  deps: CoreDeps,
+  communityId: string,
+  queue: string,
+  now: Date,
+  known?: CommunityRecord,
+): Promise<LineView> {
+  const date = dateOf(now);
+  const evening = await deps.store.queues.getEvening(communityId, queue, date);
+  if (evening?.setup) return { evening, setup: evening.setup, now };
+  const community = known ?? (await communityOrThrow(deps, communityId));
+  const { setup } = await freshSetup(deps, community, queue, now);
+  const shown = evening ?? openEvening({ community: communityId, queue, date, key: '', setup });
+  return { evening: { ...shown, setup }, setup, now };
+}
+
+export interface Changed<T> {
+  result: T;
+  view: LineView;
+}
+
+type Decide<T> = (
+  evening: EveningRecord,
+  setup: LineSetup,
+) => { next: EveningRecord | null; result: T };
+
+type Attempt<T> =
+  | { missing: true }
+  | { missing: false; result: T; view: LineView; line: LineState | null; near: Near[] };
+type Near = ReturnType<typeof markNear>['near'][number];
+
+/**
+ * Runs `decide` on tonight's evening of one line inside the store's atomic change. Every change
+ * bumps the version, marks who is now near the desk and carries the new public state. A missing
+ * evening (or one stored without a setup) is opened from the community — only on a service
+ * evening — and the change tried again.
+ */
+export async function changeLine<T>(
+  deps: CoreDeps,
+  ref: { community: string; queue: string; date?: string },
+  now: Date,
+  decide: Decide<T>,
+): Promise<Changed<T>> {
+  const { community, queue } = ref;
+  const date = ref.date ?? dateOf(now);
+  const attempt = (fresh: { key: string; setup: LineSetup } | null) =>
+    deps.store.queues.change<Attempt<T>>(community, queue, date, (current) => {
+      const setup = current?.setup ?? fresh?.setup;
+      if (!setup) return { next: null, line: null, result: { missing: true } };
+      const evening = current
+        ? withSetup(current, setup)
+        : openEvening({ community, queue, date, key: fresh!.key, setup });
+      const decided = decide(evening, setup);
+      if (!decided.next) {
+        const view = { evening, setup, now };
+        return {
+          next: null,
+          line: null,
+          result: { missing: false, result: decided.result, view, line: null, near: [] },
+        };
+      }
+      const { next: marked, near } = markNear(decided.next);
+      const next = { ...marked, version: (current?.version ?? 0) + 1 };
+      // A change may bring its own setup (staff changed the configuration).
+      const view = { evening: next, setup: next.setup ?? setup, now };
+      const line = lineState(view);
+      return { next, line, result: { missing: false, result: decided.result, view, line, near } };
+    });
+
+  let outcome = await attempt(null);
+  if (outcome.missing) {
+    const record = await communityOrThrow(deps, community);
+    const { setup, status } = await freshSetup(deps, record, queue, now);
+    if (!status.serviceEvening) throw new AppError('CLOSED', closedMessage(now, record));
+    outcome = await attempt({ key: newEveningKey(randomBytes), setup });
+  }
+  if (outcome.missing) throw new Error(`queue ${community}/${queue}: evening not opened`);
+  if (outcome.line) await deps.publisher?.publish(outcome.line);
+  for (const { ticket, ahead } of outcome.near) {
+    if (ticket.userId === null) continue;
+    await deps.notifier?.notify({
+      userId: ticket.userId,
+      at: now.toISOString(),
+      kind: 'three-ahead',
+      ticket: { ...ticketView(ticket, outcome.view), ahead },
+    });
+  }
+  return { result: outcome.result, view: outcome.view };
+}
+
+// ── residents ─────────────────────────────────────────────────────────────
 
 export interface JoinArgs {
   community: string;
@@ -130,78 +172,61 @@ export async function join(
   deps: CoreDeps,
   args: JoinArgs,
   now: Date,
-): Promise<{ ticket: TicketRecord; ctx: LineContext }> {
-  const community = await communityOrThrow(deps, args.community);
-  const line = findLine(community, args.queue);
-  // The checks before taking a number need only the schedule and the configuration.
-  const status = eveningStatus(community.evenings, now);
-  const ctx = {
-    date: status.date,
-    now,
-    nowHhmm: local(now).format('HH:mm'),
-    config: withDefaults(
-      await deps.store.queues.getConfig(community.id, line.service.id),
-      status.closesAt,
-    ),
-  };
-  if (!status.open) throw new AppError('CLOSED', closedMessage(now, community));
-  if (!args.byStaff && compareHhmm(ctx.nowHhmm, ctx.config.lastJoin) >= 0) {
-    throw new AppError('CLOSED', `今晚取号已在 ${ctx.config.lastJoin} 截止，欢迎下次再来`);
+): Promise<{ ticket: TicketRecord; view: LineView }> {
+  const { result, view } = await changeLine<JoinOutcome>(deps, args, now, (evening, setup) =>
+    decideJoin(evening, setup, args, now),
+  );
+  switch (result.kind) {
+    case 'created':
+    case 'existing':
+      return { ticket: result.ticket, view };
+    case 'closed':
+      throw new AppError(
+        'CLOSED',
+        closedMessage(now, await communityOrThrow(deps, args.community)),
+      );
+    case 'last-join':
+      throw new AppError('CLOSED', `今晚取号已在 ${view.setup.lastJoin} 截止，欢迎下次再来`);
+    case 'paused':
+      throw new AppError('CLOSED', `${view.setup.name}暂停取号，请稍后再试或咨询工作人员`);
+    case 'full':
+      throw new AppError(
+        'CONFLICT',
+        `今晚${view.setup.name}的号已经取完了（共 ${view.setup.capacity} 个）`,
+      );
   }
-  const outcome: JoinOutcome = await deps.store.queues.join({
-    community: community.id,
-    queue: line.service.id,
-    date: ctx.date,
-    prefix: line.prefix,
-    userId: args.userId,
-    requestId: args.requestId,
-    note: args.note,
-    capacity: ctx.config.capacity,
-    now,
-    graceMinutes: ctx.config.graceMinutes,
-    ignorePause: args.byStaff,
-  });
-  if (outcome.kind === 'paused')
-    throw new AppError('CLOSED', `${line.service.name}暂停取号，请稍后再试或咨询工作人员`);
-  if (outcome.kind === 'full')
-    throw new AppError(
-      'CONFLICT',
-      `今晚${line.service.name}的号已经取完了（共 ${ctx.config.capacity} 个）`,
-    );
-  const after =
-    outcome.kind === 'created'
-      ? await afterChange(deps, line, now, true)
-      : await loadLine(deps, line, now);
-  return { ticket: outcome.ticket, ctx: after };
 }
 
-/** Ticket views for one user tonight, every line. */
-export async function ticketsOf(deps: CoreDeps, userId: string, now: Date): Promise<Ticket[]> {
-  const date = local(now).format('YYYY-MM-DD');
-  const records = await deps.store.queues.ticketsOfUser(userId, date);
-  const views: Ticket[] = [];
-  const contexts = new Map<string, LineContext>();
-  for (const record of records) {
-    const key = `${record.community}/${record.queue}`;
-    let ctx = contexts.get(key);
-    if (!ctx) {
-      const community = await communityOrThrow(deps, record.community);
-      ctx = await loadLine(deps, findLine(community, record.queue), now);
-      contexts.set(key, ctx);
-    }
-    views.push(await residentView(deps, record, ctx));
-  }
-  return views.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+/** A ticket seen by its holder, with its place in the line. */
+export const residentView = (ticket: TicketRecord, view: LineView): Ticket =>
+  ticketView(ticket, view);
+
+/** One user's tickets tonight, every line (of one community when it is named: one read). */
+export async function ticketsOf(
+  deps: CoreDeps,
+  userId: string,
+  now: Date,
+  community?: string,
+): Promise<Ticket[]> {
+  const date = dateOf(now);
+  const evenings = community
+    ? await deps.store.queues.eveningsOf(community, date)
+    : await deps.store.queues.eveningsOfUser(userId, date);
+  return evenings
+    .flatMap((evening) => {
+      if (!evening.setup) return [];
+      const view = { evening, setup: evening.setup, now };
+      return evening.tickets.filter((t) => t.userId === userId).map((t) => ticketView(t, view));
+    })
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
-export async function ticketOrThrow(deps: CoreDeps, id: string): Promise<TicketRecord> {
-  const ticket = await deps.store.queues.getTicket(id);
-  if (!ticket) throw notFound('没有找到这张号');
-  return ticket;
-}
-
-export async function lineOfTicket(deps: CoreDeps, ticket: TicketRecord): Promise<QueueLine> {
-  return findLine(await communityOrThrow(deps, ticket.community), ticket.queue);
+/** A ticket and its evening, or NOT_FOUND. */
+export async function ticketOrThrow(deps: CoreDeps, id: string) {
+  const evening = await deps.store.queues.eveningOfTicket(id);
+  const ticket = evening?.tickets.find((t) => t.id === id);
+  if (!evening || !ticket) throw notFound('没有找到这张号');
+  return { ticket, evening };
 }
 
 const STATUS_WORDS: Record<TicketStatus, string> = {
@@ -212,119 +237,132 @@ const STATUS_WORDS: Record<TicketStatus, string> = {
   cancelled: '已取消',
 };
 
-/** Moves a ticket if its status allows; a race with another staff tap answers CONFLICT. */
+/**
+ * Moves a ticket if its status allows; a race with another tap answers CONFLICT. `patch` sees
+ * the ticket as it is inside the change.
+ */
 export async function move(
   deps: CoreDeps,
   ticket: TicketRecord,
-  from: TicketStatus[],
-  patch: TicketPatch,
-): Promise<TicketRecord> {
+  from: readonly TicketStatus[],
+  patch: (current: TicketRecord) => TicketPatch,
+  now: Date,
+): Promise<Changed<TicketRecord>> {
   if (!from.includes(ticket.status)) {
     throw new AppError('CONFLICT', `这张号${STATUS_WORDS[ticket.status]}，不能这样操作`);
   }
-  const updated = await deps.store.queues.updateTicket(ticket.id, from, patch);
-  if (!updated) throw new AppError('CONFLICT', '这张号刚刚被处理过了，请刷新后再试');
-  return updated;
+  const changed = await changeLine(deps, ticket, now, (evening) => {
+    const current = evening.tickets.find((t) => t.id === ticket.id);
+    return decideMove(evening, ticket.id, from, current ? patch(current) : {});
+  });
+  const moved = changed.result;
+  if (moved.kind !== 'moved') throw new AppError('CONFLICT', '这张号刚刚被处理过了，请刷新后再试');
+  return { result: moved.ticket, view: changed.view };
 }
 
-const secondsBetween = (from: string | null, to: Date) =>
-  from ? Math.max(0, Math.round((to.getTime() - Date.parse(from)) / 1000)) : null;
-
-export const completePatch = (ticket: TicketRecord, now: Date): TicketPatch => ({
-  status: 'done',
-  closedAt: now.toISOString(),
-  serviceSeconds: secondsBetween(ticket.calledAt, now),
-});
-
-export async function announce(deps: CoreDeps, ticket: TicketRecord, ctx: LineContext) {
+export async function announce(deps: CoreDeps, ticket: TicketRecord, view: LineView) {
   if (ticket.userId)
     await deps.notifier?.notify({
       userId: ticket.userId,
-      at: ctx.now.toISOString(),
+      at: view.now.toISOString(),
       kind: 'your-turn',
-      ticket: ticketView(ticket, ctx, 0),
+      ticket: ticketView(ticket, view),
     });
 }
 
 /** Calls the first waiting ticket, completing whoever was at the desk. */
-export async function callNext(deps: CoreDeps, line: QueueLine, now: Date): Promise<LineContext> {
-  let ctx = await loadLine(deps, line, now);
-  for (const current of ctx.summary.called) {
-    await deps.store.queues.updateTicket(current.id, ['called'], completePatch(current, now));
-  }
-  // Another desk may take the head at the same moment: the compare-and-set tells, and we go on.
-  while (ctx.summary.head.length > 0) {
-    for (const candidate of ctx.summary.head) {
-      const called = await deps.store.queues.updateTicket(candidate.id, ['waiting'], {
-        status: 'called',
-        calledAt: now.toISOString(),
-      });
-      if (called) {
-        const after = await afterChange(deps, line, now);
-        await announce(deps, called, after);
-        return after;
-      }
-    }
-    ctx = await loadLine(deps, line, now);
-  }
-  await afterChange(deps, line, now);
-  throw new AppError('CONFLICT', '现在没有人在排队');
-}
-
-/**
- * Where a requeued ticket goes: behind REQUEUE_BEHIND waiting residents, or last when fewer wait.
- * `head` is the start of the line (at least REQUEUE_BEHIND + 1 tickets when that many wait).
- */
-export function requeueSortKey(head: TicketRecord[], ticket: TicketRecord): number {
-  const waiting = head.filter((t) => t.id !== ticket.id);
-  if (waiting.length <= REQUEUE_BEHIND) return (waiting.at(-1)?.sortKey ?? ticket.sortKey) + 1;
-  return (waiting[REQUEUE_BEHIND - 1]!.sortKey + waiting[REQUEUE_BEHIND]!.sortKey) / 2;
+export async function callNext(
+  deps: CoreDeps,
+  ref: { community: string; queue: string },
+  now: Date,
+): Promise<LineView> {
+  const { result: called, view } = await changeLine(deps, ref, now, (evening) => {
+    const decided = decideCallNext(evening, now);
+    const changed = decided.called !== null || decided.completed.length > 0;
+    return { next: changed ? decided.next : null, result: decided.called };
+  });
+  if (!called) throw new AppError('CONFLICT', '现在没有人在排队');
+  await announce(deps, called, view);
+  return view;
 }
 
 export async function requeue(
   deps: CoreDeps,
   ticket: TicketRecord,
   now: Date,
-): Promise<{ ticket: TicketRecord; ctx: LineContext }> {
-  const line = await lineOfTicket(deps, ticket);
-  const ctx = await loadLine(deps, line, now);
-  if (ticket.status !== 'missed')
-    throw new AppError('CONFLICT', `这张号${STATUS_WORDS[ticket.status]}，不需要重新排队`);
-  const until = requeueUntilOf(ticket, ctx.config);
-  if (!until || until <= now) {
-    throw new AppError(
-      'CLOSED',
-      `过号超过 ${ctx.config.graceMinutes} 分钟，这张号已失效，请重新取号`,
-    );
+): Promise<Changed<TicketRecord>> {
+  const { result, view } = await changeLine(deps, ticket, now, (evening, setup) =>
+    decideRequeue(evening, setup, ticket.id, now),
+  );
+  switch (result.kind) {
+    case 'requeued':
+      return { result: result.ticket, view };
+    case 'expired':
+      throw new AppError(
+        'CLOSED',
+        `过号超过 ${view.setup.graceMinutes} 分钟，这张号已失效，请重新取号`,
+      );
+    case 'status':
+      throw new AppError('CONFLICT', `这张号${STATUS_WORDS[result.status]}，不需要重新排队`);
+    case 'missing':
+      throw notFound('没有找到这张号');
   }
-  const updated = await move(deps, ticket, ['missed'], {
-    status: 'waiting',
-    missedAt: null,
-    calledAt: null,
-    alerted: false,
-    sortKey: requeueSortKey(ctx.summary.head, ticket),
-  });
-  return { ticket: updated, ctx: await afterChange(deps, line, now) };
 }
 
-/** The staff console: the one place that reads the whole line. */
-export async function consoleOf(deps: CoreDeps, ctx: LineContext): Promise<Console> {
-  const [tickets, alerts] = await Promise.all([
-    deps.store.queues.listTickets(ctx.community, ctx.queue, ctx.date),
-    deps.notifier?.recent(ctx.community, ctx.queue, ctx.date, 10) ?? [],
-  ]);
+// ── staff ─────────────────────────────────────────────────────────────────
+
+export const setPaused = (
+  deps: CoreDeps,
+  ref: { community: string; queue: string },
+  paused: boolean,
+  now: Date,
+) =>
+  changeLine(deps, ref, now, (evening) => ({
+    next: evening.paused === paused ? null : withPause(evening, paused),
+    result: null,
+  }));
+
+/** Saves the configuration and, when tonight's line exists, uses it from now on. */
+export async function configure(
+  deps: CoreDeps,
+  ref: { community: string; queue: string },
+  patch: Partial<ReturnType<typeof configOf>>,
+  now: Date,
+): Promise<LineView> {
+  const community = await communityOrThrow(deps, ref.community);
+  const current = await viewLine(deps, ref.community, ref.queue, now, community);
+  const config = { ...configOf(current.setup), ...definedOf(patch) };
+  await deps.store.queues.saveConfig(ref.community, ref.queue, config);
+  if (!eveningStatus(community.evenings, now).serviceEvening) {
+    return viewLine(deps, ref.community, ref.queue, now, community);
+  }
+  const { view } = await changeLine(deps, ref, now, (evening, setup) => ({
+    next: withSetup(evening, { ...setup, ...config }),
+    result: null,
+  }));
+  return view;
+}
+
+const definedOf = <T extends object>(patch: T): Partial<T> =>
+  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** The staff console: the whole line, from the one evening record. */
+export async function consoleOf(deps: CoreDeps, view: LineView): Promise<Console> {
+  const { evening, setup, now } = view;
+  const alerts =
+    (await deps.notifier?.recent(evening.community, evening.queue, evening.date, 10)) ?? [];
+  const tickets = evening.tickets;
   const waiting = waitingOf(tickets);
   const called = tickets.filter((t) => t.status === 'called');
   const missed = tickets.filter(
-    (t) => t.status === 'missed' && (requeueUntilOf(t, ctx.config) ?? ctx.now) > ctx.now,
+    (t) => t.status === 'missed' && (requeueUntilOf(t, setup.graceMinutes) ?? now) > now,
   );
   const served = tickets.filter((t) => t.status === 'done');
   const samples = served.map((t) => t.serviceSeconds).filter((s): s is number => s !== null);
-  const view = (t: TicketRecord) => staffTicketView(t, ctx, waiting.indexOf(t));
   return {
-    line: lineState(ctx),
-    config: ctx.config,
-    tickets: [...called, ...waiting, ...missed].map(view),
+    line: lineState(view),
+    config: configOf(setup),
+    tickets: [...called, ...waiting, ...missed].map((t) => staffTicketView(t, view)),
     stats: {
       served: served.length,
       missed: tickets.filter((t) => t.status === 'missed').length,
@@ -337,10 +375,29 @@ export async function consoleOf(deps: CoreDeps, ctx: LineContext): Promise<Conso
   };
 }
 
+/** Every walk-in line of a community tonight, as the TV and the tonight page show them. */
+export async function linesOf(
+  deps: CoreDeps,
+  community: CommunityRecord,
+  now: Date,
+): Promise<LineState[]> {
+  const evenings = new Map(
+    (await deps.store.queues.eveningsOf(community.id, dateOf(now))).map((e) => [e.queue, e]),
+  );
+  return Promise.all(
+    queueLines(community).map(async ({ service }) => {
+      const evening = evenings.get(service.id);
+      if (evening?.setup) return lineState({ evening, setup: evening.setup, now });
+      return lineState(await viewLine(deps, community.id, service.id, now, community));
+    }),
+  );
+}
+
 export async function board(deps: CoreDeps, communityId: string, now: Date): Promise<Board> {
-  const community = await communityOrThrow(deps, communityId);
+  const page = await deps.store.communities.withBoard(communityId);
+  if (!page) throw notFound('没有找到这个社区，请重新扫码或选择社区');
+  const { community } = page;
   const status = eveningStatus(community.evenings, now);
-  const lines = await Promise.all(queueLines(community).map((line) => loadLine(deps, line, now)));
   return {
     community: { id: community.id, name: community.name },
     open: status.open,
@@ -348,20 +405,11 @@ export async function board(deps: CoreDeps, communityId: string, now: Date): Pro
     opensAt: status.opensAt,
     closesAt: status.closesAt,
     now: isoLocal(now),
-    lines: lines.map(lineState),
-    activities: (await currentNotices(deps, community.id, now))
+    lines: await linesOf(deps, community, now),
+    activities: currentNotices(page.board, now)
       .flatMap((n) => n.activities)
       .filter((a) => a.date === status.date)
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
       .map(({ name, startsAt, endsAt, place }) => ({ name, startsAt, endsAt, place })),
   };
 }
-
-export const mergeConfig = (current: LineConfig, patch: Partial<LineConfig>): LineConfig => ({
-  capacity: patch.capacity ?? current.capacity,
-  lastJoin: patch.lastJoin ?? current.lastJoin,
-  graceMinutes: patch.graceMinutes ?? current.graceMinutes,
-  defaultServiceMinutes: patch.defaultServiceMinutes ?? current.defaultServiceMinutes,
-});
-
-export { labelOf };

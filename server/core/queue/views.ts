@@ -1,112 +1,137 @@
+/**
+ * What an evening looks like to the TV, a resident and staff: plain functions of the evening
+ * and the time. The public LineState carries the line order, so a ticket page follows its own
+ * number from the watched state alone (ticketView here and the client's followLine compute
+ * "ahead" and the estimate the same way).
+ */
 import type { LineConfig, LineState, StaffTicket, Ticket } from '../../../contract/queue';
-import type { LineEveningRecord, LineSummary, TicketRecord } from '../ports';
-import { dayjs, isoLocal } from '../time';
+import type { EveningRecord, LineSetup, TicketRecord } from '../ports';
+import { isoLocal } from '../time';
+import { calledOf, hhmmOf, isOpen, requeueUntilOf, setupOf, waitingOf } from './evening';
 import { compareHhmm } from './lines';
 
 const iso = (value: string | null) => (value ? isoLocal(new Date(value)) : null);
 
+/** Tonight's measured service times: how many, and their seconds in all. */
+export function servedOf(tickets: readonly TicketRecord[]) {
+  const samples = tickets
+    .filter((t) => t.status === 'done' && t.serviceSeconds !== null && t.serviceSeconds > 0)
+    .map((t) => t.serviceSeconds!);
+  return { count: samples.length, totalSeconds: samples.reduce((a, b) => a + b, 0) };
+}
+
 /** Tonight's average service time on the line, once two residents have been served. */
-export function averageServiceMinutes(served: LineSummary['served']): number | null {
+export function averageServiceMinutes(served: ReturnType<typeof servedOf>): number | null {
   if (served.count < 2) return null;
   return served.totalSeconds / served.count / 60;
 }
 
-/** Minutes per resident for estimates: tonight's real average, bounded, or the line's default. */
-export const serviceMinutesOf = (served: LineSummary['served'], config: LineConfig) => {
-  const average = averageServiceMinutes(served);
-  return average === null ? config.defaultServiceMinutes : Math.min(60, Math.max(1, average));
-};
-
-export const waitingOf = (tickets: TicketRecord[]) =>
-  tickets
-    .filter((t) => t.status === 'waiting')
-    .sort((a, b) => a.sortKey - b.sortKey || a.number - b.number);
-
-export const requeueUntilOf = (ticket: TicketRecord, config: LineConfig) =>
-  ticket.status === 'missed' && ticket.missedAt
-    ? dayjs(ticket.missedAt).add(config.graceMinutes, 'minute').toDate()
-    : null;
-
-/** One line tonight as the rules see it: configuration, the evening record and a summary. */
-export interface LineContext {
-  name: string;
-  prefix: string;
-  config: LineConfig;
-  evening: LineEveningRecord | null;
-  summary: LineSummary;
-  /** Evening open now (from the schedule). */
-  open: boolean;
-  now: Date;
-  /** "HH:mm" now, Asia/Shanghai. */
-  nowHhmm: string;
-  community: string;
-  queue: string;
-  date: string;
+/**
+ * Minutes per resident for estimates, to a tenth: tonight's real average, bounded, or the line's
+ * default. The same figure the LineState carries, so every estimate agrees with the board's.
+ */
+export function serviceMinutesOf(tickets: readonly TicketRecord[], config: LineConfig): number {
+  const average = averageServiceMinutes(servedOf(tickets));
+  const minutes =
+    average === null ? config.defaultServiceMinutes : Math.min(60, Math.max(1, average));
+  return Math.round(minutes * 10) / 10;
 }
 
-/** Can a resident take a number right now? */
-const accepting = (ctx: LineContext, issued: number, paused: boolean) =>
-  ctx.open &&
-  !paused &&
-  issued < ctx.config.capacity &&
-  compareHhmm(ctx.nowHhmm, ctx.config.lastJoin) < 0;
+export const configOf = (setup: LineSetup): LineConfig => ({
+  capacity: setup.capacity,
+  lastJoin: setup.lastJoin,
+  graceMinutes: setup.graceMinutes,
+  defaultServiceMinutes: setup.defaultServiceMinutes,
+});
 
-export function lineState(ctx: LineContext): LineState {
-  const issued = ctx.evening?.lastNumber ?? 0;
-  const paused = ctx.evening?.paused ?? false;
-  const current = ctx.summary.called[0];
+/** An evening seen with a setup: its own, or `fresh` for history stored without one. */
+export interface LineView {
+  evening: EveningRecord;
+  setup: LineSetup;
+  now: Date;
+}
+
+export const viewOf = (evening: EveningRecord, fresh: LineSetup, now: Date): LineView => ({
+  evening,
+  setup: setupOf(evening, fresh),
+  now,
+});
+
+/** Can a resident take a number right now? */
+function accepting({ evening, setup, now }: LineView) {
+  return (
+    isOpen(evening, setup, now) &&
+    !evening.paused &&
+    evening.lastNumber < setup.capacity &&
+    compareHhmm(hhmmOf(now), setup.lastJoin) < 0
+  );
+}
+
+const RECENTLY_CALLED = 5;
+
+export function lineState(view: LineView): LineState {
+  const { evening, setup, now } = view;
+  const called = calledOf(evening.tickets);
+  const current = called[0];
+  const recent = evening.tickets
+    .filter((t) => t.calledAt !== null)
+    .sort((a, b) => b.calledAt!.localeCompare(a.calledAt!) || b.number - a.number)
+    .slice(0, RECENTLY_CALLED);
+  const waiting = waitingOf(evening.tickets);
   return {
-    community: ctx.community,
-    queue: ctx.queue,
-    name: ctx.name,
-    prefix: ctx.prefix,
-    date: ctx.date,
+    community: evening.community,
+    queue: evening.queue,
+    name: setup.name,
+    prefix: setup.prefix,
+    date: evening.date,
     nowCalling: current?.label ?? null,
     nowCallingAt: iso(current?.calledAt ?? null),
-    recentlyCalled: ctx.summary.recentlyCalled,
-    waiting: ctx.summary.waiting,
-    issued,
-    capacity: ctx.config.capacity,
-    lastJoin: ctx.config.lastJoin,
-    paused,
-    accepting: accepting(ctx, issued, paused),
-    serviceMinutes: Math.round(serviceMinutesOf(ctx.summary.served, ctx.config) * 10) / 10,
-    version: ctx.evening?.version ?? 0,
+    recentlyCalled: recent.map((t) => t.label),
+    waiting: waiting.length,
+    issued: evening.lastNumber,
+    capacity: setup.capacity,
+    lastJoin: setup.lastJoin,
+    paused: evening.paused,
+    accepting: accepting(view),
+    serviceMinutes: serviceMinutesOf(evening.tickets, setup),
+    version: evening.version,
+    waitingNumbers: waiting.map((t) => t.number),
+    calledNumbers: called.map((t) => t.number),
+    missed: evening.tickets.flatMap((t) => {
+      const until = requeueUntilOf(t, setup.graceMinutes);
+      return until && until > now ? [{ number: t.number, requeueUntil: isoLocal(until) }] : [];
+    }),
   };
 }
 
-/** A resident's view of a ticket; `ahead` comes from the store (or the console's full list). */
-export function ticketView(ticket: TicketRecord, ctx: LineContext, ahead: number): Ticket {
+/** A resident's view of a ticket: "ahead" is its place among tonight's waiting tickets. */
+export function ticketView(ticket: TicketRecord, view: LineView): Ticket {
+  const { evening, setup, now } = view;
   const waiting = ticket.status === 'waiting';
-  const minutes = serviceMinutesOf(ctx.summary.served, ctx.config);
-  const requeueUntil = requeueUntilOf(ticket, ctx.config);
+  const ahead = waiting ? waitingOf(evening.tickets).findIndex((t) => t.id === ticket.id) : 0;
+  const minutes = serviceMinutesOf(evening.tickets, setup);
+  const requeueUntil = requeueUntilOf(ticket, setup.graceMinutes);
+  const graceLeft = requeueUntil && requeueUntil > now ? requeueUntil : null;
   return {
     id: ticket.id,
     community: ticket.community,
     queue: ticket.queue,
-    queueName: ctx.name,
+    queueName: setup.name,
     date: ticket.date,
     number: ticket.number,
     label: ticket.label,
     status: ticket.status,
-    ahead: waiting ? ahead : 0,
-    estimatedWaitMinutes: waiting ? Math.ceil(ahead * minutes) : null,
+    ahead: Math.max(0, ahead),
+    estimatedWaitMinutes: waiting ? Math.ceil(Math.max(0, ahead) * minutes) : null,
     walkIn: ticket.userId === null,
     createdAt: iso(ticket.createdAt)!,
     calledAt: iso(ticket.calledAt),
-    requeueUntil: requeueUntil && requeueUntil > ctx.now ? isoLocal(requeueUntil) : null,
-    requeueSecondsLeft:
-      requeueUntil && requeueUntil > ctx.now
-        ? Math.floor((requeueUntil.getTime() - ctx.now.getTime()) / 1000)
-        : null,
+    requeueUntil: graceLeft ? isoLocal(graceLeft) : null,
+    requeueSecondsLeft: graceLeft ? Math.floor((graceLeft.getTime() - now.getTime()) / 1000) : null,
   };
 }
 
-export const staffTicketView = (
-  ticket: TicketRecord,
-  ctx: LineContext,
-  ahead: number,
-): StaffTicket => ({
-  ...ticketView(ticket, ctx, ahead),
+export const staffTicketView = (ticket: TicketRecord, view: LineView): StaffTicket => ({
+  ...ticketView(ticket, view),
   note: ticket.note,
 });

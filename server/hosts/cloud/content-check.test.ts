@@ -1,9 +1,11 @@
 import * as cloud from 'wx-server-sdk';
-import { mockDb, type MockDb } from '../../stores/cloudbase/mock-sdk';
+import { COLLECTIONS } from '../../stores/cloudbase';
+import { createCloudBaseEmulator, type CloudBaseEmulator } from '../../testing/cloudbase-emulator';
 import { createContentChecker, type MsgSecCheck, type MsgSecCheckRequest } from './content-check';
 import { createHandler } from './create-handler';
 
-// Only for the wiring test at the end: the checker itself takes msgSecCheck as a function.
+// Only for the wiring test at the end (its database is the CloudBase emulator): the checker
+// itself takes msgSecCheck as a function.
 jest.mock('wx-server-sdk', () => ({
   DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
   init: jest.fn(),
@@ -91,19 +93,23 @@ describe('createHandler: content check', () => {
   const sdk = jest.mocked(cloud);
   const msgSecCheck = (cloud.openapi as { security: { msgSecCheck: jest.Mock } }).security
     .msgSecCheck;
-  let mock: MockDb;
+  let emulator: CloudBaseEmulator;
   let warn: jest.SpyInstance;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     jest.clearAllMocks();
-    mock = mockDb();
-    sdk.database.mockReturnValue(mock.db as unknown as ReturnType<typeof cloud.database>);
+    emulator = createCloudBaseEmulator({ collections: COLLECTIONS });
+    sdk.database.mockReturnValue(
+      emulator.database() as unknown as ReturnType<typeof cloud.database>,
+    );
     sdk.getWXContext.mockReturnValue({ OPENID: 'o-abc', APPID: 'wx123', ENV: 'test-env' });
     warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     process.env.ADMIN_TOKEN = 'a-long-enough-admin-token';
-    mock.doc('communities', 'c1').get.mockResolvedValue({
-      data: { name: '幸福里社区', evenings: [], services: [] },
-    });
+    await emulator
+      .database()
+      .collection('communities')
+      .doc('c1')
+      .set({ data: { name: '幸福里社区', evenings: [], services: [] } });
   });
 
   afterEach(() => {
@@ -111,19 +117,20 @@ describe('createHandler: content check', () => {
     delete process.env.ADMIN_TOKEN;
   });
 
-  const submit = () =>
+  // Each submission its own requestId: a repeated one would answer the first filing unchecked.
+  const submit = (requestId: string) =>
     createHandler('suggestion')({
       action: 'submit',
       community: 'c1',
       category: 'hours',
       text: TEXT,
-      requestId: 'suggest-req-0001',
+      requestId,
       userInfo: { appId: 'wx123', openId: 'o-abc' },
     });
 
   it("checks a resident's suggestion through cloud.openapi and refuses a risky one unstored", async () => {
     msgSecCheck.mockResolvedValueOnce(answer('risky', 20001));
-    expect(await submit()).toEqual({
+    expect(await submit('suggest-req-0001')).toEqual({
       ok: false,
       error: expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringMatching(/安全/) }),
     });
@@ -133,17 +140,25 @@ describe('createHandler: content check', () => {
       version: 2,
       content: TEXT,
     });
-    expect(mock.runTransaction).not.toHaveBeenCalled();
+    expect(emulator.counts().transactions.started).toBe(0);
+    expect(emulator.dump('suggestions')).toEqual([]);
   });
 
   it('files the suggestion when WeChat passes it, or cannot be asked', async () => {
     msgSecCheck.mockResolvedValueOnce(answer('pass'));
-    expect(await submit()).toMatchObject({ ok: true, data: { receipt: expect.any(String) } });
+    expect(await submit('suggest-req-0001')).toMatchObject({
+      ok: true,
+      data: { receipt: expect.any(String) },
+    });
     msgSecCheck.mockRejectedValueOnce(new Error('no permission: security.msgSecCheck'));
     const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(await submit()).toMatchObject({ ok: true });
+    expect(await submit('suggest-req-0002')).toMatchObject({ ok: true });
     expect(error).toHaveBeenCalledWith(expect.stringContaining('content check'), expect.any(Error));
     error.mockRestore();
-    expect(mock.runTransaction).toHaveBeenCalledTimes(2);
+    expect(msgSecCheck).toHaveBeenCalledTimes(2);
+    expect(emulator.dump('suggestions')).toEqual([
+      expect.objectContaining({ community: 'c1', text: TEXT }),
+      expect.objectContaining({ community: 'c1', text: TEXT }),
+    ]);
   });
 });

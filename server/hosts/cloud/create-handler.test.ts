@@ -1,9 +1,12 @@
 import * as cloud from 'wx-server-sdk';
-import { mockDb, type MockDb } from '../../stores/cloudbase/mock-sdk';
+import type { Console, Ticket } from '../../../contract/queue';
+import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from '../../stores/cloudbase';
+import { createCloudBaseEmulator, type CloudBaseEmulator } from '../../testing/cloudbase-emulator';
 import { createHandler } from './create-handler';
 
-// wx-server-sdk is mocked at its edge: its first real database call would need credentials and
-// raise an unhandled rejection. Everything behind it (dispatch, core, CloudBase store) is real.
+// wx-server-sdk is mocked at its edge so tests can change what init and getWXContext do; its
+// database is the CloudBase emulator, so everything behind it (dispatch, core, CloudBase store)
+// runs for real against documents the tests can read back.
 jest.mock('wx-server-sdk', () => ({
   DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
   init: jest.fn(),
@@ -15,16 +18,23 @@ jest.mock('wx-server-sdk', () => ({
 const sdk = jest.mocked(cloud);
 const sendMessage = (cloud.openapi as { subscribeMessage: { send: jest.Mock } }).subscribeMessage
   .send;
-let mock: MockDb;
+let emulator: CloudBaseEmulator;
 let warn: jest.SpyInstance;
 let error: jest.SpyInstance;
 const TOKEN = 'a-long-enough-admin-token';
 
+/** The emulator's admin view, for seeding and reading back (not through the handler). */
+const db = () => emulator.database();
+
+/** getWXContext answers `openid` from now on. */
+const signedInAs = (openid: string) =>
+  sdk.getWXContext.mockReturnValue({ OPENID: openid, APPID: 'wx123', ENV: 'test-env' });
+
 beforeEach(() => {
   jest.clearAllMocks();
-  mock = mockDb();
-  sdk.database.mockReturnValue(mock.db as unknown as ReturnType<typeof cloud.database>);
-  sdk.getWXContext.mockReturnValue({ OPENID: 'o-abc', APPID: 'wx123', ENV: 'test-env' });
+  emulator = createCloudBaseEmulator({ collections: COLLECTIONS });
+  sdk.database.mockReturnValue(emulator.database() as unknown as ReturnType<typeof cloud.database>);
+  signedInAs('o-abc');
   warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   process.env.ADMIN_TOKEN = TOKEN;
@@ -38,9 +48,9 @@ afterEach(() => {
 });
 
 /** What WeChat sends: the client's data plus the userInfo it adds. */
-const event = (data: Record<string, unknown>) => ({
+const event = (data: Record<string, unknown>, openId = 'o-abc') => ({
   ...data,
-  userInfo: { appId: 'wx123', openId: 'o-abc' },
+  userInfo: { appId: 'wx123', openId },
 });
 
 describe('createHandler', () => {
@@ -56,10 +66,12 @@ describe('createHandler', () => {
   });
 
   it('routes to the function it was created for and returns the envelope', async () => {
-    mock.pages.push([{ _id: 'c1', name: '幸福里社区' }]);
+    await db()
+      .collection('communities')
+      .doc('c1')
+      .set({ data: { name: '幸福里社区', evenings: [], services: [] } });
     const result = await createHandler('community')(event({ action: 'list' }));
     expect(result).toEqual({ ok: true, data: [{ id: 'c1', name: '幸福里社区' }] });
-    expect(mock.queries[0]!.collection).toBe('communities');
   });
 
   it('takes the caller from OPENID and ignores the userInfo WeChat adds', async () => {
@@ -69,22 +81,23 @@ describe('createHandler', () => {
       ok: true,
       data: { userId: 'wx:o-abc', role: 'resident', communities: [] },
     });
-    expect(mock.add('users')).toHaveBeenCalledWith({
-      data: expect.objectContaining({ _id: 'wx:o-abc' }),
-    });
+    expect(emulator.dump('users')).toEqual([
+      expect.objectContaining({ _id: 'wx:o-abc', admin: false, staffOf: [] }),
+    ]);
   });
 
   it('trusts OPENID over a forged userInfo', async () => {
     const forged = { action: 'me', userInfo: { appId: 'wx123', openId: 'o-victim' } };
     const result = await createHandler('staff')(forged);
     expect(result).toMatchObject({ ok: true, data: { userId: 'wx:o-abc' } });
+    expect(emulator.dump('users').map((u) => u._id)).toEqual(['wx:o-abc']);
   });
 
   it('has no caller without OPENID (e.g. a timer or console call)', async () => {
     sdk.getWXContext.mockReturnValue({ ENV: 'test-env' });
     const result = await createHandler('staff')({ action: 'me' });
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(mock.add('users')).not.toHaveBeenCalled();
+    expect(emulator.dump('users')).toEqual([]);
   });
 
   it('turns a thrown error into INTERNAL and logs it', async () => {
@@ -124,6 +137,7 @@ describe('createHandler', () => {
       ok: false,
       error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/太大/) },
     });
+    expect(emulator.counts().total).toEqual({ reads: 0, writes: 0 });
   });
 
   it('lets a cover upload past 64 KB (up to its own limit) but no other notice action', async () => {
@@ -149,19 +163,14 @@ describe('createHandler', () => {
   });
 
   it('grants admin with ADMIN_TOKEN', async () => {
-    // Canned reads: unknown on first sight, then the admin document the update produced.
-    mock
-      .doc('users', 'wx:o-abc')
-      .get.mockResolvedValueOnce({ data: null })
-      .mockResolvedValue({
-        data: { admin: true, staffOf: [], createdAt: '2026-12-02T10:00:00.000Z' },
-      });
     const result = await createHandler('staff')(event({ action: 'redeem', code: TOKEN }));
     expect(result).toEqual({
       ok: true,
       data: { userId: 'wx:o-abc', role: 'admin', communities: [] },
     });
-    expect(mock.doc('users', 'wx:o-abc').update).toHaveBeenCalledWith({ data: { admin: true } });
+    expect(emulator.dump('users')).toEqual([
+      expect.objectContaining({ _id: 'wx:o-abc', admin: true }),
+    ]);
     expect(warn).not.toHaveBeenCalled();
   });
 
@@ -172,7 +181,7 @@ describe('createHandler', () => {
       const result = await main(event({ action: 'redeem', code }));
       expect(result).toMatchObject({ ok: false });
     }
-    expect(mock.doc('users', 'wx:o-abc').update).not.toHaveBeenCalled();
+    expect(emulator.dump('users').filter((u) => u.admin !== false)).toEqual([]);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]![0]).toContain('ADMIN_TOKEN is not set');
   });
@@ -181,81 +190,115 @@ describe('createHandler', () => {
     process.env.ADMIN_TOKEN = 'short';
     const result = await createHandler('staff')(event({ action: 'redeem', code: 'short' }));
     expect(result).toMatchObject({ ok: false });
+    expect(emulator.dump('users').filter((u) => u.admin !== false)).toEqual([]);
     expect(warn.mock.calls[0]![0]).toContain('shorter than 16');
   });
 });
 
-describe('createHandler: queue publisher and notifier', () => {
-  /** A community with a queue line, open every evening, and the caller as its staff. */
-  const cannedStaffLine = () => {
-    mock.doc('users', 'wx:o-abc').get.mockResolvedValue({
-      data: { admin: false, staffOf: ['c1'], createdAt: '2026-12-01T00:00:00.000Z' },
+describe('createHandler: queue lines and notifier', () => {
+  beforeEach(async () => {
+    // Only Date moves: the emulator's round trips and the adapter's retries need real timers.
+    // Noon on a Wednesday in Suzhou, far from the line's last join and from midnight.
+    jest.useFakeTimers({
+      now: new Date('2026-12-02T04:00:00.000Z'),
+      doNotFake: [
+        'setImmediate',
+        'clearImmediate',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'nextTick',
+        'queueMicrotask',
+        'hrtime',
+        'performance',
+      ],
     });
-    mock.doc('communities', 'c1').get.mockResolvedValue({
-      data: {
-        name: '幸福里社区',
-        evenings: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
-          weekday,
-          opensAt: '00:00',
-          closesAt: '23:59',
-        })),
-        services: [{ id: 'library', name: '图书阅览', kind: 'queue', description: '', sort: 1 }],
-      },
+    // A community with one queue line, open every evening, and the caller (o-abc) as its staff.
+    await createCloudBaseStore(db() as unknown as CloudDatabase).communities.save({
+      id: 'c1',
+      name: '幸福里社区',
+      evenings: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+        weekday,
+        opensAt: '00:00',
+        closesAt: '23:59',
+      })),
+      services: [{ id: 'library', name: '图书阅览', kind: 'queue', description: '', sort: 1 }],
     });
-  };
-
-  const waitingTicket = (fields: Record<string, unknown> = {}) => ({
-    _id: 't1',
-    community: 'c1',
-    queue: 'library',
-    date: '2026-12-02',
-    number: 1,
-    label: 'A001',
-    status: 'waiting',
-    userId: 'wx:o-resident',
-    note: '',
-    requestId: 'req-aaaaaaaa',
-    sortKey: 1,
-    createdAt: '2026-12-02T10:00:00.000Z',
-    calledAt: null,
-    missedAt: null,
-    closedAt: null,
-    serviceSeconds: null,
-    alerted: true,
-    ...fields,
+    await db()
+      .collection('users')
+      .doc('wx:o-abc')
+      .set({ data: { admin: false, staffOf: ['c1'], createdAt: '2026-12-01T00:00:00.000Z' } });
   });
 
-  it('publishes the line state to queue_lines after a staff change', async () => {
-    cannedStaffLine();
-    const result = await createHandler('queue')(
-      event({ action: 'pause', community: 'c1', queue: 'library' }),
-    );
-    expect(result).toMatchObject({ ok: true });
-    expect(mock.txDoc('queue_lines', 'c1:library').set).toHaveBeenCalledWith({
-      data: expect.objectContaining({ community: 'c1', queue: 'library', name: '图书阅览' }),
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  const line = { community: 'c1', queue: 'library' };
+
+  /** A call of the queue function by `openid`, as WeChat makes it. */
+  const queueCall = (openid: string, data: Record<string, unknown>) => {
+    signedInAs(openid);
+    return createHandler('queue')(event(data, openid));
+  };
+
+  /** Residents take numbers through the queue function, in order. */
+  const join = async (...openids: string[]) => {
+    const tickets: Ticket[] = [];
+    for (const openid of openids) {
+      const result = await queueCall(openid, {
+        action: 'join',
+        ...line,
+        requestId: `join-${openid}`,
+      });
+      expect(result).toMatchObject({ ok: true });
+      tickets.push((result as { data: Ticket }).data);
+    }
+    signedInAs('o-abc');
+    return tickets;
+  };
+
+  const publicLine = async () =>
+    (await db().collection('queue_lines').doc('c1:library').get()).data;
+
+  it('publishes the paused line to queue_lines, without user ids, after a staff pause', async () => {
+    await join('o-r1', 'o-r2');
+    expect(await publicLine()).toMatchObject({ paused: false, waiting: 2 });
+    // The private evening does hold the residents' ids: the public document must not.
+    expect(JSON.stringify(emulator.dump('queue_evenings'))).toContain('wx:o-r1');
+
+    const result = await queueCall('o-abc', { action: 'pause', ...line });
+    expect(result).toMatchObject({ ok: true, data: { line: { paused: true } } });
+    const published = await publicLine();
+    expect(published).toMatchObject({
+      community: 'c1',
+      queue: 'library',
+      name: '图书阅览',
+      paused: true,
+      accepting: false,
+      waiting: 2,
     });
+    expect(JSON.stringify(published)).not.toMatch(/o-r\d|o-abc|wx:/);
     expect(sendMessage).not.toHaveBeenCalled();
   });
 
   it('sends the called resident a subscription message through cloud.openapi', async () => {
     process.env.TMPL_QUEUE_YOUR_TURN = 'tmpl-turn';
-    cannedStaffLine();
-    // callNext reads the line's summary (head, desk, recent), moves t1, reads the summary again,
-    // and the console lists the line.
-    const called = waitingTicket({ status: 'called' });
-    mock.pages.push([waitingTicket()], [], [], [], [called], [called], [called]);
-    mock.txDoc('tickets', 't1').get.mockResolvedValueOnce({ data: waitingTicket() });
+    const [first] = await join('o-r1', 'o-r2');
     sendMessage.mockResolvedValueOnce({ errCode: 0 });
-    const result = await createHandler('queue')(
-      event({ action: 'callNext', community: 'c1', queue: 'library' }),
-    );
+    const result = await queueCall('o-abc', { action: 'callNext', ...line });
     expect(result).toMatchObject({ ok: true });
+    expect((result as { data: Console }).data.line).toMatchObject({
+      nowCalling: 'A001',
+      waitingNumbers: [2],
+    });
     expect(sendMessage).toHaveBeenCalledTimes(1);
     expect(sendMessage).toHaveBeenCalledWith(
       expect.objectContaining({
-        touser: 'o-resident',
+        touser: 'o-r1',
         templateId: 'tmpl-turn',
-        page: 'pages/ticket/index?id=t1',
+        page: `pages/ticket/index?id=${first!.id}`,
         miniprogramState: 'formal',
       }),
     );
@@ -263,15 +306,13 @@ describe('createHandler: queue publisher and notifier', () => {
 
   it('a failing subscription message does not fail the action', async () => {
     process.env.TMPL_QUEUE_YOUR_TURN = 'tmpl-turn';
-    cannedStaffLine();
-    const called = waitingTicket({ status: 'called' });
-    mock.pages.push([waitingTicket()], [], [], [], [called], [called], [called]);
-    mock.txDoc('tickets', 't1').get.mockResolvedValueOnce({ data: waitingTicket() });
+    await join('o-r1');
     sendMessage.mockRejectedValueOnce(Object.assign(new Error('refused'), { errCode: 43101 }));
-    const result = await createHandler('queue')(
-      event({ action: 'callNext', community: 'c1', queue: 'library' }),
-    );
+    const result = await queueCall('o-abc', { action: 'callNext', ...line });
     expect(result).toMatchObject({ ok: true });
+    expect(sendMessage).toHaveBeenCalledTimes(1);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('43101'));
+    // The call itself stands: the resident is at the desk.
+    expect(await publicLine()).toMatchObject({ nowCalling: 'A001', waiting: 0 });
   });
 });

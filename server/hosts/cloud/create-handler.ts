@@ -7,6 +7,7 @@ import * as cloud from 'wx-server-sdk';
 import type { Envelope } from '../../../contract/envelope';
 import { realClock } from '../../core/clock';
 import type { Caller, CoreDeps } from '../../core/deps';
+import type { Clock } from '../../core/ports';
 import { dispatch } from '../../core/dispatch';
 import { INTERNAL_MESSAGE } from '../../core/errors';
 import { PAYLOAD_TOO_LARGE_MESSAGE } from '../../core/limits';
@@ -15,7 +16,6 @@ import { createCloudBaseStore, type CloudDatabase } from '../../stores/cloudbase
 import { createContentChecker, type MsgSecCheckRequest } from './content-check';
 import { createCloudMedia } from './media';
 import { createNotifier } from './notifier';
-import { createLinePublisher } from './publisher';
 
 /** Same floor as the local host's settings: a shorter secret is too easy to guess. */
 const MIN_ADMIN_TOKEN = 16;
@@ -51,10 +51,10 @@ function bodyOf(event: unknown): unknown {
 
 /**
  * Built once per container, on the first call, so a cold start without traffic does no work. Every
- * function gets the publisher and the notifier: which actions publish or alert is the core's
+ * function gets the notifier: which actions publish or alert is the core's
  * business, and only functions whose config.json grants subscribeMessage.send (queue) can send.
  */
-function containerDeps(): CoreDeps {
+function containerDeps(options: HandlerOptions): CoreDeps {
   // The typings declare `env` as a string, but DYNAMIC_CURRENT_ENV (a symbol) is the documented
   // way to use the environment the function is deployed in.
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -63,9 +63,10 @@ function containerDeps(): CoreDeps {
   const db = cloud.database() as unknown as CloudDatabase;
   return {
     store: createCloudBaseStore(db),
-    clock: realClock(),
+    clock: options.clock ?? realClock(),
     config: { adminToken: adminToken() },
-    publisher: createLinePublisher(db),
+    // No LinePublisher: the queue store writes each line's public state (queue_lines) in the
+    // transaction that changes the line, and residents watch() it.
     // `cloud.openapi` is looked up per message, not here: building the deps must not depend on
     // it, since most calls never alert.
     notifier: createNotifier((message) => cloud.openapi.subscribeMessage.send(message)),
@@ -83,11 +84,17 @@ function containerDeps(): CoreDeps {
   };
 }
 
-export function createHandler(fn: string): CloudMain {
+/** For measurements and tests that run the host from source: the deployed entries pass none. */
+export interface HandlerOptions {
+  /** The real clock unless given (the cost measurement plays an evening on a hand clock). */
+  clock?: Clock;
+}
+
+export function createHandler(fn: string, options: HandlerOptions = {}): CloudMain {
   let deps: CoreDeps | undefined;
   return async (event) => {
     try {
-      deps ??= containerDeps();
+      deps ??= containerDeps(options);
       const caller = callerOf(cloud.getWXContext().OPENID);
       const body = bodyOf(event);
       // The same ceilings as the local host, so a payload refused there is refused here too.
@@ -114,11 +121,12 @@ export function createHandler(fn: string): CloudMain {
 export function createTimerHandler(
   name: string,
   job: (deps: CoreDeps, now: Date) => Promise<number>,
+  options: HandlerOptions = {},
 ): () => Promise<{ ok: boolean; done?: number }> {
   let deps: CoreDeps | undefined;
   return async () => {
     try {
-      deps ??= containerDeps();
+      deps ??= containerDeps(options);
       const done = await job(deps, deps.clock.now());
       console.log(`[bdb] ${name}: ${done} done`);
       return { ok: true, done };

@@ -1,9 +1,11 @@
 import * as cloud from 'wx-server-sdk';
-import { mockDb } from '../../stores/cloudbase/mock-sdk';
+import { COLLECTIONS } from '../../stores/cloudbase';
+import { createCloudBaseEmulator } from '../../testing/cloudbase-emulator';
 import { createHandler } from './create-handler';
 import { COVER_FOLDER, createCloudMedia, type CloudStorage } from './media';
 
-// wx-server-sdk is mocked at its edge, for the wiring test through createHandler.
+// wx-server-sdk is mocked at its edge, for the wiring test through createHandler: storage is
+// recorded, the database is the CloudBase emulator.
 jest.mock('wx-server-sdk', () => ({
   DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
   init: jest.fn(),
@@ -85,15 +87,18 @@ describe('createHandler: media', () => {
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
   it('the notice function stores staff uploads in cloud storage', async () => {
-    const mock = mockDb();
-    sdk.database.mockReturnValue(mock.db as unknown as ReturnType<typeof cloud.database>);
+    const emulator = createCloudBaseEmulator({ collections: COLLECTIONS });
+    const db = emulator.database();
+    sdk.database.mockReturnValue(db as unknown as ReturnType<typeof cloud.database>);
     sdk.getWXContext.mockReturnValue({ OPENID: 'o-staff', APPID: 'wx123', ENV: 'test-env' });
-    mock.doc('users', 'wx:o-staff').get.mockResolvedValue({
-      data: { admin: false, staffOf: ['c1'], createdAt: '2026-12-01T00:00:00.000Z' },
-    });
-    mock.doc('communities', 'c1').get.mockResolvedValue({
-      data: { name: '幸福里社区', evenings: [], services: [] },
-    });
+    await db
+      .collection('users')
+      .doc('wx:o-staff')
+      .set({ data: { admin: false, staffOf: ['c1'], createdAt: '2026-12-01T00:00:00.000Z' } });
+    await db
+      .collection('communities')
+      .doc('c1')
+      .set({ data: { name: '幸福里社区', evenings: [], services: [] } });
     (sdk.uploadFile as jest.Mock).mockResolvedValueOnce({ fileID: FILE_ID, statusCode: 204 });
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 

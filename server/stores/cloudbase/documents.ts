@@ -13,7 +13,7 @@
  * `usedBy`/`usedAt` are null until the invite is redeemed.
  */
 import type { ServiceKind } from '../../../contract/community';
-import type { CommunityRecord, ServiceRecord, UserRecord } from '../../core/ports';
+import type { BoardNotice, CommunityRecord, ServiceRecord, UserRecord } from '../../core/ports';
 import type { CloudDocument, DocData } from './sdk';
 
 const SERVICE_KINDS: ReadonlySet<string> = new Set<ServiceKind>(['queue', 'booking', 'drop-in']);
@@ -121,6 +121,18 @@ export function communityFromDoc(id: string, doc: DocData): CommunityRecord {
   evenings.sort((a, b) => a.weekday - b.weekday);
   services.sort((a, b) => a.sort - b.sort || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { id, name: text(doc, 'name', where), evenings, services };
+}
+
+/**
+ * The notice board kept in the community document. It is the core's own copy of notices the
+ * notices collection holds, so it is passed through as stored; only its shape is checked.
+ */
+export function boardFromDoc(id: string, doc: DocData): BoardNotice[] {
+  const board = doc.board ?? [];
+  if (!Array.isArray(board) || !board.every(isDoc)) {
+    throw new MalformedDocument(`communities/${id}`, 'board');
+  }
+  return board as unknown as BoardNotice[];
 }
 
 export function summaryFromDoc(doc: DocData): { id: string; name: string } {

@@ -1,28 +1,53 @@
 /**
- * The CloudBase FollowUpRepo against wx-server-sdk mocked at its edge: every document read is
- * canned, every call recorded, as in notices.test.ts. What is checked is what the adapter asks the
- * database to do and what that costs; the shared contract suite checks behaviour against a real
- * environment.
- *
- * The races (the job run twice at once, two workers recording one call) need transactions that
- * can conflict: `snapshotTransactions` (mock-transactions.ts) stands in for CloudBase's
- * transactions only (snapshot reads, buffered writes, a commit that fails when a document it
- * writes was committed by someone else meanwhile).
+ * The CloudBase FollowUpRepo on the CloudBase emulator, for what the shared contract
+ * (emulator.contract.test.ts) does not check: the `_id` scheme and documents production data
+ * depends on (no openid in an `_id`), malformed documents, what each operation costs (counted by
+ * the emulator), races run for real (the job run twice at once, two workers recording one call),
+ * and the collection prefix. Documents seeded here bypass the adapter.
  */
+import { Unavailable } from '../../core/errors';
 import type { FollowUpRecord } from '../../core/ports';
-import { CREATE_FOLLOW_UP_OPERATIONS, createCloudBaseStore, PAGE_SIZE } from './index';
+import { createCloudBaseEmulator } from '../../testing/cloudbase-emulator';
 import { digest, orderId, taskKeyId } from './followups';
-import { notFoundError } from './mock-sdk';
-import { seededJitter, snapshotTransactions } from './mock-transactions';
+import {
+  COLLECTIONS,
+  CREATE_FOLLOW_UP_OPERATIONS,
+  createCloudBaseStore,
+  PAGE_SIZE,
+  type CloudDatabase,
+} from './index';
 import type { DocData } from './sdk';
-import { instantRetries, mock, noWrites, useMockDb, written } from './test-support';
 import { MANY_RACERS } from './transaction';
 
 const NOW_ISO = '2026-12-03T01:00:00.000Z';
 const LATER_ISO = '2026-12-03T02:00:00.000Z';
 
-useMockDb();
-const followUps = () => createCloudBaseStore(mock.db).followUps;
+function setup(prefix = '') {
+  const emulator = createCloudBaseEmulator({ collections: COLLECTIONS.map((c) => prefix + c) });
+  const db = emulator.database() as unknown as CloudDatabase;
+  const followUps = createCloudBaseStore(db, { collectionPrefix: prefix }).followUps;
+  /** Writes a document as it is, past the adapter. */
+  const seed = (collection: string, id: string, data: DocData) =>
+    emulator.database().collection(collection).doc(id).set({ data });
+  /** What `run` cost, counted by the emulator. */
+  const cost = async <T>(run: () => Promise<T>) => {
+    emulator.resetCounts();
+    const result = await run();
+    const log = emulator.log();
+    return {
+      result,
+      ops: log.length,
+      writes: log.filter((op) => op.kind === 'write').length,
+      outside: log.filter((op) => !op.inTransaction).length,
+      transactions: emulator.counts().transactions.started,
+    };
+  };
+  const doc = (collection: string, id: string) =>
+    emulator.dump(collection).find((d) => d._id === id);
+  return { emulator, followUps, seed, cost, doc };
+}
+
+afterEach(() => jest.restoreAllMocks());
 
 // --- fixtures ---
 
@@ -55,12 +80,12 @@ const taskDoc = (fields: Partial<FollowUpRecord> = {}, seq = 1): DocData => {
   return { ...rest, seq };
 };
 
-const KEY = taskKeyId(task());
+/** Resident n's task. */
+const of = (n: number, fields: Partial<FollowUpRecord> = {}) =>
+  task({ id: `f${n}`, residentKey: `wx:o-${n}`, userId: `wx:o-${n}`, ...fields });
 
-const cannedTask = (fields: Partial<FollowUpRecord> = {}, seq = 1) =>
-  mock
-    .txDoc('followups', fields.id ?? 'f1')
-    .get.mockResolvedValueOnce({ data: taskDoc(fields, seq) });
+const KEY = taskKeyId(task());
+const attempt = { outcome: 'no-answer' as const, at: NOW_ISO, by: 'wx:o-staff' };
 
 // --- keys ---
 
@@ -95,82 +120,68 @@ describe('task keys', () => {
 // --- create ---
 
 describe('followUps.create', () => {
-  it(`creates in one transaction of ${CREATE_FOLLOW_UP_OPERATIONS.created} operations`, async () => {
-    mock.txDoc('followup_keys', 'order_c1').get.mockResolvedValueOnce({
-      data: { community: 'c1', made: 4 },
+  it(`creates in one transaction of ${CREATE_FOLLOW_UP_OPERATIONS.created} operations: the order, the key and the numbered task`, async () => {
+    const { emulator, followUps, cost } = setup();
+    expect(await cost(() => followUps.create(task()))).toEqual({
+      result: { created: true, record: task() },
+      ops: CREATE_FOLLOW_UP_OPERATIONS.created,
+      writes: 3,
+      outside: 0,
+      transactions: 1,
     });
-    expect(await followUps().create(task())).toEqual({ created: true, record: task() });
-    expect(mock.runTransaction).toHaveBeenCalledTimes(1);
-    expect(mock.txOps()).toEqual([
-      `get followup_keys/${KEY}`,
-      'get followup_keys/order_c1',
-      'set followup_keys/order_c1',
-      `set followup_keys/${KEY}`,
-      'set followups/f1',
+    await followUps.create(of(2));
+    expect(emulator.dump('followup_keys')).toEqual([
+      { _id: 'order_c1', community: 'c1', made: 2 },
+      { _id: KEY, taskId: 'f1', community: 'c1', date: '2026-12-02', kind: 'first' },
+      {
+        _id: taskKeyId(of(2)),
+        taskId: 'f2',
+        community: 'c1',
+        date: '2026-12-02',
+        kind: 'first',
+      },
     ]);
-    expect(CREATE_FOLLOW_UP_OPERATIONS.created).toBe(5);
-    expect(written('followup_keys', 'order_c1')).toEqual({ community: 'c1', made: 5 });
-    expect(written('followup_keys', KEY)).toEqual({
-      taskId: 'f1',
-      community: 'c1',
-      date: '2026-12-02',
-      kind: 'first',
-    });
     // Every record field but the id, which is the _id, and its number in the community.
-    expect(written('followups', 'f1')).toEqual(taskDoc({}, 5));
-    expect(mock.collections).toEqual([]);
-  });
-
-  it('numbers the first task of a community 1', async () => {
-    await followUps().create(task());
-    expect(written('followups', 'f1')).toMatchObject({ seq: 1 });
-    expect(written('followup_keys', 'order_c1')).toEqual({ community: 'c1', made: 1 });
+    expect(emulator.dump('followups')).toEqual([
+      { _id: 'f1', ...taskDoc({}, 1) },
+      { _id: 'f2', ...taskDoc(of(2), 2) },
+    ]);
+    // No openid in any _id: the resident shows only as a digest.
+    for (const collection of ['followups', 'followup_keys']) {
+      for (const { _id } of emulator.dump(collection)) {
+        expect(_id).toMatch(/^(f\d|order_c1|task_c1_2026-12-02_first_[A-Za-z0-9_-]{22})$/);
+      }
+    }
   });
 
   it(`returns the stored task for a key already taken, in ${CREATE_FOLLOW_UP_OPERATIONS.existing} operations`, async () => {
-    mock.txDoc('followup_keys', KEY).get.mockResolvedValueOnce({ data: { taskId: 'f0' } });
-    cannedTask({ id: 'f0', attempts: [{ outcome: 'no-answer', at: NOW_ISO, by: 's1' }] });
-    expect(await followUps().create(task({ id: 'f9' }))).toEqual({
-      created: false,
-      record: task({ id: 'f0', attempts: [{ outcome: 'no-answer', at: NOW_ISO, by: 's1' }] }),
+    const { followUps, cost } = setup();
+    await followUps.create(task());
+    await followUps.update('f1', 0, { attempts: [attempt] });
+    expect(await cost(() => followUps.create(task({ id: 'f9', phone: null })))).toMatchObject({
+      result: { created: false, record: task({ attempts: [attempt] }) },
+      ops: CREATE_FOLLOW_UP_OPERATIONS.existing,
+      writes: 0,
     });
-    expect(mock.txOps()).toEqual([`get followup_keys/${KEY}`, 'get followups/f0']);
-    noWrites();
   });
 
-  it('a retry finding its own commit reports it created; anyone else’s is existing', async () => {
-    instantRetries();
-    // The first attempt's reply was lost: the retry reads the key it wrote.
-    mock.runTransaction.mockRejectedValueOnce(new Error('network'));
-    mock.txDoc('followup_keys', KEY).get.mockResolvedValueOnce({ data: { taskId: 'f1' } });
-    cannedTask();
-    expect(await followUps().create(task())).toEqual({ created: true, record: task() });
-
-    mock.runTransaction.mockRejectedValueOnce(new Error('network'));
-    mock.txDoc('followup_keys', KEY).get.mockResolvedValueOnce({ data: { taskId: 'f0' } });
-    cannedTask({ id: 'f0' });
-    expect(await followUps().create(task())).toMatchObject({
-      created: false,
-      record: { id: 'f0' },
-    });
-    noWrites();
-  });
-
-  it('fails loudly, without retrying, when a key points at a missing task', async () => {
-    mock.txDoc('followup_keys', KEY).get.mockResolvedValueOnce({ data: { taskId: 'gone' } });
-    await expect(followUps().create(task())).rejects.toThrow('task gone');
-    expect(mock.runTransaction).toHaveBeenCalledTimes(1);
-    noWrites();
+  it('fails loudly, trying once, when a key points at a missing task', async () => {
+    const { emulator, followUps, seed } = setup();
+    await seed('followup_keys', KEY, { taskId: 'gone' });
+    emulator.resetCounts();
+    await expect(followUps.create(task())).rejects.toThrow(`followup_keys/${KEY}`);
+    await expect(followUps.create(task())).rejects.toThrow('task gone');
+    expect(emulator.counts().transactions).toMatchObject({ started: 2, committed: 0 });
+    expect(emulator.dump('followups')).toEqual([]);
   });
 
   it('makes one task when the job runs twice at once, and numbers tasks in creation order', async () => {
-    const db = snapshotTransactions();
-    seededJitter(7);
+    const { emulator, followUps, doc } = setup();
     const residents = ['wx:o-1', 'wx:o-2', 'booking:b1', 'wx:o-3'];
     const outcomes = await Promise.all(
       [0, 1].flatMap((run) =>
         residents.map((residentKey, i) =>
-          followUps().create(
+          followUps.create(
             task({
               id: `run${run}-${i}`,
               residentKey,
@@ -180,352 +191,244 @@ describe('followUps.create', () => {
         ),
       ),
     );
-    expect(db.conflicts()).toBeGreaterThan(0);
+    expect(emulator.counts().transactions.conflicts).toBeGreaterThan(0);
     expect(outcomes.filter((o) => o.created)).toHaveLength(residents.length);
     // Both runs got the same task for each resident.
     for (let i = 0; i < residents.length; i += 1) {
       expect(outcomes[i]!.record).toEqual(outcomes[residents.length + i]!.record);
     }
-    const stored = db.docs('followups');
+    const stored = emulator.dump('followups');
     expect(stored).toHaveLength(residents.length);
     expect(stored.map((t) => t.seq).sort()).toEqual([1, 2, 3, 4]);
-    expect(db.doc('followup_keys/order_c1')).toEqual({ community: 'c1', made: 4 });
+    expect(doc('followup_keys', 'order_c1')).toEqual({ _id: 'order_c1', community: 'c1', made: 4 });
     // A senior task for the same resident and evening is another task.
-    expect((await followUps().create(task({ id: 'f9', kind: 'senior' }))).created).toBe(true);
-    expect(db.doc('followups/f9')).toMatchObject({ kind: 'senior', seq: 5 });
+    expect((await followUps.create(task({ id: 'f9', kind: 'senior' }))).created).toBe(true);
+    expect(doc('followups', 'f9')).toMatchObject({ kind: 'senior', seq: 5 });
   });
 
-  it(`retries as many racers (${MANY_RACERS.attempts} attempts)`, async () => {
-    instantRetries();
-    mock.runTransaction.mockRejectedValue(new Error('conflict'));
-    await expect(followUps().create(task())).rejects.toThrow('conflict');
-    expect(mock.runTransaction).toHaveBeenCalledTimes(MANY_RACERS.attempts);
+  it(`gives up after ${MANY_RACERS.attempts} conflicted transactions with UNAVAILABLE`, async () => {
+    const { emulator, followUps } = setup();
+    jest.spyOn(Math, 'random').mockReturnValue(0);
+    emulator.inject({ collection: 'followup_keys', op: 'set', error: 'conflict', times: Infinity });
+    emulator.resetCounts();
+    await expect(followUps.create(task())).rejects.toBeInstanceOf(Unavailable);
+    expect(emulator.counts().transactions.started).toBe(MANY_RACERS.attempts);
+    expect(emulator.dump('followups')).toEqual([]);
   });
 });
 
 // --- update, link, erase ---
 
 describe('followUps.update', () => {
-  const attempt = { outcome: 'no-answer' as const, at: NOW_ISO, by: 'wx:o-staff' };
-
-  it('applies the patch while open with exactly that many attempts: get, then set of the whole task', async () => {
-    cannedTask({}, 3);
-    const updated = await followUps().update('f1', 0, { attempts: [attempt] });
-    expect(updated).toEqual(task({ attempts: [attempt] }));
-    expect(mock.txOps()).toEqual(['get followups/f1', 'set followups/f1']);
-    expect(written('followups', 'f1')).toEqual(taskDoc({ attempts: [attempt] }, 3));
-  });
-
-  it('replaces result and attempts whole (set, never a merging update)', async () => {
-    cannedTask({ attempts: [attempt] });
-    const patch = {
-      attempts: [attempt, { ...attempt, outcome: 'reached' as const }],
-      status: 'done' as const,
-      result: { satisfaction: 'unsatisfied' as const, solved: 'no' as const, note: '等太久' },
-      closedAt: LATER_ISO,
-      // undefined leaves a field as it is.
-      closedReason: undefined,
-    };
-    const done = await followUps().update('f1', 1, patch);
-    expect(done).toEqual(
-      task({
-        attempts: patch.attempts,
-        status: 'done',
-        result: patch.result,
-        closedAt: LATER_ISO,
-      }),
-    );
-    expect(written('followups', 'f1')).toMatchObject({
-      result: { satisfaction: 'unsatisfied', solved: 'no', note: '等太久' },
-      closedReason: null,
-    });
-    expect(mock.txDoc('followups', 'f1').update).not.toHaveBeenCalled();
+  it('applies the patch with a get and a set of the whole task, keeping its number', async () => {
+    const { followUps, cost, doc } = setup();
+    await followUps.create(of(7));
+    await followUps.create(task());
+    const updated = await cost(() => followUps.update('f1', 0, { attempts: [attempt] }));
+    expect(updated).toMatchObject({ result: task({ attempts: [attempt] }), ops: 2, writes: 1 });
+    expect(doc('followups', 'f1')).toEqual({ _id: 'f1', ...taskDoc({ attempts: [attempt] }, 2) });
   });
 
   it('is null, writing nothing, for another attempt count, a closed task or none', async () => {
-    cannedTask({ attempts: [attempt] });
-    expect(await followUps().update('f1', 0, { attempts: [attempt] })).toBeNull();
-    cannedTask({ status: 'done' });
-    expect(await followUps().update('f1', 0, { status: 'closed' })).toBeNull();
-    expect(await followUps().update('f1', 0, { status: 'closed' })).toBeNull();
-    mock.txDoc('followups', 'f2').get.mockRejectedValueOnce(notFoundError('followups', 'f2'));
-    expect(await followUps().update('f2', 0, { status: 'closed' })).toBeNull();
-    noWrites();
+    const { followUps, cost } = setup();
+    await followUps.create(task({ attempts: [attempt] }));
+    await followUps.create(of(2, { status: 'done' }));
+    for (const [id, count] of [
+      ['f1', 0],
+      ['f2', 0],
+      ['gone', 0],
+    ] as const) {
+      expect(await cost(() => followUps.update(id, count, { status: 'closed' }))).toMatchObject({
+        result: null,
+        writes: 0,
+      });
+    }
   });
 
   it('lets only one of two workers recording the same attempt count', async () => {
-    const db = snapshotTransactions();
-    seededJitter(7);
-    db.seed('followups/f1', taskDoc());
+    const { emulator, followUps, doc } = setup();
+    await followUps.create(task());
     const results = await Promise.all([
-      followUps().update('f1', 0, { attempts: [attempt] }),
-      followUps().update('f1', 0, { attempts: [{ ...attempt, by: 'wx:o-other' }] }),
+      followUps.update('f1', 0, { attempts: [attempt] }),
+      followUps.update('f1', 0, { attempts: [{ ...attempt, by: 'wx:o-other' }] }),
     ]);
-    expect(results.filter((r) => r !== null)).toHaveLength(1);
-    expect(db.doc('followups/f1')!.attempts).toHaveLength(1);
-    expect(db.conflicts()).toBeGreaterThan(0);
+    expect(emulator.counts().transactions.conflicts).toBeGreaterThan(0);
+    const winners = results.filter((r) => r !== null);
+    expect(winners).toHaveLength(1);
+    expect(doc('followups', 'f1')?.attempts).toEqual(winners[0]!.attempts);
   });
 
-  it('does not retry a malformed task, and names the field', async () => {
-    mock.txDoc('followups', 'f1').get.mockResolvedValueOnce({
-      data: { ...taskDoc(), attempts: [{ outcome: 'busy', at: NOW_ISO, by: 's' }] },
+  it('fails loudly on a malformed task, naming the field, trying once', async () => {
+    const { emulator, followUps, seed } = setup();
+    await seed('followups', 'f1', {
+      ...taskDoc(),
+      attempts: [{ outcome: 'busy', at: NOW_ISO, by: 's' }],
     });
-    await expect(followUps().update('f1', 1, {})).rejects.toThrow(
+    emulator.resetCounts();
+    await expect(followUps.update('f1', 1, {})).rejects.toThrow(
       'followups/f1 attempts[0]: bad or missing "outcome"',
     );
-    mock.txDoc('followups', 'f1').get.mockResolvedValueOnce({
-      data: { ...taskDoc(), result: { satisfaction: 'meh', solved: 'no', note: '' } },
+    expect(emulator.counts().transactions).toMatchObject({ started: 1, committed: 0 });
+    await seed('followups', 'f1', {
+      ...taskDoc(),
+      result: { satisfaction: 'meh', solved: 'no', note: '' },
     });
-    await expect(followUps().update('f1', 0, {})).rejects.toThrow('"satisfaction"');
-    mock.txDoc('followups', 'f1').get.mockResolvedValueOnce({ data: taskDoc({}, 'x' as never) });
-    await expect(followUps().update('f1', 0, {})).rejects.toThrow('"seq"');
-    expect(mock.runTransaction).toHaveBeenCalledTimes(3);
-    noWrites();
+    await expect(followUps.update('f1', 0, {})).rejects.toThrow(
+      'followups/f1 result: bad or missing "satisfaction"',
+    );
+    await seed('followups', 'f1', taskDoc({}, 'x' as never));
+    await expect(followUps.update('f1', 0, { status: 'closed' })).rejects.toThrow(
+      'followups/f1: bad or missing "seq"',
+    );
   });
 });
 
 describe('followUps.linkSuggestion', () => {
-  it('sets the one field on an existing task, in a transaction', async () => {
-    cannedTask({ status: 'done' });
-    await followUps().linkSuggestion('f1', 's-9');
-    expect(mock.txOps()).toEqual(['get followups/f1', 'update followups/f1']);
-    expect(mock.txDoc('followups', 'f1').update).toHaveBeenCalledWith({
-      data: { suggestionId: 's-9' },
+  it('sets the one field with a get and an update, and leaves a missing task alone', async () => {
+    const { emulator, followUps, cost } = setup();
+    await followUps.create(task({ status: 'done' }));
+    expect(await cost(() => followUps.linkSuggestion('f1', 's-9'))).toMatchObject({
+      ops: 2,
+      writes: 1,
     });
-  });
-
-  it('leaves a missing task alone', async () => {
-    await followUps().linkSuggestion('gone', 's-9');
-    noWrites();
+    expect(await followUps.get('f1')).toEqual(task({ status: 'done', suggestionId: 's-9' }));
+    expect(await cost(() => followUps.linkSuggestion('gone', 's-9'))).toMatchObject({
+      writes: 0,
+    });
+    expect(emulator.dump('followups')).toHaveLength(1);
   });
 });
 
 describe('followUps.erase', () => {
-  it("forgets each of the user's tasks' phone, name and note, and counts them", async () => {
-    mock.pages.push([{ _id: 'f1' }, { _id: 'f2' }, { _id: 'f3' }]);
-    cannedTask({ name: '王阿姨' }, 1);
-    cannedTask(
-      {
-        id: 'f2',
-        status: 'done',
-        result: { satisfaction: 'mostly', solved: 'partly', note: '楼道灯坏了' },
-      },
-      2,
-    );
-    // Gone since the query: not counted.
-    expect(await followUps().erase('wx:o-1')).toBe(2);
-    expect(mock.queries).toEqual([
-      {
-        collection: 'followups',
-        steps: [
-          ['where', { userId: 'wx:o-1' }],
-          ['orderBy', '_id', 'asc'],
-          ['field', { _id: true }],
-          ['skip', 0],
-          ['limit', PAGE_SIZE],
-          ['get'],
-        ],
-      },
-    ]);
-    expect(mock.runTransaction).toHaveBeenCalledTimes(3);
-    expect(written('followups', 'f1')).toEqual(taskDoc({ phone: null, name: '' }, 1));
-    expect(written('followups', 'f2')).toEqual(
-      taskDoc(
+  it("forgets the phone, name and note of each of the user's tasks: one query, one transaction each", async () => {
+    const { followUps, cost, doc } = setup();
+    await followUps.create(task({ name: '王阿姨' }));
+    await followUps.create(task({ id: 'f2', kind: 'senior' }));
+    await followUps.update('f2', 0, {
+      status: 'done',
+      result: { satisfaction: 'mostly', solved: 'partly', note: '楼道灯坏了' },
+    });
+    await followUps.create(of(3));
+    expect(await cost(() => followUps.erase('wx:o-1'))).toMatchObject({
+      result: 2,
+      // the query, then get and set of each task.
+      ops: 5,
+      transactions: 2,
+    });
+    expect(doc('followups', 'f1')).toEqual({ _id: 'f1', ...taskDoc({ phone: null }, 1) });
+    expect(doc('followups', 'f2')).toEqual({
+      _id: 'f2',
+      ...taskDoc(
         {
-          id: 'f2',
-          status: 'done',
+          kind: 'senior',
           phone: null,
+          status: 'done',
           result: { satisfaction: 'mostly', solved: 'partly', note: '' },
         },
         2,
       ),
-    );
-  });
-
-  it('leaves a task that is no longer the user’s', async () => {
-    mock.pages.push([{ _id: 'f1' }]);
-    cannedTask({ userId: 'wx:o-2' });
-    expect(await followUps().erase('wx:o-1')).toBe(0);
-    noWrites();
+    });
+    expect(doc('followups', 'f3')).toEqual({ _id: 'f3', ...taskDoc(of(3), 3) });
   });
 });
 
 // --- reads ---
 
 describe('followUps reads', () => {
-  const listed = (id: string, fields: Partial<FollowUpRecord> = {}, seq = 1) => ({
-    _id: id,
-    ...taskDoc({ id, ...fields }, seq),
+  it('fail loudly on a malformed task, naming the field', async () => {
+    const { followUps, seed } = setup();
+    await seed('followups', 'f2', taskDoc({ channel: 'sms' as 'call' }));
+    await expect(followUps.get('f2')).rejects.toThrow('followups/f2: bad or missing "channel"');
+    await seed('followups', 'f3', { ...taskDoc(), services: '政务服务' });
+    await expect(followUps.get('f3')).rejects.toThrow('followups/f3: bad or missing "services"');
   });
 
-  it('get maps the task by _id, or null; a malformed one names the field', async () => {
-    mock.doc('followups', 'f1').get.mockResolvedValueOnce({ data: { _id: 'f1', ...taskDoc() } });
-    expect(await followUps().get('f1')).toEqual(task());
-    mock.doc('followups', 'gone').get.mockRejectedValueOnce(notFoundError('followups', 'gone'));
-    expect(await followUps().get('gone')).toBeNull();
-    mock.doc('followups', 'f2').get.mockResolvedValueOnce({
-      data: taskDoc({ channel: 'sms' as 'call' }),
-    });
-    await expect(followUps().get('f2')).rejects.toThrow('followups/f2: bad or missing "channel"');
-    mock.doc('followups', 'f3').get.mockResolvedValueOnce({
-      data: { ...taskDoc(), services: '政务服务' },
-    });
-    await expect(followUps().get('f3')).rejects.toThrow('"services"');
+  it('list open tasks by due date, and a user’s by evening, each then in creation order', async () => {
+    const { followUps } = setup();
+    await followUps.create(task());
+    await followUps.create(of(2, { due: '2026-12-02', date: '2026-12-01' }));
+    await followUps.create(of(3, { status: 'done' }));
+    await followUps.create(task({ id: 'f4', date: '2026-12-01', due: '2026-12-03' }));
+    expect((await followUps.open('c1')).map((t) => t.id)).toEqual(['f2', 'f1', 'f4']);
+    expect((await followUps.ofUser('wx:o-1')).map((t) => t.id)).toEqual(['f4', 'f1']);
   });
 
-  it("open queries a community's open tasks by due date, then creation", async () => {
-    mock.pages.push([listed('f2', { due: '2026-12-02' }, 2), listed('f1', {}, 1)]);
-    expect((await followUps().open('c1')).map((t) => t.id)).toEqual(['f2', 'f1']);
-    expect(mock.queries[0]).toEqual({
-      collection: 'followups',
-      steps: [
-        ['where', { community: 'c1', status: 'open' }],
-        ['orderBy', 'due', 'asc'],
-        ['orderBy', 'createdAt', 'asc'],
-        ['orderBy', 'seq', 'asc'],
-        ['skip', 0],
-        ['limit', PAGE_SIZE],
-        ['get'],
-      ],
-    });
-  });
-
-  it('recent reads closed tasks newest first and stops at the first one before `since`', async () => {
-    const closed = (id: string, closedAt: string, status: FollowUpRecord['status'] = 'done') =>
-      listed(id, { status, closedAt });
-    mock.pages.push([
-      closed('f4', '2026-12-03T05:00:00.000Z'),
-      // A task reopened with its closedAt kept is not recent.
-      closed('f3', '2026-12-03T04:00:00.000Z', 'open'),
-      closed('f2', '2026-12-03T03:00:00.000Z', 'closed'),
-      closed('f1', '2026-12-02T23:00:00.000Z'),
-      ...Array.from({ length: 96 }, (_, i) => closed(`old${i}`, '2026-12-01T00:00:00.000Z')),
-    ]);
-    const found = await followUps().recent('c1', '2026-12-03T00:00:00.000Z');
-    expect(found.map((t) => t.id)).toEqual(['f4', 'f2']);
+  it('recent reads closed tasks newest first, stopping at the first one closed before `since`', async () => {
+    const { followUps, seed, cost } = setup();
+    const closed = (n: number, closedAt: string, status: FollowUpRecord['status'] = 'done') =>
+      seed('followups', `f${n}`, taskDoc(of(n, { status, closedAt }), n));
+    await closed(4, '2026-12-03T05:00:00.000Z');
+    // A task reopened with its closedAt kept is not recent.
+    await closed(3, '2026-12-03T04:00:00.000Z', 'open');
+    await closed(2, '2026-12-03T03:00:00.000Z', 'closed');
+    await closed(1, '2026-12-02T23:00:00.000Z');
+    for (let i = 100; i < 100 + PAGE_SIZE + 20; i += 1) await closed(i, '2026-12-01T00:00:00.000Z');
+    // Open tasks never closed are not read at all.
+    await seed('followups', 'f9', taskDoc(of(9)));
+    const found = await cost(() => followUps.recent('c1', '2026-12-03T00:00:00.000Z'));
+    expect(found.result.map((t) => t.id)).toEqual(['f4', 'f2']);
     // One page only, though it was full.
-    expect(mock.queries).toEqual([
-      {
-        collection: 'followups',
-        steps: [
-          ['where', { community: 'c1', closedAt: { command: 'neq', value: null } }],
-          ['orderBy', 'closedAt', 'desc'],
-          ['orderBy', 'seq', 'desc'],
-          ['skip', 0],
-          ['limit', PAGE_SIZE],
-          ['get'],
-        ],
-      },
-    ]);
+    expect(found.ops).toBe(1);
   });
 
   it('recent pages on while every task is recent, and includes `since` itself', async () => {
+    const { followUps, seed, cost } = setup();
     const at = '2026-12-03T00:00:00.000Z';
-    mock.pages.push(
-      Array.from({ length: 100 }, (_, i) =>
-        listed(`n${i}`, { status: 'done', closedAt: LATER_ISO }),
-      ),
-      [listed('edge', { status: 'closed', closedAt: at })],
-    );
-    const found = await followUps().recent('c1', at);
-    expect(found).toHaveLength(101);
-    expect(found.at(-1)!.id).toBe('edge');
-    expect(mock.queries[1]!.steps).toContainEqual(['skip', 100]);
-  });
-
-  it("ofUser lists the user's tasks by evening, then creation", async () => {
-    mock.pages.push([listed('f1'), listed('f2', { date: '2026-12-09' }, 2)]);
-    expect((await followUps().ofUser('wx:o-1')).map((t) => t.id)).toEqual(['f1', 'f2']);
-    expect(mock.queries[0]!.steps.slice(0, 4)).toEqual([
-      ['where', { userId: 'wx:o-1' }],
-      ['orderBy', 'date', 'asc'],
-      ['orderBy', 'createdAt', 'asc'],
-      ['orderBy', 'seq', 'asc'],
-    ]);
-  });
-
-  it('ofEvening lists every task about one evening, any kind and status, in creation order', async () => {
-    mock.pages.push([
-      listed('f1', { status: 'done' }, 1),
-      listed('f2', { kind: 'senior', residentKey: 'booking:b1', userId: null }, 2),
-    ]);
-    const tasks = await followUps().ofEvening('c1', '2026-12-02');
-    expect(tasks.map((t) => [t.id, t.kind, t.status])).toEqual([
-      ['f1', 'first', 'done'],
-      ['f2', 'senior', 'open'],
-    ]);
-    expect(mock.queries).toEqual([
-      {
-        collection: 'followups',
-        steps: [
-          ['where', { community: 'c1', date: '2026-12-02' }],
-          ['orderBy', 'createdAt', 'asc'],
-          ['orderBy', 'seq', 'asc'],
-          ['skip', 0],
-          ['limit', PAGE_SIZE],
-          ['get'],
-        ],
-      },
-    ]);
-  });
-
-  it('ofEvening pages past the 100-per-read cap', async () => {
-    mock.pages.push(
-      Array.from({ length: PAGE_SIZE }, (_, i) => listed(`f${i}`, {}, i + 1)),
-      [listed('last', {}, PAGE_SIZE + 1)],
-    );
-    expect(await followUps().ofEvening('c1', '2026-12-02')).toHaveLength(PAGE_SIZE + 1);
-    expect(mock.queries[1]!.steps).toContainEqual(['skip', PAGE_SIZE]);
+    for (let n = 1; n <= PAGE_SIZE; n += 1) {
+      await seed('followups', `f${n}`, taskDoc(of(n, { status: 'done', closedAt: LATER_ISO }), n));
+    }
+    await seed('followups', 'edge', taskDoc(of(0, { status: 'closed', closedAt: at }), 0));
+    const found = await cost(() => followUps.recent('c1', at));
+    expect(found.result).toHaveLength(PAGE_SIZE + 1);
+    expect(found.result.at(-1)!.id).toBe('edge');
+    expect(found.ops).toBe(2);
   });
 });
 
 describe('followUps rules', () => {
-  it('are null before any are saved', async () => {
-    expect(await followUps().getRules('c1')).toBeNull();
-    expect(mock.dbOps()).toEqual(['get followup_rules/c1']);
-  });
-
-  it('are saved as one list per community and read back as a map', async () => {
+  it('are stored as one list per community, read back as a map; a malformed rule fails loudly', async () => {
+    const { emulator, followUps, seed } = setup();
     const rules = {
       paperwork: { followUp: false, delayDays: 2 },
       activity: { followUp: true, delayDays: 1 },
     };
-    await followUps().saveRules('c1', rules);
-    const data = mock.doc('followup_rules', 'c1').set.mock.calls[0]![0].data;
-    expect(data).toEqual({
-      community: 'c1',
-      rules: [
-        { service: 'paperwork', followUp: false, delayDays: 2 },
-        { service: 'activity', followUp: true, delayDays: 1 },
-      ],
+    await followUps.saveRules('c1', rules);
+    expect(emulator.dump('followup_rules')).toEqual([
+      {
+        _id: 'c1',
+        community: 'c1',
+        rules: [
+          { service: 'paperwork', followUp: false, delayDays: 2 },
+          { service: 'activity', followUp: true, delayDays: 1 },
+        ],
+      },
+    ]);
+    expect(await followUps.getRules('c1')).toEqual(rules);
+    await seed('followup_rules', 'c2', {
+      community: 'c2',
+      rules: [{ service: 'paperwork', followUp: 'no', delayDays: 1 }],
     });
-    mock.doc('followup_rules', 'c1').get.mockResolvedValueOnce({ data });
-    expect(await followUps().getRules('c1')).toEqual(rules);
-  });
-
-  it('fail loudly on a malformed rule', async () => {
-    mock.doc('followup_rules', 'c1').get.mockResolvedValueOnce({
-      data: { community: 'c1', rules: [{ service: 'paperwork', followUp: 'no', delayDays: 1 }] },
-    });
-    await expect(followUps().getRules('c1')).rejects.toThrow(
-      'followup_rules/c1 rules[0]: bad or missing "followUp"',
+    await expect(followUps.getRules('c2')).rejects.toThrow(
+      'followup_rules/c2 rules[0]: bad or missing "followUp"',
     );
   });
 });
 
 describe('collectionPrefix', () => {
   it('prefixes the follow-up collections, inside transactions too', async () => {
-    const prefixed = createCloudBaseStore(mock.db, { collectionPrefix: 'contract_' }).followUps;
-    await prefixed.get('f1');
-    await prefixed.getRules('c1');
-    await prefixed.create(task());
-    expect(mock.collections).toEqual(['contract_followups', 'contract_followup_rules']);
-    expect(mock.txOps()).toEqual([
-      `get contract_followup_keys/${KEY}`,
-      'get contract_followup_keys/order_c1',
-      'set contract_followup_keys/order_c1',
-      `set contract_followup_keys/${KEY}`,
-      'set contract_followups/f1',
+    // Only the prefixed collections exist: any unprefixed name would fail as missing.
+    const { emulator, followUps } = setup('contract_');
+    expect((await followUps.create(task())).created).toBe(true);
+    await followUps.update('f1', 0, { attempts: [attempt] });
+    await followUps.saveRules('c1', { paperwork: { followUp: true, delayDays: 1 } });
+    expect(await followUps.getRules('c1')).toEqual({ paperwork: { followUp: true, delayDays: 1 } });
+    expect((await followUps.open('c1')).map((t) => t.id)).toEqual(['f1']);
+    expect(await followUps.erase('wx:o-1')).toBe(1);
+    const used = new Set(emulator.log().map((op) => op.collection));
+    expect([...used].sort()).toEqual([
+      'contract_followup_keys',
+      'contract_followup_rules',
+      'contract_followups',
     ]);
   });
 });

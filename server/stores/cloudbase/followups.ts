@@ -243,12 +243,7 @@ async function readTask(tx: CloudTransaction, names: FollowUpCollections, id: st
 }
 
 /** CREATE_FOLLOW_UP_OPERATIONS. */
-async function createIn(
-  tx: CloudTransaction,
-  names: FollowUpCollections,
-  record: FollowUpRecord,
-  retry: boolean,
-) {
+async function createIn(tx: CloudTransaction, names: FollowUpCollections, record: FollowUpRecord) {
   const keys = tx.collection(names.keys);
   const keyId = taskKeyId(record);
   const keyRef = keys.doc(keyId);
@@ -257,8 +252,7 @@ async function createIn(
     const taskId = text(key, 'taskId', `followup_keys/${keyId}`);
     const task = await readTask(tx, names, taskId);
     if (!task) throw new MalformedDocument(`followup_keys/${keyId}`, `task ${taskId}`);
-    // On a retry, our own earlier attempt may have committed before its reply was lost.
-    return { created: retry && taskId === record.id, record: task.record };
+    return { created: false, record: task.record };
   }
   const orderRef = keys.doc(orderId(record.community));
   const order = await readDoc(orderRef);
@@ -321,8 +315,7 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
 
   return {
     // Two runs of the job at once write the same order document for every task: many racers.
-    create: (record) =>
-      transact(db, MANY_RACERS, (tx, retry) => createIn(tx, names, record, retry)),
+    create: (record) => transact(db, MANY_RACERS, (tx) => createIn(tx, names, record)),
     async get(id) {
       const doc = await readDoc(followUps().doc(id));
       return doc ? followUpFromDoc(id, doc) : null;

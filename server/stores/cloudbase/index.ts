@@ -13,6 +13,7 @@ import type {
   UserRecord,
 } from '../../core/ports';
 import {
+  boardFromDoc,
   communityFromDoc,
   communityToDoc,
   newUserDoc,
@@ -31,6 +32,7 @@ import { rosterRepo } from './rosters';
 import { suggestionRepo } from './suggestions';
 import { surveyRepo } from './surveys';
 import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
+import { guardDatabase } from './errors';
 import { FEW_RACERS, transact } from './transaction';
 
 export type { CloudDatabase } from './sdk';
@@ -42,7 +44,7 @@ export const COLLECTIONS = [
   'invites',
   'queue_configs',
   'queue_evenings',
-  'tickets',
+  'queue_lines',
   'booking_settings',
   'booking_slots',
   'bookings',
@@ -67,16 +69,15 @@ export const COLLECTIONS = [
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 /**
- * Collections residents' mini-programs read directly, and only read: the cloud host's
- * LinePublisher writes each line's public LineState to queue_lines/<community>:<queue>, and the
- * ticket and board pages watch() their community's line documents instead of polling a function.
- * Each has a rules file allowing reads and no writes.
+ * Collections residents' mini-programs read directly, and only read: the queue store writes each
+ * line's public LineState to queue_lines/<community>:<queue> in the transaction that changes the
+ * line, and the ticket and board pages watch() their community's line documents instead of
+ * polling a function. Each has a rules file allowing reads and no writes.
  */
 export const CLIENT_READABLE_COLLECTIONS = ['queue_lines'] as const;
 export type ClientReadableCollection = (typeof CLIENT_READABLE_COLLECTIONS)[number];
 
 export { PAGE_SIZE } from './sdk';
-export { JOIN_MAX_OPERATIONS, JOIN_OPERATIONS, SUMMARY_OPERATIONS } from './queues';
 export {
   BOOK_MAX_OPERATIONS,
   BOOK_OPERATIONS,
@@ -119,10 +120,23 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
       return doc ? communityFromDoc(id, doc) : null;
     },
     async save(community: CommunityRecord) {
-      // set() replaces the whole document, so removed evenings and services disappear too.
+      // set() replaces the whole document, so removed evenings and services disappear too; the
+      // board is carried over in the same transaction (save is rare: seeding, admin edits).
+      await transact(db, FEW_RACERS, async (tx) => {
+        const ref = tx.collection(names.communities).doc(community.id);
+        const board = (await readDoc(ref))?.board ?? [];
+        await ref.set({ data: { ...communityToDoc(community), board } });
+      });
+    },
+    async withBoard(id) {
+      const doc = await readDoc(communities().doc(id));
+      return doc ? { community: communityFromDoc(id, doc), board: boardFromDoc(id, doc) } : null;
+    },
+    async saveBoard(id, board) {
+      // _.set: update() would merge the array's objects field by field.
       await communities()
-        .doc(community.id)
-        .set({ data: communityToDoc(community) });
+        .doc(id)
+        .update({ data: { board: db.command.set(board) } });
     },
   };
 }
@@ -143,19 +157,13 @@ async function redeemIn(
   code: string,
   userId: string,
   now: Date,
-  retry: boolean,
 ): Promise<RedeemResult> {
   const inviteRef = tx.collection(names.invites).doc(code);
   const invite = await readDoc(inviteRef);
   if (!invite) return { ok: false, reason: 'unknown' };
   const community = invite.community;
   if (typeof community !== 'string') throw new Error(`Malformed invite ${code}: no community`);
-  if (invite.usedBy) {
-    // On a retry, our own earlier attempt may have committed before its reply was lost.
-    return retry && invite.usedBy === userId
-      ? { ok: true, community }
-      : { ok: false, reason: 'used' };
-  }
+  if (invite.usedBy) return { ok: false, reason: 'used' };
   if (!unexpired(invite, now)) return { ok: false, reason: 'expired' };
 
   // Two redeemers both write this document: snapshot isolation lets exactly one commit.
@@ -181,7 +189,7 @@ function redeem(
   userId: string,
   now: Date,
 ): Promise<RedeemResult> {
-  return transact(db, FEW_RACERS, (tx, retry) => redeemIn(tx, names, code, userId, now, retry));
+  return transact(db, FEW_RACERS, (tx) => redeemIn(tx, names, code, userId, now));
 }
 
 function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
@@ -238,9 +246,11 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
 
 /** A store over `db`, which is `cloud.database()` adapted to CloudDatabase by the host. */
 export function createCloudBaseStore(
-  db: CloudDatabase,
+  sdkDatabase: CloudDatabase,
   options: CloudBaseStoreOptions = {},
 ): Store {
+  // Every failure leaves the store already classified: conflicts, Unavailable, MissingCollection.
+  const db = guardDatabase(sdkDatabase);
   const prefix = options.collectionPrefix ?? '';
   const names = Object.fromEntries(COLLECTIONS.map((c) => [c, `${prefix}${c}`])) as Names;
   return {
@@ -249,7 +259,7 @@ export function createCloudBaseStore(
     queues: queueRepo(db, {
       configs: names.queue_configs,
       evenings: names.queue_evenings,
-      tickets: names.tickets,
+      lines: names.queue_lines,
     }),
     bookings: bookingRepo(db, {
       settings: names.booking_settings,

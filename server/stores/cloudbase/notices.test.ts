@@ -1,35 +1,57 @@
 /**
- * The CloudBase NoticeRepo against wx-server-sdk mocked at its edge: every document read is
- * canned, every call recorded, as in bookings.test.ts. What is checked is what the adapter asks
- * the database to do and how many operations that costs; the shared contract suite checks
- * behaviour against a real environment.
- *
- * The races (many sign-ups for the last places, two pins at once) need transactions that can
- * conflict, which the recorder does not model: for those, `snapshotTransactions` (in
- * mock-transactions.ts) stands in for CloudBase's transactions only (snapshot reads, buffered
- * writes, a commit that fails when a document it writes was committed by someone else meanwhile).
+ * The CloudBase NoticeRepo on the CloudBase emulator, for what the shared contract
+ * (emulator.contract.test.ts) does not check: the notice, activity, sign-up and pin documents
+ * production data depends on, malformed documents, what each operation costs (counted by the
+ * emulator), the moves the contract leaves out, races run for real (many sign-ups for the last
+ * places, cancellations racing sign-ups, two pins at once), and the collection prefix.
+ * Documents seeded here bypass the adapter.
  */
+import { Unavailable } from '../../core/errors';
 import type { ActivityRecord, NoticeRecord, SignUpRecord, SignUpRequest } from '../../core/ports';
+import { createCloudBaseEmulator } from '../../testing/cloudbase-emulator';
 import {
   CANCEL_SIGN_UP_OPERATIONS,
+  COLLECTIONS,
   createCloudBaseStore,
   PAGE_SIZE,
   SIGN_UP_MAX_OPERATIONS,
   SIGN_UP_OPERATIONS,
+  type CloudDatabase,
 } from './index';
-import { notFoundError } from './mock-sdk';
-import { seededJitter, snapshotTransactions } from './mock-transactions';
-import { REMOVED } from './notices';
 import type { DocData } from './sdk';
-import { instantRetries, mock, noWrites, patched, useMockDb, written } from './test-support';
 import { MANY_RACERS } from './transaction';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const NOW_ISO = '2026-12-01T10:00:00.000Z';
+const LATER = new Date('2026-12-01T11:00:00.000Z');
 const EARLIER = '2026-11-30T02:00:00.000Z';
 
-useMockDb();
-const notices = () => createCloudBaseStore(mock.db).notices;
+function setup(prefix = '') {
+  const emulator = createCloudBaseEmulator({ collections: COLLECTIONS.map((c) => prefix + c) });
+  const db = emulator.database() as unknown as CloudDatabase;
+  const notices = createCloudBaseStore(db, { collectionPrefix: prefix }).notices;
+  /** Writes a document as it is, past the adapter. */
+  const seed = (collection: string, id: string, data: DocData) =>
+    emulator.database().collection(collection).doc(id).set({ data });
+  /** What `run` cost, counted by the emulator. */
+  const cost = async <T>(run: () => Promise<T>) => {
+    emulator.resetCounts();
+    const result = await run();
+    const log = emulator.log();
+    return {
+      result,
+      ops: log.length,
+      writes: log.filter((op) => op.kind === 'write').length,
+      outside: log.filter((op) => !op.inTransaction).length,
+      transactions: emulator.counts().transactions.started,
+    };
+  };
+  const doc = (collection: string, id: string) =>
+    emulator.dump(collection).find((d) => d._id === id);
+  return { emulator, notices, seed, cost, doc };
+}
+
+afterEach(() => jest.restoreAllMocks());
 
 // --- fixtures ---
 
@@ -47,23 +69,6 @@ const activity = (fields: Partial<ActivityRecord> = {}): ActivityRecord => ({
   code: 'K7P2Q9',
   sort: 0,
   ...fields,
-});
-
-/** The activity's own fields as save() writes them. */
-const activityFields = (fields: Partial<ActivityRecord> = {}): DocData => {
-  const { id: _id, noticeId: _n, community: _c, ...rest } = activity(fields);
-  return rest;
-};
-
-const EMPTY_ROSTER = { signed: 0, waitlist: [], attended: 0, made: 0, requests: {}, holders: {} };
-
-/** A stored activity document: fields plus roster. */
-const activityDoc = (roster: DocData = {}, fields: Partial<ActivityRecord> = {}): DocData => ({
-  noticeId: 'n1',
-  community: 'c1',
-  ...activityFields(fields),
-  ...EMPTY_ROSTER,
-  ...roster,
 });
 
 const notice = (fields: Partial<NoticeRecord> = {}): NoticeRecord => ({
@@ -84,35 +89,10 @@ const notice = (fields: Partial<NoticeRecord> = {}): NoticeRecord => ({
   ...fields,
 });
 
-/** A stored notice document: activities embedded without noticeId and community. */
-const noticeDoc = (fields: Partial<NoticeRecord> = {}): DocData => {
-  const { id: _id, activities, ...rest } = notice(fields);
-  return {
-    ...rest,
-    listedAt: rest.publishedAt ?? rest.updatedAt,
-    activities: activities.map(({ noticeId: _n, community: _c, ...a }) => a),
-  };
-};
-
-const signUp = (fields: Partial<SignUpRecord> = {}): SignUpRecord => ({
-  id: 's1',
-  activityId: 'a1',
-  community: 'c1',
-  userId: 'wx:o-1',
-  name: '',
-  status: 'signed',
-  requestId: 'req-aaaaaaaa',
-  createdAt: EARLIER,
-  waitlistedAt: null,
-  promotedAt: null,
-  attendedAt: null,
-  checkIn: null,
-  ...fields,
-});
-
-const signUpDoc = (fields: Partial<SignUpRecord> = {}, seq = 1): DocData => {
-  const { id: _id, ...rest } = signUp(fields);
-  return { ...rest, seq };
+/** The activity's own fields as stored, without id, noticeId and community. */
+const activityFields = (fields: Partial<ActivityRecord> = {}) => {
+  const { id: _id, noticeId: _n, community: _c, ...rest } = activity(fields);
+  return rest;
 };
 
 const request = (fields: Partial<SignUpRequest> = {}): SignUpRequest => ({
@@ -125,631 +105,533 @@ const request = (fields: Partial<SignUpRequest> = {}): SignUpRequest => ({
   now: NOW,
   ...fields,
 });
+/** Resident n's sign-up request. */
+const by = (n: number, fields: Partial<SignUpRequest> = {}) =>
+  request({ userId: `wx:o-${n}`, requestId: `req-${n}`, ...fields });
 
-const cannedActivity = (roster: DocData = {}, fields: Partial<ActivityRecord> = {}) =>
-  mock
-    .txDoc('notice_activities', fields.id ?? 'a1')
-    .get.mockResolvedValueOnce({ data: activityDoc(roster, fields) });
-const cannedSignUp = (fields: Partial<SignUpRecord> = {}) =>
-  mock
-    .txDoc('activity_signups', fields.id ?? 's1')
-    .get.mockResolvedValueOnce({ data: signUpDoc(fields) });
+const EMPTY_ROSTER = { signed: 0, waitlist: [], attended: 0, made: 0, requests: {}, holders: {} };
+
+/** A stored activity document, seeded past the adapter. */
+const activityDoc = (roster: DocData = {}, fields: Partial<ActivityRecord> = {}): DocData => ({
+  noticeId: 'n1',
+  community: 'c1',
+  ...activityFields(fields),
+  ...EMPTY_ROSTER,
+  ...roster,
+});
+
+/** A stored sign-up document, seeded past the adapter. */
+const signUpDoc = (fields: Partial<SignUpRecord> = {}, seq = 1): DocData => ({
+  activityId: 'a1',
+  community: 'c1',
+  userId: 'wx:o-1',
+  name: '',
+  status: 'signed',
+  requestId: 'req-aaaaaaaa',
+  createdAt: EARLIER,
+  waitlistedAt: null,
+  promotedAt: null,
+  attendedAt: null,
+  checkIn: null,
+  ...fields,
+  seq,
+});
 
 // --- sign-up ---
 
 describe('notices.signUp', () => {
-  it(`signs up in one transaction of ${SIGN_UP_MAX_OPERATIONS} operations on the activity`, async () => {
-    cannedActivity();
-    const outcome = await notices().signUp(request());
-    expect(outcome.kind).toBe('created');
-    const { signUp: made } = outcome;
-    expect(made).toEqual(signUp({ id: made.id, createdAt: NOW_ISO }));
-    expect(made.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
-
-    expect(mock.runTransaction).toHaveBeenCalledTimes(1);
-    expect(mock.txOps()).toEqual([
-      'get notice_activities/a1',
-      'set notice_activities/a1',
-      `set activity_signups/${made.id}`,
-    ]);
-    expect(SIGN_UP_OPERATIONS.created).toBe(3);
-    // Nothing outside the transaction.
-    expect(mock.collections).toEqual([]);
-
-    expect(written('notice_activities', 'a1')).toEqual(
-      activityDoc({
-        signed: 1,
-        made: 1,
-        requests: { 'wx:o-1|req-aaaaaaaa': made.id },
-        holders: { 'wx:o-1': made.id },
-      }),
-    );
-    // Every record field but the id, which is the _id, and its number in arrival order.
-    expect(written('activity_signups', made.id)).toEqual(signUpDoc({ createdAt: NOW_ISO }, 1));
-  });
-
-  it('takes the last place, keeping the other entries, then waitlists', async () => {
-    const others = {
-      requests: { 'wx:o-2|req-bbbbbbbb': 's2' },
-      holders: { 'wx:o-2': 's2' },
+  it(`signs up in one transaction of ${SIGN_UP_MAX_OPERATIONS} operations, numbering sign-ups in arrival order`, async () => {
+    const { notices, cost, doc } = setup();
+    await notices.save(notice());
+    const first = await cost(() => notices.signUp(request()));
+    expect(first).toMatchObject({
+      ops: SIGN_UP_OPERATIONS.created,
+      writes: 2,
+      outside: 0,
+      transactions: 1,
+    });
+    const a = first.result.signUp;
+    expect(a.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    const expected: SignUpRecord = {
+      id: a.id,
+      activityId: 'a1',
+      community: 'c1',
+      userId: 'wx:o-1',
+      name: '',
+      status: 'signed',
+      requestId: 'req-aaaaaaaa',
+      createdAt: NOW_ISO,
+      waitlistedAt: null,
+      promotedAt: null,
+      attendedAt: null,
+      checkIn: null,
     };
-    cannedActivity({ signed: 1, made: 1, ...others });
-    const first = await notices().signUp(request());
-    expect(first.signUp.status).toBe('signed');
-    expect(written('notice_activities', 'a1')).toEqual(
-      activityDoc({
-        signed: 2,
-        made: 2,
-        requests: { ...others.requests, 'wx:o-1|req-aaaaaaaa': first.signUp.id },
-        holders: { ...others.holders, 'wx:o-1': first.signUp.id },
-      }),
-    );
-    expect(written('activity_signups', first.signUp.id)).toMatchObject({ seq: 2 });
+    expect(first.result).toEqual({ kind: 'created', signUp: expected });
+    // Every record field but the id, which is the _id, and its number in arrival order.
+    const { id: _id, ...fields } = expected;
+    expect(doc('activity_signups', a.id)).toEqual({ _id: a.id, ...fields, seq: 1 });
 
-    cannedActivity({ signed: 2, made: 3, waitlist: ['s3'] });
-    const second = await notices().signUp(request({ userId: 'wx:o-4', requestId: 'req-4' }));
-    expect(second.signUp).toEqual(
-      signUp({
-        id: second.signUp.id,
-        userId: 'wx:o-4',
-        requestId: 'req-4',
-        status: 'waitlisted',
-        createdAt: NOW_ISO,
-        waitlistedAt: NOW_ISO,
-      }),
-    );
-    // Places stay at 2: the new sign-up is second in line.
-    expect(written('notice_activities', 'a1')).toMatchObject({
+    const b = (await notices.signUp(by(2))).signUp;
+    const third = await cost(() => notices.signUp(by(3)));
+    expect(third.ops).toBe(SIGN_UP_OPERATIONS.created);
+    const c = third.result.signUp;
+    expect(c).toMatchObject({ status: 'waitlisted', waitlistedAt: NOW_ISO });
+    expect(doc('activity_signups', c.id)).toMatchObject({ seq: 3 });
+    expect(doc('notice_activities', 'a1')).toEqual({
+      _id: 'a1',
+      noticeId: 'n1',
+      community: 'c1',
+      ...activityFields(),
       signed: 2,
-      made: 4,
-      waitlist: ['s3', second.signUp.id],
-      holders: { 'wx:o-4': second.signUp.id },
+      waitlist: [c.id],
+      attended: 0,
+      made: 3,
+      requests: { 'wx:o-1|req-aaaaaaaa': a.id, 'wx:o-2|req-2': b.id, 'wx:o-3|req-3': c.id },
+      holders: { 'wx:o-1': a.id, 'wx:o-2': b.id, 'wx:o-3': c.id },
     });
   });
 
-  it('never signs more than the capacity asked for, even after it was lowered', async () => {
-    cannedActivity({ signed: 3, made: 3 });
-    const { signUp: made } = await notices().signUp(request({ capacity: 2 }));
-    expect(made.status).toBe('waitlisted');
-    expect(written('notice_activities', 'a1')).toMatchObject({ signed: 3, waitlist: [made.id] });
+  it('keys the roster maps by encoded ids; a sign-up without a user has no holder entry', async () => {
+    const { notices, doc } = setup();
+    await notices.save(notice());
+    const odd = (await notices.signUp(request({ userId: 'u.1', requestId: 'r$1' }))).signUp;
+    const staff = (
+      await notices.signUp(request({ userId: null, name: '李大爷', requestId: 'wx:o-staff:r2' }))
+    ).signUp;
+    expect(doc('notice_activities', 'a1')).toMatchObject({
+      requests: { 'u%2E1|r%241': odd.id, '|wx:o-staff:r2': staff.id },
+    });
+    expect(doc('notice_activities', 'a1')?.holders).toEqual({ 'u%2E1': odd.id });
   });
 
-  it('an unlimited activity (capacity null) always has a place', async () => {
-    cannedActivity({ signed: 480, made: 480 }, { capacity: null });
-    const { signUp: made } = await notices().signUp(request({ capacity: null }));
-    expect(made.status).toBe('signed');
-    expect(written('notice_activities', 'a1')).toMatchObject({ signed: 481, waitlist: [] });
+  it('never signs more than the capacity asked for, even after it was lowered; unlimited always has room', async () => {
+    const { notices, doc } = setup();
+    await notices.save(notice());
+    for (const n of [1, 2, 3]) await notices.signUp(by(n, { capacity: 3 }));
+    const { signUp } = await notices.signUp(by(4, { capacity: 2 }));
+    expect(signUp.status).toBe('waitlisted');
+    expect(doc('notice_activities', 'a1')).toMatchObject({ signed: 3, waitlist: [signUp.id] });
+    for (const n of [1, 2, 3, 4]) {
+      const open = await notices.signUp(by(n, { activityId: 'a2', capacity: null }));
+      expect(open.signUp.status).toBe('signed');
+    }
   });
 
   it(`returns a retried request's sign-up in ${SIGN_UP_OPERATIONS.existing} operations, whatever its status`, async () => {
-    cannedActivity({ signed: 2, made: 2, requests: { 'wx:o-1|req-aaaaaaaa': 's1' } });
-    cannedSignUp({ status: 'cancelled' });
-    expect(await notices().signUp(request())).toEqual({
-      kind: 'existing',
-      signUp: signUp({ status: 'cancelled' }),
+    const { notices, cost } = setup();
+    await notices.save(notice());
+    const { signUp } = await notices.signUp(request());
+    await notices.cancelSignUp('a1', 'wx:o-1', NOW);
+    expect(await cost(() => notices.signUp(request()))).toMatchObject({
+      result: { kind: 'existing', signUp: { id: signUp.id, status: 'cancelled' } },
+      ops: SIGN_UP_OPERATIONS.existing,
+      writes: 0,
     });
-    expect(mock.txOps()).toEqual(['get notice_activities/a1', 'get activity_signups/s1']);
-    expect(SIGN_UP_OPERATIONS.existing).toBe(2);
-  });
-
-  it("returns the resident's live sign-up for a new request id, writing nothing", async () => {
-    cannedActivity({ signed: 2, made: 3, waitlist: ['s1'], holders: { 'wx:o-1': 's1' } });
-    cannedSignUp({ status: 'waitlisted', waitlistedAt: EARLIER });
-    expect(await notices().signUp(request({ requestId: 'req-other-123' }))).toEqual({
-      kind: 'existing',
-      signUp: signUp({ status: 'waitlisted', waitlistedAt: EARLIER }),
-    });
-    noWrites();
-  });
-
-  it('a sign-up without a user has no holder entry and an empty user part', async () => {
-    cannedActivity({ signed: 1, made: 1, requests: { '|wx:o-staff:r1': 's0' } });
-    const { signUp: made } = await notices().signUp(
-      request({ userId: null, name: '李大爷', requestId: 'wx:o-staff:r2' }),
-    );
-    expect(written('notice_activities', 'a1')).toMatchObject({
-      requests: { '|wx:o-staff:r1': 's0', '|wx:o-staff:r2': made.id },
-      holders: {},
+    // The resident's live sign-up, for a new request id: the same cost.
+    const live = (await notices.signUp(request({ requestId: 'req-second' }))).signUp;
+    expect(await cost(() => notices.signUp(request({ requestId: 'req-third' })))).toMatchObject({
+      result: { kind: 'existing', signUp: live },
+      ops: SIGN_UP_OPERATIONS.existing,
+      writes: 0,
     });
   });
 
-  it('encodes ids CloudBase field names cannot hold', async () => {
-    cannedActivity();
-    const { signUp: made } = await notices().signUp(request({ userId: 'u.1', requestId: 'r$1' }));
-    expect(written('notice_activities', 'a1')).toMatchObject({
-      requests: { 'u%2E1|r%241': made.id },
-      holders: { 'u%2E1': made.id },
-    });
+  it('refuses, trying once, an activity that does not exist or was dropped', async () => {
+    const { emulator, notices } = setup();
+    await notices.save(notice());
+    await notices.save(notice({ activities: [activity({ id: 'a2' })] }));
+    for (const id of ['a9', 'a1']) {
+      emulator.resetCounts();
+      await expect(notices.signUp(request({ activityId: id }))).rejects.toThrow(
+        `No activity ${id} to sign up for`,
+      );
+      await expect(notices.checkIn({ ...request({ activityId: id }), by: 'self' })).rejects.toThrow(
+        `No activity ${id} to check in to`,
+      );
+      expect(emulator.counts()).toMatchObject({
+        total: { writes: 0 },
+        transactions: { started: 2 },
+      });
+    }
   });
 
-  it('runs the whole transaction again after a conflict', async () => {
-    instantRetries();
-    mock.runTransaction.mockRejectedValueOnce(new Error('database transaction conflict'));
-    cannedActivity({ signed: 1, made: 1 });
-    expect(await notices().signUp(request())).toMatchObject({
-      kind: 'created',
-      signUp: { status: 'signed' },
-    });
-    expect(mock.runTransaction).toHaveBeenCalledTimes(2);
-  });
-
-  it('refuses, without retrying, an activity that does not exist or was dropped', async () => {
-    await expect(notices().signUp(request())).rejects.toThrow('No activity a1');
-    mock.txDoc('notice_activities', 'a1').get.mockResolvedValueOnce({ data: REMOVED });
-    await expect(notices().signUp(request())).rejects.toThrow('No activity a1');
-    expect(mock.runTransaction).toHaveBeenCalledTimes(2);
-    noWrites();
-  });
-
-  it('does not retry a malformed activity document, and names the field', async () => {
-    cannedActivity({ signed: 'two' });
-    await expect(notices().signUp(request())).rejects.toThrow(
+  it('fails loudly on a malformed activity document, naming the field, trying once', async () => {
+    const { emulator, notices, seed } = setup();
+    await seed('notice_activities', 'a1', activityDoc({ signed: 'two' }));
+    emulator.resetCounts();
+    await expect(notices.signUp(request())).rejects.toThrow(
       'notice_activities/a1: bad or missing "signed"',
     );
-    cannedActivity({ holders: { 'wx:o-1': 5 } });
-    await expect(notices().signUp(request())).rejects.toThrow('"holders.wx:o-1"');
-    expect(mock.runTransaction).toHaveBeenCalledTimes(2);
-    noWrites();
+    expect(emulator.counts().transactions).toMatchObject({ started: 1, committed: 0 });
+    await seed('notice_activities', 'a1', activityDoc({ holders: { 'wx:o-1': 5 } }));
+    await expect(notices.signUp(request())).rejects.toThrow('"holders.wx:o-1"');
+    await seed('notice_activities', 'a1', activityDoc({}, { capacity: 'two' as never }));
+    await expect(notices.signUp(request())).rejects.toThrow('"capacity"');
+    // A map entry pointing at a sign-up that is not there.
+    await seed(
+      'notice_activities',
+      'a1',
+      activityDoc({ made: 1, requests: { 'wx:o-1|req-aaaaaaaa': 'gone' } }),
+    );
+    await expect(notices.signUp(request())).rejects.toThrow('sign-up gone');
+    expect(emulator.dump('activity_signups')).toEqual([]);
   });
 
-  it('fails loudly when a map entry points at a missing sign-up', async () => {
-    cannedActivity({ made: 1, requests: { 'wx:o-1|req-aaaaaaaa': 'gone' } });
-    await expect(notices().signUp(request())).rejects.toThrow('sign-up gone');
-    noWrites();
+  it(`gives up after ${MANY_RACERS.attempts} conflicted transactions with UNAVAILABLE`, async () => {
+    const { emulator, notices } = setup();
+    await notices.save(notice());
+    jest.spyOn(Math, 'random').mockReturnValue(0);
+    emulator.inject({
+      collection: 'notice_activities',
+      op: 'set',
+      error: 'conflict',
+      times: Infinity,
+    });
+    emulator.resetCounts();
+    await expect(notices.signUp(request())).rejects.toBeInstanceOf(Unavailable);
+    expect(emulator.counts().transactions.started).toBe(MANY_RACERS.attempts);
+    expect(emulator.dump('activity_signups')).toEqual([]);
   });
 });
 
 describe('notices.signUp under concurrency', () => {
   it('gives 100 residents arriving at once exactly the 10 places, the rest waitlisted in order', async () => {
-    const db = snapshotTransactions();
-    seededJitter(42);
-    db.seed('notice_activities/a1', activityDoc({}, { capacity: 10 }));
+    const { emulator, notices, doc } = setup();
+    await notices.save(notice({ activities: [activity({ capacity: 10 })] }));
     const outcomes = await Promise.all(
-      Array.from({ length: 100 }, (_, i) =>
-        notices().signUp(request({ userId: `wx:o-${i}`, requestId: `req-${i}`, capacity: 10 })),
-      ),
+      Array.from({ length: 100 }, (_, i) => notices.signUp(by(i, { capacity: 10 }))),
     );
-    expect(db.conflicts()).toBeGreaterThan(0);
+    expect(emulator.counts().transactions.conflicts).toBeGreaterThan(0);
     expect(outcomes.every((o) => o.kind === 'created')).toBe(true);
-    const signed = outcomes.filter((o) => o.signUp.status === 'signed');
+    const signed = outcomes.filter((o) => o.signUp.status === 'signed').map((o) => o.signUp.id);
     expect(signed).toHaveLength(10);
 
-    const roster = db.doc('notice_activities/a1')!;
-    expect(roster.signed).toBe(10);
-    expect(roster.made).toBe(100);
+    const roster = doc('notice_activities', 'a1')!;
+    expect(roster).toMatchObject({ signed: 10, made: 100 });
     const waitlisted = outcomes.filter((o) => o.signUp.status === 'waitlisted');
     expect([...(roster.waitlist as string[])].sort()).toEqual(
       waitlisted.map((o) => o.signUp.id).sort(),
     );
     // What was committed agrees with the roster: 10 signed documents, numbered 1–100.
-    const stored = db.docs('activity_signups');
+    const stored = emulator.dump('activity_signups');
     expect(stored).toHaveLength(100);
     expect(
       stored
         .filter((s) => s.status === 'signed')
-        .map((s) => s.id)
+        .map((s) => s._id)
         .sort(),
-    ).toEqual(signed.map((o) => o.signUp.id).sort());
-    expect(stored.map((s) => s.seq).sort((a, b) => Number(a) - Number(b))).toEqual(
+    ).toEqual([...signed].sort());
+    expect(stored.map((s) => Number(s.seq)).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 100 }, (_, i) => i + 1),
     );
     // The waitlist is in commit order, which is the seq order.
-    const seqOf = new Map(stored.map((s) => [s.id, Number(s.seq)]));
+    const seqOf = new Map(stored.map((s) => [s._id, Number(s.seq)]));
     const order = (roster.waitlist as string[]).map((id) => seqOf.get(id)!);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
   it('makes one sign-up of one request sent 20 times at once', async () => {
-    const db = snapshotTransactions();
-    seededJitter(42);
-    db.seed('notice_activities/a1', activityDoc());
-    const outcomes = await Promise.all(
-      Array.from({ length: 20 }, () => notices().signUp(request())),
-    );
+    const { emulator, notices, doc } = setup();
+    await notices.save(notice());
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => notices.signUp(request())));
     expect(new Set(outcomes.map((o) => o.signUp.id)).size).toBe(1);
     expect(outcomes.filter((o) => o.kind === 'created')).toHaveLength(1);
-    expect(db.docs('activity_signups')).toHaveLength(1);
-    expect(db.doc('notice_activities/a1')).toMatchObject({ signed: 1, made: 1 });
+    expect(emulator.dump('activity_signups')).toHaveLength(1);
+    expect(doc('notice_activities', 'a1')).toMatchObject({ signed: 1, made: 1 });
   });
 
   it('keeps every place filled when cancellations and new sign-ups race', async () => {
-    const db = snapshotTransactions();
-    seededJitter(42);
-    const holders: Record<string, string> = {};
-    const requests: Record<string, string> = {};
-    const waitlist: string[] = [];
-    for (let i = 0; i < 8; i += 1) {
-      const status = i < 4 ? 'signed' : 'waitlisted';
-      const id = `s${i}`;
-      holders[`wx:o-${i}`] = id;
-      requests[`wx:o-${i}|req-${i}`] = id;
-      if (status === 'waitlisted') waitlist.push(id);
-      db.seed(
-        `activity_signups/${id}`,
-        signUpDoc({
-          id,
-          userId: `wx:o-${i}`,
-          requestId: `req-${i}`,
-          status,
-          waitlistedAt: status === 'waitlisted' ? EARLIER : null,
-        }),
-      );
-    }
-    db.seed(
-      'notice_activities/a1',
-      activityDoc({ signed: 4, made: 8, waitlist, requests, holders }, { capacity: 4 }),
-    );
-    const results = await Promise.all([
-      ...[0, 1, 2, 3].map((i) => notices().cancelSignUp('a1', `wx:o-${i}`, NOW)),
-      ...[8, 9, 10].map((i) =>
-        notices().signUp(request({ userId: `wx:o-${i}`, requestId: `req-${i}`, capacity: 4 })),
-      ),
+    const { emulator, notices, doc } = setup();
+    await notices.save(notice({ activities: [activity({ capacity: 4 })] }));
+    const made: SignUpRecord[] = [];
+    for (let i = 0; i < 8; i += 1) made.push((await notices.signUp(by(i, { capacity: 4 }))).signUp);
+    expect(made.map((s) => s.status)).toEqual([
+      ...Array(4).fill('signed'),
+      ...Array(4).fill('waitlisted'),
     ]);
-    expect(db.conflicts()).toBeGreaterThan(0);
-    // Each cancellation handed its place on: the four who waited, in order.
+    emulator.resetCounts();
+    const results = await Promise.all([
+      ...[0, 1, 2, 3].map((i) => notices.cancelSignUp('a1', `wx:o-${i}`, NOW)),
+      ...[8, 9, 10].map((i) => notices.signUp(by(i, { capacity: 4 }))),
+    ]);
+    expect(emulator.counts().transactions.conflicts).toBeGreaterThan(0);
+    // Each cancellation handed its place on: the four who waited.
     const promoted = results.slice(0, 4).map((r) => (r as { promoted: SignUpRecord }).promoted.id);
-    expect(promoted.sort()).toEqual(['s4', 's5', 's6', 's7']);
-    const stored = db.docs('activity_signups');
+    expect(promoted.sort()).toEqual(
+      made
+        .slice(4)
+        .map((s) => s.id)
+        .sort(),
+    );
+    const stored = emulator.dump('activity_signups');
     expect(
       stored
         .filter((s) => s.status === 'signed')
-        .map((s) => s.id)
+        .map((s) => s._id)
         .sort(),
     ).toEqual(promoted);
-    expect(db.doc('notice_activities/a1')).toMatchObject({ signed: 4, made: 11 });
-    expect(db.doc('notice_activities/a1')!.waitlist).toHaveLength(3);
+    expect(doc('notice_activities', 'a1')).toMatchObject({ signed: 4, made: 11 });
+    expect(doc('notice_activities', 'a1')!.waitlist).toHaveLength(3);
   });
 });
 
 // --- cancel, fill, check-in, attendance ---
 
 describe('notices.cancelSignUp', () => {
-  it('returns null after one read when there is nothing to cancel', async () => {
-    expect(await notices().cancelSignUp('a1', 'wx:o-1', NOW)).toBeNull();
-    cannedActivity({ holders: { 'wx:o-2': 's2' } });
-    expect(await notices().cancelSignUp('a1', 'wx:o-1', NOW)).toBeNull();
-    expect(mock.txOps()).toEqual(['get notice_activities/a1', 'get notice_activities/a1']);
-    expect(CANCEL_SIGN_UP_OPERATIONS.none).toBe(1);
-  });
-
-  it(`cancels and frees the place in ${CANCEL_SIGN_UP_OPERATIONS.cancelled} operations`, async () => {
-    const requests = { 'wx:o-1|req-aaaaaaaa': 's1', 'wx:o-2|req-bbbbbbbb': 's2' };
-    cannedActivity({ signed: 2, made: 2, requests, holders: { 'wx:o-1': 's1', 'wx:o-2': 's2' } });
-    cannedSignUp();
-    expect(await notices().cancelSignUp('a1', 'wx:o-1', NOW)).toEqual({
-      cancelled: signUp({ status: 'cancelled' }),
-      promoted: null,
+  it(`costs ${CANCEL_SIGN_UP_OPERATIONS.none} read with nothing to cancel, ${CANCEL_SIGN_UP_OPERATIONS.cancelled} to cancel, ${CANCEL_SIGN_UP_OPERATIONS.promoted} with a promotion`, async () => {
+    const { notices, cost, doc } = setup();
+    expect(await cost(() => notices.cancelSignUp('a1', 'wx:o-1', NOW))).toMatchObject({
+      result: null,
+      ops: CANCEL_SIGN_UP_OPERATIONS.none,
     });
-    expect(mock.txOps()).toEqual([
-      'get notice_activities/a1',
-      'get activity_signups/s1',
-      'update activity_signups/s1',
-      'set notice_activities/a1',
-    ]);
-    expect(patched('activity_signups', 's1')).toEqual({ status: 'cancelled' });
-    // A retried request still finds its (cancelled) sign-up; the user can sign up again.
-    expect(written('notice_activities', 'a1')).toEqual(
-      activityDoc({ signed: 1, made: 2, requests, holders: { 'wx:o-2': 's2' } }),
-    );
-  });
-
-  it(`gives the freed place to the first waitlisted in ${CANCEL_SIGN_UP_OPERATIONS.promoted} operations`, async () => {
-    cannedActivity({
-      signed: 2,
-      made: 4,
-      waitlist: ['s3', 's4'],
-      holders: { 'wx:o-1': 's1', 'wx:o-3': 's3', 'wx:o-4': 's4' },
+    await notices.save(notice({ activities: [activity({ capacity: 1 })] }));
+    const a = (await notices.signUp(by(1, { capacity: 1 }))).signUp;
+    const b = (await notices.signUp(by(2, { capacity: 1 }))).signUp;
+    const c = (await notices.signUp(by(3, { capacity: 1 }))).signUp;
+    expect(await cost(() => notices.cancelSignUp('a1', 'wx:o-9', NOW))).toMatchObject({
+      result: null,
+      ops: CANCEL_SIGN_UP_OPERATIONS.none,
     });
-    cannedSignUp();
-    cannedSignUp({ id: 's3', userId: 'wx:o-3', status: 'waitlisted', waitlistedAt: EARLIER });
-    const result = await notices().cancelSignUp('a1', 'wx:o-1', NOW);
-    expect(result).toEqual({
-      cancelled: signUp({ status: 'cancelled' }),
-      promoted: signUp({ id: 's3', userId: 'wx:o-3', status: 'signed', promotedAt: NOW_ISO }),
+    expect(await cost(() => notices.cancelSignUp('a1', 'wx:o-1', NOW))).toMatchObject({
+      result: {
+        cancelled: { id: a.id, status: 'cancelled' },
+        promoted: { id: b.id, status: 'signed', waitlistedAt: null, promotedAt: NOW_ISO },
+      },
+      ops: CANCEL_SIGN_UP_OPERATIONS.promoted,
+      outside: 0,
+      transactions: 1,
     });
-    expect(mock.txOps()).toEqual([
-      'get notice_activities/a1',
-      'get activity_signups/s1',
-      'update activity_signups/s1',
-      'get activity_signups/s3',
-      'update activity_signups/s3',
-      'set notice_activities/a1',
-    ]);
-    expect(patched('activity_signups', 's3')).toEqual({
-      status: 'signed',
-      waitlistedAt: null,
-      promotedAt: NOW_ISO,
+    expect(await cost(() => notices.cancelSignUp('a1', 'wx:o-3', NOW))).toMatchObject({
+      result: { cancelled: { id: c.id }, promoted: null },
+      ops: CANCEL_SIGN_UP_OPERATIONS.cancelled,
     });
-    expect(written('notice_activities', 'a1')).toEqual(
-      activityDoc({
-        signed: 2,
-        made: 4,
-        waitlist: ['s4'],
-        holders: { 'wx:o-3': 's3', 'wx:o-4': 's4' },
-      }),
-    );
+    // Every request is still known, so a retried one finds its (cancelled) sign-up; the holders
+    // are the live sign-ups only.
+    expect(doc('notice_activities', 'a1')).toMatchObject({
+      signed: 1,
+      waitlist: [],
+      made: 3,
+      requests: { 'wx:o-1|req-1': a.id, 'wx:o-2|req-2': b.id, 'wx:o-3|req-3': c.id },
+    });
+    expect(doc('notice_activities', 'a1')?.holders).toEqual({ 'wx:o-2': b.id });
   });
 
   it('leaving the waitlist frees no place and promotes nobody', async () => {
-    cannedActivity({
-      signed: 2,
-      made: 4,
-      waitlist: ['s3', 's1', 's4'],
-      holders: { 'wx:o-1': 's1' },
+    const { notices } = setup();
+    await notices.save(notice());
+    for (const n of [1, 2]) await notices.signUp(by(n));
+    const c = (await notices.signUp(by(3))).signUp;
+    const d = (await notices.signUp(by(4))).signUp;
+    expect(await notices.cancelSignUp('a1', 'wx:o-3', NOW)).toMatchObject({
+      cancelled: { status: 'cancelled' },
+      promoted: null,
     });
-    cannedSignUp({ status: 'waitlisted', waitlistedAt: EARLIER });
-    const result = await notices().cancelSignUp('a1', 'wx:o-1', NOW);
-    expect(result).toMatchObject({ cancelled: { status: 'cancelled' }, promoted: null });
-    expect(written('notice_activities', 'a1')).toMatchObject({
-      signed: 2,
-      waitlist: ['s3', 's4'],
-      holders: {},
-    });
-    expect(mock.txOps()).toHaveLength(CANCEL_SIGN_UP_OPERATIONS.cancelled);
+    expect(await notices.waitlistPosition(c)).toBe(0);
+    expect(await notices.waitlistPosition(d)).toBe(1);
+    expect(await notices.counts(['a1'])).toEqual([
+      { activityId: 'a1', signed: 2, waitlisted: 1, attended: 0 },
+    ]);
   });
 
-  it("uses the activity's own capacity: a walk-in still holding the one place keeps the line waiting", async () => {
-    cannedActivity(
-      { signed: 2, made: 3, attended: 2, waitlist: ['s2'], holders: { 'wx:o-1': 's1' } },
-      { capacity: 1 },
-    );
-    cannedSignUp({ attendedAt: EARLIER, checkIn: 'self' });
-    const result = await notices().cancelSignUp('a1', 'wx:o-1', NOW);
-    expect(result?.promoted).toBeNull();
-    // The attended count follows: a cancelled sign-up is not counted.
-    expect(written('notice_activities', 'a1')).toMatchObject({
-      signed: 1,
-      attended: 1,
-      waitlist: ['s2'],
-    });
+  it('a cancelled sign-up no longer counts as attended', async () => {
+    const { notices } = setup();
+    await notices.save(notice());
+    await notices.signUp(request());
+    await notices.checkIn({ ...request({ requestId: 'check-in:a1' }), by: 'self' });
+    expect((await notices.counts(['a1']))[0]).toMatchObject({ signed: 1, attended: 1 });
+    await notices.cancelSignUp('a1', 'wx:o-1', LATER);
+    expect((await notices.counts(['a1']))[0]).toMatchObject({ signed: 0, attended: 0 });
   });
 
-  it('fills every place a grown capacity left, returning the first promoted', async () => {
-    cannedActivity(
-      { signed: 2, made: 4, waitlist: ['s3', 's4'], holders: { 'wx:o-1': 's1' } },
-      { capacity: 4 },
-    );
-    cannedSignUp();
-    cannedSignUp({ id: 's3', status: 'waitlisted' });
-    cannedSignUp({ id: 's4', status: 'waitlisted' });
-    const result = await notices().cancelSignUp('a1', 'wx:o-1', NOW);
-    expect(result?.promoted?.id).toBe('s3');
-    expect(written('notice_activities', 'a1')).toMatchObject({ signed: 3, waitlist: [] });
-    expect(patched('activity_signups', 's4')).toMatchObject({ status: 'signed' });
+  it("fills every place the activity's grown capacity left, returning the first promoted", async () => {
+    const { notices } = setup();
+    await notices.save(notice());
+    for (const n of [1, 2, 3, 4, 5]) await notices.signUp(by(n));
+    const grown = notice({ activities: [activity({ capacity: 4 })] });
+    await notices.save(grown);
+    const result = await notices.cancelSignUp('a1', 'wx:o-1', NOW);
+    expect(result?.promoted).toMatchObject({ userId: 'wx:o-3', status: 'signed' });
+    expect((await notices.signUpOf('a1', 'wx:o-4'))?.status).toBe('signed');
+    expect((await notices.signUpOf('a1', 'wx:o-5'))?.status).toBe('signed');
+    expect(await notices.counts(['a1'])).toEqual([
+      { activityId: 'a1', signed: 4, waitlisted: 0, attended: 0 },
+    ]);
   });
 
   it('fails loudly, committing nothing, when the waitlist points at a sign-up not waiting', async () => {
-    cannedActivity({ signed: 1, made: 2, waitlist: ['s3'], holders: { 'wx:o-1': 's1' } });
-    cannedSignUp();
-    cannedSignUp({ id: 's3', status: 'cancelled' });
-    await expect(notices().cancelSignUp('a1', 'wx:o-1', NOW)).rejects.toThrow('waitlist s3');
-    expect(mock.txDoc('notice_activities', 'a1').set).not.toHaveBeenCalled();
+    const { emulator, notices, seed } = setup();
+    await seed('activity_signups', 's1', signUpDoc());
+    await seed('activity_signups', 's3', signUpDoc({ userId: 'wx:o-3', status: 'cancelled' }, 2));
+    await seed(
+      'notice_activities',
+      'a1',
+      activityDoc({ signed: 1, made: 2, waitlist: ['s3'], holders: { 'wx:o-1': 's1' } }),
+    );
+    const before = [emulator.dump('notice_activities'), emulator.dump('activity_signups')];
+    await expect(notices.cancelSignUp('a1', 'wx:o-1', NOW)).rejects.toThrow('waitlist s3');
+    expect([emulator.dump('notice_activities'), emulator.dump('activity_signups')]).toEqual(before);
   });
 });
 
 describe('notices.fillPlaces', () => {
   it('promotes in line order while places are free, writing the activity once', async () => {
-    cannedActivity({ signed: 2, made: 5, waitlist: ['s3', 's4', 's5'] });
-    for (const id of ['s3', 's4'])
-      cannedSignUp({ id, status: 'waitlisted', waitlistedAt: EARLIER });
-    const promoted = await notices().fillPlaces('a1', 4, NOW);
-    expect(promoted.map((s) => [s.id, s.status, s.promotedAt])).toEqual([
-      ['s3', 'signed', NOW_ISO],
-      ['s4', 'signed', NOW_ISO],
+    const { notices, cost } = setup();
+    await notices.save(notice());
+    for (const n of [1, 2, 3, 4, 5]) await notices.signUp(by(n));
+    const filled = await cost(() => notices.fillPlaces('a1', 4, NOW));
+    expect(filled.result.map((s) => [s.userId, s.status, s.promotedAt])).toEqual([
+      ['wx:o-3', 'signed', NOW_ISO],
+      ['wx:o-4', 'signed', NOW_ISO],
     ]);
-    expect(mock.txOps()).toEqual([
-      'get notice_activities/a1',
-      'get activity_signups/s3',
-      'update activity_signups/s3',
-      'get activity_signups/s4',
-      'update activity_signups/s4',
-      'set notice_activities/a1',
-    ]);
-    expect(written('notice_activities', 'a1')).toMatchObject({ signed: 4, waitlist: ['s5'] });
-  });
-
-  it('promotes everyone for an unlimited capacity, and writes nothing with nobody to promote', async () => {
-    cannedActivity({ signed: 2, made: 3, waitlist: ['s3'] });
-    cannedSignUp({ id: 's3', status: 'waitlisted' });
-    expect(await notices().fillPlaces('a1', null, NOW)).toHaveLength(1);
-    mock.txDoc('notice_activities', 'a1').set.mockClear();
-    cannedActivity({ signed: 2, made: 3, waitlist: ['s3'] });
-    expect(await notices().fillPlaces('a1', 2, NOW)).toEqual([]);
-    expect(await notices().fillPlaces('gone', 9, NOW)).toEqual([]);
-    expect(mock.txDoc('notice_activities', 'a1').set).not.toHaveBeenCalled();
+    // get the activity, get and update each promoted sign-up, set the activity.
+    expect(filled).toMatchObject({ ops: 6, writes: 3, transactions: 1 });
+    expect(await cost(() => notices.fillPlaces('a1', 4, NOW))).toMatchObject({
+      result: [],
+      ops: 1,
+      writes: 0,
+    });
+    expect(await cost(() => notices.fillPlaces('gone', 9, NOW))).toMatchObject({
+      result: [],
+      writes: 0,
+    });
   });
 });
 
 describe('notices.checkIn', () => {
-  const checkIn = (fields: Partial<SignUpRequest> & { by?: 'self' | 'staff' } = {}) =>
-    notices().checkIn({
-      ...request({ requestId: 'check-in:a1', ...fields }),
-      by: 'self',
-      ...fields,
-    });
-
-  it('marks a signed resident attended in 4 operations', async () => {
-    cannedActivity({ signed: 1, made: 1, holders: { 'wx:o-1': 's1' } });
-    cannedSignUp();
-    expect(await checkIn()).toEqual({
-      kind: 'checked-in',
-      signUp: signUp({ attendedAt: NOW_ISO, checkIn: 'self' }),
-    });
-    expect(mock.txOps()).toEqual([
-      'get notice_activities/a1',
-      'get activity_signups/s1',
-      'update activity_signups/s1',
-      'set notice_activities/a1',
-    ]);
-    expect(patched('activity_signups', 's1')).toEqual({ attendedAt: NOW_ISO, checkIn: 'self' });
-    expect(written('notice_activities', 'a1')).toMatchObject({ signed: 1, attended: 1 });
+  const checkIn = (fields: Partial<SignUpRequest> & { by?: 'self' | 'staff' } = {}) => ({
+    ...request({ requestId: 'check-in:a1', ...fields }),
+    by: fields.by ?? ('self' as const),
   });
 
-  it('answers already for an attended sign-up, found by holder or by the request, writing nothing', async () => {
-    cannedActivity({ signed: 1, made: 1, attended: 1, holders: { 'wx:o-1': 's1' } });
-    cannedSignUp({ attendedAt: EARLIER, checkIn: 'self' });
-    expect((await checkIn()).kind).toBe('already');
-    cannedActivity({ signed: 1, made: 1, attended: 1, requests: { 'wx:o-1|check-in:a1': 's1' } });
-    cannedSignUp({ attendedAt: EARLIER, checkIn: 'self', requestId: 'check-in:a1' });
-    expect(await checkIn()).toMatchObject({ kind: 'already', signUp: { id: 's1' } });
-    noWrites();
+  it('marks a signed resident attended in 4 operations; again is already, writing nothing', async () => {
+    const { notices, cost, doc } = setup();
+    await notices.save(notice());
+    const { signUp } = await notices.signUp(request());
+    const checked = await cost(() => notices.checkIn(checkIn()));
+    expect(checked).toMatchObject({
+      result: {
+        kind: 'checked-in',
+        signUp: { id: signUp.id, attendedAt: NOW_ISO, checkIn: 'self' },
+      },
+      // get the activity, get the sign-up, update it, set the activity.
+      ops: 4,
+      transactions: 1,
+    });
+    expect(doc('notice_activities', 'a1')).toMatchObject({ signed: 1, attended: 1 });
+    expect(await cost(() => notices.checkIn(checkIn()))).toMatchObject({
+      result: { kind: 'already', signUp: { id: signUp.id } },
+      writes: 0,
+    });
   });
 
   it('seats a waitlisted resident who comes only while a place is free', async () => {
-    const roster = { signed: 1, made: 2, waitlist: ['s1'], holders: { 'wx:o-1': 's1' } };
-    cannedActivity(roster);
-    cannedSignUp({ status: 'waitlisted', waitlistedAt: EARLIER });
-    expect(await checkIn({ capacity: 1 })).toEqual({ kind: 'full' });
-    noWrites();
-
-    cannedActivity(roster);
-    cannedSignUp({ status: 'waitlisted', waitlistedAt: EARLIER });
-    expect(await checkIn({ capacity: 2 })).toEqual({
+    const { notices } = setup();
+    await notices.save(notice({ activities: [activity({ capacity: 1 })] }));
+    await notices.signUp(by(2, { capacity: 1 }));
+    const { signUp } = await notices.signUp(request({ capacity: 1 }));
+    expect(await notices.checkIn(checkIn({ capacity: 1 }))).toEqual({ kind: 'full' });
+    expect(await notices.checkIn(checkIn({ capacity: 2 }))).toEqual({
       kind: 'checked-in',
-      signUp: signUp({ promotedAt: NOW_ISO, attendedAt: NOW_ISO, checkIn: 'self' }),
-    });
-    expect(patched('activity_signups', 's1')).toEqual({
-      status: 'signed',
-      waitlistedAt: null,
-      promotedAt: NOW_ISO,
-      attendedAt: NOW_ISO,
-      checkIn: 'self',
-    });
-    expect(written('notice_activities', 'a1')).toMatchObject({
-      signed: 2,
-      attended: 1,
-      waitlist: [],
-    });
-  });
-
-  it('signs up and checks in a newcomer while a place is free, else full', async () => {
-    cannedActivity({ signed: 2, made: 2 });
-    expect(await checkIn()).toEqual({ kind: 'full' });
-    noWrites();
-    cannedActivity({ signed: 1, made: 1 });
-    const outcome = await checkIn();
-    if (outcome.kind !== 'checked-in') throw new Error(outcome.kind);
-    expect(outcome.signUp).toEqual(
-      signUp({
-        id: outcome.signUp.id,
-        requestId: 'check-in:a1',
-        createdAt: NOW_ISO,
+      signUp: {
+        ...signUp,
+        status: 'signed',
+        waitlistedAt: null,
+        promotedAt: NOW_ISO,
         attendedAt: NOW_ISO,
         checkIn: 'self',
-      }),
-    );
-    expect(written('notice_activities', 'a1')).toMatchObject({
-      signed: 2,
-      attended: 1,
-      made: 2,
-      requests: { 'wx:o-1|check-in:a1': outcome.signUp.id },
+      },
     });
-    expect(written('activity_signups', outcome.signUp.id)).toMatchObject({ seq: 2 });
-  });
-
-  it('staff check a walk-in in whatever the places, without a holder entry', async () => {
-    cannedActivity({ signed: 2, made: 2 });
-    const outcome = await checkIn({
-      userId: null,
-      name: '李大爷',
-      requestId: 'wx:o-staff:w-1',
-      capacity: null,
-      by: 'staff',
-    });
-    expect(outcome).toMatchObject({
-      kind: 'checked-in',
-      signUp: { userId: null, name: '李大爷', status: 'signed', checkIn: 'staff' },
-    });
-    expect(written('notice_activities', 'a1')).toMatchObject({
-      signed: 3,
-      attended: 1,
-      holders: {},
-      requests: { '|wx:o-staff:w-1': expect.any(String) },
-    });
+    expect(await notices.counts(['a1'])).toEqual([
+      { activityId: 'a1', signed: 2, waitlisted: 0, attended: 1 },
+    ]);
   });
 
   it('a resident who cancelled checks in with a fresh request id', async () => {
-    cannedActivity({ signed: 0, made: 1, requests: { 'wx:o-1|check-in:a1': 's1' } });
-    cannedSignUp({ status: 'cancelled', requestId: 'check-in:a1' });
-    const outcome = await checkIn();
-    expect(outcome).toMatchObject({
+    const { notices } = setup();
+    await notices.save(notice());
+    const first = await notices.checkIn(checkIn());
+    expect(first).toMatchObject({ kind: 'checked-in', signUp: { requestId: 'check-in:a1' } });
+    await notices.cancelSignUp('a1', 'wx:o-1', NOW);
+    const again = await notices.checkIn(checkIn({ now: LATER }));
+    expect(again).toMatchObject({
       kind: 'checked-in',
-      signUp: { requestId: `check-in:a1:${NOW_ISO}`, status: 'signed' },
+      signUp: { requestId: `check-in:a1:${LATER.toISOString()}`, status: 'signed' },
     });
-  });
-
-  it('refuses an activity that does not exist', async () => {
-    await expect(checkIn()).rejects.toThrow('No activity a1');
-    expect(mock.runTransaction).toHaveBeenCalledTimes(1);
   });
 });
 
 describe('notices.setAttended', () => {
-  it('marks attendance by staff and counts it on the activity, in 4 operations', async () => {
-    mock.txDoc('activity_signups', 's1').get.mockResolvedValueOnce({ data: signUpDoc() });
-    cannedActivity({ signed: 1, made: 1, attended: 3 });
-    expect(await notices().setAttended('s1', '2026-12-02T18:40:00+08:00')).toEqual(
-      signUp({ attendedAt: '2026-12-02T10:40:00.000Z', checkIn: 'staff' }),
-    );
-    expect(mock.txOps()).toEqual([
-      'get activity_signups/s1',
-      'get notice_activities/a1',
-      'update notice_activities/a1',
-      'update activity_signups/s1',
-    ]);
-    expect(patched('notice_activities', 'a1')).toEqual({ attended: 4 });
-  });
-
-  it('clears attendance and its check-in kind; a self check-in stays self when re-marked', async () => {
-    cannedSignUp({ attendedAt: EARLIER, checkIn: 'self' });
-    cannedActivity({ signed: 1, made: 1, attended: 1 });
-    expect(await notices().setAttended('s1', null)).toMatchObject({
-      attendedAt: null,
-      checkIn: null,
+  it('marks attendance by staff as UTC and counts it on the activity, in 4 operations', async () => {
+    const { notices, cost } = setup();
+    await notices.save(notice());
+    const { signUp } = await notices.signUp(request());
+    expect(
+      await cost(() => notices.setAttended(signUp.id, '2026-12-02T18:40:00+08:00')),
+    ).toMatchObject({
+      result: { ...signUp, attendedAt: '2026-12-02T10:40:00.000Z', checkIn: 'staff' },
+      // get the sign-up, get and update the activity, update the sign-up.
+      ops: 4,
+      writes: 2,
     });
-    expect(patched('notice_activities', 'a1')).toEqual({ attended: 0 });
-    // Re-marking an attended sign-up changes no count: 2 operations.
-    cannedSignUp({ attendedAt: EARLIER, checkIn: 'self' });
-    mock.txDoc('notice_activities', 'a1').get.mockClear();
-    expect(await notices().setAttended('s1', NOW_ISO)).toMatchObject({ checkIn: 'self' });
-    expect(mock.txDoc('notice_activities', 'a1').get).not.toHaveBeenCalled();
+    expect((await notices.counts(['a1']))[0]?.attended).toBe(1);
   });
 
-  it('returns null for a missing or dropped sign-up', async () => {
-    expect(await notices().setAttended('nope', NOW_ISO)).toBeNull();
-    mock.txDoc('activity_signups', 's1').get.mockResolvedValueOnce({ data: REMOVED });
-    expect(await notices().setAttended('s1', NOW_ISO)).toBeNull();
-    noWrites();
+  it('clears attendance and its kind; re-marking a self check-in keeps it self, in 2 operations', async () => {
+    const { notices, cost } = setup();
+    await notices.save(notice());
+    const checked = await notices.checkIn({ ...request(), by: 'self' });
+    const id = checked.kind === 'checked-in' ? checked.signUp.id : '';
+    await notices.setAttended(id, EARLIER);
+    expect(await cost(() => notices.setAttended(id, NOW_ISO))).toMatchObject({
+      result: { attendedAt: NOW_ISO, checkIn: 'self' },
+      ops: 2,
+    });
+    expect(await notices.setAttended(id, null)).toMatchObject({ attendedAt: null, checkIn: null });
+    expect((await notices.counts(['a1']))[0]?.attended).toBe(0);
   });
 });
 
 // --- notices: save and pin ---
 
 describe('notices.save', () => {
-  it('creates the notice and each activity with an empty roster, in one transaction', async () => {
-    await notices().save(notice());
-    expect(mock.txOps()).toEqual([
-      'get notices/n1',
-      'set notice_activities/a1',
-      'set notice_activities/a2',
-      'set notices/n1',
-    ]);
-    expect(written('notices', 'n1')).toEqual(noticeDoc());
-    expect(written('notice_activities', 'a1')).toEqual(activityDoc());
-    expect(written('notice_activities', 'a2')).toEqual(
-      activityDoc({}, { id: 'a2', capacity: null, sort: 1 }),
-    );
+  it('stores the notice with its activities embedded, and each activity with an empty roster', async () => {
+    const { notices, cost, doc } = setup();
+    expect(await cost(() => notices.save(notice()))).toMatchObject({
+      // get the notice, set each activity, set the notice.
+      ops: 4,
+      outside: 0,
+      transactions: 1,
+    });
+    const { id: _id, activities: _a, ...fields } = notice();
+    expect(doc('notices', 'n1')).toEqual({
+      _id: 'n1',
+      ...fields,
+      listedAt: EARLIER,
+      activities: [
+        { id: 'a1', ...activityFields() },
+        { id: 'a2', ...activityFields({ capacity: null, sort: 1 }) },
+      ],
+    });
+    expect(doc('notice_activities', 'a2')).toEqual({
+      _id: 'a2',
+      noticeId: 'n1',
+      community: 'c1',
+      ...activityFields({ capacity: null, sort: 1 }),
+      ...EMPTY_ROSTER,
+    });
     // A draft lists by its update time.
-    await notices().save(notice({ id: 'n2', status: 'draft', publishedAt: null, activities: [] }));
-    expect(written('notices', 'n2')).toMatchObject({ listedAt: EARLIER, publishedAt: null });
+    await notices.save(
+      notice({ id: 'n2', status: 'draft', publishedAt: null, updatedAt: NOW_ISO, activities: [] }),
+    );
+    expect(doc('notices', 'n2')).toMatchObject({ listedAt: NOW_ISO, publishedAt: null });
   });
 
-  it('edits: kept activities get their fields updated, dropped ones and their sign-ups are removed', async () => {
-    mock.txDoc('notices', 'n1').get.mockResolvedValueOnce({ data: noticeDoc() });
-    cannedActivity({
-      made: 2,
-      requests: { 'wx:o-1|r1': 's1', 'wx:o-1|r2': 's2' },
-    });
+  it('an edit keeps what the first save set and each kept roster; a dropped activity and its sign-ups are removed', async () => {
+    const { notices, cost, doc } = setup();
+    await notices.save(notice());
+    const dropped = (await notices.signUp(request())).signUp;
+    await notices.cancelSignUp('a1', 'wx:o-1', NOW);
+    await notices.signUp(request({ activityId: 'a2', capacity: null }));
     const edited = notice({
       // Community, author and creation time stay those of the first save.
       community: 'c9',
@@ -763,390 +645,227 @@ describe('notices.save', () => {
         activity({ id: 'a3', sort: 1 }),
       ],
     });
-    await notices().save(edited);
-    expect(mock.txOps()).toEqual([
-      'get notices/n1',
-      'get notice_activities/a1',
-      'set activity_signups/s1',
-      'set activity_signups/s2',
-      'set notice_activities/a1',
-      'update notice_activities/a2',
-      'set notice_activities/a3',
-      'set notices/n1',
-    ]);
-    for (const id of ['s1', 's2']) expect(written('activity_signups', id)).toEqual(REMOVED);
-    expect(written('notice_activities', 'a1')).toEqual(REMOVED);
-    // The roster is left to the sign-up transactions; the check-in code is kept.
-    expect(patched('notice_activities', 'a2')).toEqual(
-      activityFields({ id: 'a2', capacity: 5, sort: 0, name: '改名' }),
-    );
-    expect(written('notice_activities', 'a3')).toEqual(activityDoc({}, { id: 'a3', sort: 1 }));
-    expect(written('notices', 'n1')).toEqual({
-      ...noticeDoc({
+    // get the notice and the dropped activity; overwrite its sign-up and it; update the kept
+    // activity, set the new one and the notice.
+    expect(await cost(() => notices.save(edited))).toMatchObject({ ops: 7, writes: 5 });
+    expect(await notices.get('n1')).toEqual(
+      notice({
         title: '改过的标题',
         updatedAt: NOW_ISO,
         editedAt: NOW_ISO,
         activities: [
+          // The check-in code is kept.
           activity({ id: 'a2', capacity: 5, sort: 0, name: '改名' }),
           activity({ id: 'a3', sort: 1 }),
         ],
       }),
-    });
+    );
+    expect(doc('notice_activities', 'a1')).toEqual({ _id: 'a1', removed: true });
+    expect(doc('activity_signups', dropped.id)).toEqual({ _id: dropped.id, removed: true });
+    expect(await notices.getActivity('a1')).toBeNull();
+    expect(await notices.getSignUp(dropped.id)).toBeNull();
+    expect(await notices.setAttended(dropped.id, NOW_ISO)).toBeNull();
+    expect(await notices.signUpsOfUser('wx:o-1')).toHaveLength(1);
+    // The kept activity's roster is the sign-up transactions' own.
+    expect(await notices.counts(['a2'])).toEqual([
+      { activityId: 'a2', signed: 1, waitlisted: 0, attended: 0 },
+    ]);
   });
 
   it('archiving the pinned notice releases the pin', async () => {
-    mock.txDoc('notices', 'n1').get.mockResolvedValueOnce({ data: noticeDoc({ pinned: true }) });
-    mock
-      .txDoc('notice_pins', 'c1')
-      .get.mockResolvedValueOnce({ data: { community: 'c1', noticeId: 'n1' } });
-    await notices().save(notice({ status: 'archived', pinned: false, activities: [] }));
-    expect(written('notice_pins', 'c1')).toEqual({ community: 'c1', noticeId: null });
-    expect(written('notices', 'n1')).toMatchObject({ status: 'archived', pinned: false });
+    const { notices, doc } = setup();
+    await notices.save(notice({ activities: [] }));
+    await notices.pin('c1', 'n1');
+    await notices.save(notice({ status: 'archived', pinned: false, activities: [] }));
+    expect(doc('notice_pins', 'c1')).toEqual({ _id: 'c1', community: 'c1', noticeId: null });
+    expect((await notices.get('n1'))?.pinned).toBe(false);
   });
 
   it('a save keeps a pin it holds, takes a free one, and never takes another notice’s', async () => {
-    mock.txDoc('notices', 'n1').get.mockResolvedValueOnce({ data: noticeDoc({ pinned: true }) });
-    await notices().save(notice({ pinned: true, activities: [] }));
+    const { notices, cost, doc } = setup();
+    await notices.save(notice({ pinned: true, activities: [] }));
+    expect(doc('notice_pins', 'c1')).toEqual({ _id: 'c1', community: 'c1', noticeId: 'n1' });
     // Unchanged: the pin document is not even read.
-    expect(mock.txDoc('notice_pins', 'c1').get).not.toHaveBeenCalled();
-    expect(written('notices', 'n1')).toMatchObject({ pinned: true });
-
-    await notices().save(notice({ id: 'n2', pinned: true, activities: [] }));
-    expect(written('notice_pins', 'c1')).toEqual({ community: 'c1', noticeId: 'n2' });
-    expect(written('notices', 'n2')).toMatchObject({ pinned: true });
-
-    mock.txDoc('notices', 'n3').get.mockResolvedValueOnce({ data: noticeDoc({ id: 'n3' }) });
-    mock
-      .txDoc('notice_pins', 'c1')
-      .get.mockResolvedValueOnce({ data: { community: 'c1', noticeId: 'n2' } });
-    mock.txDoc('notice_pins', 'c1').set.mockClear();
-    await notices().save(notice({ id: 'n3', pinned: true, activities: [] }));
-    expect(written('notices', 'n3')).toMatchObject({ pinned: false });
-    expect(mock.txDoc('notice_pins', 'c1').set).not.toHaveBeenCalled();
+    expect(await cost(() => notices.save(notice({ pinned: true, activities: [] })))).toMatchObject({
+      ops: 2,
+    });
+    await notices.save(notice({ id: 'n2', pinned: true, activities: [] }));
+    expect((await notices.get('n2'))?.pinned).toBe(false);
+    expect((await notices.get('n1'))?.pinned).toBe(true);
+    expect(doc('notice_pins', 'c1')?.noticeId).toBe('n1');
   });
 
-  it('does not retry a malformed stored notice', async () => {
-    mock.txDoc('notices', 'n1').get.mockResolvedValueOnce({
-      data: noticeDoc({ status: 'lost' as 'draft' }),
-    });
-    await expect(notices().save(notice())).rejects.toThrow('notices/n1: bad or missing "status"');
-    expect(mock.runTransaction).toHaveBeenCalledTimes(1);
-    noWrites();
+  it('fails loudly on a malformed stored notice, trying once', async () => {
+    const { emulator, notices, seed } = setup();
+    const { id: _id, activities: _a, ...fields } = notice();
+    await seed('notices', 'n1', { ...fields, status: 'lost', activities: [] });
+    emulator.resetCounts();
+    await expect(notices.save(notice())).rejects.toThrow('notices/n1: bad or missing "status"');
+    expect(emulator.counts().transactions).toMatchObject({ started: 1, committed: 0 });
+    expect(emulator.dump('notice_activities')).toEqual([]);
   });
 });
 
 describe('notices.pin', () => {
-  const cannedPin = (noticeId: string | null) =>
-    mock
-      .txDoc('notice_pins', 'c1')
-      .get.mockResolvedValueOnce({ data: { community: 'c1', noticeId } });
-  const cannedNotice = (id: string, fields: Partial<NoticeRecord> = {}) =>
-    mock.txDoc('notices', id).get.mockResolvedValueOnce({ data: noticeDoc({ id, ...fields }) });
-
-  it('moves the pin in one transaction: the old notice loses it, the new one gets it', async () => {
-    cannedPin('n1');
-    cannedNotice('n2');
-    await notices().pin('c1', 'n2');
-    expect(mock.txOps()).toEqual([
-      'get notice_pins/c1',
-      'get notices/n2',
-      'update notices/n1',
-      'update notices/n2',
-      'set notice_pins/c1',
-    ]);
-    expect(patched('notices', 'n1')).toEqual({ pinned: false });
-    expect(patched('notices', 'n2')).toEqual({ pinned: true });
-    expect(written('notice_pins', 'c1')).toEqual({ community: 'c1', noticeId: 'n2' });
+  it('moves the pin in one transaction, and writes nothing when it stays where it is', async () => {
+    const { notices, cost, doc } = setup();
+    for (const id of ['n1', 'n2']) await notices.save(notice({ id, activities: [] }));
+    // get the pin document (none yet) and the notice, update it, set the pin document.
+    expect(await cost(() => notices.pin('c1', 'n1'))).toMatchObject({ ops: 4, writes: 2 });
+    // The old notice loses the pin too.
+    expect(await cost(() => notices.pin('c1', 'n2'))).toMatchObject({
+      ops: 5,
+      writes: 3,
+      transactions: 1,
+    });
+    expect(doc('notices', 'n1')?.pinned).toBe(false);
+    expect(doc('notices', 'n2')?.pinned).toBe(true);
+    expect(doc('notice_pins', 'c1')).toEqual({ _id: 'c1', community: 'c1', noticeId: 'n2' });
+    expect(await cost(() => notices.pin('c1', 'n2'))).toMatchObject({ writes: 0 });
   });
 
-  it('pins the first notice of a community without a pin document', async () => {
-    cannedNotice('n1');
-    await notices().pin('c1', 'n1');
-    expect(mock.txOps()).toEqual([
-      'get notice_pins/c1',
-      'get notices/n1',
-      'update notices/n1',
-      'set notice_pins/c1',
-    ]);
-  });
-
-  it('null unpins; a notice of another community (or none) is not pinned, but the pin is still released', async () => {
-    cannedPin('n1');
-    await notices().pin('c1', null);
-    expect(patched('notices', 'n1')).toEqual({ pinned: false });
-    expect(written('notice_pins', 'c1')).toEqual({ community: 'c1', noticeId: null });
-
-    cannedPin('n2');
-    cannedNotice('n9', { community: 'c2' });
-    await notices().pin('c1', 'n9');
-    expect(mock.txDoc('notices', 'n9').update).not.toHaveBeenCalled();
-    expect(patched('notices', 'n2')).toEqual({ pinned: false });
-    expect(written('notice_pins', 'c1')).toEqual({ community: 'c1', noticeId: null });
-  });
-
-  it('writes nothing when the pin stays where it is', async () => {
-    cannedPin('n1');
-    cannedNotice('n1', { pinned: true });
-    await notices().pin('c1', 'n1');
-    await notices().pin('c1', null);
-    noWrites();
+  it('a notice of another community (or none) is not pinned, but the pin is still released', async () => {
+    const { notices, doc } = setup();
+    await notices.save(notice({ activities: [] }));
+    await notices.save(notice({ id: 'n9', community: 'c2', activities: [] }));
+    for (const target of ['n9', 'gone']) {
+      await notices.pin('c1', 'n1');
+      await notices.pin('c1', target);
+      expect(doc('notices', 'n1')?.pinned).toBe(false);
+      expect(doc('notices', 'n9')?.pinned).toBe(false);
+      expect(doc('notice_pins', 'c1')?.noticeId).toBeNull();
+    }
   });
 
   it('two pins at once leave exactly one notice pinned', async () => {
-    const db = snapshotTransactions();
-    seededJitter(42);
-    for (const id of ['n1', 'n2', 'n3']) db.seed(`notices/${id}`, noticeDoc({ id }));
+    const { emulator, notices, doc } = setup();
+    for (const id of ['n1', 'n2', 'n3']) await notices.save(notice({ id, activities: [] }));
     // Once with no pin yet (nothing else in common to conflict on), once with one to move.
     for (const start of [null, 'n1']) {
-      if (start) await notices().pin('c1', start);
-      await Promise.all([notices().pin('c1', 'n2'), notices().pin('c1', 'n3')]);
-      const pinned = ['n1', 'n2', 'n3'].filter((id) => db.doc(`notices/${id}`)!.pinned === true);
+      if (start) await notices.pin('c1', start);
+      await Promise.all([notices.pin('c1', 'n2'), notices.pin('c1', 'n3')]);
+      const pinned = ['n1', 'n2', 'n3'].filter((id) => doc('notices', id)?.pinned === true);
       expect(pinned).toHaveLength(1);
-      expect(db.doc('notice_pins/c1')).toEqual({ community: 'c1', noticeId: pinned[0] });
+      expect(doc('notice_pins', 'c1')?.noticeId).toBe(pinned[0]);
     }
-    expect(db.conflicts()).toBeGreaterThan(0);
+    expect(emulator.counts().transactions.conflicts).toBeGreaterThan(0);
   });
 });
 
 // --- reads ---
 
 describe('notices reads', () => {
-  it('get maps the notice with its embedded activities in order, or null', async () => {
-    const stored = noticeDoc({
-      activities: [activity({ id: 'a2', sort: 1 }), activity({ id: 'a1', sort: 0 })],
-    });
-    mock.doc('notices', 'n1').get.mockResolvedValueOnce({ data: { _id: 'n1', ...stored } });
-    expect(await notices().get('n1')).toEqual(
-      notice({ activities: [activity(), activity({ id: 'a2', sort: 1 })] }),
+  it('fail loudly on a malformed notice or sign-up, naming the field', async () => {
+    const { notices, seed } = setup();
+    const { id: _id, ...fields } = notice({ activities: [] });
+    await seed('notices', 'n2', { ...fields, pinned: 'yes' });
+    await expect(notices.get('n2')).rejects.toThrow('notices/n2: bad or missing "pinned"');
+    await seed('notices', 'n3', { ...fields, activities: [{ ...activityFields() }] });
+    await expect(notices.get('n3')).rejects.toThrow(
+      'notices/n3 activities[0]: bad or missing "id"',
     );
-    mock.doc('notices', 'gone').get.mockRejectedValueOnce(notFoundError('notices', 'gone'));
-    expect(await notices().get('gone')).toBeNull();
-    mock.doc('notices', 'n2').get.mockResolvedValueOnce({ data: { ...stored, pinned: 'yes' } });
-    await expect(notices().get('n2')).rejects.toThrow('notices/n2: bad or missing "pinned"');
-    expect(mock.runTransaction).not.toHaveBeenCalled();
+    await seed('activity_signups', 's4', signUpDoc({ checkIn: 'door' as 'self' }));
+    await expect(notices.getSignUp('s4')).rejects.toThrow(
+      'activity_signups/s4: bad or missing "checkIn"',
+    );
   });
 
-  it('getActivity is one read of the activity document; a dropped one is null', async () => {
-    mock.doc('notice_activities', 'a1').get.mockResolvedValueOnce({
-      data: activityDoc({ signed: 2, made: 2 }, { capacity: null }),
+  it('counts read each activity once, one read each, reporting those that ever had a sign-up', async () => {
+    const { notices, cost } = setup();
+    await notices.save(notice());
+    await notices.signUp(request());
+    expect(await cost(() => notices.counts(['a2', 'a3', 'a1', 'a2', 'gone']))).toMatchObject({
+      result: [{ activityId: 'a1', signed: 1, waitlisted: 0, attended: 0 }],
+      ops: 4,
     });
-    expect(await notices().getActivity('a1')).toEqual(activity({ capacity: null }));
-    mock.doc('notice_activities', 'a2').get.mockResolvedValueOnce({ data: REMOVED });
-    expect(await notices().getActivity('a2')).toBeNull();
-    expect(await notices().getActivity('a3')).toBeNull();
-    expect(mock.dbOps()).toEqual([
-      'get notice_activities/a1',
-      'get notice_activities/a2',
-      'get notice_activities/a3',
-    ]);
-    expect(mock.queries).toEqual([]);
-  });
-
-  it('counts reads each activity once, reporting those that ever had a sign-up, by id', async () => {
-    mock.doc('notice_activities', 'a2').get.mockResolvedValueOnce({
-      data: activityDoc({ signed: 2, made: 5, waitlist: ['s3', 's4'], attended: 1 }),
+    expect(await cost(() => notices.counts([]))).toMatchObject({ result: [], ops: 0 });
+    expect(await cost(() => notices.getActivity('a1'))).toMatchObject({
+      result: activity(),
+      ops: 1,
     });
-    mock.doc('notice_activities', 'a1').get.mockResolvedValueOnce({
-      data: activityDoc({ made: 1 }),
-    });
-    mock.doc('notice_activities', 'a3').get.mockResolvedValueOnce({ data: activityDoc() });
-    expect(await notices().counts(['a2', 'a3', 'a1', 'a2', 'gone'])).toEqual([
-      { activityId: 'a1', signed: 0, waitlisted: 0, attended: 0 },
-      { activityId: 'a2', signed: 2, waitlisted: 2, attended: 1 },
-    ]);
-    expect(mock.dbOps()).toHaveLength(4);
-    expect(mock.queries).toEqual([]);
-    expect(await notices().counts([])).toEqual([]);
   });
 
-  it('waitlistPosition is the 1-based place on the activity document, 0 when not on it', async () => {
-    const doc = mock.doc('notice_activities', 'a1');
-    doc.get.mockResolvedValueOnce({ data: activityDoc({ waitlist: ['s3', 's1'] }) });
-    expect(await notices().waitlistPosition(signUp({ status: 'waitlisted' }))).toBe(2);
-    doc.get.mockResolvedValueOnce({ data: activityDoc({ waitlist: ['s3'] }) });
-    expect(await notices().waitlistPosition(signUp())).toBe(0);
-    expect(await notices().waitlistPosition(signUp())).toBe(0);
-  });
-
-  it('getSignUp maps by _id; a missing or dropped one is null', async () => {
-    mock
-      .doc('activity_signups', 's1')
-      .get.mockResolvedValueOnce({ data: { _id: 's1', ...signUpDoc() } });
-    expect(await notices().getSignUp('s1')).toEqual(signUp());
-    mock.doc('activity_signups', 's2').get.mockResolvedValueOnce({ data: REMOVED });
-    expect(await notices().getSignUp('s2')).toBeNull();
-    expect(await notices().getSignUp('s3')).toBeNull();
-    mock.doc('activity_signups', 's4').get.mockResolvedValueOnce({
-      data: signUpDoc({ checkIn: 'door' as 'self' }),
-    });
-    await expect(notices().getSignUp('s4')).rejects.toThrow('"checkIn"');
-  });
-
-  it("signUpOf queries the user's sign-ups of the activity and prefers the live one", async () => {
-    mock.pages.push([
-      { _id: 's3', ...signUpDoc({ id: 's3', status: 'cancelled', createdAt: NOW_ISO }, 3) },
-      { _id: 's2', ...signUpDoc({ id: 's2', status: 'waitlisted' }, 2) },
-      { _id: 's1', ...signUpDoc({ status: 'cancelled' }, 1) },
-    ]);
-    expect((await notices().signUpOf('a1', 'wx:o-1'))?.id).toBe('s2');
-    expect(mock.queries[0]).toEqual({
-      collection: 'activity_signups',
-      steps: [
-        ['where', { activityId: 'a1', userId: 'wx:o-1' }],
-        ['orderBy', 'createdAt', 'desc'],
-        ['orderBy', 'seq', 'desc'],
-        ['skip', 0],
-        ['limit', PAGE_SIZE],
-        ['get'],
-      ],
-    });
-    mock.pages.push([
-      { _id: 's3', ...signUpDoc({ id: 's3', status: 'cancelled', createdAt: NOW_ISO }, 3) },
-      { _id: 's1', ...signUpDoc({ status: 'cancelled' }, 1) },
-    ]);
-    expect((await notices().signUpOf('a1', 'wx:o-1'))?.id).toBe('s3');
-    expect(await notices().signUpOf('a1', 'wx:o-1')).toBeNull();
-  });
-
-  it('signUpsOf lists in arrival order and signUpsOfUser newest first, paging past 100', async () => {
-    const page = (from: number, count: number) =>
-      Array.from({ length: count }, (_, i) => ({
-        _id: `s${from + i + 1}`,
-        ...signUpDoc({}, from + i + 1),
-      }));
-    mock.pages.push(page(0, 100), page(100, 2));
-    const all = await notices().signUpsOf('a1');
-    expect(all).toHaveLength(102);
-    expect(all.at(-1)!.id).toBe('s102');
-    await notices().signUpsOfUser('wx:o-1');
-    expect(mock.queries.map((q) => [q.collection, ...q.steps.slice(0, 3)])).toEqual([
-      [
-        'activity_signups',
-        ['where', { activityId: 'a1' }],
-        ['orderBy', 'createdAt', 'asc'],
-        ['orderBy', 'seq', 'asc'],
-      ],
-      [
-        'activity_signups',
-        ['where', { activityId: 'a1' }],
-        ['orderBy', 'createdAt', 'asc'],
-        ['orderBy', 'seq', 'asc'],
-      ],
-      [
-        'activity_signups',
-        ['where', { userId: 'wx:o-1' }],
-        ['orderBy', 'createdAt', 'desc'],
-        ['orderBy', 'seq', 'desc'],
-      ],
-    ]);
-    expect(mock.queries[1]!.steps).toContainEqual(['skip', 100]);
+  it('lists sign-ups in arrival order, and a resident’s newest first, past the 100-per-read cap', async () => {
+    const { notices, cost } = setup();
+    await notices.save(notice());
+    const made: string[] = [];
+    for (let i = 0; i < PAGE_SIZE + 2; i += 1) {
+      made.push((await notices.signUp(by(i, { activityId: 'a2', capacity: null }))).signUp.id);
+    }
+    const all = await cost(() => notices.signUpsOf('a2'));
+    expect(all.result.map((s) => s.id)).toEqual(made);
+    expect(all.ops).toBe(2);
+    const mine = (await notices.signUp(request({ now: LATER }))).signUp;
+    expect((await notices.signUpsOfUser('wx:o-1')).map((s) => s.id)).toEqual([mine.id, made[1]]);
   });
 });
 
 describe('notices.list', () => {
-  const listed = (id: string, fields: Partial<NoticeRecord> = {}) => ({
-    _id: id,
-    ...noticeDoc({ id, activities: [], ...fields }),
-  });
-  const ORDER = [
-    ['orderBy', 'pinned', 'desc'],
-    ['orderBy', 'week', 'desc'],
-    ['orderBy', 'listedAt', 'desc'],
-    ['orderBy', '_id', 'desc'],
-  ];
+  /** n0 and n1 this week, n2… older, and "old" pinned from long ago. */
+  async function listed(notices: ReturnType<typeof setup>['notices'], older: number) {
+    await notices.save(notice({ id: 'old', week: '2026-01-05', activities: [] }));
+    await notices.pin('c1', 'old');
+    for (const id of ['n0', 'n1']) await notices.save(notice({ id, activities: [] }));
+    for (let i = 2; i < older + 2; i += 1) {
+      await notices.save(notice({ id: `n${i}`, week: '2026-11-16', activities: [] }));
+    }
+  }
 
-  it('queries one status with the week bound, in list order, and maps the notices', async () => {
-    mock.pages.push([listed('n2'), listed('n1', { week: '2026-11-23' })]);
-    const found = await notices().list('c1', {
-      statuses: ['published'],
-      fromWeek: '2026-11-23',
-      toWeek: '2026-11-30',
-    });
-    expect(found.map((n) => n.id)).toEqual(['n2', 'n1']);
-    expect(found[0]).toEqual(notice({ id: 'n2', activities: [] }));
-    expect(mock.queries).toEqual([
-      {
-        collection: 'notices',
-        steps: [
-          // week <= 2026-11-30, as the SDK slice has lt but no lte.
-          [
-            'where',
-            { community: 'c1', status: 'published', week: { command: 'lt', value: '2026-12-01' } },
-          ],
-          ...ORDER,
-          ['skip', 0],
-          ['limit', PAGE_SIZE],
-          ['get'],
-        ],
-      },
-    ]);
-  });
-
-  it('stops reading at the first week older than fromWeek, past a pinned older notice', async () => {
-    const full = Array.from({ length: 100 }, (_, i) =>
-      listed(`n${i}`, { week: i < 2 ? '2026-11-30' : '2026-11-16' }),
+  it('leaves a pinned notice older than fromWeek out, and stops reading at the first older week', async () => {
+    const { notices, cost } = setup();
+    await listed(notices, PAGE_SIZE + 20);
+    const found = await cost(() =>
+      notices.list('c1', { statuses: ['published'], fromWeek: '2026-11-30' }),
     );
-    mock.pages.push([listed('old', { week: '2026-01-05', pinned: true }), ...full.slice(0, 99)]);
-    const found = await notices().list('c1', { statuses: ['published'], fromWeek: '2026-11-30' });
     // Same week and time: _id breaks the tie, newest-first like the query.
-    expect(found.map((n) => n.id)).toEqual(['n1', 'n0']);
-    expect(mock.queries).toHaveLength(1);
-    expect(mock.queries[0]!.steps[0]).toEqual(['where', { community: 'c1', status: 'published' }]);
-  });
-
-  it('merges one query per status in list order and applies the limit', async () => {
-    // Draft first (its query starts first), then published.
-    mock.pages.push(
-      [listed('n3', { status: 'draft', publishedAt: null, updatedAt: NOW_ISO })],
-      [listed('n1', { week: '2026-11-23', pinned: true }), listed('n2', { week: '2026-11-30' })],
-    );
-    const found = await notices().list('c1', { statuses: ['draft', 'published'], limit: 2 });
-    // n1 pinned first; then week 2026-11-30, where the draft's update is newer than n2's publishing.
-    expect(found.map((n) => n.id)).toEqual(['n1', 'n3']);
-    expect(mock.queries.map((q) => q.steps[0])).toEqual([
-      ['where', { community: 'c1', status: 'draft' }],
-      ['where', { community: 'c1', status: 'published' }],
-    ]);
-    expect(mock.queries[0]!.steps).toContainEqual(['limit', PAGE_SIZE]);
+    expect(found.result.map((n) => n.id)).toEqual(['n1', 'n0']);
+    expect(found.ops).toBe(1);
   });
 
   it('reads no further than the limit, and nothing for no status', async () => {
-    mock.pages.push(Array.from({ length: 100 }, (_, i) => listed(`n${i}`)));
-    expect(await notices().list('c1', { statuses: ['published'], limit: 3 })).toHaveLength(3);
-    expect(mock.queries).toHaveLength(1);
-    expect(await notices().list('c1', { statuses: [] })).toEqual([]);
-    expect(mock.queries).toHaveLength(1);
+    const { notices, cost } = setup();
+    await listed(notices, PAGE_SIZE + 20);
+    const three = await cost(() => notices.list('c1', { statuses: ['published'], limit: 3 }));
+    expect(three.result.map((n) => n.id)).toEqual(['old', 'n1', 'n0']);
+    expect(three.ops).toBe(1);
+    expect(await cost(() => notices.list('c1', { statuses: [] }))).toMatchObject({
+      result: [],
+      ops: 0,
+    });
+  });
+
+  it('merges one query per status in list order, then applies the limit', async () => {
+    const { notices } = setup();
+    await notices.save(notice({ id: 'n1', week: '2026-11-23', activities: [] }));
+    await notices.pin('c1', 'n1');
+    await notices.save(notice({ id: 'n2', activities: [] }));
+    const draft = { status: 'draft' as const, publishedAt: null, updatedAt: NOW_ISO };
+    await notices.save(notice({ id: 'n3', ...draft, activities: [] }));
+    const ids = async (limit?: number) =>
+      (await notices.list('c1', { statuses: ['draft', 'published'], limit })).map((n) => n.id);
+    // n1 pinned first; then week 2026-11-30, where the draft's update is newer than n2's publishing.
+    expect(await ids()).toEqual(['n1', 'n3', 'n2']);
+    expect(await ids(2)).toEqual(['n1', 'n3']);
   });
 });
 
 describe('collectionPrefix', () => {
   it('prefixes the notice collections, inside transactions too', async () => {
-    const prefixed = createCloudBaseStore(mock.db, { collectionPrefix: 'contract_' }).notices;
-    await prefixed.get('n1');
-    await prefixed.getActivity('a1');
-    await prefixed.signUpsOf('a1');
-    mock.txDoc('contract_notice_activities', 'a1').get.mockResolvedValueOnce({
-      data: activityDoc(),
-    });
-    const { signUp: made } = await prefixed.signUp(request());
-    await prefixed.pin('c1', null);
-    expect(mock.collections).toEqual([
-      'contract_notices',
-      'contract_notice_activities',
+    // Only the prefixed collections exist: any unprefixed name would fail as missing.
+    const { emulator, notices } = setup('contract_');
+    await notices.save(notice());
+    const { signUp } = await notices.signUp(request());
+    await notices.pin('c1', 'n1');
+    expect((await notices.get('n1'))?.pinned).toBe(true);
+    expect(await notices.getActivity('a1')).toEqual(activity());
+    expect(await notices.signUpsOf('a1')).toEqual([signUp]);
+    expect(await notices.list('c1', { statuses: ['published'] })).toHaveLength(1);
+    const used = new Set(emulator.log().map((op) => op.collection));
+    expect([...used].sort()).toEqual([
       'contract_activity_signups',
-    ]);
-    expect(mock.txOps()).toEqual([
-      'get contract_notice_activities/a1',
-      'set contract_notice_activities/a1',
-      `set contract_activity_signups/${made.id}`,
-      'get contract_notice_pins/c1',
+      'contract_notice_activities',
+      'contract_notice_pins',
+      'contract_notices',
     ]);
   });
-});
-
-it(`sign-up transactions retry as many racers (${MANY_RACERS.attempts} attempts)`, async () => {
-  instantRetries();
-  mock.runTransaction.mockRejectedValue(new Error('conflict'));
-  await expect(notices().signUp(request())).rejects.toThrow('conflict');
-  expect(mock.runTransaction).toHaveBeenCalledTimes(MANY_RACERS.attempts);
 });

@@ -1,74 +1,78 @@
 /**
- * The CloudBase ReportRepo against wx-server-sdk mocked at its edge: one document per community,
- * read and written by `_id`, as the follow-up rules are (followups.test.ts).
+ * The CloudBase ReportRepo on the CloudBase emulator, for what the shared contract
+ * (emulator.contract.test.ts) does not check: the one document per community that production
+ * data depends on, malformed documents, and the collection prefix. Documents seeded here bypass
+ * the adapter.
  */
-import { createCloudBaseStore } from './index';
-import { mockDb, notFoundError, type MockDb } from './mock-sdk';
+import { createCloudBaseEmulator } from '../../testing/cloudbase-emulator';
+import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from './index';
+import type { DocData } from './sdk';
 
-let mock: MockDb;
-const reports = () => createCloudBaseStore(mock.db).reports;
-
-beforeEach(() => {
-  mock = mockDb();
-});
+function setup(prefix = '') {
+  const emulator = createCloudBaseEmulator({ collections: COLLECTIONS.map((c) => prefix + c) });
+  const db = emulator.database() as unknown as CloudDatabase;
+  const reports = createCloudBaseStore(db, { collectionPrefix: prefix }).reports;
+  /** Writes a document as it is, past the adapter. */
+  const seed = (collection: string, id: string, data: DocData) =>
+    emulator.database().collection(collection).doc(id).set({ data });
+  return { emulator, reports, seed };
+}
 
 describe('reports costs', () => {
-  it('are null before staff set any, whichever way the SDK reports the missing document', async () => {
-    expect(await reports().getCosts('c1')).toBeNull();
-    mock.doc('report_costs', 'c2').get.mockRejectedValueOnce(notFoundError('report_costs', 'c2'));
-    expect(await reports().getCosts('c2')).toBeNull();
-    expect(mock.dbOps()).toEqual(['get report_costs/c1', 'get report_costs/c2']);
-    expect(mock.queries).toEqual([]);
+  it('are stored as one list per community, replaced whole by each save, and read back as a map', async () => {
+    const { emulator, reports } = setup();
+    await reports.saveCosts('c1', { paperwork: 20, activity: 12.5, health: 0 });
+    expect(emulator.dump('report_costs')).toEqual([
+      {
+        _id: 'c1',
+        community: 'c1',
+        costs: [
+          { service: 'paperwork', yuan: 20 },
+          { service: 'activity', yuan: 12.5 },
+          { service: 'health', yuan: 0 },
+        ],
+      },
+    ]);
+    expect(await reports.getCosts('c1')).toEqual({ paperwork: 20, activity: 12.5, health: 0 });
+    // A service left out is no longer costed.
+    await reports.saveCosts('c1', { activity: 10 });
+    expect(await reports.getCosts('c1')).toEqual({ activity: 10 });
   });
 
-  it('are saved as one list per community (set, replacing the last) and read back as a map', async () => {
-    const costs = { paperwork: 20, activity: 12.5, health: 0 };
-    await reports().saveCosts('c1', costs);
-    expect(mock.dbOps()).toEqual(['set report_costs/c1']);
-    const data = mock.doc('report_costs', 'c1').set.mock.calls[0]![0].data;
-    expect(data).toEqual({
-      community: 'c1',
-      costs: [
-        { service: 'paperwork', yuan: 20 },
-        { service: 'activity', yuan: 12.5 },
-        { service: 'health', yuan: 0 },
-      ],
-    });
-    mock.doc('report_costs', 'c1').get.mockResolvedValueOnce({ data: { _id: 'c1', ...data } });
-    expect(await reports().getCosts('c1')).toEqual(costs);
-  });
-
-  it('save an empty map as an empty list, which reads back as {} (set, not null)', async () => {
-    await reports().saveCosts('c1', {});
-    const data = mock.doc('report_costs', 'c1').set.mock.calls[0]![0].data;
-    expect(data).toEqual({ community: 'c1', costs: [] });
-    mock.doc('report_costs', 'c1').get.mockResolvedValueOnce({ data });
-    expect(await reports().getCosts('c1')).toEqual({});
+  it('save an empty map as an empty list, which reads back as {} (not null)', async () => {
+    const { emulator, reports } = setup();
+    await reports.saveCosts('c1', {});
+    expect(emulator.dump('report_costs')).toEqual([{ _id: 'c1', community: 'c1', costs: [] }]);
+    expect(await reports.getCosts('c1')).toEqual({});
   });
 
   it('fail loudly on a malformed document, naming the field', async () => {
-    const bad = (costs: unknown) =>
-      mock
-        .doc('report_costs', 'c1')
-        .get.mockResolvedValueOnce({ data: { community: 'c1', costs } });
-    bad([{ service: 'paperwork', yuan: '20' }]);
-    await expect(reports().getCosts('c1')).rejects.toThrow(
+    const { reports, seed } = setup();
+    const bad = async (costs: unknown) => {
+      await seed('report_costs', 'c1', { community: 'c1', costs });
+      return reports.getCosts('c1');
+    };
+    await expect(bad([{ service: 'paperwork', yuan: '20' }])).rejects.toThrow(
       'report_costs/c1 costs[0]: bad or missing "yuan"',
     );
-    bad([{ service: 'paperwork', yuan: Number.NaN }]);
-    await expect(reports().getCosts('c1')).rejects.toThrow('"yuan"');
-    bad([{ yuan: 20 }]);
-    await expect(reports().getCosts('c1')).rejects.toThrow('"service"');
-    bad({ paperwork: 20 });
-    await expect(reports().getCosts('c1')).rejects.toThrow(
-      'report_costs/c1: bad or missing "costs"',
+    // NaN is stored as null, as the SDK's wire format does.
+    await expect(bad([{ service: 'paperwork', yuan: Number.NaN }])).rejects.toThrow(
+      'report_costs/c1 costs[0]: bad or missing "yuan"',
     );
+    await expect(bad([{ yuan: 20 }])).rejects.toThrow(
+      'report_costs/c1 costs[0]: bad or missing "service"',
+    );
+    await expect(bad({ paperwork: 20 })).rejects.toThrow('report_costs/c1: bad or missing "costs"');
   });
 
   it('use the prefixed collection', async () => {
-    const prefixed = createCloudBaseStore(mock.db, { collectionPrefix: 'contract_' }).reports;
-    await prefixed.getCosts('c1');
-    await prefixed.saveCosts('c1', { paperwork: 1 });
-    expect(mock.collections).toEqual(['contract_report_costs', 'contract_report_costs']);
+    // Only the prefixed collections exist: an unprefixed name would fail as missing.
+    const { emulator, reports } = setup('contract_');
+    await reports.saveCosts('c1', { paperwork: 1 });
+    expect(await reports.getCosts('c1')).toEqual({ paperwork: 1 });
+    expect(emulator.log().map((op) => op.collection)).toEqual([
+      'contract_report_costs',
+      'contract_report_costs',
+    ]);
   });
 });

@@ -54,8 +54,10 @@ export interface CloudTransaction {
  */
 export type QueryOperator = object;
 
-/** The query operators of `db.command` this adapter uses. */
+/** The query and update operators of `db.command` this adapter uses. */
 export interface CloudCommand {
+  /** In update(): replaces the field's value whole (a plain object would be merged). */
+  set(value: unknown): QueryOperator;
   /** Less than: numbers compare with numbers, strings with strings. */
   lt(value: number | string): QueryOperator;
   /** Not equal; `neq(null)` also leaves out documents without the field. */

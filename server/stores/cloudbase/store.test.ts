@@ -1,235 +1,208 @@
-import type { CommunityRecord } from '../../core/ports';
-import { createCloudBaseStore, PAGE_SIZE, REDEEM_ATTEMPTS } from './index';
-import { mockDb, notFoundError, type MockDb } from './mock-sdk';
+/**
+ * The CloudBase store's communities and identities on the CloudBase emulator, for what the shared
+ * contract (emulator.contract.test.ts) does not check: the stored document shapes production data
+ * depends on, malformed and legacy documents, what an operation costs, races run for real, and
+ * the collection prefix. Documents seeded here bypass the adapter.
+ */
+import { Unavailable } from '../../core/errors';
+import { createCloudBaseEmulator } from '../../testing/cloudbase-emulator';
+import { sampleCommunity } from '../contract-tests/store-contract';
+import {
+  COLLECTIONS,
+  createCloudBaseStore,
+  PAGE_SIZE,
+  REDEEM_ATTEMPTS,
+  type CloudDatabase,
+} from './index';
+import type { DocData } from './sdk';
 
 const NOW = new Date('2026-12-02T10:30:00.000Z');
 const NOW_ISO = '2026-12-02T10:30:00.000Z';
 
-let mock: MockDb;
-const store = () => createCloudBaseStore(mock.db);
+function setup({ prefix = '', throwOnNotFound = true } = {}) {
+  const emulator = createCloudBaseEmulator({ collections: COLLECTIONS.map((c) => prefix + c) });
+  const db = emulator.database({ throwOnNotFound }) as unknown as CloudDatabase;
+  const store = createCloudBaseStore(db, { collectionPrefix: prefix });
+  /** Writes a document as it is, past the adapter. */
+  const seed = (collection: string, id: string, data: DocData) =>
+    emulator.database().collection(collection).doc(id).set({ data });
+  /** What `run` cost, counted by the emulator. */
+  const cost = async <T>(run: () => Promise<T>) => {
+    emulator.resetCounts();
+    const result = await run();
+    const log = emulator.log();
+    return {
+      result,
+      reads: log.filter((op) => op.kind === 'read').length,
+      writes: log.filter((op) => op.kind === 'write').length,
+      outside: log.filter((op) => !op.inTransaction).length,
+      transactions: emulator.counts().transactions.started,
+    };
+  };
+  return { emulator, store, seed, cost };
+}
 
-beforeEach(() => {
-  mock = mockDb();
+afterEach(() => jest.restoreAllMocks());
+
+const invite = (code: string, expiresAt = '2026-12-09T10:30:00.000Z') => ({
+  code,
+  community: 'c1',
+  createdBy: 'wx:admin',
+  expiresAt,
 });
 
-const summaries = (from: number, count: number) =>
-  Array.from({ length: count }, (_, i) => {
-    const id = `c${String(from + i).padStart(4, '0')}`;
-    return { _id: id, name: `社区 ${id}` };
-  });
-
-describe('communities.list', () => {
-  it('reads one page ordered by _id when there are fewer than 100', async () => {
-    mock.pages.push(summaries(0, 3));
-    const list = await store().communities.list();
-    expect(list).toEqual([
-      { id: 'c0000', name: '社区 c0000' },
-      { id: 'c0001', name: '社区 c0001' },
-      { id: 'c0002', name: '社区 c0002' },
-    ]);
-    expect(mock.queries).toEqual([
-      {
-        collection: 'communities',
-        steps: [
-          ['orderBy', '_id', 'asc'],
-          ['skip', 0],
-          ['limit', 100],
-          ['field', { _id: true, name: true }],
-          ['get'],
-        ],
-      },
-    ]);
-  });
-
-  it('pages past the 100-per-read cap with skip/limit', async () => {
-    mock.pages.push(summaries(0, 100), summaries(100, 100), summaries(200, 5));
-    const list = await store().communities.list();
-    expect(PAGE_SIZE).toBe(100);
-    expect(list).toHaveLength(205);
-    expect(list[0]!.id).toBe('c0000');
-    expect(list[204]!.id).toBe('c0204');
-    expect(mock.queries.map((q) => q.steps.find(([s]) => s === 'skip'))).toEqual([
-      ['skip', 0],
-      ['skip', 100],
-      ['skip', 200],
-    ]);
-    for (const q of mock.queries) {
-      expect(q.collection).toBe('communities');
-      expect(q.steps).toContainEqual(['orderBy', '_id', 'asc']);
-      expect(q.steps).toContainEqual(['limit', 100]);
+describe('communities', () => {
+  it('lists past the 100-per-read cap in pages, one read per page', async () => {
+    const { store, seed, cost } = setup();
+    expect(await cost(() => store.communities.list())).toMatchObject({ result: [], reads: 1 });
+    // Seeded in reverse: the list is in _id order whatever the insertion order.
+    for (let i = 2 * PAGE_SIZE + 4; i >= 0; i -= 1) {
+      const id = `c${String(i).padStart(4, '0')}`;
+      await seed('communities', id, { name: `社区 ${id}` });
     }
+    const { result, reads } = await cost(() => store.communities.list());
+    expect(result).toHaveLength(2 * PAGE_SIZE + 5);
+    expect(result[0]).toEqual({ id: 'c0000', name: '社区 c0000' });
+    expect(result.at(-1)).toEqual({ id: 'c0204', name: '社区 c0204' });
+    expect(result.map((c) => c.id)).toEqual([...result.map((c) => c.id)].sort());
+    expect(reads).toBe(3);
   });
 
   it('stops after an empty page when the total is a multiple of 100', async () => {
-    mock.pages.push(summaries(0, 100));
-    const list = await store().communities.list();
-    expect(list).toHaveLength(100);
-    expect(mock.queries).toHaveLength(2);
+    const { store, seed, cost } = setup();
+    for (let i = 0; i < PAGE_SIZE; i += 1) await seed('communities', `c${1000 + i}`, { name: 'x' });
+    const { result, reads } = await cost(() => store.communities.list());
+    expect(result).toHaveLength(PAGE_SIZE);
+    expect(reads).toBe(2);
   });
 
-  it('returns an empty list for an empty collection', async () => {
-    expect(await store().communities.list()).toEqual([]);
-  });
-});
-
-describe('communities.get', () => {
-  it('reads the document by _id and orders evenings and services', async () => {
-    mock.doc('communities', 'c1').get.mockResolvedValueOnce({
-      data: {
+  it('stores a community under its id, without _id or fields the record does not define', async () => {
+    const { emulator, store } = setup();
+    await store.communities.save({ ...sampleCommunity(), extra: 'not stored' } as never);
+    expect(emulator.dump('communities')).toEqual([
+      {
         _id: 'c1',
-        name: '幸福里社区',
+        name: '测试社区',
         evenings: [
-          { weekday: 5, opensAt: '17:00', closesAt: '20:00' },
-          { weekday: 3, opensAt: '17:30', closesAt: '20:00' },
+          { weekday: 5, opensAt: '18:00', closesAt: '21:00' },
+          { weekday: 3, opensAt: '17:00', closesAt: '20:00' },
         ],
         services: [
-          { id: 'b', name: '理发', kind: 'booking', description: '义剪', sort: 2 },
-          { id: 'a', name: '量血压', kind: 'queue', description: '血压检测', sort: 1 },
-          { id: 'c', name: '阅览', kind: 'drop-in', description: '看书', sort: 2 },
+          { id: 'library', name: '图书阅览', kind: 'queue', description: '看书', sort: 2 },
+          { id: 'paperwork', name: '政务服务', kind: 'booking', description: '办事', sort: 1 },
         ],
+        board: [],
       },
+    ]);
+  });
+
+  it('reads older documents, orders services of one sort by id, and fails loudly on a malformed one', async () => {
+    const { store, seed } = setup();
+    const service = (id: string, sort: number) => ({
+      id,
+      name: id,
+      kind: 'drop-in',
+      description: '',
+      sort,
     });
-    const community = await store().communities.get('c1');
-    expect(community).toEqual({
-      id: 'c1',
+    await seed('communities', 'c1', {
       name: '幸福里社区',
-      evenings: [
-        { weekday: 3, opensAt: '17:30', closesAt: '20:00' },
-        { weekday: 5, opensAt: '17:00', closesAt: '20:00' },
-      ],
-      services: [
-        { id: 'a', name: '量血压', kind: 'queue', description: '血压检测', sort: 1 },
-        { id: 'b', name: '理发', kind: 'booking', description: '义剪', sort: 2 },
-        { id: 'c', name: '阅览', kind: 'drop-in', description: '看书', sort: 2 },
-      ],
+      services: [service('c', 2), service('a', 1), service('b', 2)],
     });
-    expect(mock.collections).toEqual(['communities']);
-  });
-
-  it('returns null for a missing document, whether the SDK returns null or throws', async () => {
-    expect(await store().communities.get('none')).toBeNull();
-    mock.doc('communities', 'gone').get.mockRejectedValueOnce(notFoundError('communities', 'gone'));
-    expect(await store().communities.get('gone')).toBeNull();
-  });
-
-  it('propagates other SDK errors', async () => {
-    mock
-      .doc('communities', 'c1')
-      .get.mockRejectedValueOnce(new Error('DATABASE_COLLECTION_NOT_EXIST: collection not exists'));
-    await expect(store().communities.get('c1')).rejects.toThrow('DATABASE_COLLECTION_NOT_EXIST');
-  });
-
-  it('fails loudly on a malformed document', async () => {
-    mock.doc('communities', 'c1').get.mockResolvedValueOnce({
-      data: {
-        name: 'x',
-        services: [{ id: 's', name: 's', kind: 'party', description: '', sort: 1 }],
-      },
+    // A document without evenings (none configured yet) reads as none.
+    expect(await store.communities.get('c1')).toMatchObject({
+      evenings: [],
+      services: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
     });
-    await expect(store().communities.get('c1')).rejects.toThrow(
-      'communities/c1 services[0]: bad or missing "kind"',
+    // Written before the board existed: an empty board.
+    expect((await store.communities.withBoard('c1'))?.board).toEqual([]);
+    await seed('communities', 'c2', {
+      name: 'x',
+      services: [{ ...service('s', 1), kind: 'party' }],
+    });
+    await expect(store.communities.get('c2')).rejects.toThrow(
+      'communities/c2 services[0]: bad or missing "kind"',
+    );
+    await seed('communities', 'c3', { evenings: [] });
+    await expect(store.communities.get('c3')).rejects.toThrow(
+      'communities/c3: bad or missing "name"',
     );
   });
-});
 
-describe('communities.save', () => {
-  it('sets the whole document under the community id, without _id or extra fields', async () => {
-    const community: CommunityRecord & { extra?: string } = {
-      id: 'c1',
-      name: '幸福里社区',
-      evenings: [{ weekday: 3, opensAt: '17:30', closesAt: '20:00' }],
-      services: [{ id: 'a', name: '量血压', kind: 'queue', description: '血压检测', sort: 1 }],
-      extra: 'not stored',
-    };
-    await store().communities.save(community);
-    expect(mock.doc('communities', 'c1').set).toHaveBeenCalledWith({
-      data: {
-        name: '幸福里社区',
-        evenings: [{ weekday: 3, opensAt: '17:30', closesAt: '20:00' }],
-        services: [{ id: 'a', name: '量血压', kind: 'queue', description: '血压检测', sort: 1 }],
-      },
-    });
+  it('reads a missing document as null, whether the SDK throws for it or returns null', async () => {
+    for (const throwOnNotFound of [true, false]) {
+      const { store } = setup({ throwOnNotFound });
+      expect(await store.communities.get('none')).toBeNull();
+      expect(await store.identities.getUser('wx:none')).toBeNull();
+      expect(await store.identities.redeemInvite('NOSUCHCODE', 'wx:b', NOW)).toEqual({
+        ok: false,
+        reason: 'unknown',
+      });
+    }
   });
 });
 
-describe('identities.getUser / ensureUser', () => {
-  it('maps a user document, sorting staffOf without duplicates', async () => {
-    mock.doc('users', 'wx:a').get.mockResolvedValueOnce({
-      data: { _id: 'wx:a', admin: true, staffOf: ['z', 'a', 'z'], createdAt: NOW_ISO },
+describe('identities: users', () => {
+  it('creates a user under a fixed _id with a UTC ISO createdAt, in one read and one write', async () => {
+    const { emulator, store, cost } = setup();
+    expect(await cost(() => store.identities.ensureUser('wx:new', NOW))).toMatchObject({
+      result: { id: 'wx:new', admin: false, staffOf: [] },
+      reads: 1,
+      writes: 1,
     });
-    expect(await store().identities.getUser('wx:a')).toEqual({
+    expect(emulator.dump('users')).toEqual([
+      { _id: 'wx:new', admin: false, staffOf: [], createdAt: NOW_ISO },
+    ]);
+    // Seen again: one read, nothing written.
+    expect(await cost(() => store.identities.ensureUser('wx:new', NOW))).toMatchObject({
+      reads: 1,
+      writes: 0,
+    });
+    // grantAdmin creates a user it has not seen yet.
+    await store.identities.grantAdmin('wx:admin', NOW);
+    expect(emulator.dump('users')).toContainEqual({
+      _id: 'wx:admin',
+      admin: true,
+      staffOf: [],
+      createdAt: NOW_ISO,
+    });
+  });
+
+  it('reads user documents as stored: staffOf sorted without duplicates, missing as none', async () => {
+    const { store, seed } = setup();
+    await seed('users', 'wx:a', { admin: true, staffOf: ['z', 'a', 'z'], createdAt: NOW_ISO });
+    expect(await store.identities.getUser('wx:a')).toEqual({
       id: 'wx:a',
       admin: true,
       staffOf: ['a', 'z'],
     });
-    expect(await store().identities.getUser('wx:none')).toBeNull();
-    expect(mock.collections).toEqual(['users', 'users']);
-  });
-
-  it('returns an existing user without writing', async () => {
-    mock.doc('users', 'wx:a').get.mockResolvedValueOnce({
-      data: { admin: false, staffOf: ['c1'], createdAt: NOW_ISO },
-    });
-    expect(await store().identities.ensureUser('wx:a', NOW)).toEqual({
-      id: 'wx:a',
-      admin: false,
-      staffOf: ['c1'],
-    });
-    expect(mock.add('users')).not.toHaveBeenCalled();
-  });
-
-  it('creates a missing user with a fixed _id', async () => {
-    expect(await store().identities.ensureUser('wx:new', NOW)).toEqual({
-      id: 'wx:new',
+    // Written before staffOf existed.
+    await seed('users', 'wx:old', { admin: false, createdAt: NOW_ISO });
+    expect(await store.identities.getUser('wx:old')).toEqual({
+      id: 'wx:old',
       admin: false,
       staffOf: [],
     });
-    expect(mock.add('users')).toHaveBeenCalledWith({
-      data: { _id: 'wx:new', admin: false, staffOf: [], createdAt: NOW_ISO },
-    });
-  });
-
-  it('reads again when a concurrent call added the user first (duplicate key)', async () => {
-    const user = mock.doc('users', 'wx:a');
-    user.get
-      .mockResolvedValueOnce({ data: null })
-      .mockResolvedValueOnce({ data: { admin: true, staffOf: ['c2'], createdAt: NOW_ISO } });
-    mock
-      .add('users')
-      .mockRejectedValueOnce(new Error('collection.add:fail E11000 duplicate key error, dup key'));
-    expect(await store().identities.ensureUser('wx:a', NOW)).toEqual({
-      id: 'wx:a',
-      admin: true,
-      staffOf: ['c2'],
-    });
-    expect(user.get).toHaveBeenCalledTimes(2);
+    await seed('users', 'wx:bad', { admin: false, staffOf: 'c1' });
+    await expect(store.identities.getUser('wx:bad')).rejects.toThrow(
+      'users/wx:bad: bad or missing "staffOf"',
+    );
   });
 
   it('rethrows an add failure that left no user behind', async () => {
-    mock.add('users').mockRejectedValueOnce(new Error('network down'));
-    await expect(store().identities.ensureUser('wx:a', NOW)).rejects.toThrow('network down');
+    const { emulator, store } = setup();
+    emulator.inject({ collection: 'users', op: 'add', error: 'system' });
+    await expect(store.identities.ensureUser('wx:a', NOW)).rejects.toThrow(/系统错误/);
+    expect(emulator.dump('users')).toEqual([]);
   });
 });
 
-describe('identities.grantAdmin / createInvite', () => {
-  it('grantAdmin creates the user if needed and sets admin', async () => {
-    await store().identities.grantAdmin('wx:a', NOW);
-    expect(mock.add('users')).toHaveBeenCalledTimes(1);
-    expect(mock.doc('users', 'wx:a').update).toHaveBeenCalledWith({ data: { admin: true } });
-  });
-
-  it('createInvite adds the code as _id with UTC ISO instants, unused', async () => {
-    await store().identities.createInvite(
+describe('identities: invites', () => {
+  it('stores an invite under its code with UTC ISO instants, unused; an unparseable expiry is refused', async () => {
+    const { emulator, store } = setup();
+    await store.identities.createInvite(invite('ABCDEFGH23', '2026-12-09T18:30:00+08:00'), NOW);
+    expect(emulator.dump('invites')).toEqual([
       {
-        code: 'ABCDEFGH23',
-        community: 'c1',
-        createdBy: 'wx:admin',
-        expiresAt: '2026-12-09T18:30:00+08:00',
-      },
-      NOW,
-    );
-    expect(mock.add('invites')).toHaveBeenCalledWith({
-      data: {
         _id: 'ABCDEFGH23',
         community: 'c1',
         createdBy: 'wx:admin',
@@ -238,178 +211,129 @@ describe('identities.grantAdmin / createInvite', () => {
         usedBy: null,
         usedAt: null,
       },
-    });
-  });
-
-  it('createInvite refuses an unparseable expiry instead of storing it', async () => {
-    await expect(
-      store().identities.createInvite(
-        { code: 'X', community: 'c1', createdBy: 'wx:admin', expiresAt: 'soon' },
-        NOW,
-      ),
-    ).rejects.toThrow('Invalid instant');
-    expect(mock.add('invites')).not.toHaveBeenCalled();
-  });
-});
-
-describe('identities.redeemInvite', () => {
-  const CODE = 'ABCDEFGH23';
-  const invite = (fields: Record<string, unknown> = {}) => ({
-    data: {
-      community: 'c1',
-      createdBy: 'wx:admin',
-      createdAt: '2026-12-01T00:00:00.000Z',
-      expiresAt: '2026-12-09T10:30:00.000Z',
-      usedBy: null,
-      usedAt: null,
-      ...fields,
-    },
-  });
-  const redeem = (code = CODE) => store().identities.redeemInvite(code, 'wx:b', NOW);
-  const noWrites = () => {
-    expect(mock.txDoc('invites', CODE).update).not.toHaveBeenCalled();
-    expect(mock.txDoc('users', 'wx:b').set).not.toHaveBeenCalled();
-    expect(mock.txDoc('users', 'wx:b').update).not.toHaveBeenCalled();
-  };
-
-  it('reads the invite inside a transaction: unknown code', async () => {
-    expect(await redeem()).toEqual({ ok: false, reason: 'unknown' });
-    expect(mock.runTransaction).toHaveBeenCalledTimes(1);
-    expect(mock.txDoc('invites', CODE).get).toHaveBeenCalledTimes(1);
-    // Nothing is read outside the transaction.
-    expect(mock.collections).toEqual([]);
-    noWrites();
-  });
-
-  it('unknown also when the SDK throws not-found inside the transaction', async () => {
-    mock.txDoc('invites', CODE).get.mockRejectedValueOnce(notFoundError('invites', CODE));
-    expect(await redeem()).toEqual({ ok: false, reason: 'unknown' });
-  });
-
-  it('refuses a used code', async () => {
-    mock.txDoc('invites', CODE).get.mockResolvedValueOnce(invite({ usedBy: 'wx:c' }));
-    expect(await redeem()).toEqual({ ok: false, reason: 'used' });
-    noWrites();
-  });
-
-  it('refuses an expired code, including at the exact expiry instant', async () => {
-    mock
-      .txDoc('invites', CODE)
-      .get.mockResolvedValueOnce(invite({ expiresAt: '2026-12-02T10:29:59.999Z' }));
-    expect(await redeem()).toEqual({ ok: false, reason: 'expired' });
-    mock.txDoc('invites', CODE).get.mockResolvedValueOnce(invite({ expiresAt: NOW_ISO }));
-    expect(await redeem()).toEqual({ ok: false, reason: 'expired' });
-    noWrites();
-  });
-
-  it('checks used before expired', async () => {
-    mock
-      .txDoc('invites', CODE)
-      .get.mockResolvedValueOnce(invite({ usedBy: 'wx:c', expiresAt: '2020-01-01T00:00:00.000Z' }));
-    expect(await redeem()).toEqual({ ok: false, reason: 'used' });
-  });
-
-  it('marks the invite used and creates a missing user as staff', async () => {
-    mock.txDoc('invites', CODE).get.mockResolvedValueOnce(invite());
-    expect(await redeem()).toEqual({ ok: true, community: 'c1' });
-    expect(mock.txDoc('invites', CODE).update).toHaveBeenCalledWith({
-      data: { usedBy: 'wx:b', usedAt: NOW_ISO },
-    });
-    expect(mock.txDoc('users', 'wx:b').set).toHaveBeenCalledWith({
-      data: { admin: false, staffOf: ['c1'], createdAt: NOW_ISO },
-    });
-    expect(mock.collections).toEqual([]);
-  });
-
-  it('adds the community to an existing user, sorted', async () => {
-    mock.txDoc('invites', CODE).get.mockResolvedValueOnce(invite());
-    mock.txDoc('users', 'wx:b').get.mockResolvedValueOnce({
-      data: { admin: false, staffOf: ['z', 'a'], createdAt: NOW_ISO },
-    });
-    expect(await redeem()).toEqual({ ok: true, community: 'c1' });
-    expect(mock.txDoc('users', 'wx:b').update).toHaveBeenCalledWith({
-      data: { staffOf: ['a', 'c1', 'z'] },
-    });
-    expect(mock.txDoc('users', 'wx:b').set).not.toHaveBeenCalled();
-  });
-
-  it('does not duplicate a community the user already serves', async () => {
-    mock.txDoc('invites', CODE).get.mockResolvedValueOnce(invite());
-    mock.txDoc('users', 'wx:b').get.mockResolvedValueOnce({
-      data: { admin: false, staffOf: ['c1'], createdAt: NOW_ISO },
-    });
-    expect(await redeem()).toEqual({ ok: true, community: 'c1' });
-    expect(mock.txDoc('invites', CODE).update).toHaveBeenCalledTimes(1);
-    expect(mock.txDoc('users', 'wx:b').update).not.toHaveBeenCalled();
-    expect(mock.txDoc('users', 'wx:b').set).not.toHaveBeenCalled();
-  });
-
-  it('a racer retried by the SDK after a write conflict sees the code used', async () => {
-    // The SDK reruns the callback on DATABASE_TRANSACTION_CONFLICT; the rerun reads fresh data.
-    mock.runTransaction.mockImplementationOnce(async (run) => {
-      await run({ collection: () => ({ doc: () => mock.txDoc('invites', 'first-attempt') }) });
-      return run({ collection: (name) => ({ doc: (id) => mock.txDoc(name, id) }) });
-    });
-    mock.txDoc('invites', 'first-attempt').get.mockResolvedValueOnce({ data: null });
-    mock.txDoc('invites', CODE).get.mockResolvedValueOnce(invite({ usedBy: 'wx:winner' }));
-    expect(await redeem()).toEqual({ ok: false, reason: 'used' });
-    noWrites();
-  });
-
-  it('runs the transaction again when a write conflict escapes the SDK', async () => {
-    // The losing racer's update fails; the rerun reads the winner's commit.
-    mock.runTransaction.mockRejectedValueOnce(
-      new Error('document.update:fail -501001 database transaction conflict'),
+    ]);
+    await expect(store.identities.createInvite(invite('X', 'soon'), NOW)).rejects.toThrow(
+      'Invalid instant',
     );
-    mock.txDoc('invites', CODE).get.mockResolvedValueOnce(invite({ usedBy: 'wx:winner' }));
-    expect(await redeem()).toEqual({ ok: false, reason: 'used' });
-    expect(mock.runTransaction).toHaveBeenCalledTimes(2);
-    noWrites();
+    expect(emulator.dump('invites')).toHaveLength(1);
   });
 
-  it('on a retry, a code used by this same user is its own lost commit: ok', async () => {
-    mock.runTransaction.mockRejectedValueOnce(new Error('commit reply lost'));
-    mock.txDoc('invites', CODE).get.mockResolvedValueOnce(invite({ usedBy: 'wx:b' }));
-    expect(await redeem()).toEqual({ ok: true, community: 'c1' });
-    noWrites();
+  it('redeems in one transaction: the invite marked used, a missing user created as staff', async () => {
+    const { emulator, store, cost } = setup();
+    await store.identities.createInvite(invite('CODE000001'), NOW);
+    expect(await cost(() => store.identities.redeemInvite('CODE000001', 'wx:b', NOW))).toEqual({
+      result: { ok: true, community: 'c1' },
+      // get the invite, update it, get the user, set the user.
+      reads: 2,
+      writes: 2,
+      outside: 0,
+      transactions: 1,
+    });
+    expect(emulator.dump('invites')[0]).toMatchObject({ usedBy: 'wx:b', usedAt: NOW_ISO });
+    expect(emulator.dump('users')).toEqual([
+      { _id: 'wx:b', admin: false, staffOf: ['c1'], createdAt: NOW_ISO },
+    ]);
+    // Refusals read the invite only.
+    for (const code of ['CODE000001', 'NOSUCHCODE']) {
+      expect(await cost(() => store.identities.redeemInvite(code, 'wx:c', NOW))).toMatchObject({
+        result: { ok: false },
+        reads: 1,
+        writes: 0,
+      });
+    }
+    // An existing staff member of the community: nothing to write on the user.
+    await store.identities.createInvite(invite('CODE000002'), NOW);
+    expect(
+      await cost(() => store.identities.redeemInvite('CODE000002', 'wx:b', NOW)),
+    ).toMatchObject({ result: { ok: true }, reads: 2, writes: 1 });
   });
 
-  it('a code this user already used before is still refused as used', async () => {
-    mock.txDoc('invites', CODE).get.mockResolvedValueOnce(invite({ usedBy: 'wx:b' }));
-    expect(await redeem()).toEqual({ ok: false, reason: 'used' });
+  it('checks used before expired, and treats the expiry instant and an unreadable expiry as expired', async () => {
+    const { store, seed } = setup();
+    await store.identities.createInvite(invite('CODE000001', NOW_ISO), NOW);
+    expect(await store.identities.redeemInvite('CODE000001', 'wx:b', NOW)).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
+    const stored = { community: 'c1', createdBy: 'wx:admin', createdAt: NOW_ISO, usedAt: null };
+    await seed('invites', 'CODE000002', { ...stored, expiresAt: 'next week', usedBy: null });
+    expect(await store.identities.redeemInvite('CODE000002', 'wx:b', NOW)).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
+    await seed('invites', 'CODE000003', {
+      ...stored,
+      expiresAt: '2020-01-01T00:00:00.000Z',
+      usedBy: 'wx:c',
+    });
+    expect(await store.identities.redeemInvite('CODE000003', 'wx:b', NOW)).toEqual({
+      ok: false,
+      reason: 'used',
+    });
+    // A code this user already used is used, too.
+    await store.identities.createInvite(invite('CODE000004'), NOW);
+    await store.identities.redeemInvite('CODE000004', 'wx:b', NOW);
+    expect(await store.identities.redeemInvite('CODE000004', 'wx:b', NOW)).toEqual({
+      ok: false,
+      reason: 'used',
+    });
+    await seed('invites', 'CODE000005', { createdBy: 'wx:admin', usedBy: null });
+    await expect(store.identities.redeemInvite('CODE000005', 'wx:b', NOW)).rejects.toThrow(
+      'Malformed invite CODE000005: no community',
+    );
   });
 
-  it(`gives up after ${REDEEM_ATTEMPTS} failed transactions with the last error`, async () => {
-    mock.runTransaction
-      .mockRejectedValueOnce(new Error('first'))
-      .mockRejectedValueOnce(new Error('second'))
-      .mockRejectedValueOnce(new Error('third'))
-      .mockRejectedValueOnce(new Error('DATABASE_COLLECTION_NOT_EXIST'));
-    await expect(redeem()).rejects.toThrow('DATABASE_COLLECTION_NOT_EXIST');
-    expect(mock.runTransaction).toHaveBeenCalledTimes(REDEEM_ATTEMPTS);
+  it('lets exactly one of ten racers take a code: the losers conflict, run again and see it used', async () => {
+    const { emulator, store } = setup();
+    await store.identities.createInvite(invite('CODE000001'), NOW);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        store.identities.redeemInvite('CODE000001', `wx:r${i}`, NOW),
+      ),
+    );
+    const winners = results.flatMap((r, i) => (r.ok ? [`wx:r${i}`] : []));
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual(Array(9).fill({ ok: false, reason: 'used' }));
+    expect(emulator.counts().transactions.conflicts).toBeGreaterThan(0);
+    expect(emulator.dump('invites')[0]).toMatchObject({ usedBy: winners[0] });
+    expect(emulator.dump('users')).toEqual([expect.objectContaining({ _id: winners[0] })]);
+  });
+
+  it(`gives up after ${REDEEM_ATTEMPTS} conflicted transactions with UNAVAILABLE`, async () => {
+    const { emulator, store } = setup();
+    await store.identities.createInvite(invite('CODE000001'), NOW);
+    jest.spyOn(Math, 'random').mockReturnValue(0);
+    emulator.inject({ collection: 'invites', op: 'update', error: 'conflict', times: Infinity });
+    emulator.resetCounts();
+    await expect(store.identities.redeemInvite('CODE000001', 'wx:b', NOW)).rejects.toBeInstanceOf(
+      Unavailable,
+    );
+    expect(emulator.counts().transactions.started).toBe(REDEEM_ATTEMPTS);
+    expect(emulator.dump('invites')[0]).toMatchObject({ usedBy: null });
   });
 });
 
 describe('collectionPrefix', () => {
-  it('prefixes every collection, inside transactions too', async () => {
-    const prefixed = createCloudBaseStore(mock.db, { collectionPrefix: 'contract_' });
-    await prefixed.communities.get('c1');
-    await prefixed.identities.getUser('wx:a');
-    await prefixed.identities.createInvite(
-      { code: 'X', community: 'c1', createdBy: 'wx:a', expiresAt: NOW_ISO },
-      NOW,
-    );
-    await prefixed.identities.redeemInvite('X', 'wx:a', NOW);
-    expect(mock.collections).toEqual([
+  it('prefixes every collection, inside transactions too; close() touches nothing', async () => {
+    // Only the prefixed collections exist: any unprefixed name would fail as missing.
+    const { emulator, store } = setup({ prefix: 'contract_' });
+    await store.communities.save(sampleCommunity());
+    expect(await store.communities.list()).toEqual([{ id: 'c1', name: '测试社区' }]);
+    await store.identities.ensureUser('wx:a', NOW);
+    await store.identities.createInvite(invite('CODE000001'), NOW);
+    expect(await store.identities.redeemInvite('CODE000001', 'wx:a', NOW)).toEqual({
+      ok: true,
+      community: 'c1',
+    });
+    expect((await store.identities.getUser('wx:a'))?.staffOf).toEqual(['c1']);
+    const used = new Set(emulator.log().map((op) => op.collection));
+    expect([...used].sort()).toEqual([
       'contract_communities',
-      'contract_users',
       'contract_invites',
+      'contract_users',
     ]);
-    expect(mock.txDoc('contract_invites', 'X').get).toHaveBeenCalledTimes(1);
-  });
-
-  it('close() resolves and touches nothing', async () => {
-    await expect(store().close()).resolves.toBeUndefined();
-    expect(mock.collections).toEqual([]);
+    emulator.resetCounts();
+    await expect(store.close()).resolves.toBeUndefined();
+    expect(emulator.log()).toEqual([]);
   });
 });

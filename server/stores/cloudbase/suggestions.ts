@@ -256,14 +256,10 @@ async function submitIn(
   record: Submission,
   prefix: string,
   limit: Limit,
-  retry: boolean,
 ): Promise<SubmitOutcome> {
   const known =
     record.userId === null ? null : await filedBefore(tx, names, record.userId, record.requestId);
-  if (known) {
-    // On a retry, our own earlier attempt may have committed before its reply was lost.
-    return { kind: retry && known.id === record.id ? 'created' : 'existing', record: known };
-  }
+  if (known) return { kind: 'existing', record: known };
   const author = await readAuthor(tx, names, record, limit);
   if (atLimit(author, limit)) return { kind: 'limited' };
   const seq = await takeNumber(tx, names, prefix);
@@ -347,9 +343,7 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
         throw new RangeError(`suggestions.submit: limit ${limit.max} > ${RECENT_KEPT}`);
       }
       // Residents of one community file under one prefix a day: each writes its counter.
-      return transact(db, MANY_RACERS, (tx, retry) =>
-        submitIn(tx, names, record, prefix, limit, retry),
-      );
+      return transact(db, MANY_RACERS, (tx) => submitIn(tx, names, record, prefix, limit));
     },
     async get(id) {
       const doc = await readDoc(suggestions().doc(id));

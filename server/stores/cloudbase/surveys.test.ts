@@ -1,25 +1,51 @@
 /**
- * The CloudBase SurveyRepo against wx-server-sdk mocked at its edge: every document read is
- * canned, every call recorded, as in followups.test.ts; the shared contract suite checks behaviour
- * against a real environment.
- *
- * Two staff members closing and publishing one round at once need transactions that can conflict:
- * `snapshotTransactions` stands in for CloudBase's transactions only (mock-transactions.ts).
+ * The CloudBase SurveyRepo on the CloudBase emulator, for what the shared contract
+ * (emulator.contract.test.ts) does not check: the ballot `_id` scheme (no openid in an `_id`) and
+ * the documents production data depends on, malformed documents, what each operation costs
+ * (counted by the emulator), two staff members deciding one round at once, and the collection
+ * prefix. Documents seeded here bypass the adapter.
  */
+import { Unavailable } from '../../core/errors';
 import type { RoundRecord, VoteRecord } from '../../core/ports';
-import { createCloudBaseStore, PAGE_SIZE, UPDATE_ROUND_OPERATIONS } from './index';
-import { notFoundError } from './mock-sdk';
-import { snapshotTransactions } from './mock-transactions';
+import { createCloudBaseEmulator } from '../../testing/cloudbase-emulator';
+import {
+  COLLECTIONS,
+  createCloudBaseStore,
+  PAGE_SIZE,
+  UPDATE_ROUND_OPERATIONS,
+  type CloudDatabase,
+} from './index';
 import type { DocData } from './sdk';
-import { instantRetries, mock, noWrites, useMockDb } from './test-support';
 import { ballotId } from './surveys';
 import { FEW_RACERS } from './transaction';
 
 const NOW_ISO = '2026-12-02T02:00:00.000Z';
 const LATER_ISO = '2026-12-02T06:00:00.000Z';
 
-useMockDb();
-const surveys = () => createCloudBaseStore(mock.db).surveys;
+function setup(prefix = '') {
+  const emulator = createCloudBaseEmulator({ collections: COLLECTIONS.map((c) => prefix + c) });
+  const db = emulator.database() as unknown as CloudDatabase;
+  const surveys = createCloudBaseStore(db, { collectionPrefix: prefix }).surveys;
+  /** Writes a document as it is, past the adapter. */
+  const seed = (collection: string, id: string, data: DocData) =>
+    emulator.database().collection(collection).doc(id).set({ data });
+  /** What `run` cost, counted by the emulator. */
+  const cost = async <T>(run: () => Promise<T>) => {
+    emulator.resetCounts();
+    const result = await run();
+    const log = emulator.log();
+    return {
+      result,
+      ops: log.length,
+      writes: log.filter((op) => op.kind === 'write').length,
+      outside: log.filter((op) => !op.inTransaction).length,
+      transactions: emulator.counts().transactions.started,
+    };
+  };
+  return { emulator, surveys, seed, cost };
+}
+
+afterEach(() => jest.restoreAllMocks());
 
 // --- fixtures ---
 
@@ -68,16 +94,6 @@ const ballot = (fields: Partial<VoteRecord> = {}): VoteRecord => ({
   ...fields,
 });
 
-const ballotDoc = (fields: Partial<VoteRecord> = {}): DocData => {
-  const b = ballot(fields);
-  return { _id: ballotId(b.roundId, b.voterKey), ...b };
-};
-
-const cannedRound = (fields: Partial<RoundRecord> = {}) =>
-  mock
-    .txDoc('survey_rounds', fields.id ?? 'r1')
-    .get.mockResolvedValueOnce({ data: roundDoc(fields) });
-
 // --- ballots ---
 
 describe('ballot ids', () => {
@@ -100,265 +116,184 @@ describe('ballot ids', () => {
 });
 
 describe('surveys.vote', () => {
-  it('set()s the ballot under its fixed _id: no add, no query, no transaction', async () => {
-    await surveys().vote(ballot({ choices: ['paperwork', 'p-phone'] }));
-    expect(mock.dbOps()).toEqual([`set survey_votes/${ballotId('r1', 'wx:o-1')}`]);
-    expect(mock.doc('survey_votes', ballotId('r1', 'wx:o-1')).set).toHaveBeenCalledWith({
-      data: {
+  it('writes the ballot under its fixed _id in one write, no query, no transaction; a second vote replaces it', async () => {
+    const { emulator, surveys, cost } = setup();
+    const id = ballotId('r1', 'wx:o-1');
+    expect(
+      await cost(() => surveys.vote(ballot({ choices: ['paperwork', 'p-phone'] }))),
+    ).toMatchObject({ ops: 1, writes: 1, transactions: 0 });
+    expect(emulator.dump('survey_votes')).toEqual([
+      {
+        _id: id,
         roundId: 'r1',
         voterKey: 'wx:o-1',
         choices: ['paperwork', 'p-phone'],
         paper: false,
         updatedAt: NOW_ISO,
       },
-    });
-    expect(mock.add('survey_votes')).not.toHaveBeenCalled();
-    expect(mock.runTransaction).not.toHaveBeenCalled();
-    expect(mock.queries).toEqual([]);
-  });
-
-  it('replaces a voter’s first ballot with the second: the same document, written whole', async () => {
-    await surveys().vote(ballot());
-    await surveys().vote(ballot({ choices: ['p-phone'], updatedAt: LATER_ISO }));
-    const id = ballotId('r1', 'wx:o-1');
-    expect(mock.dbOps()).toEqual([`set survey_votes/${id}`, `set survey_votes/${id}`]);
-    expect(mock.doc('survey_votes', id).set.mock.calls[1]![0].data).toEqual({
-      roundId: 'r1',
-      voterKey: 'wx:o-1',
-      choices: ['p-phone'],
-      paper: false,
-      updatedAt: LATER_ISO,
-    });
-    expect(mock.doc('survey_votes', id).update).not.toHaveBeenCalled();
+    ]);
+    await surveys.vote(ballot({ choices: ['p-phone'], updatedAt: LATER_ISO }));
+    expect(emulator.dump('survey_votes')).toEqual([
+      { _id: id, ...ballot({ choices: ['p-phone'], updatedAt: LATER_ISO }) },
+    ]);
   });
 
   it('gives each paper ballot of a stack its own document', async () => {
+    const { surveys } = setup();
     for (let n = 0; n < 3; n += 1) {
-      await surveys().vote(ballot({ voterKey: `paper:wx:o-staff:req-1:${n}`, paper: true }));
+      await surveys.vote(ballot({ voterKey: `paper:wx:o-staff:req-1:${n}`, paper: true }));
     }
-    expect(new Set(mock.dbOps()).size).toBe(3);
-  });
-
-  it('does not keep the caller’s array: a later change to it is not stored', async () => {
-    const vote = ballot({ choices: ['paperwork'] });
-    await surveys().vote(vote);
-    vote.choices.push('p-phone');
-    const data = mock.doc('survey_votes', ballotId('r1', 'wx:o-1')).set.mock.calls[0]![0].data;
-    expect(data.choices).toEqual(['paperwork']);
+    expect(await surveys.votes('r1')).toHaveLength(3);
   });
 });
 
 describe('surveys.votes', () => {
-  it("reads the round's ballots in _id pages and returns them by change, then voter", async () => {
-    mock.pages.push([
-      ballotDoc({ voterKey: 'wx:o-3', updatedAt: LATER_ISO }),
-      ballotDoc({ voterKey: 'wx:o-2' }),
-      ballotDoc({ voterKey: 'paper:wx:o-staff:req-1:0', paper: true }),
+  it("returns a round's ballots by change, then voter, past the 100-per-read cap", async () => {
+    const { surveys, cost } = setup();
+    for (let i = 0; i < PAGE_SIZE; i += 1) {
+      await surveys.vote(ballot({ voterKey: `wx:o-${String(i).padStart(3, '0')}` }));
+    }
+    await surveys.vote(ballot({ voterKey: 'wx:o-000', updatedAt: LATER_ISO }));
+    await surveys.vote(ballot({ voterKey: 'paper:wx:o-staff:req-1:0', paper: true }));
+    await surveys.vote(ballot({ roundId: 'r2' }));
+    const { result, ops } = await cost(() => surveys.votes('r1'));
+    expect(ops).toBe(2);
+    expect(result).toHaveLength(PAGE_SIZE + 1);
+    expect(result.slice(0, 2).map((v) => v.voterKey)).toEqual([
+      'paper:wx:o-staff:req-1:0',
+      'wx:o-001',
     ]);
-    const votes = await surveys().votes('r1');
-    expect(votes.map((v) => v.voterKey)).toEqual(['paper:wx:o-staff:req-1:0', 'wx:o-2', 'wx:o-3']);
-    expect(votes[0]).toEqual(
-      ballot({ voterKey: 'paper:wx:o-staff:req-1:0', paper: true, updatedAt: NOW_ISO }),
-    );
-    expect(mock.queries).toEqual([
-      {
-        collection: 'survey_votes',
-        steps: [
-          ['where', { roundId: 'r1' }],
-          ['orderBy', '_id', 'asc'],
-          ['skip', 0],
-          ['limit', PAGE_SIZE],
-          ['get'],
-        ],
-      },
-    ]);
-  });
-
-  it('pages past the 100-per-read cap', async () => {
-    const many = Array.from({ length: PAGE_SIZE }, (_, i) =>
-      ballotDoc({ voterKey: `wx:o-${String(i).padStart(3, '0')}` }),
-    );
-    mock.pages.push(many, [ballotDoc({ voterKey: 'wx:o-last' })]);
-    expect(await surveys().votes('r1')).toHaveLength(PAGE_SIZE + 1);
-    expect(mock.queries[1]!.steps).toContainEqual(['skip', PAGE_SIZE]);
+    expect(result.at(-1)).toEqual(ballot({ voterKey: 'wx:o-000', updatedAt: LATER_ISO }));
   });
 
   it('fails loudly on a malformed ballot, naming the field', async () => {
-    mock.pages.push([{ ...ballotDoc(), paper: 'no' }]);
-    await expect(surveys().votes('r1')).rejects.toThrow(
-      `survey_votes/${ballotId('r1', 'wx:o-1')}: bad or missing "paper"`,
+    const { surveys, seed } = setup();
+    const id = ballotId('r1', 'wx:o-1');
+    await seed('survey_votes', id, { ...ballot(), paper: 'no' });
+    await expect(surveys.votes('r1')).rejects.toThrow(`survey_votes/${id}: bad or missing "paper"`);
+    await seed('survey_votes', id, { ...ballot(), choices: 'paperwork' });
+    await expect(surveys.votes('r1')).rejects.toThrow(
+      `survey_votes/${id}: bad or missing "choices"`,
     );
-    mock.pages.push([{ ...ballotDoc(), choices: 'paperwork' }]);
-    await expect(surveys().votes('r1')).rejects.toThrow('"choices"');
   });
 });
 
 // --- rounds ---
 
-describe('surveys.createRound and getRound', () => {
-  it('stores the record without its id, candidates embedded, and reads it back', async () => {
-    await surveys().createRound(round());
-    expect(mock.dbOps()).toEqual(['set survey_rounds/r1']);
-    const data = mock.doc('survey_rounds', 'r1').set.mock.calls[0]![0].data;
-    expect(data).toEqual(roundDoc());
-    mock.doc('survey_rounds', 'r1').get.mockResolvedValueOnce({ data: { _id: 'r1', ...data } });
-    expect(await surveys().getRound('r1')).toEqual(round());
-  });
-
-  it('keeps a published menu', async () => {
-    const published = round({ status: 'published', menu: ['p-phone'], publishedAt: LATER_ISO });
-    mock.doc('survey_rounds', 'r1').get.mockResolvedValueOnce({ data: roundDoc(published) });
-    expect(await surveys().getRound('r1')).toEqual(published);
-  });
-
-  it('is null for a missing round, whichever way the SDK reports it', async () => {
-    expect(await surveys().getRound('gone')).toBeNull();
-    mock.doc('survey_rounds', 'r9').get.mockRejectedValueOnce(notFoundError('survey_rounds', 'r9'));
-    expect(await surveys().getRound('r9')).toBeNull();
+describe('surveys rounds', () => {
+  it('stores a round under its id without it, the candidates embedded', async () => {
+    const { emulator, surveys } = setup();
+    await surveys.createRound(round());
+    expect(emulator.dump('survey_rounds')).toEqual([{ _id: 'r1', ...roundDoc() }]);
   });
 
   it('fails loudly on a malformed round, naming the field', async () => {
-    const bad = (data: DocData) =>
-      mock.doc('survey_rounds', 'r1').get.mockResolvedValueOnce({ data });
-    bad({ ...roundDoc(), status: 'draft' });
-    await expect(surveys().getRound('r1')).rejects.toThrow(
+    const { surveys, seed } = setup();
+    const bad = async (data: DocData) => {
+      await seed('survey_rounds', 'r1', { ...roundDoc(), ...data });
+      return surveys.getRound('r1');
+    };
+    await expect(bad({ status: 'draft' })).rejects.toThrow(
       'survey_rounds/r1: bad or missing "status"',
     );
-    bad({ ...roundDoc(), candidates: [{ ...round().candidates[0], kind: 'tv' }] });
-    await expect(surveys().getRound('r1')).rejects.toThrow(
+    await expect(bad({ candidates: [{ ...round().candidates[0], kind: 'tv' }] })).rejects.toThrow(
       'survey_rounds/r1 candidates[0]: bad or missing "kind"',
     );
-    bad({ ...roundDoc(), candidates: [{ ...round().candidates[0], source: 'staff' }] });
-    await expect(surveys().getRound('r1')).rejects.toThrow('"source"');
-    bad({ ...roundDoc(), menu: 'paperwork' });
-    await expect(surveys().getRound('r1')).rejects.toThrow('"menu"');
-    bad({ ...roundDoc(), maxChoices: 2.5 });
-    await expect(surveys().getRound('r1')).rejects.toThrow('"maxChoices"');
-  });
-});
-
-describe('surveys.rounds', () => {
-  it("queries a community's rounds newest first", async () => {
-    mock.pages.push([
-      { _id: 'r2', ...roundDoc({ id: 'r2', createdAt: LATER_ISO }) },
-      { _id: 'r1', ...roundDoc({ status: 'published', menu: ['paperwork'] }) },
-    ]);
-    const rounds = await surveys().rounds('c1');
-    expect(rounds.map((r) => r.id)).toEqual(['r2', 'r1']);
-    expect(rounds[1]!.menu).toEqual(['paperwork']);
-    expect(mock.queries).toEqual([
-      {
-        collection: 'survey_rounds',
-        steps: [
-          ['where', { community: 'c1' }],
-          ['orderBy', 'createdAt', 'desc'],
-          ['orderBy', '_id', 'desc'],
-          ['skip', 0],
-          ['limit', PAGE_SIZE],
-          ['get'],
-        ],
-      },
-    ]);
+    await expect(
+      bad({ candidates: [{ ...round().candidates[0], source: 'staff' }] }),
+    ).rejects.toThrow('survey_rounds/r1 candidates[0]: bad or missing "source"');
+    await expect(bad({ menu: 'paperwork' })).rejects.toThrow(
+      'survey_rounds/r1: bad or missing "menu"',
+    );
+    await expect(bad({ maxChoices: 2.5 })).rejects.toThrow(
+      'survey_rounds/r1: bad or missing "maxChoices"',
+    );
   });
 });
 
 describe('surveys.updateRound', () => {
-  it(`compares and sets in one transaction of ${UPDATE_ROUND_OPERATIONS.updated} operations`, async () => {
-    cannedRound();
+  it(`compares and sets in one transaction of ${UPDATE_ROUND_OPERATIONS.updated} operations, keeping what the patch leaves undefined`, async () => {
+    const { emulator, surveys, cost } = setup();
+    await surveys.createRound(round({ menu: ['paperwork', 'p-phone'] }));
+    const closed = await cost(() =>
+      surveys.updateRound('r1', ['open'], { status: 'closed', menu: undefined }),
+    );
+    expect(closed).toEqual({
+      result: round({ status: 'closed', menu: ['paperwork', 'p-phone'] }),
+      ops: UPDATE_ROUND_OPERATIONS.updated,
+      writes: 1,
+      outside: 0,
+      transactions: 1,
+    });
     const patch = { status: 'published' as const, menu: ['p-phone'], publishedAt: LATER_ISO };
-    const published = await surveys().updateRound('r1', ['open', 'closed'], patch);
-    expect(published).toEqual(round(patch));
-    expect(mock.runTransaction).toHaveBeenCalledTimes(1);
-    expect(mock.txOps()).toEqual(['get survey_rounds/r1', 'set survey_rounds/r1']);
-    expect(UPDATE_ROUND_OPERATIONS.updated).toBe(2);
-    // set(), not update(): the menu list is written exactly, the rest as it was.
-    expect(mock.txDoc('survey_rounds', 'r1').set).toHaveBeenCalledWith({ data: roundDoc(patch) });
-    expect(mock.txDoc('survey_rounds', 'r1').update).not.toHaveBeenCalled();
+    expect(await surveys.updateRound('r1', ['open', 'closed'], patch)).toEqual(round(patch));
+    // The menu list is written exactly, the rest as it was.
+    expect(emulator.dump('survey_rounds')).toEqual([{ _id: 'r1', ...roundDoc(patch) }]);
+    expect(await surveys.getRound('r1')).toEqual(round(patch));
   });
 
-  it('leaves fields the patch leaves undefined as they were', async () => {
-    cannedRound({ menu: ['paperwork'] });
-    const closed = await surveys().updateRound('r1', ['open'], {
-      status: 'closed',
-      menu: undefined,
+  it(`is null after ${UPDATE_ROUND_OPERATIONS.stale} read, writing nothing, once the status moved on; so for a missing round or an empty patch`, async () => {
+    const { surveys, cost } = setup();
+    await surveys.createRound(round({ status: 'published', menu: ['paperwork'] }));
+    expect(
+      await cost(() => surveys.updateRound('r1', ['open'], { status: 'closed' })),
+    ).toMatchObject({ result: null, ops: UPDATE_ROUND_OPERATIONS.stale, writes: 0 });
+    expect(
+      await cost(() => surveys.updateRound('gone', ['open'], { status: 'closed' })),
+    ).toMatchObject({ result: null, writes: 0 });
+    expect(await cost(() => surveys.updateRound('r1', ['published'], {}))).toMatchObject({
+      result: round({ status: 'published', menu: ['paperwork'] }),
+      writes: 0,
     });
-    expect(closed).toEqual(round({ status: 'closed', menu: ['paperwork'] }));
-    expect(mock.txDoc('survey_rounds', 'r1').set).toHaveBeenCalledWith({
-      data: roundDoc({ status: 'closed', menu: ['paperwork'] }),
-    });
-  });
-
-  it(`is null, after ${UPDATE_ROUND_OPERATIONS.stale} read and no write, once the status moved on`, async () => {
-    cannedRound({ status: 'published', menu: ['paperwork'] });
-    expect(await surveys().updateRound('r1', ['open'], { status: 'closed' })).toBeNull();
-    expect(mock.txOps()).toEqual(['get survey_rounds/r1']);
-    noWrites();
-  });
-
-  it('is null for a missing round, and writes nothing for an empty patch', async () => {
-    expect(await surveys().updateRound('gone', ['open'], { status: 'closed' })).toBeNull();
-    cannedRound();
-    expect(await surveys().updateRound('r1', ['open'], {})).toEqual(round());
-    noWrites();
   });
 
   it('lets only one of two staff members closing and publishing at once win', async () => {
-    const db = snapshotTransactions();
-    instantRetries();
-    db.seed('survey_rounds/r1', roundDoc());
+    const { emulator, surveys } = setup();
+    await surveys.createRound(round());
     const [closed, published] = await Promise.all([
-      surveys().updateRound('r1', ['open'], { status: 'closed' }),
-      surveys().updateRound('r1', ['open'], {
+      surveys.updateRound('r1', ['open'], { status: 'closed' }),
+      surveys.updateRound('r1', ['open'], {
         status: 'published',
         menu: ['paperwork'],
         publishedAt: LATER_ISO,
       }),
     ]);
-    expect(db.conflicts()).toBeGreaterThan(0);
+    expect(emulator.counts().transactions.conflicts).toBeGreaterThan(0);
     expect([closed, published].filter((r) => r !== null)).toHaveLength(1);
-    const stored = db.doc('survey_rounds/r1')!;
-    expect(stored.status).toBe(closed ? 'closed' : 'published');
+    expect((await surveys.getRound('r1'))?.status).toBe(closed ? 'closed' : 'published');
   });
 
-  it(`retries as few racers (${FEW_RACERS.attempts} attempts), a malformed round not at all`, async () => {
-    instantRetries();
-    mock.runTransaction.mockRejectedValueOnce(new Error('conflict'));
-    cannedRound();
-    expect(await surveys().updateRound('r1', ['open'], { status: 'closed' })).toMatchObject({
-      status: 'closed',
-    });
-    expect(mock.runTransaction).toHaveBeenCalledTimes(2);
-
-    mock.runTransaction.mockClear();
-    mock.txDoc('survey_rounds', 'r1').get.mockResolvedValueOnce({
-      data: { ...roundDoc(), status: 'archived' },
-    });
-    await expect(surveys().updateRound('r1', ['open'], { status: 'closed' })).rejects.toThrow(
-      '"status"',
+  it(`gives up after ${FEW_RACERS.attempts} conflicted transactions; a malformed round is tried once`, async () => {
+    const { emulator, surveys, seed } = setup();
+    await surveys.createRound(round());
+    jest.spyOn(Math, 'random').mockReturnValue(0);
+    emulator.inject({ collection: 'survey_rounds', op: 'set', error: 'conflict', times: Infinity });
+    emulator.resetCounts();
+    const attempt = surveys.updateRound('r1', ['open'], { status: 'closed' });
+    await expect(attempt).rejects.toBeInstanceOf(Unavailable);
+    expect(emulator.counts().transactions.started).toBe(FEW_RACERS.attempts);
+    emulator.clearFaults();
+    await seed('survey_rounds', 'r1', { ...roundDoc(), status: 'archived' });
+    emulator.resetCounts();
+    await expect(surveys.updateRound('r1', ['open'], { status: 'closed' })).rejects.toThrow(
+      'survey_rounds/r1: bad or missing "status"',
     );
-    expect(mock.runTransaction).toHaveBeenCalledTimes(1);
-
-    mock.runTransaction.mockClear();
-    mock.runTransaction.mockRejectedValue(new Error('conflict'));
-    await expect(surveys().updateRound('r1', ['open'], { status: 'closed' })).rejects.toThrow(
-      'conflict',
-    );
-    expect(mock.runTransaction).toHaveBeenCalledTimes(FEW_RACERS.attempts);
+    expect(emulator.counts().transactions.started).toBe(1);
   });
 });
 
 describe('collectionPrefix', () => {
   it('prefixes the survey collections, inside transactions too', async () => {
-    const prefixed = createCloudBaseStore(mock.db, { collectionPrefix: 'contract_' }).surveys;
-    await prefixed.getRound('r1');
-    await prefixed.votes('r1');
-    await prefixed.vote(ballot());
-    await prefixed.updateRound('r1', ['open'], { status: 'closed' });
-    expect(mock.collections).toEqual([
-      'contract_survey_rounds',
-      'contract_survey_votes',
-      'contract_survey_votes',
-    ]);
-    expect(mock.txOps()).toEqual(['get contract_survey_rounds/r1']);
+    // Only the prefixed collections exist: any unprefixed name would fail as missing.
+    const { emulator, surveys } = setup('contract_');
+    await surveys.createRound(round());
+    await surveys.vote(ballot());
+    expect(await surveys.updateRound('r1', ['open'], { status: 'closed' })).toMatchObject({
+      status: 'closed',
+    });
+    expect((await surveys.rounds('c1')).map((r) => r.id)).toEqual(['r1']);
+    expect(await surveys.votes('r1')).toEqual([ballot()]);
+    const used = new Set(emulator.log().map((op) => op.collection));
+    expect([...used].sort()).toEqual(['contract_survey_rounds', 'contract_survey_votes']);
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type {
+  BoardNotice,
   CommunityRecord,
   CommunityRepo,
   IdentityRepo,
@@ -77,15 +78,31 @@ function communityRepo(db: DB): CommunityRepo {
     for (const s of c.services) addService.run(c.id, s.id, s.name, s.kind, s.description, s.sort);
   });
 
+  const boardStmt = db.prepare<[string], { board: string }>(
+    'SELECT board FROM communities WHERE id = ?',
+  );
+  const saveBoardStmt = db.prepare('UPDATE communities SET board = ? WHERE id = ?');
+
+  const get = (id: string): CommunityRecord | null => {
+    const row = getStmt.get(id);
+    if (!row) return null;
+    return { ...row, evenings: eveningsStmt.all(id), services: servicesStmt.all(id) };
+  };
+
   return {
     list: async () => listStmt.all(),
-    get: async (id) => {
-      const row = getStmt.get(id);
-      if (!row) return null;
-      return { ...row, evenings: eveningsStmt.all(id), services: servicesStmt.all(id) };
-    },
+    get: async (id) => get(id),
     save: async (community) => {
       save(community);
+    },
+    withBoard: async (id) => {
+      const community = get(id);
+      if (!community) return null;
+      const board = JSON.parse(boardStmt.get(id)?.board ?? '[]') as BoardNotice[];
+      return { community, board };
+    },
+    saveBoard: async (id, board) => {
+      saveBoardStmt.run(JSON.stringify(board), id);
     },
   };
 }

@@ -379,4 +379,19 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   CREATE INDEX comp_leave_worker ON comp_leave (worker, created_at);
   CREATE INDEX comp_leave_status ON comp_leave (status, created_at);
   `,
+  `
+  -- A line's evening is decided as a whole (core/queue/evening.ts): it keeps what the rules need
+  -- (setup: name, prefix, configuration, hours, as JSON) and the key of its ticket ids. Evenings
+  -- from before keep a NULL setup (the core refreshes it) and get a key of their own.
+  ALTER TABLE queue_evenings ADD COLUMN key TEXT;
+  ALTER TABLE queue_evenings ADD COLUMN setup TEXT;
+  UPDATE queue_evenings SET key = lower(hex(randomblob(6))) WHERE key IS NULL;
+  -- A request id identifies a join within its line's evening (the core looks there), not forever.
+  DROP INDEX tickets_request;
+  CREATE UNIQUE INDEX tickets_line_request ON tickets (community_id, queue, date, COALESCE(user_id, ''), request_id)
+    WHERE request_id IS NOT NULL;
+  CREATE INDEX queue_evenings_date ON queue_evenings (community_id, date);
+  -- The notice board the core keeps with the community (published notices from this week on).
+  ALTER TABLE communities ADD COLUMN board TEXT NOT NULL DEFAULT '[]';
+  `,
 ];

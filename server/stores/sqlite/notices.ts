@@ -266,8 +266,7 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   const checkIn = db.transaction(
     (req: SignUpRequest & { by: 'self' | 'staff' }): CheckInOutcome => {
       const at = req.now.toISOString();
-      // Staff at the door decide for themselves: their check-in is never refused for room.
-      const capacity = req.by === 'staff' ? null : req.capacity;
+      const { capacity } = req;
       const retried = byRequest.get(req.userId ?? '', req.requestId);
       if (retried && retried.status !== 'cancelled' && retried.attended_at) {
         return { kind: 'already', signUp: toSignUp(retried) };

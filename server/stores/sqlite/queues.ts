@@ -1,12 +1,15 @@
-import crypto from 'node:crypto';
+/**
+ * The walk-in queue on SQLite: a line's evening is one queue_evenings row and its tickets rows.
+ * `change` reads them, asks the core's decision and writes the difference, in one IMMEDIATE
+ * transaction (the write lock is taken before the reads, so processes serialize). No rule lives
+ * here: who gets which number is core/queue/evening.ts.
+ */
 import type Database from 'better-sqlite3';
 import type {
-  JoinOutcome,
-  JoinRequest,
+  EveningRecord,
   LineConfigRecord,
-  LineEveningRecord,
+  LineSetup,
   QueueRepo,
-  TicketPatch,
   TicketRecord,
   TicketStatus,
 } from '../../core/ports';
@@ -31,6 +34,17 @@ interface TicketRow {
   alerted: number;
 }
 
+interface EveningRow {
+  community_id: string;
+  queue: string;
+  date: string;
+  key: string;
+  setup: string | null;
+  paused: number;
+  last_number: number;
+  version: number;
+}
+
 const toTicket = (r: TicketRow): TicketRecord => ({
   id: r.id,
   community: r.community_id,
@@ -51,18 +65,39 @@ const toTicket = (r: TicketRow): TicketRecord => ({
   alerted: r.alerted === 1,
 });
 
-/** Patch field → column. */
-const COLUMNS: Record<keyof TicketPatch, string> = {
-  status: 'status',
-  calledAt: 'called_at',
-  missedAt: 'missed_at',
-  closedAt: 'closed_at',
-  serviceSeconds: 'service_seconds',
-  sortKey: 'sort_key',
-  alerted: 'alerted',
-};
+const ticketParams = (t: TicketRecord) => ({
+  id: t.id,
+  community: t.community,
+  queue: t.queue,
+  date: t.date,
+  number: t.number,
+  label: t.label,
+  status: t.status,
+  userId: t.userId,
+  note: t.note,
+  requestId: t.requestId,
+  sortKey: t.sortKey,
+  createdAt: t.createdAt,
+  calledAt: t.calledAt,
+  missedAt: t.missedAt,
+  closedAt: t.closedAt,
+  serviceSeconds: t.serviceSeconds,
+  alerted: t.alerted ? 1 : 0,
+});
 
-export const newTicketId = () => crypto.randomBytes(9).toString('base64url');
+const eveningParams = (e: EveningRecord) => ({
+  community: e.community,
+  queue: e.queue,
+  date: e.date,
+  key: e.key,
+  setup: e.setup ? JSON.stringify(e.setup) : null,
+  paused: e.paused ? 1 : 0,
+  lastNumber: e.lastNumber,
+  version: e.version,
+});
+
+const sameTicket = (a: TicketRecord, b: TicketRecord) =>
+  JSON.stringify(ticketParams(a)) === JSON.stringify(ticketParams(b));
 
 export function queueRepo(db: Database.Database): QueueRepo {
   const configStmt = db.prepare<[string, string], LineConfigRecord>(
@@ -75,131 +110,81 @@ export function queueRepo(db: Database.Database): QueueRepo {
      ON CONFLICT (community_id, queue) DO UPDATE SET capacity = excluded.capacity, last_join = excluded.last_join,
        grace_minutes = excluded.grace_minutes, default_service_minutes = excluded.default_service_minutes`,
   );
-  const eveningStmt = db.prepare<
-    [string, string, string],
-    { paused: number; last_number: number; version: number }
-  >(
-    'SELECT paused, last_number, version FROM queue_evenings WHERE community_id = ? AND queue = ? AND date = ?',
+  const eveningStmt = db.prepare<[string, string, string], EveningRow>(
+    'SELECT * FROM queue_evenings WHERE community_id = ? AND queue = ? AND date = ?',
   );
-  const ensureEvening = db.prepare(
-    'INSERT INTO queue_evenings (community_id, queue, date) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  const eveningsOfCommunity = db.prepare<[string, string], EveningRow>(
+    'SELECT * FROM queue_evenings WHERE community_id = ? AND date = ? ORDER BY queue',
   );
-  const bumpEvening = db.prepare(
-    'UPDATE queue_evenings SET version = version + 1, paused = COALESCE(?, paused) WHERE community_id = ? AND queue = ? AND date = ?',
+  const linesOfUser = db.prepare<[string, string], { community_id: string; queue: string }>(
+    'SELECT DISTINCT community_id, queue FROM tickets WHERE user_id = ? AND date = ? ORDER BY community_id, queue',
   );
-  const issueNumber = db.prepare(
-    'UPDATE queue_evenings SET last_number = last_number + 1, version = version + 1 WHERE community_id = ? AND queue = ? AND date = ?',
+  const lineOfTicket = db.prepare<[string], { community_id: string; queue: string; date: string }>(
+    'SELECT community_id, queue, date FROM tickets WHERE id = ?',
   );
-  const byRequest = db.prepare<[string, string], TicketRow>(
-    "SELECT * FROM tickets WHERE COALESCE(user_id, '') = ? AND request_id = ?",
+  const ticketsStmt = db.prepare<[string, string, string], TicketRow>(
+    'SELECT * FROM tickets WHERE community_id = ? AND queue = ? AND date = ? ORDER BY number',
   );
-  const activeOfUser = db.prepare<[string, string, string, string, string], TicketRow>(
-    `SELECT * FROM tickets INDEXED BY tickets_user_line
-     WHERE community_id = ? AND queue = ? AND date = ? AND user_id = ?
-       AND (status IN ('waiting', 'called') OR (status = 'missed' AND missed_at > ?))
-     ORDER BY number LIMIT 1`,
+  const insertEvening = db.prepare(
+    `INSERT INTO queue_evenings (community_id, queue, date, key, setup, paused, last_number, version)
+     VALUES (@community, @queue, @date, @key, @setup, @paused, @lastNumber, @version)`,
+  );
+  const updateEvening = db.prepare(
+    `UPDATE queue_evenings SET key = @key, setup = @setup, paused = @paused, last_number = @lastNumber,
+       version = @version WHERE community_id = @community AND queue = @queue AND date = @date`,
   );
   const insertTicket = db.prepare(
-    `INSERT INTO tickets (id, community_id, queue, date, number, label, status, user_id, note, request_id, sort_key, created_at)
-     VALUES (@id, @community, @queue, @date, @number, @label, 'waiting', @userId, @note, @requestId, @number, @createdAt)`,
+    `INSERT INTO tickets (id, community_id, queue, date, number, label, status, user_id, note, request_id,
+       sort_key, created_at, called_at, missed_at, closed_at, service_seconds, alerted)
+     VALUES (@id, @community, @queue, @date, @number, @label, @status, @userId, @note, @requestId,
+       @sortKey, @createdAt, @calledAt, @missedAt, @closedAt, @serviceSeconds, @alerted)`,
   );
-  const ticketStmt = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
-  const lineTickets = db.prepare<[string, string, string], TicketRow>(
-    'SELECT * FROM tickets WHERE community_id = ? AND queue = ? AND date = ? ORDER BY sort_key, number',
-  );
-  const waitingCount = db.prepare<[string, string, string], { n: number }>(
-    "SELECT COUNT(*) AS n FROM tickets WHERE community_id = ? AND queue = ? AND date = ? AND status = 'waiting'",
-  );
-  const waitingHead = db.prepare<[string, string, string, number], TicketRow>(
-    "SELECT * FROM tickets WHERE community_id = ? AND queue = ? AND date = ? AND status = 'waiting' ORDER BY sort_key, number LIMIT ?",
-  );
-  const calledNow = db.prepare<[string, string, string], TicketRow>(
-    "SELECT * FROM tickets WHERE community_id = ? AND queue = ? AND date = ? AND status = 'called' ORDER BY called_at DESC LIMIT 100",
-  );
-  const recentCalled = db.prepare<[string, string, string], { label: string }>(
-    'SELECT label FROM tickets WHERE community_id = ? AND queue = ? AND date = ? AND called_at IS NOT NULL ORDER BY called_at DESC LIMIT 5',
-  );
-  const servedStats = db.prepare<[string, string, string], { count: number; total: number }>(
-    `SELECT COUNT(*) AS count, COALESCE(SUM(service_seconds), 0) AS total FROM tickets
-     WHERE community_id = ? AND queue = ? AND date = ? AND status = 'done' AND service_seconds > 0`,
-  );
-  const waitingBefore = db.prepare<[string, string, string, number], { n: number }>(
-    "SELECT COUNT(*) AS n FROM tickets WHERE community_id = ? AND queue = ? AND date = ? AND status = 'waiting' AND sort_key < ?",
-  );
-  const userTickets = db.prepare<[string, string], TicketRow>(
-    'SELECT * FROM tickets WHERE user_id = ? AND date = ? ORDER BY created_at',
+  const updateTicket = db.prepare(
+    `UPDATE tickets SET status = @status, note = @note, sort_key = @sortKey, called_at = @calledAt,
+       missed_at = @missedAt, closed_at = @closedAt, service_seconds = @serviceSeconds, alerted = @alerted
+     WHERE id = @id`,
   );
 
-  const evening = (community: string, queue: string, date: string): LineEveningRecord | null => {
-    const row = eveningStmt.get(community, queue, date);
-    return row
-      ? {
-          community,
-          queue,
-          date,
-          paused: row.paused === 1,
-          lastNumber: row.last_number,
-          version: row.version,
-        }
-      : null;
-  };
-
-  const join = db.transaction((req: JoinRequest): JoinOutcome => {
-    const at = req.now.toISOString();
-    if (req.requestId) {
-      const retried = byRequest.get(req.userId ?? '', req.requestId);
-      if (retried) return { kind: 'existing', ticket: toTicket(retried) };
-    }
-    if (req.userId) {
-      const graceStart = new Date(req.now.getTime() - req.graceMinutes * 60_000).toISOString();
-      const active = activeOfUser.get(req.community, req.queue, req.date, req.userId, graceStart);
-      if (active) return { kind: 'existing', ticket: toTicket(active) };
-    }
-    ensureEvening.run(req.community, req.queue, req.date);
-    const state = eveningStmt.get(req.community, req.queue, req.date)!;
-    if (state.paused === 1 && !req.ignorePause) return { kind: 'paused' };
-    if (state.last_number >= req.capacity) return { kind: 'full' };
-    const number = state.last_number + 1;
-    const id = newTicketId();
-    insertTicket.run({
-      id,
-      community: req.community,
-      queue: req.queue,
-      date: req.date,
-      number,
-      label: `${req.prefix}${String(number).padStart(3, '0')}`,
-      userId: req.userId,
-      note: req.note,
-      requestId: req.requestId,
-      createdAt: at,
-    });
-    issueNumber.run(req.community, req.queue, req.date);
-    return { kind: 'created', ticket: toTicket(ticketStmt.get(id)!) };
+  const fromRow = (row: EveningRow): EveningRecord => ({
+    community: row.community_id,
+    queue: row.queue,
+    date: row.date,
+    key: row.key,
+    setup: row.setup ? (JSON.parse(row.setup) as LineSetup) : null,
+    paused: row.paused === 1,
+    lastNumber: row.last_number,
+    version: row.version,
+    tickets: ticketsStmt.all(row.community_id, row.queue, row.date).map(toTicket),
   });
 
-  const update = db.transaction(
-    (id: string, from: TicketStatus[], patch: TicketPatch): TicketRecord | null => {
-      const row = ticketStmt.get(id);
-      if (!row || !from.includes(row.status)) return null;
-      const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as Array<
-        [keyof TicketPatch, unknown]
-      >;
-      if (entries.length > 0) {
-        const sets = entries.map(([k]) => `${COLUMNS[k]} = ?`).join(', ');
-        const values = entries.map(([k, v]) => (k === 'alerted' ? (v ? 1 : 0) : v));
-        db.prepare(`UPDATE tickets SET ${sets} WHERE id = ?`).run(...values, id);
-      }
-      ensureEvening.run(row.community_id, row.queue, row.date);
-      bumpEvening.run(null, row.community_id, row.queue, row.date);
-      return toTicket(ticketStmt.get(id)!);
-    },
-  );
+  const load = (community: string, queue: string, date: string) => {
+    const row = eveningStmt.get(community, queue, date);
+    return row ? fromRow(row) : null;
+  };
 
-  const touch = db.transaction(
-    (community: string, queue: string, date: string, paused: boolean | undefined) => {
-      ensureEvening.run(community, queue, date);
-      bumpEvening.run(paused === undefined ? null : paused ? 1 : 0, community, queue, date);
-      return evening(community, queue, date)!;
+  /** Writes `next` over `current`: the evening row, new tickets, and tickets that changed. */
+  const write = (current: EveningRecord | null, next: EveningRecord) => {
+    if (current) updateEvening.run(eveningParams(next));
+    else insertEvening.run(eveningParams(next));
+    const before = new Map(current?.tickets.map((t) => [t.id, t]));
+    for (const ticket of next.tickets) {
+      const old = before.get(ticket.id);
+      if (!old) insertTicket.run(ticketParams(ticket));
+      else if (!sameTicket(old, ticket)) updateTicket.run(ticketParams(ticket));
+    }
+  };
+
+  const change = db.transaction(
+    (
+      community: string,
+      queue: string,
+      date: string,
+      decide: Parameters<QueueRepo['change']>[3],
+    ): unknown => {
+      const current = load(community, queue, date);
+      const { next, result } = decide(current);
+      if (next) write(current, next);
+      return result;
     },
   );
 
@@ -208,30 +193,18 @@ export function queueRepo(db: Database.Database): QueueRepo {
     saveConfig: async (community, queue, config) => {
       saveConfigStmt.run({ community, queue, ...config });
     },
-    getEvening: async (community, queue, date) => evening(community, queue, date),
-    // IMMEDIATE: the write lock is taken before the reads, so concurrent processes serialize.
-    join: async (request) => join.immediate(request),
-    getTicket: async (id) => {
-      const row = ticketStmt.get(id);
-      return row ? toTicket(row) : null;
+    getEvening: async (community, queue, date) => load(community, queue, date),
+    eveningOfTicket: async (ticketId) => {
+      const line = lineOfTicket.get(ticketId);
+      return line ? load(line.community_id, line.queue, line.date) : null;
     },
-    lineSummary: async (community, queue, date, head) => {
-      const served = servedStats.get(community, queue, date)!;
-      return {
-        waiting: waitingCount.get(community, queue, date)!.n,
-        head: waitingHead.all(community, queue, date, head).map(toTicket),
-        called: calledNow.all(community, queue, date).map(toTicket),
-        recentlyCalled: recentCalled.all(community, queue, date).map((r) => r.label),
-        served: { count: served.count, totalSeconds: served.total },
-      };
-    },
-    countWaitingBefore: async (community, queue, date, sortKey) =>
-      waitingBefore.get(community, queue, date, sortKey)!.n,
-    listTickets: async (community, queue, date) =>
-      lineTickets.all(community, queue, date).map(toTicket),
-    ticketsOfUser: async (userId, date) => userTickets.all(userId, date).map(toTicket),
-    updateTicket: async (id, from, patch) => update.immediate(id, from, patch),
-    touchEvening: async (community, queue, date, patch) =>
-      touch.immediate(community, queue, date, patch.paused),
+    eveningsOf: async (community, date) => eveningsOfCommunity.all(community, date).map(fromRow),
+    eveningsOfUser: async (userId, date) =>
+      linesOfUser
+        .all(userId, date)
+        .map((line) => load(line.community_id, line.queue, date))
+        .filter((e): e is EveningRecord => e !== null),
+    change: async (community, queue, date, decide) =>
+      change.immediate(community, queue, date, decide) as ReturnType<typeof decide>['result'],
   };
 }

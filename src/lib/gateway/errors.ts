@@ -52,7 +52,10 @@ export function unwrap<T>(raw: unknown): T {
  */
 export function mayHaveReachedServer(error: unknown): boolean {
   return (
-    !(error instanceof GatewayError) || error.code === 'INTERNAL' || error.code === 'RATE_LIMITED'
+    !(error instanceof GatewayError) ||
+    error.code === 'INTERNAL' ||
+    error.code === 'RATE_LIMITED' ||
+    error.code === 'UNAVAILABLE'
   );
 }
 

@@ -1,0 +1,272 @@
+/**
+ * The walk-in queue's rules as plain functions of one evening (EveningRecord) and a request:
+ * who gets a number, in which order tickets are called, where a requeued ticket goes, who is
+ * told "3 ahead". Nothing here reads or writes a store; service.ts hands these to the store's
+ * atomic `change` and acts on what they decide.
+ */
+import type { EveningRecord, LineSetup, TicketRecord, TicketStatus } from '../ports';
+import { local } from '../time';
+import { compareHhmm, labelOf } from './lines';
+
+/** A waiting resident with this many (or fewer) ahead gets the "3 ahead" alert, once. */
+export const ALERT_AHEAD = 3;
+/** A requeued ticket goes back in behind this many waiting residents (or last, if fewer wait). */
+export const REQUEUE_BEHIND = 2;
+
+const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** 12 random letters and digits: ticket ids are `<key>-<number>`, so the key never holds '-'. */
+export function newEveningKey(random: (n: number) => Uint8Array): string {
+  return [...random(12)].map((b) => KEY_ALPHABET[b % KEY_ALPHABET.length]).join('');
+}
+
+export const ticketIdOf = (key: string, number: number) => `${key}-${number}`;
+
+export function openEvening(args: {
+  community: string;
+  queue: string;
+  date: string;
+  key: string;
+  setup: LineSetup;
+}): EveningRecord {
+  return { ...args, paused: false, lastNumber: 0, version: 0, tickets: [] };
+}
+
+/** The setup an evening decides with: its own, or the fresh one for history without one. */
+export const setupOf = (evening: EveningRecord, fresh: LineSetup): LineSetup =>
+  evening.setup ?? fresh;
+
+export const byLineOrder = (a: TicketRecord, b: TicketRecord) =>
+  a.sortKey - b.sortKey || a.number - b.number;
+
+export const waitingOf = (tickets: readonly TicketRecord[]) =>
+  tickets.filter((t) => t.status === 'waiting').sort(byLineOrder);
+
+/** At the desk now, most recently called first. */
+export const calledOf = (tickets: readonly TicketRecord[]) =>
+  tickets
+    .filter((t) => t.status === 'called')
+    .sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? '') || b.number - a.number);
+
+/** Until when a missed ticket may be requeued by its holder (null unless missed with a time). */
+export const requeueUntilOf = (ticket: TicketRecord, graceMinutes: number): Date | null =>
+  ticket.status === 'missed' && ticket.missedAt
+    ? new Date(Date.parse(ticket.missedAt) + graceMinutes * 60_000)
+    : null;
+
+/** Waiting or called, or missed and still within the grace period: the user's ticket tonight. */
+function holds(ticket: TicketRecord, now: Date, graceMinutes: number): boolean {
+  if (ticket.status === 'waiting' || ticket.status === 'called') return true;
+  const until = requeueUntilOf(ticket, graceMinutes);
+  return until !== null && until > now;
+}
+
+/** "HH:mm" now in Asia/Shanghai. */
+export const hhmmOf = (now: Date) => local(now).format('HH:mm');
+
+/** Is the evening's line open at `now` (its date, between its hours)? */
+export function isOpen(evening: EveningRecord, setup: LineSetup, now: Date): boolean {
+  const wall = local(now);
+  if (wall.format('YYYY-MM-DD') !== evening.date) return false;
+  const hhmm = wall.format('HH:mm');
+  return compareHhmm(hhmm, setup.opensAt) >= 0 && compareHhmm(hhmm, setup.closesAt) < 0;
+}
+
+// ── joining ──────────────────────────────────────────────────────────────
+
+export interface JoinRequest {
+  userId: string | null;
+  requestId: string | null;
+  note: string;
+  /** Staff adding a walk-in are not stopped by a pause or the last-join time. */
+  byStaff: boolean;
+}
+
+export type JoinOutcome =
+  | { kind: 'created' | 'existing'; ticket: TicketRecord }
+  | { kind: 'paused' | 'full' | 'closed' | 'last-join' };
+
+/** The ticket a request already has: the one its request id made, or the user's live one. */
+function knownTicket(evening: EveningRecord, req: JoinRequest, now: Date, grace: number) {
+  if (req.requestId !== null) {
+    const made = evening.tickets.find(
+      (t) => t.requestId === req.requestId && t.userId === req.userId,
+    );
+    if (made) return made;
+  }
+  if (req.userId === null) return undefined;
+  return evening.tickets.find((t) => t.userId === req.userId && holds(t, now, grace));
+}
+
+/**
+ * A number, or why not. Precedence: a ticket the request already has (a retry, a second tap) is
+ * returned whatever else holds; then the hours, the last-join time (residents), the pause
+ * (residents), the capacity.
+ */
+export function decideJoin(
+  evening: EveningRecord,
+  setup: LineSetup,
+  req: JoinRequest,
+  now: Date,
+): { next: EveningRecord | null; result: JoinOutcome } {
+  const known = knownTicket(evening, req, now, setup.graceMinutes);
+  if (known) return { next: null, result: { kind: 'existing', ticket: known } };
+  if (!isOpen(evening, setup, now)) return { next: null, result: { kind: 'closed' } };
+  if (!req.byStaff && compareHhmm(hhmmOf(now), setup.lastJoin) >= 0)
+    return { next: null, result: { kind: 'last-join' } };
+  if (evening.paused && !req.byStaff) return { next: null, result: { kind: 'paused' } };
+  if (evening.lastNumber >= setup.capacity) return { next: null, result: { kind: 'full' } };
+  const number = evening.lastNumber + 1;
+  const ticket: TicketRecord = {
+    id: ticketIdOf(evening.key, number),
+    community: evening.community,
+    queue: evening.queue,
+    date: evening.date,
+    number,
+    label: labelOf(setup.prefix, number),
+    status: 'waiting',
+    userId: req.userId,
+    note: req.note,
+    requestId: req.requestId,
+    sortKey: number,
+    createdAt: now.toISOString(),
+    calledAt: null,
+    missedAt: null,
+    closedAt: null,
+    serviceSeconds: null,
+    // Whoever starts near the desk is looking at the ticket page: no "3 ahead" alert for them.
+    alerted: waitingOf(evening.tickets).length <= ALERT_AHEAD,
+  };
+  const next = { ...evening, lastNumber: number, tickets: [...evening.tickets, ticket] };
+  return { next, result: { kind: 'created', ticket } };
+}
+
+// ── moving tickets ───────────────────────────────────────────────────────
+
+export type TicketPatch = Partial<
+  Pick<
+    TicketRecord,
+    'status' | 'calledAt' | 'missedAt' | 'closedAt' | 'serviceSeconds' | 'sortKey' | 'alerted'
+  >
+>;
+
+export const withTicket = (evening: EveningRecord, ticket: TicketRecord): EveningRecord => ({
+  ...evening,
+  tickets: evening.tickets.map((t) => (t.id === ticket.id ? ticket : t)),
+});
+
+export type MoveOutcome =
+  | { kind: 'moved'; ticket: TicketRecord }
+  | { kind: 'missing' }
+  | { kind: 'status'; status: TicketStatus };
+
+/** Compare-and-set: applies `patch` only while the ticket's status is one of `from`. */
+export function decideMove(
+  evening: EveningRecord,
+  ticketId: string,
+  from: readonly TicketStatus[],
+  patch: TicketPatch,
+): { next: EveningRecord | null; result: MoveOutcome } {
+  const ticket = evening.tickets.find((t) => t.id === ticketId);
+  if (!ticket) return { next: null, result: { kind: 'missing' } };
+  if (!from.includes(ticket.status))
+    return { next: null, result: { kind: 'status', status: ticket.status } };
+  const moved = { ...ticket, ...patch };
+  return { next: withTicket(evening, moved), result: { kind: 'moved', ticket: moved } };
+}
+
+const secondsBetween = (from: string | null, to: Date) =>
+  from ? Math.max(0, Math.round((to.getTime() - Date.parse(from)) / 1000)) : null;
+
+export const completePatch = (ticket: TicketRecord, now: Date): TicketPatch => ({
+  status: 'done',
+  closedAt: now.toISOString(),
+  serviceSeconds: secondsBetween(ticket.calledAt, now),
+});
+
+/**
+ * Calls the first waiting ticket, completing whoever was at the desk. Null `called` when nobody
+ * waits (the desk is still cleared).
+ */
+export function decideCallNext(
+  evening: EveningRecord,
+  now: Date,
+): { next: EveningRecord; called: TicketRecord | null; completed: TicketRecord[] } {
+  let next = evening;
+  const completed: TicketRecord[] = [];
+  for (const current of calledOf(evening.tickets)) {
+    const done = { ...current, ...completePatch(current, now) };
+    completed.push(done);
+    next = withTicket(next, done);
+  }
+  const head = waitingOf(next.tickets)[0];
+  if (!head) return { next, called: null, completed };
+  const called: TicketRecord = { ...head, status: 'called', calledAt: now.toISOString() };
+  return { next: withTicket(next, called), called, completed };
+}
+
+/**
+ * Where a requeued ticket goes: behind REQUEUE_BEHIND waiting residents, or last when fewer wait.
+ */
+export function requeueSortKey(evening: EveningRecord, ticket: TicketRecord): number {
+  const waiting = waitingOf(evening.tickets).filter((t) => t.id !== ticket.id);
+  if (waiting.length <= REQUEUE_BEHIND) return (waiting.at(-1)?.sortKey ?? ticket.sortKey) + 1;
+  return (waiting[REQUEUE_BEHIND - 1]!.sortKey + waiting[REQUEUE_BEHIND]!.sortKey) / 2;
+}
+
+export type RequeueOutcome =
+  | { kind: 'requeued'; ticket: TicketRecord }
+  | { kind: 'missing' }
+  | { kind: 'status'; status: TicketStatus }
+  | { kind: 'expired' };
+
+export function decideRequeue(
+  evening: EveningRecord,
+  setup: LineSetup,
+  ticketId: string,
+  now: Date,
+): { next: EveningRecord | null; result: RequeueOutcome } {
+  const ticket = evening.tickets.find((t) => t.id === ticketId);
+  if (!ticket) return { next: null, result: { kind: 'missing' } };
+  if (ticket.status !== 'missed')
+    return { next: null, result: { kind: 'status', status: ticket.status } };
+  const until = requeueUntilOf(ticket, setup.graceMinutes);
+  if (!until || until <= now) return { next: null, result: { kind: 'expired' } };
+  const requeued: TicketRecord = {
+    ...ticket,
+    status: 'waiting',
+    missedAt: null,
+    calledAt: null,
+    alerted: false,
+    sortKey: requeueSortKey(evening, ticket),
+  };
+  return { next: withTicket(evening, requeued), result: { kind: 'requeued', ticket: requeued } };
+}
+
+/**
+ * Marks every waiting resident within ALERT_AHEAD of the desk who was not told yet, and returns
+ * them with how many are ahead: the core sends them "3 ahead" after the change is stored.
+ */
+export function markNear(evening: EveningRecord): {
+  next: EveningRecord;
+  near: Array<{ ticket: TicketRecord; ahead: number }>;
+} {
+  const near = waitingOf(evening.tickets)
+    .slice(0, ALERT_AHEAD + 1)
+    .map((ticket, ahead) => ({ ticket, ahead }))
+    .filter(({ ticket }) => !ticket.alerted && ticket.userId !== null)
+    .map(({ ticket, ahead }) => ({ ticket: { ...ticket, alerted: true }, ahead }));
+  const next = near.reduce((e, { ticket }) => withTicket(e, ticket), evening);
+  return { next, near };
+}
+
+/** The evening with a new setup (staff changed the configuration) or pause. */
+export const withSetup = (evening: EveningRecord, setup: LineSetup): EveningRecord => ({
+  ...evening,
+  setup,
+});
+
+export const withPause = (evening: EveningRecord, paused: boolean): EveningRecord => ({
+  ...evening,
+  paused,
+});
