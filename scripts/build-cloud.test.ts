@@ -8,7 +8,9 @@ import { createCloudBaseEmulator } from '../server/testing/cloudbase-emulator';
 import {
   buildCloud,
   formatJson,
+  ACTION_TIMEOUT_SECONDS,
   mergedConfig,
+  TIMER_TIMEOUT_SECONDS,
   REQUIRED_OPENAPI,
   TIMER_FUNCTIONS,
 } from './build-cloud';
@@ -60,20 +62,38 @@ describe('committed cloud function folders', () => {
     }
   });
 
-  it('booking-reminder runs hourly on a timer, in the seven-field WeChat cron', () => {
+  // Each run is a bounded slice that resumes where the last stopped: several runs a day.
+  it('booking-reminder runs every minute 12:00–20:59 (UTC+8), in the seven-field WeChat cron', () => {
     const config = readJson(path.join(ROOT, 'cloudfunctions', 'booking-reminder', 'config.json'));
     expect(config).toEqual({
       permissions: { openapi: ['subscribeMessage.send'] },
-      triggers: [{ name: 'reminder', type: 'timer', config: '0 0 * * * * *' }],
+      triggers: [{ name: 'reminder', type: 'timer', config: '0 * 12-20 * * * *' }],
+      timeout: TIMER_TIMEOUT_SECONDS,
     });
   });
 
-  it('followup-timer runs daily at 09:00 (the cron is UTC+8), in the seven-field WeChat cron', () => {
+  it('followup-timer runs every minute 09:00–10:59 (UTC+8), in the seven-field WeChat cron', () => {
     const config = readJson(path.join(ROOT, 'cloudfunctions', 'followup-timer', 'config.json'));
     expect(config).toEqual({
       permissions: { openapi: ['subscribeMessage.send'] },
-      triggers: [{ name: 'daily', type: 'timer', config: '0 0 9 * * * *' }],
+      triggers: [{ name: 'daily', type: 'timer', config: '0 * 9-10 * * * *' }],
+      timeout: TIMER_TIMEOUT_SECONDS,
     });
+  });
+
+  it('cloudbaserc.json deploys every function with its runtime, timeout and trigger', () => {
+    const rc = readJson(path.join(ROOT, 'cloudbaserc.json')) as {
+      functions: Array<{ name: string; timeout: number; runtime: string; triggers?: unknown }>;
+    };
+    expect(rc.functions.map((f) => f.name).sort()).toEqual([...ALL_FUNCTIONS].sort());
+    for (const f of rc.functions) {
+      const config = readJson(path.join(ROOT, 'cloudfunctions', f.name, 'config.json')) as {
+        timeout: number;
+        triggers?: unknown;
+      };
+      expect(f).toMatchObject({ timeout: config.timeout, runtime: 'Nodejs16.13' });
+      expect(f.triggers).toEqual(config.triggers);
+    }
   });
 });
 
@@ -92,19 +112,28 @@ describe('mergedConfig', () => {
   });
 
   it('keeps triggers and other fields while adding a missing permission', () => {
-    write({ permissions: { openapi: [] }, triggers: [hourly], timeout: 20 });
+    write({ permissions: { openapi: [] }, triggers: [hourly], memorySize: 256 });
     const merged = mergedConfig('booking-reminder', file());
     expect(merged).toEqual({
       permissions: { openapi: ['subscribeMessage.send'] },
       triggers: [hourly],
-      timeout: 20,
+      memorySize: 256,
+      timeout: TIMER_TIMEOUT_SECONDS,
     });
     // As build writes it back: the trigger stays expanded, the permission on one line.
     expect(formatJson(merged)).toContain('"triggers": [\n    {\n      "name": "reminder",');
   });
 
-  it('adds nothing a function without requirements does not declare', () => {
-    expect(mergedConfig('community', file())).toEqual({ permissions: { openapi: [] } });
+  it('adds nothing a function without requirements does not declare, but its timeout', () => {
+    expect(mergedConfig('community', file())).toEqual({
+      permissions: { openapi: [] },
+      timeout: ACTION_TIMEOUT_SECONDS,
+    });
+  });
+
+  it('states the timeout the build owns, over a hand edit', () => {
+    write({ permissions: { openapi: [] }, timeout: 3 });
+    expect(mergedConfig('queue', file()).timeout).toBe(ACTION_TIMEOUT_SECONDS);
   });
 
   it.each([
@@ -184,6 +213,7 @@ describe('buildCloud', () => {
     }
     expect(readJson(path.join(outDir, 'community', 'config.json'))).toEqual({
       permissions: { openapi: [] },
+      timeout: ACTION_TIMEOUT_SECONDS,
     });
   });
 
@@ -191,6 +221,7 @@ describe('buildCloud', () => {
     // outDir started without a queue folder: the permission comes from REQUIRED_OPENAPI alone.
     expect(readJson(path.join(outDir, 'queue', 'config.json'))).toEqual({
       permissions: { openapi: ['subscribeMessage.send'] },
+      timeout: ACTION_TIMEOUT_SECONDS,
     });
   });
 
@@ -198,6 +229,7 @@ describe('buildCloud', () => {
     expect(readJson(path.join(outDir, 'staff', 'config.json'))).toEqual({
       permissions: { openapi: ['subscribeMessage.send'] },
       triggers: [{ name: 'nightly', type: 'timer', config: '0 0 2 * * * *' }],
+      timeout: ACTION_TIMEOUT_SECONDS,
     });
   });
 

@@ -101,6 +101,21 @@ export const REQUIRED_OPENAPI: Readonly<Record<string, readonly string[]>> = {
   'followup-timer': ['subscribeMessage.send'],
 };
 
+/**
+ * Each function's timeout, in seconds (WeChat's default is 3). An action waits at most 6 s for
+ * transaction conflicts (MANY_RACERS in server/stores/cloudbase/transaction.ts) on top of a few
+ * round trips, so 10 s; a timer run works through a bounded slice of communities, so 20 s. The
+ * build writes them into config.json and cloudbaserc.json (the CloudBase CLI applies them; in
+ * WeChat DevTools set them in the console: the README lists them).
+ */
+export const ACTION_TIMEOUT_SECONDS = 10;
+export const TIMER_TIMEOUT_SECONDS = 20;
+export const timeoutOf = (fn: string) =>
+  TIMER_FUNCTIONS.includes(fn) ? TIMER_TIMEOUT_SECONDS : ACTION_TIMEOUT_SECONDS;
+
+/** The cloud runtime the bundles target (esbuild `target` below). */
+export const RUNTIME = 'Nodejs16.13';
+
 /** WeChat's rule for a trigger name: a letter, then up to 59 of [A-Za-z0-9_-]. */
 const TRIGGER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
 
@@ -126,14 +141,45 @@ function checkTriggers(file: string, triggers: unknown) {
   }
 }
 
-/** Keeps permissions and triggers a function already declares, adding the required ones. */
+/**
+ * Keeps permissions and triggers a function already declares, adding the required ones, and
+ * states its timeout (timeoutOf): the build owns that figure, so a hand edit is overwritten.
+ */
 export function mergedConfig(fn: string, file: string): Json {
   const existing = fs.existsSync(file) ? readJson(file) : {};
   checkTriggers(file, existing.triggers);
   const permissions = (existing.permissions ?? {}) as Json;
   const declared: unknown[] = Array.isArray(permissions.openapi) ? permissions.openapi : [];
   const missing = (REQUIRED_OPENAPI[fn] ?? []).filter((api) => !declared.includes(api));
-  return { ...existing, permissions: { ...permissions, openapi: [...declared, ...missing] } };
+  return {
+    ...existing,
+    permissions: { ...permissions, openapi: [...declared, ...missing] },
+    timeout: timeoutOf(fn),
+  };
+}
+
+/**
+ * cloudbaserc.json for the CloudBase CLI (`tcb fn deploy --all`): every function with its
+ * runtime, timeout, cloud-installed dependencies and timer trigger, from the same config.json.
+ */
+function writeCliConfig(outDir: string, functions: readonly string[]) {
+  const entries = functions.map((fn) => {
+    const config = readJson(path.join(outDir, fn, 'config.json'));
+    return {
+      name: fn,
+      runtime: RUNTIME,
+      timeout: timeoutOf(fn),
+      installDependency: true,
+      handler: 'index.main',
+      ...(Array.isArray(config.triggers) ? { triggers: config.triggers } : {}),
+    };
+  });
+  writeJson(path.join(ROOT, 'cloudbaserc.json'), {
+    version: '2.0',
+    envId: '{{env.ENV_ID}}',
+    functionRoot: './cloudfunctions',
+    functions: entries,
+  });
 }
 
 function checkInputs(fn: string, metafile: Metafile) {
@@ -200,6 +246,8 @@ export async function buildCloud(options: BuildOptions = {}): Promise<BuiltFunct
     );
     built.push(one);
   }
+  // Only the real build (cloudfunctions/) describes the deployment; test builds go elsewhere.
+  if (!options.outDir && !options.functions) writeCliConfig(outDir, functions);
   const stale = fs
     .readdirSync(outDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && !functions.includes(d.name))

@@ -110,7 +110,42 @@ export interface Store {
   surveys: SurveyRepo;
   reports: ReportRepo;
   rosters: RosterRepo;
+  jobs: JobRepo;
   close(): Promise<void>;
+}
+
+// ── Timer jobs' progress ─────────────────────────────────────────────────
+
+/** What a job keeps between runs: plain values only, so every store can hold it as it is. */
+export type JobData = Record<string, string | number | boolean | null | string[]>;
+
+/** One saved state of a timer job. The store keeps it; only the core reads meaning into it. */
+export interface JobStateRecord {
+  job: string;
+  /** What the state is about: a day ("YYYY-MM-DD") for a run's cursor, a community id… */
+  key: string;
+  /** 1 after the first save, one more after each: what compare-and-set compares. */
+  version: number;
+  data: JobData;
+  /** ISO instant (UTC) of the save. */
+  updatedAt: string;
+}
+
+export interface JobRepo {
+  /** The state saved for (job, key), or null before the first save. */
+  get(job: string, key: string): Promise<JobStateRecord | null>;
+  /**
+   * Compare-and-set: replaces the data whole, as version `version + 1`, only while the stored
+   * version is `version` (0: nothing saved yet). Null when another run saved first; two saves
+   * from one version never both succeed.
+   */
+  save(
+    job: string,
+    key: string,
+    version: number,
+    data: JobData,
+    now: Date,
+  ): Promise<JobStateRecord | null>;
 }
 
 // ── Queue (取号) ─────────────────────────────────────────────────────────
@@ -393,8 +428,13 @@ export interface BookingRepo {
     | { kind: 'full' }
     | { kind: 'stale' }
   >;
-  /** Confirmed bookings on `date` not yet reminded. */
-  dueReminders(date: string): Promise<BookingRecord[]>;
+  /** Confirmed bookings on `date` not yet reminded: the first `limit` by (startsAt, id). */
+  dueReminders(date: string, limit: number): Promise<BookingRecord[]>;
+  /**
+   * Compare-and-set: records the reminder (`remindedAt` = `at`) only on a confirmed booking not
+   * reminded yet. Null otherwise: of two runs reminding at once, exactly one gets the booking.
+   */
+  markReminded(id: string, at: string): Promise<BookingRecord | null>;
   /** Forgets the phone numbers a resident gave with their bookings; returns how many. */
   erasePhones(userId: string): Promise<number>;
 }

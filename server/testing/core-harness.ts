@@ -1,6 +1,8 @@
 /**
  * Runs the core through dispatch on a real SQLite file with a hand-set clock: the set-up that the
- * core's rule tests share. Alerts of every kind are collected instead of sent.
+ * core's rule tests share. Alerts of every kind are collected instead of sent. With
+ * `store: 'cloudbase'` the same runs on the CloudBase store over the emulator, whose counts show
+ * what a run costs.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,9 +19,12 @@ import type {
   LinePublisher,
   MediaStore,
   ResidentAlert,
+  Store,
 } from '../core/ports';
 import { seedPilots } from '../core/seed';
+import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from '../stores/cloudbase';
 import { openSqliteStore } from '../stores/sqlite';
+import { createCloudBaseEmulator } from './cloudbase-emulator';
 
 export interface HandClock extends Clock {
   set(iso: string): void;
@@ -46,13 +51,29 @@ export const ok = <T>(e: Envelope<T>): T => {
   return e.data;
 };
 
+export interface HarnessOptions {
+  media?: MediaStore;
+  contentCheck?: ContentChecker;
+  publisher?: LinePublisher;
+  /** The CloudBase store on the emulator instead of SQLite (jobs whose cost is counted in reads). */
+  store?: 'sqlite' | 'cloudbase';
+}
+
 /** A fresh seeded store under a temp dir, with `staff-1` as admin. Call `close()` after. */
-export async function coreHarness(
-  at: string,
-  options: { media?: MediaStore; contentCheck?: ContentChecker; publisher?: LinePublisher } = {},
-) {
+export async function coreHarness(at: string, options: HarnessOptions = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-core-'));
-  const store = await openSqliteStore(path.join(dir, 'core.db'));
+  const emulator =
+    options.store === 'cloudbase' ? createCloudBaseEmulator({ collections: COLLECTIONS }) : null;
+  const opened: Store[] = [];
+  /** A store on the harness's data: each call is another connection, as another process has. */
+  const openStore = async (): Promise<Store> => {
+    const next = emulator
+      ? createCloudBaseStore(emulator.database() as unknown as CloudDatabase)
+      : await openSqliteStore(path.join(dir, 'core.db'));
+    opened.push(next);
+    return next;
+  };
+  const store = await openStore();
   await seedPilots(store);
   await store.identities.ensureUser('staff-1', new Date());
   await store.identities.grantAdmin('staff-1', new Date());
@@ -63,8 +84,8 @@ export async function coreHarness(
     activity: [] as ActivityAlert[],
     resident: [] as ResidentAlert[],
   };
-  const deps: CoreDeps = {
-    store,
+  const depsOn = (on: Store): CoreDeps => ({
+    store: on,
     clock,
     config: { adminToken: 'unused-admin-token' },
     notifier: {
@@ -77,7 +98,8 @@ export async function coreHarness(
     ...(options.media ? { media: options.media } : {}),
     ...(options.contentCheck ? { contentCheck: options.contentCheck } : {}),
     ...(options.publisher ? { publisher: options.publisher } : {}),
-  };
+  });
+  const deps = depsOn(store);
   const as =
     (userId: string | null) =>
     async <T>(action: string, input: Record<string, unknown> = {}) => {
@@ -89,10 +111,17 @@ export async function coreHarness(
     clock,
     alerts,
     deps,
+    /** The emulator behind a 'cloudbase' harness (to count reads), else null. */
+    emulator,
+    /**
+     * Deps for a second host on the same data (another process, another container), with the
+     * same clock and alert lists: for runs at once.
+     */
+    another: async () => depsOn(await openStore()),
     as,
     staff: as('staff-1'),
     close: async () => {
-      await store.close();
+      for (const each of opened) await each.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

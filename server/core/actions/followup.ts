@@ -5,6 +5,7 @@ import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import {
   createFollowUps,
+  FOLLOW_UP_BY_HAND,
   escalate,
   MAX_ATTEMPTS,
   pendingOf,
@@ -219,7 +220,10 @@ export const followupActions = [
     role: 'admin',
     input: z.object({}).strict(),
     example: {},
-    handler: async ({ deps, now }) => ({ created: await createFollowUps(deps, now) }),
+    // One bounded slice, like a timer run: a day already finished makes nothing new.
+    handler: async ({ deps, now }) => ({
+      created: (await createFollowUps(deps, now, FOLLOW_UP_BY_HAND)).done,
+    }),
   }),
   defineAction({
     id: 'followup.pending',

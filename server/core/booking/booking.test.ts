@@ -380,10 +380,10 @@ describe('reminders', () => {
     await t.bookAs('r2', SLOT_1900);
     await t.bookAs('r3', SLOT_1900);
     t.clock.set('2026-12-02T11:59:00+08:00');
-    expect(await sendDueReminders(t.deps, t.clock.now())).toBe(0);
+    expect(await sendDueReminders(t.deps, t.clock.now())).toEqual({ done: 0, finished: true });
     t.clock.set('2026-12-02T12:00:00+08:00');
-    expect(await sendDueReminders(t.deps, t.clock.now())).toBe(2);
-    expect(await sendDueReminders(t.deps, t.clock.now())).toBe(0);
+    expect(await sendDueReminders(t.deps, t.clock.now())).toEqual({ done: 2, finished: true });
+    expect(await sendDueReminders(t.deps, t.clock.now())).toEqual({ done: 0, finished: true });
     expect(t.alerts.map((a) => [a.kind, a.userId]).sort()).toEqual([
       ['booking-reminder', 'r1'],
       ['booking-reminder', 'r2'],

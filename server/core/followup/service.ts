@@ -8,10 +8,20 @@ import type {
 } from '../../../contract/followup';
 import type { CoreDeps } from '../deps';
 import { notFound } from '../errors';
+import {
+  listOf,
+  saveJobState,
+  stopwatch,
+  textOf,
+  type JobBudget,
+  type JobRun,
+  type Stopwatch,
+} from '../jobs';
 import type {
   CommunityRecord,
   FollowUpRecord,
   FollowUpRuleRecord,
+  JobData,
   SuggestionRecord,
 } from '../ports';
 import { STATUS_WORDS } from '../suggestion/service';
@@ -128,28 +138,138 @@ export const residentName = (r: { name: string; userId: string | null; residentK
   r.name || (r.userId ? `居民（尾号 ${r.userId.slice(-4)}）` : '居民');
 
 /**
+ * Per run of the follow-up job: at most 100 communities, and none started after 10 s. A community
+ * costs a few reads per evening it walks and one transaction per new task, around a second at
+ * worst on CloudBase; stopping at 10 s leaves the unit in flight (at worst a task creation waiting
+ * out its 6 s conflict budget) room inside the 20 s timeout the followup-timer function is
+ * deployed with. Its trigger fires every minute from 09:00 to 10:59: 120 runs, 20 minutes of
+ * work, about 1.2 s for each of the 1,000 communities aimed at (most walk one or two evenings).
+ */
+export const FOLLOW_UP_BUDGET: JobBudget = { units: 100, ms: 10_000 };
+/**
+ * The admin's "run now" (followup.run) is one slice too, but in an action function, which times
+ * out at 10 s: 3 s of work leaves room for the unit in flight.
+ */
+export const FOLLOW_UP_BY_HAND: JobBudget = { ...FOLLOW_UP_BUDGET, ms: 3_000 };
+/**
+ * Staff may still record an evening (completions, attendance) the day after, once the morning's
+ * run has been: an evening is marked finished only from its second morning on, so those late
+ * entries still get their task.
+ */
+export const SETTLE_DAYS = 2;
+
+/** The day's cursor: { after: the last community finished (id order), finished }. */
+const DAY_JOB = 'followups';
+/** Per community: { rules: the rules they were decided under, evenings: finished dates }. */
+const EVENINGS_JOB = 'followup-evenings';
+
+/** The cursor moves past `id`, unless another run has already gone as far. */
+const advanceTo =
+  (id: string) =>
+  (current: JobData | null): JobData | null => {
+    const after = textOf(current, 'after');
+    if (current?.finished === true || (after !== null && after >= id)) return null;
+    return { after: id, finished: false };
+  };
+
+const finishDay = (current: JobData | null): JobData | null =>
+  current?.finished === true ? null : { after: textOf(current, 'after'), finished: true };
+
+/**
  * The follow-up job: for each evening of the last week, one task per served resident whose
  * services need a call, due `delayDays` after the evening. Creating is keyed by (community,
  * evening, resident, kind), so running it twice, or after a restart, adds nothing.
+ *
+ * One run is one slice of the day: communities in id order, resuming after the day's cursor,
+ * within `budget`; the cursor moves after each community, so a run killed midway loses at most
+ * the community it was on. Once every community is done, a run reads the cursor and stops.
  */
-export async function createFollowUps(deps: CoreDeps, now: Date): Promise<number> {
-  const today = todayOf(now);
-  let created = 0;
-  for (const { id } of await deps.store.communities.list()) {
-    const community = await deps.store.communities.get(id);
-    if (!community) continue;
-    const rules = new Map(
-      rulesOf(community, await deps.store.followUps.getRules(id)).map((r) => [r.service, r]),
-    );
-    for (let back = 1; back <= LOOKBACK_DAYS; back += 1) {
-      const date = addDays(today, -back);
-      created += await followUpEvening(deps, community, date, rules, now);
+export async function createFollowUps(
+  deps: CoreDeps,
+  now: Date,
+  budget: JobBudget = FOLLOW_UP_BUDGET,
+): Promise<JobRun> {
+  const watch = stopwatch(deps, budget.ms);
+  const ref = { job: DAY_JOB, key: todayOf(now) };
+  let cursor = await deps.store.jobs.get(ref.job, ref.key);
+  if (cursor?.data.finished === true) return { done: 0, finished: true, remaining: 0 };
+  const ids = (await deps.store.communities.list()).map((c) => c.id);
+  // Community ids are lower-case ASCII: string order is the stores' id order.
+  const left = () => {
+    const after = textOf(cursor?.data, 'after');
+    return ids.filter((id) => after === null || id > after);
+  };
+  let done = 0;
+  for (let walked = 0; ; walked += 1) {
+    const [next] = left();
+    if (next === undefined) {
+      await saveJobState(deps, ref, cursor, finishDay, now);
+      return { done, finished: true, remaining: 0 };
     }
+    if (walked >= budget.units || watch.over()) break;
+    const community = await followUpCommunity(deps, next, now, watch);
+    done += community.created;
+    // Out of time inside it: the next run starts it again (its tasks so far are kept).
+    if (!community.complete) break;
+    cursor = await saveJobState(deps, ref, cursor, advanceTo(next), now);
   }
-  return created;
+  return { done, finished: false, remaining: left().length };
 }
 
-/** A new task for one visitor, or null when nothing they used needs a call yet. */
+const isServiceEvening = (community: CommunityRecord, date: string) => {
+  const weekday = local(`${date}T12:00:00+08:00`).day();
+  return community.evenings.some((e) => e.weekday === weekday);
+};
+
+/** Adds newly finished evenings under `stamp`, forgetting those out of the job's reach. */
+const markEvenings =
+  (stamp: string, settled: string[], oldest: string) =>
+  (current: JobData | null): JobData | null => {
+    const kept = textOf(current, 'rules') === stamp ? listOf(current, 'evenings') : [];
+    if (settled.every((date) => kept.includes(date))) return null;
+    const evenings = [...new Set([...kept, ...settled])].filter((d) => d >= oldest).sort();
+    return { rules: stamp, evenings };
+  };
+
+/**
+ * One community's last week, skipping evenings already finished under the same rules (a rule
+ * change makes every evening in reach count again). `complete` is false when time ran out.
+ */
+async function followUpCommunity(deps: CoreDeps, id: string, now: Date, watch: Stopwatch) {
+  const community = await deps.store.communities.get(id);
+  if (!community) return { created: 0, complete: true };
+  const list = rulesOf(community, await deps.store.followUps.getRules(id));
+  const rules = new Map(list.map((r) => [r.service, r]));
+  const stamp = JSON.stringify(list.map((r) => [r.service, r.followUp, r.delayDays]));
+  const state = await deps.store.jobs.get(EVENINGS_JOB, id);
+  const finished = textOf(state?.data, 'rules') === stamp ? listOf(state?.data, 'evenings') : [];
+  const today = todayOf(now);
+  const settled: string[] = [];
+  let created = 0;
+  let complete = true;
+  for (let back = 1; back <= LOOKBACK_DAYS; back += 1) {
+    const date = addDays(today, -back);
+    if (finished.includes(date) || !isServiceEvening(community, date)) continue;
+    const evening = await followUpEvening(deps, community, date, rules, now, watch);
+    created += evening.created;
+    if (evening.outcome === 'out-of-time') {
+      complete = false;
+      break;
+    }
+    if (evening.outcome === 'settled' && back >= SETTLE_DAYS) settled.push(date);
+  }
+  if (settled.length > 0) {
+    const ref = { job: EVENINGS_JOB, key: id };
+    const mark = markEvenings(stamp, settled, addDays(today, -LOOKBACK_DAYS));
+    await saveJobState(deps, ref, state, mark, now);
+  }
+  return { created, complete };
+}
+
+/**
+ * A new task for one visitor; 'later' while what they used is not due yet; null when they will
+ * never get one under these rules (nothing to call about, or no way to reach them).
+ */
 async function taskFor(
   deps: CoreDeps,
   community: CommunityRecord,
@@ -157,11 +277,11 @@ async function taskFor(
   v: Visitor,
   rules: Map<string, FollowUpRule>,
   now: Date,
-): Promise<FollowUpRecord | null> {
+): Promise<FollowUpRecord | 'later' | null> {
   const called = v.used.filter(([rule]) => rules.get(rule)?.followUp);
   if (called.length === 0) return null;
   const due = addDays(date, Math.max(...called.map(([rule]) => rules.get(rule)!.delayDays)));
-  if (todayOf(now) < due) return null;
+  if (todayOf(now) < due) return 'later';
   const phone = v.phone ?? (v.userId ? await phoneOf(deps, v.userId) : null);
   if (!phone && !v.userId) return null;
   return {
@@ -187,34 +307,54 @@ async function taskFor(
   };
 }
 
+/** Creates the task; only the run that made it asks the resident in the app. */
+async function createTask(deps: CoreDeps, community: CommunityRecord, task: FollowUpRecord) {
+  const { created, record } = await deps.store.followUps.create(task);
+  if (created && record.channel === 'message' && record.userId) {
+    await deps.notifier?.notifyResident({
+      userId: record.userId,
+      at: record.createdAt,
+      kind: 'follow-up-ask',
+      community: community.id,
+      text: `${community.name}想听听您对 ${record.date.slice(5)} 晚上服务的感受`,
+      page: 'package-voice/pages/mine/index',
+    });
+  }
+  return created;
+}
+
+/**
+ * settled: every visitor has a task or never will; open: some task is not due yet; out-of-time:
+ * stopped midway (the tasks made so far stay, and a later run skips those residents).
+ */
+type EveningOutcome = 'settled' | 'open' | 'out-of-time';
+
 async function followUpEvening(
   deps: CoreDeps,
   community: CommunityRecord,
   date: string,
   rules: Map<string, FollowUpRule>,
   now: Date,
-) {
-  const weekday = local(`${date}T12:00:00+08:00`).day();
-  if (!community.evenings.some((e) => e.weekday === weekday)) return 0;
+  watch: Stopwatch,
+): Promise<{ created: number; outcome: EveningOutcome }> {
+  if (watch.over()) return { created: 0, outcome: 'out-of-time' };
+  // One read instead of a create transaction per resident already followed up.
+  const asked = new Set(
+    (await deps.store.followUps.ofEvening(community.id, date))
+      .filter((t) => t.kind === 'first')
+      .map((t) => t.residentKey),
+  );
   let created = 0;
+  let outcome: EveningOutcome = 'settled';
   for (const v of await visitorsOn(deps, community, date)) {
+    if (asked.has(v.key)) continue;
+    if (watch.over()) return { created, outcome: 'out-of-time' };
     const task = await taskFor(deps, community, date, v, rules, now);
-    if (!task) continue;
-    const { created: isNew, record } = await deps.store.followUps.create(task);
-    if (!isNew) continue;
-    created += 1;
-    if (record.channel === 'message' && record.userId) {
-      await deps.notifier?.notifyResident({
-        userId: record.userId,
-        at: now.toISOString(),
-        kind: 'follow-up-ask',
-        community: community.id,
-        text: `${community.name}想听听您对 ${date.slice(5)} 晚上服务的感受`,
-        page: 'package-voice/pages/mine/index',
-      });
-    }
+    if (task === 'later') outcome = 'open';
+    if (task === 'later' || task === null) continue;
+    if (await createTask(deps, community, task)) created += 1;
   }
-  return created;
+  return { created, outcome };
 }
 
 const attemptView = (a: FollowUpRecord['attempts'][number]): CallAttempt => ({

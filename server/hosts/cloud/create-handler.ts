@@ -10,6 +10,7 @@ import type { Caller, CoreDeps } from '../../core/deps';
 import type { Clock } from '../../core/ports';
 import { dispatch } from '../../core/dispatch';
 import { INTERNAL_MESSAGE } from '../../core/errors';
+import type { JobRun } from '../../core/jobs';
 import { PAYLOAD_TOO_LARGE_MESSAGE } from '../../core/limits';
 import { bodyLimitFor } from '../../core/registry';
 import { createCloudBaseStore, type CloudDatabase } from '../../stores/cloudbase';
@@ -114,22 +115,30 @@ export function createHandler(fn: string, options: HandlerOptions = {}): CloudMa
   };
 }
 
+/** One line for the function log: what the run did and whether the job needs more runs. */
+export function describeRun(run: JobRun): string {
+  const left = run.remaining === undefined ? 'more' : `${run.remaining} left`;
+  return run.finished
+    ? `${run.done} done, finished for now`
+    : `${run.done} done, ${left}: the next trigger continues`;
+}
+
 /**
- * A timer-triggered function: no caller, no event to trust; it runs one core job with the same
- * deps as the action functions and reports what it did in the function log.
+ * A timer-triggered function: no caller, no event to trust; it runs one bounded slice of a core
+ * job with the same deps as the action functions and reports what it did in the function log.
  */
 export function createTimerHandler(
   name: string,
-  job: (deps: CoreDeps, now: Date) => Promise<number>,
+  job: (deps: CoreDeps, now: Date) => Promise<JobRun>,
   options: HandlerOptions = {},
-): () => Promise<{ ok: boolean; done?: number }> {
+): () => Promise<{ ok: boolean } & Partial<JobRun>> {
   let deps: CoreDeps | undefined;
   return async () => {
     try {
       deps ??= containerDeps(options);
-      const done = await job(deps, deps.clock.now());
-      console.log(`[bdb] ${name}: ${done} done`);
-      return { ok: true, done };
+      const run = await job(deps, deps.clock.now());
+      console.log(`[bdb] ${name}: ${describeRun(run)}`);
+      return { ok: true, ...run };
     } catch (error) {
       console.error(`[bdb] ${name} failed:`, error);
       return { ok: false };

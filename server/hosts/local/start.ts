@@ -43,7 +43,8 @@ export interface LocalHost {
  */
 function startReminders(deps: CoreDeps, intervalMs: number): () => void {
   if (intervalMs <= 0) return () => undefined;
-  // Both jobs are safe to repeat: reminders are marked sent, follow-up tasks are keyed.
+  // Both jobs are safe to repeat and run in bounded slices: each tick continues where the last
+  // stopped (reminders are marked sent, the follow-up job keeps a cursor per day).
   const remind = () =>
     Promise.all([
       sendDueReminders(deps, deps.clock.now()),

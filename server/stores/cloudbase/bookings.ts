@@ -32,7 +32,13 @@ import type {
 } from '../../core/ports';
 import { integer, isDoc, MalformedDocument, readDoc, text, toStoredInstant } from './documents';
 import { fieldKey, nullableText, readAll, requestKey } from './queues';
-import type { CloudDatabase, CloudDocument, CloudTransaction, DocData } from './sdk';
+import {
+  PAGE_SIZE,
+  type CloudDatabase,
+  type CloudDocument,
+  type CloudTransaction,
+  type DocData,
+} from './sdk';
 import { MANY_RACERS, transact } from './transaction';
 
 /**
@@ -609,14 +615,34 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
       transact(db, MANY_RACERS, (tx) => cancelIn(tx, names, id, from, now)),
     reschedule: (id, request) =>
       transact(db, MANY_RACERS, (tx) => rescheduleIn(tx, names, id, request)),
-    async dueReminders(date) {
+    markReminded: (id, at) =>
+      transact(db, MANY_RACERS, async (tx) => {
+        const ref = bookingRef(tx, names, id);
+        const stored = await readDoc(ref);
+        if (!stored) return null;
+        const booking = bookingFromDoc(id, stored);
+        if (booking.status !== 'confirmed' || booking.remindedAt !== null) return null;
+        // Two runs marking at once both write this document: only one commits, and the other,
+        // retried, finds it reminded.
+        const remindedAt = toStoredInstant(at);
+        await ref.update({ data: { remindedAt } });
+        return { ...booking, remindedAt };
+      }),
+    async dueReminders(date, limit) {
       // Every booking is written with remindedAt: null, so equality with null finds the unsent.
-      const docs = await readAll(() =>
+      const due = () =>
         bookings()
           .where({ date, status: 'confirmed', remindedAt: null })
           .orderBy('startsAt', 'asc')
-          .orderBy('_id', 'asc'),
-      );
+          .orderBy('_id', 'asc');
+      const docs: DocData[] = [];
+      // Pages of at most PAGE_SIZE: a batch up to it (the reminder job's) is one read.
+      while (docs.length < limit) {
+        const page = Math.min(PAGE_SIZE, limit - docs.length);
+        const { data } = await due().skip(docs.length).limit(page).get();
+        docs.push(...data);
+        if (data.length < page) break;
+      }
       return bookingsFrom(docs);
     },
   };

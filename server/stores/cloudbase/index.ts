@@ -25,6 +25,7 @@ import {
 } from './documents';
 import { bookingRepo } from './bookings';
 import { followUpRepo } from './followups';
+import { jobRepo } from './jobs';
 import { noticeRepo } from './notices';
 import { queueRepo } from './queues';
 import { reportRepo } from './reports';
@@ -65,6 +66,7 @@ export const COLLECTIONS = [
   'roster_companions',
   'roster_keys',
   'roster_leave',
+  'job_state',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -290,6 +292,7 @@ export function createCloudBaseStore(
       keys: names.roster_keys,
       leave: names.roster_leave,
     }),
+    jobs: jobRepo(db, { state: names.job_state }),
     // The SDK keeps no connection of its own to close.
     close: async () => {},
   };

@@ -512,6 +512,23 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect((await store.bookings.getBooking(a.booking.id))?.status).toBe('cancelled');
       });
 
+      it('marks a reminder once: not twice, not at once, not on a booking no longer confirmed', async () => {
+        const a = await store.bookings.book(request('u1', 'r-1'));
+        const b = await store.bookings.book(request('u2', 'r-2'));
+        const at = AT.toISOString();
+        const both = await Promise.all([
+          store.bookings.markReminded(a.booking.id, at),
+          store.bookings.markReminded(a.booking.id, at),
+        ]);
+        expect(both.filter((m) => m !== null)).toEqual([{ ...a.booking, remindedAt: at }]);
+        expect(await store.bookings.markReminded(a.booking.id, at)).toBeNull();
+        expect((await store.bookings.getBooking(a.booking.id))?.remindedAt).toBe(at);
+        await store.bookings.cancel(b.booking.id, ['confirmed'], AT);
+        expect(await store.bookings.markReminded(b.booking.id, at)).toBeNull();
+        expect(await store.bookings.markReminded('nope', at)).toBeNull();
+        expect(await store.bookings.dueReminders('2026-12-02', 10)).toEqual([]);
+      });
+
       it('lists by day and user, updates by status, and finds due reminders', async () => {
         const a = await store.bookings.book(request('u1', 'r-1', '1930'));
         const b = await store.bookings.book(request(null, 'staff:r-2', '1900'));
@@ -520,13 +537,17 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           a.booking.id,
         ]);
         expect((await store.bookings.ofUser('u1')).map((x) => x.id)).toEqual([a.booking.id]);
-        expect((await store.bookings.dueReminders('2026-12-02')).length).toBe(2);
+        expect((await store.bookings.dueReminders('2026-12-02', 10)).length).toBe(2);
+        // A batch is the first ones by start time.
+        expect((await store.bookings.dueReminders('2026-12-02', 1)).map((x) => x.id)).toEqual([
+          b.booking.id,
+        ]);
         expect(
           await store.bookings.update(a.booking.id, ['confirmed'], {
             remindedAt: AT.toISOString(),
           }),
         ).toMatchObject({ remindedAt: AT.toISOString() });
-        expect((await store.bookings.dueReminders('2026-12-02')).map((x) => x.id)).toEqual([
+        expect((await store.bookings.dueReminders('2026-12-02', 10)).map((x) => x.id)).toEqual([
           b.booking.id,
         ]);
         expect(
@@ -1089,6 +1110,55 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect((await store.followUps.ofEvening('c1', '2026-12-02')).map((t) => t.id)).toEqual([
           'e1',
         ]);
+      });
+    });
+
+    describe('timer job state', () => {
+      const data = { after: 'c1', finished: false, count: 3, note: null, evenings: ['2026-12-01'] };
+
+      it('keeps nothing until the first save, then the data as given, as version 1', async () => {
+        expect(await store.jobs.get('followups', '2026-12-03')).toBeNull();
+        const saved = await store.jobs.save('followups', '2026-12-03', 0, data, NOW);
+        const expected = {
+          job: 'followups',
+          key: '2026-12-03',
+          version: 1,
+          data,
+          updatedAt: NOW.toISOString(),
+        };
+        expect(saved).toEqual(expected);
+        expect(await store.jobs.get('followups', '2026-12-03')).toEqual(expected);
+        // Other keys and other jobs are separate states.
+        expect(await store.jobs.get('followups', '2026-12-04')).toBeNull();
+        expect(await store.jobs.get('reminders', '2026-12-03')).toBeNull();
+      });
+
+      it('replaces the data whole from the current version, and refuses a stale one', async () => {
+        await store.jobs.save('followups', 'c1', 0, data, NOW);
+        expect(await store.jobs.save('followups', 'c1', 0, { after: 'x' }, NOW)).toBeNull();
+        const next = await store.jobs.save('followups', 'c1', 1, { finished: true }, LATER);
+        expect(next).toMatchObject({ version: 2, data: { finished: true } });
+        expect(await store.jobs.save('followups', 'c1', 1, { after: 'stale' }, LATER)).toBeNull();
+        expect(await store.jobs.get('followups', 'c1')).toEqual({
+          job: 'followups',
+          key: 'c1',
+          version: 2,
+          data: { finished: true },
+          updatedAt: LATER.toISOString(),
+        });
+      });
+
+      it('lets exactly one of two saves from the same version win', async () => {
+        for (const version of [0, 1]) {
+          const results = await Promise.all([
+            store.jobs.save('followups', 'race', version, { after: 'a' }, NOW),
+            store.jobs.save('followups', 'race', version, { after: 'b' }, NOW),
+          ]);
+          const winners = results.filter((r) => r !== null);
+          expect(winners).toHaveLength(1);
+          expect(await store.jobs.get('followups', 'race')).toEqual(winners[0]);
+        }
+        expect((await store.jobs.get('followups', 'race'))?.version).toBe(2);
       });
     });
   });

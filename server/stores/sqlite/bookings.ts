@@ -123,8 +123,13 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   const forDateService = db.prepare<[string, string, string], BookingRow>(
     'SELECT * FROM bookings WHERE community_id = ? AND date = ? AND service = ? ORDER BY starts_at, created_at',
   );
-  const due = db.prepare<[string], BookingRow>(
-    "SELECT * FROM bookings WHERE date = ? AND status = 'confirmed' AND reminded_at IS NULL ORDER BY starts_at",
+  const due = db.prepare<[string, number], BookingRow>(
+    "SELECT * FROM bookings WHERE date = ? AND status = 'confirmed' AND reminded_at IS NULL ORDER BY starts_at, id LIMIT ?",
+  );
+
+  // One statement whose condition is the compare: two connections cannot both mark a booking.
+  const markRemindedStmt = db.prepare(
+    "UPDATE bookings SET reminded_at = ? WHERE id = ? AND status = 'confirmed' AND reminded_at IS NULL",
   );
 
   /** Inside a transaction: the same request, or this user's live booking of the slot. */
@@ -255,7 +260,11 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     update: async (id, from, patch) => update.immediate(id, from, patch),
     cancel: async (id, from, now) => cancel.immediate(id, from, now),
     reschedule: async (id, request) => reschedule.immediate(id, request),
-    dueReminders: async (date) => due.all(date).map(toBooking),
+    dueReminders: async (date, limit) => due.all(date, limit).map(toBooking),
+    markReminded: async (id, at) => {
+      if (markRemindedStmt.run(at, id).changes !== 1) return null;
+      return toBooking(byId.get(id)!);
+    },
     erasePhones: async (userId) =>
       db
         .prepare('UPDATE bookings SET phone = NULL WHERE user_id = ? AND phone IS NOT NULL')

@@ -14,6 +14,7 @@ import type {
 import { MIGRATIONS } from './migrations';
 import { bookingRepo } from './bookings';
 import { followUpRepo } from './followups';
+import { jobRepo } from './jobs';
 import { noticeRepo } from './notices';
 import { reportRepo, rosterRepo, surveyRepo } from './programs';
 import { suggestionRepo } from './suggestions';
@@ -197,6 +198,7 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
     surveys: surveyRepo(db),
     reports: reportRepo(db),
     rosters: rosterRepo(db),
+    jobs: jobRepo(db),
     close: async () => {
       db.close();
     },

@@ -394,4 +394,16 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   -- The notice board the core keeps with the community (published notices from this week on).
   ALTER TABLE communities ADD COLUMN board TEXT NOT NULL DEFAULT '[]';
   `,
+  `
+  -- Timer jobs' progress (JobRepo): the core's data as JSON, replaced whole by compare-and-set
+  -- on version.
+  CREATE TABLE job_state (
+    job        TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    version    INTEGER NOT NULL CHECK (version > 0),
+    data       TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (job, key)
+  ) STRICT;
+  `,
 ];

@@ -76,6 +76,21 @@ async function run<T>(
   }
 }
 
+/** The document fields a compiled query filters on, e.g. ["community", "date"]. */
+function fieldsOf(query: Record<string, unknown>): string[] {
+  const fields = new Set<string>();
+  const walk = (q: unknown) => {
+    if (Array.isArray(q)) return q.forEach(walk);
+    if (!isPlain(q)) return;
+    for (const [key, value] of Object.entries(q)) {
+      if (key.startsWith('$')) walk(value);
+      else fields.add(key);
+    }
+  };
+  walk(query);
+  return [...fields].sort();
+}
+
 function project(doc: Doc, projection: Doc | null): Doc {
   if (!projection) return doc;
   const [projected] = new Query({}, {}).find<Doc>([doc], projection).all();
@@ -117,7 +132,13 @@ export function createDatabase(engine: Engine, scope: Scope, options: DatabaseOp
   function select(collection: string, state: QueryState, max: number): Doc[] {
     if (client && !queryAllowed(rulesOf(client.rules, collection).read, client.openid, state.where))
       throw permissionDenied(collection);
-    let cursor = new Query(compileWhere(state.where), {}).find<Doc>(
+    const where = compileWhere(state.where);
+    engine.recordQuery({
+      collection,
+      fields: fieldsOf(where),
+      sort: state.orders.map(([field]) => field),
+    });
+    let cursor = new Query(where, {}).find<Doc>(
       engine.documents(collection),
       state.projection ?? undefined,
     );

@@ -32,6 +32,15 @@ export interface OpRecord {
   inTransaction: boolean;
 }
 
+/** What one query asked for: the index it needs. */
+export interface QueryShape {
+  collection: string;
+  /** Filtered fields, sorted. */
+  fields: string[];
+  /** Sort fields, in order. */
+  sort: string[];
+}
+
 export interface Tally {
   reads: number;
   writes: number;
@@ -281,6 +290,18 @@ export class Engine {
         this.waiting.set(key, list);
       });
     }
+  }
+
+  // query shapes (which indexes the code needs)
+
+  private readonly queryListeners = new Set<(shape: QueryShape) => void>();
+
+  onQuery(listener: (shape: QueryShape) => void) {
+    this.queryListeners.add(listener);
+  }
+
+  recordQuery(shape: QueryShape) {
+    for (const listener of this.queryListeners) listener(shape);
   }
 
   // change feed

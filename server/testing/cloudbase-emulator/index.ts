@@ -11,10 +11,10 @@
  */
 import path from 'node:path';
 import { createDatabase, type DatabaseOptions } from './database';
-import { Engine, type Counts, type FaultSpec, type OpRecord } from './engine';
+import { Engine, type Counts, type FaultSpec, type OpRecord, type QueryShape } from './engine';
 import { loadRules, type RuleBook } from './rules';
 
-export type { Counts, FaultSpec, OpRecord, Tally } from './engine';
+export type { Counts, FaultSpec, OpRecord, QueryShape, Tally } from './engine';
 export type { EmulatedDatabase } from './database';
 export type { Snapshot, DocChange } from './watch';
 export { SERVER_READ_CAP, CLIENT_READ_CAP } from './database';
@@ -32,6 +32,8 @@ export interface EmulatorOptions {
    * callers interleave between operations as network round trips would make them.
    */
   roundTrip?: () => Promise<void>;
+  /** Told the shape of every query (collection, filtered fields, sort): the indexes it needs. */
+  onQuery?: (shape: QueryShape) => void;
 }
 
 const DEFAULT_RULES = path.resolve(__dirname, '../../../database/rules');
@@ -40,6 +42,7 @@ const yieldOnce = () => new Promise<void>((resolve) => setImmediate(resolve));
 export function createCloudBaseEmulator(options: EmulatorOptions = {}) {
   const engine = new Engine(options.autoCreate ?? false, options.roundTrip ?? yieldOnce);
   for (const name of options.collections ?? []) engine.createCollection(name);
+  if (options.onQuery) engine.onQuery(options.onQuery);
   let rules: RuleBook | null = null;
   const ruleBook = () => (rules ??= loadRules(options.rulesDir ?? DEFAULT_RULES));
 
