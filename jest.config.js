@@ -1,6 +1,8 @@
 /**
- * Four projects, run in this order by scripts/test.ts:
- * - server: core rules, stores on real SQLite files, HTTP tests against a started local host
+ * Five projects, run in this order by scripts/test.ts:
+ * - server: core rules, stores on real SQLite files and the CloudBase emulator, the built cloud
+ *   functions, HTTP tests against a started local host
+ * - core-cloudbase: the core rules again, on the CloudBase store (emulator)
  * - client: React components with Taro mapped to small DOM doubles (tests/doubles)
  * - weapp: the compiled weapp build under miniprogram-simulate (needs `npm run build:weapp`)
  * - e2e: the H5 build in real Chromium against the real local host (needs `npm run build:h5`)
@@ -27,6 +29,14 @@ module.exports = {
         '<rootDir>/contract/**/*.test.ts',
         '<rootDir>/scripts/**/*.test.ts',
       ],
+    },
+    {
+      // The core's rule tests again, on the CloudBase store over the emulator (core-harness).
+      ...base,
+      displayName: 'core-cloudbase',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/server/core/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/setup/core-cloudbase.ts'],
     },
     {
       ...base,
