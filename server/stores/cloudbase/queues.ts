@@ -215,6 +215,8 @@ function diffOf(db: CloudDatabase, current: EveningRecord, next: EveningRecord):
   const before = new Map(current.tickets.map((t) => [t.id, t]));
   for (const ticket of next.tickets) {
     const old = before.get(ticket.id);
+    // Decisions keep the objects of tickets they did not touch.
+    if (old === ticket) continue;
     if (!old || !same(ticketToDoc(old), ticketToDoc(ticket)))
       data[`tickets.${ticket.number}`] = set(ticketToDoc(ticket));
   }

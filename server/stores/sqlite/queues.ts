@@ -169,6 +169,8 @@ export function queueRepo(db: Database.Database): QueueRepo {
     const before = new Map(current?.tickets.map((t) => [t.id, t]));
     for (const ticket of next.tickets) {
       const old = before.get(ticket.id);
+      // Decisions keep the objects of tickets they did not touch: most joins compare nothing.
+      if (old === ticket) continue;
       if (!old) insertTicket.run(ticketParams(ticket));
       else if (!sameTicket(old, ticket)) updateTicket.run(ticketParams(ticket));
     }
