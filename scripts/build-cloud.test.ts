@@ -238,6 +238,14 @@ describe('buildCloud', () => {
     for (const name of ['better-sqlite3', 'fastify', '@tarojs']) expect(code).not.toContain(name);
   });
 
+  // The cloud runtime is Node 16 (RUNTIME): esbuild lowers syntax, not library calls, and the
+  // tests run on Node 20, where these exist. A bundle calling one would fail only in the cloud.
+  it.each(ALL_FUNCTIONS)('%s bundle calls nothing newer than Node 16', (fn) => {
+    const code = fs.readFileSync(path.join(outDir, fn, 'index.js'), 'utf8');
+    for (const api of ['structuredClone', '.findLast(', '.toSorted(', '.toReversed(', 'fromAsync'])
+      expect(code).not.toContain(api);
+  });
+
   it.each(ALL_FUNCTIONS)(
     '%s bundle exports main, requires only wx-server-sdk, and answers',
     async (fn) => {

@@ -2,7 +2,8 @@
  * `npm test`: every layer, in the order that fails fastest.
  * 1. lint (ESLint + Prettier) and typecheck
  * 2. builds the tests need: weapp, H5, cloud functions
- * 3. jest: server (core, stores on real SQLite, HTTP against a started host), client components,
+ * 3. jest: server (core, stores on real SQLite and the CloudBase emulator, the built cloud
+ *    functions, HTTP against a started host), the core again on CloudBase, client components,
  *    the compiled weapp under miniprogram-simulate, and the H5 app in real Chromium
  * The unit run uses TZ=America/Los_Angeles so nothing silently depends on the host being in China.
  */
@@ -25,7 +26,7 @@ const steps: Step[] = [
   { name: 'build h5', command: 'npm', args: ['run', '--silent', 'build:h5'] },
   { name: 'build cloud functions', command: 'npm', args: ['run', '--silent', 'build:cloud'] },
   {
-    name: 'jest (server, client, weapp, e2e)',
+    name: 'jest (server, core-cloudbase, client, weapp, e2e)',
     ...npx(['jest', '--ci']),
     env: { TZ: 'America/Los_Angeles' },
   },

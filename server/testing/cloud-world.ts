@@ -46,7 +46,7 @@ export function createWxServerSdk(emulator: CloudBaseEmulator) {
     openapi: {
       subscribeMessage: {
         send: async (message: SentMessage) => {
-          messages.push(structuredClone(message));
+          messages.push(JSON.parse(JSON.stringify(message)) as SentMessage);
           return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' };
         },
       },

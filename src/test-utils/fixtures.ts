@@ -3,6 +3,7 @@ import type {
   Board,
   BookableService,
   Booking,
+  BookingBrief,
   BookingList,
   BookingServices,
   CommunitySummary,
@@ -18,6 +19,7 @@ import type {
   StaffTicket,
   Ticket,
   Tonight,
+  TonightMine,
 } from '@/types/contract';
 
 export const COMMUNITIES: CommunitySummary[] = [
@@ -46,6 +48,26 @@ export function tonightFixture(overrides: Partial<Tonight> = {}): Tonight {
     demoClock: false,
     notices: [],
     mine: null,
+    ...overrides,
+  };
+}
+
+/** What a resident has in the community, as `community.tonight` brings it: nothing yet. */
+export function tonightMineFixture(overrides: Partial<TonightMine> = {}): TonightMine {
+  return { tickets: [], bookings: [], followUps: [], ...overrides };
+}
+
+/** My 政务服务 booking on Wednesday 2 December 2026 at 17:30, as the tonight page lists it. */
+export function bookingBriefFixture(overrides: Partial<BookingBrief> = {}): BookingBrief {
+  return {
+    id: 'b-1',
+    community: 'jinse',
+    service: 'paperwork',
+    serviceName: '政务服务',
+    date: '2026-12-02',
+    startsAt: '17:30',
+    status: 'confirmed',
+    waitlistPosition: null,
     ...overrides,
   };
 }

@@ -28,7 +28,8 @@ jest.setTimeout(90_000);
 const WAIT_MS = 20_000;
 
 const CONSOLE = '/#/package-staff/pages/console/index?c=jinse&q=library';
-const TICKET_URL = /#\/pages\/ticket\/index\?id=([^&]+)$/;
+// The tonight page names the community, so the ticket page asks for that community's tickets.
+const TICKET_URL = /#\/pages\/ticket\/index\?id=([^&]+)&c=jinse$/;
 
 let browser: Browser;
 let host: TestHost;
@@ -38,6 +39,11 @@ const problems: PageProblems[] = [];
 const marked: Page[] = [];
 /** Pages that opened the live feed (`/api/queue/events?community=…`), with its URL. */
 const streams = new Map<Page, string>();
+/** The actions each page sent (`POST /api/<function>`), as "queue.mine": what a page costs. */
+const actions = new Map<Page, string[]>();
+
+/** The actions `page` sent from `from` on (an index into its list). */
+const sent = (page: Page, from = 0) => (actions.get(page) ?? []).slice(from);
 
 let resident1: Page;
 let resident2: Page;
@@ -83,6 +89,11 @@ async function open(options: {
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.pathname === '/api/queue/events') streams.set(page, `${url.pathname}${url.search}`);
+    if (request.method() === 'POST' && url.pathname.startsWith('/api/')) {
+      const body = request.postDataJSON() as { action?: string } | null;
+      const name = `${url.pathname.slice('/api/'.length)}.${body?.action ?? '?'}`;
+      actions.set(page, [...(actions.get(page) ?? []), name]);
+    }
   });
   return page;
 }
@@ -189,6 +200,11 @@ describe('walk-in queue (H5, live)', () => {
     await mark(tv);
 
     await Promise.all([openTonight(resident1), openTonight(resident2)]);
+    // Give a late call the time to show up: the tonight page must not make one.
+    await resident2.waitForTimeout(500);
+    for (const page of [resident1, resident2]) {
+      expect(sent(page)).toEqual(['community.tonight']);
+    }
   });
 
   it('gives resident 1 B001 and resident 2 B002; a second tap returns the same ticket', async () => {
@@ -265,6 +281,8 @@ describe('walk-in queue (H5, live)', () => {
       .then(() => tv.screenshot({ path: screenshotPath('queue-board-flash.png') }));
     void flashed.catch(() => undefined);
 
+    const before1 = sent(resident1).length;
+    const before2 = sent(resident2).length;
     await button(staff, '叫下一位').click();
     await waitText(serving(staff), 'B001');
     await waitText(staff.locator('.bdb-console__row .bdb-console__label'), 'B002');
@@ -292,6 +310,9 @@ describe('walk-in queue (H5, live)', () => {
       'B002：下一位就是您，请回到服务台附近',
     );
     expect(await calledScreen(resident2).count()).toBe(0);
+    // Both ticket pages followed the line state alone: not one call for the call.
+    expect(sent(resident1, before1)).toEqual([]);
+    expect(sent(resident2, before2)).toEqual([]);
 
     await resident1.screenshot({ path: screenshotPath('queue-called.png') });
     await fullScreenshot(staff, 'queue-console.png');
@@ -307,6 +328,7 @@ describe('walk-in queue (H5, live)', () => {
   });
 
   it('marks B001 missed; resident 1 requeues behind B002, who is called and completed', async () => {
+    const before = sent(resident1).length;
     await move(staff, 'B001', '过号').click();
     await waitText(staff.locator('.bdb-console__serving .bdb-console__empty'), '暂无');
 
@@ -315,6 +337,8 @@ describe('walk-in queue (H5, live)', () => {
       resident1.locator('.bdb-ticket__deadline'),
       '请在 18:40 前重新排队，前面最多还有 2 位',
     );
+    // Missed is seen on the line; the seconds left come from the server's clock, asked once.
+    expect(sent(resident1, before)).toEqual(['queue.mine']);
     // The board no longer shows B001 as called, only among the recent calls.
     await waitText(libraryPanel(tv).locator('.bdb-board__queue-now'), '—');
     await waitText(libraryPanel(tv).locator('.bdb-board__queue-recent'), '刚才叫过：B001');

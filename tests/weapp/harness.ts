@@ -1,19 +1,27 @@
 /**
  * What the weapp smoke tests share: the compiled build (dist/) under miniprogram-simulate, with
- * just enough of `wx` for Taro's runtime and our pages, and wx.cloud.callFunction routed
- * in-process to the real core on a real SQLite file. Each test file runs in its own jsdom, so
- * these globals are per file. Needs `npm run build:weapp` first.
+ * just enough of `wx` for Taro's runtime and our pages. As in production, the mini-program talks
+ * to CloudBase: wx.cloud.callFunction runs the real core in-process on the CloudBase store, and
+ * wx.cloud.database() is the CloudBase emulator as a client sees it (security rules applied), so
+ * a page's watch() gets the snapshots the emulator delivers when a change commits. Each test
+ * file runs in its own jsdom, so these globals are per file. Needs `npm run build:weapp` first.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import { fixedClock } from '../../server/core/clock';
 import type { Caller, CoreDeps } from '../../server/core/deps';
 import { dispatch } from '../../server/core/dispatch';
-import type { Store } from '../../server/core/ports';
 import { seedPilots } from '../../server/core/seed';
-import { openSqliteStore } from '../../server/stores/sqlite';
+import {
+  COLLECTIONS,
+  createCloudBaseStore,
+  type CloudDatabase,
+} from '../../server/stores/cloudbase';
+import {
+  createCloudBaseEmulator,
+  type CloudBaseEmulator,
+} from '../../server/testing/cloudbase-emulator';
 
 export const DIST = path.resolve(__dirname, '../../dist');
 /** The resident the mini-program runs as (WeChat attaches the openid to every call). */
@@ -30,27 +38,37 @@ export interface PageInstance {
   [key: string]: unknown;
 }
 
-/** What the pages asked a `watch()` for, and its handlers, so a test can push a change. */
+/** What the pages asked a `watch()` for (the emulator delivers its snapshots). */
 export interface Watch {
   collection: string;
   where: unknown;
-  onChange: (snapshot: unknown) => void;
-  onError: (error: unknown) => void;
 }
 
 export interface Harness {
   deps: CoreDeps;
+  /** The CloudBase database behind the functions and the pages' watches. */
+  emulator: CloudBaseEmulator;
   /** The mini-program's storage. */
   storage: Map<string, unknown>;
   /** Watches the pages opened on the cloud database, in order. */
   watches: Watch[];
   /** wx APIs the pages called, by name (vibrateLong, reLaunch…). */
   calls: Map<string, unknown[]>;
+  /** Every wx.cloud.callFunction the pages made, in order: what a resident's visit costs. */
+  functionCalls: FunctionCall[];
   /** Runs an action as `caller` (default: the mini-program's resident). */
   run: (fn: string, body: Record<string, unknown>, caller?: Caller) => Promise<unknown>;
   /** Loads a compiled page with a launch query and waits until `text` shows. */
   renderPage: (route: string, query: Record<string, string>, text: string) => Promise<Rendered>;
   close: () => Promise<void>;
+}
+
+/** One cloud function invocation: the function and its action ("community.tonight"). */
+export interface FunctionCall {
+  name: string;
+  data: Record<string, unknown>;
+  /** "<function>.<action>", for readable assertions. */
+  action: string;
 }
 
 export interface Rendered {
@@ -75,10 +93,8 @@ export async function startWeapp(clockIso = WEDNESDAY_1830): Promise<Harness> {
   if (!fs.existsSync(path.join(DIST, 'app.js'))) {
     throw new Error(`dist/app.js is missing: run npm run build:weapp first (looked in ${DIST})`);
   }
-  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-weapp-'));
-  const store: Store & { close(): Promise<void> } = await openSqliteStore(
-    path.join(tmpDir, 'bdb.sqlite'),
-  );
+  const emulator = createCloudBaseEmulator({ collections: COLLECTIONS });
+  const store = createCloudBaseStore(emulator.database() as unknown as CloudDatabase);
   await seedPilots(store);
   const deps: CoreDeps = {
     store,
@@ -88,6 +104,7 @@ export async function startWeapp(clockIso = WEDNESDAY_1830): Promise<Harness> {
 
   const storage = new Map<string, unknown>();
   const watches: Watch[] = [];
+  const functionCalls: FunctionCall[] = [];
   const calls = new Map<string, unknown[]>();
   const record = (name: string) => (options?: unknown) => {
     calls.set(name, [...(calls.get(name) ?? []), options]);
@@ -96,7 +113,8 @@ export async function startWeapp(clockIso = WEDNESDAY_1830): Promise<Harness> {
   const run = (fn: string, body: Record<string, unknown>, caller: Caller = CALLER) =>
     dispatch(deps, fn, body, caller);
 
-  installWx({ storage, watches, record, run });
+  const client = emulator.clientDatabase(CALLER.userId!.replace(/^wx:/, ''));
+  installWx({ storage, watches, functionCalls, record, run, client });
   const pageRoute = { current: '' };
   const pages: PageInstance[] = [];
   const pageQuery = { current: {} as Record<string, string> };
@@ -117,21 +135,22 @@ export async function startWeapp(clockIso = WEDNESDAY_1830): Promise<Harness> {
 
   const close = async () => {
     await store.close();
-    fs.rmSync(tmpDir, { recursive: true, force: true });
   };
 
-  return { deps, storage, watches, calls, run, renderPage, close };
+  return { deps, emulator, storage, watches, calls, functionCalls, run, renderPage, close };
 }
 
 interface WxParts {
   storage: Map<string, unknown>;
   watches: Watch[];
+  functionCalls: FunctionCall[];
   record: (name: string) => (options?: unknown) => Promise<{ errMsg: string }>;
   run: Harness['run'];
+  client: ReturnType<CloudBaseEmulator['clientDatabase']>;
 }
 
 /** Just enough of `wx` for Taro's runtime and our pages. */
-function installWx({ storage, watches, record, run }: WxParts): void {
+function installWx({ storage, watches, functionCalls, record, run, client }: WxParts): void {
   const systemInfo = {
     pixelRatio: 2,
     windowWidth: 375,
@@ -143,17 +162,19 @@ function installWx({ storage, watches, record, run }: WxParts): void {
     SDKVersion: '3.6.0',
     fontSizeSetting: 16,
   };
-  const callFunction = (options: Options) =>
-    run(String(options.name), options.data as Record<string, unknown>).then((result) => ({
-      result,
-      errMsg: 'cloud.callFunction:ok',
-    }));
+  const callFunction = (options: Options) => {
+    const name = String(options.name);
+    const data = options.data as Record<string, unknown>;
+    functionCalls.push({ name, data, action: `${name}.${String(data.action)}` });
+    return run(name, data).then((result) => ({ result, errMsg: 'cloud.callFunction:ok' }));
+  };
+  // The client's view of CloudBase; watches are recorded, then served by the emulator.
   const database = () => ({
     collection: (collection: string) => ({
       where: (where: unknown) => ({
-        watch: (handlers: Pick<Watch, 'onChange' | 'onError'>) => {
-          watches.push({ collection, where, ...handlers });
-          return { close() {} };
+        watch: (handlers: { onChange(s: unknown): void; onError(e: unknown): void }) => {
+          watches.push({ collection, where });
+          return client.collection(collection).where(where).watch(handlers);
         },
       }),
     }),

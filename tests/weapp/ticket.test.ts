@@ -1,15 +1,16 @@
 /**
  * Smoke test of the compiled ticket page (dist/pages/ticket/index) under miniprogram-simulate:
- * a number taken through the real core, the page rendering it, and a call reaching it through
- * the line watch (tests/weapp/harness.ts). Needs `npm run build:weapp` first.
+ * a number taken through the real core on the CloudBase store, the page rendering it, and the
+ * line moving it through the emulator's watch snapshots alone, without a cloud call
+ * (tests/weapp/harness.ts). Needs `npm run build:weapp` first.
  */
 import type { Envelope } from '../../contract/envelope';
-import type { Board, Console, Ticket } from '../../contract/queue';
+import type { Console, LineState, Ticket } from '../../contract/queue';
 import type { Caller } from '../../server/core/deps';
 import { ADMIN_TOKEN, startWeapp, waitForText, type Harness, type Rendered } from './harness';
 
 const PAGE = 'pages/ticket/index';
-const NEIGHBOUR: Caller = { userId: 'wx:neighbour' };
+const NEIGHBOURS: Caller[] = [{ userId: 'wx:neighbour-1' }, { userId: 'wx:neighbour-2' }];
 const DESK: Caller = { userId: 'wx:desk' };
 
 let harness: Harness | null = null;
@@ -34,12 +35,30 @@ const join = (caller: Caller | undefined, requestId: string) =>
     caller,
   );
 
+const desk = { community: 'jinse', queue: 'library' };
+
+/** The desk taps 叫下一位 (through the real core, not the page). */
+async function callNext(h: Harness): Promise<void> {
+  data<Console>(await h.run('queue', { action: 'callNext', ...desk }, DESK));
+}
+
+/** What the store wrote to queue_lines with the change: the line's public state, as watched. */
+function libraryLine(h: Harness): LineState {
+  const doc = h.emulator.dump('queue_lines').find((d) => d._id === 'jinse:library');
+  if (!doc) throw new Error('no 图书阅览 line document');
+  return doc as unknown as LineState;
+}
+
 beforeAll(async () => {
   harness = await startWeapp();
-  // A neighbour is ahead; then the mini-program's own resident takes a number.
-  data<Ticket>(await join(NEIGHBOUR, 'weapp-smoke-neighbour'));
+  // Two neighbours are ahead; then the mini-program's own resident takes a number.
+  for (const [i, neighbour] of NEIGHBOURS.entries()) {
+    data<Ticket>(await join(neighbour, `weapp-smoke-neighbour-${i}`));
+  }
   mine = data<Ticket>(await join(undefined, 'weapp-smoke-mine-01'));
-  rendered = await harness.renderPage(PAGE, { id: mine.id }, mine.label);
+  data(await harness.run('staff', { action: 'redeem', code: ADMIN_TOKEN }, DESK));
+  // Opened from the tonight page, which names the community.
+  rendered = await harness.renderPage(PAGE, { id: mine.id, c: 'jinse' }, mine.label);
 });
 
 afterAll(async () => {
@@ -48,14 +67,18 @@ afterAll(async () => {
 
 describe('weapp build: ticket page', () => {
   it('renders my ticket from the real core: label, line, status, and 前方', () => {
-    const { root, mine: ticket } = ready();
+    const { root, mine: ticket, harness: h } = ready();
     expect(ticket.label).toMatch(/^[A-Z]\d{3}$/);
     const text = root.textContent ?? '';
     expect(text).toContain(ticket.label);
     expect(text).toContain('图书阅览');
     expect(text).toContain('排队中');
-    expect(text).toContain('前方还有 1 位');
+    expect(text).toContain('前方还有 2 位');
     expect(text).toContain('今晚我的号（1 张）');
+    // One invocation for the page, narrowed to the community it was opened for.
+    expect(h.functionCalls.map((c) => [c.action, c.data])).toEqual([
+      ['queue.mine', { action: 'mine', community: 'jinse' }],
+    ]);
   });
 
   it('follows the line through a database watch on its community', () => {
@@ -65,25 +88,31 @@ describe('weapp build: ticket page', () => {
     ]);
   });
 
+  it('moves up when another resident is called, from the watched line alone', async () => {
+    const { harness: h, root } = ready();
+    const before = h.functionCalls.length;
+    // The desk calls the first neighbour; CloudBase pushes the line document to the page.
+    await callNext(h);
+    expect(libraryLine(h).waitingNumbers.indexOf(ready().mine.number)).toBe(1);
+
+    await waitForText(root, '前方还有 1 位');
+    expect(root.textContent).toContain('排队中');
+    expect(root.textContent).not.toContain('请到服务台');
+    // Nothing was asked of the cloud for it: no invocation, no read.
+    expect(h.functionCalls.slice(before)).toEqual([]);
+  });
+
   it('shows the full-screen call and vibrates when the desk calls my number', async () => {
     const { harness: h, mine: ticket, root } = ready();
-    data(await h.run('staff', { action: 'redeem', code: ADMIN_TOKEN }, DESK));
-    const desk = { community: 'jinse', queue: 'library' };
-    data<Console>(await h.run('queue', { action: 'callNext', ...desk }, DESK)); // the neighbour
-    data<Console>(await h.run('queue', { action: 'callNext', ...desk }, DESK)); // me
-
-    // What the cloud function would have written to queue_lines: the line's new public state.
-    const board = data<Board>(await h.run('queue', { action: 'board', community: 'jinse' }));
-    const line = board.lines.find((l) => l.queue === 'library');
-    expect(line?.nowCalling).toBe(ticket.label);
-    h.watches[0].onChange({
-      type: 'init',
-      docs: [{ _id: 'jinse:library', ...line }],
-      docChanges: [],
-    });
+    const before = h.functionCalls.length;
+    await callNext(h); // the second neighbour
+    await callNext(h); // me
+    expect(libraryLine(h).nowCalling).toBe(ticket.label);
 
     await waitForText(root, '请到服务台');
     expect(root.textContent).toContain(`请 ${ticket.label} 到服务台`);
     expect(h.calls.get('vibrateLong')).toHaveLength(1);
+    // The call, too, comes from the line alone.
+    expect(h.functionCalls.slice(before)).toEqual([]);
   });
 });

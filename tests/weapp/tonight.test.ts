@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
+import type { Envelope } from '../../contract/envelope';
+import type { Ticket } from '../../contract/queue';
 import { DIST, startWeapp, type Harness, type Rendered } from './harness';
 
 const PAGE = 'pages/tonight/index';
@@ -14,14 +16,24 @@ let harness: Harness | null = null;
 // The page bundle registers its webpack chunk once per app instance, so one page instance serves
 // the tests below, in order.
 let rendered: Rendered | null = null;
+/** The number the mini-program's resident took before opening the page. */
+let mine: Ticket | null = null;
 
 function tonightPage() {
   if (!harness || !rendered) throw new Error('the tonight page was not rendered');
-  return { ...rendered, storage: harness.storage };
+  return { ...rendered, storage: harness.storage, functionCalls: harness.functionCalls };
 }
 
 beforeAll(async () => {
   harness = await startWeapp();
+  const joined = (await harness.run('queue', {
+    action: 'join',
+    community: 'jinse',
+    queue: 'health',
+    requestId: 'weapp-smoke-tonight-01',
+  })) as Envelope<Ticket>;
+  if (!joined.ok) throw new Error(`join failed: ${joined.error.message}`);
+  mine = joined.data;
   rendered = await harness.renderPage(PAGE, { c: 'jinse' }, '金色里程');
 });
 
@@ -44,6 +56,16 @@ describe('weapp build: tonight page', () => {
     expect(data).toContain('"polite"');
     expect(data).not.toContain('"ariaLive"');
     expect(fs.readFileSync(path.join(DIST, 'base.wxml'), 'utf8')).toContain('aria-live=');
+  });
+
+  it('costs one cloud call: community.tonight, with my ticket in it', () => {
+    const { root, functionCalls } = tonightPage();
+    expect(functionCalls.map((c) => [c.action, c.data])).toEqual([
+      ['community.tonight', { action: 'tonight', community: 'jinse' }],
+    ]);
+    const text = root.textContent ?? '';
+    expect(text).toContain('我的号（今晚 1 张）');
+    expect(text).toContain(`健康检测 ${mine?.label ?? '?'} · 排队中`);
   });
 
   it('offers 取号 on the two walk-in lines and follows them live', () => {

@@ -298,7 +298,7 @@ describe('createHandler: queue lines and notifier', () => {
       expect.objectContaining({
         touser: 'o-r1',
         templateId: 'tmpl-turn',
-        page: `pages/ticket/index?id=${first!.id}`,
+        page: `pages/ticket/index?id=${first!.id}&c=c1`,
         miniprogramState: 'formal',
       }),
     );

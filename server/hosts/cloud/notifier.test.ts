@@ -126,7 +126,7 @@ describe('createNotifier', () => {
     expect(send).toHaveBeenCalledWith({
       touser: 'o-resident',
       templateId: 'tmpl-three',
-      page: 'pages/ticket/index?id=tkt_AbC-123',
+      page: 'pages/ticket/index?id=tkt_AbC-123&c=c1',
       data: {
         character_string1: { value: 'A007' },
         thing2: { value: '图书阅览' },
@@ -177,7 +177,7 @@ describe('createNotifier', () => {
       'number3',
       'thing4',
     ]);
-    expect(ticketPage('a b')).toBe('pages/ticket/index?id=a%20b');
+    expect(ticketPage('a b', 'jinse')).toBe('pages/ticket/index?id=a%20b&c=jinse');
   });
 
   it('takes miniprogramState from MP_STATE, falling back to formal with a warning', async () => {

@@ -94,9 +94,12 @@ export const TEMPLATE_DATA: Readonly<Record<string, (alert: Alert) => string>> =
   thing4: (alert) => clip(tip(alert), 20),
 };
 
-/** Where a tap on the message lands: the resident's ticket. */
-export const ticketPage = (ticketId: string) =>
-  `pages/ticket/index?id=${encodeURIComponent(ticketId)}`;
+/**
+ * Where a tap on the message lands: the resident's ticket, with its community, so the page's
+ * one call reads that community's lines only.
+ */
+export const ticketPage = (ticketId: string, community: string) =>
+  `pages/ticket/index?id=${encodeURIComponent(ticketId)}&c=${encodeURIComponent(community)}`;
 
 const THING_MAX = 20;
 
@@ -283,7 +286,7 @@ export function createNotifier(
         userId: alert.userId,
         kind: alert.kind,
         variable: TEMPLATE_ENV[alert.kind],
-        page: ticketPage(alert.ticket.id),
+        page: ticketPage(alert.ticket.id, alert.ticket.community),
         data: () => dataOf(TEMPLATE_DATA, alert),
         what: `[bdb] "${alert.kind}" alert for ticket ${alert.ticket.id} not sent`,
       }),

@@ -62,7 +62,8 @@ export function jobRepo(db: CloudDatabase, names: JobCollections): JobRepo {
           job,
           key,
           version: version + 1,
-          data: structuredClone(data),
+          // A copy the caller cannot change (JSON: job data is plain; Node 16 has no structuredClone).
+          data: JSON.parse(JSON.stringify(data)) as JobData,
           updatedAt: now.toISOString(),
         };
         await ref.set({

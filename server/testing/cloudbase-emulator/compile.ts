@@ -198,5 +198,8 @@ function scalar(value: unknown): unknown {
   return value;
 }
 
-/** A deep copy for callers (structuredClone keeps Dates). */
-export const copy = <T>(value: T): T => structuredClone(value);
+/**
+ * A deep copy for callers, keeping Dates (stored data has no undefined left to drop). Not
+ * structuredClone: jsdom, where the weapp tests run, has none.
+ */
+export const copy = <T>(value: T): T => serialize(value) as T;

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { createDatabase, type DatabaseOptions } from './database';
 import { Engine, type Counts, type FaultSpec, type OpRecord, type QueryShape } from './engine';
 import { loadRules, type RuleBook } from './rules';
+import { nextTurn } from './watch';
 
 export type { Counts, FaultSpec, OpRecord, QueryShape, Tally } from './engine';
 export type { EmulatedDatabase } from './database';
@@ -37,7 +38,7 @@ export interface EmulatorOptions {
 }
 
 const DEFAULT_RULES = path.resolve(__dirname, '../../../database/rules');
-const yieldOnce = () => new Promise<void>((resolve) => setImmediate(resolve));
+const yieldOnce = () => new Promise<void>((resolve) => nextTurn(resolve));
 
 export function createCloudBaseEmulator(options: EmulatorOptions = {}) {
   const engine = new Engine(options.autoCreate ?? false, options.roundTrip ?? yieldOnce);
@@ -57,7 +58,7 @@ export function createCloudBaseEmulator(options: EmulatorOptions = {}) {
     collections: () => engine.collectionNames(),
     /** Counts every operation `run` causes under `label` (e.g. "queue.join"). */
     measure: <T>(label: string, run: () => Promise<T>) => engine.measure(label, run),
-    counts: (): Counts => structuredClone(engine.counts),
+    counts: (): Counts => JSON.parse(JSON.stringify(engine.counts)) as Counts,
     /** Every operation since the last reset, in order. */
     log: (): OpRecord[] => [...engine.log],
     resetCounts: () => engine.resetCounts(),

@@ -8,6 +8,12 @@ import { Query } from 'mingo';
 import { copy, type Doc } from './compile';
 import type { Engine } from './engine';
 
+/** The next turn of the event loop (jsdom, where the weapp tests run, has no setImmediate). */
+export const nextTurn = (run: () => void) => {
+  if (typeof setImmediate === 'function') setImmediate(run);
+  else setTimeout(run, 0);
+};
+
 export interface DocChange {
   id: number;
   dataType: 'init' | 'add' | 'update' | 'remove';
@@ -68,7 +74,7 @@ export function startWatch(engine: Engine, target: WatchTarget, options: WatchOp
   const drain = () => {
     if (draining) return;
     draining = true;
-    setImmediate(() => {
+    nextTurn(() => {
       draining = false;
       while (!closed && queue.length > 0) {
         const snapshot = queue.shift()!;
@@ -124,7 +130,7 @@ export function startWatch(engine: Engine, target: WatchTarget, options: WatchOp
 
   const stop = engine.onChange(onCommit);
   // The first snapshot: every matching document as it is when the watch is set up.
-  setImmediate(() => {
+  nextTurn(() => {
     if (closed) return;
     try {
       current = matching();

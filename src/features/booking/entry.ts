@@ -3,7 +3,6 @@
  * package (which residents download first, and WeChat caps): importing index.ts there instead
  * would pull every booking screen out of the package-booking subpackage.
  */
-export { getMyBookings, useMyBookings } from './api/my-bookings';
 export { BookingLink } from './components/booking-link';
 export type { BookingLinkProps } from './components/booking-link';
 export { MyBookingsEntry } from './components/my-bookings-entry';

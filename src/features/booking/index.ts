@@ -1,4 +1,5 @@
 export * from './entry';
+export { getMyBookings, useMyBookings } from './api/my-bookings';
 export * from './shared';
 export { bookSlot } from './api/book-slot';
 export { cancelBooking } from './api/cancel-booking';

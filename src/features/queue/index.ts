@@ -1,5 +1,5 @@
 export { joinQueue } from './api/join-queue';
-export { getMyTickets, useMyTickets } from './api/my-tickets';
+export { getMyTickets } from './api/my-tickets';
 export { cancelTicket } from './api/cancel-ticket';
 export { requeueTicket } from './api/requeue-ticket';
 export { QueueJoin } from './components/queue-join';

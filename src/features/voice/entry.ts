@@ -3,7 +3,6 @@
  * package (which residents download first, and WeChat caps): importing index.ts there instead
  * would pull the suggestion, 我的建议 and 回音墙 screens out of the package-voice subpackage.
  */
-export { getPendingFollowUps, usePendingFollowUps } from './api/pending';
 export { VoiceCard } from './components/voice-card';
 export type { VoiceCardProps } from './components/voice-card';
 export {

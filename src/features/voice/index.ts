@@ -1,4 +1,5 @@
 export * from './entry';
+export { getPendingFollowUps, usePendingFollowUps } from './api/pending';
 export { answerFollowUp, eraseMyData } from './api/follow-ups';
 export {
   answerSolved,

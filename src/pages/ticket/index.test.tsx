@@ -10,7 +10,12 @@ import {
   subscribedCommunities,
 } from '@/test-utils/mock-line-feed';
 import type { RequestCompanionInput, Ticket } from '@/types/contract';
-import { reLaunch, resetTaroDouble, setRouterParams } from '../../../tests/doubles/taro';
+import {
+  reLaunch,
+  resetTaroDouble,
+  setRouterParams,
+  triggerPullDownRefresh,
+} from '../../../tests/doubles/taro';
 import TicketPage from './index';
 
 jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
@@ -71,46 +76,136 @@ describe('ticket page', () => {
     expect(vibrate).not.toHaveBeenCalled();
   });
 
+  it('moves up on a line update without asking the server', async () => {
+    serveMine([ticketFixture()]);
+    const { container } = render(<TicketPage />);
+    await screen.findByText('前方还有 4 位');
+
+    // B004 was called: two wait ahead of B007 now, 5 minutes each.
+    act(() =>
+      emitLine(
+        lineFixture({
+          nowCalling: 'B004',
+          calledNumbers: [4],
+          waitingNumbers: [5, 6, 7, 8],
+          waiting: 4,
+          version: 11,
+        }),
+      ),
+    );
+    expect(screen.getByText('前方还有 2 位')).toBeTruthy();
+    expect(screen.getByText('预计等待约 10 分钟')).toBeTruthy();
+    expect(container.querySelector('.bdb-ticket__status')?.textContent).toBe('排队中');
+
+    // One more served, tonight's average now 4.3 minutes: close to the desk, banner and buzz.
+    act(() =>
+      emitLine(lineFixture({ waitingNumbers: [6, 7, 8], serviceMinutes: 4.3, version: 13 })),
+    );
+    expect(screen.getByText('前方还有 1 位')).toBeTruthy();
+    expect(screen.getByText('预计等待约 5 分钟')).toBeTruthy();
+    expect(screen.getByText('B007：前面还有 1 位，请回到服务台附近')).toBeTruthy();
+    expect(vibrate).toHaveBeenCalledWith(200);
+    await settle();
+    expect(callsOf('queue.mine')).toHaveLength(1);
+  });
+
   it('switches to the called state on a line update, vibrates, and can be dismissed', async () => {
-    const mine = serveMine([ticketFixture()]);
+    serveMine([ticketFixture()]);
     const { container } = render(<TicketPage />);
     await screen.findByText('前方还有 4 位');
     expect(liveRegion(container)?.textContent).toBe('');
 
-    mine.current = [
-      ticketFixture({
-        status: 'called',
-        ahead: 0,
-        estimatedWaitMinutes: null,
-        calledAt: '2026-11-25T18:40:00+08:00',
-      }),
-    ];
-    act(() => emitLine(lineFixture({ nowCalling: 'B007', version: 11 })));
+    const calling = {
+      nowCalling: 'B007',
+      nowCallingAt: '2026-11-25T18:40:00+08:00',
+      calledNumbers: [7],
+      waitingNumbers: [8],
+    };
+    act(() => emitLine(lineFixture({ ...calling, version: 11 })));
 
-    expect(await screen.findByText('请到服务台')).toBeTruthy();
-    expect(callsOf('queue.mine')).toHaveLength(2);
+    expect(screen.getByText('请到服务台')).toBeTruthy();
     const overlay = container.querySelector('.bdb-called');
     expect(overlay?.querySelector('.bdb-called__label')?.textContent).toBe('B007');
     expect(overlay?.getAttribute('role')).toBe('dialog');
     expect(liveRegion(container)?.textContent).toBe('请 B007 到服务台');
     expect(vibrate).toHaveBeenCalledWith([400, 200, 400]);
 
-    // A stale or repeated version of the line does not fetch again.
-    act(() => emitLine(lineFixture({ nowCalling: 'B007', version: 11 })));
-    act(() => emitLine(lineFixture({ nowCalling: 'B006', version: 9 })));
-    expect(callsOf('queue.mine')).toHaveLength(2);
+    // A stale or repeated version of the line changes nothing.
+    act(() => emitLine(lineFixture({ ...calling, version: 11 })));
+    act(() => emitLine(lineFixture({ version: 9 })));
+    expect(screen.getByText('请到服务台')).toBeTruthy();
 
     fireEvent.click(screen.getByText('我知道了'));
     expect(container.querySelector('.bdb-called')).toBeNull();
     expect(container.querySelector('.bdb-ticket__status')?.textContent).toBe('已叫号，请到服务台');
     expect(vibrate).toHaveBeenCalledTimes(1);
+
+    // A recall (a new call time on the line) calls again, on screen and by vibration.
+    act(() =>
+      emitLine(lineFixture({ ...calling, nowCallingAt: '2026-11-25T18:43:00+08:00', version: 12 })),
+    );
+    expect(container.querySelector('.bdb-called')).toBeTruthy();
+    expect(vibrate).toHaveBeenCalledTimes(2);
+    await settle();
+    // All of it from the line alone: queue.mine only for the first load.
+    expect(callsOf('queue.mine')).toHaveLength(1);
+  });
+
+  it('asks the server once when my number leaves the line (done or cancelled)', async () => {
+    const mine = serveMine([
+      ticketFixture({
+        status: 'called',
+        ahead: 0,
+        estimatedWaitMinutes: null,
+        calledAt: '2026-11-25T18:40:00+08:00',
+      }),
+    ]);
+    const { container } = render(<TicketPage />);
+    await screen.findByText('请到服务台');
+
+    mine.current = [ticketFixture({ status: 'done', ahead: 0, estimatedWaitMinutes: null })];
+    act(() =>
+      emitLine(
+        lineFixture({ nowCalling: 'B008', calledNumbers: [8], waitingNumbers: [], version: 11 }),
+      ),
+    );
+
+    await waitFor(() =>
+      expect(container.querySelector('.bdb-ticket__status')?.textContent).toBe('已完成'),
+    );
+    expect(container.querySelector('.bdb-called')).toBeNull();
+    expect(callsOf('queue.mine')).toHaveLength(2);
+
+    // Once known as done, the line's next changes cost nothing.
+    act(() => emitLine(lineFixture({ calledNumbers: [9], waitingNumbers: [], version: 12 })));
+    await settle();
+    expect(callsOf('queue.mine')).toHaveLength(2);
+  });
+
+  it('asks for my tickets of the community in the link only (one read on the server)', async () => {
+    setRouterParams({ id: 't-7', c: 'jinse' });
+    serveMine([ticketFixture()]);
+    render(<TicketPage />);
+    await screen.findByText('前方还有 4 位');
+    expect(callsOf('queue.mine')).toEqual([{ community: 'jinse' }]);
+  });
+
+  it('without ?c= asks across communities once, then for the community of my ticket', async () => {
+    serveMine([ticketFixture()]);
+    render(<TicketPage />);
+    await screen.findByText('前方还有 4 位');
+    act(() => triggerPullDownRefresh());
+    await waitFor(() => expect(callsOf('queue.mine')).toHaveLength(2));
+    expect(callsOf('queue.mine')).toEqual([{}, { community: 'jinse' }]);
   });
 
   it('ignores changes on lines where I hold no ticket', async () => {
     serveMine([ticketFixture()]);
     render(<TicketPage />);
     await screen.findByText('前方还有 4 位');
-    act(() => emitLine(lineFixture({ queue: 'health', version: 30 })));
+    act(() => emitLine(lineFixture({ queue: 'health', waitingNumbers: [], version: 30 })));
+    await settle();
+    expect(screen.getByText('前方还有 4 位')).toBeTruthy();
     expect(callsOf('queue.mine')).toHaveLength(1);
   });
 
@@ -121,19 +216,31 @@ describe('ticket page', () => {
       estimatedWaitMinutes: null,
       calledAt: '2026-11-25T18:40:00+08:00',
     });
-    const mine = serveMine([ticketFixture()]);
+    serveMine([ticketFixture()]);
     const { container } = render(<TicketPage />);
     await screen.findByText('前方还有 4 位');
 
-    mine.current = [called];
     act(() => emitAlert({ kind: 'your-turn', ticket: called }));
 
     expect(screen.getByText('请到服务台')).toBeTruthy();
     expect(liveRegion(container)?.textContent).toBe('请 B007 到服务台');
     expect(vibrate).toHaveBeenCalledWith([400, 200, 400]);
-    await waitFor(() => expect(callsOf('queue.mine')).toHaveLength(2));
+    // The line state of the same call follows: no second buzz, and no call to the server.
+    act(() =>
+      emitLine(
+        lineFixture({
+          nowCalling: 'B007',
+          nowCallingAt: called.calledAt,
+          calledNumbers: [7],
+          waitingNumbers: [8],
+          version: 11,
+        }),
+      ),
+    );
     await settle();
     expect(screen.getByText('请到服务台')).toBeTruthy();
+    expect(vibrate).toHaveBeenCalledTimes(1);
+    expect(callsOf('queue.mine')).toHaveLength(1);
   });
 
   it('shows the 3-ahead banner with a short vibration on the alert', async () => {
@@ -188,21 +295,25 @@ describe('ticket page', () => {
   });
 
   describe('a missed ticket', () => {
-    /** As the server answers: seconds left measured on its clock (here the same as the test's). */
+    /**
+     * As the server answers: seconds left measured on its clock (here the same as the test's);
+     * after the deadline, neither the deadline nor seconds.
+     */
     const missed = (
       requeueUntil: string | null,
-      requeueSecondsLeft = requeueUntil === null
+      secondsLeft = requeueUntil === null
         ? null
         : Math.ceil((Date.parse(requeueUntil) - Date.now()) / 1000),
-    ) =>
-      ticketFixture({
+    ) => {
+      const open = secondsLeft !== null && secondsLeft > 0;
+      return ticketFixture({
         status: 'missed',
         ahead: 0,
         estimatedWaitMinutes: null,
-        requeueUntil,
-        requeueSecondsLeft:
-          requeueSecondsLeft !== null && requeueSecondsLeft > 0 ? requeueSecondsLeft : null,
+        requeueUntil: open ? requeueUntil : null,
+        requeueSecondsLeft: open ? secondsLeft : null,
       });
+    };
 
     it('offers 重新排队 with the deadline while it lasts', async () => {
       const until = new Date(Date.now() + 5 * 60_000).toISOString();
@@ -222,7 +333,7 @@ describe('ticket page', () => {
       expect(callsOf('queue.requeue')).toEqual([{ ticketId: 't-7' }]);
     });
 
-    it('does not offer it after the deadline', async () => {
+    it('does not offer it once the server says the deadline has passed', async () => {
       serveMine([missed(new Date(Date.now() - 60_000).toISOString())]);
       render(<TicketPage />);
       expect(await screen.findByText('过号已超过保留时间，如需服务请重新取号')).toBeTruthy();
@@ -235,6 +346,72 @@ describe('ticket page', () => {
       expect(await screen.findByText('重新排队')).toBeTruthy();
       await waitFor(() => expect(screen.queryByText('重新排队')).toBeNull(), { timeout: 3000 });
       expect(screen.getByText('过号已超过保留时间，如需服务请重新取号')).toBeTruthy();
+    });
+
+    it('is missed from the line at once, and asks the server once for the time left', async () => {
+      const until = new Date(Date.now() + 10 * 60_000).toISOString();
+      const mine = serveMine([
+        ticketFixture({
+          status: 'called',
+          ahead: 0,
+          estimatedWaitMinutes: null,
+          calledAt: '2026-11-25T18:40:00+08:00',
+        }),
+      ]);
+      const { container } = render(<TicketPage />);
+      await screen.findByText('请到服务台');
+
+      let answer: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        answer = resolve;
+      });
+      routeCalls({
+        'queue.mine': async () => {
+          await held;
+          return mine.current;
+        },
+      });
+      mine.current = [missed(until)];
+      act(() =>
+        emitLine(
+          lineFixture({
+            nowCalling: null,
+            nowCallingAt: null,
+            calledNumbers: [],
+            waitingNumbers: [8],
+            missed: [{ number: 7, requeueUntil: until }],
+            version: 11,
+          }),
+        ),
+      );
+      // Missed on screen before the answer, without a wrong "too late".
+      expect(container.querySelector('.bdb-ticket__status')?.textContent).toBe('已过号');
+      expect(container.querySelector('.bdb-called')).toBeNull();
+      expect(screen.getByText('正在查看能否重新排队…')).toBeTruthy();
+      expect(screen.queryByText('重新排队')).toBeNull();
+
+      await act(async () => answer());
+      expect(await screen.findByText('重新排队')).toBeTruthy();
+      expect(
+        screen.getByText(`请在 ${formatClock(until)} 前重新排队，前面最多还有 2 位`),
+      ).toBeTruthy();
+      expect(callsOf('queue.mine')).toHaveLength(2);
+
+      // The same deadline on the next line state: the countdown is kept, nothing is asked.
+      act(() =>
+        emitLine(
+          lineFixture({
+            nowCalling: 'B008',
+            calledNumbers: [8],
+            waitingNumbers: [],
+            missed: [{ number: 7, requeueUntil: until }],
+            version: 12,
+          }),
+        ),
+      );
+      await settle();
+      expect(screen.getByText('重新排队')).toBeTruthy();
+      expect(callsOf('queue.mine')).toHaveLength(2);
     });
 
     it("trusts the server's seconds left over the phone's own clock", async () => {

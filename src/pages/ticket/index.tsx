@@ -18,6 +18,7 @@ import {
   useLiveTickets,
 } from '@/features/queue';
 import { errorMessage } from '@/lib/gateway';
+import { launchParam } from '@/lib/launch-params';
 import type { LiveTickets } from '@/features/queue';
 import type { Ticket } from '@/types/contract';
 import './index.scss';
@@ -31,20 +32,22 @@ function pickTicket(tickets: Ticket[] | null, id: string | null): Ticket | null 
 }
 
 /** Back to the tonight page of the ticket's community (also when opened from a notice). */
-function backToTonight(ticket: Ticket | null): void {
-  const url = ticket ? `${TONIGHT_PAGE}?c=${encodeURIComponent(ticket.community)}` : TONIGHT_PAGE;
+function backToTonight(community: string | null): void {
+  const url = community ? `${TONIGHT_PAGE}?c=${encodeURIComponent(community)}` : TONIGHT_PAGE;
   void Taro.reLaunch({ url });
 }
 
 /**
- * My ticket, live: opened after taking a number, from the tonight page, or from a WeChat notice
- * (`?id=<ticketId>`). Without an id (or with an unknown one) it shows the ticket that matters most.
+ * My ticket, live: opened after taking a number, from the tonight page (`?id=<ticketId>&c=<community>`),
+ * or from a WeChat notice (`?id=` only). Without an id (or with an unknown one) it shows the ticket
+ * that matters most. Line changes move the ticket on the page itself (useLiveTickets): no call.
  */
 export default function TicketPage() {
   const { params } = useRouter();
   const mode = useElderMode();
   const [selectedId, setSelectedId] = useState<string | null>(params.id ?? null);
-  const live = useLiveTickets(usePageShown());
+  const community = launchParam(params, 'c');
+  const live = useLiveTickets(usePageShown(), community);
   const { remote, tickets } = live;
   const signals = useCallSignals(tickets, live.alerts);
 
@@ -78,7 +81,10 @@ export default function TicketPage() {
             onSelect={(t: Ticket) => setSelectedId(t.id)}
           />
         ) : null}
-        <BigButton variant="secondary" onClick={() => backToTonight(selected)}>
+        <BigButton
+          variant="secondary"
+          onClick={() => backToTonight(selected?.community ?? community)}
+        >
           回到今晚服务
         </BigButton>
       </View>

@@ -1,12 +1,13 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { GatewayError, NETWORK_MESSAGE } from '@/lib/gateway';
 import {
-  bookingFixture,
+  bookingBriefFixture,
   COMMUNITIES,
   lineFixture,
   noticeSummaryFixture,
   ticketFixture,
   tonightFixture,
+  tonightMineFixture,
   voiceFollowUpFixture,
 } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
@@ -23,6 +24,7 @@ import {
   stopPullDownRefresh,
   triggerPullDownRefresh,
 } from '../../../tests/doubles/taro';
+import type { ResidentFollowUp as VoiceFollowUp, Ticket, TonightMine } from '@/types/contract';
 import TonightPage from './index';
 
 jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
@@ -34,6 +36,13 @@ function rootOf(container: HTMLElement): HTMLElement {
   return root;
 }
 
+/** Lets answers already on their way land inside act(). */
+async function settle() {
+  await act(async () => {
+    await Promise.resolve();
+  });
+}
+
 beforeEach(() => {
   resetTaroDouble();
   resetLineFeed();
@@ -43,7 +52,7 @@ beforeEach(() => {
 describe('tonight page', () => {
   it('shows the community, date, status, schedule and services from one call', async () => {
     setRouterParams({ c: 'jinse' });
-    routeCalls({ 'community.tonight': async () => tonightFixture(), 'queue.mine': async () => [] });
+    routeCalls({ 'community.tonight': async () => tonightFixture() });
 
     render(<TonightPage />);
 
@@ -57,15 +66,9 @@ describe('tonight page', () => {
     expect(screen.getByText('预约', { selector: '.bdb-service-list__badge' })).toBeTruthy();
     expect(screen.getByText('直接来')).toBeTruthy();
     expect(screen.queryByText(/演示时钟/)).toBeNull();
-    expect(callsOf('community.tonight')).toEqual([{ community: 'jinse' }]);
-    // Besides tonight, only the resident's own tickets, bookings and pending follow-ups (for
-    // 我的号, 我的预约 and the 回访 line of 说说您的想法).
-    expect(callMock.mock.calls.map(([action]) => action).sort()).toEqual([
-      'booking.mine',
-      'community.tonight',
-      'followup.pending',
-      'queue.mine',
-    ]);
+    // One call for the whole page: my tickets, bookings and follow-ups come with it (`mine`).
+    await settle();
+    expect(callMock.mock.calls).toEqual([['community.tonight', { community: 'jinse' }]]);
   });
 
   it('announces the status card politely to screen readers', async () => {
@@ -302,7 +305,6 @@ describe('taking a number', () => {
   it('joins the line with a fresh requestId and opens the ticket page', async () => {
     routeCalls({
       'community.tonight': async () => tonightFixture(),
-      'queue.mine': async () => [],
       'queue.join': async () => ticketFixture({ id: 't-9', queue: 'bp', label: 'A009' }),
     });
     render(<TonightPage />);
@@ -314,7 +316,7 @@ describe('taking a number', () => {
     fireEvent.click(joinButton());
 
     await waitFor(() =>
-      expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=t-9' }),
+      expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=t-9&c=jinse' }),
     );
     const [join] = callsOf('queue.join');
     expect(join).toEqual({ community: 'jinse', queue: 'bp', requestId: expect.any(String) });
@@ -329,7 +331,6 @@ describe('taking a number', () => {
           nextOpening: '2026-12-02T17:00:00+08:00',
           now: '2026-11-25T20:15:00+08:00',
         }),
-      'queue.mine': async () => [],
     });
     render(<TonightPage />);
     await screen.findByText('现在不能取号：已结束');
@@ -342,7 +343,7 @@ describe('taking a number', () => {
   });
 
   it('follows the line live: waiting count, and paused in words', async () => {
-    routeCalls({ 'community.tonight': async () => tonightFixture(), 'queue.mine': async () => [] });
+    routeCalls({ 'community.tonight': async () => tonightFixture() });
     render(<TonightPage />);
     await screen.findByText('金色里程');
     expect(subscribedCommunities()).toEqual(['jinse']);
@@ -356,24 +357,35 @@ describe('taking a number', () => {
     expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('lets go of the live feed while another page covers it, and refreshes 我的号 on return', async () => {
-    routeCalls({ 'community.tonight': async () => tonightFixture(), 'queue.mine': async () => [] });
+  it('lets go of the live feed while another page covers it, and reloads tonight on return', async () => {
+    let tickets: Ticket[] = [];
+    routeCalls({
+      'community.tonight': async () => tonightFixture({ mine: tonightMineFixture({ tickets }) }),
+    });
     render(<TonightPage />);
     await screen.findByText('金色里程');
-    await waitFor(() => expect(callsOf('queue.mine')).toHaveLength(1));
+    expect(screen.queryByText(/我的号/)).toBeNull();
 
     act(() => triggerDidHide());
     expect(subscribedCommunities()).toEqual([]);
+    // A number taken on the way (the ticket page covered this one).
+    tickets = [ticketFixture({ queue: 'bp', queueName: '血压测量', label: 'A007' })];
     act(() => triggerDidShow());
     expect(subscribedCommunities()).toEqual(['jinse']);
-    await waitFor(() => expect(callsOf('queue.mine')).toHaveLength(2));
+
+    expect(await screen.findByText('我的号（今晚 1 张）')).toBeTruthy();
+    expect(screen.getByText('血压测量 A007 · 排队中')).toBeTruthy();
+    // The return costs one call: tonight again, with my tickets in it.
+    expect(callMock.mock.calls.map(([action]) => action)).toEqual([
+      'community.tonight',
+      'community.tonight',
+    ]);
   });
 
   it('retries a failed join with the same requestId, and makes a new one for the next tap', async () => {
     let attempts = 0;
     routeCalls({
       'community.tonight': async () => tonightFixture(),
-      'queue.mine': async () => [],
       'queue.join': async () => {
         attempts += 1;
         if (attempts === 1) throw new GatewayError({ code: 'INTERNAL', message: NETWORK_MESSAGE });
@@ -406,24 +418,58 @@ describe('taking a number', () => {
 
   it('highlights the line whose QR code was scanned', async () => {
     setRouterParams({ scene: encodeURIComponent('c=jinse&q=bp') });
-    routeCalls({ 'community.tonight': async () => tonightFixture(), 'queue.mine': async () => [] });
+    routeCalls({ 'community.tonight': async () => tonightFixture() });
     const { container } = render(<TonightPage />);
     expect(await screen.findByText('▶ 您扫码的是这项服务')).toBeTruthy();
     const item = container.querySelector('.bdb-service-list__item--highlighted');
     expect(item?.textContent).toContain('血压测量');
   });
 
-  it('offers 我的号 once the resident holds a ticket', async () => {
+  it('offers 我的号 once the resident holds a ticket, from the tonight answer', async () => {
     routeCalls({
-      'community.tonight': async () => tonightFixture(),
-      'queue.mine': async () => [ticketFixture()],
+      'community.tonight': async () =>
+        tonightFixture({ mine: tonightMineFixture({ tickets: [ticketFixture()] }) }),
     });
     render(<TonightPage />);
     expect(await screen.findByText('我的号（今晚 1 张）')).toBeTruthy();
     expect(screen.getByText('图书阅览 B007 · 排队中')).toBeTruthy();
 
     fireEvent.click(screen.getByText('我的号'));
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=t-7' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=t-7&c=jinse' });
+    expect(callsOf('queue.mine')).toHaveLength(0);
+  });
+
+  it('moves 我的号 along with the live line, without a call', async () => {
+    const mine = ticketFixture({ queue: 'bp', queueName: '血压测量', label: 'A007' });
+    routeCalls({
+      'community.tonight': async () =>
+        tonightFixture({ mine: tonightMineFixture({ tickets: [mine] }) }),
+    });
+    render(<TonightPage />);
+    expect(await screen.findByText('血压测量 A007 · 排队中')).toBeTruthy();
+
+    act(() =>
+      emitLine(
+        lineFixture({
+          queue: 'bp',
+          prefix: 'A',
+          nowCalling: 'A007',
+          nowCallingAt: '2026-11-25T18:40:00+08:00',
+          waitingNumbers: [8],
+          calledNumbers: [7],
+          waiting: 1,
+          version: 12,
+        }),
+      ),
+    );
+    expect(screen.getByText('血压测量 A007 · 已叫号，请到服务台')).toBeTruthy();
+    // My number left the line (done): the entry keeps what it knows until the next tonight
+    // answer instead of asking.
+    act(() =>
+      emitLine(lineFixture({ queue: 'bp', waitingNumbers: [], calledNumbers: [8], version: 13 })),
+    );
+    await settle();
+    expect(callMock.mock.calls.map(([action]) => action)).toEqual(['community.tonight']);
   });
 });
 
@@ -433,8 +479,6 @@ describe('bookings', () => {
   it('offers 预约 under each bookable service, opening its booking page', async () => {
     routeCalls({
       'community.tonight': async () => tonightFixture(),
-      'queue.mine': async () => [],
-      'booking.mine': async () => [],
     });
     render(<TonightPage />);
     await screen.findByText('金色里程');
@@ -449,20 +493,17 @@ describe('bookings', () => {
 
   it('shows 我的预约 with the next booking still to come, by the server’s date', async () => {
     routeCalls({
-      'community.tonight': async () => tonightFixture(),
-      'queue.mine': async () => [],
-      'booking.mine': async () => [
-        bookingFixture({
-          id: 'b-9',
-          date: '2026-12-09',
-          status: 'waitlisted',
-          waitlistPosition: 2,
+      'community.tonight': async () =>
+        tonightFixture({
+          mine: tonightMineFixture({
+            bookings: [
+              bookingBriefFixture({ id: 'b-9', date: '2026-12-09', status: 'waitlisted' }),
+              bookingBriefFixture(),
+              // Over already (an answer from just before midnight): not counted.
+              bookingBriefFixture({ id: 'b-old', date: '2026-11-18' }),
+            ],
+          }),
         }),
-        bookingFixture(),
-        // Gone or over: not counted.
-        bookingFixture({ id: 'b-old', date: '2026-11-18', status: 'completed' }),
-        bookingFixture({ id: 'b-x', status: 'cancelled' }),
-      ],
     });
     render(<TonightPage />);
 
@@ -470,34 +511,34 @@ describe('bookings', () => {
     expect(screen.getByText('12月2日 周三 17:30 政务服务 · 已预约')).toBeTruthy();
     fireEvent.click(screen.getByText('查看我的预约'));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/package-booking/pages/mine/index?id=b-1' });
+    expect(callsOf('booking.mine')).toHaveLength(0);
   });
 
-  it('keeps the entry without bookings (or when they fail to load), and reloads on return', async () => {
-    routeCalls({
-      'community.tonight': async () => tonightFixture(),
-      'queue.mine': async () => [],
-      'booking.mine': async () => {
-        throw new GatewayError({ code: 'INTERNAL', message: NETWORK_MESSAGE });
-      },
-    });
+  it('keeps the entry without my bookings (no identity yet), and reloads tonight on return', async () => {
+    let mine: TonightMine | null = null;
+    routeCalls({ 'community.tonight': async () => tonightFixture({ mine }) });
     render(<TonightPage />);
     expect(await screen.findByText('暂无待到访的预约')).toBeTruthy();
     expect(screen.getByText('我的预约')).toBeTruthy();
     fireEvent.click(screen.getByText('查看我的预约'));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/package-booking/pages/mine/index' });
 
-    await waitFor(() => expect(callsOf('booking.mine')).toHaveLength(1));
+    // Booked on the booking page, then back.
+    mine = tonightMineFixture({ bookings: [bookingBriefFixture({ status: 'waitlisted' })] });
     act(() => triggerDidShow());
-    await waitFor(() => expect(callsOf('booking.mine')).toHaveLength(2));
+    expect(await screen.findByText('12月2日 周三 17:30 政务服务 · 候补中')).toBeTruthy();
+    expect(callMock.mock.calls.map(([action]) => action)).toEqual([
+      'community.tonight',
+      'community.tonight',
+    ]);
   });
 
-  it('does not ask for bookings where nothing can be booked', async () => {
+  it('shows no 我的预约 where nothing can be booked', async () => {
     routeCalls({
       'community.tonight': async () =>
         tonightFixture({
           services: [{ id: 'bp', name: '血压测量', kind: 'queue', description: '血压检测' }],
         }),
-      'queue.mine': async () => [],
     });
     render(<TonightPage />);
     await screen.findByText('金色里程');
@@ -537,8 +578,6 @@ describe('this week’s notices', () => {
             }),
           ],
         }),
-      'queue.mine': async () => [],
-      'booking.mine': async () => [],
     });
     const { container } = render(<TonightPage />);
     await screen.findByText('金色里程');
@@ -574,16 +613,11 @@ describe('this week’s notices', () => {
     });
 
     // Nothing more was asked for the notices.
-    expect(callMock.mock.calls.map(([action]) => action).sort()).toEqual([
-      'booking.mine',
-      'community.tonight',
-      'followup.pending',
-      'queue.mine',
-    ]);
+    expect(callMock.mock.calls.map(([action]) => action)).toEqual(['community.tonight']);
   });
 
   it('says so when nothing is published this week, and still leads to all notices', async () => {
-    routeCalls({ 'community.tonight': async () => tonightFixture(), 'queue.mine': async () => [] });
+    routeCalls({ 'community.tonight': async () => tonightFixture() });
     const { container } = render(<TonightPage />);
     await screen.findByText('金色里程');
     const section = noticesOf(container);
@@ -603,16 +637,17 @@ describe('说说您的想法', () => {
     return card;
   };
 
+  const withFollowUps = (followUps: VoiceFollowUp[]) =>
+    tonightFixture({ mine: tonightMineFixture({ followUps }) });
+
   it('offers 提建议 and 社区回音墙 for the community, and the follow-ups waiting for me', async () => {
     routeCalls({
-      'community.tonight': async () => tonightFixture(),
-      'queue.mine': async () => [],
-      'booking.mine': async () => [],
-      'followup.pending': async () => [
-        voiceFollowUpFixture(),
-        voiceFollowUpFixture({ id: 'f-2', date: '2026-11-25' }),
-        voiceFollowUpFixture({ id: 'f-3', kind: 'invite' }),
-      ],
+      'community.tonight': async () =>
+        withFollowUps([
+          voiceFollowUpFixture(),
+          voiceFollowUpFixture({ id: 'f-2', date: '2026-11-25' }),
+          voiceFollowUpFixture({ id: 'f-3', kind: 'invite' }),
+        ]),
     });
     const { container } = render(<TonightPage />);
     await screen.findByText('金色里程');
@@ -620,7 +655,7 @@ describe('说说您的想法', () => {
     expect(within(card).getByText('说说您的想法')).toBeTruthy();
 
     // Only the questions wait for an answer; the invitation does not count as one.
-    fireEvent.click(await within(card).findByText('您有 2 条回访待回复 ›'));
+    fireEvent.click(within(card).getByText('您有 2 条回访待回复 ›'));
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/package-voice/pages/mine/index' });
     fireEvent.click(within(card).getByText('提建议'));
     expect(navigateTo).toHaveBeenLastCalledWith({
@@ -630,65 +665,36 @@ describe('说说您的想法', () => {
     expect(navigateTo).toHaveBeenLastCalledWith({
       url: '/package-voice/pages/board/index?c=jinse',
     });
-    expect(callsOf('followup.pending')).toEqual([{}]);
+    // The follow-ups came with tonight's answer.
+    expect(callsOf('followup.pending')).toHaveLength(0);
   });
 
   it('invites a suggestion after a call when nothing waits for an answer', async () => {
     routeCalls({
-      'community.tonight': async () => tonightFixture(),
-      'queue.mine': async () => [],
-      'booking.mine': async () => [],
-      'followup.pending': async () => [voiceFollowUpFixture({ kind: 'invite' })],
+      'community.tonight': async () => withFollowUps([voiceFollowUpFixture({ kind: 'invite' })]),
     });
     const { container } = render(<TonightPage />);
     await screen.findByText('金色里程');
-    expect(
-      await within(cardOf(container)).findByText('社工回访过您，还有想法欢迎提建议 ›'),
-    ).toBeTruthy();
+    expect(within(cardOf(container)).getByText('社工回访过您，还有想法欢迎提建议 ›')).toBeTruthy();
     expect(within(cardOf(container)).queryByText(/待回复/)).toBeNull();
   });
 
-  it('asks for follow-ups only after tonight is on screen, and keeps the page when that fails', async () => {
-    let answerTonight: () => void = () => undefined;
-    const tonightHeld = new Promise<void>((resolve) => {
-      answerTonight = resolve;
-    });
-    routeCalls({
-      'community.tonight': async () => {
-        await tonightHeld;
-        return tonightFixture();
-      },
-      'queue.mine': async () => [],
-      'booking.mine': async () => [],
-      'followup.pending': async () => {
-        throw new GatewayError({ code: 'INTERNAL', message: NETWORK_MESSAGE });
-      },
-    });
+  it('keeps the card, without the 回访 line, when tonight knows nothing of me', async () => {
+    routeCalls({ 'community.tonight': async () => tonightFixture({ mine: null }) });
     const { container } = render(<TonightPage />);
-    await waitFor(() => expect(callsOf('community.tonight')).toHaveLength(1));
-    expect(callsOf('followup.pending')).toHaveLength(0);
-
-    await act(async () => answerTonight());
     await screen.findByText('金色里程');
-    await waitFor(() => expect(callsOf('followup.pending')).toHaveLength(1));
 
-    // The card stays, without the follow-up line; nothing else of the page is touched.
     const card = cardOf(container);
     expect(within(card).getByText('提建议')).toBeTruthy();
     expect(within(card).queryByText(/回访/)).toBeNull();
-    expect(screen.queryByText(NETWORK_MESSAGE)).toBeNull();
     expect(showToast).not.toHaveBeenCalled();
-    expect(screen.getByText('开放中 17:00–20:00')).toBeTruthy();
     expect(screen.getByRole('button', { name: '血压测量 取号' })).toBeTruthy();
   });
 
-  it('asks again on return from another page (a follow-up may have been answered there)', async () => {
+  it('shows the follow-ups anew on return from another page, from one tonight call', async () => {
     let answered = false;
     routeCalls({
-      'community.tonight': async () => tonightFixture(),
-      'queue.mine': async () => [],
-      'booking.mine': async () => [],
-      'followup.pending': async () => (answered ? [] : [voiceFollowUpFixture()]),
+      'community.tonight': async () => withFollowUps(answered ? [] : [voiceFollowUpFixture()]),
     });
     const { container } = render(<TonightPage />);
     expect(await within(container).findByText('您有 1 条回访待回复 ›')).toBeTruthy();
@@ -696,6 +702,9 @@ describe('说说您的想法', () => {
     answered = true;
     act(() => triggerDidShow());
     await waitFor(() => expect(screen.queryByText('您有 1 条回访待回复 ›')).toBeNull());
-    expect(callsOf('followup.pending')).toHaveLength(2);
+    expect(callMock.mock.calls.map(([action]) => action)).toEqual([
+      'community.tonight',
+      'community.tonight',
+    ]);
   });
 });

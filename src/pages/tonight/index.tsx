@@ -1,10 +1,11 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useMemo, useRef } from 'react';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useCallback, useMemo } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { usePageShown } from '@/hooks/use-page-shown';
+import { useReloadOnShow } from '@/hooks/use-reload-on-show';
 // The entry, not the whole feature: the rest stays in the package-booking subpackage.
-import { BookingLink, MyBookingsEntry, useMyBookings } from '@/features/booking/entry';
+import { BookingLink, MyBookingsEntry } from '@/features/booking/entry';
 import {
   CommunityPicker,
   TonightView,
@@ -17,7 +18,7 @@ import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-
 import { NoticeSection } from '@/features/notice/entry';
 import { lineClosedReason, MyTicketsEntry, QueueJoin, useTonightQueue } from '@/features/queue';
 // The entry only: the suggestion pages stay in the package-voice subpackage.
-import { usePendingFollowUps, VoiceCard } from '@/features/voice/entry';
+import { VoiceCard } from '@/features/voice/entry';
 import { showActionError } from '@/lib/gateway';
 import { parseLaunchParams } from '@/lib/launch-params';
 import type { LineState, ServiceInfo, Ticket, Tonight } from '@/types/contract';
@@ -26,8 +27,11 @@ import './index.scss';
 const STAFF_PAGE = '/package-staff/pages/sign-in/index';
 const TICKET_PAGE = '/pages/ticket/index';
 
+// The community goes along, so the ticket page asks for my tickets of this community only.
 const openTicket = (ticket: Ticket) =>
-  void Taro.navigateTo({ url: `${TICKET_PAGE}?id=${encodeURIComponent(ticket.id)}` });
+  void Taro.navigateTo({
+    url: `${TICKET_PAGE}?id=${encodeURIComponent(ticket.id)}&c=${encodeURIComponent(ticket.community)}`,
+  });
 
 export default function TonightPage() {
   const { params } = useRouter();
@@ -37,46 +41,28 @@ export default function TonightPage() {
   const showPicker = choice.community === null || choice.picking;
   const tonight = useTonight(showPicker ? null : choice.community);
   const { data, reload } = tonight;
-  const { lines, mine } = useTonightQueue(data, usePageShown());
-  const reloadMine = mine.reload;
-  const hasBookings = Boolean(data?.services.some((s) => s.kind === 'booking'));
-  const bookings = useMyBookings(hasBookings);
-  const reloadBookings = bookings.reload;
-  // A resident call the page does not wait for: asked once tonight's answer is on screen, and a
-  // failure only leaves the 回访 line out of the card.
-  const pending = usePendingFollowUps(data !== null);
-  const reloadPending = pending.reload;
+  // Everything of mine comes with tonight's answer: the page costs one call, and so does each
+  // reload. Between reloads the live lines move my tickets at no cost.
+  const { lines, tickets } = useTonightQueue(data, usePageShown());
 
   const refresh = useCallback(async () => {
     const error = await reload();
     // The page keeps showing the last good answer; only then is a toast the right place.
     if (error && data) showActionError(error);
-    void reloadMine();
-    void reloadBookings();
-    void reloadPending();
-  }, [reload, reloadMine, reloadBookings, reloadPending, data]);
+  }, [reload, data]);
 
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh());
   });
-  // Back from the ticket, booking or voice pages: a number, a booking or a 回访 answer may have
-  // changed there.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) {
-      void reloadMine();
-      void reloadBookings();
-      void reloadPending();
-    }
-    shown.current = true;
-  });
+  // Back from the ticket, booking or voice pages (a number taken, a booking or a 回访 answer may
+  // have changed there): one tonight call; a failure keeps the last answer on screen.
+  useReloadOnShow(reload);
 
   const renderServiceAction = (service: ServiceInfo) =>
     data ? (
       <ServiceAction tonight={data} service={service} line={lines[service.id]} launch={launch} />
     ) : null;
 
-  const tickets = mine.data ?? [];
   return (
     <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-tonight-page">
       <ElderModeSwitch elder={mode.elder} onChange={mode.setElder} />
@@ -91,17 +77,7 @@ export default function TonightPage() {
           tonight={tonight}
           onSwitchCommunity={choice.startPicking}
           onRefresh={() => void refresh()}
-          extra={
-            <>
-              {tickets.length > 0 ? <MyTicketsEntry tickets={tickets} onOpen={openTicket} /> : null}
-              {data && hasBookings ? (
-                <MyBookingsEntry bookings={bookings.data} today={data.date} />
-              ) : null}
-              {/* From the tonight call itself: nothing more is loaded for it. */}
-              <NoticeSection tonight={data} />
-              {data ? <VoiceCard community={data.community.id} pending={pending.data} /> : null}
-            </>
-          }
+          extra={data ? <MineAndMore tonight={data} tickets={tickets} /> : null}
           renderServiceAction={renderServiceAction}
           highlightService={launch.queue ?? launch.service}
         />
@@ -112,6 +88,31 @@ export default function TonightPage() {
         </BigButton>
       </View>
     </AccessibleRoot>
+  );
+}
+
+interface MineAndMoreProps {
+  tonight: Tonight;
+  /** My tickets tonight, as the live lines moved them. */
+  tickets: Ticket[];
+}
+
+/**
+ * Under the status card: 我的号, 我的预约, this week's notices and 说说您的想法, all from the tonight
+ * answer itself (`mine` is null without an identity): nothing more is loaded for them.
+ */
+function MineAndMore({ tonight, tickets }: MineAndMoreProps) {
+  const { mine } = tonight;
+  const hasBookings = tonight.services.some((s) => s.kind === 'booking');
+  return (
+    <>
+      {tickets.length > 0 ? <MyTicketsEntry tickets={tickets} onOpen={openTicket} /> : null}
+      {hasBookings ? (
+        <MyBookingsEntry bookings={mine?.bookings ?? null} today={tonight.date} />
+      ) : null}
+      <NoticeSection tonight={tonight} />
+      <VoiceCard community={tonight.community.id} pending={mine?.followUps ?? null} />
+    </>
   );
 }
 

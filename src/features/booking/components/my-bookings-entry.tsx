@@ -2,14 +2,17 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '@/components/big-button/big-button';
 import { formatDate } from '@/lib/shanghai-time';
-import type { Booking } from '@/types/contract';
+import type { BookingBrief } from '@/types/contract';
 import { liveBookings, statusText } from '../model/booking-text';
 import { myBookingsUrl } from '../model/urls';
 import './my-bookings-entry.scss';
 
 export interface MyBookingsEntryProps {
-  /** My bookings; null while loading or after a failure (the entry still leads to the page). */
-  bookings: Booking[] | null;
+  /**
+   * My bookings as the tonight answer brings them (a full Booking fits too); null without them
+   * (the entry still leads to the page).
+   */
+  bookings: BookingBrief[] | null;
   /** The community's date (server time), to tell what is still to come. */
   today: string;
 }

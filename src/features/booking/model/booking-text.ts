@@ -34,21 +34,25 @@ export function bringText(bring: string[]): string | null {
   return bring.length > 0 ? `请带上：${bring.join('、')}` : null;
 }
 
+/** What the lists below need of a booking: a full one, or the brief the tonight page gets. */
+type Dated = Pick<Booking, 'date' | 'startsAt' | 'status'>;
+
 /** A seat or a waitlist place the resident may still cancel or move (the server keeps the time). */
-export const isChangeable = (booking: Booking) =>
+export const isChangeable = (booking: Pick<Booking, 'status'>) =>
   booking.status === 'confirmed' || booking.status === 'waitlisted';
 
 /** Still to come for the resident: a seat, a waitlist place, or checked in tonight. */
-const isLive = (booking: Booking) => isChangeable(booking) || booking.status === 'checked-in';
+const isLive = (booking: Pick<Booking, 'status'>) =>
+  isChangeable(booking) || booking.status === 'checked-in';
 
-const byStart = (a: Booking, b: Booking) =>
+const byStart = (a: Dated, b: Dated) =>
   a.date.localeCompare(b.date) || a.startsAt.localeCompare(b.startsAt);
 
 /** Upcoming (on or after `today`, soonest first) and past (latest first). */
-export function splitByDate(
-  bookings: Booking[],
+export function splitByDate<B extends Dated>(
+  bookings: B[],
   today: string,
-): { upcoming: Booking[]; past: Booking[] } {
+): { upcoming: B[]; past: B[] } {
   const sorted = [...bookings].sort(byStart);
   return {
     upcoming: sorted.filter((b) => b.date >= today),
@@ -57,7 +61,7 @@ export function splitByDate(
 }
 
 /** The bookings still to come from `today` on, soonest first: what the tonight page points to. */
-export function liveBookings(bookings: Booking[], today: string): Booking[] {
+export function liveBookings<B extends Dated>(bookings: B[], today: string): B[] {
   return splitByDate(bookings, today).upcoming.filter(isLive);
 }
 

@@ -82,6 +82,16 @@ export function TicketCard({ ticket, onChanged }: TicketCardProps) {
   );
 }
 
+/** What a missed ticket still allows, in words. */
+function missedText(ticket: Ticket, canRequeue: boolean): string {
+  if (canRequeue && ticket.requeueUntil) {
+    return `请在 ${formatClock(ticket.requeueUntil)} 前重新排队，前面最多还有 2 位`;
+  }
+  // Seen missed on the live line: the time left comes from the server, asked for right now.
+  if (ticket.requeueUntil && ticket.requeueSecondsLeft === null) return '正在查看能否重新排队…';
+  return '过号已超过保留时间，如需服务请重新取号';
+}
+
 /** The status in words, and what it means for the resident now. */
 function TicketState({ ticket, canRequeue }: { ticket: Ticket; canRequeue: boolean }) {
   let details = null;
@@ -93,13 +103,7 @@ function TicketState({ ticket, canRequeue }: { ticket: Ticket; canRequeue: boole
       </>
     );
   } else if (ticket.status === 'missed') {
-    details = (
-      <Text className="bdb-ticket__deadline">
-        {canRequeue && ticket.requeueUntil
-          ? `请在 ${formatClock(ticket.requeueUntil)} 前重新排队，前面最多还有 2 位`
-          : '过号已超过保留时间，如需服务请重新取号'}
-      </Text>
-    );
+    details = <Text className="bdb-ticket__deadline">{missedText(ticket, canRequeue)}</Text>;
   }
   return (
     <View className="bdb-ticket__state" {...a11y({ role: 'status', live: 'polite' })}>

@@ -1,14 +1,19 @@
-import type { Remote } from '@/hooks/use-remote';
+import { useMemo } from 'react';
 import type { LineState, Ticket, Tonight } from '@/types/contract';
-import { useMyTickets } from '../api/my-tickets';
+import { followLine } from '../model/follow-line';
 import { useQueueLines } from './use-queue-lines';
 
 export interface TonightQueue {
   /** Live state of each walk-in line while the evening is open, by queue id. */
   lines: Record<string, LineState>;
-  /** My tickets tonight, for the 我的号 entry (a failure just hides it). */
-  mine: Remote<Ticket[]>;
+  /**
+   * My tickets tonight, for the 我的号 entry: from the tonight answer (`mine`), moved along by
+   * the live lines at no cost. What the lines cannot tell waits for the next tonight answer.
+   */
+  tickets: Ticket[];
 }
+
+const NONE: Ticket[] = [];
 
 /**
  * What the tonight page needs about the walk-in lines of the community it shows. Lines are
@@ -17,7 +22,10 @@ export interface TonightQueue {
 export function useTonightQueue(tonight: Tonight | null, live = true): TonightQueue {
   const hasQueue = Boolean(tonight?.services.some((s) => s.kind === 'queue'));
   const lines = useQueueLines(live && tonight?.open && hasQueue ? tonight.community.id : null);
-  // Tickets exist only on a service evening.
-  const mine = useMyTickets(Boolean(tonight?.serviceEvening && hasQueue));
-  return { lines, mine };
+  const mine = tonight?.mine?.tickets ?? NONE;
+  const tickets = useMemo(
+    () => Object.values(lines).reduce((all, line) => followLine(all, line).tickets, mine),
+    [lines, mine],
+  );
+  return { lines, tickets };
 }
