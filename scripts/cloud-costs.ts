@@ -18,6 +18,7 @@ import {
 import {
   createCloudWorld,
   installWxServerSdk,
+  TEST_TEMPLATES,
   type WxServerSdk,
 } from '../server/testing/cloud-world';
 import { handClock } from '../server/testing/core-harness';
@@ -38,14 +39,6 @@ export interface CloudCostReport {
 }
 
 const ADMIN_TOKEN = 'cloud-costs-admin-token-0001';
-const TEMPLATES = {
-  TMPL_QUEUE_THREE_AHEAD: 'tmpl-three',
-  TMPL_QUEUE_YOUR_TURN: 'tmpl-turn',
-  TMPL_BOOKING_PROMOTED: 'tmpl-promoted',
-  TMPL_BOOKING_REMINDER: 'tmpl-reminder',
-  TMPL_ACTIVITY_PROMOTED: 'tmpl-activity',
-  TMPL_FOLLOW_UP: 'tmpl-follow-up',
-};
 
 type CloudHost = typeof CloudHostModule;
 
@@ -80,7 +73,7 @@ export async function measureEvening(
   });
   const undo = loader.standIn(world.wx.sdk);
   // As deployed: an admin secret, and every subscription template set (sends are recorded).
-  const env = { ADMIN_TOKEN, ...TEMPLATES };
+  const env = { ADMIN_TOKEN, ...TEST_TEMPLATES };
   const previous = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   try {

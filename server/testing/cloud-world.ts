@@ -29,6 +29,39 @@ export interface CloudCall {
 
 const DYNAMIC_CURRENT_ENV = Symbol('DYNAMIC_CURRENT_ENV');
 
+/** Every subscription template id set, as deployed (the notifier skips a kind without one). */
+export const TEST_TEMPLATES = {
+  TMPL_QUEUE_THREE_AHEAD: 'tmpl-three',
+  TMPL_QUEUE_YOUR_TURN: 'tmpl-turn',
+  TMPL_BOOKING_PROMOTED: 'tmpl-promoted',
+  TMPL_BOOKING_REMINDER: 'tmpl-reminder',
+  TMPL_ACTIVITY_PROMOTED: 'tmpl-activity',
+  TMPL_FOLLOW_UP: 'tmpl-follow-up',
+} as const;
+
+/**
+ * jest's fake timers for Date only: the cloud functions read the real clock, so a test moves
+ * Date through an evening, while the emulator's round trips and the adapter's retries keep
+ * real timers. For jest tests only.
+ */
+export function fakeDateOnly(now?: Date) {
+  jest.useFakeTimers({
+    ...(now ? { now } : {}),
+    doNotFake: [
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'nextTick',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
+  });
+}
+
 export function createWxServerSdk(emulator: CloudBaseEmulator) {
   const callers = new AsyncLocalStorage<{ openid: string | null }>();
   const messages: SentMessage[] = [];

@@ -19,7 +19,9 @@ import {
   ticketsOf,
   viewLine,
 } from '../queue/service';
+import type { TicketPatch } from '../queue/evening';
 import type { LineView } from '../queue/views';
+import type { TicketRecord } from '../ports';
 import { ids } from '../validation';
 
 const lineRef = { community: ids.community, queue: ids.service };
@@ -45,6 +47,14 @@ async function staffMove(
   const { ticket } = await ticketOrThrow(ctx.deps, ticketId);
   return consoleOf(ctx.deps, await apply(ticket));
 }
+
+/** What the desk does with the resident at the desk: missed (may requeue) or served. */
+const deskMoves: Array<
+  ['queue.miss' | 'queue.complete', (now: Date) => (current: TicketRecord) => TicketPatch]
+> = [
+  ['queue.miss', (now) => () => ({ status: 'missed', missedAt: now.toISOString() })],
+  ['queue.complete', (now) => (current) => completePatch(current, now)],
+];
 
 export const queueActions = [
   defineAction({
@@ -139,50 +149,20 @@ export const queueActions = [
         return view;
       }),
   }),
-  defineAction({
-    id: 'queue.miss',
-    role: 'staff',
-    input: ticketRef,
-    example: { ticketId: 'ticket-1' },
-    community: ticketCommunity,
-    handler: async (ctx, input) =>
-      staffMove(
-        ctx,
-        input.ticketId,
-        async (ticket) =>
-          (
-            await move(
-              ctx.deps,
-              ticket,
-              ['called'],
-              () => ({ status: 'missed', missedAt: ctx.now.toISOString() }),
-              ctx.now,
-            )
-          ).view,
-      ),
-  }),
-  defineAction({
-    id: 'queue.complete',
-    role: 'staff',
-    input: ticketRef,
-    example: { ticketId: 'ticket-1' },
-    community: ticketCommunity,
-    handler: async (ctx, input) =>
-      staffMove(
-        ctx,
-        input.ticketId,
-        async (ticket) =>
-          (
-            await move(
-              ctx.deps,
-              ticket,
-              ['called'],
-              (current) => completePatch(current, ctx.now),
-              ctx.now,
-            )
-          ).view,
-      ),
-  }),
+  ...deskMoves.map(([id, patchAt]) =>
+    defineAction({
+      id,
+      role: 'staff',
+      input: ticketRef,
+      example: { ticketId: 'ticket-1' },
+      community: ticketCommunity,
+      handler: async (ctx, input) =>
+        staffMove(ctx, input.ticketId, async (ticket) => {
+          const { view } = await move(ctx.deps, ticket, ['called'], patchAt(ctx.now), ctx.now);
+          return view;
+        }),
+    }),
+  ),
   ...(['pause', 'resume'] as const).map((verb) =>
     defineAction({
       id: verb === 'pause' ? 'queue.pause' : 'queue.resume',

@@ -18,18 +18,16 @@ import type { Console, LineState, Ticket } from '../../../contract/queue';
 import { seedPilots } from '../../core/seed';
 import { createCloudBaseStore, type CloudDatabase } from '../../stores/cloudbase';
 import type { Snapshot } from '../../testing/cloudbase-emulator';
-import { createCloudWorld, type CloudWorld } from '../../testing/cloud-world';
+import {
+  createCloudWorld,
+  fakeDateOnly,
+  TEST_TEMPLATES,
+  type CloudWorld,
+} from '../../testing/cloud-world';
 import { buildCloud } from '../../../scripts/build-cloud';
 
 const ADMIN_TOKEN = 'bundle-test-admin-token-0001';
-const TEMPLATES = {
-  TMPL_QUEUE_THREE_AHEAD: 'tmpl-three',
-  TMPL_QUEUE_YOUR_TURN: 'tmpl-turn',
-  TMPL_BOOKING_PROMOTED: 'tmpl-promoted',
-  TMPL_BOOKING_REMINDER: 'tmpl-reminder',
-  TMPL_ACTIVITY_PROMOTED: 'tmpl-activity',
-  TMPL_FOLLOW_UP: 'tmpl-follow-up',
-};
+const TEMPLATES = TEST_TEMPLATES;
 
 let dir: string;
 let world: CloudWorld;
@@ -49,20 +47,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(base, 'bdb-bundles-'));
   await buildCloud({ outDir: dir, log: () => undefined });
   Object.assign(process.env, TEMPLATES, { ADMIN_TOKEN, MP_STATE: 'formal' });
-  jest.useFakeTimers({
-    doNotFake: [
-      'setImmediate',
-      'clearImmediate',
-      'setTimeout',
-      'clearTimeout',
-      'setInterval',
-      'clearInterval',
-      'nextTick',
-      'queueMicrotask',
-      'hrtime',
-      'performance',
-    ],
-  });
+  fakeDateOnly();
   at('2026-12-02T08:50:00.000Z'); // Wednesday 16:50 in Suzhou
   world = createCloudWorld({
     load: (fn) => {

@@ -2,6 +2,7 @@ import * as cloud from 'wx-server-sdk';
 import type { Console, Ticket } from '../../../contract/queue';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from '../../stores/cloudbase';
 import { createCloudBaseEmulator, type CloudBaseEmulator } from '../../testing/cloudbase-emulator';
+import { fakeDateOnly } from '../../testing/cloud-world';
 import { createHandler } from './create-handler';
 
 // wx-server-sdk is mocked at its edge so tests can change what init and getWXContext do; its
@@ -199,21 +200,7 @@ describe('createHandler: queue lines and notifier', () => {
   beforeEach(async () => {
     // Only Date moves: the emulator's round trips and the adapter's retries need real timers.
     // Noon on a Wednesday in Suzhou, far from the line's last join and from midnight.
-    jest.useFakeTimers({
-      now: new Date('2026-12-02T04:00:00.000Z'),
-      doNotFake: [
-        'setImmediate',
-        'clearImmediate',
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-        'nextTick',
-        'queueMicrotask',
-        'hrtime',
-        'performance',
-      ],
-    });
+    fakeDateOnly(new Date('2026-12-02T04:00:00.000Z'));
     // A community with one queue line, open every evening, and the caller (o-abc) as its staff.
     await createCloudBaseStore(db() as unknown as CloudDatabase).communities.save({
       id: 'c1',

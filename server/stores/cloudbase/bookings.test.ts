@@ -6,17 +6,14 @@
  * and the collection prefix. Documents seeded here bypass the adapter.
  */
 import type { BookingRecord, BookRequest } from '../../core/ports';
-import { createCloudBaseEmulator } from '../../testing/cloudbase-emulator';
+import { emulatedStore } from '../../testing/emulated-store';
 import {
   BOOK_MAX_OPERATIONS,
   BOOK_OPERATIONS,
   CANCEL_OPERATIONS,
-  COLLECTIONS,
-  createCloudBaseStore,
   PAGE_SIZE,
   RESCHEDULE_OPERATIONS,
   UPDATE_OPERATIONS,
-  type CloudDatabase,
 } from './index';
 import type { DocData } from './sdk';
 
@@ -28,32 +25,15 @@ const SLOT = 'c1_paperwork_20261202_1730';
 const SLOT2 = 'c1_paperwork_20261202_1800';
 
 function setup(prefix = '') {
-  const emulator = createCloudBaseEmulator({ collections: COLLECTIONS.map((c) => prefix + c) });
-  const db = emulator.database() as unknown as CloudDatabase;
-  const bookings = createCloudBaseStore(db, { collectionPrefix: prefix }).bookings;
-  /** Writes a document as it is, past the adapter. */
-  const seed = (collection: string, id: string, data: DocData) =>
-    emulator.database().collection(collection).doc(id).set({ data });
-  /** What `run` cost, counted by the emulator. */
-  const cost = async <T>(run: () => Promise<T>) => {
-    emulator.resetCounts();
-    const result = await run();
-    const log = emulator.log();
-    return {
-      result,
-      ops: log.length,
-      writes: log.filter((op) => op.kind === 'write').length,
-      outside: log.filter((op) => !op.inTransaction).length,
-      transactions: emulator.counts().transactions.started,
-    };
-  };
+  const env = emulatedStore({ prefix });
+  const { emulator } = env;
   const slotDoc = (id: string) => emulator.dump('booking_slots').find((d) => d._id === id);
   const bookingDoc = (id: string) => emulator.dump('bookings').find((d) => d._id === id);
   const everything = () => ({
     slots: emulator.dump('booking_slots'),
     bookings: emulator.dump('bookings'),
   });
-  return { emulator, bookings, seed, cost, slotDoc, bookingDoc, everything };
+  return { ...env, bookings: env.store.bookings, slotDoc, bookingDoc, everything };
 }
 
 const request = (fields: Partial<BookRequest> = {}): BookRequest => ({

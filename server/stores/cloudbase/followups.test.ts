@@ -7,15 +7,9 @@
  */
 import { Unavailable } from '../../core/errors';
 import type { FollowUpRecord } from '../../core/ports';
-import { createCloudBaseEmulator } from '../../testing/cloudbase-emulator';
+import { emulatedStore } from '../../testing/emulated-store';
 import { digest, orderId, taskKeyId } from './followups';
-import {
-  COLLECTIONS,
-  CREATE_FOLLOW_UP_OPERATIONS,
-  createCloudBaseStore,
-  PAGE_SIZE,
-  type CloudDatabase,
-} from './index';
+import { CREATE_FOLLOW_UP_OPERATIONS, PAGE_SIZE } from './index';
 import type { DocData } from './sdk';
 import { MANY_RACERS } from './transaction';
 
@@ -23,28 +17,8 @@ const NOW_ISO = '2026-12-03T01:00:00.000Z';
 const LATER_ISO = '2026-12-03T02:00:00.000Z';
 
 function setup(prefix = '') {
-  const emulator = createCloudBaseEmulator({ collections: COLLECTIONS.map((c) => prefix + c) });
-  const db = emulator.database() as unknown as CloudDatabase;
-  const followUps = createCloudBaseStore(db, { collectionPrefix: prefix }).followUps;
-  /** Writes a document as it is, past the adapter. */
-  const seed = (collection: string, id: string, data: DocData) =>
-    emulator.database().collection(collection).doc(id).set({ data });
-  /** What `run` cost, counted by the emulator. */
-  const cost = async <T>(run: () => Promise<T>) => {
-    emulator.resetCounts();
-    const result = await run();
-    const log = emulator.log();
-    return {
-      result,
-      ops: log.length,
-      writes: log.filter((op) => op.kind === 'write').length,
-      outside: log.filter((op) => !op.inTransaction).length,
-      transactions: emulator.counts().transactions.started,
-    };
-  };
-  const doc = (collection: string, id: string) =>
-    emulator.dump(collection).find((d) => d._id === id);
-  return { emulator, followUps, seed, cost, doc };
+  const env = emulatedStore({ prefix });
+  return { ...env, followUps: env.store.followUps };
 }
 
 afterEach(() => jest.restoreAllMocks());
@@ -122,7 +96,7 @@ describe('task keys', () => {
 describe('followUps.create', () => {
   it(`creates in one transaction of ${CREATE_FOLLOW_UP_OPERATIONS.created} operations: the order, the key and the numbered task`, async () => {
     const { emulator, followUps, cost } = setup();
-    expect(await cost(() => followUps.create(task()))).toEqual({
+    expect(await cost(() => followUps.create(task()))).toMatchObject({
       result: { created: true, record: task() },
       ops: CREATE_FOLLOW_UP_OPERATIONS.created,
       writes: 3,

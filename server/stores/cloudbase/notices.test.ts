@@ -8,15 +8,12 @@
  */
 import { Unavailable } from '../../core/errors';
 import type { ActivityRecord, NoticeRecord, SignUpRecord, SignUpRequest } from '../../core/ports';
-import { createCloudBaseEmulator } from '../../testing/cloudbase-emulator';
+import { emulatedStore } from '../../testing/emulated-store';
 import {
   CANCEL_SIGN_UP_OPERATIONS,
-  COLLECTIONS,
-  createCloudBaseStore,
   PAGE_SIZE,
   SIGN_UP_MAX_OPERATIONS,
   SIGN_UP_OPERATIONS,
-  type CloudDatabase,
 } from './index';
 import type { DocData } from './sdk';
 import { MANY_RACERS } from './transaction';
@@ -27,28 +24,8 @@ const LATER = new Date('2026-12-01T11:00:00.000Z');
 const EARLIER = '2026-11-30T02:00:00.000Z';
 
 function setup(prefix = '') {
-  const emulator = createCloudBaseEmulator({ collections: COLLECTIONS.map((c) => prefix + c) });
-  const db = emulator.database() as unknown as CloudDatabase;
-  const notices = createCloudBaseStore(db, { collectionPrefix: prefix }).notices;
-  /** Writes a document as it is, past the adapter. */
-  const seed = (collection: string, id: string, data: DocData) =>
-    emulator.database().collection(collection).doc(id).set({ data });
-  /** What `run` cost, counted by the emulator. */
-  const cost = async <T>(run: () => Promise<T>) => {
-    emulator.resetCounts();
-    const result = await run();
-    const log = emulator.log();
-    return {
-      result,
-      ops: log.length,
-      writes: log.filter((op) => op.kind === 'write').length,
-      outside: log.filter((op) => !op.inTransaction).length,
-      transactions: emulator.counts().transactions.started,
-    };
-  };
-  const doc = (collection: string, id: string) =>
-    emulator.dump(collection).find((d) => d._id === id);
-  return { emulator, notices, seed, cost, doc };
+  const env = emulatedStore({ prefix });
+  return { ...env, notices: env.store.notices };
 }
 
 afterEach(() => jest.restoreAllMocks());

@@ -4,18 +4,11 @@
  * data depends on, malformed documents, and the collection prefix. Documents seeded here bypass
  * the adapter.
  */
-import { createCloudBaseEmulator } from '../../testing/cloudbase-emulator';
-import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from './index';
-import type { DocData } from './sdk';
+import { emulatedStore } from '../../testing/emulated-store';
 
 function setup(prefix = '') {
-  const emulator = createCloudBaseEmulator({ collections: COLLECTIONS.map((c) => prefix + c) });
-  const db = emulator.database() as unknown as CloudDatabase;
-  const reports = createCloudBaseStore(db, { collectionPrefix: prefix }).reports;
-  /** Writes a document as it is, past the adapter. */
-  const seed = (collection: string, id: string, data: DocData) =>
-    emulator.database().collection(collection).doc(id).set({ data });
-  return { emulator, reports, seed };
+  const env = emulatedStore({ prefix });
+  return { ...env, reports: env.store.reports };
 }
 
 describe('reports costs', () => {

@@ -5,42 +5,15 @@
  * the collection prefix. Documents seeded here bypass the adapter.
  */
 import { Unavailable } from '../../core/errors';
-import { createCloudBaseEmulator } from '../../testing/cloudbase-emulator';
+import { emulatedStore } from '../../testing/emulated-store';
 import { sampleCommunity } from '../contract-tests/store-contract';
-import {
-  COLLECTIONS,
-  createCloudBaseStore,
-  PAGE_SIZE,
-  REDEEM_ATTEMPTS,
-  type CloudDatabase,
-} from './index';
-import type { DocData } from './sdk';
+import { PAGE_SIZE, REDEEM_ATTEMPTS } from './index';
 
 const NOW = new Date('2026-12-02T10:30:00.000Z');
 const NOW_ISO = '2026-12-02T10:30:00.000Z';
 
-function setup({ prefix = '', throwOnNotFound = true } = {}) {
-  const emulator = createCloudBaseEmulator({ collections: COLLECTIONS.map((c) => prefix + c) });
-  const db = emulator.database({ throwOnNotFound }) as unknown as CloudDatabase;
-  const store = createCloudBaseStore(db, { collectionPrefix: prefix });
-  /** Writes a document as it is, past the adapter. */
-  const seed = (collection: string, id: string, data: DocData) =>
-    emulator.database().collection(collection).doc(id).set({ data });
-  /** What `run` cost, counted by the emulator. */
-  const cost = async <T>(run: () => Promise<T>) => {
-    emulator.resetCounts();
-    const result = await run();
-    const log = emulator.log();
-    return {
-      result,
-      reads: log.filter((op) => op.kind === 'read').length,
-      writes: log.filter((op) => op.kind === 'write').length,
-      outside: log.filter((op) => !op.inTransaction).length,
-      transactions: emulator.counts().transactions.started,
-    };
-  };
-  return { emulator, store, seed, cost };
-}
+const setup = (options: { prefix?: string; throwOnNotFound?: boolean } = {}) =>
+  emulatedStore(options);
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -221,7 +194,9 @@ describe('identities: invites', () => {
   it('redeems in one transaction: the invite marked used, a missing user created as staff', async () => {
     const { emulator, store, cost } = setup();
     await store.identities.createInvite(invite('CODE000001'), NOW);
-    expect(await cost(() => store.identities.redeemInvite('CODE000001', 'wx:b', NOW))).toEqual({
+    expect(
+      await cost(() => store.identities.redeemInvite('CODE000001', 'wx:b', NOW)),
+    ).toMatchObject({
       result: { ok: true, community: 'c1' },
       // get the invite, update it, get the user, set the user.
       reads: 2,

@@ -8,15 +8,8 @@
  */
 import { Unavailable } from '../../core/errors';
 import type { ChangeRecord, SubmitOutcome, SuggestionRecord } from '../../core/ports';
-import { createCloudBaseEmulator } from '../../testing/cloudbase-emulator';
-import {
-  COLLECTIONS,
-  createCloudBaseStore,
-  PAGE_SIZE,
-  RECENT_KEPT,
-  SUBMIT_OPERATIONS,
-  type CloudDatabase,
-} from './index';
+import { emulatedStore } from '../../testing/emulated-store';
+import { PAGE_SIZE, RECENT_KEPT, SUBMIT_OPERATIONS } from './index';
 import type { DocData } from './sdk';
 import { authorId, receiptId, requestId } from './suggestions';
 import { MANY_RACERS } from './transaction';
@@ -28,28 +21,8 @@ const TODAY = '2026-12-01T16:00:00.000Z';
 const LIMIT = { since: TODAY, max: 2 };
 
 function setup(prefix = '') {
-  const emulator = createCloudBaseEmulator({ collections: COLLECTIONS.map((c) => prefix + c) });
-  const db = emulator.database() as unknown as CloudDatabase;
-  const suggestions = createCloudBaseStore(db, { collectionPrefix: prefix }).suggestions;
-  /** Writes a document as it is, past the adapter. */
-  const seed = (collection: string, id: string, data: DocData) =>
-    emulator.database().collection(collection).doc(id).set({ data });
-  /** What `run` cost, counted by the emulator. */
-  const cost = async <T>(run: () => Promise<T>) => {
-    emulator.resetCounts();
-    const result = await run();
-    const log = emulator.log();
-    return {
-      result,
-      ops: log.length,
-      writes: log.filter((op) => op.kind === 'write').length,
-      outside: log.filter((op) => !op.inTransaction).length,
-      transactions: emulator.counts().transactions.started,
-    };
-  };
-  const doc = (collection: string, id: string) =>
-    emulator.dump(collection).find((d) => d._id === id);
-  return { emulator, suggestions, seed, cost, doc };
+  const env = emulatedStore({ prefix });
+  return { ...env, suggestions: env.store.suggestions };
 }
 
 afterEach(() => jest.restoreAllMocks());
@@ -122,7 +95,7 @@ describe('suggestions.submit', () => {
   it(`files a resident's suggestion in one transaction of ${SUBMIT_OPERATIONS.resident} operations`, async () => {
     const { emulator, suggestions, cost } = setup();
     await suggestions.submit(of(2, { createdAt: '2026-12-02T01:00:00.000Z' }), 'C1-1202', LIMIT);
-    expect(await cost(() => suggestions.submit(submission(), 'C1-1202', LIMIT))).toEqual({
+    expect(await cost(() => suggestions.submit(submission(), 'C1-1202', LIMIT))).toMatchObject({
       result: { kind: 'created', record: record({ receipt: 'C1-1202-002' }) },
       ops: SUBMIT_OPERATIONS.resident,
       writes: 4,

@@ -7,14 +7,8 @@
  */
 import { Unavailable } from '../../core/errors';
 import type { RoundRecord, VoteRecord } from '../../core/ports';
-import { createCloudBaseEmulator } from '../../testing/cloudbase-emulator';
-import {
-  COLLECTIONS,
-  createCloudBaseStore,
-  PAGE_SIZE,
-  UPDATE_ROUND_OPERATIONS,
-  type CloudDatabase,
-} from './index';
+import { emulatedStore } from '../../testing/emulated-store';
+import { PAGE_SIZE, UPDATE_ROUND_OPERATIONS } from './index';
 import type { DocData } from './sdk';
 import { ballotId } from './surveys';
 import { FEW_RACERS } from './transaction';
@@ -23,26 +17,8 @@ const NOW_ISO = '2026-12-02T02:00:00.000Z';
 const LATER_ISO = '2026-12-02T06:00:00.000Z';
 
 function setup(prefix = '') {
-  const emulator = createCloudBaseEmulator({ collections: COLLECTIONS.map((c) => prefix + c) });
-  const db = emulator.database() as unknown as CloudDatabase;
-  const surveys = createCloudBaseStore(db, { collectionPrefix: prefix }).surveys;
-  /** Writes a document as it is, past the adapter. */
-  const seed = (collection: string, id: string, data: DocData) =>
-    emulator.database().collection(collection).doc(id).set({ data });
-  /** What `run` cost, counted by the emulator. */
-  const cost = async <T>(run: () => Promise<T>) => {
-    emulator.resetCounts();
-    const result = await run();
-    const log = emulator.log();
-    return {
-      result,
-      ops: log.length,
-      writes: log.filter((op) => op.kind === 'write').length,
-      outside: log.filter((op) => !op.inTransaction).length,
-      transactions: emulator.counts().transactions.started,
-    };
-  };
-  return { emulator, surveys, seed, cost };
+  const env = emulatedStore({ prefix });
+  return { ...env, surveys: env.store.surveys };
 }
 
 afterEach(() => jest.restoreAllMocks());
@@ -218,7 +194,7 @@ describe('surveys.updateRound', () => {
     const closed = await cost(() =>
       surveys.updateRound('r1', ['open'], { status: 'closed', menu: undefined }),
     );
-    expect(closed).toEqual({
+    expect(closed).toMatchObject({
       result: round({ status: 'closed', menu: ['paperwork', 'p-phone'] }),
       ops: UPDATE_ROUND_OPERATIONS.updated,
       writes: 1,
