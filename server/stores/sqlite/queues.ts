@@ -96,6 +96,17 @@ const eveningParams = (e: EveningRecord) => ({
   version: e.version,
 });
 
+/**
+ * Cached evenings are shared by every caller: frozen, so a caller that sorted a list in place
+ * would fail loudly in the tests instead of corrupting the next decision.
+ */
+function frozen(evening: EveningRecord): EveningRecord {
+  for (const ticket of evening.tickets) Object.freeze(ticket);
+  Object.freeze(evening.tickets);
+  if (evening.setup) Object.freeze(evening.setup);
+  return Object.freeze(evening);
+}
+
 const sameTicket = (a: TicketRecord, b: TicketRecord) =>
   JSON.stringify(ticketParams(a)) === JSON.stringify(ticketParams(b));
 
@@ -157,9 +168,29 @@ export function queueRepo(db: Database.Database): QueueRepo {
     tickets: ticketsStmt.all(row.community_id, row.queue, row.date).map(toTicket),
   });
 
+  /**
+   * The evenings this connection last read or wrote, so a join reads one row instead of the
+   * whole line. Valid while no other connection has committed: SQLite's data_version changes
+   * exactly then (our own writes refresh their entries).
+   */
+  const cache = new Map<string, EveningRecord>();
+  let seenVersion: unknown = null;
+  const cacheKey = (community: string, queue: string, date: string) =>
+    `${community}\u0000${queue}\u0000${date}`;
+
   const load = (community: string, queue: string, date: string) => {
+    const dataVersion = db.pragma('data_version', { simple: true });
+    if (dataVersion !== seenVersion) {
+      cache.clear();
+      seenVersion = dataVersion;
+    }
+    const key = cacheKey(community, queue, date);
+    const cached = cache.get(key);
+    if (cached) return cached;
     const row = eveningStmt.get(community, queue, date);
-    return row ? fromRow(row) : null;
+    const evening = row ? frozen(fromRow(row)) : null;
+    if (evening) cache.set(key, evening);
+    return evening;
   };
 
   /** Writes `next` over `current`: the evening row, new tickets, and tickets that changed. */
@@ -182,13 +213,31 @@ export function queueRepo(db: Database.Database): QueueRepo {
       queue: string,
       date: string,
       decide: Parameters<QueueRepo['change']>[3],
-    ): unknown => {
+    ): { result: unknown; written: EveningRecord | null } => {
       const current = load(community, queue, date);
       const { next, result } = decide(current);
       if (next) write(current, next);
-      return result;
+      return { result, written: next };
     },
   );
+
+  /** Runs a change; the cache takes what it wrote only once the transaction has committed. */
+  const changed = (
+    community: string,
+    queue: string,
+    date: string,
+    decide: Parameters<QueueRepo['change']>[3],
+  ) => {
+    const key = cacheKey(community, queue, date);
+    try {
+      const { result, written } = change.immediate(community, queue, date, decide);
+      if (written) cache.set(key, frozen(written));
+      return result;
+    } catch (error) {
+      cache.delete(key);
+      throw error;
+    }
+  };
 
   return {
     getConfig: async (community, queue) => configStmt.get(community, queue) ?? null,
@@ -207,6 +256,6 @@ export function queueRepo(db: Database.Database): QueueRepo {
         .map((line) => load(line.community_id, line.queue, date))
         .filter((e): e is EveningRecord => e !== null),
     change: async (community, queue, date, decide) =>
-      change.immediate(community, queue, date, decide) as ReturnType<typeof decide>['result'],
+      changed(community, queue, date, decide) as ReturnType<typeof decide>['result'],
   };
 }
