@@ -44,6 +44,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // booking and staff subpackages began sharing modules, leaving pages blank. A clean weapp
       // build takes ~10 s; H5 keeps the cache (its chunks are content-hashed per page).
       enable: isH5,
+      // In the checkout, not node_modules/.cache: two worktrees sharing node_modules must not
+      // share (and overwrite) each other's build cache.
+      cacheDirectory: path.resolve(__dirname, '..', '.cache', 'webpack'),
       // Taro already watches config/index.ts and src/app.config.ts; files they import are not
       // followed (TypeScript), so a changed plugin would otherwise reuse stale app entries.
       buildDependencies: {
