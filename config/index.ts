@@ -39,21 +39,26 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: {
-      // Off for weapp: a cached build once reused stale subpackage chunk wiring after the
-      // booking and staff subpackages began sharing modules, leaving pages blank. A clean weapp
-      // build takes ~10 s; H5 keeps the cache (its chunks are content-hashed per page).
-      enable: isH5,
-      // In the checkout, not node_modules/.cache: two worktrees sharing node_modules must not
-      // share (and overwrite) each other's build cache.
-      cacheDirectory: path.resolve(__dirname, '..', '.cache', 'webpack'),
-      // Taro already watches config/index.ts and src/app.config.ts; files they import are not
-      // followed (TypeScript), so a changed plugin would otherwise reuse stale app entries.
-      buildDependencies: {
-        plugins: ['weapp-aria.ts'].map((f) => path.join(__dirname, 'plugins', f)),
-        modes: ['dev.ts', 'prod.ts'].map((f) => path.join(__dirname, f)),
+    cache: Object.assign(
+      {
+        // Off for weapp: a cached build once reused stale subpackage chunk wiring after the
+        // booking and staff subpackages began sharing modules, leaving pages blank. A clean weapp
+        // build takes ~10 s; H5 keeps the cache (its chunks are content-hashed per page).
+        enable: isH5,
+        // Taro already watches config/index.ts and src/app.config.ts; files they import are not
+        // followed (TypeScript), so a changed plugin would otherwise reuse stale app entries.
+        buildDependencies: {
+          plugins: ['weapp-aria.ts'].map((f) => path.join(__dirname, 'plugins', f)),
+          modes: ['dev.ts', 'prod.ts'].map((f) => path.join(__dirname, f)),
+        },
       },
-    },
+      {
+        // In the checkout, not node_modules/.cache: two worktrees sharing node_modules must not
+        // share (and overwrite) each other's build cache. (Passed on to webpack; Taro's type
+        // does not list it.)
+        cacheDirectory: path.resolve(__dirname, '..', '.cache', 'webpack'),
+      },
+    ),
     mini: {
       postcss: { ...noPxTransform },
       // Every component has its own class prefix, so stylesheet order across chunks does not
