@@ -210,7 +210,7 @@ describe('walk-in queue (H5, live)', () => {
   it('gives resident 1 B001 and resident 2 B002; a second tap returns the same ticket', async () => {
     ticket1Id = await takeNumber(resident1);
     await waitText(label(resident1), 'B001');
-    await waitText(ahead(resident1), '前方还有 0 位');
+    await waitText(ahead(resident1), '前面还有 0 位');
     expect(await resident1.locator('.bdb-ticket__line').textContent()).toBe('图书阅览');
     await waitText(status(resident1), '排队中');
 
@@ -218,13 +218,13 @@ describe('walk-in queue (H5, live)', () => {
     await waitText(resident2.locator('.bdb-queue-join__waiting'), '现在有 1 位在等');
     await takeNumber(resident2);
     await waitText(label(resident2), 'B002');
-    await waitText(ahead(resident2), '前方还有 1 位');
+    await waitText(ahead(resident2), '前面还有 1 位');
     await waitText(status(resident2), '排队中');
     expect(await ticketCard(resident2)).toEqual([
       '图书阅览',
       'B002',
       '排队中',
-      '前方还有 1 位',
+      '前面还有 1 位',
       '预计等待约 5 分钟',
       '取消排队',
     ]);
@@ -245,7 +245,7 @@ describe('walk-in queue (H5, live)', () => {
     await waitText(resident1.locator('.bdb-queue-join__waiting'), '现在有 2 位在等');
     expect(await takeNumber(resident1)).toBe(ticket1Id);
     await waitText(label(resident1), 'B001');
-    await waitText(ahead(resident1), '前方还有 0 位');
+    await waitText(ahead(resident1), '前面还有 0 位');
     await waitText(resident1.locator('.bdb-my-tickets__title'), '今晚我的号（1 张）');
   });
 
@@ -304,7 +304,7 @@ describe('walk-in queue (H5, live)', () => {
     await waitText(libraryPanel(tv).locator('.bdb-board__queue-waiting'), '等待 1 位');
 
     // Resident 2 is next.
-    await waitText(ahead(resident2), '前方还有 0 位');
+    await waitText(ahead(resident2), '前面还有 0 位');
     await waitText(
       resident2.locator('.bdb-near-banner__text'),
       'B002：下一位就是您，请回到服务台附近',
@@ -346,7 +346,7 @@ describe('walk-in queue (H5, live)', () => {
     await button(resident1, '重新排队').click();
     await waitText(status(resident1), '排队中');
     // Behind B002, the only one waiting.
-    await waitText(ahead(resident1), '前方还有 1 位');
+    await waitText(ahead(resident1), '前面还有 1 位');
     await waitText(libraryPanel(tv).locator('.bdb-board__queue-waiting'), '等待 2 位');
 
     await button(staff, '叫下一位').click();
@@ -355,7 +355,7 @@ describe('walk-in queue (H5, live)', () => {
     await waitText(resident2.locator('.bdb-called__label'), 'B002');
     await waitText(announcer(resident2), '请 B002 到服务台');
     await waitText(libraryPanel(tv).locator('.bdb-board__queue-now'), 'B002');
-    await waitText(ahead(resident1), '前方还有 0 位');
+    await waitText(ahead(resident1), '前面还有 0 位');
     expect(await calledScreen(resident1).count()).toBe(0);
 
     await move(staff, 'B002', '完成').click();

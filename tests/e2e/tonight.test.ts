@@ -218,7 +218,7 @@ describe('tonight page (H5)', () => {
   it('asks for a community when the link has none, and remembers the choice', async () => {
     const page = await openPhone();
     await page.goto(`${wednesday.url}${TONIGHT()}`);
-    await page.getByText('请选择你的社区').waitFor();
+    await page.getByText('请选择您的社区').waitFor();
     await button(page, '虎池苑社区').waitFor();
     expect(await button(page, '金色里程社区').count()).toBe(1);
     // First use: nothing to go back to.
@@ -228,7 +228,7 @@ describe('tonight page (H5)', () => {
 
     await button(page, '虎池苑社区').click();
     await waitForCommunity(page, '虎池苑社区');
-    expect(await page.getByText('请选择你的社区').count()).toBe(0);
+    expect(await page.getByText('请选择您的社区').count()).toBe(0);
     expect(await page.locator('.bdb-status-card__title').textContent()).toBe('开放中 17:00–20:00');
     expect(await serviceRows(page)).toEqual(SERVICES);
 
@@ -236,7 +236,7 @@ describe('tonight page (H5)', () => {
     await page.goto('about:blank');
     await page.goto(`${wednesday.url}${TONIGHT()}`);
     await waitForCommunity(page, '虎池苑社区');
-    expect(await page.getByText('请选择你的社区').count()).toBe(0);
+    expect(await page.getByText('请选择您的社区').count()).toBe(0);
 
     // 切换社区 marks the current one and offers a way back without changing it.
     await button(page, '切换社区').click();
@@ -266,7 +266,7 @@ describe('tonight page (H5)', () => {
     expect(await alert.innerText()).toContain('没有找到这个社区');
 
     await button(page, '换个社区').click();
-    await page.getByText('请选择你的社区').waitFor();
+    await page.getByText('请选择您的社区').waitFor();
     await button(page, '金色里程社区').click();
     await waitForCommunity(page, '金色里程社区');
     expect(await page.locator('[role=alert]').count()).toBe(0);

@@ -66,14 +66,14 @@ afterAll(async () => {
 });
 
 describe('weapp build: ticket page', () => {
-  it('renders my ticket from the real core: label, line, status, and 前方', () => {
+  it('renders my ticket from the real core: label, line, status, and 前面', () => {
     const { root, mine: ticket, harness: h } = ready();
     expect(ticket.label).toMatch(/^[A-Z]\d{3}$/);
     const text = root.textContent ?? '';
     expect(text).toContain(ticket.label);
     expect(text).toContain('图书阅览');
     expect(text).toContain('排队中');
-    expect(text).toContain('前方还有 2 位');
+    expect(text).toContain('前面还有 2 位');
     expect(text).toContain('今晚我的号（1 张）');
     // One invocation for the page, narrowed to the community it was opened for.
     expect(h.functionCalls.map((c) => [c.action, c.data])).toEqual([
@@ -95,7 +95,7 @@ describe('weapp build: ticket page', () => {
     await callNext(h);
     expect(libraryLine(h).waitingNumbers.indexOf(ready().mine.number)).toBe(1);
 
-    await waitForText(root, '前方还有 1 位');
+    await waitForText(root, '前面还有 1 位');
     expect(root.textContent).toContain('排队中');
     expect(root.textContent).not.toContain('请到服务台');
     // Nothing was asked of the cloud for it: no invocation, no read.

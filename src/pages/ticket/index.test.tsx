@@ -57,7 +57,7 @@ describe('ticket page', () => {
     serveMine([ticketFixture()]);
     const { container } = render(<TicketPage />);
 
-    expect(await screen.findByText('前方还有 4 位')).toBeTruthy();
+    expect(await screen.findByText('前面还有 4 位')).toBeTruthy();
     expect(container.querySelector('.bdb-ticket__label')?.textContent).toBe('B007');
     expect(container.querySelector('.bdb-ticket__line')?.textContent).toBe('图书阅览');
     expect(container.querySelector('.bdb-ticket__status')?.textContent).toBe('排队中');
@@ -79,7 +79,7 @@ describe('ticket page', () => {
   it('moves up on a line update without asking the server', async () => {
     serveMine([ticketFixture()]);
     const { container } = render(<TicketPage />);
-    await screen.findByText('前方还有 4 位');
+    await screen.findByText('前面还有 4 位');
 
     // B004 was called: two wait ahead of B007 now, 5 minutes each.
     act(() =>
@@ -93,7 +93,7 @@ describe('ticket page', () => {
         }),
       ),
     );
-    expect(screen.getByText('前方还有 2 位')).toBeTruthy();
+    expect(screen.getByText('前面还有 2 位')).toBeTruthy();
     expect(screen.getByText('预计等待约 10 分钟')).toBeTruthy();
     expect(container.querySelector('.bdb-ticket__status')?.textContent).toBe('排队中');
 
@@ -101,7 +101,7 @@ describe('ticket page', () => {
     act(() =>
       emitLine(lineFixture({ waitingNumbers: [6, 7, 8], serviceMinutes: 4.3, version: 13 })),
     );
-    expect(screen.getByText('前方还有 1 位')).toBeTruthy();
+    expect(screen.getByText('前面还有 1 位')).toBeTruthy();
     expect(screen.getByText('预计等待约 5 分钟')).toBeTruthy();
     expect(screen.getByText('B007：前面还有 1 位，请回到服务台附近')).toBeTruthy();
     expect(vibrate).toHaveBeenCalledWith(200);
@@ -112,7 +112,7 @@ describe('ticket page', () => {
   it('switches to the called state on a line update, vibrates, and can be dismissed', async () => {
     serveMine([ticketFixture()]);
     const { container } = render(<TicketPage />);
-    await screen.findByText('前方还有 4 位');
+    await screen.findByText('前面还有 4 位');
     expect(liveRegion(container)?.textContent).toBe('');
 
     const calling = {
@@ -186,14 +186,14 @@ describe('ticket page', () => {
     setRouterParams({ id: 't-7', c: 'jinse' });
     serveMine([ticketFixture()]);
     render(<TicketPage />);
-    await screen.findByText('前方还有 4 位');
+    await screen.findByText('前面还有 4 位');
     expect(callsOf('queue.mine')).toEqual([{ community: 'jinse' }]);
   });
 
   it('without ?c= asks across communities once, then for the community of my ticket', async () => {
     serveMine([ticketFixture()]);
     render(<TicketPage />);
-    await screen.findByText('前方还有 4 位');
+    await screen.findByText('前面还有 4 位');
     act(() => triggerPullDownRefresh());
     await waitFor(() => expect(callsOf('queue.mine')).toHaveLength(2));
     expect(callsOf('queue.mine')).toEqual([{}, { community: 'jinse' }]);
@@ -202,10 +202,10 @@ describe('ticket page', () => {
   it('ignores changes on lines where I hold no ticket', async () => {
     serveMine([ticketFixture()]);
     render(<TicketPage />);
-    await screen.findByText('前方还有 4 位');
+    await screen.findByText('前面还有 4 位');
     act(() => emitLine(lineFixture({ queue: 'health', waitingNumbers: [], version: 30 })));
     await settle();
-    expect(screen.getByText('前方还有 4 位')).toBeTruthy();
+    expect(screen.getByText('前面还有 4 位')).toBeTruthy();
     expect(callsOf('queue.mine')).toHaveLength(1);
   });
 
@@ -218,7 +218,7 @@ describe('ticket page', () => {
     });
     serveMine([ticketFixture()]);
     const { container } = render(<TicketPage />);
-    await screen.findByText('前方还有 4 位');
+    await screen.findByText('前面还有 4 位');
 
     act(() => emitAlert({ kind: 'your-turn', ticket: called }));
 
@@ -246,7 +246,7 @@ describe('ticket page', () => {
   it('shows the 3-ahead banner with a short vibration on the alert', async () => {
     serveMine([ticketFixture()]);
     render(<TicketPage />);
-    await screen.findByText('前方还有 4 位');
+    await screen.findByText('前面还有 4 位');
 
     act(() => emitAlert({ kind: 'three-ahead', ticket: ticketFixture({ ahead: 3 }) }));
 
@@ -262,7 +262,7 @@ describe('ticket page', () => {
       'queue.cancel': async () => ticketFixture({ status: 'cancelled', ahead: 0 }),
     });
     const { container } = render(<TicketPage />);
-    await screen.findByText('前方还有 4 位');
+    await screen.findByText('前面还有 4 位');
 
     fireEvent.click(screen.getByText('取消排队'));
     expect(callsOf('queue.cancel')).toHaveLength(0);
@@ -288,7 +288,7 @@ describe('ticket page', () => {
       },
     });
     render(<TicketPage />);
-    await screen.findByText('前方还有 4 位');
+    await screen.findByText('前面还有 4 位');
     fireEvent.click(screen.getByText('取消排队'));
     fireEvent.click(screen.getByText('确认取消'));
     expect(await screen.findByText('✕ 这张号已完成，不能这样操作')).toBeTruthy();
@@ -329,7 +329,7 @@ describe('ticket page', () => {
       ).toBeTruthy();
       fireEvent.click(screen.getByText('重新排队'));
 
-      expect(await screen.findByText('前方还有 2 位')).toBeTruthy();
+      expect(await screen.findByText('前面还有 2 位')).toBeTruthy();
       expect(callsOf('queue.requeue')).toEqual([{ ticketId: 't-7' }]);
     });
 
@@ -472,7 +472,7 @@ describe('ticket page', () => {
     });
     render(<TicketPage />);
     fireEvent.click(await screen.findByText('重试'));
-    expect(await screen.findByText('前方还有 4 位')).toBeTruthy();
+    expect(await screen.findByText('前面还有 4 位')).toBeTruthy();
   });
 
   describe('需要社工陪同', () => {
@@ -486,7 +486,7 @@ describe('ticket page', () => {
         'roster.requestCompanion': granted,
       });
       render(<TicketPage />);
-      await screen.findByText('前方还有 4 位');
+      await screen.findByText('前面还有 4 位');
       expect(screen.queryByLabelText('想告诉社工的话（选填）')).toBeNull();
 
       fireEvent.click(screen.getByText('需要社工陪同'));

@@ -93,7 +93,7 @@ describe('tonight page', () => {
     expect(peekStorage('bdb.community')).toBe('huchi');
   });
 
-  it('says 今晚未开放 and the next opening on other days', async () => {
+  it('says 今晚未开放 and the next opening on other days, calmly: information, not an error', async () => {
     setRouterParams({ c: 'jinse' });
     routeCalls({
       'community.tonight': async () =>
@@ -106,10 +106,16 @@ describe('tonight page', () => {
           now: '2026-11-26T10:00:00+08:00',
         }),
     });
-    render(<TonightPage />);
+    const { container } = render(<TonightPage />);
     expect(await screen.findByText('今晚未开放')).toBeTruthy();
     expect(screen.getByText('下次开放：12月2日 周三 17:00')).toBeTruthy();
     expect(screen.queryByText(/开放中/)).toBeNull();
+    // A closed day is no failure: a polite status with the 休 sign, no alert and no ✕.
+    const card = container.querySelector<HTMLElement>('.bdb-status-card');
+    expect(card?.getAttribute('role')).toBe('status');
+    expect(card?.textContent).toContain('休');
+    expect(container.textContent).not.toContain('✕');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('says 已结束 after closing time on a service evening', async () => {
@@ -123,7 +129,7 @@ describe('tonight page', () => {
         }),
     });
     render(<TonightPage />);
-    expect(await screen.findByText('已结束')).toBeTruthy();
+    expect(await screen.findByText('今晚服务已结束')).toBeTruthy();
     expect(screen.getByText('下次开放：12月2日 周三 17:00')).toBeTruthy();
   });
 
@@ -165,7 +171,7 @@ describe('tonight page', () => {
     });
     render(<TonightPage />);
     fireEvent.click(await screen.findByText('换个社区'));
-    expect(await screen.findByText('请选择你的社区')).toBeTruthy();
+    expect(await screen.findByText('请选择您的社区')).toBeTruthy();
   });
 
   it('reloads on pull-down and stops the refresh indicator', async () => {
@@ -213,7 +219,7 @@ describe('community picker', () => {
     });
     const first = render(<TonightPage />);
 
-    expect(await screen.findByText('请选择你的社区')).toBeTruthy();
+    expect(await screen.findByText('请选择您的社区')).toBeTruthy();
     fireEvent.click(await screen.findByText('虎池苑'));
 
     expect(await screen.findByText('开放中 17:00–20:00')).toBeTruthy();
@@ -225,7 +231,7 @@ describe('community picker', () => {
     callMock.mockClear();
     render(<TonightPage />);
     expect(await screen.findByText('虎池苑')).toBeTruthy();
-    expect(screen.queryByText('请选择你的社区')).toBeNull();
+    expect(screen.queryByText('请选择您的社区')).toBeNull();
     expect(callsOf('community.list')).toHaveLength(0);
   });
 
@@ -333,7 +339,7 @@ describe('taking a number', () => {
         }),
     });
     render(<TonightPage />);
-    await screen.findByText('现在不能取号：已结束');
+    await screen.findByText('现在不能取号：今晚服务已结束');
 
     expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(joinButton());

@@ -48,7 +48,7 @@ export function CommunityPicker({ current, onPick, onCancel }: CommunityPickerPr
 
   return (
     <View className="bdb-community-picker">
-      <Text className="bdb-community-picker__title">请选择你的社区</Text>
+      <Text className="bdb-community-picker__title">请选择您的社区</Text>
       {body}
       {onCancel ? (
         <BigButton variant="quiet" onClick={onCancel}>

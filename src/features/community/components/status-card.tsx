@@ -3,12 +3,13 @@ import { a11y } from '@/lib/a11y';
 import type { StatusKind, TonightStatus } from '../model/tonight-status';
 import './status-card.scss';
 
-// A distinct shape per state, so the status never rests on colour alone.
+// A distinct shape per state, so the status never rests on colour alone. A closed evening is
+// information (休, as on a shop's "休息" sign), never an error's ✕.
 const ICONS: Record<StatusKind, string> = {
   open: '✓',
   later: '…',
-  ended: '✕',
-  'not-tonight': '✕',
+  ended: '休',
+  'not-tonight': '休',
 };
 
 export interface StatusCardProps {

@@ -5,7 +5,7 @@ export type StatusKind = 'open' | 'later' | 'ended' | 'not-tonight';
 
 export interface TonightStatus {
   kind: StatusKind;
-  /** "开放中 17:00–20:00", "今晚 17:00 开放", "已结束", "今晚未开放". */
+  /** "开放中 17:00–20:00", "今晚 17:00 开放", "今晚服务已结束", "今晚未开放". */
   title: string;
   /** "下次开放：12月2日 周三 17:00", or null while open. */
   next: string | null;
@@ -20,7 +20,7 @@ export function tonightStatus(t: Tonight): TonightStatus {
   if (formatClock(t.now) < t.opensAt) {
     return { kind: 'later', title: `今晚 ${t.opensAt} 开放`, next };
   }
-  return { kind: 'ended', title: '已结束', next };
+  return { kind: 'ended', title: '今晚服务已结束', next };
 }
 
 export const KIND_LABELS: Record<ServiceKind, string> = {

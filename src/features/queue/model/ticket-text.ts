@@ -16,7 +16,7 @@ export const STATUS_WORDS: Record<TicketStatus, string> = {
 export const NEAR_AHEAD = 3;
 
 export function aheadText(ticket: Ticket): string {
-  return `前方还有 ${ticket.ahead} 位`;
+  return `前面还有 ${ticket.ahead} 位`;
 }
 
 export function estimateText(ticket: Ticket): string {
