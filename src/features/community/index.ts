@@ -6,5 +6,7 @@ export { TonightView } from './components/tonight-view';
 export type { TonightViewProps } from './components/tonight-view';
 export { useCommunityChoice } from './hooks/use-community-choice';
 export type { CommunityChoice } from './hooks/use-community-choice';
+export { useChosenTonight } from './hooks/use-chosen-tonight';
+export type { ChosenTonight } from './hooks/use-chosen-tonight';
 export { tonightStatus, KIND_LABELS } from './model/tonight-status';
 export type { StatusKind, TonightStatus } from './model/tonight-status';

@@ -18,6 +18,7 @@ import {
   resetTaroDouble,
   setAppBaseInfo,
   setRouterParams,
+  setStorageSync,
   showToast,
   triggerDidHide,
   triggerDidShow,
@@ -118,7 +119,7 @@ describe('tonight page', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('says 已结束 after closing time on a service evening', async () => {
+  it('says 今晚服务已结束 after closing time on a service evening', async () => {
     setRouterParams({ c: 'jinse' });
     routeCalls({
       'community.tonight': async () =>
@@ -233,6 +234,89 @@ describe('community picker', () => {
     expect(await screen.findByText('虎池苑')).toBeTruthy();
     expect(screen.queryByText('请选择您的社区')).toBeNull();
     expect(callsOf('community.list')).toHaveLength(0);
+  });
+
+  const unknownCommunity = async () => {
+    throw new GatewayError({
+      code: 'NOT_FOUND',
+      message: '没有找到这个社区，请重新扫码或选择社区',
+    });
+  };
+
+  it('never remembers a community the server did not confirm: the plain link still works', async () => {
+    setRouterParams({ c: 'nope' });
+    routeCalls({
+      'community.list': async () => COMMUNITIES,
+      'community.tonight': async ({ community }) =>
+        community === 'nope' ? unknownCommunity() : tonightFixture(),
+    });
+    const first = render(<TonightPage />);
+    expect(await screen.findByText('没有找到这个社区，请重新扫码或选择社区')).toBeTruthy();
+    expect(peekStorage('bdb.community')).toBeUndefined();
+    first.unmount();
+
+    // Later, from the chat list: the picker, not the old failure.
+    setRouterParams({});
+    render(<TonightPage />);
+    expect(await screen.findByText('请选择您的社区')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(/找不到了/)).toBeNull();
+  });
+
+  it('keeps the remembered community when a link names an unknown one', async () => {
+    setStorageSync('bdb.community', 'huchi');
+    setRouterParams({ c: 'nope' });
+    routeCalls({
+      'community.tonight': async ({ community }) =>
+        community === 'nope'
+          ? unknownCommunity()
+          : tonightFixture({ community: COMMUNITIES.find((c) => c.id === community) }),
+    });
+    const first = render(<TonightPage />);
+    expect(await screen.findByText('没有找到这个社区，请重新扫码或选择社区')).toBeTruthy();
+    expect(peekStorage('bdb.community')).toBe('huchi');
+    first.unmount();
+
+    setRouterParams({});
+    render(<TonightPage />);
+    expect(await screen.findByText('虎池苑')).toBeTruthy();
+  });
+
+  it('recovers from a remembered community that no longer exists', async () => {
+    setStorageSync('bdb.community', 'gone');
+    routeCalls({
+      'community.list': async () => COMMUNITIES,
+      'community.tonight': async ({ community }) =>
+        community === 'gone'
+          ? unknownCommunity()
+          : tonightFixture({ community: COMMUNITIES.find((c) => c.id === community) }),
+    });
+    render(<TonightPage />);
+
+    // Straight to the list, saying why calmly (a status, not an alert).
+    expect(await screen.findByText('请选择您的社区')).toBeTruthy();
+    const note = screen.getByText('之前选过的社区现在找不到了，请在下面重新选择');
+    expect(note.getAttribute('role')).toBe('status');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(peekStorage('bdb.community')).toBeUndefined();
+
+    fireEvent.click(await screen.findByText('金色里程'));
+    expect(await screen.findByText('开放中 17:00–20:00')).toBeTruthy();
+    expect(screen.queryByText(/找不到了/)).toBeNull();
+    expect(peekStorage('bdb.community')).toBe('jinse');
+  });
+
+  it('keeps the remembered community through a network failure', async () => {
+    setStorageSync('bdb.community', 'huchi');
+    routeCalls({
+      'community.tonight': async () => {
+        throw new GatewayError({ code: 'INTERNAL', message: NETWORK_MESSAGE });
+      },
+    });
+    render(<TonightPage />);
+    expect(await screen.findByText(NETWORK_MESSAGE)).toBeTruthy();
+    expect(peekStorage('bdb.community')).toBe('huchi');
+    expect(screen.queryByText('请选择您的社区')).toBeNull();
   });
 
   it('switches community later from the tonight page', async () => {

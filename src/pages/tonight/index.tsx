@@ -10,8 +10,7 @@ import {
   CommunityPicker,
   TonightView,
   tonightStatus,
-  useCommunityChoice,
-  useTonight,
+  useChosenTonight,
 } from '@/features/community';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
 // The entry only: the notice pages stay in the package-notice subpackage.
@@ -36,10 +35,8 @@ const openTicket = (ticket: Ticket) =>
 export default function TonightPage() {
   const { params } = useRouter();
   const launch = useMemo(() => parseLaunchParams(params), [params]);
-  const choice = useCommunityChoice(launch.community);
+  const { choice, showPicker, tonight } = useChosenTonight(launch.community);
   const mode = useElderMode();
-  const showPicker = choice.community === null || choice.picking;
-  const tonight = useTonight(showPicker ? null : choice.community);
   const { data, reload } = tonight;
   // Everything of mine comes with tonight's answer: the page costs one call, and so does each
   // reload. Between reloads the live lines move my tickets at no cost.
@@ -69,6 +66,7 @@ export default function TonightPage() {
       {showPicker ? (
         <CommunityPicker
           current={choice.community}
+          lost={choice.lost}
           onPick={choice.choose}
           onCancel={choice.community ? choice.cancelPicking : undefined}
         />
