@@ -506,13 +506,62 @@ describe('taking a number', () => {
     expect(ids[3]).not.toBe(ids[2]);
   });
 
-  it('highlights the line whose QR code was scanned', async () => {
+  /** Service names in page order, and whether each comes before the status card. */
+  const serviceOrder = (container: HTMLElement) => {
+    const status = container.querySelector('.bdb-status-card');
+    if (!status) throw new Error('status card not rendered');
+    return [...container.querySelectorAll('.bdb-service-list__item')].map((item) => ({
+      name: item.querySelector('.bdb-service-list__name')?.textContent,
+      lifted: Boolean(status.compareDocumentPosition(item) & Node.DOCUMENT_POSITION_PRECEDING),
+    }));
+  };
+
+  it('lifts the line whose QR code was scanned to the top, with its 取号, said in words', async () => {
     setRouterParams({ scene: encodeURIComponent('c=jinse&q=bp') });
-    routeCalls({ 'community.tonight': async () => tonightFixture() });
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.join': async () => ticketFixture({ id: 't-9', queue: 'bp', label: 'A009' }),
+    });
     const { container } = render(<TonightPage />);
     expect(await screen.findByText('▶ 您扫码的是这项服务')).toBeTruthy();
-    const item = container.querySelector('.bdb-service-list__item--highlighted');
+    const item = container.querySelector<HTMLElement>('.bdb-service-list__item--highlighted');
     expect(item?.textContent).toContain('血压测量');
+    // Above the status card and everything else, listed once.
+    expect(serviceOrder(container)).toEqual([
+      { name: '血压测量', lifted: true },
+      { name: '家电维修', lifted: false },
+      { name: '棋牌娱乐', lifted: false },
+    ]);
+    expect(screen.getByText('其他服务项目（2 项）')).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: '血压测量 取号' })).toHaveLength(1);
+
+    fireEvent.click(within(item!).getByRole('button', { name: '血压测量 取号' }));
+    await waitFor(() =>
+      expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=t-9&c=jinse' }),
+    );
+  });
+
+  it('lifts a bookable service named by the link (`s`) with its 预约', async () => {
+    setRouterParams({ c: 'jinse', s: 'repair' });
+    routeCalls({ 'community.tonight': async () => tonightFixture() });
+    const { container } = render(<TonightPage />);
+    await screen.findByText('▶ 您扫码的是这项服务');
+    expect(serviceOrder(container)[0]).toEqual({ name: '家电维修', lifted: true });
+    const item = container.querySelector<HTMLElement>('.bdb-service-list__item--highlighted');
+    fireEvent.click(within(item!).getByRole('button', { name: '家电维修 预约' }));
+    expect(navigateTo).toHaveBeenCalledWith({
+      url: '/package-booking/pages/book/index?c=jinse&s=repair',
+    });
+  });
+
+  it('keeps the plain order when the code names no service of tonight', async () => {
+    setRouterParams({ c: 'jinse', q: 'gone' });
+    routeCalls({ 'community.tonight': async () => tonightFixture() });
+    const { container } = render(<TonightPage />);
+    await screen.findByText('金色里程');
+    expect(serviceOrder(container).map((s) => s.lifted)).toEqual([false, false, false]);
+    expect(screen.getByText('服务项目（3 项）')).toBeTruthy();
+    expect(screen.queryByText('▶ 您扫码的是这项服务')).toBeNull();
   });
 
   it('offers 我的号 once the resident holds a ticket, from the tonight answer', async () => {

@@ -56,9 +56,7 @@ export default function TonightPage() {
   useReloadOnShow(reload);
 
   const renderServiceAction = (service: ServiceInfo) =>
-    data ? (
-      <ServiceAction tonight={data} service={service} line={lines[service.id]} launch={launch} />
-    ) : null;
+    data ? <ServiceAction tonight={data} service={service} line={lines[service.id]} /> : null;
 
   return (
     <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-tonight-page">
@@ -118,11 +116,10 @@ interface ServiceActionProps {
   tonight: Tonight;
   service: ServiceInfo;
   line: LineState | undefined;
-  launch: { queue: string | null };
 }
 
 /** The 取号 button under a walk-in service, 预约 under a bookable one; drop-in needs nothing. */
-function ServiceAction({ tonight, service, line, launch }: ServiceActionProps) {
+function ServiceAction({ tonight, service, line }: ServiceActionProps) {
   if (service.kind === 'booking') {
     return <BookingLink community={tonight.community.id} service={service} />;
   }
@@ -136,7 +133,6 @@ function ServiceAction({ tonight, service, line, launch }: ServiceActionProps) {
       service={service}
       blockedReason={blocked}
       line={line}
-      highlighted={service.id === launch.queue}
       onJoined={openTicket}
     />
   );

@@ -8,7 +8,7 @@ export interface ServiceListProps {
   services: ServiceInfo[];
   /** What the resident can do with a service (e.g. the 取号 button), under its description. */
   renderAction?: (service: ServiceInfo) => ReactNode;
-  /** The service whose QR code was scanned: framed. */
+  /** The service whose QR code was scanned: framed, and said in words. */
   highlight?: string | null;
 }
 
@@ -21,6 +21,9 @@ export function ServiceList({ services, renderAction, highlight = null }: Servic
           key={service.id}
           className={`bdb-service-list__item${service.id === highlight ? ' bdb-service-list__item--highlighted' : ''}`}
         >
+          {service.id === highlight ? (
+            <Text className="bdb-service-list__scanned">▶ 您扫码的是这项服务</Text>
+          ) : null}
           <View className="bdb-service-list__head">
             <Text className="bdb-service-list__name">{service.name}</Text>
             <Text className={`bdb-service-list__badge bdb-service-list__badge--${service.kind}`}>

@@ -18,7 +18,10 @@ interface TonightSlots {
   extra?: ReactNode;
   /** Per service, under its description, e.g. the 取号 button. */
   renderServiceAction?: (service: ServiceInfo) => ReactNode;
-  /** The service whose QR code was scanned. */
+  /**
+   * The service named by the QR code (`q`) or link (`s`): lifted to the top of the page, action
+   * and all, so it is on the first screen.
+   */
   highlightService?: string | null;
 }
 
@@ -68,6 +71,8 @@ function TonightDetails({
   renderServiceAction,
   highlightService,
 }: TonightDetailsProps) {
+  const scanned = data.services.find((s) => s.id === highlightService) ?? null;
+  const others = scanned ? data.services.filter((s) => s !== scanned) : data.services;
   return (
     <View className="bdb-tonight">
       <View className="bdb-tonight__header">
@@ -79,19 +84,24 @@ function TonightDetails({
           切换社区
         </BigButton>
       </View>
+      {scanned ? (
+        <ServiceList
+          services={[scanned]}
+          renderAction={renderServiceAction}
+          highlight={scanned.id}
+        />
+      ) : null}
       {data.demoClock ? <DemoClockBanner now={data.now} /> : null}
       <StatusCard status={tonightStatus(data)} schedule={formatEvenings(data.evenings)} />
       {extra}
       <View className="bdb-tonight__section">
-        <Text className="bdb-tonight__section-title">{`服务项目（${data.services.length} 项）`}</Text>
-        {data.services.length > 0 ? (
-          <ServiceList
-            services={data.services}
-            renderAction={renderServiceAction}
-            highlight={highlightService}
-          />
+        <Text className="bdb-tonight__section-title">
+          {scanned ? `其他服务项目（${others.length} 项）` : `服务项目（${others.length} 项）`}
+        </Text>
+        {others.length > 0 ? (
+          <ServiceList services={others} renderAction={renderServiceAction} />
         ) : (
-          <EmptyState text="这个社区还没有登记服务项目" />
+          <EmptyState text={scanned ? '这个社区没有其他服务项目' : '这个社区还没有登记服务项目'} />
         )}
       </View>
       <BigButton variant="secondary" onClick={onRefresh} className="bdb-tonight__refresh">

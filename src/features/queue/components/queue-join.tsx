@@ -12,24 +12,14 @@ export interface QueueJoinProps {
   blockedReason: string | null;
   /** The line's live state, when known: shows how many wait. */
   line?: LineState;
-  /** The resident scanned this line's QR code. */
-  highlighted?: boolean;
   onJoined: (ticket: Ticket) => void;
 }
 
 /** The big 取号 button of one walk-in line, with the reason when it is off and errors inline. */
-export function QueueJoin({
-  community,
-  service,
-  blockedReason,
-  line,
-  highlighted = false,
-  onJoined,
-}: QueueJoinProps) {
+export function QueueJoin({ community, service, blockedReason, line, onJoined }: QueueJoinProps) {
   const { busy, error, join } = useJoin(community, service.id, onJoined);
   return (
-    <View className={`bdb-queue-join${highlighted ? ' bdb-queue-join--highlighted' : ''}`}>
-      {highlighted ? <Text className="bdb-queue-join__scanned">▶ 您扫码的是这项服务</Text> : null}
+    <View className="bdb-queue-join">
       {line && !blockedReason ? (
         <Text className="bdb-queue-join__waiting">{`现在有 ${line.waiting} 位在等`}</Text>
       ) : null}
