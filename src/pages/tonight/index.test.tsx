@@ -413,6 +413,53 @@ describe('taking a number', () => {
     expect(join.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
   });
 
+  it('opens one ticket page per join: a second tap while it opens does nothing', async () => {
+    let opened: () => void = () => undefined;
+    navigateTo.mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          opened = () => resolve({ errMsg: 'navigateTo:ok' });
+        }),
+    );
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.join': async () => ticketFixture({ id: 't-9', queue: 'bp', label: 'A009' }),
+    });
+    render(<TonightPage />);
+    await screen.findByText('金色里程');
+
+    fireEvent.click(joinButton());
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledTimes(1));
+    // The ticket page is on its way: the button stays off, and a tap changes nothing.
+    expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(joinButton());
+    act(() => opened());
+    await settle();
+    expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
+    expect(navigateTo).toHaveBeenCalledTimes(1);
+    expect(callsOf('queue.join')).toHaveLength(1);
+
+    // Back from the ticket page: a new tap joins (the server answers the same ticket) and opens it.
+    act(() => triggerDidShow());
+    expect((joinButton() as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(joinButton());
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledTimes(2));
+  });
+
+  it('brings the button back when the ticket page could not open', async () => {
+    navigateTo.mockImplementationOnce(() => Promise.reject(new Error('navigateTo:fail')));
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.join': async () => ticketFixture({ id: 't-9', queue: 'bp', label: 'A009' }),
+    });
+    render(<TonightPage />);
+    await screen.findByText('金色里程');
+    fireEvent.click(joinButton());
+    await waitFor(() => expect((joinButton() as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(joinButton());
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledTimes(2));
+  });
+
   it('is disabled with the reason when the evening is not open', async () => {
     routeCalls({
       'community.tonight': async () =>
@@ -494,6 +541,8 @@ describe('taking a number', () => {
 
     fireEvent.click(joinButton());
     await waitFor(() => expect(navigateTo).toHaveBeenCalledTimes(1));
+    // Back from the ticket page.
+    act(() => triggerDidShow());
     fireEvent.click(joinButton());
     expect(await screen.findByText('✕ 今晚血压测量的号已经取完了')).toBeTruthy();
     fireEvent.click(joinButton());

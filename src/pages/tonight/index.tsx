@@ -26,9 +26,10 @@ import './index.scss';
 const STAFF_PAGE = '/package-staff/pages/sign-in/index';
 const TICKET_PAGE = '/pages/ticket/index';
 
-// The community goes along, so the ticket page asks for my tickets of this community only.
+// The community goes along, so the ticket page asks for my tickets of this community only. The
+// promise lets the join button know whether the page opened.
 const openTicket = (ticket: Ticket) =>
-  void Taro.navigateTo({
+  Taro.navigateTo({
     url: `${TICKET_PAGE}?id=${encodeURIComponent(ticket.id)}&c=${encodeURIComponent(ticket.community)}`,
   });
 
@@ -102,7 +103,9 @@ function MineAndMore({ tonight, tickets }: MineAndMoreProps) {
   const hasBookings = tonight.services.some((s) => s.kind === 'booking');
   return (
     <>
-      {tickets.length > 0 ? <MyTicketsEntry tickets={tickets} onOpen={openTicket} /> : null}
+      {tickets.length > 0 ? (
+        <MyTicketsEntry tickets={tickets} onOpen={(t) => void openTicket(t)} />
+      ) : null}
       {hasBookings ? (
         <MyBookingsEntry bookings={mine?.bookings ?? null} today={tonight.date} />
       ) : null}

@@ -12,7 +12,8 @@ export interface QueueJoinProps {
   blockedReason: string | null;
   /** The line's live state, when known: shows how many wait. */
   line?: LineState;
-  onJoined: (ticket: Ticket) => void;
+  /** Opens the ticket; a promise that rejects when it could not (the button comes back). */
+  onJoined: (ticket: Ticket) => void | Promise<unknown>;
 }
 
 /** The big 取号 button of one walk-in line, with the reason when it is off and errors inline. */

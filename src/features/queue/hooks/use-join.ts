@@ -1,3 +1,4 @@
+import { useDidShow } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { errorMessage, mayHaveReachedServer } from '@/lib/gateway';
 import { newRequestId } from '@/lib/request-id';
@@ -6,6 +7,7 @@ import { joinQueue } from '../api/join-queue';
 import { requestQueueAlerts } from '../subscribe-alerts';
 
 export interface Join {
+  /** Taking the number, or opening its ticket page: the button is off meanwhile. */
   busy: boolean;
   /** The last failure in Chinese, shown next to the button. */
   error: string | null;
@@ -16,11 +18,14 @@ export interface Join {
  * The join tap: ask for notice permission (weapp), take the number, hand over the ticket.
  * A tap makes one requestId; a tap after a network failure reuses it, so the server answers the
  * ticket it may already have made instead of a second one.
+ * One join opens one ticket page: after a success the button stays off until this page is on
+ * screen again (or opening the ticket failed). On a slow network the ticket page takes a moment
+ * to appear, and a second tap meanwhile used to push it twice, leaving Back on a ticket page.
  */
 export function useJoin(
   community: string,
   queue: string,
-  onJoined: (ticket: Ticket) => void,
+  onJoined: (ticket: Ticket) => void | Promise<unknown>,
 ): Join {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +33,13 @@ export function useJoin(
   const running = useRef(false);
   const onJoinedRef = useRef(onJoined);
   onJoinedRef.current = onJoined;
+
+  const release = useCallback(() => {
+    running.current = false;
+    setBusy(false);
+  }, []);
+  // Back on screen (from the ticket page): the next tap is a new join.
+  useDidShow(release);
 
   const join = useCallback(async () => {
     if (running.current) return;
@@ -38,19 +50,24 @@ export function useJoin(
     pending.current = requestId;
     setBusy(true);
     setError(null);
+    let ticket: Ticket;
     try {
       await asking;
-      const ticket = await joinQueue({ community, queue, requestId });
+      ticket = await joinQueue({ community, queue, requestId });
       pending.current = null;
-      onJoinedRef.current(ticket);
     } catch (e: unknown) {
       if (!mayHaveReachedServer(e)) pending.current = null;
       setError(errorMessage(e));
-    } finally {
-      running.current = false;
-      setBusy(false);
+      release();
+      return;
     }
-  }, [community, queue]);
+    try {
+      await onJoinedRef.current(ticket);
+    } catch {
+      // The ticket page did not open: the number is taken, and the next tap opens it.
+      release();
+    }
+  }, [community, queue, release]);
 
   return { busy, error, join };
 }
