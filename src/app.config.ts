@@ -31,6 +31,8 @@ export default defineAppConfig({
       ],
     },
     { root: 'package-board', pages: ['pages/board/index'] },
+    // Where unknown routes land (app.ts): out of the main package, it is rarely needed.
+    { root: 'package-misc', pages: ['pages/not-found/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -14,6 +14,7 @@ const RESIDENT_FOLDERS = [
   'pages',
   'package-notice',
   'package-voice',
+  'package-misc',
   'features/community',
   'features/queue',
   'features/notice',

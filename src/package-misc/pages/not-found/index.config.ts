@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '八点伴 · 没有找到页面',
+});
