@@ -178,6 +178,7 @@ describe('an unknown route', () => {
   it.each([
     ['a page that does not exist', '/#/pages/nope/index'],
     ['a subpackage that does not exist', '/#/package-nope/pages/list/index?c=jinse'],
+    ['an address the host does not know', '/jinse/library'],
   ])('shows a friendly page not found for %s, with a way back to tonight', async (_, path) => {
     const page = await openPhone();
     await page.goto(`${wednesday.url}${path}`);

@@ -267,6 +267,15 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
     },
   );
 
+  // A mistyped or outdated page address opened in a browser gets the app's Chinese "page not
+  // found" (with its way back to tonight), not Fastify's English JSON. Scripts, images and
+  // /api keep their plain 404.
+  app.setNotFoundHandler(async (request, reply) => {
+    const page = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (page) return reply.redirect('/#/package-misc/pages/not-found/index');
+    return reply.status(404).type('text/plain; charset=utf-8').send('没有找到');
+  });
+
   const indexFile = path.join(options.h5Dir, 'index.html');
   if (fs.existsSync(indexFile)) {
     await app.register(fastifyStatic, { root: path.resolve(options.h5Dir), index: ['index.html'] });
