@@ -292,6 +292,9 @@ describe('ticket page', () => {
     fireEvent.click(screen.getByText('取消排队'));
     fireEvent.click(screen.getByText('确认取消'));
     expect(await screen.findByText('✕ 这张号已完成，不能这样操作')).toBeTruthy();
+    // Put away, the failed cancel's message goes with it.
+    fireEvent.click(screen.getByText('不取消'));
+    expect(screen.queryByText('✕ 这张号已完成，不能这样操作')).toBeNull();
   });
 
   describe('a missed ticket', () => {

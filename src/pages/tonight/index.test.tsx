@@ -538,6 +538,9 @@ describe('taking a number', () => {
     fireEvent.click(joinButton());
     expect(await screen.findByText(`✕ ${NETWORK_MESSAGE}`)).toBeTruthy();
     expect(navigateTo).not.toHaveBeenCalled();
+    // Back from the background: the old failure no longer describes the line.
+    act(() => triggerDidShow());
+    expect(screen.queryByText(`✕ ${NETWORK_MESSAGE}`)).toBeNull();
 
     fireEvent.click(joinButton());
     await waitFor(() => expect(navigateTo).toHaveBeenCalledTimes(1));

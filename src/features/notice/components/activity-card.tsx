@@ -114,6 +114,7 @@ function CardActions({
         activityName={activity.name}
         busy={busy === 'checkIn'}
         onSubmit={onCheckIn}
+        onEdit={actions.clearError}
         onClose={() => onPanel('none')}
       />
     );

@@ -8,13 +8,15 @@ export interface CheckInFormProps {
   activityName: string;
   busy: boolean;
   onSubmit: (code: string) => void;
+  /** The code is being corrected: an earlier refusal no longer applies. */
+  onEdit: () => void;
   onClose: () => void;
 }
 
 const LABEL = '签到码（社工现场出示）';
 
 /** 现场签到 by typing the code staff show, for phones that cannot scan its QR code. */
-export function CheckInForm({ activityName, busy, onSubmit, onClose }: CheckInFormProps) {
+export function CheckInForm({ activityName, busy, onSubmit, onEdit, onClose }: CheckInFormProps) {
   const [code, setCode] = useState('');
   return (
     <View
@@ -27,7 +29,10 @@ export function CheckInForm({ activityName, busy, onSubmit, onClose }: CheckInFo
         value={code}
         placeholder="如 K7P2Q9"
         maxlength={8}
-        onInput={(e) => setCode(e.detail.value)}
+        onInput={(e) => {
+          setCode(e.detail.value);
+          onEdit();
+        }}
         onConfirm={() => onSubmit(code)}
         {...a11y({ label: LABEL })}
       />

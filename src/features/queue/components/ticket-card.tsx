@@ -68,9 +68,15 @@ export function TicketCard({ ticket, onChanged }: TicketCardProps) {
           confirming={confirming}
           busy={busy === 'cancel'}
           disabled={busy !== null}
-          onAsk={() => setConfirming(true)}
+          onAsk={() => {
+            setError(null);
+            setConfirming(true);
+          }}
           onConfirm={() => void run('cancel')}
-          onKeep={() => setConfirming(false)}
+          onKeep={() => {
+            setError(null);
+            setConfirming(false);
+          }}
         />
       ) : null}
       {error ? (

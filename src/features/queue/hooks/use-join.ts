@@ -38,8 +38,12 @@ export function useJoin(
     running.current = false;
     setBusy(false);
   }, []);
-  // Back on screen (from the ticket page): the next tap is a new join.
-  useDidShow(release);
+  // Back on screen (from the ticket page, or the background): the next tap is a new join, and a
+  // failure from before no longer describes the line.
+  useDidShow(() => {
+    release();
+    setError(null);
+  });
 
   const join = useCallback(async () => {
     if (running.current) return;

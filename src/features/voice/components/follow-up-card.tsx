@@ -122,6 +122,7 @@ function AskForm({ followUp, onAnswered }: FollowUpCardProps) {
         onSelect={(s) => {
           setSatisfaction(s);
           setErrors((e) => ({ ...e, satisfaction: undefined }));
+          setError(null);
         }}
         disabled={busy}
       />
@@ -134,6 +135,7 @@ function AskForm({ followUp, onAnswered }: FollowUpCardProps) {
         onSelect={(s) => {
           setSolved(s);
           setErrors((e) => ({ ...e, solved: undefined }));
+          setError(null);
         }}
         disabled={busy}
       />

@@ -46,11 +46,14 @@ export function useSubmitSuggestion(
 
   const setDraft = useCallback((next: SuggestionDraft) => {
     setDraftState(next);
-    // A field the resident just filled in no longer needs its message.
+    // A field's message stays only while that field is still wrong (and says what is wrong now);
+    // the server's refusal was about the draft as it was.
+    const now = checkDraft(next);
     setErrors((e) => ({
-      ...(e.category && !next.category ? { category: e.category } : {}),
-      ...(e.text && !next.text.trim() ? { text: e.text } : {}),
+      ...(e.category && now.category ? { category: now.category } : {}),
+      ...(e.text && now.text ? { text: now.text } : {}),
     }));
+    setError(null);
   }, []);
 
   const submit = useCallback(async () => {

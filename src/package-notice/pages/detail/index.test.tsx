@@ -253,10 +253,13 @@ describe('notice detail page', () => {
     expect(callsOf('notice.checkIn')).toHaveLength(0);
 
     fireEvent.change(code, { target: { value: 'AAAA11' } });
+    // Typing answers the message: it goes at once, not only at the next tap.
+    expect(within(card).queryByRole('alert')).toBeNull();
     fireEvent.click(within(card).getByText('确认签到'));
     expect(await within(card).findByText('✕ 签到码不对，请核对社工出示的签到码')).toBeTruthy();
 
     fireEvent.change(code, { target: { value: ' k7p2q9 ' } });
+    expect(within(card).queryByRole('alert')).toBeNull();
     fireEvent.click(within(card).getByText('确认签到'));
     await waitFor(() => expect(stateOf(card)).toBe('✓ 已签到 18:52'));
     expect(callsOf('notice.checkIn')).toEqual([

@@ -162,6 +162,9 @@ describe('我的建议 page', () => {
     expect(within(ask).getByRole('radio', { name: '满意' }).getAttribute('aria-checked')).toBe(
       'true',
     );
+    // A changed answer is a new attempt: the old failure goes.
+    fireEvent.click(within(ask).getByRole('radio', { name: '基本满意' }));
+    expect(within(ask).queryByRole('alert')).toBeNull();
 
     fireEvent.click(within(ask).getByText('提交回复'));
     await waitFor(() =>

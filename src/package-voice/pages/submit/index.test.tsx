@@ -67,6 +67,9 @@ describe('提建议 page', () => {
     chooseCategory('开放时间');
     submit();
     expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['✕ 请写下您的建议']);
+    // Corrected: the field's message goes as the resident types, before any tap.
+    type('晚上多开一个窗口');
+    expect(screen.queryByRole('alert')).toBeNull();
     expect(callsOf('suggestion.submit')).toHaveLength(0);
   });
 
@@ -125,7 +128,9 @@ describe('提建议 page', () => {
       '✕ 内容未通过安全检查，请修改后再提交',
     );
 
+    // The refusal was about the words as they were: editing them takes it away.
     type('另一些话');
+    expect(screen.queryByRole('alert')).toBeNull();
     submit();
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toBe('✕ 每人每天最多提 5 条建议，明天再来吧'),
