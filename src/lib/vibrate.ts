@@ -10,9 +10,16 @@ function vibrate(pattern: number | number[]): void {
   }
 }
 
-/** "It is your turn": long, twice. */
-export function vibrateLong(): void {
-  vibrate([400, 200, 400]);
+/**
+ * "It is your turn": five long pulses over four seconds. One buzz is easily missed in a coat
+ * pocket or a noisy hall; a rhythm is felt and known for what it is.
+ */
+export const CALL_PATTERN = [600, 300, 600, 300, 600, 300, 600, 300, 600];
+
+/** Starts the call's pattern; the returned function stops it (the resident has seen the call). */
+export function vibrateCall(): () => void {
+  vibrate(CALL_PATTERN);
+  return () => vibrate(0);
 }
 
 /** "Almost your turn": one short buzz. */

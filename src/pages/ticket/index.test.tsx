@@ -21,7 +21,9 @@ import TicketPage from './index';
 jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
 jest.mock('@/lib/live/line-feed', () => jest.requireActual('@/test-utils/mock-line-feed'));
 
-const vibrate = jest.fn(() => true);
+const vibrate = jest.fn((_pattern: number | number[]) => true);
+/** How often the call's pattern was started. */
+const callBuzzes = () => vibrate.mock.calls.filter(([p]) => Array.isArray(p)).length;
 
 beforeAll(() => {
   Object.defineProperty(navigator, 'vibrate', { value: vibrate, configurable: true });
@@ -128,7 +130,9 @@ describe('ticket page', () => {
     expect(overlay?.querySelector('.bdb-called__label')?.textContent).toBe('B007');
     expect(overlay?.getAttribute('role')).toBe('dialog');
     expect(liveRegion(container)?.textContent).toBe('请 B007 到服务台');
-    expect(vibrate).toHaveBeenCalledWith([400, 200, 400]);
+    // Not one buzz but five long pulses: felt in a pocket.
+    expect(vibrate).toHaveBeenCalledWith([600, 300, 600, 300, 600, 300, 600, 300, 600]);
+    expect(callBuzzes()).toBe(1);
 
     // A stale or repeated version of the line changes nothing.
     act(() => emitLine(lineFixture({ ...calling, version: 11 })));
@@ -138,14 +142,16 @@ describe('ticket page', () => {
     fireEvent.click(screen.getByText('我知道了'));
     expect(container.querySelector('.bdb-called')).toBeNull();
     expect(container.querySelector('.bdb-ticket__status')?.textContent).toBe('已叫号，请到服务台');
-    expect(vibrate).toHaveBeenCalledTimes(1);
+    // Seen: the pulses still to come stop.
+    expect(vibrate).toHaveBeenLastCalledWith(0);
+    expect(callBuzzes()).toBe(1);
 
     // A recall (a new call time on the line) calls again, on screen and by vibration.
     act(() =>
       emitLine(lineFixture({ ...calling, nowCallingAt: '2026-11-25T18:43:00+08:00', version: 12 })),
     );
     expect(container.querySelector('.bdb-called')).toBeTruthy();
-    expect(vibrate).toHaveBeenCalledTimes(2);
+    expect(callBuzzes()).toBe(2);
     await settle();
     // All of it from the line alone: queue.mine only for the first load.
     expect(callsOf('queue.mine')).toHaveLength(1);
@@ -224,7 +230,7 @@ describe('ticket page', () => {
 
     expect(screen.getByText('请到服务台')).toBeTruthy();
     expect(liveRegion(container)?.textContent).toBe('请 B007 到服务台');
-    expect(vibrate).toHaveBeenCalledWith([400, 200, 400]);
+    expect(vibrate).toHaveBeenCalledWith([600, 300, 600, 300, 600, 300, 600, 300, 600]);
     // The line state of the same call follows: no second buzz, and no call to the server.
     act(() =>
       emitLine(

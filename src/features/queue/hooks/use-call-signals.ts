@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { vibrateLong, vibrateShort } from '@/lib/vibrate';
+import { vibrateCall, vibrateShort } from '@/lib/vibrate';
 import type { LineAlert, Ticket } from '@/types/contract';
 import { NEAR_AHEAD } from '../model/ticket-text';
 
@@ -26,6 +26,13 @@ export function useCallSignals(
   const buzzedCalls = useRef(new Set<string>());
   const buzzedNear = useRef(new Set<string>());
   const lastAhead = useRef(new Map<string, number>());
+  // The call's vibration pattern under way: a new call restarts it, 我知道了 stops it.
+  const stopBuzz = useRef<(() => void) | null>(null);
+  const buzzCall = useCallback(() => {
+    stopBuzz.current?.();
+    stopBuzz.current = vibrateCall();
+  }, []);
+  useEffect(() => () => stopBuzz.current?.(), []);
 
   const called = useMemo(
     () => (tickets ?? []).find((t) => t.status === 'called' && !dismissed.has(callKey(t))) ?? null,
@@ -53,20 +60,20 @@ export function useCallSignals(
       handledAlerts.current.add(a);
       buzzedCalls.current.add(callKey(a.ticket));
     }
-    vibrateLong();
+    buzzCall();
     setDismissed((d) => {
       const next = new Set(d);
       for (const a of fresh) next.delete(callKey(a.ticket));
       return next.size === d.size ? d : next;
     });
-  }, [alerts]);
+  }, [alerts, buzzCall]);
 
   const calledKey = called ? callKey(called) : null;
   useEffect(() => {
     if (calledKey === null || buzzedCalls.current.has(calledKey)) return;
     buzzedCalls.current.add(calledKey);
-    vibrateLong();
-  }, [calledKey]);
+    buzzCall();
+  }, [calledKey, buzzCall]);
 
   // One short buzz when a ticket comes close: on the alert, or when the line moves it there
   // while the page is open (not for a ticket that was already close when the page opened).
@@ -86,6 +93,8 @@ export function useCallSignals(
 
   const dismiss = useCallback(() => {
     if (calledKey === null) return;
+    stopBuzz.current?.();
+    stopBuzz.current = null;
     setDismissed((d) => new Set(d).add(calledKey));
   }, [calledKey]);
 
