@@ -460,6 +460,25 @@ describe('taking a number', () => {
     await waitFor(() => expect(navigateTo).toHaveBeenCalledTimes(2));
   });
 
+  it('says calmly, without an alarm, when the evening closed while the page was open', async () => {
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.join': async () => {
+        throw new GatewayError({
+          code: 'CLOSED',
+          message: '现在不在服务时间，下次开放：12月2日 17:00',
+        });
+      },
+    });
+    render(<TonightPage />);
+    await screen.findByText('金色里程');
+    fireEvent.click(joinButton());
+    const said = await screen.findByText('现在不在服务时间，下次开放：12月2日 17:00');
+    expect(said.getAttribute('role')).toBe('status');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(/✕/)).toBeNull();
+  });
+
   it('is disabled with the reason when the evening is not open', async () => {
     routeCalls({
       'community.tonight': async () =>

@@ -18,7 +18,7 @@ export interface QueueJoinProps {
 
 /** The big 取号 button of one walk-in line, with the reason when it is off and errors inline. */
 export function QueueJoin({ community, service, blockedReason, line, onJoined }: QueueJoinProps) {
-  const { busy, error, join } = useJoin(community, service.id, onJoined);
+  const { busy, error, closed, join } = useJoin(community, service.id, onJoined);
   return (
     <View className="bdb-queue-join">
       {line && !blockedReason ? (
@@ -33,7 +33,12 @@ export function QueueJoin({ community, service, blockedReason, line, onJoined }:
         {busy ? '取号中…' : '取号'}
       </BigButton>
       {blockedReason ? <Text className="bdb-queue-join__reason">{blockedReason}</Text> : null}
-      {error ? (
+      {error && closed ? (
+        <Text className="bdb-queue-join__reason" {...a11y({ role: 'status' })}>
+          {error}
+        </Text>
+      ) : null}
+      {error && !closed ? (
         <Text className="bdb-queue-join__error" {...a11y({ role: 'alert' })}>
           {`✕ ${error}`}
         </Text>

@@ -1,6 +1,6 @@
 import { useDidShow } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
-import { errorMessage, mayHaveReachedServer } from '@/lib/gateway';
+import { errorMessage, GatewayError, mayHaveReachedServer } from '@/lib/gateway';
 import { newRequestId } from '@/lib/request-id';
 import type { Ticket } from '@/types/contract';
 import { joinQueue } from '../api/join-queue';
@@ -11,6 +11,11 @@ export interface Join {
   busy: boolean;
   /** The last failure in Chinese, shown next to the button. */
   error: string | null;
+  /**
+   * The failure was the line being closed (the evening ended while the page was open, taking
+   * numbers stopped): information with the next step, not an error.
+   */
+  closed: boolean;
   join: () => Promise<void>;
 }
 
@@ -29,6 +34,7 @@ export function useJoin(
 ): Join {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [closed, setClosed] = useState(false);
   const pending = useRef<string | null>(null);
   const running = useRef(false);
   const onJoinedRef = useRef(onJoined);
@@ -62,6 +68,7 @@ export function useJoin(
     } catch (e: unknown) {
       if (!mayHaveReachedServer(e)) pending.current = null;
       setError(errorMessage(e));
+      setClosed(e instanceof GatewayError && e.code === 'CLOSED');
       release();
       return;
     }
@@ -73,5 +80,5 @@ export function useJoin(
     }
   }, [community, queue, release]);
 
-  return { busy, error, join };
+  return { busy, error, closed, join };
 }
