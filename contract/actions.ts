@@ -18,7 +18,13 @@ import type {
   SlotsInput,
   StaffBooking,
 } from './booking';
-import type { CommunitySummary, Tonight, TonightInput } from './community';
+import type {
+  CommunitySummary,
+  ContactPhone,
+  ContactPhoneInput,
+  Tonight,
+  TonightInput,
+} from './community';
 import type {
   AnswerFollowUpInput,
   CallList,
@@ -94,6 +100,7 @@ type Empty = Record<string, never>;
 export interface ActionMap {
   'community.list': { input: Empty; output: CommunitySummary[] };
   'community.tonight': { input: TonightInput; output: Tonight };
+  'community.setContactPhone': { input: ContactPhoneInput; output: ContactPhone };
   'staff.redeem': { input: RedeemInput; output: Identity };
   'staff.invite': { input: InviteInput; output: Invite };
   'staff.me': { input: Empty; output: Identity };
@@ -122,6 +129,7 @@ export interface ActionMap {
   'booking.checkIn': { input: BookingRef; output: StaffBooking };
   'booking.complete': { input: BookingRef; output: StaffBooking };
   'booking.noShow': { input: BookingRef; output: StaffBooking };
+  'booking.undoNoShow': { input: BookingRef; output: StaffBooking };
   'booking.bookFor': { input: BookForInput; output: StaffBooking };
   'notice.list': { input: NoticeListInput; output: NoticeList };
   'notice.get': { input: NoticeRef; output: Notice };

@@ -3,6 +3,12 @@
 export type BookingStatus =
   'confirmed' | 'waitlisted' | 'checked-in' | 'completed' | 'no-show' | 'cancelled';
 
+/** Where a slot is in time: not started yet, running, or over. */
+export type SlotPhase = 'ahead' | 'running' | 'over';
+
+/** What the desk can do with one booking now. */
+export type DeskMove = 'checkIn' | 'complete' | 'noShow' | 'undoNoShow';
+
 /** How staff set up a bookable service; residents see it too. */
 export interface BookingSettings {
   /** Length of one slot, e.g. 15 or 30 minutes. */
@@ -26,7 +32,8 @@ export interface BookableService extends BookingSettings {
 }
 
 export interface BookingServices {
-  community: { id: string; name: string };
+  /** With the phone residents call about their bookings (联系社工); null until staff set it. */
+  community: { id: string; name: string; contactPhone: string | null };
   services: BookableService[];
   /** The next four service evenings (Asia/Shanghai dates, "YYYY-MM-DD"), tonight included while open. */
   dates: string[];
@@ -43,8 +50,15 @@ export interface Slot {
   /** Seats left; 0 means a booking goes on the waitlist. */
   left: number;
   waitlisted: number;
-  /** False once the slot has started (or the evening is not bookable). */
+  /** Can be booked now: false once it has started, and once past the cut-off when it is full. */
   open: boolean;
+  /** 已开始 or 已结束 for a slot that is no longer open because of the time. */
+  phase: SlotPhase;
+  /**
+   * Past the cut-off (cutoffHours before the start): a booking made now can no longer be
+   * cancelled or moved by the resident, and a full slot takes no waitlist.
+   */
+  late: boolean;
 }
 
 export interface SlotsInput {
@@ -55,6 +69,11 @@ export interface SlotsInput {
 
 export interface Booking {
   id: string;
+  /**
+   * Short code, unique among the community's bookings of that evening, e.g. "K7MP": the resident
+   * says it at the desk. 4 characters with no look-alikes (0/O, 1/I/L); older bookings have 5.
+   */
+  code: string;
   community: string;
   service: string;
   serviceName: string;
@@ -68,21 +87,32 @@ export interface Booking {
   /** Like "138****5678"; null without a consented phone. */
   phone: string | null;
   bring: string[];
-  /** ISO instant (+08:00) after which the resident can no longer cancel or reschedule. */
+  /**
+   * ISO instant (+08:00) after which the resident can no longer cancel or reschedule: the cut-off
+   * for a seat, the slot's start for a waitlist place.
+   */
   changeableUntil: string;
+  /** Whether the resident may still cancel or reschedule it, by the server's clock. */
+  changeable: boolean;
+  /** The community's phone for "联系社工"; null until staff set it. */
+  contactPhone: string | null;
   createdAt: string;
 }
 
-/** A booking as staff see it: with the name given on a resident's behalf. */
+/** A booking as staff see it: with the name, and the moves the desk can make now. */
 export interface StaffBooking extends Booking {
-  /** For bookings made by staff ("王阿姨"); empty for residents' own. */
+  /** The 称呼 the resident gave ("王阿姨"), or the name staff wrote for a 代客 booking; may be ''. */
   name: string;
   byStaff: boolean;
+  /** The desk moves that succeed now (the server's rule): the desk offers only these. */
+  moves: DeskMove[];
 }
 
 export interface BookInput {
   slotId: string;
   requestId: string;
+  /** Optional 称呼 for the desk, e.g. "王阿姨"; erased with the resident's personal data. */
+  name?: string;
   /** Only with consent: for the social worker to call about the booking. */
   phone?: string;
   consent?: boolean;

@@ -52,6 +52,8 @@ export interface Tonight {
   now: string;
   /** True when the host runs the demo clock ("演示时钟"). */
   demoClock: boolean;
+  /** The phone residents call about bookings (联系社工), set by staff; null until set. */
+  contactPhone: string | null;
   /** This week's published notices, pinned first: the page shows them without another call. */
   notices: NoticeSummary[];
   /**
@@ -64,7 +66,7 @@ export interface Tonight {
 /** A booking as the tonight page lists it: enough for "我的预约（2 个）" and the next one. */
 export type BookingBrief = Pick<
   Booking,
-  'id' | 'community' | 'service' | 'serviceName' | 'date' | 'startsAt' | 'status'
+  'id' | 'code' | 'community' | 'service' | 'serviceName' | 'date' | 'startsAt' | 'status'
 > & {
   /** Not computed here (it costs a read per booking): the 我的预约 page shows the position. */
   waitlistPosition: null;
@@ -77,4 +79,15 @@ export interface TonightMine {
   bookings: BookingBrief[];
   /** Follow-ups waiting for my answer, and recent invitations to say more. */
   followUps: ResidentFollowUp[];
+}
+
+export interface ContactPhoneInput {
+  community: string;
+  /** The number residents call about bookings; '' clears it. */
+  phone: string;
+}
+
+export interface ContactPhone {
+  community: string;
+  contactPhone: string | null;
 }

@@ -13,7 +13,7 @@
 import path from 'node:path';
 import type { ServiceEvening } from '../contract/community';
 import { PILOT_COMMUNITIES, PILOT_SERVICES } from '../server/core/seed';
-import type { CommunityRecord } from '../server/core/ports';
+import type { CommunitySetup } from '../server/core/ports';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from '../server/stores/cloudbase';
 
 /** The slice of `cloud.database()` this script needs beyond the store's. */
@@ -29,7 +29,7 @@ export interface PrepareResult {
 /** Creates missing collections, then saves the communities that do not exist yet. */
 export async function prepareEnvironment(
   db: AdminDatabase,
-  communities: CommunityRecord[],
+  communities: CommunitySetup[],
 ): Promise<PrepareResult> {
   const collections: string[] = [];
   for (const name of COLLECTIONS) {
@@ -62,7 +62,7 @@ export function parseEvening(text: string): ServiceEvening {
 }
 
 /** The communities the command line asks for. */
-export function communitiesFrom(argv: string[]): CommunityRecord[] {
+export function communitiesFrom(argv: string[]): CommunitySetup[] {
   const arg = (name: string) => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;

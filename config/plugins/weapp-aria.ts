@@ -15,6 +15,8 @@ const ARIA = {
   'aria-hidden': '',
   'aria-live': '',
   'aria-checked': '',
+  'aria-expanded': '',
+  'aria-controls': '',
 };
 
 const RUNTIME = path.resolve(__dirname, '..', '..', 'src', 'lib', 'weapp-aria-runtime.ts');

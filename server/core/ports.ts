@@ -38,7 +38,12 @@ export interface CommunityRecord {
   name: string;
   evenings: ServiceEvening[];
   services: ServiceRecord[];
+  /** The number residents call about bookings (联系社工), set by staff; null until set. */
+  contactPhone: string | null;
 }
+
+/** What save() writes: the community's setup. Its contact phone has its own setter. */
+export type CommunitySetup = Omit<CommunityRecord, 'contactPhone'>;
 
 export interface CommunityRepo {
   /** All communities, ordered by id. */
@@ -47,9 +52,14 @@ export interface CommunityRepo {
   get(id: string): Promise<CommunityRecord | null>;
   /**
    * Insert or replace a community with its evenings and services (seeding, admin edits); its
-   * notice board is kept as it was.
+   * notice board and contact phone are kept as they were.
    */
-  save(community: CommunityRecord): Promise<void>;
+  save(community: CommunitySetup): Promise<void>;
+  /**
+   * Sets (or, with null, clears) the contact phone alone, so it never races a save of the
+   * services. False when there is no such community.
+   */
+  setContactPhone(id: string, phone: string | null): Promise<boolean>;
   /**
    * The community and its notice board in one read: what the tonight page and the TV show
    * (CloudBase keeps both in one document, so the page costs one read, not two).
@@ -340,7 +350,12 @@ export interface BookingRecord {
   status: BookingStatus;
   /** Null for a booking staff made on a resident's behalf. */
   userId: string | null;
-  /** The name staff gave ("王阿姨"); empty for residents' own bookings. */
+  /**
+   * Short code unique among the community's bookings on `date` (see BookRequest.codes); bookings
+   * stored before codes existed read with a 5-character one.
+   */
+  code: string;
+  /** The name staff gave ("王阿姨"), or the 称呼 a resident chose to give; may be empty. */
   name: string;
   /** Stored only with consent; every view masks it. */
   phone: string | null;
@@ -368,11 +383,21 @@ export interface BookRequest {
   /** Scoped by the caller, so two people's request ids never collide. */
   requestId: string;
   seats: number;
+  /** With no seat left: join the waitlist (true), or make nothing and answer 'full'. */
+  waitlist: boolean;
+  /**
+   * Candidate codes in the core's format, tried in order: the booking gets the first one no
+   * other booking of the community has on that date, checked in the booking's own transaction.
+   * None free (practically never: 8 random picks of 923,521) is an error.
+   */
+  codes: string[];
   now: Date;
 }
 
 /** 'existing': the same request again, or the user already holds this slot. */
-export type BookOutcome = { kind: 'created' | 'existing'; booking: BookingRecord };
+export type Booked = { kind: 'created' | 'existing'; booking: BookingRecord };
+/** 'full': no seat left and the request took no waitlist; nothing was made. */
+export type BookOutcome = Booked | { kind: 'full' };
 
 export interface BookingPatch {
   status?: BookingStatus;
@@ -393,8 +418,8 @@ export interface BookingRepo {
   saveSettings(community: string, service: string, settings: BookingSettings): Promise<void>;
   /**
    * Books atomically: a known request or a live booking of this user in this slot comes back as
-   * 'existing'; otherwise confirmed while seats are left, else waitlisted. Never more confirmed
-   * than `seats`, whatever arrives at once.
+   * 'existing'; otherwise confirmed while seats are left, else waitlisted (or 'full' when the
+   * request takes no waitlist). Never more confirmed than `seats`, whatever arrives at once.
    */
   book(request: BookRequest): Promise<BookOutcome>;
   getBooking(id: string): Promise<BookingRecord | null>;
@@ -417,8 +442,9 @@ export interface BookingRepo {
   ): Promise<{ cancelled: BookingRecord; promoted: BookingRecord | null } | null>;
   /**
    * Moves a booking to another slot in one transaction: the new seat is taken first (confirmed
-   * only, never waitlisted); only then is the old one cancelled and its seat given to that
-   * slot's waitlist. 'full' leaves everything as it was.
+   * only, never waitlisted, whatever `request.waitlist` says), with a code of its own; only then
+   * is the old one cancelled and its seat given to that slot's waitlist. 'full' leaves everything
+   * as it was.
    */
   reschedule(
     id: string,
@@ -435,8 +461,11 @@ export interface BookingRepo {
    * reminded yet. Null otherwise: of two runs reminding at once, exactly one gets the booking.
    */
   markReminded(id: string, at: string): Promise<BookingRecord | null>;
-  /** Forgets the phone numbers a resident gave with their bookings; returns how many. */
-  erasePhones(userId: string): Promise<number>;
+  /**
+   * Forgets the phone numbers and names (称呼) a resident gave with their bookings; returns how
+   * many bookings held one.
+   */
+  erasePersonal(userId: string): Promise<number>;
 }
 
 // ── Notices and activity sign-up ─────────────────────────────────────────

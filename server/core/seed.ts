@@ -1,4 +1,4 @@
-import type { CommunityRecord, ServiceRecord, Store } from './ports';
+import type { CommunitySetup, ServiceRecord, Store } from './ports';
 
 /**
  * The eight evening services the Baiyangwan pilot chose by resident survey. Library and health
@@ -61,7 +61,7 @@ export const PILOT_SERVICES: ServiceRecord[] = [
 /** Wednesday 17:00–20:00: business hours extended by three hours, one evening a week. */
 const WEDNESDAY_EVENING = { weekday: 3, opensAt: '17:00', closesAt: '20:00' };
 
-export const PILOT_COMMUNITIES: CommunityRecord[] = [
+export const PILOT_COMMUNITIES: CommunitySetup[] = [
   { id: 'jinse', name: '金色里程社区', evenings: [WEDNESDAY_EVENING], services: PILOT_SERVICES },
   { id: 'huchi', name: '虎池苑社区', evenings: [WEDNESDAY_EVENING], services: PILOT_SERVICES },
 ];

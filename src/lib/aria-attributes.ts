@@ -5,6 +5,10 @@ export interface A11yOptions {
   live?: 'polite' | 'assertive' | 'off';
   hidden?: boolean;
   checked?: boolean;
+  /** A disclosure's toggle: whether what it controls is shown. */
+  expanded?: boolean;
+  /** The id of the element a toggle shows and hides. */
+  controls?: string;
 }
 
 export type A11yAttributes = Partial<Record<'role' | `aria-${string}`, string>>;
@@ -16,5 +20,7 @@ export function ariaAttributes(options: A11yOptions): A11yAttributes {
   if (options.live !== undefined) out['aria-live'] = options.live;
   if (options.hidden !== undefined) out['aria-hidden'] = String(options.hidden);
   if (options.checked !== undefined) out['aria-checked'] = String(options.checked);
+  if (options.expanded !== undefined) out['aria-expanded'] = String(options.expanded);
+  if (options.controls !== undefined) out['aria-controls'] = options.controls;
   return out;
 }

@@ -12,6 +12,8 @@ const ARIA = {
   'aria-hidden': '',
   'aria-live': '',
   'aria-checked': '',
+  'aria-expanded': '',
+  'aria-controls': '',
 };
 
 mergeInternalComponents({ View: ARIA, Text: ARIA, Button: ARIA });

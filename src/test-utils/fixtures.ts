@@ -44,6 +44,7 @@ export function tonightFixture(overrides: Partial<Tonight> = {}): Tonight {
       { id: 'repair', name: '家电维修', kind: 'booking', description: '小家电上门前先来看看' },
       { id: 'chess', name: '棋牌娱乐', kind: 'drop-in', description: '象棋、围棋、扑克' },
     ],
+    contactPhone: null,
     now: '2026-11-25T18:30:00+08:00',
     demoClock: false,
     notices: [],
@@ -61,6 +62,7 @@ export function tonightMineFixture(overrides: Partial<TonightMine> = {}): Tonigh
 export function bookingBriefFixture(overrides: Partial<BookingBrief> = {}): BookingBrief {
   return {
     id: 'b-1',
+    code: 'K7MP',
     community: 'jinse',
     service: 'paperwork',
     serviceName: '政务服务',
@@ -194,7 +196,7 @@ export function bookableServiceFixture(overrides: Partial<BookableService> = {})
 export function bookingServicesFixture(overrides: Partial<BookingServices> = {}): BookingServices {
   const dates = overrides.dates ?? ['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23'];
   return {
-    community: { id: 'jinse', name: '金色里程' },
+    community: { id: 'jinse', name: '金色里程', contactPhone: '0512-6888 1234' },
     services: [
       bookableServiceFixture({ dates }),
       bookableServiceFixture({
@@ -223,6 +225,8 @@ export function slotFixture(overrides: Partial<Slot> = {}): Slot {
     left: 2,
     waitlisted: 0,
     open: true,
+    phase: 'ahead',
+    late: false,
     ...overrides,
   };
 }
@@ -230,7 +234,7 @@ export function slotFixture(overrides: Partial<Slot> = {}): Slot {
 /** One evening of 政务服务: started, two seats left, full with one waiting, one seat left. */
 export function slotsFixture(date = '2026-12-02'): Slot[] {
   return [
-    slotFixture({ date, startsAt: '17:00', endsAt: '17:30', open: false }),
+    slotFixture({ date, startsAt: '17:00', endsAt: '17:30', open: false, phase: 'running' }),
     slotFixture({ date, startsAt: '17:30', endsAt: '18:00', left: 2 }),
     slotFixture({ date, startsAt: '18:00', endsAt: '18:30', left: 0, waitlisted: 1 }),
     slotFixture({ date, startsAt: '18:30', endsAt: '19:00', left: 1 }),
@@ -241,6 +245,7 @@ export function slotsFixture(date = '2026-12-02'): Slot[] {
 export function bookingFixture(overrides: Partial<Booking> = {}): Booking {
   return {
     id: 'b-1',
+    code: 'K7MP',
     community: 'jinse',
     service: 'paperwork',
     serviceName: '政务服务',
@@ -253,13 +258,21 @@ export function bookingFixture(overrides: Partial<Booking> = {}): Booking {
     phone: null,
     bring: ['身份证', '户口本'],
     changeableUntil: '2026-12-02T15:30:00+08:00',
+    changeable: true,
+    contactPhone: '0512-6888 1234',
     createdAt: '2026-11-28T10:00:00+08:00',
     ...overrides,
   };
 }
 
 export function staffBookingFixture(overrides: Partial<StaffBooking> = {}): StaffBooking {
-  return { ...bookingFixture(overrides), name: '', byStaff: false, ...overrides };
+  return {
+    ...bookingFixture(overrides),
+    name: '',
+    byStaff: false,
+    moves: ['checkIn', 'complete'],
+    ...overrides,
+  };
 }
 
 /** Wednesday 2 December at 金色里程 as the desk sees it. */
@@ -273,9 +286,11 @@ export function bookingListFixture(overrides: Partial<BookingList> = {}): Bookin
         startsAt: '18:00',
         endsAt: '18:30',
         status: 'checked-in',
+        code: 'W3AY',
         name: '王阿姨（电话预约）',
         byStaff: true,
         phone: '138****5678',
+        moves: ['complete'],
       }),
       staffBookingFixture({ id: 'b-1' }),
       staffBookingFixture({
@@ -284,7 +299,9 @@ export function bookingListFixture(overrides: Partial<BookingList> = {}): Bookin
         startsAt: '18:00',
         endsAt: '18:30',
         status: 'waitlisted',
+        code: 'Q9RT',
         waitlistPosition: 1,
+        moves: [],
       }),
     ],
     figures: {

@@ -49,12 +49,31 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** A real local host serving dist-h5 on a temporary SQLite file, its clock fixed at `iso`. */
-export async function startH5Host(iso: string, demo = false): Promise<TestHost> {
+/** A clock that stands still until the test moves it: for flows where the time of day matters. */
+export interface MovableClock extends Clock {
+  set(iso: string): void;
+}
+
+export function movableClock(iso: string): MovableClock {
+  let at = fixedClock(iso).now();
+  return {
+    demo: false,
+    now: () => new Date(at),
+    set: (next) => {
+      at = fixedClock(next).now();
+    },
+  };
+}
+
+/**
+ * A real local host serving dist-h5 on a temporary SQLite file, its clock fixed at `iso` (or the
+ * clock given, e.g. a movableClock).
+ */
+export async function startH5Host(at: string | Clock, demo = false): Promise<TestHost> {
   if (!fs.existsSync(path.join(DEFAULT_H5_DIR, 'index.html'))) {
     throw new Error(`${DEFAULT_H5_DIR}/index.html is missing: run \`npm run build:h5\` first`);
   }
-  const clock: Clock = { ...fixedClock(iso), demo };
+  const clock: Clock = typeof at === 'string' ? { ...fixedClock(at), demo } : at;
   return startTestHost({ clock, h5Dir: DEFAULT_H5_DIR });
 }
 
@@ -74,6 +93,19 @@ export async function newPhonePage(
     deviceScaleFactor: 2,
     locale: 'zh-CN',
     timezoneId: options.timezoneId ?? 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  return { context, page, problems: watch(page) };
+}
+
+/** A fresh context with one page the size of the service-desk PC's screen (1280 × 800). */
+export async function newDeskPage(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
   });
   const page = await context.newPage();
   return { context, page, problems: watch(page) };

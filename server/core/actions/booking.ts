@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { BookingStatus } from '../../../contract/booking';
+import type { BookingStatus, DeskMove } from '../../../contract/booking';
 import { defineAction, userOf, type ActionContext } from '../action';
 import { communityOrThrow } from '../community';
 import type { CoreDeps } from '../deps';
@@ -18,7 +18,9 @@ import {
   staffView,
   STATUS_WORDS,
 } from '../booking/service';
+import { bookingCodes, deskMoves, isLive } from '../booking/rules';
 import { bookableDates, bookableService, resolveSlot } from '../booking/slots';
+import type { BookingPatch, BookingRecord } from '../ports';
 import { ids } from '../validation';
 
 const bookingRef = z.object({ bookingId: ids.record }).strict();
@@ -29,6 +31,8 @@ const phone = z
   .regex(/^[0-9-]{7,20}$/);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const slot = z.string().regex(/^[a-z0-9_-]{10,80}$/);
+/** The 称呼 a resident may give for the desk ("王阿姨"): short, never required. */
+const residentName = z.string().trim().max(20);
 
 const bookingCommunity = async (input: { bookingId: string }, deps: CoreDeps) =>
   (await deps.store.bookings.getBooking(input.bookingId))?.community ?? null;
@@ -41,14 +45,46 @@ const consentedPhone = (input: { phone?: string; consent?: boolean }) => {
   return input.phone;
 };
 
-/** Staff moves on tonight's list: check in, complete, mark no-show. */
-const staffMove = (
-  id: 'booking.checkIn' | 'booking.complete' | 'booking.noShow',
-  from: BookingStatus[],
-  to: BookingStatus,
-) =>
+/** Each desk move: the statuses it starts from, where it goes, and what it records. */
+const DESK_MOVES: Record<DeskMove, { from: BookingStatus[]; patch: (at: string) => BookingPatch }> =
+  {
+    checkIn: { from: ['confirmed'], patch: (at) => ({ status: 'checked-in', checkedInAt: at }) },
+    complete: {
+      from: ['confirmed', 'checked-in'],
+      patch: (at) => ({ status: 'completed', closedAt: at }),
+    },
+    noShow: { from: ['confirmed'], patch: (at) => ({ status: 'no-show', closedAt: at }) },
+    undoNoShow: { from: ['no-show'], patch: () => ({ status: 'confirmed', closedAt: null }) },
+  };
+
+/** Why the rule (deskMoves) refuses a move, in the desk's words. */
+function refusal(move: DeskMove, b: BookingRecord): AppError {
+  if (!DESK_MOVES[move].from.includes(b.status)) {
+    return new AppError('CONFLICT', `这条预约${STATUS_WORDS[b.status]}，不能这样操作`);
+  }
+  if (move === 'noShow') {
+    return new AppError('CLOSED', `时段 ${b.startsAt} 开始后才能标记未到`);
+  }
+  if (move === 'undoNoShow') return new AppError('CLOSED', '只能在当晚撤销未到');
+  return new AppError('CLOSED', '还没到这条预约的日子');
+}
+
+/**
+ * Undoing 未到 gives the resident their booking back: refused if they hold another live booking
+ * in the slot meanwhile (one live booking per resident and slot, as booking keeps it).
+ */
+async function assertUndoable(ctx: ActionContext, b: BookingRecord) {
+  if (!b.userId) return;
+  const other = (await ctx.deps.store.bookings.ofUser(b.userId)).find(
+    (x) => x.id !== b.id && x.slotId === b.slotId && (isLive(x) || x.status === 'checked-in'),
+  );
+  if (other) throw new AppError('CONFLICT', '这位居民在这个时段已有另一条预约，不能撤销');
+}
+
+/** Staff moves on an evening's list: check in, complete, mark no-show, undo a no-show. */
+const staffMove = (move: DeskMove) =>
   defineAction({
-    id,
+    id: `booking.${move}`,
     role: 'staff',
     input: bookingRef,
     example: { bookingId: 'booking-1' },
@@ -56,15 +92,16 @@ const staffMove = (
     handler: async (ctx: ActionContext, input) => {
       const current = await ctx.deps.store.bookings.getBooking(input.bookingId);
       if (!current) throw notFound('没有找到这条预约');
-      if (!from.includes(current.status))
-        throw new AppError('CONFLICT', `这条预约${STATUS_WORDS[current.status]}，不能这样操作`);
-      const at = ctx.now.toISOString();
-      const updated = await ctx.deps.store.bookings.update(input.bookingId, from, {
-        status: to,
-        ...(to === 'checked-in' ? { checkedInAt: at } : { closedAt: at }),
-      });
+      if (!deskMoves(current, ctx.now).includes(move)) throw refusal(move, current);
+      if (move === 'undoNoShow') await assertUndoable(ctx, current);
+      const { from, patch } = DESK_MOVES[move];
+      const updated = await ctx.deps.store.bookings.update(
+        input.bookingId,
+        from,
+        patch(ctx.now.toISOString()),
+      );
       if (!updated) throw new AppError('CONFLICT', '这条预约刚刚被处理过了，请刷新后再试');
-      return staffView(ctx.deps, updated);
+      return staffView(ctx.deps, updated, ctx.now);
     },
   });
 
@@ -90,6 +127,7 @@ export const bookingActions = [
       .object({
         slotId: slot,
         requestId: ids.requestId,
+        name: residentName.optional(),
         phone: phone.optional(),
         consent: z.boolean().optional(),
       })
@@ -97,6 +135,7 @@ export const bookingActions = [
     example: {
       slotId: 'jinse_paperwork_20261202_1900',
       requestId: 'book-req-0001',
+      name: '王阿姨',
       phone: '13812345678',
       consent: true,
     },
@@ -107,13 +146,13 @@ export const bookingActions = [
         {
           slotId: input.slotId,
           userId: user.id,
-          name: '',
+          name: input.name ?? '',
           phone: consentedPhone(input),
           requestId: input.requestId,
         },
         ctx.now,
       );
-      return bookingView(ctx.deps, booking);
+      return bookingView(ctx.deps, booking, ctx.now);
     },
   }),
   defineAction({
@@ -131,7 +170,7 @@ export const bookingActions = [
       );
       if (!result) throw new AppError('CONFLICT', '这条预约刚刚被处理过了，请刷新后再试');
       await announcePromotion(ctx.deps, result.promoted, ctx.now);
-      return bookingView(ctx.deps, result.cancelled);
+      return bookingView(ctx.deps, result.cancelled, ctx.now);
     },
   }),
   defineAction({
@@ -162,13 +201,16 @@ export const bookingActions = [
         phone: current.phone,
         requestId: input.requestId,
         seats: settings.seatsPerSlot,
+        // A move is for a seat: the store never puts it on a waitlist.
+        waitlist: false,
+        codes: bookingCodes(),
         now: ctx.now,
       });
       if (result.kind === 'full') throw new AppError('CONFLICT', '新时段已满，原预约保留不变');
       if (result.kind === 'stale')
         throw new AppError('CONFLICT', '这条预约刚刚被处理过了，请刷新后再试');
       await announcePromotion(ctx.deps, result.promoted, ctx.now);
-      return bookingView(ctx.deps, result.booking);
+      return bookingView(ctx.deps, result.booking, ctx.now);
     },
   }),
   defineAction({
@@ -178,7 +220,7 @@ export const bookingActions = [
     example: {},
     handler: async (ctx) => {
       const records = await ctx.deps.store.bookings.ofUser(userOf(ctx).id);
-      return Promise.all(records.map((b) => bookingView(ctx.deps, b)));
+      return Promise.all(records.map((b) => bookingView(ctx.deps, b, ctx.now)));
     },
   }),
   defineAction({
@@ -248,14 +290,15 @@ export const bookingActions = [
       );
       return {
         date: input.date,
-        bookings: await Promise.all(records.map((b) => staffView(ctx.deps, b))),
+        bookings: await Promise.all(records.map((b) => staffView(ctx.deps, b, ctx.now))),
         figures: figuresOf(records),
       };
     },
   }),
-  staffMove('booking.checkIn', ['confirmed'], 'checked-in'),
-  staffMove('booking.complete', ['confirmed', 'checked-in'], 'completed'),
-  staffMove('booking.noShow', ['confirmed'], 'no-show'),
+  staffMove('checkIn'),
+  staffMove('complete'),
+  staffMove('noShow'),
+  staffMove('undoNoShow'),
   defineAction({
     id: 'booking.bookFor',
     role: 'staff',
@@ -288,7 +331,7 @@ export const bookingActions = [
         },
         ctx.now,
       );
-      return staffView(ctx.deps, booking);
+      return staffView(ctx.deps, booking, ctx.now);
     },
   }),
 ];

@@ -5,7 +5,7 @@ import { pendingOf } from '../followup/service';
 import { currentNotices, summaryOf } from '../notice/service';
 import { defineAction } from '../action';
 import type { CoreDeps } from '../deps';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { CommunityRecord } from '../ports';
 import { ticketsOf } from '../queue/service';
 import { eveningStatus } from '../schedule';
@@ -36,6 +36,7 @@ export function composeTonight(
     services: [...community.services]
       .sort(byOrder)
       .map(({ id, name, kind, description }) => ({ id, name, kind, description })),
+    contactPhone: community.contactPhone,
     now: isoLocal(now),
     demoClock,
     notices,
@@ -58,6 +59,7 @@ async function bookingsOf(
     .sort((a, b) => a.date.localeCompare(b.date) || a.startsAt.localeCompare(b.startsAt))
     .map((b) => ({
       id: b.id,
+      code: b.code,
       community: b.community,
       service: b.service,
       serviceName: names.get(b.service) ?? b.service,
@@ -88,6 +90,16 @@ async function mineOf(
   return { tickets, bookings, followUps };
 }
 
+/**
+ * A phone number residents can dial: mobile or landline digits, with optional hyphens and spaces
+ * for reading ("0512-6888 1234"); '' clears it.
+ */
+const contactPhone = z
+  .string()
+  .trim()
+  .max(20)
+  .regex(/^([0-9][0-9 -]{5,18}[0-9])?$/);
+
 export const communityActions = [
   defineAction({
     id: 'community.list',
@@ -112,6 +124,23 @@ export const communityActions = [
         caller.userId ? mineOf(deps, community, caller.userId, now) : null,
       ]);
       return composeTonight(community, now, deps.clock.demo, notices, mine);
+    },
+  }),
+  defineAction({
+    id: 'community.setContactPhone',
+    role: 'staff',
+    input: z.object({ community: ids.community, phone: contactPhone }).strict(),
+    example: { community: 'jinse', phone: '0512-6888 1234' },
+    community: (input) => input.community,
+    handler: async ({ deps }, input) => {
+      const phone = input.phone === '' ? null : input.phone;
+      if (phone !== null && phone.replace(/\D/g, '').length < 7) {
+        throw new AppError('BAD_INPUT', '联系电话至少 7 位数字', 'phone');
+      }
+      if (!(await deps.store.communities.setContactPhone(input.community, phone))) {
+        throw notFound('没有找到这个社区，请重新扫码或选择社区');
+      }
+      return { community: input.community, contactPhone: phone };
     },
   }),
 ];

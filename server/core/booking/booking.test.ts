@@ -6,8 +6,9 @@ import type {
   Slot,
   StaffBooking,
 } from '../../../contract/booking';
+import type { ContactPhone, Tonight } from '../../../contract/community';
 import { coreHarness, ok } from '../../testing/core-harness';
-import { sendDueReminders } from './service';
+import { LATE_FULL_MESSAGE, sendDueReminders } from './service';
 
 /** Saturday 2026-11-28 10:00 in Suzhou: the coming evenings are Wednesdays from 12-02. */
 async function setup(at = '2026-11-28T10:00:00+08:00') {
@@ -30,6 +31,15 @@ afterEach(async () => {
 
 const SLOT_1900 = 'jinse_paperwork_20261202_1900';
 const SLOT_1930 = 'jinse_paperwork_20261202_1930';
+/** The invite alphabet: no 0/O, 1/I/L. */
+const CODE = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}$/;
+
+const listOf = async (at: typeof t, date = '2026-12-02') =>
+  ok(await at.staff<BookingList>('booking.list', { community: 'jinse', date })).bookings;
+const slotsOf = async (at: typeof t, date = '2026-12-02') =>
+  ok(
+    await at.as(null)<Slot[]>('booking.slots', { community: 'jinse', service: 'paperwork', date }),
+  );
 
 describe('what residents can book', () => {
   it('lists the bookable services and the next four Wednesdays', async () => {
@@ -250,6 +260,7 @@ describe('the evening at the desk', () => {
       byStaff: true,
       status: 'confirmed',
     });
+    t.clock.set('2026-12-02T19:00:00+08:00');
     ok(await t.staff('booking.checkIn', { bookingId: a.id }));
     ok(await t.staff('booking.complete', { bookingId: a.id }));
     ok(await t.staff('booking.noShow', { bookingId: b.id }));
@@ -388,5 +399,291 @@ describe('reminders', () => {
       ['booking-reminder', 'r1'],
       ['booking-reminder', 'r2'],
     ]);
+  });
+});
+
+describe('codes and names: whose booking a row is', () => {
+  it('gives every booking a short code, unique on the evening, shown to the resident and the desk', async () => {
+    t = await setup();
+    const a = await t.bookAs('r1', SLOT_1900, {
+      name: '王阿姨',
+      phone: '13812345678',
+      consent: true,
+    });
+    expect(a.code).toMatch(CODE);
+    const forYou = ok(
+      await t.staff<StaffBooking>('booking.bookFor', {
+        slotId: SLOT_1930,
+        name: '李大爷（电话预约）',
+        requestId: 'staff-req-001',
+      }),
+    );
+    expect(forYou.code).toMatch(CODE);
+    // 30 more on the same evening, two services: every code differs.
+    for (let i = 0; i < 15; i += 1) {
+      await t.bookAs(`p${i}`, `jinse_paperwork_20261202_${i % 2 ? '1800' : '1830'}`);
+      await t.bookAs(`q${i}`, `jinse_repair_20261202_${i % 2 ? '1800' : '1830'}`);
+    }
+    const rows = await listOf(t);
+    expect(rows).toHaveLength(32);
+    expect(new Set(rows.map((r) => r.code)).size).toBe(32);
+    expect(rows.find((r) => r.id === a.id)).toMatchObject({
+      code: a.code,
+      name: '王阿姨',
+      byStaff: false,
+      phone: '138****5678',
+    });
+    expect(rows.find((r) => r.id === forYou.id)).toMatchObject({
+      name: '李大爷（电话预约）',
+      byStaff: true,
+    });
+    // The resident sees the same code in 我的预约 and on the tonight page.
+    expect(ok(await t.as('r1')<Booking[]>('booking.mine'))[0]?.code).toBe(a.code);
+    const tonight = ok(await t.as('r1')<Tonight>('community.tonight', { community: 'jinse' }));
+    expect(tonight.mine?.bookings.map((b) => b.code)).toEqual([a.code]);
+  });
+
+  it('keeps the 称呼 optional and short, and carries it over a reschedule', async () => {
+    t = await setup();
+    const long = await t.as('r1')('booking.book', {
+      slotId: SLOT_1900,
+      requestId: 'req-long-name',
+      name: '一'.repeat(21),
+    });
+    expect(long).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'name' } });
+    const a = await t.bookAs('r1', SLOT_1900, { name: '  王阿姨 ' });
+    const moved = ok(
+      await t.as('r1')<Booking>('booking.reschedule', {
+        bookingId: a.id,
+        slotId: SLOT_1930,
+        requestId: 'move-name-01',
+      }),
+    );
+    expect(moved.code).toMatch(CODE);
+    const rows = await listOf(t);
+    expect(rows.find((r) => r.id === moved.id)).toMatchObject({ name: '王阿姨', code: moved.code });
+    const unnamed = await t.bookAs('r2', SLOT_1900);
+    expect((await listOf(t)).find((r) => r.id === unnamed.id)?.name).toBe('');
+  });
+
+  it('forgets the 称呼 and the phone when the resident erases their personal data', async () => {
+    t = await setup();
+    const a = await t.bookAs('r1', SLOT_1900, {
+      name: '王阿姨',
+      phone: '13812345678',
+      consent: true,
+    });
+    await t.bookAs('r2', SLOT_1900, { name: '李叔' });
+    expect(ok(await t.as('r1')<{ erased: number }>('followup.erase'))).toEqual({ erased: 1 });
+    const rows = await listOf(t);
+    expect(rows.find((r) => r.id === a.id)).toMatchObject({ name: '', phone: null, code: a.code });
+    expect(rows.find((r) => r.id !== a.id)?.name).toBe('李叔');
+    expect((await t.store.bookings.getBooking(a.id))?.name).toBe('');
+  });
+});
+
+describe('未到 and its undo', () => {
+  it('offers 未到 only once the slot has started, and only the moves that succeed', async () => {
+    t = await setup('2026-12-02T16:00:00+08:00');
+    const a = await t.bookAs('r1', SLOT_1900);
+    await t.bookAs('r2', SLOT_1900);
+    const w = await t.bookAs('r3', SLOT_1900);
+    const next = await t.bookAs('r4', 'jinse_paperwork_20261209_1900');
+    t.clock.set('2026-12-02T18:40:00+08:00');
+    const moves = async () =>
+      Object.fromEntries(
+        [...(await listOf(t)), ...(await listOf(t, '2026-12-09'))].map((r) => [r.id, r.moves]),
+      );
+    expect(await moves()).toMatchObject({
+      [a.id]: ['checkIn', 'complete'],
+      [w.id]: [],
+      [next.id]: [],
+    });
+    expect(await t.staff('booking.noShow', { bookingId: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CLOSED', message: expect.stringMatching(/19:00 开始后/) },
+    });
+    expect(await t.staff('booking.checkIn', { bookingId: w.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await t.staff('booking.checkIn', { bookingId: next.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CLOSED' },
+    });
+    t.clock.set('2026-12-02T19:00:00+08:00');
+    expect((await moves())[a.id]).toEqual(['checkIn', 'complete', 'noShow']);
+    const checkedIn = ok(await t.staff<StaffBooking>('booking.checkIn', { bookingId: a.id }));
+    expect(checkedIn.moves).toEqual(['complete']);
+    expect(await t.staff('booking.checkIn', { bookingId: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+  });
+
+  it('undoes 未到 that evening: back to confirmed, and 签到 works again', async () => {
+    t = await setup('2026-12-02T18:40:00+08:00');
+    const a = await t.bookAs('r1', SLOT_1900);
+    t.clock.set('2026-12-02T19:05:00+08:00');
+    const missed = ok(await t.staff<StaffBooking>('booking.noShow', { bookingId: a.id }));
+    expect(missed).toMatchObject({ status: 'no-show', moves: ['undoNoShow'] });
+    t.clock.set('2026-12-02T19:12:00+08:00');
+    const back = ok(await t.staff<StaffBooking>('booking.undoNoShow', { bookingId: a.id }));
+    expect(back).toMatchObject({ status: 'confirmed', moves: ['checkIn', 'complete', 'noShow'] });
+    expect((await t.store.bookings.getBooking(a.id))?.closedAt).toBeNull();
+    expect(ok(await t.staff<StaffBooking>('booking.checkIn', { bookingId: a.id })).status).toBe(
+      'checked-in',
+    );
+    expect(await t.staff('booking.undoNoShow', { bookingId: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    const list = ok(
+      await t.staff<BookingList>('booking.list', { community: 'jinse', date: '2026-12-02' }),
+    );
+    expect(list.figures).toMatchObject({ noShows: 0, checkedIn: 1, booked: 1 });
+  });
+
+  it('keeps 未到 once the evening is over', async () => {
+    t = await setup('2026-12-02T18:40:00+08:00');
+    const a = await t.bookAs('r1', SLOT_1900);
+    t.clock.set('2026-12-02T19:30:00+08:00');
+    ok(await t.staff('booking.noShow', { bookingId: a.id }));
+    t.clock.set('2026-12-03T09:00:00+08:00');
+    expect((await listOf(t)).find((r) => r.id === a.id)?.moves).toEqual([]);
+    expect(await t.staff('booking.undoNoShow', { bookingId: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CLOSED', message: '只能在当晚撤销未到' },
+    });
+  });
+
+  it('keeps residents out of desk moves', async () => {
+    t = await setup('2026-12-02T19:05:00+08:00');
+    const a = await t.bookAs('r1', SLOT_1930);
+    expect(await t.as('r1')('booking.undoNoShow', { bookingId: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+});
+
+describe('booking the same evening, past the cut-off', () => {
+  it('offers a late slot with a seat, says it is late, and takes no waitlist on a full one', async () => {
+    t = await setup('2026-12-02T16:00:00+08:00');
+    await t.bookAs('r1', SLOT_1900);
+    await t.bookAs('r2', SLOT_1900);
+    t.clock.set('2026-12-02T18:37:00+08:00');
+    const slots = await slotsOf(t);
+    const at = (hhmm: string) => slots.find((s) => s.startsAt === hhmm)!;
+    expect(at('18:30')).toMatchObject({ open: false, phase: 'running' });
+    expect(at('17:00')).toMatchObject({ open: false, phase: 'over' });
+    expect(at('19:00')).toMatchObject({ open: false, phase: 'ahead', late: true, left: 0 });
+    expect(at('19:30')).toMatchObject({ open: true, phase: 'ahead', late: true, left: 2 });
+    const nextWeek = (await slotsOf(t, '2026-12-09')).find((s) => s.startsAt === '19:00');
+    expect(nextWeek).toMatchObject({ open: true, late: false });
+
+    expect(
+      await t.as('r3')('booking.book', { slotId: SLOT_1900, requestId: 'req-late-full' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: LATE_FULL_MESSAGE, field: 'slotId' },
+    });
+    expect(await t.store.bookings.ofUser('r3')).toEqual([]);
+
+    const late = await t.bookAs('r3', SLOT_1930);
+    expect(late).toMatchObject({
+      status: 'confirmed',
+      changeable: false,
+      changeableUntil: '2026-12-02T17:30:00+08:00',
+    });
+    expect(ok(await t.as('r3')<Booking[]>('booking.mine'))[0]?.changeable).toBe(false);
+    // Before the cut-off the same resident could change it.
+    const early = await t.bookAs('r3', 'jinse_paperwork_20261209_1930', {
+      requestId: 'req-r3-next-week',
+    });
+    expect(early.changeable).toBe(true);
+  });
+
+  it('says whom to call when a change comes too late: the contact phone once staff set it', async () => {
+    t = await setup('2026-12-02T18:37:00+08:00');
+    const late = await t.bookAs('r1', SLOT_1930);
+    expect(await t.as('r1')('booking.cancel', { bookingId: late.id })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CLOSED',
+        message: '已过取消时限（开始前 2 小时）。如需变动，请到服务台找社工',
+      },
+    });
+    ok(await t.staff('community.setContactPhone', { community: 'jinse', phone: '0512-6888 1234' }));
+    expect(
+      await t.as('r1')('booking.reschedule', {
+        bookingId: late.id,
+        slotId: 'jinse_paperwork_20261209_1930',
+        requestId: 'move-late-001',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CLOSED',
+        message: '已过改约时限（开始前 2 小时）。如需变动，请致电社工 0512-6888 1234',
+      },
+    });
+    expect(ok(await t.as('r1')<Booking[]>('booking.mine'))[0]?.contactPhone).toBe('0512-6888 1234');
+  });
+
+  it('lets a waitlist place be withdrawn until the slot starts', async () => {
+    t = await setup('2026-12-02T16:00:00+08:00');
+    await t.bookAs('r1', SLOT_1900);
+    await t.bookAs('r2', SLOT_1900);
+    const w = await t.bookAs('r3', SLOT_1900);
+    expect(w).toMatchObject({ changeable: true, changeableUntil: '2026-12-02T19:00:00+08:00' });
+    t.clock.set('2026-12-02T18:50:00+08:00');
+    expect(ok(await t.as('r3')<Booking>('booking.cancel', { bookingId: w.id })).status).toBe(
+      'cancelled',
+    );
+  });
+});
+
+describe('the community contact phone', () => {
+  it('is set by staff, cleared with an empty one, and shown to residents', async () => {
+    t = await setup();
+    const tonight = async () =>
+      ok(await t.as(null)<Tonight>('community.tonight', { community: 'jinse' })).contactPhone;
+    expect(await tonight()).toBeNull();
+    expect(
+      ok(
+        await t.staff<ContactPhone>('community.setContactPhone', {
+          community: 'jinse',
+          phone: ' 0512-6888 1234 ',
+        }),
+      ),
+    ).toEqual({ community: 'jinse', contactPhone: '0512-6888 1234' });
+    expect(await tonight()).toBe('0512-6888 1234');
+    const services = ok(
+      await t.as(null)<BookingServices>('booking.services', { community: 'jinse' }),
+    );
+    expect(services.community.contactPhone).toBe('0512-6888 1234');
+    expect((await t.bookAs('r1', SLOT_1900)).contactPhone).toBe('0512-6888 1234');
+    // Another community keeps its own (none).
+    expect(
+      ok(await t.as(null)<Tonight>('community.tonight', { community: 'huchi' })).contactPhone,
+    ).toBeNull();
+    ok(await t.staff('community.setContactPhone', { community: 'jinse', phone: '' }));
+    expect(await tonight()).toBeNull();
+  });
+
+  it('refuses what cannot be dialled, and anyone but staff', async () => {
+    t = await setup();
+    for (const phone of ['12345', '0512-abc-1234', '--------', '1'.repeat(21)]) {
+      expect(
+        await t.staff('community.setContactPhone', { community: 'jinse', phone }),
+      ).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'phone' } });
+    }
+    expect(
+      await t.as('r1')('community.setContactPhone', { community: 'jinse', phone: '051268881234' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await t.staff('community.setContactPhone', { community: 'nowhere', phone: '051268881234' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

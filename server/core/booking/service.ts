@@ -11,7 +11,16 @@ import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { stopwatch, type JobBudget, type JobRun } from '../jobs';
 import type { BookingRecord, CommunityRecord } from '../ports';
-import { atLocal, dayjs, isoLocal, local } from '../time';
+import { isoLocal, local } from '../time';
+import {
+  bookingCodes,
+  canChange,
+  changeLimit,
+  deskMoves,
+  isLate,
+  slotPhase,
+  takesWaitlist,
+} from './rules';
 import {
   bookableDates,
   bookableService,
@@ -32,15 +41,11 @@ export async function settingsFor(deps: CoreDeps, community: string, service: st
   return settingsOf(service, await deps.store.bookings.getSettings(community, service));
 }
 
-/** When changes stop: cutoffHours before the slot starts. */
-const changeableUntil = (b: BookingRecord, settings: BookingSettings) =>
-  dayjs(atLocal(b.date, b.startsAt).valueOf()).subtract(settings.cutoffHours, 'hour').toDate();
-
-export async function bookingView(deps: CoreDeps, b: BookingRecord): Promise<Booking> {
+export async function bookingView(deps: CoreDeps, b: BookingRecord, now: Date): Promise<Booking> {
   const community = await communityOrThrow(deps, b.community);
   const settings = await settingsFor(deps, b.community, b.service);
   const position = b.status === 'waitlisted' ? await deps.store.bookings.waitlistPosition(b) : null;
-  return viewOf(b, community, settings, position);
+  return viewOf(b, community, settings, position, now);
 }
 
 function viewOf(
@@ -48,10 +53,12 @@ function viewOf(
   community: CommunityRecord,
   settings: BookingSettings,
   waitlistPosition: number | null,
+  now: Date,
 ): Booking {
   const service = community.services.find((s) => s.id === b.service);
   return {
     id: b.id,
+    code: b.code,
     community: b.community,
     service: b.service,
     serviceName: service?.name ?? b.service,
@@ -63,15 +70,22 @@ function viewOf(
     waitlistPosition,
     phone: maskPhone(b.phone),
     bring: settings.bring,
-    changeableUntil: isoLocal(changeableUntil(b, settings)),
+    changeableUntil: isoLocal(changeLimit(b, settings)),
+    changeable: canChange(b, settings, now),
+    contactPhone: community.contactPhone,
     createdAt: isoLocal(new Date(b.createdAt)),
   };
 }
 
-export const staffView = async (deps: CoreDeps, b: BookingRecord): Promise<StaffBooking> => ({
-  ...(await bookingView(deps, b)),
+export const staffView = async (
+  deps: CoreDeps,
+  b: BookingRecord,
+  now: Date,
+): Promise<StaffBooking> => ({
+  ...(await bookingView(deps, b, now)),
   name: b.name,
   byStaff: b.userId === null,
+  moves: deskMoves(b, now),
 });
 
 export async function services(deps: CoreDeps, communityId: string, now: Date) {
@@ -90,7 +104,7 @@ export async function services(deps: CoreDeps, communityId: string, now: Date) {
     });
   }
   return {
-    community: { id: community.id, name: community.name },
+    community: { id: community.id, name: community.name, contactPhone: community.contactPhone },
     services: list,
     dates: bookableDates(community, now),
   };
@@ -114,16 +128,21 @@ export async function slots(
   return slotStarts(evening.opensAt, evening.closesAt, settings.slotMinutes).map((startsAt) => {
     const id = slotId(community.id, input.service, input.date, startsAt);
     const count = counts.get(id);
-    const taken = count?.taken ?? 0;
+    const left = Math.max(0, settings.seatsPerSlot - (count?.taken ?? 0));
+    const endsAt = endOf(startsAt, settings.slotMinutes);
+    const phase = slotPhase(input.date, startsAt, endsAt, now);
+    const late = isLate(input.date, startsAt, settings, now);
     return {
       id,
       date: input.date,
       startsAt,
-      endsAt: endOf(startsAt, settings.slotMinutes),
+      endsAt,
       seats: settings.seatsPerSlot,
-      left: Math.max(0, settings.seatsPerSlot - taken),
+      left,
       waitlisted: count?.waitlisted ?? 0,
-      open: atLocal(input.date, startsAt).valueOf() > now.getTime(),
+      open: phase === 'ahead' && (left > 0 || takesWaitlist(late)),
+      phase,
+      late,
     };
   });
 }
@@ -136,14 +155,17 @@ export interface BookArgs {
   requestId: string;
 }
 
+/** Why a full slot past its cut-off is refused (see takesWaitlist). */
+export const LATE_FULL_MESSAGE = '这个时段已满，临近开始不再排候补，请选择其他时段';
+
 /** Validates the slot and books it; returns the record and whether it is new. */
 export async function book(deps: CoreDeps, args: BookArgs, now: Date) {
   const ref = parseSlotId(args.slotId);
   if (!ref) throw new AppError('NOT_FOUND', '没有这个预约时段，请重新选择', 'slotId');
   const community = await communityOrThrow(deps, ref.community);
   const settings = await settingsFor(deps, community.id, ref.service);
-  resolveSlot(community, ref, settings, now);
-  return deps.store.bookings.book({
+  const { late } = resolveSlot(community, ref, settings, now);
+  const outcome = await deps.store.bookings.book({
     slotId: args.slotId,
     ...ref,
     community: community.id,
@@ -152,8 +174,12 @@ export async function book(deps: CoreDeps, args: BookArgs, now: Date) {
     phone: args.phone,
     requestId: args.requestId,
     seats: settings.seatsPerSlot,
+    waitlist: takesWaitlist(late),
+    codes: bookingCodes(),
     now,
   });
+  if (outcome.kind === 'full') throw new AppError('CONFLICT', LATE_FULL_MESSAGE, 'slotId');
+  return outcome;
 }
 
 export async function ownBooking(deps: CoreDeps, userId: string, id: string) {
@@ -162,20 +188,23 @@ export async function ownBooking(deps: CoreDeps, userId: string, id: string) {
   return booking;
 }
 
+/** Where "联系社工" leads: the community's phone when staff have set one, else the desk. */
+export const contactWords = (phone: string | null) =>
+  phone ? `请致电社工 ${phone}` : '请到服务台找社工';
+
 export async function assertChangeable(deps: CoreDeps, b: BookingRecord, now: Date, verb: string) {
   const settings = await settingsFor(deps, b.community, b.service);
   if (b.status !== 'confirmed' && b.status !== 'waitlisted') {
     throw new AppError('CONFLICT', `这条预约${STATUS_WORDS[b.status]}，不能${verb}`);
   }
-  // A waitlisted booking holds no seat, so it can always be withdrawn before the slot starts.
+  if (canChange(b, settings, now)) return;
+  const community = await communityOrThrow(deps, b.community);
+  // A waitlist place holds no seat: it can be withdrawn until the start, which is past now.
   const limit =
-    b.status === 'waitlisted' ? atLocal(b.date, b.startsAt).toDate() : changeableUntil(b, settings);
-  if (now.getTime() >= limit.getTime()) {
-    throw new AppError(
-      'CLOSED',
-      `已过${verb}时限（开始前 ${settings.cutoffHours} 小时），请联系社工`,
-    );
-  }
+    b.status === 'waitlisted'
+      ? '时段已开始'
+      : `已过${verb}时限（开始前 ${settings.cutoffHours} 小时）`;
+  throw new AppError('CLOSED', `${limit}。如需变动，${contactWords(community.contactPhone)}`);
 }
 
 export const STATUS_WORDS: Record<BookingRecord['status'], string> = {
@@ -194,7 +223,7 @@ export async function announcePromotion(deps: CoreDeps, promoted: BookingRecord 
     userId: promoted.userId,
     at: now.toISOString(),
     kind: 'booking-promoted',
-    booking: await bookingView(deps, promoted),
+    booking: await bookingView(deps, promoted, now),
   });
 }
 
@@ -242,7 +271,7 @@ export async function sendDueReminders(
   if (today.format('HH:mm') < REMINDER_FROM) return { done: 0, finished: true };
   const watch = stopwatch(deps, budget.ms);
   const due = await deps.store.bookings.dueReminders(today.format('YYYY-MM-DD'), budget.units);
-  const view = viewsFor(deps);
+  const view = viewsFor(deps, now);
   let sent = 0;
   let handled = 0;
   for (const b of due) {
@@ -265,7 +294,7 @@ export async function sendDueReminders(
 }
 
 /** bookingView for a batch: each community and service's settings read once, not per booking. */
-function viewsFor(deps: CoreDeps) {
+function viewsFor(deps: CoreDeps, now: Date) {
   const communities = new Map<string, CommunityRecord>();
   const settings = new Map<string, BookingSettings>();
   return async (b: BookingRecord) => {
@@ -274,6 +303,6 @@ function viewsFor(deps: CoreDeps) {
     const key = `${b.community}\n${b.service}`;
     const serviceSettings = settings.get(key) ?? (await settingsFor(deps, b.community, b.service));
     settings.set(key, serviceSettings);
-    return viewOf(b, community, serviceSettings, null);
+    return viewOf(b, community, serviceSettings, null, now);
   };
 }

@@ -3,6 +3,7 @@ import type { CommunityRecord, ServiceRecord } from '../ports';
 import { eveningStatus } from '../schedule';
 import { atLocal, local } from '../time';
 import { AppError } from '../errors';
+import { isLate, startOf } from './rules';
 
 /** How many coming service evenings residents can book. */
 export const BOOKABLE_EVENINGS = 4;
@@ -143,8 +144,13 @@ export function resolveSlot(
   if (!slotStarts(evening.opensAt, evening.closesAt, settings.slotMinutes).includes(ref.startsAt)) {
     throw new AppError('NOT_FOUND', '没有这个预约时段，请重新选择', 'slotId');
   }
-  const starts = atLocal(ref.date, ref.startsAt).toDate();
+  const starts = startOf(ref.date, ref.startsAt);
   if (starts.getTime() <= now.getTime())
     throw new AppError('CLOSED', '这个时段已经开始了，请选择之后的时段', 'slotId');
-  return { service, starts, endsAt: endOf(ref.startsAt, settings.slotMinutes) };
+  return {
+    service,
+    starts,
+    endsAt: endOf(ref.startsAt, settings.slotMinutes),
+    late: isLate(ref.date, ref.startsAt, settings, now),
+  };
 }

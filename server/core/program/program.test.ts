@@ -181,6 +181,8 @@ describe('社区买单: the evening report', () => {
     const b4 = await book('u4', '1900');
     const b5 = await book('u5', '1930');
     ok(await h.staff('booking.complete', { bookingId: b4.id }));
+    // 未到 only once the slot has started.
+    at('19:30');
     ok(await h.staff('booking.noShow', { bookingId: b5.id }));
     // One suggestion about paperwork tonight, answered.
     const s = ok(

@@ -47,6 +47,7 @@ const alert = (fields: Partial<Alert> = {}): Alert => ({
 
 const booking = (fields: Partial<Booking> = {}): Booking => ({
   id: 'bkg_AbC-123',
+  code: 'K7MP',
   community: 'c1',
   service: 'paperwork',
   serviceName: '政务服务',
@@ -59,6 +60,8 @@ const booking = (fields: Partial<Booking> = {}): Booking => ({
   phone: null,
   bring: ['身份证'],
   changeableUntil: '2026-12-02T15:30:00+08:00',
+  changeable: true,
+  contactPhone: null,
   createdAt: '2026-12-01T10:00:00+08:00',
   ...fields,
 });

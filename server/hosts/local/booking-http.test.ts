@@ -6,6 +6,7 @@ import type {
   Slot,
   StaffBooking,
 } from '../../../contract/booking';
+import type { Tonight } from '../../../contract/community';
 import { fixedClock } from '../../core/clock';
 import { adminAndStaff, startTestHost, type TestHost } from './testing';
 
@@ -154,9 +155,10 @@ describe('bookings over HTTP', () => {
       expect(r.status).toBe(200);
     }
     if (!forYou.body.ok) return;
-    expect(
-      (await staff.call('booking', { action: 'noShow', bookingId: forYou.body.data.id })).status,
-    ).toBe(200);
+    // 19:30 has not started at 18:30: no 未到 yet, and the list does not offer it.
+    const early = await staff.call('booking', { action: 'noShow', bookingId: forYou.body.data.id });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
     const list = await staff.call<BookingList>('booking', {
       action: 'list',
       community: 'jinse',
@@ -165,13 +167,51 @@ describe('bookings over HTTP', () => {
     });
     expect(list.body).toMatchObject({
       ok: true,
-      data: { figures: { booked: 2, checkedIn: 1, completed: 1, noShows: 1 } },
+      data: { figures: { booked: 2, checkedIn: 1, completed: 1, noShows: 0 } },
     });
+    if (!list.body.ok) return;
+    expect(list.body.data.bookings.map((b) => [b.name, b.moves])).toEqual([
+      ['', []],
+      ['李大爷', ['checkIn', 'complete']],
+    ]);
     const denied = await resident.call('booking', {
       action: 'list',
       community: 'jinse',
       date: '2026-12-02',
     });
     expect(denied.status).toBe(403);
+  });
+
+  it('lets staff set the contact phone over HTTP; residents read it on the tonight page', async () => {
+    const { staff } = await adminAndStaff(host);
+    const resident = host.client();
+    await resident.session();
+    const refused = await resident.call('community', {
+      action: 'setContactPhone',
+      community: 'jinse',
+      phone: '0512-6888 1234',
+    });
+    expect(refused.status).toBe(403);
+    const bad = await staff.call('community', {
+      action: 'setContactPhone',
+      community: 'jinse',
+      phone: '电话',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'phone' } });
+    const set = await staff.call('community', {
+      action: 'setContactPhone',
+      community: 'jinse',
+      phone: '0512-6888 1234',
+    });
+    expect(set.body).toEqual({
+      ok: true,
+      data: { community: 'jinse', contactPhone: '0512-6888 1234' },
+    });
+    const tonight = await resident.call<Tonight>('community', {
+      action: 'tonight',
+      community: 'jinse',
+    });
+    expect(tonight.body).toMatchObject({ ok: true, data: { contactPhone: '0512-6888 1234' } });
   });
 });

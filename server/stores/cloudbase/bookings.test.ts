@@ -5,7 +5,7 @@
  * rest, counted by the emulator), the status moves the contract leaves out, races run for real,
  * and the collection prefix. Documents seeded here bypass the adapter.
  */
-import type { BookingRecord, BookRequest } from '../../core/ports';
+import type { Booked, BookingRecord, BookingRepo, BookRequest } from '../../core/ports';
 import { emulatedStore } from '../../testing/emulated-store';
 import {
   BOOK_MAX_OPERATIONS,
@@ -33,23 +33,50 @@ function setup(prefix = '') {
     slots: emulator.dump('booking_slots'),
     bookings: emulator.dump('bookings'),
   });
-  return { ...env, bookings: env.store.bookings, slotDoc, bookingDoc, everything };
+  return {
+    ...env,
+    raw: env.store.bookings,
+    bookings: seatOrWaitlist(env.store.bookings),
+    slotDoc,
+    bookingDoc,
+    everything,
+  };
 }
 
-const request = (fields: Partial<BookRequest> = {}): BookRequest => ({
-  slotId: SLOT,
-  community: 'c1',
-  service: 'paperwork',
-  date: DATE,
-  startsAt: '17:30',
-  userId: 'wx:o-1',
-  name: '',
-  phone: null,
-  requestId: 'req-aaaaaaaa',
-  seats: 2,
-  now: NOW,
-  ...fields,
+/** The repo with book() narrowed to requests that take a seat or a waitlist place. */
+const seatOrWaitlist = (repo: BookingRepo) => ({
+  ...repo,
+  book: async (req: BookRequest): Promise<Booked> => {
+    const outcome = await repo.book(req);
+    if (outcome.kind === 'full') throw new Error('unexpected full');
+    return outcome;
+  },
 });
+
+/** A test booking code made from its request id: distinct per request, as random ones would be. */
+const codeOf = (requestId: string) => requestId.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+
+const request = (fields: Partial<BookRequest> = {}): BookRequest => {
+  const req: BookRequest = {
+    slotId: SLOT,
+    community: 'c1',
+    service: 'paperwork',
+    date: DATE,
+    startsAt: '17:30',
+    userId: 'wx:o-1',
+    name: '',
+    phone: null,
+    requestId: 'req-aaaaaaaa',
+    seats: 2,
+    waitlist: true,
+    codes: [],
+    now: NOW,
+    ...fields,
+  };
+  return fields.codes
+    ? req
+    : { ...req, codes: [codeOf(req.requestId), `${codeOf(req.requestId)}2`] };
+};
 /** Resident n's request for SLOT (or another slot). */
 const by = (n: number, fields: Partial<BookRequest> = {}) =>
   request({ userId: `wx:o-${n}`, requestId: `req-${n}`, ...fields });
@@ -65,6 +92,7 @@ const record = (fields: Partial<BookingRecord> = {}): BookingRecord => ({
   slotId: SLOT,
   status: 'confirmed',
   userId: 'wx:o-1',
+  code: codeOf(fields.requestId ?? 'req-aaaaaaaa'),
   name: '',
   phone: null,
   requestId: 'req-aaaaaaaa',
@@ -88,7 +116,7 @@ describe('bookings.book', () => {
   it(`books in one transaction of ${BOOK_MAX_OPERATIONS} operations, confirmed or waitlisted`, async () => {
     const { bookings, cost, slotDoc, bookingDoc } = setup();
     const first = await cost(() => bookings.book(request()));
-    expect(first).toMatchObject({ ops: BOOK_OPERATIONS.created, writes: 2, outside: 0 });
+    expect(first).toMatchObject({ ops: BOOK_OPERATIONS.created, writes: 3, outside: 0 });
     expect(first.transactions).toBe(1);
     const a = first.result.booking;
     expect(a.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
@@ -109,6 +137,44 @@ describe('bookings.book', () => {
       requests: { 'wx:o-1|req-aaaaaaaa': a.id, 'wx:o-2|req-2': b.id, 'wx:o-3|req-3': c.id },
       holders: { 'wx:o-1': a.id, 'wx:o-2': b.id, 'wx:o-3': c.id },
     });
+  });
+
+  it(`answers full in ${BOOK_OPERATIONS.full} read, writing nothing, for a request that takes no waitlist`, async () => {
+    const { raw, bookings, cost, everything } = setup();
+    await bookings.book(by(1, { seats: 1 }));
+    const before = everything();
+    expect(await cost(() => raw.book(by(2, { seats: 1, waitlist: false })))).toMatchObject({
+      result: { kind: 'full' },
+      ops: BOOK_OPERATIONS.full,
+      writes: 0,
+    });
+    expect(everything()).toEqual(before);
+  });
+
+  it('marks each code taken on the evening in booking_codes, and skips taken candidates', async () => {
+    const { emulator, bookings, cost } = setup();
+    const a = (await bookings.book(request({ codes: ['K7MP', 'X3QA'] }))).booking;
+    const second = await cost(() =>
+      bookings.book(toSlot2({ userId: 'wx:o-2', codes: ['K7MP', 'X3QA'] })),
+    );
+    // One more get for the taken candidate.
+    expect(second).toMatchObject({ ops: BOOK_OPERATIONS.created + 1, writes: 3 });
+    expect([a.code, second.result.booking.code]).toEqual(['K7MP', 'X3QA']);
+    expect(emulator.dump('booking_codes')).toEqual([
+      { _id: 'c1_20261202_K7MP', bookingId: a.id },
+      { _id: 'c1_20261202_X3QA', bookingId: second.result.booking.id },
+    ]);
+  });
+
+  it('reads a booking stored before codes with a stable 5-character code', async () => {
+    const { bookings, seed } = setup();
+    const { code: _none, ...legacy } = stored();
+    await seed('bookings', 'old-booking-1', legacy);
+    const code = (await bookings.getBooking('old-booking-1'))?.code;
+    expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/);
+    expect((await bookings.ofUser('wx:o-1'))[0]?.code).toBe(code);
+    await seed('bookings', 'old-booking-2', legacy);
+    expect((await bookings.getBooking('old-booking-2'))?.code).not.toBe(code);
   });
 
   it('keys the slot maps by encoded ids; a booking staff make for someone has no holder entry', async () => {
@@ -421,8 +487,9 @@ describe('bookings.reschedule', () => {
       request({ requestId: 'move-req-0001', ...fields });
     expect(await bookings.reschedule(a.id, within({ seats: 1 }))).toEqual({ kind: 'full' });
     const moved = await cost(() => bookings.reschedule(a.id, within({ seats: 2 })));
-    // get the booking, get the slot, set the new booking, update the old one, set the slot.
-    expect(moved).toMatchObject({ result: { kind: 'moved' }, ops: 5, writes: 3 });
+    // get the booking, get the slot, get and set the new code, set the new booking, update the
+    // old one, set the slot.
+    expect(moved).toMatchObject({ result: { kind: 'moved' }, ops: 7, writes: 4 });
     if (moved.result.kind !== 'moved') throw new Error(moved.result.kind);
     const id = moved.result.booking.id;
     expect(slotDoc(SLOT)).toMatchObject({
@@ -599,20 +666,24 @@ describe('bookings settings and reads', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  it("erases a resident's phone numbers with one write per booking that carries one", async () => {
+  it("erases a resident's phones and names with one write per booking that carries one", async () => {
     const { bookings, cost } = setup();
     await bookings.book(request({ phone: '13812345678' }));
     await bookings.book(toSlot2({ requestId: 'r-2' }));
     await bookings.book(
       request({ slotId: 'c1_paperwork_20261202_1900', requestId: 'r-3', phone: '13900000000' }),
     );
-    expect(await cost(() => bookings.erasePhones('wx:o-1'))).toMatchObject({
-      result: 2,
-      ops: 3,
-      writes: 2,
+    await bookings.book(
+      request({ slotId: 'c1_paperwork_20261202_1930', requestId: 'r-4', name: '王阿姨' }),
+    );
+    expect(await cost(() => bookings.erasePersonal('wx:o-1'))).toMatchObject({
+      result: 3,
+      ops: 4,
+      writes: 3,
       transactions: 0,
     });
-    expect((await bookings.ofUser('wx:o-1')).map((b) => b.phone)).toEqual([null, null, null]);
+    const after = await bookings.ofUser('wx:o-1');
+    expect(after.map((b) => [b.phone, b.name])).toEqual(after.map(() => [null, '']));
   });
 });
 
@@ -635,6 +706,7 @@ describe('collectionPrefix', () => {
     expect(await bookings.getBooking(a.id)).toMatchObject({ status: 'cancelled' });
     const used = new Set(emulator.log().map((op) => op.collection));
     expect([...used].sort()).toEqual([
+      'contract_booking_codes',
       'contract_booking_settings',
       'contract_booking_slots',
       'contract_bookings',

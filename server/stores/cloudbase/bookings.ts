@@ -13,6 +13,11 @@
  *   - holders: { [fieldKey(userId)]: bookingId }: each resident's live (confirmed, waitlisted or
  *     checked-in) booking in this slot. Bookings staff make for someone (no user) have no entry.
  * - bookings/<random id>: the BookingRecord fields without `id`; instants as UTC ISO strings.
+ *   Documents from before booking codes have no `code`: they read with a 5-character one spelled
+ *   from their id (legacyCode), which never equals a new 4-character code.
+ * - booking_codes/<community>_<YYYYMMDD>_<code>: { bookingId }: the code a booking took on its
+ *   community's evening, created in the booking's transaction. A transaction cannot query, so
+ *   this is how the store knows, in one read, that no other booking of the evening has the code.
  *
  * As with the queue's evening document (queues.ts), a transaction cannot query: the slot document
  * is the one document every booking of the slot reads and writes, so the seat count, the waitlist
@@ -43,13 +48,15 @@ import { MANY_RACERS, transact } from './transaction';
 
 /**
  * Single-document operations a book() runs inside its one transaction, by outcome:
- * - created (confirmed or waitlisted): get the slot, set the slot (seat or waitlist, request,
- *   holder), set the booking;
+ * - created (confirmed or waitlisted): get the slot, get the code (free: the usual case), set the
+ *   slot (seat or waitlist, request, holder), set the code, set the booking; each candidate code
+ *   already taken adds a get;
  * - existing (a retried request, or the resident's live booking in the slot): get the slot, get
- *   the booking.
+ *   the booking;
+ * - full (no seat, and the request takes no waitlist): get the slot.
  * A transaction retried after a conflict repeats them.
  */
-export const BOOK_OPERATIONS = { created: 3, existing: 2 } as const;
+export const BOOK_OPERATIONS = { created: 5, existing: 2, full: 1 } as const;
 /** The most a book() ever costs per attempt: "ops per booking". */
 export const BOOK_MAX_OPERATIONS = BOOK_OPERATIONS.created;
 /**
@@ -58,11 +65,12 @@ export const BOOK_MAX_OPERATIONS = BOOK_OPERATIONS.created;
  */
 export const CANCEL_OPERATIONS = { cancelled: 4, promoted: 6, stale: 1 } as const;
 /**
- * reschedule() between two slots: get the old booking, get the new slot, get the old slot, set the
- * new booking, update the old booking, set the new slot, set the old slot; plus 2 when the old
- * seat goes to that slot's waitlist. Full: the first two reads only.
+ * reschedule() between two slots: get the old booking, get the new slot, get the old slot, get
+ * and set the new booking's code, set the new booking, update the old booking, set the new slot,
+ * set the old slot; plus 2 when the old seat goes to that slot's waitlist. Full: the first two
+ * reads only.
  */
-export const RESCHEDULE_OPERATIONS = { moved: 7, promoted: 9, full: 2 } as const;
+export const RESCHEDULE_OPERATIONS = { moved: 9, promoted: 11, full: 2 } as const;
 /**
  * update(): get and update the booking; a status move that changes the slot's seats, waitlist or
  * holders (e.g. completed, no-show) also gets and sets the slot. Check-in and reminders do not.
@@ -73,6 +81,7 @@ export interface BookingCollections {
   settings: string;
   slots: string;
   bookings: string;
+  codes: string;
 }
 
 /** The slot document as this adapter reads and writes it. */
@@ -115,6 +124,27 @@ export const settingsId = (community: string, service: string) => `${community}:
 
 /** 12 URL-safe characters, like the other store-made ids (they pass the core's record-id check). */
 export const newBookingId = () => crypto.randomBytes(9).toString('base64url');
+
+/** booking_codes/<id>: one per code taken on a community's evening. */
+export const codeId = (community: string, date: string, code: string) =>
+  `${community}_${date.replace(/-/g, '')}_${code}`;
+
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/**
+ * The code of a booking stored before codes existed: 5 characters of the codes' alphabet from a
+ * hash (FNV-1a) of its id, so it reads the same every time and never equals a 4-character code.
+ */
+export function legacyCode(id: string): string {
+  let hash = 0x811c9dc5;
+  for (const ch of id) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  let code = '';
+  for (let i = 0; i < 5; i += 1) {
+    code += CODE_ALPHABET[hash % CODE_ALPHABET.length];
+    hash = Math.floor(hash / CODE_ALPHABET.length);
+  }
+  return code;
+}
 
 // --- mapping ---
 
@@ -184,6 +214,7 @@ function bookingFromDoc(id: string, doc: DocData): BookingRecord {
     slotId: text(doc, 'slotId', where),
     status: status as BookingStatus,
     userId: nullableText(doc, 'userId', where),
+    code: doc.code === undefined ? legacyCode(id) : text(doc, 'code', where),
     name: text(doc, 'name', where),
     phone: nullableText(doc, 'phone', where),
     requestId: text(doc, 'requestId', where),
@@ -303,10 +334,15 @@ function knownBookingId(slot: SlotDoc, req: BookRequest): string | null {
   return req.userId === null ? null : (slot.holders[fieldKey(req.userId)] ?? null);
 }
 
-const newBooking = (req: BookRequest, status: 'confirmed' | 'waitlisted'): BookingRecord => {
+const newBooking = (
+  req: BookRequest,
+  status: 'confirmed' | 'waitlisted',
+  code: string,
+): BookingRecord => {
   const at = toStoredInstant(req.now);
   return {
     id: newBookingId(),
+    code,
     community: req.community,
     service: req.service,
     date: req.date,
@@ -330,6 +366,32 @@ const newBooking = (req: BookRequest, status: 'confirmed' | 'waitlisted'): Booki
 
 const bookingRef = (tx: CloudTransaction, names: BookingCollections, id: string) =>
   tx.collection(names.bookings).doc(id);
+
+/**
+ * The first of the request's candidate codes no booking of the community's evening has: one get
+ * per candidate tried. Two bookings taking the same code at once both create its document, so
+ * only one commits; the other, retried, finds it taken.
+ */
+async function freeCode(tx: CloudTransaction, names: BookingCollections, req: BookRequest) {
+  for (const code of req.codes) {
+    const ref = tx.collection(names.codes).doc(codeId(req.community, req.date, code));
+    if (!(await readDoc(ref))) return { code, ref };
+  }
+  throw new Error(`No free booking code among ${req.codes.length}`);
+}
+
+/** A new booking with a free code; the caller writes the booking and the slot. */
+async function made(
+  tx: CloudTransaction,
+  names: BookingCollections,
+  req: BookRequest,
+  status: 'confirmed' | 'waitlisted',
+): Promise<BookingRecord> {
+  const { code, ref } = await freeCode(tx, names, req);
+  const booking = newBooking(req, status, code);
+  await ref.set({ data: { bookingId: booking.id } });
+  return booking;
+}
 
 /** A booking a slot document points at: written in the same transaction, so a gap is corruption. */
 async function bookingIn(
@@ -363,7 +425,9 @@ async function bookIn(
   if (known !== null) {
     return { kind: 'existing', booking: await bookingIn(tx, names, known, req.slotId) };
   }
-  const booking = newBooking(req, slot.taken < req.seats ? 'confirmed' : 'waitlisted');
+  const seated = slot.taken < req.seats;
+  if (!seated && !req.waitlist) return { kind: 'full' };
+  const booking = await made(tx, names, req, seated ? 'confirmed' : 'waitlisted');
   // set() writes the whole document: a first booking creates the slot, and removed map entries
   // really go (update() would merge the maps).
   await slotRef.set({ data: slotToDoc(slotWith(slot, booking)) });
@@ -461,10 +525,10 @@ async function move(
   target: { ref: CloudDocument; slot: SlotDoc },
   req: BookRequest,
 ): Promise<Rescheduled> {
-  const booking = newBooking(req, 'confirmed');
   const same = old.slotId === req.slotId;
   const oldRef = tx.collection(names.slots).doc(old.slotId);
   const oldSlot = same ? null : await slotOf(oldRef, old);
+  const booking = await made(tx, names, req, 'confirmed');
   await bookingRef(tx, names, booking.id).set({ data: bookingToDoc(booking) });
   const withNew = slotWith(target.slot, booking);
   // One slot document for both: both changes apply to it, and it is written once.
@@ -580,16 +644,16 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
       );
       return bookingsFrom(docs);
     },
-    /** Each booking's phone is cleared on its own document; no seat or count depends on it. */
-    async erasePhones(userId) {
+    /** Each booking's phone and name are cleared on its own document; no seat depends on them. */
+    async erasePersonal(userId) {
       const mine = bookingsFrom(
         await readAll(() => bookings().where({ userId }).orderBy('_id', 'asc')),
       );
-      const held = mine.filter((b) => b.phone !== null);
+      const held = mine.filter((b) => b.phone !== null || b.name !== '');
       for (const b of held)
         await bookings()
           .doc(b.id)
-          .update({ data: { phone: null } });
+          .update({ data: { phone: null, name: '' } });
       return held.length;
     },
     /** In slot order, then in booking order. */

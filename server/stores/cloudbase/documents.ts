@@ -3,7 +3,8 @@
  *
  * Document shapes (the `_id` is the natural key, so reads by id are single-document gets):
  * - communities/<community id>: { name, evenings: [{ weekday, opensAt, closesAt }],
- *   services: [{ id, name, kind, description, sort }] }
+ *   services: [{ id, name, kind, description, sort }], board, contactPhone }; contactPhone (the
+ *   number residents call about bookings) is a string, or null or absent until staff set it
  * - users/<user id, e.g. "wx:<openid>">: { admin, staffOf: string[] (sorted), createdAt }
  * - invites/<code>: { community, createdBy, createdAt, expiresAt, usedBy, usedAt }
  *
@@ -13,7 +14,13 @@
  * `usedBy`/`usedAt` are null until the invite is redeemed.
  */
 import type { ServiceKind } from '../../../contract/community';
-import type { BoardNotice, CommunityRecord, ServiceRecord, UserRecord } from '../../core/ports';
+import type {
+  BoardNotice,
+  CommunityRecord,
+  CommunitySetup,
+  ServiceRecord,
+  UserRecord,
+} from '../../core/ports';
 import type { CloudDocument, DocData } from './sdk';
 
 const SERVICE_KINDS: ReadonlySet<string> = new Set<ServiceKind>(['queue', 'booking', 'drop-in']);
@@ -77,7 +84,8 @@ export async function readDoc(ref: CloudDocument): Promise<DocData | null> {
 
 // --- communities ---
 
-export function communityToDoc(community: CommunityRecord): DocData {
+/** The setup fields save() writes: the board and the contact phone are carried over apart. */
+export function communityToDoc(community: CommunitySetup): DocData {
   return {
     name: community.name,
     evenings: community.evenings.map((e) => ({
@@ -120,7 +128,11 @@ export function communityFromDoc(id: string, doc: DocData): CommunityRecord {
   );
   evenings.sort((a, b) => a.weekday - b.weekday);
   services.sort((a, b) => a.sort - b.sort || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { id, name: text(doc, 'name', where), evenings, services };
+  const contactPhone = doc.contactPhone ?? null;
+  if (contactPhone !== null && typeof contactPhone !== 'string') {
+    throw new MalformedDocument(where, 'contactPhone');
+  }
+  return { id, name: text(doc, 'name', where), evenings, services, contactPhone };
 }
 
 /**

@@ -4,8 +4,8 @@
  * the document shapes and how instants are stored.
  */
 import type {
-  CommunityRecord,
   CommunityRepo,
+  CommunitySetup,
   IdentityRepo,
   InviteRecord,
   RedeemResult,
@@ -49,6 +49,7 @@ export const COLLECTIONS = [
   'booking_settings',
   'booking_slots',
   'bookings',
+  'booking_codes',
   'notices',
   'notice_activities',
   'activity_signups',
@@ -121,15 +122,25 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
       const doc = await readDoc(communities().doc(id));
       return doc ? communityFromDoc(id, doc) : null;
     },
-    async save(community: CommunityRecord) {
+    async save(community: CommunitySetup) {
       // set() replaces the whole document, so removed evenings and services disappear too; the
-      // board is carried over in the same transaction (save is rare: seeding, admin edits).
+      // board and the contact phone are carried over in the same transaction (save is rare:
+      // seeding, admin edits).
       await transact(db, FEW_RACERS, async (tx) => {
         const ref = tx.collection(names.communities).doc(community.id);
-        const board = (await readDoc(ref))?.board ?? [];
-        await ref.set({ data: { ...communityToDoc(community), board } });
+        const stored = await readDoc(ref);
+        const board = stored?.board ?? [];
+        const contactPhone = stored?.contactPhone ?? null;
+        await ref.set({ data: { ...communityToDoc(community), board, contactPhone } });
       });
     },
+    setContactPhone: (id, phone) =>
+      transact(db, FEW_RACERS, async (tx) => {
+        const ref = tx.collection(names.communities).doc(id);
+        if (!(await readDoc(ref))) return false;
+        await ref.update({ data: { contactPhone: phone } });
+        return true;
+      }),
     async withBoard(id) {
       const doc = await readDoc(communities().doc(id));
       return doc ? { community: communityFromDoc(id, doc), board: boardFromDoc(id, doc) } : null;
@@ -267,6 +278,7 @@ export function createCloudBaseStore(
       settings: names.booking_settings,
       slots: names.booking_slots,
       bookings: names.bookings,
+      codes: names.booking_codes,
     }),
     notices: noticeRepo(db, {
       notices: names.notices,

@@ -65,6 +65,7 @@ describe('communities', () => {
           { id: 'paperwork', name: '政务服务', kind: 'booking', description: '办事', sort: 1 },
         ],
         board: [],
+        contactPhone: null,
       },
     ]);
   });
@@ -87,14 +88,19 @@ describe('communities', () => {
       evenings: [],
       services: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
     });
-    // Written before the board existed: an empty board.
+    // Written before the board existed: an empty board; before contact phones: none.
     expect((await store.communities.withBoard('c1'))?.board).toEqual([]);
+    expect((await store.communities.get('c1'))?.contactPhone).toBeNull();
     await seed('communities', 'c2', {
       name: 'x',
       services: [{ ...service('s', 1), kind: 'party' }],
     });
     await expect(store.communities.get('c2')).rejects.toThrow(
       'communities/c2 services[0]: bad or missing "kind"',
+    );
+    await seed('communities', 'c4', { name: 'x', contactPhone: 51268881234 });
+    await expect(store.communities.get('c4')).rejects.toThrow(
+      'communities/c4: bad or missing "contactPhone"',
     );
     await seed('communities', 'c3', { evenings: [] });
     await expect(store.communities.get('c3')).rejects.toThrow(

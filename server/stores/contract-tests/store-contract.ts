@@ -11,8 +11,10 @@ import {
 } from '../../core/queue/evening';
 import type {
   ActivityRecord,
+  Booked,
+  BookRequest,
   ChangeRecord,
-  CommunityRecord,
+  CommunitySetup,
   CompanionRecord,
   LeaveRecord,
   RoundRecord,
@@ -26,9 +28,12 @@ import type {
 } from '../../core/ports';
 
 const NOW = new Date('2026-12-02T10:00:00.000Z');
+
+/** A test booking code made from its request id: distinct per request, as random ones would be. */
+const codeOf = (requestId: string) => requestId.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
 const LATER = new Date('2026-12-20T10:00:00.000Z');
 
-export const sampleCommunity = (id = 'c1', name = '测试社区'): CommunityRecord => ({
+export const sampleCommunity = (id = 'c1', name = '测试社区'): CommunitySetup => ({
   id,
   name,
   evenings: [
@@ -74,6 +79,26 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           { id: 'alpha', name: '甲' },
           { id: 'zeta', name: '乙' },
         ]);
+        expect(await store.communities.get('nope')).toBeNull();
+      });
+
+      it('keeps a contact phone set apart from save, and clears it with null', async () => {
+        await store.communities.save(sampleCommunity());
+        expect((await store.communities.get('c1'))?.contactPhone).toBeNull();
+        expect(await store.communities.setContactPhone('c1', '0512-6888 1234')).toBe(true);
+        expect((await store.communities.get('c1'))?.contactPhone).toBe('0512-6888 1234');
+        // Saving the setup again (a new menu, seeding) leaves the phone as it was.
+        await store.communities.save({ ...sampleCommunity(), name: '改名社区' });
+        expect(await store.communities.get('c1')).toMatchObject({
+          name: '改名社区',
+          contactPhone: '0512-6888 1234',
+        });
+        expect((await store.communities.withBoard('c1'))?.community.contactPhone).toBe(
+          '0512-6888 1234',
+        );
+        expect(await store.communities.setContactPhone('c1', null)).toBe(true);
+        expect((await store.communities.get('c1'))?.contactPhone).toBeNull();
+        expect(await store.communities.setContactPhone('nope', '0512-6888 1234')).toBe(false);
         expect(await store.communities.get('nope')).toBeNull();
       });
 
@@ -420,7 +445,12 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
     describe('bookings', () => {
       const AT = new Date('2026-11-28T02:00:00.000Z');
-      const request = (userId: string | null, requestId: string, slot = '1900', seats = 2) => ({
+      const request = (
+        userId: string | null,
+        requestId: string,
+        slot = '1900',
+        seats = 2,
+      ): BookRequest => ({
         slotId: `c1_paperwork_20261202_${slot}`,
         community: 'c1',
         service: 'paperwork',
@@ -431,18 +461,27 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         phone: null,
         requestId,
         seats,
+        waitlist: true,
+        // Fresh candidates per request (the core makes random ones).
+        codes: [codeOf(requestId), `${codeOf(requestId)}2`],
         now: AT,
       });
+      /** book() for requests that take a seat or a waitlist place, never 'full'. */
+      const book = async (req: BookRequest): Promise<Booked> => {
+        const outcome = await store.bookings.book(req);
+        if (outcome.kind === 'full') throw new Error('unexpected full');
+        return outcome;
+      };
 
       beforeEach(async () => {
         await store.communities.save(sampleCommunity('c1'));
       });
 
       it('confirms up to the seats, waitlists the rest in order, and dedupes', async () => {
-        const a = await store.bookings.book(request('u1', 'r-1'));
-        const b = await store.bookings.book(request('u2', 'r-2'));
-        const c = await store.bookings.book(request('u3', 'r-3'));
-        const d = await store.bookings.book(request('u4', 'r-4'));
+        const a = await book(request('u1', 'r-1'));
+        const b = await book(request('u2', 'r-2'));
+        const c = await book(request('u3', 'r-3'));
+        const d = await book(request('u4', 'r-4'));
         expect([a, b, c, d].map((o) => [o.kind, o.booking.status])).toEqual([
           ['created', 'confirmed'],
           ['created', 'confirmed'],
@@ -451,37 +490,104 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         ]);
         expect(await store.bookings.waitlistPosition(c.booking)).toBe(1);
         expect(await store.bookings.waitlistPosition(d.booking)).toBe(2);
-        expect(await store.bookings.book(request('u1', 'r-1'))).toEqual({
+        expect(await book(request('u1', 'r-1'))).toEqual({
           kind: 'existing',
           booking: a.booking,
         });
-        expect((await store.bookings.book(request('u1', 'r-other'))).booking.id).toBe(a.booking.id);
+        expect((await book(request('u1', 'r-other'))).booking.id).toBe(a.booking.id);
         expect(await store.bookings.slotCounts('c1', 'paperwork', '2026-12-02')).toEqual([
           { slotId: 'c1_paperwork_20261202_1900', taken: 2, waitlisted: 2 },
         ]);
       });
 
-      it("forgets a resident's phone numbers on request", async () => {
-        const a = await store.bookings.book({ ...request('u1', 'r-1'), phone: '13812345678' });
-        await store.bookings.book({ ...request('u2', 'r-2'), phone: '13900000000' });
-        expect(await store.bookings.erasePhones('u1')).toBe(1);
-        expect((await store.bookings.getBooking(a.booking.id))?.phone).toBeNull();
-        expect((await store.bookings.ofUser('u2'))[0]?.phone).toBe('13900000000');
-        expect(await store.bookings.erasePhones('u1')).toBe(0);
+      it("forgets a resident's phone numbers and names on request", async () => {
+        const a = await book({ ...request('u1', 'r-1'), phone: '13812345678' });
+        const named = await book({ ...request('u1', 'r-3', '1930'), name: '王阿姨' });
+        await book({ ...request('u2', 'r-2'), phone: '13900000000', name: '李叔' });
+        expect(await store.bookings.erasePersonal('u1')).toBe(2);
+        expect(await store.bookings.getBooking(a.booking.id)).toMatchObject({ phone: null });
+        expect(await store.bookings.getBooking(named.booking.id)).toMatchObject({
+          name: '',
+          phone: null,
+          code: named.booking.code,
+        });
+        expect((await store.bookings.ofUser('u2'))[0]).toMatchObject({
+          phone: '13900000000',
+          name: '李叔',
+        });
+        expect(await store.bookings.erasePersonal('u1')).toBe(0);
+      });
+
+      it('gives each booking the first candidate code free on its community evening', async () => {
+        const a = await book({ ...request('u1', 'r-1'), codes: ['K7MP', 'X3QA'] });
+        expect(a.booking.code).toBe('K7MP');
+        expect((await store.bookings.getBooking(a.booking.id))?.code).toBe('K7MP');
+        // Taken that evening, in any slot: the next candidate.
+        const b = await book({ ...request('u2', 'r-2', '1930'), codes: ['K7MP', 'X3QA'] });
+        expect(b.booking.code).toBe('X3QA');
+        // Another evening, or another community, is free to use it again.
+        const nextWeek = {
+          ...request('u3', 'r-3'),
+          slotId: 'c1_paperwork_20261209_1900',
+          date: '2026-12-09',
+          codes: ['K7MP'],
+        };
+        expect((await book(nextWeek)).booking.code).toBe('K7MP');
+        await store.communities.save(sampleCommunity('c2'));
+        const elsewhere = {
+          ...request('u4', 'r-4'),
+          slotId: 'c2_paperwork_20261202_1900',
+          community: 'c2',
+          codes: ['K7MP'],
+        };
+        expect((await book(elsewhere)).booking.code).toBe('K7MP');
+        // A retried request keeps its code; none free fails and makes nothing.
+        expect((await book({ ...request('u1', 'r-1'), codes: ['ZZZZ'] })).booking.code).toBe(
+          'K7MP',
+        );
+        await expect(
+          store.bookings.book({ ...request('u5', 'r-5'), codes: ['K7MP', 'X3QA'] }),
+        ).rejects.toThrow();
+        expect(await store.bookings.ofUser('u5')).toEqual([]);
+      });
+
+      it('gives 20 bookings made at once 20 distinct codes, from the same candidates', async () => {
+        const outcomes = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            book({
+              ...request(`u${i}`, `r-${i}`, i % 2 ? '1900' : '1930', 20),
+              codes: Array.from({ length: 20 }, (_, k) => `C${String(k).padStart(3, '0')}`),
+            }),
+          ),
+        );
+        expect(new Set(outcomes.map((o) => o.booking.code)).size).toBe(20);
+      });
+
+      it('answers full, making nothing, when no seat is left and the request takes no waitlist', async () => {
+        await book(request('u1', 'r-1', '1900', 1));
+        const late = { ...request('u2', 'r-2', '1900', 1), waitlist: false };
+        expect(await store.bookings.book(late)).toEqual({ kind: 'full' });
+        expect(await store.bookings.ofUser('u2')).toEqual([]);
+        expect(await store.bookings.slotCounts('c1', 'paperwork', '2026-12-02')).toEqual([
+          { slotId: 'c1_paperwork_20261202_1900', taken: 1, waitlisted: 0 },
+        ]);
+        // With a seat free it books as usual.
+        expect(
+          (await book({ ...late, slotId: 'c1_paperwork_20261202_1930', startsAt: '19:30' })).booking
+            .status,
+        ).toBe('confirmed');
       });
 
       it('never confirms more than the seats when 20 book at once', async () => {
         const outcomes = await Promise.all(
-          Array.from({ length: 20 }, (_, i) =>
-            store.bookings.book(request(`u${i}`, `r-${i}`, '1900', 3)),
-          ),
+          Array.from({ length: 20 }, (_, i) => book(request(`u${i}`, `r-${i}`, '1900', 3))),
         );
         expect(outcomes.filter((o) => o.booking.status === 'confirmed')).toHaveLength(3);
       });
 
       it('cancels and promotes the first waitlisted booking in one step', async () => {
-        const a = await store.bookings.book(request('u1', 'r-1', '1900', 1));
-        const b = await store.bookings.book(request('u2', 'r-2', '1900', 1));
+        const a = await book(request('u1', 'r-1', '1900', 1));
+        const b = await book(request('u2', 'r-2', '1900', 1));
         const result = await store.bookings.cancel(a.booking.id, ['confirmed'], AT);
         expect(result?.cancelled.status).toBe('cancelled');
         expect(result?.promoted).toMatchObject({
@@ -493,9 +599,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
 
       it('reschedules only into a free seat, then frees the old one', async () => {
-        const a = await store.bookings.book(request('u1', 'r-1', '1900', 1));
-        const waiting = await store.bookings.book(request('u2', 'r-2', '1900', 1));
-        await store.bookings.book(request('u3', 'r-3', '1930', 1));
+        const a = await book(request('u1', 'r-1', '1900', 1));
+        const waiting = await book(request('u2', 'r-2', '1900', 1));
+        await book(request('u3', 'r-3', '1930', 1));
         expect(
           await store.bookings.reschedule(a.booking.id, request('u1', 'r-4', '1930', 1)),
         ).toEqual({ kind: 'full' });
@@ -513,8 +619,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
 
       it('marks a reminder once: not twice, not at once, not on a booking no longer confirmed', async () => {
-        const a = await store.bookings.book(request('u1', 'r-1'));
-        const b = await store.bookings.book(request('u2', 'r-2'));
+        const a = await book(request('u1', 'r-1'));
+        const b = await book(request('u2', 'r-2'));
         const at = AT.toISOString();
         const both = await Promise.all([
           store.bookings.markReminded(a.booking.id, at),
@@ -530,8 +636,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
 
       it('lists by day and user, updates by status, and finds due reminders', async () => {
-        const a = await store.bookings.book(request('u1', 'r-1', '1930'));
-        const b = await store.bookings.book(request(null, 'staff:r-2', '1900'));
+        const a = await book(request('u1', 'r-1', '1930'));
+        const b = await book(request(null, 'staff:r-2', '1900'));
         expect((await store.bookings.listForDate('c1', '2026-12-02')).map((x) => x.id)).toEqual([
           b.booking.id,
           a.booking.id,

@@ -18,6 +18,7 @@ interface BookingRow {
   slot_id: string;
   status: BookingStatus;
   user_id: string | null;
+  code: string | null;
   name: string;
   phone: string | null;
   request_id: string;
@@ -38,6 +39,7 @@ const toBooking = (r: BookingRow): BookingRecord => ({
   slotId: r.slot_id,
   status: r.status,
   userId: r.user_id,
+  code: r.code ?? '',
   name: r.name,
   phone: r.phone,
   requestId: r.request_id,
@@ -93,8 +95,11 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     "SELECT * FROM bookings WHERE slot_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT 1",
   );
   const insert = db.prepare(
-    `INSERT INTO bookings (id, community_id, service, date, starts_at, slot_id, status, user_id, name, phone, request_id, created_at, waitlisted_at)
-     VALUES (@id, @community, @service, @date, @startsAt, @slotId, @status, @userId, @name, @phone, @requestId, @createdAt, @waitlistedAt)`,
+    `INSERT INTO bookings (id, community_id, service, date, starts_at, slot_id, status, user_id, code, name, phone, request_id, created_at, waitlisted_at)
+     VALUES (@id, @community, @service, @date, @startsAt, @slotId, @status, @userId, @code, @name, @phone, @requestId, @createdAt, @waitlistedAt)`,
+  );
+  const codeTaken = db.prepare<[string, string, string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM bookings WHERE community_id = ? AND date = ? AND code = ?',
   );
   const promote = db.prepare(
     "UPDATE bookings SET status = 'confirmed', promoted_at = ?, waitlisted_at = NULL WHERE id = ? AND status = 'waitlisted'",
@@ -140,6 +145,13 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     return held ? toBooking(held) : null;
   };
 
+  /** Inside the booking's transaction: the first candidate no booking of that evening has. */
+  const freeCode = (req: BookRequest): string => {
+    const code = req.codes.find((c) => codeTaken.get(req.community, req.date, c)!.n === 0);
+    if (code === undefined) throw new Error(`No free booking code among ${req.codes.length}`);
+    return code;
+  };
+
   const create = (req: BookRequest, status: 'confirmed' | 'waitlisted'): BookingRecord => {
     const id = crypto.randomBytes(9).toString('base64url');
     const at = req.now.toISOString();
@@ -152,6 +164,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
       slotId: req.slotId,
       status,
       userId: req.userId,
+      code: freeCode(req),
       name: req.name,
       phone: req.phone,
       requestId: req.requestId,
@@ -176,11 +189,9 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   const book = db.transaction((req: BookRequest): BookOutcome => {
     const found = existing(req);
     if (found) return { kind: 'existing', booking: found };
-    const taken = seatsTaken.get(req.slotId)!.n;
-    return {
-      kind: 'created',
-      booking: create(req, taken < req.seats ? 'confirmed' : 'waitlisted'),
-    };
+    const seated = seatsTaken.get(req.slotId)!.n < req.seats;
+    if (!seated && !req.waitlist) return { kind: 'full' };
+    return { kind: 'created', booking: create(req, seated ? 'confirmed' : 'waitlisted') };
   });
 
   const cancel = db.transaction((id: string, from: BookingStatus[], now: Date) => {
@@ -265,9 +276,11 @@ export function bookingRepo(db: Database.Database): BookingRepo {
       if (markRemindedStmt.run(at, id).changes !== 1) return null;
       return toBooking(byId.get(id)!);
     },
-    erasePhones: async (userId) =>
+    erasePersonal: async (userId) =>
       db
-        .prepare('UPDATE bookings SET phone = NULL WHERE user_id = ? AND phone IS NOT NULL')
+        .prepare(
+          "UPDATE bookings SET phone = NULL, name = '' WHERE user_id = ? AND (phone IS NOT NULL OR name != '')",
+        )
         .run(userId).changes,
   };
 }

@@ -5,6 +5,7 @@ import type {
   BoardNotice,
   CommunityRecord,
   CommunityRepo,
+  CommunitySetup,
   IdentityRepo,
   InviteRecord,
   RedeemResult,
@@ -50,8 +51,8 @@ function communityRepo(db: DB): CommunityRepo {
   const listStmt = db.prepare<[], { id: string; name: string }>(
     'SELECT id, name FROM communities ORDER BY id',
   );
-  const getStmt = db.prepare<[string], { id: string; name: string }>(
-    'SELECT id, name FROM communities WHERE id = ?',
+  const getStmt = db.prepare<[string], { id: string; name: string; contact_phone: string | null }>(
+    'SELECT id, name, contact_phone FROM communities WHERE id = ?',
   );
   const eveningsStmt = db.prepare<[string], { weekday: number; opensAt: string; closesAt: string }>(
     'SELECT weekday, opens_at AS opensAt, closes_at AS closesAt FROM service_evenings WHERE community_id = ? ORDER BY weekday',
@@ -71,7 +72,7 @@ function communityRepo(db: DB): CommunityRepo {
     'INSERT INTO services (community_id, id, name, kind, description, sort) VALUES (?, ?, ?, ?, ?, ?)',
   );
 
-  const save = db.transaction((c: CommunityRecord) => {
+  const save = db.transaction((c: CommunitySetup) => {
     upsert.run(c.id, c.name);
     clearEvenings.run(c.id);
     clearServices.run(c.id);
@@ -83,11 +84,18 @@ function communityRepo(db: DB): CommunityRepo {
     'SELECT board FROM communities WHERE id = ?',
   );
   const saveBoardStmt = db.prepare('UPDATE communities SET board = ? WHERE id = ?');
+  const setContactStmt = db.prepare('UPDATE communities SET contact_phone = ? WHERE id = ?');
 
   const get = (id: string): CommunityRecord | null => {
     const row = getStmt.get(id);
     if (!row) return null;
-    return { ...row, evenings: eveningsStmt.all(id), services: servicesStmt.all(id) };
+    return {
+      id: row.id,
+      name: row.name,
+      evenings: eveningsStmt.all(id),
+      services: servicesStmt.all(id),
+      contactPhone: row.contact_phone,
+    };
   };
 
   return {
@@ -105,6 +113,7 @@ function communityRepo(db: DB): CommunityRepo {
     saveBoard: async (id, board) => {
       saveBoardStmt.run(JSON.stringify(board), id);
     },
+    setContactPhone: async (id, phone) => setContactStmt.run(phone, id).changes === 1,
   };
 }
 

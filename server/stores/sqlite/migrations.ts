@@ -406,4 +406,21 @@ export const MIGRATIONS: ReadonlyArray<string> = [
     PRIMARY KEY (job, key)
   ) STRICT;
   `,
+  `
+  -- Bookings get a short code unique among the community's bookings of an evening, said at the
+  -- desk. New codes are 4 characters of the invite alphabet (no 0/O, 1/I/L), picked by the core
+  -- and checked here in the booking's transaction. Rows from before get 5 characters of the same
+  -- alphabet spelled from their rowid: unique as rowids are, and never equal to a new 4-letter one.
+  ALTER TABLE bookings ADD COLUMN code TEXT;
+  UPDATE bookings SET code =
+    substr('23456789ABCDEFGHJKMNPQRSTUVWXYZ', (rowid / 923521) % 31 + 1, 1) ||
+    substr('23456789ABCDEFGHJKMNPQRSTUVWXYZ', (rowid / 29791) % 31 + 1, 1) ||
+    substr('23456789ABCDEFGHJKMNPQRSTUVWXYZ', (rowid / 961) % 31 + 1, 1) ||
+    substr('23456789ABCDEFGHJKMNPQRSTUVWXYZ', (rowid / 31) % 31 + 1, 1) ||
+    substr('23456789ABCDEFGHJKMNPQRSTUVWXYZ', rowid % 31 + 1, 1)
+  WHERE code IS NULL;
+  CREATE UNIQUE INDEX bookings_code ON bookings (community_id, date, code);
+  -- The number residents call about bookings (联系社工), set by staff.
+  ALTER TABLE communities ADD COLUMN contact_phone TEXT;
+  `,
 ];

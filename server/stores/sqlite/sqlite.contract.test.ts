@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { describeStoreContract } from '../contract-tests/store-contract';
-import { openDatabase, openSqliteStore } from './index';
+import { migrate, openDatabase, openSqliteStore } from './index';
 import { MIGRATIONS } from './migrations';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-sqlite-'));
@@ -48,5 +49,29 @@ describe('sqlite specifics', () => {
     expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
     await a.close();
     await b.close();
+  });
+
+  it('gives bookings from before codes distinct 5-character codes, and keeps contact phones apart', async () => {
+    const file = freshFile();
+    const db = new Database(file);
+    const codes = MIGRATIONS.findIndex((m) => m.includes('ADD COLUMN code'));
+    // The schema as it was just before booking codes.
+    for (let v = 0; v < codes; v += 1) db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${codes}`);
+    db.exec("INSERT INTO communities (id, name) VALUES ('c1', '社区')");
+    const insert = db.prepare(
+      `INSERT INTO bookings (id, community_id, service, date, starts_at, slot_id, status, user_id, name, phone, request_id, created_at)
+       VALUES (?, 'c1', 'paperwork', '2026-12-02', '19:00', 'c1_paperwork_20261202_1900', 'confirmed', ?, '', NULL, ?, '2026-11-28T02:00:00.000Z')`,
+    );
+    for (let i = 0; i < 40; i += 1) insert.run(`old-${i}`, `u${i}`, `r-${i}`);
+    expect(migrate(db)).toBe(MIGRATIONS.length);
+    db.close();
+    const store = await openSqliteStore(file);
+    const old = await store.bookings.listForDate('c1', '2026-12-02');
+    expect(old).toHaveLength(40);
+    for (const b of old) expect(b.code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/);
+    expect(new Set(old.map((b) => b.code)).size).toBe(40);
+    expect((await store.communities.get('c1'))?.contactPhone).toBeNull();
+    await store.close();
   });
 });

@@ -11,8 +11,12 @@ export { DateTabs } from './components/date-tabs';
 export type { DateTabsProps } from './components/date-tabs';
 export { SlotList } from './components/slot-list';
 export type { SlotListProps } from './components/slot-list';
+export { ContactLine } from './components/contact-line';
+export type { ContactLineProps } from './components/contact-line';
 export {
   bringText,
+  codeText,
+  cutoffText,
   isChangeable,
   liveBookings,
   slotView,

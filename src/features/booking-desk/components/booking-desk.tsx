@@ -1,73 +1,70 @@
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
-import { DateTabs, statusText, timeRange } from '@/features/booking/shared';
+import { DateTabs } from '@/features/booking/shared';
+import { useWideScreen } from '@/hooks/use-wide-screen';
 import { a11y } from '@/lib/a11y';
 import { errorMessage } from '@/lib/gateway';
 import { formatDate } from '@/lib/shanghai-time';
-import type { BookableService, BookingList, BookingServices, StaffBooking } from '@/types/contract';
-import * as moves from '../api/desk-moves';
+import type { BookableService, BookingList, BookingServices } from '@/types/contract';
 import type { BookingDeskState } from '../hooks/use-booking-desk';
-import { useServiceEvenings } from '../hooks/use-service-evenings';
-import { byTime, FIGURES, MOVES_ALLOWED, whoText } from '../model/desk-text';
+import { byTime, FIGURES, matchesQuery } from '../model/desk-text';
 import { BookForForm } from './book-for-form';
-import { ServiceSettings } from './service-settings';
+import { DeskSettings } from './desk-settings';
+import { DeskCards, DeskTable } from './desk-rows';
 import './booking-desk.scss';
 
 export interface BookingDeskProps {
   services: BookingServices;
   desk: BookingDeskState;
-  /** A service's settings were saved: the page loads the services again. */
+  /** A setting (a service's, or the contact phone) was saved: the page loads the services again. */
   onSettingsSaved: () => void;
 }
 
-/** The bookings of one community for staff: one evening at a time, with every desk move. */
+/**
+ * The bookings of one community for staff: one evening at a time, with every desk move. On the
+ * service-desk PC (≥ 1024 px) the list is a dense table and the forms sit side by side; on a
+ * phone, cards in one column.
+ */
 export function BookingDesk({ services, desk, onSettingsSaved }: BookingDeskProps) {
+  const wide = useWideScreen();
   const [error, setError] = useState<string | null>(null);
   const act = async (action: () => Promise<unknown>) => {
     setError(await desk.run(action));
   };
   const community = services.community.id;
-  const evenings = useServiceEvenings(community);
 
   return (
-    <View className="bdb-desk">
+    <View className={`bdb-desk${wide ? ' bdb-desk--wide' : ''}`}>
       <Text className="bdb-desk__title">{`${services.community.name} 预约管理`}</Text>
       {services.services.length === 0 ? (
         <EmptyState text="这个社区还没有可预约的服务" />
       ) : (
         <>
-          <DateTabs dates={services.dates} selected={desk.date} onSelect={desk.setDate} />
-          <ServiceFilter
-            services={services.services}
-            selected={desk.service}
-            onSelect={desk.setService}
-          />
+          <View className="bdb-desk__controls">
+            <DateTabs dates={services.dates} selected={desk.date} onSelect={desk.setDate} />
+            <ServiceFilter
+              services={services.services}
+              selected={desk.service}
+              onSelect={desk.setService}
+            />
+          </View>
           {error ? (
             <Text className="bdb-desk__error" {...a11y({ role: 'alert' })}>
               {`✕ ${error}`}
             </Text>
           ) : null}
-          <DeskList desk={desk} onAct={(action) => void act(action)} />
-          <BookForForm
-            community={community}
-            services={services.services}
-            date={desk.date}
-            preferred={desk.service}
-            desk={desk}
-          />
-          <View className="bdb-desk__settings">
-            <Text className="bdb-desk__section-title">预约设置</Text>
-            {services.services.map((s) => (
-              <ServiceSettings
-                key={s.id}
-                community={community}
-                service={s}
-                evenings={evenings}
-                onSaved={onSettingsSaved}
-              />
-            ))}
+          <DeskList desk={desk} wide={wide} onAct={(action) => void act(action)} />
+          <View className="bdb-desk__tools">
+            <BookForForm
+              community={community}
+              services={services.services}
+              date={desk.date}
+              preferred={desk.service}
+              desk={desk}
+            />
+            <DeskSettings services={services} onSaved={onSettingsSaved} />
           </View>
         </>
       )}
@@ -104,11 +101,13 @@ function ServiceFilter({ services, selected, onSelect }: ServiceFilterProps) {
 
 interface DeskListProps {
   desk: BookingDeskState;
+  wide: boolean;
   onAct: (action: () => Promise<unknown>) => void;
 }
 
-/** The evening's figures and bookings, or why they are not there. */
-function DeskList({ desk, onAct }: DeskListProps) {
+/** The evening's figures and bookings, found by code, 称呼 or phone; or why they are not there. */
+function DeskList({ desk, wide, onAct }: DeskListProps) {
+  const [query, setQuery] = useState('');
   const { data, error } = desk.list;
   if (!data) {
     return error ? (
@@ -117,16 +116,32 @@ function DeskList({ desk, onAct }: DeskListProps) {
       <LoadingState text="正在加载预约名单…" />
     );
   }
-  const rows = [...data.bookings].sort(byTime);
+  const all = [...data.bookings].sort(byTime);
+  const rows = all.filter((b) => matchesQuery(b, query));
+  const title = `${formatDate(data.date)} 预约名单`;
+  const count =
+    rows.length === all.length ? `${all.length} 条` : `找到 ${rows.length} / ${all.length} 条`;
+  const Rows = wide ? DeskTable : DeskCards;
   return (
     <>
       <Figures list={data} />
       <View className="bdb-desk__list">
-        <Text className="bdb-desk__section-title">{`${formatDate(data.date)} 预约名单（${rows.length} 条）`}</Text>
-        {rows.length === 0 ? <Text className="bdb-desk__empty">这一天还没有预约</Text> : null}
-        {rows.map((b) => (
-          <DeskRow key={b.id} booking={b} busy={desk.busy} onAct={onAct} />
-        ))}
+        <View className="bdb-desk__list-head">
+          <Text className="bdb-desk__section-title">{`${title}（${count}）`}</Text>
+          <Input
+            className="bdb-desk__search"
+            value={query}
+            placeholder="查找：预约码、称呼或电话后四位"
+            maxlength={20}
+            onInput={(e) => setQuery(e.detail.value)}
+            {...a11y({ label: '查找预约：预约码、称呼或电话后四位' })}
+          />
+        </View>
+        {all.length === 0 ? <Text className="bdb-desk__empty">这一天还没有预约</Text> : null}
+        {all.length > 0 && rows.length === 0 ? (
+          <Text className="bdb-desk__empty">{`没有找到“${query.trim()}”`}</Text>
+        ) : null}
+        {rows.length > 0 ? <Rows rows={rows} label={title} busy={desk.busy} onAct={onAct} /> : null}
       </View>
       <BigButton variant="secondary" disabled={desk.busy} onClick={() => void desk.list.reload()}>
         刷新名单
@@ -144,43 +159,6 @@ function Figures({ list }: { list: BookingList }) {
           <Text className="bdb-desk__figure-value">{`${list.figures[key]} 位`}</Text>
         </View>
       ))}
-    </View>
-  );
-}
-
-interface DeskRowProps {
-  booking: StaffBooking;
-  busy: boolean;
-  onAct: (action: () => Promise<unknown>) => void;
-}
-
-/** One booking: time, who, service and phone, status in words, and 签到 / 完成 / 未到. */
-function DeskRow({ booking: b, busy, onAct }: DeskRowProps) {
-  const who = whoText(b);
-  const time = timeRange(b);
-  const button = (name: string, allowed: boolean, move: (id: string) => Promise<unknown>) => (
-    <BigButton
-      variant={name === '完成' ? 'primary' : 'secondary'}
-      disabled={busy || !allowed}
-      onClick={() => onAct(() => move(b.id))}
-      label={`${who} ${time} ${name}`}
-    >
-      {name}
-    </BigButton>
-  );
-  return (
-    <View className={`bdb-desk__row bdb-desk__row--${b.status}`}>
-      <View className="bdb-desk__row-head">
-        <Text className="bdb-desk__time">{time}</Text>
-        <Text className="bdb-desk__status">{statusText(b)}</Text>
-      </View>
-      <Text className="bdb-desk__who">{who}</Text>
-      <Text className="bdb-desk__meta">{`${b.serviceName} · ${b.phone ?? '未留电话'}`}</Text>
-      <View className="bdb-desk__row-actions">
-        {button('签到', MOVES_ALLOWED.checkIn(b), moves.checkIn)}
-        {button('完成', MOVES_ALLOWED.complete(b), moves.complete)}
-        {button('未到', MOVES_ALLOWED.noShow(b), moves.noShow)}
-      </View>
     </View>
   );
 }

@@ -25,6 +25,8 @@ export interface ServiceSettingsProps {
   /** The community's service evenings, for the 服务的晚上 toggles. */
   evenings: ServiceEvenings;
   onSaved: (service: BookableService) => void;
+  /** False inside a section that already names the service (a folded section's title). */
+  heading?: boolean;
 }
 
 const FIELDS: Array<{
@@ -57,7 +59,13 @@ const FIELDS: Array<{
 type Feedback = { kind: 'error' | 'success'; text: string } | null;
 
 /** One service's booking settings; wrong values are explained next to their field, in Chinese. */
-export function ServiceSettings({ community, service, evenings, onSaved }: ServiceSettingsProps) {
+export function ServiceSettings({
+  community,
+  service,
+  evenings,
+  onSaved,
+  heading = true,
+}: ServiceSettingsProps) {
   const [draft, setDraft] = useState<ServiceSettingsDraft>(() => draftOf(service));
   const [errors, setErrors] = useState<ServiceSettingsErrors>({});
   const [feedback, setFeedback] = useState<Feedback>(null);
@@ -107,7 +115,9 @@ export function ServiceSettings({ community, service, evenings, onSaved }: Servi
 
   return (
     <View className="bdb-service-settings">
-      <Text className="bdb-service-settings__title">{`${service.name} 预约设置`}</Text>
+      {heading ? (
+        <Text className="bdb-service-settings__title">{`${service.name} 预约设置`}</Text>
+      ) : null}
       {FIELDS.map(({ field, placeholder, numeric, hint }) => (
         <View key={field} className="bdb-service-settings__field">
           <Text className="bdb-service-settings__label">{SERVICE_SETTINGS_LABELS[field]}</Text>

@@ -1,4 +1,4 @@
-import type { BookingFigures, BookingStatus, StaffBooking } from '@/types/contract';
+import type { BookingFigures, BookingStatus, DeskMove, StaffBooking } from '@/types/contract';
 
 /** The evening's figures, in the order the desk shows them. */
 export const FIGURES: ReadonlyArray<[keyof BookingFigures, string]> = [
@@ -11,20 +11,41 @@ export const FIGURES: ReadonlyArray<[keyof BookingFigures, string]> = [
   ['promotions', '候补转正'],
 ];
 
-/** Who the booking is for: the name staff wrote down, or "居民自约" for a resident's own. */
+/** Whom the booking is for: the 称呼 the resident gave or staff wrote down. */
 export function whoText(booking: StaffBooking): string {
-  if (!booking.byStaff) return '居民自约';
-  return booking.name || '代客预约';
+  if (booking.name) return booking.name;
+  return booking.byStaff ? '代客预约' : '未留称呼';
 }
 
-const isConfirmed = (b: StaffBooking) => b.status === 'confirmed';
+/** How it was made: by the resident, or by staff for them. */
+export const sourceText = (booking: StaffBooking) => (booking.byStaff ? '代客' : '自约');
 
-/** Which desk moves a booking allows now (the server checks the same and says why not). */
-export const MOVES_ALLOWED = {
-  checkIn: isConfirmed,
-  complete: (b: StaffBooking) => b.status === 'confirmed' || b.status === 'checked-in',
-  noShow: isConfirmed,
-} as const;
+/** The desk's buttons, in row order; each shown only when the server says it would succeed. */
+export const DESK_MOVES: ReadonlyArray<{ move: DeskMove; name: string }> = [
+  { move: 'checkIn', name: '签到' },
+  { move: 'complete', name: '完成' },
+  { move: 'noShow', name: '未到' },
+  { move: 'undoNoShow', name: '撤销未到' },
+];
+
+/** Why a booking has no button, said on the row instead of leaving it blank. */
+export function noMoveText(booking: StaffBooking): string {
+  if (booking.status === 'waitlisted') return '候补中，有空位时自动转为预约';
+  if (booking.status === 'confirmed') return '当晚可签到；开始后可标记未到';
+  return '—';
+}
+
+/**
+ * Does the row answer what the desk typed: a code ("k7mp" too), part of a 称呼, or the last
+ * digits of the phone? Empty: every row.
+ */
+export function matchesQuery(booking: StaffBooking, query: string): boolean {
+  const q = query.trim();
+  if (!q) return true;
+  if (booking.code.toUpperCase().includes(q.toUpperCase())) return true;
+  if (booking.name.includes(q)) return true;
+  return /^\d{3,4}$/.test(q) && (booking.phone ?? '').endsWith(q);
+}
 
 // Within a slot: those with a seat, then the waitlist in its order, then the cancelled.
 const RANK: Record<BookingStatus, number> = {

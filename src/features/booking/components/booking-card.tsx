@@ -7,7 +7,8 @@ import { errorMessage } from '@/lib/gateway';
 import { formatDayTime } from '@/lib/shanghai-time';
 import type { Booking } from '@/types/contract';
 import { cancelBooking } from '../api/cancel-booking';
-import { bringText, isChangeable, statusText, whenText } from '../model/booking-text';
+import { bringText, codeText, isChangeable, statusText, whenText } from '../model/booking-text';
+import { ContactLine } from './contact-line';
 import { ReschedulePanel } from './reschedule-panel';
 import './booking-card.scss';
 
@@ -32,17 +33,19 @@ export function BookingCard({ booking, highlighted, past, onChanged, onMoved }: 
   const [mode, setMode] = useState<Mode>('idle');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // The server owns the deadline and refuses a late change in its own words. The phone's clock
-  // (which may be wrong, or differ from the demo clock) only hides the buttons once it is a
-  // whole day past that deadline.
+  // The server says whether a change is still allowed (`changeable`, by its clock) and refuses a
+  // late one in its own words. The phone's clock (which may be wrong, or differ from the demo
+  // clock) only hides the buttons of a page left open once it is a whole day past the deadline.
   const hideAt = useMemo(
     () =>
-      isChangeable(booking)
+      booking.changeable
         ? new Date(Date.parse(booking.changeableUntil) + DAY_MS).toISOString()
         : null,
     [booking],
   );
   const showActions = useBefore(hideAt) && !past;
+  // A seat still to come that only the social workers can change now: say whom to call.
+  const callToChange = !showActions && !past && isChangeable(booking);
   const bring = bringText(booking.bring);
 
   const cancel = async () => {
@@ -67,6 +70,7 @@ export function BookingCard({ booking, highlighted, past, onChanged, onMoved }: 
         <Text className="bdb-booking-card__status">{statusText(booking)}</Text>
       </View>
       <Text className="bdb-booking-card__when">{whenText(booking)}</Text>
+      <Text className="bdb-booking-card__code">{codeText(booking.code)}</Text>
       {booking.phone ? (
         <Text className="bdb-booking-card__detail">{`联系电话：${booking.phone}`}</Text>
       ) : null}
@@ -88,6 +92,12 @@ export function BookingCard({ booking, highlighted, past, onChanged, onMoved }: 
             onMoved={onMoved}
           />
         </>
+      ) : null}
+      {callToChange ? (
+        <View className="bdb-booking-card__late">
+          <Text className="bdb-booking-card__detail">已过取消或改约时间，不能在网上更改。</Text>
+          <ContactLine phone={booking.contactPhone} lead="如需变动，" />
+        </View>
       ) : null}
       {error ? (
         <Text className="bdb-booking-card__error" {...a11y({ role: 'alert' })}>

@@ -5,7 +5,7 @@ import { EmptyState } from '@/components/load-state/load-state';
 import type { BookableService, Booking, BookingServices, Slot } from '@/types/contract';
 import { useSlots } from '../api/get-slots';
 import { useBook } from '../hooks/use-book';
-import { bringText } from '../model/booking-text';
+import { bringText, cutoffText } from '../model/booking-text';
 import { BookingResult } from './booking-result';
 import { ConfirmPanel } from './confirm-panel';
 import { DateTabs } from './date-tabs';
@@ -79,6 +79,7 @@ export function BookingFlow({ data, service }: BookingFlowProps) {
                 service={service}
                 slot={slot}
                 attempt={attempt}
+                contactPhone={data.community.contactPhone}
                 onConfirm={() => void confirm(slot)}
                 onCancel={() => setSlotId(null)}
               />
@@ -106,7 +107,7 @@ function ServiceIntro({
       <Text className="bdb-booking-flow__desc">{service.description}</Text>
       {bring ? <Text className="bdb-booking-flow__bring">{bring}</Text> : null}
       <Text className="bdb-booking-flow__rules">
-        {`每段 ${service.slotMinutes} 分钟，每段 ${service.seatsPerSlot} 位；开始前 ${service.cutoffHours} 小时以前可取消或改约`}
+        {`每段 ${service.slotMinutes} 分钟，每段 ${service.seatsPerSlot} 位；${cutoffText(service.cutoffHours)}`}
       </Text>
     </View>
   );

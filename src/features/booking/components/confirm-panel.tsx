@@ -1,22 +1,27 @@
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { BigButton } from '@/components/big-button/big-button';
 import { a11y } from '@/lib/a11y';
 import type { BookableService, Slot } from '@/types/contract';
 import type { BookAttempt } from '../hooks/use-book';
+import { NAME_MAX } from '../model/contact';
 import { slotView, whenText } from '../model/booking-text';
 import { ContactFields } from './contact-fields';
+import { ContactLine } from './contact-line';
 import './confirm-panel.scss';
 
 export interface ConfirmPanelProps {
   service: BookableService;
   slot: Slot;
   attempt: BookAttempt;
+  /** The community's contact phone, for a slot past its cut-off. */
+  contactPhone: string | null;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** The check before booking, on the page under the chosen slot (no system dialog). */
-export function ConfirmPanel({ service, slot, attempt, onConfirm, onCancel }: ConfirmPanelProps) {
+export function ConfirmPanel(props: ConfirmPanelProps) {
+  const { service, slot, attempt, contactPhone, onConfirm, onCancel } = props;
   const { busy, error } = attempt;
   const view = slotView(slot, 'book');
   return (
@@ -28,6 +33,18 @@ export function ConfirmPanel({ service, slot, attempt, onConfirm, onCancel }: Co
           {`这个时段已满，确认后加入候补${slot.waitlisted > 0 ? `，前面有 ${slot.waitlisted} 人` : ''}。有人取消时按顺序转为预约。`}
         </Text>
       ) : null}
+      {slot.late ? (
+        <LateRule cutoffHours={service.cutoffHours} contactPhone={contactPhone} />
+      ) : null}
+      <Text className="bdb-book-confirm__label">称呼（选填）</Text>
+      <Input
+        className="bdb-book-confirm__input"
+        value={attempt.name}
+        placeholder="如：王阿姨，方便社工在服务台认出您"
+        maxlength={NAME_MAX}
+        onInput={(e) => attempt.setName(e.detail.value)}
+        {...a11y({ label: '称呼（选填）' })}
+      />
       <Text className="bdb-book-confirm__hint">
         留下电话，时间有变动时社工可以联系您；不留电话也能预约。
       </Text>
@@ -50,6 +67,24 @@ export function ConfirmPanel({ service, slot, attempt, onConfirm, onCancel }: Co
           {`✕ ${error}`}
         </Text>
       ) : null}
+    </View>
+  );
+}
+
+/** Said before confirming a slot past its cut-off: once booked, only the social workers change it. */
+function LateRule({
+  cutoffHours,
+  contactPhone,
+}: {
+  cutoffHours: number;
+  contactPhone: string | null;
+}) {
+  return (
+    <View className="bdb-book-confirm__late" {...a11y({ role: 'note' })}>
+      <Text className="bdb-book-confirm__late-title">
+        {`这个时段离开始已不到 ${cutoffHours} 小时，约好后不能在网上取消或改约。`}
+      </Text>
+      <ContactLine phone={contactPhone} lead="如需变动，" />
     </View>
   );
 }

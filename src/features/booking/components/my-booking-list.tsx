@@ -13,7 +13,7 @@ export interface MyBookingListProps {
   onMoved: (booking: Booking) => void;
 }
 
-/** Upcoming bookings (soonest first), then past ones (latest first). */
+/** Upcoming bookings (soonest first), then past and cancelled ones (latest first). */
 export function MyBookingList({
   bookings,
   today,
@@ -44,7 +44,7 @@ export function MyBookingList({
       </View>
       {past.length > 0 ? (
         <View className="bdb-my-bookings__section bdb-my-bookings__section--past">
-          <Text className="bdb-my-bookings__title">{`以往的预约（${past.length} 个）`}</Text>
+          <Text className="bdb-my-bookings__title">{`以往和已取消的预约（${past.length} 个）`}</Text>
           {past.map((b) => card(b, true))}
         </View>
       ) : null}

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { BigButton } from '@/components/big-button/big-button';
 import { formatDate } from '@/lib/shanghai-time';
 import type { BookingBrief } from '@/types/contract';
-import { liveBookings, statusText } from '../model/booking-text';
+import { codeText, liveBookings, statusText } from '../model/booking-text';
 import { myBookingsUrl } from '../model/urls';
 import './my-bookings-entry.scss';
 
@@ -32,6 +32,7 @@ export function MyBookingsEntry({ bookings, today }: MyBookingsEntryProps) {
             ? `${formatDate(next.date)} ${next.startsAt} ${next.serviceName} · ${statusText(next)}`
             : '暂无待到访的预约'}
         </Text>
+        {next ? <Text className="bdb-bookings-entry__code">{codeText(next.code)}</Text> : null}
       </View>
       <BigButton
         variant={next ? 'primary' : 'secondary'}

@@ -90,6 +90,11 @@ export function ReschedulePanel({ booking, onMoved, onClose }: ReschedulePanelPr
           renderSelected={(slot) => (
             <View className="bdb-reschedule__confirm">
               <Text className="bdb-reschedule__to">{`改到 ${whenText(slot)}`}</Text>
+              {slot.late ? (
+                <Text className="bdb-reschedule__late">
+                  这个时段临近开始，改过去以后就不能在网上取消或再改约了。
+                </Text>
+              ) : null}
               <BigButton
                 onClick={() => void move(slot)}
                 disabled={busy || slotView(slot, 'move', booking.slotId).disabled}

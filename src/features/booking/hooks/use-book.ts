@@ -3,9 +3,18 @@ import { useAttemptId } from '@/hooks/use-attempt-id';
 import { errorMessage, GatewayError } from '@/lib/gateway';
 import type { Booking, Slot } from '@/types/contract';
 import { bookSlot } from '../api/book-slot';
-import { contactInput, EMPTY_CONTACT, isContactField, type ContactDraft } from '../model/contact';
+import {
+  contactInput,
+  EMPTY_CONTACT,
+  isContactField,
+  nameInput,
+  type ContactDraft,
+} from '../model/contact';
 
 export interface BookAttempt {
+  /** The optional 称呼 for the desk, as typed. */
+  name: string;
+  setName: (name: string) => void;
   contact: ContactDraft;
   setContact: (draft: ContactDraft) => void;
   busy: boolean;
@@ -24,6 +33,7 @@ export interface BookAttempt {
  * changed meanwhile: the page reloads the slots).
  */
 export function useBook(onFailed: () => void): BookAttempt {
+  const [name, setName] = useState('');
   const [contact, setContact] = useState<ContactDraft>(EMPTY_CONTACT);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,10 +61,11 @@ export function useBook(onFailed: () => void): BookAttempt {
         const booking = await bookSlot({
           slotId: slot.id,
           requestId: attempt.take(slot.id),
+          ...nameInput(name),
           ...input,
         });
         attempt.settle();
-        // The phone stays typed for the next booking; the consent is asked for again each time.
+        // Name and phone stay typed for the next booking; the consent is asked for again each time.
         setContact((c) => ({ ...c, consent: false }));
         return booking;
       } catch (e: unknown) {
@@ -68,8 +79,8 @@ export function useBook(onFailed: () => void): BookAttempt {
         setBusy(false);
       }
     },
-    [contact, attempt],
+    [name, contact, attempt],
   );
 
-  return { contact, setContact, busy, error, contactError, clearErrors, book };
+  return { name, setName, contact, setContact, busy, error, contactError, clearErrors, book };
 }

@@ -6,6 +6,15 @@ export interface ContactDraft {
 
 export const EMPTY_CONTACT: ContactDraft = { phone: '', consent: false };
 
+/** The longest 称呼 the server takes. */
+export const NAME_MAX = 20;
+
+/** The 称呼 as sent: trimmed, and left out when empty (it is optional). */
+export const nameInput = (name: string): { name?: string } => {
+  const trimmed = name.trim();
+  return trimmed ? { name: trimmed } : {};
+};
+
 /** What the server accepts: digits with optional hyphens (mobile or landline). */
 const PHONE = /^[0-9-]{7,20}$/;
 

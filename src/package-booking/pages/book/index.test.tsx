@@ -50,7 +50,7 @@ describe('booking page', () => {
     expect(screen.getByText('政务服务')).toBeTruthy();
     expect(screen.getByText('社保、医保、生育登记等业务办理')).toBeTruthy();
     expect(screen.getByText('请带上：身份证、户口本')).toBeTruthy();
-    expect(screen.getByText('每段 30 分钟，每段 2 位；开始前 2 小时以前可取消或改约')).toBeTruthy();
+    expect(screen.getByText('每段 30 分钟，每段 2 位；可在开始 2 小时前取消或改约')).toBeTruthy();
 
     const tabs = screen.getAllByRole('radio').filter((t) => t.textContent?.includes('月'));
     expect(tabs.map((t) => t.textContent)).toEqual([
@@ -250,7 +250,7 @@ describe('booking page', () => {
     await openBooking({
       'booking.slots': async ({ date }) =>
         slotsFixture(date).map((s) =>
-          started && s.startsAt === '17:30' ? { ...s, open: false } : s,
+          started && s.startsAt === '17:30' ? { ...s, open: false, phase: 'running' as const } : s,
         ),
       'booking.book': async () => {
         started = true;
@@ -265,6 +265,71 @@ describe('booking page', () => {
     await waitFor(() => expect(disabled(slotRow('17:30–18:00 · 已开始'))).toBe(true));
     expect(disabled(screen.getByText('确认预约'))).toBe(true);
     expect(callsOf('booking.slots')).toHaveLength(2);
+  });
+
+  it('says 已结束 for a slot that is over, and 已开始 for one running', async () => {
+    routeCalls({
+      'booking.services': async () => bookingServicesFixture(),
+      'booking.slots': async ({ date }) => [
+        slotFixture({ date, startsAt: '17:00', endsAt: '17:30', open: false, phase: 'over' }),
+        slotFixture({ date, startsAt: '17:30', endsAt: '18:00', open: false, phase: 'running' }),
+        slotFixture({ date, startsAt: '18:00', endsAt: '18:30', left: 2 }),
+      ],
+    });
+    render(<BookPage />);
+    await screen.findByText('18:00–18:30 · 剩 2 位');
+    expect(disabled(slotRow('17:00–17:30 · 已结束'))).toBe(true);
+    expect(disabled(slotRow('17:30–18:00 · 已开始'))).toBe(true);
+  });
+
+  it('states the rule before confirming a slot past its cut-off, and takes no waitlist there', async () => {
+    await openBooking({
+      'booking.slots': async ({ date }) => [
+        slotFixture({ date, startsAt: '17:30', endsAt: '18:00', left: 2 }),
+        slotFixture({ date, startsAt: '19:00', endsAt: '19:30', left: 0, late: true, open: false }),
+        slotFixture({ date, startsAt: '19:30', endsAt: '20:00', left: 1, late: true }),
+      ],
+      'booking.book': async () =>
+        bookingFixture({
+          slotId: 'jinse_paperwork_20261202_1930',
+          startsAt: '19:30',
+          endsAt: '20:00',
+          changeable: false,
+          changeableUntil: '2026-12-02T17:30:00+08:00',
+        }),
+    });
+    // Full and late: no waitlist place that could never move.
+    expect(disabled(slotRow('19:00–19:30 · 已满'))).toBe(true);
+    fireEvent.click(slotRow('19:30–20:00 · 剩 1 位 · 约后不能取消'));
+    const panel = within(screen.getByRole('group', { name: '确认预约' }));
+    const rule = panel.getByRole('note');
+    expect(rule.textContent).toContain('这个时段离开始已不到 2 小时，约好后不能在网上取消或改约。');
+    expect(within(rule).getByRole('link', { name: '拨打社工电话 0512-6888 1234' })).toBeTruthy();
+    fireEvent.click(panel.getByText('确认预约'));
+
+    expect(await screen.findByText('预约成功')).toBeTruthy();
+    // No deadline that has passed already: whom to call instead.
+    expect(screen.queryByText(/取消或改约截止/)).toBeNull();
+    expect(screen.getByText('这个时段临近开始，不能在网上取消或改约。')).toBeTruthy();
+    expect(screen.getByText('预约码 K7MP')).toBeTruthy();
+  });
+
+  it('sends the 称呼 only when given, trimmed', async () => {
+    await openBooking({ 'booking.book': async () => bookingFixture() });
+    fireEvent.click(slotRow('17:30–18:00 · 剩 2 位'));
+    fireEvent.change(screen.getByLabelText('称呼（选填）'), { target: { value: ' 王阿姨 ' } });
+    fireEvent.click(screen.getByText('确认预约'));
+    await screen.findByText('预约成功');
+    expect(callsOf('booking.book')[0]).toEqual({
+      slotId: 'jinse_paperwork_20261202_1730',
+      requestId: expect.any(String),
+      name: '王阿姨',
+    });
+    // Kept for the next booking, like the phone.
+    fireEvent.click(screen.getByText('再预约一个时段'));
+    fireEvent.click(await screen.findByText('17:30–18:00 · 剩 2 位'));
+    expect((screen.getByLabelText('称呼（选填）') as HTMLInputElement).value).toBe(' 王阿姨 ');
+    expect(document.body.textContent).not.toContain('你');
   });
 
   it('goes back to choosing with 重新选择', async () => {

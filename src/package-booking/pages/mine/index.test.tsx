@@ -77,16 +77,19 @@ describe('my bookings page', () => {
     const upcoming = container.querySelector<HTMLElement>('.bdb-my-bookings__section--upcoming');
     const past = container.querySelector<HTMLElement>('.bdb-my-bookings__section--past');
     if (!upcoming || !past) throw new Error('sections missing');
-    expect(within(upcoming).getByText('接下来的预约（3 个）')).toBeTruthy();
-    expect(within(past).getByText('以往的预约（3 个）')).toBeTruthy();
+    // A cancelled booking is nothing to come, whatever its date.
+    expect(within(upcoming).getByText('接下来的预约（2 个）')).toBeTruthy();
+    expect(within(past).getByText('以往和已取消的预约（4 个）')).toBeTruthy();
     const statuses = (section: HTMLElement) =>
       [...section.querySelectorAll('.bdb-booking-card__status')].map((s) => s.textContent);
     // Soonest first, then latest first.
-    expect(statuses(upcoming)).toEqual(['已预约', '候补第 2 位', '已取消']);
-    expect(statuses(past)).toEqual(['已完成', '未到', '已签到']);
+    expect(statuses(upcoming)).toEqual(['已预约', '候补第 2 位']);
+    expect(statuses(past)).toEqual(['已取消', '已完成', '未到', '已签到']);
 
     const today = cardOf(container, '家电维修');
     expect(within(today).getByText(`${formatDate(day(0))} 17:30–18:00`)).toBeTruthy();
+    // The code the resident says at the desk.
+    expect(within(today).getByText('预约码 K7MP')).toBeTruthy();
     expect(within(today).getByText('联系电话：138****5678')).toBeTruthy();
     expect(within(today).queryByText(/请带上/)).toBeNull();
 
@@ -118,12 +121,13 @@ describe('my bookings page', () => {
     fireEvent.click(within(card).getByText('取消预约'));
     fireEvent.click(within(card).getByText('确认取消'));
 
-    await waitFor(() =>
-      expect(card.querySelector('.bdb-booking-card__status')?.textContent).toBe('已取消'),
-    );
+    // Cancelled, it leaves the bookings to come.
+    expect(await screen.findByText('接下来的预约（0 个）')).toBeTruthy();
+    const cancelled = cardOf(container, '政务服务');
+    expect(cancelled.querySelector('.bdb-booking-card__status')?.textContent).toBe('已取消');
     expect(callsOf('booking.cancel')).toEqual([{ bookingId: 'b-7' }]);
-    expect(within(card).queryByText('取消预约')).toBeNull();
-    expect(within(card).queryByText('改约')).toBeNull();
+    expect(within(cancelled).queryByText('取消预约')).toBeNull();
+    expect(within(cancelled).queryByText('改约')).toBeNull();
   });
 
   it('shows the server’s refusal of a late cancel on the card', async () => {
@@ -259,6 +263,30 @@ describe('my bookings page', () => {
   });
 
   describe('the change deadline', () => {
+    it('offers no change the server no longer allows, and says whom to call', async () => {
+      const { container } = await openMine([
+        mineFixture(0, { id: 'b-late', changeable: false, changeableUntil: iso(-HOUR) }),
+        mineFixture(7, {
+          id: 'b-none',
+          serviceName: '家电维修',
+          changeable: false,
+          contactPhone: null,
+        }),
+      ]);
+      const late = cardOf(container, '政务服务');
+      expect(within(late).queryByText('取消预约')).toBeNull();
+      expect(within(late).queryByText('改约')).toBeNull();
+      expect(within(late).getByText('已过取消或改约时间，不能在网上更改。')).toBeTruthy();
+      expect(within(late).getByText('如需变动，请致电社工：')).toBeTruthy();
+      const call = within(late).getByRole('link', { name: '拨打社工电话 0512-6888 1234' });
+      expect(call.getAttribute('href')).toBe('tel:051268881234');
+      expect(call.textContent).toBe('☎ 0512-6888 1234');
+      // No number set: the desk.
+      const none = cardOf(container, '家电维修');
+      expect(within(none).getByText('如需变动，请到服务台找社工')).toBeTruthy();
+      expect(within(none).queryByRole('link')).toBeNull();
+    });
+
     it('keeps the buttons for a day past the deadline, leaving the refusal to the server', async () => {
       const { container } = await openMine([mineFixture(0, { changeableUntil: iso(-3 * HOUR) })]);
       const card = cardOf(container, '政务服务');
@@ -273,6 +301,16 @@ describe('my bookings page', () => {
       expect(within(card).queryByText('取消预约')).toBeNull();
       expect(within(card).queryByText('改约')).toBeNull();
     });
+  });
+
+  it('speaks to the resident as 您, never 你', async () => {
+    const { container } = await openMine([
+      mineFixture(7),
+      mineFixture(0, { id: 'b-late', changeable: false }),
+      mineFixture(-7, { id: 'b-done', status: 'completed' }),
+    ]);
+    fireEvent.click(screen.getByText('取消预约'));
+    expect(container.textContent).not.toContain('你');
   });
 
   it('says so without bookings, and goes back to tonight', async () => {

@@ -41,8 +41,6 @@ async function openDesk(handlers: Handlers = {}) {
 const rows = (container: HTMLElement) => [
   ...container.querySelectorAll<HTMLElement>('.bdb-desk__row'),
 ];
-const button = (row: HTMLElement, name: string) =>
-  within(row).getByText(name, { selector: 'button' }) as HTMLButtonElement;
 const part = (container: HTMLElement, selector: string) => {
   const found = container.querySelector<HTMLElement>(selector);
   if (!found) throw new Error(`${selector} not rendered`);
@@ -51,7 +49,7 @@ const part = (container: HTMLElement, selector: string) => {
 const bookForForm = (container: HTMLElement) => part(container, '.bdb-book-for');
 
 describe('staff bookings page', () => {
-  it('shows the evening’s figures and bookings by time, with who, phone and status', async () => {
+  it('shows the evening’s figures and bookings by time, with code, who, phone and status', async () => {
     const { container } = await openDesk();
 
     expect(screen.getByText('金色里程 预约管理')).toBeTruthy();
@@ -74,24 +72,20 @@ describe('staff bookings page', () => {
       '18:00–18:30',
       '18:00–18:30',
     ]);
-    expect(first.textContent).toContain('居民自约');
-    expect(first.textContent).toContain('政务服务 · 未留电话');
+    expect(first.querySelector('.bdb-desk__code')?.textContent).toBe('K7MP');
+    expect(first.querySelector('.bdb-desk__who')?.textContent).toBe('未留称呼');
+    expect(first.textContent).toContain('政务服务 · 自约 · 未留电话');
     expect(first.querySelector('.bdb-desk__status')?.textContent).toBe('已预约');
-    expect(second.textContent).toContain('王阿姨（电话预约）');
-    expect(second.textContent).toContain('138****5678');
+    expect(second.querySelector('.bdb-desk__code')?.textContent).toBe('W3AY');
+    expect(second.querySelector('.bdb-desk__who')?.textContent).toBe('王阿姨（电话预约）');
+    expect(second.textContent).toContain('政务服务 · 代客 · 138****5678');
     expect(second.querySelector('.bdb-desk__status')?.textContent).toBe('已签到');
     expect(third.querySelector('.bdb-desk__status')?.textContent).toBe('候补第 1 位');
 
-    // Each move only where it applies.
-    expect(
-      [first, second, third].map((r) =>
-        ['签到', '完成', '未到'].map((n) => !button(r, n).disabled),
-      ),
-    ).toEqual([
-      [true, true, true],
-      [false, true, false],
-      [false, false, false],
-    ]);
+    // Only the moves the server says succeed are offered: no 签到 on 已签到 or the waitlist.
+    const offered = (r: HTMLElement) => [...r.querySelectorAll('button')].map((b) => b.textContent);
+    expect([first, second, third].map(offered)).toEqual([['签到', '完成'], ['完成'], []]);
+    expect(third.textContent).toContain('候补中，有空位时自动转为预约');
   });
 
   it.each([
@@ -99,15 +93,51 @@ describe('staff bookings page', () => {
     ['完成', 'booking.complete'],
     ['未到', 'booking.noShow'],
   ] as const)('%s calls %s for that booking and loads the list again', async (name, action) => {
+    const list = bookingListFixture();
+    list.bookings[1] = { ...list.bookings[1]!, moves: ['checkIn', 'complete', 'noShow'] };
     const { container } = await openDesk({
+      'booking.list': async () => list,
       [action]: async () => staffBookingFixture({ status: 'checked-in' }),
     });
 
-    fireEvent.click(screen.getByRole('button', { name: `居民自约 17:30–18:00 ${name}` }));
+    fireEvent.click(screen.getByRole('button', { name: `K7MP 未留称呼 17:30–18:00 ${name}` }));
 
     await waitFor(() => expect(callsOf('booking.list')).toHaveLength(2));
     expect(callsOf(action)).toEqual([{ bookingId: 'b-1' }]);
     expect(rows(container)).toHaveLength(3);
+  });
+
+  it('undoes a 未到 that evening from the row', async () => {
+    const list = bookingListFixture();
+    list.bookings[1] = { ...list.bookings[1]!, status: 'no-show', moves: ['undoNoShow'] };
+    const { container } = await openDesk({
+      'booking.list': async () => list,
+      'booking.undoNoShow': async () => staffBookingFixture(),
+    });
+    const row = rows(container)[0]!;
+    expect(row.querySelector('.bdb-desk__status')?.textContent).toBe('未到');
+    expect([...row.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['撤销未到']);
+    fireEvent.click(screen.getByRole('button', { name: 'K7MP 未留称呼 17:30–18:00 撤销未到' }));
+    await waitFor(() => expect(callsOf('booking.list')).toHaveLength(2));
+    expect(callsOf('booking.undoNoShow')).toEqual([{ bookingId: 'b-1' }]);
+  });
+
+  it('finds a row by code, 称呼 or the last digits of the phone', async () => {
+    const { container } = await openDesk();
+    const search = screen.getByLabelText('查找预约：预约码、称呼或电话后四位');
+    const found = () => rows(container).map((r) => r.querySelector('.bdb-desk__code')?.textContent);
+    fireEvent.change(search, { target: { value: 'w3ay' } });
+    expect(found()).toEqual(['W3AY']);
+    expect(screen.getByText('12月2日 周三 预约名单（找到 1 / 3 条）')).toBeTruthy();
+    fireEvent.change(search, { target: { value: '王阿姨' } });
+    expect(found()).toEqual(['W3AY']);
+    fireEvent.change(search, { target: { value: '5678' } });
+    expect(found()).toEqual(['W3AY']);
+    fireEvent.change(search, { target: { value: 'ZZZZ' } });
+    expect(found()).toEqual([]);
+    expect(screen.getByText('没有找到“ZZZZ”')).toBeTruthy();
+    fireEvent.change(search, { target: { value: '' } });
+    expect(found()).toHaveLength(3);
   });
 
   it('shows a refused move inline and the list as it is now', async () => {
@@ -119,9 +149,62 @@ describe('staff bookings page', () => {
         });
       },
     });
-    fireEvent.click(screen.getByRole('button', { name: '居民自约 17:30–18:00 签到' }));
+    fireEvent.click(screen.getByRole('button', { name: 'K7MP 未留称呼 17:30–18:00 签到' }));
     expect(await screen.findByText('✕ 这条预约刚刚被处理过了，请刷新后再试')).toBeTruthy();
     expect(callsOf('booking.list')).toHaveLength(2);
+  });
+
+  describe('on the service-desk PC (1024 px and wider)', () => {
+    const wideScreen = (matches: boolean) => {
+      window.matchMedia = jest.fn((query: string) => ({
+        matches,
+        media: query,
+        onchange: null,
+        addEventListener: jest.fn(),
+        removeEventListener: jest.fn(),
+        addListener: jest.fn(),
+        removeListener: jest.fn(),
+        dispatchEvent: jest.fn(),
+      })) as unknown as typeof window.matchMedia;
+    };
+    afterEach(() => {
+      delete (window as { matchMedia?: unknown }).matchMedia;
+    });
+
+    it('lists the bookings as a table with the moves on each row', async () => {
+      wideScreen(true);
+      const { container } = await openDesk();
+      const table = screen.getByRole('table', { name: '12月2日 周三 预约名单' });
+      expect(
+        within(table)
+          .getAllByRole('columnheader')
+          .map((h) => h.textContent),
+      ).toEqual(['时间', '预约码', '称呼', '来源', '服务', '电话', '状态', '操作']);
+      const lines = within(table).getAllByRole('row').slice(1);
+      expect(
+        lines.map((r) =>
+          within(r)
+            .getAllByRole('cell')
+            .slice(0, 7)
+            .map((c) => c.textContent),
+        ),
+      ).toEqual([
+        ['17:30–18:00', 'K7MP', '未留称呼', '自约', '政务服务', '未留电话', '已预约'],
+        ['18:00–18:30', 'W3AY', '王阿姨（电话预约）', '代客', '政务服务', '138****5678', '已签到'],
+        ['18:00–18:30', 'Q9RT', '未留称呼', '自约', '政务服务', '未留电话', '候补第 1 位'],
+      ]);
+      expect(within(lines[0]!).getByRole('button', { name: /签到$/ })).toBeTruthy();
+      expect(container.querySelector('.bdb-desk--wide')).toBeTruthy();
+      // No phone cards there.
+      expect(rows(container)).toHaveLength(0);
+    });
+
+    it('keeps the cards on a phone', async () => {
+      wideScreen(false);
+      const { container } = await openDesk();
+      expect(screen.queryByRole('table')).toBeNull();
+      expect(rows(container)).toHaveLength(3);
+    });
   });
 
   it('switches the evening and filters by service', async () => {
@@ -241,11 +324,71 @@ describe('staff bookings page', () => {
   });
 
   describe('settings', () => {
+    const open = (title: string) => {
+      const toggle = screen.getByRole('button', { name: new RegExp(`^${title}`) });
+      fireEvent.click(toggle);
+      return toggle;
+    };
+
+    it('are folded away until opened, with what they hold said while folded', async () => {
+      await openDesk();
+      const toggle = screen.getByRole('button', { name: /^政务服务 预约设置/ });
+      expect(toggle.tagName).toBe('BUTTON');
+      expect(toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(toggle.textContent).toContain(
+        '每段 30 分钟 · 每段 2 位 · 可在开始 2 小时前取消或改约',
+      );
+      const panel = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+      expect(panel.hidden).toBe(true);
+      expect(screen.queryByRole('button', { name: '保存政务服务预约设置' })).toBeNull();
+      fireEvent.click(toggle);
+      expect(toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(panel.hidden).toBe(false);
+      expect(within(panel).getByRole('button', { name: '保存政务服务预约设置' })).toBeTruthy();
+      // The other forms stay folded.
+      expect(
+        screen.getByRole('button', { name: /家电维修 预约设置/ }).getAttribute('aria-expanded'),
+      ).toBe('false');
+    });
+
+    it('sets the contact phone residents are told to call, and clears it', async () => {
+      await openDesk({
+        'community.setContactPhone': async ({ community, phone }) => ({
+          community,
+          contactPhone: phone || null,
+        }),
+      });
+      const toggle = screen.getByRole('button', { name: /社工联系电话/ });
+      expect(toggle.textContent).toContain('0512-6888 1234');
+      fireEvent.click(toggle);
+      const field = screen.getByLabelText('社工联系电话') as HTMLInputElement;
+      expect(field.value).toBe('0512-6888 1234');
+      fireEvent.change(field, { target: { value: '0512-68' } });
+      fireEvent.click(screen.getByRole('button', { name: '保存社工联系电话' }));
+      expect(
+        screen.getByText('✕ 请填写能拨通的号码：至少 7 位数字，可用短横线或空格分隔'),
+      ).toBeTruthy();
+      expect(callsOf('community.setContactPhone')).toHaveLength(0);
+
+      fireEvent.change(field, { target: { value: ' 0512-6888 9999 ' } });
+      fireEvent.click(screen.getByRole('button', { name: '保存社工联系电话' }));
+      expect(await screen.findByText('✓ 联系电话已保存')).toBeTruthy();
+      fireEvent.change(field, { target: { value: '' } });
+      fireEvent.click(screen.getByRole('button', { name: '保存社工联系电话' }));
+      expect(await screen.findByText('✓ 已清除联系电话，居民会被请到服务台')).toBeTruthy();
+      expect(callsOf('community.setContactPhone')).toEqual([
+        { community: 'jinse', phone: '0512-6888 9999' },
+        { community: 'jinse', phone: '' },
+      ]);
+      await waitFor(() => expect(callsOf('booking.services')).toHaveLength(3));
+    });
+
     it('saves only what changed, with the materials split on 顿号 and commas', async () => {
       await openDesk({
         'booking.configure': async (input) =>
           bookableServiceFixture({ seatsPerSlot: 3, bring: input.bring ?? [] }),
       });
+      open('政务服务 预约设置');
 
       fireEvent.change(screen.getByLabelText('政务服务 每段名额'), { target: { value: '3' } });
       fireEvent.change(screen.getByLabelText('政务服务 需携带材料'), {
@@ -278,6 +421,8 @@ describe('staff bookings page', () => {
         'booking.configure': async (input) =>
           bookableServiceFixture({ id: 'repair', name: '家电维修', weekdays: input.weekdays }),
       });
+      open('家电维修 预约设置');
+      open('政务服务 预约设置');
 
       const group = within(await screen.findByRole('group', { name: '家电维修 服务的晚上' }));
       const friday = group.getByRole('checkbox', { name: '家电维修 服务的晚上 周五' });
@@ -311,6 +456,7 @@ describe('staff bookings page', () => {
 
     it('explains wrong values next to their field without sending', async () => {
       await openDesk();
+      open('家电维修 预约设置');
       fireEvent.change(screen.getByLabelText('家电维修 每段分钟'), { target: { value: '25' } });
       fireEvent.change(screen.getByLabelText('家电维修 提前取消小时'), {
         target: { value: '100' },
