@@ -1,5 +1,5 @@
 /** The queue's rules, through dispatch, on a real SQLite file. */
-import type { Console, Ticket } from '../../../contract/queue';
+import type { Board, Console, Ticket } from '../../../contract/queue';
 import { coreHarness, ok } from '../../testing/core-harness';
 
 async function setup(at = '2026-12-02T18:30:00+08:00') {
@@ -295,6 +295,35 @@ describe('staff boundaries and the board', () => {
     expect(
       await t.as('huchi-worker')('queue.callNext', { community: 'jinse', queue: 'library' }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it("carries tonight's hours in the public state, and stops accepting at the last-join time", async () => {
+    t = await setup('2026-12-02T19:29:00+08:00');
+    await t.join('r1');
+    const before = ok(await t.as(null)<Board>('queue.board', { community: 'jinse' }));
+    expect(before.lines.find((l) => l.queue === 'library')).toMatchObject({
+      opensAt: '17:00',
+      closesAt: '20:00',
+      lastJoin: '19:30',
+      accepting: true,
+    });
+    t.clock.set('2026-12-02T19:30:00+08:00');
+    const after = ok(await t.as(null)<Board>('queue.board', { community: 'jinse' }));
+    expect(after.lines.map((l) => [l.queue, l.accepting])).toEqual([
+      ['health', false],
+      ['library', false],
+    ]);
+  });
+
+  it('gives a day without a service evening no hours, so no line looks open', async () => {
+    // Thursday 18:30: the hours of Wednesday's evening must not make Thursday's line "open".
+    t = await setup('2026-12-03T18:30:00+08:00');
+    const board = ok(await t.as(null)<Board>('queue.board', { community: 'jinse' }));
+    expect(board.lines.map((l) => [l.opensAt, l.closesAt, l.accepting])).toEqual([
+      ['', '', false],
+      ['', '', false],
+    ]);
+    expect(board).toMatchObject({ opensAt: '17:00', closesAt: '20:00', open: false });
   });
 
   it('shows every queue line on the public board', async () => {

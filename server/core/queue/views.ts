@@ -7,8 +7,14 @@
 import type { LineConfig, LineState, StaffTicket, Ticket } from '../../../contract/queue';
 import type { EveningRecord, LineSetup, TicketRecord } from '../ports';
 import { isoLocal } from '../time';
-import { calledOf, hhmmOf, isOpen, requeueUntilOf, setupOf, waitingOf } from './evening';
-import { compareHhmm } from './lines';
+import {
+  calledOf,
+  joinBlock,
+  joinRulesOf,
+  requeueUntilOf,
+  setupOf,
+  waitingOf,
+} from './evening';
 
 const iso = (value: string | null) => (value ? isoLocal(new Date(value)) : null);
 
@@ -58,14 +64,8 @@ export const viewOf = (evening: EveningRecord, fresh: LineSetup, now: Date): Lin
 });
 
 /** Can a resident take a number right now? */
-function accepting({ evening, setup, now }: LineView) {
-  return (
-    isOpen(evening, setup, now) &&
-    !evening.paused &&
-    evening.lastNumber < setup.capacity &&
-    compareHhmm(hhmmOf(now), setup.lastJoin) < 0
-  );
-}
+const accepting = ({ evening, setup, now }: LineView) =>
+  joinBlock(joinRulesOf(evening, setup), now) === null;
 
 const RECENTLY_CALLED = 5;
 
@@ -90,6 +90,8 @@ export function lineState(view: LineView): LineState {
     waiting: waiting.length,
     issued: evening.lastNumber,
     capacity: setup.capacity,
+    opensAt: setup.opensAt,
+    closesAt: setup.closesAt,
     lastJoin: setup.lastJoin,
     paused: evening.paused,
     accepting: accepting(view),
