@@ -177,20 +177,38 @@ describe('the desk', () => {
     expect(mine).toEqual([expect.objectContaining({ label: 'B001', status: 'done' })]);
   });
 
-  it("learns the estimate from tonight's service times once two residents are served", async () => {
+  it("learns the estimate from tonight's service times once three residents are served", async () => {
     t = await setup();
-    for (const r of ['r1', 'r2', 'r3', 'r4']) await t.join(r);
-    for (const minutes of [8, 12]) {
-      ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
-      t.clock.advance(minutes);
-    }
-    const c = ok(
-      await t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }),
-    );
+    for (const r of ['r1', 'r2', 'r3', 'r4', 'r5']) await t.join(r);
+    const next = () =>
+      t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }).then(ok);
+    await next();
+    t.clock.advance(8);
+    await next();
+    t.clock.advance(12);
+    // Two served: still the line's default.
+    expect((await next()).line.serviceMinutes).toBe(5);
+    t.clock.advance(10);
+    const c = await next();
     expect(c.line.serviceMinutes).toBe(10);
-    const r4 = ok(await t.as('r4')<Ticket[]>('queue.mine'))[0]!;
-    expect(r4).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
-    expect(c.tickets.find((x) => x.label === 'B004')).toMatchObject({ ahead: 0 });
+    const r5 = ok(await t.as('r5')<Ticket[]>('queue.mine'))[0]!;
+    expect(r5).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
+    expect(c.tickets.find((x) => x.label === 'B005')).toMatchObject({ ahead: 0 });
+  });
+
+  it('keeps the default estimate when the desk taps 叫下一位 through a line quickly', async () => {
+    t = await setup();
+    const residents = Array.from({ length: 10 }, (_, i) => `r${i + 1}`);
+    for (const r of residents) await t.join(r);
+    // Eight calls in a row, seconds apart: nobody was served for a minute.
+    let c: Console | null = null;
+    for (let i = 0; i < 8; i += 1) {
+      c = ok(await t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }));
+      t.clock.advance(0.1);
+    }
+    expect(c!.line).toMatchObject({ serviceMinutes: 5, waiting: 2 });
+    const last = ok(await t.as('r10')<Ticket[]>('queue.mine'))[0]!;
+    expect(last).toMatchObject({ ahead: 1, estimatedWaitMinutes: 5 });
   });
 
   it('answers CONFLICT when nobody waits, and for a ticket already handled', async () => {

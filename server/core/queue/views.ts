@@ -7,28 +7,34 @@
 import type { LineConfig, LineState, StaffTicket, Ticket } from '../../../contract/queue';
 import type { EveningRecord, LineSetup, TicketRecord } from '../ports';
 import { isoLocal } from '../time';
-import {
-  calledOf,
-  joinBlock,
-  joinRulesOf,
-  requeueUntilOf,
-  setupOf,
-  waitingOf,
-} from './evening';
+import { calledOf, joinBlock, joinRulesOf, requeueUntilOf, setupOf, waitingOf } from './evening';
 
 const iso = (value: string | null) => (value ? isoLocal(new Date(value)) : null);
 
-/** Tonight's measured service times: how many, and their seconds in all. */
+/**
+ * A ticket completed within this many seconds of its call was called through (nobody came, or
+ * the desk tapped 叫下一位 twice), not served: it says nothing about how long a service takes.
+ */
+export const SHORTEST_SERVICE_SECONDS = 60;
+/** Real services needed before tonight's average replaces the line's default estimate. */
+export const SERVICE_SAMPLES_NEEDED = 3;
+
+/** Tonight's real service times: how many, and their seconds in all. */
 export function servedOf(tickets: readonly TicketRecord[]) {
   const samples = tickets
-    .filter((t) => t.status === 'done' && t.serviceSeconds !== null && t.serviceSeconds > 0)
+    .filter(
+      (t) =>
+        t.status === 'done' &&
+        t.serviceSeconds !== null &&
+        t.serviceSeconds >= SHORTEST_SERVICE_SECONDS,
+    )
     .map((t) => t.serviceSeconds!);
   return { count: samples.length, totalSeconds: samples.reduce((a, b) => a + b, 0) };
 }
 
-/** Tonight's average service time on the line, once two residents have been served. */
+/** Tonight's average service time on the line, once enough residents have really been served. */
 export function averageServiceMinutes(served: ReturnType<typeof servedOf>): number | null {
-  if (served.count < 2) return null;
+  if (served.count < SERVICE_SAMPLES_NEEDED) return null;
   return served.totalSeconds / served.count / 60;
 }
 
