@@ -4,6 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { usePageShown } from '@/hooks/use-page-shown';
 import { useReloadOnShow } from '@/hooks/use-reload-on-show';
+import { useServerNow } from '@/hooks/use-server-now';
 // The entry, not the whole feature: the rest stays in the package-booking subpackage.
 import { BookingLink, MyBookingsEntry } from '@/features/booking/entry';
 import {
@@ -41,9 +42,12 @@ export default function TonightPage() {
   const showPicker = choice.community === null || choice.picking;
   const tonight = useTonight(showPicker ? null : choice.community);
   const { data, reload } = tonight;
+  // The server's clock: opening, the last-join time and closing show as they pass, not on a tap.
+  const now = useServerNow();
+  const open = data !== null && tonightStatus(data, now).kind === 'open';
   // Everything of mine comes with tonight's answer: the page costs one call, and so does each
   // reload. Between reloads the live lines move my tickets at no cost.
-  const { lines, tickets } = useTonightQueue(data, usePageShown());
+  const { lines, tickets } = useTonightQueue(data, usePageShown() && open);
 
   const refresh = useCallback(async () => {
     const error = await reload();
@@ -60,7 +64,13 @@ export default function TonightPage() {
 
   const renderServiceAction = (service: ServiceInfo) =>
     data ? (
-      <ServiceAction tonight={data} service={service} line={lines[service.id]} launch={launch} />
+      <ServiceAction
+        tonight={data}
+        service={service}
+        line={lines[service.id]}
+        launch={launch}
+        now={now}
+      />
     ) : null;
 
   return (
@@ -80,6 +90,7 @@ export default function TonightPage() {
           extra={data ? <MineAndMore tonight={data} tickets={tickets} /> : null}
           renderServiceAction={renderServiceAction}
           highlightService={launch.queue ?? launch.service}
+          now={now}
         />
       )}
       <View className="bdb-tonight-page__footer">
@@ -121,17 +132,19 @@ interface ServiceActionProps {
   service: ServiceInfo;
   line: LineState | undefined;
   launch: { queue: string | null };
+  /** The server's clock, epoch ms. */
+  now: number;
 }
 
 /** The 取号 button under a walk-in service, 预约 under a bookable one; drop-in needs nothing. */
-function ServiceAction({ tonight, service, line, launch }: ServiceActionProps) {
+function ServiceAction({ tonight, service, line, launch, now }: ServiceActionProps) {
   if (service.kind === 'booking') {
     return <BookingLink community={tonight.community.id} service={service} />;
   }
   if (service.kind !== 'queue') return null;
-  const blocked = tonight.open
-    ? lineClosedReason(line)
-    : `现在不能取号：${tonightStatus(tonight).title}`;
+  const status = tonightStatus(tonight, now);
+  const blocked =
+    status.kind === 'open' ? lineClosedReason(line, now) : `现在不能取号：${status.title}`;
   return (
     <QueueJoin
       community={tonight.community.id}

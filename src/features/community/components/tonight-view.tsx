@@ -20,6 +20,8 @@ interface TonightSlots {
   renderServiceAction?: (service: ServiceInfo) => ReactNode;
   /** The service whose QR code was scanned. */
   highlightService?: string | null;
+  /** The server's clock (epoch ms): the status follows it. Without it, as the answer was made. */
+  now?: number;
 }
 
 export interface TonightViewProps extends TonightSlots {
@@ -67,6 +69,7 @@ function TonightDetails({
   extra,
   renderServiceAction,
   highlightService,
+  now,
 }: TonightDetailsProps) {
   return (
     <View className="bdb-tonight">
@@ -80,7 +83,7 @@ function TonightDetails({
         </BigButton>
       </View>
       {data.demoClock ? <DemoClockBanner now={data.now} /> : null}
-      <StatusCard status={tonightStatus(data)} schedule={formatEvenings(data.evenings)} />
+      <StatusCard status={tonightStatus(data, now)} schedule={formatEvenings(data.evenings)} />
       {extra}
       <View className="bdb-tonight__section">
         <Text className="bdb-tonight__section-title">{`服务项目（${data.services.length} 项）`}</Text>

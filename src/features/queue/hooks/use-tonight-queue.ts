@@ -17,11 +17,12 @@ const NONE: Ticket[] = [];
 
 /**
  * What the tonight page needs about the walk-in lines of the community it shows. Lines are
- * followed live only while the evening is open and the page is on screen (`live`).
+ * followed live only while `live`: the evening is open (by the server's clock) and the page is on
+ * screen.
  */
 export function useTonightQueue(tonight: Tonight | null, live = true): TonightQueue {
   const hasQueue = Boolean(tonight?.services.some((s) => s.kind === 'queue'));
-  const lines = useQueueLines(live && tonight?.open && hasQueue ? tonight.community.id : null);
+  const lines = useQueueLines(live && tonight && hasQueue ? tonight.community.id : null);
   const mine = tonight?.mine?.tickets ?? NONE;
   const tickets = useMemo(
     () => Object.values(lines).reduce((all, line) => followLine(all, line).tickets, mine),
