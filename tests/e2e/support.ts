@@ -12,7 +12,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { fixedClock } from '../../server/core/clock';
+import { fixedClock, startingClock } from '../../server/core/clock';
 import type { Clock } from '../../server/core/ports';
 import { DEFAULT_H5_DIR } from '../../server/hosts/local/start';
 import { startTestHost, type TestHost } from '../../server/hosts/local/testing';
@@ -49,12 +49,21 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** A real local host serving dist-h5 on a temporary SQLite file, its clock fixed at `iso`. */
-export async function startH5Host(iso: string, demo = false): Promise<TestHost> {
+/**
+ * A real local host serving dist-h5 on a temporary SQLite file, its clock fixed at `iso`, or
+ * (`running`) starting at `iso` and running in real time, as BDB_NOW does: to watch a time pass.
+ */
+export async function startH5Host(
+  iso: string,
+  demo = false,
+  options: { running?: boolean } = {},
+): Promise<TestHost> {
   if (!fs.existsSync(path.join(DEFAULT_H5_DIR, 'index.html'))) {
     throw new Error(`${DEFAULT_H5_DIR}/index.html is missing: run \`npm run build:h5\` first`);
   }
-  const clock: Clock = { ...fixedClock(iso), demo };
+  const clock: Clock = options.running
+    ? startingClock(new Date(iso), demo)
+    : { ...fixedClock(iso), demo };
   return startTestHost({ clock, h5Dir: DEFAULT_H5_DIR });
 }
 
