@@ -357,6 +357,20 @@ describe('taking a number', () => {
     expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it("ignores a line's state from an earlier evening (the watched document before tonight's first change)", async () => {
+    routeCalls({ 'community.tonight': async () => tonightFixture() });
+    render(<TonightPage />);
+    await screen.findByText('金色里程');
+    act(() =>
+      emitLine(
+        lineFixture({ queue: 'bp', date: '2026-11-18', waiting: 9, accepting: false, version: 40 }),
+      ),
+    );
+    expect((joinButton() as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByText('现在有 9 位在等')).toBeNull();
+    expect(screen.queryByText(/截止|不能取号/)).toBeNull();
+  });
+
   describe('as the server’s clock passes the hours, with no tap and no call', () => {
     beforeEach(() => jest.useFakeTimers());
     afterEach(() => jest.useRealTimers());
