@@ -59,10 +59,20 @@ export interface LineState {
   /** Tickets issued tonight, for "capacity left". */
   issued: number;
   capacity: number;
+  /**
+   * Tonight's hours, "HH:mm" in Asia/Shanghai (empty when `date` is not a service evening). The
+   * state is stored when the line changes, not when the clock passes `lastJoin` or `closesAt`:
+   * clients read the hours with the server's clock to see those pass by themselves.
+   */
+  opensAt: string;
+  closesAt: string;
   /** "HH:mm": no new tickets after this. */
   lastJoin: string;
   paused: boolean;
-  /** Can a resident take a number right now (open, not paused, before lastJoin, below capacity)? */
+  /**
+   * Could a resident take a number when this state was made (open, before lastJoin, not paused,
+   * below capacity)? Clients also check the hours against the server's clock since then.
+   */
   accepting: boolean;
   /** Minutes per resident used for estimates: tonight's average, or the line's default. */
   serviceMinutes: number;

@@ -180,7 +180,7 @@ export interface LineSetup extends LineConfigRecord {
   name: string;
   /** "A" for the community's first walk-in line… */
   prefix: string;
-  /** Tonight's hours, "HH:mm" in Asia/Shanghai. */
+  /** Tonight's hours, "HH:mm" in Asia/Shanghai; empty on a day without a service evening. */
   opensAt: string;
   closesAt: string;
 }

@@ -51,6 +51,8 @@ const PAIRS: Array<[string, string]> = [
   ['tv-muted', 'tv-bg'],
   ['tv-muted', 'tv-panel'],
   ['tv-accent', 'tv-bg'],
+  // The activities' times on the board's panels.
+  ['tv-accent', 'tv-panel'],
   ['tv-open', 'tv-panel'],
   ['tv-closed', 'tv-panel'],
   // The board's flash: the panel inverted for a few seconds.

@@ -118,6 +118,8 @@ export function lineFixture(overrides: Partial<LineState> = {}): LineState {
     waiting: 5,
     issued: 8,
     capacity: 100,
+    opensAt: '17:00',
+    closesAt: '20:00',
     lastJoin: '19:30',
     paused: false,
     accepting: true,

@@ -12,7 +12,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { fixedClock } from '../../server/core/clock';
+import { fixedClock, startingClock } from '../../server/core/clock';
 import type { Clock } from '../../server/core/ports';
 import { DEFAULT_H5_DIR } from '../../server/hosts/local/start';
 import { startTestHost, type TestHost } from '../../server/hosts/local/testing';
@@ -66,14 +66,24 @@ export function movableClock(iso: string): MovableClock {
 }
 
 /**
- * A real local host serving dist-h5 on a temporary SQLite file, its clock fixed at `iso` (or the
- * clock given, e.g. a movableClock).
+ * A real local host serving dist-h5 on a temporary SQLite file, its clock fixed at `at`, the
+ * clock given (e.g. a movableClock), or (`running`) starting at `at` and running in real time,
+ * as BDB_NOW does: to watch a time pass.
  */
-export async function startH5Host(at: string | Clock, demo = false): Promise<TestHost> {
+export async function startH5Host(
+  at: string | Clock,
+  demo = false,
+  options: { running?: boolean } = {},
+): Promise<TestHost> {
   if (!fs.existsSync(path.join(DEFAULT_H5_DIR, 'index.html'))) {
     throw new Error(`${DEFAULT_H5_DIR}/index.html is missing: run \`npm run build:h5\` first`);
   }
-  const clock: Clock = typeof at === 'string' ? { ...fixedClock(at), demo } : at;
+  const clock: Clock =
+    typeof at !== 'string'
+      ? at
+      : options.running
+        ? startingClock(new Date(at), demo)
+        : { ...fixedClock(at), demo };
   return startTestHost({ clock, h5Dir: DEFAULT_H5_DIR });
 }
 

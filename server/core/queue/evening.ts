@@ -61,16 +61,54 @@ function holds(ticket: TicketRecord, now: Date, graceMinutes: number): boolean {
   return until !== null && until > now;
 }
 
-/** "HH:mm" now in Asia/Shanghai. */
-export const hhmmOf = (now: Date) => local(now).format('HH:mm');
+/** Why a number cannot be taken: the evening's hours, the last-join time, a pause, capacity. */
+export type JoinBlock = 'closed' | 'last-join' | 'paused' | 'full';
 
-/** Is the evening's line open at `now` (its date, between its hours)? */
-export function isOpen(evening: EveningRecord, setup: LineSetup, now: Date): boolean {
-  const wall = local(now);
-  if (wall.format('YYYY-MM-DD') !== evening.date) return false;
-  const hhmm = wall.format('HH:mm');
-  return compareHhmm(hhmm, setup.opensAt) >= 0 && compareHhmm(hhmm, setup.closesAt) < 0;
+/** What deciding needs of a line: the fields the public LineState carries too. */
+export interface JoinRules {
+  /** The evening, "YYYY-MM-DD" in Asia/Shanghai. */
+  date: string;
+  /** Tonight's hours, "HH:mm"; empty when `date` is not a service evening. */
+  opensAt: string;
+  closesAt: string;
+  lastJoin: string;
+  paused: boolean;
+  issued: number;
+  capacity: number;
 }
+
+/**
+ * Can a number be taken on this line at `now`? Null when it can, else the first reason in this
+ * order: the hours, the last-join time and the pause (both waived for staff adding a walk-in),
+ * the capacity. The one rule behind joining and the LineState's `accepting`; the client mirrors
+ * it in src/features/queue/model/join-block.ts to see last-join and closing pass on its own.
+ */
+export function joinBlock(line: JoinRules, now: Date, byStaff = false): JoinBlock | null {
+  const wall = local(now);
+  const hhmm = wall.format('HH:mm');
+  const open =
+    wall.format('YYYY-MM-DD') === line.date &&
+    line.opensAt !== '' &&
+    line.closesAt !== '' &&
+    compareHhmm(hhmm, line.opensAt) >= 0 &&
+    compareHhmm(hhmm, line.closesAt) < 0;
+  if (!open) return 'closed';
+  if (!byStaff && compareHhmm(hhmm, line.lastJoin) >= 0) return 'last-join';
+  if (!byStaff && line.paused) return 'paused';
+  if (line.issued >= line.capacity) return 'full';
+  return null;
+}
+
+/** The rule's view of an evening with its setup. */
+export const joinRulesOf = (evening: EveningRecord, setup: LineSetup): JoinRules => ({
+  date: evening.date,
+  opensAt: setup.opensAt,
+  closesAt: setup.closesAt,
+  lastJoin: setup.lastJoin,
+  paused: evening.paused,
+  issued: evening.lastNumber,
+  capacity: setup.capacity,
+});
 
 // ── joining ──────────────────────────────────────────────────────────────
 
@@ -83,8 +121,7 @@ export interface JoinRequest {
 }
 
 export type JoinOutcome =
-  | { kind: 'created' | 'existing'; ticket: TicketRecord }
-  | { kind: 'paused' | 'full' | 'closed' | 'last-join' };
+  { kind: 'created' | 'existing'; ticket: TicketRecord } | { kind: JoinBlock };
 
 /** The ticket a request already has: the one its request id made, or the user's live one. */
 function knownTicket(evening: EveningRecord, req: JoinRequest, now: Date, grace: number) {
@@ -99,9 +136,8 @@ function knownTicket(evening: EveningRecord, req: JoinRequest, now: Date, grace:
 }
 
 /**
- * A number, or why not. Precedence: a ticket the request already has (a retry, a second tap) is
- * returned whatever else holds; then the hours, the last-join time (residents), the pause
- * (residents), the capacity.
+ * A number, or why not. A ticket the request already has (a retry, a second tap) is returned
+ * whatever else holds; then joinBlock decides.
  */
 export function decideJoin(
   evening: EveningRecord,
@@ -111,11 +147,8 @@ export function decideJoin(
 ): { next: EveningRecord | null; result: JoinOutcome } {
   const known = knownTicket(evening, req, now, setup.graceMinutes);
   if (known) return { next: null, result: { kind: 'existing', ticket: known } };
-  if (!isOpen(evening, setup, now)) return { next: null, result: { kind: 'closed' } };
-  if (!req.byStaff && compareHhmm(hhmmOf(now), setup.lastJoin) >= 0)
-    return { next: null, result: { kind: 'last-join' } };
-  if (evening.paused && !req.byStaff) return { next: null, result: { kind: 'paused' } };
-  if (evening.lastNumber >= setup.capacity) return { next: null, result: { kind: 'full' } };
+  const block = joinBlock(joinRulesOf(evening, setup), now, req.byStaff);
+  if (block) return { next: null, result: { kind: block } };
   const number = evening.lastNumber + 1;
   const ticket: TicketRecord = {
     id: ticketIdOf(evening.key, number),

@@ -1,5 +1,5 @@
 /** The queue's rules, through dispatch, on a real SQLite file. */
-import type { Console, Ticket } from '../../../contract/queue';
+import type { Board, Console, Ticket } from '../../../contract/queue';
 import { coreHarness, ok } from '../../testing/core-harness';
 
 async function setup(at = '2026-12-02T18:30:00+08:00') {
@@ -177,20 +177,38 @@ describe('the desk', () => {
     expect(mine).toEqual([expect.objectContaining({ label: 'B001', status: 'done' })]);
   });
 
-  it("learns the estimate from tonight's service times once two residents are served", async () => {
+  it("learns the estimate from tonight's service times once three residents are served", async () => {
     t = await setup();
-    for (const r of ['r1', 'r2', 'r3', 'r4']) await t.join(r);
-    for (const minutes of [8, 12]) {
-      ok(await t.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
-      t.clock.advance(minutes);
-    }
-    const c = ok(
-      await t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }),
-    );
+    for (const r of ['r1', 'r2', 'r3', 'r4', 'r5']) await t.join(r);
+    const next = () =>
+      t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }).then(ok);
+    await next();
+    t.clock.advance(8);
+    await next();
+    t.clock.advance(12);
+    // Two served: still the line's default.
+    expect((await next()).line.serviceMinutes).toBe(5);
+    t.clock.advance(10);
+    const c = await next();
     expect(c.line.serviceMinutes).toBe(10);
-    const r4 = ok(await t.as('r4')<Ticket[]>('queue.mine'))[0]!;
-    expect(r4).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
-    expect(c.tickets.find((x) => x.label === 'B004')).toMatchObject({ ahead: 0 });
+    const r5 = ok(await t.as('r5')<Ticket[]>('queue.mine'))[0]!;
+    expect(r5).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
+    expect(c.tickets.find((x) => x.label === 'B005')).toMatchObject({ ahead: 0 });
+  });
+
+  it('keeps the default estimate when the desk taps 叫下一位 through a line quickly', async () => {
+    t = await setup();
+    const residents = Array.from({ length: 10 }, (_, i) => `r${i + 1}`);
+    for (const r of residents) await t.join(r);
+    // Eight calls in a row, seconds apart: nobody was served for a minute.
+    let c: Console | null = null;
+    for (let i = 0; i < 8; i += 1) {
+      c = ok(await t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }));
+      t.clock.advance(0.1);
+    }
+    expect(c!.line).toMatchObject({ serviceMinutes: 5, waiting: 2 });
+    const last = ok(await t.as('r10')<Ticket[]>('queue.mine'))[0]!;
+    expect(last).toMatchObject({ ahead: 1, estimatedWaitMinutes: 5 });
   });
 
   it('answers CONFLICT when nobody waits, and for a ticket already handled', async () => {
@@ -295,6 +313,35 @@ describe('staff boundaries and the board', () => {
     expect(
       await t.as('huchi-worker')('queue.callNext', { community: 'jinse', queue: 'library' }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it("carries tonight's hours in the public state, and stops accepting at the last-join time", async () => {
+    t = await setup('2026-12-02T19:29:00+08:00');
+    await t.join('r1');
+    const before = ok(await t.as(null)<Board>('queue.board', { community: 'jinse' }));
+    expect(before.lines.find((l) => l.queue === 'library')).toMatchObject({
+      opensAt: '17:00',
+      closesAt: '20:00',
+      lastJoin: '19:30',
+      accepting: true,
+    });
+    t.clock.set('2026-12-02T19:30:00+08:00');
+    const after = ok(await t.as(null)<Board>('queue.board', { community: 'jinse' }));
+    expect(after.lines.map((l) => [l.queue, l.accepting])).toEqual([
+      ['health', false],
+      ['library', false],
+    ]);
+  });
+
+  it('gives a day without a service evening no hours, so no line looks open', async () => {
+    // Thursday 18:30: the hours of Wednesday's evening must not make Thursday's line "open".
+    t = await setup('2026-12-03T18:30:00+08:00');
+    const board = ok(await t.as(null)<Board>('queue.board', { community: 'jinse' }));
+    expect(board.lines.map((l) => [l.opensAt, l.closesAt, l.accepting])).toEqual([
+      ['', '', false],
+      ['', '', false],
+    ]);
+    expect(board).toMatchObject({ opensAt: '17:00', closesAt: '20:00', open: false });
   });
 
   it('shows every queue line on the public board', async () => {

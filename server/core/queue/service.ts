@@ -52,8 +52,9 @@ async function freshSetup(deps: CoreDeps, community: CommunityRecord, queue: str
     ...config,
     name: line.service.name,
     prefix: line.prefix,
-    opensAt: status.opensAt,
-    closesAt: status.closesAt,
+    // The status' hours on another day are the next evening's: this day's line has none.
+    opensAt: status.serviceEvening ? status.opensAt : '',
+    closesAt: status.serviceEvening ? status.closesAt : '',
   };
   return { setup, status };
 }

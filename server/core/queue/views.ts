@@ -7,22 +7,34 @@
 import type { LineConfig, LineState, StaffTicket, Ticket } from '../../../contract/queue';
 import type { EveningRecord, LineSetup, TicketRecord } from '../ports';
 import { isoLocal } from '../time';
-import { calledOf, hhmmOf, isOpen, requeueUntilOf, setupOf, waitingOf } from './evening';
-import { compareHhmm } from './lines';
+import { calledOf, joinBlock, joinRulesOf, requeueUntilOf, setupOf, waitingOf } from './evening';
 
 const iso = (value: string | null) => (value ? isoLocal(new Date(value)) : null);
 
-/** Tonight's measured service times: how many, and their seconds in all. */
+/**
+ * A ticket completed within this many seconds of its call was called through (nobody came, or
+ * the desk tapped 叫下一位 twice), not served: it says nothing about how long a service takes.
+ */
+export const SHORTEST_SERVICE_SECONDS = 60;
+/** Real services needed before tonight's average replaces the line's default estimate. */
+export const SERVICE_SAMPLES_NEEDED = 3;
+
+/** Tonight's real service times: how many, and their seconds in all. */
 export function servedOf(tickets: readonly TicketRecord[]) {
   const samples = tickets
-    .filter((t) => t.status === 'done' && t.serviceSeconds !== null && t.serviceSeconds > 0)
+    .filter(
+      (t) =>
+        t.status === 'done' &&
+        t.serviceSeconds !== null &&
+        t.serviceSeconds >= SHORTEST_SERVICE_SECONDS,
+    )
     .map((t) => t.serviceSeconds!);
   return { count: samples.length, totalSeconds: samples.reduce((a, b) => a + b, 0) };
 }
 
-/** Tonight's average service time on the line, once two residents have been served. */
+/** Tonight's average service time on the line, once enough residents have really been served. */
 export function averageServiceMinutes(served: ReturnType<typeof servedOf>): number | null {
-  if (served.count < 2) return null;
+  if (served.count < SERVICE_SAMPLES_NEEDED) return null;
   return served.totalSeconds / served.count / 60;
 }
 
@@ -58,14 +70,8 @@ export const viewOf = (evening: EveningRecord, fresh: LineSetup, now: Date): Lin
 });
 
 /** Can a resident take a number right now? */
-function accepting({ evening, setup, now }: LineView) {
-  return (
-    isOpen(evening, setup, now) &&
-    !evening.paused &&
-    evening.lastNumber < setup.capacity &&
-    compareHhmm(hhmmOf(now), setup.lastJoin) < 0
-  );
-}
+const accepting = ({ evening, setup, now }: LineView) =>
+  joinBlock(joinRulesOf(evening, setup), now) === null;
 
 const RECENTLY_CALLED = 5;
 
@@ -90,6 +96,8 @@ export function lineState(view: LineView): LineState {
     waiting: waiting.length,
     issued: evening.lastNumber,
     capacity: setup.capacity,
+    opensAt: setup.opensAt,
+    closesAt: setup.closesAt,
     lastJoin: setup.lastJoin,
     paused: evening.paused,
     accepting: accepting(view),

@@ -211,6 +211,8 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
       const send = (event: string, data: unknown) =>
         out.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       out.write('retry: 3000\n\n');
+      // The server's time first: pages reckon last-join and closing with it (the demo clock too).
+      send('clock', { now: current.now });
       for (const line of current.lines) send('line', line);
       const stopLines = options.live.onLine(community, (state) => send('line', state));
       const userId = userIdOf(request);

@@ -72,6 +72,11 @@ describe('queue over HTTP', () => {
     const publicStream = await openStream(host, host.client(), 'jinse');
     expect(aliceStream.response.headers.get('content-type')).toMatch(/text\/event-stream/);
     await aliceStream.waitFor(lineEvent('library', (s) => s.waiting === 0));
+    // The server's time comes first, so pages reckon last-join and closing with its clock.
+    expect(aliceStream.events[0]).toEqual({
+      event: 'clock',
+      data: { now: '2026-12-02T18:30:00+08:00' },
+    });
 
     const joined = await alice.call<Ticket>('queue', {
       action: 'join',

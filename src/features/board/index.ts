@@ -8,5 +8,4 @@ export type { ActivityStripProps } from './components/activity-strip';
 export { activitiesOfNotices } from './model/activities';
 export type { StripActivity } from './model/activities';
 export { useCallFlash, FLASH_MS } from './hooks/use-call-flash';
-export { useServerClock } from './hooks/use-server-clock';
 export { callSentence, canSpeak, speak } from './speech';

@@ -11,6 +11,8 @@ export type { TicketCardProps } from './components/ticket-card';
 export { CalledOverlay } from './components/called-overlay';
 export type { CalledOverlayProps } from './components/called-overlay';
 export { NearBanner } from './components/near-banner';
+export { LineStopNotice } from './components/line-stop-notice';
+export type { LineStopNoticeProps } from './components/line-stop-notice';
 export { MyTicketList } from './components/my-ticket-list';
 export type { MyTicketListProps } from './components/my-ticket-list';
 export { CallAnnouncer } from './components/call-announcer';
@@ -26,11 +28,14 @@ export {
   estimateText,
   isActive,
   lineClosedReason,
+  lineStopText,
   mostRelevant,
   NEAR_AHEAD,
   nearText,
   STATUS_WORDS,
 } from './model/ticket-text';
+export { joinBlockAt } from './model/join-block';
+export type { JoinBlock } from './model/join-block';
 export { useQueueLines } from './hooks/use-queue-lines';
 export { useTonightQueue } from './hooks/use-tonight-queue';
 export type { TonightQueue } from './hooks/use-tonight-queue';

@@ -1,4 +1,5 @@
 import { lineFixture, ticketFixture } from '@/test-utils/fixtures';
+import { resetServerClock, serverNow } from '@/lib/server-clock';
 import { eventsUrl, subscribeLines } from './line-feed';
 
 type Listener = (event: { data?: unknown }) => void;
@@ -61,6 +62,18 @@ describe('H5 line feed (EventSource)', () => {
 
     stop();
     expect(latest().closed).toBe(true);
+  });
+
+  it('sets the server clock from the time the stream sends on connect', () => {
+    subscribeLines('jinse', { onLine: jest.fn() });
+    const device = Date.now();
+    latest().emit('clock', JSON.stringify({ now: '2026-11-25T19:29:00+08:00' }));
+    expect(serverNow() - (Date.parse('2026-11-25T19:29:00+08:00') + (Date.now() - device))).toBe(0);
+    // A malformed clock changes nothing.
+    latest().emit('clock', 'not json');
+    latest().emit('clock', JSON.stringify({ now: 5 }));
+    expect(serverNow()).toBe(Date.parse('2026-11-25T19:29:00+08:00') + (Date.now() - device));
+    resetServerClock();
   });
 
   it('drops malformed events', () => {

@@ -4,6 +4,7 @@
  * after a dropped connection; it gives up only when the server answers with an error status, and
  * then this tries again after a back-off.
  */
+import { noteServerTime } from '@/lib/server-clock';
 import {
   isLineAlert,
   isLineState,
@@ -11,6 +12,9 @@ import {
   type LineFeedHandlers,
   type Unsubscribe,
 } from './types';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 /** EventSource.CLOSED, spelled out so a stand-in class without statics works too. */
 const CLOSED = 2;
@@ -46,6 +50,12 @@ export function subscribeLines(community: string, handlers: LineFeedHandlers): U
     current.addEventListener('line', (event) => {
       const data = parse((event as MessageEvent).data);
       if (isLineState(data)) handlers.onLine(data);
+    });
+    // Sent on connect: the server's time, so a page opened here (a reloaded ticket page) reckons
+    // hours with the server's clock, the demo clock included.
+    current.addEventListener('clock', (event) => {
+      const data = parse((event as MessageEvent).data);
+      if (isRecord(data) && typeof data.now === 'string') noteServerTime(data.now);
     });
     current.addEventListener('alert', (event) => {
       const data = parse((event as MessageEvent).data);

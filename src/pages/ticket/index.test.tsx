@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { GatewayError } from '@/lib/gateway';
+import { noteServerTime, resetServerClock } from '@/lib/server-clock';
 import { formatClock } from '@/lib/shanghai-time';
 import { companionRequestFixture, lineFixture, ticketFixture } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
@@ -203,6 +204,44 @@ describe('ticket page', () => {
     act(() => triggerPullDownRefresh());
     await waitFor(() => expect(callsOf('queue.mine')).toHaveLength(2));
     expect(callsOf('queue.mine')).toEqual([{}, { community: 'jinse' }]);
+  });
+
+  describe('when the line stops taking numbers', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => {
+      jest.useRealTimers();
+      resetServerClock();
+    });
+
+    const notice = (container: HTMLElement) => container.querySelector('.bdb-line-stop');
+
+    it('says last-join has passed at 19:30 by itself, and that my number keeps its place', async () => {
+      // The server's time, as the tonight answer or the live feed told it.
+      noteServerTime('2026-11-25T19:29:40+08:00');
+      serveMine([ticketFixture()]);
+      const { container } = render(<TicketPage />);
+      await screen.findByText('前方还有 4 位');
+      act(() => emitLine(lineFixture({ waitingNumbers: [3, 4, 5, 6, 7, 8], version: 11 })));
+      expect(notice(container)).toBeNull();
+
+      act(() => jest.advanceTimersByTime(21_000));
+      expect(notice(container)?.getAttribute('role')).toBe('status');
+      expect(notice(container)?.textContent).toContain('今晚取号已在 19:30 截止，您的号照常叫号');
+      // The ticket itself is unchanged, and nobody asked the server.
+      expect(screen.getByText('前方还有 4 位')).toBeTruthy();
+      expect(callsOf('queue.mine')).toHaveLength(1);
+    });
+
+    it('says a pause at once, and says nothing once it is lifted', async () => {
+      noteServerTime('2026-11-25T18:30:00+08:00');
+      serveMine([ticketFixture()]);
+      const { container } = render(<TicketPage />);
+      await screen.findByText('前方还有 4 位');
+      act(() => emitLine(lineFixture({ paused: true, accepting: false, version: 11 })));
+      expect(notice(container)?.textContent).toContain('图书阅览暂停取号，您的号照常叫号');
+      act(() => emitLine(lineFixture({ version: 12 })));
+      expect(notice(container)).toBeNull();
+    });
   });
 
   it('ignores changes on lines where I hold no ticket', async () => {

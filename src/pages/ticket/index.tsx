@@ -4,12 +4,14 @@ import { useRef, useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { usePageShown } from '@/hooks/use-page-shown';
+import { useServerNow } from '@/hooks/use-server-now';
 import { NeedCompanion, ticketCompanion } from '@/features/companion/entry';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
 import {
   CallAnnouncer,
   calledAnnouncement,
   CalledOverlay,
+  LineStopNotice,
   MyTicketList,
   mostRelevant,
   NearBanner,
@@ -19,6 +21,7 @@ import {
 } from '@/features/queue';
 import { errorMessage } from '@/lib/gateway';
 import { launchParam } from '@/lib/launch-params';
+import { lineKey } from '@/lib/live';
 import type { LiveTickets } from '@/features/queue';
 import type { Ticket } from '@/types/contract';
 import './index.scss';
@@ -73,6 +76,7 @@ export default function TicketPage() {
       <View className="bdb-ticket-page__body">
         {signals.near ? <NearBanner ticket={signals.near} /> : null}
         <TicketBody live={live} selected={selected} />
+        <LineStop live={live} selected={selected} />
         {companion ? <NeedCompanion key={companion.about} {...companion} /> : null}
         {tickets && hasTickets ? (
           <MyTicketList
@@ -93,6 +97,13 @@ export default function TicketPage() {
       ) : null}
     </AccessibleRoot>
   );
+}
+
+/** When the ticket's line stops taking numbers, said as the server's clock passes the time. */
+function LineStop({ live, selected }: { live: LiveTickets; selected: Ticket | null }) {
+  const now = useServerNow();
+  if (!selected) return null;
+  return <LineStopNotice line={live.lines[lineKey(selected)]} ticket={selected} now={now} />;
 }
 
 /** Loading, failure, nothing tonight, or the ticket itself. */

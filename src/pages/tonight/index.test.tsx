@@ -513,6 +513,74 @@ describe('taking a number', () => {
     expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it("ignores a line's state from an earlier evening (the watched document before tonight's first change)", async () => {
+    routeCalls({ 'community.tonight': async () => tonightFixture() });
+    render(<TonightPage />);
+    await screen.findByText('金色里程');
+    act(() =>
+      emitLine(
+        lineFixture({ queue: 'bp', date: '2026-11-18', waiting: 9, accepting: false, version: 40 }),
+      ),
+    );
+    expect((joinButton() as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByText('现在有 9 位在等')).toBeNull();
+    expect(screen.queryByText(/截止|不能取号/)).toBeNull();
+  });
+
+  describe('as the server’s clock passes the hours, with no tap and no call', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    /** Opens the page at `now` on the server, with the line's state pushed once. */
+    async function openAt(now: string) {
+      routeCalls({ 'community.tonight': async () => tonightFixture({ now }) });
+      render(<TonightPage />);
+      await screen.findByText('金色里程');
+      act(() => emitLine(lineFixture({ queue: 'bp', version: 3 })));
+    }
+
+    it('turns 取号 into "今晚取号已在 19:30 截止" at 19:30', async () => {
+      await openAt('2026-11-25T19:29:30+08:00');
+      expect((joinButton() as HTMLButtonElement).disabled).toBe(false);
+      expect(screen.getByText('现在有 5 位在等')).toBeTruthy();
+
+      act(() => jest.advanceTimersByTime(31_000));
+      expect(screen.getByText('今晚取号已在 19:30 截止')).toBeTruthy();
+      expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
+      expect(screen.queryByText('现在有 5 位在等')).toBeNull();
+      expect(callMock.mock.calls.map(([action]) => action)).toEqual(['community.tonight']);
+    });
+
+    it('says 已结束 at 20:00 and lets go of the live feed', async () => {
+      await openAt('2026-11-25T19:59:50+08:00');
+      expect(screen.getByText('开放中 17:00–20:00')).toBeTruthy();
+      expect(subscribedCommunities()).toEqual(['jinse']);
+
+      act(() => jest.advanceTimersByTime(11_000));
+      expect(screen.getByText('已结束')).toBeTruthy();
+      expect(screen.getByText('现在不能取号：已结束')).toBeTruthy();
+      expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
+      expect(subscribedCommunities()).toEqual([]);
+      expect(callsOf('community.tonight')).toHaveLength(1);
+    });
+
+    it('opens 取号 at 17:00 on a page opened before', async () => {
+      routeCalls({
+        'community.tonight': async () =>
+          tonightFixture({ open: false, now: '2026-11-25T16:59:40+08:00' }),
+      });
+      render(<TonightPage />);
+      expect(await screen.findByText('今晚 17:00 开放')).toBeTruthy();
+      expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
+      expect(subscribedCommunities()).toEqual([]);
+
+      act(() => jest.advanceTimersByTime(21_000));
+      expect(screen.getByText('开放中 17:00–20:00')).toBeTruthy();
+      expect((joinButton() as HTMLButtonElement).disabled).toBe(false);
+      expect(subscribedCommunities()).toEqual(['jinse']);
+    });
+  });
+
   it('lets go of the live feed while another page covers it, and reloads tonight on return', async () => {
     let tickets: Ticket[] = [];
     routeCalls({

@@ -4,6 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { usePageShown } from '@/hooks/use-page-shown';
 import { useReloadOnShow } from '@/hooks/use-reload-on-show';
+import { useServerNow } from '@/hooks/use-server-now';
 // The entry, not the whole feature: the rest stays in the package-booking subpackage.
 import { BookingLink, MyBookingsEntry } from '@/features/booking/entry';
 import {
@@ -39,9 +40,12 @@ export default function TonightPage() {
   const { choice, showPicker, tonight } = useChosenTonight(launch.community);
   const mode = useElderMode();
   const { data, reload } = tonight;
+  // The server's clock: opening, the last-join time and closing show as they pass, not on a tap.
+  const now = useServerNow();
+  const open = data !== null && tonightStatus(data, now).kind === 'open';
   // Everything of mine comes with tonight's answer: the page costs one call, and so does each
   // reload. Between reloads the live lines move my tickets at no cost.
-  const { lines, tickets } = useTonightQueue(data, usePageShown());
+  const { lines, tickets } = useTonightQueue(data, usePageShown() && open);
 
   const refresh = useCallback(async () => {
     const error = await reload();
@@ -57,7 +61,9 @@ export default function TonightPage() {
   useReloadOnShow(reload);
 
   const renderServiceAction = (service: ServiceInfo) =>
-    data ? <ServiceAction tonight={data} service={service} line={lines[service.id]} /> : null;
+    data ? (
+      <ServiceAction tonight={data} service={service} line={lines[service.id]} now={now} />
+    ) : null;
 
   return (
     <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-tonight-page">
@@ -77,6 +83,7 @@ export default function TonightPage() {
           extra={data ? <MineAndMore tonight={data} tickets={tickets} /> : null}
           renderServiceAction={renderServiceAction}
           highlightService={launch.queue ?? launch.service}
+          now={now}
         />
       )}
       <View className="bdb-tonight-page__footer">
@@ -119,17 +126,19 @@ interface ServiceActionProps {
   tonight: Tonight;
   service: ServiceInfo;
   line: LineState | undefined;
+  /** The server's clock, epoch ms. */
+  now: number;
 }
 
 /** The 取号 button under a walk-in service, 预约 under a bookable one; drop-in needs nothing. */
-function ServiceAction({ tonight, service, line }: ServiceActionProps) {
+function ServiceAction({ tonight, service, line, now }: ServiceActionProps) {
   if (service.kind === 'booking') {
     return <BookingLink community={tonight.community.id} service={service} />;
   }
   if (service.kind !== 'queue') return null;
-  const blocked = tonight.open
-    ? lineClosedReason(line)
-    : `现在不能取号：${tonightStatus(tonight).title}`;
+  const status = tonightStatus(tonight, now);
+  const blocked =
+    status.kind === 'open' ? lineClosedReason(line, now) : `现在不能取号：${status.title}`;
   return (
     <QueueJoin
       community={tonight.community.id}

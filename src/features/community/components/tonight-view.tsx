@@ -23,6 +23,8 @@ interface TonightSlots {
    * and all, so it is on the first screen.
    */
   highlightService?: string | null;
+  /** The server's clock (epoch ms): the status follows it. Without it, as the answer was made. */
+  now?: number;
 }
 
 export interface TonightViewProps extends TonightSlots {
@@ -70,6 +72,7 @@ function TonightDetails({
   extra,
   renderServiceAction,
   highlightService,
+  now,
 }: TonightDetailsProps) {
   const scanned = data.services.find((s) => s.id === highlightService) ?? null;
   const others = scanned ? data.services.filter((s) => s !== scanned) : data.services;
@@ -92,7 +95,7 @@ function TonightDetails({
         />
       ) : null}
       {data.demoClock ? <DemoClockBanner now={data.now} /> : null}
-      <StatusCard status={tonightStatus(data)} schedule={formatEvenings(data.evenings)} />
+      <StatusCard status={tonightStatus(data, now)} schedule={formatEvenings(data.evenings)} />
       {extra}
       <View className="bdb-tonight__section">
         <Text className="bdb-tonight__section-title">

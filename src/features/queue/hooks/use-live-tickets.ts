@@ -14,6 +14,8 @@ export interface LiveTickets {
   alerts: Record<string, LineAlert>;
   /** Puts a ticket an action answered with in place until the next load. */
   apply: (ticket: Ticket) => void;
+  /** The newest state of each followed line, by lineKey ("jinse:library"). */
+  lines: Record<string, LineState>;
 }
 
 type Overrides = Record<string, Ticket>;
@@ -41,6 +43,7 @@ export function useLiveTickets(live = true, community: string | null = null): Li
   const { data, reload } = remote;
   const [overrides, setOverrides] = useState<Overrides>({});
   const [alerts, setAlerts] = useState<Record<string, LineAlert>>({});
+  const [lines, setLines] = useState<Record<string, LineState>>({});
 
   // A fresh answer is newer than anything applied before it.
   useEffect(() => setOverrides({}), [data]);
@@ -64,7 +67,10 @@ export function useLiveTickets(live = true, community: string | null = null): Li
       const current = ticketsRef.current;
       const key = lineKey(line);
       const before = seen.current.get(key);
-      if (isNewerLine(line, before)) seen.current.set(key, line);
+      if (isNewerLine(line, before)) {
+        seen.current.set(key, line);
+        setLines((all) => ({ ...all, [key]: line }));
+      }
       if (!current) return;
       const next = followLine(current, line, before);
       if (next.tickets !== current) {
@@ -79,5 +85,5 @@ export function useLiveTickets(live = true, community: string | null = null): Li
     },
   });
 
-  return { remote, tickets, alerts, apply };
+  return { remote, tickets, alerts, apply, lines };
 }

@@ -1,4 +1,5 @@
 import type { LineState, Ticket, TicketStatus } from '@/types/contract';
+import { closedForTonight, joinBlockAt } from './join-block';
 
 /** The status in words: never a colour or an icon alone. */
 export const STATUS_WORDS: Record<TicketStatus, string> = {
@@ -54,10 +55,44 @@ export function mostRelevant(tickets: Ticket[]): Ticket | null {
   return sorted[0] ?? null;
 }
 
-/** Why a line does not take numbers right now, or null when it does (or nothing is known). */
-export function lineClosedReason(line: LineState | undefined): string | null {
-  if (!line || line.accepting) return null;
-  if (line.paused) return '暂停取号，请稍后再来或咨询工作人员';
-  if (line.issued >= line.capacity) return '今晚的号已经取完了';
-  return `今晚取号已在 ${line.lastJoin} 截止`;
+/**
+ * Why a line does not take numbers at `now` (the server's clock), or null when it does (or
+ * nothing is known): shown in place of a working 取号 button.
+ */
+export function lineClosedReason(line: LineState | undefined, now: number): string | null {
+  if (!line) return null;
+  switch (joinBlockAt(line, now)) {
+    case null:
+      return null;
+    case 'paused':
+      return '暂停取号，请稍后再来或咨询工作人员';
+    case 'full':
+      return '今晚的号已经取完了';
+    case 'last-join':
+      return `今晚取号已在 ${line.lastJoin} 截止`;
+    case 'closed':
+      return closedForTonight(line, now) ? `今晚服务已在 ${line.closesAt} 结束` : '现在不能取号';
+  }
+}
+
+/**
+ * What my ticket's page says when its line stops taking numbers (null while it takes them): new
+ * numbers stop, and a ticket still in the line is told it keeps its place.
+ */
+export function lineStopText(line: LineState, ticket: Ticket, now: number): string | null {
+  const active = isActive(ticket);
+  const kept = active ? '，您的号照常叫号' : '';
+  switch (joinBlockAt(line, now)) {
+    case null:
+      return null;
+    case 'paused':
+      return `${line.name}暂停取号${kept}`;
+    case 'full':
+      return `今晚${line.name}的号已经取完了${kept}`;
+    case 'last-join':
+      return `今晚取号已在 ${line.lastJoin} 截止${kept}`;
+    case 'closed':
+      if (!closedForTonight(line, now)) return null;
+      return `今晚服务已在 ${line.closesAt} 结束${active ? '，您的号请听工作人员安排' : ''}`;
+  }
 }

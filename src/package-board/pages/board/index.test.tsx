@@ -54,6 +54,13 @@ async function openBoard() {
 }
 
 const panel = (container: HTMLElement) => container.querySelector<HTMLElement>('.bdb-board__queue');
+/** The earlier calls of the first panel, as its chips show them. */
+const recent = (container: HTMLElement) =>
+  [...container.querySelectorAll('.bdb-board__queue .bdb-board__queue-chip')].map(
+    (chip) => chip.textContent,
+  );
+const stateWords = (container: HTMLElement) =>
+  container.querySelector('.bdb-board__queue-state')?.textContent;
 
 describe('TV board', () => {
   it('shows the open status, the server clock and each walk-in line with its number', async () => {
@@ -67,7 +74,7 @@ describe('TV board', () => {
     expect(panel(container)?.querySelector('.bdb-board__queue-now')?.textContent).toBe('A002');
     expect(screen.getByText('等待 5 位')).toBeTruthy();
     expect(screen.getByText('● 取号中')).toBeTruthy();
-    expect(screen.getByText('刚才叫过：A001')).toBeTruthy();
+    expect(recent(container)).toEqual(['A001']);
     expect(callsOf('queue.board')).toEqual([{ community: 'jinse' }]);
     expect(subscribedCommunities()).toEqual(['jinse']);
     expect(panel(container)?.className).not.toContain('bdb-board__queue--flash');
@@ -77,6 +84,78 @@ describe('TV board', () => {
     await openBoard();
     act(() => emitLine(bp({ paused: true, accepting: false, version: 11 })));
     expect(screen.getByText('⏸ 暂停取号')).toBeTruthy();
+  });
+
+  it('shows the last five calls when nobody is at the desk', async () => {
+    const { container } = await openBoard();
+    act(() =>
+      emitLine(
+        bp({
+          nowCalling: null,
+          nowCallingAt: null,
+          recentlyCalled: ['A005', 'A004', 'A003', 'A002', 'A001'],
+          version: 11,
+        }),
+      ),
+    );
+    expect(panel(container)?.querySelector('.bdb-board__queue-now')?.textContent).toBe('—');
+    expect(recent(container)).toEqual(['A005', 'A004', 'A003', 'A002', 'A001']);
+  });
+
+  it('says 取号已截止 at 19:30 by the server’s clock, with no new state and no call', async () => {
+    setRouterParams({ c: 'jinse' });
+    routeCalls({
+      'community.tonight': async () => tonightFixture({ now: '2026-11-25T19:29:45+08:00' }),
+      'queue.board': async () => boardFixture({ lines: [bp()], now: '2026-11-25T19:29:45+08:00' }),
+    });
+    const { container } = render(<BoardPage />);
+    await flush();
+    await flush();
+    expect(stateWords(container)).toBe('● 取号中');
+
+    act(() => jest.advanceTimersByTime(16_000));
+    expect(stateWords(container)).toBe('■ 取号已截止');
+    expect(screen.getByText('19:30')).toBeTruthy();
+    expect(callsOf('community.tonight')).toHaveLength(1);
+    expect(callsOf('queue.board')).toHaveLength(1);
+  });
+
+  it('says 今晚已结束 at 20:00 and keeps the lines up while someone still waits', async () => {
+    setRouterParams({ c: 'jinse' });
+    let waiting = 2;
+    // Both answers carry the server's time, as one server makes them.
+    let serverNow = '2026-11-25T19:59:50+08:00';
+    routeCalls({
+      'community.tonight': async () => tonightFixture({ now: serverNow }),
+      'queue.board': async () =>
+        boardFixture({
+          lines: [bp({ waiting, waitingNumbers: waiting ? [3, 4] : [] })],
+          now: serverNow,
+        }),
+    });
+    const { container } = render(<BoardPage />);
+    await flush();
+    await flush();
+    expect(stateWords(container)).toBe('■ 取号已截止');
+
+    serverNow = '2026-11-25T20:00:00+08:00';
+    await act(async () => {
+      jest.advanceTimersByTime(11_000);
+    });
+    await flush();
+    expect(screen.getByText('○ 已结束')).toBeTruthy();
+    expect(stateWords(container)).toBe('■ 今晚已结束');
+    expect(panel(container)?.querySelector('.bdb-board__queue-now')?.textContent).toBe('A002');
+    // Closing loaded the board once more; the desk finishing the line takes it off the screen.
+    expect(callsOf('queue.board')).toHaveLength(2);
+    waiting = 0;
+    act(() =>
+      emitLine(
+        bp({ nowCalling: null, waiting: 0, waitingNumbers: [], calledNumbers: [], version: 20 }),
+      ),
+    );
+    expect(container.querySelector('.bdb-board__queue')).toBeNull();
+    expect(screen.getByText('○ 已结束')).toBeTruthy();
   });
 
   it('flashes the panel for about 3 s when the number called changes', async () => {
@@ -210,9 +289,11 @@ describe('今晚活动 strip', () => {
     expect(strip(container)?.getAttribute('aria-label')).toBe('今晚活动');
     expect(screen.getByText('今晚活动')).toBeTruthy();
     expect(items(container)).toEqual([
-      '18:30–19:30书法体验课 · 二楼活动室',
-      '19:00–20:00少儿绘本阅读 · 图书角',
+      '18:30–19:30书法体验课二楼活动室',
+      '19:00–20:00少儿绘本阅读图书角',
     ]);
+    // All fit: nothing turns.
+    expect(container.querySelector('.bdb-activity-strip__page')).toBeNull();
     // The lines are still there.
     expect(screen.getByText('血压测量')).toBeTruthy();
   });
@@ -245,10 +326,7 @@ describe('今晚活动 strip', () => {
     const { container } = render(<BoardPage />);
     await flush();
 
-    expect(items(container)).toEqual([
-      '18:30书法体验课 · 二楼活动室',
-      '19:00少儿绘本阅读 · 图书角',
-    ]);
+    expect(items(container)).toEqual(['18:30书法体验课二楼活动室', '19:00少儿绘本阅读图书角']);
     expect(callsOf('queue.board')).toHaveLength(0);
   });
 
@@ -285,6 +363,37 @@ describe('今晚活动 strip', () => {
     await flush();
 
     expect(callsOf('queue.board')).toHaveLength(2);
-    expect(items(container)).toEqual(['18:30–19:30书法体验课 · 二楼活动室']);
+    expect(items(container)).toEqual(['18:30–19:30书法体验课二楼活动室']);
+  });
+
+  it('turns pages of at most three, evenly, every 8 seconds, when they do not all fit', async () => {
+    const five = ['17:30', '18:00', '18:30', '19:00', '19:30'].map((startsAt, i) => ({
+      name: `活动${i + 1}`,
+      startsAt,
+      endsAt: '20:00',
+      place: '活动室',
+    }));
+    setRouterParams({ c: 'jinse' });
+    routeCalls({
+      'community.tonight': async () => tonightFixture(),
+      'queue.board': async () => boardFixture({ lines: [bp()], activities: five }),
+    });
+    const { container } = render(<BoardPage />);
+    await flush();
+    await flush();
+    const names = () =>
+      [...container.querySelectorAll('.bdb-activity-strip__name')].map((n) => n.textContent);
+    const page = () => container.querySelector('.bdb-activity-strip__page')?.textContent;
+
+    expect(names()).toEqual(['活动1', '活动2', '活动3']);
+    expect(page()).toBe('1/2');
+    // Line changes re-render the board; the page keeps its time.
+    act(() => jest.advanceTimersByTime(5000));
+    act(() => emitLine(bp({ waiting: 9, version: 11 })));
+    act(() => jest.advanceTimersByTime(3000));
+    expect(names()).toEqual(['活动4', '活动5']);
+    expect(page()).toBe('2/2');
+    act(() => jest.advanceTimersByTime(8000));
+    expect(names()).toEqual(['活动1', '活动2', '活动3']);
   });
 });
