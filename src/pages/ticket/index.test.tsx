@@ -220,7 +220,7 @@ describe('ticket page', () => {
       noteServerTime('2026-11-25T19:29:40+08:00');
       serveMine([ticketFixture()]);
       const { container } = render(<TicketPage />);
-      await screen.findByText('前方还有 4 位');
+      await screen.findByText('前面还有 4 位');
       act(() => emitLine(lineFixture({ waitingNumbers: [3, 4, 5, 6, 7, 8], version: 11 })));
       expect(notice(container)).toBeNull();
 
@@ -228,7 +228,7 @@ describe('ticket page', () => {
       expect(notice(container)?.getAttribute('role')).toBe('status');
       expect(notice(container)?.textContent).toContain('今晚取号已在 19:30 截止，您的号照常叫号');
       // The ticket itself is unchanged, and nobody asked the server.
-      expect(screen.getByText('前方还有 4 位')).toBeTruthy();
+      expect(screen.getByText('前面还有 4 位')).toBeTruthy();
       expect(callsOf('queue.mine')).toHaveLength(1);
     });
 
@@ -236,7 +236,7 @@ describe('ticket page', () => {
       noteServerTime('2026-11-25T18:30:00+08:00');
       serveMine([ticketFixture()]);
       const { container } = render(<TicketPage />);
-      await screen.findByText('前方还有 4 位');
+      await screen.findByText('前面还有 4 位');
       act(() => emitLine(lineFixture({ paused: true, accepting: false, version: 11 })));
       expect(notice(container)?.textContent).toContain('图书阅览暂停取号，您的号照常叫号');
       act(() => emitLine(lineFixture({ version: 12 })));

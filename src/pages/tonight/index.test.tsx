@@ -551,14 +551,14 @@ describe('taking a number', () => {
       expect(callMock.mock.calls.map(([action]) => action)).toEqual(['community.tonight']);
     });
 
-    it('says 已结束 at 20:00 and lets go of the live feed', async () => {
+    it('says 今晚服务已结束 at 20:00 and lets go of the live feed', async () => {
       await openAt('2026-11-25T19:59:50+08:00');
       expect(screen.getByText('开放中 17:00–20:00')).toBeTruthy();
       expect(subscribedCommunities()).toEqual(['jinse']);
 
       act(() => jest.advanceTimersByTime(11_000));
-      expect(screen.getByText('已结束')).toBeTruthy();
-      expect(screen.getByText('现在不能取号：已结束')).toBeTruthy();
+      expect(screen.getByText('今晚服务已结束')).toBeTruthy();
+      expect(screen.getByText('现在不能取号：今晚服务已结束')).toBeTruthy();
       expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
       expect(subscribedCommunities()).toEqual([]);
       expect(callsOf('community.tonight')).toHaveLength(1);

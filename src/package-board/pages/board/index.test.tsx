@@ -143,7 +143,7 @@ describe('TV board', () => {
       jest.advanceTimersByTime(11_000);
     });
     await flush();
-    expect(screen.getByText('○ 已结束')).toBeTruthy();
+    expect(screen.getByText('○ 今晚服务已结束')).toBeTruthy();
     expect(stateWords(container)).toBe('■ 今晚已结束');
     expect(panel(container)?.querySelector('.bdb-board__queue-now')?.textContent).toBe('A002');
     // Closing loaded the board once more; the desk finishing the line takes it off the screen.
@@ -155,7 +155,7 @@ describe('TV board', () => {
       ),
     );
     expect(container.querySelector('.bdb-board__queue')).toBeNull();
-    expect(screen.getByText('○ 已结束')).toBeTruthy();
+    expect(screen.getByText('○ 今晚服务已结束')).toBeTruthy();
   });
 
   it('flashes the panel for about 3 s when the number called changes', async () => {
