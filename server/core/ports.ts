@@ -96,6 +96,19 @@ export interface IdentityRepo {
    * community. Two identities racing for one code: exactly one wins.
    */
   redeemInvite(code: string, userId: string, now: Date): Promise<RedeemResult>;
+  /** The name a worker goes by on rosters and companion requests; null clears it. */
+  setDisplayName(id: string, name: string | null): Promise<void>;
+  /**
+   * Who can work a community's evenings: its staff and the admins, by id, with the display name
+   * each set (null when none).
+   */
+  staffDirectory(community: string): Promise<StaffEntry[]>;
+}
+
+export interface StaffEntry {
+  id: string;
+  admin: boolean;
+  name: string | null;
 }
 
 /** Everything a store adapter provides. */
@@ -810,7 +823,11 @@ export interface CompanionRecord {
   community: string;
   date: string;
   userId: string;
-  requestId: string;
+  /**
+   * "ticket:<id>" or "booking:<id>" (companionSubject in core/program/roster.ts): unique, so a second tap or a retry finds the
+   * first request. Requests made before requests travelled with their ticket have "legacy:<id>".
+   */
+  subject: string;
   about: string;
   note: string;
   worker: string | null;
@@ -838,12 +855,17 @@ export interface RosterRepo {
   shifts(community: string, date: string): Promise<ShiftRecord[]>;
   shiftsOf(worker: string): Promise<ShiftRecord[]>;
   logEnd(id: string, loggedEnd: string, compMinutes: number): Promise<ShiftRecord | null>;
-  /** Idempotent by (userId, requestId). */
+  /** One request per subject: a second add (a retry, a second tap, a race) returns the first. */
   addCompanion(request: CompanionRecord): Promise<CompanionRecord>;
   getCompanion(id: string): Promise<CompanionRecord | null>;
+  /** The request made for a ticket or booking (companionSubject), or null. */
+  companionOf(subject: string): Promise<CompanionRecord | null>;
+  /** One evening's requests of a community, in arrival order (the console reads these). */
   companions(community: string, date: string): Promise<CompanionRecord[]>;
   companionsOf(worker: string): Promise<CompanionRecord[]>;
   assignCompanion(id: string, worker: string, workerName: string): Promise<CompanionRecord | null>;
+  /** Clears the notes a resident left with their requests (a hearing impairment…); returns how many. */
+  eraseCompanionNotes(userId: string): Promise<number>;
   addLeave(leave: LeaveRecord): Promise<void>;
   getLeave(id: string): Promise<LeaveRecord | null>;
   pendingLeave(): Promise<LeaveRecord[]>;

@@ -99,7 +99,7 @@ export function ticketFixture(overrides: Partial<Ticket> = {}): Ticket {
 }
 
 export function staffTicketFixture(overrides: Partial<StaffTicket> = {}): StaffTicket {
-  return { ...ticketFixture(overrides), note: '', ...overrides };
+  return { ...ticketFixture(overrides), note: '', companion: null, ...overrides };
 }
 
 /** The 图书阅览 line tonight: B003 at the desk, 5 waiting. */
@@ -886,7 +886,7 @@ export function residentTimelineFixture(
 // ----- 居民点单 (package-voice) and 需要社工陪同. Imported under their own names here, so the
 // import list at the top stays as it is.
 import type {
-  CompanionRequest as CompanionRequestRecord,
+  MyCompanion,
   RankedCandidate as SurveyCandidate,
   Round as SurveyRound,
 } from '@/types/contract';
@@ -989,20 +989,16 @@ export function surveyRoundFixture(overrides: Partial<SurveyRound> = {}): Survey
   };
 }
 
-/** A waiting request for a social worker at 金色里程, for ticket B007. */
-export function companionRequestFixture(
-  overrides: Partial<CompanionRequestRecord> = {},
-): CompanionRequestRecord {
+/** The resident's waiting request for a social worker, on ticket t-7 (B007). */
+export function myCompanionFixture(overrides: Partial<MyCompanion> = {}): MyCompanion {
   return {
     id: 'cp-1',
-    community: 'jinse',
-    date: '2026-11-25',
-    about: '取号 B007',
+    kind: 'ticket',
+    ref: 't-7',
+    about: '取号 B007 图书阅览',
     note: '',
-    worker: null,
-    workerName: null,
     status: 'waiting',
-    createdAt: '2026-11-25T18:20:00+08:00',
+    workerName: null,
     ...overrides,
   };
 }
@@ -1230,6 +1226,8 @@ export function rosterCompanionFixture(overrides: Partial<DeskCompanion> = {}): 
     id: 'cp-1',
     community: 'jinse',
     date: '2026-12-02',
+    kind: 'ticket',
+    ref: 't-7',
     about: '取号 B007',
     note: '听障，请用文字沟通',
     worker: null,

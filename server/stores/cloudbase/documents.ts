@@ -4,7 +4,8 @@
  * Document shapes (the `_id` is the natural key, so reads by id are single-document gets):
  * - communities/<community id>: { name, evenings: [{ weekday, opensAt, closesAt }],
  *   services: [{ id, name, kind, description, sort }] }
- * - users/<user id, e.g. "wx:<openid>">: { admin, staffOf: string[] (sorted), createdAt }
+ * - users/<user id, e.g. "wx:<openid>">: { admin, staffOf: string[] (sorted), createdAt,
+ *   displayName?: string (set by staff.setName) }
  * - invites/<code>: { community, createdBy, createdAt, expiresAt, usedBy, usedAt }
  *
  * Instants are stored as UTC ISO strings (`Date.prototype.toISOString()`, e.g.

@@ -406,4 +406,33 @@ export const MIGRATIONS: ReadonlyArray<string> = [
     PRIMARY KEY (job, key)
   ) STRICT;
   `,
+  `
+  -- A companion request travels with its ticket or booking: one per subject ("ticket:<id>",
+  -- "booking:<id>"), enforced by this key. Requests from before keep "legacy:<id>". The table is
+  -- rebuilt because SQLite cannot drop the old (user_id, request_id) key.
+  CREATE TABLE companions_next (
+    id           TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    date         TEXT NOT NULL,
+    user_id      TEXT NOT NULL,
+    subject      TEXT NOT NULL UNIQUE,
+    about        TEXT NOT NULL,
+    note         TEXT NOT NULL,
+    worker       TEXT,
+    worker_name  TEXT,
+    status       TEXT NOT NULL CHECK (status IN ('waiting', 'assigned', 'done')),
+    created_at   TEXT NOT NULL
+  ) STRICT;
+  INSERT INTO companions_next
+    SELECT id, community_id, date, user_id, 'legacy:' || id, about, note, worker, worker_name,
+           status, created_at
+    FROM companions;
+  DROP TABLE companions;
+  ALTER TABLE companions_next RENAME TO companions;
+  CREATE INDEX companions_evening ON companions (community_id, date);
+  CREATE INDEX companions_worker ON companions (worker);
+  CREATE INDEX companions_user ON companions (user_id);
+  -- The name a worker goes by on rosters (staff.setName); NULL until set.
+  ALTER TABLE users ADD COLUMN display_name TEXT;
+  `,
 ];
