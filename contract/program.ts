@@ -81,8 +81,10 @@ export interface ServiceFigures {
   service: string;
   name: string;
   kind: ServiceKind | 'activity';
-  /** Distinct residents served (completed ticket or booking, attended activity). */
-  served: number;
+  /** 人次: visits served (a completed ticket or booking, an attended activity). */
+  visits: number;
+  /** 人: distinct residents among those visits (one resident served twice counts once). */
+  people: number;
   tickets: number;
   bookings: number;
   noShows: number;
@@ -95,21 +97,29 @@ export interface ServiceFigures {
   /** Follow-up answers about this service's residents. */
   satisfaction: { satisfied: number; mostly: number; unsatisfied: number };
   suggestions: { received: number; answered: number };
-  /** Yuan per resident served, set by staff; null when not set. */
+  /** Yuan per visit served (人次), set by staff; null when not set. */
   unitCost: number | null;
   cost: number | null;
+}
+
+/** An evening's visits and distinct residents: people across services are counted once. */
+export interface ServedCount {
+  /** 人次. */
+  visits: number;
+  /** 人. */
+  people: number;
 }
 
 export interface EveningReport {
   community: { id: string; name: string };
   date: string;
   services: ServiceFigures[];
-  totals: { served: number; cost: number | null };
+  totals: ServedCount & { cost: number | null };
   /** The same evening a week earlier, for the trend. */
-  previous: {
+  previous: ServedCount & {
     date: string;
-    served: number;
     cost: number | null;
+    /** Visits (人次) per service id. */
     byService: Record<string, number>;
   };
 }
@@ -121,19 +131,20 @@ export interface ReportCsv {
 
 export interface SetCostsInput {
   community: string;
-  /** Yuan per resident served, per service id ("activity" for activities). */
+  /** Yuan per visit served (人次), per service id ("activity" for activities). */
   costs: Record<string, number>;
 }
 
 export interface Overview {
   date: string;
-  communities: Array<{
-    id: string;
-    name: string;
-    served: number;
-    cost: number | null;
-    date: string;
-  }>;
+  communities: Array<
+    ServedCount & {
+      id: string;
+      name: string;
+      cost: number | null;
+      date: string;
+    }
+  >;
 }
 
 // ── 伴 and 调休: roster, companions, comp time ─────────────────────────────

@@ -800,7 +800,7 @@ export interface SurveyRepo {
 }
 
 export interface ReportRepo {
-  /** Yuan per resident served, per service id; null before staff set any. */
+  /** Yuan per visit served (人次), per service id; null before staff set any. */
   getCosts(community: string): Promise<Record<string, number> | null>;
   saveCosts(community: string, costs: Record<string, number>): Promise<void>;
 }

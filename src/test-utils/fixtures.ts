@@ -1104,7 +1104,8 @@ export function serviceFiguresFixture(
     service: 'bp',
     name: '血压测量',
     kind: 'queue',
-    served: 12,
+    visits: 12,
+    people: 11,
     tickets: 14,
     bookings: 0,
     noShows: 2,
@@ -1121,8 +1122,9 @@ export function serviceFiguresFixture(
 }
 
 /**
- * 金色里程 on Wednesday 2 December: 血压测量 12 (a week earlier 9), 家电维修 5 (7, no unit cost),
- * 棋牌娱乐 none, 活动 8 (5); 25 residents and 340 yuan against 21 and 300.
+ * 金色里程 on Wednesday 2 December: 血压测量 12 visits of 11 residents (a week earlier 9), 家电维修 5
+ * (7, no unit cost), 棋牌娱乐 none, 活动 8 of 7 (5); 25 visits of 22 residents and 340 yuan against
+ * 21 visits of 19 and 300.
  */
 export function eveningReportFixture(
   overrides: Partial<DeskEveningReport> = {},
@@ -1137,7 +1139,8 @@ export function eveningReportFixture(
         service: 'repair',
         name: '家电维修',
         kind: 'booking',
-        served: 5,
+        visits: 5,
+        people: 5,
         tickets: 0,
         bookings: 6,
         noShows: 1,
@@ -1153,7 +1156,8 @@ export function eveningReportFixture(
         service: 'chess',
         name: '棋牌娱乐',
         kind: 'drop-in',
-        served: 0,
+        visits: 0,
+        people: 0,
         tickets: 0,
         noShows: 0,
         waitMedian: null,
@@ -1168,7 +1172,8 @@ export function eveningReportFixture(
         service: 'activity',
         name: '活动',
         kind: 'activity',
-        served: 8,
+        visits: 8,
+        people: 7,
         tickets: 0,
         noShows: 0,
         waitMedian: null,
@@ -1181,10 +1186,11 @@ export function eveningReportFixture(
         cost: 160,
       }),
     ],
-    totals: { served: 25, cost: 340 },
+    totals: { visits: 25, people: 22, cost: 340 },
     previous: {
       date: '2026-11-25',
-      served: 21,
+      visits: 21,
+      people: 19,
       cost: 300,
       byService: { bp: 9, repair: 7, chess: 0, activity: 5 },
     },
@@ -1197,8 +1203,8 @@ export function overviewFixture(overrides: Partial<DeskOverview> = {}): DeskOver
   return {
     date: '2026-12-02',
     communities: [
-      { id: 'huchi', name: '虎池苑', served: 18, cost: null, date: '2026-12-01' },
-      { id: 'jinse', name: '金色里程', served: 25, cost: 340, date: '2026-12-02' },
+      { id: 'huchi', name: '虎池苑', visits: 18, people: 15, cost: null, date: '2026-12-01' },
+      { id: 'jinse', name: '金色里程', visits: 25, people: 22, cost: 340, date: '2026-12-02' },
     ],
     ...overrides,
   };

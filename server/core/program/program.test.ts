@@ -170,6 +170,17 @@ describe('社区买单: the evening report', () => {
     at('18:30');
     ok(await h.staff('queue.callNext', { community: 'jinse', queue: 'health' }));
     ok(await h.staff('queue.miss', { ticketId: t3.id }));
+    // u1 also reads at the library: a second visit (人次) of the same resident (人).
+    const lib = ok(
+      await h.as('u1')<Ticket>('queue.join', {
+        community: 'jinse',
+        queue: 'library',
+        requestId: 'join-u1-library',
+      }),
+    );
+    ok(await h.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
+    at('18:40');
+    ok(await h.staff('queue.complete', { ticketId: lib.id }));
     // Paperwork: u4 served, u5 a no-show.
     const book = async (u: string, slot: string) =>
       ok(
@@ -244,7 +255,8 @@ describe('社区买单: the evening report', () => {
     );
     const row = (id: string) => report.services.find((x) => x.service === id)!;
     expect(row('health')).toMatchObject({
-      served: 2,
+      visits: 2,
+      people: 2,
       tickets: 3,
       bookings: 0,
       noShows: 1,
@@ -254,17 +266,20 @@ describe('社区买单: the evening report', () => {
       unitCost: 12.5,
       cost: 25,
     });
+    expect(row('library')).toMatchObject({ visits: 1, people: 1, tickets: 1 });
     expect(row('paperwork')).toMatchObject({
-      served: 1,
+      visits: 1,
+      people: 1,
       bookings: 2,
       noShows: 1,
       satisfaction: { satisfied: 1, mostly: 0, unsatisfied: 0 },
       suggestions: { received: 1, answered: 1 },
       cost: 20,
     });
-    expect(row('activity')).toMatchObject({ served: 1, attendance: 1, cost: null });
-    expect(report.totals).toEqual({ served: 4, cost: 45 });
-    expect(report.previous).toMatchObject({ date: '2026-11-25', served: 0 });
+    expect(row('activity')).toMatchObject({ visits: 1, people: 1, attendance: 1, cost: null });
+    // Five visits, four residents: u1 counts once although served twice.
+    expect(report.totals).toEqual({ visits: 5, people: 4, cost: 45 });
+    expect(report.previous).toMatchObject({ date: '2026-11-25', visits: 0, people: 0 });
 
     const summary = ok(
       await h.staff<ReportCsv>('report.csv', {
@@ -274,8 +289,10 @@ describe('社区买单: the evening report', () => {
       }),
     );
     expect(summary.filename).toBe('金色里程社区-2026-12-02-服务汇总.csv');
-    expect(summary.csv.startsWith('\uFEFF服务,服务人数,取号,预约,未到')).toBe(true);
-    expect(summary.csv).toContain('\r\n健康检测,2,3,0,1,20,24,5,0,0,0,0,0,0,12.5,25,0\r\n');
+    expect(summary.csv.startsWith('\uFEFF服务,服务人次,服务人数,取号,预约,未到')).toBe(true);
+    expect(summary.csv).toContain(',单价(元/人次),费用(元),上周服务人次\r\n');
+    expect(summary.csv).toContain('\r\n健康检测,2,2,3,0,1,20,24,5,0,0,0,0,0,0,12.5,25,0\r\n');
+    expect(summary.csv).toContain('\r\n合计（人数按居民去重）,5,4,4,2,2,,,,1,1,0,0,1,1,,45,0\r\n');
     const visits = ok(
       await h.staff<ReportCsv>('report.csv', {
         community: 'jinse',
@@ -283,12 +300,26 @@ describe('社区买单: the evening report', () => {
         kind: 'visits',
       }),
     );
-    expect(visits.csv.trimEnd().split('\r\n')).toHaveLength(1 + 3 + 2 + 1);
+    const lines = visits.csv.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(1 + 4 + 2 + 1);
+    // Statuses in Chinese words, never codes.
+    const statuses = lines.slice(1).map((l) => l.split(',')[4]);
+    expect(statuses).toEqual([
+      '已完成',
+      '已完成',
+      '过号未到',
+      '已完成',
+      '已完成',
+      '未到',
+      '已到场',
+    ]);
+    expect(visits.csv).not.toMatch(/\b(done|no-show|attended|confirmed|missed|completed)\b/);
 
     const overview = ok(await h.staff<Overview>('report.overview', { date: '2026-12-03' }));
     expect(overview.communities.find((c) => c.id === 'jinse')).toMatchObject({
       date: '2026-12-02',
-      served: 4,
+      visits: 5,
+      people: 4,
       cost: 45,
     });
   });
