@@ -510,7 +510,11 @@ export interface SignUpRecord {
   promotedAt: string | null;
   attendedAt: string | null;
   checkIn: 'self' | 'staff' | null;
+  /** How a self check-in got the code: scanned the QR code or typed it; null for staff or older. */
+  checkInVia: CheckInVia | null;
 }
+
+export type CheckInVia = 'scan' | 'code';
 
 export interface NoticeFilter {
   statuses: NoticeStatus[];
@@ -584,7 +588,9 @@ export interface NoticeRepo {
    * Self check-in: marks the user's sign-up attended; without one (or only waitlisted) takes a
    * place if one is free, else 'full'. The core passes no capacity (null) for staff at the door.
    */
-  checkIn(request: SignUpRequest & { by: 'self' | 'staff' }): Promise<CheckInOutcome>;
+  checkIn(
+    request: SignUpRequest & { by: 'self' | 'staff'; via?: CheckInVia | null },
+  ): Promise<CheckInOutcome>;
   /** Sets or clears attendance. Null when the sign-up does not exist. */
   setAttended(id: string, attendedAt: string | null): Promise<SignUpRecord | null>;
   /** Every sign-up of an activity in arrival order. */

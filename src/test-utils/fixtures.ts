@@ -494,6 +494,7 @@ export function staffAttendeeFixture(overrides: Partial<DeskAttendee> = {}): Des
     waitlistPosition: null,
     attendedAt: null,
     checkIn: null,
+    checkInVia: null,
     byStaff: false,
     createdAt: '2026-11-29T09:00:00+08:00',
     ...overrides,
@@ -513,6 +514,7 @@ export function staffAttendeesFixture(overrides: Partial<DeskAttendees> = {}): D
         name: '王阿姨',
         attendedAt: '2026-12-02T18:25:00+08:00',
         checkIn: 'self',
+        checkInVia: 'scan',
       }),
       staffAttendeeFixture({ id: 's-2', name: '3栋 李伯伯' }),
       staffAttendeeFixture({

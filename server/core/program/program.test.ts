@@ -68,6 +68,10 @@ describe('居民点单', () => {
     ]);
     expect(tieAtCut).toBe(true);
     expect(ranking[0]!.paperVotes).toBe(1);
+    // Before any vote, nine candidates do not "tie for first": nothing is proposed yet.
+    const empty = rank(candidates.slice(0, 9), []);
+    expect(empty.tieAtCut).toBe(false);
+    expect(empty.ranking.filter((r) => r.proposed)).toEqual([]);
   });
 
   it('opens a round, takes one ballot per resident and paper votes, closes and publishes the menu', async () => {

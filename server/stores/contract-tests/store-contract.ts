@@ -779,6 +779,35 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         ).toMatchObject({ kind: 'checked-in', signUp: { status: 'signed' } });
       });
 
+      it('keeps how a resident checked in: scanned or typed; staff confirming keep it', async () => {
+        await store.notices.save(notice({ activities: [activity('a1', null)] }));
+        const self = (userId: string, via: 'scan' | 'code') =>
+          store.notices.checkIn({ ...signUp(userId, 'check-in:a1', null), by: 'self', via });
+        await store.notices.signUp(signUp('u1', 's-1', null));
+        const scanned = await self('u1', 'scan');
+        expect(scanned).toMatchObject({ signUp: { checkIn: 'self', checkInVia: 'scan' } });
+        // A newcomer who typed the code.
+        expect(await self('u2', 'code')).toMatchObject({
+          kind: 'checked-in',
+          signUp: { checkIn: 'self', checkInVia: 'code' },
+        });
+        if (scanned.kind !== 'checked-in') throw new Error('not checked in');
+        const id = scanned.signUp.id;
+        expect(await store.notices.setAttended(id, LATER.toISOString())).toMatchObject({
+          checkIn: 'self',
+          checkInVia: 'scan',
+        });
+        expect(await store.notices.setAttended(id, null)).toMatchObject({
+          checkIn: null,
+          checkInVia: null,
+        });
+        const walkIn = await store.notices.checkIn({
+          ...signUp(null, 'staff-1:w-2', null),
+          by: 'staff',
+        });
+        expect(walkIn).toMatchObject({ signUp: { checkIn: 'staff', checkInVia: null } });
+      });
+
       it('sets and clears attendance, and lists sign-ups by activity and by user', async () => {
         await store.notices.save(notice());
         const a = await store.notices.signUp(signUp('u1', 's-1'));

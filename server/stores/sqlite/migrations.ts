@@ -435,4 +435,9 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   -- The name a worker goes by on rosters (staff.setName); NULL until set.
   ALTER TABLE users ADD COLUMN display_name TEXT;
   `,
+  `
+  -- How a self check-in got the code: 'scan' (the QR code) or 'code' (typed on the notice page).
+  -- NULL for staff check-ins and those from before.
+  ALTER TABLE activity_signups ADD COLUMN check_in_via TEXT CHECK (check_in_via IN ('scan', 'code'));
+  `,
 ];
