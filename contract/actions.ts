@@ -92,8 +92,18 @@ import type {
   SetCostsInput,
   Shift,
   VoteInput,
+  CompanionOfInput,
+  MyCompanion,
 } from './program';
-import type { Identity, Invite, InviteInput, RedeemInput } from './staff';
+import type {
+  DirectoryInput,
+  Identity,
+  Invite,
+  InviteInput,
+  RedeemInput,
+  SetNameInput,
+  StaffMember,
+} from './staff';
 
 type Empty = Record<string, never>;
 
@@ -104,6 +114,8 @@ export interface ActionMap {
   'staff.redeem': { input: RedeemInput; output: Identity };
   'staff.invite': { input: InviteInput; output: Invite };
   'staff.me': { input: Empty; output: Identity };
+  'staff.directory': { input: DirectoryInput; output: StaffMember[] };
+  'staff.setName': { input: SetNameInput; output: StaffMember };
   'queue.join': { input: JoinInput; output: Ticket };
   'queue.mine': { input: MineInput; output: Ticket[] };
   'queue.cancel': { input: TicketRef; output: Ticket };
@@ -186,7 +198,8 @@ export interface ActionMap {
   'roster.evening': { input: { community: string; date: string }; output: EveningRoster };
   'roster.assign': { input: AssignShiftInput; output: Shift };
   'roster.logEnd': { input: { shiftId: string; end: string }; output: Shift };
-  'roster.requestCompanion': { input: RequestCompanionInput; output: CompanionRequest };
+  'roster.requestCompanion': { input: RequestCompanionInput; output: MyCompanion };
+  'roster.companionOf': { input: CompanionOfInput; output: MyCompanion | null };
   'roster.assignCompanion': {
     input: { companionId: string; worker: string };
     output: CompanionRequest;

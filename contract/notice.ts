@@ -127,9 +127,14 @@ export interface SignUpInput extends ActivityRef {
   name?: string;
 }
 
+/** How a resident came by the check-in code: scanned its QR code, or typed it. */
+export type CheckInVia = 'scan' | 'code';
+
 export interface CheckInInput extends ActivityRef {
   /** The code staff show at the activity (also inside its QR code). */
   code: string;
+  /** The check-in page opened from the QR code says 'scan'; the notice page's field 'code'. */
+  via?: CheckInVia;
 }
 
 /** One sign-up as staff see it. */
@@ -139,8 +144,10 @@ export interface Attendee {
   status: SignUpStatus;
   waitlistPosition: number | null;
   attendedAt: string | null;
-  /** How they were checked in: by scanning, or by staff at the door. */
+  /** Who checked them in: themselves, or staff at the door. */
   checkIn: 'self' | 'staff' | null;
+  /** For a self check-in, how: scanned the QR code or typed the code (null: staff, or unknown). */
+  checkInVia: CheckInVia | null;
   /** Added by staff (did not sign up themselves). */
   byStaff: boolean;
   createdAt: string;

@@ -81,8 +81,10 @@ export interface ServiceFigures {
   service: string;
   name: string;
   kind: ServiceKind | 'activity';
-  /** Distinct residents served (completed ticket or booking, attended activity). */
-  served: number;
+  /** 人次: visits served (a completed ticket or booking, an attended activity). */
+  visits: number;
+  /** 人: distinct residents among those visits (one resident served twice counts once). */
+  people: number;
   tickets: number;
   bookings: number;
   noShows: number;
@@ -95,21 +97,29 @@ export interface ServiceFigures {
   /** Follow-up answers about this service's residents. */
   satisfaction: { satisfied: number; mostly: number; unsatisfied: number };
   suggestions: { received: number; answered: number };
-  /** Yuan per resident served, set by staff; null when not set. */
+  /** Yuan per visit served (人次), set by staff; null when not set. */
   unitCost: number | null;
   cost: number | null;
+}
+
+/** An evening's visits and distinct residents: people across services are counted once. */
+export interface ServedCount {
+  /** 人次. */
+  visits: number;
+  /** 人. */
+  people: number;
 }
 
 export interface EveningReport {
   community: { id: string; name: string };
   date: string;
   services: ServiceFigures[];
-  totals: { served: number; cost: number | null };
+  totals: ServedCount & { cost: number | null };
   /** The same evening a week earlier, for the trend. */
-  previous: {
+  previous: ServedCount & {
     date: string;
-    served: number;
     cost: number | null;
+    /** Visits (人次) per service id. */
     byService: Record<string, number>;
   };
 }
@@ -121,19 +131,20 @@ export interface ReportCsv {
 
 export interface SetCostsInput {
   community: string;
-  /** Yuan per resident served, per service id ("activity" for activities). */
+  /** Yuan per visit served (人次), per service id ("activity" for activities). */
   costs: Record<string, number>;
 }
 
 export interface Overview {
   date: string;
-  communities: Array<{
-    id: string;
-    name: string;
-    served: number;
-    cost: number | null;
-    date: string;
-  }>;
+  communities: Array<
+    ServedCount & {
+      id: string;
+      name: string;
+      cost: number | null;
+      date: string;
+    }
+  >;
 }
 
 // ── 伴 and 调休: roster, companions, comp time ─────────────────────────────
@@ -156,35 +167,68 @@ export interface Shift {
 export interface AssignShiftInput {
   community: string;
   date: string;
-  /** The staff member's user id; omit for oneself. */
+  /** The staff member's user id, picked from staff.directory; omit for oneself. */
   worker?: string;
-  name: string;
+  /** Shown on the roster; omit to use the worker's display name from the directory. */
+  name?: string;
   start: string;
   end: string;
 }
+
+/** What a companion request is for: the resident's ticket or booking. */
+export type CompanionKind = 'ticket' | 'booking';
+
+export type CompanionStatus = 'waiting' | 'assigned' | 'done';
 
 export interface CompanionRequest {
   id: string;
   community: string;
   date: string;
-  /** What the resident is there for, e.g. "取号 A012" or "预约 政务服务 19:00". */
+  /** The ticket or booking it travels with; null for requests made before they did. */
+  kind: CompanionKind | null;
+  ref: string | null;
+  /** What the resident is there for, e.g. "取号 A012 健康检测" or "预约 政务服务 19:00". */
   about: string;
+  /** Sensitive (e.g. a hearing impairment): staff views only, erased with the resident's data. */
   note: string;
   /** The worker accompanying; null until assigned. */
   worker: string | null;
   workerName: string | null;
-  status: 'waiting' | 'assigned' | 'done';
+  status: CompanionStatus;
   createdAt: string;
 }
 
-export interface RequestCompanionInput {
-  community: string;
-  /** The evening it is for, "YYYY-MM-DD" (a booking's date); omitted means tonight. */
-  date?: string;
+/** The resident's own request as their ticket or booking shows it: no staff ids. */
+export interface MyCompanion {
+  id: string;
+  kind: CompanionKind | null;
+  ref: string | null;
   about: string;
+  note: string;
+  status: CompanionStatus;
+  /** "李社工" once someone is assigned. */
+  workerName: string | null;
+}
+
+/** The need as the desk calling the resident sees it, on the console's ticket row. */
+export interface TicketCompanion {
+  id: string;
+  status: CompanionStatus;
+  note: string;
+  workerName: string | null;
+}
+
+export interface RequestCompanionInput {
+  kind: CompanionKind;
+  /** The ticket's or booking's id: the server reads the evening, the community and the "about". */
+  ref: string;
   /** e.g. "听障，请用文字沟通". */
   note?: string;
-  requestId: string;
+}
+
+export interface CompanionOfInput {
+  kind: CompanionKind;
+  ref: string;
 }
 
 export interface EveningRoster {

@@ -1,4 +1,5 @@
 /** Contract of the `queue` function: walk-in lines (取号) such as the library and the health check. */
+import type { TicketCompanion } from './program';
 
 export type TicketStatus = 'waiting' | 'called' | 'missed' | 'done' | 'cancelled';
 
@@ -33,9 +34,11 @@ export interface Ticket {
   requeueSecondsLeft: number | null;
 }
 
-/** A ticket as staff see it: with the walk-in note. */
+/** A ticket as staff see it: with the walk-in note and the resident's companion request. */
 export interface StaffTicket extends Ticket {
   note: string;
+  /** "需要社工陪同" asked on this ticket: the need and who accompanies; null when not asked. */
+  companion: TicketCompanion | null;
 }
 
 /**

@@ -25,3 +25,21 @@ export interface Invite {
   /** ISO instant after which the code no longer works. */
   expiresAt: string;
 }
+
+/** A colleague as staff pick them: on the roster form and the companion assignment. */
+export interface StaffMember {
+  userId: string;
+  /** The display name the worker set, else "社工（尾号 1234）". */
+  name: string;
+  /** False while the worker has not set a name (the name is the fallback). */
+  named: boolean;
+}
+
+export interface DirectoryInput {
+  community: string;
+}
+
+export interface SetNameInput {
+  /** How colleagues and residents see the worker, e.g. "李社工". */
+  name: string;
+}

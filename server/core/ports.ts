@@ -106,6 +106,19 @@ export interface IdentityRepo {
    * community. Two identities racing for one code: exactly one wins.
    */
   redeemInvite(code: string, userId: string, now: Date): Promise<RedeemResult>;
+  /** The name a worker goes by on rosters and companion requests; null clears it. */
+  setDisplayName(id: string, name: string | null): Promise<void>;
+  /**
+   * Who can work a community's evenings: its staff and the admins, by id, with the display name
+   * each set (null when none).
+   */
+  staffDirectory(community: string): Promise<StaffEntry[]>;
+}
+
+export interface StaffEntry {
+  id: string;
+  admin: boolean;
+  name: string | null;
 }
 
 /** Everything a store adapter provides. */
@@ -526,7 +539,11 @@ export interface SignUpRecord {
   promotedAt: string | null;
   attendedAt: string | null;
   checkIn: 'self' | 'staff' | null;
+  /** How a self check-in got the code: scanned the QR code or typed it; null for staff or older. */
+  checkInVia: CheckInVia | null;
 }
+
+export type CheckInVia = 'scan' | 'code';
 
 export interface NoticeFilter {
   statuses: NoticeStatus[];
@@ -600,7 +617,9 @@ export interface NoticeRepo {
    * Self check-in: marks the user's sign-up attended; without one (or only waitlisted) takes a
    * place if one is free, else 'full'. The core passes no capacity (null) for staff at the door.
    */
-  checkIn(request: SignUpRequest & { by: 'self' | 'staff' }): Promise<CheckInOutcome>;
+  checkIn(
+    request: SignUpRequest & { by: 'self' | 'staff'; via?: CheckInVia | null },
+  ): Promise<CheckInOutcome>;
   /** Sets or clears attendance. Null when the sign-up does not exist. */
   setAttended(id: string, attendedAt: string | null): Promise<SignUpRecord | null>;
   /** Every sign-up of an activity in arrival order. */
@@ -816,7 +835,7 @@ export interface SurveyRepo {
 }
 
 export interface ReportRepo {
-  /** Yuan per resident served, per service id; null before staff set any. */
+  /** Yuan per visit served (人次), per service id; null before staff set any. */
   getCosts(community: string): Promise<Record<string, number> | null>;
   saveCosts(community: string, costs: Record<string, number>): Promise<void>;
 }
@@ -839,7 +858,11 @@ export interface CompanionRecord {
   community: string;
   date: string;
   userId: string;
-  requestId: string;
+  /**
+   * "ticket:<id>" or "booking:<id>" (companionSubject in core/program/roster.ts): unique, so a second tap or a retry finds the
+   * first request. Requests made before requests travelled with their ticket have "legacy:<id>".
+   */
+  subject: string;
   about: string;
   note: string;
   worker: string | null;
@@ -867,12 +890,17 @@ export interface RosterRepo {
   shifts(community: string, date: string): Promise<ShiftRecord[]>;
   shiftsOf(worker: string): Promise<ShiftRecord[]>;
   logEnd(id: string, loggedEnd: string, compMinutes: number): Promise<ShiftRecord | null>;
-  /** Idempotent by (userId, requestId). */
+  /** One request per subject: a second add (a retry, a second tap, a race) returns the first. */
   addCompanion(request: CompanionRecord): Promise<CompanionRecord>;
   getCompanion(id: string): Promise<CompanionRecord | null>;
+  /** The request made for a ticket or booking (companionSubject), or null. */
+  companionOf(subject: string): Promise<CompanionRecord | null>;
+  /** One evening's requests of a community, in arrival order (the console reads these). */
   companions(community: string, date: string): Promise<CompanionRecord[]>;
   companionsOf(worker: string): Promise<CompanionRecord[]>;
   assignCompanion(id: string, worker: string, workerName: string): Promise<CompanionRecord | null>;
+  /** Clears the notes a resident left with their requests (a hearing impairment…); returns how many. */
+  eraseCompanionNotes(userId: string): Promise<number>;
   addLeave(leave: LeaveRecord): Promise<void>;
   getLeave(id: string): Promise<LeaveRecord | null>;
   pendingLeave(): Promise<LeaveRecord[]>;

@@ -42,6 +42,9 @@ const FIELD_LABELS: Record<string, string> = {
   pinned: '置顶',
   signUpId: '报名记录',
   attended: '到场',
+  kind: '类型',
+  ref: '号码或预约',
+  worker: '社工',
   'activities.name': '名称',
   'activities.id': '编号',
 };

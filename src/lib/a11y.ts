@@ -12,3 +12,24 @@ export function a11y(options: A11yOptions): A11yAttributes {
   if (options.role !== undefined) out.role = options.role;
   return out;
 }
+
+/** What a custom control (a chip with role switch, checkbox or radio) needs to work by keyboard. */
+export interface KeyActivation {
+  tabIndex: number;
+  onKeyDown: (event: { key: string; preventDefault: () => void }) => void;
+}
+
+/**
+ * Makes a View acting as a switch or checkbox reachable with Tab and toggled with Space or Enter,
+ * as a native control would be (the mini-program has no keyboard: a11y.weapp.ts gives nothing).
+ */
+export function keyActivation(activate: () => void): KeyActivation | Record<string, never> {
+  return {
+    tabIndex: 0,
+    onKeyDown: (event) => {
+      if (event.key !== ' ' && event.key !== 'Enter') return;
+      event.preventDefault();
+      activate();
+    },
+  };
+}

@@ -8,3 +8,8 @@ export function a11y(options: A11yOptions): A11yAttributes {
   if (options.role !== undefined) out['aria-role'] = options.role;
   return out;
 }
+
+/** No keyboard in the mini-program: nothing to add (see a11y.ts). */
+export function keyActivation(_activate: () => void): Record<string, never> {
+  return {};
+}

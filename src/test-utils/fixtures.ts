@@ -101,7 +101,7 @@ export function ticketFixture(overrides: Partial<Ticket> = {}): Ticket {
 }
 
 export function staffTicketFixture(overrides: Partial<StaffTicket> = {}): StaffTicket {
-  return { ...ticketFixture(overrides), note: '', ...overrides };
+  return { ...ticketFixture(overrides), note: '', companion: null, ...overrides };
 }
 
 /** The 图书阅览 line tonight: B003 at the desk, 5 waiting. */
@@ -513,6 +513,7 @@ export function staffAttendeeFixture(overrides: Partial<DeskAttendee> = {}): Des
     waitlistPosition: null,
     attendedAt: null,
     checkIn: null,
+    checkInVia: null,
     byStaff: false,
     createdAt: '2026-11-29T09:00:00+08:00',
     ...overrides,
@@ -532,6 +533,7 @@ export function staffAttendeesFixture(overrides: Partial<DeskAttendees> = {}): D
         name: '王阿姨',
         attendedAt: '2026-12-02T18:25:00+08:00',
         checkIn: 'self',
+        checkInVia: 'scan',
       }),
       staffAttendeeFixture({ id: 's-2', name: '3栋 李伯伯' }),
       staffAttendeeFixture({
@@ -905,7 +907,7 @@ export function residentTimelineFixture(
 // ----- 居民点单 (package-voice) and 需要社工陪同. Imported under their own names here, so the
 // import list at the top stays as it is.
 import type {
-  CompanionRequest as CompanionRequestRecord,
+  MyCompanion,
   RankedCandidate as SurveyCandidate,
   Round as SurveyRound,
 } from '@/types/contract';
@@ -1008,20 +1010,16 @@ export function surveyRoundFixture(overrides: Partial<SurveyRound> = {}): Survey
   };
 }
 
-/** A waiting request for a social worker at 金色里程, for ticket B007. */
-export function companionRequestFixture(
-  overrides: Partial<CompanionRequestRecord> = {},
-): CompanionRequestRecord {
+/** The resident's waiting request for a social worker, on ticket t-7 (B007). */
+export function myCompanionFixture(overrides: Partial<MyCompanion> = {}): MyCompanion {
   return {
     id: 'cp-1',
-    community: 'jinse',
-    date: '2026-11-25',
-    about: '取号 B007',
+    kind: 'ticket',
+    ref: 't-7',
+    about: '取号 B007 图书阅览',
     note: '',
-    worker: null,
-    workerName: null,
     status: 'waiting',
-    createdAt: '2026-11-25T18:20:00+08:00',
+    workerName: null,
     ...overrides,
   };
 }
@@ -1127,7 +1125,8 @@ export function serviceFiguresFixture(
     service: 'bp',
     name: '血压测量',
     kind: 'queue',
-    served: 12,
+    visits: 12,
+    people: 11,
     tickets: 14,
     bookings: 0,
     noShows: 2,
@@ -1144,8 +1143,9 @@ export function serviceFiguresFixture(
 }
 
 /**
- * 金色里程 on Wednesday 2 December: 血压测量 12 (a week earlier 9), 家电维修 5 (7, no unit cost),
- * 棋牌娱乐 none, 活动 8 (5); 25 residents and 340 yuan against 21 and 300.
+ * 金色里程 on Wednesday 2 December: 血压测量 12 visits of 11 residents (a week earlier 9), 家电维修 5
+ * (7, no unit cost), 棋牌娱乐 none, 活动 8 of 7 (5); 25 visits of 22 residents and 340 yuan against
+ * 21 visits of 19 and 300.
  */
 export function eveningReportFixture(
   overrides: Partial<DeskEveningReport> = {},
@@ -1160,7 +1160,8 @@ export function eveningReportFixture(
         service: 'repair',
         name: '家电维修',
         kind: 'booking',
-        served: 5,
+        visits: 5,
+        people: 5,
         tickets: 0,
         bookings: 6,
         noShows: 1,
@@ -1176,7 +1177,8 @@ export function eveningReportFixture(
         service: 'chess',
         name: '棋牌娱乐',
         kind: 'drop-in',
-        served: 0,
+        visits: 0,
+        people: 0,
         tickets: 0,
         noShows: 0,
         waitMedian: null,
@@ -1191,7 +1193,8 @@ export function eveningReportFixture(
         service: 'activity',
         name: '活动',
         kind: 'activity',
-        served: 8,
+        visits: 8,
+        people: 7,
         tickets: 0,
         noShows: 0,
         waitMedian: null,
@@ -1204,10 +1207,11 @@ export function eveningReportFixture(
         cost: 160,
       }),
     ],
-    totals: { served: 25, cost: 340 },
+    totals: { visits: 25, people: 22, cost: 340 },
     previous: {
       date: '2026-11-25',
-      served: 21,
+      visits: 21,
+      people: 19,
       cost: 300,
       byService: { bp: 9, repair: 7, chess: 0, activity: 5 },
     },
@@ -1220,8 +1224,8 @@ export function overviewFixture(overrides: Partial<DeskOverview> = {}): DeskOver
   return {
     date: '2026-12-02',
     communities: [
-      { id: 'huchi', name: '虎池苑', served: 18, cost: null, date: '2026-12-01' },
-      { id: 'jinse', name: '金色里程', served: 25, cost: 340, date: '2026-12-02' },
+      { id: 'huchi', name: '虎池苑', visits: 18, people: 15, cost: null, date: '2026-12-01' },
+      { id: 'jinse', name: '金色里程', visits: 25, people: 22, cost: 340, date: '2026-12-02' },
     ],
     ...overrides,
   };
@@ -1249,6 +1253,8 @@ export function rosterCompanionFixture(overrides: Partial<DeskCompanion> = {}): 
     id: 'cp-1',
     community: 'jinse',
     date: '2026-12-02',
+    kind: 'ticket',
+    ref: 't-7',
     about: '取号 B007',
     note: '听障，请用文字沟通',
     worker: null,

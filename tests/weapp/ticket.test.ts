@@ -75,9 +75,11 @@ describe('weapp build: ticket page', () => {
     expect(text).toContain('排队中');
     expect(text).toContain('前面还有 2 位');
     expect(text).toContain('今晚我的号（1 张）');
-    // One invocation for the page, narrowed to the community it was opened for.
+    // One invocation for the tickets, narrowed to the community it was opened for, and one for
+    // this ticket's companion request (its state, or the 需要社工陪同 button).
     expect(h.functionCalls.map((c) => [c.action, c.data])).toEqual([
       ['queue.mine', { action: 'mine', community: 'jinse' }],
+      ['roster.companionOf', { action: 'companionOf', kind: 'ticket', ref: ticket.id }],
     ]);
   });
 

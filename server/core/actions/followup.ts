@@ -268,12 +268,13 @@ export const followupActions = [
     example: {},
     handler: async (ctx) => {
       const userId = userOf(ctx).id;
-      // Phones live on bookings and follow-ups, names (称呼) on bookings too, notes on
-      // follow-ups; suggestions lose their author.
+      // Phones live on bookings and follow-ups, names (称呼) on bookings too, notes on follow-ups
+      // and companion requests (a hearing impairment…); suggestions lose their author.
       const erased =
         (await ctx.deps.store.followUps.erase(userId)) +
         (await ctx.deps.store.suggestions.erase(userId)) +
-        (await ctx.deps.store.bookings.erasePersonal(userId));
+        (await ctx.deps.store.bookings.erasePersonal(userId)) +
+        (await ctx.deps.store.rosters.eraseCompanionNotes(userId));
       return { erased };
     },
   }),

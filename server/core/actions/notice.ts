@@ -182,9 +182,11 @@ export const noticeActions = [
           .trim()
           .toUpperCase()
           .regex(/^[A-Z0-9]{4,8}$/),
+        // Recorded as said, so the sheet tells scans from typed codes; older clients send none.
+        via: z.enum(['scan', 'code']).optional(),
       })
       .strict(),
-    example: { activityId: 'activity-1', code: 'K7P2Q9' },
+    example: { activityId: 'activity-1', code: 'K7P2Q9', via: 'scan' },
     handler: async (ctx, input) => {
       const userId = userOf(ctx).id;
       const { activity } = await liveActivity(ctx.deps, input.activityId);
@@ -201,6 +203,7 @@ export const noticeActions = [
         capacity: activity.signUp ? activity.capacity : null,
         now: ctx.now,
         by: 'self',
+        via: input.via ?? null,
       });
       if (outcome.kind === 'full') {
         throw new AppError('CONFLICT', '名额已满，请找现场社工登记');

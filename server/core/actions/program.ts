@@ -1,15 +1,27 @@
 import * as z from 'zod';
 import type { Candidate } from '../../../contract/program';
-import { defineAction, userOf } from '../action';
+import { defineAction, userOf, type ActionContext } from '../action';
 import { communityOrThrow } from '../community';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
-import { isStaffOf } from '../identity';
 import { newId } from '../notice/service';
-import { addDays, isCalendarDate, todayOf } from '../notice/week';
+import { isCalendarDate, todayOf } from '../notice/week';
 import type { ServiceRecord } from '../ports';
 import { eveningReport, lastEvening, summaryCsv, visitsCsv, visitsOn } from '../program/report';
-import { balanceOf, companionView, compMinutes, leaveView, shiftView } from '../program/roster';
+import {
+  balanceOf,
+  bookingTarget,
+  checkLoggedEnd,
+  companionSubject,
+  companionView,
+  compMinutes,
+  leaveView,
+  memberName,
+  myCompanionView,
+  shiftView,
+  ticketTarget,
+  type CompanionTarget,
+} from '../program/roster';
 import { checkChoices, MENU_SIZE, roundOrThrow, roundView, votingOpen } from '../program/survey';
 import { ids } from '../validation';
 
@@ -311,6 +323,33 @@ export const reportActions = [
   }),
 ];
 
+/** A staff member's user id, as staff.directory lists them. */
+const workerId = z.string().regex(/^[A-Za-z0-9_:-]{1,80}$/);
+
+/** Which ticket or booking a companion request is for. */
+const companionRef = { kind: z.enum(['ticket', 'booking']), ref: ids.record };
+
+const NOT_YOURS = { ticket: '没有找到这张号', booking: '没有找到这个预约' } as const;
+
+/** Where a request on the caller's ticket or booking is filed, and what staff read it as. */
+async function companionTarget(
+  ctx: ActionContext,
+  kind: 'ticket' | 'booking',
+  ref: string,
+  userId: string,
+): Promise<CompanionTarget> {
+  const { store } = ctx.deps;
+  if (kind === 'ticket') {
+    const evening = await store.queues.eveningOfTicket(ref);
+    const ticket = evening?.tickets.find((t) => t.id === ref);
+    return ticketTarget(ticket, evening?.setup?.name ?? null, userId);
+  }
+  const booking = await store.bookings.getBooking(ref);
+  const community = booking ? await store.communities.get(booking.community) : null;
+  const service = community?.services.find((s) => s.id === booking?.service);
+  return bookingTarget(booking, service?.name ?? booking?.service ?? '', userId, todayOf(ctx.now));
+}
+
 const shiftCommunity = async (input: { shiftId: string }, deps: CoreDeps) =>
   (await deps.store.rosters.getShift(input.shiftId))?.community ?? null;
 
@@ -337,11 +376,8 @@ export const rosterActions = [
       .object({
         community: ids.community,
         date,
-        worker: z
-          .string()
-          .regex(/^[A-Za-z0-9_:-]{1,80}$/)
-          .optional(),
-        name: line(20),
+        worker: workerId.optional(),
+        name: line(20).optional(),
         start: ids.hhmm,
         end: ids.hhmm,
       })
@@ -356,9 +392,11 @@ export const rosterActions = [
     community: (input) => input.community,
     handler: async (ctx, input) => {
       const worker = input.worker ?? userOf(ctx).id;
-      if (!isStaffOf(await ctx.deps.store.identities.getUser(worker), input.community)) {
-        throw new AppError('BAD_INPUT', '只能给本社区的社工排班', 'worker');
-      }
+      // Colleagues are picked from the community's directory (staff.directory), by name.
+      const member = (await ctx.deps.store.identities.staffDirectory(input.community)).find(
+        (m) => m.id === worker,
+      );
+      if (!member) throw new AppError('BAD_INPUT', '只能给本社区的社工排班', 'worker');
       if (input.end <= input.start)
         throw new AppError('BAD_INPUT', '下班时间要晚于上班时间', 'end');
       const shift = {
@@ -366,7 +404,7 @@ export const rosterActions = [
         community: input.community,
         date: input.date,
         worker,
-        name: input.name,
+        name: input.name ?? memberName(member),
         start: input.start,
         end: input.end,
         loggedEnd: null,
@@ -383,11 +421,9 @@ export const rosterActions = [
     input: z.object({ shiftId: ids.record, end: ids.hhmm }).strict(),
     example: { shiftId: 'shift-1', end: '20:30' },
     community: shiftCommunity,
-    handler: async ({ deps }, input) => {
+    handler: async ({ deps, now }, input) => {
       const shift = (await deps.store.rosters.getShift(input.shiftId))!;
-      if (input.end <= shift.start) {
-        throw new AppError('BAD_INPUT', '下班时间要晚于上班时间', 'end');
-      }
+      checkLoggedEnd(shift, input.end, now);
       const logged = await deps.store.rosters.logEnd(
         shift.id,
         input.end,
@@ -402,53 +438,58 @@ export const rosterActions = [
     role: 'resident',
     input: z
       .object({
-        community: ids.community,
-        date: date.optional(),
-        about: line(40),
+        ...companionRef,
+        // The minimum: what staff need to know to help (e.g. "听障，请用文字沟通").
         note: z
           .string()
           .trim()
           .max(100)
           .regex(/^[^\p{Cc}]*$/u)
           .optional(),
-        requestId: ids.requestId,
       })
       .strict(),
-    example: {
-      community: 'jinse',
-      about: '取号 A012',
-      note: '听障，请用文字沟通',
-      requestId: 'companion-req-01',
-    },
+    example: { kind: 'ticket', ref: 'ticket-1', note: '听障，请用文字沟通' },
     handler: async (ctx, input) => {
-      await communityOrThrow(ctx.deps, input.community);
-      const today = todayOf(ctx.now);
-      if (input.date && (input.date < today || input.date > addDays(today, 30))) {
-        throw new AppError('BAD_INPUT', '只能为今天起 30 天内的服务请社工陪同', 'date');
+      const userId = userOf(ctx).id;
+      const subject = companionSubject(input.kind, input.ref);
+      // One request per ticket or booking: a second tap or a retry answers with the first.
+      const existing = await ctx.deps.store.rosters.companionOf(subject);
+      if (existing) {
+        if (existing.userId !== userId) throw notFound(NOT_YOURS[input.kind]);
+        return myCompanionView(existing);
       }
+      const target = await companionTarget(ctx, input.kind, input.ref, userId);
       const record = await ctx.deps.store.rosters.addCompanion({
         id: newId(),
-        community: input.community,
-        // A booking on a coming evening lands on that evening's roster.
-        date: input.date ?? today,
-        userId: userOf(ctx).id,
-        requestId: input.requestId,
-        about: input.about,
+        ...target,
+        userId,
+        subject,
         note: input.note ?? '',
         worker: null,
         workerName: null,
         status: 'waiting',
         createdAt: ctx.now.toISOString(),
       });
-      return companionView(record);
+      return myCompanionView(record);
+    },
+  }),
+  defineAction({
+    id: 'roster.companionOf',
+    role: 'resident',
+    input: z.object(companionRef).strict(),
+    example: { kind: 'ticket', ref: 'ticket-1' },
+    handler: async (ctx, input) => {
+      const found = await ctx.deps.store.rosters.companionOf(
+        companionSubject(input.kind, input.ref),
+      );
+      // Only the resident who asked sees it; for anyone else there is nothing.
+      return found && found.userId === userOf(ctx).id ? myCompanionView(found) : null;
     },
   }),
   defineAction({
     id: 'roster.assignCompanion',
     role: 'staff',
-    input: z
-      .object({ companionId: ids.record, worker: z.string().regex(/^[A-Za-z0-9_:-]{1,80}$/) })
-      .strict(),
+    input: z.object({ companionId: ids.record, worker: workerId }).strict(),
     example: { companionId: 'companion-1', worker: 'staff-1' },
     community: async (input, deps) =>
       (await deps.store.rosters.getCompanion(input.companionId))?.community ?? null,
@@ -457,7 +498,7 @@ export const rosterActions = [
       const shift = (await deps.store.rosters.shifts(request.community, request.date)).find(
         (s) => s.worker === input.worker,
       );
-      if (!shift) throw new AppError('BAD_INPUT', '请先把这位社工排进今晚的值班', 'worker');
+      if (!shift) throw new AppError('BAD_INPUT', '请先把这位社工排进这一晚的值班', 'worker');
       const assigned = await deps.store.rosters.assignCompanion(
         request.id,
         shift.worker,

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import { AppError, notFound } from '../errors';
 import { INVITE_DAYS, identityOf, newInviteCode, secretMatches } from '../identity';
+import { memberView } from '../program/roster';
 import { sessionIdentity } from '../session';
 import { dayjs, isoLocal } from '../time';
 import { ids } from '../validation';
@@ -59,6 +60,48 @@ export const staffActions = [
         now,
       );
       return { code, community: input.community, expiresAt };
+    },
+  }),
+  defineAction({
+    id: 'staff.directory',
+    role: 'staff',
+    input: z.object({ community: ids.community }).strict(),
+    example: { community: 'jinse' },
+    community: (input) => input.community,
+    // Colleagues by name, for the roster form and the companion assignment (never by typed id):
+    // named ones first in pinyin order, then those who have not set a name.
+    handler: async ({ deps }, input) =>
+      (await deps.store.identities.staffDirectory(input.community))
+        .map(memberView)
+        .sort(
+          (a, b) =>
+            Number(b.named) - Number(a.named) ||
+            a.name.localeCompare(b.name, 'zh-Hans-CN') ||
+            a.userId.localeCompare(b.userId),
+        ),
+  }),
+  defineAction({
+    id: 'staff.setName',
+    role: 'resident',
+    input: z
+      .object({
+        name: z
+          .string()
+          .trim()
+          .min(1)
+          .max(20)
+          .regex(/^[^\p{Cc}]*$/u),
+      })
+      .strict(),
+    example: { name: '李社工' },
+    handler: async (ctx, input) => {
+      const id = userOf(ctx).id;
+      const user = await ctx.deps.store.identities.getUser(id);
+      if (!user || !(user.admin || user.staffOf.length > 0)) {
+        throw new AppError('FORBIDDEN', '只有社工可以设置称呼');
+      }
+      await ctx.deps.store.identities.setDisplayName(id, input.name);
+      return memberView({ id, admin: user.admin, name: input.name });
     },
   }),
 ];

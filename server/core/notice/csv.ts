@@ -8,7 +8,12 @@ const STATUS: Record<SignUpRecord['status'], string> = {
   waitlisted: '候补',
   cancelled: '已取消',
 };
-const CHECK_IN: Record<'self' | 'staff', string> = { self: '扫码签到', staff: '社工登记' };
+/** How someone was checked in, in words: a self check-in without a known way is just 自助签到. */
+const checkInText = (s: SignUpRecord) => {
+  if (s.checkIn === 'staff') return '社工登记';
+  if (s.checkIn !== 'self') return '';
+  return s.checkInVia === 'scan' ? '扫码签到' : s.checkInVia === 'code' ? '输入签到码' : '自助签到';
+};
 
 /** Spreadsheets run cells starting with = + - @ as formulas; a leading quote keeps them text. */
 const cell = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
@@ -31,7 +36,7 @@ export function attendanceCsv(
       STATUS[s.status],
       s.attendedAt ? '是' : '否',
       when(s.attendedAt),
-      s.checkIn ? CHECK_IN[s.checkIn] : '',
+      checkInText(s),
       when(s.createdAt),
     ]),
   );

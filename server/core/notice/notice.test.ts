@@ -378,6 +378,12 @@ describe('sign-up, waitlist and check-in', () => {
     const notice = await h.published();
     const id = notice.activities[0]!.id;
     ok(await signUp('u1', id, { name: '3栋 王阿姨' }));
+    // u1 scans the QR code; u2, who did not sign up, types the code: the sheet tells them apart.
+    const { checkInCode } = ok(await h.staff<Attendees>('notice.attendees', { activityId: id }));
+    const selfCheckIn = (userId: string, via: 'scan' | 'code') =>
+      h.as(userId)('notice.checkIn', { activityId: id, code: checkInCode, via });
+    ok(await selfCheckIn('u1', 'scan'));
+    ok(await selfCheckIn('u2', 'code'));
     ok(
       await h.staff('notice.checkInFor', {
         activityId: id,
@@ -391,11 +397,12 @@ describe('sign-up, waitlist and check-in', () => {
       csv.startsWith('\uFEFF活动,日期,时间,地点,姓名,报名状态,到场,签到时间,签到方式,报名时间\r\n'),
     ).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines[1]).toBe(
-      '书法体验课,2026-12-02,19:00-20:00,二楼活动室,3栋 王阿姨,已报名,否,,,2026-12-02 18:40',
+      '书法体验课,2026-12-02,19:00-20:00,二楼活动室,3栋 王阿姨,已报名,是,2026-12-02 18:40,扫码签到,2026-12-02 18:40',
     );
-    expect(lines[2]).toBe(
+    expect(lines[2]).toMatch(/,已报名,是,2026-12-02 18:40,输入签到码,2026-12-02 18:40$/);
+    expect(lines[3]).toBe(
       "书法体验课,2026-12-02,19:00-20:00,二楼活动室,'=1+1,已报名,是,2026-12-02 18:40,社工登记,2026-12-02 18:40",
     );
   });

@@ -407,6 +407,7 @@ export async function attendeeView(deps: CoreDeps, s: SignUpRecord): Promise<Att
       s.status === 'waitlisted' ? await deps.store.notices.waitlistPosition(s) : null,
     attendedAt: iso(s.attendedAt),
     checkIn: s.checkIn,
+    checkInVia: s.checkInVia,
     byStaff: s.userId === null,
     createdAt: isoLocal(new Date(s.createdAt)),
   };

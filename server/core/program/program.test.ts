@@ -5,6 +5,7 @@ import type { Notice } from '../../../contract/notice';
 import type {
   CompanionRequest,
   CompBalance,
+  MyCompanion,
   EveningReport,
   EveningRoster,
   LeaveRequest,
@@ -13,7 +14,8 @@ import type {
   Round,
   Shift,
 } from '../../../contract/program';
-import type { Ticket } from '../../../contract/queue';
+import type { Console, Ticket } from '../../../contract/queue';
+import type { Invite, StaffMember } from '../../../contract/staff';
 import type { CallList } from '../../../contract/followup';
 import { coreHarness, ok } from '../../testing/core-harness';
 import { median, p90 } from './report';
@@ -66,6 +68,10 @@ describe('居民点单', () => {
     ]);
     expect(tieAtCut).toBe(true);
     expect(ranking[0]!.paperVotes).toBe(1);
+    // Before any vote, nine candidates do not "tie for first": nothing is proposed yet.
+    const empty = rank(candidates.slice(0, 9), []);
+    expect(empty.tieAtCut).toBe(false);
+    expect(empty.ranking.filter((r) => r.proposed)).toEqual([]);
   });
 
   it('opens a round, takes one ballot per resident and paper votes, closes and publishes the menu', async () => {
@@ -168,6 +174,17 @@ describe('社区买单: the evening report', () => {
     at('18:30');
     ok(await h.staff('queue.callNext', { community: 'jinse', queue: 'health' }));
     ok(await h.staff('queue.miss', { ticketId: t3.id }));
+    // u1 also reads at the library: a second visit (人次) of the same resident (人).
+    const lib = ok(
+      await h.as('u1')<Ticket>('queue.join', {
+        community: 'jinse',
+        queue: 'library',
+        requestId: 'join-u1-library',
+      }),
+    );
+    ok(await h.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
+    at('18:40');
+    ok(await h.staff('queue.complete', { ticketId: lib.id }));
     // Paperwork: u4 served, u5 a no-show.
     const book = async (u: string, slot: string) =>
       ok(
@@ -244,7 +261,8 @@ describe('社区买单: the evening report', () => {
     );
     const row = (id: string) => report.services.find((x) => x.service === id)!;
     expect(row('health')).toMatchObject({
-      served: 2,
+      visits: 2,
+      people: 2,
       tickets: 3,
       bookings: 0,
       noShows: 1,
@@ -254,17 +272,20 @@ describe('社区买单: the evening report', () => {
       unitCost: 12.5,
       cost: 25,
     });
+    expect(row('library')).toMatchObject({ visits: 1, people: 1, tickets: 1 });
     expect(row('paperwork')).toMatchObject({
-      served: 1,
+      visits: 1,
+      people: 1,
       bookings: 2,
       noShows: 1,
       satisfaction: { satisfied: 1, mostly: 0, unsatisfied: 0 },
       suggestions: { received: 1, answered: 1 },
       cost: 20,
     });
-    expect(row('activity')).toMatchObject({ served: 1, attendance: 1, cost: null });
-    expect(report.totals).toEqual({ served: 4, cost: 45 });
-    expect(report.previous).toMatchObject({ date: '2026-11-25', served: 0 });
+    expect(row('activity')).toMatchObject({ visits: 1, people: 1, attendance: 1, cost: null });
+    // Five visits, four residents: u1 counts once although served twice.
+    expect(report.totals).toEqual({ visits: 5, people: 4, cost: 45 });
+    expect(report.previous).toMatchObject({ date: '2026-11-25', visits: 0, people: 0 });
 
     const summary = ok(
       await h.staff<ReportCsv>('report.csv', {
@@ -274,8 +295,10 @@ describe('社区买单: the evening report', () => {
       }),
     );
     expect(summary.filename).toBe('金色里程社区-2026-12-02-服务汇总.csv');
-    expect(summary.csv.startsWith('\uFEFF服务,服务人数,取号,预约,未到')).toBe(true);
-    expect(summary.csv).toContain('\r\n健康检测,2,3,0,1,20,24,5,0,0,0,0,0,0,12.5,25,0\r\n');
+    expect(summary.csv.startsWith('\uFEFF服务,服务人次,服务人数,取号,预约,未到')).toBe(true);
+    expect(summary.csv).toContain(',单价(元/人次),费用(元),上周服务人次\r\n');
+    expect(summary.csv).toContain('\r\n健康检测,2,2,3,0,1,20,24,5,0,0,0,0,0,0,12.5,25,0\r\n');
+    expect(summary.csv).toContain('\r\n合计（人数按居民去重）,5,4,4,2,2,,,,1,1,0,0,1,1,,45,0\r\n');
     const visits = ok(
       await h.staff<ReportCsv>('report.csv', {
         community: 'jinse',
@@ -283,12 +306,26 @@ describe('社区买单: the evening report', () => {
         kind: 'visits',
       }),
     );
-    expect(visits.csv.trimEnd().split('\r\n')).toHaveLength(1 + 3 + 2 + 1);
+    const lines = visits.csv.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(1 + 4 + 2 + 1);
+    // Statuses in Chinese words, never codes.
+    const statuses = lines.slice(1).map((l) => l.split(',')[4]);
+    expect(statuses).toEqual([
+      '已完成',
+      '已完成',
+      '过号未到',
+      '已完成',
+      '已完成',
+      '未到',
+      '已到场',
+    ]);
+    expect(visits.csv).not.toMatch(/\b(done|no-show|attended|confirmed|missed|completed)\b/);
 
     const overview = ok(await h.staff<Overview>('report.overview', { date: '2026-12-03' }));
     expect(overview.communities.find((c) => c.id === 'jinse')).toMatchObject({
       date: '2026-12-02',
-      served: 4,
+      visits: 5,
+      people: 4,
       cost: 45,
     });
   });
@@ -303,7 +340,14 @@ describe('社区买单: the evening report', () => {
 });
 
 describe('伴 and 调休', () => {
-  it('accrues comp time from evening shifts, approves leave, and assigns companions', async () => {
+  /** Makes `userId` staff of jinse through an invite, as a real colleague becomes one. */
+  const colleague = async (userId: string, name?: string) => {
+    const invite = ok(await h.staff<Invite>('staff.invite', { community: 'jinse' }));
+    ok(await h.as(userId)('staff.redeem', { code: invite.code }));
+    if (name) ok(await h.as(userId)('staff.setName', { name }));
+  };
+
+  it('accrues comp time only for time already worked, and approves leave', async () => {
     h = await coreHarness('2026-12-02T16:00:00+08:00');
     const shift = ok(
       await h.staff<Shift>('roster.assign', {
@@ -314,23 +358,31 @@ describe('伴 and 调休', () => {
         end: '20:00',
       }),
     );
+    // 18:53: a planned 20:30 cannot be banked yet, nor can tonight's planned 20:00.
+    h.clock.set('2026-12-02T18:53:00+08:00');
+    for (const end of ['20:30', '20:00']) {
+      expect(await h.staff('roster.logEnd', { shiftId: shift.id, end })).toMatchObject({
+        ok: false,
+        error: {
+          code: 'BAD_INPUT',
+          field: 'end',
+          message: '现在才 18:53，不能登记以后的下班时间：调休只算已经工作的时间，请下班后再登记',
+        },
+      });
+    }
+    expect(await h.staff('roster.logEnd', { shiftId: shift.id, end: '16:00' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', field: 'end', message: '下班时间要晚于上班时间' },
+    });
+    // Leaving early is loggable as soon as it happened.
     expect(
-      await h.staff('roster.assign', {
-        community: 'jinse',
-        date: '2026-12-02',
-        worker: 'not-staff',
-        name: '路人',
-        start: '17:00',
-        end: '20:00',
-      }),
-    ).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'worker' } });
-    // 16:30 to 20:30: only the 210 minutes after 17:00 count.
+      ok(await h.staff<Shift>('roster.logEnd', { shiftId: shift.id, end: '18:50' })),
+    ).toMatchObject({ loggedEnd: '18:50', compMinutes: 110 });
+    // 16:30 to 20:30, logged after: only the 210 minutes after 17:00 count.
+    h.clock.set('2026-12-02T20:31:00+08:00');
     expect(
       ok(await h.staff<Shift>('roster.logEnd', { shiftId: shift.id, end: '20:30' })),
-    ).toMatchObject({
-      loggedEnd: '20:30',
-      compMinutes: 210,
-    });
+    ).toMatchObject({ loggedEnd: '20:30', compMinutes: 210 });
     const next = ok(
       await h.staff<Shift>('roster.assign', {
         community: 'jinse',
@@ -340,6 +392,11 @@ describe('伴 and 调休', () => {
         end: '20:00',
       }),
     );
+    expect(await h.staff('roster.logEnd', { shiftId: next.id, end: '19:00' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', field: 'end', message: expect.stringContaining('这一晚还没到') },
+    });
+    h.clock.set('2026-12-09T19:00:00+08:00');
     ok(await h.staff('roster.logEnd', { shiftId: next.id, end: '19:00' }));
 
     const leave = ok(
@@ -367,61 +424,6 @@ describe('伴 and 调休', () => {
       ok: false,
       error: { code: 'CONFLICT' },
     });
-
-    // A deaf resident asks for a companion; the worker on duty is assigned and sees it.
-    const asked = ok(
-      await h.as('u1')<CompanionRequest>('roster.requestCompanion', {
-        community: 'jinse',
-        about: '取号 A012',
-        note: '听障，请用文字沟通',
-        requestId: 'companion-u1-01',
-      }),
-    );
-    expect(
-      ok(
-        await h.as('u1')<CompanionRequest>('roster.requestCompanion', {
-          community: 'jinse',
-          about: '取号 A012',
-          requestId: 'companion-u1-01',
-        }),
-      ).id,
-    ).toBe(asked.id);
-    expect(
-      await h.staff('roster.assignCompanion', { companionId: asked.id, worker: 'u9' }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'BAD_INPUT', field: 'worker' },
-    });
-    const assigned = ok(
-      await h.staff<CompanionRequest>('roster.assignCompanion', {
-        companionId: asked.id,
-        worker: 'staff-1',
-      }),
-    );
-    expect(assigned).toMatchObject({ status: 'assigned', workerName: '李社工' });
-    // A booking on a coming evening files the request on that evening's roster.
-    const later = ok(
-      await h.as('u2')<CompanionRequest>('roster.requestCompanion', {
-        community: 'jinse',
-        date: '2026-12-09',
-        about: '预约 政务服务 12月9日 19:00',
-        requestId: 'companion-u2-01',
-      }),
-    );
-    expect(later.date).toBe('2026-12-09');
-    expect(
-      await h.as('u2')('roster.requestCompanion', {
-        community: 'jinse',
-        date: '2026-12-01',
-        about: '过去的预约',
-        requestId: 'companion-u2-02',
-      }),
-    ).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'date' } });
-    const evening = ok(
-      await h.staff<EveningRoster>('roster.evening', { community: 'jinse', date: '2026-12-02' }),
-    );
-    expect(evening.shifts.map((s) => s.name)).toEqual(['李社工']);
-
     const mine = ok(await h.staff<CompBalance>('roster.mine'));
     expect(mine).toMatchObject({
       accruedMinutes: 300,
@@ -429,6 +431,189 @@ describe('伴 and 调休', () => {
       pendingMinutes: 0,
       balanceMinutes: 60,
     });
-    expect(mine.companions.map((c) => c.note)).toEqual(['听障，请用文字沟通']);
+  });
+
+  it('rosters colleagues picked by name from the staff directory', async () => {
+    h = await coreHarness('2026-12-02T16:00:00+08:00');
+    await colleague('w-wang', '王社工');
+    await colleague('w-li');
+    ok(await h.staff('staff.setName', { name: '  张站长 ' }));
+    expect(await h.as('u1')('staff.setName', { name: '居民' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '只有社工可以设置称呼' },
+    });
+    expect(await h.as('w-li')('staff.directory', { community: 'huchi' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const directory = ok(
+      await h.as('w-li')<StaffMember[]>('staff.directory', { community: 'jinse' }),
+    );
+    expect(directory).toEqual([
+      { userId: 'w-wang', name: '王社工', named: true },
+      { userId: 'staff-1', name: '张站长', named: true },
+      { userId: 'w-li', name: '社工（尾号 w-li）', named: false },
+    ]);
+    // No name typed: the roster shows the directory's.
+    const shift = ok(
+      await h.as('w-li')<Shift>('roster.assign', {
+        community: 'jinse',
+        date: '2026-12-02',
+        worker: 'w-wang',
+        start: '17:00',
+        end: '20:00',
+      }),
+    );
+    expect(shift).toMatchObject({ worker: 'w-wang', name: '王社工' });
+    expect(
+      await h.staff('roster.assign', {
+        community: 'jinse',
+        date: '2026-12-02',
+        worker: 'u1',
+        start: '17:00',
+        end: '20:00',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', field: 'worker', message: '只能给本社区的社工排班' },
+    });
+  });
+
+  it('keeps one companion request per ticket, shows it at the desk and to the resident', async () => {
+    h = await coreHarness('2026-12-02T18:00:00+08:00');
+    await colleague('w-li', '李社工');
+    const ticket = ok(
+      await h.as('u1')<Ticket>('queue.join', {
+        community: 'jinse',
+        queue: 'health',
+        requestId: 'join-u1-companion',
+      }),
+    );
+    const ask = (note?: string, user = 'u1') =>
+      h.as(user)<MyCompanion>('roster.requestCompanion', {
+        kind: 'ticket',
+        ref: ticket.id,
+        ...(note ? { note } : {}),
+      });
+    const asked = ok(await ask('听障，请用文字沟通'));
+    expect(asked).toEqual({
+      id: asked.id,
+      kind: 'ticket',
+      ref: ticket.id,
+      about: `取号 ${ticket.label} 健康检测`,
+      note: '听障，请用文字沟通',
+      status: 'waiting',
+      workerName: null,
+    });
+    // A second tap (after a reload, another note) is the same request: nothing new.
+    expect(ok(await ask('再点一次'))).toEqual(asked);
+    expect(await ask(undefined, 'u2')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const roster = ok(
+      await h.staff<EveningRoster>('roster.evening', { community: 'jinse', date: '2026-12-02' }),
+    );
+    expect(roster.companions).toHaveLength(1);
+    expect(roster.companions[0]).toMatchObject({ kind: 'ticket', ref: ticket.id });
+
+    // The desk calling her sees the need on her row, and in the call's answer.
+    const called = ok(
+      await h.staff<Console>('queue.callNext', { community: 'jinse', queue: 'health' }),
+    );
+    expect(called.tickets.find((t) => t.id === ticket.id)?.companion).toEqual({
+      id: asked.id,
+      status: 'waiting',
+      note: '听障，请用文字沟通',
+      workerName: null,
+    });
+
+    expect(
+      await h.staff('roster.assignCompanion', { companionId: asked.id, worker: 'w-li' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', field: 'worker', message: '请先把这位社工排进这一晚的值班' },
+    });
+    ok(
+      await h.staff('roster.assign', {
+        community: 'jinse',
+        date: '2026-12-02',
+        worker: 'w-li',
+        start: '16:30',
+        end: '20:00',
+      }),
+    );
+    expect(
+      ok(
+        await h.staff<CompanionRequest>('roster.assignCompanion', {
+          companionId: asked.id,
+          worker: 'w-li',
+        }),
+      ),
+    ).toMatchObject({ status: 'assigned', worker: 'w-li', workerName: '李社工' });
+    const desk = ok(
+      await h.staff<Console>('queue.console', { community: 'jinse', queue: 'health' }),
+    );
+    expect(desk.tickets.find((t) => t.id === ticket.id)?.companion).toMatchObject({
+      status: 'assigned',
+      workerName: '李社工',
+    });
+    // Her ticket, after a reload, shows who accompanies her; nobody else sees her request.
+    const ref = { kind: 'ticket', ref: ticket.id };
+    expect(ok(await h.as('u1')<MyCompanion>('roster.companionOf', ref))).toMatchObject({
+      status: 'assigned',
+      workerName: '李社工',
+    });
+    expect(ok(await h.as('u2')('roster.companionOf', ref))).toBeNull();
+    expect(
+      ok(await h.as('w-li')<CompBalance>('roster.mine')).companions.map((c) => c.about),
+    ).toEqual([`取号 ${ticket.label} 健康检测`]);
+    // The TV and the tonight page never carry it.
+    const board = JSON.stringify(ok(await h.as(null)('queue.board', { community: 'jinse' })));
+    expect(board).not.toContain('听障');
+
+    // A ticket that is over takes no new request.
+    const other = ok(
+      await h.as('u3')<Ticket>('queue.join', {
+        community: 'jinse',
+        queue: 'library',
+        requestId: 'join-u3-companion',
+      }),
+    );
+    ok(await h.as('u3')('queue.cancel', { ticketId: other.id }));
+    expect(
+      await h.as('u3')('roster.requestCompanion', { kind: 'ticket', ref: other.id }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'ref' } });
+  });
+
+  it("files a booking's request on its evening, and erases the resident's note", async () => {
+    h = await coreHarness('2026-12-02T12:00:00+08:00');
+    const booking = ok(
+      await h.as('u2')<Booking>('booking.book', {
+        slotId: 'jinse_paperwork_20261209_1900',
+        requestId: 'book-u2-companion',
+      }),
+    );
+    const asked = ok(
+      await h.as('u2')<MyCompanion>('roster.requestCompanion', {
+        kind: 'booking',
+        ref: booking.id,
+        note: '坐轮椅',
+      }),
+    );
+    expect(asked).toMatchObject({ about: '预约 政务服务 12月9日 19:00', status: 'waiting' });
+    const later = ok(
+      await h.staff<EveningRoster>('roster.evening', { community: 'jinse', date: '2026-12-09' }),
+    );
+    expect(later.companions.map((c) => [c.id, c.note])).toEqual([[asked.id, '坐轮椅']]);
+    expect(
+      await h.as('u1')('roster.requestCompanion', { kind: 'booking', ref: booking.id }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到这个预约' } });
+
+    expect(ok(await h.as('u2')<{ erased: number }>('followup.erase')).erased).toBe(1);
+    const erased = ok(
+      await h.staff<EveningRoster>('roster.evening', { community: 'jinse', date: '2026-12-09' }),
+    );
+    // The need is forgotten; that someone asked stays for the evening's numbers.
+    expect(erased.companions.map((c) => [c.id, c.note, c.about])).toEqual([
+      [asked.id, '', '预约 政务服务 12月9日 19:00'],
+    ]);
   });
 });

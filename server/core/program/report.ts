@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { EveningReport, ServiceFigures } from '../../../contract/program';
+import type { BookingStatus } from '../../../contract/booking';
+import type { EveningReport, ServedCount, ServiceFigures } from '../../../contract/program';
 import type { CoreDeps } from '../deps';
 import { ACTIVITY_RULE } from '../followup/service';
 import { addDays, mondayOf } from '../notice/week';
@@ -31,6 +32,12 @@ export interface Visit {
   serviceName: string;
   ref: string;
   resident: string;
+  /**
+   * Who, for counting people (人) rather than visits (人次): the resident's account, else the name
+   * staff wrote for someone without a phone (a walk-in's note, a booking or check-in by staff).
+   */
+  person: string;
+  /** In Chinese words, as the subdistrict reads it (已完成, 过号未到…). */
   status: string;
   at: string;
   calledAt: string | null;
@@ -44,13 +51,36 @@ export interface Visit {
 const whoOf = (userId: string | null, name: string, fallback: string) =>
   name || (userId ? `居民（尾号 ${userId.slice(-4)}）` : fallback);
 
+/** The counting key of a visit's resident: the account, else the written name, else the record. */
+const personOf = (userId: string | null, name: string, record: string) =>
+  userId ? `user:${userId}` : name.trim() ? `name:${name.trim()}` : `record:${record}`;
+
+/** Ticket, booking and check-in states in the words the report's readers use. */
+export const TICKET_STATUS_WORDS: Record<TicketRecord['status'], string> = {
+  waiting: '等候中',
+  called: '已叫号',
+  missed: '过号未到',
+  done: '已完成',
+  cancelled: '已取消',
+};
+export const BOOKING_STATUS_WORDS: Record<BookingStatus, string> = {
+  confirmed: '已预约',
+  waitlisted: '候补中',
+  'checked-in': '已签到',
+  completed: '已完成',
+  'no-show': '未到',
+  cancelled: '已取消',
+};
+const ATTENDED = '已到场';
+
 const ticketVisit = (t: TicketRecord, service: string, serviceName: string): Visit => ({
   kind: '取号',
   service,
   serviceName,
   ref: t.label,
   resident: t.userId ? whoOf(t.userId, '', '') : `现场 ${t.note}`.trim(),
-  status: t.status,
+  person: personOf(t.userId, t.note, t.id),
+  status: TICKET_STATUS_WORDS[t.status],
   at: t.createdAt,
   calledAt: t.calledAt,
   closedAt: t.closedAt,
@@ -82,7 +112,8 @@ export async function visitsOn(deps: CoreDeps, c: CommunityRecord, date: string)
       serviceName: name,
       ref: b.startsAt,
       resident: whoOf(b.userId, b.name, '代客预约'),
-      status: b.status,
+      person: personOf(b.userId, b.name, b.id),
+      status: BOOKING_STATUS_WORDS[b.status],
       at: b.createdAt,
       calledAt: b.checkedInAt,
       closedAt: b.closedAt,
@@ -107,7 +138,8 @@ export async function visitsOn(deps: CoreDeps, c: CommunityRecord, date: string)
         serviceName: a.name,
         ref: a.startsAt,
         resident: whoOf(s.userId, s.name, '现场登记'),
-        status: 'attended',
+        person: personOf(s.userId, s.name, s.id),
+        status: ATTENDED,
         at: s.createdAt,
         calledAt: s.attendedAt,
         closedAt: null,
@@ -136,6 +168,12 @@ async function satisfactionBy(deps: CoreDeps, c: CommunityRecord, date: string) 
   return by;
 }
 
+/** Visits served (人次) and the distinct residents among them (人). */
+export function countServed(visits: Visit[]): ServedCount {
+  const served = visits.filter((v) => v.served);
+  return { visits: served.length, people: new Set(served.map((v) => v.person)).size };
+}
+
 export async function eveningReport(
   deps: CoreDeps,
   c: CommunityRecord,
@@ -156,14 +194,15 @@ export async function eveningReport(
   ];
   const services: ServiceFigures[] = rows.map((row) => {
     const mine = visits.filter((v) => v.service === row.id);
-    const served = new Set(mine.filter((v) => v.served).map((v) => `${v.resident}|${v.ref}`)).size;
+    const { visits: served, people } = countServed(mine);
     const unitCost = costs[row.id] ?? null;
     const about = suggestions.filter((s) => s.category === row.id);
     return {
       service: row.id,
       name: row.name,
       kind: row.kind,
-      served,
+      visits: served,
+      people,
       tickets: mine.filter((v) => v.kind === '取号').length,
       bookings: mine.filter((v) => v.kind === '预约').length,
       noShows: mine.filter((v) => v.noShow).length,
@@ -183,8 +222,10 @@ export async function eveningReport(
     };
   });
   const costed = services.filter((s) => s.cost !== null);
+  // People across services are counted once: a resident at the health check and the library
+  // is two visits (人次) but one person (人).
   const totals = {
-    served: services.reduce((n, s) => n + s.served, 0),
+    ...countServed(visits),
     cost: costed.length ? round1(costed.reduce((n, s) => n + s.cost!, 0)) : null,
   };
   const before = addDays(date, -7);
@@ -194,12 +235,18 @@ export async function eveningReport(
     date,
     services,
     totals,
-    previous: {
-      date: before,
-      served: previous?.totals.served ?? 0,
-      cost: previous?.totals.cost ?? null,
-      byService: Object.fromEntries((previous?.services ?? []).map((s) => [s.service, s.served])),
-    },
+    previous: previousOf(previous, before),
+  };
+}
+
+/** Last week's evening as the trend reads it; nothing served when it was not computed. */
+function previousOf(previous: EveningReport | null, date: string): EveningReport['previous'] {
+  return {
+    date,
+    visits: previous?.totals.visits ?? 0,
+    people: previous?.totals.people ?? 0,
+    cost: previous?.totals.cost ?? null,
+    byService: Object.fromEntries((previous?.services ?? []).map((s) => [s.service, s.visits])),
   };
 }
 
@@ -208,30 +255,59 @@ const cell = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 const num = (n: number | null) => (n === null ? '' : String(n));
 
 export function summaryCsv(report: EveningReport): string {
+  const { totals, previous } = report;
+  const sum = (pick: (s: ServiceFigures) => number) =>
+    report.services.reduce((n, s) => n + pick(s), 0);
   return stringify(
-    report.services.map((s) => [
-      cell(s.name),
-      s.served,
-      s.tickets,
-      s.bookings,
-      s.noShows,
-      num(s.waitMedian),
-      num(s.waitP90),
-      num(s.serviceMedian),
-      s.attendance,
-      s.satisfaction.satisfied,
-      s.satisfaction.mostly,
-      s.satisfaction.unsatisfied,
-      s.suggestions.received,
-      s.suggestions.answered,
-      num(s.unitCost),
-      num(s.cost),
-      num(report.previous.byService[s.service] ?? null),
-    ]),
+    [
+      ...report.services.map((s) => [
+        cell(s.name),
+        s.visits,
+        s.people,
+        s.tickets,
+        s.bookings,
+        s.noShows,
+        num(s.waitMedian),
+        num(s.waitP90),
+        num(s.serviceMedian),
+        s.attendance,
+        s.satisfaction.satisfied,
+        s.satisfaction.mostly,
+        s.satisfaction.unsatisfied,
+        s.suggestions.received,
+        s.suggestions.answered,
+        num(s.unitCost),
+        num(s.cost),
+        num(previous.byService[s.service] ?? null),
+      ]),
+      // 合计: 人 counts each resident once however many services they used, so it is not the
+      // sum of the rows above; the other columns are.
+      [
+        '合计（人数按居民去重）',
+        totals.visits,
+        totals.people,
+        sum((s) => s.tickets),
+        sum((s) => s.bookings),
+        sum((s) => s.noShows),
+        '',
+        '',
+        '',
+        sum((s) => s.attendance),
+        sum((s) => s.satisfaction.satisfied),
+        sum((s) => s.satisfaction.mostly),
+        sum((s) => s.satisfaction.unsatisfied),
+        sum((s) => s.suggestions.received),
+        sum((s) => s.suggestions.answered),
+        '',
+        num(totals.cost),
+        previous.visits,
+      ],
+    ],
     {
       ...OPTIONS,
       columns: [
         '服务',
+        '服务人次',
         '服务人数',
         '取号',
         '预约',
@@ -245,9 +321,9 @@ export function summaryCsv(report: EveningReport): string {
         '不满意',
         '建议',
         '已答复',
-        '单价(元)',
+        '单价(元/人次)',
         '费用(元)',
-        '上周服务人数',
+        '上周服务人次',
       ],
     },
   );

@@ -1,6 +1,22 @@
-import type { CompanionRequest, LeaveRequest, Shift } from '../../../contract/program';
-import type { CompanionRecord, LeaveRecord, ShiftRecord } from '../ports';
-import { isoLocal } from '../time';
+import type {
+  CompanionKind,
+  CompanionRequest,
+  LeaveRequest,
+  MyCompanion,
+  Shift,
+  TicketCompanion,
+} from '../../../contract/program';
+import type { StaffMember } from '../../../contract/staff';
+import { AppError, notFound } from '../errors';
+import type {
+  BookingRecord,
+  CompanionRecord,
+  LeaveRecord,
+  ShiftRecord,
+  StaffEntry,
+  TicketRecord,
+} from '../ports';
+import { atLocal, isoLocal, local } from '../time';
 
 /** Offices used to close at 17:00: every minute worked after it is evening time, owed back. */
 export const REGULAR_CLOSE = '17:00';
@@ -10,6 +26,87 @@ const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.sl
 /** Comp minutes for a shift from `start` that really ended at `end`. */
 export const compMinutes = (start: string, end: string) =>
   Math.max(0, minutes(end) - Math.max(minutes(start), minutes(REGULAR_CLOSE)));
+
+/**
+ * Comp time is owed for time worked: a logged end later than now (a planned 20:30 logged at
+ * 18:53) is refused. A planned end is confirmed only once it has passed.
+ */
+export function checkLoggedEnd(shift: ShiftRecord, end: string, now: Date): void {
+  if (end <= shift.start) throw new AppError('BAD_INPUT', '下班时间要晚于上班时间', 'end');
+  if (atLocal(shift.date, end).valueOf() > now.getTime()) {
+    const at = local(now);
+    const today = at.format('YYYY-MM-DD') === shift.date;
+    throw new AppError(
+      'BAD_INPUT',
+      `${today ? `现在才 ${at.format('HH:mm')}` : '这一晚还没到'}，不能登记以后的下班时间：调休只算已经工作的时间，请下班后再登记`,
+      'end',
+    );
+  }
+}
+
+// ── 伴: companion requests travel with a ticket or a booking ──────────────
+
+/** The store key of a request: one request per ticket or booking. */
+export const companionSubject = (kind: CompanionKind, ref: string) => `${kind}:${ref}`;
+
+function subjectParts(subject: string): { kind: CompanionKind | null; ref: string | null } {
+  const at = subject.indexOf(':');
+  const kind = subject.slice(0, at);
+  return kind === 'ticket' || kind === 'booking'
+    ? { kind, ref: subject.slice(at + 1) }
+    : { kind: null, ref: null };
+}
+
+/** What a request on a ticket is filed under: the ticket's evening and community. */
+export interface CompanionTarget {
+  community: string;
+  date: string;
+  about: string;
+}
+
+/** A resident's own ticket still in line or at the desk; someone else's reads as not found. */
+export function ticketTarget(
+  ticket: TicketRecord | undefined,
+  lineName: string | null,
+  userId: string,
+): CompanionTarget {
+  if (!ticket || ticket.userId !== userId) throw notFound('没有找到这张号');
+  if (ticket.status !== 'waiting' && ticket.status !== 'called') {
+    throw new AppError('CONFLICT', '这张号已经结束，不能再请社工陪同了', 'ref');
+  }
+  return {
+    community: ticket.community,
+    date: ticket.date,
+    about: lineName ? `取号 ${ticket.label} ${lineName}` : `取号 ${ticket.label}`,
+  };
+}
+
+/** A resident's own seat (booked or checked in) on tonight's or a coming evening. */
+export function bookingTarget(
+  booking: BookingRecord | null,
+  serviceName: string,
+  userId: string,
+  today: string,
+): CompanionTarget {
+  if (!booking || booking.userId !== userId) throw notFound('没有找到这个预约');
+  if (booking.status !== 'confirmed' && booking.status !== 'checked-in') {
+    throw new AppError('CONFLICT', '只有约上的预约才能请社工陪同', 'ref');
+  }
+  if (booking.date < today) throw new AppError('CONFLICT', '这个预约已经过去了', 'ref');
+  const [, month, day] = booking.date.split('-').map(Number);
+  const when = booking.date === today ? booking.startsAt : `${month}月${day}日 ${booking.startsAt}`;
+  return { community: booking.community, date: booking.date, about: `预约 ${serviceName} ${when}` };
+}
+
+/** A staff member's name: what they set, else the last digits of their id. */
+export const memberName = (entry: Pick<StaffEntry, 'id' | 'name'>) =>
+  entry.name ?? `社工（尾号 ${entry.id.slice(-4)}）`;
+
+export const memberView = (entry: StaffEntry): StaffMember => ({
+  userId: entry.id,
+  name: memberName(entry),
+  named: entry.name !== null,
+});
 
 export const shiftView = (s: ShiftRecord): Shift => ({
   id: s.id,
@@ -27,12 +124,31 @@ export const companionView = (c: CompanionRecord): CompanionRequest => ({
   id: c.id,
   community: c.community,
   date: c.date,
+  ...subjectParts(c.subject),
   about: c.about,
   note: c.note,
   worker: c.worker,
   workerName: c.workerName,
   status: c.status,
   createdAt: isoLocal(new Date(c.createdAt)),
+});
+
+/** The resident's own request: its state and who comes, never staff ids. */
+export const myCompanionView = (c: CompanionRecord): MyCompanion => ({
+  id: c.id,
+  ...subjectParts(c.subject),
+  about: c.about,
+  note: c.note,
+  status: c.status,
+  workerName: c.workerName,
+});
+
+/** The need on the console's ticket row. */
+export const ticketCompanionView = (c: CompanionRecord): TicketCompanion => ({
+  id: c.id,
+  status: c.status,
+  note: c.note,
+  workerName: c.workerName,
 });
 
 export const leaveView = (l: LeaveRecord): LeaveRequest => ({

@@ -25,6 +25,8 @@ export function rank(candidates: Candidate[], votes: VoteRecord[]) {
   const sorted = candidates
     .map((c, order) => ({ c, order, ...count.get(c.id)! }))
     .sort((a, b) => b.votes - a.votes || a.order - b.order);
+  // Before any vote nothing is proposed: "all tie for first" would be noise, not a result.
+  const anyVotes = sorted.some((x) => x.votes > 0);
   const ranking: RankedCandidate[] = sorted.map((x) => {
     const firstWithSame = sorted.findIndex((y) => y.votes === x.votes);
     return {
@@ -32,7 +34,7 @@ export function rank(candidates: Candidate[], votes: VoteRecord[]) {
       votes: x.votes,
       paperVotes: x.paper,
       rank: firstWithSame + 1,
-      proposed: firstWithSame < MENU_SIZE,
+      proposed: anyVotes && firstWithSame < MENU_SIZE,
     };
   });
   const proposed = ranking.filter((r) => r.proposed).length;

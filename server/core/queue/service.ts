@@ -16,6 +16,7 @@ import type {
   TicketRecord,
   TicketStatus,
 } from '../ports';
+import { companionSubject, ticketCompanionView } from '../program/roster';
 import { eveningStatus } from '../schedule';
 import { isoLocal, local } from '../time';
 import {
@@ -347,11 +348,21 @@ export async function configure(
 const definedOf = <T extends object>(patch: T): Partial<T> =>
   Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-/** The staff console: the whole line, from the one evening record. */
+/**
+ * The staff console: the whole line, from the one evening record, with the companion requests
+ * made on its tickets (one read of the community's requests that evening, through the roster
+ * port), so the desk calling a resident sees that someone should go with them and who.
+ */
 export async function consoleOf(deps: CoreDeps, view: LineView): Promise<Console> {
   const { evening, setup, now } = view;
   const alerts =
     (await deps.notifier?.recent(evening.community, evening.queue, evening.date, 10)) ?? [];
+  const companions = new Map(
+    (await deps.store.rosters.companions(evening.community, evening.date)).map((c) => [
+      c.subject,
+      ticketCompanionView(c),
+    ]),
+  );
   const tickets = evening.tickets;
   const waiting = waitingOf(tickets);
   const called = tickets.filter((t) => t.status === 'called');
@@ -363,7 +374,9 @@ export async function consoleOf(deps: CoreDeps, view: LineView): Promise<Console
   return {
     line: lineState(view),
     config: configOf(setup),
-    tickets: [...called, ...waiting, ...missed].map((t) => staffTicketView(t, view)),
+    tickets: [...called, ...waiting, ...missed].map((t) =>
+      staffTicketView(t, view, companions.get(companionSubject('ticket', t.id)) ?? null),
+    ),
     stats: {
       served: served.length,
       missed: tickets.filter((t) => t.status === 'missed').length,

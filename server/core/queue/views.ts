@@ -5,6 +5,7 @@
  * "ahead" and the estimate the same way).
  */
 import type { LineConfig, LineState, StaffTicket, Ticket } from '../../../contract/queue';
+import type { TicketCompanion } from '../../../contract/program';
 import type { EveningRecord, LineSetup, TicketRecord } from '../ports';
 import { isoLocal } from '../time';
 import { calledOf, joinBlock, joinRulesOf, requeueUntilOf, setupOf, waitingOf } from './evening';
@@ -139,7 +140,12 @@ export function ticketView(ticket: TicketRecord, view: LineView): Ticket {
   };
 }
 
-export const staffTicketView = (ticket: TicketRecord, view: LineView): StaffTicket => ({
+export const staffTicketView = (
+  ticket: TicketRecord,
+  view: LineView,
+  companion: TicketCompanion | null = null,
+): StaffTicket => ({
   ...ticketView(ticket, view),
   note: ticket.note,
+  companion,
 });

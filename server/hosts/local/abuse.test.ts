@@ -136,12 +136,12 @@ beforeAll(async () => {
   fixtures.shiftId = shift.body.data.id;
   const companion = await resident.call<{ id: string }>('roster', {
     action: 'requestCompanion',
-    community: 'jinse',
-    about: '取号 B001',
-    requestId: 'abuse-fixture-companion',
+    kind: 'ticket',
+    ref: fixtures.ticketId,
   });
   if (!companion.body.ok) throw new Error(`fixture companion: ${companion.text}`);
   fixtures.companionId = companion.body.data.id;
+  fixtures['roster.ref'] = fixtures.ticketId;
   await host.deps.store.rosters.addLeave({
     id: 'abuse-fixture-leave',
     worker: 'abuse-worker',

@@ -5,7 +5,8 @@
  * - communities/<community id>: { name, evenings: [{ weekday, opensAt, closesAt }],
  *   services: [{ id, name, kind, description, sort }], board, contactPhone }; contactPhone (the
  *   number residents call about bookings) is a string, or null or absent until staff set it
- * - users/<user id, e.g. "wx:<openid>">: { admin, staffOf: string[] (sorted), createdAt }
+ * - users/<user id, e.g. "wx:<openid>">: { admin, staffOf: string[] (sorted), createdAt,
+ *   displayName?: string (set by staff.setName) }
  * - invites/<code>: { community, createdBy, createdAt, expiresAt, usedBy, usedAt }
  *
  * Instants are stored as UTC ISO strings (`Date.prototype.toISOString()`, e.g.

@@ -9,6 +9,7 @@ import type {
   IdentityRepo,
   InviteRecord,
   RedeemResult,
+  StaffEntry,
   Store,
   UserRecord,
 } from '../../core/ports';
@@ -20,6 +21,7 @@ import {
   normalizeStaffOf,
   readDoc,
   summaryFromDoc,
+  text,
   toStoredInstant,
   userFromDoc,
 } from './documents';
@@ -27,7 +29,7 @@ import { bookingRepo } from './bookings';
 import { followUpRepo } from './followups';
 import { jobRepo } from './jobs';
 import { noticeRepo } from './notices';
-import { queueRepo } from './queues';
+import { queueRepo, readAll } from './queues';
 import { reportRepo } from './reports';
 import { rosterRepo } from './rosters';
 import { suggestionRepo } from './suggestions';
@@ -254,6 +256,27 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
       });
     },
     redeemInvite: (code, userId, now) => redeem(db, names, code, userId, now),
+    async setDisplayName(id, name) {
+      await users()
+        .doc(id)
+        .update({ data: { displayName: name } });
+    },
+    /** Two indexed queries (members of the community, admins), merged by id. */
+    async staffDirectory(community) {
+      const [members, admins] = await Promise.all([
+        readAll(() => users().where({ staffOf: community }).orderBy('_id', 'asc')),
+        readAll(() => users().where({ admin: true }).orderBy('_id', 'asc')),
+      ]);
+      const byId = new Map<string, StaffEntry>();
+      for (const doc of [...members, ...admins]) {
+        const id = text(doc, '_id', 'users/?');
+        const user = userFromDoc(id, doc);
+        if (!user.admin && !user.staffOf.includes(community)) continue;
+        const name = typeof doc.displayName === 'string' ? doc.displayName : null;
+        byId.set(id, { id, admin: user.admin, name });
+      }
+      return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
   };
 }
 

@@ -142,6 +142,7 @@ describe('notices.signUp', () => {
       promotedAt: null,
       attendedAt: null,
       checkIn: null,
+      checkInVia: null,
     };
     expect(first.result).toEqual({ kind: 'created', signUp: expected });
     // Every record field but the id, which is the _id, and its number in arrival order.

@@ -44,6 +44,7 @@ import type {
   NoticeRepo,
   SignUpRecord,
   SignUpRequest,
+  CheckInVia,
 } from '../../core/ports';
 import { integer, isDoc, MalformedDocument, readDoc, text, toStoredInstant } from './documents';
 import { fieldKey, nullableText, readAll, requestKey } from './queues';
@@ -282,7 +283,17 @@ function signUpFromDoc(id: string, doc: DocData): SignUpRecord {
     promotedAt: nullableText(doc, 'promotedAt', where),
     attendedAt: nullableText(doc, 'attendedAt', where),
     checkIn,
+    checkInVia: checkInViaOf(doc, where),
   };
+}
+
+/** Absent on documents from before the method was kept: null, as for staff check-ins. */
+function checkInViaOf(doc: DocData, where: string): CheckInVia | null {
+  const via = doc.checkInVia ?? null;
+  if (via !== null && via !== 'scan' && via !== 'code') {
+    throw new MalformedDocument(where, 'checkInVia');
+  }
+  return via;
 }
 
 function signUpToDoc(s: SignUpRecord, seq: number): DocData {
@@ -341,7 +352,7 @@ function rosterAfter(roster: Roster, before: SignUpRecord | null, after: SignUpR
 function newSignUp(
   req: SignUpRequest,
   status: 'signed' | 'waitlisted',
-  attended: { at: string; by: 'self' | 'staff' } | null,
+  attended: { at: string; by: 'self' | 'staff'; via: CheckInVia | null } | null,
 ): SignUpRecord {
   const at = toStoredInstant(req.now);
   return {
@@ -357,6 +368,7 @@ function newSignUp(
     promotedAt: null,
     attendedAt: attended?.at ?? null,
     checkIn: attended?.by ?? null,
+    checkInVia: attended?.via ?? null,
   };
 }
 
@@ -519,7 +531,7 @@ async function fillPlacesIn(
   return promoted;
 }
 
-type CheckIn = SignUpRequest & { by: 'self' | 'staff' };
+type CheckIn = SignUpRequest & { by: 'self' | 'staff'; via?: CheckInVia | null };
 
 /** A resident who holds a live sign-up comes: it is marked attended, if it can be. */
 async function checkInHeld(
@@ -530,7 +542,12 @@ async function checkInHeld(
   now: string,
 ): Promise<CheckInOutcome> {
   if (held.attendedAt) return { kind: 'already', signUp: held };
-  let attended: SignUpRecord = { ...held, attendedAt: now, checkIn: req.by };
+  let attended: SignUpRecord = {
+    ...held,
+    attendedAt: now,
+    checkIn: req.by,
+    checkInVia: req.via ?? null,
+  };
   // A waitlisted resident who comes takes a place only if one is free.
   if (held.status === 'waitlisted') {
     if (!hasRoom(state.roster, req.capacity)) return { kind: 'full' };
@@ -561,10 +578,20 @@ async function checkInIn(
   if (!hasRoom(state.roster, req.capacity)) return { kind: 'full' };
   // A self check-in after a cancelled sign-up gets a fresh request id: the old one is taken.
   const requestId = retried ? `${req.requestId}:${now}` : req.requestId;
-  const signUp = newSignUp({ ...req, requestId }, 'signed', { at: now, by: req.by });
+  const signUp = newSignUp({ ...req, requestId }, 'signed', {
+    at: now,
+    by: req.by,
+    via: req.via ?? null,
+  });
   await at.add(state, signUp);
   return { kind: 'checked-in', signUp };
 }
+
+/** Staff confirming attendance keep how the resident checked in; clearing it forgets both. */
+const attendanceSet = (before: SignUpRecord, stored: string | null): SignUpRecord =>
+  stored
+    ? { ...before, attendedAt: stored, checkIn: before.checkIn ?? 'staff' }
+    : { ...before, attendedAt: null, checkIn: null, checkInVia: null };
 
 /**
  * get and update the sign-up; when that changes the activity's attended count, also get the
@@ -580,12 +607,7 @@ async function setAttendedIn(
   const doc = await readDoc(ref);
   if (!doc || isRemoved(doc)) return null;
   const before = signUpFromDoc(id, doc);
-  const stored = attendedAt === null ? null : toStoredInstant(attendedAt);
-  const after: SignUpRecord = {
-    ...before,
-    attendedAt: stored,
-    checkIn: stored ? (before.checkIn ?? 'staff') : null,
-  };
+  const after = attendanceSet(before, attendedAt === null ? null : toStoredInstant(attendedAt));
   const delta = (countsAttended(after) ? 1 : 0) - (countsAttended(before) ? 1 : 0);
   if (delta !== 0) {
     const activityRef = tx.collection(names.activities).doc(before.activityId);

@@ -44,7 +44,7 @@ const companion = (fields: Partial<CompanionRecord> = {}): CompanionRecord => ({
   community: 'c1',
   date: '2026-12-02',
   userId: 'wx:o-1',
-  requestId: 'companion-req-01',
+  subject: 'ticket:t-A012',
   about: '取号 A012',
   note: '听障，请用文字沟通',
   worker: null,
@@ -74,7 +74,7 @@ const stored = <T extends { id: string }>(record: T): DocData => {
   return rest;
 };
 
-const KEY = companionKeyId('wx:o-1', 'companion-req-01');
+const KEY = companionKeyId('ticket:t-A012');
 
 // --- shifts ---
 
@@ -153,7 +153,7 @@ describe('rosters.addCompanion', () => {
     expect(emulator.dump('roster_companions')).toEqual([{ _id: 'cp1', ...stored(companion()) }]);
   });
 
-  it(`returns the request already made for a known (user, request), in ${ADD_COMPANION_OPERATIONS.existing} operations`, async () => {
+  it(`returns the request already made for a known ticket or booking, in ${ADD_COMPANION_OPERATIONS.existing} operations`, async () => {
     const { rosters, cost } = setup();
     await rosters.addCompanion(companion());
     await rosters.assignCompanion('cp1', 'wx:o-staff', '李社工');
@@ -166,16 +166,11 @@ describe('rosters.addCompanion', () => {
     });
   });
 
-  it('keys requests by user and request id together, the user hashed', () => {
-    const keys = [
-      KEY,
-      companionKeyId('wx:o-2', 'companion-req-01'),
-      companionKeyId('wx:o-1', 'companion-req-02'),
-      companionKeyId('wx:o-1:companion', 'req-01'),
-    ];
+  it('keys requests by their ticket or booking, hashed', () => {
+    const keys = [KEY, companionKeyId('booking:t-A012'), companionKeyId('ticket:t-A013')];
     expect(new Set(keys).size).toBe(keys.length);
     expect(KEY).toMatch(/^companion_[A-Za-z0-9_-]{22}$/);
-    expect(KEY).not.toContain('o-1');
+    expect(KEY).not.toContain('A012');
   });
 
   it('makes one request when the same one arrives several times at once', async () => {
@@ -186,8 +181,10 @@ describe('rosters.addCompanion', () => {
     expect(emulator.counts().transactions.conflicts).toBeGreaterThan(0);
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(emulator.dump('roster_companions').map((c) => c._id)).toEqual([results[0]!.id]);
-    // Another resident's request with the same request id is another request.
-    expect((await rosters.addCompanion(companion({ id: 'cp7', userId: 'wx:o-2' }))).id).toBe('cp7');
+    // Another ticket is another request.
+    expect(
+      (await rosters.addCompanion(companion({ id: 'cp7', subject: 'ticket:t-A013' }))).id,
+    ).toBe('cp7');
   });
 
   it('fails loudly, trying once, when a key points at a missing request', async () => {
@@ -223,10 +220,42 @@ describe('rosters companions', () => {
 
   it("lists an evening's requests in arrival order", async () => {
     const { rosters } = setup();
-    await rosters.addCompanion(companion({ id: 'cp2', requestId: 'r-2', createdAt: LATER_ISO }));
+    await rosters.addCompanion(
+      companion({ id: 'cp2', subject: 'ticket:t2', createdAt: LATER_ISO }),
+    );
     await rosters.addCompanion(companion());
-    await rosters.addCompanion(companion({ id: 'cp3', requestId: 'r-3', date: '2026-12-09' }));
+    await rosters.addCompanion(companion({ id: 'cp3', subject: 'booking:b3', date: '2026-12-09' }));
     expect((await rosters.companions('c1', '2026-12-02')).map((c) => c.id)).toEqual(['cp1', 'cp2']);
+  });
+
+  it('finds a request by its ticket or booking in two reads; an old document reads as legacy', async () => {
+    const { rosters, cost, seed } = setup();
+    await rosters.addCompanion(companion());
+    expect(await cost(() => rosters.companionOf('ticket:t-A012'))).toMatchObject({
+      result: companion(),
+      ops: 2,
+      writes: 0,
+    });
+    expect(await rosters.companionOf('ticket:other')).toBeNull();
+    const { subject: _subject, ...old } = stored(companion({ id: 'cp-old' }));
+    await seed('roster_companions', 'cp-old', { ...old, requestId: 'companion-req-01' });
+    expect(await rosters.getCompanion('cp-old')).toMatchObject({ subject: 'legacy:cp-old' });
+  });
+
+  it("erases a resident's notes with one write per request that has one", async () => {
+    const { emulator, rosters, cost } = setup();
+    await rosters.addCompanion(companion());
+    await rosters.addCompanion(companion({ id: 'cp2', subject: 'ticket:t2', note: '' }));
+    await rosters.addCompanion(companion({ id: 'cp3', subject: 'ticket:t3', userId: 'wx:o-2' }));
+    expect(await cost(() => rosters.eraseCompanionNotes('wx:o-1'))).toMatchObject({
+      result: 1,
+      writes: 1,
+    });
+    expect(emulator.dump('roster_companions').map((c) => [c._id, c.note])).toEqual([
+      ['cp1', ''],
+      ['cp2', ''],
+      ['cp3', '听障，请用文字沟通'],
+    ]);
   });
 
   it('assignCompanion sets the worker and the status with a get and an update; null for a missing request', async () => {

@@ -5,11 +5,11 @@
  * Documents (collection names without the optional prefix):
  * - roster_shifts/<shift id>: the ShiftRecord fields without `id`.
  * - roster_companions/<request id>: the CompanionRecord fields without `id`.
- * - roster_keys/companion_<digest(userId, requestId)> (companionKeyId): { companionId }: the
- *   resident's request already made, so a retried or double-tapped request gets the same
- *   companion request (SQLite's unique (user_id, request_id)). A transaction cannot query, so
- *   addCompanion() finds it by this deterministic `_id`; two adds of one request both write it,
- *   so only one can commit. The user id goes into the `_id` only hashed (no ':' or openid).
+ * - roster_keys/companion_<digest(subject)> (companionKeyId): { companionId }: the request
+ *   already made for a ticket or booking ("ticket:<id>"), so a retry, a second tap or a second
+ *   device gets the same request (SQLite's unique subject). A transaction cannot query, so
+ *   addCompanion() finds it by this deterministic `_id`; two adds for one subject both write it,
+ *   so only one can commit. Documents from before requests had a subject read as "legacy:<id>".
  * - roster_leave/<leave id>: the LeaveRecord fields without `id`.
  *
  * logEnd(), assignCompanion() and decideLeave() read and update in one transaction: a missing
@@ -51,8 +51,7 @@ const LEAVE_STATUSES: ReadonlySet<string> = new Set<LeaveRecord['status']>([
   'refused',
 ]);
 
-export const companionKeyId = (userId: string, requestId: string) =>
-  `companion_${digest(userId, requestId)}`;
+export const companionKeyId = (subject: string) => `companion_${digest(subject)}`;
 
 // --- mapping ---
 
@@ -91,7 +90,7 @@ export function companionFromDoc(id: string, doc: DocData): CompanionRecord {
     community: text(doc, 'community', where),
     date: text(doc, 'date', where),
     userId: text(doc, 'userId', where),
-    requestId: text(doc, 'requestId', where),
+    subject: typeof doc.subject === 'string' ? doc.subject : `legacy:${id}`,
     about: text(doc, 'about', where),
     note: text(doc, 'note', where),
     worker: nullableText(doc, 'worker', where),
@@ -105,7 +104,7 @@ export const companionToDoc = (c: CompanionRecord): DocData => ({
   community: c.community,
   date: c.date,
   userId: c.userId,
-  requestId: c.requestId,
+  subject: c.subject,
   about: c.about,
   note: c.note,
   worker: c.worker,
@@ -157,7 +156,7 @@ async function addCompanionIn(
   names: RosterCollections,
   request: CompanionRecord,
 ): Promise<CompanionRecord> {
-  const keyId = companionKeyId(request.userId, request.requestId);
+  const keyId = companionKeyId(request.subject);
   const keyRef = tx.collection(names.keys).doc(keyId);
   const key = await readDoc(keyRef);
   if (key) {
@@ -252,6 +251,15 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
       const doc = await readDoc(companions().doc(id));
       return doc ? companionFromDoc(id, doc) : null;
     },
+    /** Two reads by _id: the subject's key, then its request. */
+    async companionOf(subject) {
+      const keyId = companionKeyId(subject);
+      const key = await readDoc(db.collection(names.keys).doc(keyId));
+      if (!key) return null;
+      const id = text(key, 'companionId', `roster_keys/${keyId}`);
+      const doc = await readDoc(companions().doc(id));
+      return doc ? companionFromDoc(id, doc) : null;
+    },
     /** One evening's requests in arrival order. */
     async companions(community, date) {
       const docs = await readAll(() =>
@@ -278,6 +286,18 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
           status: 'assigned' as const,
         }),
       ),
+    /** One write per request that still has a note. */
+    async eraseCompanionNotes(userId) {
+      const mine = companionsFrom(
+        await readAll(() => companions().where({ userId }).orderBy('_id', 'asc')),
+      );
+      const noted = mine.filter((c) => c.note !== '');
+      for (const c of noted)
+        await companions()
+          .doc(c.id)
+          .update({ data: { note: '' } });
+      return noted.length;
+    },
     async addLeave(record) {
       await leave()
         .doc(record.id)

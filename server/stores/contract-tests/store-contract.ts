@@ -246,6 +246,40 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(results.filter((r) => r.ok)).toHaveLength(1);
       });
 
+      it('lists a community’s staff and the admins with the names they set', async () => {
+        await invite('CODE000007', 'c1');
+        await invite('CODE000008', 'c2');
+        await store.identities.redeemInvite('CODE000007', 'w1', NOW);
+        await store.identities.redeemInvite('CODE000008', 'w2', NOW);
+        await store.identities.grantAdmin('admin-1', NOW);
+        await store.identities.ensureUser('resident-1', NOW);
+        expect(await store.identities.staffDirectory('c1')).toEqual([
+          { id: 'admin-1', admin: true, name: null },
+          { id: 'w1', admin: false, name: null },
+        ]);
+        await store.identities.setDisplayName('w1', '李社工');
+        expect(await store.identities.staffDirectory('c1')).toEqual([
+          { id: 'admin-1', admin: true, name: null },
+          { id: 'w1', admin: false, name: '李社工' },
+        ]);
+        expect((await store.identities.staffDirectory('c2')).map((m) => m.id)).toEqual([
+          'admin-1',
+          'w2',
+        ]);
+        // The name is kept apart from the record dispatch reads for every call.
+        expect(await store.identities.getUser('w1')).toEqual({
+          id: 'w1',
+          admin: false,
+          staffOf: ['c1'],
+        });
+        await store.identities.setDisplayName('w1', null);
+        expect((await store.identities.staffDirectory('c1'))[1]).toEqual({
+          id: 'w1',
+          admin: false,
+          name: null,
+        });
+      });
+
       it('keeps one membership per community and lists several communities in order', async () => {
         await invite('CODE000004', 'c2');
         await invite('CODE000005', 'c1');
@@ -851,6 +885,35 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         ).toMatchObject({ kind: 'checked-in', signUp: { status: 'signed' } });
       });
 
+      it('keeps how a resident checked in: scanned or typed; staff confirming keep it', async () => {
+        await store.notices.save(notice({ activities: [activity('a1', null)] }));
+        const self = (userId: string, via: 'scan' | 'code') =>
+          store.notices.checkIn({ ...signUp(userId, 'check-in:a1', null), by: 'self', via });
+        await store.notices.signUp(signUp('u1', 's-1', null));
+        const scanned = await self('u1', 'scan');
+        expect(scanned).toMatchObject({ signUp: { checkIn: 'self', checkInVia: 'scan' } });
+        // A newcomer who typed the code.
+        expect(await self('u2', 'code')).toMatchObject({
+          kind: 'checked-in',
+          signUp: { checkIn: 'self', checkInVia: 'code' },
+        });
+        if (scanned.kind !== 'checked-in') throw new Error('not checked in');
+        const id = scanned.signUp.id;
+        expect(await store.notices.setAttended(id, LATER.toISOString())).toMatchObject({
+          checkIn: 'self',
+          checkInVia: 'scan',
+        });
+        expect(await store.notices.setAttended(id, null)).toMatchObject({
+          checkIn: null,
+          checkInVia: null,
+        });
+        const walkIn = await store.notices.checkIn({
+          ...signUp(null, 'staff-1:w-2', null),
+          by: 'staff',
+        });
+        expect(walkIn).toMatchObject({ signUp: { checkIn: 'staff', checkInVia: null } });
+      });
+
       it('sets and clears attendance, and lists sign-ups by activity and by user', async () => {
         await store.notices.save(notice());
         const a = await store.notices.signUp(signUp('u1', 's-1'));
@@ -1149,7 +1212,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           community: 'c1',
           date: '2026-12-02',
           userId: 'u1',
-          requestId: 'req-1',
+          subject: 'ticket:t1',
           about: '取号 A012',
           note: '',
           worker: null,
@@ -1163,6 +1226,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         ]);
         expect(a.id).toBe(b.id);
         expect(await store.rosters.companions('c1', '2026-12-02')).toHaveLength(1);
+        expect(await store.rosters.companionOf('ticket:t1')).toEqual(a);
+        expect(await store.rosters.companionOf('booking:t1')).toBeNull();
         expect(await store.rosters.assignCompanion(a.id, 'w1', '李社工')).toMatchObject({
           status: 'assigned',
           worker: 'w1',
@@ -1189,6 +1254,40 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect([x, y].filter((d) => d !== null)).toHaveLength(1);
         expect(await store.rosters.pendingLeave()).toEqual([]);
         expect((await store.rosters.leaveOf('w1'))[0]?.status).toBe(x ? 'approved' : 'refused');
+      });
+
+      it('keeps one companion request per ticket or booking, and erases a resident’s notes', async () => {
+        const request = (id: string, subject: string, userId = 'u1'): CompanionRecord => ({
+          id,
+          community: 'c1',
+          date: '2026-12-02',
+          userId,
+          subject,
+          about: '取号 A012',
+          note: '听障，请用文字沟通',
+          worker: null,
+          workerName: null,
+          status: 'waiting',
+          createdAt: NOW.toISOString(),
+        });
+        // A second tap on another device: same ticket, another id, the first request comes back.
+        await store.rosters.addCompanion(request('k1', 'ticket:t1'));
+        expect((await store.rosters.addCompanion(request('k2', 'ticket:t1'))).id).toBe('k1');
+        await store.rosters.addCompanion(request('k3', 'booking:b1'));
+        await store.rosters.addCompanion(request('k4', 'ticket:t2', 'u2'));
+        expect((await store.rosters.companions('c1', '2026-12-02')).map((c) => c.id)).toEqual([
+          'k1',
+          'k3',
+          'k4',
+        ]);
+        expect(await store.rosters.eraseCompanionNotes('u1')).toBe(2);
+        expect(await store.rosters.eraseCompanionNotes('u1')).toBe(0);
+        const after = await store.rosters.companions('c1', '2026-12-02');
+        expect(after.map((c) => [c.id, c.note, c.about])).toEqual([
+          ['k1', '', '取号 A012'],
+          ['k3', '', '取号 A012'],
+          ['k4', '听障，请用文字沟通', '取号 A012'],
+        ]);
       });
 
       it('lists the follow-ups of one evening', async () => {

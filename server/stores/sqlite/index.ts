@@ -128,6 +128,15 @@ function identityRepo(db: DB): IdentityRepo {
     'SELECT community_id FROM staff_memberships WHERE user_id = ? ORDER BY community_id',
   );
   const setAdmin = db.prepare('UPDATE users SET admin = 1 WHERE id = ?');
+  const setName = db.prepare('UPDATE users SET display_name = ? WHERE id = ?');
+  const directory = db.prepare<
+    [string],
+    { id: string; admin: number; display_name: string | null }
+  >(
+    `SELECT id, admin, display_name FROM users
+     WHERE admin = 1 OR id IN (SELECT user_id FROM staff_memberships WHERE community_id = ?)
+     ORDER BY id`,
+  );
   const insertInvite = db.prepare(
     'INSERT INTO invites (code, community_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -189,6 +198,13 @@ function identityRepo(db: DB): IdentityRepo {
     },
     // IMMEDIATE takes the write lock up front, so two processes cannot both read "unused".
     redeemInvite: async (code, userId, now) => redeem.immediate(code, userId, now),
+    setDisplayName: async (id, name) => {
+      setName.run(name, id);
+    },
+    staffDirectory: async (community) =>
+      directory
+        .all(community)
+        .map((r) => ({ id: r.id, admin: r.admin === 1, name: r.display_name })),
   };
 }
 

@@ -423,4 +423,38 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   -- The number residents call about bookings (联系社工), set by staff.
   ALTER TABLE communities ADD COLUMN contact_phone TEXT;
   `,
+  `
+  -- A companion request travels with its ticket or booking: one per subject ("ticket:<id>",
+  -- "booking:<id>"), enforced by this key. Requests from before keep "legacy:<id>". The table is
+  -- rebuilt because SQLite cannot drop the old (user_id, request_id) key.
+  CREATE TABLE companions_next (
+    id           TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    date         TEXT NOT NULL,
+    user_id      TEXT NOT NULL,
+    subject      TEXT NOT NULL UNIQUE,
+    about        TEXT NOT NULL,
+    note         TEXT NOT NULL,
+    worker       TEXT,
+    worker_name  TEXT,
+    status       TEXT NOT NULL CHECK (status IN ('waiting', 'assigned', 'done')),
+    created_at   TEXT NOT NULL
+  ) STRICT;
+  INSERT INTO companions_next
+    SELECT id, community_id, date, user_id, 'legacy:' || id, about, note, worker, worker_name,
+           status, created_at
+    FROM companions;
+  DROP TABLE companions;
+  ALTER TABLE companions_next RENAME TO companions;
+  CREATE INDEX companions_evening ON companions (community_id, date);
+  CREATE INDEX companions_worker ON companions (worker);
+  CREATE INDEX companions_user ON companions (user_id);
+  -- The name a worker goes by on rosters (staff.setName); NULL until set.
+  ALTER TABLE users ADD COLUMN display_name TEXT;
+  `,
+  `
+  -- How a self check-in got the code: 'scan' (the QR code) or 'code' (typed on the notice page).
+  -- NULL for staff check-ins and those from before.
+  ALTER TABLE activity_signups ADD COLUMN check_in_via TEXT CHECK (check_in_via IN ('scan', 'code'));
+  `,
 ];

@@ -9,6 +9,7 @@ import type {
   NoticeRepo,
   SignUpRecord,
   SignUpRequest,
+  CheckInVia,
 } from '../../core/ports';
 
 interface NoticeRow {
@@ -55,6 +56,7 @@ interface SignUpRow {
   promoted_at: string | null;
   attended_at: string | null;
   check_in: 'self' | 'staff' | null;
+  check_in_via: CheckInVia | null;
 }
 
 const toActivity = (r: ActivityRow): ActivityRecord => ({
@@ -85,6 +87,7 @@ const toSignUp = (r: SignUpRow): SignUpRecord => ({
   promotedAt: r.promoted_at,
   attendedAt: r.attended_at,
   checkIn: r.check_in,
+  checkInVia: r.check_in_via,
 });
 
 export function noticeRepo(db: Database.Database): NoticeRepo {
@@ -137,15 +140,15 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     "SELECT * FROM activity_signups WHERE activity_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT 1",
   );
   const insert = db.prepare(
-    `INSERT INTO activity_signups (id, activity_id, community_id, user_id, name, status, request_id, created_at, waitlisted_at, attended_at, check_in)
-     VALUES (@id, @activityId, @community, @userId, @name, @status, @requestId, @createdAt, @waitlistedAt, @attendedAt, @checkIn)`,
+    `INSERT INTO activity_signups (id, activity_id, community_id, user_id, name, status, request_id, created_at, waitlisted_at, attended_at, check_in, check_in_via)
+     VALUES (@id, @activityId, @community, @userId, @name, @status, @requestId, @createdAt, @waitlistedAt, @attendedAt, @checkIn, @checkInVia)`,
   );
   const promote = db.prepare(
     "UPDATE activity_signups SET status = 'signed', promoted_at = ?, waitlisted_at = NULL WHERE id = ? AND status = 'waitlisted'",
   );
   const cancelStmt = db.prepare("UPDATE activity_signups SET status = 'cancelled' WHERE id = ?");
   const attend = db.prepare(
-    'UPDATE activity_signups SET attended_at = ?, check_in = ? WHERE id = ?',
+    'UPDATE activity_signups SET attended_at = ?, check_in = ?, check_in_via = ? WHERE id = ?',
   );
   const position = db.prepare<[string, string], { n: number }>(
     `SELECT COUNT(*) AS n FROM activity_signups s, (SELECT waitlisted_at AS w, rowid AS r FROM activity_signups WHERE id = ?) me
@@ -197,7 +200,7 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   const create = (
     req: SignUpRequest,
     status: 'signed' | 'waitlisted',
-    attended: { at: string; by: 'self' | 'staff' } | null,
+    attended: { at: string; by: 'self' | 'staff'; via: CheckInVia | null } | null,
   ): SignUpRecord => {
     const id = crypto.randomBytes(9).toString('base64url');
     const at = req.now.toISOString();
@@ -213,6 +216,7 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
       waitlistedAt: status === 'waitlisted' ? at : null,
       attendedAt: attended?.at ?? null,
       checkIn: attended?.by ?? null,
+      checkInVia: attended?.via ?? null,
     });
     return toSignUp(signUpById.get(id)!);
   };
@@ -250,6 +254,7 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   const checkInHeld = (
     held: SignUpRow,
     by: 'self' | 'staff',
+    via: CheckInVia | null,
     capacity: number | null,
     at: string,
   ) => {
@@ -259,12 +264,13 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
       if (!hasRoom(held.activity_id, capacity)) return { kind: 'full' as const };
       promote.run(at, held.id);
     }
-    attend.run(at, by, held.id);
+    attend.run(at, by, via, held.id);
     return { kind: 'checked-in' as const, signUp: toSignUp(signUpById.get(held.id)!) };
   };
 
   const checkIn = db.transaction(
-    (req: SignUpRequest & { by: 'self' | 'staff' }): CheckInOutcome => {
+    (req: SignUpRequest & { by: 'self' | 'staff'; via?: CheckInVia | null }): CheckInOutcome => {
+      const via = req.via ?? null;
       const at = req.now.toISOString();
       const { capacity } = req;
       const retried = byRequest.get(req.userId ?? '', req.requestId);
@@ -272,13 +278,13 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
         return { kind: 'already', signUp: toSignUp(retried) };
       }
       const held = req.userId ? liveOf.get(req.activityId, req.userId) : undefined;
-      if (held) return checkInHeld(held, req.by, capacity, at);
+      if (held) return checkInHeld(held, req.by, via, capacity, at);
       if (!hasRoom(req.activityId, capacity)) return { kind: 'full' };
       // A self check-in after a cancelled sign-up gets a fresh request id: the old one is taken.
       const requestId = retried ? `${req.requestId}:${at}` : req.requestId;
       return {
         kind: 'checked-in',
-        signUp: create({ ...req, requestId }, 'signed', { at, by: req.by }),
+        signUp: create({ ...req, requestId }, 'signed', { at, by: req.by, via }),
       };
     },
   );
@@ -290,7 +296,13 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   const setAttended = db.transaction((id: string, attendedAt: string | null) => {
     const row = signUpById.get(id);
     if (!row) return null;
-    attend.run(attendedAt, attendedAt ? (row.check_in ?? 'staff') : null, id);
+    // Staff confirming attendance keep how the resident checked in; clearing it forgets both.
+    attend.run(
+      attendedAt,
+      attendedAt ? (row.check_in ?? 'staff') : null,
+      attendedAt ? row.check_in_via : null,
+      id,
+    );
     return toSignUp(signUpById.get(id)!);
   });
 

@@ -135,7 +135,7 @@ interface CompanionRow {
   community_id: string;
   date: string;
   user_id: string;
-  request_id: string;
+  subject: string;
   about: string;
   note: string;
   worker: string | null;
@@ -173,7 +173,7 @@ const toCompanion = (r: CompanionRow): CompanionRecord => ({
   community: r.community_id,
   date: r.date,
   userId: r.user_id,
-  requestId: r.request_id,
+  subject: r.subject,
   about: r.about,
   note: r.note,
   worker: r.worker,
@@ -208,13 +208,14 @@ export function rosterRepo(db: Database.Database): RosterRepo {
   );
   const logEnd = db.prepare('UPDATE shifts SET logged_end = ?, comp_minutes = ? WHERE id = ?');
   const addCompanion = db.prepare(
-    `INSERT INTO companions (id, community_id, date, user_id, request_id, about, note, worker, worker_name, status, created_at)
-     VALUES (@id, @community, @date, @userId, @requestId, @about, @note, @worker, @workerName, @status, @createdAt)
-     ON CONFLICT (user_id, request_id) DO NOTHING`,
+    `INSERT INTO companions (id, community_id, date, user_id, subject, about, note, worker, worker_name, status, created_at)
+     VALUES (@id, @community, @date, @userId, @subject, @about, @note, @worker, @workerName, @status, @createdAt)
+     ON CONFLICT (subject) DO NOTHING`,
   );
-  const companionByRequest = db.prepare<[string, string], CompanionRow>(
-    'SELECT * FROM companions WHERE user_id = ? AND request_id = ?',
+  const companionBySubject = db.prepare<[string], CompanionRow>(
+    'SELECT * FROM companions WHERE subject = ?',
   );
+  const eraseNotes = db.prepare("UPDATE companions SET note = '' WHERE user_id = ? AND note <> ''");
   const companionById = db.prepare<[string], CompanionRow>('SELECT * FROM companions WHERE id = ?');
   const companions = db.prepare<[string, string], CompanionRow>(
     'SELECT * FROM companions WHERE community_id = ? AND date = ? ORDER BY created_at, rowid',
@@ -253,15 +254,17 @@ export function rosterRepo(db: Database.Database): RosterRepo {
     },
     addCompanion: async (c) => {
       addCompanion.run(c);
-      return toCompanion(companionByRequest.get(c.userId, c.requestId)!);
+      return toCompanion(companionBySubject.get(c.subject)!);
     },
     getCompanion: async (id) => one(companionById.get(id), toCompanion),
+    companionOf: async (subject) => one(companionBySubject.get(subject), toCompanion),
     companions: async (community, date) => companions.all(community, date).map(toCompanion),
     companionsOf: async (worker) => companionsOf.all(worker).map(toCompanion),
     assignCompanion: async (id, worker, workerName) => {
       assign.run(worker, workerName, id);
       return one(companionById.get(id), toCompanion);
     },
+    eraseCompanionNotes: async (userId) => eraseNotes.run(userId).changes,
     addLeave: async (l) => {
       addLeave.run(l);
     },

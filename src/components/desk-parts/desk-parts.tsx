@@ -3,7 +3,7 @@
  * switch, field errors and feedback. Only desk screens in subpackages import this.
  */
 import { Text, View } from '@tarojs/components';
-import { a11y } from '@/lib/a11y';
+import { a11y, keyActivation } from '@/lib/a11y';
 import './desk-parts.scss';
 
 export interface Choice<T extends string> {
@@ -67,12 +67,14 @@ export function CheckChip({
   disabled,
   onToggle,
 }: CheckChipProps) {
+  const toggle = () => {
+    if (!disabled) onToggle();
+  };
   return (
     <View
       className={`bdb-desk-chip bdb-desk-chip--check${checked ? ' bdb-desk-chip--on' : ''}${disabled ? ' bdb-desk-chip--disabled' : ''}`}
-      onClick={() => {
-        if (!disabled) onToggle();
-      }}
+      onClick={toggle}
+      {...keyActivation(toggle)}
       {...a11y({ role, checked, label })}
     >
       {checked ? `✓ ${text}` : `□ ${text}`}

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { GatewayError } from '@/lib/gateway';
 import { noteServerTime, resetServerClock } from '@/lib/server-clock';
 import { formatClock } from '@/lib/shanghai-time';
-import { companionRequestFixture, lineFixture, ticketFixture } from '@/test-utils/fixtures';
+import { lineFixture, myCompanionFixture, ticketFixture } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
 import {
   emitAlert,
@@ -525,41 +525,56 @@ describe('ticket page', () => {
 
   describe('需要社工陪同', () => {
     const granted = async (input: RequestCompanionInput) =>
-      companionRequestFixture({ about: input.about, note: input.note ?? '' });
+      myCompanionFixture({ ref: input.ref, note: input.note ?? '' });
     const noteField = () => screen.getByLabelText('想告诉社工的话（选填）') as HTMLInputElement;
+    const RECEIVED = '已收到您的陪同请求，社工会到服务台陪您';
 
     it('tells the social workers with the ticket and an optional note, and says so in text', async () => {
       routeCalls({
         'queue.mine': async () => [ticketFixture()],
+        'roster.companionOf': async () => null,
         'roster.requestCompanion': granted,
       });
       render(<TicketPage />);
       await screen.findByText('前面还有 4 位');
+      expect(await screen.findByText('需要社工陪同')).toBeTruthy();
+      expect(callsOf('roster.companionOf')).toEqual([{ kind: 'ticket', ref: 't-7' }]);
       expect(screen.queryByLabelText('想告诉社工的话（选填）')).toBeNull();
 
       fireEvent.click(screen.getByText('需要社工陪同'));
       expect(noteField().placeholder).toBe('如：听障，请用文字沟通');
       expect(noteField().getAttribute('maxlength')).toBe('100');
+      expect(screen.getByText('只有值班社工能看到您的留言')).toBeTruthy();
       fireEvent.change(noteField(), { target: { value: ' 听障，请用文字沟通 ' } });
       fireEvent.click(screen.getByText('通知社工'));
 
-      const done = await screen.findByText('已通知社工，请在服务台稍候');
+      const done = await screen.findByText(RECEIVED);
       expect(done.closest('[role="status"]')).toBeTruthy();
       expect(screen.getByText('您的留言：听障，请用文字沟通')).toBeTruthy();
       expect(callsOf('roster.requestCompanion')).toEqual([
-        {
-          community: 'jinse',
-          about: '取号 B007',
-          note: '听障，请用文字沟通',
-          requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
-        },
+        { kind: 'ticket', ref: 't-7', note: '听障，请用文字沟通' },
       ]);
       expect(screen.queryByText('需要社工陪同')).toBeNull();
+    });
+
+    it('after a reload shows who accompanies instead of the button', async () => {
+      routeCalls({
+        'queue.mine': async () => [ticketFixture()],
+        'roster.companionOf': async () =>
+          myCompanionFixture({ status: 'assigned', workerName: '李社工', note: '听障' }),
+      });
+      render(<TicketPage />);
+      const state = await screen.findByText('李社工陪同您，请在服务台稍候');
+      expect(state.closest('[role="status"]')).toBeTruthy();
+      expect(screen.getByText('您的留言：听障')).toBeTruthy();
+      expect(screen.queryByText('需要社工陪同')).toBeNull();
+      expect(callsOf('roster.requestCompanion')).toHaveLength(0);
     });
 
     it('sends no note when none is typed, and can be put away', async () => {
       routeCalls({
         'queue.mine': async () => [ticketFixture()],
+        'roster.companionOf': async () => null,
         'roster.requestCompanion': granted,
       });
       render(<TicketPage />);
@@ -570,14 +585,15 @@ describe('ticket page', () => {
 
       fireEvent.click(screen.getByText('需要社工陪同'));
       fireEvent.click(screen.getByText('通知社工'));
-      await screen.findByText('已通知社工，请在服务台稍候');
+      await screen.findByText(RECEIVED);
       expect(callsOf('roster.requestCompanion')[0]).not.toHaveProperty('note');
     });
 
-    it('shows a failure in an alert and retries with the same requestId', async () => {
+    it('shows a failure in an alert and asks again for the same ticket', async () => {
       let attempts = 0;
       routeCalls({
         'queue.mine': async () => [ticketFixture()],
+        'roster.companionOf': async () => null,
         'roster.requestCompanion': async (input) => {
           attempts += 1;
           if (attempts === 1) throw new GatewayError({ code: 'INTERNAL', message: '网络不给力' });
@@ -588,12 +604,13 @@ describe('ticket page', () => {
       fireEvent.click(await screen.findByText('需要社工陪同'));
       fireEvent.click(screen.getByText('通知社工'));
       expect((await screen.findByRole('alert')).textContent).toBe('✕ 网络不给力');
-      expect(screen.queryByText('已通知社工，请在服务台稍候')).toBeNull();
+      expect(screen.queryByText(RECEIVED)).toBeNull();
 
       fireEvent.click(screen.getByText('通知社工'));
-      expect(await screen.findByText('已通知社工，请在服务台稍候')).toBeTruthy();
+      expect(await screen.findByText(RECEIVED)).toBeTruthy();
+      // The server keeps one request per ticket: the retry names the same ticket.
       const [first, second] = callsOf('roster.requestCompanion');
-      expect(second.requestId).toBe(first.requestId);
+      expect(second).toEqual(first);
     });
 
     it('is not offered once the ticket is over', async () => {

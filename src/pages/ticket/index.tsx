@@ -77,7 +77,7 @@ export default function TicketPage() {
         {signals.near ? <NearBanner ticket={signals.near} /> : null}
         <TicketBody live={live} selected={selected} />
         <LineStop live={live} selected={selected} />
-        {companion ? <NeedCompanion key={companion.about} {...companion} /> : null}
+        {companion ? <NeedCompanion key={companion.ref} subject={companion} /> : null}
         {tickets && hasTickets ? (
           <MyTicketList
             tickets={tickets}

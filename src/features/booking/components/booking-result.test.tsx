@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { GatewayError, NETWORK_MESSAGE } from '@/lib/gateway';
 import { shanghaiDate } from '@/lib/shanghai-time';
-import { bookingFixture, companionRequestFixture } from '@/test-utils/fixtures';
+import { bookingFixture, myCompanionFixture } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
 import type { RequestCompanionInput } from '@/types/contract';
 import { resetTaroDouble } from '../../../../tests/doubles/taro';
@@ -15,57 +15,55 @@ beforeEach(() => {
 });
 
 const granted = async (input: RequestCompanionInput) =>
-  companionRequestFixture({ about: input.about, note: input.note ?? '' });
+  myCompanionFixture({
+    kind: input.kind,
+    ref: input.ref,
+    about: '预约 政务服务 19:00',
+    note: input.note ?? '',
+  });
+
+const RECEIVED = '已收到您的陪同请求，社工会到服务台陪您';
 
 /** A booking tonight (on this phone's own date), so the words do not depend on the test's day. */
 const tonight = (overrides = {}) =>
   bookingFixture({ date: shanghaiDate(), startsAt: '19:00', endsAt: '19:30', ...overrides });
 
 describe('booking result: 需要社工陪同', () => {
-  it('tells the social workers about tonight’s booking, and says so in text', async () => {
-    routeCalls({ 'roster.requestCompanion': granted });
-    render(<BookingResult booking={tonight()} onAgain={jest.fn()} />);
+  it('tells the social workers about the booking, and says so in text', async () => {
+    routeCalls({ 'roster.companionOf': async () => null, 'roster.requestCompanion': granted });
+    const booking = tonight();
+    render(<BookingResult booking={booking} onAgain={jest.fn()} />);
     const result = screen.getByRole('status');
     expect(within(result).getByText('预约成功')).toBeTruthy();
     // Outside the status box: the box is not read out again while the resident types.
+    fireEvent.click(await screen.findByText('需要社工陪同'));
     expect(within(result).queryByText('需要社工陪同')).toBeNull();
-
-    fireEvent.click(screen.getByText('需要社工陪同'));
     fireEvent.change(screen.getByLabelText('想告诉社工的话（选填）'), {
       target: { value: '坐轮椅' },
     });
     fireEvent.click(screen.getByText('通知社工'));
 
-    expect(await screen.findByText('已通知社工，请在服务台稍候')).toBeTruthy();
+    expect(await screen.findByText(RECEIVED)).toBeTruthy();
+    // The server reads the evening and the "about" from the booking itself.
     expect(callsOf('roster.requestCompanion')).toEqual([
-      {
-        community: 'jinse',
-        about: '预约 政务服务 19:00',
-        date: shanghaiDate(),
-        note: '坐轮椅',
-        requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
-      },
+      { kind: 'booking', ref: booking.id, note: '坐轮椅' },
     ]);
   });
 
-  it('names the day when the booking is not for tonight', async () => {
-    routeCalls({ 'roster.requestCompanion': granted });
-    const later = shanghaiDate(Date.now() + 7 * 86_400_000);
-    const [, month, day] = later.split('-').map(Number);
-    render(<BookingResult booking={tonight({ date: later })} onAgain={jest.fn()} />);
-    fireEvent.click(screen.getByText('需要社工陪同'));
-    fireEvent.click(screen.getByText('通知社工'));
-    await screen.findByText('已通知社工，请在服务台稍候');
-    expect(callsOf('roster.requestCompanion')[0]).toMatchObject({
-      about: `预约 政务服务 ${month}月${day}日 19:00`,
-      // Filed on that evening's roster, not tonight's.
-      date: later,
+  it('shows the state of a request made before, with no button', async () => {
+    routeCalls({
+      'roster.companionOf': async () =>
+        myCompanionFixture({ kind: 'booking', status: 'assigned', workerName: '王社工' }),
     });
+    render(<BookingResult booking={tonight()} onAgain={jest.fn()} />);
+    expect(await screen.findByText('王社工陪同您，请在服务台稍候')).toBeTruthy();
+    expect(screen.queryByText('需要社工陪同')).toBeNull();
   });
 
-  it('retries a lost request with the same requestId; a refusal is shown in its own words', async () => {
+  it('shows a lost request and a refusal in their own words, then goes through', async () => {
     let attempts = 0;
     routeCalls({
+      'roster.companionOf': async () => null,
       'roster.requestCompanion': async (input) => {
         attempts += 1;
         if (attempts === 1) throw new GatewayError({ code: 'INTERNAL', message: NETWORK_MESSAGE });
@@ -76,7 +74,7 @@ describe('booking result: 需要社工陪同', () => {
       },
     });
     render(<BookingResult booking={tonight()} onAgain={jest.fn()} />);
-    fireEvent.click(screen.getByText('需要社工陪同'));
+    fireEvent.click(await screen.findByText('需要社工陪同'));
     fireEvent.click(screen.getByText('通知社工'));
     expect((await screen.findByRole('alert')).textContent).toBe(`✕ ${NETWORK_MESSAGE}`);
 
@@ -84,10 +82,8 @@ describe('booking result: 需要社工陪同', () => {
     expect(await screen.findByText('✕ 操作太频繁，请稍后再试')).toBeTruthy();
 
     fireEvent.click(screen.getByText('通知社工'));
-    expect(await screen.findByText('已通知社工，请在服务台稍候')).toBeTruthy();
-    const ids = callsOf('roster.requestCompanion').map((i) => i.requestId);
-    expect(ids).toHaveLength(3);
-    expect(new Set(ids).size).toBe(1);
+    expect(await screen.findByText(RECEIVED)).toBeTruthy();
+    expect(callsOf('roster.requestCompanion')).toHaveLength(3);
   });
 
   it('is not offered for a waitlist place', () => {

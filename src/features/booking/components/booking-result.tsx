@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { BigButton } from '@/components/big-button/big-button';
 import { bookingCompanion, NeedCompanion } from '@/features/companion/entry';
 import { a11y } from '@/lib/a11y';
-import { formatDayTime, shanghaiDate } from '@/lib/shanghai-time';
+import { formatDayTime } from '@/lib/shanghai-time';
 import type { Booking } from '@/types/contract';
 import { bringText, codeText, statusText, whenText } from '../model/booking-text';
 import { myBookingsUrl } from '../model/urls';
@@ -32,7 +32,7 @@ function resultTitle(booking: Booking): string {
  * (outside the status box, so the box is not read out again as it changes).
  */
 export function BookingResult({ booking, onAgain }: BookingResultProps) {
-  const companion = bookingCompanion(booking, shanghaiDate());
+  const companion = bookingCompanion(booking);
   return (
     <View className="bdb-book-result-wrap">
       <ResultBox booking={booking} onAgain={onAgain} />
@@ -44,7 +44,7 @@ export function BookingResult({ booking, onAgain }: BookingResultProps) {
           <ContactLine phone={booking.contactPhone} lead="如需变动，" />
         </View>
       )}
-      {companion ? <NeedCompanion key={companion.about} {...companion} /> : null}
+      {companion ? <NeedCompanion key={companion.ref} subject={companion} /> : null}
     </View>
   );
 }

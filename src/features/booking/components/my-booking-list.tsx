@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { bookingCompanion, NeedCompanion } from '@/features/companion/entry';
 import type { Booking } from '@/types/contract';
 import { splitByDate } from '../model/booking-text';
 import { BookingCard } from './booking-card';
@@ -22,16 +23,22 @@ export function MyBookingList({
   onMoved,
 }: MyBookingListProps) {
   const { upcoming, past } = splitByDate(bookings, today);
-  const card = (b: Booking, isPast: boolean) => (
-    <BookingCard
-      key={b.id}
-      booking={b}
-      highlighted={b.id === highlightId}
-      past={isPast}
-      onChanged={onChanged}
-      onMoved={onMoved}
-    />
-  );
+  const card = (b: Booking, isPast: boolean) => {
+    // A coming seat shows its companion request's state (or the button) under the card.
+    const companion = isPast ? null : bookingCompanion(b);
+    return (
+      <View key={b.id} className="bdb-my-bookings__item">
+        <BookingCard
+          booking={b}
+          highlighted={b.id === highlightId}
+          past={isPast}
+          onChanged={onChanged}
+          onMoved={onMoved}
+        />
+        {companion ? <NeedCompanion key={companion.ref} subject={companion} /> : null}
+      </View>
+    );
+  };
   return (
     <View className="bdb-my-bookings">
       <View className="bdb-my-bookings__section bdb-my-bookings__section--upcoming">

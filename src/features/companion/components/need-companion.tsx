@@ -3,40 +3,43 @@ import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { a11y } from '@/lib/a11y';
 import { useCompanionRequest } from '../hooks/use-companion-request';
-import { NOTE_MAX } from '../model/about';
+import { companionStateText, NOTE_MAX, type CompanionSubject } from '../model/about';
 import './need-companion.scss';
 
 export interface NeedCompanionProps {
-  community: string;
-  /** "取号 A012", "预约 政务服务 19:00". */
-  about: string;
-  /** A booking's evening; omitted for tonight's ticket. */
-  date?: string;
+  /** The ticket or booking the request travels with. */
+  subject: CompanionSubject;
 }
 
 const NOTE_LABEL = '想告诉社工的话（选填）';
-export const COMPANION_SENT = '已通知社工，请在服务台稍候';
 
 /**
  * "需要社工陪同" (a deaf or elderly resident, say): a quiet secondary button that opens an optional
- * note, then tells the social workers on duty. The answer is text on screen, never sound alone.
+ * note, then tells the social workers on duty. Once asked (also after a reload) the button gives
+ * way to the request's state: received, or who accompanies. Text on screen, never sound alone.
  */
-export function NeedCompanion({ community, about, date }: NeedCompanionProps) {
+export function NeedCompanion({ subject }: NeedCompanionProps) {
   const [open, setOpen] = useState(false);
-  const request = useCompanionRequest(community, about, date);
+  const request = useCompanionRequest(subject.kind, subject.ref);
   const { busy, sent } = request;
 
   if (sent) {
+    const assigned = sent.status !== 'waiting';
     return (
-      <View className="bdb-companion bdb-companion--sent" {...a11y({ role: 'status' })}>
+      <View
+        className={`bdb-companion bdb-companion--sent${assigned ? ' bdb-companion--assigned' : ''}`}
+        {...a11y({ role: 'status' })}
+      >
         <Text className="bdb-companion__icon" {...a11y({ hidden: true })}>
           ✓
         </Text>
-        <Text className="bdb-companion__sent">{COMPANION_SENT}</Text>
+        <Text className="bdb-companion__sent">{companionStateText(sent)}</Text>
         {sent.note ? <Text className="bdb-companion__text">{`您的留言：${sent.note}`}</Text> : null}
       </View>
     );
   }
+  // While the page asks whether a request was already made, no button to tap twice.
+  if (request.loading) return null;
   if (!open) {
     return (
       <BigButton variant="secondary" onClick={() => setOpen(true)}>
@@ -47,7 +50,11 @@ export function NeedCompanion({ community, about, date }: NeedCompanionProps) {
   return (
     <View className="bdb-companion" {...a11y({ role: 'group', label: '需要社工陪同' })}>
       <Text className="bdb-companion__title">需要社工陪同</Text>
-      <Text className="bdb-companion__text">{`社工会到服务台陪您办理（${about}）。`}</Text>
+      <Text className="bdb-companion__text">
+        {subject.kind === 'ticket'
+          ? '叫到您的号时，社工会到服务台陪您办理。'
+          : '您预约的时段，社工会到服务台陪您办理。'}
+      </Text>
       <Text className="bdb-companion__label">{NOTE_LABEL}</Text>
       <Input
         className="bdb-companion__input"
@@ -58,6 +65,7 @@ export function NeedCompanion({ community, about, date }: NeedCompanionProps) {
         onInput={(e) => request.setNote(e.detail.value)}
         {...a11y({ label: NOTE_LABEL })}
       />
+      <Text className="bdb-companion__hint">只有值班社工能看到您的留言</Text>
       {request.error ? (
         <Text className="bdb-companion__error" {...a11y({ role: 'alert' })}>
           {`✕ ${request.error}`}

@@ -1,32 +1,30 @@
-import type { Booking, Ticket } from '@/types/contract';
+import type { Booking, CompanionKind, MyCompanion, Ticket } from '@/types/contract';
 
-/** What the server accepts: the "about" line and the note. */
-export const ABOUT_MAX = 40;
+/** What the server accepts as the note. */
 export const NOTE_MAX = 100;
 
+/** The ticket or booking a request travels with: the server files it and keeps one per subject. */
 export interface CompanionSubject {
-  community: string;
-  /** What the resident is there for, as staff read it on the roster. */
-  about: string;
-  /** The evening, for a booking (the server files it on that evening's roster). */
-  date?: string;
+  kind: CompanionKind;
+  /** The ticket's or booking's id. */
+  ref: string;
 }
 
-/** A ticket still in line or being called: "取号 A012". Null when it is over. */
+/** A ticket still in line or being called. Null when it is over. */
 export function ticketCompanion(ticket: Ticket): CompanionSubject | null {
   if (ticket.status !== 'waiting' && ticket.status !== 'called') return null;
-  return { community: ticket.community, about: `取号 ${ticket.label}` };
+  return { kind: 'ticket', ref: ticket.id };
 }
 
-/**
- * A confirmed booking: "预约 政务服务 19:00"; with the day ("预约 政务服务 12月9日 19:00") when it
- * is not for `today` (the phone's Shanghai date), so staff see it is not for tonight. Null for a
- * waitlist place (no seat yet).
- */
-export function bookingCompanion(booking: Booking, today: string): CompanionSubject | null {
-  if (booking.status !== 'confirmed') return null;
-  const [, month, day] = booking.date.split('-').map(Number);
-  const when = booking.date === today ? booking.startsAt : `${month}月${day}日 ${booking.startsAt}`;
-  const about = `预约 ${booking.serviceName} ${when}`.slice(0, ABOUT_MAX);
-  return { community: booking.community, about, date: booking.date };
+/** A seat (booked or checked in); null for a waitlist place (no seat yet) or a booking that is over. */
+export function bookingCompanion(booking: Booking): CompanionSubject | null {
+  if (booking.status !== 'confirmed' && booking.status !== 'checked-in') return null;
+  return { kind: 'booking', ref: booking.id };
+}
+
+/** What the resident reads once the request is in: received, or who is coming. */
+export function companionStateText(request: MyCompanion): string {
+  if (request.status === 'done') return '社工陪同已完成';
+  if (request.workerName) return `${request.workerName}陪同您，请在服务台稍候`;
+  return '已收到您的陪同请求，社工会到服务台陪您';
 }

@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import { BigButton } from '@/components/big-button/big-button';
+import { CheckChip } from '@/components/desk-parts/desk-parts';
 import { a11y } from '@/lib/a11y';
 import {
   ACTIVITY_TEXT_MAX,
@@ -34,23 +35,19 @@ function FieldError({ text }: { text: string | undefined }) {
 
 interface ToggleProps {
   on: boolean;
+  /** Read with the activity's place, e.g. "第 1 个活动 需要报名". */
   label: string;
-  onText: string;
-  offText: string;
+  /** The fixed words: they never change with the state, which the box and the tick show. */
+  text: string;
   onToggle: () => void;
 }
 
-/** A switch whose state is said in words ("✓ 需要报名"), not by colour alone. */
-function Toggle({ on, label, onText, offText, onToggle }: ToggleProps) {
-  return (
-    <View
-      className={`bdb-activity-editor__toggle${on ? ' bdb-activity-editor__toggle--on' : ''}`}
-      onClick={onToggle}
-      {...a11y({ role: 'switch', checked: on, label })}
-    >
-      {on ? `✓ ${onText}` : offText}
-    </View>
-  );
+/**
+ * A setting that takes effect at once: a fixed label ("需要报名") beside a box that is ticked or
+ * not (role switch, Space or Enter toggles it), so the words never contradict the state.
+ */
+function Toggle({ on, label, text, onToggle }: ToggleProps) {
+  return <CheckChip role="switch" checked={on} text={text} label={label} onToggle={onToggle} />;
 }
 
 /** One activity of a notice: name, day in the week, hours, place, sign-up and places. */
@@ -135,17 +132,18 @@ export function ActivityEditor(props: ActivityEditorProps) {
       <Toggle
         on={a.signUp}
         label={`${n} 需要报名`}
-        onText="需要报名"
-        offText="不用报名，直接来"
+        text="需要报名"
         onToggle={() => props.onChange({ signUp: !a.signUp })}
       />
+      {a.signUp ? null : (
+        <Text className="bdb-activity-editor__hint">不勾选：居民不用报名，直接来</Text>
+      )}
       {a.signUp ? (
         <View className="bdb-activity-editor__field">
           <Toggle
             on={a.unlimited}
             label={`${n} 名额不限`}
-            onText="名额不限"
-            offText="限定名额"
+            text="名额不限"
             onToggle={() => props.onChange({ unlimited: !a.unlimited })}
           />
           {a.unlimited ? <FieldError text={errors.capacity} /> : text('capacity', '名额', '如：12')}

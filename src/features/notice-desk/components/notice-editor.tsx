@@ -3,10 +3,12 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { ImagePicker, type UploadBase64 } from '@/components/image-picker/image-picker';
+import { useRemote } from '@/hooks/use-remote';
 import { a11y } from '@/lib/a11y';
 import { errorMessage, GatewayError } from '@/lib/gateway';
 import { shanghaiDate } from '@/lib/shanghai-time';
 import type { Notice } from '@/types/contract';
+import { getSchedule, type Schedule } from '../api/get-schedule';
 import { publish } from '../api/notice-moves';
 import { saveNotice, uploadCover } from '../api/save-notice';
 import { COVER_PICKER } from '../model/cover';
@@ -66,10 +68,13 @@ export function NoticeEditor({ community, notice, week }: NoticeEditorProps) {
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [busy, setBusy] = useState(false);
   const published = saved?.status === 'published';
+  const target = saved?.community ?? community;
+  // The community's evenings: a new activity starts on one (not on the week's Monday).
+  const schedule = useRemote(target, getSchedule);
 
   const save = async (andPublish: boolean) => {
     const parsed = parseNoticeForm(draft, {
-      community: saved?.community ?? community,
+      community: target,
       ...(saved ? { id: saved.id } : {}),
     });
     setErrors(parsed.errors);
@@ -117,13 +122,19 @@ export function NoticeEditor({ community, notice, week }: NoticeEditorProps) {
       <WeekField draft={draft} error={errors.week} onChange={setDraft} />
       <TextFields draft={draft} errors={errors} onChange={setDraft} />
       <CoverField
-        community={saved?.community ?? community}
+        community={target}
         draft={draft}
         error={errors.cover}
         busy={busy}
         onChange={setDraft}
       />
-      <ActivityList draft={draft} errors={errors} busy={busy} onChange={setDraft} />
+      <ActivityList
+        draft={draft}
+        errors={errors}
+        busy={busy}
+        schedule={schedule.data}
+        onChange={setDraft}
+      />
       <View className="bdb-notice-editor__actions">
         {published ? (
           <BigButton disabled={busy} onClick={() => void save(false)}>
@@ -151,9 +162,7 @@ export function NoticeEditor({ community, notice, week }: NoticeEditorProps) {
       <BigButton
         variant="quiet"
         onClick={() =>
-          void Taro.navigateBack().catch(() =>
-            Taro.redirectTo({ url: noticesUrl(saved?.community ?? community) }),
-          )
+          void Taro.navigateBack().catch(() => Taro.redirectTo({ url: noticesUrl(target) }))
         }
       >
         返回通知列表
@@ -304,9 +313,11 @@ function CoverField({ community, draft, error, busy, onChange }: CoverFieldProps
 interface ActivityListProps extends PartProps {
   errors: NoticeErrors;
   busy: boolean;
+  /** Null until loaded (or when it failed): a new activity then starts on the Monday. */
+  schedule: Schedule | null;
 }
 
-function ActivityList({ draft, errors, busy, onChange }: ActivityListProps) {
+function ActivityList({ draft, errors, busy, schedule, onChange }: ActivityListProps) {
   const full = draft.activities.length >= ACTIVITIES_MAX;
   return (
     <View className="bdb-notice-editor__activities">
@@ -334,7 +345,9 @@ function ActivityList({ draft, errors, busy, onChange }: ActivityListProps) {
       <BigButton
         variant="secondary"
         disabled={busy || full}
-        onClick={() => onChange(addActivity(draft))}
+        onClick={() =>
+          onChange(addActivity(draft, schedule?.evenings ?? [], schedule?.today ?? null))
+        }
       >
         {full ? `最多 ${ACTIVITIES_MAX} 个活动` : '添加活动'}
       </BigButton>

@@ -1,6 +1,7 @@
 import type { Notice } from '@/types/contract';
 import {
   addActivity,
+  defaultActivityDay,
   changeWeek,
   draftOf,
   emptyDraft,
@@ -235,5 +236,24 @@ describe('notice form', () => {
       form: '已归档的通知不能再修改',
       activities: {},
     });
+  });
+});
+
+describe('a new activity’s day', () => {
+  const wedSat = [
+    { weekday: 3, opensAt: '17:00', closesAt: '20:00' },
+    { weekday: 6, opensAt: '09:00', closesAt: '12:00' },
+  ];
+  it('is the community’s next service evening in the notice’s week', () => {
+    expect(defaultActivityDay('2026-11-30', wedSat, '2026-11-30')).toBe('2026-12-02');
+    expect(defaultActivityDay('2026-11-30', wedSat, '2026-12-03')).toBe('2026-12-05');
+    // A week already past its evenings, or a later week: its first evening.
+    expect(defaultActivityDay('2026-11-30', wedSat, '2026-12-06')).toBe('2026-12-02');
+    expect(defaultActivityDay('2026-12-07', wedSat, '2026-12-01')).toBe('2026-12-09');
+    // Evenings not known yet: the Monday, as before.
+    expect(defaultActivityDay('2026-11-30', [], null)).toBe('2026-11-30');
+    expect(addActivity(emptyDraft('2026-12-01'), wedSat, '2026-12-01').activities[0]!.date).toBe(
+      '2026-12-02',
+    );
   });
 });

@@ -2,8 +2,17 @@
  * The notice editor's form as typed, and its checks. Same rules and bounds as the server's
  * `notice.save`, so most mistakes are explained (in Chinese, next to the field) before sending.
  */
-import type { ActivityInput, Notice, SaveNoticeInput } from '@/types/contract';
-import { addDays, dayText, inWeek, isCalendarDate, mondayOf, weekRangeText } from './week';
+import type { ActivityInput, Notice, SaveNoticeInput, ServiceEvening } from '@/types/contract';
+import {
+  addDays,
+  dayText,
+  inWeek,
+  isCalendarDate,
+  mondayOf,
+  weekDates,
+  weekdayOf,
+  weekRangeText,
+} from './week';
 
 export const TITLE_MAX = 60;
 export const BODY_MAX = 2000;
@@ -115,14 +124,38 @@ export function changeWeek(draft: NoticeDraft, date: string): NoticeDraft {
   };
 }
 
-/** A new activity at the end, starting from the previous one's day, hours and place. */
-export function addActivity(draft: NoticeDraft): NoticeDraft {
+/**
+ * The day a new activity starts on: the community's next service evening in the notice's week
+ * (from `today` on), else its first service evening that week, else the week's Monday.
+ */
+export function defaultActivityDay(
+  week: string,
+  evenings: readonly ServiceEvening[],
+  today: string | null,
+): string {
+  const open = new Set(evenings.map((e) => e.weekday));
+  const days = weekDates(week).filter((d) => open.has(weekdayOf(d)));
+  return days.find((d) => today === null || d >= today) ?? days[0] ?? week;
+}
+
+/**
+ * A new activity at the end, starting from the previous one's day, hours and place; the first one
+ * on the community's service evening (see defaultActivityDay).
+ */
+export function addActivity(
+  draft: NoticeDraft,
+  evenings: readonly ServiceEvening[] = [],
+  today: string | null = null,
+): NoticeDraft {
   if (draft.activities.length >= ACTIVITIES_MAX) return draft;
   const last = draft.activities[draft.activities.length - 1];
   const activity: ActivityDraft = {
     key: newKey(),
     name: '',
-    date: last && inWeek(draft.week, last.date) ? last.date : draft.week,
+    date:
+      last && inWeek(draft.week, last.date)
+        ? last.date
+        : defaultActivityDay(draft.week, evenings, today),
     startsAt: last?.startsAt ?? '19:00',
     endsAt: last?.endsAt ?? '20:00',
     place: last?.place ?? '',

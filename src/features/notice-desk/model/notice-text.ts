@@ -48,10 +48,18 @@ export function attendeeStatusText(a: Attendee): string {
   return a.byStaff ? '现场登记' : '已报名';
 }
 
-/** "已到场 18:42 · 扫码", "已到场 18:50 · 社工" or "未到场". */
+/** How someone was checked in, as it happened: scanned, typed the code, or by staff. */
+function checkInHow(a: Attendee): string {
+  if (a.checkIn === 'staff') return ' · 社工';
+  if (a.checkIn !== 'self') return '';
+  if (a.checkInVia === 'scan') return ' · 扫码';
+  return a.checkInVia === 'code' ? ' · 输入签到码' : ' · 自助';
+}
+
+/** "已到场 18:42 · 扫码", "已到场 18:45 · 输入签到码", "已到场 18:50 · 社工" or "未到场". */
 export function attendedText(a: Attendee): string {
   if (!a.attendedAt) return '未到场';
-  const how = a.checkIn === 'self' ? ' · 扫码' : a.checkIn === 'staff' ? ' · 社工' : '';
+  const how = checkInHow(a);
   return `已到场 ${formatClock(a.attendedAt)}${how}`;
 }
 

@@ -71,7 +71,7 @@ export function ActivityCard({ activity, name, closed, onChanged, onFailed }: Ac
           onPanel={choose}
           onSignUp={() => void act(() => actions.signUp(name))}
           onCancel={() => void act(actions.cancel)}
-          onCheckIn={(code) => void act(() => actions.checkIn(code))}
+          onCheckIn={(code) => void act(() => actions.checkIn(code, 'code'))}
         />
       )}
       {actions.error ? (

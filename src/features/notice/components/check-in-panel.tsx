@@ -96,7 +96,7 @@ function ConfirmCheckIn({ code, actions }: { code: string; actions: ActivityActi
       <Text className="bdb-check-in__line">{`签到码：${code}`}</Text>
       <BigButton
         className="bdb-check-in__confirm"
-        onClick={() => void actions.checkIn(code)}
+        onClick={() => void actions.checkIn(code, 'scan')}
         disabled={actions.busy !== null}
       >
         {actions.busy ? '正在签到…' : '确认签到'}

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useAttemptId } from '@/hooks/use-attempt-id';
 import { errorMessage } from '@/lib/gateway';
-import type { Activity } from '@/types/contract';
+import type { Activity, CheckInVia } from '@/types/contract';
 import { cancelSignUp, checkIn, signUp } from '../api/sign-up';
 import { codeProblem, normalizeCode } from '../model/check-in';
 
@@ -16,7 +16,8 @@ export interface ActivityActions {
   /** Each resolves to true when it went through (the activity was handed to `onChanged`). */
   signUp: (name: string) => Promise<boolean>;
   cancel: () => Promise<boolean>;
-  checkIn: (code: string) => Promise<boolean>;
+  /** `via`: the QR code's page says 'scan'; the code typed on the notice page is 'code'. */
+  checkIn: (code: string, via: CheckInVia) => Promise<boolean>;
 }
 
 /**
@@ -80,14 +81,14 @@ export function useActivityActions(
   );
 
   const doCheckIn = useCallback(
-    async (typed: string) => {
+    async (typed: string, via: CheckInVia) => {
       const code = normalizeCode(typed);
       const problem = codeProblem(code);
       if (problem) {
         setError(problem);
         return false;
       }
-      return run('checkIn', () => checkIn({ activityId, code }));
+      return run('checkIn', () => checkIn({ activityId, code, via }));
     },
     [activityId, run],
   );

@@ -7,7 +7,7 @@ export function getEveningReport(community: string, date: string): Promise<Eveni
   return call('report.evening', { community, date });
 }
 
-/** Sets unit costs (yuan per resident served); answers with all of the community's costs. */
+/** Sets unit costs (yuan per visit served (人次)); answers with all of the community's costs. */
 export function setCosts(input: SetCostsInput): Promise<Record<string, number>> {
   return call('report.costs', input);
 }

@@ -7,6 +7,7 @@ import type {
   EveningRoster,
   LeaveRequest,
   Shift,
+  StaffMember,
 } from '@/types/contract';
 import type { LeaveInput } from '../model/roster-form';
 
@@ -46,4 +47,14 @@ export function pendingLeave(): Promise<LeaveRequest[]> {
 
 export function decideLeave(leaveId: string, approve: boolean): Promise<LeaveRequest> {
   return call('roster.decideLeave', { leaveId, approve });
+}
+
+/** The community's staff by name: whom the roster form and the companion assignment offer. */
+export function getDirectory(community: string): Promise<StaffMember[]> {
+  return call('staff.directory', { community });
+}
+
+/** The name I go by on rosters and companion requests. */
+export function setMyName(name: string): Promise<StaffMember> {
+  return call('staff.setName', { name });
 }

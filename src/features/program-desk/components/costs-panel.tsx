@@ -15,7 +15,7 @@ export interface CostsPanelProps {
   onSave: (input: SetCostsInput) => Promise<RunResult<Record<string, number>>>;
 }
 
-/** 单价设置: yuan per resident served, per service; the report's costs follow. */
+/** 单价设置: yuan per visit served (人次), per service; the report's costs follow. */
 export function CostsPanel({ community, services, busy, onSave }: CostsPanelProps) {
   const [open, setOpen] = useState(false);
   return (
@@ -58,11 +58,11 @@ function CostsForm({
     <View className="bdb-program-form">
       <Text className="bdb-program-form__title">单价设置</Text>
       <Text className="bdb-program-form__hint">
-        每服务一位居民花多少钱（元），用来算每晚的费用；不计费的填 0
+        每服务一人次花多少钱（元），用来算每晚的费用；不计费的填 0
       </Text>
       {services.map((s) => (
         <View key={s.service} className="bdb-program-form__item">
-          <Text className="bdb-program-form__label">{`${s.name}（元/人）`}</Text>
+          <Text className="bdb-program-form__label">{`${s.name}（元/人次）`}</Text>
           <Input
             className="bdb-program-form__input bdb-program-form__input--short"
             type="digit"

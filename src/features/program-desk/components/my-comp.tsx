@@ -49,11 +49,9 @@ export function MyComp({ community, date, state, onRequest }: MyCompProps) {
   return (
     <View className="bdb-program-section">
       <Text className="bdb-program-section__title">我的调休</Text>
-      {state.me.data ? (
-        <Text className="bdb-program-section__hint">
-          {`我的用户 ID：${state.me.data.userId}（同事给我排班时要填）`}
-        </Text>
-      ) : null}
+      <Text className="bdb-program-section__hint">
+        每晚 17:00 以后的时间计入调休；下班以后再登记实际下班时间
+      </Text>
       {body}
     </View>
   );

@@ -5,23 +5,23 @@ import { errorMessage } from '@/lib/gateway';
 import type { Overview } from '@/types/contract';
 import { maxOf } from '../model/bars';
 import { monthDay } from '../model/dates';
-import { yuan } from '../model/report-text';
+import { servedText, yuan } from '../model/report-text';
 import { Bar } from './bar';
 import './forms.scss';
 
-/** 各社区对比 (admins): each community's last service evening, served and cost, as bars. */
+/** 各社区对比 (admins): each community's last service evening, visits, people and cost, as bars. */
 export function OverviewSection({ overview }: { overview: Remote<Overview> }) {
   const { data, error } = overview;
   let body;
   if (data) {
-    const max = maxOf(data.communities.map((c) => c.served));
+    const max = maxOf(data.communities.map((c) => c.visits));
     body = data.communities.map((c) => (
       <Bar
         key={c.id}
         name={`${c.name}（${monthDay(c.date)}）`}
-        value={c.served}
+        value={c.visits}
         max={max}
-        text={`${c.served} 人 · ${c.cost === null ? '未设单价' : yuan(c.cost)}`}
+        text={`${servedText(c)} · ${c.cost === null ? '未设单价' : yuan(c.cost)}`}
       />
     ));
   } else if (error) {
@@ -33,7 +33,7 @@ export function OverviewSection({ overview }: { overview: Remote<Overview> }) {
     <View className="bdb-program-section">
       <Text className="bdb-program-section__title">各社区对比</Text>
       <Text className="bdb-program-section__hint">
-        每个社区取这天或之前最近的一个服务晚：服务人数和费用
+        每个社区取这天或之前最近的一个服务晚：服务人次、居民人数和费用
       </Text>
       {body}
     </View>

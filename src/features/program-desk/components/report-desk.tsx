@@ -11,7 +11,7 @@ import { exportReport, setCosts } from '../api/report';
 import type { ReportState } from '../hooks/use-report';
 import { maxOf } from '../model/bars';
 import { monthDay } from '../model/dates';
-import { totalCostText, trendLine } from '../model/report-text';
+import { servedText, totalCostText, trendLine } from '../model/report-text';
 import { saveCsv } from '@/lib/save-csv';
 import { CostsPanel } from './costs-panel';
 import { FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
@@ -130,7 +130,7 @@ function ReportBody({ state }: { state: ReportState }) {
 function ReportFigures({ report }: { report: EveningReport }) {
   const { totals, previous } = report;
   const max = maxOf([
-    ...report.services.map((s) => s.served),
+    ...report.services.map((s) => s.visits),
     ...Object.values(previous.byService),
   ]);
   return (
@@ -139,28 +139,35 @@ function ReportFigures({ report }: { report: EveningReport }) {
         <Text className="bdb-program-section__title">这一晚合计</Text>
         <View className="bdb-program-figures" {...a11y({ role: 'status', live: 'polite' })}>
           <View className="bdb-program-figures__item">
+            <Text className="bdb-program-figures__name">服务人次</Text>
+            <Text className="bdb-program-figures__value">{`${totals.visits} 人次`}</Text>
+          </View>
+          <View className="bdb-program-figures__item">
             <Text className="bdb-program-figures__name">服务居民</Text>
-            <Text className="bdb-program-figures__value">{`${totals.served} 人`}</Text>
+            <Text className="bdb-program-figures__value">{`${totals.people} 人`}</Text>
           </View>
           <View className="bdb-program-figures__item">
             <Text className="bdb-program-figures__name">费用</Text>
             <Text className="bdb-program-figures__value">{totalCostText(totals.cost)}</Text>
           </View>
         </View>
+        <Text className="bdb-program-section__hint">
+          人次：每办完一项服务算一次；人：同一位居民当晚用了几项服务也只算一人
+        </Text>
         <Bar
           name={`本周 ${monthDay(report.date)}`}
-          value={totals.served}
-          max={Math.max(totals.served, previous.served)}
-          text={`${totals.served} 人`}
+          value={totals.visits}
+          max={Math.max(totals.visits, previous.visits)}
+          text={servedText(totals)}
         />
         <Bar
           name={`上周 ${monthDay(previous.date)}`}
-          value={previous.served}
-          max={Math.max(totals.served, previous.served)}
-          text={`${previous.served} 人`}
+          value={previous.visits}
+          max={Math.max(totals.visits, previous.visits)}
+          text={servedText(previous)}
           tone="past"
         />
-        <Text className="bdb-report-desk__trend">{trendLine(totals.served, previous.served)}</Text>
+        <Text className="bdb-report-desk__trend">{trendLine(totals.visits, previous.visits)}</Text>
       </View>
       <View className="bdb-program-section">
         <Text className="bdb-program-section__title">各项服务</Text>

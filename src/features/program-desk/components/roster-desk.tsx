@@ -13,21 +13,23 @@ import {
   decideLeave,
   logShiftEnd,
   requestLeave,
+  setMyName,
 } from '../api/roster';
 import type { RunResult } from '@/hooks/use-desk-run';
 import type { RosterState } from '../hooks/use-roster';
 import { monthDay } from '../model/dates';
 import {
+  companionChoices,
   durationText,
   isLeaveField,
   isShiftField,
-  rosterWorkers,
   type LeaveInput,
 } from '../model/roster-form';
 import { CompanionCard } from './companion-card';
 import { FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
 import { LeaveApprovals } from './leave-approvals';
 import { MyComp } from './my-comp';
+import { MyName } from './my-name';
 import { ShiftCard } from './shift-card';
 import { ShiftForm } from './shift-form';
 import './forms.scss';
@@ -79,6 +81,13 @@ export function RosterDesk(props: RosterDeskProps) {
         () => logShiftEnd(shift.id, end),
         (s) =>
           `已登记 ${s.name} ${s.loggedEnd ?? end} 下班，计入调休 ${durationText(s.compMinutes)}`,
+        // A time not yet reached is refused next to the time typed.
+        (f) => f === 'end',
+      ),
+    name: (name: string) =>
+      act(
+        () => setMyName(name),
+        (m) => `已把我的称呼改为 ${m.name}`,
       ),
     companion: (r: CompanionRequest, worker: string) =>
       act(
@@ -124,6 +133,11 @@ export function RosterDesk(props: RosterDeskProps) {
       ) : (
         <LoadingState text="正在确定日期…" />
       )}
+      <MyName
+        member={state.directory.data?.find((m) => m.userId === state.me.data?.userId) ?? null}
+        busy={state.busy}
+        onSave={moves.name}
+      />
       {date ? (
         <MyComp community={community} date={date} state={state} onRequest={moves.leave} />
       ) : null}
@@ -155,7 +169,7 @@ function EveningSection({ community, date, state, ...moves }: EveningSectionProp
     );
   }
   const me = state.me.data?.userId ?? null;
-  const workers = rosterWorkers(data.shifts);
+  const workers = companionChoices(data.shifts, state.directory.data);
   return (
     <>
       <View className="bdb-program-section">
@@ -174,6 +188,8 @@ function EveningSection({ community, date, state, ...moves }: EveningSectionProp
           <ShiftForm
             community={community}
             date={date}
+            members={state.directory.data}
+            me={me}
             busy={state.busy}
             onAssign={moves.onAssign}
             onClose={() => setAssigning(false)}

@@ -7,6 +7,7 @@ import {
   KIND_TAGS,
   previousServed,
   satisfactionText,
+  servedText,
   suggestionsText,
   trendLine,
   waitText,
@@ -18,11 +19,11 @@ import './report-desk.scss';
 export interface ServiceFiguresCardProps {
   report: EveningReport;
   figures: ServiceFigures;
-  /** The largest served count of both weeks: the bars of all cards share one scale. */
+  /** The largest visits count (人次) of both weeks: the bars of all cards share one scale. */
   max: number;
 }
 
-/** One service's evening: served this week and last as bars, then the figures in words. */
+/** One service's evening: visits this week and last as bars, then the figures in words. */
 export function ServiceFiguresCard({ report, figures: s, max }: ServiceFiguresCardProps) {
   const before = previousServed(report, s.service);
   const wait = waitText(s);
@@ -32,20 +33,15 @@ export function ServiceFiguresCard({ report, figures: s, max }: ServiceFiguresCa
         <Text className="bdb-program-card__name">{s.name}</Text>
         <Text className="bdb-program-tag">{KIND_TAGS[s.kind]}</Text>
       </View>
-      <Bar
-        name={`本周 ${monthDay(report.date)}`}
-        value={s.served}
-        max={max}
-        text={`${s.served} 人`}
-      />
+      <Bar name={`本周 ${monthDay(report.date)}`} value={s.visits} max={max} text={servedText(s)} />
       <Bar
         name={`上周 ${monthDay(report.previous.date)}`}
         value={before}
         max={max}
-        text={`${before} 人`}
+        text={`${before} 人次`}
         tone="past"
       />
-      <Text className="bdb-report-service__trend">{trendLine(s.served, before)}</Text>
+      <Text className="bdb-report-service__trend">{trendLine(s.visits, before)}</Text>
       <Text className="bdb-program-card__line">{countsText(s)}</Text>
       {wait ? <Text className="bdb-program-card__line">{wait}</Text> : null}
       <Text className="bdb-program-card__line">{satisfactionText(s)}</Text>

@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { a11y } from '@/lib/a11y';
+import { GatewayError } from '@/lib/gateway';
 import type { Shift } from '@/types/contract';
 import type { RunResult } from '@/hooks/use-desk-run';
 import {
@@ -72,6 +73,9 @@ function LogEndForm({ shift: s, busy, onLogEnd, onClose }: LogEndFormProps) {
     if (!parsed.input) return;
     const result = await onLogEnd(s, parsed.input.end);
     if (result.ok) onClose();
+    else if (result.error instanceof GatewayError && result.error.field === 'end') {
+      setError(result.message);
+    }
   };
 
   return (
@@ -87,6 +91,7 @@ function LogEndForm({ shift: s, busy, onLogEnd, onClose }: LogEndFormProps) {
       />
       <FieldError text={error} />
       {preview ? <Text className="bdb-program-form__hint">{preview}</Text> : null}
+      <Text className="bdb-program-form__hint">调休只算已经工作的时间：下班以后再登记</Text>
       <View className="bdb-program-form__row">
         <BigButton
           onClick={() => void submit()}

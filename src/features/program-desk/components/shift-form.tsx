@@ -1,14 +1,15 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { LoadingState } from '@/components/load-state/load-state';
 import { a11y } from '@/lib/a11y';
 import { GatewayError } from '@/lib/gateway';
-import type { AssignShiftInput, Shift } from '@/types/contract';
+import type { AssignShiftInput, Shift, StaffMember } from '@/types/contract';
 import type { RunResult } from '@/hooks/use-desk-run';
 import {
   emptyShift,
   isShiftField,
-  NAME_MAX,
+  memberChoices,
   parseShift,
   type ShiftDraft,
   type ShiftErrors,
@@ -19,19 +20,24 @@ import './forms.scss';
 export interface ShiftFormProps {
   community: string;
   date: string;
+  /** The community's staff (staff.directory), picked by name; null while loading. */
+  members: StaffMember[] | null;
+  /** My user id: the default, sent as "oneself". */
+  me: string | null;
   busy: boolean;
   onAssign: (input: AssignShiftInput) => Promise<RunResult<Shift>>;
   onClose: () => void;
 }
 
-/** 排班: who (oneself unless another colleague's user id is given), and the planned hours. */
-export function ShiftForm({ community, date, busy, onAssign, onClose }: ShiftFormProps) {
-  const [draft, setDraft] = useState<ShiftDraft>(emptyShift);
+/** 排班: a colleague picked by name (oneself by default), and the planned hours. */
+export function ShiftForm(props: ShiftFormProps) {
+  const { community, date, members, me, busy, onAssign, onClose } = props;
+  const [draft, setDraft] = useState<ShiftDraft>(() => emptyShift(me));
   const [errors, setErrors] = useState<ShiftErrors>({});
   const edit = (patch: Partial<ShiftDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = async () => {
-    const parsed = parseShift(community, date, draft);
+    const parsed = parseShift(community, date, draft, me);
     setErrors(parsed.errors);
     if (!parsed.input) return;
     const result = await onAssign(parsed.input);
@@ -45,41 +51,19 @@ export function ShiftForm({ community, date, busy, onAssign, onClose }: ShiftFor
     <View className="bdb-program-form">
       <Text className="bdb-program-form__title">排班</Text>
       <Text className="bdb-program-form__label">给谁排</Text>
-      <ChoiceChips
-        label="排班给"
-        choices={[
-          { value: 'me', text: '我自己' },
-          { value: 'other', text: '其他社工' },
-        ]}
-        value={draft.who}
-        disabled={busy}
-        onChange={(who) => edit({ who })}
-      />
-      {draft.who === 'other' ? (
-        <>
-          <Input
-            className="bdb-program-form__input"
-            value={draft.worker}
-            placeholder="对方的用户 ID（在对方“我的调休”里能看到）"
-            maxlength={80}
-            onInput={(e) => edit({ worker: e.detail.value })}
-            {...a11y({ label: '社工的用户 ID' })}
-          />
-          <FieldError text={errors.worker} />
-        </>
+      {members ? (
+        <ChoiceChips
+          label="排班给"
+          choices={memberChoices(members, me)}
+          value={draft.worker || null}
+          disabled={busy}
+          onChange={(worker) => edit({ worker })}
+        />
       ) : (
-        <FieldError text={errors.worker} />
+        <LoadingState text="正在读取本社区的社工…" />
       )}
-      <Text className="bdb-program-form__label">称呼（名单上显示）</Text>
-      <Input
-        className="bdb-program-form__input"
-        value={draft.name}
-        placeholder="如：李社工"
-        maxlength={NAME_MAX}
-        onInput={(e) => edit({ name: e.detail.value })}
-        {...a11y({ label: '值班人称呼' })}
-      />
-      <FieldError text={errors.name} />
+      <Text className="bdb-program-form__hint">名单上显示每位社工自己设置的称呼</Text>
+      <FieldError text={errors.worker} />
       <View className="bdb-program-form__row">
         <View>
           <Text className="bdb-program-form__label">上班</Text>

@@ -1,7 +1,13 @@
 import { useCallback } from 'react';
 import { useRemote, type Remote } from '@/hooks/use-remote';
-import type { CompBalance, EveningRoster, Identity, LeaveRequest } from '@/types/contract';
-import { getEveningRoster, getMyBalance, pendingLeave } from '../api/roster';
+import type {
+  CompBalance,
+  EveningRoster,
+  Identity,
+  LeaveRequest,
+  StaffMember,
+} from '@/types/contract';
+import { getDirectory, getEveningRoster, getMyBalance, pendingLeave } from '../api/roster';
 import { useDeskRun, type DeskRun } from '@/hooks/use-desk-run';
 import { useMe } from './use-me';
 import { useReloadOnShow } from '@/hooks/use-reload-on-show';
@@ -17,6 +23,8 @@ export interface RosterState extends DeskRun {
   me: Remote<Identity>;
   /** 待审批的调休: loaded for admins only. */
   leave: Remote<LeaveRequest[]>;
+  /** The community's staff by name (staff.directory). */
+  directory: Remote<StaffMember[]>;
   admin: boolean;
 }
 
@@ -31,8 +39,9 @@ export function useRoster(community: string | null, date: string | null): Roster
   const me = useMe(community !== null);
   const admin = me.data?.role === 'admin';
   const leave = useRemote(admin ? PENDING : null, pendingLeave);
-  const [a, b, c] = [evening.reload, mine.reload, leave.reload];
-  const reload = useCallback(() => Promise.all([a(), b(), c()]), [a, b, c]);
+  const directory = useRemote(community, getDirectory);
+  const [a, b, c, d] = [evening.reload, mine.reload, leave.reload, directory.reload];
+  const reload = useCallback(() => Promise.all([a(), b(), c(), d()]), [a, b, c, d]);
   useReloadOnShow(reload);
-  return { evening, mine, me, leave, admin, ...useDeskRun(reload) };
+  return { evening, mine, me, leave, directory, admin, ...useDeskRun(reload) };
 }

@@ -1,4 +1,4 @@
-/** 单价设置: yuan per resident served, per service ("activity" for activities). */
+/** 单价设置: yuan per visit served (人次), per service ("activity" for activities). */
 import type { ServiceFigures, SetCostsInput } from '@/types/contract';
 
 export const COST_MAX = 10000;

@@ -4,6 +4,7 @@ import {
   countsText,
   previousServed,
   satisfactionText,
+  servedText,
   suggestionsText,
   totalCostText,
   trendLine,
@@ -14,20 +15,21 @@ import {
 
 describe('report text', () => {
   it('says the trend against the week before with an arrow and the numbers', () => {
-    expect(trendOf(12, 9)).toEqual({ arrow: '↑', text: '比上周多 3 人' });
-    expect(trendOf(5, 7)).toEqual({ arrow: '↓', text: '比上周少 2 人' });
+    expect(trendOf(12, 9)).toEqual({ arrow: '↑', text: '比上周多 3 人次' });
+    expect(trendOf(5, 7)).toEqual({ arrow: '↓', text: '比上周少 2 人次' });
     expect(trendOf(0, 0)).toEqual({ arrow: '→', text: '与上周持平' });
-    expect(trendLine(25, 21)).toBe('↑ 比上周多 4 人（上周 21 人）');
+    expect(trendLine(25, 21)).toBe('↑ 比上周多 4 人次（上周 21 人次）');
     expect(previousServed(eveningReportFixture(), 'repair')).toBe(7);
     expect(previousServed(eveningReportFixture(), 'new-service')).toBe(0);
+    expect(servedText({ visits: 25, people: 22 })).toBe('25 人次 · 22 人');
   });
 
   it('says what each kind of service did', () => {
     const [bp, repair, chess, activity] = eveningReportFixture().services;
-    expect(countsText(bp!)).toBe('服务 12 人 · 取号 14 · 未到 2');
-    expect(countsText(repair!)).toBe('服务 5 人 · 预约 6 · 未到 1');
-    expect(countsText(chess!)).toBe('服务 0 人');
-    expect(countsText(activity!)).toBe('服务 8 人 · 活动到场 8');
+    expect(countsText(bp!)).toBe('服务 12 人次（11 人） · 取号 14 · 未到 2');
+    expect(countsText(repair!)).toBe('服务 5 人次（5 人） · 预约 6 · 未到 1');
+    expect(countsText(chess!)).toBe('服务 0 人次（0 人）');
+    expect(countsText(activity!)).toBe('服务 8 人次（7 人） · 活动到场 8');
   });
 
   it('says waits in plain words, or that there is no data', () => {
@@ -45,9 +47,9 @@ describe('report text', () => {
     expect(satisfactionText(bp!)).toBe('回访满意度：满意 3 · 基本满意 1 · 不满意 1');
     expect(satisfactionText(chess!)).toBe('回访满意度：还没有回访结果');
     expect(suggestionsText(bp!)).toBe('当晚建议：收到 2 条，已答复 1 条');
-    expect(costText(bp!)).toBe('费用：单价 15 元 × 12 人 = 180 元');
+    expect(costText(bp!)).toBe('费用：单价 15 元 × 12 人次 = 180 元');
     expect(costText(repair!)).toBe('费用：还没有设置单价');
-    expect(costText(chess!)).toBe('费用：单价 0 元 × 0 人 = 0 元');
+    expect(costText(chess!)).toBe('费用：单价 0 元 × 0 人次 = 0 元');
     expect(totalCostText(340)).toBe('费用合计 340 元');
     expect(totalCostText(null)).toBe('费用合计：还没有设置单价');
     expect(yuan(12.25)).toBe('12.3 元');

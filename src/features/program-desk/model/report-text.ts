@@ -10,23 +10,29 @@ export const KIND_TAGS: Record<ServiceFigures['kind'], string> = {
 
 export interface Trend {
   arrow: '↑' | '↓' | '→';
-  /** "比上周多 5 人", "比上周少 3 人", "与上周持平". */
+  /** "比上周多 5 人次", "比上周少 3 人次", "与上周持平". */
   text: string;
 }
 
+/** Trends compare visits (人次): what each evening delivered. */
 export function trendOf(now: number, before: number): Trend {
-  if (now > before) return { arrow: '↑', text: `比上周多 ${now - before} 人` };
-  if (now < before) return { arrow: '↓', text: `比上周少 ${before - now} 人` };
+  if (now > before) return { arrow: '↑', text: `比上周多 ${now - before} 人次` };
+  if (now < before) return { arrow: '↓', text: `比上周少 ${before - now} 人次` };
   return { arrow: '→', text: '与上周持平' };
 }
 
-/** "↑ 比上周多 5 人（上周 7 人）". */
+/** "↑ 比上周多 5 人次（上周 7 人次）". */
 export function trendLine(now: number, before: number): string {
   const t = trendOf(now, before);
-  return `${t.arrow} ${t.text}（上周 ${before} 人）`;
+  return `${t.arrow} ${t.text}（上周 ${before} 人次）`;
 }
 
-/** Last week's served count of one service (0 when it did not run then). */
+/** "22 人次 · 20 人": visits and the distinct residents among them. */
+export function servedText(n: { visits: number; people: number }): string {
+  return `${n.visits} 人次 · ${n.people} 人`;
+}
+
+/** Last week's visits (人次) of one service (0 when it did not run then). */
 export function previousServed(report: EveningReport, service: string): number {
   return report.previous.byService[service] ?? 0;
 }
@@ -38,7 +44,7 @@ export function yuan(amount: number): string {
 
 /** What each service did, in the words that fit its kind. */
 export function countsText(s: ServiceFigures): string {
-  const parts = [`服务 ${s.served} 人`];
+  const parts = [`服务 ${s.visits} 人次（${s.people} 人）`];
   if (s.tickets > 0 || s.kind === 'queue') parts.push(`取号 ${s.tickets}`);
   if (s.bookings > 0 || s.kind === 'booking') parts.push(`预约 ${s.bookings}`);
   if (s.noShows > 0 || s.kind === 'queue' || s.kind === 'booking') parts.push(`未到 ${s.noShows}`);
@@ -72,7 +78,7 @@ export function suggestionsText(s: ServiceFigures): string {
 
 export function costText(s: ServiceFigures): string {
   if (s.unitCost === null || s.cost === null) return '费用：还没有设置单价';
-  return `费用：单价 ${yuan(s.unitCost)} × ${s.served} 人 = ${yuan(s.cost)}`;
+  return `费用：单价 ${yuan(s.unitCost)} × ${s.visits} 人次 = ${yuan(s.cost)}`;
 }
 
 export function totalCostText(cost: number | null): string {

@@ -7,7 +7,10 @@ import {
   normaliseHhmm,
   parseLeave,
   parseLogEnd,
+  parseName,
   parseShift,
+  companionChoices,
+  memberChoices,
   rosterWorkers,
   shiftLine,
 } from './roster-form';
@@ -51,44 +54,44 @@ describe('roster forms', () => {
     ]);
   });
 
-  it('checks a shift: a name, hours in order, and a colleague’s id when not oneself', () => {
+  it('checks a shift: a colleague picked by name (oneself by default) and hours in order', () => {
     expect(
-      parseShift('jinse', '2026-12-02', { ...emptyShift(), start: '8', end: '16:00' }),
+      parseShift('jinse', '2026-12-02', { ...emptyShift(null), start: '8', end: '16:00' }, null),
     ).toEqual({
       input: null,
-      errors: {
-        name: '请写值班人的称呼，如：李社工',
-        start: '上班时间请按 16:30 这样的格式填写',
-      },
+      errors: { worker: '请选一位社工', start: '上班时间请按 16:30 这样的格式填写' },
     });
     expect(
-      parseShift('jinse', '2026-12-02', { ...emptyShift(), name: '李社工', end: '16:00' }).errors,
+      parseShift('jinse', '2026-12-02', { ...emptyShift('u1'), end: '16:00' }, 'u1').errors,
     ).toEqual({ end: '下班时间要晚于上班时间' });
+    // Oneself is sent as no worker; the server names the shift from the directory.
     expect(
-      parseShift('jinse', '2026-12-02', { ...emptyShift(), name: '王社工', who: 'other' }).errors,
-    ).toEqual({ worker: '请填这位社工的用户 ID' });
+      parseShift('jinse', '2026-12-02', { ...emptyShift('u1'), end: '2030' }, 'u1').input,
+    ).toEqual({ community: 'jinse', date: '2026-12-02', start: '16:30', end: '20:30' });
     expect(
-      parseShift('jinse', '2026-12-02', { ...emptyShift(), name: ' 李社工 ', end: '2030' }).input,
-    ).toEqual({
-      community: 'jinse',
-      date: '2026-12-02',
-      name: '李社工',
-      start: '16:30',
-      end: '20:30',
-    });
-    // A leftover id is dropped when the shift is one's own.
-    expect(
-      parseShift('jinse', '2026-12-02', {
-        ...emptyShift(),
-        name: '王社工',
-        who: 'other',
-        worker: ' staff-2 ',
-      }).input,
+      parseShift('jinse', '2026-12-02', { ...emptyShift('u1'), worker: 'staff-2' }, 'u1').input,
     ).toMatchObject({ worker: 'staff-2' });
-    expect(
-      parseShift('jinse', '2026-12-02', { ...emptyShift(), name: '李社工', worker: 'staff-2' })
-        .input,
-    ).not.toHaveProperty('worker');
+  });
+
+  it('offers colleagues by name, me first; companions go to those on the roster', () => {
+    const members = [
+      { userId: 'staff-2', name: '王社工', named: true },
+      { userId: 'u1', name: '李社工', named: true },
+    ];
+    expect(memberChoices(members, 'u1')).toEqual([
+      { value: 'u1', text: '李社工（我）' },
+      { value: 'staff-2', text: '王社工' },
+    ]);
+    const shifts = [
+      rosterShiftFixture({ name: '小李' }),
+      rosterShiftFixture({ id: 'sh-2', worker: 'staff-3', name: '赵社工' }),
+    ];
+    expect(companionChoices(shifts, members)).toEqual([
+      { worker: 'u1', name: '李社工' },
+      { worker: 'staff-3', name: '赵社工' },
+    ]);
+    expect(parseName('  ')).toEqual({ name: null, error: '请写您的称呼，如：李社工' });
+    expect(parseName(' 李社工 ')).toEqual({ name: '李社工', error: null });
   });
 
   it('checks a logged end', () => {

@@ -1,5 +1,11 @@
 /** 排班, 登记下班时间 and 申请调休: forms as typed, checked before sending. */
-import type { AssignShiftInput, CompanionRequest, LeaveRequest, Shift } from '@/types/contract';
+import type {
+  AssignShiftInput,
+  CompanionRequest,
+  LeaveRequest,
+  Shift,
+  StaffMember,
+} from '@/types/contract';
 import { isCalendarDate } from './dates';
 
 /** Offices used to close at 17:00: every minute worked after it is evening time, owed back. */
@@ -63,34 +69,55 @@ export function rosterWorkers(shifts: Shift[]): Array<{ worker: string; name: st
   return [...seen].map(([worker, name]) => ({ worker, name }));
 }
 
+/**
+ * Who a companion request can go to: the workers on that evening's roster, each by the name the
+ * directory knows them by (the roster's own name until the directory is loaded).
+ */
+export function companionChoices(
+  shifts: Shift[],
+  members: StaffMember[] | null,
+): Array<{ worker: string; name: string }> {
+  const named = new Map((members ?? []).map((m) => [m.userId, m.name]));
+  return rosterWorkers(shifts).map((w) => ({
+    worker: w.worker,
+    name: named.get(w.worker) ?? w.name,
+  }));
+}
+
+/** The colleagues to pick from by name, oneself first and marked. */
+export function memberChoices(
+  members: StaffMember[],
+  me: string | null,
+): Array<{ value: string; text: string }> {
+  const mine = members.filter((m) => m.userId === me);
+  const others = members.filter((m) => m.userId !== me);
+  return [
+    ...mine.map((m) => ({ value: m.userId, text: `${m.name}（我）` })),
+    ...others.map((m) => ({ value: m.userId, text: m.name })),
+  ];
+}
+
 // ── 排班 ─────────────────────────────────────────────────────────────────
 
 export interface ShiftDraft {
-  name: string;
+  /** The colleague's user id, picked by name from the staff directory. */
+  worker: string;
   start: string;
   end: string;
-  /** Oneself, or another colleague named by `worker`. */
-  who: 'me' | 'other';
-  /** The colleague's user id (only for `other`). */
-  worker: string;
 }
 
-export type ShiftField = 'name' | 'start' | 'end' | 'worker';
+export type ShiftField = 'start' | 'end' | 'worker';
 export type ShiftErrors = Partial<Record<ShiftField, string>>;
 
 export function isShiftField(field: string | undefined | null): field is ShiftField {
-  return field === 'name' || field === 'start' || field === 'end' || field === 'worker';
+  return field === 'start' || field === 'end' || field === 'worker';
 }
 
-export const emptyShift = (): ShiftDraft => ({
-  name: '',
+export const emptyShift = (me: string | null): ShiftDraft => ({
+  worker: me ?? '',
   start: '16:30',
   end: '20:00',
-  who: 'me',
-  worker: '',
 });
-
-const WORKER_ID = /^[A-Za-z0-9_:-]{1,80}$/;
 
 function hoursErrors(start: string | null, end: string | null): ShiftErrors {
   const errors: ShiftErrors = {};
@@ -100,30 +127,30 @@ function hoursErrors(start: string | null, end: string | null): ShiftErrors {
   return errors;
 }
 
-function whoError(draft: ShiftDraft): string | undefined {
-  if (draft.who !== 'other') return undefined;
-  const worker = draft.worker.trim();
-  if (!worker) return '请填这位社工的用户 ID';
-  return WORKER_ID.test(worker) ? undefined : '用户 ID 只有字母、数字和 - _ :';
-}
-
+/** The roster shows the picked colleague by their directory name; oneself is the default. */
 export function parseShift(
   community: string,
   date: string,
   draft: ShiftDraft,
+  me: string | null,
 ): { input: AssignShiftInput | null; errors: ShiftErrors } {
-  const name = draft.name.trim();
   const start = normaliseHhmm(draft.start);
   const end = normaliseHhmm(draft.end);
   const errors = hoursErrors(start, end);
-  if (!name) errors.name = '请写值班人的称呼，如：李社工';
-  else if (name.length > NAME_MAX) errors.name = `称呼最多 ${NAME_MAX} 字`;
-  const worker = whoError(draft);
-  if (worker) errors.worker = worker;
+  if (!draft.worker) errors.worker = '请选一位社工';
   if (Object.keys(errors).length > 0) return { input: null, errors };
-  const input: AssignShiftInput = { community, date, name, start: start!, end: end! };
-  if (draft.who === 'other') input.worker = draft.worker.trim();
+  const input: AssignShiftInput = { community, date, start: start!, end: end! };
+  if (draft.worker !== me) input.worker = draft.worker;
   return { input, errors: {} };
+}
+
+// ── 我的称呼 ───────────────────────────────────────────────────────────────
+
+export function parseName(text: string): { name: string | null; error: string | null } {
+  const name = text.trim();
+  if (!name) return { name: null, error: '请写您的称呼，如：李社工' };
+  if (name.length > NAME_MAX) return { name: null, error: `称呼最多 ${NAME_MAX} 字` };
+  return { name, error: null };
 }
 
 // ── 登记下班时间 ───────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@ import { paperText, votesText } from '../model/survey-text';
 import './ranking-list.scss';
 
 export interface RankingListProps {
-  round: Pick<Round, 'status' | 'ranking' | 'tieAtCut'>;
+  round: Pick<Round, 'status' | 'ranking' | 'tieAtCut' | 'voters'>;
 }
 
 /**
@@ -15,31 +15,47 @@ export interface RankingListProps {
  */
 export function RankingList({ round }: RankingListProps) {
   const top = round.ranking.reduce((most, c) => Math.max(most, c.votes), 0);
+  // An empty round has no ranking yet: saying "nine tie for first" would mislead.
+  const empty = round.voters === 0;
   return (
     <View className="bdb-survey-ranking">
       <Text className="bdb-survey-ranking__title">
         {round.status === 'open' ? '实时排名' : '投票结果'}
       </Text>
       <Text className="bdb-survey-ranking__hint">得票前八的服务入选下一期服务菜单。</Text>
-      {round.tieAtCut ? (
+      {empty ? (
+        <Text className="bdb-survey-ranking__empty" {...a11y({ role: 'status' })}>
+          {round.status === 'open' ? '还没有人投票，您可以投第一票' : '这一轮没有人投票'}
+        </Text>
+      ) : null}
+      {!empty && round.tieAtCut ? (
         <Text className="bdb-survey-ranking__tie">第八名有并列，最后的菜单由社区商定。</Text>
       ) : null}
       <View className="bdb-survey-ranking__list" {...a11y({ role: 'list' })}>
         {round.ranking.map((c) => (
-          <RankRow key={c.id} candidate={c} top={top} />
+          <RankRow key={c.id} candidate={c} top={top} ranked={!empty} />
         ))}
       </View>
     </View>
   );
 }
 
-function RankRow({ candidate, top }: { candidate: RankedCandidate; top: number }) {
+interface RankRowProps {
+  candidate: RankedCandidate;
+  top: number;
+  /** False before any vote: no places to show. */
+  ranked: boolean;
+}
+
+function RankRow({ candidate, top, ranked }: RankRowProps) {
   const paper = paperText(candidate.paperVotes);
   const classes = `bdb-survey-ranking__row${candidate.proposed ? ' bdb-survey-ranking__row--in' : ''}`;
   return (
     <View className={classes} {...a11y({ role: 'listitem' })}>
       <View className="bdb-survey-ranking__head">
-        <Text className="bdb-survey-ranking__rank">{`第 ${candidate.rank} 名`}</Text>
+        {ranked ? (
+          <Text className="bdb-survey-ranking__rank">{`第 ${candidate.rank} 名`}</Text>
+        ) : null}
         <Text className="bdb-survey-ranking__name">{candidate.name}</Text>
         {candidate.proposed ? <Text className="bdb-survey-ranking__in">入选</Text> : null}
       </View>

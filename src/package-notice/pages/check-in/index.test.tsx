@@ -56,7 +56,8 @@ describe('check-in page', () => {
     expect(screen.getByText('11月25日 周三 18:30–19:30')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '确认签到' })).toBeNull();
     expect(vibrate).toHaveBeenCalledTimes(1);
-    expect(callsOf('notice.checkIn')).toEqual([{ activityId: 'a-1', code: 'K7P2Q9' }]);
+    // This page opens from the QR code: a scan.
+    expect(callsOf('notice.checkIn')).toEqual([{ activityId: 'a-1', code: 'K7P2Q9', via: 'scan' }]);
 
     fireEvent.click(screen.getByText('查看活动通知'));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/package-notice/pages/detail/index?id=n-1' });
@@ -67,7 +68,7 @@ describe('check-in page', () => {
     open({ 'notice.checkIn': async () => checkedIn() });
     fireEvent.click(screen.getByText('确认签到'));
     await screen.findByText('签到成功');
-    expect(callsOf('notice.checkIn')).toEqual([{ activityId: 'a-9', code: 'K7P2Q9' }]);
+    expect(callsOf('notice.checkIn')).toEqual([{ activityId: 'a-9', code: 'K7P2Q9', via: 'scan' }]);
   });
 
   it('names the activity before the tap when it is one of my sign-ups', async () => {

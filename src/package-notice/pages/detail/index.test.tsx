@@ -263,8 +263,9 @@ describe('notice detail page', () => {
     fireEvent.click(within(card).getByText('确认签到'));
     await waitFor(() => expect(stateOf(card)).toBe('✓ 已签到 18:52'));
     expect(callsOf('notice.checkIn')).toEqual([
-      { activityId: 'a-2', code: 'AAAA11' },
-      { activityId: 'a-2', code: 'K7P2Q9' },
+      // Typed on the notice page: recorded as 输入签到码, not as a scan.
+      { activityId: 'a-2', code: 'AAAA11', via: 'code' },
+      { activityId: 'a-2', code: 'K7P2Q9', via: 'code' },
     ]);
     // Checked in: nothing left to do on this activity.
     expect(within(card).queryByText('现场签到')).toBeNull();

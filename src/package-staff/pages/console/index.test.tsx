@@ -80,6 +80,48 @@ describe('staff console', () => {
     expect(callsOf('queue.console')).toHaveLength(1);
   });
 
+  it('shows a resident’s companion request on her row and in the call, with who accompanies', async () => {
+    const need = {
+      id: 'cp-1',
+      note: '听障，请用文字沟通',
+      workerName: null,
+      status: 'waiting' as const,
+    };
+    const base = consoleFixture();
+    const asked = consoleFixture({
+      tickets: base.tickets.map((t) => (t.id === 't-4' ? { ...t, companion: need } : t)),
+    });
+    const called = afterCallNext();
+    const { container } = await openConsole({
+      'queue.console': async () => asked,
+      'queue.callNext': async () => ({
+        ...called,
+        tickets: called.tickets.map((t) =>
+          t.id === 't-4'
+            ? { ...t, companion: { ...need, status: 'assigned', workerName: '李社工' } }
+            : t,
+        ),
+      }),
+    });
+    const row = [...container.querySelectorAll<HTMLElement>('.bdb-console__row')][0]!;
+    expect(within(row).getByText('需要社工陪同：听障，请用文字沟通')).toBeTruthy();
+    expect(within(row).getByText('还没安排社工：请在“值班与调休”里指派')).toBeTruthy();
+    expect(
+      within(row).getByLabelText(
+        'B004 需要社工陪同：听障，请用文字沟通，还没安排社工：请在“值班与调休”里指派',
+      ),
+    ).toBeTruthy();
+    // Nobody else's row carries it.
+    expect(container.querySelectorAll('.bdb-companion-need')).toHaveLength(1);
+
+    fireEvent.click(screen.getByText('叫下一位'));
+    await waitFor(() =>
+      expect(serving(container)?.querySelector('.bdb-console__now')?.textContent).toBe('B004'),
+    );
+    expect(within(serving(container)!).getByText('需要社工陪同：听障，请用文字沟通')).toBeTruthy();
+    expect(within(serving(container)!).getByText('李社工陪同')).toBeTruthy();
+  });
+
   it.each([
     ['重呼', 'queue.recall'],
     ['过号', 'queue.miss'],

@@ -1,8 +1,8 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { GatewayError } from '@/lib/gateway';
 import type { Notice, SaveNoticeInput } from '@/types/contract';
-import { staffActivityFixture, staffNoticeFixture } from '@/test-utils/fixtures';
+import { staffActivityFixture, staffNoticeFixture, tonightFixture } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls, type Handlers } from '@/test-utils/mock-gateway';
 import { resetTaroDouble, setRouterParams } from '../../../../tests/doubles/taro';
 import NoticeEditPage from './index';
@@ -83,14 +83,17 @@ const type = (label: string, value: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const click = (name: string) => fireEvent.click(screen.getByRole('button', { name }));
 
-function openNew(handlers: Handlers = {}) {
+/** Opens the editor and lets its read of the community's evenings settle. */
+async function openNew(handlers: Handlers = {}) {
   setRouterParams({ c: 'jinse' });
   routeCalls({
+    'community.tonight': async () => tonightFixture(),
     'notice.save': async (input) => savedNotice(input),
     'notice.publish': async ({ id }) => staffNoticeFixture({ id, status: 'published' }),
     ...handlers,
   });
   render(<NoticeEditPage />);
+  await act(async () => undefined);
 }
 
 /** A new notice for the week of 30 November with one limited activity on Wednesday. */
@@ -128,8 +131,8 @@ const newInput: SaveNoticeInput = {
 };
 
 describe('notice editor page', () => {
-  it('shows the chosen week as a date range and counts the body', () => {
-    openNew();
+  it('shows the chosen week as a date range and counts the body', async () => {
+    await openNew();
     fireEvent.change(screen.getByLabelText('日期选择器'), { target: { value: '2026-12-03' } });
     expect(screen.getByText('11月30日–12月6日')).toBeTruthy();
     click('下一周');
@@ -138,14 +141,16 @@ describe('notice editor page', () => {
     expect(screen.getByText('2/2000')).toBeTruthy();
   });
 
-  it("starts a new notice in the server's week when the desk passes it", () => {
+  it("starts a new notice in the server's week when the desk passes it", async () => {
     setRouterParams({ c: 'jinse', w: '2026-12-07' });
+    routeCalls({ 'community.tonight': async () => tonightFixture() });
     render(<NoticeEditPage />);
+    await act(async () => undefined);
     expect(screen.getByText('12月7日–12月13日')).toBeTruthy();
   });
 
-  it('explains what is missing in Chinese without calling the server', () => {
-    openNew();
+  it('explains what is missing in Chinese without calling the server', async () => {
+    await openNew();
     click('添加活动');
     click('保存草稿');
     expect(screen.getByText('✕ 请填写通知标题')).toBeTruthy();
@@ -157,11 +162,61 @@ describe('notice editor page', () => {
     type('第 1 个活动 结束时间', '18:00');
     click('保存并发布');
     expect(screen.getByText('✕ 第 1 个活动的结束时间要晚于开始时间')).toBeTruthy();
-    expect(callMock).not.toHaveBeenCalled();
+    // Only the community's evenings were read; nothing was sent.
+    expect(callMock.mock.calls.map(([action]) => action)).toEqual(['community.tonight']);
+  });
+
+  it("starts a new activity on the community's next service evening of the notice's week", async () => {
+    await openNew({
+      'community.tonight': async () =>
+        tonightFixture({
+          date: '2026-12-01',
+          evenings: [
+            { weekday: 3, opensAt: '17:00', closesAt: '20:00' },
+            { weekday: 6, opensAt: '17:00', closesAt: '20:00' },
+          ],
+        }),
+    });
+    await waitFor(() => expect(callsOf('community.tonight')).toEqual([{ community: 'jinse' }]));
+    fireEvent.change(screen.getByLabelText('日期选择器'), { target: { value: '2026-12-01' } });
+    click('添加活动');
+    const day = (text: string) =>
+      screen.getByRole('radio', { name: `第 1 个活动 ${text}` }).getAttribute('aria-checked');
+    expect(day('周三 12月2日')).toBe('true');
+    expect(day('周一 11月30日')).toBe('false');
+    // The week after: its first evening.
+    click('下一周');
+    click('删除第 1 个活动');
+    click('添加活动');
+    expect(day('周三 12月9日')).toBe('true');
+  });
+
+  it('keeps each switch’s words fixed and shows its state with a tick, by mouse or keyboard', async () => {
+    await openNew();
+    click('添加活动');
+    const signUp = screen.getByRole('switch', { name: '第 1 个活动 需要报名' });
+    expect([signUp.textContent, signUp.getAttribute('aria-checked')]).toEqual([
+      '□ 需要报名',
+      'false',
+    ]);
+    expect(screen.getByText('不勾选：居民不用报名，直接来')).toBeTruthy();
+    expect(signUp.getAttribute('tabindex')).toBe('0');
+    fireEvent.keyDown(signUp, { key: ' ' });
+    expect([signUp.textContent, signUp.getAttribute('aria-checked')]).toEqual([
+      '✓ 需要报名',
+      'true',
+    ]);
+    const unlimited = screen.getByRole('switch', { name: '第 1 个活动 名额不限' });
+    expect(unlimited.textContent).toBe('✓ 名额不限');
+    fireEvent.keyDown(unlimited, { key: 'Enter' });
+    expect(unlimited.textContent).toBe('□ 名额不限');
+    expect(screen.getByLabelText('第 1 个活动 名额')).toBeTruthy();
+    fireEvent.click(signUp);
+    expect(signUp.textContent).toBe('□ 需要报名');
   });
 
   it('saves a new notice as a draft, then again with the ids the server gave', async () => {
-    openNew();
+    await openNew();
     fillNew();
     click('保存草稿');
     expect(await screen.findByText('✓ 草稿已保存')).toBeTruthy();
@@ -180,7 +235,7 @@ describe('notice editor page', () => {
   });
 
   it('saves and publishes a new notice', async () => {
-    openNew();
+    await openNew();
     fillNew();
     click('保存并发布');
     expect(await screen.findByText('✓ 已保存并发布，居民现在能看到这条通知')).toBeTruthy();
@@ -192,7 +247,7 @@ describe('notice editor page', () => {
   });
 
   it('says the draft was kept when publishing fails', async () => {
-    openNew({
+    await openNew({
       'notice.publish': async () => {
         throw new GatewayError({ code: 'CONFLICT', message: '已归档的通知不能再发布' });
       },
@@ -205,7 +260,7 @@ describe('notice editor page', () => {
   });
 
   it('places a server refusal next to its activity', async () => {
-    openNew({
+    await openNew({
       'notice.save': async () => {
         throw new GatewayError({
           code: 'BAD_INPUT',
@@ -285,8 +340,8 @@ describe('notice editor page', () => {
         type: 'image/png',
       });
 
-    it('refuses a picture over 1 MB before uploading', () => {
-      openNew();
+    it('refuses a picture over 1 MB before uploading', async () => {
+      await openNew();
       pick(new File([new Uint8Array(1024 * 1024 + 1)], 'big.jpg', { type: 'image/jpeg' }));
       return screen.findByText('✕ 封面图片不能超过 1MB，请换一张小一点的图片').then((alert) => {
         expect(alert.getAttribute('role')).toBe('alert');
@@ -295,7 +350,7 @@ describe('notice editor page', () => {
     });
 
     it('shows the server’s refusal of an upload', async () => {
-      openNew({
+      await openNew({
         'notice.uploadCover': async () => {
           throw new GatewayError({
             code: 'BAD_INPUT',
@@ -311,7 +366,7 @@ describe('notice editor page', () => {
     });
 
     it('uploads the picture, previews it and saves its reference', async () => {
-      openNew({ 'notice.uploadCover': async () => ({ cover: '/media/abc123.png' }) });
+      await openNew({ 'notice.uploadCover': async () => ({ cover: '/media/abc123.png' }) });
       pick(png());
       const preview = await screen.findByLabelText('封面预览');
       expect(preview.getAttribute('src')).toBe('data:image/png;base64,iVBORw==');

@@ -66,40 +66,44 @@ describe('staff evening report page (晚间报表)', () => {
     expect(callsOf('report.evening')).toEqual([{ community: 'jinse', date: '2026-12-02' }]);
     expect(callsOf('community.tonight')).toHaveLength(0);
     expect(screen.getByText('12月2日 周三（点这里换一天）')).toBeTruthy();
-    expect(screen.getByText('25 人', { selector: '.bdb-program-figures__value' })).toBeTruthy();
+    // Visits (人次) and distinct residents (人) side by side: 25 visits were 22 residents.
+    expect(screen.getByText('25 人次', { selector: '.bdb-program-figures__value' })).toBeTruthy();
+    expect(screen.getByText('22 人', { selector: '.bdb-program-figures__value' })).toBeTruthy();
+    expect(screen.getByText('服务人次').nextSibling?.textContent).toBe('25 人次');
+    expect(screen.getByText('服务居民').nextSibling?.textContent).toBe('22 人');
     expect(screen.getByText('费用合计 340 元')).toBeTruthy();
-    expect(screen.getByText('↑ 比上周多 4 人（上周 21 人）')).toBeTruthy();
+    expect(screen.getByText('↑ 比上周多 4 人次（上周 21 人次）')).toBeTruthy();
 
     const bp = within(card('血压测量'));
     expect(bp.getByText('取号')).toBeTruthy();
-    expect(bp.getByText('↑ 比上周多 3 人（上周 9 人）')).toBeTruthy();
-    expect(bp.getByText('服务 12 人 · 取号 14 · 未到 2')).toBeTruthy();
+    expect(bp.getByText('↑ 比上周多 3 人次（上周 9 人次）')).toBeTruthy();
+    expect(bp.getByText('服务 12 人次（11 人） · 取号 14 · 未到 2')).toBeTruthy();
     expect(
       bp.getByText('等候：一半的人不超过 8 分钟，九成不超过 15.5 分钟；办理一般 4 分钟'),
     ).toBeTruthy();
     expect(bp.getByText('回访满意度：满意 3 · 基本满意 1 · 不满意 1')).toBeTruthy();
     expect(bp.getByText('当晚建议：收到 2 条，已答复 1 条')).toBeTruthy();
-    expect(bp.getByText('费用：单价 15 元 × 12 人 = 180 元')).toBeTruthy();
+    expect(bp.getByText('费用：单价 15 元 × 12 人次 = 180 元')).toBeTruthy();
 
     const repair = within(card('家电维修'));
-    expect(repair.getByText('↓ 比上周少 2 人（上周 7 人）')).toBeTruthy();
-    expect(repair.getByText('服务 5 人 · 预约 6 · 未到 1')).toBeTruthy();
+    expect(repair.getByText('↓ 比上周少 2 人次（上周 7 人次）')).toBeTruthy();
+    expect(repair.getByText('服务 5 人次（5 人） · 预约 6 · 未到 1')).toBeTruthy();
     expect(repair.getByText('费用：还没有设置单价')).toBeTruthy();
-    expect(within(card('棋牌娱乐')).getByText('→ 与上周持平（上周 0 人）')).toBeTruthy();
-    expect(within(card('活动')).getByText('服务 8 人 · 活动到场 8')).toBeTruthy();
+    expect(within(card('棋牌娱乐')).getByText('→ 与上周持平（上周 0 人次）')).toBeTruthy();
+    expect(within(card('活动')).getByText('服务 8 人次（7 人） · 活动到场 8')).toBeTruthy();
 
     // Every bar says its number; all service bars share one scale (12 is the most).
     expect(bars(container)).toEqual([
-      '本周 12月2日25 人 100%',
-      '上周 11月25日21 人 84%',
-      '本周 12月2日12 人 100%',
-      '上周 11月25日9 人 75%',
-      '本周 12月2日5 人 42%',
-      '上周 11月25日7 人 58%',
-      '本周 12月2日0 人 0%',
-      '上周 11月25日0 人 0%',
-      '本周 12月2日8 人 67%',
-      '上周 11月25日5 人 42%',
+      '本周 12月2日25 人次 · 22 人 100%',
+      '上周 11月25日21 人次 · 19 人 84%',
+      '本周 12月2日12 人次 · 11 人 100%',
+      '上周 11月25日9 人次 75%',
+      '本周 12月2日5 人次 · 5 人 42%',
+      '上周 11月25日7 人次 58%',
+      '本周 12月2日0 人次 · 0 人 0%',
+      '上周 11月25日0 人次 0%',
+      '本周 12月2日8 人次 · 7 人 67%',
+      '上周 11月25日5 人次 42%',
     ]);
     // Staff see their community only.
     expect(screen.queryByText('各社区对比')).toBeNull();
@@ -154,7 +158,7 @@ describe('staff evening report page (晚间报表)', () => {
     afterEach(() => jest.restoreAllMocks());
 
     it('downloads the summary and the visits as UTF-8 CSV with one BOM', async () => {
-      const summary = '\uFEFF服务,服务人数\r\n血压测量,12\r\n';
+      const summary = '\uFEFF服务,服务人次,服务人数\r\n血压测量,12,11\r\n';
       await openPage({
         'report.csv': async ({ kind }) => ({
           filename: `金色里程-2026-12-02-${kind === 'summary' ? '服务汇总' : '到访明细'}.csv`,
@@ -206,9 +210,9 @@ describe('staff evening report page (晚间报表)', () => {
           services: report.services.map((s) =>
             costs[s.service] === undefined
               ? s
-              : { ...s, unitCost: costs[s.service]!, cost: costs[s.service]! * s.served },
+              : { ...s, unitCost: costs[s.service]!, cost: costs[s.service]! * s.visits },
           ),
-          totals: { served: 25, cost: 490 },
+          totals: { visits: 25, people: 22, cost: 490 },
         };
         return { bp: 15, chess: 0, activity: 20, ...costs };
       },
@@ -238,7 +242,7 @@ describe('staff evening report page (晚间报表)', () => {
     expect(await screen.findByText('✓ 已保存 1 项单价，费用已重新计算')).toBeTruthy();
     expect(callsOf('report.costs')).toEqual([{ community: 'jinse', costs: { repair: 30 } }]);
     expect(await screen.findByText('费用合计 490 元')).toBeTruthy();
-    expect(within(card('家电维修')).getByText('费用：单价 30 元 × 5 人 = 150 元')).toBeTruthy();
+    expect(within(card('家电维修')).getByText('费用：单价 30 元 × 5 人次 = 150 元')).toBeTruthy();
     expect(callsOf('report.evening')).toHaveLength(2);
     // The panel closes once saved.
     expect(screen.queryByLabelText('家电维修 单价')).toBeNull();
@@ -250,12 +254,12 @@ describe('staff evening report page (晚间报表)', () => {
       'report.overview': async () => overviewFixture(),
     });
     expect(await screen.findByText('各社区对比')).toBeTruthy();
-    expect(await screen.findByText('18 人 · 未设单价')).toBeTruthy();
+    expect(await screen.findByText('18 人次 · 15 人 · 未设单价')).toBeTruthy();
     expect(callsOf('report.overview')).toEqual([{ date: '2026-12-02' }]);
     const section = screen.getByText('各社区对比').parentElement!;
     expect(bars(section)).toEqual([
-      '虎池苑（12月1日）18 人 · 未设单价 72%',
-      '金色里程（12月2日）25 人 · 340 元 100%',
+      '虎池苑（12月1日）18 人次 · 15 人 · 未设单价 72%',
+      '金色里程（12月2日）25 人次 · 22 人 · 340 元 100%',
     ]);
     expect(container.querySelectorAll('.bdb-program-bar__track[aria-hidden="true"]')).toHaveLength(
       12,

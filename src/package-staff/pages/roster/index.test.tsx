@@ -20,6 +20,11 @@ jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call
 
 const STAFF = identityFixture({ userId: 'u1', role: 'staff', communities: ['jinse'] });
 const ADMIN = identityFixture({ userId: 'u1', role: 'admin' });
+const DIRECTORY = [
+  { userId: 'staff-2', name: '王社工', named: true },
+  { userId: 'staff-3', name: '赵社工', named: true },
+  { userId: 'u1', name: '李社工', named: true },
+];
 
 beforeEach(() => {
   resetTaroDouble();
@@ -32,6 +37,7 @@ async function openPage(handlers: Handlers = {}) {
     'roster.evening': async () => eveningRosterFixture(),
     'roster.mine': async () => compBalanceFixture(),
     'staff.me': async () => STAFF,
+    'staff.directory': async () => DIRECTORY,
     'community.list': async () => COMMUNITIES,
     ...handlers,
   });
@@ -77,7 +83,12 @@ describe('staff roster page (值班与调休)', () => {
     expect(within(card('预约 政务服务 19:00')).getByText('18:40 提出 · 陪同：王社工')).toBeTruthy();
 
     // 我的调休: 3 h 45 min earned, 1 h taken, 30 min waiting.
-    expect(screen.getByText('我的用户 ID：u1（同事给我排班时要填）')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        '我的称呼：李社工（同事排班、指派陪同时按称呼选我，居民看到“李社工陪同您”）',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/用户 ID/)).toBeNull();
     expect(screen.getByText('2 小时 15 分钟')).toBeTruthy();
     expect(screen.getByText('2 小时 45 分钟')).toBeTruthy();
     const section = screen.getByText('我的调休').parentElement!;
@@ -139,49 +150,45 @@ describe('staff roster page (值班与调休)', () => {
     expect(callsOf('roster.mine')).toHaveLength(2);
   });
 
-  it('puts oneself on the roster, or a colleague by user id', async () => {
+  it('puts oneself on the roster, or a colleague picked by name', async () => {
     await openPage({
-      'roster.assign': async (input) =>
-        rosterShiftFixture({ id: 'sh-9', worker: input.worker ?? 'u1', ...input }),
+      'roster.assign': async (input) => {
+        const worker = input.worker ?? 'u1';
+        const name = DIRECTORY.find((m) => m.userId === worker)!.name;
+        return rosterShiftFixture({ id: 'sh-9', worker, name, ...input });
+      },
     });
     click('排班');
-    expect(screen.getByRole('radio', { name: '排班给 我自己' }).getAttribute('aria-checked')).toBe(
-      'true',
-    );
+    expect(
+      screen.getByRole('radio', { name: '排班给 李社工（我）' }).getAttribute('aria-checked'),
+    ).toBe('true');
+    expect(
+      within(screen.getByRole('radiogroup', { name: '排班给' }))
+        .getAllByRole('radio')
+        .map((r) => r.textContent),
+    ).toEqual(['✓ 李社工（我）', '王社工', '赵社工']);
     type('上班时间', '17:00');
     type('下班时间', '16:00');
     click('排进值班');
     expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([
-      '✕ 请写值班人的称呼，如：李社工',
       '✕ 下班时间要晚于上班时间',
     ]);
-    type('值班人称呼', '李社工');
     type('下班时间', '2100');
     click('排进值班');
     expect(await screen.findByText('✓ 已把 李社工 排进 12月2日 值班 17:00–21:00')).toBeTruthy();
 
     click('排班');
-    choose('排班给 其他社工');
-    type('值班人称呼', '赵社工');
-    click('排进值班');
-    expect(screen.getByRole('alert').textContent).toBe('✕ 请填这位社工的用户 ID');
-    type('社工的用户 ID', 'staff-3');
+    choose('排班给 赵社工');
     click('排进值班');
     expect(await screen.findByText('✓ 已把 赵社工 排进 12月2日 值班 16:30–20:00')).toBeTruthy();
+    expect(callsOf('staff.directory')).toContainEqual({ community: 'jinse' });
     expect(callsOf('roster.assign')).toEqual([
-      { community: 'jinse', date: '2026-12-02', name: '李社工', start: '17:00', end: '21:00' },
-      {
-        community: 'jinse',
-        date: '2026-12-02',
-        name: '赵社工',
-        start: '16:30',
-        end: '20:00',
-        worker: 'staff-3',
-      },
+      { community: 'jinse', date: '2026-12-02', start: '17:00', end: '21:00' },
+      { community: 'jinse', date: '2026-12-02', start: '16:30', end: '20:00', worker: 'staff-3' },
     ]);
   });
 
-  it('shows the server’s refusal of a colleague next to the user id', async () => {
+  it('shows the server’s refusal of a colleague next to the choice', async () => {
     await openPage({
       'roster.assign': async () => {
         throw new GatewayError({
@@ -192,13 +199,51 @@ describe('staff roster page (值班与调休)', () => {
       },
     });
     click('排班');
-    choose('排班给 其他社工');
-    type('值班人称呼', '路人');
-    type('社工的用户 ID', 'someone');
+    choose('排班给 王社工');
     click('排进值班');
     expect(await screen.findByText('✕ 只能给本社区的社工排班')).toBeTruthy();
     expect(document.querySelector('.bdb-desk-feedback')).toBeNull();
-    expect(screen.getByLabelText('社工的用户 ID')).toBeTruthy();
+    expect(screen.getByRole('radiogroup', { name: '排班给' })).toBeTruthy();
+  });
+
+  it('sets my name, which colleagues pick me by', async () => {
+    let directory = DIRECTORY.map((m) =>
+      m.userId === 'u1' ? { ...m, name: '社工（尾号 u1）', named: false } : m,
+    );
+    await openPage({
+      'staff.directory': async () => directory,
+      'staff.setName': async ({ name }) => {
+        directory = directory.map((m) => (m.userId === 'u1' ? { ...m, name, named: true } : m));
+        return { userId: 'u1', name, named: true };
+      },
+    });
+    expect(await screen.findByText('我还没有设置称呼，同事看到的是“社工（尾号 u1）”')).toBeTruthy();
+    click('设置称呼');
+    click('保存我的称呼');
+    expect(screen.getByRole('alert').textContent).toBe('✕ 请写您的称呼，如：李社工');
+    type('我的称呼', ' 小李 ');
+    click('保存我的称呼');
+    expect(await screen.findByText('✓ 已把我的称呼改为 小李')).toBeTruthy();
+    expect(callsOf('staff.setName')).toEqual([{ name: '小李' }]);
+    expect(
+      await screen.findByText(
+        '我的称呼：小李（同事排班、指派陪同时按称呼选我，居民看到“小李陪同您”）',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('refuses a leaving time not yet reached next to the time typed', async () => {
+    const refusal = '现在才 18:53，不能登记以后的下班时间：调休只算已经工作的时间，请下班后再登记';
+    await openPage({
+      'roster.logEnd': async () => {
+        throw new GatewayError({ code: 'BAD_INPUT', message: refusal, field: 'end' });
+      },
+    });
+    click('登记 李社工 的下班时间');
+    expect(screen.getByText('调休只算已经工作的时间：下班以后再登记')).toBeTruthy();
+    click('保存 李社工 的下班时间');
+    expect((await within(card('李社工')).findByRole('alert')).textContent).toBe(`✕ ${refusal}`);
+    expect(document.querySelector('.bdb-desk-feedback')).toBeNull();
   });
 
   it('assigns a companion request to a worker on the evening’s roster', async () => {
@@ -223,6 +268,7 @@ describe('staff roster page (值班与调休)', () => {
         .getAllByRole('radio')
         .map((r) => r.textContent),
     ).toEqual(['李社工', '王社工']);
+    // Named as the directory knows them (the fixture roster says the same).
     click('确定指派');
     expect(within(card('取号 B007')).getByRole('alert').textContent).toBe(
       '✕ 请选一位今晚值班的社工',
@@ -254,7 +300,7 @@ describe('staff roster page (值班与调休)', () => {
       'roster.assignCompanion': async () => {
         throw new GatewayError({
           code: 'BAD_INPUT',
-          message: '请先把这位社工排进今晚的值班',
+          message: '请先把这位社工排进这一晚的值班',
           field: 'worker',
         });
       },
@@ -262,7 +308,7 @@ describe('staff roster page (值班与调休)', () => {
     click('指派陪同：取号 B007');
     choose('取号 B007 陪同社工 李社工');
     click('确定指派');
-    const alert = await screen.findByText('✕ 请先把这位社工排进今晚的值班');
+    const alert = await screen.findByText('✕ 请先把这位社工排进这一晚的值班');
     expect(alert.getAttribute('role')).toBe('alert');
     expect(callsOf('roster.assignCompanion')).toEqual([{ companionId: 'cp-1', worker: 'u1' }]);
     await waitFor(() => expect(callsOf('roster.evening')).toHaveLength(2));

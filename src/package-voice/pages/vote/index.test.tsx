@@ -243,6 +243,30 @@ describe('居民点单 page', () => {
     expect(screen.getByText('第八名有并列，最后的菜单由社区商定。')).toBeTruthy();
   });
 
+  it('says nobody has voted yet instead of a tie for first in an empty round', async () => {
+    const round = surveyRoundFixture();
+    const { container } = await openPage(
+      surveyRoundFixture({
+        voters: 0,
+        tieAtCut: false,
+        ranking: round.ranking.map((c) => ({
+          ...c,
+          votes: 0,
+          paperVotes: 0,
+          rank: 1,
+          proposed: false,
+        })),
+      }),
+    );
+    expect(screen.getByText('还没有人投票，您可以投第一票').getAttribute('role')).toBe('status');
+    expect(screen.queryByText(/并列/)).toBeNull();
+    expect(screen.queryByText('第 1 名')).toBeNull();
+    expect(screen.queryByText('入选')).toBeNull();
+    expect(container.querySelectorAll('.bdb-survey-ranking__row')).toHaveLength(
+      round.ranking.length,
+    );
+  });
+
   it('shows a closed round’s result only, with my choices', async () => {
     await openPage(surveyRoundFixture({ status: 'closed', mine: ['paperwork', 'p-phone'] }));
     expect(screen.getByText('投票已结束')).toBeTruthy();
