@@ -1,5 +1,7 @@
 /** Contract of the `booking` function: slot services (paperwork, repair, mending, physiotherapy). */
 
+import type { TicketCompanion } from './program';
+
 export type BookingStatus =
   'confirmed' | 'waitlisted' | 'checked-in' | 'completed' | 'no-show' | 'cancelled';
 
@@ -106,6 +108,8 @@ export interface StaffBooking extends Booking {
   byStaff: boolean;
   /** The desk moves that succeed now (the server's rule): the desk offers only these. */
   moves: DeskMove[];
+  /** The resident's 需要社工陪同 request made with this booking, or null. */
+  companion: TicketCompanion | null;
 }
 
 export interface BookInput {

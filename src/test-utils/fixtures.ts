@@ -273,6 +273,7 @@ export function staffBookingFixture(overrides: Partial<StaffBooking> = {}): Staf
     name: '',
     byStaff: false,
     moves: ['checkIn', 'complete'],
+    companion: null,
     ...overrides,
   };
 }

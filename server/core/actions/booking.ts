@@ -16,6 +16,7 @@ import {
   settingsFor,
   slots,
   staffView,
+  companionsByBooking,
   STATUS_WORDS,
 } from '../booking/service';
 import { bookingCodes, deskMoves, isLive } from '../booking/rules';
@@ -288,9 +289,12 @@ export const bookingActions = [
         input.date,
         input.service,
       );
+      const companions = await companionsByBooking(ctx.deps, input.community, input.date);
       return {
         date: input.date,
-        bookings: await Promise.all(records.map((b) => staffView(ctx.deps, b, ctx.now))),
+        bookings: await Promise.all(
+          records.map((b) => staffView(ctx.deps, b, ctx.now, companions)),
+        ),
         figures: figuresOf(records),
       };
     },

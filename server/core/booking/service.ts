@@ -10,7 +10,8 @@ import { communityOrThrow } from '../community';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { stopwatch, type JobBudget, type JobRun } from '../jobs';
-import type { BookingRecord, CommunityRecord } from '../ports';
+import type { BookingRecord, CommunityRecord, CompanionRecord } from '../ports';
+import { companionSubject, ticketCompanionView } from '../program/roster';
 import { isoLocal, local } from '../time';
 import {
   bookingCodes,
@@ -77,16 +78,39 @@ function viewOf(
   };
 }
 
-export const staffView = async (
+/**
+ * A booking as the desk sees it, with the companion request made on it. `companions` is the
+ * community's requests of that evening when the caller has read them for a whole list (one read);
+ * otherwise the one request is read by its subject.
+ */
+export async function staffView(
   deps: CoreDeps,
   b: BookingRecord,
   now: Date,
-): Promise<StaffBooking> => ({
-  ...(await bookingView(deps, b, now)),
-  name: b.name,
-  byStaff: b.userId === null,
-  moves: deskMoves(b, now),
-});
+  companions?: ReadonlyMap<string, CompanionRecord>,
+): Promise<StaffBooking> {
+  const subject = companionSubject('booking', b.id);
+  const companion = companions
+    ? (companions.get(subject) ?? null)
+    : await deps.store.rosters.companionOf(subject);
+  return {
+    ...(await bookingView(deps, b, now)),
+    name: b.name,
+    byStaff: b.userId === null,
+    moves: deskMoves(b, now),
+    companion: companion ? ticketCompanionView(companion) : null,
+  };
+}
+
+/** The community's companion requests of an evening, by subject, for staffView over a list. */
+export async function companionsByBooking(
+  deps: CoreDeps,
+  community: string,
+  date: string,
+): Promise<Map<string, CompanionRecord>> {
+  const all = await deps.store.rosters.companions(community, date);
+  return new Map(all.map((c) => [c.subject, c]));
+}
 
 export async function services(deps: CoreDeps, communityId: string, now: Date) {
   const community = await communityOrThrow(deps, communityId);

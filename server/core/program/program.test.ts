@@ -1,5 +1,5 @@
 /** 居民点单, 社区买单, 伴 and 调休, through dispatch, on a real SQLite file. */
-import type { Booking } from '../../../contract/booking';
+import type { Booking, BookingList } from '../../../contract/booking';
 import type { Tonight } from '../../../contract/community';
 import type { Notice } from '../../../contract/notice';
 import type {
@@ -603,6 +603,13 @@ describe('伴 and 调休', () => {
       await h.staff<EveningRoster>('roster.evening', { community: 'jinse', date: '2026-12-09' }),
     );
     expect(later.companions.map((c) => [c.id, c.note])).toEqual([[asked.id, '坐轮椅']]);
+    // The bookings desk sees the need on her row, and only there.
+    const desk = ok(
+      await h.staff<BookingList>('booking.list', { community: 'jinse', date: '2026-12-09' }),
+    );
+    expect(desk.bookings.map((b) => [b.id, b.companion])).toEqual([
+      [booking.id, { id: asked.id, status: 'waiting', note: '坐轮椅', workerName: null }],
+    ]);
     expect(
       await h.as('u1')('roster.requestCompanion', { kind: 'booking', ref: booking.id }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到这个预约' } });

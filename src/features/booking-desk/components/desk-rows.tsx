@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { BigButton } from '@/components/big-button/big-button';
 import { statusText, timeRange } from '@/features/booking/shared';
+import { CompanionNeed } from '@/features/companion/staff-entry';
 import { a11y } from '@/lib/a11y';
 import type { StaffBooking } from '@/types/contract';
 import { MOVE_CALLS } from '../api/desk-moves';
@@ -58,6 +59,7 @@ export function DeskCards({ rows, busy, onAct }: DeskRowsProps) {
           <Text className="bdb-desk__meta">
             {`${b.serviceName} · ${sourceText(b)} · ${b.phone ?? '未留电话'}`}
           </Text>
+          <CompanionNeed label={`${b.code} ${whoText(b)}`} companion={b.companion} />
           <RowActions booking={b} busy={busy} onAct={onAct} />
         </View>
       ))}
@@ -97,7 +99,13 @@ export function DeskTable({ rows, label, busy, onAct }: DeskRowsProps) {
           >
             {cell('time', timeRange(b))}
             {cell('code', b.code)}
-            {cell('who', whoText(b))}
+            <View
+              className="bdb-desk-table__cell bdb-desk-table__cell--who"
+              {...a11y({ role: 'cell' })}
+            >
+              <Text>{whoText(b)}</Text>
+              <CompanionNeed label={`${b.code} ${whoText(b)}`} companion={b.companion} />
+            </View>
             {cell('source', sourceText(b))}
             {cell('service', b.serviceName)}
             {cell('phone', b.phone ?? '未留电话')}

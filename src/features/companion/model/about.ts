@@ -1,4 +1,10 @@
-import type { Booking, CompanionKind, MyCompanion, Ticket } from '@/types/contract';
+import type {
+  Booking,
+  CompanionKind,
+  MyCompanion,
+  Ticket,
+  TicketCompanion,
+} from '@/types/contract';
 
 /** What the server accepts as the note. */
 export const NOTE_MAX = 100;
@@ -27,4 +33,20 @@ export function companionStateText(request: MyCompanion): string {
   if (request.status === 'done') return '社工陪同已完成';
   if (request.workerName) return `${request.workerName}陪同您，请在服务台稍候`;
   return '已收到您的陪同请求，社工会到服务台陪您';
+}
+
+/** For staff: "需要社工陪同：听障，请用文字沟通", or null when the resident did not ask. */
+export function companionNeedText(companion: TicketCompanion | null): string | null {
+  if (!companion) return null;
+  return companion.note ? `需要社工陪同：${companion.note}` : '需要社工陪同';
+}
+
+/** For staff: who accompanies ("李社工陪同"), or where to assign someone. */
+export function companionWhoText(companion: TicketCompanion | null): string {
+  if (companion?.workerName) {
+    return companion.status === 'done'
+      ? `${companion.workerName}已陪同`
+      : `${companion.workerName}陪同`;
+  }
+  return '还没安排社工：请在“值班与调休”里指派';
 }

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { CompanionNeed } from '@/features/companion/staff-entry';
 import { a11y } from '@/lib/a11y';
 import { formatClock } from '@/lib/shanghai-time';
 import type { Console, LineRef, StaffTicket } from '@/types/contract';
 import * as moves from '../api/staff-moves';
 import type { ConsoleState } from '../hooks/use-console';
 import { lineStateText, waitedText, whoText } from '../model/ticket-lines';
-import { CompanionNeed } from './companion-need';
 import { LineSettings } from './line-settings';
 import { WalkInForm } from './walk-in-form';
 import './console-view.scss';
@@ -53,7 +53,7 @@ export function ConsoleView({ line, console: data, state }: ConsoleViewProps) {
           <View key={t.id} className="bdb-console__called">
             <Text className="bdb-console__now">{t.label}</Text>
             <Text className="bdb-console__who">{whoText(t)}</Text>
-            <CompanionNeed ticket={t} />
+            <CompanionNeed label={t.label} companion={t.companion} />
             {t.calledAt ? (
               <Text className="bdb-console__when">{`${formatClock(t.calledAt)} 叫号`}</Text>
             ) : null}
@@ -144,7 +144,7 @@ function TicketList({ title, tickets, numbered = false, onRecall }: TicketListPr
                 ? `保留到 ${formatClock(t.requeueUntil)}`
                 : waitedText(t)}
             </Text>
-            <CompanionNeed ticket={t} />
+            <CompanionNeed label={t.label} companion={t.companion} />
           </View>
           {t.status === 'missed' ? (
             <BigButton

@@ -23,20 +23,6 @@ export function whoText(ticket: StaffTicket): string {
   return ticket.walkIn ? `现场号：${ticket.note || '（无备注）'}` : '手机取号';
 }
 
-/** "需要社工陪同：听障，请用文字沟通", or null when the resident did not ask. */
-export function companionNeedText(ticket: StaffTicket): string | null {
-  const c = ticket.companion;
-  if (!c) return null;
-  return c.note ? `需要社工陪同：${c.note}` : '需要社工陪同';
-}
-
-/** Who accompanies: "李社工陪同", or where to assign someone. */
-export function companionWhoText(ticket: StaffTicket): string {
-  const c = ticket.companion;
-  if (c?.workerName) return c.status === 'done' ? `${c.workerName}已陪同` : `${c.workerName}陪同`;
-  return '还没安排社工：请在“值班与调休”里指派';
-}
-
 /** The label of the walk-in just issued: the newest walk-in with that note. */
 export function issuedWalkIn(tickets: StaffTicket[], note: string): StaffTicket | null {
   const candidates = tickets.filter((t) => t.walkIn && t.note === note);

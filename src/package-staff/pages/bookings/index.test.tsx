@@ -107,6 +107,28 @@ describe('staff bookings page', () => {
     expect(rows(container)).toHaveLength(3);
   });
 
+  it('shows a companion request with its booking: the need, and who goes or that nobody does yet', async () => {
+    const list = bookingListFixture();
+    // bookings[1] is K7MP at 17:30 (the first row), bookings[0] W3AY at 18:00.
+    list.bookings[1] = {
+      ...list.bookings[1]!,
+      companion: { id: 'c-1', status: 'waiting', note: '听障，请用文字沟通', workerName: null },
+    };
+    list.bookings[0] = {
+      ...list.bookings[0]!,
+      companion: { id: 'c-2', status: 'assigned', note: '', workerName: '李社工' },
+    };
+    const { container } = await openDesk({ 'booking.list': async () => list });
+    const [first, second, third] = rows(container);
+    expect(first!.querySelector('.bdb-companion-need')?.getAttribute('aria-label')).toBe(
+      'K7MP 未留称呼 需要社工陪同：听障，请用文字沟通，还没安排社工：请在“值班与调休”里指派',
+    );
+    expect(first!.querySelector('.bdb-companion-need--open')).toBeTruthy();
+    expect(second!.querySelector('.bdb-companion-need')?.textContent).toContain('李社工陪同');
+    expect(second!.querySelector('.bdb-companion-need--open')).toBeNull();
+    expect(third!.querySelector('.bdb-companion-need')).toBeNull();
+  });
+
   it('undoes a 未到 that evening from the row', async () => {
     const list = bookingListFixture();
     list.bookings[1] = { ...list.bookings[1]!, status: 'no-show', moves: ['undoNoShow'] };
@@ -197,6 +219,19 @@ describe('staff bookings page', () => {
       expect(container.querySelector('.bdb-desk--wide')).toBeTruthy();
       // No phone cards there.
       expect(rows(container)).toHaveLength(0);
+    });
+
+    it('shows a companion request in the 称呼 cell', async () => {
+      wideScreen(true);
+      const list = bookingListFixture();
+      list.bookings[0] = {
+        ...list.bookings[0]!,
+        companion: { id: 'c-2', status: 'assigned', note: '坐轮椅', workerName: '李社工' },
+      };
+      await openDesk({ 'booking.list': async () => list });
+      const table = screen.getByRole('table', { name: '12月2日 周三 预约名单' });
+      const who = within(within(table).getAllByRole('row')[2]!).getAllByRole('cell')[2]!;
+      expect(who.textContent).toBe('王阿姨（电话预约）伴需要社工陪同：坐轮椅李社工陪同');
     });
 
     it('keeps the cards on a phone', async () => {
