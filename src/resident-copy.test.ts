@@ -9,13 +9,16 @@ import ts from 'typescript';
 
 const SRC = __dirname;
 
-/** Resident-facing source folders (bookings have their own engineer and checks). */
+/** Resident-facing source folders. */
 const RESIDENT_FOLDERS = [
   'pages',
+  'package-booking',
   'package-notice',
   'package-voice',
   'package-misc',
   'features/community',
+  'features/booking',
+  'features/companion',
   'features/queue',
   'features/notice',
   'features/voice',
