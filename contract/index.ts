@@ -2,6 +2,7 @@ export type * from './envelope';
 export type * from './community';
 export type * from './staff';
 export type * from './queue';
+export type * from './live';
 export type * from './booking';
 export type * from './actions';
 export type * from './notice';

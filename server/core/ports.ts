@@ -134,6 +134,7 @@ export interface Store {
   reports: ReportRepo;
   rosters: RosterRepo;
   jobs: JobRepo;
+  alerts: AlertLog;
   close(): Promise<void>;
 }
 
@@ -333,14 +334,15 @@ export interface ResidentAlert {
   page: string;
 }
 
-/** Tells a resident something (subscription message in weapp, the outbox locally). Never throws. */
+/**
+ * Tells a resident something (subscription message in weapp, the SSE stream locally). Never
+ * throws. Sending only: what was sent is kept by the store's AlertLog.
+ */
 export interface Notifier {
   notify(alert: Alert): Promise<void>;
   notifyBooking(alert: BookingAlert): Promise<void>;
   notifyActivity(alert: ActivityAlert): Promise<void>;
   notifyResident(alert: ResidentAlert): Promise<void>;
-  /** What was sent on one line tonight, newest first; channels that keep no record return []. */
-  recent(community: string, queue: string, date: string, limit: number): Promise<SentAlertRecord[]>;
 }
 
 export interface SentAlertRecord {
@@ -907,4 +909,38 @@ export interface RosterRepo {
   leaveOf(worker: string): Promise<LeaveRecord[]>;
   /** Compare-and-set from 'pending'. */
   decideLeave(id: string, status: 'approved' | 'refused', by: string): Promise<LeaveRecord | null>;
+}
+
+// ── Alert log (what residents were told) ─────────────────────────────────
+
+/** Every kind of alert the core sends. */
+export type SentAlertKind =
+  Alert['kind'] | BookingAlert['kind'] | ActivityAlert['kind'] | ResidentAlert['kind'];
+
+/** One alert as it was sent, flattened so each store keeps it as one row or document. */
+export interface SentAlert {
+  userId: string;
+  kind: SentAlertKind;
+  /** The ticket, booking or activity it is about; '' for follow-ups and suggestions. */
+  ref: string;
+  community: string;
+  /** The walk-in line for queue alerts; the service, 'notice' or 'voice' for the others. */
+  queue: string;
+  /** The service evening (yyyy-mm-dd); '' when the alert belongs to none. */
+  date: string;
+  /** What the desk reads, e.g. "A012" or "政务服务 19:00". */
+  label: string;
+  /** When the core sent it, ISO UTC. */
+  at: string;
+}
+
+/**
+ * What was sent, kept by the store so every host can show it (the desk's list of tonight's
+ * alerts; the local outbox). The core writes it (core/alert-log.ts), and a failed record never
+ * stops the alert itself.
+ */
+export interface AlertLog {
+  record(alert: SentAlert): Promise<void>;
+  /** One line's alerts of one evening, newest first (ties: last recorded first), at most `limit`. */
+  recent(community: string, queue: string, date: string, limit: number): Promise<SentAlertRecord[]>;
 }

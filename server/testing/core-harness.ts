@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Envelope } from '../../contract/envelope';
 import type { CoreDeps } from '../core/deps';
+import { withAlertLog } from '../core/alert-log';
 import { dispatch } from '../core/dispatch';
 import type {
   ActivityAlert,
@@ -92,13 +93,16 @@ export async function coreHarness(at: string, options: HarnessOptions = {}) {
     store: on,
     clock,
     config: { adminToken: 'unused-admin-token' },
-    notifier: {
-      notify: async (alert) => void alerts.queue.push(alert),
-      notifyBooking: async (alert) => void alerts.booking.push(alert),
-      notifyActivity: async (alert) => void alerts.activity.push(alert),
-      notifyResident: async (alert) => void alerts.resident.push(alert),
-      recent: async () => [],
-    },
+    // As the local host: every alert is kept in the store's alert log, which the desk reads.
+    ...withAlertLog(
+      {
+        notify: async (alert) => void alerts.queue.push(alert),
+        notifyBooking: async (alert) => void alerts.booking.push(alert),
+        notifyActivity: async (alert) => void alerts.activity.push(alert),
+        notifyResident: async (alert) => void alerts.resident.push(alert),
+      },
+      on.alerts,
+    ),
     ...(options.media ? { media: options.media } : {}),
     ...(options.contentCheck ? { contentCheck: options.contentCheck } : {}),
     ...(options.publisher ? { publisher: options.publisher } : {}),

@@ -356,7 +356,7 @@ const definedOf = <T extends object>(patch: T): Partial<T> =>
 export async function consoleOf(deps: CoreDeps, view: LineView): Promise<Console> {
   const { evening, setup, now } = view;
   const alerts =
-    (await deps.notifier?.recent(evening.community, evening.queue, evening.date, 10)) ?? [];
+    (await deps.alertLog?.recent(evening.community, evening.queue, evening.date, 10)) ?? [];
   const companions = new Map(
     (await deps.store.rosters.companions(evening.community, evening.date)).map((c) => [
       c.subject,

@@ -302,4 +302,23 @@ describe('createHandler: queue lines and notifier', () => {
     // The call itself stands: the resident is at the desk.
     expect(await publicLine()).toMatchObject({ nowCalling: 'A001', waiting: 0 });
   });
+
+  it("lists tonight's alerts on the desk when the alert log is kept, and none without it", async () => {
+    await join('o-r1', 'o-r2');
+    const call = (alertLog: boolean) => {
+      signedInAs('o-abc');
+      return createHandler('queue', { alertLog })(event({ action: 'callNext', ...line }));
+    };
+    const withLog = (await call(true)) as { data: Console };
+    expect(withLog.data.alerts).toEqual([
+      { kind: 'your-turn', label: 'A001', at: '2026-12-02T12:00:00+08:00' },
+    ]);
+    expect(emulator.dump('alert_log')).toEqual([
+      expect.objectContaining({ userId: 'wx:o-r1', kind: 'your-turn', community: 'c1' }),
+    ]);
+    // As deployed (the per-call budget): nothing written, nothing read, an empty list.
+    const without = (await call(false)) as { data: Console };
+    expect(without.data.alerts).toEqual([]);
+    expect(emulator.dump('alert_log')).toHaveLength(1);
+  });
 });

@@ -5,9 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import * as cloud from 'wx-server-sdk';
 import type { Envelope } from '../../../contract/envelope';
+import { withAlertLog } from '../../core/alert-log';
 import { realClock } from '../../core/clock';
 import type { Caller, CoreDeps } from '../../core/deps';
-import type { Clock } from '../../core/ports';
+import type { Clock, Notifier } from '../../core/ports';
 import { dispatch } from '../../core/dispatch';
 import { INTERNAL_MESSAGE } from '../../core/errors';
 import type { JobRun } from '../../core/jobs';
@@ -62,15 +63,18 @@ function containerDeps(options: HandlerOptions): CoreDeps {
   // The SDK's typings declare callback-style unions (Promise | void | string); with promise-style
   // calls the runtime objects satisfy CloudDatabase.
   const db = cloud.database() as unknown as CloudDatabase;
+  const store = createCloudBaseStore(db);
+  const alerting = (notifier: Notifier) =>
+    options.alertLog ? withAlertLog(notifier, store.alerts) : { notifier };
   return {
-    store: createCloudBaseStore(db),
+    store,
     clock: options.clock ?? realClock(),
     config: { adminToken: adminToken() },
     // No LinePublisher: the queue store writes each line's public state (queue_lines) in the
     // transaction that changes the line, and residents watch() it.
     // `cloud.openapi` is looked up per message, not here: building the deps must not depend on
     // it, since most calls never alert.
-    notifier: createNotifier((message) => cloud.openapi.subscribeMessage.send(message)),
+    ...alerting(createNotifier((message) => cloud.openapi.subscribeMessage.send(message))),
     // Looked up per call like `cloud.openapi`: only cover uploads and checks use storage.
     media: createCloudMedia({
       uploadFile: (options) => cloud.uploadFile(options),
@@ -89,6 +93,12 @@ function containerDeps(options: HandlerOptions): CoreDeps {
 export interface HandlerOptions {
   /** The real clock unless given (the cost measurement plays an evening on a hand clock). */
   clock?: Clock;
+  /**
+   * Keep the store's alert log (alert_log) so the desk lists tonight's alerts, as the local host
+   * does. Off in the deployed functions: one write per alert and one read per desk action take
+   * queue.callNext from 5 to 7 database operations, past its budget (scripts/cloud-costs.ts).
+   */
+  alertLog?: boolean;
 }
 
 export function createHandler(fn: string, options: HandlerOptions = {}): CloudMain {

@@ -318,9 +318,5 @@ export function createNotifier(
         data: () => dataOf(RESIDENT_TEMPLATE_DATA, alert),
         what: `[bdb] "${alert.kind}" message in community ${alert.community} not sent`,
       }),
-    // Subscription messages leave no record here; the desk's alert list is a local-host feature.
-    async recent() {
-      return [];
-    },
   };
 }

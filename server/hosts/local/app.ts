@@ -5,6 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ApiError, Envelope } from '../../../contract/envelope';
+import type { LineEventName, LineEvents, LineEventsPath } from '../../../contract/live';
 import type { CoreDeps } from '../../core/deps';
 import { dispatch } from '../../core/dispatch';
 import { actions, bodyLimitFor } from '../../core/registry';
@@ -38,6 +39,9 @@ export interface LocalAppOptions {
 
 /** A comment line every so often keeps proxies and phones from closing an idle stream. */
 const HEARTBEAT_MS = 25_000;
+
+/** The live feed's endpoint, spelled once on this side (contract/live.ts names it). */
+const LINE_EVENTS_PATH: LineEventsPath = '/api/queue/events';
 
 /** Generous for a person (a page makes a handful of calls), tight for a runaway script. */
 export const DEFAULT_RATE_LIMIT = 300;
@@ -189,7 +193,7 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
 
   // Server-Sent Events: every queue line's public state for one community, and the caller's alerts.
   app.get<{ Querystring: { community?: string } }>(
-    '/api/queue/events',
+    LINE_EVENTS_PATH,
     apiRoute,
     async (request, reply) => {
       const community = request.query.community ?? '';
@@ -208,7 +212,7 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      const send = (event: string, data: unknown) =>
+      const send = <E extends LineEventName>(event: E, data: LineEvents[E]) =>
         out.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       out.write('retry: 3000\n\n');
       // The server's time first: pages reckon last-join and closing with it (the demo clock too).

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { CoreDeps } from '../../core/deps';
 import type { Clock } from '../../core/ports';
+import { withAlertLog } from '../../core/alert-log';
 import { sendDueReminders } from '../../core/booking/service';
 import { createFollowUps } from '../../core/followup/service';
 import { seedPilots } from '../../core/seed';
@@ -66,14 +67,15 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
     : persistentSecret(options.dataDir, 'admin-token', 18);
   const cookieSecret =
     options.cookieSecret ?? persistentSecret(options.dataDir, 'cookie-secret').value;
-  const live = new LiveBus(store.db);
+  const live = new LiveBus();
   const media = localMediaStore(options.dataDir);
   const deps: CoreDeps = {
     store,
     clock: options.clock,
     config: { adminToken: admin.value },
     publisher: live,
-    notifier: live,
+    // Every alert is kept in the store's alert log (the outbox table), then pushed.
+    ...withAlertLog(live, store.alerts),
     media,
     contentCheck: wordListChecker(options.dataDir),
   };

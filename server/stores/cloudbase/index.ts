@@ -3,6 +3,7 @@
  * admin API (cloud functions bypass the security rules in database/rules). See documents.ts for
  * the document shapes and how instants are stored.
  */
+import type { LineCollection } from '../../../contract/live';
 import type {
   CommunityRepo,
   CommunitySetup,
@@ -25,6 +26,7 @@ import {
   toStoredInstant,
   userFromDoc,
 } from './documents';
+import { alertLog } from './alerts';
 import { bookingRepo } from './bookings';
 import { followUpRepo } from './followups';
 import { jobRepo } from './jobs';
@@ -40,6 +42,9 @@ import { FEW_RACERS, transact } from './transaction';
 
 export type { CloudDatabase } from './sdk';
 
+/** Lines' public states, which mini-programs watch: named once in contract/live.ts. */
+const LINE_COLLECTION: LineCollection = 'queue_lines';
+
 /** Every collection the store uses; each has a rules file in database/rules/<name>.json. */
 export const COLLECTIONS = [
   'communities',
@@ -47,7 +52,7 @@ export const COLLECTIONS = [
   'invites',
   'queue_configs',
   'queue_evenings',
-  'queue_lines',
+  LINE_COLLECTION,
   'booking_settings',
   'booking_slots',
   'bookings',
@@ -70,6 +75,7 @@ export const COLLECTIONS = [
   'roster_keys',
   'roster_leave',
   'job_state',
+  'alert_log',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -79,7 +85,7 @@ export type CollectionName = (typeof COLLECTIONS)[number];
  * line, and the ticket and board pages watch() their community's line documents instead of
  * polling a function. Each has a rules file allowing reads and no writes.
  */
-export const CLIENT_READABLE_COLLECTIONS = ['queue_lines'] as const;
+export const CLIENT_READABLE_COLLECTIONS = [LINE_COLLECTION] as const;
 export type ClientReadableCollection = (typeof CLIENT_READABLE_COLLECTIONS)[number];
 
 export { PAGE_SIZE } from './sdk';
@@ -328,6 +334,7 @@ export function createCloudBaseStore(
       leave: names.roster_leave,
     }),
     jobs: jobRepo(db, { state: names.job_state }),
+    alerts: alertLog(db, { log: names.alert_log }),
     // The SDK keeps no connection of its own to close.
     close: async () => {},
   };

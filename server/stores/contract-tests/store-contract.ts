@@ -18,6 +18,7 @@ import type {
   CompanionRecord,
   LeaveRecord,
   RoundRecord,
+  SentAlert,
   ShiftRecord,
   FollowUpRecord,
   LineSetup,
@@ -1364,6 +1365,42 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           expect(await store.jobs.get('followups', 'race')).toEqual(winners[0]);
         }
         expect((await store.jobs.get('followups', 'race'))?.version).toBe(2);
+      });
+    });
+
+    describe('alert log', () => {
+      const sent = (over: Partial<SentAlert>): SentAlert => ({
+        userId: 'r1',
+        kind: 'your-turn',
+        ref: 't-1',
+        community: 'c1',
+        queue: 'library',
+        date: '2026-12-02',
+        label: 'A001',
+        at: NOW.toISOString(),
+        ...over,
+      });
+
+      it("reads one line's alerts of one evening, newest first, last recorded first on a tie", async () => {
+        await store.alerts.record(sent({ kind: 'three-ahead', label: 'A004' }));
+        await store.alerts.record(sent({ label: 'A001' }));
+        await store.alerts.record(sent({ label: 'A002', at: LATER.toISOString() }));
+        // Other lines, evenings and communities, and a booking notice, are not this line's.
+        await store.alerts.record(sent({ queue: 'health', label: 'B001' }));
+        await store.alerts.record(sent({ date: '2026-12-03', label: 'A009' }));
+        await store.alerts.record(sent({ community: 'c2', label: 'A008' }));
+        await store.alerts.record(
+          sent({ kind: 'booking-promoted', queue: 'paperwork', label: '政务服务 19:00' }),
+        );
+        expect(await store.alerts.recent('c1', 'library', '2026-12-02', 10)).toEqual([
+          { kind: 'your-turn', label: 'A002', at: LATER.toISOString() },
+          { kind: 'your-turn', label: 'A001', at: NOW.toISOString() },
+          { kind: 'three-ahead', label: 'A004', at: NOW.toISOString() },
+        ]);
+        expect(
+          (await store.alerts.recent('c1', 'library', '2026-12-02', 2)).map((a) => a.label),
+        ).toEqual(['A002', 'A001']);
+        expect(await store.alerts.recent('c1', 'library', '2026-12-04', 10)).toEqual([]);
       });
     });
   });

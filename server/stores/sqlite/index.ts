@@ -15,6 +15,7 @@ import type {
 import { MIGRATIONS } from './migrations';
 import { bookingRepo } from './bookings';
 import { followUpRepo } from './followups';
+import { alertLog } from './alerts';
 import { jobRepo } from './jobs';
 import { noticeRepo } from './notices';
 import { reportRepo, rosterRepo, surveyRepo } from './programs';
@@ -224,6 +225,7 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
     reports: reportRepo(db),
     rosters: rosterRepo(db),
     jobs: jobRepo(db),
+    alerts: alertLog(db),
     close: async () => {
       db.close();
     },

@@ -1,6 +1,6 @@
 export * from './entry';
 export { getMyBookings, useMyBookings } from './api/my-bookings';
-export * from './shared';
+export * from './staff-entry';
 export { bookSlot } from './api/book-slot';
 export { cancelBooking } from './api/cancel-booking';
 export { rescheduleBooking } from './api/reschedule-booking';

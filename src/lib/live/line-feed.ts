@@ -5,6 +5,7 @@
  * then this tries again after a back-off.
  */
 import { noteServerTime } from '@/lib/server-clock';
+import type { LineEventName, LineEvents, LineEventsPath } from '@/types/contract';
 import {
   isLineAlert,
   isLineState,
@@ -15,6 +16,9 @@ import {
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
+
+const isClock = (value: unknown): value is LineEvents['clock'] =>
+  isRecord(value) && typeof value.now === 'string';
 
 /** EventSource.CLOSED, spelled out so a stand-in class without statics works too. */
 const CLOSED = 2;
@@ -28,9 +32,12 @@ function parse(data: unknown): unknown {
   }
 }
 
+/** The local host's live feed, spelled once on this side (contract/live.ts names it). */
+const EVENTS_PATH: LineEventsPath = '/api/queue/events';
+
 export function eventsUrl(community: string): string {
   const base = process.env.TARO_APP_API_BASE || '';
-  return `${base}/api/queue/events?community=${encodeURIComponent(community)}`;
+  return `${base}${EVENTS_PATH}?community=${encodeURIComponent(community)}`;
 }
 
 export function subscribeLines(community: string, handlers: LineFeedHandlers): Unsubscribe {
@@ -47,20 +54,21 @@ export function subscribeLines(community: string, handlers: LineFeedHandlers): U
     current.addEventListener('open', () => {
       failures = 0;
     });
-    current.addEventListener('line', (event) => {
-      const data = parse((event as MessageEvent).data);
-      if (isLineState(data)) handlers.onLine(data);
-    });
+    /** One of the feed's events, its payload parsed and checked by `accept` before use. */
+    const on = <E extends LineEventName>(
+      name: E,
+      accept: (data: unknown) => data is LineEvents[E],
+      use: (data: LineEvents[E]) => void,
+    ) =>
+      current.addEventListener(name, (event) => {
+        const data = parse((event as MessageEvent).data);
+        if (accept(data)) use(data);
+      });
+    on('line', isLineState, handlers.onLine);
     // Sent on connect: the server's time, so a page opened here (a reloaded ticket page) reckons
     // hours with the server's clock, the demo clock included.
-    current.addEventListener('clock', (event) => {
-      const data = parse((event as MessageEvent).data);
-      if (isRecord(data) && typeof data.now === 'string') noteServerTime(data.now);
-    });
-    current.addEventListener('alert', (event) => {
-      const data = parse((event as MessageEvent).data);
-      if (isLineAlert(data)) handlers.onAlert?.(data);
-    });
+    on('clock', isClock, (data) => noteServerTime(data.now));
+    on('alert', isLineAlert, (data) => handlers.onAlert?.(data));
     current.addEventListener('error', () => {
       if (stopped || current.readyState !== CLOSED) return;
       timer = setTimeout(open, retryDelay(failures));

@@ -6,10 +6,11 @@
  */
 import Taro from '@tarojs/taro';
 import { ensureCloud } from '@/lib/cloud';
-import type { LineState } from '@/types/contract';
+import type { LineCollection, LineState } from '@/types/contract';
 import { isLineState, retryDelay, type LineFeedHandlers, type Unsubscribe } from './types';
 
-const COLLECTION = 'queue_lines';
+/** Spelled once on this side (contract/live.ts names it). */
+const COLLECTION: LineCollection = 'queue_lines';
 
 interface Watcher {
   close(): unknown;

@@ -10,7 +10,7 @@ import {
   useSlots,
   whenText,
   type ContactDraft,
-} from '@/features/booking/shared';
+} from '@/features/booking/staff-entry';
 import { useAttemptId } from '@/hooks/use-attempt-id';
 import { a11y } from '@/lib/a11y';
 import { GatewayError } from '@/lib/gateway';

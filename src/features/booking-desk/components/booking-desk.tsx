@@ -2,7 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
-import { DateTabs } from '@/features/booking/shared';
+import { DateTabs } from '@/features/booking/staff-entry';
 import { useWideScreen } from '@/hooks/use-wide-screen';
 import { a11y } from '@/lib/a11y';
 import { errorMessage } from '@/lib/gateway';

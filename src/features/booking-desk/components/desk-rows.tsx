@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { BigButton } from '@/components/big-button/big-button';
-import { statusText, timeRange } from '@/features/booking/shared';
+import { statusText, timeRange } from '@/features/booking/staff-entry';
 import { CompanionNeed } from '@/features/companion/staff-entry';
 import { a11y } from '@/lib/a11y';
 import type { StaffBooking } from '@/types/contract';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Disclosure } from '@/components/disclosure/disclosure';
-import { cutoffText } from '@/features/booking/shared';
+import { cutoffText } from '@/features/booking/staff-entry';
 import type { BookingServices } from '@/types/contract';
 import { useServiceEvenings } from '../hooks/use-service-evenings';
 import { ContactPhoneForm } from './contact-phone-form';

@@ -2,7 +2,7 @@ import { Text } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useMemo } from 'react';
 import { ErrorState, LoadingState } from '@/components/load-state/load-state';
-import { useBookingServices } from '@/features/booking/shared';
+import { useBookingServices } from '@/features/booking/staff-entry';
 import { BookingDesk, useBookingDesk } from '@/features/booking-desk';
 import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
 import { errorMessage } from '@/lib/gateway';

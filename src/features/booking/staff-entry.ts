@@ -1,7 +1,7 @@
 /**
- * The part of the booking feature the staff desk reuses: slots, dates, the contact fields and the
- * words. Kept apart from index.ts so the residents' booking screens stay out of the staff
- * subpackage (a module used by two subpackages is copied into both).
+ * The part of the booking feature the staff desk reuses (a public entry, like index.ts): slots,
+ * dates, the contact fields and the words. Kept apart from index.ts so the residents' booking
+ * screens stay out of the staff subpackage (a module used by two subpackages is copied into both).
  */
 export { getBookingServices, useBookingServices } from './api/get-services';
 export { getSlots, useSlots } from './api/get-slots';

@@ -1,0 +1,50 @@
+/**
+ * The alert log on CloudBase: the AlertLog port, with the same behaviour as
+ * server/stores/sqlite/alerts.ts.
+ *
+ * Documents (collection name without the optional prefix):
+ * - alert_log/<at>_<order>_<random>: { userId, kind, ref, community, queue, date, label, at }.
+ *   The `_id` starts with the instant and then a number that grows within the process, so `_id`
+ *   order is "when sent, then which first" and recent() needs no sequence document (one add per
+ *   alert, one query per read).
+ */
+import crypto from 'node:crypto';
+import type { AlertKind } from '../../../contract/queue';
+import type { AlertLog, SentAlertRecord } from '../../core/ports';
+import { text, toStoredInstant } from './documents';
+import type { CloudDatabase, DocData } from './sdk';
+
+export interface AlertCollections {
+  log: string;
+}
+
+/** Within one process, alerts sent in the same millisecond keep their order. */
+const orderOf = () => process.hrtime.bigint().toString().padStart(20, '0');
+
+const recordOf = (doc: DocData): SentAlertRecord => {
+  const where = `alert_log/${String(doc._id)}`;
+  return {
+    kind: text(doc, 'kind', where) as AlertKind,
+    label: text(doc, 'label', where),
+    at: text(doc, 'at', where),
+  };
+};
+
+export function alertLog(db: CloudDatabase, names: AlertCollections): AlertLog {
+  const log = () => db.collection(names.log);
+  return {
+    async record(alert) {
+      const at = toStoredInstant(alert.at);
+      const _id = `${at}_${orderOf()}_${crypto.randomBytes(3).toString('hex')}`;
+      await log().add({ data: { _id, ...alert, at } });
+    },
+    async recent(community, queue, date, limit) {
+      const { data } = await log()
+        .where({ community, queue, date })
+        .orderBy('_id', 'desc')
+        .limit(limit)
+        .get();
+      return data.map(recordOf);
+    },
+  };
+}
