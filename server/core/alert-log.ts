@@ -86,11 +86,7 @@ export function loggedNotifier(send: Notifier, log: AlertLog): Notifier {
   };
 }
 
-/**
- * The deps a host spreads to keep an alert log: the notifier that writes it and the log the desk
- * reads, always together so the list shows what was really sent.
- */
+/** The deps a host spreads to keep an alert log: the notifier that writes it. */
 export const withAlertLog = (send: Notifier, log: AlertLog) => ({
   notifier: loggedNotifier(send, log),
-  alertLog: log,
 });

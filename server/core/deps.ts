@@ -1,12 +1,4 @@
-import type {
-  AlertLog,
-  Clock,
-  ContentChecker,
-  LinePublisher,
-  MediaStore,
-  Notifier,
-  Store,
-} from './ports';
+import type { Clock, ContentChecker, LinePublisher, MediaStore, Notifier, Store } from './ports';
 
 export interface CoreConfig {
   /** The admin secret (ADMIN_TOKEN): redeeming it through staff.redeem makes the caller admin. */
@@ -22,11 +14,6 @@ export interface CoreDeps {
   publisher?: LinePublisher;
   /** How residents are alerted; hosts without a channel may omit it. */
   notifier?: Notifier;
-  /**
-   * Where the desk reads tonight's alerts: the store's log, given together with a notifier that
-   * writes it (withAlertLog). A host that keeps no log omits both and the desk's list is empty.
-   */
-  alertLog?: AlertLog;
   /** Cover images; hosts without one refuse uploads and covers. */
   media?: MediaStore;
   /** Residents' suggestion text is checked here before it is stored; hosts without one store as is. */

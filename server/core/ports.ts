@@ -221,8 +221,13 @@ export interface TicketRecord {
   closedAt: string | null;
   /** Seconds from call to completion, for estimates. */
   serviceSeconds: number | null;
-  /** The "3 ahead" alert was sent. */
+  /** The "3 ahead" alert was sent, or is not needed (the ticket started near the desk). */
   alerted: boolean;
+  /**
+   * When the "3 ahead" alert was sent (ISO, UTC); null when none was. With calledAt (each call
+   * and recall tells the resident) it is what the desk lists as tonight's alerts.
+   */
+  alertedAt: string | null;
 }
 
 /**

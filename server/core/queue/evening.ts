@@ -169,6 +169,7 @@ export function decideJoin(
     serviceSeconds: null,
     // Whoever starts near the desk is looking at the ticket page: no "3 ahead" alert for them.
     alerted: waitingOf(evening.tickets).length <= ALERT_AHEAD,
+    alertedAt: null,
   };
   const next = { ...evening, lastNumber: number, tickets: [...evening.tickets, ticket] };
   return { next, result: { kind: 'created', ticket } };
@@ -280,7 +281,10 @@ export function decideRequeue(
  * Marks every waiting resident within ALERT_AHEAD of the desk who was not told yet, and returns
  * them with how many are ahead: the core sends them "3 ahead" after the change is stored.
  */
-export function markNear(evening: EveningRecord): {
+export function markNear(
+  evening: EveningRecord,
+  now: Date,
+): {
   next: EveningRecord;
   near: Array<{ ticket: TicketRecord; ahead: number }>;
 } {
@@ -288,7 +292,10 @@ export function markNear(evening: EveningRecord): {
     .slice(0, ALERT_AHEAD + 1)
     .map((ticket, ahead) => ({ ticket, ahead }))
     .filter(({ ticket }) => !ticket.alerted && ticket.userId !== null)
-    .map(({ ticket, ahead }) => ({ ticket: { ...ticket, alerted: true }, ahead }));
+    .map(({ ticket, ahead }) => ({
+      ticket: { ...ticket, alerted: true, alertedAt: now.toISOString() },
+      ahead,
+    }));
   const next = near.reduce((e, { ticket }) => withTicket(e, ticket), evening);
   return { next, near };
 }

@@ -173,6 +173,14 @@ describe('the desk', () => {
     expect(second.line).toMatchObject({ nowCalling: 'B002', recentlyCalled: ['B002', 'B001'] });
     expect(second.stats).toMatchObject({ served: 1, averageServiceMinutes: 4 });
     expect(t.alerts.filter((a) => a.kind === 'three-ahead').map((a) => a.userId)).toEqual(['r5']);
+    // The desk lists what the line told its residents, newest first, from the evening itself
+    // (no log read): the same on SQLite and on CloudBase (this file also runs as core-cloudbase).
+    expect(second.alerts).toEqual([
+      { kind: 'your-turn', label: 'B002', at: '2026-12-02T18:34:00+08:00' },
+      // Told in the same change as B001's call, which caused it: listed after it, newest first.
+      { kind: 'three-ahead', label: 'B005', at: '2026-12-02T18:30:00+08:00' },
+      { kind: 'your-turn', label: 'B001', at: '2026-12-02T18:30:00+08:00' },
+    ]);
     const mine = ok(await t.as('r1')<Ticket[]>('queue.mine'));
     expect(mine).toEqual([expect.objectContaining({ label: 'B001', status: 'done' })]);
   });

@@ -76,6 +76,7 @@ describe('serviceMinutesOf: the estimate per resident', () => {
       closedAt: null,
       serviceSeconds,
       alerted: true,
+      alertedAt: null,
     } satisfies TicketRecord;
   };
 

@@ -35,7 +35,7 @@ import {
   type TicketPatch,
 } from './evening';
 import { findLine, queueLines, withDefaults } from './lines';
-import { configOf, lineState, staffTicketView, ticketView, type LineView } from './views';
+import { alertsOf, configOf, lineState, staffTicketView, ticketView, type LineView } from './views';
 
 export { ALERT_AHEAD, REQUEUE_BEHIND, completePatch } from './evening';
 
@@ -129,7 +129,7 @@ export async function changeLine<T>(
           result: { missing: false, result: decided.result, view, line: null, near: [] },
         };
       }
-      const { next: marked, near } = markNear(decided.next);
+      const { next: marked, near } = markNear(decided.next, now);
       const next = { ...marked, version: (current?.version ?? 0) + 1 };
       // A change may bring its own setup (staff changed the configuration).
       const view = { evening: next, setup: next.setup ?? setup, now };
@@ -355,8 +355,6 @@ const definedOf = <T extends object>(patch: T): Partial<T> =>
  */
 export async function consoleOf(deps: CoreDeps, view: LineView): Promise<Console> {
   const { evening, setup, now } = view;
-  const alerts =
-    (await deps.alertLog?.recent(evening.community, evening.queue, evening.date, 10)) ?? [];
   const companions = new Map(
     (await deps.store.rosters.companions(evening.community, evening.date)).map((c) => [
       c.subject,
@@ -385,7 +383,7 @@ export async function consoleOf(deps: CoreDeps, view: LineView): Promise<Console
         ? Math.round((samples.reduce((a, b) => a + b, 0) / samples.length / 60) * 10) / 10
         : null,
     },
-    alerts: alerts.map((a) => ({ kind: a.kind, label: a.label, at: isoLocal(new Date(a.at)) })),
+    alerts: alertsOf(tickets, 10),
   };
 }
 

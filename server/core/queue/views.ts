@@ -4,7 +4,13 @@
  * number from the watched state alone (ticketView here and the client's followLine compute
  * "ahead" and the estimate the same way).
  */
-import type { LineConfig, LineState, StaffTicket, Ticket } from '../../../contract/queue';
+import type {
+  LineConfig,
+  LineState,
+  SentAlert,
+  StaffTicket,
+  Ticket,
+} from '../../../contract/queue';
 import type { TicketCompanion } from '../../../contract/program';
 import type { EveningRecord, LineSetup, TicketRecord } from '../ports';
 import { isoLocal } from '../time';
@@ -149,3 +155,26 @@ export const staffTicketView = (
   note: ticket.note,
   companion,
 });
+
+/**
+ * What the line told its residents tonight, newest first: each call or recall (calledAt) and
+ * each "3 ahead" (alertedAt), from the evening itself, so the desk's list costs no read and is
+ * the same on both hosts. A walk-in number has nobody to tell.
+ */
+export function alertsOf(tickets: readonly TicketRecord[], limit: number): SentAlert[] {
+  const told = tickets.filter((t) => t.userId !== null);
+  return (
+    [
+      ...told.flatMap((t) =>
+        t.calledAt ? [{ kind: 'your-turn' as const, t, at: t.calledAt }] : [],
+      ),
+      ...told.flatMap((t) =>
+        t.alertedAt ? [{ kind: 'three-ahead' as const, t, at: t.alertedAt }] : [],
+      ),
+    ]
+      // Same instant: the "3 ahead" a call caused comes after (above) the call.
+      .sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.t.number - a.t.number)
+      .slice(0, limit)
+      .map(({ kind, t, at }) => ({ kind, label: t.label, at: isoLocal(new Date(at)) }))
+  );
+}

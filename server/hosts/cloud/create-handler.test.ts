@@ -303,7 +303,7 @@ describe('createHandler: queue lines and notifier', () => {
     expect(await publicLine()).toMatchObject({ nowCalling: 'A001', waiting: 0 });
   });
 
-  it("lists tonight's alerts on the desk when the alert log is kept, and none without it", async () => {
+  it("lists tonight's alerts on the desk from the evening, and writes the log only when kept", async () => {
     await join('o-r1', 'o-r2');
     const call = (alertLog: boolean) => {
       signedInAs('o-abc');
@@ -316,9 +316,12 @@ describe('createHandler: queue lines and notifier', () => {
     expect(emulator.dump('alert_log')).toEqual([
       expect.objectContaining({ userId: 'wx:o-r1', kind: 'your-turn', community: 'c1' }),
     ]);
-    // As deployed (the per-call budget): nothing written, nothing read, an empty list.
+    // As deployed (the per-call budget): nothing written, and the desk still sees both calls.
     const without = (await call(false)) as { data: Console };
-    expect(without.data.alerts).toEqual([]);
+    expect(without.data.alerts).toEqual([
+      { kind: 'your-turn', label: 'A002', at: '2026-12-02T12:00:00+08:00' },
+      { kind: 'your-turn', label: 'A001', at: '2026-12-02T12:00:00+08:00' },
+    ]);
     expect(emulator.dump('alert_log')).toHaveLength(1);
   });
 });

@@ -94,9 +94,9 @@ export interface HandlerOptions {
   /** The real clock unless given (the cost measurement plays an evening on a hand clock). */
   clock?: Clock;
   /**
-   * Keep the store's alert log (alert_log) so the desk lists tonight's alerts, as the local host
-   * does. Off in the deployed functions: one write per alert and one read per desk action take
-   * queue.callNext from 5 to 7 database operations, past its budget (scripts/cloud-costs.ts).
+   * Keep the store's alert log (alert_log) of every alert sent, as the local host does. Off in
+   * the deployed functions: one write per alert takes queue.callNext past its budget
+   * (scripts/cloud-costs.ts). The desk's list does not need it: the evening remembers its calls.
    */
   alertLog?: boolean;
 }

@@ -120,6 +120,8 @@ function ticketFromDoc(evening: EveningRecord, doc: DocData, where: string): Tic
     closedAt: nullableText(doc, 'closedAt', where),
     serviceSeconds: doc.serviceSeconds == null ? null : integer(doc, 'serviceSeconds', where),
     alerted: doc.alerted === true,
+    // Absent on documents written before alerts were timed.
+    alertedAt: doc.alertedAt == null ? null : text(doc, 'alertedAt', where),
   };
 }
 
@@ -138,6 +140,7 @@ const ticketToDoc = (t: TicketRecord): DocData => ({
   closedAt: t.closedAt,
   serviceSeconds: t.serviceSeconds,
   alerted: t.alerted,
+  alertedAt: t.alertedAt,
 });
 
 function setupFromDoc(value: unknown, where: string): LineSetup | null {

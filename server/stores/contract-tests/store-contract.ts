@@ -370,6 +370,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           closedAt: null,
           serviceSeconds: null,
           alerted: true,
+          alertedAt: null,
         });
         expect(await store.queues.getEvening('c1', 'health', DATE)).toBeNull();
       });

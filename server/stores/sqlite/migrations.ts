@@ -457,4 +457,9 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   -- NULL for staff check-ins and those from before.
   ALTER TABLE activity_signups ADD COLUMN check_in_via TEXT CHECK (check_in_via IN ('scan', 'code'));
   `,
+  `
+  -- When a ticket's "3 ahead" alert was sent (NULL: none): with called_at, the desk's list of
+  -- tonight's alerts comes from the evening itself, on both stores, at no extra read.
+  ALTER TABLE tickets ADD COLUMN alerted_at TEXT;
+  `,
 ];

@@ -32,6 +32,7 @@ interface TicketRow {
   closed_at: string | null;
   service_seconds: number | null;
   alerted: number;
+  alerted_at: string | null;
 }
 
 interface EveningRow {
@@ -63,6 +64,7 @@ const toTicket = (r: TicketRow): TicketRecord => ({
   closedAt: r.closed_at,
   serviceSeconds: r.service_seconds,
   alerted: r.alerted === 1,
+  alertedAt: r.alerted_at,
 });
 
 const ticketParams = (t: TicketRecord) => ({
@@ -83,6 +85,7 @@ const ticketParams = (t: TicketRecord) => ({
   closedAt: t.closedAt,
   serviceSeconds: t.serviceSeconds,
   alerted: t.alerted ? 1 : 0,
+  alertedAt: t.alertedAt,
 });
 
 const eveningParams = (e: EveningRecord) => ({
@@ -146,13 +149,14 @@ export function queueRepo(db: Database.Database): QueueRepo {
   );
   const insertTicket = db.prepare(
     `INSERT INTO tickets (id, community_id, queue, date, number, label, status, user_id, note, request_id,
-       sort_key, created_at, called_at, missed_at, closed_at, service_seconds, alerted)
+       sort_key, created_at, called_at, missed_at, closed_at, service_seconds, alerted, alerted_at)
      VALUES (@id, @community, @queue, @date, @number, @label, @status, @userId, @note, @requestId,
-       @sortKey, @createdAt, @calledAt, @missedAt, @closedAt, @serviceSeconds, @alerted)`,
+       @sortKey, @createdAt, @calledAt, @missedAt, @closedAt, @serviceSeconds, @alerted, @alertedAt)`,
   );
   const updateTicket = db.prepare(
     `UPDATE tickets SET status = @status, note = @note, sort_key = @sortKey, called_at = @calledAt,
-       missed_at = @missedAt, closed_at = @closedAt, service_seconds = @serviceSeconds, alerted = @alerted
+       missed_at = @missedAt, closed_at = @closedAt, service_seconds = @serviceSeconds, alerted = @alerted,
+       alerted_at = @alertedAt
      WHERE id = @id`,
   );
 
