@@ -85,6 +85,14 @@ export function newBooking(
   };
 }
 
+export interface CancelDecision {
+  /** The booking as it was, and as it is once cancelled. */
+  booking: BookingRecord;
+  cancelled: BookingRecord;
+  /** Seats for promoteNext to give the slot's waitlist: 1 or 0. */
+  seatsFreed: number;
+}
+
 /**
  * cancel(): null when the status moved on from `from`. A cancelled booking that held tonight's
  * seat (confirmed or checked in, not one whose slot is over) frees it for the waitlist
@@ -94,7 +102,7 @@ export function decideCancel(
   booking: BookingRecord | null,
   from: readonly BookingStatus[],
   now: Date,
-): { cancelled: BookingRecord; seatsFreed: number } | null {
+): CancelDecision | null {
   if (!booking || !from.includes(booking.status)) return null;
   const cancelled: BookingRecord = {
     ...booking,
@@ -102,15 +110,15 @@ export function decideCancel(
     closedAt: now.toISOString(),
   };
   const seatsFreed = booking.status === 'confirmed' || booking.status === 'checked-in' ? 1 : 0;
-  return { cancelled, seatsFreed };
+  return { booking, cancelled, seatsFreed };
 }
 
 export type RescheduleDecision =
   | { kind: 'existing'; id: string }
   | { kind: 'stale' }
   | { kind: 'full' }
-  /** Book a confirmed seat in the new slot, then cancel `old` as decideCancel does. */
-  | { kind: 'move'; old: BookingRecord };
+  /** Book a confirmed seat in the new slot, then cancel the old booking as decided. */
+  | { kind: 'move'; cancel: CancelDecision };
 
 /**
  * reschedule() of `old` to the request's slot. First, as in book(), the booking the request
@@ -122,13 +130,14 @@ export type RescheduleDecision =
 export function decideReschedule(
   old: BookingRecord | null,
   target: SlotState,
-  req: Pick<BookRequest, 'seats'>,
+  req: Pick<BookRequest, 'seats' | 'now'>,
 ): RescheduleDecision {
   const held = target.known.held !== old?.id ? target.known.held : null;
   const claim = claimPlace({ retried: target.known.retried, held }, target.taken, req.seats, false);
   if (claim.kind === 'existing') return claim;
-  if (!old || (old.status !== 'confirmed' && old.status !== 'waitlisted')) return { kind: 'stale' };
-  return claim.kind === 'full' ? claim : { kind: 'move', old };
+  const cancel = decideCancel(old, ['confirmed', 'waitlisted'], req.now);
+  if (!cancel) return { kind: 'stale' };
+  return claim.kind === 'full' ? claim : { kind: 'move', cancel };
 }
 
 /**

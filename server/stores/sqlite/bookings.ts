@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { BookingSettings, BookingStatus } from '../../../contract/booking';
 import {
+  type CancelDecision,
   decideBook,
   decideCancel,
   decideRemind,
@@ -155,7 +156,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   };
 
   /** Inside a transaction: writes a decided cancellation and the freed seat's promotion. */
-  const cancelled = (decided: NonNullable<ReturnType<typeof decideCancel>>, now: Date) => {
+  const cancelled = (decided: CancelDecision, now: Date) => {
     write.run(decided.cancelled);
     const line = waiting.all(decided.cancelled.slotId, decided.seatsFreed).map(toBooking);
     const promoted = promoteNext(line, decided.seatsFreed, 'confirmed', now.toISOString());
@@ -182,8 +183,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     }
     if (decision.kind !== 'move') return decision;
     // Cancel first: the unique holder index allows one live booking per user and slot.
-    const { old } = decision;
-    const { promoted } = cancelled(decideCancel(old, [old.status], req.now)!, req.now);
+    const { promoted } = cancelled(decision.cancel, req.now);
     return { kind: 'moved' as const, booking: create(req, 'confirmed'), promoted };
   });
 
