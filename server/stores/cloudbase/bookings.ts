@@ -47,9 +47,9 @@ import {
   newBooking,
   pickCode,
 } from '../../core/booking/decisions';
-import { type Known, nextInLine, promoteNext } from '../../core/waitlist';
-import { integer, isDoc, MalformedDocument, readDoc, text, toStoredInstant } from './documents';
-import { fieldKey, nullableText, readAll, requestKey } from './queues';
+import { nextInLine, promoteNext } from '../../core/waitlist';
+import { integer, MalformedDocument, readDoc, text, toStoredInstant } from './documents';
+import { nullableText, readAll } from './queues';
 import {
   PAGE_SIZE,
   type CloudDatabase,
@@ -57,6 +57,16 @@ import {
   type CloudTransaction,
   type DocData,
 } from './sdk';
+import {
+  EMPTY_TALLY,
+  knownIn,
+  readTally,
+  strings,
+  type Tally,
+  tallyAfter,
+  tallyFields,
+  type TallyRules,
+} from './tally';
 import { MANY_RACERS, transact } from './transaction';
 
 /**
@@ -97,17 +107,19 @@ export interface BookingCollections {
   codes: string;
 }
 
-/** The slot document as this adapter reads and writes it. */
-interface SlotDoc {
+/** The slot document as this adapter reads and writes it: `held` is stored as `taken`. */
+interface SlotDoc extends Tally {
   community: string;
   service: string;
   date: string;
   startsAt: string;
-  taken: number;
-  waitlist: string[];
-  requests: Record<string, string>;
-  holders: Record<string, string>;
 }
+
+/** The core's rules for what a booking's status means in its slot's tally. */
+const SLOT_RULES: TallyRules<BookingRecord> = {
+  holdsPlace: (b) => holdsSeat(b.status),
+  isLive: (b) => holdsSlot(b.status),
+};
 
 const STATUSES: ReadonlySet<string> = new Set<BookingStatus>([
   'confirmed',
@@ -146,23 +158,6 @@ export function legacyCode(id: string): string {
 
 // --- mapping ---
 
-function strings(doc: DocData, key: string, where: string): string[] {
-  const value = doc[key] ?? [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    throw new MalformedDocument(where, key);
-  }
-  return value;
-}
-
-function stringMap(doc: DocData, key: string, where: string): Record<string, string> {
-  const value = doc[key] ?? {};
-  if (!isDoc(value)) throw new MalformedDocument(where, key);
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') throw new MalformedDocument(where, `${key}.${k}`);
-  }
-  return value as Record<string, string>;
-}
-
 function slotFromDoc(id: string, doc: DocData): SlotDoc {
   const where = `booking_slots/${id}`;
   return {
@@ -170,10 +165,7 @@ function slotFromDoc(id: string, doc: DocData): SlotDoc {
     service: text(doc, 'service', where),
     date: text(doc, 'date', where),
     startsAt: text(doc, 'startsAt', where),
-    taken: integer(doc, 'taken', where),
-    waitlist: strings(doc, 'waitlist', where),
-    requests: stringMap(doc, 'requests', where),
-    holders: stringMap(doc, 'holders', where),
+    ...readTally(doc, 'taken', where),
   };
 }
 
@@ -182,10 +174,7 @@ const newSlot = (req: BookRequest): SlotDoc => ({
   service: req.service,
   date: req.date,
   startsAt: req.startsAt,
-  taken: 0,
-  waitlist: [],
-  requests: {},
-  holders: {},
+  ...EMPTY_TALLY,
 });
 
 const slotToDoc = (slot: SlotDoc): DocData => ({
@@ -193,10 +182,7 @@ const slotToDoc = (slot: SlotDoc): DocData => ({
   service: slot.service,
   date: slot.date,
   startsAt: slot.startsAt,
-  taken: slot.taken,
-  waitlist: slot.waitlist,
-  requests: slot.requests,
-  holders: slot.holders,
+  ...tallyFields(slot, 'taken'),
 });
 
 function bookingFromDoc(id: string, doc: DocData): BookingRecord {
@@ -282,54 +268,15 @@ function patchFields(patch: BookingPatch): Partial<BookingRecord> {
 
 // --- slot bookkeeping ---
 
-/** The holders map once `booking` has its current status: only its own entry moves. */
-function holdersAfter(holders: Record<string, string>, booking: BookingRecord) {
-  if (booking.userId === null) return holders;
-  const key = fieldKey(booking.userId);
-  if (holdsSlot(booking.status)) return { ...holders, [key]: booking.id };
-  if (holders[key] !== booking.id) return holders;
-  const { [key]: _gone, ...rest } = holders;
-  return rest;
-}
-
-/**
- * The slot once `booking` went from `before` (null: a new booking) to its current status: seats
- * taken, its place on the waitlist and its holder entry follow the status.
- */
-function slotAfter(slot: SlotDoc, before: BookingStatus | null, booking: BookingRecord): SlotDoc {
-  const after = booking.status;
-  const was = before !== null && holdsSeat(before);
-  const taken = slot.taken + (holdsSeat(after) ? 1 : 0) - (was ? 1 : 0);
-  let waitlist = slot.waitlist;
-  if (before === 'waitlisted' && after !== 'waitlisted') {
-    waitlist = waitlist.filter((id) => id !== booking.id);
-  } else if (after === 'waitlisted' && before !== 'waitlisted') {
-    waitlist = [...waitlist, booking.id];
-  }
-  return { ...slot, taken, waitlist, holders: holdersAfter(slot.holders, booking) };
-}
+/** The slot once `after` replaced `before` (null: a new booking): see tally.ts. */
+const slotAfter = (slot: SlotDoc, before: BookingRecord | null, after: BookingRecord) =>
+  tallyAfter(slot, before, after, SLOT_RULES);
 
 /** Whether a status move changes anything the slot document keeps. */
 const movesSlot = (before: BookingStatus, after: BookingStatus) =>
   holdsSeat(before) !== holdsSeat(after) ||
   holdsSlot(before) !== holdsSlot(after) ||
   (before === 'waitlisted') !== (after === 'waitlisted');
-
-/** A new booking in `slot`: its seat or waitlist place, its holder entry and its request. */
-const slotWith = (slot: SlotDoc, booking: BookingRecord): SlotDoc => {
-  const next = slotAfter(slot, null, booking);
-  const requests = {
-    ...next.requests,
-    [requestKey(booking.userId, booking.requestId)]: booking.id,
-  };
-  return { ...next, requests };
-};
-
-/** What the slot's maps say the request already has: the booking it made, the user's live one. */
-const knownIn = (slot: SlotDoc, req: BookRequest): Known => ({
-  retried: slot.requests[requestKey(req.userId, req.requestId)] ?? null,
-  held: req.userId === null ? null : (slot.holders[fieldKey(req.userId)] ?? null),
-});
 
 // --- transactions ---
 
@@ -388,7 +335,7 @@ async function bookIn(
   const slotRef = tx.collection(names.slots).doc(req.slotId);
   const stored = await readDoc(slotRef);
   const slot = stored ? slotFromDoc(req.slotId, stored) : newSlot(req);
-  const decision = decideBook({ known: knownIn(slot, req), taken: slot.taken }, req);
+  const decision = decideBook({ known: knownIn(slot, req), taken: slot.held }, req);
   if (decision.kind === 'existing') {
     return { kind: 'existing', booking: await bookingIn(tx, names, decision.id, req.slotId) };
   }
@@ -396,7 +343,7 @@ async function bookIn(
   const booking = await made(tx, names, req, decision.status);
   // set() writes the whole document: a first booking creates the slot, and removed map entries
   // really go (update() would merge the maps).
-  await slotRef.set({ data: slotToDoc(slotWith(slot, booking)) });
+  await slotRef.set({ data: slotToDoc(slotAfter(slot, null, booking)) });
   await bookingRef(tx, names, booking.id).set({ data: bookingToDoc(booking) });
   return { kind: 'created', booking };
 }
@@ -415,7 +362,7 @@ async function cancelAgainst(
   await bookingRef(tx, names, booking.id).update({
     data: { status: cancelled.status, closedAt: cancelled.closedAt },
   });
-  let next = slotAfter(slot, booking.status, cancelled);
+  let next = slotAfter(slot, booking, cancelled);
   const line: BookingRecord[] = [];
   for (const id of nextInLine(next.waitlist, seatsFreed)) {
     const waiting = await bookingIn(tx, names, id, booking.slotId);
@@ -425,10 +372,10 @@ async function cancelAgainst(
     line.push(waiting);
   }
   const promoted = promoteNext(line, seatsFreed, 'confirmed', cancelled.closedAt!);
-  for (const p of promoted) {
+  for (const [i, p] of promoted.entries()) {
     const { status, waitlistedAt, promotedAt } = p;
     await bookingRef(tx, names, p.id).update({ data: { status, waitlistedAt, promotedAt } });
-    next = slotAfter(next, 'waitlisted', p);
+    next = slotAfter(next, line[i]!, p);
   }
   return { cancelled, promoted: promoted[0] ?? null, slot: next };
 }
@@ -467,7 +414,7 @@ async function move(
   const oldSlot = same ? null : await slotOf(oldRef, old);
   const booking = await made(tx, names, req, 'confirmed');
   await bookingRef(tx, names, booking.id).set({ data: bookingToDoc(booking) });
-  const withNew = slotWith(target.slot, booking);
+  const withNew = slotAfter(target.slot, null, booking);
   // One slot document for both: both changes apply to it, and it is written once.
   const result = await cancelAgainst(tx, names, oldSlot ?? withNew, cancel);
   await target.ref.set({ data: slotToDoc(oldSlot ? withNew : result.slot) });
@@ -487,7 +434,7 @@ async function rescheduleIn(
   const stored = await readDoc(ref);
   const slot = stored ? slotFromDoc(req.slotId, stored) : newSlot(req);
   const old = oldDoc ? bookingFromDoc(id, oldDoc) : null;
-  const decision = decideReschedule(old, { known: knownIn(slot, req), taken: slot.taken }, req);
+  const decision = decideReschedule(old, { known: knownIn(slot, req), taken: slot.held }, req);
   if (decision.kind === 'existing') {
     const booking = await bookingIn(tx, names, decision.id, req.slotId);
     return { kind: 'existing', booking, promoted: null };
@@ -518,7 +465,7 @@ async function updateIn(
   const slotRef = tx.collection(names.slots).doc(booking.slotId);
   const slot = await slotOf(slotRef, booking);
   await ref.update({ data: fields });
-  await slotRef.set({ data: slotToDoc(slotAfter(slot, booking.status, updated)) });
+  await slotRef.set({ data: slotToDoc(slotAfter(slot, booking, updated)) });
   return updated;
 }
 

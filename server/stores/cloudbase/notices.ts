@@ -56,10 +56,19 @@ import {
   isLive,
   newSignUp,
 } from '../../core/notice/decisions';
-import { type Known, nextInLine, placesLeft, promoteNext } from '../../core/waitlist';
+import { nextInLine, placesLeft, promoteNext } from '../../core/waitlist';
 import { integer, isDoc, MalformedDocument, readDoc, text, toStoredInstant } from './documents';
-import { fieldKey, nullableText, readAll, requestKey } from './queues';
+import { fieldKey, nullableText, readAll } from './queues';
 import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
+import {
+  EMPTY_TALLY,
+  knownIn,
+  readTally,
+  type Tally,
+  tallyAfter,
+  tallyFields,
+  type TallyRules,
+} from './tally';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
 
 /**
@@ -103,23 +112,18 @@ const SIGN_UP_STATUSES: ReadonlySet<string> = new Set<SignUpStatus>([
 /** 12 URL-safe characters, like the other store-made ids (they pass the core's record-id check). */
 export const newSignUpId = () => crypto.randomBytes(9).toString('base64url');
 
-/** An activity's sign-up bookkeeping, kept in its document (see the header). */
-interface Roster {
-  signed: number;
-  waitlist: string[];
+/** An activity's sign-up bookkeeping, kept in its document (see the header and tally.ts). */
+interface Roster extends Tally {
   attended: number;
   made: number;
-  requests: Record<string, string>;
-  holders: Record<string, string>;
 }
 
-const EMPTY_ROSTER: Roster = {
-  signed: 0,
-  waitlist: [],
-  attended: 0,
-  made: 0,
-  requests: {},
-  holders: {},
+const EMPTY_ROSTER: Roster = { ...EMPTY_TALLY, attended: 0, made: 0 };
+
+/** The core's rules for what a sign-up's status means in its activity's tally. */
+const ROSTER_RULES: TallyRules<SignUpRecord> = {
+  holdsPlace: (s) => s.status === 'signed',
+  isLive,
 };
 
 interface ActivityState {
@@ -137,23 +141,6 @@ function flag(doc: DocData, key: string, where: string): boolean {
 
 function nullableInteger(doc: DocData, key: string, where: string): number | null {
   return doc[key] === null ? null : integer(doc, key, where);
-}
-
-function strings(doc: DocData, key: string, where: string): string[] {
-  const value = doc[key] ?? [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    throw new MalformedDocument(where, key);
-  }
-  return value;
-}
-
-function stringMap(doc: DocData, key: string, where: string): Record<string, string> {
-  const value = doc[key] ?? {};
-  if (!isDoc(value)) throw new MalformedDocument(where, key);
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') throw new MalformedDocument(where, `${key}.${k}`);
-  }
-  return value as Record<string, string>;
 }
 
 /** The activity fields save() writes; `noticeId` and `community` are written once, on creation. */
@@ -199,12 +186,9 @@ function activityStateFromDoc(id: string, doc: DocData): ActivityState {
   return {
     activity: activityFromFields(id, noticeId, community, doc, where),
     roster: {
-      signed: integer(doc, 'signed', where),
-      waitlist: strings(doc, 'waitlist', where),
+      ...readTally(doc, 'signed', where),
       attended: integer(doc, 'attended', where),
       made: integer(doc, 'made', where),
-      requests: stringMap(doc, 'requests', where),
-      holders: stringMap(doc, 'holders', where),
     },
   };
 }
@@ -213,12 +197,9 @@ const activityToDoc = ({ activity, roster }: ActivityState): DocData => ({
   noticeId: activity.noticeId,
   community: activity.community,
   ...activityFields(activity),
-  signed: roster.signed,
-  waitlist: roster.waitlist,
+  ...tallyFields(roster, 'signed'),
   attended: roster.attended,
   made: roster.made,
-  requests: roster.requests,
-  holders: roster.holders,
 });
 
 /** Activities in the order of the notice (sort, then id), as every store returns them. */
@@ -319,37 +300,14 @@ const signUpsFrom = (docs: DocData[]) =>
 
 /**
  * The roster once `after` replaced `before` (null: a new sign-up, which also takes the next
- * number and its request entry). Only this sign-up's own entries move.
+ * number): the tally (tally.ts) and the attended count.
  */
 function rosterAfter(roster: Roster, before: SignUpRecord | null, after: SignUpRecord): Roster {
-  const delta = (test: (s: SignUpRecord | null) => boolean) =>
-    (test(after) ? 1 : 0) - (test(before) ? 1 : 0);
-  let waitlist = roster.waitlist;
-  if (before?.status === 'waitlisted' && after.status !== 'waitlisted') {
-    waitlist = waitlist.filter((id) => id !== after.id);
-  } else if (after.status === 'waitlisted' && before?.status !== 'waitlisted') {
-    waitlist = [...waitlist, after.id];
-  }
-  let holders = roster.holders;
-  if (after.userId !== null) {
-    const key = fieldKey(after.userId);
-    if (isLive(after)) {
-      holders = { ...holders, [key]: after.id };
-    } else if (holders[key] === after.id) {
-      const { [key]: _gone, ...rest } = holders;
-      holders = rest;
-    }
-  }
-  const made = before === null;
+  const attended = (countsAttended(after) ? 1 : 0) - (countsAttended(before) ? 1 : 0);
   return {
-    signed: roster.signed + delta((s) => s?.status === 'signed'),
-    waitlist,
-    attended: roster.attended + delta(countsAttended),
-    made: roster.made + (made ? 1 : 0),
-    requests: made
-      ? { ...roster.requests, [requestKey(after.userId, after.requestId)]: after.id }
-      : roster.requests,
-    holders,
+    ...tallyAfter(roster, before, after, ROSTER_RULES),
+    attended: roster.attended + attended,
+    made: roster.made + (before === null ? 1 : 0),
   };
 }
 
@@ -440,12 +398,6 @@ class ActivityTx {
 
 type SignUpOutcome = Awaited<ReturnType<NoticeRepo['signUp']>>;
 
-/** What the roster's maps say the request already has: the sign-up it made, the user's live one. */
-const knownIn = (roster: Roster, req: SignUpRequest): Known => ({
-  retried: roster.requests[requestKey(req.userId, req.requestId)] ?? null,
-  held: req.userId === null ? null : (roster.holders[fieldKey(req.userId)] ?? null),
-});
-
 /** SIGN_UP_OPERATIONS; null when the activity does not exist. */
 async function signUpIn(
   tx: CloudTransaction,
@@ -455,7 +407,7 @@ async function signUpIn(
   const at = new ActivityTx(tx, names, req.activityId);
   const state = await at.read();
   if (!state) return null;
-  const decision = decideSignUp(knownIn(state.roster, req), state.roster.signed, req.capacity);
+  const decision = decideSignUp(knownIn(state.roster, req), state.roster.held, req.capacity);
   if (decision.kind === 'existing')
     return { kind: 'existing', signUp: await at.signUp(decision.id) };
   const signUp = newSignUp(req, newSignUpId(), decision.status, null);
@@ -477,7 +429,7 @@ async function cancelIn(
   if (!state || !heldId) return null;
   const held = await at.signUp(heldId);
   const { capacity } = state.activity;
-  const decided = decideCancelSignUp(held, state.roster.signed, capacity);
+  const decided = decideCancelSignUp(held, state.roster.held, capacity);
   if (!decided) throw new MalformedDocument(`notice_activities/${activityId}`, `holder ${heldId}`);
   const { cancelled, placesFreed } = decided;
   await at.change(held, cancelled);
@@ -498,7 +450,7 @@ async function fillPlacesIn(
   const at = new ActivityTx(tx, names, activityId);
   const state = await at.read();
   if (!state) return [];
-  const free = placesLeft(capacity, state.roster.signed);
+  const free = placesLeft(capacity, state.roster.held);
   const { roster, promoted } = await at.fill(state.roster, free, now);
   if (promoted.length > 0) await at.write({ ...state, roster });
   return promoted;
@@ -518,7 +470,7 @@ async function checkInIn(
     {
       retried: retried ? await at.signUp(retried) : null,
       held: held ? await at.signUp(held) : null,
-      signed: state.roster.signed,
+      signed: state.roster.held,
     },
     req,
     newSignUpId(),
@@ -767,7 +719,7 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
         .sort((a, b) => (a.activity.id < b.activity.id ? -1 : 1))
         .map(({ activity, roster }): ActivityCount => ({
           activityId: activity.id,
-          signed: roster.signed,
+          signed: roster.held,
           waitlisted: roster.waitlist.length,
           attended: roster.attended,
         }));
