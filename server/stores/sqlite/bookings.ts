@@ -17,47 +17,11 @@ import {
 import type { BookingRecord, BookingRepo, BookOutcome, BookRequest } from '../../core/ports';
 import { promoteNext } from '../../core/waitlist';
 
-interface BookingRow {
-  id: string;
-  community_id: string;
-  service: string;
-  date: string;
-  starts_at: string;
-  slot_id: string;
-  status: BookingStatus;
-  user_id: string | null;
-  code: string | null;
-  name: string;
-  phone: string | null;
-  request_id: string;
-  created_at: string;
-  waitlisted_at: string | null;
-  promoted_at: string | null;
-  checked_in_at: string | null;
-  closed_at: string | null;
-  reminded_at: string | null;
-}
-
-const toBooking = (r: BookingRow): BookingRecord => ({
-  id: r.id,
-  community: r.community_id,
-  service: r.service,
-  date: r.date,
-  startsAt: r.starts_at,
-  slotId: r.slot_id,
-  status: r.status,
-  userId: r.user_id,
-  code: r.code ?? '',
-  name: r.name,
-  phone: r.phone,
-  requestId: r.request_id,
-  createdAt: r.created_at,
-  waitlistedAt: r.waitlisted_at,
-  promotedAt: r.promoted_at,
-  checkedInAt: r.checked_in_at,
-  closedAt: r.closed_at,
-  remindedAt: r.reminded_at,
-});
+/** The columns as BookingRecord fields, so a row reads as a record. */
+const RECORD = `id, community_id AS community, service, date, starts_at AS startsAt, slot_id AS slotId,
+  status, user_id AS userId, COALESCE(code, '') AS code, name, phone, request_id AS requestId,
+  created_at AS createdAt, waitlisted_at AS waitlistedAt, promoted_at AS promotedAt,
+  checked_in_at AS checkedInAt, closed_at AS closedAt, reminded_at AS remindedAt`;
 
 /** A status list for SQL, from the core's list (only fixed status names, never input). */
 const inList = (statuses: readonly string[]) => `(${statuses.map((st) => `'${st}'`).join(', ')})`;
@@ -82,7 +46,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
        seats_per_slot = excluded.seats_per_slot, cutoff_hours = excluded.cutoff_hours, bring = excluded.bring,
        weekdays = excluded.weekdays`,
   );
-  const byId = db.prepare<[string], BookingRow>('SELECT * FROM bookings WHERE id = ?');
+  const byId = db.prepare<[string], BookingRecord>(`SELECT ${RECORD} FROM bookings WHERE id = ?`);
   const byRequest = db.prepare<[string, string], { id: string }>(
     "SELECT id FROM bookings WHERE COALESCE(user_id, '') = ? AND request_id = ?",
   );
@@ -93,8 +57,8 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     `SELECT COUNT(*) AS n FROM bookings WHERE slot_id = ? AND status IN ${inList(SEATED)}`,
   );
   // The line in arrival order: waitlistedAt, then insertion order for the same instant.
-  const waiting = db.prepare<[string, number], BookingRow>(
-    "SELECT * FROM bookings WHERE slot_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT ?",
+  const waiting = db.prepare<[string, number], BookingRecord>(
+    `SELECT ${RECORD} FROM bookings WHERE slot_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT ?`,
   );
   const insert = db.prepare(
     `INSERT INTO bookings (id, community_id, service, date, starts_at, slot_id, status, user_id, code, name, phone, request_id, created_at, waitlisted_at)
@@ -120,23 +84,20 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     `SELECT COUNT(*) AS n FROM bookings b, (SELECT waitlisted_at AS w, rowid AS r FROM bookings WHERE id = ?) me
      WHERE b.slot_id = ? AND b.status = 'waitlisted' AND (b.waitlisted_at < me.w OR (b.waitlisted_at = me.w AND b.rowid <= me.r))`,
   );
-  const ofUser = db.prepare<[string], BookingRow>(
-    'SELECT * FROM bookings WHERE user_id = ? ORDER BY date DESC, starts_at DESC',
+  const ofUser = db.prepare<[string], BookingRecord>(
+    `SELECT ${RECORD} FROM bookings WHERE user_id = ? ORDER BY date DESC, starts_at DESC`,
   );
-  const forDate = db.prepare<[string, string], BookingRow>(
-    'SELECT * FROM bookings WHERE community_id = ? AND date = ? ORDER BY starts_at, created_at',
+  const forDate = db.prepare<[string, string], BookingRecord>(
+    `SELECT ${RECORD} FROM bookings WHERE community_id = ? AND date = ? ORDER BY starts_at, created_at`,
   );
-  const forDateService = db.prepare<[string, string, string], BookingRow>(
-    'SELECT * FROM bookings WHERE community_id = ? AND date = ? AND service = ? ORDER BY starts_at, created_at',
+  const forDateService = db.prepare<[string, string, string], BookingRecord>(
+    `SELECT ${RECORD} FROM bookings WHERE community_id = ? AND date = ? AND service = ? ORDER BY starts_at, created_at`,
   );
-  const due = db.prepare<[string, number], BookingRow>(
-    "SELECT * FROM bookings WHERE date = ? AND status = 'confirmed' AND reminded_at IS NULL ORDER BY starts_at, id LIMIT ?",
+  const due = db.prepare<[string, number], BookingRecord>(
+    `SELECT ${RECORD} FROM bookings WHERE date = ? AND status = 'confirmed' AND reminded_at IS NULL ORDER BY starts_at, id LIMIT ?`,
   );
 
-  const load = (id: string) => {
-    const row = byId.get(id);
-    return row ? toBooking(row) : null;
-  };
+  const load = (id: string) => byId.get(id) ?? null;
 
   /** Inside a transaction: what book() and reschedule() decide on. */
   const slotState = (req: BookRequest): SlotState => ({
@@ -158,7 +119,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   /** Inside a transaction: writes a decided cancellation and the freed seat's promotion. */
   const cancelled = (decided: CancelDecision, now: Date) => {
     write.run(decided.cancelled);
-    const line = waiting.all(decided.cancelled.slotId, decided.seatsFreed).map(toBooking);
+    const line = waiting.all(decided.cancelled.slotId, decided.seatsFreed);
     const promoted = promoteNext(line, decided.seatsFreed, 'confirmed', now.toISOString());
     for (const b of promoted) write.run(b);
     return { cancelled: decided.cancelled, promoted: promoted[0] ?? null };
@@ -228,15 +189,13 @@ export function bookingRepo(db: Database.Database): BookingRepo {
         .all(community, service, date)
         .map((r) => ({ slotId: r.slot_id, taken: r.taken, waitlisted: r.waitlisted })),
     waitlistPosition: async (b) => position.get(b.id, b.slotId)!.n,
-    ofUser: async (userId) => ofUser.all(userId).map(toBooking),
+    ofUser: async (userId) => ofUser.all(userId),
     listForDate: async (community, date, service) =>
-      (service ? forDateService.all(community, date, service) : forDate.all(community, date)).map(
-        toBooking,
-      ),
+      service ? forDateService.all(community, date, service) : forDate.all(community, date),
     update: async (id, from, patch) => change.immediate(id, (b) => decideUpdate(b, from, patch)),
     cancel: async (id, from, now) => cancel.immediate(id, from, now),
     reschedule: async (id, request) => reschedule.immediate(id, request),
-    dueReminders: async (date, limit) => due.all(date, limit).map(toBooking),
+    dueReminders: async (date, limit) => due.all(date, limit),
     markReminded: async (id, at) => change.immediate(id, (b) => decideRemind(b, at)),
     erasePersonal: async (userId) =>
       db

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { NoticeStatus, SignUpStatus } from '../../../contract/notice';
+import type { NoticeStatus } from '../../../contract/notice';
 import {
   type CheckInRequest,
   decideCancelSignUp,
@@ -17,7 +17,6 @@ import type {
   NoticeRepo,
   SignUpRecord,
   SignUpRequest,
-  CheckInVia,
 } from '../../core/ports';
 import { placesLeft, promoteNext } from '../../core/waitlist';
 
@@ -52,21 +51,11 @@ interface ActivityRow {
   sort: number;
 }
 
-interface SignUpRow {
-  id: string;
-  activity_id: string;
-  community_id: string;
-  user_id: string | null;
-  name: string;
-  status: SignUpStatus;
-  request_id: string;
-  created_at: string;
-  waitlisted_at: string | null;
-  promoted_at: string | null;
-  attended_at: string | null;
-  check_in: 'self' | 'staff' | null;
-  check_in_via: CheckInVia | null;
-}
+/** The columns as SignUpRecord fields, so a row reads as a record. */
+const SIGN_UP = `id, activity_id AS activityId, community_id AS community, user_id AS userId, name,
+  status, request_id AS requestId, created_at AS createdAt, waitlisted_at AS waitlistedAt,
+  promoted_at AS promotedAt, attended_at AS attendedAt, check_in AS checkIn,
+  check_in_via AS checkInVia`;
 
 const toActivity = (r: ActivityRow): ActivityRecord => ({
   id: r.id,
@@ -81,22 +70,6 @@ const toActivity = (r: ActivityRow): ActivityRecord => ({
   signUp: r.sign_up === 1,
   code: r.code,
   sort: r.sort,
-});
-
-const toSignUp = (r: SignUpRow): SignUpRecord => ({
-  id: r.id,
-  activityId: r.activity_id,
-  community: r.community_id,
-  userId: r.user_id,
-  name: r.name,
-  status: r.status,
-  requestId: r.request_id,
-  createdAt: r.created_at,
-  waitlistedAt: r.waitlisted_at,
-  promotedAt: r.promoted_at,
-  attendedAt: r.attended_at,
-  checkIn: r.check_in,
-  checkInVia: r.check_in_via,
 });
 
 export function noticeRepo(db: Database.Database): NoticeRepo {
@@ -129,15 +102,17 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   );
   const pinOne = db.prepare('UPDATE notices SET pinned = 1 WHERE id = ? AND community_id = ?');
 
-  const signUpById = db.prepare<[string], SignUpRow>('SELECT * FROM activity_signups WHERE id = ?');
-  const byRequest = db.prepare<[string, string], SignUpRow>(
-    "SELECT * FROM activity_signups WHERE COALESCE(user_id, '') = ? AND request_id = ?",
+  const signUpById = db.prepare<[string], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE id = ?`,
   );
-  const liveOf = db.prepare<[string, string], SignUpRow>(
-    "SELECT * FROM activity_signups WHERE activity_id = ? AND user_id = ? AND status != 'cancelled'",
+  const byRequest = db.prepare<[string, string], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE COALESCE(user_id, '') = ? AND request_id = ?`,
   );
-  const latestOf = db.prepare<[string, string], SignUpRow>(
-    "SELECT * FROM activity_signups WHERE activity_id = ? AND user_id = ? ORDER BY status = 'cancelled', created_at DESC, rowid DESC LIMIT 1",
+  const liveOf = db.prepare<[string, string], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? AND user_id = ? AND status != 'cancelled'`,
+  );
+  const latestOf = db.prepare<[string, string], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? AND user_id = ? ORDER BY status = 'cancelled', created_at DESC, rowid DESC LIMIT 1`,
   );
   const signedCount = db.prepare<[string], { n: number }>(
     "SELECT COUNT(*) AS n FROM activity_signups WHERE activity_id = ? AND status = 'signed'",
@@ -146,8 +121,8 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     'SELECT capacity FROM notice_activities WHERE id = ?',
   );
   // The line in arrival order: waitlistedAt, then insertion order; LIMIT -1 is no limit.
-  const waiting = db.prepare<[string, number], SignUpRow>(
-    "SELECT * FROM activity_signups WHERE activity_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT ?",
+  const waiting = db.prepare<[string, number], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT ?`,
   );
   const insert = db.prepare(
     `INSERT INTO activity_signups (id, activity_id, community_id, user_id, name, status, request_id, created_at, waitlisted_at, attended_at, check_in, check_in_via)
@@ -162,11 +137,11 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     `SELECT COUNT(*) AS n FROM activity_signups s, (SELECT waitlisted_at AS w, rowid AS r FROM activity_signups WHERE id = ?) me
      WHERE s.activity_id = ? AND s.status = 'waitlisted' AND (s.waitlisted_at < me.w OR (s.waitlisted_at = me.w AND s.rowid <= me.r))`,
   );
-  const signUpsOf = db.prepare<[string], SignUpRow>(
-    'SELECT * FROM activity_signups WHERE activity_id = ? ORDER BY created_at, rowid',
+  const signUpsOf = db.prepare<[string], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? ORDER BY created_at, rowid`,
   );
-  const signUpsOfUser = db.prepare<[string], SignUpRow>(
-    'SELECT * FROM activity_signups WHERE user_id = ? ORDER BY created_at DESC, rowid DESC',
+  const signUpsOfUser = db.prepare<[string], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE user_id = ? ORDER BY created_at DESC, rowid DESC`,
   );
 
   const toNotice = (r: NoticeRow): NoticeRecord => ({
@@ -202,7 +177,7 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     if (id) pinOne.run(id, community);
   });
 
-  const mapped = (row: SignUpRow | undefined) => (row ? toSignUp(row) : null);
+  const mapped = (row: SignUpRecord | undefined) => row ?? null;
   const newId = () => crypto.randomBytes(9).toString('base64url');
   const live = (activityId: string, userId: string | null) =>
     userId ? mapped(liveOf.get(activityId, userId)) : null;
@@ -212,7 +187,7 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   /** Inside a transaction: the first `free` of the waitlist get a place (promoteNext). */
   const fill = (activityId: string, free: number, now: Date): SignUpRecord[] => {
     const line = free > 0 ? waiting.all(activityId, Number.isFinite(free) ? free : -1) : [];
-    const promoted = promoteNext(line.map(toSignUp), free, 'signed', now.toISOString());
+    const promoted = promoteNext(line, free, 'signed', now.toISOString());
     for (const s of promoted) write.run(s);
     return promoted;
   };
@@ -324,7 +299,7 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
       fillPlaces.immediate(activityId, capacity, now),
     checkIn: async (request) => checkIn.immediate(request),
     setAttended: async (id, attendedAt) => setAttended.immediate(id, attendedAt),
-    signUpsOf: async (activityId) => signUpsOf.all(activityId).map(toSignUp),
-    signUpsOfUser: async (userId) => signUpsOfUser.all(userId).map(toSignUp),
+    signUpsOf: async (activityId) => signUpsOf.all(activityId),
+    signUpsOfUser: async (userId) => signUpsOfUser.all(userId),
   };
 }
