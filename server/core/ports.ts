@@ -610,7 +610,7 @@ export interface NoticeRepo {
    * otherwise 'signed' while places are left, else 'waitlisted'. Never more signed than capacity.
    */
   signUp(request: SignUpRequest): Promise<{ kind: 'created' | 'existing'; signUp: SignUpRecord }>;
-  /** The user's latest sign-up for an activity (any status), or null. */
+  /** currentSignUp of the user's sign-ups for an activity: the live one, else the latest; or null. */
   signUpOf(activityId: string, userId: string): Promise<SignUpRecord | null>;
   getSignUp(id: string): Promise<SignUpRecord | null>;
   /** 1-based place on the activity's waitlist. */

@@ -3,6 +3,7 @@ import type { SignUpRecord } from '../ports';
 import {
   type CheckInRequest,
   countsAttended,
+  currentSignUp,
   decideCancelSignUp,
   decideCheckIn,
   decideSetAttended,
@@ -165,5 +166,16 @@ describe('countsAttended', () => {
     expect(countsAttended(signUp({ attendedAt: AT, status: 'cancelled' }))).toBe(false);
     expect(countsAttended(signUp())).toBe(false);
     expect(countsAttended(null)).toBe(false);
+  });
+});
+
+describe('currentSignUp', () => {
+  it('is the live sign-up, else the latest, else none', () => {
+    const old = signUp({ id: 'old', status: 'cancelled' });
+    const live = signUp({ id: 'live' });
+    const newer = signUp({ id: 'newer', status: 'cancelled' });
+    expect(currentSignUp([newer, live, old])).toBe(live);
+    expect(currentSignUp([newer, old])).toBe(newer);
+    expect(currentSignUp([])).toBeNull();
   });
 });

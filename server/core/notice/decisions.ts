@@ -22,6 +22,10 @@ export const isLive = (s: Pick<SignUpRecord, 'status'>) => s.status !== 'cancell
 export const countsAttended = (s: SignUpRecord | null) =>
   s !== null && isLive(s) && s.attendedAt !== null;
 
+/** signUpOf(): of a user's sign-ups for an activity, newest first, the live one, else the latest. */
+export const currentSignUp = (mine: readonly SignUpRecord[]): SignUpRecord | null =>
+  mine.find(isLive) ?? mine[0] ?? null;
+
 /** The sign-up a request makes, with the id the store chose. */
 export function newSignUp(
   req: SignUpRequest,

@@ -49,6 +49,7 @@ import type {
 import {
   type CheckInRequest,
   countsAttended,
+  currentSignUp,
   decideCancelSignUp,
   decideCheckIn,
   decideSetAttended,
@@ -729,13 +730,11 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
       if (!outcome) throw new Error(`No activity ${request.activityId} to sign up for`);
       return outcome;
     },
-    /** The live one if any (a user has at most one), else the latest. */
     async signUpOf(activityId, userId) {
       const docs = await readAll(() =>
         signUps().where({ activityId, userId }).orderBy('createdAt', 'desc').orderBy('seq', 'desc'),
       );
-      const mine = signUpsFrom(docs);
-      return mine.find(isLive) ?? mine[0] ?? null;
+      return currentSignUp(signUpsFrom(docs));
     },
     async getSignUp(id) {
       const doc = await readDoc(signUps().doc(id));

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { NoticeStatus } from '../../../contract/notice';
 import {
   type CheckInRequest,
+  currentSignUp,
   decideCancelSignUp,
   decideCheckIn,
   decideSetAttended,
@@ -111,8 +112,8 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   const liveOf = db.prepare<[string, string], SignUpRecord>(
     `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? AND user_id = ? AND status != 'cancelled'`,
   );
-  const latestOf = db.prepare<[string, string], SignUpRecord>(
-    `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? AND user_id = ? ORDER BY status = 'cancelled', created_at DESC, rowid DESC LIMIT 1`,
+  const mineOf = db.prepare<[string, string], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? AND user_id = ? ORDER BY created_at DESC, rowid DESC`,
   );
   const signedCount = db.prepare<[string], { n: number }>(
     "SELECT COUNT(*) AS n FROM activity_signups WHERE activity_id = ? AND status = 'signed'",
@@ -291,7 +292,7 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
           })),
     // IMMEDIATE: the write lock is taken before the places are counted.
     signUp: async (request) => signUp.immediate(request),
-    signUpOf: async (activityId, userId) => mapped(latestOf.get(activityId, userId)),
+    signUpOf: async (activityId, userId) => currentSignUp(mineOf.all(activityId, userId)),
     getSignUp: async (id) => mapped(signUpById.get(id)),
     waitlistPosition: async (s) => position.get(s.id, s.activityId)!.n,
     cancelSignUp: async (activityId, userId, now) => cancel.immediate(activityId, userId, now),
