@@ -433,13 +433,18 @@ export interface SlotCount {
   waitlisted: number;
 }
 
+/**
+ * Bookings. Each method that changes bookings loads the slot's few records in one transaction,
+ * applies one decision of core/booking/decisions.ts (waitlist promotion: core/waitlist.ts) and
+ * writes what it answers; the rules live there, not in the stores.
+ */
 export interface BookingRepo {
   getSettings(community: string, service: string): Promise<BookingSettings | null>;
   saveSettings(community: string, service: string, settings: BookingSettings): Promise<void>;
   /**
-   * Books atomically: a known request or a live booking of this user in this slot comes back as
-   * 'existing'; otherwise confirmed while seats are left, else waitlisted (or 'full' when the
-   * request takes no waitlist). Never more confirmed than `seats`, whatever arrives at once.
+   * Applies decideBook (a known request or this user's live booking in the slot is 'existing';
+   * else confirmed while seats are left, else waitlisted or 'full') and pickCode, atomically:
+   * never more confirmed than `seats`, whatever arrives at once.
    */
   book(request: BookRequest): Promise<BookOutcome>;
   getBooking(id: string): Promise<BookingRecord | null>;
@@ -449,11 +454,14 @@ export interface BookingRepo {
   waitlistPosition(booking: BookingRecord): Promise<number>;
   ofUser(userId: string): Promise<BookingRecord[]>;
   listForDate(community: string, date: string, service?: string): Promise<BookingRecord[]>;
-  /** Compare-and-set on status, like QueueRepo.updateTicket. */
+  /**
+   * Applies decideUpdate: compare-and-set on status, like QueueRepo.updateTicket. A move to
+   * 'cancelled' here promotes nobody: cancel() is the path for cancellations.
+   */
   update(id: string, from: BookingStatus[], patch: BookingPatch): Promise<BookingRecord | null>;
   /**
-   * Cancels (if the status is one of `from`) and, when that freed a seat, gives it to the first
-   * waitlisted booking of the slot, in one transaction. Null when the status had moved on.
+   * Applies decideCancel (if the status is one of `from`) and gives a freed seat to the slot's
+   * waitlist with promoteNext, in one transaction. Null when the status had moved on.
    */
   cancel(
     id: string,
@@ -461,10 +469,10 @@ export interface BookingRepo {
     now: Date,
   ): Promise<{ cancelled: BookingRecord; promoted: BookingRecord | null } | null>;
   /**
-   * Moves a booking to another slot in one transaction: the new seat is taken first (confirmed
-   * only, never waitlisted, whatever `request.waitlist` says), with a code of its own; only then
-   * is the old one cancelled and its seat given to that slot's waitlist. 'full' leaves everything
-   * as it was.
+   * Applies decideReschedule in one transaction: on 'move', the new seat is taken (confirmed only,
+   * never waitlisted, whatever `request.waitlist` says) with a code of its own (pickCode), and the
+   * old booking is cancelled as decided, its seat given to that slot's waitlist (promoteNext).
+   * 'full' and 'stale' leave everything as it was.
    */
   reschedule(
     id: string,
@@ -477,8 +485,8 @@ export interface BookingRepo {
   /** Confirmed bookings on `date` not yet reminded: the first `limit` by (startsAt, id). */
   dueReminders(date: string, limit: number): Promise<BookingRecord[]>;
   /**
-   * Compare-and-set: records the reminder (`remindedAt` = `at`) only on a confirmed booking not
-   * reminded yet. Null otherwise: of two runs reminding at once, exactly one gets the booking.
+   * Applies decideRemind as a compare-and-set: records the reminder (`remindedAt` = `at`) only on
+   * a confirmed booking not reminded yet. Null otherwise: of two runs at once, exactly one gets it.
    */
   markReminded(id: string, at: string): Promise<BookingRecord | null>;
   /**
@@ -585,6 +593,11 @@ export type CheckInOutcome =
   /** Not signed up (or only waitlisted) and no place left. */
   | { kind: 'full' };
 
+/**
+ * Notices and sign-ups. Each method that changes sign-ups loads the activity's few records in
+ * one transaction, applies one decision of core/notice/decisions.ts (waitlist promotion:
+ * core/waitlist.ts, as for bookings) and writes what it answers.
+ */
 export interface NoticeRepo {
   /**
    * Inserts or replaces a notice with its activities in one transaction. Activities keep their
@@ -600,34 +613,36 @@ export interface NoticeRepo {
   getActivity(id: string): Promise<ActivityRecord | null>;
   counts(activityIds: string[]): Promise<ActivityCount[]>;
   /**
-   * Signs up atomically: a known request or the user's live sign-up comes back as 'existing';
+   * Applies decideSignUp atomically: a known request or the user's live sign-up is 'existing';
    * otherwise 'signed' while places are left, else 'waitlisted'. Never more signed than capacity.
    */
   signUp(request: SignUpRequest): Promise<{ kind: 'created' | 'existing'; signUp: SignUpRecord }>;
-  /** The user's latest sign-up for an activity (any status), or null. */
+  /** currentSignUp of the user's sign-ups for an activity: the live one, else the latest; or null. */
   signUpOf(activityId: string, userId: string): Promise<SignUpRecord | null>;
   getSignUp(id: string): Promise<SignUpRecord | null>;
   /** 1-based place on the activity's waitlist. */
   waitlistPosition(signUp: SignUpRecord): Promise<number>;
   /**
-   * Cancels the user's live sign-up and, when that freed a place, gives it to the first waitlisted
-   * one, in one transaction. Null when there was nothing to cancel.
+   * Applies decideCancelSignUp to the user's live sign-up and gives the places it freed to the
+   * waitlist with promoteNext, in one transaction; `promoted` is the first of them. Null when there
+   * was nothing to cancel.
    */
   cancelSignUp(
     activityId: string,
     userId: string,
     now: Date,
   ): Promise<{ cancelled: SignUpRecord; promoted: SignUpRecord | null } | null>;
-  /** Promotes waitlisted sign-ups while places are free (after capacity grew). */
+  /** promoteNext for every place free under `capacity` (after capacity grew), in one transaction. */
   fillPlaces(activityId: string, capacity: number | null, now: Date): Promise<SignUpRecord[]>;
   /**
-   * Self check-in: marks the user's sign-up attended; without one (or only waitlisted) takes a
-   * place if one is free, else 'full'. The core passes no capacity (null) for staff at the door.
+   * Applies decideCheckIn atomically: marks the user's sign-up attended; without one (or only
+   * waitlisted) takes a place if one is free, else 'full'. The core passes no capacity (null) for
+   * staff at the door.
    */
   checkIn(
     request: SignUpRequest & { by: 'self' | 'staff'; via?: CheckInVia | null },
   ): Promise<CheckInOutcome>;
-  /** Sets or clears attendance. Null when the sign-up does not exist. */
+  /** Applies decideSetAttended: sets or clears attendance. Null when the sign-up does not exist. */
   setAttended(id: string, attendedAt: string | null): Promise<SignUpRecord | null>;
   /** Every sign-up of an activity in arrival order. */
   signUpsOf(activityId: string): Promise<SignUpRecord[]>;

@@ -35,8 +35,21 @@ import type {
   BookRequest,
   SlotCount,
 } from '../../core/ports';
-import { integer, isDoc, MalformedDocument, readDoc, text, toStoredInstant } from './documents';
-import { fieldKey, nullableText, readAll, requestKey } from './queues';
+import {
+  type CancelDecision,
+  decideBook,
+  decideCancel,
+  decideRemind,
+  decideReschedule,
+  decideUpdate,
+  holdsSeat,
+  holdsSlot,
+  newBooking,
+  pickCode,
+} from '../../core/booking/decisions';
+import { nextInLine, promoteNext } from '../../core/waitlist';
+import { integer, MalformedDocument, readDoc, text, toStoredInstant } from './documents';
+import { nullableText, readAll } from './queues';
 import {
   PAGE_SIZE,
   type CloudDatabase,
@@ -44,6 +57,16 @@ import {
   type CloudTransaction,
   type DocData,
 } from './sdk';
+import {
+  EMPTY_TALLY,
+  knownIn,
+  readTally,
+  strings,
+  type Tally,
+  tallyAfter,
+  tallyFields,
+  type TallyRules,
+} from './tally';
 import { MANY_RACERS, transact } from './transaction';
 
 /**
@@ -84,17 +107,19 @@ export interface BookingCollections {
   codes: string;
 }
 
-/** The slot document as this adapter reads and writes it. */
-interface SlotDoc {
+/** The slot document as this adapter reads and writes it: `held` is stored as `taken`. */
+interface SlotDoc extends Tally {
   community: string;
   service: string;
   date: string;
   startsAt: string;
-  taken: number;
-  waitlist: string[];
-  requests: Record<string, string>;
-  holders: Record<string, string>;
 }
+
+/** The core's rules for what a booking's status means in its slot's tally. */
+const SLOT_RULES: TallyRules<BookingRecord> = {
+  holdsPlace: (b) => holdsSeat(b.status),
+  isLive: (b) => holdsSlot(b.status),
+};
 
 const STATUSES: ReadonlySet<string> = new Set<BookingStatus>([
   'confirmed',
@@ -103,21 +128,6 @@ const STATUSES: ReadonlySet<string> = new Set<BookingStatus>([
   'completed',
   'no-show',
   'cancelled',
-]);
-
-/** Statuses that use one of the slot's seats (SlotCount.taken). */
-const SEATED: ReadonlySet<BookingStatus> = new Set<BookingStatus>([
-  'confirmed',
-  'checked-in',
-  'completed',
-  'no-show',
-]);
-
-/** Statuses for which the booking is its user's booking in the slot (holders). */
-const LIVE: ReadonlySet<BookingStatus> = new Set<BookingStatus>([
-  'confirmed',
-  'waitlisted',
-  'checked-in',
 ]);
 
 export const settingsId = (community: string, service: string) => `${community}:${service}`;
@@ -148,23 +158,6 @@ export function legacyCode(id: string): string {
 
 // --- mapping ---
 
-function strings(doc: DocData, key: string, where: string): string[] {
-  const value = doc[key] ?? [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    throw new MalformedDocument(where, key);
-  }
-  return value;
-}
-
-function stringMap(doc: DocData, key: string, where: string): Record<string, string> {
-  const value = doc[key] ?? {};
-  if (!isDoc(value)) throw new MalformedDocument(where, key);
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') throw new MalformedDocument(where, `${key}.${k}`);
-  }
-  return value as Record<string, string>;
-}
-
 function slotFromDoc(id: string, doc: DocData): SlotDoc {
   const where = `booking_slots/${id}`;
   return {
@@ -172,10 +165,7 @@ function slotFromDoc(id: string, doc: DocData): SlotDoc {
     service: text(doc, 'service', where),
     date: text(doc, 'date', where),
     startsAt: text(doc, 'startsAt', where),
-    taken: integer(doc, 'taken', where),
-    waitlist: strings(doc, 'waitlist', where),
-    requests: stringMap(doc, 'requests', where),
-    holders: stringMap(doc, 'holders', where),
+    ...readTally(doc, 'taken', where),
   };
 }
 
@@ -184,10 +174,7 @@ const newSlot = (req: BookRequest): SlotDoc => ({
   service: req.service,
   date: req.date,
   startsAt: req.startsAt,
-  taken: 0,
-  waitlist: [],
-  requests: {},
-  holders: {},
+  ...EMPTY_TALLY,
 });
 
 const slotToDoc = (slot: SlotDoc): DocData => ({
@@ -195,10 +182,7 @@ const slotToDoc = (slot: SlotDoc): DocData => ({
   service: slot.service,
   date: slot.date,
   startsAt: slot.startsAt,
-  taken: slot.taken,
-  waitlist: slot.waitlist,
-  requests: slot.requests,
-  holders: slot.holders,
+  ...tallyFields(slot, 'taken'),
 });
 
 function bookingFromDoc(id: string, doc: DocData): BookingRecord {
@@ -284,83 +268,15 @@ function patchFields(patch: BookingPatch): Partial<BookingRecord> {
 
 // --- slot bookkeeping ---
 
-/** The holders map once `booking` has its current status: only its own entry moves. */
-function holdersAfter(holders: Record<string, string>, booking: BookingRecord) {
-  if (booking.userId === null) return holders;
-  const key = fieldKey(booking.userId);
-  if (LIVE.has(booking.status)) return { ...holders, [key]: booking.id };
-  if (holders[key] !== booking.id) return holders;
-  const { [key]: _gone, ...rest } = holders;
-  return rest;
-}
-
-/**
- * The slot once `booking` went from `before` (null: a new booking) to its current status: seats
- * taken, its place on the waitlist and its holder entry follow the status.
- */
-function slotAfter(slot: SlotDoc, before: BookingStatus | null, booking: BookingRecord): SlotDoc {
-  const after = booking.status;
-  const was = before !== null && SEATED.has(before);
-  const taken = slot.taken + (SEATED.has(after) ? 1 : 0) - (was ? 1 : 0);
-  let waitlist = slot.waitlist;
-  if (before === 'waitlisted' && after !== 'waitlisted') {
-    waitlist = waitlist.filter((id) => id !== booking.id);
-  } else if (after === 'waitlisted' && before !== 'waitlisted') {
-    waitlist = [...waitlist, booking.id];
-  }
-  return { ...slot, taken, waitlist, holders: holdersAfter(slot.holders, booking) };
-}
+/** The slot once `after` replaced `before` (null: a new booking): see tally.ts. */
+const slotAfter = (slot: SlotDoc, before: BookingRecord | null, after: BookingRecord) =>
+  tallyAfter(slot, before, after, SLOT_RULES);
 
 /** Whether a status move changes anything the slot document keeps. */
 const movesSlot = (before: BookingStatus, after: BookingStatus) =>
-  SEATED.has(before) !== SEATED.has(after) ||
-  LIVE.has(before) !== LIVE.has(after) ||
+  holdsSeat(before) !== holdsSeat(after) ||
+  holdsSlot(before) !== holdsSlot(after) ||
   (before === 'waitlisted') !== (after === 'waitlisted');
-
-/** A new booking in `slot`: its seat or waitlist place, its holder entry and its request. */
-const slotWith = (slot: SlotDoc, booking: BookingRecord): SlotDoc => {
-  const next = slotAfter(slot, null, booking);
-  const requests = {
-    ...next.requests,
-    [requestKey(booking.userId, booking.requestId)]: booking.id,
-  };
-  return { ...next, requests };
-};
-
-/** A booking the request already has in `slot`: the one it made, or the user's live one. */
-function knownBookingId(slot: SlotDoc, req: BookRequest): string | null {
-  const made = slot.requests[requestKey(req.userId, req.requestId)];
-  if (made) return made;
-  return req.userId === null ? null : (slot.holders[fieldKey(req.userId)] ?? null);
-}
-
-const newBooking = (
-  req: BookRequest,
-  status: 'confirmed' | 'waitlisted',
-  code: string,
-): BookingRecord => {
-  const at = toStoredInstant(req.now);
-  return {
-    id: newBookingId(),
-    code,
-    community: req.community,
-    service: req.service,
-    date: req.date,
-    startsAt: req.startsAt,
-    slotId: req.slotId,
-    status,
-    userId: req.userId,
-    name: req.name,
-    phone: req.phone,
-    requestId: req.requestId,
-    createdAt: at,
-    waitlistedAt: status === 'waitlisted' ? at : null,
-    promotedAt: null,
-    checkedInAt: null,
-    closedAt: null,
-    remindedAt: null,
-  };
-};
 
 // --- transactions ---
 
@@ -368,28 +284,26 @@ const bookingRef = (tx: CloudTransaction, names: BookingCollections, id: string)
   tx.collection(names.bookings).doc(id);
 
 /**
- * The first of the request's candidate codes no booking of the community's evening has: one get
- * per candidate tried. Two bookings taking the same code at once both create its document, so
- * only one commits; the other, retried, finds it taken.
+ * A new booking with its code (pickCode), whose document this creates; the caller writes the
+ * booking and the slot. Candidates are read in order only up to the first free one, the one
+ * pickCode keeps. Two bookings taking the same code at once both create its document, so only one
+ * commits; the other, retried, finds it taken.
  */
-async function freeCode(tx: CloudTransaction, names: BookingCollections, req: BookRequest) {
-  for (const code of req.codes) {
-    const ref = tx.collection(names.codes).doc(codeId(req.community, req.date, code));
-    if (!(await readDoc(ref))) return { code, ref };
-  }
-  throw new Error(`No free booking code among ${req.codes.length}`);
-}
-
-/** A new booking with a free code; the caller writes the booking and the slot. */
 async function made(
   tx: CloudTransaction,
   names: BookingCollections,
   req: BookRequest,
   status: 'confirmed' | 'waitlisted',
 ): Promise<BookingRecord> {
-  const { code, ref } = await freeCode(tx, names, req);
-  const booking = newBooking(req, status, code);
-  await ref.set({ data: { bookingId: booking.id } });
+  const ref = (code: string) =>
+    tx.collection(names.codes).doc(codeId(req.community, req.date, code));
+  const taken = new Set<string>();
+  for (const code of req.codes) {
+    if (!(await readDoc(ref(code)))) break;
+    taken.add(code);
+  }
+  const booking = newBooking(req, newBookingId(), status, pickCode(req.codes, taken));
+  await ref(booking.code).set({ data: { bookingId: booking.id } });
   return booking;
 }
 
@@ -421,56 +335,49 @@ async function bookIn(
   const slotRef = tx.collection(names.slots).doc(req.slotId);
   const stored = await readDoc(slotRef);
   const slot = stored ? slotFromDoc(req.slotId, stored) : newSlot(req);
-  const known = knownBookingId(slot, req);
-  if (known !== null) {
-    return { kind: 'existing', booking: await bookingIn(tx, names, known, req.slotId) };
+  const decision = decideBook({ known: knownIn(slot, req), taken: slot.held }, req);
+  if (decision.kind === 'existing') {
+    return { kind: 'existing', booking: await bookingIn(tx, names, decision.id, req.slotId) };
   }
-  const seated = slot.taken < req.seats;
-  if (!seated && !req.waitlist) return { kind: 'full' };
-  const booking = await made(tx, names, req, seated ? 'confirmed' : 'waitlisted');
+  if (decision.kind === 'full') return decision;
+  const booking = await made(tx, names, req, decision.status);
   // set() writes the whole document: a first booking creates the slot, and removed map entries
   // really go (update() would merge the maps).
-  await slotRef.set({ data: slotToDoc(slotWith(slot, booking)) });
+  await slotRef.set({ data: slotToDoc(slotAfter(slot, null, booking)) });
   await bookingRef(tx, names, booking.id).set({ data: bookingToDoc(booking) });
   return { kind: 'created', booking };
 }
 
-interface Cancelled {
-  cancelled: BookingRecord;
-  promoted: BookingRecord | null;
-  /** The slot afterwards, for the caller to write. */
-  slot: SlotDoc;
-}
-
 /**
- * Cancels `booking`, whose slot is `slot`, and gives a freed seat to the first waitlisted booking:
- * writes both bookings, not the slot (the caller does, once, also when it changed it too).
+ * Writes the cancellation of `booking` (whose slot is `slot`) as decided, and promotes the first of
+ * the slot's waitlist into a freed seat (promoteNext). Writes the bookings, not the slot: the
+ * caller writes it once, also when it changed it too.
  */
 async function cancelAgainst(
   tx: CloudTransaction,
   names: BookingCollections,
   slot: SlotDoc,
-  booking: BookingRecord,
-  now: Date,
-): Promise<Cancelled> {
-  const at = toStoredInstant(now);
-  const cancelled: BookingRecord = { ...booking, status: 'cancelled', closedAt: at };
-  await bookingRef(tx, names, booking.id).update({ data: { status: 'cancelled', closedAt: at } });
-  const freed = slotAfter(slot, booking.status, cancelled);
-  const first = freed.waitlist[0];
-  // A seat for tonight's waitlist: one confirmed or checked in, not one whose slot is over.
-  const seatFreed = booking.status === 'confirmed' || booking.status === 'checked-in';
-  if (!seatFreed || first === undefined) {
-    return { cancelled, promoted: null, slot: freed };
+  { booking, cancelled, seatsFreed }: CancelDecision,
+) {
+  await bookingRef(tx, names, booking.id).update({
+    data: { status: cancelled.status, closedAt: cancelled.closedAt },
+  });
+  let next = slotAfter(slot, booking, cancelled);
+  const line: BookingRecord[] = [];
+  for (const id of nextInLine(next.waitlist, seatsFreed)) {
+    const waiting = await bookingIn(tx, names, id, booking.slotId);
+    if (waiting.status !== 'waitlisted') {
+      throw new MalformedDocument(`booking_slots/${booking.slotId}`, `waitlist ${id}`);
+    }
+    line.push(waiting);
   }
-  const waiting = await bookingIn(tx, names, first, booking.slotId);
-  if (waiting.status !== 'waitlisted') {
-    throw new MalformedDocument(`booking_slots/${booking.slotId}`, `waitlist ${first}`);
+  const promoted = promoteNext(line, seatsFreed, 'confirmed', cancelled.closedAt!);
+  for (const [i, p] of promoted.entries()) {
+    const { status, waitlistedAt, promotedAt } = p;
+    await bookingRef(tx, names, p.id).update({ data: { status, waitlistedAt, promotedAt } });
+    next = slotAfter(next, line[i]!, p);
   }
-  const promotion = { status: 'confirmed' as const, waitlistedAt: null, promotedAt: at };
-  await bookingRef(tx, names, first).update({ data: promotion });
-  const promoted: BookingRecord = { ...waiting, ...promotion };
-  return { cancelled, promoted, slot: slotAfter(freed, 'waitlisted', promoted) };
+  return { cancelled, promoted: promoted[0] ?? null, slot: next };
 }
 
 /** CANCEL_OPERATIONS: 4, or 6 with a promotion. */
@@ -482,63 +389,40 @@ async function cancelIn(
   now: Date,
 ) {
   const stored = await readDoc(bookingRef(tx, names, id));
-  if (!stored) return null;
-  const booking = bookingFromDoc(id, stored);
-  if (!from.includes(booking.status)) return null;
-  const slotRef = tx.collection(names.slots).doc(booking.slotId);
-  const slot = await slotOf(slotRef, booking);
-  const { cancelled, promoted, slot: next } = await cancelAgainst(tx, names, slot, booking, now);
+  const decided = decideCancel(stored && bookingFromDoc(id, stored), from, now);
+  if (!decided) return null;
+  const slotRef = tx.collection(names.slots).doc(decided.booking.slotId);
+  const slot = await slotOf(slotRef, decided.booking);
+  const { cancelled, promoted, slot: next } = await cancelAgainst(tx, names, slot, decided);
   await slotRef.set({ data: slotToDoc(next) });
   return { cancelled, promoted };
 }
 
 type Rescheduled = Awaited<ReturnType<BookingRepo['reschedule']>>;
 
-/** What a reschedule comes to without moving anything, or null when the booking moves. */
-async function unmoved(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  old: BookingRecord | null,
-  target: SlotDoc,
-  req: BookRequest,
-): Promise<Rescheduled | null> {
-  // First, as in book(): a retry of a move that committed finds the old booking cancelled by then.
-  const made = target.requests[requestKey(req.userId, req.requestId)];
-  // Already in the new slot with another booking. The old booking itself as the holder (a "move"
-  // within its own slot) is not: that goes ahead like any move, seats permitting.
-  const held = req.userId === null ? undefined : target.holders[fieldKey(req.userId)];
-  const known = made ?? (held !== old?.id ? held : undefined);
-  if (known) {
-    const booking = await bookingIn(tx, names, known, req.slotId);
-    return { kind: 'existing', booking, promoted: null };
-  }
-  if (!old || (old.status !== 'confirmed' && old.status !== 'waitlisted')) return { kind: 'stale' };
-  // Never onto the new slot's waitlist: a move is for a seat.
-  return target.taken >= req.seats ? { kind: 'full' } : null;
-}
-
-/** The new booking first, then the old one cancelled as cancel() does, promotion included. */
+/** The new booking first, then the old one cancelled as decided, promotion included. */
 async function move(
   tx: CloudTransaction,
   names: BookingCollections,
-  old: BookingRecord,
   target: { ref: CloudDocument; slot: SlotDoc },
   req: BookRequest,
+  cancel: CancelDecision,
 ): Promise<Rescheduled> {
+  const old = cancel.booking;
   const same = old.slotId === req.slotId;
   const oldRef = tx.collection(names.slots).doc(old.slotId);
   const oldSlot = same ? null : await slotOf(oldRef, old);
   const booking = await made(tx, names, req, 'confirmed');
   await bookingRef(tx, names, booking.id).set({ data: bookingToDoc(booking) });
-  const withNew = slotWith(target.slot, booking);
+  const withNew = slotAfter(target.slot, null, booking);
   // One slot document for both: both changes apply to it, and it is written once.
-  const result = await cancelAgainst(tx, names, oldSlot ?? withNew, old, req.now);
+  const result = await cancelAgainst(tx, names, oldSlot ?? withNew, cancel);
   await target.ref.set({ data: slotToDoc(oldSlot ? withNew : result.slot) });
   if (oldSlot) await oldRef.set({ data: slotToDoc(result.slot) });
   return { kind: 'moved', booking, promoted: result.promoted };
 }
 
-/** RESCHEDULE_OPERATIONS: 7 between two slots, 9 with a promotion in the old one. */
+/** RESCHEDULE_OPERATIONS: 9 between two slots, 11 with a promotion in the old one. */
 async function rescheduleIn(
   tx: CloudTransaction,
   names: BookingCollections,
@@ -550,9 +434,13 @@ async function rescheduleIn(
   const stored = await readDoc(ref);
   const slot = stored ? slotFromDoc(req.slotId, stored) : newSlot(req);
   const old = oldDoc ? bookingFromDoc(id, oldDoc) : null;
-  const settled = await unmoved(tx, names, old, slot, req);
-  if (settled || !old) return settled ?? { kind: 'stale' };
-  return move(tx, names, old, { ref, slot }, req);
+  const decision = decideReschedule(old, { known: knownIn(slot, req), taken: slot.held }, req);
+  if (decision.kind === 'existing') {
+    const booking = await bookingIn(tx, names, decision.id, req.slotId);
+    return { kind: 'existing', booking, promoted: null };
+  }
+  if (decision.kind !== 'move') return decision;
+  return move(tx, names, { ref, slot }, req, decision.cancel);
 }
 
 /** UPDATE_OPERATIONS: 2, or 4 when the status move changes the slot. */
@@ -567,10 +455,9 @@ async function updateIn(
   const stored = await readDoc(ref);
   if (!stored) return null;
   const booking = bookingFromDoc(id, stored);
-  if (!from.includes(booking.status)) return null;
   const fields = patchFields(patch);
-  const updated: BookingRecord = { ...booking, ...fields };
-  if (Object.keys(fields).length === 0) return updated;
+  const updated = decideUpdate(booking, from, fields);
+  if (!updated || Object.keys(fields).length === 0) return updated;
   if (!movesSlot(booking.status, updated.status)) {
     await ref.update({ data: fields });
     return updated;
@@ -578,7 +465,7 @@ async function updateIn(
   const slotRef = tx.collection(names.slots).doc(booking.slotId);
   const slot = await slotOf(slotRef, booking);
   await ref.update({ data: fields });
-  await slotRef.set({ data: slotToDoc(slotAfter(slot, booking.status, updated)) });
+  await slotRef.set({ data: slotToDoc(slotAfter(slot, booking, updated)) });
   return updated;
 }
 
@@ -683,14 +570,11 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
       transact(db, MANY_RACERS, async (tx) => {
         const ref = bookingRef(tx, names, id);
         const stored = await readDoc(ref);
-        if (!stored) return null;
-        const booking = bookingFromDoc(id, stored);
-        if (booking.status !== 'confirmed' || booking.remindedAt !== null) return null;
+        const marked = decideRemind(stored && bookingFromDoc(id, stored), toStoredInstant(at));
         // Two runs marking at once both write this document: only one commits, and the other,
         // retried, finds it reminded.
-        const remindedAt = toStoredInstant(at);
-        await ref.update({ data: { remindedAt } });
-        return { ...booking, remindedAt };
+        if (marked) await ref.update({ data: { remindedAt: marked.remindedAt } });
+        return marked;
       }),
     async dueReminders(date, limit) {
       // Every booking is written with remindedAt: null, so equality with null finds the unsent.

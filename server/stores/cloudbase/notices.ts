@@ -46,9 +46,30 @@ import type {
   SignUpRequest,
   CheckInVia,
 } from '../../core/ports';
+import {
+  type CheckInRequest,
+  countsAttended,
+  currentSignUp,
+  decideCancelSignUp,
+  decideCheckIn,
+  decideSetAttended,
+  decideSignUp,
+  isLive,
+  newSignUp,
+} from '../../core/notice/decisions';
+import { nextInLine, placesLeft, promoteNext } from '../../core/waitlist';
 import { integer, isDoc, MalformedDocument, readDoc, text, toStoredInstant } from './documents';
-import { fieldKey, nullableText, readAll, requestKey } from './queues';
+import { fieldKey, nullableText, readAll } from './queues';
 import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
+import {
+  EMPTY_TALLY,
+  knownIn,
+  readTally,
+  type Tally,
+  tallyAfter,
+  tallyFields,
+  type TallyRules,
+} from './tally';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
 
 /**
@@ -92,23 +113,18 @@ const SIGN_UP_STATUSES: ReadonlySet<string> = new Set<SignUpStatus>([
 /** 12 URL-safe characters, like the other store-made ids (they pass the core's record-id check). */
 export const newSignUpId = () => crypto.randomBytes(9).toString('base64url');
 
-/** An activity's sign-up bookkeeping, kept in its document (see the header). */
-interface Roster {
-  signed: number;
-  waitlist: string[];
+/** An activity's sign-up bookkeeping, kept in its document (see the header and tally.ts). */
+interface Roster extends Tally {
   attended: number;
   made: number;
-  requests: Record<string, string>;
-  holders: Record<string, string>;
 }
 
-const EMPTY_ROSTER: Roster = {
-  signed: 0,
-  waitlist: [],
-  attended: 0,
-  made: 0,
-  requests: {},
-  holders: {},
+const EMPTY_ROSTER: Roster = { ...EMPTY_TALLY, attended: 0, made: 0 };
+
+/** The core's rules for what a sign-up's status means in its activity's tally. */
+const ROSTER_RULES: TallyRules<SignUpRecord> = {
+  holdsPlace: (s) => s.status === 'signed',
+  isLive,
 };
 
 interface ActivityState {
@@ -126,23 +142,6 @@ function flag(doc: DocData, key: string, where: string): boolean {
 
 function nullableInteger(doc: DocData, key: string, where: string): number | null {
   return doc[key] === null ? null : integer(doc, key, where);
-}
-
-function strings(doc: DocData, key: string, where: string): string[] {
-  const value = doc[key] ?? [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    throw new MalformedDocument(where, key);
-  }
-  return value;
-}
-
-function stringMap(doc: DocData, key: string, where: string): Record<string, string> {
-  const value = doc[key] ?? {};
-  if (!isDoc(value)) throw new MalformedDocument(where, key);
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') throw new MalformedDocument(where, `${key}.${k}`);
-  }
-  return value as Record<string, string>;
 }
 
 /** The activity fields save() writes; `noticeId` and `community` are written once, on creation. */
@@ -188,12 +187,9 @@ function activityStateFromDoc(id: string, doc: DocData): ActivityState {
   return {
     activity: activityFromFields(id, noticeId, community, doc, where),
     roster: {
-      signed: integer(doc, 'signed', where),
-      waitlist: strings(doc, 'waitlist', where),
+      ...readTally(doc, 'signed', where),
       attended: integer(doc, 'attended', where),
       made: integer(doc, 'made', where),
-      requests: stringMap(doc, 'requests', where),
-      holders: stringMap(doc, 'holders', where),
     },
   };
 }
@@ -202,12 +198,9 @@ const activityToDoc = ({ activity, roster }: ActivityState): DocData => ({
   noticeId: activity.noticeId,
   community: activity.community,
   ...activityFields(activity),
-  signed: roster.signed,
-  waitlist: roster.waitlist,
+  ...tallyFields(roster, 'signed'),
   attended: roster.attended,
   made: roster.made,
-  requests: roster.requests,
-  holders: roster.holders,
 });
 
 /** Activities in the order of the notice (sort, then id), as every store returns them. */
@@ -306,69 +299,16 @@ const signUpsFrom = (docs: DocData[]) =>
 
 // --- roster bookkeeping ---
 
-const isLive = (s: SignUpRecord) => s.status !== 'cancelled';
-/** Counted in ActivityCount.attended: attended and not cancelled (as SQLite counts it). */
-const countsAttended = (s: SignUpRecord | null) => s !== null && isLive(s) && s.attendedAt !== null;
-
-const hasRoom = (roster: Roster, capacity: number | null) =>
-  capacity === null || roster.signed < capacity;
-
 /**
  * The roster once `after` replaced `before` (null: a new sign-up, which also takes the next
- * number and its request entry). Only this sign-up's own entries move.
+ * number): the tally (tally.ts) and the attended count.
  */
 function rosterAfter(roster: Roster, before: SignUpRecord | null, after: SignUpRecord): Roster {
-  const delta = (test: (s: SignUpRecord | null) => boolean) =>
-    (test(after) ? 1 : 0) - (test(before) ? 1 : 0);
-  let waitlist = roster.waitlist;
-  if (before?.status === 'waitlisted' && after.status !== 'waitlisted') {
-    waitlist = waitlist.filter((id) => id !== after.id);
-  } else if (after.status === 'waitlisted' && before?.status !== 'waitlisted') {
-    waitlist = [...waitlist, after.id];
-  }
-  let holders = roster.holders;
-  if (after.userId !== null) {
-    const key = fieldKey(after.userId);
-    if (isLive(after)) {
-      holders = { ...holders, [key]: after.id };
-    } else if (holders[key] === after.id) {
-      const { [key]: _gone, ...rest } = holders;
-      holders = rest;
-    }
-  }
-  const made = before === null;
+  const attended = (countsAttended(after) ? 1 : 0) - (countsAttended(before) ? 1 : 0);
   return {
-    signed: roster.signed + delta((s) => s?.status === 'signed'),
-    waitlist,
-    attended: roster.attended + delta(countsAttended),
-    made: roster.made + (made ? 1 : 0),
-    requests: made
-      ? { ...roster.requests, [requestKey(after.userId, after.requestId)]: after.id }
-      : roster.requests,
-    holders,
-  };
-}
-
-function newSignUp(
-  req: SignUpRequest,
-  status: 'signed' | 'waitlisted',
-  attended: { at: string; by: 'self' | 'staff'; via: CheckInVia | null } | null,
-): SignUpRecord {
-  const at = toStoredInstant(req.now);
-  return {
-    id: newSignUpId(),
-    activityId: req.activityId,
-    community: req.community,
-    userId: req.userId,
-    name: req.name,
-    status,
-    requestId: req.requestId,
-    createdAt: at,
-    waitlistedAt: status === 'waitlisted' ? at : null,
-    promotedAt: null,
-    attendedAt: attended?.at ?? null,
-    checkIn: attended?.by ?? null,
-    checkInVia: attended?.via ?? null,
+    ...tallyAfter(roster, before, after, ROSTER_RULES),
+    attended: roster.attended + attended,
+    made: roster.made + (before === null ? 1 : 0),
   };
 }
 
@@ -437,38 +377,27 @@ class ActivityTx {
     this.signUpCache.set(after.id, after);
   }
 
-  /** Hands free places to the waitlist in line order: 2 operations per promoted sign-up. */
-  async fill(roster: Roster, capacity: number | null, now: Date) {
-    const promoted: SignUpRecord[] = [];
-    let next = roster;
-    while (hasRoom(next, capacity) && next.waitlist.length > 0) {
-      const id = next.waitlist[0]!;
+  /** The first `free` of the waitlist get a place (promoteNext): 2 operations per promotion. */
+  async fill(roster: Roster, free: number, now: Date) {
+    const line: SignUpRecord[] = [];
+    for (const id of nextInLine(roster.waitlist, free)) {
       const waiting = await this.signUp(id);
       if (waiting.status !== 'waitlisted') {
         throw new MalformedDocument(`notice_activities/${this.id}`, `waitlist ${id}`);
       }
-      const signed: SignUpRecord = {
-        ...waiting,
-        status: 'signed',
-        waitlistedAt: null,
-        promotedAt: toStoredInstant(now),
-      };
-      await this.change(waiting, signed);
-      next = rosterAfter(next, waiting, signed);
-      promoted.push(signed);
+      line.push(waiting);
+    }
+    let next = roster;
+    const promoted = promoteNext(line, free, 'signed', now.toISOString());
+    for (const [i, signed] of promoted.entries()) {
+      await this.change(line[i]!, signed);
+      next = rosterAfter(next, line[i]!, signed);
     }
     return { roster: next, promoted };
   }
 }
 
 type SignUpOutcome = Awaited<ReturnType<NoticeRepo['signUp']>>;
-
-/** The sign-up a request already has: the one it made, or the user's live one. */
-function knownSignUpId(roster: Roster, req: SignUpRequest): string | null {
-  const made = roster.requests[requestKey(req.userId, req.requestId)];
-  if (made) return made;
-  return req.userId === null ? null : (roster.holders[fieldKey(req.userId)] ?? null);
-}
 
 /** SIGN_UP_OPERATIONS; null when the activity does not exist. */
 async function signUpIn(
@@ -479,13 +408,10 @@ async function signUpIn(
   const at = new ActivityTx(tx, names, req.activityId);
   const state = await at.read();
   if (!state) return null;
-  const known = knownSignUpId(state.roster, req);
-  if (known !== null) return { kind: 'existing', signUp: await at.signUp(known) };
-  const signUp = newSignUp(
-    req,
-    hasRoom(state.roster, req.capacity) ? 'signed' : 'waitlisted',
-    null,
-  );
+  const decision = decideSignUp(knownIn(state.roster, req), state.roster.held, req.capacity);
+  if (decision.kind === 'existing')
+    return { kind: 'existing', signUp: await at.signUp(decision.id) };
+  const signUp = newSignUp(req, newSignUpId(), decision.status, null);
   await at.add(state, signUp);
   return { kind: 'created', signUp };
 }
@@ -503,14 +429,13 @@ async function cancelIn(
   const heldId = state?.roster.holders[fieldKey(userId)];
   if (!state || !heldId) return null;
   const held = await at.signUp(heldId);
-  const cancelled: SignUpRecord = { ...held, status: 'cancelled' };
+  const { capacity } = state.activity;
+  const decided = decideCancelSignUp(held, state.roster.held, capacity);
+  if (!decided) throw new MalformedDocument(`notice_activities/${activityId}`, `holder ${heldId}`);
+  const { cancelled, placesFreed } = decided;
   await at.change(held, cancelled);
-  let roster = rosterAfter(state.roster, held, cancelled);
-  let promoted: SignUpRecord[] = [];
-  // Only a place held is freed; leaving the waitlist frees none.
-  if (held.status === 'signed') {
-    ({ roster, promoted } = await at.fill(roster, state.activity.capacity, now));
-  }
+  const after = rosterAfter(state.roster, held, cancelled);
+  const { roster, promoted } = await at.fill(after, placesFreed, now);
   await at.write({ ...state, roster });
   return { cancelled, promoted: promoted[0] ?? null };
 }
@@ -526,72 +451,41 @@ async function fillPlacesIn(
   const at = new ActivityTx(tx, names, activityId);
   const state = await at.read();
   if (!state) return [];
-  const { roster, promoted } = await at.fill(state.roster, capacity, now);
+  const free = placesLeft(capacity, state.roster.held);
+  const { roster, promoted } = await at.fill(state.roster, free, now);
   if (promoted.length > 0) await at.write({ ...state, roster });
   return promoted;
-}
-
-type CheckIn = SignUpRequest & { by: 'self' | 'staff'; via?: CheckInVia | null };
-
-/** A resident who holds a live sign-up comes: it is marked attended, if it can be. */
-async function checkInHeld(
-  at: ActivityTx,
-  state: ActivityState,
-  held: SignUpRecord,
-  req: CheckIn,
-  now: string,
-): Promise<CheckInOutcome> {
-  if (held.attendedAt) return { kind: 'already', signUp: held };
-  let attended: SignUpRecord = {
-    ...held,
-    attendedAt: now,
-    checkIn: req.by,
-    checkInVia: req.via ?? null,
-  };
-  // A waitlisted resident who comes takes a place only if one is free.
-  if (held.status === 'waitlisted') {
-    if (!hasRoom(state.roster, req.capacity)) return { kind: 'full' };
-    attended = { ...attended, status: 'signed', waitlistedAt: null, promotedAt: now };
-  }
-  await at.change(held, attended);
-  await at.write({ ...state, roster: rosterAfter(state.roster, held, attended) });
-  return { kind: 'checked-in', signUp: attended };
 }
 
 /** null when the activity does not exist. */
 async function checkInIn(
   tx: CloudTransaction,
   names: NoticeCollections,
-  req: CheckIn,
+  req: CheckInRequest,
 ): Promise<CheckInOutcome | null> {
   const at = new ActivityTx(tx, names, req.activityId);
   const state = await at.read();
   if (!state) return null;
-  const now = toStoredInstant(req.now);
-  const retriedId = state.roster.requests[requestKey(req.userId, req.requestId)];
-  const retried = retriedId ? await at.signUp(retriedId) : null;
-  if (retried && isLive(retried) && retried.attendedAt) {
-    return { kind: 'already', signUp: retried };
+  const { retried, held } = knownIn(state.roster, req);
+  const decision = decideCheckIn(
+    {
+      retried: retried ? await at.signUp(retried) : null,
+      held: held ? await at.signUp(held) : null,
+      signed: state.roster.held,
+    },
+    req,
+    newSignUpId(),
+  );
+  if (decision.kind !== 'checked-in') return decision;
+  const { signUp, before } = decision;
+  if (before) {
+    await at.change(before, signUp);
+    await at.write({ ...state, roster: rosterAfter(state.roster, before, signUp) });
+  } else {
+    await at.add(state, signUp);
   }
-  const heldId = req.userId === null ? undefined : state.roster.holders[fieldKey(req.userId)];
-  if (heldId) return checkInHeld(at, state, await at.signUp(heldId), req, now);
-  if (!hasRoom(state.roster, req.capacity)) return { kind: 'full' };
-  // A self check-in after a cancelled sign-up gets a fresh request id: the old one is taken.
-  const requestId = retried ? `${req.requestId}:${now}` : req.requestId;
-  const signUp = newSignUp({ ...req, requestId }, 'signed', {
-    at: now,
-    by: req.by,
-    via: req.via ?? null,
-  });
-  await at.add(state, signUp);
   return { kind: 'checked-in', signUp };
 }
-
-/** Staff confirming attendance keep how the resident checked in; clearing it forgets both. */
-const attendanceSet = (before: SignUpRecord, stored: string | null): SignUpRecord =>
-  stored
-    ? { ...before, attendedAt: stored, checkIn: before.checkIn ?? 'staff' }
-    : { ...before, attendedAt: null, checkIn: null, checkInVia: null };
 
 /**
  * get and update the sign-up; when that changes the activity's attended count, also get the
@@ -607,7 +501,10 @@ async function setAttendedIn(
   const doc = await readDoc(ref);
   if (!doc || isRemoved(doc)) return null;
   const before = signUpFromDoc(id, doc);
-  const after = attendanceSet(before, attendedAt === null ? null : toStoredInstant(attendedAt));
+  const after = decideSetAttended(
+    before,
+    attendedAt === null ? null : toStoredInstant(attendedAt),
+  )!;
   const delta = (countsAttended(after) ? 1 : 0) - (countsAttended(before) ? 1 : 0);
   if (delta !== 0) {
     const activityRef = tx.collection(names.activities).doc(before.activityId);
@@ -823,7 +720,7 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
         .sort((a, b) => (a.activity.id < b.activity.id ? -1 : 1))
         .map(({ activity, roster }): ActivityCount => ({
           activityId: activity.id,
-          signed: roster.signed,
+          signed: roster.held,
           waitlisted: roster.waitlist.length,
           attended: roster.attended,
         }));
@@ -833,13 +730,11 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
       if (!outcome) throw new Error(`No activity ${request.activityId} to sign up for`);
       return outcome;
     },
-    /** The live one if any (a user has at most one), else the latest. */
     async signUpOf(activityId, userId) {
       const docs = await readAll(() =>
         signUps().where({ activityId, userId }).orderBy('createdAt', 'desc').orderBy('seq', 'desc'),
       );
-      const mine = signUpsFrom(docs);
-      return mine.find(isLive) ?? mine[0] ?? null;
+      return currentSignUp(signUpsFrom(docs));
     },
     async getSignUp(id) {
       const doc = await readDoc(signUps().doc(id));

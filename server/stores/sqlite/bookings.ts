@@ -1,65 +1,30 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { BookingSettings, BookingStatus } from '../../../contract/booking';
-import type {
-  BookingPatch,
-  BookingRecord,
-  BookingRepo,
-  BookOutcome,
-  BookRequest,
-} from '../../core/ports';
+import {
+  type CancelDecision,
+  decideBook,
+  decideCancel,
+  decideRemind,
+  decideReschedule,
+  decideUpdate,
+  HOLDING,
+  newBooking,
+  pickCode,
+  SEATED,
+  type SlotState,
+} from '../../core/booking/decisions';
+import type { BookingRecord, BookingRepo, BookOutcome, BookRequest } from '../../core/ports';
+import { promoteNext } from '../../core/waitlist';
 
-interface BookingRow {
-  id: string;
-  community_id: string;
-  service: string;
-  date: string;
-  starts_at: string;
-  slot_id: string;
-  status: BookingStatus;
-  user_id: string | null;
-  code: string | null;
-  name: string;
-  phone: string | null;
-  request_id: string;
-  created_at: string;
-  waitlisted_at: string | null;
-  promoted_at: string | null;
-  checked_in_at: string | null;
-  closed_at: string | null;
-  reminded_at: string | null;
-}
+/** The columns as BookingRecord fields, so a row reads as a record. */
+const RECORD = `id, community_id AS community, service, date, starts_at AS startsAt, slot_id AS slotId,
+  status, user_id AS userId, COALESCE(code, '') AS code, name, phone, request_id AS requestId,
+  created_at AS createdAt, waitlisted_at AS waitlistedAt, promoted_at AS promotedAt,
+  checked_in_at AS checkedInAt, closed_at AS closedAt, reminded_at AS remindedAt`;
 
-const toBooking = (r: BookingRow): BookingRecord => ({
-  id: r.id,
-  community: r.community_id,
-  service: r.service,
-  date: r.date,
-  startsAt: r.starts_at,
-  slotId: r.slot_id,
-  status: r.status,
-  userId: r.user_id,
-  code: r.code ?? '',
-  name: r.name,
-  phone: r.phone,
-  requestId: r.request_id,
-  createdAt: r.created_at,
-  waitlistedAt: r.waitlisted_at,
-  promotedAt: r.promoted_at,
-  checkedInAt: r.checked_in_at,
-  closedAt: r.closed_at,
-  remindedAt: r.reminded_at,
-});
-
-const COLUMNS: Record<keyof BookingPatch, string> = {
-  status: 'status',
-  checkedInAt: 'checked_in_at',
-  closedAt: 'closed_at',
-  remindedAt: 'reminded_at',
-};
-
-/** Statuses that hold a seat in the slot. */
-const SEATED = "('confirmed', 'checked-in', 'completed', 'no-show')";
+/** A status list for SQL, from the core's list (only fixed status names, never input). */
+const inList = (statuses: readonly string[]) => `(${statuses.map((st) => `'${st}'`).join(', ')})`;
 
 export function bookingRepo(db: Database.Database): BookingRepo {
   const settingsStmt = db.prepare<
@@ -81,37 +46,37 @@ export function bookingRepo(db: Database.Database): BookingRepo {
        seats_per_slot = excluded.seats_per_slot, cutoff_hours = excluded.cutoff_hours, bring = excluded.bring,
        weekdays = excluded.weekdays`,
   );
-  const byId = db.prepare<[string], BookingRow>('SELECT * FROM bookings WHERE id = ?');
-  const byRequest = db.prepare<[string, string], BookingRow>(
-    "SELECT * FROM bookings WHERE COALESCE(user_id, '') = ? AND request_id = ?",
+  const byId = db.prepare<[string], BookingRecord>(`SELECT ${RECORD} FROM bookings WHERE id = ?`);
+  const byRequest = db.prepare<[string, string], { id: string }>(
+    "SELECT id FROM bookings WHERE COALESCE(user_id, '') = ? AND request_id = ?",
   );
-  const holderOf = db.prepare<[string, string], BookingRow>(
-    "SELECT * FROM bookings WHERE user_id = ? AND slot_id = ? AND status IN ('confirmed', 'waitlisted', 'checked-in')",
+  const holderOf = db.prepare<[string, string], { id: string }>(
+    `SELECT id FROM bookings WHERE user_id = ? AND slot_id = ? AND status IN ${inList(HOLDING)}`,
   );
   const seatsTaken = db.prepare<[string], { n: number }>(
-    `SELECT COUNT(*) AS n FROM bookings WHERE slot_id = ? AND status IN ${SEATED}`,
+    `SELECT COUNT(*) AS n FROM bookings WHERE slot_id = ? AND status IN ${inList(SEATED)}`,
   );
-  const firstWaiting = db.prepare<[string], BookingRow>(
-    "SELECT * FROM bookings WHERE slot_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT 1",
+  // The line in arrival order: waitlistedAt, then insertion order for the same instant.
+  const waiting = db.prepare<[string, number], BookingRecord>(
+    `SELECT ${RECORD} FROM bookings WHERE slot_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT ?`,
   );
   const insert = db.prepare(
     `INSERT INTO bookings (id, community_id, service, date, starts_at, slot_id, status, user_id, code, name, phone, request_id, created_at, waitlisted_at)
      VALUES (@id, @community, @service, @date, @startsAt, @slotId, @status, @userId, @code, @name, @phone, @requestId, @createdAt, @waitlistedAt)`,
   );
-  const codeTaken = db.prepare<[string, string, string], { n: number }>(
-    'SELECT COUNT(*) AS n FROM bookings WHERE community_id = ? AND date = ? AND code = ?',
+  const codesTaken = db.prepare<[string, string, string], { code: string }>(
+    'SELECT code FROM bookings WHERE community_id = ? AND date = ? AND code IN (SELECT value FROM json_each(?))',
   );
-  const promote = db.prepare(
-    "UPDATE bookings SET status = 'confirmed', promoted_at = ?, waitlisted_at = NULL WHERE id = ? AND status = 'waitlisted'",
-  );
-  const cancelStmt = db.prepare(
-    "UPDATE bookings SET status = 'cancelled', closed_at = ? WHERE id = ?",
+  // Every field a decision may change, from the record it answered.
+  const write = db.prepare(
+    `UPDATE bookings SET status = @status, waitlisted_at = @waitlistedAt, promoted_at = @promotedAt,
+       checked_in_at = @checkedInAt, closed_at = @closedAt, reminded_at = @remindedAt WHERE id = @id`,
   );
   const counts = db.prepare<
     [string, string, string],
     { slot_id: string; taken: number; waitlisted: number }
   >(
-    `SELECT slot_id, SUM(status IN ${SEATED}) AS taken, SUM(status = 'waitlisted') AS waitlisted
+    `SELECT slot_id, SUM(status IN ${inList(SEATED)}) AS taken, SUM(status = 'waitlisted') AS waitlisted
      FROM bookings WHERE community_id = ? AND service = ? AND date = ? GROUP BY slot_id`,
   );
   // Arrival order: waitlistedAt, then insertion order (rowid) for bookings made in the same instant.
@@ -119,114 +84,78 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     `SELECT COUNT(*) AS n FROM bookings b, (SELECT waitlisted_at AS w, rowid AS r FROM bookings WHERE id = ?) me
      WHERE b.slot_id = ? AND b.status = 'waitlisted' AND (b.waitlisted_at < me.w OR (b.waitlisted_at = me.w AND b.rowid <= me.r))`,
   );
-  const ofUser = db.prepare<[string], BookingRow>(
-    'SELECT * FROM bookings WHERE user_id = ? ORDER BY date DESC, starts_at DESC',
+  const ofUser = db.prepare<[string], BookingRecord>(
+    `SELECT ${RECORD} FROM bookings WHERE user_id = ? ORDER BY date DESC, starts_at DESC`,
   );
-  const forDate = db.prepare<[string, string], BookingRow>(
-    'SELECT * FROM bookings WHERE community_id = ? AND date = ? ORDER BY starts_at, created_at',
+  const forDate = db.prepare<[string, string], BookingRecord>(
+    `SELECT ${RECORD} FROM bookings WHERE community_id = ? AND date = ? ORDER BY starts_at, created_at`,
   );
-  const forDateService = db.prepare<[string, string, string], BookingRow>(
-    'SELECT * FROM bookings WHERE community_id = ? AND date = ? AND service = ? ORDER BY starts_at, created_at',
+  const forDateService = db.prepare<[string, string, string], BookingRecord>(
+    `SELECT ${RECORD} FROM bookings WHERE community_id = ? AND date = ? AND service = ? ORDER BY starts_at, created_at`,
   );
-  const due = db.prepare<[string, number], BookingRow>(
-    "SELECT * FROM bookings WHERE date = ? AND status = 'confirmed' AND reminded_at IS NULL ORDER BY starts_at, id LIMIT ?",
-  );
-
-  // One statement whose condition is the compare: two connections cannot both mark a booking.
-  const markRemindedStmt = db.prepare(
-    "UPDATE bookings SET reminded_at = ? WHERE id = ? AND status = 'confirmed' AND reminded_at IS NULL",
+  const due = db.prepare<[string, number], BookingRecord>(
+    `SELECT ${RECORD} FROM bookings WHERE date = ? AND status = 'confirmed' AND reminded_at IS NULL ORDER BY starts_at, id LIMIT ?`,
   );
 
-  /** Inside a transaction: the same request, or this user's live booking of the slot. */
-  const existing = (req: BookRequest): BookingRecord | null => {
-    const retried = byRequest.get(req.userId ?? '', req.requestId);
-    if (retried) return toBooking(retried);
-    const held = req.userId ? holderOf.get(req.userId, req.slotId) : undefined;
-    return held ? toBooking(held) : null;
-  };
+  const load = (id: string) => byId.get(id) ?? null;
 
-  /** Inside the booking's transaction: the first candidate no booking of that evening has. */
-  const freeCode = (req: BookRequest): string => {
-    const code = req.codes.find((c) => codeTaken.get(req.community, req.date, c)!.n === 0);
-    if (code === undefined) throw new Error(`No free booking code among ${req.codes.length}`);
-    return code;
-  };
+  /** Inside a transaction: what book() and reschedule() decide on. */
+  const slotState = (req: BookRequest): SlotState => ({
+    known: {
+      retried: byRequest.get(req.userId ?? '', req.requestId)?.id ?? null,
+      held: req.userId ? (holderOf.get(req.userId, req.slotId)?.id ?? null) : null,
+    },
+    taken: seatsTaken.get(req.slotId)!.n,
+  });
 
   const create = (req: BookRequest, status: 'confirmed' | 'waitlisted'): BookingRecord => {
-    const id = crypto.randomBytes(9).toString('base64url');
-    const at = req.now.toISOString();
-    insert.run({
-      id,
-      community: req.community,
-      service: req.service,
-      date: req.date,
-      startsAt: req.startsAt,
-      slotId: req.slotId,
-      status,
-      userId: req.userId,
-      code: freeCode(req),
-      name: req.name,
-      phone: req.phone,
-      requestId: req.requestId,
-      createdAt: at,
-      waitlistedAt: status === 'waitlisted' ? at : null,
-    });
-    return toBooking(byId.get(id)!);
+    const taken = codesTaken.all(req.community, req.date, JSON.stringify(req.codes));
+    const code = pickCode(req.codes, new Set(taken.map((r) => r.code)));
+    const booking = newBooking(req, crypto.randomBytes(9).toString('base64url'), status, code);
+    insert.run(booking);
+    return booking;
   };
 
-  /** Inside a transaction: cancels and hands a freed seat to the first on the waitlist. */
-  const cancelRow = (row: BookingRow, now: Date) => {
-    const at = now.toISOString();
-    cancelStmt.run(at, row.id);
-    let promoted: BookingRecord | null = null;
-    if (row.status === 'confirmed' || row.status === 'checked-in') {
-      const next = firstWaiting.get(row.slot_id);
-      if (next && promote.run(at, next.id).changes === 1) promoted = toBooking(byId.get(next.id)!);
-    }
-    return { cancelled: toBooking(byId.get(row.id)!), promoted };
+  /** Inside a transaction: writes a decided cancellation and the freed seat's promotion. */
+  const cancelled = (decided: CancelDecision, now: Date) => {
+    write.run(decided.cancelled);
+    const line = waiting.all(decided.cancelled.slotId, decided.seatsFreed);
+    const promoted = promoteNext(line, decided.seatsFreed, 'confirmed', now.toISOString());
+    for (const b of promoted) write.run(b);
+    return { cancelled: decided.cancelled, promoted: promoted[0] ?? null };
   };
 
   const book = db.transaction((req: BookRequest): BookOutcome => {
-    const found = existing(req);
-    if (found) return { kind: 'existing', booking: found };
-    const seated = seatsTaken.get(req.slotId)!.n < req.seats;
-    if (!seated && !req.waitlist) return { kind: 'full' };
-    return { kind: 'created', booking: create(req, seated ? 'confirmed' : 'waitlisted') };
+    const decision = decideBook(slotState(req), req);
+    if (decision.kind === 'existing') return { kind: 'existing', booking: load(decision.id)! };
+    if (decision.kind === 'full') return decision;
+    return { kind: 'created', booking: create(req, decision.status) };
   });
 
   const cancel = db.transaction((id: string, from: BookingStatus[], now: Date) => {
-    const row = byId.get(id);
-    if (!row || !from.includes(row.status)) return null;
-    return cancelRow(row, now);
+    const decided = decideCancel(load(id), from, now);
+    return decided && cancelled(decided, now);
   });
 
   const reschedule = db.transaction((id: string, req: BookRequest) => {
-    const found = existing(req);
-    if (found && found.id !== id)
-      return { kind: 'existing' as const, booking: found, promoted: null };
-    const old = byId.get(id);
-    if (!old || (old.status !== 'confirmed' && old.status !== 'waitlisted'))
-      return { kind: 'stale' as const };
-    if (seatsTaken.get(req.slotId)!.n >= req.seats) return { kind: 'full' as const };
+    const decision = decideReschedule(load(id), slotState(req), req);
+    if (decision.kind === 'existing') {
+      return { kind: 'existing' as const, booking: load(decision.id)!, promoted: null };
+    }
+    if (decision.kind !== 'move') return decision;
     // Cancel first: the unique holder index allows one live booking per user and slot.
-    const { promoted } = cancelRow(old, req.now);
-    const booking = create(req, 'confirmed');
-    return { kind: 'moved' as const, booking, promoted };
+    const { promoted } = cancelled(decision.cancel, req.now);
+    return { kind: 'moved' as const, booking: create(req, 'confirmed'), promoted };
   });
 
-  const update = db.transaction((id: string, from: BookingStatus[], patch: BookingPatch) => {
-    const row = byId.get(id);
-    if (!row || !from.includes(row.status)) return null;
-    const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as Array<
-      [keyof BookingPatch, unknown]
-    >;
-    if (entries.length > 0) {
-      db.prepare(
-        `UPDATE bookings SET ${entries.map(([k]) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`,
-      ).run(...entries.map(([, v]) => v), id);
-    }
-    return toBooking(byId.get(id)!);
-  });
+  /** Load, decide, write: for update() and markReminded(). */
+  const change = db.transaction(
+    (id: string, decide: (b: BookingRecord | null) => BookingRecord | null) => {
+      const changed = decide(load(id));
+      if (changed) write.run(changed);
+      return changed;
+    },
+  );
 
   return {
     getSettings: async (community, service): Promise<BookingSettings | null> => {
@@ -254,28 +183,20 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     },
     // IMMEDIATE: the write lock is taken before the seat count is read.
     book: async (request) => book.immediate(request),
-    getBooking: async (id) => {
-      const row = byId.get(id);
-      return row ? toBooking(row) : null;
-    },
+    getBooking: async (id) => load(id),
     slotCounts: async (community, service, date) =>
       counts
         .all(community, service, date)
         .map((r) => ({ slotId: r.slot_id, taken: r.taken, waitlisted: r.waitlisted })),
     waitlistPosition: async (b) => position.get(b.id, b.slotId)!.n,
-    ofUser: async (userId) => ofUser.all(userId).map(toBooking),
+    ofUser: async (userId) => ofUser.all(userId),
     listForDate: async (community, date, service) =>
-      (service ? forDateService.all(community, date, service) : forDate.all(community, date)).map(
-        toBooking,
-      ),
-    update: async (id, from, patch) => update.immediate(id, from, patch),
+      service ? forDateService.all(community, date, service) : forDate.all(community, date),
+    update: async (id, from, patch) => change.immediate(id, (b) => decideUpdate(b, from, patch)),
     cancel: async (id, from, now) => cancel.immediate(id, from, now),
     reschedule: async (id, request) => reschedule.immediate(id, request),
-    dueReminders: async (date, limit) => due.all(date, limit).map(toBooking),
-    markReminded: async (id, at) => {
-      if (markRemindedStmt.run(at, id).changes !== 1) return null;
-      return toBooking(byId.get(id)!);
-    },
+    dueReminders: async (date, limit) => due.all(date, limit),
+    markReminded: async (id, at) => change.immediate(id, (b) => decideRemind(b, at)),
     erasePersonal: async (userId) =>
       db
         .prepare(

@@ -1,6 +1,15 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { NoticeStatus, SignUpStatus } from '../../../contract/notice';
+import type { NoticeStatus } from '../../../contract/notice';
+import {
+  type CheckInRequest,
+  currentSignUp,
+  decideCancelSignUp,
+  decideCheckIn,
+  decideSetAttended,
+  decideSignUp,
+  newSignUp,
+} from '../../core/notice/decisions';
 import type {
   ActivityRecord,
   CheckInOutcome,
@@ -9,8 +18,8 @@ import type {
   NoticeRepo,
   SignUpRecord,
   SignUpRequest,
-  CheckInVia,
 } from '../../core/ports';
+import { placesLeft, promoteNext } from '../../core/waitlist';
 
 interface NoticeRow {
   id: string;
@@ -43,21 +52,11 @@ interface ActivityRow {
   sort: number;
 }
 
-interface SignUpRow {
-  id: string;
-  activity_id: string;
-  community_id: string;
-  user_id: string | null;
-  name: string;
-  status: SignUpStatus;
-  request_id: string;
-  created_at: string;
-  waitlisted_at: string | null;
-  promoted_at: string | null;
-  attended_at: string | null;
-  check_in: 'self' | 'staff' | null;
-  check_in_via: CheckInVia | null;
-}
+/** The columns as SignUpRecord fields, so a row reads as a record. */
+const SIGN_UP = `id, activity_id AS activityId, community_id AS community, user_id AS userId, name,
+  status, request_id AS requestId, created_at AS createdAt, waitlisted_at AS waitlistedAt,
+  promoted_at AS promotedAt, attended_at AS attendedAt, check_in AS checkIn,
+  check_in_via AS checkInVia`;
 
 const toActivity = (r: ActivityRow): ActivityRecord => ({
   id: r.id,
@@ -72,22 +71,6 @@ const toActivity = (r: ActivityRow): ActivityRecord => ({
   signUp: r.sign_up === 1,
   code: r.code,
   sort: r.sort,
-});
-
-const toSignUp = (r: SignUpRow): SignUpRecord => ({
-  id: r.id,
-  activityId: r.activity_id,
-  community: r.community_id,
-  userId: r.user_id,
-  name: r.name,
-  status: r.status,
-  requestId: r.request_id,
-  createdAt: r.created_at,
-  waitlistedAt: r.waitlisted_at,
-  promotedAt: r.promoted_at,
-  attendedAt: r.attended_at,
-  checkIn: r.check_in,
-  checkInVia: r.check_in_via,
 });
 
 export function noticeRepo(db: Database.Database): NoticeRepo {
@@ -120,15 +103,17 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   );
   const pinOne = db.prepare('UPDATE notices SET pinned = 1 WHERE id = ? AND community_id = ?');
 
-  const signUpById = db.prepare<[string], SignUpRow>('SELECT * FROM activity_signups WHERE id = ?');
-  const byRequest = db.prepare<[string, string], SignUpRow>(
-    "SELECT * FROM activity_signups WHERE COALESCE(user_id, '') = ? AND request_id = ?",
+  const signUpById = db.prepare<[string], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE id = ?`,
   );
-  const liveOf = db.prepare<[string, string], SignUpRow>(
-    "SELECT * FROM activity_signups WHERE activity_id = ? AND user_id = ? AND status != 'cancelled'",
+  const byRequest = db.prepare<[string, string], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE COALESCE(user_id, '') = ? AND request_id = ?`,
   );
-  const latestOf = db.prepare<[string, string], SignUpRow>(
-    "SELECT * FROM activity_signups WHERE activity_id = ? AND user_id = ? ORDER BY status = 'cancelled', created_at DESC, rowid DESC LIMIT 1",
+  const liveOf = db.prepare<[string, string], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? AND user_id = ? AND status != 'cancelled'`,
+  );
+  const mineOf = db.prepare<[string, string], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? AND user_id = ? ORDER BY created_at DESC, rowid DESC`,
   );
   const signedCount = db.prepare<[string], { n: number }>(
     "SELECT COUNT(*) AS n FROM activity_signups WHERE activity_id = ? AND status = 'signed'",
@@ -136,29 +121,28 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   const capacityOf = db.prepare<[string], { capacity: number | null }>(
     'SELECT capacity FROM notice_activities WHERE id = ?',
   );
-  const firstWaiting = db.prepare<[string], SignUpRow>(
-    "SELECT * FROM activity_signups WHERE activity_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT 1",
+  // The line in arrival order: waitlistedAt, then insertion order; LIMIT -1 is no limit.
+  const waiting = db.prepare<[string, number], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT ?`,
   );
   const insert = db.prepare(
     `INSERT INTO activity_signups (id, activity_id, community_id, user_id, name, status, request_id, created_at, waitlisted_at, attended_at, check_in, check_in_via)
      VALUES (@id, @activityId, @community, @userId, @name, @status, @requestId, @createdAt, @waitlistedAt, @attendedAt, @checkIn, @checkInVia)`,
   );
-  const promote = db.prepare(
-    "UPDATE activity_signups SET status = 'signed', promoted_at = ?, waitlisted_at = NULL WHERE id = ? AND status = 'waitlisted'",
-  );
-  const cancelStmt = db.prepare("UPDATE activity_signups SET status = 'cancelled' WHERE id = ?");
-  const attend = db.prepare(
-    'UPDATE activity_signups SET attended_at = ?, check_in = ?, check_in_via = ? WHERE id = ?',
+  // Every field a decision may change, from the record it answered.
+  const write = db.prepare(
+    `UPDATE activity_signups SET status = @status, waitlisted_at = @waitlistedAt, promoted_at = @promotedAt,
+       attended_at = @attendedAt, check_in = @checkIn, check_in_via = @checkInVia WHERE id = @id`,
   );
   const position = db.prepare<[string, string], { n: number }>(
     `SELECT COUNT(*) AS n FROM activity_signups s, (SELECT waitlisted_at AS w, rowid AS r FROM activity_signups WHERE id = ?) me
      WHERE s.activity_id = ? AND s.status = 'waitlisted' AND (s.waitlisted_at < me.w OR (s.waitlisted_at = me.w AND s.rowid <= me.r))`,
   );
-  const signUpsOf = db.prepare<[string], SignUpRow>(
-    'SELECT * FROM activity_signups WHERE activity_id = ? ORDER BY created_at, rowid',
+  const signUpsOf = db.prepare<[string], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? ORDER BY created_at, rowid`,
   );
-  const signUpsOfUser = db.prepare<[string], SignUpRow>(
-    'SELECT * FROM activity_signups WHERE user_id = ? ORDER BY created_at DESC, rowid DESC',
+  const signUpsOfUser = db.prepare<[string], SignUpRecord>(
+    `SELECT ${SIGN_UP} FROM activity_signups WHERE user_id = ? ORDER BY created_at DESC, rowid DESC`,
   );
 
   const toNotice = (r: NoticeRow): NoticeRecord => ({
@@ -194,116 +178,65 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     if (id) pinOne.run(id, community);
   });
 
-  const hasRoom = (activityId: string, capacity: number | null) =>
-    capacity === null || signedCount.get(activityId)!.n < capacity;
+  const mapped = (row: SignUpRecord | undefined) => row ?? null;
+  const newId = () => crypto.randomBytes(9).toString('base64url');
+  const live = (activityId: string, userId: string | null) =>
+    userId ? mapped(liveOf.get(activityId, userId)) : null;
+  const retriedOf = (req: SignUpRequest) => mapped(byRequest.get(req.userId ?? '', req.requestId));
+  const signed = (activityId: string) => signedCount.get(activityId)!.n;
 
-  const create = (
-    req: SignUpRequest,
-    status: 'signed' | 'waitlisted',
-    attended: { at: string; by: 'self' | 'staff'; via: CheckInVia | null } | null,
-  ): SignUpRecord => {
-    const id = crypto.randomBytes(9).toString('base64url');
-    const at = req.now.toISOString();
-    insert.run({
-      id,
-      activityId: req.activityId,
-      community: req.community,
-      userId: req.userId,
-      name: req.name,
-      status,
-      requestId: req.requestId,
-      createdAt: at,
-      waitlistedAt: status === 'waitlisted' ? at : null,
-      attendedAt: attended?.at ?? null,
-      checkIn: attended?.by ?? null,
-      checkInVia: attended?.via ?? null,
-    });
-    return toSignUp(signUpById.get(id)!);
-  };
-
-  /** Inside a transaction: hands free places to the waitlist in arrival order. */
-  const fill = (activityId: string, capacity: number | null, now: Date): SignUpRecord[] => {
-    const promoted: SignUpRecord[] = [];
-    while (hasRoom(activityId, capacity)) {
-      const next = firstWaiting.get(activityId);
-      if (!next || promote.run(now.toISOString(), next.id).changes !== 1) break;
-      promoted.push(toSignUp(signUpById.get(next.id)!));
-    }
+  /** Inside a transaction: the first `free` of the waitlist get a place (promoteNext). */
+  const fill = (activityId: string, free: number, now: Date): SignUpRecord[] => {
+    const line = free > 0 ? waiting.all(activityId, Number.isFinite(free) ? free : -1) : [];
+    const promoted = promoteNext(line, free, 'signed', now.toISOString());
+    for (const s of promoted) write.run(s);
     return promoted;
   };
 
   const signUp = db.transaction((req: SignUpRequest) => {
-    const retried = byRequest.get(req.userId ?? '', req.requestId);
-    if (retried) return { kind: 'existing' as const, signUp: toSignUp(retried) };
-    const held = req.userId ? liveOf.get(req.activityId, req.userId) : undefined;
-    if (held) return { kind: 'existing' as const, signUp: toSignUp(held) };
-    const status = hasRoom(req.activityId, req.capacity) ? 'signed' : 'waitlisted';
-    return { kind: 'created' as const, signUp: create(req, status, null) };
+    const known = {
+      retried: retriedOf(req)?.id ?? null,
+      held: live(req.activityId, req.userId)?.id ?? null,
+    };
+    const decision = decideSignUp(known, signed(req.activityId), req.capacity);
+    if (decision.kind === 'existing') {
+      return { kind: 'existing' as const, signUp: mapped(signUpById.get(decision.id))! };
+    }
+    const created = newSignUp(req, newId(), decision.status, null);
+    insert.run(created);
+    return { kind: 'created' as const, signUp: created };
   });
 
   const cancel = db.transaction((activityId: string, userId: string, now: Date) => {
-    const held = liveOf.get(activityId, userId);
-    if (!held) return null;
-    cancelStmt.run(held.id);
     const capacity = capacityOf.get(activityId)?.capacity ?? null;
-    const promoted = held.status === 'signed' ? fill(activityId, capacity, now) : [];
-    return { cancelled: toSignUp(signUpById.get(held.id)!), promoted: promoted[0] ?? null };
+    const decided = decideCancelSignUp(live(activityId, userId), signed(activityId), capacity);
+    if (!decided) return null;
+    write.run(decided.cancelled);
+    const [promoted = null] = fill(activityId, decided.placesFreed, now);
+    return { cancelled: decided.cancelled, promoted };
   });
 
-  /** Inside a transaction: checks in the user's own live sign-up (promoting it if there is room). */
-  const checkInHeld = (
-    held: SignUpRow,
-    by: 'self' | 'staff',
-    via: CheckInVia | null,
-    capacity: number | null,
-    at: string,
-  ) => {
-    if (held.attended_at) return { kind: 'already' as const, signUp: toSignUp(held) };
-    // A waitlisted resident who comes takes a place only if one is free.
-    if (held.status === 'waitlisted') {
-      if (!hasRoom(held.activity_id, capacity)) return { kind: 'full' as const };
-      promote.run(at, held.id);
-    }
-    attend.run(at, by, via, held.id);
-    return { kind: 'checked-in' as const, signUp: toSignUp(signUpById.get(held.id)!) };
-  };
-
-  const checkIn = db.transaction(
-    (req: SignUpRequest & { by: 'self' | 'staff'; via?: CheckInVia | null }): CheckInOutcome => {
-      const via = req.via ?? null;
-      const at = req.now.toISOString();
-      const { capacity } = req;
-      const retried = byRequest.get(req.userId ?? '', req.requestId);
-      if (retried && retried.status !== 'cancelled' && retried.attended_at) {
-        return { kind: 'already', signUp: toSignUp(retried) };
-      }
-      const held = req.userId ? liveOf.get(req.activityId, req.userId) : undefined;
-      if (held) return checkInHeld(held, req.by, via, capacity, at);
-      if (!hasRoom(req.activityId, capacity)) return { kind: 'full' };
-      // A self check-in after a cancelled sign-up gets a fresh request id: the old one is taken.
-      const requestId = retried ? `${req.requestId}:${at}` : req.requestId;
-      return {
-        kind: 'checked-in',
-        signUp: create({ ...req, requestId }, 'signed', { at, by: req.by, via }),
-      };
-    },
-  );
+  const checkIn = db.transaction((req: CheckInRequest): CheckInOutcome => {
+    const state = {
+      retried: retriedOf(req),
+      held: live(req.activityId, req.userId),
+      signed: signed(req.activityId),
+    };
+    const decision = decideCheckIn(state, req, newId());
+    if (decision.kind !== 'checked-in') return decision;
+    if (decision.before) write.run(decision.signUp);
+    else insert.run(decision.signUp);
+    return { kind: 'checked-in', signUp: decision.signUp };
+  });
 
   const fillPlaces = db.transaction((activityId: string, capacity: number | null, now: Date) =>
-    fill(activityId, capacity, now),
+    fill(activityId, placesLeft(capacity, signed(activityId)), now),
   );
 
   const setAttended = db.transaction((id: string, attendedAt: string | null) => {
-    const row = signUpById.get(id);
-    if (!row) return null;
-    // Staff confirming attendance keep how the resident checked in; clearing it forgets both.
-    attend.run(
-      attendedAt,
-      attendedAt ? (row.check_in ?? 'staff') : null,
-      attendedAt ? row.check_in_via : null,
-      id,
-    );
-    return toSignUp(signUpById.get(id)!);
+    const after = decideSetAttended(mapped(signUpById.get(id)), attendedAt);
+    if (after) write.run(after);
+    return after;
   });
 
   const list = (community: string, filter: NoticeFilter) => {
@@ -359,21 +292,15 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
           })),
     // IMMEDIATE: the write lock is taken before the places are counted.
     signUp: async (request) => signUp.immediate(request),
-    signUpOf: async (activityId, userId) => {
-      const row = latestOf.get(activityId, userId);
-      return row ? toSignUp(row) : null;
-    },
-    getSignUp: async (id) => {
-      const row = signUpById.get(id);
-      return row ? toSignUp(row) : null;
-    },
+    signUpOf: async (activityId, userId) => currentSignUp(mineOf.all(activityId, userId)),
+    getSignUp: async (id) => mapped(signUpById.get(id)),
     waitlistPosition: async (s) => position.get(s.id, s.activityId)!.n,
     cancelSignUp: async (activityId, userId, now) => cancel.immediate(activityId, userId, now),
     fillPlaces: async (activityId, capacity, now) =>
       fillPlaces.immediate(activityId, capacity, now),
     checkIn: async (request) => checkIn.immediate(request),
     setAttended: async (id, attendedAt) => setAttended.immediate(id, attendedAt),
-    signUpsOf: async (activityId) => signUpsOf.all(activityId).map(toSignUp),
-    signUpsOfUser: async (userId) => signUpsOfUser.all(userId).map(toSignUp),
+    signUpsOf: async (activityId) => signUpsOf.all(activityId),
+    signUpsOfUser: async (userId) => signUpsOfUser.all(userId),
   };
 }

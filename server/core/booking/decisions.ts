@@ -1,0 +1,161 @@
+/**
+ * What a booking request does to a slot, as plain functions of what the store loaded and the
+ * request. Each BookingRepo method that changes bookings loads the few records named here in its
+ * transaction, asks one of these, and writes the answer: both stores apply the same rules.
+ */
+import type { BookingStatus } from '../../../contract/booking';
+import type { BookingPatch, BookingRecord, BookRequest } from '../ports';
+import { claimPlace, type Known } from '../waitlist';
+
+/** Statuses that use one of the slot's seats (SlotCount.taken). */
+export const SEATED: readonly BookingStatus[] = ['confirmed', 'checked-in', 'completed', 'no-show'];
+/** Statuses for which a booking is its user's one booking of the slot. */
+export const HOLDING: readonly BookingStatus[] = ['confirmed', 'waitlisted', 'checked-in'];
+
+export const holdsSeat = (status: BookingStatus) => SEATED.includes(status);
+export const holdsSlot = (status: BookingStatus) => HOLDING.includes(status);
+
+/** A slot as a booking decision sees it: the bookings the request already has, and seats taken. */
+export interface SlotState {
+  known: Known;
+  taken: number;
+}
+
+export type BookDecision =
+  | { kind: 'existing'; id: string }
+  | { kind: 'create'; status: 'confirmed' | 'waitlisted' }
+  | { kind: 'full' };
+
+/**
+ * book(): the booking the request already has (the same request, then the user's live one in the
+ * slot); else a seat while `seats` are left; else the waitlist, when the request takes one.
+ */
+export function decideBook(
+  slot: SlotState,
+  req: Pick<BookRequest, 'seats' | 'waitlist'>,
+): BookDecision {
+  const claim = claimPlace(slot.known, slot.taken, req.seats, req.waitlist);
+  switch (claim.kind) {
+    case 'seat':
+      return { kind: 'create', status: 'confirmed' };
+    case 'waitlist':
+      return { kind: 'create', status: 'waitlisted' };
+    default:
+      return claim;
+  }
+}
+
+/**
+ * The booking's code: the first candidate no booking of the community's evening has (`taken`
+ * holds those of the candidates, tried in order, the store found in use).
+ */
+export function pickCode(candidates: readonly string[], taken: ReadonlySet<string>): string {
+  const code = candidates.find((c) => !taken.has(c));
+  if (code === undefined) throw new Error(`No free booking code among ${candidates.length}`);
+  return code;
+}
+
+/** The booking a request makes, with the id and code the store chose. */
+export function newBooking(
+  req: BookRequest,
+  id: string,
+  status: 'confirmed' | 'waitlisted',
+  code: string,
+): BookingRecord {
+  const at = req.now.toISOString();
+  return {
+    id,
+    community: req.community,
+    service: req.service,
+    date: req.date,
+    startsAt: req.startsAt,
+    slotId: req.slotId,
+    status,
+    userId: req.userId,
+    code,
+    name: req.name,
+    phone: req.phone,
+    requestId: req.requestId,
+    createdAt: at,
+    waitlistedAt: status === 'waitlisted' ? at : null,
+    promotedAt: null,
+    checkedInAt: null,
+    closedAt: null,
+    remindedAt: null,
+  };
+}
+
+export interface CancelDecision {
+  /** The booking as it was, and as it is once cancelled. */
+  booking: BookingRecord;
+  cancelled: BookingRecord;
+  /** Seats for promoteNext to give the slot's waitlist: 1 or 0. */
+  seatsFreed: number;
+}
+
+/**
+ * cancel(): null when the status moved on from `from`. A cancelled booking that held tonight's
+ * seat (confirmed or checked in, not one whose slot is over) frees it for the waitlist
+ * (promoteNext); leaving the waitlist frees none.
+ */
+export function decideCancel(
+  booking: BookingRecord | null,
+  from: readonly BookingStatus[],
+  now: Date,
+): CancelDecision | null {
+  if (!booking || !from.includes(booking.status)) return null;
+  const cancelled: BookingRecord = {
+    ...booking,
+    status: 'cancelled',
+    closedAt: now.toISOString(),
+  };
+  const seatsFreed = booking.status === 'confirmed' || booking.status === 'checked-in' ? 1 : 0;
+  return { booking, cancelled, seatsFreed };
+}
+
+export type RescheduleDecision =
+  | { kind: 'existing'; id: string }
+  | { kind: 'stale' }
+  | { kind: 'full' }
+  /** Book a confirmed seat in the new slot, then cancel the old booking as decided. */
+  | { kind: 'move'; cancel: CancelDecision };
+
+/**
+ * reschedule() of `old` to the request's slot. First, as in book(), the booking the request
+ * already has there: a retry of a move that committed finds the old booking cancelled by then.
+ * The old booking itself holding the target (a move within its slot) is no such booking. Then a
+ * booking no longer confirmed or waitlisted is stale; and a move is for a seat, never the
+ * waitlist: no seat is 'full'.
+ */
+export function decideReschedule(
+  old: BookingRecord | null,
+  target: SlotState,
+  req: Pick<BookRequest, 'seats' | 'now'>,
+): RescheduleDecision {
+  const held = target.known.held !== old?.id ? target.known.held : null;
+  const claim = claimPlace({ retried: target.known.retried, held }, target.taken, req.seats, false);
+  if (claim.kind === 'existing') return claim;
+  const cancel = decideCancel(old, ['confirmed', 'waitlisted'], req.now);
+  if (!cancel) return { kind: 'stale' };
+  return claim.kind === 'full' ? claim : { kind: 'move', cancel };
+}
+
+/**
+ * update(): compare-and-set on status. Null when the status is not one of `from`; otherwise the
+ * booking with the patch's fields (undefined leaves a field as it is).
+ */
+export function decideUpdate(
+  booking: BookingRecord | null,
+  from: readonly BookingStatus[],
+  patch: BookingPatch,
+): BookingRecord | null {
+  if (!booking || !from.includes(booking.status)) return null;
+  const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  return { ...booking, ...fields };
+}
+
+/** markReminded(): only a confirmed booking not reminded yet; null otherwise. */
+export function decideRemind(booking: BookingRecord | null, at: string): BookingRecord | null {
+  if (!booking || booking.status !== 'confirmed' || booking.remindedAt !== null) return null;
+  return { ...booking, remindedAt: at };
+}

@@ -1,0 +1,140 @@
+/**
+ * What a sign-up, a cancellation or a check-in does to an activity's places, as plain functions
+ * of what the store loaded and the request. Each NoticeRepo method that changes sign-ups loads
+ * the few records named here in its transaction, asks one of these, and writes the answer: both
+ * stores apply the same rules. The waitlist itself follows core/waitlist.ts, as bookings do.
+ */
+import type { CheckInVia, SignUpRecord, SignUpRequest } from '../ports';
+import { claimPlace, hasRoom, type Known, placesLeft, promote } from '../waitlist';
+
+export type CheckInRequest = SignUpRequest & { by: 'self' | 'staff'; via?: CheckInVia | null };
+
+/** How someone came: when, checked in by themselves or by staff, and how a self check-in did. */
+export interface Attendance {
+  at: string;
+  by: 'self' | 'staff';
+  via: CheckInVia | null;
+}
+
+export const isLive = (s: Pick<SignUpRecord, 'status'>) => s.status !== 'cancelled';
+
+/** Counted in ActivityCount.attended: attended and not cancelled. */
+export const countsAttended = (s: SignUpRecord | null) =>
+  s !== null && isLive(s) && s.attendedAt !== null;
+
+/** signUpOf(): of a user's sign-ups for an activity, newest first, the live one, else the latest. */
+export const currentSignUp = (mine: readonly SignUpRecord[]): SignUpRecord | null =>
+  mine.find(isLive) ?? mine[0] ?? null;
+
+/** The sign-up a request makes, with the id the store chose. */
+export function newSignUp(
+  req: SignUpRequest,
+  id: string,
+  status: 'signed' | 'waitlisted',
+  attended: Attendance | null,
+): SignUpRecord {
+  const at = req.now.toISOString();
+  return {
+    id,
+    activityId: req.activityId,
+    community: req.community,
+    userId: req.userId,
+    name: req.name,
+    status,
+    requestId: req.requestId,
+    createdAt: at,
+    waitlistedAt: status === 'waitlisted' ? at : null,
+    promotedAt: null,
+    attendedAt: attended?.at ?? null,
+    checkIn: attended?.by ?? null,
+    checkInVia: attended?.via ?? null,
+  };
+}
+
+export type SignUpDecision =
+  { kind: 'existing'; id: string } | { kind: 'create'; status: 'signed' | 'waitlisted' };
+
+/**
+ * signUp(): the sign-up the request already has (the same request, then the user's live one);
+ * else a place while one is free; else the waitlist. Sign-up always takes the waitlist.
+ */
+export function decideSignUp(
+  known: Known,
+  signed: number,
+  capacity: number | null,
+): SignUpDecision {
+  const claim = claimPlace(known, signed, capacity, true);
+  if (claim.kind === 'existing') return claim;
+  return { kind: 'create', status: claim.kind === 'seat' ? 'signed' : 'waitlisted' };
+}
+
+export interface CancelSignUpDecision {
+  cancelled: SignUpRecord;
+  /** Places for promoteNext to give the waitlist, once this one is cancelled. */
+  placesFreed: number;
+}
+
+/**
+ * cancelSignUp() of the user's live sign-up (null: nothing to cancel). Cancelling a place frees
+ * it, and every place then free goes to the waitlist; leaving the waitlist frees none.
+ */
+export function decideCancelSignUp(
+  held: SignUpRecord | null,
+  signed: number,
+  capacity: number | null,
+): CancelSignUpDecision | null {
+  if (!held || !isLive(held)) return null;
+  const cancelled: SignUpRecord = { ...held, status: 'cancelled' };
+  const placesFreed = held.status === 'signed' ? placesLeft(capacity, signed - 1) : 0;
+  return { cancelled, placesFreed };
+}
+
+/** What a check-in comes to: `before` is the sign-up it changed, null for a new one. */
+export type CheckInDecision =
+  | { kind: 'already'; signUp: SignUpRecord }
+  | { kind: 'full' }
+  | { kind: 'checked-in'; signUp: SignUpRecord; before: SignUpRecord | null };
+
+/**
+ * checkIn(): `retried` is the sign-up this request id made (any status), `held` the user's live
+ * one. Someone already marked attended stays so. A sign-up held is marked attended; a waitlisted
+ * one takes a place only if one is free. Without one, someone who comes takes a free place, with
+ * a new sign-up (`id`); none free is 'full'.
+ */
+export function decideCheckIn(
+  state: { retried: SignUpRecord | null; held: SignUpRecord | null; signed: number },
+  req: CheckInRequest,
+  id: string,
+): CheckInDecision {
+  const { retried, held, signed } = state;
+  if (retried && isLive(retried) && retried.attendedAt) return { kind: 'already', signUp: retried };
+  const at = req.now.toISOString();
+  const attendance: Attendance = { at, by: req.by, via: req.via ?? null };
+  const room = hasRoom(req.capacity, signed);
+  if (held) {
+    if (held.attendedAt) return { kind: 'already', signUp: held };
+    if (held.status === 'waitlisted' && !room) return { kind: 'full' };
+    const placed = held.status === 'waitlisted' ? promote(held, 'signed', at) : held;
+    const signUp = { ...placed, attendedAt: at, checkIn: req.by, checkInVia: attendance.via };
+    return { kind: 'checked-in', signUp, before: held };
+  }
+  if (!room) return { kind: 'full' };
+  // A self check-in after a cancelled sign-up gets a fresh request id: the old one is taken.
+  const requestId = retried ? `${req.requestId}:${at}` : req.requestId;
+  const signUp = newSignUp({ ...req, requestId }, id, 'signed', attendance);
+  return { kind: 'checked-in', signUp, before: null };
+}
+
+/**
+ * setAttended(): staff confirming attendance keep how the resident checked in (staff when
+ * nobody did); clearing it forgets both. Null when there is no such sign-up.
+ */
+export function decideSetAttended(
+  signUp: SignUpRecord | null,
+  attendedAt: string | null,
+): SignUpRecord | null {
+  if (!signUp) return null;
+  return attendedAt
+    ? { ...signUp, attendedAt, checkIn: signUp.checkIn ?? 'staff' }
+    : { ...signUp, attendedAt: null, checkIn: null, checkInVia: null };
+}
