@@ -26,11 +26,21 @@ import type { Solved, SuggestionStatus } from '../../../contract/followup';
 import type {
   ChangeRecord,
   SubmitOutcome,
-  SuggestionPatch,
   SuggestionRecord,
   SuggestionRepo,
 } from '../../core/ports';
+import {
+  adoptedBy,
+  countsTowardLimit,
+  decideSubmit,
+  erasedSuggestion,
+  numbered,
+  patchIfStatus,
+  type DailyLimit,
+  type Submission,
+} from '../../core/suggestion/rules';
 import { integer, MalformedDocument, readDoc, text } from './documents';
+import { changedFields } from './fields';
 import { digest } from './followups';
 import { REMOVED } from './notices';
 import { nullableText, readAll } from './queues';
@@ -162,16 +172,9 @@ const changeToDoc = (c: ChangeRecord): DocData => ({
 
 const isRemoved = (doc: DocData) => doc.removed === true;
 
-/** The fields a patch sets (undefined means "leave as is"); all are scalars, so update() is exact. */
-const patchFields = (patch: SuggestionPatch): DocData =>
-  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-
 const descending = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 
 // --- transactions ---
-
-type Submission = Omit<SuggestionRecord, 'receipt'>;
-type Limit = { since: string; max: number } | null;
 
 /** The suggestion a resident's request already filed (get the request, get it), or null. */
 async function filedBefore(
@@ -190,106 +193,76 @@ async function filedBefore(
 }
 
 /**
- * The author's document in a transaction (when they filed their newest suggestions), read only
- * when the limit or the filing needs it: a resident's own suggestion counts towards their limit,
- * one filed for them on a call does not.
+ * The author's document (when they filed their newest counted suggestions), read only when the
+ * limit or the filing needs it (countsTowardLimit).
  */
 async function readAuthor(
   tx: CloudTransaction,
   names: SuggestionCollections,
   record: Submission,
-  limit: Limit,
+  limit: DailyLimit,
 ) {
-  const { userId } = record;
-  const counted = record.source === 'resident';
-  if (userId === null || (!counted && !limit)) return null;
-  const id = authorId(userId);
+  const counted = countsTowardLimit(record);
+  if (record.userId === null || (!counted && !limit)) return null;
+  const id = authorId(record.userId);
   const ref = tx.collection(names.keys).doc(id);
   const doc = await readDoc(ref);
   return { ref, counted, recent: doc ? strings(doc, 'recent', `suggestion_keys/${id}`) : [] };
 }
 
-type Author = Awaited<ReturnType<typeof readAuthor>>;
-
-const atLimit = (author: Author, limit: Limit) =>
-  author !== null &&
-  limit !== null &&
-  author.recent.filter((at) => at >= limit.since).length >= limit.max;
-
-/** get and set the prefix's counter: the document racers for one prefix conflict on. */
-async function takeNumber(tx: CloudTransaction, names: SuggestionCollections, prefix: string) {
-  const id = receiptId(prefix);
-  const ref = tx.collection(names.keys).doc(id);
-  const doc = await readDoc(ref);
-  const seq = (doc ? integer(doc, 'last', `suggestion_keys/${id}`) : 0) + 1;
-  await ref.set({ data: { prefix, last: seq } });
-  return seq;
-}
-
-/** After the counter: set the author (when counted), the request (with a user), the suggestion. */
-async function file(
-  tx: CloudTransaction,
-  names: SuggestionCollections,
-  record: SuggestionRecord,
-  author: Author,
-  seq: number,
-) {
-  if (author?.counted) {
-    const recent = [record.createdAt, ...author.recent].sort(descending).slice(0, RECENT_KEPT);
-    await author.ref.set({ data: { recent } });
-  }
-  if (record.userId !== null) {
-    await tx
-      .collection(names.keys)
-      .doc(requestId(record.userId, record.requestId))
-      .set({ data: { suggestionId: record.id } });
-  }
-  const doc = suggestionToDoc(record, seq);
-  await tx.collection(names.suggestions).doc(record.id).set({ data: doc });
-  return suggestionFromDoc(record.id, doc);
-}
-
-/** SUBMIT_OPERATIONS. */
+/** SUBMIT_OPERATIONS: the core decides (decideSubmit, numbered); this reads and writes. */
 async function submitIn(
   tx: CloudTransaction,
   names: SuggestionCollections,
   record: Submission,
   prefix: string,
-  limit: Limit,
+  limit: DailyLimit,
 ): Promise<SubmitOutcome> {
-  const known =
-    record.userId === null ? null : await filedBefore(tx, names, record.userId, record.requestId);
-  if (known) return { kind: 'existing', record: known };
-  const author = await readAuthor(tx, names, record, limit);
-  if (atLimit(author, limit)) return { kind: 'limited' };
-  const seq = await takeNumber(tx, names, prefix);
-  const receipt = `${prefix}-${String(seq).padStart(3, '0')}`;
-  return { kind: 'created', record: await file(tx, names, { ...record, receipt }, author, seq) };
-}
-
-/** get, then update of the patched scalars (none: nothing written). */
-async function updateIn(
-  tx: CloudTransaction,
-  names: SuggestionCollections,
-  id: string,
-  from: SuggestionStatus[],
-  patch: SuggestionPatch,
-): Promise<SuggestionRecord | null> {
-  const ref = tx.collection(names.suggestions).doc(id);
-  const doc = await readDoc(ref);
-  if (!doc) return null;
-  const record = suggestionFromDoc(id, doc);
-  if (!from.includes(record.status)) return null;
-  const fields = patchFields(patch);
-  if (Object.keys(fields).length === 0) return record;
-  await ref.update({ data: fields });
-  return { ...record, ...fields };
+  const { userId } = record;
+  const known = userId === null ? null : await filedBefore(tx, names, userId, record.requestId);
+  const author = known ? null : await readAuthor(tx, names, record, limit);
+  const decided = decideSubmit(known, author?.recent ?? [], record, limit);
+  if (decided.kind !== 'file') return decided;
+  // get and set the prefix's counter: the document racers for one prefix conflict on.
+  const counter = tx.collection(names.keys).doc(receiptId(prefix));
+  const counted = await readDoc(counter);
+  const last = counted ? integer(counted, 'last', `suggestion_keys/${receiptId(prefix)}`) : 0;
+  await counter.set({ data: { prefix, last: last + 1 } });
+  const filed = numbered(record, prefix, last);
+  if (author?.counted) {
+    const recent = [filed.createdAt, ...author.recent].sort(descending).slice(0, RECENT_KEPT);
+    await author.ref.set({ data: { recent } });
+  }
+  if (userId !== null) {
+    const key = tx.collection(names.keys).doc(requestId(userId, filed.requestId));
+    await key.set({ data: { suggestionId: filed.id } });
+  }
+  const doc = suggestionToDoc(filed, last + 1);
+  await tx.collection(names.suggestions).doc(filed.id).set({ data: doc });
+  return { kind: 'created', record: suggestionFromDoc(filed.id, doc) };
 }
 
 /**
- * set the change, then get and update each linked suggestion of the community (1 + 2 per
- * suggestion): adopted, unless merged into another; answered now unless answered before.
+ * get, then update of the fields `decide` changed (none: nothing written). Null when the
+ * suggestion is missing or the decision says no.
  */
+async function changeIn(
+  tx: CloudTransaction,
+  names: SuggestionCollections,
+  id: string,
+  decide: (current: SuggestionRecord) => SuggestionRecord | null,
+): Promise<SuggestionRecord | null> {
+  const ref = tx.collection(names.suggestions).doc(id);
+  const doc = await readDoc(ref);
+  const current = doc ? suggestionFromDoc(id, doc) : null;
+  const next = current && decide(current);
+  if (!current || !next) return null;
+  const fields = changedFields(current, next);
+  if (Object.keys(fields).length > 0) await ref.update({ data: fields });
+  return next;
+}
+
+/** set the change, then get and update each linked suggestion (adoptedBy): 1 + 2 per suggestion. */
 async function addChangeIn(
   tx: CloudTransaction,
   names: SuggestionCollections,
@@ -301,36 +274,22 @@ async function addChangeIn(
     .doc(change.id)
     .set({ data: changeToDoc(change) });
   for (const id of change.suggestionIds) {
-    const ref = tx.collection(names.suggestions).doc(id);
-    const doc = await readDoc(ref);
-    if (!doc) continue;
-    const s = suggestionFromDoc(id, doc);
-    if (s.community !== change.community) continue;
-    await ref.update({
-      data: {
-        changeId: change.id,
-        updatedAt: now,
-        status: s.status === 'merged' ? s.status : 'adopted',
-        answeredAt: s.answeredAt ?? now,
-      },
-    });
+    await changeIn(tx, names, id, (s) => adoptedBy(s, change, now));
   }
 }
 
-/** get and update the suggestion, overwrite its request document; false when it is not theirs. */
+/** Erases one suggestion (erasedSuggestion) and overwrites its request; false when not theirs. */
 async function eraseIn(
   tx: CloudTransaction,
   names: SuggestionCollections,
   id: string,
   userId: string,
 ) {
-  const ref = tx.collection(names.suggestions).doc(id);
-  const doc = await readDoc(ref);
-  if (!doc) return false;
-  const s = suggestionFromDoc(id, doc);
-  if (s.userId !== userId) return false;
-  await ref.update({ data: { userId: null, name: '', photo: null } });
-  await tx.collection(names.keys).doc(requestId(userId, s.requestId)).set({ data: REMOVED });
+  const erased = await changeIn(tx, names, id, (s) =>
+    s.userId === userId ? erasedSuggestion(s) : null,
+  );
+  if (!erased) return false;
+  await tx.collection(names.keys).doc(requestId(userId, erased.requestId)).set({ data: REMOVED });
   return true;
 }
 
@@ -371,7 +330,9 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
       return suggestionsFrom(docs);
     },
     update: (id, from, patch) =>
-      transact(db, FEW_RACERS, (tx) => updateIn(tx, names, id, from, patch)),
+      transact(db, FEW_RACERS, (tx) =>
+        changeIn(tx, names, id, (s) => patchIfStatus(s, from, patch)),
+      ),
     addChange: (change, now) =>
       transact(db, FEW_RACERS, (tx) => addChangeIn(tx, names, change, now)),
     async getChange(id) {
