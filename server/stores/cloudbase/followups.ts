@@ -30,9 +30,9 @@ import type {
   Satisfaction,
   Solved,
 } from '../../../contract/followup';
+import { erasedTask, firstTask, patchIfUnchanged, taskKey } from '../../core/followup/rules';
 import type {
   FollowUpAttemptRecord,
-  FollowUpPatch,
   FollowUpRecord,
   FollowUpRepo,
   FollowUpRuleRecord,
@@ -88,12 +88,7 @@ const readable = (part: string) => part.replace(/[^A-Za-z0-9-]/g, '-');
  * digest of all four parts (the resident key included) that makes it unique.
  */
 export const taskKeyId = (r: Pick<FollowUpRecord, 'community' | 'date' | 'residentKey' | 'kind'>) =>
-  `task_${readable(r.community)}_${readable(r.date)}_${r.kind}_${digest(
-    r.community,
-    r.date,
-    r.residentKey,
-    r.kind,
-  )}`;
+  `task_${readable(r.community)}_${readable(r.date)}_${r.kind}_${digest(...taskKey(r))}`;
 
 /** Community ids are [a-z0-9-] (core/validation), as in the other `<community>` ids. */
 export const orderId = (community: string) => `order_${community}`;
@@ -219,20 +214,6 @@ function rulesFromDoc(community: string, doc: DocData): Record<string, FollowUpR
   return rules;
 }
 
-/** The patch's fields (undefined means "leave as is") over the record. */
-function patched(record: FollowUpRecord, patch: FollowUpPatch): FollowUpRecord {
-  const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  return { ...record, ...fields };
-}
-
-/** What erase() leaves of a task: no phone, no name, no note; the rest of the result stays. */
-const erased = (r: FollowUpRecord): FollowUpRecord => ({
-  ...r,
-  phone: null,
-  name: '',
-  result: r.result ? { ...r.result, note: '' } : null,
-});
-
 // --- transactions ---
 
 /** A task in a transaction: its reference, what was read, and its `seq` to write back. */
@@ -242,18 +223,17 @@ async function readTask(tx: CloudTransaction, names: FollowUpCollections, id: st
   return doc ? { ref, record: followUpFromDoc(id, doc), seq: seqOf(doc, id) } : null;
 }
 
-/** CREATE_FOLLOW_UP_OPERATIONS. */
+/** CREATE_FOLLOW_UP_OPERATIONS: the task made first under the key (firstTask), or this one. */
 async function createIn(tx: CloudTransaction, names: FollowUpCollections, record: FollowUpRecord) {
   const keys = tx.collection(names.keys);
   const keyId = taskKeyId(record);
   const keyRef = keys.doc(keyId);
   const key = await readDoc(keyRef);
-  if (key) {
-    const taskId = text(key, 'taskId', `followup_keys/${keyId}`);
-    const task = await readTask(tx, names, taskId);
-    if (!task) throw new MalformedDocument(`followup_keys/${keyId}`, `task ${taskId}`);
-    return { created: false, record: task.record };
-  }
+  const taskId = key && text(key, 'taskId', `followup_keys/${keyId}`);
+  const existing = taskId ? await readTask(tx, names, taskId) : null;
+  if (taskId && !existing) throw new MalformedDocument(`followup_keys/${keyId}`, `task ${taskId}`);
+  const decided = firstTask(existing?.record ?? null, record);
+  if (!decided.created) return decided;
   const orderRef = keys.doc(orderId(record.community));
   const order = await readDoc(orderRef);
   const seq =
@@ -262,26 +242,24 @@ async function createIn(tx: CloudTransaction, names: FollowUpCollections, record
   await keyRef.set({
     data: { taskId: record.id, community: record.community, date: record.date, kind: record.kind },
   });
-  await tx
-    .collection(names.followUps)
-    .doc(record.id)
-    .set({ data: followUpToDoc(record, seq) });
-  return { created: true, record: followUpFromDoc(record.id, followUpToDoc(record, seq)) };
+  const doc = followUpToDoc(record, seq);
+  await tx.collection(names.followUps).doc(record.id).set({ data: doc });
+  return { created: true, record: followUpFromDoc(record.id, doc) };
 }
 
-/** get, then set: the whole document, so nested `attempts` and `result` are replaced exactly. */
-async function updateIn(
+/**
+ * get, then set of what `decide` returns (null: nothing written): the whole document, so nested
+ * `attempts` and `result` are replaced exactly.
+ */
+async function changeIn(
   tx: CloudTransaction,
   names: FollowUpCollections,
   id: string,
-  attempts: number,
-  patch: FollowUpPatch,
+  decide: (current: FollowUpRecord) => FollowUpRecord | null,
 ) {
   const task = await readTask(tx, names, id);
-  if (!task || task.record.status !== 'open' || task.record.attempts.length !== attempts) {
-    return null;
-  }
-  const next = patched(task.record, patch);
+  const next = task && decide(task.record);
+  if (!task || !next) return null;
   await task.ref.set({ data: followUpToDoc(next, task.seq) });
   return next;
 }
@@ -295,19 +273,6 @@ async function linkIn(
 ) {
   const ref = tx.collection(names.followUps).doc(id);
   if (await readDoc(ref)) await ref.update({ data: { suggestionId } });
-}
-
-/** get, then set without the personal fields; false when the task is gone or not the user's. */
-async function eraseIn(
-  tx: CloudTransaction,
-  names: FollowUpCollections,
-  id: string,
-  userId: string,
-) {
-  const task = await readTask(tx, names, id);
-  if (!task || task.record.userId !== userId) return false;
-  await task.ref.set({ data: followUpToDoc(erased(task.record), task.seq) });
-  return true;
 }
 
 export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): FollowUpRepo {
@@ -354,7 +319,9 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
       }
     },
     update: (id, attempts, patch) =>
-      transact(db, FEW_RACERS, (tx) => updateIn(tx, names, id, attempts, patch)),
+      transact(db, FEW_RACERS, (tx) =>
+        changeIn(tx, names, id, (t) => patchIfUnchanged(t, attempts, patch)),
+      ),
     linkSuggestion: (id, suggestionId) =>
       transact(db, FEW_RACERS, (tx) => linkIn(tx, names, id, suggestionId)),
     /** By evening, then creation, as SQLite. */
@@ -406,7 +373,8 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
       ).map((doc) => text(doc, '_id', 'followups/?'));
       let count = 0;
       for (const id of ids) {
-        if (await transact(db, FEW_RACERS, (tx) => eraseIn(tx, names, id, userId))) count += 1;
+        const erase = (t: FollowUpRecord) => (t.userId === userId ? erasedTask(t) : null);
+        if (await transact(db, FEW_RACERS, (tx) => changeIn(tx, names, id, erase))) count += 1;
       }
       return count;
     },
