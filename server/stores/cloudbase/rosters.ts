@@ -17,7 +17,14 @@
  * while the request is still 'pending', so two admins deciding at once cannot both win.
  */
 import type { CompanionRecord, LeaveRecord, RosterRepo, ShiftRecord } from '../../core/ports';
+import {
+  assignedCompanion,
+  decidedLeave,
+  erasedNote,
+  firstCompanion,
+} from '../../core/program/roster';
 import { integer, MalformedDocument, readDoc, text } from './documents';
+import { changeDoc } from './fields';
 import { digest, oneOf } from './followups';
 import { nullableText, readAll } from './queues';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
@@ -150,7 +157,7 @@ const leaveFrom = (docs: DocData[]) =>
 
 // --- transactions ---
 
-/** ADD_COMPANION_OPERATIONS. */
+/** ADD_COMPANION_OPERATIONS: the request made first for the subject (firstCompanion), or this one. */
 async function addCompanionIn(
   tx: CloudTransaction,
   names: RosterCollections,
@@ -159,49 +166,15 @@ async function addCompanionIn(
   const keyId = companionKeyId(request.subject);
   const keyRef = tx.collection(names.keys).doc(keyId);
   const key = await readDoc(keyRef);
-  if (key) {
-    const id = text(key, 'companionId', `roster_keys/${keyId}`);
-    const doc = await readDoc(tx.collection(names.companions).doc(id));
-    if (!doc) throw new MalformedDocument(`roster_keys/${keyId}`, `companion ${id}`);
-    return companionFromDoc(id, doc);
-  }
+  const id = key && text(key, 'companionId', `roster_keys/${keyId}`);
+  const doc = id ? await readDoc(tx.collection(names.companions).doc(id)) : null;
+  if (id && !doc) throw new MalformedDocument(`roster_keys/${keyId}`, `companion ${id}`);
+  const decided = firstCompanion(id && doc ? companionFromDoc(id, doc) : null, request);
+  if (!decided.created) return decided.record;
   await keyRef.set({ data: { companionId: request.id } });
-  const doc = companionToDoc(request);
-  await tx.collection(names.companions).doc(request.id).set({ data: doc });
-  return companionFromDoc(request.id, doc);
-}
-
-/** get, then update of the given scalars; null (nothing written) when the document is missing. */
-async function updateIn<T>(
-  tx: CloudTransaction,
-  collection: string,
-  id: string,
-  fromDoc: (id: string, doc: DocData) => T,
-  fields: Partial<T>,
-): Promise<T | null> {
-  const ref = tx.collection(collection).doc(id);
-  const doc = await readDoc(ref);
-  if (!doc) return null;
-  const record = fromDoc(id, doc);
-  await ref.update({ data: fields as DocData });
-  return { ...record, ...fields };
-}
-
-/** DECIDE_LEAVE_OPERATIONS: compare-and-set from 'pending'. */
-async function decideLeaveIn(
-  tx: CloudTransaction,
-  names: RosterCollections,
-  id: string,
-  status: 'approved' | 'refused',
-  by: string,
-): Promise<LeaveRecord | null> {
-  const ref = tx.collection(names.leave).doc(id);
-  const doc = await readDoc(ref);
-  if (!doc) return null;
-  const leave = leaveFromDoc(id, doc);
-  if (leave.status !== 'pending') return null;
-  await ref.update({ data: { status, decidedBy: by } });
-  return { ...leave, status, decidedBy: by };
+  const written = companionToDoc(request);
+  await tx.collection(names.companions).doc(request.id).set({ data: written });
+  return companionFromDoc(request.id, written);
 }
 
 export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterRepo {
@@ -243,7 +216,7 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
     },
     logEnd: (id, loggedEnd, compMinutes) =>
       transact(db, FEW_RACERS, (tx) =>
-        updateIn(tx, names.shifts, id, shiftFromDoc, { loggedEnd, compMinutes }),
+        changeDoc(tx, names.shifts, id, shiftFromDoc, (s) => ({ ...s, loggedEnd, compMinutes })),
       ),
     // A resident tapping twice races only themselves.
     addCompanion: (request) => transact(db, FEW_RACERS, (tx) => addCompanionIn(tx, names, request)),
@@ -280,23 +253,21 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
     },
     assignCompanion: (id, worker, workerName) =>
       transact(db, FEW_RACERS, (tx) =>
-        updateIn(tx, names.companions, id, companionFromDoc, {
-          worker,
-          workerName,
-          status: 'assigned' as const,
-        }),
+        changeDoc(tx, names.companions, id, companionFromDoc, (c) =>
+          assignedCompanion(c, worker, workerName),
+        ),
       ),
     /** One write per request that still has a note. */
     async eraseCompanionNotes(userId) {
       const mine = companionsFrom(
         await readAll(() => companions().where({ userId }).orderBy('_id', 'asc')),
       );
-      const noted = mine.filter((c) => c.note !== '');
-      for (const c of noted)
+      const erased = mine.map(erasedNote).filter((c) => c !== null);
+      for (const c of erased)
         await companions()
           .doc(c.id)
-          .update({ data: { note: '' } });
-      return noted.length;
+          .update({ data: { note: c.note } });
+      return erased.length;
     },
     async addLeave(record) {
       await leave()
@@ -322,6 +293,8 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
       return leaveFrom(docs);
     },
     decideLeave: (id, status, by) =>
-      transact(db, FEW_RACERS, (tx) => decideLeaveIn(tx, names, id, status, by)),
+      transact(db, FEW_RACERS, (tx) =>
+        changeDoc(tx, names.leave, id, leaveFromDoc, (l) => decidedLeave(l, status, by)),
+      ),
   };
 }

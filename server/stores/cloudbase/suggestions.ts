@@ -40,7 +40,7 @@ import {
   type Submission,
 } from '../../core/suggestion/rules';
 import { integer, MalformedDocument, readDoc, text } from './documents';
-import { changedFields } from './fields';
+import { changeDoc } from './fields';
 import { digest } from './followups';
 import { REMOVED } from './notices';
 import { nullableText, readAll } from './queues';
@@ -242,25 +242,13 @@ async function submitIn(
   return { kind: 'created', record: suggestionFromDoc(filed.id, doc) };
 }
 
-/**
- * get, then update of the fields `decide` changed (none: nothing written). Null when the
- * suggestion is missing or the decision says no.
- */
-async function changeIn(
+/** get, then update of what `decide` changed (changeDoc). */
+const changeIn = (
   tx: CloudTransaction,
   names: SuggestionCollections,
   id: string,
   decide: (current: SuggestionRecord) => SuggestionRecord | null,
-): Promise<SuggestionRecord | null> {
-  const ref = tx.collection(names.suggestions).doc(id);
-  const doc = await readDoc(ref);
-  const current = doc ? suggestionFromDoc(id, doc) : null;
-  const next = current && decide(current);
-  if (!current || !next) return null;
-  const fields = changedFields(current, next);
-  if (Object.keys(fields).length > 0) await ref.update({ data: fields });
-  return next;
-}
+) => changeDoc(tx, names.suggestions, id, suggestionFromDoc, decide);
 
 /** set the change, then get and update each linked suggestion (adoptedBy): 1 + 2 per suggestion. */
 async function addChangeIn(

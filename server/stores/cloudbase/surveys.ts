@@ -18,7 +18,9 @@
 import type { Candidate, RoundStatus } from '../../../contract/program';
 import type { ServiceKind } from '../../../contract/community';
 import type { RoundRecord, SurveyRepo, VoteRecord } from '../../core/ports';
+import { patchRoundIfStatus, type RoundPatch } from '../../core/program/survey';
 import { integer, isDoc, MalformedDocument, readDoc, text } from './documents';
+import { changedFields } from './fields';
 import { digest, oneOf, strings } from './followups';
 import { nullableText, readAll } from './queues';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
@@ -129,19 +131,13 @@ export const voteToDoc = (v: VoteRecord): DocData => ({
   updatedAt: v.updatedAt,
 });
 
-type RoundPatch = Parameters<SurveyRepo['updateRound']>[2];
-
-/** The fields a patch sets: undefined means "leave as is". */
-const patchFields = (patch: RoundPatch): Partial<RoundRecord> =>
-  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byChange = (a: VoteRecord, b: VoteRecord) =>
   compare(a.updatedAt, b.updatedAt) || compare(a.voterKey, b.voterKey);
 
 // --- transactions ---
 
-/** UPDATE_ROUND_OPERATIONS. */
+/** UPDATE_ROUND_OPERATIONS: the core's compare-and-set (patchRoundIfStatus), set whole. */
 async function updateRoundIn(
   tx: CloudTransaction,
   names: SurveyCollections,
@@ -151,13 +147,12 @@ async function updateRoundIn(
 ): Promise<RoundRecord | null> {
   const ref = tx.collection(names.rounds).doc(id);
   const doc = await readDoc(ref);
-  if (!doc) return null;
-  const round = roundFromDoc(id, doc);
-  if (!from.includes(round.status)) return null;
-  const fields = patchFields(patch);
-  if (Object.keys(fields).length === 0) return round;
-  const next = { ...round, ...fields };
-  await ref.set({ data: roundToDoc(next) });
+  const round = doc ? roundFromDoc(id, doc) : null;
+  const next = patchRoundIfStatus(round, from, patch);
+  if (!round || !next) return null;
+  if (Object.keys(changedFields(round, next)).length > 0) {
+    await ref.set({ data: roundToDoc(next) });
+  }
   return next;
 }
 

@@ -10,6 +10,13 @@ import type {
   SurveyRepo,
   VoteRecord,
 } from '../../core/ports';
+import {
+  assignedCompanion,
+  decidedLeave,
+  erasedNote,
+  firstCompanion,
+} from '../../core/program/roster';
+import { patchRoundIfStatus, type RoundPatch } from '../../core/program/survey';
 
 interface RoundRow {
   id: string;
@@ -57,21 +64,16 @@ export function surveyRepo(db: Database.Database): SurveyRepo {
     [string],
     { round_id: string; voter_key: string; choices: string; paper: number; updated_at: string }
   >('SELECT * FROM survey_votes WHERE round_id = ? ORDER BY updated_at, voter_key');
-  const update = db.transaction(
-    (
-      id: string,
-      from: RoundStatus[],
-      patch: Partial<Pick<RoundRecord, 'status' | 'menu' | 'publishedAt'>>,
-    ) => {
-      const row = byId.get(id);
-      if (!row || !from.includes(row.status)) return null;
-      const next = { ...toRound(row), ...patch };
-      db.prepare(
-        'UPDATE survey_rounds SET status = ?, menu = ?, published_at = ? WHERE id = ?',
-      ).run(next.status, next.menu ? JSON.stringify(next.menu) : null, next.publishedAt, id);
-      return toRound(byId.get(id)!);
-    },
+  const write = db.prepare(
+    'UPDATE survey_rounds SET status = ?, menu = ?, published_at = ? WHERE id = ?',
   );
+  const update = db.transaction((id: string, from: RoundStatus[], patch: RoundPatch) => {
+    const row = byId.get(id);
+    const next = patchRoundIfStatus(row ? toRound(row) : null, from, patch);
+    if (next)
+      write.run(next.status, next.menu ? JSON.stringify(next.menu) : null, next.publishedAt, id);
+    return next;
+  });
   return {
     createRound: async (r) => {
       insert.run({
@@ -207,24 +209,25 @@ export function rosterRepo(db: Database.Database): RosterRepo {
     'SELECT * FROM shifts WHERE worker = ? ORDER BY date DESC, start',
   );
   const logEnd = db.prepare('UPDATE shifts SET logged_end = ?, comp_minutes = ? WHERE id = ?');
-  const addCompanion = db.prepare(
+  const insertCompanion = db.prepare(
     `INSERT INTO companions (id, community_id, date, user_id, subject, about, note, worker, worker_name, status, created_at)
-     VALUES (@id, @community, @date, @userId, @subject, @about, @note, @worker, @workerName, @status, @createdAt)
-     ON CONFLICT (subject) DO NOTHING`,
+     VALUES (@id, @community, @date, @userId, @subject, @about, @note, @worker, @workerName, @status, @createdAt)`,
+  );
+  const writeCompanion = db.prepare(
+    'UPDATE companions SET note = @note, worker = @worker, worker_name = @workerName, status = @status WHERE id = @id',
   );
   const companionBySubject = db.prepare<[string], CompanionRow>(
     'SELECT * FROM companions WHERE subject = ?',
   );
-  const eraseNotes = db.prepare("UPDATE companions SET note = '' WHERE user_id = ? AND note <> ''");
+  const companionsOfUser = db.prepare<[string], CompanionRow>(
+    'SELECT * FROM companions WHERE user_id = ?',
+  );
   const companionById = db.prepare<[string], CompanionRow>('SELECT * FROM companions WHERE id = ?');
   const companions = db.prepare<[string, string], CompanionRow>(
     'SELECT * FROM companions WHERE community_id = ? AND date = ? ORDER BY created_at, rowid',
   );
   const companionsOf = db.prepare<[string], CompanionRow>(
     'SELECT * FROM companions WHERE worker = ? ORDER BY date DESC, created_at',
-  );
-  const assign = db.prepare(
-    "UPDATE companions SET worker = ?, worker_name = ?, status = 'assigned' WHERE id = ?",
   );
   const addLeave = db.prepare(
     `INSERT INTO comp_leave (id, worker, name, community_id, date, minutes, note, status, created_at, decided_by)
@@ -237,10 +240,36 @@ export function rosterRepo(db: Database.Database): RosterRepo {
   const leaveOf = db.prepare<[string], LeaveRow>(
     'SELECT * FROM comp_leave WHERE worker = ? ORDER BY created_at DESC, rowid DESC',
   );
-  const decide = db.prepare(
-    "UPDATE comp_leave SET status = ?, decided_by = ? WHERE id = ? AND status = 'pending'",
+  const writeLeave = db.prepare(
+    'UPDATE comp_leave SET status = @status, decided_by = @decidedBy WHERE id = @id',
   );
   const one = <R, T>(row: R | undefined, map: (r: R) => T) => (row ? map(row) : null);
+  /** Writes a companion request the core decided on (null: nothing to write). */
+  const saveCompanion = (next: CompanionRecord | null) => {
+    if (next) writeCompanion.run(next);
+    return next;
+  };
+  const addCompanion = db.transaction((request: CompanionRecord) => {
+    const decided = firstCompanion(
+      one(companionBySubject.get(request.subject), toCompanion),
+      request,
+    );
+    if (decided.created) insertCompanion.run(request);
+    return decided.record;
+  });
+  const assign = db.transaction((id: string, worker: string, workerName: string) => {
+    const current = one(companionById.get(id), toCompanion);
+    return saveCompanion(current && assignedCompanion(current, worker, workerName));
+  });
+  const eraseNotes = db.transaction(
+    (userId: string) =>
+      companionsOfUser.all(userId).filter((r) => saveCompanion(erasedNote(toCompanion(r)))).length,
+  );
+  const decide = db.transaction((id: string, status: 'approved' | 'refused', by: string) => {
+    const next = decidedLeave(one(leaveById.get(id), toLeave), status, by);
+    if (next) writeLeave.run(next);
+    return next;
+  });
   return {
     addShift: async (s) => {
       addShift.run(s);
@@ -252,27 +281,20 @@ export function rosterRepo(db: Database.Database): RosterRepo {
       logEnd.run(loggedEnd, compMinutes, id);
       return one(shiftById.get(id), toShift);
     },
-    addCompanion: async (c) => {
-      addCompanion.run(c);
-      return toCompanion(companionBySubject.get(c.subject)!);
-    },
+    // IMMEDIATE: each decision reads under the write lock.
+    addCompanion: async (c) => addCompanion.immediate(c),
     getCompanion: async (id) => one(companionById.get(id), toCompanion),
     companionOf: async (subject) => one(companionBySubject.get(subject), toCompanion),
     companions: async (community, date) => companions.all(community, date).map(toCompanion),
     companionsOf: async (worker) => companionsOf.all(worker).map(toCompanion),
-    assignCompanion: async (id, worker, workerName) => {
-      assign.run(worker, workerName, id);
-      return one(companionById.get(id), toCompanion);
-    },
-    eraseCompanionNotes: async (userId) => eraseNotes.run(userId).changes,
+    assignCompanion: async (id, worker, workerName) => assign.immediate(id, worker, workerName),
+    eraseCompanionNotes: async (userId) => eraseNotes.immediate(userId),
     addLeave: async (l) => {
       addLeave.run(l);
     },
     getLeave: async (id) => one(leaveById.get(id), toLeave),
     pendingLeave: async () => pending.all().map(toLeave),
     leaveOf: async (worker) => leaveOf.all(worker).map(toLeave),
-    // The `status = 'pending'` guard makes deciding a compare-and-set.
-    decideLeave: async (id, status, by) =>
-      decide.run(status, by, id).changes === 1 ? one(leaveById.get(id), toLeave) : null,
+    decideLeave: async (id, status, by) => decide.immediate(id, status, by),
   };
 }
