@@ -22,23 +22,26 @@
  * replaces `attempts` and `result` exactly.
  */
 import crypto from 'node:crypto';
-import type {
-  CallOutcome,
-  FollowUpChannel,
-  FollowUpResult,
-  FollowUpStatus,
-  Satisfaction,
-  Solved,
-} from '../../../contract/followup';
+import type { FollowUpResult } from '../../../contract/followup';
 import { erasedTask, firstTask, patchIfUnchanged, taskKey } from '../../core/followup/rules';
-import type {
-  FollowUpAttemptRecord,
-  FollowUpRecord,
-  FollowUpRepo,
-  FollowUpRuleRecord,
-} from '../../core/ports';
-import { integer, isDoc, MalformedDocument, readDoc, text } from './documents';
-import { nullableText, readAll } from './queues';
+import type { FollowUpRecord, FollowUpRepo, FollowUpRuleRecord } from '../../core/ports';
+import { MalformedDocument, readDoc } from './documents';
+import {
+  bool,
+  docOf,
+  integer,
+  listOf,
+  nested,
+  nullable,
+  nullableText,
+  oneOf,
+  recordOf,
+  recordsOf,
+  strings,
+  text,
+  type Shape,
+} from './fields';
+import { readAll } from './queues';
 import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
 
@@ -54,22 +57,6 @@ export interface FollowUpCollections {
   keys: string;
   rules: string;
 }
-
-const STATUSES: ReadonlySet<string> = new Set<FollowUpStatus>(['open', 'done', 'closed']);
-const CHANNELS: ReadonlySet<string> = new Set<FollowUpChannel>(['call', 'message']);
-const KINDS: ReadonlySet<string> = new Set<FollowUpRecord['kind']>(['first', 'senior']);
-const OUTCOMES: ReadonlySet<string> = new Set<CallOutcome>([
-  'reached',
-  'no-answer',
-  'wrong-number',
-  'declined',
-]);
-const SATISFACTIONS: ReadonlySet<string> = new Set<Satisfaction>([
-  'satisfied',
-  'mostly',
-  'unsatisfied',
-]);
-const SOLVED: ReadonlySet<string> = new Set<Solved>(['yes', 'partly', 'no']);
 
 /**
  * 22 URL-safe characters (132 bits of SHA-256) standing for `parts`: a deterministic `_id` part
@@ -95,123 +82,53 @@ export const orderId = (community: string) => `order_${community}`;
 
 // --- mapping ---
 
-/** A text field holding one of `allowed` (shared with the other program adapters). */
-export function oneOf<T extends string>(
-  doc: DocData,
-  key: string,
-  where: string,
-  allowed: ReadonlySet<string>,
-): T {
-  const value = text(doc, key, where);
-  if (!allowed.has(value)) throw new MalformedDocument(where, key);
-  return value as T;
-}
+const resultShape: Shape<FollowUpResult> = {
+  satisfaction: oneOf(['satisfied', 'mostly', 'unsatisfied']),
+  solved: oneOf(['yes', 'partly', 'no']),
+  note: text,
+};
 
-/** A field holding a list of strings, which must be present. */
-export function strings(doc: DocData, key: string, where: string): string[] {
-  const value = doc[key];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    throw new MalformedDocument(where, key);
-  }
-  return value;
-}
+export const followUpFromDoc = recordOf<FollowUpRecord>('followups', {
+  community: text,
+  date: text,
+  residentKey: text,
+  userId: nullableText,
+  name: text,
+  phone: nullableText,
+  channel: oneOf(['call', 'message']),
+  services: strings,
+  kind: oneOf(['first', 'senior']),
+  parentId: nullableText,
+  due: text,
+  status: oneOf(['open', 'done', 'closed']),
+  attempts: listOf({
+    outcome: oneOf(['reached', 'no-answer', 'wrong-number', 'declined']),
+    at: text,
+    by: text,
+  }),
+  result: nullable(nested(resultShape)),
+  closedReason: nullableText,
+  suggestionId: nullableText,
+  createdAt: text,
+  closedAt: nullableText,
+});
 
-function attemptsOf(doc: DocData, where: string): FollowUpAttemptRecord[] {
-  const value = doc.attempts;
-  if (!Array.isArray(value) || !value.every(isDoc)) throw new MalformedDocument(where, 'attempts');
-  return value.map((a, i) => {
-    const at = `${where} attempts[${i}]`;
-    return {
-      outcome: oneOf<CallOutcome>(a, 'outcome', at, OUTCOMES),
-      at: text(a, 'at', at),
-      by: text(a, 'by', at),
-    };
-  });
-}
-
-function resultOf(doc: DocData, where: string): FollowUpResult | null {
-  const value = doc.result ?? null;
-  if (value === null) return null;
-  if (!isDoc(value)) throw new MalformedDocument(where, 'result');
-  const at = `${where} result`;
-  return {
-    satisfaction: oneOf<Satisfaction>(value, 'satisfaction', at, SATISFACTIONS),
-    solved: oneOf<Solved>(value, 'solved', at, SOLVED),
-    note: text(value, 'note', at),
-  };
-}
-
-export function followUpFromDoc(id: string, doc: DocData): FollowUpRecord {
-  const where = `followups/${id}`;
-  return {
-    id,
-    community: text(doc, 'community', where),
-    date: text(doc, 'date', where),
-    residentKey: text(doc, 'residentKey', where),
-    userId: nullableText(doc, 'userId', where),
-    name: text(doc, 'name', where),
-    phone: nullableText(doc, 'phone', where),
-    channel: oneOf<FollowUpChannel>(doc, 'channel', where, CHANNELS),
-    services: strings(doc, 'services', where),
-    kind: oneOf<FollowUpRecord['kind']>(doc, 'kind', where, KINDS),
-    parentId: nullableText(doc, 'parentId', where),
-    due: text(doc, 'due', where),
-    status: oneOf<FollowUpStatus>(doc, 'status', where, STATUSES),
-    attempts: attemptsOf(doc, where),
-    result: resultOf(doc, where),
-    closedReason: nullableText(doc, 'closedReason', where),
-    suggestionId: nullableText(doc, 'suggestionId', where),
-    createdAt: text(doc, 'createdAt', where),
-    closedAt: nullableText(doc, 'closedAt', where),
-  };
-}
-
-/** Every field but `id` (the `_id`), copied so later changes to the record do not leak in. */
-export function followUpToDoc(r: FollowUpRecord, seq: number): DocData {
-  return {
-    community: r.community,
-    date: r.date,
-    residentKey: r.residentKey,
-    userId: r.userId,
-    name: r.name,
-    phone: r.phone,
-    channel: r.channel,
-    services: [...r.services],
-    kind: r.kind,
-    parentId: r.parentId,
-    due: r.due,
-    status: r.status,
-    attempts: r.attempts.map((a) => ({ outcome: a.outcome, at: a.at, by: a.by })),
-    result: r.result
-      ? { satisfaction: r.result.satisfaction, solved: r.result.solved, note: r.result.note }
-      : null,
-    closedReason: r.closedReason,
-    suggestionId: r.suggestionId,
-    createdAt: r.createdAt,
-    closedAt: r.closedAt,
-    seq,
-  };
-}
+/** Every field but `id`, plus the task's number in its community. */
+export const followUpToDoc = (r: FollowUpRecord, seq: number): DocData => ({ ...docOf(r), seq });
 
 const seqOf = (doc: DocData, id: string) => integer(doc, 'seq', `followups/${id}`);
 
-const followUpsFrom = (docs: DocData[]) =>
-  docs.map((doc) => followUpFromDoc(text(doc, '_id', 'followups/?'), doc));
+const followUpsFrom = recordsOf('followups', followUpFromDoc);
+
+const ruleShape: Shape<FollowUpRuleRecord & { service: string }> = {
+  service: text,
+  followUp: bool,
+  delayDays: integer,
+};
 
 function rulesFromDoc(community: string, doc: DocData): Record<string, FollowUpRuleRecord> {
-  const where = `followup_rules/${community}`;
-  const list = doc.rules;
-  if (!Array.isArray(list) || !list.every(isDoc)) throw new MalformedDocument(where, 'rules');
-  const rules: Record<string, FollowUpRuleRecord> = {};
-  list.forEach((rule, i) => {
-    const at = `${where} rules[${i}]`;
-    if (typeof rule.followUp !== 'boolean') throw new MalformedDocument(at, 'followUp');
-    rules[text(rule, 'service', at)] = {
-      followUp: rule.followUp,
-      delayDays: integer(rule, 'delayDays', at),
-    };
-  });
-  return rules;
+  const list = listOf(ruleShape)(doc, 'rules', `followup_rules/${community}`);
+  return Object.fromEntries(list.map(({ service, ...rule }) => [service, rule]));
 }
 
 // --- transactions ---

@@ -23,10 +23,19 @@ import {
   erasedNote,
   firstCompanion,
 } from '../../core/program/roster';
-import { integer, MalformedDocument, readDoc, text } from './documents';
-import { changeDoc } from './fields';
-import { digest, oneOf } from './followups';
-import { nullableText, readAll } from './queues';
+import { MalformedDocument, readDoc } from './documents';
+import {
+  changeDoc,
+  docOf,
+  integer,
+  nullableText,
+  oneOf,
+  recordOf,
+  recordsOf,
+  text,
+} from './fields';
+import { digest } from './followups';
+import { readAll } from './queues';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 
@@ -47,113 +56,53 @@ export interface RosterCollections {
   leave: string;
 }
 
-const COMPANION_STATUSES: ReadonlySet<string> = new Set<CompanionRecord['status']>([
-  'waiting',
-  'assigned',
-  'done',
-]);
-const LEAVE_STATUSES: ReadonlySet<string> = new Set<LeaveRecord['status']>([
-  'pending',
-  'approved',
-  'refused',
-]);
-
 export const companionKeyId = (subject: string) => `companion_${digest(subject)}`;
 
 // --- mapping ---
 
-export function shiftFromDoc(id: string, doc: DocData): ShiftRecord {
-  const where = `roster_shifts/${id}`;
-  return {
-    id,
-    community: text(doc, 'community', where),
-    date: text(doc, 'date', where),
-    worker: text(doc, 'worker', where),
-    name: text(doc, 'name', where),
-    start: text(doc, 'start', where),
-    end: text(doc, 'end', where),
-    loggedEnd: nullableText(doc, 'loggedEnd', where),
-    compMinutes: integer(doc, 'compMinutes', where),
-    createdAt: text(doc, 'createdAt', where),
-  };
+const shiftFromDoc = recordOf<ShiftRecord>('roster_shifts', {
+  community: text,
+  date: text,
+  worker: text,
+  name: text,
+  start: text,
+  end: text,
+  loggedEnd: nullableText,
+  compMinutes: integer,
+  createdAt: text,
+});
+const companionShape = {
+  community: text,
+  date: text,
+  userId: text,
+  // Requests made before they had a subject read as "legacy:<id>" (set in companionFromDoc).
+  subject: (doc: DocData) => (typeof doc.subject === 'string' ? doc.subject : ''),
+  about: text,
+  note: text,
+  worker: nullableText,
+  workerName: nullableText,
+  status: oneOf<CompanionRecord['status']>(['waiting', 'assigned', 'done']),
+  createdAt: text,
+};
+function companionFromDoc(id: string, doc: DocData): CompanionRecord {
+  const c = recordOf<CompanionRecord>('roster_companions', companionShape)(id, doc);
+  return typeof doc.subject === 'string' ? c : { ...c, subject: `legacy:${id}` };
 }
-
-export const shiftToDoc = (s: ShiftRecord): DocData => ({
-  community: s.community,
-  date: s.date,
-  worker: s.worker,
-  name: s.name,
-  start: s.start,
-  end: s.end,
-  loggedEnd: s.loggedEnd,
-  compMinutes: s.compMinutes,
-  createdAt: s.createdAt,
+const leaveFromDoc = recordOf<LeaveRecord>('roster_leave', {
+  worker: text,
+  name: text,
+  community: text,
+  date: text,
+  minutes: integer,
+  note: text,
+  status: oneOf<LeaveRecord['status']>(['pending', 'approved', 'refused']),
+  createdAt: text,
+  decidedBy: nullableText,
 });
 
-export function companionFromDoc(id: string, doc: DocData): CompanionRecord {
-  const where = `roster_companions/${id}`;
-  return {
-    id,
-    community: text(doc, 'community', where),
-    date: text(doc, 'date', where),
-    userId: text(doc, 'userId', where),
-    subject: typeof doc.subject === 'string' ? doc.subject : `legacy:${id}`,
-    about: text(doc, 'about', where),
-    note: text(doc, 'note', where),
-    worker: nullableText(doc, 'worker', where),
-    workerName: nullableText(doc, 'workerName', where),
-    status: oneOf<CompanionRecord['status']>(doc, 'status', where, COMPANION_STATUSES),
-    createdAt: text(doc, 'createdAt', where),
-  };
-}
-
-export const companionToDoc = (c: CompanionRecord): DocData => ({
-  community: c.community,
-  date: c.date,
-  userId: c.userId,
-  subject: c.subject,
-  about: c.about,
-  note: c.note,
-  worker: c.worker,
-  workerName: c.workerName,
-  status: c.status,
-  createdAt: c.createdAt,
-});
-
-export function leaveFromDoc(id: string, doc: DocData): LeaveRecord {
-  const where = `roster_leave/${id}`;
-  return {
-    id,
-    worker: text(doc, 'worker', where),
-    name: text(doc, 'name', where),
-    community: text(doc, 'community', where),
-    date: text(doc, 'date', where),
-    minutes: integer(doc, 'minutes', where),
-    note: text(doc, 'note', where),
-    status: oneOf<LeaveRecord['status']>(doc, 'status', where, LEAVE_STATUSES),
-    createdAt: text(doc, 'createdAt', where),
-    decidedBy: nullableText(doc, 'decidedBy', where),
-  };
-}
-
-export const leaveToDoc = (l: LeaveRecord): DocData => ({
-  worker: l.worker,
-  name: l.name,
-  community: l.community,
-  date: l.date,
-  minutes: l.minutes,
-  note: l.note,
-  status: l.status,
-  createdAt: l.createdAt,
-  decidedBy: l.decidedBy,
-});
-
-const shiftsFrom = (docs: DocData[]) =>
-  docs.map((doc) => shiftFromDoc(text(doc, '_id', 'roster_shifts/?'), doc));
-const companionsFrom = (docs: DocData[]) =>
-  docs.map((doc) => companionFromDoc(text(doc, '_id', 'roster_companions/?'), doc));
-const leaveFrom = (docs: DocData[]) =>
-  docs.map((doc) => leaveFromDoc(text(doc, '_id', 'roster_leave/?'), doc));
+const shiftsFrom = recordsOf('roster_shifts', shiftFromDoc);
+const companionsFrom = recordsOf('roster_companions', companionFromDoc);
+const leaveFrom = recordsOf('roster_leave', leaveFromDoc);
 
 // --- transactions ---
 
@@ -172,7 +121,7 @@ async function addCompanionIn(
   const decided = firstCompanion(id && doc ? companionFromDoc(id, doc) : null, request);
   if (!decided.created) return decided.record;
   await keyRef.set({ data: { companionId: request.id } });
-  const written = companionToDoc(request);
+  const written = docOf(request);
   await tx.collection(names.companions).doc(request.id).set({ data: written });
   return companionFromDoc(request.id, written);
 }
@@ -186,7 +135,7 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
     async addShift(shift) {
       await shifts()
         .doc(shift.id)
-        .set({ data: shiftToDoc(shift) });
+        .set({ data: docOf(shift) });
     },
     async getShift(id) {
       const doc = await readDoc(shifts().doc(id));
@@ -272,7 +221,7 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
     async addLeave(record) {
       await leave()
         .doc(record.id)
-        .set({ data: leaveToDoc(record) });
+        .set({ data: docOf(record) });
     },
     async getLeave(id) {
       const doc = await readDoc(leave().doc(id));

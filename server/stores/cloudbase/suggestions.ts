@@ -22,7 +22,7 @@
  * documents with REMOVED (the SDK slice has no remove()) and empties the author document, so
  * neither a retried request nor the daily limit links them to the resident any more, as in SQLite.
  */
-import type { Solved, SuggestionStatus } from '../../../contract/followup';
+import type { SuggestionStatus } from '../../../contract/followup';
 import type {
   ChangeRecord,
   SubmitOutcome,
@@ -39,11 +39,23 @@ import {
   type DailyLimit,
   type Submission,
 } from '../../core/suggestion/rules';
-import { integer, MalformedDocument, readDoc, text } from './documents';
-import { changeDoc } from './fields';
+import { MalformedDocument, readDoc } from './documents';
+import {
+  changeDoc,
+  docOf,
+  integer,
+  nullable,
+  nullableText,
+  oneOf,
+  recordOf,
+  recordsOf,
+  strings,
+  text,
+  type Reader,
+} from './fields';
 import { digest } from './followups';
 import { REMOVED } from './notices';
-import { nullableText, readAll } from './queues';
+import { readAll } from './queues';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
 
@@ -72,17 +84,6 @@ export interface SuggestionCollections {
   keys: string;
 }
 
-const STATUSES: ReadonlySet<string> = new Set<SuggestionStatus>([
-  'received',
-  'reviewing',
-  'adopted',
-  'answered',
-  'not-adopted',
-  'merged',
-]);
-const SOURCES: ReadonlySet<string> = new Set<SuggestionRecord['source']>(['resident', 'call']);
-const SOLVED: ReadonlySet<string> = new Set<Solved>(['yes', 'partly', 'no']);
-
 export const requestId = (userId: string, request: string) => `request_${digest(userId, request)}`;
 export const authorId = (userId: string) => `author_${digest(userId)}`;
 /** Receipt prefixes are [A-Z0-9-] ("JS-1202"); anything else is hashed under another name. */
@@ -91,83 +92,55 @@ export const receiptId = (prefix: string) =>
 
 // --- mapping ---
 
-function oneOf<T extends string>(
-  doc: DocData,
-  key: string,
-  where: string,
-  allowed: ReadonlySet<string>,
-): T {
-  const value = text(doc, key, where);
-  if (!allowed.has(value)) throw new MalformedDocument(where, key);
-  return value as T;
-}
+/** A list of strings; absent (or null) reads as none. */
+const someStrings: Reader<string[]> = (doc, key, where) =>
+  nullable(strings)(doc, key, where) ?? [];
 
-function strings(doc: DocData, key: string, where: string): string[] {
-  const value = doc[key] ?? [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    throw new MalformedDocument(where, key);
-  }
-  return value;
-}
+export const suggestionFromDoc = recordOf<SuggestionRecord>('suggestions', {
+  community: text,
+  receipt: text,
+  userId: nullableText,
+  name: text,
+  category: text,
+  text,
+  photo: nullableText,
+  followUpId: nullableText,
+  source: oneOf(['resident', 'call']),
+  status: oneOf<SuggestionStatus>([
+    'received',
+    'reviewing',
+    'adopted',
+    'answered',
+    'not-adopted',
+    'merged',
+  ]),
+  reply: nullableText,
+  reason: nullableText,
+  mergedInto: nullableText,
+  changeId: nullableText,
+  solved: nullable(oneOf(['yes', 'partly', 'no'])),
+  requestId: text,
+  createdAt: text,
+  updatedAt: text,
+  answeredAt: nullableText,
+});
 
-export function suggestionFromDoc(id: string, doc: DocData): SuggestionRecord {
-  const where = `suggestions/${id}`;
-  const solved = nullableText(doc, 'solved', where);
-  if (solved !== null && !SOLVED.has(solved)) throw new MalformedDocument(where, 'solved');
-  return {
-    id,
-    community: text(doc, 'community', where),
-    receipt: text(doc, 'receipt', where),
-    userId: nullableText(doc, 'userId', where),
-    name: text(doc, 'name', where),
-    category: text(doc, 'category', where),
-    text: text(doc, 'text', where),
-    photo: nullableText(doc, 'photo', where),
-    followUpId: nullableText(doc, 'followUpId', where),
-    source: oneOf<SuggestionRecord['source']>(doc, 'source', where, SOURCES),
-    status: oneOf<SuggestionStatus>(doc, 'status', where, STATUSES),
-    reply: nullableText(doc, 'reply', where),
-    reason: nullableText(doc, 'reason', where),
-    mergedInto: nullableText(doc, 'mergedInto', where),
-    changeId: nullableText(doc, 'changeId', where),
-    solved: solved as Solved | null,
-    requestId: text(doc, 'requestId', where),
-    createdAt: text(doc, 'createdAt', where),
-    updatedAt: text(doc, 'updatedAt', where),
-    answeredAt: nullableText(doc, 'answeredAt', where),
-  };
-}
+/** Every field but `id`, plus `seq`: the number in its receipt, which keeps filing order. */
+export const suggestionToDoc = (s: SuggestionRecord, seq: number): DocData => ({
+  ...docOf(s),
+  seq,
+});
 
-export function suggestionToDoc(s: SuggestionRecord, seq: number): DocData {
-  const { id: _id, ...fields } = s;
-  return { ...fields, seq };
-}
+const suggestionsFrom = recordsOf('suggestions', suggestionFromDoc);
 
-const suggestionsFrom = (docs: DocData[]) =>
-  docs.map((doc) => suggestionFromDoc(text(doc, '_id', 'suggestions/?'), doc));
-
-function changeFromDoc(id: string, doc: DocData): ChangeRecord {
-  const where = `suggestion_changes/${id}`;
-  return {
-    id,
-    community: text(doc, 'community', where),
-    title: text(doc, 'title', where),
-    detail: text(doc, 'detail', where),
-    since: text(doc, 'since', where),
-    suggestionIds: strings(doc, 'suggestionIds', where),
-    createdBy: text(doc, 'createdBy', where),
-    createdAt: text(doc, 'createdAt', where),
-  };
-}
-
-const changeToDoc = (c: ChangeRecord): DocData => ({
-  community: c.community,
-  title: c.title,
-  detail: c.detail,
-  since: c.since,
-  suggestionIds: [...c.suggestionIds],
-  createdBy: c.createdBy,
-  createdAt: c.createdAt,
+const changeFromDoc = recordOf<ChangeRecord>('suggestion_changes', {
+  community: text,
+  title: text,
+  detail: text,
+  since: text,
+  suggestionIds: someStrings,
+  createdBy: text,
+  createdAt: text,
 });
 
 const isRemoved = (doc: DocData) => doc.removed === true;
@@ -207,7 +180,7 @@ async function readAuthor(
   const id = authorId(record.userId);
   const ref = tx.collection(names.keys).doc(id);
   const doc = await readDoc(ref);
-  return { ref, counted, recent: doc ? strings(doc, 'recent', `suggestion_keys/${id}`) : [] };
+  return { ref, counted, recent: doc ? someStrings(doc, 'recent', `suggestion_keys/${id}`) : [] };
 }
 
 /** SUBMIT_OPERATIONS: the core decides (decideSubmit, numbered); this reads and writes. */
@@ -260,7 +233,7 @@ async function addChangeIn(
   await tx
     .collection(names.changes)
     .doc(change.id)
-    .set({ data: changeToDoc(change) });
+    .set({ data: docOf(change) });
   for (const id of change.suggestionIds) {
     await changeIn(tx, names, id, (s) => adoptedBy(s, change, now));
   }
@@ -337,7 +310,7 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
           .orderBy('createdAt', 'desc')
           .orderBy('_id', 'desc'),
       );
-      return docs.map((doc) => changeFromDoc(text(doc, '_id', 'suggestion_changes/?'), doc));
+      return recordsOf('suggestion_changes', changeFromDoc)(docs);
     },
     /**
      * One query for the user's suggestions, one small transaction per suggestion, then the author
