@@ -1,6 +1,8 @@
 /**
  * Follow-up calls (回访) on CloudBase: the FollowUpRepo port, with the same behaviour as
  * server/stores/sqlite/followups.ts.
+ * The rules are the core's (core/followup/rules.ts): this file loads the few documents a decision needs,
+ * asks it, and writes the outcome in the same transaction.
  *
  * Documents (collection names without the optional prefix):
  * - followups/<task id>: the FollowUpRecord fields without `id` (attempts and result embedded),

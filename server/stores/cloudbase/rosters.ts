@@ -12,9 +12,10 @@
  *   so only one can commit. Documents from before requests had a subject read as "legacy:<id>".
  * - roster_leave/<leave id>: the LeaveRecord fields without `id`.
  *
- * logEnd(), assignCompanion() and decideLeave() read and update in one transaction: a missing
- * document stays missing (null, as SQLite's UPDATE of no row), and decideLeave() writes only
- * while the request is still 'pending', so two admins deciding at once cannot both win.
+ * logEnd(), assignCompanion() and decideLeave() read, ask the core's decision (core/program/
+ * roster.ts) and update what it changed in one transaction (changeDoc): a missing document stays
+ * missing (null), and decidedLeave() refuses a request no longer 'pending', so two admins
+ * deciding at once cannot both win.
  */
 import type { CompanionRecord, LeaveRecord, RosterRepo, ShiftRecord } from '../../core/ports';
 import {

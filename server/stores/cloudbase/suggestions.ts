@@ -1,6 +1,8 @@
 /**
  * Residents' suggestions and the "you said, we did" changes on CloudBase: the SuggestionRepo port,
  * with the same behaviour as server/stores/sqlite/suggestions.ts.
+ * The rules are the core's (core/suggestion/rules.ts): this file loads the few documents a decision needs,
+ * asks it, and writes the outcome in the same transaction.
  *
  * Documents (collection names without the optional prefix):
  * - suggestions/<id>: the SuggestionRecord fields without `id`, plus `seq`: the number in its
@@ -93,8 +95,7 @@ export const receiptId = (prefix: string) =>
 // --- mapping ---
 
 /** A list of strings; absent (or null) reads as none. */
-const someStrings: Reader<string[]> = (doc, key, where) =>
-  nullable(strings)(doc, key, where) ?? [];
+const someStrings: Reader<string[]> = (doc, key, where) => nullable(strings)(doc, key, where) ?? [];
 
 export const suggestionFromDoc = recordOf<SuggestionRecord>('suggestions', {
   community: text,

@@ -1,6 +1,8 @@
 /**
  * Demand rounds (居民点单) on CloudBase: the SurveyRepo port, with the same behaviour as
  * surveyRepo in server/stores/sqlite/programs.ts.
+ * The rules are the core's (core/program/survey.ts): this file loads the few documents a decision needs,
+ * asks it, and writes the outcome in the same transaction.
  *
  * Documents (collection names without the optional prefix):
  * - survey_rounds/<round id>: the RoundRecord fields without `id`, the candidates embedded.

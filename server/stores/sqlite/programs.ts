@@ -1,3 +1,4 @@
+/** The rules are the core's (core/program/roster.ts and survey.ts): each transaction loads rows, asks the decision and writes it. */
 import type Database from 'better-sqlite3';
 import type { Candidate, RoundStatus } from '../../../contract/program';
 import type {

@@ -1,3 +1,4 @@
+/** The rules are the core's (core/suggestion/rules.ts): each transaction loads rows, asks the decision and writes it. */
 import type Database from 'better-sqlite3';
 import type { Solved, SuggestionStatus } from '../../../contract/followup';
 import type {
