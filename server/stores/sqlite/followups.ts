@@ -1,72 +1,22 @@
 /** The rules are the core's (core/followup/rules.ts): each transaction loads rows, asks the decision and writes it. */
 import type Database from 'better-sqlite3';
-import type { FollowUpResult } from '../../../contract/followup';
 import type {
-  FollowUpAttemptRecord,
   FollowUpPatch,
   FollowUpRecord,
   FollowUpRepo,
   FollowUpRuleRecord,
 } from '../../core/ports';
 import { erasedTask, firstTask, patchIfUnchanged, taskKey } from '../../core/followup/rules';
+import { maybe, rowParams, rowReader, type Row, type RowShape } from './rows';
 
-interface FollowUpRow {
-  id: string;
-  community_id: string;
-  date: string;
-  resident_key: string;
-  user_id: string | null;
-  name: string;
-  phone: string | null;
-  channel: FollowUpRecord['channel'];
-  services: string;
-  kind: FollowUpRecord['kind'];
-  parent_id: string | null;
-  due: string;
-  status: FollowUpRecord['status'];
-  attempts: string;
-  attempt_count: number;
-  result: string | null;
-  closed_reason: string | null;
-  suggestion_id: string | null;
-  created_at: string;
-  closed_at: string | null;
-}
-
-const toRecord = (r: FollowUpRow): FollowUpRecord => ({
-  id: r.id,
-  community: r.community_id,
-  date: r.date,
-  residentKey: r.resident_key,
-  userId: r.user_id,
-  name: r.name,
-  phone: r.phone,
-  channel: r.channel,
-  services: JSON.parse(r.services) as string[],
-  kind: r.kind,
-  parentId: r.parent_id,
-  due: r.due,
-  status: r.status,
-  attempts: JSON.parse(r.attempts) as FollowUpAttemptRecord[],
-  result: r.result ? (JSON.parse(r.result) as FollowUpResult) : null,
-  closedReason: r.closed_reason,
-  suggestionId: r.suggestion_id,
-  createdAt: r.created_at,
-  closedAt: r.closed_at,
-});
-
+const TASK: RowShape = { json: ['services', 'attempts', 'result'], skip: ['attempt_count'] };
+const toRecord = rowReader<FollowUpRecord>(TASK);
 /** The row's parameters: lists and the result as JSON, the attempt count beside them. */
-const toRow = (r: FollowUpRecord) => ({
-  ...r,
-  services: JSON.stringify(r.services),
-  attempts: JSON.stringify(r.attempts),
-  attemptCount: r.attempts.length,
-  result: r.result ? JSON.stringify(r.result) : null,
-});
+const toRow = (r: FollowUpRecord) => ({ ...rowParams(r, TASK), attemptCount: r.attempts.length });
 
 export function followUpRepo(db: Database.Database): FollowUpRepo {
-  const byId = db.prepare<[string], FollowUpRow>('SELECT * FROM follow_ups WHERE id = ?');
-  const byKey = db.prepare<[string, string, string, string], FollowUpRow>(
+  const byId = db.prepare<[string], Row>('SELECT * FROM follow_ups WHERE id = ?');
+  const byKey = db.prepare<[string, string, string, string], Row>(
     'SELECT * FROM follow_ups WHERE community_id = ? AND date = ? AND resident_key = ? AND kind = ?',
   );
   const insert = db.prepare(
@@ -75,16 +25,16 @@ export function followUpRepo(db: Database.Database): FollowUpRepo {
      VALUES (@id, @community, @date, @residentKey, @userId, @name, @phone, @channel, @services, @kind,
        @parentId, @due, @status, @attempts, @attemptCount, @result, @closedReason, @suggestionId, @createdAt, @closedAt)`,
   );
-  const open = db.prepare<[string], FollowUpRow>(
+  const open = db.prepare<[string], Row>(
     "SELECT * FROM follow_ups WHERE community_id = ? AND status = 'open' ORDER BY due, created_at, rowid",
   );
-  const recent = db.prepare<[string, string], FollowUpRow>(
+  const recent = db.prepare<[string, string], Row>(
     "SELECT * FROM follow_ups WHERE community_id = ? AND status != 'open' AND closed_at >= ? ORDER BY closed_at DESC",
   );
-  const ofUser = db.prepare<[string], FollowUpRow>(
+  const ofUser = db.prepare<[string], Row>(
     'SELECT * FROM follow_ups WHERE user_id = ? ORDER BY date, created_at',
   );
-  const ofEvening = db.prepare<[string, string], FollowUpRow>(
+  const ofEvening = db.prepare<[string, string], Row>(
     'SELECT * FROM follow_ups WHERE community_id = ? AND date = ? ORDER BY created_at, rowid',
   );
   const write = db.prepare(
@@ -99,17 +49,13 @@ export function followUpRepo(db: Database.Database): FollowUpRepo {
   const saveRules = db.prepare(
     'INSERT INTO follow_up_rules (community_id, rules) VALUES (?, ?) ON CONFLICT (community_id) DO UPDATE SET rules = excluded.rules',
   );
-  const get = (id: string) => {
-    const row = byId.get(id);
-    return row ? toRecord(row) : null;
-  };
+  const get = (id: string) => maybe(toRecord, byId.get(id));
   const save = (next: FollowUpRecord | null) => {
     if (next) write.run(toRow(next));
     return next;
   };
   const create = db.transaction((r: FollowUpRecord) => {
-    const existing = byKey.get(...taskKey(r));
-    const decided = firstTask(existing ? toRecord(existing) : null, r);
+    const decided = firstTask(maybe(toRecord, byKey.get(...taskKey(r))), r);
     if (decided.created) insert.run(toRow(r));
     return decided;
   });

@@ -1,6 +1,6 @@
 /** The rules are the core's (core/suggestion/rules.ts): each transaction loads rows, asks the decision and writes it. */
 import type Database from 'better-sqlite3';
-import type { Solved, SuggestionStatus } from '../../../contract/followup';
+import type { SuggestionStatus } from '../../../contract/followup';
 import type {
   ChangeRecord,
   SubmitOutcome,
@@ -18,81 +18,18 @@ import {
   type DailyLimit,
   type Submission,
 } from '../../core/suggestion/rules';
+import { maybe, rowParams, rowReader, type Row, type RowShape } from './rows';
 
-interface SuggestionRow {
-  id: string;
-  community_id: string;
-  receipt: string;
-  user_id: string | null;
-  name: string;
-  category: string;
-  text: string;
-  photo: string | null;
-  follow_up_id: string | null;
-  source: 'resident' | 'call';
-  status: SuggestionStatus;
-  reply: string | null;
-  reason: string | null;
-  merged_into: string | null;
-  change_id: string | null;
-  solved: Solved | null;
-  request_id: string;
-  created_at: string;
-  updated_at: string;
-  answered_at: string | null;
-}
-
-interface ChangeRow {
-  id: string;
-  community_id: string;
-  title: string;
-  detail: string;
-  since: string;
-  suggestion_ids: string;
-  created_by: string;
-  created_at: string;
-}
-
-const toRecord = (r: SuggestionRow): SuggestionRecord => ({
-  id: r.id,
-  community: r.community_id,
-  receipt: r.receipt,
-  userId: r.user_id,
-  name: r.name,
-  category: r.category,
-  text: r.text,
-  photo: r.photo,
-  followUpId: r.follow_up_id,
-  source: r.source,
-  status: r.status,
-  reply: r.reply,
-  reason: r.reason,
-  mergedInto: r.merged_into,
-  changeId: r.change_id,
-  solved: r.solved,
-  requestId: r.request_id,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  answeredAt: r.answered_at,
-});
-
-const toChange = (r: ChangeRow): ChangeRecord => ({
-  id: r.id,
-  community: r.community_id,
-  title: r.title,
-  detail: r.detail,
-  since: r.since,
-  suggestionIds: JSON.parse(r.suggestion_ids) as string[],
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-});
+const toRecord = rowReader<SuggestionRecord>();
+const CHANGE: RowShape = { json: ['suggestionIds'] };
+const toChange = rowReader<ChangeRecord>(CHANGE);
 
 export function suggestionRepo(db: Database.Database): SuggestionRepo {
-  const byId = db.prepare<[string], SuggestionRow>('SELECT * FROM suggestions WHERE id = ?');
-  const byRequest = db.prepare<[string, string], SuggestionRow>(
+  const byId = db.prepare<[string], Row>('SELECT * FROM suggestions WHERE id = ?');
+  const byRequest = db.prepare<[string, string], Row>(
     'SELECT * FROM suggestions WHERE user_id = ? AND request_id = ?',
   );
-  const filedSince = db.prepare<[string, string], SuggestionRow>(
+  const filedSince = db.prepare<[string, string], Row>(
     'SELECT * FROM suggestions WHERE user_id = ? AND created_at >= ?',
   );
   const lastOfPrefix = db.prepare<[string], { n: number }>(
@@ -109,24 +46,21 @@ export function suggestionRepo(db: Database.Database): SuggestionRepo {
        reply = @reply, reason = @reason, merged_into = @mergedInto, change_id = @changeId,
        solved = @solved, updated_at = @updatedAt, answered_at = @answeredAt WHERE id = @id`,
   );
-  const ofUser = db.prepare<[string], SuggestionRow>(
+  const ofUser = db.prepare<[string], Row>(
     'SELECT * FROM suggestions WHERE user_id = ? ORDER BY created_at DESC, rowid DESC',
   );
-  const list = db.prepare<[string], SuggestionRow>(
+  const list = db.prepare<[string], Row>(
     'SELECT * FROM suggestions WHERE community_id = ? ORDER BY created_at DESC, rowid DESC',
   );
   const insertChange = db.prepare(
     `INSERT INTO changes (id, community_id, title, detail, since, suggestion_ids, created_by, created_at)
      VALUES (@id, @community, @title, @detail, @since, @suggestionIds, @createdBy, @createdAt)`,
   );
-  const changeById = db.prepare<[string], ChangeRow>('SELECT * FROM changes WHERE id = ?');
-  const changes = db.prepare<[string], ChangeRow>(
+  const changeById = db.prepare<[string], Row>('SELECT * FROM changes WHERE id = ?');
+  const changes = db.prepare<[string], Row>(
     'SELECT * FROM changes WHERE community_id = ? ORDER BY since DESC, created_at DESC',
   );
-  const get = (id: string) => {
-    const row = byId.get(id);
-    return row ? toRecord(row) : null;
-  };
+  const get = (id: string) => maybe(toRecord, byId.get(id));
   const save = (next: SuggestionRecord | null) => {
     if (next) write.run(next);
     return next;
@@ -150,7 +84,7 @@ export function suggestionRepo(db: Database.Database): SuggestionRepo {
     save(patchIfStatus(get(id), from, patch)),
   );
   const addChange = db.transaction((change: ChangeRecord, now: string) => {
-    insertChange.run({ ...change, suggestionIds: JSON.stringify(change.suggestionIds) });
+    insertChange.run(rowParams(change, CHANGE));
     for (const id of change.suggestionIds) save(adoptedBy(get(id), change, now));
   });
   const erase = db.transaction(
@@ -165,10 +99,7 @@ export function suggestionRepo(db: Database.Database): SuggestionRepo {
     list: async (community) => list.all(community).map(toRecord),
     update: async (id, from, patch) => update.immediate(id, from, patch),
     addChange: async (change, now) => addChange.immediate(change, now),
-    getChange: async (id) => {
-      const row = changeById.get(id);
-      return row ? toChange(row) : null;
-    },
+    getChange: async (id) => maybe(toChange, changeById.get(id)),
     changes: async (community) => changes.all(community).map(toChange),
     erase: async (userId) => erase.immediate(userId),
   };
