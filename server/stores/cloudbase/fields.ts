@@ -81,10 +81,13 @@ export const recordsOf =
   (docs: DocData[]): T[] =>
     docs.map((doc) => fromDoc(text(doc, '_id', `${collection}/?`), doc));
 
+/** A deep copy of plain data (JSON: records are; Node 16, the cloud runtime, has no structuredClone). */
+export const copyOf = <T>(data: T): T => JSON.parse(JSON.stringify(data)) as T;
+
 /** What a record is written as: every field but `id` (the `_id`), copied deep. */
 export function docOf<T extends { id: string }>(record: T): DocData {
   const { id: _id, ...fields } = record;
-  return structuredClone(fields);
+  return copyOf(fields);
 }
 
 export function changedFields<T extends object>(before: T, after: T): DocData {

@@ -25,6 +25,7 @@ import { readDoc } from './documents';
 import {
   bool,
   changedFields,
+  copyOf,
   docOf,
   integer,
   listOf,
@@ -143,7 +144,7 @@ export function surveyRepo(db: CloudDatabase, names: SurveyCollections): SurveyR
       await db
         .collection(names.votes)
         .doc(ballotId(vote.roundId, vote.voterKey))
-        .set({ data: { ...structuredClone(vote) } });
+        .set({ data: { ...copyOf(vote) } });
     },
     /**
      * Every ballot of the round, by last change then voter as SQLite. Read in pages in `_id`
