@@ -6,7 +6,7 @@
  */
 import { integer, isDoc, MalformedDocument, readDoc, text } from './documents';
 import { nullableText } from './queues';
-import type { CloudTransaction, DocData } from './sdk';
+import type { CloudDocument, CloudTransaction, DocData } from './sdk';
 
 /** Reads one field, throwing MalformedDocument (naming `where` and the key) when it is wrong. */
 export type Reader<V> = (doc: DocData, key: string, where: string) => V;
@@ -80,6 +80,16 @@ export const recordsOf =
   <T>(collection: string, fromDoc: (id: string, doc: DocData) => T) =>
   (docs: DocData[]): T[] =>
     docs.map((doc) => fromDoc(text(doc, '_id', `${collection}/?`), doc));
+
+/** One record by `_id` (one read), or null when there is none. */
+export async function getRecord<T>(
+  ref: CloudDocument,
+  fromDoc: (id: string, doc: DocData) => T,
+  id: string,
+): Promise<T | null> {
+  const doc = await readDoc(ref);
+  return doc ? fromDoc(id, doc) : null;
+}
 
 /** A deep copy of plain data (JSON: records are; Node 16, the cloud runtime, has no structuredClone). */
 export const copyOf = <T>(data: T): T => JSON.parse(JSON.stringify(data)) as T;

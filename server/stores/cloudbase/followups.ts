@@ -31,6 +31,7 @@ import { MalformedDocument, readDoc } from './documents';
 import {
   bool,
   docOf,
+  getRecord,
   integer,
   listOf,
   nested,
@@ -200,10 +201,7 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
   return {
     // Two runs of the job at once write the same order document for every task: many racers.
     create: (record) => transact(db, MANY_RACERS, (tx) => createIn(tx, names, record)),
-    async get(id) {
-      const doc = await readDoc(followUps().doc(id));
-      return doc ? followUpFromDoc(id, doc) : null;
-    },
+    get: (id) => getRecord(followUps().doc(id), followUpFromDoc, id),
     /** By due date; tasks of one run share `createdAt`, so `seq` keeps creation order. */
     async open(community) {
       const docs = await readAll(() =>

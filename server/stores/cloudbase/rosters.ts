@@ -28,6 +28,7 @@ import { MalformedDocument, readDoc } from './documents';
 import {
   changeDoc,
   docOf,
+  getRecord,
   integer,
   nullableText,
   oneOf,
@@ -138,10 +139,7 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
         .doc(shift.id)
         .set({ data: docOf(shift) });
     },
-    async getShift(id) {
-      const doc = await readDoc(shifts().doc(id));
-      return doc ? shiftFromDoc(id, doc) : null;
-    },
+    getShift: (id) => getRecord(shifts().doc(id), shiftFromDoc, id),
     /** One evening's roster by start time, then in the order staff added them (SQLite's rowid). */
     async shifts(community, date) {
       const docs = await readAll(() =>
@@ -170,10 +168,7 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
       ),
     // A resident tapping twice races only themselves.
     addCompanion: (request) => transact(db, FEW_RACERS, (tx) => addCompanionIn(tx, names, request)),
-    async getCompanion(id) {
-      const doc = await readDoc(companions().doc(id));
-      return doc ? companionFromDoc(id, doc) : null;
-    },
+    getCompanion: (id) => getRecord(companions().doc(id), companionFromDoc, id),
     /** Two reads by _id: the subject's key, then its request. */
     async companionOf(subject) {
       const keyId = companionKeyId(subject);
@@ -224,10 +219,7 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
         .doc(record.id)
         .set({ data: docOf(record) });
     },
-    async getLeave(id) {
-      const doc = await readDoc(leave().doc(id));
-      return doc ? leaveFromDoc(id, doc) : null;
-    },
+    getLeave: (id) => getRecord(leave().doc(id), leaveFromDoc, id),
     /** Every community's undecided requests, oldest first. */
     async pendingLeave() {
       const docs = await readAll(() =>

@@ -45,6 +45,7 @@ import { MalformedDocument, readDoc } from './documents';
 import {
   changeDoc,
   docOf,
+  getRecord,
   integer,
   nullable,
   nullableText,
@@ -266,10 +267,7 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
       // Residents of one community file under one prefix a day: each writes its counter.
       return transact(db, MANY_RACERS, (tx) => submitIn(tx, names, record, prefix, limit));
     },
-    async get(id) {
-      const doc = await readDoc(suggestions().doc(id));
-      return doc ? suggestionFromDoc(id, doc) : null;
-    },
+    get: (id) => getRecord(suggestions().doc(id), suggestionFromDoc, id),
     /** Newest first; `seq` keeps filing order within one instant, as SQLite's rowid. */
     async ofUser(userId) {
       const docs = await readAll(() =>
@@ -297,10 +295,7 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
       ),
     addChange: (change, now) =>
       transact(db, FEW_RACERS, (tx) => addChangeIn(tx, names, change, now)),
-    async getChange(id) {
-      const doc = await readDoc(db.collection(names.changes).doc(id));
-      return doc ? changeFromDoc(id, doc) : null;
-    },
+    getChange: (id) => getRecord(db.collection(names.changes).doc(id), changeFromDoc, id),
     /** Latest `since` first, then the latest logged. */
     async changes(community) {
       const docs = await readAll(() =>

@@ -27,6 +27,7 @@ import {
   changedFields,
   copyOf,
   docOf,
+  getRecord,
   integer,
   listOf,
   nullable,
@@ -125,10 +126,7 @@ export function surveyRepo(db: CloudDatabase, names: SurveyCollections): SurveyR
         .doc(round.id)
         .set({ data: docOf(round) });
     },
-    async getRound(id) {
-      const doc = await readDoc(rounds().doc(id));
-      return doc ? roundFromDoc(id, doc) : null;
-    },
+    getRound: (id) => getRecord(rounds().doc(id), roundFromDoc, id),
     /** Newest first, as SQLite; `_id` only breaks ties between rounds opened in one instant. */
     async rounds(community) {
       const docs = await readAll(() =>
