@@ -709,7 +709,10 @@ export interface FollowUpRuleRecord {
 }
 
 export interface FollowUpRepo {
-  /** Creates the task unless (community, date, residentKey, kind) exists: the job may run twice. */
+  /**
+   * Atomically: the task under the record's key (taskKey), or, when none, this one, as firstTask
+   * in core/followup/rules.ts decides; the job may run twice.
+   */
   create(record: FollowUpRecord): Promise<{ created: boolean; record: FollowUpRecord }>;
   get(id: string): Promise<FollowUpRecord | null>;
   /** A community's open tasks, by due date. */
@@ -717,8 +720,9 @@ export interface FollowUpRepo {
   /** Tasks closed or done since `since` (ISO), newest first. */
   recent(community: string, since: string): Promise<FollowUpRecord[]>;
   /**
-   * Compare-and-set: applies `patch` only while the task is open with exactly `attempts`
-   * attempts recorded, so two workers recording at once cannot both count. Null otherwise.
+   * Compare-and-set (patchIfUnchanged in core/followup/rules.ts): applies `patch` only while the
+   * task is open with exactly `attempts` attempts recorded, so two workers recording at once
+   * cannot both count. Null otherwise.
    */
   update(id: string, attempts: number, patch: FollowUpPatch): Promise<FollowUpRecord | null>;
   /** Links a suggestion (whatever the status). */
@@ -729,14 +733,14 @@ export interface FollowUpRepo {
   /** Per service id ("activity" for activities); null before staff set any. */
   getRules(community: string): Promise<Record<string, FollowUpRuleRecord> | null>;
   saveRules(community: string, rules: Record<string, FollowUpRuleRecord>): Promise<void>;
-  /** Forgets a resident's personal data: phone, name and notes; returns how many tasks changed. */
+  /** Writes erasedTask (core/followup/rules.ts) over each of the user's tasks; returns how many. */
   erase(userId: string): Promise<number>;
 }
 
 export interface SuggestionRecord {
   id: string;
   community: string;
-  /** Set by the store: `${prefix}-${seq}` with seq counted per prefix, e.g. "JS-1202-003". */
+  /** `${prefix}-${seq}` with seq counted per prefix, e.g. "JS-1202-003" (numbered, in the core). */
   receipt: string;
   userId: string | null;
   name: string;
@@ -783,8 +787,10 @@ export type SubmitOutcome =
 
 export interface SuggestionRepo {
   /**
-   * Files a suggestion atomically: a known (userId, requestId) comes back as 'existing'; a
-   * resident at the limit gets 'limited'; otherwise the store numbers it (`receiptPrefix`-NNN).
+   * Files a suggestion atomically, as core/suggestion/rules.ts decides: the store loads the
+   * suggestion a known (userId, requestId) filed and when the author filed their own
+   * (countsTowardLimit), asks decideSubmit ('existing', 'limited' or file), and numbers a filed
+   * one after the prefix's last number (numbered).
    */
   submit(
     record: Omit<SuggestionRecord, 'receipt'>,
@@ -795,17 +801,17 @@ export interface SuggestionRepo {
   ofUser(userId: string): Promise<SuggestionRecord[]>;
   /** A community's suggestions, newest first. */
   list(community: string): Promise<SuggestionRecord[]>;
-  /** Compare-and-set on status. */
+  /** Compare-and-set on status (patchIfStatus in core/suggestion/rules.ts). */
   update(
     id: string,
     from: SuggestionRecord['status'][],
     patch: SuggestionPatch,
   ): Promise<SuggestionRecord | null>;
-  /** Records a change and links it to its suggestions (marking them adopted), in one transaction. */
+  /** Records a change and writes adoptedBy (core/suggestion/rules.ts) over its suggestions, in one transaction. */
   addChange(change: ChangeRecord, now: string): Promise<void>;
   getChange(id: string): Promise<ChangeRecord | null>;
   changes(community: string): Promise<ChangeRecord[]>;
-  /** Detaches a resident's suggestions from them (anonymous statistics remain). */
+  /** Writes erasedSuggestion over a resident's suggestions (anonymous statistics remain). */
   erase(userId: string): Promise<number>;
 }
 
@@ -845,13 +851,16 @@ export interface SurveyRepo {
   getRound(id: string): Promise<RoundRecord | null>;
   /** A community's rounds, newest first. */
   rounds(community: string): Promise<RoundRecord[]>;
-  /** Compare-and-set on status. */
+  /** Compare-and-set on status (patchRoundIfStatus in core/program/survey.ts). */
   updateRound(
     id: string,
     from: RoundStatus[],
     patch: Partial<Pick<RoundRecord, 'status' | 'menu' | 'publishedAt'>>,
   ): Promise<RoundRecord | null>;
-  /** One ballot per voter and round: a second vote replaces the first. */
+  /**
+   * One ballot per voter key and round: a second vote replaces the first. The core makes the
+   * keys (residentBallot, paperBallots in core/program/survey.ts), so a retried paper stack counts once.
+   */
   vote(vote: VoteRecord): Promise<void>;
   votes(roundId: string): Promise<VoteRecord[]>;
 }
@@ -911,8 +920,12 @@ export interface RosterRepo {
   getShift(id: string): Promise<ShiftRecord | null>;
   shifts(community: string, date: string): Promise<ShiftRecord[]>;
   shiftsOf(worker: string): Promise<ShiftRecord[]>;
+  /** Writes the end and comp time loggedShift (core/program/roster.ts) decided. */
   logEnd(id: string, loggedEnd: string, compMinutes: number): Promise<ShiftRecord | null>;
-  /** One request per subject: a second add (a retry, a second tap, a race) returns the first. */
+  /**
+   * Atomically, one request per subject (firstCompanion in core/program/roster.ts): a second add
+   * (a retry, a second tap, a race) returns the first.
+   */
   addCompanion(request: CompanionRecord): Promise<CompanionRecord>;
   getCompanion(id: string): Promise<CompanionRecord | null>;
   /** The request made for a ticket or booking (companionSubject), or null. */
@@ -920,14 +933,15 @@ export interface RosterRepo {
   /** One evening's requests of a community, in arrival order (the console reads these). */
   companions(community: string, date: string): Promise<CompanionRecord[]>;
   companionsOf(worker: string): Promise<CompanionRecord[]>;
+  /** Writes assignedCompanion (core/program/roster.ts); null when there is no such request. */
   assignCompanion(id: string, worker: string, workerName: string): Promise<CompanionRecord | null>;
-  /** Clears the notes a resident left with their requests (a hearing impairment…); returns how many. */
+  /** Writes erasedNote over a resident's requests (a hearing impairment…); returns how many changed. */
   eraseCompanionNotes(userId: string): Promise<number>;
   addLeave(leave: LeaveRecord): Promise<void>;
   getLeave(id: string): Promise<LeaveRecord | null>;
   pendingLeave(): Promise<LeaveRecord[]>;
   leaveOf(worker: string): Promise<LeaveRecord[]>;
-  /** Compare-and-set from 'pending'. */
+  /** Compare-and-set from 'pending' (decidedLeave in core/program/roster.ts). */
   decideLeave(id: string, status: 'approved' | 'refused', by: string): Promise<LeaveRecord | null>;
 }
 

@@ -1,28 +1,37 @@
 import * as z from 'zod';
-import type { Candidate } from '../../../contract/program';
-import { defineAction, userOf, type ActionContext } from '../action';
+import { defineAction, userOf } from '../action';
 import { communityOrThrow } from '../community';
 import type { CoreDeps } from '../deps';
-import { AppError, notFound } from '../errors';
-import { newId } from '../notice/service';
 import { isCalendarDate, todayOf } from '../notice/week';
-import type { ServiceRecord } from '../ports';
-import { eveningReport, lastEvening, summaryCsv, visitsCsv, visitsOn } from '../program/report';
 import {
-  balanceOf,
-  bookingTarget,
-  checkLoggedEnd,
-  companionSubject,
-  companionView,
-  compMinutes,
-  leaveView,
-  memberName,
-  myCompanionView,
-  shiftView,
-  ticketTarget,
-  type CompanionTarget,
-} from '../program/roster';
-import { checkChoices, MENU_SIZE, roundOrThrow, roundView, votingOpen } from '../program/survey';
+  eveningReport,
+  lastEvening,
+  saveCosts,
+  summaryCsv,
+  visitsCsv,
+  visitsOn,
+} from '../program/report';
+import {
+  assignCompanion,
+  assignShift,
+  decideLeave,
+  eveningRoster,
+  logShiftEnd,
+  myCompanionOf,
+  myRoster,
+  pendingLeave,
+  requestCompanion,
+  requestLeave,
+} from '../program/roster-service';
+import {
+  castVote,
+  closeRound,
+  enterPaper,
+  MENU_SIZE,
+  openRound,
+  publishRound,
+  roundView,
+} from '../program/survey';
 import { ids } from '../validation';
 
 const date = z.string().refine(isCalendarDate);
@@ -37,9 +46,6 @@ const kind = z.enum(['queue', 'booking', 'drop-in']);
 
 const roundCommunity = async (input: { roundId: string }, deps: CoreDeps) =>
   (await deps.store.surveys.getRound(input.roundId))?.community ?? null;
-
-/** The caller's display name on the roster: what staff typed, else a short id. */
-const workerName = (userId: string) => `社工（尾号 ${userId.slice(-4)}）`;
 
 export const surveyActions = [
   defineAction({
@@ -66,20 +72,8 @@ export const surveyActions = [
       })
       .strict(),
     example: { roundId: 'round-1', choices: ['paperwork', 'health'] },
-    handler: async (ctx, input) => {
-      const userId = userOf(ctx).id;
-      const round = await roundOrThrow(ctx.deps, input.roundId);
-      if (!votingOpen(round, ctx.now)) throw new AppError('CLOSED', '这轮点单已经结束，谢谢关心');
-      const choices = checkChoices(round, input.choices);
-      await ctx.deps.store.surveys.vote({
-        roundId: round.id,
-        voterKey: userId,
-        choices,
-        paper: false,
-        updatedAt: ctx.now.toISOString(),
-      });
-      return roundView(ctx.deps, round, userId, ctx.now);
-    },
+    handler: async (ctx, input) =>
+      castVote(ctx.deps, userOf(ctx).id, input.roundId, input.choices, ctx.now),
   }),
   defineAction({
     id: 'survey.rounds',
@@ -123,52 +117,14 @@ export const surveyActions = [
       proposals: [{ name: '手机使用课', kind: 'drop-in', description: '教老人用手机挂号、缴费' }],
     },
     community: (input) => input.community,
-    handler: async (ctx, input) => {
-      const community = await communityOrThrow(ctx.deps, input.community);
-      if (input.closesOn < todayOf(ctx.now)) {
-        throw new AppError('BAD_INPUT', '截止日期不能早于今天', 'closesOn');
-      }
-      const [latest] = await ctx.deps.store.surveys.rounds(community.id);
-      if (latest && votingOpen(latest, ctx.now)) {
-        throw new AppError('CONFLICT', '还有一轮点单没结束，请先结束它');
-      }
-      const candidates: Candidate[] = [
-        ...[...community.services]
-          .sort((a, b) => a.sort - b.sort)
-          .map((s) => ({
-            id: s.id,
-            name: s.name,
-            kind: s.kind,
-            description: s.description,
-            source: 'current' as const,
-          })),
-        ...input.proposals.map((p) => ({
-          id: `p-${newId()
-            .slice(0, 8)
-            .toLowerCase()
-            .replace(/[^a-z0-9]/g, 'x')}`,
-          name: p.name,
-          kind: p.kind,
-          description: p.description,
-          source: p.suggestionId ? ('suggestion' as const) : ('proposal' as const),
-        })),
-      ];
-      const round = {
-        id: newId(),
-        community: community.id,
-        title: input.title,
-        candidates,
-        maxChoices: input.maxChoices,
-        closesOn: input.closesOn,
-        status: 'open' as const,
-        menu: null,
-        createdBy: userOf(ctx).id,
-        createdAt: ctx.now.toISOString(),
-        publishedAt: null,
-      };
-      await ctx.deps.store.surveys.createRound(round);
-      return roundView(ctx.deps, round, null, ctx.now);
-    },
+    handler: async (ctx, input) =>
+      openRound(
+        ctx.deps,
+        await communityOrThrow(ctx.deps, input.community),
+        input,
+        userOf(ctx).id,
+        ctx.now,
+      ),
   }),
   defineAction({
     id: 'survey.paper',
@@ -186,23 +142,7 @@ export const surveyActions = [
       .strict(),
     example: { roundId: 'round-1', choices: ['library'], copies: 3, requestId: 'paper-req-0001' },
     community: roundCommunity,
-    handler: async (ctx, input) => {
-      const round = await roundOrThrow(ctx.deps, input.roundId);
-      if (!votingOpen(round, ctx.now)) throw new AppError('CLOSED', '这轮点单已经结束，不能再录入');
-      const choices = checkChoices(round, input.choices);
-      const staff = userOf(ctx).id;
-      // Keys from the request: entering the same stack of ballots twice counts it once.
-      for (let n = 0; n < input.copies; n += 1) {
-        await ctx.deps.store.surveys.vote({
-          roundId: round.id,
-          voterKey: `paper:${staff}:${input.requestId}:${n}`,
-          choices,
-          paper: true,
-          updatedAt: ctx.now.toISOString(),
-        });
-      }
-      return roundView(ctx.deps, round, null, ctx.now);
-    },
+    handler: async (ctx, input) => enterPaper(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
   defineAction({
     id: 'survey.close',
@@ -210,12 +150,7 @@ export const surveyActions = [
     input: z.object({ roundId: ids.record }).strict(),
     example: { roundId: 'round-1' },
     community: roundCommunity,
-    handler: async ({ deps, now }, input) => {
-      const round = await roundOrThrow(deps, input.roundId);
-      const closed =
-        (await deps.store.surveys.updateRound(round.id, ['open'], { status: 'closed' })) ?? round;
-      return roundView(deps, closed, null, now);
-    },
+    handler: async ({ deps, now }, input) => closeRound(deps, input.roundId, now),
   }),
   defineAction({
     id: 'survey.publish',
@@ -225,33 +160,7 @@ export const surveyActions = [
       .strict(),
     example: { roundId: 'round-1', menu: ['paperwork', 'health', 'library'] },
     community: roundCommunity,
-    handler: async ({ deps, now }, input) => {
-      const round = await roundOrThrow(deps, input.roundId);
-      if (round.status === 'published') throw new AppError('CONFLICT', '这轮点单已经发布过了');
-      if (votingOpen(round, now)) throw new AppError('CONFLICT', '请先结束投票，再发布菜单');
-      const menu = [...new Set(input.menu)];
-      const chosen = menu.map((id) => round.candidates.find((c) => c.id === id));
-      if (chosen.some((c) => !c)) {
-        throw new AppError('BAD_INPUT', '菜单里有这轮点单没有的服务', 'menu');
-      }
-      const community = await communityOrThrow(deps, round.community);
-      const services: ServiceRecord[] = chosen.map((c, sort) => ({
-        id: c!.id,
-        name: c!.name,
-        kind: c!.kind,
-        description: c!.description,
-        sort: sort + 1,
-      }));
-      // The community's services for the coming evenings are now the published menu.
-      await deps.store.communities.save({ ...community, services });
-      const published = await deps.store.surveys.updateRound(round.id, ['open', 'closed'], {
-        status: 'published',
-        menu,
-        publishedAt: now.toISOString(),
-      });
-      if (!published) throw new AppError('CONFLICT', '这轮点单刚刚被发布了');
-      return roundView(deps, published, null, now);
-    },
+    handler: async ({ deps, now }, input) => publishRound(deps, input.roundId, input.menu, now),
   }),
 ];
 
@@ -276,15 +185,8 @@ export const reportActions = [
       .strict(),
     example: { community: 'jinse', costs: { paperwork: 20, health: 15 } },
     community: (input) => input.community,
-    handler: async ({ deps }, input) => {
-      const community = await communityOrThrow(deps, input.community);
-      const known = new Set([...community.services.map((s) => s.id), 'activity']);
-      const unknown = Object.keys(input.costs).find((k) => !known.has(k));
-      if (unknown) throw new AppError('BAD_INPUT', `没有“${unknown}”这项服务`, 'costs');
-      const next = { ...((await deps.store.reports.getCosts(community.id)) ?? {}), ...input.costs };
-      await deps.store.reports.saveCosts(community.id, next);
-      return next;
-    },
+    handler: async ({ deps }, input) =>
+      saveCosts(deps, await communityOrThrow(deps, input.community), input.costs),
   }),
   defineAction({
     id: 'report.csv',
@@ -329,27 +231,6 @@ const workerId = z.string().regex(/^[A-Za-z0-9_:-]{1,80}$/);
 /** Which ticket or booking a companion request is for. */
 const companionRef = { kind: z.enum(['ticket', 'booking']), ref: ids.record };
 
-const NOT_YOURS = { ticket: '没有找到这张号', booking: '没有找到这个预约' } as const;
-
-/** Where a request on the caller's ticket or booking is filed, and what staff read it as. */
-async function companionTarget(
-  ctx: ActionContext,
-  kind: 'ticket' | 'booking',
-  ref: string,
-  userId: string,
-): Promise<CompanionTarget> {
-  const { store } = ctx.deps;
-  if (kind === 'ticket') {
-    const evening = await store.queues.eveningOfTicket(ref);
-    const ticket = evening?.tickets.find((t) => t.id === ref);
-    return ticketTarget(ticket, evening?.setup?.name ?? null, userId);
-  }
-  const booking = await store.bookings.getBooking(ref);
-  const community = booking ? await store.communities.get(booking.community) : null;
-  const service = community?.services.find((s) => s.id === booking?.service);
-  return bookingTarget(booking, service?.name ?? booking?.service ?? '', userId, todayOf(ctx.now));
-}
-
 const shiftCommunity = async (input: { shiftId: string }, deps: CoreDeps) =>
   (await deps.store.rosters.getShift(input.shiftId))?.community ?? null;
 
@@ -360,14 +241,7 @@ export const rosterActions = [
     input: z.object({ community: ids.community, date }).strict(),
     example: { community: 'jinse', date: '2026-12-02' },
     community: (input) => input.community,
-    handler: async ({ deps }, input) => ({
-      community: input.community,
-      date: input.date,
-      shifts: (await deps.store.rosters.shifts(input.community, input.date)).map(shiftView),
-      companions: (await deps.store.rosters.companions(input.community, input.date)).map(
-        companionView,
-      ),
-    }),
+    handler: async ({ deps }, input) => eveningRoster(deps, input.community, input.date),
   }),
   defineAction({
     id: 'roster.assign',
@@ -390,30 +264,8 @@ export const rosterActions = [
       end: '20:00',
     },
     community: (input) => input.community,
-    handler: async (ctx, input) => {
-      const worker = input.worker ?? userOf(ctx).id;
-      // Colleagues are picked from the community's directory (staff.directory), by name.
-      const member = (await ctx.deps.store.identities.staffDirectory(input.community)).find(
-        (m) => m.id === worker,
-      );
-      if (!member) throw new AppError('BAD_INPUT', '只能给本社区的社工排班', 'worker');
-      if (input.end <= input.start)
-        throw new AppError('BAD_INPUT', '下班时间要晚于上班时间', 'end');
-      const shift = {
-        id: newId(),
-        community: input.community,
-        date: input.date,
-        worker,
-        name: input.name ?? memberName(member),
-        start: input.start,
-        end: input.end,
-        loggedEnd: null,
-        compMinutes: 0,
-        createdAt: ctx.now.toISOString(),
-      };
-      await ctx.deps.store.rosters.addShift(shift);
-      return shiftView(shift);
-    },
+    handler: async (ctx, input) =>
+      assignShift(ctx.deps, input.worker ?? userOf(ctx).id, input, ctx.now),
   }),
   defineAction({
     id: 'roster.logEnd',
@@ -421,17 +273,7 @@ export const rosterActions = [
     input: z.object({ shiftId: ids.record, end: ids.hhmm }).strict(),
     example: { shiftId: 'shift-1', end: '20:30' },
     community: shiftCommunity,
-    handler: async ({ deps, now }, input) => {
-      const shift = (await deps.store.rosters.getShift(input.shiftId))!;
-      checkLoggedEnd(shift, input.end, now);
-      const logged = await deps.store.rosters.logEnd(
-        shift.id,
-        input.end,
-        compMinutes(shift.start, input.end),
-      );
-      if (!logged) throw notFound('没有找到这条排班');
-      return shiftView(logged);
-    },
+    handler: async ({ deps, now }, input) => logShiftEnd(deps, input.shiftId, input.end, now),
   }),
   defineAction({
     id: 'roster.requestCompanion',
@@ -449,42 +291,14 @@ export const rosterActions = [
       })
       .strict(),
     example: { kind: 'ticket', ref: 'ticket-1', note: '听障，请用文字沟通' },
-    handler: async (ctx, input) => {
-      const userId = userOf(ctx).id;
-      const subject = companionSubject(input.kind, input.ref);
-      // One request per ticket or booking: a second tap or a retry answers with the first.
-      const existing = await ctx.deps.store.rosters.companionOf(subject);
-      if (existing) {
-        if (existing.userId !== userId) throw notFound(NOT_YOURS[input.kind]);
-        return myCompanionView(existing);
-      }
-      const target = await companionTarget(ctx, input.kind, input.ref, userId);
-      const record = await ctx.deps.store.rosters.addCompanion({
-        id: newId(),
-        ...target,
-        userId,
-        subject,
-        note: input.note ?? '',
-        worker: null,
-        workerName: null,
-        status: 'waiting',
-        createdAt: ctx.now.toISOString(),
-      });
-      return myCompanionView(record);
-    },
+    handler: async (ctx, input) => requestCompanion(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
   defineAction({
     id: 'roster.companionOf',
     role: 'resident',
     input: z.object(companionRef).strict(),
     example: { kind: 'ticket', ref: 'ticket-1' },
-    handler: async (ctx, input) => {
-      const found = await ctx.deps.store.rosters.companionOf(
-        companionSubject(input.kind, input.ref),
-      );
-      // Only the resident who asked sees it; for anyone else there is nothing.
-      return found && found.userId === userOf(ctx).id ? myCompanionView(found) : null;
-    },
+    handler: async (ctx, input) => myCompanionOf(ctx.deps, userOf(ctx).id, input.kind, input.ref),
   }),
   defineAction({
     id: 'roster.assignCompanion',
@@ -493,37 +307,14 @@ export const rosterActions = [
     example: { companionId: 'companion-1', worker: 'staff-1' },
     community: async (input, deps) =>
       (await deps.store.rosters.getCompanion(input.companionId))?.community ?? null,
-    handler: async ({ deps }, input) => {
-      const request = (await deps.store.rosters.getCompanion(input.companionId))!;
-      const shift = (await deps.store.rosters.shifts(request.community, request.date)).find(
-        (s) => s.worker === input.worker,
-      );
-      if (!shift) throw new AppError('BAD_INPUT', '请先把这位社工排进这一晚的值班', 'worker');
-      const assigned = await deps.store.rosters.assignCompanion(
-        request.id,
-        shift.worker,
-        shift.name,
-      );
-      if (!assigned) throw notFound('没有找到这条陪同请求');
-      return companionView(assigned);
-    },
+    handler: async ({ deps }, input) => assignCompanion(deps, input.companionId, input.worker),
   }),
   defineAction({
     id: 'roster.mine',
     role: 'resident',
     input: z.object({}).strict(),
     example: {},
-    handler: async (ctx) => {
-      const me = userOf(ctx).id;
-      const shifts = await ctx.deps.store.rosters.shiftsOf(me);
-      const leave = await ctx.deps.store.rosters.leaveOf(me);
-      return {
-        ...balanceOf(shifts, leave),
-        shifts: shifts.map(shiftView),
-        leave: leave.map(leaveView),
-        companions: (await ctx.deps.store.rosters.companionsOf(me)).map(companionView),
-      };
-    },
+    handler: async (ctx) => myRoster(ctx.deps, userOf(ctx).id),
   }),
   defineAction({
     id: 'roster.requestLeave',
@@ -543,58 +334,21 @@ export const rosterActions = [
       .strict(),
     example: { community: 'jinse', date: '2026-12-07', minutes: 120, note: '周一下午调休' },
     community: (input) => input.community,
-    handler: async (ctx, input) => {
-      const me = userOf(ctx).id;
-      const shifts = await ctx.deps.store.rosters.shiftsOf(me);
-      const leave = await ctx.deps.store.rosters.leaveOf(me);
-      const { balanceMinutes, pendingMinutes } = balanceOf(shifts, leave);
-      if (input.minutes > balanceMinutes - pendingMinutes) {
-        throw new AppError(
-          'CONFLICT',
-          `调休余额不足：可用 ${balanceMinutes - pendingMinutes} 分钟`,
-          'minutes',
-        );
-      }
-      const mine = shifts.find((s) => s.community === input.community);
-      const record = {
-        id: newId(),
-        worker: me,
-        name: mine?.name ?? workerName(me),
-        community: input.community,
-        date: input.date,
-        minutes: input.minutes,
-        note: input.note ?? '',
-        status: 'pending' as const,
-        createdAt: ctx.now.toISOString(),
-        decidedBy: null,
-      };
-      await ctx.deps.store.rosters.addLeave(record);
-      return leaveView(record);
-    },
+    handler: async (ctx, input) => requestLeave(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
   defineAction({
     id: 'roster.leave',
     role: 'admin',
     input: z.object({}).strict(),
     example: {},
-    handler: async ({ deps }) => (await deps.store.rosters.pendingLeave()).map(leaveView),
+    handler: async ({ deps }) => pendingLeave(deps),
   }),
   defineAction({
     id: 'roster.decideLeave',
     role: 'admin',
     input: z.object({ leaveId: ids.record, approve: z.boolean() }).strict(),
     example: { leaveId: 'leave-1', approve: true },
-    handler: async (ctx, input) => {
-      if (!(await ctx.deps.store.rosters.getLeave(input.leaveId))) {
-        throw notFound('没有找到这条调休申请');
-      }
-      const decided = await ctx.deps.store.rosters.decideLeave(
-        input.leaveId,
-        input.approve ? 'approved' : 'refused',
-        userOf(ctx).id,
-      );
-      if (!decided) throw new AppError('CONFLICT', '这条调休申请已经处理过了');
-      return leaveView(decided);
-    },
+    handler: async (ctx, input) =>
+      decideLeave(ctx.deps, input.leaveId, input.approve, userOf(ctx).id),
   }),
 ];

@@ -28,11 +28,10 @@ import { STATUS_WORDS } from '../suggestion/service';
 import { addDays, mondayOf, todayOf } from '../notice/week';
 import { isoLocal, local } from '../time';
 import { newId } from '../notice/service';
+import { seniorTask } from './rules';
 
 /** Evenings further back than this are not followed up any more (a missed job catches up within it). */
 export const LOOKBACK_DAYS = 7;
-/** After this many unanswered calls a task is closed. */
-export const MAX_ATTEMPTS = 3;
 /** Notice activities have no service id of their own: their rule is kept under this key. */
 export const ACTIVITY_RULE = 'activity';
 
@@ -387,27 +386,10 @@ export async function taskOrThrow(deps: CoreDeps, id: string) {
   return task;
 }
 
-/**
- * A second follow-up by a senior worker after 不满意 or "not solved": due now, to be made within
- * 48 h. Always on the staff list, even without a phone: then it is made in person at the desk.
- */
+/** A second follow-up by a senior worker after 不满意 or "not solved" (seniorTask). */
 export async function escalate(deps: CoreDeps, task: FollowUpRecord, now: Date) {
-  if (task.kind !== 'first' || (!task.phone && !task.userId)) return;
-  await deps.store.followUps.create({
-    ...task,
-    id: newId(),
-    kind: 'senior',
-    parentId: task.id,
-    channel: 'call',
-    due: todayOf(now),
-    status: 'open',
-    attempts: [],
-    result: null,
-    closedReason: null,
-    suggestionId: null,
-    createdAt: now.toISOString(),
-    closedAt: null,
-  });
+  const senior = seniorTask(task, newId(), todayOf(now), now);
+  if (senior) await deps.store.followUps.create(senior);
 }
 
 /** Invitations stay in the app for a week after the call. */

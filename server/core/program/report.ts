@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { BookingStatus } from '../../../contract/booking';
 import type { EveningReport, ServedCount, ServiceFigures } from '../../../contract/program';
 import type { CoreDeps } from '../deps';
+import { AppError } from '../errors';
 import { ACTIVITY_RULE } from '../followup/service';
 import { addDays, mondayOf } from '../notice/week';
 import type { CommunityRecord, TicketRecord } from '../ports';
@@ -369,4 +370,29 @@ export function lastEvening(c: CommunityRecord, date: string): string {
     if (c.evenings.some((e) => e.weekday === local(`${d}T12:00:00+08:00`).day())) return d;
   }
   return date;
+}
+
+/**
+ * Unit costs staff set: only for the community's services and activities, merged over the ones
+ * saved before (a service left out keeps its cost).
+ */
+export function mergedCosts(
+  community: CommunityRecord,
+  saved: Record<string, number> | null,
+  costs: Record<string, number>,
+): Record<string, number> {
+  const known = new Set([...community.services.map((s) => s.id), ACTIVITY_RULE]);
+  const unknown = Object.keys(costs).find((k) => !known.has(k));
+  if (unknown) throw new AppError('BAD_INPUT', `没有“${unknown}”这项服务`, 'costs');
+  return { ...(saved ?? {}), ...costs };
+}
+
+export async function saveCosts(
+  deps: CoreDeps,
+  community: CommunityRecord,
+  costs: Record<string, number>,
+) {
+  const next = mergedCosts(community, await deps.store.reports.getCosts(community.id), costs);
+  await deps.store.reports.saveCosts(community.id, next);
+  return next;
 }

@@ -175,3 +175,117 @@ export function balanceOf(shifts: ShiftRecord[], leave: LeaveRecord[]) {
     balanceMinutes: accruedMinutes - takenMinutes,
   };
 }
+
+// ── The roster's decisions: pure, so both stores and the actions share them ──
+
+export interface ShiftInput {
+  community: string;
+  date: string;
+  name?: string;
+  start: string;
+  end: string;
+}
+
+/** A shift for a staff member of the community (picked by name from its directory), start < end. */
+export function plannedShift(
+  directory: StaffEntry[],
+  worker: string,
+  input: ShiftInput,
+  id: string,
+  now: Date,
+): ShiftRecord {
+  const member = directory.find((m) => m.id === worker);
+  if (!member) throw new AppError('BAD_INPUT', '只能给本社区的社工排班', 'worker');
+  if (input.end <= input.start) throw new AppError('BAD_INPUT', '下班时间要晚于上班时间', 'end');
+  return {
+    id,
+    community: input.community,
+    date: input.date,
+    worker,
+    name: input.name ?? memberName(member),
+    start: input.start,
+    end: input.end,
+    loggedEnd: null,
+    compMinutes: 0,
+    createdAt: now.toISOString(),
+  };
+}
+
+/** The shift with its real end logged (checkLoggedEnd) and the comp time it earned. */
+export function loggedShift(shift: ShiftRecord, end: string, now: Date): ShiftRecord {
+  checkLoggedEnd(shift, end, now);
+  return { ...shift, loggedEnd: end, compMinutes: compMinutes(shift.start, end) };
+}
+
+/** One request per subject: adding again (a retry, a second tap, a race) gives the first back. */
+export const firstCompanion = (existing: CompanionRecord | null, request: CompanionRecord) =>
+  existing ? { created: false, record: existing } : { created: true, record: request };
+
+/** A resident sees only their own request; anyone else's reads as not found. */
+export function ownCompanion(existing: CompanionRecord, userId: string, kind: CompanionKind) {
+  if (existing.userId !== userId) {
+    throw notFound(kind === 'ticket' ? '没有找到这张号' : '没有找到这个预约');
+  }
+  return existing;
+}
+
+/** Only a worker on that evening's roster can go with a resident. */
+export function shiftOfWorker(shifts: ShiftRecord[], worker: string): ShiftRecord {
+  const shift = shifts.find((s) => s.worker === worker);
+  if (!shift) throw new AppError('BAD_INPUT', '请先把这位社工排进这一晚的值班', 'worker');
+  return shift;
+}
+
+/** The request assigned to a worker, under the name they have on the roster. */
+export const assignedCompanion = (
+  c: CompanionRecord,
+  worker: string,
+  workerName: string,
+): CompanionRecord => ({ ...c, worker, workerName, status: 'assigned' });
+
+/** What erasing a resident leaves of a request: no note; null when there was none to clear. */
+export const erasedNote = (c: CompanionRecord): CompanionRecord | null =>
+  c.note === '' ? null : { ...c, note: '' };
+
+export interface LeaveInput {
+  community: string;
+  date: string;
+  minutes: number;
+  note?: string;
+}
+
+/** Comp leave asks for no more than the balance not already asked for. */
+export function requestedLeave(
+  shifts: ShiftRecord[],
+  leave: LeaveRecord[],
+  worker: string,
+  input: LeaveInput,
+  id: string,
+  now: Date,
+): LeaveRecord {
+  const { balanceMinutes, pendingMinutes } = balanceOf(shifts, leave);
+  const free = balanceMinutes - pendingMinutes;
+  if (input.minutes > free) {
+    throw new AppError('CONFLICT', `调休余额不足：可用 ${free} 分钟`, 'minutes');
+  }
+  const mine = shifts.find((s) => s.community === input.community);
+  return {
+    id,
+    worker,
+    name: mine?.name ?? memberName({ id: worker, name: null }),
+    community: input.community,
+    date: input.date,
+    minutes: input.minutes,
+    note: input.note ?? '',
+    status: 'pending',
+    createdAt: now.toISOString(),
+    decidedBy: null,
+  };
+}
+
+/** Compare-and-set from 'pending': a request is decided once; null when it was decided before. */
+export const decidedLeave = (
+  leave: LeaveRecord | null,
+  status: 'approved' | 'refused',
+  by: string,
+): LeaveRecord | null => (leave?.status === 'pending' ? { ...leave, status, decidedBy: by } : null);

@@ -1,7 +1,10 @@
-import type { Candidate, RankedCandidate, Round } from '../../../contract/program';
+import type { ServiceKind } from '../../../contract/community';
+import type { Candidate, RankedCandidate, Round, RoundStatus } from '../../../contract/program';
+import { communityOrThrow } from '../community';
 import type { CoreDeps } from '../deps';
+import { newId } from '../notice/service';
 import { AppError, notFound } from '../errors';
-import type { RoundRecord, VoteRecord } from '../ports';
+import type { CommunityRecord, RoundRecord, ServiceRecord, VoteRecord } from '../ports';
 import { todayOf } from '../notice/week';
 
 /** The menu has eight evening services, as the pilot's survey chose. */
@@ -87,4 +90,202 @@ export function checkChoices(r: RoundRecord, choices: string[]) {
     throw new AppError('BAD_INPUT', '选项里有这轮点单没有的服务', 'choices');
   }
   return unique;
+}
+
+// ── The round's decisions: pure, so both stores and the actions share them ──
+
+export type RoundPatch = Partial<Pick<RoundRecord, 'status' | 'menu' | 'publishedAt'>>;
+
+/** Compare-and-set on status: the patched round, or null when its status moved on. */
+export function patchRoundIfStatus(
+  current: RoundRecord | null,
+  from: readonly RoundStatus[],
+  patch: RoundPatch,
+): RoundRecord | null {
+  if (!current || !from.includes(current.status)) return null;
+  const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  return { ...current, ...fields };
+}
+
+/** A resident's ballot: one per round, keyed by them, so voting again replaces it. */
+export function residentBallot(
+  round: RoundRecord,
+  userId: string,
+  choices: string[],
+  now: Date,
+): VoteRecord {
+  if (!votingOpen(round, now)) throw new AppError('CLOSED', '这轮点单已经结束，谢谢关心');
+  const unique = checkChoices(round, choices);
+  return {
+    roundId: round.id,
+    voterKey: userId,
+    choices: unique,
+    paper: false,
+    updatedAt: now.toISOString(),
+  };
+}
+
+/**
+ * Paper ballots staff type in: keyed by the staff member, the request and the copy, so entering
+ * the same stack twice (a retry) counts it once.
+ */
+export function paperBallots(
+  round: RoundRecord,
+  staff: string,
+  input: { choices: string[]; copies: number; requestId: string },
+  now: Date,
+): VoteRecord[] {
+  if (!votingOpen(round, now)) throw new AppError('CLOSED', '这轮点单已经结束，不能再录入');
+  const choices = checkChoices(round, input.choices);
+  return Array.from({ length: input.copies }, (_, n) => ({
+    roundId: round.id,
+    voterKey: `paper:${staff}:${input.requestId}:${n}`,
+    choices,
+    paper: true,
+    updatedAt: now.toISOString(),
+  }));
+}
+
+export interface RoundInput {
+  title: string;
+  maxChoices: number;
+  closesOn: string;
+  proposals: Array<{ name: string; kind: ServiceKind; description: string; suggestionId?: string }>;
+}
+
+/**
+ * A new round: closing today or later, none still open, the community's services as candidates
+ * and the proposals after them. `newId` names the round and each proposal.
+ */
+export function newRound(
+  community: CommunityRecord,
+  latest: RoundRecord | null,
+  input: RoundInput,
+  by: string,
+  newId: () => string,
+  now: Date,
+): RoundRecord {
+  if (input.closesOn < todayOf(now)) {
+    throw new AppError('BAD_INPUT', '截止日期不能早于今天', 'closesOn');
+  }
+  if (latest && votingOpen(latest, now)) {
+    throw new AppError('CONFLICT', '还有一轮点单没结束，请先结束它');
+  }
+  const current = [...community.services]
+    .sort((a, b) => a.sort - b.sort)
+    .map((s) => ({ ...s, source: 'current' as const }));
+  const proposed = input.proposals.map((p) => ({
+    id: `p-${newId()
+      .slice(0, 8)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, 'x')}`,
+    name: p.name,
+    kind: p.kind,
+    description: p.description,
+    source: p.suggestionId ? ('suggestion' as const) : ('proposal' as const),
+  }));
+  const candidates: Candidate[] = [...current, ...proposed].map((c) => ({
+    id: c.id,
+    name: c.name,
+    kind: c.kind,
+    description: c.description,
+    source: c.source,
+  }));
+  return {
+    id: newId(),
+    community: community.id,
+    title: input.title,
+    candidates,
+    maxChoices: input.maxChoices,
+    closesOn: input.closesOn,
+    status: 'open',
+    menu: null,
+    createdBy: by,
+    createdAt: now.toISOString(),
+    publishedAt: null,
+  };
+}
+
+/**
+ * Publishing a closed round's menu: once, after voting, only its candidates. The community's
+ * services become the menu, in the order chosen.
+ */
+export function publication(round: RoundRecord, menu: string[], now: Date) {
+  if (round.status === 'published') throw new AppError('CONFLICT', '这轮点单已经发布过了');
+  if (votingOpen(round, now)) throw new AppError('CONFLICT', '请先结束投票，再发布菜单');
+  const unique = [...new Set(menu)];
+  const chosen = unique.map((id) => round.candidates.find((c) => c.id === id));
+  if (chosen.some((c) => !c)) {
+    throw new AppError('BAD_INPUT', '菜单里有这轮点单没有的服务', 'menu');
+  }
+  const services: ServiceRecord[] = chosen.map((c, sort) => ({
+    id: c!.id,
+    name: c!.name,
+    kind: c!.kind,
+    description: c!.description,
+    sort: sort + 1,
+  }));
+  const change: { from: RoundStatus[]; patch: RoundPatch } = {
+    from: ['open', 'closed'],
+    patch: { status: 'published', menu: unique, publishedAt: now.toISOString() },
+  };
+  return { services, ...change };
+}
+
+// ── What the survey actions do ──────────────────────────────────────────
+
+export async function openRound(
+  deps: CoreDeps,
+  community: CommunityRecord,
+  input: RoundInput,
+  by: string,
+  now: Date,
+) {
+  const [latest] = await deps.store.surveys.rounds(community.id);
+  const round = newRound(community, latest ?? null, input, by, newId, now);
+  await deps.store.surveys.createRound(round);
+  return roundView(deps, round, null, now);
+}
+
+export async function castVote(
+  deps: CoreDeps,
+  userId: string,
+  roundId: string,
+  choices: string[],
+  now: Date,
+) {
+  const round = await roundOrThrow(deps, roundId);
+  await deps.store.surveys.vote(residentBallot(round, userId, choices, now));
+  return roundView(deps, round, userId, now);
+}
+
+export async function enterPaper(
+  deps: CoreDeps,
+  staff: string,
+  input: { roundId: string; choices: string[]; copies: number; requestId: string },
+  now: Date,
+) {
+  const round = await roundOrThrow(deps, input.roundId);
+  for (const ballot of paperBallots(round, staff, input, now)) {
+    await deps.store.surveys.vote(ballot);
+  }
+  return roundView(deps, round, null, now);
+}
+
+/** Closing an open round; closing one that is no longer open shows it as it is. */
+export async function closeRound(deps: CoreDeps, roundId: string, now: Date) {
+  const round = await roundOrThrow(deps, roundId);
+  const closed = await deps.store.surveys.updateRound(round.id, ['open'], { status: 'closed' });
+  return roundView(deps, closed ?? round, null, now);
+}
+
+export async function publishRound(deps: CoreDeps, roundId: string, menu: string[], now: Date) {
+  const round = await roundOrThrow(deps, roundId);
+  const { services, from, patch } = publication(round, menu, now);
+  const community = await communityOrThrow(deps, round.community);
+  // The community's services for the coming evenings are now the published menu.
+  await deps.store.communities.save({ ...community, services });
+  const published = await deps.store.surveys.updateRound(round.id, from, patch);
+  if (!published) throw new AppError('CONFLICT', '这轮点单刚刚被发布了');
+  return roundView(deps, published, null, now);
 }

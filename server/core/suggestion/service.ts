@@ -1,13 +1,28 @@
 import type {
   ChangeEntry,
+  Solved,
   StaffSuggestion,
   Suggestion,
   SuggestionStatus,
 } from '../../../contract/followup';
+import { communityOrThrow } from '../community';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import type { ChangeRecord, CommunityRecord, SuggestionRecord } from '../ports';
 import { isoLocal, local } from '../time';
+import { inspectImage } from '../notice/image';
+import { newId } from '../notice/service';
+import {
+  ANSWERED,
+  mergeChange,
+  reopenable,
+  reopenChange,
+  replyChange,
+  solvedChange,
+  type ReplyInput,
+  type StatusChange,
+  type Submission,
+} from './rules';
 
 /** Beyond the community's own services, suggestions can be about these. */
 const EXTRA_CATEGORIES: Array<{ id: string; name: string }> = [
@@ -25,9 +40,7 @@ export const categoriesOf = (community: CommunityRecord) => [
 
 /** A resident may leave this many suggestions a day; more is refused with a clear message. */
 export const DAILY_LIMIT = 5;
-/** After an answer, its author can reopen it for this long. */
-export const REOPEN_DAYS = 30;
-export const ANSWERED: SuggestionStatus[] = ['adopted', 'answered', 'not-adopted'];
+export { ANSWERED, REOPEN_DAYS } from './rules';
 
 export const STATUS_WORDS: Record<SuggestionStatus, string> = {
   received: '已收到',
@@ -67,11 +80,6 @@ export async function changeView(deps: CoreDeps, c: ChangeRecord): Promise<Chang
     createdAt: isoLocal(new Date(c.createdAt)),
   };
 }
-
-const reopenable = (s: SuggestionRecord, now: Date) =>
-  ANSWERED.includes(s.status) &&
-  s.answeredAt !== null &&
-  now.getTime() - Date.parse(s.answeredAt) <= REOPEN_DAYS * 24 * 3600 * 1000;
 
 export async function suggestionView(
   deps: CoreDeps,
@@ -154,4 +162,200 @@ export async function fileSuggestion(
     await deps.store.followUps.linkSuggestion(record.followUpId, outcome.record.id);
   }
   return outcome.record;
+}
+
+/** Asks the store for a compare-and-set on status; `conflict` says why it no longer applies. */
+async function changeStatus(deps: CoreDeps, id: string, change: StatusChange, conflict: string) {
+  const updated = await deps.store.suggestions.update(id, change.from, change.patch);
+  if (!updated) throw new AppError('CONFLICT', conflict);
+  return updated;
+}
+
+async function ownSuggestion(deps: CoreDeps, userId: string, id: string) {
+  const s = await deps.store.suggestions.get(id);
+  if (!s || s.userId !== userId) throw notFound('没有找到这条建议');
+  return s;
+}
+
+export interface SubmitInput {
+  community: string;
+  category: string;
+  text: string;
+  photo?: string;
+  followupId?: string;
+  requestId: string;
+}
+
+/** A resident's suggestion: a known category, their own follow-up, a stored photo, the daily limit. */
+export async function submitSuggestion(
+  deps: CoreDeps,
+  userId: string,
+  input: SubmitInput,
+  now: Date,
+) {
+  const community = await communityOrThrow(deps, input.community);
+  if (!categoriesOf(community).some((c) => c.id === input.category)) {
+    throw new AppError('BAD_INPUT', '没有这个建议类别', 'category');
+  }
+  if (input.followupId) {
+    const task = await deps.store.followUps.get(input.followupId);
+    if (!task || task.userId !== userId) throw notFound('没有找到这条回访');
+  }
+  if (input.photo) {
+    const bytes = deps.media ? await deps.media.read(input.photo) : null;
+    if (!bytes) throw new AppError('BAD_INPUT', '照片不存在，请重新上传', 'photo');
+    inspectImage(bytes, 'photo', 'photo');
+  }
+  const record = await fileSuggestion(
+    deps,
+    newSuggestion({
+      id: newId(),
+      community: community.id,
+      userId,
+      name: '',
+      category: input.category,
+      text: input.text,
+      photo: input.photo ?? null,
+      followUpId: input.followupId ?? null,
+      source: 'resident',
+      requestId: input.requestId,
+      now,
+    }),
+    now,
+    true,
+  );
+  return suggestionView(deps, record, now);
+}
+
+/** A new suggestion as filed: received, unanswered. */
+export function newSuggestion(
+  s: Pick<
+    SuggestionRecord,
+    | 'id'
+    | 'community'
+    | 'userId'
+    | 'name'
+    | 'category'
+    | 'text'
+    | 'photo'
+    | 'followUpId'
+    | 'source'
+    | 'requestId'
+  > & { now: Date },
+): Submission {
+  const { now, ...fields } = s;
+  const at = now.toISOString();
+  return {
+    ...fields,
+    status: 'received',
+    reply: null,
+    reason: null,
+    mergedInto: null,
+    changeId: null,
+    solved: null,
+    createdAt: at,
+    updatedAt: at,
+    answeredAt: null,
+  };
+}
+
+/** The public 回音墙: answered suggestions without author or photo, and the changes made. */
+export async function suggestionBoard(deps: CoreDeps, id: string) {
+  const community = await communityOrThrow(deps, id);
+  const answered = (await deps.store.suggestions.list(community.id)).filter((s) =>
+    ANSWERED.includes(s.status),
+  );
+  const categories = categoriesOf(community);
+  return {
+    community: { id: community.id, name: community.name },
+    answered: answered.map((s) => ({
+      receipt: s.receipt,
+      categoryName: categories.find((c) => c.id === s.category)?.name ?? s.category,
+      text: s.text,
+      status: s.status,
+      reply: s.reply,
+      reason: s.reason,
+      answeredAt: s.answeredAt ? isoLocal(new Date(s.answeredAt)) : null,
+    })),
+    changes: await Promise.all(
+      (await deps.store.suggestions.changes(community.id)).map((c) => changeView(deps, c)),
+    ),
+    categories,
+  };
+}
+
+const MOVED_ON = '这条建议刚刚有了变化，请刷新后再看';
+
+export async function reopenSuggestion(deps: CoreDeps, userId: string, id: string, now: Date) {
+  const s = await ownSuggestion(deps, userId, id);
+  const updated = await changeStatus(deps, s.id, reopenChange(s, now), MOVED_ON);
+  return suggestionView(deps, updated, now);
+}
+
+export async function answerSolved(
+  deps: CoreDeps,
+  userId: string,
+  id: string,
+  solved: Solved,
+  now: Date,
+) {
+  const s = await ownSuggestion(deps, userId, id);
+  const updated = await changeStatus(deps, s.id, solvedChange(s, solved, now), MOVED_ON);
+  return suggestionView(deps, updated, now);
+}
+
+export async function replySuggestion(
+  deps: CoreDeps,
+  input: ReplyInput & { id: string },
+  now: Date,
+) {
+  const s = await suggestionOrThrow(deps, input.id);
+  const change = replyChange(s, input, now);
+  const updated = await changeStatus(deps, s.id, change, '这条建议已合并，请在合并后的建议上答复');
+  await tellAuthor(deps, updated, now);
+  return staffSuggestionView(deps, updated, now);
+}
+
+export async function mergeSuggestion(deps: CoreDeps, id: string, into: string, now: Date) {
+  const s = await suggestionOrThrow(deps, id);
+  const change = mergeChange(s, await deps.store.suggestions.get(into), now);
+  const updated = await changeStatus(deps, s.id, change, '这条建议已经合并过了');
+  await tellAuthor(deps, updated, now);
+  return staffSuggestionView(deps, updated, now);
+}
+
+export interface ChangeInput {
+  community: string;
+  title: string;
+  detail: string;
+  since: string;
+  suggestionIds: string[];
+}
+
+/** "你说我做": a change linked to suggestions of the community, which it adopts; authors are told. */
+export async function logChange(deps: CoreDeps, input: ChangeInput, by: string, now: Date) {
+  const linked: SuggestionRecord[] = [];
+  for (const id of new Set(input.suggestionIds)) {
+    const s = await deps.store.suggestions.get(id);
+    if (!s || s.community !== input.community) {
+      throw new AppError('BAD_INPUT', '只能关联本社区的建议', 'suggestionIds');
+    }
+    linked.push(s);
+  }
+  const change: ChangeRecord = {
+    id: newId(),
+    community: input.community,
+    title: input.title,
+    detail: input.detail,
+    since: input.since,
+    suggestionIds: linked.map((s) => s.id),
+    createdBy: by,
+    createdAt: now.toISOString(),
+  };
+  await deps.store.suggestions.addChange(change, now.toISOString());
+  for (const s of linked) {
+    const updated = await deps.store.suggestions.get(s.id);
+    if (updated) await tellAuthor(deps, updated, now);
+  }
+  return changeView(deps, change);
 }

@@ -1,6 +1,8 @@
 /**
  * Follow-up calls (回访) on CloudBase: the FollowUpRepo port, with the same behaviour as
  * server/stores/sqlite/followups.ts.
+ * The rules are the core's (core/followup/rules.ts): this file loads the few documents a decision needs,
+ * asks it, and writes the outcome in the same transaction.
  *
  * Documents (collection names without the optional prefix):
  * - followups/<task id>: the FollowUpRecord fields without `id` (attempts and result embedded),
@@ -22,23 +24,27 @@
  * replaces `attempts` and `result` exactly.
  */
 import crypto from 'node:crypto';
-import type {
-  CallOutcome,
-  FollowUpChannel,
-  FollowUpResult,
-  FollowUpStatus,
-  Satisfaction,
-  Solved,
-} from '../../../contract/followup';
-import type {
-  FollowUpAttemptRecord,
-  FollowUpPatch,
-  FollowUpRecord,
-  FollowUpRepo,
-  FollowUpRuleRecord,
-} from '../../core/ports';
-import { integer, isDoc, MalformedDocument, readDoc, text } from './documents';
-import { nullableText, readAll } from './queues';
+import type { FollowUpResult } from '../../../contract/followup';
+import { erasedTask, firstTask, patchIfUnchanged, taskKey } from '../../core/followup/rules';
+import type { FollowUpRecord, FollowUpRepo, FollowUpRuleRecord } from '../../core/ports';
+import { MalformedDocument, readDoc } from './documents';
+import {
+  bool,
+  docOf,
+  getRecord,
+  integer,
+  listOf,
+  nested,
+  nullable,
+  nullableText,
+  oneOf,
+  recordOf,
+  recordsOf,
+  strings,
+  text,
+  type Shape,
+} from './fields';
+import { readAll } from './queues';
 import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
 
@@ -54,22 +60,6 @@ export interface FollowUpCollections {
   keys: string;
   rules: string;
 }
-
-const STATUSES: ReadonlySet<string> = new Set<FollowUpStatus>(['open', 'done', 'closed']);
-const CHANNELS: ReadonlySet<string> = new Set<FollowUpChannel>(['call', 'message']);
-const KINDS: ReadonlySet<string> = new Set<FollowUpRecord['kind']>(['first', 'senior']);
-const OUTCOMES: ReadonlySet<string> = new Set<CallOutcome>([
-  'reached',
-  'no-answer',
-  'wrong-number',
-  'declined',
-]);
-const SATISFACTIONS: ReadonlySet<string> = new Set<Satisfaction>([
-  'satisfied',
-  'mostly',
-  'unsatisfied',
-]);
-const SOLVED: ReadonlySet<string> = new Set<Solved>(['yes', 'partly', 'no']);
 
 /**
  * 22 URL-safe characters (132 bits of SHA-256) standing for `parts`: a deterministic `_id` part
@@ -88,150 +78,61 @@ const readable = (part: string) => part.replace(/[^A-Za-z0-9-]/g, '-');
  * digest of all four parts (the resident key included) that makes it unique.
  */
 export const taskKeyId = (r: Pick<FollowUpRecord, 'community' | 'date' | 'residentKey' | 'kind'>) =>
-  `task_${readable(r.community)}_${readable(r.date)}_${r.kind}_${digest(
-    r.community,
-    r.date,
-    r.residentKey,
-    r.kind,
-  )}`;
+  `task_${readable(r.community)}_${readable(r.date)}_${r.kind}_${digest(...taskKey(r))}`;
 
 /** Community ids are [a-z0-9-] (core/validation), as in the other `<community>` ids. */
 export const orderId = (community: string) => `order_${community}`;
 
 // --- mapping ---
 
-/** A text field holding one of `allowed` (shared with the other program adapters). */
-export function oneOf<T extends string>(
-  doc: DocData,
-  key: string,
-  where: string,
-  allowed: ReadonlySet<string>,
-): T {
-  const value = text(doc, key, where);
-  if (!allowed.has(value)) throw new MalformedDocument(where, key);
-  return value as T;
-}
+const resultShape: Shape<FollowUpResult> = {
+  satisfaction: oneOf(['satisfied', 'mostly', 'unsatisfied']),
+  solved: oneOf(['yes', 'partly', 'no']),
+  note: text,
+};
 
-/** A field holding a list of strings, which must be present. */
-export function strings(doc: DocData, key: string, where: string): string[] {
-  const value = doc[key];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    throw new MalformedDocument(where, key);
-  }
-  return value;
-}
+export const followUpFromDoc = recordOf<FollowUpRecord>('followups', {
+  community: text,
+  date: text,
+  residentKey: text,
+  userId: nullableText,
+  name: text,
+  phone: nullableText,
+  channel: oneOf(['call', 'message']),
+  services: strings,
+  kind: oneOf(['first', 'senior']),
+  parentId: nullableText,
+  due: text,
+  status: oneOf(['open', 'done', 'closed']),
+  attempts: listOf({
+    outcome: oneOf(['reached', 'no-answer', 'wrong-number', 'declined']),
+    at: text,
+    by: text,
+  }),
+  result: nullable(nested(resultShape)),
+  closedReason: nullableText,
+  suggestionId: nullableText,
+  createdAt: text,
+  closedAt: nullableText,
+});
 
-function attemptsOf(doc: DocData, where: string): FollowUpAttemptRecord[] {
-  const value = doc.attempts;
-  if (!Array.isArray(value) || !value.every(isDoc)) throw new MalformedDocument(where, 'attempts');
-  return value.map((a, i) => {
-    const at = `${where} attempts[${i}]`;
-    return {
-      outcome: oneOf<CallOutcome>(a, 'outcome', at, OUTCOMES),
-      at: text(a, 'at', at),
-      by: text(a, 'by', at),
-    };
-  });
-}
-
-function resultOf(doc: DocData, where: string): FollowUpResult | null {
-  const value = doc.result ?? null;
-  if (value === null) return null;
-  if (!isDoc(value)) throw new MalformedDocument(where, 'result');
-  const at = `${where} result`;
-  return {
-    satisfaction: oneOf<Satisfaction>(value, 'satisfaction', at, SATISFACTIONS),
-    solved: oneOf<Solved>(value, 'solved', at, SOLVED),
-    note: text(value, 'note', at),
-  };
-}
-
-export function followUpFromDoc(id: string, doc: DocData): FollowUpRecord {
-  const where = `followups/${id}`;
-  return {
-    id,
-    community: text(doc, 'community', where),
-    date: text(doc, 'date', where),
-    residentKey: text(doc, 'residentKey', where),
-    userId: nullableText(doc, 'userId', where),
-    name: text(doc, 'name', where),
-    phone: nullableText(doc, 'phone', where),
-    channel: oneOf<FollowUpChannel>(doc, 'channel', where, CHANNELS),
-    services: strings(doc, 'services', where),
-    kind: oneOf<FollowUpRecord['kind']>(doc, 'kind', where, KINDS),
-    parentId: nullableText(doc, 'parentId', where),
-    due: text(doc, 'due', where),
-    status: oneOf<FollowUpStatus>(doc, 'status', where, STATUSES),
-    attempts: attemptsOf(doc, where),
-    result: resultOf(doc, where),
-    closedReason: nullableText(doc, 'closedReason', where),
-    suggestionId: nullableText(doc, 'suggestionId', where),
-    createdAt: text(doc, 'createdAt', where),
-    closedAt: nullableText(doc, 'closedAt', where),
-  };
-}
-
-/** Every field but `id` (the `_id`), copied so later changes to the record do not leak in. */
-export function followUpToDoc(r: FollowUpRecord, seq: number): DocData {
-  return {
-    community: r.community,
-    date: r.date,
-    residentKey: r.residentKey,
-    userId: r.userId,
-    name: r.name,
-    phone: r.phone,
-    channel: r.channel,
-    services: [...r.services],
-    kind: r.kind,
-    parentId: r.parentId,
-    due: r.due,
-    status: r.status,
-    attempts: r.attempts.map((a) => ({ outcome: a.outcome, at: a.at, by: a.by })),
-    result: r.result
-      ? { satisfaction: r.result.satisfaction, solved: r.result.solved, note: r.result.note }
-      : null,
-    closedReason: r.closedReason,
-    suggestionId: r.suggestionId,
-    createdAt: r.createdAt,
-    closedAt: r.closedAt,
-    seq,
-  };
-}
+/** Every field but `id`, plus the task's number in its community. */
+export const followUpToDoc = (r: FollowUpRecord, seq: number): DocData => ({ ...docOf(r), seq });
 
 const seqOf = (doc: DocData, id: string) => integer(doc, 'seq', `followups/${id}`);
 
-const followUpsFrom = (docs: DocData[]) =>
-  docs.map((doc) => followUpFromDoc(text(doc, '_id', 'followups/?'), doc));
+const followUpsFrom = recordsOf('followups', followUpFromDoc);
+
+const ruleShape: Shape<FollowUpRuleRecord & { service: string }> = {
+  service: text,
+  followUp: bool,
+  delayDays: integer,
+};
 
 function rulesFromDoc(community: string, doc: DocData): Record<string, FollowUpRuleRecord> {
-  const where = `followup_rules/${community}`;
-  const list = doc.rules;
-  if (!Array.isArray(list) || !list.every(isDoc)) throw new MalformedDocument(where, 'rules');
-  const rules: Record<string, FollowUpRuleRecord> = {};
-  list.forEach((rule, i) => {
-    const at = `${where} rules[${i}]`;
-    if (typeof rule.followUp !== 'boolean') throw new MalformedDocument(at, 'followUp');
-    rules[text(rule, 'service', at)] = {
-      followUp: rule.followUp,
-      delayDays: integer(rule, 'delayDays', at),
-    };
-  });
-  return rules;
+  const list = listOf(ruleShape)(doc, 'rules', `followup_rules/${community}`);
+  return Object.fromEntries(list.map(({ service, ...rule }) => [service, rule]));
 }
-
-/** The patch's fields (undefined means "leave as is") over the record. */
-function patched(record: FollowUpRecord, patch: FollowUpPatch): FollowUpRecord {
-  const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  return { ...record, ...fields };
-}
-
-/** What erase() leaves of a task: no phone, no name, no note; the rest of the result stays. */
-const erased = (r: FollowUpRecord): FollowUpRecord => ({
-  ...r,
-  phone: null,
-  name: '',
-  result: r.result ? { ...r.result, note: '' } : null,
-});
 
 // --- transactions ---
 
@@ -242,18 +143,17 @@ async function readTask(tx: CloudTransaction, names: FollowUpCollections, id: st
   return doc ? { ref, record: followUpFromDoc(id, doc), seq: seqOf(doc, id) } : null;
 }
 
-/** CREATE_FOLLOW_UP_OPERATIONS. */
+/** CREATE_FOLLOW_UP_OPERATIONS: the task made first under the key (firstTask), or this one. */
 async function createIn(tx: CloudTransaction, names: FollowUpCollections, record: FollowUpRecord) {
   const keys = tx.collection(names.keys);
   const keyId = taskKeyId(record);
   const keyRef = keys.doc(keyId);
   const key = await readDoc(keyRef);
-  if (key) {
-    const taskId = text(key, 'taskId', `followup_keys/${keyId}`);
-    const task = await readTask(tx, names, taskId);
-    if (!task) throw new MalformedDocument(`followup_keys/${keyId}`, `task ${taskId}`);
-    return { created: false, record: task.record };
-  }
+  const taskId = key && text(key, 'taskId', `followup_keys/${keyId}`);
+  const existing = taskId ? await readTask(tx, names, taskId) : null;
+  if (taskId && !existing) throw new MalformedDocument(`followup_keys/${keyId}`, `task ${taskId}`);
+  const decided = firstTask(existing?.record ?? null, record);
+  if (!decided.created) return decided;
   const orderRef = keys.doc(orderId(record.community));
   const order = await readDoc(orderRef);
   const seq =
@@ -262,26 +162,24 @@ async function createIn(tx: CloudTransaction, names: FollowUpCollections, record
   await keyRef.set({
     data: { taskId: record.id, community: record.community, date: record.date, kind: record.kind },
   });
-  await tx
-    .collection(names.followUps)
-    .doc(record.id)
-    .set({ data: followUpToDoc(record, seq) });
-  return { created: true, record: followUpFromDoc(record.id, followUpToDoc(record, seq)) };
+  const doc = followUpToDoc(record, seq);
+  await tx.collection(names.followUps).doc(record.id).set({ data: doc });
+  return { created: true, record: followUpFromDoc(record.id, doc) };
 }
 
-/** get, then set: the whole document, so nested `attempts` and `result` are replaced exactly. */
-async function updateIn(
+/**
+ * get, then set of what `decide` returns (null: nothing written): the whole document, so nested
+ * `attempts` and `result` are replaced exactly.
+ */
+async function changeIn(
   tx: CloudTransaction,
   names: FollowUpCollections,
   id: string,
-  attempts: number,
-  patch: FollowUpPatch,
+  decide: (current: FollowUpRecord) => FollowUpRecord | null,
 ) {
   const task = await readTask(tx, names, id);
-  if (!task || task.record.status !== 'open' || task.record.attempts.length !== attempts) {
-    return null;
-  }
-  const next = patched(task.record, patch);
+  const next = task && decide(task.record);
+  if (!task || !next) return null;
   await task.ref.set({ data: followUpToDoc(next, task.seq) });
   return next;
 }
@@ -297,29 +195,13 @@ async function linkIn(
   if (await readDoc(ref)) await ref.update({ data: { suggestionId } });
 }
 
-/** get, then set without the personal fields; false when the task is gone or not the user's. */
-async function eraseIn(
-  tx: CloudTransaction,
-  names: FollowUpCollections,
-  id: string,
-  userId: string,
-) {
-  const task = await readTask(tx, names, id);
-  if (!task || task.record.userId !== userId) return false;
-  await task.ref.set({ data: followUpToDoc(erased(task.record), task.seq) });
-  return true;
-}
-
 export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): FollowUpRepo {
   const followUps = () => db.collection(names.followUps);
 
   return {
     // Two runs of the job at once write the same order document for every task: many racers.
     create: (record) => transact(db, MANY_RACERS, (tx) => createIn(tx, names, record)),
-    async get(id) {
-      const doc = await readDoc(followUps().doc(id));
-      return doc ? followUpFromDoc(id, doc) : null;
-    },
+    get: (id) => getRecord(followUps().doc(id), followUpFromDoc, id),
     /** By due date; tasks of one run share `createdAt`, so `seq` keeps creation order. */
     async open(community) {
       const docs = await readAll(() =>
@@ -354,7 +236,9 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
       }
     },
     update: (id, attempts, patch) =>
-      transact(db, FEW_RACERS, (tx) => updateIn(tx, names, id, attempts, patch)),
+      transact(db, FEW_RACERS, (tx) =>
+        changeIn(tx, names, id, (t) => patchIfUnchanged(t, attempts, patch)),
+      ),
     linkSuggestion: (id, suggestionId) =>
       transact(db, FEW_RACERS, (tx) => linkIn(tx, names, id, suggestionId)),
     /** By evening, then creation, as SQLite. */
@@ -406,7 +290,8 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
       ).map((doc) => text(doc, '_id', 'followups/?'));
       let count = 0;
       for (const id of ids) {
-        if (await transact(db, FEW_RACERS, (tx) => eraseIn(tx, names, id, userId))) count += 1;
+        const erase = (t: FollowUpRecord) => (t.userId === userId ? erasedTask(t) : null);
+        if (await transact(db, FEW_RACERS, (tx) => changeIn(tx, names, id, erase))) count += 1;
       }
       return count;
     },

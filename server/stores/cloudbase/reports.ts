@@ -8,26 +8,27 @@
  *   document, so a service left out is no longer costed.
  */
 import type { ReportRepo } from '../../core/ports';
-import { isDoc, MalformedDocument, readDoc, text } from './documents';
+import { MalformedDocument, readDoc } from './documents';
+import { listOf, text, type Shape } from './fields';
 import type { CloudDatabase, DocData } from './sdk';
 
 export interface ReportCollections {
   costs: string;
 }
 
-function costsFromDoc(community: string, doc: DocData): Record<string, number> {
-  const where = `report_costs/${community}`;
-  const list = doc.costs;
-  if (!Array.isArray(list) || !list.every(isDoc)) throw new MalformedDocument(where, 'costs');
-  const costs: Record<string, number> = {};
-  list.forEach((entry, i) => {
-    const at = `${where} costs[${i}]`;
-    const yuan = entry.yuan;
-    if (typeof yuan !== 'number' || !Number.isFinite(yuan)) throw new MalformedDocument(at, 'yuan');
-    costs[text(entry, 'service', at)] = yuan;
-  });
-  return costs;
-}
+const costShape: Shape<{ service: string; yuan: number }> = {
+  service: text,
+  yuan: (doc, key, where) => {
+    const yuan = doc[key];
+    if (typeof yuan !== 'number' || !Number.isFinite(yuan)) throw new MalformedDocument(where, key);
+    return yuan;
+  },
+};
+
+const costsFromDoc = (community: string, doc: DocData): Record<string, number> =>
+  Object.fromEntries(
+    listOf(costShape)(doc, 'costs', `report_costs/${community}`).map((c) => [c.service, c.yuan]),
+  );
 
 export const costsToDoc = (community: string, costs: Record<string, number>): DocData => ({
   community,

@@ -12,14 +12,32 @@
  *   so only one can commit. Documents from before requests had a subject read as "legacy:<id>".
  * - roster_leave/<leave id>: the LeaveRecord fields without `id`.
  *
- * logEnd(), assignCompanion() and decideLeave() read and update in one transaction: a missing
- * document stays missing (null, as SQLite's UPDATE of no row), and decideLeave() writes only
- * while the request is still 'pending', so two admins deciding at once cannot both win.
+ * logEnd(), assignCompanion() and decideLeave() read, ask the core's decision (core/program/
+ * roster.ts) and update what it changed in one transaction (changeDoc): a missing document stays
+ * missing (null), and decidedLeave() refuses a request no longer 'pending', so two admins
+ * deciding at once cannot both win.
  */
 import type { CompanionRecord, LeaveRecord, RosterRepo, ShiftRecord } from '../../core/ports';
-import { integer, MalformedDocument, readDoc, text } from './documents';
-import { digest, oneOf } from './followups';
-import { nullableText, readAll } from './queues';
+import {
+  assignedCompanion,
+  decidedLeave,
+  erasedNote,
+  firstCompanion,
+} from '../../core/program/roster';
+import { MalformedDocument, readDoc } from './documents';
+import {
+  changeDoc,
+  docOf,
+  getRecord,
+  integer,
+  nullableText,
+  oneOf,
+  recordOf,
+  recordsOf,
+  text,
+} from './fields';
+import { digest } from './followups';
+import { readAll } from './queues';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 
@@ -40,117 +58,57 @@ export interface RosterCollections {
   leave: string;
 }
 
-const COMPANION_STATUSES: ReadonlySet<string> = new Set<CompanionRecord['status']>([
-  'waiting',
-  'assigned',
-  'done',
-]);
-const LEAVE_STATUSES: ReadonlySet<string> = new Set<LeaveRecord['status']>([
-  'pending',
-  'approved',
-  'refused',
-]);
-
 export const companionKeyId = (subject: string) => `companion_${digest(subject)}`;
 
 // --- mapping ---
 
-export function shiftFromDoc(id: string, doc: DocData): ShiftRecord {
-  const where = `roster_shifts/${id}`;
-  return {
-    id,
-    community: text(doc, 'community', where),
-    date: text(doc, 'date', where),
-    worker: text(doc, 'worker', where),
-    name: text(doc, 'name', where),
-    start: text(doc, 'start', where),
-    end: text(doc, 'end', where),
-    loggedEnd: nullableText(doc, 'loggedEnd', where),
-    compMinutes: integer(doc, 'compMinutes', where),
-    createdAt: text(doc, 'createdAt', where),
-  };
+const shiftFromDoc = recordOf<ShiftRecord>('roster_shifts', {
+  community: text,
+  date: text,
+  worker: text,
+  name: text,
+  start: text,
+  end: text,
+  loggedEnd: nullableText,
+  compMinutes: integer,
+  createdAt: text,
+});
+const companionShape = {
+  community: text,
+  date: text,
+  userId: text,
+  // Requests made before they had a subject read as "legacy:<id>" (set in companionFromDoc).
+  subject: (doc: DocData) => (typeof doc.subject === 'string' ? doc.subject : ''),
+  about: text,
+  note: text,
+  worker: nullableText,
+  workerName: nullableText,
+  status: oneOf<CompanionRecord['status']>(['waiting', 'assigned', 'done']),
+  createdAt: text,
+};
+function companionFromDoc(id: string, doc: DocData): CompanionRecord {
+  const c = recordOf<CompanionRecord>('roster_companions', companionShape)(id, doc);
+  return typeof doc.subject === 'string' ? c : { ...c, subject: `legacy:${id}` };
 }
-
-export const shiftToDoc = (s: ShiftRecord): DocData => ({
-  community: s.community,
-  date: s.date,
-  worker: s.worker,
-  name: s.name,
-  start: s.start,
-  end: s.end,
-  loggedEnd: s.loggedEnd,
-  compMinutes: s.compMinutes,
-  createdAt: s.createdAt,
+const leaveFromDoc = recordOf<LeaveRecord>('roster_leave', {
+  worker: text,
+  name: text,
+  community: text,
+  date: text,
+  minutes: integer,
+  note: text,
+  status: oneOf<LeaveRecord['status']>(['pending', 'approved', 'refused']),
+  createdAt: text,
+  decidedBy: nullableText,
 });
 
-export function companionFromDoc(id: string, doc: DocData): CompanionRecord {
-  const where = `roster_companions/${id}`;
-  return {
-    id,
-    community: text(doc, 'community', where),
-    date: text(doc, 'date', where),
-    userId: text(doc, 'userId', where),
-    subject: typeof doc.subject === 'string' ? doc.subject : `legacy:${id}`,
-    about: text(doc, 'about', where),
-    note: text(doc, 'note', where),
-    worker: nullableText(doc, 'worker', where),
-    workerName: nullableText(doc, 'workerName', where),
-    status: oneOf<CompanionRecord['status']>(doc, 'status', where, COMPANION_STATUSES),
-    createdAt: text(doc, 'createdAt', where),
-  };
-}
-
-export const companionToDoc = (c: CompanionRecord): DocData => ({
-  community: c.community,
-  date: c.date,
-  userId: c.userId,
-  subject: c.subject,
-  about: c.about,
-  note: c.note,
-  worker: c.worker,
-  workerName: c.workerName,
-  status: c.status,
-  createdAt: c.createdAt,
-});
-
-export function leaveFromDoc(id: string, doc: DocData): LeaveRecord {
-  const where = `roster_leave/${id}`;
-  return {
-    id,
-    worker: text(doc, 'worker', where),
-    name: text(doc, 'name', where),
-    community: text(doc, 'community', where),
-    date: text(doc, 'date', where),
-    minutes: integer(doc, 'minutes', where),
-    note: text(doc, 'note', where),
-    status: oneOf<LeaveRecord['status']>(doc, 'status', where, LEAVE_STATUSES),
-    createdAt: text(doc, 'createdAt', where),
-    decidedBy: nullableText(doc, 'decidedBy', where),
-  };
-}
-
-export const leaveToDoc = (l: LeaveRecord): DocData => ({
-  worker: l.worker,
-  name: l.name,
-  community: l.community,
-  date: l.date,
-  minutes: l.minutes,
-  note: l.note,
-  status: l.status,
-  createdAt: l.createdAt,
-  decidedBy: l.decidedBy,
-});
-
-const shiftsFrom = (docs: DocData[]) =>
-  docs.map((doc) => shiftFromDoc(text(doc, '_id', 'roster_shifts/?'), doc));
-const companionsFrom = (docs: DocData[]) =>
-  docs.map((doc) => companionFromDoc(text(doc, '_id', 'roster_companions/?'), doc));
-const leaveFrom = (docs: DocData[]) =>
-  docs.map((doc) => leaveFromDoc(text(doc, '_id', 'roster_leave/?'), doc));
+const shiftsFrom = recordsOf('roster_shifts', shiftFromDoc);
+const companionsFrom = recordsOf('roster_companions', companionFromDoc);
+const leaveFrom = recordsOf('roster_leave', leaveFromDoc);
 
 // --- transactions ---
 
-/** ADD_COMPANION_OPERATIONS. */
+/** ADD_COMPANION_OPERATIONS: the request made first for the subject (firstCompanion), or this one. */
 async function addCompanionIn(
   tx: CloudTransaction,
   names: RosterCollections,
@@ -159,49 +117,15 @@ async function addCompanionIn(
   const keyId = companionKeyId(request.subject);
   const keyRef = tx.collection(names.keys).doc(keyId);
   const key = await readDoc(keyRef);
-  if (key) {
-    const id = text(key, 'companionId', `roster_keys/${keyId}`);
-    const doc = await readDoc(tx.collection(names.companions).doc(id));
-    if (!doc) throw new MalformedDocument(`roster_keys/${keyId}`, `companion ${id}`);
-    return companionFromDoc(id, doc);
-  }
+  const id = key && text(key, 'companionId', `roster_keys/${keyId}`);
+  const doc = id ? await readDoc(tx.collection(names.companions).doc(id)) : null;
+  if (id && !doc) throw new MalformedDocument(`roster_keys/${keyId}`, `companion ${id}`);
+  const decided = firstCompanion(id && doc ? companionFromDoc(id, doc) : null, request);
+  if (!decided.created) return decided.record;
   await keyRef.set({ data: { companionId: request.id } });
-  const doc = companionToDoc(request);
-  await tx.collection(names.companions).doc(request.id).set({ data: doc });
-  return companionFromDoc(request.id, doc);
-}
-
-/** get, then update of the given scalars; null (nothing written) when the document is missing. */
-async function updateIn<T>(
-  tx: CloudTransaction,
-  collection: string,
-  id: string,
-  fromDoc: (id: string, doc: DocData) => T,
-  fields: Partial<T>,
-): Promise<T | null> {
-  const ref = tx.collection(collection).doc(id);
-  const doc = await readDoc(ref);
-  if (!doc) return null;
-  const record = fromDoc(id, doc);
-  await ref.update({ data: fields as DocData });
-  return { ...record, ...fields };
-}
-
-/** DECIDE_LEAVE_OPERATIONS: compare-and-set from 'pending'. */
-async function decideLeaveIn(
-  tx: CloudTransaction,
-  names: RosterCollections,
-  id: string,
-  status: 'approved' | 'refused',
-  by: string,
-): Promise<LeaveRecord | null> {
-  const ref = tx.collection(names.leave).doc(id);
-  const doc = await readDoc(ref);
-  if (!doc) return null;
-  const leave = leaveFromDoc(id, doc);
-  if (leave.status !== 'pending') return null;
-  await ref.update({ data: { status, decidedBy: by } });
-  return { ...leave, status, decidedBy: by };
+  const written = docOf(request);
+  await tx.collection(names.companions).doc(request.id).set({ data: written });
+  return companionFromDoc(request.id, written);
 }
 
 export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterRepo {
@@ -213,12 +137,9 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
     async addShift(shift) {
       await shifts()
         .doc(shift.id)
-        .set({ data: shiftToDoc(shift) });
+        .set({ data: docOf(shift) });
     },
-    async getShift(id) {
-      const doc = await readDoc(shifts().doc(id));
-      return doc ? shiftFromDoc(id, doc) : null;
-    },
+    getShift: (id) => getRecord(shifts().doc(id), shiftFromDoc, id),
     /** One evening's roster by start time, then in the order staff added them (SQLite's rowid). */
     async shifts(community, date) {
       const docs = await readAll(() =>
@@ -243,14 +164,11 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
     },
     logEnd: (id, loggedEnd, compMinutes) =>
       transact(db, FEW_RACERS, (tx) =>
-        updateIn(tx, names.shifts, id, shiftFromDoc, { loggedEnd, compMinutes }),
+        changeDoc(tx, names.shifts, id, shiftFromDoc, (s) => ({ ...s, loggedEnd, compMinutes })),
       ),
     // A resident tapping twice races only themselves.
     addCompanion: (request) => transact(db, FEW_RACERS, (tx) => addCompanionIn(tx, names, request)),
-    async getCompanion(id) {
-      const doc = await readDoc(companions().doc(id));
-      return doc ? companionFromDoc(id, doc) : null;
-    },
+    getCompanion: (id) => getRecord(companions().doc(id), companionFromDoc, id),
     /** Two reads by _id: the subject's key, then its request. */
     async companionOf(subject) {
       const keyId = companionKeyId(subject);
@@ -280,33 +198,28 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
     },
     assignCompanion: (id, worker, workerName) =>
       transact(db, FEW_RACERS, (tx) =>
-        updateIn(tx, names.companions, id, companionFromDoc, {
-          worker,
-          workerName,
-          status: 'assigned' as const,
-        }),
+        changeDoc(tx, names.companions, id, companionFromDoc, (c) =>
+          assignedCompanion(c, worker, workerName),
+        ),
       ),
     /** One write per request that still has a note. */
     async eraseCompanionNotes(userId) {
       const mine = companionsFrom(
         await readAll(() => companions().where({ userId }).orderBy('_id', 'asc')),
       );
-      const noted = mine.filter((c) => c.note !== '');
-      for (const c of noted)
+      const erased = mine.map(erasedNote).filter((c) => c !== null);
+      for (const c of erased)
         await companions()
           .doc(c.id)
-          .update({ data: { note: '' } });
-      return noted.length;
+          .update({ data: { note: c.note } });
+      return erased.length;
     },
     async addLeave(record) {
       await leave()
         .doc(record.id)
-        .set({ data: leaveToDoc(record) });
+        .set({ data: docOf(record) });
     },
-    async getLeave(id) {
-      const doc = await readDoc(leave().doc(id));
-      return doc ? leaveFromDoc(id, doc) : null;
-    },
+    getLeave: (id) => getRecord(leave().doc(id), leaveFromDoc, id),
     /** Every community's undecided requests, oldest first. */
     async pendingLeave() {
       const docs = await readAll(() =>
@@ -322,6 +235,8 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
       return leaveFrom(docs);
     },
     decideLeave: (id, status, by) =>
-      transact(db, FEW_RACERS, (tx) => decideLeaveIn(tx, names, id, status, by)),
+      transact(db, FEW_RACERS, (tx) =>
+        changeDoc(tx, names.leave, id, leaveFromDoc, (l) => decidedLeave(l, status, by)),
+      ),
   };
 }

@@ -1,6 +1,8 @@
 /**
  * Residents' suggestions and the "you said, we did" changes on CloudBase: the SuggestionRepo port,
  * with the same behaviour as server/stores/sqlite/suggestions.ts.
+ * The rules are the core's (core/suggestion/rules.ts): this file loads the few documents a decision needs,
+ * asks it, and writes the outcome in the same transaction.
  *
  * Documents (collection names without the optional prefix):
  * - suggestions/<id>: the SuggestionRecord fields without `id`, plus `seq`: the number in its
@@ -22,18 +24,41 @@
  * documents with REMOVED (the SDK slice has no remove()) and empties the author document, so
  * neither a retried request nor the daily limit links them to the resident any more, as in SQLite.
  */
-import type { Solved, SuggestionStatus } from '../../../contract/followup';
+import type { SuggestionStatus } from '../../../contract/followup';
 import type {
   ChangeRecord,
   SubmitOutcome,
-  SuggestionPatch,
   SuggestionRecord,
   SuggestionRepo,
 } from '../../core/ports';
-import { integer, MalformedDocument, readDoc, text } from './documents';
+import {
+  adoptedBy,
+  countsTowardLimit,
+  decideSubmit,
+  erasedSuggestion,
+  numbered,
+  patchIfStatus,
+  type DailyLimit,
+  type Submission,
+} from '../../core/suggestion/rules';
+import { MalformedDocument, readDoc } from './documents';
+import {
+  changeDoc,
+  docOf,
+  getRecord,
+  integer,
+  nullable,
+  nullableText,
+  oneOf,
+  recordOf,
+  recordsOf,
+  strings,
+  text,
+  type Reader,
+} from './fields';
 import { digest } from './followups';
 import { REMOVED } from './notices';
-import { nullableText, readAll } from './queues';
+import { readAll } from './queues';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
 
@@ -62,17 +87,6 @@ export interface SuggestionCollections {
   keys: string;
 }
 
-const STATUSES: ReadonlySet<string> = new Set<SuggestionStatus>([
-  'received',
-  'reviewing',
-  'adopted',
-  'answered',
-  'not-adopted',
-  'merged',
-]);
-const SOURCES: ReadonlySet<string> = new Set<SuggestionRecord['source']>(['resident', 'call']);
-const SOLVED: ReadonlySet<string> = new Set<Solved>(['yes', 'partly', 'no']);
-
 export const requestId = (userId: string, request: string) => `request_${digest(userId, request)}`;
 export const authorId = (userId: string) => `author_${digest(userId)}`;
 /** Receipt prefixes are [A-Z0-9-] ("JS-1202"); anything else is hashed under another name. */
@@ -81,97 +95,61 @@ export const receiptId = (prefix: string) =>
 
 // --- mapping ---
 
-function oneOf<T extends string>(
-  doc: DocData,
-  key: string,
-  where: string,
-  allowed: ReadonlySet<string>,
-): T {
-  const value = text(doc, key, where);
-  if (!allowed.has(value)) throw new MalformedDocument(where, key);
-  return value as T;
-}
+/** A list of strings; absent (or null) reads as none. */
+const someStrings: Reader<string[]> = (doc, key, where) => nullable(strings)(doc, key, where) ?? [];
 
-function strings(doc: DocData, key: string, where: string): string[] {
-  const value = doc[key] ?? [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    throw new MalformedDocument(where, key);
-  }
-  return value;
-}
+export const suggestionFromDoc = recordOf<SuggestionRecord>('suggestions', {
+  community: text,
+  receipt: text,
+  userId: nullableText,
+  name: text,
+  category: text,
+  text,
+  photo: nullableText,
+  followUpId: nullableText,
+  source: oneOf(['resident', 'call']),
+  status: oneOf<SuggestionStatus>([
+    'received',
+    'reviewing',
+    'adopted',
+    'answered',
+    'not-adopted',
+    'merged',
+  ]),
+  reply: nullableText,
+  reason: nullableText,
+  mergedInto: nullableText,
+  changeId: nullableText,
+  solved: nullable(oneOf(['yes', 'partly', 'no'])),
+  requestId: text,
+  createdAt: text,
+  updatedAt: text,
+  answeredAt: nullableText,
+});
 
-export function suggestionFromDoc(id: string, doc: DocData): SuggestionRecord {
-  const where = `suggestions/${id}`;
-  const solved = nullableText(doc, 'solved', where);
-  if (solved !== null && !SOLVED.has(solved)) throw new MalformedDocument(where, 'solved');
-  return {
-    id,
-    community: text(doc, 'community', where),
-    receipt: text(doc, 'receipt', where),
-    userId: nullableText(doc, 'userId', where),
-    name: text(doc, 'name', where),
-    category: text(doc, 'category', where),
-    text: text(doc, 'text', where),
-    photo: nullableText(doc, 'photo', where),
-    followUpId: nullableText(doc, 'followUpId', where),
-    source: oneOf<SuggestionRecord['source']>(doc, 'source', where, SOURCES),
-    status: oneOf<SuggestionStatus>(doc, 'status', where, STATUSES),
-    reply: nullableText(doc, 'reply', where),
-    reason: nullableText(doc, 'reason', where),
-    mergedInto: nullableText(doc, 'mergedInto', where),
-    changeId: nullableText(doc, 'changeId', where),
-    solved: solved as Solved | null,
-    requestId: text(doc, 'requestId', where),
-    createdAt: text(doc, 'createdAt', where),
-    updatedAt: text(doc, 'updatedAt', where),
-    answeredAt: nullableText(doc, 'answeredAt', where),
-  };
-}
+/** Every field but `id`, plus `seq`: the number in its receipt, which keeps filing order. */
+export const suggestionToDoc = (s: SuggestionRecord, seq: number): DocData => ({
+  ...docOf(s),
+  seq,
+});
 
-export function suggestionToDoc(s: SuggestionRecord, seq: number): DocData {
-  const { id: _id, ...fields } = s;
-  return { ...fields, seq };
-}
+const suggestionsFrom = recordsOf('suggestions', suggestionFromDoc);
 
-const suggestionsFrom = (docs: DocData[]) =>
-  docs.map((doc) => suggestionFromDoc(text(doc, '_id', 'suggestions/?'), doc));
-
-function changeFromDoc(id: string, doc: DocData): ChangeRecord {
-  const where = `suggestion_changes/${id}`;
-  return {
-    id,
-    community: text(doc, 'community', where),
-    title: text(doc, 'title', where),
-    detail: text(doc, 'detail', where),
-    since: text(doc, 'since', where),
-    suggestionIds: strings(doc, 'suggestionIds', where),
-    createdBy: text(doc, 'createdBy', where),
-    createdAt: text(doc, 'createdAt', where),
-  };
-}
-
-const changeToDoc = (c: ChangeRecord): DocData => ({
-  community: c.community,
-  title: c.title,
-  detail: c.detail,
-  since: c.since,
-  suggestionIds: [...c.suggestionIds],
-  createdBy: c.createdBy,
-  createdAt: c.createdAt,
+const changeFromDoc = recordOf<ChangeRecord>('suggestion_changes', {
+  community: text,
+  title: text,
+  detail: text,
+  since: text,
+  suggestionIds: someStrings,
+  createdBy: text,
+  createdAt: text,
 });
 
 const isRemoved = (doc: DocData) => doc.removed === true;
 
-/** The fields a patch sets (undefined means "leave as is"); all are scalars, so update() is exact. */
-const patchFields = (patch: SuggestionPatch): DocData =>
-  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-
 const descending = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 
 // --- transactions ---
-
-type Submission = Omit<SuggestionRecord, 'receipt'>;
-type Limit = { since: string; max: number } | null;
 
 /** The suggestion a resident's request already filed (get the request, get it), or null. */
 async function filedBefore(
@@ -190,106 +168,64 @@ async function filedBefore(
 }
 
 /**
- * The author's document in a transaction (when they filed their newest suggestions), read only
- * when the limit or the filing needs it: a resident's own suggestion counts towards their limit,
- * one filed for them on a call does not.
+ * The author's document (when they filed their newest counted suggestions), read only when the
+ * limit or the filing needs it (countsTowardLimit).
  */
 async function readAuthor(
   tx: CloudTransaction,
   names: SuggestionCollections,
   record: Submission,
-  limit: Limit,
+  limit: DailyLimit,
 ) {
-  const { userId } = record;
-  const counted = record.source === 'resident';
-  if (userId === null || (!counted && !limit)) return null;
-  const id = authorId(userId);
+  const counted = countsTowardLimit(record);
+  if (record.userId === null || (!counted && !limit)) return null;
+  const id = authorId(record.userId);
   const ref = tx.collection(names.keys).doc(id);
   const doc = await readDoc(ref);
-  return { ref, counted, recent: doc ? strings(doc, 'recent', `suggestion_keys/${id}`) : [] };
+  return { ref, counted, recent: doc ? someStrings(doc, 'recent', `suggestion_keys/${id}`) : [] };
 }
 
-type Author = Awaited<ReturnType<typeof readAuthor>>;
-
-const atLimit = (author: Author, limit: Limit) =>
-  author !== null &&
-  limit !== null &&
-  author.recent.filter((at) => at >= limit.since).length >= limit.max;
-
-/** get and set the prefix's counter: the document racers for one prefix conflict on. */
-async function takeNumber(tx: CloudTransaction, names: SuggestionCollections, prefix: string) {
-  const id = receiptId(prefix);
-  const ref = tx.collection(names.keys).doc(id);
-  const doc = await readDoc(ref);
-  const seq = (doc ? integer(doc, 'last', `suggestion_keys/${id}`) : 0) + 1;
-  await ref.set({ data: { prefix, last: seq } });
-  return seq;
-}
-
-/** After the counter: set the author (when counted), the request (with a user), the suggestion. */
-async function file(
-  tx: CloudTransaction,
-  names: SuggestionCollections,
-  record: SuggestionRecord,
-  author: Author,
-  seq: number,
-) {
-  if (author?.counted) {
-    const recent = [record.createdAt, ...author.recent].sort(descending).slice(0, RECENT_KEPT);
-    await author.ref.set({ data: { recent } });
-  }
-  if (record.userId !== null) {
-    await tx
-      .collection(names.keys)
-      .doc(requestId(record.userId, record.requestId))
-      .set({ data: { suggestionId: record.id } });
-  }
-  const doc = suggestionToDoc(record, seq);
-  await tx.collection(names.suggestions).doc(record.id).set({ data: doc });
-  return suggestionFromDoc(record.id, doc);
-}
-
-/** SUBMIT_OPERATIONS. */
+/** SUBMIT_OPERATIONS: the core decides (decideSubmit, numbered); this reads and writes. */
 async function submitIn(
   tx: CloudTransaction,
   names: SuggestionCollections,
   record: Submission,
   prefix: string,
-  limit: Limit,
+  limit: DailyLimit,
 ): Promise<SubmitOutcome> {
-  const known =
-    record.userId === null ? null : await filedBefore(tx, names, record.userId, record.requestId);
-  if (known) return { kind: 'existing', record: known };
-  const author = await readAuthor(tx, names, record, limit);
-  if (atLimit(author, limit)) return { kind: 'limited' };
-  const seq = await takeNumber(tx, names, prefix);
-  const receipt = `${prefix}-${String(seq).padStart(3, '0')}`;
-  return { kind: 'created', record: await file(tx, names, { ...record, receipt }, author, seq) };
+  const { userId } = record;
+  const known = userId === null ? null : await filedBefore(tx, names, userId, record.requestId);
+  const author = known ? null : await readAuthor(tx, names, record, limit);
+  const decided = decideSubmit(known, author?.recent ?? [], record, limit);
+  if (decided.kind !== 'file') return decided;
+  // get and set the prefix's counter: the document racers for one prefix conflict on.
+  const counter = tx.collection(names.keys).doc(receiptId(prefix));
+  const counted = await readDoc(counter);
+  const last = counted ? integer(counted, 'last', `suggestion_keys/${receiptId(prefix)}`) : 0;
+  await counter.set({ data: { prefix, last: last + 1 } });
+  const filed = numbered(record, prefix, last);
+  if (author?.counted) {
+    const recent = [filed.createdAt, ...author.recent].sort(descending).slice(0, RECENT_KEPT);
+    await author.ref.set({ data: { recent } });
+  }
+  if (userId !== null) {
+    const key = tx.collection(names.keys).doc(requestId(userId, filed.requestId));
+    await key.set({ data: { suggestionId: filed.id } });
+  }
+  const doc = suggestionToDoc(filed, last + 1);
+  await tx.collection(names.suggestions).doc(filed.id).set({ data: doc });
+  return { kind: 'created', record: suggestionFromDoc(filed.id, doc) };
 }
 
-/** get, then update of the patched scalars (none: nothing written). */
-async function updateIn(
+/** get, then update of what `decide` changed (changeDoc). */
+const changeIn = (
   tx: CloudTransaction,
   names: SuggestionCollections,
   id: string,
-  from: SuggestionStatus[],
-  patch: SuggestionPatch,
-): Promise<SuggestionRecord | null> {
-  const ref = tx.collection(names.suggestions).doc(id);
-  const doc = await readDoc(ref);
-  if (!doc) return null;
-  const record = suggestionFromDoc(id, doc);
-  if (!from.includes(record.status)) return null;
-  const fields = patchFields(patch);
-  if (Object.keys(fields).length === 0) return record;
-  await ref.update({ data: fields });
-  return { ...record, ...fields };
-}
+  decide: (current: SuggestionRecord) => SuggestionRecord | null,
+) => changeDoc(tx, names.suggestions, id, suggestionFromDoc, decide);
 
-/**
- * set the change, then get and update each linked suggestion of the community (1 + 2 per
- * suggestion): adopted, unless merged into another; answered now unless answered before.
- */
+/** set the change, then get and update each linked suggestion (adoptedBy): 1 + 2 per suggestion. */
 async function addChangeIn(
   tx: CloudTransaction,
   names: SuggestionCollections,
@@ -299,38 +235,24 @@ async function addChangeIn(
   await tx
     .collection(names.changes)
     .doc(change.id)
-    .set({ data: changeToDoc(change) });
+    .set({ data: docOf(change) });
   for (const id of change.suggestionIds) {
-    const ref = tx.collection(names.suggestions).doc(id);
-    const doc = await readDoc(ref);
-    if (!doc) continue;
-    const s = suggestionFromDoc(id, doc);
-    if (s.community !== change.community) continue;
-    await ref.update({
-      data: {
-        changeId: change.id,
-        updatedAt: now,
-        status: s.status === 'merged' ? s.status : 'adopted',
-        answeredAt: s.answeredAt ?? now,
-      },
-    });
+    await changeIn(tx, names, id, (s) => adoptedBy(s, change, now));
   }
 }
 
-/** get and update the suggestion, overwrite its request document; false when it is not theirs. */
+/** Erases one suggestion (erasedSuggestion) and overwrites its request; false when not theirs. */
 async function eraseIn(
   tx: CloudTransaction,
   names: SuggestionCollections,
   id: string,
   userId: string,
 ) {
-  const ref = tx.collection(names.suggestions).doc(id);
-  const doc = await readDoc(ref);
-  if (!doc) return false;
-  const s = suggestionFromDoc(id, doc);
-  if (s.userId !== userId) return false;
-  await ref.update({ data: { userId: null, name: '', photo: null } });
-  await tx.collection(names.keys).doc(requestId(userId, s.requestId)).set({ data: REMOVED });
+  const erased = await changeIn(tx, names, id, (s) =>
+    s.userId === userId ? erasedSuggestion(s) : null,
+  );
+  if (!erased) return false;
+  await tx.collection(names.keys).doc(requestId(userId, erased.requestId)).set({ data: REMOVED });
   return true;
 }
 
@@ -345,10 +267,7 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
       // Residents of one community file under one prefix a day: each writes its counter.
       return transact(db, MANY_RACERS, (tx) => submitIn(tx, names, record, prefix, limit));
     },
-    async get(id) {
-      const doc = await readDoc(suggestions().doc(id));
-      return doc ? suggestionFromDoc(id, doc) : null;
-    },
+    get: (id) => getRecord(suggestions().doc(id), suggestionFromDoc, id),
     /** Newest first; `seq` keeps filing order within one instant, as SQLite's rowid. */
     async ofUser(userId) {
       const docs = await readAll(() =>
@@ -371,13 +290,12 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
       return suggestionsFrom(docs);
     },
     update: (id, from, patch) =>
-      transact(db, FEW_RACERS, (tx) => updateIn(tx, names, id, from, patch)),
+      transact(db, FEW_RACERS, (tx) =>
+        changeIn(tx, names, id, (s) => patchIfStatus(s, from, patch)),
+      ),
     addChange: (change, now) =>
       transact(db, FEW_RACERS, (tx) => addChangeIn(tx, names, change, now)),
-    async getChange(id) {
-      const doc = await readDoc(db.collection(names.changes).doc(id));
-      return doc ? changeFromDoc(id, doc) : null;
-    },
+    getChange: (id) => getRecord(db.collection(names.changes).doc(id), changeFromDoc, id),
     /** Latest `since` first, then the latest logged. */
     async changes(community) {
       const docs = await readAll(() =>
@@ -388,7 +306,7 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
           .orderBy('createdAt', 'desc')
           .orderBy('_id', 'desc'),
       );
-      return docs.map((doc) => changeFromDoc(text(doc, '_id', 'suggestion_changes/?'), doc));
+      return recordsOf('suggestion_changes', changeFromDoc)(docs);
     },
     /**
      * One query for the user's suggestions, one small transaction per suggestion, then the author

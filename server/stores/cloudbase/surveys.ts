@@ -1,6 +1,8 @@
 /**
  * Demand rounds (居民点单) on CloudBase: the SurveyRepo port, with the same behaviour as
  * surveyRepo in server/stores/sqlite/programs.ts.
+ * The rules are the core's (core/program/survey.ts): this file loads the few documents a decision needs,
+ * asks it, and writes the outcome in the same transaction.
  *
  * Documents (collection names without the optional prefix):
  * - survey_rounds/<round id>: the RoundRecord fields without `id`, the candidates embedded.
@@ -15,12 +17,31 @@
  * updateRound() reads the round and set()s it whole in a transaction: the status check and the
  * write commit together, and `menu` (a list) is replaced exactly.
  */
-import type { Candidate, RoundStatus } from '../../../contract/program';
 import type { ServiceKind } from '../../../contract/community';
+import type { Candidate, RoundStatus } from '../../../contract/program';
 import type { RoundRecord, SurveyRepo, VoteRecord } from '../../core/ports';
-import { integer, isDoc, MalformedDocument, readDoc, text } from './documents';
-import { digest, oneOf, strings } from './followups';
-import { nullableText, readAll } from './queues';
+import { patchRoundIfStatus, type RoundPatch } from '../../core/program/survey';
+import { readDoc } from './documents';
+import {
+  bool,
+  changedFields,
+  copyOf,
+  docOf,
+  getRecord,
+  integer,
+  listOf,
+  nullable,
+  nullableText,
+  oneOf,
+  read,
+  recordOf,
+  recordsOf,
+  strings,
+  text,
+  type Shape,
+} from './fields';
+import { digest } from './followups';
+import { readAll } from './queues';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 
@@ -35,105 +56,41 @@ export interface SurveyCollections {
   votes: string;
 }
 
-const STATUSES: ReadonlySet<string> = new Set<RoundStatus>(['open', 'closed', 'published']);
-const KINDS: ReadonlySet<string> = new Set<ServiceKind>(['queue', 'booking', 'drop-in']);
-const SOURCES: ReadonlySet<string> = new Set<Candidate['source']>([
-  'current',
-  'proposal',
-  'suggestion',
-]);
-
 /** The ballot's `_id`: the same for every vote of one voter in one round. */
 export const ballotId = (roundId: string, voterKey: string) =>
   `ballot_${digest(roundId, voterKey)}`;
 
 // --- mapping ---
 
-function candidatesOf(doc: DocData, where: string): Candidate[] {
-  const value = doc.candidates;
-  if (!Array.isArray(value) || !value.every(isDoc)) {
-    throw new MalformedDocument(where, 'candidates');
-  }
-  return value.map((c, i) => {
-    const at = `${where} candidates[${i}]`;
-    return {
-      id: text(c, 'id', at),
-      name: text(c, 'name', at),
-      kind: oneOf<ServiceKind>(c, 'kind', at, KINDS),
-      description: text(c, 'description', at),
-      source: oneOf<Candidate['source']>(c, 'source', at, SOURCES),
-    };
-  });
-}
+const kinds: ServiceKind[] = ['queue', 'booking', 'drop-in'];
 
-function menuOf(doc: DocData, where: string): string[] | null {
-  return doc.menu === null || doc.menu === undefined ? null : strings(doc, 'menu', where);
-}
-
-export function roundFromDoc(id: string, doc: DocData): RoundRecord {
-  const where = `survey_rounds/${id}`;
-  return {
-    id,
-    community: text(doc, 'community', where),
-    title: text(doc, 'title', where),
-    candidates: candidatesOf(doc, where),
-    maxChoices: integer(doc, 'maxChoices', where),
-    closesOn: text(doc, 'closesOn', where),
-    status: oneOf<RoundStatus>(doc, 'status', where, STATUSES),
-    menu: menuOf(doc, where),
-    createdBy: text(doc, 'createdBy', where),
-    createdAt: text(doc, 'createdAt', where),
-    publishedAt: nullableText(doc, 'publishedAt', where),
-  };
-}
-
-/** Every field but `id` (the `_id`), copied so later changes to the record do not leak in. */
-export function roundToDoc(r: RoundRecord): DocData {
-  return {
-    community: r.community,
-    title: r.title,
-    candidates: r.candidates.map((c) => ({
-      id: c.id,
-      name: c.name,
-      kind: c.kind,
-      description: c.description,
-      source: c.source,
-    })),
-    maxChoices: r.maxChoices,
-    closesOn: r.closesOn,
-    status: r.status,
-    menu: r.menu ? [...r.menu] : null,
-    createdBy: r.createdBy,
-    createdAt: r.createdAt,
-    publishedAt: r.publishedAt,
-  };
-}
-
-export function voteFromDoc(doc: DocData): VoteRecord {
-  const where = `survey_votes/${String(doc._id)}`;
-  if (typeof doc.paper !== 'boolean') throw new MalformedDocument(where, 'paper');
-  return {
-    roundId: text(doc, 'roundId', where),
-    voterKey: text(doc, 'voterKey', where),
-    choices: strings(doc, 'choices', where),
-    paper: doc.paper,
-    updatedAt: text(doc, 'updatedAt', where),
-  };
-}
-
-export const voteToDoc = (v: VoteRecord): DocData => ({
-  roundId: v.roundId,
-  voterKey: v.voterKey,
-  choices: [...v.choices],
-  paper: v.paper,
-  updatedAt: v.updatedAt,
+export const roundFromDoc = recordOf<RoundRecord>('survey_rounds', {
+  community: text,
+  title: text,
+  candidates: listOf<Candidate>({
+    id: text,
+    name: text,
+    kind: oneOf(kinds),
+    description: text,
+    source: oneOf(['current', 'proposal', 'suggestion']),
+  }),
+  maxChoices: integer,
+  closesOn: text,
+  status: oneOf(['open', 'closed', 'published']),
+  menu: nullable(strings),
+  createdBy: text,
+  createdAt: text,
+  publishedAt: nullableText,
 });
 
-type RoundPatch = Parameters<SurveyRepo['updateRound']>[2];
-
-/** The fields a patch sets: undefined means "leave as is". */
-const patchFields = (patch: RoundPatch): Partial<RoundRecord> =>
-  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+const voteShape: Shape<VoteRecord> = {
+  roundId: text,
+  voterKey: text,
+  choices: strings,
+  paper: bool,
+  updatedAt: text,
+};
+const voteFromDoc = (doc: DocData) => read(voteShape, doc, `survey_votes/${String(doc._id)}`);
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byChange = (a: VoteRecord, b: VoteRecord) =>
@@ -141,7 +98,7 @@ const byChange = (a: VoteRecord, b: VoteRecord) =>
 
 // --- transactions ---
 
-/** UPDATE_ROUND_OPERATIONS. */
+/** UPDATE_ROUND_OPERATIONS: the core's compare-and-set (patchRoundIfStatus), set whole. */
 async function updateRoundIn(
   tx: CloudTransaction,
   names: SurveyCollections,
@@ -151,13 +108,12 @@ async function updateRoundIn(
 ): Promise<RoundRecord | null> {
   const ref = tx.collection(names.rounds).doc(id);
   const doc = await readDoc(ref);
-  if (!doc) return null;
-  const round = roundFromDoc(id, doc);
-  if (!from.includes(round.status)) return null;
-  const fields = patchFields(patch);
-  if (Object.keys(fields).length === 0) return round;
-  const next = { ...round, ...fields };
-  await ref.set({ data: roundToDoc(next) });
+  const round = doc ? roundFromDoc(id, doc) : null;
+  const next = patchRoundIfStatus(round, from, patch);
+  if (!round || !next) return null;
+  if (Object.keys(changedFields(round, next)).length > 0) {
+    await ref.set({ data: docOf(next) });
+  }
   return next;
 }
 
@@ -168,18 +124,15 @@ export function surveyRepo(db: CloudDatabase, names: SurveyCollections): SurveyR
     async createRound(round) {
       await rounds()
         .doc(round.id)
-        .set({ data: roundToDoc(round) });
+        .set({ data: docOf(round) });
     },
-    async getRound(id) {
-      const doc = await readDoc(rounds().doc(id));
-      return doc ? roundFromDoc(id, doc) : null;
-    },
+    getRound: (id) => getRecord(rounds().doc(id), roundFromDoc, id),
     /** Newest first, as SQLite; `_id` only breaks ties between rounds opened in one instant. */
     async rounds(community) {
       const docs = await readAll(() =>
         rounds().where({ community }).orderBy('createdAt', 'desc').orderBy('_id', 'desc'),
       );
-      return docs.map((doc) => roundFromDoc(text(doc, '_id', 'survey_rounds/?'), doc));
+      return recordsOf('survey_rounds', roundFromDoc)(docs);
     },
     // Staff closing and publishing one round at once are few.
     updateRound: (id, from, patch) =>
@@ -189,7 +142,7 @@ export function surveyRepo(db: CloudDatabase, names: SurveyCollections): SurveyR
       await db
         .collection(names.votes)
         .doc(ballotId(vote.roundId, vote.voterKey))
-        .set({ data: voteToDoc(vote) });
+        .set({ data: { ...copyOf(vote) } });
     },
     /**
      * Every ballot of the round, by last change then voter as SQLite. Read in pages in `_id`

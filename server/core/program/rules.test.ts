@@ -1,0 +1,233 @@
+/** The roster, survey and cost rules on plain records, without a store. */
+import type {
+  CommunityRecord,
+  CompanionRecord,
+  LeaveRecord,
+  RoundRecord,
+  ShiftRecord,
+} from '../ports';
+import { mergedCosts } from './report';
+import {
+  assignedCompanion,
+  decidedLeave,
+  erasedNote,
+  firstCompanion,
+  loggedShift,
+  ownCompanion,
+  plannedShift,
+  requestedLeave,
+  shiftOfWorker,
+} from './roster';
+import { newRound, paperBallots, patchRoundIfStatus, publication, residentBallot } from './survey';
+
+/** Wednesday 2026-12-02 21:00 in Suzhou. */
+const NOW = new Date('2026-12-02T13:00:00.000Z');
+const shift = (fields: Partial<ShiftRecord> = {}): ShiftRecord => ({
+  id: 'sh1',
+  community: 'c1',
+  date: '2026-12-02',
+  worker: 'w1',
+  name: '李社工',
+  start: '16:30',
+  end: '20:00',
+  loggedEnd: null,
+  compMinutes: 0,
+  createdAt: NOW.toISOString(),
+  ...fields,
+});
+const companion = (fields: Partial<CompanionRecord> = {}): CompanionRecord => ({
+  id: 'k1',
+  community: 'c1',
+  date: '2026-12-02',
+  userId: 'u1',
+  subject: 'ticket:t1',
+  about: '取号 A012',
+  note: '听障',
+  worker: null,
+  workerName: null,
+  status: 'waiting',
+  createdAt: NOW.toISOString(),
+  ...fields,
+});
+const leave = (fields: Partial<LeaveRecord> = {}): LeaveRecord => ({
+  id: 'l1',
+  worker: 'w1',
+  name: '李社工',
+  community: 'c1',
+  date: '2026-12-07',
+  minutes: 60,
+  note: '',
+  status: 'pending',
+  createdAt: NOW.toISOString(),
+  decidedBy: null,
+  ...fields,
+});
+
+describe('the roster', () => {
+  const input = { community: 'c1', date: '2026-12-02', start: '16:30', end: '20:00' };
+
+  it('plans a shift only for a staff member of the community, ending after it starts', () => {
+    const directory = [{ id: 'w1', admin: false, name: null }];
+    expect(plannedShift(directory, 'w1', input, 'sh1', NOW)).toMatchObject({
+      worker: 'w1',
+      name: '社工（尾号 w1）',
+      loggedEnd: null,
+      compMinutes: 0,
+    });
+    expect(plannedShift(directory, 'w1', { ...input, name: '李社工' }, 'sh1', NOW).name).toBe(
+      '李社工',
+    );
+    expect(() => plannedShift(directory, 'w2', input, 'sh1', NOW)).toThrow('本社区的社工');
+    expect(() => plannedShift(directory, 'w1', { ...input, end: '16:00' }, 'sh1', NOW)).toThrow(
+      '下班时间要晚于上班时间',
+    );
+  });
+
+  it('logs a real end already passed and owes the minutes after 17:00', () => {
+    expect(loggedShift(shift(), '20:30', NOW)).toMatchObject({
+      loggedEnd: '20:30',
+      compMinutes: 210,
+    });
+    expect(() => loggedShift(shift(), '21:30', NOW)).toThrow('不能登记以后的下班时间');
+  });
+
+  it('keeps the first companion request per subject, and shows it only to its resident', () => {
+    const first = companion();
+    expect(firstCompanion(first, companion({ id: 'k2' }))).toEqual({
+      created: false,
+      record: first,
+    });
+    expect(firstCompanion(null, first)).toEqual({ created: true, record: first });
+    expect(ownCompanion(first, 'u1', 'ticket')).toBe(first);
+    expect(() => ownCompanion(first, 'u2', 'ticket')).toThrow('没有找到这张号');
+    expect(() => ownCompanion(first, 'u2', 'booking')).toThrow('没有找到这个预约');
+  });
+
+  it('assigns a worker on that evening’s roster, and erases only notes that exist', () => {
+    expect(() => shiftOfWorker([shift()], 'w2')).toThrow('请先把这位社工排进这一晚的值班');
+    const on = shiftOfWorker([shift()], 'w1');
+    expect(assignedCompanion(companion(), on.worker, on.name)).toMatchObject({
+      status: 'assigned',
+      worker: 'w1',
+      workerName: '李社工',
+    });
+    expect(erasedNote(companion())).toMatchObject({ note: '', about: '取号 A012' });
+    expect(erasedNote(companion({ note: '' }))).toBeNull();
+  });
+
+  it('asks for leave within the balance not already asked for, decided once', () => {
+    const worked = [shift({ compMinutes: 180 })];
+    const asked = [leave({ minutes: 60 }), leave({ id: 'l0', minutes: 60, status: 'approved' })];
+    const input = { community: 'c1', date: '2026-12-07', minutes: 60 };
+    expect(requestedLeave(worked, asked, 'w1', input, 'l2', NOW)).toMatchObject({
+      name: '李社工',
+      status: 'pending',
+      minutes: 60,
+    });
+    expect(() => requestedLeave(worked, asked, 'w1', { ...input, minutes: 61 }, 'l2', NOW)).toThrow(
+      '调休余额不足：可用 60 分钟',
+    );
+    expect(decidedLeave(leave(), 'approved', 'admin')).toMatchObject({
+      status: 'approved',
+      decidedBy: 'admin',
+    });
+    expect(decidedLeave(leave({ status: 'refused' }), 'approved', 'admin')).toBeNull();
+    expect(decidedLeave(null, 'approved', 'admin')).toBeNull();
+  });
+});
+
+describe('居民点单 rounds', () => {
+  const community: CommunityRecord = {
+    id: 'c1',
+    name: '一号社区',
+    evenings: [],
+    contactPhone: null,
+    services: [
+      { id: 'b', name: '乙', kind: 'queue', description: '', sort: 2 },
+      { id: 'a', name: '甲', kind: 'booking', description: '', sort: 1 },
+    ],
+  };
+  const round = (fields: Partial<RoundRecord> = {}): RoundRecord => ({
+    id: 'r1',
+    community: 'c1',
+    title: '点单',
+    candidates: [
+      { id: 'a', name: '甲', kind: 'booking', description: '', source: 'current' },
+      { id: 'p-1', name: '手机课', kind: 'drop-in', description: '', source: 'proposal' },
+    ],
+    maxChoices: 1,
+    closesOn: '2026-12-09',
+    status: 'open',
+    menu: null,
+    createdBy: 'staff',
+    createdAt: NOW.toISOString(),
+    publishedAt: null,
+    ...fields,
+  });
+  let n = 0;
+  const ids = () => `ID${(n += 1)}`;
+
+  it('opens one round at a time, not closing before today, services first then proposals', () => {
+    const input = {
+      title: '点单',
+      maxChoices: 3,
+      closesOn: '2026-12-09',
+      proposals: [
+        { name: '手机课', kind: 'drop-in' as const, description: '', suggestionId: 's1' },
+      ],
+    };
+    const made = newRound(community, null, input, 'staff', ids, NOW);
+    expect(made.candidates.map((c) => [c.id.startsWith('p-') ? 'p' : c.id, c.source])).toEqual([
+      ['a', 'current'],
+      ['b', 'current'],
+      ['p', 'suggestion'],
+    ]);
+    expect(() => newRound(community, round(), input, 'staff', ids, NOW)).toThrow('还有一轮点单');
+    expect(newRound(community, round({ status: 'closed' }), input, 'staff', ids, NOW).status).toBe(
+      'open',
+    );
+    expect(() =>
+      newRound(community, null, { ...input, closesOn: '2026-12-01' }, 'staff', ids, NOW),
+    ).toThrow('截止日期不能早于今天');
+  });
+
+  it('takes one ballot per resident while open, and keys paper copies by request', () => {
+    expect(residentBallot(round(), 'u1', ['a', 'a'], NOW)).toMatchObject({
+      voterKey: 'u1',
+      choices: ['a'],
+      paper: false,
+    });
+    expect(() => residentBallot(round(), 'u1', ['a', 'p-1'], NOW)).toThrow('每人最多选 1 项');
+    expect(() => residentBallot(round({ status: 'closed' }), 'u1', ['a'], NOW)).toThrow('已经结束');
+    const input = { choices: ['p-1'], copies: 2, requestId: 'req' };
+    expect(paperBallots(round(), 's1', input, NOW).map((b) => b.voterKey)).toEqual([
+      'paper:s1:req:0',
+      'paper:s1:req:1',
+    ]);
+  });
+
+  it('moves status by compare-and-set and publishes a closed round’s menu once', () => {
+    expect(patchRoundIfStatus(round(), ['open'], { status: 'closed' })?.status).toBe('closed');
+    expect(patchRoundIfStatus(round(), ['closed'], { status: 'published' })).toBeNull();
+    expect(() => publication(round(), ['a'], NOW)).toThrow('请先结束投票');
+    expect(() => publication(round({ status: 'published' }), ['a'], NOW)).toThrow('已经发布过了');
+    expect(() => publication(round({ status: 'closed' }), ['x'], NOW)).toThrow('菜单里有');
+    const { services, from, patch } = publication(round({ status: 'closed' }), ['p-1', 'a'], NOW);
+    expect(services.map((s) => [s.id, s.sort])).toEqual([
+      ['p-1', 1],
+      ['a', 2],
+    ]);
+    expect(from).toEqual(['open', 'closed']);
+    expect(patch).toMatchObject({ status: 'published', menu: ['p-1', 'a'] });
+  });
+});
+
+describe('unit costs', () => {
+  it('merges over saved costs, for known services and activities only', () => {
+    const community = {
+      services: [{ id: 'a', name: '甲', kind: 'queue', description: '', sort: 1 }],
+    } as CommunityRecord;
+    expect(mergedCosts(community, { a: 5 }, { activity: 2 })).toEqual({ a: 5, activity: 2 });
+    expect(() => mergedCosts(community, null, { x: 1 })).toThrow('没有“x”这项服务');
+  });
+});

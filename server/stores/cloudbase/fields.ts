@@ -1,0 +1,133 @@
+/**
+ * Documents as records: a record type's shape (one reader per field) reads and checks a document
+ * in one place, and a record is written back as its fields without `id`. Then writing a core
+ * decision back in a transaction: read one document, let the core decide, update only the
+ * fields the decision changed.
+ */
+import { integer, isDoc, MalformedDocument, readDoc, text } from './documents';
+import { nullableText } from './queues';
+import type { CloudDocument, CloudTransaction, DocData } from './sdk';
+
+/** Reads one field, throwing MalformedDocument (naming `where` and the key) when it is wrong. */
+export type Reader<V> = (doc: DocData, key: string, where: string) => V;
+export type Shape<T> = { [K in keyof T]-?: Reader<T[K]> };
+
+export { integer, nullableText, text };
+
+export function read<T>(shape: Shape<T>, doc: DocData, where: string): T {
+  const record: Record<string, unknown> = {};
+  for (const [key, reader] of Object.entries<Reader<unknown>>(shape)) {
+    record[key] = reader(doc, key, where);
+  }
+  return record as T;
+}
+
+/** A text field holding one of `allowed`. */
+export const oneOf =
+  <V extends string>(allowed: readonly V[]): Reader<V> =>
+  (doc, key, where) => {
+    const value = text(doc, key, where);
+    if (!(allowed as readonly string[]).includes(value)) throw new MalformedDocument(where, key);
+    return value as V;
+  };
+
+/** null (or absent) or what `reader` reads. */
+export const nullable =
+  <V>(reader: Reader<V>): Reader<V | null> =>
+  (doc, key, where) =>
+    doc[key] === null || doc[key] === undefined ? null : reader(doc, key, where);
+
+export const bool: Reader<boolean> = (doc, key, where) => {
+  if (typeof doc[key] !== 'boolean') throw new MalformedDocument(where, key);
+  return doc[key];
+};
+
+/** A list of strings, which must be present. */
+export const strings: Reader<string[]> = (doc, key, where) => {
+  const value = doc[key];
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+    throw new MalformedDocument(where, key);
+  }
+  return value;
+};
+
+/** A nested document of `shape`, read where "<where> <key>". */
+export const nested =
+  <T>(shape: Shape<T>): Reader<T> =>
+  (doc, key, where) => {
+    const value = doc[key];
+    if (!isDoc(value)) throw new MalformedDocument(where, key);
+    return read(shape, value, `${where} ${key}`);
+  };
+
+/** A list of nested documents of `shape`, each read where "<where> <key>[i]". */
+export const listOf =
+  <T>(shape: Shape<T>): Reader<T[]> =>
+  (doc, key, where) => {
+    const value = doc[key];
+    if (!Array.isArray(value) || !value.every(isDoc)) throw new MalformedDocument(where, key);
+    return value.map((item, i) => read(shape, item, `${where} ${key}[${i}]`));
+  };
+
+/** A record of `shape` from its document: the `_id` is its id. */
+export const recordOf =
+  <T extends { id: string }>(collection: string, shape: Shape<Omit<T, 'id'>>) =>
+  (id: string, doc: DocData): T =>
+    ({ id, ...read(shape, doc, `${collection}/${id}`) }) as T;
+
+/** Reads the documents of a query, their `_id` as the id. */
+export const recordsOf =
+  <T>(collection: string, fromDoc: (id: string, doc: DocData) => T) =>
+  (docs: DocData[]): T[] =>
+    docs.map((doc) => fromDoc(text(doc, '_id', `${collection}/?`), doc));
+
+/** One record by `_id` (one read), or null when there is none. */
+export async function getRecord<T>(
+  ref: CloudDocument,
+  fromDoc: (id: string, doc: DocData) => T,
+  id: string,
+): Promise<T | null> {
+  const doc = await readDoc(ref);
+  return doc ? fromDoc(id, doc) : null;
+}
+
+/** A deep copy of plain data (JSON: records are; Node 16, the cloud runtime, has no structuredClone). */
+export const copyOf = <T>(data: T): T => JSON.parse(JSON.stringify(data)) as T;
+
+/** What a record is written as: every field but `id` (the `_id`), copied deep. */
+export function docOf<T extends { id: string }>(record: T): DocData {
+  const { id: _id, ...fields } = record;
+  return copyOf(fields);
+}
+
+export function changedFields<T extends object>(before: T, after: T): DocData {
+  const changed: DocData = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (JSON.stringify(value) !== JSON.stringify((before as Record<string, unknown>)[key])) {
+      changed[key] = value;
+    }
+  }
+  return changed;
+}
+
+/**
+ * get, then update of what `decide` changed: the record it returns, or null (nothing written)
+ * when the document is missing or the decision refuses. Scalar fields only: update() would
+ * merge a nested object where the decision replaces it.
+ */
+export async function changeDoc<T extends object>(
+  tx: CloudTransaction,
+  collection: string,
+  id: string,
+  fromDoc: (id: string, doc: DocData) => T,
+  decide: (current: T) => T | null,
+): Promise<T | null> {
+  const ref = tx.collection(collection).doc(id);
+  const doc = await readDoc(ref);
+  const current = doc ? fromDoc(id, doc) : null;
+  const next = current && decide(current);
+  if (!current || !next) return null;
+  const fields = changedFields(current, next);
+  if (Object.keys(fields).length > 0) await ref.update({ data: fields });
+  return next;
+}
