@@ -59,7 +59,7 @@ const ZONES: Zone[] = [
       '../testing/indexes',
       '../../src/lib/storage',
     ],
-    right: ['../../contract/queue', './time', './queue/evening'],
+    right: ['../../contract/queue', './kernel/time', './queue/evening'],
   },
   {
     zone: 'a store imports only the core and contract, never a host or the other store',

@@ -1,5 +1,5 @@
 import type { Clock } from './ports';
-import { atLocal, local } from './time';
+import { atLocal, local } from './kernel/time';
 
 /** Real time. */
 export const realClock = (): Clock => ({ now: () => new Date(), demo: false });

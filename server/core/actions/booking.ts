@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { BookingStatus, DeskMove } from '../../../contract/booking';
 import { defineAction, userOf, type ActionContext } from '../action';
-import { communityOrThrow } from '../community';
+import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { parseSlotId } from '../booking/slots';

@@ -8,8 +8,8 @@ import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import type { CommunityRecord } from '../ports';
 import { ticketsOf } from '../queue/service';
-import { eveningStatus } from '../schedule';
-import { isoLocal, local } from '../time';
+import { eveningStatus } from '../kernel/schedule';
+import { isoLocal, local } from '../kernel/time';
 import { ids } from '../validation';
 
 const byOrder = (a: { sort: number }, b: { sort: number }) => a.sort - b.sort;

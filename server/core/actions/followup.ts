@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineAction, userOf } from '../action';
-import { communityOrThrow } from '../community';
+import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import {
   answerFollowUp,

@@ -23,7 +23,7 @@ import {
   saveNotice,
   summaryOf,
 } from '../notice/service';
-import { isCalendarDate, thisMonday, todayOf } from '../notice/week';
+import { isCalendarDate, thisMonday, todayOf } from '../kernel/week';
 import { ids } from '../validation';
 
 const date = z.string().refine(isCalendarDate);

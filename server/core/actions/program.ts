@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { defineAction, userOf } from '../action';
-import { communityOrThrow } from '../community';
+import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
-import { isCalendarDate, todayOf } from '../notice/week';
+import { isCalendarDate, todayOf } from '../kernel/week';
 import {
   eveningReport,
   lastEvening,

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../errors';
 import { INVITE_DAYS, identityOf, newInviteCode, secretMatches } from '../identity';
 import { memberView } from '../program/roster';
 import { sessionIdentity } from '../session';
-import { dayjs, isoLocal } from '../time';
+import { dayjs, isoLocal } from '../kernel/time';
 import { ids } from '../validation';
 
 const refusal = (reason: 'unknown' | 'used' | 'expired') =>

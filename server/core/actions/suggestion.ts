@@ -2,9 +2,9 @@ import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
 import { AppError } from '../errors';
-import { communityOrThrow } from '../community';
+import { communityOrThrow } from '../kernel/community';
 import { COVER_MAX_BYTES, inspectImage } from '../notice/image';
-import { isCalendarDate } from '../notice/week';
+import { isCalendarDate } from '../kernel/week';
 import {
   answerSolved,
   logChange,

@@ -7,7 +7,7 @@
 import type { BookingSettings, DeskMove, SlotPhase } from '../../../contract/booking';
 import { newCode } from '../identity';
 import type { BookingRecord } from '../ports';
-import { atLocal, dayjs, local } from '../time';
+import { atLocal, dayjs, local } from '../kernel/time';
 
 /** The slot's start as an instant. */
 export const startOf = (date: string, startsAt: string): Date => atLocal(date, startsAt).toDate();

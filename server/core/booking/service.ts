@@ -6,13 +6,13 @@ import type {
   Slot,
   StaffBooking,
 } from '../../../contract/booking';
-import { communityOrThrow } from '../community';
+import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { stopwatch, type JobBudget, type JobRun } from '../jobs';
 import type { BookingRecord, CommunityRecord, CompanionRecord } from '../ports';
 import { companionSubject, ticketCompanionView } from '../program/roster';
-import { isoLocal, local } from '../time';
+import { isoLocal, local } from '../kernel/time';
 import {
   bookingCodes,
   canChange,

@@ -1,7 +1,7 @@
 import type { BookingSettings } from '../../../contract/booking';
 import type { CommunityRecord, ServiceRecord } from '../ports';
-import { eveningStatus } from '../schedule';
-import { atLocal, local } from '../time';
+import { eveningStatus } from '../kernel/schedule';
+import { atLocal, local } from '../kernel/time';
 import { AppError } from '../errors';
 import { isLate, startOf } from './rules';
 

@@ -3,11 +3,11 @@
  * resident's answer, the rules staff set, and erasing a resident. The rules are in rules.ts.
  */
 import type { RecordCallInput } from '../../../contract/followup';
-import { communityOrThrow } from '../community';
+import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import { AppError } from '../errors';
-import { newId } from '../notice/service';
-import { todayOf } from '../notice/week';
+import { newId } from '../kernel/ids';
+import { todayOf } from '../kernel/week';
 import type { FollowUpPatch, FollowUpRecord } from '../ports';
 import { categoriesOf, fileSuggestion, newSuggestion } from '../suggestion/service';
 import { answerPatch, attemptPatch, callList, needsSeniorCall, type AnswerInput } from './rules';

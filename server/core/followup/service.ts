@@ -25,9 +25,9 @@ import type {
   SuggestionRecord,
 } from '../ports';
 import { STATUS_WORDS } from '../suggestion/service';
-import { addDays, mondayOf, todayOf } from '../notice/week';
-import { isoLocal, local } from '../time';
-import { newId } from '../notice/service';
+import { addDays, mondayOf, todayOf } from '../kernel/week';
+import { isoLocal, local } from '../kernel/time';
+import { newId } from '../kernel/ids';
 import { seniorTask } from './rules';
 
 /** Evenings further back than this are not followed up any more (a missed job catches up within it). */

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ActivityRecord, SignUpRecord } from '../ports';
-import { local } from '../time';
+import { local } from '../kernel/time';
 import { displayName } from './names';
 
 const STATUS: Record<SignUpRecord['status'], string> = {

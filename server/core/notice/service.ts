@@ -17,16 +17,13 @@ import type {
   NoticeRecord,
   SignUpRecord,
 } from '../ports';
-import { atLocal, isoLocal } from '../time';
+import { atLocal, isoLocal } from '../kernel/time';
 import { inspectImage } from './image';
 import { displayName } from './names';
-import { addDays, inWeek, mondayOf, thisMonday } from './week';
-import { randomBytes } from 'node:crypto';
+import { newId } from '../kernel/ids';
+import { addDays, inWeek, mondayOf, thisMonday } from '../kernel/week';
 
 export const NOTICE_NOT_FOUND = '没有找到这条通知';
-
-/** Ids the core makes for notices and activities: 12 URL-safe characters (fits a QR scene). */
-export const newId = () => randomBytes(9).toString('base64url');
 
 /** Residents can check themselves in from this long before an activity starts until it ends. */
 export const CHECK_IN_EARLY_MINUTES = 30;

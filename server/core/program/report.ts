@@ -4,10 +4,10 @@ import type { EveningReport, ServedCount, ServiceFigures } from '../../../contra
 import type { CoreDeps } from '../deps';
 import { AppError } from '../errors';
 import { ACTIVITY_RULE } from '../followup/service';
-import { addDays, mondayOf } from '../notice/week';
+import { addDays, mondayOf } from '../kernel/week';
 import type { CommunityRecord, TicketRecord } from '../ports';
 import { ANSWERED } from '../suggestion/service';
-import { local } from '../time';
+import { local } from '../kernel/time';
 
 const minutesBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60000;
 const round1 = (n: number) => Math.round(n * 10) / 10;

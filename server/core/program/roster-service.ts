@@ -5,8 +5,8 @@
 import type { CompanionKind } from '../../../contract/program';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
-import { newId } from '../notice/service';
-import { todayOf } from '../notice/week';
+import { newId } from '../kernel/ids';
+import { todayOf } from '../kernel/week';
 import {
   balanceOf,
   bookingTarget,

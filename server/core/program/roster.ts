@@ -16,7 +16,7 @@ import type {
   StaffEntry,
   TicketRecord,
 } from '../ports';
-import { atLocal, isoLocal, local } from '../time';
+import { atLocal, isoLocal, local } from '../kernel/time';
 
 /** Offices used to close at 17:00: every minute worked after it is evening time, owed back. */
 export const REGULAR_CLOSE = '17:00';

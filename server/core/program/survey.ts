@@ -1,11 +1,11 @@
 import type { ServiceKind } from '../../../contract/community';
 import type { Candidate, RankedCandidate, Round, RoundStatus } from '../../../contract/program';
-import { communityOrThrow } from '../community';
+import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
-import { newId } from '../notice/service';
+import { newId } from '../kernel/ids';
 import { AppError, notFound } from '../errors';
 import type { CommunityRecord, RoundRecord, ServiceRecord, VoteRecord } from '../ports';
-import { todayOf } from '../notice/week';
+import { todayOf } from '../kernel/week';
 
 /** The menu has eight evening services, as the pilot's survey chose. */
 export const MENU_SIZE = 8;

@@ -5,7 +5,7 @@
  * atomic `change` and acts on what they decide.
  */
 import type { EveningRecord, LineSetup, TicketRecord, TicketStatus } from '../ports';
-import { local } from '../time';
+import { local } from '../kernel/time';
 import { compareHhmm, labelOf } from './lines';
 
 /** A waiting resident with this many (or fewer) ahead gets the "3 ahead" alert, once. */

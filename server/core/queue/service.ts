@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Board, Console, LineState, Ticket } from '../../../contract/queue';
-import { communityOrThrow } from '../community';
+import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { currentNotices } from '../notice/service';
@@ -17,8 +17,8 @@ import type {
   TicketStatus,
 } from '../ports';
 import { companionSubject, ticketCompanionView } from '../program/roster';
-import { eveningStatus } from '../schedule';
-import { isoLocal, local } from '../time';
+import { eveningStatus } from '../kernel/schedule';
+import { isoLocal, local } from '../kernel/time';
 import {
   decideCallNext,
   decideJoin,

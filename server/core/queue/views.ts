@@ -13,7 +13,7 @@ import type {
 } from '../../../contract/queue';
 import type { TicketCompanion } from '../../../contract/program';
 import type { EveningRecord, LineSetup, TicketRecord } from '../ports';
-import { isoLocal } from '../time';
+import { isoLocal } from '../kernel/time';
 import { calledOf, joinBlock, joinRulesOf, requeueUntilOf, setupOf, waitingOf } from './evening';
 
 const iso = (value: string | null) => (value ? isoLocal(new Date(value)) : null);

@@ -5,13 +5,13 @@ import type {
   Suggestion,
   SuggestionStatus,
 } from '../../../contract/followup';
-import { communityOrThrow } from '../community';
+import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import type { ChangeRecord, CommunityRecord, SuggestionRecord } from '../ports';
-import { isoLocal, local } from '../time';
+import { isoLocal, local } from '../kernel/time';
 import { inspectImage } from '../notice/image';
-import { newId } from '../notice/service';
+import { newId } from '../kernel/ids';
 import {
   ANSWERED,
   mergeChange,

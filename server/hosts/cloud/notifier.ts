@@ -20,7 +20,7 @@
 import type { Booking } from '../../../contract/booking';
 import type { AlertKind } from '../../../contract/queue';
 import type { ActivityAlert, Alert, BookingAlert, Notifier, ResidentAlert } from '../../core/ports';
-import { local } from '../../core/time';
+import { local } from '../../core/kernel/time';
 
 type BookingAlertKind = BookingAlert['kind'];
 type ActivityAlertKind = ActivityAlert['kind'];

@@ -11,7 +11,7 @@ import { dispatch } from '../../core/dispatch';
 import { actions, bodyLimitFor } from '../../core/registry';
 import { httpStatus, INTERNAL_MESSAGE } from '../../core/errors';
 import { BODY_LIMIT, PAYLOAD_TOO_LARGE_MESSAGE } from '../../core/limits';
-import { describeEvenings } from '../../core/schedule';
+import { describeEvenings } from '../../core/kernel/schedule';
 import { checkInPath } from '../../core/notice/service';
 import { board } from '../../core/queue/service';
 import { sessionIdentity } from '../../core/session';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { clockFromSetting } from '../../core/clock';
 import { DEMO_WEEKDAY, PILOT_COMMUNITIES } from '../../core/seed';
-import { isoLocal } from '../../core/time';
+import { isoLocal } from '../../core/kernel/time';
 import { readSettings } from './settings';
 import { DEFAULT_H5_DIR, startLocalHost } from './start';
 

@@ -25,7 +25,7 @@
  * getting the last seat. A slot document exists from its first booking on; a missing one reads as
  * an empty slot when booking, and as corruption when a booking points at it.
  */
-import crypto from 'node:crypto';
+import { newId } from '../../core/kernel/ids';
 import type { BookingSettings, BookingStatus } from '../../../contract/booking';
 import type {
   BookingPatch,
@@ -133,7 +133,7 @@ const STATUSES: ReadonlySet<string> = new Set<BookingStatus>([
 export const settingsId = (community: string, service: string) => `${community}:${service}`;
 
 /** 12 URL-safe characters, like the other store-made ids (they pass the core's record-id check). */
-export const newBookingId = () => crypto.randomBytes(9).toString('base64url');
+export const newBookingId = newId;
 
 /** booking_codes/<id>: one per code taken on a community's evening. */
 export const codeId = (community: string, date: string, code: string) =>

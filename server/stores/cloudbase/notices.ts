@@ -33,7 +33,7 @@
  * REMOVED in the same transaction. A removed document keeps no field: no query matches it, and
  * every read treats it as missing.
  */
-import crypto from 'node:crypto';
+import { newId } from '../../core/kernel/ids';
 import type { NoticeStatus, SignUpStatus } from '../../../contract/notice';
 import type {
   ActivityCount,
@@ -111,7 +111,7 @@ const SIGN_UP_STATUSES: ReadonlySet<string> = new Set<SignUpStatus>([
 ]);
 
 /** 12 URL-safe characters, like the other store-made ids (they pass the core's record-id check). */
-export const newSignUpId = () => crypto.randomBytes(9).toString('base64url');
+export const newSignUpId = newId;
 
 /** An activity's sign-up bookkeeping, kept in its document (see the header and tally.ts). */
 interface Roster extends Tally {

@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { newId } from '../../core/kernel/ids';
 import type Database from 'better-sqlite3';
 import type { BookingSettings, BookingStatus } from '../../../contract/booking';
 import {
@@ -111,7 +111,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   const create = (req: BookRequest, status: 'confirmed' | 'waitlisted'): BookingRecord => {
     const taken = codesTaken.all(req.community, req.date, JSON.stringify(req.codes));
     const code = pickCode(req.codes, new Set(taken.map((r) => r.code)));
-    const booking = newBooking(req, crypto.randomBytes(9).toString('base64url'), status, code);
+    const booking = newBooking(req, newId(), status, code);
     insert.run(booking);
     return booking;
   };

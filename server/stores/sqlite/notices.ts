@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { newId } from '../../core/kernel/ids';
 import type Database from 'better-sqlite3';
 import type { NoticeStatus } from '../../../contract/notice';
 import {
@@ -179,7 +179,6 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   });
 
   const mapped = (row: SignUpRecord | undefined) => row ?? null;
-  const newId = () => crypto.randomBytes(9).toString('base64url');
   const live = (activityId: string, userId: string | null) =>
     userId ? mapped(liveOf.get(activityId, userId)) : null;
   const retriedOf = (req: SignUpRequest) => mapped(byRequest.get(req.userId ?? '', req.requestId));

@@ -1,4 +1,4 @@
-import { dayjs, local } from '../time';
+import { dayjs, local } from './time';
 
 const day = (date: string) => dayjs.utc(`${date}T00:00:00Z`);
 

@@ -1,6 +1,6 @@
-import type { CoreDeps } from './deps';
-import { notFound } from './errors';
-import type { CommunityRecord } from './ports';
+import type { CoreDeps } from '../deps';
+import { notFound } from '../errors';
+import type { CommunityRecord } from '../ports';
 
 /** The community an action names, or NOT_FOUND in words a resident understands. */
 export async function communityOrThrow(deps: CoreDeps, id: string): Promise<CommunityRecord> {

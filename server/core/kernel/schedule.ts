@@ -1,4 +1,4 @@
-import type { ServiceEvening } from '../../contract/community';
+import type { ServiceEvening } from '../../../contract/community';
 import { atLocal, local } from './time';
 
 export interface EveningStatus {

@@ -1,4 +1,4 @@
-import { clockFromSetting, demoStart, fixedClock } from './clock';
+import { clockFromSetting, demoStart, fixedClock } from '../clock';
 import { describeEvenings, eveningStatus, nextOpening } from './schedule';
 import { isoLocal } from './time';
 
