@@ -1,29 +1,28 @@
 import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
-import { AppError, notFound } from '../errors';
+import { notFound } from '../errors';
 import { isStaffOf } from '../identity';
-import { attendanceCsv } from '../notice/csv';
-import { COVER_MAX_BYTES, inspectImage } from '../notice/image';
+import { isCalendarDate } from '../kernel/week';
+import { COVER_MAX_BYTES } from '../notice/image';
 import {
-  activityFor,
-  announcePromotions,
-  assertBeforeStart,
-  assertCheckInWindow,
-  attendeeView,
-  activityView,
-  checkInPath,
-  liveActivity,
-  mySignUpView,
-  NOTICE_NOT_FOUND,
-  noticeOrThrow,
-  noticeView,
-  residentNotices,
-  refreshBoard,
-  saveNotice,
-  summaryOf,
-} from '../notice/service';
-import { isCalendarDate, thisMonday, todayOf } from '../kernel/week';
+  archivedNotice,
+  attendees,
+  cancelSignUp,
+  checkIn,
+  checkInFor,
+  exportAttendance,
+  manageList,
+  markAttendance,
+  moveNotice,
+  mySignUps,
+  noticeList,
+  pinNotice,
+  publishedNotice,
+  signUp,
+  uploadCover,
+} from '../notice/requests';
+import { NOTICE_NOT_FOUND, noticeView, saveNotice } from '../notice/service';
 import { ids } from '../validation';
 
 const date = z.string().refine(isCalendarDate);
@@ -79,17 +78,7 @@ export const noticeActions = [
       .object({ community: ids.community, week: date.optional(), past: z.boolean().optional() })
       .strict(),
     example: { community: 'jinse' },
-    handler: async ({ deps, now }, input) => {
-      if (!(await deps.store.communities.get(input.community))) {
-        throw notFound('没有找到这个社区，请重新扫码或选择社区');
-      }
-      const today = todayOf(now);
-      const notices = await residentNotices(deps, input, now);
-      return {
-        thisWeek: thisMonday(now),
-        notices: await Promise.all(notices.map((n) => summaryOf(deps, n, today))),
-      };
-    },
+    handler: async ({ deps, now }, input) => noticeList(deps, input, now),
   }),
   defineAction({
     id: 'notice.get',
@@ -112,22 +101,7 @@ export const noticeActions = [
     role: 'resident',
     input: z.object({}).strict(),
     example: {},
-    handler: async (ctx) => {
-      const userId = userOf(ctx).id;
-      const out = [];
-      for (const s of await ctx.deps.store.notices.signUpsOfUser(userId)) {
-        const a = await ctx.deps.store.notices.getActivity(s.activityId);
-        const n = a ? await ctx.deps.store.notices.get(a.noticeId) : null;
-        if (!a || !n) continue;
-        const [count] = await ctx.deps.store.notices.counts([a.id]);
-        out.push({
-          signUp: (await mySignUpView(ctx.deps, s))!,
-          activity: activityView(a, count),
-          notice: { id: n.id, title: n.title, community: n.community },
-        });
-      }
-      return out;
-    },
+    handler: async (ctx) => mySignUps(ctx.deps, userOf(ctx).id),
   }),
   defineAction({
     id: 'notice.signUp',
@@ -136,40 +110,15 @@ export const noticeActions = [
       .object({ activityId: ids.record, requestId: ids.requestId, name: line(20).optional() })
       .strict(),
     example: { activityId: 'activity-1', requestId: 'signup-req-0001', name: '3栋 王阿姨' },
-    handler: async (ctx, input) => {
-      const userId = userOf(ctx).id;
-      const { activity } = await liveActivity(ctx.deps, input.activityId);
-      if (!activity.signUp) throw new AppError('BAD_INPUT', '这个活动无需报名，到时直接来就行');
-      assertBeforeStart(activity, ctx.now, '报名');
-      await ctx.deps.store.notices.signUp({
-        activityId: activity.id,
-        community: activity.community,
-        userId,
-        name: input.name ?? '',
-        requestId: input.requestId,
-        capacity: activity.capacity,
-        now: ctx.now,
-      });
-      return activityFor(ctx.deps, activity, userId);
-    },
+    handler: async (ctx, input) => signUp(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
   defineAction({
     id: 'notice.cancelSignUp',
     role: 'resident',
     input: activityRef,
     example: { activityId: 'activity-1' },
-    handler: async (ctx, input) => {
-      const userId = userOf(ctx).id;
-      const { activity, notice } = await liveActivity(ctx.deps, input.activityId);
-      assertBeforeStart(activity, ctx.now, '取消报名');
-      if ((await ctx.deps.store.notices.signUpOf(activity.id, userId))?.attendedAt) {
-        throw new AppError('CONFLICT', '您已签到，不能再取消报名');
-      }
-      const result = await ctx.deps.store.notices.cancelSignUp(activity.id, userId, ctx.now);
-      if (!result) throw notFound('您还没有报名这个活动');
-      await announcePromotions(ctx.deps, notice, result.promoted ? [result.promoted] : [], ctx.now);
-      return activityFor(ctx.deps, activity, userId);
-    },
+    handler: async (ctx, input) =>
+      cancelSignUp(ctx.deps, userOf(ctx).id, input.activityId, ctx.now),
   }),
   defineAction({
     id: 'notice.checkIn',
@@ -187,29 +136,7 @@ export const noticeActions = [
       })
       .strict(),
     example: { activityId: 'activity-1', code: 'K7P2Q9', via: 'scan' },
-    handler: async (ctx, input) => {
-      const userId = userOf(ctx).id;
-      const { activity } = await liveActivity(ctx.deps, input.activityId);
-      if (input.code !== activity.code) {
-        throw new AppError('BAD_INPUT', '签到码不对，请核对社工出示的签到码', 'code');
-      }
-      assertCheckInWindow(activity, ctx.now);
-      const outcome = await ctx.deps.store.notices.checkIn({
-        activityId: activity.id,
-        community: activity.community,
-        userId,
-        name: '',
-        requestId: `check-in:${activity.id}`,
-        capacity: activity.signUp ? activity.capacity : null,
-        now: ctx.now,
-        by: 'self',
-        via: input.via ?? null,
-      });
-      if (outcome.kind === 'full') {
-        throw new AppError('CONFLICT', '名额已满，请找现场社工登记');
-      }
-      return activityFor(ctx.deps, activity, userId);
-    },
+    handler: async (ctx, input) => checkIn(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
   defineAction({
     id: 'notice.manage',
@@ -217,18 +144,7 @@ export const noticeActions = [
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
     community: (input) => input.community,
-    handler: async ({ deps, now }, input) => {
-      const notices = await deps.store.notices.list(input.community, {
-        statuses: ['draft', 'published', 'archived'],
-        limit: 100,
-      });
-      const today = todayOf(now);
-      return {
-        // The server's week, not the phone's: the demo clock and BDB_NOW move it.
-        thisWeek: thisMonday(now),
-        notices: await Promise.all(notices.map((n) => summaryOf(deps, n, today))),
-      };
-    },
+    handler: async ({ deps, now }, input) => manageList(deps, input.community, now),
   }),
   defineAction({
     id: 'notice.save',
@@ -289,13 +205,7 @@ export const noticeActions = [
       data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     },
     community: (input) => input.community,
-    handler: async ({ deps }, input) => {
-      if (!deps.media) throw new AppError('BAD_INPUT', '这里不能上传图片', 'data');
-      const bytes = Buffer.from(input.data, 'base64');
-      const { type } = inspectImage(bytes, 'data');
-      const ref = await deps.media.put(input.community, bytes, type);
-      return { cover: ref };
-    },
+    handler: async ({ deps }, input) => uploadCover(deps, input.community, input.data),
   }),
   defineAction({
     id: 'notice.publish',
@@ -303,21 +213,7 @@ export const noticeActions = [
     input: noticeRef,
     example: { id: 'notice-1' },
     community: noticeCommunity,
-    handler: async ({ deps, now }, input) => {
-      const notice = await noticeOrThrow(deps, input.id);
-      if (notice.status === 'archived') throw new AppError('CONFLICT', '已归档的通知不能再发布');
-      if (notice.status === 'draft') {
-        const at = now.toISOString();
-        await deps.store.notices.save({
-          ...notice,
-          status: 'published',
-          publishedAt: at,
-          updatedAt: at,
-        });
-        await refreshBoard(deps, notice.community, now);
-      }
-      return noticeView(deps, await noticeOrThrow(deps, input.id), null);
-    },
+    handler: async ({ deps, now }, input) => moveNotice(deps, input.id, publishedNotice, now),
   }),
   defineAction({
     id: 'notice.archive',
@@ -325,19 +221,7 @@ export const noticeActions = [
     input: noticeRef,
     example: { id: 'notice-1' },
     community: noticeCommunity,
-    handler: async ({ deps, now }, input) => {
-      const notice = await noticeOrThrow(deps, input.id);
-      if (notice.status !== 'archived') {
-        await deps.store.notices.save({
-          ...notice,
-          status: 'archived',
-          pinned: false,
-          updatedAt: now.toISOString(),
-        });
-        await refreshBoard(deps, notice.community, now);
-      }
-      return noticeView(deps, await noticeOrThrow(deps, input.id), null);
-    },
+    handler: async ({ deps, now }, input) => moveNotice(deps, input.id, archivedNotice, now),
   }),
   defineAction({
     id: 'notice.pin',
@@ -345,19 +229,7 @@ export const noticeActions = [
     input: z.object({ id: ids.record, pinned: z.boolean() }).strict(),
     example: { id: 'notice-1', pinned: true },
     community: noticeCommunity,
-    handler: async ({ deps, now }, input) => {
-      const notice = await noticeOrThrow(deps, input.id);
-      if (input.pinned) {
-        if (notice.status !== 'published') {
-          throw new AppError('CONFLICT', '只有已发布的通知可以置顶');
-        }
-        await deps.store.notices.pin(notice.community, notice.id);
-      } else if (notice.pinned) {
-        await deps.store.notices.pin(notice.community, null);
-      }
-      await refreshBoard(deps, notice.community, now);
-      return noticeView(deps, await noticeOrThrow(deps, input.id), null);
-    },
+    handler: async ({ deps, now }, input) => pinNotice(deps, input.id, input.pinned, now),
   }),
   defineAction({
     id: 'notice.attendees',
@@ -365,25 +237,7 @@ export const noticeActions = [
     input: activityRef,
     example: { activityId: 'activity-1' },
     community: activityCommunity,
-    handler: async ({ deps }, input) => {
-      const activity = (await deps.store.notices.getActivity(input.activityId))!;
-      const notice = await noticeOrThrow(deps, activity.noticeId);
-      const signUps = await deps.store.notices.signUpsOf(activity.id);
-      const count = (pred: (s: (typeof signUps)[number]) => boolean) => signUps.filter(pred).length;
-      return {
-        activity: await activityFor(deps, activity, null),
-        notice: { id: notice.id, title: notice.title },
-        checkInCode: activity.code,
-        checkInPath: checkInPath(activity),
-        attendees: await Promise.all(signUps.map((s) => attendeeView(deps, s))),
-        figures: {
-          signed: count((s) => s.status === 'signed'),
-          waitlisted: count((s) => s.status === 'waitlisted'),
-          attended: count((s) => s.attendedAt !== null),
-          cancelled: count((s) => s.status === 'cancelled'),
-        },
-      };
-    },
+    handler: async ({ deps }, input) => attendees(deps, input.activityId),
   }),
   defineAction({
     id: 'notice.markAttendance',
@@ -392,18 +246,8 @@ export const noticeActions = [
     example: { signUpId: 'signup-1', attended: true },
     community: async (input, deps) =>
       (await deps.store.notices.getSignUp(input.signUpId))?.community ?? null,
-    handler: async ({ deps, now }, input) => {
-      const current = (await deps.store.notices.getSignUp(input.signUpId))!;
-      if (current.status === 'cancelled') {
-        throw new AppError('CONFLICT', '这条报名已取消，不能登记到场；请用“现场登记”');
-      }
-      const updated = await deps.store.notices.setAttended(
-        current.id,
-        input.attended ? (current.attendedAt ?? now.toISOString()) : null,
-      );
-      if (!updated) throw notFound('没有找到这条报名');
-      return attendeeView(deps, updated);
-    },
+    handler: async ({ deps, now }, input) =>
+      markAttendance(deps, input.signUpId, input.attended, now),
   }),
   defineAction({
     id: 'notice.checkInFor',
@@ -411,22 +255,7 @@ export const noticeActions = [
     input: z.object({ activityId: ids.record, name: line(40), requestId: ids.requestId }).strict(),
     example: { activityId: 'activity-1', name: '李大爷（未报名）', requestId: 'walkin-req-0001' },
     community: activityCommunity,
-    handler: async (ctx, input) => {
-      const { activity } = await liveActivity(ctx.deps, input.activityId);
-      const outcome = await ctx.deps.store.notices.checkIn({
-        activityId: activity.id,
-        community: activity.community,
-        userId: null,
-        name: input.name,
-        // Scoped to the staff member, so two workers' request ids never collide.
-        requestId: `${userOf(ctx).id}:${input.requestId}`,
-        capacity: null,
-        now: ctx.now,
-        by: 'staff',
-      });
-      if (outcome.kind === 'full') throw new AppError('CONFLICT', '名额已满');
-      return attendeeView(ctx.deps, outcome.signUp);
-    },
+    handler: async (ctx, input) => checkInFor(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
   defineAction({
     id: 'notice.export',
@@ -434,16 +263,6 @@ export const noticeActions = [
     input: noticeRef,
     example: { id: 'notice-1' },
     community: noticeCommunity,
-    handler: async ({ deps }, input) => {
-      const notice = await noticeOrThrow(deps, input.id);
-      const rows = [];
-      for (const activity of notice.activities) {
-        rows.push({ activity, signUps: await deps.store.notices.signUpsOf(activity.id) });
-      }
-      return {
-        filename: `签到表-${notice.week}-${notice.title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 30)}.csv`,
-        csv: attendanceCsv(rows),
-      };
-    },
+    handler: async ({ deps }, input) => exportAttendance(deps, input.id),
   }),
 ];
