@@ -48,20 +48,29 @@ import {
   pickCode,
 } from '../../core/booking/decisions';
 import { nextInLine, promoteNext } from '../../core/waitlist';
-import { integer, MalformedDocument, readDoc, text, toStoredInstant } from './documents';
-import { nullableText, readAll } from './queues';
+import { MalformedDocument, readDoc, toStoredInstant } from './documents';
 import {
-  PAGE_SIZE,
-  type CloudDatabase,
-  type CloudDocument,
-  type CloudTransaction,
-  type DocData,
-} from './sdk';
+  docOf,
+  fieldsOf,
+  getRecord,
+  integer,
+  nullableText,
+  oneOf,
+  read,
+  readAll,
+  readUpTo,
+  recordOf,
+  recordsOf,
+  someStrings,
+  text,
+  type Reader,
+  type Shape,
+} from './fields';
+import type { CloudDatabase, CloudDocument, CloudTransaction, DocData } from './sdk';
 import {
   EMPTY_TALLY,
   knownIn,
   readTally,
-  strings,
   type Tally,
   tallyAfter,
   tallyFields,
@@ -121,19 +130,7 @@ const SLOT_RULES: TallyRules<BookingRecord> = {
   isLive: (b) => holdsSlot(b.status),
 };
 
-const STATUSES: ReadonlySet<string> = new Set<BookingStatus>([
-  'confirmed',
-  'waitlisted',
-  'checked-in',
-  'completed',
-  'no-show',
-  'cancelled',
-]);
-
 export const settingsId = (community: string, service: string) => `${community}:${service}`;
-
-/** 12 URL-safe characters, like the other store-made ids (they pass the core's record-id check). */
-export const newBookingId = newId;
 
 /** booking_codes/<id>: one per code taken on a community's evening. */
 export const codeId = (community: string, date: string, code: string) =>
@@ -158,95 +155,82 @@ export function legacyCode(id: string): string {
 
 // --- mapping ---
 
-function slotFromDoc(id: string, doc: DocData): SlotDoc {
-  const where = `booking_slots/${id}`;
-  return {
-    community: text(doc, 'community', where),
-    service: text(doc, 'service', where),
-    date: text(doc, 'date', where),
-    startsAt: text(doc, 'startsAt', where),
-    ...readTally(doc, 'taken', where),
-  };
-}
+type Place = Pick<SlotDoc, 'community' | 'service' | 'date' | 'startsAt'>;
+const PLACE: Shape<Place> = { community: text, service: text, date: text, startsAt: text };
 
-const newSlot = (req: BookRequest): SlotDoc => ({
-  community: req.community,
-  service: req.service,
-  date: req.date,
-  startsAt: req.startsAt,
+const slotFromDoc = (id: string, doc: DocData): SlotDoc => {
+  const where = `booking_slots/${id}`;
+  return { ...read(PLACE, doc, where), ...readTally(doc, 'taken', where) };
+};
+
+const newSlot = ({ community, service, date, startsAt }: BookRequest): SlotDoc => ({
+  community,
+  service,
+  date,
+  startsAt,
   ...EMPTY_TALLY,
 });
 
 const slotToDoc = (slot: SlotDoc): DocData => ({
-  community: slot.community,
-  service: slot.service,
-  date: slot.date,
-  startsAt: slot.startsAt,
+  ...fieldsOf(PLACE, slot),
   ...tallyFields(slot, 'taken'),
 });
 
-function bookingFromDoc(id: string, doc: DocData): BookingRecord {
-  const where = `bookings/${id}`;
-  const status = text(doc, 'status', where);
-  if (!STATUSES.has(status)) throw new MalformedDocument(where, 'status');
-  return {
-    id,
-    community: text(doc, 'community', where),
-    service: text(doc, 'service', where),
-    date: text(doc, 'date', where),
-    startsAt: text(doc, 'startsAt', where),
-    slotId: text(doc, 'slotId', where),
-    status: status as BookingStatus,
-    userId: nullableText(doc, 'userId', where),
-    code: doc.code === undefined ? legacyCode(id) : text(doc, 'code', where),
-    name: text(doc, 'name', where),
-    phone: nullableText(doc, 'phone', where),
-    requestId: text(doc, 'requestId', where),
-    createdAt: text(doc, 'createdAt', where),
-    waitlistedAt: nullableText(doc, 'waitlistedAt', where),
-    promotedAt: nullableText(doc, 'promotedAt', where),
-    checkedInAt: nullableText(doc, 'checkedInAt', where),
-    closedAt: nullableText(doc, 'closedAt', where),
-    remindedAt: nullableText(doc, 'remindedAt', where),
-  };
-}
+const readBooking = recordOf<BookingRecord>('bookings', {
+  community: text,
+  service: text,
+  date: text,
+  startsAt: text,
+  slotId: text,
+  status: oneOf<BookingStatus>([
+    'confirmed',
+    'waitlisted',
+    'checked-in',
+    'completed',
+    'no-show',
+    'cancelled',
+  ]),
+  userId: nullableText,
+  code: text,
+  name: text,
+  phone: nullableText,
+  requestId: text,
+  createdAt: text,
+  waitlistedAt: nullableText,
+  promotedAt: nullableText,
+  checkedInAt: nullableText,
+  closedAt: nullableText,
+  remindedAt: nullableText,
+});
 
-function bookingToDoc(booking: BookingRecord): DocData {
-  const { id: _id, ...fields } = booking;
-  return fields;
-}
+const bookingFromDoc = (id: string, doc: DocData): BookingRecord =>
+  readBooking(id, doc.code === undefined ? { ...doc, code: legacyCode(id) } : doc);
 
-const bookingsFrom = (docs: DocData[]) =>
-  docs.map((doc) => bookingFromDoc(text(doc, '_id', 'bookings/?'), doc));
+const bookingsFrom = recordsOf('bookings', bookingFromDoc);
 
-function settingsFromDoc(id: string, doc: DocData): BookingSettings {
-  const where = `booking_settings/${id}`;
-  return {
-    slotMinutes: integer(doc, 'slotMinutes', where),
-    seatsPerSlot: integer(doc, 'seatsPerSlot', where),
-    cutoffHours: integer(doc, 'cutoffHours', where),
-    bring: strings(doc, 'bring', where),
-    // Added after the first release: documents saved before it mean "every evening".
-    weekdays: doc.weekdays === undefined ? [] : weekdayList(doc.weekdays, where),
-  };
-}
-
-function weekdayList(value: unknown, where: string): number[] {
+/** Added after the first release: documents saved before it mean "every evening". */
+const weekdays: Reader<number[]> = (doc, key, where) => {
+  const value = doc[key] ?? [];
   if (!Array.isArray(value) || !value.every((d) => Number.isInteger(d) && d >= 0 && d <= 6)) {
     throw new Error(`${where}: weekdays must be a list of weekdays 0–6`);
   }
   return value as number[];
-}
+};
+
+const SETTINGS: Shape<BookingSettings> = {
+  slotMinutes: integer,
+  seatsPerSlot: integer,
+  cutoffHours: integer,
+  bring: someStrings,
+  weekdays,
+};
 
 /** A slot's counts from a projected document ({ _id, taken, waitlist }). */
 function countFromDoc(doc: DocData): SlotCount {
   const slotId = text(doc, '_id', 'booking_slots/?');
   const where = `booking_slots/${slotId}`;
-  return {
-    slotId,
-    taken: integer(doc, 'taken', where),
-    waitlisted: strings(doc, 'waitlist', where).length,
-  };
+  const waitlisted = someStrings(doc, 'waitlist', where).length;
+  return { slotId, taken: integer(doc, 'taken', where), waitlisted };
 }
 
 const INSTANT_FIELDS: ReadonlySet<keyof BookingPatch> = new Set<keyof BookingPatch>([
@@ -302,7 +286,7 @@ async function made(
     if (!(await readDoc(ref(code)))) break;
     taken.add(code);
   }
-  const booking = newBooking(req, newBookingId(), status, pickCode(req.codes, taken));
+  const booking = newBooking(req, newId(), status, pickCode(req.codes, taken));
   await ref(booking.code).set({ data: { bookingId: booking.id } });
   return booking;
 }
@@ -344,7 +328,7 @@ async function bookIn(
   // set() writes the whole document: a first booking creates the slot, and removed map entries
   // really go (update() would merge the maps).
   await slotRef.set({ data: slotToDoc(slotAfter(slot, null, booking)) });
-  await bookingRef(tx, names, booking.id).set({ data: bookingToDoc(booking) });
+  await bookingRef(tx, names, booking.id).set({ data: docOf(booking) });
   return { kind: 'created', booking };
 }
 
@@ -413,7 +397,7 @@ async function move(
   const oldRef = tx.collection(names.slots).doc(old.slotId);
   const oldSlot = same ? null : await slotOf(oldRef, old);
   const booking = await made(tx, names, req, 'confirmed');
-  await bookingRef(tx, names, booking.id).set({ data: bookingToDoc(booking) });
+  await bookingRef(tx, names, booking.id).set({ data: docOf(booking) });
   const withNew = slotAfter(target.slot, null, booking);
   // One slot document for both: both changes apply to it, and it is written once.
   const result = await cancelAgainst(tx, names, oldSlot ?? withNew, cancel);
@@ -474,32 +458,17 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
   const slots = () => db.collection(names.slots);
 
   return {
-    async getSettings(community, service) {
+    getSettings(community, service) {
       const id = settingsId(community, service);
-      const doc = await readDoc(db.collection(names.settings).doc(id));
-      return doc ? settingsFromDoc(id, doc) : null;
+      const fromDoc = (_: string, doc: DocData) => read(SETTINGS, doc, `booking_settings/${id}`);
+      return getRecord(db.collection(names.settings).doc(id), fromDoc, id);
     },
     async saveSettings(community, service, settings) {
-      await db
-        .collection(names.settings)
-        .doc(settingsId(community, service))
-        .set({
-          data: {
-            community,
-            service,
-            slotMinutes: settings.slotMinutes,
-            seatsPerSlot: settings.seatsPerSlot,
-            cutoffHours: settings.cutoffHours,
-            bring: [...settings.bring],
-            weekdays: [...settings.weekdays],
-          },
-        });
+      const data = { community, service, ...fieldsOf(SETTINGS, settings) };
+      await db.collection(names.settings).doc(settingsId(community, service)).set({ data });
     },
     book: (request) => transact(db, MANY_RACERS, (tx) => bookIn(tx, names, request)),
-    async getBooking(id) {
-      const doc = await readDoc(bookings().doc(id));
-      return doc ? bookingFromDoc(id, doc) : null;
-    },
+    getBooking: (id) => getRecord(bookings().doc(id), bookingFromDoc, id),
     /**
      * One query on the slot documents, whatever the number of bookings: every slot ever booked,
      * zeros included once all its bookings are cancelled (as SQLite's GROUP BY over bookings).
@@ -578,19 +547,13 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
       }),
     async dueReminders(date, limit) {
       // Every booking is written with remindedAt: null, so equality with null finds the unsent.
-      const due = () =>
+      // A batch up to PAGE_SIZE (the reminder job's) is one read.
+      const docs = await readUpTo(limit, () =>
         bookings()
           .where({ date, status: 'confirmed', remindedAt: null })
           .orderBy('startsAt', 'asc')
-          .orderBy('_id', 'asc');
-      const docs: DocData[] = [];
-      // Pages of at most PAGE_SIZE: a batch up to it (the reminder job's) is one read.
-      while (docs.length < limit) {
-        const page = Math.min(PAGE_SIZE, limit - docs.length);
-        const { data } = await due().skip(docs.length).limit(page).get();
-        docs.push(...data);
-        if (data.length < page) break;
-      }
+          .orderBy('_id', 'asc'),
+      );
       return bookingsFrom(docs);
     },
   };

@@ -62,6 +62,10 @@ export const strings: Reader<string[]> = (doc, key, where) => {
   return value;
 };
 
+/** A list of strings; absent (or null) reads as none. */
+export const someStrings: Reader<string[]> = (doc, key, where) =>
+  nullable(strings)(doc, key, where) ?? [];
+
 /** A nested document of `shape`, read where "<where> <key>". */
 export const nested =
   <T>(shape: Shape<T>): Reader<T> =>
@@ -114,6 +118,18 @@ export async function readAll(query: () => CloudQuery): Promise<DocData[]> {
     all.push(...data);
     if (data.length < PAGE_SIZE) return all;
   }
+}
+
+/** The first `limit` documents of a query, in pages of at most PAGE_SIZE. */
+export async function readUpTo(limit: number, query: () => CloudQuery): Promise<DocData[]> {
+  const docs: DocData[] = [];
+  while (docs.length < limit) {
+    const page = Math.min(PAGE_SIZE, limit - docs.length);
+    const { data } = await query().skip(docs.length).limit(page).get();
+    docs.push(...data);
+    if (data.length < page) break;
+  }
+  return docs;
 }
 
 /** A deep copy of plain data (JSON: records are; Node 16, the cloud runtime, has no structuredClone). */
