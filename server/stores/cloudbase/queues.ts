@@ -23,6 +23,7 @@
  *
  * Community and queue ids are [a-z0-9-] (see core/validation), so ':' cannot make two ids collide.
  */
+import { ticketChanges } from '../../core/queue/evening';
 import type {
   EveningRecord,
   LineConfigRecord,
@@ -190,14 +191,8 @@ function diffOf(db: CloudDatabase, current: EveningRecord, next: EveningRecord):
     if (current[key] !== next[key]) data[key] = next[key];
   }
   if (!same(current.setup, next.setup)) data.setup = set(next.setup);
-  const before = new Map(current.tickets.map((t) => [t.id, t]));
-  for (const ticket of next.tickets) {
-    const old = before.get(ticket.id);
-    // Decisions keep the objects of tickets they did not touch.
-    if (old === ticket) continue;
-    if (!old || !same(ticketToDoc(old), ticketToDoc(ticket)))
-      data[`tickets.${ticket.number}`] = set(ticketToDoc(ticket));
-  }
+  const { added, changed } = ticketChanges(current, next);
+  for (const t of [...added, ...changed]) data[`tickets.${t.number}`] = set(ticketToDoc(t));
   const users = usersOf(current);
   for (const key of Object.keys(usersOf(next))) {
     if (!(key in users)) data[`users.${key}`] = true;

@@ -5,6 +5,7 @@
  * here: who gets which number is core/queue/evening.ts.
  */
 import type Database from 'better-sqlite3';
+import { ticketChanges } from '../../core/queue/evening';
 import type { EveningRecord, LineConfigRecord, QueueRepo, TicketRecord } from '../../core/ports';
 import { maybe, rowParams, rowReader, type Row, type RowShape } from './rows';
 
@@ -24,9 +25,6 @@ function frozen(evening: EveningRecord): EveningRecord {
   if (evening.setup) Object.freeze(evening.setup);
   return Object.freeze(evening);
 }
-
-const sameTicket = (a: TicketRecord, b: TicketRecord) =>
-  (Object.keys(a) as Array<keyof TicketRecord>).every((k) => a[k] === b[k]);
 
 export function queueRepo(db: Database.Database): QueueRepo {
   const configStmt = db.prepare<[string, string], Row>(
@@ -108,14 +106,9 @@ export function queueRepo(db: Database.Database): QueueRepo {
   const write = (current: EveningRecord | null, next: EveningRecord) => {
     if (current) updateEvening.run(rowParams(next, EVENING));
     else insertEvening.run(rowParams(next, EVENING));
-    const before = new Map(current?.tickets.map((t) => [t.id, t]));
-    for (const ticket of next.tickets) {
-      const old = before.get(ticket.id);
-      // Decisions keep the objects of tickets they did not touch: most joins compare nothing.
-      if (old === ticket) continue;
-      if (!old) insertTicket.run(rowParams(ticket, TICKET));
-      else if (!sameTicket(old, ticket)) updateTicket.run(rowParams(ticket, TICKET));
-    }
+    const { added, changed } = ticketChanges(current, next);
+    for (const ticket of added) insertTicket.run(rowParams(ticket, TICKET));
+    for (const ticket of changed) updateTicket.run(rowParams(ticket, TICKET));
   };
 
   const change = db.transaction(
