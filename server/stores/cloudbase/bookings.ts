@@ -50,6 +50,7 @@ import {
 import { nextInLine, promoteNext } from '../../core/waitlist';
 import { MalformedDocument, readDoc, toStoredInstant } from './documents';
 import {
+  changeDoc,
   docOf,
   fieldsOf,
   getRecord,
@@ -437,19 +438,14 @@ async function updateIn(
 ): Promise<BookingRecord | null> {
   const ref = bookingRef(tx, names, id);
   const stored = await readDoc(ref);
-  if (!stored) return null;
-  const booking = bookingFromDoc(id, stored);
+  const booking = stored && bookingFromDoc(id, stored);
   const fields = patchFields(patch);
-  const updated = decideUpdate(booking, from, fields);
-  if (!updated || Object.keys(fields).length === 0) return updated;
-  if (!movesSlot(booking.status, updated.status)) {
-    await ref.update({ data: fields });
-    return updated;
-  }
+  const updated = booking && decideUpdate(booking, from, fields);
+  if (!booking || !updated || Object.keys(fields).length === 0) return updated;
   const slotRef = tx.collection(names.slots).doc(booking.slotId);
-  const slot = await slotOf(slotRef, booking);
+  const slot = movesSlot(booking.status, updated.status) && (await slotOf(slotRef, booking));
   await ref.update({ data: fields });
-  await slotRef.set({ data: slotToDoc(slotAfter(slot, booking, updated)) });
+  if (slot) await slotRef.set({ data: slotToDoc(slotAfter(slot, booking, updated)) });
   return updated;
 }
 
@@ -535,16 +531,14 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
       transact(db, MANY_RACERS, (tx) => cancelIn(tx, names, id, from, now)),
     reschedule: (id, request) =>
       transact(db, MANY_RACERS, (tx) => rescheduleIn(tx, names, id, request)),
+    // Two runs marking at once both write the booking: only one commits, and the other, retried,
+    // finds it reminded.
     markReminded: (id, at) =>
-      transact(db, MANY_RACERS, async (tx) => {
-        const ref = bookingRef(tx, names, id);
-        const stored = await readDoc(ref);
-        const marked = decideRemind(stored && bookingFromDoc(id, stored), toStoredInstant(at));
-        // Two runs marking at once both write this document: only one commits, and the other,
-        // retried, finds it reminded.
-        if (marked) await ref.update({ data: { remindedAt: marked.remindedAt } });
-        return marked;
-      }),
+      transact(db, MANY_RACERS, (tx) =>
+        changeDoc(tx, names.bookings, id, bookingFromDoc, (b) =>
+          decideRemind(b, toStoredInstant(at)),
+        ),
+      ),
     async dueReminders(date, limit) {
       // Every booking is written with remindedAt: null, so equality with null finds the unsent.
       // A batch up to PAGE_SIZE (the reminder job's) is one read.

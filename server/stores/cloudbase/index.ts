@@ -13,7 +13,7 @@
  */
 import type { ServiceKind } from '../../../contract/community';
 import type { LineCollection } from '../../../contract/live';
-import { decideRedeem } from '../../core/identity';
+import { decideRedeem, isStaffOf } from '../../core/identity';
 import type {
   BoardNotice,
   CommunityRecord,
@@ -342,11 +342,9 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
       ]);
       const byId = new Map<string, StaffEntry>();
       for (const doc of [...members, ...admins]) {
-        const id = text(doc, '_id', 'users/?');
-        const user = userFromDoc(id, doc);
-        if (!user.admin && !user.staffOf.includes(community)) continue;
+        const user = userFromDoc(text(doc, '_id', 'users/?'), doc);
         const name = typeof doc.displayName === 'string' ? doc.displayName : null;
-        byId.set(id, { id, admin: user.admin, name });
+        if (isStaffOf(user, community)) byId.set(user.id, { id: user.id, admin: user.admin, name });
       }
       return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
