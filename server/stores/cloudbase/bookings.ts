@@ -67,7 +67,7 @@ import {
   type Reader,
   type Shape,
 } from './fields';
-import type { CloudDatabase, CloudDocument, CloudTransaction, DocData } from './sdk';
+import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import {
   EMPTY_TALLY,
   knownIn,
@@ -265,188 +265,151 @@ const movesSlot = (before: BookingStatus, after: BookingStatus) =>
 
 // --- transactions ---
 
-const bookingRef = (tx: CloudTransaction, names: BookingCollections, id: string) =>
-  tx.collection(names.bookings).doc(id);
-
-/**
- * A new booking with its code (pickCode), whose document this creates; the caller writes the
- * booking and the slot. Candidates are read in order only up to the first free one, the one
- * pickCode keeps. Two bookings taking the same code at once both create its document, so only one
- * commits; the other, retried, finds it taken.
- */
-async function made(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  req: BookRequest,
-  status: 'confirmed' | 'waitlisted',
-): Promise<BookingRecord> {
-  const ref = (code: string) =>
-    tx.collection(names.codes).doc(codeId(req.community, req.date, code));
-  const taken = new Set<string>();
-  for (const code of req.codes) {
-    if (!(await readDoc(ref(code)))) break;
-    taken.add(code);
-  }
-  const booking = newBooking(req, newId(), status, pickCode(req.codes, taken));
-  await ref(booking.code).set({ data: { bookingId: booking.id } });
-  return booking;
-}
-
-/** A booking a slot document points at: written in the same transaction, so a gap is corruption. */
-async function bookingIn(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  id: string,
-  slotId: string,
-): Promise<BookingRecord> {
-  const doc = await readDoc(bookingRef(tx, names, id));
-  if (!doc) throw new MalformedDocument(`booking_slots/${slotId}`, `booking ${id}`);
-  return bookingFromDoc(id, doc);
-}
-
-/** The slot of an existing booking: written with it, so a missing one is corruption. */
-async function slotOf(ref: CloudDocument, booking: BookingRecord): Promise<SlotDoc> {
-  const doc = await readDoc(ref);
-  if (!doc) throw new MalformedDocument(`bookings/${booking.id}`, `slot ${booking.slotId}`);
-  return slotFromDoc(booking.slotId, doc);
-}
-
-/** At most BOOK_MAX_OPERATIONS single-document operations; see BOOK_OPERATIONS. */
-async function bookIn(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  req: BookRequest,
-): Promise<BookOutcome> {
-  const slotRef = tx.collection(names.slots).doc(req.slotId);
-  const stored = await readDoc(slotRef);
-  const slot = stored ? slotFromDoc(req.slotId, stored) : newSlot(req);
-  const decision = decideBook({ known: knownIn(slot, req), taken: slot.held }, req);
-  if (decision.kind === 'existing') {
-    return { kind: 'existing', booking: await bookingIn(tx, names, decision.id, req.slotId) };
-  }
-  if (decision.kind === 'full') return decision;
-  const booking = await made(tx, names, req, decision.status);
-  // set() writes the whole document: a first booking creates the slot, and removed map entries
-  // really go (update() would merge the maps).
-  await slotRef.set({ data: slotToDoc(slotAfter(slot, null, booking)) });
-  await bookingRef(tx, names, booking.id).set({ data: docOf(booking) });
-  return { kind: 'created', booking };
-}
-
-/**
- * Writes the cancellation of `booking` (whose slot is `slot`) as decided, and promotes the first of
- * the slot's waitlist into a freed seat (promoteNext). Writes the bookings, not the slot: the
- * caller writes it once, also when it changed it too.
- */
-async function cancelAgainst(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  slot: SlotDoc,
-  { booking, cancelled, seatsFreed }: CancelDecision,
-) {
-  await bookingRef(tx, names, booking.id).update({
-    data: { status: cancelled.status, closedAt: cancelled.closedAt },
-  });
-  let next = slotAfter(slot, booking, cancelled);
-  const line: BookingRecord[] = [];
-  for (const id of nextInLine(next.waitlist, seatsFreed)) {
-    const waiting = await bookingIn(tx, names, id, booking.slotId);
-    if (waiting.status !== 'waitlisted') {
-      throw new MalformedDocument(`booking_slots/${booking.slotId}`, `waitlist ${id}`);
-    }
-    line.push(waiting);
-  }
-  const promoted = promoteNext(line, seatsFreed, 'confirmed', cancelled.closedAt!);
-  for (const [i, p] of promoted.entries()) {
-    const { status, waitlistedAt, promotedAt } = p;
-    await bookingRef(tx, names, p.id).update({ data: { status, waitlistedAt, promotedAt } });
-    next = slotAfter(next, line[i]!, p);
-  }
-  return { cancelled, promoted: promoted[0] ?? null, slot: next };
-}
-
-/** CANCEL_OPERATIONS: 4, or 6 with a promotion. */
-async function cancelIn(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  id: string,
-  from: BookingStatus[],
-  now: Date,
-) {
-  const stored = await readDoc(bookingRef(tx, names, id));
-  const decided = decideCancel(stored && bookingFromDoc(id, stored), from, now);
-  if (!decided) return null;
-  const slotRef = tx.collection(names.slots).doc(decided.booking.slotId);
-  const slot = await slotOf(slotRef, decided.booking);
-  const { cancelled, promoted, slot: next } = await cancelAgainst(tx, names, slot, decided);
-  await slotRef.set({ data: slotToDoc(next) });
-  return { cancelled, promoted };
-}
-
 type Rescheduled = Awaited<ReturnType<BookingRepo['reschedule']>>;
 
-/** The new booking first, then the old one cancelled as decided, promotion included. */
-async function move(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  target: { ref: CloudDocument; slot: SlotDoc },
-  req: BookRequest,
-  cancel: CancelDecision,
-): Promise<Rescheduled> {
-  const old = cancel.booking;
-  const same = old.slotId === req.slotId;
-  const oldRef = tx.collection(names.slots).doc(old.slotId);
-  const oldSlot = same ? null : await slotOf(oldRef, old);
-  const booking = await made(tx, names, req, 'confirmed');
-  await bookingRef(tx, names, booking.id).set({ data: docOf(booking) });
-  const withNew = slotAfter(target.slot, null, booking);
-  // One slot document for both: both changes apply to it, and it is written once.
-  const result = await cancelAgainst(tx, names, oldSlot ?? withNew, cancel);
-  await target.ref.set({ data: slotToDoc(oldSlot ? withNew : result.slot) });
-  if (oldSlot) await oldRef.set({ data: slotToDoc(result.slot) });
-  return { kind: 'moved', booking, promoted: result.promoted };
-}
+/** One transaction's reads and writes of slot, booking and code documents. */
+function inTransaction(tx: CloudTransaction, names: BookingCollections) {
+  const bookingRef = (id: string) => tx.collection(names.bookings).doc(id);
+  const slotRef = (id: string) => tx.collection(names.slots).doc(id);
 
-/** RESCHEDULE_OPERATIONS: 9 between two slots, 11 with a promotion in the old one. */
-async function rescheduleIn(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  id: string,
-  req: BookRequest,
-): Promise<Rescheduled> {
-  const oldDoc = await readDoc(bookingRef(tx, names, id));
-  const ref = tx.collection(names.slots).doc(req.slotId);
-  const stored = await readDoc(ref);
-  const slot = stored ? slotFromDoc(req.slotId, stored) : newSlot(req);
-  const old = oldDoc ? bookingFromDoc(id, oldDoc) : null;
-  const decision = decideReschedule(old, { known: knownIn(slot, req), taken: slot.held }, req);
-  if (decision.kind === 'existing') {
-    const booking = await bookingIn(tx, names, decision.id, req.slotId);
-    return { kind: 'existing', booking, promoted: null };
+  /** The slot a request books into: a missing document is an empty slot. */
+  async function slotFor(req: BookRequest): Promise<SlotDoc> {
+    const stored = await readDoc(slotRef(req.slotId));
+    return stored ? slotFromDoc(req.slotId, stored) : newSlot(req);
   }
-  if (decision.kind !== 'move') return decision;
-  return move(tx, names, { ref, slot }, req, decision.cancel);
-}
 
-/** UPDATE_OPERATIONS: 2, or 4 when the status move changes the slot. */
-async function updateIn(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  id: string,
-  from: BookingStatus[],
-  patch: BookingPatch,
-): Promise<BookingRecord | null> {
-  const ref = bookingRef(tx, names, id);
-  const stored = await readDoc(ref);
-  const booking = stored && bookingFromDoc(id, stored);
-  const fields = patchFields(patch);
-  const updated = booking && decideUpdate(booking, from, fields);
-  if (!booking || !updated || Object.keys(fields).length === 0) return updated;
-  const slotRef = tx.collection(names.slots).doc(booking.slotId);
-  const slot = movesSlot(booking.status, updated.status) && (await slotOf(slotRef, booking));
-  await ref.update({ data: fields });
-  if (slot) await slotRef.set({ data: slotToDoc(slotAfter(slot, booking, updated)) });
-  return updated;
+  /** The slot of an existing booking: written with it, so a missing one is corruption. */
+  async function slotOf(booking: BookingRecord): Promise<SlotDoc> {
+    const doc = await readDoc(slotRef(booking.slotId));
+    if (!doc) throw new MalformedDocument(`bookings/${booking.id}`, `slot ${booking.slotId}`);
+    return slotFromDoc(booking.slotId, doc);
+  }
+
+  const saveSlot = (id: string, slot: SlotDoc) => slotRef(id).set({ data: slotToDoc(slot) });
+
+  /** A booking a slot document points at: written in the same transaction, so a gap is corruption. */
+  async function bookingIn(id: string, slotId: string): Promise<BookingRecord> {
+    const doc = await readDoc(bookingRef(id));
+    if (!doc) throw new MalformedDocument(`booking_slots/${slotId}`, `booking ${id}`);
+    return bookingFromDoc(id, doc);
+  }
+
+  /**
+   * A new booking with its code (pickCode), whose code document and booking this creates; the
+   * caller writes the slot. Candidates are read in order only up to the first free one, the one
+   * pickCode keeps. Two bookings taking the same code at once both create its document, so only
+   * one commits; the other, retried, finds it taken.
+   */
+  async function made(req: BookRequest, status: 'confirmed' | 'waitlisted') {
+    const ref = (code: string) =>
+      tx.collection(names.codes).doc(codeId(req.community, req.date, code));
+    const taken = new Set<string>();
+    for (const code of req.codes) {
+      if (!(await readDoc(ref(code)))) break;
+      taken.add(code);
+    }
+    const booking = newBooking(req, newId(), status, pickCode(req.codes, taken));
+    await ref(booking.code).set({ data: { bookingId: booking.id } });
+    return booking;
+  }
+
+  /**
+   * Writes the cancellation of `booking` (whose slot is `slot`) as decided, and promotes the first
+   * of the slot's waitlist into a freed seat (promoteNext). Writes the bookings, not the slot: the
+   * caller writes it once, also when it changed it too.
+   */
+  async function cancelAgainst(slot: SlotDoc, { booking, cancelled, seatsFreed }: CancelDecision) {
+    await bookingRef(booking.id).update({
+      data: { status: cancelled.status, closedAt: cancelled.closedAt },
+    });
+    let next = slotAfter(slot, booking, cancelled);
+    const line: BookingRecord[] = [];
+    for (const id of nextInLine(next.waitlist, seatsFreed)) {
+      const waiting = await bookingIn(id, booking.slotId);
+      if (waiting.status !== 'waitlisted') {
+        throw new MalformedDocument(`booking_slots/${booking.slotId}`, `waitlist ${id}`);
+      }
+      line.push(waiting);
+    }
+    const promoted = promoteNext(line, seatsFreed, 'confirmed', cancelled.closedAt!);
+    for (const [i, p] of promoted.entries()) {
+      const { status, waitlistedAt, promotedAt } = p;
+      await bookingRef(p.id).update({ data: { status, waitlistedAt, promotedAt } });
+      next = slotAfter(next, line[i]!, p);
+    }
+    return { cancelled, promoted: promoted[0] ?? null, slot: next };
+  }
+
+  /** The new booking first, then the old one cancelled as decided, promotion included. */
+  async function move(slot: SlotDoc, req: BookRequest, cancel: CancelDecision) {
+    const old = cancel.booking;
+    const oldSlot = old.slotId === req.slotId ? null : await slotOf(old);
+    const booking = await made(req, 'confirmed');
+    await bookingRef(booking.id).set({ data: docOf(booking) });
+    const withNew = slotAfter(slot, null, booking);
+    // One slot document for both: both changes apply to it, and it is written once.
+    const result = await cancelAgainst(oldSlot ?? withNew, cancel);
+    await saveSlot(req.slotId, oldSlot ? withNew : result.slot);
+    if (oldSlot) await saveSlot(old.slotId, result.slot);
+    return { kind: 'moved' as const, booking, promoted: result.promoted };
+  }
+
+  return {
+    /** At most BOOK_MAX_OPERATIONS single-document operations; see BOOK_OPERATIONS. */
+    async book(req: BookRequest): Promise<BookOutcome> {
+      const slot = await slotFor(req);
+      const decision = decideBook({ known: knownIn(slot, req), taken: slot.held }, req);
+      if (decision.kind === 'existing') {
+        return { kind: 'existing', booking: await bookingIn(decision.id, req.slotId) };
+      }
+      if (decision.kind === 'full') return decision;
+      const booking = await made(req, decision.status);
+      // set() writes the whole document: a first booking creates the slot, and removed map
+      // entries really go (update() would merge the maps).
+      await saveSlot(req.slotId, slotAfter(slot, null, booking));
+      await bookingRef(booking.id).set({ data: docOf(booking) });
+      return { kind: 'created', booking };
+    },
+
+    /** CANCEL_OPERATIONS: 4, or 6 with a promotion. */
+    async cancel(id: string, from: BookingStatus[], now: Date) {
+      const stored = await readDoc(bookingRef(id));
+      const decided = decideCancel(stored && bookingFromDoc(id, stored), from, now);
+      if (!decided) return null;
+      const slot = await slotOf(decided.booking);
+      const { cancelled, promoted, slot: next } = await cancelAgainst(slot, decided);
+      await saveSlot(decided.booking.slotId, next);
+      return { cancelled, promoted };
+    },
+
+    /** RESCHEDULE_OPERATIONS: 9 between two slots, 11 with a promotion in the old one. */
+    async reschedule(id: string, req: BookRequest): Promise<Rescheduled> {
+      const oldDoc = await readDoc(bookingRef(id));
+      const slot = await slotFor(req);
+      const old = oldDoc ? bookingFromDoc(id, oldDoc) : null;
+      const decision = decideReschedule(old, { known: knownIn(slot, req), taken: slot.held }, req);
+      if (decision.kind === 'existing') {
+        const booking = await bookingIn(decision.id, req.slotId);
+        return { kind: 'existing', booking, promoted: null };
+      }
+      if (decision.kind !== 'move') return decision;
+      return move(slot, req, decision.cancel);
+    },
+
+    /** UPDATE_OPERATIONS: 2, or 4 when the status move changes the slot. */
+    async update(id: string, from: BookingStatus[], patch: BookingPatch) {
+      const ref = bookingRef(id);
+      const stored = await readDoc(ref);
+      const booking = stored && bookingFromDoc(id, stored);
+      const fields = patchFields(patch);
+      const updated = booking && decideUpdate(booking, from, fields);
+      if (!booking || !updated || Object.keys(fields).length === 0) return updated;
+      const slot = movesSlot(booking.status, updated.status) && (await slotOf(booking));
+      await ref.update({ data: fields });
+      if (slot) await saveSlot(booking.slotId, slotAfter(slot, booking, updated));
+      return updated;
+    },
+  };
 }
 
 export function bookingRepo(db: CloudDatabase, names: BookingCollections): BookingRepo {
@@ -463,7 +426,7 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
       const data = { community, service, ...fieldsOf(SETTINGS, settings) };
       await db.collection(names.settings).doc(settingsId(community, service)).set({ data });
     },
-    book: (request) => transact(db, MANY_RACERS, (tx) => bookIn(tx, names, request)),
+    book: (request) => transact(db, MANY_RACERS, (tx) => inTransaction(tx, names).book(request)),
     getBooking: (id) => getRecord(bookings().doc(id), bookingFromDoc, id),
     /**
      * One query on the slot documents, whatever the number of bookings: every slot ever booked,
@@ -526,11 +489,11 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
      * reminders.
      */
     update: (id, from, patch) =>
-      transact(db, MANY_RACERS, (tx) => updateIn(tx, names, id, from, patch)),
+      transact(db, MANY_RACERS, (tx) => inTransaction(tx, names).update(id, from, patch)),
     cancel: (id, from, now) =>
-      transact(db, MANY_RACERS, (tx) => cancelIn(tx, names, id, from, now)),
+      transact(db, MANY_RACERS, (tx) => inTransaction(tx, names).cancel(id, from, now)),
     reschedule: (id, request) =>
-      transact(db, MANY_RACERS, (tx) => rescheduleIn(tx, names, id, request)),
+      transact(db, MANY_RACERS, (tx) => inTransaction(tx, names).reschedule(id, request)),
     // Two runs marking at once both write the booking: only one commits, and the other, retried,
     // finds it reminded.
     markReminded: (id, at) =>
