@@ -1,6 +1,6 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Identity } from '../../contract/staff';
-import type { CommunityRepo, UserRecord } from './ports';
+import type { CommunityRepo, RedeemResult, UserRecord } from './ports';
 
 /** Role and communities as the client sees them; an admin is staff of every community. */
 export async function identityOf(user: UserRecord, communities: CommunityRepo): Promise<Identity> {
@@ -17,6 +17,22 @@ export async function identityOf(user: UserRecord, communities: CommunityRepo): 
 
 export const isStaffOf = (user: UserRecord | null, community: string) =>
   Boolean(user && (user.admin || user.staffOf.includes(community)));
+
+/** What redeeming reads of a stored invite. */
+export interface StoredInvite {
+  community: string;
+  usedBy: string | null;
+  /** ISO instant; an unreadable one counts as expired: an undated code is never accepted. */
+  expiresAt: string;
+}
+
+/** Redeeming a one-time invite: unknown, then used, then expired; otherwise its community's. */
+export function decideRedeem(invite: StoredInvite | null, now: Date): RedeemResult {
+  if (!invite) return { ok: false, reason: 'unknown' };
+  if (invite.usedBy) return { ok: false, reason: 'used' };
+  if (!(Date.parse(invite.expiresAt) > now.getTime())) return { ok: false, reason: 'expired' };
+  return { ok: true, community: invite.community };
+}
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 

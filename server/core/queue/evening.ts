@@ -189,6 +189,25 @@ export const withTicket = (evening: EveningRecord, ticket: TicketRecord): Evenin
   tickets: evening.tickets.map((t) => (t.id === ticket.id ? ticket : t)),
 });
 
+/**
+ * What a store writes for `next` over `current`: the tickets it adds and the ones it changes.
+ * Decisions keep the objects of tickets they did not touch, so most joins compare nothing.
+ */
+export function ticketChanges(current: EveningRecord | null, next: EveningRecord) {
+  const before = new Map(current?.tickets.map((t) => [t.id, t]));
+  const added: TicketRecord[] = [];
+  const changed: TicketRecord[] = [];
+  for (const ticket of next.tickets) {
+    const old = before.get(ticket.id);
+    if (!old) added.push(ticket);
+    else if (old !== ticket && !sameTicket(old, ticket)) changed.push(ticket);
+  }
+  return { added, changed };
+}
+
+const sameTicket = (a: TicketRecord, b: TicketRecord) =>
+  (Object.keys(a) as Array<keyof TicketRecord>).every((k) => a[k] === b[k]);
+
 export type MoveOutcome =
   | { kind: 'moved'; ticket: TicketRecord }
   | { kind: 'missing' }

@@ -1,6 +1,6 @@
 /** The queue's pure rules without a store: who may take a number when, and the estimate. */
-import type { TicketRecord } from '../ports';
-import { joinBlock, type JoinRules } from './evening';
+import type { EveningRecord, TicketRecord } from '../ports';
+import { joinBlock, ticketChanges, type JoinRules } from './evening';
 import { defaultConfig } from './lines';
 import { serviceMinutesOf } from './views';
 
@@ -99,5 +99,55 @@ describe('serviceMinutesOf: the estimate per resident', () => {
     const open = [served(900, 'called'), served(900, 'missed'), served(null)];
     expect(serviceMinutesOf([...open, served(300), served(300)], config)).toBe(5);
     expect(serviceMinutesOf([served(7200), served(7200), served(7200)], config)).toBe(60);
+  });
+});
+
+describe('ticketChanges: what a store writes', () => {
+  const ticket = (number: number, over: Partial<TicketRecord> = {}): TicketRecord => ({
+    id: `k-${number}`,
+    community: 'c1',
+    queue: 'q1',
+    date: '2026-12-02',
+    number,
+    label: `A00${number}`,
+    status: 'waiting',
+    userId: null,
+    note: '',
+    requestId: null,
+    sortKey: number,
+    createdAt: '2026-12-02T09:00:00.000Z',
+    calledAt: null,
+    missedAt: null,
+    closedAt: null,
+    serviceSeconds: null,
+    alerted: false,
+    alertedAt: null,
+    ...over,
+  });
+  const evening = (tickets: TicketRecord[]): EveningRecord => ({
+    community: 'c1',
+    queue: 'q1',
+    date: '2026-12-02',
+    key: 'k',
+    setup: null,
+    paused: false,
+    lastNumber: tickets.length,
+    version: 1,
+    tickets,
+  });
+
+  it('adds every ticket of a new evening', () => {
+    const one = ticket(1);
+    expect(ticketChanges(null, evening([one]))).toEqual({ added: [one], changed: [] });
+  });
+
+  it('keeps untouched and equal tickets, changes the rest, adds the new', () => {
+    const [one, two, three] = [ticket(1), ticket(2), ticket(3)];
+    const called = { ...two, status: 'called' as const };
+    const next = evening([one, called, { ...three }, ticket(4)]);
+    expect(ticketChanges(evening([one, two, three]), next)).toEqual({
+      added: [ticket(4)],
+      changed: [called],
+    });
   });
 });

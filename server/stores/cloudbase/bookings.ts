@@ -48,20 +48,30 @@ import {
   pickCode,
 } from '../../core/booking/decisions';
 import { nextInLine, promoteNext } from '../../core/waitlist';
-import { integer, MalformedDocument, readDoc, text, toStoredInstant } from './documents';
-import { nullableText, readAll } from './queues';
+import { MalformedDocument, readDoc, toStoredInstant } from './documents';
 import {
-  PAGE_SIZE,
-  type CloudDatabase,
-  type CloudDocument,
-  type CloudTransaction,
-  type DocData,
-} from './sdk';
+  changeDoc,
+  docOf,
+  fieldsOf,
+  getRecord,
+  integer,
+  nullableText,
+  oneOf,
+  read,
+  readAll,
+  readUpTo,
+  recordOf,
+  recordsOf,
+  someStrings,
+  text,
+  type Reader,
+  type Shape,
+} from './fields';
+import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import {
   EMPTY_TALLY,
   knownIn,
   readTally,
-  strings,
   type Tally,
   tallyAfter,
   tallyFields,
@@ -121,19 +131,7 @@ const SLOT_RULES: TallyRules<BookingRecord> = {
   isLive: (b) => holdsSlot(b.status),
 };
 
-const STATUSES: ReadonlySet<string> = new Set<BookingStatus>([
-  'confirmed',
-  'waitlisted',
-  'checked-in',
-  'completed',
-  'no-show',
-  'cancelled',
-]);
-
 export const settingsId = (community: string, service: string) => `${community}:${service}`;
-
-/** 12 URL-safe characters, like the other store-made ids (they pass the core's record-id check). */
-export const newBookingId = newId;
 
 /** booking_codes/<id>: one per code taken on a community's evening. */
 export const codeId = (community: string, date: string, code: string) =>
@@ -158,95 +156,82 @@ export function legacyCode(id: string): string {
 
 // --- mapping ---
 
-function slotFromDoc(id: string, doc: DocData): SlotDoc {
-  const where = `booking_slots/${id}`;
-  return {
-    community: text(doc, 'community', where),
-    service: text(doc, 'service', where),
-    date: text(doc, 'date', where),
-    startsAt: text(doc, 'startsAt', where),
-    ...readTally(doc, 'taken', where),
-  };
-}
+type Place = Pick<SlotDoc, 'community' | 'service' | 'date' | 'startsAt'>;
+const PLACE: Shape<Place> = { community: text, service: text, date: text, startsAt: text };
 
-const newSlot = (req: BookRequest): SlotDoc => ({
-  community: req.community,
-  service: req.service,
-  date: req.date,
-  startsAt: req.startsAt,
+const slotFromDoc = (id: string, doc: DocData): SlotDoc => {
+  const where = `booking_slots/${id}`;
+  return { ...read(PLACE, doc, where), ...readTally(doc, 'taken', where) };
+};
+
+const newSlot = ({ community, service, date, startsAt }: BookRequest): SlotDoc => ({
+  community,
+  service,
+  date,
+  startsAt,
   ...EMPTY_TALLY,
 });
 
 const slotToDoc = (slot: SlotDoc): DocData => ({
-  community: slot.community,
-  service: slot.service,
-  date: slot.date,
-  startsAt: slot.startsAt,
+  ...fieldsOf(PLACE, slot),
   ...tallyFields(slot, 'taken'),
 });
 
-function bookingFromDoc(id: string, doc: DocData): BookingRecord {
-  const where = `bookings/${id}`;
-  const status = text(doc, 'status', where);
-  if (!STATUSES.has(status)) throw new MalformedDocument(where, 'status');
-  return {
-    id,
-    community: text(doc, 'community', where),
-    service: text(doc, 'service', where),
-    date: text(doc, 'date', where),
-    startsAt: text(doc, 'startsAt', where),
-    slotId: text(doc, 'slotId', where),
-    status: status as BookingStatus,
-    userId: nullableText(doc, 'userId', where),
-    code: doc.code === undefined ? legacyCode(id) : text(doc, 'code', where),
-    name: text(doc, 'name', where),
-    phone: nullableText(doc, 'phone', where),
-    requestId: text(doc, 'requestId', where),
-    createdAt: text(doc, 'createdAt', where),
-    waitlistedAt: nullableText(doc, 'waitlistedAt', where),
-    promotedAt: nullableText(doc, 'promotedAt', where),
-    checkedInAt: nullableText(doc, 'checkedInAt', where),
-    closedAt: nullableText(doc, 'closedAt', where),
-    remindedAt: nullableText(doc, 'remindedAt', where),
-  };
-}
+const readBooking = recordOf<BookingRecord>('bookings', {
+  community: text,
+  service: text,
+  date: text,
+  startsAt: text,
+  slotId: text,
+  status: oneOf<BookingStatus>([
+    'confirmed',
+    'waitlisted',
+    'checked-in',
+    'completed',
+    'no-show',
+    'cancelled',
+  ]),
+  userId: nullableText,
+  code: text,
+  name: text,
+  phone: nullableText,
+  requestId: text,
+  createdAt: text,
+  waitlistedAt: nullableText,
+  promotedAt: nullableText,
+  checkedInAt: nullableText,
+  closedAt: nullableText,
+  remindedAt: nullableText,
+});
 
-function bookingToDoc(booking: BookingRecord): DocData {
-  const { id: _id, ...fields } = booking;
-  return fields;
-}
+const bookingFromDoc = (id: string, doc: DocData): BookingRecord =>
+  readBooking(id, doc.code === undefined ? { ...doc, code: legacyCode(id) } : doc);
 
-const bookingsFrom = (docs: DocData[]) =>
-  docs.map((doc) => bookingFromDoc(text(doc, '_id', 'bookings/?'), doc));
+const bookingsFrom = recordsOf('bookings', bookingFromDoc);
 
-function settingsFromDoc(id: string, doc: DocData): BookingSettings {
-  const where = `booking_settings/${id}`;
-  return {
-    slotMinutes: integer(doc, 'slotMinutes', where),
-    seatsPerSlot: integer(doc, 'seatsPerSlot', where),
-    cutoffHours: integer(doc, 'cutoffHours', where),
-    bring: strings(doc, 'bring', where),
-    // Added after the first release: documents saved before it mean "every evening".
-    weekdays: doc.weekdays === undefined ? [] : weekdayList(doc.weekdays, where),
-  };
-}
-
-function weekdayList(value: unknown, where: string): number[] {
+/** Added after the first release: documents saved before it mean "every evening". */
+const weekdays: Reader<number[]> = (doc, key, where) => {
+  const value = doc[key] ?? [];
   if (!Array.isArray(value) || !value.every((d) => Number.isInteger(d) && d >= 0 && d <= 6)) {
     throw new Error(`${where}: weekdays must be a list of weekdays 0–6`);
   }
   return value as number[];
-}
+};
+
+const SETTINGS: Shape<BookingSettings> = {
+  slotMinutes: integer,
+  seatsPerSlot: integer,
+  cutoffHours: integer,
+  bring: someStrings,
+  weekdays,
+};
 
 /** A slot's counts from a projected document ({ _id, taken, waitlist }). */
 function countFromDoc(doc: DocData): SlotCount {
   const slotId = text(doc, '_id', 'booking_slots/?');
   const where = `booking_slots/${slotId}`;
-  return {
-    slotId,
-    taken: integer(doc, 'taken', where),
-    waitlisted: strings(doc, 'waitlist', where).length,
-  };
+  const waitlisted = someStrings(doc, 'waitlist', where).length;
+  return { slotId, taken: integer(doc, 'taken', where), waitlisted };
 }
 
 const INSTANT_FIELDS: ReadonlySet<keyof BookingPatch> = new Set<keyof BookingPatch>([
@@ -280,193 +265,151 @@ const movesSlot = (before: BookingStatus, after: BookingStatus) =>
 
 // --- transactions ---
 
-const bookingRef = (tx: CloudTransaction, names: BookingCollections, id: string) =>
-  tx.collection(names.bookings).doc(id);
-
-/**
- * A new booking with its code (pickCode), whose document this creates; the caller writes the
- * booking and the slot. Candidates are read in order only up to the first free one, the one
- * pickCode keeps. Two bookings taking the same code at once both create its document, so only one
- * commits; the other, retried, finds it taken.
- */
-async function made(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  req: BookRequest,
-  status: 'confirmed' | 'waitlisted',
-): Promise<BookingRecord> {
-  const ref = (code: string) =>
-    tx.collection(names.codes).doc(codeId(req.community, req.date, code));
-  const taken = new Set<string>();
-  for (const code of req.codes) {
-    if (!(await readDoc(ref(code)))) break;
-    taken.add(code);
-  }
-  const booking = newBooking(req, newBookingId(), status, pickCode(req.codes, taken));
-  await ref(booking.code).set({ data: { bookingId: booking.id } });
-  return booking;
-}
-
-/** A booking a slot document points at: written in the same transaction, so a gap is corruption. */
-async function bookingIn(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  id: string,
-  slotId: string,
-): Promise<BookingRecord> {
-  const doc = await readDoc(bookingRef(tx, names, id));
-  if (!doc) throw new MalformedDocument(`booking_slots/${slotId}`, `booking ${id}`);
-  return bookingFromDoc(id, doc);
-}
-
-/** The slot of an existing booking: written with it, so a missing one is corruption. */
-async function slotOf(ref: CloudDocument, booking: BookingRecord): Promise<SlotDoc> {
-  const doc = await readDoc(ref);
-  if (!doc) throw new MalformedDocument(`bookings/${booking.id}`, `slot ${booking.slotId}`);
-  return slotFromDoc(booking.slotId, doc);
-}
-
-/** At most BOOK_MAX_OPERATIONS single-document operations; see BOOK_OPERATIONS. */
-async function bookIn(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  req: BookRequest,
-): Promise<BookOutcome> {
-  const slotRef = tx.collection(names.slots).doc(req.slotId);
-  const stored = await readDoc(slotRef);
-  const slot = stored ? slotFromDoc(req.slotId, stored) : newSlot(req);
-  const decision = decideBook({ known: knownIn(slot, req), taken: slot.held }, req);
-  if (decision.kind === 'existing') {
-    return { kind: 'existing', booking: await bookingIn(tx, names, decision.id, req.slotId) };
-  }
-  if (decision.kind === 'full') return decision;
-  const booking = await made(tx, names, req, decision.status);
-  // set() writes the whole document: a first booking creates the slot, and removed map entries
-  // really go (update() would merge the maps).
-  await slotRef.set({ data: slotToDoc(slotAfter(slot, null, booking)) });
-  await bookingRef(tx, names, booking.id).set({ data: bookingToDoc(booking) });
-  return { kind: 'created', booking };
-}
-
-/**
- * Writes the cancellation of `booking` (whose slot is `slot`) as decided, and promotes the first of
- * the slot's waitlist into a freed seat (promoteNext). Writes the bookings, not the slot: the
- * caller writes it once, also when it changed it too.
- */
-async function cancelAgainst(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  slot: SlotDoc,
-  { booking, cancelled, seatsFreed }: CancelDecision,
-) {
-  await bookingRef(tx, names, booking.id).update({
-    data: { status: cancelled.status, closedAt: cancelled.closedAt },
-  });
-  let next = slotAfter(slot, booking, cancelled);
-  const line: BookingRecord[] = [];
-  for (const id of nextInLine(next.waitlist, seatsFreed)) {
-    const waiting = await bookingIn(tx, names, id, booking.slotId);
-    if (waiting.status !== 'waitlisted') {
-      throw new MalformedDocument(`booking_slots/${booking.slotId}`, `waitlist ${id}`);
-    }
-    line.push(waiting);
-  }
-  const promoted = promoteNext(line, seatsFreed, 'confirmed', cancelled.closedAt!);
-  for (const [i, p] of promoted.entries()) {
-    const { status, waitlistedAt, promotedAt } = p;
-    await bookingRef(tx, names, p.id).update({ data: { status, waitlistedAt, promotedAt } });
-    next = slotAfter(next, line[i]!, p);
-  }
-  return { cancelled, promoted: promoted[0] ?? null, slot: next };
-}
-
-/** CANCEL_OPERATIONS: 4, or 6 with a promotion. */
-async function cancelIn(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  id: string,
-  from: BookingStatus[],
-  now: Date,
-) {
-  const stored = await readDoc(bookingRef(tx, names, id));
-  const decided = decideCancel(stored && bookingFromDoc(id, stored), from, now);
-  if (!decided) return null;
-  const slotRef = tx.collection(names.slots).doc(decided.booking.slotId);
-  const slot = await slotOf(slotRef, decided.booking);
-  const { cancelled, promoted, slot: next } = await cancelAgainst(tx, names, slot, decided);
-  await slotRef.set({ data: slotToDoc(next) });
-  return { cancelled, promoted };
-}
-
 type Rescheduled = Awaited<ReturnType<BookingRepo['reschedule']>>;
 
-/** The new booking first, then the old one cancelled as decided, promotion included. */
-async function move(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  target: { ref: CloudDocument; slot: SlotDoc },
-  req: BookRequest,
-  cancel: CancelDecision,
-): Promise<Rescheduled> {
-  const old = cancel.booking;
-  const same = old.slotId === req.slotId;
-  const oldRef = tx.collection(names.slots).doc(old.slotId);
-  const oldSlot = same ? null : await slotOf(oldRef, old);
-  const booking = await made(tx, names, req, 'confirmed');
-  await bookingRef(tx, names, booking.id).set({ data: bookingToDoc(booking) });
-  const withNew = slotAfter(target.slot, null, booking);
-  // One slot document for both: both changes apply to it, and it is written once.
-  const result = await cancelAgainst(tx, names, oldSlot ?? withNew, cancel);
-  await target.ref.set({ data: slotToDoc(oldSlot ? withNew : result.slot) });
-  if (oldSlot) await oldRef.set({ data: slotToDoc(result.slot) });
-  return { kind: 'moved', booking, promoted: result.promoted };
-}
+/** One transaction's reads and writes of slot, booking and code documents. */
+function inTransaction(tx: CloudTransaction, names: BookingCollections) {
+  const bookingRef = (id: string) => tx.collection(names.bookings).doc(id);
+  const slotRef = (id: string) => tx.collection(names.slots).doc(id);
 
-/** RESCHEDULE_OPERATIONS: 9 between two slots, 11 with a promotion in the old one. */
-async function rescheduleIn(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  id: string,
-  req: BookRequest,
-): Promise<Rescheduled> {
-  const oldDoc = await readDoc(bookingRef(tx, names, id));
-  const ref = tx.collection(names.slots).doc(req.slotId);
-  const stored = await readDoc(ref);
-  const slot = stored ? slotFromDoc(req.slotId, stored) : newSlot(req);
-  const old = oldDoc ? bookingFromDoc(id, oldDoc) : null;
-  const decision = decideReschedule(old, { known: knownIn(slot, req), taken: slot.held }, req);
-  if (decision.kind === 'existing') {
-    const booking = await bookingIn(tx, names, decision.id, req.slotId);
-    return { kind: 'existing', booking, promoted: null };
+  /** The slot a request books into: a missing document is an empty slot. */
+  async function slotFor(req: BookRequest): Promise<SlotDoc> {
+    const stored = await readDoc(slotRef(req.slotId));
+    return stored ? slotFromDoc(req.slotId, stored) : newSlot(req);
   }
-  if (decision.kind !== 'move') return decision;
-  return move(tx, names, { ref, slot }, req, decision.cancel);
-}
 
-/** UPDATE_OPERATIONS: 2, or 4 when the status move changes the slot. */
-async function updateIn(
-  tx: CloudTransaction,
-  names: BookingCollections,
-  id: string,
-  from: BookingStatus[],
-  patch: BookingPatch,
-): Promise<BookingRecord | null> {
-  const ref = bookingRef(tx, names, id);
-  const stored = await readDoc(ref);
-  if (!stored) return null;
-  const booking = bookingFromDoc(id, stored);
-  const fields = patchFields(patch);
-  const updated = decideUpdate(booking, from, fields);
-  if (!updated || Object.keys(fields).length === 0) return updated;
-  if (!movesSlot(booking.status, updated.status)) {
-    await ref.update({ data: fields });
-    return updated;
+  /** The slot of an existing booking: written with it, so a missing one is corruption. */
+  async function slotOf(booking: BookingRecord): Promise<SlotDoc> {
+    const doc = await readDoc(slotRef(booking.slotId));
+    if (!doc) throw new MalformedDocument(`bookings/${booking.id}`, `slot ${booking.slotId}`);
+    return slotFromDoc(booking.slotId, doc);
   }
-  const slotRef = tx.collection(names.slots).doc(booking.slotId);
-  const slot = await slotOf(slotRef, booking);
-  await ref.update({ data: fields });
-  await slotRef.set({ data: slotToDoc(slotAfter(slot, booking, updated)) });
-  return updated;
+
+  const saveSlot = (id: string, slot: SlotDoc) => slotRef(id).set({ data: slotToDoc(slot) });
+
+  /** A booking a slot document points at: written in the same transaction, so a gap is corruption. */
+  async function bookingIn(id: string, slotId: string): Promise<BookingRecord> {
+    const doc = await readDoc(bookingRef(id));
+    if (!doc) throw new MalformedDocument(`booking_slots/${slotId}`, `booking ${id}`);
+    return bookingFromDoc(id, doc);
+  }
+
+  /**
+   * A new booking with its code (pickCode), whose code document and booking this creates; the
+   * caller writes the slot. Candidates are read in order only up to the first free one, the one
+   * pickCode keeps. Two bookings taking the same code at once both create its document, so only
+   * one commits; the other, retried, finds it taken.
+   */
+  async function made(req: BookRequest, status: 'confirmed' | 'waitlisted') {
+    const ref = (code: string) =>
+      tx.collection(names.codes).doc(codeId(req.community, req.date, code));
+    const taken = new Set<string>();
+    for (const code of req.codes) {
+      if (!(await readDoc(ref(code)))) break;
+      taken.add(code);
+    }
+    const booking = newBooking(req, newId(), status, pickCode(req.codes, taken));
+    await ref(booking.code).set({ data: { bookingId: booking.id } });
+    return booking;
+  }
+
+  /**
+   * Writes the cancellation of `booking` (whose slot is `slot`) as decided, and promotes the first
+   * of the slot's waitlist into a freed seat (promoteNext). Writes the bookings, not the slot: the
+   * caller writes it once, also when it changed it too.
+   */
+  async function cancelAgainst(slot: SlotDoc, { booking, cancelled, seatsFreed }: CancelDecision) {
+    await bookingRef(booking.id).update({
+      data: { status: cancelled.status, closedAt: cancelled.closedAt },
+    });
+    let next = slotAfter(slot, booking, cancelled);
+    const line: BookingRecord[] = [];
+    for (const id of nextInLine(next.waitlist, seatsFreed)) {
+      const waiting = await bookingIn(id, booking.slotId);
+      if (waiting.status !== 'waitlisted') {
+        throw new MalformedDocument(`booking_slots/${booking.slotId}`, `waitlist ${id}`);
+      }
+      line.push(waiting);
+    }
+    const promoted = promoteNext(line, seatsFreed, 'confirmed', cancelled.closedAt!);
+    for (const [i, p] of promoted.entries()) {
+      const { status, waitlistedAt, promotedAt } = p;
+      await bookingRef(p.id).update({ data: { status, waitlistedAt, promotedAt } });
+      next = slotAfter(next, line[i]!, p);
+    }
+    return { cancelled, promoted: promoted[0] ?? null, slot: next };
+  }
+
+  /** The new booking first, then the old one cancelled as decided, promotion included. */
+  async function move(slot: SlotDoc, req: BookRequest, cancel: CancelDecision) {
+    const old = cancel.booking;
+    const oldSlot = old.slotId === req.slotId ? null : await slotOf(old);
+    const booking = await made(req, 'confirmed');
+    await bookingRef(booking.id).set({ data: docOf(booking) });
+    const withNew = slotAfter(slot, null, booking);
+    // One slot document for both: both changes apply to it, and it is written once.
+    const result = await cancelAgainst(oldSlot ?? withNew, cancel);
+    await saveSlot(req.slotId, oldSlot ? withNew : result.slot);
+    if (oldSlot) await saveSlot(old.slotId, result.slot);
+    return { kind: 'moved' as const, booking, promoted: result.promoted };
+  }
+
+  return {
+    /** At most BOOK_MAX_OPERATIONS single-document operations; see BOOK_OPERATIONS. */
+    async book(req: BookRequest): Promise<BookOutcome> {
+      const slot = await slotFor(req);
+      const decision = decideBook({ known: knownIn(slot, req), taken: slot.held }, req);
+      if (decision.kind === 'existing') {
+        return { kind: 'existing', booking: await bookingIn(decision.id, req.slotId) };
+      }
+      if (decision.kind === 'full') return decision;
+      const booking = await made(req, decision.status);
+      // set() writes the whole document: a first booking creates the slot, and removed map
+      // entries really go (update() would merge the maps).
+      await saveSlot(req.slotId, slotAfter(slot, null, booking));
+      await bookingRef(booking.id).set({ data: docOf(booking) });
+      return { kind: 'created', booking };
+    },
+
+    /** CANCEL_OPERATIONS: 4, or 6 with a promotion. */
+    async cancel(id: string, from: BookingStatus[], now: Date) {
+      const stored = await readDoc(bookingRef(id));
+      const decided = decideCancel(stored && bookingFromDoc(id, stored), from, now);
+      if (!decided) return null;
+      const slot = await slotOf(decided.booking);
+      const { cancelled, promoted, slot: next } = await cancelAgainst(slot, decided);
+      await saveSlot(decided.booking.slotId, next);
+      return { cancelled, promoted };
+    },
+
+    /** RESCHEDULE_OPERATIONS: 9 between two slots, 11 with a promotion in the old one. */
+    async reschedule(id: string, req: BookRequest): Promise<Rescheduled> {
+      const oldDoc = await readDoc(bookingRef(id));
+      const slot = await slotFor(req);
+      const old = oldDoc ? bookingFromDoc(id, oldDoc) : null;
+      const decision = decideReschedule(old, { known: knownIn(slot, req), taken: slot.held }, req);
+      if (decision.kind === 'existing') {
+        const booking = await bookingIn(decision.id, req.slotId);
+        return { kind: 'existing', booking, promoted: null };
+      }
+      if (decision.kind !== 'move') return decision;
+      return move(slot, req, decision.cancel);
+    },
+
+    /** UPDATE_OPERATIONS: 2, or 4 when the status move changes the slot. */
+    async update(id: string, from: BookingStatus[], patch: BookingPatch) {
+      const ref = bookingRef(id);
+      const stored = await readDoc(ref);
+      const booking = stored && bookingFromDoc(id, stored);
+      const fields = patchFields(patch);
+      const updated = booking && decideUpdate(booking, from, fields);
+      if (!booking || !updated || Object.keys(fields).length === 0) return updated;
+      const slot = movesSlot(booking.status, updated.status) && (await slotOf(booking));
+      await ref.update({ data: fields });
+      if (slot) await saveSlot(booking.slotId, slotAfter(slot, booking, updated));
+      return updated;
+    },
+  };
 }
 
 export function bookingRepo(db: CloudDatabase, names: BookingCollections): BookingRepo {
@@ -474,32 +417,17 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
   const slots = () => db.collection(names.slots);
 
   return {
-    async getSettings(community, service) {
+    getSettings(community, service) {
       const id = settingsId(community, service);
-      const doc = await readDoc(db.collection(names.settings).doc(id));
-      return doc ? settingsFromDoc(id, doc) : null;
+      const fromDoc = (_: string, doc: DocData) => read(SETTINGS, doc, `booking_settings/${id}`);
+      return getRecord(db.collection(names.settings).doc(id), fromDoc, id);
     },
     async saveSettings(community, service, settings) {
-      await db
-        .collection(names.settings)
-        .doc(settingsId(community, service))
-        .set({
-          data: {
-            community,
-            service,
-            slotMinutes: settings.slotMinutes,
-            seatsPerSlot: settings.seatsPerSlot,
-            cutoffHours: settings.cutoffHours,
-            bring: [...settings.bring],
-            weekdays: [...settings.weekdays],
-          },
-        });
+      const data = { community, service, ...fieldsOf(SETTINGS, settings) };
+      await db.collection(names.settings).doc(settingsId(community, service)).set({ data });
     },
-    book: (request) => transact(db, MANY_RACERS, (tx) => bookIn(tx, names, request)),
-    async getBooking(id) {
-      const doc = await readDoc(bookings().doc(id));
-      return doc ? bookingFromDoc(id, doc) : null;
-    },
+    book: (request) => transact(db, MANY_RACERS, (tx) => inTransaction(tx, names).book(request)),
+    getBooking: (id) => getRecord(bookings().doc(id), bookingFromDoc, id),
     /**
      * One query on the slot documents, whatever the number of bookings: every slot ever booked,
      * zeros included once all its bookings are cancelled (as SQLite's GROUP BY over bookings).
@@ -561,36 +489,28 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
      * reminders.
      */
     update: (id, from, patch) =>
-      transact(db, MANY_RACERS, (tx) => updateIn(tx, names, id, from, patch)),
+      transact(db, MANY_RACERS, (tx) => inTransaction(tx, names).update(id, from, patch)),
     cancel: (id, from, now) =>
-      transact(db, MANY_RACERS, (tx) => cancelIn(tx, names, id, from, now)),
+      transact(db, MANY_RACERS, (tx) => inTransaction(tx, names).cancel(id, from, now)),
     reschedule: (id, request) =>
-      transact(db, MANY_RACERS, (tx) => rescheduleIn(tx, names, id, request)),
+      transact(db, MANY_RACERS, (tx) => inTransaction(tx, names).reschedule(id, request)),
+    // Two runs marking at once both write the booking: only one commits, and the other, retried,
+    // finds it reminded.
     markReminded: (id, at) =>
-      transact(db, MANY_RACERS, async (tx) => {
-        const ref = bookingRef(tx, names, id);
-        const stored = await readDoc(ref);
-        const marked = decideRemind(stored && bookingFromDoc(id, stored), toStoredInstant(at));
-        // Two runs marking at once both write this document: only one commits, and the other,
-        // retried, finds it reminded.
-        if (marked) await ref.update({ data: { remindedAt: marked.remindedAt } });
-        return marked;
-      }),
+      transact(db, MANY_RACERS, (tx) =>
+        changeDoc(tx, names.bookings, id, bookingFromDoc, (b) =>
+          decideRemind(b, toStoredInstant(at)),
+        ),
+      ),
     async dueReminders(date, limit) {
       // Every booking is written with remindedAt: null, so equality with null finds the unsent.
-      const due = () =>
+      // A batch up to PAGE_SIZE (the reminder job's) is one read.
+      const docs = await readUpTo(limit, () =>
         bookings()
           .where({ date, status: 'confirmed', remindedAt: null })
           .orderBy('startsAt', 'asc')
-          .orderBy('_id', 'asc');
-      const docs: DocData[] = [];
-      // Pages of at most PAGE_SIZE: a batch up to it (the reminder job's) is one read.
-      while (docs.length < limit) {
-        const page = Math.min(PAGE_SIZE, limit - docs.length);
-        const { data } = await due().skip(docs.length).limit(page).get();
-        docs.push(...data);
-        if (data.length < page) break;
-      }
+          .orderBy('_id', 'asc'),
+      );
       return bookingsFrom(docs);
     },
   };

@@ -5,14 +5,19 @@
  * fields the decision changed.
  */
 import { integer, isDoc, MalformedDocument, readDoc, text } from './documents';
-import { nullableText } from './queues';
-import type { CloudDocument, CloudTransaction, DocData } from './sdk';
+import {
+  PAGE_SIZE,
+  type CloudDocument,
+  type CloudQuery,
+  type CloudTransaction,
+  type DocData,
+} from './sdk';
 
 /** Reads one field, throwing MalformedDocument (naming `where` and the key) when it is wrong. */
 export type Reader<V> = (doc: DocData, key: string, where: string) => V;
 export type Shape<T> = { [K in keyof T]-?: Reader<T[K]> };
 
-export { integer, nullableText, text };
+export { integer, text };
 
 export function read<T>(shape: Shape<T>, doc: DocData, where: string): T {
   const record: Record<string, unknown> = {};
@@ -37,6 +42,12 @@ export const nullable =
   (doc, key, where) =>
     doc[key] === null || doc[key] === undefined ? null : reader(doc, key, where);
 
+/** null or absent: null; otherwise a string. */
+export const nullableText: Reader<string | null> = nullable(text);
+
+/** true only when stored as true: absent (older documents) or anything else reads as false. */
+export const flag: Reader<boolean> = (doc, key) => doc[key] === true;
+
 export const bool: Reader<boolean> = (doc, key, where) => {
   if (typeof doc[key] !== 'boolean') throw new MalformedDocument(where, key);
   return doc[key];
@@ -50,6 +61,10 @@ export const strings: Reader<string[]> = (doc, key, where) => {
   }
   return value;
 };
+
+/** A list of strings; absent (or null) reads as none. */
+export const someStrings: Reader<string[]> = (doc, key, where) =>
+  nullable(strings)(doc, key, where) ?? [];
 
 /** A nested document of `shape`, read where "<where> <key>". */
 export const nested =
@@ -89,6 +104,32 @@ export async function getRecord<T>(
 ): Promise<T | null> {
   const doc = await readDoc(ref);
   return doc ? fromDoc(id, doc) : null;
+}
+
+/** The fields of `shape` from `record`, in the shape's order and copied deep: what it is stored as. */
+export const fieldsOf = <T>(shape: Shape<T>, record: T): DocData =>
+  copyOf(Object.fromEntries(Object.keys(shape).map((k) => [k, record[k as keyof T]])));
+
+/** Every page of a query: skip/limit over a total order, past the 100-per-read cap. */
+export async function readAll(query: () => CloudQuery): Promise<DocData[]> {
+  const all: DocData[] = [];
+  for (let skip = 0; ; skip += PAGE_SIZE) {
+    const { data } = await query().skip(skip).limit(PAGE_SIZE).get();
+    all.push(...data);
+    if (data.length < PAGE_SIZE) return all;
+  }
+}
+
+/** The first `limit` documents of a query, in pages of at most PAGE_SIZE. */
+export async function readUpTo(limit: number, query: () => CloudQuery): Promise<DocData[]> {
+  const docs: DocData[] = [];
+  while (docs.length < limit) {
+    const page = Math.min(PAGE_SIZE, limit - docs.length);
+    const { data } = await query().skip(docs.length).limit(page).get();
+    docs.push(...data);
+    if (data.length < page) break;
+  }
+  return docs;
 }
 
 /** A deep copy of plain data (JSON: records are; Node 16, the cloud runtime, has no structuredClone). */

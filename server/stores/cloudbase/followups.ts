@@ -38,13 +38,13 @@ import {
   nullable,
   nullableText,
   oneOf,
+  readAll,
   recordOf,
   recordsOf,
   strings,
   text,
   type Shape,
 } from './fields';
-import { readAll } from './queues';
 import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
 

@@ -1,42 +1,58 @@
 /**
  * The CloudBase store: implements every port on the cloud database through wx-server-sdk's
- * admin API (cloud functions bypass the security rules in database/rules). See documents.ts for
- * the document shapes and how instants are stored.
+ * admin API (cloud functions bypass the security rules in database/rules).
+ *
+ * Communities and identities here (the `_id` is the natural key, so reads by id are gets):
+ * - communities/<community id>: { name, evenings: [{ weekday, opensAt, closesAt }],
+ *   services: [{ id, name, kind, description, sort }], board, contactPhone }; contactPhone (the
+ *   number residents call about bookings) is a string, or null or absent until staff set it
+ * - users/<user id, e.g. "wx:<openid>">: { admin, staffOf: string[] (sorted), createdAt,
+ *   displayName?: string (set by staff.setName) }
+ * - invites/<code>: { community, createdBy, createdAt, expiresAt, usedBy, usedAt }; `usedBy` and
+ *   `usedAt` are null until the invite is redeemed.
  */
+import type { ServiceKind } from '../../../contract/community';
 import type { LineCollection } from '../../../contract/live';
+import { decideRedeem, isStaffOf } from '../../core/identity';
 import type {
+  BoardNotice,
+  CommunityRecord,
   CommunityRepo,
-  CommunitySetup,
   IdentityRepo,
-  InviteRecord,
   RedeemResult,
+  ServiceRecord,
   StaffEntry,
   Store,
   UserRecord,
 } from '../../core/ports';
+import { isDoc, MalformedDocument, readDoc, toStoredInstant } from './documents';
 import {
-  boardFromDoc,
-  communityFromDoc,
-  communityToDoc,
-  newUserDoc,
-  normalizeStaffOf,
-  readDoc,
-  summaryFromDoc,
+  fieldsOf,
+  flag,
+  getRecord,
+  integer,
+  listOf,
+  nullableText,
+  oneOf,
+  readAll,
+  recordOf,
+  recordsOf,
+  someStrings,
   text,
-  toStoredInstant,
-  userFromDoc,
-} from './documents';
+  type Reader,
+  type Shape,
+} from './fields';
 import { alertLog } from './alerts';
 import { bookingRepo } from './bookings';
 import { followUpRepo } from './followups';
 import { jobRepo } from './jobs';
 import { noticeRepo } from './notices';
-import { queueRepo, readAll } from './queues';
+import { queueRepo } from './queues';
 import { reportRepo } from './reports';
 import { rosterRepo } from './rosters';
 import { suggestionRepo } from './suggestions';
 import { surveyRepo } from './surveys';
-import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
+import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { guardDatabase } from './errors';
 import { FEW_RACERS, transact } from './transaction';
 
@@ -109,37 +125,83 @@ export interface CloudBaseStoreOptions {
 
 type Names = Record<CollectionName, string>;
 
+// --- communities ---
+
+/** Absent (older documents): none. */
+const orNone =
+  <V>(reader: Reader<V[]>): Reader<V[]> =>
+  (doc, key, where) =>
+    doc[key] === undefined ? [] : reader(doc, key, where);
+
+const EVENING: Shape<CommunityRecord['evenings'][number]> = {
+  weekday: integer,
+  opensAt: text,
+  closesAt: text,
+};
+const SERVICE: Shape<ServiceRecord> = {
+  id: text,
+  name: text,
+  kind: oneOf<ServiceKind>(['queue', 'booking', 'drop-in']),
+  description: text,
+  sort: integer,
+};
+const readCommunity = recordOf<CommunityRecord>('communities', {
+  name: text,
+  evenings: orNone(listOf(EVENING)),
+  services: orNone(listOf(SERVICE)),
+  contactPhone: nullableText,
+});
+
+/** Evenings by weekday and services by (sort, id), the order every store returns. */
+function communityFromDoc(id: string, doc: DocData): CommunityRecord {
+  const community = readCommunity(id, doc);
+  community.evenings.sort((a, b) => a.weekday - b.weekday);
+  community.services.sort((a, b) => a.sort - b.sort || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return community;
+}
+
+/**
+ * The notice board kept in the community document. It is the core's own copy of notices the
+ * notices collection holds, so it is passed through as stored; only its shape is checked.
+ */
+function boardFromDoc(id: string, doc: DocData): BoardNotice[] {
+  const board = doc.board ?? [];
+  if (!Array.isArray(board) || !board.every(isDoc)) {
+    throw new MalformedDocument(`communities/${id}`, 'board');
+  }
+  return board as unknown as BoardNotice[];
+}
+
+const summariesFrom = recordsOf('communities', (id, doc) => ({
+  id,
+  name: text(doc, 'name', `communities/${id}`),
+}));
+
 function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
   const communities = () => db.collection(names.communities);
   return {
     async list() {
-      const all: Array<{ id: string; name: string }> = [];
-      // skip/limit over a stable order (_id) pages past the per-read cap.
-      for (let skip = 0; ; skip += PAGE_SIZE) {
-        const { data } = await communities()
-          .orderBy('_id', 'asc')
-          .skip(skip)
-          .limit(PAGE_SIZE)
-          .field({ _id: true, name: true })
-          .get();
-        all.push(...data.map(summaryFromDoc));
-        if (data.length < PAGE_SIZE) return all;
-      }
+      const docs = await readAll(() =>
+        communities().orderBy('_id', 'asc').field({ _id: true, name: true }),
+      );
+      return summariesFrom(docs);
     },
-    async get(id) {
-      const doc = await readDoc(communities().doc(id));
-      return doc ? communityFromDoc(id, doc) : null;
-    },
-    async save(community: CommunitySetup) {
+    get: (id) => getRecord(communities().doc(id), communityFromDoc, id),
+    async save(community) {
       // set() replaces the whole document, so removed evenings and services disappear too; the
       // board and the contact phone are carried over in the same transaction (save is rare:
       // seeding, admin edits).
       await transact(db, FEW_RACERS, async (tx) => {
         const ref = tx.collection(names.communities).doc(community.id);
         const stored = await readDoc(ref);
-        const board = stored?.board ?? [];
-        const contactPhone = stored?.contactPhone ?? null;
-        await ref.set({ data: { ...communityToDoc(community), board, contactPhone } });
+        const data = {
+          name: community.name,
+          evenings: community.evenings.map((e) => fieldsOf(EVENING, e)),
+          services: community.services.map((s) => fieldsOf(SERVICE, s)),
+          board: stored?.board ?? [],
+          contactPhone: stored?.contactPhone ?? null,
+        };
+        await ref.set({ data });
       });
     },
     setContactPhone: (id, phone) =>
@@ -162,16 +224,27 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
   };
 }
 
-/** Still usable at `now`? An unreadable expiry counts as expired: never accept an undated code. */
-function unexpired(invite: DocData, now: Date): boolean {
-  const expiresAt = typeof invite.expiresAt === 'string' ? Date.parse(invite.expiresAt) : NaN;
-  return expiresAt > now.getTime();
-}
+// --- identities ---
+
+/** Sorted and without duplicates, as `UserRecord.staffOf` promises. */
+const normalizeStaffOf = (ids: readonly string[]): string[] => [...new Set(ids)].sort();
+
+const readUser = recordOf<UserRecord>('users', { admin: flag, staffOf: someStrings });
+const userFromDoc = (id: string, doc: DocData): UserRecord => {
+  const user = readUser(id, doc);
+  return { ...user, staffOf: normalizeStaffOf(user.staffOf) };
+};
+
+const newUserDoc = (now: Date, staffOf: string[] = []): DocData => ({
+  admin: false,
+  staffOf: normalizeStaffOf(staffOf),
+  createdAt: toStoredInstant(now),
+});
 
 /** Whole redeem transactions to try (see transaction.ts for why the adapter retries itself). */
 export const REDEEM_ATTEMPTS = FEW_RACERS.attempts;
 
-/** The checks run in the same order as in every store: unknown, used, expired. */
+/** The core decides (decideRedeem); the invite and the user are written in its transaction. */
 async function redeemIn(
   tx: CloudTransaction,
   names: Names,
@@ -181,45 +254,38 @@ async function redeemIn(
 ): Promise<RedeemResult> {
   const inviteRef = tx.collection(names.invites).doc(code);
   const invite = await readDoc(inviteRef);
-  if (!invite) return { ok: false, reason: 'unknown' };
-  const community = invite.community;
-  if (typeof community !== 'string') throw new Error(`Malformed invite ${code}: no community`);
-  if (invite.usedBy) return { ok: false, reason: 'used' };
-  if (!unexpired(invite, now)) return { ok: false, reason: 'expired' };
-
+  if (invite && typeof invite.community !== 'string') {
+    throw new Error(`Malformed invite ${code}: no community`);
+  }
+  const decided = decideRedeem(
+    invite && {
+      community: invite.community as string,
+      usedBy: invite.usedBy ? String(invite.usedBy) : null,
+      expiresAt: typeof invite.expiresAt === 'string' ? invite.expiresAt : '',
+    },
+    now,
+  );
+  if (!decided.ok) return decided;
   // Two redeemers both write this document: snapshot isolation lets exactly one commit.
   await inviteRef.update({ data: { usedBy: userId, usedAt: toStoredInstant(now) } });
-
   const userRef = tx.collection(names.users).doc(userId);
   const user = await readDoc(userRef);
   if (!user) {
-    await userRef.set({ data: newUserDoc(now, [community]) });
+    await userRef.set({ data: newUserDoc(now, [decided.community]) });
   } else {
     const current = userFromDoc(userId, user).staffOf;
-    if (!current.includes(community)) {
-      await userRef.update({ data: { staffOf: normalizeStaffOf([...current, community]) } });
+    if (!current.includes(decided.community)) {
+      const staffOf = normalizeStaffOf([...current, decided.community]);
+      await userRef.update({ data: { staffOf } });
     }
   }
-  return { ok: true, community };
-}
-
-function redeem(
-  db: CloudDatabase,
-  names: Names,
-  code: string,
-  userId: string,
-  now: Date,
-): Promise<RedeemResult> {
-  return transact(db, FEW_RACERS, (tx) => redeemIn(tx, names, code, userId, now));
+  return decided;
 }
 
 function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
   const users = () => db.collection(names.users);
 
-  async function getUser(id: string): Promise<UserRecord | null> {
-    const doc = await readDoc(users().doc(id));
-    return doc ? userFromDoc(id, doc) : null;
-  }
+  const getUser = (id: string) => getRecord(users().doc(id), userFromDoc, id);
 
   async function ensureUser(id: string, now: Date): Promise<UserRecord> {
     const existing = await getUser(id);
@@ -247,7 +313,7 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
         .doc(id)
         .update({ data: { admin: true } });
     },
-    async createInvite(invite: InviteRecord, now) {
+    async createInvite(invite, now) {
       // add(), not set(): a code is never reused, and set() would revive a used invite.
       await db.collection(names.invites).add({
         data: {
@@ -261,7 +327,8 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
         },
       });
     },
-    redeemInvite: (code, userId, now) => redeem(db, names, code, userId, now),
+    redeemInvite: (code, userId, now) =>
+      transact(db, FEW_RACERS, (tx) => redeemIn(tx, names, code, userId, now)),
     async setDisplayName(id, name) {
       await users()
         .doc(id)
@@ -275,11 +342,9 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
       ]);
       const byId = new Map<string, StaffEntry>();
       for (const doc of [...members, ...admins]) {
-        const id = text(doc, '_id', 'users/?');
-        const user = userFromDoc(id, doc);
-        if (!user.admin && !user.staffOf.includes(community)) continue;
+        const user = userFromDoc(text(doc, '_id', 'users/?'), doc);
         const name = typeof doc.displayName === 'string' ? doc.displayName : null;
-        byId.set(id, { id, admin: user.admin, name });
+        if (isStaffOf(user, community)) byId.set(user.id, { id: user.id, admin: user.admin, name });
       }
       return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },

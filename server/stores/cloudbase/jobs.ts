@@ -12,7 +12,8 @@
  * answers null. set(), not update(): update() would merge `data` field by field.
  */
 import type { JobData, JobRepo, JobStateRecord } from '../../core/ports';
-import { integer, isDoc, MalformedDocument, readDoc, text } from './documents';
+import { isDoc, MalformedDocument, readDoc } from './documents';
+import { copyOf, getRecord, integer, read, text, type Reader, type Shape } from './fields';
 import { digest } from './followups';
 import type { CloudDatabase, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
@@ -31,50 +32,45 @@ const isValue = (value: unknown) =>
   ['string', 'number', 'boolean'].includes(typeof value) ||
   (Array.isArray(value) && value.every((v) => typeof v === 'string'));
 
-function stateFromDoc(job: string, key: string, doc: DocData): JobStateRecord {
-  const where = `job_state/${jobStateId(job, key)}`;
-  const data = doc.data;
-  if (!isDoc(data) || !Object.values(data).every(isValue)) {
-    throw new MalformedDocument(where, 'data');
-  }
-  return {
-    job,
-    key,
-    version: integer(doc, 'version', where),
-    data: data as JobData,
-    updatedAt: text(doc, 'updatedAt', where),
-  };
-}
+const jobData: Reader<JobData> = (doc, key, where) => {
+  const data = doc[key];
+  if (!isDoc(data) || !Object.values(data).every(isValue)) throw new MalformedDocument(where, key);
+  return data as JobData;
+};
+
+const STATE: Shape<Omit<JobStateRecord, 'job' | 'key'>> = {
+  version: integer,
+  data: jobData,
+  updatedAt: text,
+};
 
 export function jobRepo(db: CloudDatabase, names: JobCollections): JobRepo {
+  const fromDoc = (job: string, key: string) => (id: string, doc: DocData) => ({
+    job,
+    key,
+    ...read(STATE, doc, `job_state/${id}`),
+  });
   return {
-    async get(job, key) {
-      const doc = await readDoc(db.collection(names.state).doc(jobStateId(job, key)));
-      return doc ? stateFromDoc(job, key, doc) : null;
+    get(job, key) {
+      const id = jobStateId(job, key);
+      return getRecord(db.collection(names.state).doc(id), fromDoc(job, key), id);
     },
     save: (job, key, version, data, now) =>
       transact(db, FEW_RACERS, async (tx) => {
-        const ref = tx.collection(names.state).doc(jobStateId(job, key));
+        const id = jobStateId(job, key);
+        const ref = tx.collection(names.state).doc(id);
         const stored = await readDoc(ref);
-        const current = stored ? stateFromDoc(job, key, stored).version : 0;
+        const current = stored ? fromDoc(job, key)(id, stored).version : 0;
         if (current !== version) return null;
-        const record: JobStateRecord = {
+        // A copy the caller cannot change.
+        const record = copyOf({
           job,
           key,
           version: version + 1,
-          // A copy the caller cannot change (JSON: job data is plain; Node 16 has no structuredClone).
-          data: JSON.parse(JSON.stringify(data)) as JobData,
+          data,
           updatedAt: now.toISOString(),
-        };
-        await ref.set({
-          data: {
-            job,
-            key,
-            version: record.version,
-            data: record.data,
-            updatedAt: record.updatedAt,
-          },
         });
+        await ref.set({ data: copyOf(record) });
         return record;
       }),
   };

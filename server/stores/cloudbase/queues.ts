@@ -23,6 +23,7 @@
  *
  * Community and queue ids are [a-z0-9-] (see core/validation), so ':' cannot make two ids collide.
  */
+import { ticketChanges } from '../../core/queue/evening';
 import type {
   EveningRecord,
   LineConfigRecord,
@@ -31,29 +32,34 @@ import type {
   TicketRecord,
   TicketStatus,
 } from '../../core/ports';
-import { integer, isDoc, MalformedDocument, readDoc, text } from './documents';
+import { isDoc, MalformedDocument, readDoc } from './documents';
 import {
-  PAGE_SIZE,
-  type CloudDatabase,
-  type CloudQuery,
-  type CloudTransaction,
-  type DocData,
-} from './sdk';
+  fieldsOf,
+  flag,
+  getRecord,
+  integer,
+  nullable,
+  nested,
+  nullableText,
+  oneOf,
+  read,
+  readAll,
+  recordsOf,
+  text,
+  type Reader,
+  type Shape,
+} from './fields';
+import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { MANY_RACERS, transact } from './transaction';
+
+/** notices.ts imports these from here. */
+export { nullableText, readAll };
 
 export interface QueueCollections {
   configs: string;
   evenings: string;
   lines: string;
 }
-
-const STATUSES: ReadonlySet<string> = new Set<TicketStatus>([
-  'waiting',
-  'called',
-  'missed',
-  'done',
-  'cancelled',
-]);
 
 /** Field names must not contain '.' (a path) or start with '$' (an operator). */
 const SAFE_KEY_CHAR = /[A-Za-z0-9_:-]/;
@@ -86,101 +92,78 @@ export const lineId = (community: string, queue: string) => `${community}:${queu
 
 // ── mapping ───────────────────────────────────────────────────────────────
 
-export function nullableText(doc: DocData, key: string, where: string): string | null {
-  const value = doc[key];
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'string') throw new MalformedDocument(where, key);
-  return value;
-}
-
-function finite(doc: DocData, key: string, where: string): number {
+const finite: Reader<number> = (doc, key, where) => {
   const value = doc[key];
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new MalformedDocument(where, key);
   return value;
-}
+};
 
-function ticketFromDoc(evening: EveningRecord, doc: DocData, where: string): TicketRecord {
-  const status = text(doc, 'status', where);
-  if (!STATUSES.has(status)) throw new MalformedDocument(where, 'status');
-  return {
-    id: text(doc, 'id', where),
-    community: evening.community,
-    queue: evening.queue,
-    date: evening.date,
-    number: integer(doc, 'number', where),
-    label: text(doc, 'label', where),
-    status: status as TicketStatus,
-    userId: nullableText(doc, 'userId', where),
-    note: text(doc, 'note', where),
-    requestId: nullableText(doc, 'requestId', where),
-    sortKey: finite(doc, 'sortKey', where),
-    createdAt: text(doc, 'createdAt', where),
-    calledAt: nullableText(doc, 'calledAt', where),
-    missedAt: nullableText(doc, 'missedAt', where),
-    closedAt: nullableText(doc, 'closedAt', where),
-    serviceSeconds: doc.serviceSeconds == null ? null : integer(doc, 'serviceSeconds', where),
-    alerted: doc.alerted === true,
-    // Absent on documents written before alerts were timed.
-    alertedAt: doc.alertedAt == null ? null : text(doc, 'alertedAt', where),
-  };
-}
+type StoredTicket = Omit<TicketRecord, 'community' | 'queue' | 'date'>;
 
-const ticketToDoc = (t: TicketRecord): DocData => ({
-  id: t.id,
-  number: t.number,
-  label: t.label,
-  status: t.status,
-  userId: t.userId,
-  note: t.note,
-  requestId: t.requestId,
-  sortKey: t.sortKey,
-  createdAt: t.createdAt,
-  calledAt: t.calledAt,
-  missedAt: t.missedAt,
-  closedAt: t.closedAt,
-  serviceSeconds: t.serviceSeconds,
-  alerted: t.alerted,
-  alertedAt: t.alertedAt,
-});
+/** A ticket as stored under its number in the evening: the evening holds community, queue, date. */
+const TICKET: Shape<StoredTicket> = {
+  id: text,
+  number: integer,
+  label: text,
+  status: oneOf<TicketStatus>(['waiting', 'called', 'missed', 'done', 'cancelled']),
+  userId: nullableText,
+  note: text,
+  requestId: nullableText,
+  sortKey: finite,
+  createdAt: text,
+  calledAt: nullableText,
+  missedAt: nullableText,
+  closedAt: nullableText,
+  serviceSeconds: nullable(integer),
+  alerted: flag,
+  // Absent on documents written before alerts were timed.
+  alertedAt: nullableText,
+};
 
-function setupFromDoc(value: unknown, where: string): LineSetup | null {
-  if (value === null || value === undefined) return null;
-  if (!isDoc(value)) throw new MalformedDocument(where, 'setup');
-  const at = `${where} setup`;
-  return {
-    name: text(value, 'name', at),
-    prefix: text(value, 'prefix', at),
-    capacity: integer(value, 'capacity', at),
-    lastJoin: text(value, 'lastJoin', at),
-    graceMinutes: integer(value, 'graceMinutes', at),
-    defaultServiceMinutes: integer(value, 'defaultServiceMinutes', at),
-    opensAt: text(value, 'opensAt', at),
-    closesAt: text(value, 'closesAt', at),
-  };
-}
+const EVENING: Shape<Omit<EveningRecord, 'tickets'>> = {
+  community: text,
+  queue: text,
+  date: text,
+  key: text,
+  setup: nullable(
+    nested<LineSetup>({
+      name: text,
+      prefix: text,
+      capacity: integer,
+      lastJoin: text,
+      graceMinutes: integer,
+      defaultServiceMinutes: integer,
+      opensAt: text,
+      closesAt: text,
+    }),
+  ),
+  paused: flag,
+  lastNumber: integer,
+  version: integer,
+};
+
+const CONFIG: Shape<LineConfigRecord> = {
+  capacity: integer,
+  lastJoin: text,
+  graceMinutes: integer,
+  defaultServiceMinutes: integer,
+};
+
+const configFromDoc = (id: string, doc: DocData) => read(CONFIG, doc, `queue_configs/${id}`);
+
+const ticketToDoc = (t: TicketRecord): DocData => fieldsOf(TICKET, t);
 
 export function eveningFromDoc(id: string, doc: DocData): EveningRecord {
   const where = `queue_evenings/${id}`;
-  const evening: EveningRecord = {
-    community: text(doc, 'community', where),
-    queue: text(doc, 'queue', where),
-    date: text(doc, 'date', where),
-    key: text(doc, 'key', where),
-    setup: setupFromDoc(doc.setup, where),
-    paused: doc.paused === true,
-    lastNumber: integer(doc, 'lastNumber', where),
-    version: integer(doc, 'version', where),
-    tickets: [],
-  };
+  const evening = read(EVENING, doc, where);
   const tickets = doc.tickets ?? {};
   if (!isDoc(tickets)) throw new MalformedDocument(where, 'tickets');
-  evening.tickets = Object.entries(tickets)
-    .map(([number, value]) => {
-      if (!isDoc(value)) throw new MalformedDocument(where, `tickets.${number}`);
-      return ticketFromDoc(evening, value, `${where} tickets.${number}`);
-    })
-    .sort((a, b) => a.number - b.number);
-  return evening;
+  const list = Object.entries(tickets).map(([number, value]): TicketRecord => {
+    if (!isDoc(value)) throw new MalformedDocument(where, `tickets.${number}`);
+    const { community, queue, date } = evening;
+    return { ...read(TICKET, value, `${where} tickets.${number}`), community, queue, date };
+  });
+  return { ...evening, tickets: list.sort((a, b) => a.number - b.number) };
 }
 
 const usersOf = (evening: EveningRecord): DocData =>
@@ -189,14 +172,7 @@ const usersOf = (evening: EveningRecord): DocData =>
   );
 
 export const eveningToDoc = (e: EveningRecord): DocData => ({
-  community: e.community,
-  queue: e.queue,
-  date: e.date,
-  key: e.key,
-  setup: e.setup,
-  paused: e.paused,
-  lastNumber: e.lastNumber,
-  version: e.version,
+  ...fieldsOf(EVENING, e),
   tickets: Object.fromEntries(e.tickets.map((t) => [String(t.number), ticketToDoc(t)])),
   users: usersOf(e),
 });
@@ -215,14 +191,8 @@ function diffOf(db: CloudDatabase, current: EveningRecord, next: EveningRecord):
     if (current[key] !== next[key]) data[key] = next[key];
   }
   if (!same(current.setup, next.setup)) data.setup = set(next.setup);
-  const before = new Map(current.tickets.map((t) => [t.id, t]));
-  for (const ticket of next.tickets) {
-    const old = before.get(ticket.id);
-    // Decisions keep the objects of tickets they did not touch.
-    if (old === ticket) continue;
-    if (!old || !same(ticketToDoc(old), ticketToDoc(ticket)))
-      data[`tickets.${ticket.number}`] = set(ticketToDoc(ticket));
-  }
+  const { added, changed } = ticketChanges(current, next);
+  for (const t of [...added, ...changed]) data[`tickets.${t.number}`] = set(ticketToDoc(t));
   const users = usersOf(current);
   for (const key of Object.keys(usersOf(next))) {
     if (!(key in users)) data[`users.${key}`] = true;
@@ -230,18 +200,7 @@ function diffOf(db: CloudDatabase, current: EveningRecord, next: EveningRecord):
   return data;
 }
 
-/** Every page of a query: skip/limit over a total order, past the 100-per-read cap. */
-export async function readAll(query: () => CloudQuery): Promise<DocData[]> {
-  const all: DocData[] = [];
-  for (let skip = 0; ; skip += PAGE_SIZE) {
-    const { data } = await query().skip(skip).limit(PAGE_SIZE).get();
-    all.push(...data);
-    if (data.length < PAGE_SIZE) return all;
-  }
-}
-
-const eveningsFrom = (docs: DocData[]) =>
-  docs.map((doc) => eveningFromDoc(text(doc, '_id', 'queue_evenings/?'), doc));
+const eveningsFrom = recordsOf('queue_evenings', eveningFromDoc);
 
 /** The key part of a ticket id (`<key>-<number>`), or null when the id cannot be one. */
 const keyOfTicket = (ticketId: string) => /^([A-Za-z0-9]+)-\d+$/.exec(ticketId)?.[1] ?? null;
@@ -278,37 +237,17 @@ export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo
   const evenings = () => db.collection(names.evenings);
 
   return {
-    async getConfig(community, queue) {
+    getConfig(community, queue) {
       const id = configId(community, queue);
-      const doc = await readDoc(db.collection(names.configs).doc(id));
-      if (!doc) return null;
-      const where = `queue_configs/${id}`;
-      return {
-        capacity: integer(doc, 'capacity', where),
-        lastJoin: text(doc, 'lastJoin', where),
-        graceMinutes: integer(doc, 'graceMinutes', where),
-        defaultServiceMinutes: integer(doc, 'defaultServiceMinutes', where),
-      };
+      return getRecord(db.collection(names.configs).doc(id), configFromDoc, id);
     },
-    async saveConfig(community, queue, config: LineConfigRecord) {
-      await db
-        .collection(names.configs)
-        .doc(configId(community, queue))
-        .set({
-          data: {
-            community,
-            queue,
-            capacity: config.capacity,
-            lastJoin: config.lastJoin,
-            graceMinutes: config.graceMinutes,
-            defaultServiceMinutes: config.defaultServiceMinutes,
-          },
-        });
+    async saveConfig(community, queue, config) {
+      const data = { community, queue, ...fieldsOf(CONFIG, config) };
+      await db.collection(names.configs).doc(configId(community, queue)).set({ data });
     },
-    async getEvening(community, queue, date) {
+    getEvening(community, queue, date) {
       const id = eveningId(community, queue, date);
-      const doc = await readDoc(evenings().doc(id));
-      return doc ? eveningFromDoc(id, doc) : null;
+      return getRecord(evenings().doc(id), eveningFromDoc, id);
     },
     async eveningOfTicket(ticketId) {
       const key = keyOfTicket(ticketId);

@@ -32,12 +32,12 @@ import {
   integer,
   nullableText,
   oneOf,
+  readAll,
   recordOf,
   recordsOf,
   text,
 } from './fields';
 import { digest } from './followups';
-import { readAll } from './queues';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 

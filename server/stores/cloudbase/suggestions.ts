@@ -50,15 +50,14 @@ import {
   nullable,
   nullableText,
   oneOf,
+  readAll,
   recordOf,
   recordsOf,
-  strings,
+  someStrings,
   text,
-  type Reader,
 } from './fields';
 import { digest } from './followups';
 import { REMOVED } from './notices';
-import { readAll } from './queues';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
 
@@ -94,9 +93,6 @@ export const receiptId = (prefix: string) =>
   /^[A-Za-z0-9-]+$/.test(prefix) ? `receipt_${prefix}` : `receipthash_${digest(prefix)}`;
 
 // --- mapping ---
-
-/** A list of strings; absent (or null) reads as none. */
-const someStrings: Reader<string[]> = (doc, key, where) => nullable(strings)(doc, key, where) ?? [];
 
 export const suggestionFromDoc = recordOf<SuggestionRecord>('suggestions', {
   community: text,

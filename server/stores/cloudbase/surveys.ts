@@ -34,6 +34,7 @@ import {
   nullableText,
   oneOf,
   read,
+  readAll,
   recordOf,
   recordsOf,
   strings,
@@ -41,7 +42,6 @@ import {
   type Shape,
 } from './fields';
 import { digest } from './followups';
-import { readAll } from './queues';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 

@@ -6,7 +6,8 @@
  * holds a place; it is the user's live record) is the core's rule, passed in as TallyRules.
  */
 import type { Known } from '../../core/waitlist';
-import { integer, isDoc, MalformedDocument } from './documents';
+import { isDoc, MalformedDocument } from './documents';
+import { integer, someStrings } from './fields';
 import { fieldKey, requestKey } from './queues';
 import type { DocData } from './sdk';
 
@@ -79,14 +80,6 @@ export const knownIn = (
   held: req.userId === null ? null : (tally.holders[fieldKey(req.userId)] ?? null),
 });
 
-export function strings(doc: DocData, key: string, where: string): string[] {
-  const value = doc[key] ?? [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    throw new MalformedDocument(where, key);
-  }
-  return value;
-}
-
 function stringMap(doc: DocData, key: string, where: string): Record<string, string> {
   const value = doc[key] ?? {};
   if (!isDoc(value)) throw new MalformedDocument(where, key);
@@ -99,7 +92,7 @@ function stringMap(doc: DocData, key: string, where: string): Record<string, str
 /** The tally stored in `doc`, its count under `heldKey` (a slot's `taken`, an activity's `signed`). */
 export const readTally = (doc: DocData, heldKey: string, where: string): Tally => ({
   held: integer(doc, heldKey, where),
-  waitlist: strings(doc, 'waitlist', where),
+  waitlist: someStrings(doc, 'waitlist', where),
   requests: stringMap(doc, 'requests', where),
   holders: stringMap(doc, 'holders', where),
 });

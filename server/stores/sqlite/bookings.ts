@@ -14,8 +14,18 @@ import {
   SEATED,
   type SlotState,
 } from '../../core/booking/decisions';
-import type { BookingRecord, BookingRepo, BookOutcome, BookRequest } from '../../core/ports';
+import type {
+  BookingRecord,
+  BookingRepo,
+  BookOutcome,
+  BookRequest,
+  SlotCount,
+} from '../../core/ports';
 import { promoteNext } from '../../core/waitlist';
+import { maybe, rowParams, rowReader, type Row, type RowShape } from './rows';
+
+const SETTINGS: RowShape = { json: ['bring', 'weekdays'] };
+const toSettings = rowReader<BookingSettings>(SETTINGS);
 
 /** The columns as BookingRecord fields, so a row reads as a record. */
 const RECORD = `id, community_id AS community, service, date, starts_at AS startsAt, slot_id AS slotId,
@@ -27,21 +37,12 @@ const RECORD = `id, community_id AS community, service, date, starts_at AS start
 const inList = (statuses: readonly string[]) => `(${statuses.map((st) => `'${st}'`).join(', ')})`;
 
 export function bookingRepo(db: Database.Database): BookingRepo {
-  const settingsStmt = db.prepare<
-    [string, string],
-    {
-      slot_minutes: number;
-      seats_per_slot: number;
-      cutoff_hours: number;
-      bring: string;
-      weekdays: string;
-    }
-  >(
+  const settingsStmt = db.prepare<[string, string], Row>(
     'SELECT slot_minutes, seats_per_slot, cutoff_hours, bring, weekdays FROM booking_settings WHERE community_id = ? AND service = ?',
   );
   const saveSettingsStmt = db.prepare(
     `INSERT INTO booking_settings (community_id, service, slot_minutes, seats_per_slot, cutoff_hours, bring, weekdays)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+     VALUES (@community, @service, @slotMinutes, @seatsPerSlot, @cutoffHours, @bring, @weekdays)
      ON CONFLICT (community_id, service) DO UPDATE SET slot_minutes = excluded.slot_minutes,
        seats_per_slot = excluded.seats_per_slot, cutoff_hours = excluded.cutoff_hours, bring = excluded.bring,
        weekdays = excluded.weekdays`,
@@ -72,11 +73,8 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     `UPDATE bookings SET status = @status, waitlisted_at = @waitlistedAt, promoted_at = @promotedAt,
        checked_in_at = @checkedInAt, closed_at = @closedAt, reminded_at = @remindedAt WHERE id = @id`,
   );
-  const counts = db.prepare<
-    [string, string, string],
-    { slot_id: string; taken: number; waitlisted: number }
-  >(
-    `SELECT slot_id, SUM(status IN ${inList(SEATED)}) AS taken, SUM(status = 'waitlisted') AS waitlisted
+  const counts = db.prepare<[string, string, string], SlotCount>(
+    `SELECT slot_id AS slotId, SUM(status IN ${inList(SEATED)}) AS taken, SUM(status = 'waitlisted') AS waitlisted
      FROM bookings WHERE community_id = ? AND service = ? AND date = ? GROUP BY slot_id`,
   );
   // Arrival order: waitlistedAt, then insertion order (rowid) for bookings made in the same instant.
@@ -158,36 +156,15 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   );
 
   return {
-    getSettings: async (community, service): Promise<BookingSettings | null> => {
-      const row = settingsStmt.get(community, service);
-      return row
-        ? {
-            slotMinutes: row.slot_minutes,
-            seatsPerSlot: row.seats_per_slot,
-            cutoffHours: row.cutoff_hours,
-            bring: JSON.parse(row.bring) as string[],
-            weekdays: JSON.parse(row.weekdays) as number[],
-          }
-        : null;
-    },
-    saveSettings: async (community, service, s) => {
-      saveSettingsStmt.run(
-        community,
-        service,
-        s.slotMinutes,
-        s.seatsPerSlot,
-        s.cutoffHours,
-        JSON.stringify(s.bring),
-        JSON.stringify(s.weekdays),
-      );
+    getSettings: async (community, service) =>
+      maybe(toSettings, settingsStmt.get(community, service)),
+    saveSettings: async (community, service, settings) => {
+      saveSettingsStmt.run(rowParams({ community, service, ...settings }, SETTINGS));
     },
     // IMMEDIATE: the write lock is taken before the seat count is read.
     book: async (request) => book.immediate(request),
     getBooking: async (id) => load(id),
-    slotCounts: async (community, service, date) =>
-      counts
-        .all(community, service, date)
-        .map((r) => ({ slotId: r.slot_id, taken: r.taken, waitlisted: r.waitlisted })),
+    slotCounts: async (community, service, date) => counts.all(community, service, date),
     waitlistPosition: async (b) => position.get(b.id, b.slotId)!.n,
     ofUser: async (userId) => ofUser.all(userId),
     listForDate: async (community, date, service) =>

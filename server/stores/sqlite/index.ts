@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { decideRedeem, type StoredInvite } from '../../core/identity';
 import type {
   BoardNotice,
   CommunityRecord,
   CommunityRepo,
   CommunitySetup,
   IdentityRepo,
-  InviteRecord,
   RedeemResult,
+  StaffEntry,
   Store,
-  UserRecord,
 } from '../../core/ports';
 import { MIGRATIONS } from './migrations';
 import { bookingRepo } from './bookings';
@@ -21,6 +21,7 @@ import { noticeRepo } from './notices';
 import { reportRepo, rosterRepo, surveyRepo } from './programs';
 import { suggestionRepo } from './suggestions';
 import { queueRepo } from './queues';
+import { maybe, rowReader, type Row } from './rows';
 
 type DB = Database.Database;
 
@@ -48,12 +49,15 @@ export function migrate(db: DB): number {
   return MIGRATIONS.length;
 }
 
+const toInvite = rowReader<StoredInvite>();
+const toStaff = rowReader<StaffEntry>({ bool: ['admin'] });
+
 function communityRepo(db: DB): CommunityRepo {
   const listStmt = db.prepare<[], { id: string; name: string }>(
     'SELECT id, name FROM communities ORDER BY id',
   );
-  const getStmt = db.prepare<[string], { id: string; name: string; contact_phone: string | null }>(
-    'SELECT id, name, contact_phone FROM communities WHERE id = ?',
+  const getStmt = db.prepare<[string], Omit<CommunityRecord, 'evenings' | 'services'>>(
+    'SELECT id, name, contact_phone AS contactPhone FROM communities WHERE id = ?',
   );
   const eveningsStmt = db.prepare<[string], { weekday: number; opensAt: string; closesAt: string }>(
     'SELECT weekday, opens_at AS opensAt, closes_at AS closesAt FROM service_evenings WHERE community_id = ? ORDER BY weekday',
@@ -90,13 +94,7 @@ function communityRepo(db: DB): CommunityRepo {
   const get = (id: string): CommunityRecord | null => {
     const row = getStmt.get(id);
     if (!row) return null;
-    return {
-      id: row.id,
-      name: row.name,
-      evenings: eveningsStmt.all(id),
-      services: servicesStmt.all(id),
-      contactPhone: row.contact_phone,
-    };
+    return { ...row, evenings: eveningsStmt.all(id), services: servicesStmt.all(id) };
   };
 
   return {
@@ -130,21 +128,17 @@ function identityRepo(db: DB): IdentityRepo {
   );
   const setAdmin = db.prepare('UPDATE users SET admin = 1 WHERE id = ?');
   const setName = db.prepare('UPDATE users SET display_name = ? WHERE id = ?');
-  const directory = db.prepare<
-    [string],
-    { id: string; admin: number; display_name: string | null }
-  >(
-    `SELECT id, admin, display_name FROM users
+  const directory = db.prepare<[string], Row>(
+    `SELECT id, admin, display_name AS name FROM users
      WHERE admin = 1 OR id IN (SELECT user_id FROM staff_memberships WHERE community_id = ?)
      ORDER BY id`,
   );
   const insertInvite = db.prepare(
     'INSERT INTO invites (code, community_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const inviteStmt = db.prepare<
-    [string],
-    { community_id: string; expires_at: string; used_by: string | null }
-  >('SELECT community_id, expires_at, used_by FROM invites WHERE code = ?');
+  const inviteStmt = db.prepare<[string], Row>(
+    'SELECT community_id, expires_at, used_by FROM invites WHERE code = ?',
+  );
   // The `used_by IS NULL` guard makes the claim atomic even across processes sharing the file.
   const claimInvite = db.prepare(
     'UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL',
@@ -153,26 +147,20 @@ function identityRepo(db: DB): IdentityRepo {
     'INSERT INTO staff_memberships (user_id, community_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );
 
-  const getUser = (id: string): UserRecord | null => {
+  const getUser = (id: string) => {
     const row = userStmt.get(id);
-    if (!row) return null;
-    return {
-      id: row.id,
-      admin: row.admin === 1,
-      staffOf: staffOfStmt.all(id).map((r) => r.community_id),
-    };
+    const staffOf = () => staffOfStmt.all(id).map((r) => r.community_id);
+    return row ? { id: row.id, admin: row.admin === 1, staffOf: staffOf() } : null;
   };
 
   const redeem = db.transaction((code: string, userId: string, now: Date): RedeemResult => {
-    const invite = inviteStmt.get(code);
-    if (!invite) return { ok: false, reason: 'unknown' };
-    if (invite.used_by) return { ok: false, reason: 'used' };
-    if (Date.parse(invite.expires_at) <= now.getTime()) return { ok: false, reason: 'expired' };
+    const decided = decideRedeem(maybe(toInvite, inviteStmt.get(code)), now);
+    if (!decided.ok) return decided;
     const at = now.toISOString();
     insertUser.run(userId, at);
     if (claimInvite.run(userId, at, code).changes !== 1) return { ok: false, reason: 'used' };
-    addMembership.run(userId, invite.community_id, at);
-    return { ok: true, community: invite.community_id };
+    addMembership.run(userId, decided.community, at);
+    return decided;
   });
 
   return {
@@ -188,7 +176,7 @@ function identityRepo(db: DB): IdentityRepo {
       insertUser.run(id, now.toISOString());
       setAdmin.run(id);
     },
-    createInvite: async (invite: InviteRecord, now) => {
+    createInvite: async (invite, now) => {
       insertInvite.run(
         invite.code,
         invite.community,
@@ -202,10 +190,7 @@ function identityRepo(db: DB): IdentityRepo {
     setDisplayName: async (id, name) => {
       setName.run(name, id);
     },
-    staffDirectory: async (community) =>
-      directory
-        .all(community)
-        .map((r) => ({ id: r.id, admin: r.admin === 1, name: r.display_name })),
+    staffDirectory: async (community) => directory.all(community).map(toStaff),
   };
 }
 

@@ -1,25 +1,12 @@
 /** Timer jobs' progress on SQLite: the JobRepo port over the job_state table (migrations.ts). */
 import type Database from 'better-sqlite3';
 import type { JobData, JobRepo, JobStateRecord } from '../../core/ports';
+import { maybe, rowReader, type Row } from './rows';
 
-interface JobRow {
-  job: string;
-  key: string;
-  version: number;
-  data: string;
-  updated_at: string;
-}
-
-const toState = (r: JobRow): JobStateRecord => ({
-  job: r.job,
-  key: r.key,
-  version: r.version,
-  data: JSON.parse(r.data) as JobData,
-  updatedAt: r.updated_at,
-});
+const toState = rowReader<JobStateRecord>({ json: ['data'] });
 
 export function jobRepo(db: Database.Database): JobRepo {
-  const getStmt = db.prepare<[string, string], JobRow>(
+  const getStmt = db.prepare<[string, string], Row>(
     'SELECT * FROM job_state WHERE job = ? AND key = ?',
   );
   // Each write is one statement whose condition is the compare: atomic across connections too.
@@ -30,10 +17,7 @@ export function jobRepo(db: Database.Database): JobRepo {
     'UPDATE job_state SET version = version + 1, data = ?, updated_at = ? WHERE job = ? AND key = ? AND version = ?',
   );
   return {
-    get: async (job, key) => {
-      const row = getStmt.get(job, key);
-      return row ? toState(row) : null;
-    },
+    get: async (job, key) => maybe(toState, getStmt.get(job, key)),
     save: async (job, key, version, data, now) => {
       const json = JSON.stringify(data);
       const at = now.toISOString();

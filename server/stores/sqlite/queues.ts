@@ -5,99 +5,15 @@
  * here: who gets which number is core/queue/evening.ts.
  */
 import type Database from 'better-sqlite3';
-import type {
-  EveningRecord,
-  LineConfigRecord,
-  LineSetup,
-  QueueRepo,
-  TicketRecord,
-  TicketStatus,
-} from '../../core/ports';
+import { ticketChanges } from '../../core/queue/evening';
+import type { EveningRecord, LineConfigRecord, QueueRepo, TicketRecord } from '../../core/ports';
+import { maybe, rowParams, rowReader, type Row, type RowShape } from './rows';
 
-interface TicketRow {
-  id: string;
-  community_id: string;
-  queue: string;
-  date: string;
-  number: number;
-  label: string;
-  status: TicketStatus;
-  user_id: string | null;
-  note: string;
-  request_id: string | null;
-  sort_key: number;
-  created_at: string;
-  called_at: string | null;
-  missed_at: string | null;
-  closed_at: string | null;
-  service_seconds: number | null;
-  alerted: number;
-  alerted_at: string | null;
-}
-
-interface EveningRow {
-  community_id: string;
-  queue: string;
-  date: string;
-  key: string;
-  setup: string | null;
-  paused: number;
-  last_number: number;
-  version: number;
-}
-
-const toTicket = (r: TicketRow): TicketRecord => ({
-  id: r.id,
-  community: r.community_id,
-  queue: r.queue,
-  date: r.date,
-  number: r.number,
-  label: r.label,
-  status: r.status,
-  userId: r.user_id,
-  note: r.note,
-  requestId: r.request_id,
-  sortKey: r.sort_key,
-  createdAt: r.created_at,
-  calledAt: r.called_at,
-  missedAt: r.missed_at,
-  closedAt: r.closed_at,
-  serviceSeconds: r.service_seconds,
-  alerted: r.alerted === 1,
-  alertedAt: r.alerted_at,
-});
-
-const ticketParams = (t: TicketRecord) => ({
-  id: t.id,
-  community: t.community,
-  queue: t.queue,
-  date: t.date,
-  number: t.number,
-  label: t.label,
-  status: t.status,
-  userId: t.userId,
-  note: t.note,
-  requestId: t.requestId,
-  sortKey: t.sortKey,
-  createdAt: t.createdAt,
-  calledAt: t.calledAt,
-  missedAt: t.missedAt,
-  closedAt: t.closedAt,
-  serviceSeconds: t.serviceSeconds,
-  alerted: t.alerted ? 1 : 0,
-  alertedAt: t.alertedAt,
-});
-
-const eveningParams = (e: EveningRecord) => ({
-  community: e.community,
-  queue: e.queue,
-  date: e.date,
-  key: e.key,
-  setup: e.setup ? JSON.stringify(e.setup) : null,
-  paused: e.paused ? 1 : 0,
-  lastNumber: e.lastNumber,
-  version: e.version,
-});
+const TICKET: RowShape = { bool: ['alerted'] };
+const EVENING: RowShape = { json: ['setup'], bool: ['paused'] };
+const toTicket = rowReader<TicketRecord>(TICKET);
+const toConfig = rowReader<LineConfigRecord>();
+const toEvening = rowReader<Omit<EveningRecord, 'tickets'>>(EVENING);
 
 /**
  * Cached evenings are shared by every caller: frozen, so a caller that sorted a list in place
@@ -110,13 +26,9 @@ function frozen(evening: EveningRecord): EveningRecord {
   return Object.freeze(evening);
 }
 
-const sameTicket = (a: TicketRecord, b: TicketRecord) =>
-  JSON.stringify(ticketParams(a)) === JSON.stringify(ticketParams(b));
-
 export function queueRepo(db: Database.Database): QueueRepo {
-  const configStmt = db.prepare<[string, string], LineConfigRecord>(
-    `SELECT capacity, last_join AS lastJoin, grace_minutes AS graceMinutes, default_service_minutes AS defaultServiceMinutes
-     FROM queue_configs WHERE community_id = ? AND queue = ?`,
+  const configStmt = db.prepare<[string, string], Row>(
+    'SELECT capacity, last_join, grace_minutes, default_service_minutes FROM queue_configs WHERE community_id = ? AND queue = ?',
   );
   const saveConfigStmt = db.prepare(
     `INSERT INTO queue_configs (community_id, queue, capacity, last_join, grace_minutes, default_service_minutes)
@@ -124,10 +36,10 @@ export function queueRepo(db: Database.Database): QueueRepo {
      ON CONFLICT (community_id, queue) DO UPDATE SET capacity = excluded.capacity, last_join = excluded.last_join,
        grace_minutes = excluded.grace_minutes, default_service_minutes = excluded.default_service_minutes`,
   );
-  const eveningStmt = db.prepare<[string, string, string], EveningRow>(
+  const eveningStmt = db.prepare<[string, string, string], Row>(
     'SELECT * FROM queue_evenings WHERE community_id = ? AND queue = ? AND date = ?',
   );
-  const eveningsOfCommunity = db.prepare<[string, string], EveningRow>(
+  const eveningsOfCommunity = db.prepare<[string, string], Row>(
     'SELECT * FROM queue_evenings WHERE community_id = ? AND date = ? ORDER BY queue',
   );
   const linesOfUser = db.prepare<[string, string], { community_id: string; queue: string }>(
@@ -136,7 +48,7 @@ export function queueRepo(db: Database.Database): QueueRepo {
   const lineOfTicket = db.prepare<[string], { community_id: string; queue: string; date: string }>(
     'SELECT community_id, queue, date FROM tickets WHERE id = ?',
   );
-  const ticketsStmt = db.prepare<[string, string, string], TicketRow>(
+  const ticketsStmt = db.prepare<[string, string, string], Row>(
     'SELECT * FROM tickets WHERE community_id = ? AND queue = ? AND date = ? ORDER BY number',
   );
   const insertEvening = db.prepare(
@@ -160,17 +72,10 @@ export function queueRepo(db: Database.Database): QueueRepo {
      WHERE id = @id`,
   );
 
-  const fromRow = (row: EveningRow): EveningRecord => ({
-    community: row.community_id,
-    queue: row.queue,
-    date: row.date,
-    key: row.key,
-    setup: row.setup ? (JSON.parse(row.setup) as LineSetup) : null,
-    paused: row.paused === 1,
-    lastNumber: row.last_number,
-    version: row.version,
-    tickets: ticketsStmt.all(row.community_id, row.queue, row.date).map(toTicket),
-  });
+  const fromRow = (row: Row): EveningRecord => {
+    const e = toEvening(row);
+    return { ...e, tickets: ticketsStmt.all(e.community, e.queue, e.date).map(toTicket) };
+  };
 
   /**
    * The evenings this connection last read or wrote, so a join reads one row instead of the
@@ -199,16 +104,11 @@ export function queueRepo(db: Database.Database): QueueRepo {
 
   /** Writes `next` over `current`: the evening row, new tickets, and tickets that changed. */
   const write = (current: EveningRecord | null, next: EveningRecord) => {
-    if (current) updateEvening.run(eveningParams(next));
-    else insertEvening.run(eveningParams(next));
-    const before = new Map(current?.tickets.map((t) => [t.id, t]));
-    for (const ticket of next.tickets) {
-      const old = before.get(ticket.id);
-      // Decisions keep the objects of tickets they did not touch: most joins compare nothing.
-      if (old === ticket) continue;
-      if (!old) insertTicket.run(ticketParams(ticket));
-      else if (!sameTicket(old, ticket)) updateTicket.run(ticketParams(ticket));
-    }
+    if (current) updateEvening.run(rowParams(next, EVENING));
+    else insertEvening.run(rowParams(next, EVENING));
+    const { added, changed } = ticketChanges(current, next);
+    for (const ticket of added) insertTicket.run(rowParams(ticket, TICKET));
+    for (const ticket of changed) updateTicket.run(rowParams(ticket, TICKET));
   };
 
   const change = db.transaction(
@@ -244,7 +144,7 @@ export function queueRepo(db: Database.Database): QueueRepo {
   };
 
   return {
-    getConfig: async (community, queue) => configStmt.get(community, queue) ?? null,
+    getConfig: async (community, queue) => maybe(toConfig, configStmt.get(community, queue)),
     saveConfig: async (community, queue, config) => {
       saveConfigStmt.run({ community, queue, ...config });
     },
