@@ -17,7 +17,7 @@ export default defineAppConfig({
       root: 'package-staff',
       pages: [
         'pages/sign-in/index',
-        'pages/console/index',
+        'pages/queue-desk/index',
         'pages/bookings/index',
         'pages/notices/index',
         'pages/notice-edit/index',

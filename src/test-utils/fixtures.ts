@@ -7,7 +7,7 @@ import type {
   BookingList,
   BookingServices,
   CommunitySummary,
-  Console,
+  QueueDesk,
   Identity,
   LineState,
   MyActivity,
@@ -146,8 +146,8 @@ export function boardFixture(overrides: Partial<Board> = {}): Board {
   };
 }
 
-/** The console of 图书阅览: B003 called, B004 and B005 (a walk-in) waiting. */
-export function consoleFixture(overrides: Partial<Console> = {}): Console {
+/** The desk of 图书阅览: B003 called, B004 and B005 (a walk-in) waiting. */
+export function queueDeskFixture(overrides: Partial<QueueDesk> = {}): QueueDesk {
   return {
     line: lineFixture({ waiting: 2 }),
     config: { capacity: 100, lastJoin: '19:30', graceMinutes: 10, defaultServiceMinutes: 5 },

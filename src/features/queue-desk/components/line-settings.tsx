@@ -5,7 +5,7 @@ import { a11y } from '@/lib/a11y';
 import { GatewayError } from '@/lib/gateway';
 import type { LineConfig, LineRef } from '@/types/contract';
 import { configureLine } from '../api/configure-line';
-import type { ConsoleState } from '../hooks/use-console';
+import type { QueueDeskState } from '../hooks/use-queue-desk';
 import {
   draftOf,
   isSettingsField,
@@ -20,7 +20,7 @@ import './line-settings.scss';
 export interface LineSettingsProps {
   line: LineRef;
   config: LineConfig;
-  state: ConsoleState;
+  state: QueueDeskState;
 }
 
 const FIELDS: { field: SettingsField; placeholder: string; numeric: boolean; hint: string }[] = [

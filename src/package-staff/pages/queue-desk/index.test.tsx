@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { GatewayError } from '@/lib/gateway';
-import { consoleFixture, lineFixture, staffTicketFixture } from '@/test-utils/fixtures';
+import { queueDeskFixture, lineFixture, staffTicketFixture } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
 import { emitLine, resetLineFeed, subscribedCommunities } from '@/test-utils/mock-line-feed';
-import type { Console } from '@/types/contract';
+import type { QueueDesk } from '@/types/contract';
 import { resetTaroDouble, setRouterParams } from '../../../../tests/doubles/taro';
-import ConsolePage from './index';
+import QueueDeskPage from './index';
 
 jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
 jest.mock('@/lib/live/line-feed', () => jest.requireActual('@/test-utils/mock-line-feed'));
@@ -20,9 +20,9 @@ beforeEach(() => {
 });
 
 /** B004 now at the desk, B005 waiting: what callNext answers. */
-function afterCallNext(): Console {
-  const base = consoleFixture();
-  return consoleFixture({
+function afterCallNext(): QueueDesk {
+  const base = queueDeskFixture();
+  return queueDeskFixture({
     line: lineFixture({ nowCalling: 'B004', waiting: 1, version: 11 }),
     tickets: [
       { ...base.tickets[1], status: 'called', calledAt: '2026-11-25T18:31:00+08:00' },
@@ -33,22 +33,22 @@ function afterCallNext(): Console {
 }
 
 const serving = (container: HTMLElement) =>
-  container.querySelector<HTMLElement>('.bdb-console__serving');
+  container.querySelector<HTMLElement>('.bdb-queue-desk__serving');
 
-async function openConsole(handlers: Parameters<typeof routeCalls>[0] = {}) {
-  routeCalls({ 'queue.console': async () => consoleFixture(), ...handlers });
-  const view = render(<ConsolePage />);
+async function openQueueDesk(handlers: Parameters<typeof routeCalls>[0] = {}) {
+  routeCalls({ 'queue.desk': async () => queueDeskFixture(), ...handlers });
+  const view = render(<QueueDeskPage />);
   await screen.findByText('图书阅览 叫号台');
   return view;
 }
 
-describe('staff console', () => {
+describe('queue desk', () => {
   it('shows who is served, who waits in order with notes, and tonight’s stats', async () => {
-    const { container } = await openConsole();
+    const { container } = await openQueueDesk();
 
-    expect(callsOf('queue.console')).toEqual([LINE]);
-    expect(serving(container)?.querySelector('.bdb-console__now')?.textContent).toBe('B003');
-    const rows = [...container.querySelectorAll('.bdb-console__row')].map((r) => r.textContent);
+    expect(callsOf('queue.desk')).toEqual([LINE]);
+    expect(serving(container)?.querySelector('.bdb-queue-desk__now')?.textContent).toBe('B003');
+    const rows = [...container.querySelectorAll('.bdb-queue-desk__row')].map((r) => r.textContent);
     expect(rows).toEqual([
       expect.stringContaining('1.B004手机取号'),
       expect.stringContaining('2.B005现场号：王阿姨，红外套'),
@@ -56,28 +56,30 @@ describe('staff console', () => {
     expect(rows[0]).toContain('18:20 取号');
     expect(screen.getByText('等待中（2 位）')).toBeTruthy();
     expect(screen.getByText('● 正在取号')).toBeTruthy();
-    const stats = container.querySelector<HTMLElement>('.bdb-console__stats');
+    const stats = container.querySelector<HTMLElement>('.bdb-queue-desk__stats');
     if (!stats) throw new Error('no stats');
     expect(within(stats).getByText('已服务').nextSibling?.textContent).toBe('2 位');
     expect(within(stats).getByText('取消').nextSibling?.textContent).toBe('1 位');
     expect(within(stats).getByText('平均用时').nextSibling?.textContent).toBe('4.5 分钟');
     expect(subscribedCommunities()).toEqual(['jinse']);
-    const alerts = [...container.querySelectorAll('.bdb-console__alert')].map((r) => r.textContent);
+    const alerts = [...container.querySelectorAll('.bdb-queue-desk__alert')].map(
+      (r) => r.textContent,
+    );
     expect(alerts).toEqual(['B003请到服务台18:28 发送']);
   });
 
-  it('叫下一位 calls the line and shows the console it answers', async () => {
-    const { container } = await openConsole({ 'queue.callNext': async () => afterCallNext() });
+  it('叫下一位 calls the line and shows the desk it answers', async () => {
+    const { container } = await openQueueDesk({ 'queue.callNext': async () => afterCallNext() });
 
     fireEvent.click(screen.getByText('叫下一位'));
 
     await waitFor(() =>
-      expect(serving(container)?.querySelector('.bdb-console__now')?.textContent).toBe('B004'),
+      expect(serving(container)?.querySelector('.bdb-queue-desk__now')?.textContent).toBe('B004'),
     );
     expect(callsOf('queue.callNext')).toEqual([LINE]);
     expect(screen.getByText('等待中（1 位）')).toBeTruthy();
-    // The answer is shown as is: no extra console fetch.
-    expect(callsOf('queue.console')).toHaveLength(1);
+    // The answer is shown as is: no extra desk fetch.
+    expect(callsOf('queue.desk')).toHaveLength(1);
   });
 
   it('shows a resident’s companion request on her row and in the call, with who accompanies', async () => {
@@ -87,13 +89,13 @@ describe('staff console', () => {
       workerName: null,
       status: 'waiting' as const,
     };
-    const base = consoleFixture();
-    const asked = consoleFixture({
+    const base = queueDeskFixture();
+    const asked = queueDeskFixture({
       tickets: base.tickets.map((t) => (t.id === 't-4' ? { ...t, companion: need } : t)),
     });
     const called = afterCallNext();
-    const { container } = await openConsole({
-      'queue.console': async () => asked,
+    const { container } = await openQueueDesk({
+      'queue.desk': async () => asked,
       'queue.callNext': async () => ({
         ...called,
         tickets: called.tickets.map((t) =>
@@ -103,7 +105,7 @@ describe('staff console', () => {
         ),
       }),
     });
-    const row = [...container.querySelectorAll<HTMLElement>('.bdb-console__row')][0]!;
+    const row = [...container.querySelectorAll<HTMLElement>('.bdb-queue-desk__row')][0]!;
     expect(within(row).getByText('需要社工陪同：听障，请用文字沟通')).toBeTruthy();
     expect(within(row).getByText('还没安排社工：请在“值班与调休”里指派')).toBeTruthy();
     expect(
@@ -116,7 +118,7 @@ describe('staff console', () => {
 
     fireEvent.click(screen.getByText('叫下一位'));
     await waitFor(() =>
-      expect(serving(container)?.querySelector('.bdb-console__now')?.textContent).toBe('B004'),
+      expect(serving(container)?.querySelector('.bdb-queue-desk__now')?.textContent).toBe('B004'),
     );
     expect(within(serving(container)!).getByText('需要社工陪同：听障，请用文字沟通')).toBeTruthy();
     expect(within(serving(container)!).getByText('李社工陪同')).toBeTruthy();
@@ -127,11 +129,11 @@ describe('staff console', () => {
     ['过号', 'queue.miss'],
     ['完成', 'queue.complete'],
   ] as const)('%s acts on the called ticket (%s)', async (text, action) => {
-    const answer = consoleFixture({
-      tickets: consoleFixture().tickets.slice(1),
+    const answer = queueDeskFixture({
+      tickets: queueDeskFixture().tickets.slice(1),
       stats: { served: 3, missed: 0, cancelled: 1, averageServiceMinutes: 4 },
     });
-    const { container } = await openConsole({ [action]: async () => answer });
+    const { container } = await openQueueDesk({ [action]: async () => answer });
 
     fireEvent.click(within(serving(container)!).getByText(text));
 
@@ -141,10 +143,10 @@ describe('staff console', () => {
   });
 
   it('pauses and resumes taking numbers, saying the state in words', async () => {
-    const paused = consoleFixture({ line: lineFixture({ paused: true, accepting: false }) });
-    await openConsole({
+    const paused = queueDeskFixture({ line: lineFixture({ paused: true, accepting: false }) });
+    await openQueueDesk({
       'queue.pause': async () => paused,
-      'queue.resume': async () => consoleFixture(),
+      'queue.resume': async () => queueDeskFixture(),
     });
 
     fireEvent.click(screen.getByText('暂停取号'));
@@ -156,7 +158,7 @@ describe('staff console', () => {
   });
 
   it('shows a refused action inline with the Chinese message, and the line as it is now', async () => {
-    await openConsole({
+    await openQueueDesk({
       'queue.complete': async () => {
         throw new GatewayError({ code: 'CONFLICT', message: '这张号刚刚被处理过了，请刷新后再试' });
       },
@@ -164,7 +166,7 @@ describe('staff console', () => {
     fireEvent.click(screen.getByText('完成'));
     expect(await screen.findByText('✕ 这张号刚刚被处理过了，请刷新后再试')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('刚刚被处理过了');
-    await waitFor(() => expect(callsOf('queue.console')).toHaveLength(2));
+    await waitFor(() => expect(callsOf('queue.desk')).toHaveLength(2));
   });
 
   it('can call a missed ticket again', async () => {
@@ -176,10 +178,10 @@ describe('staff console', () => {
       ahead: 0,
       requeueUntil: '2026-11-25T18:40:00+08:00',
     });
-    await openConsole({
-      'queue.console': async () =>
-        consoleFixture({ tickets: [...consoleFixture().tickets, missed] }),
-      'queue.recall': async () => consoleFixture(),
+    await openQueueDesk({
+      'queue.desk': async () =>
+        queueDeskFixture({ tickets: [...queueDeskFixture().tickets, missed] }),
+      'queue.recall': async () => queueDeskFixture(),
     });
     expect(screen.getByText('过号（1 位，保留时间内可重新排队）')).toBeTruthy();
     expect(screen.getByText('保留到 18:40')).toBeTruthy();
@@ -187,14 +189,14 @@ describe('staff console', () => {
     await waitFor(() => expect(callsOf('queue.recall')).toEqual([{ ticketId: 't-2' }]));
   });
 
-  it('follows the line live: a newer version of this line re-fetches the console', async () => {
-    await openConsole();
+  it('follows the line live: a newer version of this line re-fetches the desk', async () => {
+    await openQueueDesk();
     act(() => emitLine(lineFixture({ version: 10 }))); // the version on screen
     act(() => emitLine(lineFixture({ queue: 'health', version: 50 }))); // another line
-    expect(callsOf('queue.console')).toHaveLength(1);
+    expect(callsOf('queue.desk')).toHaveLength(1);
 
     act(() => emitLine(lineFixture({ version: 12 })));
-    await waitFor(() => expect(callsOf('queue.console')).toHaveLength(2));
+    await waitFor(() => expect(callsOf('queue.desk')).toHaveLength(2));
   });
 
   describe('settings', () => {
@@ -203,7 +205,7 @@ describe('staff console', () => {
       fireEvent.change(field(label), { target: { value } });
 
     it('explains wrong values next to the field without sending', async () => {
-      await openConsole();
+      await openQueueDesk();
       expect((field('名额') as HTMLInputElement).value).toBe('100');
       type('名额', '0');
       type('截止取号时间', '8点');
@@ -214,9 +216,9 @@ describe('staff console', () => {
     });
 
     it('sends only what changed and confirms', async () => {
-      await openConsole({
+      await openQueueDesk({
         'queue.configure': async () =>
-          consoleFixture({
+          queueDeskFixture({
             config: { capacity: 60, lastJoin: '19:40', graceMinutes: 10, defaultServiceMinutes: 5 },
           }),
       });
@@ -228,7 +230,7 @@ describe('staff console', () => {
     });
 
     it('puts a server error on its field', async () => {
-      await openConsole({
+      await openQueueDesk({
         'queue.configure': async () => {
           throw new GatewayError({
             code: 'BAD_INPUT',
@@ -252,9 +254,9 @@ describe('staff console', () => {
         walkIn: true,
         note: '李大爷，拐杖',
       });
-      await openConsole({
+      await openQueueDesk({
         'queue.addWalkIn': async () =>
-          consoleFixture({ tickets: [...consoleFixture().tickets, issued] }),
+          queueDeskFixture({ tickets: [...queueDeskFixture().tickets, issued] }),
       });
 
       fireEvent.click(screen.getByText('添加现场号'));
@@ -277,11 +279,11 @@ describe('staff console', () => {
 
   it('shows FORBIDDEN inline for someone who is not staff here', async () => {
     routeCalls({
-      'queue.console': async () => {
+      'queue.desk': async () => {
         throw new GatewayError({ code: 'FORBIDDEN', message: '只有本社区的社工可以这样做' });
       },
     });
-    render(<ConsolePage />);
+    render(<QueueDeskPage />);
     expect(await screen.findByText('只有本社区的社工可以这样做')).toBeTruthy();
     expect(screen.getByText('重试')).toBeTruthy();
   });

@@ -4,24 +4,24 @@ import { BigButton } from '@/components/big-button/big-button';
 import { CompanionNeed } from '@/features/companion/staff-entry';
 import { a11y } from '@/lib/a11y';
 import { formatClock } from '@/lib/shanghai-time';
-import type { Console, LineRef, StaffTicket } from '@/types/contract';
+import type { QueueDesk, LineRef, StaffTicket } from '@/types/contract';
 import * as moves from '../api/staff-moves';
-import type { ConsoleState } from '../hooks/use-console';
+import type { QueueDeskState } from '../hooks/use-queue-desk';
 import { lineStateText, waitedText, whoText } from '../model/ticket-lines';
 import { LineSettings } from './line-settings';
 import { WalkInForm } from './walk-in-form';
-import './console-view.scss';
+import './queue-desk-view.scss';
 
-export interface ConsoleViewProps {
+export interface QueueDeskViewProps {
   line: LineRef;
-  console: Console;
-  state: ConsoleState;
+  desk: QueueDesk;
+  state: QueueDeskState;
 }
 
 /** The desk: who is being served, who waits, and every move the desk can make. */
-export function ConsoleView({ line, console: data, state }: ConsoleViewProps) {
+export function QueueDeskView({ line, desk: data, state }: QueueDeskViewProps) {
   const [error, setError] = useState<string | null>(null);
-  const act = async (action: () => Promise<Console>) => {
+  const act = async (action: () => Promise<QueueDesk>) => {
     setError(await state.run(action));
   };
   const { busy } = state;
@@ -31,33 +31,33 @@ export function ConsoleView({ line, console: data, state }: ConsoleViewProps) {
   const paused = data.line.paused;
 
   return (
-    <View className="bdb-console">
-      <View className="bdb-console__header">
-        <Text className="bdb-console__title">{`${data.line.name} 叫号台`}</Text>
-        <Text className="bdb-console__state">{lineStateText(data.line)}</Text>
-        <Text className="bdb-console__meta">
+    <View className="bdb-queue-desk">
+      <View className="bdb-queue-desk__header">
+        <Text className="bdb-queue-desk__title">{`${data.line.name} 叫号台`}</Text>
+        <Text className="bdb-queue-desk__state">{lineStateText(data.line)}</Text>
+        <Text className="bdb-queue-desk__meta">
           {`今晚已发 ${data.line.issued} 个号，名额 ${data.line.capacity}，${data.line.lastJoin} 截止取号`}
         </Text>
       </View>
 
       {error ? (
-        <Text className="bdb-console__error" {...a11y({ role: 'alert' })}>
+        <Text className="bdb-queue-desk__error" {...a11y({ role: 'alert' })}>
           {`✕ ${error}`}
         </Text>
       ) : null}
 
-      <View className="bdb-console__serving" {...a11y({ role: 'status', live: 'polite' })}>
-        <Text className="bdb-console__section-title">正在服务</Text>
-        {called.length === 0 ? <Text className="bdb-console__empty">暂无</Text> : null}
+      <View className="bdb-queue-desk__serving" {...a11y({ role: 'status', live: 'polite' })}>
+        <Text className="bdb-queue-desk__section-title">正在服务</Text>
+        {called.length === 0 ? <Text className="bdb-queue-desk__empty">暂无</Text> : null}
         {called.map((t) => (
-          <View key={t.id} className="bdb-console__called">
-            <Text className="bdb-console__now">{t.label}</Text>
-            <Text className="bdb-console__who">{whoText(t)}</Text>
+          <View key={t.id} className="bdb-queue-desk__called">
+            <Text className="bdb-queue-desk__now">{t.label}</Text>
+            <Text className="bdb-queue-desk__who">{whoText(t)}</Text>
             <CompanionNeed label={t.label} companion={t.companion} />
             {t.calledAt ? (
-              <Text className="bdb-console__when">{`${formatClock(t.calledAt)} 叫号`}</Text>
+              <Text className="bdb-queue-desk__when">{`${formatClock(t.calledAt)} 叫号`}</Text>
             ) : null}
-            <View className="bdb-console__called-actions">
+            <View className="bdb-queue-desk__called-actions">
               <BigButton
                 variant="secondary"
                 disabled={busy}
@@ -87,13 +87,13 @@ export function ConsoleView({ line, console: data, state }: ConsoleViewProps) {
       </View>
 
       <BigButton
-        className="bdb-console__next"
+        className="bdb-queue-desk__next"
         disabled={busy || waiting.length === 0}
         onClick={() => void act(() => moves.callNext(line))}
       >
         叫下一位
       </BigButton>
-      {waiting.length === 0 ? <Text className="bdb-console__hint">现在没有人在排队</Text> : null}
+      {waiting.length === 0 ? <Text className="bdb-queue-desk__hint">现在没有人在排队</Text> : null}
 
       <TicketList title={`等待中（${waiting.length} 位）`} tickets={waiting} numbered />
       {missed.length > 0 ? (
@@ -130,16 +130,16 @@ interface TicketListProps {
 
 function TicketList({ title, tickets, numbered = false, onRecall }: TicketListProps) {
   return (
-    <View className="bdb-console__list">
-      <Text className="bdb-console__section-title">{title}</Text>
-      {tickets.length === 0 ? <Text className="bdb-console__empty">暂无</Text> : null}
+    <View className="bdb-queue-desk__list">
+      <Text className="bdb-queue-desk__section-title">{title}</Text>
+      {tickets.length === 0 ? <Text className="bdb-queue-desk__empty">暂无</Text> : null}
       {tickets.map((t, i) => (
-        <View key={t.id} className="bdb-console__row">
-          {numbered ? <Text className="bdb-console__place">{`${i + 1}.`}</Text> : null}
-          <Text className="bdb-console__label">{t.label}</Text>
-          <View className="bdb-console__row-text">
-            <Text className="bdb-console__who">{whoText(t)}</Text>
-            <Text className="bdb-console__when">
+        <View key={t.id} className="bdb-queue-desk__row">
+          {numbered ? <Text className="bdb-queue-desk__place">{`${i + 1}.`}</Text> : null}
+          <Text className="bdb-queue-desk__label">{t.label}</Text>
+          <View className="bdb-queue-desk__row-text">
+            <Text className="bdb-queue-desk__who">{whoText(t)}</Text>
+            <Text className="bdb-queue-desk__when">
               {t.status === 'missed' && t.requeueUntil
                 ? `保留到 ${formatClock(t.requeueUntil)}`
                 : waitedText(t)}
@@ -162,23 +162,23 @@ function TicketList({ title, tickets, numbered = false, onRecall }: TicketListPr
   );
 }
 
-const ALERT_WORDS: Record<Console['alerts'][number]['kind'], string> = {
+const ALERT_WORDS: Record<QueueDesk['alerts'][number]['kind'], string> = {
   'three-ahead': '前面还有 3 位以内',
   'your-turn': '请到服务台',
 };
 
 /** What residents were told tonight (the local host's outbox; WeChat keeps its own record). */
-function SentAlerts({ alerts }: { alerts: Console['alerts'] }) {
+function SentAlerts({ alerts }: { alerts: QueueDesk['alerts'] }) {
   return (
-    <View className="bdb-console__list">
-      <Text className="bdb-console__section-title">已发提醒</Text>
-      {alerts.length === 0 ? <Text className="bdb-console__empty">暂无</Text> : null}
+    <View className="bdb-queue-desk__list">
+      <Text className="bdb-queue-desk__section-title">已发提醒</Text>
+      {alerts.length === 0 ? <Text className="bdb-queue-desk__empty">暂无</Text> : null}
       {alerts.map((a, i) => (
-        <View key={`${a.at}-${a.label}-${i}`} className="bdb-console__alert">
-          <Text className="bdb-console__label">{a.label}</Text>
-          <View className="bdb-console__row-text">
-            <Text className="bdb-console__who">{ALERT_WORDS[a.kind]}</Text>
-            <Text className="bdb-console__when">{`${formatClock(a.at)} 发送`}</Text>
+        <View key={`${a.at}-${a.label}-${i}`} className="bdb-queue-desk__alert">
+          <Text className="bdb-queue-desk__label">{a.label}</Text>
+          <View className="bdb-queue-desk__row-text">
+            <Text className="bdb-queue-desk__who">{ALERT_WORDS[a.kind]}</Text>
+            <Text className="bdb-queue-desk__when">{`${formatClock(a.at)} 发送`}</Text>
           </View>
         </View>
       ))}
@@ -186,7 +186,7 @@ function SentAlerts({ alerts }: { alerts: Console['alerts'] }) {
   );
 }
 
-function Stats({ stats }: { stats: Console['stats'] }) {
+function Stats({ stats }: { stats: QueueDesk['stats'] }) {
   const average =
     stats.averageServiceMinutes === null ? '暂无' : `${stats.averageServiceMinutes} 分钟`;
   const items: [string, string][] = [
@@ -196,13 +196,13 @@ function Stats({ stats }: { stats: Console['stats'] }) {
     ['平均用时', average],
   ];
   return (
-    <View className="bdb-console__stats">
-      <Text className="bdb-console__section-title">今晚统计</Text>
-      <View className="bdb-console__stats-grid">
+    <View className="bdb-queue-desk__stats">
+      <Text className="bdb-queue-desk__section-title">今晚统计</Text>
+      <View className="bdb-queue-desk__stats-grid">
         {items.map(([name, value]) => (
-          <View key={name} className="bdb-console__stat">
-            <Text className="bdb-console__stat-name">{name}</Text>
-            <Text className="bdb-console__stat-value">{value}</Text>
+          <View key={name} className="bdb-queue-desk__stat">
+            <Text className="bdb-queue-desk__stat-name">{name}</Text>
+            <Text className="bdb-queue-desk__stat-value">{value}</Text>
           </View>
         ))}
       </View>

@@ -7,11 +7,11 @@ import { getTonight } from '@/features/community';
 import { useRemote } from '@/hooks/use-remote';
 import { errorMessage } from '@/lib/gateway';
 import type { CommunitySummary, Identity, Tonight } from '@/types/contract';
-import './console-links.scss';
+import './queue-desk-links.scss';
 
-export const CONSOLE_PAGE = '/package-staff/pages/console/index';
+export const QUEUE_DESK_PAGE = '/package-staff/pages/queue-desk/index';
 
-export interface ConsoleLinksProps {
+export interface QueueDeskLinksProps {
   identity: Identity;
   /** All communities (admins act on every one); null while loading. */
   communities: CommunitySummary[] | null;
@@ -21,17 +21,17 @@ export interface ConsoleLinksProps {
   title?: string;
 }
 
-export function consoleUrl(community: string, queue: string): string {
-  return `${CONSOLE_PAGE}?c=${encodeURIComponent(community)}&q=${encodeURIComponent(queue)}`;
+export function queueDeskUrl(community: string, queue: string): string {
+  return `${QUEUE_DESK_PAGE}?c=${encodeURIComponent(community)}&q=${encodeURIComponent(queue)}`;
 }
 
 /** Staff and admins: one link per walk-in line of the communities they work for. */
-export function ConsoleLinks({
+export function QueueDeskLinks({
   identity,
   communities,
   renderExtra,
   title = '叫号台',
-}: ConsoleLinksProps) {
+}: QueueDeskLinksProps) {
   const ids =
     identity.role === 'admin' ? (communities?.map((c) => c.id) ?? null) : identity.communities;
   const key = ids && ids.length > 0 ? ids.join(',') : null;
@@ -43,18 +43,18 @@ export function ConsoleLinks({
 
   let body;
   if (ids !== null && ids.length === 0) {
-    body = <Text className="bdb-console-links__empty">还没有负责的社区</Text>;
+    body = <Text className="bdb-queue-desk-links__empty">还没有负责的社区</Text>;
   } else if (tonights.data) {
     body = tonights.data.map((t) => (
-      <View key={t.community.id} className="bdb-console-links__community">
-        <Text className="bdb-console-links__name">{t.community.name}</Text>
+      <View key={t.community.id} className="bdb-queue-desk-links__community">
+        <Text className="bdb-queue-desk-links__name">{t.community.name}</Text>
         {t.services
           .filter((s) => s.kind === 'queue')
           .map((s) => (
             <BigButton
               key={s.id}
               variant="secondary"
-              onClick={() => void Taro.navigateTo({ url: consoleUrl(t.community.id, s.id) })}
+              onClick={() => void Taro.navigateTo({ url: queueDeskUrl(t.community.id, s.id) })}
               label={`${t.community.name} ${s.name}叫号台`}
             >
               {`${s.name}叫号台`}
@@ -72,8 +72,8 @@ export function ConsoleLinks({
   }
 
   return (
-    <View className="bdb-console-links">
-      <Text className="bdb-console-links__title">{title}</Text>
+    <View className="bdb-queue-desk-links">
+      <Text className="bdb-queue-desk-links__title">{title}</Text>
       {body}
     </View>
   );

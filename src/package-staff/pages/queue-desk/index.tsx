@@ -3,17 +3,17 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useMemo } from 'react';
 import { ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
-import { ConsoleView, useConsole } from '@/features/queue-console';
+import { QueueDeskView, useQueueDesk } from '@/features/queue-desk';
 import { errorMessage } from '@/lib/gateway';
 import { parseLaunchParams } from '@/lib/launch-params';
 import './index.scss';
 
 /** The desk of one walk-in line: `?c=<community>&q=<queue>`. */
-export default function ConsolePage() {
+export default function QueueDeskPage() {
   const { params } = useRouter();
   const { community, queue } = useMemo(() => parseLaunchParams(params), [params]);
   const mode = useElderMode();
-  const state = useConsole(community, queue);
+  const state = useQueueDesk(community, queue);
 
   usePullDownRefresh(() => {
     void state.reload().finally(() => Taro.stopPullDownRefresh());
@@ -21,9 +21,9 @@ export default function ConsolePage() {
 
   let body;
   if (community === null || queue === null) {
-    body = <Text className="bdb-console-page__message">请从“工作人员入口”进入叫号台</Text>;
+    body = <Text className="bdb-queue-desk-page__message">请从“工作人员入口”进入叫号台</Text>;
   } else if (state.data) {
-    body = <ConsoleView line={{ community, queue }} console={state.data} state={state} />;
+    body = <QueueDeskView line={{ community, queue }} desk={state.data} state={state} />;
   } else if (state.error) {
     body = <ErrorState message={errorMessage(state.error)} onRetry={() => void state.reload()} />;
   } else {
@@ -31,7 +31,7 @@ export default function ConsolePage() {
   }
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-console-page">
+    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-queue-desk-page">
       {body}
     </AccessibleRoot>
   );

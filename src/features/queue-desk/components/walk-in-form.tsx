@@ -5,13 +5,13 @@ import { a11y } from '@/lib/a11y';
 import { newRequestId } from '@/lib/request-id';
 import type { LineRef, StaffTicket } from '@/types/contract';
 import { addWalkIn } from '../api/add-walk-in';
-import type { ConsoleState } from '../hooks/use-console';
+import type { QueueDeskState } from '../hooks/use-queue-desk';
 import { issuedWalkIn } from '../model/ticket-lines';
 import './walk-in-form.scss';
 
 export interface WalkInFormProps {
   line: LineRef;
-  state: ConsoleState;
+  state: QueueDeskState;
 }
 
 const NOTE_MAX = 40;
@@ -35,9 +35,9 @@ export function WalkInForm({ line, state }: WalkInFormProps) {
     setError(null);
     const answer: { ticket: StaffTicket | null } = { ticket: null };
     const message = await state.run(async () => {
-      const console = await addWalkIn({ ...line, note: trimmed, requestId });
-      answer.ticket = issuedWalkIn(console.tickets, trimmed);
-      return console;
+      const desk = await addWalkIn({ ...line, note: trimmed, requestId });
+      answer.ticket = issuedWalkIn(desk.tickets, trimmed);
+      return desk;
     });
     if (message) {
       setError(message);
