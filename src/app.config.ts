@@ -11,7 +11,12 @@ export default defineAppConfig({
     },
     {
       root: 'package-voice',
-      pages: ['pages/mine/index', 'pages/submit/index', 'pages/board/index', 'pages/vote/index'],
+      pages: [
+        'pages/mine/index',
+        'pages/submit/index',
+        'pages/echo-wall/index',
+        'pages/vote/index',
+      ],
     },
     {
       root: 'package-staff',

@@ -608,8 +608,8 @@ export function voiceSuggestionFixture(overrides: Partial<VoiceSuggestion> = {})
   };
 }
 
-/** 金色里程's public board: one change and two answered suggestions; categories for the form. */
-export function voiceBoardFixture(
+/** 金色里程's public echo wall: one change and two answered suggestions; categories for the form. */
+export function echoWallFixture(
   overrides: Partial<VoiceSuggestionBoard> = {},
 ): VoiceSuggestionBoard {
   return {

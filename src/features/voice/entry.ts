@@ -8,8 +8,8 @@ export type { VoiceCardProps } from './components/voice-card';
 export {
   mySuggestionsUrl,
   submitUrl,
-  voiceBoardUrl,
-  VOICE_BOARD_PAGE,
+  echoWallUrl,
+  ECHO_WALL_PAGE,
   VOICE_MINE_PAGE,
   VOICE_SUBMIT_PAGE,
 } from './model/urls';

@@ -4,12 +4,12 @@ export { answerFollowUp, eraseMyData } from './api/follow-ups';
 export {
   answerSolved,
   getMySuggestions,
-  getSuggestionBoard,
+  getEchoWall,
   reopenSuggestion,
   submitSuggestion,
   uploadSuggestionPhoto,
   useMySuggestions,
-  useSuggestionBoard,
+  useEchoWall,
 } from './api/suggestions';
 export { ChoiceGroup } from './components/choice-group';
 export type { ChoiceGroupProps } from './components/choice-group';
@@ -24,8 +24,8 @@ export { SuggestionCard } from './components/suggestion-card';
 export type { SuggestionCardProps } from './components/suggestion-card';
 export { SuggestionForm } from './components/suggestion-form';
 export type { SuggestionFormProps } from './components/suggestion-form';
-export { VoiceBoard } from './components/voice-board';
-export type { VoiceBoardProps } from './components/voice-board';
+export { EchoWall } from './components/echo-wall';
+export type { EchoWallProps } from './components/echo-wall';
 export { useMySuggestionList } from './hooks/use-my-suggestions';
 export type { MySuggestionsState } from './hooks/use-my-suggestions';
 export { usePendingList } from './hooks/use-pending-list';

@@ -941,7 +941,7 @@ describe('说说您的想法', () => {
     });
     fireEvent.click(within(card).getByText('社区回音墙'));
     expect(navigateTo).toHaveBeenLastCalledWith({
-      url: '/package-voice/pages/board/index?c=jinse',
+      url: '/package-voice/pages/echo-wall/index?c=jinse',
     });
     // The follow-ups came with tonight's answer.
     expect(callsOf('followup.pending')).toHaveLength(0);

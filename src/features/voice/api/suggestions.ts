@@ -26,14 +26,14 @@ export function useMySuggestions(enabled = true): Remote<Suggestion[]> {
   return useRemote(enabled ? MINE : null, getMySuggestions);
 }
 
-/** The public board: changes made and answered suggestions, no personal data; and the categories. */
-export function getSuggestionBoard(community: string): Promise<SuggestionBoard> {
+/** The 回音墙 (echo wall): changes made and answered suggestions, no personal data; and the categories. */
+export function getEchoWall(community: string): Promise<SuggestionBoard> {
   return call('suggestion.board', { community });
 }
 
-/** The board of `community` (null: nothing to load). */
-export function useSuggestionBoard(community: string | null): Remote<SuggestionBoard> {
-  return useRemote(community, getSuggestionBoard);
+/** The echo wall of `community` (null: nothing to load). */
+export function useEchoWall(community: string | null): Remote<SuggestionBoard> {
+  return useRemote(community, getEchoWall);
 }
 
 /** Asks the community to look at an answered suggestion again (within 30 days of the answer). */

@@ -5,7 +5,7 @@ import { BigButton } from '@/components/big-button/big-button';
 import { voteUrl } from '@/features/survey/entry';
 import { a11y } from '@/lib/a11y';
 import type { ResidentFollowUp } from '@/types/contract';
-import { mySuggestionsUrl, submitUrl, voiceBoardUrl } from '../model/urls';
+import { mySuggestionsUrl, submitUrl, echoWallUrl } from '../model/urls';
 import { pendingPrompt } from '../model/voice-text';
 import './voice-card.scss';
 
@@ -40,7 +40,7 @@ export function VoiceCard({ community, pending }: VoiceCardProps) {
       ) : null}
       <View className="bdb-voice-card__actions">
         <BigButton onClick={() => open(submitUrl(community))}>提建议</BigButton>
-        <BigButton variant="secondary" onClick={() => open(voiceBoardUrl(community))}>
+        <BigButton variant="secondary" onClick={() => open(echoWallUrl(community))}>
           社区回音墙
         </BigButton>
         <BigButton variant="secondary" onClick={() => open(voteUrl(community))}>

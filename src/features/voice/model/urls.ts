@@ -1,7 +1,7 @@
 /** The residents' voice pages (package-voice subpackage). */
 export const VOICE_SUBMIT_PAGE = '/package-voice/pages/submit/index';
 export const VOICE_MINE_PAGE = '/package-voice/pages/mine/index';
-export const VOICE_BOARD_PAGE = '/package-voice/pages/board/index';
+export const ECHO_WALL_PAGE = '/package-voice/pages/echo-wall/index';
 
 /** 提建议 at one community (`?c=`); `followupId` when it answers a follow-up's invitation (`&f=`). */
 export function submitUrl(community: string, followupId?: string | null): string {
@@ -15,6 +15,6 @@ export function mySuggestionsUrl(): string {
 }
 
 /** The public 社区回音墙 of one community. */
-export function voiceBoardUrl(community: string): string {
-  return `${VOICE_BOARD_PAGE}?c=${encodeURIComponent(community)}`;
+export function echoWallUrl(community: string): string {
+  return `${ECHO_WALL_PAGE}?c=${encodeURIComponent(community)}`;
 }

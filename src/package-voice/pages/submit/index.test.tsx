@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { GatewayError, NETWORK_MESSAGE } from '@/lib/gateway';
 import {
-  voiceBoardFixture,
+  echoWallFixture,
   voiceFollowUpFixture,
   voiceSuggestionFixture,
 } from '@/test-utils/fixtures';
@@ -28,7 +28,7 @@ const filed = (input: SubmitSuggestionInput) =>
 
 async function openForm(handlers: Handlers = {}) {
   routeCalls({
-    'suggestion.board': async () => voiceBoardFixture(),
+    'suggestion.board': async () => echoWallFixture(),
     'suggestion.submit': async (input) => filed(input),
     ...handlers,
   });
@@ -42,7 +42,7 @@ const chooseCategory = (name: string) => fireEvent.click(screen.getByRole('radio
 const submit = () => fireEvent.click(screen.getByText('提交建议'));
 
 describe('提建议 page', () => {
-  it('offers the board’s categories as chips and counts the characters', async () => {
+  it('offers the echo wall’s categories as chips and counts the characters', async () => {
     await openForm();
     const group = screen.getByRole('radiogroup', { name: '建议是关于哪一类的' });
     expect(
@@ -213,7 +213,7 @@ describe('提建议 page', () => {
       'suggestion.board': async () => {
         loads += 1;
         if (loads === 1) throw new GatewayError({ code: 'INTERNAL', message: NETWORK_MESSAGE });
-        return voiceBoardFixture({ community: { id: 'huchi', name: '虎池苑' } });
+        return echoWallFixture({ community: { id: 'huchi', name: '虎池苑' } });
       },
     });
     render(<SubmitSuggestionPage />);

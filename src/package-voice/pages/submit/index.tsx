@@ -12,7 +12,7 @@ import {
   SuggestionForm,
   usePendingFollowUps,
   useSubmitSuggestion,
-  useSuggestionBoard,
+  useEchoWall,
 } from '@/features/voice';
 import type { Remote } from '@/hooks/use-remote';
 import { errorMessage } from '@/lib/gateway';
@@ -25,7 +25,7 @@ const TONIGHT_PAGE = '/pages/tonight/index';
 
 /**
  * 提建议: `?c=<community>` (else the one remembered by the tonight page), and `&f=<followupId>`
- * when it answers a follow-up's invitation. The categories come from the public board.
+ * when it answers a follow-up's invitation. The categories come from the public echo wall.
  */
 export default function SubmitSuggestionPage() {
   const { params } = useRouter();
@@ -35,7 +35,7 @@ export default function SubmitSuggestionPage() {
   );
   const followupId = useMemo(() => launchParam(params, 'f'), [params]);
   const mode = useElderMode();
-  const board = useSuggestionBoard(community);
+  const wall = useEchoWall(community);
   // Only to say which evening the suggestion is about; the suggestion works without it.
   const pending = usePendingFollowUps(followupId !== null);
   const followUp = pending.data?.find((f) => f.id === followupId) ?? null;
@@ -56,7 +56,7 @@ export default function SubmitSuggestionPage() {
         <Text className="bdb-voice-submit-page__title">提建议</Text>
         {followupId ? <FollowUpTopic followUp={followUp} /> : null}
         {community ? (
-          <SubmitBody community={community} followupId={followupId} board={board} />
+          <SubmitBody community={community} followupId={followupId} wall={wall} />
         ) : (
           <EmptyState text="还不知道是哪个社区，请先在“今晚服务”页选择社区" />
         )}
@@ -97,16 +97,16 @@ function FollowUpTopic({ followUp }: { followUp: ResidentFollowUp | null }) {
 interface SubmitBodyProps {
   community: string;
   followupId: string | null;
-  board: Remote<SuggestionBoard>;
+  wall: Remote<SuggestionBoard>;
 }
 
-function SubmitBody({ community, followupId, board }: SubmitBodyProps) {
+function SubmitBody({ community, followupId, wall }: SubmitBodyProps) {
   const form = useSubmitSuggestion(community, followupId);
   if (form.result) return <SubmitResult suggestion={form.result} onAgain={form.again} />;
-  const { data, error } = board;
+  const { data, error } = wall;
   if (!data) {
     return error ? (
-      <ErrorState message={errorMessage(error)} onRetry={() => void board.reload()} />
+      <ErrorState message={errorMessage(error)} onRetry={() => void wall.reload()} />
     ) : (
       <LoadingState text="正在准备…" />
     );

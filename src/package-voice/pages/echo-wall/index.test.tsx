@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { GatewayError } from '@/lib/gateway';
-import { voiceBoardFixture, voiceChangeFixture } from '@/test-utils/fixtures';
+import { echoWallFixture, voiceChangeFixture } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
 import {
   navigateTo,
@@ -8,7 +8,7 @@ import {
   setRouterParams,
   setStorageSync,
 } from '../../../../tests/doubles/taro';
-import VoiceBoardPage from './index';
+import EchoWallPage from './index';
 
 jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
 
@@ -22,7 +22,7 @@ describe('社区回音墙 page', () => {
   it('shows 你说我做 changes, then the answered suggestions, with nothing personal', async () => {
     routeCalls({
       'suggestion.board': async () =>
-        voiceBoardFixture({
+        echoWallFixture({
           changes: [
             voiceChangeFixture(),
             voiceChangeFixture({
@@ -35,29 +35,27 @@ describe('社区回音墙 page', () => {
           ],
         }),
     });
-    const { container } = render(<VoiceBoardPage />);
+    const { container } = render(<EchoWallPage />);
     expect(await screen.findByText('金色里程')).toBeTruthy();
     expect(callsOf('suggestion.board')).toEqual([{ community: 'jinse' }]);
 
-    const titles = [...container.querySelectorAll('.bdb-voice-board__section-title')].map(
+    const titles = [...container.querySelectorAll('.bdb-echo-wall__section-title')].map(
       (t) => t.textContent,
     );
     expect(titles).toEqual(['你说我做（2 项改进）', '社区的答复（2 条）']);
 
-    const [change, other] = [
-      ...container.querySelectorAll<HTMLElement>('.bdb-voice-board__change'),
-    ];
+    const [change, other] = [...container.querySelectorAll<HTMLElement>('.bdb-echo-wall__change')];
     expect(within(change).getByText('周三晚增加康复理疗')).toBeTruthy();
     expect(within(change).getByText('12月9日 起')).toBeTruthy();
     expect(within(change).getByText('来自建议 JS-1202-003')).toBeTruthy();
     // Staff's words as typed: the line break kept, shown as text.
-    expect(
-      [...change.querySelectorAll('.bdb-voice-board__text')].map((t) => t.textContent),
-    ).toEqual(['根据居民建议，每周三晚增加康复理疗服务。\n请到二楼理疗室。']);
+    expect([...change.querySelectorAll('.bdb-echo-wall__text')].map((t) => t.textContent)).toEqual([
+      '根据居民建议，每周三晚增加康复理疗服务。\n请到二楼理疗室。',
+    ]);
     expect(within(other).queryByText(/来自建议/)).toBeNull();
 
     const [adopted, refused] = [
-      ...container.querySelectorAll<HTMLElement>('.bdb-voice-board__answered'),
+      ...container.querySelectorAll<HTMLElement>('.bdb-echo-wall__answered'),
     ];
     expect(within(adopted).getByText('开放时间')).toBeTruthy();
     expect(within(adopted).getByText('已采纳')).toBeTruthy();
@@ -74,17 +72,17 @@ describe('社区回音墙 page', () => {
 
   it('says so plainly when nothing has been answered yet', async () => {
     routeCalls({
-      'suggestion.board': async () => voiceBoardFixture({ changes: [], answered: [] }),
+      'suggestion.board': async () => echoWallFixture({ changes: [], answered: [] }),
     });
-    render(<VoiceBoardPage />);
+    render(<EchoWallPage />);
     expect(await screen.findByText('还没有答复过的建议。有想法？欢迎提第一条。')).toBeTruthy();
     expect(screen.queryByText(/你说我做/)).toBeNull();
     expect(screen.getByText('提建议')).toBeTruthy();
   });
 
   it('shows only the sections that have something', async () => {
-    routeCalls({ 'suggestion.board': async () => voiceBoardFixture({ changes: [] }) });
-    render(<VoiceBoardPage />);
+    routeCalls({ 'suggestion.board': async () => echoWallFixture({ changes: [] }) });
+    render(<EchoWallPage />);
     expect(await screen.findByText('社区的答复（2 条）')).toBeTruthy();
     expect(screen.queryByText(/你说我做/)).toBeNull();
   });
@@ -97,10 +95,10 @@ describe('社区回音墙 page', () => {
       'suggestion.board': async () => {
         loads += 1;
         if (loads === 1) throw new GatewayError({ code: 'NOT_FOUND', message: '没有找到这个社区' });
-        return voiceBoardFixture({ community: { id: 'huchi', name: '虎池苑' } });
+        return echoWallFixture({ community: { id: 'huchi', name: '虎池苑' } });
       },
     });
-    render(<VoiceBoardPage />);
+    render(<EchoWallPage />);
     expect(await screen.findByText('没有找到这个社区')).toBeTruthy();
     fireEvent.click(screen.getByText('重试'));
     expect(await screen.findByText('虎池苑')).toBeTruthy();
@@ -109,7 +107,7 @@ describe('社区回音墙 page', () => {
 
   it('says which community is missing when there is none', () => {
     setRouterParams({});
-    render(<VoiceBoardPage />);
+    render(<EchoWallPage />);
     expect(screen.getByText('还不知道是哪个社区，请先在“今晚服务”页选择社区')).toBeTruthy();
     expect(callsOf('suggestion.board')).toHaveLength(0);
     expect(screen.queryByText('提建议')).toBeNull();

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
-import { submitUrl, useSuggestionBoard, VoiceBoard } from '@/features/voice';
+import { submitUrl, useEchoWall, EchoWall } from '@/features/voice';
 import type { Remote } from '@/hooks/use-remote';
 import { errorMessage } from '@/lib/gateway';
 import { launchParam } from '@/lib/launch-params';
@@ -15,17 +15,17 @@ import './index.scss';
 const TONIGHT_PAGE = '/pages/tonight/index';
 
 /** The public 社区回音墙 of `?c=<community>` (else the one remembered by the tonight page). */
-export default function VoiceBoardPage() {
+export default function EchoWallPage() {
   const { params } = useRouter();
   const community = useMemo(
     () => launchParam(params, 'c') ?? readString(STORAGE_KEYS.community),
     [params],
   );
   const mode = useElderMode();
-  const board = useSuggestionBoard(community);
+  const wall = useEchoWall(community);
 
   usePullDownRefresh(() => {
-    void board.reload().finally(() => Taro.stopPullDownRefresh());
+    void wall.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
   const backToTonight = () => {
@@ -34,26 +34,22 @@ export default function VoiceBoardPage() {
   };
 
   return (
-    <AccessibleRoot
-      elder={mode.elder}
-      fontFactor={mode.fontFactor}
-      className="bdb-voice-board-page"
-    >
+    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-echo-wall-page">
       <ElderModeSwitch elder={mode.elder} onChange={mode.setElder} />
-      <View className="bdb-voice-board-page__body">
-        <Text className="bdb-voice-board-page__title">社区回音墙</Text>
-        {board.data ? (
-          <Text className="bdb-voice-board-page__subtitle">{board.data.community.name}</Text>
+      <View className="bdb-echo-wall-page__body">
+        <Text className="bdb-echo-wall-page__title">社区回音墙</Text>
+        {wall.data ? (
+          <Text className="bdb-echo-wall-page__subtitle">{wall.data.community.name}</Text>
         ) : null}
-        <Text className="bdb-voice-board-page__intro">
+        <Text className="bdb-echo-wall-page__intro">
           居民的建议和社区的答复都在这里，不显示是谁提的。
         </Text>
         {community ? (
-          <BoardBody board={board} />
+          <WallBody wall={wall} />
         ) : (
           <EmptyState text="还不知道是哪个社区，请先在“今晚服务”页选择社区" />
         )}
-        <View className="bdb-voice-board-page__footer">
+        <View className="bdb-echo-wall-page__footer">
           {community ? (
             <BigButton onClick={() => void Taro.navigateTo({ url: submitUrl(community) })}>
               提建议
@@ -68,14 +64,14 @@ export default function VoiceBoardPage() {
   );
 }
 
-function BoardBody({ board }: { board: Remote<SuggestionBoard> }) {
-  const { data, error } = board;
+function WallBody({ wall }: { wall: Remote<SuggestionBoard> }) {
+  const { data, error } = wall;
   if (!data) {
     return error ? (
-      <ErrorState message={errorMessage(error)} onRetry={() => void board.reload()} />
+      <ErrorState message={errorMessage(error)} onRetry={() => void wall.reload()} />
     ) : (
       <LoadingState text="正在打开回音墙…" />
     );
   }
-  return <VoiceBoard board={data} />;
+  return <EchoWall wall={data} />;
 }

@@ -3,10 +3,10 @@ import { EmptyState } from '@/components/load-state/load-state';
 import type { ChangeEntry, SuggestionBoard } from '@/types/contract';
 import { dayOf, monthDay, receiptsLine } from '../model/voice-text';
 import { StatusBadge } from './status-badge';
-import './voice-board.scss';
+import './echo-wall.scss';
 
-export interface VoiceBoardProps {
-  board: SuggestionBoard;
+export interface EchoWallProps {
+  wall: SuggestionBoard;
 }
 
 type Answered = SuggestionBoard['answered'][number];
@@ -15,24 +15,24 @@ type Answered = SuggestionBoard['answered'][number];
  * The public 社区回音墙: "你说我做" (what changed, since when, from which receipts), then the
  * answered suggestions. Only what the payload carries: no names, no phone numbers, no photos.
  */
-export function VoiceBoard({ board }: VoiceBoardProps) {
-  const { changes, answered } = board;
+export function EchoWall({ wall }: EchoWallProps) {
+  const { changes, answered } = wall;
   if (changes.length === 0 && answered.length === 0) {
     return <EmptyState text="还没有答复过的建议。有想法？欢迎提第一条。" />;
   }
   return (
-    <View className="bdb-voice-board">
+    <View className="bdb-echo-wall">
       {changes.length > 0 ? (
-        <View className="bdb-voice-board__section">
-          <Text className="bdb-voice-board__section-title">{`你说我做（${changes.length} 项改进）`}</Text>
+        <View className="bdb-echo-wall__section">
+          <Text className="bdb-echo-wall__section-title">{`你说我做（${changes.length} 项改进）`}</Text>
           {changes.map((c) => (
             <ChangeCard key={c.id} change={c} />
           ))}
         </View>
       ) : null}
       {answered.length > 0 ? (
-        <View className="bdb-voice-board__section">
-          <Text className="bdb-voice-board__section-title">{`社区的答复（${answered.length} 条）`}</Text>
+        <View className="bdb-echo-wall__section">
+          <Text className="bdb-echo-wall__section-title">{`社区的答复（${answered.length} 条）`}</Text>
           {answered.map((a) => (
             <AnsweredCard key={a.receipt} item={a} />
           ))}
@@ -45,33 +45,33 @@ export function VoiceBoard({ board }: VoiceBoardProps) {
 function ChangeCard({ change }: { change: ChangeEntry }) {
   const receipts = receiptsLine(change.receipts);
   return (
-    <View className="bdb-voice-board__change">
-      <Text className="bdb-voice-board__change-title">{change.title}</Text>
-      <Text className="bdb-voice-board__since">{`${monthDay(change.since)} 起`}</Text>
-      <Text className="bdb-voice-board__text">{change.detail}</Text>
-      {receipts ? <Text className="bdb-voice-board__muted">{receipts}</Text> : null}
+    <View className="bdb-echo-wall__change">
+      <Text className="bdb-echo-wall__change-title">{change.title}</Text>
+      <Text className="bdb-echo-wall__since">{`${monthDay(change.since)} 起`}</Text>
+      <Text className="bdb-echo-wall__text">{change.detail}</Text>
+      {receipts ? <Text className="bdb-echo-wall__muted">{receipts}</Text> : null}
     </View>
   );
 }
 
 function AnsweredCard({ item }: { item: Answered }) {
   return (
-    <View className="bdb-voice-board__answered">
-      <View className="bdb-voice-board__head">
-        <Text className="bdb-voice-board__category">{item.categoryName}</Text>
+    <View className="bdb-echo-wall__answered">
+      <View className="bdb-echo-wall__head">
+        <Text className="bdb-echo-wall__category">{item.categoryName}</Text>
         <StatusBadge status={item.status} />
       </View>
-      <Text className="bdb-voice-board__text">{item.text}</Text>
+      <Text className="bdb-echo-wall__text">{item.text}</Text>
       {item.reply ? (
-        <View className="bdb-voice-board__reply">
-          <Text className="bdb-voice-board__reply-title">社区答复</Text>
-          <Text className="bdb-voice-board__text">{item.reply}</Text>
+        <View className="bdb-echo-wall__reply">
+          <Text className="bdb-echo-wall__reply-title">社区答复</Text>
+          <Text className="bdb-echo-wall__text">{item.reply}</Text>
           {item.reason ? (
-            <Text className="bdb-voice-board__text">{`原因：${item.reason}`}</Text>
+            <Text className="bdb-echo-wall__text">{`原因：${item.reason}`}</Text>
           ) : null}
         </View>
       ) : null}
-      <Text className="bdb-voice-board__muted">
+      <Text className="bdb-echo-wall__muted">
         {item.answeredAt
           ? `建议 ${item.receipt} · ${dayOf(item.answeredAt)} 答复`
           : `建议 ${item.receipt}`}
