@@ -335,7 +335,7 @@ export interface ResidentAlert {
   community: string;
   /** One line in Chinese, e.g. "您的建议 JS-1202-003 已采纳". */
   text: string;
-  /** The page to open, e.g. "package-voice/pages/mine/index". */
+  /** The page to open, e.g. "package-suggestion/pages/mine/index". */
   page: string;
 }
 

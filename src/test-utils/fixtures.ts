@@ -550,17 +550,19 @@ export function staffAttendeesFixture(overrides: Partial<DeskAttendees> = {}): D
   };
 }
 
-// ----- Residents' voice: follow-ups and suggestions (package-voice). Imported under their own
+// ----- Residents' follow-ups and suggestions (package-suggestion). Imported under their own
 // names here, so the import list at the top stays as it is.
 import type {
-  ChangeEntry as VoiceChangeEntry,
-  ResidentFollowUp as VoiceFollowUp,
-  Suggestion as VoiceSuggestion,
-  SuggestionBoard as VoiceSuggestionBoard,
+  ChangeEntry as ResidentChangeEntry,
+  ResidentFollowUp as ResidentFollowUpItem,
+  Suggestion as ResidentSuggestion,
+  SuggestionBoard as ResidentEchoWall,
 } from '@/types/contract';
 
 /** A follow-up question about Wednesday 2 December at 金色里程, to answer in the app. */
-export function voiceFollowUpFixture(overrides: Partial<VoiceFollowUp> = {}): VoiceFollowUp {
+export function residentFollowUpFixture(
+  overrides: Partial<ResidentFollowUpItem> = {},
+): ResidentFollowUpItem {
   return {
     id: 'f-1',
     community: 'jinse',
@@ -573,7 +575,9 @@ export function voiceFollowUpFixture(overrides: Partial<VoiceFollowUp> = {}): Vo
 }
 
 /** 周三晚增加康复理疗, since 9 December, made from suggestion JS-1202-003. */
-export function voiceChangeFixture(overrides: Partial<VoiceChangeEntry> = {}): VoiceChangeEntry {
+export function changeEntryFixture(
+  overrides: Partial<ResidentChangeEntry> = {},
+): ResidentChangeEntry {
   return {
     id: 'ch-1',
     title: '周三晚增加康复理疗',
@@ -586,7 +590,9 @@ export function voiceChangeFixture(overrides: Partial<VoiceChangeEntry> = {}): V
 }
 
 /** My suggestion JS-1202-003 about 开放时间, just received (no answer yet). */
-export function voiceSuggestionFixture(overrides: Partial<VoiceSuggestion> = {}): VoiceSuggestion {
+export function mySuggestionFixture(
+  overrides: Partial<ResidentSuggestion> = {},
+): ResidentSuggestion {
   return {
     id: 'sg-1',
     receipt: 'JS-1202-003',
@@ -609,12 +615,10 @@ export function voiceSuggestionFixture(overrides: Partial<VoiceSuggestion> = {})
 }
 
 /** 金色里程's public echo wall: one change and two answered suggestions; categories for the form. */
-export function echoWallFixture(
-  overrides: Partial<VoiceSuggestionBoard> = {},
-): VoiceSuggestionBoard {
+export function echoWallFixture(overrides: Partial<ResidentEchoWall> = {}): ResidentEchoWall {
   return {
     community: { id: 'jinse', name: '金色里程' },
-    changes: [voiceChangeFixture()],
+    changes: [changeEntryFixture()],
     answered: [
       {
         receipt: 'JS-1202-003',
@@ -646,7 +650,7 @@ export function echoWallFixture(
   };
 }
 
-// ----- Staff voice desk: 回访名单, 建议处理 and a resident's thread (package-staff). Imported under
+// ----- Staff follow-up and suggestion desks: 回访名单, 建议处理 and a resident's thread (package-staff). Imported under
 // their own names here, so the import list at the top stays as it is.
 import type {
   CallList as CallDeskList,
@@ -905,7 +909,7 @@ export function residentTimelineFixture(
   };
 }
 
-// ----- 居民点单 (package-voice) and 需要社工陪同. Imported under their own names here, so the
+// ----- 居民点单 (package-suggestion) and 需要社工陪同. Imported under their own names here, so the
 // import list at the top stays as it is.
 import type {
   MyCompanion,

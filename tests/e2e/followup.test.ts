@@ -132,7 +132,7 @@ it('runs from a served resident to a published "你说我做" on the public echo
 
   // Anyone sees it on the community's public echo wall, without personal data.
   const visitor = await newPhonePage(browser);
-  await visitor.page.goto(`${host.url}/#/package-voice/pages/echo-wall/index?c=jinse`);
+  await visitor.page.goto(`${host.url}/#/package-suggestion/pages/echo-wall/index?c=jinse`);
   await visitor.page.getByText('周五晚也开放').first().waitFor();
   // "Since" defaults to the day it was adopted on the server's clock, not the phone's.
   await visitor.page.getByText('12月3日 起').first().waitFor();
