@@ -1029,7 +1029,7 @@ export function myCompanionFixture(overrides: Partial<MyCompanion> = {}): MyComp
   };
 }
 
-// ----- Staff program desk: 居民点单, 晚间报表, 值班与调休 (package-staff). Imported under their own
+// ----- Staff survey, report and roster desks: 居民点单, 晚间报表, 值班与调休 (package-staff). Imported under their own
 // names here, so the import list at the top stays as it is.
 import type {
   CompanionRequest as DeskCompanion,

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { CommunitySummary, Identity } from '@/types/contract';
 import { ROLE_LABELS } from '../role-labels';
 import { NoticeDeskLinks } from './notice-desk-links';
-import { ProgramDeskLinks } from './program-desk-links';
+import { SurveyReportRosterLinks } from './survey-report-roster-links';
 import { FollowupSuggestionLinks } from './followup-suggestion-links';
 import './identity-card.scss';
 
@@ -31,7 +31,7 @@ export function IdentityCard({ identity, communities }: IdentityCardProps) {
       )}
       <NoticeDeskLinks identity={identity} communities={communities} />
       <FollowupSuggestionLinks identity={identity} communities={communities} />
-      <ProgramDeskLinks identity={identity} communities={communities} />
+      <SurveyReportRosterLinks identity={identity} communities={communities} />
     </View>
   );
 }
