@@ -44,10 +44,11 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
       moduleNameMapper: {
+        // Styles first: a shared sheet imported through the alias (@/components/…scss) is a style too.
+        '\\.(css|scss)$': '<rootDir>/tests/doubles/style.ts',
         ...base.moduleNameMapper,
         '^@tarojs/components$': '<rootDir>/tests/doubles/taro-components.tsx',
         '^@tarojs/taro$': '<rootDir>/tests/doubles/taro.ts',
-        '\\.(css|scss)$': '<rootDir>/tests/doubles/style.ts',
       },
     },
     {

@@ -48,7 +48,7 @@ import type {
 import type {
   Board,
   ConfigureInput,
-  Console,
+  QueueDesk,
   JoinInput,
   MineInput,
   LineRef,
@@ -121,15 +121,15 @@ export interface ActionMap {
   'queue.cancel': { input: TicketRef; output: Ticket };
   'queue.requeue': { input: TicketRef; output: Ticket };
   'queue.board': { input: { community: string }; output: Board };
-  'queue.console': { input: LineRef; output: Console };
-  'queue.callNext': { input: LineRef; output: Console };
-  'queue.recall': { input: TicketRef; output: Console };
-  'queue.miss': { input: TicketRef; output: Console };
-  'queue.complete': { input: TicketRef; output: Console };
-  'queue.pause': { input: LineRef; output: Console };
-  'queue.resume': { input: LineRef; output: Console };
-  'queue.configure': { input: ConfigureInput; output: Console };
-  'queue.addWalkIn': { input: WalkInInput; output: Console };
+  'queue.desk': { input: LineRef; output: QueueDesk };
+  'queue.callNext': { input: LineRef; output: QueueDesk };
+  'queue.recall': { input: TicketRef; output: QueueDesk };
+  'queue.miss': { input: TicketRef; output: QueueDesk };
+  'queue.complete': { input: TicketRef; output: QueueDesk };
+  'queue.pause': { input: LineRef; output: QueueDesk };
+  'queue.resume': { input: LineRef; output: QueueDesk };
+  'queue.configure': { input: ConfigureInput; output: QueueDesk };
+  'queue.addWalkIn': { input: WalkInInput; output: QueueDesk };
   'booking.services': { input: { community: string }; output: BookingServices };
   'booking.slots': { input: SlotsInput; output: Slot[] };
   'booking.book': { input: BookInput; output: Booking };

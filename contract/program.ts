@@ -210,7 +210,7 @@ export interface MyCompanion {
   workerName: string | null;
 }
 
-/** The need as the desk calling the resident sees it, on the console's ticket row. */
+/** The need as the desk calling the resident sees it, on the queue desk's ticket row. */
 export interface TicketCompanion {
   id: string;
   status: CompanionStatus;

@@ -146,8 +146,8 @@ export interface Board {
   activities: Array<{ name: string; startsAt: string; endsAt: string; place: string }>;
 }
 
-/** The staff console for one line. */
-export interface Console {
+/** The queue desk for one line. */
+export interface QueueDesk {
   line: LineState;
   config: LineConfig;
   /** Waiting in order, then called, then missed within grace. */

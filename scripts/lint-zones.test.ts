@@ -81,7 +81,7 @@ const ZONES: Zone[] = [
   {
     zone: 'lib never imports features or pages',
     file: 'src/lib/zz-probe.ts',
-    wrong: ['@/features/queue', '@/pages/tonight/index', '@/package-staff/pages/console/index'],
+    wrong: ['@/features/queue', '@/pages/tonight/index', '@/package-staff/pages/queue-desk/index'],
     right: ['@/lib/storage', '@/types/contract'],
   },
   {
@@ -93,13 +93,13 @@ const ZONES: Zone[] = [
   {
     zone: 'components never import features or pages',
     file: 'src/components/big-button/zz-probe.tsx',
-    wrong: ['@/features/companion/staff-entry', '@/package-staff/pages/console/index'],
+    wrong: ['@/features/companion/staff-entry', '@/package-staff/pages/queue-desk/index'],
     right: ['@/lib/storage', './big-button'],
   },
   {
     zone: 'a feature never imports a page',
     file: 'src/features/queue/zz-probe.ts',
-    wrong: ['@/pages/tonight/index', '@/package-staff/pages/console/index'],
+    wrong: ['@/pages/tonight/index', '@/package-staff/pages/queue-desk/index'],
     right: ['@/components/big-button/big-button', './model/follow-line'],
   },
   {

@@ -23,7 +23,7 @@ export interface ActionCost {
 
 /** Per-action costs plus how a visitor's evening uses them. */
 export interface CostProfile {
-  /** e.g. 'community.tonight', 'queue.join', 'queue.callNext', 'queue.console', 'booking.book'. */
+  /** e.g. 'community.tonight', 'queue.join', 'queue.callNext', 'queue.desk', 'booking.book'. */
   actions: Record<string, ActionCost>;
   /** Snapshot pushes a watcher receives per line change; reads charged per push (0 if watch pushes are not billed as reads). */
   watchReadsPerPush: number;

@@ -10,14 +10,15 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/detail/index', 'pages/check-in/index'],
     },
     {
-      root: 'package-voice',
-      pages: ['pages/mine/index', 'pages/submit/index', 'pages/board/index', 'pages/vote/index'],
+      root: 'package-suggestion',
+      pages: ['pages/mine/index', 'pages/submit/index', 'pages/echo-wall/index'],
     },
+    { root: 'package-survey', pages: ['pages/vote/index'] },
     {
       root: 'package-staff',
       pages: [
         'pages/sign-in/index',
-        'pages/console/index',
+        'pages/queue-desk/index',
         'pages/bookings/index',
         'pages/notices/index',
         'pages/notice-edit/index',

@@ -335,7 +335,7 @@ export interface ResidentAlert {
   community: string;
   /** One line in Chinese, e.g. "您的建议 JS-1202-003 已采纳". */
   text: string;
-  /** The page to open, e.g. "package-voice/pages/mine/index". */
+  /** The page to open, e.g. "package-suggestion/pages/mine/index". */
   page: string;
 }
 
@@ -930,7 +930,7 @@ export interface RosterRepo {
   getCompanion(id: string): Promise<CompanionRecord | null>;
   /** The request made for a ticket or booking (companionSubject), or null. */
   companionOf(subject: string): Promise<CompanionRecord | null>;
-  /** One evening's requests of a community, in arrival order (the console reads these). */
+  /** One evening's requests of a community, in arrival order (the queue desk reads these). */
   companions(community: string, date: string): Promise<CompanionRecord[]>;
   companionsOf(worker: string): Promise<CompanionRecord[]>;
   /** Writes assignedCompanion (core/program/roster.ts); null when there is no such request. */

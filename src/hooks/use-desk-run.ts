@@ -1,4 +1,4 @@
-/** The staff desks' action runner (voice desk, program desk). */
+/** The staff desks' action runner (follow-up, suggestion, survey, report and roster desks). */
 import { useCallback, useState } from 'react';
 import { errorMessage } from '@/lib/gateway';
 

@@ -73,3 +73,14 @@ export function formatEvenings(evenings: ServiceEvening[]): string {
     .map(([hours, days]) => `每${days.map(weekdayName).join('、')} ${hours}`)
     .join('；');
 }
+
+/** "2026-12-02" → "12月2日" (a Shanghai date as it is). */
+export function monthDay(date: string): string {
+  const [, month, day] = date.split('-').map(Number);
+  return `${month}月${day}日`;
+}
+
+/** An ISO instant → "12月2日" in Shanghai. */
+export function dayOf(instant: string): string {
+  return monthDay(shanghaiDate(instant));
+}

@@ -7,7 +7,7 @@ import type {
   BookingList,
   BookingServices,
   CommunitySummary,
-  Console,
+  QueueDesk,
   Identity,
   LineState,
   MyActivity,
@@ -146,8 +146,8 @@ export function boardFixture(overrides: Partial<Board> = {}): Board {
   };
 }
 
-/** The console of 图书阅览: B003 called, B004 and B005 (a walk-in) waiting. */
-export function consoleFixture(overrides: Partial<Console> = {}): Console {
+/** The desk of 图书阅览: B003 called, B004 and B005 (a walk-in) waiting. */
+export function queueDeskFixture(overrides: Partial<QueueDesk> = {}): QueueDesk {
   return {
     line: lineFixture({ waiting: 2 }),
     config: { capacity: 100, lastJoin: '19:30', graceMinutes: 10, defaultServiceMinutes: 5 },
@@ -550,17 +550,19 @@ export function staffAttendeesFixture(overrides: Partial<DeskAttendees> = {}): D
   };
 }
 
-// ----- Residents' voice: follow-ups and suggestions (package-voice). Imported under their own
+// ----- Residents' follow-ups and suggestions (package-suggestion). Imported under their own
 // names here, so the import list at the top stays as it is.
 import type {
-  ChangeEntry as VoiceChangeEntry,
-  ResidentFollowUp as VoiceFollowUp,
-  Suggestion as VoiceSuggestion,
-  SuggestionBoard as VoiceSuggestionBoard,
+  ChangeEntry as ResidentChangeEntry,
+  ResidentFollowUp as ResidentFollowUpItem,
+  Suggestion as ResidentSuggestion,
+  SuggestionBoard as ResidentEchoWall,
 } from '@/types/contract';
 
 /** A follow-up question about Wednesday 2 December at 金色里程, to answer in the app. */
-export function voiceFollowUpFixture(overrides: Partial<VoiceFollowUp> = {}): VoiceFollowUp {
+export function residentFollowUpFixture(
+  overrides: Partial<ResidentFollowUpItem> = {},
+): ResidentFollowUpItem {
   return {
     id: 'f-1',
     community: 'jinse',
@@ -573,7 +575,9 @@ export function voiceFollowUpFixture(overrides: Partial<VoiceFollowUp> = {}): Vo
 }
 
 /** 周三晚增加康复理疗, since 9 December, made from suggestion JS-1202-003. */
-export function voiceChangeFixture(overrides: Partial<VoiceChangeEntry> = {}): VoiceChangeEntry {
+export function changeEntryFixture(
+  overrides: Partial<ResidentChangeEntry> = {},
+): ResidentChangeEntry {
   return {
     id: 'ch-1',
     title: '周三晚增加康复理疗',
@@ -586,7 +590,9 @@ export function voiceChangeFixture(overrides: Partial<VoiceChangeEntry> = {}): V
 }
 
 /** My suggestion JS-1202-003 about 开放时间, just received (no answer yet). */
-export function voiceSuggestionFixture(overrides: Partial<VoiceSuggestion> = {}): VoiceSuggestion {
+export function mySuggestionFixture(
+  overrides: Partial<ResidentSuggestion> = {},
+): ResidentSuggestion {
   return {
     id: 'sg-1',
     receipt: 'JS-1202-003',
@@ -608,13 +614,11 @@ export function voiceSuggestionFixture(overrides: Partial<VoiceSuggestion> = {})
   };
 }
 
-/** 金色里程's public board: one change and two answered suggestions; categories for the form. */
-export function voiceBoardFixture(
-  overrides: Partial<VoiceSuggestionBoard> = {},
-): VoiceSuggestionBoard {
+/** 金色里程's public echo wall: one change and two answered suggestions; categories for the form. */
+export function echoWallFixture(overrides: Partial<ResidentEchoWall> = {}): ResidentEchoWall {
   return {
     community: { id: 'jinse', name: '金色里程' },
-    changes: [voiceChangeFixture()],
+    changes: [changeEntryFixture()],
     answered: [
       {
         receipt: 'JS-1202-003',
@@ -646,7 +650,7 @@ export function voiceBoardFixture(
   };
 }
 
-// ----- Staff voice desk: 回访名单, 建议处理 and a resident's thread (package-staff). Imported under
+// ----- Staff follow-up and suggestion desks: 回访名单, 建议处理 and a resident's thread (package-staff). Imported under
 // their own names here, so the import list at the top stays as it is.
 import type {
   CallList as CallDeskList,
@@ -905,7 +909,7 @@ export function residentTimelineFixture(
   };
 }
 
-// ----- 居民点单 (package-voice) and 需要社工陪同. Imported under their own names here, so the
+// ----- 居民点单 (package-suggestion) and 需要社工陪同. Imported under their own names here, so the
 // import list at the top stays as it is.
 import type {
   MyCompanion,
@@ -1025,7 +1029,7 @@ export function myCompanionFixture(overrides: Partial<MyCompanion> = {}): MyComp
   };
 }
 
-// ----- Staff program desk: 居民点单, 晚间报表, 值班与调休 (package-staff). Imported under their own
+// ----- Staff survey, report and roster desks: 居民点单, 晚间报表, 值班与调休 (package-staff). Imported under their own
 // names here, so the import list at the top stays as it is.
 import type {
   CompanionRequest as DeskCompanion,

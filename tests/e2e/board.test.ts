@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Notice } from '../../contract/notice';
-import type { Console } from '../../contract/queue';
+import type { QueueDesk } from '../../contract/queue';
 import { adminAndStaff, type TestClient, type TestHost } from '../../server/hosts/local/testing';
 import {
   fontSizePx,
@@ -191,9 +191,13 @@ async function playEvening(host: TestHost): Promise<void> {
         requestId: `board-${queue}-${i}-0000`,
       });
     }
-    let desk: Console | null = null;
+    let desk: QueueDesk | null = null;
     for (let i = 0; i < calls; i += 1) {
-      desk = await must<Console>(staff, 'queue', { action: 'callNext', community: 'jinse', queue });
+      desk = await must<QueueDesk>(staff, 'queue', {
+        action: 'callNext',
+        community: 'jinse',
+        queue,
+      });
     }
     return desk!;
   };

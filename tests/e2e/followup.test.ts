@@ -2,7 +2,7 @@
  * The whole 回访 thread in Chromium against the real local host: a resident is served on
  * Wednesday; the host restarts on Thursday morning (a new clock on the same DATA_DIR, as
  * BDB_NOW would give) and its scheduler creates the follow-up; a social worker records the call;
- * the resident leaves a suggestion; staff reply and log the change; the public board shows it.
+ * the resident leaves a suggestion; staff reply and log the change; the public echo wall shows it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -54,7 +54,7 @@ const visible = (page: Page, text: string | RegExp) =>
     hasText: typeof text === 'string' ? new RegExp(`^\\s*${text}\\s*$`) : text,
   });
 
-it('runs from a served resident to a published "你说我做" on the public board', async () => {
+it('runs from a served resident to a published "你说我做" on the public echo wall', async () => {
   const resident = await newPhonePage(browser);
   const worker = await newPhonePage(browser);
 
@@ -130,15 +130,15 @@ it('runs from a served resident to a published "你说我做" on the public boar
   await visible(worker.page, '记录改进').click();
   await worker.page.getByText('周五晚也开放').first().waitFor();
 
-  // Anyone sees it on the community's public board, without personal data.
+  // Anyone sees it on the community's public echo wall, without personal data.
   const visitor = await newPhonePage(browser);
-  await visitor.page.goto(`${host.url}/#/package-voice/pages/board/index?c=jinse`);
+  await visitor.page.goto(`${host.url}/#/package-suggestion/pages/echo-wall/index?c=jinse`);
   await visitor.page.getByText('周五晚也开放').first().waitFor();
   // "Since" defaults to the day it was adopted on the server's clock, not the phone's.
   await visitor.page.getByText('12月3日 起').first().waitFor();
   await visitor.page.getByText('希望周五晚上也能开放，下班后来得及').first().waitFor();
   expect(await visitor.page.getByText('13912345678').count()).toBe(0);
-  await fullScreenshot(visitor.page, 'voice-board.png');
+  await fullScreenshot(visitor.page, 'echo-wall.png');
 
   for (const p of [resident, worker, visitor]) {
     expect(p.problems.errors).toEqual([]);

@@ -180,9 +180,9 @@ it('carries a companion request with the ticket to the desk that calls her, and 
   const desk = await newPhonePage(browser);
   problems.push(desk.problems);
   await signInAsWorker(desk.page);
-  await desk.page.goto(`${host.url}/#/package-staff/pages/console/index?c=jinse&q=health`);
+  await desk.page.goto(`${host.url}/#/package-staff/pages/queue-desk/index?c=jinse&q=health`);
   await visible(desk.page, '叫下一位').click();
-  const serving = desk.page.locator('.bdb-console__serving');
+  const serving = desk.page.locator('.bdb-queue-desk__serving');
   await serving.getByText('需要社工陪同：听障，请用文字沟通').waitFor();
   await serving.getByText('还没安排社工', { exact: false }).waitFor();
 
@@ -195,8 +195,8 @@ it('carries a companion request with the ticket to the desk that calls her, and 
   await worker.page.getByText('已请 李社工 陪同', { exact: false }).waitFor();
 
   await desk.page.reload();
-  await desk.page.locator('.bdb-console__serving').getByText('李社工陪同').waitFor();
-  await fullScreenshot(desk.page, 'companion-console.png');
+  await desk.page.locator('.bdb-queue-desk__serving').getByText('李社工陪同').waitFor();
+  await fullScreenshot(desk.page, 'companion-desk.png');
 
   // Her ticket after a reload: who accompanies her, and no button to ask twice.
   await mother.page.reload();

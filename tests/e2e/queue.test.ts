@@ -1,7 +1,7 @@
 /**
  * The walk-in queue (取号) end to end, H5 build in real Chromium against a real local host: two
  * residents take numbers at 图书阅览, a social worker (signed in with an invite code) calls them
- * from the console, and the TV board follows. Every change reaches the other screens over the
+ * from the desk, and the TV board follows. Every change reaches the other screens over the
  * live feed (Server-Sent Events): no page is reloaded after it opened.
  * The steps build on each other and run in order.
  */
@@ -27,7 +27,7 @@ jest.setTimeout(90_000);
 /** Playwright waits give up before jest does, so a failure names what it waited for. */
 const WAIT_MS = 20_000;
 
-const CONSOLE = '/#/package-staff/pages/console/index?c=jinse&q=library';
+const QUEUE_DESK = '/#/package-staff/pages/queue-desk/index?c=jinse&q=library';
 // The tonight page names the community, so the ticket page asks for that community's tickets.
 const TICKET_URL = /#\/pages\/ticket\/index\?id=([^&]+)&c=jinse$/;
 
@@ -141,7 +141,7 @@ const calledScreen = (page: Page) => page.locator('.bdb-called');
 const announcer = (page: Page) => page.locator('[aria-live="assertive"]');
 const libraryPanel = (page: Page) =>
   page.locator('.bdb-board__queue').filter({ hasText: '图书阅览' });
-const serving = (page: Page) => page.locator('.bdb-console__serving .bdb-console__now');
+const serving = (page: Page) => page.locator('.bdb-queue-desk__serving .bdb-queue-desk__now');
 
 async function openTonight(page: Page): Promise<void> {
   await page.goto(`${host.url}${TONIGHT('jinse')}`);
@@ -163,7 +163,7 @@ async function ticketCard(page: Page): Promise<string[]> {
   return (await card.innerText()).split('\n').filter((s) => s.trim() !== '');
 }
 
-/** The staff console's 过号 or 完成 button for the called ticket `ticketLabel`. */
+/** The queue desk's 过号 or 完成 button for the called ticket `ticketLabel`. */
 const move = (page: Page, ticketLabel: string, name: '过号' | '完成') =>
   page.locator(`taro-button-core[aria-label="${ticketLabel} ${name}"]`);
 
@@ -259,19 +259,18 @@ describe('walk-in queue (H5, live)', () => {
     }
   });
 
-  it('calls B001 from the console: full-screen call, board flash, resident 2 moves up', async () => {
+  it('calls B001 from the desk: full-screen call, board flash, resident 2 moves up', async () => {
     await staff.locator('taro-button-core[aria-label="金色里程社区 图书阅览叫号台"]').click();
-    await staff.waitForURL(`${host.url}${CONSOLE}`);
-    await arrived(staff, '.bdb-console__title');
-    await waitText(staff.locator('.bdb-console__title'), '图书阅览 叫号台');
+    await staff.waitForURL(`${host.url}${QUEUE_DESK}`);
+    await arrived(staff, '.bdb-queue-desk__title');
+    await waitText(staff.locator('.bdb-queue-desk__title'), '图书阅览 叫号台');
     await waitText(
-      staff.locator('.bdb-console__meta'),
+      staff.locator('.bdb-queue-desk__meta'),
       '今晚已发 2 个号，名额 100，19:30 截止取号',
     );
-    expect(await staff.locator('.bdb-console__row .bdb-console__label').allTextContents()).toEqual([
-      'B001',
-      'B002',
-    ]);
+    expect(
+      await staff.locator('.bdb-queue-desk__row .bdb-queue-desk__label').allTextContents(),
+    ).toEqual(['B001', 'B002']);
 
     // The board's flash lasts a few seconds: watch for it (and photograph it) from before the tap.
     const flashed = tv
@@ -285,8 +284,8 @@ describe('walk-in queue (H5, live)', () => {
     const before2 = sent(resident2).length;
     await button(staff, '叫下一位').click();
     await waitText(serving(staff), 'B001');
-    await waitText(staff.locator('.bdb-console__row .bdb-console__label'), 'B002');
-    expect(await staff.locator('.bdb-console__row').count()).toBe(1);
+    await waitText(staff.locator('.bdb-queue-desk__row .bdb-queue-desk__label'), 'B002');
+    expect(await staff.locator('.bdb-queue-desk__row').count()).toBe(1);
 
     // Resident 1: the whole screen, the number, and the words a screen reader says.
     const called = calledScreen(resident1);
@@ -315,7 +314,7 @@ describe('walk-in queue (H5, live)', () => {
     expect(sent(resident2, before2)).toEqual([]);
 
     await resident1.screenshot({ path: screenshotPath('queue-called.png') });
-    await fullScreenshot(staff, 'queue-console.png');
+    await fullScreenshot(staff, 'queue-desk.png');
     // The flash stops by itself (a few seconds); the number stays.
     await tv.locator('.bdb-board__queue--flash').waitFor({ state: 'detached' });
     await waitText(libraryPanel(tv).locator('.bdb-board__queue-now'), 'B001');
@@ -330,7 +329,7 @@ describe('walk-in queue (H5, live)', () => {
   it('marks B001 missed; resident 1 requeues behind B002, who is called and completed', async () => {
     const before = sent(resident1).length;
     await move(staff, 'B001', '过号').click();
-    await waitText(staff.locator('.bdb-console__serving .bdb-console__empty'), '暂无');
+    await waitText(staff.locator('.bdb-queue-desk__serving .bdb-queue-desk__empty'), '暂无');
 
     await waitText(status(resident1), '已过号');
     await waitText(
@@ -359,10 +358,10 @@ describe('walk-in queue (H5, live)', () => {
     expect(await calledScreen(resident1).count()).toBe(0);
 
     await move(staff, 'B002', '完成').click();
-    await waitText(staff.locator('.bdb-console__serving .bdb-console__empty'), '暂无');
+    await waitText(staff.locator('.bdb-queue-desk__serving .bdb-queue-desk__empty'), '暂无');
     await calledScreen(resident2).waitFor({ state: 'detached' });
     await waitText(status(resident2), '已完成');
-    await waitText(staff.locator('.bdb-console__stat-value').first(), '1 位');
+    await waitText(staff.locator('.bdb-queue-desk__stat-value').first(), '1 位');
   });
 
   it('calls the requeued B001 again, even though resident 1 had dismissed its first call', async () => {
@@ -377,7 +376,7 @@ describe('walk-in queue (H5, live)', () => {
     await move(staff, 'B001', '完成').click();
     await calledScreen(resident1).waitFor({ state: 'detached' });
     await waitText(status(resident1), '已完成');
-    await waitText(staff.locator('.bdb-console__stat-value').first(), '2 位');
-    await waitText(staff.locator('.bdb-console__hint'), '现在没有人在排队');
+    await waitText(staff.locator('.bdb-queue-desk__stat-value').first(), '2 位');
+    await waitText(staff.locator('.bdb-queue-desk__hint'), '现在没有人在排队');
   });
 });

@@ -5,7 +5,7 @@
  * (tests/weapp/harness.ts). Needs `npm run build:weapp` first.
  */
 import type { Envelope } from '../../contract/envelope';
-import type { Console, LineState, Ticket } from '../../contract/queue';
+import type { QueueDesk, LineState, Ticket } from '../../contract/queue';
 import type { Caller } from '../../server/core/deps';
 import { ADMIN_TOKEN, startWeapp, waitForText, type Harness, type Rendered } from './harness';
 
@@ -39,7 +39,7 @@ const desk = { community: 'jinse', queue: 'library' };
 
 /** The desk taps 叫下一位 (through the real core, not the page). */
 async function callNext(h: Harness): Promise<void> {
-  data<Console>(await h.run('queue', { action: 'callNext', ...desk }, DESK));
+  data<QueueDesk>(await h.run('queue', { action: 'callNext', ...desk }, DESK));
 }
 
 /** What the store wrote to queue_lines with the change: the line's public state, as watched. */

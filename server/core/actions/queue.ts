@@ -9,7 +9,7 @@ import {
   callNext,
   completePatch,
   configure,
-  consoleOf,
+  deskOf,
   join,
   move,
   requeue,
@@ -38,14 +38,14 @@ async function ownTicket(ctx: ActionContext, ticketId: string) {
   return ticket;
 }
 
-/** Runs a staff move on a ticket, then answers with the line's fresh console. */
+/** Runs a staff move on a ticket, then answers with the line's fresh desk. */
 async function staffMove(
   ctx: ActionContext,
   ticketId: string,
   apply: (ticket: Awaited<ReturnType<typeof ticketOrThrow>>['ticket']) => Promise<LineView>,
 ) {
   const { ticket } = await ticketOrThrow(ctx.deps, ticketId);
-  return consoleOf(ctx.deps, await apply(ticket));
+  return deskOf(ctx.deps, await apply(ticket));
 }
 
 /** What the desk does with the resident at the desk: missed (may requeue) or served. */
@@ -114,13 +114,13 @@ export const queueActions = [
     handler: async (ctx, input) => board(ctx.deps, input.community, ctx.now),
   }),
   defineAction({
-    id: 'queue.console',
+    id: 'queue.desk',
     role: 'staff',
     input: z.object(lineRef).strict(),
     example: { community: 'jinse', queue: 'library' },
     community: (input) => input.community,
     handler: async (ctx, input) =>
-      consoleOf(ctx.deps, await viewLine(ctx.deps, input.community, input.queue, ctx.now)),
+      deskOf(ctx.deps, await viewLine(ctx.deps, input.community, input.queue, ctx.now)),
   }),
   defineAction({
     id: 'queue.callNext',
@@ -128,7 +128,7 @@ export const queueActions = [
     input: z.object(lineRef).strict(),
     example: { community: 'jinse', queue: 'library' },
     community: (input) => input.community,
-    handler: async (ctx, input) => consoleOf(ctx.deps, await callNext(ctx.deps, input, ctx.now)),
+    handler: async (ctx, input) => deskOf(ctx.deps, await callNext(ctx.deps, input, ctx.now)),
   }),
   defineAction({
     id: 'queue.recall',
@@ -171,7 +171,7 @@ export const queueActions = [
       example: { community: 'jinse', queue: 'library' },
       community: (input) => input.community,
       handler: async (ctx, input) =>
-        consoleOf(ctx.deps, (await setPaused(ctx.deps, input, verb === 'pause', ctx.now)).view),
+        deskOf(ctx.deps, (await setPaused(ctx.deps, input, verb === 'pause', ctx.now)).view),
     }),
   ),
   defineAction({
@@ -190,7 +190,7 @@ export const queueActions = [
     community: (input) => input.community,
     handler: async (ctx, input: ConfigureInput) => {
       const { community, queue, ...patch } = input;
-      return consoleOf(ctx.deps, await configure(ctx.deps, { community, queue }, patch, ctx.now));
+      return deskOf(ctx.deps, await configure(ctx.deps, { community, queue }, patch, ctx.now));
     },
   }),
   defineAction({
@@ -220,7 +220,7 @@ export const queueActions = [
         },
         ctx.now,
       );
-      return consoleOf(ctx.deps, view);
+      return deskOf(ctx.deps, view);
     },
   }),
 ];

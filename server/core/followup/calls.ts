@@ -13,7 +13,7 @@ import { categoriesOf, fileSuggestion, newSuggestion } from '../suggestion/servi
 import { answerPatch, attemptPatch, callList, needsSeniorCall, type AnswerInput } from './rules';
 import { escalate, pendingOf, rulesOf, taskOrThrow, taskView } from './service';
 
-const INVITE_PAGE = 'package-voice/pages/mine/index';
+const INVITE_PAGE = 'package-suggestion/pages/mine/index';
 
 /** The staff call list and what was finished in the last week. */
 export async function callListOf(deps: CoreDeps, community: string, now: Date) {

@@ -11,7 +11,7 @@ import type {
   Timeline,
 } from '../../../contract/followup';
 import type { Booking } from '../../../contract/booking';
-import type { Console, Ticket } from '../../../contract/queue';
+import type { QueueDesk, Ticket } from '../../../contract/queue';
 import { coreHarness, ok } from '../../testing/core-harness';
 import type { ContentChecker } from '../ports';
 
@@ -48,7 +48,7 @@ async function servedEvening() {
       requestId: 'join-u2-0001',
     }),
   );
-  ok(await h.staff<Console>('queue.callNext', { community: 'jinse', queue: 'health' }));
+  ok(await h.staff<QueueDesk>('queue.callNext', { community: 'jinse', queue: 'health' }));
   ok(await h.staff('queue.complete', { ticketId: ticket.id }));
   // u3 only waited: nothing to follow up.
   ok(

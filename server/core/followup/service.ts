@@ -316,7 +316,7 @@ async function createTask(deps: CoreDeps, community: CommunityRecord, task: Foll
       kind: 'follow-up-ask',
       community: community.id,
       text: `${community.name}想听听您对 ${record.date.slice(5)} 晚上服务的感受`,
-      page: 'package-voice/pages/mine/index',
+      page: 'package-suggestion/pages/mine/index',
     });
   }
   return created;

@@ -14,7 +14,7 @@ import type {
   Round,
   Shift,
 } from '../../../contract/program';
-import type { Console, Ticket } from '../../../contract/queue';
+import type { QueueDesk, Ticket } from '../../../contract/queue';
 import type { Invite, StaffMember } from '../../../contract/staff';
 import type { CallList } from '../../../contract/followup';
 import { coreHarness, ok } from '../../testing/core-harness';
@@ -516,7 +516,7 @@ describe('伴 and 调休', () => {
 
     // The desk calling her sees the need on her row, and in the call's answer.
     const called = ok(
-      await h.staff<Console>('queue.callNext', { community: 'jinse', queue: 'health' }),
+      await h.staff<QueueDesk>('queue.callNext', { community: 'jinse', queue: 'health' }),
     );
     expect(called.tickets.find((t) => t.id === ticket.id)?.companion).toEqual({
       id: asked.id,
@@ -549,7 +549,7 @@ describe('伴 and 调休', () => {
       ),
     ).toMatchObject({ status: 'assigned', worker: 'w-li', workerName: '李社工' });
     const desk = ok(
-      await h.staff<Console>('queue.console', { community: 'jinse', queue: 'health' }),
+      await h.staff<QueueDesk>('queue.desk', { community: 'jinse', queue: 'health' }),
     );
     expect(desk.tickets.find((t) => t.id === ticket.id)?.companion).toMatchObject({
       status: 'assigned',

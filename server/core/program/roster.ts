@@ -143,7 +143,7 @@ export const myCompanionView = (c: CompanionRecord): MyCompanion => ({
   workerName: c.workerName,
 });
 
-/** The need on the console's ticket row. */
+/** The need on the queue desk's ticket row. */
 export const ticketCompanionView = (c: CompanionRecord): TicketCompanion => ({
   id: c.id,
   status: c.status,

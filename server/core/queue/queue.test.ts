@@ -1,5 +1,5 @@
 /** The queue's rules, through dispatch, on a real SQLite file. */
-import type { Board, Console, Ticket } from '../../../contract/queue';
+import type { Board, QueueDesk, Ticket } from '../../../contract/queue';
 import { coreHarness, ok } from '../../testing/core-harness';
 
 async function setup(at = '2026-12-02T18:30:00+08:00') {
@@ -118,18 +118,18 @@ describe('taking a number', () => {
       ok: false,
       error: { code: 'CLOSED', message: expect.stringMatching(/暂停/) },
     });
-    const console_ = ok(
-      await t.staff<Console>('queue.addWalkIn', {
+    const desk = ok(
+      await t.staff<QueueDesk>('queue.addWalkIn', {
         community: 'jinse',
         queue: 'library',
         note: '王阿姨，红外套',
       }),
     );
-    expect(console_.tickets.map((x) => [x.label, x.note, x.walkIn])).toEqual([
+    expect(desk.tickets.map((x) => [x.label, x.note, x.walkIn])).toEqual([
       ['B001', '', false],
       ['B002', '王阿姨，红外套', true],
     ]);
-    expect(console_.line).toMatchObject({
+    expect(desk.line).toMatchObject({
       paused: true,
       accepting: false,
       issued: 2,
@@ -156,7 +156,7 @@ describe('the desk', () => {
     const tickets = [];
     for (const r of ['r1', 'r2', 'r3', 'r4', 'r5']) tickets.push(await t.join(r));
     const first = ok(
-      await t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }),
+      await t.staff<QueueDesk>('queue.callNext', { community: 'jinse', queue: 'library' }),
     );
     expect(first.line).toMatchObject({ nowCalling: 'B001', waiting: 4, recentlyCalled: ['B001'] });
     expect(t.alerts.filter((a) => a.kind === 'your-turn').map((a) => a.ticket.label)).toEqual([
@@ -168,7 +168,7 @@ describe('the desk', () => {
     ).toEqual([['r5', 3]]); // B002–B004 started near the desk (no alert); B005 now has three ahead
     t.clock.advance(4);
     const second = ok(
-      await t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }),
+      await t.staff<QueueDesk>('queue.callNext', { community: 'jinse', queue: 'library' }),
     );
     expect(second.line).toMatchObject({ nowCalling: 'B002', recentlyCalled: ['B002', 'B001'] });
     expect(second.stats).toMatchObject({ served: 1, averageServiceMinutes: 4 });
@@ -189,7 +189,7 @@ describe('the desk', () => {
     t = await setup();
     for (const r of ['r1', 'r2', 'r3', 'r4', 'r5']) await t.join(r);
     const next = () =>
-      t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }).then(ok);
+      t.staff<QueueDesk>('queue.callNext', { community: 'jinse', queue: 'library' }).then(ok);
     await next();
     t.clock.advance(8);
     await next();
@@ -209,9 +209,9 @@ describe('the desk', () => {
     const residents = Array.from({ length: 10 }, (_, i) => `r${i + 1}`);
     for (const r of residents) await t.join(r);
     // Eight calls in a row, seconds apart: nobody was served for a minute.
-    let c: Console | null = null;
+    let c: QueueDesk | null = null;
     for (let i = 0; i < 8; i += 1) {
-      c = ok(await t.staff<Console>('queue.callNext', { community: 'jinse', queue: 'library' }));
+      c = ok(await t.staff<QueueDesk>('queue.callNext', { community: 'jinse', queue: 'library' }));
       t.clock.advance(0.1);
     }
     expect(c!.line).toMatchObject({ serviceMinutes: 5, waiting: 2 });
@@ -257,7 +257,7 @@ describe('missed turns', () => {
     const back = ok(await t.as('r1')<Ticket>('queue.requeue', { ticketId: r1.id }));
     expect(back).toMatchObject({ status: 'waiting', ahead: 2, label: 'B001' });
     const order = ok(
-      await t.staff<Console>('queue.console', { community: 'jinse', queue: 'library' }),
+      await t.staff<QueueDesk>('queue.desk', { community: 'jinse', queue: 'library' }),
     ).tickets.map((x) => x.label);
     expect(order).toEqual(['B002', 'B003', 'B001', 'B004', 'B005']);
   });

@@ -4,7 +4,7 @@
  * evening alone — a join is one change of one evening, never a read of the community.
  */
 import { randomBytes } from 'node:crypto';
-import type { Board, Console, LineState, Ticket } from '../../../contract/queue';
+import type { Board, QueueDesk, LineState, Ticket } from '../../../contract/queue';
 import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
@@ -349,11 +349,11 @@ const definedOf = <T extends object>(patch: T): Partial<T> =>
   Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /**
- * The staff console: the whole line, from the one evening record, with the companion requests
+ * The queue desk: the whole line, from the one evening record, with the companion requests
  * made on its tickets (one read of the community's requests that evening, through the roster
  * port), so the desk calling a resident sees that someone should go with them and who.
  */
-export async function consoleOf(deps: CoreDeps, view: LineView): Promise<Console> {
+export async function deskOf(deps: CoreDeps, view: LineView): Promise<QueueDesk> {
   const { evening, setup, now } = view;
   const companions = new Map(
     (await deps.store.rosters.companions(evening.community, evening.date)).map((c) => [

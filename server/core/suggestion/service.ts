@@ -133,7 +133,7 @@ export async function tellAuthor(deps: CoreDeps, s: SuggestionRecord, now: Date)
     kind: 'suggestion-status',
     community: s.community,
     text: `您的建议 ${s.receipt} ${STATUS_WORDS[s.status]}`,
-    page: 'package-voice/pages/mine/index',
+    page: 'package-suggestion/pages/mine/index',
   });
 }
 

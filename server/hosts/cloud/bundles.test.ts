@@ -14,7 +14,7 @@ import type { Booking, Slot } from '../../../contract/booking';
 import type { Tonight } from '../../../contract/community';
 import type { CallList } from '../../../contract/followup';
 import type { Notice } from '../../../contract/notice';
-import type { Console, LineState, Ticket } from '../../../contract/queue';
+import type { QueueDesk, LineState, Ticket } from '../../../contract/queue';
 import { seedPilots } from '../../core/seed';
 import { createCloudBaseStore, type CloudDatabase } from '../../stores/cloudbase';
 import type { Snapshot } from '../../testing/cloudbase-emulator';
@@ -161,7 +161,7 @@ it('plays an evening and the next morning through the built cloud functions', as
 
   // ── 17:10 the desk calls ──
   at('2026-12-02T09:10:00.000Z');
-  const desk = ok<Console>(
+  const desk = ok<QueueDesk>(
     await call('o-worker', 'queue', 'callNext', { community: 'jinse', queue: 'library' }),
   );
   expect(desk.line).toMatchObject({ nowCalling: 'B001', waitingNumbers: [2, 3, 4, 5] });
@@ -184,7 +184,7 @@ it('plays an evening and the next morning through the built cloud functions', as
   expect(back).toMatchObject({ status: 'waiting', ahead: 2 });
   ok(await call('o-worker', 'queue', 'callNext', { community: 'jinse', queue: 'library' }));
   at('2026-12-02T09:20:00.000Z');
-  const after = ok<Console>(
+  const after = ok<QueueDesk>(
     await call('o-worker', 'queue', 'complete', {
       ticketId: joined[1]!.id,
     }),
@@ -193,7 +193,7 @@ it('plays an evening and the next morning through the built cloud functions', as
   // B003 comes up; at the next call B003 is done and the requeued B001 is called.
   ok(await call('o-worker', 'queue', 'callNext', { community: 'jinse', queue: 'library' }));
   at('2026-12-02T09:25:00.000Z');
-  const desk2 = ok<Console>(
+  const desk2 = ok<QueueDesk>(
     await call('o-worker', 'queue', 'callNext', { community: 'jinse', queue: 'library' }),
   );
   expect(desk2.line).toMatchObject({ nowCalling: 'B001' });

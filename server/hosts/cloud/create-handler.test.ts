@@ -1,5 +1,5 @@
 import * as cloud from 'wx-server-sdk';
-import type { Console, Ticket } from '../../../contract/queue';
+import type { QueueDesk, Ticket } from '../../../contract/queue';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from '../../stores/cloudbase';
 import { createCloudBaseEmulator, type CloudBaseEmulator } from '../../testing/cloudbase-emulator';
 import { fakeDateOnly } from '../../testing/cloud-world';
@@ -276,7 +276,7 @@ describe('createHandler: queue lines and notifier', () => {
     sendMessage.mockResolvedValueOnce({ errCode: 0 });
     const result = await queueCall('o-abc', { action: 'callNext', ...line });
     expect(result).toMatchObject({ ok: true });
-    expect((result as { data: Console }).data.line).toMatchObject({
+    expect((result as { data: QueueDesk }).data.line).toMatchObject({
       nowCalling: 'A001',
       waitingNumbers: [2],
     });
@@ -309,7 +309,7 @@ describe('createHandler: queue lines and notifier', () => {
       signedInAs('o-abc');
       return createHandler('queue', { alertLog })(event({ action: 'callNext', ...line }));
     };
-    const withLog = (await call(true)) as { data: Console };
+    const withLog = (await call(true)) as { data: QueueDesk };
     expect(withLog.data.alerts).toEqual([
       { kind: 'your-turn', label: 'A001', at: '2026-12-02T12:00:00+08:00' },
     ]);
@@ -317,7 +317,7 @@ describe('createHandler: queue lines and notifier', () => {
       expect.objectContaining({ userId: 'wx:o-r1', kind: 'your-turn', community: 'c1' }),
     ]);
     // As deployed (the per-call budget): nothing written, and the desk still sees both calls.
-    const without = (await call(false)) as { data: Console };
+    const without = (await call(false)) as { data: QueueDesk };
     expect(without.data.alerts).toEqual([
       { kind: 'your-turn', label: 'A002', at: '2026-12-02T12:00:00+08:00' },
       { kind: 'your-turn', label: 'A001', at: '2026-12-02T12:00:00+08:00' },

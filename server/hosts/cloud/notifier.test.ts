@@ -97,7 +97,7 @@ const residentAlert = (fields: Partial<ResidentAlert> = {}): ResidentAlert => ({
   kind: 'suggestion-status',
   community: 'c1',
   text: '您的建议 JS-1202-003 已采纳',
-  page: 'package-voice/pages/mine/index',
+  page: 'package-suggestion/pages/mine/index',
   ...fields,
 });
 
@@ -408,7 +408,7 @@ describe('createNotifier: follow-up and suggestion messages', () => {
     expect(send).toHaveBeenCalledWith({
       touser: 'o-resident',
       templateId: 'tmpl-follow-up',
-      page: 'package-voice/pages/mine/index',
+      page: 'package-suggestion/pages/mine/index',
       data: {
         thing1: { value: '您的建议 JS-1202-003 已采纳' },
         time2: { value: '2026-12-03 09:00' },

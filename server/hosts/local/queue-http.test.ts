@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Board, Console, LineState, Ticket } from '../../../contract/queue';
+import type { Board, QueueDesk, LineState, Ticket } from '../../../contract/queue';
 import { adminAndStaff, startTestHost, type TestClient, type TestHost } from './testing';
 
 interface SseEvent {
@@ -112,7 +112,7 @@ describe('queue over HTTP', () => {
       data: { community: { id: 'jinse' }, open: true },
     });
 
-    const called = await staff.call<Console>('queue', {
+    const called = await staff.call<QueueDesk>('queue', {
       action: 'callNext',
       community: 'jinse',
       queue: 'library',
@@ -128,8 +128,8 @@ describe('queue over HTTP', () => {
     const outbox = host.db.prepare('SELECT user_id, kind FROM outbox').all();
     expect(outbox).toEqual([expect.objectContaining({ kind: 'your-turn' })]);
 
-    const desk = await staff.call<Console>('queue', {
-      action: 'console',
+    const desk = await staff.call<QueueDesk>('queue', {
+      action: 'desk',
       community: 'jinse',
       queue: 'library',
     });
@@ -161,7 +161,7 @@ describe('queue over HTTP', () => {
       (await alice.call<Ticket>('queue', { action: 'cancel', ticketId: a.id })).body,
     ).toMatchObject({ ok: true, data: { status: 'cancelled' } });
 
-    const walkIn = await staff.call<Console>('queue', {
+    const walkIn = await staff.call<QueueDesk>('queue', {
       action: 'addWalkIn',
       community: 'jinse',
       queue: 'health',
@@ -185,7 +185,7 @@ describe('queue over HTTP', () => {
     expect(
       (await staff.call('queue', { action: 'resume', community: 'jinse', queue: 'health' })).status,
     ).toBe(200);
-    const configured = await staff.call<Console>('queue', {
+    const configured = await staff.call<QueueDesk>('queue', {
       action: 'configure',
       community: 'jinse',
       queue: 'health',
@@ -203,8 +203,7 @@ describe('queue over HTTP', () => {
     });
     expect(full.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(
-      (await staff.call('queue', { action: 'console', community: 'jinse', queue: 'health' }))
-        .status,
+      (await staff.call('queue', { action: 'desk', community: 'jinse', queue: 'health' })).status,
     ).toBe(200);
 
     aliceStream.close();

@@ -86,15 +86,22 @@ const request = (fields: Partial<SignUpRequest> = {}): SignUpRequest => ({
 const by = (n: number, fields: Partial<SignUpRequest> = {}) =>
   request({ userId: `wx:o-${n}`, requestId: `req-${n}`, ...fields });
 
-const EMPTY_ROSTER = { signed: 0, waitlist: [], attended: 0, made: 0, requests: {}, holders: {} };
+const EMPTY_SIGN_UP_TALLY = {
+  signed: 0,
+  waitlist: [],
+  attended: 0,
+  made: 0,
+  requests: {},
+  holders: {},
+};
 
 /** A stored activity document, seeded past the adapter. */
-const activityDoc = (roster: DocData = {}, fields: Partial<ActivityRecord> = {}): DocData => ({
+const activityDoc = (tally: DocData = {}, fields: Partial<ActivityRecord> = {}): DocData => ({
   noticeId: 'n1',
   community: 'c1',
   ...activityFields(fields),
-  ...EMPTY_ROSTER,
-  ...roster,
+  ...EMPTY_SIGN_UP_TALLY,
+  ...tally,
 });
 
 /** A stored sign-up document, seeded past the adapter. */
@@ -169,7 +176,7 @@ describe('notices.signUp', () => {
     });
   });
 
-  it('keys the roster maps by encoded ids; a sign-up without a user has no holder entry', async () => {
+  it('keys the tally maps by encoded ids; a sign-up without a user has no holder entry', async () => {
     const { notices, doc } = setup();
     await notices.save(notice());
     const odd = (await notices.signUp(request({ userId: 'u.1', requestId: 'r$1' }))).signUp;
@@ -284,13 +291,13 @@ describe('notices.signUp under concurrency', () => {
     const signed = outcomes.filter((o) => o.signUp.status === 'signed').map((o) => o.signUp.id);
     expect(signed).toHaveLength(10);
 
-    const roster = doc('notice_activities', 'a1')!;
-    expect(roster).toMatchObject({ signed: 10, made: 100 });
+    const tally = doc('notice_activities', 'a1')!;
+    expect(tally).toMatchObject({ signed: 10, made: 100 });
     const waitlisted = outcomes.filter((o) => o.signUp.status === 'waitlisted');
-    expect([...(roster.waitlist as string[])].sort()).toEqual(
+    expect([...(tally.waitlist as string[])].sort()).toEqual(
       waitlisted.map((o) => o.signUp.id).sort(),
     );
-    // What was committed agrees with the roster: 10 signed documents, numbered 1–100.
+    // What was committed agrees with the tally: 10 signed documents, numbered 1–100.
     const stored = emulator.dump('activity_signups');
     expect(stored).toHaveLength(100);
     expect(
@@ -304,7 +311,7 @@ describe('notices.signUp under concurrency', () => {
     );
     // The waitlist is in commit order, which is the seq order.
     const seqOf = new Map(stored.map((s) => [s._id, Number(s.seq)]));
-    const order = (roster.waitlist as string[]).map((id) => seqOf.get(id)!);
+    const order = (tally.waitlist as string[]).map((id) => seqOf.get(id)!);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
@@ -572,7 +579,7 @@ describe('notices.setAttended', () => {
 // --- notices: save and pin ---
 
 describe('notices.save', () => {
-  it('stores the notice with its activities embedded, and each activity with an empty roster', async () => {
+  it('stores the notice with its activities embedded, and each activity with an empty sign-up tally', async () => {
     const { notices, cost, doc } = setup();
     expect(await cost(() => notices.save(notice()))).toMatchObject({
       // get the notice, set each activity, set the notice.
@@ -595,7 +602,7 @@ describe('notices.save', () => {
       noticeId: 'n1',
       community: 'c1',
       ...activityFields({ capacity: null, sort: 1 }),
-      ...EMPTY_ROSTER,
+      ...EMPTY_SIGN_UP_TALLY,
     });
     // A draft lists by its update time.
     await notices.save(
@@ -604,7 +611,7 @@ describe('notices.save', () => {
     expect(doc('notices', 'n2')).toMatchObject({ listedAt: NOW_ISO, publishedAt: null });
   });
 
-  it('an edit keeps what the first save set and each kept roster; a dropped activity and its sign-ups are removed', async () => {
+  it('an edit keeps what the first save set and each kept tally; a dropped activity and its sign-ups are removed', async () => {
     const { notices, cost, doc } = setup();
     await notices.save(notice());
     const dropped = (await notices.signUp(request())).signUp;
@@ -644,7 +651,7 @@ describe('notices.save', () => {
     expect(await notices.getSignUp(dropped.id)).toBeNull();
     expect(await notices.setAttended(dropped.id, NOW_ISO)).toBeNull();
     expect(await notices.signUpsOfUser('wx:o-1')).toHaveLength(1);
-    // The kept activity's roster is the sign-up transactions' own.
+    // The kept activity's sign-up tally is the sign-up transactions' own.
     expect(await notices.counts(['a2'])).toEqual([
       { activityId: 'a2', signed: 1, waitlisted: 0, attended: 0 },
     ]);

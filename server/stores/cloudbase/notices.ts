@@ -114,22 +114,22 @@ const SIGN_UP_STATUSES: ReadonlySet<string> = new Set<SignUpStatus>([
 export const newSignUpId = newId;
 
 /** An activity's sign-up bookkeeping, kept in its document (see the header and tally.ts). */
-interface Roster extends Tally {
+interface SignUpTally extends Tally {
   attended: number;
   made: number;
 }
 
-const EMPTY_ROSTER: Roster = { ...EMPTY_TALLY, attended: 0, made: 0 };
+const EMPTY_SIGN_UP_TALLY: SignUpTally = { ...EMPTY_TALLY, attended: 0, made: 0 };
 
 /** The core's rules for what a sign-up's status means in its activity's tally. */
-const ROSTER_RULES: TallyRules<SignUpRecord> = {
+const SIGN_UP_TALLY_RULES: TallyRules<SignUpRecord> = {
   holdsPlace: (s) => s.status === 'signed',
   isLive,
 };
 
 interface ActivityState {
   activity: ActivityRecord;
-  roster: Roster;
+  tally: SignUpTally;
 }
 
 // --- mapping ---
@@ -186,7 +186,7 @@ function activityStateFromDoc(id: string, doc: DocData): ActivityState {
   const community = text(doc, 'community', where);
   return {
     activity: activityFromFields(id, noticeId, community, doc, where),
-    roster: {
+    tally: {
       ...readTally(doc, 'signed', where),
       attended: integer(doc, 'attended', where),
       made: integer(doc, 'made', where),
@@ -194,13 +194,13 @@ function activityStateFromDoc(id: string, doc: DocData): ActivityState {
   };
 }
 
-const activityToDoc = ({ activity, roster }: ActivityState): DocData => ({
+const activityToDoc = ({ activity, tally }: ActivityState): DocData => ({
   noticeId: activity.noticeId,
   community: activity.community,
   ...activityFields(activity),
-  ...tallyFields(roster, 'signed'),
-  attended: roster.attended,
-  made: roster.made,
+  ...tallyFields(tally, 'signed'),
+  attended: tally.attended,
+  made: tally.made,
 });
 
 /** Activities in the order of the notice (sort, then id), as every store returns them. */
@@ -297,18 +297,22 @@ function signUpToDoc(s: SignUpRecord, seq: number): DocData {
 const signUpsFrom = (docs: DocData[]) =>
   docs.map((doc) => signUpFromDoc(text(doc, '_id', 'activity_signups/?'), doc));
 
-// --- roster bookkeeping ---
+// --- sign-up tally bookkeeping ---
 
 /**
- * The roster once `after` replaced `before` (null: a new sign-up, which also takes the next
- * number): the tally (tally.ts) and the attended count.
+ * The sign-up tally once `after` replaced `before` (null: a new sign-up, which also takes the next
+ * number): the generic tally (tally.ts) plus the attended and made counts.
  */
-function rosterAfter(roster: Roster, before: SignUpRecord | null, after: SignUpRecord): Roster {
+function tallyAfterSignUp(
+  tally: SignUpTally,
+  before: SignUpRecord | null,
+  after: SignUpRecord,
+): SignUpTally {
   const attended = (countsAttended(after) ? 1 : 0) - (countsAttended(before) ? 1 : 0);
   return {
-    ...tallyAfter(roster, before, after, ROSTER_RULES),
-    attended: roster.attended + attended,
-    made: roster.made + (before === null ? 1 : 0),
+    ...tallyAfter(tally, before, after, SIGN_UP_TALLY_RULES),
+    attended: tally.attended + attended,
+    made: tally.made + (before === null ? 1 : 0),
   };
 }
 
@@ -341,13 +345,13 @@ class ActivityTx {
     return this.tx.collection(this.names.signUps).doc(id);
   }
 
-  /** The activity and its roster, or null when there is no such (live) activity. */
+  /** The activity and its tally, or null when there is no such (live) activity. */
   async read(): Promise<ActivityState | null> {
     const doc = await readDoc(this.ref);
     return doc && !isRemoved(doc) ? activityStateFromDoc(this.id, doc) : null;
   }
 
-  /** A sign-up the roster points at: written in the same transaction, so a gap is corruption. */
+  /** A sign-up the tally points at: written in the same transaction, so a gap is corruption. */
   async signUp(id: string): Promise<SignUpRecord> {
     const cached = this.signUpCache.get(id);
     if (cached) return cached;
@@ -360,16 +364,16 @@ class ActivityTx {
     return record;
   }
 
-  /** set(), not update(): the roster's maps lose entries, which update() would merge back. */
+  /** set(), not update(): the tally's maps lose entries, which update() would merge back. */
   async write(state: ActivityState) {
     await this.ref.set({ data: activityToDoc(state) });
   }
 
   /** A new sign-up: the activity first (the document racers conflict on), then the sign-up. */
   async add(state: ActivityState, signUp: SignUpRecord) {
-    const roster = rosterAfter(state.roster, null, signUp);
-    await this.write({ ...state, roster });
-    await this.signUpRef(signUp.id).set({ data: signUpToDoc(signUp, roster.made) });
+    const tally = tallyAfterSignUp(state.tally, null, signUp);
+    await this.write({ ...state, tally });
+    await this.signUpRef(signUp.id).set({ data: signUpToDoc(signUp, tally.made) });
   }
 
   async change(before: SignUpRecord, after: SignUpRecord) {
@@ -378,22 +382,22 @@ class ActivityTx {
   }
 
   /** The first `free` of the waitlist get a place (promoteNext): 2 operations per promotion. */
-  async fill(roster: Roster, free: number, now: Date) {
+  async fill(tally: SignUpTally, free: number, now: Date) {
     const line: SignUpRecord[] = [];
-    for (const id of nextInLine(roster.waitlist, free)) {
+    for (const id of nextInLine(tally.waitlist, free)) {
       const waiting = await this.signUp(id);
       if (waiting.status !== 'waitlisted') {
         throw new MalformedDocument(`notice_activities/${this.id}`, `waitlist ${id}`);
       }
       line.push(waiting);
     }
-    let next = roster;
+    let next = tally;
     const promoted = promoteNext(line, free, 'signed', now.toISOString());
     for (const [i, signed] of promoted.entries()) {
       await this.change(line[i]!, signed);
-      next = rosterAfter(next, line[i]!, signed);
+      next = tallyAfterSignUp(next, line[i]!, signed);
     }
-    return { roster: next, promoted };
+    return { tally: next, promoted };
   }
 }
 
@@ -408,7 +412,7 @@ async function signUpIn(
   const at = new ActivityTx(tx, names, req.activityId);
   const state = await at.read();
   if (!state) return null;
-  const decision = decideSignUp(knownIn(state.roster, req), state.roster.held, req.capacity);
+  const decision = decideSignUp(knownIn(state.tally, req), state.tally.held, req.capacity);
   if (decision.kind === 'existing')
     return { kind: 'existing', signUp: await at.signUp(decision.id) };
   const signUp = newSignUp(req, newSignUpId(), decision.status, null);
@@ -426,17 +430,17 @@ async function cancelIn(
 ) {
   const at = new ActivityTx(tx, names, activityId);
   const state = await at.read();
-  const heldId = state?.roster.holders[fieldKey(userId)];
+  const heldId = state?.tally.holders[fieldKey(userId)];
   if (!state || !heldId) return null;
   const held = await at.signUp(heldId);
   const { capacity } = state.activity;
-  const decided = decideCancelSignUp(held, state.roster.held, capacity);
+  const decided = decideCancelSignUp(held, state.tally.held, capacity);
   if (!decided) throw new MalformedDocument(`notice_activities/${activityId}`, `holder ${heldId}`);
   const { cancelled, placesFreed } = decided;
   await at.change(held, cancelled);
-  const after = rosterAfter(state.roster, held, cancelled);
-  const { roster, promoted } = await at.fill(after, placesFreed, now);
-  await at.write({ ...state, roster });
+  const after = tallyAfterSignUp(state.tally, held, cancelled);
+  const { tally, promoted } = await at.fill(after, placesFreed, now);
+  await at.write({ ...state, tally });
   return { cancelled, promoted: promoted[0] ?? null };
 }
 
@@ -451,9 +455,9 @@ async function fillPlacesIn(
   const at = new ActivityTx(tx, names, activityId);
   const state = await at.read();
   if (!state) return [];
-  const free = placesLeft(capacity, state.roster.held);
-  const { roster, promoted } = await at.fill(state.roster, free, now);
-  if (promoted.length > 0) await at.write({ ...state, roster });
+  const free = placesLeft(capacity, state.tally.held);
+  const { tally, promoted } = await at.fill(state.tally, free, now);
+  if (promoted.length > 0) await at.write({ ...state, tally });
   return promoted;
 }
 
@@ -466,12 +470,12 @@ async function checkInIn(
   const at = new ActivityTx(tx, names, req.activityId);
   const state = await at.read();
   if (!state) return null;
-  const { retried, held } = knownIn(state.roster, req);
+  const { retried, held } = knownIn(state.tally, req);
   const decision = decideCheckIn(
     {
       retried: retried ? await at.signUp(retried) : null,
       held: held ? await at.signUp(held) : null,
-      signed: state.roster.held,
+      signed: state.tally.held,
     },
     req,
     newSignUpId(),
@@ -480,7 +484,7 @@ async function checkInIn(
   const { signUp, before } = decision;
   if (before) {
     await at.change(before, signUp);
-    await at.write({ ...state, roster: rosterAfter(state.roster, before, signUp) });
+    await at.write({ ...state, tally: tallyAfterSignUp(state.tally, before, signUp) });
   } else {
     await at.add(state, signUp);
   }
@@ -512,8 +516,8 @@ async function setAttendedIn(
     if (!activity || isRemoved(activity)) {
       throw new MalformedDocument(`activity_signups/${id}`, `activity ${before.activityId}`);
     }
-    const { roster } = activityStateFromDoc(before.activityId, activity);
-    await activityRef.update({ data: { attended: roster.attended + delta } });
+    const { tally } = activityStateFromDoc(before.activityId, activity);
+    await activityRef.update({ data: { attended: tally.attended + delta } });
   }
   const fields = changes(before, after);
   if (Object.keys(fields).length > 0) await ref.update({ data: fields });
@@ -554,7 +558,7 @@ async function dropActivity(tx: CloudTransaction, names: NoticeCollections, id: 
   const at = new ActivityTx(tx, names, id);
   const state = await at.read();
   // Only cancelled sign-ups can remain on an activity being dropped (the core checks the rest).
-  for (const signUpId of new Set(Object.values(state?.roster.requests ?? {}))) {
+  for (const signUpId of new Set(Object.values(state?.tally.requests ?? {}))) {
     await at.signUpRef(signUpId).set({ data: REMOVED });
   }
   await tx.collection(names.activities).doc(id).set({ data: REMOVED });
@@ -598,9 +602,9 @@ async function saveIn(tx: CloudTransaction, names: NoticeCollections, record: No
   }));
   for (const a of activities) {
     const doc = tx.collection(names.activities).doc(a.id);
-    // update() merges these scalar fields and leaves the roster to the sign-up transactions.
+    // update() merges these scalar fields and leaves the tally to the sign-up transactions.
     if (before.has(a.id)) await doc.update({ data: activityFields(a) });
-    else await doc.set({ data: activityToDoc({ activity: a, roster: EMPTY_ROSTER }) });
+    else await doc.set({ data: activityToDoc({ activity: a, tally: EMPTY_SIGN_UP_TALLY }) });
   }
   await ref.set({ data: noticeToDoc({ ...base, pinned, activities }) });
 }
@@ -716,13 +720,13 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
     async counts(ids) {
       const states = await Promise.all([...new Set(ids)].map(readActivity));
       return states
-        .filter((s): s is ActivityState => s !== null && s.roster.made > 0)
+        .filter((s): s is ActivityState => s !== null && s.tally.made > 0)
         .sort((a, b) => (a.activity.id < b.activity.id ? -1 : 1))
-        .map(({ activity, roster }): ActivityCount => ({
+        .map(({ activity, tally }): ActivityCount => ({
           activityId: activity.id,
-          signed: roster.held,
-          waitlisted: roster.waitlist.length,
-          attended: roster.attended,
+          signed: tally.held,
+          waitlisted: tally.waitlist.length,
+          attended: tally.attended,
         }));
     },
     async signUp(request) {
@@ -743,7 +747,7 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
     /** 0 when the sign-up is not on its activity's waitlist (any more). */
     async waitlistPosition(signUp) {
       const state = await readActivity(signUp.activityId);
-      return state ? state.roster.waitlist.indexOf(signUp.id) + 1 : 0;
+      return state ? state.tally.waitlist.indexOf(signUp.id) + 1 : 0;
     },
     cancelSignUp: (activityId, userId, now) =>
       transact(db, MANY_RACERS, (tx) => cancelIn(tx, names, activityId, userId, now)),

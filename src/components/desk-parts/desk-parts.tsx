@@ -1,5 +1,5 @@
 /**
- * Small pieces the staff desks share (voice desk, program desk): choice chips, a tick box or
+ * Small pieces the staff desks share (follow-up, suggestion, survey, report and roster desks): choice chips, a tick box or
  * switch, field errors and feedback. Only desk screens in subpackages import this.
  */
 import { Text, View } from '@tarojs/components';

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { COVER_PICKER } from '@/features/notice-desk/model/cover';
-import { PHOTO_PICKER } from '@/features/voice/model/photo';
+import { PHOTO_PICKER } from '@/features/suggestion/model/photo';
 import { base64OfDataUrl } from './image-file';
 import { ImagePicker, uploadImageFile } from './image-picker';
 

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { COVER_PICKER } from '@/features/notice-desk/model/cover';
-import { PHOTO_PICKER } from '@/features/voice/model/photo';
+import { PHOTO_PICKER } from '@/features/suggestion/model/photo';
 import { resetCloudForTests } from '@/lib/cloud';
 import { cloud, resetTaroDouble } from '../../../tests/doubles/taro';
 import { imageCloudPath } from './image-file';

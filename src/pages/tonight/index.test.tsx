@@ -8,7 +8,7 @@ import {
   ticketFixture,
   tonightFixture,
   tonightMineFixture,
-  voiceFollowUpFixture,
+  residentFollowUpFixture,
 } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
 import { emitLine, resetLineFeed, subscribedCommunities } from '@/test-utils/mock-line-feed';
@@ -25,7 +25,11 @@ import {
   stopPullDownRefresh,
   triggerPullDownRefresh,
 } from '../../../tests/doubles/taro';
-import type { ResidentFollowUp as VoiceFollowUp, Ticket, TonightMine } from '@/types/contract';
+import type {
+  ResidentFollowUp as ResidentFollowUpItem,
+  Ticket,
+  TonightMine,
+} from '@/types/contract';
 import TonightPage from './index';
 
 jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
@@ -910,21 +914,21 @@ describe('说说您的想法', () => {
   beforeEach(() => setRouterParams({ c: 'jinse' }));
 
   const cardOf = (container: HTMLElement) => {
-    const card = container.querySelector<HTMLElement>('.bdb-voice-card');
-    if (!card) throw new Error('voice card not rendered');
+    const card = container.querySelector<HTMLElement>('.bdb-suggestion-tonight');
+    if (!card) throw new Error('suggestion card not rendered');
     return card;
   };
 
-  const withFollowUps = (followUps: VoiceFollowUp[]) =>
+  const withFollowUps = (followUps: ResidentFollowUpItem[]) =>
     tonightFixture({ mine: tonightMineFixture({ followUps }) });
 
   it('offers 提建议 and 社区回音墙 for the community, and the follow-ups waiting for me', async () => {
     routeCalls({
       'community.tonight': async () =>
         withFollowUps([
-          voiceFollowUpFixture(),
-          voiceFollowUpFixture({ id: 'f-2', date: '2026-11-25' }),
-          voiceFollowUpFixture({ id: 'f-3', kind: 'invite' }),
+          residentFollowUpFixture(),
+          residentFollowUpFixture({ id: 'f-2', date: '2026-11-25' }),
+          residentFollowUpFixture({ id: 'f-3', kind: 'invite' }),
         ]),
     });
     const { container } = render(<TonightPage />);
@@ -934,14 +938,14 @@ describe('说说您的想法', () => {
 
     // Only the questions wait for an answer; the invitation does not count as one.
     fireEvent.click(within(card).getByText('您有 2 条回访待回复 ›'));
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/package-voice/pages/mine/index' });
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/package-suggestion/pages/mine/index' });
     fireEvent.click(within(card).getByText('提建议'));
     expect(navigateTo).toHaveBeenLastCalledWith({
-      url: '/package-voice/pages/submit/index?c=jinse',
+      url: '/package-suggestion/pages/submit/index?c=jinse',
     });
     fireEvent.click(within(card).getByText('社区回音墙'));
     expect(navigateTo).toHaveBeenLastCalledWith({
-      url: '/package-voice/pages/board/index?c=jinse',
+      url: '/package-suggestion/pages/echo-wall/index?c=jinse',
     });
     // The follow-ups came with tonight's answer.
     expect(callsOf('followup.pending')).toHaveLength(0);
@@ -949,7 +953,7 @@ describe('说说您的想法', () => {
 
   it('invites a suggestion after a call when nothing waits for an answer', async () => {
     routeCalls({
-      'community.tonight': async () => withFollowUps([voiceFollowUpFixture({ kind: 'invite' })]),
+      'community.tonight': async () => withFollowUps([residentFollowUpFixture({ kind: 'invite' })]),
     });
     const { container } = render(<TonightPage />);
     await screen.findByText('金色里程');
@@ -972,7 +976,7 @@ describe('说说您的想法', () => {
   it('shows the follow-ups anew on return from another page, from one tonight call', async () => {
     let answered = false;
     routeCalls({
-      'community.tonight': async () => withFollowUps(answered ? [] : [voiceFollowUpFixture()]),
+      'community.tonight': async () => withFollowUps(answered ? [] : [residentFollowUpFixture()]),
     });
     const { container } = render(<TonightPage />);
     expect(await within(container).findByText('您有 1 条回访待回复 ›')).toBeTruthy();

@@ -17,8 +17,8 @@ import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-
 // The entry only: the notice pages stay in the package-notice subpackage.
 import { NoticeSection } from '@/features/notice/entry';
 import { lineClosedReason, MyTicketsEntry, QueueJoin, useTonightQueue } from '@/features/queue';
-// The entry only: the suggestion pages stay in the package-voice subpackage.
-import { VoiceCard } from '@/features/voice/entry';
+// The entry only: the suggestion pages stay in the package-suggestion subpackage.
+import { SuggestionTonightCard } from '@/features/suggestion/entry';
 import { showActionError } from '@/lib/gateway';
 import { parseLaunchParams } from '@/lib/launch-params';
 import type { LineState, ServiceInfo, Ticket, Tonight } from '@/types/contract';
@@ -56,7 +56,7 @@ export default function TonightPage() {
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh());
   });
-  // Back from the ticket, booking or voice pages (a number taken, a booking or a 回访 answer may
+  // Back from the ticket, booking or suggestion pages (a number taken, a booking or a 回访 answer may
   // have changed there): one tonight call; a failure keeps the last answer on screen.
   useReloadOnShow(reload);
 
@@ -117,7 +117,7 @@ function MineAndMore({ tonight, tickets }: MineAndMoreProps) {
         <MyBookingsEntry bookings={mine?.bookings ?? null} today={tonight.date} />
       ) : null}
       <NoticeSection tonight={tonight} />
-      <VoiceCard community={tonight.community.id} pending={mine?.followUps ?? null} />
+      <SuggestionTonightCard community={tonight.community.id} pending={mine?.followUps ?? null} />
     </>
   );
 }

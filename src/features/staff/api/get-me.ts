@@ -8,6 +8,7 @@ export function getMe(): Promise<Identity> {
 
 const ME = 'me';
 
-export function useMe(): Remote<Identity> {
-  return useRemote(ME, getMe);
+/** The signed-in staff member (`enabled` false: not needed, nothing loaded). */
+export function useMe(enabled = true): Remote<Identity> {
+  return useRemote(enabled ? ME : null, getMe);
 }

@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components';
 import type { CommunitySummary, Identity } from '@/types/contract';
 import { ROLE_LABELS } from '../role-labels';
 import { NoticeDeskLinks } from './notice-desk-links';
-import { ProgramDeskLinks } from './program-desk-links';
-import { VoiceDeskLinks } from './voice-desk-links';
+import { SurveyReportRosterLinks } from './survey-report-roster-links';
+import { FollowupSuggestionLinks } from './followup-suggestion-links';
 import './identity-card.scss';
 
 export interface IdentityCardProps {
@@ -30,8 +30,8 @@ export function IdentityCard({ identity, communities }: IdentityCardProps) {
         </Text>
       )}
       <NoticeDeskLinks identity={identity} communities={communities} />
-      <VoiceDeskLinks identity={identity} communities={communities} />
-      <ProgramDeskLinks identity={identity} communities={communities} />
+      <FollowupSuggestionLinks identity={identity} communities={communities} />
+      <SurveyReportRosterLinks identity={identity} communities={communities} />
     </View>
   );
 }

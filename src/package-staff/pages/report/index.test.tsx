@@ -38,15 +38,14 @@ async function openPage(handlers: Handlers = {}) {
 
 const card = (name: string) => {
   const found = screen
-    .getByText(name, { selector: '.bdb-program-card__name' })
-    .closest<HTMLElement>('.bdb-program-card');
+    .getByText(name, { selector: '.bdb-desk-card__name' })
+    .closest<HTMLElement>('.bdb-desk-card');
   if (!found) throw new Error(`no card for ${name}`);
   return found;
 };
 const bars = (container: HTMLElement) =>
-  [...container.querySelectorAll('.bdb-program-bar')].map(
-    (bar) =>
-      `${bar.textContent} ${bar.querySelector<HTMLElement>('.bdb-program-bar__fill')!.style.width}`,
+  [...container.querySelectorAll('.bdb-bar')].map(
+    (bar) => `${bar.textContent} ${bar.querySelector<HTMLElement>('.bdb-bar__fill')!.style.width}`,
   );
 function readBytes(blob: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -67,8 +66,8 @@ describe('staff evening report page (晚间报表)', () => {
     expect(callsOf('community.tonight')).toHaveLength(0);
     expect(screen.getByText('12月2日 周三（点这里换一天）')).toBeTruthy();
     // Visits (人次) and distinct residents (人) side by side: 25 visits were 22 residents.
-    expect(screen.getByText('25 人次', { selector: '.bdb-program-figures__value' })).toBeTruthy();
-    expect(screen.getByText('22 人', { selector: '.bdb-program-figures__value' })).toBeTruthy();
+    expect(screen.getByText('25 人次', { selector: '.bdb-desk-figures__value' })).toBeTruthy();
+    expect(screen.getByText('22 人', { selector: '.bdb-desk-figures__value' })).toBeTruthy();
     expect(screen.getByText('服务人次').nextSibling?.textContent).toBe('25 人次');
     expect(screen.getByText('服务居民').nextSibling?.textContent).toBe('22 人');
     expect(screen.getByText('费用合计 340 元')).toBeTruthy();
@@ -261,9 +260,7 @@ describe('staff evening report page (晚间报表)', () => {
       '虎池苑（12月1日）18 人次 · 15 人 · 未设单价 72%',
       '金色里程（12月2日）25 人次 · 22 人 · 340 元 100%',
     ]);
-    expect(container.querySelectorAll('.bdb-program-bar__track[aria-hidden="true"]')).toHaveLength(
-      12,
-    );
+    expect(container.querySelectorAll('.bdb-bar__track[aria-hidden="true"]')).toHaveLength(12);
   });
 
   it('shows a failed load with a retry', async () => {

@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useMemo } from 'react';
 import { useCommunities } from '@/features/community';
 import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
-import { ReportDesk, useEveningDate, useReport } from '@/features/program-desk';
+import { ReportDesk, useEveningDate, useReport } from '@/features/report-desk';
 import { launchParam, parseLaunchParams } from '@/lib/launch-params';
 import './index.scss';
 

@@ -3,7 +3,8 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useMemo } from 'react';
 import { useCommunities } from '@/features/community';
 import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
-import { RosterDesk, useEveningDate, useRoster } from '@/features/program-desk';
+import { useEveningDate } from '@/features/report-desk';
+import { RosterDesk, useRoster } from '@/features/roster-desk';
 import { launchParam, parseLaunchParams } from '@/lib/launch-params';
 import './index.scss';
 

@@ -77,7 +77,7 @@ describe('staff sign-in page', () => {
 
     expect(await screen.findByText('管理员')).toBeTruthy();
     expect(screen.getByText('负责社区：全部社区')).toBeTruthy();
-    // The console links list the same community names once they load, so pick the chooser button.
+    // The desk links list the same community names once they load, so pick the chooser button.
     fireEvent.click(await screen.findByText('金色里程', { selector: 'button' }));
     fireEvent.click(screen.getByText('生成社工邀请码', { selector: 'button' }));
 
@@ -101,7 +101,7 @@ describe('staff sign-in page', () => {
     expect(screen.queryByText(/家电维修叫号台/)).toBeNull();
     fireEvent.click(link);
     expect(navigateTo).toHaveBeenCalledWith({
-      url: '/package-staff/pages/console/index?c=jinse&q=bp',
+      url: '/package-staff/pages/queue-desk/index?c=jinse&q=bp',
     });
     expect(callsOf('community.tonight')).toEqual([{ community: 'jinse' }]);
   });

@@ -4,7 +4,7 @@ import { ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { BookingDeskLink } from '@/features/booking-desk';
 import { useCommunities } from '@/features/community';
 import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
-import { ConsoleLinks } from '@/features/queue-console';
+import { QueueDeskLinks } from '@/features/queue-desk';
 import { IdentityCard, InvitePanel, RedeemForm, useMe } from '@/features/staff';
 import { errorMessage } from '@/lib/gateway';
 import type { Remote } from '@/hooks/use-remote';
@@ -27,7 +27,7 @@ export default function StaffSignInPage() {
       <>
         <IdentityCard identity={identity} communities={communities.data} />
         {identity.role === 'resident' ? null : (
-          <ConsoleLinks
+          <QueueDeskLinks
             identity={identity}
             communities={communities.data}
             title="叫号台和预约管理"

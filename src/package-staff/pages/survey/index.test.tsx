@@ -38,7 +38,7 @@ const tick = (name: string) => fireEvent.click(screen.getByRole('checkbox', { na
 const rows = (container: HTMLElement) =>
   [...container.querySelectorAll('.bdb-round__row')].map((row) => ({
     text: row.textContent,
-    width: row.querySelector<HTMLElement>('.bdb-program-bar__fill')!.style.width,
+    width: row.querySelector<HTMLElement>('.bdb-bar__fill')!.style.width,
   }));
 
 describe('staff survey page (居民点单)', () => {
@@ -66,9 +66,7 @@ describe('staff survey page (居民点单)', () => {
     expect(ranked[9]).toEqual({ text: '第 10 名现有服务爱心理发0 票', width: '0%' });
     expect(screen.getAllByText('✓ 入选')).toHaveLength(8);
     // The bar is for the eye only; the number is in the text.
-    expect(container.querySelector('.bdb-program-bar__track')!.getAttribute('aria-hidden')).toBe(
-      'true',
-    );
+    expect(container.querySelector('.bdb-bar__track')!.getAttribute('aria-hidden')).toBe('true');
     expect(screen.queryByText(/票数相同/)).toBeNull();
     // A round is open: no second one, no publishing yet.
     expect(screen.queryByRole('button', { name: '开一轮点单' })).toBeNull();
@@ -312,7 +310,7 @@ describe('staff survey page (居民点单)', () => {
     expect(screen.getByText('发布后，社区的服务项目会换成这 8 项')).toBeTruthy();
     click('确认发布');
     expect(await screen.findByText('✕ 这轮点单刚刚被发布了')).toBeTruthy();
-    const form = screen.getByText('发布菜单', { selector: '.bdb-program-form__title' });
+    const form = screen.getByText('发布菜单', { selector: '.bdb-desk-form__title' });
     expect(within(form.parentElement!).getAllByRole('checkbox')).toHaveLength(10);
   });
 

@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useMemo } from 'react';
 import { useCommunities } from '@/features/community';
 import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
-import { SurveyDesk, useSurveyDesk } from '@/features/program-desk';
+import { SurveyDesk, useSurveyDesk } from '@/features/survey-desk';
 import { parseLaunchParams } from '@/lib/launch-params';
 import './index.scss';
 

@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useMemo } from 'react';
 import { ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
-import { TimelineView, useTimeline } from '@/features/voice-desk';
+import { TimelineView, useTimeline } from '@/features/followup-desk';
 import { errorMessage } from '@/lib/gateway';
 import { launchParam } from '@/lib/launch-params';
 import './index.scss';

@@ -1,0 +1,10 @@
+export * from './entry';
+export { getPendingFollowUps, usePendingFollowUps } from './api/pending';
+export { answerFollowUp, eraseMyData } from './api/follow-ups';
+export { ErasePanel } from './components/erase-panel';
+export type { ErasePanelProps } from './components/erase-panel';
+export { FollowUpCard } from './components/follow-up-card';
+export type { FollowUpCardProps } from './components/follow-up-card';
+export { usePendingList } from './hooks/use-pending-list';
+export type { PendingListState } from './hooks/use-pending-list';
+export { followUpTopic, NOTE_MAX, SATISFACTION_CHOICES, servicesText } from './model/followup-text';

@@ -1,7 +1,0 @@
-import { call } from '@/lib/gateway';
-import type { Console, WalkInInput } from '@/types/contract';
-
-/** A number for a resident without a phone, issued by staff (also while paused). */
-export function addWalkIn(input: WalkInInput): Promise<Console> {
-  return call('queue.addWalkIn', input);
-}

@@ -1,0 +1,13 @@
+export { getQueueDesk } from './api/get-queue-desk';
+export * as staffMoves from './api/staff-moves';
+export { configureLine } from './api/configure-line';
+export { addWalkIn } from './api/add-walk-in';
+export { QueueDeskView } from './components/queue-desk-view';
+export type { QueueDeskViewProps } from './components/queue-desk-view';
+export { QueueDeskLinks, queueDeskUrl, QUEUE_DESK_PAGE } from './components/queue-desk-links';
+export type { QueueDeskLinksProps } from './components/queue-desk-links';
+export { LineSettings } from './components/line-settings';
+export { WalkInForm } from './components/walk-in-form';
+export { useQueueDesk } from './hooks/use-queue-desk';
+export type { QueueDeskState } from './hooks/use-queue-desk';
+export { parseSettings, draftOf, normaliseHhmm } from './model/settings-form';

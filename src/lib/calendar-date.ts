@@ -1,0 +1,26 @@
+/**
+ * Calendar arithmetic on Shanghai dates ("YYYY-MM-DD"), done in UTC: the dates are local already,
+ * so no time zone is involved.
+ */
+const utc = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+};
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Is "YYYY-MM-DD" a real calendar date (not 2026-02-30)? */
+export function isCalendarDate(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && iso(utc(date)) === date;
+}
+
+/** `date` moved by `days` (negative: back). */
+export function addDays(date: string, days: number): string {
+  const d = utc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return iso(d);
+}
+
+/** 0 Sunday … 6 Saturday. */
+export function weekdayOf(date: string): number {
+  return utc(date).getUTCDay();
+}
