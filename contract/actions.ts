@@ -31,20 +31,22 @@ import type {
   ConfigureFollowUpInput,
   FollowUpRule,
   FollowUpTask,
-  LogChangeInput,
-  ChangeEntry,
-  MergeInput,
   RecordCallInput,
-  ReplyInput,
   ResidentFollowUp,
-  StaffSuggestion,
-  SubmitSuggestionInput,
-  Suggestion,
-  SuggestionBoard,
   Solved,
   Timeline,
   TimelineInput,
 } from './followup';
+import type {
+  LogChangeInput,
+  ChangeEntry,
+  MergeInput,
+  ReplyInput,
+  StaffSuggestion,
+  SubmitSuggestionInput,
+  Suggestion,
+  EchoWall,
+} from './suggestion';
 import type {
   Board,
   ConfigureInput,
@@ -174,7 +176,7 @@ export interface ActionMap {
     output: { photo: string };
   };
   'suggestion.mine': { input: Empty; output: Suggestion[] };
-  'suggestion.board': { input: { community: string }; output: SuggestionBoard };
+  'suggestion.echoWall': { input: { community: string }; output: EchoWall };
   'suggestion.reopen': { input: { id: string }; output: Suggestion };
   'suggestion.answerSolved': { input: { id: string; solved: Solved }; output: Suggestion };
   'suggestion.list': { input: { community: string }; output: StaffSuggestion[] };

@@ -7,4 +7,5 @@ export type * from './booking';
 export type * from './actions';
 export type * from './notice';
 export type * from './followup';
+export type * from './suggestion';
 export type * from './program';

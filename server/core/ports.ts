@@ -11,8 +11,8 @@ import type {
   FollowUpResult,
   FollowUpStatus,
   Solved,
-  SuggestionStatus,
 } from '../../contract/followup';
+import type { SuggestionStatus } from '../../contract/suggestion';
 import type { NoticeStatus, SignUpStatus } from '../../contract/notice';
 import type { Candidate, RoundStatus } from '../../contract/program';
 import type { AlertKind, LineState, Ticket } from '../../contract/queue';

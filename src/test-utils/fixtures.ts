@@ -556,7 +556,7 @@ import type {
   ChangeEntry as ResidentChangeEntry,
   ResidentFollowUp as ResidentFollowUpItem,
   Suggestion as ResidentSuggestion,
-  SuggestionBoard as ResidentEchoWall,
+  EchoWall as ResidentEchoWall,
 } from '@/types/contract';
 
 /** A follow-up question about Wednesday 2 December at 金色里程, to answer in the app. */

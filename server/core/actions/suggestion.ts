@@ -13,7 +13,7 @@ import {
   replySuggestion,
   staffSuggestionView,
   submitSuggestion,
-  suggestionBoard,
+  echoWall,
   suggestionView,
 } from '../suggestion/service';
 import { ids } from '../validation';
@@ -98,11 +98,11 @@ export const suggestionActions = [
     },
   }),
   defineAction({
-    id: 'suggestion.board',
+    id: 'suggestion.echoWall',
     role: 'public',
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
-    handler: async ({ deps }, input) => suggestionBoard(deps, input.community),
+    handler: async ({ deps }, input) => echoWall(deps, input.community),
   }),
   defineAction({
     id: 'suggestion.reopen',

@@ -1,15 +1,17 @@
 /** Follow-up calls and suggestions, through dispatch, on a real SQLite file. */
 import type {
   CallList,
-  ChangeEntry,
   FollowUpRule,
   FollowUpTask,
   ResidentFollowUp,
-  StaffSuggestion,
-  Suggestion,
-  SuggestionBoard,
   Timeline,
 } from '../../../contract/followup';
+import type {
+  ChangeEntry,
+  StaffSuggestion,
+  Suggestion,
+  EchoWall,
+} from '../../../contract/suggestion';
 import type { Booking } from '../../../contract/booking';
 import type { QueueDesk, Ticket } from '../../../contract/queue';
 import { coreHarness, ok } from '../../testing/core-harness';
@@ -292,7 +294,7 @@ describe('suggestions', () => {
       '您的建议 JI-1202-001 已采纳',
     ]);
 
-    const board = ok(await h.as(null)<SuggestionBoard>('suggestion.board', { community: 'jinse' }));
+    const board = ok(await h.as(null)<EchoWall>('suggestion.echoWall', { community: 'jinse' }));
     expect(board.changes.map((c) => c.title)).toEqual(['周五晚也开放']);
     expect(board.answered.map((s) => [s.receipt, s.status])).toEqual([['JI-1202-001', 'adopted']]);
     expect(JSON.stringify(board)).not.toMatch(/u1|u2|尾号/);

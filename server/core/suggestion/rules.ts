@@ -3,7 +3,8 @@
  * rule needs, call it, and write what it returns inside their own transaction, so no rule is
  * written twice. The actions reach them through service.ts.
  */
-import type { Solved, SuggestionStatus } from '../../../contract/followup';
+import type { Solved } from '../../../contract/followup';
+import type { SuggestionStatus } from '../../../contract/suggestion';
 import { AppError } from '../errors';
 import type { ChangeRecord, SuggestionPatch, SuggestionRecord, SubmitOutcome } from '../ports';
 

@@ -1,10 +1,10 @@
+import type { Solved } from '../../../contract/followup';
 import type {
   ChangeEntry,
-  Solved,
   StaffSuggestion,
   Suggestion,
   SuggestionStatus,
-} from '../../../contract/followup';
+} from '../../../contract/suggestion';
 import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
@@ -260,7 +260,7 @@ export function newSuggestion(
 }
 
 /** The public 回音墙: answered suggestions without author or photo, and the changes made. */
-export async function suggestionBoard(deps: CoreDeps, id: string) {
+export async function echoWall(deps: CoreDeps, id: string) {
   const community = await communityOrThrow(deps, id);
   const answered = (await deps.store.suggestions.list(community.id)).filter((s) =>
     ANSWERED.includes(s.status),

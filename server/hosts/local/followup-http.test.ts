@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Booking } from '../../../contract/booking';
-import type { CallList, Suggestion, SuggestionBoard } from '../../../contract/followup';
+import type { CallList } from '../../../contract/followup';
+import type { Suggestion, EchoWall } from '../../../contract/suggestion';
 import { handClock } from '../../testing/core-harness';
 import { adminAndStaff, startTestHost, type TestClient, type TestHost } from './testing';
 
@@ -88,18 +89,18 @@ describe('follow-ups and suggestions over HTTP', () => {
       since: '2027-01-01',
       suggestionIds: [submitted.body.data.id],
     });
-    const board = await host.client().call<SuggestionBoard>('suggestion', {
-      action: 'board',
+    const wall = await host.client().call<EchoWall>('suggestion', {
+      action: 'echoWall',
       community: 'jinse',
     });
-    if (!board.body.ok) throw new Error(board.text);
-    expect(board.body.data.changes).toEqual([
+    if (!wall.body.ok) throw new Error(wall.text);
+    expect(wall.body.data.changes).toEqual([
       expect.objectContaining({
         title: '政务服务周五也能预约',
         receipts: [submitted.body.data.receipt],
       }),
     ]);
-    expect(board.text).not.toContain('13912345678');
+    expect(wall.text).not.toContain('13912345678');
     const outbox = host.db
       .prepare("SELECT kind FROM outbox WHERE kind IN ('follow-up-invite', 'suggestion-status')")
       .all();

@@ -24,7 +24,7 @@
  * documents with REMOVED (the SDK slice has no remove()) and empties the author document, so
  * neither a retried request nor the daily limit links them to the resident any more, as in SQLite.
  */
-import type { SuggestionStatus } from '../../../contract/followup';
+import type { SuggestionStatus } from '../../../contract/suggestion';
 import type {
   ChangeRecord,
   SubmitOutcome,

@@ -1,6 +1,6 @@
 /** The rules are the core's (core/suggestion/rules.ts): each transaction loads rows, asks the decision and writes it. */
 import type Database from 'better-sqlite3';
-import type { SuggestionStatus } from '../../../contract/followup';
+import type { SuggestionStatus } from '../../../contract/suggestion';
 import type {
   ChangeRecord,
   SubmitOutcome,

@@ -1,8 +1,8 @@
 import { useRemote } from '@/hooks/use-remote';
-import type { SuggestionBoard } from '@/types/contract';
+import type { EchoWall } from '@/types/contract';
 import { getCategories } from '@/features/suggestion-desk';
 
-export type Category = SuggestionBoard['categories'][number];
+export type Category = EchoWall['categories'][number];
 
 /** Categories every community has; shown while the community's own services load (or fail). */
 export const EXTRA_CATEGORIES: Category[] = [

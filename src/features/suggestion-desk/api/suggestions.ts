@@ -5,7 +5,7 @@ import type {
   LogChangeInput,
   ReplyInput,
   StaffSuggestion,
-  SuggestionBoard,
+  EchoWall,
 } from '@/types/contract';
 
 /** Every suggestion of a community, with its author and where it came from. */
@@ -29,6 +29,6 @@ export function logChange(input: LogChangeInput): Promise<ChangeEntry> {
 }
 
 /** The suggestion categories: the community's services, then 开放时间, 环境设施 and 其他. */
-export async function getCategories(community: string): Promise<SuggestionBoard['categories']> {
-  return (await call('suggestion.board', { community })).categories;
+export async function getCategories(community: string): Promise<EchoWall['categories']> {
+  return (await call('suggestion.echoWall', { community })).categories;
 }

@@ -1,6 +1,6 @@
 import { call } from '@/lib/gateway';
 import { useRemote, type Remote } from '@/hooks/use-remote';
-import type { Solved, SubmitSuggestionInput, Suggestion, SuggestionBoard } from '@/types/contract';
+import type { Solved, SubmitSuggestionInput, Suggestion, EchoWall } from '@/types/contract';
 
 /**
  * Files a suggestion. A retry with the same requestId answers the suggestion the first attempt
@@ -27,12 +27,12 @@ export function useMySuggestions(enabled = true): Remote<Suggestion[]> {
 }
 
 /** The 回音墙 (echo wall): changes made and answered suggestions, no personal data; and the categories. */
-export function getEchoWall(community: string): Promise<SuggestionBoard> {
-  return call('suggestion.board', { community });
+export function getEchoWall(community: string): Promise<EchoWall> {
+  return call('suggestion.echoWall', { community });
 }
 
 /** The echo wall of `community` (null: nothing to load). */
-export function useEchoWall(community: string | null): Remote<SuggestionBoard> {
+export function useEchoWall(community: string | null): Remote<EchoWall> {
   return useRemote(community, getEchoWall);
 }
 

@@ -1,22 +1,22 @@
 import { Text, View } from '@tarojs/components';
 import { EmptyState } from '@/components/load-state/load-state';
 import { dayOf, monthDay } from '@/lib/shanghai-time';
-import type { ChangeEntry, SuggestionBoard } from '@/types/contract';
+import type { ChangeEntry, EchoWall } from '@/types/contract';
 import { receiptsLine } from '../model/suggestion-text';
 import { StatusBadge } from './status-badge';
 import './echo-wall.scss';
 
-export interface EchoWallProps {
-  wall: SuggestionBoard;
+export interface EchoWallViewProps {
+  wall: EchoWall;
 }
 
-type Answered = SuggestionBoard['answered'][number];
+type Answered = EchoWall['answered'][number];
 
 /**
  * The public 社区回音墙: "你说我做" (what changed, since when, from which receipts), then the
  * answered suggestions. Only what the payload carries: no names, no phone numbers, no photos.
  */
-export function EchoWall({ wall }: EchoWallProps) {
+export function EchoWallView({ wall }: EchoWallViewProps) {
   const { changes, answered } = wall;
   if (changes.length === 0 && answered.length === 0) {
     return <EmptyState text="还没有答复过的建议。有想法？欢迎提第一条。" />;

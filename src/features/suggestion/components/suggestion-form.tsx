@@ -4,7 +4,7 @@ import { BigButton } from '@/components/big-button/big-button';
 import { ChoiceGroup } from '@/components/choice-group/choice-group';
 import { ImagePicker } from '@/components/image-picker/image-picker';
 import { a11y } from '@/lib/a11y';
-import type { SuggestionBoard } from '@/types/contract';
+import type { EchoWall } from '@/types/contract';
 import { uploadSuggestionPhoto } from '../api/suggestions';
 import type { SubmitSuggestionState } from '../hooks/use-submit-suggestion';
 import { PHOTO_PICKER } from '../model/photo';
@@ -13,7 +13,7 @@ import './suggestion-form.scss';
 
 export interface SuggestionFormProps {
   community: string;
-  categories: SuggestionBoard['categories'];
+  categories: EchoWall['categories'];
   form: SubmitSuggestionState;
 }
 

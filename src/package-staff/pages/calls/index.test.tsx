@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { GatewayError } from '@/lib/gateway';
-import type { CallList, SuggestionBoard } from '@/types/contract';
+import type { CallList, EchoWall } from '@/types/contract';
 import {
   callListFixture,
   COMMUNITIES,
@@ -25,7 +25,7 @@ beforeEach(() => {
   setRouterParams({ c: 'jinse' });
 });
 
-const board = (): SuggestionBoard => ({
+const board = (): EchoWall => ({
   community: { id: 'jinse', name: '金色里程' },
   answered: [],
   changes: [],
@@ -38,7 +38,7 @@ async function openPage(handlers: Handlers = {}, lists: CallList[] = [callListFi
   routeCalls({
     'followup.due': async () => lists[Math.min(loads++, lists.length - 1)],
     'community.list': async () => COMMUNITIES,
-    'suggestion.board': async () => board(),
+    'suggestion.echoWall': async () => board(),
     ...handlers,
   });
   const view = render(<CallsPage />);
@@ -303,7 +303,7 @@ describe('staff call list page', () => {
         recent: [],
       }),
       'community.list': async () => COMMUNITIES,
-      'suggestion.board': async () => board(),
+      'suggestion.echoWall': async () => board(),
     });
     render(<CallsPage />);
     expect(await screen.findByText('今天没有要打的回访电话')).toBeTruthy();

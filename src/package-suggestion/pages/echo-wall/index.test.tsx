@@ -21,7 +21,7 @@ beforeEach(() => {
 describe('社区回音墙 page', () => {
   it('shows 你说我做 changes, then the answered suggestions, with nothing personal', async () => {
     routeCalls({
-      'suggestion.board': async () =>
+      'suggestion.echoWall': async () =>
         echoWallFixture({
           changes: [
             changeEntryFixture(),
@@ -37,7 +37,7 @@ describe('社区回音墙 page', () => {
     });
     const { container } = render(<EchoWallPage />);
     expect(await screen.findByText('金色里程')).toBeTruthy();
-    expect(callsOf('suggestion.board')).toEqual([{ community: 'jinse' }]);
+    expect(callsOf('suggestion.echoWall')).toEqual([{ community: 'jinse' }]);
 
     const titles = [...container.querySelectorAll('.bdb-echo-wall__section-title')].map(
       (t) => t.textContent,
@@ -74,7 +74,7 @@ describe('社区回音墙 page', () => {
 
   it('says so plainly when nothing has been answered yet', async () => {
     routeCalls({
-      'suggestion.board': async () => echoWallFixture({ changes: [], answered: [] }),
+      'suggestion.echoWall': async () => echoWallFixture({ changes: [], answered: [] }),
     });
     render(<EchoWallPage />);
     expect(await screen.findByText('还没有答复过的建议。有想法？欢迎提第一条。')).toBeTruthy();
@@ -83,7 +83,7 @@ describe('社区回音墙 page', () => {
   });
 
   it('shows only the sections that have something', async () => {
-    routeCalls({ 'suggestion.board': async () => echoWallFixture({ changes: [] }) });
+    routeCalls({ 'suggestion.echoWall': async () => echoWallFixture({ changes: [] }) });
     render(<EchoWallPage />);
     expect(await screen.findByText('社区的答复（2 条）')).toBeTruthy();
     expect(screen.queryByText(/你说我做/)).toBeNull();
@@ -94,7 +94,7 @@ describe('社区回音墙 page', () => {
     setStorageSync('bdb.community', 'huchi');
     let loads = 0;
     routeCalls({
-      'suggestion.board': async () => {
+      'suggestion.echoWall': async () => {
         loads += 1;
         if (loads === 1) throw new GatewayError({ code: 'NOT_FOUND', message: '没有找到这个社区' });
         return echoWallFixture({ community: { id: 'huchi', name: '虎池苑' } });
@@ -104,14 +104,17 @@ describe('社区回音墙 page', () => {
     expect(await screen.findByText('没有找到这个社区')).toBeTruthy();
     fireEvent.click(screen.getByText('重试'));
     expect(await screen.findByText('虎池苑')).toBeTruthy();
-    expect(callsOf('suggestion.board')).toEqual([{ community: 'huchi' }, { community: 'huchi' }]);
+    expect(callsOf('suggestion.echoWall')).toEqual([
+      { community: 'huchi' },
+      { community: 'huchi' },
+    ]);
   });
 
   it('says which community is missing when there is none', () => {
     setRouterParams({});
     render(<EchoWallPage />);
     expect(screen.getByText('还不知道是哪个社区，请先在“今晚服务”页选择社区')).toBeTruthy();
-    expect(callsOf('suggestion.board')).toHaveLength(0);
+    expect(callsOf('suggestion.echoWall')).toHaveLength(0);
     expect(screen.queryByText('提建议')).toBeNull();
   });
 });

@@ -4,12 +4,12 @@ import { useMemo } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
-import { EchoWall, submitUrl, useEchoWall } from '@/features/suggestion';
+import { EchoWallView, submitUrl, useEchoWall } from '@/features/suggestion';
 import type { Remote } from '@/hooks/use-remote';
 import { errorMessage } from '@/lib/gateway';
 import { launchParam } from '@/lib/launch-params';
 import { readString, STORAGE_KEYS } from '@/lib/storage';
-import type { SuggestionBoard } from '@/types/contract';
+import type { EchoWall } from '@/types/contract';
 import './index.scss';
 
 const TONIGHT_PAGE = '/pages/tonight/index';
@@ -64,7 +64,7 @@ export default function EchoWallPage() {
   );
 }
 
-function WallBody({ wall }: { wall: Remote<SuggestionBoard> }) {
+function WallBody({ wall }: { wall: Remote<EchoWall> }) {
   const { data, error } = wall;
   if (!data) {
     return error ? (
@@ -73,5 +73,5 @@ function WallBody({ wall }: { wall: Remote<SuggestionBoard> }) {
       <LoadingState text="正在打开回音墙…" />
     );
   }
-  return <EchoWall wall={data} />;
+  return <EchoWallView wall={data} />;
 }

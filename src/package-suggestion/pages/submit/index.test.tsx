@@ -28,7 +28,7 @@ const filed = (input: SubmitSuggestionInput) =>
 
 async function openForm(handlers: Handlers = {}) {
   routeCalls({
-    'suggestion.board': async () => echoWallFixture(),
+    'suggestion.echoWall': async () => echoWallFixture(),
     'suggestion.submit': async (input) => filed(input),
     ...handlers,
   });
@@ -54,7 +54,7 @@ describe('提建议 page', () => {
     type('周五也开吧');
     expect(screen.getByText('5/500')).toBeTruthy();
     expect(textField().getAttribute('maxlength')).toBe('500');
-    expect(callsOf('suggestion.board')).toEqual([{ community: 'jinse' }]);
+    expect(callsOf('suggestion.echoWall')).toEqual([{ community: 'jinse' }]);
   });
 
   it('asks for a category and the text before sending anything', async () => {
@@ -210,7 +210,7 @@ describe('提建议 page', () => {
     setStorageSync('bdb.community', 'huchi');
     let loads = 0;
     routeCalls({
-      'suggestion.board': async () => {
+      'suggestion.echoWall': async () => {
         loads += 1;
         if (loads === 1) throw new GatewayError({ code: 'INTERNAL', message: NETWORK_MESSAGE });
         return echoWallFixture({ community: { id: 'huchi', name: '虎池苑' } });
@@ -220,6 +220,9 @@ describe('提建议 page', () => {
     expect(await screen.findByText(NETWORK_MESSAGE)).toBeTruthy();
     fireEvent.click(screen.getByText('重试'));
     expect(await screen.findByText('写给 虎池苑')).toBeTruthy();
-    expect(callsOf('suggestion.board')).toEqual([{ community: 'huchi' }, { community: 'huchi' }]);
+    expect(callsOf('suggestion.echoWall')).toEqual([
+      { community: 'huchi' },
+      { community: 'huchi' },
+    ]);
   });
 });

@@ -16,7 +16,7 @@ import type { Remote } from '@/hooks/use-remote';
 import { errorMessage } from '@/lib/gateway';
 import { launchParam } from '@/lib/launch-params';
 import { readString, STORAGE_KEYS } from '@/lib/storage';
-import type { ResidentFollowUp, SuggestionBoard } from '@/types/contract';
+import type { ResidentFollowUp, EchoWall } from '@/types/contract';
 import './index.scss';
 
 const TONIGHT_PAGE = '/pages/tonight/index';
@@ -95,7 +95,7 @@ function FollowUpTopic({ followUp }: { followUp: ResidentFollowUp | null }) {
 interface SubmitBodyProps {
   community: string;
   followupId: string | null;
-  wall: Remote<SuggestionBoard>;
+  wall: Remote<EchoWall>;
 }
 
 function SubmitBody({ community, followupId, wall }: SubmitBodyProps) {
