@@ -1,7 +1,8 @@
 /**
  * The compiled tonight page (weapp build, miniprogram-simulate) passing the last-join time by
  * itself: the server says it is 19:29:50, the line's watched document carries tonight's hours,
- * and ten seconds later 取号 turns into the reason with no cloud call and no new snapshot.
+ * and ten seconds later 取号 turns into the reason with no cloud call and no new snapshot. A line
+ * nobody touched tonight has no watched state of tonight: the page asks for it once.
  * Needs `npm run build:weapp` first.
  */
 import type { Envelope } from '../../contract/envelope';
@@ -67,6 +68,12 @@ describe('weapp build: the tonight page at 19:30', () => {
 
     await waitForText(root, '今晚取号已在 19:30 截止', 15_000);
     expect(joinText(healthJoin)).toBe('取号今晚取号已在19:30截止');
-    expect(harness.functionCalls.map((c) => c.action)).toEqual(['community.tonight']);
+    // The untouched line turns too: its state of tonight was asked once (queue.board), since
+    // the watched collection has none; no call at 19:30 itself.
+    expect(joinText(libraryJoin)).toBe('取号今晚取号已在19:30截止');
+    expect(harness.functionCalls.map((c) => c.action)).toEqual([
+      'community.tonight',
+      'queue.board',
+    ]);
   });
 });

@@ -56,6 +56,19 @@ describe('weapp line feed (database watch)', () => {
     expect(watches[0].close).toHaveBeenCalled();
   });
 
+  it('says it has settled after the first snapshot, once, so missing lines are untouched ones', () => {
+    const onSettled = jest.fn();
+    subscribeLines('jinse', { onLine: jest.fn(), onSettled });
+    expect(onSettled).not.toHaveBeenCalled();
+    watches[0].options.onChange({ type: 'init', docs: [], docChanges: [] });
+    expect(onSettled).toHaveBeenCalledTimes(1);
+    watches[0].options.onChange({
+      docs: [doc()],
+      docChanges: [{ dataType: 'add', doc: doc() }],
+    });
+    expect(onSettled).toHaveBeenCalledTimes(1);
+  });
+
   it('opens a new watch after the platform closed one on error', () => {
     subscribeLines('jinse', { onLine: jest.fn() });
     watches[0].options.onError(new Error('socket closed'));

@@ -82,6 +82,7 @@ export function subscribeLines(community: string, handlers: LineFeedHandlers): U
               const line = toLineState(doc);
               if (line) handlers.onLine(line);
             }
+            if (isRecord(snapshot) && snapshot.type === 'init') handlers.onSettled?.();
           },
           onError: retry,
         });

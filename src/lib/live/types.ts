@@ -5,6 +5,12 @@ export interface LineFeedHandlers {
   onLine: (line: LineState) => void;
   /** A notice about one of my own tickets (H5 only; weapp sends subscription messages). */
   onAlert?: (alert: LineAlert) => void;
+  /**
+   * Every line that has a state was delivered (weapp: the watch's first snapshot). A line still
+   * missing then has none yet: nobody touched it tonight. H5 never calls it: its feed sends
+   * every line, touched or not, on connect.
+   */
+  onSettled?: () => void;
 }
 
 export type Unsubscribe = () => void;

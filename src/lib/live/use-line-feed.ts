@@ -23,6 +23,7 @@ export function useLineFeed(community: string | null, handlers: LineFeedHandlers
         ref.current.onLine(line);
       },
       onAlert: (alert) => ref.current.onAlert?.(alert),
+      onSettled: () => ref.current.onSettled?.(),
     });
   }, [community]);
 }
