@@ -85,8 +85,3 @@ export function loggedNotifier(send: Notifier, log: AlertLog): Notifier {
     },
   };
 }
-
-/** The deps a host spreads to keep an alert log: the notifier that writes it. */
-export const withAlertLog = (send: Notifier, log: AlertLog) => ({
-  notifier: loggedNotifier(send, log),
-});

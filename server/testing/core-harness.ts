@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Envelope } from '../../contract/envelope';
 import type { CoreDeps } from '../core/deps';
-import { withAlertLog } from '../core/alert-log';
+import { loggedNotifier } from '../core/alert-log';
 import { dispatch } from '../core/dispatch';
 import type {
   ActivityAlert,
@@ -93,8 +93,8 @@ export async function coreHarness(at: string, options: HarnessOptions = {}) {
     store: on,
     clock,
     config: { adminToken: 'unused-admin-token' },
-    // As the local host: every alert is kept in the store's alert log, which the desk reads.
-    ...withAlertLog(
+    // As the local host: every alert is kept in the store's alert log.
+    notifier: loggedNotifier(
       {
         notify: async (alert) => void alerts.queue.push(alert),
         notifyBooking: async (alert) => void alerts.booking.push(alert),

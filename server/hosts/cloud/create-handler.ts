@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as cloud from 'wx-server-sdk';
 import type { Envelope } from '../../../contract/envelope';
-import { withAlertLog } from '../../core/alert-log';
+import { loggedNotifier } from '../../core/alert-log';
 import { realClock } from '../../core/clock';
 import type { Caller, CoreDeps } from '../../core/deps';
 import type { Clock, Notifier } from '../../core/ports';
@@ -65,7 +65,7 @@ function containerDeps(options: HandlerOptions): CoreDeps {
   const db = cloud.database() as unknown as CloudDatabase;
   const store = createCloudBaseStore(db);
   const alerting = (notifier: Notifier) =>
-    options.alertLog ? withAlertLog(notifier, store.alerts) : { notifier };
+    options.alertLog ? loggedNotifier(notifier, store.alerts) : notifier;
   return {
     store,
     clock: options.clock ?? realClock(),
@@ -74,7 +74,7 @@ function containerDeps(options: HandlerOptions): CoreDeps {
     // transaction that changes the line, and residents watch() it.
     // `cloud.openapi` is looked up per message, not here: building the deps must not depend on
     // it, since most calls never alert.
-    ...alerting(createNotifier((message) => cloud.openapi.subscribeMessage.send(message))),
+    notifier: alerting(createNotifier((message) => cloud.openapi.subscribeMessage.send(message))),
     // Looked up per call like `cloud.openapi`: only cover uploads and checks use storage.
     media: createCloudMedia({
       uploadFile: (options) => cloud.uploadFile(options),

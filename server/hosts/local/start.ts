@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { CoreDeps } from '../../core/deps';
 import type { Clock } from '../../core/ports';
-import { withAlertLog } from '../../core/alert-log';
+import { loggedNotifier } from '../../core/alert-log';
 import { sendDueReminders } from '../../core/booking/service';
 import { createFollowUps } from '../../core/followup/service';
 import { seedPilots } from '../../core/seed';
@@ -75,7 +75,7 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
     config: { adminToken: admin.value },
     publisher: live,
     // Every alert is kept in the store's alert log (the outbox table), then pushed.
-    ...withAlertLog(live, store.alerts),
+    notifier: loggedNotifier(live, store.alerts),
     media,
     contentCheck: wordListChecker(options.dataDir),
   };
