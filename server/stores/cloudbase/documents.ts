@@ -16,6 +16,13 @@ export class MalformedDocument extends Error {
   }
 }
 
+/**
+ * What overwrites a document that should be gone: the SDK slice this adapter uses (sdk.ts) has no
+ * remove(). It keeps no field, so no query matches it and every read treats it as missing.
+ */
+export const REMOVED: DocData = { removed: true };
+export const isRemoved = (doc: DocData) => doc.removed === true;
+
 export const isDoc = (value: unknown): value is DocData =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -8,7 +8,8 @@
 import { Unavailable } from '../../core/errors';
 import type { FollowUpRecord } from '../../core/ports';
 import { emulatedStore } from '../../testing/emulated-store';
-import { digest, orderId, taskKeyId } from './followups';
+import { orderId, taskKeyId } from './followups';
+import { digest } from './keys';
 import { CREATE_FOLLOW_UP_OPERATIONS, PAGE_SIZE } from './index';
 import type { DocData } from './sdk';
 import { MANY_RACERS } from './transaction';

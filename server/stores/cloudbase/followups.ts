@@ -23,7 +23,6 @@
  * objects field by field (and cannot set `result.note` while `result` is null), while set()
  * replaces `attempts` and `result` exactly.
  */
-import crypto from 'node:crypto';
 import type { FollowUpResult } from '../../../contract/followup';
 import { erasedTask, firstTask, patchIfUnchanged, taskKey } from '../../core/followup/rules';
 import type { FollowUpRecord, FollowUpRepo, FollowUpRuleRecord } from '../../core/ports';
@@ -47,6 +46,7 @@ import {
 } from './fields';
 import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
+import { digest } from './keys';
 
 /**
  * Single-document operations a create() runs inside its one transaction, by outcome:
@@ -61,14 +61,6 @@ export interface FollowUpCollections {
   rules: string;
 }
 
-/**
- * 22 URL-safe characters (132 bits of SHA-256) standing for `parts`: a deterministic `_id` part
- * for keys made of arbitrary strings. JSON keeps the parts apart, so ("a:b", "c") and ("a", "b:c")
- * differ.
- */
-export function digest(...parts: string[]): string {
-  return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
-}
 
 /** Only [A-Za-z0-9-]: the readable parts of a key id (community ids and dates already are). */
 const readable = (part: string) => part.replace(/[^A-Za-z0-9-]/g, '-');

@@ -14,7 +14,7 @@
 import type { JobData, JobRepo, JobStateRecord } from '../../core/ports';
 import { isDoc, MalformedDocument, readDoc } from './documents';
 import { copyOf, getRecord, integer, read, text, type Reader, type Shape } from './fields';
-import { digest } from './followups';
+import { digest } from './keys';
 import type { CloudDatabase, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 

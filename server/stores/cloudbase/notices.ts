@@ -58,8 +58,18 @@ import {
   newSignUp,
 } from '../../core/notice/decisions';
 import { nextInLine, placesLeft, promoteNext } from '../../core/waitlist';
-import { integer, isDoc, MalformedDocument, readDoc, text, toStoredInstant } from './documents';
-import { fieldKey, nullableText, readAll } from './queues';
+import {
+  integer,
+  isDoc,
+  isRemoved,
+  MalformedDocument,
+  readDoc,
+  REMOVED,
+  text,
+  toStoredInstant,
+} from './documents';
+import { nullableText, readAll } from './fields';
+import { fieldKey } from './keys';
 import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
 import {
   EMPTY_TALLY,
@@ -95,9 +105,6 @@ export interface NoticeCollections {
   pins: string;
 }
 
-/** What overwrites a dropped activity and its sign-ups (see the header). */
-export const REMOVED: DocData = { removed: true };
-const isRemoved = (doc: DocData) => doc.removed === true;
 
 const NOTICE_STATUSES: ReadonlySet<string> = new Set<NoticeStatus>([
   'draft',

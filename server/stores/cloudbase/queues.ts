@@ -51,39 +51,15 @@ import {
 } from './fields';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { MANY_RACERS, transact } from './transaction';
+import { fieldKey } from './keys';
 
 /** notices.ts imports these from here. */
-export { nullableText, readAll };
 
 export interface QueueCollections {
   configs: string;
   evenings: string;
   lines: string;
 }
-
-/** Field names must not contain '.' (a path) or start with '$' (an operator). */
-const SAFE_KEY_CHAR = /[A-Za-z0-9_:-]/;
-
-/**
- * A user or request id as a map key in a stored document: characters outside [A-Za-z0-9_:-]
- * (including '.', '$', '%' and '|') become %XX of their UTF-8 bytes. Today's ids ('wx:<openid>',
- * 'u_…', request ids) pass unchanged; the encoding is injective, so keys never collide.
- */
-export function fieldKey(raw: string): string {
-  let key = '';
-  for (const ch of raw) {
-    key += SAFE_KEY_CHAR.test(ch)
-      ? ch
-      : [...Buffer.from(ch, 'utf8')]
-          .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
-          .join('');
-  }
-  return key;
-}
-
-/** '|' never survives fieldKey, so it separates the two parts unambiguously. */
-export const requestKey = (userId: string | null, requestId: string) =>
-  `${fieldKey(userId ?? '')}|${fieldKey(requestId)}`;
 
 export const configId = (community: string, queue: string) => `${community}:${queue}`;
 export const eveningId = (community: string, queue: string, date: string) =>

@@ -37,7 +37,7 @@ import {
   recordsOf,
   text,
 } from './fields';
-import { digest } from './followups';
+import { digest } from './keys';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 

@@ -56,8 +56,8 @@ import {
   someStrings,
   text,
 } from './fields';
-import { digest } from './followups';
-import { REMOVED } from './notices';
+import { digest } from './keys';
+import { REMOVED } from './documents';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
 

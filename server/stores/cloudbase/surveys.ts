@@ -41,7 +41,7 @@ import {
   text,
   type Shape,
 } from './fields';
-import { digest } from './followups';
+import { digest } from './keys';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 

@@ -8,7 +8,7 @@
 import type { Known } from '../../core/waitlist';
 import { isDoc, MalformedDocument } from './documents';
 import { integer, someStrings } from './fields';
-import { fieldKey, requestKey } from './queues';
+import { fieldKey, requestKey } from './keys';
 import type { DocData } from './sdk';
 
 export interface Tally {
