@@ -124,6 +124,12 @@ export async function newDeskPage(
 export function watch(page: Page): PageProblems {
   const problems: PageProblems = { errors: [], failedRequests: [] };
   page.on('pageerror', (error) => problems.errors.push(error.message));
+  // Whatever the host's CSP blocks (an inline script, a framed page) is an error of the page.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+      problems.errors.push(message.text());
+    }
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) {
       problems.failedRequests.push(`${response.status()} ${new URL(response.url()).pathname}`);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -26,7 +28,11 @@ export interface LocalAppOptions {
   cookieSecret: string;
   /** The built H5 app (dist-h5); when missing, `/` explains how to build it. */
   h5Dir: string;
-  /** Base URL phones use to reach this host, for QR codes; defaults to the request's own host. */
+  /**
+   * Base URL phones use to reach this host, for QR codes and the Secure cookie (https). Unset: the
+   * address the host listens on, never the request's Host header; a poster of a host listening on
+   * every interface (0.0.0.0) then asks for PUBLIC_URL instead.
+   */
   publicUrl?: string;
   logErrors?: boolean;
   /** Requests per identity (or IP) per minute on /api; false turns the limiter off (bench). */
@@ -35,7 +41,15 @@ export interface LocalAppOptions {
   live: LiveBus;
   /** Cover images under DATA_DIR, served at /media/<file>. */
   media?: LocalMedia;
+  /** How long a request's headers and body may take to arrive (ms); slower ones get 408. */
+  requestTimeoutMs?: number;
+  /** Live streams (SSE) open at once, per identity (or address) and in all. */
+  liveStreams?: { perCaller: number; total: number };
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** A resident has a tab or two open, a service center a board and a desk or three. */
+export const DEFAULT_LIVE_STREAMS = { perCaller: 6, total: 2_000 };
 
 /** A comment line every so often keeps proxies and phones from closing an idle stream. */
 const HEARTBEAT_MS = 25_000;
@@ -51,6 +65,13 @@ const fail = (reply: FastifyReply, error: ApiError) => {
   return reply.status(httpStatus[error.code]).send(body);
 };
 
+/** A QR code must not point at an address phones cannot reach, nor at one a request made up. */
+const noPublicUrl = (reply: FastifyReply) =>
+  reply
+    .status(503)
+    .type('text/plain; charset=utf-8')
+    .send('二维码需要手机能打开的地址：请设置 PUBLIC_URL（例如 http://192.168.1.20:8080）后重启。');
+
 /** The caller's identity from the signed cookie; a forged or missing cookie is no identity. */
 const userIdOf = (request: FastifyRequest): string | null => {
   const raw = request.cookies[USER_COOKIE];
@@ -59,20 +80,114 @@ const userIdOf = (request: FastifyRequest): string | null => {
   return unsigned.valid && unsigned.value ? unsigned.value : null;
 };
 
-const baseUrlOf = (request: FastifyRequest, publicUrl?: string) =>
-  (publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
+/**
+ * The page's rules: scripts only from this host (no inline script), styles inline too (the
+ * components' own), images also as data: and blob: (QR codes drawn in the page), nothing may
+ * frame any page (the TV board included), and no upgrade of http, which the service-center LAN
+ * may be on.
+ */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  mediaSrc: ["'self'", 'data:', 'blob:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+/** Uploaded images are shown, never run: no script, no plugin, a sandbox around anything else. */
+const MEDIA_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+
+/** The address the app listens on, as a URL; null before it listens or on every interface. */
+function listenUrl(app: FastifyInstance): string | null {
+  const address = app.server.address();
+  if (!address || typeof address === 'string') return null;
+  const host = address.address;
+  if (host === '0.0.0.0' || host === '::') return null;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+}
+
+/** Open live streams per caller and in all: open() gives their release, or null past a cap. */
+function streamCounter(caps: { perCaller: number; total: number }) {
+  const open = new Map<string, number>();
+  let total = 0;
+  return {
+    open(caller: string): (() => void) | null {
+      const mine = open.get(caller) ?? 0;
+      if (mine >= caps.perCaller || total >= caps.total) return null;
+      open.set(caller, mine + 1);
+      total += 1;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        total -= 1;
+        const left = (open.get(caller) ?? 1) - 1;
+        if (left > 0) open.set(caller, left);
+        else open.delete(caller);
+      };
+    },
+  };
+}
+
+/**
+ * Counts a body's bytes as they stream in (a chunked body has no content-length to trust) and
+ * stops it past `limit` with the 413 the error handler answers in Chinese.
+ */
+function capped(limit: number, counted: (bytes: number) => void) {
+  let bytes = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      counted(bytes);
+      if (bytes > limit) done(Object.assign(new Error('body too large'), { statusCode: 413 }));
+      else done(null, chunk);
+    },
+  });
+}
+
+/** Security headers on every answer (helmet), and `no-store` on the API's. */
+async function harden(app: FastifyInstance, https: boolean) {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // HSTS only where the public address is https: on the LAN's http it would mean nothing.
+    strictTransportSecurity: https ? { maxAge: 180 * 24 * 3600 } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  // Answers carry personal data (tickets, phones, names): never kept by a browser or a proxy.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+}
 
 /** The local host: the H5 app and every registry action over HTTP, with the same core as the cloud. */
 export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyInstance> {
   const { deps } = options;
   const log = options.logErrors === false ? () => undefined : undefined;
   // forceCloseConnections: open event streams must not keep a stopping host alive.
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
     trustProxy: false,
     forceCloseConnections: true,
+    requestTimeout,
+    // Node takes these when the server is made (set later, the timeout never fires), and checks
+    // every connectionsCheckingInterval (30 s by default).
+    http: { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: 1_000 },
   });
+  const https = options.publicUrl?.startsWith('https:') ?? false;
+  const baseUrl = () => (options.publicUrl ?? listenUrl(app))?.replace(/\/$/, '') ?? null;
+
+  await harden(app, https);
 
   await app.register(fastifyCookie, { secret: options.cookieSecret });
   await app.register(fastifyRateLimit, {
@@ -115,7 +230,7 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
     let userId = userIdOf(request);
     if (!userId) {
       userId = newUserId();
-      reply.setCookie(USER_COOKIE, userId, cookieOptions(request.protocol === 'https'));
+      reply.setCookie(USER_COOKIE, userId, cookieOptions(https || request.protocol === 'https'));
     }
     const data = await sessionIdentity(deps, userId);
     return { ok: true, data };
@@ -129,18 +244,22 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
     const fn = def.id.split('.')[0]!;
     fnLimit.set(fn, Math.max(fnLimit.get(fn) ?? BODY_LIMIT, def.maxBodyBytes ?? BODY_LIMIT));
   }
+  // What arrived, counted while it streamed in (chunked bodies have no content-length).
+  const bodyBytes = new WeakMap<FastifyRequest, number>();
   const tooLarge = (request: FastifyRequest, limit: number) =>
-    Number(request.headers['content-length'] ?? 0) > limit;
+    (bodyBytes.get(request) ?? Number(request.headers['content-length'] ?? 0)) > limit;
 
   app.post<{ Params: { fn: string } }>(
     '/api/:fn',
     {
       ...apiRoute,
       bodyLimit: Math.max(...fnLimit.values()),
-      preParsing: async (request: FastifyRequest<{ Params: { fn: string } }>) => {
-        if (tooLarge(request, fnLimit.get(request.params.fn) ?? BODY_LIMIT)) {
+      preParsing: async (request: FastifyRequest<{ Params: { fn: string } }>, _reply, payload) => {
+        const limit = fnLimit.get(request.params.fn) ?? BODY_LIMIT;
+        if (tooLarge(request, limit)) {
           throw Object.assign(new Error('body too large'), { statusCode: 413 });
         }
+        return payload.pipe(capped(limit, (bytes) => bodyBytes.set(request, bytes)));
       },
     },
     async (request, reply) => {
@@ -171,7 +290,8 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
     return reply
       .type(MEDIA_TYPES[ext]!)
       .header('cache-control', 'public, max-age=31536000, immutable')
-      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', MEDIA_CSP)
+      .header('content-disposition', 'inline')
       .send(fs.createReadStream(file));
   });
 
@@ -186,10 +306,13 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
       if (!activity || activity.code !== k) {
         return reply.status(404).type('text/plain; charset=utf-8').send('没有这个活动');
       }
-      const base = baseUrlOf(request, options.publicUrl);
+      const base = baseUrl();
+      if (!base) return noPublicUrl(reply);
       return reply.type('image/png').send(await qrPng(`${base}/#/${checkInPath(activity)}`));
     },
   );
+
+  const streams = streamCounter(options.liveStreams ?? DEFAULT_LIVE_STREAMS);
 
   // Server-Sent Events: every queue line's public state for one community, and the caller's alerts.
   app.get<{ Querystring: { community?: string } }>(
@@ -203,12 +326,20 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
       ) {
         return fail(reply, { code: 'NOT_FOUND', message: '没有找到这个社区' });
       }
+      const release = streams.open(userIdOf(request) ?? request.ip);
+      if (!release) {
+        return fail(reply, {
+          code: 'RATE_LIMITED',
+          message: '打开的实时页面太多了，请关掉几个再试',
+        });
+      }
+      request.raw.on('close', release);
       const current = await board(deps, community, deps.clock.now());
       reply.hijack();
       const out = reply.raw;
       out.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
+        'cache-control': 'no-store, no-transform',
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
@@ -257,7 +388,9 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
         : undefined;
       if (queue && !service)
         return reply.status(404).type('text/plain; charset=utf-8').send('这个社区没有这条排队');
-      const url = entryUrl(baseUrlOf(request, options.publicUrl), community.id, service?.id);
+      const base = baseUrl();
+      if (!base) return noPublicUrl(reply);
+      const url = entryUrl(base, community.id, service?.id);
       if (match[2]) return reply.type('image/png').send(await qrPng(url));
       return reply
         .type('text/html; charset=utf-8')

@@ -25,10 +25,10 @@ export function localMediaStore(dataDir: string): LocalMedia {
     fileOf,
     put: async (_community, bytes, ext) => {
       const name = `${createHash('sha256').update(bytes).digest('hex')}.${ext}`;
-      await fs.promises.mkdir(dir, { recursive: true });
+      await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
       // Write then rename, so a reader never sees half a file.
       const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
-      await fs.promises.writeFile(temp, bytes);
+      await fs.promises.writeFile(temp, bytes, { mode: 0o600 });
       await fs.promises.rename(temp, path.join(dir, name));
       return `/media/${name}`;
     },

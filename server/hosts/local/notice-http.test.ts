@@ -141,6 +141,8 @@ describe('notices over HTTP', () => {
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
     expect(image.headers.get('x-content-type-options')).toBe('nosniff');
+    // Shown, never run: whatever hides in the file, the page around it has no script.
+    expect(image.headers.get('content-security-policy')).toMatch(/default-src 'none'.*sandbox/);
     expect(Buffer.from(await image.arrayBuffer()).equals(Buffer.from(PNG, 'base64'))).toBe(true);
     expect((await staff.raw('GET', '/media/..%2F..%2Fbadianban.db')).status).toBe(404);
     const saved = await publish(null, { cover: ok.body.data.cover });

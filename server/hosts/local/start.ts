@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { CoreDeps } from '../../core/deps';
@@ -24,6 +25,8 @@ export interface StartOptions {
   h5Dir?: string;
   logErrors?: boolean;
   rateLimit?: number | false;
+  requestTimeoutMs?: number;
+  liveStreams?: { perCaller: number; total: number };
   /** How often the booking reminders and the follow-up job run (ms); 0 turns the in-process scheduler off (tests). */
   reminderIntervalMs?: number;
 }
@@ -58,9 +61,26 @@ function startReminders(deps: CoreDeps, intervalMs: number): () => void {
 
 export const DEFAULT_H5_DIR = path.resolve(__dirname, '../../../dist-h5');
 
+/**
+ * DATA_DIR holds names, phones and secrets: only the host's own user may open it or its files.
+ * The database file is made 0600 before SQLite opens it, which gives its -wal and -shm the same.
+ */
+export function makePrivate(dataDir: string, dbFile: string) {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
+  fs.closeSync(fs.openSync(dbFile, 'a', 0o600));
+  for (const entry of fs.readdirSync(dataDir, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile()) fs.chmodSync(file, 0o600);
+    else if (entry.isDirectory()) fs.chmodSync(file, 0o700);
+  }
+}
+
 /** Opens the SQLite store under dataDir, seeds the pilots on first start, and listens. */
 export async function startLocalHost(options: StartOptions): Promise<LocalHost> {
-  const store = await openSqliteStore(path.join(options.dataDir, 'badianban.db'));
+  const dbFile = path.join(options.dataDir, 'badianban.db');
+  makePrivate(options.dataDir, dbFile);
+  const store = await openSqliteStore(dbFile);
   await seedPilots(store);
   const admin = options.adminToken
     ? { value: options.adminToken, created: false }
@@ -88,6 +108,8 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
     rateLimit: options.rateLimit,
     live,
     media,
+    requestTimeoutMs: options.requestTimeoutMs,
+    liveStreams: options.liveStreams,
   });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const stopReminders = startReminders(deps, options.reminderIntervalMs ?? 60_000);

@@ -36,7 +36,7 @@ export interface TestClient {
   raw(
     method: string,
     url: string,
-    init?: { body?: string; headers?: Record<string, string> },
+    init?: { body?: string | ReadableStream<Uint8Array>; headers?: Record<string, string> },
   ): Promise<Response>;
 }
 
@@ -46,6 +46,11 @@ export async function startTestHost(
     dataDir?: string;
     h5Dir?: string;
     rateLimit?: number | false;
+    publicUrl?: string;
+    /** The interface to listen on (127.0.0.1 unless a test needs another). */
+    listenHost?: string;
+    requestTimeoutMs?: number;
+    liveStreams?: { perCaller: number; total: number };
     /** Run the scheduled jobs (reminders, follow-ups) this often; off unless a test asks. */
     jobsIntervalMs?: number;
   } = {},
@@ -53,12 +58,16 @@ export async function startTestHost(
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-host-'));
   const host = await startLocalHost({
     dataDir,
+    host: options.listenHost,
     port: 0,
     clock: options.clock ?? fixedClock(WEDNESDAY_1830),
     adminToken: ADMIN_TOKEN,
     h5Dir: options.h5Dir ?? path.join(dataDir, 'no-h5'),
     logErrors: false,
     rateLimit: options.rateLimit,
+    publicUrl: options.publicUrl,
+    requestTimeoutMs: options.requestTimeoutMs,
+    liveStreams: options.liveStreams,
     reminderIntervalMs: options.jobsIntervalMs ?? 0,
   });
   const db = (host.deps.store as unknown as { db: Database.Database }).db;
@@ -74,7 +83,9 @@ export async function startTestHost(
           body: init.body,
           headers,
           redirect: 'manual',
-        });
+          // A stream goes out chunked (no content-length), which fetch sends only half-duplex.
+          ...(typeof init.body === 'object' ? { duplex: 'half' } : {}),
+        } as RequestInit);
         const set = response.headers.get('set-cookie');
         if (set) c.cookie = set.split(';')[0]!;
         return response;

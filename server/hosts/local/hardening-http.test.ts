@@ -1,0 +1,185 @@
+/**
+ * The local host's HTTP hardening (issue #13): security headers, no-store on personal answers,
+ * QR links from the configured address only, private DATA_DIR files, body limits on streamed
+ * bytes, request timeouts and a cap on live streams. Each runs against a real host on a real port.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { snapshot, startTestHost, type TestHost } from './testing';
+
+/** The value of one directive of a Content-Security-Policy header. */
+const directive = (csp: string | null, name: string) =>
+  (csp ?? '')
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith(`${name} `));
+
+/** A request body sent chunked: no content-length for the host to check up front. */
+const chunked = (text: string) =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      const bytes = new TextEncoder().encode(text);
+      for (let i = 0; i < bytes.length; i += 8 * 1024) controller.enqueue(bytes.slice(i, i + 8192));
+      controller.close();
+    },
+  });
+
+describe('HTTP hardening of the local host', () => {
+  let host: TestHost;
+  beforeAll(async () => {
+    host = await startTestHost({
+      requestTimeoutMs: 1_000,
+      liveStreams: { perCaller: 2, total: 3 },
+    });
+  });
+  afterAll(async () => {
+    await host.destroy();
+  });
+
+  it('sends a CSP without inline script that no page may be framed by, nosniff and no referrer', async () => {
+    for (const url of ['/', '/api/health', '/board/jinse']) {
+      const response = await host.client().raw('GET', url);
+      const csp = response.headers.get('content-security-policy');
+      expect(directive(csp, 'script-src')).toBe("script-src 'self'");
+      expect(directive(csp, 'frame-ancestors')).toBe("frame-ancestors 'none'");
+      expect(csp).not.toContain('upgrade-insecure-requests');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+
+  it('marks every API answer no-store, errors and the live stream included', async () => {
+    const resident = host.client();
+    await resident.session();
+    const answers = [
+      await resident.raw('GET', '/api/session'),
+      await resident.raw('POST', '/api/queue', {
+        body: JSON.stringify({ action: 'mine', community: 'jinse' }),
+        headers: { 'content-type': 'application/json' },
+      }),
+      await resident.raw('POST', '/api/nowhere', { body: '{}' }),
+    ];
+    for (const answer of answers) expect(answer.headers.get('cache-control')).toBe('no-store');
+    const stream = await resident.raw('GET', '/api/queue/events?community=jinse');
+    expect(stream.headers.get('cache-control')).toMatch(/^no-store/);
+    await stream.body?.cancel();
+  });
+
+  it('refuses a chunked body past the function limit on the bytes that arrived, changing nothing', async () => {
+    const resident = host.client();
+    await resident.session();
+    const before = snapshot(host.db);
+    const body = JSON.stringify({ action: 'submit', community: 'jinse', text: 'x'.repeat(80_000) });
+    const big = await resident.raw('POST', '/api/suggestion', {
+      body: chunked(body),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    // The function takes photos (1 MB), its submit action only 64 KB: counted bytes decide.
+    const queue = await resident.raw('POST', '/api/queue', {
+      body: chunked(JSON.stringify({ action: 'join', pad: 'x'.repeat(70_000) })),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(queue.status).toBe(413);
+    expect(snapshot(host.db)).toBe(before);
+    // A small chunked body still goes through.
+    const small = await resident.raw('POST', '/api/community', {
+      body: chunked(JSON.stringify({ action: 'list' })),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(small.status).toBe(200);
+  });
+
+  it('gives up on a body that trickles in slower than the request timeout', async () => {
+    const url = new URL(host.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(url.port), url.hostname, () => {
+        socket.write(
+          'POST /api/community HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\n' +
+            'content-length: 100\r\n\r\n{"action":',
+        );
+      });
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+      setTimeout(() => reject(new Error('still open after 8 s')), 8_000).unref();
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it('caps live streams per caller and in all', async () => {
+    const resident = host.client();
+    await resident.session();
+    const open = () => resident.raw('GET', '/api/queue/events?community=jinse');
+    const first = await open();
+    const second = await open();
+    const third = await open();
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(third.status).toBe(429);
+    expect(await third.json()).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    // Another caller gets one more, then the host's total is reached.
+    const other = host.client();
+    await other.session();
+    const fourth = await other.raw('GET', '/api/queue/events?community=jinse');
+    expect(fourth.status).toBe(200);
+    expect((await other.raw('GET', '/api/queue/events?community=jinse')).status).toBe(429);
+    // Closing one frees its place.
+    await first.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const again = await open();
+    expect(again.status).toBe(200);
+    for (const r of [second, fourth, again]) await r.body?.cancel();
+  });
+
+  it('keeps DATA_DIR to its owner: the directory 0700, the database, WAL and secrets 0600', () => {
+    const mode = (file: string) => fs.statSync(file).mode & 0o777;
+    expect(mode(host.dataDir)).toBe(0o700);
+    const files = fs
+      .readdirSync(host.dataDir)
+      .filter((f) => fs.statSync(path.join(host.dataDir, f)).isFile());
+    expect(files).toEqual(
+      expect.arrayContaining(['badianban.db', 'badianban.db-wal', 'cookie-secret']),
+    );
+    for (const file of files)
+      expect([file, mode(path.join(host.dataDir, file))]).toEqual([file, 0o600]);
+  });
+});
+
+describe('QR links come from the configured address, never the Host header', () => {
+  it('uses PUBLIC_URL whatever Host the request names, and a Secure cookie when it is https', async () => {
+    const host = await startTestHost({ publicUrl: 'https://bdb.example.cn' });
+    try {
+      const poster = await host
+        .client()
+        .raw('GET', '/qr/jinse', { headers: { host: 'evil.example' } });
+      const html = await poster.text();
+      expect(html).toContain('https://bdb.example.cn/#/pages/tonight/index?c=jinse');
+      expect(html).not.toContain('evil.example');
+      const session = await host.client().raw('GET', '/api/session');
+      expect(session.headers.get('set-cookie')).toMatch(/; Secure/i);
+      expect(session.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    } finally {
+      await host.destroy();
+    }
+  });
+
+  it('without PUBLIC_URL, a host on every interface asks for it instead of guessing', async () => {
+    const host = await startTestHost({ listenHost: '0.0.0.0' });
+    try {
+      const poster = await host
+        .client()
+        .raw('GET', '/qr/jinse', { headers: { host: 'evil.example' } });
+      expect(poster.status).toBe(503);
+      expect(await poster.text()).toContain('PUBLIC_URL');
+      expect((await host.client().raw('GET', '/qr/jinse.png')).status).toBe(503);
+      const session = await host.client().raw('GET', '/api/session');
+      expect(session.headers.get('set-cookie')).not.toMatch(/; Secure/i);
+    } finally {
+      await host.destroy();
+    }
+  });
+});
