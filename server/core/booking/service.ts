@@ -1,3 +1,4 @@
+import { maskPhone } from '../kernel/mask';
 import type {
   BookableService,
   Booking,
@@ -35,8 +36,7 @@ import {
 } from './slots';
 
 /** "138****5678": staff need enough to recognise a number, lists never show it whole. */
-export const maskPhone = (phone: string | null) =>
-  phone ? (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****') : null;
+const maskedPhone = (phone: string | null) => (phone ? maskPhone(phone) : null);
 
 export async function settingsFor(deps: CoreDeps, community: string, service: string) {
   return settingsOf(service, await deps.store.bookings.getSettings(community, service));
@@ -69,7 +69,7 @@ function viewOf(
     endsAt: endOf(b.startsAt, settings.slotMinutes),
     status: b.status,
     waitlistPosition,
-    phone: maskPhone(b.phone),
+    phone: maskedPhone(b.phone),
     bring: settings.bring,
     changeableUntil: isoLocal(changeLimit(b, settings)),
     changeable: canChange(b, settings, now),

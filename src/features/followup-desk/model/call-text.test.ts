@@ -13,7 +13,8 @@ import {
 describe('call list words', () => {
   it('masks a number for the list and keeps only what a dialler takes', () => {
     expect(maskPhone('13800005678')).toBe('138****5678');
-    expect(maskPhone('12345')).toBe('****');
+    expect(maskPhone('12345')).toBe('****45');
+    expect(maskPhone('5123456')).toBe('****456');
     expect(dialNumber('138 0000-5678')).toBe('13800005678');
     expect(dialNumber('+86 138 0000 5678')).toBe('+8613800005678');
   });

@@ -32,9 +32,7 @@ export const SOLVED_LABELS: Record<Solved, string> = {
 export const MAX_ATTEMPTS = 3;
 
 /** "138****5678": enough to recognise a number; the full one is only dialled. */
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
-}
+export { maskPhone } from '@/lib/mask-phone';
 
 /** The number as a dialler takes it: digits and a leading +, nothing else. */
 export function dialNumber(phone: string): string {
