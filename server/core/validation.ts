@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AppError } from './errors';
+import { isCalendarDate } from './kernel/week';
 
 /** Field names residents may see in messages, in Chinese where we have them. */
 const FIELD_LABELS: Record<string, string> = {
@@ -87,6 +88,11 @@ export function describeIssue(
       return { message: `${name}太长了`, field };
     case 'too_small':
       return { message: `${name}不能为空或太短`, field };
+    case 'custom':
+      if (issue.params?.hidden)
+        return { message: `${name}含有看不见的控制字符，请删掉后再试`, field };
+      if (issue.params?.date) return { message: `${name}不是有效的日期`, field };
+      return { message: `${name}不正确`, field };
     default:
       return { message: `${name}不正确`, field };
   }
@@ -103,6 +109,38 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   throw new AppError('BAD_INPUT', message, field);
 }
 
+/** Zero-width characters: they hide nothing useful and make two names look alike. Stripped. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+/** Bidi controls reorder what staff read (and CSVs they open): refused, as are other controls. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const ONE_LINE = /^[^\p{Cc}]*$/u;
+const LINES = /^[^\p{Cc}]*(?:\n[^\p{Cc}]*)*$/u;
+
+/**
+ * Free text from a person (a name, a note, a suggestion): NFC-normalised, zero-width characters
+ * stripped, trimmed; line breaks only where `lines` (CRLF becomes LF); NUL, other control
+ * characters and bidi overrides refused. Rendered as text, never HTML.
+ */
+export function text(max: number, options: { min?: number; lines?: boolean } = {}) {
+  const { min = 0, lines = false } = options;
+  return z
+    .string()
+    .max(max * 2)
+    .transform((s) => s.normalize('NFC').replace(ZERO_WIDTH, '').replace(/\r\n?/g, '\n').trim())
+    .pipe(
+      z
+        .string()
+        .min(min)
+        .max(max)
+        .refine((s) => (lines ? LINES : ONE_LINE).test(s) && !BIDI.test(s), {
+          params: { hidden: true },
+        }),
+    );
+}
+
+/** Dates a service evening can have: far enough back for the archive, far enough ahead to plan. */
+export const DATE_WINDOW = { from: '2020-01-01', to: '2099-12-31' } as const;
+
 /** Building blocks shared by action schemas. */
 export const ids = {
   community: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/),
@@ -112,4 +150,11 @@ export const ids = {
   /** Client-made idempotency keys. */
   requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   hhmm: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  /** A real calendar day ("YYYY-MM-DD", not 2026-02-30) inside DATE_WINDOW. */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((d) => isCalendarDate(d) && d >= DATE_WINDOW.from && d <= DATE_WINDOW.to, {
+      params: { date: true },
+    }),
 };
