@@ -201,8 +201,6 @@ const slotAfter = (slot: SlotDoc, before: BookingRecord | null, after: BookingRe
 
 // --- transactions ---
 
-type Rescheduled = Awaited<ReturnType<BookingRepo['reschedule']>>;
-
 /** One transaction's reads and writes of slot, booking and code documents. */
 function inTransaction(tx: CloudTransaction, names: BookingCollections) {
   const bookingRef = (id: string) => tx.collection(names.bookings).doc(id);
@@ -236,9 +234,15 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     return doc && bookingFromDoc(id, doc);
   }
 
+  /** Writes what `after` changed of `before`: nothing when nothing did. */
+  async function rewrite(before: BookingRecord, after: BookingRecord) {
+    const data = changedFields(before, after);
+    if (Object.keys(data).length > 0) await bookingRef(after.id).update({ data });
+  }
+
   /**
-   * A new booking with its code (pickCode), whose code document and booking this creates; the
-   * caller writes the slot. Candidates are read in order only up to the first free one, the one
+   * A new booking with its code (pickCode): writes its code document and itself; the caller
+   * writes the slot. Candidates are read in order only up to the first free one, the one
    * pickCode keeps. Two bookings taking the same code at once both create its document, so only
    * one commits; the other, retried, finds it taken.
    */
@@ -252,6 +256,7 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     }
     const booking = newBooking(req, newId(), status, pickCode(req.codes, taken));
     await ref(booking.code).set({ data: { bookingId: booking.id } });
+    await bookingRef(booking.id).set({ data: docOf(booking) });
     return booking;
   }
 
@@ -261,9 +266,7 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
    * caller writes it once, also when it changed it too.
    */
   async function cancelAgainst(slot: SlotDoc, { booking, cancelled, seatsFreed }: CancelDecision) {
-    await bookingRef(booking.id).update({
-      data: { status: cancelled.status, closedAt: cancelled.closedAt },
-    });
+    await rewrite(booking, cancelled);
     let next = slotAfter(slot, booking, cancelled);
     const line: BookingRecord[] = [];
     for (const id of nextInLine(next.waitlist, seatsFreed)) {
@@ -275,8 +278,7 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     }
     const promoted = promoteNext(line, seatsFreed, 'confirmed', cancelled.closedAt!);
     for (const [i, p] of promoted.entries()) {
-      const { status, waitlistedAt, promotedAt } = p;
-      await bookingRef(p.id).update({ data: { status, waitlistedAt, promotedAt } });
+      await rewrite(line[i]!, p);
       next = slotAfter(next, line[i]!, p);
     }
     return { cancelled, promoted: promoted[0] ?? null, slot: next };
@@ -287,7 +289,6 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     const old = cancel.booking;
     const oldSlot = old.slotId === req.slotId ? null : await slotAt(old, old);
     const booking = await made(req, 'confirmed');
-    await bookingRef(booking.id).set({ data: docOf(booking) });
     const withNew = slotAfter(slot, null, booking);
     // One slot document for both: both changes apply to it, and it is written once.
     const result = await cancelAgainst(oldSlot ?? withNew, cancel);
@@ -307,7 +308,6 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
       if (decision.kind === 'full') return decision;
       const booking = await made(req, decision.status);
       await saveSlot(req.slotId, slotAfter(slot, null, booking));
-      await bookingRef(booking.id).set({ data: docOf(booking) });
       return { kind: 'created' as const, booking };
     },
 
@@ -322,13 +322,13 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     },
 
     /** RESCHEDULE_OPERATIONS: 9 between two slots, 11 with a promotion in the old one. */
-    async reschedule(id: string, req: BookRequest): Promise<Rescheduled> {
+    async reschedule(id: string, req: BookRequest) {
       const old = await bookingAt(id);
       const slot = await slotAt(req);
       const decision = decideReschedule(old, { known: knownIn(slot, req), taken: slot.held }, req);
       if (decision.kind === 'existing') {
         const booking = await bookingIn(decision.id, req.slotId);
-        return { kind: 'existing', booking, promoted: null };
+        return { kind: 'existing' as const, booking, promoted: null };
       }
       if (decision.kind !== 'move') return decision;
       return move(slot, req, decision.cancel);
@@ -343,26 +343,30 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
       const changed = booking && decide(booking);
       if (!booking || !changed) return null;
       const slot = movesSlot(booking.status, changed.status) && (await slotAt(booking, booking));
-      const fields = changedFields(booking, changed);
-      if (Object.keys(fields).length > 0) await bookingRef(id).update({ data: fields });
+      await rewrite(booking, changed);
       if (slot) await saveSlot(booking.slotId, slotAfter(slot, booking, changed));
       return changed;
     },
   };
 }
 
-type Order = Array<[field: string, order: 'asc' | 'desc']>;
-const ordered = (query: CloudQuery, order: Order) =>
-  order.reduce((q, [field, direction]) => q.orderBy(field, direction), query);
+/** `query` in `order`, written as in SQL: "field [desc], …". */
+const ordered = (query: CloudQuery, order: string) =>
+  order.split(', ').reduce((q, by) => {
+    const [field, direction] = by.split(' ');
+    return q.orderBy(field!, direction === 'desc' ? 'desc' : 'asc');
+  }, query);
 
 export function bookingRepo(db: CloudDatabase, names: BookingCollections): BookingRepo {
   const bookings = () => db.collection(names.bookings);
   const slots = () => db.collection(names.slots);
   const settings = (community: string, service: string) =>
     db.collection(names.settings).doc(settingsId(community, service));
-  /** Every booking `where` finds, in `order`. */
-  const listed = async (where: DocData, order: Order) =>
-    bookingsFrom(await readAll(() => ordered(bookings().where(where), order)));
+  /** The bookings `where` finds in `order`: all of them, or the first `limit`. */
+  const listed = async (where: DocData, order: string, limit?: number) => {
+    const query = () => ordered(bookings().where(where), order);
+    return bookingsFrom(await (limit === undefined ? readAll(query) : readUpTo(limit, query)));
+  };
   const run = <R>(work: (t: ReturnType<typeof inTransaction>) => Promise<R>) =>
     transact(db, MANY_RACERS, (tx) => work(inTransaction(tx, names)));
 
@@ -393,30 +397,21 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
       return doc ? slotFromDoc(booking.slotId, doc).waitlist.indexOf(booking.id) + 1 : 0;
     },
     /** Newest evening first; within one slot, the latest booking first. */
-    ofUser: (userId) =>
-      listed({ userId }, [
-        ['date', 'desc'],
-        ['startsAt', 'desc'],
-        ['createdAt', 'desc'],
-        ['_id', 'asc'],
-      ]),
+    ofUser: (userId) => listed({ userId }, 'date desc, startsAt desc, createdAt desc, _id'),
     /** Each booking's phone and name are cleared on its own document; no seat depends on them. */
     async erasePersonal(userId) {
-      const mine = await listed({ userId }, [['_id', 'asc']]);
+      const mine = await listed({ userId }, '_id');
       const held = mine.filter((b) => b.phone !== null || b.name !== '');
-      for (const { id } of held)
-        await bookings()
-          .doc(id)
-          .update({ data: { phone: null, name: '' } });
+      const data = { phone: null, name: '' };
+      for (const b of held) await bookings().doc(b.id).update({ data });
       return held.length;
     },
     /** In slot order, then in booking order. */
     listForDate: (community, date, service) =>
-      listed(service === undefined ? { community, date } : { community, date, service }, [
-        ['startsAt', 'asc'],
-        ['createdAt', 'asc'],
-        ['_id', 'asc'],
-      ]),
+      listed(
+        service === undefined ? { community, date } : { community, date, service },
+        'startsAt, createdAt, _id',
+      ),
     /**
      * Plain compare-and-set. A move to 'cancelled' here gives the seat back but promotes nobody:
      * cancel() is the path for cancellations; update() serves check-in, completion, no-show and
@@ -429,15 +424,9 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
     // Two runs marking at once both write the booking: only one commits, and the other, retried,
     // finds it reminded.
     markReminded: (id, at) => run((t) => t.change(id, (b) => decideRemind(b, toStoredInstant(at)))),
-    async dueReminders(date, limit) {
-      // Every booking is written with remindedAt: null, so equality with null finds the unsent.
-      // A batch up to PAGE_SIZE (the reminder job's) is one read.
-      const where = { date, status: 'confirmed', remindedAt: null };
-      const order: Order = [
-        ['startsAt', 'asc'],
-        ['_id', 'asc'],
-      ];
-      return bookingsFrom(await readUpTo(limit, () => ordered(bookings().where(where), order)));
-    },
+    // Every booking is written with remindedAt: null, so equality with null finds the unsent.
+    // A batch up to PAGE_SIZE (the reminder job's) is one read.
+    dueReminders: (date, limit) =>
+      listed({ date, status: 'confirmed', remindedAt: null }, 'startsAt, _id', limit),
   };
 }
