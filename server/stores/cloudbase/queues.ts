@@ -96,33 +96,25 @@ const TICKET: Shape<StoredTicket> = {
   alertedAt: nullableText,
 };
 
+const CONFIG: Shape<LineConfigRecord> = {
+  capacity: integer,
+  lastJoin: text,
+  graceMinutes: integer,
+  defaultServiceMinutes: integer,
+};
+
 const EVENING: Shape<Omit<EveningRecord, 'tickets'>> = {
   community: text,
   queue: text,
   date: text,
   key: text,
   setup: nullable(
-    nested<LineSetup>({
-      name: text,
-      prefix: text,
-      capacity: integer,
-      lastJoin: text,
-      graceMinutes: integer,
-      defaultServiceMinutes: integer,
-      opensAt: text,
-      closesAt: text,
-    }),
+    // The line's configuration, with its name, prefix and tonight's hours.
+    nested<LineSetup>({ name: text, prefix: text, ...CONFIG, opensAt: text, closesAt: text }),
   ),
   paused: flag,
   lastNumber: integer,
   version: integer,
-};
-
-const CONFIG: Shape<LineConfigRecord> = {
-  capacity: integer,
-  lastJoin: text,
-  graceMinutes: integer,
-  defaultServiceMinutes: integer,
 };
 
 const configFromDoc = (id: string, doc: DocData) => read(CONFIG, doc, `queue_configs/${id}`);

@@ -82,7 +82,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
      WHERE b.slot_id = ? AND b.status = 'waitlisted' AND (b.waitlisted_at < me.w OR (b.waitlisted_at = me.w AND b.rowid <= me.r))`,
   );
   const ofUser = select<[string]>('user_id = ? ORDER BY date DESC, starts_at DESC');
-  // Every service when none is given.
+  // Every service when none (or '') is given.
   const forDate = select<[{ community: string; date: string; service: string | null }]>(
     'community_id = @community AND date = @date AND (@service IS NULL OR service = @service) ORDER BY starts_at, created_at',
   );
@@ -147,7 +147,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     waitlistPosition: async (b) => position.get(b.id, b.slotId)!.n,
     ofUser: async (userId) => ofUser.all(userId).map(toBooking),
     listForDate: async (community, date, service) =>
-      forDate.all({ community, date, service: service ?? null }).map(toBooking),
+      forDate.all({ community, date, service: service || null }).map(toBooking),
     update: async (id, from, patch) => change(id, (b) => decideUpdate(b, from, patch)),
     cancel: async (id, from, now) =>
       immediate(() => {
