@@ -70,7 +70,7 @@ import { MANY_RACERS, transact } from './transaction';
 /**
  * Single-document operations a book() runs inside its one transaction, by outcome:
  * - created (confirmed or waitlisted): get the slot, get the code (free: the usual case), set the
- *   slot (seat or waitlist, request, holder), set the code, set the booking; each candidate code
+ *   code, set the booking, set the slot (seat or waitlist, request, holder); each candidate code
  *   already taken adds a get;
  * - existing (a retried request, or the resident's live booking in the slot): get the slot, get
  *   the booking;

@@ -23,7 +23,7 @@
  *
  * Community and queue ids are [a-z0-9-] (see core/validation), so ':' cannot make two ids collide.
  */
-import { ticketChanges } from '../../core/queue/evening';
+import { keyOfTicketId, ticketChanges } from '../../core/queue/evening';
 import type {
   EveningChange,
   EveningRecord,
@@ -165,9 +165,6 @@ function diffOf(db: CloudDatabase, current: EveningRecord, next: EveningRecord):
 
 const eveningsFrom = recordsOf('queue_evenings', eveningFromDoc);
 
-/** The key part of a ticket id (`<key>-<number>`), or null when the id cannot be one. */
-const keyOfTicket = (ticketId: string) => /^([A-Za-z0-9]+)-\d+$/.exec(ticketId)?.[1] ?? null;
-
 type Decide<T> = (current: EveningRecord | null) => EveningChange<T>;
 
 /** Reads the evening, asks `decide`, writes the difference and the line's public state. */
@@ -211,7 +208,7 @@ export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo
       return getRecord(evenings().doc(id), eveningFromDoc, id);
     },
     async eveningOfTicket(ticketId) {
-      const key = keyOfTicket(ticketId);
+      const key = keyOfTicketId(ticketId);
       if (!key) return null;
       const { data } = await evenings().where({ key }).limit(1).get();
       const evening = eveningsFrom(data)[0];
