@@ -9,6 +9,8 @@ import {
   decideUpdate,
   holdsSeat,
   holdsSlot,
+  legacyCode,
+  movesSlot,
   newBooking,
   pickCode,
 } from './decisions';
@@ -109,6 +111,24 @@ describe('seats and holders', () => {
     expect(holdsSlot('checked-in')).toBe(true);
     expect(holdsSlot('completed')).toBe(false);
     expect(holdsSlot('cancelled')).toBe(false);
+  });
+
+  it('moves the slot when a seat, the waitlist or the holder changes; check-in moves none', () => {
+    expect(movesSlot('confirmed', 'checked-in')).toBe(false);
+    expect(movesSlot('completed', 'no-show')).toBe(false);
+    expect(movesSlot('checked-in', 'completed')).toBe(true);
+    expect(movesSlot('confirmed', 'cancelled')).toBe(true);
+    expect(movesSlot('waitlisted', 'confirmed')).toBe(true);
+    expect(movesSlot('no-show', 'confirmed')).toBe(true);
+  });
+});
+
+describe('legacyCode', () => {
+  it('spells 5 characters of the code alphabet from the id, the same every time', () => {
+    const code = legacyCode('old-booking-1');
+    expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/);
+    expect(legacyCode('old-booking-1')).toBe(code);
+    expect(legacyCode('old-booking-2')).not.toBe(code);
   });
 });
 

@@ -15,6 +15,15 @@ export const HOLDING: readonly BookingStatus[] = ['confirmed', 'waitlisted', 'ch
 export const holdsSeat = (status: BookingStatus) => SEATED.includes(status);
 export const holdsSlot = (status: BookingStatus) => HOLDING.includes(status);
 
+/**
+ * Whether a status move changes what a slot keeps of its bookings: the seats taken, the
+ * waitlist or who holds the slot. Check-in (confirmed to checked-in) changes none of them.
+ */
+export const movesSlot = (before: BookingStatus, after: BookingStatus) =>
+  holdsSeat(before) !== holdsSeat(after) ||
+  holdsSlot(before) !== holdsSlot(after) ||
+  (before === 'waitlisted') !== (after === 'waitlisted');
+
 /** A slot as a booking decision sees it: the bookings the request already has, and seats taken. */
 export interface SlotState {
   known: Known;
@@ -52,6 +61,23 @@ export function decideBook(
 export function pickCode(candidates: readonly string[], taken: ReadonlySet<string>): string {
   const code = candidates.find((c) => !taken.has(c));
   if (code === undefined) throw new Error(`No free booking code among ${candidates.length}`);
+  return code;
+}
+
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/**
+ * The code of a booking stored before codes existed: 5 characters of the codes' alphabet from a
+ * hash (FNV-1a) of its id, so it reads the same every time and never equals a 4-character code.
+ */
+export function legacyCode(id: string): string {
+  let hash = 0x811c9dc5;
+  for (const ch of id) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  let code = '';
+  for (let i = 0; i < 5; i += 1) {
+    code += CODE_ALPHABET[hash % CODE_ALPHABET.length];
+    hash = Math.floor(hash / CODE_ALPHABET.length);
+  }
   return code;
 }
 

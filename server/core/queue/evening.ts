@@ -22,6 +22,10 @@ export function newEveningKey(random: (n: number) => Uint8Array): string {
 
 export const ticketIdOf = (key: string, number: number) => `${key}-${number}`;
 
+/** The evening key of a ticket id (ticketIdOf), or null when the id cannot be one. */
+export const keyOfTicketId = (ticketId: string) =>
+  /^([A-Za-z0-9]+)-\d+$/.exec(ticketId)?.[1] ?? null;
+
 export function openEvening(args: {
   community: string;
   queue: string;

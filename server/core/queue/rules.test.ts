@@ -1,6 +1,6 @@
 /** The queue's pure rules without a store: who may take a number when, and the estimate. */
 import type { EveningRecord, TicketRecord } from '../ports';
-import { joinBlock, ticketChanges, type JoinRules } from './evening';
+import { joinBlock, keyOfTicketId, ticketChanges, ticketIdOf, type JoinRules } from './evening';
 import { defaultConfig } from './lines';
 import { serviceMinutesOf } from './views';
 
@@ -149,5 +149,14 @@ describe('ticketChanges: what a store writes', () => {
       added: [ticket(4)],
       changed: [called],
     });
+  });
+});
+
+describe('keyOfTicketId: the evening a ticket id names', () => {
+  it('reads the key back from ticketIdOf, and nothing from other ids', () => {
+    expect(keyOfTicketId(ticketIdOf('aB3xYz9QwE1r', 12))).toBe('aB3xYz9QwE1r');
+    expect(keyOfTicketId('aB3-x')).toBeNull();
+    expect(keyOfTicketId('t1')).toBeNull();
+    expect(keyOfTicketId('a-b-1')).toBeNull();
   });
 });

@@ -27,14 +27,7 @@
  */
 import { newId } from '../../core/kernel/ids';
 import type { BookingSettings, BookingStatus } from '../../../contract/booking';
-import type {
-  BookingPatch,
-  BookingRecord,
-  BookingRepo,
-  BookOutcome,
-  BookRequest,
-  SlotCount,
-} from '../../core/ports';
+import type { BookingPatch, BookingRecord, BookingRepo, BookRequest } from '../../core/ports';
 import {
   type CancelDecision,
   decideBook,
@@ -44,13 +37,16 @@ import {
   decideUpdate,
   holdsSeat,
   holdsSlot,
+  legacyCode,
+  movesSlot,
   newBooking,
   pickCode,
+  SEATED,
 } from '../../core/booking/decisions';
 import { nextInLine, promoteNext } from '../../core/waitlist';
 import { MalformedDocument, readDoc, toStoredInstant } from './documents';
 import {
-  changeDoc,
+  changedFields,
   docOf,
   fieldsOf,
   getRecord,
@@ -67,22 +63,14 @@ import {
   type Reader,
   type Shape,
 } from './fields';
-import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
-import {
-  EMPTY_TALLY,
-  knownIn,
-  readTally,
-  type Tally,
-  tallyAfter,
-  tallyFields,
-  type TallyRules,
-} from './tally';
+import type { CloudDatabase, CloudQuery, CloudTransaction, DocData } from './sdk';
+import { EMPTY_TALLY, knownIn, readTally, type Tally, tallyAfter, tallyFields } from './tally';
 import { MANY_RACERS, transact } from './transaction';
 
 /**
  * Single-document operations a book() runs inside its one transaction, by outcome:
  * - created (confirmed or waitlisted): get the slot, get the code (free: the usual case), set the
- *   slot (seat or waitlist, request, holder), set the code, set the booking; each candidate code
+ *   code, set the booking, set the slot (seat or waitlist, request, holder); each candidate code
  *   already taken adds a get;
  * - existing (a retried request, or the resident's live booking in the slot): get the slot, get
  *   the booking;
@@ -117,19 +105,12 @@ export interface BookingCollections {
   codes: string;
 }
 
-/** The slot document as this adapter reads and writes it: `held` is stored as `taken`. */
-interface SlotDoc extends Tally {
-  community: string;
-  service: string;
-  date: string;
-  startsAt: string;
-}
+/** Where a slot is, stored on its document as on each of its bookings. */
+type Place = Pick<BookingRecord, 'community' | 'service' | 'date' | 'startsAt'>;
+const PLACE: Shape<Place> = { community: text, service: text, date: text, startsAt: text };
 
-/** The core's rules for what a booking's status means in its slot's tally. */
-const SLOT_RULES: TallyRules<BookingRecord> = {
-  holdsPlace: (b) => holdsSeat(b.status),
-  isLive: (b) => holdsSlot(b.status),
-};
+/** The slot document as this adapter reads and writes it: the tally's `held` is stored as `taken`. */
+type SlotDoc = Place & Tally;
 
 export const settingsId = (community: string, service: string) => `${community}:${service}`;
 
@@ -137,45 +118,7 @@ export const settingsId = (community: string, service: string) => `${community}:
 export const codeId = (community: string, date: string, code: string) =>
   `${community}_${date.replace(/-/g, '')}_${code}`;
 
-const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-
-/**
- * The code of a booking stored before codes existed: 5 characters of the codes' alphabet from a
- * hash (FNV-1a) of its id, so it reads the same every time and never equals a 4-character code.
- */
-export function legacyCode(id: string): string {
-  let hash = 0x811c9dc5;
-  for (const ch of id) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-  let code = '';
-  for (let i = 0; i < 5; i += 1) {
-    code += CODE_ALPHABET[hash % CODE_ALPHABET.length];
-    hash = Math.floor(hash / CODE_ALPHABET.length);
-  }
-  return code;
-}
-
 // --- mapping ---
-
-type Place = Pick<SlotDoc, 'community' | 'service' | 'date' | 'startsAt'>;
-const PLACE: Shape<Place> = { community: text, service: text, date: text, startsAt: text };
-
-const slotFromDoc = (id: string, doc: DocData): SlotDoc => {
-  const where = `booking_slots/${id}`;
-  return { ...read(PLACE, doc, where), ...readTally(doc, 'taken', where) };
-};
-
-const newSlot = ({ community, service, date, startsAt }: BookRequest): SlotDoc => ({
-  community,
-  service,
-  date,
-  startsAt,
-  ...EMPTY_TALLY,
-});
-
-const slotToDoc = (slot: SlotDoc): DocData => ({
-  ...fieldsOf(PLACE, slot),
-  ...tallyFields(slot, 'taken'),
-});
 
 const readBooking = recordOf<BookingRecord>('bookings', {
   community: text,
@@ -183,14 +126,8 @@ const readBooking = recordOf<BookingRecord>('bookings', {
   date: text,
   startsAt: text,
   slotId: text,
-  status: oneOf<BookingStatus>([
-    'confirmed',
-    'waitlisted',
-    'checked-in',
-    'completed',
-    'no-show',
-    'cancelled',
-  ]),
+  // Every status: the seated ones, the waitlist and cancelled.
+  status: oneOf<BookingStatus>([...SEATED, 'waitlisted', 'cancelled']),
   userId: nullableText,
   code: text,
   name: text,
@@ -204,6 +141,7 @@ const readBooking = recordOf<BookingRecord>('bookings', {
   remindedAt: nullableText,
 });
 
+/** A document stored before booking codes reads with its legacyCode. */
 const bookingFromDoc = (id: string, doc: DocData): BookingRecord =>
   readBooking(id, doc.code === undefined ? { ...doc, code: legacyCode(id) } : doc);
 
@@ -226,66 +164,63 @@ const SETTINGS: Shape<BookingSettings> = {
   weekdays,
 };
 
+const slotFromDoc = (id: string, doc: DocData): SlotDoc => {
+  const where = `booking_slots/${id}`;
+  return { ...read(PLACE, doc, where), ...readTally(doc, 'taken', where) };
+};
+
 /** A slot's counts from a projected document ({ _id, taken, waitlist }). */
-function countFromDoc(doc: DocData): SlotCount {
+function countFromDoc(doc: DocData) {
   const slotId = text(doc, '_id', 'booking_slots/?');
   const where = `booking_slots/${slotId}`;
-  const waitlisted = someStrings(doc, 'waitlist', where).length;
-  return { slotId, taken: integer(doc, 'taken', where), waitlisted };
+  return {
+    slotId,
+    taken: integer(doc, 'taken', where),
+    waitlisted: someStrings(doc, 'waitlist', where).length,
+  };
 }
 
-const INSTANT_FIELDS: ReadonlySet<keyof BookingPatch> = new Set<keyof BookingPatch>([
-  'checkedInAt',
-  'closedAt',
-  'remindedAt',
-]);
+const INSTANTS = ['checkedInAt', 'closedAt', 'remindedAt'] as const;
 
-/** The fields a patch sets (undefined means "leave as is"), instants normalized to UTC ISO. */
-function patchFields(patch: BookingPatch): Partial<BookingRecord> {
-  const fields: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(patch) as Array<[keyof BookingPatch, unknown]>) {
-    if (value === undefined) continue;
-    fields[key] =
-      INSTANT_FIELDS.has(key) && typeof value === 'string' ? toStoredInstant(value) : value;
+/** The patch with its instants normalized to UTC ISO, as every instant is stored. */
+function withStoredInstants(patch: BookingPatch): BookingPatch {
+  const stored = { ...patch };
+  for (const key of INSTANTS) {
+    const at = patch[key];
+    if (typeof at === 'string') stored[key] = toStoredInstant(at);
   }
-  return fields as Partial<BookingRecord>;
+  return stored;
 }
 
-// --- slot bookkeeping ---
-
-/** The slot once `after` replaced `before` (null: a new booking): see tally.ts. */
+/** The slot once `after` replaced `before` (null: a new booking), by the core's rules: see tally.ts. */
 const slotAfter = (slot: SlotDoc, before: BookingRecord | null, after: BookingRecord) =>
-  tallyAfter(slot, before, after, SLOT_RULES);
-
-/** Whether a status move changes anything the slot document keeps. */
-const movesSlot = (before: BookingStatus, after: BookingStatus) =>
-  holdsSeat(before) !== holdsSeat(after) ||
-  holdsSlot(before) !== holdsSlot(after) ||
-  (before === 'waitlisted') !== (after === 'waitlisted');
+  tallyAfter(slot, before, after, {
+    holdsPlace: (b) => holdsSeat(b.status),
+    isLive: (b) => holdsSlot(b.status),
+  });
 
 // --- transactions ---
-
-type Rescheduled = Awaited<ReturnType<BookingRepo['reschedule']>>;
 
 /** One transaction's reads and writes of slot, booking and code documents. */
 function inTransaction(tx: CloudTransaction, names: BookingCollections) {
   const bookingRef = (id: string) => tx.collection(names.bookings).doc(id);
   const slotRef = (id: string) => tx.collection(names.slots).doc(id);
 
-  /** The slot a request books into: a missing document is an empty slot. */
-  async function slotFor(req: BookRequest): Promise<SlotDoc> {
-    const stored = await readDoc(slotRef(req.slotId));
-    return stored ? slotFromDoc(req.slotId, stored) : newSlot(req);
+  /**
+   * The slot at `place`: a missing document is an empty slot when booking into it, and
+   * corruption when `of`, a booking written with it, points at it.
+   */
+  async function slotAt(place: Place & { slotId: string }, of?: BookingRecord): Promise<SlotDoc> {
+    const doc = await readDoc(slotRef(place.slotId));
+    if (doc) return slotFromDoc(place.slotId, doc);
+    if (of) throw new MalformedDocument(`bookings/${of.id}`, `slot ${of.slotId}`);
+    return { ...(fieldsOf(PLACE, place) as Place), ...EMPTY_TALLY };
   }
 
-  /** The slot of an existing booking: written with it, so a missing one is corruption. */
-  async function slotOf(booking: BookingRecord): Promise<SlotDoc> {
-    const doc = await readDoc(slotRef(booking.slotId));
-    if (!doc) throw new MalformedDocument(`bookings/${booking.id}`, `slot ${booking.slotId}`);
-    return slotFromDoc(booking.slotId, doc);
-  }
-
-  const saveSlot = (id: string, slot: SlotDoc) => slotRef(id).set({ data: slotToDoc(slot) });
+  // set() writes the whole document: a first booking creates the slot, and removed map entries
+  // really go (update() would merge the maps).
+  const saveSlot = (id: string, slot: SlotDoc) =>
+    slotRef(id).set({ data: { ...fieldsOf(PLACE, slot), ...tallyFields(slot, 'taken') } });
 
   /** A booking a slot document points at: written in the same transaction, so a gap is corruption. */
   async function bookingIn(id: string, slotId: string): Promise<BookingRecord> {
@@ -294,9 +229,20 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     return bookingFromDoc(id, doc);
   }
 
+  async function bookingAt(id: string): Promise<BookingRecord | null> {
+    const doc = await readDoc(bookingRef(id));
+    return doc && bookingFromDoc(id, doc);
+  }
+
+  /** Writes what `after` changed of `before`: nothing when nothing did. */
+  async function rewrite(before: BookingRecord, after: BookingRecord) {
+    const data = changedFields(before, after);
+    if (Object.keys(data).length > 0) await bookingRef(after.id).update({ data });
+  }
+
   /**
-   * A new booking with its code (pickCode), whose code document and booking this creates; the
-   * caller writes the slot. Candidates are read in order only up to the first free one, the one
+   * A new booking with its code (pickCode): writes its code document and itself; the caller
+   * writes the slot. Candidates are read in order only up to the first free one, the one
    * pickCode keeps. Two bookings taking the same code at once both create its document, so only
    * one commits; the other, retried, finds it taken.
    */
@@ -310,6 +256,7 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     }
     const booking = newBooking(req, newId(), status, pickCode(req.codes, taken));
     await ref(booking.code).set({ data: { bookingId: booking.id } });
+    await bookingRef(booking.id).set({ data: docOf(booking) });
     return booking;
   }
 
@@ -319,9 +266,7 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
    * caller writes it once, also when it changed it too.
    */
   async function cancelAgainst(slot: SlotDoc, { booking, cancelled, seatsFreed }: CancelDecision) {
-    await bookingRef(booking.id).update({
-      data: { status: cancelled.status, closedAt: cancelled.closedAt },
-    });
+    await rewrite(booking, cancelled);
     let next = slotAfter(slot, booking, cancelled);
     const line: BookingRecord[] = [];
     for (const id of nextInLine(next.waitlist, seatsFreed)) {
@@ -333,8 +278,7 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     }
     const promoted = promoteNext(line, seatsFreed, 'confirmed', cancelled.closedAt!);
     for (const [i, p] of promoted.entries()) {
-      const { status, waitlistedAt, promotedAt } = p;
-      await bookingRef(p.id).update({ data: { status, waitlistedAt, promotedAt } });
+      await rewrite(line[i]!, p);
       next = slotAfter(next, line[i]!, p);
     }
     return { cancelled, promoted: promoted[0] ?? null, slot: next };
@@ -343,9 +287,8 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
   /** The new booking first, then the old one cancelled as decided, promotion included. */
   async function move(slot: SlotDoc, req: BookRequest, cancel: CancelDecision) {
     const old = cancel.booking;
-    const oldSlot = old.slotId === req.slotId ? null : await slotOf(old);
+    const oldSlot = old.slotId === req.slotId ? null : await slotAt(old, old);
     const booking = await made(req, 'confirmed');
-    await bookingRef(booking.id).set({ data: docOf(booking) });
     const withNew = slotAfter(slot, null, booking);
     // One slot document for both: both changes apply to it, and it is written once.
     const result = await cancelAgainst(oldSlot ?? withNew, cancel);
@@ -356,162 +299,134 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
 
   return {
     /** At most BOOK_MAX_OPERATIONS single-document operations; see BOOK_OPERATIONS. */
-    async book(req: BookRequest): Promise<BookOutcome> {
-      const slot = await slotFor(req);
+    async book(req: BookRequest) {
+      const slot = await slotAt(req);
       const decision = decideBook({ known: knownIn(slot, req), taken: slot.held }, req);
       if (decision.kind === 'existing') {
-        return { kind: 'existing', booking: await bookingIn(decision.id, req.slotId) };
+        return { kind: 'existing' as const, booking: await bookingIn(decision.id, req.slotId) };
       }
       if (decision.kind === 'full') return decision;
       const booking = await made(req, decision.status);
-      // set() writes the whole document: a first booking creates the slot, and removed map
-      // entries really go (update() would merge the maps).
       await saveSlot(req.slotId, slotAfter(slot, null, booking));
-      await bookingRef(booking.id).set({ data: docOf(booking) });
-      return { kind: 'created', booking };
+      return { kind: 'created' as const, booking };
     },
 
     /** CANCEL_OPERATIONS: 4, or 6 with a promotion. */
     async cancel(id: string, from: BookingStatus[], now: Date) {
-      const stored = await readDoc(bookingRef(id));
-      const decided = decideCancel(stored && bookingFromDoc(id, stored), from, now);
+      const decided = decideCancel(await bookingAt(id), from, now);
       if (!decided) return null;
-      const slot = await slotOf(decided.booking);
+      const slot = await slotAt(decided.booking, decided.booking);
       const { cancelled, promoted, slot: next } = await cancelAgainst(slot, decided);
       await saveSlot(decided.booking.slotId, next);
       return { cancelled, promoted };
     },
 
     /** RESCHEDULE_OPERATIONS: 9 between two slots, 11 with a promotion in the old one. */
-    async reschedule(id: string, req: BookRequest): Promise<Rescheduled> {
-      const oldDoc = await readDoc(bookingRef(id));
-      const slot = await slotFor(req);
-      const old = oldDoc ? bookingFromDoc(id, oldDoc) : null;
+    async reschedule(id: string, req: BookRequest) {
+      const old = await bookingAt(id);
+      const slot = await slotAt(req);
       const decision = decideReschedule(old, { known: knownIn(slot, req), taken: slot.held }, req);
       if (decision.kind === 'existing') {
         const booking = await bookingIn(decision.id, req.slotId);
-        return { kind: 'existing', booking, promoted: null };
+        return { kind: 'existing' as const, booking, promoted: null };
       }
       if (decision.kind !== 'move') return decision;
       return move(slot, req, decision.cancel);
     },
 
-    /** UPDATE_OPERATIONS: 2, or 4 when the status move changes the slot. */
-    async update(id: string, from: BookingStatus[], patch: BookingPatch) {
-      const ref = bookingRef(id);
-      const stored = await readDoc(ref);
-      const booking = stored && bookingFromDoc(id, stored);
-      const fields = patchFields(patch);
-      const updated = booking && decideUpdate(booking, from, fields);
-      if (!booking || !updated || Object.keys(fields).length === 0) return updated;
-      const slot = movesSlot(booking.status, updated.status) && (await slotOf(booking));
-      await ref.update({ data: fields });
-      if (slot) await saveSlot(booking.slotId, slotAfter(slot, booking, updated));
-      return updated;
+    /**
+     * Load, decide, write what changed: UPDATE_OPERATIONS, 2, or 4 when the status move changes
+     * the slot (movesSlot). For update() and markReminded().
+     */
+    async change(id: string, decide: (b: BookingRecord | null) => BookingRecord | null) {
+      const booking = await bookingAt(id);
+      const changed = booking && decide(booking);
+      if (!booking || !changed) return null;
+      const slot = movesSlot(booking.status, changed.status) && (await slotAt(booking, booking));
+      await rewrite(booking, changed);
+      if (slot) await saveSlot(booking.slotId, slotAfter(slot, booking, changed));
+      return changed;
     },
   };
 }
 
+/** `query` in `order`, written as in SQL: "field [desc], …". */
+const ordered = (query: CloudQuery, order: string) =>
+  order.split(', ').reduce((q, by) => {
+    const [field, direction] = by.split(' ');
+    return q.orderBy(field!, direction === 'desc' ? 'desc' : 'asc');
+  }, query);
+
 export function bookingRepo(db: CloudDatabase, names: BookingCollections): BookingRepo {
   const bookings = () => db.collection(names.bookings);
   const slots = () => db.collection(names.slots);
+  const settings = (community: string, service: string) =>
+    db.collection(names.settings).doc(settingsId(community, service));
+  /** The bookings `where` finds in `order`: all of them, or the first `limit`. */
+  const listed = async (where: DocData, order: string, limit?: number) => {
+    const query = () => ordered(bookings().where(where), order);
+    return bookingsFrom(await (limit === undefined ? readAll(query) : readUpTo(limit, query)));
+  };
+  const run = <R>(work: (t: ReturnType<typeof inTransaction>) => Promise<R>) =>
+    transact(db, MANY_RACERS, (tx) => work(inTransaction(tx, names)));
 
   return {
     getSettings(community, service) {
       const id = settingsId(community, service);
       const fromDoc = (_: string, doc: DocData) => read(SETTINGS, doc, `booking_settings/${id}`);
-      return getRecord(db.collection(names.settings).doc(id), fromDoc, id);
+      return getRecord(settings(community, service), fromDoc, id);
     },
-    async saveSettings(community, service, settings) {
-      const data = { community, service, ...fieldsOf(SETTINGS, settings) };
-      await db.collection(names.settings).doc(settingsId(community, service)).set({ data });
+    async saveSettings(community, service, value) {
+      const data = { community, service, ...fieldsOf(SETTINGS, value) };
+      await settings(community, service).set({ data });
     },
-    book: (request) => transact(db, MANY_RACERS, (tx) => inTransaction(tx, names).book(request)),
+    book: (request) => run((t) => t.book(request)),
     getBooking: (id) => getRecord(bookings().doc(id), bookingFromDoc, id),
     /**
      * One query on the slot documents, whatever the number of bookings: every slot ever booked,
      * zeros included once all its bookings are cancelled (as SQLite's GROUP BY over bookings).
      */
     async slotCounts(community, service, date) {
-      const docs = await readAll(() =>
-        slots()
-          .where({ community, service, date })
-          .orderBy('startsAt', 'asc')
-          .field({ _id: true, taken: true, waitlist: true }),
-      );
+      const query = slots().where({ community, service, date }).orderBy('startsAt', 'asc');
+      const docs = await readAll(() => query.field({ _id: true, taken: true, waitlist: true }));
       return docs.map(countFromDoc);
     },
     /** 0 when the booking is not on its slot's waitlist (any more). */
     async waitlistPosition(booking) {
       const doc = await readDoc(slots().doc(booking.slotId));
-      if (!doc) return 0;
-      return slotFromDoc(booking.slotId, doc).waitlist.indexOf(booking.id) + 1;
+      return doc ? slotFromDoc(booking.slotId, doc).waitlist.indexOf(booking.id) + 1 : 0;
     },
     /** Newest evening first; within one slot, the latest booking first. */
-    async ofUser(userId) {
-      const docs = await readAll(() =>
-        bookings()
-          .where({ userId })
-          .orderBy('date', 'desc')
-          .orderBy('startsAt', 'desc')
-          .orderBy('createdAt', 'desc')
-          .orderBy('_id', 'asc'),
-      );
-      return bookingsFrom(docs);
-    },
+    ofUser: (userId) => listed({ userId }, 'date desc, startsAt desc, createdAt desc, _id'),
     /** Each booking's phone and name are cleared on its own document; no seat depends on them. */
     async erasePersonal(userId) {
-      const mine = bookingsFrom(
-        await readAll(() => bookings().where({ userId }).orderBy('_id', 'asc')),
-      );
+      const mine = await listed({ userId }, '_id');
       const held = mine.filter((b) => b.phone !== null || b.name !== '');
-      for (const b of held)
-        await bookings()
-          .doc(b.id)
-          .update({ data: { phone: null, name: '' } });
+      const data = { phone: null, name: '' };
+      for (const b of held) await bookings().doc(b.id).update({ data });
       return held.length;
     },
     /** In slot order, then in booking order. */
-    async listForDate(community, date, service) {
-      const where = service === undefined ? { community, date } : { community, date, service };
-      const docs = await readAll(() =>
-        bookings()
-          .where(where)
-          .orderBy('startsAt', 'asc')
-          .orderBy('createdAt', 'asc')
-          .orderBy('_id', 'asc'),
-      );
-      return bookingsFrom(docs);
-    },
+    listForDate: (community, date, service) =>
+      listed(
+        service === undefined ? { community, date } : { community, date, service },
+        'startsAt, createdAt, _id',
+      ),
     /**
      * Plain compare-and-set. A move to 'cancelled' here gives the seat back but promotes nobody:
      * cancel() is the path for cancellations; update() serves check-in, completion, no-show and
      * reminders.
      */
     update: (id, from, patch) =>
-      transact(db, MANY_RACERS, (tx) => inTransaction(tx, names).update(id, from, patch)),
-    cancel: (id, from, now) =>
-      transact(db, MANY_RACERS, (tx) => inTransaction(tx, names).cancel(id, from, now)),
-    reschedule: (id, request) =>
-      transact(db, MANY_RACERS, (tx) => inTransaction(tx, names).reschedule(id, request)),
+      run((t) => t.change(id, (b) => decideUpdate(b, from, withStoredInstants(patch)))),
+    cancel: (id, from, now) => run((t) => t.cancel(id, from, now)),
+    reschedule: (id, request) => run((t) => t.reschedule(id, request)),
     // Two runs marking at once both write the booking: only one commits, and the other, retried,
     // finds it reminded.
-    markReminded: (id, at) =>
-      transact(db, MANY_RACERS, (tx) =>
-        changeDoc(tx, names.bookings, id, bookingFromDoc, (b) =>
-          decideRemind(b, toStoredInstant(at)),
-        ),
-      ),
-    async dueReminders(date, limit) {
-      // Every booking is written with remindedAt: null, so equality with null finds the unsent.
-      // A batch up to PAGE_SIZE (the reminder job's) is one read.
-      const docs = await readUpTo(limit, () =>
-        bookings()
-          .where({ date, status: 'confirmed', remindedAt: null })
-          .orderBy('startsAt', 'asc')
-          .orderBy('_id', 'asc'),
-      );
-      return bookingsFrom(docs);
-    },
+    markReminded: (id, at) => run((t) => t.change(id, (b) => decideRemind(b, toStoredInstant(at)))),
+    // Every booking is written with remindedAt: null, so equality with null finds the unsent.
+    // A batch up to PAGE_SIZE (the reminder job's) is one read.
+    dueReminders: (date, limit) =>
+      listed({ date, status: 'confirmed', remindedAt: null }, 'startsAt, _id', limit),
   };
 }

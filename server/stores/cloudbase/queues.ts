@@ -23,8 +23,9 @@
  *
  * Community and queue ids are [a-z0-9-] (see core/validation), so ':' cannot make two ids collide.
  */
-import { ticketChanges } from '../../core/queue/evening';
+import { keyOfTicketId, ticketChanges } from '../../core/queue/evening';
 import type {
+  EveningChange,
   EveningRecord,
   LineConfigRecord,
   LineSetup,
@@ -34,6 +35,7 @@ import type {
 } from '../../core/ports';
 import { isDoc, MalformedDocument, readDoc } from './documents';
 import {
+  changedFields,
   fieldsOf,
   flag,
   getRecord,
@@ -52,8 +54,6 @@ import {
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { MANY_RACERS, transact } from './transaction';
 import { fieldKey } from './keys';
-
-/** notices.ts imports these from here. */
 
 export interface QueueCollections {
   configs: string;
@@ -96,33 +96,25 @@ const TICKET: Shape<StoredTicket> = {
   alertedAt: nullableText,
 };
 
+const CONFIG: Shape<LineConfigRecord> = {
+  capacity: integer,
+  lastJoin: text,
+  graceMinutes: integer,
+  defaultServiceMinutes: integer,
+};
+
 const EVENING: Shape<Omit<EveningRecord, 'tickets'>> = {
   community: text,
   queue: text,
   date: text,
   key: text,
   setup: nullable(
-    nested<LineSetup>({
-      name: text,
-      prefix: text,
-      capacity: integer,
-      lastJoin: text,
-      graceMinutes: integer,
-      defaultServiceMinutes: integer,
-      opensAt: text,
-      closesAt: text,
-    }),
+    // The line's configuration, with its name, prefix and tonight's hours.
+    nested<LineSetup>({ name: text, prefix: text, ...CONFIG, opensAt: text, closesAt: text }),
   ),
   paused: flag,
   lastNumber: integer,
   version: integer,
-};
-
-const CONFIG: Shape<LineConfigRecord> = {
-  capacity: integer,
-  lastJoin: text,
-  graceMinutes: integer,
-  defaultServiceMinutes: integer,
 };
 
 const configFromDoc = (id: string, doc: DocData) => read(CONFIG, doc, `queue_configs/${id}`);
@@ -153,20 +145,15 @@ export const eveningToDoc = (e: EveningRecord): DocData => ({
   users: usersOf(e),
 });
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 /**
- * The update that turns `current` into `next`, field by field: changed scalars, each changed or
- * new ticket under its number, new users. `_.set` replaces a value whole, because update()
- * merges plain objects field by field.
+ * The update that turns `current` into `next`, field by field: changed fields of the evening,
+ * each changed or new ticket under its number, new users. `_.set` replaces a value whole,
+ * because update() merges plain objects field by field.
  */
 function diffOf(db: CloudDatabase, current: EveningRecord, next: EveningRecord): DocData {
   const set = db.command.set;
-  const data: DocData = {};
-  for (const key of ['key', 'paused', 'lastNumber', 'version'] as const) {
-    if (current[key] !== next[key]) data[key] = next[key];
-  }
-  if (!same(current.setup, next.setup)) data.setup = set(next.setup);
+  const data = changedFields(fieldsOf(EVENING, current), fieldsOf(EVENING, next));
+  if ('setup' in data) data.setup = set(next.setup);
   const { added, changed } = ticketChanges(current, next);
   for (const t of [...added, ...changed]) data[`tickets.${t.number}`] = set(ticketToDoc(t));
   const users = usersOf(current);
@@ -178,39 +165,34 @@ function diffOf(db: CloudDatabase, current: EveningRecord, next: EveningRecord):
 
 const eveningsFrom = recordsOf('queue_evenings', eveningFromDoc);
 
-/** The key part of a ticket id (`<key>-<number>`), or null when the id cannot be one. */
-const keyOfTicket = (ticketId: string) => /^([A-Za-z0-9]+)-\d+$/.exec(ticketId)?.[1] ?? null;
+type Decide<T> = (current: EveningRecord | null) => EveningChange<T>;
 
+/** Reads the evening, asks `decide`, writes the difference and the line's public state. */
 async function changeIn<T>(
   db: CloudDatabase,
   tx: CloudTransaction,
   names: QueueCollections,
-  ref: { community: string; queue: string; date: string },
-  decide: Parameters<QueueRepo['change']>[3],
+  [community, queue, date]: [string, string, string],
+  decide: Decide<T>,
 ): Promise<T> {
-  const id = eveningId(ref.community, ref.queue, ref.date);
-  const eveningRef = tx.collection(names.evenings).doc(id);
-  const stored = await readDoc(eveningRef);
+  const id = eveningId(community, queue, date);
+  const ref = tx.collection(names.evenings).doc(id);
+  const stored = await readDoc(ref);
   const current = stored ? eveningFromDoc(id, stored) : null;
   const { next, line, result } = decide(current);
-  if (next) {
-    if (!current) await eveningRef.set({ data: eveningToDoc(next) });
-    else {
-      const data = diffOf(db, current, next);
-      if (Object.keys(data).length > 0) await eveningRef.update({ data });
-    }
-  }
-  if (line) {
-    await tx
-      .collection(names.lines)
-      .doc(lineId(ref.community, ref.queue))
-      .set({ data: { ...line } });
-  }
-  return result as T;
+  const diff = next && current && diffOf(db, current, next);
+  if (next && !current) await ref.set({ data: eveningToDoc(next) });
+  else if (diff && Object.keys(diff).length > 0) await ref.update({ data: diff });
+  const lineRef = tx.collection(names.lines).doc(lineId(community, queue));
+  if (line) await lineRef.set({ data: { ...line } });
+  return result;
 }
 
 export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo {
   const evenings = () => db.collection(names.evenings);
+  /** Every evening `where` finds, in `order`. */
+  const listed = async (where: DocData, order: string) =>
+    eveningsFrom(await readAll(() => evenings().where(where).orderBy(order, 'asc')));
 
   return {
     getConfig(community, queue) {
@@ -226,35 +208,15 @@ export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo
       return getRecord(evenings().doc(id), eveningFromDoc, id);
     },
     async eveningOfTicket(ticketId) {
-      const key = keyOfTicket(ticketId);
+      const key = keyOfTicketId(ticketId);
       if (!key) return null;
       const { data } = await evenings().where({ key }).limit(1).get();
       const evening = eveningsFrom(data)[0];
       return evening?.tickets.some((t) => t.id === ticketId) ? evening : null;
     },
-    async eveningsOf(community, date) {
-      return eveningsFrom(
-        await readAll(() => evenings().where({ community, date }).orderBy('queue', 'asc')),
-      );
-    },
-    async eveningsOfUser(userId, date) {
-      return eveningsFrom(
-        await readAll(() =>
-          evenings()
-            .where({ date, users: { [fieldKey(userId)]: true } })
-            .orderBy('_id', 'asc'),
-        ),
-      );
-    },
-    change<T>(
-      community: string,
-      queue: string,
-      date: string,
-      decide: Parameters<QueueRepo['change']>[3],
-    ): Promise<T> {
-      return transact(db, MANY_RACERS, (tx) =>
-        changeIn<T>(db, tx, names, { community, queue, date }, decide),
-      );
-    },
+    eveningsOf: (community, date) => listed({ community, date }, 'queue'),
+    eveningsOfUser: (userId, date) => listed({ date, users: { [fieldKey(userId)]: true } }, '_id'),
+    change: <T>(community: string, queue: string, date: string, decide: Decide<T>) =>
+      transact(db, MANY_RACERS, (tx) => changeIn(db, tx, names, [community, queue, date], decide)),
   };
 }

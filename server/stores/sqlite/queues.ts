@@ -111,37 +111,7 @@ export function queueRepo(db: Database.Database): QueueRepo {
     for (const ticket of changed) updateTicket.run(rowParams(ticket, TICKET));
   };
 
-  const change = db.transaction(
-    (
-      community: string,
-      queue: string,
-      date: string,
-      decide: Parameters<QueueRepo['change']>[3],
-    ): { result: unknown; written: EveningRecord | null } => {
-      const current = load(community, queue, date);
-      const { next, result } = decide(current);
-      if (next) write(current, next);
-      return { result, written: next };
-    },
-  );
-
-  /** Runs a change; the cache takes what it wrote only once the transaction has committed. */
-  const changed = (
-    community: string,
-    queue: string,
-    date: string,
-    decide: Parameters<QueueRepo['change']>[3],
-  ) => {
-    const key = cacheKey(community, queue, date);
-    try {
-      const { result, written } = change.immediate(community, queue, date, decide);
-      if (written) cache.set(key, frozen(written));
-      return result;
-    } catch (error) {
-      cache.delete(key);
-      throw error;
-    }
-  };
+  const atomic = db.transaction((work: () => unknown) => work());
 
   return {
     getConfig: async (community, queue) => maybe(toConfig, configStmt.get(community, queue)),
@@ -159,7 +129,25 @@ export function queueRepo(db: Database.Database): QueueRepo {
         .all(userId, date)
         .map((line) => load(line.community_id, line.queue, date))
         .filter((e): e is EveningRecord => e !== null),
-    change: async (community, queue, date, decide) =>
-      changed(community, queue, date, decide) as ReturnType<typeof decide>['result'],
+    /**
+     * Reads the evening, asks `decide` and writes what it answers, in one IMMEDIATE transaction;
+     * the cache takes what it wrote only once the transaction has committed.
+     */
+    change: async (community, queue, date, decide) => {
+      const key = cacheKey(community, queue, date);
+      try {
+        const { next, result } = atomic.immediate(() => {
+          const current = load(community, queue, date);
+          const decided = decide(current);
+          if (decided.next) write(current, decided.next);
+          return decided;
+        }) as ReturnType<typeof decide>;
+        if (next) cache.set(key, frozen(next));
+        return result;
+      } catch (error) {
+        cache.delete(key);
+        throw error;
+      }
+    },
   };
 }
