@@ -14,10 +14,6 @@ import type { AlertLog, SentAlertRecord } from '../../core/ports';
 import { text, toStoredInstant } from './documents';
 import type { CloudDatabase, DocData } from './sdk';
 
-export interface AlertCollections {
-  log: string;
-}
-
 /** Within one process, alerts sent in the same millisecond keep their order. */
 const orderOf = () => process.hrtime.bigint().toString().padStart(20, '0');
 
@@ -30,8 +26,8 @@ const recordOf = (doc: DocData): SentAlertRecord => {
   };
 };
 
-export function alertLog(db: CloudDatabase, names: AlertCollections): AlertLog {
-  const log = () => db.collection(names.log);
+export function alertLog(db: CloudDatabase, names: { alert_log: string }): AlertLog {
+  const log = () => db.collection(names.alert_log);
   return {
     async record(alert) {
       const at = toStoredInstant(alert.at);

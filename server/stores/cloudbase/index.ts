@@ -380,26 +380,14 @@ export function createCloudBaseStore(
       signUps: names.activity_signups,
       pins: names.notice_pins,
     }),
-    followUps: followUpRepo(db, {
-      followUps: names.followups,
-      keys: names.followup_keys,
-      rules: names.followup_rules,
-    }),
-    suggestions: suggestionRepo(db, {
-      suggestions: names.suggestions,
-      changes: names.suggestion_changes,
-      keys: names.suggestion_keys,
-    }),
-    surveys: surveyRepo(db, { rounds: names.survey_rounds, votes: names.survey_votes }),
-    reports: reportRepo(db, { costs: names.report_costs }),
-    rosters: rosterRepo(db, {
-      shifts: names.roster_shifts,
-      companions: names.roster_companions,
-      keys: names.roster_keys,
-      leave: names.roster_leave,
-    }),
-    jobs: jobRepo(db, { state: names.job_state }),
-    alerts: alertLog(db, { log: names.alert_log }),
+    // These take the names they use: the collection names, prefixed.
+    followUps: followUpRepo(db, names),
+    suggestions: suggestionRepo(db, names),
+    surveys: surveyRepo(db, names),
+    reports: reportRepo(db, names),
+    rosters: rosterRepo(db, names),
+    jobs: jobRepo(db, names),
+    alerts: alertLog(db, names),
     // The SDK keeps no connection of its own to close.
     close: async () => {},
   };
