@@ -210,21 +210,20 @@ export function records<T extends { id: string }, C extends string>(
   const name = names[collection];
   const all = recordsOf(collection, fromDoc);
   const ref = () => db.collection(name);
+  const doc = (id: string) => ref().doc(id);
   return {
     name,
     ref,
-    fromDoc,
-    get: (id: string) => getRecord(ref().doc(id), fromDoc, id),
+    doc,
+    get: (id: string) => getRecord(doc(id), fromDoc, id),
     find: async (where: DocData, ...orders: string[]) =>
       all(await readAll(() => ordered(ref().where(where), orders))),
     ids: async (where: DocData) =>
       (await readAll(() => ref().where(where).orderBy('_id', 'asc').field({ _id: true }))).map(
-        (doc) => text(doc, '_id', `${collection}/?`),
+        (d) => text(d, '_id', `${collection}/?`),
       ),
     async put(record: T) {
-      await ref()
-        .doc(record.id)
-        .set({ data: docOf(record) });
+      await doc(record.id).set({ data: docOf(record) });
     },
     change: (id: string, decide: (current: T) => T | null, write?: Write<T>) =>
       transact(db, FEW_RACERS, (tx) => changeDoc(tx, name, id, fromDoc, decide, write)),

@@ -153,11 +153,7 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
     async eraseCompanionNotes(userId) {
       const mine = await companions.find({ userId }, '_id');
       const erased = mine.map(erasedNote).filter((c) => c !== null);
-      for (const c of erased)
-        await companions
-          .ref()
-          .doc(c.id)
-          .update({ data: { note: c.note } });
+      for (const c of erased) await companions.doc(c.id).update({ data: { note: c.note } });
       return erased.length;
     },
     addLeave: leave.put,
