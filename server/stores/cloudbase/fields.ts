@@ -153,16 +153,19 @@ export function changedFields<T extends object>(before: T, after: T): DocData {
   return changed;
 }
 
-/** Writes a decision back: `changed` holds the fields it changed, `stored` what was read. */
+/**
+ * Writes a decision back in `tx`: `changed` holds the fields it changed, `stored` what was read.
+ */
 export type Write<T> = (
   ref: CloudDocument,
   next: T,
   changed: DocData,
   stored: DocData,
+  tx: CloudTransaction,
 ) => Promise<unknown>;
 
 /** update() of the changed fields, when there are any. */
-const updateChanged: Write<unknown> = async (ref, _next, changed) => {
+export const updateChanged: Write<unknown> = async (ref, _next, changed) => {
   if (Object.keys(changed).length > 0) await ref.update({ data: changed });
 };
 
@@ -184,7 +187,7 @@ export async function changeDoc<T extends object>(
   const current = doc ? fromDoc(id, doc) : null;
   const next = current && decide(current);
   if (!doc || !current || !next) return null;
-  await write(ref, next, changedFields(current, next), doc);
+  await write(ref, next, changedFields(current, next), doc, tx);
   return next;
 }
 
@@ -199,7 +202,7 @@ export const ordered = (query: CloudQuery, orders: readonly string[]): CloudQuer
  * The records of one collection, stored by `_id`: `names[collection]` is its name with the
  * store's prefix, `collection` the one MalformedDocument names. A record by id (one read), every
  * record of a query in `orders` (readAll), the ids of a query, a record set whole, and a core
- * decision written back in a transaction of its own (changeDoc).
+ * decision written back in a transaction of its own (changeDoc), for one record or a query's.
  */
 export function records<T extends { id: string }, C extends string>(
   db: CloudDatabase,
@@ -211,6 +214,12 @@ export function records<T extends { id: string }, C extends string>(
   const all = recordsOf(collection, fromDoc);
   const ref = () => db.collection(name);
   const doc = (id: string) => ref().doc(id);
+  const change = (id: string, decide: (current: T) => T | null, write?: Write<T>) =>
+    transact(db, FEW_RACERS, (tx) => changeDoc(tx, name, id, fromDoc, decide, write));
+  const ids = async (where: DocData) =>
+    (await readAll(() => ref().where(where).orderBy('_id', 'asc').field({ _id: true }))).map((d) =>
+      text(d, '_id', `${collection}/?`),
+    );
   return {
     name,
     ref,
@@ -218,15 +227,17 @@ export function records<T extends { id: string }, C extends string>(
     get: (id: string) => getRecord(doc(id), fromDoc, id),
     find: async (where: DocData, ...orders: string[]) =>
       all(await readAll(() => ordered(ref().where(where), orders))),
-    ids: async (where: DocData) =>
-      (await readAll(() => ref().where(where).orderBy('_id', 'asc').field({ _id: true }))).map(
-        (d) => text(d, '_id', `${collection}/?`),
-      ),
+    ids,
     async put(record: T) {
       await doc(record.id).set({ data: docOf(record) });
     },
-    change: (id: string, decide: (current: T) => T | null, write?: Write<T>) =>
-      transact(db, FEW_RACERS, (tx) => changeDoc(tx, name, id, fromDoc, decide, write)),
+    change,
+    /** One query for the ids, then change() of each: how many the decision changed. */
+    async changeAll(where: DocData, decide: (current: T) => T | null, write?: Write<T>) {
+      let count = 0;
+      for (const id of await ids(where)) if (await change(id, decide, write)) count += 1;
+      return count;
+    },
   };
 }
 

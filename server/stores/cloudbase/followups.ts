@@ -109,10 +109,7 @@ export const followUpToDoc = (r: FollowUpRecord, seq: number): DocData => ({ ...
 
 const seqOf = (doc: DocData, id: string) => integer(doc, 'seq', `followups/${id}`);
 
-/**
- * The whole document set, its `seq` (checked here) kept: update() merges nested objects field by field (and
- * cannot set `result.note` while `result` is null), while set() replaces `attempts` and `result`.
- */
+/** The whole document set (see the file comment), its `seq` checked and kept. */
 const setWhole: Write<FollowUpRecord> = (ref, next, _changed, stored) =>
   ref.set({ data: followUpToDoc(next, seqOf(stored, next.id)) });
 
@@ -204,13 +201,7 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
      * One query for the user's tasks, then one small transaction per task (a call being recorded
      * at the same moment is not overwritten). Counts every task of the user, as SQLite's UPDATE.
      */
-    async erase(userId) {
-      const erase = (t: FollowUpRecord) => (t.userId === userId ? erasedTask(t) : null);
-      let count = 0;
-      for (const id of await tasks.ids({ userId })) {
-        if (await tasks.change(id, erase, setWhole)) count += 1;
-      }
-      return count;
-    },
+    erase: (userId) =>
+      tasks.changeAll({ userId }, (t) => (t.userId === userId ? erasedTask(t) : null), setWhole),
   };
 }

@@ -55,6 +55,7 @@ import {
   records,
   someStrings,
   text,
+  updateChanged,
 } from './fields';
 import { digest } from './keys';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
@@ -235,19 +236,15 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
      * suggestion of the user, as SQLite's UPDATE.
      */
     async erase(userId) {
-      let count = 0;
-      for (const id of await suggestions.ids({ userId })) {
-        const erased = await transact(db, FEW_RACERS, async (tx) => {
-          const done = await changeDoc(tx, suggestions.name, id, suggestionFromDoc, (s) =>
-            s.userId === userId ? erasedSuggestion(s) : null,
-          );
-          const key =
-            done && tx.collection(names.suggestion_keys).doc(requestId(userId, done.requestId));
-          await key?.set({ data: REMOVED });
-          return done;
-        });
-        if (erased) count += 1;
-      }
+      const count = await suggestions.changeAll(
+        { userId },
+        (s) => (s.userId === userId ? erasedSuggestion(s) : null),
+        async (ref, erased, changed, stored, tx) => {
+          await updateChanged(ref, erased, changed, stored, tx);
+          const key = tx.collection(names.suggestion_keys).doc(requestId(userId, erased.requestId));
+          await key.set({ data: REMOVED });
+        },
+      );
       const authorRef = db.collection(names.suggestion_keys).doc(authorId(userId));
       if (await readDoc(authorRef)) await authorRef.set({ data: { recent: [] } });
       return count;
