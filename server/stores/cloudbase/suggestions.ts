@@ -39,6 +39,7 @@ import {
   numbered,
   patchIfStatus,
   type DailyLimit,
+  withFiling,
   type Submission,
 } from '../../core/suggestion/rules';
 import { readDoc, REMOVED } from './documents';
@@ -132,8 +133,6 @@ const changeFromDoc = recordOf<ChangeRecord>('suggestion_changes', {
   createdAt: text,
 });
 
-const descending = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
-
 // --- transactions ---
 
 /** A resident's request key and the suggestion it already filed (get it, get the suggestion). */
@@ -187,8 +186,9 @@ async function submitIn(
   const seq = await nextNumber(keys.doc(receiptId(prefix)), where, 'last', { prefix });
   const filed = numbered(record, prefix, seq - 1);
   if (author?.counted) {
-    const recent = [filed.createdAt, ...author.recent].sort(descending).slice(0, RECENT_KEPT);
-    await author.ref.set({ data: { recent } });
+    await author.ref.set({
+      data: { recent: withFiling(author.recent, filed.createdAt, RECENT_KEPT) },
+    });
   }
   if (known) await known.key.set({ data: { suggestionId: filed.id } });
   // Every field but `id`, plus `seq`: the number in its receipt, which keeps filing order.
