@@ -12,6 +12,7 @@ import {
   reopenChange,
   replyChange,
   solvedChange,
+  withFiling,
   type Submission,
 } from './rules';
 
@@ -74,6 +75,13 @@ describe('submitting', () => {
     expect(numbered(submission(), 'JS-1202', 0).receipt).toBe('JS-1202-001');
     expect(numbered(submission(), 'JS-1202', 41).receipt).toBe('JS-1202-042');
     expect(receiptOf('JS-1202', 1234)).toBe('JS-1202-1234');
+  });
+
+  it('keeps the latest filings of an author, newest first', () => {
+    const [a, b, c] = ['2026-12-01T15:00:00.000Z', '2026-12-02T01:00:00.000Z', NOW.toISOString()];
+    expect(withFiling([b, a], c, 3)).toEqual([c, b, a]);
+    expect(withFiling([c, a], b, 2)).toEqual([c, b]);
+    expect(withFiling([], a, 1)).toEqual([a]);
   });
 });
 

@@ -49,6 +49,10 @@ export function decideSubmit(
   return { kind: 'file' };
 }
 
+/** When the author filed their own suggestions, `at` added: newest first, the latest `kept`. */
+export const withFiling = (filedAt: readonly string[], at: string, kept: number) =>
+  [at, ...filedAt].sort().reverse().slice(0, kept);
+
 /** The filed suggestion: numbered after the last number given under its prefix. */
 export const numbered = (record: Submission, prefix: string, last: number): SuggestionRecord => ({
   ...record,

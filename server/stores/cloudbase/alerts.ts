@@ -11,27 +11,21 @@
 import crypto from 'node:crypto';
 import type { AlertKind } from '../../../contract/queue';
 import type { AlertLog, SentAlertRecord } from '../../core/ports';
-import { text, toStoredInstant } from './documents';
-import type { CloudDatabase, DocData } from './sdk';
-
-export interface AlertCollections {
-  log: string;
-}
+import { toStoredInstant } from './documents';
+import { read, text, type Reader, type Shape } from './fields';
+import type { CloudDatabase } from './sdk';
 
 /** Within one process, alerts sent in the same millisecond keep their order. */
 const orderOf = () => process.hrtime.bigint().toString().padStart(20, '0');
 
-const recordOf = (doc: DocData): SentAlertRecord => {
-  const where = `alert_log/${String(doc._id)}`;
-  return {
-    kind: text(doc, 'kind', where) as AlertKind,
-    label: text(doc, 'label', where),
-    at: text(doc, 'at', where),
-  };
+const SENT: Shape<SentAlertRecord> = {
+  kind: text as Reader<AlertKind>,
+  label: text,
+  at: text,
 };
 
-export function alertLog(db: CloudDatabase, names: AlertCollections): AlertLog {
-  const log = () => db.collection(names.log);
+export function alertLog(db: CloudDatabase, names: { alert_log: string }): AlertLog {
+  const log = () => db.collection(names.alert_log);
   return {
     async record(alert) {
       const at = toStoredInstant(alert.at);
@@ -44,7 +38,7 @@ export function alertLog(db: CloudDatabase, names: AlertCollections): AlertLog {
         .orderBy('_id', 'desc')
         .limit(limit)
         .get();
-      return data.map(recordOf);
+      return data.map((doc) => read(SENT, doc, `alert_log/${String(doc._id)}`));
     },
   };
 }

@@ -6,6 +6,7 @@
  * "2026-12-02T10:30:00.000Z"): fixed width, so string order is time order and range queries
  * still work; they read back exactly as written in every SDK path and in console exports.
  */
+import { textOf } from './errors';
 import type { CloudDocument, DocData } from './sdk';
 
 /** A document that does not have the shape this adapter writes: fail loudly, naming the field. */
@@ -47,12 +48,8 @@ export function toStoredInstant(value: Date | string): string {
 }
 
 /** Not-found as wx-server-sdk reports it when the database throws on missing documents. */
-function isNotFound(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { message, errMsg } = error as { message?: unknown; errMsg?: unknown };
-  const texts = [message, errMsg].filter((t): t is string => typeof t === 'string');
-  return texts.some((t) => /document with _id .* does not exist/.test(t));
-}
+const isNotFound = (error: unknown) =>
+  typeof error === 'object' && /document with _id .* does not exist/.test(textOf(error));
 
 /** One document by `_id`, or null when it does not exist. */
 export async function readDoc(ref: CloudDocument): Promise<DocData | null> {

@@ -30,7 +30,8 @@ const UNAVAILABLE_CODES: ReadonlySet<unknown> = new Set([
 const CONFLICT = /DATABASE_TRANSACTION_CONFLICT|transaction conflict|TransactionConflict/i;
 const TIMEOUT = /ESOCKETTIMEDOUT|ETIMEDOUT|timed? ?out/i;
 
-const textOf = (error: unknown): string => {
+/** The message and errMsg of an SDK error (or the error itself, a string). */
+export const textOf = (error: unknown): string => {
   if (typeof error === 'string') return error;
   if (typeof error !== 'object' || error === null) return '';
   const { message, errMsg } = error as { message?: unknown; errMsg?: unknown };

@@ -4,14 +4,16 @@
  * decision back in a transaction: read one document, let the core decide, update only the
  * fields the decision changed.
  */
-import { integer, isDoc, MalformedDocument, readDoc, text } from './documents';
+import { integer, isDoc, isRemoved, MalformedDocument, readDoc, text } from './documents';
 import {
   PAGE_SIZE,
+  type CloudDatabase,
   type CloudDocument,
   type CloudQuery,
   type CloudTransaction,
   type DocData,
 } from './sdk';
+import { FEW_RACERS, transact } from './transaction';
 
 /** Reads one field, throwing MalformedDocument (naming `where` and the key) when it is wrong. */
 export type Reader<V> = (doc: DocData, key: string, where: string) => V;
@@ -152,9 +154,25 @@ export function changedFields<T extends object>(before: T, after: T): DocData {
 }
 
 /**
+ * Writes a decision back in `tx`: `changed` holds the fields it changed, `stored` what was read.
+ */
+export type Write<T> = (
+  ref: CloudDocument,
+  next: T,
+  changed: DocData,
+  stored: DocData,
+  tx: CloudTransaction,
+) => Promise<unknown>;
+
+/** update() of the changed fields, when there are any. */
+export const updateChanged: Write<unknown> = async (ref, _next, changed) => {
+  if (Object.keys(changed).length > 0) await ref.update({ data: changed });
+};
+
+/**
  * get, then update of what `decide` changed: the record it returns, or null (nothing written)
  * when the document is missing or the decision refuses. Scalar fields only: update() would
- * merge a nested object where the decision replaces it.
+ * merge a nested object where the decision replaces it; `write` then set()s the whole document.
  */
 export async function changeDoc<T extends object>(
   tx: CloudTransaction,
@@ -162,13 +180,101 @@ export async function changeDoc<T extends object>(
   id: string,
   fromDoc: (id: string, doc: DocData) => T,
   decide: (current: T) => T | null,
+  write: Write<T> = updateChanged,
 ): Promise<T | null> {
   const ref = tx.collection(collection).doc(id);
   const doc = await readDoc(ref);
   const current = doc ? fromDoc(id, doc) : null;
   const next = current && decide(current);
-  if (!current || !next) return null;
-  const fields = changedFields(current, next);
-  if (Object.keys(fields).length > 0) await ref.update({ data: fields });
+  if (!doc || !current || !next) return null;
+  await write(ref, next, changedFields(current, next), doc, tx);
+  return next;
+}
+
+/** `query` in the order of `orders`, each "field" (ascending) or "field desc". */
+export const ordered = (query: CloudQuery, orders: readonly string[]): CloudQuery =>
+  orders.reduce((q, order) => {
+    const [field = order, dir] = order.split(' ');
+    return q.orderBy(field, dir === 'desc' ? 'desc' : 'asc');
+  }, query);
+
+/**
+ * The records of one collection, stored by `_id`: `names[collection]` is its name with the
+ * store's prefix, `collection` the one MalformedDocument names. A record by id (one read), every
+ * record of a query in `orders` (readAll), the ids of a query, a record set whole, and a core
+ * decision written back in a transaction of its own (changeDoc), for one record or a query's.
+ */
+export function records<T extends { id: string }, C extends string>(
+  db: CloudDatabase,
+  names: Record<C, string>,
+  collection: C,
+  fromDoc: (id: string, doc: DocData) => T,
+) {
+  const name = names[collection];
+  const all = recordsOf(collection, fromDoc);
+  const ref = () => db.collection(name);
+  const doc = (id: string) => ref().doc(id);
+  const change = (id: string, decide: (current: T) => T | null, write?: Write<T>) =>
+    transact(db, FEW_RACERS, (tx) => changeDoc(tx, name, id, fromDoc, decide, write));
+  const ids = async (where: DocData) =>
+    (await readAll(() => ref().where(where).orderBy('_id', 'asc').field({ _id: true }))).map((d) =>
+      text(d, '_id', `${collection}/?`),
+    );
+  return {
+    name,
+    ref,
+    doc,
+    get: (id: string) => getRecord(doc(id), fromDoc, id),
+    find: async (where: DocData, ...orders: string[]) =>
+      all(await readAll(() => ordered(ref().where(where), orders))),
+    ids,
+    async put(record: T) {
+      await doc(record.id).set({ data: docOf(record) });
+    },
+    change,
+    /** One query for the ids, then change() of each: how many the decision changed. */
+    async changeAll(where: DocData, decide: (current: T) => T | null, write?: Write<T>) {
+      let count = 0;
+      for (const id of await ids(where)) if (await change(id, decide, write)) count += 1;
+      return count;
+    },
+  };
+}
+
+/**
+ * What a key document points to, in a transaction: the key (`collection`/`keyId`, in `keys`)
+ * holds the `_id` of a record in `field` ("taskId": a task), read by `load`. No key, or a REMOVED
+ * one: no record (one get); a key pointing to a missing record is malformed ("task <id>").
+ */
+export async function pointedTo<T>(
+  keys: { doc(id: string): CloudDocument },
+  collection: string,
+  keyId: string,
+  field: string,
+  load: (id: string) => Promise<T | null>,
+): Promise<{ key: CloudDocument; record: T | null }> {
+  const key = keys.doc(keyId);
+  const doc = await readDoc(key);
+  if (!doc || isRemoved(doc)) return { key, record: null };
+  const id = text(doc, field, `${collection}/${keyId}`);
+  const record = await load(id);
+  const label = `${field.replace(/Id$/, '')} ${id}`;
+  if (!record) throw new MalformedDocument(`${collection}/${keyId}`, label);
+  return { key, record };
+}
+
+/**
+ * Takes the next number of a counter document (get, then set with `fields`): the number stored
+ * in `field` plus one (absent: 1). Racers for one counter conflict on it, so one commits.
+ */
+export async function nextNumber(
+  ref: CloudDocument,
+  where: string,
+  field: string,
+  fields: DocData,
+): Promise<number> {
+  const doc = await readDoc(ref);
+  const next = (doc ? integer(doc, field, where) : 0) + 1;
+  await ref.set({ data: { ...fields, [field]: next } });
   return next;
 }

@@ -26,27 +26,31 @@
 import type { FollowUpResult } from '../../../contract/followup';
 import { erasedTask, firstTask, patchIfUnchanged, taskKey } from '../../core/followup/rules';
 import type { FollowUpRecord, FollowUpRepo, FollowUpRuleRecord } from '../../core/ports';
-import { MalformedDocument, readDoc } from './documents';
+import { readDoc } from './documents';
 import {
   bool,
   docOf,
+  fieldsOf,
   getRecord,
   integer,
   listOf,
   nested,
+  nextNumber,
   nullable,
   nullableText,
   oneOf,
-  readAll,
+  pointedTo,
   recordOf,
+  records,
   recordsOf,
   strings,
   text,
   type Shape,
+  type Write,
 } from './fields';
 import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
-import { digest } from './keys';
+import { digest, readable } from './keys';
 
 /**
  * Single-document operations a create() runs inside its one transaction, by outcome:
@@ -55,15 +59,7 @@ import { digest } from './keys';
  */
 export const CREATE_FOLLOW_UP_OPERATIONS = { created: 5, existing: 2 } as const;
 
-export interface FollowUpCollections {
-  followUps: string;
-  keys: string;
-  rules: string;
-}
-
-
-/** Only [A-Za-z0-9-]: the readable parts of a key id (community ids and dates already are). */
-const readable = (part: string) => part.replace(/[^A-Za-z0-9-]/g, '-');
+type FollowUpCollections = Record<'followups' | 'followup_keys' | 'followup_rules', string>;
 
 /**
  * The `_id` of a task's key document: readable community, date and kind for the console, and a
@@ -113,7 +109,9 @@ export const followUpToDoc = (r: FollowUpRecord, seq: number): DocData => ({ ...
 
 const seqOf = (doc: DocData, id: string) => integer(doc, 'seq', `followups/${id}`);
 
-const followUpsFrom = recordsOf('followups', followUpFromDoc);
+/** The whole document set (see the file comment), its `seq` checked and kept. */
+const setWhole: Write<FollowUpRecord> = (ref, next, _changed, stored) =>
+  ref.set({ data: followUpToDoc(next, seqOf(stored, next.id)) });
 
 const ruleShape: Shape<FollowUpRuleRecord & { service: string }> = {
   service: text,
@@ -126,93 +124,43 @@ function rulesFromDoc(community: string, doc: DocData): Record<string, FollowUpR
   return Object.fromEntries(list.map(({ service, ...rule }) => [service, rule]));
 }
 
-// --- transactions ---
-
-/** A task in a transaction: its reference, what was read, and its `seq` to write back. */
-async function readTask(tx: CloudTransaction, names: FollowUpCollections, id: string) {
-  const ref = tx.collection(names.followUps).doc(id);
-  const doc = await readDoc(ref);
-  return doc ? { ref, record: followUpFromDoc(id, doc), seq: seqOf(doc, id) } : null;
-}
-
 /** CREATE_FOLLOW_UP_OPERATIONS: the task made first under the key (firstTask), or this one. */
 async function createIn(tx: CloudTransaction, names: FollowUpCollections, record: FollowUpRecord) {
-  const keys = tx.collection(names.keys);
-  const keyId = taskKeyId(record);
-  const keyRef = keys.doc(keyId);
-  const key = await readDoc(keyRef);
-  const taskId = key && text(key, 'taskId', `followup_keys/${keyId}`);
-  const existing = taskId ? await readTask(tx, names, taskId) : null;
-  if (taskId && !existing) throw new MalformedDocument(`followup_keys/${keyId}`, `task ${taskId}`);
-  const decided = firstTask(existing?.record ?? null, record);
+  const keys = tx.collection(names.followup_keys);
+  const tasks = tx.collection(names.followups);
+  const load = (id: string) => getRecord(tasks.doc(id), followUpFromDoc, id);
+  const known = await pointedTo(keys, 'followup_keys', taskKeyId(record), 'taskId', load);
+  const decided = firstTask(known.record, record);
   if (!decided.created) return decided;
-  const orderRef = keys.doc(orderId(record.community));
-  const order = await readDoc(orderRef);
-  const seq =
-    (order ? integer(order, 'made', `followup_keys/${orderId(record.community)}`) : 0) + 1;
-  await orderRef.set({ data: { community: record.community, made: seq } });
-  await keyRef.set({
-    data: { taskId: record.id, community: record.community, date: record.date, kind: record.kind },
-  });
+  const { community, date, kind } = record;
+  const order = keys.doc(orderId(community));
+  const seq = await nextNumber(order, `followup_keys/${orderId(community)}`, 'made', { community });
+  await known.key.set({ data: { taskId: record.id, community, date, kind } });
   const doc = followUpToDoc(record, seq);
-  await tx.collection(names.followUps).doc(record.id).set({ data: doc });
+  await tasks.doc(record.id).set({ data: doc });
   return { created: true, record: followUpFromDoc(record.id, doc) };
 }
 
-/**
- * get, then set of what `decide` returns (null: nothing written): the whole document, so nested
- * `attempts` and `result` are replaced exactly.
- */
-async function changeIn(
-  tx: CloudTransaction,
-  names: FollowUpCollections,
-  id: string,
-  decide: (current: FollowUpRecord) => FollowUpRecord | null,
-) {
-  const task = await readTask(tx, names, id);
-  const next = task && decide(task.record);
-  if (!task || !next) return null;
-  await task.ref.set({ data: followUpToDoc(next, task.seq) });
-  return next;
-}
-
-/** get, then update of one scalar; a missing task is left alone, as SQLite's UPDATE does. */
-async function linkIn(
-  tx: CloudTransaction,
-  names: FollowUpCollections,
-  id: string,
-  suggestionId: string,
-) {
-  const ref = tx.collection(names.followUps).doc(id);
-  if (await readDoc(ref)) await ref.update({ data: { suggestionId } });
-}
-
 export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): FollowUpRepo {
-  const followUps = () => db.collection(names.followUps);
+  const tasks = records(db, names, 'followups', followUpFromDoc);
+  const rules = (community: string) => db.collection(names.followup_rules).doc(community);
 
   return {
     // Two runs of the job at once write the same order document for every task: many racers.
     create: (record) => transact(db, MANY_RACERS, (tx) => createIn(tx, names, record)),
-    get: (id) => getRecord(followUps().doc(id), followUpFromDoc, id),
+    get: tasks.get,
     /** By due date; tasks of one run share `createdAt`, so `seq` keeps creation order. */
-    async open(community) {
-      const docs = await readAll(() =>
-        followUps()
-          .where({ community, status: 'open' })
-          .orderBy('due', 'asc')
-          .orderBy('createdAt', 'asc')
-          .orderBy('seq', 'asc'),
-      );
-      return followUpsFrom(docs);
-    },
+    open: (community) => tasks.find({ community, status: 'open' }, 'due', 'createdAt', 'seq'),
     /**
      * Newest first. The SDK slice has no `>=`: tasks with a closedAt are read newest first and
      * the reading stops at the first one closed before `since`, so only the answer is read.
      */
     async recent(community, since) {
       const found: DocData[] = [];
+      const answer = () => recordsOf('followups', followUpFromDoc)(found);
       for (let skip = 0; ; skip += PAGE_SIZE) {
-        const { data } = await followUps()
+        const { data } = await tasks
+          .ref()
           .where({ community, closedAt: db.command.neq(null) })
           .orderBy('closedAt', 'desc')
           .orderBy('seq', 'desc')
@@ -221,71 +169,39 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
           .get();
         for (const doc of data) {
           const closedAt = text(doc, 'closedAt', `followups/${String(doc._id)}`);
-          if (closedAt < since) return followUpsFrom(found);
+          if (closedAt < since) return answer();
           if (doc.status !== 'open') found.push(doc);
         }
-        if (data.length < PAGE_SIZE) return followUpsFrom(found);
+        if (data.length < PAGE_SIZE) return answer();
       }
     },
     update: (id, attempts, patch) =>
-      transact(db, FEW_RACERS, (tx) =>
-        changeIn(tx, names, id, (t) => patchIfUnchanged(t, attempts, patch)),
-      ),
+      tasks.change(id, (t) => patchIfUnchanged(t, attempts, patch), setWhole),
+    /** get, then update of one scalar; a missing task is left alone, as SQLite's UPDATE does. */
     linkSuggestion: (id, suggestionId) =>
-      transact(db, FEW_RACERS, (tx) => linkIn(tx, names, id, suggestionId)),
+      transact(db, FEW_RACERS, async (tx) => {
+        const ref = tx.collection(names.followups).doc(id);
+        if (await readDoc(ref)) await ref.update({ data: { suggestionId } });
+      }),
     /** By evening, then creation, as SQLite. */
-    async ofUser(userId) {
-      const docs = await readAll(() =>
-        followUps()
-          .where({ userId })
-          .orderBy('date', 'asc')
-          .orderBy('createdAt', 'asc')
-          .orderBy('seq', 'asc'),
-      );
-      return followUpsFrom(docs);
-    },
+    ofUser: (userId) => tasks.find({ userId }, 'date', 'createdAt', 'seq'),
     /** Every task about one evening, any kind and status, in creation order as SQLite. */
-    async ofEvening(community, date) {
-      const docs = await readAll(() =>
-        followUps().where({ community, date }).orderBy('createdAt', 'asc').orderBy('seq', 'asc'),
-      );
-      return followUpsFrom(docs);
-    },
+    ofEvening: (community, date) => tasks.find({ community, date }, 'createdAt', 'seq'),
     async getRules(community) {
-      const doc = await readDoc(db.collection(names.rules).doc(community));
+      const doc = await readDoc(rules(community));
       return doc ? rulesFromDoc(community, doc) : null;
     },
-    async saveRules(community, rules) {
-      await db
-        .collection(names.rules)
-        .doc(community)
-        .set({
-          data: {
-            community,
-            rules: Object.entries(rules).map(([service, rule]) => ({
-              service,
-              followUp: rule.followUp,
-              delayDays: rule.delayDays,
-            })),
-          },
-        });
+    async saveRules(community, byService) {
+      const list = Object.entries(byService).map(([service, r]) => ({ service, ...r }));
+      await rules(community).set({
+        data: { community, rules: list.map((r) => fieldsOf(ruleShape, r)) },
+      });
     },
     /**
      * One query for the user's tasks, then one small transaction per task (a call being recorded
      * at the same moment is not overwritten). Counts every task of the user, as SQLite's UPDATE.
      */
-    async erase(userId) {
-      const ids = (
-        await readAll(() =>
-          followUps().where({ userId }).orderBy('_id', 'asc').field({ _id: true }),
-        )
-      ).map((doc) => text(doc, '_id', 'followups/?'));
-      let count = 0;
-      for (const id of ids) {
-        const erase = (t: FollowUpRecord) => (t.userId === userId ? erasedTask(t) : null);
-        if (await transact(db, FEW_RACERS, (tx) => changeIn(tx, names, id, erase))) count += 1;
-      }
-      return count;
-    },
+    erase: (userId) =>
+      tasks.changeAll({ userId }, (t) => (t.userId === userId ? erasedTask(t) : null), setWhole),
   };
 }

@@ -29,13 +29,13 @@ import { isDoc, MalformedDocument, readDoc, toStoredInstant } from './documents'
 import {
   fieldsOf,
   flag,
-  getRecord,
   integer,
   listOf,
   nullableText,
   oneOf,
   readAll,
   recordOf,
+  records,
   recordsOf,
   someStrings,
   text,
@@ -178,15 +178,15 @@ const summariesFrom = recordsOf('communities', (id, doc) => ({
 }));
 
 function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
-  const communities = () => db.collection(names.communities);
+  const communities = records(db, names, 'communities', communityFromDoc);
   return {
-    async list() {
-      const docs = await readAll(() =>
-        communities().orderBy('_id', 'asc').field({ _id: true, name: true }),
-      );
-      return summariesFrom(docs);
-    },
-    get: (id) => getRecord(communities().doc(id), communityFromDoc, id),
+    list: async () =>
+      summariesFrom(
+        await readAll(() =>
+          communities.ref().orderBy('_id', 'asc').field({ _id: true, name: true }),
+        ),
+      ),
+    get: communities.get,
     async save(community) {
       // set() replaces the whole document, so removed evenings and services disappear too; the
       // board and the contact phone are carried over in the same transaction (save is rare:
@@ -212,14 +212,12 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
         return true;
       }),
     async withBoard(id) {
-      const doc = await readDoc(communities().doc(id));
+      const doc = await readDoc(communities.doc(id));
       return doc ? { community: communityFromDoc(id, doc), board: boardFromDoc(id, doc) } : null;
     },
     async saveBoard(id, board) {
       // _.set: update() would merge the array's objects field by field.
-      await communities()
-        .doc(id)
-        .update({ data: { board: db.command.set(board) } });
+      await communities.doc(id).update({ data: { board: db.command.set(board) } });
     },
   };
 }
@@ -283,9 +281,7 @@ async function redeemIn(
 }
 
 function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
-  const users = () => db.collection(names.users);
-
-  const getUser = (id: string) => getRecord(users().doc(id), userFromDoc, id);
+  const { ref: users, doc: user, get: getUser } = records(db, names, 'users', userFromDoc);
 
   async function ensureUser(id: string, now: Date): Promise<UserRecord> {
     const existing = await getUser(id);
@@ -309,9 +305,7 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
     getUser,
     async grantAdmin(id, now) {
       await ensureUser(id, now);
-      await users()
-        .doc(id)
-        .update({ data: { admin: true } });
+      await user(id).update({ data: { admin: true } });
     },
     async createInvite(invite, now) {
       // add(), not set(): a code is never reused, and set() would revive a used invite.
@@ -330,9 +324,7 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
     redeemInvite: (code, userId, now) =>
       transact(db, FEW_RACERS, (tx) => redeemIn(tx, names, code, userId, now)),
     async setDisplayName(id, name) {
-      await users()
-        .doc(id)
-        .update({ data: { displayName: name } });
+      await user(id).update({ data: { displayName: name } });
     },
     /** Two indexed queries (members of the community, admins), merged by id. */
     async staffDirectory(community) {
@@ -380,26 +372,14 @@ export function createCloudBaseStore(
       signUps: names.activity_signups,
       pins: names.notice_pins,
     }),
-    followUps: followUpRepo(db, {
-      followUps: names.followups,
-      keys: names.followup_keys,
-      rules: names.followup_rules,
-    }),
-    suggestions: suggestionRepo(db, {
-      suggestions: names.suggestions,
-      changes: names.suggestion_changes,
-      keys: names.suggestion_keys,
-    }),
-    surveys: surveyRepo(db, { rounds: names.survey_rounds, votes: names.survey_votes }),
-    reports: reportRepo(db, { costs: names.report_costs }),
-    rosters: rosterRepo(db, {
-      shifts: names.roster_shifts,
-      companions: names.roster_companions,
-      keys: names.roster_keys,
-      leave: names.roster_leave,
-    }),
-    jobs: jobRepo(db, { state: names.job_state }),
-    alerts: alertLog(db, { log: names.alert_log }),
+    // These take the names they use: the collection names, prefixed.
+    followUps: followUpRepo(db, names),
+    suggestions: suggestionRepo(db, names),
+    surveys: surveyRepo(db, names),
+    reports: reportRepo(db, names),
+    rosters: rosterRepo(db, names),
+    jobs: jobRepo(db, names),
+    alerts: alertLog(db, names),
     // The SDK keeps no connection of its own to close.
     close: async () => {},
   };

@@ -14,15 +14,9 @@
 import type { JobData, JobRepo, JobStateRecord } from '../../core/ports';
 import { isDoc, MalformedDocument, readDoc } from './documents';
 import { copyOf, getRecord, integer, read, text, type Reader, type Shape } from './fields';
-import { digest } from './keys';
+import { digest, readable } from './keys';
 import type { CloudDatabase, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
-
-export interface JobCollections {
-  state: string;
-}
-
-const readable = (part: string) => part.replace(/[^A-Za-z0-9-]/g, '-');
 
 export const jobStateId = (job: string, key: string) =>
   `${readable(job)}_${readable(key)}_${digest(job, key)}`;
@@ -44,7 +38,7 @@ const STATE: Shape<Omit<JobStateRecord, 'job' | 'key'>> = {
   updatedAt: text,
 };
 
-export function jobRepo(db: CloudDatabase, names: JobCollections): JobRepo {
+export function jobRepo(db: CloudDatabase, names: { job_state: string }): JobRepo {
   const fromDoc = (job: string, key: string) => (id: string, doc: DocData) => ({
     job,
     key,
@@ -53,15 +47,14 @@ export function jobRepo(db: CloudDatabase, names: JobCollections): JobRepo {
   return {
     get(job, key) {
       const id = jobStateId(job, key);
-      return getRecord(db.collection(names.state).doc(id), fromDoc(job, key), id);
+      return getRecord(db.collection(names.job_state).doc(id), fromDoc(job, key), id);
     },
     save: (job, key, version, data, now) =>
       transact(db, FEW_RACERS, async (tx) => {
         const id = jobStateId(job, key);
-        const ref = tx.collection(names.state).doc(id);
+        const ref = tx.collection(names.job_state).doc(id);
         const stored = await readDoc(ref);
-        const current = stored ? fromDoc(job, key)(id, stored).version : 0;
-        if (current !== version) return null;
+        if ((stored ? fromDoc(job, key)(id, stored).version : 0) !== version) return null;
         // A copy the caller cannot change.
         const record = copyOf({
           job,

@@ -28,6 +28,9 @@ export function fieldKey(raw: string): string {
 export const requestKey = (userId: string | null, requestId: string) =>
   `${fieldKey(userId ?? '')}|${fieldKey(requestId)}`;
 
+/** Only [A-Za-z0-9-]: the readable parts of an `_id`, for the console. */
+export const readable = (part: string) => part.replace(/[^A-Za-z0-9-]/g, '-');
+
 /**
  * 22 URL-safe characters (132 bits of SHA-256) standing for `parts`: a deterministic `_id` part
  * for keys made of arbitrary strings. JSON keeps the parts apart, so ("a:b", "c") and ("a", "b:c")

@@ -12,10 +12,6 @@ import { MalformedDocument, readDoc } from './documents';
 import { listOf, text, type Shape } from './fields';
 import type { CloudDatabase, DocData } from './sdk';
 
-export interface ReportCollections {
-  costs: string;
-}
-
 const costShape: Shape<{ service: string; yuan: number }> = {
   service: text,
   yuan: (doc, key, where) => {
@@ -35,8 +31,8 @@ export const costsToDoc = (community: string, costs: Record<string, number>): Do
   costs: Object.entries(costs).map(([service, yuan]) => ({ service, yuan })),
 });
 
-export function reportRepo(db: CloudDatabase, names: ReportCollections): ReportRepo {
-  const costs = () => db.collection(names.costs);
+export function reportRepo(db: CloudDatabase, names: { report_costs: string }): ReportRepo {
+  const costs = () => db.collection(names.report_costs);
   return {
     async getCosts(community) {
       const doc = await readDoc(costs().doc(community));

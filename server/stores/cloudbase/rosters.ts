@@ -24,17 +24,16 @@ import {
   erasedNote,
   firstCompanion,
 } from '../../core/program/roster';
-import { MalformedDocument, readDoc } from './documents';
+import { readDoc } from './documents';
 import {
-  changeDoc,
   docOf,
   getRecord,
   integer,
   nullableText,
   oneOf,
-  readAll,
+  pointedTo,
   recordOf,
-  recordsOf,
+  records,
   text,
 } from './fields';
 import { digest } from './keys';
@@ -51,12 +50,10 @@ export const ADD_COMPANION_OPERATIONS = { created: 3, existing: 2 } as const;
 /** decideLeave(): get the request, then update it (only get when it was no longer pending). */
 export const DECIDE_LEAVE_OPERATIONS = { decided: 2, stale: 1 } as const;
 
-export interface RosterCollections {
-  shifts: string;
-  companions: string;
-  keys: string;
-  leave: string;
-}
+type RosterCollections = Record<
+  'roster_shifts' | 'roster_companions' | 'roster_keys' | 'roster_leave',
+  string
+>;
 
 export const companionKeyId = (subject: string) => `companion_${digest(subject)}`;
 
@@ -102,10 +99,6 @@ const leaveFromDoc = recordOf<LeaveRecord>('roster_leave', {
   decidedBy: nullableText,
 });
 
-const shiftsFrom = recordsOf('roster_shifts', shiftFromDoc);
-const companionsFrom = recordsOf('roster_companions', companionFromDoc);
-const leaveFrom = recordsOf('roster_leave', leaveFromDoc);
-
 // --- transactions ---
 
 /** ADD_COMPANION_OPERATIONS: the request made first for the subject (firstCompanion), or this one. */
@@ -114,129 +107,61 @@ async function addCompanionIn(
   names: RosterCollections,
   request: CompanionRecord,
 ): Promise<CompanionRecord> {
+  const keys = tx.collection(names.roster_keys);
+  const companions = tx.collection(names.roster_companions);
+  const load = (id: string) => getRecord(companions.doc(id), companionFromDoc, id);
   const keyId = companionKeyId(request.subject);
-  const keyRef = tx.collection(names.keys).doc(keyId);
-  const key = await readDoc(keyRef);
-  const id = key && text(key, 'companionId', `roster_keys/${keyId}`);
-  const doc = id ? await readDoc(tx.collection(names.companions).doc(id)) : null;
-  if (id && !doc) throw new MalformedDocument(`roster_keys/${keyId}`, `companion ${id}`);
-  const decided = firstCompanion(id && doc ? companionFromDoc(id, doc) : null, request);
+  const known = await pointedTo(keys, 'roster_keys', keyId, 'companionId', load);
+  const decided = firstCompanion(known.record, request);
   if (!decided.created) return decided.record;
-  await keyRef.set({ data: { companionId: request.id } });
+  await known.key.set({ data: { companionId: request.id } });
   const written = docOf(request);
-  await tx.collection(names.companions).doc(request.id).set({ data: written });
+  await companions.doc(request.id).set({ data: written });
   return companionFromDoc(request.id, written);
 }
 
 export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterRepo {
-  const shifts = () => db.collection(names.shifts);
-  const companions = () => db.collection(names.companions);
-  const leave = () => db.collection(names.leave);
+  const shifts = records(db, names, 'roster_shifts', shiftFromDoc);
+  const companions = records(db, names, 'roster_companions', companionFromDoc);
+  const leave = records(db, names, 'roster_leave', leaveFromDoc);
 
   return {
-    async addShift(shift) {
-      await shifts()
-        .doc(shift.id)
-        .set({ data: docOf(shift) });
-    },
-    getShift: (id) => getRecord(shifts().doc(id), shiftFromDoc, id),
+    addShift: shifts.put,
+    getShift: shifts.get,
     /** One evening's roster by start time, then in the order staff added them (SQLite's rowid). */
-    async shifts(community, date) {
-      const docs = await readAll(() =>
-        shifts()
-          .where({ community, date })
-          .orderBy('start', 'asc')
-          .orderBy('createdAt', 'asc')
-          .orderBy('_id', 'asc'),
-      );
-      return shiftsFrom(docs);
-    },
+    shifts: (community, date) => shifts.find({ community, date }, 'start', 'createdAt', '_id'),
     /** A worker's shifts, every community: latest evening first, then by start, as SQLite. */
-    async shiftsOf(worker) {
-      const docs = await readAll(() =>
-        shifts()
-          .where({ worker })
-          .orderBy('date', 'desc')
-          .orderBy('start', 'asc')
-          .orderBy('_id', 'asc'),
-      );
-      return shiftsFrom(docs);
-    },
+    shiftsOf: (worker) => shifts.find({ worker }, 'date desc', 'start', '_id'),
     logEnd: (id, loggedEnd, compMinutes) =>
-      transact(db, FEW_RACERS, (tx) =>
-        changeDoc(tx, names.shifts, id, shiftFromDoc, (s) => ({ ...s, loggedEnd, compMinutes })),
-      ),
+      shifts.change(id, (s) => ({ ...s, loggedEnd, compMinutes })),
     // A resident tapping twice races only themselves.
     addCompanion: (request) => transact(db, FEW_RACERS, (tx) => addCompanionIn(tx, names, request)),
-    getCompanion: (id) => getRecord(companions().doc(id), companionFromDoc, id),
+    getCompanion: companions.get,
     /** Two reads by _id: the subject's key, then its request. */
     async companionOf(subject) {
       const keyId = companionKeyId(subject);
-      const key = await readDoc(db.collection(names.keys).doc(keyId));
-      if (!key) return null;
-      const id = text(key, 'companionId', `roster_keys/${keyId}`);
-      const doc = await readDoc(companions().doc(id));
-      return doc ? companionFromDoc(id, doc) : null;
+      const key = await readDoc(db.collection(names.roster_keys).doc(keyId));
+      return key && companions.get(text(key, 'companionId', `roster_keys/${keyId}`));
     },
     /** One evening's requests in arrival order. */
-    async companions(community, date) {
-      const docs = await readAll(() =>
-        companions().where({ community, date }).orderBy('createdAt', 'asc').orderBy('_id', 'asc'),
-      );
-      return companionsFrom(docs);
-    },
+    companions: (community, date) => companions.find({ community, date }, 'createdAt', '_id'),
     /** The requests a worker was assigned: latest evening first, then in arrival order. */
-    async companionsOf(worker) {
-      const docs = await readAll(() =>
-        companions()
-          .where({ worker })
-          .orderBy('date', 'desc')
-          .orderBy('createdAt', 'asc')
-          .orderBy('_id', 'asc'),
-      );
-      return companionsFrom(docs);
-    },
+    companionsOf: (worker) => companions.find({ worker }, 'date desc', 'createdAt', '_id'),
     assignCompanion: (id, worker, workerName) =>
-      transact(db, FEW_RACERS, (tx) =>
-        changeDoc(tx, names.companions, id, companionFromDoc, (c) =>
-          assignedCompanion(c, worker, workerName),
-        ),
-      ),
+      companions.change(id, (c) => assignedCompanion(c, worker, workerName)),
     /** One write per request that still has a note. */
     async eraseCompanionNotes(userId) {
-      const mine = companionsFrom(
-        await readAll(() => companions().where({ userId }).orderBy('_id', 'asc')),
-      );
+      const mine = await companions.find({ userId }, '_id');
       const erased = mine.map(erasedNote).filter((c) => c !== null);
-      for (const c of erased)
-        await companions()
-          .doc(c.id)
-          .update({ data: { note: c.note } });
+      for (const c of erased) await companions.doc(c.id).update({ data: { note: c.note } });
       return erased.length;
     },
-    async addLeave(record) {
-      await leave()
-        .doc(record.id)
-        .set({ data: docOf(record) });
-    },
-    getLeave: (id) => getRecord(leave().doc(id), leaveFromDoc, id),
+    addLeave: leave.put,
+    getLeave: leave.get,
     /** Every community's undecided requests, oldest first. */
-    async pendingLeave() {
-      const docs = await readAll(() =>
-        leave().where({ status: 'pending' }).orderBy('createdAt', 'asc').orderBy('_id', 'asc'),
-      );
-      return leaveFrom(docs);
-    },
+    pendingLeave: () => leave.find({ status: 'pending' }, 'createdAt', '_id'),
     /** A worker's requests, any status, newest first. */
-    async leaveOf(worker) {
-      const docs = await readAll(() =>
-        leave().where({ worker }).orderBy('createdAt', 'desc').orderBy('_id', 'desc'),
-      );
-      return leaveFrom(docs);
-    },
-    decideLeave: (id, status, by) =>
-      transact(db, FEW_RACERS, (tx) =>
-        changeDoc(tx, names.leave, id, leaveFromDoc, (l) => decidedLeave(l, status, by)),
-      ),
+    leaveOf: (worker) => leave.find({ worker }, 'createdAt desc', '_id desc'),
+    decideLeave: (id, status, by) => leave.change(id, (l) => decidedLeave(l, status, by)),
   };
 }

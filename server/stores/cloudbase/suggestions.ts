@@ -17,7 +17,7 @@
  *   - author_<digest(userId)>: { recent }: when the resident's newest suggestions of their own
  *     (source 'resident') were filed, newest first, at most RECENT_KEPT: the daily limit counts
  *     those since `limit.since` exactly, whatever instant `since` is, as SQLite's COUNT does.
- *   User ids appear in these `_id`s only hashed (digest in followups.ts): nothing personal is
+ *   User ids appear in these `_id`s only hashed (digest in keys.ts): nothing personal is
  *   left in an `_id` once erase() has run.
  *
  * erase() detaches the suggestions (userId null, no name, no photo), overwrites their request
@@ -39,25 +39,26 @@ import {
   numbered,
   patchIfStatus,
   type DailyLimit,
+  withFiling,
   type Submission,
 } from '../../core/suggestion/rules';
-import { MalformedDocument, readDoc } from './documents';
+import { readDoc, REMOVED } from './documents';
 import {
   changeDoc,
   docOf,
   getRecord,
-  integer,
+  nextNumber,
   nullable,
   nullableText,
   oneOf,
-  readAll,
+  pointedTo,
   recordOf,
-  recordsOf,
+  records,
   someStrings,
   text,
+  updateChanged,
 } from './fields';
 import { digest } from './keys';
-import { REMOVED } from './documents';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
 
@@ -80,11 +81,10 @@ export const SUBMIT_OPERATIONS = {
 /** How many filing times an author document keeps: the most `limit.max` can be. */
 export const RECENT_KEPT = 50;
 
-export interface SuggestionCollections {
-  suggestions: string;
-  changes: string;
-  keys: string;
-}
+type SuggestionCollections = Record<
+  'suggestions' | 'suggestion_changes' | 'suggestion_keys',
+  string
+>;
 
 export const requestId = (userId: string, request: string) => `request_${digest(userId, request)}`;
 export const authorId = (userId: string) => `author_${digest(userId)}`;
@@ -123,14 +123,6 @@ export const suggestionFromDoc = recordOf<SuggestionRecord>('suggestions', {
   answeredAt: nullableText,
 });
 
-/** Every field but `id`, plus `seq`: the number in its receipt, which keeps filing order. */
-export const suggestionToDoc = (s: SuggestionRecord, seq: number): DocData => ({
-  ...docOf(s),
-  seq,
-});
-
-const suggestionsFrom = recordsOf('suggestions', suggestionFromDoc);
-
 const changeFromDoc = recordOf<ChangeRecord>('suggestion_changes', {
   community: text,
   title: text,
@@ -141,26 +133,19 @@ const changeFromDoc = recordOf<ChangeRecord>('suggestion_changes', {
   createdAt: text,
 });
 
-const isRemoved = (doc: DocData) => doc.removed === true;
-
-const descending = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
-
 // --- transactions ---
 
-/** The suggestion a resident's request already filed (get the request, get it), or null. */
-async function filedBefore(
+/** A resident's request key and the suggestion it already filed (get it, get the suggestion). */
+function filedBefore(
   tx: CloudTransaction,
   names: SuggestionCollections,
   userId: string,
   request: string,
 ) {
-  const keyId = requestId(userId, request);
-  const known = await readDoc(tx.collection(names.keys).doc(keyId));
-  if (!known || isRemoved(known)) return null;
-  const id = text(known, 'suggestionId', `suggestion_keys/${keyId}`);
-  const doc = await readDoc(tx.collection(names.suggestions).doc(id));
-  if (!doc) throw new MalformedDocument(`suggestion_keys/${keyId}`, `suggestion ${id}`);
-  return suggestionFromDoc(id, doc);
+  const load = (id: string) =>
+    getRecord(tx.collection(names.suggestions).doc(id), suggestionFromDoc, id);
+  const keys = tx.collection(names.suggestion_keys);
+  return pointedTo(keys, 'suggestion_keys', requestId(userId, request), 'suggestionId', load);
 }
 
 /**
@@ -176,7 +161,7 @@ async function readAuthor(
   const counted = countsTowardLimit(record);
   if (record.userId === null || (!counted && !limit)) return null;
   const id = authorId(record.userId);
-  const ref = tx.collection(names.keys).doc(id);
+  const ref = tx.collection(names.suggestion_keys).doc(id);
   const doc = await readDoc(ref);
   return { ref, counted, recent: doc ? someStrings(doc, 'recent', `suggestion_keys/${id}`) : [] };
 }
@@ -190,70 +175,31 @@ async function submitIn(
   limit: DailyLimit,
 ): Promise<SubmitOutcome> {
   const { userId } = record;
+  const keys = tx.collection(names.suggestion_keys);
+  const suggestions = tx.collection(names.suggestions);
   const known = userId === null ? null : await filedBefore(tx, names, userId, record.requestId);
-  const author = known ? null : await readAuthor(tx, names, record, limit);
-  const decided = decideSubmit(known, author?.recent ?? [], record, limit);
+  const author = known?.record ? null : await readAuthor(tx, names, record, limit);
+  const decided = decideSubmit(known?.record ?? null, author?.recent ?? [], record, limit);
   if (decided.kind !== 'file') return decided;
   // get and set the prefix's counter: the document racers for one prefix conflict on.
-  const counter = tx.collection(names.keys).doc(receiptId(prefix));
-  const counted = await readDoc(counter);
-  const last = counted ? integer(counted, 'last', `suggestion_keys/${receiptId(prefix)}`) : 0;
-  await counter.set({ data: { prefix, last: last + 1 } });
-  const filed = numbered(record, prefix, last);
+  const where = `suggestion_keys/${receiptId(prefix)}`;
+  const seq = await nextNumber(keys.doc(receiptId(prefix)), where, 'last', { prefix });
+  const filed = numbered(record, prefix, seq - 1);
   if (author?.counted) {
-    const recent = [filed.createdAt, ...author.recent].sort(descending).slice(0, RECENT_KEPT);
-    await author.ref.set({ data: { recent } });
+    await author.ref.set({
+      data: { recent: withFiling(author.recent, filed.createdAt, RECENT_KEPT) },
+    });
   }
-  if (userId !== null) {
-    const key = tx.collection(names.keys).doc(requestId(userId, filed.requestId));
-    await key.set({ data: { suggestionId: filed.id } });
-  }
-  const doc = suggestionToDoc(filed, last + 1);
-  await tx.collection(names.suggestions).doc(filed.id).set({ data: doc });
+  if (known) await known.key.set({ data: { suggestionId: filed.id } });
+  // Every field but `id`, plus `seq`: the number in its receipt, which keeps filing order.
+  const doc: DocData = { ...docOf(filed), seq };
+  await suggestions.doc(filed.id).set({ data: doc });
   return { kind: 'created', record: suggestionFromDoc(filed.id, doc) };
 }
 
-/** get, then update of what `decide` changed (changeDoc). */
-const changeIn = (
-  tx: CloudTransaction,
-  names: SuggestionCollections,
-  id: string,
-  decide: (current: SuggestionRecord) => SuggestionRecord | null,
-) => changeDoc(tx, names.suggestions, id, suggestionFromDoc, decide);
-
-/** set the change, then get and update each linked suggestion (adoptedBy): 1 + 2 per suggestion. */
-async function addChangeIn(
-  tx: CloudTransaction,
-  names: SuggestionCollections,
-  change: ChangeRecord,
-  now: string,
-) {
-  await tx
-    .collection(names.changes)
-    .doc(change.id)
-    .set({ data: docOf(change) });
-  for (const id of change.suggestionIds) {
-    await changeIn(tx, names, id, (s) => adoptedBy(s, change, now));
-  }
-}
-
-/** Erases one suggestion (erasedSuggestion) and overwrites its request; false when not theirs. */
-async function eraseIn(
-  tx: CloudTransaction,
-  names: SuggestionCollections,
-  id: string,
-  userId: string,
-) {
-  const erased = await changeIn(tx, names, id, (s) =>
-    s.userId === userId ? erasedSuggestion(s) : null,
-  );
-  if (!erased) return false;
-  await tx.collection(names.keys).doc(requestId(userId, erased.requestId)).set({ data: REMOVED });
-  return true;
-}
-
 export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections): SuggestionRepo {
-  const suggestions = () => db.collection(names.suggestions);
+  const suggestions = records(db, names, 'suggestions', suggestionFromDoc);
+  const changes = records(db, names, 'suggestion_changes', changeFromDoc);
 
   return {
     async submit(record, prefix, limit) {
@@ -263,62 +209,43 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
       // Residents of one community file under one prefix a day: each writes its counter.
       return transact(db, MANY_RACERS, (tx) => submitIn(tx, names, record, prefix, limit));
     },
-    get: (id) => getRecord(suggestions().doc(id), suggestionFromDoc, id),
+    get: suggestions.get,
     /** Newest first; `seq` keeps filing order within one instant, as SQLite's rowid. */
-    async ofUser(userId) {
-      const docs = await readAll(() =>
-        suggestions()
-          .where({ userId })
-          .orderBy('createdAt', 'desc')
-          .orderBy('seq', 'desc')
-          .orderBy('_id', 'desc'),
-      );
-      return suggestionsFrom(docs);
-    },
-    async list(community) {
-      const docs = await readAll(() =>
-        suggestions()
-          .where({ community })
-          .orderBy('createdAt', 'desc')
-          .orderBy('seq', 'desc')
-          .orderBy('_id', 'desc'),
-      );
-      return suggestionsFrom(docs);
-    },
-    update: (id, from, patch) =>
-      transact(db, FEW_RACERS, (tx) =>
-        changeIn(tx, names, id, (s) => patchIfStatus(s, from, patch)),
-      ),
+    ofUser: (userId) => suggestions.find({ userId }, 'createdAt desc', 'seq desc', '_id desc'),
+    list: (community) => suggestions.find({ community }, 'createdAt desc', 'seq desc', '_id desc'),
+    update: (id, from, patch) => suggestions.change(id, (s) => patchIfStatus(s, from, patch)),
+    /** set the change, then get and update each linked suggestion (adoptedBy): 1 + 2 per suggestion. */
     addChange: (change, now) =>
-      transact(db, FEW_RACERS, (tx) => addChangeIn(tx, names, change, now)),
-    getChange: (id) => getRecord(db.collection(names.changes).doc(id), changeFromDoc, id),
+      transact(db, FEW_RACERS, async (tx) => {
+        await tx
+          .collection(changes.name)
+          .doc(change.id)
+          .set({ data: docOf(change) });
+        for (const id of change.suggestionIds) {
+          await changeDoc(tx, suggestions.name, id, suggestionFromDoc, (s) =>
+            adoptedBy(s, change, now),
+          );
+        }
+      }),
+    getChange: changes.get,
     /** Latest `since` first, then the latest logged. */
-    async changes(community) {
-      const docs = await readAll(() =>
-        db
-          .collection(names.changes)
-          .where({ community })
-          .orderBy('since', 'desc')
-          .orderBy('createdAt', 'desc')
-          .orderBy('_id', 'desc'),
-      );
-      return recordsOf('suggestion_changes', changeFromDoc)(docs);
-    },
+    changes: (community) => changes.find({ community }, 'since desc', 'createdAt desc', '_id desc'),
     /**
-     * One query for the user's suggestions, one small transaction per suggestion, then the author
-     * document emptied. Counts every suggestion of the user, as SQLite's UPDATE.
+     * One query for the user's suggestions, one small transaction per suggestion (erasedSuggestion,
+     * its request overwritten with REMOVED), then the author document emptied. Counts every
+     * suggestion of the user, as SQLite's UPDATE.
      */
     async erase(userId) {
-      const ids = (
-        await readAll(() =>
-          suggestions().where({ userId }).orderBy('_id', 'asc').field({ _id: true }),
-        )
-      ).map((doc) => text(doc, '_id', 'suggestions/?'));
-      let count = 0;
-      for (const id of ids) {
-        if (await transact(db, FEW_RACERS, (tx) => eraseIn(tx, names, id, userId))) count += 1;
-      }
-      const authorRef = db.collection(names.keys).doc(authorId(userId));
+      const count = await suggestions.changeAll(
+        { userId },
+        (s) => (s.userId === userId ? erasedSuggestion(s) : null),
+        async (ref, erased, changed, stored, tx) => {
+          await updateChanged(ref, erased, changed, stored, tx);
+          const key = tx.collection(names.suggestion_keys).doc(requestId(userId, erased.requestId));
+          await key.set({ data: REMOVED });
+        },
+      );
+      const authorRef = db.collection(names.suggestion_keys).doc(authorId(userId));
       if (await readDoc(authorRef)) await authorRef.set({ data: { recent: [] } });
       return count;
     },

@@ -21,13 +21,10 @@ import type { ServiceKind } from '../../../contract/community';
 import type { Candidate, RoundStatus } from '../../../contract/program';
 import type { RoundRecord, SurveyRepo, VoteRecord } from '../../core/ports';
 import { patchRoundIfStatus, type RoundPatch } from '../../core/program/survey';
-import { readDoc } from './documents';
 import {
   bool,
-  changedFields,
   copyOf,
   docOf,
-  getRecord,
   integer,
   listOf,
   nullable,
@@ -36,25 +33,19 @@ import {
   read,
   readAll,
   recordOf,
-  recordsOf,
+  records,
   strings,
   text,
   type Shape,
 } from './fields';
 import { digest } from './keys';
-import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
-import { FEW_RACERS, transact } from './transaction';
+import type { CloudDatabase } from './sdk';
 
 /**
  * Single-document operations an updateRound() runs inside its one transaction: get the round,
  * then set it (only get when the status had moved on or nothing changes).
  */
 export const UPDATE_ROUND_OPERATIONS = { updated: 2, stale: 1 } as const;
-
-export interface SurveyCollections {
-  rounds: string;
-  votes: string;
-}
 
 /** The ballot's `_id`: the same for every vote of one voter in one round. */
 export const ballotId = (roundId: string, voterKey: string) =>
@@ -90,57 +81,38 @@ const voteShape: Shape<VoteRecord> = {
   paper: bool,
   updatedAt: text,
 };
-const voteFromDoc = (doc: DocData) => read(voteShape, doc, `survey_votes/${String(doc._id)}`);
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byChange = (a: VoteRecord, b: VoteRecord) =>
   compare(a.updatedAt, b.updatedAt) || compare(a.voterKey, b.voterKey);
 
-// --- transactions ---
-
-/** UPDATE_ROUND_OPERATIONS: the core's compare-and-set (patchRoundIfStatus), set whole. */
-async function updateRoundIn(
-  tx: CloudTransaction,
-  names: SurveyCollections,
-  id: string,
-  from: RoundStatus[],
-  patch: RoundPatch,
-): Promise<RoundRecord | null> {
-  const ref = tx.collection(names.rounds).doc(id);
-  const doc = await readDoc(ref);
-  const round = doc ? roundFromDoc(id, doc) : null;
-  const next = patchRoundIfStatus(round, from, patch);
-  if (!round || !next) return null;
-  if (Object.keys(changedFields(round, next)).length > 0) {
-    await ref.set({ data: docOf(next) });
-  }
-  return next;
-}
-
-export function surveyRepo(db: CloudDatabase, names: SurveyCollections): SurveyRepo {
-  const rounds = () => db.collection(names.rounds);
+export function surveyRepo(
+  db: CloudDatabase,
+  names: Record<'survey_rounds' | 'survey_votes', string>,
+): SurveyRepo {
+  const rounds = records(db, names, 'survey_rounds', roundFromDoc);
+  const votes = () => db.collection(names.survey_votes);
 
   return {
-    async createRound(round) {
-      await rounds()
-        .doc(round.id)
-        .set({ data: docOf(round) });
-    },
-    getRound: (id) => getRecord(rounds().doc(id), roundFromDoc, id),
+    createRound: rounds.put,
+    getRound: rounds.get,
     /** Newest first, as SQLite; `_id` only breaks ties between rounds opened in one instant. */
-    async rounds(community) {
-      const docs = await readAll(() =>
-        rounds().where({ community }).orderBy('createdAt', 'desc').orderBy('_id', 'desc'),
-      );
-      return recordsOf('survey_rounds', roundFromDoc)(docs);
-    },
-    // Staff closing and publishing one round at once are few.
-    updateRound: (id, from, patch) =>
-      transact(db, FEW_RACERS, (tx) => updateRoundIn(tx, names, id, from, patch)),
+    rounds: (community) => rounds.find({ community }, 'createdAt desc', '_id desc'),
+    /**
+     * UPDATE_ROUND_OPERATIONS: the core's compare-and-set (patchRoundIfStatus), set whole and
+     * only when it changes something. Staff closing and publishing one round at once are few.
+     */
+    updateRound: (id, from: RoundStatus[], patch: RoundPatch) =>
+      rounds.change(
+        id,
+        (round) => patchRoundIfStatus(round, from, patch),
+        async (ref, next, changed) => {
+          if (Object.keys(changed).length > 0) await ref.set({ data: docOf(next) });
+        },
+      ),
     /** An upsert by the ballot's fixed `_id`: a second vote replaces the first. */
     async vote(vote) {
-      await db
-        .collection(names.votes)
+      await votes()
         .doc(ballotId(vote.roundId, vote.voterKey))
         .set({ data: { ...copyOf(vote) } });
     },
@@ -150,10 +122,10 @@ export function surveyRepo(db: CloudDatabase, names: SurveyCollections): SurveyR
      * read twice while residents vote; sorted in memory after.
      */
     async votes(roundId) {
-      const docs = await readAll(() =>
-        db.collection(names.votes).where({ roundId }).orderBy('_id', 'asc'),
-      );
-      return docs.map(voteFromDoc).sort(byChange);
+      const docs = await readAll(() => votes().where({ roundId }).orderBy('_id', 'asc'));
+      return docs
+        .map((doc) => read(voteShape, doc, `survey_votes/${String(doc._id)}`))
+        .sort(byChange);
     },
   };
 }

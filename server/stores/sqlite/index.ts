@@ -11,6 +11,7 @@ import type {
   RedeemResult,
   StaffEntry,
   Store,
+  UserRecord,
 } from '../../core/ports';
 import { MIGRATIONS } from './migrations';
 import { bookingRepo } from './bookings';
@@ -51,6 +52,7 @@ export function migrate(db: DB): number {
 
 const toInvite = rowReader<StoredInvite>();
 const toStaff = rowReader<StaffEntry>({ bool: ['admin'] });
+const toUser = rowReader<Omit<UserRecord, 'staffOf'>>({ bool: ['admin'] });
 
 function communityRepo(db: DB): CommunityRepo {
   const listStmt = db.prepare<[], { id: string; name: string }>(
@@ -120,11 +122,9 @@ function identityRepo(db: DB): IdentityRepo {
   const insertUser = db.prepare(
     'INSERT INTO users (id, admin, created_at) VALUES (?, 0, ?) ON CONFLICT(id) DO NOTHING',
   );
-  const userStmt = db.prepare<[string], { id: string; admin: number }>(
-    'SELECT id, admin FROM users WHERE id = ?',
-  );
-  const staffOfStmt = db.prepare<[string], { community_id: string }>(
-    'SELECT community_id FROM staff_memberships WHERE user_id = ? ORDER BY community_id',
+  const userStmt = db.prepare<[string], Row>('SELECT id, admin FROM users WHERE id = ?');
+  const staffOfStmt = db.prepare<[string], { community: string }>(
+    'SELECT community_id AS community FROM staff_memberships WHERE user_id = ? ORDER BY community_id',
   );
   const setAdmin = db.prepare('UPDATE users SET admin = 1 WHERE id = ?');
   const setName = db.prepare('UPDATE users SET display_name = ? WHERE id = ?');
@@ -134,7 +134,8 @@ function identityRepo(db: DB): IdentityRepo {
      ORDER BY id`,
   );
   const insertInvite = db.prepare(
-    'INSERT INTO invites (code, community_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    `INSERT INTO invites (code, community_id, created_by, created_at, expires_at)
+     VALUES (@code, @community, @createdBy, @createdAt, @expiresAt)`,
   );
   const inviteStmt = db.prepare<[string], Row>(
     'SELECT community_id, expires_at, used_by FROM invites WHERE code = ?',
@@ -147,11 +148,11 @@ function identityRepo(db: DB): IdentityRepo {
     'INSERT INTO staff_memberships (user_id, community_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );
 
-  const getUser = (id: string) => {
-    const row = userStmt.get(id);
-    const staffOf = () => staffOfStmt.all(id).map((r) => r.community_id);
-    return row ? { id: row.id, admin: row.admin === 1, staffOf: staffOf() } : null;
-  };
+  const getUser = (id: string) =>
+    maybe(
+      (row) => ({ ...toUser(row), staffOf: staffOfStmt.all(id).map((r) => r.community) }),
+      userStmt.get(id),
+    );
 
   const redeem = db.transaction((code: string, userId: string, now: Date): RedeemResult => {
     const decided = decideRedeem(maybe(toInvite, inviteStmt.get(code)), now);
@@ -177,13 +178,7 @@ function identityRepo(db: DB): IdentityRepo {
       setAdmin.run(id);
     },
     createInvite: async (invite, now) => {
-      insertInvite.run(
-        invite.code,
-        invite.community,
-        invite.createdBy,
-        now.toISOString(),
-        invite.expiresAt,
-      );
+      insertInvite.run({ ...invite, createdAt: now.toISOString() });
     },
     // IMMEDIATE takes the write lock up front, so two processes cannot both read "unused".
     redeemInvite: async (code, userId, now) => redeem.immediate(code, userId, now),
