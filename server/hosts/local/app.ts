@@ -43,11 +43,18 @@ export interface LocalAppOptions {
   media?: LocalMedia;
   /** How long a request's headers and body may take to arrive (ms); slower ones get 408. */
   requestTimeoutMs?: number;
+  /**
+   * New browser identities one network address may mint per hour: a cookie costs nothing, so
+   * without a ceiling per-person limits multiply with cookies. The service center's Wi-Fi is one
+   * address for every resident there, hence generous.
+   */
+  identitiesPerHour?: number;
   /** Live streams (SSE) open at once, per identity (or address) and in all. */
   liveStreams?: { perCaller: number; total: number };
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_IDENTITIES_PER_HOUR = 150;
 /** A resident has a tab or two open, a service center a board and a desk or three. */
 export const DEFAULT_LIVE_STREAMS = { perCaller: 6, total: 2_000 };
 
@@ -168,12 +175,43 @@ async function harden(app: FastifyInstance, https: boolean) {
   });
 }
 
+/** The host's limits, defaults filled in. */
+const limitsOf = (options: LocalAppOptions) => ({
+  requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+  identitiesPerHour: options.identitiesPerHour ?? DEFAULT_IDENTITIES_PER_HOUR,
+  liveStreams: options.liveStreams ?? DEFAULT_LIVE_STREAMS,
+});
+
+/** Parser, size and limiter errors: answered in the envelope, in Chinese, changing nothing. */
+function answerError(
+  error: { statusCode?: number; code?: string; mint?: boolean },
+  reply: FastifyReply,
+) {
+  if (error.mint) {
+    return fail(reply, {
+      code: 'RATE_LIMITED',
+      message: '这个网络这一小时新来的访客太多了，请稍后再试，或到服务台请社工帮忙取号',
+    });
+  }
+  if (error.statusCode === 429) {
+    return fail(reply, { code: 'RATE_LIMITED', message: '操作太频繁了，请稍等一分钟再试' });
+  }
+  if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return fail(reply, { code: 'PAYLOAD_TOO_LARGE', message: PAYLOAD_TOO_LARGE_MESSAGE });
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return fail(reply, { code: 'BAD_INPUT', message: '请求格式不正确，应为 JSON' });
+  }
+  console.error('[bdb] local host error:', error);
+  return fail(reply, { code: 'INTERNAL', message: INTERNAL_MESSAGE });
+}
+
 /** The local host: the H5 app and every registry action over HTTP, with the same core as the cloud. */
 export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyInstance> {
   const { deps } = options;
   const log = options.logErrors === false ? () => undefined : undefined;
   // forceCloseConnections: open event streams must not keep a stopping host alive.
-  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const { requestTimeout, identitiesPerHour, liveStreams } = limitsOf(options);
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
@@ -209,24 +247,22 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
     },
   };
 
-  // Parser and size errors arrive here: answer in the envelope, in Chinese, and change nothing.
-  app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
-    if (error.statusCode === 429) {
-      return fail(reply, { code: 'RATE_LIMITED', message: '操作太频繁了，请稍等一分钟再试' });
-    }
-    if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return fail(reply, { code: 'PAYLOAD_TOO_LARGE', message: PAYLOAD_TOO_LARGE_MESSAGE });
-    }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return fail(reply, { code: 'BAD_INPUT', message: '请求格式不正确，应为 JSON' });
-    }
-    console.error('[bdb] local host error:', error);
-    return fail(reply, { code: 'INTERNAL', message: INTERNAL_MESSAGE });
-  });
+  app.setErrorHandler((error: Parameters<typeof answerError>[0], _request, reply) =>
+    answerError(error, reply),
+  );
 
   app.get('/api/health', async () => ({ ok: true }));
 
-  app.get('/api/session', apiRoute, async (request, reply) => {
+  // Only a request without a valid identity mints one, so only those count against the address.
+  const mintCeiling = app.rateLimit({
+    max: identitiesPerHour,
+    timeWindow: 3_600_000,
+    keyGenerator: (r) => `mint:${r.ip}`,
+    allowList: (r) => userIdOf(r) !== null,
+    errorResponseBuilder: () => ({ statusCode: 429, mint: true }),
+  });
+
+  app.get('/api/session', { ...apiRoute, onRequest: mintCeiling }, async (request, reply) => {
     let userId = userIdOf(request);
     if (!userId) {
       userId = newUserId();
@@ -312,7 +348,7 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
     },
   );
 
-  const streams = streamCounter(options.liveStreams ?? DEFAULT_LIVE_STREAMS);
+  const streams = streamCounter(liveStreams);
 
   // Server-Sent Events: every queue line's public state for one community, and the caller's alerts.
   app.get<{ Querystring: { community?: string } }>(

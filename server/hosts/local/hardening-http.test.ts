@@ -149,6 +149,30 @@ describe('HTTP hardening of the local host', () => {
   });
 });
 
+describe('identities a network address may mint', () => {
+  it('stops minting past the ceiling per hour, while callers with an identity carry on', async () => {
+    const host = await startTestHost({ identitiesPerHour: 3 });
+    try {
+      const known = host.client();
+      await known.session();
+      for (let i = 0; i < 2; i++)
+        expect((await host.client().raw('GET', '/api/session')).status).toBe(200);
+      const refused = await host.client().raw('GET', '/api/session');
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('set-cookie')).toBeNull();
+      expect(await refused.json()).toMatchObject({
+        ok: false,
+        error: { code: 'RATE_LIMITED', message: expect.stringContaining('服务台') },
+      });
+      expect((await known.raw('GET', '/api/session')).status).toBe(200);
+      const users = host.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number };
+      expect(users.n).toBe(3);
+    } finally {
+      await host.destroy();
+    }
+  });
+});
+
 describe('QR links come from the configured address, never the Host header', () => {
   it('uses PUBLIC_URL whatever Host the request names, and a Secure cookie when it is https', async () => {
     const host = await startTestHost({ publicUrl: 'https://bdb.example.cn' });

@@ -51,6 +51,7 @@ async function main() {
     adminToken: settings.ADMIN_TOKEN,
     cookieSecret: settings.COOKIE_SECRET,
     publicUrl: settings.PUBLIC_URL,
+    identitiesPerHour: settings.IDENTITIES_PER_HOUR,
   });
   const base = settings.PUBLIC_URL?.replace(/\/$/, '') ?? host.url;
   const first = PILOT_COMMUNITIES[0]!.id;

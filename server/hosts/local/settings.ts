@@ -16,6 +16,8 @@ const schema = z.object({
   COOKIE_SECRET: z.string().min(32, 'COOKIE_SECRET 至少 32 个字符').optional(),
   /** The address phones reach this host at (QR codes point here), e.g. http://192.168.1.20:8080. */
   PUBLIC_URL: z.string().url().optional(),
+  /** New browser identities per network address per hour. */
+  IDENTITIES_PER_HOUR: z.coerce.number().int().min(1).optional(),
 });
 
 export type Settings = z.infer<typeof schema>;

@@ -26,6 +26,7 @@ export interface StartOptions {
   logErrors?: boolean;
   rateLimit?: number | false;
   requestTimeoutMs?: number;
+  identitiesPerHour?: number;
   liveStreams?: { perCaller: number; total: number };
   /** How often the booking reminders and the follow-up job run (ms); 0 turns the in-process scheduler off (tests). */
   reminderIntervalMs?: number;
@@ -109,6 +110,7 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
     live,
     media,
     requestTimeoutMs: options.requestTimeoutMs,
+    identitiesPerHour: options.identitiesPerHour,
     liveStreams: options.liveStreams,
   });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });

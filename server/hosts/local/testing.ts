@@ -50,6 +50,7 @@ export async function startTestHost(
     /** The interface to listen on (127.0.0.1 unless a test needs another). */
     listenHost?: string;
     requestTimeoutMs?: number;
+    identitiesPerHour?: number;
     liveStreams?: { perCaller: number; total: number };
     /** Run the scheduled jobs (reminders, follow-ups) this often; off unless a test asks. */
     jobsIntervalMs?: number;
@@ -67,6 +68,7 @@ export async function startTestHost(
     rateLimit: options.rateLimit,
     publicUrl: options.publicUrl,
     requestTimeoutMs: options.requestTimeoutMs,
+    identitiesPerHour: options.identitiesPerHour,
     liveStreams: options.liveStreams,
     reminderIntervalMs: options.jobsIntervalMs ?? 0,
   });
