@@ -14,7 +14,7 @@ import type {
 } from '../../contract/followup';
 import type { SuggestionStatus } from '../../contract/suggestion';
 import type { NoticeStatus, SignUpStatus } from '../../contract/notice';
-import type { Candidate, RoundStatus } from '../../contract/program';
+import type { Candidate, RoundStatus } from '../../contract/survey';
 import type { AlertKind, LineState, Ticket } from '../../contract/queue';
 
 /** The clock port. Hosts decide whether it is real time, a fixed start (BDB_NOW) or the demo clock. */

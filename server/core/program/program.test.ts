@@ -2,18 +2,16 @@
 import type { Booking, BookingList } from '../../../contract/booking';
 import type { Tonight } from '../../../contract/community';
 import type { Notice } from '../../../contract/notice';
+import type { EveningReport, Overview, ReportCsv } from '../../../contract/report';
 import type {
   CompanionRequest,
   CompBalance,
-  MyCompanion,
-  EveningReport,
   EveningRoster,
   LeaveRequest,
-  Overview,
-  ReportCsv,
-  Round,
+  MyCompanion,
   Shift,
-} from '../../../contract/program';
+} from '../../../contract/roster';
+import type { Round } from '../../../contract/survey';
 import type { QueueDesk, Ticket } from '../../../contract/queue';
 import type { Invite, StaffMember } from '../../../contract/staff';
 import type { CallList } from '../../../contract/followup';

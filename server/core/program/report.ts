@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { BookingStatus } from '../../../contract/booking';
-import type { EveningReport, ServedCount, ServiceFigures } from '../../../contract/program';
+import type { EveningReport, ServedCount, ServiceFigures } from '../../../contract/report';
 import type { CoreDeps } from '../deps';
 import { AppError } from '../errors';
 import { ACTIVITY_RULE } from '../followup/service';

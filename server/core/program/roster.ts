@@ -5,7 +5,7 @@ import type {
   MyCompanion,
   Shift,
   TicketCompanion,
-} from '../../../contract/program';
+} from '../../../contract/roster';
 import type { StaffMember } from '../../../contract/staff';
 import { AppError, notFound } from '../errors';
 import type {

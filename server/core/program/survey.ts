@@ -1,5 +1,5 @@
 import type { ServiceKind } from '../../../contract/community';
-import type { Candidate, RankedCandidate, Round, RoundStatus } from '../../../contract/program';
+import type { Candidate, RankedCandidate, Round, RoundStatus } from '../../../contract/survey';
 import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import { newId } from '../kernel/ids';

@@ -18,7 +18,7 @@
  * write commit together, and `menu` (a list) is replaced exactly.
  */
 import type { ServiceKind } from '../../../contract/community';
-import type { Candidate, RoundStatus } from '../../../contract/program';
+import type { Candidate, RoundStatus } from '../../../contract/survey';
 import type { RoundRecord, SurveyRepo, VoteRecord } from '../../core/ports';
 import { patchRoundIfStatus, type RoundPatch } from '../../core/program/survey';
 import { readDoc } from './documents';

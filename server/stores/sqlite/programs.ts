@@ -1,6 +1,6 @@
 /** The rules are the core's (core/program/roster.ts and survey.ts): each transaction loads rows, asks the decision and writes it. */
 import type Database from 'better-sqlite3';
-import type { RoundStatus } from '../../../contract/program';
+import type { RoundStatus } from '../../../contract/survey';
 import type {
   CompanionRecord,
   LeaveRecord,
