@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import { AppError, notFound } from '../errors';
 import { INVITE_DAYS, identityOf, newInviteCode, secretMatches } from '../identity';
-import { memberView } from '../program/roster';
+import { memberView } from '../roster/rules';
 import { sessionIdentity } from '../session';
 import { dayjs, isoLocal } from '../kernel/time';
 import { ids } from '../validation';

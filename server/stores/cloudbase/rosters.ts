@@ -23,7 +23,7 @@ import {
   decidedLeave,
   erasedNote,
   firstCompanion,
-} from '../../core/program/roster';
+} from '../../core/roster/rules';
 import { MalformedDocument, readDoc } from './documents';
 import {
   changeDoc,

@@ -20,7 +20,7 @@
 import type { ServiceKind } from '../../../contract/community';
 import type { Candidate, RoundStatus } from '../../../contract/survey';
 import type { RoundRecord, SurveyRepo, VoteRecord } from '../../core/ports';
-import { patchRoundIfStatus, type RoundPatch } from '../../core/program/survey';
+import { patchRoundIfStatus, type RoundPatch } from '../../core/survey/rules';
 import { readDoc } from './documents';
 import {
   bool,

@@ -16,8 +16,8 @@ import {
   decidedLeave,
   erasedNote,
   firstCompanion,
-} from '../../core/program/roster';
-import { patchRoundIfStatus, type RoundPatch } from '../../core/program/survey';
+} from '../../core/roster/rules';
+import { patchRoundIfStatus, type RoundPatch } from '../../core/survey/rules';
 import { maybe, rowParams, rowReader, type Row, type RowShape } from './rows';
 
 const ROUND: RowShape = { json: ['candidates', 'menu'] };

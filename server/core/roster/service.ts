@@ -24,7 +24,7 @@ import {
   type CompanionTarget,
   type LeaveInput,
   type ShiftInput,
-} from './roster';
+} from './rules';
 
 export async function eveningRoster(deps: CoreDeps, community: string, date: string) {
   const { rosters } = deps.store;
