@@ -1,16 +1,16 @@
 import * as z from 'zod';
 import { defineAction, userOf } from '../action';
-import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import { isCalendarDate } from '../kernel/week';
 import { MENU_SIZE } from '../survey/rules';
 import {
   castVote,
   closeRound,
+  currentRound,
   enterPaper,
   openRound,
   publishRound,
-  roundView,
+  roundsOf,
 } from '../survey/service';
 import { ids } from '../validation';
 
@@ -33,11 +33,8 @@ export const surveyActions = [
     role: 'public',
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
-    handler: async ({ deps, caller, now }, input) => {
-      await communityOrThrow(deps, input.community);
-      const [latest] = await deps.store.surveys.rounds(input.community);
-      return latest ? roundView(deps, latest, caller.userId, now) : null;
-    },
+    handler: async ({ deps, caller, now }, input) =>
+      currentRound(deps, input.community, caller.userId, now),
   }),
   defineAction({
     id: 'survey.vote',
@@ -61,10 +58,7 @@ export const surveyActions = [
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
     community: (input) => input.community,
-    handler: async ({ deps, now }, input) => {
-      const rounds = await deps.store.surveys.rounds(input.community);
-      return Promise.all(rounds.map((r) => roundView(deps, r, null, now)));
-    },
+    handler: async ({ deps, now }, input) => roundsOf(deps, input.community, now),
   }),
   defineAction({
     id: 'survey.open',
@@ -98,13 +92,7 @@ export const surveyActions = [
     },
     community: (input) => input.community,
     handler: async (ctx, input) =>
-      openRound(
-        ctx.deps,
-        await communityOrThrow(ctx.deps, input.community),
-        input,
-        userOf(ctx).id,
-        ctx.now,
-      ),
+      openRound(ctx.deps, input.community, input, userOf(ctx).id, ctx.now),
   }),
   defineAction({
     id: 'survey.paper',

@@ -1,12 +1,14 @@
-/** What the report actions (社区买单) do: the evening report and the unit costs. */
-import type { EveningReport, ServiceFigures } from '../../../contract/report';
+/** What the report actions (社区买单) do, one function each: the evening report, its CSVs, the unit costs and the overview. */
+import type { EveningReport, Overview, ReportCsv, ServiceFigures } from '../../../contract/report';
 import type { CoreDeps } from '../deps';
 import { ACTIVITY_RULE } from '../followup/service';
-import { addDays } from '../kernel/week';
+import { communityOrThrow } from '../kernel/community';
+import { addDays, todayOf } from '../kernel/week';
 import type { CommunityRecord } from '../ports';
 import { ANSWERED } from '../suggestion/service';
 import { local } from '../kernel/time';
-import { countServed, median, mergedCosts, p90, round1 } from './rules';
+import { summaryCsv, visitsCsv } from './csv';
+import { countServed, lastEvening, median, mergedCosts, p90, round1 } from './rules';
 import { visitsOn } from './visits';
 
 /** Follow-up answers by service, matched on the service names the tasks list. */
@@ -100,12 +102,52 @@ function previousOf(previous: EveningReport | null, date: string): EveningReport
   };
 }
 
+/** The evening report of one community and date, with last week's for the trend. */
+export async function reportOf(deps: CoreDeps, community: string, date: string) {
+  return eveningReport(deps, await communityOrThrow(deps, community), date);
+}
+
+/** Saves unit costs over the ones saved before (mergedCosts). */
 export async function saveCosts(
   deps: CoreDeps,
-  community: CommunityRecord,
+  communityId: string,
   costs: Record<string, number>,
 ) {
+  const community = await communityOrThrow(deps, communityId);
   const next = mergedCosts(community, await deps.store.reports.getCosts(community.id), costs);
   await deps.store.reports.saveCosts(community.id, next);
   return next;
+}
+
+/** One evening's summary (服务汇总) or every visit (到访明细) as a CSV file. */
+export async function reportCsv(
+  deps: CoreDeps,
+  communityId: string,
+  date: string,
+  kind: 'summary' | 'visits',
+): Promise<ReportCsv> {
+  const community = await communityOrThrow(deps, communityId);
+  const csv =
+    kind === 'summary'
+      ? summaryCsv(await eveningReport(deps, community, date))
+      : visitsCsv(await visitsOn(deps, community, date));
+  const what = kind === 'summary' ? '服务汇总' : '到访明细';
+  return { filename: `${community.name}-${date}-${what}.csv`, csv };
+}
+
+/** Every community's most recent service evening on or before `date` (default today), for the admin. */
+export async function overview(
+  deps: CoreDeps,
+  date: string | undefined,
+  now: Date,
+): Promise<Overview> {
+  const day = date ?? todayOf(now);
+  const communities = [];
+  for (const { id } of await deps.store.communities.list()) {
+    const c = await communityOrThrow(deps, id);
+    const evening = lastEvening(c, day);
+    const report = await eveningReport(deps, c, evening, false);
+    communities.push({ id, name: c.name, date: evening, ...report.totals });
+  }
+  return { date: day, communities };
 }

@@ -4,7 +4,7 @@ import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import { newId } from '../kernel/ids';
 import { AppError, notFound } from '../errors';
-import type { CommunityRecord, RoundRecord } from '../ports';
+import type { RoundRecord } from '../ports';
 import {
   newRound,
   paperBallots,
@@ -46,17 +46,37 @@ export async function roundView(
   };
 }
 
+/** A new round in a community, with its services as candidates and the proposals after them. */
 export async function openRound(
   deps: CoreDeps,
-  community: CommunityRecord,
+  communityId: string,
   input: RoundInput,
   by: string,
   now: Date,
 ) {
+  const community = await communityOrThrow(deps, communityId);
   const [latest] = await deps.store.surveys.rounds(community.id);
   const round = newRound(community, latest ?? null, input, by, newId, now);
   await deps.store.surveys.createRound(round);
   return roundView(deps, round, null, now);
+}
+
+/** The community's latest round as the caller sees it (their own choices too); null before any. */
+export async function currentRound(
+  deps: CoreDeps,
+  community: string,
+  userId: string | null,
+  now: Date,
+) {
+  await communityOrThrow(deps, community);
+  const [latest] = await deps.store.surveys.rounds(community);
+  return latest ? roundView(deps, latest, userId, now) : null;
+}
+
+/** Every round of a community, newest first, for the desk. */
+export async function roundsOf(deps: CoreDeps, community: string, now: Date) {
+  const rounds = await deps.store.surveys.rounds(community);
+  return Promise.all(rounds.map((r) => roundView(deps, r, null, now)));
 }
 
 export async function castVote(
