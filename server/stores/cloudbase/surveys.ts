@@ -1,7 +1,7 @@
 /**
  * Demand rounds (居民点单) on CloudBase: the SurveyRepo port, with the same behaviour as
- * surveyRepo in server/stores/sqlite/programs.ts.
- * The rules are the core's (core/program/survey.ts): this file loads the few documents a decision needs,
+ * surveyRepo in server/stores/sqlite/surveys.ts.
+ * The rules are the core's (core/survey/rules.ts): this file loads the few documents a decision needs,
  * asks it, and writes the outcome in the same transaction.
  *
  * Documents (collection names without the optional prefix):
