@@ -77,26 +77,19 @@ import type {
   SignUpInput,
   UploadCoverInput,
 } from './notice';
+import type { EveningReport, Overview, ReportCsv, SetCostsInput } from './report';
 import type {
   AssignShiftInput,
+  CompanionOfInput,
   CompanionRequest,
   CompBalance,
-  EveningReport,
   EveningRoster,
   LeaveRequest,
-  OpenRoundInput,
-  Overview,
-  PaperVotesInput,
-  PublishMenuInput,
-  ReportCsv,
-  RequestCompanionInput,
-  Round,
-  SetCostsInput,
-  Shift,
-  VoteInput,
-  CompanionOfInput,
   MyCompanion,
-} from './program';
+  RequestCompanionInput,
+  Shift,
+} from './roster';
+import type { OpenRoundInput, PaperVotesInput, PublishMenuInput, Round, VoteInput } from './survey';
 import type {
   DirectoryInput,
   Identity,

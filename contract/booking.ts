@@ -1,6 +1,6 @@
 /** Contract of the `booking` function: slot services (paperwork, repair, mending, physiotherapy). */
 
-import type { TicketCompanion } from './program';
+import type { TicketCompanion } from './roster';
 
 export type BookingStatus =
   'confirmed' | 'waitlisted' | 'checked-in' | 'completed' | 'no-show' | 'cancelled';

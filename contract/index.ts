@@ -8,4 +8,6 @@ export type * from './actions';
 export type * from './notice';
 export type * from './followup';
 export type * from './suggestion';
-export type * from './program';
+export type * from './survey';
+export type * from './report';
+export type * from './roster';

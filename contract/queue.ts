@@ -1,5 +1,5 @@
 /** Contract of the `queue` function: walk-in lines (取号) such as the library and the health check. */
-import type { TicketCompanion } from './program';
+import type { TicketCompanion } from './roster';
 
 export type TicketStatus = 'waiting' | 'called' | 'missed' | 'done' | 'cancelled';
 

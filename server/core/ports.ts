@@ -14,7 +14,7 @@ import type {
 } from '../../contract/followup';
 import type { SuggestionStatus } from '../../contract/suggestion';
 import type { NoticeStatus, SignUpStatus } from '../../contract/notice';
-import type { Candidate, RoundStatus } from '../../contract/program';
+import type { Candidate, RoundStatus } from '../../contract/survey';
 import type { AlertKind, LineState, Ticket } from '../../contract/queue';
 
 /** The clock port. Hosts decide whether it is real time, a fixed start (BDB_NOW) or the demo clock. */
@@ -851,7 +851,7 @@ export interface SurveyRepo {
   getRound(id: string): Promise<RoundRecord | null>;
   /** A community's rounds, newest first. */
   rounds(community: string): Promise<RoundRecord[]>;
-  /** Compare-and-set on status (patchRoundIfStatus in core/program/survey.ts). */
+  /** Compare-and-set on status (patchRoundIfStatus in core/survey/rules.ts). */
   updateRound(
     id: string,
     from: RoundStatus[],
@@ -859,7 +859,7 @@ export interface SurveyRepo {
   ): Promise<RoundRecord | null>;
   /**
    * One ballot per voter key and round: a second vote replaces the first. The core makes the
-   * keys (residentBallot, paperBallots in core/program/survey.ts), so a retried paper stack counts once.
+   * keys (residentBallot, paperBallots in core/survey/rules.ts), so a retried paper stack counts once.
    */
   vote(vote: VoteRecord): Promise<void>;
   votes(roundId: string): Promise<VoteRecord[]>;
@@ -890,7 +890,7 @@ export interface CompanionRecord {
   date: string;
   userId: string;
   /**
-   * "ticket:<id>" or "booking:<id>" (companionSubject in core/program/roster.ts): unique, so a second tap or a retry finds the
+   * "ticket:<id>" or "booking:<id>" (companionSubject in core/roster/rules.ts): unique, so a second tap or a retry finds the
    * first request. Requests made before requests travelled with their ticket have "legacy:<id>".
    */
   subject: string;
@@ -920,10 +920,10 @@ export interface RosterRepo {
   getShift(id: string): Promise<ShiftRecord | null>;
   shifts(community: string, date: string): Promise<ShiftRecord[]>;
   shiftsOf(worker: string): Promise<ShiftRecord[]>;
-  /** Writes the end and comp time loggedShift (core/program/roster.ts) decided. */
+  /** Writes the end and comp time loggedShift (core/roster/rules.ts) decided. */
   logEnd(id: string, loggedEnd: string, compMinutes: number): Promise<ShiftRecord | null>;
   /**
-   * Atomically, one request per subject (firstCompanion in core/program/roster.ts): a second add
+   * Atomically, one request per subject (firstCompanion in core/roster/rules.ts): a second add
    * (a retry, a second tap, a race) returns the first.
    */
   addCompanion(request: CompanionRecord): Promise<CompanionRecord>;
@@ -933,7 +933,7 @@ export interface RosterRepo {
   /** One evening's requests of a community, in arrival order (the queue desk reads these). */
   companions(community: string, date: string): Promise<CompanionRecord[]>;
   companionsOf(worker: string): Promise<CompanionRecord[]>;
-  /** Writes assignedCompanion (core/program/roster.ts); null when there is no such request. */
+  /** Writes assignedCompanion (core/roster/rules.ts); null when there is no such request. */
   assignCompanion(id: string, worker: string, workerName: string): Promise<CompanionRecord | null>;
   /** Writes erasedNote over a resident's requests (a hearing impairment…); returns how many changed. */
   eraseCompanionNotes(userId: string): Promise<number>;
@@ -941,7 +941,7 @@ export interface RosterRepo {
   getLeave(id: string): Promise<LeaveRecord | null>;
   pendingLeave(): Promise<LeaveRecord[]>;
   leaveOf(worker: string): Promise<LeaveRecord[]>;
-  /** Compare-and-set from 'pending' (decidedLeave in core/program/roster.ts). */
+  /** Compare-and-set from 'pending' (decidedLeave in core/roster/rules.ts). */
   decideLeave(id: string, status: 'approved' | 'refused', by: string): Promise<LeaveRecord | null>;
 }
 

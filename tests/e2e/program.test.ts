@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import type { EveningRoster, Round } from '../../contract/program';
+import type { EveningRoster } from '../../contract/roster';
+import type { Round } from '../../contract/survey';
 import type { Ticket } from '../../contract/queue';
 import { adminAndStaff, type TestClient, type TestHost } from '../../server/hosts/local/testing';
 import {

@@ -2,8 +2,9 @@ import * as z from 'zod';
 import type { DeskMove } from '../../../contract/booking';
 import { defineAction, userOf, type ActionContext } from '../action';
 import type { CoreDeps } from '../deps';
-import { AppError } from '../errors';
 import {
+  bookFor,
+  bookSeat,
   cancelBooking,
   configureService,
   deskMove,
@@ -11,7 +12,7 @@ import {
   myBookings,
   rescheduleBooking,
 } from '../booking/requests';
-import { book, bookingView, services, slots, staffView } from '../booking/service';
+import { services, slots } from '../booking/service';
 import { parseSlotId } from '../booking/slots';
 import { ids } from '../validation';
 
@@ -28,14 +29,6 @@ const residentName = z.string().trim().max(20);
 
 const bookingCommunity = async (input: { bookingId: string }, deps: CoreDeps) =>
   (await deps.store.bookings.getBooking(input.bookingId))?.community ?? null;
-
-/** A phone is kept only with the resident's explicit consent. */
-const consentedPhone = (input: { phone?: string; consent?: boolean }) => {
-  if (input.phone === undefined || input.phone === '') return null;
-  if (input.consent !== true)
-    throw new AppError('BAD_INPUT', '请先勾选同意社工联系您，再留电话', 'consent');
-  return input.phone;
-};
 
 /** Staff moves on an evening's list: check in, complete, mark no-show, undo a no-show. */
 const staffMove = (move: DeskMove) =>
@@ -83,21 +76,7 @@ export const bookingActions = [
       phone: '13812345678',
       consent: true,
     },
-    handler: async (ctx, input) => {
-      const user = userOf(ctx);
-      const { booking } = await book(
-        ctx.deps,
-        {
-          slotId: input.slotId,
-          userId: user.id,
-          name: input.name ?? '',
-          phone: consentedPhone(input),
-          requestId: input.requestId,
-        },
-        ctx.now,
-      );
-      return bookingView(ctx.deps, booking, ctx.now);
-    },
+    handler: async (ctx, input) => bookSeat(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
   defineAction({
     id: 'booking.cancel',
@@ -182,21 +161,6 @@ export const bookingActions = [
       requestId: 'staff-req-0001',
     },
     community: (input) => parseSlotId(input.slotId)?.community ?? null,
-    handler: async (ctx, input) => {
-      const staff = userOf(ctx).id;
-      const { booking } = await book(
-        ctx.deps,
-        {
-          slotId: input.slotId,
-          userId: null,
-          name: input.name,
-          phone: consentedPhone(input),
-          // Scoped to the staff member, so two workers' request ids never collide.
-          requestId: `${staff}:${input.requestId}`,
-        },
-        ctx.now,
-      );
-      return staffView(ctx.deps, booking, ctx.now);
-    },
+    handler: async (ctx, input) => bookFor(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
 ];

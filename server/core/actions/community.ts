@@ -1,94 +1,7 @@
 import * as z from 'zod';
-import type { BookingBrief, Tonight, TonightMine } from '../../../contract/community';
-import type { NoticeSummary } from '../../../contract/notice';
-import { pendingOf } from '../followup/service';
-import { currentNotices, summaryOf } from '../notice/service';
 import { defineAction } from '../action';
-import type { CoreDeps } from '../deps';
-import { AppError, notFound } from '../errors';
-import type { CommunityRecord } from '../ports';
-import { ticketsOf } from '../queue/service';
-import { eveningStatus } from '../kernel/schedule';
-import { isoLocal, local } from '../kernel/time';
+import { setContactPhone, tonightOf } from '../community/service';
 import { ids } from '../validation';
-
-const byOrder = (a: { sort: number }, b: { sort: number }) => a.sort - b.sort;
-
-/** Tonight as a resident sees it: one call gives the page everything it shows. */
-export function composeTonight(
-  community: CommunityRecord,
-  now: Date,
-  demoClock: boolean,
-  notices: NoticeSummary[] = [],
-  mine: TonightMine | null = null,
-): Tonight {
-  const status = eveningStatus(community.evenings, now);
-  return {
-    community: { id: community.id, name: community.name },
-    date: status.date,
-    weekday: status.weekday,
-    serviceEvening: status.serviceEvening,
-    open: status.open,
-    opensAt: status.opensAt,
-    closesAt: status.closesAt,
-    nextOpening: status.nextOpening ? isoLocal(status.nextOpening) : null,
-    evenings: [...community.evenings].sort((a, b) => a.weekday - b.weekday),
-    services: [...community.services]
-      .sort(byOrder)
-      .map(({ id, name, kind, description }) => ({ id, name, kind, description })),
-    contactPhone: community.contactPhone,
-    now: isoLocal(now),
-    demoClock,
-    notices,
-    mine,
-  };
-}
-
-const LIVE_BOOKINGS: ReadonlySet<string> = new Set(['confirmed', 'waitlisted']);
-
-/** My live bookings in this community from today on, soonest first, from one read. */
-async function bookingsOf(
-  deps: CoreDeps,
-  community: CommunityRecord,
-  userId: string,
-  today: string,
-): Promise<BookingBrief[]> {
-  const names = new Map(community.services.map((s) => [s.id, s.name]));
-  return (await deps.store.bookings.ofUser(userId))
-    .filter((b) => b.community === community.id && b.date >= today && LIVE_BOOKINGS.has(b.status))
-    .sort((a, b) => a.date.localeCompare(b.date) || a.startsAt.localeCompare(b.startsAt))
-    .map((b) => ({
-      id: b.id,
-      code: b.code,
-      community: b.community,
-      service: b.service,
-      serviceName: names.get(b.service) ?? b.service,
-      date: b.date,
-      startsAt: b.startsAt,
-      status: b.status,
-      waitlistPosition: null,
-    }));
-}
-
-/**
- * The caller's part of the tonight page: at most one read each for tickets (only on a service
- * evening with walk-in lines), bookings and follow-ups.
- */
-async function mineOf(
-  deps: CoreDeps,
-  community: CommunityRecord,
-  userId: string,
-  now: Date,
-): Promise<TonightMine> {
-  const status = eveningStatus(community.evenings, now);
-  const hasLines = community.services.some((s) => s.kind === 'queue');
-  const [tickets, bookings, followUps] = await Promise.all([
-    status.serviceEvening && hasLines ? ticketsOf(deps, userId, now, community.id) : [],
-    bookingsOf(deps, community, userId, local(now).format('YYYY-MM-DD')),
-    pendingOf(deps, userId, now, community),
-  ]);
-  return { tickets, bookings, followUps };
-}
 
 /**
  * A phone number residents can dial: mobile or landline digits, with optional hyphens and spaces
@@ -113,18 +26,8 @@ export const communityActions = [
     role: 'public',
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
-    handler: async ({ deps, now, caller }, input) => {
-      // The community and its notice board are one read.
-      const page = await deps.store.communities.withBoard(input.community);
-      if (!page) throw notFound('没有找到这个社区，请重新扫码或选择社区');
-      const { community, board } = page;
-      const date = local(now).format('YYYY-MM-DD');
-      const [notices, mine] = await Promise.all([
-        Promise.all(currentNotices(board, now).map((n) => summaryOf(deps, n, date))),
-        caller.userId ? mineOf(deps, community, caller.userId, now) : null,
-      ]);
-      return composeTonight(community, now, deps.clock.demo, notices, mine);
-    },
+    handler: async ({ deps, now, caller }, input) =>
+      tonightOf(deps, input.community, caller.userId, now),
   }),
   defineAction({
     id: 'community.setContactPhone',
@@ -132,15 +35,6 @@ export const communityActions = [
     input: z.object({ community: ids.community, phone: contactPhone }).strict(),
     example: { community: 'jinse', phone: '0512-6888 1234' },
     community: (input) => input.community,
-    handler: async ({ deps }, input) => {
-      const phone = input.phone === '' ? null : input.phone;
-      if (phone !== null && phone.replace(/\D/g, '').length < 7) {
-        throw new AppError('BAD_INPUT', '联系电话至少 7 位数字', 'phone');
-      }
-      if (!(await deps.store.communities.setContactPhone(input.community, phone))) {
-        throw notFound('没有找到这个社区，请重新扫码或选择社区');
-      }
-      return { community: input.community, contactPhone: phone };
-    },
+    handler: async ({ deps }, input) => setContactPhone(deps, input.community, input.phone),
   }),
 ];

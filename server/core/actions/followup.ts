@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { defineAction, userOf } from '../action';
-import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import {
   answerFollowUp,
@@ -8,14 +7,9 @@ import {
   configureRule,
   eraseResident,
   recordCall,
+  rulesFor,
 } from '../followup/calls';
-import {
-  createFollowUps,
-  FOLLOW_UP_BY_HAND,
-  pendingOf,
-  rulesOf,
-  timelineOf,
-} from '../followup/service';
+import { createFollowUps, FOLLOW_UP_BY_HAND, pendingOf, timelineOf } from '../followup/service';
 import { ids } from '../validation';
 
 const satisfaction = z.enum(['satisfied', 'mostly', 'unsatisfied']);
@@ -64,11 +58,7 @@ export const followupActions = [
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
     community: (input) => input.community,
-    handler: async ({ deps }, input) =>
-      rulesOf(
-        await communityOrThrow(deps, input.community),
-        await deps.store.followUps.getRules(input.community),
-      ),
+    handler: async ({ deps }, input) => rulesFor(deps, input.community),
   }),
   defineAction({
     id: 'followup.configure',

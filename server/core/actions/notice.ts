@@ -1,8 +1,6 @@
 import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
-import { notFound } from '../errors';
-import { isStaffOf } from '../identity';
 import { isCalendarDate } from '../kernel/week';
 import { COVER_MAX_BYTES } from '../notice/image';
 import {
@@ -11,18 +9,19 @@ import {
   cancelSignUp,
   checkIn,
   checkInFor,
+  editNotice,
   exportAttendance,
   manageList,
   markAttendance,
   moveNotice,
   mySignUps,
+  noticeFor,
   noticeList,
   pinNotice,
   publishedNotice,
   signUp,
   uploadCover,
 } from '../notice/requests';
-import { NOTICE_NOT_FOUND, noticeView, saveNotice } from '../notice/service';
 import { ids } from '../validation';
 
 const date = z.string().refine(isCalendarDate);
@@ -85,16 +84,7 @@ export const noticeActions = [
     role: 'public',
     input: noticeRef,
     example: { id: 'notice-1' },
-    handler: async ({ deps, caller }, input) => {
-      const notice = await deps.store.notices.get(input.id);
-      if (!notice) throw notFound(NOTICE_NOT_FOUND);
-      // Drafts exist only for the community's staff: to anyone else they are simply not there.
-      if (notice.status === 'draft') {
-        const user = caller.userId ? await deps.store.identities.getUser(caller.userId) : null;
-        if (!isStaffOf(user, notice.community)) throw notFound(NOTICE_NOT_FOUND);
-      }
-      return noticeView(deps, notice, caller.userId);
-    },
+    handler: async ({ deps, caller }, input) => noticeFor(deps, input.id, caller.userId),
   }),
   defineAction({
     id: 'notice.mine',
@@ -180,10 +170,7 @@ export const noticeActions = [
     // Editing names the notice: its own community decides, whatever the input claims.
     community: async (input, deps) =>
       input.id ? ((await deps.store.notices.get(input.id))?.community ?? null) : input.community,
-    handler: async (ctx, input) => {
-      const record = await saveNotice(ctx.deps, input, userOf(ctx).id, ctx.now);
-      return noticeView(ctx.deps, record, null);
-    },
+    handler: async (ctx, input) => editNotice(ctx.deps, input, userOf(ctx).id, ctx.now),
   }),
   defineAction({
     id: 'notice.uploadCover',

@@ -1,27 +1,20 @@
 import * as z from 'zod';
-import type { ConfigureInput } from '../../../contract/queue';
-import { defineAction, userOf, type ActionContext } from '../action';
+import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
-import { notFound } from '../errors';
 import {
-  announce,
-  board,
-  callNext,
-  completePatch,
-  configure,
-  deskOf,
-  join,
-  move,
-  requeue,
-  residentView,
-  setPaused,
-  ticketOrThrow,
-  ticketsOf,
-  viewLine,
-} from '../queue/service';
-import type { TicketPatch } from '../queue/evening';
-import type { LineView } from '../queue/views';
-import type { TicketRecord } from '../ports';
+  addWalkIn,
+  callNextDesk,
+  cancelTicket,
+  completeTicket,
+  configureLine,
+  joinLine,
+  lineDesk,
+  missTicket,
+  pauseLine,
+  recallTicket,
+  requeueTicket,
+} from '../queue/requests';
+import { board, ticketsOf } from '../queue/service';
 import { ids } from '../validation';
 
 const lineRef = { community: ids.community, queue: ids.service };
@@ -30,30 +23,10 @@ const ticketRef = z.object({ ticketId: ids.record }).strict();
 const ticketCommunity = async (input: { ticketId: string }, deps: CoreDeps) =>
   (await deps.store.queues.eveningOfTicket(input.ticketId))?.community ?? null;
 
-/** A resident's own ticket; someone else's reads as not found, so ids reveal nothing. */
-async function ownTicket(ctx: ActionContext, ticketId: string) {
-  const evening = await ctx.deps.store.queues.eveningOfTicket(ticketId);
-  const ticket = evening?.tickets.find((t) => t.id === ticketId);
-  if (!ticket || ticket.userId !== userOf(ctx).id) throw notFound('没有找到这张号');
-  return ticket;
-}
-
-/** Runs a staff move on a ticket, then answers with the line's fresh desk. */
-async function staffMove(
-  ctx: ActionContext,
-  ticketId: string,
-  apply: (ticket: Awaited<ReturnType<typeof ticketOrThrow>>['ticket']) => Promise<LineView>,
-) {
-  const { ticket } = await ticketOrThrow(ctx.deps, ticketId);
-  return deskOf(ctx.deps, await apply(ticket));
-}
-
 /** What the desk does with the resident at the desk: missed (may requeue) or served. */
-const deskMoves: Array<
-  ['queue.miss' | 'queue.complete', (now: Date) => (current: TicketRecord) => TicketPatch]
-> = [
-  ['queue.miss', (now) => () => ({ status: 'missed', missedAt: now.toISOString() })],
-  ['queue.complete', (now) => (current) => completePatch(current, now)],
+const deskMoves: Array<['queue.miss' | 'queue.complete', typeof missTicket]> = [
+  ['queue.miss', missTicket],
+  ['queue.complete', completeTicket],
 ];
 
 export const queueActions = [
@@ -62,14 +35,7 @@ export const queueActions = [
     role: 'resident',
     input: z.object({ ...lineRef, requestId: ids.requestId }).strict(),
     example: { community: 'jinse', queue: 'library', requestId: 'req-0001-abcd' },
-    handler: async (ctx, input) => {
-      const { ticket, view } = await join(
-        ctx.deps,
-        { ...input, userId: userOf(ctx).id, note: '', byStaff: false },
-        ctx.now,
-      );
-      return residentView(ticket, view);
-    },
+    handler: async (ctx, input) => joinLine(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
   defineAction({
     id: 'queue.mine',
@@ -83,28 +49,14 @@ export const queueActions = [
     role: 'resident',
     input: ticketRef,
     example: { ticketId: 'ticket-1' },
-    handler: async (ctx, input) => {
-      const ticket = await ownTicket(ctx, input.ticketId);
-      const { result, view } = await move(
-        ctx.deps,
-        ticket,
-        ['waiting', 'called', 'missed'],
-        () => ({ status: 'cancelled', closedAt: ctx.now.toISOString() }),
-        ctx.now,
-      );
-      return residentView(result, view);
-    },
+    handler: async (ctx, input) => cancelTicket(ctx.deps, userOf(ctx).id, input.ticketId, ctx.now),
   }),
   defineAction({
     id: 'queue.requeue',
     role: 'resident',
     input: ticketRef,
     example: { ticketId: 'ticket-1' },
-    handler: async (ctx, input) => {
-      const ticket = await ownTicket(ctx, input.ticketId);
-      const { result, view } = await requeue(ctx.deps, ticket, ctx.now);
-      return residentView(result, view);
-    },
+    handler: async (ctx, input) => requeueTicket(ctx.deps, userOf(ctx).id, input.ticketId, ctx.now),
   }),
   defineAction({
     id: 'queue.board',
@@ -119,8 +71,7 @@ export const queueActions = [
     input: z.object(lineRef).strict(),
     example: { community: 'jinse', queue: 'library' },
     community: (input) => input.community,
-    handler: async (ctx, input) =>
-      deskOf(ctx.deps, await viewLine(ctx.deps, input.community, input.queue, ctx.now)),
+    handler: async (ctx, input) => lineDesk(ctx.deps, input, ctx.now),
   }),
   defineAction({
     id: 'queue.callNext',
@@ -128,7 +79,7 @@ export const queueActions = [
     input: z.object(lineRef).strict(),
     example: { community: 'jinse', queue: 'library' },
     community: (input) => input.community,
-    handler: async (ctx, input) => deskOf(ctx.deps, await callNext(ctx.deps, input, ctx.now)),
+    handler: async (ctx, input) => callNextDesk(ctx.deps, input, ctx.now),
   }),
   defineAction({
     id: 'queue.recall',
@@ -136,31 +87,16 @@ export const queueActions = [
     input: ticketRef,
     example: { ticketId: 'ticket-1' },
     community: ticketCommunity,
-    handler: async (ctx, input) =>
-      staffMove(ctx, input.ticketId, async (ticket) => {
-        const { result, view } = await move(
-          ctx.deps,
-          ticket,
-          ['called', 'missed'],
-          () => ({ status: 'called', calledAt: ctx.now.toISOString(), missedAt: null }),
-          ctx.now,
-        );
-        await announce(ctx.deps, result, view);
-        return view;
-      }),
+    handler: async (ctx, input) => recallTicket(ctx.deps, input.ticketId, ctx.now),
   }),
-  ...deskMoves.map(([id, patchAt]) =>
+  ...deskMoves.map(([id, moveAt]) =>
     defineAction({
       id,
       role: 'staff',
       input: ticketRef,
       example: { ticketId: 'ticket-1' },
       community: ticketCommunity,
-      handler: async (ctx, input) =>
-        staffMove(ctx, input.ticketId, async (ticket) => {
-          const { view } = await move(ctx.deps, ticket, ['called'], patchAt(ctx.now), ctx.now);
-          return view;
-        }),
+      handler: async (ctx, input) => moveAt(ctx.deps, input.ticketId, ctx.now),
     }),
   ),
   ...(['pause', 'resume'] as const).map((verb) =>
@@ -170,8 +106,7 @@ export const queueActions = [
       input: z.object(lineRef).strict(),
       example: { community: 'jinse', queue: 'library' },
       community: (input) => input.community,
-      handler: async (ctx, input) =>
-        deskOf(ctx.deps, (await setPaused(ctx.deps, input, verb === 'pause', ctx.now)).view),
+      handler: async (ctx, input) => pauseLine(ctx.deps, input, verb === 'pause', ctx.now),
     }),
   ),
   defineAction({
@@ -188,10 +123,7 @@ export const queueActions = [
       .strict(),
     example: { community: 'jinse', queue: 'library', capacity: 60, lastJoin: '19:40' },
     community: (input) => input.community,
-    handler: async (ctx, input: ConfigureInput) => {
-      const { community, queue, ...patch } = input;
-      return deskOf(ctx.deps, await configure(ctx.deps, { community, queue }, patch, ctx.now));
-    },
+    handler: async (ctx, input) => configureLine(ctx.deps, input, ctx.now),
   }),
   defineAction({
     id: 'queue.addWalkIn',
@@ -205,22 +137,6 @@ export const queueActions = [
       .strict(),
     example: { community: 'jinse', queue: 'health', note: '王阿姨，红外套' },
     community: (input) => input.community,
-    handler: async (ctx, input) => {
-      const staff = userOf(ctx).id;
-      const { view } = await join(
-        ctx.deps,
-        {
-          community: input.community,
-          queue: input.queue,
-          userId: null,
-          // Scoped to the staff member, so two workers' request ids never collide.
-          requestId: input.requestId ? `${staff}:${input.requestId}` : null,
-          note: input.note,
-          byStaff: true,
-        },
-        ctx.now,
-      );
-      return deskOf(ctx.deps, view);
-    },
+    handler: async (ctx, input) => addWalkIn(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
 ];

@@ -1,20 +1,19 @@
 import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
-import { AppError } from '../errors';
-import { communityOrThrow } from '../kernel/community';
-import { COVER_MAX_BYTES, inspectImage } from '../notice/image';
+import { COVER_MAX_BYTES } from '../notice/image';
 import { isCalendarDate } from '../kernel/week';
 import {
   answerSolved,
+  echoWall,
   logChange,
   mergeSuggestion,
+  mySuggestions,
   reopenSuggestion,
   replySuggestion,
-  staffSuggestionView,
+  staffSuggestions,
   submitSuggestion,
-  echoWall,
-  suggestionView,
+  uploadPhoto,
 } from '../suggestion/service';
 import { ids } from '../validation';
 
@@ -79,23 +78,14 @@ export const suggestionActions = [
       community: 'jinse',
       data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     },
-    handler: async ({ deps }, input) => {
-      if (!deps.media) throw new AppError('BAD_INPUT', '这里不能上传图片', 'data');
-      await communityOrThrow(deps, input.community);
-      const bytes = Buffer.from(input.data, 'base64');
-      const { type } = inspectImage(bytes, 'data', 'photo');
-      return { photo: await deps.media.put(input.community, bytes, type) };
-    },
+    handler: async ({ deps }, input) => uploadPhoto(deps, input.community, input.data),
   }),
   defineAction({
     id: 'suggestion.mine',
     role: 'resident',
     input: z.object({}).strict(),
     example: {},
-    handler: async (ctx) => {
-      const records = await ctx.deps.store.suggestions.ofUser(userOf(ctx).id);
-      return Promise.all(records.map((s) => suggestionView(ctx.deps, s, ctx.now)));
-    },
+    handler: async (ctx) => mySuggestions(ctx.deps, userOf(ctx).id, ctx.now),
   }),
   defineAction({
     id: 'suggestion.echoWall',
@@ -125,11 +115,7 @@ export const suggestionActions = [
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
     community: (input) => input.community,
-    handler: async ({ deps, now }, input) => {
-      await communityOrThrow(deps, input.community);
-      const records = await deps.store.suggestions.list(input.community);
-      return Promise.all(records.map((s) => staffSuggestionView(deps, s, now)));
-    },
+    handler: async ({ deps, now }, input) => staffSuggestions(deps, input.community, now),
   }),
   defineAction({
     id: 'suggestion.reply',

@@ -1,7 +1,8 @@
 /**
- * What the booking actions do, one function each: a resident's cancel, move and list, and the
- * desk's evening list, moves and settings. The rules they apply are in rules.ts and
- * decisions.ts; the actions (actions/booking.ts) only declare input, role and community.
+ * What the booking actions do, one function each: a resident's booking, cancel, move and list,
+ * and the desk's booking for a resident, evening list, moves and settings. The rules they apply
+ * are in rules.ts and decisions.ts; the actions (actions/booking.ts) only declare input, role
+ * and community.
  */
 import type {
   BookableService,
@@ -19,6 +20,7 @@ import { bookingCodes, deskMoves, isLive } from './rules';
 import {
   announcePromotion,
   assertChangeable,
+  book,
   bookingView,
   companionsByBooking,
   figuresOf,
@@ -30,6 +32,64 @@ import {
 import { bookableDates, bookableService, parseSlotId, resolveSlot } from './slots';
 
 const STALE = '这条预约刚刚被处理过了，请刷新后再试';
+
+/** A phone is kept only with the resident's explicit consent. */
+const consentedPhone = (input: { phone?: string; consent?: boolean }) => {
+  if (input.phone === undefined || input.phone === '') return null;
+  if (input.consent !== true)
+    throw new AppError('BAD_INPUT', '请先勾选同意社工联系您，再留电话', 'consent');
+  return input.phone;
+};
+
+interface SeatInput {
+  slotId: string;
+  requestId: string;
+  phone?: string;
+  consent?: boolean;
+}
+
+/** A resident books a seat (or a waitlist place) in a slot. */
+export async function bookSeat(
+  deps: CoreDeps,
+  userId: string,
+  input: SeatInput & { name?: string },
+  now: Date,
+) {
+  const { booking } = await book(
+    deps,
+    {
+      slotId: input.slotId,
+      userId,
+      name: input.name ?? '',
+      phone: consentedPhone(input),
+      requestId: input.requestId,
+    },
+    now,
+  );
+  return bookingView(deps, booking, now);
+}
+
+/** Staff book for a resident without the app (a phone call, at the desk). */
+export async function bookFor(
+  deps: CoreDeps,
+  staff: string,
+  input: SeatInput & { name: string },
+  now: Date,
+) {
+  const { booking } = await book(
+    deps,
+    {
+      slotId: input.slotId,
+      userId: null,
+      name: input.name,
+      phone: consentedPhone(input),
+      // Scoped to the staff member, so two workers' request ids never collide.
+      requestId: `${staff}:${input.requestId}`,
+    },
+    now,
+  );
+  return staffView(deps, booking, now);
+}
 
 /** A resident cancels their own booking or waitlist place; the freed seat is promoted. */
 export async function cancelBooking(deps: CoreDeps, userId: string, bookingId: string, now: Date) {

@@ -12,7 +12,7 @@ import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { stopwatch, type JobBudget, type JobRun } from '../jobs';
 import type { BookingRecord, CommunityRecord, CompanionRecord } from '../ports';
-import { companionSubject, ticketCompanionView } from '../program/roster';
+import { companionSubject, ticketCompanionView } from '../roster/rules';
 import { isoLocal, local } from '../kernel/time';
 import {
   bookingCodes,

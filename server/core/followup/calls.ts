@@ -105,6 +105,14 @@ export async function answerFollowUp(
   return pendingOf(deps, userId, now);
 }
 
+/** The follow-up rule of each service that is followed up, as staff set them. */
+export async function rulesFor(deps: CoreDeps, community: string) {
+  return rulesOf(
+    await communityOrThrow(deps, community),
+    await deps.store.followUps.getRules(community),
+  );
+}
+
 /** Sets one service's rule; only services that are followed up have one. */
 export async function configureRule(
   deps: CoreDeps,

@@ -1,11 +1,13 @@
 /**
- * What the notice actions do, one function each: a resident's sign-ups and check-in, and the
- * desk's notice lifecycle (draft → published → archived, one pin), attendance and export. The
- * sign-up rules are the decisions in decisions.ts; the actions (actions/notice.ts) only declare
- * input, role and community.
+ * What the notice actions do, one function each: a notice as its reader may see it, a
+ * resident's sign-ups and check-in, and the desk's notice lifecycle (draft → published →
+ * archived, one pin), attendance and export. The sign-up rules are the decisions in
+ * decisions.ts; the actions (actions/notice.ts) only declare input, role and community.
  */
+import type { SaveNoticeInput } from '../../../contract/notice';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
+import { isStaffOf } from '../identity';
 import { thisMonday, todayOf } from '../kernel/week';
 import type { NoticeRecord } from '../ports';
 import { attendanceCsv } from './csv';
@@ -20,12 +22,35 @@ import {
   checkInPath,
   liveActivity,
   mySignUpView,
+  NOTICE_NOT_FOUND,
   noticeOrThrow,
   noticeView,
   refreshBoard,
   residentNotices,
+  saveNotice,
   summaryOf,
 } from './service';
+
+/** One notice; a draft exists only for its community's staff, to anyone else it is not there. */
+export async function noticeFor(deps: CoreDeps, id: string, userId: string | null) {
+  const notice = await deps.store.notices.get(id);
+  if (!notice) throw notFound(NOTICE_NOT_FOUND);
+  if (notice.status === 'draft') {
+    const user = userId ? await deps.store.identities.getUser(userId) : null;
+    if (!isStaffOf(user, notice.community)) throw notFound(NOTICE_NOT_FOUND);
+  }
+  return noticeView(deps, notice, userId);
+}
+
+/** Creates or edits a notice and its activities, answered as staff see it. */
+export async function editNotice(
+  deps: CoreDeps,
+  input: SaveNoticeInput,
+  staffId: string,
+  now: Date,
+) {
+  return noticeView(deps, await saveNotice(deps, input, staffId, now), null);
+}
 
 /** A community's notices as residents see them this week (or a given week, or the past). */
 export async function noticeList(

@@ -16,7 +16,7 @@ import type {
   TicketRecord,
   TicketStatus,
 } from '../ports';
-import { companionSubject, ticketCompanionView } from '../program/roster';
+import { companionSubject, ticketCompanionView } from '../roster/rules';
 import { eveningStatus } from '../kernel/schedule';
 import { isoLocal, local } from '../kernel/time';
 import {

@@ -11,7 +11,7 @@ import type {
   StaffTicket,
   Ticket,
 } from '../../../contract/queue';
-import type { TicketCompanion } from '../../../contract/program';
+import type { TicketCompanion } from '../../../contract/roster';
 import type { EveningRecord, LineSetup, TicketRecord } from '../ports';
 import { isoLocal } from '../kernel/time';
 import { calledOf, joinBlock, joinRulesOf, requeueUntilOf, setupOf, waitingOf } from './evening';

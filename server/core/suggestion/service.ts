@@ -259,6 +259,28 @@ export function newSuggestion(
   };
 }
 
+/** A resident's own suggestions, as their page shows them. */
+export async function mySuggestions(deps: CoreDeps, userId: string, now: Date) {
+  const records = await deps.store.suggestions.ofUser(userId);
+  return Promise.all(records.map((s) => suggestionView(deps, s, now)));
+}
+
+/** A community's suggestions as the desk handles them, with their authors. */
+export async function staffSuggestions(deps: CoreDeps, community: string, now: Date) {
+  await communityOrThrow(deps, community);
+  const records = await deps.store.suggestions.list(community);
+  return Promise.all(records.map((s) => staffSuggestionView(deps, s, now)));
+}
+
+/** Stores a suggestion's photo (checked to be an image) and answers with its reference. */
+export async function uploadPhoto(deps: CoreDeps, community: string, data: string) {
+  if (!deps.media) throw new AppError('BAD_INPUT', '这里不能上传图片', 'data');
+  await communityOrThrow(deps, community);
+  const bytes = Buffer.from(data, 'base64');
+  const { type } = inspectImage(bytes, 'data', 'photo');
+  return { photo: await deps.media.put(community, bytes, type) };
+}
+
 /** The public 回音墙: answered suggestions without author or photo, and the changes made. */
 export async function echoWall(deps: CoreDeps, id: string) {
   const community = await communityOrThrow(deps, id);

@@ -1,6 +1,6 @@
 /**
  * The evening report's unit costs (社区买单) on CloudBase: the ReportRepo port, with the same
- * behaviour as reportRepo in server/stores/sqlite/programs.ts.
+ * behaviour as reportRepo in server/stores/sqlite/reports.ts.
  *
  * Documents (collection names without the optional prefix):
  * - report_costs/<community>: { community, costs: [{ service, yuan }] }: a list, not a map, so a

@@ -1,6 +1,6 @@
 /**
  * The evening roster, companions and comp-time leave (伴 and 调休) on CloudBase: the RosterRepo
- * port, with the same behaviour as rosterRepo in server/stores/sqlite/programs.ts.
+ * port, with the same behaviour as rosterRepo in server/stores/sqlite/rosters.ts.
  *
  * Documents (collection names without the optional prefix):
  * - roster_shifts/<shift id>: the ShiftRecord fields without `id`.
@@ -12,8 +12,8 @@
  *   so only one can commit. Documents from before requests had a subject read as "legacy:<id>".
  * - roster_leave/<leave id>: the LeaveRecord fields without `id`.
  *
- * logEnd(), assignCompanion() and decideLeave() read, ask the core's decision (core/program/
- * roster.ts) and update what it changed in one transaction (changeDoc): a missing document stays
+ * logEnd(), assignCompanion() and decideLeave() read, ask the core's decision (core/roster/
+ * rules.ts) and update what it changed in one transaction (changeDoc): a missing document stays
  * missing (null), and decidedLeave() refuses a request no longer 'pending', so two admins
  * deciding at once cannot both win.
  */
@@ -23,7 +23,7 @@ import {
   decidedLeave,
   erasedNote,
   firstCompanion,
-} from '../../core/program/roster';
+} from '../../core/roster/rules';
 import { readDoc } from './documents';
 import {
   docOf,

@@ -1,7 +1,7 @@
 /**
  * Demand rounds (居民点单) on CloudBase: the SurveyRepo port, with the same behaviour as
- * surveyRepo in server/stores/sqlite/programs.ts.
- * The rules are the core's (core/program/survey.ts): this file loads the few documents a decision needs,
+ * surveyRepo in server/stores/sqlite/surveys.ts.
+ * The rules are the core's (core/survey/rules.ts): this file loads the few documents a decision needs,
  * asks it, and writes the outcome in the same transaction.
  *
  * Documents (collection names without the optional prefix):
@@ -18,9 +18,9 @@
  * write commit together, and `menu` (a list) is replaced exactly.
  */
 import type { ServiceKind } from '../../../contract/community';
-import type { Candidate, RoundStatus } from '../../../contract/program';
+import type { Candidate, RoundStatus } from '../../../contract/survey';
 import type { RoundRecord, SurveyRepo, VoteRecord } from '../../core/ports';
-import { patchRoundIfStatus, type RoundPatch } from '../../core/program/survey';
+import { patchRoundIfStatus, type RoundPatch } from '../../core/survey/rules';
 import {
   bool,
   copyOf,

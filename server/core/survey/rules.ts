@@ -1,9 +1,7 @@
+/** 居民点单's rules: ranking, ballots, a new round and publishing its menu. Pure functions. */
 import type { ServiceKind } from '../../../contract/community';
-import type { Candidate, RankedCandidate, Round, RoundStatus } from '../../../contract/program';
-import { communityOrThrow } from '../kernel/community';
-import type { CoreDeps } from '../deps';
-import { newId } from '../kernel/ids';
-import { AppError, notFound } from '../errors';
+import type { Candidate, RankedCandidate, RoundStatus } from '../../../contract/survey';
+import { AppError } from '../errors';
 import type { CommunityRecord, RoundRecord, ServiceRecord, VoteRecord } from '../ports';
 import { todayOf } from '../kernel/week';
 
@@ -47,37 +45,6 @@ export function rank(candidates: Candidate[], votes: VoteRecord[]) {
 /** Voting stops at the end of `closesOn` (Asia/Shanghai) or when staff close the round. */
 export const votingOpen = (r: RoundRecord, now: Date) =>
   r.status === 'open' && todayOf(now) <= r.closesOn;
-
-export async function roundOrThrow(deps: CoreDeps, id: string) {
-  const round = await deps.store.surveys.getRound(id);
-  if (!round) throw notFound('没有找到这轮点单');
-  return round;
-}
-
-export async function roundView(
-  deps: CoreDeps,
-  r: RoundRecord,
-  userId: string | null,
-  now: Date,
-): Promise<Round> {
-  const votes = await deps.store.surveys.votes(r.id);
-  const { ranking, tieAtCut } = rank(r.candidates, votes);
-  const mine = userId ? (votes.find((v) => v.voterKey === userId)?.choices ?? null) : null;
-  return {
-    id: r.id,
-    community: r.community,
-    title: r.title,
-    maxChoices: r.maxChoices,
-    closesOn: r.closesOn,
-    // A round past its last day reads as closed even before staff close it.
-    status: r.status === 'open' && !votingOpen(r, now) ? 'closed' : r.status,
-    voters: votes.length,
-    ranking,
-    tieAtCut,
-    mine,
-    menu: r.menu,
-  };
-}
 
 /** Choices must be distinct candidates of the round, at least one and at most maxChoices. */
 export function checkChoices(r: RoundRecord, choices: string[]) {
@@ -230,62 +197,4 @@ export function publication(round: RoundRecord, menu: string[], now: Date) {
     patch: { status: 'published', menu: unique, publishedAt: now.toISOString() },
   };
   return { services, ...change };
-}
-
-// ── What the survey actions do ──────────────────────────────────────────
-
-export async function openRound(
-  deps: CoreDeps,
-  community: CommunityRecord,
-  input: RoundInput,
-  by: string,
-  now: Date,
-) {
-  const [latest] = await deps.store.surveys.rounds(community.id);
-  const round = newRound(community, latest ?? null, input, by, newId, now);
-  await deps.store.surveys.createRound(round);
-  return roundView(deps, round, null, now);
-}
-
-export async function castVote(
-  deps: CoreDeps,
-  userId: string,
-  roundId: string,
-  choices: string[],
-  now: Date,
-) {
-  const round = await roundOrThrow(deps, roundId);
-  await deps.store.surveys.vote(residentBallot(round, userId, choices, now));
-  return roundView(deps, round, userId, now);
-}
-
-export async function enterPaper(
-  deps: CoreDeps,
-  staff: string,
-  input: { roundId: string; choices: string[]; copies: number; requestId: string },
-  now: Date,
-) {
-  const round = await roundOrThrow(deps, input.roundId);
-  for (const ballot of paperBallots(round, staff, input, now)) {
-    await deps.store.surveys.vote(ballot);
-  }
-  return roundView(deps, round, null, now);
-}
-
-/** Closing an open round; closing one that is no longer open shows it as it is. */
-export async function closeRound(deps: CoreDeps, roundId: string, now: Date) {
-  const round = await roundOrThrow(deps, roundId);
-  const closed = await deps.store.surveys.updateRound(round.id, ['open'], { status: 'closed' });
-  return roundView(deps, closed ?? round, null, now);
-}
-
-export async function publishRound(deps: CoreDeps, roundId: string, menu: string[], now: Date) {
-  const round = await roundOrThrow(deps, roundId);
-  const { services, from, patch } = publication(round, menu, now);
-  const community = await communityOrThrow(deps, round.community);
-  // The community's services for the coming evenings are now the published menu.
-  await deps.store.communities.save({ ...community, services });
-  const published = await deps.store.surveys.updateRound(round.id, from, patch);
-  if (!published) throw new AppError('CONFLICT', '这轮点单刚刚被发布了');
-  return roundView(deps, published, null, now);
 }

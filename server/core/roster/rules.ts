@@ -5,8 +5,7 @@ import type {
   MyCompanion,
   Shift,
   TicketCompanion,
-} from '../../../contract/program';
-import type { StaffMember } from '../../../contract/staff';
+} from '../../../contract/roster';
 import { AppError, notFound } from '../errors';
 import type {
   BookingRecord,
@@ -17,6 +16,7 @@ import type {
   TicketRecord,
 } from '../ports';
 import { atLocal, isoLocal, local } from '../kernel/time';
+import { memberName } from '../staff';
 
 /** Offices used to close at 17:00: every minute worked after it is evening time, owed back. */
 export const REGULAR_CLOSE = '17:00';
@@ -97,16 +97,6 @@ export function bookingTarget(
   const when = booking.date === today ? booking.startsAt : `${month}月${day}日 ${booking.startsAt}`;
   return { community: booking.community, date: booking.date, about: `预约 ${serviceName} ${when}` };
 }
-
-/** A staff member's name: what they set, else the last digits of their id. */
-export const memberName = (entry: Pick<StaffEntry, 'id' | 'name'>) =>
-  entry.name ?? `社工（尾号 ${entry.id.slice(-4)}）`;
-
-export const memberView = (entry: StaffEntry): StaffMember => ({
-  userId: entry.id,
-  name: memberName(entry),
-  named: entry.name !== null,
-});
 
 export const shiftView = (s: ShiftRecord): Shift => ({
   id: s.id,

@@ -2,7 +2,7 @@
  * What the roster actions (排班, 伴, 调休) do, one function each; the rules they apply are the
  * pure decisions in roster.ts.
  */
-import type { CompanionKind } from '../../../contract/program';
+import type { CompanionKind } from '../../../contract/roster';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { newId } from '../kernel/ids';
@@ -24,7 +24,7 @@ import {
   type CompanionTarget,
   type LeaveInput,
   type ShiftInput,
-} from './roster';
+} from './rules';
 
 export async function eveningRoster(deps: CoreDeps, community: string, date: string) {
   const { rosters } = deps.store;

@@ -1,86 +1,13 @@
-/** The rules are the core's (core/program/roster.ts and survey.ts): each transaction loads rows, asks the decision and writes it. */
+/** The evening roster, companions and comp-time leave (伴 and 调休). The rules are the core's (core/roster/rules.ts): each transaction loads rows, asks the decision and writes it. */
 import type Database from 'better-sqlite3';
-import type { RoundStatus } from '../../../contract/program';
-import type {
-  CompanionRecord,
-  LeaveRecord,
-  ReportRepo,
-  RosterRepo,
-  RoundRecord,
-  ShiftRecord,
-  SurveyRepo,
-  VoteRecord,
-} from '../../core/ports';
+import type { CompanionRecord, LeaveRecord, RosterRepo, ShiftRecord } from '../../core/ports';
 import {
   assignedCompanion,
   decidedLeave,
   erasedNote,
   firstCompanion,
-} from '../../core/program/roster';
-import { patchRoundIfStatus, type RoundPatch } from '../../core/program/survey';
-import { maybe, rowParams, rowReader, type Row, type RowShape } from './rows';
-
-const ROUND: RowShape = { json: ['candidates', 'menu'] };
-const toRound = rowReader<RoundRecord>(ROUND);
-const toVote = rowReader<VoteRecord>({ json: ['choices'], bool: ['paper'] });
-
-export function surveyRepo(db: Database.Database): SurveyRepo {
-  const insert = db.prepare(
-    `INSERT INTO survey_rounds (id, community_id, title, candidates, max_choices, closes_on, status, menu, created_by, created_at, published_at)
-     VALUES (@id, @community, @title, @candidates, @maxChoices, @closesOn, @status, @menu, @createdBy, @createdAt, @publishedAt)`,
-  );
-  const byId = db.prepare<[string], Row>('SELECT * FROM survey_rounds WHERE id = ?');
-  const rounds = db.prepare<[string], Row>(
-    'SELECT * FROM survey_rounds WHERE community_id = ? ORDER BY created_at DESC, rowid DESC',
-  );
-  // The primary key (round, voter) makes one ballot per voter; a new vote replaces it.
-  const vote = db.prepare(
-    `INSERT INTO survey_votes (round_id, voter_key, choices, paper, updated_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (round_id, voter_key) DO UPDATE SET choices = excluded.choices, updated_at = excluded.updated_at`,
-  );
-  const votes = db.prepare<[string], Row>(
-    'SELECT * FROM survey_votes WHERE round_id = ? ORDER BY updated_at, voter_key',
-  );
-  const write = db.prepare(
-    'UPDATE survey_rounds SET status = ?, menu = ?, published_at = ? WHERE id = ?',
-  );
-  const update = db.transaction((id: string, from: RoundStatus[], patch: RoundPatch) => {
-    const next = patchRoundIfStatus(maybe(toRound, byId.get(id)), from, patch);
-    if (next)
-      write.run(next.status, next.menu ? JSON.stringify(next.menu) : null, next.publishedAt, id);
-    return next;
-  });
-  return {
-    createRound: async (r) => {
-      insert.run(rowParams(r, ROUND));
-    },
-    getRound: async (id) => maybe(toRound, byId.get(id)),
-    rounds: async (community) => rounds.all(community).map(toRound),
-    updateRound: async (id, from, patch) => update.immediate(id, from, patch),
-    vote: async (v) => {
-      vote.run(v.roundId, v.voterKey, JSON.stringify(v.choices), v.paper ? 1 : 0, v.updatedAt);
-    },
-    votes: async (roundId) => votes.all(roundId).map(toVote),
-  };
-}
-
-export function reportRepo(db: Database.Database): ReportRepo {
-  const get = db.prepare<[string], { costs: string }>(
-    'SELECT costs FROM report_costs WHERE community_id = ?',
-  );
-  const save = db.prepare(
-    'INSERT INTO report_costs (community_id, costs) VALUES (?, ?) ON CONFLICT (community_id) DO UPDATE SET costs = excluded.costs',
-  );
-  return {
-    getCosts: async (community) => {
-      const row = get.get(community);
-      return row ? (JSON.parse(row.costs) as Record<string, number>) : null;
-    },
-    saveCosts: async (community, costs) => {
-      save.run(community, JSON.stringify(costs));
-    },
-  };
-}
+} from '../../core/roster/rules';
+import { maybe, rowReader, type Row } from './rows';
 
 const toShift = rowReader<ShiftRecord>();
 const toCompanion = rowReader<CompanionRecord>();

@@ -1,0 +1,70 @@
+/** Contract of the `survey` function: 居民点单, the demand rounds residents vote in and the menu. */
+import type { ServiceKind } from './community';
+
+export interface Candidate {
+  /** A service id ("paperwork") for current services; a new id for proposals. */
+  id: string;
+  name: string;
+  kind: ServiceKind;
+  description: string;
+  source: 'current' | 'proposal' | 'suggestion';
+}
+
+export type RoundStatus = 'open' | 'closed' | 'published';
+
+export interface RankedCandidate extends Candidate {
+  votes: number;
+  /** Paper votes among `votes`. */
+  paperVotes: number;
+  /** 1-based, ties share a rank ("1, 2, 2, 4"). */
+  rank: number;
+  /** Within the top eight by rank (all tied at the cut are in). */
+  proposed: boolean;
+}
+
+export interface Round {
+  id: string;
+  community: string;
+  title: string;
+  maxChoices: number;
+  /** Last day of voting, "YYYY-MM-DD" (Asia/Shanghai, inclusive). */
+  closesOn: string;
+  status: RoundStatus;
+  /** Residents (and paper ballots) who voted. */
+  voters: number;
+  ranking: RankedCandidate[];
+  /** True when candidates tie across the eighth place: staff decide. */
+  tieAtCut: boolean;
+  /** The caller's own choices, when the caller is known and voted. */
+  mine: string[] | null;
+  /** Menu published from this round (candidate ids), once published. */
+  menu: string[] | null;
+}
+
+export interface OpenRoundInput {
+  community: string;
+  title: string;
+  maxChoices: number;
+  closesOn: string;
+  /** Proposals added to the current services; each needs a kind. */
+  proposals: Array<{ name: string; kind: ServiceKind; description: string; suggestionId?: string }>;
+}
+
+export interface VoteInput {
+  roundId: string;
+  choices: string[];
+}
+
+export interface PaperVotesInput {
+  roundId: string;
+  choices: string[];
+  /** How many paper ballots had exactly these choices. */
+  copies: number;
+  requestId: string;
+}
+
+export interface PublishMenuInput {
+  roundId: string;
+  /** At most eight candidate ids, in display order. */
+  menu: string[];
+}

@@ -1,0 +1,48 @@
+import * as z from 'zod';
+import { defineAction } from '../action';
+import { isCalendarDate } from '../kernel/week';
+import { overview, reportCsv, reportOf, saveCosts } from '../report/service';
+import { ids } from '../validation';
+
+const date = z.string().refine(isCalendarDate);
+
+export const reportActions = [
+  defineAction({
+    id: 'report.evening',
+    role: 'staff',
+    input: z.object({ community: ids.community, date }).strict(),
+    example: { community: 'jinse', date: '2026-12-02' },
+    community: (input) => input.community,
+    handler: async ({ deps }, input) => reportOf(deps, input.community, input.date),
+  }),
+  defineAction({
+    id: 'report.costs',
+    role: 'staff',
+    input: z
+      .object({
+        community: ids.community,
+        costs: z.record(ids.service, z.number().min(0).max(10000)),
+      })
+      .strict(),
+    example: { community: 'jinse', costs: { paperwork: 20, health: 15 } },
+    community: (input) => input.community,
+    handler: async ({ deps }, input) => saveCosts(deps, input.community, input.costs),
+  }),
+  defineAction({
+    id: 'report.csv',
+    role: 'staff',
+    input: z
+      .object({ community: ids.community, date, kind: z.enum(['summary', 'visits']) })
+      .strict(),
+    example: { community: 'jinse', date: '2026-12-02', kind: 'summary' },
+    community: (input) => input.community,
+    handler: async ({ deps }, input) => reportCsv(deps, input.community, input.date, input.kind),
+  }),
+  defineAction({
+    id: 'report.overview',
+    role: 'admin',
+    input: z.object({ date: date.optional() }).strict(),
+    example: {},
+    handler: async ({ deps, now }, input) => overview(deps, input.date, now),
+  }),
+];

@@ -1,0 +1,123 @@
+/** What the survey actions (居民点单) do, one function each; the rules are in rules.ts. */
+import type { Round } from '../../../contract/survey';
+import { communityOrThrow } from '../kernel/community';
+import type { CoreDeps } from '../deps';
+import { newId } from '../kernel/ids';
+import { AppError, notFound } from '../errors';
+import type { RoundRecord } from '../ports';
+import {
+  newRound,
+  paperBallots,
+  publication,
+  rank,
+  residentBallot,
+  votingOpen,
+  type RoundInput,
+} from './rules';
+
+export async function roundOrThrow(deps: CoreDeps, id: string) {
+  const round = await deps.store.surveys.getRound(id);
+  if (!round) throw notFound('没有找到这轮点单');
+  return round;
+}
+
+export async function roundView(
+  deps: CoreDeps,
+  r: RoundRecord,
+  userId: string | null,
+  now: Date,
+): Promise<Round> {
+  const votes = await deps.store.surveys.votes(r.id);
+  const { ranking, tieAtCut } = rank(r.candidates, votes);
+  const mine = userId ? (votes.find((v) => v.voterKey === userId)?.choices ?? null) : null;
+  return {
+    id: r.id,
+    community: r.community,
+    title: r.title,
+    maxChoices: r.maxChoices,
+    closesOn: r.closesOn,
+    // A round past its last day reads as closed even before staff close it.
+    status: r.status === 'open' && !votingOpen(r, now) ? 'closed' : r.status,
+    voters: votes.length,
+    ranking,
+    tieAtCut,
+    mine,
+    menu: r.menu,
+  };
+}
+
+/** A new round in a community, with its services as candidates and the proposals after them. */
+export async function openRound(
+  deps: CoreDeps,
+  communityId: string,
+  input: RoundInput,
+  by: string,
+  now: Date,
+) {
+  const community = await communityOrThrow(deps, communityId);
+  const [latest] = await deps.store.surveys.rounds(community.id);
+  const round = newRound(community, latest ?? null, input, by, newId, now);
+  await deps.store.surveys.createRound(round);
+  return roundView(deps, round, null, now);
+}
+
+/** The community's latest round as the caller sees it (their own choices too); null before any. */
+export async function currentRound(
+  deps: CoreDeps,
+  community: string,
+  userId: string | null,
+  now: Date,
+) {
+  await communityOrThrow(deps, community);
+  const [latest] = await deps.store.surveys.rounds(community);
+  return latest ? roundView(deps, latest, userId, now) : null;
+}
+
+/** Every round of a community, newest first, for the desk. */
+export async function roundsOf(deps: CoreDeps, community: string, now: Date) {
+  const rounds = await deps.store.surveys.rounds(community);
+  return Promise.all(rounds.map((r) => roundView(deps, r, null, now)));
+}
+
+export async function castVote(
+  deps: CoreDeps,
+  userId: string,
+  roundId: string,
+  choices: string[],
+  now: Date,
+) {
+  const round = await roundOrThrow(deps, roundId);
+  await deps.store.surveys.vote(residentBallot(round, userId, choices, now));
+  return roundView(deps, round, userId, now);
+}
+
+export async function enterPaper(
+  deps: CoreDeps,
+  staff: string,
+  input: { roundId: string; choices: string[]; copies: number; requestId: string },
+  now: Date,
+) {
+  const round = await roundOrThrow(deps, input.roundId);
+  for (const ballot of paperBallots(round, staff, input, now)) {
+    await deps.store.surveys.vote(ballot);
+  }
+  return roundView(deps, round, null, now);
+}
+
+/** Closing an open round; closing one that is no longer open shows it as it is. */
+export async function closeRound(deps: CoreDeps, roundId: string, now: Date) {
+  const round = await roundOrThrow(deps, roundId);
+  const closed = await deps.store.surveys.updateRound(round.id, ['open'], { status: 'closed' });
+  return roundView(deps, closed ?? round, null, now);
+}
+
+export async function publishRound(deps: CoreDeps, roundId: string, menu: string[], now: Date) {
+  const round = await roundOrThrow(deps, roundId);
+  const { services, from, patch } = publication(round, menu, now);
+  const community = await communityOrThrow(deps, round.community);
+  // The community's services for the coming evenings are now the published menu.
+  await deps.store.communities.save({ ...community, services });
+  const published = await deps.store.surveys.updateRound(round.id, from, patch);
+  if (!published) throw new AppError('CONFLICT', '这轮点单刚刚被发布了');
+  return roundView(deps, published, null, now);
+}

@@ -1,0 +1,50 @@
+/** Demand rounds (居民点单). The rules are the core's (core/survey/rules.ts): each transaction loads rows, asks the decision and writes it. */
+import type Database from 'better-sqlite3';
+import type { RoundStatus } from '../../../contract/survey';
+import type { RoundRecord, SurveyRepo, VoteRecord } from '../../core/ports';
+import { patchRoundIfStatus, type RoundPatch } from '../../core/survey/rules';
+import { maybe, rowParams, rowReader, type Row, type RowShape } from './rows';
+
+const ROUND: RowShape = { json: ['candidates', 'menu'] };
+const toRound = rowReader<RoundRecord>(ROUND);
+const toVote = rowReader<VoteRecord>({ json: ['choices'], bool: ['paper'] });
+
+export function surveyRepo(db: Database.Database): SurveyRepo {
+  const insert = db.prepare(
+    `INSERT INTO survey_rounds (id, community_id, title, candidates, max_choices, closes_on, status, menu, created_by, created_at, published_at)
+     VALUES (@id, @community, @title, @candidates, @maxChoices, @closesOn, @status, @menu, @createdBy, @createdAt, @publishedAt)`,
+  );
+  const byId = db.prepare<[string], Row>('SELECT * FROM survey_rounds WHERE id = ?');
+  const rounds = db.prepare<[string], Row>(
+    'SELECT * FROM survey_rounds WHERE community_id = ? ORDER BY created_at DESC, rowid DESC',
+  );
+  // The primary key (round, voter) makes one ballot per voter; a new vote replaces it.
+  const vote = db.prepare(
+    `INSERT INTO survey_votes (round_id, voter_key, choices, paper, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (round_id, voter_key) DO UPDATE SET choices = excluded.choices, updated_at = excluded.updated_at`,
+  );
+  const votes = db.prepare<[string], Row>(
+    'SELECT * FROM survey_votes WHERE round_id = ? ORDER BY updated_at, voter_key',
+  );
+  const write = db.prepare(
+    'UPDATE survey_rounds SET status = ?, menu = ?, published_at = ? WHERE id = ?',
+  );
+  const update = db.transaction((id: string, from: RoundStatus[], patch: RoundPatch) => {
+    const next = patchRoundIfStatus(maybe(toRound, byId.get(id)), from, patch);
+    if (next)
+      write.run(next.status, next.menu ? JSON.stringify(next.menu) : null, next.publishedAt, id);
+    return next;
+  });
+  return {
+    createRound: async (r) => {
+      insert.run(rowParams(r, ROUND));
+    },
+    getRound: async (id) => maybe(toRound, byId.get(id)),
+    rounds: async (community) => rounds.all(community).map(toRound),
+    updateRound: async (id, from, patch) => update.immediate(id, from, patch),
+    vote: async (v) => {
+      vote.run(v.roundId, v.voterKey, JSON.stringify(v.choices), v.paper ? 1 : 0, v.updatedAt);
+    },
+    votes: async (roundId) => votes.all(roundId).map(toVote),
+  };
+}
