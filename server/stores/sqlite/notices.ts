@@ -1,4 +1,4 @@
-/** The rules are the core's (core/notice/decisions.ts): each transaction loads rows, asks the decision and writes it. */
+/** Each transaction loads rows, asks the core's decision (core/notice/decisions.ts), writes it. */
 import { newId } from '../../core/kernel/ids';
 import type Database from 'better-sqlite3';
 import {
@@ -14,7 +14,6 @@ import type {
   ActivityCount,
   ActivityRecord,
   CheckInOutcome,
-  NoticeFilter,
   NoticeRecord,
   NoticeRepo,
   SignUpRecord,
@@ -58,27 +57,23 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   const pinOne = db.prepare('UPDATE notices SET pinned = 1 WHERE id = ? AND community_id = ?');
 
   /** Sign-ups matching `where` (and its ORDER BY), as records. */
-  const signUpsWhere = <A extends unknown[]>(where: string) => {
-    const stmt = db.prepare<A, Row>(`SELECT * FROM activity_signups WHERE ${where}`);
+  const signUps = (where: string) => {
+    const stmt = db.prepare<unknown[], Row>(`SELECT * FROM activity_signups WHERE ${where}`);
     return {
-      get: (...args: A) => maybe(toSignUp, stmt.get(...args)),
-      all: (...args: A) => stmt.all(...args).map(toSignUp),
+      get: (...args: unknown[]) => maybe(toSignUp, stmt.get(...args)),
+      all: (...args: unknown[]) => stmt.all(...args).map(toSignUp),
     };
   };
-  const signUpById = signUpsWhere<[string]>('id = ?');
-  const byRequest = signUpsWhere<[string, string]>("COALESCE(user_id, '') = ? AND request_id = ?");
-  const liveOf = signUpsWhere<[string, string]>(
-    "activity_id = ? AND user_id = ? AND status != 'cancelled'",
-  );
-  const mineOf = signUpsWhere<[string, string]>(
-    'activity_id = ? AND user_id = ? ORDER BY created_at DESC, rowid DESC',
-  );
+  const signUpById = signUps('id = ?');
+  const byRequest = signUps("COALESCE(user_id, '') = ? AND request_id = ?");
+  const liveOf = signUps("activity_id = ? AND user_id = ? AND status != 'cancelled'");
+  const mineOf = signUps('activity_id = ? AND user_id = ? ORDER BY created_at DESC, rowid DESC');
   // The line in arrival order: waitlistedAt, then insertion order; LIMIT -1 is no limit.
-  const waiting = signUpsWhere<[string, number]>(
+  const waiting = signUps(
     "activity_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT ?",
   );
-  const signUpsOf = signUpsWhere<[string]>('activity_id = ? ORDER BY created_at, rowid');
-  const signUpsOfUser = signUpsWhere<[string]>('user_id = ? ORDER BY created_at DESC, rowid DESC');
+  const signUpsOf = signUps('activity_id = ? ORDER BY created_at, rowid');
+  const signUpsOfUser = signUps('user_id = ? ORDER BY created_at DESC, rowid DESC');
   const signedCount = db.prepare<[string], { n: number }>(
     "SELECT COUNT(*) AS n FROM activity_signups WHERE activity_id = ? AND status = 'signed'",
   );
@@ -97,6 +92,12 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   const position = db.prepare<[string, string], { n: number }>(
     `SELECT COUNT(*) AS n FROM activity_signups s, (SELECT waitlisted_at AS w, rowid AS r FROM activity_signups WHERE id = ?) me
      WHERE s.activity_id = ? AND s.status = 'waitlisted' AND (s.waitlisted_at < me.w OR (s.waitlisted_at = me.w AND s.rowid <= me.r))`,
+  );
+  // The statuses as a JSON list; a week bound left out is no bound.
+  const listed = db.prepare<[Row], Row>(
+    `SELECT * FROM notices WHERE community_id = @community AND status IN (SELECT value FROM json_each(@statuses))
+       AND week >= COALESCE(@fromWeek, week) AND week <= COALESCE(@toWeek, week)
+     ORDER BY pinned DESC, week DESC, COALESCE(published_at, updated_at) DESC LIMIT @limit`,
   );
   const counts = db.prepare<[string], ActivityCount>(
     `SELECT activity_id AS activityId, SUM(status = 'signed') AS signed, SUM(status = 'waitlisted') AS waitlisted,
@@ -125,10 +126,13 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     if (id) pinOne.run(id, community);
   });
 
-  const live = (activityId: string, userId: string | null) =>
-    userId ? liveOf.get(activityId, userId) : null;
-  const retriedOf = (req: SignUpRequest) => byRequest.get(req.userId ?? '', req.requestId);
   const signed = (activityId: string) => signedCount.get(activityId)!.n;
+  /** What a request has: the sign-up it made before, the user's live one; and the places taken. */
+  const loaded = (req: SignUpRequest) => ({
+    retried: byRequest.get(req.userId ?? '', req.requestId),
+    held: req.userId ? liveOf.get(req.activityId, req.userId) : null,
+    signed: signed(req.activityId),
+  });
 
   /** Inside a transaction: the first `free` of the waitlist get a place (promoteNext). */
   const fill = (activityId: string, free: number, now: Date): SignUpRecord[] => {
@@ -139,11 +143,9 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   };
 
   const signUp = db.transaction((req: SignUpRequest) => {
-    const known = {
-      retried: retriedOf(req)?.id ?? null,
-      held: live(req.activityId, req.userId)?.id ?? null,
-    };
-    const decision = decideSignUp(known, signed(req.activityId), req.capacity);
+    const { retried, held, signed } = loaded(req);
+    const known = { retried: retried?.id ?? null, held: held?.id ?? null };
+    const decision = decideSignUp(known, signed, req.capacity);
     if (decision.kind === 'existing') {
       return { kind: 'existing' as const, signUp: signUpById.get(decision.id)! };
     }
@@ -154,7 +156,11 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
 
   const cancel = db.transaction((activityId: string, userId: string, now: Date) => {
     const capacity = capacityOf.get(activityId)?.capacity ?? null;
-    const decided = decideCancelSignUp(live(activityId, userId), signed(activityId), capacity);
+    const decided = decideCancelSignUp(
+      liveOf.get(activityId, userId),
+      signed(activityId),
+      capacity,
+    );
     if (!decided) return null;
     write.run(decided.cancelled);
     const [promoted = null] = fill(activityId, decided.placesFreed, now);
@@ -162,12 +168,7 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   });
 
   const checkIn = db.transaction((req: CheckInRequest): CheckInOutcome => {
-    const state = {
-      retried: retriedOf(req),
-      held: live(req.activityId, req.userId),
-      signed: signed(req.activityId),
-    };
-    const decision = decideCheckIn(state, req, newId());
+    const decision = decideCheckIn(loaded(req), req, newId());
     if (decision.kind !== 'checked-in') return decision;
     if (decision.before) write.run(decision.signUp);
     else insert.run(decision.signUp);
@@ -184,34 +185,16 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     return after;
   });
 
-  const list = (community: string, filter: NoticeFilter) => {
-    const where = ['community_id = ?', `status IN (${filter.statuses.map(() => '?').join(', ')})`];
-    const args: Array<string | number> = [community, ...filter.statuses];
-    if (filter.fromWeek) {
-      where.push('week >= ?');
-      args.push(filter.fromWeek);
-    }
-    if (filter.toWeek) {
-      where.push('week <= ?');
-      args.push(filter.toWeek);
-    }
-    args.push(filter.limit ?? 100);
-    return db
-      .prepare<Array<string | number>, Row>(
-        `SELECT * FROM notices WHERE ${where.join(' AND ')}
-         ORDER BY pinned DESC, week DESC, COALESCE(published_at, updated_at) DESC LIMIT ?`,
-      )
-      .all(...args)
-      .map(toNotice);
-  };
-
   return {
     save: async (notice) => save.immediate(notice),
     get: async (id) => maybe(toNotice, noticeById.get(id)),
-    list: async (community, filter) => (filter.statuses.length ? list(community, filter) : []),
+    list: async (community, { statuses, fromWeek, toWeek, limit }) => {
+      const bounds = { fromWeek: fromWeek || null, toWeek: toWeek || null, limit: limit ?? 100 };
+      return listed.all({ community, statuses: JSON.stringify(statuses), ...bounds }).map(toNotice);
+    },
     pin: async (community, id) => pin.immediate(community, id),
     getActivity: async (id) => maybe(toActivity, activityById.get(id)),
-    counts: async (ids) => (ids.length === 0 ? [] : counts.all(JSON.stringify(ids))),
+    counts: async (ids) => counts.all(JSON.stringify(ids)),
     // IMMEDIATE: the write lock is taken before the places are counted.
     signUp: async (request) => signUp.immediate(request),
     signUpOf: async (activityId, userId) => currentSignUp(mineOf.all(activityId, userId)),
