@@ -104,12 +104,7 @@ export const SIGN_UP_MAX_OPERATIONS = SIGN_UP_OPERATIONS.created;
  */
 export const CANCEL_SIGN_UP_OPERATIONS = { cancelled: 4, promoted: 6, none: 1 } as const;
 
-export interface NoticeCollections {
-  notices: string;
-  activities: string;
-  signUps: string;
-  pins: string;
-}
+export type NoticeCollections = Record<'notices' | 'activities' | 'signUps' | 'pins', string>;
 
 // --- mapping ---
 
@@ -170,17 +165,9 @@ const readSignUp = recordOf<SignUpRecord>('activity_signups', {
 const signUpsFrom = recordsOf('activity_signups', readSignUp);
 
 /** An activity's sign-up bookkeeping, kept in its document (see the header and tally.ts). */
-interface SignUpTally extends Tally {
-  attended: number;
-  made: number;
-}
+type SignUpTally = Tally & { attended: number; made: number };
 const COUNTS: Shape<Pick<SignUpTally, 'attended' | 'made'>> = { attended: integer, made: integer };
 const EMPTY_SIGN_UP_TALLY: SignUpTally = { ...EMPTY_TALLY, attended: 0, made: 0 };
-
-interface ActivityState {
-  activity: ActivityRecord;
-  tally: SignUpTally;
-}
 
 /** Reads a REMOVED document as missing. */
 const live =
@@ -190,13 +177,8 @@ const live =
 
 const liveSignUp = live(readSignUp);
 const readActivity = recordOf<ActivityRecord>('notice_activities', ACTIVITY);
-const liveState = live((id, doc): ActivityState => {
-  const where = `notice_activities/${id}`;
-  const activity = readActivity(id, doc);
-  return { activity, tally: { ...readTally(doc, 'signed', where), ...read(COUNTS, doc, where) } };
-});
 
-const stateToDoc = ({ activity, tally }: ActivityState): DocData => ({
+const activityToDoc = ({ activity, tally }: { activity: ActivityRecord; tally: SignUpTally }) => ({
   ...fieldsOf(ACTIVITY, activity),
   ...tallyFields(tally, 'signed'),
   ...fieldsOf(COUNTS, tally),
@@ -252,10 +234,10 @@ const docsIn =
 type Docs = ReturnType<typeof docsIn>;
 
 /**
- * A transaction's view of one activity: what it read there, the tally as the transaction changes
- * it, and the sign-ups it read.
+ * One activity document as read: the activity and its tally. In a transaction, also the tally as
+ * the transaction changes it and the sign-ups it read.
  */
-class ActivityTx {
+class Activity {
   private readonly signUps = new Map<string, SignUpRecord>();
 
   private constructor(
@@ -265,9 +247,13 @@ class ActivityTx {
   ) {}
 
   /** Gets the activity: null when there is no such (live) activity. */
-  static async open(doc: Docs, id: string): Promise<ActivityTx | null> {
-    const state = await getRecord(doc('activities', id), liveState, id);
-    return state && new ActivityTx(doc, state.activity, state.tally);
+  static async open(doc: Docs, id: string): Promise<Activity | null> {
+    const stored = await readDoc(doc('activities', id));
+    if (!stored || isRemoved(stored)) return null;
+    const where = `notice_activities/${id}`;
+    const activity = readActivity(id, stored);
+    const tally = { ...readTally(stored, 'signed', where), ...read(COUNTS, stored, where) };
+    return new Activity(doc, activity, tally);
   }
 
   /** A sign-up the tally points at: written in the same transaction, so a gap is corruption. */
@@ -282,7 +268,7 @@ class ActivityTx {
 
   /** set(), not update(): the tally's maps lose entries, which update() would merge back. */
   async write() {
-    await this.doc('activities', this.activity.id).set({ data: stateToDoc(this) });
+    await this.doc('activities', this.activity.id).set({ data: activityToDoc(this) });
   }
 
   /** The attended count alone, moved by `change`: a scalar, so update() is exact. */
@@ -345,9 +331,9 @@ async function pinAfterSave(doc: Docs, old: NoticeRecord | null, next: NoticeRec
 
 /** Overwrites a dropped activity and every sign-up it made with REMOVED: 1 read, 1 + n writes. */
 async function dropActivity(doc: Docs, id: string) {
-  const state = await getRecord(doc('activities', id), liveState, id);
+  const dropped = await Activity.open(doc, id);
   // Only cancelled sign-ups can remain on an activity being dropped (the core checks the rest).
-  for (const signUpId of new Set(Object.values(state?.tally.requests ?? {}))) {
+  for (const signUpId of new Set(Object.values(dropped?.tally.requests ?? {}))) {
     await doc('signUps', signUpId).set({ data: REMOVED });
   }
   await doc('activities', id).set({ data: REMOVED });
@@ -370,7 +356,7 @@ async function saveIn(doc: Docs, record: NoticeRecord) {
     const ref = doc('activities', activity.id);
     // update() merges these scalar fields and leaves the tally to the sign-up transactions.
     if (before.has(activity.id)) await ref.update({ data: fieldsOf(ACTIVITY_FIELDS, activity) });
-    else await ref.set({ data: stateToDoc({ activity, tally: EMPTY_SIGN_UP_TALLY }) });
+    else await ref.set({ data: activityToDoc({ activity, tally: EMPTY_SIGN_UP_TALLY }) });
   }
   await doc('notices', record.id).set({ data: noticeToDoc({ ...saved, pinned }) });
 }
@@ -410,7 +396,7 @@ const listOrder = (a: DocData, b: DocData) =>
 
 export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeRepo {
   const doc = docsIn(db, names);
-  const stateOf = (id: string) => getRecord(doc('activities', id), liveState, id);
+  const activityOf = (id: string) => Activity.open(doc, id);
 
   /**
    * One status's notices in list order, at most `limit` of them, within the weeks. The query
@@ -455,9 +441,9 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
     );
 
   /** `run` on the activity, in one transaction; `none` when there is no such (live) activity. */
-  const onActivity = <T, N>(id: string, none: N, run: (at: ActivityTx) => Promise<T>) =>
+  const onActivity = <T, N>(id: string, none: N, run: (at: Activity) => Promise<T>) =>
     transact(db, MANY_RACERS, async (tx) => {
-      const at = await ActivityTx.open(docsIn(tx, names), id);
+      const at = await Activity.open(docsIn(tx, names), id);
       return at ? run(at) : none;
     });
 
@@ -483,22 +469,18 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
     },
     pin: (community, id) =>
       transact(db, FEW_RACERS, (tx) => pinIn(docsIn(tx, names), community, id)),
-    getActivity: async (id) => (await stateOf(id))?.activity ?? null,
+    getActivity: async (id) => (await activityOf(id))?.activity ?? null,
     /**
      * One read per activity, no sign-up is read. As SQLite's GROUP BY over sign-ups: only
      * activities that ever had a sign-up, ordered by id.
      */
     async counts(ids) {
-      const states = await Promise.all([...new Set(ids)].map(stateOf));
-      return states
-        .filter((s): s is ActivityState => s !== null && s.tally.made > 0)
-        .sort((a, b) => (a.activity.id < b.activity.id ? -1 : 1))
-        .map(({ activity, tally }): ActivityCount => ({
-          activityId: activity.id,
-          signed: tally.held,
-          waitlisted: tally.waitlist.length,
-          attended: tally.attended,
-        }));
+      const states = await Promise.all([...new Set(ids)].sort().map(activityOf));
+      return states.flatMap((s): ActivityCount[] => {
+        if (!s || s.tally.made === 0) return [];
+        const { held: signed, waitlist, attended } = s.tally;
+        return [{ activityId: s.activity.id, signed, waitlisted: waitlist.length, attended }];
+      });
     },
     /** SIGN_UP_OPERATIONS. */
     signUp: (req) =>
@@ -519,7 +501,7 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
     getSignUp: (id) => getRecord(doc('signUps', id), liveSignUp, id),
     /** 0 when the sign-up is not on its activity's waitlist (any more). */
     async waitlistPosition(signUp) {
-      const state = await stateOf(signUp.activityId);
+      const state = await activityOf(signUp.activityId);
       return state ? state.tally.waitlist.indexOf(signUp.id) + 1 : 0;
     },
     /** CANCEL_SIGN_UP_OPERATIONS. */
@@ -576,7 +558,7 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
         if (!before || !after) return null;
         const change = attendedChange(before, after);
         if (change !== 0) {
-          const activity = await ActivityTx.open(docs, before.activityId);
+          const activity = await Activity.open(docs, before.activityId);
           if (!activity) {
             throw new MalformedDocument(`activity_signups/${id}`, `activity ${before.activityId}`);
           }
