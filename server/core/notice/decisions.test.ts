@@ -9,6 +9,7 @@ import {
   decideCheckIn,
   decideSetAttended,
   decideSignUp,
+  holdsPlace,
   newSignUp,
   savedNotice,
 } from './decisions';
@@ -168,6 +169,14 @@ describe('countsAttended', () => {
     expect(countsAttended(signUp({ attendedAt: AT, status: 'cancelled' }))).toBe(false);
     expect(countsAttended(signUp())).toBe(false);
     expect(countsAttended(null)).toBe(false);
+  });
+});
+
+describe('holdsPlace', () => {
+  it('is a signed sign-up only', () => {
+    expect(holdsPlace(signUp())).toBe(true);
+    expect(holdsPlace(waitlisted)).toBe(false);
+    expect(holdsPlace(signUp({ status: 'cancelled' }))).toBe(false);
   });
 });
 

@@ -19,6 +19,9 @@ export interface Attendance {
 
 export const isLive = (s: Pick<SignUpRecord, 'status'>) => s.status !== 'cancelled';
 
+/** Holds one of the activity's places (its capacity). */
+export const holdsPlace = (s: Pick<SignUpRecord, 'status'>) => s.status === 'signed';
+
 /** Counted in ActivityCount.attended: attended and not cancelled. */
 export const countsAttended = (s: SignUpRecord | null) =>
   s !== null && isLive(s) && s.attendedAt !== null;
@@ -90,7 +93,7 @@ export function decideCancelSignUp(
 ): CancelSignUpDecision | null {
   if (!held || !isLive(held)) return null;
   const cancelled: SignUpRecord = { ...held, status: 'cancelled' };
-  const placesFreed = held.status === 'signed' ? placesLeft(capacity, signed - 1) : 0;
+  const placesFreed = holdsPlace(held) ? placesLeft(capacity, signed - 1) : 0;
   return { cancelled, placesFreed };
 }
 

@@ -52,6 +52,7 @@ import {
   decideCheckIn,
   decideSetAttended,
   decideSignUp,
+  holdsPlace,
   isLive,
   newSignUp,
   savedNotice,
@@ -205,10 +206,7 @@ const noticeToDoc = (n: NoticeRecord): DocData => ({
 });
 
 /** The core's rules for what a sign-up's status means in its activity's tally. */
-const SIGN_UP_TALLY_RULES: TallyRules<SignUpRecord> = {
-  holdsPlace: (s) => s.status === 'signed',
-  isLive,
-};
+const SIGN_UP_TALLY_RULES: TallyRules<SignUpRecord> = { holdsPlace, isLive };
 
 /**
  * The sign-up tally once `after` replaced `before` (null: a new sign-up, which also takes the next

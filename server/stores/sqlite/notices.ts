@@ -77,9 +77,6 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   const signedCount = db.prepare<[string], { n: number }>(
     "SELECT COUNT(*) AS n FROM activity_signups WHERE activity_id = ? AND status = 'signed'",
   );
-  const capacityOf = db.prepare<[string], { capacity: number | null }>(
-    'SELECT capacity FROM notice_activities WHERE id = ?',
-  );
   const insert = db.prepare(
     `INSERT INTO activity_signups (id, activity_id, community_id, user_id, name, status, request_id, created_at, waitlisted_at, attended_at, check_in, check_in_via)
      VALUES (@id, @activityId, @community, @userId, @name, @status, @requestId, @createdAt, @waitlistedAt, @attendedAt, @checkIn, @checkInVia)`,
@@ -155,7 +152,7 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   });
 
   const cancel = db.transaction((activityId: string, userId: string, now: Date) => {
-    const capacity = capacityOf.get(activityId)?.capacity ?? null;
+    const capacity = maybe(toActivity, activityById.get(activityId))?.capacity ?? null;
     const decided = decideCancelSignUp(
       liveOf.get(activityId, userId),
       signed(activityId),
