@@ -445,10 +445,11 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
       return at ? run(at) : none;
     });
 
-  async function found<T>(outcome: Promise<T | null>, error: string): Promise<T> {
-    const value = await outcome;
-    if (value === null) throw new Error(error);
-    return value;
+  /** As onActivity, but no such activity is an error: "No activity <id> to <what>". */
+  async function onExisting<T>(id: string, what: string, run: (at: Activity) => Promise<T>) {
+    const outcome = await onActivity(id, null, run);
+    if (outcome === null) throw new Error(`No activity ${id} to ${what}`);
+    return outcome;
   }
 
   return {
@@ -458,12 +459,8 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
     async list(community, filter) {
       const statuses = [...new Set(filter.statuses)];
       const pages = await Promise.all(statuses.map((s) => listStatus(community, s, filter)));
-      return noticesFrom(
-        pages
-          .flat()
-          .sort(listOrder)
-          .slice(0, filter.limit ?? 100),
-      );
+      const merged = pages.flat().sort(listOrder);
+      return noticesFrom(merged.slice(0, filter.limit ?? 100));
     },
     pin: (community, id) =>
       transact(db, FEW_RACERS, (tx) => pinIn(docsIn(tx, names), community, id)),
@@ -482,18 +479,15 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
     },
     /** SIGN_UP_OPERATIONS. */
     signUp: (req) =>
-      found(
-        onActivity(req.activityId, null, async (at) => {
-          const decision = decideSignUp(knownIn(at.tally, req), at.tally.held, req.capacity);
-          if (decision.kind === 'existing') {
-            return { kind: 'existing' as const, signUp: await at.signUp(decision.id) };
-          }
-          const signUp = newSignUp(req, newId(), decision.status, null);
-          await at.add(signUp);
-          return { kind: 'created' as const, signUp };
-        }),
-        `No activity ${req.activityId} to sign up for`,
-      ),
+      onExisting(req.activityId, 'sign up for', async (at) => {
+        const decision = decideSignUp(knownIn(at.tally, req), at.tally.held, req.capacity);
+        if (decision.kind === 'existing') {
+          return { kind: 'existing' as const, signUp: await at.signUp(decision.id) };
+        }
+        const signUp = newSignUp(req, newId(), decision.status, null);
+        await at.add(signUp);
+        return { kind: 'created' as const, signUp };
+      }),
     signUpOf: async (activityId, userId) =>
       currentSignUp(await signUpsWhere({ activityId, userId }, 'desc')),
     getSignUp: (id) => getRecord(doc('signUps', id), liveSignUp, id),
@@ -524,24 +518,21 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
         return promoted;
       }),
     checkIn: (req) =>
-      found(
-        onActivity(req.activityId, null, async (at): Promise<CheckInOutcome> => {
-          const { retried, held } = knownIn(at.tally, req);
-          const state = {
-            retried: retried ? await at.signUp(retried) : null,
-            held: held ? await at.signUp(held) : null,
-            signed: at.tally.held,
-          };
-          const decision = decideCheckIn(state, req, newId());
-          if (decision.kind !== 'checked-in') return decision;
-          const { signUp, before } = decision;
-          if (before) await at.change(before, signUp);
-          // A new sign-up writes the activity first; a changed one, after it.
-          await (before ? at.write() : at.add(signUp));
-          return { kind: 'checked-in', signUp };
-        }),
-        `No activity ${req.activityId} to check in to`,
-      ),
+      onExisting(req.activityId, 'check in to', async (at): Promise<CheckInOutcome> => {
+        const { retried, held } = knownIn(at.tally, req);
+        const state = {
+          retried: retried ? await at.signUp(retried) : null,
+          held: held ? await at.signUp(held) : null,
+          signed: at.tally.held,
+        };
+        const decision = decideCheckIn(state, req, newId());
+        if (decision.kind !== 'checked-in') return decision;
+        const { signUp, before } = decision;
+        if (before) await at.change(before, signUp);
+        // A new sign-up writes the activity first; a changed one, after it.
+        await (before ? at.write() : at.add(signUp));
+        return { kind: 'checked-in', signUp };
+      }),
     /**
      * get and update the sign-up; when that changes the activity's attended count, also get the
      * activity and update the count. Check-in at the door writes the same activity document as
