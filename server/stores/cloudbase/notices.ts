@@ -170,13 +170,8 @@ type SignUpTally = Tally & { attended: number; made: number };
 const COUNTS: Shape<Pick<SignUpTally, 'attended' | 'made'>> = { attended: integer, made: integer };
 const EMPTY_SIGN_UP_TALLY: SignUpTally = { ...EMPTY_TALLY, attended: 0, made: 0 };
 
-/** Reads a REMOVED document as missing. */
-const live =
-  <T>(fromDoc: (id: string, doc: DocData) => T) =>
-  (id: string, doc: DocData) =>
-    isRemoved(doc) ? null : fromDoc(id, doc);
-
-const liveSignUp = live(readSignUp);
+/** A REMOVED sign-up reads as missing. */
+const liveSignUp = (id: string, doc: DocData) => (isRemoved(doc) ? null : readSignUp(id, doc));
 const readActivity = recordOf<ActivityRecord>('notice_activities', ACTIVITY);
 
 const activityToDoc = ({ activity, tally }: { activity: ActivityRecord; tally: SignUpTally }) => ({
@@ -258,8 +253,9 @@ class Activity {
   async signUp(id: string): Promise<SignUpRecord> {
     const record =
       this.signUps.get(id) ?? (await getRecord(this.doc('signUps', id), liveSignUp, id));
-    if (!record)
+    if (!record) {
       throw new MalformedDocument(`notice_activities/${this.activity.id}`, `sign-up ${id}`);
+    }
     this.signUps.set(id, record);
     return record;
   }
@@ -503,8 +499,9 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
         if (!heldId) return null;
         const held = await at.signUp(heldId);
         const decided = decideCancelSignUp(held, at.tally.held, at.activity.capacity);
-        if (!decided)
+        if (!decided) {
           throw new MalformedDocument(`notice_activities/${activityId}`, `holder ${heldId}`);
+        }
         await at.change(held, decided.cancelled);
         const [promoted = null] = await at.fill(decided.placesFreed, now);
         await at.write();
