@@ -381,12 +381,13 @@ function dayAfter(date: string): string {
 
 const descending = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 
-/** The list order: pinned first, then week, then listedAt, newest first; _id breaks ties. */
+/**
+ * The list order, of the query and of the merge: pinned first, then week, then listedAt, newest
+ * first; _id breaks ties.
+ */
+const LIST_ORDER = ['pinned', 'week', 'listedAt', '_id'];
 const listOrder = (a: DocData, b: DocData) =>
-  Number(b.pinned === true) - Number(a.pinned === true) ||
-  descending(String(a.week), String(b.week)) ||
-  descending(String(a.listedAt), String(b.listedAt)) ||
-  descending(String(a._id), String(b._id));
+  LIST_ORDER.reduce((order, key) => order || descending(String(a[key]), String(b[key])), 0);
 
 export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeRepo {
   const doc = docsIn(db, names);
@@ -403,16 +404,9 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
     if (filter.toWeek) where.week = db.command.lt(dayAfter(filter.toWeek));
     const found: DocData[] = [];
     for (let skip = 0; ; skip += PAGE_SIZE) {
-      const { data } = await db
-        .collection(names.notices)
-        .where(where)
-        .orderBy('pinned', 'desc')
-        .orderBy('week', 'desc')
-        .orderBy('listedAt', 'desc')
-        .orderBy('_id', 'desc')
-        .skip(skip)
-        .limit(PAGE_SIZE)
-        .get();
+      const query = db.collection(names.notices).where(where);
+      const ordered = LIST_ORDER.reduce((q, key) => q.orderBy(key, 'desc'), query);
+      const { data } = await ordered.skip(skip).limit(PAGE_SIZE).get();
       for (const doc of data) {
         const week = text(doc, 'week', `notices/${String(doc._id)}`);
         if (filter.fromWeek && week < filter.fromWeek) {
