@@ -1,6 +1,7 @@
 /** The sign-up and check-in decisions the stores apply, on plain records: no store. */
-import type { SignUpRecord } from '../ports';
+import type { ActivityRecord, NoticeRecord, SignUpRecord } from '../ports';
 import {
+  attendedChange,
   type CheckInRequest,
   countsAttended,
   currentSignUp,
@@ -8,7 +9,9 @@ import {
   decideCheckIn,
   decideSetAttended,
   decideSignUp,
+  holdsPlace,
   newSignUp,
+  savedNotice,
 } from './decisions';
 
 const NOW = new Date('2026-12-02T11:00:00.000Z');
@@ -166,6 +169,82 @@ describe('countsAttended', () => {
     expect(countsAttended(signUp({ attendedAt: AT, status: 'cancelled' }))).toBe(false);
     expect(countsAttended(signUp())).toBe(false);
     expect(countsAttended(null)).toBe(false);
+  });
+});
+
+describe('holdsPlace', () => {
+  it('is a signed sign-up only', () => {
+    expect(holdsPlace(signUp())).toBe(true);
+    expect(holdsPlace(waitlisted)).toBe(false);
+    expect(holdsPlace(signUp({ status: 'cancelled' }))).toBe(false);
+  });
+});
+
+describe('attendedChange', () => {
+  it('moves the attended count as a change starts or stops counting', () => {
+    const attended = signUp({ attendedAt: AT });
+    expect(attendedChange(null, attended)).toBe(1);
+    expect(attendedChange(signUp(), attended)).toBe(1);
+    expect(attendedChange(attended, { ...attended, status: 'cancelled' })).toBe(-1);
+    expect(attendedChange(attended, { ...attended, attendedAt: NOW.toISOString() })).toBe(0);
+    expect(attendedChange(null, signUp())).toBe(0);
+  });
+});
+
+describe('savedNotice', () => {
+  const activity = (fields: Partial<ActivityRecord> = {}): ActivityRecord => ({
+    id: 'a1',
+    noticeId: 'n1',
+    community: 'c1',
+    name: '书法体验课',
+    date: '2026-12-02',
+    startsAt: '18:30',
+    endsAt: '19:30',
+    place: '二楼活动室',
+    capacity: 2,
+    signUp: true,
+    code: 'K7P2Q9',
+    sort: 0,
+    ...fields,
+  });
+  const notice = (fields: Partial<NoticeRecord> = {}): NoticeRecord => ({
+    id: 'n1',
+    community: 'c1',
+    week: '2026-11-30',
+    title: '本周活动',
+    body: '',
+    cover: null,
+    status: 'published',
+    pinned: false,
+    createdBy: 'wx:o-staff',
+    createdAt: EARLIER,
+    updatedAt: EARLIER,
+    publishedAt: EARLIER,
+    editedAt: null,
+    activities: [activity()],
+    ...fields,
+  });
+
+  it('stores a first save as given, its activities the notice’s own', () => {
+    expect(savedNotice(null, notice())).toEqual(notice());
+    const stray = notice({ activities: [activity({ noticeId: 'n9', community: 'c9' })] });
+    expect(savedNotice(null, stray)).toEqual(notice());
+  });
+
+  it('keeps what the first save set and each kept activity’s check-in code', () => {
+    const edit = notice({
+      community: 'c9',
+      createdBy: 'wx:o-other',
+      createdAt: AT,
+      title: '改过的标题',
+      activities: [activity({ code: 'NEWCODE' }), activity({ id: 'a2', code: 'A2CODE' })],
+    });
+    expect(savedNotice(notice(), edit)).toEqual(
+      notice({
+        title: '改过的标题',
+        activities: [activity(), activity({ id: 'a2', code: 'A2CODE' })],
+      }),
+    );
   });
 });
 

@@ -2,9 +2,10 @@
  * What a sign-up, a cancellation or a check-in does to an activity's places, as plain functions
  * of what the store loaded and the request. Each NoticeRepo method that changes sign-ups loads
  * the few records named here in its transaction, asks one of these, and writes the answer: both
- * stores apply the same rules. The waitlist itself follows core/waitlist.ts, as bookings do.
+ * stores apply the same rules. The waitlist itself follows core/waitlist.ts, as bookings do. Also
+ * what a save keeps of the notice it overwrites.
  */
-import type { CheckInVia, SignUpRecord, SignUpRequest } from '../ports';
+import type { CheckInVia, NoticeRecord, SignUpRecord, SignUpRequest } from '../ports';
 import { claimPlace, hasRoom, type Known, placesLeft, promote } from '../waitlist';
 
 export type CheckInRequest = SignUpRequest & { by: 'self' | 'staff'; via?: CheckInVia | null };
@@ -18,9 +19,16 @@ export interface Attendance {
 
 export const isLive = (s: Pick<SignUpRecord, 'status'>) => s.status !== 'cancelled';
 
+/** Holds one of the activity's places (its capacity). */
+export const holdsPlace = (s: Pick<SignUpRecord, 'status'>) => s.status === 'signed';
+
 /** Counted in ActivityCount.attended: attended and not cancelled. */
 export const countsAttended = (s: SignUpRecord | null) =>
   s !== null && isLive(s) && s.attendedAt !== null;
+
+/** How `after` replacing `before` (null: a new sign-up) moves the attended count: -1, 0 or 1. */
+export const attendedChange = (before: SignUpRecord | null, after: SignUpRecord) =>
+  Number(countsAttended(after)) - Number(countsAttended(before));
 
 /** signUpOf(): of a user's sign-ups for an activity, newest first, the live one, else the latest. */
 export const currentSignUp = (mine: readonly SignUpRecord[]): SignUpRecord | null =>
@@ -85,7 +93,7 @@ export function decideCancelSignUp(
 ): CancelSignUpDecision | null {
   if (!held || !isLive(held)) return null;
   const cancelled: SignUpRecord = { ...held, status: 'cancelled' };
-  const placesFreed = held.status === 'signed' ? placesLeft(capacity, signed - 1) : 0;
+  const placesFreed = holdsPlace(held) ? placesLeft(capacity, signed - 1) : 0;
   return { cancelled, placesFreed };
 }
 
@@ -137,4 +145,26 @@ export function decideSetAttended(
   return attendedAt
     ? { ...signUp, attendedAt, checkIn: signUp.checkIn ?? 'staff' }
     : { ...signUp, attendedAt: null, checkIn: null, checkInVia: null };
+}
+
+/**
+ * What save() stores over the stored notice (`old`, null for a first save): the community, author
+ * and creation time stay those of the first save, each kept activity keeps its check-in code, and
+ * every activity belongs to the notice and its community.
+ */
+export function savedNotice(old: NoticeRecord | null, record: NoticeRecord): NoticeRecord {
+  const kept = old
+    ? { community: old.community, createdBy: old.createdBy, createdAt: old.createdAt }
+    : {};
+  const saved = { ...record, ...kept };
+  const codes = new Map(old?.activities.map((a) => [a.id, a.code]));
+  return {
+    ...saved,
+    activities: record.activities.map((a) => ({
+      ...a,
+      noticeId: record.id,
+      community: saved.community,
+      code: codes.get(a.id) ?? a.code,
+    })),
+  };
 }

@@ -39,36 +39,43 @@ import type {
   ActivityCount,
   ActivityRecord,
   CheckInOutcome,
+  CheckInVia,
   NoticeFilter,
   NoticeRecord,
   NoticeRepo,
   SignUpRecord,
-  SignUpRequest,
-  CheckInVia,
 } from '../../core/ports';
 import {
-  type CheckInRequest,
-  countsAttended,
+  attendedChange,
   currentSignUp,
   decideCancelSignUp,
   decideCheckIn,
   decideSetAttended,
   decideSignUp,
+  holdsPlace,
   isLive,
   newSignUp,
+  savedNotice,
 } from '../../core/notice/decisions';
 import { nextInLine, placesLeft, promoteNext } from '../../core/waitlist';
+import { isRemoved, MalformedDocument, readDoc, REMOVED, text, toStoredInstant } from './documents';
 import {
+  bool,
+  changedFields,
+  docOf,
+  fieldsOf,
+  getRecord,
   integer,
-  isDoc,
-  isRemoved,
-  MalformedDocument,
-  readDoc,
-  REMOVED,
-  text,
-  toStoredInstant,
-} from './documents';
-import { nullableText, readAll } from './fields';
+  listOf,
+  nullable,
+  nullableText,
+  oneOf,
+  read,
+  readAll,
+  recordOf,
+  recordsOf,
+  type Shape,
+} from './fields';
 import { fieldKey } from './keys';
 import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
 import {
@@ -98,116 +105,79 @@ export const SIGN_UP_MAX_OPERATIONS = SIGN_UP_OPERATIONS.created;
  */
 export const CANCEL_SIGN_UP_OPERATIONS = { cancelled: 4, promoted: 6, none: 1 } as const;
 
-export interface NoticeCollections {
-  notices: string;
-  activities: string;
-  signUps: string;
-  pins: string;
-}
-
-
-const NOTICE_STATUSES: ReadonlySet<string> = new Set<NoticeStatus>([
-  'draft',
-  'published',
-  'archived',
-]);
-const SIGN_UP_STATUSES: ReadonlySet<string> = new Set<SignUpStatus>([
-  'signed',
-  'waitlisted',
-  'cancelled',
-]);
-
-/** 12 URL-safe characters, like the other store-made ids (they pass the core's record-id check). */
-export const newSignUpId = newId;
-
-/** An activity's sign-up bookkeeping, kept in its document (see the header and tally.ts). */
-interface SignUpTally extends Tally {
-  attended: number;
-  made: number;
-}
-
-const EMPTY_SIGN_UP_TALLY: SignUpTally = { ...EMPTY_TALLY, attended: 0, made: 0 };
-
-/** The core's rules for what a sign-up's status means in its activity's tally. */
-const SIGN_UP_TALLY_RULES: TallyRules<SignUpRecord> = {
-  holdsPlace: (s) => s.status === 'signed',
-  isLive,
-};
-
-interface ActivityState {
-  activity: ActivityRecord;
-  tally: SignUpTally;
-}
+export type NoticeCollections = Record<'notices' | 'activities' | 'signUps' | 'pins', string>;
 
 // --- mapping ---
 
-function flag(doc: DocData, key: string, where: string): boolean {
-  const value = doc[key];
-  if (typeof value !== 'boolean') throw new MalformedDocument(where, key);
-  return value;
-}
-
-function nullableInteger(doc: DocData, key: string, where: string): number | null {
-  return doc[key] === null ? null : integer(doc, key, where);
-}
-
 /** The activity fields save() writes; `noticeId` and `community` are written once, on creation. */
-const activityFields = (a: ActivityRecord): DocData => ({
-  name: a.name,
-  date: a.date,
-  startsAt: a.startsAt,
-  endsAt: a.endsAt,
-  place: a.place,
-  capacity: a.capacity,
-  signUp: a.signUp,
-  code: a.code,
-  sort: a.sort,
+const ACTIVITY_FIELDS: Shape<Omit<ActivityRecord, 'id' | 'noticeId' | 'community'>> = {
+  name: text,
+  date: text,
+  startsAt: text,
+  endsAt: text,
+  place: text,
+  // Always stored: null is unlimited.
+  capacity: (doc, key, where) => (doc[key] === null ? null : integer(doc, key, where)),
+  signUp: bool,
+  code: text,
+  sort: integer,
+};
+const ACTIVITY: Shape<Omit<ActivityRecord, 'id'>> = {
+  noticeId: text,
+  community: text,
+  ...ACTIVITY_FIELDS,
+};
+/** An activity as embedded in its notice. */
+const EMBEDDED: Shape<Omit<ActivityRecord, 'noticeId' | 'community'>> = {
+  id: text,
+  ...ACTIVITY_FIELDS,
+};
+
+const NOTICE: Shape<Omit<NoticeRecord, 'id' | 'activities'>> = {
+  community: text,
+  week: text,
+  title: text,
+  body: text,
+  cover: nullableText,
+  status: oneOf<NoticeStatus>(['draft', 'published', 'archived']),
+  pinned: bool,
+  createdBy: text,
+  createdAt: text,
+  updatedAt: text,
+  publishedAt: nullableText,
+  editedAt: nullableText,
+};
+
+const readSignUp = recordOf<SignUpRecord>('activity_signups', {
+  activityId: text,
+  community: text,
+  userId: nullableText,
+  name: text,
+  status: oneOf<SignUpStatus>(['signed', 'waitlisted', 'cancelled']),
+  requestId: text,
+  createdAt: text,
+  waitlistedAt: nullableText,
+  promotedAt: nullableText,
+  attendedAt: nullableText,
+  checkIn: nullable(oneOf(['self', 'staff'])),
+  // Absent on documents from before the method was kept: null, as for staff check-ins.
+  checkInVia: nullable(oneOf<CheckInVia>(['scan', 'code'])),
 });
+const signUpsFrom = recordsOf('activity_signups', readSignUp);
 
-function activityFromFields(
-  id: string,
-  noticeId: string,
-  community: string,
-  doc: DocData,
-  where: string,
-): ActivityRecord {
-  return {
-    id,
-    noticeId,
-    community,
-    name: text(doc, 'name', where),
-    date: text(doc, 'date', where),
-    startsAt: text(doc, 'startsAt', where),
-    endsAt: text(doc, 'endsAt', where),
-    place: text(doc, 'place', where),
-    capacity: nullableInteger(doc, 'capacity', where),
-    signUp: flag(doc, 'signUp', where),
-    code: text(doc, 'code', where),
-    sort: integer(doc, 'sort', where),
-  };
-}
+/** An activity's sign-up bookkeeping, kept in its document (see the header and tally.ts). */
+type SignUpTally = Tally & { attended: number; made: number };
+const COUNTS: Shape<Pick<SignUpTally, 'attended' | 'made'>> = { attended: integer, made: integer };
+const EMPTY_SIGN_UP_TALLY: SignUpTally = { ...EMPTY_TALLY, attended: 0, made: 0 };
 
-function activityStateFromDoc(id: string, doc: DocData): ActivityState {
-  const where = `notice_activities/${id}`;
-  const noticeId = text(doc, 'noticeId', where);
-  const community = text(doc, 'community', where);
-  return {
-    activity: activityFromFields(id, noticeId, community, doc, where),
-    tally: {
-      ...readTally(doc, 'signed', where),
-      attended: integer(doc, 'attended', where),
-      made: integer(doc, 'made', where),
-    },
-  };
-}
+/** A REMOVED sign-up reads as missing. */
+const liveSignUp = (id: string, doc: DocData) => (isRemoved(doc) ? null : readSignUp(id, doc));
+const readActivity = recordOf<ActivityRecord>('notice_activities', ACTIVITY);
 
-const activityToDoc = ({ activity, tally }: ActivityState): DocData => ({
-  noticeId: activity.noticeId,
-  community: activity.community,
-  ...activityFields(activity),
+const activityToDoc = ({ activity, tally }: { activity: ActivityRecord; tally: SignUpTally }) => ({
+  ...fieldsOf(ACTIVITY, activity),
   ...tallyFields(tally, 'signed'),
-  attended: tally.attended,
-  made: tally.made,
+  ...fieldsOf(COUNTS, tally),
 });
 
 /** Activities in the order of the notice (sort, then id), as every store returns them. */
@@ -216,340 +186,133 @@ const bySort = (a: ActivityRecord, b: ActivityRecord) =>
 
 function noticeFromDoc(id: string, doc: DocData): NoticeRecord {
   const where = `notices/${id}`;
-  const status = text(doc, 'status', where);
-  if (!NOTICE_STATUSES.has(status)) throw new MalformedDocument(where, 'status');
-  const community = text(doc, 'community', where);
-  const embedded = doc.activities ?? [];
-  if (!Array.isArray(embedded) || !embedded.every(isDoc)) {
-    throw new MalformedDocument(where, 'activities');
-  }
-  const activities = embedded.map((a, i) => {
-    const at = `${where} activities[${i}]`;
-    return activityFromFields(text(a, 'id', at), id, community, a, at);
-  });
-  return {
-    id,
-    community,
-    week: text(doc, 'week', where),
-    title: text(doc, 'title', where),
-    body: text(doc, 'body', where),
-    cover: nullableText(doc, 'cover', where),
-    status: status as NoticeStatus,
-    pinned: flag(doc, 'pinned', where),
-    createdBy: text(doc, 'createdBy', where),
-    createdAt: text(doc, 'createdAt', where),
-    updatedAt: text(doc, 'updatedAt', where),
-    publishedAt: nullableText(doc, 'publishedAt', where),
-    editedAt: nullableText(doc, 'editedAt', where),
-    activities: activities.sort(bySort),
-  };
+  const notice = read(NOTICE, doc, where);
+  const embedded = nullable(listOf(EMBEDDED))(doc, 'activities', where) ?? [];
+  const activities = embedded.map((a) => ({ ...a, noticeId: id, community: notice.community }));
+  return { id, ...notice, activities: activities.sort(bySort) };
 }
+
+const noticesFrom = recordsOf('notices', noticeFromDoc);
 
 const noticeToDoc = (n: NoticeRecord): DocData => ({
-  community: n.community,
-  week: n.week,
-  title: n.title,
-  body: n.body,
-  cover: n.cover,
-  status: n.status,
-  pinned: n.pinned,
-  createdBy: n.createdBy,
-  createdAt: n.createdAt,
-  updatedAt: n.updatedAt,
-  publishedAt: n.publishedAt,
-  editedAt: n.editedAt,
+  ...fieldsOf(NOTICE, n),
   listedAt: n.publishedAt ?? n.updatedAt,
-  activities: n.activities.map((a) => ({ id: a.id, ...activityFields(a) })),
+  activities: n.activities.map((a) => fieldsOf(EMBEDDED, a)),
 });
 
-function signUpFromDoc(id: string, doc: DocData): SignUpRecord {
-  const where = `activity_signups/${id}`;
-  const status = text(doc, 'status', where);
-  if (!SIGN_UP_STATUSES.has(status)) throw new MalformedDocument(where, 'status');
-  const checkIn = doc.checkIn ?? null;
-  if (checkIn !== null && checkIn !== 'self' && checkIn !== 'staff') {
-    throw new MalformedDocument(where, 'checkIn');
-  }
-  return {
-    id,
-    activityId: text(doc, 'activityId', where),
-    community: text(doc, 'community', where),
-    userId: nullableText(doc, 'userId', where),
-    name: text(doc, 'name', where),
-    status: status as SignUpStatus,
-    requestId: text(doc, 'requestId', where),
-    createdAt: text(doc, 'createdAt', where),
-    waitlistedAt: nullableText(doc, 'waitlistedAt', where),
-    promotedAt: nullableText(doc, 'promotedAt', where),
-    attendedAt: nullableText(doc, 'attendedAt', where),
-    checkIn,
-    checkInVia: checkInViaOf(doc, where),
-  };
-}
-
-/** Absent on documents from before the method was kept: null, as for staff check-ins. */
-function checkInViaOf(doc: DocData, where: string): CheckInVia | null {
-  const via = doc.checkInVia ?? null;
-  if (via !== null && via !== 'scan' && via !== 'code') {
-    throw new MalformedDocument(where, 'checkInVia');
-  }
-  return via;
-}
-
-function signUpToDoc(s: SignUpRecord, seq: number): DocData {
-  const { id: _id, ...fields } = s;
-  return { ...fields, seq };
-}
-
-const signUpsFrom = (docs: DocData[]) =>
-  docs.map((doc) => signUpFromDoc(text(doc, '_id', 'activity_signups/?'), doc));
-
-// --- sign-up tally bookkeeping ---
+/** The core's rules for what a sign-up's status means in its activity's tally. */
+const SIGN_UP_TALLY_RULES: TallyRules<SignUpRecord> = { holdsPlace, isLive };
 
 /**
  * The sign-up tally once `after` replaced `before` (null: a new sign-up, which also takes the next
  * number): the generic tally (tally.ts) plus the attended and made counts.
  */
-function tallyAfterSignUp(
+const tallyAfterSignUp = (
   tally: SignUpTally,
   before: SignUpRecord | null,
   after: SignUpRecord,
-): SignUpTally {
-  const attended = (countsAttended(after) ? 1 : 0) - (countsAttended(before) ? 1 : 0);
-  return {
-    ...tallyAfter(tally, before, after, SIGN_UP_TALLY_RULES),
-    attended: tally.attended + attended,
-    made: tally.made + (before === null ? 1 : 0),
-  };
-}
-
-/** The fields of `after` that differ from `before`, for an update(). */
-function changes(before: SignUpRecord, after: SignUpRecord): DocData {
-  const fields: DocData = {};
-  for (const key of Object.keys(after) as Array<keyof SignUpRecord>) {
-    if (after[key] !== before[key]) fields[key] = after[key];
-  }
-  return fields;
-}
+): SignUpTally => ({
+  ...tallyAfter(tally, before, after, SIGN_UP_TALLY_RULES),
+  attended: tally.attended + attendedChange(before, after),
+  made: tally.made + (before === null ? 1 : 0),
+});
 
 // --- transactions ---
 
-/** A transaction's view of one activity: its document reference and what it read there. */
-class ActivityTx {
-  private readonly signUpCache = new Map<string, SignUpRecord>();
+/** A transaction's (or the database's) documents, by collection and id. */
+const docsIn =
+  (tx: CloudTransaction, names: NoticeCollections) =>
+  (collection: keyof NoticeCollections, id: string) =>
+    tx.collection(names[collection]).doc(id);
+type Docs = ReturnType<typeof docsIn>;
 
-  constructor(
-    private readonly tx: CloudTransaction,
-    private readonly names: NoticeCollections,
-    readonly id: string,
+/**
+ * One activity document as read: the activity and its tally. In a transaction, also the tally as
+ * the transaction changes it and the sign-ups it read.
+ */
+class Activity {
+  private readonly signUps = new Map<string, SignUpRecord>();
+
+  private constructor(
+    private readonly doc: Docs,
+    readonly activity: ActivityRecord,
+    public tally: SignUpTally,
   ) {}
 
-  private get ref() {
-    return this.tx.collection(this.names.activities).doc(this.id);
-  }
-
-  signUpRef(id: string) {
-    return this.tx.collection(this.names.signUps).doc(id);
-  }
-
-  /** The activity and its tally, or null when there is no such (live) activity. */
-  async read(): Promise<ActivityState | null> {
-    const doc = await readDoc(this.ref);
-    return doc && !isRemoved(doc) ? activityStateFromDoc(this.id, doc) : null;
+  /** Gets the activity: null when there is no such (live) activity. */
+  static async open(doc: Docs, id: string): Promise<Activity | null> {
+    const stored = await readDoc(doc('activities', id));
+    if (!stored || isRemoved(stored)) return null;
+    const where = `notice_activities/${id}`;
+    const activity = readActivity(id, stored);
+    const tally = { ...readTally(stored, 'signed', where), ...read(COUNTS, stored, where) };
+    return new Activity(doc, activity, tally);
   }
 
   /** A sign-up the tally points at: written in the same transaction, so a gap is corruption. */
   async signUp(id: string): Promise<SignUpRecord> {
-    const cached = this.signUpCache.get(id);
-    if (cached) return cached;
-    const doc = await readDoc(this.signUpRef(id));
-    if (!doc || isRemoved(doc)) {
-      throw new MalformedDocument(`notice_activities/${this.id}`, `sign-up ${id}`);
+    const record =
+      this.signUps.get(id) ?? (await getRecord(this.doc('signUps', id), liveSignUp, id));
+    if (!record) {
+      throw new MalformedDocument(`notice_activities/${this.activity.id}`, `sign-up ${id}`);
     }
-    const record = signUpFromDoc(id, doc);
-    this.signUpCache.set(id, record);
+    this.signUps.set(id, record);
     return record;
   }
 
   /** set(), not update(): the tally's maps lose entries, which update() would merge back. */
-  async write(state: ActivityState) {
-    await this.ref.set({ data: activityToDoc(state) });
+  async write() {
+    await this.doc('activities', this.activity.id).set({ data: activityToDoc(this) });
+  }
+
+  /** The attended count alone, moved by `change`: a scalar, so update() is exact. */
+  async countAttended(change: number) {
+    const data = { attended: this.tally.attended + change };
+    await this.doc('activities', this.activity.id).update({ data });
   }
 
   /** A new sign-up: the activity first (the document racers conflict on), then the sign-up. */
-  async add(state: ActivityState, signUp: SignUpRecord) {
-    const tally = tallyAfterSignUp(state.tally, null, signUp);
-    await this.write({ ...state, tally });
-    await this.signUpRef(signUp.id).set({ data: signUpToDoc(signUp, tally.made) });
+  async add(signUp: SignUpRecord) {
+    this.tally = tallyAfterSignUp(this.tally, null, signUp);
+    await this.write();
+    await this.doc('signUps', signUp.id).set({ data: { ...docOf(signUp), seq: this.tally.made } });
   }
 
+  /** Updates the sign-up; the tally follows it, for write(). */
   async change(before: SignUpRecord, after: SignUpRecord) {
-    await this.signUpRef(before.id).update({ data: changes(before, after) });
-    this.signUpCache.set(after.id, after);
+    await this.doc('signUps', before.id).update({ data: changedFields(before, after) });
+    this.signUps.set(after.id, after);
+    this.tally = tallyAfterSignUp(this.tally, before, after);
   }
 
   /** The first `free` of the waitlist get a place (promoteNext): 2 operations per promotion. */
-  async fill(tally: SignUpTally, free: number, now: Date) {
+  async fill(free: number, now: Date) {
     const line: SignUpRecord[] = [];
-    for (const id of nextInLine(tally.waitlist, free)) {
+    for (const id of nextInLine(this.tally.waitlist, free)) {
       const waiting = await this.signUp(id);
       if (waiting.status !== 'waitlisted') {
-        throw new MalformedDocument(`notice_activities/${this.id}`, `waitlist ${id}`);
+        throw new MalformedDocument(`notice_activities/${this.activity.id}`, `waitlist ${id}`);
       }
       line.push(waiting);
     }
-    let next = tally;
     const promoted = promoteNext(line, free, 'signed', now.toISOString());
-    for (const [i, signed] of promoted.entries()) {
-      await this.change(line[i]!, signed);
-      next = tallyAfterSignUp(next, line[i]!, signed);
-    }
-    return { tally: next, promoted };
+    for (const [i, signed] of promoted.entries()) await this.change(line[i]!, signed);
+    return promoted;
   }
-}
-
-type SignUpOutcome = Awaited<ReturnType<NoticeRepo['signUp']>>;
-
-/** SIGN_UP_OPERATIONS; null when the activity does not exist. */
-async function signUpIn(
-  tx: CloudTransaction,
-  names: NoticeCollections,
-  req: SignUpRequest,
-): Promise<SignUpOutcome | null> {
-  const at = new ActivityTx(tx, names, req.activityId);
-  const state = await at.read();
-  if (!state) return null;
-  const decision = decideSignUp(knownIn(state.tally, req), state.tally.held, req.capacity);
-  if (decision.kind === 'existing')
-    return { kind: 'existing', signUp: await at.signUp(decision.id) };
-  const signUp = newSignUp(req, newSignUpId(), decision.status, null);
-  await at.add(state, signUp);
-  return { kind: 'created', signUp };
-}
-
-/** CANCEL_SIGN_UP_OPERATIONS. */
-async function cancelIn(
-  tx: CloudTransaction,
-  names: NoticeCollections,
-  activityId: string,
-  userId: string,
-  now: Date,
-) {
-  const at = new ActivityTx(tx, names, activityId);
-  const state = await at.read();
-  const heldId = state?.tally.holders[fieldKey(userId)];
-  if (!state || !heldId) return null;
-  const held = await at.signUp(heldId);
-  const { capacity } = state.activity;
-  const decided = decideCancelSignUp(held, state.tally.held, capacity);
-  if (!decided) throw new MalformedDocument(`notice_activities/${activityId}`, `holder ${heldId}`);
-  const { cancelled, placesFreed } = decided;
-  await at.change(held, cancelled);
-  const after = tallyAfterSignUp(state.tally, held, cancelled);
-  const { tally, promoted } = await at.fill(after, placesFreed, now);
-  await at.write({ ...state, tally });
-  return { cancelled, promoted: promoted[0] ?? null };
-}
-
-/** get the activity, 2 per promotion, and set the activity only when someone was promoted. */
-async function fillPlacesIn(
-  tx: CloudTransaction,
-  names: NoticeCollections,
-  activityId: string,
-  capacity: number | null,
-  now: Date,
-) {
-  const at = new ActivityTx(tx, names, activityId);
-  const state = await at.read();
-  if (!state) return [];
-  const free = placesLeft(capacity, state.tally.held);
-  const { tally, promoted } = await at.fill(state.tally, free, now);
-  if (promoted.length > 0) await at.write({ ...state, tally });
-  return promoted;
-}
-
-/** null when the activity does not exist. */
-async function checkInIn(
-  tx: CloudTransaction,
-  names: NoticeCollections,
-  req: CheckInRequest,
-): Promise<CheckInOutcome | null> {
-  const at = new ActivityTx(tx, names, req.activityId);
-  const state = await at.read();
-  if (!state) return null;
-  const { retried, held } = knownIn(state.tally, req);
-  const decision = decideCheckIn(
-    {
-      retried: retried ? await at.signUp(retried) : null,
-      held: held ? await at.signUp(held) : null,
-      signed: state.tally.held,
-    },
-    req,
-    newSignUpId(),
-  );
-  if (decision.kind !== 'checked-in') return decision;
-  const { signUp, before } = decision;
-  if (before) {
-    await at.change(before, signUp);
-    await at.write({ ...state, tally: tallyAfterSignUp(state.tally, before, signUp) });
-  } else {
-    await at.add(state, signUp);
-  }
-  return { kind: 'checked-in', signUp };
-}
-
-/**
- * get and update the sign-up; when that changes the activity's attended count, also get the
- * activity and update the count (a scalar, so update() is exact).
- */
-async function setAttendedIn(
-  tx: CloudTransaction,
-  names: NoticeCollections,
-  id: string,
-  attendedAt: string | null,
-): Promise<SignUpRecord | null> {
-  const ref = tx.collection(names.signUps).doc(id);
-  const doc = await readDoc(ref);
-  if (!doc || isRemoved(doc)) return null;
-  const before = signUpFromDoc(id, doc);
-  const after = decideSetAttended(
-    before,
-    attendedAt === null ? null : toStoredInstant(attendedAt),
-  )!;
-  const delta = (countsAttended(after) ? 1 : 0) - (countsAttended(before) ? 1 : 0);
-  if (delta !== 0) {
-    const activityRef = tx.collection(names.activities).doc(before.activityId);
-    const activity = await readDoc(activityRef);
-    if (!activity || isRemoved(activity)) {
-      throw new MalformedDocument(`activity_signups/${id}`, `activity ${before.activityId}`);
-    }
-    const { tally } = activityStateFromDoc(before.activityId, activity);
-    await activityRef.update({ data: { attended: tally.attended + delta } });
-  }
-  const fields = changes(before, after);
-  if (Object.keys(fields).length > 0) await ref.update({ data: fields });
-  return after;
 }
 
 /** The notice id a pin document names, or null. */
-function pinnedOf(doc: DocData | null, community: string): string | null {
-  if (!doc) return null;
-  return nullableText(doc, 'noticeId', `notice_pins/${community}`);
-}
+const pinnedOf = (doc: DocData | null, community: string) =>
+  doc && nullableText(doc, 'noticeId', `notice_pins/${community}`);
 
 /**
  * What `pinned` a saved notice gets, writing the pin document when that changes. A save never
  * takes the pin from another notice (SQLite's unique index refuses that too): a notice whose pin
  * moved on while it was being edited is saved unpinned.
  */
-async function pinAfterSave(
-  tx: CloudTransaction,
-  names: NoticeCollections,
-  old: NoticeRecord | null,
-  next: NoticeRecord,
-): Promise<boolean> {
+async function pinAfterSave(doc: Docs, old: NoticeRecord | null, next: NoticeRecord) {
   if (next.pinned === (old?.pinned ?? false)) return next.pinned;
-  const ref = tx.collection(names.pins).doc(next.community);
+  const ref = doc('pins', next.community);
   const current = pinnedOf(await readDoc(ref), next.community);
   if (next.pinned) {
     if (current !== null && current !== next.id) return false;
@@ -561,84 +324,50 @@ async function pinAfterSave(
 }
 
 /** Overwrites a dropped activity and every sign-up it made with REMOVED: 1 read, 1 + n writes. */
-async function dropActivity(tx: CloudTransaction, names: NoticeCollections, id: string) {
-  const at = new ActivityTx(tx, names, id);
-  const state = await at.read();
+async function dropActivity(doc: Docs, id: string) {
+  const dropped = await Activity.open(doc, id);
   // Only cancelled sign-ups can remain on an activity being dropped (the core checks the rest).
-  for (const signUpId of new Set(Object.values(state?.tally.requests ?? {}))) {
-    await at.signUpRef(signUpId).set({ data: REMOVED });
+  for (const signUpId of new Set(Object.values(dropped?.tally.requests ?? {}))) {
+    await doc('signUps', signUpId).set({ data: REMOVED });
   }
-  await tx.collection(names.activities).doc(id).set({ data: REMOVED });
-}
-
-/**
- * The stored notice's fields a save keeps, as SQLite's upsert: the community, author and creation
- * time of the first save, and each kept activity's check-in code.
- */
-function merged(old: NoticeRecord | null, record: NoticeRecord): NoticeRecord {
-  if (!old) return record;
-  const codes = new Map(old.activities.map((a) => [a.id, a.code]));
-  return {
-    ...record,
-    community: old.community,
-    createdBy: old.createdBy,
-    createdAt: old.createdAt,
-    activities: record.activities.map((a) => ({ ...a, code: codes.get(a.id) ?? a.code })),
-  };
+  await doc('activities', id).set({ data: REMOVED });
 }
 
 /**
  * get the notice, get each dropped activity (then overwrite it and its sign-ups with REMOVED), set
  * or update each listed activity, set the notice; a change of `pinned` adds the pin document.
  */
-async function saveIn(tx: CloudTransaction, names: NoticeCollections, record: NoticeRecord) {
-  const ref = tx.collection(names.notices).doc(record.id);
-  const stored = await readDoc(ref);
-  const old = stored ? noticeFromDoc(record.id, stored) : null;
-  const base = merged(old, record);
-  const pinned = await pinAfterSave(tx, names, old, base);
-  const before = new Set((old?.activities ?? []).map((a) => a.id));
+async function saveIn(doc: Docs, record: NoticeRecord) {
+  const old = await getRecord(doc('notices', record.id), noticeFromDoc, record.id);
+  const saved = savedNotice(old, record);
+  const pinned = await pinAfterSave(doc, old, saved);
+  const before = new Set(old?.activities.map((a) => a.id));
   const listed = new Set(record.activities.map((a) => a.id));
   for (const id of before) {
-    if (!listed.has(id)) await dropActivity(tx, names, id);
+    if (!listed.has(id)) await dropActivity(doc, id);
   }
-  const activities = base.activities.map((a): ActivityRecord => ({
-    ...a,
-    noticeId: record.id,
-    community: base.community,
-  }));
-  for (const a of activities) {
-    const doc = tx.collection(names.activities).doc(a.id);
+  for (const activity of saved.activities) {
+    const ref = doc('activities', activity.id);
     // update() merges these scalar fields and leaves the tally to the sign-up transactions.
-    if (before.has(a.id)) await doc.update({ data: activityFields(a) });
-    else await doc.set({ data: activityToDoc({ activity: a, tally: EMPTY_SIGN_UP_TALLY }) });
+    if (before.has(activity.id)) await ref.update({ data: fieldsOf(ACTIVITY_FIELDS, activity) });
+    else await ref.set({ data: activityToDoc({ activity, tally: EMPTY_SIGN_UP_TALLY }) });
   }
-  await ref.set({ data: noticeToDoc({ ...base, pinned, activities }) });
+  await doc('notices', record.id).set({ data: noticeToDoc({ ...saved, pinned }) });
 }
 
 /**
  * get the pin document and the notice to pin, then update the notice losing the pin and the one
  * getting it and set the pin document; nothing is written when the pin stays where it is.
  */
-async function pinIn(
-  tx: CloudTransaction,
-  names: NoticeCollections,
-  community: string,
-  id: string | null,
-) {
-  const pinRef = tx.collection(names.pins).doc(community);
-  const current = pinnedOf(await readDoc(pinRef), community);
-  const notice = (nid: string) => tx.collection(names.notices).doc(nid);
-  let target: string | null = null;
-  if (id !== null) {
-    const doc = await readDoc(notice(id));
-    // As SQLite: a notice of another community (or none) is not pinned; the others still unpin.
-    if (doc && text(doc, 'community', `notices/${id}`) === community) target = id;
-  }
+async function pinIn(doc: Docs, community: string, id: string | null) {
+  const current = pinnedOf(await readDoc(doc('pins', community)), community);
+  const notice = id === null ? null : await readDoc(doc('notices', id));
+  // As SQLite: a notice of another community (or none) is not pinned; the others still unpin.
+  const target = notice && text(notice, 'community', `notices/${id}`) === community ? id : null;
   if (current === target) return;
-  if (current !== null) await notice(current).update({ data: { pinned: false } });
-  if (target !== null) await notice(target).update({ data: { pinned: true } });
-  await pinRef.set({ data: { community, noticeId: target } });
+  if (current !== null) await doc('notices', current).update({ data: { pinned: false } });
+  if (target !== null) await doc('notices', target).update({ data: { pinned: true } });
+  await doc('pins', community).set({ data: { community, noticeId: target } });
 }
 
 // --- list ---
@@ -652,22 +381,17 @@ function dayAfter(date: string): string {
 
 const descending = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 
-/** The list order: pinned first, then week, then listedAt, newest first; _id breaks ties. */
+/**
+ * The list order, of the query and of the merge: pinned first, then week, then listedAt, newest
+ * first; _id breaks ties.
+ */
+const LIST_ORDER = ['pinned', 'week', 'listedAt', '_id'];
 const listOrder = (a: DocData, b: DocData) =>
-  Number(b.pinned === true) - Number(a.pinned === true) ||
-  descending(String(a.week), String(b.week)) ||
-  descending(String(a.listedAt), String(b.listedAt)) ||
-  descending(String(a._id), String(b._id));
+  LIST_ORDER.reduce((order, key) => order || descending(String(a[key]), String(b[key])), 0);
 
 export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeRepo {
-  const notices = () => db.collection(names.notices);
-  const activities = () => db.collection(names.activities);
-  const signUps = () => db.collection(names.signUps);
-
-  async function readActivity(id: string): Promise<ActivityState | null> {
-    const doc = await readDoc(activities().doc(id));
-    return doc && !isRemoved(doc) ? activityStateFromDoc(id, doc) : null;
-  }
+  const doc = docsIn(db, names);
+  const activityOf = (id: string) => Activity.open(doc, id);
 
   /**
    * One status's notices in list order, at most `limit` of them, within the weeks. The query
@@ -680,15 +404,9 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
     if (filter.toWeek) where.week = db.command.lt(dayAfter(filter.toWeek));
     const found: DocData[] = [];
     for (let skip = 0; ; skip += PAGE_SIZE) {
-      const { data } = await notices()
-        .where(where)
-        .orderBy('pinned', 'desc')
-        .orderBy('week', 'desc')
-        .orderBy('listedAt', 'desc')
-        .orderBy('_id', 'desc')
-        .skip(skip)
-        .limit(PAGE_SIZE)
-        .get();
+      const query = db.collection(names.notices).where(where);
+      const ordered = LIST_ORDER.reduce((q, key) => q.orderBy(key, 'desc'), query);
+      const { data } = await ordered.skip(skip).limit(PAGE_SIZE).get();
       for (const doc of data) {
         const week = text(doc, 'week', `notices/${String(doc._id)}`);
         if (filter.fromWeek && week < filter.fromWeek) {
@@ -702,85 +420,137 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
     }
   }
 
+  /** Sign-ups by creation, then number: newest first, or in arrival order. */
+  const signUpsWhere = async (where: DocData, order: 'asc' | 'desc') =>
+    signUpsFrom(
+      await readAll(() =>
+        db.collection(names.signUps).where(where).orderBy('createdAt', order).orderBy('seq', order),
+      ),
+    );
+
+  /** `run` on the activity, in one transaction; `none` when there is no such (live) activity. */
+  const onActivity = <T, N>(id: string, none: N, run: (at: Activity) => Promise<T>) =>
+    transact(db, MANY_RACERS, async (tx) => {
+      const at = await Activity.open(docsIn(tx, names), id);
+      return at ? run(at) : none;
+    });
+
+  /** As onActivity, but no such activity is an error: "No activity <id> to <what>". */
+  async function onExisting<T>(id: string, what: string, run: (at: Activity) => Promise<T>) {
+    const outcome = await onActivity(id, null, run);
+    if (outcome === null) throw new Error(`No activity ${id} to ${what}`);
+    return outcome;
+  }
+
   return {
-    save: (notice) => transact(db, MANY_RACERS, (tx) => saveIn(tx, names, notice)),
-    async get(id) {
-      const doc = await readDoc(notices().doc(id));
-      return doc ? noticeFromDoc(id, doc) : null;
-    },
+    save: (notice) => transact(db, MANY_RACERS, (tx) => saveIn(docsIn(tx, names), notice)),
+    get: (id) => getRecord(doc('notices', id), noticeFromDoc, id),
     /** One query per status (at most three; the SDK slice has no `in`), merged in list order. */
     async list(community, filter) {
       const statuses = [...new Set(filter.statuses)];
       const pages = await Promise.all(statuses.map((s) => listStatus(community, s, filter)));
-      return pages
-        .flat()
-        .sort(listOrder)
-        .slice(0, filter.limit ?? 100)
-        .map((doc) => noticeFromDoc(text(doc, '_id', 'notices/?'), doc));
+      const merged = pages.flat().sort(listOrder);
+      return noticesFrom(merged.slice(0, filter.limit ?? 100));
     },
-    pin: (community, id) => transact(db, FEW_RACERS, (tx) => pinIn(tx, names, community, id)),
-    getActivity: async (id) => (await readActivity(id))?.activity ?? null,
+    pin: (community, id) =>
+      transact(db, FEW_RACERS, (tx) => pinIn(docsIn(tx, names), community, id)),
+    getActivity: async (id) => (await activityOf(id))?.activity ?? null,
     /**
      * One read per activity, no sign-up is read. As SQLite's GROUP BY over sign-ups: only
      * activities that ever had a sign-up, ordered by id.
      */
     async counts(ids) {
-      const states = await Promise.all([...new Set(ids)].map(readActivity));
-      return states
-        .filter((s): s is ActivityState => s !== null && s.tally.made > 0)
-        .sort((a, b) => (a.activity.id < b.activity.id ? -1 : 1))
-        .map(({ activity, tally }): ActivityCount => ({
-          activityId: activity.id,
-          signed: tally.held,
-          waitlisted: tally.waitlist.length,
-          attended: tally.attended,
-        }));
+      const states = await Promise.all([...new Set(ids)].sort().map(activityOf));
+      return states.flatMap((s): ActivityCount[] => {
+        if (!s || s.tally.made === 0) return [];
+        const { held: signed, waitlist, attended } = s.tally;
+        return [{ activityId: s.activity.id, signed, waitlisted: waitlist.length, attended }];
+      });
     },
-    async signUp(request) {
-      const outcome = await transact(db, MANY_RACERS, (tx) => signUpIn(tx, names, request));
-      if (!outcome) throw new Error(`No activity ${request.activityId} to sign up for`);
-      return outcome;
-    },
-    async signUpOf(activityId, userId) {
-      const docs = await readAll(() =>
-        signUps().where({ activityId, userId }).orderBy('createdAt', 'desc').orderBy('seq', 'desc'),
-      );
-      return currentSignUp(signUpsFrom(docs));
-    },
-    async getSignUp(id) {
-      const doc = await readDoc(signUps().doc(id));
-      return doc && !isRemoved(doc) ? signUpFromDoc(id, doc) : null;
-    },
+    /** SIGN_UP_OPERATIONS. */
+    signUp: (req) =>
+      onExisting(req.activityId, 'sign up for', async (at) => {
+        const decision = decideSignUp(knownIn(at.tally, req), at.tally.held, req.capacity);
+        if (decision.kind === 'existing') {
+          return { kind: 'existing' as const, signUp: await at.signUp(decision.id) };
+        }
+        const signUp = newSignUp(req, newId(), decision.status, null);
+        await at.add(signUp);
+        return { kind: 'created' as const, signUp };
+      }),
+    signUpOf: async (activityId, userId) =>
+      currentSignUp(await signUpsWhere({ activityId, userId }, 'desc')),
+    getSignUp: (id) => getRecord(doc('signUps', id), liveSignUp, id),
     /** 0 when the sign-up is not on its activity's waitlist (any more). */
     async waitlistPosition(signUp) {
-      const state = await readActivity(signUp.activityId);
+      const state = await activityOf(signUp.activityId);
       return state ? state.tally.waitlist.indexOf(signUp.id) + 1 : 0;
     },
+    /** CANCEL_SIGN_UP_OPERATIONS. */
     cancelSignUp: (activityId, userId, now) =>
-      transact(db, MANY_RACERS, (tx) => cancelIn(tx, names, activityId, userId, now)),
+      onActivity(activityId, null, async (at) => {
+        const heldId = at.tally.holders[fieldKey(userId)];
+        if (!heldId) return null;
+        const held = await at.signUp(heldId);
+        const decided = decideCancelSignUp(held, at.tally.held, at.activity.capacity);
+        if (!decided) {
+          throw new MalformedDocument(`notice_activities/${activityId}`, `holder ${heldId}`);
+        }
+        await at.change(held, decided.cancelled);
+        const [promoted = null] = await at.fill(decided.placesFreed, now);
+        await at.write();
+        return { cancelled: decided.cancelled, promoted };
+      }),
+    /** get the activity, 2 per promotion, and set the activity only when someone was promoted. */
     fillPlaces: (activityId, capacity, now) =>
-      transact(db, MANY_RACERS, (tx) => fillPlacesIn(tx, names, activityId, capacity, now)),
-    async checkIn(request) {
-      const outcome = await transact(db, MANY_RACERS, (tx) => checkInIn(tx, names, request));
-      if (!outcome) throw new Error(`No activity ${request.activityId} to check in to`);
-      return outcome;
-    },
-    // Check-in at the door writes the same activity document as every racer there.
+      onActivity(activityId, [], async (at) => {
+        const promoted = await at.fill(placesLeft(capacity, at.tally.held), now);
+        if (promoted.length > 0) await at.write();
+        return promoted;
+      }),
+    checkIn: (req) =>
+      onExisting(req.activityId, 'check in to', async (at): Promise<CheckInOutcome> => {
+        const { retried, held } = knownIn(at.tally, req);
+        const state = {
+          retried: retried ? await at.signUp(retried) : null,
+          held: held ? await at.signUp(held) : null,
+          signed: at.tally.held,
+        };
+        const decision = decideCheckIn(state, req, newId());
+        if (decision.kind !== 'checked-in') return decision;
+        const { signUp, before } = decision;
+        if (before) await at.change(before, signUp);
+        // A new sign-up writes the activity first; a changed one, after it.
+        await (before ? at.write() : at.add(signUp));
+        return { kind: 'checked-in', signUp };
+      }),
+    /**
+     * get and update the sign-up; when that changes the activity's attended count, also get the
+     * activity and update the count. Check-in at the door writes the same activity document as
+     * every racer there.
+     */
     setAttended: (id, attendedAt) =>
-      transact(db, MANY_RACERS, (tx) => setAttendedIn(tx, names, id, attendedAt)),
+      transact(db, MANY_RACERS, async (tx) => {
+        const docs = docsIn(tx, names);
+        const before = await getRecord(docs('signUps', id), liveSignUp, id);
+        const at = attendedAt === null ? null : toStoredInstant(attendedAt);
+        const after = decideSetAttended(before, at);
+        if (!before || !after) return null;
+        const change = attendedChange(before, after);
+        if (change !== 0) {
+          const activity = await Activity.open(docs, before.activityId);
+          if (!activity) {
+            throw new MalformedDocument(`activity_signups/${id}`, `activity ${before.activityId}`);
+          }
+          await activity.countAttended(change);
+        }
+        const fields = changedFields(before, after);
+        if (Object.keys(fields).length > 0) await docs('signUps', id).update({ data: fields });
+        return after;
+      }),
     /** In arrival order. */
-    async signUpsOf(activityId) {
-      const docs = await readAll(() =>
-        signUps().where({ activityId }).orderBy('createdAt', 'asc').orderBy('seq', 'asc'),
-      );
-      return signUpsFrom(docs);
-    },
+    signUpsOf: (activityId) => signUpsWhere({ activityId }, 'asc'),
     /** Newest first. */
-    async signUpsOfUser(userId) {
-      const docs = await readAll(() =>
-        signUps().where({ userId }).orderBy('createdAt', 'desc').orderBy('seq', 'desc'),
-      );
-      return signUpsFrom(docs);
-    },
+    signUpsOfUser: (userId) => signUpsWhere({ userId }, 'desc'),
   };
 }

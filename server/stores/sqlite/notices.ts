@@ -1,6 +1,6 @@
+/** Each transaction loads rows, asks the core's decision (core/notice/decisions.ts), writes it. */
 import { newId } from '../../core/kernel/ids';
 import type Database from 'better-sqlite3';
-import type { NoticeStatus } from '../../../contract/notice';
 import {
   type CheckInRequest,
   currentSignUp,
@@ -11,76 +11,29 @@ import {
   newSignUp,
 } from '../../core/notice/decisions';
 import type {
+  ActivityCount,
   ActivityRecord,
   CheckInOutcome,
-  NoticeFilter,
   NoticeRecord,
   NoticeRepo,
   SignUpRecord,
   SignUpRequest,
 } from '../../core/ports';
 import { placesLeft, promoteNext } from '../../core/waitlist';
+import { maybe, rowParams, rowReader, type Row } from './rows';
 
-interface NoticeRow {
-  id: string;
-  community_id: string;
-  week: string;
-  title: string;
-  body: string;
-  cover: string | null;
-  status: NoticeStatus;
-  pinned: number;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-  published_at: string | null;
-  edited_at: string | null;
-}
-
-interface ActivityRow {
-  id: string;
-  notice_id: string;
-  community_id: string;
-  name: string;
-  date: string;
-  starts_at: string;
-  ends_at: string;
-  place: string;
-  capacity: number | null;
-  sign_up: number;
-  code: string;
-  sort: number;
-}
-
-/** The columns as SignUpRecord fields, so a row reads as a record. */
-const SIGN_UP = `id, activity_id AS activityId, community_id AS community, user_id AS userId, name,
-  status, request_id AS requestId, created_at AS createdAt, waitlisted_at AS waitlistedAt,
-  promoted_at AS promotedAt, attended_at AS attendedAt, check_in AS checkIn,
-  check_in_via AS checkInVia`;
-
-const toActivity = (r: ActivityRow): ActivityRecord => ({
-  id: r.id,
-  noticeId: r.notice_id,
-  community: r.community_id,
-  name: r.name,
-  date: r.date,
-  startsAt: r.starts_at,
-  endsAt: r.ends_at,
-  place: r.place,
-  capacity: r.capacity,
-  signUp: r.sign_up === 1,
-  code: r.code,
-  sort: r.sort,
-});
+const NOTICE = { bool: ['pinned'] };
+const ACTIVITY = { bool: ['signUp'] };
+const toNoticeFields = rowReader<Omit<NoticeRecord, 'activities'>>(NOTICE);
+const toActivity = rowReader<ActivityRecord>(ACTIVITY);
+const toSignUp = rowReader<SignUpRecord>();
 
 export function noticeRepo(db: Database.Database): NoticeRepo {
-  const noticeById = db.prepare<[string], NoticeRow>('SELECT * FROM notices WHERE id = ?');
-  const activitiesOf = db.prepare<[string], ActivityRow>(
+  const noticeById = db.prepare<[string], Row>('SELECT * FROM notices WHERE id = ?');
+  const activitiesOf = db.prepare<[string], Row>(
     'SELECT * FROM notice_activities WHERE notice_id = ? ORDER BY sort',
   );
-  const activityById = db.prepare<[string], ActivityRow>(
-    'SELECT * FROM notice_activities WHERE id = ?',
-  );
+  const activityById = db.prepare<[string], Row>('SELECT * FROM notice_activities WHERE id = ?');
   const upsertNotice = db.prepare(
     `INSERT INTO notices (id, community_id, week, title, body, cover, status, pinned, created_by, created_at, updated_at, published_at, edited_at)
      VALUES (@id, @community, @week, @title, @body, @cover, @status, @pinned, @createdBy, @createdAt, @updatedAt, @publishedAt, @editedAt)
@@ -103,27 +56,26 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   );
   const pinOne = db.prepare('UPDATE notices SET pinned = 1 WHERE id = ? AND community_id = ?');
 
-  const signUpById = db.prepare<[string], SignUpRecord>(
-    `SELECT ${SIGN_UP} FROM activity_signups WHERE id = ?`,
+  /** Sign-ups matching `where` (and its ORDER BY), as records. */
+  const signUps = (where: string) => {
+    const stmt = db.prepare<unknown[], Row>(`SELECT * FROM activity_signups WHERE ${where}`);
+    return {
+      get: (...args: unknown[]) => maybe(toSignUp, stmt.get(...args)),
+      all: (...args: unknown[]) => stmt.all(...args).map(toSignUp),
+    };
+  };
+  const signUpById = signUps('id = ?');
+  const byRequest = signUps("COALESCE(user_id, '') = ? AND request_id = ?");
+  const liveOf = signUps("activity_id = ? AND user_id = ? AND status != 'cancelled'");
+  const mineOf = signUps('activity_id = ? AND user_id = ? ORDER BY created_at DESC, rowid DESC');
+  // The line in arrival order: waitlistedAt, then insertion order; LIMIT -1 is no limit.
+  const waiting = signUps(
+    "activity_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT ?",
   );
-  const byRequest = db.prepare<[string, string], SignUpRecord>(
-    `SELECT ${SIGN_UP} FROM activity_signups WHERE COALESCE(user_id, '') = ? AND request_id = ?`,
-  );
-  const liveOf = db.prepare<[string, string], SignUpRecord>(
-    `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? AND user_id = ? AND status != 'cancelled'`,
-  );
-  const mineOf = db.prepare<[string, string], SignUpRecord>(
-    `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? AND user_id = ? ORDER BY created_at DESC, rowid DESC`,
-  );
+  const signUpsOf = signUps('activity_id = ? ORDER BY created_at, rowid');
+  const signUpsOfUser = signUps('user_id = ? ORDER BY created_at DESC, rowid DESC');
   const signedCount = db.prepare<[string], { n: number }>(
     "SELECT COUNT(*) AS n FROM activity_signups WHERE activity_id = ? AND status = 'signed'",
-  );
-  const capacityOf = db.prepare<[string], { capacity: number | null }>(
-    'SELECT capacity FROM notice_activities WHERE id = ?',
-  );
-  // The line in arrival order: waitlistedAt, then insertion order; LIMIT -1 is no limit.
-  const waiting = db.prepare<[string, number], SignUpRecord>(
-    `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT ?`,
   );
   const insert = db.prepare(
     `INSERT INTO activity_signups (id, activity_id, community_id, user_id, name, status, request_id, created_at, waitlisted_at, attended_at, check_in, check_in_via)
@@ -138,39 +90,32 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     `SELECT COUNT(*) AS n FROM activity_signups s, (SELECT waitlisted_at AS w, rowid AS r FROM activity_signups WHERE id = ?) me
      WHERE s.activity_id = ? AND s.status = 'waitlisted' AND (s.waitlisted_at < me.w OR (s.waitlisted_at = me.w AND s.rowid <= me.r))`,
   );
-  const signUpsOf = db.prepare<[string], SignUpRecord>(
-    `SELECT ${SIGN_UP} FROM activity_signups WHERE activity_id = ? ORDER BY created_at, rowid`,
+  // The statuses as a JSON list; a week bound left out is no bound.
+  const listed = db.prepare<[Row], Row>(
+    `SELECT * FROM notices WHERE community_id = @community AND status IN (SELECT value FROM json_each(@statuses))
+       AND week >= COALESCE(@fromWeek, week) AND week <= COALESCE(@toWeek, week)
+     ORDER BY pinned DESC, week DESC, COALESCE(published_at, updated_at) DESC LIMIT @limit`,
   );
-  const signUpsOfUser = db.prepare<[string], SignUpRecord>(
-    `SELECT ${SIGN_UP} FROM activity_signups WHERE user_id = ? ORDER BY created_at DESC, rowid DESC`,
+  const counts = db.prepare<[string], ActivityCount>(
+    `SELECT activity_id AS activityId, SUM(status = 'signed') AS signed, SUM(status = 'waitlisted') AS waitlisted,
+       SUM(attended_at IS NOT NULL AND status != 'cancelled') AS attended
+     FROM activity_signups WHERE activity_id IN (SELECT value FROM json_each(?)) GROUP BY activity_id`,
   );
 
-  const toNotice = (r: NoticeRow): NoticeRecord => ({
-    id: r.id,
-    community: r.community_id,
-    week: r.week,
-    title: r.title,
-    body: r.body,
-    cover: r.cover,
-    status: r.status,
-    pinned: r.pinned === 1,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    publishedAt: r.published_at,
-    editedAt: r.edited_at,
-    activities: activitiesOf.all(r.id).map(toActivity),
+  const toNotice = (row: Row): NoticeRecord => ({
+    ...toNoticeFields(row),
+    activities: activitiesOf.all(row.id as string).map(toActivity),
   });
 
   const save = db.transaction((n: NoticeRecord) => {
-    upsertNotice.run({ ...n, pinned: n.pinned ? 1 : 0 });
+    upsertNotice.run(rowParams(n, NOTICE));
     const keep = new Set(n.activities.map((a) => a.id));
     for (const old of activitiesOf.all(n.id)) {
-      if (keep.has(old.id)) continue;
+      if (keep.has(old.id as string)) continue;
       deleteSignUpsOf.run(old.id);
       deleteActivity.run(old.id);
     }
-    for (const a of n.activities) upsertActivity.run({ ...a, signUp: a.signUp ? 1 : 0 });
+    for (const a of n.activities) upsertActivity.run(rowParams(a, ACTIVITY));
   });
 
   const pin = db.transaction((community: string, id: string | null) => {
@@ -178,11 +123,13 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     if (id) pinOne.run(id, community);
   });
 
-  const mapped = (row: SignUpRecord | undefined) => row ?? null;
-  const live = (activityId: string, userId: string | null) =>
-    userId ? mapped(liveOf.get(activityId, userId)) : null;
-  const retriedOf = (req: SignUpRequest) => mapped(byRequest.get(req.userId ?? '', req.requestId));
   const signed = (activityId: string) => signedCount.get(activityId)!.n;
+  /** What a request has: the sign-up it made before, the user's live one; and the places taken. */
+  const loaded = (req: SignUpRequest) => ({
+    retried: byRequest.get(req.userId ?? '', req.requestId),
+    held: req.userId ? liveOf.get(req.activityId, req.userId) : null,
+    signed: signed(req.activityId),
+  });
 
   /** Inside a transaction: the first `free` of the waitlist get a place (promoteNext). */
   const fill = (activityId: string, free: number, now: Date): SignUpRecord[] => {
@@ -193,13 +140,11 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   };
 
   const signUp = db.transaction((req: SignUpRequest) => {
-    const known = {
-      retried: retriedOf(req)?.id ?? null,
-      held: live(req.activityId, req.userId)?.id ?? null,
-    };
-    const decision = decideSignUp(known, signed(req.activityId), req.capacity);
+    const { retried, held, signed } = loaded(req);
+    const known = { retried: retried?.id ?? null, held: held?.id ?? null };
+    const decision = decideSignUp(known, signed, req.capacity);
     if (decision.kind === 'existing') {
-      return { kind: 'existing' as const, signUp: mapped(signUpById.get(decision.id))! };
+      return { kind: 'existing' as const, signUp: signUpById.get(decision.id)! };
     }
     const created = newSignUp(req, newId(), decision.status, null);
     insert.run(created);
@@ -207,8 +152,12 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   });
 
   const cancel = db.transaction((activityId: string, userId: string, now: Date) => {
-    const capacity = capacityOf.get(activityId)?.capacity ?? null;
-    const decided = decideCancelSignUp(live(activityId, userId), signed(activityId), capacity);
+    const capacity = maybe(toActivity, activityById.get(activityId))?.capacity ?? null;
+    const decided = decideCancelSignUp(
+      liveOf.get(activityId, userId),
+      signed(activityId),
+      capacity,
+    );
     if (!decided) return null;
     write.run(decided.cancelled);
     const [promoted = null] = fill(activityId, decided.placesFreed, now);
@@ -216,12 +165,7 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   });
 
   const checkIn = db.transaction((req: CheckInRequest): CheckInOutcome => {
-    const state = {
-      retried: retriedOf(req),
-      held: live(req.activityId, req.userId),
-      signed: signed(req.activityId),
-    };
-    const decision = decideCheckIn(state, req, newId());
+    const decision = decideCheckIn(loaded(req), req, newId());
     if (decision.kind !== 'checked-in') return decision;
     if (decision.before) write.run(decision.signUp);
     else insert.run(decision.signUp);
@@ -233,66 +177,25 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   );
 
   const setAttended = db.transaction((id: string, attendedAt: string | null) => {
-    const after = decideSetAttended(mapped(signUpById.get(id)), attendedAt);
+    const after = decideSetAttended(signUpById.get(id), attendedAt);
     if (after) write.run(after);
     return after;
   });
 
-  const list = (community: string, filter: NoticeFilter) => {
-    const where = ['community_id = ?', `status IN (${filter.statuses.map(() => '?').join(', ')})`];
-    const args: Array<string | number> = [community, ...filter.statuses];
-    if (filter.fromWeek) {
-      where.push('week >= ?');
-      args.push(filter.fromWeek);
-    }
-    if (filter.toWeek) {
-      where.push('week <= ?');
-      args.push(filter.toWeek);
-    }
-    args.push(filter.limit ?? 100);
-    return db
-      .prepare<Array<string | number>, NoticeRow>(
-        `SELECT * FROM notices WHERE ${where.join(' AND ')}
-         ORDER BY pinned DESC, week DESC, COALESCE(published_at, updated_at) DESC LIMIT ?`,
-      )
-      .all(...args)
-      .map(toNotice);
-  };
-
-  const counts = db.prepare<
-    [string],
-    { activity_id: string; signed: number; waitlisted: number; attended: number }
-  >(
-    `SELECT activity_id, SUM(status = 'signed') AS signed, SUM(status = 'waitlisted') AS waitlisted,
-       SUM(attended_at IS NOT NULL AND status != 'cancelled') AS attended
-     FROM activity_signups WHERE activity_id IN (SELECT value FROM json_each(?)) GROUP BY activity_id`,
-  );
-
   return {
     save: async (notice) => save.immediate(notice),
-    get: async (id) => {
-      const row = noticeById.get(id);
-      return row ? toNotice(row) : null;
+    get: async (id) => maybe(toNotice, noticeById.get(id)),
+    list: async (community, { statuses, fromWeek, toWeek, limit }) => {
+      const bounds = { fromWeek: fromWeek || null, toWeek: toWeek || null, limit: limit ?? 100 };
+      return listed.all({ community, statuses: JSON.stringify(statuses), ...bounds }).map(toNotice);
     },
-    list: async (community, filter) => (filter.statuses.length ? list(community, filter) : []),
     pin: async (community, id) => pin.immediate(community, id),
-    getActivity: async (id) => {
-      const row = activityById.get(id);
-      return row ? toActivity(row) : null;
-    },
-    counts: async (ids) =>
-      ids.length === 0
-        ? []
-        : counts.all(JSON.stringify(ids)).map((r) => ({
-            activityId: r.activity_id,
-            signed: r.signed,
-            waitlisted: r.waitlisted,
-            attended: r.attended,
-          })),
+    getActivity: async (id) => maybe(toActivity, activityById.get(id)),
+    counts: async (ids) => counts.all(JSON.stringify(ids)),
     // IMMEDIATE: the write lock is taken before the places are counted.
     signUp: async (request) => signUp.immediate(request),
     signUpOf: async (activityId, userId) => currentSignUp(mineOf.all(activityId, userId)),
-    getSignUp: async (id) => mapped(signUpById.get(id)),
+    getSignUp: async (id) => signUpById.get(id),
     waitlistPosition: async (s) => position.get(s.id, s.activityId)!.n,
     cancelSignUp: async (activityId, userId, now) => cancel.immediate(activityId, userId, now),
     fillPlaces: async (activityId, capacity, now) =>
