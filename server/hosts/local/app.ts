@@ -35,7 +35,10 @@ export interface LocalAppOptions {
    */
   publicUrl?: string;
   logErrors?: boolean;
-  /** Requests per identity (or IP) per minute on /api; false turns the limiter off (bench). */
+  /**
+   * Requests per identity (or IP) per minute on /api; false turns the limiters off (bench, load
+   * tests), the per-address ceiling on new identities included.
+   */
   rateLimit?: number | false;
   /** Where live line states and alerts flow; the same object is the core's publisher and notifier. */
   live: LiveBus;
@@ -178,7 +181,10 @@ async function harden(app: FastifyInstance, https: boolean) {
 /** The host's limits, defaults filled in. */
 const limitsOf = (options: LocalAppOptions) => ({
   requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-  identitiesPerHour: options.identitiesPerHour ?? DEFAULT_IDENTITIES_PER_HOUR,
+  identitiesPerHour:
+    options.rateLimit === false
+      ? Number.MAX_SAFE_INTEGER
+      : (options.identitiesPerHour ?? DEFAULT_IDENTITIES_PER_HOUR),
   liveStreams: options.liveStreams ?? DEFAULT_LIVE_STREAMS,
 });
 
