@@ -14,7 +14,7 @@ import {
 } from '../booking/requests';
 import { services, slots } from '../booking/service';
 import { parseSlotId } from '../booking/slots';
-import { ids } from '../validation';
+import { ids, text } from '../validation';
 
 const bookingRef = z.object({ bookingId: ids.record }).strict();
 /** Chinese mobile and landline numbers, digits with optional hyphens. */
@@ -22,10 +22,10 @@ const phone = z
   .string()
   .trim()
   .regex(/^[0-9-]{7,20}$/);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = ids.date;
 const slot = z.string().regex(/^[a-z0-9_-]{10,80}$/);
 /** The 称呼 a resident may give for the desk ("王阿姨"): short, never required. */
-const residentName = z.string().trim().max(20);
+const residentName = text(20);
 
 const bookingCommunity = async (input: { bookingId: string }, deps: CoreDeps) =>
   (await deps.store.bookings.getBooking(input.bookingId))?.community ?? null;
@@ -123,7 +123,10 @@ export const bookingActions = [
           .optional(),
         seatsPerSlot: z.number().int().min(1).max(50).optional(),
         cutoffHours: z.number().int().min(0).max(72).optional(),
-        bring: z.array(z.string().trim().min(1).max(20)).max(10).optional(),
+        bring: z
+          .array(text(20, { min: 1 }))
+          .max(10)
+          .optional(),
         weekdays: z.array(z.number().int().min(0).max(6)).max(7).optional(),
       })
       .strict(),
@@ -149,7 +152,7 @@ export const bookingActions = [
     input: z
       .object({
         slotId: slot,
-        name: z.string().trim().min(1).max(40),
+        name: text(40, { min: 1 }),
         phone: phone.optional(),
         consent: z.boolean().optional(),
         requestId: ids.requestId,

@@ -10,17 +10,12 @@ import {
   rulesFor,
 } from '../followup/calls';
 import { createFollowUps, FOLLOW_UP_BY_HAND, pendingOf, timelineOf } from '../followup/service';
-import { ids } from '../validation';
+import { ids, text } from '../validation';
 
 const satisfaction = z.enum(['satisfied', 'mostly', 'unsatisfied']);
 const solved = z.enum(['yes', 'partly', 'no']);
-/** Free text from a call or a resident: one paragraph, no control characters except line breaks. */
-const note = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-    .pipe(z.string().regex(/^[^\p{Cc}]*(?:\n[^\p{Cc}]*)*$/u));
+/** Free text from a call or a resident: paragraphs, no control characters (validation.ts). */
+const note = (max: number) => text(max, { lines: true });
 
 const taskCommunity = async (input: { id: string }, deps: CoreDeps) =>
   (await deps.store.followUps.get(input.id))?.community ?? null;
@@ -44,7 +39,7 @@ export const followupActions = [
         satisfaction: satisfaction.optional(),
         solved: solved.optional(),
         note: note(500).optional(),
-        suggestion: note(500).pipe(z.string().min(1)).optional(),
+        suggestion: text(500, { lines: true, min: 1 }).optional(),
         category: ids.service.optional(),
       })
       .strict(),

@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
-import { isCalendarDate } from '../kernel/week';
 import { COVER_MAX_BYTES } from '../notice/image';
 import {
   archivedNotice,
@@ -22,23 +21,13 @@ import {
   signUp,
   uploadCover,
 } from '../notice/requests';
-import { ids } from '../validation';
+import { ids, text } from '../validation';
 
-const date = z.string().refine(isCalendarDate);
+const date = ids.date;
 /** One line of text: no control characters, trimmed. */
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u);
+const line = (max: number) => text(max, { min: 1 });
 /** Plain text with line breaks; anything else non-printing is refused. Rendered as text, never HTML. */
-const body = z
-  .string()
-  .max(2000)
-  .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-  .pipe(z.string().regex(/^[^\p{Cc}]*(?:\n[^\p{Cc}]*)*$/u));
+const body = text(2000, { lines: true });
 /** A local media path or a CloudBase fileID. */
 const coverRef = z
   .string()

@@ -15,7 +15,7 @@ import {
   requeueTicket,
 } from '../queue/requests';
 import { board, ticketsOf } from '../queue/service';
-import { ids } from '../validation';
+import { ids, text } from '../validation';
 
 const lineRef = { community: ids.community, queue: ids.service };
 const ticketRef = z.object({ ticketId: ids.record }).strict();
@@ -131,7 +131,7 @@ export const queueActions = [
     input: z
       .object({
         ...lineRef,
-        note: z.string().trim().min(1).max(40),
+        note: text(40, { min: 1 }),
         requestId: ids.requestId.optional(),
       })
       .strict(),

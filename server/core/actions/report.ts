@@ -1,10 +1,9 @@
 import * as z from 'zod';
 import { defineAction } from '../action';
-import { isCalendarDate } from '../kernel/week';
 import { overview, reportCsv, reportOf, saveCosts } from '../report/service';
 import { ids } from '../validation';
 
-const date = z.string().refine(isCalendarDate);
+const date = ids.date;
 
 export const reportActions = [
   defineAction({

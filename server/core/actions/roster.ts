@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
-import { isCalendarDate } from '../kernel/week';
 import {
   assignCompanion,
   assignShift,
@@ -14,16 +13,10 @@ import {
   requestCompanion,
   requestLeave,
 } from '../roster/service';
-import { ids } from '../validation';
+import { ids, text } from '../validation';
 
-const date = z.string().refine(isCalendarDate);
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u);
+const date = ids.date;
+const line = (max: number) => text(max, { min: 1 });
 
 /** A staff member's user id, as staff.directory lists them. */
 const workerId = z.string().regex(/^[A-Za-z0-9_:-]{1,80}$/);

@@ -2,7 +2,6 @@ import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
 import { COVER_MAX_BYTES } from '../notice/image';
-import { isCalendarDate } from '../kernel/week';
 import {
   answerSolved,
   echoWall,
@@ -15,20 +14,10 @@ import {
   submitSuggestion,
   uploadPhoto,
 } from '../suggestion/service';
-import { ids } from '../validation';
+import { ids, text } from '../validation';
 
-/** Plain text with line breaks; stored and shown as text. */
-const text = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-    .pipe(
-      z
-        .string()
-        .min(1)
-        .regex(/^[^\p{Cc}]*(?:\n[^\p{Cc}]*)*$/u),
-    );
+/** Plain text with line breaks, never empty; stored and shown as text (validation.ts). */
+const paragraphs = (max: number) => text(max, { lines: true, min: 1 });
 const photoRef = z
   .string()
   .max(300)
@@ -46,7 +35,7 @@ export const suggestionActions = [
       .object({
         community: ids.community,
         category: ids.service,
-        text: text(500),
+        text: paragraphs(500),
         photo: photoRef.optional(),
         followupId: ids.record.optional(),
         requestId: ids.requestId,
@@ -124,8 +113,8 @@ export const suggestionActions = [
       .object({
         id: ids.record,
         status: z.enum(['reviewing', 'adopted', 'answered', 'not-adopted']),
-        reply: text(500),
-        reason: text(300).optional(),
+        reply: paragraphs(500),
+        reason: paragraphs(300).optional(),
       })
       .strict(),
     example: {
@@ -150,9 +139,9 @@ export const suggestionActions = [
     input: z
       .object({
         community: ids.community,
-        title: text(60),
-        detail: text(500),
-        since: z.string().refine(isCalendarDate),
+        title: paragraphs(60),
+        detail: paragraphs(500),
+        since: ids.date,
         suggestionIds: z.array(ids.record).max(50),
       })
       .strict(),

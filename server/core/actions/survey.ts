@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
-import { isCalendarDate } from '../kernel/week';
 import { MENU_SIZE } from '../survey/rules';
 import {
   castVote,
@@ -12,16 +11,10 @@ import {
   publishRound,
   roundsOf,
 } from '../survey/service';
-import { ids } from '../validation';
+import { ids, text } from '../validation';
 
-const date = z.string().refine(isCalendarDate);
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u);
+const date = ids.date;
+const line = (max: number) => text(max, { min: 1 });
 const kind = z.enum(['queue', 'booking', 'drop-in']);
 
 const roundCommunity = async (input: { roundId: string }, deps: CoreDeps) =>
@@ -75,7 +68,7 @@ export const surveyActions = [
               .object({
                 name: line(20),
                 kind,
-                description: z.string().trim().max(60),
+                description: text(60),
                 suggestionId: ids.record.optional(),
               })
               .strict(),
