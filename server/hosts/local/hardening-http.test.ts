@@ -149,6 +149,61 @@ describe('HTTP hardening of the local host', () => {
   });
 });
 
+describe('what a person types', () => {
+  let host: TestHost;
+  beforeAll(async () => {
+    host = await startTestHost();
+  });
+  afterAll(async () => {
+    await host.destroy();
+  });
+
+  it('refuses a date that is not on the calendar, or centuries away, in Chinese', async () => {
+    const resident = host.client();
+    await resident.session();
+    for (const date of ['2026-02-30', '0001-01-01']) {
+      const slots = await resident.call('booking', {
+        action: 'slots',
+        community: 'jinse',
+        service: 'paperwork',
+        date,
+      });
+      expect(slots.status).toBe(400);
+      expect(slots.body).toEqual({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: '日期（date）不是有效的日期', field: 'date' },
+      });
+    }
+  });
+
+  it('refuses bidi overrides and NUL in a suggestion, changing nothing, and strips zero-width', async () => {
+    const resident = host.client();
+    await resident.session();
+    const submit = (text: string, requestId: string) =>
+      resident.call<{ id: string }>('suggestion', {
+        action: 'submit',
+        community: 'jinse',
+        category: 'hours',
+        text,
+        requestId,
+      });
+    const before = snapshot(host.db);
+    for (const text of ['周五\u202E也开放', '周五\u0000也开放']) {
+      const refused = await submit(text, 'hidden-chars-0001');
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', field: 'text' },
+      });
+    }
+    expect(snapshot(host.db)).toBe(before);
+    const kept = await submit('周五\u200B也开放', 'hidden-chars-0002');
+    if (!kept.body.ok) throw new Error(kept.text);
+    const row = host.db.prepare('SELECT text FROM suggestions WHERE id = ?').get(kept.body.data.id);
+    expect(row).toEqual({ text: '周五也开放' });
+  });
+});
+
 describe('identities a network address may mint', () => {
   it('stops minting past the ceiling per hour, while callers with an identity carry on', async () => {
     const host = await startTestHost({ identitiesPerHour: 3 });
