@@ -25,9 +25,10 @@ import type {
   SuggestionRecord,
 } from '../ports';
 import { STATUS_WORDS } from '../suggestion/service';
-import { addDays, mondayOf, todayOf } from '../kernel/week';
+import { addDays, todayOf } from '../kernel/week';
 import { isoLocal, local } from '../kernel/time';
 import { newId } from '../kernel/ids';
+import { attendedOn } from '../notice/service';
 import { seniorTask } from './rules';
 
 /** Evenings further back than this are not followed up any more (a missed job catches up within it). */
@@ -98,17 +99,10 @@ async function bookingVisits(deps: CoreDeps, c: CommunityRecord, date: string, a
 }
 
 async function activityVisits(deps: CoreDeps, c: CommunityRecord, date: string, add: AddVisit) {
-  const week = mondayOf(date);
-  const notices = await deps.store.notices.list(c.id, {
-    statuses: ['published', 'archived'],
-    fromWeek: week,
-    toWeek: week,
-  });
-  for (const a of notices.flatMap((n) => n.activities).filter((x) => x.date === date)) {
-    for (const s of await deps.store.notices.signUpsOf(a.id)) {
-      if (!s.attendedAt || !s.userId || s.status === 'cancelled') continue;
-      add(s.userId, { userId: s.userId, name: s.name, phone: null }, ACTIVITY_RULE, a.name);
-    }
+  for (const { activity, signUp } of await attendedOn(deps, c.id, date)) {
+    if (!signUp.userId) continue;
+    const { userId, name } = signUp;
+    add(userId, { userId, name, phone: null }, ACTIVITY_RULE, activity.name);
   }
 }
 

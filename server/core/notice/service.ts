@@ -33,6 +33,26 @@ export const checkInPath = (a: ActivityRecord) =>
 
 const iso = (value: string | null) => (value ? isoLocal(new Date(value)) : null);
 
+/**
+ * The live sign-ups marked attended at a community's activities on `date` (YYYY-MM-DD), with their
+ * activity: who came, as the evening report and the follow-up job both count them.
+ */
+export async function attendedOn(deps: CoreDeps, community: string, date: string) {
+  const week = mondayOf(date);
+  const notices = await deps.store.notices.list(community, {
+    statuses: ['published', 'archived'],
+    fromWeek: week,
+    toWeek: week,
+  });
+  const attended: Array<{ activity: ActivityRecord; signUp: SignUpRecord }> = [];
+  for (const activity of notices.flatMap((n) => n.activities).filter((a) => a.date === date)) {
+    for (const signUp of await deps.store.notices.signUpsOf(activity.id)) {
+      if (signUp.attendedAt && signUp.status !== 'cancelled') attended.push({ activity, signUp });
+    }
+  }
+  return attended;
+}
+
 export async function noticeOrThrow(deps: CoreDeps, id: string) {
   const notice = await deps.store.notices.get(id);
   if (!notice) throw notFound(NOTICE_NOT_FOUND);

@@ -2,7 +2,7 @@
 import type { BookingStatus } from '../../../contract/booking';
 import type { CoreDeps } from '../deps';
 import { ACTIVITY_RULE } from '../followup/service';
-import { mondayOf } from '../kernel/week';
+import { attendedOn } from '../notice/service';
 import type { CommunityRecord, TicketRecord } from '../ports';
 import { round1 } from './rules';
 
@@ -106,32 +106,23 @@ export async function visitsOn(deps: CoreDeps, c: CommunityRecord, date: string)
       noShow: b.status === 'no-show',
     });
   }
-  const week = mondayOf(date);
-  const notices = await deps.store.notices.list(c.id, {
-    statuses: ['published', 'archived'],
-    fromWeek: week,
-    toWeek: week,
-  });
-  for (const a of notices.flatMap((n) => n.activities).filter((x) => x.date === date)) {
-    for (const s of await deps.store.notices.signUpsOf(a.id)) {
-      if (!s.attendedAt || s.status === 'cancelled') continue;
-      visits.push({
-        kind: '活动',
-        service: ACTIVITY_RULE,
-        serviceName: a.name,
-        ref: a.startsAt,
-        resident: whoOf(s.userId, s.name, '现场登记'),
-        person: personOf(s.userId, s.name, s.id),
-        status: ATTENDED,
-        at: s.createdAt,
-        calledAt: s.attendedAt,
-        closedAt: null,
-        waitMinutes: null,
-        serviceMinutes: null,
-        served: true,
-        noShow: false,
-      });
-    }
+  for (const { activity: a, signUp: s } of await attendedOn(deps, c.id, date)) {
+    visits.push({
+      kind: '活动',
+      service: ACTIVITY_RULE,
+      serviceName: a.name,
+      ref: a.startsAt,
+      resident: whoOf(s.userId, s.name, '现场登记'),
+      person: personOf(s.userId, s.name, s.id),
+      status: ATTENDED,
+      at: s.createdAt,
+      calledAt: s.attendedAt,
+      closedAt: null,
+      waitMinutes: null,
+      serviceMinutes: null,
+      served: true,
+      noShow: false,
+    });
   }
   return visits;
 }
