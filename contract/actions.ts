@@ -89,7 +89,15 @@ import type {
   RequestCompanionInput,
   Shift,
 } from './roster';
-import type { OpenRoundInput, PaperVotesInput, PublishMenuInput, Round, VoteInput } from './survey';
+import type {
+  BallotReview,
+  OpenRoundInput,
+  PaperVotesInput,
+  PublishMenuInput,
+  Round,
+  VoidBallotInput,
+  VoteInput,
+} from './survey';
 import type {
   DirectoryInput,
   Identity,
@@ -183,6 +191,8 @@ export interface ActionMap {
   'survey.paper': { input: PaperVotesInput; output: Round };
   'survey.close': { input: { roundId: string }; output: Round };
   'survey.publish': { input: PublishMenuInput; output: Round };
+  'survey.ballots': { input: { roundId: string }; output: BallotReview };
+  'survey.voidBallot': { input: VoidBallotInput; output: BallotReview };
   'report.evening': { input: { community: string; date: string }; output: EveningReport };
   'report.costs': { input: SetCostsInput; output: Record<string, number> };
   'report.csv': {

@@ -68,3 +68,34 @@ export interface PublishMenuInput {
   /** At most eight candidate ids, in display order. */
   menu: string[];
 }
+
+/** A ballot as staff review it (选票核查): no voter identity, only what it looks like. */
+export interface BallotView {
+  /** Stable per round and voter, not reversible to the voter: what voidBallot takes. */
+  ref: string;
+  /** When it was cast or last changed (ISO instant). */
+  at: string;
+  /** WeChat account, browser (a cookie), or paper typed in by staff. */
+  kind: 'wechat' | 'browser' | 'paper';
+  /** Candidate names, in the round's order. */
+  choices: string[];
+  /** One of a burst: many online ballots with the same choices within minutes. */
+  burst: boolean;
+  voided: boolean;
+}
+
+export interface BallotReview {
+  roundId: string;
+  /** Flagged ballots first, then the newest. */
+  ballots: BallotView[];
+  counted: number;
+  voided: number;
+  flagged: number;
+}
+
+export interface VoidBallotInput {
+  roundId: string;
+  ref: string;
+  /** true voids it, false counts it again. */
+  voided: boolean;
+}

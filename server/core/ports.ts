@@ -844,6 +844,9 @@ export interface VoteRecord {
   choices: string[];
   paper: boolean;
   updatedAt: string;
+  /** When staff voided the ballot (it stays listed, uncounted); null when it counts. */
+  voidedAt: string | null;
+  voidedBy: string | null;
 }
 
 export interface SurveyRepo {
@@ -861,8 +864,11 @@ export interface SurveyRepo {
    * One ballot per voter key and round: a second vote replaces the first. The core makes the
    * keys (residentBallot, paperBallots in core/survey/rules.ts), so a retried paper stack counts once.
    */
-  vote(vote: VoteRecord): Promise<void>;
+  vote(vote: Omit<VoteRecord, 'voidedAt' | 'voidedBy'>): Promise<void>;
+  /** Every ballot of the round, each with its void (kept apart, so a new vote keeps it). */
   votes(roundId: string): Promise<VoteRecord[]>;
+  /** Voids a ballot (or, with null, counts it again); voiding a ballot that does not exist yet is kept for it. */
+  setVoided(roundId: string, voterKey: string, voided: { at: string; by: string } | null): Promise<void>;
 }
 
 export interface ReportRepo {

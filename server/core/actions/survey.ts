@@ -9,7 +9,9 @@ import {
   enterPaper,
   openRound,
   publishRound,
+  reviewBallots,
   roundsOf,
+  voidBallot,
 } from '../survey/service';
 import { ids, text } from '../validation';
 
@@ -122,5 +124,27 @@ export const surveyActions = [
     example: { roundId: 'round-1', menu: ['paperwork', 'health', 'library'] },
     community: roundCommunity,
     handler: async ({ deps, now }, input) => publishRound(deps, input.roundId, input.menu, now),
+  }),
+  defineAction({
+    id: 'survey.ballots',
+    role: 'staff',
+    input: z.object({ roundId: ids.record }).strict(),
+    example: { roundId: 'round-1' },
+    community: roundCommunity,
+    handler: async ({ deps }, input) => reviewBallots(deps, input.roundId),
+  }),
+  defineAction({
+    id: 'survey.voidBallot',
+    role: 'staff',
+    input: z
+      .object({
+        roundId: ids.record,
+        ref: z.string().regex(/^[A-Za-z0-9_-]{16}$/),
+        voided: z.boolean(),
+      })
+      .strict(),
+    example: { roundId: 'round-1', ref: 'AAAAAAAAAAAAAAAA', voided: true },
+    community: roundCommunity,
+    handler: async (ctx, input) => voidBallot(ctx.deps, input, userOf(ctx).id, ctx.now),
   }),
 ];

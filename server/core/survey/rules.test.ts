@@ -1,6 +1,18 @@
 /** The 居民点单 rules on plain records, without a store. */
 import type { CommunityRecord, RoundRecord } from '../ports';
-import { newRound, paperBallots, patchRoundIfStatus, publication, residentBallot } from './rules';
+import type { VoteRecord } from '../ports';
+import {
+  ballotKind,
+  ballotRef,
+  BURST,
+  burstVoters,
+  newRound,
+  paperBallots,
+  patchRoundIfStatus,
+  publication,
+  rank,
+  residentBallot,
+} from './rules';
 
 /** Wednesday 2026-12-02 21:00 in Suzhou. */
 const NOW = new Date('2026-12-02T13:00:00.000Z');
@@ -88,5 +100,71 @@ describe('居民点单 rounds', () => {
     ]);
     expect(from).toEqual(['open', 'closed']);
     expect(patch).toMatchObject({ status: 'published', menu: ['p-1', 'a'] });
+  });
+});
+
+describe('reviewing ballots', () => {
+  const at = (minute: number) => new Date(NOW.getTime() + minute * 60_000).toISOString();
+  const vote = (voterKey: string, minute: number, choices = ['a'], paper = false): VoteRecord => ({
+    roundId: 'r1',
+    voterKey,
+    choices,
+    paper,
+    updatedAt: at(minute),
+    voidedAt: null,
+    voidedBy: null,
+  });
+
+  it(`flags ${BURST.size} online ballots with the same choices within ${BURST.minutes} minutes`, () => {
+    const burst = Array.from({ length: BURST.size }, (_, i) => vote(`u_${i}`, i * 2));
+    const others = [vote('wx:o-1', 3, ['p-1']), vote('u_late', 40)];
+    expect([...burstVoters([...burst, ...others])].sort()).toEqual(
+      burst.map((v) => v.voterKey).sort(),
+    );
+  });
+
+  it('does not flag fewer, slower, differently chosen or paper ballots', () => {
+    const fewer = Array.from({ length: BURST.size - 1 }, (_, i) => vote(`u_${i}`, i));
+    expect(burstVoters(fewer).size).toBe(0);
+    const slower = Array.from({ length: BURST.size }, (_, i) => vote(`u_${i}`, i * 3));
+    expect(burstVoters(slower).size).toBe(0);
+    const mixed = Array.from({ length: BURST.size }, (_, i) => vote(`u_${i}`, i, [`c${i}`]));
+    expect(burstVoters(mixed).size).toBe(0);
+    const paper = Array.from({ length: 10 }, (_, i) => vote(`paper:s:r:${i}`, 0, ['a'], true));
+    expect(burstVoters(paper).size).toBe(0);
+  });
+
+  it('names the kind of voter and a ref that does not reveal them', () => {
+    expect(ballotKind(vote('wx:o-1', 0))).toBe('wechat');
+    expect(ballotKind(vote('u_abc', 0))).toBe('browser');
+    expect(ballotKind(vote('paper:s:r:0', 0, ['a'], true))).toBe('paper');
+    const ref = ballotRef(vote('wx:o-1', 0));
+    expect(ref).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(ref).not.toContain('o-1');
+    expect(ballotRef(vote('wx:o-1', 9))).toBe(ref);
+    expect(ballotRef({ roundId: 'r2', voterKey: 'wx:o-1' })).not.toBe(ref);
+  });
+
+  it('leaves voided ballots out of the count', () => {
+    const candidates = [
+      {
+        id: 'a',
+        name: '甲',
+        kind: 'booking' as const,
+        description: '',
+        source: 'current' as const,
+      },
+      { id: 'b', name: '乙', kind: 'queue' as const, description: '', source: 'current' as const },
+    ];
+    const votes = [
+      { ...vote('u_1', 0, ['a']), voidedAt: at(5), voidedBy: 's' },
+      { ...vote('u_2', 0, ['a']), voidedAt: at(5), voidedBy: 's' },
+      vote('wx:o-1', 0, ['b']),
+    ];
+    const { ranking } = rank(candidates, votes);
+    expect(ranking.map((r) => [r.id, r.votes])).toEqual([
+      ['b', 1],
+      ['a', 0],
+    ]);
   });
 });

@@ -3,7 +3,11 @@ import type { ServiceKind } from '../../../contract/community';
 import type { Candidate, RankedCandidate, RoundStatus } from '../../../contract/survey';
 import { AppError } from '../errors';
 import type { CommunityRecord, RoundRecord, ServiceRecord, VoteRecord } from '../ports';
+import { createHash } from 'node:crypto';
 import { todayOf } from '../kernel/week';
+
+/** A ballot as cast: the record without staff's void. */
+export type Ballot = Omit<VoteRecord, 'voidedAt' | 'voidedBy'>;
 
 /** The menu has eight evening services, as the pilot's survey chose. */
 export const MENU_SIZE = 8;
@@ -13,9 +17,13 @@ export const MENU_SIZE = 8;
  * the proposed menu is everything ranked within the top eight, so a tie across the cut is shown
  * whole and staff decide.
  */
-export function rank(candidates: Candidate[], votes: VoteRecord[]) {
+export function rank(
+  candidates: Candidate[],
+  votes: Array<Pick<VoteRecord, 'choices' | 'paper'> & { voidedAt?: string | null }>,
+) {
   const count = new Map(candidates.map((c) => [c.id, { votes: 0, paper: 0 }]));
   for (const v of votes) {
+    if (v.voidedAt) continue;
     for (const choice of new Set(v.choices)) {
       const entry = count.get(choice);
       if (!entry) continue;
@@ -80,7 +88,7 @@ export function residentBallot(
   userId: string,
   choices: string[],
   now: Date,
-): VoteRecord {
+): Ballot {
   if (!votingOpen(round, now)) throw new AppError('CLOSED', '这轮点单已经结束，谢谢关心');
   const unique = checkChoices(round, choices);
   return {
@@ -101,7 +109,7 @@ export function paperBallots(
   staff: string,
   input: { choices: string[]; copies: number; requestId: string },
   now: Date,
-): VoteRecord[] {
+): Ballot[] {
   if (!votingOpen(round, now)) throw new AppError('CLOSED', '这轮点单已经结束，不能再录入');
   const choices = checkChoices(round, input.choices);
   return Array.from({ length: input.copies }, (_, n) => ({
@@ -197,4 +205,52 @@ export function publication(round: RoundRecord, menu: string[], now: Date) {
     patch: { status: 'published', menu: unique, publishedAt: now.toISOString() },
   };
   return { services, ...change };
+}
+
+// ── Reviewing ballots: a cookie costs nothing, so staff can see bursts and void them ──
+
+/** This many online ballots with the same choices within this many minutes look scripted. */
+export const BURST = { size: 5, minutes: 10 } as const;
+
+export type BallotKind = 'wechat' | 'browser' | 'paper';
+
+/** WeChat identities are accounts ("wx:"), browser ones only a cookie. */
+export const ballotKind = (v: Pick<VoteRecord, 'paper' | 'voterKey'>): BallotKind =>
+  v.paper ? 'paper' : v.voterKey.startsWith('wx:') ? 'wechat' : 'browser';
+
+/** What staff see instead of the voter key (a user id): stable per round and voter, not reversible. */
+export const ballotRef = (v: Pick<VoteRecord, 'roundId' | 'voterKey'>) =>
+  createHash('sha256')
+    .update(JSON.stringify([v.roundId, v.voterKey]))
+    .digest('base64url')
+    .slice(0, 16);
+
+/**
+ * The voter keys of online ballots cast in a burst: at least BURST.size with the same choices,
+ * last changed within BURST.minutes of each other. Paper ballots are typed in by staff in stacks
+ * and never count as a burst.
+ */
+type Cast = Pick<VoteRecord, 'voterKey' | 'choices' | 'paper' | 'updatedAt'>;
+
+export function burstVoters(votes: Cast[]): Set<string> {
+  const groups = new Map<string, Cast[]>();
+  for (const v of votes) {
+    if (v.paper) continue;
+    const key = JSON.stringify([...v.choices].sort());
+    groups.set(key, [...(groups.get(key) ?? []), v]);
+  }
+  const flagged = new Set<string>();
+  const window = BURST.minutes * 60_000;
+  for (const group of groups.values()) {
+    const sorted = group.sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt));
+    let first = 0;
+    for (let last = 0; last < sorted.length; last++) {
+      const at = Date.parse(sorted[last]!.updatedAt);
+      while (at - Date.parse(sorted[first]!.updatedAt) > window) first += 1;
+      if (last - first + 1 >= BURST.size) {
+        for (let i = first; i <= last; i++) flagged.add(sorted[i]!.voterKey);
+      }
+    }
+  }
+  return flagged;
 }

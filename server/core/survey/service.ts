@@ -1,11 +1,14 @@
 /** What the survey actions (居民点单) do, one function each; the rules are in rules.ts. */
-import type { Round } from '../../../contract/survey';
+import type { BallotReview, Round } from '../../../contract/survey';
 import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import { newId } from '../kernel/ids';
 import { AppError, notFound } from '../errors';
 import type { RoundRecord } from '../ports';
 import {
+  ballotKind,
+  ballotRef,
+  burstVoters,
   newRound,
   paperBallots,
   publication,
@@ -38,7 +41,7 @@ export async function roundView(
     closesOn: r.closesOn,
     // A round past its last day reads as closed even before staff close it.
     status: r.status === 'open' && !votingOpen(r, now) ? 'closed' : r.status,
-    voters: votes.length,
+    voters: votes.filter((v) => !v.voidedAt).length,
     ranking,
     tieAtCut,
     mine,
@@ -120,4 +123,51 @@ export async function publishRound(deps: CoreDeps, roundId: string, menu: string
   const published = await deps.store.surveys.updateRound(round.id, from, patch);
   if (!published) throw new AppError('CONFLICT', '这轮点单刚刚被发布了');
   return roundView(deps, published, null, now);
+}
+
+/** Every ballot of a round for staff review: flagged (a burst) first, then the newest. */
+export async function reviewBallots(deps: CoreDeps, roundId: string): Promise<BallotReview> {
+  const round = await roundOrThrow(deps, roundId);
+  const votes = await deps.store.surveys.votes(round.id);
+  const burst = burstVoters(votes);
+  const names = new Map(round.candidates.map((c, i) => [c.id, { name: c.name, i }]));
+  const ballots = votes
+    .map((v) => ({
+      ref: ballotRef(v),
+      at: v.updatedAt,
+      kind: ballotKind(v),
+      choices: v.choices
+        .filter((c) => names.has(c))
+        .sort((a, b) => names.get(a)!.i - names.get(b)!.i)
+        .map((c) => names.get(c)!.name),
+      burst: burst.has(v.voterKey),
+      voided: v.voidedAt !== null,
+    }))
+    .sort((a, b) => Number(b.burst) - Number(a.burst) || (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const voided = ballots.filter((b) => b.voided).length;
+  return {
+    roundId: round.id,
+    ballots,
+    counted: ballots.length - voided,
+    voided,
+    flagged: ballots.filter((b) => b.burst).length,
+  };
+}
+
+/** Voids a ballot (or counts it again) by the ref staff saw; the ranking follows at once. */
+export async function voidBallot(
+  deps: CoreDeps,
+  input: { roundId: string; ref: string; voided: boolean },
+  by: string,
+  now: Date,
+) {
+  const votes = await deps.store.surveys.votes(input.roundId);
+  const ballot = votes.find((v) => ballotRef(v) === input.ref);
+  if (!ballot) throw notFound('没有找到这张选票');
+  await deps.store.surveys.setVoided(
+    ballot.roundId,
+    ballot.voterKey,
+    input.voided ? { at: now.toISOString(), by } : null,
+  );
+  return reviewBallots(deps, input.roundId);
 }

@@ -85,6 +85,7 @@ export const COLLECTIONS = [
   'suggestion_keys',
   'survey_rounds',
   'survey_votes',
+  'survey_voids',
   'report_costs',
   'roster_shifts',
   'roster_companions',

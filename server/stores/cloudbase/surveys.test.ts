@@ -67,6 +67,8 @@ const ballot = (fields: Partial<VoteRecord> = {}): VoteRecord => ({
   choices: ['paperwork'],
   paper: false,
   updatedAt: NOW_ISO,
+  voidedAt: null,
+  voidedBy: null,
   ...fields,
 });
 
@@ -109,9 +111,15 @@ describe('surveys.vote', () => {
       },
     ]);
     await surveys.vote(ballot({ choices: ['p-phone'], updatedAt: LATER_ISO }));
-    expect(emulator.dump('survey_votes')).toEqual([
-      { _id: id, ...ballot({ choices: ['p-phone'], updatedAt: LATER_ISO }) },
-    ]);
+    const {
+      voidedAt: _at,
+      voidedBy: _by,
+      ...cast
+    } = ballot({
+      choices: ['p-phone'],
+      updatedAt: LATER_ISO,
+    });
+    expect(emulator.dump('survey_votes')).toEqual([{ _id: id, ...cast }]);
   });
 
   it('gives each paper ballot of a stack its own document', async () => {
@@ -133,7 +141,8 @@ describe('surveys.votes', () => {
     await surveys.vote(ballot({ voterKey: 'paper:wx:o-staff:req-1:0', paper: true }));
     await surveys.vote(ballot({ roundId: 'r2' }));
     const { result, ops } = await cost(() => surveys.votes('r1'));
-    expect(ops).toBe(2);
+    // Two pages of ballots and one of voids (none yet).
+    expect(ops).toBe(3);
     expect(result).toHaveLength(PAGE_SIZE + 1);
     expect(result.slice(0, 2).map((v) => v.voterKey)).toEqual([
       'paper:wx:o-staff:req-1:0',
@@ -270,6 +279,10 @@ describe('collectionPrefix', () => {
     expect((await surveys.rounds('c1')).map((r) => r.id)).toEqual(['r1']);
     expect(await surveys.votes('r1')).toEqual([ballot()]);
     const used = new Set(emulator.log().map((op) => op.collection));
-    expect([...used].sort()).toEqual(['contract_survey_rounds', 'contract_survey_votes']);
+    expect([...used].sort()).toEqual([
+      'contract_survey_rounds',
+      'contract_survey_voids',
+      'contract_survey_votes',
+    ]);
   });
 });

@@ -14,17 +14,22 @@
  *   no ':' or openid in an `_id`. The whole ballot is replaced, `paper` too, where SQLite keeps
  *   the first one's: the same as long as `paper` follows from the voter key, as the core makes it.
  *
+ * - survey_voids/void_<digest(roundId, voterKey)>: { roundId, voterKey, voidedAt, voidedBy }: a
+ *   ballot staff voided. Apart from the ballot, so a new vote (a set() of the ballot) keeps it;
+ *   counting it again overwrites it with REMOVED (the SDK slice has no remove()).
+ *
  * updateRound() reads the round and set()s it whole in a transaction: the status check and the
  * write commit together, and `menu` (a list) is replaced exactly.
  */
 import type { ServiceKind } from '../../../contract/community';
 import type { Candidate, RoundStatus } from '../../../contract/survey';
 import type { RoundRecord, SurveyRepo, VoteRecord } from '../../core/ports';
-import { patchRoundIfStatus, type RoundPatch } from '../../core/survey/rules';
+import { type Ballot, patchRoundIfStatus, type RoundPatch } from '../../core/survey/rules';
+import { isRemoved, REMOVED } from './documents';
 import {
   bool,
-  copyOf,
   docOf,
+  fieldsOf,
   integer,
   listOf,
   nullable,
@@ -74,7 +79,7 @@ export const roundFromDoc = recordOf<RoundRecord>('survey_rounds', {
   publishedAt: nullableText,
 });
 
-const voteShape: Shape<VoteRecord> = {
+const voteShape: Shape<Ballot> = {
   roundId: text,
   voterKey: text,
   choices: strings,
@@ -82,16 +87,25 @@ const voteShape: Shape<VoteRecord> = {
   updatedAt: text,
 };
 
+const voidShape: Shape<{ voterKey: string; voidedAt: string; voidedBy: string }> = {
+  voterKey: text,
+  voidedAt: text,
+  voidedBy: text,
+};
+
+export const voidId = (roundId: string, voterKey: string) => `void_${digest(roundId, voterKey)}`;
+
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byChange = (a: VoteRecord, b: VoteRecord) =>
   compare(a.updatedAt, b.updatedAt) || compare(a.voterKey, b.voterKey);
 
 export function surveyRepo(
   db: CloudDatabase,
-  names: Record<'survey_rounds' | 'survey_votes', string>,
+  names: Record<'survey_rounds' | 'survey_votes' | 'survey_voids', string>,
 ): SurveyRepo {
   const rounds = records(db, names, 'survey_rounds', roundFromDoc);
   const votes = () => db.collection(names.survey_votes);
+  const voids = () => db.collection(names.survey_voids);
 
   return {
     createRound: rounds.put,
@@ -114,7 +128,7 @@ export function surveyRepo(
     async vote(vote) {
       await votes()
         .doc(ballotId(vote.roundId, vote.voterKey))
-        .set({ data: { ...copyOf(vote) } });
+        .set({ data: fieldsOf(voteShape, vote) });
     },
     /**
      * Every ballot of the round, by last change then voter as SQLite. Read in pages in `_id`
@@ -122,10 +136,30 @@ export function surveyRepo(
      * read twice while residents vote; sorted in memory after.
      */
     async votes(roundId) {
-      const docs = await readAll(() => votes().where({ roundId }).orderBy('_id', 'asc'));
+      const [docs, voided] = await Promise.all([
+        readAll(() => votes().where({ roundId }).orderBy('_id', 'asc')),
+        readAll(() => voids().where({ roundId }).orderBy('_id', 'asc')),
+      ]);
+      const voidOf = new Map(
+        voided
+          .filter((doc) => !isRemoved(doc))
+          .map((doc) => read(voidShape, doc, `survey_voids/${String(doc._id)}`))
+          .map((v) => [v.voterKey, v]),
+      );
       return docs
-        .map((doc) => read(voteShape, doc, `survey_votes/${String(doc._id)}`))
+        .map((doc): VoteRecord => {
+          const ballot = read(voteShape, doc, `survey_votes/${String(doc._id)}`);
+          const v = voidOf.get(ballot.voterKey);
+          return { ...ballot, voidedAt: v?.voidedAt ?? null, voidedBy: v?.voidedBy ?? null };
+        })
         .sort(byChange);
+    },
+    /** One set() of the void's fixed `_id`: voiding twice, or two staff at once, leave one. */
+    async setVoided(roundId, voterKey, voided) {
+      const data = voided
+        ? { roundId, voterKey, voidedAt: voided.at, voidedBy: voided.by }
+        : { ...REMOVED };
+      await voids().doc(voidId(roundId, voterKey)).set({ data });
     },
   };
 }

@@ -1182,6 +1182,32 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         ).toMatchObject({ status: 'published', menu: ['p-new'] });
       });
 
+      it('keeps a void apart from the ballot: a new vote stays voided until staff count it again', async () => {
+        await store.surveys.createRound(round('r1', NOW.toISOString()));
+        const cast = (choices: string[], at: Date) => ({
+          roundId: 'r1',
+          voterKey: 'u1',
+          choices,
+          paper: false,
+          updatedAt: at.toISOString(),
+        });
+        await store.surveys.vote(cast(['library'], NOW));
+        await store.surveys.vote({ ...cast(['p-new'], NOW), voterKey: 'u2' });
+        expect((await store.surveys.votes('r1')).map((v) => v.voidedAt)).toEqual([null, null]);
+        await store.surveys.setVoided('r1', 'u1', { at: LATER.toISOString(), by: 'staff-1' });
+        await store.surveys.setVoided('r1', 'u1', { at: LATER.toISOString(), by: 'staff-1' });
+        await store.surveys.vote(cast(['p-new'], LATER));
+        const [u2, u1] = await store.surveys.votes('r1');
+        expect(u1).toEqual({
+          ...cast(['p-new'], LATER),
+          voidedAt: LATER.toISOString(),
+          voidedBy: 'staff-1',
+        });
+        expect(u2).toMatchObject({ voterKey: 'u2', voidedAt: null, voidedBy: null });
+        await store.surveys.setVoided('r1', 'u1', null);
+        expect((await store.surveys.votes('r1')).map((v) => v.voidedAt)).toEqual([null, null]);
+      });
+
       it('stores unit costs', async () => {
         expect(await store.reports.getCosts('c1')).toBeNull();
         await store.reports.saveCosts('c1', { library: 5, activity: 0 });

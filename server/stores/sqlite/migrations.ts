@@ -462,4 +462,14 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   -- tonight's alerts comes from the evening itself, on both stores, at no extra read.
   ALTER TABLE tickets ADD COLUMN alerted_at TEXT;
   `,
+  `
+  -- Ballots staff voided (居民点单 review): apart from the ballot, so a new vote keeps the void.
+  CREATE TABLE survey_voids (
+    round_id   TEXT NOT NULL REFERENCES survey_rounds(id),
+    voter_key  TEXT NOT NULL,
+    voided_at  TEXT NOT NULL,
+    voided_by  TEXT NOT NULL,
+    PRIMARY KEY (round_id, voter_key)
+  ) STRICT;
+  `,
 ];

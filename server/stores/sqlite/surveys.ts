@@ -24,8 +24,15 @@ export function surveyRepo(db: Database.Database): SurveyRepo {
      ON CONFLICT (round_id, voter_key) DO UPDATE SET choices = excluded.choices, updated_at = excluded.updated_at`,
   );
   const votes = db.prepare<[string], Row>(
-    'SELECT * FROM survey_votes WHERE round_id = ? ORDER BY updated_at, voter_key',
+    `SELECT v.*, x.voided_at, x.voided_by FROM survey_votes v
+     LEFT JOIN survey_voids x ON x.round_id = v.round_id AND x.voter_key = v.voter_key
+     WHERE v.round_id = ? ORDER BY v.updated_at, v.voter_key`,
   );
+  const voidBallot = db.prepare(
+    `INSERT INTO survey_voids (round_id, voter_key, voided_at, voided_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT (round_id, voter_key) DO UPDATE SET voided_at = excluded.voided_at, voided_by = excluded.voided_by`,
+  );
+  const unvoid = db.prepare('DELETE FROM survey_voids WHERE round_id = ? AND voter_key = ?');
   const write = db.prepare(
     'UPDATE survey_rounds SET status = ?, menu = ?, published_at = ? WHERE id = ?',
   );
@@ -46,5 +53,9 @@ export function surveyRepo(db: Database.Database): SurveyRepo {
       vote.run(v.roundId, v.voterKey, JSON.stringify(v.choices), v.paper ? 1 : 0, v.updatedAt);
     },
     votes: async (roundId) => votes.all(roundId).map(toVote),
+    setVoided: async (roundId, voterKey, voided) => {
+      if (voided) voidBallot.run(roundId, voterKey, voided.at, voided.by);
+      else unvoid.run(roundId, voterKey);
+    },
   };
 }
