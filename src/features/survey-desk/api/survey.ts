@@ -1,6 +1,12 @@
 /** 居民点单: the staff side of the `survey` function. */
 import { call } from '@/lib/gateway';
-import type { OpenRoundInput, PaperVotesInput, PublishMenuInput, Round } from '@/types/contract';
+import type {
+  BallotReview,
+  OpenRoundInput,
+  PaperVotesInput,
+  PublishMenuInput,
+  Round,
+} from '@/types/contract';
 
 /** A community's rounds, newest first, each with its live ranking. */
 export function listRounds(community: string): Promise<Round[]> {
@@ -25,4 +31,14 @@ export function closeRound(roundId: string): Promise<Round> {
 /** Publishes the menu: the community's services become these candidates. */
 export function publishMenu(input: PublishMenuInput): Promise<Round> {
   return call('survey.publish', input);
+}
+
+/** The round's ballots for review (选票核查): no identities, bursts flagged. */
+export function loadBallots(roundId: string): Promise<BallotReview> {
+  return call('survey.ballots', { roundId });
+}
+
+/** Voids a ballot (it stays listed, uncounted) or counts it again. */
+export function voidBallot(roundId: string, ref: string, voided: boolean): Promise<BallotReview> {
+  return call('survey.voidBallot', { roundId, ref, voided });
 }

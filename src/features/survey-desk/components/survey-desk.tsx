@@ -13,6 +13,7 @@ import { isRoundField } from '../model/round-form';
 import { menuNames, ROUND_STATUS_LABELS, roundFacts } from '../model/round-text';
 import { FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
 import { OpenRoundForm } from './open-round-form';
+import { BallotReviewPanel } from './ballot-review';
 import { RoundView } from './round-view';
 import '@/components/desk-parts/desk-forms.scss';
 import './survey-desk.scss';
@@ -137,6 +138,9 @@ function Rounds({ desk, onPaper, onCloseVoting, onPublish }: RoundsProps) {
           onCloseVoting={() => onCloseVoting(current)}
           onPublish={(menu) => onPublish(current, menu)}
         />
+        {current.status !== 'published' ? (
+          <BallotReviewPanel round={current} busy={desk.busy} run={desk.run} />
+        ) : null}
       </View>
       {previous.length > 0 ? (
         <View className="bdb-desk-section">

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { GatewayError, NETWORK_MESSAGE } from '@/lib/gateway';
 import { formatDate, shanghaiDate } from '@/lib/shanghai-time';
-import type { Round } from '@/types/contract';
+import type { BallotReview, Round } from '@/types/contract';
 import {
   COMMUNITIES,
   deskRoundFixture,
@@ -20,9 +20,35 @@ beforeEach(() => {
   setRouterParams({ c: 'jinse' });
 });
 
+const review = (voided = false): BallotReview => ({
+  roundId: deskRoundsFixture()[0]!.id,
+  ballots: [
+    {
+      ref: 'ref-burst-000001',
+      at: '2026-12-02T11:05:00.000Z',
+      kind: 'browser',
+      choices: ['图书阅览'],
+      burst: true,
+      voided,
+    },
+    {
+      ref: 'ref-honest-00001',
+      at: '2026-12-02T10:00:00.000Z',
+      kind: 'wechat',
+      choices: ['政务服务'],
+      burst: false,
+      voided: false,
+    },
+  ],
+  counted: voided ? 19 : 20,
+  voided: voided ? 1 : 0,
+  flagged: 1,
+});
+
 async function openPage(handlers: Handlers = {}, rounds: Round[] = deskRoundsFixture()) {
   routeCalls({
     'survey.rounds': async () => rounds,
+    'survey.ballots': async () => review(),
     'community.list': async () => COMMUNITIES,
     ...handlers,
   });
@@ -329,5 +355,32 @@ describe('staff survey page (居民点单)', () => {
     render(<SurveyPage />);
     expect(screen.getByText('请从“工作人员入口”进入居民点单')).toBeTruthy();
     expect(callMock).not.toHaveBeenCalled();
+  });
+
+  it('lists the suspicious ballots under 选票核查 and voids one, without naming voters', async () => {
+    let voided = false;
+    await openPage({
+      'survey.ballots': async () => review(voided),
+      'survey.voidBallot': async () => {
+        voided = true;
+        return review(true);
+      },
+    });
+    const toggle = await screen.findByRole('button', { name: /选票核查/ });
+    expect(toggle.textContent).toContain('计入 20 张 · 可疑 1 张');
+    fireEvent.click(toggle);
+    expect(screen.getByText('12月2日 19:05 · 浏览器 · 图书阅览')).toBeTruthy();
+    expect(screen.getByText('可疑：短时间内大量相同选票')).toBeTruthy();
+    // Ballots that look ordinary are counted, not listed.
+    expect(screen.queryByText(/· 微信 ·/)).toBeNull();
+    fireEvent.click(
+      screen.getByRole('button', { name: '作废：12月2日 19:05 · 浏览器 · 图书阅览' }),
+    );
+    await screen.findByText('已作废');
+    expect(callsOf('survey.voidBallot')).toEqual([
+      { roundId: deskRoundsFixture()[0]!.id, ref: 'ref-burst-000001', voided: true },
+    ]);
+    expect(screen.getByRole('button', { name: /恢复计票/ })).toBeTruthy();
+    expect(toggle.textContent).toContain('计入 19 张 · 已作废 1 张 · 可疑 1 张');
   });
 });
