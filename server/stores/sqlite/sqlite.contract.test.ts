@@ -28,7 +28,12 @@ describe('sqlite specifics', () => {
     await first.identities.ensureUser('u1', new Date());
     await first.close();
     const second = await openSqliteStore(file);
-    expect(await second.identities.getUser('u1')).toEqual({ id: 'u1', admin: false, staffOf: [] });
+    expect(await second.identities.getUser('u1')).toEqual({
+      id: 'u1',
+      adminDigest: null,
+      staffOf: [],
+      sessionVersion: 0,
+    });
     await second.close();
   });
 
