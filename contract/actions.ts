@@ -99,13 +99,18 @@ import type {
   VoteInput,
 } from './survey';
 import type {
+  CancelInviteInput,
   DirectoryInput,
   Identity,
   Invite,
   InviteInput,
   RedeemInput,
+  RevokeInput,
   SetNameInput,
+  SignedOut,
+  StaffListInput,
   StaffMember,
+  StaffTeam,
 } from './staff';
 
 type Empty = Record<string, never>;
@@ -119,6 +124,10 @@ export interface ActionMap {
   'staff.me': { input: Empty; output: Identity };
   'staff.directory': { input: DirectoryInput; output: StaffMember[] };
   'staff.setName': { input: SetNameInput; output: StaffMember };
+  'staff.list': { input: StaffListInput; output: StaffTeam };
+  'staff.revoke': { input: RevokeInput; output: { userId: string; community: string } };
+  'staff.cancelInvite': { input: CancelInviteInput; output: { code: string } };
+  'staff.signOut': { input: Empty; output: SignedOut };
   'queue.join': { input: JoinInput; output: Ticket };
   'queue.mine': { input: MineInput; output: Ticket[] };
   'queue.cancel': { input: TicketRef; output: Ticket };

@@ -43,3 +43,47 @@ export interface SetNameInput {
   /** How colleagues and residents see the worker, e.g. "李社工". */
   name: string;
 }
+
+export interface StaffListInput {
+  community: string;
+}
+
+/** One worker of a community's team, as the staff page (社工管理) lists them. */
+export interface TeamMember extends StaffMember {
+  /** An admin (made with the current admin secret) works every community. */
+  role: 'staff' | 'admin';
+  /** ISO instant the membership (or the admin grant) began; null when not recorded. */
+  since: string | null;
+  /** True for the caller's own row. */
+  you: boolean;
+  /** True when the caller may revoke this worker (admins, for members other than themselves). */
+  revocable: boolean;
+}
+
+/** An invite code that can still be redeemed. */
+export interface OpenInvite extends Invite {
+  /** ISO instant it was made. */
+  createdAt: string;
+}
+
+/** `staff.list`: the community's team and, for admins only, its open invites. */
+export interface StaffTeam {
+  community: string;
+  members: TeamMember[];
+  /** Null for staff who are not admin: only admins see (and cancel) invite codes. */
+  invites: OpenInvite[] | null;
+}
+
+export interface RevokeInput {
+  community: string;
+  userId: string;
+}
+
+export interface CancelInviteInput {
+  code: string;
+}
+
+export interface SignedOut {
+  /** The browser's identity is over; it continues as a new resident. */
+  signedOut: true;
+}

@@ -29,6 +29,7 @@ export default defineAppConfig({
         'pages/survey/index',
         'pages/report/index',
         'pages/roster/index',
+        'pages/team/index',
       ],
     },
     { root: 'package-board', pages: ['pages/board/index'] },

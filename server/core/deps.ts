@@ -23,4 +23,10 @@ export interface CoreDeps {
 /** The identity a host vouches for: the signed cookie (local) or OPENID (cloud). */
 export interface Caller {
   userId: string | null;
+  /**
+   * The session version the host's cookie carries (local host); undefined where the host has no
+   * sessions (WeChat: the account is the identity). Staff and admin actions of a session that
+   * sign-out ended are refused.
+   */
+  sessionVersion?: number;
 }

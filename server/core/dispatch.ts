@@ -2,7 +2,7 @@ import type { Envelope } from '../../contract/envelope';
 import type { ActionDef } from './action';
 import type { Caller, CoreDeps } from './deps';
 import { AppError, INTERNAL_MESSAGE, Unavailable } from './errors';
-import { isStaffOf } from './identity';
+import { currentAdminDigest, isStaffOf, sessionIsCurrent, userRecordOf } from './identity';
 import type { UserRecord } from './ports';
 import { findAction } from './registry';
 import { parseInput } from './validation';
@@ -14,6 +14,9 @@ const consoleLog: ErrorLog = (error, where) => console.error(`[bdb] ${where} fai
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A browser whose session was signed out: the host gives it a fresh resident identity. */
+export const SIGNED_OUT = '您已退出登录，请刷新页面；社工请重新输入邀请码登录';
+
 async function authorize(
   def: ActionDef,
   deps: CoreDeps,
@@ -24,8 +27,15 @@ async function authorize(
   if (!caller.userId) throw new AppError('UNAUTHENTICATED', '请先进入小程序或刷新页面后再试');
   // Anyone the host vouches for is a resident: no read needed (a join stays at three database
   // operations). Actions that need the stored record (staff.me) read it themselves.
-  if (def.role === 'resident') return { id: caller.userId, admin: false, staffOf: [] };
-  const user = await deps.store.identities.ensureUser(caller.userId, now);
+  if (def.role === 'resident') {
+    return { id: caller.userId, admin: false, staffOf: [], sessionVersion: 0 };
+  }
+  // Staff and admin actions read the stored record on every request: a revoked membership, a
+  // rotated ADMIN_TOKEN or a sign-out takes effect on the very next one.
+  const stored = await deps.store.identities.ensureUser(caller.userId, now);
+  const user = userRecordOf(stored, currentAdminDigest(deps.config.adminToken));
+  if (!sessionIsCurrent(user, caller.sessionVersion))
+    throw new AppError('UNAUTHENTICATED', SIGNED_OUT);
   if (def.role === 'admin' && !user.admin) throw new AppError('FORBIDDEN', '只有管理员可以这样做');
   if (def.role === 'staff' && !user.admin && user.staffOf.length === 0) {
     throw new AppError('FORBIDDEN', '只有本社区的社工可以这样做');

@@ -1,6 +1,41 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Identity } from '../../contract/staff';
-import type { CommunityRepo, RedeemResult, UserRecord } from './ports';
+import type { CommunityRepo, RedeemResult, StoredUser, UserRecord } from './ports';
+
+/**
+ * What a store keeps of the ADMIN_TOKEN that granted an admin: a SHA-256 digest under a label of
+ * its own, never the token. Rotating the token changes the digest, so every admin made with the
+ * old one stops being admin.
+ */
+export const adminDigestOf = (adminToken: string) =>
+  createHash('sha256').update(`bdb-admin-grant:${adminToken}`, 'utf8').digest('hex');
+
+/**
+ * The user as the core sees it: admin only when the stored grant's digest is the current token's.
+ * A grant without a digest (made before digests were kept) is no grant: that admin redeems the
+ * current token again. An empty token (no admin configured) makes nobody admin.
+ */
+export function userRecordOf(stored: StoredUser, currentDigest: string): UserRecord {
+  return {
+    id: stored.id,
+    admin:
+      currentDigest !== '' && stored.adminDigest !== null && stored.adminDigest === currentDigest,
+    staffOf: [...stored.staffOf],
+    sessionVersion: stored.sessionVersion,
+  };
+}
+
+/** The current token's digest, or '' when there is no token (nobody is admin then). */
+export const currentAdminDigest = (adminToken: string) =>
+  adminToken.length > 0 ? adminDigestOf(adminToken) : '';
+
+/**
+ * Whether a browser's session (the version its cookie carries) is still the user's: sign-out
+ * bumps the user's version. Undefined: the host has no sessions (WeChat: the account is the
+ * identity).
+ */
+export const sessionIsCurrent = (user: Pick<UserRecord, 'sessionVersion'>, version?: number) =>
+  version === undefined || version === user.sessionVersion;
 
 /** Role and communities as the client sees them; an admin is staff of every community. */
 export async function identityOf(user: UserRecord, communities: CommunityRepo): Promise<Identity> {
@@ -24,14 +59,47 @@ export interface StoredInvite {
   usedBy: string | null;
   /** ISO instant; an unreadable one counts as expired: an undated code is never accepted. */
   expiresAt: string;
+  /** When an admin cancelled it (作废); null (or absent in older records) while not cancelled. */
+  cancelledAt?: string | null;
 }
 
-/** Redeeming a one-time invite: unknown, then used, then expired; otherwise its community's. */
+/**
+ * Redeeming a one-time invite: unknown, then used, then cancelled, then expired; otherwise its
+ * community's.
+ */
 export function decideRedeem(invite: StoredInvite | null, now: Date): RedeemResult {
   if (!invite) return { ok: false, reason: 'unknown' };
   if (invite.usedBy) return { ok: false, reason: 'used' };
+  if (invite.cancelledAt) return { ok: false, reason: 'cancelled' };
   if (!(Date.parse(invite.expiresAt) > now.getTime())) return { ok: false, reason: 'expired' };
   return { ok: true, community: invite.community };
+}
+
+/**
+ * Cancelling (作废) an invite: only one that could still be redeemed; a used, cancelled or expired
+ * one is refused with the same reasons redeeming gives, and nothing changes.
+ */
+export const decideCancelInvite = (invite: StoredInvite | null, now: Date): RedeemResult =>
+  decideRedeem(invite, now);
+
+/** Whether an invite is still open (unused, not cancelled, unexpired) at `now`. */
+export const inviteIsOpen = (invite: StoredInvite, now: Date) => decideRedeem(invite, now).ok;
+
+export type RevokeRefusal = 'self' | 'admin' | 'not-member';
+
+/**
+ * Who may revoke whom (the caller is an admin; dispatch checked): never oneself, never an admin
+ * (admin comes from the ADMIN_TOKEN: rotating it demotes), and only a member of the community.
+ */
+export function decideRevoke(
+  by: Pick<UserRecord, 'id'>,
+  target: UserRecord | null,
+  community: string,
+): { ok: true } | { ok: false; reason: RevokeRefusal } {
+  if (target && target.id === by.id) return { ok: false, reason: 'self' };
+  if (target?.admin) return { ok: false, reason: 'admin' };
+  if (!target || !target.staffOf.includes(community)) return { ok: false, reason: 'not-member' };
+  return { ok: true };
 }
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();

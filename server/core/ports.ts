@@ -77,11 +77,32 @@ export type BoardNotice = Omit<NoticeRecord, 'body' | 'activities'> & {
   activities: Array<Omit<ActivityRecord, 'code'>>;
 };
 
+/**
+ * A user as the core sees it (dispatch hands it to staff and admin actions): admin only while
+ * the admin grant was made with the current ADMIN_TOKEN (see `userRecordOf` in identity.ts).
+ */
 export interface UserRecord {
   id: string;
   admin: boolean;
   /** Community ids this user is staff of, ordered. */
   staffOf: string[];
+  /** Bumped by sign-out: a browser session minted at another version is over. */
+  sessionVersion: number;
+}
+
+/** A user as a store keeps it: the admin grant is the digest of the token that made it. */
+export interface StoredUser {
+  id: string;
+  /**
+   * `adminDigestOf(ADMIN_TOKEN)` of the token that made this user admin, never the token; null
+   * when never admin (and for admins granted before digests were kept: not admin until they
+   * redeem the current token again).
+   */
+  adminDigest: string | null;
+  /** Community ids this user is staff of, ordered. */
+  staffOf: string[];
+  /** 0 until the first sign-out, one more after each. */
+  sessionVersion: number;
 }
 
 export interface InviteRecord {
@@ -92,33 +113,55 @@ export interface InviteRecord {
   expiresAt: string;
 }
 
-export type RedeemResult =
-  { ok: true; community: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+/** An invite that can still be redeemed, as admins see it on the staff page. */
+export interface OpenInviteRecord extends InviteRecord {
+  /** ISO instant (UTC). */
+  createdAt: string;
+}
+
+export type InviteRefusal = 'unknown' | 'used' | 'expired' | 'cancelled';
+
+export type RedeemResult = { ok: true; community: string } | { ok: false; reason: InviteRefusal };
 
 export interface IdentityRepo {
   /** Returns the user, creating a plain resident record on first sight. */
-  ensureUser(id: string, now: Date): Promise<UserRecord>;
-  getUser(id: string): Promise<UserRecord | null>;
-  grantAdmin(id: string, now: Date): Promise<void>;
+  ensureUser(id: string, now: Date): Promise<StoredUser>;
+  getUser(id: string): Promise<StoredUser | null>;
+  /** Makes the user admin by the token whose digest is `adminDigest` (replacing an older grant). */
+  grantAdmin(id: string, adminDigest: string, now: Date): Promise<void>;
   createInvite(invite: InviteRecord, now: Date): Promise<void>;
   /**
    * Atomically uses a one-time invite: marks it used by `userId` and makes the user staff of its
-   * community. Two identities racing for one code: exactly one wins.
+   * community. Two identities racing for one code: exactly one wins. A cancelled one is refused.
    */
   redeemInvite(code: string, userId: string, now: Date): Promise<RedeemResult>;
+  /**
+   * Atomically cancels an invite the core's `decideCancelInvite` allows (unused, unexpired, not
+   * cancelled): it can no longer be redeemed. A refusal changes nothing.
+   */
+  cancelInvite(code: string, now: Date): Promise<RedeemResult>;
+  /** A community's invites that can still be redeemed at `now`, newest first. */
+  openInvites(community: string, now: Date): Promise<OpenInviteRecord[]>;
+  /** Ends the user's staff membership of the community; false when there was none. */
+  removeMembership(id: string, community: string): Promise<boolean>;
+  /** Bumps the user's session version (sign-out) and returns the new one; null: no such user. */
+  bumpSessionVersion(id: string): Promise<number | null>;
   /** The name a worker goes by on rosters and companion requests; null clears it. */
   setDisplayName(id: string, name: string | null): Promise<void>;
   /**
-   * Who can work a community's evenings: its staff and the admins, by id, with the display name
-   * each set (null when none).
+   * Who can work a community's evenings: its staff and the admins whose grant has the digest
+   * `adminDigest` (the current token's), by id, with the display name each set (null when none)
+   * and since when (the membership, or the admin grant; null when the store does not know).
    */
-  staffDirectory(community: string): Promise<StaffEntry[]>;
+  staffDirectory(community: string, adminDigest: string): Promise<StaffEntry[]>;
 }
 
 export interface StaffEntry {
   id: string;
   admin: boolean;
   name: string | null;
+  /** ISO instant: when the admin grant or the membership was made; null when not recorded. */
+  since: string | null;
 }
 
 /** Everything a store adapter provides. */

@@ -11,6 +11,7 @@ import type { Envelope } from '../../contract/envelope';
 import type { CoreDeps } from '../core/deps';
 import { loggedNotifier } from '../core/alert-log';
 import { dispatch } from '../core/dispatch';
+import { adminDigestOf } from '../core/identity';
 import type {
   ActivityAlert,
   Alert,
@@ -60,6 +61,9 @@ export interface HarnessOptions {
   store?: 'sqlite' | 'cloudbase';
 }
 
+/** The harness's admin secret: `staff-1` is admin by it. */
+export const ADMIN_TOKEN = 'harness-admin-token-0123456789';
+
 /** A fresh seeded store under a temp dir, with `staff-1` as admin. Call `close()` after. */
 export async function coreHarness(at: string, options: HarnessOptions = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-core-'));
@@ -81,7 +85,7 @@ export async function coreHarness(at: string, options: HarnessOptions = {}) {
   const store = await openStore();
   await seedPilots(store);
   await store.identities.ensureUser('staff-1', new Date());
-  await store.identities.grantAdmin('staff-1', new Date());
+  await store.identities.grantAdmin('staff-1', adminDigestOf(ADMIN_TOKEN), new Date());
   const clock = handClock(at);
   const alerts = {
     queue: [] as Alert[],
@@ -92,7 +96,7 @@ export async function coreHarness(at: string, options: HarnessOptions = {}) {
   const depsOn = (on: Store): CoreDeps => ({
     store: on,
     clock,
-    config: { adminToken: 'unused-admin-token' },
+    config: { adminToken: ADMIN_TOKEN },
     // As the local host: every alert is kept in the store's alert log.
     notifier: loggedNotifier(
       {

@@ -8,6 +8,7 @@ import type { SaveNoticeInput } from '../../../contract/notice';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { isStaffOf } from '../identity';
+import { knownUser } from '../session';
 import { thisMonday, todayOf } from '../kernel/week';
 import type { NoticeRecord } from '../ports';
 import { attendanceCsv } from './csv';
@@ -36,7 +37,7 @@ export async function noticeFor(deps: CoreDeps, id: string, userId: string | nul
   const notice = await deps.store.notices.get(id);
   if (!notice) throw notFound(NOTICE_NOT_FOUND);
   if (notice.status === 'draft') {
-    const user = userId ? await deps.store.identities.getUser(userId) : null;
+    const user = userId ? await knownUser(deps, userId) : null;
     if (!isStaffOf(user, notice.community)) throw notFound(NOTICE_NOT_FOUND);
   }
   return noticeView(deps, notice, userId);

@@ -59,7 +59,7 @@ describe('the roster', () => {
   const input = { community: 'c1', date: '2026-12-02', start: '16:30', end: '20:00' };
 
   it('plans a shift only for a staff member of the community, ending after it starts', () => {
-    const directory = [{ id: 'w1', admin: false, name: null }];
+    const directory = [{ id: 'w1', admin: false, name: null, since: null }];
     expect(plannedShift(directory, 'w1', input, 'sh1', NOW)).toMatchObject({
       worker: 'w1',
       name: '社工（尾号 w1）',

@@ -6,6 +6,7 @@ import type { CompanionKind } from '../../../contract/roster';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { newId } from '../kernel/ids';
+import { staffEntries } from '../staff';
 import { todayOf } from '../kernel/week';
 import {
   balanceOf,
@@ -38,7 +39,7 @@ export async function eveningRoster(deps: CoreDeps, community: string, date: str
 
 /** Puts a colleague (or, without `worker`, the caller) on an evening. */
 export async function assignShift(deps: CoreDeps, worker: string, input: ShiftInput, now: Date) {
-  const directory = await deps.store.identities.staffDirectory(input.community);
+  const directory = await staffEntries(deps, input.community);
   const shift = plannedShift(directory, worker, input, newId(), now);
   await deps.store.rosters.addShift(shift);
   return shiftView(shift);

@@ -3,6 +3,7 @@ import type { QueueDesk, Ticket } from '../../../contract/queue';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from '../../stores/cloudbase';
 import { createCloudBaseEmulator, type CloudBaseEmulator } from '../../testing/cloudbase-emulator';
 import { fakeDateOnly } from '../../testing/cloud-world';
+import { adminDigestOf } from '../../core/identity';
 import { createHandler } from './create-handler';
 
 // wx-server-sdk is mocked at its edge so tests can change what init and getWXContext do; its
@@ -83,7 +84,7 @@ describe('createHandler', () => {
       data: { userId: 'wx:o-abc', role: 'resident', communities: [] },
     });
     expect(emulator.dump('users')).toEqual([
-      expect.objectContaining({ _id: 'wx:o-abc', admin: false, staffOf: [] }),
+      expect.objectContaining({ _id: 'wx:o-abc', adminDigest: null, staffOf: [] }),
     ]);
   });
 
@@ -170,8 +171,10 @@ describe('createHandler', () => {
       data: { userId: 'wx:o-abc', role: 'admin', communities: [] },
     });
     expect(emulator.dump('users')).toEqual([
-      expect.objectContaining({ _id: 'wx:o-abc', admin: true }),
+      // The token's digest, never the token: a new ADMIN_TOKEN makes this grant void.
+      expect.objectContaining({ _id: 'wx:o-abc', adminDigest: adminDigestOf(TOKEN) }),
     ]);
+    expect(JSON.stringify(emulator.dump('users'))).not.toContain(TOKEN);
     expect(warn).not.toHaveBeenCalled();
   });
 
@@ -182,7 +185,7 @@ describe('createHandler', () => {
       const result = await main(event({ action: 'redeem', code }));
       expect(result).toMatchObject({ ok: false });
     }
-    expect(emulator.dump('users').filter((u) => u.admin !== false)).toEqual([]);
+    expect(emulator.dump('users').filter((u) => u.adminDigest)).toEqual([]);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]![0]).toContain('ADMIN_TOKEN is not set');
   });
@@ -191,7 +194,7 @@ describe('createHandler', () => {
     process.env.ADMIN_TOKEN = 'short';
     const result = await createHandler('staff')(event({ action: 'redeem', code: 'short' }));
     expect(result).toMatchObject({ ok: false });
-    expect(emulator.dump('users').filter((u) => u.admin !== false)).toEqual([]);
+    expect(emulator.dump('users').filter((u) => u.adminDigest)).toEqual([]);
     expect(warn.mock.calls[0]![0]).toContain('shorter than 16');
   });
 });

@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ApiError, Envelope } from '../../../contract/envelope';
 import type { LineEventName, LineEvents, LineEventsPath } from '../../../contract/live';
-import type { CoreDeps } from '../../core/deps';
+import type { Caller, CoreDeps } from '../../core/deps';
 import { dispatch } from '../../core/dispatch';
 import { actions, bodyLimitFor } from '../../core/registry';
 import { httpStatus, INTERNAL_MESSAGE } from '../../core/errors';
@@ -21,7 +21,7 @@ import { ids } from '../../core/validation';
 import type { LiveBus } from './live';
 import { MEDIA_TYPES, type LocalMedia } from './media';
 import { posterHtml, qrPng, entryUrl } from './qr';
-import { newUserId, USER_COOKIE, cookieOptions } from './session-cookie';
+import { cookieOptions, cookieValue, newUserId, sessionOf, USER_COOKIE } from './session-cookie';
 
 export interface LocalAppOptions {
   deps: CoreDeps;
@@ -82,13 +82,17 @@ const noPublicUrl = (reply: FastifyReply) =>
     .type('text/plain; charset=utf-8')
     .send('二维码需要手机能打开的地址：请设置 PUBLIC_URL（例如 http://192.168.1.20:8080）后重启。');
 
-/** The caller's identity from the signed cookie; a forged or missing cookie is no identity. */
-const userIdOf = (request: FastifyRequest): string | null => {
+/**
+ * The caller from the signed cookie: the user id and the session version it carries (sign-out
+ * ends older versions). A forged, unreadable or missing cookie is no identity.
+ */
+const callerOf = (request: FastifyRequest): Caller => {
   const raw = request.cookies[USER_COOKIE];
-  if (!raw) return null;
-  const unsigned = request.unsignCookie(raw);
-  return unsigned.valid && unsigned.value ? unsigned.value : null;
+  const unsigned = raw ? request.unsignCookie(raw) : null;
+  const session = unsigned?.valid && unsigned.value ? sessionOf(unsigned.value) : null;
+  return session ?? { userId: null };
 };
+const userIdOf = (request: FastifyRequest): string | null => callerOf(request).userId;
 
 /**
  * The page's rules: scripts only from this host (no inline script), styles inline too (the
@@ -268,13 +272,20 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
     errorResponseBuilder: () => ({ statusCode: 429, mint: true }),
   });
 
+  /** A fresh resident identity for this browser: its first visit, or after a sign-out. */
+  const mint = (request: FastifyRequest, reply: FastifyReply) => {
+    const userId = newUserId();
+    const secure = https || request.protocol === 'https';
+    reply.setCookie(USER_COOKIE, cookieValue(userId, 0), cookieOptions(secure));
+    return userId;
+  };
+
   app.get('/api/session', { ...apiRoute, onRequest: mintCeiling }, async (request, reply) => {
-    let userId = userIdOf(request);
-    if (!userId) {
-      userId = newUserId();
-      reply.setCookie(USER_COOKIE, userId, cookieOptions(https || request.protocol === 'https'));
-    }
-    const data = await sessionIdentity(deps, userId);
+    const { userId, sessionVersion } = callerOf(request);
+    // A signed-out session (its version is no longer the user's) continues as a new resident.
+    const data =
+      (userId && (await sessionIdentity(deps, userId, sessionVersion))) ??
+      (await sessionIdentity(deps, mint(request, reply), 0));
     return { ok: true, data };
   });
 
@@ -309,13 +320,12 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
       if (tooLarge(request, bodyLimitFor(request.params.fn, action))) {
         return fail(reply, { code: 'PAYLOAD_TOO_LARGE', message: PAYLOAD_TOO_LARGE_MESSAGE });
       }
-      const envelope = await dispatch(
-        deps,
-        request.params.fn,
-        request.body ?? null,
-        { userId: userIdOf(request) },
-        log,
-      );
+      const caller = callerOf(request);
+      const envelope = await dispatch(deps, request.params.fn, request.body ?? null, caller, log);
+      // With an identity, UNAUTHENTICATED means its session was signed out: a new resident now.
+      if (!envelope.ok && envelope.error.code === 'UNAUTHENTICATED' && caller.userId) {
+        mint(request, reply);
+      }
       if (!envelope.ok) return fail(reply, envelope.error);
       return envelope;
     },

@@ -15,3 +15,20 @@ export const cookieOptions = (secure: boolean): CookieSerializeOptions => ({
   // Residents come back weekly; a year keeps "my tickets" and staff roles across visits.
   maxAge: 365 * 24 * 3600,
 });
+
+/**
+ * The cookie's value: the user id and the session version it was minted at ("u_….0"). Sign-out
+ * bumps the user's version, which ends every cookie minted before. Ids never contain a dot.
+ */
+export const cookieValue = (userId: string, sessionVersion: number) =>
+  `${userId}.${sessionVersion}`;
+
+/**
+ * The session a (verified) cookie value carries. A value from before versions were kept is the
+ * id alone, at version 0; anything unreadable is no session.
+ */
+export function sessionOf(value: string): { userId: string; sessionVersion: number } | null {
+  const match = /^([A-Za-z0-9_-]{1,64})(?:\.(\d{1,9}))?$/.exec(value);
+  if (!match) return null;
+  return { userId: match[1]!, sessionVersion: Number(match[2] ?? 0) };
+}

@@ -54,6 +54,8 @@ export async function startTestHost(
     liveStreams?: { perCaller: number; total: number };
     /** Run the scheduled jobs (reminders, follow-ups) this often; off unless a test asks. */
     jobsIntervalMs?: number;
+    /** The admin secret (ADMIN_TOKEN unless a test rotates it). */
+    adminToken?: string;
   } = {},
 ): Promise<TestHost> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-host-'));
@@ -62,7 +64,7 @@ export async function startTestHost(
     host: options.listenHost,
     port: 0,
     clock: options.clock ?? fixedClock(WEDNESDAY_1830),
-    adminToken: ADMIN_TOKEN,
+    adminToken: options.adminToken ?? ADMIN_TOKEN,
     h5Dir: options.h5Dir ?? path.join(dataDir, 'no-h5'),
     logErrors: false,
     rateLimit: options.rateLimit,

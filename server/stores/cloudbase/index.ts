@@ -6,29 +6,39 @@
  * - communities/<community id>: { name, evenings: [{ weekday, opensAt, closesAt }],
  *   services: [{ id, name, kind, description, sort }], board, contactPhone }; contactPhone (the
  *   number residents call about bookings) is a string, or null or absent until staff set it
- * - users/<user id, e.g. "wx:<openid>">: { admin, staffOf: string[] (sorted), createdAt,
- *   displayName?: string (set by staff.setName) }
- * - invites/<code>: { community, createdBy, createdAt, expiresAt, usedBy, usedAt }; `usedBy` and
- *   `usedAt` are null until the invite is redeemed.
+ * - users/<user id, e.g. "wx:<openid>">: { adminDigest, adminSince, staffOf: string[] (sorted),
+ *   staffSince: { <community>: ISO instant }, sessionVersion, createdAt, displayName?: string
+ *   (set by staff.setName) }. `adminDigest` is the digest of the ADMIN_TOKEN that made the user
+ *   admin (core/identity.ts adminDigestOf), null or absent when never admin; the core counts it
+ *   only while it is the current token's. Older documents' `admin: true` is no longer read: those
+ *   admins redeem the current token again. Absent `sessionVersion` is 0, absent `staffSince` none.
+ * - invites/<code>: { community, createdBy, createdAt, expiresAt, usedBy, usedAt, cancelledAt };
+ *   `usedBy` and `usedAt` are null until the invite is redeemed, `cancelledAt` (absent in older
+ *   documents) until an admin cancels it (作废).
  */
 import type { ServiceKind } from '../../../contract/community';
 import type { LineCollection } from '../../../contract/live';
-import { decideRedeem, isStaffOf } from '../../core/identity';
+import {
+  decideCancelInvite,
+  decideRedeem,
+  inviteIsOpen,
+  type StoredInvite,
+} from '../../core/identity';
 import type {
   BoardNotice,
   CommunityRecord,
   CommunityRepo,
   IdentityRepo,
+  OpenInviteRecord,
   RedeemResult,
   ServiceRecord,
   StaffEntry,
   Store,
-  UserRecord,
+  StoredUser,
 } from '../../core/ports';
 import { isDoc, MalformedDocument, readDoc, toStoredInstant } from './documents';
 import {
   fieldsOf,
-  flag,
   integer,
   listOf,
   nullableText,
@@ -228,23 +238,60 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
 /** Sorted and without duplicates, as `UserRecord.staffOf` promises. */
 const normalizeStaffOf = (ids: readonly string[]): string[] => [...new Set(ids)].sort();
 
-const readUser = recordOf<UserRecord>('users', { admin: flag, staffOf: someStrings });
-const userFromDoc = (id: string, doc: DocData): UserRecord => {
+/** Absent (documents from before sign-out existed): 0. */
+const versionOf: Reader<number> = (doc, key, where) =>
+  doc[key] === undefined ? 0 : integer(doc, key, where);
+
+const readUser = recordOf<StoredUser>('users', {
+  adminDigest: nullableText,
+  staffOf: someStrings,
+  sessionVersion: versionOf,
+});
+const userFromDoc = (id: string, doc: DocData): StoredUser => {
   const user = readUser(id, doc);
   return { ...user, staffOf: normalizeStaffOf(user.staffOf) };
 };
 
+/** When each membership began: absent (older documents) or unreadable reads as unknown. */
+const staffSinceOf = (doc: DocData): Record<string, string> => {
+  const since = doc.staffSince;
+  if (!isDoc(since)) return {};
+  return Object.fromEntries(
+    Object.entries(since).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+};
+
 const newUserDoc = (now: Date, staffOf: string[] = []): DocData => ({
-  admin: false,
+  adminDigest: null,
   staffOf: normalizeStaffOf(staffOf),
+  staffSince: Object.fromEntries(staffOf.map((c) => [c, toStoredInstant(now)])),
+  sessionVersion: 0,
   createdAt: toStoredInstant(now),
 });
+
+/** An invite document as redeeming and cancelling read it. */
+function storedInvite(code: string, invite: DocData | null): StoredInvite | null {
+  if (invite && typeof invite.community !== 'string') {
+    throw new Error(`Malformed invite ${code}: no community`);
+  }
+  return (
+    invite && {
+      community: invite.community as string,
+      usedBy: invite.usedBy ? String(invite.usedBy) : null,
+      expiresAt: typeof invite.expiresAt === 'string' ? invite.expiresAt : '',
+      cancelledAt: invite.cancelledAt ? String(invite.cancelledAt) : null,
+    }
+  );
+}
 
 /** Whole redeem transactions to try (see transaction.ts for why the adapter retries itself). */
 export const REDEEM_ATTEMPTS = FEW_RACERS.attempts;
 
 /** The core decides (decideRedeem); the invite and the user are written in its transaction. */
 async function redeemIn(
+  db: CloudDatabase,
   tx: CloudTransaction,
   names: Names,
   code: string,
@@ -252,18 +299,7 @@ async function redeemIn(
   now: Date,
 ): Promise<RedeemResult> {
   const inviteRef = tx.collection(names.invites).doc(code);
-  const invite = await readDoc(inviteRef);
-  if (invite && typeof invite.community !== 'string') {
-    throw new Error(`Malformed invite ${code}: no community`);
-  }
-  const decided = decideRedeem(
-    invite && {
-      community: invite.community as string,
-      usedBy: invite.usedBy ? String(invite.usedBy) : null,
-      expiresAt: typeof invite.expiresAt === 'string' ? invite.expiresAt : '',
-    },
-    now,
-  );
+  const decided = decideRedeem(storedInvite(code, await readDoc(inviteRef)), now);
   if (!decided.ok) return decided;
   // Two redeemers both write this document: snapshot isolation lets exactly one commit.
   await inviteRef.update({ data: { usedBy: userId, usedAt: toStoredInstant(now) } });
@@ -275,7 +311,8 @@ async function redeemIn(
     const current = userFromDoc(userId, user).staffOf;
     if (!current.includes(decided.community)) {
       const staffOf = normalizeStaffOf([...current, decided.community]);
-      await userRef.update({ data: { staffOf } });
+      const staffSince = { ...staffSinceOf(user), [decided.community]: toStoredInstant(now) };
+      await userRef.update({ data: { staffOf, staffSince: db.command.set(staffSince) } });
     }
   }
   return decided;
@@ -284,7 +321,7 @@ async function redeemIn(
 function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
   const { ref: users, doc: user, get: getUser } = records(db, names, 'users', userFromDoc);
 
-  async function ensureUser(id: string, now: Date): Promise<UserRecord> {
+  async function ensureUser(id: string, now: Date): Promise<StoredUser> {
     const existing = await getUser(id);
     if (existing) return existing;
     const doc = newUserDoc(now);
@@ -304,9 +341,9 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
   return {
     ensureUser,
     getUser,
-    async grantAdmin(id, now) {
+    async grantAdmin(id, adminDigest, now) {
       await ensureUser(id, now);
-      await user(id).update({ data: { admin: true } });
+      await user(id).update({ data: { adminDigest, adminSince: toStoredInstant(now) } });
     },
     async createInvite(invite, now) {
       // add(), not set(): a code is never reused, and set() would revive a used invite.
@@ -319,25 +356,97 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
           expiresAt: toStoredInstant(invite.expiresAt),
           usedBy: null,
           usedAt: null,
+          cancelledAt: null,
         },
       });
     },
+    cancelInvite: (code, now) =>
+      transact(db, FEW_RACERS, async (tx): Promise<RedeemResult> => {
+        const ref = tx.collection(names.invites).doc(code);
+        const decided = decideCancelInvite(storedInvite(code, await readDoc(ref)), now);
+        // A redeemer racing this writes the same document: exactly one of the two commits.
+        if (decided.ok) await ref.update({ data: { cancelledAt: toStoredInstant(now) } });
+        return decided;
+      }),
+    /** One indexed query (the community's unused invites); expiry and cancelling checked here. */
+    async openInvites(community, now) {
+      const docs = await readAll(() =>
+        db.collection(names.invites).where({ community, usedBy: null }).orderBy('_id', 'asc'),
+      );
+      const open: OpenInviteRecord[] = [];
+      for (const doc of docs) {
+        const code = text(doc, '_id', 'invites/?');
+        const invite = storedInvite(code, doc);
+        if (!invite || !inviteIsOpen(invite, now)) continue;
+        open.push({
+          code,
+          community,
+          createdBy: text(doc, 'createdBy', `invites/${code}`),
+          createdAt: text(doc, 'createdAt', `invites/${code}`),
+          expiresAt: invite.expiresAt,
+        });
+      }
+      return open.sort((a, b) =>
+        a.createdAt !== b.createdAt
+          ? Date.parse(b.createdAt) - Date.parse(a.createdAt)
+          : a.code < b.code
+            ? -1
+            : 1,
+      );
+    },
+    removeMembership: (id, community) =>
+      transact(db, FEW_RACERS, async (tx) => {
+        const ref = tx.collection(names.users).doc(id);
+        const doc = await readDoc(ref);
+        if (!doc) return false;
+        const current = userFromDoc(id, doc).staffOf;
+        if (!current.includes(community)) return false;
+        const { [community]: _ended, ...staffSince } = staffSinceOf(doc);
+        await ref.update({
+          data: {
+            staffOf: current.filter((c) => c !== community),
+            staffSince: db.command.set(staffSince),
+          },
+        });
+        return true;
+      }),
+    bumpSessionVersion: (id) =>
+      transact(db, FEW_RACERS, async (tx) => {
+        const ref = tx.collection(names.users).doc(id);
+        const doc = await readDoc(ref);
+        if (!doc) return null;
+        const next = userFromDoc(id, doc).sessionVersion + 1;
+        await ref.update({ data: { sessionVersion: next } });
+        return next;
+      }),
     redeemInvite: (code, userId, now) =>
-      transact(db, FEW_RACERS, (tx) => redeemIn(tx, names, code, userId, now)),
+      transact(db, FEW_RACERS, (tx) => redeemIn(db, tx, names, code, userId, now)),
     async setDisplayName(id, name) {
       await user(id).update({ data: { displayName: name } });
     },
-    /** Two indexed queries (members of the community, admins), merged by id. */
-    async staffDirectory(community) {
+    /**
+     * Two indexed queries (members of the community, admins of the current token), merged by id;
+     * an admin who is also a member counts once, as admin.
+     */
+    async staffDirectory(community, adminDigest) {
       const [members, admins] = await Promise.all([
         readAll(() => users().where({ staffOf: community }).orderBy('_id', 'asc')),
-        readAll(() => users().where({ admin: true }).orderBy('_id', 'asc')),
+        adminDigest
+          ? readAll(() => users().where({ adminDigest }).orderBy('_id', 'asc'))
+          : Promise.resolve([]),
       ]);
       const byId = new Map<string, StaffEntry>();
       for (const doc of [...members, ...admins]) {
-        const user = userFromDoc(text(doc, '_id', 'users/?'), doc);
+        const stored = userFromDoc(text(doc, '_id', 'users/?'), doc);
         const name = typeof doc.displayName === 'string' ? doc.displayName : null;
-        if (isStaffOf(user, community)) byId.set(user.id, { id: user.id, admin: user.admin, name });
+        const admin = adminDigest !== '' && stored.adminDigest === adminDigest;
+        if (!admin && !stored.staffOf.includes(community)) continue;
+        const since = admin
+          ? typeof doc.adminSince === 'string'
+            ? doc.adminSince
+            : null
+          : (staffSinceOf(doc)[community] ?? null);
+        byId.set(stored.id, { id: stored.id, admin, name, since });
       }
       return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },

@@ -125,12 +125,19 @@ describe('identities: users', () => {
   it('creates a user under a fixed _id with a UTC ISO createdAt, in one read and one write', async () => {
     const { emulator, store, cost } = setup();
     expect(await cost(() => store.identities.ensureUser('wx:new', NOW))).toMatchObject({
-      result: { id: 'wx:new', admin: false, staffOf: [] },
+      result: { id: 'wx:new', adminDigest: null, staffOf: [], sessionVersion: 0 },
       reads: 1,
       writes: 1,
     });
     expect(emulator.dump('users')).toEqual([
-      { _id: 'wx:new', admin: false, staffOf: [], createdAt: NOW_ISO },
+      {
+        _id: 'wx:new',
+        adminDigest: null,
+        staffOf: [],
+        staffSince: {},
+        sessionVersion: 0,
+        createdAt: NOW_ISO,
+      },
     ]);
     // Seen again: one read, nothing written.
     expect(await cost(() => store.identities.ensureUser('wx:new', NOW))).toMatchObject({
@@ -138,11 +145,14 @@ describe('identities: users', () => {
       writes: 0,
     });
     // grantAdmin creates a user it has not seen yet.
-    await store.identities.grantAdmin('wx:admin', NOW);
+    await store.identities.grantAdmin('wx:admin', 'digest-of-the-token', NOW);
     expect(emulator.dump('users')).toContainEqual({
       _id: 'wx:admin',
-      admin: true,
+      adminDigest: 'digest-of-the-token',
+      adminSince: NOW_ISO,
       staffOf: [],
+      staffSince: {},
+      sessionVersion: 0,
       createdAt: NOW_ISO,
     });
   });
@@ -150,17 +160,20 @@ describe('identities: users', () => {
   it('reads user documents as stored: staffOf sorted without duplicates, missing as none', async () => {
     const { store, seed } = setup();
     await seed('users', 'wx:a', { admin: true, staffOf: ['z', 'a', 'z'], createdAt: NOW_ISO });
+    // An admin from before digests were kept (`admin: true` alone) has no grant the core counts.
     expect(await store.identities.getUser('wx:a')).toEqual({
       id: 'wx:a',
-      admin: true,
+      adminDigest: null,
       staffOf: ['a', 'z'],
+      sessionVersion: 0,
     });
     // Written before staffOf existed.
     await seed('users', 'wx:old', { admin: false, createdAt: NOW_ISO });
     expect(await store.identities.getUser('wx:old')).toEqual({
       id: 'wx:old',
-      admin: false,
+      adminDigest: null,
       staffOf: [],
+      sessionVersion: 0,
     });
     await seed('users', 'wx:bad', { admin: false, staffOf: 'c1' });
     await expect(store.identities.getUser('wx:bad')).rejects.toThrow(
@@ -189,6 +202,7 @@ describe('identities: invites', () => {
         expiresAt: '2026-12-09T10:30:00.000Z',
         usedBy: null,
         usedAt: null,
+        cancelledAt: null,
       },
     ]);
     await expect(store.identities.createInvite(invite('X', 'soon'), NOW)).rejects.toThrow(
@@ -212,7 +226,14 @@ describe('identities: invites', () => {
     });
     expect(emulator.dump('invites')[0]).toMatchObject({ usedBy: 'wx:b', usedAt: NOW_ISO });
     expect(emulator.dump('users')).toEqual([
-      { _id: 'wx:b', admin: false, staffOf: ['c1'], createdAt: NOW_ISO },
+      {
+        _id: 'wx:b',
+        adminDigest: null,
+        staffOf: ['c1'],
+        staffSince: { c1: NOW_ISO },
+        sessionVersion: 0,
+        createdAt: NOW_ISO,
+      },
     ]);
     // Refusals read the invite only.
     for (const code of ['CODE000001', 'NOSUCHCODE']) {

@@ -174,6 +174,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     });
 
     describe('identities', () => {
+      // What the core keeps of two admin tokens (adminDigestOf): opaque strings to a store.
+      const DIGEST = 'a'.repeat(64);
+      const OLD_DIGEST = 'b'.repeat(64);
+
       beforeEach(async () => {
         await store.communities.save(sampleCommunity('c1'));
         await store.communities.save(sampleCommunity('c2'));
@@ -185,16 +189,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
       it('creates a resident on first sight and returns the same record after', async () => {
         expect(await store.identities.getUser('u1')).toBeNull();
-        expect(await store.identities.ensureUser('u1', NOW)).toEqual({
-          id: 'u1',
-          admin: false,
-          staffOf: [],
-        });
-        expect(await store.identities.ensureUser('u1', NOW)).toEqual({
-          id: 'u1',
-          admin: false,
-          staffOf: [],
-        });
+        const resident = { id: 'u1', adminDigest: null, staffOf: [], sessionVersion: 0 };
+        expect(await store.identities.ensureUser('u1', NOW)).toEqual(resident);
+        expect(await store.identities.ensureUser('u1', NOW)).toEqual(resident);
       });
 
       it('survives two first sights of one user at once', async () => {
@@ -205,10 +202,113 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(both[0]).toEqual(both[1]);
       });
 
-      it('grants admin', async () => {
+      it('grants admin with the digest of the token, and a new grant replaces the old', async () => {
         await store.identities.ensureUser('u1', NOW);
-        await store.identities.grantAdmin('u1', NOW);
-        expect((await store.identities.getUser('u1'))?.admin).toBe(true);
+        await store.identities.grantAdmin('u1', OLD_DIGEST, NOW);
+        expect((await store.identities.getUser('u1'))?.adminDigest).toBe(OLD_DIGEST);
+        await store.identities.grantAdmin('u1', DIGEST, LATER);
+        expect((await store.identities.getUser('u1'))?.adminDigest).toBe(DIGEST);
+        // grantAdmin creates a user it has not seen yet.
+        await store.identities.grantAdmin('u9', DIGEST, NOW);
+        expect(await store.identities.getUser('u9')).toEqual({
+          id: 'u9',
+          adminDigest: DIGEST,
+          staffOf: [],
+          sessionVersion: 0,
+        });
+      });
+
+      it('lists only the admins of the digest it is given (a rotated token demotes)', async () => {
+        await store.identities.grantAdmin('admin-1', OLD_DIGEST, NOW);
+        await store.identities.grantAdmin('admin-2', DIGEST, LATER);
+        expect(await store.identities.staffDirectory('c1', DIGEST)).toEqual([
+          { id: 'admin-2', admin: true, name: null, since: LATER.toISOString() },
+        ]);
+        expect((await store.identities.staffDirectory('c1', OLD_DIGEST)).map((m) => m.id)).toEqual([
+          'admin-1',
+        ]);
+        expect(await store.identities.staffDirectory('c1', '')).toEqual([]);
+      });
+
+      it('removes one membership, once, and keeps the others', async () => {
+        await invite('CODE000011', 'c1');
+        await invite('CODE000012', 'c2');
+        await store.identities.redeemInvite('CODE000011', 'w1', NOW);
+        await store.identities.redeemInvite('CODE000012', 'w1', NOW);
+        expect(await store.identities.removeMembership('w1', 'c1')).toBe(true);
+        expect((await store.identities.getUser('w1'))?.staffOf).toEqual(['c2']);
+        expect(await store.identities.staffDirectory('c1', DIGEST)).toEqual([]);
+        expect(await store.identities.removeMembership('w1', 'c1')).toBe(false);
+        expect(await store.identities.removeMembership('nobody', 'c1')).toBe(false);
+        expect((await store.identities.getUser('w1'))?.staffOf).toEqual(['c2']);
+        // Invited again later, the membership starts afresh.
+        await invite('CODE000013', 'c1', '2027-01-01T00:00:00.000Z');
+        await store.identities.redeemInvite('CODE000013', 'w1', LATER);
+        expect(await store.identities.staffDirectory('c1', DIGEST)).toEqual([
+          { id: 'w1', admin: false, name: null, since: LATER.toISOString() },
+        ]);
+      });
+
+      it('bumps the session version on sign-out', async () => {
+        await store.identities.ensureUser('u1', NOW);
+        expect(await store.identities.bumpSessionVersion('u1')).toBe(1);
+        expect(await store.identities.bumpSessionVersion('u1')).toBe(2);
+        expect((await store.identities.getUser('u1'))?.sessionVersion).toBe(2);
+        expect(await store.identities.bumpSessionVersion('nobody')).toBeNull();
+        expect(await store.identities.getUser('nobody')).toBeNull();
+      });
+
+      it('cancels an open invite, which then cannot be redeemed; refusals change nothing', async () => {
+        await invite('CODE000021');
+        await invite('CODE000022');
+        await invite('CODE000023', 'c1', '2026-12-02T10:30:00.000Z');
+        await invite('CODE000024', 'c2');
+        expect((await store.identities.openInvites('c1', NOW)).map((i) => i.code).sort()).toEqual([
+          'CODE000021',
+          'CODE000022',
+          'CODE000023',
+        ]);
+        expect(await store.identities.cancelInvite('CODE000021', NOW)).toEqual({
+          ok: true,
+          community: 'c1',
+        });
+        expect(await store.identities.cancelInvite('CODE000021', NOW)).toEqual({
+          ok: false,
+          reason: 'cancelled',
+        });
+        expect(await store.identities.redeemInvite('CODE000021', 'u1', NOW)).toEqual({
+          ok: false,
+          reason: 'cancelled',
+        });
+        expect(await store.identities.getUser('u1')).toBeNull();
+        await store.identities.redeemInvite('CODE000022', 'u2', NOW);
+        expect(await store.identities.cancelInvite('CODE000022', NOW)).toEqual({
+          ok: false,
+          reason: 'used',
+        });
+        expect((await store.identities.getUser('u2'))?.staffOf).toEqual(['c1']);
+        expect(await store.identities.cancelInvite('NOSUCHCODE', NOW)).toEqual({
+          ok: false,
+          reason: 'unknown',
+        });
+        expect(await store.identities.cancelInvite('CODE000023', LATER)).toEqual({
+          ok: false,
+          reason: 'expired',
+        });
+        // Open: neither used, cancelled nor expired; with when and by whom it was made.
+        expect(await store.identities.openInvites('c1', NOW)).toEqual([
+          {
+            code: 'CODE000023',
+            community: 'c1',
+            createdBy: 'admin-1',
+            createdAt: NOW.toISOString(),
+            expiresAt: '2026-12-02T10:30:00.000Z',
+          },
+        ]);
+        expect(await store.identities.openInvites('c1', LATER)).toEqual([]);
+        expect((await store.identities.openInvites('c2', NOW)).map((i) => i.code)).toEqual([
+          'CODE000024',
+        ]);
       });
 
       it('redeems an invite once, making the user staff of its community', async () => {
@@ -252,32 +352,36 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         await invite('CODE000008', 'c2');
         await store.identities.redeemInvite('CODE000007', 'w1', NOW);
         await store.identities.redeemInvite('CODE000008', 'w2', NOW);
-        await store.identities.grantAdmin('admin-1', NOW);
+        await store.identities.grantAdmin('admin-1', DIGEST, LATER);
         await store.identities.ensureUser('resident-1', NOW);
-        expect(await store.identities.staffDirectory('c1')).toEqual([
-          { id: 'admin-1', admin: true, name: null },
-          { id: 'w1', admin: false, name: null },
+        const since = NOW.toISOString();
+        const adminSince = LATER.toISOString();
+        expect(await store.identities.staffDirectory('c1', DIGEST)).toEqual([
+          { id: 'admin-1', admin: true, name: null, since: adminSince },
+          { id: 'w1', admin: false, name: null, since },
         ]);
         await store.identities.setDisplayName('w1', '李社工');
-        expect(await store.identities.staffDirectory('c1')).toEqual([
-          { id: 'admin-1', admin: true, name: null },
-          { id: 'w1', admin: false, name: '李社工' },
+        expect(await store.identities.staffDirectory('c1', DIGEST)).toEqual([
+          { id: 'admin-1', admin: true, name: null, since: adminSince },
+          { id: 'w1', admin: false, name: '李社工', since },
         ]);
-        expect((await store.identities.staffDirectory('c2')).map((m) => m.id)).toEqual([
+        expect((await store.identities.staffDirectory('c2', DIGEST)).map((m) => m.id)).toEqual([
           'admin-1',
           'w2',
         ]);
         // The name is kept apart from the record dispatch reads for every call.
         expect(await store.identities.getUser('w1')).toEqual({
           id: 'w1',
-          admin: false,
+          adminDigest: null,
           staffOf: ['c1'],
+          sessionVersion: 0,
         });
         await store.identities.setDisplayName('w1', null);
-        expect((await store.identities.staffDirectory('c1'))[1]).toEqual({
+        expect((await store.identities.staffDirectory('c1', DIGEST))[1]).toEqual({
           id: 'w1',
           admin: false,
           name: null,
+          since,
         });
       });
 

@@ -1,17 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { decideRedeem, type StoredInvite } from '../../core/identity';
+import {
+  decideCancelInvite,
+  decideRedeem,
+  inviteIsOpen,
+  type StoredInvite,
+} from '../../core/identity';
 import type {
   BoardNotice,
   CommunityRecord,
   CommunityRepo,
   CommunitySetup,
   IdentityRepo,
+  OpenInviteRecord,
   RedeemResult,
   StaffEntry,
   Store,
-  UserRecord,
+  StoredUser,
 } from '../../core/ports';
 import { MIGRATIONS } from './migrations';
 import { bookingRepo } from './bookings';
@@ -54,7 +60,8 @@ export function migrate(db: DB): number {
 
 const toInvite = rowReader<StoredInvite>();
 const toStaff = rowReader<StaffEntry>({ bool: ['admin'] });
-const toUser = rowReader<Omit<UserRecord, 'staffOf'>>({ bool: ['admin'] });
+const toUser = rowReader<Omit<StoredUser, 'staffOf'>>();
+const toOpenInvite = rowReader<OpenInviteRecord & StoredInvite>();
 
 function communityRepo(db: DB): CommunityRepo {
   const listStmt = db.prepare<[], { id: string; name: string }>(
@@ -124,23 +131,44 @@ function identityRepo(db: DB): IdentityRepo {
   const insertUser = db.prepare(
     'INSERT INTO users (id, admin, created_at) VALUES (?, 0, ?) ON CONFLICT(id) DO NOTHING',
   );
-  const userStmt = db.prepare<[string], Row>('SELECT id, admin FROM users WHERE id = ?');
+  const userStmt = db.prepare<[string], Row>(
+    'SELECT id, admin_digest, session_version FROM users WHERE id = ?',
+  );
   const staffOfStmt = db.prepare<[string], { community: string }>(
     'SELECT community_id AS community FROM staff_memberships WHERE user_id = ? ORDER BY community_id',
   );
-  const setAdmin = db.prepare('UPDATE users SET admin = 1 WHERE id = ?');
+  const setAdmin = db.prepare('UPDATE users SET admin_digest = ?, admin_since = ? WHERE id = ?');
   const setName = db.prepare('UPDATE users SET display_name = ? WHERE id = ?');
-  const directory = db.prepare<[string], Row>(
-    `SELECT id, admin, display_name AS name FROM users
-     WHERE admin = 1 OR id IN (SELECT user_id FROM staff_memberships WHERE community_id = ?)
-     ORDER BY id`,
+  const bumpVersion = db.prepare<[string], { version: number }>(
+    'UPDATE users SET session_version = session_version + 1 WHERE id = ? RETURNING session_version AS version',
+  );
+  const removeMembership = db.prepare(
+    'DELETE FROM staff_memberships WHERE user_id = ? AND community_id = ?',
+  );
+  // The admins of the current token, and the community's members (an admin who is also a member
+  // counts once, as admin).
+  const directory = db.prepare<[{ community: string; digest: string }], Row>(
+    `SELECT u.id, u.admin_digest = @digest AS admin, u.display_name AS name,
+            CASE WHEN u.admin_digest = @digest THEN u.admin_since ELSE m.created_at END AS since
+     FROM users u
+     LEFT JOIN staff_memberships m ON m.user_id = u.id AND m.community_id = @community
+     WHERE u.admin_digest = @digest OR m.user_id IS NOT NULL
+     ORDER BY u.id`,
+  );
+  const openInvitesStmt = db.prepare<[string], Row>(
+    `SELECT code, community_id AS community, created_by, created_at, expires_at, used_by, cancelled_at
+     FROM invites WHERE community_id = ? AND used_by IS NULL AND cancelled_at IS NULL
+     ORDER BY created_at DESC, code`,
+  );
+  const setCancelled = db.prepare(
+    'UPDATE invites SET cancelled_at = ? WHERE code = ? AND used_by IS NULL AND cancelled_at IS NULL',
   );
   const insertInvite = db.prepare(
     `INSERT INTO invites (code, community_id, created_by, created_at, expires_at)
      VALUES (@code, @community, @createdBy, @createdAt, @expiresAt)`,
   );
   const inviteStmt = db.prepare<[string], Row>(
-    'SELECT community_id, expires_at, used_by FROM invites WHERE code = ?',
+    'SELECT community_id, expires_at, used_by, cancelled_at FROM invites WHERE code = ?',
   );
   // The `used_by IS NULL` guard makes the claim atomic even across processes sharing the file.
   const claimInvite = db.prepare(
@@ -166,6 +194,14 @@ function identityRepo(db: DB): IdentityRepo {
     return decided;
   });
 
+  const cancel = db.transaction((code: string, now: Date): RedeemResult => {
+    const decided = decideCancelInvite(maybe(toInvite, inviteStmt.get(code)), now);
+    if (!decided.ok) return decided;
+    if (setCancelled.run(now.toISOString(), code).changes !== 1)
+      return { ok: false, reason: 'used' };
+    return decided;
+  });
+
   return {
     // Read first: nearly every call is for a known user, and a read takes no write lock.
     ensureUser: async (id, now) => {
@@ -175,9 +211,9 @@ function identityRepo(db: DB): IdentityRepo {
       return getUser(id)!;
     },
     getUser: async (id) => getUser(id),
-    grantAdmin: async (id, now) => {
+    grantAdmin: async (id, adminDigest, now) => {
       insertUser.run(id, now.toISOString());
-      setAdmin.run(id);
+      setAdmin.run(adminDigest, now.toISOString(), id);
     },
     createInvite: async (invite, now) => {
       insertInvite.run({ ...invite, createdAt: now.toISOString() });
@@ -187,7 +223,23 @@ function identityRepo(db: DB): IdentityRepo {
     setDisplayName: async (id, name) => {
       setName.run(name, id);
     },
-    staffDirectory: async (community) => directory.all(community).map(toStaff),
+    staffDirectory: async (community, adminDigest) =>
+      directory.all({ community, digest: adminDigest }).map(toStaff),
+    cancelInvite: async (code, now) => cancel.immediate(code, now),
+    openInvites: async (community, now) =>
+      openInvitesStmt
+        .all(community)
+        .map(toOpenInvite)
+        .filter((invite) => inviteIsOpen(invite, now))
+        .map(({ code, community: c, createdBy, createdAt, expiresAt }) => ({
+          code,
+          community: c,
+          createdBy,
+          createdAt,
+          expiresAt,
+        })),
+    removeMembership: async (id, community) => removeMembership.run(id, community).changes === 1,
+    bumpSessionVersion: async (id) => bumpVersion.get(id)?.version ?? null,
   };
 }
 

@@ -463,6 +463,21 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   ALTER TABLE tickets ADD COLUMN alerted_at TEXT;
   `,
   `
+  -- Staff lifecycle (#13). An admin grant keeps the digest of the ADMIN_TOKEN that made it
+  -- (adminDigestOf in core/identity.ts, never the token), and the core counts it only while that
+  -- digest is the current token's: rotating ADMIN_TOKEN demotes every admin of the old one. The
+  -- old admin column is no longer read: admins from before this step have no digest and are not
+  -- admin until they redeem the current token again. Sign-out bumps session_version; a browser
+  -- cookie minted at another version is signed out. A cancelled (作废) invite cannot be redeemed.
+  ALTER TABLE users ADD COLUMN admin_digest TEXT;
+  ALTER TABLE users ADD COLUMN admin_since TEXT;
+  ALTER TABLE users ADD COLUMN session_version INTEGER NOT NULL DEFAULT 0;
+  UPDATE users SET admin = 0;
+  ALTER TABLE invites ADD COLUMN cancelled_at TEXT;
+  CREATE INDEX invites_community ON invites (community_id, used_by);
+  CREATE INDEX users_admin_digest ON users (admin_digest);
+  `,
+  `
   -- Ballots staff voided (居民点单 review): apart from the ballot, so a new vote keeps the void.
   CREATE TABLE survey_voids (
     round_id   TEXT NOT NULL REFERENCES survey_rounds(id),

@@ -28,7 +28,12 @@ describe('sqlite specifics', () => {
     await first.identities.ensureUser('u1', new Date());
     await first.close();
     const second = await openSqliteStore(file);
-    expect(await second.identities.getUser('u1')).toEqual({ id: 'u1', admin: false, staffOf: [] });
+    expect(await second.identities.getUser('u1')).toEqual({
+      id: 'u1',
+      adminDigest: null,
+      staffOf: [],
+      sessionVersion: 0,
+    });
     await second.close();
   });
 
@@ -72,6 +77,46 @@ describe('sqlite specifics', () => {
     for (const b of old) expect(b.code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/);
     expect(new Set(old.map((b) => b.code)).size).toBe(40);
     expect((await store.communities.get('c1'))?.contactPhone).toBeNull();
+    await store.close();
+  });
+
+  it('upgrades admins from before digests to not admin, keeps memberships, and opens invites uncancelled', async () => {
+    const file = freshFile();
+    const db = new Database(file);
+    const digests = MIGRATIONS.findIndex((m) => m.includes('ADD COLUMN admin_digest'));
+    // The schema as it was just before admin grants kept the token's digest.
+    for (let v = 0; v < digests; v += 1) db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${digests}`);
+    db.exec(`
+      INSERT INTO communities (id, name) VALUES ('c1', '社区');
+      INSERT INTO users (id, admin, created_at) VALUES ('old-admin', 1, '2026-11-01T00:00:00.000Z');
+      INSERT INTO users (id, admin, created_at) VALUES ('old-worker', 0, '2026-11-01T00:00:00.000Z');
+      INSERT INTO staff_memberships (user_id, community_id, created_at)
+        VALUES ('old-worker', 'c1', '2026-11-02T00:00:00.000Z');
+      INSERT INTO invites (code, community_id, created_by, created_at, expires_at)
+        VALUES ('OLDCODE234', 'c1', 'old-admin', '2026-12-01T00:00:00.000Z', '2026-12-08T00:00:00.000Z');
+    `);
+    expect(migrate(db)).toBe(MIGRATIONS.length);
+    db.close();
+    const store = await openSqliteStore(file);
+    // Not admin until they redeem the current token again: no digest matches any token.
+    expect(await store.identities.getUser('old-admin')).toEqual({
+      id: 'old-admin',
+      adminDigest: null,
+      staffOf: [],
+      sessionVersion: 0,
+    });
+    expect(await store.identities.staffDirectory('c1', 'a'.repeat(64))).toEqual([
+      { id: 'old-worker', admin: false, name: null, since: '2026-11-02T00:00:00.000Z' },
+    ]);
+    const now = new Date('2026-12-02T00:00:00.000Z');
+    expect((await store.identities.openInvites('c1', now)).map((i) => i.code)).toEqual([
+      'OLDCODE234',
+    ]);
+    expect(await store.identities.redeemInvite('OLDCODE234', 'new-worker', now)).toEqual({
+      ok: true,
+      community: 'c1',
+    });
     await store.close();
   });
 });

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../role-labels';
 import { NoticeDeskLinks } from './notice-desk-links';
 import { SurveyReportRosterLinks } from './survey-report-roster-links';
 import { FollowupSuggestionLinks } from './followup-suggestion-links';
+import { TeamLinks } from './team-links';
 import './identity-card.scss';
 
 export interface IdentityCardProps {
@@ -32,6 +33,7 @@ export function IdentityCard({ identity, communities }: IdentityCardProps) {
       <NoticeDeskLinks identity={identity} communities={communities} />
       <FollowupSuggestionLinks identity={identity} communities={communities} />
       <SurveyReportRosterLinks identity={identity} communities={communities} />
+      <TeamLinks identity={identity} communities={communities} />
     </View>
   );
 }

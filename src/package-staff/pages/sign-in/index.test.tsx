@@ -1,11 +1,15 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { GatewayError } from '@/lib/gateway';
+import { GatewayError, getSession } from '@/lib/gateway';
 import { COMMUNITIES, identityFixture, tonightFixture } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
 import { navigateTo, resetTaroDouble } from '../../../../tests/doubles/taro';
 import StaffSignInPage from './index';
 
-jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
+jest.mock('@/lib/gateway', () => ({
+  ...jest.requireActual('@/lib/gateway'),
+  call: jest.fn(),
+  getSession: jest.fn(),
+}));
 
 beforeEach(() => {
   resetTaroDouble();
@@ -175,5 +179,23 @@ describe('staff sign-in page', () => {
     render(<StaffSignInPage />);
     fireEvent.click(await screen.findByText('重试'));
     expect(await screen.findByText('居民')).toBeTruthy();
+  });
+
+  it('links staff to their team and signs them out to a resident (H5)', async () => {
+    (getSession as jest.MockedFunction<typeof getSession>).mockResolvedValue(identityFixture());
+    routeCalls({
+      'staff.me': async () => identityFixture({ role: 'staff', communities: ['jinse'] }),
+      'community.list': async () => COMMUNITIES,
+      'community.tonight': async () => tonightFixture(),
+      'staff.signOut': async () => ({ signedOut: true }),
+    });
+    render(<StaffSignInPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '金色里程 社工名单' }));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/package-staff/pages/team/index?c=jinse' });
+
+    fireEvent.click(screen.getByRole('button', { name: '退出登录' }));
+    expect(await screen.findByText('居民')).toBeTruthy();
+    expect(callsOf('staff.signOut')).toEqual([{}]);
+    expect(screen.queryByRole('button', { name: '退出登录' })).toBeNull();
   });
 });

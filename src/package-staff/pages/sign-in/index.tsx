@@ -5,7 +5,7 @@ import { BookingDeskLink } from '@/features/booking-desk';
 import { useCommunities } from '@/features/community';
 import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
 import { QueueDeskLinks } from '@/features/queue-desk';
-import { IdentityCard, InvitePanel, RedeemForm, useMe } from '@/features/staff';
+import { IdentityCard, InvitePanel, RedeemForm, SignOutButton, useMe } from '@/features/staff';
 import { errorMessage } from '@/lib/gateway';
 import type { Remote } from '@/hooks/use-remote';
 import type { CommunitySummary, Identity } from '@/types/contract';
@@ -36,6 +36,7 @@ export default function StaffSignInPage() {
         )}
         <RedeemForm onRedeemed={setIdentity} />
         {identity.role === 'admin' ? <AdminSection communities={communities} /> : null}
+        {identity.role === 'resident' ? null : <SignOutButton onSignedOut={setIdentity} />}
       </>
     );
   } else if (me.error) {

@@ -1,0 +1,164 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
+import { BigButton } from '@/components/big-button/big-button';
+import { ErrorState, LoadingState } from '@/components/load-state/load-state';
+import { a11y } from '@/lib/a11y';
+import { errorMessage } from '@/lib/gateway';
+import { formatDayTime } from '@/lib/shanghai-time';
+import type { OpenInvite, StaffTeam, TeamMember } from '@/types/contract';
+import { cancelInvite, revokeWorker, useTeam } from '../api/team';
+import { ROLE_LABELS } from '../role-labels';
+import './team-desk.scss';
+
+export interface TeamDeskProps {
+  community: string;
+  /** The community's name; its id while names load. */
+  communityName: string;
+}
+
+/** What is waiting for a second tap: revoking a worker or cancelling a code. */
+type Pending = { kind: 'revoke'; member: TeamMember } | { kind: 'cancel'; invite: OpenInvite };
+
+/**
+ * 社工名单: the community's workers with role and since when; admins revoke a worker (撤销, after a
+ * confirm step) and cancel open invite codes (作废).
+ */
+export function TeamDesk({ community, communityName }: TeamDeskProps) {
+  const team = useTeam(community);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [feedback, setFeedback] = useState<Feedback>(null);
+
+  const confirm = async () => {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      if (pending.kind === 'revoke') {
+        await revokeWorker(community, pending.member.userId);
+        setFeedback({ kind: 'success', text: `已撤销 ${pending.member.name} 的社工身份` });
+      } else {
+        await cancelInvite(pending.invite.code);
+        setFeedback({ kind: 'success', text: `邀请码 ${pending.invite.code} 已作废` });
+      }
+      setPending(null);
+      await team.reload();
+    } catch (e: unknown) {
+      setFeedback({ kind: 'error', text: errorMessage(e) });
+      setPending(null);
+      await team.reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!team.data) {
+    if (team.error) {
+      return <ErrorState message={errorMessage(team.error)} onRetry={() => void team.reload()} />;
+    }
+    return <LoadingState text="正在加载社工名单…" />;
+  }
+  const data: StaffTeam = team.data;
+  const isAdmin = data.invites !== null;
+
+  return (
+    <View className="bdb-team-desk">
+      <Text className="bdb-team-desk__title" {...a11y({ role: 'heading' })}>
+        {`${communityName} 社工名单`}
+      </Text>
+      <FeedbackLine feedback={feedback} />
+      <View className="bdb-team-desk__list" {...a11y({ role: 'list', label: '社工' })}>
+        {data.members.map((m) => (
+          <View key={m.userId} className="bdb-team-desk__row" {...a11y({ role: 'listitem' })}>
+            <Text className="bdb-team-desk__name">{m.you ? `${m.name}（我）` : m.name}</Text>
+            <Text className="bdb-team-desk__meta">
+              {`${ROLE_LABELS[m.role]}${m.since ? ` · ${formatDayTime(m.since)} 起` : ''}`}
+            </Text>
+            {m.revocable ? (
+              pending?.kind === 'revoke' && pending.member.userId === m.userId ? (
+                <Confirm
+                  question={`撤销 ${m.name} 在${communityName}的社工身份？撤销后对方下一次操作起就看不到回访名单等工作内容。`}
+                  yes="确认撤销"
+                  busy={busy}
+                  onYes={() => void confirm()}
+                  onNo={() => setPending(null)}
+                />
+              ) : (
+                <BigButton
+                  variant="secondary"
+                  label={`撤销 ${m.name}`}
+                  disabled={busy}
+                  onClick={() => setPending({ kind: 'revoke', member: m })}
+                >
+                  撤销
+                </BigButton>
+              )
+            ) : null}
+          </View>
+        ))}
+      </View>
+      {isAdmin ? (
+        <View className="bdb-team-desk__invites">
+          <Text className="bdb-team-desk__subtitle" {...a11y({ role: 'heading' })}>
+            未使用的邀请码
+          </Text>
+          {data.invites!.length === 0 ? (
+            <Text className="bdb-team-desk__empty">没有未使用的邀请码</Text>
+          ) : (
+            data.invites!.map((invite) => (
+              <View key={invite.code} className="bdb-team-desk__row">
+                <Text className="bdb-team-desk__code" selectable>
+                  {invite.code}
+                </Text>
+                <Text className="bdb-team-desk__meta">{`有效期至 ${formatDayTime(invite.expiresAt)}`}</Text>
+                {pending?.kind === 'cancel' && pending.invite.code === invite.code ? (
+                  <Confirm
+                    question={`作废邀请码 ${invite.code}？作废后就不能再用它登录。`}
+                    yes="确认作废"
+                    busy={busy}
+                    onYes={() => void confirm()}
+                    onNo={() => setPending(null)}
+                  />
+                ) : (
+                  <BigButton
+                    variant="secondary"
+                    label={`作废 ${invite.code}`}
+                    disabled={busy}
+                    onClick={() => setPending({ kind: 'cancel', invite })}
+                  >
+                    作废
+                  </BigButton>
+                )}
+              </View>
+            ))
+          )}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+interface ConfirmProps {
+  question: string;
+  yes: string;
+  busy: boolean;
+  onYes: () => void;
+  onNo: () => void;
+}
+
+/** The second step of a change that cannot be undone here: the question, then yes or no. */
+function Confirm({ question, yes, busy, onYes, onNo }: ConfirmProps) {
+  return (
+    <View className="bdb-team-desk__confirm" {...a11y({ role: 'group', label: question })}>
+      <Text className="bdb-team-desk__question">{question}</Text>
+      <View className="bdb-team-desk__buttons">
+        <BigButton onClick={onYes} disabled={busy}>
+          {busy ? '处理中…' : yes}
+        </BigButton>
+        <BigButton variant="quiet" onClick={onNo} disabled={busy}>
+          取消
+        </BigButton>
+      </View>
+    </View>
+  );
+}
