@@ -911,7 +911,11 @@ export interface SurveyRepo {
   /** Every ballot of the round, each with its void (kept apart, so a new vote keeps it). */
   votes(roundId: string): Promise<VoteRecord[]>;
   /** Voids a ballot (or, with null, counts it again); voiding a ballot that does not exist yet is kept for it. */
-  setVoided(roundId: string, voterKey: string, voided: { at: string; by: string } | null): Promise<void>;
+  setVoided(
+    roundId: string,
+    voterKey: string,
+    voided: { at: string; by: string } | null,
+  ): Promise<void>;
 }
 
 export interface ReportRepo {
