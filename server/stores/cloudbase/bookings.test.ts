@@ -48,7 +48,7 @@ const seatOrWaitlist = (repo: BookingRepo) => ({
   ...repo,
   book: async (req: BookRequest): Promise<Booked> => {
     const outcome = await repo.book(req);
-    if (outcome.kind === 'full') throw new Error('unexpected full');
+    if (outcome.kind === 'full' || outcome.kind === 'limited') throw new Error('unexpected full');
     return outcome;
   },
 });

@@ -4,14 +4,16 @@
  *
  * Communities and identities here (the `_id` is the natural key, so reads by id are gets):
  * - communities/<community id>: { name, evenings: [{ weekday, opensAt, closesAt }],
- *   services: [{ id, name, kind, description, sort }], board, contactPhone }; contactPhone (the
- *   number residents call about bookings) is a string, or null or absent until staff set it
+ *   services: [{ id, name, kind, description, sort }], board, contactPhone, limits }; contactPhone
+ *   (the number residents call about bookings) is a string, or null or absent until staff set
+ *   it; limits ({ bookingsPerEvening, openBookings, numbersPerEvening }, set by
+ *   community.setLimits) is null or absent until staff set them
  * - users/<user id, e.g. "wx:<openid>">: { admin, staffOf: string[] (sorted), createdAt,
  *   displayName?: string (set by staff.setName) }
  * - invites/<code>: { community, createdBy, createdAt, expiresAt, usedBy, usedAt }; `usedBy` and
  *   `usedAt` are null until the invite is redeemed.
  */
-import type { ServiceKind } from '../../../contract/community';
+import type { ResidentLimits, ServiceKind } from '../../../contract/community';
 import type { LineCollection } from '../../../contract/live';
 import { decideRedeem, isStaffOf } from '../../core/identity';
 import type {
@@ -31,6 +33,8 @@ import {
   flag,
   integer,
   listOf,
+  nested,
+  nullable,
   nullableText,
   oneOf,
   readAll,
@@ -69,10 +73,12 @@ export const COLLECTIONS = [
   'queue_configs',
   'queue_evenings',
   LINE_COLLECTION,
+  'queue_residents',
   'booking_settings',
   'booking_slots',
   'bookings',
   'booking_codes',
+  'booking_residents',
   'notices',
   'notice_activities',
   'activity_signups',
@@ -145,11 +151,17 @@ const SERVICE: Shape<ServiceRecord> = {
   description: text,
   sort: integer,
 };
+const LIMITS: Shape<ResidentLimits> = {
+  bookingsPerEvening: integer,
+  openBookings: integer,
+  numbersPerEvening: integer,
+};
 const readCommunity = recordOf<CommunityRecord>('communities', {
   name: text,
   evenings: orNone(listOf(EVENING)),
   services: orNone(listOf(SERVICE)),
   contactPhone: nullableText,
+  limits: nullable(nested(LIMITS)),
 });
 
 /** Evenings by weekday and services by (sort, id), the order every store returns. */
@@ -200,6 +212,7 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
           services: community.services.map((s) => fieldsOf(SERVICE, s)),
           board: stored?.board ?? [],
           contactPhone: stored?.contactPhone ?? null,
+          limits: stored?.limits ?? null,
         };
         await ref.set({ data });
       });
@@ -209,6 +222,14 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
         const ref = tx.collection(names.communities).doc(id);
         if (!(await readDoc(ref))) return false;
         await ref.update({ data: { contactPhone: phone } });
+        return true;
+      }),
+    setLimits: (id, limits) =>
+      transact(db, FEW_RACERS, async (tx) => {
+        const ref = tx.collection(names.communities).doc(id);
+        if (!(await readDoc(ref))) return false;
+        // _.set: update() would merge an older limits object field by field.
+        await ref.update({ data: { limits: db.command.set(fieldsOf(LIMITS, limits)) } });
         return true;
       }),
     async withBoard(id) {
@@ -359,12 +380,14 @@ export function createCloudBaseStore(
       configs: names.queue_configs,
       evenings: names.queue_evenings,
       lines: names.queue_lines,
+      residents: names.queue_residents,
     }),
     bookings: bookingRepo(db, {
       settings: names.booking_settings,
       slots: names.booking_slots,
       bookings: names.bookings,
       codes: names.booking_codes,
+      residents: names.booking_residents,
     }),
     notices: noticeRepo(db, {
       notices: names.notices,
