@@ -19,9 +19,11 @@ import type {
   StaffBooking,
 } from './booking';
 import type {
+  CommunityLimits,
   CommunitySummary,
   ContactPhone,
   ContactPhoneInput,
+  LimitsInput,
   Tonight,
   TonightInput,
 } from './community';
@@ -119,6 +121,7 @@ export interface ActionMap {
   'community.list': { input: Empty; output: CommunitySummary[] };
   'community.tonight': { input: TonightInput; output: Tonight };
   'community.setContactPhone': { input: ContactPhoneInput; output: ContactPhone };
+  'community.setLimits': { input: LimitsInput; output: CommunityLimits };
   'staff.redeem': { input: RedeemInput; output: Identity };
   'staff.invite': { input: InviteInput; output: Invite };
   'staff.me': { input: Empty; output: Identity };

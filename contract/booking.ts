@@ -1,5 +1,6 @@
 /** Contract of the `booking` function: slot services (paperwork, repair, mending, physiotherapy). */
 
+import type { ResidentLimits } from './community';
 import type { TicketCompanion } from './roster';
 
 export type BookingStatus =
@@ -36,6 +37,8 @@ export interface BookableService extends BookingSettings {
 export interface BookingServices {
   /** With the phone residents call about their bookings (联系社工); null until staff set it. */
   community: { id: string; name: string; contactPhone: string | null };
+  /** The community's fair limits per resident, said before a resident reaches them. */
+  limits: ResidentLimits;
   services: BookableService[];
   /** The next four service evenings (Asia/Shanghai dates, "YYYY-MM-DD"), tonight included while open. */
   dates: string[];

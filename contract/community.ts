@@ -54,6 +54,8 @@ export interface Tonight {
   demoClock: boolean;
   /** The phone residents call about bookings (联系社工), set by staff; null until set. */
   contactPhone: string | null;
+  /** What one resident may hold at once here, shown before they reach it. */
+  limits: ResidentLimits;
   /** This week's published notices, pinned first: the page shows them without another call. */
   notices: NoticeSummary[];
   /**
@@ -90,4 +92,26 @@ export interface ContactPhoneInput {
 export interface ContactPhone {
   community: string;
   contactPhone: string | null;
+}
+
+/**
+ * Fair limits per resident, set per community by its staff (community.setLimits). Staff booking
+ * for someone (代客预约) and adding a walk-in (现场号) are never counted or stopped.
+ */
+export interface ResidentLimits {
+  /** Bookings (not cancelled, waitlist included) one resident may have on one service evening. */
+  bookingsPerEvening: number;
+  /** Bookings not cancelled and not yet started one resident may hold at a time. */
+  openBookings: number;
+  /** Queue numbers one resident may take on one evening, every line together (any status). */
+  numbersPerEvening: number;
+}
+
+export interface LimitsInput extends ResidentLimits {
+  community: string;
+}
+
+export interface CommunityLimits {
+  community: string;
+  limits: ResidentLimits;
 }

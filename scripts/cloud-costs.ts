@@ -24,9 +24,14 @@ import {
 import { handClock } from '../server/testing/core-harness';
 import type { CostProfile } from './model-cloud';
 
-/** The budgets of issue #10: database operations per call in the common case, reads per page. */
+/**
+ * The budgets of issue #10: database operations per call in the common case, reads per page. A
+ * resident's join was 3 (the evening read, the evening and the line written); the limit of
+ * numbers per resident (#13) reads and writes their numbers of the evening too
+ * (queue_residents), so two joins by one resident on two lines cannot both pass it: 5.
+ */
 export const CLOUD_BUDGETS = {
-  'queue.join': { medianOps: 3 },
+  'queue.join': { medianOps: 5 },
   'queue.callNext': { medianOps: 5 },
   'community.tonight': { maxReads: 4 },
 } as const;

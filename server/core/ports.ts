@@ -3,7 +3,7 @@
  * implements every method itself; the shared contract suite in server/stores/contract-tests keeps
  * them equivalent.
  */
-import type { ServiceEvening, ServiceKind } from '../../contract/community';
+import type { ResidentLimits, ServiceEvening, ServiceKind } from '../../contract/community';
 import type { Booking, BookingSettings, BookingStatus } from '../../contract/booking';
 import type {
   CallOutcome,
@@ -16,6 +16,7 @@ import type { SuggestionStatus } from '../../contract/suggestion';
 import type { NoticeStatus, SignUpStatus } from '../../contract/notice';
 import type { Candidate, RoundStatus } from '../../contract/survey';
 import type { AlertKind, LineState, Ticket } from '../../contract/queue';
+import type { BookingCaps, BookingLimit } from './community/limits';
 
 /** The clock port. Hosts decide whether it is real time, a fixed start (BDB_NOW) or the demo clock. */
 export interface Clock {
@@ -40,10 +41,12 @@ export interface CommunityRecord {
   services: ServiceRecord[];
   /** The number residents call about bookings (联系社工), set by staff; null until set. */
   contactPhone: string | null;
+  /** Fair limits per resident set by staff; null until set (core/community/limits.ts: defaults). */
+  limits: ResidentLimits | null;
 }
 
-/** What save() writes: the community's setup. Its contact phone has its own setter. */
-export type CommunitySetup = Omit<CommunityRecord, 'contactPhone'>;
+/** What save() writes: the community's setup. Its contact phone and limits have their own setters. */
+export type CommunitySetup = Omit<CommunityRecord, 'contactPhone' | 'limits'>;
 
 export interface CommunityRepo {
   /** All communities, ordered by id. */
@@ -52,7 +55,7 @@ export interface CommunityRepo {
   get(id: string): Promise<CommunityRecord | null>;
   /**
    * Insert or replace a community with its evenings and services (seeding, admin edits); its
-   * notice board and contact phone are kept as they were.
+   * notice board, contact phone and limits are kept as they were.
    */
   save(community: CommunitySetup): Promise<void>;
   /**
@@ -60,6 +63,8 @@ export interface CommunityRepo {
    * services. False when there is no such community.
    */
   setContactPhone(id: string, phone: string | null): Promise<boolean>;
+  /** Sets the community's limits per resident alone. False when there is no such community. */
+  setLimits(id: string, limits: ResidentLimits): Promise<boolean>;
   /**
    * The community and its notice board in one read: what the tonight page and the TV show
    * (CloudBase keeps both in one document, so the page costs one read, not two).
@@ -240,6 +245,11 @@ export interface LineSetup extends LineConfigRecord {
   /** Tonight's hours, "HH:mm" in Asia/Shanghai; empty on a day without a service evening. */
   opensAt: string;
   closesAt: string;
+  /**
+   * Numbers one resident may take tonight, every line of the community together: the
+   * community's limit (ResidentLimits.numbersPerEvening), kept here so a join reads no community.
+   */
+  numbersPerResident: number;
 }
 
 export interface TicketRecord {
@@ -324,12 +334,18 @@ export interface QueueRepo {
    * returns — nothing else. `decide` is pure and synchronous: a store may call it again after a
    * conflict, with the evening as it is then. Two callers at once never both decide on the same
    * evening.
+   *
+   * With a `resident`, the same transaction also reads the ids of every ticket that user took
+   * on `date` in the community, every line (`taken`; null without a resident), and records the
+   * tickets `next` adds for that user, so two joins by one resident on two lines at once never
+   * both decide on a stale count.
    */
   change<T>(
     community: string,
     queue: string,
     date: string,
-    decide: (current: EveningRecord | null) => EveningChange<T>,
+    decide: (current: EveningRecord | null, taken: string[] | null) => EveningChange<T>,
+    resident?: string | null,
   ): Promise<T>;
 }
 
@@ -454,13 +470,22 @@ export interface BookRequest {
    * None free (practically never: 8 random picks of 923,521) is an error.
    */
   codes: string[];
+  /**
+   * The resident's limits (core/community/limits.ts); null or absent for a booking staff make
+   * (never capped). With caps and a user, the store loads the user's bookings in the community
+   * from `caps.from` on inside the booking's transaction, for bookingLimit to count.
+   */
+  caps?: BookingCaps | null;
   now: Date;
 }
 
 /** 'existing': the same request again, or the user already holds this slot. */
 export type Booked = { kind: 'created' | 'existing'; booking: BookingRecord };
-/** 'full': no seat left and the request took no waitlist; nothing was made. */
-export type BookOutcome = Booked | { kind: 'full' };
+/**
+ * 'full': no seat left and the request took no waitlist; 'limited': one more booking would pass
+ * a limit of the resident's (BookingLimit). Nothing was made for either.
+ */
+export type BookOutcome = Booked | { kind: 'full' } | ({ kind: 'limited' } & BookingLimit);
 
 export interface BookingPatch {
   status?: BookingStatus;
@@ -524,6 +549,7 @@ export interface BookingRepo {
     | { kind: 'moved' | 'existing'; booking: BookingRecord; promoted: BookingRecord | null }
     | { kind: 'full' }
     | { kind: 'stale' }
+    | ({ kind: 'limited' } & BookingLimit)
   >;
   /** Confirmed bookings on `date` not yet reminded: the first `limit` by (startsAt, id). */
   dueReminders(date: string, limit: number): Promise<BookingRecord[]>;

@@ -17,6 +17,7 @@ import type {
   Slot,
   StaffBooking,
   StaffTicket,
+  ResidentLimits,
   Ticket,
   Tonight,
   TonightMine,
@@ -26,6 +27,13 @@ export const COMMUNITIES: CommunitySummary[] = [
   { id: 'huchi', name: '虎池苑' },
   { id: 'jinse', name: '金色里程' },
 ];
+
+/** The default limits per resident (server/core/community/limits.ts). */
+export const LIMITS_FIXTURE: ResidentLimits = {
+  bookingsPerEvening: 2,
+  openBookings: 4,
+  numbersPerEvening: 3,
+};
 
 /** Jinse on Wednesday 2026-11-25 at 18:30, open. Override what a test is about. */
 export function tonightFixture(overrides: Partial<Tonight> = {}): Tonight {
@@ -45,6 +53,7 @@ export function tonightFixture(overrides: Partial<Tonight> = {}): Tonight {
       { id: 'chess', name: '棋牌娱乐', kind: 'drop-in', description: '象棋、围棋、扑克' },
     ],
     contactPhone: null,
+    limits: LIMITS_FIXTURE,
     now: '2026-11-25T18:30:00+08:00',
     demoClock: false,
     notices: [],
@@ -199,6 +208,7 @@ export function bookingServicesFixture(overrides: Partial<BookingServices> = {})
   const dates = overrides.dates ?? ['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23'];
   return {
     community: { id: 'jinse', name: '金色里程', contactPhone: '0512-6888 1234' },
+    limits: LIMITS_FIXTURE,
     services: [
       bookableServiceFixture({ dates }),
       bookableServiceFixture({

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineAction } from '../action';
-import { setContactPhone, tonightOf } from '../community/service';
+import { setContactPhone, setLimits, tonightOf } from '../community/service';
+import { LIMIT_BOUNDS } from '../community/limits';
 import { ids } from '../validation';
 
 /**
@@ -12,6 +13,10 @@ const contactPhone = z
   .trim()
   .max(20)
   .regex(/^([0-9][0-9 -]{5,18}[0-9])?$/);
+
+/** One limit per resident, a whole number within LIMIT_BOUNDS. */
+const limit = (key: keyof typeof LIMIT_BOUNDS) =>
+  z.number().int().min(LIMIT_BOUNDS[key].min).max(LIMIT_BOUNDS[key].max);
 
 export const communityActions = [
   defineAction({
@@ -36,5 +41,21 @@ export const communityActions = [
     example: { community: 'jinse', phone: '0512-6888 1234' },
     community: (input) => input.community,
     handler: async ({ deps }, input) => setContactPhone(deps, input.community, input.phone),
+  }),
+  defineAction({
+    id: 'community.setLimits',
+    role: 'staff',
+    input: z
+      .object({
+        community: ids.community,
+        bookingsPerEvening: limit('bookingsPerEvening'),
+        openBookings: limit('openBookings'),
+        numbersPerEvening: limit('numbersPerEvening'),
+      })
+      .strict(),
+    example: { community: 'jinse', bookingsPerEvening: 2, openBookings: 4, numbersPerEvening: 3 },
+    community: (input) => input.community,
+    handler: async ({ deps, now }, { community, ...limits }) =>
+      setLimits(deps, community, limits, now),
   }),
 ];

@@ -6,6 +6,7 @@
 import type { BookingStatus } from '../../../contract/booking';
 import type { BookingPatch, BookingRecord, BookRequest } from '../ports';
 import { claimPlace, type Known } from '../waitlist';
+import { bookingLimit, type BookingLimit, type HeldBooking } from '../community/limits';
 
 /** Statuses that use one of the slot's seats (SlotCount.taken). */
 export const SEATED: readonly BookingStatus[] = ['confirmed', 'checked-in', 'completed', 'no-show'];
@@ -33,17 +34,25 @@ export interface SlotState {
 export type BookDecision =
   | { kind: 'existing'; id: string }
   | { kind: 'create'; status: 'confirmed' | 'waitlisted' }
-  | { kind: 'full' };
+  | { kind: 'full' }
+  | ({ kind: 'limited' } & BookingLimit);
 
 /**
  * book(): the booking the request already has (the same request, then the user's live one in the
- * slot); else a seat while `seats` are left; else the waitlist, when the request takes one.
+ * slot), whatever the limits; else, for a request with caps, 'limited' when one more booking
+ * would pass the resident's limits (`held`: their bookings the store loaded, bookingLimit); else
+ * a seat while `seats` are left; else the waitlist, when the request takes one.
  */
 export function decideBook(
   slot: SlotState,
-  req: Pick<BookRequest, 'seats' | 'waitlist'>,
+  req: Pick<BookRequest, 'seats' | 'waitlist' | 'caps' | 'date' | 'now'>,
+  held: readonly HeldBooking[] | null = null,
 ): BookDecision {
   const claim = claimPlace(slot.known, slot.taken, req.seats, req.waitlist);
+  if (claim.kind !== 'existing' && req.caps && held) {
+    const limited = bookingLimit(held, req.caps, req.date, req.now);
+    if (limited) return { kind: 'limited', ...limited };
+  }
   switch (claim.kind) {
     case 'seat':
       return { kind: 'create', status: 'confirmed' };
@@ -143,6 +152,7 @@ export type RescheduleDecision =
   | { kind: 'existing'; id: string }
   | { kind: 'stale' }
   | { kind: 'full' }
+  | ({ kind: 'limited' } & BookingLimit)
   /** Book a confirmed seat in the new slot, then cancel the old booking as decided. */
   | { kind: 'move'; cancel: CancelDecision };
 
@@ -151,18 +161,24 @@ export type RescheduleDecision =
  * already has there: a retry of a move that committed finds the old booking cancelled by then.
  * The old booking itself holding the target (a move within its slot) is no such booking. Then a
  * booking no longer confirmed or waitlisted is stale; and a move is for a seat, never the
- * waitlist: no seat is 'full'.
+ * waitlist: no seat is 'full'. With caps, a move to another evening is 'limited' as a new
+ * booking there would be (the booking moved counts for nothing: it is the one that moves).
  */
 export function decideReschedule(
   old: BookingRecord | null,
   target: SlotState,
-  req: Pick<BookRequest, 'seats' | 'now'>,
+  req: Pick<BookRequest, 'seats' | 'now' | 'caps' | 'date'>,
+  mine: readonly HeldBooking[] | null = null,
 ): RescheduleDecision {
   const held = target.known.held !== old?.id ? target.known.held : null;
   const claim = claimPlace({ retried: target.known.retried, held }, target.taken, req.seats, false);
   if (claim.kind === 'existing') return claim;
   const cancel = decideCancel(old, ['confirmed', 'waitlisted'], req.now);
   if (!cancel) return { kind: 'stale' };
+  if (req.caps && mine) {
+    const limited = bookingLimit(mine, req.caps, req.date, req.now, cancel.booking.id);
+    if (limited) return { kind: 'limited', ...limited };
+  }
   return claim.kind === 'full' ? claim : { kind: 'move', cancel };
 }
 

@@ -17,6 +17,7 @@ import { AppError, notFound } from '../errors';
 import { communityOrThrow } from '../kernel/community';
 import type { BookingPatch, BookingRecord } from '../ports';
 import { bookingCodes, deskMoves, isLive } from './rules';
+import { bookingLimitMessage } from '../community/limits';
 import {
   announcePromotion,
   assertChangeable,
@@ -25,6 +26,7 @@ import {
   companionsByBooking,
   figuresOf,
   ownBooking,
+  residentCaps,
   settingsFor,
   staffView,
   STATUS_WORDS,
@@ -128,9 +130,13 @@ export async function rescheduleBooking(
     // A move is for a seat: the store never puts it on a waitlist.
     waitlist: false,
     codes: bookingCodes(),
+    caps: residentCaps(community, now),
     now,
   });
   if (result.kind === 'full') throw new AppError('CONFLICT', '新时段已满，原预约保留不变');
+  if (result.kind === 'limited') {
+    throw new AppError('CONFLICT', `${bookingLimitMessage(result)}。原预约保留不变`);
+  }
   if (result.kind === 'stale') throw new AppError('CONFLICT', STALE);
   await announcePromotion(deps, result.promoted, now);
   return bookingView(deps, result.booking, now);

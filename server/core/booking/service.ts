@@ -14,6 +14,7 @@ import { stopwatch, type JobBudget, type JobRun } from '../jobs';
 import type { BookingRecord, CommunityRecord, CompanionRecord } from '../ports';
 import { companionSubject, ticketCompanionView } from '../roster/rules';
 import { isoLocal, local } from '../kernel/time';
+import { bookingCapsOf, bookingLimitMessage, limitsOf } from '../community/limits';
 import {
   bookingCodes,
   canChange,
@@ -129,6 +130,7 @@ export async function services(deps: CoreDeps, communityId: string, now: Date) {
   }
   return {
     community: { id: community.id, name: community.name, contactPhone: community.contactPhone },
+    limits: limitsOf(community.limits),
     services: list,
     dates: bookableDates(community, now),
   };
@@ -173,6 +175,7 @@ export async function slots(
 
 export interface BookArgs {
   slotId: string;
+  /** Null for a booking staff make for someone: never limited. */
   userId: string | null;
   name: string;
   phone: string | null;
@@ -181,6 +184,10 @@ export interface BookArgs {
 
 /** Why a full slot past its cut-off is refused (see takesWaitlist). */
 export const LATE_FULL_MESSAGE = '这个时段已满，临近开始不再排候补，请选择其他时段';
+
+/** What a resident's booking is limited by in `community` (bookingLimit). */
+export const residentCaps = (community: CommunityRecord, now: Date) =>
+  bookingCapsOf(limitsOf(community.limits), local(now).format('YYYY-MM-DD'));
 
 /** Validates the slot and books it; returns the record and whether it is new. */
 export async function book(deps: CoreDeps, args: BookArgs, now: Date) {
@@ -200,9 +207,11 @@ export async function book(deps: CoreDeps, args: BookArgs, now: Date) {
     seats: settings.seatsPerSlot,
     waitlist: takesWaitlist(late),
     codes: bookingCodes(),
+    caps: args.userId ? residentCaps(community, now) : null,
     now,
   });
   if (outcome.kind === 'full') throw new AppError('CONFLICT', LATE_FULL_MESSAGE, 'slotId');
+  if (outcome.kind === 'limited') throw new AppError('CONFLICT', bookingLimitMessage(outcome));
   return outcome;
 }
 

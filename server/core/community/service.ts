@@ -9,7 +9,9 @@ import { currentNotices, summaryOf } from '../notice/service';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import type { CommunityRecord } from '../ports';
-import { ticketsOf } from '../queue/service';
+import { applyNumberLimit, ticketsOf } from '../queue/service';
+import type { CommunityLimits, ResidentLimits } from '../../../contract/community';
+import { limitsOf } from './limits';
 import { eveningStatus } from '../kernel/schedule';
 import { isoLocal, local } from '../kernel/time';
 
@@ -38,6 +40,7 @@ export function composeTonight(
       .sort(byOrder)
       .map(({ id, name, kind, description }) => ({ id, name, kind, description })),
     contactPhone: community.contactPhone,
+    limits: limitsOf(community.limits),
     now: isoLocal(now),
     demoClock,
     notices,
@@ -120,4 +123,21 @@ export async function setContactPhone(deps: CoreDeps, community: string, input: 
     throw notFound('没有找到这个社区，请重新扫码或选择社区');
   }
   return { community, contactPhone: phone };
+}
+
+/**
+ * Staff set the community's limits per resident. Bookings check them at once; tonight's open
+ * lines take the new number limit from now on (their setup keeps it, so a join reads no community).
+ */
+export async function setLimits(
+  deps: CoreDeps,
+  community: string,
+  limits: ResidentLimits,
+  now: Date,
+): Promise<CommunityLimits> {
+  if (!(await deps.store.communities.setLimits(community, limits))) {
+    throw notFound('没有找到这个社区，请重新扫码或选择社区');
+  }
+  await applyNumberLimit(deps, community, limits.numbersPerEvening, now);
+  return { community, limits };
 }

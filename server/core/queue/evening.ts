@@ -7,6 +7,7 @@
 import type { EveningRecord, LineSetup, TicketRecord, TicketStatus } from '../ports';
 import { local } from '../kernel/time';
 import { compareHhmm, labelOf } from './lines';
+import { numberLimit } from '../community/limits';
 
 /** A waiting resident with this many (or fewer) ahead gets the "3 ahead" alert, once. */
 export const ALERT_AHEAD = 3;
@@ -125,7 +126,10 @@ export interface JoinRequest {
 }
 
 export type JoinOutcome =
-  { kind: 'created' | 'existing'; ticket: TicketRecord } | { kind: JoinBlock };
+  | { kind: 'created' | 'existing'; ticket: TicketRecord }
+  | { kind: JoinBlock }
+  /** The resident took setup.numbersPerResident numbers tonight, every line together. */
+  | { kind: 'limited'; max: number };
 
 /** The ticket a request already has: the one its request id made, or the user's live one. */
 function knownTicket(evening: EveningRecord, req: JoinRequest, now: Date, grace: number) {
@@ -141,18 +145,26 @@ function knownTicket(evening: EveningRecord, req: JoinRequest, now: Date, grace:
 
 /**
  * A number, or why not. A ticket the request already has (a retry, a second tap) is returned
- * whatever else holds; then joinBlock decides.
+ * whatever else holds; then joinBlock decides; then, for a resident (never staff adding a
+ * walk-in), the numbers they took tonight on every line (`taken`, the ids the store loaded in
+ * the same transaction; null counts this line alone) against setup.numbersPerResident.
  */
 export function decideJoin(
   evening: EveningRecord,
   setup: LineSetup,
   req: JoinRequest,
   now: Date,
+  taken: readonly string[] | null = null,
 ): { next: EveningRecord | null; result: JoinOutcome } {
   const known = knownTicket(evening, req, now, setup.graceMinutes);
   if (known) return { next: null, result: { kind: 'existing', ticket: known } };
   const block = joinBlock(joinRulesOf(evening, setup), now, req.byStaff);
   if (block) return { next: null, result: { kind: block } };
+  if (!req.byStaff && req.userId !== null) {
+    const mine = evening.tickets.filter((t) => t.userId === req.userId).map((t) => t.id);
+    const limited = numberLimit(taken ?? [], mine, setup.numbersPerResident);
+    if (limited) return { next: null, result: { kind: 'limited', max: limited.max } };
+  }
   const number = evening.lastNumber + 1;
   const ticket: TicketRecord = {
     id: ticketIdOf(evening.key, number),

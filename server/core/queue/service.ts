@@ -35,6 +35,7 @@ import {
   type TicketPatch,
 } from './evening';
 import { findLine, queueLines, withDefaults } from './lines';
+import { limitsOf, numberLimitMessage } from '../community/limits';
 import { alertsOf, configOf, lineState, staffTicketView, ticketView, type LineView } from './views';
 
 export { ALERT_AHEAD, REQUEUE_BEHIND, completePatch } from './evening';
@@ -56,6 +57,7 @@ async function freshSetup(deps: CoreDeps, community: CommunityRecord, queue: str
     // The status' hours on another day are the next evening's: this day's line has none.
     opensAt: status.serviceEvening ? status.opensAt : '',
     closesAt: status.serviceEvening ? status.closesAt : '',
+    numbersPerResident: limitsOf(community.limits).numbersPerEvening,
   };
   return { setup, status };
 }
@@ -92,6 +94,8 @@ export interface Changed<T> {
 type Decide<T> = (
   evening: EveningRecord,
   setup: LineSetup,
+  /** With ref.resident: the ids of the numbers that resident took tonight, every line. */
+  taken: string[] | null,
 ) => { next: EveningRecord | null; result: T };
 
 type Attempt<T> =
@@ -107,35 +111,41 @@ type Near = ReturnType<typeof markNear>['near'][number];
  */
 export async function changeLine<T>(
   deps: CoreDeps,
-  ref: { community: string; queue: string; date?: string },
+  ref: { community: string; queue: string; date?: string; resident?: string | null },
   now: Date,
   decide: Decide<T>,
 ): Promise<Changed<T>> {
   const { community, queue } = ref;
   const date = ref.date ?? dateOf(now);
   const attempt = (fresh: { key: string; setup: LineSetup } | null) =>
-    deps.store.queues.change<Attempt<T>>(community, queue, date, (current) => {
-      const setup = current?.setup ?? fresh?.setup;
-      if (!setup) return { next: null, line: null, result: { missing: true } };
-      const evening = current
-        ? withSetup(current, setup)
-        : openEvening({ community, queue, date, key: fresh!.key, setup });
-      const decided = decide(evening, setup);
-      if (!decided.next) {
-        const view = { evening, setup, now };
-        return {
-          next: null,
-          line: null,
-          result: { missing: false, result: decided.result, view, line: null, near: [] },
-        };
-      }
-      const { next: marked, near } = markNear(decided.next, now);
-      const next = { ...marked, version: (current?.version ?? 0) + 1 };
-      // A change may bring its own setup (staff changed the configuration).
-      const view = { evening: next, setup: next.setup ?? setup, now };
-      const line = lineState(view);
-      return { next, line, result: { missing: false, result: decided.result, view, line, near } };
-    });
+    deps.store.queues.change<Attempt<T>>(
+      community,
+      queue,
+      date,
+      (current, taken) => {
+        const setup = current?.setup ?? fresh?.setup;
+        if (!setup) return { next: null, line: null, result: { missing: true } };
+        const evening = current
+          ? withSetup(current, setup)
+          : openEvening({ community, queue, date, key: fresh!.key, setup });
+        const decided = decide(evening, setup, taken);
+        if (!decided.next) {
+          const view = { evening, setup, now };
+          return {
+            next: null,
+            line: null,
+            result: { missing: false, result: decided.result, view, line: null, near: [] },
+          };
+        }
+        const { next: marked, near } = markNear(decided.next, now);
+        const next = { ...marked, version: (current?.version ?? 0) + 1 };
+        // A change may bring its own setup (staff changed the configuration).
+        const view = { evening: next, setup: next.setup ?? setup, now };
+        const line = lineState(view);
+        return { next, line, result: { missing: false, result: decided.result, view, line, near } };
+      },
+      ref.resident ?? null,
+    );
 
   let outcome = await attempt(null);
   if (outcome.missing) {
@@ -175,8 +185,13 @@ export async function join(
   args: JoinArgs,
   now: Date,
 ): Promise<{ ticket: TicketRecord; view: LineView }> {
-  const { result, view } = await changeLine<JoinOutcome>(deps, args, now, (evening, setup) =>
-    decideJoin(evening, setup, args, now),
+  // Only a resident's own number is counted against the limit: staff walk-ins never are.
+  const resident = args.byStaff ? null : args.userId;
+  const { result, view } = await changeLine<JoinOutcome>(
+    deps,
+    { ...args, resident },
+    now,
+    (evening, setup, taken) => decideJoin(evening, setup, args, now, taken),
   );
   switch (result.kind) {
     case 'created':
@@ -196,6 +211,8 @@ export async function join(
         'CONFLICT',
         `今晚${view.setup.name}的号已经取完了（共 ${view.setup.capacity} 个）`,
       );
+    case 'limited':
+      throw new AppError('CONFLICT', numberLimitMessage(result.max));
   }
 }
 
@@ -343,6 +360,25 @@ export async function configure(
     result: null,
   }));
   return view;
+}
+
+/**
+ * A new limit of numbers per resident, used from now on by tonight's lines already open (a line
+ * opened later takes it from the community).
+ */
+export async function applyNumberLimit(
+  deps: CoreDeps,
+  community: string,
+  numbersPerResident: number,
+  now: Date,
+): Promise<void> {
+  for (const evening of await deps.store.queues.eveningsOf(community, dateOf(now))) {
+    if (!evening.setup || evening.setup.numbersPerResident === numbersPerResident) continue;
+    await changeLine(deps, evening, now, (current, setup) => ({
+      next: withSetup(current, { ...setup, numbersPerResident }),
+      result: null,
+    }));
+  }
 }
 
 const definedOf = <T extends object>(patch: T): Partial<T> =>

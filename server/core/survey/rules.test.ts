@@ -23,6 +23,7 @@ describe('居民点单 rounds', () => {
     name: '一号社区',
     evenings: [],
     contactPhone: null,
+    limits: null,
     services: [
       { id: 'b', name: '乙', kind: 'queue', description: '', sort: 2 },
       { id: 'a', name: '甲', kind: 'booking', description: '', sort: 1 },

@@ -48,7 +48,7 @@ const seatOrWaitlist = (repo: BookingRepo) => ({
   ...repo,
   book: async (req: BookRequest): Promise<Booked> => {
     const outcome = await repo.book(req);
-    if (outcome.kind === 'full') throw new Error('unexpected full');
+    if (outcome.kind === 'full' || outcome.kind === 'limited') throw new Error('unexpected full');
     return outcome;
   },
 });
@@ -257,6 +257,61 @@ describe('bookings.book', () => {
     await seed('booking_slots', SLOT, { ...slot, requests: { 'wx:o-1|req-aaaaaaaa': 'gone' } });
     await expect(bookings.book(request())).rejects.toThrow('booking gone');
     expect(emulator.dump('bookings')).toEqual([]);
+  });
+});
+
+describe('bookings.book with limits per resident (booking_residents)', () => {
+  const caps = { perEvening: 2, open: 4, from: DATE };
+  const residentDoc = (env: ReturnType<typeof setup>) =>
+    env.emulator.dump('booking_residents').find((d) => d._id === 'c1:wx:o-1');
+
+  it('reads and writes the resident’s list in the booking’s transaction: 2 more operations and a read per listed booking', async () => {
+    const env = setup();
+    const { raw, cost } = env;
+    const first = await cost(() => raw.book(request({ caps })));
+    // No list yet: the list read and the list written.
+    expect(first).toMatchObject({ ops: BOOK_OPERATIONS.created + 2, transactions: 1 });
+    const a = (first.result as Booked).booking;
+    expect(residentDoc(env)).toMatchObject({
+      community: 'c1',
+      bookings: [{ id: a.id, date: DATE }],
+    });
+    const second = await cost(() =>
+      raw.book(request({ caps, slotId: SLOT2, startsAt: '18:00', requestId: 'req-bbbbbbbb' })),
+    );
+    expect(second).toMatchObject({ ops: BOOK_OPERATIONS.created + 3 });
+    const third = await cost(() =>
+      raw.book(
+        request({
+          caps,
+          slotId: 'c1_paperwork_20261202_1830',
+          startsAt: '18:30',
+          requestId: 'req-cccccccc',
+        }),
+      ),
+    );
+    // Refused on the count: the slot, the list and both bookings read, nothing written.
+    expect(third).toMatchObject({
+      result: { kind: 'limited', limit: 'evening', max: 2 },
+      ops: 4,
+      writes: 0,
+    });
+    // A retry reads no list at all: BOOK_OPERATIONS.existing.
+    const retry = await cost(() => raw.book(request({ caps })));
+    expect(retry).toMatchObject({ ops: BOOK_OPERATIONS.existing, result: { kind: 'existing' } });
+  });
+
+  it('drops cancelled bookings from the list when it next writes it, and never lists staff bookings', async () => {
+    const env = setup();
+    const { raw } = env;
+    const a = (await raw.book(request({ caps }))) as Booked;
+    await raw.cancel(a.booking.id, ['confirmed'], NOW);
+    const b = (await raw.book(
+      request({ caps, slotId: SLOT2, startsAt: '18:00', requestId: 'req-bbbbbbbb' }),
+    )) as Booked;
+    expect(residentDoc(env)).toMatchObject({ bookings: [{ id: b.booking.id, date: DATE }] });
+    await raw.book(request({ userId: null, requestId: 'staff:req-1', caps: null }));
+    expect(env.emulator.dump('booking_residents')).toHaveLength(1);
   });
 });
 

@@ -18,6 +18,12 @@
  * - booking_codes/<community>_<YYYYMMDD>_<code>: { bookingId }: the code a booking took on its
  *   community's evening, created in the booking's transaction. A transaction cannot query, so
  *   this is how the store knows, in one read, that no other booking of the evening has the code.
+ * - booking_residents/<community>:<fieldKey(userId)>: { community, bookings: [{ id, date }] }:
+ *   the bookings a resident made with limits (core/community/limits.ts), so that a booking's
+ *   transaction, which cannot query, finds them: it reads this document and each listed booking
+ *   of today on (their status decides whether they count), and writes it back with the new
+ *   booking, dropping past and cancelled ones. Two bookings by one resident at once both write
+ *   it, so only one commits on a stale count. Bookings staff make are not listed.
  *
  * As with the queue's evening document (queues.ts), a transaction cannot query: the slot document
  * is the one document every booking of the slot reads and writes, so the seat count, the waitlist
@@ -51,6 +57,7 @@ import {
   fieldsOf,
   getRecord,
   integer,
+  listOf,
   nullableText,
   oneOf,
   read,
@@ -66,6 +73,7 @@ import {
 import type { CloudDatabase, CloudQuery, CloudTransaction, DocData } from './sdk';
 import { EMPTY_TALLY, knownIn, readTally, type Tally, tallyAfter, tallyFields } from './tally';
 import { MANY_RACERS, transact } from './transaction';
+import { fieldKey } from './keys';
 
 /**
  * Single-document operations a book() runs inside its one transaction, by outcome:
@@ -103,7 +111,13 @@ export interface BookingCollections {
   slots: string;
   bookings: string;
   codes: string;
+  residents: string;
 }
+
+/** booking_residents/<id>: one per resident and community. */
+export const residentId = (community: string, userId: string) => `${community}:${fieldKey(userId)}`;
+
+const HELD_ENTRY: Shape<{ id: string; date: string }> = { id: text, date: text };
 
 /** Where a slot is, stored on its document as on each of its bookings. */
 type Place = Pick<BookingRecord, 'community' | 'service' | 'date' | 'startsAt'>;
@@ -284,6 +298,30 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     return { cancelled, promoted: promoted[0] ?? null, slot: next };
   }
 
+  /**
+   * With caps and a user: the resident's bookings the limits count (the listed ones of
+   * `caps.from` on, read here, cancelled ones included: bookingLimit skips them) and a way to
+   * write the list back with a new booking (minus `moved`, a booking moved away). Null otherwise.
+   */
+  async function heldBy(req: BookRequest) {
+    if (!req.caps || !req.userId) return null;
+    const id = residentId(req.community, req.userId);
+    const ref = tx.collection(names.residents).doc(id);
+    const doc = await readDoc(ref);
+    const listed = doc ? listOf(HELD_ENTRY)(doc, 'bookings', `booking_residents/${id}`) : [];
+    const held: BookingRecord[] = [];
+    for (const entry of listed.filter((e) => e.date >= req.caps!.from)) {
+      const booking = await bookingAt(entry.id);
+      if (booking) held.push(booking);
+    }
+    const save = async (booking: BookingRecord, moved: string | null = null) => {
+      const kept = held.filter((b) => b.status !== 'cancelled' && b.id !== moved);
+      const bookings = [...kept, booking].map((b) => ({ id: b.id, date: b.date }));
+      await ref.set({ data: { community: req.community, bookings } });
+    };
+    return { held, save };
+  }
+
   /** The new booking first, then the old one cancelled as decided, promotion included. */
   async function move(slot: SlotDoc, req: BookRequest, cancel: CancelDecision) {
     const old = cancel.booking;
@@ -301,13 +339,17 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     /** At most BOOK_MAX_OPERATIONS single-document operations; see BOOK_OPERATIONS. */
     async book(req: BookRequest) {
       const slot = await slotAt(req);
-      const decision = decideBook({ known: knownIn(slot, req), taken: slot.held }, req);
+      const known = knownIn(slot, req);
+      // A retried request is answered before anything is counted (decideBook looks at it first).
+      const mine = known.retried || known.held ? null : await heldBy(req);
+      const decision = decideBook({ known, taken: slot.held }, req, mine?.held ?? null);
       if (decision.kind === 'existing') {
         return { kind: 'existing' as const, booking: await bookingIn(decision.id, req.slotId) };
       }
-      if (decision.kind === 'full') return decision;
+      if (decision.kind === 'full' || decision.kind === 'limited') return decision;
       const booking = await made(req, decision.status);
       await saveSlot(req.slotId, slotAfter(slot, null, booking));
+      await mine?.save(booking);
       return { kind: 'created' as const, booking };
     },
 
@@ -325,13 +367,18 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     async reschedule(id: string, req: BookRequest) {
       const old = await bookingAt(id);
       const slot = await slotAt(req);
-      const decision = decideReschedule(old, { known: knownIn(slot, req), taken: slot.held }, req);
+      const known = knownIn(slot, req);
+      const mine = known.retried ? null : await heldBy(req);
+      const target = { known, taken: slot.held };
+      const decision = decideReschedule(old, target, req, mine?.held ?? null);
       if (decision.kind === 'existing') {
         const booking = await bookingIn(decision.id, req.slotId);
         return { kind: 'existing' as const, booking, promoted: null };
       }
       if (decision.kind !== 'move') return decision;
-      return move(slot, req, decision.cancel);
+      const moved = await move(slot, req, decision.cancel);
+      await mine?.save(moved.booking, id);
+      return moved;
     },
 
     /**

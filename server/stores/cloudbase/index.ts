@@ -4,8 +4,10 @@
  *
  * Communities and identities here (the `_id` is the natural key, so reads by id are gets):
  * - communities/<community id>: { name, evenings: [{ weekday, opensAt, closesAt }],
- *   services: [{ id, name, kind, description, sort }], board, contactPhone }; contactPhone (the
- *   number residents call about bookings) is a string, or null or absent until staff set it
+ *   services: [{ id, name, kind, description, sort }], board, contactPhone, limits }; contactPhone
+ *   (the number residents call about bookings) is a string, or null or absent until staff set
+ *   it; limits ({ bookingsPerEvening, openBookings, numbersPerEvening }, set by
+ *   community.setLimits) is null or absent until staff set them
  * - users/<user id, e.g. "wx:<openid>">: { adminDigest, adminSince, staffOf: string[] (sorted),
  *   staffSince: { <community>: ISO instant }, sessionVersion, createdAt, displayName?: string
  *   (set by staff.setName) }. `adminDigest` is the digest of the ADMIN_TOKEN that made the user
@@ -16,7 +18,7 @@
  *   `usedBy` and `usedAt` are null until the invite is redeemed, `cancelledAt` (absent in older
  *   documents) until an admin cancels it (作废).
  */
-import type { ServiceKind } from '../../../contract/community';
+import type { ResidentLimits, ServiceKind } from '../../../contract/community';
 import type { LineCollection } from '../../../contract/live';
 import {
   decideCancelInvite,
@@ -41,6 +43,8 @@ import {
   fieldsOf,
   integer,
   listOf,
+  nested,
+  nullable,
   nullableText,
   oneOf,
   readAll,
@@ -79,10 +83,12 @@ export const COLLECTIONS = [
   'queue_configs',
   'queue_evenings',
   LINE_COLLECTION,
+  'queue_residents',
   'booking_settings',
   'booking_slots',
   'bookings',
   'booking_codes',
+  'booking_residents',
   'notices',
   'notice_activities',
   'activity_signups',
@@ -156,11 +162,17 @@ const SERVICE: Shape<ServiceRecord> = {
   description: text,
   sort: integer,
 };
+const LIMITS: Shape<ResidentLimits> = {
+  bookingsPerEvening: integer,
+  openBookings: integer,
+  numbersPerEvening: integer,
+};
 const readCommunity = recordOf<CommunityRecord>('communities', {
   name: text,
   evenings: orNone(listOf(EVENING)),
   services: orNone(listOf(SERVICE)),
   contactPhone: nullableText,
+  limits: nullable(nested(LIMITS)),
 });
 
 /** Evenings by weekday and services by (sort, id), the order every store returns. */
@@ -211,6 +223,7 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
           services: community.services.map((s) => fieldsOf(SERVICE, s)),
           board: stored?.board ?? [],
           contactPhone: stored?.contactPhone ?? null,
+          limits: stored?.limits ?? null,
         };
         await ref.set({ data });
       });
@@ -220,6 +233,14 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
         const ref = tx.collection(names.communities).doc(id);
         if (!(await readDoc(ref))) return false;
         await ref.update({ data: { contactPhone: phone } });
+        return true;
+      }),
+    setLimits: (id, limits) =>
+      transact(db, FEW_RACERS, async (tx) => {
+        const ref = tx.collection(names.communities).doc(id);
+        if (!(await readDoc(ref))) return false;
+        // _.set: update() would merge an older limits object field by field.
+        await ref.update({ data: { limits: db.command.set(fieldsOf(LIMITS, limits)) } });
         return true;
       }),
     async withBoard(id) {
@@ -469,12 +490,14 @@ export function createCloudBaseStore(
       configs: names.queue_configs,
       evenings: names.queue_evenings,
       lines: names.queue_lines,
+      residents: names.queue_residents,
     }),
     bookings: bookingRepo(db, {
       settings: names.booking_settings,
       slots: names.booking_slots,
       bookings: names.bookings,
       codes: names.booking_codes,
+      residents: names.booking_residents,
     }),
     notices: noticeRepo(db, {
       notices: names.notices,

@@ -10,11 +10,18 @@
  *     users: { [fieldKey(userId)]: true } } — `users` exists only so eveningsOfUser can query.
  * - queue_lines/<community>:<queue>: the line's public LineState, which residents' ticket pages
  *   and the TV watch(); no user ids, no notes (rules: client read, no client write).
+ * - queue_residents/<community>:<date>:<fieldKey(userId)>: { community, date, tickets: ids }:
+ *   every number one resident took on one evening of a community, every line. A join by a
+ *   resident reads it and, when it issues a number, writes it, in the join's transaction: the
+ *   evening documents are one per line, so this is the one document two joins by one resident
+ *   on two lines both write, and only one of them commits on a stale count (core/community/
+ *   limits.ts decides). A resident's join is 2 reads and 3 writes; a walk-in's stays 1 and 2.
  *
  * Why one document per evening: a transaction can neither query nor afford many documents, and
  * every rule of the line (numbering, one live ticket per resident, call order, requeue place)
  * looks at the whole line. So `change` reads one document, lets the core decide, and writes the
- * difference back with the public state beside it — a join is 1 read and 2 writes. Snapshot
+ * difference back with the public state beside it — a walk-in's join is 1 read and 2 writes (a
+ * resident's adds their numbers of the evening: see queue_residents). Snapshot
  * isolation on the evening document is what keeps two joins from getting one number. A line of
  * 300 tickets is about 90 KB, far inside a document's limit.
  *
@@ -47,6 +54,7 @@ import {
   read,
   readAll,
   recordsOf,
+  someStrings,
   text,
   type Reader,
   type Shape,
@@ -54,17 +62,21 @@ import {
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { MANY_RACERS, transact } from './transaction';
 import { fieldKey } from './keys';
+import { DEFAULT_LIMITS } from '../../core/community/limits';
 
 export interface QueueCollections {
   configs: string;
   evenings: string;
   lines: string;
+  residents: string;
 }
 
 export const configId = (community: string, queue: string) => `${community}:${queue}`;
 export const eveningId = (community: string, queue: string, date: string) =>
   `${community}:${queue}:${date}`;
 export const lineId = (community: string, queue: string) => `${community}:${queue}`;
+export const residentId = (community: string, date: string, userId: string) =>
+  `${community}:${date}:${fieldKey(userId)}`;
 
 // ── mapping ───────────────────────────────────────────────────────────────
 
@@ -110,12 +122,24 @@ const EVENING: Shape<Omit<EveningRecord, 'tickets'>> = {
   key: text,
   setup: nullable(
     // The line's configuration, with its name, prefix and tonight's hours.
-    nested<LineSetup>({ name: text, prefix: text, ...CONFIG, opensAt: text, closesAt: text }),
+    nested<LineSetup>({
+      name: text,
+      prefix: text,
+      ...CONFIG,
+      opensAt: text,
+      closesAt: text,
+      numbersPerResident: orDefault(integer, DEFAULT_LIMITS.numbersPerEvening),
+    }),
   ),
   paused: flag,
   lastNumber: integer,
   version: integer,
 };
+
+/** Absent (documents written before the field): `fallback`. */
+function orDefault<V>(reader: Reader<V>, fallback: V): Reader<V> {
+  return (doc, key, where) => (doc[key] === undefined ? fallback : reader(doc, key, where));
+}
 
 const configFromDoc = (id: string, doc: DocData) => read(CONFIG, doc, `queue_configs/${id}`);
 
@@ -165,26 +189,61 @@ function diffOf(db: CloudDatabase, current: EveningRecord, next: EveningRecord):
 
 const eveningsFrom = recordsOf('queue_evenings', eveningFromDoc);
 
-type Decide<T> = (current: EveningRecord | null) => EveningChange<T>;
+type Decide<T> = (current: EveningRecord | null, taken: string[] | null) => EveningChange<T>;
 
-/** Reads the evening, asks `decide`, writes the difference and the line's public state. */
+/**
+ * A resident's numbers of one evening in a transaction: the ids taken so far, and a write of
+ * the tickets a change added for them (none added: nothing written). Without a resident: no
+ * read, null, and nothing to write.
+ */
+async function residentNumbers(
+  tx: CloudTransaction,
+  names: QueueCollections,
+  [community, date]: [string, string],
+  resident: string | null,
+): Promise<{
+  taken: string[] | null;
+  record: (current: EveningRecord | null, next: EveningRecord | null) => Promise<void>;
+}> {
+  if (!resident) return { taken: null, record: async () => {} };
+  const id = residentId(community, date, resident);
+  const ref = tx.collection(names.residents).doc(id);
+  const taken = someStrings((await readDoc(ref)) ?? {}, 'tickets', `queue_residents/${id}`);
+  const record = async (current: EveningRecord | null, next: EveningRecord | null) => {
+    const added = next
+      ? ticketChanges(current, next).added.filter((t) => t.userId === resident)
+      : [];
+    if (added.length === 0) return;
+    const tickets = [...new Set([...taken, ...added.map((t) => t.id)])];
+    await ref.set({ data: { community, date, tickets } });
+  };
+  return { taken, record };
+}
+
+/**
+ * Reads the evening (and, with a resident, their numbers of the evening), asks `decide`, writes
+ * the difference, the line's public state and the resident's new numbers.
+ */
 async function changeIn<T>(
   db: CloudDatabase,
   tx: CloudTransaction,
   names: QueueCollections,
   [community, queue, date]: [string, string, string],
   decide: Decide<T>,
+  resident: string | null,
 ): Promise<T> {
   const id = eveningId(community, queue, date);
   const ref = tx.collection(names.evenings).doc(id);
   const stored = await readDoc(ref);
   const current = stored ? eveningFromDoc(id, stored) : null;
-  const { next, line, result } = decide(current);
+  const mine = await residentNumbers(tx, names, [community, date], resident);
+  const { next, line, result } = decide(current, mine.taken);
   const diff = next && current && diffOf(db, current, next);
   if (next && !current) await ref.set({ data: eveningToDoc(next) });
   else if (diff && Object.keys(diff).length > 0) await ref.update({ data: diff });
   const lineRef = tx.collection(names.lines).doc(lineId(community, queue));
   if (line) await lineRef.set({ data: { ...line } });
+  await mine.record(current, next);
   return result;
 }
 
@@ -216,7 +275,15 @@ export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo
     },
     eveningsOf: (community, date) => listed({ community, date }, 'queue'),
     eveningsOfUser: (userId, date) => listed({ date, users: { [fieldKey(userId)]: true } }, '_id'),
-    change: <T>(community: string, queue: string, date: string, decide: Decide<T>) =>
-      transact(db, MANY_RACERS, (tx) => changeIn(db, tx, names, [community, queue, date], decide)),
+    change: <T>(
+      community: string,
+      queue: string,
+      date: string,
+      decide: Decide<T>,
+      resident?: string | null,
+    ) =>
+      transact(db, MANY_RACERS, (tx) =>
+        changeIn(db, tx, names, [community, queue, date], decide, resident ?? null),
+      ),
   };
 }

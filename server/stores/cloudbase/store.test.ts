@@ -66,6 +66,7 @@ describe('communities', () => {
         ],
         board: [],
         contactPhone: null,
+        limits: null,
       },
     ]);
   });

@@ -103,6 +103,20 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.communities.get('nope')).toBeNull();
       });
 
+      it('keeps limits per resident set apart from save; none until set', async () => {
+        await store.communities.save(sampleCommunity('c1'));
+        expect((await store.communities.get('c1'))?.limits).toBeNull();
+        const limits = { bookingsPerEvening: 1, openBookings: 6, numbersPerEvening: 5 };
+        expect(await store.communities.setLimits('c1', limits)).toBe(true);
+        await store.communities.save(sampleCommunity('c1', '改名社区'));
+        expect((await store.communities.get('c1'))?.limits).toEqual(limits);
+        expect((await store.communities.withBoard('c1'))?.community.limits).toEqual(limits);
+        const next = { bookingsPerEvening: 3, openBookings: 4, numbersPerEvening: 2 };
+        expect(await store.communities.setLimits('c1', next)).toBe(true);
+        expect((await store.communities.get('c1'))?.limits).toEqual(next);
+        expect(await store.communities.setLimits('nope', next)).toBe(false);
+      });
+
       it('replaces services and evenings on save', async () => {
         await store.communities.save(sampleCommunity());
         const changed = sampleCommunity();
@@ -407,6 +421,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         lastJoin: '19:30',
         graceMinutes: 10,
         defaultServiceMinutes: 5,
+        numbersPerResident: 3,
         opensAt: '17:00',
         closesAt: '20:00',
       };
@@ -512,6 +527,76 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(new Set(evening?.tickets.map((t) => t.userId)).size).toBe(30);
       });
 
+      describe('numbers per resident (core/community/limits.ts)', () => {
+        const limited = { ...setup, numbersPerResident: 2 };
+        /** A resident's join as the core makes it: their numbers of the evening read in the change. */
+        const joinAs = (userId: string | null, requestId: string, queue: string) =>
+          store.queues.change(
+            'c1',
+            queue,
+            DATE,
+            (current, taken) => {
+              const evening =
+                current ??
+                openEvening({
+                  community: 'c1',
+                  queue,
+                  date: DATE,
+                  key: `K${queue}`,
+                  setup: limited,
+                });
+              const byStaff = userId === null;
+              const { next, result } = decideJoin(
+                evening,
+                limited,
+                { userId, requestId, note: '', byStaff },
+                AT,
+                taken,
+              );
+              return {
+                next: next && { ...next, version: evening.version + 1 },
+                line: null,
+                result,
+              };
+            },
+            userId,
+          );
+
+        it('counts a resident’s numbers on every line: a third is refused, another resident’s is not', async () => {
+          const a = ticketOf(await joinAs('u1', 'req-l1', 'library'));
+          ticketOf(await joinAs('u1', 'req-l2', 'health'));
+          expect(await joinAs('u1', 'req-l3', 'games')).toEqual({ kind: 'limited', max: 2 });
+          expect(ticketOf(await joinAs('u2', 'req-l4', 'games')).number).toBe(1);
+          // The retried request still gets its ticket, and staff walk-ins are never counted.
+          expect(await joinAs('u1', 'req-l1', 'library')).toMatchObject({
+            kind: 'existing',
+            ticket: { id: a.id },
+          });
+          ticketOf(await joinAs(null, 'staff:w1', 'games'));
+          ticketOf(await joinAs(null, 'staff:w2', 'games'));
+          ticketOf(await joinAs(null, 'staff:w3', 'games'));
+        });
+
+        it('a cancelled number still counts (it used up one of its line’s numbers)', async () => {
+          const a = ticketOf(await joinAs('u1', 'req-c1', 'library'));
+          await store.queues.change('c1', 'library', DATE, (current) => {
+            const { next, result } = decideMove(current!, a.id, ['waiting'], {
+              status: 'cancelled',
+            });
+            return { next, line: null, result };
+          });
+          ticketOf(await joinAs('u1', 'req-c2', 'library'));
+          expect(await joinAs('u1', 'req-c3', 'health')).toEqual({ kind: 'limited', max: 2 });
+        });
+
+        it('lets one resident racing on four lines at once take exactly the limit', async () => {
+          const lines = ['library', 'health', 'games', 'tea'];
+          const outcomes = await Promise.all(lines.map((q, i) => joinAs('u7', `req-r${i}`, q)));
+          expect(outcomes.filter((o) => o.kind === 'created')).toHaveLength(2);
+          expect(outcomes.filter((o) => o.kind === 'limited')).toHaveLength(2);
+        });
+      });
+
       it('updates the tickets a decision changed and leaves the others as they were', async () => {
         const a = ticketOf(await join('u1', 'req-aaaaaaaa'));
         const b = ticketOf(await join('u2', 'req-bbbbbbbb'));
@@ -609,7 +694,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       /** book() for requests that take a seat or a waitlist place, never 'full'. */
       const book = async (req: BookRequest): Promise<Booked> => {
         const outcome = await store.bookings.book(req);
-        if (outcome.kind === 'full') throw new Error('unexpected full');
+        if (outcome.kind === 'full' || outcome.kind === 'limited') {
+          throw new Error(`unexpected ${outcome.kind}`);
+        }
         return outcome;
       };
 
@@ -723,6 +810,77 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           Array.from({ length: 20 }, (_, i) => book(request(`u${i}`, `r-${i}`, '1900', 3))),
         );
         expect(outcomes.filter((o) => o.booking.status === 'confirmed')).toHaveLength(3);
+      });
+
+      describe('bookings per resident (core/community/limits.ts)', () => {
+        const caps = { perEvening: 2, open: 3, from: '2026-11-28' };
+        /** A resident's booking with limits, on any evening (a Wednesday) and slot. */
+        const capped = (userId: string, requestId: string, date: string, slot: string) => ({
+          ...request(userId, requestId, slot, 5),
+          slotId: `c1_paperwork_${date.replace(/-/g, '')}_${slot}`,
+          date,
+          caps,
+        });
+
+        it('refuses a third booking on one evening in the booking’s transaction; retries and staff are not refused', async () => {
+          const first = await book(capped('u1', 'r-1', '2026-12-02', '1900'));
+          await book(capped('u1', 'r-2', '2026-12-02', '1930'));
+          expect(await store.bookings.book(capped('u1', 'r-3', '2026-12-02', '2000'))).toEqual({
+            kind: 'limited',
+            limit: 'evening',
+            max: 2,
+          });
+          // Another resident books that slot; the first one's retry gets its booking back.
+          expect((await book(capped('u2', 'r-4', '2026-12-02', '2000'))).kind).toBe('created');
+          expect(await store.bookings.book(capped('u1', 'r-1', '2026-12-02', '1900'))).toEqual({
+            kind: 'existing',
+            booking: first.booking,
+          });
+          // Staff booking for someone carry no caps.
+          expect((await book(request(null, 'staff:r-5', '2000', 5))).kind).toBe('created');
+          // A cancelled booking counts for nothing.
+          await store.bookings.cancel(first.booking.id, ['confirmed'], AT);
+          expect((await book(capped('u1', 'r-6', '2026-12-02', '2000'))).kind).toBe('created');
+        });
+
+        it('refuses one open booking too many, across evenings', async () => {
+          await book(capped('u1', 'r-1', '2026-12-02', '1900'));
+          await book(capped('u1', 'r-2', '2026-12-09', '1900'));
+          await book(capped('u1', 'r-3', '2026-12-16', '1900'));
+          expect(await store.bookings.book(capped('u1', 'r-4', '2026-12-23', '1900'))).toEqual({
+            kind: 'limited',
+            limit: 'open',
+            max: 3,
+          });
+        });
+
+        it('counts a rescheduled booking on its new evening', async () => {
+          const a = await book(capped('u1', 'r-1', '2026-12-02', '1900'));
+          await book(capped('u1', 'r-2', '2026-12-09', '1800'));
+          const moved = await store.bookings.reschedule(
+            a.booking.id,
+            capped('u1', 'r-3', '2026-12-09', '1900'),
+          );
+          expect(moved).toMatchObject({ kind: 'moved', booking: { date: '2026-12-09' } });
+          expect(
+            await store.bookings.book(capped('u1', 'r-4', '2026-12-09', '1930')),
+          ).toMatchObject({ kind: 'limited', limit: 'evening' });
+          expect(
+            await store.bookings.reschedule(
+              (await book(capped('u1', 'r-5', '2026-12-02', '2000'))).booking.id,
+              capped('u1', 'r-6', '2026-12-09', '2000'),
+            ),
+          ).toEqual({ kind: 'limited', limit: 'evening', max: 2 });
+        });
+
+        it('lets one resident booking six slots of one evening at once get exactly two', async () => {
+          const slots = ['1700', '1730', '1800', '1830', '1900', '1930'];
+          const outcomes = await Promise.all(
+            slots.map((slot, i) => store.bookings.book(capped('u9', `r-${i}`, '2026-12-02', slot))),
+          );
+          expect(outcomes.filter((o) => o.kind === 'created')).toHaveLength(2);
+          expect(outcomes.filter((o) => o.kind === 'limited')).toHaveLength(4);
+        });
       });
 
       it('cancels and promotes the first waitlisted booking in one step', async () => {

@@ -20,6 +20,7 @@ import {
 } from '../../core/booking/decisions';
 import type { BookingRecord, BookingRepo, BookRequest, SlotCount } from '../../core/ports';
 import { promoteNext } from '../../core/waitlist';
+import type { HeldBooking } from '../../core/community/limits';
 import { maybe, rowParams, rowReader, type Row, type RowShape } from './rows';
 
 const SETTINGS: RowShape = { json: ['bring', 'weekdays'] };
@@ -89,6 +90,10 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   const due = select<[string, number]>(
     "date = ? AND status = 'confirmed' AND reminded_at IS NULL ORDER BY starts_at, id LIMIT ?",
   );
+  // A resident's bookings in a community from a day on, any status: what the limits count.
+  const heldStmt = db.prepare<[string, string, string], HeldBooking>(
+    'SELECT id, date, starts_at AS startsAt, status FROM bookings WHERE community_id = ? AND user_id = ? AND date >= ?',
+  );
   const erase = db.prepare<[string]>(
     "UPDATE bookings SET phone = NULL, name = '' WHERE user_id = ? AND (phone IS NOT NULL OR name != '')",
   );
@@ -103,6 +108,10 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     },
     taken: seatsTaken.get(req.slotId)!.n,
   });
+
+  /** Inside a transaction: the resident's bookings the limits count, or null when uncapped. */
+  const heldBy = (req: BookRequest): HeldBooking[] | null =>
+    req.caps && req.userId ? heldStmt.all(req.community, req.userId, req.caps.from) : null;
 
   const create = (req: BookRequest, status: 'confirmed' | 'waitlisted'): BookingRecord => {
     const taken = codesTaken.all(req.community, req.date, JSON.stringify(req.codes));
@@ -137,9 +146,9 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     },
     book: async (req) =>
       immediate(() => {
-        const decision = decideBook(slotState(req), req);
+        const decision = decideBook(slotState(req), req, heldBy(req));
         if (decision.kind === 'existing') return { kind: 'existing', booking: load(decision.id)! };
-        if (decision.kind === 'full') return decision;
+        if (decision.kind === 'full' || decision.kind === 'limited') return decision;
         return { kind: 'created', booking: create(req, decision.status) };
       }),
     getBooking: async (id) => load(id),
@@ -156,7 +165,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
       }),
     reschedule: async (id, req) =>
       immediate(() => {
-        const decision = decideReschedule(load(id), slotState(req), req);
+        const decision = decideReschedule(load(id), slotState(req), req, heldBy(req));
         if (decision.kind === 'existing') {
           return { kind: 'existing', booking: load(decision.id)!, promoted: null };
         }

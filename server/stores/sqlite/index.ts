@@ -19,6 +19,7 @@ import type {
   Store,
   StoredUser,
 } from '../../core/ports';
+import type { ResidentLimits } from '../../../contract/community';
 import { MIGRATIONS } from './migrations';
 import { bookingRepo } from './bookings';
 import { followUpRepo } from './followups';
@@ -67,9 +68,10 @@ function communityRepo(db: DB): CommunityRepo {
   const listStmt = db.prepare<[], { id: string; name: string }>(
     'SELECT id, name FROM communities ORDER BY id',
   );
-  const getStmt = db.prepare<[string], Omit<CommunityRecord, 'evenings' | 'services'>>(
-    'SELECT id, name, contact_phone AS contactPhone FROM communities WHERE id = ?',
-  );
+  const getStmt = db.prepare<
+    [string],
+    Omit<CommunityRecord, 'evenings' | 'services' | 'limits'> & { limits: string | null }
+  >('SELECT id, name, contact_phone AS contactPhone, limits FROM communities WHERE id = ?');
   const eveningsStmt = db.prepare<[string], { weekday: number; opensAt: string; closesAt: string }>(
     'SELECT weekday, opens_at AS opensAt, closes_at AS closesAt FROM service_evenings WHERE community_id = ? ORDER BY weekday',
   );
@@ -101,11 +103,13 @@ function communityRepo(db: DB): CommunityRepo {
   );
   const saveBoardStmt = db.prepare('UPDATE communities SET board = ? WHERE id = ?');
   const setContactStmt = db.prepare('UPDATE communities SET contact_phone = ? WHERE id = ?');
+  const setLimitsStmt = db.prepare('UPDATE communities SET limits = ? WHERE id = ?');
 
   const get = (id: string): CommunityRecord | null => {
     const row = getStmt.get(id);
     if (!row) return null;
-    return { ...row, evenings: eveningsStmt.all(id), services: servicesStmt.all(id) };
+    const limits = row.limits === null ? null : (JSON.parse(row.limits) as ResidentLimits);
+    return { ...row, limits, evenings: eveningsStmt.all(id), services: servicesStmt.all(id) };
   };
 
   return {
@@ -124,6 +128,9 @@ function communityRepo(db: DB): CommunityRepo {
       saveBoardStmt.run(JSON.stringify(board), id);
     },
     setContactPhone: async (id, phone) => setContactStmt.run(phone, id).changes === 1,
+    setLimits: async (id, { bookingsPerEvening, openBookings, numbersPerEvening }) =>
+      setLimitsStmt.run(JSON.stringify({ bookingsPerEvening, openBookings, numbersPerEvening }), id)
+        .changes === 1,
   };
 }
 

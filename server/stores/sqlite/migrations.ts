@@ -487,4 +487,13 @@ export const MIGRATIONS: ReadonlyArray<string> = [
     PRIMARY KEY (round_id, voter_key)
   ) STRICT;
   `,
+  `
+  -- Fair limits per resident (community.setLimits): a JSON object { bookingsPerEvening,
+  -- openBookings, numbersPerEvening }; NULL until staff set it (the core's defaults hold).
+  ALTER TABLE communities ADD COLUMN limits TEXT;
+  -- Evenings keep the limit of numbers per resident in their setup; those stored before take the
+  -- default (3).
+  UPDATE queue_evenings SET setup = json_set(setup, '$.numbersPerResident', 3)
+    WHERE setup IS NOT NULL AND json_extract(setup, '$.numbersPerResident') IS NULL;
+  `,
 ];

@@ -48,6 +48,10 @@ export function queueRepo(db: Database.Database): QueueRepo {
   const lineOfTicket = db.prepare<[string], { community_id: string; queue: string; date: string }>(
     'SELECT community_id, queue, date FROM tickets WHERE id = ?',
   );
+  // Every number a user took on one evening in one community, every line and status.
+  const takenStmt = db.prepare<[string, string, string], { id: string }>(
+    'SELECT id FROM tickets WHERE user_id = ? AND community_id = ? AND date = ?',
+  );
   const ticketsStmt = db.prepare<[string, string, string], Row>(
     'SELECT * FROM tickets WHERE community_id = ? AND queue = ? AND date = ? ORDER BY number',
   );
@@ -133,12 +137,14 @@ export function queueRepo(db: Database.Database): QueueRepo {
      * Reads the evening, asks `decide` and writes what it answers, in one IMMEDIATE transaction;
      * the cache takes what it wrote only once the transaction has committed.
      */
-    change: async (community, queue, date, decide) => {
+    change: async (community, queue, date, decide, resident) => {
       const key = cacheKey(community, queue, date);
       try {
         const { next, result } = atomic.immediate(() => {
           const current = load(community, queue, date);
-          const decided = decide(current);
+          // The tickets table holds every line's numbers: nothing to record beside them.
+          const taken = resident ? takenStmt.all(resident, community, date).map((r) => r.id) : null;
+          const decided = decide(current, taken);
           if (decided.next) write(current, decided.next);
           return decided;
         }) as ReturnType<typeof decide>;

@@ -76,6 +76,18 @@ describe('tonight page', () => {
     expect(callMock.mock.calls).toEqual([['community.tonight', { community: 'jinse' }]]);
   });
 
+  it('says the community’s limit of numbers per resident under 取号 before the tap', async () => {
+    setRouterParams({ c: 'jinse' });
+    routeCalls({
+      'community.tonight': async () =>
+        tonightFixture({
+          limits: { bookingsPerEvening: 2, openBookings: 4, numbersPerEvening: 5 },
+        }),
+    });
+    render(<TonightPage />);
+    expect(await screen.findByText('每人每晚最多取 5 个号（各项服务合计）')).toBeTruthy();
+  });
+
   it('announces the status card politely to screen readers', async () => {
     setRouterParams({ c: 'jinse' });
     routeCalls({ 'community.tonight': async () => tonightFixture() });

@@ -21,6 +21,7 @@ import { lineClosedReason, MyTicketsEntry, QueueJoin, useTonightQueue } from '@/
 import { SuggestionTonightCard } from '@/features/suggestion/entry';
 import { showActionError } from '@/lib/gateway';
 import { parseLaunchParams } from '@/lib/launch-params';
+import { numberLimitText } from '@/lib/resident-limits';
 import type { LineState, ServiceInfo, Ticket, Tonight } from '@/types/contract';
 import './index.scss';
 
@@ -146,6 +147,7 @@ function ServiceAction({ tonight, service, line, now }: ServiceActionProps) {
       blockedReason={blocked}
       line={line}
       onJoined={openTicket}
+      limitText={numberLimitText(tonight.limits)}
     />
   );
 }

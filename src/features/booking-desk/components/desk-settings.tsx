@@ -3,7 +3,9 @@ import { Disclosure } from '@/components/disclosure/disclosure';
 import { cutoffText } from '@/features/booking/staff-entry';
 import type { BookingServices } from '@/types/contract';
 import { useServiceEvenings } from '../hooks/use-service-evenings';
+import { limitsSummary } from '../model/limits-form';
 import { ContactPhoneForm } from './contact-phone-form';
+import { LimitsForm } from './limits-form';
 import { ServiceSettings } from './service-settings';
 
 export interface DeskSettingsProps {
@@ -32,6 +34,9 @@ export function DeskSettings({ services, onSaved }: DeskSettingsProps) {
           current={services.community.contactPhone}
           onSaved={onSaved}
         />
+      </Disclosure>
+      <Disclosure id="resident-limits" title="每人限额" summary={limitsSummary(services.limits)}>
+        <LimitsForm community={community} current={services.limits} onSaved={onSaved} />
       </Disclosure>
       {services.services.map((s) => (
         <Disclosure

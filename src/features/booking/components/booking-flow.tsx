@@ -2,7 +2,14 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { EmptyState } from '@/components/load-state/load-state';
-import type { BookableService, Booking, BookingServices, Slot } from '@/types/contract';
+import { bookingLimitsText } from '@/lib/resident-limits';
+import type {
+  BookableService,
+  Booking,
+  BookingServices,
+  ResidentLimits,
+  Slot,
+} from '@/types/contract';
 import { useSlots } from '../api/get-slots';
 import { useBook } from '../hooks/use-book';
 import { bringText, cutoffText } from '../model/booking-text';
@@ -59,7 +66,7 @@ export function BookingFlow({ data, service }: BookingFlowProps) {
 
   return (
     <View className="bdb-booking-flow">
-      <ServiceIntro communityName={data.community.name} service={service} />
+      <ServiceIntro communityName={data.community.name} service={service} limits={data.limits} />
       <Text className="bdb-booking-flow__step">1. 选择日期</Text>
       {service.dates.length > 0 ? (
         <DateTabs dates={service.dates} selected={date} onSelect={pickDate} />
@@ -95,9 +102,11 @@ export function BookingFlow({ data, service }: BookingFlowProps) {
 function ServiceIntro({
   communityName,
   service,
+  limits,
 }: {
   communityName: string;
   service: BookableService;
+  limits: ResidentLimits;
 }) {
   const bring = bringText(service.bring);
   return (
@@ -109,6 +118,7 @@ function ServiceIntro({
       <Text className="bdb-booking-flow__rules">
         {`每段 ${service.slotMinutes} 分钟，每段 ${service.seatsPerSlot} 位；${cutoffText(service.cutoffHours)}`}
       </Text>
+      <Text className="bdb-booking-flow__rules">{bookingLimitsText(limits)}</Text>
     </View>
   );
 }

@@ -14,10 +14,19 @@ export interface QueueJoinProps {
   line?: LineState;
   /** Opens the ticket; a promise that rejects when it could not (the button comes back). */
   onJoined: (ticket: Ticket) => void | Promise<unknown>;
+  /** The community's limit of numbers per resident, said before the tap (e.g. "每人每晚最多取 3 个号"). */
+  limitText?: string;
 }
 
 /** The big 取号 button of one walk-in line, with the reason when it is off and errors inline. */
-export function QueueJoin({ community, service, blockedReason, line, onJoined }: QueueJoinProps) {
+export function QueueJoin({
+  community,
+  service,
+  blockedReason,
+  line,
+  onJoined,
+  limitText,
+}: QueueJoinProps) {
   const { busy, error, closed, join } = useJoin(community, service.id, onJoined);
   return (
     <View className="bdb-queue-join">
@@ -33,6 +42,9 @@ export function QueueJoin({ community, service, blockedReason, line, onJoined }:
         {busy ? '取号中…' : '取号'}
       </BigButton>
       {blockedReason ? <Text className="bdb-queue-join__reason">{blockedReason}</Text> : null}
+      {limitText && !blockedReason ? (
+        <Text className="bdb-queue-join__reason">{limitText}</Text>
+      ) : null}
       {error && closed ? (
         <Text className="bdb-queue-join__reason" {...a11y({ role: 'status' })}>
           {error}

@@ -51,6 +51,10 @@ describe('booking page', () => {
     expect(screen.getByText('社保、医保、生育登记等业务办理')).toBeTruthy();
     expect(screen.getByText('请带上：身份证、户口本')).toBeTruthy();
     expect(screen.getByText('每段 30 分钟，每段 2 位；可在开始 2 小时前取消或改约')).toBeTruthy();
+    // The limits per resident, said before the first tap.
+    expect(
+      screen.getByText('每人每晚最多预约 2 个时段，同时最多保留 4 个未到期的预约'),
+    ).toBeTruthy();
 
     const tabs = screen.getAllByRole('radio').filter((t) => t.textContent?.includes('月'));
     expect(tabs.map((t) => t.textContent)).toEqual([

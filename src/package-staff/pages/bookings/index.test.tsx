@@ -418,6 +418,31 @@ describe('staff bookings page', () => {
       await waitFor(() => expect(callsOf('booking.services')).toHaveLength(3));
     });
 
+    it('shows and sets the limits per resident, explaining a wrong value before sending', async () => {
+      await openDesk({
+        'community.setLimits': async ({ community, ...limits }) => ({ community, limits }),
+      });
+      const toggle = screen.getByRole('button', { name: /^每人限额/ });
+      expect(toggle.textContent).toContain('每晚预约 2 个 · 同时 4 个 · 每晚取号 3 个');
+      fireEvent.click(toggle);
+      const perEvening = screen.getByLabelText('每人每晚预约数') as HTMLInputElement;
+      const numbers = screen.getByLabelText('每人每晚取号数') as HTMLInputElement;
+      expect([perEvening.value, numbers.value]).toEqual(['2', '3']);
+      fireEvent.change(perEvening, { target: { value: '0' } });
+      fireEvent.click(screen.getByRole('button', { name: '保存每人限额' }));
+      expect(screen.getByText('✕ 每人每晚预约数请填 1 到 20 之间的整数')).toBeTruthy();
+      expect(callsOf('community.setLimits')).toHaveLength(0);
+
+      fireEvent.change(perEvening, { target: { value: '3' } });
+      fireEvent.change(numbers, { target: { value: '5' } });
+      fireEvent.click(screen.getByRole('button', { name: '保存每人限额' }));
+      expect(await screen.findByText(/✓ 每人限额已保存/)).toBeTruthy();
+      expect(callsOf('community.setLimits')).toEqual([
+        { community: 'jinse', bookingsPerEvening: 3, openBookings: 4, numbersPerEvening: 5 },
+      ]);
+      await waitFor(() => expect(callsOf('booking.services')).toHaveLength(2));
+    });
+
     it('saves only what changed, with the materials split on 顿号 and commas', async () => {
       await openDesk({
         'booking.configure': async (input) =>

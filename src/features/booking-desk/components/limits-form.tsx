@@ -1,0 +1,103 @@
+import { Input, Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { BigButton } from '@/components/big-button/big-button';
+import { a11y } from '@/lib/a11y';
+import { errorMessage, GatewayError } from '@/lib/gateway';
+import type { ResidentLimits } from '@/types/contract';
+import { setLimits } from '../api/set-limits';
+import {
+  isLimitsField,
+  LIMIT_FIELDS,
+  limitsDraftOf,
+  parseLimits,
+  type LimitsDraft,
+  type LimitsErrors,
+  type LimitsField,
+} from '../model/limits-form';
+import './service-settings.scss';
+
+export interface LimitsFormProps {
+  community: string;
+  /** The limits in force now. */
+  current: ResidentLimits;
+  onSaved: () => void;
+}
+
+type Feedback = { kind: 'error' | 'success'; text: string } | null;
+
+/**
+ * 每人限额: how many slots a resident may book an evening and hold at once, and how many queue
+ * numbers they may take an evening. Residents read them before booking and on the tonight page;
+ * staff booking for someone (代客预约) and walk-ins added at the desk are never counted.
+ */
+export function LimitsForm({ community, current, onSaved }: LimitsFormProps) {
+  const [draft, setDraft] = useState<LimitsDraft>(() => limitsDraftOf(current));
+  const [dirty, setDirty] = useState(false);
+  const [errors, setErrors] = useState<LimitsErrors>({});
+  const [feedback, setFeedback] = useState<Feedback>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Another desk may change them: follow until this form is being edited.
+  useEffect(() => {
+    if (!dirty) setDraft(limitsDraftOf(current));
+  }, [current, dirty]);
+
+  const edit = (field: LimitsField, value: string) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    setDirty(true);
+  };
+
+  const save = async () => {
+    const parsed = parseLimits(draft);
+    setErrors(parsed.errors);
+    setFeedback(null);
+    if (!parsed.limits) return;
+    setBusy(true);
+    try {
+      await setLimits({ community, ...parsed.limits });
+      setDirty(false);
+      setFeedback({ kind: 'success', text: '每人限额已保存，居民下一次预约或取号时生效' });
+      onSaved();
+    } catch (e: unknown) {
+      if (e instanceof GatewayError && isLimitsField(e.field)) setErrors({ [e.field]: e.message });
+      else setFeedback({ kind: 'error', text: errorMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="bdb-service-settings">
+      {LIMIT_FIELDS.map(({ field, label, hint }) => (
+        <View key={field} className="bdb-service-settings__field">
+          <Text className="bdb-service-settings__label">{label}</Text>
+          <Text className="bdb-service-settings__hint">{hint}</Text>
+          <Input
+            className="bdb-service-settings__input"
+            value={draft[field]}
+            type="number"
+            maxlength={2}
+            onInput={(e) => edit(field, e.detail.value)}
+            {...a11y({ label: label })}
+          />
+          {errors[field] ? (
+            <Text className="bdb-service-settings__error" {...a11y({ role: 'alert' })}>
+              {`✕ ${errors[field]}`}
+            </Text>
+          ) : null}
+        </View>
+      ))}
+      <BigButton onClick={() => void save()} disabled={busy} label="保存每人限额">
+        {busy ? '保存中…' : '保存限额'}
+      </BigButton>
+      {feedback ? (
+        <Text
+          className={`bdb-service-settings__feedback bdb-service-settings__feedback--${feedback.kind}`}
+          {...a11y({ role: feedback.kind === 'error' ? 'alert' : 'status' })}
+        >
+          {feedback.kind === 'error' ? `✕ ${feedback.text}` : `✓ ${feedback.text}`}
+        </Text>
+      ) : null}
+    </View>
+  );
+}
