@@ -3,6 +3,7 @@ import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { functionNames } from '../server/core/registry';
+import { adminDigestOf } from '../server/core/identity';
 import { COLLECTIONS } from '../server/stores/cloudbase';
 import { createCloudBaseEmulator } from '../server/testing/cloudbase-emulator';
 import {
@@ -299,7 +300,14 @@ describe('buildCloud', () => {
         await db
           .collection('users')
           .doc('wx:o-bundle')
-          .set({ data: { admin: true, staffOf: [], createdAt: '2026-12-01T00:00:00.000Z' } });
+          .set({
+            data: {
+              // An admin of the token the function runs with (see beforeAll).
+              adminDigest: adminDigestOf('bundle-test-admin-token'),
+              staffOf: [],
+              createdAt: '2026-12-01T00:00:00.000Z',
+            },
+          });
       }
       const body = bodies[fn];
       if (!body) throw new Error(`add an action for the new function "${fn}" here`);
