@@ -292,13 +292,11 @@ describe('伴 and 调休', () => {
       await h.as('u1')('roster.requestCompanion', { kind: 'booking', ref: booking.id }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到这个预约' } });
 
-    expect(ok(await h.as('u2')<{ erased: number }>('followup.erase')).erased).toBe(1);
+    // The booking and the request: nobody took the request up, so it only described her.
+    expect(ok(await h.as('u2')<{ erased: number }>('followup.erase')).erased).toBe(2);
     const erased = ok(
       await h.staff<EveningRoster>('roster.evening', { community: 'jinse', date: '2026-12-09' }),
     );
-    // The need is forgotten; that someone asked stays for the evening's numbers.
-    expect(erased.companions.map((c) => [c.id, c.note, c.about])).toEqual([
-      [asked.id, '', '预约 政务服务 12月9日 19:00'],
-    ]);
+    expect(erased.companions).toEqual([]);
   });
 });

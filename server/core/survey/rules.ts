@@ -198,3 +198,12 @@ export function publication(round: RoundRecord, menu: string[], now: Date) {
   };
   return { services, ...change };
 }
+
+/**
+ * What erasing a resident leaves of a ballot: its choices, still counted, under a key that no
+ * longer names the voter (`anonymous` is random, made by the store; never derived from the user).
+ */
+export const erasedVote = (v: VoteRecord, anonymous: string): VoteRecord => ({
+  ...v,
+  voterKey: `erased:${anonymous}`,
+});

@@ -13,7 +13,7 @@
  */
 import type { ServiceKind } from '../../../contract/community';
 import type { LineCollection } from '../../../contract/live';
-import { decideRedeem, isStaffOf } from '../../core/identity';
+import { decideRedeem, forgettableUser, isStaffOf } from '../../core/identity';
 import type {
   BoardNotice,
   CommunityRecord,
@@ -303,6 +303,12 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
   return {
     ensureUser,
     getUser,
+    /** get, then remove the user document when forgettableUser says so. */
+    async forget(id) {
+      if (!forgettableUser(await getUser(id))) return false;
+      await user(id).remove();
+      return true;
+    },
     async grantAdmin(id, now) {
       await ensureUser(id, now);
       await user(id).update({ data: { admin: true } });

@@ -23,7 +23,7 @@
  *
  * Community and queue ids are [a-z0-9-] (see core/validation), so ':' cannot make two ids collide.
  */
-import { keyOfTicketId, ticketChanges } from '../../core/queue/evening';
+import { erasedEvening, keyOfTicketId, ticketChanges } from '../../core/queue/evening';
 import type {
   EveningChange,
   EveningRecord,
@@ -216,6 +216,28 @@ export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo
     },
     eveningsOf: (community, date) => listed({ community, date }, 'queue'),
     eveningsOfUser: (userId, date) => listed({ date, users: { [fieldKey(userId)]: true } }, '_id'),
+    /**
+     * One query for the evenings where the user holds a ticket (the `users` map), then per
+     * evening one transaction: get it, set it whole as erasedEvening decides, so the user's key
+     * leaves `users` too. The public line state holds no user ids and stays as it is.
+     */
+    async erase(userId) {
+      let count = 0;
+      const mine = await listed({ users: { [fieldKey(userId)]: true } }, '_id');
+      for (const { community, queue, date } of mine) {
+        count += await transact(db, MANY_RACERS, async (tx) => {
+          const id = eveningId(community, queue, date);
+          const ref = tx.collection(names.evenings).doc(id);
+          const stored = await readDoc(ref);
+          const current = stored ? eveningFromDoc(id, stored) : null;
+          const next = current && erasedEvening(current, userId);
+          if (!current || !next) return 0;
+          await ref.set({ data: eveningToDoc(next) });
+          return ticketChanges(current, next).changed.length;
+        });
+      }
+      return count;
+    },
     change: <T>(community: string, queue: string, date: string, decide: Decide<T>) =>
       transact(db, MANY_RACERS, (tx) => changeIn(db, tx, names, [community, queue, date], decide)),
   };

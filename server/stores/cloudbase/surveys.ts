@@ -20,7 +20,8 @@
 import type { ServiceKind } from '../../../contract/community';
 import type { Candidate, RoundStatus } from '../../../contract/survey';
 import type { RoundRecord, SurveyRepo, VoteRecord } from '../../core/ports';
-import { patchRoundIfStatus, type RoundPatch } from '../../core/survey/rules';
+import { newId } from '../../core/kernel/ids';
+import { erasedVote, patchRoundIfStatus, type RoundPatch } from '../../core/survey/rules';
 import {
   bool,
   copyOf,
@@ -40,6 +41,7 @@ import {
 } from './fields';
 import { digest } from './keys';
 import type { CloudDatabase } from './sdk';
+import { FEW_RACERS, transact } from './transaction';
 
 /**
  * Single-document operations an updateRound() runs inside its one transaction: get the round,
@@ -121,6 +123,25 @@ export function surveyRepo(
      * order, which a re-vote never changes (it moves `updatedAt`), so no ballot is skipped or
      * read twice while residents vote; sorted in memory after.
      */
+    /**
+     * One query for the user's ballots, then per ballot one transaction: set it under the new
+     * key's `_id` (erasedVote) and remove the one whose `_id` was made from the user id.
+     */
+    async eraseVoter(userId) {
+      const docs = await readAll(() => votes().where({ voterKey: userId }).orderBy('_id', 'asc'));
+      const mine = docs.map((doc) => read(voteShape, doc, `survey_votes/${String(doc._id)}`));
+      for (const vote of mine) {
+        const erased = erasedVote(vote, newId());
+        await transact(db, FEW_RACERS, async (tx) => {
+          const ballots = tx.collection(names.survey_votes);
+          await ballots
+            .doc(ballotId(erased.roundId, erased.voterKey))
+            .set({ data: { ...copyOf(erased) } });
+          await ballots.doc(ballotId(vote.roundId, vote.voterKey)).remove();
+        });
+      }
+      return mine.length;
+    },
     async votes(roundId) {
       const docs = await readAll(() => votes().where({ roundId }).orderBy('_id', 'asc'));
       return docs

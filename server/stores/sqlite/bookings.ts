@@ -12,6 +12,7 @@ import {
   decideRemind,
   decideReschedule,
   decideUpdate,
+  erasedBooking,
   HOLDING,
   newBooking,
   pickCode,
@@ -89,8 +90,14 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   const due = select<[string, number]>(
     "date = ? AND status = 'confirmed' AND reminded_at IS NULL ORDER BY starts_at, id LIMIT ?",
   );
-  const erase = db.prepare<[string]>(
-    "UPDATE bookings SET phone = NULL, name = '' WHERE user_id = ? AND (phone IS NOT NULL OR name != '')",
+  const ofUserForErase = select<[string]>('user_id = ?');
+  const writeErased = db.prepare(
+    'UPDATE bookings SET user_id = @userId, name = @name, phone = @phone, request_id = @requestId WHERE id = @id',
+  );
+  const erase = db.transaction(
+    (userId: string) =>
+      ofUserForErase.all(userId).map((row) => writeErased.run(erasedBooking(toBooking(row))))
+        .length,
   );
 
   const load = (id: string) => maybe(toBooking, byId.get(id));
@@ -167,6 +174,6 @@ export function bookingRepo(db: Database.Database): BookingRepo {
       }),
     dueReminders: async (date, limit) => due.all(date, limit).map(toBooking),
     markReminded: async (id, at) => change(id, (b) => decideRemind(b, at)),
-    erasePersonal: async (userId) => erase.run(userId).changes,
+    erasePersonal: async (userId) => erase.immediate(userId),
   };
 }

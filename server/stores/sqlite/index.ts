@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { decideRedeem, type StoredInvite } from '../../core/identity';
+import { decideRedeem, forgettableUser, type StoredInvite } from '../../core/identity';
 import type {
   BoardNotice,
   CommunityRecord,
@@ -33,6 +33,8 @@ export function openDatabase(file: string): DB {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // Deleted and overwritten content is zeroed, not left in free space (an erased phone number).
+  db.pragma('secure_delete = ON');
   db.pragma('foreign_keys = ON');
   // Concurrent writers from several processes (tests, a second host) wait instead of failing.
   db.pragma('busy_timeout = 5000');
@@ -150,6 +152,10 @@ function identityRepo(db: DB): IdentityRepo {
     'INSERT INTO staff_memberships (user_id, community_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );
 
+  const deleteUser = db.prepare('DELETE FROM users WHERE id = ?');
+  const forget = db.transaction((id: string) =>
+    forgettableUser(getUser(id)) ? deleteUser.run(id).changes === 1 : false,
+  );
   const getUser = (id: string) =>
     maybe(
       (row) => ({ ...toUser(row), staffOf: staffOfStmt.all(id).map((r) => r.community) }),
@@ -188,6 +194,7 @@ function identityRepo(db: DB): IdentityRepo {
       setName.run(name, id);
     },
     staffDirectory: async (community) => directory.all(community).map(toStaff),
+    forget: async (id) => forget.immediate(id),
   };
 }
 
@@ -208,6 +215,11 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
     rosters: rosterRepo(db),
     jobs: jobRepo(db),
     alerts: alertLog(db),
+    // After an erase the old pages live on in the -wal file until a checkpoint copies the
+    // database over them; TRUNCATE then empties the file.
+    scrub: async () => {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    },
     close: async () => {
       db.close();
     },

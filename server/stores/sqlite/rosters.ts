@@ -4,7 +4,7 @@ import type { CompanionRecord, LeaveRecord, RosterRepo, ShiftRecord } from '../.
 import {
   assignedCompanion,
   decidedLeave,
-  erasedNote,
+  erasedCompanion,
   firstCompanion,
 } from '../../core/roster/rules';
 import { maybe, rowReader, type Row } from './rows';
@@ -37,6 +37,10 @@ export function rosterRepo(db: Database.Database): RosterRepo {
     'SELECT * FROM companions WHERE subject = ?',
   );
   const companionsOfUser = db.prepare<[string], Row>('SELECT * FROM companions WHERE user_id = ?');
+  const writeErased = db.prepare(
+    'UPDATE companions SET user_id = @userId, subject = @subject, about = @about, note = @note WHERE id = @id',
+  );
+  const deleteCompanion = db.prepare('DELETE FROM companions WHERE id = ?');
   const companionById = db.prepare<[string], Row>('SELECT * FROM companions WHERE id = ?');
   const companions = db.prepare<[string, string], Row>(
     'SELECT * FROM companions WHERE community_id = ? AND date = ? ORDER BY created_at, rowid',
@@ -76,10 +80,15 @@ export function rosterRepo(db: Database.Database): RosterRepo {
     const current = one(companionById.get(id), toCompanion);
     return saveCompanion(current && assignedCompanion(current, worker, workerName));
   });
-  const eraseNotes = db.transaction(
-    (userId: string) =>
-      companionsOfUser.all(userId).filter((r) => saveCompanion(erasedNote(toCompanion(r)))).length,
-  );
+  const erase = db.transaction((userId: string) => {
+    const mine = companionsOfUser.all(userId).map(toCompanion);
+    for (const c of mine) {
+      const erased = erasedCompanion(c);
+      if (erased === 'delete') deleteCompanion.run(c.id);
+      else writeErased.run(erased);
+    }
+    return mine.length;
+  });
   const decide = db.transaction((id: string, status: 'approved' | 'refused', by: string) => {
     const next = decidedLeave(one(leaveById.get(id), toLeave), status, by);
     if (next) writeLeave.run(next);
@@ -103,7 +112,7 @@ export function rosterRepo(db: Database.Database): RosterRepo {
     companions: async (community, date) => companions.all(community, date).map(toCompanion),
     companionsOf: async (worker) => companionsOf.all(worker).map(toCompanion),
     assignCompanion: async (id, worker, workerName) => assign.immediate(id, worker, workerName),
-    eraseCompanionNotes: async (userId) => eraseNotes.immediate(userId),
+    eraseCompanions: async (userId) => erase.immediate(userId),
     addLeave: async (l) => {
       addLeave.run(l);
     },
