@@ -967,6 +967,11 @@ export interface RosterRepo {
    * ones nobody took up, anonymises the others; returns how many.
    */
   eraseCompanions(userId: string): Promise<number>;
+  /**
+   * Writes erasedNote over every request of an evening before `before` ("YYYY-MM-DD") that still
+   * has a note: a need is kept for its evening, not after (the morning job); returns how many.
+   */
+  clearNotes(before: string): Promise<number>;
   addLeave(leave: LeaveRecord): Promise<void>;
   getLeave(id: string): Promise<LeaveRecord | null>;
   pendingLeave(): Promise<LeaveRecord[]>;

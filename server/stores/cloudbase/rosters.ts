@@ -22,6 +22,7 @@ import {
   assignedCompanion,
   decidedLeave,
   erasedCompanion,
+  erasedNote,
   firstCompanion,
 } from '../../core/roster/rules';
 import { readDoc } from './documents';
@@ -166,6 +167,11 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
       }
       return mine.length;
     },
+    /** One query for the requests that still have a note, then one transaction per past one. */
+    clearNotes: (before) =>
+      companions.changeAll({ note: db.command.neq('') }, (c) =>
+        c.date < before ? erasedNote(c) : null,
+      ),
     addLeave: leave.put,
     getLeave: leave.get,
     /** Every community's undecided requests, oldest first. */

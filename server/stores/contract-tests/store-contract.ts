@@ -1376,6 +1376,30 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect((await store.rosters.companionsOf('w1')).map((c) => c.id)).toEqual(['k3']);
       });
 
+      it('clears the notes of past evenings only, once', async () => {
+        const request = (id: string, date: string, note: string): CompanionRecord => ({
+          id,
+          community: 'c1',
+          date,
+          userId: 'u1',
+          subject: `ticket:${id}`,
+          about: '取号 A012',
+          note,
+          worker: null,
+          workerName: null,
+          status: 'waiting',
+          createdAt: NOW.toISOString(),
+        });
+        await store.rosters.addCompanion(request('k1', '2026-12-02', '听障，请用文字沟通'));
+        await store.rosters.addCompanion(request('k2', '2026-12-02', ''));
+        await store.rosters.addCompanion(request('k3', '2026-12-09', '坐轮椅'));
+        expect(await store.rosters.clearNotes('2026-12-03')).toBe(1);
+        expect(await store.rosters.clearNotes('2026-12-03')).toBe(0);
+        expect((await store.rosters.getCompanion('k1'))?.note).toBe('');
+        expect((await store.rosters.getCompanion('k1'))?.about).toBe('取号 A012');
+        expect((await store.rosters.getCompanion('k3'))?.note).toBe('坐轮椅');
+      });
+
       it('lists the follow-ups of one evening', async () => {
         const base = {
           community: 'c1',

@@ -5,6 +5,7 @@ import {
   assignedCompanion,
   decidedLeave,
   erasedCompanion,
+  erasedNote,
   firstCompanion,
 } from '../../core/roster/rules';
 import { maybe, rowReader, type Row } from './rows';
@@ -41,6 +42,9 @@ export function rosterRepo(db: Database.Database): RosterRepo {
     'UPDATE companions SET user_id = @userId, subject = @subject, about = @about, note = @note WHERE id = @id',
   );
   const deleteCompanion = db.prepare('DELETE FROM companions WHERE id = ?');
+  const withNotesBefore = db.prepare<[string], Row>(
+    "SELECT * FROM companions WHERE date < ? AND note != ''",
+  );
   const companionById = db.prepare<[string], Row>('SELECT * FROM companions WHERE id = ?');
   const companions = db.prepare<[string, string], Row>(
     'SELECT * FROM companions WHERE community_id = ? AND date = ? ORDER BY created_at, rowid',
@@ -89,6 +93,10 @@ export function rosterRepo(db: Database.Database): RosterRepo {
     }
     return mine.length;
   });
+  const clearNotes = db.transaction(
+    (before: string) =>
+      withNotesBefore.all(before).filter((r) => saveCompanion(erasedNote(toCompanion(r)))).length,
+  );
   const decide = db.transaction((id: string, status: 'approved' | 'refused', by: string) => {
     const next = decidedLeave(one(leaveById.get(id), toLeave), status, by);
     if (next) writeLeave.run(next);
@@ -113,6 +121,7 @@ export function rosterRepo(db: Database.Database): RosterRepo {
     companionsOf: async (worker) => companionsOf.all(worker).map(toCompanion),
     assignCompanion: async (id, worker, workerName) => assign.immediate(id, worker, workerName),
     eraseCompanions: async (userId) => erase.immediate(userId),
+    clearNotes: async (before) => clearNotes.immediate(before),
     addLeave: async (l) => {
       addLeave.run(l);
     },
