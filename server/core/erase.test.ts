@@ -1,8 +1,28 @@
-/** What erasing a resident leaves of each record: the erasedX rules, without a store. */
+/**
+ * What erasing a resident leaves of each record: the erasedX rules without a store, then one
+ * resident played through the core on each store (SQLite and the CloudBase emulator), erased,
+ * and looked for in every table or collection.
+ */
+import type Database from 'better-sqlite3';
+import type { Booking } from '../../contract/booking';
+import type { CallList } from '../../contract/followup';
+import type { Envelope } from '../../contract/envelope';
+import type { Notice } from '../../contract/notice';
+import type { Ticket } from '../../contract/queue';
+import type { Round } from '../../contract/survey';
+import { COLLECTIONS } from '../stores/cloudbase';
+import { coreHarness } from '../testing/core-harness';
 import { erasedBooking } from './booking/decisions';
 import { forgettableUser } from './identity';
 import { erasedSignUp } from './notice/decisions';
-import type { BookingRecord, EveningRecord, SignUpRecord, TicketRecord, VoteRecord } from './ports';
+import type {
+  BookingRecord,
+  EveningRecord,
+  MediaStore,
+  SignUpRecord,
+  TicketRecord,
+  VoteRecord,
+} from './ports';
 import { erasedEvening, erasedTicket } from './queue/evening';
 import { erasedVote } from './survey/rules';
 
@@ -105,5 +125,147 @@ describe('erasing a resident', () => {
     expect(forgettableUser({ id: 'a1', admin: true, staffOf: [] })).toBe(false);
     expect(forgettableUser({ id: 's1', admin: false, staffOf: ['c1'] })).toBe(false);
     expect(forgettableUser(null)).toBe(false);
+  });
+});
+
+const USER = 'wx:o-zhen-test-0001';
+const NAME = '甄测试';
+const PHONE = '13912345678';
+const NOTE = '听力障碍测试';
+const PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+const ok = <T>(envelope: Envelope<T>): T => {
+  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
+  return envelope.data;
+};
+
+describe.each(['sqlite', 'cloudbase'] as const)('erasing a played resident on %s', (kind) => {
+  it('leaves no trace of them in any table or collection, and deletes their photo', async () => {
+    const files = new Map<string, Uint8Array>();
+    const media: MediaStore = {
+      put: async (_c, bytes, ext) => {
+        const ref = `/media/${files.size}.${ext}`;
+        files.set(ref, bytes);
+        return ref;
+      },
+      read: async (ref) => files.get(ref) ?? null,
+      url: async (ref) => ref,
+      remove: async (ref) => {
+        files.delete(ref);
+      },
+    };
+    const h = await coreHarness('2026-12-02T18:00:00+08:00', { store: kind, media });
+    try {
+      const me = h.as(USER);
+      const ticket = ok(
+        await me<Ticket>('queue.join', {
+          community: 'jinse',
+          queue: 'library',
+          requestId: 'erase-join-0001',
+        }),
+      );
+      ok(await me('roster.requestCompanion', { kind: 'ticket', ref: ticket.id, note: NOTE }));
+      const booking = ok(
+        await me<Booking>('booking.book', {
+          slotId: 'jinse_paperwork_20261202_1900',
+          requestId: 'erase-book-0001',
+          name: NAME,
+          phone: PHONE,
+          consent: true,
+        }),
+      );
+      const draft = ok(
+        await h.staff<Notice>('notice.save', {
+          community: 'jinse',
+          week: '2026-12-02',
+          title: '本周三晚',
+          body: '',
+          activities: [
+            {
+              name: '书法体验课',
+              date: '2026-12-02',
+              startsAt: '19:00',
+              endsAt: '20:00',
+              place: '二楼',
+              capacity: 5,
+              signUp: true,
+            },
+          ],
+        }),
+      );
+      const notice = ok(await h.staff<Notice>('notice.publish', { id: draft.id }));
+      ok(
+        await me('notice.signUp', {
+          activityId: notice.activities[0]!.id,
+          requestId: 'erase-signup-0001',
+          name: NAME,
+        }),
+      );
+      const round = ok(
+        await h.staff<Round>('survey.open', {
+          community: 'jinse',
+          title: '点单',
+          maxChoices: 3,
+          closesOn: '2026-12-16',
+          proposals: [],
+        }),
+      );
+      ok(await me('survey.vote', { roundId: round.id, choices: ['library'] }));
+      const { photo } = ok(
+        await me<{ photo: string }>('suggestion.uploadPhoto', { community: 'jinse', data: PNG }),
+      );
+      ok(
+        await me('suggestion.submit', {
+          community: 'jinse',
+          category: 'other',
+          text: '希望多一些椅子',
+          photo,
+          requestId: 'erase-suggest-0001',
+        }),
+      );
+      h.clock.set('2026-12-02T18:30:00+08:00');
+      ok(await h.staff('queue.callNext', { community: 'jinse', queue: 'library' }));
+      ok(await h.staff('booking.complete', { bookingId: booking.id }));
+      h.clock.set('2026-12-03T09:00:00+08:00');
+      ok(await h.staff('followup.run'));
+      const calls = ok(await h.staff<CallList>('followup.due', { community: 'jinse' }));
+      const task = calls.dueToday.find((t) => t.phone === PHONE)!;
+      ok(
+        await h.staff('followup.record', {
+          id: task.id,
+          outcome: 'reached',
+          satisfaction: 'mostly',
+          solved: 'partly',
+          note: NOTE,
+        }),
+      );
+
+      const everything = () =>
+        h.emulator
+          ? JSON.stringify(COLLECTIONS.map((c) => [c, h.emulator!.dump(c)]))
+          : JSON.stringify(
+              (h.store as unknown as { db: Database.Database }).db
+                .prepare<[], { name: string }>(
+                  "SELECT name FROM sqlite_master WHERE type = 'table'",
+                )
+                .all()
+                .map(({ name }) => [
+                  name,
+                  (h.store as unknown as { db: Database.Database }).db
+                    .prepare(`SELECT * FROM "${name}"`)
+                    .all(),
+                ]),
+            );
+      const needles = [USER, 'o-zhen-test', NAME, PHONE, NOTE];
+      expect(needles.filter((n) => everything().includes(n))).toEqual(needles);
+      expect(files.has(photo)).toBe(true);
+
+      expect(ok(await me<{ erased: number }>('followup.erase')).erased).toBeGreaterThan(0);
+      expect(needles.filter((n) => everything().includes(n))).toEqual([]);
+      expect(files.has(photo)).toBe(false);
+    } finally {
+      await h.close();
+    }
   });
 });
