@@ -269,3 +269,51 @@ describe.each(['sqlite', 'cloudbase'] as const)('erasing a played resident on %s
     }
   });
 });
+
+describe('erasing a photo another resident also sent', () => {
+  it('keeps the one file until nobody shows it', async () => {
+    const files = new Map<string, Uint8Array>();
+    const media: MediaStore = {
+      // Named by content, as the local host's files are.
+      put: async (_c, bytes, ext) => {
+        const ref = `/media/${Buffer.from(bytes).toString('hex').slice(0, 16)}.${ext}`;
+        files.set(ref, bytes);
+        return ref;
+      },
+      read: async (ref) => files.get(ref) ?? null,
+      url: async (ref) => ref,
+      remove: async (ref) => {
+        files.delete(ref);
+      },
+    };
+    const h = await coreHarness('2026-12-02T18:00:00+08:00', { media });
+    try {
+      const send = async (user: string) => {
+        const { photo } = ok(
+          await h.as(user)<{ photo: string }>('suggestion.uploadPhoto', {
+            community: 'jinse',
+            data: PNG,
+          }),
+        );
+        ok(
+          await h.as(user)('suggestion.submit', {
+            community: 'jinse',
+            category: 'other',
+            text: '椅子不够',
+            photo,
+            requestId: `photo-${user}-0001`,
+          }),
+        );
+        return photo;
+      };
+      const photo = await send('u1');
+      expect(await send('u2')).toBe(photo);
+      ok(await h.as('u1')('followup.erase'));
+      expect(files.has(photo)).toBe(true);
+      ok(await h.as('u2')('followup.erase'));
+      expect(files.has(photo)).toBe(false);
+    } finally {
+      await h.close();
+    }
+  });
+});

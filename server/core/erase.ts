@@ -10,9 +10,9 @@ import type { CoreDeps } from './deps';
 export async function eraseResident(deps: CoreDeps, userId: string) {
   const { store } = deps;
   // The photos go with the suggestions: read their references before the suggestions forget them.
-  const photos = (await store.suggestions.ofUser(userId))
-    .map((s) => s.photo)
-    .filter((p): p is string => p !== null);
+  const photos = (await store.suggestions.ofUser(userId)).flatMap((s) =>
+    s.photo === null ? [] : [{ community: s.community, ref: s.photo }],
+  );
   const erased =
     (await store.queues.erase(userId)) +
     (await store.bookings.erasePersonal(userId)) +
@@ -22,8 +22,22 @@ export async function eraseResident(deps: CoreDeps, userId: string) {
     (await store.suggestions.erase(userId)) +
     (await store.surveys.eraseVoter(userId)) +
     (await store.alerts.erase(userId));
-  for (const photo of new Set(photos)) await deps.media?.remove(photo);
+  for (const { community, ref } of photos) {
+    if (!(await stillShown(deps, community, ref))) await deps.media?.remove(ref);
+  }
   await store.identities.forget(userId);
   await store.scrub?.();
   return { erased };
+}
+
+/**
+ * Whether another record still shows a stored file: local files are named by their content, so
+ * the same picture sent by two residents (or used as a cover) is one file, kept for the other.
+ */
+async function stillShown(deps: CoreDeps, community: string, ref: string) {
+  const { store } = deps;
+  if ((await store.suggestions.list(community)).some((s) => s.photo === ref)) return true;
+  const statuses = ['draft', 'published', 'archived'] as const;
+  const notices = await store.notices.list(community, { statuses: [...statuses] });
+  return notices.some((n) => n.cover === ref);
 }
