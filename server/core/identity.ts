@@ -119,3 +119,10 @@ export const newCode = (length: number) =>
   Array.from({ length }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
 
 export const INVITE_DAYS = 7;
+
+/**
+ * Erasing a resident deletes their user record, whose id is what links them to everything else;
+ * an admin's or a staff member's record is staff data (their sign-in), never a resident's erase.
+ */
+export const forgettableUser = (user: StoredUser | null): user is StoredUser =>
+  user !== null && user.adminDigest === null && user.staffOf.length === 0;

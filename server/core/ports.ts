@@ -159,6 +159,11 @@ export interface IdentityRepo {
    * and since when (the membership, or the admin grant; null when the store does not know).
    */
   staffDirectory(community: string, adminDigest: string): Promise<StaffEntry[]>;
+  /**
+   * Deletes a resident's user record (its id is the link to them), as forgettableUser in
+   * core/erase.ts decides: never an admin's or a staff member's. True when it was deleted.
+   */
+  forget(id: string): Promise<boolean>;
 }
 
 export interface StaffEntry {
@@ -183,6 +188,11 @@ export interface Store {
   rosters: RosterRepo;
   jobs: JobRepo;
   alerts: AlertLog;
+  /**
+   * After an erase: makes sure erased bytes do not linger where the store keeps old pages
+   * (SQLite: a WAL checkpoint that truncates the -wal file). Stores without such a place omit it.
+   */
+  scrub?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -347,6 +357,11 @@ export interface QueueRepo {
     decide: (current: EveningRecord | null, taken: string[] | null) => EveningChange<T>,
     resident?: string | null,
   ): Promise<T>;
+  /**
+   * Writes erasedEvening (core/queue/evening.ts) over every evening, of any date, where the user
+   * holds a ticket, one evening at a time; returns how many tickets were erased.
+   */
+  erase(userId: string): Promise<number>;
 }
 
 /** Pushes a line's public state to whoever listens (SSE locally, a watched document in CloudBase). */
@@ -559,8 +574,8 @@ export interface BookingRepo {
    */
   markReminded(id: string, at: string): Promise<BookingRecord | null>;
   /**
-   * Forgets the phone numbers and names (称呼) a resident gave with their bookings; returns how
-   * many bookings held one.
+   * Writes erasedBooking (core/booking/decisions.ts) over each of the user's bookings: no owner,
+   * 称呼 or phone (and whatever lookup keyed by the user the store keeps); returns how many.
    */
   erasePersonal(userId: string): Promise<number>;
 }
@@ -717,6 +732,11 @@ export interface NoticeRepo {
   signUpsOf(activityId: string): Promise<SignUpRecord[]>;
   /** A user's sign-ups (any status), newest first. */
   signUpsOfUser(userId: string): Promise<SignUpRecord[]>;
+  /**
+   * Writes erasedSignUp (core/notice/decisions.ts) over each of the user's sign-ups (and drops
+   * whatever lookup keyed by the user the store keeps); returns how many.
+   */
+  eraseSignUps(userId: string): Promise<number>;
 }
 
 /** Where cover images live: DATA_DIR files locally, cloud storage in production. */
@@ -727,6 +747,8 @@ export interface MediaStore {
   read(ref: string): Promise<Uint8Array | null>;
   /** A URL clients can show for a stored reference. */
   url(ref: string): Promise<string>;
+  /** Deletes the stored file behind a reference (erase); a reference not ours or gone is a no-op. */
+  remove(ref: string): Promise<void>;
 }
 
 // ── Follow-ups (回访) and suggestions ─────────────────────────────────────
@@ -942,6 +964,11 @@ export interface SurveyRepo {
     voterKey: string,
     voided: { at: string; by: string } | null,
   ): Promise<void>;
+  /**
+   * Replaces each of the user's ballots by erasedVote (core/survey/rules.ts) under a new random
+   * key, so the choices still count and nothing names the voter; returns how many.
+   */
+  eraseVoter(userId: string): Promise<number>;
 }
 
 export interface ReportRepo {
@@ -1014,8 +1041,16 @@ export interface RosterRepo {
   companionsOf(worker: string): Promise<CompanionRecord[]>;
   /** Writes assignedCompanion (core/roster/rules.ts); null when there is no such request. */
   assignCompanion(id: string, worker: string, workerName: string): Promise<CompanionRecord | null>;
-  /** Writes erasedNote over a resident's requests (a hearing impairment…); returns how many changed. */
-  eraseCompanionNotes(userId: string): Promise<number>;
+  /**
+   * Applies erasedCompanion (core/roster/rules.ts) to each of a resident's requests: deletes the
+   * ones nobody took up, anonymises the others; returns how many.
+   */
+  eraseCompanions(userId: string): Promise<number>;
+  /**
+   * Writes erasedNote over every request of an evening before `before` ("YYYY-MM-DD") that still
+   * has a note: a need is kept for its evening, not after (the morning job); returns how many.
+   */
+  clearNotes(before: string): Promise<number>;
   addLeave(leave: LeaveRecord): Promise<void>;
   getLeave(id: string): Promise<LeaveRecord | null>;
   pendingLeave(): Promise<LeaveRecord[]>;
@@ -1056,4 +1091,6 @@ export interface AlertLog {
   record(alert: SentAlert): Promise<void>;
   /** One line's alerts of one evening, newest first (ties: last recorded first), at most `limit`. */
   recent(community: string, queue: string, date: string, limit: number): Promise<SentAlertRecord[]>;
+  /** Deletes every alert sent to the user (erase); returns how many. */
+  erase(userId: string): Promise<number>;
 }

@@ -1,14 +1,8 @@
 import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
-import {
-  answerFollowUp,
-  callListOf,
-  configureRule,
-  eraseResident,
-  recordCall,
-  rulesFor,
-} from '../followup/calls';
+import { eraseResident } from '../erase';
+import { answerFollowUp, callListOf, configureRule, recordCall, rulesFor } from '../followup/calls';
 import { createFollowUps, FOLLOW_UP_BY_HAND, pendingOf, timelineOf } from '../followup/service';
 import { ids, text } from '../validation';
 

@@ -74,11 +74,12 @@ export const rosterActions = [
     input: z
       .object({
         ...companionRef,
-        // The minimum: what staff need to know to help (e.g. "听障，请用文字沟通").
+        // The minimum: what staff need to know to help tonight (e.g. "听障，请用文字沟通"), one
+        // short line, cleared the morning after its evening (clearNotes).
         note: z
           .string()
           .trim()
-          .max(100)
+          .max(40)
           .regex(/^[^\p{Cc}]*$/u)
           .optional(),
       })

@@ -201,3 +201,16 @@ export function decideRemind(booking: BookingRecord | null, at: string): Booking
   if (!booking || booking.status !== 'confirmed' || booking.remindedAt !== null) return null;
   return { ...booking, remindedAt: at };
 }
+
+/**
+ * What erasing a resident leaves of their booking: no owner, no 称呼, no phone; the request id
+ * becomes the booking's own (it was scoped by the owner). Slot, code, status and times stay: a
+ * seat stays taken or freed as it was, and the evening's figures count it anonymously.
+ */
+export const erasedBooking = (b: BookingRecord): BookingRecord => ({
+  ...b,
+  userId: null,
+  name: '',
+  phone: null,
+  requestId: `erased:${b.id}`,
+});

@@ -130,17 +130,3 @@ export async function configureRule(
   await deps.store.followUps.saveRules(input.community, next);
   return rulesOf(community, next);
 }
-
-/**
- * Forgets a resident: phones live on bookings and follow-ups, names (称呼) on bookings too, notes
- * on follow-ups and companion requests (a hearing impairment…); suggestions lose their author.
- */
-export async function eraseResident(deps: CoreDeps, userId: string) {
-  const { store } = deps;
-  const erased =
-    (await store.followUps.erase(userId)) +
-    (await store.suggestions.erase(userId)) +
-    (await store.bookings.erasePersonal(userId)) +
-    (await store.rosters.eraseCompanionNotes(userId));
-  return { erased };
-}

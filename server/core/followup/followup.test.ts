@@ -371,9 +371,14 @@ describe("one resident's thread", () => {
     ]);
     expect(timeline.entries[0]!.text).toBe('2026-12-02 晚：政务服务 19:00');
 
-    // One follow-up, one suggestion and the phone kept on the booking.
-    expect(ok(await h.as('u1')<{ erased: number }>('followup.erase'))).toEqual({ erased: 3 });
-    expect(ok(await h.as('u1')<Booking[]>('booking.mine'))[0]).toMatchObject({ phone: null });
+    // The booking, three follow-ups, one suggestion and the alert she was sent.
+    const bookingId = ok(await h.as('u1')<Booking[]>('booking.mine'))[0]!.id;
+    expect(ok(await h.as('u1')<{ erased: number }>('followup.erase'))).toEqual({ erased: 6 });
+    expect(ok(await h.as('u1')<Booking[]>('booking.mine'))).toEqual([]);
+    expect(await h.store.bookings.getBooking(bookingId)).toMatchObject({
+      userId: null,
+      phone: null,
+    });
     const after = ok(await h.staff<CallList>('followup.due', { community: 'jinse' }));
     expect(after.recent[0]).toMatchObject({ phone: null, result: { note: '' } });
     expect(ok(await h.as('u1')<Suggestion[]>('suggestion.mine'))).toEqual([]);

@@ -125,9 +125,12 @@ describe('the store’s decisions', () => {
     expect(patchIfUnchanged(null, 0, {})).toBeNull();
   });
 
-  it('erases phone, name and the note, keeping the rest of the result', () => {
+  it('erases owner, resident key, phone, name and the note, keeping the rest of the result', () => {
     const result = { satisfaction: 'unsatisfied' as const, solved: 'no' as const, note: '等太久' };
-    expect(erasedTask(task({ result }))).toMatchObject({
+    const erased = erasedTask(task({ result }));
+    expect(erased).toMatchObject({
+      residentKey: `erased:${erased.id}`,
+      userId: null,
       phone: null,
       name: '',
       result: { ...result, note: '' },

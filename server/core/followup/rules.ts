@@ -32,9 +32,15 @@ export function patchIfUnchanged(
   return { ...current, ...fields };
 }
 
-/** What erasing leaves of a task: no phone, no name, no note; the rest of the result stays. */
+/**
+ * What erasing leaves of a task: no owner, no phone, no name, no note; the resident key becomes
+ * the task's own (it was the user id). The rest of the result (satisfaction, solved) stays as an
+ * anonymous figure.
+ */
 export const erasedTask = (r: FollowUpRecord): FollowUpRecord => ({
   ...r,
+  residentKey: `erased:${r.id}`,
+  userId: null,
   phone: null,
   name: '',
   result: r.result ? { ...r.result, note: '' } : null,

@@ -196,6 +196,8 @@ export async function createFollowUps(
   for (let walked = 0; ; walked += 1) {
     const [next] = left();
     if (next === undefined) {
+      // Once a day, with the day's calls: companion requests' needs are kept for their evening only.
+      await deps.store.rosters.clearNotes(todayOf(now));
       await saveJobState(deps, ref, cursor, finishDay, now);
       return { done, finished: true, remaining: 0 };
     }

@@ -168,3 +168,14 @@ export function savedNotice(old: NoticeRecord | null, record: NoticeRecord): Not
     })),
   };
 }
+
+/**
+ * What erasing a resident leaves of an activity sign-up: no owner, no name; the request id becomes
+ * the sign-up's own. Its status and attendance stay, as anonymous counts (报名人数, 签到).
+ */
+export const erasedSignUp = (s: SignUpRecord): SignUpRecord => ({
+  ...s,
+  userId: null,
+  name: '',
+  requestId: `erased:${s.id}`,
+});

@@ -224,6 +224,27 @@ export function ticketChanges(current: EveningRecord | null, next: EveningRecord
 const sameTicket = (a: TicketRecord, b: TicketRecord) =>
   (Object.keys(a) as Array<keyof TicketRecord>).every((k) => a[k] === b[k]);
 
+/**
+ * What erasing a resident leaves of their ticket: no owner, no note, no request id (which only
+ * made sense with the owner). Its number, times and status stay: the evening's figures
+ * (served, waiting times) are anonymous counts.
+ */
+export const erasedTicket = (t: TicketRecord): TicketRecord => ({
+  ...t,
+  userId: null,
+  note: '',
+  requestId: null,
+});
+
+/** The evening with every ticket of `userId` erased (erasedTicket); null when they hold none. */
+export function erasedEvening(evening: EveningRecord, userId: string): EveningRecord | null {
+  if (!evening.tickets.some((t) => t.userId === userId)) return null;
+  return {
+    ...evening,
+    tickets: evening.tickets.map((t) => (t.userId === userId ? erasedTicket(t) : t)),
+  };
+}
+
 export type MoveOutcome =
   | { kind: 'moved'; ticket: TicketRecord }
   | { kind: 'missing' }

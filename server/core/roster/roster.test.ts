@@ -291,14 +291,46 @@ describe('伴 and 调休', () => {
     expect(
       await h.as('u1')('roster.requestCompanion', { kind: 'booking', ref: booking.id }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到这个预约' } });
+    // A need is one short line: what the worker needs tonight, nothing more.
+    expect(
+      await h.as('u2')('roster.requestCompanion', {
+        kind: 'booking',
+        ref: booking.id,
+        note: '听'.repeat(41),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
 
-    expect(ok(await h.as('u2')<{ erased: number }>('followup.erase')).erased).toBe(1);
+    // The booking and the request: nobody took the request up, so it only described her.
+    expect(ok(await h.as('u2')<{ erased: number }>('followup.erase')).erased).toBe(2);
     const erased = ok(
       await h.staff<EveningRoster>('roster.evening', { community: 'jinse', date: '2026-12-09' }),
     );
-    // The need is forgotten; that someone asked stays for the evening's numbers.
-    expect(erased.companions.map((c) => [c.id, c.note, c.about])).toEqual([
-      [asked.id, '', '预约 政务服务 12月9日 19:00'],
-    ]);
+    expect(erased.companions).toEqual([]);
+  });
+
+  it('keeps a need for its evening only: the morning job clears it, the request stays', async () => {
+    h = await coreHarness('2026-12-02T12:00:00+08:00');
+    const booking = ok(
+      await h.as('u2')<Booking>('booking.book', {
+        slotId: 'jinse_paperwork_20261202_1900',
+        requestId: 'book-u2-morning',
+      }),
+    );
+    const asked = ok(
+      await h.as('u2')<MyCompanion>('roster.requestCompanion', {
+        kind: 'booking',
+        ref: booking.id,
+        note: '坐轮椅',
+      }),
+    );
+    ok(await h.staff('followup.run'));
+    const tonight = async () =>
+      ok(
+        await h.staff<EveningRoster>('roster.evening', { community: 'jinse', date: '2026-12-02' }),
+      );
+    expect((await tonight()).companions.map((c) => c.note)).toEqual(['坐轮椅']);
+    h.clock.set('2026-12-03T09:00:00+08:00');
+    ok(await h.staff('followup.run'));
+    expect((await tonight()).companions.map((c) => [c.id, c.note])).toEqual([[asked.id, '']]);
   });
 });

@@ -3,6 +3,7 @@ import type { CompanionRecord, LeaveRecord, ShiftRecord } from '../ports';
 import {
   assignedCompanion,
   decidedLeave,
+  erasedCompanion,
   erasedNote,
   firstCompanion,
   loggedShift,
@@ -105,6 +106,18 @@ describe('the roster', () => {
     });
     expect(erasedNote(companion())).toMatchObject({ note: '', about: '取号 A012' });
     expect(erasedNote(companion({ note: '' }))).toBeNull();
+  });
+
+  it('erases a request nobody took up whole, and leaves a taken one to its worker, anonymous', () => {
+    expect(erasedCompanion(companion())).toBe('delete');
+    const taken = companion({ worker: 'w1', workerName: '李社工', status: 'assigned' });
+    expect(erasedCompanion(taken)).toEqual({
+      ...taken,
+      userId: '',
+      subject: `erased:${taken.id}`,
+      about: '',
+      note: '',
+    });
   });
 
   it('asks for leave within the balance not already asked for, decided once', () => {

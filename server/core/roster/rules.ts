@@ -233,7 +233,17 @@ export const assignedCompanion = (
   workerName: string,
 ): CompanionRecord => ({ ...c, worker, workerName, status: 'assigned' });
 
-/** What erasing a resident leaves of a request: no note; null when there was none to clear. */
+/**
+ * What erasing a resident leaves of a companion request: a request nobody took up only describes
+ * the resident and is deleted ('delete'); one a worker took up stays as the worker's record
+ * (their evening, their status) with no owner, no "about" and no note.
+ */
+export function erasedCompanion(c: CompanionRecord): CompanionRecord | 'delete' {
+  if (c.worker === null) return 'delete';
+  return { ...c, userId: '', subject: `erased:${c.id}`, about: '', note: '' };
+}
+
+/** What the morning after leaves of a request: the note was for the evening; null when none. */
 export const erasedNote = (c: CompanionRecord): CompanionRecord | null =>
   c.note === '' ? null : { ...c, note: '' };
 

@@ -254,3 +254,11 @@ export function burstVoters(votes: Cast[]): Set<string> {
   }
   return flagged;
 }
+/**
+ * What erasing a resident leaves of a ballot: its choices, still counted, under a key that no
+ * longer names the voter (`anonymous` is random, made by the store; never derived from the user).
+ */
+export const erasedVote = <V extends Pick<VoteRecord, 'voterKey'>>(v: V, anonymous: string): V => ({
+  ...v,
+  voterKey: `erased:${anonymous}`,
+});

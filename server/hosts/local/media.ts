@@ -42,5 +42,10 @@ export function localMediaStore(dataDir: string): LocalMedia {
       }
     },
     url: async (ref) => ref,
+    /** Unlinks the file, so its URL answers 404; a reference not ours or already gone is a no-op. */
+    remove: async (ref) => {
+      const file = fileOf(ref);
+      if (file) await fs.promises.rm(file, { force: true });
+    },
   };
 }

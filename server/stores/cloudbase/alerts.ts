@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import type { AlertKind } from '../../../contract/queue';
 import type { AlertLog, SentAlertRecord } from '../../core/ports';
 import { toStoredInstant } from './documents';
-import { read, text, type Reader, type Shape } from './fields';
+import { read, readAll, text, type Reader, type Shape } from './fields';
 import type { CloudDatabase } from './sdk';
 
 /** Within one process, alerts sent in the same millisecond keep their order. */
@@ -31,6 +31,17 @@ export function alertLog(db: CloudDatabase, names: { alert_log: string }): Alert
       const at = toStoredInstant(alert.at);
       const _id = `${at}_${orderOf()}_${crypto.randomBytes(3).toString('hex')}`;
       await log().add({ data: { _id, ...alert, at } });
+    },
+    /** One query for the user's alerts (their ids), then one remove per alert. */
+    async erase(userId) {
+      const docs = await readAll(() =>
+        log().where({ userId }).orderBy('_id', 'asc').field({ _id: true }),
+      );
+      for (const doc of docs)
+        await log()
+          .doc(text(doc, '_id', 'alert_log/?'))
+          .remove();
+      return docs.length;
     },
     async recent(community, queue, date, limit) {
       const { data } = await log()

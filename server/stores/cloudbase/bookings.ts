@@ -45,6 +45,7 @@ import {
   holdsSlot,
   legacyCode,
   movesSlot,
+  erasedBooking,
   newBooking,
   pickCode,
   SEATED,
@@ -71,7 +72,15 @@ import {
   type Shape,
 } from './fields';
 import type { CloudDatabase, CloudQuery, CloudTransaction, DocData } from './sdk';
-import { EMPTY_TALLY, knownIn, readTally, type Tally, tallyAfter, tallyFields } from './tally';
+import {
+  EMPTY_TALLY,
+  knownIn,
+  readTally,
+  type Tally,
+  tallyAfter,
+  tallyErased,
+  tallyFields,
+} from './tally';
 import { MANY_RACERS, transact } from './transaction';
 import { fieldKey } from './keys';
 
@@ -385,6 +394,19 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
      * Load, decide, write what changed: UPDATE_OPERATIONS, 2, or 4 when the status move changes
      * the slot (movesSlot). For update() and markReminded().
      */
+    /**
+     * erasedBooking over one booking of `userId`, with its slot's entries keyed by the user
+     * (tallyErased): get booking, get slot, update booking, set slot. False when it is not theirs.
+     */
+    async erase(id: string, userId: string) {
+      const booking = await bookingAt(id);
+      if (!booking || booking.userId !== userId) return false;
+      const erased = erasedBooking(booking);
+      const slot = await slotAt(booking, booking);
+      await rewrite(booking, erased);
+      await saveSlot(booking.slotId, tallyErased(slot, booking, erased));
+      return true;
+    },
     async change(id: string, decide: (b: BookingRecord | null) => BookingRecord | null) {
       const booking = await bookingAt(id);
       const changed = booking && decide(booking);
@@ -445,13 +467,18 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
     },
     /** Newest evening first; within one slot, the latest booking first. */
     ofUser: (userId) => listed({ userId }, 'date desc, startsAt desc, createdAt desc, _id'),
-    /** Each booking's phone and name are cleared on its own document; no seat depends on them. */
+    /** One query for the user's bookings, then one small transaction per booking (erase). */
     async erasePersonal(userId) {
+      let count = 0;
       const mine = await listed({ userId }, '_id');
-      const held = mine.filter((b) => b.phone !== null || b.name !== '');
-      const data = { phone: null, name: '' };
-      for (const b of held) await bookings().doc(b.id).update({ data });
-      return held.length;
+      for (const b of mine) {
+        if (await run((t) => t.erase(b.id, userId))) count += 1;
+      }
+      // The per-resident list the limits read is named by the user id: it goes too.
+      for (const community of new Set(mine.map((b) => b.community))) {
+        await db.collection(names.residents).doc(residentId(community, userId)).remove();
+      }
+      return count;
     },
     /** In slot order, then in booking order. */
     listForDate: (community, date, service) =>

@@ -275,7 +275,7 @@ describe('followUps.linkSuggestion', () => {
 });
 
 describe('followUps.erase', () => {
-  it("forgets the phone, name and note of each of the user's tasks: one query, one transaction each", async () => {
+  it("forgets the owner, phone, name and note of each of the user's tasks: one query, one transaction each", async () => {
     const { followUps, cost, doc } = setup();
     await followUps.create(task({ name: '王阿姨' }));
     await followUps.create(task({ id: 'f2', kind: 'senior' }));
@@ -286,17 +286,22 @@ describe('followUps.erase', () => {
     await followUps.create(of(3));
     expect(await cost(() => followUps.erase('wx:o-1'))).toMatchObject({
       result: 2,
-      // the query, then get and set of each task.
-      ops: 5,
+      // the query, then per task: get it, remove its key, set the new key, set the task.
+      ops: 9,
       transactions: 2,
     });
-    expect(doc('followups', 'f1')).toEqual({ _id: 'f1', ...taskDoc({ phone: null }, 1) });
+    expect(doc('followups', 'f1')).toEqual({
+      _id: 'f1',
+      ...taskDoc({ phone: null, userId: null, residentKey: 'erased:f1' }, 1),
+    });
     expect(doc('followups', 'f2')).toEqual({
       _id: 'f2',
       ...taskDoc(
         {
           kind: 'senior',
           phone: null,
+          userId: null,
+          residentKey: 'erased:f2',
           status: 'done',
           result: { satisfaction: 'mostly', solved: 'partly', note: '' },
         },

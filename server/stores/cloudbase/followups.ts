@@ -202,6 +202,18 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
      * at the same moment is not overwritten). Counts every task of the user, as SQLite's UPDATE.
      */
     erase: (userId) =>
-      tasks.changeAll({ userId }, (t) => (t.userId === userId ? erasedTask(t) : null), setWhole),
+      tasks.changeAll(
+        { userId },
+        (t) => (t.userId === userId ? erasedTask(t) : null),
+        async (ref, next, changed, stored, tx) => {
+          // The key document's `_id` was made from the resident key (the user id): it goes, and
+          // the task is found under its new key.
+          const keys = tx.collection(names.followup_keys);
+          await keys.doc(taskKeyId(followUpFromDoc(next.id, stored))).remove();
+          const { community, date, kind } = next;
+          await keys.doc(taskKeyId(next)).set({ data: { taskId: next.id, community, date, kind } });
+          await setWhole(ref, next, changed, stored, tx);
+        },
+      ),
   };
 }

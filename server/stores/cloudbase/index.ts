@@ -23,6 +23,7 @@ import type { LineCollection } from '../../../contract/live';
 import {
   decideCancelInvite,
   decideRedeem,
+  forgettableUser,
   inviteIsOpen,
   type StoredInvite,
 } from '../../core/identity';
@@ -362,6 +363,12 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
   return {
     ensureUser,
     getUser,
+    /** get, then remove the user document when forgettableUser says so. */
+    async forget(id) {
+      if (!forgettableUser(await getUser(id))) return false;
+      await user(id).remove();
+      return true;
+    },
     async grantAdmin(id, adminDigest, now) {
       await ensureUser(id, now);
       await user(id).update({ data: { adminDigest, adminSince: toStoredInstant(now) } });

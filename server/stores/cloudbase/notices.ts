@@ -52,6 +52,7 @@ import {
   decideCheckIn,
   decideSetAttended,
   decideSignUp,
+  erasedSignUp,
   holdsPlace,
   isLive,
   newSignUp,
@@ -84,6 +85,7 @@ import {
   readTally,
   type Tally,
   tallyAfter,
+  tallyErased,
   tallyFields,
   type TallyRules,
 } from './tally';
@@ -283,6 +285,13 @@ class Activity {
     await this.doc('signUps', before.id).update({ data: changedFields(before, after) });
     this.signUps.set(after.id, after);
     this.tally = tallyAfterSignUp(this.tally, before, after);
+  }
+
+  /** An erased sign-up (erasedSignUp): its entries keyed by the user leave the tally. */
+  async erase(before: SignUpRecord, after: SignUpRecord) {
+    await this.doc('signUps', before.id).update({ data: changedFields(before, after) });
+    this.signUps.set(after.id, after);
+    this.tally = { ...this.tally, ...tallyErased(this.tally, before, after) };
   }
 
   /** The first `free` of the waitlist get a place (promoteNext): 2 operations per promotion. */
@@ -552,5 +561,23 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
     signUpsOf: (activityId) => signUpsWhere({ activityId }, 'asc'),
     /** Newest first. */
     signUpsOfUser: (userId) => signUpsWhere({ userId }, 'desc'),
+    /**
+     * One query for the user's sign-ups, then per sign-up one transaction on its activity: get
+     * the activity, get the sign-up, update it, set the activity (tallyErased).
+     */
+    async eraseSignUps(userId) {
+      let count = 0;
+      for (const mine of await signUpsWhere({ userId }, 'asc')) {
+        const erased = await onActivity(mine.activityId, false, async (at) => {
+          const before = await at.signUp(mine.id);
+          if (before.userId !== userId) return false;
+          await at.erase(before, erasedSignUp(before));
+          await at.write();
+          return true;
+        });
+        if (erased) count += 1;
+      }
+      return count;
+    },
   };
 }

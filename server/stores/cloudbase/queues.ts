@@ -30,7 +30,7 @@
  *
  * Community and queue ids are [a-z0-9-] (see core/validation), so ':' cannot make two ids collide.
  */
-import { keyOfTicketId, ticketChanges } from '../../core/queue/evening';
+import { erasedEvening, keyOfTicketId, ticketChanges } from '../../core/queue/evening';
 import type {
   EveningChange,
   EveningRecord,
@@ -275,6 +275,35 @@ export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo
     },
     eveningsOf: (community, date) => listed({ community, date }, 'queue'),
     eveningsOfUser: (userId, date) => listed({ date, users: { [fieldKey(userId)]: true } }, '_id'),
+    /**
+     * One query for the evenings where the user holds a ticket (the `users` map), then per
+     * evening one transaction: get it, set it whole as erasedEvening decides, so the user's key
+     * leaves `users` too. The public line state holds no user ids and stays as it is.
+     */
+    async erase(userId) {
+      let count = 0;
+      const mine = await listed({ users: { [fieldKey(userId)]: true } }, '_id');
+      for (const { community, queue, date } of mine) {
+        count += await transact(db, MANY_RACERS, async (tx) => {
+          const id = eveningId(community, queue, date);
+          const ref = tx.collection(names.evenings).doc(id);
+          const stored = await readDoc(ref);
+          const current = stored ? eveningFromDoc(id, stored) : null;
+          const next = current && erasedEvening(current, userId);
+          if (!current || !next) return 0;
+          await ref.set({ data: eveningToDoc(next) });
+          return ticketChanges(current, next).changed.length;
+        });
+      }
+      // The numbers the limits counted are named by the user id: they go too.
+      for (const { community, date } of mine) {
+        await db
+          .collection(names.residents)
+          .doc(residentId(community, date, userId))
+          .remove();
+      }
+      return count;
+    },
     change: <T>(
       community: string,
       queue: string,

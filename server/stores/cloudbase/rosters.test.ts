@@ -242,20 +242,24 @@ describe('rosters companions', () => {
     expect(await rosters.getCompanion('cp-old')).toMatchObject({ subject: 'legacy:cp-old' });
   });
 
-  it("erases a resident's notes with one write per request that has one", async () => {
+  it("erases a resident's requests with their keys: removed unless a worker took one up", async () => {
     const { emulator, rosters, cost } = setup();
     await rosters.addCompanion(companion());
-    await rosters.addCompanion(companion({ id: 'cp2', subject: 'ticket:t2', note: '' }));
+    await rosters.addCompanion(
+      companion({ id: 'cp2', subject: 'ticket:t2', worker: 'wx:o-staff', status: 'assigned' }),
+    );
     await rosters.addCompanion(companion({ id: 'cp3', subject: 'ticket:t3', userId: 'wx:o-2' }));
-    expect(await cost(() => rosters.eraseCompanionNotes('wx:o-1'))).toMatchObject({
-      result: 1,
-      writes: 1,
+    expect(await cost(() => rosters.eraseCompanions('wx:o-1'))).toMatchObject({
+      result: 2,
+      transactions: 2,
     });
-    expect(emulator.dump('roster_companions').map((c) => [c._id, c.note])).toEqual([
-      ['cp1', ''],
-      ['cp2', ''],
-      ['cp3', '听障，请用文字沟通'],
+    expect(
+      emulator.dump('roster_companions').map((c) => [c._id, c.userId, c.about, c.note]),
+    ).toEqual([
+      ['cp2', '', '', ''],
+      ['cp3', 'wx:o-2', '取号 A012', '听障，请用文字沟通'],
     ]);
+    expect(emulator.dump('roster_keys')).toHaveLength(1);
   });
 
   it('assignCompanion sets the worker and the status with a get and an update; null for a missing request', async () => {

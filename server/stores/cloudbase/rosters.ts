@@ -21,6 +21,7 @@ import type { CompanionRecord, LeaveRecord, RosterRepo, ShiftRecord } from '../.
 import {
   assignedCompanion,
   decidedLeave,
+  erasedCompanion,
   erasedNote,
   firstCompanion,
 } from '../../core/roster/rules';
@@ -149,13 +150,28 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
     companionsOf: (worker) => companions.find({ worker }, 'date desc', 'createdAt', '_id'),
     assignCompanion: (id, worker, workerName) =>
       companions.change(id, (c) => assignedCompanion(c, worker, workerName)),
-    /** One write per request that still has a note. */
-    async eraseCompanionNotes(userId) {
+    /**
+     * One query for the user's requests, then per request one transaction: the subject's key
+     * goes, and the request is removed or set anonymised, as erasedCompanion decides.
+     */
+    async eraseCompanions(userId) {
       const mine = await companions.find({ userId }, '_id');
-      const erased = mine.map(erasedNote).filter((c) => c !== null);
-      for (const c of erased) await companions.doc(c.id).update({ data: { note: c.note } });
-      return erased.length;
+      for (const c of mine) {
+        const erased = erasedCompanion(c);
+        await transact(db, FEW_RACERS, async (tx) => {
+          const ref = tx.collection(names.roster_companions).doc(c.id);
+          await tx.collection(names.roster_keys).doc(companionKeyId(c.subject)).remove();
+          if (erased === 'delete') await ref.remove();
+          else await ref.set({ data: docOf(erased) });
+        });
+      }
+      return mine.length;
     },
+    /** One query for the requests that still have a note, then one transaction per past one. */
+    clearNotes: (before) =>
+      companions.changeAll({ note: db.command.neq('') }, (c) =>
+        c.date < before ? erasedNote(c) : null,
+      ),
     addLeave: leave.put,
     getLeave: leave.get,
     /** Every community's undecided requests, oldest first. */

@@ -24,8 +24,14 @@
 import type { ServiceKind } from '../../../contract/community';
 import type { Candidate, RoundStatus } from '../../../contract/survey';
 import type { RoundRecord, SurveyRepo, VoteRecord } from '../../core/ports';
-import { type Ballot, patchRoundIfStatus, type RoundPatch } from '../../core/survey/rules';
-import { isRemoved, REMOVED } from './documents';
+import { newId } from '../../core/kernel/ids';
+import {
+  type Ballot,
+  erasedVote,
+  patchRoundIfStatus,
+  type RoundPatch,
+} from '../../core/survey/rules';
+import { isRemoved, readDoc, REMOVED } from './documents';
 import {
   bool,
   docOf,
@@ -45,6 +51,7 @@ import {
 } from './fields';
 import { digest } from './keys';
 import type { CloudDatabase } from './sdk';
+import { FEW_RACERS, transact } from './transaction';
 
 /**
  * Single-document operations an updateRound() runs inside its one transaction: get the round,
@@ -129,6 +136,36 @@ export function surveyRepo(
       await votes()
         .doc(ballotId(vote.roundId, vote.voterKey))
         .set({ data: fieldsOf(voteShape, vote) });
+    },
+    /**
+     * One query for the user's ballots, then per ballot one transaction: set it under the new
+     * key's `_id` (erasedVote) and remove the one whose `_id` was made from the user id.
+     */
+    async eraseVoter(userId) {
+      const docs = await readAll(() => votes().where({ voterKey: userId }).orderBy('_id', 'asc'));
+      const mine = docs.map((doc) => read(voteShape, doc, `survey_votes/${String(doc._id)}`));
+      for (const vote of mine) {
+        const erased = erasedVote(vote, newId());
+        await transact(db, FEW_RACERS, async (tx) => {
+          const ballots = tx.collection(names.survey_votes);
+          await ballots
+            .doc(ballotId(erased.roundId, erased.voterKey))
+            .set({ data: fieldsOf(voteShape, erased) });
+          await ballots.doc(ballotId(vote.roundId, vote.voterKey)).remove();
+          // A void follows its ballot to the new key, so erasing does not recount it.
+          const voidsTx = tx.collection(names.survey_voids);
+          const old = await readDoc(voidsTx.doc(voidId(vote.roundId, vote.voterKey)));
+          if (old && !isRemoved(old)) {
+            const { voidedAt, voidedBy } = read(voidShape, old, `survey_voids/${String(old._id)}`);
+            const { roundId, voterKey } = erased;
+            await voidsTx
+              .doc(voidId(roundId, voterKey))
+              .set({ data: { roundId, voterKey, voidedAt, voidedBy } });
+            await voidsTx.doc(voidId(vote.roundId, vote.voterKey)).remove();
+          }
+        });
+      }
+      return mine.length;
     },
     /**
      * Every ballot of the round, by last change then voter as SQLite. Read in pages in `_id`

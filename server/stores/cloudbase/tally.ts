@@ -103,3 +103,19 @@ export const tallyFields = (tally: Tally, heldKey: string): DocData => ({
   requests: tally.requests,
   holders: tally.holders,
 });
+
+/**
+ * The tally once an erase replaced `before` by `after` (same status, no user): the record's
+ * request and holder entries, keyed by the user, go; its request entry under the new request id
+ * comes (records without a user are found by it, as any). Counts and the line stay.
+ */
+export function tallyErased<T extends Tally>(tally: T, before: Tallied, after: Tallied): T {
+  const requests = { ...tally.requests };
+  delete requests[requestKey(before.userId, before.requestId)];
+  requests[requestKey(after.userId, after.requestId)] = after.id;
+  const holders = { ...tally.holders };
+  if (before.userId !== null && holders[fieldKey(before.userId)] === before.id) {
+    delete holders[fieldKey(before.userId)];
+  }
+  return { ...tally, requests, holders };
+}

@@ -216,6 +216,20 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(both[0]).toEqual(both[1]);
       });
 
+      it('forgets a resident on erase, never an admin or a staff member', async () => {
+        await store.identities.ensureUser('u1', NOW);
+        expect(await store.identities.forget('u1')).toBe(true);
+        expect(await store.identities.getUser('u1')).toBeNull();
+        expect(await store.identities.forget('u1')).toBe(false);
+        await store.identities.grantAdmin('a1', 'digest-of-the-token', NOW);
+        expect(await store.identities.forget('a1')).toBe(false);
+        await invite('CODE000009');
+        await store.identities.ensureUser('s1', NOW);
+        await store.identities.redeemInvite('CODE000009', 's1', NOW);
+        expect(await store.identities.forget('s1')).toBe(false);
+        expect((await store.identities.getUser('s1'))?.staffOf).toEqual(['c1']);
+      });
+
       it('grants admin with the digest of the token, and a new grant replaces the old', async () => {
         await store.identities.ensureUser('u1', NOW);
         await store.identities.grantAdmin('u1', OLD_DIGEST, NOW);
@@ -457,6 +471,24 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
       beforeEach(async () => {
         await store.communities.save(sampleCommunity('c1'));
+      });
+
+      it("erases a resident's tickets on every evening; the numbers stay and they may join anew", async () => {
+        const a = ticketOf(await join('u1', 'req-aaaaaaaa'));
+        const b = ticketOf(await join('u2', 'req-bbbbbbbb'));
+        const c = ticketOf(await join('u1', 'req-cccccccc', 'library', '2026-12-09'));
+        expect(await store.queues.erase('u1')).toBe(2);
+        expect(await store.queues.erase('u1')).toBe(0);
+        const tonight = await store.queues.getEvening('c1', 'library', DATE);
+        expect(tonight?.tickets.map((t) => [t.id, t.userId, t.requestId, t.status])).toEqual([
+          [a.id, null, null, 'waiting'],
+          [b.id, 'u2', 'req-bbbbbbbb', 'waiting'],
+        ]);
+        const later = await store.queues.getEvening('c1', 'library', '2026-12-09');
+        expect(later?.tickets.map((t) => [t.id, t.userId])).toEqual([[c.id, null]]);
+        expect(await store.queues.eveningsOfUser('u1', DATE)).toEqual([]);
+        const again = ticketOf(await join('u1', 'req-aaaaaaaa'));
+        expect([again.number, again.userId]).toEqual([3, 'u1']);
       });
 
       it('creates an evening whole, reads it back, and keeps evenings apart by line and date', async () => {
@@ -727,22 +759,33 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         ]);
       });
 
-      it("forgets a resident's phone numbers and names on request", async () => {
+      it("forgets a resident's bookings: owner, phone numbers and names; seats stay", async () => {
         const a = await book({ ...request('u1', 'r-1'), phone: '13812345678' });
         const named = await book({ ...request('u1', 'r-3', '1930'), name: '王阿姨' });
         await book({ ...request('u2', 'r-2'), phone: '13900000000', name: '李叔' });
         expect(await store.bookings.erasePersonal('u1')).toBe(2);
-        expect(await store.bookings.getBooking(a.booking.id)).toMatchObject({ phone: null });
+        expect(await store.bookings.getBooking(a.booking.id)).toMatchObject({
+          userId: null,
+          phone: null,
+          status: 'confirmed',
+          requestId: `erased:${a.booking.id}`,
+        });
         expect(await store.bookings.getBooking(named.booking.id)).toMatchObject({
+          userId: null,
           name: '',
           phone: null,
           code: named.booking.code,
         });
+        expect(await store.bookings.ofUser('u1')).toEqual([]);
+        // The seat stays taken; the slot no longer knows u1, who may book it anew.
+        const again = await book(request('u1', 'r-1'));
+        expect(again.kind).toBe('created');
+        expect(again.booking.id).not.toBe(a.booking.id);
         expect((await store.bookings.ofUser('u2'))[0]).toMatchObject({
           phone: '13900000000',
           name: '李叔',
         });
-        expect(await store.bookings.erasePersonal('u1')).toBe(0);
+        expect(await store.bookings.erasePersonal('u1')).toBe(1);
       });
 
       it('gives each booking the first candidate code free on its community evening', async () => {
@@ -1098,6 +1141,27 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect((await store.notices.signUpOf('a1', 'u1'))?.id).toBe(again.signUp.id);
       });
 
+      it("erases a resident's sign-ups: no owner or name; places and counts stay", async () => {
+        await store.notices.save(notice());
+        const a = await store.notices.signUp({ ...signUp('u1', 's-1'), name: '甄测试' });
+        await store.notices.signUp(signUp('u2', 's-2'));
+        expect(await store.notices.eraseSignUps('u1')).toBe(1);
+        expect(await store.notices.eraseSignUps('u1')).toBe(0);
+        expect(await store.notices.getSignUp(a.signUp.id)).toMatchObject({
+          userId: null,
+          name: '',
+          status: 'signed',
+          requestId: `erased:${a.signUp.id}`,
+        });
+        expect(await store.notices.signUpsOfUser('u1')).toEqual([]);
+        expect(await store.notices.counts(['a1'])).toEqual([
+          { activityId: 'a1', signed: 2, waitlisted: 0, attended: 0 },
+        ]);
+        const again = await store.notices.signUp(signUp('u1', 's-1'));
+        expect(again.kind).toBe('created');
+        expect(again.signUp.id).not.toBe(a.signUp.id);
+      });
+
       it('never signs up more than the capacity when 20 arrive at once', async () => {
         await store.notices.save(notice());
         const outcomes = await Promise.all(
@@ -1263,7 +1327,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         await store.followUps.linkSuggestion('f1', 's-9');
         expect((await store.followUps.ofUser('u1'))[0]?.suggestionId).toBe('s-9');
         expect(await store.followUps.erase('u1')).toBe(1);
+        expect(await store.followUps.ofUser('u1')).toEqual([]);
         expect(await store.followUps.get('f1')).toMatchObject({
+          residentKey: 'erased:f1',
+          userId: null,
           phone: null,
           name: '',
           result: { satisfaction: 'unsatisfied', solved: 'no', note: '' },
@@ -1431,6 +1498,14 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         const votes = await store.surveys.votes('r1');
         expect(votes.filter((v) => v.voterKey === 'u1')).toHaveLength(1);
         expect(votes).toHaveLength(2);
+        // Erased, the ballot still counts, under a key that does not name the voter.
+        expect(await store.surveys.eraseVoter('u2')).toBe(1);
+        expect(await store.surveys.eraseVoter('u2')).toBe(0);
+        const anonymous = (await store.surveys.votes('r1')).filter((v) => v.voterKey !== 'u1');
+        expect(anonymous).toEqual([
+          expect.objectContaining({ choices: ['library', 'p-new'], paper: false }),
+        ]);
+        expect(anonymous[0]?.voterKey).toMatch(/^erased:/);
         expect(await store.surveys.updateRound('r1', ['open'], { status: 'closed' })).toMatchObject(
           { status: 'closed' },
         );
@@ -1546,7 +1621,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect((await store.rosters.leaveOf('w1'))[0]?.status).toBe(x ? 'approved' : 'refused');
       });
 
-      it('keeps one companion request per ticket or booking, and erases a resident’s notes', async () => {
+      it('keeps one companion request per ticket or booking, and erases a resident’s requests', async () => {
         const request = (id: string, subject: string, userId = 'u1'): CompanionRecord => ({
           id,
           community: 'c1',
@@ -1563,21 +1638,54 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         // A second tap on another device: same ticket, another id, the first request comes back.
         await store.rosters.addCompanion(request('k1', 'ticket:t1'));
         expect((await store.rosters.addCompanion(request('k2', 'ticket:t1'))).id).toBe('k1');
-        await store.rosters.addCompanion(request('k3', 'booking:b1'));
+        await store.rosters.addCompanion({
+          ...request('k3', 'booking:b1'),
+          worker: 'w1',
+          workerName: '李社工',
+          status: 'assigned',
+        });
         await store.rosters.addCompanion(request('k4', 'ticket:t2', 'u2'));
         expect((await store.rosters.companions('c1', '2026-12-02')).map((c) => c.id)).toEqual([
           'k1',
           'k3',
           'k4',
         ]);
-        expect(await store.rosters.eraseCompanionNotes('u1')).toBe(2);
-        expect(await store.rosters.eraseCompanionNotes('u1')).toBe(0);
+        expect(await store.rosters.eraseCompanions('u1')).toBe(2);
+        expect(await store.rosters.eraseCompanions('u1')).toBe(0);
+        // Nobody took k1 up: it is gone. k3 stays as the worker's record, describing nobody.
         const after = await store.rosters.companions('c1', '2026-12-02');
-        expect(after.map((c) => [c.id, c.note, c.about])).toEqual([
-          ['k1', '', '取号 A012'],
-          ['k3', '', '取号 A012'],
-          ['k4', '听障，请用文字沟通', '取号 A012'],
+        expect(after.map((c) => [c.id, c.userId, c.subject, c.note, c.about])).toEqual([
+          ['k3', '', 'erased:k3', '', ''],
+          ['k4', 'u2', 'ticket:t2', '听障，请用文字沟通', '取号 A012'],
         ]);
+        expect(await store.rosters.getCompanion('k1')).toBeNull();
+        expect(await store.rosters.companionOf('ticket:t1')).toBeNull();
+        expect(await store.rosters.companionOf('booking:b1')).toBeNull();
+        expect((await store.rosters.companionsOf('w1')).map((c) => c.id)).toEqual(['k3']);
+      });
+
+      it('clears the notes of past evenings only, once', async () => {
+        const request = (id: string, date: string, note: string): CompanionRecord => ({
+          id,
+          community: 'c1',
+          date,
+          userId: 'u1',
+          subject: `ticket:${id}`,
+          about: '取号 A012',
+          note,
+          worker: null,
+          workerName: null,
+          status: 'waiting',
+          createdAt: NOW.toISOString(),
+        });
+        await store.rosters.addCompanion(request('k1', '2026-12-02', '听障，请用文字沟通'));
+        await store.rosters.addCompanion(request('k2', '2026-12-02', ''));
+        await store.rosters.addCompanion(request('k3', '2026-12-09', '坐轮椅'));
+        expect(await store.rosters.clearNotes('2026-12-03')).toBe(1);
+        expect(await store.rosters.clearNotes('2026-12-03')).toBe(0);
+        expect((await store.rosters.getCompanion('k1'))?.note).toBe('');
+        expect((await store.rosters.getCompanion('k1'))?.about).toBe('取号 A012');
+        expect((await store.rosters.getCompanion('k3'))?.note).toBe('坐轮椅');
       });
 
       it('lists the follow-ups of one evening', async () => {
@@ -1690,6 +1798,17 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           (await store.alerts.recent('c1', 'library', '2026-12-02', 2)).map((a) => a.label),
         ).toEqual(['A002', 'A001']);
         expect(await store.alerts.recent('c1', 'library', '2026-12-04', 10)).toEqual([]);
+      });
+
+      it('erases every alert sent to one resident, and only theirs', async () => {
+        await store.alerts.record(sent({ label: 'A001' }));
+        await store.alerts.record(sent({ label: 'A002', userId: 'r2' }));
+        await store.alerts.record(sent({ kind: 'booking-promoted', queue: 'paperwork' }));
+        expect(await store.alerts.erase('r1')).toBe(2);
+        expect(await store.alerts.erase('r1')).toBe(0);
+        expect(
+          (await store.alerts.recent('c1', 'library', '2026-12-02', 10)).map((a) => a.label),
+        ).toEqual(['A002']);
       });
     });
   });

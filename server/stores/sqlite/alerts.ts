@@ -15,7 +15,9 @@ export function alertLog(db: Database.Database): AlertLog {
     `SELECT kind, label, created_at AS at FROM outbox WHERE community_id = ? AND queue = ? AND date = ?
      ORDER BY id DESC LIMIT ?`,
   );
+  const erase = db.prepare('DELETE FROM outbox WHERE user_id = ?');
   return {
+    erase: async (userId) => erase.run(userId).changes,
     record: async (alert: SentAlert) => {
       insert.run({ ...alert, payload: JSON.stringify(alert) });
     },

@@ -12,6 +12,7 @@ import {
   decideRemind,
   decideReschedule,
   decideUpdate,
+  erasedBooking,
   HOLDING,
   newBooking,
   pickCode,
@@ -94,8 +95,14 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   const heldStmt = db.prepare<[string, string, string], HeldBooking>(
     'SELECT id, date, starts_at AS startsAt, status FROM bookings WHERE community_id = ? AND user_id = ? AND date >= ?',
   );
-  const erase = db.prepare<[string]>(
-    "UPDATE bookings SET phone = NULL, name = '' WHERE user_id = ? AND (phone IS NOT NULL OR name != '')",
+  const ofUserForErase = select<[string]>('user_id = ?');
+  const writeErased = db.prepare(
+    'UPDATE bookings SET user_id = @userId, name = @name, phone = @phone, request_id = @requestId WHERE id = @id',
+  );
+  const erase = db.transaction(
+    (userId: string) =>
+      ofUserForErase.all(userId).map((row) => writeErased.run(erasedBooking(toBooking(row))))
+        .length,
   );
 
   const load = (id: string) => maybe(toBooking, byId.get(id));
@@ -176,6 +183,6 @@ export function bookingRepo(db: Database.Database): BookingRepo {
       }),
     dueReminders: async (date, limit) => due.all(date, limit).map(toBooking),
     markReminded: async (id, at) => change(id, (b) => decideRemind(b, at)),
-    erasePersonal: async (userId) => erase.run(userId).changes,
+    erasePersonal: async (userId) => erase.immediate(userId),
   };
 }

@@ -38,7 +38,7 @@ export function followUpRepo(db: Database.Database): FollowUpRepo {
     'SELECT * FROM follow_ups WHERE community_id = ? AND date = ? ORDER BY created_at, rowid',
   );
   const write = db.prepare(
-    `UPDATE follow_ups SET name = @name, phone = @phone, status = @status, attempts = @attempts,
+    `UPDATE follow_ups SET resident_key = @residentKey, user_id = @userId, name = @name, phone = @phone, status = @status, attempts = @attempts,
        attempt_count = @attemptCount, result = @result, closed_reason = @closedReason,
        suggestion_id = @suggestionId, closed_at = @closedAt WHERE id = @id`,
   );

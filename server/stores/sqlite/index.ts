@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import {
   decideCancelInvite,
   decideRedeem,
+  forgettableUser,
   inviteIsOpen,
   type StoredInvite,
 } from '../../core/identity';
@@ -40,6 +41,8 @@ export function openDatabase(file: string): DB {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // Deleted and overwritten content is zeroed, not left in free space (an erased phone number).
+  db.pragma('secure_delete = ON');
   db.pragma('foreign_keys = ON');
   // Concurrent writers from several processes (tests, a second host) wait instead of failing.
   db.pragma('busy_timeout = 5000');
@@ -185,6 +188,10 @@ function identityRepo(db: DB): IdentityRepo {
     'INSERT INTO staff_memberships (user_id, community_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );
 
+  const deleteUser = db.prepare('DELETE FROM users WHERE id = ?');
+  const forget = db.transaction((id: string) =>
+    forgettableUser(getUser(id)) ? deleteUser.run(id).changes === 1 : false,
+  );
   const getUser = (id: string) =>
     maybe(
       (row) => ({ ...toUser(row), staffOf: staffOfStmt.all(id).map((r) => r.community) }),
@@ -247,6 +254,7 @@ function identityRepo(db: DB): IdentityRepo {
         })),
     removeMembership: async (id, community) => removeMembership.run(id, community).changes === 1,
     bumpSessionVersion: async (id) => bumpVersion.get(id)?.version ?? null,
+    forget: async (id) => forget.immediate(id),
   };
 }
 
@@ -267,6 +275,11 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
     rosters: rosterRepo(db),
     jobs: jobRepo(db),
     alerts: alertLog(db),
+    // After an erase the old pages live on in the -wal file until a checkpoint copies the
+    // database over them; TRUNCATE then empties the file.
+    scrub: async () => {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    },
     close: async () => {
       db.close();
     },

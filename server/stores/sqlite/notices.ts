@@ -8,6 +8,7 @@ import {
   decideCheckIn,
   decideSetAttended,
   decideSignUp,
+  erasedSignUp,
   newSignUp,
 } from '../../core/notice/decisions';
 import type {
@@ -85,6 +86,13 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   const write = db.prepare(
     `UPDATE activity_signups SET status = @status, waitlisted_at = @waitlistedAt, promoted_at = @promotedAt,
        attended_at = @attendedAt, check_in = @checkIn, check_in_via = @checkInVia WHERE id = @id`,
+  );
+  const writeErased = db.prepare(
+    'UPDATE activity_signups SET user_id = @userId, name = @name, request_id = @requestId WHERE id = @id',
+  );
+  const erase = db.transaction(
+    (userId: string) =>
+      signUpsOfUser.all(userId).map((s) => writeErased.run(erasedSignUp(s))).length,
   );
   const position = db.prepare<[string, string], { n: number }>(
     `SELECT COUNT(*) AS n FROM activity_signups s, (SELECT waitlisted_at AS w, rowid AS r FROM activity_signups WHERE id = ?) me
@@ -204,5 +212,6 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     setAttended: async (id, attendedAt) => setAttended.immediate(id, attendedAt),
     signUpsOf: async (activityId) => signUpsOf.all(activityId),
     signUpsOfUser: async (userId) => signUpsOfUser.all(userId),
+    eraseSignUps: async (userId) => erase.immediate(userId),
   };
 }

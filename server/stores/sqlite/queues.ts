@@ -5,7 +5,7 @@
  * here: who gets which number is core/queue/evening.ts.
  */
 import type Database from 'better-sqlite3';
-import { ticketChanges } from '../../core/queue/evening';
+import { erasedEvening, ticketChanges } from '../../core/queue/evening';
 import type { EveningRecord, LineConfigRecord, QueueRepo, TicketRecord } from '../../core/ports';
 import { maybe, rowParams, rowReader, type Row, type RowShape } from './rows';
 
@@ -116,6 +116,28 @@ export function queueRepo(db: Database.Database): QueueRepo {
   };
 
   const atomic = db.transaction((work: () => unknown) => work());
+  const linesOfUserEver = db.prepare<
+    [string],
+    { community_id: string; queue: string; date: string }
+  >('SELECT DISTINCT community_id, queue, date FROM tickets WHERE user_id = ?');
+  const writeErased = db.prepare(
+    'UPDATE tickets SET user_id = @userId, note = @note, request_id = @requestId WHERE id = @id',
+  );
+  /** Every evening where the user holds a ticket, erasedEvening written ticket by ticket. */
+  const erase = db.transaction((userId: string) => {
+    let count = 0;
+    for (const line of linesOfUserEver.all(userId)) {
+      const row = eveningStmt.get(line.community_id, line.queue, line.date);
+      const current = row ? fromRow(row) : null;
+      const next = current && erasedEvening(current, userId);
+      if (!current || !next) continue;
+      for (const ticket of ticketChanges(current, next).changed) {
+        writeErased.run(rowParams(ticket, TICKET));
+        count += 1;
+      }
+    }
+    return count;
+  });
 
   return {
     getConfig: async (community, queue) => maybe(toConfig, configStmt.get(community, queue)),
@@ -137,6 +159,11 @@ export function queueRepo(db: Database.Database): QueueRepo {
      * Reads the evening, asks `decide` and writes what it answers, in one IMMEDIATE transaction;
      * the cache takes what it wrote only once the transaction has committed.
      */
+    erase: async (userId) => {
+      const count = erase.immediate(userId);
+      cache.clear();
+      return count;
+    },
     change: async (community, queue, date, decide, resident) => {
       const key = cacheKey(community, queue, date);
       try {

@@ -4,6 +4,7 @@ import type { CompanionRecord, LeaveRecord, RosterRepo, ShiftRecord } from '../.
 import {
   assignedCompanion,
   decidedLeave,
+  erasedCompanion,
   erasedNote,
   firstCompanion,
 } from '../../core/roster/rules';
@@ -37,6 +38,13 @@ export function rosterRepo(db: Database.Database): RosterRepo {
     'SELECT * FROM companions WHERE subject = ?',
   );
   const companionsOfUser = db.prepare<[string], Row>('SELECT * FROM companions WHERE user_id = ?');
+  const writeErased = db.prepare(
+    'UPDATE companions SET user_id = @userId, subject = @subject, about = @about, note = @note WHERE id = @id',
+  );
+  const deleteCompanion = db.prepare('DELETE FROM companions WHERE id = ?');
+  const withNotesBefore = db.prepare<[string], Row>(
+    "SELECT * FROM companions WHERE date < ? AND note != ''",
+  );
   const companionById = db.prepare<[string], Row>('SELECT * FROM companions WHERE id = ?');
   const companions = db.prepare<[string, string], Row>(
     'SELECT * FROM companions WHERE community_id = ? AND date = ? ORDER BY created_at, rowid',
@@ -76,9 +84,18 @@ export function rosterRepo(db: Database.Database): RosterRepo {
     const current = one(companionById.get(id), toCompanion);
     return saveCompanion(current && assignedCompanion(current, worker, workerName));
   });
-  const eraseNotes = db.transaction(
-    (userId: string) =>
-      companionsOfUser.all(userId).filter((r) => saveCompanion(erasedNote(toCompanion(r)))).length,
+  const erase = db.transaction((userId: string) => {
+    const mine = companionsOfUser.all(userId).map(toCompanion);
+    for (const c of mine) {
+      const erased = erasedCompanion(c);
+      if (erased === 'delete') deleteCompanion.run(c.id);
+      else writeErased.run(erased);
+    }
+    return mine.length;
+  });
+  const clearNotes = db.transaction(
+    (before: string) =>
+      withNotesBefore.all(before).filter((r) => saveCompanion(erasedNote(toCompanion(r)))).length,
   );
   const decide = db.transaction((id: string, status: 'approved' | 'refused', by: string) => {
     const next = decidedLeave(one(leaveById.get(id), toLeave), status, by);
@@ -103,7 +120,8 @@ export function rosterRepo(db: Database.Database): RosterRepo {
     companions: async (community, date) => companions.all(community, date).map(toCompanion),
     companionsOf: async (worker) => companionsOf.all(worker).map(toCompanion),
     assignCompanion: async (id, worker, workerName) => assign.immediate(id, worker, workerName),
-    eraseCompanionNotes: async (userId) => eraseNotes.immediate(userId),
+    eraseCompanions: async (userId) => erase.immediate(userId),
+    clearNotes: async (before) => clearNotes.immediate(before),
     addLeave: async (l) => {
       addLeave.run(l);
     },

@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { RoundStatus } from '../../../contract/survey';
 import type { RoundRecord, SurveyRepo, VoteRecord } from '../../core/ports';
-import { patchRoundIfStatus, type RoundPatch } from '../../core/survey/rules';
+import { newId } from '../../core/kernel/ids';
+import { erasedVote, patchRoundIfStatus, type RoundPatch } from '../../core/survey/rules';
 import { maybe, rowParams, rowReader, type Row, type RowShape } from './rows';
 
 const ROUND: RowShape = { json: ['candidates', 'menu'] };
@@ -36,6 +37,25 @@ export function surveyRepo(db: Database.Database): SurveyRepo {
   const write = db.prepare(
     'UPDATE survey_rounds SET status = ?, menu = ?, published_at = ? WHERE id = ?',
   );
+  const ofVoter = db.prepare<[string], Row>('SELECT * FROM survey_votes WHERE voter_key = ?');
+  const rekey = db.prepare(
+    'UPDATE survey_votes SET voter_key = @voterKey WHERE round_id = @roundId AND voter_key = @old',
+  );
+  // A void follows its ballot to the new key, so erasing a voter does not recount a voided ballot.
+  const rekeyVoid = db.prepare(
+    'UPDATE survey_voids SET voter_key = @voterKey WHERE round_id = @roundId AND voter_key = @old',
+  );
+  const eraseVoter = db.transaction(
+    (userId: string) =>
+      ofVoter
+        .all(userId)
+        .map(toVote)
+        .map((v) => {
+          const rekeyed = { ...erasedVote(v, newId()), old: v.voterKey };
+          rekeyVoid.run(rekeyed);
+          return rekey.run(rekeyed);
+        }).length,
+  );
   const update = db.transaction((id: string, from: RoundStatus[], patch: RoundPatch) => {
     const next = patchRoundIfStatus(maybe(toRound, byId.get(id)), from, patch);
     if (next)
@@ -57,5 +77,6 @@ export function surveyRepo(db: Database.Database): SurveyRepo {
       if (voided) voidBallot.run(roundId, voterKey, voided.at, voided.by);
       else unvoid.run(roundId, voterKey);
     },
+    eraseVoter: async (userId) => eraseVoter.immediate(userId),
   };
 }

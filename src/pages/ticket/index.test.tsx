@@ -543,8 +543,8 @@ describe('ticket page', () => {
 
       fireEvent.click(screen.getByText('需要社工陪同'));
       expect(noteField().placeholder).toBe('如：听障，请用文字沟通');
-      expect(noteField().getAttribute('maxlength')).toBe('100');
-      expect(screen.getByText('只有值班社工能看到您的留言')).toBeTruthy();
+      expect(noteField().getAttribute('maxlength')).toBe('40');
+      expect(screen.getByText('只有值班社工能看到您的留言，服务夜过后自动删除')).toBeTruthy();
       fireEvent.change(noteField(), { target: { value: ' 听障，请用文字沟通 ' } });
       fireEvent.click(screen.getByText('通知社工'));
 

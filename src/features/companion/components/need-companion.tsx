@@ -65,7 +65,7 @@ export function NeedCompanion({ subject }: NeedCompanionProps) {
         onInput={(e) => request.setNote(e.detail.value)}
         {...a11y({ label: NOTE_LABEL })}
       />
-      <Text className="bdb-companion__hint">只有值班社工能看到您的留言</Text>
+      <Text className="bdb-companion__hint">只有值班社工能看到您的留言，服务夜过后自动删除</Text>
       {request.error ? (
         <Text className="bdb-companion__error" {...a11y({ role: 'alert' })}>
           {`✕ ${request.error}`}

@@ -7,7 +7,7 @@ import type {
 } from '@/types/contract';
 
 /** What the server accepts as the note. */
-export const NOTE_MAX = 100;
+export const NOTE_MAX = 40;
 
 /** The ticket or booking a request travels with: the server files it and keeps one per subject. */
 export interface CompanionSubject {

@@ -53,10 +53,10 @@ export function ErasePanel({ onErased }: ErasePanelProps) {
         >
           <Text className="bdb-erase-panel__title">删除我的个人信息</Text>
           <Text className="bdb-erase-panel__text">
-            将删除回访和建议里与您有关的信息：电话、称呼、回访时的备注、建议里的照片，建议也不再和您关联（之后“我的建议”里就看不到它们了）。
+            将删除与您有关的个人信息：取号、预约、活动报名、陪同请求、回访、建议和居民点单里的电话、称呼、留言和照片，这些记录也不再和您关联（之后“我的预约”“我的建议”里就看不到它们了）。
           </Text>
           <Text className="bdb-erase-panel__text">
-            不含个人信息的统计（如满意度、建议内容和答复）会匿名保留，用来改进社区服务。删除后不能恢复。
+            不含个人信息的统计（如服务人次、满意度、点单票数、建议内容和答复）会匿名保留，用来改进社区服务。删除后不能恢复。
           </Text>
           {error ? (
             <Text className="bdb-erase-panel__error" {...a11y({ role: 'alert' })}>
