@@ -98,6 +98,9 @@ export function createWxServerSdk(emulator: CloudBaseEmulator) {
       files.set(fileID, Buffer.from(fileContent));
       return { fileID };
     },
+    deleteFile: async ({ fileList }: { fileList: string[] }) => ({
+      fileList: fileList.map((fileID) => ({ fileID, status: files.delete(fileID) ? 0 : -1 })),
+    }),
     downloadFile: async ({ fileID }: { fileID: string }) => {
       const fileContent = files.get(fileID);
       if (!fileContent)

@@ -181,7 +181,8 @@ export const noticeActions = [
       data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     },
     community: (input) => input.community,
-    handler: async ({ deps }, input) => uploadCover(deps, input.community, input.data),
+    handler: async (ctx, input) =>
+      uploadCover(ctx.deps, userOf(ctx).id, input.community, input.data, ctx.now),
   }),
   defineAction({
     id: 'notice.publish',

@@ -67,7 +67,8 @@ export const suggestionActions = [
       community: 'jinse',
       data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     },
-    handler: async ({ deps }, input) => uploadPhoto(deps, input.community, input.data),
+    handler: async (ctx, input) =>
+      uploadPhoto(ctx.deps, userOf(ctx).id, input.community, input.data, ctx.now),
   }),
   defineAction({
     id: 'suggestion.mine',

@@ -40,6 +40,9 @@ function memoryMedia(): MediaStore {
     },
     read: async (ref) => files.get(ref) ?? null,
     url: async (ref) => `https://cdn.example${ref}`,
+    remove: async (ref) => {
+      files.delete(ref);
+    },
   };
 }
 

@@ -79,6 +79,8 @@ function containerDeps(options: HandlerOptions): CoreDeps {
     media: createCloudMedia({
       uploadFile: (options) => cloud.uploadFile(options),
       downloadFile: (options) => cloud.downloadFile(options),
+      // Typed as callback-or-promise by the SDK; called promise-style it always resolves.
+      deleteFile: async (options) => (await cloud.deleteFile(options)) ?? {},
     }),
     // Looked up per check like the others: only suggestion text is checked. Needs the
     // security.msgSecCheck permission in the function's config.json; without it every check

@@ -18,7 +18,7 @@ jest.mock('wx-server-sdk', () => ({
 const FILE_ID = 'cloud://env-1.656e-env-1-1300000000/notice-covers/c1/0123abcd.png';
 const BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
 
-let storage: { uploadFile: jest.Mock; downloadFile: jest.Mock };
+let storage: { uploadFile: jest.Mock; downloadFile: jest.Mock; deleteFile: jest.Mock };
 const log = { warn: jest.fn() };
 const media = () => createCloudMedia(storage as CloudStorage, { log });
 
@@ -26,11 +26,22 @@ beforeEach(() => {
   storage = {
     uploadFile: jest.fn(async () => ({ fileID: FILE_ID, statusCode: 204 })),
     downloadFile: jest.fn(async () => ({ fileContent: Buffer.from(BYTES), statusCode: 200 })),
+    deleteFile: jest.fn(async () => ({ fileList: [{ fileID: FILE_ID, status: 0, errMsg: 'ok' }] })),
   };
   log.warn.mockReset();
 });
 
 describe('createCloudMedia', () => {
+  it('deletes a cloud file on remove, and leaves references that are not ours alone', async () => {
+    await media().remove(FILE_ID);
+    expect(storage.deleteFile).toHaveBeenCalledWith({ fileList: [FILE_ID] });
+    await media().remove('/media/abc.png');
+    expect(storage.deleteFile).toHaveBeenCalledTimes(1);
+    storage.deleteFile.mockResolvedValueOnce({ fileList: [{ fileID: FILE_ID, status: -1 }] });
+    await media().remove(FILE_ID);
+    expect(log.warn).toHaveBeenCalled();
+  });
+
   it('uploads under notice-covers/<community>/ with a random name and returns the fileID', async () => {
     expect(await media().put('c1', BYTES, 'png')).toBe(FILE_ID);
     await media().put('c1', BYTES, 'webp');

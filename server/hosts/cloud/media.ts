@@ -6,10 +6,16 @@
 import { randomBytes } from 'node:crypto';
 import type { MediaStore } from '../../core/ports';
 
-/** The slice of wx-server-sdk's storage API this store uses (`cloud.uploadFile`, `downloadFile`). */
+/**
+ * The slice of wx-server-sdk's storage API this store uses (`cloud.uploadFile`, `downloadFile`,
+ * `deleteFile`).
+ */
 export interface CloudStorage {
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID?: unknown }>;
   downloadFile(options: { fileID: string }): Promise<{ fileContent?: unknown }>;
+  deleteFile(options: {
+    fileList: string[];
+  }): Promise<{ fileList?: Array<{ fileID?: unknown; status?: unknown; errMsg?: unknown }> }>;
 }
 
 /** The folder every cover goes to, one subfolder per community. */
@@ -50,5 +56,17 @@ export function createCloudMedia(
       }
     },
     url: async (ref) => ref,
+    /**
+     * Deletes the cloud file (erase). Only cloud fileIDs are ours; a failure the SDK reports per
+     * file (already gone) is logged, a rejected call is thrown so the erase is seen to fail.
+     */
+    async remove(ref) {
+      if (!ref.startsWith('cloud://')) return;
+      const { fileList } = await storage.deleteFile({ fileList: [ref] });
+      const result = fileList?.[0];
+      if (result && result.status !== 0) {
+        log.warn(`[bdb] ${ref} could not be deleted:`, result.errMsg);
+      }
+    },
   };
 }

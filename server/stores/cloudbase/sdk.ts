@@ -22,6 +22,8 @@ export interface CloudDocument {
   set(options: { data: DocData }): Promise<unknown>;
   /** Merges the given top-level fields; does not return the new value. */
   update(options: { data: DocData }): Promise<unknown>;
+  /** Deletes the document; a missing one is not an error. */
+  remove(): Promise<unknown>;
 }
 
 export interface CloudQuery {

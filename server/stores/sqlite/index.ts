@@ -24,6 +24,7 @@ import { rosterRepo } from './rosters';
 import { surveyRepo } from './surveys';
 import { suggestionRepo } from './suggestions';
 import { queueRepo } from './queues';
+import { uploadRepo } from './uploads';
 import { maybe, rowReader, type Row } from './rows';
 
 type DB = Database.Database;
@@ -208,6 +209,7 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
     rosters: rosterRepo(db),
     jobs: jobRepo(db),
     alerts: alertLog(db),
+    uploads: uploadRepo(db),
     close: async () => {
       db.close();
     },

@@ -1,0 +1,77 @@
+/**
+ * Uploads: an image is stored only within the uploader's daily quota, recorded, and deleted by
+ * the sweep unless a suggestion or notice holds it within UPLOAD_WINDOW_MINUTES.
+ */
+import type { CoreDeps } from '../deps';
+import { AppError } from '../errors';
+import type { JobRun } from '../jobs';
+import { todayOf } from '../kernel/week';
+import { inspectImage } from '../notice/image';
+import type { UploadKind } from '../ports';
+import { attachRefusal, DAILY_UPLOADS, quotaMessage, SWEEP_BATCH, sweepCutoff } from './rules';
+
+const FIELD: Record<UploadKind, string> = { photo: 'photo', cover: 'cover' };
+
+/**
+ * Checks the bytes (core/notice/image.ts), takes one of the uploader's uploads of the day, stores
+ * the image and records it; answers its reference. A refused image takes nothing.
+ */
+export async function storeUpload(
+  deps: CoreDeps,
+  input: { community: string; userId: string; kind: UploadKind; data: string },
+  now: Date,
+): Promise<string> {
+  if (!deps.media) throw new AppError('BAD_INPUT', '这里不能上传图片', 'data');
+  const bytes = Buffer.from(input.data, 'base64');
+  const { type } = inspectImage(bytes, 'data', input.kind);
+  const { kind, userId } = input;
+  if (!(await deps.store.uploads.take(userId, kind, todayOf(now), DAILY_UPLOADS[kind]))) {
+    throw new AppError('RATE_LIMITED', quotaMessage(kind), 'data');
+  }
+  const ref = await deps.media.put(input.community, bytes, type);
+  await deps.store.uploads.add({
+    ref,
+    community: input.community,
+    kind,
+    userId,
+    uploadedAt: now.toISOString(),
+    attachedAt: null,
+  });
+  return ref;
+}
+
+/**
+ * Refuses, in Chinese, a reference that is not a live upload of the community (attachRefusal).
+ * Called before a suggestion or notice is saved with it.
+ */
+export async function assertAttachable(
+  deps: CoreDeps,
+  ref: string,
+  community: string,
+  kind: UploadKind,
+  now: Date,
+) {
+  const refusal = attachRefusal(await deps.store.uploads.get(ref), community, kind, now);
+  if (refusal) throw new AppError('BAD_INPUT', refusal, FIELD[kind]);
+}
+
+/** After the suggestion or notice holding it is saved: the sweep leaves it alone from now on. */
+export async function markAttached(deps: CoreDeps, ref: string, now: Date) {
+  await deps.store.uploads.attach(ref, now.toISOString());
+}
+
+/**
+ * The sweep (run by the hosts' scheduled jobs): deletes uploads nobody attached within the
+ * window, record first (only while still unattached, so an attach at the same moment wins), then
+ * the file. One bounded batch per run.
+ */
+export async function sweepUploads(deps: CoreDeps, now: Date): Promise<JobRun> {
+  const expired = await deps.store.uploads.unattachedBefore(sweepCutoff(now), SWEEP_BATCH);
+  let done = 0;
+  for (const upload of expired) {
+    if (!(await deps.store.uploads.forgetUnattached(upload.ref))) continue;
+    await deps.media?.remove(upload.ref);
+    done += 1;
+  }
+  return { done, finished: expired.length < SWEEP_BATCH };
+}
