@@ -13,8 +13,6 @@ export const UPLOAD_WINDOW_MINUTES = 15;
 export const SWEEP_GRACE_MINUTES = 5;
 /** Uploads per person per day (Asia/Shanghai): a resident's photos, a worker's covers. */
 export const DAILY_UPLOADS: Record<UploadKind, number> = { photo: 10, cover: 50 };
-/** Uploads the sweep deletes in one run; the next run continues. */
-export const SWEEP_BATCH = 50;
 
 const MINUTE = 60_000;
 

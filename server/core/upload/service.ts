@@ -4,11 +4,11 @@
  */
 import type { CoreDeps } from '../deps';
 import { AppError } from '../errors';
-import type { JobRun } from '../jobs';
+import { stopwatch, type JobBudget, type JobRun } from '../jobs';
 import { todayOf } from '../kernel/week';
 import { inspectImage } from '../notice/image';
 import type { UploadKind } from '../ports';
-import { attachRefusal, DAILY_UPLOADS, quotaMessage, SWEEP_BATCH, sweepCutoff } from './rules';
+import { attachRefusal, DAILY_UPLOADS, quotaMessage, sweepCutoff } from './rules';
 
 const FIELD: Record<UploadKind, string> = { photo: 'photo', cover: 'cover' };
 
@@ -61,17 +61,31 @@ export async function markAttached(deps: CoreDeps, ref: string, now: Date) {
 }
 
 /**
+ * What one sweep may do: the cloud timer shares its 20 s with the booking reminders (10 s), so it
+ * stops starting deletions after 5 s; the next run continues.
+ */
+export const SWEEP_BUDGET: JobBudget = { units: 20, ms: 5_000 };
+
+/**
  * The sweep (run by the hosts' scheduled jobs): deletes uploads nobody attached within the
  * window, record first (only while still unattached, so an attach at the same moment wins), then
  * the file. One bounded batch per run.
  */
-export async function sweepUploads(deps: CoreDeps, now: Date): Promise<JobRun> {
-  const expired = await deps.store.uploads.unattachedBefore(sweepCutoff(now), SWEEP_BATCH);
+export async function sweepUploads(
+  deps: CoreDeps,
+  now: Date,
+  budget: JobBudget = SWEEP_BUDGET,
+): Promise<JobRun> {
+  const watch = stopwatch(deps, budget.ms);
+  const expired = await deps.store.uploads.unattachedBefore(sweepCutoff(now), budget.units);
   let done = 0;
+  let handled = 0;
   for (const upload of expired) {
+    if (watch.over()) break;
+    handled += 1;
     if (!(await deps.store.uploads.forgetUnattached(upload.ref))) continue;
     await deps.media?.remove(upload.ref);
     done += 1;
   }
-  return { done, finished: expired.length < SWEEP_BATCH };
+  return { done, finished: handled === expired.length && expired.length < budget.units };
 }
