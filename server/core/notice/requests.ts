@@ -11,7 +11,7 @@ import { isStaffOf } from '../identity';
 import { thisMonday, todayOf } from '../kernel/week';
 import type { NoticeRecord } from '../ports';
 import { attendanceCsv } from './csv';
-import { storeUpload } from '../upload/service';
+import { storeUpload, type UploadInput } from '../upload/service';
 import {
   activityFor,
   activityView,
@@ -162,14 +162,8 @@ export async function manageList(deps: CoreDeps, community: string, now: Date) {
 }
 
 /** A cover photo, checked from its bytes, kept by the host's media store (storeUpload). */
-export async function uploadCover(
-  deps: CoreDeps,
-  userId: string,
-  community: string,
-  data: string,
-  now: Date,
-) {
-  return { cover: await storeUpload(deps, { community, userId, kind: 'cover', data }, now) };
+export async function uploadCover(deps: CoreDeps, userId: string, input: UploadInput, now: Date) {
+  return { cover: await storeUpload(deps, userId, 'cover', input, now) };
 }
 
 /** What a lifecycle step makes of a notice, or null when it is already there. */

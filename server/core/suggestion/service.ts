@@ -10,7 +10,7 @@ import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import type { ChangeRecord, CommunityRecord, SuggestionRecord } from '../ports';
 import { isoLocal, local } from '../kernel/time';
-import { assertAttachable, markAttached, storeUpload } from '../upload/service';
+import { assertAttachable, markAttached, storeUpload, type UploadInput } from '../upload/service';
 import { newId } from '../kernel/ids';
 import {
   ANSWERED,
@@ -274,15 +274,9 @@ export async function staffSuggestions(deps: CoreDeps, community: string, now: D
  * Stores a resident's photo for a suggestion they are writing (storeUpload: checked, within the
  * daily quota, deleted unless a suggestion holds it within UPLOAD_WINDOW_MINUTES).
  */
-export async function uploadPhoto(
-  deps: CoreDeps,
-  userId: string,
-  community: string,
-  data: string,
-  now: Date,
-) {
-  await communityOrThrow(deps, community);
-  return { photo: await storeUpload(deps, { community, userId, kind: 'photo', data }, now) };
+export async function uploadPhoto(deps: CoreDeps, userId: string, input: UploadInput, now: Date) {
+  await communityOrThrow(deps, input.community);
+  return { photo: await storeUpload(deps, userId, 'photo', input, now) };
 }
 
 /** The public 回音墙: answered suggestions without author or photo, and the changes made. */

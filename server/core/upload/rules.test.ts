@@ -1,6 +1,7 @@
 import type { UploadRecord } from '../ports';
 import {
   attachRefusal,
+  cloudFileOf,
   isExpired,
   quotaMessage,
   sweepCutoff,
@@ -52,5 +53,20 @@ describe('upload rules', () => {
     // Held already (a retried submit, a notice saved again): still fine.
     const held = upload({ attachedAt: now.toISOString() });
     expect(attachRefusal(held, 'jinse', 'photo', minutesLater(600))).toBeNull();
+  });
+
+  it('lets the mini-program register only files in the folder of its kind of the community', () => {
+    expect(cloudFileOf('cloud://e-1.b/suggestion-photos/jinse/abc.jpg', 'photo', 'jinse')).toBe(
+      true,
+    );
+    expect(cloudFileOf('cloud://e-1.b/notice-covers/jinse/abc.jpg', 'cover', 'jinse')).toBe(true);
+    expect(cloudFileOf('cloud://e-1.b/notice-covers/jinse/abc.jpg', 'photo', 'jinse')).toBe(false);
+    expect(cloudFileOf('cloud://e-1.b/suggestion-photos/huchi/abc.jpg', 'photo', 'jinse')).toBe(
+      false,
+    );
+    expect(cloudFileOf('cloud://e-1.b/suggestion-photos/jinse/x/abc.jpg', 'photo', 'jinse')).toBe(
+      false,
+    );
+    expect(cloudFileOf('/media/abc.jpg', 'photo', 'jinse')).toBe(false);
   });
 });

@@ -54,3 +54,19 @@ export function attachRefusal(
   if (isExpired(upload, now)) return `${word}上传已超过 ${UPLOAD_WINDOW_MINUTES} 分钟，请重新上传`;
   return null;
 }
+
+/** Where the mini-program puts each kind in cloud storage (PHOTO_PICKER, COVER_PICKER), per community. */
+export const CLOUD_FOLDERS: Record<UploadKind, string> = {
+  photo: 'suggestion-photos',
+  cover: 'notice-covers',
+};
+
+/**
+ * True for a cloud fileID in the kind's folder of `community`
+ * ("cloud://<env>.<bucket>/<folder>/<community>/<name>"): the only files a mini-program may
+ * register for that community.
+ */
+export function cloudFileOf(ref: string, kind: UploadKind, community: string): boolean {
+  const match = /^cloud:\/\/[^/]+\/([^/]+)\/([^/]+)\/[A-Za-z0-9._-]+$/.exec(ref);
+  return !!match && match[1] === CLOUD_FOLDERS[kind] && match[2] === community;
+}

@@ -8,30 +8,59 @@ import { stopwatch, type JobBudget, type JobRun } from '../jobs';
 import { todayOf } from '../kernel/week';
 import { inspectImage } from '../notice/image';
 import type { UploadKind } from '../ports';
-import { attachRefusal, DAILY_UPLOADS, quotaMessage, sweepCutoff } from './rules';
+import { attachRefusal, cloudFileOf, DAILY_UPLOADS, quotaMessage, sweepCutoff } from './rules';
 
 const FIELD: Record<UploadKind, string> = { photo: 'photo', cover: 'cover' };
+const WORDS: Record<UploadKind, string> = { photo: '照片', cover: '封面图片' };
+
+/** What an upload action gives: base64 bytes, or a file the mini-program put in cloud storage. */
+export interface UploadInput {
+  community: string;
+  data?: string;
+  file?: string;
+}
 
 /**
  * Checks the bytes (core/notice/image.ts), takes one of the uploader's uploads of the day, stores
- * the image and records it; answers its reference. A refused image takes nothing.
+ * the image and records it; answers its reference. A refused image takes nothing. A cloud file
+ * the mini-program uploaded itself (`file`) is read back and checked the same way, and deleted
+ * when refused; registering it again answers the same reference.
  */
 export async function storeUpload(
   deps: CoreDeps,
-  input: { community: string; userId: string; kind: UploadKind; data: string },
+  userId: string,
+  kind: UploadKind,
+  input: UploadInput,
   now: Date,
 ): Promise<string> {
-  if (!deps.media) throw new AppError('BAD_INPUT', '这里不能上传图片', 'data');
-  const bytes = Buffer.from(input.data, 'base64');
-  const { type } = inspectImage(bytes, 'data', input.kind);
-  const { kind, userId } = input;
-  if (!(await deps.store.uploads.take(userId, kind, todayOf(now), DAILY_UPLOADS[kind]))) {
-    throw new AppError('RATE_LIMITED', quotaMessage(kind), 'data');
+  const { media } = deps;
+  if (!media) throw new AppError('BAD_INPUT', '这里不能上传图片', 'data');
+  const { community, file } = input;
+  if (file !== undefined) {
+    const known = await deps.store.uploads.get(file);
+    if (known && known.community === community && known.kind === kind) return file;
   }
-  const ref = await deps.media.put(input.community, bytes, type);
+  let bytes: Uint8Array | null;
+  if (file === undefined) bytes = Buffer.from(input.data ?? '', 'base64');
+  else bytes = cloudFileOf(file, kind, community) ? await media.read(file) : null;
+  if (!bytes) throw new AppError('BAD_INPUT', `${WORDS[kind]}不存在，请重新上传`, 'file');
+  const refuse = async (error: AppError): Promise<never> => {
+    if (file !== undefined) await media.remove(file);
+    throw error;
+  };
+  let type: string;
+  try {
+    type = inspectImage(bytes, 'data', kind).type;
+  } catch (error) {
+    return error instanceof AppError ? refuse(error) : Promise.reject(error);
+  }
+  if (!(await deps.store.uploads.take(userId, kind, todayOf(now), DAILY_UPLOADS[kind]))) {
+    return refuse(new AppError('RATE_LIMITED', quotaMessage(kind), 'data'));
+  }
+  const ref = file ?? (await media.put(community, bytes, type));
   await deps.store.uploads.add({
     ref,
-    community: input.community,
+    community,
     kind,
     userId,
     uploadedAt: now.toISOString(),

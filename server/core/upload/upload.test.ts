@@ -135,4 +135,51 @@ describe('uploads', () => {
     // Swept uploads still count towards the day: the quota is not refilled by waiting.
     expect(await sweepUploads(h.deps, h.clock.now())).toEqual({ done: 0, finished: true });
   });
+
+  it('registers a file the mini-program put in cloud storage: checked, counted, deleted when refused', async () => {
+    const s = await setup();
+    h = s.h;
+    const register = (file: string) =>
+      s.resident<{ photo: string }>('suggestion.uploadPhoto', { community: 'jinse', file });
+    const good = 'cloud://env-1.bucket/suggestion-photos/jinse/k1.jpg';
+    const bomb = 'cloud://env-1.bucket/suggestion-photos/jinse/k2.png';
+    s.files.set(good, jpegOf(40, 30));
+    s.files.set(bomb, pngOf(8000, 8000));
+    expect(ok(await register(good)).photo).toBe(good);
+    // Again (a retry): the same upload, nothing more counted.
+    expect(ok(await register(good)).photo).toBe(good);
+    expect(await h.store.uploads.get(good)).toMatchObject({
+      userId: 'resident-1',
+      attachedAt: null,
+    });
+    expect(await register(bomb)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(s.files.has(bomb)).toBe(false);
+    // Another community's folder, or a covers folder, is not a photo of this community.
+    s.files.set('cloud://env-1.bucket/suggestion-photos/huchi/k3.jpg', jpegOf(4, 4));
+    s.files.set('cloud://env-1.bucket/notice-covers/jinse/k4.jpg', jpegOf(4, 4));
+    for (const file of [
+      'cloud://env-1.bucket/suggestion-photos/huchi/k3.jpg',
+      'cloud://env-1.bucket/notice-covers/jinse/k4.jpg',
+      'cloud://env-1.bucket/suggestion-photos/jinse/missing.jpg',
+    ]) {
+      expect(await register(file)).toEqual({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: '照片不存在，请重新上传', field: 'file' },
+      });
+    }
+    expect(s.files.has('cloud://env-1.bucket/suggestion-photos/huchi/k3.jpg')).toBe(true);
+    // Both or neither of data and file: refused by the input check.
+    expect(
+      await s.resident('suggestion.uploadPhoto', {
+        community: 'jinse',
+        file: good,
+        data: 'AAAAAAAA',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await s.resident('suggestion.uploadPhoto', { community: 'jinse' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    ok(await s.submit({ photo: good }));
+  });
 });
