@@ -102,8 +102,7 @@ function pngEnd(b: Uint8Array): number | null {
 
 /**
  * Walks the marker segments from SOI, skipping each by its length (an EXIF thumbnail's own EOI
- * is inside one), and through entropy-coded data after each SOS, where 0xFF is followed by 0x00
- * (a stuffed byte) or a restart marker (0xD0–0xD7); any other marker ends the scan.
+ * is inside one), and through the entropy-coded data after each SOS (afterScan).
  */
 function jpegEnd(b: Uint8Array): number | null {
   if (b[0] !== 0xff || b[1] !== 0xd8) return null;
@@ -111,39 +110,43 @@ function jpegEnd(b: Uint8Array): number | null {
   while (at + 1 < b.length) {
     if (b[at] !== 0xff) return null;
     const marker = b[at + 1]!;
-    if (marker === 0xff) {
-      at += 1; // fill byte
-      continue;
-    }
     if (marker === 0xd9) return at + 2;
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-      at += 2; // standalone markers
-      continue;
-    }
-    if (at + 3 >= b.length) return null;
-    const length = (b[at + 2]! << 8) + b[at + 3]!;
-    if (length < 2) return null;
-    at += 2 + length;
-    if (at > b.length) return null;
-    if (marker !== 0xda) continue;
-    // Entropy-coded data up to the next real marker.
-    while (at + 1 < b.length) {
-      if (b[at] === 0xff) {
-        const next = b[at + 1]!;
-        if (next === 0x00 || (next >= 0xd0 && next <= 0xd7)) {
-          at += 2;
-          continue;
-        }
-        if (next === 0xff) {
-          at += 1;
-          continue;
-        }
-        break;
-      }
-      at += 1;
-    }
+    const next = afterMarker(b, at, marker);
+    if (next === null) return null;
+    at = marker === 0xda ? afterScan(b, next) : next;
   }
   return null;
+}
+
+/** TEM and the restart markers have no length. */
+const standalone = (marker: number) => marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7);
+
+/**
+ * Past the marker at `at`: a fill byte, a standalone marker, or a segment (its 2-byte length
+ * counts itself); null when a segment overruns the bytes.
+ */
+function afterMarker(b: Uint8Array, at: number, marker: number): number | null {
+  if (marker === 0xff) return at + 1;
+  if (standalone(marker)) return at + 2;
+  if (at + 3 >= b.length) return null;
+  const length = (b[at + 2]! << 8) + b[at + 3]!;
+  if (length < 2 || at + 2 + length > b.length) return null;
+  return at + 2 + length;
+}
+
+/**
+ * The offset of the marker that ends entropy-coded data: there 0xFF is followed by 0x00 (a
+ * stuffed byte), a restart marker (0xD0–0xD7) or another 0xFF (fill); anything else is a marker.
+ */
+function afterScan(b: Uint8Array, from: number): number {
+  let at = from;
+  while (at + 1 < b.length) {
+    const next = b[at + 1]!;
+    if (b[at] !== 0xff || next === 0xff) at += 1;
+    else if (next === 0x00 || standalone(next)) at += 2;
+    else return at;
+  }
+  return b.length;
 }
 
 /** "RIFF", the size of what follows "RIFF" and the size field (little-endian), "WEBP". */

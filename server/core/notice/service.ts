@@ -287,6 +287,11 @@ async function nextCover(
   return given;
 }
 
+/** A new cover, once its notice is saved, is no longer the sweep's (core/upload). */
+async function attachCover(deps: CoreDeps, cover: string | null, before: string | null, now: Date) {
+  if (cover && cover !== before) await markAttached(deps, cover, now);
+}
+
 /** Activities whose places grew hand them to their waitlist, and those residents are told. */
 async function fillGrown(
   deps: CoreDeps,
@@ -344,7 +349,7 @@ export async function saveNotice(
     activities,
   };
   await deps.store.notices.save(record);
-  if (cover && cover !== previous?.cover) await markAttached(deps, cover, now);
+  await attachCover(deps, cover, previous?.cover ?? null, now);
   await refreshBoard(deps, record.community, now);
   await fillGrown(deps, record, before, now);
   return record;

@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { stopwatch, type JobBudget, type JobRun } from '../jobs';
 import { todayOf } from '../kernel/week';
 import { inspectImage } from '../notice/image';
-import type { UploadKind } from '../ports';
+import type { MediaStore, UploadKind } from '../ports';
 import { attachRefusal, cloudFileOf, DAILY_UPLOADS, quotaMessage, sweepCutoff } from './rules';
 
 const FIELD: Record<UploadKind, string> = { photo: 'photo', cover: 'cover' };
@@ -40,22 +40,17 @@ export async function storeUpload(
     const known = await deps.store.uploads.get(file);
     if (known && known.community === community && known.kind === kind) return file;
   }
-  let bytes: Uint8Array | null;
-  if (file === undefined) bytes = Buffer.from(input.data ?? '', 'base64');
-  else bytes = cloudFileOf(file, kind, community) ? await media.read(file) : null;
-  if (!bytes) throw new AppError('BAD_INPUT', `${WORDS[kind]}不存在，请重新上传`, 'file');
-  const refuse = async (error: AppError): Promise<never> => {
-    if (file !== undefined) await media.remove(file);
+  const bytes = await bytesOf(media, kind, input);
+  // A refused cloud file goes: nothing may hold it, and nothing else would delete it.
+  const refused = async (error: unknown): Promise<never> => {
+    if (file !== undefined && error instanceof AppError) await media.remove(file);
     throw error;
   };
-  let type: string;
-  try {
-    type = inspectImage(bytes, 'data', kind).type;
-  } catch (error) {
-    return error instanceof AppError ? refuse(error) : Promise.reject(error);
-  }
+  const type = await Promise.resolve()
+    .then(() => inspectImage(bytes, 'data', kind).type)
+    .catch(refused);
   if (!(await deps.store.uploads.take(userId, kind, todayOf(now), DAILY_UPLOADS[kind]))) {
-    return refuse(new AppError('RATE_LIMITED', quotaMessage(kind), 'data'));
+    return refused(new AppError('RATE_LIMITED', quotaMessage(kind), 'data'));
   }
   const ref = file ?? (await media.put(community, bytes, type));
   await deps.store.uploads.add({
@@ -67,6 +62,15 @@ export async function storeUpload(
     attachedAt: null,
   });
   return ref;
+}
+
+/** The base64 bytes, or a cloud file's in the kind's folder of the community. */
+async function bytesOf(media: MediaStore, kind: UploadKind, input: UploadInput) {
+  const { file } = input;
+  if (file === undefined) return Buffer.from(input.data ?? '', 'base64');
+  const bytes = cloudFileOf(file, kind, input.community) ? await media.read(file) : null;
+  if (!bytes) throw new AppError('BAD_INPUT', `${WORDS[kind]}不存在，请重新上传`, 'file');
+  return bytes;
 }
 
 /**
