@@ -185,7 +185,7 @@ export interface ActionMap {
   'followup.erase': { input: Empty; output: { erased: number } };
   'suggestion.submit': { input: SubmitSuggestionInput; output: Suggestion };
   'suggestion.uploadPhoto': {
-    input: { community: string; data: string };
+    input: UploadCoverInput;
     output: { photo: string };
   };
   'suggestion.mine': { input: Empty; output: Suggestion[] };

@@ -113,8 +113,13 @@ export interface PinInput extends NoticeRef {
 
 export interface UploadCoverInput {
   community: string;
-  /** The image file, base64 (JPEG, PNG or WebP, at most 1 MB). */
-  data: string;
+  /** The image file, base64 (JPEG, PNG or WebP, at most 1 MB): H5, to the local host. */
+  data?: string;
+  /**
+   * Instead of `data`: the fileID of an image the mini-program put in cloud storage itself, under
+   * `<folder>/<community>/`; checked, counted and recorded the same way.
+   */
+  file?: string;
 }
 
 export interface ActivityRef {

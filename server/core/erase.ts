@@ -22,6 +22,8 @@ export async function eraseResident(deps: CoreDeps, userId: string) {
     (await store.suggestions.erase(userId)) +
     (await store.surveys.eraseVoter(userId)) +
     (await store.alerts.erase(userId));
+  // Uploads nobody attached yet go with their records; attached photos went with the suggestions.
+  for (const ref of await store.uploads.eraseUploader(userId)) await deps.media?.remove(ref);
   for (const { community, ref } of photos) {
     if (!(await stillShown(deps, community, ref))) await deps.media?.remove(ref);
   }

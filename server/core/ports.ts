@@ -193,6 +193,7 @@ export interface Store {
    * (SQLite: a WAL checkpoint that truncates the -wal file). Stores without such a place omit it.
    */
   scrub?(): Promise<void>;
+  uploads: UploadRepo;
   close(): Promise<void>;
 }
 
@@ -749,6 +750,57 @@ export interface MediaStore {
   url(ref: string): Promise<string>;
   /** Deletes the stored file behind a reference (erase); a reference not ours or gone is a no-op. */
   remove(ref: string): Promise<void>;
+}
+
+// ── Uploads (photos and covers until a suggestion or notice holds them) ──
+
+export type UploadKind = 'photo' | 'cover';
+
+/** One image stored through an upload action (core/upload). */
+export interface UploadRecord {
+  /** The MediaStore reference. */
+  ref: string;
+  community: string;
+  kind: UploadKind;
+  /** Who uploaded it. */
+  userId: string;
+  /** ISO instants (UTC). */
+  uploadedAt: string;
+  /** When a suggestion or notice first held it; null until then (swept after UPLOAD_WINDOW). */
+  attachedAt: string | null;
+}
+
+/**
+ * Uploads and the per-person daily counters behind the quota. The core decides (core/upload/
+ * rules.ts): whether a count is over the quota, which uploads are expired.
+ */
+export interface UploadRepo {
+  /**
+   * Atomically takes one of the user's uploads of `kind` on `day` ("YYYY-MM-DD", Asia/Shanghai)
+   * when withinQuota (core/upload/rules.ts) allows it for `max`; false when the day's are used up.
+   * The count stays taken whatever happens to the upload after.
+   */
+  take(userId: string, kind: UploadKind, day: string, max: number): Promise<boolean>;
+  /** Records a stored upload (unattached). */
+  add(record: UploadRecord): Promise<void>;
+  get(ref: string): Promise<UploadRecord | null>;
+  /**
+   * Marks the upload attached at `at` unless it already is (then it stays as it was); null when
+   * there is no such upload (never recorded, or swept).
+   */
+  attach(ref: string, at: string): Promise<UploadRecord | null>;
+  /** Unattached uploads made before `before` (ISO), oldest first, at most `limit`. */
+  unattachedBefore(before: string, limit: number): Promise<UploadRecord[]>;
+  /**
+   * Deletes the record only while it is still unattached (a compare-and-set against attach);
+   * true when this call deleted it.
+   */
+  forgetUnattached(ref: string): Promise<boolean>;
+  /**
+   * Erase: deletes every upload record of the user (and, where they name the user, their daily
+   * counters); returns the refs that were still unattached, whose files go too.
+   */
+  eraseUploader(userId: string): Promise<string[]>;
 }
 
 // ── Follow-ups (回访) and suggestions ─────────────────────────────────────

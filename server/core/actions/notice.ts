@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
-import { COVER_MAX_BYTES } from '../notice/image';
 import {
   archivedNotice,
   attendees,
@@ -21,6 +20,7 @@ import {
   signUp,
   uploadCover,
 } from '../notice/requests';
+import { BASE64_MAX, uploadInput } from '../upload/input';
 import { ids, text } from '../validation';
 
 const date = ids.date;
@@ -54,9 +54,6 @@ const noticeCommunity = async (input: { id: string }, deps: CoreDeps) =>
   (await deps.store.notices.get(input.id))?.community ?? null;
 const activityCommunity = async (input: { activityId: string }, deps: CoreDeps) =>
   (await deps.store.notices.getActivity(input.activityId))?.community ?? null;
-
-/** Base64 of at most COVER_MAX_BYTES (4 characters per 3 bytes), checked again after decoding. */
-const BASE64_MAX = Math.ceil(COVER_MAX_BYTES / 3) * 4 + 4;
 
 export const noticeActions = [
   defineAction({
@@ -165,23 +162,14 @@ export const noticeActions = [
     id: 'notice.uploadCover',
     role: 'staff',
     maxBodyBytes: BASE64_MAX + 1024,
-    input: z
-      .object({
-        community: ids.community,
-        data: z
-          .string()
-          .min(8)
-          .max(BASE64_MAX)
-          .regex(/^[A-Za-z0-9+/]+={0,2}$/),
-      })
-      .strict(),
+    input: uploadInput,
     // A 1×1 PNG.
     example: {
       community: 'jinse',
       data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     },
     community: (input) => input.community,
-    handler: async ({ deps }, input) => uploadCover(deps, input.community, input.data),
+    handler: async (ctx, input) => uploadCover(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
   defineAction({
     id: 'notice.publish',

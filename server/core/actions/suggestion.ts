@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
-import { COVER_MAX_BYTES } from '../notice/image';
 import {
   answerSolved,
   echoWall,
@@ -14,6 +13,7 @@ import {
   submitSuggestion,
   uploadPhoto,
 } from '../suggestion/service';
+import { BASE64_MAX, uploadInput } from '../upload/input';
 import { ids, text } from '../validation';
 
 /** Plain text with line breaks, never empty; stored and shown as text (validation.ts). */
@@ -22,7 +22,6 @@ const photoRef = z
   .string()
   .max(300)
   .regex(/^(\/media\/[A-Za-z0-9_-]{1,80}\.(jpg|png|webp)|cloud:\/\/[A-Za-z0-9._\-/]{1,280})$/);
-const BASE64_MAX = Math.ceil(COVER_MAX_BYTES / 3) * 4 + 4;
 
 const suggestionCommunity = async (input: { id: string }, deps: CoreDeps) =>
   (await deps.store.suggestions.get(input.id))?.community ?? null;
@@ -53,21 +52,12 @@ export const suggestionActions = [
     id: 'suggestion.uploadPhoto',
     role: 'resident',
     maxBodyBytes: BASE64_MAX + 1024,
-    input: z
-      .object({
-        community: ids.community,
-        data: z
-          .string()
-          .min(8)
-          .max(BASE64_MAX)
-          .regex(/^[A-Za-z0-9+/]+={0,2}$/),
-      })
-      .strict(),
+    input: uploadInput,
     example: {
       community: 'jinse',
       data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     },
-    handler: async ({ deps }, input) => uploadPhoto(deps, input.community, input.data),
+    handler: async (ctx, input) => uploadPhoto(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
   defineAction({
     id: 'suggestion.mine',

@@ -12,7 +12,7 @@ import { knownUser } from '../session';
 import { thisMonday, todayOf } from '../kernel/week';
 import type { NoticeRecord } from '../ports';
 import { attendanceCsv } from './csv';
-import { inspectImage } from './image';
+import { storeUpload, type UploadInput } from '../upload/service';
 import {
   activityFor,
   activityView,
@@ -162,12 +162,9 @@ export async function manageList(deps: CoreDeps, community: string, now: Date) {
   };
 }
 
-/** A cover photo, checked from its bytes, kept by the host's media store. */
-export async function uploadCover(deps: CoreDeps, community: string, data: string) {
-  if (!deps.media) throw new AppError('BAD_INPUT', '这里不能上传图片', 'data');
-  const bytes = Buffer.from(data, 'base64');
-  const { type } = inspectImage(bytes, 'data');
-  return { cover: await deps.media.put(community, bytes, type) };
+/** A cover photo, checked from its bytes, kept by the host's media store (storeUpload). */
+export async function uploadCover(deps: CoreDeps, userId: string, input: UploadInput, now: Date) {
+  return { cover: await storeUpload(deps, userId, 'cover', input, now) };
 }
 
 /** What a lifecycle step makes of a notice, or null when it is already there. */

@@ -18,7 +18,7 @@ import type {
   SignUpRecord,
 } from '../ports';
 import { atLocal, isoLocal } from '../kernel/time';
-import { inspectImage } from './image';
+import { assertAttachable, markAttached } from '../upload/service';
 import { displayName } from './names';
 import { newId } from '../kernel/ids';
 import { addDays, inWeek, mondayOf, thisMonday } from '../kernel/week';
@@ -238,14 +238,6 @@ function checkActivity(a: ActivityInput, week: string, index: number) {
   }
 }
 
-/** A cover reference must be an image we hold: checked again here, as weapp uploads go straight to cloud storage. */
-async function checkedCover(deps: CoreDeps, ref: string) {
-  const bytes = deps.media ? await deps.media.read(ref) : null;
-  if (!bytes) throw new AppError('BAD_INPUT', '封面图片不存在，请重新上传', 'cover');
-  inspectImage(bytes, 'cover');
-  return ref;
-}
-
 /** Activities dropped from a notice must not take residents' sign-ups with them. */
 async function assertDroppable(deps: CoreDeps, dropped: ActivityRecord[]) {
   if (dropped.length === 0) return;
@@ -299,10 +291,25 @@ async function editable(deps: CoreDeps, input: SaveNoticeInput) {
   return previous;
 }
 
-/** undefined keeps the cover, null removes it, a new reference is checked. */
-async function nextCover(deps: CoreDeps, given: string | null | undefined, current: string | null) {
+/**
+ * undefined keeps the cover, null removes it, a new reference must be a live upload of the
+ * community (checked when uploaded: storeUpload).
+ */
+async function nextCover(
+  deps: CoreDeps,
+  input: SaveNoticeInput,
+  current: string | null,
+  now: Date,
+) {
+  const given = input.cover;
   if (given === undefined || given === current) return current;
-  return given === null ? null : checkedCover(deps, given);
+  if (given !== null) await assertAttachable(deps, given, input.community, 'cover', now);
+  return given;
+}
+
+/** A new cover, once its notice is saved, is no longer the sweep's (core/upload). */
+async function attachCover(deps: CoreDeps, cover: string | null, before: string | null, now: Date) {
+  if (cover && cover !== before) await markAttached(deps, cover, now);
 }
 
 /** Activities whose places grew hand them to their waitlist, and those residents are told. */
@@ -341,7 +348,7 @@ export async function saveNotice(
     deps,
     before.filter((p) => !activities.some((a) => a.id === p.id)),
   );
-  const cover = await nextCover(deps, input.cover, previous?.cover ?? null);
+  const cover = await nextCover(deps, input, previous?.cover ?? null, now);
   const at = now.toISOString();
   const record: NoticeRecord = {
     ...(previous ?? {
@@ -362,6 +369,7 @@ export async function saveNotice(
     activities,
   };
   await deps.store.notices.save(record);
+  await attachCover(deps, cover, previous?.cover ?? null, now);
   await refreshBoard(deps, record.community, now);
   await fillGrown(deps, record, before, now);
   return record;

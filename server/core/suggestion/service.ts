@@ -10,7 +10,7 @@ import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import type { ChangeRecord, CommunityRecord, SuggestionRecord } from '../ports';
 import { isoLocal, local } from '../kernel/time';
-import { inspectImage } from '../notice/image';
+import { assertAttachable, markAttached, storeUpload, type UploadInput } from '../upload/service';
 import { newId } from '../kernel/ids';
 import {
   ANSWERED,
@@ -201,11 +201,8 @@ export async function submitSuggestion(
     const task = await deps.store.followUps.get(input.followupId);
     if (!task || task.userId !== userId) throw notFound('没有找到这条回访');
   }
-  if (input.photo) {
-    const bytes = deps.media ? await deps.media.read(input.photo) : null;
-    if (!bytes) throw new AppError('BAD_INPUT', '照片不存在，请重新上传', 'photo');
-    inspectImage(bytes, 'photo', 'photo');
-  }
+  // Checked when it was uploaded (storeUpload); here it must be a live upload of this community.
+  if (input.photo) await assertAttachable(deps, input.photo, community.id, 'photo', now);
   const record = await fileSuggestion(
     deps,
     newSuggestion({
@@ -224,6 +221,7 @@ export async function submitSuggestion(
     now,
     true,
   );
+  if (record.photo) await markAttached(deps, record.photo, now);
   return suggestionView(deps, record, now);
 }
 
@@ -272,13 +270,13 @@ export async function staffSuggestions(deps: CoreDeps, community: string, now: D
   return Promise.all(records.map((s) => staffSuggestionView(deps, s, now)));
 }
 
-/** Stores a suggestion's photo (checked to be an image) and answers with its reference. */
-export async function uploadPhoto(deps: CoreDeps, community: string, data: string) {
-  if (!deps.media) throw new AppError('BAD_INPUT', '这里不能上传图片', 'data');
-  await communityOrThrow(deps, community);
-  const bytes = Buffer.from(data, 'base64');
-  const { type } = inspectImage(bytes, 'data', 'photo');
-  return { photo: await deps.media.put(community, bytes, type) };
+/**
+ * Stores a resident's photo for a suggestion they are writing (storeUpload: checked, within the
+ * daily quota, deleted unless a suggestion holds it within UPLOAD_WINDOW_MINUTES).
+ */
+export async function uploadPhoto(deps: CoreDeps, userId: string, input: UploadInput, now: Date) {
+  await communityOrThrow(deps, input.community);
+  return { photo: await storeUpload(deps, userId, 'photo', input, now) };
 }
 
 /** The public 回音墙: answered suggestions without author or photo, and the changes made. */

@@ -311,6 +311,20 @@ const COLUMNS: Record<string, Record<string, string>> = {
     alerted: ID,
     alerted_at: ID,
   },
+  upload_counts: {
+    user_id: PERSONAL,
+    kind: ID,
+    day: ID,
+    count: ID,
+  },
+  uploads: {
+    ref: 'a random file name',
+    community_id: ID,
+    kind: ID,
+    user_id: PERSONAL,
+    uploaded_at: ID,
+    attached_at: ID,
+  },
   users: {
     id: PERSONAL,
     admin: ID,
@@ -574,6 +588,8 @@ describe('erase over HTTP on real SQLite', () => {
       'survey_voids.voter_key',
       'survey_votes.voter_key',
       'tickets.user_id',
+      'upload_counts.user_id',
+      'uploads.user_id',
       'users.id',
     ]);
     // Only personal columns held a trace: the classification is right for what a resident leaves.

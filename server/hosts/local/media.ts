@@ -1,9 +1,12 @@
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MediaStore } from '../../core/ports';
 
-/** "/media/<sha256>.<ext>": content-addressed, so one photo uploaded twice is one file. */
+/**
+ * "/media/<64 hex>.<ext>": random, not content-addressed, so each upload is its own file and
+ * deleting one (the upload sweep, erase) never takes a photo another suggestion or notice shows.
+ */
 const REF = /^\/media\/([a-f0-9]{64})\.(jpg|png|webp)$/;
 
 export const MEDIA_TYPES: Record<string, string> = {
@@ -24,7 +27,7 @@ export function localMediaStore(dataDir: string): LocalMedia {
   return {
     fileOf,
     put: async (_community, bytes, ext) => {
-      const name = `${createHash('sha256').update(bytes).digest('hex')}.${ext}`;
+      const name = `${randomBytes(32).toString('hex')}.${ext}`;
       await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
       // Write then rename, so a reader never sees half a file.
       const temp = path.join(dir, `.${name}.${process.pid}.tmp`);

@@ -5,6 +5,7 @@ import type { CoreDeps } from '../../core/deps';
 import type { Clock } from '../../core/ports';
 import { loggedNotifier } from '../../core/alert-log';
 import { sendDueReminders } from '../../core/booking/service';
+import { sweepUploads } from '../../core/upload/service';
 import { createFollowUps } from '../../core/followup/service';
 import { seedPilots } from '../../core/seed';
 import { openSqliteStore } from '../../stores/sqlite';
@@ -48,12 +49,14 @@ export interface LocalHost {
  */
 function startReminders(deps: CoreDeps, intervalMs: number): () => void {
   if (intervalMs <= 0) return () => undefined;
-  // Both jobs are safe to repeat and run in bounded slices: each tick continues where the last
-  // stopped (reminders are marked sent, the follow-up job keeps a cursor per day).
+  // The jobs are safe to repeat and run in bounded slices: each tick continues where the last
+  // stopped (reminders are marked sent, the follow-up job keeps a cursor per day, the upload
+  // sweep deletes only what is still unattached).
   const remind = () =>
     Promise.all([
       sendDueReminders(deps, deps.clock.now()),
       createFollowUps(deps, deps.clock.now()),
+      sweepUploads(deps, deps.clock.now()),
     ]).catch((error: unknown) => console.error('[bdb] scheduled jobs failed:', error));
   void remind();
   const timer = setInterval(() => void remind(), intervalMs);

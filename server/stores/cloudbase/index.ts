@@ -67,6 +67,7 @@ import { reportRepo } from './reports';
 import { rosterRepo } from './rosters';
 import { suggestionRepo } from './suggestions';
 import { surveyRepo } from './surveys';
+import { uploadRepo } from './uploads';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { guardDatabase } from './errors';
 import { FEW_RACERS, transact } from './transaction';
@@ -110,6 +111,8 @@ export const COLLECTIONS = [
   'roster_leave',
   'job_state',
   'alert_log',
+  'uploads',
+  'upload_counts',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -520,6 +523,7 @@ export function createCloudBaseStore(
     rosters: rosterRepo(db, names),
     jobs: jobRepo(db, names),
     alerts: alertLog(db, names),
+    uploads: uploadRepo(db, names),
     // The SDK keeps no connection of its own to close.
     close: async () => {},
   };

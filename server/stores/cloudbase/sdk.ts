@@ -22,7 +22,7 @@ export interface CloudDocument {
   set(options: { data: DocData }): Promise<unknown>;
   /** Merges the given top-level fields; does not return the new value. */
   update(options: { data: DocData }): Promise<unknown>;
-  /** Deletes the document (a missing one is no error): erase uses it, nothing else does. */
+  /** Deletes the document; a missing one is not an error. */
   remove(): Promise<unknown>;
 }
 

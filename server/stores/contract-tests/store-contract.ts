@@ -26,6 +26,7 @@ import type {
   TicketStatus,
   Store,
   SuggestionRecord,
+  UploadRecord,
 } from '../../core/ports';
 
 const NOW = new Date('2026-12-02T10:00:00.000Z');
@@ -1809,6 +1810,66 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(
           (await store.alerts.recent('c1', 'library', '2026-12-02', 10)).map((a) => a.label),
         ).toEqual(['A002']);
+      });
+    });
+
+    describe('uploads', () => {
+      const upload = (ref: string, over: Partial<UploadRecord> = {}): UploadRecord => ({
+        ref,
+        community: 'c1',
+        kind: 'photo',
+        userId: 'r1',
+        uploadedAt: NOW.toISOString(),
+        attachedAt: null,
+        ...over,
+      });
+      const FILE = 'cloud://env-1.bucket/suggestion-photos/c1/a1b2.jpg';
+
+      it('keeps an upload as given, attaches it once, and finds the unattached by age', async () => {
+        expect(await store.uploads.get(FILE)).toBeNull();
+        await store.uploads.add(upload(FILE));
+        await store.uploads.add(upload('/media/b.png', { kind: 'cover', userId: 's1' }));
+        await store.uploads.add(upload('/media/late.png', { uploadedAt: LATER.toISOString() }));
+        expect(await store.uploads.get(FILE)).toEqual(upload(FILE));
+        const cutoff = new Date(LATER.getTime() - 1).toISOString();
+        expect((await store.uploads.unattachedBefore(cutoff, 10)).map((u) => u.ref).sort()).toEqual(
+          ['/media/b.png', FILE].sort(),
+        );
+        expect(await store.uploads.unattachedBefore(cutoff, 1)).toHaveLength(1);
+
+        const at = LATER.toISOString();
+        expect(await store.uploads.attach(FILE, at)).toEqual(upload(FILE, { attachedAt: at }));
+        // A second attach (a retried submit) keeps the first instant.
+        const again = new Date(LATER.getTime() + 60_000).toISOString();
+        expect(await store.uploads.attach(FILE, again)).toEqual(upload(FILE, { attachedAt: at }));
+        expect(await store.uploads.attach('/media/none.png', at)).toBeNull();
+        expect((await store.uploads.unattachedBefore(cutoff, 10)).map((u) => u.ref)).toEqual([
+          '/media/b.png',
+        ]);
+      });
+
+      it('forgets only an unattached upload, once', async () => {
+        await store.uploads.add(upload('/media/a.png'));
+        await store.uploads.add(upload('/media/held.png'));
+        await store.uploads.attach('/media/held.png', NOW.toISOString());
+        expect(await store.uploads.forgetUnattached('/media/held.png')).toBe(false);
+        expect(await store.uploads.get('/media/held.png')).not.toBeNull();
+        expect(await store.uploads.forgetUnattached('/media/a.png')).toBe(true);
+        expect(await store.uploads.forgetUnattached('/media/a.png')).toBe(false);
+        expect(await store.uploads.get('/media/a.png')).toBeNull();
+        expect(await store.uploads.attach('/media/a.png', NOW.toISOString())).toBeNull();
+      });
+
+      it('takes at most `max` uploads per person, kind and day, also when asked at once', async () => {
+        const takes = await Promise.all(
+          Array.from({ length: 5 }, () => store.uploads.take('r1', 'photo', '2026-12-02', 3)),
+        );
+        expect(takes.filter(Boolean)).toHaveLength(3);
+        expect(await store.uploads.take('r1', 'photo', '2026-12-02', 3)).toBe(false);
+        // Another day, kind or person counts apart.
+        expect(await store.uploads.take('r1', 'photo', '2026-12-03', 3)).toBe(true);
+        expect(await store.uploads.take('r1', 'cover', '2026-12-02', 3)).toBe(true);
+        expect(await store.uploads.take('r2', 'photo', '2026-12-02', 3)).toBe(true);
       });
     });
   });

@@ -32,6 +32,7 @@ import { rosterRepo } from './rosters';
 import { surveyRepo } from './surveys';
 import { suggestionRepo } from './suggestions';
 import { queueRepo } from './queues';
+import { uploadRepo } from './uploads';
 import { maybe, rowReader, type Row } from './rows';
 
 type DB = Database.Database;
@@ -280,6 +281,7 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
     scrub: async () => {
       db.pragma('wal_checkpoint(TRUNCATE)');
     },
+    uploads: uploadRepo(db),
     close: async () => {
       db.close();
     },

@@ -496,4 +496,26 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   UPDATE queue_evenings SET setup = json_set(setup, '$.numbersPerResident', 3)
     WHERE setup IS NOT NULL AND json_extract(setup, '$.numbersPerResident') IS NULL;
   `,
+  `
+  -- Uploaded photos and covers (core/upload): each until a suggestion or notice holds it
+  -- (attached_at), or the sweep deletes it with its file; and each person's uploads per day, the
+  -- quota, kept after the uploads themselves are gone.
+  CREATE TABLE uploads (
+    ref          TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('photo', 'cover')),
+    user_id      TEXT NOT NULL,
+    uploaded_at  TEXT NOT NULL,
+    attached_at  TEXT
+  ) STRICT;
+  CREATE INDEX uploads_unattached ON uploads (uploaded_at) WHERE attached_at IS NULL;
+  CREATE INDEX uploads_user ON uploads (user_id);
+  CREATE TABLE upload_counts (
+    user_id TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    day     TEXT NOT NULL,
+    count   INTEGER NOT NULL,
+    PRIMARY KEY (user_id, kind, day)
+  ) STRICT;
+  `,
 ];

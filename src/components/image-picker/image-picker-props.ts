@@ -36,11 +36,19 @@ export interface ImagePickerSetup {
 /** H5: sends the image's base64 to the local host; resolves to its reference. */
 export type UploadBase64 = (community: string, base64: string) => Promise<string>;
 
+/**
+ * Mini-program: hands the fileID of the image it put in cloud storage to the server, which checks
+ * and records it (or deletes it); resolves to the reference to save.
+ */
+export type RegisterFile = (community: string, fileID: string) => Promise<string>;
+
 export interface ImagePickerProps {
   community: string;
   setup: ImagePickerSetup;
   /** H5 only (the mini-program uploads to cloud storage itself). */
   upload: UploadBase64;
+  /** Mini-program only: after its own upload to cloud storage. */
+  register: RegisterFile;
   /** An image is shown already: the button offers to change it. */
   hasImage: boolean;
   disabled: boolean;

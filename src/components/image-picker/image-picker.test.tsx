@@ -37,6 +37,7 @@ describe('image picker in the browser', () => {
         community="jinse"
         setup={PHOTO_PICKER}
         upload={upload}
+        register={jest.fn()}
         hasImage
         disabled={false}
         onPicked={onPicked}
@@ -52,6 +53,7 @@ describe('image picker in the browser', () => {
         community="jinse"
         setup={COVER_PICKER}
         upload={upload}
+        register={jest.fn()}
         hasImage
         disabled={false}
         onPicked={onPicked}

@@ -18,6 +18,7 @@ export type {
   ImagePickerProps,
   ImagePickerSetup,
   PickedImage,
+  RegisterFile,
   UploadBase64,
 } from './image-picker-props';
 

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { COVER_PICKER } from '@/features/notice-desk/model/cover';
 import { PHOTO_PICKER } from '@/features/suggestion/model/photo';
 import { resetCloudForTests } from '@/lib/cloud';
+import { GatewayError } from '@/lib/gateway';
 import { cloud, resetTaroDouble } from '../../../tests/doubles/taro';
 import { imageCloudPath } from './image-file';
 import { chooseAndUploadImage } from './image-picker.weapp';
@@ -71,6 +72,25 @@ describe.each([
     const [{ cloudPath, filePath }] = uploadFile.mock.calls[0];
     expect(cloudPath).toMatch(new RegExp(`^${folder}/jinse/[a-z0-9]+\\.jpg$`));
     expect(filePath).toBe('wxfile://tmp/photo.jpg');
+  });
+
+  it('has the server register the uploaded file, and answers the reference it gives', async () => {
+    chooseMedia.mockResolvedValue(picked(300_000));
+    const fileID = `cloud://env-1.abc/${folder}/jinse/k3x9.jpg`;
+    uploadFile.mockResolvedValue({ fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
+    const register = jest.fn().mockResolvedValue(fileID);
+    await expect(chooseAndUploadImage('jinse', setup, register)).resolves.toEqual({
+      ref: fileID,
+      preview: 'wxfile://tmp/photo.jpg',
+    });
+    expect(register).toHaveBeenCalledWith('jinse', fileID);
+    // The server's refusal (e.g. the day's quota) reaches the form as it is.
+    const quota = new GatewayError({
+      code: 'RATE_LIMITED',
+      message: '每人每天最多上传 10 张照片，明天再来吧',
+    });
+    register.mockRejectedValueOnce(quota);
+    await expect(chooseAndUploadImage('jinse', setup, register)).rejects.toBe(quota);
   });
 
   it('refuses a photo over 1 MB with the server’s words, before uploading', async () => {

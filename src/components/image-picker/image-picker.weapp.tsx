@@ -1,7 +1,7 @@
 /**
  * Picking an image in the mini-program: WeChat's media chooser, then straight to cloud storage
- * under `<cloudFolder>/<community>/`; the fileID is the image reference (the server checks the
- * image again). See image-picker.tsx for H5.
+ * under `<cloudFolder>/<community>/`; then the server checks and records the file (`register`),
+ * which is what makes it a reference a suggestion or notice may hold. See image-picker.tsx for H5.
  */
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -10,20 +10,30 @@ import { BigButton } from '@/components/big-button/big-button';
 import { ensureCloud } from '@/lib/cloud';
 import { errorMessage, GatewayError } from '@/lib/gateway';
 import { imageCloudPath, imageSizeError } from './image-file';
-import type { ImagePickerProps, ImagePickerSetup, PickedImage } from './image-picker-props';
+import type {
+  ImagePickerProps,
+  ImagePickerSetup,
+  PickedImage,
+  RegisterFile,
+} from './image-picker-props';
 import './image-picker.scss';
 
 export type {
   ImagePickerProps,
   ImagePickerSetup,
   PickedImage,
+  RegisterFile,
   UploadBase64,
 } from './image-picker-props';
 
-/** Lets the user pick one photo and uploads it; null when they changed their mind. */
+/**
+ * Lets the user pick one photo, uploads it and has the server register it (without `register`,
+ * the fileID as uploaded); null when they changed their mind.
+ */
 export async function chooseAndUploadImage(
   community: string,
   { messages, cloudFolder }: ImagePickerSetup,
+  register?: RegisterFile,
 ): Promise<PickedImage | null> {
   let file: { tempFilePath: string; size: number } | undefined;
   try {
@@ -41,20 +51,24 @@ export async function chooseAndUploadImage(
   const tooLarge = imageSizeError(file.size, messages.tooLarge);
   if (tooLarge) throw new GatewayError({ code: 'PAYLOAD_TOO_LARGE', message: tooLarge });
   ensureCloud();
+  let fileID: string;
   try {
-    const { fileID } = await Taro.cloud.uploadFile({
+    ({ fileID } = await Taro.cloud.uploadFile({
       cloudPath: imageCloudPath(cloudFolder, community),
       filePath: file.tempFilePath,
-    });
-    return { ref: fileID, preview: file.tempFilePath };
+    }));
   } catch {
     throw new GatewayError({ code: 'INTERNAL', message: messages.uploadFailed });
   }
+  // The server's refusal (not an image, too large, the day's quota) reaches the form as it is.
+  const ref = register ? await register(community, fileID) : fileID;
+  return { ref, preview: file.tempFilePath };
 }
 
 export function ImagePicker({
   community,
   setup,
+  register,
   hasImage,
   disabled,
   onPicked,
@@ -65,7 +79,7 @@ export function ImagePicker({
     onError(null);
     setBusy(true);
     try {
-      const image = await chooseAndUploadImage(community, setup);
+      const image = await chooseAndUploadImage(community, setup, register);
       if (image) onPicked(image);
     } catch (e: unknown) {
       onError(errorMessage(e));

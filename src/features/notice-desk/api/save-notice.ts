@@ -10,3 +10,8 @@ export function saveNotice(input: SaveNoticeInput): Promise<Notice> {
 export function uploadCover(community: string, data: string): Promise<{ cover: string }> {
   return call('notice.uploadCover', { community, data });
 }
+
+/** A mini-program cover: the fileID it put in cloud storage → the reference to save. */
+export function registerCover(community: string, file: string): Promise<{ cover: string }> {
+  return call('notice.uploadCover', { community, file });
+}

@@ -2,7 +2,11 @@ import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
-import { ImagePicker, type UploadBase64 } from '@/components/image-picker/image-picker';
+import {
+  ImagePicker,
+  type RegisterFile,
+  type UploadBase64,
+} from '@/components/image-picker/image-picker';
 import { useRemote } from '@/hooks/use-remote';
 import { a11y } from '@/lib/a11y';
 import { errorMessage, GatewayError } from '@/lib/gateway';
@@ -10,7 +14,7 @@ import { shanghaiDate } from '@/lib/shanghai-time';
 import type { Notice } from '@/types/contract';
 import { getSchedule, type Schedule } from '../api/get-schedule';
 import { publish } from '../api/notice-moves';
-import { saveNotice, uploadCover } from '../api/save-notice';
+import { registerCover, saveNotice, uploadCover } from '../api/save-notice';
 import { COVER_PICKER } from '../model/cover';
 import {
   ACTIVITIES_MAX,
@@ -37,6 +41,10 @@ import './notice-editor.scss';
 /** H5: `notice.uploadCover` with the picked image's base64; resolves to the cover reference. */
 const uploadCoverImage: UploadBase64 = (community, data) =>
   uploadCover(community, data).then((r) => r.cover);
+
+/** Mini-program: `notice.uploadCover` with the fileID it put in cloud storage. */
+const registerCoverFile: RegisterFile = (community, file) =>
+  registerCover(community, file).then((r) => r.cover);
 
 export interface NoticeEditorProps {
   community: string;
@@ -287,6 +295,7 @@ function CoverField({ community, draft, error, busy, onChange }: CoverFieldProps
           community={community}
           setup={COVER_PICKER}
           upload={uploadCoverImage}
+          register={registerCoverFile}
           hasImage={preview !== null}
           disabled={busy}
           onPicked={(cover) => onChange({ ...draft, cover: { kind: 'new', ...cover } })}

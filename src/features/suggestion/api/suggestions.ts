@@ -15,6 +15,11 @@ export function uploadSuggestionPhoto(community: string, data: string): Promise<
   return call('suggestion.uploadPhoto', { community, data }).then((r) => r.photo);
 }
 
+/** Mini-program: registers a photo it put in cloud storage; the answer is the reference to submit. */
+export function registerSuggestionPhoto(community: string, file: string): Promise<string> {
+  return call('suggestion.uploadPhoto', { community, file }).then((r) => r.photo);
+}
+
 /** All my suggestions with the community's answers, newest first. */
 export function getMySuggestions(): Promise<Suggestion[]> {
   return call('suggestion.mine', {});

@@ -5,7 +5,7 @@ import { ChoiceGroup } from '@/components/choice-group/choice-group';
 import { ImagePicker } from '@/components/image-picker/image-picker';
 import { a11y } from '@/lib/a11y';
 import type { EchoWall } from '@/types/contract';
-import { uploadSuggestionPhoto } from '../api/suggestions';
+import { registerSuggestionPhoto, uploadSuggestionPhoto } from '../api/suggestions';
 import type { SubmitSuggestionState } from '../hooks/use-submit-suggestion';
 import { PHOTO_PICKER } from '../model/photo';
 import { TEXT_MAX } from '../model/suggestion-text';
@@ -104,6 +104,7 @@ function PhotoField({ community, form }: { community: string; form: SubmitSugges
           community={community}
           setup={PHOTO_PICKER}
           upload={uploadSuggestionPhoto}
+          register={registerSuggestionPhoto}
           hasImage={draft.photo !== null}
           disabled={busy}
           onPicked={(photo) => setDraft({ ...draft, photo })}

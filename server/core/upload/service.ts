@@ -1,0 +1,124 @@
+/**
+ * Uploads: an image is stored only within the uploader's daily quota, recorded, and deleted by
+ * the sweep unless a suggestion or notice holds it within UPLOAD_WINDOW_MINUTES.
+ */
+import type { CoreDeps } from '../deps';
+import { AppError } from '../errors';
+import { stopwatch, type JobBudget, type JobRun } from '../jobs';
+import { todayOf } from '../kernel/week';
+import { inspectImage } from '../notice/image';
+import type { MediaStore, UploadKind } from '../ports';
+import { attachRefusal, cloudFileOf, DAILY_UPLOADS, quotaMessage, sweepCutoff } from './rules';
+
+const FIELD: Record<UploadKind, string> = { photo: 'photo', cover: 'cover' };
+const WORDS: Record<UploadKind, string> = { photo: '照片', cover: '封面图片' };
+
+/** What an upload action gives: base64 bytes, or a file the mini-program put in cloud storage. */
+export interface UploadInput {
+  community: string;
+  data?: string;
+  file?: string;
+}
+
+/**
+ * Checks the bytes (core/notice/image.ts), takes one of the uploader's uploads of the day, stores
+ * the image and records it; answers its reference. A refused image takes nothing. A cloud file
+ * the mini-program uploaded itself (`file`) is read back and checked the same way, and deleted
+ * when refused; registering it again answers the same reference.
+ */
+export async function storeUpload(
+  deps: CoreDeps,
+  userId: string,
+  kind: UploadKind,
+  input: UploadInput,
+  now: Date,
+): Promise<string> {
+  const { media } = deps;
+  if (!media) throw new AppError('BAD_INPUT', '这里不能上传图片', 'data');
+  const { community, file } = input;
+  if (file !== undefined) {
+    const known = await deps.store.uploads.get(file);
+    if (known && known.community === community && known.kind === kind) return file;
+  }
+  const bytes = await bytesOf(media, kind, input);
+  // A refused cloud file goes: nothing may hold it, and nothing else would delete it.
+  const refused = async (error: unknown): Promise<never> => {
+    if (file !== undefined && error instanceof AppError) await media.remove(file);
+    throw error;
+  };
+  const type = await Promise.resolve()
+    .then(() => inspectImage(bytes, 'data', kind).type)
+    .catch(refused);
+  if (!(await deps.store.uploads.take(userId, kind, todayOf(now), DAILY_UPLOADS[kind]))) {
+    return refused(new AppError('RATE_LIMITED', quotaMessage(kind), 'data'));
+  }
+  const ref = file ?? (await media.put(community, bytes, type));
+  await deps.store.uploads.add({
+    ref,
+    community,
+    kind,
+    userId,
+    uploadedAt: now.toISOString(),
+    attachedAt: null,
+  });
+  return ref;
+}
+
+/** The base64 bytes, or a cloud file's in the kind's folder of the community. */
+async function bytesOf(media: MediaStore, kind: UploadKind, input: UploadInput) {
+  const { file } = input;
+  if (file === undefined) return Buffer.from(input.data ?? '', 'base64');
+  const bytes = cloudFileOf(file, kind, input.community) ? await media.read(file) : null;
+  if (!bytes) throw new AppError('BAD_INPUT', `${WORDS[kind]}不存在，请重新上传`, 'file');
+  return bytes;
+}
+
+/**
+ * Refuses, in Chinese, a reference that is not a live upload of the community (attachRefusal).
+ * Called before a suggestion or notice is saved with it.
+ */
+export async function assertAttachable(
+  deps: CoreDeps,
+  ref: string,
+  community: string,
+  kind: UploadKind,
+  now: Date,
+) {
+  const refusal = attachRefusal(await deps.store.uploads.get(ref), community, kind, now);
+  if (refusal) throw new AppError('BAD_INPUT', refusal, FIELD[kind]);
+}
+
+/** After the suggestion or notice holding it is saved: the sweep leaves it alone from now on. */
+export async function markAttached(deps: CoreDeps, ref: string, now: Date) {
+  await deps.store.uploads.attach(ref, now.toISOString());
+}
+
+/**
+ * What one sweep may do: the cloud timer shares its 20 s with the booking reminders (10 s), so it
+ * stops starting deletions after 5 s; the next run continues.
+ */
+export const SWEEP_BUDGET: JobBudget = { units: 20, ms: 5_000 };
+
+/**
+ * The sweep (run by the hosts' scheduled jobs): deletes uploads nobody attached within the
+ * window, record first (only while still unattached, so an attach at the same moment wins), then
+ * the file. One bounded batch per run.
+ */
+export async function sweepUploads(
+  deps: CoreDeps,
+  now: Date,
+  budget: JobBudget = SWEEP_BUDGET,
+): Promise<JobRun> {
+  const watch = stopwatch(deps, budget.ms);
+  const expired = await deps.store.uploads.unattachedBefore(sweepCutoff(now), budget.units);
+  let done = 0;
+  let handled = 0;
+  for (const upload of expired) {
+    if (watch.over()) break;
+    handled += 1;
+    if (!(await deps.store.uploads.forgetUnattached(upload.ref))) continue;
+    await deps.media?.remove(upload.ref);
+    done += 1;
+  }
+  return { done, finished: handled === expired.length && expired.length < budget.units };
+}

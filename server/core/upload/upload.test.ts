@@ -1,0 +1,185 @@
+/** Uploads through dispatch: the quota, attaching on submit and save, and the sweep. */
+import type { Suggestion } from '../../../contract/suggestion';
+import type { Notice } from '../../../contract/notice';
+import { coreHarness, ok } from '../../testing/core-harness';
+import { jpegOf, pngOf } from '../../testing/images';
+import type { MediaStore } from '../ports';
+import { sweepUploads } from './service';
+
+const MONDAY = '2026-11-30T10:00:00+08:00';
+
+function memoryMedia() {
+  const files = new Map<string, Uint8Array>();
+  const media: MediaStore = {
+    put: async (community, bytes, ext) => {
+      const ref = `/media/${community}-${files.size}-${Math.random().toString(36).slice(2)}.${ext}`;
+      files.set(ref, bytes);
+      return ref;
+    },
+    read: async (ref) => files.get(ref) ?? null,
+    url: async (ref) => ref,
+    remove: async (ref) => {
+      files.delete(ref);
+    },
+  };
+  return { media, files };
+}
+
+async function setup() {
+  const { media, files } = memoryMedia();
+  const h = await coreHarness(MONDAY, { media });
+  const resident = h.as('resident-1');
+  const photo = async (data = pngOf(20, 20).toString('base64'), community = 'jinse') =>
+    resident<{ photo: string }>('suggestion.uploadPhoto', { community, data });
+  let n = 0;
+  const submit = (extra: Record<string, unknown>) =>
+    resident<Suggestion>('suggestion.submit', {
+      community: 'jinse',
+      category: 'hours',
+      text: '希望周五晚上也开放',
+      requestId: `req-upload-${(n += 1)}`,
+      ...extra,
+    });
+  return { h, files, resident, photo, submit };
+}
+
+let h: Awaited<ReturnType<typeof coreHarness>>;
+afterEach(async () => {
+  await h?.close();
+});
+
+describe('uploads', () => {
+  it('refuses the 11th photo of a resident’s day, and a refused image takes nothing', async () => {
+    const s = await setup();
+    h = s.h;
+    const bomb = await s.photo(pngOf(8000, 8000).toString('base64'));
+    expect(bomb).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'data' } });
+    for (let i = 0; i < 10; i += 1) ok(await s.photo(jpegOf(40, 30).toString('base64')));
+    expect(await s.photo()).toEqual({
+      ok: false,
+      error: {
+        code: 'RATE_LIMITED',
+        message: '每人每天最多上传 10 张照片，明天再来吧',
+        field: 'data',
+      },
+    });
+    expect(s.files.size).toBe(10);
+    // Another resident has their own ten; the next day the first has ten again.
+    ok(
+      await h.as('resident-2')<{ photo: string }>('suggestion.uploadPhoto', {
+        community: 'jinse',
+        data: pngOf(2, 2).toString('base64'),
+      }),
+    );
+    h.clock.advance(24 * 60);
+    ok(await s.photo());
+  });
+
+  it('attaches a photo on submit; a ref of another community, unknown or expired is refused', async () => {
+    const s = await setup();
+    h = s.h;
+    const { photo } = ok(await s.photo());
+    const filed = ok(await s.submit({ photo }));
+    expect(filed.photo).toBe(photo);
+    expect((await h.store.uploads.get(photo))?.attachedAt).toBe(h.clock.now().toISOString());
+
+    const other = ok(await s.photo(undefined, 'huchi')).photo;
+    expect(await s.submit({ photo: other })).toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: '照片不存在，请重新上传', field: 'photo' },
+    });
+    expect(await s.submit({ photo: '/media/never-uploaded.png' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', field: 'photo' },
+    });
+    const late = ok(await s.photo()).photo;
+    h.clock.advance(16);
+    expect(await s.submit({ photo: late })).toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: '照片上传已超过 15 分钟，请重新上传', field: 'photo' },
+    });
+  });
+
+  it('sweeps unattached uploads past the window with their files, and keeps attached ones', async () => {
+    const s = await setup();
+    h = s.h;
+    const kept = ok(await s.photo()).photo;
+    ok(await s.submit({ photo: kept }));
+    const orphan = ok(await s.photo()).photo;
+    const cover = ok(
+      await h.staff<{ cover: string }>('notice.uploadCover', {
+        community: 'jinse',
+        data: pngOf(30, 20).toString('base64'),
+      }),
+    ).cover;
+    const notice = ok(
+      await h.staff<Notice>('notice.save', {
+        community: 'jinse',
+        week: '2026-12-02',
+        title: '本周三晚',
+        body: '照常开放',
+        activities: [],
+        cover,
+      }),
+    );
+    expect(notice.cover).toBe(cover);
+
+    h.clock.advance(10);
+    expect(await sweepUploads(h.deps, h.clock.now())).toEqual({ done: 0, finished: true });
+    h.clock.advance(15);
+    expect(await sweepUploads(h.deps, h.clock.now())).toEqual({ done: 1, finished: true });
+    expect(s.files.has(orphan)).toBe(false);
+    expect(await h.store.uploads.get(orphan)).toBeNull();
+    expect(s.files.has(kept)).toBe(true);
+    expect(s.files.has(cover)).toBe(true);
+    // Swept uploads still count towards the day: the quota is not refilled by waiting.
+    expect(await sweepUploads(h.deps, h.clock.now())).toEqual({ done: 0, finished: true });
+  });
+
+  it('registers a file the mini-program put in cloud storage: checked, counted, deleted when refused', async () => {
+    const s = await setup();
+    h = s.h;
+    const register = (file: string) =>
+      s.resident<{ photo: string }>('suggestion.uploadPhoto', { community: 'jinse', file });
+    const good = 'cloud://env-1.bucket/suggestion-photos/jinse/k1.jpg';
+    const bomb = 'cloud://env-1.bucket/suggestion-photos/jinse/k2.png';
+    s.files.set(good, jpegOf(40, 30));
+    s.files.set(bomb, pngOf(8000, 8000));
+    expect(ok(await register(good)).photo).toBe(good);
+    // Again (a retry): the same upload, nothing more counted.
+    expect(ok(await register(good)).photo).toBe(good);
+    expect(await h.store.uploads.get(good)).toMatchObject({
+      userId: 'resident-1',
+      attachedAt: null,
+    });
+    expect(await register(bomb)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(s.files.has(bomb)).toBe(false);
+    // Another community's folder, or a covers folder, is not a photo of this community.
+    s.files.set('cloud://env-1.bucket/suggestion-photos/huchi/k3.jpg', jpegOf(4, 4));
+    s.files.set('cloud://env-1.bucket/notice-covers/jinse/k4.jpg', jpegOf(4, 4));
+    for (const file of [
+      'cloud://env-1.bucket/suggestion-photos/huchi/k3.jpg',
+      'cloud://env-1.bucket/notice-covers/jinse/k4.jpg',
+      'cloud://env-1.bucket/suggestion-photos/jinse/missing.jpg',
+    ]) {
+      expect(await register(file)).toEqual({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: '照片不存在，请重新上传', field: 'file' },
+      });
+    }
+    expect(s.files.has('cloud://env-1.bucket/suggestion-photos/huchi/k3.jpg')).toBe(true);
+    // Both or neither of data and file: refused by the input check.
+    expect(
+      await s.resident('suggestion.uploadPhoto', {
+        community: 'jinse',
+        file: good,
+        data: 'AAAAAAAA',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await s.resident('suggestion.uploadPhoto', { community: 'jinse' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    ok(await s.submit({ photo: good }));
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Uploads on CloudBase: the UploadRepo port, with the same behaviour as
+ * server/stores/sqlite/uploads.ts.
+ *
+ * Documents (collection names without the optional prefix):
+ * - uploads/<digest of the ref>: { ref, community, kind, userId, uploadedAt, attachedAt }; refs
+ *   (cloud fileIDs) hold '/' and ':', so the `_id` is their digest. attachedAt is null until a
+ *   suggestion or notice holds the upload; the sweep finds the others by (attachedAt, uploadedAt).
+ * - upload_counts/<digest of user, kind and day>: { kind, day, count }: a person's uploads of a
+ *   day, the quota. take() reads and set()s it in one transaction, so two uploads at once cannot
+ *   both take the last one. The user id appears only hashed.
+ */
+import type { UploadKind, UploadRecord, UploadRepo } from '../../core/ports';
+import { withinQuota } from '../../core/upload/rules';
+import { readDoc, toStoredInstant } from './documents';
+import { fieldsOf, integer, nullableText, oneOf, read, readAll, text, type Shape } from './fields';
+import { digest } from './keys';
+import type { CloudDatabase, DocData } from './sdk';
+import { FEW_RACERS, transact } from './transaction';
+
+const UPLOAD: Shape<UploadRecord> = {
+  ref: text,
+  community: text,
+  kind: oneOf<UploadKind>(['photo', 'cover']),
+  userId: text,
+  uploadedAt: text,
+  attachedAt: nullableText,
+};
+
+export const uploadId = (ref: string) => `upload_${digest(ref)}`;
+const countId = (userId: string, kind: UploadKind, day: string) =>
+  `${kind}_${day}_${digest(userId, kind, day)}`;
+
+const fromDoc = (doc: DocData) => read(UPLOAD, doc, `uploads/${String(doc._id ?? '')}`);
+
+export function uploadRepo(
+  db: CloudDatabase,
+  names: { uploads: string; upload_counts: string },
+): UploadRepo {
+  const uploads = () => db.collection(names.uploads);
+  return {
+    take: (userId, kind, day, max) =>
+      transact(db, FEW_RACERS, async (tx) => {
+        const ref = tx.collection(names.upload_counts).doc(countId(userId, kind, day));
+        const stored = await readDoc(ref);
+        const taken = stored ? integer(stored, 'count', `upload_counts`) : 0;
+        if (!withinQuota(taken, max)) return false;
+        await ref.set({ data: { kind, day, count: taken + 1 } });
+        return true;
+      }),
+    async add(record) {
+      await uploads().add({
+        data: {
+          _id: uploadId(record.ref),
+          ...fieldsOf(UPLOAD, { ...record, uploadedAt: toStoredInstant(record.uploadedAt) }),
+        },
+      });
+    },
+    async get(ref) {
+      const doc = await readDoc(uploads().doc(uploadId(ref)));
+      return doc ? fromDoc(doc) : null;
+    },
+    attach: (ref, at) =>
+      transact(db, FEW_RACERS, async (tx) => {
+        const doc = tx.collection(names.uploads).doc(uploadId(ref));
+        const stored = await readDoc(doc);
+        if (!stored) return null;
+        const upload = fromDoc(stored);
+        if (upload.attachedAt !== null) return upload;
+        const attachedAt = toStoredInstant(at);
+        await doc.update({ data: { attachedAt } });
+        return { ...upload, attachedAt };
+      }),
+    async unattachedBefore(before, limit) {
+      const { data } = await uploads()
+        .where({ attachedAt: null, uploadedAt: db.command.lt(toStoredInstant(before)) })
+        .orderBy('uploadedAt', 'asc')
+        .limit(limit)
+        .get();
+      return data.map(fromDoc);
+    },
+    /**
+     * One query for the user's uploads, one remove each. The daily counters' `_id`s are digests
+     * of user, kind and day and hold no user id: they are left to lapse with their day.
+     */
+    async eraseUploader(userId) {
+      const mine = (await readAll(() => uploads().where({ userId }).orderBy('_id', 'asc'))).map(
+        fromDoc,
+      );
+      for (const upload of mine) await uploads().doc(uploadId(upload.ref)).remove();
+      return mine.filter((u) => u.attachedAt === null).map((u) => u.ref);
+    },
+    forgetUnattached: (ref) =>
+      transact(db, FEW_RACERS, async (tx) => {
+        const doc = tx.collection(names.uploads).doc(uploadId(ref));
+        const stored = await readDoc(doc);
+        if (!stored || fromDoc(stored).attachedAt !== null) return false;
+        await doc.remove();
+        return true;
+      }),
+  };
+}
