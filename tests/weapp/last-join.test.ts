@@ -63,8 +63,9 @@ describe('weapp build: the tonight page at 19:30', () => {
       page.querySelectorAll('.bdb-queue-join')[i]?.dom?.textContent?.replace(/\s+/g, '') ?? '';
     const [healthJoin, libraryJoin] = [0, 1];
     expect(joinText(healthJoin)).not.toContain('截止');
-    // Last week's state says nothing about tonight: no "3 waiting", no refusal.
-    expect(joinText(libraryJoin)).toBe('取号');
+    // Last week's state says nothing about tonight: no "3 waiting", no refusal; only the limit
+    // of numbers per resident is said before the tap.
+    expect(joinText(libraryJoin)).toBe('取号每人每晚最多取3个号（各项服务合计）');
 
     await waitForText(root, '今晚取号已在 19:30 截止', 15_000);
     expect(joinText(healthJoin)).toBe('取号今晚取号已在19:30截止');

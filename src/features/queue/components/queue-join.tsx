@@ -43,7 +43,8 @@ export function QueueJoin({
       </BigButton>
       {blockedReason ? <Text className="bdb-queue-join__reason">{blockedReason}</Text> : null}
       {limitText && !blockedReason ? (
-        <Text className="bdb-queue-join__reason">{limitText}</Text>
+        // Its own class: a limit is said before the tap, a reason says why 取号 is off.
+        <Text className="bdb-queue-join__limit">{limitText}</Text>
       ) : null}
       {error && closed ? (
         <Text className="bdb-queue-join__reason" {...a11y({ role: 'status' })}>
