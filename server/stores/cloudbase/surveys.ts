@@ -16,7 +16,7 @@
  *
  * - survey_voids/void_<digest(roundId, voterKey)>: { roundId, voterKey, voidedAt, voidedBy }: a
  *   ballot staff voided. Apart from the ballot, so a new vote (a set() of the ballot) keeps it;
- *   counting it again overwrites it with REMOVED (the SDK slice has no remove()).
+ *   counting it again removes it.
  *
  * updateRound() reads the round and set()s it whole in a transaction: the status check and the
  * write commit together, and `menu` (a list) is replaced exactly.
@@ -31,7 +31,7 @@ import {
   patchRoundIfStatus,
   type RoundPatch,
 } from '../../core/survey/rules';
-import { isRemoved, readDoc, REMOVED } from './documents';
+import { readDoc } from './documents';
 import {
   bool,
   docOf,
@@ -155,7 +155,7 @@ export function surveyRepo(
           // A void follows its ballot to the new key, so erasing does not recount it.
           const voidsTx = tx.collection(names.survey_voids);
           const old = await readDoc(voidsTx.doc(voidId(vote.roundId, vote.voterKey)));
-          if (old && !isRemoved(old)) {
+          if (old) {
             const { voidedAt, voidedBy } = read(voidShape, old, `survey_voids/${String(old._id)}`);
             const { roundId, voterKey } = erased;
             await voidsTx
@@ -179,7 +179,6 @@ export function surveyRepo(
       ]);
       const voidOf = new Map(
         voided
-          .filter((doc) => !isRemoved(doc))
           .map((doc) => read(voidShape, doc, `survey_voids/${String(doc._id)}`))
           .map((v) => [v.voterKey, v]),
       );
@@ -191,12 +190,14 @@ export function surveyRepo(
         })
         .sort(byChange);
     },
-    /** One set() of the void's fixed `_id`: voiding twice, or two staff at once, leave one. */
+    /** The void's fixed `_id`: voiding twice, or two staff at once, leave one; recounting removes it. */
     async setVoided(roundId, voterKey, voided) {
-      const data = voided
-        ? { roundId, voterKey, voidedAt: voided.at, voidedBy: voided.by }
-        : { ...REMOVED };
-      await voids().doc(voidId(roundId, voterKey)).set({ data });
+      const ref = voids().doc(voidId(roundId, voterKey));
+      if (voided) {
+        await ref.set({ data: { roundId, voterKey, voidedAt: voided.at, voidedBy: voided.by } });
+      } else {
+        await ref.remove();
+      }
     },
   };
 }
