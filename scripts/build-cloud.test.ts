@@ -3,6 +3,9 @@ import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { functionNames } from '../server/core/registry';
+
+/** The functions taking uploads, whose entries pass the image cleaner (server/hosts/images.ts). */
+const UPLOAD_FUNCTIONS = ['notice', 'suggestion'];
 import { adminDigestOf } from '../server/core/identity';
 import { COLLECTIONS } from '../server/stores/cloudbase';
 import { createCloudBaseEmulator } from '../server/testing/cloudbase-emulator';
@@ -206,10 +209,16 @@ describe('buildCloud', () => {
     }
   }, 60_000);
 
-  it('writes package.json with the exact SDK version', () => {
+  it('writes package.json with the exact SDK version, and the image codec where uploads are', () => {
+    const codec = (
+      readJson(nodeRequire.resolve('@napi-rs/image/package.json')) as { version: string }
+    ).version;
     for (const fn of ALL_FUNCTIONS) {
+      const dependencies = UPLOAD_FUNCTIONS.includes(fn)
+        ? { 'wx-server-sdk': '4.0.2', '@napi-rs/image': codec }
+        : { 'wx-server-sdk': '4.0.2' };
       expect(readJson(path.join(outDir, fn, 'package.json'))).toEqual(
-        expect.objectContaining({ main: 'index.js', dependencies: { 'wx-server-sdk': '4.0.2' } }),
+        expect.objectContaining({ main: 'index.js', dependencies }),
       );
     }
     expect(readJson(path.join(outDir, 'community', 'config.json'))).toEqual({
@@ -248,7 +257,7 @@ describe('buildCloud', () => {
   });
 
   it.each(ALL_FUNCTIONS)(
-    '%s bundle exports main, requires only wx-server-sdk, and answers',
+    '%s bundle exports main, requires only what its package.json installs, and answers',
     async (fn) => {
       const code = fs.readFileSync(path.join(outDir, fn, 'index.js'), 'utf8');
       // A fresh, empty CloudBase (every collection created) for each bundle.
@@ -264,6 +273,7 @@ describe('buildCloud', () => {
       const fakeRequire = (id: string): unknown => {
         required.push(id);
         if (id === 'wx-server-sdk') return sdk;
+        if (id === '@napi-rs/image' && UPLOAD_FUNCTIONS.includes(fn)) return nodeRequire(id);
         if (builtinModules.includes(id.replace(/^node:/, ''))) return nodeRequire(id);
         throw new Error(`bundle requires ${id}, which the cloud does not install`);
       };
@@ -314,9 +324,10 @@ describe('buildCloud', () => {
       const result = await main({ ...body, userInfo: { openId: 'o-bundle' } });
       expect(result).toMatchObject({ ok: true });
       expect(sdk.init).toHaveBeenCalledWith({ env: sdk.DYNAMIC_CURRENT_ENV });
-      expect(required.filter((id) => !builtinModules.includes(id.replace(/^node:/, '')))).toEqual([
-        'wx-server-sdk',
-      ]);
+      // The codec is loaded with the function (its entry passes the cleaner), only where uploads are.
+      expect(required.filter((id) => !builtinModules.includes(id.replace(/^node:/, '')))).toEqual(
+        UPLOAD_FUNCTIONS.includes(fn) ? ['wx-server-sdk', '@napi-rs/image'] : ['wx-server-sdk'],
+      );
     },
   );
 

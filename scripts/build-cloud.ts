@@ -11,6 +11,11 @@ import { functionNames } from '../server/core/registry';
 
 const ROOT = path.resolve(__dirname, '..');
 const SDK = 'wx-server-sdk';
+/**
+ * A native module (prebuilt per platform), so never bundled: a function whose code imports it
+ * (the upload functions, through server/hosts/images.ts) lists it for the cloud to install.
+ */
+const NATIVE = ['@napi-rs/image'];
 /** Local-host and client code that must never reach a cloud function bundle. */
 const FORBIDDEN = ['better-sqlite3', 'fastify', '@fastify/', '@tarojs/'];
 
@@ -191,6 +196,21 @@ function checkInputs(fn: string, metafile: Metafile) {
   }
 }
 
+/** The native modules the bundle requires, at the version installed here (tested with). */
+function nativeDependencies(metafile: Metafile): Record<string, string> {
+  const imported = new Set(
+    Object.values(metafile.outputs).flatMap((output) =>
+      output.imports.filter((i) => i.external).map((i) => i.path),
+    ),
+  );
+  return Object.fromEntries(
+    NATIVE.filter((name) => imported.has(name)).map((name) => [
+      name,
+      String(readJson(path.join(ROOT, 'node_modules', name, 'package.json')).version),
+    ]),
+  );
+}
+
 async function buildOne(fn: string, outDir: string, version: string): Promise<BuiltFunction> {
   const entry = path.join(ROOT, 'server/hosts/cloud/functions', `${fn}.ts`);
   if (!fs.existsSync(entry)) {
@@ -208,7 +228,7 @@ async function buildOne(fn: string, outDir: string, version: string): Promise<Bu
     format: 'cjs',
     minify: true,
     // Installed in the cloud from package.json; the runtime injects its credentials.
-    external: [SDK],
+    external: [SDK, ...NATIVE],
     metafile: true,
     logLevel: 'silent',
   });
@@ -219,7 +239,7 @@ async function buildOne(fn: string, outDir: string, version: string): Promise<Bu
     private: true,
     description: `八点伴 cloud function "${fn}" (built by scripts/build-cloud.ts)`,
     main: 'index.js',
-    dependencies: { [SDK]: version },
+    dependencies: { [SDK]: version, ...nativeDependencies(result.metafile) },
   });
   const configFile = path.join(dir, 'config.json');
   writeJson(configFile, mergedConfig(fn, configFile));

@@ -1,4 +1,12 @@
-import type { Clock, ContentChecker, LinePublisher, MediaStore, Notifier, Store } from './ports';
+import type {
+  Clock,
+  ContentChecker,
+  ImageCleaner,
+  LinePublisher,
+  MediaStore,
+  Notifier,
+  Store,
+} from './ports';
 
 export interface CoreConfig {
   /** The admin secret (ADMIN_TOKEN): redeeming it through staff.redeem makes the caller admin. */
@@ -16,6 +24,11 @@ export interface CoreDeps {
   notifier?: Notifier;
   /** Cover images; hosts without one refuse uploads and covers. */
   media?: MediaStore;
+  /**
+   * Uploaded images are re-encoded here before they are kept (no EXIF position); hosts without
+   * one refuse uploads, as hosts without media do.
+   */
+  images?: ImageCleaner;
   /** Residents' suggestion text is checked here before it is stored; hosts without one store as is. */
   contentCheck?: ContentChecker;
 }

@@ -12,17 +12,11 @@ import type { Ticket } from '../../contract/queue';
 import type { Round } from '../../contract/survey';
 import { COLLECTIONS } from '../stores/cloudbase';
 import { coreHarness } from '../testing/core-harness';
+import { memoryMedia } from '../testing/media';
 import { erasedBooking } from './booking/decisions';
 import { forgettableUser } from './identity';
 import { erasedSignUp } from './notice/decisions';
-import type {
-  BookingRecord,
-  EveningRecord,
-  MediaStore,
-  SignUpRecord,
-  TicketRecord,
-  VoteRecord,
-} from './ports';
+import type { BookingRecord, EveningRecord, SignUpRecord, TicketRecord, VoteRecord } from './ports';
 import { erasedEvening, erasedTicket } from './queue/evening';
 import { erasedVote } from './survey/rules';
 
@@ -146,19 +140,7 @@ const ok = <T>(envelope: Envelope<T>): T => {
 
 describe.each(['sqlite', 'cloudbase'] as const)('erasing a played resident on %s', (kind) => {
   it('leaves no trace of them in any table or collection, and deletes their photo', async () => {
-    const files = new Map<string, Uint8Array>();
-    const media: MediaStore = {
-      put: async (_c, bytes, ext) => {
-        const ref = `/media/${files.size}.${ext}`;
-        files.set(ref, bytes);
-        return ref;
-      },
-      read: async (ref) => files.get(ref) ?? null,
-      url: async (ref) => ref,
-      remove: async (ref) => {
-        files.delete(ref);
-      },
-    };
+    const { media, files } = memoryMedia();
     const h = await coreHarness('2026-12-02T18:00:00+08:00', { store: kind, media });
     try {
       const me = h.as(USER);
@@ -278,19 +260,7 @@ describe('erasing a photo another resident also sent', () => {
   // Stored files have random names (core/upload), so the same picture sent twice is two files:
   // erasing one resident deletes theirs and leaves the other's.
   it('deletes the erased resident’s file and keeps the other’s', async () => {
-    const files = new Map<string, Uint8Array>();
-    const media: MediaStore = {
-      put: async (_c, bytes, ext) => {
-        const ref = `/media/${files.size.toString(16).padStart(16, '0')}.${ext}`;
-        files.set(ref, bytes);
-        return ref;
-      },
-      read: async (ref) => files.get(ref) ?? null,
-      url: async (ref) => ref,
-      remove: async (ref) => {
-        files.delete(ref);
-      },
-    };
+    const { media, files } = memoryMedia();
     const h = await coreHarness('2026-12-02T18:00:00+08:00', { media });
     try {
       const send = async (user: string) => {

@@ -750,6 +750,20 @@ export interface MediaStore {
   url(ref: string): Promise<string>;
   /** Deletes the stored file behind a reference (erase); a reference not ours or gone is a no-op. */
   remove(ref: string): Promise<void>;
+  /**
+   * Overwrites the file behind one of our references, keeping the reference: a file the
+   * mini-program put in cloud storage itself is replaced by its cleaned copy.
+   */
+  replace(ref: string, bytes: Uint8Array): Promise<void>;
+}
+
+/**
+ * Re-encodes a checked image from its pixels (core/upload): the EXIF orientation applied, and
+ * every metadata block (EXIF with GPS position and camera, XMP, PNG text chunks) left behind.
+ * Rejects when the pixels cannot be decoded.
+ */
+export interface ImageCleaner {
+  clean(bytes: Uint8Array, type: 'jpg' | 'png' | 'webp'): Promise<Uint8Array>;
 }
 
 // ── Uploads (photos and covers until a suggestion or notice holds them) ──

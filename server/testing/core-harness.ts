@@ -26,6 +26,7 @@ import type {
 import { seedPilots } from '../core/seed';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from '../stores/cloudbase';
 import { openSqliteStore } from '../stores/sqlite';
+import { imageCleaner } from '../hosts/images';
 import { createCloudBaseEmulator } from './cloudbase-emulator';
 
 export interface HandClock extends Clock {
@@ -107,7 +108,8 @@ export async function coreHarness(at: string, options: HarnessOptions = {}) {
       },
       on.alerts,
     ),
-    ...(options.media ? { media: options.media } : {}),
+    // With media, the hosts' real cleaner: uploads are re-encoded as in production.
+    ...(options.media ? { media: options.media, images: imageCleaner } : {}),
     ...(options.contentCheck ? { contentCheck: options.contentCheck } : {}),
     ...(options.publisher ? { publisher: options.publisher } : {}),
   });

@@ -1,4 +1,5 @@
-/** Image bytes as far as the headers and end markers go, for the upload checks (core/notice/image.ts). */
+/** Test images: header-only bytes for the upload checks (core/notice/image.ts), and real pictures. */
+import { Transformer } from '@napi-rs/image';
 
 export const bytes = (...parts: Array<number[] | Buffer | string>) =>
   Buffer.concat(
@@ -54,4 +55,60 @@ export function webpOf(width: number, height: number) {
   const vp8x = [0, 0, 0, 0, ...le32(width - 1).slice(0, 3), ...le32(height - 1).slice(0, 3)];
   const body = bytes('WEBP', 'VP8X', le32(vp8x.length), vp8x);
   return bytes('RIFF', le32(body.length), body);
+}
+
+/** Real, decodable pictures (@napi-rs/image encodes them): the left half red, the right blue. */
+function pixelsOf(width: number, height: number) {
+  const pixels = new Uint8Array(width * height * 4);
+  for (let i = 0; i < width * height; i += 1) {
+    const left = i % width < width / 2;
+    pixels.set(left ? [220, 30, 30, 255] : [30, 30, 220, 255], i * 4);
+  }
+  return Transformer.fromRgbaPixels(pixels, width, height);
+}
+export const realPngOf = (width: number, height: number) => pixelsOf(width, height).pngSync();
+export const realWebpOf = (width: number, height: number) => pixelsOf(width, height).webpSync(90);
+export const realJpegOf = (width: number, height: number) => pixelsOf(width, height).jpegSync(90);
+
+/** Where the photo was taken, as a phone writes it: in the tests' EXIF block, GPS latitude ref. */
+export const EXIF_MARK = 'GPSMARK-31.30N';
+
+/**
+ * A phone photo: a real JPEG with an EXIF APP1 segment holding Orientation 6 (rotated: stored
+ * landscape, shown portrait) and a GPS sub-IFD, plus the phone's make in plain text (EXIF_MARK)
+ * so a test can look for it in the bytes.
+ */
+export function phonePhotoOf(width: number, height: number) {
+  const le16 = (n: number) => [n & 255, (n >>> 8) & 255];
+  const mark = [...Buffer.from(`${EXIF_MARK}\0`, 'latin1')];
+  // TIFF header, IFD0 (Orientation, Make, GPS pointer), GPS IFD (latitude ref), then Make's text.
+  const ifd0At = 8;
+  const gpsAt = ifd0At + 2 + 3 * 12 + 4;
+  const makeAt = gpsAt + 2 + 12 + 4;
+  const entry = (tag: number, type: number, count: number, value: number[]) => [
+    ...le16(tag),
+    ...le16(type),
+    ...le32(count),
+    ...[...value, 0, 0, 0, 0].slice(0, 4),
+  ];
+  const tiff = [
+    ...[0x49, 0x49, 42, 0],
+    ...le32(ifd0At),
+    ...le16(3),
+    ...entry(0x0112, 3, 1, le16(6)),
+    ...entry(0x010f, 2, mark.length, le32(makeAt)),
+    ...entry(0x8825, 4, 1, le32(gpsAt)),
+    ...le32(0),
+    ...le16(1),
+    ...entry(0x0001, 2, 2, [0x4e, 0]),
+    ...le32(0),
+    ...mark,
+  ];
+  const payload = bytes('Exif\0\0', tiff);
+  const jpeg = realJpegOf(width, height);
+  const app1 = bytes(
+    [0xff, 0xe1, ((payload.length + 2) >> 8) & 255, (payload.length + 2) & 255],
+    payload,
+  );
+  return bytes(jpeg.subarray(0, 2), app1, jpeg.subarray(2));
 }

@@ -11,7 +11,7 @@ import type {
 } from '../../../contract/notice';
 import type { Board } from '../../../contract/queue';
 import { coreHarness, ok } from '../../testing/core-harness';
-import type { MediaStore } from '../ports';
+import { memoryMedia } from '../../testing/media';
 
 /** Monday 2026-11-30, 10:00 in Suzhou: this week's service evening is Wednesday 12-02. */
 const MONDAY = '2026-11-30T10:00:00+08:00';
@@ -29,25 +29,8 @@ const calligraphy = {
 };
 const chess = { ...calligraphy, name: '象棋角', startsAt: '17:30', capacity: null, signUp: false };
 
-/** Cover images kept in memory: the port's contract without a disk or a cloud. */
-function memoryMedia(): MediaStore {
-  const files = new Map<string, Uint8Array>();
-  return {
-    put: async (community, bytes, ext) => {
-      const ref = `/media/${community}-${files.size}.${ext}`;
-      files.set(ref, bytes);
-      return ref;
-    },
-    read: async (ref) => files.get(ref) ?? null,
-    url: async (ref) => `https://cdn.example${ref}`,
-    remove: async (ref) => {
-      files.delete(ref);
-    },
-  };
-}
-
 async function setup(at = MONDAY) {
-  const h = await coreHarness(at, { media: memoryMedia() });
+  const h = await coreHarness(at, { media: memoryMedia('https://cdn.example').media });
   const save = (input: Record<string, unknown> = {}) =>
     h.staff<Notice>('notice.save', {
       community: 'jinse',

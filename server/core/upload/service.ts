@@ -21,8 +21,8 @@ export interface UploadInput {
 }
 
 /**
- * Checks the bytes (core/notice/image.ts), takes one of the uploader's uploads of the day, stores
- * the image and records it; answers its reference. A refused image takes nothing. A cloud file
+ * Checks the bytes (core/notice/image.ts), re-encodes them without metadata (deps.images), takes
+ * one of the uploader's uploads of the day, stores the clean image and records it; answers its reference. A refused image takes nothing. A cloud file
  * the mini-program uploaded itself (`file`) is read back and checked the same way, and deleted
  * when refused; registering it again answers the same reference.
  */
@@ -33,8 +33,8 @@ export async function storeUpload(
   input: UploadInput,
   now: Date,
 ): Promise<string> {
-  const { media } = deps;
-  if (!media) throw new AppError('BAD_INPUT', '这里不能上传图片', 'data');
+  const { media, images } = deps;
+  if (!media || !images) throw new AppError('BAD_INPUT', '这里不能上传图片', 'data');
   const { community, file } = input;
   if (file !== undefined) {
     const known = await deps.store.uploads.get(file);
@@ -49,10 +49,17 @@ export async function storeUpload(
   const type = await Promise.resolve()
     .then(() => inspectImage(bytes, 'data', kind).type)
     .catch(refused);
+  // What is kept is the re-encoded copy: a phone photo's EXIF carries where it was taken.
+  const cleaned = await images
+    .clean(bytes, type)
+    .catch(() =>
+      refused(new AppError('BAD_INPUT', `${WORDS[kind]}无法读取，请换一张照片`, 'data')),
+    );
   if (!(await deps.store.uploads.take(userId, kind, todayOf(now), DAILY_UPLOADS[kind]))) {
     return refused(new AppError('RATE_LIMITED', quotaMessage(kind), 'data'));
   }
-  const ref = file ?? (await media.put(community, bytes, type));
+  if (file !== undefined) await media.replace(file, cleaned);
+  const ref = file ?? (await media.put(community, cleaned, type));
   await deps.store.uploads.add({
     ref,
     community,

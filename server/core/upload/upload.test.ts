@@ -2,34 +2,18 @@
 import type { Suggestion } from '../../../contract/suggestion';
 import type { Notice } from '../../../contract/notice';
 import { coreHarness, ok } from '../../testing/core-harness';
-import { jpegOf, pngOf } from '../../testing/images';
-import type { MediaStore } from '../ports';
+import { Transformer } from '@napi-rs/image';
+import { EXIF_MARK, phonePhotoOf, pngOf, realJpegOf, realPngOf } from '../../testing/images';
+import { memoryMedia } from '../../testing/media';
 import { sweepUploads } from './service';
 
 const MONDAY = '2026-11-30T10:00:00+08:00';
-
-function memoryMedia() {
-  const files = new Map<string, Uint8Array>();
-  const media: MediaStore = {
-    put: async (community, bytes, ext) => {
-      const ref = `/media/${community}-${files.size}-${Math.random().toString(36).slice(2)}.${ext}`;
-      files.set(ref, bytes);
-      return ref;
-    },
-    read: async (ref) => files.get(ref) ?? null,
-    url: async (ref) => ref,
-    remove: async (ref) => {
-      files.delete(ref);
-    },
-  };
-  return { media, files };
-}
 
 async function setup() {
   const { media, files } = memoryMedia();
   const h = await coreHarness(MONDAY, { media });
   const resident = h.as('resident-1');
-  const photo = async (data = pngOf(20, 20).toString('base64'), community = 'jinse') =>
+  const photo = async (data = realPngOf(20, 20).toString('base64'), community = 'jinse') =>
     resident<{ photo: string }>('suggestion.uploadPhoto', { community, data });
   let n = 0;
   const submit = (extra: Record<string, unknown>) =>
@@ -49,12 +33,38 @@ afterEach(async () => {
 });
 
 describe('uploads', () => {
+  it('keeps a re-encoded copy: the phone photo stands up and its EXIF (GPS, make) is gone', async () => {
+    const s = await setup();
+    h = s.h;
+    const sent = phonePhotoOf(40, 20);
+    expect(sent.includes(EXIF_MARK)).toBe(true);
+    const { photo } = ok(await s.photo(sent.toString('base64')));
+    const kept = Buffer.from(s.files.get(photo) ?? []);
+    expect(kept.includes(EXIF_MARK)).toBe(false);
+    const meta = await new Transformer(kept).metadata(true);
+    // Orientation 6 applied: stored 40 × 20, kept upright as 20 × 40, with no EXIF block.
+    expect(meta).toMatchObject({ width: 20, height: 40 });
+    expect(meta.exif).toBeUndefined();
+  });
+
+  it('refuses an image whose headers pass but whose pixels do not decode, and counts nothing', async () => {
+    const s = await setup();
+    h = s.h;
+    // pngOf: a header-only PNG (sane size, an end marker) whose IDAT is not a picture.
+    expect(await s.photo(pngOf(20, 20).toString('base64'))).toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: '照片无法读取，请换一张照片', field: 'data' },
+    });
+    expect(s.files.size).toBe(0);
+    for (let i = 0; i < 10; i += 1) ok(await s.photo());
+  });
+
   it('refuses the 11th photo of a resident’s day, and a refused image takes nothing', async () => {
     const s = await setup();
     h = s.h;
     const bomb = await s.photo(pngOf(8000, 8000).toString('base64'));
     expect(bomb).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'data' } });
-    for (let i = 0; i < 10; i += 1) ok(await s.photo(jpegOf(40, 30).toString('base64')));
+    for (let i = 0; i < 10; i += 1) ok(await s.photo(realJpegOf(40, 30).toString('base64')));
     expect(await s.photo()).toEqual({
       ok: false,
       error: {
@@ -68,7 +78,7 @@ describe('uploads', () => {
     ok(
       await h.as('resident-2')<{ photo: string }>('suggestion.uploadPhoto', {
         community: 'jinse',
-        data: pngOf(2, 2).toString('base64'),
+        data: realPngOf(2, 2).toString('base64'),
       }),
     );
     h.clock.advance(24 * 60);
@@ -109,7 +119,7 @@ describe('uploads', () => {
     const cover = ok(
       await h.staff<{ cover: string }>('notice.uploadCover', {
         community: 'jinse',
-        data: pngOf(30, 20).toString('base64'),
+        data: realPngOf(30, 20).toString('base64'),
       }),
     ).cover;
     const notice = ok(
@@ -143,9 +153,11 @@ describe('uploads', () => {
       s.resident<{ photo: string }>('suggestion.uploadPhoto', { community: 'jinse', file });
     const good = 'cloud://env-1.bucket/suggestion-photos/jinse/k1.jpg';
     const bomb = 'cloud://env-1.bucket/suggestion-photos/jinse/k2.png';
-    s.files.set(good, jpegOf(40, 30));
+    s.files.set(good, phonePhotoOf(40, 30));
     s.files.set(bomb, pngOf(8000, 8000));
     expect(ok(await register(good)).photo).toBe(good);
+    // The file is replaced in place by its clean copy: same fileID, no EXIF left.
+    expect(Buffer.from(s.files.get(good) ?? []).includes(EXIF_MARK)).toBe(false);
     // Again (a retry): the same upload, nothing more counted.
     expect(ok(await register(good)).photo).toBe(good);
     expect(await h.store.uploads.get(good)).toMatchObject({
@@ -155,8 +167,8 @@ describe('uploads', () => {
     expect(await register(bomb)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(s.files.has(bomb)).toBe(false);
     // Another community's folder, or a covers folder, is not a photo of this community.
-    s.files.set('cloud://env-1.bucket/suggestion-photos/huchi/k3.jpg', jpegOf(4, 4));
-    s.files.set('cloud://env-1.bucket/notice-covers/jinse/k4.jpg', jpegOf(4, 4));
+    s.files.set('cloud://env-1.bucket/suggestion-photos/huchi/k3.jpg', realJpegOf(4, 4));
+    s.files.set('cloud://env-1.bucket/notice-covers/jinse/k4.jpg', realJpegOf(4, 4));
     for (const file of [
       'cloud://env-1.bucket/suggestion-photos/huchi/k3.jpg',
       'cloud://env-1.bucket/notice-covers/jinse/k4.jpg',

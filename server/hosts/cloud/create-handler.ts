@@ -8,7 +8,7 @@ import type { Envelope } from '../../../contract/envelope';
 import { loggedNotifier } from '../../core/alert-log';
 import { realClock } from '../../core/clock';
 import type { Caller, CoreDeps } from '../../core/deps';
-import type { Clock, Notifier } from '../../core/ports';
+import type { Clock, ImageCleaner, Notifier } from '../../core/ports';
 import { dispatch } from '../../core/dispatch';
 import { INTERNAL_MESSAGE } from '../../core/errors';
 import type { JobRun } from '../../core/jobs';
@@ -82,6 +82,9 @@ function containerDeps(options: HandlerOptions): CoreDeps {
       // Typed as callback-or-promise by the SDK; called promise-style it always resolves.
       deleteFile: async (options) => (await cloud.deleteFile(options)) ?? {},
     }),
+    // Only the functions taking uploads (suggestion, notice) pass the cleaner: the others never
+    // load the native codec, nor install it (scripts/build-cloud.ts).
+    ...(options.images ? { images: options.images } : {}),
     // Looked up per check like the others: only suggestion text is checked. Needs the
     // security.msgSecCheck permission in the function's config.json; without it every check
     // fails and the text passes (content-check.ts explains why it fails open).
@@ -91,8 +94,10 @@ function containerDeps(options: HandlerOptions): CoreDeps {
   };
 }
 
-/** For measurements and tests that run the host from source: the deployed entries pass none. */
+/** What an entry passes: `images` in the upload functions; the rest only measurements and tests. */
 export interface HandlerOptions {
+  /** Re-encodes uploads (server/hosts/images.ts); a function without one refuses uploads. */
+  images?: ImageCleaner;
   /** The real clock unless given (the cost measurement plays an evening on a hand clock). */
   clock?: Clock;
   /**

@@ -1,10 +1,11 @@
 import * as cloud from 'wx-server-sdk';
 import { COLLECTIONS } from '../../stores/cloudbase';
 import { createCloudBaseEmulator } from '../../testing/cloudbase-emulator';
-import { createHandler } from './create-handler';
+import { Transformer } from '@napi-rs/image';
+import { main as noticeMain } from './functions/notice';
 import { COVER_FOLDER, createCloudMedia, type CloudStorage } from './media';
 
-// wx-server-sdk is mocked at its edge, for the wiring test through createHandler: storage is
+// wx-server-sdk is mocked at its edge, for the wiring test through the notice entry: storage is
 // recorded, the database is the CloudBase emulator.
 jest.mock('wx-server-sdk', () => ({
   DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
@@ -54,6 +55,17 @@ describe('createCloudMedia', () => {
     expect(Buffer.isBuffer(first!.fileContent)).toBe(true);
     expect([...first!.fileContent]).toEqual([...BYTES]);
     expect(COVER_FOLDER).toBe('notice-covers');
+  });
+
+  it('replaces a file in place: uploads to the same cloudPath and keeps the fileID', async () => {
+    await media().replace(FILE_ID, BYTES);
+    expect(storage.uploadFile).toHaveBeenCalledWith({
+      cloudPath: 'notice-covers/c1/0123abcd.png',
+      fileContent: Buffer.from(BYTES),
+    });
+    await expect(media().replace('/media/abc.png', BYTES)).rejects.toThrow('Not a cloud fileID');
+    storage.uploadFile.mockResolvedValueOnce({ fileID: `${FILE_ID}x`, statusCode: 204 });
+    await expect(media().replace(FILE_ID, BYTES)).rejects.toThrow('replaced');
   });
 
   it('refuses an unknown type before uploading, and an upload without a fileID', async () => {
@@ -113,7 +125,8 @@ describe('createHandler: media', () => {
     (sdk.uploadFile as jest.Mock).mockResolvedValueOnce({ fileID: FILE_ID, statusCode: 204 });
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 
-    const result = await createHandler('notice')({
+    // The deployed entry: it passes the image cleaner, so the stored cover is a re-encoded copy.
+    const result = await noticeMain({
       action: 'uploadCover',
       community: 'c1',
       data: PNG,
@@ -123,7 +136,15 @@ describe('createHandler: media', () => {
     expect(result).toEqual({ ok: true, data: { cover: FILE_ID } });
     expect(sdk.uploadFile).toHaveBeenCalledWith({
       cloudPath: expect.stringMatching(/^notice-covers\/c1\/[0-9a-f]{24}\.png$/),
-      fileContent: Buffer.from(PNG, 'base64'),
+      fileContent: expect.any(Buffer),
+    });
+    const [[{ fileContent }]] = (sdk.uploadFile as jest.Mock).mock.calls as [
+      [{ fileContent: Buffer }],
+    ];
+    expect(await new Transformer(fileContent).metadata()).toMatchObject({
+      width: 1,
+      height: 1,
+      format: 'png',
     });
   });
 });

@@ -56,6 +56,13 @@ export function createCloudMedia(
       }
     },
     url: async (ref) => ref,
+    /** Uploading to the same cloudPath overwrites the file and keeps its fileID. */
+    async replace(ref, bytes) {
+      const cloudPath = /^cloud:\/\/[^/]+\/(.+)$/.exec(ref)?.[1];
+      if (!cloudPath) throw new Error(`Not a cloud fileID: ${ref}`);
+      const { fileID } = await storage.uploadFile({ cloudPath, fileContent: Buffer.from(bytes) });
+      if (fileID !== ref) throw new Error(`uploadFile replaced ${ref} as ${String(fileID)}`);
+    },
     /**
      * Deletes the cloud file (erase). Only cloud fileIDs are ours; a failure the SDK reports per
      * file (already gone) is logged, a rejected call is thrown so the erase is seen to fail.

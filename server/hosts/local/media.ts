@@ -15,6 +15,14 @@ export const MEDIA_TYPES: Record<string, string> = {
   webp: 'image/webp',
 };
 
+/** Write then rename, so a reader never sees half a file. */
+async function writeAtomically(file: string, bytes: Uint8Array) {
+  await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  await fs.promises.writeFile(temp, bytes, { mode: 0o600 });
+  await fs.promises.rename(temp, file);
+}
+
 export type LocalMedia = MediaStore & { fileOf(ref: string): string | null };
 
 /** Cover images as files under DATA_DIR/media, served by the local host at /media/<file>. */
@@ -28,12 +36,13 @@ export function localMediaStore(dataDir: string): LocalMedia {
     fileOf,
     put: async (_community, bytes, ext) => {
       const name = `${randomBytes(32).toString('hex')}.${ext}`;
-      await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
-      // Write then rename, so a reader never sees half a file.
-      const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
-      await fs.promises.writeFile(temp, bytes, { mode: 0o600 });
-      await fs.promises.rename(temp, path.join(dir, name));
+      await writeAtomically(path.join(dir, name), bytes);
       return `/media/${name}`;
+    },
+    replace: async (ref, bytes) => {
+      const file = fileOf(ref);
+      if (!file) throw new Error(`Not a media reference: ${ref}`);
+      await writeAtomically(file, bytes);
     },
     read: async (ref) => {
       const file = fileOf(ref);

@@ -12,6 +12,7 @@ import { openSqliteStore } from '../../stores/sqlite';
 import { buildLocalApp } from './app';
 import { LiveBus } from './live';
 import { wordListChecker } from './content-check';
+import { imageCleaner } from '../images';
 import { localMediaStore } from './media';
 import { persistentSecret } from './settings';
 
@@ -101,6 +102,7 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
     // Every alert is kept in the store's alert log (the outbox table), then pushed.
     notifier: loggedNotifier(live, store.alerts),
     media,
+    images: imageCleaner,
     contentCheck: wordListChecker(options.dataDir),
   };
   const app = await buildLocalApp({

@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { Suggestion } from '../../../contract/suggestion';
 import type { Clock } from '../../core/ports';
 import { UPLOAD_WINDOW_MINUTES, SWEEP_GRACE_MINUTES } from '../../core/upload/rules';
-import { bytes, jpegOf, pngOf } from '../../testing/images';
+import { Transformer } from '@napi-rs/image';
+import { bytes, EXIF_MARK, phonePhotoOf, pngOf, realJpegOf, realPngOf } from '../../testing/images';
 import { snapshot, startTestHost, type TestClient, type TestHost } from './testing';
 
 /** A clock the test moves by hand. */
@@ -37,7 +38,7 @@ const upload = (client: TestClient, data: Buffer) =>
     data: data.toString('base64'),
   });
 
-async function photoOf(client: TestClient, data = pngOf(20, 20)) {
+async function photoOf(client: TestClient, data = realPngOf(20, 20)) {
   const response = await upload(client, data);
   if (!response.body.ok) throw new Error(response.text);
   return response.body.data.photo;
@@ -66,7 +67,7 @@ describe('uploads over HTTP: the sweep', () => {
     const resident = host.client();
     await resident.session();
     const orphan = await photoOf(resident);
-    const kept = await photoOf(resident, jpegOf(64, 48));
+    const kept = await photoOf(resident, realJpegOf(64, 48));
     const filed = await resident.call<Suggestion>('suggestion', {
       action: 'submit',
       community: 'jinse',
@@ -159,13 +160,26 @@ describe('uploads over HTTP: what is refused', () => {
     expect(mediaFiles(host)).toEqual(files);
   });
 
+  it('serves the photo without the EXIF a phone wrote (GPS, make), turned upright', async () => {
+    const resident = host.client();
+    await resident.session();
+    const photo = await photoOf(resident, phonePhotoOf(48, 32));
+    const served = await resident.raw('GET', photo);
+    expect(served.status).toBe(200);
+    const kept = Buffer.from(await served.arrayBuffer());
+    expect(kept.includes(EXIF_MARK)).toBe(false);
+    const file = fs.readFileSync(path.join(host.dataDir, 'media', path.basename(photo)));
+    expect(file.includes(EXIF_MARK)).toBe(false);
+    expect(await new Transformer(kept).metadata(true)).toMatchObject({ width: 32, height: 48 });
+  });
+
   it('refuses the eleventh photo of a resident’s day with RATE_LIMITED, changing nothing', async () => {
     const other = host.client();
     await other.session();
     for (let i = 0; i < 10; i += 1) await photoOf(other);
     const before = snapshot(host.db);
     const files = mediaFiles(host);
-    const eleventh = await upload(other, pngOf(20, 20));
+    const eleventh = await upload(other, realPngOf(20, 20));
     expect(eleventh.status).toBe(429);
     expect(eleventh.body).toEqual({
       ok: false,

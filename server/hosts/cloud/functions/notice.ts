@@ -1,3 +1,5 @@
 import { createHandler } from '../create-handler';
+import { imageCleaner } from '../../images';
 
-export const main = createHandler('notice');
+/** Takes uploads (notice.uploadCover), so it re-encodes them. */
+export const main = createHandler('notice', { images: imageCleaner });

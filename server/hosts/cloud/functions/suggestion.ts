@@ -1,3 +1,5 @@
 import { createHandler } from '../create-handler';
+import { imageCleaner } from '../../images';
 
-export const main = createHandler('suggestion');
+/** Takes uploads (suggestion.uploadPhoto), so it re-encodes them. */
+export const main = createHandler('suggestion', { images: imageCleaner });
