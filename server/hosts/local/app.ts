@@ -283,10 +283,14 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
   app.get('/api/session', { ...apiRoute, onRequest: mintCeiling }, async (request, reply) => {
     const { userId, sessionVersion } = callerOf(request);
     // A signed-out session (its version is no longer the user's) continues as a new resident.
-    const data =
-      (userId && (await sessionIdentity(deps, userId, sessionVersion))) ??
-      (await sessionIdentity(deps, mint(request, reply), 0));
-    return { ok: true, data };
+    const current = userId && (await sessionIdentity(deps, userId, sessionVersion));
+    if (current) {
+      // Each visit renews the cookie's 90 days (SESSION_DAYS): only an unused browser expires.
+      const secure = https || request.protocol === 'https';
+      reply.setCookie(USER_COOKIE, cookieValue(userId, sessionVersion ?? 0), cookieOptions(secure));
+      return { ok: true, data: current };
+    }
+    return { ok: true, data: await sessionIdentity(deps, mint(request, reply), 0) };
   });
 
   // Most actions take a few hundred bytes; the few that carry a photo declare more. The route

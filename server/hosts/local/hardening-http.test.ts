@@ -3,6 +3,7 @@
  * QR links from the configured address only, private DATA_DIR files, body limits on streamed
  * bytes, request timeouts and a cap on live streams. Each runs against a real host on a real port.
  */
+import { SESSION_DAYS } from './session-cookie';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -222,6 +223,28 @@ describe('identities a network address may mint', () => {
       expect((await known.raw('GET', '/api/session')).status).toBe(200);
       const users = host.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number };
       expect(users.n).toBe(3);
+    } finally {
+      await host.destroy();
+    }
+  });
+});
+
+describe('how long a browser stays signed in', () => {
+  it('gives a new identity 90 days, and renews the same identity on every visit', async () => {
+    const host = await startTestHost();
+    try {
+      const browser = host.client();
+      const first = await browser.raw('GET', '/api/session');
+      const minted = first.headers.get('set-cookie') ?? '';
+      expect(minted).toMatch(new RegExp(`Max-Age=${SESSION_DAYS * 24 * 3600}(;|$)`));
+      expect(SESSION_DAYS).toBe(90);
+      const { userId } = ((await first.json()) as { data: { userId: string } }).data;
+      const again = await browser.raw('GET', '/api/session');
+      const renewed = again.headers.get('set-cookie') ?? '';
+      // The same signed value (same identity, same session version), with a fresh Max-Age.
+      expect(renewed.split(';')[0]).toBe(minted.split(';')[0]);
+      expect(renewed).toMatch(/Max-Age=7776000/);
+      expect(((await again.json()) as { data: { userId: string } }).data.userId).toBe(userId);
     } finally {
       await host.destroy();
     }

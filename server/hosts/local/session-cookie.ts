@@ -12,9 +12,15 @@ export const cookieOptions = (secure: boolean): CookieSerializeOptions => ({
   sameSite: 'lax',
   path: '/',
   secure,
-  // Residents come back weekly; a year keeps "my tickets" and staff roles across visits.
-  maxAge: 365 * 24 * 3600,
+  maxAge: SESSION_DAYS * 24 * 3600,
 });
+
+/**
+ * How long a browser nobody opens stays signed in. Every visit (GET /api/session, which the app
+ * calls on start) renews it, so residents who come weekly and workers on duty never notice; a
+ * lost phone or a departed worker's browser left alone for 90 days is signed out.
+ */
+export const SESSION_DAYS = 90;
 
 /**
  * The cookie's value: the user id and the session version it was minted at ("u_….0"). Sign-out
