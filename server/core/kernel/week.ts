@@ -1,3 +1,4 @@
+import { AppError } from '../errors';
 import { dayjs, local } from './time';
 
 const day = (date: string) => dayjs.utc(`${date}T00:00:00Z`);
@@ -21,3 +22,32 @@ export const thisMonday = (now: Date) => mondayOf(todayOf(now));
 
 export const inWeek = (monday: string, date: string) =>
   date >= monday && date <= addDays(monday, 6);
+
+/** How far from today a date staff type may lie, in days each way. */
+export interface DateWindow {
+  past: number;
+  future: number;
+}
+
+/** A shift, a leave day or a notice's week: from a month back (late entries) to a year ahead. */
+export const PLANNING_WINDOW: DateWindow = { past: 31, future: 366 };
+
+/**
+ * Refuses, in Chinese, a date outside today − past … today + future (Asia/Shanghai): the shape
+ * check (ids.date) lets 2020–2099 through, and a shift typed as 2062 or 2002 is a typo that
+ * would count toward comp time or reports.
+ */
+export function assertNearToday(
+  date: string,
+  now: Date,
+  window: DateWindow,
+  field: string,
+  what: string,
+): void {
+  const today = todayOf(now);
+  const from = addDays(today, -window.past);
+  const to = addDays(today, window.future);
+  if (date < from || date > to) {
+    throw new AppError('BAD_INPUT', `${what}要在 ${from} 到 ${to} 之间`, field);
+  }
+}

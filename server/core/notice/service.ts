@@ -21,7 +21,14 @@ import { atLocal, isoLocal } from '../kernel/time';
 import { assertAttachable, markAttached } from '../upload/service';
 import { displayName } from './names';
 import { newId } from '../kernel/ids';
-import { addDays, inWeek, mondayOf, thisMonday } from '../kernel/week';
+import {
+  addDays,
+  assertNearToday,
+  inWeek,
+  mondayOf,
+  PLANNING_WINDOW,
+  thisMonday,
+} from '../kernel/week';
 
 export const NOTICE_NOT_FOUND = '没有找到这条通知';
 
@@ -335,6 +342,7 @@ export async function saveNotice(
   staffId: string,
   now: Date,
 ): Promise<NoticeRecord> {
+  assertNearToday(input.week, now, PLANNING_WINDOW, 'week', '公告的日期');
   const previous = await editable(deps, input);
   const week = mondayOf(input.week);
   input.activities.forEach((a, i) => checkActivity(a, week, i));

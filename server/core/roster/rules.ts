@@ -16,6 +16,7 @@ import type {
   TicketRecord,
 } from '../ports';
 import { atLocal, isoLocal, local } from '../kernel/time';
+import { assertNearToday, PLANNING_WINDOW } from '../kernel/week';
 import { memberName } from '../staff';
 
 /** Offices used to close at 17:00: every minute worked after it is evening time, owed back. */
@@ -184,6 +185,7 @@ export function plannedShift(
   id: string,
   now: Date,
 ): ShiftRecord {
+  assertNearToday(input.date, now, PLANNING_WINDOW, 'date', '排班日期');
   const member = directory.find((m) => m.id === worker);
   if (!member) throw new AppError('BAD_INPUT', '只能给本社区的社工排班', 'worker');
   if (input.end <= input.start) throw new AppError('BAD_INPUT', '下班时间要晚于上班时间', 'end');
@@ -263,6 +265,7 @@ export function requestedLeave(
   id: string,
   now: Date,
 ): LeaveRecord {
+  assertNearToday(input.date, now, PLANNING_WINDOW, 'date', '调休日期');
   const { balanceMinutes, pendingMinutes } = balanceOf(shifts, leave);
   const free = balanceMinutes - pendingMinutes;
   if (input.minutes > free) {

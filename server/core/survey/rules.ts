@@ -4,7 +4,7 @@ import type { Candidate, RankedCandidate, RoundStatus } from '../../../contract/
 import { AppError } from '../errors';
 import type { CommunityRecord, RoundRecord, ServiceRecord, VoteRecord } from '../ports';
 import { createHash } from 'node:crypto';
-import { todayOf } from '../kernel/week';
+import { assertNearToday, todayOf } from '../kernel/week';
 
 /** A ballot as cast: the record without staff's void. */
 export type Ballot = Omit<VoteRecord, 'voidedAt' | 'voidedBy'>;
@@ -143,6 +143,7 @@ export function newRound(
   if (input.closesOn < todayOf(now)) {
     throw new AppError('BAD_INPUT', '截止日期不能早于今天', 'closesOn');
   }
+  assertNearToday(input.closesOn, now, { past: 0, future: 366 }, 'closesOn', '截止日期');
   if (latest && votingOpen(latest, now)) {
     throw new AppError('CONFLICT', '还有一轮点单没结束，请先结束它');
   }

@@ -7,7 +7,7 @@ import { SESSION_DAYS } from './session-cookie';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { snapshot, startTestHost, type TestHost } from './testing';
+import { adminAndStaff, snapshot, startTestHost, type TestHost } from './testing';
 
 /** The value of one directive of a Content-Security-Policy header. */
 const directive = (csp: string | null, name: string) =>
@@ -175,6 +175,44 @@ describe('what a person types', () => {
         error: { code: 'BAD_INPUT', message: '日期（date）不是有效的日期', field: 'date' },
       });
     }
+  });
+
+  it('refuses a shift or comp leave far from today, changing nothing (comp time is not typed in 2062)', async () => {
+    const { staff } = await adminAndStaff(host);
+    const before = snapshot(host.db);
+    const shift = await staff.call('roster', {
+      action: 'assign',
+      community: 'jinse',
+      date: '2062-12-02',
+      start: '16:30',
+      end: '20:00',
+    });
+    expect(shift.status).toBe(400);
+    expect(shift.body).toEqual({
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        message: '排班日期要在 2026-11-01 到 2027-12-03 之间',
+        field: 'date',
+      },
+    });
+    const leave = await staff.call('roster', {
+      action: 'requestLeave',
+      community: 'jinse',
+      date: '2020-01-06',
+      minutes: 60,
+    });
+    expect(leave.body).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'date' } });
+    expect(snapshot(host.db)).toBe(before);
+    // Yesterday's shift, entered late, is still taken.
+    const late = await staff.call('roster', {
+      action: 'assign',
+      community: 'jinse',
+      date: '2026-12-01',
+      start: '16:30',
+      end: '20:00',
+    });
+    expect(late.body).toMatchObject({ ok: true });
   });
 
   it('refuses bidi overrides and NUL in a suggestion, changing nothing, and strips zero-width', async () => {
