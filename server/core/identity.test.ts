@@ -5,6 +5,7 @@ import {
   decideRedeem,
   decideRevoke,
   inviteIsOpen,
+  openInvitesOf,
   sessionIsCurrent,
   userRecordOf,
 } from './identity';
@@ -63,6 +64,41 @@ describe('decideRedeem and decideCancelInvite: a cancelled invite', () => {
     });
     expect(inviteIsOpen(invite, NOW)).toBe(true);
     expect(inviteIsOpen(cancelled, NOW)).toBe(false);
+  });
+});
+
+describe('openInvitesOf', () => {
+  const stored = (code: string, createdAt: string, more = {}) => ({
+    ...invite,
+    code,
+    createdBy: 'wx:admin',
+    createdAt,
+    cancelledAt: null,
+    ...more,
+  });
+
+  it('keeps the open ones, newest first then by code, as the staff page lists them', () => {
+    const listed = openInvitesOf(
+      [
+        stored('B', '2026-12-01T10:00:00.000Z'),
+        stored('USED', '2026-12-02T09:00:00.000Z', { usedBy: 'wx:a' }),
+        stored('C', '2026-12-02T08:00:00.000Z'),
+        stored('GONE', '2026-12-02T08:00:00.000Z', { cancelledAt: '2026-12-02T09:00:00.000Z' }),
+        stored('OLD', '2026-11-01T10:00:00.000Z', { expiresAt: '2026-11-08T10:00:00.000Z' }),
+        // The same instant in another spelling: ordered by code.
+        stored('A', '2026-12-02T16:00:00+08:00'),
+      ],
+      NOW,
+    );
+    expect(listed.map((i) => i.code)).toEqual(['A', 'C', 'B']);
+    // Only the fields of an open invite, none of what redeeming reads.
+    expect(listed[2]).toEqual({
+      code: 'B',
+      community: 'c1',
+      createdBy: 'wx:admin',
+      createdAt: '2026-12-01T10:00:00.000Z',
+      expiresAt: invite.expiresAt,
+    });
   });
 });
 

@@ -1,6 +1,12 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Identity } from '../../contract/staff';
-import type { CommunityRepo, RedeemResult, StoredUser, UserRecord } from './ports';
+import type {
+  CommunityRepo,
+  OpenInviteRecord,
+  RedeemResult,
+  StoredUser,
+  UserRecord,
+} from './ports';
 
 /**
  * What a store keeps of the ADMIN_TOKEN that granted an admin: a SHA-256 digest under a label of
@@ -84,6 +90,24 @@ export const decideCancelInvite = (invite: StoredInvite | null, now: Date): Rede
 
 /** Whether an invite is still open (unused, not cancelled, unexpired) at `now`. */
 export const inviteIsOpen = (invite: StoredInvite, now: Date) => decideRedeem(invite, now).ok;
+
+/** The invites still open at `now`, as the staff page lists them: newest first, then by code. */
+export const openInvitesOf = (
+  invites: ReadonlyArray<OpenInviteRecord & StoredInvite>,
+  now: Date,
+): OpenInviteRecord[] =>
+  invites
+    .filter((invite) => inviteIsOpen(invite, now))
+    .map(({ code, community, createdBy, createdAt, expiresAt }) => ({
+      code,
+      community,
+      createdBy,
+      createdAt,
+      expiresAt,
+    }))
+    .sort(
+      (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.code < b.code ? -1 : 1),
+    );
 
 export type RevokeRefusal = 'self' | 'admin' | 'not-member';
 

@@ -1,8 +1,5 @@
 /**
- * The alert log on CloudBase: the AlertLog port, with the same behaviour as
- * server/stores/sqlite/alerts.ts.
- *
- * Documents (collection name without the optional prefix):
+ * The alert log (the AlertLog port):
  * - alert_log/<at>_<order>_<random>: { userId, kind, ref, community, queue, date, label, at }.
  *   The `_id` starts with the instant and then a number that grows within the process, so `_id`
  *   order is "when sent, then which first" and recent() needs no sequence document (one add per
@@ -37,10 +34,9 @@ export function alertLog(db: CloudDatabase, names: { alert_log: string }): Alert
       const docs = await readAll(() =>
         log().where({ userId }).orderBy('_id', 'asc').field({ _id: true }),
       );
-      for (const doc of docs)
-        await log()
-          .doc(text(doc, '_id', 'alert_log/?'))
-          .remove();
+      for (const id of docs.map((doc) => text(doc, '_id', 'alert_log/?'))) {
+        await log().doc(id).remove();
+      }
       return docs.length;
     },
     async recent(community, queue, date, limit) {

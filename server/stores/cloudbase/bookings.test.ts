@@ -11,10 +11,10 @@ import {
   BOOK_MAX_OPERATIONS,
   BOOK_OPERATIONS,
   CANCEL_OPERATIONS,
-  PAGE_SIZE,
   RESCHEDULE_OPERATIONS,
   UPDATE_OPERATIONS,
-} from './index';
+} from './bookings';
+import { PAGE_SIZE } from './sdk';
 import type { DocData } from './sdk';
 
 const DATE = '2026-12-02';

@@ -1,17 +1,11 @@
 /**
- * Bookings (预约) on CloudBase: the BookingRepo port, with the same behaviour as the SQLite store.
- *
- * Documents (collection names without the optional prefix):
+ * Bookings (预约, the BookingRepo port):
  * - booking_settings/<community>:<service>: { community, service, slotMinutes, seatsPerSlot,
  *   cutoffHours, bring: string[] }
  * - booking_slots/<slot id> (core/booking/slots.ts: "<community>_<service>_<YYYYMMDD>_<HHmm>"):
- *   { community, service, date, startsAt, taken, waitlist, requests, holders }
- *   - taken: seats in use, i.e. bookings confirmed, checked in, completed or no-show.
- *   - waitlist: ids of the slot's waitlisted bookings, first in line first.
- *   - requests: { [fieldKey(userId ?? '') + '|' + fieldKey(requestId)]: bookingId }: every book
- *     or reschedule request that made a booking here, so a retried request gets the same one.
- *   - holders: { [fieldKey(userId)]: bookingId }: each resident's live (confirmed, waitlisted or
- *     checked-in) booking in this slot. Bookings staff make for someone (no user) have no entry.
+ *   { community, service, date, startsAt } and the slot's tally (tally.ts): `taken`, the seats
+ *   in use (bookings confirmed, checked in, completed or no-show), waitlist, requests (book and
+ *   reschedule requests) and holders (live: confirmed, waitlisted or checked in).
  * - bookings/<random id>: the BookingRecord fields without `id`; instants as UTC ISO strings.
  *   Documents from before booking codes have no `code`: they read with a 5-character one spelled
  *   from their id (legacyCode), which never equals a new 4-character code.
@@ -25,11 +19,9 @@
  *   booking, dropping past and cancelled ones. Two bookings by one resident at once both write
  *   it, so only one commits on a stale count. Bookings staff make are not listed.
  *
- * As with the queue's evening document (queues.ts), a transaction cannot query: the slot document
- * is the one document every booking of the slot reads and writes, so the seat count, the waitlist
- * and both lookup maps live there, and snapshot isolation on it is what keeps two residents from
- * getting the last seat. A slot document exists from its first booking on; a missing one reads as
- * an empty slot when booking, and as corruption when a booking points at it.
+ * The slot document is the one document every booking of the slot reads and writes (tally.ts).
+ * It exists from its first booking on; a missing one reads as an empty slot when booking, and as
+ * corruption when a booking points at it.
  */
 import { newId } from '../../core/kernel/ids';
 import type { BookingSettings, BookingStatus } from '../../../contract/booking';
@@ -41,19 +33,17 @@ import {
   decideRemind,
   decideReschedule,
   decideUpdate,
+  erasedBooking,
   holdsSeat,
   holdsSlot,
   legacyCode,
   movesSlot,
-  erasedBooking,
   newBooking,
   pickCode,
   SEATED,
 } from '../../core/booking/decisions';
-import { nextInLine, promoteNext } from '../../core/waitlist';
 import { MalformedDocument, readDoc, toStoredInstant } from './documents';
 import {
-  changedFields,
   docOf,
   fieldsOf,
   getRecord,
@@ -63,26 +53,26 @@ import {
   oneOf,
   read,
   readAll,
-  readUpTo,
   recordOf,
-  recordsOf,
+  records,
   someStrings,
   text,
   type Reader,
   type Shape,
+  updateChanged,
 } from './fields';
-import type { CloudDatabase, CloudQuery, CloudTransaction, DocData } from './sdk';
+import { fieldKey } from './keys';
+import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import {
   EMPTY_TALLY,
   knownIn,
+  Place,
   readTally,
   type Tally,
   tallyAfter,
   tallyErased,
-  tallyFields,
 } from './tally';
 import { MANY_RACERS, transact } from './transaction';
-import { fieldKey } from './keys';
 
 /**
  * Single-document operations a book() runs inside its one transaction, by outcome:
@@ -115,39 +105,32 @@ export const RESCHEDULE_OPERATIONS = { moved: 9, promoted: 11, full: 2 } as cons
  */
 export const UPDATE_OPERATIONS = { booking: 2, slot: 4 } as const;
 
-export interface BookingCollections {
-  settings: string;
-  slots: string;
-  bookings: string;
-  codes: string;
-  residents: string;
-}
+type BookingCollections = Record<
+  'booking_settings' | 'booking_slots' | 'bookings' | 'booking_codes' | 'booking_residents',
+  string
+>;
+
+const settingsId = (community: string, service: string) => `${community}:${service}`;
+
+/** booking_codes/<id>: one per code taken on a community's evening. */
+const codeId = (community: string, date: string, code: string) =>
+  `${community}_${date.replace(/-/g, '')}_${code}`;
 
 /** booking_residents/<id>: one per resident and community. */
 export const residentId = (community: string, userId: string) => `${community}:${fieldKey(userId)}`;
 
-const HELD_ENTRY: Shape<{ id: string; date: string }> = { id: text, date: text };
-
-/** Where a slot is, stored on its document as on each of its bookings. */
-type Place = Pick<BookingRecord, 'community' | 'service' | 'date' | 'startsAt'>;
-const PLACE: Shape<Place> = { community: text, service: text, date: text, startsAt: text };
-
-/** The slot document as this adapter reads and writes it: the tally's `held` is stored as `taken`. */
-type SlotDoc = Place & Tally;
-
-export const settingsId = (community: string, service: string) => `${community}:${service}`;
-
-/** booking_codes/<id>: one per code taken on a community's evening. */
-export const codeId = (community: string, date: string, code: string) =>
-  `${community}_${date.replace(/-/g, '')}_${code}`;
-
 // --- mapping ---
 
-const readBooking = recordOf<BookingRecord>('bookings', {
+/** Where a slot is, stored on its document as on each of its bookings. */
+const SLOT_AT: Shape<Pick<BookingRecord, 'community' | 'service' | 'date' | 'startsAt'>> = {
   community: text,
   service: text,
   date: text,
   startsAt: text,
+};
+
+const readBooking = recordOf<BookingRecord>('bookings', {
+  ...SLOT_AT,
   slotId: text,
   // Every status: the seated ones, the waitlist and cancelled.
   status: oneOf<BookingStatus>([...SEATED, 'waitlisted', 'cancelled']),
@@ -168,8 +151,6 @@ const readBooking = recordOf<BookingRecord>('bookings', {
 const bookingFromDoc = (id: string, doc: DocData): BookingRecord =>
   readBooking(id, doc.code === undefined ? { ...doc, code: legacyCode(id) } : doc);
 
-const bookingsFrom = recordsOf('bookings', bookingFromDoc);
-
 /** Added after the first release: documents saved before it mean "every evening". */
 const weekdays: Reader<number[]> = (doc, key, where) => {
   const value = doc[key] ?? [];
@@ -187,36 +168,26 @@ const SETTINGS: Shape<BookingSettings> = {
   weekdays,
 };
 
-const slotFromDoc = (id: string, doc: DocData): SlotDoc => {
+/** A slot document: where the slot is, and its tally (`held` stored as `taken`). */
+const slotFromDoc = (id: string, doc: DocData) => {
   const where = `booking_slots/${id}`;
-  return { ...read(PLACE, doc, where), ...readTally(doc, 'taken', where) };
+  return { at: read(SLOT_AT, doc, where), tally: readTally(doc, 'taken', where) };
 };
 
-/** A slot's counts from a projected document ({ _id, taken, waitlist }). */
-function countFromDoc(doc: DocData) {
-  const slotId = text(doc, '_id', 'booking_slots/?');
-  const where = `booking_slots/${slotId}`;
-  return {
-    slotId,
-    taken: integer(doc, 'taken', where),
-    waitlisted: someStrings(doc, 'waitlist', where).length,
-  };
-}
-
-const INSTANTS = ['checkedInAt', 'closedAt', 'remindedAt'] as const;
+const HELD_ENTRY: Shape<{ id: string; date: string }> = { id: text, date: text };
 
 /** The patch with its instants normalized to UTC ISO, as every instant is stored. */
-function withStoredInstants(patch: BookingPatch): BookingPatch {
-  const stored = { ...patch };
-  for (const key of INSTANTS) {
-    const at = patch[key];
-    if (typeof at === 'string') stored[key] = toStoredInstant(at);
-  }
-  return stored;
-}
+const withStoredInstants = (patch: BookingPatch): BookingPatch => ({
+  ...patch,
+  ...Object.fromEntries(
+    (['checkedInAt', 'closedAt', 'remindedAt'] as const)
+      .filter((key) => typeof patch[key] === 'string')
+      .map((key) => [key, toStoredInstant(patch[key]!)]),
+  ),
+});
 
 /** The slot once `after` replaced `before` (null: a new booking), by the core's rules: see tally.ts. */
-const slotAfter = (slot: SlotDoc, before: BookingRecord | null, after: BookingRecord) =>
+const slotAfter = (slot: Tally, before: BookingRecord | null, after: BookingRecord) =>
   tallyAfter(slot, before, after, {
     holdsPlace: (b) => holdsSeat(b.status),
     isLive: (b) => holdsSlot(b.status),
@@ -226,85 +197,60 @@ const slotAfter = (slot: SlotDoc, before: BookingRecord | null, after: BookingRe
 
 /** One transaction's reads and writes of slot, booking and code documents. */
 function inTransaction(tx: CloudTransaction, names: BookingCollections) {
-  const bookingRef = (id: string) => tx.collection(names.bookings).doc(id);
-  const slotRef = (id: string) => tx.collection(names.slots).doc(id);
+  const doc = (collection: keyof BookingCollections, id: string) =>
+    tx.collection(names[collection]).doc(id);
+  const bookingAt = (id: string) => getRecord(doc('bookings', id), bookingFromDoc, id);
+  type Slot = Place<BookingRecord, Tally>;
 
   /**
-   * The slot at `place`: a missing document is an empty slot when booking into it, and
-   * corruption when `of`, a booking written with it, points at it.
+   * The slot of a booking or request (its document, stored `taken`): a missing document is an
+   * empty slot when booking into it, and corruption when `of`, a booking written with it, points
+   * at it. A set() of it creates it.
    */
-  async function slotAt(place: Place & { slotId: string }, of?: BookingRecord): Promise<SlotDoc> {
-    const doc = await readDoc(slotRef(place.slotId));
-    if (doc) return slotFromDoc(place.slotId, doc);
-    if (of) throw new MalformedDocument(`bookings/${of.id}`, `slot ${of.slotId}`);
-    return { ...(fieldsOf(PLACE, place) as Place), ...EMPTY_TALLY };
-  }
-
-  // set() writes the whole document: a first booking creates the slot, and removed map entries
-  // really go (update() would merge the maps).
-  const saveSlot = (id: string, slot: SlotDoc) =>
-    slotRef(id).set({ data: { ...fieldsOf(PLACE, slot), ...tallyFields(slot, 'taken') } });
-
-  /** A booking a slot document points at: written in the same transaction, so a gap is corruption. */
-  async function bookingIn(id: string, slotId: string): Promise<BookingRecord> {
-    const doc = await readDoc(bookingRef(id));
-    if (!doc) throw new MalformedDocument(`booking_slots/${slotId}`, `booking ${id}`);
-    return bookingFromDoc(id, doc);
-  }
-
-  async function bookingAt(id: string): Promise<BookingRecord | null> {
-    const doc = await readDoc(bookingRef(id));
-    return doc && bookingFromDoc(id, doc);
-  }
-
-  /** Writes what `after` changed of `before`: nothing when nothing did. */
-  async function rewrite(before: BookingRecord, after: BookingRecord) {
-    const data = changedFields(before, after);
-    if (Object.keys(data).length > 0) await bookingRef(after.id).update({ data });
+  async function slotAt(at: BookingRecord | BookRequest, of?: BookingRecord): Promise<Slot> {
+    const ref = doc('booking_slots', at.slotId);
+    const stored = await getRecord(ref, slotFromDoc, at.slotId);
+    if (!stored && of) throw new MalformedDocument(`bookings/${of.id}`, `slot ${of.slotId}`);
+    const fields = fieldsOf(SLOT_AT, stored?.at ?? at);
+    const tally = stored?.tally ?? EMPTY_TALLY;
+    return new Place(ref, `booking_slots/${at.slotId}`, fields, 'taken', tally, {
+      label: 'booking',
+      placed: 'confirmed',
+      doc: (id) => doc('bookings', id),
+      fromDoc: bookingFromDoc,
+      after: slotAfter,
+    });
   }
 
   /**
-   * A new booking with its code (pickCode): writes its code document and itself; the caller
-   * writes the slot. Candidates are read in order only up to the first free one, the one
-   * pickCode keeps. Two bookings taking the same code at once both create its document, so only
-   * one commits; the other, retried, finds it taken.
+   * A new booking with its code (pickCode), in `slot`'s tally: writes its code document and
+   * itself; the caller writes the slot. Candidates are read in order only up to the first free
+   * one, the one pickCode keeps. Two bookings taking the same code at once both create its
+   * document, so only one commits; the other, retried, finds it taken.
    */
-  async function made(req: BookRequest, status: 'confirmed' | 'waitlisted') {
-    const ref = (code: string) =>
-      tx.collection(names.codes).doc(codeId(req.community, req.date, code));
+  async function made(slot: Slot, req: BookRequest, status: 'confirmed' | 'waitlisted') {
+    const code = (c: string) => doc('booking_codes', codeId(req.community, req.date, c));
     const taken = new Set<string>();
-    for (const code of req.codes) {
-      if (!(await readDoc(ref(code)))) break;
-      taken.add(code);
+    for (const c of req.codes) {
+      if (!(await readDoc(code(c)))) break;
+      taken.add(c);
     }
     const booking = newBooking(req, newId(), status, pickCode(req.codes, taken));
-    await ref(booking.code).set({ data: { bookingId: booking.id } });
-    await bookingRef(booking.id).set({ data: docOf(booking) });
+    await code(booking.code).set({ data: { bookingId: booking.id } });
+    await doc('bookings', booking.id).set({ data: docOf(booking) });
+    slot.added(booking);
     return booking;
   }
 
   /**
-   * Writes the cancellation of `booking` (whose slot is `slot`) as decided, and promotes the first
-   * of the slot's waitlist into a freed seat (promoteNext). Writes the bookings, not the slot: the
-   * caller writes it once, also when it changed it too.
+   * The cancellation as decided, and the first of the slot's waitlist promoted into a freed seat
+   * (promoteNext). Writes the bookings, not the slot: the caller writes it once, also when it
+   * changed it too.
    */
-  async function cancelAgainst(slot: SlotDoc, { booking, cancelled, seatsFreed }: CancelDecision) {
-    await rewrite(booking, cancelled);
-    let next = slotAfter(slot, booking, cancelled);
-    const line: BookingRecord[] = [];
-    for (const id of nextInLine(next.waitlist, seatsFreed)) {
-      const waiting = await bookingIn(id, booking.slotId);
-      if (waiting.status !== 'waitlisted') {
-        throw new MalformedDocument(`booking_slots/${booking.slotId}`, `waitlist ${id}`);
-      }
-      line.push(waiting);
-    }
-    const promoted = promoteNext(line, seatsFreed, 'confirmed', cancelled.closedAt!);
-    for (const [i, p] of promoted.entries()) {
-      await rewrite(line[i]!, p);
-      next = slotAfter(next, line[i]!, p);
-    }
-    return { cancelled, promoted: promoted[0] ?? null, slot: next };
+  async function cancelIn(slot: Slot, { booking, cancelled, seatsFreed }: CancelDecision) {
+    await slot.change(booking, cancelled);
+    const [promoted = null] = await slot.fill(seatsFreed, cancelled.closedAt!);
+    return { cancelled, promoted };
   }
 
   /**
@@ -315,9 +261,9 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
   async function heldBy(req: BookRequest) {
     if (!req.caps || !req.userId) return null;
     const id = residentId(req.community, req.userId);
-    const ref = tx.collection(names.residents).doc(id);
-    const doc = await readDoc(ref);
-    const listed = doc ? listOf(HELD_ENTRY)(doc, 'bookings', `booking_residents/${id}`) : [];
+    const ref = doc('booking_residents', id);
+    const stored = await readDoc(ref);
+    const listed = stored ? listOf(HELD_ENTRY)(stored, 'bookings', `booking_residents/${id}`) : [];
     const held: BookingRecord[] = [];
     for (const entry of listed.filter((e) => e.date >= req.caps!.from)) {
       const booking = await bookingAt(entry.id);
@@ -331,33 +277,20 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     return { held, save };
   }
 
-  /** The new booking first, then the old one cancelled as decided, promotion included. */
-  async function move(slot: SlotDoc, req: BookRequest, cancel: CancelDecision) {
-    const old = cancel.booking;
-    const oldSlot = old.slotId === req.slotId ? null : await slotAt(old, old);
-    const booking = await made(req, 'confirmed');
-    const withNew = slotAfter(slot, null, booking);
-    // One slot document for both: both changes apply to it, and it is written once.
-    const result = await cancelAgainst(oldSlot ?? withNew, cancel);
-    await saveSlot(req.slotId, oldSlot ? withNew : result.slot);
-    if (oldSlot) await saveSlot(old.slotId, result.slot);
-    return { kind: 'moved' as const, booking, promoted: result.promoted };
-  }
-
   return {
     /** At most BOOK_MAX_OPERATIONS single-document operations; see BOOK_OPERATIONS. */
     async book(req: BookRequest) {
       const slot = await slotAt(req);
-      const known = knownIn(slot, req);
+      const known = knownIn(slot.tally, req);
       // A retried request is answered before anything is counted (decideBook looks at it first).
       const mine = known.retried || known.held ? null : await heldBy(req);
-      const decision = decideBook({ known, taken: slot.held }, req, mine?.held ?? null);
+      const decision = decideBook({ known, taken: slot.tally.held }, req, mine?.held ?? null);
       if (decision.kind === 'existing') {
-        return { kind: 'existing' as const, booking: await bookingIn(decision.id, req.slotId) };
+        return { kind: 'existing' as const, booking: await slot.record(decision.id) };
       }
       if (decision.kind === 'full' || decision.kind === 'limited') return decision;
-      const booking = await made(req, decision.status);
-      await saveSlot(req.slotId, slotAfter(slot, null, booking));
+      const booking = await made(slot, req, decision.status);
+      await slot.write();
       await mine?.save(booking);
       return { kind: 'created' as const, booking };
     },
@@ -367,33 +300,41 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
       const decided = decideCancel(await bookingAt(id), from, now);
       if (!decided) return null;
       const slot = await slotAt(decided.booking, decided.booking);
-      const { cancelled, promoted, slot: next } = await cancelAgainst(slot, decided);
-      await saveSlot(decided.booking.slotId, next);
-      return { cancelled, promoted };
-    },
-
-    /** RESCHEDULE_OPERATIONS: 9 between two slots, 11 with a promotion in the old one. */
-    async reschedule(id: string, req: BookRequest) {
-      const old = await bookingAt(id);
-      const slot = await slotAt(req);
-      const known = knownIn(slot, req);
-      const mine = known.retried ? null : await heldBy(req);
-      const target = { known, taken: slot.held };
-      const decision = decideReschedule(old, target, req, mine?.held ?? null);
-      if (decision.kind === 'existing') {
-        const booking = await bookingIn(decision.id, req.slotId);
-        return { kind: 'existing' as const, booking, promoted: null };
-      }
-      if (decision.kind !== 'move') return decision;
-      const moved = await move(slot, req, decision.cancel);
-      await mine?.save(moved.booking, id);
-      return moved;
+      const cancelled = await cancelIn(slot, decided);
+      await slot.write();
+      return cancelled;
     },
 
     /**
-     * Load, decide, write what changed: UPDATE_OPERATIONS, 2, or 4 when the status move changes
-     * the slot (movesSlot). For update() and markReminded().
+     * RESCHEDULE_OPERATIONS: 9 between two slots, 11 with a promotion in the old one. The new
+     * booking first, then the old one cancelled as decided, promotion included.
      */
+    async reschedule(id: string, req: BookRequest) {
+      const old = await bookingAt(id);
+      const slot = await slotAt(req);
+      const known = knownIn(slot.tally, req);
+      const mine = known.retried ? null : await heldBy(req);
+      const target = { known, taken: slot.tally.held };
+      const decision = decideReschedule(old, target, req, mine?.held ?? null);
+      if (decision.kind === 'existing') {
+        return {
+          kind: 'existing' as const,
+          booking: await slot.record(decision.id),
+          promoted: null,
+        };
+      }
+      if (decision.kind !== 'move') return decision;
+      const moving = decision.cancel.booking;
+      // Within one slot, one slot document for both: both changes apply to it, written once.
+      const oldSlot = moving.slotId === req.slotId ? slot : await slotAt(moving, moving);
+      const booking = await made(slot, req, 'confirmed');
+      const { promoted } = await cancelIn(oldSlot, decision.cancel);
+      await slot.write();
+      if (oldSlot !== slot) await oldSlot.write();
+      await mine?.save(booking, id);
+      return { kind: 'moved' as const, booking, promoted };
+    },
+
     /**
      * erasedBooking over one booking of `userId`, with its slot's entries keyed by the user
      * (tallyErased): get booking, get slot, update booking, set slot. False when it is not theirs.
@@ -401,41 +342,35 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     async erase(id: string, userId: string) {
       const booking = await bookingAt(id);
       if (!booking || booking.userId !== userId) return false;
-      const erased = erasedBooking(booking);
       const slot = await slotAt(booking, booking);
-      await rewrite(booking, erased);
-      await saveSlot(booking.slotId, tallyErased(slot, booking, erased));
+      await slot.change(booking, erasedBooking(booking), tallyErased);
+      await slot.write();
       return true;
     },
+
+    /**
+     * Load, decide, write what changed: UPDATE_OPERATIONS, 2, or 4 when the status move changes
+     * the slot (movesSlot). For update() and markReminded().
+     */
     async change(id: string, decide: (b: BookingRecord | null) => BookingRecord | null) {
       const booking = await bookingAt(id);
       const changed = booking && decide(booking);
       if (!booking || !changed) return null;
-      const slot = movesSlot(booking.status, changed.status) && (await slotAt(booking, booking));
-      await rewrite(booking, changed);
-      if (slot) await saveSlot(booking.slotId, slotAfter(slot, booking, changed));
+      if (movesSlot(booking.status, changed.status)) {
+        const slot = await slotAt(booking, booking);
+        await slot.change(booking, changed);
+        await slot.write();
+      } else await updateChanged(doc('bookings', id), booking, changed);
       return changed;
     },
   };
 }
 
-/** `query` in `order`, written as in SQL: "field [desc], …". */
-const ordered = (query: CloudQuery, order: string) =>
-  order.split(', ').reduce((q, by) => {
-    const [field, direction] = by.split(' ');
-    return q.orderBy(field!, direction === 'desc' ? 'desc' : 'asc');
-  }, query);
-
 export function bookingRepo(db: CloudDatabase, names: BookingCollections): BookingRepo {
-  const bookings = () => db.collection(names.bookings);
-  const slots = () => db.collection(names.slots);
+  const bookings = records(db, names, 'bookings', bookingFromDoc);
+  const slots = () => db.collection(names.booking_slots);
   const settings = (community: string, service: string) =>
-    db.collection(names.settings).doc(settingsId(community, service));
-  /** The bookings `where` finds in `order`: all of them, or the first `limit`. */
-  const listed = async (where: DocData, order: string, limit?: number) => {
-    const query = () => ordered(bookings().where(where), order);
-    return bookingsFrom(await (limit === undefined ? readAll(query) : readUpTo(limit, query)));
-  };
+    db.collection(names.booking_settings).doc(settingsId(community, service));
   const run = <R>(work: (t: ReturnType<typeof inTransaction>) => Promise<R>) =>
     transact(db, MANY_RACERS, (tx) => work(inTransaction(tx, names)));
 
@@ -450,7 +385,7 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
       await settings(community, service).set({ data });
     },
     book: (request) => run((t) => t.book(request)),
-    getBooking: (id) => getRecord(bookings().doc(id), bookingFromDoc, id),
+    getBooking: bookings.get,
     /**
      * One query on the slot documents, whatever the number of bookings: every slot ever booked,
      * zeros included once all its bookings are cancelled (as SQLite's GROUP BY over bookings).
@@ -458,33 +393,41 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
     async slotCounts(community, service, date) {
       const query = slots().where({ community, service, date }).orderBy('startsAt', 'asc');
       const docs = await readAll(() => query.field({ _id: true, taken: true, waitlist: true }));
-      return docs.map(countFromDoc);
+      return docs.map((doc) => {
+        const slotId = text(doc, '_id', 'booking_slots/?');
+        const where = `booking_slots/${slotId}`;
+        const waitlisted = someStrings(doc, 'waitlist', where).length;
+        return { slotId, taken: integer(doc, 'taken', where), waitlisted };
+      });
     },
     /** 0 when the booking is not on its slot's waitlist (any more). */
     async waitlistPosition(booking) {
-      const doc = await readDoc(slots().doc(booking.slotId));
-      return doc ? slotFromDoc(booking.slotId, doc).waitlist.indexOf(booking.id) + 1 : 0;
+      const slot = await getRecord(slots().doc(booking.slotId), slotFromDoc, booking.slotId);
+      return slot ? slot.tally.waitlist.indexOf(booking.id) + 1 : 0;
     },
     /** Newest evening first; within one slot, the latest booking first. */
-    ofUser: (userId) => listed({ userId }, 'date desc, startsAt desc, createdAt desc, _id'),
+    ofUser: (userId) =>
+      bookings.find({ userId }, 'date desc', 'startsAt desc', 'createdAt desc', '_id'),
     /** One query for the user's bookings, then one small transaction per booking (erase). */
     async erasePersonal(userId) {
       let count = 0;
-      const mine = await listed({ userId }, '_id');
+      const mine = await bookings.find({ userId }, '_id');
       for (const b of mine) {
         if (await run((t) => t.erase(b.id, userId))) count += 1;
       }
       // The per-resident list the limits read is named by the user id: it goes too.
       for (const community of new Set(mine.map((b) => b.community))) {
-        await db.collection(names.residents).doc(residentId(community, userId)).remove();
+        await db.collection(names.booking_residents).doc(residentId(community, userId)).remove();
       }
       return count;
     },
     /** In slot order, then in booking order. */
     listForDate: (community, date, service) =>
-      listed(
+      bookings.find(
         service === undefined ? { community, date } : { community, date, service },
-        'startsAt, createdAt, _id',
+        'startsAt',
+        'createdAt',
+        '_id',
       ),
     /**
      * Plain compare-and-set. A move to 'cancelled' here gives the seat back but promotes nobody:
@@ -501,6 +444,6 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
     // Every booking is written with remindedAt: null, so equality with null finds the unsent.
     // A batch up to PAGE_SIZE (the reminder job's) is one read.
     dueReminders: (date, limit) =>
-      listed({ date, status: 'confirmed', remindedAt: null }, 'startsAt, _id', limit),
+      bookings.first(limit, { date, status: 'confirmed', remindedAt: null }, 'startsAt', '_id'),
   };
 }

@@ -18,8 +18,9 @@ export class MalformedDocument extends Error {
 }
 
 /**
- * What overwrites a document that should be gone: the SDK slice this adapter uses (sdk.ts) has no
- * remove(). It keeps no field, so no query matches it and every read treats it as missing.
+ * What overwrites a document that should be gone where remove() is not used (dropped activities
+ * and their sign-ups, erased suggestion requests). It keeps no field, so no query matches it and
+ * every read treats it as missing.
  */
 export const REMOVED: DocData = { removed: true };
 export const isRemoved = (doc: DocData) => doc.removed === true;

@@ -14,18 +14,9 @@
  */
 import { Unavailable } from '../../core/errors';
 
-export const SDK_CODES = {
-  SERVER_TIMEOUT: -501002,
-  EXCEED_REQUEST_LIMIT: -501003,
-  EXCEED_CONCURRENT_REQUEST_LIMIT: -501004,
-  DATABASE_COLLECTION_NOT_EXIST: -502005,
-} as const;
-
-const UNAVAILABLE_CODES: ReadonlySet<unknown> = new Set([
-  SDK_CODES.SERVER_TIMEOUT,
-  SDK_CODES.EXCEED_REQUEST_LIMIT,
-  SDK_CODES.EXCEED_CONCURRENT_REQUEST_LIMIT,
-]);
+/** SERVER_TIMEOUT, EXCEED_REQUEST_LIMIT and EXCEED_CONCURRENT_REQUEST_LIMIT. */
+const UNAVAILABLE_CODES: ReadonlySet<unknown> = new Set([-501002, -501003, -501004]);
+const DATABASE_COLLECTION_NOT_EXIST = -502005;
 
 const CONFLICT = /DATABASE_TRANSACTION_CONFLICT|transaction conflict|TransactionConflict/i;
 const TIMEOUT = /ESOCKETTIMEDOUT|ETIMEDOUT|timed? ?out/i;
@@ -48,7 +39,7 @@ export function isConflict(error: unknown): boolean {
   return codeOf(error) === 'DATABASE_TRANSACTION_CONFLICT' || CONFLICT.test(textOf(error));
 }
 
-export function isUnavailable(error: unknown): boolean {
+function isUnavailable(error: unknown): boolean {
   return UNAVAILABLE_CODES.has(codeOf(error)) || TIMEOUT.test(textOf(error));
 }
 
@@ -66,8 +57,7 @@ export function mapSdkError(error: unknown): unknown {
   if (error instanceof Unavailable || error instanceof MissingCollection) return error;
   if (isConflict(error)) return error;
   if (isUnavailable(error)) return new Unavailable(error);
-  if (codeOf(error) === SDK_CODES.DATABASE_COLLECTION_NOT_EXIST)
-    return new MissingCollection(error);
+  if (codeOf(error) === DATABASE_COLLECTION_NOT_EXIST) return new MissingCollection(error);
   return error;
 }
 

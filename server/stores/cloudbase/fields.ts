@@ -47,6 +47,19 @@ export const nullable =
 /** null or absent: null; otherwise a string. */
 export const nullableText: Reader<string | null> = nullable(text);
 
+/** Absent (documents written before the field): `fallback`. */
+export const orDefault =
+  <V>(reader: Reader<V>, fallback: V): Reader<V> =>
+  (doc, key, where) =>
+    doc[key] === undefined ? copyOf(fallback) : reader(doc, key, where);
+
+/** A finite number (not only an integer). */
+export const finite: Reader<number> = (doc, key, where) => {
+  const value = doc[key];
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new MalformedDocument(where, key);
+  return value;
+};
+
 /** true only when stored as true: absent (older documents) or anything else reads as false. */
 export const flag: Reader<boolean> = (doc, key) => doc[key] === true;
 
@@ -112,15 +125,31 @@ export async function getRecord<T>(
 export const fieldsOf = <T>(shape: Shape<T>, record: T): DocData =>
   copyOf(Object.fromEntries(Object.keys(shape).map((k) => [k, record[k as keyof T]])));
 
-/** Every page of a query: skip/limit over a total order, past the 100-per-read cap. */
-export async function readAll(query: () => CloudQuery): Promise<DocData[]> {
-  const all: DocData[] = [];
+/**
+ * A query's documents, page by page (skip/limit over a total order, past the 100-per-read cap),
+ * while `take` answers for each: true keeps it, false passes over it, 'stop' ends the reading; so
+ * does the `limit`-th one kept.
+ */
+export async function readWhile(
+  query: () => CloudQuery,
+  take: (doc: DocData) => boolean | 'stop',
+  limit = Infinity,
+): Promise<DocData[]> {
+  const found: DocData[] = [];
   for (let skip = 0; ; skip += PAGE_SIZE) {
     const { data } = await query().skip(skip).limit(PAGE_SIZE).get();
-    all.push(...data);
-    if (data.length < PAGE_SIZE) return all;
+    for (const doc of data) {
+      const taken = take(doc);
+      if (taken === 'stop') return found;
+      if (taken) found.push(doc);
+      if (found.length >= limit) return found;
+    }
+    if (data.length < PAGE_SIZE) return found;
   }
 }
+
+/** Every page of a query. */
+export const readAll = (query: () => CloudQuery) => readWhile(query, () => true);
 
 /** The first `limit` documents of a query, in pages of at most PAGE_SIZE. */
 export async function readUpTo(limit: number, query: () => CloudQuery): Promise<DocData[]> {
@@ -153,43 +182,20 @@ export function changedFields<T extends object>(before: T, after: T): DocData {
   return changed;
 }
 
-/**
- * Writes a decision back in `tx`: `changed` holds the fields it changed, `stored` what was read.
- */
+/** update() of the fields `after` changed of `before`: nothing when none did. */
+export async function updateChanged<T extends object>(ref: CloudDocument, before: T, after: T) {
+  const data = changedFields(before, after);
+  if (Object.keys(data).length > 0) await ref.update({ data });
+}
+
+/** Writes a decision back in `tx`: `next` in place of `current`, `stored` what was read. */
 export type Write<T> = (
   ref: CloudDocument,
   next: T,
-  changed: DocData,
+  current: T,
   stored: DocData,
   tx: CloudTransaction,
 ) => Promise<unknown>;
-
-/** update() of the changed fields, when there are any. */
-export const updateChanged: Write<unknown> = async (ref, _next, changed) => {
-  if (Object.keys(changed).length > 0) await ref.update({ data: changed });
-};
-
-/**
- * get, then update of what `decide` changed: the record it returns, or null (nothing written)
- * when the document is missing or the decision refuses. Scalar fields only: update() would
- * merge a nested object where the decision replaces it; `write` then set()s the whole document.
- */
-export async function changeDoc<T extends object>(
-  tx: CloudTransaction,
-  collection: string,
-  id: string,
-  fromDoc: (id: string, doc: DocData) => T,
-  decide: (current: T) => T | null,
-  write: Write<T> = updateChanged,
-): Promise<T | null> {
-  const ref = tx.collection(collection).doc(id);
-  const doc = await readDoc(ref);
-  const current = doc ? fromDoc(id, doc) : null;
-  const next = current && decide(current);
-  if (!doc || !current || !next) return null;
-  await write(ref, next, changedFields(current, next), doc, tx);
-  return next;
-}
 
 /** `query` in the order of `orders`, each "field" (ascending) or "field desc". */
 export const ordered = (query: CloudQuery, orders: readonly string[]): CloudQuery =>
@@ -201,8 +207,8 @@ export const ordered = (query: CloudQuery, orders: readonly string[]): CloudQuer
 /**
  * The records of one collection, stored by `_id`: `names[collection]` is its name with the
  * store's prefix, `collection` the one MalformedDocument names. A record by id (one read), every
- * record of a query in `orders` (readAll), the ids of a query, a record set whole, and a core
- * decision written back in a transaction of its own (changeDoc), for one record or a query's.
+ * record of a query in `orders` (readAll), a record set whole, and a core decision written back
+ * in a transaction (change), for one record or a query's.
  */
 export function records<T extends { id: string }, C extends string>(
   db: CloudDatabase,
@@ -214,67 +220,105 @@ export function records<T extends { id: string }, C extends string>(
   const all = recordsOf(collection, fromDoc);
   const ref = () => db.collection(name);
   const doc = (id: string) => ref().doc(id);
+  /**
+   * In `tx`: get, then update of what `decide` changed (or `write`): the record it returns, or
+   * null (nothing written) when the document is missing or the decision refuses. Scalar fields
+   * only: update() would merge a nested object where the decision replaces it; `write` then
+   * set()s the whole document.
+   */
+  async function changeIn(
+    tx: CloudTransaction,
+    id: string,
+    decide: (current: T) => T | null,
+    write: Write<T> = (ref, next, current) => updateChanged(ref, current, next),
+  ): Promise<T | null> {
+    const txRef = tx.collection(name).doc(id);
+    const stored = await readDoc(txRef);
+    const current = stored && fromDoc(id, stored);
+    const next = current && decide(current);
+    if (!stored || !current || !next) return null;
+    await write(txRef, next, current, stored, tx);
+    return next;
+  }
   const change = (id: string, decide: (current: T) => T | null, write?: Write<T>) =>
-    transact(db, FEW_RACERS, (tx) => changeDoc(tx, name, id, fromDoc, decide, write));
-  const ids = async (where: DocData) =>
-    (await readAll(() => ref().where(where).orderBy('_id', 'asc').field({ _id: true }))).map((d) =>
-      text(d, '_id', `${collection}/?`),
-    );
+    transact(db, FEW_RACERS, (tx) => changeIn(tx, id, decide, write));
   return {
     name,
     ref,
     doc,
+    /** `run` on the document as a transaction of its own reads it (null: there is none). */
+    onDoc: <R>(
+      id: string,
+      run: (doc: DocData | null, ref: CloudDocument, tx: CloudTransaction) => Promise<R>,
+    ) =>
+      transact(db, FEW_RACERS, async (tx) => {
+        const txRef = tx.collection(name).doc(id);
+        return run(await readDoc(txRef), txRef, tx);
+      }),
     get: (id: string) => getRecord(doc(id), fromDoc, id),
+    /** The collection in a transaction: a document, and a record by id (one get). */
+    in: (tx: CloudTransaction) => ({
+      doc: (id: string) => tx.collection(name).doc(id),
+      get: (id: string) => getRecord(tx.collection(name).doc(id), fromDoc, id),
+    }),
     find: async (where: DocData, ...orders: string[]) =>
       all(await readAll(() => ordered(ref().where(where), orders))),
-    ids,
+    /** The first `limit` records of a query in `orders` (readUpTo). */
+    first: async (limit: number, where: DocData, ...orders: string[]) =>
+      all(await readUpTo(limit, () => ordered(ref().where(where), orders))),
     async put(record: T) {
       await doc(record.id).set({ data: docOf(record) });
     },
     change,
+    changeIn,
     /** One query for the ids, then change() of each: how many the decision changed. */
     async changeAll(where: DocData, decide: (current: T) => T | null, write?: Write<T>) {
+      const query = () => ref().where(where).orderBy('_id', 'asc').field({ _id: true });
       let count = 0;
-      for (const id of await ids(where)) if (await change(id, decide, write)) count += 1;
+      for (const { _id } of await readAll(query)) {
+        if (await change(text({ _id }, '_id', `${collection}/?`), decide, write)) count += 1;
+      }
       return count;
     },
   };
 }
 
 /**
- * What a key document points to, in a transaction: the key (`collection`/`keyId`, in `keys`)
- * holds the `_id` of a record in `field` ("taskId": a task), read by `load`. No key, or a REMOVED
- * one: no record (one get); a key pointing to a missing record is malformed ("task <id>").
+ * A collection of small documents under deterministic `_id`s (keys and counters), in a
+ * transaction: a transaction cannot query, so these are how it finds what it needs.
  */
-export async function pointedTo<T>(
-  keys: { doc(id: string): CloudDocument },
-  collection: string,
-  keyId: string,
-  field: string,
-  load: (id: string) => Promise<T | null>,
-): Promise<{ key: CloudDocument; record: T | null }> {
-  const key = keys.doc(keyId);
-  const doc = await readDoc(key);
-  if (!doc || isRemoved(doc)) return { key, record: null };
-  const id = text(doc, field, `${collection}/${keyId}`);
-  const record = await load(id);
-  const label = `${field.replace(/Id$/, '')} ${id}`;
-  if (!record) throw new MalformedDocument(`${collection}/${keyId}`, label);
-  return { key, record };
-}
-
-/**
- * Takes the next number of a counter document (get, then set with `fields`): the number stored
- * in `field` plus one (absent: 1). Racers for one counter conflict on it, so one commits.
- */
-export async function nextNumber(
-  ref: CloudDocument,
-  where: string,
-  field: string,
-  fields: DocData,
-): Promise<number> {
-  const doc = await readDoc(ref);
-  const next = (doc ? integer(doc, field, where) : 0) + 1;
-  await ref.set({ data: { ...fields, [field]: next } });
-  return next;
+export function keysIn<C extends string>(
+  tx: CloudTransaction,
+  names: Record<C, string>,
+  collection: C,
+) {
+  const doc = (id: string) => tx.collection(names[collection]).doc(id);
+  return {
+    doc,
+    /**
+     * What key `id` points to: its `field` ("taskId": a task) holds the `_id` of a record read by
+     * `load`. No key, or a REMOVED one: no record (one get); a key pointing to a missing record
+     * is malformed ("task <id>").
+     */
+    async pointedTo<T>(id: string, field: string, load: (id: string) => Promise<T | null>) {
+      const key = doc(id);
+      const stored = await readDoc(key);
+      if (!stored || isRemoved(stored)) return { key, record: null };
+      const recordId = text(stored, field, `${collection}/${id}`);
+      const record = await load(recordId);
+      const label = `${field.replace(/Id$/, '')} ${recordId}`;
+      if (!record) throw new MalformedDocument(`${collection}/${id}`, label);
+      return { key, record };
+    },
+    /**
+     * Takes the next number of counter `id` (get, then set with `fields`): the number stored in
+     * `field` plus one (absent: 1). Racers for one counter conflict on it, so one commits.
+     */
+    async nextNumber(id: string, field: string, fields: DocData): Promise<number> {
+      const stored = await readDoc(doc(id));
+      const next = (stored ? integer(stored, field, `${collection}/${id}`) : 0) + 1;
+      await doc(id).set({ data: { ...fields, [field]: next } });
+      return next;
+    },
+  };
 }

@@ -10,7 +10,8 @@ import type { FollowUpRecord } from '../../core/ports';
 import { emulatedStore } from '../../testing/emulated-store';
 import { orderId, taskKeyId } from './followups';
 import { digest } from './keys';
-import { CREATE_FOLLOW_UP_OPERATIONS, PAGE_SIZE } from './index';
+import { CREATE_FOLLOW_UP_OPERATIONS } from './followups';
+import { PAGE_SIZE } from './sdk';
 import type { DocData } from './sdk';
 import { MANY_RACERS } from './transaction';
 

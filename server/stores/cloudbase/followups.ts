@@ -1,10 +1,5 @@
 /**
- * Follow-up calls (回访) on CloudBase: the FollowUpRepo port, with the same behaviour as
- * server/stores/sqlite/followups.ts.
- * The rules are the core's (core/followup/rules.ts): this file loads the few documents a decision needs,
- * asks it, and writes the outcome in the same transaction.
- *
- * Documents (collection names without the optional prefix):
+ * Follow-up calls (回访, the FollowUpRepo port; rules in core/followup/rules.ts):
  * - followups/<task id>: the FollowUpRecord fields without `id` (attempts and result embedded),
  *   plus `seq`: the task's number in its community, in creation order, which breaks ties in the
  *   lists the way SQLite's rowid does (the job creates a whole run with one `createdAt`).
@@ -31,15 +26,15 @@ import {
   bool,
   docOf,
   fieldsOf,
-  getRecord,
   integer,
   listOf,
   nested,
-  nextNumber,
+  keysIn,
   nullable,
   nullableText,
   oneOf,
-  pointedTo,
+  ordered,
+  readWhile,
   recordOf,
   records,
   recordsOf,
@@ -48,8 +43,8 @@ import {
   type Shape,
   type Write,
 } from './fields';
-import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
-import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
+import type { CloudDatabase, DocData } from './sdk';
+import { MANY_RACERS, transact } from './transaction';
 import { digest, readable } from './keys';
 
 /**
@@ -110,7 +105,7 @@ export const followUpToDoc = (r: FollowUpRecord, seq: number): DocData => ({ ...
 const seqOf = (doc: DocData, id: string) => integer(doc, 'seq', `followups/${id}`);
 
 /** The whole document set (see the file comment), its `seq` checked and kept. */
-const setWhole: Write<FollowUpRecord> = (ref, next, _changed, stored) =>
+const setWhole: Write<FollowUpRecord> = (ref, next, _current, stored) =>
   ref.set({ data: followUpToDoc(next, seqOf(stored, next.id)) });
 
 const ruleShape: Shape<FollowUpRuleRecord & { service: string }> = {
@@ -124,30 +119,26 @@ function rulesFromDoc(community: string, doc: DocData): Record<string, FollowUpR
   return Object.fromEntries(list.map(({ service, ...rule }) => [service, rule]));
 }
 
-/** CREATE_FOLLOW_UP_OPERATIONS: the task made first under the key (firstTask), or this one. */
-async function createIn(tx: CloudTransaction, names: FollowUpCollections, record: FollowUpRecord) {
-  const keys = tx.collection(names.followup_keys);
-  const tasks = tx.collection(names.followups);
-  const load = (id: string) => getRecord(tasks.doc(id), followUpFromDoc, id);
-  const known = await pointedTo(keys, 'followup_keys', taskKeyId(record), 'taskId', load);
-  const decided = firstTask(known.record, record);
-  if (!decided.created) return decided;
-  const { community, date, kind } = record;
-  const order = keys.doc(orderId(community));
-  const seq = await nextNumber(order, `followup_keys/${orderId(community)}`, 'made', { community });
-  await known.key.set({ data: { taskId: record.id, community, date, kind } });
-  const doc = followUpToDoc(record, seq);
-  await tasks.doc(record.id).set({ data: doc });
-  return { created: true, record: followUpFromDoc(record.id, doc) };
-}
-
 export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): FollowUpRepo {
   const tasks = records(db, names, 'followups', followUpFromDoc);
   const rules = (community: string) => db.collection(names.followup_rules).doc(community);
 
   return {
     // Two runs of the job at once write the same order document for every task: many racers.
-    create: (record) => transact(db, MANY_RACERS, (tx) => createIn(tx, names, record)),
+    /** CREATE_FOLLOW_UP_OPERATIONS: the task made first under the key (firstTask), or this one. */
+    create: (record) =>
+      transact(db, MANY_RACERS, async (tx) => {
+        const keys = keysIn(tx, names, 'followup_keys');
+        const known = await keys.pointedTo(taskKeyId(record), 'taskId', tasks.in(tx).get);
+        const decided = firstTask(known.record, record);
+        if (!decided.created) return decided;
+        const { community, date, kind } = record;
+        const seq = await keys.nextNumber(orderId(community), 'made', { community });
+        await known.key.set({ data: { taskId: record.id, community, date, kind } });
+        const doc = followUpToDoc(record, seq);
+        await tasks.in(tx).doc(record.id).set({ data: doc });
+        return { created: true, record: followUpFromDoc(record.id, doc) };
+      }),
     get: tasks.get,
     /** By due date; tasks of one run share `createdAt`, so `seq` keeps creation order. */
     open: (community) => tasks.find({ community, status: 'open' }, 'due', 'createdAt', 'seq'),
@@ -156,32 +147,22 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
      * the reading stops at the first one closed before `since`, so only the answer is read.
      */
     async recent(community, since) {
-      const found: DocData[] = [];
-      const answer = () => recordsOf('followups', followUpFromDoc)(found);
-      for (let skip = 0; ; skip += PAGE_SIZE) {
-        const { data } = await tasks
-          .ref()
-          .where({ community, closedAt: db.command.neq(null) })
-          .orderBy('closedAt', 'desc')
-          .orderBy('seq', 'desc')
-          .skip(skip)
-          .limit(PAGE_SIZE)
-          .get();
-        for (const doc of data) {
-          const closedAt = text(doc, 'closedAt', `followups/${String(doc._id)}`);
-          if (closedAt < since) return answer();
-          if (doc.status !== 'open') found.push(doc);
-        }
-        if (data.length < PAGE_SIZE) return answer();
-      }
+      const closed = { community, closedAt: db.command.neq(null) };
+      const found = await readWhile(
+        () => ordered(tasks.ref().where(closed), ['closedAt desc', 'seq desc']),
+        (doc) =>
+          text(doc, 'closedAt', `followups/${String(doc._id)}`) < since
+            ? 'stop'
+            : doc.status !== 'open',
+      );
+      return recordsOf('followups', followUpFromDoc)(found);
     },
     update: (id, attempts, patch) =>
       tasks.change(id, (t) => patchIfUnchanged(t, attempts, patch), setWhole),
     /** get, then update of one scalar; a missing task is left alone, as SQLite's UPDATE does. */
     linkSuggestion: (id, suggestionId) =>
-      transact(db, FEW_RACERS, async (tx) => {
-        const ref = tx.collection(names.followups).doc(id);
-        if (await readDoc(ref)) await ref.update({ data: { suggestionId } });
+      tasks.onDoc(id, async (doc, ref) => {
+        if (doc) await ref.update({ data: { suggestionId } });
       }),
     /** By evening, then creation, as SQLite. */
     ofUser: (userId) => tasks.find({ userId }, 'date', 'createdAt', 'seq'),
@@ -205,14 +186,14 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
       tasks.changeAll(
         { userId },
         (t) => (t.userId === userId ? erasedTask(t) : null),
-        async (ref, next, changed, stored, tx) => {
+        async (ref, next, current, stored, tx) => {
           // The key document's `_id` was made from the resident key (the user id): it goes, and
           // the task is found under its new key.
           const keys = tx.collection(names.followup_keys);
-          await keys.doc(taskKeyId(followUpFromDoc(next.id, stored))).remove();
+          await keys.doc(taskKeyId(current)).remove();
           const { community, date, kind } = next;
           await keys.doc(taskKeyId(next)).set({ data: { taskId: next.id, community, date, kind } });
-          await setWhole(ref, next, changed, stored, tx);
+          await setWhole(ref, next, current, stored, tx);
         },
       ),
   };

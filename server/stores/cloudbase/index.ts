@@ -1,6 +1,10 @@
 /**
  * The CloudBase store: implements every port on the cloud database through wx-server-sdk's
- * admin API (cloud functions bypass the security rules in database/rules).
+ * admin API (cloud functions bypass the security rules in database/rules), with the same
+ * behaviour as the SQLite store (server/stores/sqlite). Each port has a file of its own, whose
+ * header lists its documents by collection name (without the optional prefix). The rules are the
+ * core's: a port loads the few documents a decision needs, asks it, and writes the outcome in the
+ * same transaction.
  *
  * Communities and identities here (the `_id` is the natural key, so reads by id are gets):
  * - communities/<community id>: { name, evenings: [{ weekday, opensAt, closesAt }],
@@ -24,7 +28,7 @@ import {
   decideCancelInvite,
   decideRedeem,
   forgettableUser,
-  inviteIsOpen,
+  openInvitesOf,
   type StoredInvite,
 } from '../../core/identity';
 import type {
@@ -32,7 +36,6 @@ import type {
   CommunityRecord,
   CommunityRepo,
   IdentityRepo,
-  OpenInviteRecord,
   RedeemResult,
   ServiceRecord,
   StaffEntry,
@@ -48,13 +51,13 @@ import {
   nullable,
   nullableText,
   oneOf,
+  orDefault,
   readAll,
   recordOf,
   records,
   recordsOf,
   someStrings,
   text,
-  type Reader,
   type Shape,
 } from './fields';
 import { alertLog } from './alerts';
@@ -68,9 +71,8 @@ import { rosterRepo } from './rosters';
 import { suggestionRepo } from './suggestions';
 import { surveyRepo } from './surveys';
 import { uploadRepo } from './uploads';
-import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
+import type { CloudDatabase, DocData } from './sdk';
 import { guardDatabase } from './errors';
-import { FEW_RACERS, transact } from './transaction';
 
 export type { CloudDatabase } from './sdk';
 
@@ -125,20 +127,6 @@ export type CollectionName = (typeof COLLECTIONS)[number];
 export const CLIENT_READABLE_COLLECTIONS = [LINE_COLLECTION] as const;
 export type ClientReadableCollection = (typeof CLIENT_READABLE_COLLECTIONS)[number];
 
-export { PAGE_SIZE } from './sdk';
-export {
-  BOOK_MAX_OPERATIONS,
-  BOOK_OPERATIONS,
-  CANCEL_OPERATIONS,
-  RESCHEDULE_OPERATIONS,
-  UPDATE_OPERATIONS,
-} from './bookings';
-export { CANCEL_SIGN_UP_OPERATIONS, SIGN_UP_MAX_OPERATIONS, SIGN_UP_OPERATIONS } from './notices';
-export { CREATE_FOLLOW_UP_OPERATIONS } from './followups';
-export { RECENT_KEPT, SUBMIT_OPERATIONS } from './suggestions';
-export { UPDATE_ROUND_OPERATIONS } from './surveys';
-export { ADD_COMPANION_OPERATIONS, DECIDE_LEAVE_OPERATIONS } from './rosters';
-
 export interface CloudBaseStoreOptions {
   /** Prepended to every collection name, so contract tests can use their own collections. */
   collectionPrefix?: string;
@@ -147,12 +135,6 @@ export interface CloudBaseStoreOptions {
 type Names = Record<CollectionName, string>;
 
 // --- communities ---
-
-/** Absent (older documents): none. */
-const orNone =
-  <V>(reader: Reader<V[]>): Reader<V[]> =>
-  (doc, key, where) =>
-    doc[key] === undefined ? [] : reader(doc, key, where);
 
 const EVENING: Shape<CommunityRecord['evenings'][number]> = {
   weekday: integer,
@@ -173,8 +155,9 @@ const LIMITS: Shape<ResidentLimits> = {
 };
 const readCommunity = recordOf<CommunityRecord>('communities', {
   name: text,
-  evenings: orNone(listOf(EVENING)),
-  services: orNone(listOf(SERVICE)),
+  // Absent (older documents): none.
+  evenings: orDefault(listOf(EVENING), []),
+  services: orDefault(listOf(SERVICE), []),
   contactPhone: nullableText,
   limits: nullable(nested(LIMITS)),
 });
@@ -206,6 +189,12 @@ const summariesFrom = recordsOf('communities', (id, doc) => ({
 
 function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
   const communities = records(db, names, 'communities', communityFromDoc);
+  /** One scalar field of an existing community, in a transaction: false when there is none. */
+  const setField = (id: string, data: DocData) =>
+    communities.onDoc(id, async (doc, ref) => {
+      if (doc) await ref.update({ data });
+      return doc !== null;
+    });
   return {
     list: async () =>
       summariesFrom(
@@ -214,13 +203,11 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
         ),
       ),
     get: communities.get,
-    async save(community) {
-      // set() replaces the whole document, so removed evenings and services disappear too; the
-      // board and the contact phone are carried over in the same transaction (save is rare:
-      // seeding, admin edits).
-      await transact(db, FEW_RACERS, async (tx) => {
-        const ref = tx.collection(names.communities).doc(community.id);
-        const stored = await readDoc(ref);
+    // set() replaces the whole document, so removed evenings and services disappear too; the
+    // board and the contact phone are carried over in the same transaction (save is rare:
+    // seeding, admin edits).
+    save: (community) =>
+      communities.onDoc(community.id, async (stored, ref) => {
         const data = {
           name: community.name,
           evenings: community.evenings.map((e) => fieldsOf(EVENING, e)),
@@ -230,23 +217,10 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
           limits: stored?.limits ?? null,
         };
         await ref.set({ data });
-      });
-    },
-    setContactPhone: (id, phone) =>
-      transact(db, FEW_RACERS, async (tx) => {
-        const ref = tx.collection(names.communities).doc(id);
-        if (!(await readDoc(ref))) return false;
-        await ref.update({ data: { contactPhone: phone } });
-        return true;
       }),
-    setLimits: (id, limits) =>
-      transact(db, FEW_RACERS, async (tx) => {
-        const ref = tx.collection(names.communities).doc(id);
-        if (!(await readDoc(ref))) return false;
-        // _.set: update() would merge an older limits object field by field.
-        await ref.update({ data: { limits: db.command.set(fieldsOf(LIMITS, limits)) } });
-        return true;
-      }),
+    setContactPhone: (id, phone) => setField(id, { contactPhone: phone }),
+    // _.set: update() would merge an older limits object field by field.
+    setLimits: (id, limits) => setField(id, { limits: db.command.set(fieldsOf(LIMITS, limits)) }),
     async withBoard(id) {
       const doc = await readDoc(communities.doc(id));
       return doc ? { community: communityFromDoc(id, doc), board: boardFromDoc(id, doc) } : null;
@@ -263,30 +237,27 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
 /** Sorted and without duplicates, as `UserRecord.staffOf` promises. */
 const normalizeStaffOf = (ids: readonly string[]): string[] => [...new Set(ids)].sort();
 
-/** Absent (documents from before sign-out existed): 0. */
-const versionOf: Reader<number> = (doc, key, where) =>
-  doc[key] === undefined ? 0 : integer(doc, key, where);
-
 const readUser = recordOf<StoredUser>('users', {
   adminDigest: nullableText,
   staffOf: someStrings,
-  sessionVersion: versionOf,
+  // Absent (documents from before sign-out existed): 0.
+  sessionVersion: orDefault(integer, 0),
 });
 const userFromDoc = (id: string, doc: DocData): StoredUser => {
   const user = readUser(id, doc);
   return { ...user, staffOf: normalizeStaffOf(user.staffOf) };
 };
 
+/** A text field, or null when absent or not a text (what staff set, and since when). */
+const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
+
 /** When each membership began: absent (older documents) or unreadable reads as unknown. */
-const staffSinceOf = (doc: DocData): Record<string, string> => {
-  const since = doc.staffSince;
-  if (!isDoc(since)) return {};
-  return Object.fromEntries(
-    Object.entries(since).filter(
+const staffSinceOf = (doc: DocData): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(isDoc(doc.staffSince) ? doc.staffSince : {}).filter(
       (entry): entry is [string, string] => typeof entry[1] === 'string',
     ),
   );
-};
 
 const newUserDoc = (now: Date, staffOf: string[] = []): DocData => ({
   adminDigest: null,
@@ -305,80 +276,62 @@ function storedInvite(code: string, invite: DocData | null): StoredInvite | null
     invite && {
       community: invite.community as string,
       usedBy: invite.usedBy ? String(invite.usedBy) : null,
-      expiresAt: typeof invite.expiresAt === 'string' ? invite.expiresAt : '',
+      expiresAt: textOrNull(invite.expiresAt) ?? '',
       cancelledAt: invite.cancelledAt ? String(invite.cancelledAt) : null,
     }
   );
 }
 
-/** Whole redeem transactions to try (see transaction.ts for why the adapter retries itself). */
-export const REDEEM_ATTEMPTS = FEW_RACERS.attempts;
-
-/** The core decides (decideRedeem); the invite and the user are written in its transaction. */
-async function redeemIn(
-  db: CloudDatabase,
-  tx: CloudTransaction,
-  names: Names,
-  code: string,
-  userId: string,
-  now: Date,
-): Promise<RedeemResult> {
-  const inviteRef = tx.collection(names.invites).doc(code);
-  const decided = decideRedeem(storedInvite(code, await readDoc(inviteRef)), now);
-  if (!decided.ok) return decided;
-  // Two redeemers both write this document: snapshot isolation lets exactly one commit.
-  await inviteRef.update({ data: { usedBy: userId, usedAt: toStoredInstant(now) } });
-  const userRef = tx.collection(names.users).doc(userId);
-  const user = await readDoc(userRef);
-  if (!user) {
-    await userRef.set({ data: newUserDoc(now, [decided.community]) });
-  } else {
-    const current = userFromDoc(userId, user).staffOf;
-    if (!current.includes(decided.community)) {
-      const staffOf = normalizeStaffOf([...current, decided.community]);
-      const staffSince = { ...staffSinceOf(user), [decided.community]: toStoredInstant(now) };
-      await userRef.update({ data: { staffOf, staffSince: db.command.set(staffSince) } });
-    }
-  }
-  return decided;
-}
-
 function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
-  const { ref: users, doc: user, get: getUser } = records(db, names, 'users', userFromDoc);
+  const users = records(db, names, 'users', userFromDoc);
+  const invites = records(db, names, 'invites', (code, doc) => ({
+    ...storedInvite(code, doc)!,
+    code,
+    community: text(doc, 'community', `invites/${code}`),
+    createdBy: text(doc, 'createdBy', `invites/${code}`),
+    createdAt: text(doc, 'createdAt', `invites/${code}`),
+    id: code,
+  }));
 
   async function ensureUser(id: string, now: Date): Promise<StoredUser> {
-    const existing = await getUser(id);
+    const existing = await users.get(id);
     if (existing) return existing;
     const doc = newUserDoc(now);
     try {
       // add() with a fixed _id fails if another call created the user meanwhile.
-      await users().add({ data: { _id: id, ...doc } });
+      await users.ref().add({ data: { _id: id, ...doc } });
       return userFromDoc(id, doc);
     } catch (error) {
       // Lost the race (duplicate key): the other call's document is the user. Anything else
       // leaves no document behind and is rethrown.
-      const raced = await getUser(id);
+      const raced = await users.get(id);
       if (raced) return raced;
       throw error;
     }
   }
 
+  /** A new set of memberships, each with when it began, written whole (_.set: no merge). */
+  const membership = (staffOf: string[], staffSince: Record<string, string>) => ({
+    staffOf: normalizeStaffOf(staffOf),
+    staffSince: db.command.set(staffSince),
+  });
+
   return {
     ensureUser,
-    getUser,
+    getUser: users.get,
     /** get, then remove the user document when forgettableUser says so. */
     async forget(id) {
-      if (!forgettableUser(await getUser(id))) return false;
-      await user(id).remove();
+      if (!forgettableUser(await users.get(id))) return false;
+      await users.doc(id).remove();
       return true;
     },
     async grantAdmin(id, adminDigest, now) {
       await ensureUser(id, now);
-      await user(id).update({ data: { adminDigest, adminSince: toStoredInstant(now) } });
+      await users.doc(id).update({ data: { adminDigest, adminSince: toStoredInstant(now) } });
     },
     async createInvite(invite, now) {
       // add(), not set(): a code is never reused, and set() would revive a used invite.
-      await db.collection(names.invites).add({
+      await invites.ref().add({
         data: {
           _id: invite.code,
           community: invite.community,
@@ -392,68 +345,47 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
       });
     },
     cancelInvite: (code, now) =>
-      transact(db, FEW_RACERS, async (tx): Promise<RedeemResult> => {
-        const ref = tx.collection(names.invites).doc(code);
-        const decided = decideCancelInvite(storedInvite(code, await readDoc(ref)), now);
+      invites.onDoc(code, async (doc, ref) => {
+        const decided = decideCancelInvite(storedInvite(code, doc), now);
         // A redeemer racing this writes the same document: exactly one of the two commits.
         if (decided.ok) await ref.update({ data: { cancelledAt: toStoredInstant(now) } });
         return decided;
       }),
-    /** One indexed query (the community's unused invites); expiry and cancelling checked here. */
-    async openInvites(community, now) {
-      const docs = await readAll(() =>
-        db.collection(names.invites).where({ community, usedBy: null }).orderBy('_id', 'asc'),
-      );
-      const open: OpenInviteRecord[] = [];
-      for (const doc of docs) {
-        const code = text(doc, '_id', 'invites/?');
-        const invite = storedInvite(code, doc);
-        if (!invite || !inviteIsOpen(invite, now)) continue;
-        open.push({
-          code,
-          community,
-          createdBy: text(doc, 'createdBy', `invites/${code}`),
-          createdAt: text(doc, 'createdAt', `invites/${code}`),
-          expiresAt: invite.expiresAt,
-        });
-      }
-      return open.sort((a, b) =>
-        a.createdAt !== b.createdAt
-          ? Date.parse(b.createdAt) - Date.parse(a.createdAt)
-          : a.code < b.code
-            ? -1
-            : 1,
-      );
-    },
+    /** One indexed query (the community's unused invites); the core keeps the open ones. */
+    openInvites: async (community, now) =>
+      openInvitesOf(await invites.find({ community, usedBy: null }, '_id'), now),
     removeMembership: (id, community) =>
-      transact(db, FEW_RACERS, async (tx) => {
-        const ref = tx.collection(names.users).doc(id);
-        const doc = await readDoc(ref);
-        if (!doc) return false;
-        const current = userFromDoc(id, doc).staffOf;
-        if (!current.includes(community)) return false;
-        const { [community]: _ended, ...staffSince } = staffSinceOf(doc);
-        await ref.update({
-          data: {
-            staffOf: current.filter((c) => c !== community),
-            staffSince: db.command.set(staffSince),
-          },
-        });
+      users.onDoc(id, async (doc, ref) => {
+        const current = doc ? userFromDoc(id, doc).staffOf : [];
+        if (!doc || !current.includes(community)) return false;
+        const { [community]: _ended, ...since } = staffSinceOf(doc);
+        const staffOf = current.filter((c) => c !== community);
+        await ref.update({ data: membership(staffOf, since) });
         return true;
       }),
-    bumpSessionVersion: (id) =>
-      transact(db, FEW_RACERS, async (tx) => {
-        const ref = tx.collection(names.users).doc(id);
-        const doc = await readDoc(ref);
-        if (!doc) return null;
-        const next = userFromDoc(id, doc).sessionVersion + 1;
-        await ref.update({ data: { sessionVersion: next } });
-        return next;
-      }),
+    bumpSessionVersion: async (id) =>
+      (await users.change(id, (u) => ({ ...u, sessionVersion: u.sessionVersion + 1 })))
+        ?.sessionVersion ?? null,
+    /** The core decides (decideRedeem); the invite and the user are written in its transaction. */
     redeemInvite: (code, userId, now) =>
-      transact(db, FEW_RACERS, (tx) => redeemIn(db, tx, names, code, userId, now)),
+      invites.onDoc(code, async (invite, inviteRef, tx): Promise<RedeemResult> => {
+        const decided = decideRedeem(storedInvite(code, invite), now);
+        if (!decided.ok) return decided;
+        // Two redeemers both write this document: snapshot isolation lets exactly one commit.
+        await inviteRef.update({ data: { usedBy: userId, usedAt: toStoredInstant(now) } });
+        const { community } = decided;
+        const userRef = tx.collection(users.name).doc(userId);
+        const user = await readDoc(userRef);
+        const staffOf = user ? userFromDoc(userId, user).staffOf : [];
+        if (!user) await userRef.set({ data: newUserDoc(now, [community]) });
+        else if (!staffOf.includes(community)) {
+          const since = { ...staffSinceOf(user), [community]: toStoredInstant(now) };
+          await userRef.update({ data: membership([...staffOf, community], since) });
+        }
+        return decided;
+      }),
     async setDisplayName(id, name) {
-      await user(id).update({ data: { displayName: name } });
+      await users.doc(id).update({ data: { displayName: name } });
     },
     /**
      * Two indexed queries (members of the community, admins of the current token), merged by id;
@@ -461,23 +393,18 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
      */
     async staffDirectory(community, adminDigest) {
       const [members, admins] = await Promise.all([
-        readAll(() => users().where({ staffOf: community }).orderBy('_id', 'asc')),
+        readAll(() => users.ref().where({ staffOf: community }).orderBy('_id', 'asc')),
         adminDigest
-          ? readAll(() => users().where({ adminDigest }).orderBy('_id', 'asc'))
+          ? readAll(() => users.ref().where({ adminDigest }).orderBy('_id', 'asc'))
           : Promise.resolve([]),
       ]);
       const byId = new Map<string, StaffEntry>();
       for (const doc of [...members, ...admins]) {
         const stored = userFromDoc(text(doc, '_id', 'users/?'), doc);
-        const name = typeof doc.displayName === 'string' ? doc.displayName : null;
         const admin = adminDigest !== '' && stored.adminDigest === adminDigest;
         if (!admin && !stored.staffOf.includes(community)) continue;
-        const since = admin
-          ? typeof doc.adminSince === 'string'
-            ? doc.adminSince
-            : null
-          : (staffSinceOf(doc)[community] ?? null);
-        byId.set(stored.id, { id: stored.id, admin, name, since });
+        const since = admin ? textOrNull(doc.adminSince) : (staffSinceOf(doc)[community] ?? null);
+        byId.set(stored.id, { id: stored.id, admin, name: textOrNull(doc.displayName), since });
       }
       return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
@@ -493,29 +420,13 @@ export function createCloudBaseStore(
   const db = guardDatabase(sdkDatabase);
   const prefix = options.collectionPrefix ?? '';
   const names = Object.fromEntries(COLLECTIONS.map((c) => [c, `${prefix}${c}`])) as Names;
+  // Each repo takes the names it uses: the collection names, prefixed.
   return {
     communities: communityRepo(db, names),
     identities: identityRepo(db, names),
-    queues: queueRepo(db, {
-      configs: names.queue_configs,
-      evenings: names.queue_evenings,
-      lines: names.queue_lines,
-      residents: names.queue_residents,
-    }),
-    bookings: bookingRepo(db, {
-      settings: names.booking_settings,
-      slots: names.booking_slots,
-      bookings: names.bookings,
-      codes: names.booking_codes,
-      residents: names.booking_residents,
-    }),
-    notices: noticeRepo(db, {
-      notices: names.notices,
-      activities: names.notice_activities,
-      signUps: names.activity_signups,
-      pins: names.notice_pins,
-    }),
-    // These take the names they use: the collection names, prefixed.
+    queues: queueRepo(db, names),
+    bookings: bookingRepo(db, names),
+    notices: noticeRepo(db, names),
     followUps: followUpRepo(db, names),
     suggestions: suggestionRepo(db, names),
     surveys: surveyRepo(db, names),

@@ -1,8 +1,5 @@
 /**
- * Timer jobs' progress on CloudBase: the JobRepo port, with the same behaviour as
- * server/stores/sqlite/jobs.ts.
- *
- * Documents (collection names without the optional prefix):
+ * Timer jobs' progress (the JobRepo port):
  * - job_state/<job>_<key>_<digest>: { job, key, version, data, updatedAt }: `data` is the core's
  *   object as it gave it (plain values and string lists). The readable parts are for the
  *   console; the digest of (job, key) makes the `_id` unique whatever the strings hold.

@@ -9,12 +9,8 @@
 import { Unavailable } from '../../core/errors';
 import type { ActivityRecord, NoticeRecord, SignUpRecord, SignUpRequest } from '../../core/ports';
 import { emulatedStore } from '../../testing/emulated-store';
-import {
-  CANCEL_SIGN_UP_OPERATIONS,
-  PAGE_SIZE,
-  SIGN_UP_MAX_OPERATIONS,
-  SIGN_UP_OPERATIONS,
-} from './index';
+import { CANCEL_SIGN_UP_OPERATIONS, SIGN_UP_MAX_OPERATIONS, SIGN_UP_OPERATIONS } from './notices';
+import { PAGE_SIZE } from './sdk';
 import type { DocData } from './sdk';
 import { MANY_RACERS } from './transaction';
 

@@ -1,37 +1,27 @@
 /**
- * Weekly notices and activity sign-up (通知与活动报名) on CloudBase: the NoticeRepo port, with the
- * same behaviour as server/stores/sqlite/notices.ts.
- *
- * Documents (collection names without the optional prefix):
+ * Weekly notices and activity sign-up (通知与活动报名, the NoticeRepo port):
  * - notices/<notice id>: the NoticeRecord fields without `id`, its activities embedded (each
  *   without `noticeId` and `community`, which are the notice's), plus `listedAt` (publishedAt, or
  *   updatedAt for a draft): the list's third sort key, which a query cannot compute.
- * - notice_activities/<activity id>: the ActivityRecord fields without `id`, plus the activity's
- *   sign-up bookkeeping:
- *   - signed: sign-ups holding a place (status 'signed'); waitlist: ids of the waitlisted ones,
- *     first in line first; attended: live (not cancelled) sign-ups marked attended;
- *   - made: sign-ups ever made for the activity, which numbers them (`seq`) in arrival order;
- *   - requests: { [requestKey(userId, requestId)]: signUpId }: every sign-up made here, so a
- *     retried request gets the same one;
- *   - holders: { [fieldKey(userId)]: signUpId }: each resident's live sign-up. Walk-ins staff
- *     check in (no user) have no entry.
+ * - notice_activities/<activity id>: the ActivityRecord fields without `id`, plus its tally
+ *   (tally.ts): `signed` (sign-ups holding a place), waitlist, requests and holders; and
+ *   `attended`, the live (not cancelled) sign-ups marked attended, and `made`, the sign-ups ever
+ *   made for the activity, which numbers them (`seq`) in arrival order.
  * - activity_signups/<random id>: the SignUpRecord fields without `id`, plus `seq`.
  * - notice_pins/<community>: { community, noticeId }: the community's pinned notice, or null.
  *
- * As with the booking slot (bookings.ts), a transaction cannot query: the activity document is
- * the one document every sign-up, cancellation, promotion and check-in of the activity reads and
- * writes, so snapshot isolation on it is what keeps two residents from taking the last place. The
- * pin document plays that part for pinning: every pin() writes it, so two pins at once cannot both
- * commit, and the pinned notice is known without a query.
+ * The activity document is the one document every sign-up, cancellation, promotion and check-in
+ * of the activity reads and writes (tally.ts). The pin document plays that part for pinning: every
+ * pin() writes it, so two pins at once cannot both commit, and the pinned notice is known without
+ * a query.
  *
  * The activity is copied into the notice (so get() and list() read one document per notice) and
  * has its own document (so getActivity() is one read); save() writes both in one transaction and
  * is their only writer of activity fields.
  *
- * Dropping an activity: the SDK slice this adapter uses (sdk.ts) has no remove(), so save()
- * overwrites the activity's document and each of its sign-ups (all in its `requests` map) with
- * REMOVED in the same transaction. A removed document keeps no field: no query matches it, and
- * every read treats it as missing.
+ * Dropping an activity: save() overwrites the activity's document and each of its sign-ups (all in
+ * its `requests` map) with REMOVED in the same transaction. A removed document keeps no field: no
+ * query matches it, and every read treats it as missing.
  */
 import { newId } from '../../core/kernel/ids';
 import type { NoticeStatus, SignUpStatus } from '../../../contract/notice';
@@ -58,11 +48,10 @@ import {
   newSignUp,
   savedNotice,
 } from '../../core/notice/decisions';
-import { nextInLine, placesLeft, promoteNext } from '../../core/waitlist';
+import { placesLeft } from '../../core/waitlist';
 import { isRemoved, MalformedDocument, readDoc, REMOVED, text, toStoredInstant } from './documents';
 import {
   bool,
-  changedFields,
   docOf,
   fieldsOf,
   getRecord,
@@ -71,22 +60,25 @@ import {
   nullable,
   nullableText,
   oneOf,
+  ordered,
   read,
-  readAll,
+  readWhile,
   recordOf,
+  records,
   recordsOf,
   type Shape,
+  updateChanged,
 } from './fields';
 import { fieldKey } from './keys';
-import { PAGE_SIZE, type CloudDatabase, type CloudTransaction, type DocData } from './sdk';
+import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import {
   EMPTY_TALLY,
   knownIn,
+  Place,
   readTally,
   type Tally,
   tallyAfter,
   tallyErased,
-  tallyFields,
   type TallyRules,
 } from './tally';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
@@ -107,7 +99,10 @@ export const SIGN_UP_MAX_OPERATIONS = SIGN_UP_OPERATIONS.created;
  */
 export const CANCEL_SIGN_UP_OPERATIONS = { cancelled: 4, promoted: 6, none: 1 } as const;
 
-export type NoticeCollections = Record<'notices' | 'activities' | 'signUps' | 'pins', string>;
+type NoticeCollections = Record<
+  'notices' | 'notice_activities' | 'activity_signups' | 'notice_pins',
+  string
+>;
 
 // --- mapping ---
 
@@ -165,7 +160,6 @@ const readSignUp = recordOf<SignUpRecord>('activity_signups', {
   // Absent on documents from before the method was kept: null, as for staff check-ins.
   checkInVia: nullable(oneOf<CheckInVia>(['scan', 'code'])),
 });
-const signUpsFrom = recordsOf('activity_signups', readSignUp);
 
 /** An activity's sign-up bookkeeping, kept in its document (see the header and tally.ts). */
 type SignUpTally = Tally & { attended: number; made: number };
@@ -175,12 +169,6 @@ const EMPTY_SIGN_UP_TALLY: SignUpTally = { ...EMPTY_TALLY, attended: 0, made: 0 
 /** A REMOVED sign-up reads as missing. */
 const liveSignUp = (id: string, doc: DocData) => (isRemoved(doc) ? null : readSignUp(id, doc));
 const readActivity = recordOf<ActivityRecord>('notice_activities', ACTIVITY);
-
-const activityToDoc = ({ activity, tally }: { activity: ActivityRecord; tally: SignUpTally }) => ({
-  ...fieldsOf(ACTIVITY, activity),
-  ...tallyFields(tally, 'signed'),
-  ...fieldsOf(COUNTS, tally),
-});
 
 /** Activities in the order of the notice (sort, then id), as every store returns them. */
 const bySort = (a: ActivityRecord, b: ActivityRecord) =>
@@ -193,8 +181,6 @@ function noticeFromDoc(id: string, doc: DocData): NoticeRecord {
   const activities = embedded.map((a) => ({ ...a, noticeId: id, community: notice.community }));
   return { id, ...notice, activities: activities.sort(bySort) };
 }
-
-const noticesFrom = recordsOf('notices', noticeFromDoc);
 
 const noticeToDoc = (n: NoticeRecord): DocData => ({
   ...fieldsOf(NOTICE, n),
@@ -230,20 +216,33 @@ type Docs = ReturnType<typeof docsIn>;
 
 /**
  * One activity document as read: the activity and its tally. In a transaction, also the tally as
- * the transaction changes it and the sign-ups it read.
+ * the transaction changes it and the sign-ups it read (a Place).
  */
-class Activity {
-  private readonly signUps = new Map<string, SignUpRecord>();
-
-  private constructor(
-    private readonly doc: Docs,
+class Activity extends Place<SignUpRecord, SignUpTally> {
+  constructor(
+    doc: Docs,
     readonly activity: ActivityRecord,
-    public tally: SignUpTally,
-  ) {}
+    tally: SignUpTally,
+  ) {
+    super(
+      doc('notice_activities', activity.id),
+      `notice_activities/${activity.id}`,
+      fieldsOf(ACTIVITY, activity),
+      'signed',
+      tally,
+      {
+        label: 'sign-up',
+        placed: 'signed',
+        doc: (id) => doc('activity_signups', id),
+        fromDoc: liveSignUp,
+        after: tallyAfterSignUp,
+      },
+    );
+  }
 
   /** Gets the activity: null when there is no such (live) activity. */
   static async open(doc: Docs, id: string): Promise<Activity | null> {
-    const stored = await readDoc(doc('activities', id));
+    const stored = await readDoc(doc('notice_activities', id));
     if (!stored || isRemoved(stored)) return null;
     const where = `notice_activities/${id}`;
     const activity = readActivity(id, stored);
@@ -251,62 +250,17 @@ class Activity {
     return new Activity(doc, activity, tally);
   }
 
-  /** A sign-up the tally points at: written in the same transaction, so a gap is corruption. */
-  async signUp(id: string): Promise<SignUpRecord> {
-    const record =
-      this.signUps.get(id) ?? (await getRecord(this.doc('signUps', id), liveSignUp, id));
-    if (!record) {
-      throw new MalformedDocument(`notice_activities/${this.activity.id}`, `sign-up ${id}`);
-    }
-    this.signUps.set(id, record);
-    return record;
-  }
-
-  /** set(), not update(): the tally's maps lose entries, which update() would merge back. */
-  async write() {
-    await this.doc('activities', this.activity.id).set({ data: activityToDoc(this) });
-  }
-
   /** The attended count alone, moved by `change`: a scalar, so update() is exact. */
   async countAttended(change: number) {
-    const data = { attended: this.tally.attended + change };
-    await this.doc('activities', this.activity.id).update({ data });
+    await this.ref.update({ data: { attended: this.tally.attended + change } });
   }
 
   /** A new sign-up: the activity first (the document racers conflict on), then the sign-up. */
   async add(signUp: SignUpRecord) {
-    this.tally = tallyAfterSignUp(this.tally, null, signUp);
+    this.added(signUp);
     await this.write();
-    await this.doc('signUps', signUp.id).set({ data: { ...docOf(signUp), seq: this.tally.made } });
-  }
-
-  /** Updates the sign-up; the tally follows it, for write(). */
-  async change(before: SignUpRecord, after: SignUpRecord) {
-    await this.doc('signUps', before.id).update({ data: changedFields(before, after) });
-    this.signUps.set(after.id, after);
-    this.tally = tallyAfterSignUp(this.tally, before, after);
-  }
-
-  /** An erased sign-up (erasedSignUp): its entries keyed by the user leave the tally. */
-  async erase(before: SignUpRecord, after: SignUpRecord) {
-    await this.doc('signUps', before.id).update({ data: changedFields(before, after) });
-    this.signUps.set(after.id, after);
-    this.tally = { ...this.tally, ...tallyErased(this.tally, before, after) };
-  }
-
-  /** The first `free` of the waitlist get a place (promoteNext): 2 operations per promotion. */
-  async fill(free: number, now: Date) {
-    const line: SignUpRecord[] = [];
-    for (const id of nextInLine(this.tally.waitlist, free)) {
-      const waiting = await this.signUp(id);
-      if (waiting.status !== 'waitlisted') {
-        throw new MalformedDocument(`notice_activities/${this.activity.id}`, `waitlist ${id}`);
-      }
-      line.push(waiting);
-    }
-    const promoted = promoteNext(line, free, 'signed', now.toISOString());
-    for (const [i, signed] of promoted.entries()) await this.change(line[i]!, signed);
-    return promoted;
+    const data = { ...docOf(signUp), seq: this.tally.made };
+    await this.records.doc(signUp.id).set({ data });
   }
 }
 
@@ -321,7 +275,7 @@ const pinnedOf = (doc: DocData | null, community: string) =>
  */
 async function pinAfterSave(doc: Docs, old: NoticeRecord | null, next: NoticeRecord) {
   if (next.pinned === (old?.pinned ?? false)) return next.pinned;
-  const ref = doc('pins', next.community);
+  const ref = doc('notice_pins', next.community);
   const current = pinnedOf(await readDoc(ref), next.community);
   if (next.pinned) {
     if (current !== null && current !== next.id) return false;
@@ -337,9 +291,9 @@ async function dropActivity(doc: Docs, id: string) {
   const dropped = await Activity.open(doc, id);
   // Only cancelled sign-ups can remain on an activity being dropped (the core checks the rest).
   for (const signUpId of new Set(Object.values(dropped?.tally.requests ?? {}))) {
-    await doc('signUps', signUpId).set({ data: REMOVED });
+    await doc('activity_signups', signUpId).set({ data: REMOVED });
   }
-  await doc('activities', id).set({ data: REMOVED });
+  await doc('notice_activities', id).set({ data: REMOVED });
 }
 
 /**
@@ -356,10 +310,10 @@ async function saveIn(doc: Docs, record: NoticeRecord) {
     if (!listed.has(id)) await dropActivity(doc, id);
   }
   for (const activity of saved.activities) {
-    const ref = doc('activities', activity.id);
+    const ref = doc('notice_activities', activity.id);
     // update() merges these scalar fields and leaves the tally to the sign-up transactions.
     if (before.has(activity.id)) await ref.update({ data: fieldsOf(ACTIVITY_FIELDS, activity) });
-    else await ref.set({ data: activityToDoc({ activity, tally: EMPTY_SIGN_UP_TALLY }) });
+    else await new Activity(doc, activity, EMPTY_SIGN_UP_TALLY).write();
   }
   await doc('notices', record.id).set({ data: noticeToDoc({ ...saved, pinned }) });
 }
@@ -369,14 +323,14 @@ async function saveIn(doc: Docs, record: NoticeRecord) {
  * getting it and set the pin document; nothing is written when the pin stays where it is.
  */
 async function pinIn(doc: Docs, community: string, id: string | null) {
-  const current = pinnedOf(await readDoc(doc('pins', community)), community);
+  const current = pinnedOf(await readDoc(doc('notice_pins', community)), community);
   const notice = id === null ? null : await readDoc(doc('notices', id));
   // As SQLite: a notice of another community (or none) is not pinned; the others still unpin.
   const target = notice && text(notice, 'community', `notices/${id}`) === community ? id : null;
   if (current === target) return;
   if (current !== null) await doc('notices', current).update({ data: { pinned: false } });
   if (target !== null) await doc('notices', target).update({ data: { pinned: true } });
-  await doc('pins', community).set({ data: { community, noticeId: target } });
+  await doc('notice_pins', community).set({ data: { community, noticeId: target } });
 }
 
 // --- list ---
@@ -401,41 +355,32 @@ const listOrder = (a: DocData, b: DocData) =>
 export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeRepo {
   const doc = docsIn(db, names);
   const activityOf = (id: string) => Activity.open(doc, id);
+  const notices = records(db, names, 'notices', noticeFromDoc);
+  const signUps = records(db, names, 'activity_signups', readSignUp);
 
   /**
    * One status's notices in list order, at most `limit` of them, within the weeks. The query
    * holds the upper bound; the lower one is checked here: past the pinned notice the pages come
    * newest week first, so the first older week ends the reading.
    */
-  async function listStatus(community: string, status: NoticeStatus, filter: NoticeFilter) {
-    const limit = filter.limit ?? 100;
+  function listStatus(community: string, status: NoticeStatus, filter: NoticeFilter) {
     const where: DocData = { community, status };
     if (filter.toWeek) where.week = db.command.lt(dayAfter(filter.toWeek));
-    const found: DocData[] = [];
-    for (let skip = 0; ; skip += PAGE_SIZE) {
-      const query = db.collection(names.notices).where(where);
-      const ordered = LIST_ORDER.reduce((q, key) => q.orderBy(key, 'desc'), query);
-      const { data } = await ordered.skip(skip).limit(PAGE_SIZE).get();
-      for (const doc of data) {
-        const week = text(doc, 'week', `notices/${String(doc._id)}`);
-        if (filter.fromWeek && week < filter.fromWeek) {
-          if (doc.pinned === true) continue;
-          return found;
-        }
-        found.push(doc);
-        if (found.length >= limit) return found;
-      }
-      if (data.length < PAGE_SIZE) return found;
-    }
+    const order = LIST_ORDER.map((key) => `${key} desc`);
+    return readWhile(
+      () => ordered(notices.ref().where(where), order),
+      (notice) => {
+        const week = text(notice, 'week', `notices/${String(notice._id)}`);
+        if (!filter.fromWeek || week >= filter.fromWeek) return true;
+        return notice.pinned === true ? false : 'stop';
+      },
+      filter.limit ?? 100,
+    );
   }
 
   /** Sign-ups by creation, then number: newest first, or in arrival order. */
-  const signUpsWhere = async (where: DocData, order: 'asc' | 'desc') =>
-    signUpsFrom(
-      await readAll(() =>
-        db.collection(names.signUps).where(where).orderBy('createdAt', order).orderBy('seq', order),
-      ),
-    );
+  const signUpsWhere = (where: DocData, order: 'asc' | 'desc') =>
+    signUps.find(where, `createdAt ${order}`, `seq ${order}`);
 
   /** `run` on the activity, in one transaction; `none` when there is no such (live) activity. */
   const onActivity = <T, N>(id: string, none: N, run: (at: Activity) => Promise<T>) =>
@@ -453,13 +398,13 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
 
   return {
     save: (notice) => transact(db, MANY_RACERS, (tx) => saveIn(docsIn(tx, names), notice)),
-    get: (id) => getRecord(doc('notices', id), noticeFromDoc, id),
+    get: notices.get,
     /** One query per status (at most three; the SDK slice has no `in`), merged in list order. */
     async list(community, filter) {
       const statuses = [...new Set(filter.statuses)];
       const pages = await Promise.all(statuses.map((s) => listStatus(community, s, filter)));
       const merged = pages.flat().sort(listOrder);
-      return noticesFrom(merged.slice(0, filter.limit ?? 100));
+      return recordsOf('notices', noticeFromDoc)(merged.slice(0, filter.limit ?? 100));
     },
     pin: (community, id) =>
       transact(db, FEW_RACERS, (tx) => pinIn(docsIn(tx, names), community, id)),
@@ -481,7 +426,7 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
       onExisting(req.activityId, 'sign up for', async (at) => {
         const decision = decideSignUp(knownIn(at.tally, req), at.tally.held, req.capacity);
         if (decision.kind === 'existing') {
-          return { kind: 'existing' as const, signUp: await at.signUp(decision.id) };
+          return { kind: 'existing' as const, signUp: await at.record(decision.id) };
         }
         const signUp = newSignUp(req, newId(), decision.status, null);
         await at.add(signUp);
@@ -489,7 +434,7 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
       }),
     signUpOf: async (activityId, userId) =>
       currentSignUp(await signUpsWhere({ activityId, userId }, 'desc')),
-    getSignUp: (id) => getRecord(doc('signUps', id), liveSignUp, id),
+    getSignUp: (id) => getRecord(doc('activity_signups', id), liveSignUp, id),
     /** 0 when the sign-up is not on its activity's waitlist (any more). */
     async waitlistPosition(signUp) {
       const state = await activityOf(signUp.activityId);
@@ -500,20 +445,20 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
       onActivity(activityId, null, async (at) => {
         const heldId = at.tally.holders[fieldKey(userId)];
         if (!heldId) return null;
-        const held = await at.signUp(heldId);
+        const held = await at.record(heldId);
         const decided = decideCancelSignUp(held, at.tally.held, at.activity.capacity);
         if (!decided) {
           throw new MalformedDocument(`notice_activities/${activityId}`, `holder ${heldId}`);
         }
         await at.change(held, decided.cancelled);
-        const [promoted = null] = await at.fill(decided.placesFreed, now);
+        const [promoted = null] = await at.fill(decided.placesFreed, now.toISOString());
         await at.write();
         return { cancelled: decided.cancelled, promoted };
       }),
     /** get the activity, 2 per promotion, and set the activity only when someone was promoted. */
     fillPlaces: (activityId, capacity, now) =>
       onActivity(activityId, [], async (at) => {
-        const promoted = await at.fill(placesLeft(capacity, at.tally.held), now);
+        const promoted = await at.fill(placesLeft(capacity, at.tally.held), now.toISOString());
         if (promoted.length > 0) await at.write();
         return promoted;
       }),
@@ -521,8 +466,8 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
       onExisting(req.activityId, 'check in to', async (at): Promise<CheckInOutcome> => {
         const { retried, held } = knownIn(at.tally, req);
         const state = {
-          retried: retried ? await at.signUp(retried) : null,
-          held: held ? await at.signUp(held) : null,
+          retried: retried ? await at.record(retried) : null,
+          held: held ? await at.record(held) : null,
           signed: at.tally.held,
         };
         const decision = decideCheckIn(state, req, newId());
@@ -541,7 +486,7 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
     setAttended: (id, attendedAt) =>
       transact(db, MANY_RACERS, async (tx) => {
         const docs = docsIn(tx, names);
-        const before = await getRecord(docs('signUps', id), liveSignUp, id);
+        const before = await getRecord(docs('activity_signups', id), liveSignUp, id);
         const at = attendedAt === null ? null : toStoredInstant(attendedAt);
         const after = decideSetAttended(before, at);
         if (!before || !after) return null;
@@ -553,8 +498,7 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
           }
           await activity.countAttended(change);
         }
-        const fields = changedFields(before, after);
-        if (Object.keys(fields).length > 0) await docs('signUps', id).update({ data: fields });
+        await updateChanged(docs('activity_signups', id), before, after);
         return after;
       }),
     /** In arrival order. */
@@ -569,9 +513,9 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
       let count = 0;
       for (const mine of await signUpsWhere({ userId }, 'asc')) {
         const erased = await onActivity(mine.activityId, false, async (at) => {
-          const before = await at.signUp(mine.id);
+          const before = await at.record(mine.id);
           if (before.userId !== userId) return false;
-          await at.erase(before, erasedSignUp(before));
+          await at.change(before, erasedSignUp(before), tallyErased);
           await at.write();
           return true;
         });

@@ -1,9 +1,7 @@
 /**
- * The walk-in queue (取号) on CloudBase, with the same behaviour as server/stores/sqlite/queues.ts.
- *
- * Documents (collection names without the optional prefix):
- * - queue_configs/<community>:<queue>: { community, queue, capacity, lastJoin, graceMinutes,
- *   defaultServiceMinutes }
+ * The walk-in queue (取号, the QueueRepo port):
+ * - queue_configs/<community>:<queue> (lineId): { community, queue, capacity, lastJoin,
+ *   graceMinutes, defaultServiceMinutes }
  * - queue_evenings/<community>:<queue>:<date>: the whole evening, private (user ids, notes):
  *   { community, queue, date, key, setup, paused, lastNumber, version,
  *     tickets: { "<number>": ticket fields },
@@ -31,6 +29,7 @@
  * Community and queue ids are [a-z0-9-] (see core/validation), so ':' cannot make two ids collide.
  */
 import { erasedEvening, keyOfTicketId, ticketChanges } from '../../core/queue/evening';
+import { DEFAULT_LIMITS } from '../../core/community/limits';
 import type {
   EveningChange,
   EveningRecord,
@@ -44,52 +43,42 @@ import { isDoc, MalformedDocument, readDoc } from './documents';
 import {
   changedFields,
   fieldsOf,
+  finite,
   flag,
   getRecord,
   integer,
-  nullable,
   nested,
+  nullable,
   nullableText,
   oneOf,
+  orDefault,
   read,
   readAll,
   recordsOf,
   someStrings,
   text,
-  type Reader,
   type Shape,
 } from './fields';
+import { fieldKey } from './keys';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { MANY_RACERS, transact } from './transaction';
-import { fieldKey } from './keys';
-import { DEFAULT_LIMITS } from '../../core/community/limits';
 
-export interface QueueCollections {
-  configs: string;
-  evenings: string;
-  lines: string;
-  residents: string;
-}
+type QueueCollections = Record<
+  'queue_configs' | 'queue_evenings' | 'queue_lines' | 'queue_residents',
+  string
+>;
 
-export const configId = (community: string, queue: string) => `${community}:${queue}`;
+/** A line's configuration and its public state: one document each per community and queue. */
+export const lineId = (community: string, queue: string) => `${community}:${queue}`;
 export const eveningId = (community: string, queue: string, date: string) =>
   `${community}:${queue}:${date}`;
-export const lineId = (community: string, queue: string) => `${community}:${queue}`;
 export const residentId = (community: string, date: string, userId: string) =>
   `${community}:${date}:${fieldKey(userId)}`;
 
 // ── mapping ───────────────────────────────────────────────────────────────
 
-const finite: Reader<number> = (doc, key, where) => {
-  const value = doc[key];
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new MalformedDocument(where, key);
-  return value;
-};
-
-type StoredTicket = Omit<TicketRecord, 'community' | 'queue' | 'date'>;
-
 /** A ticket as stored under its number in the evening: the evening holds community, queue, date. */
-const TICKET: Shape<StoredTicket> = {
+const TICKET: Shape<Omit<TicketRecord, 'community' | 'queue' | 'date'>> = {
   id: text,
   number: integer,
   label: text,
@@ -128,6 +117,7 @@ const EVENING: Shape<Omit<EveningRecord, 'tickets'>> = {
       ...CONFIG,
       opensAt: text,
       closesAt: text,
+      // Absent in evenings written before the limit.
       numbersPerResident: orDefault(integer, DEFAULT_LIMITS.numbersPerEvening),
     }),
   ),
@@ -136,16 +126,7 @@ const EVENING: Shape<Omit<EveningRecord, 'tickets'>> = {
   version: integer,
 };
 
-/** Absent (documents written before the field): `fallback`. */
-function orDefault<V>(reader: Reader<V>, fallback: V): Reader<V> {
-  return (doc, key, where) => (doc[key] === undefined ? fallback : reader(doc, key, where));
-}
-
-const configFromDoc = (id: string, doc: DocData) => read(CONFIG, doc, `queue_configs/${id}`);
-
-const ticketToDoc = (t: TicketRecord): DocData => fieldsOf(TICKET, t);
-
-export function eveningFromDoc(id: string, doc: DocData): EveningRecord {
+function eveningFromDoc(id: string, doc: DocData): EveningRecord {
   const where = `queue_evenings/${id}`;
   const evening = read(EVENING, doc, where);
   const tickets = doc.tickets ?? {};
@@ -158,36 +139,34 @@ export function eveningFromDoc(id: string, doc: DocData): EveningRecord {
   return { ...evening, tickets: list.sort((a, b) => a.number - b.number) };
 }
 
+const eveningsFrom = recordsOf('queue_evenings', eveningFromDoc);
+
 const usersOf = (evening: EveningRecord): DocData =>
   Object.fromEntries(
     evening.tickets.filter((t) => t.userId !== null).map((t) => [fieldKey(t.userId!), true]),
   );
 
-export const eveningToDoc = (e: EveningRecord): DocData => ({
+const eveningToDoc = (e: EveningRecord): DocData => ({
   ...fieldsOf(EVENING, e),
-  tickets: Object.fromEntries(e.tickets.map((t) => [String(t.number), ticketToDoc(t)])),
+  tickets: Object.fromEntries(e.tickets.map((t) => [String(t.number), fieldsOf(TICKET, t)])),
   users: usersOf(e),
 });
 
 /**
  * The update that turns `current` into `next`, field by field: changed fields of the evening,
- * each changed or new ticket under its number, new users. `_.set` replaces a value whole,
- * because update() merges plain objects field by field.
+ * each changed or new ticket under its number, and `users` when its keys change. `_.set`
+ * replaces a value whole, because update() merges plain objects field by field.
  */
 function diffOf(db: CloudDatabase, current: EveningRecord, next: EveningRecord): DocData {
   const set = db.command.set;
   const data = changedFields(fieldsOf(EVENING, current), fieldsOf(EVENING, next));
   if ('setup' in data) data.setup = set(next.setup);
   const { added, changed } = ticketChanges(current, next);
-  for (const t of [...added, ...changed]) data[`tickets.${t.number}`] = set(ticketToDoc(t));
-  const users = usersOf(current);
-  for (const key of Object.keys(usersOf(next))) {
-    if (!(key in users)) data[`users.${key}`] = true;
-  }
+  for (const t of [...added, ...changed]) data[`tickets.${t.number}`] = set(fieldsOf(TICKET, t));
+  const users = usersOf(next);
+  if (JSON.stringify(usersOf(current)) !== JSON.stringify(users)) data.users = set(users);
   return data;
 }
-
-const eveningsFrom = recordsOf('queue_evenings', eveningFromDoc);
 
 type Decide<T> = (current: EveningRecord | null, taken: string[] | null) => EveningChange<T>;
 
@@ -201,13 +180,10 @@ async function residentNumbers(
   names: QueueCollections,
   [community, date]: [string, string],
   resident: string | null,
-): Promise<{
-  taken: string[] | null;
-  record: (current: EveningRecord | null, next: EveningRecord | null) => Promise<void>;
-}> {
+) {
   if (!resident) return { taken: null, record: async () => {} };
   const id = residentId(community, date, resident);
-  const ref = tx.collection(names.residents).doc(id);
+  const ref = tx.collection(names.queue_residents).doc(id);
   const taken = someStrings((await readDoc(ref)) ?? {}, 'tickets', `queue_residents/${id}`);
   const record = async (current: EveningRecord | null, next: EveningRecord | null) => {
     const added = next
@@ -220,47 +196,48 @@ async function residentNumbers(
   return { taken, record };
 }
 
-/**
- * Reads the evening (and, with a resident, their numbers of the evening), asks `decide`, writes
- * the difference, the line's public state and the resident's new numbers.
- */
-async function changeIn<T>(
-  db: CloudDatabase,
-  tx: CloudTransaction,
-  names: QueueCollections,
-  [community, queue, date]: [string, string, string],
-  decide: Decide<T>,
-  resident: string | null,
-): Promise<T> {
-  const id = eveningId(community, queue, date);
-  const ref = tx.collection(names.evenings).doc(id);
-  const stored = await readDoc(ref);
-  const current = stored ? eveningFromDoc(id, stored) : null;
-  const mine = await residentNumbers(tx, names, [community, date], resident);
-  const { next, line, result } = decide(current, mine.taken);
-  const diff = next && current && diffOf(db, current, next);
-  if (next && !current) await ref.set({ data: eveningToDoc(next) });
-  else if (diff && Object.keys(diff).length > 0) await ref.update({ data: diff });
-  const lineRef = tx.collection(names.lines).doc(lineId(community, queue));
-  if (line) await lineRef.set({ data: { ...line } });
-  await mine.record(current, next);
-  return result;
-}
-
 export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo {
-  const evenings = () => db.collection(names.evenings);
+  const evenings = () => db.collection(names.queue_evenings);
+  const configs = () => db.collection(names.queue_configs);
   /** Every evening `where` finds, in `order`. */
   const listed = async (where: DocData, order: string) =>
     eveningsFrom(await readAll(() => evenings().where(where).orderBy(order, 'asc')));
 
+  /**
+   * Reads the evening (and, with a resident, their numbers of the evening), asks `decide`, writes
+   * the difference, the line's public state and the resident's new numbers.
+   */
+  const change = <T>(
+    community: string,
+    queue: string,
+    date: string,
+    decide: Decide<T>,
+    resident: string | null = null,
+  ) =>
+    transact(db, MANY_RACERS, async (tx) => {
+      const id = eveningId(community, queue, date);
+      const ref = tx.collection(names.queue_evenings).doc(id);
+      const current = await getRecord(ref, eveningFromDoc, id);
+      const mine = await residentNumbers(tx, names, [community, date], resident);
+      const { next, line, result } = decide(current, mine.taken);
+      const diff = next && current && diffOf(db, current, next);
+      if (next && !current) await ref.set({ data: eveningToDoc(next) });
+      else if (diff && Object.keys(diff).length > 0) await ref.update({ data: diff });
+      const lineRef = tx.collection(names.queue_lines).doc(lineId(community, queue));
+      if (line) await lineRef.set({ data: { ...line } });
+      await mine.record(current, next);
+      return result;
+    });
+
   return {
     getConfig(community, queue) {
-      const id = configId(community, queue);
-      return getRecord(db.collection(names.configs).doc(id), configFromDoc, id);
+      const id = lineId(community, queue);
+      const fromDoc = (_: string, doc: DocData) => read(CONFIG, doc, `queue_configs/${id}`);
+      return getRecord(configs().doc(id), fromDoc, id);
     },
     async saveConfig(community, queue, config) {
       const data = { community, queue, ...fieldsOf(CONFIG, config) };
-      await db.collection(names.configs).doc(configId(community, queue)).set({ data });
+      await configs().doc(lineId(community, queue)).set({ data });
     },
     getEvening(community, queue, date) {
       const id = eveningId(community, queue, date);
@@ -277,42 +254,26 @@ export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo
     eveningsOfUser: (userId, date) => listed({ date, users: { [fieldKey(userId)]: true } }, '_id'),
     /**
      * One query for the evenings where the user holds a ticket (the `users` map), then per
-     * evening one transaction: get it, set it whole as erasedEvening decides, so the user's key
-     * leaves `users` too. The public line state holds no user ids and stays as it is.
+     * evening one change as erasedEvening decides (get it, update it), so the user's key leaves
+     * `users` too. The public line state holds no user ids and stays as it is.
      */
     async erase(userId) {
       let count = 0;
       const mine = await listed({ users: { [fieldKey(userId)]: true } }, '_id');
       for (const { community, queue, date } of mine) {
-        count += await transact(db, MANY_RACERS, async (tx) => {
-          const id = eveningId(community, queue, date);
-          const ref = tx.collection(names.evenings).doc(id);
-          const stored = await readDoc(ref);
-          const current = stored ? eveningFromDoc(id, stored) : null;
+        count += await change(community, queue, date, (current) => {
           const next = current && erasedEvening(current, userId);
-          if (!current || !next) return 0;
-          await ref.set({ data: eveningToDoc(next) });
-          return ticketChanges(current, next).changed.length;
+          const erased = next ? ticketChanges(current, next).changed.length : 0;
+          return { next, line: null, result: erased };
         });
       }
       // The numbers the limits counted are named by the user id: they go too.
+      const residents = db.collection(names.queue_residents);
       for (const { community, date } of mine) {
-        await db
-          .collection(names.residents)
-          .doc(residentId(community, date, userId))
-          .remove();
+        await residents.doc(residentId(community, date, userId)).remove();
       }
       return count;
     },
-    change: <T>(
-      community: string,
-      queue: string,
-      date: string,
-      decide: Decide<T>,
-      resident?: string | null,
-    ) =>
-      transact(db, MANY_RACERS, (tx) =>
-        changeIn(db, tx, names, [community, queue, date], decide, resident ?? null),
-      ),
+    change,
   };
 }

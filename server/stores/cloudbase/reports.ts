@@ -1,8 +1,5 @@
 /**
- * The evening report's unit costs (社区买单) on CloudBase: the ReportRepo port, with the same
- * behaviour as reportRepo in server/stores/sqlite/reports.ts.
- *
- * Documents (collection names without the optional prefix):
+ * The evening report's unit costs (社区买单, the ReportRepo port):
  * - report_costs/<community>: { community, costs: [{ service, yuan }] }: a list, not a map, so a
  *   service id never has to be a field name (as followup_rules). saveCosts() set()s the whole
  *   document, so a service left out is no longer costed.

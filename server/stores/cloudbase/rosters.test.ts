@@ -8,7 +8,7 @@
 import { Unavailable } from '../../core/errors';
 import type { CompanionRecord, LeaveRecord, ShiftRecord } from '../../core/ports';
 import { emulatedStore } from '../../testing/emulated-store';
-import { ADD_COMPANION_OPERATIONS, DECIDE_LEAVE_OPERATIONS } from './index';
+import { ADD_COMPANION_OPERATIONS, DECIDE_LEAVE_OPERATIONS } from './rosters';
 import { companionKeyId } from './rosters';
 import type { DocData } from './sdk';
 import { FEW_RACERS } from './transaction';

@@ -1,8 +1,6 @@
 /**
- * The evening roster, companions and comp-time leave (伴 and 调休) on CloudBase: the RosterRepo
- * port, with the same behaviour as rosterRepo in server/stores/sqlite/rosters.ts.
- *
- * Documents (collection names without the optional prefix):
+ * The evening roster, companions and comp-time leave (伴 and 调休, the RosterRepo port; rules in
+ * core/roster/rules.ts):
  * - roster_shifts/<shift id>: the ShiftRecord fields without `id`.
  * - roster_companions/<request id>: the CompanionRecord fields without `id`.
  * - roster_keys/companion_<digest(subject)> (companionKeyId): { companionId }: the request
@@ -12,10 +10,9 @@
  *   so only one can commit. Documents from before requests had a subject read as "legacy:<id>".
  * - roster_leave/<leave id>: the LeaveRecord fields without `id`.
  *
- * logEnd(), assignCompanion() and decideLeave() read, ask the core's decision (core/roster/
- * rules.ts) and update what it changed in one transaction (changeDoc): a missing document stays
- * missing (null), and decidedLeave() refuses a request no longer 'pending', so two admins
- * deciding at once cannot both win.
+ * logEnd(), assignCompanion() and decideLeave() read, decide and update what changed in one
+ * transaction (records' change): a missing document stays missing (null), and decidedLeave()
+ * refuses a request no longer 'pending', so two admins deciding at once cannot both win.
  */
 import type { CompanionRecord, LeaveRecord, RosterRepo, ShiftRecord } from '../../core/ports';
 import {
@@ -26,19 +23,9 @@ import {
   firstCompanion,
 } from '../../core/roster/rules';
 import { readDoc } from './documents';
-import {
-  docOf,
-  getRecord,
-  integer,
-  nullableText,
-  oneOf,
-  pointedTo,
-  recordOf,
-  records,
-  text,
-} from './fields';
+import { docOf, integer, nullableText, oneOf, keysIn, recordOf, records, text } from './fields';
 import { digest } from './keys';
-import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
+import type { CloudDatabase, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 
 /**
@@ -71,23 +58,21 @@ const shiftFromDoc = recordOf<ShiftRecord>('roster_shifts', {
   compMinutes: integer,
   createdAt: text,
 });
-const companionShape = {
+const readCompanion = recordOf<CompanionRecord>('roster_companions', {
   community: text,
   date: text,
   userId: text,
-  // Requests made before they had a subject read as "legacy:<id>" (set in companionFromDoc).
-  subject: (doc: DocData) => (typeof doc.subject === 'string' ? doc.subject : ''),
+  subject: text,
   about: text,
   note: text,
   worker: nullableText,
   workerName: nullableText,
   status: oneOf<CompanionRecord['status']>(['waiting', 'assigned', 'done']),
   createdAt: text,
-};
-function companionFromDoc(id: string, doc: DocData): CompanionRecord {
-  const c = recordOf<CompanionRecord>('roster_companions', companionShape)(id, doc);
-  return typeof doc.subject === 'string' ? c : { ...c, subject: `legacy:${id}` };
-}
+});
+/** Requests made before they had a subject read as "legacy:<id>". */
+const companionFromDoc = (id: string, doc: DocData) =>
+  readCompanion(id, typeof doc.subject === 'string' ? doc : { ...doc, subject: `legacy:${id}` });
 const leaveFromDoc = recordOf<LeaveRecord>('roster_leave', {
   worker: text,
   name: text,
@@ -99,27 +84,6 @@ const leaveFromDoc = recordOf<LeaveRecord>('roster_leave', {
   createdAt: text,
   decidedBy: nullableText,
 });
-
-// --- transactions ---
-
-/** ADD_COMPANION_OPERATIONS: the request made first for the subject (firstCompanion), or this one. */
-async function addCompanionIn(
-  tx: CloudTransaction,
-  names: RosterCollections,
-  request: CompanionRecord,
-): Promise<CompanionRecord> {
-  const keys = tx.collection(names.roster_keys);
-  const companions = tx.collection(names.roster_companions);
-  const load = (id: string) => getRecord(companions.doc(id), companionFromDoc, id);
-  const keyId = companionKeyId(request.subject);
-  const known = await pointedTo(keys, 'roster_keys', keyId, 'companionId', load);
-  const decided = firstCompanion(known.record, request);
-  if (!decided.created) return decided.record;
-  await known.key.set({ data: { companionId: request.id } });
-  const written = docOf(request);
-  await companions.doc(request.id).set({ data: written });
-  return companionFromDoc(request.id, written);
-}
 
 export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterRepo {
   const shifts = records(db, names, 'roster_shifts', shiftFromDoc);
@@ -135,8 +99,22 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
     shiftsOf: (worker) => shifts.find({ worker }, 'date desc', 'start', '_id'),
     logEnd: (id, loggedEnd, compMinutes) =>
       shifts.change(id, (s) => ({ ...s, loggedEnd, compMinutes })),
-    // A resident tapping twice races only themselves.
-    addCompanion: (request) => transact(db, FEW_RACERS, (tx) => addCompanionIn(tx, names, request)),
+    /**
+     * ADD_COMPANION_OPERATIONS: the request made first for the subject (firstCompanion), or this
+     * one. A resident tapping twice races only themselves.
+     */
+    addCompanion: (request) =>
+      transact(db, FEW_RACERS, async (tx) => {
+        const keys = keysIn(tx, names, 'roster_keys');
+        const keyId = companionKeyId(request.subject);
+        const known = await keys.pointedTo(keyId, 'companionId', companions.in(tx).get);
+        const decided = firstCompanion(known.record, request);
+        if (!decided.created) return decided.record;
+        await known.key.set({ data: { companionId: request.id } });
+        const written = docOf(request);
+        await companions.in(tx).doc(request.id).set({ data: written });
+        return companionFromDoc(request.id, written);
+      }),
     getCompanion: companions.get,
     /** Two reads by _id: the subject's key, then its request. */
     async companionOf(subject) {

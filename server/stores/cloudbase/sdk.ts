@@ -35,8 +35,6 @@ export interface CloudQuery {
   limit(max: number): CloudQuery;
   field(projection: Record<string, boolean>): CloudQuery;
   get(): Promise<{ data: DocData[] }>;
-  /** How many documents match: one operation, whatever the number, and no documents read. */
-  count(): Promise<{ total: number }>;
 }
 
 export interface CloudCollection extends CloudQuery {

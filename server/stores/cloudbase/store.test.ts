@@ -7,7 +7,8 @@
 import { Unavailable } from '../../core/errors';
 import { emulatedStore } from '../../testing/emulated-store';
 import { sampleCommunity } from '../contract-tests/store-contract';
-import { PAGE_SIZE, REDEEM_ATTEMPTS } from './index';
+import { PAGE_SIZE } from './sdk';
+import { FEW_RACERS } from './transaction';
 
 const NOW = new Date('2026-12-02T10:30:00.000Z');
 const NOW_ISO = '2026-12-02T10:30:00.000Z';
@@ -302,7 +303,7 @@ describe('identities: invites', () => {
     expect(emulator.dump('users')).toEqual([expect.objectContaining({ _id: winners[0] })]);
   });
 
-  it(`gives up after ${REDEEM_ATTEMPTS} conflicted transactions with UNAVAILABLE`, async () => {
+  it(`gives up after ${FEW_RACERS.attempts} conflicted transactions with UNAVAILABLE`, async () => {
     const { emulator, store } = setup();
     await store.identities.createInvite(invite('CODE000001'), NOW);
     jest.spyOn(Math, 'random').mockReturnValue(0);
@@ -311,7 +312,7 @@ describe('identities: invites', () => {
     await expect(store.identities.redeemInvite('CODE000001', 'wx:b', NOW)).rejects.toBeInstanceOf(
       Unavailable,
     );
-    expect(emulator.counts().transactions.started).toBe(REDEEM_ATTEMPTS);
+    expect(emulator.counts().transactions.started).toBe(FEW_RACERS.attempts);
     expect(emulator.dump('invites')[0]).toMatchObject({ usedBy: null });
   });
 });

@@ -9,7 +9,8 @@
 import { Unavailable } from '../../core/errors';
 import type { ChangeRecord, SubmitOutcome, SuggestionRecord } from '../../core/ports';
 import { emulatedStore } from '../../testing/emulated-store';
-import { PAGE_SIZE, RECENT_KEPT, SUBMIT_OPERATIONS } from './index';
+import { PAGE_SIZE } from './sdk';
+import { RECENT_KEPT, SUBMIT_OPERATIONS } from './suggestions';
 import type { DocData } from './sdk';
 import { authorId, receiptId, requestId } from './suggestions';
 import { MANY_RACERS } from './transaction';

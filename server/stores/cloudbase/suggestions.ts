@@ -1,10 +1,6 @@
 /**
- * Residents' suggestions and the "you said, we did" changes on CloudBase: the SuggestionRepo port,
- * with the same behaviour as server/stores/sqlite/suggestions.ts.
- * The rules are the core's (core/suggestion/rules.ts): this file loads the few documents a decision needs,
- * asks it, and writes the outcome in the same transaction.
- *
- * Documents (collection names without the optional prefix):
+ * Residents' suggestions and the "you said, we did" changes (the SuggestionRepo port; rules in
+ * core/suggestion/rules.ts):
  * - suggestions/<id>: the SuggestionRecord fields without `id`, plus `seq`: the number in its
  *   receipt, which keeps filing order among suggestions of one `createdAt` (SQLite's rowid).
  * - suggestion_changes/<id>: the ChangeRecord fields without `id`.
@@ -21,7 +17,7 @@
  *   left in an `_id` once erase() has run.
  *
  * erase() detaches the suggestions (userId null, no name, no photo), overwrites their request
- * documents with REMOVED (the SDK slice has no remove()) and empties the author document, so
+ * documents with REMOVED and empties the author document, so
  * neither a retried request nor the daily limit links them to the resident any more, as in SQLite.
  */
 import type { SuggestionStatus } from '../../../contract/suggestion';
@@ -44,14 +40,11 @@ import {
 } from '../../core/suggestion/rules';
 import { readDoc, REMOVED } from './documents';
 import {
-  changeDoc,
   docOf,
-  getRecord,
-  nextNumber,
+  keysIn,
   nullable,
   nullableText,
   oneOf,
-  pointedTo,
   recordOf,
   records,
   someStrings,
@@ -133,73 +126,58 @@ const changeFromDoc = recordOf<ChangeRecord>('suggestion_changes', {
   createdAt: text,
 });
 
-// --- transactions ---
-
-/** A resident's request key and the suggestion it already filed (get it, get the suggestion). */
-function filedBefore(
-  tx: CloudTransaction,
-  names: SuggestionCollections,
-  userId: string,
-  request: string,
-) {
-  const load = (id: string) =>
-    getRecord(tx.collection(names.suggestions).doc(id), suggestionFromDoc, id);
-  const keys = tx.collection(names.suggestion_keys);
-  return pointedTo(keys, 'suggestion_keys', requestId(userId, request), 'suggestionId', load);
-}
-
-/**
- * The author's document (when they filed their newest counted suggestions), read only when the
- * limit or the filing needs it (countsTowardLimit).
- */
-async function readAuthor(
-  tx: CloudTransaction,
-  names: SuggestionCollections,
-  record: Submission,
-  limit: DailyLimit,
-) {
-  const counted = countsTowardLimit(record);
-  if (record.userId === null || (!counted && !limit)) return null;
-  const id = authorId(record.userId);
-  const ref = tx.collection(names.suggestion_keys).doc(id);
-  const doc = await readDoc(ref);
-  return { ref, counted, recent: doc ? someStrings(doc, 'recent', `suggestion_keys/${id}`) : [] };
-}
-
-/** SUBMIT_OPERATIONS: the core decides (decideSubmit, numbered); this reads and writes. */
-async function submitIn(
-  tx: CloudTransaction,
-  names: SuggestionCollections,
-  record: Submission,
-  prefix: string,
-  limit: DailyLimit,
-): Promise<SubmitOutcome> {
-  const { userId } = record;
-  const keys = tx.collection(names.suggestion_keys);
-  const suggestions = tx.collection(names.suggestions);
-  const known = userId === null ? null : await filedBefore(tx, names, userId, record.requestId);
-  const author = known?.record ? null : await readAuthor(tx, names, record, limit);
-  const decided = decideSubmit(known?.record ?? null, author?.recent ?? [], record, limit);
-  if (decided.kind !== 'file') return decided;
-  // get and set the prefix's counter: the document racers for one prefix conflict on.
-  const where = `suggestion_keys/${receiptId(prefix)}`;
-  const seq = await nextNumber(keys.doc(receiptId(prefix)), where, 'last', { prefix });
-  const filed = numbered(record, prefix, seq - 1);
-  if (author?.counted) {
-    await author.ref.set({
-      data: { recent: withFiling(author.recent, filed.createdAt, RECENT_KEPT) },
-    });
-  }
-  if (known) await known.key.set({ data: { suggestionId: filed.id } });
-  // Every field but `id`, plus `seq`: the number in its receipt, which keeps filing order.
-  const doc: DocData = { ...docOf(filed), seq };
-  await suggestions.doc(filed.id).set({ data: doc });
-  return { kind: 'created', record: suggestionFromDoc(filed.id, doc) };
-}
-
 export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections): SuggestionRepo {
   const suggestions = records(db, names, 'suggestions', suggestionFromDoc);
   const changes = records(db, names, 'suggestion_changes', changeFromDoc);
+
+  /**
+   * The author's document (when they filed their newest counted suggestions), read only when the
+   * limit or the filing needs it (countsTowardLimit).
+   */
+  async function readAuthor(tx: CloudTransaction, record: Submission, limit: DailyLimit) {
+    const counted = countsTowardLimit(record);
+    if (record.userId === null || (!counted && !limit)) return null;
+    const id = authorId(record.userId);
+    const ref = tx.collection(names.suggestion_keys).doc(id);
+    const doc = await readDoc(ref);
+    return { ref, counted, recent: doc ? someStrings(doc, 'recent', `suggestion_keys/${id}`) : [] };
+  }
+
+  /** A resident's request key and the suggestion it already filed (get it, get the suggestion). */
+  const filedBefore = (tx: CloudTransaction, { userId, requestId: request }: Submission) =>
+    userId === null
+      ? null
+      : keysIn(tx, names, 'suggestion_keys').pointedTo(
+          requestId(userId, request),
+          'suggestionId',
+          suggestions.in(tx).get,
+        );
+
+  /** SUBMIT_OPERATIONS: the core decides (decideSubmit, numbered); this reads and writes. */
+  async function submitIn(
+    tx: CloudTransaction,
+    record: Submission,
+    prefix: string,
+    limit: DailyLimit,
+  ): Promise<SubmitOutcome> {
+    const keys = keysIn(tx, names, 'suggestion_keys');
+    const known = await filedBefore(tx, record);
+    const author = known?.record ? null : await readAuthor(tx, record, limit);
+    const decided = decideSubmit(known?.record ?? null, author?.recent ?? [], record, limit);
+    if (decided.kind !== 'file') return decided;
+    // get and set the prefix's counter: the document racers for one prefix conflict on.
+    const seq = await keys.nextNumber(receiptId(prefix), 'last', { prefix });
+    const filed = numbered(record, prefix, seq - 1);
+    if (author?.counted) {
+      const recent = withFiling(author.recent, filed.createdAt, RECENT_KEPT);
+      await author.ref.set({ data: { recent } });
+    }
+    if (known) await known.key.set({ data: { suggestionId: filed.id } });
+    // Every field but `id`, plus `seq`: the number in its receipt, which keeps filing order.
+    const doc: DocData = { ...docOf(filed), seq };
+    await suggestions.in(tx).doc(filed.id).set({ data: doc });
+    return { kind: 'created', record: suggestionFromDoc(filed.id, doc) };
+  }
 
   return {
     async submit(record, prefix, limit) {
@@ -207,7 +185,7 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
         throw new RangeError(`suggestions.submit: limit ${limit.max} > ${RECENT_KEPT}`);
       }
       // Residents of one community file under one prefix a day: each writes its counter.
-      return transact(db, MANY_RACERS, (tx) => submitIn(tx, names, record, prefix, limit));
+      return transact(db, MANY_RACERS, (tx) => submitIn(tx, record, prefix, limit));
     },
     get: suggestions.get,
     /** Newest first; `seq` keeps filing order within one instant, as SQLite's rowid. */
@@ -217,14 +195,12 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
     /** set the change, then get and update each linked suggestion (adoptedBy): 1 + 2 per suggestion. */
     addChange: (change, now) =>
       transact(db, FEW_RACERS, async (tx) => {
-        await tx
-          .collection(changes.name)
+        await changes
+          .in(tx)
           .doc(change.id)
           .set({ data: docOf(change) });
         for (const id of change.suggestionIds) {
-          await changeDoc(tx, suggestions.name, id, suggestionFromDoc, (s) =>
-            adoptedBy(s, change, now),
-          );
+          await suggestions.changeIn(tx, id, (s) => adoptedBy(s, change, now));
         }
       }),
     getChange: changes.get,
@@ -239,9 +215,9 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
       const count = await suggestions.changeAll(
         { userId },
         (s) => (s.userId === userId ? erasedSuggestion(s) : null),
-        async (ref, erased, changed, stored, tx) => {
-          await updateChanged(ref, erased, changed, stored, tx);
-          const key = tx.collection(names.suggestion_keys).doc(requestId(userId, erased.requestId));
+        async (ref, erased, current, _stored, tx) => {
+          await updateChanged(ref, current, erased);
+          const key = keysIn(tx, names, 'suggestion_keys').doc(requestId(userId, erased.requestId));
           await key.set({ data: REMOVED });
         },
       );

@@ -8,7 +8,8 @@
 import { Unavailable } from '../../core/errors';
 import type { RoundRecord, VoteRecord } from '../../core/ports';
 import { emulatedStore } from '../../testing/emulated-store';
-import { PAGE_SIZE, UPDATE_ROUND_OPERATIONS } from './index';
+import { PAGE_SIZE } from './sdk';
+import { UPDATE_ROUND_OPERATIONS } from './surveys';
 import type { DocData } from './sdk';
 import { ballotId } from './surveys';
 import { FEW_RACERS } from './transaction';

@@ -1,10 +1,5 @@
 /**
- * Demand rounds (居民点单) on CloudBase: the SurveyRepo port, with the same behaviour as
- * surveyRepo in server/stores/sqlite/surveys.ts.
- * The rules are the core's (core/survey/rules.ts): this file loads the few documents a decision needs,
- * asks it, and writes the outcome in the same transaction.
- *
- * Documents (collection names without the optional prefix):
+ * Demand rounds (居民点单, the SurveyRepo port; rules in core/survey/rules.ts):
  * - survey_rounds/<round id>: the RoundRecord fields without `id`, the candidates embedded.
  * - survey_votes/ballot_<digest(roundId, voterKey)> (ballotId): { roundId, voterKey, choices,
  *   paper, updatedAt }: one ballot per voter and round. The `_id` is fixed by the pair, so a
@@ -34,6 +29,7 @@ import {
 import { readDoc } from './documents';
 import {
   bool,
+  changedFields,
   docOf,
   fieldsOf,
   integer,
@@ -50,7 +46,7 @@ import {
   type Shape,
 } from './fields';
 import { digest } from './keys';
-import type { CloudDatabase } from './sdk';
+import type { CloudDatabase, CloudQuery, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 
 /**
@@ -86,19 +82,18 @@ export const roundFromDoc = recordOf<RoundRecord>('survey_rounds', {
   publishedAt: nullableText,
 });
 
-const voteShape: Shape<Ballot> = {
+const BALLOT: Shape<Ballot> = {
   roundId: text,
   voterKey: text,
   choices: strings,
   paper: bool,
   updatedAt: text,
 };
+const ballotOf = (doc: DocData) => read(BALLOT, doc, `survey_votes/${String(doc._id)}`);
 
-const voidShape: Shape<{ voterKey: string; voidedAt: string; voidedBy: string }> = {
-  voterKey: text,
-  voidedAt: text,
-  voidedBy: text,
-};
+type Void = Pick<VoteRecord, 'voterKey'> & { voidedAt: string; voidedBy: string };
+const VOID: Shape<Void> = { voterKey: text, voidedAt: text, voidedBy: text };
+const voidOf = (doc: DocData) => read(VOID, doc, `survey_voids/${String(doc._id)}`);
 
 export const voidId = (roundId: string, voterKey: string) => `void_${digest(roundId, voterKey)}`;
 
@@ -113,6 +108,9 @@ export function surveyRepo(
   const rounds = records(db, names, 'survey_rounds', roundFromDoc);
   const votes = () => db.collection(names.survey_votes);
   const voids = () => db.collection(names.survey_voids);
+  /** Every document of a round or voter, in `_id` order. */
+  const all = (collection: () => CloudQuery, where: DocData) =>
+    readAll(() => collection().where(where).orderBy('_id', 'asc'));
 
   return {
     createRound: rounds.put,
@@ -127,42 +125,39 @@ export function surveyRepo(
       rounds.change(
         id,
         (round) => patchRoundIfStatus(round, from, patch),
-        async (ref, next, changed) => {
-          if (Object.keys(changed).length > 0) await ref.set({ data: docOf(next) });
+        async (ref, next, current) => {
+          if (Object.keys(changedFields(current, next)).length > 0) {
+            await ref.set({ data: docOf(next) });
+          }
         },
       ),
     /** An upsert by the ballot's fixed `_id`: a second vote replaces the first. */
     async vote(vote) {
       await votes()
         .doc(ballotId(vote.roundId, vote.voterKey))
-        .set({ data: fieldsOf(voteShape, vote) });
+        .set({ data: fieldsOf(BALLOT, vote) });
     },
     /**
      * One query for the user's ballots, then per ballot one transaction: set it under the new
-     * key's `_id` (erasedVote) and remove the one whose `_id` was made from the user id.
+     * key's `_id` (erasedVote) and remove the one whose `_id` was made from the user id; its void
+     * follows it the same way, so erasing does not recount it.
      */
     async eraseVoter(userId) {
-      const docs = await readAll(() => votes().where({ voterKey: userId }).orderBy('_id', 'asc'));
-      const mine = docs.map((doc) => read(voteShape, doc, `survey_votes/${String(doc._id)}`));
+      const mine = (await all(votes, { voterKey: userId })).map(ballotOf);
       for (const vote of mine) {
-        const erased = erasedVote(vote, newId());
+        const { voterKey } = erasedVote(vote, newId());
         await transact(db, FEW_RACERS, async (tx) => {
           const ballots = tx.collection(names.survey_votes);
-          await ballots
-            .doc(ballotId(erased.roundId, erased.voterKey))
-            .set({ data: fieldsOf(voteShape, erased) });
+          const voided = tx.collection(names.survey_voids);
+          await ballots.doc(ballotId(vote.roundId, voterKey)).set({
+            data: fieldsOf(BALLOT, { ...vote, voterKey }),
+          });
           await ballots.doc(ballotId(vote.roundId, vote.voterKey)).remove();
-          // A void follows its ballot to the new key, so erasing does not recount it.
-          const voidsTx = tx.collection(names.survey_voids);
-          const old = await readDoc(voidsTx.doc(voidId(vote.roundId, vote.voterKey)));
-          if (old) {
-            const { voidedAt, voidedBy } = read(voidShape, old, `survey_voids/${String(old._id)}`);
-            const { roundId, voterKey } = erased;
-            await voidsTx
-              .doc(voidId(roundId, voterKey))
-              .set({ data: { roundId, voterKey, voidedAt, voidedBy } });
-            await voidsTx.doc(voidId(vote.roundId, vote.voterKey)).remove();
-          }
+          const old = await readDoc(voided.doc(voidId(vote.roundId, vote.voterKey)));
+          if (!old) return;
+          const data = { roundId: vote.roundId, ...fieldsOf(VOID, { ...voidOf(old), voterKey }) };
+          await voided.doc(voidId(vote.roundId, voterKey)).set({ data });
+          await voided.doc(voidId(vote.roundId, vote.voterKey)).remove();
         });
       }
       return mine.length;
@@ -173,19 +168,15 @@ export function surveyRepo(
      * read twice while residents vote; sorted in memory after.
      */
     async votes(roundId) {
-      const [docs, voided] = await Promise.all([
-        readAll(() => votes().where({ roundId }).orderBy('_id', 'asc')),
-        readAll(() => voids().where({ roundId }).orderBy('_id', 'asc')),
+      const [ballots, voided] = await Promise.all([
+        all(votes, { roundId }),
+        all(voids, { roundId }),
       ]);
-      const voidOf = new Map(
-        voided
-          .map((doc) => read(voidShape, doc, `survey_voids/${String(doc._id)}`))
-          .map((v) => [v.voterKey, v]),
-      );
-      return docs
-        .map((doc): VoteRecord => {
-          const ballot = read(voteShape, doc, `survey_votes/${String(doc._id)}`);
-          const v = voidOf.get(ballot.voterKey);
+      const voidOfVoter = new Map(voided.map(voidOf).map((v) => [v.voterKey, v]));
+      return ballots
+        .map(ballotOf)
+        .map((ballot): VoteRecord => {
+          const v = voidOfVoter.get(ballot.voterKey);
           return { ...ballot, voidedAt: v?.voidedAt ?? null, voidedBy: v?.voidedBy ?? null };
         })
         .sort(byChange);

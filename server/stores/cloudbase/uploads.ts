@@ -1,8 +1,5 @@
 /**
- * Uploads on CloudBase: the UploadRepo port, with the same behaviour as
- * server/stores/sqlite/uploads.ts.
- *
- * Documents (collection names without the optional prefix):
+ * Uploads and their daily quota (the UploadRepo port):
  * - uploads/<digest of the ref>: { ref, community, kind, userId, uploadedAt, attachedAt }; refs
  *   (cloud fileIDs) hold '/' and ':', so the `_id` is their digest. attachedAt is null until a
  *   suggestion or notice holds the upload; the sweep finds the others by (attachedAt, uploadedAt).
@@ -49,12 +46,9 @@ export function uploadRepo(
         return true;
       }),
     async add(record) {
-      await uploads().add({
-        data: {
-          _id: uploadId(record.ref),
-          ...fieldsOf(UPLOAD, { ...record, uploadedAt: toStoredInstant(record.uploadedAt) }),
-        },
-      });
+      const uploadedAt = toStoredInstant(record.uploadedAt);
+      const data = { _id: uploadId(record.ref), ...fieldsOf(UPLOAD, { ...record, uploadedAt }) };
+      await uploads().add({ data });
     },
     async get(ref) {
       const doc = await readDoc(uploads().doc(uploadId(ref)));
@@ -64,9 +58,8 @@ export function uploadRepo(
       transact(db, FEW_RACERS, async (tx) => {
         const doc = tx.collection(names.uploads).doc(uploadId(ref));
         const stored = await readDoc(doc);
-        if (!stored) return null;
-        const upload = fromDoc(stored);
-        if (upload.attachedAt !== null) return upload;
+        const upload = stored && fromDoc(stored);
+        if (!upload || upload.attachedAt !== null) return upload;
         const attachedAt = toStoredInstant(at);
         await doc.update({ data: { attachedAt } });
         return { ...upload, attachedAt };
@@ -84,9 +77,8 @@ export function uploadRepo(
      * of user, kind and day and hold no user id: they are left to lapse with their day.
      */
     async eraseUploader(userId) {
-      const mine = (await readAll(() => uploads().where({ userId }).orderBy('_id', 'asc'))).map(
-        fromDoc,
-      );
+      const docs = await readAll(() => uploads().where({ userId }).orderBy('_id', 'asc'));
+      const mine = docs.map(fromDoc);
       for (const upload of mine) await uploads().doc(uploadId(upload.ref)).remove();
       return mine.filter((u) => u.attachedAt === null).map((u) => u.ref);
     },
