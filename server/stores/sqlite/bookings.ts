@@ -92,14 +92,6 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     return { cancelled: decided.cancelled, promoted: promoted[0] ?? null };
   };
 
-  /** Load, decide, write: for update() and markReminded(). */
-  const change = (id: string, decide: (b: BookingRecord | null) => BookingRecord | null) =>
-    atomic(() => {
-      const changed = decide(load(id));
-      if (changed) bookings.update(changed);
-      return changed;
-    });
-
   return {
     getSettings: async (community, service) =>
       maybe(
@@ -138,7 +130,8 @@ export function bookingRepo(db: Database.Database): BookingRepo {
         'community_id = @community AND date = @date AND (@service IS NULL OR service = @service) ORDER BY starts_at, created_at',
         { community, date, service: service || null },
       ),
-    update: async (id, from, patch) => change(id, (b) => decideUpdate(b, from, patch)),
+    update: async (id, from, patch) =>
+      atomic(() => bookings.save(decideUpdate(load(id), from, patch))),
     cancel: async (id, from, now) =>
       atomic(() => {
         const decided = decideCancel(load(id), from, now);
@@ -161,7 +154,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
         date,
         limit,
       ),
-    markReminded: async (id, at) => change(id, (b) => decideRemind(b, at)),
+    markReminded: async (id, at) => atomic(() => bookings.save(decideRemind(load(id), at))),
     erasePersonal: async (userId) =>
       atomic(
         () =>

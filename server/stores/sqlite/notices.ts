@@ -165,11 +165,7 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
         return { kind: 'checked-in', signUp: decision.signUp };
       }),
     setAttended: async (id, attendedAt) =>
-      atomic(() => {
-        const after = decideSetAttended(signUpById(id), attendedAt);
-        if (after) signUps.update(after);
-        return after;
-      }),
+      atomic(() => signUps.save(decideSetAttended(signUpById(id), attendedAt))),
     signUpsOf: async (activityId) =>
       signUps.all('activity_id = ? ORDER BY created_at, rowid', activityId),
     signUpsOfUser: async (userId) => signUpsOfUser(userId),

@@ -16,11 +16,6 @@ export function rosterRepo(db: Database.Database): RosterRepo {
   const leave = table<LeaveRecord>(db, 'comp_leave');
   // IMMEDIATE: each decision reads under the write lock.
   const atomic = immediate(db);
-  /** Writes a record the core decided on (null: nothing to write). */
-  const saved = <R extends object>(of: { update: (r: R) => unknown }, next: R | null) => {
-    if (next) of.update(next);
-    return next;
-  };
   const companion = (id: string) => companions.get('id = ?', id);
   return {
     addShift: async (s) => {
@@ -49,7 +44,7 @@ export function rosterRepo(db: Database.Database): RosterRepo {
     assignCompanion: async (id, worker, workerName) =>
       atomic(() => {
         const current = companion(id);
-        return saved(companions, current && assignedCompanion(current, worker, workerName));
+        return companions.save(current && assignedCompanion(current, worker, workerName));
       }),
     eraseCompanions: async (userId) =>
       atomic(() => {
@@ -66,7 +61,7 @@ export function rosterRepo(db: Database.Database): RosterRepo {
         () =>
           companions
             .all("date < ? AND note != ''", before)
-            .filter((c) => saved(companions, erasedNote(c))).length,
+            .filter((c) => companions.save(erasedNote(c))).length,
       ),
     addLeave: async (l) => {
       leave.insert(l);
@@ -75,6 +70,6 @@ export function rosterRepo(db: Database.Database): RosterRepo {
     pendingLeave: async () => leave.all("status = 'pending' ORDER BY created_at, rowid"),
     leaveOf: async (worker) => leave.all('worker = ? ORDER BY created_at DESC, rowid DESC', worker),
     decideLeave: async (id, status, by) =>
-      atomic(() => saved(leave, decidedLeave(leave.get('id = ?', id), status, by))),
+      atomic(() => leave.save(decidedLeave(leave.get('id = ?', id), status, by))),
   };
 }

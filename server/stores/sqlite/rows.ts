@@ -55,20 +55,15 @@ export const maybe = <T>(read: (row: Row) => T, row: Row | undefined): T | null 
 
 const prepared = new WeakMap<DB, Map<string, Database.Statement<unknown[], unknown>>>();
 
-/** The connection's statement for `sql`, prepared on first use and kept for the next. */
-export function statement<R = Row>(db: DB, sql: string): Database.Statement<unknown[], R> {
-  let cache = prepared.get(db);
-  if (!cache) prepared.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt as Database.Statement<unknown[], R>;
+/** `sql(text)`: the connection's statement for that text, prepared on first use and kept. */
+export function statements(db: DB) {
+  const cache = prepared.get(db) ?? new Map<string, Database.Statement<unknown[], unknown>>();
+  prepared.set(db, cache);
+  return <R = Row>(sql: string) => {
+    if (!cache.has(sql)) cache.set(sql, db.prepare(sql));
+    return cache.get(sql) as Database.Statement<unknown[], R>;
+  };
 }
-
-/** One statement per SQL text on `db`: `sql('SELECT …').get(…)`. */
-export const statements =
-  (db: DB) =>
-  <R = Row>(sql: string) =>
-    statement<R>(db, sql);
 
 /** Runs `work` in one IMMEDIATE transaction: the write lock is taken before the first read. */
 export function immediate(db: DB) {
@@ -97,6 +92,13 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
   };
   const insertSql = (pairs: (readonly [string, string])[]) =>
     `INSERT INTO ${name} (${pairs.map(([c]) => c).join(', ')}) VALUES (${pairs.map(([, f]) => `@${f}`).join(', ')})`;
+  /** Writes every field of the record over the row with the same `key` fields. */
+  const update = (record: object, key: readonly string[] = ['id']) => {
+    const { params, pairs } = written(record, key);
+    const set = pairs.map(([c, f]) => `${c} = @${f}`).join(', ');
+    const where = key.map((f) => `${columnOf(f)} = @${f}`).join(' AND ');
+    return sql(`UPDATE ${name} SET ${set} WHERE ${where}`).run(params);
+  };
   const select = (where: string) => sql(`SELECT * FROM ${name} WHERE ${where}`);
   return {
     read,
@@ -114,12 +116,11 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
       const { params, pairs } = written(record);
       return sql(insertSql(pairs)).run(params);
     },
-    /** Writes every field of the record over the row with the same `key` fields. */
-    update: (record: object, key: readonly string[] = ['id']) => {
-      const { params, pairs } = written(record, key);
-      const set = pairs.map(([c, f]) => `${c} = @${f}`).join(', ');
-      const where = key.map((f) => `${columnOf(f)} = @${f}`).join(' AND ');
-      return sql(`UPDATE ${name} SET ${set} WHERE ${where}`).run(params);
+    update,
+    /** Writes a record the core decided on and gives it back; null (no change) writes nothing. */
+    save: <R extends T | null>(next: R) => {
+      if (next) update(next);
+      return next;
     },
     /** Inserts the record, or on a `key` conflict writes its fields but the `kept` ones. */
     upsert: (record: object, key: readonly string[], kept: readonly string[] = []) => {

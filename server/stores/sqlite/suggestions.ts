@@ -17,10 +17,6 @@ export function suggestionRepo(db: Database.Database): SuggestionRepo {
   const sql = statements(db);
   const atomic = immediate(db);
   const get = (id: string) => suggestions.get('id = ?', id);
-  const save = (next: SuggestionRecord | null) => {
-    if (next) suggestions.update(next);
-    return next;
-  };
   const ofUser = (userId: string) =>
     suggestions.all('user_id = ? ORDER BY created_at DESC, rowid DESC', userId);
 
@@ -52,16 +48,17 @@ export function suggestionRepo(db: Database.Database): SuggestionRepo {
     ofUser: async (userId) => ofUser(userId),
     list: async (community) =>
       suggestions.all('community_id = ? ORDER BY created_at DESC, rowid DESC', community),
-    update: async (id, from, patch) => atomic(() => save(patchIfStatus(get(id), from, patch))),
+    update: async (id, from, patch) =>
+      atomic(() => suggestions.save(patchIfStatus(get(id), from, patch))),
     addChange: async (change, now) =>
       atomic(() => {
         changes.insert(change);
-        for (const id of change.suggestionIds) save(adoptedBy(get(id), change, now));
+        for (const id of change.suggestionIds) suggestions.save(adoptedBy(get(id), change, now));
       }),
     getChange: async (id) => changes.get('id = ?', id),
     changes: async (community) =>
       changes.all('community_id = ? ORDER BY since DESC, created_at DESC', community),
     erase: async (userId) =>
-      atomic(() => ofUser(userId).map((s) => save(erasedSuggestion(s))).length),
+      atomic(() => ofUser(userId).map((s) => suggestions.save(erasedSuggestion(s))).length),
   };
 }

@@ -20,11 +20,7 @@ export function surveyRepo(db: Database.Database): SurveyRepo {
     rounds: async (community) =>
       rounds.all('community_id = ? ORDER BY created_at DESC, rowid DESC', community),
     updateRound: async (id, from, patch) =>
-      atomic(() => {
-        const next = patchRoundIfStatus(rounds.get('id = ?', id), from, patch);
-        if (next) rounds.update(next);
-        return next;
-      }),
+      atomic(() => rounds.save(patchRoundIfStatus(rounds.get('id = ?', id), from, patch))),
     // The primary key (round, voter) makes one ballot per voter; a new vote replaces it.
     vote: async (v) => {
       votes.upsert(v, ballot, ['paper']);
