@@ -20,9 +20,8 @@ import {
   type SlotState,
 } from '../../core/booking/decisions';
 import type { BookingRecord, BookingRepo, BookRequest, SlotCount } from '../../core/ports';
-import { promoteNext } from '../../core/waitlist';
 import type { HeldBooking } from '../../core/community/limits';
-import { immediate, maybe, statements, table } from './rows';
+import { immediate, maybe, statements, table, waitlist } from './rows';
 
 /** A status list for SQL, from the core's list (only fixed status names, never input). */
 const inList = (statuses: readonly string[]) => `(${statuses.map((st) => `'${st}'`).join(', ')})`;
@@ -32,6 +31,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   const settings = table<BookingSettings>(db, 'booking_settings', {
     json: ['bring', 'weekdays'],
   });
+  const line = waitlist(db, bookings, 'slot_id');
   const sql = statements(db);
   /** The write lock is taken before the seat count is read. */
   const atomic = immediate(db);
@@ -81,14 +81,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   /** Inside a transaction: writes a decided cancellation and the freed seat's promotion. */
   const cancelled = (decided: CancelDecision, now: Date) => {
     bookings.update(decided.cancelled);
-    // The line in arrival order: waitlistedAt, then insertion order for the same instant.
-    const line = bookings.all(
-      "slot_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT ?",
-      decided.cancelled.slotId,
-      decided.seatsFreed,
-    );
-    const promoted = promoteNext(line, decided.seatsFreed, 'confirmed', now.toISOString());
-    for (const b of promoted) bookings.update(b);
+    const promoted = line.promote(decided.cancelled.slotId, decided.seatsFreed, 'confirmed', now);
     return { cancelled: decided.cancelled, promoted: promoted[0] ?? null };
   };
 
@@ -116,12 +109,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
         `SELECT slot_id AS slotId, SUM(status IN ${inList(SEATED)}) AS taken, SUM(status = 'waitlisted') AS waitlisted
          FROM bookings WHERE community_id = ? AND service = ? AND date = ? GROUP BY slot_id`,
       ).all(community, service, date),
-    // Arrival order: waitlistedAt, then insertion order (rowid) for bookings made in the same instant.
-    waitlistPosition: async (b) =>
-      sql<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM bookings b, (SELECT waitlisted_at AS w, rowid AS r FROM bookings WHERE id = ?) me
-         WHERE b.slot_id = ? AND b.status = 'waitlisted' AND (b.waitlisted_at < me.w OR (b.waitlisted_at = me.w AND b.rowid <= me.r))`,
-      ).get(b.id, b.slotId)!.n,
+    waitlistPosition: async (b) => line.position(b.id, b.slotId),
     ofUser: async (userId) =>
       bookings.all('user_id = ? ORDER BY date DESC, starts_at DESC', userId),
     // Every service when none (or '') is given.

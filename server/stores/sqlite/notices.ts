@@ -20,13 +20,14 @@ import type {
   SignUpRecord,
   SignUpRequest,
 } from '../../core/ports';
-import { placesLeft, promoteNext } from '../../core/waitlist';
-import { immediate, maybe, statements, table, type Row } from './rows';
+import { placesLeft } from '../../core/waitlist';
+import { immediate, maybe, statements, table, waitlist, type Row } from './rows';
 
 export function noticeRepo(db: Database.Database): NoticeRepo {
   const notices = table<Omit<NoticeRecord, 'activities'>>(db, 'notices', { bool: ['pinned'] });
   const activities = table<ActivityRecord>(db, 'notice_activities', { bool: ['signUp'] });
   const signUps = table<SignUpRecord>(db, 'activity_signups');
+  const line = waitlist(db, signUps, 'activity_id');
   const sql = statements(db);
   // IMMEDIATE: the write lock is taken before the places are counted.
   const atomic = immediate(db);
@@ -55,22 +56,6 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     held: req.userId ? liveOf(req.activityId, req.userId) : null,
     signed: signed(req.activityId),
   });
-
-  /** Inside a transaction: the first `free` of the waitlist get a place (promoteNext). */
-  const fill = (activityId: string, free: number, now: Date): SignUpRecord[] => {
-    // The line in arrival order: waitlistedAt, then insertion order; LIMIT -1 is no limit.
-    const line =
-      free > 0
-        ? signUps.all(
-            "activity_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT ?",
-            activityId,
-            Number.isFinite(free) ? free : -1,
-          )
-        : [];
-    const promoted = promoteNext(line, free, 'signed', now.toISOString());
-    for (const s of promoted) signUps.update(s);
-    return promoted;
-  };
 
   return {
     save: async (n) =>
@@ -136,11 +121,7 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
         ),
       ),
     getSignUp: async (id) => signUpById(id),
-    waitlistPosition: async (s) =>
-      sql<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM activity_signups s, (SELECT waitlisted_at AS w, rowid AS r FROM activity_signups WHERE id = ?) me
-         WHERE s.activity_id = ? AND s.status = 'waitlisted' AND (s.waitlisted_at < me.w OR (s.waitlisted_at = me.w AND s.rowid <= me.r))`,
-      ).get(s.id, s.activityId)!.n,
+    waitlistPosition: async (s) => line.position(s.id, s.activityId),
     cancelSignUp: async (activityId, userId, now) =>
       atomic(() => {
         const capacity = activities.get('id = ?', activityId)?.capacity ?? null;
@@ -151,11 +132,13 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
         );
         if (!decided) return null;
         signUps.update(decided.cancelled);
-        const [promoted = null] = fill(activityId, decided.placesFreed, now);
+        const [promoted = null] = line.promote(activityId, decided.placesFreed, 'signed', now);
         return { cancelled: decided.cancelled, promoted };
       }),
     fillPlaces: async (activityId, capacity, now) =>
-      atomic(() => fill(activityId, placesLeft(capacity, signed(activityId)), now)),
+      atomic(() =>
+        line.promote(activityId, placesLeft(capacity, signed(activityId)), 'signed', now),
+      ),
     checkIn: async (req: CheckInRequest) =>
       atomic((): CheckInOutcome => {
         const decision = decideCheckIn(loaded(req), req, newId());

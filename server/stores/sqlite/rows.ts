@@ -4,6 +4,7 @@
  * columns are left out. The shared contract suite checks every field comes back as written.
  */
 import type Database from 'better-sqlite3';
+import { promoteNext, type Waiting } from '../../core/waitlist';
 
 type DB = Database.Database;
 export type Row = Record<string, unknown>;
@@ -101,6 +102,7 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
   };
   const select = (where: string) => sql(`SELECT * FROM ${name} WHERE ${where}`);
   return {
+    name,
     read,
     /** The first row matching `where` (with its ORDER BY), as a record or null. */
     get: (where: string, ...args: unknown[]) => maybe(read, select(where).get(...args)),
@@ -133,5 +135,33 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
         `${insertSql(pairs)} ON CONFLICT (${conflict}) DO UPDATE SET ${set.join(', ')}`,
       ).run(params);
     },
+  };
+}
+
+/**
+ * The waitlist kept in a table's rows, one line per `line` column value, in arrival order:
+ * waitlistedAt, then insertion order (rowid) for rows waitlisted in the same instant.
+ */
+export function waitlist<T extends Waiting & { id: string }>(
+  db: DB,
+  rows: ReturnType<typeof table<T>>,
+  line: string,
+) {
+  const sql = statements(db);
+  const waiting = `${line} = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT ?`;
+  return {
+    /** Inside a transaction: the first `free` in line get `placed` (promoteNext); LIMIT -1 is no limit. */
+    promote: (lineId: string, free: number, placed: T['status'], now: Date) => {
+      const first = free > 0 ? rows.all(waiting, lineId, Number.isFinite(free) ? free : -1) : [];
+      const promoted = promoteNext(first, free, placed, now.toISOString());
+      for (const r of promoted) rows.update(r);
+      return promoted;
+    },
+    /** A waitlisted row's place in its line, from 1. */
+    position: (id: string, lineId: string) =>
+      sql<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM ${rows.name} x, (SELECT waitlisted_at AS w, rowid AS r FROM ${rows.name} WHERE id = ?) me
+         WHERE x.${line} = ? AND x.status = 'waitlisted' AND (x.waitlisted_at < me.w OR (x.waitlisted_at = me.w AND x.rowid <= me.r))`,
+      ).get(id, lineId)!.n,
   };
 }
