@@ -230,13 +230,7 @@ function identityRepo(db: DB): IdentityRepo {
         .all(community)
         .map(toOpenInvite)
         .filter((invite) => inviteIsOpen(invite, now))
-        .map(({ code, community: c, createdBy, createdAt, expiresAt }) => ({
-          code,
-          community: c,
-          createdBy,
-          createdAt,
-          expiresAt,
-        })),
+        .map(({ usedBy: _used, cancelledAt: _cancelled, ...open }) => open),
     removeMembership: async (id, community) =>
       sql('DELETE FROM staff_memberships WHERE user_id = ? AND community_id = ?').run(id, community)
         .changes === 1,
