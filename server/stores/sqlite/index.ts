@@ -122,6 +122,8 @@ function communityRepo(db: DB): CommunityRepo {
 }
 
 function identityRepo(db: DB): IdentityRepo {
+  const users = table(db, 'users');
+  const invites = table(db, 'invites');
   const sql = statements(db);
   const insertUser = (id: string, at: string) =>
     sql(
@@ -190,22 +192,15 @@ function identityRepo(db: DB): IdentityRepo {
     getUser: async (id) => getUser(id),
     grantAdmin: async (id, adminDigest, now) => {
       insertUser(id, now.toISOString());
-      sql('UPDATE users SET admin_digest = ?, admin_since = ? WHERE id = ?').run(
-        adminDigest,
-        now.toISOString(),
-        id,
-      );
+      users.update({ id, adminDigest, adminSince: now.toISOString() });
     },
     createInvite: async (invite, now) => {
-      sql(
-        `INSERT INTO invites (code, community_id, created_by, created_at, expires_at)
-         VALUES (@code, @community, @createdBy, @createdAt, @expiresAt)`,
-      ).run({ ...invite, createdAt: now.toISOString() });
+      invites.insert({ ...invite, createdAt: now.toISOString() });
     },
     // IMMEDIATE takes the write lock up front, so two processes cannot both read "unused".
     redeemInvite: async (code, userId, now) => redeem.immediate(code, userId, now),
     setDisplayName: async (id, name) => {
-      sql('UPDATE users SET display_name = ? WHERE id = ?').run(name, id);
+      users.update({ id, displayName: name });
     },
     // The admins of the current token, and the community's members (an admin who is also a member
     // counts once, as admin).
