@@ -20,158 +20,113 @@ import {
   type SlotState,
 } from '../../core/booking/decisions';
 import type { BookingRecord, BookingRepo, BookRequest, SlotCount } from '../../core/ports';
-import { promoteNext } from '../../core/waitlist';
 import type { HeldBooking } from '../../core/community/limits';
-import { maybe, rowParams, rowReader, type Row, type RowShape } from './rows';
-
-const SETTINGS: RowShape = { json: ['bring', 'weekdays'] };
-const toSettings = rowReader<BookingSettings>(SETTINGS);
-const toBooking = rowReader<BookingRecord>();
+import { immediate, maybe, statements, table, waitlist } from './rows';
 
 /** A status list for SQL, from the core's list (only fixed status names, never input). */
 const inList = (statuses: readonly string[]) => `(${statuses.map((st) => `'${st}'`).join(', ')})`;
 
 export function bookingRepo(db: Database.Database): BookingRepo {
-  /** `work` in one IMMEDIATE transaction: the write lock is taken before the seat count is read. */
-  const atomic = db.transaction((work: () => unknown) => work());
-  const immediate = <R>(work: () => R) => atomic.immediate(work) as R;
-  const select = <P extends unknown[]>(where: string) =>
-    db.prepare<P, Row>(`SELECT * FROM bookings WHERE ${where}`);
-
-  const settingsStmt = db.prepare<[string, string], Row>(
-    'SELECT slot_minutes, seats_per_slot, cutoff_hours, bring, weekdays FROM booking_settings WHERE community_id = ? AND service = ?',
-  );
-  const saveSettingsStmt = db.prepare(
-    `INSERT INTO booking_settings (community_id, service, slot_minutes, seats_per_slot, cutoff_hours, bring, weekdays)
-     VALUES (@community, @service, @slotMinutes, @seatsPerSlot, @cutoffHours, @bring, @weekdays)
-     ON CONFLICT (community_id, service) DO UPDATE SET slot_minutes = excluded.slot_minutes,
-       seats_per_slot = excluded.seats_per_slot, cutoff_hours = excluded.cutoff_hours, bring = excluded.bring,
-       weekdays = excluded.weekdays`,
-  );
-  const byId = select<[string]>('id = ?');
-  const byRequest = db.prepare<[string, string], { id: string }>(
-    "SELECT id FROM bookings WHERE COALESCE(user_id, '') = ? AND request_id = ?",
-  );
-  const holderOf = db.prepare<[string, string], { id: string }>(
-    `SELECT id FROM bookings WHERE user_id = ? AND slot_id = ? AND status IN ${inList(HOLDING)}`,
-  );
-  const seatsTaken = db.prepare<[string], { n: number }>(
-    `SELECT COUNT(*) AS n FROM bookings WHERE slot_id = ? AND status IN ${inList(SEATED)}`,
-  );
-  // The line in arrival order: waitlistedAt, then insertion order for the same instant.
-  const waiting = select<[string, number]>(
-    "slot_id = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT ?",
-  );
-  const insert = db.prepare(
-    `INSERT INTO bookings (id, community_id, service, date, starts_at, slot_id, status, user_id, code, name, phone, request_id, created_at, waitlisted_at)
-     VALUES (@id, @community, @service, @date, @startsAt, @slotId, @status, @userId, @code, @name, @phone, @requestId, @createdAt, @waitlistedAt)`,
-  );
-  const codesTaken = db.prepare<[string, string, string], { code: string }>(
-    'SELECT code FROM bookings WHERE community_id = ? AND date = ? AND code IN (SELECT value FROM json_each(?))',
-  );
-  // Every field a decision may change, from the record it answered.
-  const write = db.prepare(
-    `UPDATE bookings SET status = @status, waitlisted_at = @waitlistedAt, promoted_at = @promotedAt,
-       checked_in_at = @checkedInAt, closed_at = @closedAt, reminded_at = @remindedAt WHERE id = @id`,
-  );
-  const counts = db.prepare<[string, string, string], SlotCount>(
-    `SELECT slot_id AS slotId, SUM(status IN ${inList(SEATED)}) AS taken, SUM(status = 'waitlisted') AS waitlisted
-     FROM bookings WHERE community_id = ? AND service = ? AND date = ? GROUP BY slot_id`,
-  );
-  // Arrival order: waitlistedAt, then insertion order (rowid) for bookings made in the same instant.
-  const position = db.prepare<[string, string], { n: number }>(
-    `SELECT COUNT(*) AS n FROM bookings b, (SELECT waitlisted_at AS w, rowid AS r FROM bookings WHERE id = ?) me
-     WHERE b.slot_id = ? AND b.status = 'waitlisted' AND (b.waitlisted_at < me.w OR (b.waitlisted_at = me.w AND b.rowid <= me.r))`,
-  );
-  const ofUser = select<[string]>('user_id = ? ORDER BY date DESC, starts_at DESC');
-  // Every service when none (or '') is given.
-  const forDate = select<[{ community: string; date: string; service: string | null }]>(
-    'community_id = @community AND date = @date AND (@service IS NULL OR service = @service) ORDER BY starts_at, created_at',
-  );
-  const due = select<[string, number]>(
-    "date = ? AND status = 'confirmed' AND reminded_at IS NULL ORDER BY starts_at, id LIMIT ?",
-  );
-  // A resident's bookings in a community from a day on, any status: what the limits count.
-  const heldStmt = db.prepare<[string, string, string], HeldBooking>(
-    'SELECT id, date, starts_at AS startsAt, status FROM bookings WHERE community_id = ? AND user_id = ? AND date >= ?',
-  );
-  const ofUserForErase = select<[string]>('user_id = ?');
-  const writeErased = db.prepare(
-    'UPDATE bookings SET user_id = @userId, name = @name, phone = @phone, request_id = @requestId WHERE id = @id',
-  );
-  const erase = db.transaction(
-    (userId: string) =>
-      ofUserForErase.all(userId).map((row) => writeErased.run(erasedBooking(toBooking(row))))
-        .length,
-  );
-
-  const load = (id: string) => maybe(toBooking, byId.get(id));
+  const bookings = table<BookingRecord>(db, 'bookings');
+  const settings = table<BookingSettings>(db, 'booking_settings', {
+    json: ['bring', 'weekdays'],
+  });
+  const line = waitlist(db, bookings, 'slot_id');
+  const sql = statements(db);
+  /** The write lock is taken before the seat count is read. */
+  const atomic = immediate(db);
+  const load = (id: string) => bookings.get('id = ?', id);
+  const idOf = (where: string, ...args: unknown[]) =>
+    sql<{ id: string }>(`SELECT id FROM bookings WHERE ${where}`).get(...args)?.id ?? null;
 
   /** Inside a transaction: what book() and reschedule() decide on. */
   const slotState = (req: BookRequest): SlotState => ({
     known: {
-      retried: byRequest.get(req.userId ?? '', req.requestId)?.id ?? null,
-      held: req.userId ? (holderOf.get(req.userId, req.slotId)?.id ?? null) : null,
+      retried: idOf(
+        "COALESCE(user_id, '') = ? AND request_id = ?",
+        req.userId ?? '',
+        req.requestId,
+      ),
+      held: req.userId
+        ? idOf(
+            `user_id = ? AND slot_id = ? AND status IN ${inList(HOLDING)}`,
+            req.userId,
+            req.slotId,
+          )
+        : null,
     },
-    taken: seatsTaken.get(req.slotId)!.n,
+    taken: sql<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM bookings WHERE slot_id = ? AND status IN ${inList(SEATED)}`,
+    ).get(req.slotId)!.n,
   });
 
-  /** Inside a transaction: the resident's bookings the limits count, or null when uncapped. */
+  /** Inside a transaction: the resident's bookings the limits count (any status), or null when uncapped. */
   const heldBy = (req: BookRequest): HeldBooking[] | null =>
-    req.caps && req.userId ? heldStmt.all(req.community, req.userId, req.caps.from) : null;
+    req.caps && req.userId
+      ? sql<HeldBooking>(
+          'SELECT id, date, starts_at AS startsAt, status FROM bookings WHERE community_id = ? AND user_id = ? AND date >= ?',
+        ).all(req.community, req.userId, req.caps.from)
+      : null;
 
   const create = (req: BookRequest, status: 'confirmed' | 'waitlisted'): BookingRecord => {
-    const taken = codesTaken.all(req.community, req.date, JSON.stringify(req.codes));
+    const taken = sql<{ code: string }>(
+      'SELECT code FROM bookings WHERE community_id = ? AND date = ? AND code IN (SELECT value FROM json_each(?))',
+    ).all(req.community, req.date, JSON.stringify(req.codes));
     const code = pickCode(req.codes, new Set(taken.map((r) => r.code)));
     const booking = newBooking(req, newId(), status, code);
-    insert.run(booking);
+    bookings.insert(booking);
     return booking;
   };
 
   /** Inside a transaction: writes a decided cancellation and the freed seat's promotion. */
   const cancelled = (decided: CancelDecision, now: Date) => {
-    write.run(decided.cancelled);
-    const line = waiting.all(decided.cancelled.slotId, decided.seatsFreed).map(toBooking);
-    const promoted = promoteNext(line, decided.seatsFreed, 'confirmed', now.toISOString());
-    for (const b of promoted) write.run(b);
+    bookings.update(decided.cancelled);
+    const promoted = line.promote(decided.cancelled.slotId, decided.seatsFreed, 'confirmed', now);
     return { cancelled: decided.cancelled, promoted: promoted[0] ?? null };
   };
 
-  /** Load, decide, write: for update() and markReminded(). */
-  const change = (id: string, decide: (b: BookingRecord | null) => BookingRecord | null) =>
-    immediate(() => {
-      const changed = decide(load(id));
-      if (changed) write.run(changed);
-      return changed;
-    });
-
   return {
     getSettings: async (community, service) =>
-      maybe(toSettings, settingsStmt.get(community, service)),
-    saveSettings: async (community, service, settings) => {
-      saveSettingsStmt.run(rowParams({ community, service, ...settings }, SETTINGS));
+      maybe(
+        settings.read,
+        sql(
+          'SELECT slot_minutes, seats_per_slot, cutoff_hours, bring, weekdays FROM booking_settings WHERE community_id = ? AND service = ?',
+        ).get(community, service),
+      ),
+    saveSettings: async (community, service, s) => {
+      settings.upsert({ community, service, ...s }, ['community', 'service']);
     },
     book: async (req) =>
-      immediate(() => {
+      atomic(() => {
         const decision = decideBook(slotState(req), req, heldBy(req));
         if (decision.kind === 'existing') return { kind: 'existing', booking: load(decision.id)! };
         if (decision.kind === 'full' || decision.kind === 'limited') return decision;
         return { kind: 'created', booking: create(req, decision.status) };
       }),
     getBooking: async (id) => load(id),
-    slotCounts: async (community, service, date) => counts.all(community, service, date),
-    waitlistPosition: async (b) => position.get(b.id, b.slotId)!.n,
-    ofUser: async (userId) => ofUser.all(userId).map(toBooking),
+    slotCounts: async (community, service, date) =>
+      sql<SlotCount>(
+        `SELECT slot_id AS slotId, SUM(status IN ${inList(SEATED)}) AS taken, SUM(status = 'waitlisted') AS waitlisted
+         FROM bookings WHERE community_id = ? AND service = ? AND date = ? GROUP BY slot_id`,
+      ).all(community, service, date),
+    waitlistPosition: async (b) => line.position(b.id, b.slotId),
+    ofUser: async (userId) =>
+      bookings.all('user_id = ? ORDER BY date DESC, starts_at DESC', userId),
+    // Every service when none (or '') is given.
     listForDate: async (community, date, service) =>
-      forDate.all({ community, date, service: service || null }).map(toBooking),
-    update: async (id, from, patch) => change(id, (b) => decideUpdate(b, from, patch)),
+      bookings.all(
+        'community_id = @community AND date = @date AND (@service IS NULL OR service = @service) ORDER BY starts_at, created_at',
+        { community, date, service: service || null },
+      ),
+    update: async (id, from, patch) =>
+      atomic(() => bookings.save(decideUpdate(load(id), from, patch))),
     cancel: async (id, from, now) =>
-      immediate(() => {
+      atomic(() => {
         const decided = decideCancel(load(id), from, now);
         return decided && cancelled(decided, now);
       }),
     reschedule: async (id, req) =>
-      immediate(() => {
+      atomic(() => {
         const decision = decideReschedule(load(id), slotState(req), req, heldBy(req));
         if (decision.kind === 'existing') {
           return { kind: 'existing', booking: load(decision.id)!, promoted: null };
@@ -181,8 +136,17 @@ export function bookingRepo(db: Database.Database): BookingRepo {
         const { promoted } = cancelled(decision.cancel, req.now);
         return { kind: 'moved', booking: create(req, 'confirmed'), promoted };
       }),
-    dueReminders: async (date, limit) => due.all(date, limit).map(toBooking),
-    markReminded: async (id, at) => change(id, (b) => decideRemind(b, at)),
-    erasePersonal: async (userId) => erase.immediate(userId),
+    dueReminders: async (date, limit) =>
+      bookings.all(
+        "date = ? AND status = 'confirmed' AND reminded_at IS NULL ORDER BY starts_at, id LIMIT ?",
+        date,
+        limit,
+      ),
+    markReminded: async (id, at) => atomic(() => bookings.save(decideRemind(load(id), at))),
+    erasePersonal: async (userId) =>
+      atomic(
+        () =>
+          bookings.all('user_id = ?', userId).map((b) => bookings.update(erasedBooking(b))).length,
+      ),
   };
 }

@@ -3,6 +3,10 @@
  * (`community_id` is `community`): JSON columns parse, 0/1 columns read as booleans, bookkeeping
  * columns are left out. The shared contract suite checks every field comes back as written.
  */
+import type Database from 'better-sqlite3';
+import { promoteNext, type Waiting } from '../../core/waitlist';
+
+type DB = Database.Database;
 export type Row = Record<string, unknown>;
 
 export interface RowShape {
@@ -18,6 +22,8 @@ const fieldOf = (column: string) =>
   column === 'community_id'
     ? 'community'
     : column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const columnOf = (field: string) =>
+  field === 'community' ? 'community_id' : field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export function rowReader<T>(shape: RowShape = {}) {
   return (row: Row): T => {
@@ -47,3 +53,115 @@ export function rowParams(record: object, shape: RowShape = {}): Row {
 /** Maps one row, or null when there is none. */
 export const maybe = <T>(read: (row: Row) => T, row: Row | undefined): T | null =>
   row ? read(row) : null;
+
+const prepared = new WeakMap<DB, Map<string, Database.Statement<unknown[], unknown>>>();
+
+/** `sql(text)`: the connection's statement for that text, prepared on first use and kept. */
+export function statements(db: DB) {
+  const cache = prepared.get(db) ?? new Map<string, Database.Statement<unknown[], unknown>>();
+  prepared.set(db, cache);
+  return <R = Row>(sql: string) => {
+    if (!cache.has(sql)) cache.set(sql, db.prepare(sql));
+    return cache.get(sql) as Database.Statement<unknown[], R>;
+  };
+}
+
+/** Runs `work` in one IMMEDIATE transaction: the write lock is taken before the first read. */
+export function immediate(db: DB) {
+  const transaction = db.transaction((work: () => unknown) => work());
+  return <R>(work: () => R) => transaction.immediate(work) as R;
+}
+
+/**
+ * A table of records: reads map rows with the shape, and writes name the columns of the
+ * record's fields the table has (PRAGMA table_info), so no column list is written by hand.
+ * A field left undefined is not written (the column keeps its default or its value).
+ */
+export function table<T>(db: DB, name: string, shape: RowShape = {}) {
+  const read = rowReader<T>(shape);
+  const sql = statements(db);
+  const columns = new Set(
+    (db.pragma(`table_info(${name})`) as { name: string }[]).map((c) => c.name),
+  );
+  /** The parameters and the [column, field] pairs a write names. */
+  const written = (record: object, leave: readonly string[] = []) => {
+    const params = rowParams(record, shape);
+    const pairs = Object.keys(params)
+      .filter((f) => params[f] !== undefined && !leave.includes(f) && columns.has(columnOf(f)))
+      .map((f) => [columnOf(f), f] as const);
+    return { params, pairs };
+  };
+  const insertSql = (pairs: (readonly [string, string])[]) =>
+    `INSERT INTO ${name} (${pairs.map(([c]) => c).join(', ')}) VALUES (${pairs.map(([, f]) => `@${f}`).join(', ')})`;
+  /** Writes every field of the record over the row with the same `key` fields. */
+  const update = (record: object, key: readonly string[] = ['id']) => {
+    const { params, pairs } = written(record, key);
+    const set = pairs.map(([c, f]) => `${c} = @${f}`).join(', ');
+    const where = key.map((f) => `${columnOf(f)} = @${f}`).join(' AND ');
+    return sql(`UPDATE ${name} SET ${set} WHERE ${where}`).run(params);
+  };
+  const select = (where: string) => sql(`SELECT * FROM ${name} WHERE ${where}`);
+  return {
+    name,
+    read,
+    /** The first row matching `where` (with its ORDER BY), as a record or null. */
+    get: (where: string, ...args: unknown[]) => maybe(read, select(where).get(...args)),
+    /** Every row matching `where` (with its ORDER BY), as records. */
+    all: (where: string, ...args: unknown[]) =>
+      select(where)
+        .all(...args)
+        .map(read),
+    /** Deletes the rows matching `where`. */
+    remove: (where: string, ...args: unknown[]) =>
+      sql(`DELETE FROM ${name} WHERE ${where}`).run(...args),
+    insert: (record: object) => {
+      const { params, pairs } = written(record);
+      return sql(insertSql(pairs)).run(params);
+    },
+    update,
+    /** Writes a record the core decided on and gives it back; null (no change) writes nothing. */
+    save: <R extends T | null>(next: R) => {
+      if (next) update(next);
+      return next;
+    },
+    /** Inserts the record, or on a `key` conflict writes its fields but the `kept` ones. */
+    upsert: (record: object, key: readonly string[], kept: readonly string[] = []) => {
+      const { params, pairs } = written(record);
+      const set = pairs
+        .filter(([, f]) => !key.includes(f) && !kept.includes(f))
+        .map(([c]) => `${c} = excluded.${c}`);
+      const conflict = key.map(columnOf).join(', ');
+      return sql(
+        `${insertSql(pairs)} ON CONFLICT (${conflict}) DO UPDATE SET ${set.join(', ')}`,
+      ).run(params);
+    },
+  };
+}
+
+/**
+ * The waitlist kept in a table's rows, one line per `line` column value, in arrival order:
+ * waitlistedAt, then insertion order (rowid) for rows waitlisted in the same instant.
+ */
+export function waitlist<T extends Waiting & { id: string }>(
+  db: DB,
+  rows: ReturnType<typeof table<T>>,
+  line: string,
+) {
+  const sql = statements(db);
+  const waiting = `${line} = ? AND status = 'waitlisted' ORDER BY waitlisted_at, rowid LIMIT ?`;
+  return {
+    /** Inside a transaction: the first `free` in line get `placed` (promoteNext); LIMIT -1 is no limit. */
+    promote: (lineId: string, free: number, placed: T['status'], now: Date) => {
+      const first = free > 0 ? rows.all(waiting, lineId, Number.isFinite(free) ? free : -1) : [];
+      const promoted = promoteNext(first, free, placed, now.toISOString());
+      for (const r of promoted) rows.update(r);
+      return promoted;
+    },
+    /** A waitlisted row's place in its line, from 1. */
+    position: (id: string, lineId: string) =>
+      sql<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM ${rows.name} x, (SELECT waitlisted_at AS w, rowid AS r FROM ${rows.name} WHERE id = ?) me
+         WHERE x.${line} = ? AND x.status = 'waitlisted' AND (x.waitlisted_at < me.w OR (x.waitlisted_at = me.w AND x.rowid <= me.r))`,
+      ).get(id, lineId)!.n,
+  };
+}
