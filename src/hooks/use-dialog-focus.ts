@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
 
+const FOCUS_RETRY_MS = 50;
+const FOCUS_TRIES = 40;
+
 /**
  * A modal dialog's keyboard and focus behaviour in H5: focus moves to `initial` inside the dialog
  * (`dialogId`) when it opens and stays inside while it is open (Tab and a click elsewhere bring it
@@ -20,7 +23,18 @@ export function useDialogFocus(dialogId: string, initial: string, onClose: () =>
     if (!target.hasAttribute('role') && target.tagName !== 'BUTTON') {
       target.setAttribute('role', 'button');
     }
-    target.focus();
+    // Taro's web components stay hidden (so unfocusable) until they are hydrated, a moment after
+    // they are in the page: ask again until focus is there.
+    let tries = 0;
+    const focus = () => {
+      target.focus();
+      tries += 1;
+      if (document.activeElement !== target && tries < FOCUS_TRIES) {
+        retry = setTimeout(focus, FOCUS_RETRY_MS);
+      }
+    };
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    focus();
 
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
@@ -38,11 +52,22 @@ export function useDialogFocus(dialogId: string, initial: string, onClose: () =>
     const onFocusIn = (event: FocusEvent) => {
       if (event.target instanceof Node && !dialog.contains(event.target)) target.focus();
     };
+    // Focus dropped to nowhere (a tap on the dialog's background, a re-render of the control):
+    // back to the control once the page settles.
+    const onFocusOut = (event: FocusEvent) => {
+      if (event.relatedTarget !== null) return;
+      clearTimeout(retry);
+      tries = 0;
+      retry = setTimeout(focus, FOCUS_RETRY_MS);
+    };
     document.addEventListener('keydown', onKey);
     document.addEventListener('focusin', onFocusIn);
+    dialog.addEventListener('focusout', onFocusOut);
     return () => {
+      clearTimeout(retry);
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('focusin', onFocusIn);
+      dialog.removeEventListener('focusout', onFocusOut);
       if (before && before !== document.body && document.contains(before)) before.focus();
     };
   }, [dialogId, initial]);
