@@ -9,6 +9,12 @@ export interface A11yOptions {
   expanded?: boolean;
   /** The id of the element a toggle shows and hides. */
   controls?: string;
+  /** A dialog that keeps the rest of the page out of reach while it is open. */
+  modal?: boolean;
+  /** The id of the element whose text names this one (a dialog's title). */
+  labelledBy?: string;
+  /** The id of the element whose text describes this one. */
+  describedBy?: string;
 }
 
 export type A11yAttributes = Partial<Record<'role' | `aria-${string}`, string>>;
@@ -22,5 +28,8 @@ export function ariaAttributes(options: A11yOptions): A11yAttributes {
   if (options.checked !== undefined) out['aria-checked'] = String(options.checked);
   if (options.expanded !== undefined) out['aria-expanded'] = String(options.expanded);
   if (options.controls !== undefined) out['aria-controls'] = options.controls;
+  if (options.modal !== undefined) out['aria-modal'] = String(options.modal);
+  if (options.labelledBy !== undefined) out['aria-labelledby'] = options.labelledBy;
+  if (options.describedBy !== undefined) out['aria-describedby'] = options.describedBy;
   return out;
 }

@@ -11,18 +11,35 @@ function vibrate(pattern: number | number[]): void {
 }
 
 /**
- * "It is your turn": five long pulses over four seconds. One buzz is easily missed in a coat
- * pocket or a noisy hall; a rhythm is felt and known for what it is.
+ * "It is your turn": three long pulses, felt in a coat pocket or a noisy hall, and known for
+ * what they are.
  */
-export const CALL_PATTERN = [600, 300, 600, 300, 600, 300, 600, 300, 600];
+export const CALL_PATTERN = [600, 300, 600, 300, 600];
 
-/** Starts the call's pattern; the returned function stops it (the resident has seen the call). */
+/** The pattern starts again this often until the resident has seen the call. */
+export const CALL_REPEAT_MS = 5_000;
+
+/**
+ * Starts the call's pattern, repeated every CALL_REPEAT_MS; the returned function stops it (the
+ * resident tapped 我知道了, or the ticket was served or cancelled).
+ */
 export function vibrateCall(): () => void {
   vibrate(CALL_PATTERN);
-  return () => vibrate(0);
+  const timer = setInterval(() => vibrate(CALL_PATTERN), CALL_REPEAT_MS);
+  return () => {
+    clearInterval(timer);
+    vibrate(0);
+  };
 }
 
-/** "Almost your turn": one short buzz. */
+/** "Almost your turn": two firm pulses, clearly felt, and unlike the call's rhythm. */
+export const NEAR_PATTERN = [400, 200, 400];
+
+export function vibrateNear(): void {
+  vibrate(NEAR_PATTERN);
+}
+
+/** A short confirmation (a check-in went through). */
 export function vibrateShort(): void {
   vibrate(200);
 }

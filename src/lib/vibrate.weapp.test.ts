@@ -1,5 +1,11 @@
 import { resetTaroDouble, vibrateLong } from '../../tests/doubles/taro';
-import { CALL_PULSES, vibrateCall } from './vibrate.weapp';
+import {
+  CALL_PULSES,
+  CALL_REPEAT_MS,
+  NEAR_PULSES,
+  vibrateCall,
+  vibrateNear,
+} from './vibrate.weapp';
 
 beforeEach(() => {
   resetTaroDouble();
@@ -12,9 +18,18 @@ describe('the call in the mini-program', () => {
   it('vibrates long several times, not once', () => {
     vibrateCall();
     expect(vibrateLong).toHaveBeenCalledTimes(1);
-    jest.advanceTimersByTime(10_000);
-    expect(CALL_PULSES).toBeGreaterThanOrEqual(4);
+    jest.advanceTimersByTime(3_000);
+    expect(CALL_PULSES).toBeGreaterThanOrEqual(3);
     expect(vibrateLong).toHaveBeenCalledTimes(CALL_PULSES);
+  });
+
+  it('starts the burst again every few seconds until the call is seen', () => {
+    const stop = vibrateCall();
+    jest.advanceTimersByTime(CALL_REPEAT_MS * 3 + 3_000);
+    expect(vibrateLong).toHaveBeenCalledTimes(CALL_PULSES * 4);
+    stop();
+    jest.advanceTimersByTime(60_000);
+    expect(vibrateLong).toHaveBeenCalledTimes(CALL_PULSES * 4);
   });
 
   it('stops the pulses still to come once the call is seen', () => {
@@ -28,8 +43,16 @@ describe('the call in the mini-program', () => {
 
   it('keeps going when the phone refuses one pulse (vibration off in settings)', () => {
     vibrateLong.mockImplementationOnce(() => Promise.reject(new Error('vibrateLong:fail')));
-    vibrateCall();
-    jest.advanceTimersByTime(10_000);
+    const stop = vibrateCall();
+    jest.advanceTimersByTime(3_000);
     expect(vibrateLong).toHaveBeenCalledTimes(CALL_PULSES);
+    stop();
+  });
+
+  it('says "almost your turn" with long vibrations too, not a 15 ms tick', () => {
+    vibrateNear();
+    jest.advanceTimersByTime(10_000);
+    expect(NEAR_PULSES).toBeGreaterThanOrEqual(2);
+    expect(vibrateLong).toHaveBeenCalledTimes(NEAR_PULSES);
   });
 });

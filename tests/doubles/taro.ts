@@ -29,6 +29,9 @@ export const stopPullDownRefresh = jest.fn();
 export const pageScrollTo = jest.fn(() => Promise.resolve({ errMsg: 'pageScrollTo:ok' }));
 export const vibrateLong = jest.fn(() => Promise.resolve({ errMsg: 'vibrateLong:ok' }));
 export const vibrateShort = jest.fn(() => Promise.resolve({ errMsg: 'vibrateShort:ok' }));
+export const setKeepScreenOn = jest.fn((_options: { keepScreenOn: boolean }) =>
+  Promise.resolve({ errMsg: 'setKeepScreenOn:ok' }),
+);
 export const requestSubscribeMessage = jest.fn(() =>
   Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' }),
 );
@@ -136,6 +139,7 @@ export function resetTaroDouble(): void {
   pageScrollTo.mockClear();
   vibrateLong.mockClear();
   vibrateShort.mockClear();
+  setKeepScreenOn.mockClear();
   requestSubscribeMessage.mockClear();
   getAppBaseInfo.mockClear();
   cloud.init.mockClear();
@@ -154,6 +158,7 @@ const Taro = {
   pageScrollTo,
   vibrateLong,
   vibrateShort,
+  setKeepScreenOn,
   requestSubscribeMessage,
   getAppBaseInfo,
   getEnv,

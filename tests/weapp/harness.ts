@@ -195,6 +195,7 @@ function installWx({ storage, watches, functionCalls, record, run, client }: WxP
     reLaunch: record('reLaunch'),
     vibrateLong: record('vibrateLong'),
     vibrateShort: record('vibrateShort'),
+    setKeepScreenOn: record('setKeepScreenOn'),
     requestSubscribeMessage: record('requestSubscribeMessage'),
     cloud: { init: () => undefined, callFunction, database },
   };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import type { Envelope } from '../../contract/envelope';
 import type { Ticket } from '../../contract/queue';
-import { DIST, startWeapp, type Harness, type Rendered } from './harness';
+import { ADMIN_TOKEN, DIST, startWeapp, waitForText, type Harness, type Rendered } from './harness';
 
 const PAGE = 'pages/tonight/index';
 
@@ -83,9 +83,50 @@ describe('weapp build: tonight page', () => {
     expect(rootView?.className).toContain('bdb-a11y-root--standard');
 
     page.querySelectorAll('.bdb-mode-switch__option')[1]?.dispatchEvent('tap');
-    await simulate.sleep(50);
+    // setData lands after a tick, later on a busy machine.
+    for (let waited = 0; !rootView?.className.includes('--elder') && waited < 2000; waited += 50) {
+      await simulate.sleep(50);
+    }
 
     expect(rootView?.className).toContain('bdb-a11y-root--elder');
     expect(storage.get('bdb.elder-mode')).toBe('elder');
+  });
+
+  it('calls me on the tonight page itself: the full screen, long vibrations, 我的号 已叫号', async () => {
+    const { page, root, functionCalls } = tonightPage();
+    const h = harness!;
+    const desk = { userId: 'wx:tonight-desk' };
+    const redeemed = (await h.run(
+      'staff',
+      { action: 'redeem', code: ADMIN_TOKEN },
+      desk,
+    )) as Envelope<unknown>;
+    expect(redeemed.ok).toBe(true);
+    // The screen is kept on while my number waits.
+    expect(h.calls.get('setKeepScreenOn')?.[0]).toMatchObject({ keepScreenOn: true });
+    const before = functionCalls.length;
+
+    const called = (await h.run(
+      'queue',
+      { action: 'callNext', community: 'jinse', queue: 'health' },
+      desk,
+    )) as Envelope<unknown>;
+    expect(called.ok).toBe(true);
+
+    await waitForText(root, `请 ${mine?.label ?? '?'} 到服务台`);
+    expect(page.querySelectorAll('.bdb-called')).toHaveLength(1);
+    expect(root.textContent).toContain(`健康检测 ${mine?.label ?? '?'} · 已叫号`);
+    const pulses = () => h.calls.get('vibrateLong')?.length ?? 0;
+    for (let waited = 0; pulses() < 3 && waited < 5000; waited += 100) {
+      await simulate.sleep(100);
+    }
+    expect(pulses()).toBeGreaterThanOrEqual(3);
+    // The watched line alone: no cloud call for the call.
+    expect(functionCalls.slice(before)).toEqual([]);
+
+    page.querySelectorAll('.bdb-called__dismiss')[0]?.dispatchEvent('tap');
+    await simulate.sleep(100);
+    expect(page.querySelectorAll('.bdb-called')).toHaveLength(0);
+    expect(root.textContent).toContain(`健康检测 ${mine?.label ?? '?'} · 已叫号`);
   });
 });

@@ -16,11 +16,13 @@ export type { LineStopNoticeProps } from './components/line-stop-notice';
 export { MyTicketList } from './components/my-ticket-list';
 export type { MyTicketListProps } from './components/my-ticket-list';
 export { CallAnnouncer } from './components/call-announcer';
+export { CallWatch } from './components/call-watch';
+export type { CallWatchProps } from './components/call-watch';
 export { useJoin } from './hooks/use-join';
 export type { Join } from './hooks/use-join';
 export { useLiveTickets } from './hooks/use-live-tickets';
 export type { LiveTickets } from './hooks/use-live-tickets';
-export { useCallSignals } from './hooks/use-call-signals';
+export { nearTicket, useCallSignals } from './hooks/use-call-signals';
 export type { CallSignals } from './hooks/use-call-signals';
 export {
   aheadText,

@@ -1,6 +1,11 @@
 import { act, renderHook } from '@testing-library/react';
 import { lineFixture } from '@/test-utils/fixtures';
-import { emitLine, resetLineFeed, subscribedCommunities } from '@/test-utils/mock-line-feed';
+import {
+  emitLine,
+  resetLineFeed,
+  subscribedCommunities,
+  subscribeLines,
+} from '@/test-utils/mock-line-feed';
 import { isNewerLine } from './types';
 import { useLineFeed } from './use-line-feed';
 
@@ -29,6 +34,25 @@ describe('useLineFeed', () => {
     ]);
 
     unmount();
+    expect(subscribedCommunities()).toEqual([]);
+  });
+
+  it('shares one connection per community, and tells a late follower the lines it missed', () => {
+    const first = jest.fn();
+    const late = jest.fn();
+    const a = renderHook(() => useLineFeed('jinse', { onLine: first }));
+    act(() => emitLine(lineFixture({ version: 5 })));
+    const b = renderHook(() => useLineFeed('jinse', { onLine: late }));
+    expect(subscribeLines).toHaveBeenCalledTimes(1);
+    expect(late.mock.calls.map(([l]) => l.version)).toEqual([5]);
+
+    act(() => emitLine(lineFixture({ version: 6 })));
+    expect(first.mock.calls.map(([l]) => l.version)).toEqual([5, 6]);
+    expect(late.mock.calls.map(([l]) => l.version)).toEqual([5, 6]);
+
+    a.unmount();
+    expect(subscribedCommunities()).toEqual(['jinse']);
+    b.unmount();
     expect(subscribedCommunities()).toEqual([]);
   });
 

@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import type { LineState } from '@/types/contract';
-import { subscribeLines } from './line-feed';
+import { followLines } from './shared-feed';
 import { isNewerLine, lineKey, type LineFeedHandlers } from './types';
 
 /**
  * Follows the live state of every queue line of `community` (null: nothing) while mounted.
  * `onLine` only sees states newer than the last one it saw for that line (see isNewerLine): a
- * reconnect's replay and out-of-order deliveries are dropped here, once for every page.
+ * reconnect's replay and out-of-order deliveries are dropped here, once for every page. Hooks
+ * following the same community share one connection (shared-feed.ts).
  */
 export function useLineFeed(community: string | null, handlers: LineFeedHandlers): void {
   const ref = useRef(handlers);
@@ -15,7 +16,7 @@ export function useLineFeed(community: string | null, handlers: LineFeedHandlers
   useEffect(() => {
     if (community === null) return undefined;
     const seen = new Map<string, LineState>();
-    return subscribeLines(community, {
+    return followLines(community, {
       onLine: (line) => {
         const key = lineKey(line);
         if (!isNewerLine(line, seen.get(key))) return;

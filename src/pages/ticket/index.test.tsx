@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { GatewayError } from '@/lib/gateway';
 import { noteServerTime, resetServerClock } from '@/lib/server-clock';
 import { formatClock } from '@/lib/shanghai-time';
+import { CALL_PATTERN, NEAR_PATTERN } from '@/lib/vibrate';
 import { lineFixture, myCompanionFixture, ticketFixture } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
 import {
@@ -24,7 +25,7 @@ jest.mock('@/lib/live/line-feed', () => jest.requireActual('@/test-utils/mock-li
 
 const vibrate = jest.fn((_pattern: number | number[]) => true);
 /** How often the call's pattern was started. */
-const callBuzzes = () => vibrate.mock.calls.filter(([p]) => Array.isArray(p)).length;
+const callBuzzes = () => vibrate.mock.calls.filter(([p]) => p === CALL_PATTERN).length;
 
 beforeAll(() => {
   Object.defineProperty(navigator, 'vibrate', { value: vibrate, configurable: true });
@@ -107,7 +108,7 @@ describe('ticket page', () => {
     expect(screen.getByText('前面还有 1 位')).toBeTruthy();
     expect(screen.getByText('预计等待约 5 分钟')).toBeTruthy();
     expect(screen.getByText('B007：前面还有 1 位，请回到服务台附近')).toBeTruthy();
-    expect(vibrate).toHaveBeenCalledWith(200);
+    expect(vibrate).toHaveBeenCalledWith(NEAR_PATTERN);
     await settle();
     expect(callsOf('queue.mine')).toHaveLength(1);
   });
@@ -131,8 +132,8 @@ describe('ticket page', () => {
     expect(overlay?.querySelector('.bdb-called__label')?.textContent).toBe('B007');
     expect(overlay?.getAttribute('role')).toBe('dialog');
     expect(liveRegion(container)?.textContent).toBe('请 B007 到服务台');
-    // Not one buzz but five long pulses: felt in a pocket.
-    expect(vibrate).toHaveBeenCalledWith([600, 300, 600, 300, 600, 300, 600, 300, 600]);
+    // Not one buzz but a pattern of long pulses, repeated until seen: felt in a pocket.
+    expect(vibrate).toHaveBeenCalledWith(CALL_PATTERN);
     expect(callBuzzes()).toBe(1);
 
     // A stale or repeated version of the line changes nothing.
@@ -269,7 +270,7 @@ describe('ticket page', () => {
 
     expect(screen.getByText('请到服务台')).toBeTruthy();
     expect(liveRegion(container)?.textContent).toBe('请 B007 到服务台');
-    expect(vibrate).toHaveBeenCalledWith([600, 300, 600, 300, 600, 300, 600, 300, 600]);
+    expect(vibrate).toHaveBeenCalledWith(CALL_PATTERN);
     // The line state of the same call follows: no second buzz, and no call to the server.
     act(() =>
       emitLine(
@@ -288,7 +289,7 @@ describe('ticket page', () => {
     expect(callsOf('queue.mine')).toHaveLength(1);
   });
 
-  it('shows the 3-ahead banner with a short vibration on the alert', async () => {
+  it('shows the 3-ahead banner with a firm vibration on the alert', async () => {
     serveMine([ticketFixture()]);
     render(<TicketPage />);
     await screen.findByText('前面还有 4 位');
@@ -296,7 +297,7 @@ describe('ticket page', () => {
     act(() => emitAlert({ kind: 'three-ahead', ticket: ticketFixture({ ahead: 3 }) }));
 
     expect(screen.getByText('B007：前面还有 3 位，请回到服务台附近')).toBeTruthy();
-    expect(vibrate).toHaveBeenCalledWith(200);
+    expect(vibrate).toHaveBeenCalledWith(NEAR_PATTERN);
     await settle();
     expect(vibrate).toHaveBeenCalledTimes(1);
   });

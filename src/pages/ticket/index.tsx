@@ -8,15 +8,13 @@ import { useServerNow } from '@/hooks/use-server-now';
 import { NeedCompanion, ticketCompanion } from '@/features/companion/entry';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
 import {
-  CallAnnouncer,
-  calledAnnouncement,
-  CalledOverlay,
+  CallWatch,
   LineStopNotice,
   MyTicketList,
   mostRelevant,
   NearBanner,
+  nearTicket,
   TicketCard,
-  useCallSignals,
   useLiveTickets,
 } from '@/features/queue';
 import { errorMessage } from '@/lib/gateway';
@@ -52,7 +50,7 @@ export default function TicketPage() {
   const community = launchParam(params, 'c');
   const live = useLiveTickets(usePageShown(), community);
   const { remote, tickets } = live;
-  const signals = useCallSignals(tickets, live.alerts);
+  const near = nearTicket(tickets, live.alerts);
 
   // Back from the background: the live feed may have missed changes.
   const shown = useRef(false);
@@ -71,10 +69,9 @@ export default function TicketPage() {
 
   return (
     <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-ticket-page">
-      <CallAnnouncer text={signals.called ? calledAnnouncement(signals.called) : ''} />
       <ElderModeSwitch elder={mode.elder} onChange={mode.setElder} />
       <View className="bdb-ticket-page__body">
-        {signals.near ? <NearBanner ticket={signals.near} /> : null}
+        {near ? <NearBanner ticket={near} /> : null}
         <TicketBody live={live} selected={selected} />
         <LineStop live={live} selected={selected} />
         {companion ? <NeedCompanion key={companion.ref} subject={companion} /> : null}
@@ -92,9 +89,7 @@ export default function TicketPage() {
           回到今晚服务
         </BigButton>
       </View>
-      {signals.called ? (
-        <CalledOverlay ticket={signals.called} onDismiss={signals.dismiss} />
-      ) : null}
+      <CallWatch tickets={tickets} />
     </AccessibleRoot>
   );
 }

@@ -16,7 +16,13 @@ import {
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
 // The entry only: the notice pages stay in the package-notice subpackage.
 import { NoticeSection } from '@/features/notice/entry';
-import { lineClosedReason, MyTicketsEntry, QueueJoin, useTonightQueue } from '@/features/queue';
+import {
+  CallWatch,
+  lineClosedReason,
+  MyTicketsEntry,
+  QueueJoin,
+  useTonightQueue,
+} from '@/features/queue';
 // The entry only: the suggestion pages stay in the package-suggestion subpackage.
 import { SuggestionTonightCard } from '@/features/suggestion/entry';
 import { showActionError } from '@/lib/gateway';
@@ -92,6 +98,7 @@ export default function TonightPage() {
           工作人员入口
         </BigButton>
       </View>
+      <CallWatch tickets={tickets} />
     </AccessibleRoot>
   );
 }

@@ -5,6 +5,7 @@ import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { BookingFlow, myBookingsUrl, useBookingServices } from '@/features/booking';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
+import { CallWatch } from '@/features/queue';
 import type { Remote } from '@/hooks/use-remote';
 import { errorMessage } from '@/lib/gateway';
 import { parseLaunchParams } from '@/lib/launch-params';
@@ -42,6 +43,7 @@ export default function BookPage() {
           </BigButton>
         </View>
       </View>
+      <CallWatch />
     </AccessibleRoot>
   );
 }

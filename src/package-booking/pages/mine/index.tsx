@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/lo
 import { MyBookingList, useMyBookingList, whenText } from '@/features/booking';
 import type { MyBookingsState } from '@/features/booking';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
+import { CallWatch } from '@/features/queue';
 import { a11y } from '@/lib/a11y';
 import { errorMessage } from '@/lib/gateway';
 import { shanghaiDate } from '@/lib/shanghai-time';
@@ -63,6 +64,7 @@ export default function MyBookingsPage() {
           回到今晚服务
         </BigButton>
       </View>
+      <CallWatch />
     </AccessibleRoot>
   );
 }

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState } from '@/components/load-state/load-state';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
+import { CallWatch } from '@/features/queue';
 import { CheckInPanel, checkInParams } from '@/features/notice';
 import './index.scss';
 
@@ -31,6 +32,7 @@ export default function CheckInPage() {
           回到今晚服务
         </BigButton>
       </View>
+      <CallWatch />
     </AccessibleRoot>
   );
 }

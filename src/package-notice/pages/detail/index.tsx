@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
+import { CallWatch } from '@/features/queue';
 import {
   NoticeDetail,
   noticeListUrl,
@@ -60,6 +61,7 @@ export default function NoticeDetailPage() {
           </BigButton>
         </View>
       </View>
+      <CallWatch />
     </AccessibleRoot>
   );
 }

@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
+import { CallWatch } from '@/features/queue';
 import {
   MyActivityList,
   NoticeCard,
@@ -81,6 +82,7 @@ export default function NoticeListPage() {
           回到今晚服务
         </BigButton>
       </View>
+      <CallWatch />
     </AccessibleRoot>
   );
 }

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
+import { CallWatch } from '@/features/queue';
 import { EchoWallView, submitUrl, useEchoWall } from '@/features/suggestion';
 import type { Remote } from '@/hooks/use-remote';
 import { errorMessage } from '@/lib/gateway';
@@ -60,6 +61,7 @@ export default function EchoWallPage() {
           </BigButton>
         </View>
       </View>
+      <CallWatch />
     </AccessibleRoot>
   );
 }

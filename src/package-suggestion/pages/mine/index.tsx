@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
+import { CallWatch } from '@/features/queue';
 import {
   ErasePanel,
   FollowUpCard,
@@ -87,6 +88,7 @@ export default function MySuggestionsPage() {
         </View>
         <ErasePanel onErased={() => void reloadAll()} />
       </View>
+      <CallWatch />
     </AccessibleRoot>
   );
 }

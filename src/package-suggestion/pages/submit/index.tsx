@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
+import { CallWatch } from '@/features/queue';
 import { followUpTopic, servicesText, usePendingFollowUps } from '@/features/followup';
 import {
   mySuggestionsUrl,
@@ -70,6 +71,7 @@ export default function SubmitSuggestionPage() {
           </BigButton>
         </View>
       </View>
+      <CallWatch />
     </AccessibleRoot>
   );
 }

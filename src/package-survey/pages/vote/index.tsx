@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
+import { CallWatch } from '@/features/queue';
 import { RoundView, useSurveyRound, type SurveyRoundState } from '@/features/survey';
 import { errorMessage } from '@/lib/gateway';
 import { launchParam } from '@/lib/launch-params';
@@ -53,6 +54,7 @@ export default function SurveyVotePage() {
           </BigButton>
         </View>
       </View>
+      <CallWatch />
     </AccessibleRoot>
   );
 }

@@ -1,0 +1,85 @@
+/**
+ * What every resident page's call watch shares, for as long as the app runs (one page or
+ * another is always mounted): my tickets as the last page that knew them saw them, and which
+ * calls I have acknowledged or "almost your turn" warnings I have felt. So 我知道了 on one page
+ * holds on the next, and a page that loads nothing (a notice, a booking form) still knows which
+ * numbers to watch. Cleared when the last watch unmounts (a reLaunch, a test's cleanup).
+ */
+import type { Ticket } from '@/types/contract';
+
+type Listener = () => void;
+
+let known: Ticket[] | null = null;
+const acknowledged = new Set<string>();
+const felt = new Set<string>();
+const listeners = new Set<Listener>();
+let watches = 0;
+let version = 0;
+
+const notify = () => {
+  version += 1;
+  for (const l of [...listeners]) l();
+};
+
+/** A call is one ticket called at one time: a recall (new calledAt) is a new call. */
+export const callKey = (t: Pick<Ticket, 'id' | 'calledAt'>) => `${t.id}@${t.calledAt ?? ''}`;
+
+/** My tickets tonight as a page that loads them knows them now. */
+export function rememberTickets(tickets: Ticket[]): void {
+  if (known === tickets) return;
+  known = tickets;
+  notify();
+}
+
+export function knownTickets(): Ticket[] | null {
+  return known;
+}
+
+export function isAcknowledged(key: string): boolean {
+  return acknowledged.has(key);
+}
+
+export function acknowledge(key: string): void {
+  acknowledged.add(key);
+  notify();
+}
+
+/** A fresh "your turn" alert calls again, even a call already acknowledged. */
+export function callAgain(key: string): void {
+  if (acknowledged.delete(key)) notify();
+}
+
+/** True the first time only: the near warning is felt once per ticket. */
+export function feelOnce(ticketId: string): boolean {
+  if (felt.has(ticketId)) return false;
+  felt.add(ticketId);
+  return true;
+}
+
+/** Changes with every change above: a snapshot for useSyncExternalStore. */
+export function callMemoryVersion(): number {
+  return version;
+}
+
+/** For useSyncExternalStore: any change above. */
+export function subscribeCallMemory(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+/** A call watch mounted; the returned function unmounts it (the last one clears the memory). */
+export function attachWatch(): () => void {
+  watches += 1;
+  let detached = false;
+  return () => {
+    if (detached) return;
+    detached = true;
+    watches -= 1;
+    if (watches > 0) return;
+    known = null;
+    acknowledged.clear();
+    felt.clear();
+  };
+}
