@@ -9,6 +9,12 @@ export interface A11yOptions {
   expanded?: boolean;
   /** The id of the element a toggle shows and hides. */
   controls?: string;
+  /** A heading's level (1 for the page title, 2 for its sections). */
+  level?: number;
+  /** A control that cannot be used now, yet is still found and read. */
+  disabled?: boolean;
+  /** A toggle button's state. */
+  pressed?: boolean;
 }
 
 export type A11yAttributes = Partial<Record<'role' | `aria-${string}`, string>>;
@@ -22,5 +28,8 @@ export function ariaAttributes(options: A11yOptions): A11yAttributes {
   if (options.checked !== undefined) out['aria-checked'] = String(options.checked);
   if (options.expanded !== undefined) out['aria-expanded'] = String(options.expanded);
   if (options.controls !== undefined) out['aria-controls'] = options.controls;
+  if (options.level !== undefined) out['aria-level'] = String(options.level);
+  if (options.disabled !== undefined) out['aria-disabled'] = String(options.disabled);
+  if (options.pressed !== undefined) out['aria-pressed'] = String(options.pressed);
   return out;
 }
