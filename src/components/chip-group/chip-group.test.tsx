@@ -40,7 +40,7 @@ describe('RadioChips', () => {
     expect(screen.getAllByRole('radio')).toHaveLength(3);
     expect(checked('^一般')).toBe('true');
     expect(checked('^满意')).toBe('false');
-    expect(screen.getByRole('radio', { checked: true }).textContent).toBe('✓一般');
+    expect(screen.getByRole('radio', { checked: true }).textContent).toBe('✓ 一般');
   });
 
   it('has one Tab stop: the checked chip, or the first while none is', () => {
@@ -48,7 +48,7 @@ describe('RadioChips', () => {
     expect(tabStops(container).map((el) => el.textContent)).toEqual(['满意']);
     unmount();
     const again = render(<Moods initial="poor" />);
-    expect(tabStops(again.container).map((el) => el.textContent)).toEqual(['✓不满意']);
+    expect(tabStops(again.container).map((el) => el.textContent)).toEqual(['✓ 不满意']);
   });
 
   it('arrow keys move focus and choose, wrapping at the ends; Home and End jump', () => {
@@ -120,7 +120,7 @@ describe('CheckChip and Switch', () => {
     expect(box.getAttribute('aria-checked')).toBe('false');
     fireEvent.click(box);
     expect(box.getAttribute('aria-checked')).toBe('true');
-    expect(box.textContent).toBe('✓政务服务');
+    expect(box.textContent).toBe('✓ 政务服务');
     fireEvent.click(box);
     expect(box.getAttribute('aria-checked')).toBe('false');
   });

@@ -76,7 +76,7 @@ export function RadioChips<T extends string>(props: RadioChipsProps<T>) {
             }}
           >
             <Text className="bdb-chip__tick" {...a11y({ hidden: true })}>
-              {on ? '✓' : ''}
+              {on ? '✓ ' : ''}
             </Text>
             <Text className="bdb-chip__text">{choice.text}</Text>
           </Chip>
@@ -117,7 +117,7 @@ export function CheckChip(props: CheckChipProps) {
       onActivate={onToggle}
     >
       <Text className="bdb-chip__tick" {...a11y({ hidden: true })}>
-        {checked ? '✓' : '□'}
+        {checked ? '✓ ' : '□ '}
       </Text>
       <Text className="bdb-chip__text">{text}</Text>
     </Chip>
