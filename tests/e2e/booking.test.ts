@@ -148,7 +148,7 @@ it('tonight, past the cut-off: the rule before confirming, then the desk by code
   await desk.page.getByText('金色里程社区 预约管理').waitFor();
   const toggle = desk.page.getByRole('button', { name: /^社工联系电话/ });
   expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-  expect(await desk.page.locator('[aria-label="社工联系电话"]').isVisible()).toBe(false);
+  expect(await desk.page.locator('input[aria-label="社工联系电话"]').isVisible()).toBe(false);
   await toggle.focus();
   await desk.page.keyboard.press('Enter');
   expect(await toggle.getAttribute('aria-expanded')).toBe('true');
