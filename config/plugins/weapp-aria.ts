@@ -1,7 +1,7 @@
 /**
  * Lets `aria-*` attributes reach the mini-program. Taro's weapp templates only render the
  * attributes each component declares, and aria-* are not among them, so screen readers in WeChat
- * (base library ≥ 2.7.1) would never see them. This adds them to View, Text and Button, in the
+ * (base library ≥ 2.7.1) would never see them. This adds them to View, Text, Button, Input and Textarea, in the
  * templates (build time) and in the runtime's attribute table (src/lib/weapp-aria-runtime.ts,
  * keep both lists identical). In WeChat the role attribute is spelled `aria-role`
  * (see src/lib/a11y.weapp.ts).
@@ -17,6 +17,9 @@ const ARIA = {
   'aria-checked': '',
   'aria-expanded': '',
   'aria-controls': '',
+  'aria-level': '',
+  'aria-disabled': '',
+  'aria-pressed': '',
 };
 
 const RUNTIME = path.resolve(__dirname, '..', '..', 'src', 'lib', 'weapp-aria-runtime.ts');
@@ -52,7 +55,13 @@ export default function weappAria(ctx: PluginContext): void {
     fn(platform) {
       const mini = asMiniPlatform(platform);
       if (!mini) return;
-      mini.template.mergeComponents(ctx, { View: ARIA, Text: ARIA, Button: ARIA });
+      mini.template.mergeComponents(ctx, {
+        View: ARIA,
+        Text: ARIA,
+        Button: ARIA,
+        Input: ARIA,
+        Textarea: ARIA,
+      });
       const runtimes = Array.isArray(mini.runtimePath) ? mini.runtimePath : [mini.runtimePath];
       mini.runtimePath = [...runtimes, RUNTIME];
     },

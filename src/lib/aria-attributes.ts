@@ -15,6 +15,12 @@ export interface A11yOptions {
   labelledBy?: string;
   /** The id of the element whose text describes this one. */
   describedBy?: string;
+  /** A heading's level (1 for the page title, 2 for its sections). */
+  level?: number;
+  /** A control that cannot be used now, yet is still found and read. */
+  disabled?: boolean;
+  /** A toggle button's state. */
+  pressed?: boolean;
 }
 
 export type A11yAttributes = Partial<Record<'role' | `aria-${string}`, string>>;
@@ -31,5 +37,8 @@ export function ariaAttributes(options: A11yOptions): A11yAttributes {
   if (options.modal !== undefined) out['aria-modal'] = String(options.modal);
   if (options.labelledBy !== undefined) out['aria-labelledby'] = options.labelledBy;
   if (options.describedBy !== undefined) out['aria-describedby'] = options.describedBy;
+  if (options.level !== undefined) out['aria-level'] = String(options.level);
+  if (options.disabled !== undefined) out['aria-disabled'] = String(options.disabled);
+  if (options.pressed !== undefined) out['aria-pressed'] = String(options.pressed);
   return out;
 }

@@ -14,6 +14,15 @@ const ARIA = {
   'aria-checked': '',
   'aria-expanded': '',
   'aria-controls': '',
+  'aria-level': '',
+  'aria-disabled': '',
+  'aria-pressed': '',
 };
 
-mergeInternalComponents({ View: ARIA, Text: ARIA, Button: ARIA });
+mergeInternalComponents({
+  View: ARIA,
+  Text: ARIA,
+  Button: ARIA,
+  Input: ARIA,
+  Textarea: ARIA,
+});

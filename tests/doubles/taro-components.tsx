@@ -62,14 +62,28 @@ export function Input(
     type?: string;
     password?: boolean;
     maxlength?: number;
+    disabled?: boolean;
+    /** Attributes of the real <input> inside Taro H5's web component. */
+    nativeProps?: Record<string, unknown>;
     onInput?: (event: InputEvent) => void;
     onConfirm?: (event: InputEvent) => void;
   },
 ) {
-  const { value, placeholder, maxlength, onInput, onConfirm, type: _t, password, ...rest } = props;
+  const {
+    value,
+    placeholder,
+    maxlength,
+    onInput,
+    onConfirm,
+    type: _t,
+    password,
+    ...others
+  } = props;
+  const { nativeProps, ...rest } = others;
   return (
     <input
       {...domProps(rest)}
+      {...nativeProps}
       type={password ? 'password' : 'text'}
       value={value ?? ''}
       placeholder={placeholder}
@@ -152,6 +166,7 @@ export function Textarea({
   placeholder,
   disabled,
   autoHeight: _autoHeight,
+  nativeProps,
   ...aria
 }: {
   value: string;
@@ -161,6 +176,7 @@ export function Textarea({
   placeholder?: string;
   disabled?: boolean;
   autoHeight?: boolean;
+  nativeProps?: Record<string, unknown>;
   [attribute: `aria-${string}`]: string | undefined;
 }) {
   return (
@@ -172,6 +188,7 @@ export function Textarea({
       disabled={disabled}
       onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
       {...aria}
+      {...nativeProps}
     />
   );
 }

@@ -56,7 +56,7 @@ async function bookNextWednesday(page: Page, slotText: RegExp) {
   await page.goto(`${host.url}${BOOK}`);
   await page.getByText('政务服务').first().waitFor();
   await page.getByText('12月9日 周三').click();
-  const slot = page.locator('taro-button-core').filter({ hasText: slotText });
+  const slot = page.locator('button').filter({ hasText: slotText });
   await slot.click();
   await button(page, '确认预约').click();
 }
@@ -116,7 +116,7 @@ async function residentBooks(slotId: string, extra: Record<string, unknown> = {}
 }
 
 const rowMove = (page: Page, code: string, who: string, move: string) =>
-  page.locator(`taro-button-core[aria-label="${code} ${who} 19:00–19:30 ${move}"]`);
+  page.locator(`button[aria-label="${code} ${who} 19:00–19:30 ${move}"]`);
 
 it('tonight, past the cut-off: the rule before confirming, then the desk by code and name, 未到 only once started, undone, 签到', async () => {
   // 16:00: a few bookings made in good time, for the desk to show more than one row.
@@ -148,12 +148,12 @@ it('tonight, past the cut-off: the rule before confirming, then the desk by code
   await desk.page.getByText('金色里程社区 预约管理').waitFor();
   const toggle = desk.page.getByRole('button', { name: /^社工联系电话/ });
   expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-  expect(await desk.page.locator('[aria-label="社工联系电话"]').isVisible()).toBe(false);
+  expect(await desk.page.locator('input[aria-label="社工联系电话"]').isVisible()).toBe(false);
   await toggle.focus();
   await desk.page.keyboard.press('Enter');
   expect(await toggle.getAttribute('aria-expanded')).toBe('true');
   await desk.page.locator('[aria-label="社工联系电话"] input').fill('0512-6888 1234');
-  await desk.page.locator('taro-button-core[aria-label="保存社工联系电话"]').click();
+  await desk.page.locator('button[aria-label="保存社工联系电话"]').click();
   await desk.page.getByText('✓ 联系电话已保存').waitFor();
   await desk.page.keyboard.press('Tab');
   await toggle.focus();
@@ -163,7 +163,7 @@ it('tonight, past the cut-off: the rule before confirming, then the desk by code
   // 18:37, the resident books tonight's 19:00: the rule is said before confirming.
   await resident.page.goto(`${host.url}${BOOK}`);
   await resident.page
-    .locator('taro-button-core')
+    .locator('button')
     .filter({ hasText: /^\s*19:00–19:30 · 剩 1 位 · 约后不能取消\s*$/ })
     .click();
   const rule = resident.page.getByRole('note');

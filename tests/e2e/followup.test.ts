@@ -50,7 +50,7 @@ async function asPage(page: Page): Promise<TestClient> {
 }
 
 const visible = (page: Page, text: string | RegExp) =>
-  page.locator('taro-button-core:visible', {
+  page.locator('button:visible', {
     hasText: typeof text === 'string' ? new RegExp(`^\\s*${text}\\s*$`) : text,
   });
 
@@ -88,7 +88,7 @@ it('runs from a served resident to a published "你说我做" on the public echo
   await worker.page
     .locator('.bdb-redeem-form__input input')
     .pressSequentially(invite.body.data.code);
-  await worker.page.locator('taro-button-core:has-text("验证")').click();
+  await worker.page.locator('button:has-text("验证")').click();
   await button(worker.page, '金色里程社区 回访名单').click();
   await worker.page.getByText('政务服务 19:00').first().waitFor();
   await worker.page.locator('[role="radio"][aria-label$=" 接通"]').first().click();

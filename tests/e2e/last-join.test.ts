@@ -70,7 +70,7 @@ describe('19:30 passes by itself', () => {
     await phone.page.goto(`${host.url}${TONIGHT('jinse')}`);
 
     const states = tv.page.locator('.bdb-board__queue-state');
-    const join = phone.page.locator('taro-button-core[aria-label="图书阅览 取号"]');
+    const join = phone.page.locator('button[aria-label="图书阅览 取号"]');
     const reason = phone.page
       .locator('.bdb-queue-join')
       .filter({ has: join })
@@ -81,7 +81,7 @@ describe('19:30 passes by itself', () => {
     // Both pages are up, taking numbers, before 19:30 on the server.
     expect(serverTime()).toBeLessThan(Date.parse('2026-12-02T19:30:00+08:00'));
     expect(await states.allTextContents()).toEqual(['● 取号中', '● 取号中']);
-    expect(await join.getAttribute('disabled')).toBeNull();
+    expect(await join.getAttribute('aria-disabled')).toBe('false');
     expect(await reason.count()).toBe(0);
     await Promise.all([mark(tv.page), mark(phone.page)]);
     const phoneActions = phone.actions.length;
@@ -91,7 +91,7 @@ describe('19:30 passes by itself', () => {
     await reason.filter({ hasText: /^今晚取号已在 19:30 截止$/ }).waitFor();
     expect(serverTime()).toBeGreaterThanOrEqual(Date.parse('2026-12-02T19:30:00+08:00'));
     expect(await states.allTextContents()).toEqual(['■ 取号已截止', '■ 取号已截止']);
-    expect(await join.getAttribute('disabled')).not.toBeNull();
+    expect(await join.getAttribute('aria-disabled')).toBe('true');
     expect(await phone.page.locator('.bdb-tonight__name').textContent()).toBe('金色里程社区');
     await tv.page.locator('.bdb-board__clock').filter({ hasText: '19:30' }).waitFor();
 

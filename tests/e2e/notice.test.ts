@@ -44,7 +44,7 @@ async function socialWorker(page: Page) {
   const input = page.locator('.bdb-redeem-form__input input');
   await input.waitFor();
   await input.pressSequentially(invite.body.data.code);
-  await page.locator('taro-button-core:has-text("验证")').click();
+  await page.locator('button:has-text("验证")').click();
   await page
     .locator('.bdb-identity-card__role')
     .filter({ hasText: /^社工$/ })
@@ -98,7 +98,7 @@ it('publishes a notice that a resident sees on the tonight page and signs up for
   await worker.page.getByText('居民（尾号', { exact: false }).first().waitFor();
   const download = worker.page.waitForEvent('download');
   // Taro H5 keeps the notices page (with its own 导出签到表) in the DOM, hidden, under this one.
-  await worker.page.locator('taro-button-core:visible', { hasText: /^\s*导出签到表\s*$/ }).click();
+  await worker.page.locator('button:visible', { hasText: /^\s*导出签到表\s*$/ }).click();
   const file = await (await download).path();
   const csv = fs.readFileSync(file!);
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 const visible = (page: Page, text: string) =>
-  page.locator('taro-button-core:visible', { hasText: new RegExp(`^\\s*${text}\\s*$`) });
+  page.locator('button:visible', { hasText: new RegExp(`^\\s*${text}\\s*$`) });
 
 async function signInAsWorker(page: Page) {
   const { admin } = await adminAndStaff(host);
@@ -45,7 +45,7 @@ async function signInAsWorker(page: Page) {
   if (!invite.body.ok) throw new Error(invite.text);
   await page.goto(`${host.url}${SIGN_IN}`);
   await page.locator('.bdb-redeem-form__input input').pressSequentially(invite.body.data.code);
-  await page.locator('taro-button-core:has-text("验证")').click();
+  await page.locator('button:has-text("验证")').click();
   await page
     .locator('.bdb-identity-card__role')
     .filter({ hasText: /^社工$/ })
@@ -145,7 +145,7 @@ it('carries a companion request with the ticket to the desk that calls her, and 
   const mother = await newPhonePage(browser);
   problems.push(mother.problems);
   await mother.page.goto(`${host.url}/#/pages/tonight/index?c=jinse`);
-  await mother.page.locator('taro-button-core[aria-label="健康检测 取号"]').click();
+  await mother.page.locator('button[aria-label="健康检测 取号"]').click();
   await mother.page.waitForURL(/#\/pages\/ticket\/index\?id=([^&]+)&c=jinse$/);
   const ticketId = /id=([^&]+)/.exec(mother.page.url())![1]!;
   await visible(mother.page, '需要社工陪同').click();
@@ -161,7 +161,7 @@ it('carries a companion request with the ticket to the desk that calls her, and 
   await worker.page.goto(roster);
   await visible(worker.page, '设置称呼').click();
   await worker.page.locator('[aria-label="我的称呼"] input').fill('李社工');
-  await worker.page.locator('taro-button-core[aria-label="保存我的称呼"]').click();
+  await worker.page.locator('button[aria-label="保存我的称呼"]').click();
   await worker.page.getByText('我的称呼：李社工', { exact: false }).waitFor();
   await visible(worker.page, '排班').click();
   await worker.page.locator('[role="radio"][aria-label="排班给 李社工（我）"]').waitFor();
@@ -169,9 +169,9 @@ it('carries a companion request with the ticket to the desk that calls her, and 
   await worker.page.getByText('已把 李社工 排进 12月2日 值班 16:30–20:00').waitFor();
 
   // 18:30: a planned 20:30 is not comp time yet.
-  await worker.page.locator('taro-button-core[aria-label="登记 李社工 的下班时间"]').click();
+  await worker.page.locator('button[aria-label="登记 李社工 的下班时间"]').click();
   await worker.page.locator('[aria-label="李社工 实际下班时间"] input').fill('20:30');
-  await worker.page.locator('taro-button-core[aria-label="保存 李社工 的下班时间"]').click();
+  await worker.page.locator('button[aria-label="保存 李社工 的下班时间"]').click();
   await worker.page
     .getByRole('alert')
     .filter({ hasText: '现在才 18:30，不能登记以后的下班时间' })
@@ -190,7 +190,7 @@ it('carries a companion request with the ticket to the desk that calls her, and 
   // 值班与调休: the request is given to 李社工, picked by name.
   await worker.page.goto(roster);
   await worker.page.reload();
-  await worker.page.locator('taro-button-core[aria-label^="指派陪同：取号"]').first().click();
+  await worker.page.locator('button[aria-label^="指派陪同：取号"]').first().click();
   await worker.page.locator('[role="radio"][aria-label$="陪同社工 李社工"]').click();
   await visible(worker.page, '确定指派').click();
   await worker.page.getByText('已请 李社工 陪同', { exact: false }).waitFor();

@@ -133,7 +133,7 @@ async function waitText(locator: Locator, text: string): Promise<void> {
     .waitFor();
 }
 
-const joinButton = (page: Page) => page.locator('taro-button-core[aria-label="图书阅览 取号"]');
+const joinButton = (page: Page) => page.locator('button[aria-label="图书阅览 取号"]');
 const label = (page: Page) => page.locator('.bdb-ticket__label');
 const ahead = (page: Page) => page.locator('.bdb-ticket__ahead');
 const status = (page: Page) => page.locator('.bdb-ticket__status');
@@ -165,7 +165,7 @@ async function ticketCard(page: Page): Promise<string[]> {
 
 /** The queue desk's 过号 or 完成 button for the called ticket `ticketLabel`. */
 const move = (page: Page, ticketLabel: string, name: '过号' | '完成') =>
-  page.locator(`taro-button-core[aria-label="${ticketLabel} ${name}"]`);
+  page.locator(`button[aria-label="${ticketLabel} ${name}"]`);
 
 describe('walk-in queue (H5, live)', () => {
   it('opens two residents, a social worker signed in by invite code, and the TV board', async () => {
@@ -188,9 +188,9 @@ describe('walk-in queue (H5, live)', () => {
     await staff.goto(`${host.url}${SIGN_IN}`);
     await waitText(staff.locator('.bdb-identity-card__role'), '居民');
     await staff.locator('.bdb-redeem-form__input input').pressSequentially(invite.body.data.code);
-    await staff.locator('taro-button-core:has-text("验证")').click();
+    await staff.locator('button:has-text("验证")').click();
     await waitText(staff.locator('.bdb-identity-card__role'), '社工');
-    await staff.locator('taro-button-core[aria-label="金色里程社区 图书阅览叫号台"]').waitFor();
+    await staff.locator('button[aria-label="金色里程社区 图书阅览叫号台"]').waitFor();
     await mark(staff);
 
     // The board is up before anyone takes a number: nobody waits, nobody is called.
@@ -260,7 +260,7 @@ describe('walk-in queue (H5, live)', () => {
   });
 
   it('calls B001 from the desk: full-screen call, board flash, resident 2 moves up', async () => {
-    await staff.locator('taro-button-core[aria-label="金色里程社区 图书阅览叫号台"]').click();
+    await staff.locator('button[aria-label="金色里程社区 图书阅览叫号台"]').click();
     await staff.waitForURL(`${host.url}${QUEUE_DESK}`);
     await arrived(staff, '.bdb-queue-desk__title');
     await waitText(staff.locator('.bdb-queue-desk__title'), '图书阅览 叫号台');

@@ -92,7 +92,7 @@ function trackActions(page: Page): string[] {
 
 describe('a QR poster that names a service', () => {
   const LIBRARY = '.bdb-service-list__item--highlighted';
-  const JOIN = `${LIBRARY} taro-button-core[aria-label="图书阅览 取号"]`;
+  const JOIN = `${LIBRARY} button[aria-label="图书阅览 取号"]`;
 
   it.each([
     ['standard', false],
@@ -199,8 +199,8 @@ describe('a double tap on 取号', () => {
     const page = await openPhone({ width: 390, height: 844 });
     const sent = trackActions(page);
     await page.goto(`${wednesday.url}${TONIGHT('jinse')}`);
-    const join = page.locator('taro-button-core[aria-label="图书阅览 取号"]');
-    await arrived(page, 'taro-button-core[aria-label="图书阅览 取号"]');
+    const join = page.locator('button[aria-label="图书阅览 取号"]');
+    await arrived(page, 'button[aria-label="图书阅览 取号"]');
 
     // A slow network: the ticket page's code takes a while, and the tonight page stays on screen
     // meanwhile, inviting a second tap.

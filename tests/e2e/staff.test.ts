@@ -62,7 +62,7 @@ async function redeem(page: Page, code: string): Promise<void> {
   const input = page.locator('.bdb-redeem-form__input input');
   await input.fill('');
   await input.pressSequentially(code);
-  await page.locator('taro-button-core:has-text("验证")').click();
+  await page.locator('button:has-text("验证")').click();
 }
 
 describe('staff sign-in (H5)', () => {
@@ -78,7 +78,7 @@ describe('staff sign-in (H5)', () => {
     expect(await admin.getByText('生成社工邀请码').count()).toBe(0);
 
     // Nothing typed: said inline, role unchanged.
-    await admin.locator('taro-button-core:has-text("验证")').click();
+    await admin.locator('button:has-text("验证")').click();
     await feedback(admin).filter({ hasText: '请输入验证码' }).waitFor();
     expect(await feedback(admin).getAttribute('role')).toBe('alert');
 

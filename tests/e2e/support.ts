@@ -160,10 +160,10 @@ export function screenshotPath(name: string): string {
   return path.join(OUTPUT_DIR, name);
 }
 
-/** A Taro H5 button (the `taro-button-core` web component) with exactly this text. */
+/** A button (components/button renders a native <button> in H5) with exactly this text. */
 export function button(page: Page, text: string): Locator {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page.locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${escaped}\\s*$`) });
+  return page.locator('button').filter({ hasText: new RegExp(`^\\s*${escaped}\\s*$`) });
 }
 
 /**

@@ -97,7 +97,7 @@ async function textSizes(page: Page): Promise<{ text: string; size: number }[]> 
 
 /** Heights (px) of every touch target: buttons and the two mode options. */
 async function targetHeights(page: Page): Promise<{ text: string; height: number }[]> {
-  return page.locator('taro-button-core, [role=radio]').evaluateAll((nodes) =>
+  return page.locator('button, [role=radio]').evaluateAll((nodes) =>
     nodes.map((n) => ({
       text: n.textContent?.trim() ?? '',
       height: n.getBoundingClientRect().height,

@@ -1,6 +1,5 @@
-import { Text, View } from '@tarojs/components';
-import { a11y } from '@/lib/a11y';
-import './choice-group.scss';
+/** The residents' chips of which one is chosen (a radio group; see components/chip-group). */
+import { RadioChips } from '../chip-group/chip-group';
 
 /** One chip: the value sent, and its words. */
 export interface Choice<T extends string> {
@@ -17,40 +16,15 @@ export interface ChoiceGroupProps<T extends string> {
   disabled?: boolean;
 }
 
-/** Big chips of which one is chosen; the choice has a tick and a frame, not colour alone. */
-export function ChoiceGroup<T extends string>({
-  label,
-  choices,
-  selected,
-  onSelect,
-  disabled = false,
-}: ChoiceGroupProps<T>) {
+export function ChoiceGroup<T extends string>(props: ChoiceGroupProps<T>) {
+  const { label, choices, selected, onSelect, disabled } = props;
   return (
-    <View className="bdb-choice-group" {...a11y({ role: 'radiogroup', label })}>
-      {choices.map((choice) => {
-        const on = choice.id === selected;
-        const classes = [
-          'bdb-choice-group__chip',
-          on ? 'bdb-choice-group__chip--selected' : '',
-          disabled ? 'bdb-choice-group__chip--disabled' : '',
-        ];
-        return (
-          <View
-            key={choice.id}
-            className={classes.join(' ').trim()}
-            onClick={() => {
-              if (!disabled) onSelect(choice.id);
-            }}
-            {...a11y({ role: 'radio', checked: on })}
-            {...(disabled ? { 'aria-disabled': 'true' } : {})}
-          >
-            <Text className="bdb-choice-group__tick" {...a11y({ hidden: true })}>
-              {on ? '✓' : ''}
-            </Text>
-            <Text className="bdb-choice-group__text">{choice.text}</Text>
-          </View>
-        );
-      })}
-    </View>
+    <RadioChips
+      label={label}
+      choices={choices.map((c) => ({ value: c.id, text: c.text }))}
+      value={selected}
+      onChange={onSelect}
+      disabled={disabled}
+    />
   );
 }

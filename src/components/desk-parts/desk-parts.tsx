@@ -1,10 +1,13 @@
 /**
  * Small pieces the staff desks share (follow-up, suggestion, survey, report and roster desks): choice chips, a tick box or
- * switch, field errors and feedback. Only desk screens in subpackages import this.
+ * switch, field errors and feedback, built on the shared controls (components/chip-group).
  */
-import { Text, View } from '@tarojs/components';
-import { a11y, keyActivation } from '@/lib/a11y';
+import { Text } from '@tarojs/components';
+import { a11y } from '@/lib/a11y';
+import { CheckChip as Check, RadioChips } from '../chip-group/chip-group';
 import './desk-parts.scss';
+
+export { FieldError } from '../field-error/field-error';
 
 export interface Choice<T extends string> {
   value: T;
@@ -23,27 +26,17 @@ export interface ChoiceChipsProps<T extends string> {
   onChange: (value: T) => void;
 }
 
-/** One choice of several, as big chips; the chosen one says so with a tick, not colour alone. */
+/** One choice of several, as big chips (a radio group: one Tab stop, arrow keys choose). */
 export function ChoiceChips<T extends string>(props: ChoiceChipsProps<T>) {
   const { label, choices, value, disabled = false, onChange } = props;
   return (
-    <View className="bdb-desk-chips" {...a11y({ role: 'radiogroup', label })}>
-      {choices.map((c) => {
-        const on = c.value === value;
-        return (
-          <View
-            key={c.value}
-            className={`bdb-desk-chip${on ? ' bdb-desk-chip--on' : ''}${disabled ? ' bdb-desk-chip--disabled' : ''}`}
-            onClick={() => {
-              if (!disabled) onChange(c.value);
-            }}
-            {...a11y({ role: 'radio', checked: on, label: `${label} ${c.text}` })}
-          >
-            {on ? `✓ ${c.text}` : c.text}
-          </View>
-        );
-      })}
-    </View>
+    <RadioChips
+      label={label}
+      choices={choices.map((c) => ({ ...c, label: `${label} ${c.text}` }))}
+      value={value}
+      disabled={disabled}
+      onChange={onChange}
+    />
   );
 }
 
@@ -59,36 +52,8 @@ export interface CheckChipProps {
 }
 
 /** A tick box or switch as one big chip: "✓ 需要回访" when on, "□ 政务服务" when off. */
-export function CheckChip({
-  checked,
-  text,
-  label,
-  role = 'checkbox',
-  disabled,
-  onToggle,
-}: CheckChipProps) {
-  const toggle = () => {
-    if (!disabled) onToggle();
-  };
-  return (
-    <View
-      className={`bdb-desk-chip bdb-desk-chip--check${checked ? ' bdb-desk-chip--on' : ''}${disabled ? ' bdb-desk-chip--disabled' : ''}`}
-      onClick={toggle}
-      {...keyActivation(toggle)}
-      {...a11y({ role, checked, label })}
-    >
-      {checked ? `✓ ${text}` : `□ ${text}`}
-    </View>
-  );
-}
-
-/** A field's problem, next to it. */
-export function FieldError({ text }: { text: string | undefined | null }) {
-  return text ? (
-    <Text className="bdb-desk-error" {...a11y({ role: 'alert' })}>
-      {`✕ ${text}`}
-    </Text>
-  ) : null;
+export function CheckChip(props: CheckChipProps) {
+  return <Check {...props} />;
 }
 
 export type Feedback = { kind: 'error' | 'success'; text: string } | null;

@@ -68,7 +68,12 @@ export default function TicketPage() {
   const hasTickets = Boolean(tickets && tickets.length > 0);
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-ticket-page">
+    <AccessibleRoot
+      title="我的号"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-ticket-page"
+    >
       <ElderModeSwitch elder={mode.elder} onChange={mode.setElder} />
       <View className="bdb-ticket-page__body">
         {near ? <NearBanner ticket={near} /> : null}

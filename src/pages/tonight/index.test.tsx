@@ -447,17 +447,17 @@ describe('taking a number', () => {
     fireEvent.click(joinButton());
     await waitFor(() => expect(navigateTo).toHaveBeenCalledTimes(1));
     // The ticket page is on its way: the button stays off, and a tap changes nothing.
-    expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
+    expect(joinButton().getAttribute('aria-disabled') === 'true').toBe(true);
     fireEvent.click(joinButton());
     act(() => opened());
     await settle();
-    expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
+    expect(joinButton().getAttribute('aria-disabled') === 'true').toBe(true);
     expect(navigateTo).toHaveBeenCalledTimes(1);
     expect(callsOf('queue.join')).toHaveLength(1);
 
     // Back from the ticket page: a new tap joins (the server answers the same ticket) and opens it.
     act(() => triggerDidShow());
-    expect((joinButton() as HTMLButtonElement).disabled).toBe(false);
+    expect(joinButton().getAttribute('aria-disabled') === 'true').toBe(false);
     fireEvent.click(joinButton());
     await waitFor(() => expect(navigateTo).toHaveBeenCalledTimes(2));
   });
@@ -471,7 +471,7 @@ describe('taking a number', () => {
     render(<TonightPage />);
     await screen.findByText('金色里程');
     fireEvent.click(joinButton());
-    await waitFor(() => expect((joinButton() as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect(joinButton().getAttribute('aria-disabled') === 'true').toBe(false));
     fireEvent.click(joinButton());
     await waitFor(() => expect(navigateTo).toHaveBeenCalledTimes(2));
   });
@@ -507,7 +507,7 @@ describe('taking a number', () => {
     render(<TonightPage />);
     await screen.findByText('现在不能取号：今晚服务已结束');
 
-    expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
+    expect(joinButton().getAttribute('aria-disabled') === 'true').toBe(true);
     fireEvent.click(joinButton());
     expect(callsOf('queue.join')).toHaveLength(0);
     // Nothing to follow live while closed.
@@ -522,11 +522,11 @@ describe('taking a number', () => {
 
     act(() => emitLine(lineFixture({ queue: 'bp', waiting: 6, version: 3 })));
     expect(screen.getByText('现在有 6 位在等')).toBeTruthy();
-    expect((joinButton() as HTMLButtonElement).disabled).toBe(false);
+    expect(joinButton().getAttribute('aria-disabled') === 'true').toBe(false);
 
     act(() => emitLine(lineFixture({ queue: 'bp', paused: true, accepting: false, version: 4 })));
     expect(screen.getByText('暂停取号，请稍后再来或咨询工作人员')).toBeTruthy();
-    expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
+    expect(joinButton().getAttribute('aria-disabled') === 'true').toBe(true);
   });
 
   it("ignores a line's state from an earlier evening (the watched document before tonight's first change)", async () => {
@@ -538,7 +538,7 @@ describe('taking a number', () => {
         lineFixture({ queue: 'bp', date: '2026-11-18', waiting: 9, accepting: false, version: 40 }),
       ),
     );
-    expect((joinButton() as HTMLButtonElement).disabled).toBe(false);
+    expect(joinButton().getAttribute('aria-disabled') === 'true').toBe(false);
     expect(screen.queryByText('现在有 9 位在等')).toBeNull();
     expect(screen.queryByText(/截止|不能取号/)).toBeNull();
   });
@@ -557,12 +557,12 @@ describe('taking a number', () => {
 
     it('turns 取号 into "今晚取号已在 19:30 截止" at 19:30', async () => {
       await openAt('2026-11-25T19:29:30+08:00');
-      expect((joinButton() as HTMLButtonElement).disabled).toBe(false);
+      expect(joinButton().getAttribute('aria-disabled') === 'true').toBe(false);
       expect(screen.getByText('现在有 5 位在等')).toBeTruthy();
 
       act(() => jest.advanceTimersByTime(31_000));
       expect(screen.getByText('今晚取号已在 19:30 截止')).toBeTruthy();
-      expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
+      expect(joinButton().getAttribute('aria-disabled') === 'true').toBe(true);
       expect(screen.queryByText('现在有 5 位在等')).toBeNull();
       expect(callMock.mock.calls.map(([action]) => action)).toEqual(['community.tonight']);
     });
@@ -575,7 +575,7 @@ describe('taking a number', () => {
       act(() => jest.advanceTimersByTime(11_000));
       expect(screen.getByText('今晚服务已结束')).toBeTruthy();
       expect(screen.getByText('现在不能取号：今晚服务已结束')).toBeTruthy();
-      expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
+      expect(joinButton().getAttribute('aria-disabled') === 'true').toBe(true);
       expect(subscribedCommunities()).toEqual([]);
       expect(callsOf('community.tonight')).toHaveLength(1);
     });
@@ -587,12 +587,12 @@ describe('taking a number', () => {
       });
       render(<TonightPage />);
       expect(await screen.findByText('今晚 17:00 开放')).toBeTruthy();
-      expect((joinButton() as HTMLButtonElement).disabled).toBe(true);
+      expect(joinButton().getAttribute('aria-disabled') === 'true').toBe(true);
       expect(subscribedCommunities()).toEqual([]);
 
       act(() => jest.advanceTimersByTime(21_000));
       expect(screen.getByText('开放中 17:00–20:00')).toBeTruthy();
-      expect((joinButton() as HTMLButtonElement).disabled).toBe(false);
+      expect(joinButton().getAttribute('aria-disabled') === 'true').toBe(false);
       expect(subscribedCommunities()).toEqual(['jinse']);
     });
   });

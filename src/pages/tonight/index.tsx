@@ -73,7 +73,12 @@ export default function TonightPage() {
     ) : null;
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-tonight-page">
+    <AccessibleRoot
+      title="今晚服务"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-tonight-page"
+    >
       <ElderModeSwitch elder={mode.elder} onChange={mode.setElder} />
       {showPicker ? (
         <CommunityPicker

@@ -1,6 +1,7 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { TextField } from '@/components/text-field/text-field';
 import { a11y } from '@/lib/a11y';
 import { errorMessage, GatewayError } from '@/lib/gateway';
 import { setContactPhone } from '../api/set-contact-phone';
@@ -56,29 +57,18 @@ export function ContactPhoneForm({ community, current, onSaved }: ContactPhoneFo
 
   return (
     <View className="bdb-service-settings">
-      <View className="bdb-service-settings__field">
-        <Text className="bdb-service-settings__label">社工联系电话</Text>
-        <Text className="bdb-service-settings__hint">
-          居民的预约不能在网上更改时，页面请他们拨打这个电话；留空则请他们到服务台
-        </Text>
-        <Input
-          className="bdb-service-settings__input"
-          value={phone}
-          type="text"
-          placeholder="如：0512-6888 1234"
-          maxlength={20}
-          onInput={(e) => {
-            setPhone(e.detail.value);
-            setDirty(true);
-          }}
-          {...a11y({ label: '社工联系电话' })}
-        />
-        {error ? (
-          <Text className="bdb-service-settings__error" {...a11y({ role: 'alert' })}>
-            {`✕ ${error}`}
-          </Text>
-        ) : null}
-      </View>
+      <TextField
+        label="社工联系电话"
+        hint="居民的预约不能在网上更改时，页面请他们拨打这个电话；留空则请他们到服务台"
+        value={phone}
+        placeholder="如：0512-6888 1234"
+        maxlength={20}
+        onInput={(value) => {
+          setPhone(value);
+          setDirty(true);
+        }}
+        error={error}
+      />
       <BigButton onClick={() => void save()} disabled={busy} label="保存社工联系电话">
         {busy ? '保存中…' : '保存电话'}
       </BigButton>

@@ -1,6 +1,7 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { TextField } from '@/components/text-field/text-field';
 import { a11y } from '@/lib/a11y';
 import { errorMessage, GatewayError } from '@/lib/gateway';
 import type { ResidentLimits } from '@/types/contract';
@@ -69,23 +70,16 @@ export function LimitsForm({ community, current, onSaved }: LimitsFormProps) {
   return (
     <View className="bdb-service-settings">
       {LIMIT_FIELDS.map(({ field, label, hint }) => (
-        <View key={field} className="bdb-service-settings__field">
-          <Text className="bdb-service-settings__label">{label}</Text>
-          <Text className="bdb-service-settings__hint">{hint}</Text>
-          <Input
-            className="bdb-service-settings__input"
-            value={draft[field]}
-            type="number"
-            maxlength={2}
-            onInput={(e) => edit(field, e.detail.value)}
-            {...a11y({ label: label })}
-          />
-          {errors[field] ? (
-            <Text className="bdb-service-settings__error" {...a11y({ role: 'alert' })}>
-              {`✕ ${errors[field]}`}
-            </Text>
-          ) : null}
-        </View>
+        <TextField
+          key={field}
+          label={label}
+          hint={hint}
+          value={draft[field]}
+          type="number"
+          maxlength={2}
+          onInput={(value) => edit(field, value)}
+          error={errors[field]}
+        />
       ))}
       <BigButton onClick={() => void save()} disabled={busy} label="保存每人限额">
         {busy ? '保存中…' : '保存限额'}

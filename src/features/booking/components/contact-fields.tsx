@@ -1,4 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
+import { Chip } from '@/components/chip-group/chip';
 import { a11y } from '@/lib/a11y';
 import type { ContactDraft } from '../model/contact';
 import './contact-fields.scss';
@@ -30,16 +31,19 @@ export function ContactFields({ draft, onChange, consentText, error }: ContactFi
         onInput={(e) => onChange({ phone: e.detail.value, consent })}
         {...a11y({ label: '联系电话（选填）' })}
       />
-      <View
+      <Chip
+        role="checkbox"
+        checked={consent}
+        disabled={false}
+        label={consentText}
         className={`bdb-contact__consent${consent ? ' bdb-contact__consent--checked' : ''}`}
-        onClick={() => onChange({ phone, consent: !consent })}
-        {...a11y({ role: 'checkbox', checked: consent, label: consentText })}
+        onActivate={() => onChange({ phone, consent: !consent })}
       >
         <Text className="bdb-contact__box" {...a11y({ hidden: true })}>
           {consent ? '✓' : ''}
         </Text>
         <Text className="bdb-contact__consent-text">{consentText}</Text>
-      </View>
+      </Chip>
       {phone.trim() !== '' && !consent ? (
         <Text className="bdb-contact__hint">未勾选同意，这个电话不会留给社工</Text>
       ) : null}

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { Chip } from '@/components/chip-group/chip';
 import { a11y } from '@/lib/a11y';
 import { errorMessage } from '@/lib/gateway';
 import type { Attendee, Attendees } from '@/types/contract';
@@ -135,15 +136,16 @@ function AttendeeRow({ attendee: a, busy, onMark }: AttendeeRowProps) {
         {attendedText(a)}
       </Text>
       {cancelled ? null : (
-        <View
+        <Chip
+          role="switch"
+          checked={attended}
+          disabled={busy}
+          label={`${a.name} 已到场`}
           className={`bdb-attendees__toggle${attended ? ' bdb-attendees__toggle--on' : ''}`}
-          onClick={() => {
-            if (!busy) onMark(!attended);
-          }}
-          {...a11y({ role: 'switch', checked: attended, label: `${a.name} 已到场` })}
+          onActivate={() => onMark(!attended)}
         >
           {attended ? '✓ 已到场（点此撤销）' : '登记到场'}
-        </View>
+        </Chip>
       )}
     </View>
   );

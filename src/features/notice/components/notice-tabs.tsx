@@ -1,5 +1,4 @@
-import { Text, View } from '@tarojs/components';
-import { a11y } from '@/lib/a11y';
+import { RadioChips } from '@/components/chip-group/chip-group';
 import './notice-tabs.scss';
 
 export type NoticeTab = 'current' | 'past' | 'mine';
@@ -18,23 +17,13 @@ export interface NoticeTabsProps {
 /** Three big segments; the chosen one has a tick and a frame, not colour alone. */
 export function NoticeTabs({ selected, onSelect }: NoticeTabsProps) {
   return (
-    <View className="bdb-notice-tabs" {...a11y({ role: 'radiogroup', label: '通知分类' })}>
-      {NOTICE_TABS.map((tab) => {
-        const on = tab.id === selected;
-        return (
-          <View
-            key={tab.id}
-            className={`bdb-notice-tabs__tab${on ? ' bdb-notice-tabs__tab--selected' : ''}`}
-            onClick={() => onSelect(tab.id)}
-            {...a11y({ role: 'radio', checked: on })}
-          >
-            <Text className="bdb-notice-tabs__tick" {...a11y({ hidden: true })}>
-              {on ? '✓' : ''}
-            </Text>
-            <Text className="bdb-notice-tabs__text">{tab.text}</Text>
-          </View>
-        );
-      })}
-    </View>
+    <RadioChips
+      label="通知分类"
+      className="bdb-notice-tabs"
+      chipClassName="bdb-notice-tabs__tab"
+      choices={NOTICE_TABS.map((tab) => ({ value: tab.id, text: tab.text }))}
+      value={selected}
+      onChange={onSelect}
+    />
   );
 }

@@ -1,7 +1,9 @@
-import { Input, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
-import { a11y } from '@/lib/a11y';
+import { FeedbackLine } from '@/components/desk-parts/desk-parts';
+import { Heading } from '@/components/section/section';
+import { TextField } from '@/components/text-field/text-field';
 import { GatewayError } from '@/lib/gateway';
 import type { LineConfig, LineRef } from '@/types/contract';
 import { configureLine } from '../api/configure-line';
@@ -86,38 +88,24 @@ export function LineSettings({ line, config, state }: LineSettingsProps) {
 
   return (
     <View className="bdb-line-settings">
-      <Text className="bdb-line-settings__title">取号设置</Text>
+      <Heading level={2}>取号设置</Heading>
       {FIELDS.map(({ field, placeholder, numeric, hint }) => (
-        <View key={field} className="bdb-line-settings__field">
-          <Text className="bdb-line-settings__label">{SETTINGS_LABELS[field]}</Text>
-          <Text className="bdb-line-settings__hint">{hint}</Text>
-          <Input
-            className="bdb-line-settings__input"
-            value={draft[field]}
-            type={numeric ? 'number' : 'text'}
-            placeholder={placeholder}
-            maxlength={5}
-            onInput={(e) => edit(field, e.detail.value)}
-            {...a11y({ label: SETTINGS_LABELS[field] })}
-          />
-          {errors[field] ? (
-            <Text className="bdb-line-settings__error" {...a11y({ role: 'alert' })}>
-              {`✕ ${errors[field]}`}
-            </Text>
-          ) : null}
-        </View>
+        <TextField
+          key={field}
+          label={SETTINGS_LABELS[field]}
+          hint={hint}
+          value={draft[field]}
+          type={numeric ? 'number' : 'text'}
+          placeholder={placeholder}
+          maxlength={5}
+          onInput={(value) => edit(field, value)}
+          error={errors[field]}
+        />
       ))}
       <BigButton onClick={() => void save()} disabled={state.busy}>
         保存设置
       </BigButton>
-      {feedback ? (
-        <Text
-          className={`bdb-line-settings__feedback bdb-line-settings__feedback--${feedback.kind}`}
-          {...a11y({ role: feedback.kind === 'error' ? 'alert' : 'status' })}
-        >
-          {feedback.kind === 'error' ? `✕ ${feedback.text}` : `✓ ${feedback.text}`}
-        </Text>
-      ) : null}
+      <FeedbackLine feedback={feedback} />
     </View>
   );
 }

@@ -17,7 +17,7 @@ import {
 } from '../model/change-form';
 import { isCalendarDate } from '../model/dates';
 import { FieldError } from '@/components/desk-parts/desk-parts';
-import './suggestion-forms.scss';
+import '@/components/desk-parts/desk-forms.scss';
 
 export interface ChangeFormProps {
   community: string;
@@ -59,15 +59,15 @@ export function ChangeForm({ community, selected, busy, onLog, onClear }: Change
   };
 
   return (
-    <View className="bdb-suggestion-form bdb-suggestion-form--change">
-      <Text className="bdb-suggestion-form__title">记录改进（你说我做）</Text>
-      <Text className="bdb-suggestion-form__hint">
+    <View className="bdb-desk-form bdb-desk-form--strong">
+      <Text className="bdb-desk-form__title">记录改进（你说我做）</Text>
+      <Text className="bdb-desk-form__hint">
         {`回应已选的 ${selected.length} 条建议：${selected.map((s) => s.receipt).join('、')}；居民会在公示栏看到`}
       </Text>
       <FieldError text={errors.suggestionIds} />
-      <Text className="bdb-suggestion-form__label">改了什么</Text>
+      <Text className="bdb-desk-form__label">改了什么</Text>
       <Input
-        className="bdb-suggestion-form__input"
+        className="bdb-desk-form__input"
         value={draft.title}
         placeholder="如：周三晚增加康复理疗"
         maxlength={TITLE_MAX}
@@ -75,9 +75,9 @@ export function ChangeForm({ community, selected, busy, onLog, onClear }: Change
         {...a11y({ label: '改进标题' })}
       />
       <FieldError text={errors.title} />
-      <Text className="bdb-suggestion-form__label">具体内容</Text>
+      <Text className="bdb-desk-form__label">具体内容</Text>
       <Textarea
-        className="bdb-suggestion-form__textarea"
+        className="bdb-desk-form__textarea"
         value={draft.detail}
         placeholder="如：根据居民建议，从 12 月起每周三晚增加康复理疗服务"
         maxlength={DETAIL_MAX}
@@ -86,21 +86,18 @@ export function ChangeForm({ community, selected, busy, onLog, onClear }: Change
         {...a11y({ label: '改进内容' })}
       />
       <FieldError text={errors.detail} />
-      <Text className="bdb-suggestion-form__label">从哪天开始</Text>
+      <Text className="bdb-desk-form__label">从哪天开始</Text>
       <Picker
         mode="date"
         value={draft.since}
         onChange={(e) => edit({ since: String(e.detail.value) })}
       >
-        <View
-          className="bdb-suggestion-form__picker"
-          {...a11y({ label: `开始日期 ${draft.since}` })}
-        >
+        <View className="bdb-desk-form__picker" {...a11y({ label: `开始日期 ${draft.since}` })}>
           {isCalendarDate(draft.since) ? `${formatDate(draft.since)} 起` : '点这里选择日期'}
         </View>
       </Picker>
       <FieldError text={errors.since} />
-      <View className="bdb-suggestion-form__row">
+      <View className="bdb-desk-form__row">
         <BigButton onClick={() => void submit()} disabled={busy}>
           记录改进
         </BigButton>

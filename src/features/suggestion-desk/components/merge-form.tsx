@@ -5,7 +5,7 @@ import type { StaffSuggestion } from '@/types/contract';
 import type { RunResult } from '@/hooks/use-desk-run';
 import { shortName } from '../model/suggestion-text';
 import { FieldError } from '@/components/desk-parts/desk-parts';
-import './suggestion-forms.scss';
+import '@/components/desk-parts/desk-forms.scss';
 
 export interface MergeFormProps {
   suggestion: StaffSuggestion;
@@ -33,9 +33,9 @@ export function MergeForm({ suggestion: s, targets, busy, onMerge, onClose }: Me
   };
 
   return (
-    <View className="bdb-suggestion-form">
-      <Text className="bdb-suggestion-form__title">{`把 ${s.receipt} 合并到…`}</Text>
-      <Text className="bdb-suggestion-form__hint">
+    <View className="bdb-desk-form">
+      <Text className="bdb-desk-form__title">{`把 ${s.receipt} 合并到…`}</Text>
+      <Text className="bdb-desk-form__hint">
         内容相同的建议合并处理，居民会被告知去看哪一条的结果
       </Text>
       <Picker
@@ -48,12 +48,12 @@ export function MergeForm({ suggestion: s, targets, busy, onMerge, onClose }: Me
           setError(null);
         }}
       >
-        <View className="bdb-suggestion-form__picker">
+        <View className="bdb-desk-form__picker">
           {target ? `合并到：${shortName(target)}` : '点这里选择建议（按回执号）'}
         </View>
       </Picker>
       <FieldError text={error} />
-      <View className="bdb-suggestion-form__row">
+      <View className="bdb-desk-form__row">
         <BigButton
           onClick={() => void submit()}
           disabled={busy}

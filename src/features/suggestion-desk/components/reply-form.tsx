@@ -18,7 +18,7 @@ import {
   type ReplyErrors,
 } from '../model/reply-form';
 import { ChoiceChips, FieldError } from '@/components/desk-parts/desk-parts';
-import './suggestion-forms.scss';
+import '@/components/desk-parts/desk-forms.scss';
 
 export interface ReplyFormProps {
   suggestion: StaffSuggestion;
@@ -45,10 +45,10 @@ export function ReplyForm({ suggestion: s, busy, onReply, onClose }: ReplyFormPr
   };
 
   return (
-    <View className="bdb-suggestion-form">
-      <Text className="bdb-suggestion-form__title">{`答复 ${s.receipt}`}</Text>
-      <Text className="bdb-suggestion-form__label">常用答复</Text>
-      <View className="bdb-suggestion-form__row">
+    <View className="bdb-desk-form">
+      <Text className="bdb-desk-form__title">{`答复 ${s.receipt}`}</Text>
+      <Text className="bdb-desk-form__label">常用答复</Text>
+      <View className="bdb-desk-form__row">
         {REPLY_TEMPLATES.map((t) => (
           <BigButton
             key={t.text}
@@ -61,7 +61,7 @@ export function ReplyForm({ suggestion: s, busy, onReply, onClose }: ReplyFormPr
           </BigButton>
         ))}
       </View>
-      <Text className="bdb-suggestion-form__label">处理结果</Text>
+      <Text className="bdb-desk-form__label">处理结果</Text>
       <ChoiceChips
         label={`${s.receipt} 处理结果`}
         choices={REPLY_STATUSES.map((c) => ({ value: c.status, text: c.text }))}
@@ -70,9 +70,9 @@ export function ReplyForm({ suggestion: s, busy, onReply, onClose }: ReplyFormPr
         onChange={(status) => edit({ status })}
       />
       <FieldError text={errors.status} />
-      <Text className="bdb-suggestion-form__label">给居民的答复</Text>
+      <Text className="bdb-desk-form__label">给居民的答复</Text>
       <Textarea
-        className="bdb-suggestion-form__textarea"
+        className="bdb-desk-form__textarea"
         value={draft.reply}
         placeholder="居民会在“我的建议”里看到这段话"
         maxlength={REPLY_MAX}
@@ -83,11 +83,11 @@ export function ReplyForm({ suggestion: s, busy, onReply, onClose }: ReplyFormPr
       <FieldError text={errors.reply} />
       {draft.status === 'not-adopted' || draft.status === 'answered' ? (
         <>
-          <Text className="bdb-suggestion-form__label">
+          <Text className="bdb-desk-form__label">
             {draft.status === 'not-adopted' ? '暂不采纳的原因（必填）' : '说明（选填）'}
           </Text>
           <Textarea
-            className="bdb-suggestion-form__textarea"
+            className="bdb-desk-form__textarea"
             value={draft.reason}
             placeholder="如：场地晚上另有安排，明年春季再评估"
             maxlength={REASON_MAX}
@@ -98,7 +98,7 @@ export function ReplyForm({ suggestion: s, busy, onReply, onClose }: ReplyFormPr
           <FieldError text={errors.reason} />
         </>
       ) : null}
-      <View className="bdb-suggestion-form__row">
+      <View className="bdb-desk-form__row">
         <BigButton onClick={() => void submit()} disabled={busy} label={`发送答复 ${s.receipt}`}>
           发送答复
         </BigButton>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useMemo } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { Chip } from '@/components/chip-group/chip';
 import { a11y } from '@/lib/a11y';
 import type { RankedCandidate, Round } from '@/types/contract';
 import { useBallot } from '../hooks/use-ballot';
@@ -78,10 +79,12 @@ function CandidateChip({ candidate, checked, dimmed, onToggle }: CandidateChipPr
     dimmed && !checked ? 'bdb-survey-ballot__chip--full' : '',
   ];
   return (
-    <View
+    <Chip
+      role="checkbox"
+      checked={checked}
+      disabled={false}
       className={classes.join(' ').trim()}
-      onClick={onToggle}
-      {...a11y({ role: 'checkbox', checked })}
+      onActivate={onToggle}
     >
       <Text className="bdb-survey-ballot__box" {...a11y({ hidden: true })}>
         {checked ? '✓' : ''}
@@ -93,6 +96,6 @@ function CandidateChip({ candidate, checked, dimmed, onToggle }: CandidateChipPr
           <Text className="bdb-survey-ballot__desc">{candidate.description}</Text>
         ) : null}
       </View>
-    </View>
+    </Chip>
   );
 }

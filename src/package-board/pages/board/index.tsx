@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useMemo } from 'react';
+import { Page } from '@/components/page/page';
 import { BoardScreen } from '@/features/board';
 import { useTonight } from '@/features/community';
 import { errorMessage } from '@/lib/gateway';
@@ -28,5 +29,10 @@ export default function BoardPage() {
     body = <Text className="bdb-board-page__message">正在加载…</Text>;
   }
 
-  return <View className="bdb-board-page">{body}</View>;
+  // The TV shows the community's name large; the heading is for screen readers.
+  return (
+    <Page title="排队看板" titleVisible={false}>
+      <View className="bdb-board-page">{body}</View>
+    </Page>
+  );
 }

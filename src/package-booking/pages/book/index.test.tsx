@@ -25,7 +25,8 @@ beforeEach(() => {
 });
 
 const slotRow = (text: string) => screen.getByRole('button', { name: text });
-const disabled = (element: HTMLElement) => (element as HTMLButtonElement).disabled;
+// Buttons say disabled with aria-disabled (they stay focusable; components/button).
+const disabled = (element: HTMLElement) => element.getAttribute('aria-disabled') === 'true';
 const consentBox = () => screen.getByRole('checkbox', { name: '同意社工通过此电话联系我' });
 
 function typePhone(phone: string) {
@@ -58,7 +59,7 @@ describe('booking page', () => {
 
     const tabs = screen.getAllByRole('radio').filter((t) => t.textContent?.includes('月'));
     expect(tabs.map((t) => t.textContent)).toEqual([
-      '✓12月2日 周三',
+      '✓ 12月2日 周三',
       '12月9日 周三',
       '12月16日 周三',
       '12月23日 周三',
@@ -84,7 +85,7 @@ describe('booking page', () => {
       'booking.slots': async ({ date }) => slotsFixture(date),
     });
     const tabs = screen.getAllByRole('radio').filter((t) => t.textContent?.includes('月'));
-    expect(tabs.map((t) => t.textContent)).toEqual(['✓12月9日 周三', '12月23日 周三']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['✓ 12月9日 周三', '12月23日 周三']);
     expect(callsOf('booking.slots')).toEqual([
       { community: 'jinse', service: 'paperwork', date: '2026-12-09' },
     ]);

@@ -27,7 +27,12 @@ export default function BookPage() {
   };
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-book-page">
+    <AccessibleRoot
+      title="预约"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-book-page"
+    >
       <ElderModeSwitch elder={mode.elder} onChange={mode.setElder} />
       <View className="bdb-book-page__body">
         <BookBody services={services} service={community ? service : null} />

@@ -174,10 +174,11 @@ describe('my bookings page', () => {
       const current = await within(panel).findByRole('button', {
         name: '17:30–18:00 · 当前预约',
       });
-      expect((current as HTMLButtonElement).disabled).toBe(true);
+      expect(current.getAttribute('aria-disabled') === 'true').toBe(true);
       expect(
-        (within(panel).getByRole('button', { name: '18:00–18:30 · 已满' }) as HTMLButtonElement)
-          .disabled,
+        within(panel)
+          .getByRole('button', { name: '18:00–18:30 · 已满' })
+          .getAttribute('aria-disabled') === 'true',
       ).toBe(true);
       expect(callsOf('booking.services')).toEqual([{ community: 'jinse' }]);
       expect(callsOf('booking.slots')).toEqual([
@@ -227,11 +228,14 @@ describe('my bookings page', () => {
       // The slots as they are now: the one tried is full, and cannot be sent again.
       await waitFor(() =>
         expect(
-          (within(card).getByRole('button', { name: '18:30–19:00 · 已满' }) as HTMLButtonElement)
-            .disabled,
+          within(card)
+            .getByRole('button', { name: '18:30–19:00 · 已满' })
+            .getAttribute('aria-disabled') === 'true',
         ).toBe(true),
       );
-      expect((within(card).getByText('确认改约') as HTMLButtonElement).disabled).toBe(true);
+      expect(within(card).getByText('确认改约').getAttribute('aria-disabled') === 'true').toBe(
+        true,
+      );
       expect(card.querySelector('.bdb-booking-card__status')?.textContent).toBe('已预约');
       expect(callsOf('booking.mine')).toHaveLength(1);
     });

@@ -50,7 +50,12 @@ export default function MyBookingsPage() {
   };
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-mine-page">
+    <AccessibleRoot
+      title="我的预约"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-mine-page"
+    >
       <ElderModeSwitch elder={mode.elder} onChange={mode.setElder} />
       <View className="bdb-mine-page__body">
         <Text className="bdb-mine-page__title">我的预约</Text>

@@ -15,7 +15,12 @@ const TONIGHT_PAGE = '/pages/tonight/index';
 export default function NotFoundPage() {
   const mode = useElderMode();
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-not-found">
+    <AccessibleRoot
+      title="没有找到页面"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-not-found"
+    >
       <ElderModeSwitch elder={mode.elder} onChange={mode.setElder} />
       <View className="bdb-not-found__body" {...a11y({ role: 'status' })}>
         <Text className="bdb-not-found__title">没有找到这个页面</Text>

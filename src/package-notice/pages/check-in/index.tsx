@@ -20,7 +20,12 @@ export default function CheckInPage() {
   const mode = useElderMode();
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-check-in-page">
+    <AccessibleRoot
+      title="活动签到"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-check-in-page"
+    >
       <ElderModeSwitch elder={mode.elder} onChange={mode.setElder} />
       <View className="bdb-check-in-page__body">
         {target ? (

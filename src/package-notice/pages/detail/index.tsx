@@ -42,6 +42,7 @@ export default function NoticeDetailPage() {
 
   return (
     <AccessibleRoot
+      title="活动通知"
       elder={mode.elder}
       fontFactor={mode.fontFactor}
       className="bdb-notice-detail-page"

@@ -62,6 +62,7 @@ export default function NoticeListPage() {
 
   return (
     <AccessibleRoot
+      title="活动通知"
       elder={mode.elder}
       fontFactor={mode.fontFactor}
       className="bdb-notice-list-page"

@@ -102,7 +102,7 @@ describe('staff attendees page', () => {
   describe('现场登记', () => {
     it('asks for a name first', async () => {
       await openPage();
-      fireEvent.click(screen.getByText('登记到场', { selector: 'button' }));
+      fireEvent.click(screen.getByRole('button', { name: '登记到场' }));
       expect(screen.getByText('✕ 请填写姓名或称呼，如：3栋 李大爷')).toBeTruthy();
       expect(callsOf('notice.checkInFor')).toHaveLength(0);
     });
@@ -126,9 +126,9 @@ describe('staff attendees page', () => {
       fireEvent.change(screen.getByLabelText('现场登记 姓名或称呼'), {
         target: { value: ' 李大爷（未报名） ' },
       });
-      fireEvent.click(screen.getByText('登记到场', { selector: 'button' }));
+      fireEvent.click(screen.getByRole('button', { name: '登记到场' }));
       expect(await screen.findByText(`✕ ${NETWORK_MESSAGE}`)).toBeTruthy();
-      fireEvent.click(screen.getByText('登记到场', { selector: 'button' }));
+      fireEvent.click(screen.getByRole('button', { name: '登记到场' }));
 
       expect(await screen.findByText('✓ 已为 李大爷（未报名） 登记到场')).toBeTruthy();
       const calls = callsOf('notice.checkInFor');

@@ -31,7 +31,12 @@ export default function AttendeesPage() {
   }
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-attendees-page">
+    <AccessibleRoot
+      title="报名和签到"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-attendees-page"
+    >
       {body}
     </AccessibleRoot>
   );

@@ -43,7 +43,12 @@ export default function BookingsPage() {
   }
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-bookings-page">
+    <AccessibleRoot
+      title="预约管理"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-bookings-page"
+    >
       {body}
     </AccessibleRoot>
   );

@@ -288,9 +288,9 @@ describe('staff call list page', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: '回访设置' }));
     const earlier = await screen.findByRole('button', { name: '血压测量 提前一天' });
-    expect((earlier as HTMLButtonElement).disabled).toBe(true);
+    expect(earlier.getAttribute('aria-disabled') === 'true').toBe(true);
     const later = screen.getByRole('button', { name: '家电维修 推后一天' });
-    expect((later as HTMLButtonElement).disabled).toBe(true);
+    expect(later.getAttribute('aria-disabled') === 'true').toBe(true);
   });
 
   it('says so when there is nobody to call today', async () => {

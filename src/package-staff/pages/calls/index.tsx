@@ -21,7 +21,12 @@ export default function CallsPage() {
   });
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-calls-page">
+    <AccessibleRoot
+      title="回访名单"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-calls-page"
+    >
       {community === null ? (
         <Text className="bdb-calls-page__message">请从“工作人员入口”进入回访名单</Text>
       ) : (

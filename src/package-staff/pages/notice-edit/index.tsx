@@ -37,6 +37,7 @@ export default function NoticeEditPage() {
 
   return (
     <AccessibleRoot
+      title="编辑通知"
       elder={mode.elder}
       fontFactor={mode.fontFactor}
       className="bdb-notice-edit-page"

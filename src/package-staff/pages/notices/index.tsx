@@ -21,7 +21,12 @@ export default function NoticesPage() {
   });
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-notices-page">
+    <AccessibleRoot
+      title="活动通知"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-notices-page"
+    >
       {community === null ? (
         <Text className="bdb-notices-page__message">请从“工作人员入口”进入活动通知</Text>
       ) : (

@@ -31,7 +31,12 @@ export default function QueueDeskPage() {
   }
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-queue-desk-page">
+    <AccessibleRoot
+      title="叫号台"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-queue-desk-page"
+    >
       {body}
     </AccessibleRoot>
   );

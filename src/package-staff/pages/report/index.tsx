@@ -23,7 +23,12 @@ export default function ReportPage() {
   });
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-report-page">
+    <AccessibleRoot
+      title="晚间报表"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-report-page"
+    >
       {community === null ? (
         <Text className="bdb-report-page__message">请从“工作人员入口”进入晚间报表</Text>
       ) : (

@@ -29,7 +29,12 @@ export default function RosterPage() {
   });
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-roster-page">
+    <AccessibleRoot
+      title="值班与调休"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-roster-page"
+    >
       {community === null ? (
         <Text className="bdb-roster-page__message">请从“工作人员入口”进入值班与调休</Text>
       ) : (

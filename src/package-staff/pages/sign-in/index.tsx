@@ -46,7 +46,12 @@ export default function StaffSignInPage() {
   }
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-staff-page">
+    <AccessibleRoot
+      title="工作人员"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-staff-page"
+    >
       <View className="bdb-staff-page__body">{body}</View>
     </AccessibleRoot>
   );

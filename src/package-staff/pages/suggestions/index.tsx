@@ -22,6 +22,7 @@ export default function SuggestionsPage() {
 
   return (
     <AccessibleRoot
+      title="建议处理"
       elder={mode.elder}
       fontFactor={mode.fontFactor}
       className="bdb-suggestions-page"

@@ -21,7 +21,12 @@ export default function SurveyPage() {
   });
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-survey-page">
+    <AccessibleRoot
+      title="居民点单"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-survey-page"
+    >
       {community === null ? (
         <Text className="bdb-survey-page__message">请从“工作人员入口”进入居民点单</Text>
       ) : (

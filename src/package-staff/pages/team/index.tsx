@@ -18,7 +18,12 @@ export default function TeamPage() {
   const name = communities.data?.find((c) => c.id === community)?.name ?? community ?? '';
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-team-page">
+    <AccessibleRoot
+      title="社工名单"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-team-page"
+    >
       {community === null ? (
         <Text className="bdb-team-page__message">请从“工作人员入口”进入社工名单</Text>
       ) : (

@@ -36,7 +36,12 @@ export default function TimelinePage() {
   }
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-timeline-page">
+    <AccessibleRoot
+      title="居民记录"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-timeline-page"
+    >
       {body}
     </AccessibleRoot>
   );

@@ -35,7 +35,12 @@ export default function EchoWallPage() {
   };
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-echo-wall-page">
+    <AccessibleRoot
+      title="社区回音墙"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-echo-wall-page"
+    >
       <ElderModeSwitch elder={mode.elder} onChange={mode.setElder} />
       <View className="bdb-echo-wall-page__body">
         <Text className="bdb-echo-wall-page__title">社区回音墙</Text>

@@ -58,6 +58,7 @@ export default function MySuggestionsPage() {
 
   return (
     <AccessibleRoot
+      title="我的建议"
       elder={mode.elder}
       fontFactor={mode.fontFactor}
       className="bdb-my-suggestions-page"

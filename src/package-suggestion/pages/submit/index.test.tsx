@@ -79,7 +79,7 @@ describe('提建议 page', () => {
     // The choice is marked in words for screen readers and with a tick on screen.
     const chosen = screen.getByRole('radio', { name: '开放时间' });
     expect(chosen.getAttribute('aria-checked')).toBe('true');
-    expect(chosen.textContent).toBe('✓开放时间');
+    expect(chosen.textContent).toBe('✓ 开放时间');
     type('  希望周五晚上也能开放\n谢谢  ');
     submit();
 

@@ -46,6 +46,7 @@ export default function SubmitSuggestionPage() {
 
   return (
     <AccessibleRoot
+      title="提建议"
       elder={mode.elder}
       fontFactor={mode.fontFactor}
       className="bdb-suggestion-submit-page"

@@ -36,7 +36,12 @@ export default function SurveyVotePage() {
   };
 
   return (
-    <AccessibleRoot elder={mode.elder} fontFactor={mode.fontFactor} className="bdb-survey-page">
+    <AccessibleRoot
+      title="居民点单"
+      elder={mode.elder}
+      fontFactor={mode.fontFactor}
+      className="bdb-survey-page"
+    >
       <ElderModeSwitch elder={mode.elder} onChange={mode.setElder} />
       <View className="bdb-survey-page__body">
         <Text className="bdb-survey-page__title">居民点单</Text>
