@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { Chip } from '@/components/chip-group/chip';
+import { FitNumber } from '@/components/fit-number/fit-number';
 import { a11y } from '@/lib/a11y';
 import { errorMessage } from '@/lib/gateway';
 import type { Attendee, Attendees } from '@/types/contract';
@@ -68,13 +69,12 @@ export function AttendeesView({ attendees: data, state }: AttendeesViewProps) {
       </View>
       <View className="bdb-attendees__code-box">
         <Text className="bdb-attendees__code-label">签到码</Text>
-        <Text
+        <FitNumber
           className="bdb-attendees__code"
+          text={data.checkInCode}
+          label={`签到码 ${data.checkInCode.split('').join(' ')}`}
           selectable
-          {...a11y({ label: `签到码 ${data.checkInCode.split('').join(' ')}` })}
-        >
-          {data.checkInCode}
-        </Text>
+        />
         <CheckInQr activityId={activity.id} code={data.checkInCode} />
       </View>
       {feedback ? (

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { FitNumber } from '@/components/fit-number/fit-number';
 import { CompanionNeed } from '@/features/companion/staff-entry';
 import { a11y } from '@/lib/a11y';
 import { formatClock } from '@/lib/shanghai-time';
@@ -51,7 +52,7 @@ export function QueueDeskView({ line, desk: data, state }: QueueDeskViewProps) {
         {called.length === 0 ? <Text className="bdb-queue-desk__empty">暂无</Text> : null}
         {called.map((t) => (
           <View key={t.id} className="bdb-queue-desk__called">
-            <Text className="bdb-queue-desk__now">{t.label}</Text>
+            <FitNumber className="bdb-queue-desk__now" text={t.label} />
             <Text className="bdb-queue-desk__who">{whoText(t)}</Text>
             <CompanionNeed label={t.label} companion={t.companion} />
             {t.calledAt ? (

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { FitNumber } from '@/components/fit-number/fit-number';
 import { useBefore } from '@/hooks/use-before';
 import { a11y } from '@/lib/a11y';
 import { errorMessage } from '@/lib/gateway';
@@ -54,9 +55,7 @@ export function TicketCard({ ticket, onChanged }: TicketCardProps) {
   return (
     <View className={`bdb-ticket bdb-ticket--${ticket.status}`}>
       <Text className="bdb-ticket__line">{ticket.queueName}</Text>
-      <Text className="bdb-ticket__label" {...a11y({ label: `号码 ${ticket.label}` })}>
-        {ticket.label}
-      </Text>
+      <FitNumber className="bdb-ticket__label" text={ticket.label} label={`号码 ${ticket.label}`} />
       <TicketState ticket={ticket} canRequeue={canRequeue} />
       {ticket.status === 'missed' && canRequeue ? (
         <BigButton onClick={() => void run('requeue')} disabled={busy !== null}>

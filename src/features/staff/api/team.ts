@@ -8,7 +8,8 @@ export function getTeam(community: string): Promise<StaffTeam> {
 }
 
 export function useTeam(community: string | null): Remote<StaffTeam> {
-  return useRemote(community === null ? null : `team:${community}`, getTeam);
+  // The key is the community itself: useRemote hands the key to the fetcher.
+  return useRemote(community, getTeam);
 }
 
 /** Admin: ends a worker's membership of the community, from their next request on. */
