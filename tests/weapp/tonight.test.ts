@@ -8,7 +8,8 @@ import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import type { Envelope } from '../../contract/envelope';
 import type { Ticket } from '../../contract/queue';
-import { DIST, startWeapp, type Harness, type Rendered } from './harness';
+import { BASE_LEVEL } from '../../config/base-level';
+import { depthOf, DIST, startWeapp, type Harness, type Rendered } from './harness';
 
 const PAGE = 'pages/tonight/index';
 
@@ -87,5 +88,14 @@ describe('weapp build: tonight page', () => {
 
     expect(rootView?.className).toContain('bdb-a11y-root--elder');
     expect(storage.get('bdb.elder-mode')).toBe('elder');
+  });
+
+  it('fits in the template levels the build compiles (mini.baseLevel), with its elder mode on', () => {
+    const depth = depthOf(tonightPage());
+    expect(depth).toBeGreaterThan(3);
+    expect(depth).toBeLessThanOrEqual(BASE_LEVEL);
+    const base = fs.readFileSync(path.join(DIST, 'base.wxml'), 'utf8');
+    expect(base).toContain(`name="tmpl_${BASE_LEVEL - 1}_container"`);
+    expect(base).not.toContain(`name="tmpl_${BASE_LEVEL}_`);
   });
 });
