@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { BASE_LEVEL } from './base-level';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -61,6 +62,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     ),
     mini: {
       postcss: { ...noPxTransform },
+      // Read by Taro's MiniPlugin (webpack5-runner), though its config type does not list it.
+      ...({ baseLevel: BASE_LEVEL } as object),
       // Every component has its own class prefix, so stylesheet order across chunks does not
       // matter (overrides of shared components outrank them by specificity, not by order).
       miniCssExtractPluginOption: { ignoreOrder: true },

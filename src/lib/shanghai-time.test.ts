@@ -34,6 +34,14 @@ describe('Shanghai time formatting', () => {
     expect(shanghaiDate('2026-12-01T17:00:00Z')).toBe('2026-12-02');
   });
 
+  it('reads the Shanghai wall clock on a device in summer time, across its own DST change', () => {
+    process.env.TZ = 'America/Los_Angeles';
+    // 8 March 2026 02:00 is Los Angeles' spring-forward; Shanghai stays +08:00 either side.
+    expect(formatDayTime('2026-03-08T09:30:00Z')).toBe('3月8日 周日 17:30');
+    expect(formatDayTime('2026-07-01T10:30:00Z')).toBe('7月1日 周三 18:30');
+    expect(shanghaiDate('2026-11-01T16:30:00Z')).toBe('2026-11-02');
+  });
+
   it('groups evenings with the same hours', () => {
     expect(formatEvenings([{ weekday: 3, opensAt: '17:00', closesAt: '20:00' }])).toBe(
       '每周三 17:00–20:00',

@@ -3,28 +3,34 @@
  * zone, a TV box left on UTC).
  */
 import dayjs, { type Dayjs } from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
 import type { ServiceEvening } from '@/types/contract';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
-
 export const TIME_ZONE = 'Asia/Shanghai';
-const SHANGHAI_OFFSET_MINUTES = 8 * 60;
+/** Shanghai has kept a fixed +08:00 offset, without DST, since 1991. */
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
-/** An instant (ISO string or epoch ms) as a Shanghai wall-clock Dayjs. */
+/**
+ * An instant (ISO string or epoch ms) as a Dayjs showing the Shanghai wall clock: its fields
+ * (date, day, format) read as in Shanghai whatever the device's zone. No utc/timezone plugin
+ * (and no Intl time zone data) is needed, which keeps them out of the main package. Only a
+ * Shanghai time that does not exist on the device's own clock (a DST spring-forward hour there,
+ * around 02:00 local) would read an hour off; no service runs then.
+ */
 export function toShanghai(instant: string | number): Dayjs {
-  const d = dayjs(instant);
-  try {
-    return d.tz(TIME_ZONE);
-  } catch {
-    // Some mini-program JS engines ship Intl without time zone data; Shanghai has had a fixed
-    // +08:00 offset without DST since 1991, so the offset alone is exact.
-    return d.utcOffset(SHANGHAI_OFFSET_MINUTES);
-  }
+  const wall = new Date(dayjs(instant).valueOf() + SHANGHAI_OFFSET_MS);
+  return dayjs(
+    new Date(
+      wall.getUTCFullYear(),
+      wall.getUTCMonth(),
+      wall.getUTCDate(),
+      wall.getUTCHours(),
+      wall.getUTCMinutes(),
+      wall.getUTCSeconds(),
+      wall.getUTCMilliseconds(),
+    ),
+  );
 }
 
 export function weekdayName(weekday: number): string {

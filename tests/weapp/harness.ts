@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
+import { BASE_LEVEL } from '../../config/base-level';
 import { fixedClock } from '../../server/core/clock';
 import type { Caller, CoreDeps } from '../../server/core/deps';
 import { dispatch } from '../../server/core/dispatch';
@@ -76,6 +77,20 @@ export interface Rendered {
   root: Element;
 }
 
+interface TaroNode {
+  cn?: TaroNode[];
+}
+
+/**
+ * How deep the page's element tree goes (text nodes included), as Taro sends it in setData: the
+ * template level its deepest node needs.
+ */
+export function depthOf(rendered: Rendered): number {
+  const depth = (node: TaroNode): number => 1 + Math.max(0, ...(node.cn ?? []).map(depth));
+  const root = (rendered.page as unknown as { data: { root?: TaroNode } }).data.root;
+  return root ? depth(root) - 1 : 0;
+}
+
 const ok = (name: string) => ({ errMsg: `${name}:ok` });
 
 export async function waitForText(root: Element, text: string, timeoutMs = 5000): Promise<void> {
@@ -130,6 +145,12 @@ export async function startWeapp(clockIso = WEDNESDAY_1830): Promise<Harness> {
     const root = page.dom;
     if (!root) throw new Error('the page did not render');
     await waitForText(root, text);
+    // Deeper than mini.baseLevel, Taro falls back to its recursive comp component: raise
+    // BASE_LEVEL (config/base-level.ts) or flatten the page.
+    const depth = depthOf({ page, root });
+    if (depth > BASE_LEVEL) {
+      throw new Error(`${route} is ${depth} levels deep, more than mini.baseLevel (${BASE_LEVEL})`);
+    }
     return { page, root };
   };
 

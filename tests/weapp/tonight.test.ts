@@ -8,7 +8,16 @@ import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import type { Envelope } from '../../contract/envelope';
 import type { Ticket } from '../../contract/queue';
-import { ADMIN_TOKEN, DIST, startWeapp, waitForText, type Harness, type Rendered } from './harness';
+import { BASE_LEVEL } from '../../config/base-level';
+import {
+  ADMIN_TOKEN,
+  depthOf,
+  DIST,
+  startWeapp,
+  waitForText,
+  type Harness,
+  type Rendered,
+} from './harness';
 
 const PAGE = 'pages/tonight/index';
 
@@ -128,5 +137,14 @@ describe('weapp build: tonight page', () => {
     await simulate.sleep(100);
     expect(page.querySelectorAll('.bdb-called')).toHaveLength(0);
     expect(root.textContent).toContain(`健康检测 ${mine?.label ?? '?'} · 已叫号`);
+  });
+
+  it('fits in the template levels the build compiles (mini.baseLevel), with its elder mode on', () => {
+    const depth = depthOf(tonightPage());
+    expect(depth).toBeGreaterThan(3);
+    expect(depth).toBeLessThanOrEqual(BASE_LEVEL);
+    const base = fs.readFileSync(path.join(DIST, 'base.wxml'), 'utf8');
+    expect(base).toContain(`name="tmpl_${BASE_LEVEL - 1}_container"`);
+    expect(base).not.toContain(`name="tmpl_${BASE_LEVEL}_`);
   });
 });

@@ -52,6 +52,7 @@ async function main() {
     cookieSecret: settings.COOKIE_SECRET,
     publicUrl: settings.PUBLIC_URL,
     identitiesPerHour: settings.IDENTITIES_PER_HOUR,
+    rateLimit: settings.RATE_LIMIT,
   });
   const base = settings.PUBLIC_URL?.replace(/\/$/, '') ?? host.url;
   const first = PILOT_COMMUNITIES[0]!.id;

@@ -18,6 +18,14 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** New browser identities per network address per hour. */
   IDENTITIES_PER_HOUR: z.coerce.number().int().min(1).optional(),
+  /**
+   * Requests per caller per minute on the API; "off" turns the limiter and the per-address
+   * identity ceiling off (the bench's load generator, never a public host).
+   */
+  RATE_LIMIT: z
+    .union([z.literal('off'), z.coerce.number().int().min(1)])
+    .optional()
+    .transform((v) => (v === 'off' ? (false as const) : v)),
 });
 
 export type Settings = z.infer<typeof schema>;

@@ -1,0 +1,365 @@
+/**
+ * The HTTP half of `npm run bench`: the local host (server/hosts/local/main.ts) and a bare
+ * Fastify JSON POST endpoint (scripts/bench-bare.ts) each run in their own process, and this
+ * process drives both with autocannon, at the same connections, one after the other. Residents
+ * are distinct identities minted beforehand (GET /api/session); the host runs with RATE_LIMIT=off
+ * on a temporary DATA_DIR, its clock starting at 18:30 on a service evening.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+
+const ROOT = path.resolve(__dirname, '..');
+const ADMIN_TOKEN = 'bench-admin-token-0000';
+/** A Wednesday service evening (17:00–20:00) in Suzhou. */
+const SERVICE_EVENING = '2026-12-02T18:30:00+08:00';
+
+export interface Run {
+  label: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Answers that were not 2xx, and connection errors (timeouts included). */
+  failures: number;
+}
+
+export interface HttpBench {
+  connections: number;
+  /** The community.tonight answer's size in bytes. */
+  tonightBytes: number;
+  bare: Run;
+  runs: Run[];
+  /** What the runs left in the host's database, counted after it stopped. */
+  issued: { tickets: number; called: number; bookings: number };
+  expected: { tickets: number; called: number; bookings: number };
+}
+
+/** Starts `script` under tsx in its own process and resolves the URL it prints. */
+function startProcess(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  pattern: RegExp,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = pattern.exec(out);
+      if (match) {
+        child.stdout!.off('data', onData);
+        child.stdout!.resume();
+        resolve({ child, url: match[1]! });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before listening`)));
+  });
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+interface Envelope<T> {
+  ok: boolean;
+  data: T;
+  error?: { code: string; message: string };
+}
+
+/** One setup call to the host, as a browser would make it. */
+async function call<T>(url: string, fn: string, body: unknown, cookie?: string): Promise<T> {
+  const response = await fetch(`${url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  const envelope = (await response.json()) as Envelope<T>;
+  if (!envelope.ok) throw new Error(`${fn} ${JSON.stringify(body)}: ${envelope.error?.message}`);
+  return envelope.data;
+}
+
+const session = async (url: string, cookie?: string): Promise<string> => {
+  const response = await fetch(`${url}/api/session`, { headers: cookie ? { cookie } : {} });
+  await response.arrayBuffer();
+  return response.headers.get('set-cookie')?.split(';')[0] ?? cookie!;
+};
+
+/** `count` distinct residents: each its own identity cookie, minted 50 at a time. */
+async function mint(url: string, count: number): Promise<string[]> {
+  const cookies: string[] = [];
+  while (cookies.length < count) {
+    const batch = Math.min(50, count - cookies.length);
+    cookies.push(...(await Promise.all(Array.from({ length: batch }, () => session(url)))));
+  }
+  return cookies;
+}
+
+/** Runs autocannon: for `seconds`, or for exactly `amount` requests; body and cookie per request. */
+async function cannon(
+  label: string,
+  url: string,
+  connections: number,
+  request: (i: number) => { path: string; body: string; cookie?: string },
+  limit: { seconds: number } | { amount: number },
+): Promise<Run> {
+  let i = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    // A slow answer is measured, not dropped and re-sent (a re-sent join would have no resident).
+    timeout: 120,
+    ...('amount' in limit ? { amount: limit.amount } : { duration: limit.seconds }),
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const r = request(i);
+          i += 1;
+          return {
+            ...req,
+            path: r.path,
+            body: r.body,
+            headers: {
+              'content-type': 'application/json',
+              ...(r.cookie ? { cookie: r.cookie } : {}),
+            },
+          };
+        },
+      },
+    ],
+  });
+  const total = result.requests.total;
+  return {
+    label,
+    requests: total,
+    rps: total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors,
+  };
+}
+
+interface BookableService {
+  id: string;
+  dates: string[];
+}
+interface Slot {
+  id: string;
+  left: number;
+  open: boolean;
+}
+
+export async function benchHttp(options: {
+  connections: number;
+  seconds: number;
+  joins: number;
+  bookings: number;
+}): Promise<HttpBench> {
+  const { connections, seconds } = options;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-bench-'));
+  const children: ChildProcess[] = [];
+  try {
+    const bare = await startProcess('scripts/bench-bare.ts', [], { PORT: '0' }, /listening (\S+)/);
+    children.push(bare.child);
+    const host = await startProcess(
+      'server/hosts/local/main.ts',
+      ['--no-build'],
+      {
+        HOST: '127.0.0.1',
+        PORT: '0',
+        DATA_DIR: dataDir,
+        BDB_NOW: SERVICE_EVENING,
+        ADMIN_TOKEN,
+        RATE_LIMIT: 'off',
+      },
+      /本地主机已启动：(http:\/\/\S+)/,
+    );
+    children.push(host.child);
+    const url = host.url;
+
+    // Staff: the admin (ADMIN_TOKEN) opens the lines and the booking services of both pilots
+    // wide, and invites a worker of jinse, who calls the next number.
+    const admin = await session(url);
+    await call(url, 'staff', { action: 'redeem', code: ADMIN_TOKEN }, admin);
+    const invite = await call<{ code: string }>(
+      url,
+      'staff',
+      { action: 'invite', community: 'jinse' },
+      admin,
+    );
+    const staff = await session(url);
+    await call(url, 'staff', { action: 'redeem', code: invite.code }, staff);
+    const communities = ['jinse', 'huchi'];
+    const lines = communities.flatMap((community) =>
+      ['library', 'health'].map((queue) => ({ community, queue })),
+    );
+    for (const line of lines)
+      await call(
+        url,
+        'queue',
+        { action: 'configure', ...line, capacity: 999, lastJoin: '19:59' },
+        admin,
+      );
+    const seats: string[] = [];
+    for (const community of communities) {
+      const { services } = await call<{ services: BookableService[] }>(url, 'booking', {
+        action: 'services',
+        community,
+      });
+      for (const service of services) {
+        await call(
+          url,
+          'booking',
+          {
+            action: 'configure',
+            community,
+            service: service.id,
+            slotMinutes: 10,
+            seatsPerSlot: 50,
+            cutoffHours: 0,
+          },
+          admin,
+        );
+        // Tonight's slots are half gone by 18:30: the coming evenings.
+        for (const date of service.dates.slice(1)) {
+          const slots = await call<Slot[]>(url, 'booking', {
+            action: 'slots',
+            community,
+            service: service.id,
+            date,
+          });
+          for (const slot of slots.filter((s) => s.open))
+            seats.push(...Array.from({ length: slot.left }, () => slot.id));
+        }
+      }
+    }
+    const joins = Math.min(options.joins, lines.length * 999);
+    const bookings = Math.min(options.bookings, seats.length);
+    const joiners = await mint(url, joins);
+    const bookers = await mint(url, bookings);
+
+    const json = (body: unknown) => JSON.stringify(body);
+    const tonightBody = json({ action: 'tonight', community: 'jinse' });
+    const tonightBytes = (
+      await (
+        await fetch(`${url}/api/community`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: tonightBody,
+        })
+      ).arrayBuffer()
+    ).byteLength;
+    // Warm both servers up (JIT, connection pools) before measuring.
+    const warm = { seconds: 1 };
+    await cannon('warm', bare.url, connections, () => ({ path: '/echo', body: tonightBody }), warm);
+    await cannon(
+      'warm',
+      url,
+      connections,
+      () => ({ path: '/api/community', body: tonightBody }),
+      warm,
+    );
+
+    const bareRun = await cannon(
+      '空接口（Fastify JSON POST）',
+      bare.url,
+      connections,
+      () => ({ path: '/echo', body: tonightBody }),
+      { seconds },
+    );
+    const runs: Run[] = [];
+    runs.push(
+      await cannon(
+        `queue.join（${joins} 位居民）`,
+        url,
+        connections,
+        (i) => ({
+          path: '/api/queue',
+          body: json({
+            action: 'join',
+            ...lines[i % lines.length]!,
+            requestId: `bench-join-${String(i).padStart(8, '0')}`,
+          }),
+          cookie: joiners[i],
+        }),
+        { amount: joins },
+      ),
+    );
+    runs.push(
+      await cannon(
+        'community.tonight',
+        url,
+        connections,
+        () => ({ path: '/api/community', body: tonightBody }),
+        { seconds },
+      ),
+    );
+    // The worker calls jinse's two lines, at most as many times as numbers wait there.
+    const jinseLines = lines.filter((l) => l.community === 'jinse');
+    const calls = Math.floor(joins / lines.length) * jinseLines.length;
+    runs.push(
+      await cannon(
+        `queue.callNext（${calls} 次）`,
+        url,
+        connections,
+        (i) => ({
+          path: '/api/queue',
+          body: json({ action: 'callNext', ...jinseLines[i % jinseLines.length]! }),
+          cookie: staff,
+        }),
+        { amount: calls },
+      ),
+    );
+    runs.push(
+      await cannon(
+        `booking.book（${bookings} 位居民）`,
+        url,
+        connections,
+        (i) => ({
+          path: '/api/booking',
+          body: json({
+            action: 'book',
+            slotId: seats[i]!,
+            requestId: `bench-book-${String(i).padStart(8, '0')}`,
+          }),
+          cookie: bookers[i],
+        }),
+        { amount: bookings },
+      ),
+    );
+
+    await Promise.all(children.map(stop));
+    const db = new Database(path.join(dataDir, 'badianban.db'), { readonly: true });
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const issued = {
+      tickets: count('SELECT COUNT(*) AS n FROM tickets'),
+      called: count("SELECT COUNT(*) AS n FROM tickets WHERE status <> 'waiting'"),
+      bookings: count('SELECT COUNT(*) AS n FROM bookings'),
+    };
+    db.close();
+    return {
+      connections,
+      tonightBytes,
+      bare: bareRun,
+      runs,
+      issued,
+      expected: { tickets: joins, called: calls, bookings },
+    };
+  } finally {
+    await Promise.all(children.map(stop));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
