@@ -25,20 +25,31 @@ export interface A11yOptions {
 
 export type A11yAttributes = Partial<Record<'role' | `aria-${string}`, string>>;
 
+/** Each option's attribute: `labelledBy` is aria-labelledby, and so on. */
+const ATTRIBUTE: Record<Exclude<keyof A11yOptions, 'role'>, `aria-${string}`> = {
+  label: 'aria-label',
+  live: 'aria-live',
+  hidden: 'aria-hidden',
+  checked: 'aria-checked',
+  expanded: 'aria-expanded',
+  controls: 'aria-controls',
+  modal: 'aria-modal',
+  labelledBy: 'aria-labelledby',
+  describedBy: 'aria-describedby',
+  level: 'aria-level',
+  disabled: 'aria-disabled',
+  pressed: 'aria-pressed',
+};
+
 /** Every option except the role, which each platform spells its own way. */
 export function ariaAttributes(options: A11yOptions): A11yAttributes {
   const out: A11yAttributes = {};
-  if (options.label !== undefined) out['aria-label'] = options.label;
-  if (options.live !== undefined) out['aria-live'] = options.live;
-  if (options.hidden !== undefined) out['aria-hidden'] = String(options.hidden);
-  if (options.checked !== undefined) out['aria-checked'] = String(options.checked);
-  if (options.expanded !== undefined) out['aria-expanded'] = String(options.expanded);
-  if (options.controls !== undefined) out['aria-controls'] = options.controls;
-  if (options.modal !== undefined) out['aria-modal'] = String(options.modal);
-  if (options.labelledBy !== undefined) out['aria-labelledby'] = options.labelledBy;
-  if (options.describedBy !== undefined) out['aria-describedby'] = options.describedBy;
-  if (options.level !== undefined) out['aria-level'] = String(options.level);
-  if (options.disabled !== undefined) out['aria-disabled'] = String(options.disabled);
-  if (options.pressed !== undefined) out['aria-pressed'] = String(options.pressed);
+  for (const [key, attribute] of Object.entries(ATTRIBUTE) as [
+    keyof typeof ATTRIBUTE,
+    `aria-${string}`,
+  ][]) {
+    const value = options[key];
+    if (value !== undefined) out[attribute] = String(value);
+  }
   return out;
 }
