@@ -63,7 +63,7 @@ export function TeamDesk({ community, communityName }: TeamDeskProps) {
 
   return (
     <View className="bdb-team-desk">
-      <Text className="bdb-team-desk__title" {...a11y({ role: 'heading' })}>
+      <Text className="bdb-team-desk__title" {...a11y({ role: 'heading', level: 2 })}>
         {`${communityName} 社工名单`}
       </Text>
       <FeedbackLine feedback={feedback} />
@@ -99,7 +99,7 @@ export function TeamDesk({ community, communityName }: TeamDeskProps) {
       </View>
       {isAdmin ? (
         <View className="bdb-team-desk__invites">
-          <Text className="bdb-team-desk__subtitle" {...a11y({ role: 'heading' })}>
+          <Text className="bdb-team-desk__subtitle" {...a11y({ role: 'heading', level: 3 })}>
             未使用的邀请码
           </Text>
           {data.invites!.length === 0 ? (
