@@ -16,20 +16,22 @@ export function a11y(options: A11yOptions): A11yAttributes {
 /** What a custom control (a chip with role switch, checkbox or radio) needs to work by keyboard. */
 export interface KeyActivation {
   tabIndex: number;
-  onKeyDown: (event: { key: string; preventDefault: () => void }) => void;
+  onKeyDown: (event: { key: string; preventDefault: () => void; currentTarget?: unknown }) => void;
 }
 
 /**
  * Makes a View acting as a switch or checkbox reachable with Tab and toggled with Space or Enter,
  * as a native control would be (the mini-program has no keyboard: a11y.weapp.ts gives nothing).
  */
-export function keyActivation(activate: () => void): KeyActivation | Record<string, never> {
+export function keyActivation(
+  activate: (target: unknown) => void,
+): KeyActivation | Record<string, never> {
   return {
     tabIndex: 0,
     onKeyDown: (event) => {
       if (event.key !== ' ' && event.key !== 'Enter') return;
       event.preventDefault();
-      activate();
+      activate(event.currentTarget);
     },
   };
 }

@@ -10,6 +10,6 @@ export function a11y(options: A11yOptions): A11yAttributes {
 }
 
 /** No keyboard in the mini-program: nothing to add (see a11y.ts). */
-export function keyActivation(_activate: () => void): Record<string, never> {
+export function keyActivation(_activate: (target: unknown) => void): Record<string, never> {
   return {};
 }

@@ -287,6 +287,8 @@ export interface Interactive {
   name: string;
   /** A native control, or an explicit widget role. */
   hasRole: boolean;
+  /** For a radio: which radio group it belongs to (its group is one Tab stop). */
+  radioGroup: number | null;
 }
 
 export interface KeyboardWalk {
@@ -346,11 +348,14 @@ export async function walkWithTab(page: Page): Promise<KeyboardWalk> {
         .replace(/\s+/g, ' ')
         .trim()
         .slice(0, 24);
+      const group = role === 'radio' ? el.closest('[role="radiogroup"]') : null;
       return {
         name: `${el.tagName.toLowerCase()}${role ? `[role=${role}]` : ''} "${text}"`,
         hasRole: el.matches(NATIVE) || (role !== null && WIDGET_ROLES.includes(role.trim())),
+        radioGroup: group ? groups.indexOf(group) : null,
       };
     };
+    const groups = [...document.querySelectorAll('[role="radiogroup"]')];
     const found = [...controls].filter(counted);
     found.forEach((el, index) => el.setAttribute('data-bdb-a11y', String(index)));
     return found.map((el, index) => ({ ...describe(el), index }));
@@ -384,6 +389,14 @@ export async function walkWithTab(page: Page): Promise<KeyboardWalk> {
     nulls = 0;
     if (at.again) break;
     if (at.index !== null) reached.add(at.index);
+  }
+  // A radio group is one Tab stop (its checked radio); the arrow keys move within it, as
+  // WAI-ARIA's radio group pattern has it. A radio counts as reached when its group was.
+  const groupsReached = new Set(
+    interactive.filter((i) => reached.has(i.index)).map((i) => i.radioGroup),
+  );
+  for (const i of interactive) {
+    if (i.radioGroup !== null && groupsReached.has(i.radioGroup)) reached.add(i.index);
   }
   return { interactive, reached: [...reached].sort((a, b) => a - b) };
 }

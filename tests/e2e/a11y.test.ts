@@ -95,52 +95,12 @@ const PAGES: PageVisit[] = [
 ];
 
 /**
- * Known failures, waiting for the design layer (real roles and tabindex on every control, in
- * src/components) and the new call modal. Key: the page path, with "@elder" or "@standard" when
- * the modes differ. Value: the axe-core rule ids (serious or critical) and our two rules that fail
- * there. Empty this list as pages are fixed: the test says which entries no longer fail.
+ * Known failures. Key: the page path, with "@elder" or "@standard" when the modes differ. Value:
+ * the axe-core rule ids (serious or critical) and our two rules that fail there. Empty since the
+ * design layer (src/components) and the call modal landed; a page that regresses fails here, and
+ * an entry added for one must name the rule and say why.
  */
-const EXPECTED_FAILURES: Record<string, readonly string[]> = {
-  // Measured 2026-12-02 on the H5 build before the design layer: Taro's Button
-  // (taro-button-core) and the Views acting as switches, radios and tabs have no role and take no
-  // focus, so no page but the timeline can be walked with Tab. scrollable-region-focusable is the
-  // Taro page container, which scrolls and holds nothing focusable until the controls do.
-  'pages/tonight/index': [NO_ROLE, NOT_TABBABLE, 'scrollable-region-focusable'],
-  // label-content-name-mismatch: a ticket in 我的号 (.bdb-my-tickets__item) is a button whose
-  // aria-label does not contain its visible text.
-  'pages/ticket/index@standard': [NO_ROLE, NOT_TABBABLE, 'label-content-name-mismatch'],
-  'pages/ticket/index@elder': [
-    NO_ROLE,
-    NOT_TABBABLE,
-    'label-content-name-mismatch',
-    'scrollable-region-focusable',
-  ],
-  'package-booking/pages/book/index': [NO_ROLE, NOT_TABBABLE, 'scrollable-region-focusable'],
-  'package-booking/pages/mine/index': [NO_ROLE, NOT_TABBABLE],
-  'package-notice/pages/list/index': [NO_ROLE, NOT_TABBABLE],
-  'package-notice/pages/detail/index': [NO_ROLE, NOT_TABBABLE],
-  'package-notice/pages/check-in/index': [NO_ROLE, NOT_TABBABLE],
-  'package-suggestion/pages/mine/index': [NO_ROLE, NOT_TABBABLE],
-  'package-suggestion/pages/submit/index': [NO_ROLE, NOT_TABBABLE],
-  'package-suggestion/pages/echo-wall/index': [NO_ROLE, NOT_TABBABLE],
-  'package-survey/pages/vote/index': [NO_ROLE, NOT_TABBABLE, 'scrollable-region-focusable'],
-  'package-staff/pages/sign-in/index': [NO_ROLE, NOT_TABBABLE],
-  'package-staff/pages/queue-desk/index': [NO_ROLE, NOT_TABBABLE],
-  'package-staff/pages/bookings/index': [NO_ROLE, NOT_TABBABLE],
-  'package-staff/pages/notices/index': [NO_ROLE, NOT_TABBABLE],
-  'package-staff/pages/notice-edit/index': [NO_ROLE, NOT_TABBABLE],
-  'package-staff/pages/attendees/index': [NO_ROLE, NOT_TABBABLE],
-  'package-staff/pages/calls/index': [NO_ROLE, NOT_TABBABLE],
-  'package-staff/pages/suggestions/index': [NO_ROLE, NOT_TABBABLE],
-  'package-staff/pages/survey/index': [NO_ROLE, NOT_TABBABLE],
-  'package-staff/pages/report/index': [NO_ROLE, NOT_TABBABLE, 'scrollable-region-focusable'],
-  'package-staff/pages/roster/index': [NO_ROLE, NOT_TABBABLE, 'scrollable-region-focusable'],
-  // aria-required-attr (critical): the team's title (.bdb-team-desk__title) has a role that
-  // requires an attribute it lacks.
-  'package-staff/pages/team/index': [NO_ROLE, NOT_TABBABLE, 'aria-required-attr'],
-  'package-board/pages/board/index': [NO_ROLE, NOT_TABBABLE],
-  'package-misc/pages/not-found/index': [NO_ROLE, NOT_TABBABLE],
-};
+const EXPECTED_FAILURES: Record<string, readonly string[]> = {};
 
 function expectedFor(path: string, mode: Mode): string[] {
   return [...(EXPECTED_FAILURES[`${path}@${mode}`] ?? EXPECTED_FAILURES[path] ?? [])].sort();

@@ -112,7 +112,7 @@ describe('the call on the tonight page (H5)', () => {
   it('calls a resident who went back to the tonight page, and stops on 我知道了', async () => {
     await resident.goto(`${host.url}${TONIGHT('jinse')}`);
     await resident.locator('.bdb-tonight__name').filter({ hasText: '金色里程社区' }).waitFor();
-    await resident.locator('taro-button-core[aria-label="图书阅览 取号"]').click();
+    await resident.locator('button[aria-label="图书阅览 取号"]').click();
     await resident.waitForURL(TICKET_URL);
     const ticketId = decodeURIComponent(TICKET_URL.exec(resident.url())![1]!);
     await arrived(resident, '.bdb-ticket__label');

@@ -495,7 +495,7 @@ describe('ticket page', () => {
     expect(await screen.findByText('今晚我的号（2 张）')).toBeTruthy();
     expect(screen.getByText('排队中（正在查看）')).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: '健康检测 A012 已完成' }));
+    fireEvent.click(screen.getByRole('button', { name: /A012\s*健康检测\s*已完成/ }));
     expect(container.querySelector('.bdb-ticket__label')?.textContent).toBe('A012');
     expect(screen.getByText('已完成（正在查看）')).toBeTruthy();
   });

@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import { BigButton } from '@/components/big-button/big-button';
 import { CheckChip } from '@/components/desk-parts/desk-parts';
-import { a11y } from '@/lib/a11y';
+import { a11y, keyActivation } from '@/lib/a11y';
 import {
   ACTIVITY_TEXT_MAX,
   dayChoices,
@@ -116,6 +116,7 @@ export function ActivityEditor(props: ActivityEditorProps) {
                 className={`bdb-activity-editor__day${selected ? ' bdb-activity-editor__day--selected' : ''}`}
                 onClick={() => props.onChange({ date: d.date })}
                 {...a11y({ role: 'radio', checked: selected, label: `${n} ${d.text}` })}
+                {...keyActivation(() => props.onChange({ date: d.date }))}
               >
                 {selected ? `✓ ${d.text}` : d.text}
               </View>

@@ -8,7 +8,7 @@ import {
   type UploadBase64,
 } from '@/components/image-picker/image-picker';
 import { useRemote } from '@/hooks/use-remote';
-import { a11y } from '@/lib/a11y';
+import { a11y, keyActivation } from '@/lib/a11y';
 import { errorMessage, GatewayError } from '@/lib/gateway';
 import { shanghaiDate } from '@/lib/shanghai-time';
 import type { Notice } from '@/types/contract';
@@ -213,6 +213,8 @@ function WeekField({ draft, error, onChange }: PartProps & { error: string | und
           <View
             className="bdb-notice-editor__picker"
             {...a11y({ role: 'button', label: `选日期定周，现在是 ${range}` })}
+            // The Picker opens on a click on this View: Enter and Space click it.
+            {...keyActivation((target) => (target as HTMLElement | null)?.click?.())}
           >
             选日期
           </View>

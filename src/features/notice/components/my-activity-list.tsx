@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { a11y } from '@/lib/a11y';
+import { a11y, keyActivation } from '@/lib/a11y';
 import type { MyActivity } from '@/types/contract';
 import { splitMine } from '../model/my-activities';
 import { activityWhen, isActive, mineText } from '../model/notice-text';
@@ -23,6 +23,7 @@ function MyActivityRow({ item, onOpen }: { item: MyActivity; onOpen: (i: MyActiv
       className={`bdb-my-activities__item bdb-my-activities__item--${stateClass(item)}`}
       onClick={() => onOpen(item)}
       {...a11y({ role: 'link' })}
+      {...keyActivation(() => onOpen(item))}
     >
       <View className="bdb-my-activities__head">
         <Text className="bdb-my-activities__name">{item.activity.name}</Text>

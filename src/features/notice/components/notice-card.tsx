@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import { a11y } from '@/lib/a11y';
+import { a11y, keyActivation } from '@/lib/a11y';
 import type { NoticeSummary } from '@/types/contract';
 import { tonightLine } from '../model/summary-text';
 import { NoticeTags } from './notice-tags';
@@ -22,6 +22,7 @@ export function NoticeCard({ notice, weekLabel, onOpen }: NoticeCardProps) {
       className={`bdb-notice-card${notice.pinned ? ' bdb-notice-card--pinned' : ''}`}
       onClick={() => onOpen(notice)}
       {...a11y({ role: 'link' })}
+      {...keyActivation(() => onOpen(notice))}
     >
       <NoticeTags pinned={notice.pinned} edited={notice.edited} status={notice.status} />
       {weekLabel ? <Text className="bdb-notice-card__week">{weekLabel}</Text> : null}

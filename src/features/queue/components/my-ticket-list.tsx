@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { a11y } from '@/lib/a11y';
+import { a11y, keyActivation } from '@/lib/a11y';
 import type { Ticket } from '@/types/contract';
 import { STATUS_WORDS } from '../model/ticket-text';
 import './my-ticket-list.scss';
@@ -22,10 +22,9 @@ export function MyTicketList({ tickets, selectedId, onSelect }: MyTicketListProp
             key={t.id}
             className={`bdb-my-tickets__item${selected ? ' bdb-my-tickets__item--selected' : ''}`}
             onClick={() => onSelect(t)}
-            {...a11y({
-              role: 'button',
-              label: `${t.queueName} ${t.label} ${STATUS_WORDS[t.status]}`,
-            })}
+            // Named by its visible text (number, line, status), so what is read is what is seen.
+            {...a11y({ role: 'button' })}
+            {...keyActivation(() => onSelect(t))}
           >
             <Text className="bdb-my-tickets__label">{t.label}</Text>
             <View className="bdb-my-tickets__text">
