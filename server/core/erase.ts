@@ -33,8 +33,8 @@ export async function eraseResident(deps: CoreDeps, userId: string) {
 }
 
 /**
- * Whether another record still shows a stored file: local files are named by their content, so
- * the same picture sent by two residents (or used as a cover) is one file, kept for the other.
+ * Whether another record still shows a stored file. Uploads get random names (core/upload), so
+ * this holds only for references written before that (content-named files), kept for the other.
  */
 async function stillShown(deps: CoreDeps, community: string, ref: string) {
   const { store } = deps;
