@@ -96,7 +96,8 @@ export interface ContactPhone {
 
 /**
  * Fair limits per resident, set per community by its staff (community.setLimits). Staff booking
- * for someone (代客预约) and adding a walk-in (现场号) are never counted or stopped.
+ * for someone (代客预约), adding a walk-in (现场号) or checking someone in at an activity
+ * (现场登记) are never counted or stopped.
  */
 export interface ResidentLimits {
   /** Bookings (not cancelled, waitlist included) one resident may have on one service evening. */
@@ -105,6 +106,11 @@ export interface ResidentLimits {
   openBookings: number;
   /** Queue numbers one resident may take on one evening, every line together (any status). */
   numbersPerEvening: number;
+  /**
+   * Activity sign-ups (活动报名) one resident may hold at a time: not cancelled (a waitlist place
+   * counts) and for activities not yet started. Limits stored before it read with its default.
+   */
+  openSignUps: number;
 }
 
 export interface LimitsInput extends ResidentLimits {

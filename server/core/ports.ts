@@ -16,7 +16,7 @@ import type { SuggestionStatus } from '../../contract/suggestion';
 import type { NoticeStatus, SignUpStatus } from '../../contract/notice';
 import type { Candidate, RoundStatus } from '../../contract/survey';
 import type { AlertKind, LineState, Ticket } from '../../contract/queue';
-import type { BookingCaps, BookingLimit } from './community/limits';
+import type { BookingCaps, BookingLimit, SignUpCaps, SignUpLimit } from './community/limits';
 
 /** The clock port. Hosts decide whether it is real time, a fixed start (BDB_NOW) or the demo clock. */
 export interface Clock {
@@ -669,8 +669,20 @@ export interface SignUpRequest {
   requestId: string;
   /** Null = unlimited. */
   capacity: number | null;
+  /**
+   * The resident's sign-up limit (core/community/limits.ts, signUpLimit); null or absent when
+   * nothing is capped (staff, check-in). With caps and a user, signUp() loads the user's sign-ups
+   * in the community for activities from `caps.from` on inside its transaction, for the limit to
+   * count; a retried request or a sign-up the user holds is answered before any is loaded.
+   */
+  caps?: SignUpCaps | null;
   now: Date;
 }
+
+/** signUp(): 'existing' is the same request again, or the user's live sign-up for the activity. */
+export type SignedUp = { kind: 'created' | 'existing'; signUp: SignUpRecord };
+/** 'limited': one more sign-up would pass the resident's limit (SignUpLimit); nothing was made. */
+export type SignUpOutcome = SignedUp | ({ kind: 'limited' } & SignUpLimit);
 
 /** Self check-in: what the store did. */
 export type CheckInOutcome =
@@ -699,9 +711,11 @@ export interface NoticeRepo {
   counts(activityIds: string[]): Promise<ActivityCount[]>;
   /**
    * Applies decideSignUp atomically: a known request or the user's live sign-up is 'existing';
-   * otherwise 'signed' while places are left, else 'waitlisted'. Never more signed than capacity.
+   * otherwise, with caps, 'limited' when the user's open sign-ups are at the limit; otherwise
+   * 'signed' while places are left, else 'waitlisted'. Never more signed than capacity, never
+   * more open sign-ups than the limit, whatever arrives at once.
    */
-  signUp(request: SignUpRequest): Promise<{ kind: 'created' | 'existing'; signUp: SignUpRecord }>;
+  signUp(request: SignUpRequest): Promise<SignUpOutcome>;
   /** currentSignUp of the user's sign-ups for an activity: the live one, else the latest; or null. */
   signUpOf(activityId: string, userId: string): Promise<SignUpRecord | null>;
   getSignUp(id: string): Promise<SignUpRecord | null>;

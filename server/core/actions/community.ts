@@ -51,9 +51,16 @@ export const communityActions = [
         bookingsPerEvening: limit('bookingsPerEvening'),
         openBookings: limit('openBookings'),
         numbersPerEvening: limit('numbersPerEvening'),
+        openSignUps: limit('openSignUps'),
       })
       .strict(),
-    example: { community: 'jinse', bookingsPerEvening: 2, openBookings: 4, numbersPerEvening: 3 },
+    example: {
+      community: 'jinse',
+      bookingsPerEvening: 2,
+      openBookings: 4,
+      numbersPerEvening: 3,
+      openSignUps: 3,
+    },
     community: (input) => input.community,
     handler: async ({ deps, now }, { community, ...limits }) =>
       setLimits(deps, community, limits, now),

@@ -3,7 +3,8 @@
  * numbers stop at them. On SQLite here, and on the CloudBase emulator in the core-cloudbase run.
  */
 import type { Booking, BookingServices } from '../../../contract/booking';
-import type { CommunityLimits, Tonight } from '../../../contract/community';
+import type { CommunityLimits, ResidentLimits, Tonight } from '../../../contract/community';
+import type { Activity, Notice } from '../../../contract/notice';
 import type { Ticket } from '../../../contract/queue';
 import { coreHarness, ok } from '../../testing/core-harness';
 
@@ -21,15 +22,13 @@ const book = (userId: string, hhmm: string, requestId: string, date?: string) =>
   h.as(userId)<Booking>('booking.book', { slotId: slot(hhmm, date), requestId });
 const join = (userId: string, queue: string, requestId: string) =>
   h.as(userId)<Ticket>('queue.join', { community: 'jinse', queue, requestId });
-const setLimits = (
-  userId: string,
-  limits: { bookingsPerEvening: number; openBookings: number; numbersPerEvening: number },
-) => h.as(userId)<CommunityLimits>('community.setLimits', { community: 'jinse', ...limits });
+const setLimits = (userId: string, limits: ResidentLimits) =>
+  h.as(userId)<CommunityLimits>('community.setLimits', { community: 'jinse', ...limits });
 
 describe('limits per resident', () => {
-  it('starts at 2 a night, 4 open and 3 numbers, shown on the tonight page and the booking page', async () => {
+  it('starts at 2 a night, 4 open, 3 numbers and 3 sign-ups, shown on the tonight page and the booking page', async () => {
     h = await coreHarness(AT);
-    const limits = { bookingsPerEvening: 2, openBookings: 4, numbersPerEvening: 3 };
+    const limits = { bookingsPerEvening: 2, openBookings: 4, numbersPerEvening: 3, openSignUps: 3 };
     expect(
       ok(await h.as('r1')<Tonight>('community.tonight', { community: 'jinse' })).limits,
     ).toEqual(limits);
@@ -41,11 +40,15 @@ describe('limits per resident', () => {
 
   it('lets only the community’s staff set them, within bounds', async () => {
     h = await coreHarness(AT);
-    const next = { bookingsPerEvening: 1, openBookings: 2, numbersPerEvening: 5 };
+    const next = { bookingsPerEvening: 1, openBookings: 2, numbersPerEvening: 5, openSignUps: 6 };
     expect(await setLimits('r1', next)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await setLimits('staff-1', { ...next, openBookings: 0 })).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT', field: 'openBookings' },
+    });
+    expect(await setLimits('staff-1', { ...next, openSignUps: 21 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', field: 'openSignUps' },
     });
     expect(ok(await setLimits('staff-1', next))).toEqual({ community: 'jinse', limits: next });
     expect(
@@ -108,8 +111,63 @@ describe('limits per resident', () => {
       );
     }
     ok(
-      await setLimits('staff-1', { bookingsPerEvening: 2, openBookings: 4, numbersPerEvening: 4 }),
+      await setLimits('staff-1', {
+        bookingsPerEvening: 2,
+        openBookings: 4,
+        numbersPerEvening: 4,
+        openSignUps: 3,
+      }),
     );
     expect(ok(await join('r1', 'library', 'req-num-0004')).queue).toBe('library');
+  });
+
+  it('refuses a fourth open activity sign-up, answers a second tap, never counts 现场登记', async () => {
+    h = await coreHarness(AT);
+    const draft = ok(
+      await h.staff<Notice>('notice.save', {
+        community: 'jinse',
+        week: '2026-12-09',
+        title: '下周活动',
+        body: '',
+        activities: ['书法', '剪纸', '合唱', '太极'].map((name) => ({
+          name,
+          date: '2026-12-09',
+          startsAt: '19:00',
+          endsAt: '20:00',
+          place: '二楼',
+          capacity: 1,
+          signUp: true,
+        })),
+      }),
+    );
+    const [a, b, c, d] = ok(await h.staff<Notice>('notice.publish', { id: draft.id })).activities;
+    const signUp = (userId: string, activity: Activity, requestId: string) =>
+      h.as(userId)<Activity>('notice.signUp', { activityId: activity.id, requestId });
+    ok(await signUp('r2', c!, 'req-sign-0000'));
+    ok(await signUp('r1', a!, 'req-sign-0001'));
+    ok(await signUp('r1', b!, 'req-sign-0002'));
+    // Waitlisted on c (r2 holds its one place): it still counts.
+    expect(ok(await signUp('r1', c!, 'req-sign-0003')).mine?.status).toBe('waitlisted');
+    expect(await signUp('r1', d!, 'req-sign-0004')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/每人同时最多报名 3 个/) },
+    });
+    expect(ok(await signUp('r1', a!, 'req-sign-0005')).mine?.status).toBe('signed');
+    ok(
+      await h.staff('notice.checkInFor', {
+        activityId: d!.id,
+        name: '王阿姨',
+        requestId: 'walkin-req-0001',
+      }),
+    );
+    ok(
+      await setLimits('staff-1', {
+        bookingsPerEvening: 2,
+        openBookings: 4,
+        numbersPerEvening: 3,
+        openSignUps: 4,
+      }),
+    );
+    expect(ok(await signUp('r1', d!, 'req-sign-0006')).mine?.status).toBe('waitlisted');
   });
 });

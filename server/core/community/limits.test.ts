@@ -1,20 +1,28 @@
 /**
  * Fair limits per resident as plain decisions, without a store: bookings per evening, open
- * bookings at a time, numbers per evening across lines; retries answered first; staff never capped.
+ * bookings at a time, numbers per evening across lines, open activity sign-ups; retries answered
+ * first; staff never capped.
  */
 import type { BookingStatus } from '../../../contract/booking';
 import { decideBook, decideReschedule, newBooking } from '../booking/decisions';
+import type { SignUpStatus } from '../../../contract/notice';
 import type { BookingRecord, BookRequest, EveningRecord, LineSetup } from '../ports';
 import { decideJoin, openEvening } from '../queue/evening';
+import { decideSignUp } from '../notice/decisions';
 import {
   bookingCapsOf,
   bookingLimit,
   bookingLimitMessage,
   DEFAULT_LIMITS,
   type HeldBooking,
+  type HeldSignUp,
   limitsOf,
   numberLimit,
   numberLimitMessage,
+  SELF_CHECK_IN,
+  signUpCapsOf,
+  signUpLimit,
+  signUpLimitMessage,
 } from './limits';
 
 /** Wednesday 2 December 2026, 14:00 in Suzhou. */
@@ -48,14 +56,20 @@ const request = (fields: Partial<BookRequest> = {}): BookRequest => ({
 });
 
 describe('limitsOf', () => {
-  it('gives the defaults until staff set limits: 2 a night, 4 open, 3 numbers', () => {
+  it('gives the defaults until staff set limits: 2 a night, 4 open, 3 numbers, 3 sign-ups', () => {
     expect(limitsOf(null)).toEqual({
       bookingsPerEvening: 2,
       openBookings: 4,
       numbersPerEvening: 3,
+      openSignUps: 3,
     });
-    const set = { bookingsPerEvening: 1, openBookings: 2, numbersPerEvening: 5 };
-    expect(limitsOf(set)).toBe(set);
+    const set = { bookingsPerEvening: 1, openBookings: 2, numbersPerEvening: 5, openSignUps: 7 };
+    expect(limitsOf(set)).toEqual(set);
+  });
+
+  it('gives limits stored before the sign-up limit its default, keeping the rest', () => {
+    const before = { bookingsPerEvening: 1, openBookings: 2, numbersPerEvening: 5 };
+    expect(limitsOf(before)).toEqual({ ...before, openSignUps: 3 });
   });
 });
 
@@ -220,5 +234,79 @@ describe('numbers per evening', () => {
       expect(added.result.kind).toBe('created');
       evening = added.next!;
     }
+  });
+});
+
+describe('open activity sign-ups', () => {
+  const SIGN_UP_CAPS = signUpCapsOf(DEFAULT_LIMITS, '2026-12-02');
+  const mine = (
+    activityId: string,
+    date: string,
+    startsAt = '19:00',
+    status: SignUpStatus = 'signed',
+    requestId = `req-${activityId}`,
+  ): HeldSignUp => ({ activityId, date, startsAt, status, requestId });
+  const three = [
+    mine('a', '2026-12-02'),
+    mine('b', '2026-12-04', '15:00', 'waitlisted'),
+    mine('c', '2026-12-09'),
+  ];
+
+  it('refuses a fourth open sign-up, a waitlist place counting like a place', () => {
+    expect(signUpLimit(three, SIGN_UP_CAPS, NOW)).toEqual({ limit: 'signUps', max: 3 });
+    expect(signUpLimit(three.slice(0, 2), SIGN_UP_CAPS, NOW)).toBeNull();
+    expect(signUpLimit(three, { ...SIGN_UP_CAPS, open: 4 }, NOW)).toBeNull();
+  });
+
+  it('counts neither cancelled sign-ups nor activities already started', () => {
+    const cancelled = [...three.slice(0, 2), mine('c', '2026-12-09', '19:00', 'cancelled')];
+    expect(signUpLimit(cancelled, SIGN_UP_CAPS, NOW)).toBeNull();
+    // At 19:00 tonight activity a starts: from then on it no longer holds a place ahead.
+    const at19 = new Date('2026-12-02T11:00:00.000Z');
+    expect(signUpLimit(three, SIGN_UP_CAPS, new Date(at19.getTime() - 1))).not.toBeNull();
+    expect(signUpLimit(three, SIGN_UP_CAPS, at19)).toBeNull();
+  });
+
+  it('does not count a sign-up made by checking in at the door', () => {
+    const door = mine('a', '2026-12-02', '19:00', 'signed', `${SELF_CHECK_IN}a`);
+    expect(signUpLimit([door, ...three.slice(1)], SIGN_UP_CAPS, NOW)).toBeNull();
+  });
+
+  it('says the limit and what to do, in Chinese', () => {
+    expect(signUpLimitMessage(3)).toMatch(/每人同时最多报名 3 个.*候补也算.*我的报名.*取消/);
+  });
+
+  describe('decideSignUp with the limit', () => {
+    const req = { capacity: 10, caps: SIGN_UP_CAPS, now: NOW };
+
+    it('refuses a new sign-up at the limit, even with places left', () => {
+      expect(decideSignUp(none, 0, req, three)).toEqual({
+        kind: 'limited',
+        limit: 'signUps',
+        max: 3,
+      });
+      expect(decideSignUp(none, 10, req, three.slice(1))).toEqual({
+        kind: 'create',
+        status: 'waitlisted',
+      });
+    });
+
+    it('answers a retry or a second tap with the sign-up before asking the limit', () => {
+      expect(decideSignUp({ retried: 's9', held: null }, 0, req, three)).toEqual({
+        kind: 'existing',
+        id: 's9',
+      });
+      expect(decideSignUp({ retried: null, held: 's3' }, 0, req, three)).toEqual({
+        kind: 'existing',
+        id: 's3',
+      });
+    });
+
+    it('never limits a request without caps', () => {
+      expect(decideSignUp(none, 0, { ...req, caps: null }, three)).toEqual({
+        kind: 'create',
+        status: 'signed',
+      });
+    });
   });
 });

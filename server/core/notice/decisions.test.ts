@@ -40,21 +40,23 @@ const signUp = (fields: Partial<SignUpRecord> = {}): SignUpRecord => ({
 const waitlisted = signUp({ status: 'waitlisted', waitlistedAt: EARLIER });
 
 describe('decideSignUp', () => {
+  const of = (capacity: number | null) => ({ capacity, now: NOW });
+
   it('gives a retried request its sign-up, then the user’s live one', () => {
-    expect(decideSignUp({ retried: 's1', held: 's2' }, 0, 2)).toEqual({
+    expect(decideSignUp({ retried: 's1', held: 's2' }, 0, of(2))).toEqual({
       kind: 'existing',
       id: 's1',
     });
-    expect(decideSignUp({ retried: null, held: 's2' }, 2, 2)).toEqual({
+    expect(decideSignUp({ retried: null, held: 's2' }, 2, of(2))).toEqual({
       kind: 'existing',
       id: 's2',
     });
   });
 
   it('signs up while places are left, then always waitlists; no capacity never fills', () => {
-    expect(decideSignUp(none, 1, 2)).toEqual({ kind: 'create', status: 'signed' });
-    expect(decideSignUp(none, 2, 2)).toEqual({ kind: 'create', status: 'waitlisted' });
-    expect(decideSignUp(none, 400, null)).toEqual({ kind: 'create', status: 'signed' });
+    expect(decideSignUp(none, 1, of(2))).toEqual({ kind: 'create', status: 'signed' });
+    expect(decideSignUp(none, 2, of(2))).toEqual({ kind: 'create', status: 'waitlisted' });
+    expect(decideSignUp(none, 400, of(null))).toEqual({ kind: 'create', status: 'signed' });
   });
 });
 

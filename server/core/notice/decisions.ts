@@ -7,6 +7,7 @@
  */
 import type { CheckInVia, NoticeRecord, SignUpRecord, SignUpRequest } from '../ports';
 import { claimPlace, hasRoom, type Known, placesLeft, promote } from '../waitlist';
+import { type HeldSignUp, type SignUpLimit, signUpLimit } from '../community/limits';
 
 export type CheckInRequest = SignUpRequest & { by: 'self' | 'staff'; via?: CheckInVia | null };
 
@@ -60,19 +61,28 @@ export function newSignUp(
 }
 
 export type SignUpDecision =
-  { kind: 'existing'; id: string } | { kind: 'create'; status: 'signed' | 'waitlisted' };
+  | { kind: 'existing'; id: string }
+  | { kind: 'create'; status: 'signed' | 'waitlisted' }
+  | ({ kind: 'limited' } & SignUpLimit);
 
 /**
- * signUp(): the sign-up the request already has (the same request, then the user's live one);
- * else a place while one is free; else the waitlist. Sign-up always takes the waitlist.
+ * signUp(): the sign-up the request already has (the same request, then the user's live one),
+ * whatever the limit; else, for a request with caps, 'limited' when the resident's open sign-ups
+ * (`held`, loaded by the store: signUpLimit) are at the limit; else a place while one is free;
+ * else the waitlist. Sign-up always takes the waitlist.
  */
 export function decideSignUp(
   known: Known,
   signed: number,
-  capacity: number | null,
+  req: Pick<SignUpRequest, 'capacity' | 'caps' | 'now'>,
+  held: readonly HeldSignUp[] | null = null,
 ): SignUpDecision {
-  const claim = claimPlace(known, signed, capacity, true);
+  const claim = claimPlace(known, signed, req.capacity, true);
   if (claim.kind === 'existing') return claim;
+  if (req.caps && held) {
+    const limited = signUpLimit(held, req.caps, req.now);
+    if (limited) return { kind: 'limited', ...limited };
+  }
   return { kind: 'create', status: claim.kind === 'seat' ? 'signed' : 'waitlisted' };
 }
 

@@ -10,6 +10,8 @@ import { AppError, notFound } from '../errors';
 import { isStaffOf } from '../identity';
 import { knownUser } from '../session';
 import { thisMonday, todayOf } from '../kernel/week';
+import { communityOrThrow } from '../kernel/community';
+import { limitsOf, SELF_CHECK_IN, signUpCapsOf, signUpLimitMessage } from '../community/limits';
 import type { NoticeRecord } from '../ports';
 import { attendanceCsv } from './csv';
 import { storeUpload, type UploadInput } from '../upload/service';
@@ -96,15 +98,18 @@ export async function signUp(
   const { activity } = await liveActivity(deps, input.activityId);
   if (!activity.signUp) throw new AppError('BAD_INPUT', '这个活动无需报名，到时直接来就行');
   assertBeforeStart(activity, now, '报名');
-  await deps.store.notices.signUp({
+  const community = await communityOrThrow(deps, activity.community);
+  const outcome = await deps.store.notices.signUp({
     activityId: activity.id,
     community: activity.community,
     userId,
     name: input.name ?? '',
     requestId: input.requestId,
     capacity: activity.capacity,
+    caps: signUpCapsOf(limitsOf(community.limits), todayOf(now)),
     now,
   });
+  if (outcome.kind === 'limited') throw new AppError('CONFLICT', signUpLimitMessage(outcome.max));
   return activityFor(deps, activity, userId);
 }
 
@@ -138,7 +143,7 @@ export async function checkIn(
     community: activity.community,
     userId,
     name: '',
-    requestId: `check-in:${activity.id}`,
+    requestId: `${SELF_CHECK_IN}${activity.id}`,
     capacity: activity.signUp ? activity.capacity : null,
     now,
     by: 'self',

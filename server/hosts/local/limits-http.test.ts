@@ -4,6 +4,7 @@
  */
 import type { Booking, BookingServices } from '../../../contract/booking';
 import type { CommunityLimits, Tonight } from '../../../contract/community';
+import type { Activity, Notice } from '../../../contract/notice';
 import type { Ticket } from '../../../contract/queue';
 import { fixedClock } from '../../core/clock';
 import { adminAndStaff, startTestHost, type TestClient, type TestHost } from './testing';
@@ -77,17 +78,27 @@ describe('limits per resident over HTTP', () => {
     });
     expect(services.body).toMatchObject({
       ok: true,
-      data: { limits: { bookingsPerEvening: 2, openBookings: 4, numbersPerEvening: 3 } },
+      data: {
+        limits: { bookingsPerEvening: 2, openBookings: 4, numbersPerEvening: 3, openSignUps: 3 },
+      },
     });
 
     // A resident cannot change the limits; the community's staff can.
     expect(
-      (await setLimits(a, { bookingsPerEvening: 9, openBookings: 9, numbersPerEvening: 9 })).status,
+      (
+        await setLimits(a, {
+          bookingsPerEvening: 9,
+          openBookings: 9,
+          numbersPerEvening: 9,
+          openSignUps: 9,
+        })
+      ).status,
     ).toBe(403);
     const raised = await setLimits(staff, {
       bookingsPerEvening: 3,
       openBookings: 4,
       numbersPerEvening: 3,
+      openSignUps: 3,
     });
     expect(raised.body).toMatchObject({ ok: true, data: { limits: { bookingsPerEvening: 3 } } });
     expect((await book(a, '1800', 'limit-a-0004')).body).toMatchObject({ ok: true });
@@ -99,7 +110,12 @@ describe('limits per resident over HTTP', () => {
 
   it('stops one resident at 3 numbers tonight across lines while another takes one; staff raise it and the 4th goes', async () => {
     const { staff } = await adminAndStaff(host);
-    await setLimits(staff, { bookingsPerEvening: 2, openBookings: 4, numbersPerEvening: 3 });
+    await setLimits(staff, {
+      bookingsPerEvening: 2,
+      openBookings: 4,
+      numbersPerEvening: 3,
+      openSignUps: 3,
+    });
     const a = await resident();
     const b = await resident();
     const first = await join(a, 'health', 'limit-q-0001');
@@ -138,7 +154,80 @@ describe('limits per resident over HTTP', () => {
     expect(tonight.body).toMatchObject({ ok: true, data: { limits: { numbersPerEvening: 3 } } });
 
     // Staff raise the limit: tonight's lines use it at once.
-    await setLimits(staff, { bookingsPerEvening: 2, openBookings: 4, numbersPerEvening: 4 });
+    await setLimits(staff, {
+      bookingsPerEvening: 2,
+      openBookings: 4,
+      numbersPerEvening: 4,
+      openSignUps: 3,
+    });
     expect((await join(a, 'library', 'limit-q-0005')).body).toMatchObject({ ok: true });
+  });
+
+  it('stops one resident at 3 open activity sign-ups (a waitlist place counts) while another signs up; staff raise it and the 4th goes', async () => {
+    const { staff } = await adminAndStaff(host);
+    const limits = { bookingsPerEvening: 2, openBookings: 4, numbersPerEvening: 3 };
+    expect((await setLimits(staff, { ...limits, openSignUps: 3 })).body).toMatchObject({
+      ok: true,
+    });
+    const draft = await staff.call<Notice>('notice', {
+      action: 'save',
+      community: 'jinse',
+      week: '2026-12-09',
+      title: '下周三活动',
+      body: '',
+      activities: ['书法', '剪纸', '合唱', '太极'].map((name) => ({
+        name,
+        date: '2026-12-09',
+        startsAt: '19:00',
+        endsAt: '20:00',
+        place: '二楼',
+        capacity: 1,
+        signUp: true,
+      })),
+    });
+    if (!draft.body.ok) throw new Error(draft.text);
+    const published = await staff.call<Notice>('notice', {
+      action: 'publish',
+      id: draft.body.data.id,
+    });
+    if (!published.body.ok) throw new Error(published.text);
+    const ids = published.body.data.activities.map((x) => x.id);
+    const signUp = (client: TestClient, i: number, requestId: string) =>
+      client.call<Activity>('notice', { action: 'signUp', activityId: ids[i], requestId });
+    const a = await resident();
+    const b = await resident();
+    expect((await signUp(b, 2, 'limit-n-b001')).body).toMatchObject({ ok: true });
+    for (const [i, req] of ['limit-n-a001', 'limit-n-a002', 'limit-n-a003'].entries()) {
+      expect((await signUp(a, i, req)).body).toMatchObject({ ok: true });
+    }
+    const fourth = await signUp(a, 3, 'limit-n-a004');
+    expect(fourth.status).toBe(409);
+    expect(fourth.body).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('每人同时最多报名 3 个') },
+    });
+    // A retry of a sign-up is the sign-up again, not a refusal; another resident signs up.
+    expect((await signUp(a, 2, 'limit-n-a003')).body).toMatchObject({
+      ok: true,
+      data: { mine: { status: 'waitlisted' } },
+    });
+    expect((await signUp(b, 3, 'limit-n-b002')).body).toMatchObject({ ok: true });
+
+    // Out of bounds is refused and changes nothing; a resident cannot set it.
+    const tooMany = await setLimits(staff, { ...limits, openSignUps: 21 });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body).toMatchObject({ ok: false, error: { field: 'openSignUps' } });
+    expect((await setLimits(a, { ...limits, openSignUps: 4 })).status).toBe(403);
+    const tonight = await a.call<Tonight>('community', { action: 'tonight', community: 'jinse' });
+    expect(tonight.body).toMatchObject({ ok: true, data: { limits: { openSignUps: 3 } } });
+
+    expect((await setLimits(staff, { ...limits, openSignUps: 4 })).body).toMatchObject({
+      ok: true,
+      data: { limits: { openSignUps: 4 } },
+    });
+    expect((await signUp(a, 3, 'limit-n-a004')).body).toMatchObject({
+      ok: true,
+      data: { mine: { status: 'waitlisted' } },
+    });
   });
 });

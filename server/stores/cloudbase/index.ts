@@ -10,8 +10,9 @@
  * - communities/<community id>: { name, evenings: [{ weekday, opensAt, closesAt }],
  *   services: [{ id, name, kind, description, sort }], board, contactPhone, limits }; contactPhone
  *   (the number residents call about bookings) is a string, or null or absent until staff set
- *   it; limits ({ bookingsPerEvening, openBookings, numbersPerEvening }, set by
- *   community.setLimits) is null or absent until staff set them
+ *   it; limits ({ bookingsPerEvening, openBookings, numbersPerEvening, openSignUps }, set by
+ *   community.setLimits) is null or absent until staff set them; `openSignUps` is absent in
+ *   limits set before it, and reads as its default
  * - users/<user id, e.g. "wx:<openid>">: { adminDigest, adminSince, staffOf: string[] (sorted),
  *   staffSince: { <community>: ISO instant }, sessionVersion, createdAt, displayName?: string
  *   (set by staff.setName) }. `adminDigest` is the digest of the ADMIN_TOKEN that made the user
@@ -23,6 +24,7 @@
  *   documents) until an admin cancels it (作废).
  */
 import type { ResidentLimits, ServiceKind } from '../../../contract/community';
+import { DEFAULT_LIMITS } from '../../core/community/limits';
 import type { LineCollection } from '../../../contract/live';
 import {
   decideCancelInvite,
@@ -97,6 +99,7 @@ export const COLLECTIONS = [
   'notice_activities',
   'activity_signups',
   'notice_pins',
+  'signup_residents',
   'followups',
   'followup_keys',
   'followup_rules',
@@ -152,6 +155,8 @@ const LIMITS: Shape<ResidentLimits> = {
   bookingsPerEvening: integer,
   openBookings: integer,
   numbersPerEvening: integer,
+  // Absent in limits set before the sign-up limit: its default (limitsOf reads SQLite's so too).
+  openSignUps: orDefault(integer, DEFAULT_LIMITS.openSignUps),
 };
 const readCommunity = recordOf<CommunityRecord>('communities', {
   name: text,

@@ -9,7 +9,13 @@
 import { Unavailable } from '../../core/errors';
 import type { ActivityRecord, NoticeRecord, SignUpRecord, SignUpRequest } from '../../core/ports';
 import { emulatedStore } from '../../testing/emulated-store';
-import { CANCEL_SIGN_UP_OPERATIONS, SIGN_UP_MAX_OPERATIONS, SIGN_UP_OPERATIONS } from './notices';
+import { uncapped } from '../contract-tests/uncapped';
+import {
+  CANCEL_SIGN_UP_OPERATIONS,
+  SIGN_UP_LIMIT_OPERATIONS,
+  SIGN_UP_MAX_OPERATIONS,
+  SIGN_UP_OPERATIONS,
+} from './notices';
 import { PAGE_SIZE } from './sdk';
 import type { DocData } from './sdk';
 import { MANY_RACERS } from './transaction';
@@ -21,7 +27,7 @@ const EARLIER = '2026-11-30T02:00:00.000Z';
 
 function setup(prefix = '') {
   const env = emulatedStore({ prefix });
-  return { ...env, notices: env.store.notices };
+  return { ...env, notices: uncapped(env.store.notices) };
 }
 
 afterEach(() => jest.restoreAllMocks());
@@ -119,8 +125,63 @@ const signUpDoc = (fields: Partial<SignUpRecord> = {}, seq = 1): DocData => ({
 
 // --- sign-up ---
 
+describe('notices.signUp with the limit per resident', () => {
+  const caps = { open: 2, from: '2026-12-01' };
+
+  it('keeps the resident’s sign-ups in signup_residents, read and written in the sign-up’s transaction', async () => {
+    const { store, cost, doc } = setup();
+    // The repo itself, not the uncapped view: these requests have caps.
+    const repo = store.notices;
+    await repo.save(
+      notice({ activities: [...notice().activities, activity({ id: 'a3', sort: 2 })] }),
+    );
+    const first = await cost(() => repo.signUp(request({ caps })));
+    expect(first).toMatchObject({
+      ops: SIGN_UP_OPERATIONS.created + SIGN_UP_LIMIT_OPERATIONS.resident,
+      writes: 3,
+      transactions: 1,
+    });
+    if (first.result.kind !== 'created') throw new Error('not created');
+    const a = first.result.signUp;
+    expect(doc('signup_residents', 'c1:wx:o-1')).toEqual({
+      _id: 'c1:wx:o-1',
+      community: 'c1',
+      signUps: [{ id: a.id, activityId: 'a1', requestId: 'req-aaaaaaaa' }],
+    });
+    // A retry reads no list: the activity answers it.
+    const retried = await cost(() => repo.signUp(request({ caps })));
+    expect(retried).toMatchObject({ ops: SIGN_UP_OPERATIONS.existing, writes: 0 });
+    const second = await cost(() =>
+      repo.signUp(request({ caps, activityId: 'a2', capacity: null, requestId: 'req-b' })),
+    );
+    expect(second.ops).toBe(
+      SIGN_UP_OPERATIONS.created +
+        SIGN_UP_LIMIT_OPERATIONS.resident +
+        SIGN_UP_LIMIT_OPERATIONS.perListed,
+    );
+    // At the limit: the activity, the list and each listed activity are read; nothing is written.
+    const refused = await cost(() =>
+      repo.signUp(request({ caps, activityId: 'a3', requestId: 'req-c' })),
+    );
+    expect(refused).toMatchObject({
+      result: { kind: 'limited', limit: 'signUps', max: 2 },
+      ops: 2 + 2 * SIGN_UP_LIMIT_OPERATIONS.perListed,
+      writes: 0,
+    });
+    // A cancelled one drops off the list at the next sign-up; erase removes the list.
+    await repo.cancelSignUp('a1', 'wx:o-1', LATER);
+    expect((await repo.signUp(request({ caps, activityId: 'a3', requestId: 'req-d' }))).kind).toBe(
+      'created',
+    );
+    const listed = doc('signup_residents', 'c1:wx:o-1')?.signUps as Array<{ activityId: string }>;
+    expect(listed.map((e) => e.activityId)).toEqual(['a2', 'a3']);
+    await repo.eraseSignUps('wx:o-1');
+    expect(doc('signup_residents', 'c1:wx:o-1')).toBeUndefined();
+  });
+});
+
 describe('notices.signUp', () => {
-  it(`signs up in one transaction of ${SIGN_UP_MAX_OPERATIONS} operations, numbering sign-ups in arrival order`, async () => {
+  it(`signs up in one transaction of ${SIGN_UP_MAX_OPERATIONS} operations without caps, numbering sign-ups in arrival order`, async () => {
     const { notices, cost, doc } = setup();
     await notices.save(notice());
     const first = await cost(() => notices.signUp(request()));

@@ -9,6 +9,13 @@
  *   made for the activity, which numbers them (`seq`) in arrival order.
  * - activity_signups/<random id>: the SignUpRecord fields without `id`, plus `seq`.
  * - notice_pins/<community>: { community, noticeId }: the community's pinned notice, or null.
+ * - signup_residents/<community>:<fieldKey(userId)>: { community, signUps: [{ id, activityId,
+ *   requestId }] }: the sign-ups a resident made with the limit (core/community/limits.ts), so that
+ *   a sign-up's transaction, which cannot query, finds them: it reads this document and the
+ *   activity of each listed sign-up (its time now, and whether the resident still holds the
+ *   sign-up: the activity's holders), and writes the list back with the new sign-up, dropping
+ *   those no longer held and past days'. Two sign-ups by one resident at once both write it, so
+ *   only one commits on a stale count. Sign-ups made at the door (check-in) are not listed.
  *
  * The activity document is the one document every sign-up, cancellation, promotion and check-in
  * of the activity reads and writes (tally.ts). The pin document plays that part for pinning: every
@@ -33,8 +40,11 @@ import type {
   NoticeFilter,
   NoticeRecord,
   NoticeRepo,
+  SignUpOutcome,
   SignUpRecord,
+  SignUpRequest,
 } from '../../core/ports';
+import type { HeldSignUp } from '../../core/community/limits';
 import {
   attendedChange,
   currentSignUp,
@@ -91,7 +101,13 @@ import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
  * A transaction retried after a conflict repeats them.
  */
 export const SIGN_UP_OPERATIONS = { created: 3, existing: 2 } as const;
-/** The most a signUp() ever costs per attempt: "ops per sign-up". */
+/**
+ * A resident's sign-up with the limit adds, per attempt: get and set the resident's
+ * signup_residents document, and get the activity of each sign-up it lists (at most the limit's
+ * bound, LIMIT_BOUNDS.openSignUps, of today on). A refusal ('limited') writes nothing.
+ */
+export const SIGN_UP_LIMIT_OPERATIONS = { resident: 2, perListed: 1 } as const;
+/** The most a signUp() without caps costs per attempt: "ops per sign-up" (plus the above). */
 export const SIGN_UP_MAX_OPERATIONS = SIGN_UP_OPERATIONS.created;
 /**
  * cancelSignUp(): get the activity, get the sign-up, update it, set the activity; each place given
@@ -100,9 +116,13 @@ export const SIGN_UP_MAX_OPERATIONS = SIGN_UP_OPERATIONS.created;
 export const CANCEL_SIGN_UP_OPERATIONS = { cancelled: 4, promoted: 6, none: 1 } as const;
 
 type NoticeCollections = Record<
-  'notices' | 'notice_activities' | 'activity_signups' | 'notice_pins',
+  'notices' | 'notice_activities' | 'activity_signups' | 'notice_pins' | 'signup_residents',
   string
 >;
+
+/** signup_residents/<id>: one per resident and community. */
+export const signUpResidentId = (community: string, userId: string) =>
+  `${community}:${fieldKey(userId)}`;
 
 // --- mapping ---
 
@@ -333,6 +353,40 @@ async function pinIn(doc: Docs, community: string, id: string | null) {
   await doc('notice_pins', community).set({ data: { community, noticeId: target } });
 }
 
+/** A sign-up as signup_residents lists it. */
+type Listed = Pick<SignUpRecord, 'id' | 'activityId' | 'requestId'>;
+const LISTED: Shape<Listed> = { id: text, activityId: text, requestId: text };
+
+/**
+ * With caps and a user: the resident's sign-ups the limit counts (those listed, each with its
+ * activity's time as it is now, read here; one the resident no longer holds is left out, as
+ * cancelled) and a way to write the list back with a new sign-up. Null otherwise.
+ */
+async function heldBy(doc: Docs, req: SignUpRequest) {
+  if (!req.caps || !req.userId) return null;
+  const id = signUpResidentId(req.community, req.userId);
+  const ref = doc('signup_residents', id);
+  const stored = await readDoc(ref);
+  const listed = stored ? listOf(LISTED)(stored, 'signUps', `signup_residents/${id}`) : [];
+  const user = fieldKey(req.userId);
+  const kept: Listed[] = [];
+  const held: HeldSignUp[] = [];
+  // The activity signed up for now is not held (else the request was 'existing'): not read again.
+  for (const entry of listed.filter((e) => e.activityId !== req.activityId)) {
+    const at = await Activity.open(doc, entry.activityId);
+    if (!at || at.activity.date < req.caps.from || at.tally.holders[user] !== entry.id) continue;
+    const { date, startsAt } = at.activity;
+    const status = at.tally.waitlist.includes(entry.id) ? 'waitlisted' : 'signed';
+    held.push({ activityId: entry.activityId, requestId: entry.requestId, status, date, startsAt });
+    kept.push(entry);
+  }
+  const save = async ({ id: signUpId, activityId, requestId }: SignUpRecord) => {
+    const signUps = [...kept, { id: signUpId, activityId, requestId }];
+    await ref.set({ data: { community: req.community, signUps } });
+  };
+  return { held, save };
+}
+
 // --- list ---
 
 /** The day after a "YYYY-MM-DD" week, so `week <= to` is the query's `week < dayAfter(to)`. */
@@ -421,16 +475,24 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
         return [{ activityId: s.activity.id, signed, waitlisted: waitlist.length, attended }];
       });
     },
-    /** SIGN_UP_OPERATIONS. */
+    /** SIGN_UP_OPERATIONS, plus SIGN_UP_LIMIT_OPERATIONS for a resident's new sign-up. */
     signUp: (req) =>
-      onExisting(req.activityId, 'sign up for', async (at) => {
-        const decision = decideSignUp(knownIn(at.tally, req), at.tally.held, req.capacity);
+      transact(db, MANY_RACERS, async (tx): Promise<SignUpOutcome> => {
+        const docs = docsIn(tx, names);
+        const at = await Activity.open(docs, req.activityId);
+        if (!at) throw new Error(`No activity ${req.activityId} to sign up for`);
+        const known = knownIn(at.tally, req);
+        // A retried request or a held sign-up is answered before anything is counted.
+        const mine = known.retried || known.held ? null : await heldBy(docs, req);
+        const decision = decideSignUp(known, at.tally.held, req, mine?.held ?? null);
         if (decision.kind === 'existing') {
-          return { kind: 'existing' as const, signUp: await at.record(decision.id) };
+          return { kind: 'existing', signUp: await at.record(decision.id) };
         }
+        if (decision.kind === 'limited') return decision;
         const signUp = newSignUp(req, newId(), decision.status, null);
         await at.add(signUp);
-        return { kind: 'created' as const, signUp };
+        await mine?.save(signUp);
+        return { kind: 'created', signUp };
       }),
     signUpOf: async (activityId, userId) =>
       currentSignUp(await signUpsWhere({ activityId, userId }, 'desc')),
@@ -511,7 +573,9 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
      */
     async eraseSignUps(userId) {
       let count = 0;
+      const communities = new Set<string>();
       for (const mine of await signUpsWhere({ userId }, 'asc')) {
+        communities.add(mine.community);
         const erased = await onActivity(mine.activityId, false, async (at) => {
           const before = await at.record(mine.id);
           if (before.userId !== userId) return false;
@@ -520,6 +584,11 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
           return true;
         });
         if (erased) count += 1;
+      }
+      // The sign-ups the limit counted are listed under the user id: the lists go too.
+      const residents = db.collection(names.signup_residents);
+      for (const community of communities) {
+        await residents.doc(signUpResidentId(community, userId)).remove();
       }
       return count;
     },

@@ -93,6 +93,10 @@ describe('communities', () => {
     // Written before the board existed: an empty board; before contact phones: none.
     expect((await store.communities.withBoard('c1'))?.board).toEqual([]);
     expect((await store.communities.get('c1'))?.contactPhone).toBeNull();
+    // Limits set before the sign-up limit existed: it reads as its default, the rest as set.
+    const before = { bookingsPerEvening: 1, openBookings: 6, numbersPerEvening: 5 };
+    await seed('communities', 'c5', { name: '旧社区', limits: before });
+    expect((await store.communities.get('c5'))?.limits).toEqual({ ...before, openSignUps: 3 });
     await seed('communities', 'c2', {
       name: 'x',
       services: [{ ...service('s', 1), kind: 'party' }],

@@ -28,6 +28,7 @@ import type {
   SuggestionRecord,
   UploadRecord,
 } from '../../core/ports';
+import { uncapped } from './uncapped';
 
 const NOW = new Date('2026-12-02T10:00:00.000Z');
 
@@ -107,12 +108,22 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       it('keeps limits per resident set apart from save; none until set', async () => {
         await store.communities.save(sampleCommunity('c1'));
         expect((await store.communities.get('c1'))?.limits).toBeNull();
-        const limits = { bookingsPerEvening: 1, openBookings: 6, numbersPerEvening: 5 };
+        const limits = {
+          bookingsPerEvening: 1,
+          openBookings: 6,
+          numbersPerEvening: 5,
+          openSignUps: 7,
+        };
         expect(await store.communities.setLimits('c1', limits)).toBe(true);
         await store.communities.save(sampleCommunity('c1', '改名社区'));
         expect((await store.communities.get('c1'))?.limits).toEqual(limits);
         expect((await store.communities.withBoard('c1'))?.community.limits).toEqual(limits);
-        const next = { bookingsPerEvening: 3, openBookings: 4, numbersPerEvening: 2 };
+        const next = {
+          bookingsPerEvening: 3,
+          openBookings: 4,
+          numbersPerEvening: 2,
+          openSignUps: 1,
+        };
         expect(await store.communities.setLimits('c1', next)).toBe(true);
         expect((await store.communities.get('c1'))?.limits).toEqual(next);
         expect(await store.communities.setLimits('nope', next)).toBe(false);
@@ -1108,10 +1119,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
       it('signs up to capacity, waitlists in order, dedupes and promotes on cancel', async () => {
         await store.notices.save(notice());
-        const a = await store.notices.signUp(signUp('u1', 's-1'));
-        const b = await store.notices.signUp(signUp('u2', 's-2'));
-        const c = await store.notices.signUp(signUp('u3', 's-3'));
-        const d = await store.notices.signUp(signUp('u4', 's-4'));
+        const a = await uncapped(store.notices).signUp(signUp('u1', 's-1'));
+        const b = await uncapped(store.notices).signUp(signUp('u2', 's-2'));
+        const c = await uncapped(store.notices).signUp(signUp('u3', 's-3'));
+        const d = await uncapped(store.notices).signUp(signUp('u4', 's-4'));
         expect([a, b, c, d].map((o) => [o.kind, o.signUp.status])).toEqual([
           ['created', 'signed'],
           ['created', 'signed'],
@@ -1119,11 +1130,13 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           ['created', 'waitlisted'],
         ]);
         expect(await store.notices.waitlistPosition(d.signUp)).toBe(2);
-        expect(await store.notices.signUp(signUp('u1', 's-1'))).toEqual({
+        expect(await uncapped(store.notices).signUp(signUp('u1', 's-1'))).toEqual({
           kind: 'existing',
           signUp: a.signUp,
         });
-        expect((await store.notices.signUp(signUp('u1', 's-again'))).signUp.id).toBe(a.signUp.id);
+        expect((await uncapped(store.notices).signUp(signUp('u1', 's-again'))).signUp.id).toBe(
+          a.signUp.id,
+        );
         expect(await store.notices.counts(['a1', 'a2'])).toEqual([
           { activityId: 'a1', signed: 2, waitlisted: 2, attended: 0 },
         ]);
@@ -1137,15 +1150,15 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.notices.waitlistPosition(d.signUp)).toBe(1);
         expect(await store.notices.cancelSignUp('a1', 'u1', LATER)).toBeNull();
         expect((await store.notices.signUpOf('a1', 'u1'))?.status).toBe('cancelled');
-        const again = await store.notices.signUp(signUp('u1', 's-5'));
+        const again = await uncapped(store.notices).signUp(signUp('u1', 's-5'));
         expect(again.signUp.status).toBe('waitlisted');
         expect((await store.notices.signUpOf('a1', 'u1'))?.id).toBe(again.signUp.id);
       });
 
       it("erases a resident's sign-ups: no owner or name; places and counts stay", async () => {
         await store.notices.save(notice());
-        const a = await store.notices.signUp({ ...signUp('u1', 's-1'), name: '甄测试' });
-        await store.notices.signUp(signUp('u2', 's-2'));
+        const a = await uncapped(store.notices).signUp({ ...signUp('u1', 's-1'), name: '甄测试' });
+        await uncapped(store.notices).signUp(signUp('u2', 's-2'));
         expect(await store.notices.eraseSignUps('u1')).toBe(1);
         expect(await store.notices.eraseSignUps('u1')).toBe(0);
         expect(await store.notices.getSignUp(a.signUp.id)).toMatchObject({
@@ -1158,7 +1171,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.notices.counts(['a1'])).toEqual([
           { activityId: 'a1', signed: 2, waitlisted: 0, attended: 0 },
         ]);
-        const again = await store.notices.signUp(signUp('u1', 's-1'));
+        const again = await uncapped(store.notices).signUp(signUp('u1', 's-1'));
         expect(again.kind).toBe('created');
         expect(again.signUp.id).not.toBe(a.signUp.id);
       });
@@ -1166,15 +1179,88 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       it('never signs up more than the capacity when 20 arrive at once', async () => {
         await store.notices.save(notice());
         const outcomes = await Promise.all(
-          Array.from({ length: 20 }, (_, i) => store.notices.signUp(signUp(`u${i}`, `s-${i}`, 3))),
+          Array.from({ length: 20 }, (_, i) =>
+            uncapped(store.notices).signUp(signUp(`u${i}`, `s-${i}`, 3)),
+          ),
         );
         expect(outcomes.filter((o) => o.signUp.status === 'signed')).toHaveLength(3);
         expect(outcomes.filter((o) => o.signUp.status === 'waitlisted')).toHaveLength(17);
       });
 
+      describe('open sign-ups per resident (core/community/limits.ts)', () => {
+        /** a1 tonight 18:30, a2 tomorrow, a3 and a4 on Friday; one place each. */
+        const week = () =>
+          notice({
+            activities: [
+              activity('a1', 1, 0),
+              { ...activity('a2', 1, 1), date: '2026-12-03' },
+              { ...activity('a3', 1, 2), date: '2026-12-04' },
+              { ...activity('a4', 1, 3), date: '2026-12-04', startsAt: '19:00' },
+            ],
+          });
+        const caps = { open: 2, from: '2026-11-28' };
+        const capped = (userId: string, activityId: string, requestId: string, now = AT) =>
+          store.notices.signUp({ ...signUp(userId, requestId, 1), activityId, caps, now });
+
+        it('refuses a third open sign-up (a waitlist place counts), after retries and held ones', async () => {
+          await store.notices.save(week());
+          await uncapped(store.notices).signUp({ ...signUp('u9', 'x-1', 1), activityId: 'a2' });
+          expect(await capped('u1', 'a1', 'l-1')).toMatchObject({
+            kind: 'created',
+            signUp: { status: 'signed' },
+          });
+          expect(await capped('u1', 'a2', 'l-2')).toMatchObject({
+            kind: 'created',
+            signUp: { status: 'waitlisted' },
+          });
+          expect(await capped('u1', 'a3', 'l-3')).toEqual({
+            kind: 'limited',
+            limit: 'signUps',
+            max: 2,
+          });
+          expect(await store.notices.signUpOf('a3', 'u1')).toBeNull();
+          // A retry, and a second tap on a held one, get the sign-up: nothing is counted.
+          expect((await capped('u1', 'a1', 'l-1')).kind).toBe('existing');
+          expect((await capped('u1', 'a2', 'l-again')).kind).toBe('existing');
+          // Others are counted apart; staff adding someone (no caps) is never counted.
+          expect((await capped('u2', 'a3', 'm-1')).kind).toBe('created');
+          const staff = { ...signUp(null, 'staff-1:s-1', 1), activityId: 'a4', caps: null };
+          expect((await store.notices.signUp(staff)).kind).toBe('created');
+          // Cancelling one makes room again.
+          await store.notices.cancelSignUp('a1', 'u1', AT);
+          expect((await capped('u1', 'a4', 'l-4')).kind).toBe('created');
+          expect((await capped('u1', 'a1', 'l-5')).kind).toBe('limited');
+        });
+
+        it('stops counting a sign-up once its activity has started', async () => {
+          await store.notices.save(week());
+          await capped('u1', 'a1', 'l-1');
+          await capped('u1', 'a2', 'l-2');
+          expect((await capped('u1', 'a3', 'l-3')).kind).toBe('limited');
+          // 18:30 in Suzhou on 2 December: a1 has started.
+          const started = new Date('2026-12-02T10:30:00.000Z');
+          expect((await capped('u1', 'a3', 'l-4', started)).kind).toBe('created');
+          expect((await capped('u1', 'a4', 'l-5', started)).kind).toBe('limited');
+        });
+
+        it('never lets two sign-ups at the limit both pass, whatever arrives at once', async () => {
+          await store.notices.save(week());
+          await capped('u1', 'a1', 'l-1');
+          const outcomes = await Promise.all(
+            ['a2', 'a3', 'a4'].map((a, i) => capped('u1', a, `race-${i}`)),
+          );
+          expect(outcomes.map((o) => o.kind).sort()).toEqual(['created', 'limited', 'limited']);
+          const live = (await store.notices.signUpsOfUser('u1')).filter(
+            (s) => s.status !== 'cancelled',
+          );
+          expect(live).toHaveLength(2);
+        });
+      });
+
       it('fills freed places from the waitlist when capacity grows', async () => {
         await store.notices.save(notice());
-        for (const u of ['u1', 'u2', 'u3', 'u4']) await store.notices.signUp(signUp(u, `s-${u}`));
+        for (const u of ['u1', 'u2', 'u3', 'u4'])
+          await uncapped(store.notices).signUp(signUp(u, `s-${u}`));
         const promoted = await store.notices.fillPlaces('a1', 3, LATER);
         expect(promoted.map((s) => s.userId)).toEqual(['u3']);
         expect(await store.notices.fillPlaces('a1', null, LATER)).toHaveLength(1);
@@ -1188,8 +1274,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         // The core gives staff at the door no capacity (notice.checkInFor): they decide for themselves.
         const check = (userId: string | null, requestId: string, by: 'self' | 'staff' = 'self') =>
           store.notices.checkIn({ ...signUp(userId, requestId, by === 'staff' ? null : 1), by });
-        await store.notices.signUp(signUp('u1', 's-1', 1));
-        await store.notices.signUp(signUp('u2', 's-2', 1));
+        await uncapped(store.notices).signUp(signUp('u1', 's-1', 1));
+        await uncapped(store.notices).signUp(signUp('u2', 's-2', 1));
         expect(await check('u1', 'check-in:a1')).toMatchObject({
           kind: 'checked-in',
           signUp: { userId: 'u1', attendedAt: AT.toISOString(), checkIn: 'self' },
@@ -1218,7 +1304,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         await store.notices.save(notice({ activities: [activity('a1', null)] }));
         const self = (userId: string, via: 'scan' | 'code') =>
           store.notices.checkIn({ ...signUp(userId, 'check-in:a1', null), by: 'self', via });
-        await store.notices.signUp(signUp('u1', 's-1', null));
+        await uncapped(store.notices).signUp(signUp('u1', 's-1', null));
         const scanned = await self('u1', 'scan');
         expect(scanned).toMatchObject({ signUp: { checkIn: 'self', checkInVia: 'scan' } });
         // A newcomer who typed the code.
@@ -1245,8 +1331,11 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
       it('sets and clears attendance, and lists sign-ups by activity and by user', async () => {
         await store.notices.save(notice());
-        const a = await store.notices.signUp(signUp('u1', 's-1'));
-        const b = await store.notices.signUp({ ...signUp('u1', 's-2'), activityId: 'a2' });
+        const a = await uncapped(store.notices).signUp(signUp('u1', 's-1'));
+        const b = await uncapped(store.notices).signUp({
+          ...signUp('u1', 's-2'),
+          activityId: 'a2',
+        });
         expect(await store.notices.setAttended(a.signUp.id, LATER.toISOString())).toMatchObject({
           attendedAt: LATER.toISOString(),
           checkIn: 'staff',

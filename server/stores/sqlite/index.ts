@@ -20,6 +20,7 @@ import type {
   Store,
   StoredUser,
 } from '../../core/ports';
+import { limitsOf } from '../../core/community/limits';
 import { MIGRATIONS } from './migrations';
 import { bookingRepo } from './bookings';
 import { followUpRepo } from './followups';
@@ -86,8 +87,11 @@ function communityRepo(db: DB): CommunityRepo {
   const get = (id: string): CommunityRecord | null => {
     const row = sql('SELECT id, name, contact_phone, limits FROM communities WHERE id = ?').get(id);
     if (!row) return null;
+    const community = communities.read(row);
     return {
-      ...communities.read(row),
+      ...community,
+      // Limits stored before a limit existed (the sign-up limit) read with its default.
+      limits: community.limits && limitsOf(community.limits),
       evenings: sql<CommunityRecord['evenings'][number]>(
         'SELECT weekday, opens_at AS opensAt, closes_at AS closesAt FROM service_evenings WHERE community_id = ? ORDER BY weekday',
       ).all(id),
@@ -115,9 +119,11 @@ function communityRepo(db: DB): CommunityRepo {
     },
     setContactPhone: async (id, contactPhone) =>
       communities.update({ id, contactPhone }).changes === 1,
-    setLimits: async (id, { bookingsPerEvening, openBookings, numbersPerEvening }) =>
-      communities.update({ id, limits: { bookingsPerEvening, openBookings, numbersPerEvening } })
-        .changes === 1,
+    setLimits: async (id, { bookingsPerEvening, openBookings, numbersPerEvening, openSignUps }) =>
+      communities.update({
+        id,
+        limits: { bookingsPerEvening, openBookings, numbersPerEvening, openSignUps },
+      }).changes === 1,
   };
 }
 

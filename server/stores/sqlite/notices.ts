@@ -17,9 +17,11 @@ import type {
   CheckInOutcome,
   NoticeRecord,
   NoticeRepo,
+  SignUpOutcome,
   SignUpRecord,
   SignUpRequest,
 } from '../../core/ports';
+import type { HeldSignUp } from '../../core/community/limits';
 import { placesLeft } from '../../core/waitlist';
 import { immediate, maybe, statements, table, waitlist, type Row } from './rows';
 
@@ -56,6 +58,16 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     held: req.userId ? liveOf(req.activityId, req.userId) : null,
     signed: signed(req.activityId),
   });
+
+  /** Inside a transaction: the resident's sign-ups the limit counts (any status), or null when uncapped. */
+  const heldBy = (req: SignUpRequest): HeldSignUp[] | null =>
+    req.caps && req.userId
+      ? sql<HeldSignUp>(
+          `SELECT s.activity_id AS activityId, s.status, s.request_id AS requestId, a.date, a.starts_at AS startsAt
+           FROM activity_signups s JOIN notice_activities a ON a.id = s.activity_id
+           WHERE s.user_id = ? AND s.community_id = ? AND a.date >= ?`,
+        ).all(req.userId, req.community, req.caps.from)
+      : null;
 
   return {
     save: async (n) =>
@@ -101,13 +113,16 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
          FROM activity_signups WHERE activity_id IN (SELECT value FROM json_each(?)) GROUP BY activity_id`,
       ).all(JSON.stringify(ids)),
     signUp: async (req) =>
-      atomic(() => {
+      atomic((): SignUpOutcome => {
         const { retried, held, signed } = loaded(req);
         const known = { retried: retried?.id ?? null, held: held?.id ?? null };
-        const decision = decideSignUp(known, signed, req.capacity);
+        // A retry or a held sign-up is answered first (decideSignUp), with nothing counted.
+        const mine = retried || held ? null : heldBy(req);
+        const decision = decideSignUp(known, signed, req, mine);
         if (decision.kind === 'existing') {
           return { kind: 'existing' as const, signUp: signUpById(decision.id)! };
         }
+        if (decision.kind === 'limited') return decision;
         const created = newSignUp(req, newId(), decision.status, null);
         signUps.insert(created);
         return { kind: 'created' as const, signUp: created };

@@ -80,6 +80,21 @@ describe('sqlite specifics', () => {
     await store.close();
   });
 
+  it('reads limits set before the sign-up limit with its default, the rest as set', async () => {
+    const store = await openSqliteStore(freshFile());
+    await store.communities.save({ id: 'c1', name: '社区', evenings: [], services: [] });
+    const before = { bookingsPerEvening: 1, openBookings: 6, numbersPerEvening: 5 };
+    store.db
+      .prepare('UPDATE communities SET limits = ? WHERE id = ?')
+      .run(JSON.stringify(before), 'c1');
+    expect((await store.communities.get('c1'))?.limits).toEqual({ ...before, openSignUps: 3 });
+    expect((await store.communities.withBoard('c1'))?.community.limits).toEqual({
+      ...before,
+      openSignUps: 3,
+    });
+    await store.close();
+  });
+
   it('upgrades admins from before digests to not admin, keeps memberships, and opens invites uncancelled', async () => {
     const file = freshFile();
     const db = new Database(file);
