@@ -59,6 +59,11 @@ export interface Notice {
   publishedAt: string | null;
   /** Set when a published notice was edited: residents see "已更新". */
   editedAt: string | null;
+  /**
+   * The community's limit of open sign-ups per resident (ResidentLimits.openSignUps): the page
+   * says it before the tap.
+   */
+  openSignUps: number;
   activities: Activity[];
 }
 

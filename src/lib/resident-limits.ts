@@ -9,3 +9,7 @@ export const bookingLimitsText = (limits: ResidentLimits) =>
 
 export const numberLimitText = (limits: ResidentLimits) =>
   `每人每晚最多取 ${limits.numbersPerEvening} 个号（各项服务合计）`;
+
+/** Said where residents sign up for activities (活动报名). */
+export const signUpLimitText = (openSignUps: number) =>
+  `每人同时最多报名 ${openSignUps} 个还没开始的活动（候补也算）`;

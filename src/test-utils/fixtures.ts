@@ -33,6 +33,7 @@ export const LIMITS_FIXTURE: ResidentLimits = {
   bookingsPerEvening: 2,
   openBookings: 4,
   numbersPerEvening: 3,
+  openSignUps: 3,
 };
 
 /** Jinse on Wednesday 2026-11-25 at 18:30, open. Override what a test is about. */
@@ -366,6 +367,7 @@ export function noticeFixture(overrides: Partial<Notice> = {}): Notice {
     pinned: false,
     publishedAt: '2026-11-23T09:00:00+08:00',
     editedAt: null,
+    openSignUps: 3,
     activities: [
       noticeActivityFixture(),
       noticeActivityFixture({
@@ -496,6 +498,7 @@ export function staffNoticeFixture(overrides: Partial<DeskNotice> = {}): DeskNot
     pinned: false,
     publishedAt: '2026-11-28T10:00:00+08:00',
     editedAt: null,
+    openSignUps: 3,
     activities: [
       staffActivityFixture(),
       staffActivityFixture({

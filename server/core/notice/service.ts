@@ -20,6 +20,7 @@ import type {
 import { atLocal, isoLocal } from '../kernel/time';
 import { assertAttachable, markAttached } from '../upload/service';
 import { displayName } from './names';
+import { limitsOf } from '../community/limits';
 import { newId } from '../kernel/ids';
 import {
   addDays,
@@ -132,6 +133,7 @@ export async function noticeView(
   const counts = new Map(
     (await deps.store.notices.counts(n.activities.map((a) => a.id))).map((c) => [c.activityId, c]),
   );
+  const community = await deps.store.communities.get(n.community);
   const activities: Activity[] = [];
   for (const a of n.activities) {
     const mine = userId ? await deps.store.notices.signUpOf(a.id, userId) : null;
@@ -148,6 +150,7 @@ export async function noticeView(
     pinned: n.pinned,
     publishedAt: iso(n.publishedAt),
     editedAt: iso(n.editedAt),
+    openSignUps: limitsOf(community?.limits).openSignUps,
     activities,
   };
 }

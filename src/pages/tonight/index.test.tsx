@@ -81,7 +81,7 @@ describe('tonight page', () => {
     routeCalls({
       'community.tonight': async () =>
         tonightFixture({
-          limits: { bookingsPerEvening: 2, openBookings: 4, numbersPerEvening: 5 },
+          limits: { bookingsPerEvening: 2, openBookings: 4, numbersPerEvening: 5, openSignUps: 3 },
         }),
     });
     render(<TonightPage />);

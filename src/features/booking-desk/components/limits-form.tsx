@@ -27,9 +27,10 @@ export interface LimitsFormProps {
 type Feedback = { kind: 'error' | 'success'; text: string } | null;
 
 /**
- * 每人限额: how many slots a resident may book an evening and hold at once, and how many queue
- * numbers they may take an evening. Residents read them before booking and on the tonight page;
- * staff booking for someone (代客预约) and walk-ins added at the desk are never counted.
+ * 每人限额: how many slots a resident may book an evening and hold at once, how many queue
+ * numbers they may take an evening, and how many activities they may be signed up for at once.
+ * Residents read them before booking, on the tonight page and on a notice; staff booking for
+ * someone (代客预约), walk-ins added at the desk and 现场登记 at an activity are never counted.
  */
 export function LimitsForm({ community, current, onSaved }: LimitsFormProps) {
   const [draft, setDraft] = useState<LimitsDraft>(() => limitsDraftOf(current));
@@ -57,7 +58,10 @@ export function LimitsForm({ community, current, onSaved }: LimitsFormProps) {
     try {
       await setLimits({ community, ...parsed.limits });
       setDirty(false);
-      setFeedback({ kind: 'success', text: '每人限额已保存，居民下一次预约或取号时生效' });
+      setFeedback({
+        kind: 'success',
+        text: '每人限额已保存，居民下一次预约、取号或报名活动时生效',
+      });
       onSaved();
     } catch (e: unknown) {
       if (e instanceof GatewayError && isLimitsField(e.field)) setErrors({ [e.field]: e.message });

@@ -21,6 +21,11 @@ export const LIMIT_FIELDS: Array<{ field: LimitsField; label: string; hint: stri
     label: '每人每晚取号数',
     hint: '一位居民一晚在各项排队服务合计最多取几个号；社工添加的现场号不算',
   },
+  {
+    field: 'openSignUps',
+    label: '每人同时报名的活动数',
+    hint: '一位居民最多同时报名几个还没开始的活动（候补也算）；取消或活动开始后就不再算，社工现场登记的不算',
+  },
 ];
 
 // Same bounds as the server's schema (server/core/community/limits.ts, LIMIT_BOUNDS).
@@ -28,12 +33,14 @@ const BOUNDS: Record<LimitsField, [number, number]> = {
   bookingsPerEvening: [1, 20],
   openBookings: [1, 50],
   numbersPerEvening: [1, 20],
+  openSignUps: [1, 20],
 };
 
 export const limitsDraftOf = (limits: ResidentLimits): LimitsDraft => ({
   bookingsPerEvening: String(limits.bookingsPerEvening),
   openBookings: String(limits.openBookings),
   numbersPerEvening: String(limits.numbersPerEvening),
+  openSignUps: String(limits.openSignUps),
 });
 
 /** The limits typed, or an error in Chinese next to each wrong field. */
@@ -61,4 +68,4 @@ export const isLimitsField = (field: string | undefined): field is LimitsField =
 
 /** What the folded section says while closed. */
 export const limitsSummary = (limits: ResidentLimits) =>
-  `每晚预约 ${limits.bookingsPerEvening} 个 · 同时 ${limits.openBookings} 个 · 每晚取号 ${limits.numbersPerEvening} 个`;
+  `每晚预约 ${limits.bookingsPerEvening} 个 · 同时 ${limits.openBookings} 个 · 每晚取号 ${limits.numbersPerEvening} 个 · 同时报名活动 ${limits.openSignUps} 个`;

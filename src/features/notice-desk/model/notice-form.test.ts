@@ -45,6 +45,7 @@ const notice = (): Notice => ({
   pinned: false,
   publishedAt: '2026-11-28T10:00:00+08:00',
   editedAt: null,
+  openSignUps: 3,
   activities: [
     {
       id: 'act-1',

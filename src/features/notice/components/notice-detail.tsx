@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { EmptyState } from '@/components/load-state/load-state';
 import { a11y } from '@/lib/a11y';
+import { signUpLimitText } from '@/lib/resident-limits';
 import { formatDayTime } from '@/lib/shanghai-time';
 import type { Activity, Notice } from '@/types/contract';
 import { isActive, weekText } from '../model/notice-text';
@@ -27,7 +28,8 @@ const canSignUp = (notice: Notice) =>
 
 /**
  * A notice as residents read it: tags, title, cover, the body as plain text (line breaks kept,
- * nothing interpreted as HTML) and the activities with sign-up and check-in.
+ * nothing interpreted as HTML) and the activities with sign-up and check-in; the limit of open
+ * sign-ups per resident is said before the first 报名 (its refusal repeats it).
  */
 export function NoticeDetail({ notice, onChanged, onFailed }: NoticeDetailProps) {
   const [name, setName] = useState('');
@@ -57,7 +59,12 @@ export function NoticeDetail({ notice, onChanged, onFailed }: NoticeDetailProps)
       ) : null}
       {closedWords ? <Text className="bdb-notice-detail__closed">{closedWords}</Text> : null}
       <Text className="bdb-notice-detail__section">{`活动安排（${notice.activities.length} 项）`}</Text>
-      {!closedWords && canSignUp(notice) ? <NameField value={name} onChange={setName} /> : null}
+      {!closedWords && canSignUp(notice) ? (
+        <>
+          <Text className="bdb-notice-detail__rule">{signUpLimitText(notice.openSignUps)}</Text>
+          <NameField value={name} onChange={setName} />
+        </>
+      ) : null}
       {notice.activities.length > 0 ? (
         notice.activities.map((a) => (
           <ActivityCard

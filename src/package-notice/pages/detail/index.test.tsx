@@ -194,6 +194,37 @@ describe('notice detail page', () => {
     expect(within(card).getByRole('alert').textContent).toBe('✕ 活动已开始，不能再报名');
   });
 
+  it('says the limit of open sign-ups before the tap, and its refusal in an alert', async () => {
+    const limited =
+      '每人同时最多报名 2 个还没开始的活动（候补也算），您已报满。请先到“我的报名”取消一个，或等已报名的活动开始后再报';
+    const { container } = await openNotice(
+      {
+        'notice.signUp': async () => {
+          throw new GatewayError({ code: 'CONFLICT', message: limited });
+        },
+      },
+      noticeFixture({ openSignUps: 2 }),
+    );
+    expect(screen.getByText('每人同时最多报名 2 个还没开始的活动（候补也算）')).toBeTruthy();
+    const card = cardOf(container, '书法体验课');
+    fireEvent.click(within(card).getByText('报名'));
+    expect((await within(card).findByRole('alert')).textContent).toBe(`✕ ${limited}`);
+    expect(stateOf(card)).toBeNull();
+  });
+
+  it('does not say the limit when nothing is left to sign up for', async () => {
+    const mine = { ...signed, status: 'signed' as const };
+    const notice = noticeFixture();
+    await openNotice(
+      {},
+      {
+        ...notice,
+        activities: notice.activities.map((a) => (a.signUp ? { ...a, mine } : a)),
+      },
+    );
+    expect(screen.queryByText(/每人同时最多报名/)).toBeNull();
+  });
+
   it('retries a failed sign-up with the same request id; the next sign-up gets a new one', async () => {
     let attempts = 0;
     const notice = noticeFixture();

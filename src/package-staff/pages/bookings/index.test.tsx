@@ -423,11 +423,18 @@ describe('staff bookings page', () => {
         'community.setLimits': async ({ community, ...limits }) => ({ community, limits }),
       });
       const toggle = screen.getByRole('button', { name: /^每人限额/ });
-      expect(toggle.textContent).toContain('每晚预约 2 个 · 同时 4 个 · 每晚取号 3 个');
+      expect(toggle.textContent).toContain(
+        '每晚预约 2 个 · 同时 4 个 · 每晚取号 3 个 · 同时报名活动 3 个',
+      );
       fireEvent.click(toggle);
       const perEvening = screen.getByLabelText('每人每晚预约数') as HTMLInputElement;
       const numbers = screen.getByLabelText('每人每晚取号数') as HTMLInputElement;
-      expect([perEvening.value, numbers.value]).toEqual(['2', '3']);
+      const signUps = screen.getByLabelText('每人同时报名的活动数') as HTMLInputElement;
+      expect([perEvening.value, numbers.value, signUps.value]).toEqual(['2', '3', '3']);
+      fireEvent.change(signUps, { target: { value: '21' } });
+      fireEvent.click(screen.getByRole('button', { name: '保存每人限额' }));
+      expect(screen.getByText('✕ 每人同时报名的活动数请填 1 到 20 之间的整数')).toBeTruthy();
+      fireEvent.change(signUps, { target: { value: '6' } });
       fireEvent.change(perEvening, { target: { value: '0' } });
       fireEvent.click(screen.getByRole('button', { name: '保存每人限额' }));
       expect(screen.getByText('✕ 每人每晚预约数请填 1 到 20 之间的整数')).toBeTruthy();
@@ -438,7 +445,13 @@ describe('staff bookings page', () => {
       fireEvent.click(screen.getByRole('button', { name: '保存每人限额' }));
       expect(await screen.findByText(/✓ 每人限额已保存/)).toBeTruthy();
       expect(callsOf('community.setLimits')).toEqual([
-        { community: 'jinse', bookingsPerEvening: 3, openBookings: 4, numbersPerEvening: 5 },
+        {
+          community: 'jinse',
+          bookingsPerEvening: 3,
+          openBookings: 4,
+          numbersPerEvening: 5,
+          openSignUps: 6,
+        },
       ]);
       await waitFor(() => expect(callsOf('booking.services')).toHaveLength(2));
     });
