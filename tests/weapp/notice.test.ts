@@ -86,6 +86,8 @@ describe('weapp build: notice detail page', () => {
     expect(text).toContain('11月25日 周三 19:30–20:30');
     expect(text).toContain('地点：二楼活动室');
     expect(text).toContain('怎么称呼您（选填）');
+    // The limit of open sign-ups per resident, said before the tap (#13).
+    expect(text).toContain('每人同时最多报名 3 个还没开始的活动（候补也算）');
   });
 
   it('signs up with one tap and shows the new state', async () => {
