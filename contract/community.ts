@@ -113,8 +113,13 @@ export interface ResidentLimits {
   openSignUps: number;
 }
 
-export interface LimitsInput extends ResidentLimits {
+export interface LimitsInput extends Omit<ResidentLimits, 'openSignUps'> {
   community: string;
+  /**
+   * Left out by staff clients from before the sign-up limit: the community's current value
+   * stays. Today's client always sends it.
+   */
+  openSignUps?: number;
 }
 
 export interface CommunityLimits {

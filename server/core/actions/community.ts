@@ -51,7 +51,8 @@ export const communityActions = [
         bookingsPerEvening: limit('bookingsPerEvening'),
         openBookings: limit('openBookings'),
         numbersPerEvening: limit('numbersPerEvening'),
-        openSignUps: limit('openSignUps'),
+        // Optional: a staff mini-program not yet updated sends the first three only.
+        openSignUps: limit('openSignUps').optional(),
       })
       .strict(),
     example: {

@@ -51,9 +51,19 @@ describe('limits per resident', () => {
       error: { code: 'BAD_INPUT', field: 'openSignUps' },
     });
     expect(ok(await setLimits('staff-1', next))).toEqual({ community: 'jinse', limits: next });
+    // A staff client from before the sign-up limit sends three: the sign-up limit stays.
+    const { openSignUps: _kept, ...three } = { ...next, bookingsPerEvening: 2 };
+    expect(
+      ok(
+        await h.as('staff-1')<CommunityLimits>('community.setLimits', {
+          community: 'jinse',
+          ...three,
+        }),
+      ),
+    ).toEqual({ community: 'jinse', limits: { ...next, bookingsPerEvening: 2 } });
     expect(
       ok(await h.as(null)<Tonight>('community.tonight', { community: 'jinse' })).limits,
-    ).toEqual(next);
+    ).toEqual({ ...next, bookingsPerEvening: 2 });
   });
 
   it('refuses a third slot on one evening and a fifth open booking, naming the limit', async () => {

@@ -10,7 +10,8 @@ import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import type { CommunityRecord } from '../ports';
 import { applyNumberLimit, ticketsOf } from '../queue/service';
-import type { CommunityLimits, ResidentLimits } from '../../../contract/community';
+import type { CommunityLimits, LimitsInput, ResidentLimits } from '../../../contract/community';
+import { communityOrThrow } from '../kernel/community';
 import { limitsOf } from './limits';
 import { eveningStatus } from '../kernel/schedule';
 import { isoLocal, local } from '../kernel/time';
@@ -126,15 +127,19 @@ export async function setContactPhone(deps: CoreDeps, community: string, input: 
 }
 
 /**
- * Staff set the community's limits per resident. Bookings check them at once; tonight's open
- * lines take the new number limit from now on (their setup keeps it, so a join reads no community).
+ * Staff set the community's limits per resident. Bookings and sign-ups check them at once;
+ * tonight's open lines take the new number limit from now on (their setup keeps it, so a join
+ * reads no community). A client from before the sign-up limit leaves it out: it keeps its value.
  */
 export async function setLimits(
   deps: CoreDeps,
   community: string,
-  limits: ResidentLimits,
+  input: Omit<LimitsInput, 'community'>,
   now: Date,
 ): Promise<CommunityLimits> {
+  const openSignUps =
+    input.openSignUps ?? limitsOf((await communityOrThrow(deps, community)).limits).openSignUps;
+  const limits: ResidentLimits = { ...input, openSignUps };
   if (!(await deps.store.communities.setLimits(community, limits))) {
     throw notFound('没有找到这个社区，请重新扫码或选择社区');
   }

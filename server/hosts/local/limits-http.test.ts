@@ -229,5 +229,10 @@ describe('limits per resident over HTTP', () => {
       ok: true,
       data: { mine: { status: 'waitlisted' } },
     });
+    // A staff client from before the sign-up limit sends the other three: it keeps its value.
+    expect((await setLimits(staff, limits)).body).toMatchObject({
+      ok: true,
+      data: { limits: { ...limits, openSignUps: 4 } },
+    });
   });
 });

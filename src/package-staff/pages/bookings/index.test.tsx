@@ -420,7 +420,10 @@ describe('staff bookings page', () => {
 
     it('shows and sets the limits per resident, explaining a wrong value before sending', async () => {
       await openDesk({
-        'community.setLimits': async ({ community, ...limits }) => ({ community, limits }),
+        'community.setLimits': async ({ community, ...limits }) => ({
+          community,
+          limits: { openSignUps: 3, ...limits },
+        }),
       });
       const toggle = screen.getByRole('button', { name: /^每人限额/ });
       expect(toggle.textContent).toContain(
