@@ -579,6 +579,12 @@ export interface BookingRepo {
    * 称呼 or phone (and whatever lookup keyed by the user the store keeps); returns how many.
    */
   erasePersonal(userId: string): Promise<number>;
+  /**
+   * Retention (core/retention.ts): writes retainedBooking over at most `limit` bookings of
+   * evenings before `cutoff` ("YYYY-MM-DD") that still name someone (PERSONAL_FIELDS), with
+   * what erasePersonal also drops; returns how many. Run again, it finds none of them.
+   */
+  anonymiseBefore(cutoff: string, limit: number): Promise<number>;
 }
 
 // ── Notices and activity sign-up ─────────────────────────────────────────
@@ -738,6 +744,11 @@ export interface NoticeRepo {
    * whatever lookup keyed by the user the store keeps); returns how many.
    */
   eraseSignUps(userId: string): Promise<number>;
+  /**
+   * Retention (core/retention.ts): writes retainedSignUp over at most `limit` sign-ups made
+   * before `cutoffAt` (ISO) that still name someone, as eraseSignUps does; returns how many.
+   */
+  anonymiseSignUpsBefore(cutoffAt: string, limit: number): Promise<number>;
 }
 
 /** Where cover images live: DATA_DIR files locally, cloud storage in production. */
@@ -811,10 +822,16 @@ export interface UploadRepo {
    */
   forgetUnattached(ref: string): Promise<boolean>;
   /**
-   * Erase: deletes every upload record of the user (and, where they name the user, their daily
-   * counters); returns the refs that were still unattached, whose files go too.
+   * Erase: deletes every upload record of the user and their daily counters (at least those of
+   * `days`: a store whose counters do not name the user finds them by user, kind and day);
+   * returns the refs that were still unattached, whose files go too.
    */
-  eraseUploader(userId: string): Promise<string[]>;
+  eraseUploader(userId: string, days: string[]): Promise<string[]>;
+  /**
+   * The morning job (core/retention.ts): deletes at most `limit` daily counters of days before
+   * `day` ("YYYY-MM-DD"), needed on their day only; returns how many.
+   */
+  forgetCountsBefore(day: string, limit: number): Promise<number>;
 }
 
 // ── Follow-ups (回访) and suggestions ─────────────────────────────────────
@@ -892,6 +909,11 @@ export interface FollowUpRepo {
   saveRules(community: string, rules: Record<string, FollowUpRuleRecord>): Promise<void>;
   /** Writes erasedTask (core/followup/rules.ts) over each of the user's tasks; returns how many. */
   erase(userId: string): Promise<number>;
+  /**
+   * Retention (core/retention.ts): writes retainedTask over at most `limit` tasks about evenings
+   * before `cutoff` that still name someone, as erase does; returns how many.
+   */
+  anonymiseBefore(cutoff: string, limit: number): Promise<number>;
 }
 
 export interface SuggestionRecord {
@@ -970,6 +992,15 @@ export interface SuggestionRepo {
   changes(community: string): Promise<ChangeRecord[]>;
   /** Writes erasedSuggestion over a resident's suggestions (anonymous statistics remain). */
   erase(userId: string): Promise<number>;
+  /**
+   * Retention (core/retention.ts): writes retainedSuggestion over at most `limit` suggestions
+   * filed before `cutoffAt` (ISO) that still name someone, as erase does; returns how many, and
+   * the photos they dropped (whose files the core removes).
+   */
+  anonymiseBefore(
+    cutoffAt: string,
+    limit: number,
+  ): Promise<{ changed: number; photos: Array<{ community: string; ref: string }> }>;
 }
 
 /** Checks residents' text before it is stored (WeChat msgSecCheck in production). */

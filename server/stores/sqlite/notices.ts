@@ -20,6 +20,7 @@ import type {
   SignUpRecord,
   SignUpRequest,
 } from '../../core/ports';
+import { retainedSignUp } from '../../core/retention/rules';
 import { placesLeft } from '../../core/waitlist';
 import { immediate, maybe, statements, table, waitlist, type Row } from './rows';
 
@@ -154,5 +155,16 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     signUpsOfUser: async (userId) => signUpsOfUser(userId),
     eraseSignUps: async (userId) =>
       atomic(() => signUpsOfUser(userId).map((s) => signUps.update(erasedSignUp(s))).length),
+    anonymiseSignUpsBefore: async (cutoffAt, limit) =>
+      atomic(
+        () =>
+          signUps
+            .all(
+              "created_at < ? AND (user_id IS NOT NULL OR name != '') ORDER BY created_at, id LIMIT ?",
+              cutoffAt,
+              limit,
+            )
+            .filter((s) => signUps.save(retainedSignUp(s, cutoffAt))).length,
+      ),
   };
 }
