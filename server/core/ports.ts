@@ -762,8 +762,9 @@ export interface MediaStore {
   /** Deletes the stored file behind a reference (erase); a reference not ours or gone is a no-op. */
   remove(ref: string): Promise<void>;
   /**
-   * Overwrites the file behind one of our references, keeping the reference: a file the
-   * mini-program put in cloud storage itself is replaced by its cleaned copy.
+   * Writes `bytes` as the file behind one of our references, creating or overwriting it, and
+   * keeping the reference: a file the mini-program put in cloud storage itself is replaced by its
+   * cleaned copy, in place or at its kept path out of the pending folder (keptRefOf).
    */
   replace(ref: string, bytes: Uint8Array): Promise<void>;
 }
