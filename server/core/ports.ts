@@ -833,6 +833,12 @@ export interface UploadRepo {
    * `day` ("YYYY-MM-DD"), needed on their day only; returns how many.
    */
   forgetCountsBefore(day: string, limit: number): Promise<number>;
+  /**
+   * Retention (core/retention): deletes at most `limit` records of residents' photos uploaded
+   * before `before` (ISO), attached or not: who uploaded which photo is not kept past the
+   * suggestion's own retention (a record is needed only until it is attached); returns how many.
+   */
+  forgetPhotosBefore(before: string, limit: number): Promise<number>;
 }
 
 // ── Follow-ups (回访) and suggestions ─────────────────────────────────────

@@ -48,6 +48,8 @@ function retentionSteps(deps: CoreDeps, now: Date): Array<() => Promise<number>>
       }
       return changed;
     },
+    // Who uploaded which photo goes with the suggestion's own retention.
+    () => store.uploads.forgetPhotosBefore(cutoffAt, RETENTION_SLICE),
     // Daily upload counters are needed on their day only (the quota).
     () => store.uploads.forgetCountsBefore(todayOf(now), RETENTION_SLICE),
   ];

@@ -92,6 +92,20 @@ export function uploadRepo(
       }
       return mine.filter((u) => u.attachedAt === null).map((u) => u.ref);
     },
+    /** One query for the oldest photos' ids, one remove each. */
+    async forgetPhotosBefore(before, limit) {
+      const { data } = await uploads()
+        .where({ kind: 'photo', uploadedAt: db.command.lt(toStoredInstant(before)) })
+        .orderBy('uploadedAt', 'asc')
+        .limit(limit)
+        .field({ _id: true })
+        .get();
+      for (const doc of data)
+        await uploads()
+          .doc(text(doc, '_id', 'uploads/?'))
+          .remove();
+      return data.length;
+    },
     /** One query for the oldest counters' ids, one remove each. */
     async forgetCountsBefore(day, limit) {
       const { data } = await counts()

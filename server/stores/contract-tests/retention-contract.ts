@@ -249,6 +249,31 @@ export function describeRetentionContract(name: string, open: () => Promise<Stor
       expect(again.kind).toBe('created');
     });
 
+    it('forgets residents’ photo uploads made before the cutoff, attached or not; covers stay', async () => {
+      const upload = (ref: string, kind: 'photo' | 'cover', date: string) => ({
+        ref,
+        community: 'c1',
+        kind,
+        userId: 'u1',
+        uploadedAt: at(date).toISOString(),
+        attachedAt: at(date).toISOString(),
+      });
+      await store.uploads.add(upload('cloud://e.b/suggestion-photos/c1/old1.jpg', 'photo', OLD));
+      await store.uploads.add({
+        ...upload('cloud://e.b/suggestion-photos/c1/old2.jpg', 'photo', OLD),
+        attachedAt: null,
+      });
+      await store.uploads.add(upload('cloud://e.b/notice-covers/c1/old3.jpg', 'cover', OLD));
+      await store.uploads.add(upload('cloud://e.b/suggestion-photos/c1/new.jpg', 'photo', RECENT));
+      expect(await store.uploads.forgetPhotosBefore(CUTOFF_AT, 1)).toBe(1);
+      expect(await store.uploads.forgetPhotosBefore(CUTOFF_AT, 10)).toBe(1);
+      expect(await store.uploads.forgetPhotosBefore(CUTOFF_AT, 10)).toBe(0);
+      expect(await store.uploads.get('cloud://e.b/suggestion-photos/c1/old1.jpg')).toBeNull();
+      expect(await store.uploads.get('cloud://e.b/suggestion-photos/c1/old2.jpg')).toBeNull();
+      expect(await store.uploads.get('cloud://e.b/notice-covers/c1/old3.jpg')).not.toBeNull();
+      expect(await store.uploads.get('cloud://e.b/suggestion-photos/c1/new.jpg')).not.toBeNull();
+    });
+
     it('sweeps upload counters of days before today, bounded, and keeps today’s', async () => {
       expect(await store.uploads.take('u1', 'photo', '2026-11-30', 1)).toBe(true);
       expect(await store.uploads.take('u1', 'cover', '2026-12-01', 1)).toBe(true);

@@ -40,6 +40,11 @@ export function uploadRepo(db: Database.Database): UploadRepo {
         `DELETE FROM upload_counts WHERE rowid IN
            (SELECT rowid FROM upload_counts WHERE day < ? ORDER BY day LIMIT ?)`,
       ).run(day, limit).changes,
+    forgetPhotosBefore: async (before, limit) =>
+      sql(
+        `DELETE FROM uploads WHERE rowid IN
+           (SELECT rowid FROM uploads WHERE kind = 'photo' AND uploaded_at < ? ORDER BY uploaded_at LIMIT ?)`,
+      ).run(before, limit).changes,
     add: async (record) => {
       uploads.insert(record);
     },
