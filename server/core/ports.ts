@@ -1155,6 +1155,12 @@ export interface RosterRepo {
    * has a note: a need is kept for its evening, not after (the morning job); returns how many.
    */
   clearNotes(before: string): Promise<number>;
+  /**
+   * Retention (core/retention): applies retainedCompanion to at most `limit` requests of
+   * evenings before `cutoff` that still name their resident, as eraseCompanions does (deleted
+   * when nobody took one up, else anonymised); returns how many.
+   */
+  anonymiseCompanionsBefore(cutoff: string, limit: number): Promise<number>;
   addLeave(leave: LeaveRecord): Promise<void>;
   getLeave(id: string): Promise<LeaveRecord | null>;
   pendingLeave(): Promise<LeaveRecord[]>;

@@ -1,4 +1,11 @@
-import type { BookingRecord, FollowUpRecord, SignUpRecord, SuggestionRecord } from '../ports';
+import type {
+  BookingRecord,
+  CompanionRecord,
+  FollowUpRecord,
+  SignUpRecord,
+  SuggestionRecord,
+} from '../ports';
+import { erasedCompanion } from '../roster/rules';
 import { erasedBooking } from '../booking/decisions';
 import { erasedTask } from '../followup/rules';
 import { erasedSignUp } from '../notice/decisions';
@@ -8,6 +15,7 @@ import {
   pastRetention,
   RETENTION_DAYS,
   retainedBooking,
+  retainedCompanion,
   retainedSignUp,
   retainedSuggestion,
   retainedTask,
@@ -77,6 +85,23 @@ describe('the retention rule', () => {
     } as SuggestionRecord;
     expect(retainedSuggestion(g, cutoffInstant(CUTOFF))).toEqual(erasedSuggestion(g));
     expect(retainedSuggestion(erasedSuggestion(g), cutoffInstant(CUTOFF))).toBeNull();
+  });
+
+  it('applies erasedCompanion to an old request still naming its resident', () => {
+    const c = {
+      id: 'k1',
+      date: '2025-10-28',
+      userId: 'u1',
+      subject: 'ticket:t1',
+      about: '取号 A012',
+      note: '',
+      worker: 'w1',
+    } as CompanionRecord;
+    expect(retainedCompanion(c, CUTOFF)).toEqual(erasedCompanion(c));
+    expect(retainedCompanion({ ...c, worker: null }, CUTOFF)).toBe('delete');
+    expect(retainedCompanion({ ...c, date: CUTOFF }, CUTOFF)).toBeNull();
+    const erased = erasedCompanion(c);
+    expect(erased !== 'delete' && retainedCompanion(erased, CUTOFF)).toBeNull();
   });
 
   it('clears an old task’s note even when nothing else names the resident', () => {

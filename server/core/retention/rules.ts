@@ -1,7 +1,8 @@
 /**
- * Retention (#13): a resident's personal fields on bookings, activity sign-ups, follow-up tasks
- * and suggestions are kept for RETENTION_DAYS after their evening, then anonymised by the very
- * rules erase applies (erasedBooking, erasedSignUp, erasedTask, erasedSuggestion), so old evenings
+ * Retention (#13): a resident's personal fields on bookings, activity sign-ups, follow-up tasks,
+ * suggestions and companion requests are kept for RETENTION_DAYS after their evening, then
+ * anonymised by the very rules erase applies (erasedBooking, erasedSignUp, erasedTask,
+ * erasedSuggestion, erasedCompanion), so old evenings
  * keep their anonymous counts and lose names, phones, notes, authors and photos. The rules are
  * pure; the morning job (service.ts) applies them in bounded slices.
  */
@@ -9,7 +10,14 @@ import { erasedBooking } from '../booking/decisions';
 import { erasedTask } from '../followup/rules';
 import { addDays, todayOf } from '../kernel/week';
 import { erasedSignUp } from '../notice/decisions';
-import type { BookingRecord, FollowUpRecord, SignUpRecord, SuggestionRecord } from '../ports';
+import type {
+  BookingRecord,
+  CompanionRecord,
+  FollowUpRecord,
+  SignUpRecord,
+  SuggestionRecord,
+} from '../ports';
+import { erasedCompanion } from '../roster/rules';
 import { erasedSuggestion } from '../suggestion/rules';
 
 /**
@@ -46,6 +54,7 @@ export const PERSONAL_FIELDS = {
   signUps: { userId: null, name: '' },
   followUps: { userId: null, name: '', phone: null },
   suggestions: { userId: null, name: '', photo: null },
+  companions: { userId: '' },
 } as const;
 
 const holdsPersonal = (record: object, blanks: Record<string, string | null>) =>
@@ -69,6 +78,16 @@ export const retainedTask = (t: FollowUpRecord, cutoff: string): FollowUpRecord 
   (holdsPersonal(t, PERSONAL_FIELDS.followUps) || (t.result?.note ?? '') !== '')
     ? erasedTask(t)
     : null;
+
+/**
+ * erasedCompanion over a companion request of an evening past retention that still names its
+ * resident ('delete' when nobody took it up); its note went the morning after (erasedNote).
+ */
+export const retainedCompanion = (
+  c: CompanionRecord,
+  cutoff: string,
+): CompanionRecord | 'delete' | null =>
+  pastRetention(c.date, cutoff) && c.userId !== '' ? erasedCompanion(c) : null;
 
 /** erasedSuggestion over a suggestion filed before `cutoffAt` (ISO) that still names someone. */
 export const retainedSuggestion = (

@@ -37,6 +37,7 @@ function retentionSteps(deps: CoreDeps, now: Date): Array<() => Promise<number>>
     () => store.bookings.anonymiseBefore(cutoff, RETENTION_SLICE),
     () => store.notices.anonymiseSignUpsBefore(cutoffAt, RETENTION_SLICE),
     () => store.followUps.anonymiseBefore(cutoff, RETENTION_SLICE),
+    () => store.rosters.anonymiseCompanionsBefore(cutoff, RETENTION_SLICE),
     async () => {
       const { changed, photos } = await store.suggestions.anonymiseBefore(
         cutoffAt,

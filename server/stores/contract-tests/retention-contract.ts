@@ -7,6 +7,7 @@
 import type {
   ActivityRecord,
   BookRequest,
+  CompanionRecord,
   FollowUpRecord,
   NoticeRecord,
   SignUpRequest,
@@ -247,6 +248,39 @@ export function describeRetentionContract(name: string, open: () => Promise<Stor
         null,
       );
       expect(again.kind).toBe('created');
+    });
+
+    it('anonymises old companion requests as erase does: untaken ones go; twice is once', async () => {
+      const request = (id: string, date: string, worker: string | null): CompanionRecord => ({
+        id,
+        community: 'c1',
+        date,
+        userId: 'u1',
+        subject: `ticket:t-${id}`,
+        about: '取号 A012',
+        note: '',
+        worker,
+        workerName: worker ? '李社工' : null,
+        status: worker ? 'assigned' : 'waiting',
+        createdAt: at(date).toISOString(),
+      });
+      await store.rosters.addCompanion(request('k-taken', OLD, 'w1'));
+      await store.rosters.addCompanion(request('k-untaken', OLD, null));
+      await store.rosters.addCompanion(request('k-new', RECENT, 'w1'));
+      const recent = await store.rosters.getCompanion('k-new');
+      expect(await store.rosters.anonymiseCompanionsBefore(CUTOFF, 10)).toBe(2);
+      expect(await store.rosters.getCompanion('k-taken')).toMatchObject({
+        userId: '',
+        subject: 'erased:k-taken',
+        about: '',
+        worker: 'w1',
+        status: 'assigned',
+      });
+      expect(await store.rosters.getCompanion('k-untaken')).toBeNull();
+      expect(await store.rosters.companionOf('ticket:t-k-taken')).toBeNull();
+      expect(await store.rosters.getCompanion('k-new')).toEqual(recent);
+      expect(await store.rosters.companionOf('ticket:t-k-new')).toEqual(recent);
+      expect(await store.rosters.anonymiseCompanionsBefore(CUTOFF, 10)).toBe(0);
     });
 
     it('forgets residents’ photo uploads made before the cutoff, attached or not; covers stay', async () => {
