@@ -11,3 +11,4 @@ export type * from './suggestion';
 export type * from './survey';
 export type * from './report';
 export type * from './roster';
+export type * from './upload';

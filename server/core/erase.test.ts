@@ -12,6 +12,7 @@ import type { Ticket } from '../../contract/queue';
 import type { Round } from '../../contract/survey';
 import { COLLECTIONS } from '../stores/cloudbase';
 import { coreHarness } from '../testing/core-harness';
+import { addDays, todayOf } from './kernel/week';
 import { memoryMedia } from '../testing/media';
 import { erasedBooking } from './booking/decisions';
 import { forgettableUser } from './identity';
@@ -246,10 +247,16 @@ describe.each(['sqlite', 'cloudbase'] as const)('erasing a played resident on %s
       const needles = [USER, 'o-zhen-test', NAME, PHONE, NOTE];
       expect(needles.filter((n) => everything().includes(n))).toEqual(needles);
       expect(files.has(photo)).toBe(true);
+      // Yesterday's counter too (the morning job has not swept it before 09:00).
+      const yesterday = addDays(todayOf(h.clock.now()), -1);
+      expect(await h.store.uploads.take(USER, 'cover', yesterday, 1)).toBe(true);
 
       expect(ok(await me<{ erased: number }>('followup.erase')).erased).toBeGreaterThan(0);
       expect(needles.filter((n) => everything().includes(n))).toEqual([]);
       expect(files.has(photo)).toBe(false);
+      // The daily counters went too (CloudBase's ids are digests: found by user, kind and day).
+      expect(await h.store.uploads.take(USER, 'photo', '2026-12-02', 1)).toBe(true);
+      expect(await h.store.uploads.take(USER, 'cover', yesterday, 1)).toBe(true);
     } finally {
       await h.close();
     }

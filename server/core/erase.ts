@@ -6,6 +6,7 @@
  * bookings and sign-ups per slot or activity, attendance, ballots' choices, suggestions' text.
  */
 import type { CoreDeps } from './deps';
+import { addDays, todayOf } from './kernel/week';
 
 export async function eraseResident(deps: CoreDeps, userId: string) {
   const { store } = deps;
@@ -23,7 +24,10 @@ export async function eraseResident(deps: CoreDeps, userId: string) {
     (await store.surveys.eraseVoter(userId)) +
     (await store.alerts.erase(userId));
   // Uploads nobody attached yet go with their records; attached photos went with the suggestions.
-  for (const ref of await store.uploads.eraseUploader(userId)) await deps.media?.remove(ref);
+  // Today's and yesterday's counters may still exist (the morning job deletes older days').
+  const today = todayOf(deps.clock.now());
+  const days = [today, addDays(today, -1)];
+  for (const ref of await store.uploads.eraseUploader(userId, days)) await deps.media?.remove(ref);
   for (const { community, ref } of photos) {
     if (!(await stillShown(deps, community, ref))) await deps.media?.remove(ref);
   }
@@ -36,7 +40,7 @@ export async function eraseResident(deps: CoreDeps, userId: string) {
  * Whether another record still shows a stored file. Uploads get random names (core/upload), so
  * this holds only for references written before that (content-named files), kept for the other.
  */
-async function stillShown(deps: CoreDeps, community: string, ref: string) {
+export async function stillShown(deps: CoreDeps, community: string, ref: string) {
   const { store } = deps;
   if ((await store.suggestions.list(community)).some((s) => s.photo === ref)) return true;
   const statuses = ['draft', 'published', 'archived'] as const;

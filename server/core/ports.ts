@@ -579,6 +579,12 @@ export interface BookingRepo {
    * 称呼 or phone (and whatever lookup keyed by the user the store keeps); returns how many.
    */
   erasePersonal(userId: string): Promise<number>;
+  /**
+   * Retention (core/retention.ts): writes retainedBooking over at most `limit` bookings of
+   * evenings before `cutoff` ("YYYY-MM-DD") that still name someone (PERSONAL_FIELDS), with
+   * what erasePersonal also drops; returns how many. Run again, it finds none of them.
+   */
+  anonymiseBefore(cutoff: string, limit: number): Promise<number>;
 }
 
 // ── Notices and activity sign-up ─────────────────────────────────────────
@@ -752,6 +758,11 @@ export interface NoticeRepo {
    * whatever lookup keyed by the user the store keeps); returns how many.
    */
   eraseSignUps(userId: string): Promise<number>;
+  /**
+   * Retention (core/retention.ts): writes retainedSignUp over at most `limit` sign-ups made
+   * before `cutoffAt` (ISO) that still name someone, as eraseSignUps does; returns how many.
+   */
+  anonymiseSignUpsBefore(cutoffAt: string, limit: number): Promise<number>;
 }
 
 /** Where cover images live: DATA_DIR files locally, cloud storage in production. */
@@ -765,8 +776,9 @@ export interface MediaStore {
   /** Deletes the stored file behind a reference (erase); a reference not ours or gone is a no-op. */
   remove(ref: string): Promise<void>;
   /**
-   * Overwrites the file behind one of our references, keeping the reference: a file the
-   * mini-program put in cloud storage itself is replaced by its cleaned copy.
+   * Writes `bytes` as the file behind one of our references, creating or overwriting it, and
+   * keeping the reference: a file the mini-program put in cloud storage itself is replaced by its
+   * cleaned copy, in place or at its kept path out of the pending folder (keptRefOf).
    */
   replace(ref: string, bytes: Uint8Array): Promise<void>;
 }
@@ -825,10 +837,22 @@ export interface UploadRepo {
    */
   forgetUnattached(ref: string): Promise<boolean>;
   /**
-   * Erase: deletes every upload record of the user (and, where they name the user, their daily
-   * counters); returns the refs that were still unattached, whose files go too.
+   * Erase: deletes every upload record of the user and their daily counters (at least those of
+   * `days`: a store whose counters do not name the user finds them by user, kind and day);
+   * returns the refs that were still unattached, whose files go too.
    */
-  eraseUploader(userId: string): Promise<string[]>;
+  eraseUploader(userId: string, days: string[]): Promise<string[]>;
+  /**
+   * The morning job (core/retention.ts): deletes at most `limit` daily counters of days before
+   * `day` ("YYYY-MM-DD"), needed on their day only; returns how many.
+   */
+  forgetCountsBefore(day: string, limit: number): Promise<number>;
+  /**
+   * Retention (core/retention): deletes at most `limit` records of residents' photos uploaded
+   * before `before` (ISO), attached or not: who uploaded which photo is not kept past the
+   * suggestion's own retention (a record is needed only until it is attached); returns how many.
+   */
+  forgetPhotosBefore(before: string, limit: number): Promise<number>;
 }
 
 // ── Follow-ups (回访) and suggestions ─────────────────────────────────────
@@ -906,6 +930,11 @@ export interface FollowUpRepo {
   saveRules(community: string, rules: Record<string, FollowUpRuleRecord>): Promise<void>;
   /** Writes erasedTask (core/followup/rules.ts) over each of the user's tasks; returns how many. */
   erase(userId: string): Promise<number>;
+  /**
+   * Retention (core/retention.ts): writes retainedTask over at most `limit` tasks about evenings
+   * before `cutoff` that still name someone, as erase does; returns how many.
+   */
+  anonymiseBefore(cutoff: string, limit: number): Promise<number>;
 }
 
 export interface SuggestionRecord {
@@ -984,6 +1013,15 @@ export interface SuggestionRepo {
   changes(community: string): Promise<ChangeRecord[]>;
   /** Writes erasedSuggestion over a resident's suggestions (anonymous statistics remain). */
   erase(userId: string): Promise<number>;
+  /**
+   * Retention (core/retention.ts): writes retainedSuggestion over at most `limit` suggestions
+   * filed before `cutoffAt` (ISO) that still name someone, as erase does; returns how many, and
+   * the photos they dropped (whose files the core removes).
+   */
+  anonymiseBefore(
+    cutoffAt: string,
+    limit: number,
+  ): Promise<{ changed: number; photos: Array<{ community: string; ref: string }> }>;
 }
 
 /** Checks residents' text before it is stored (WeChat msgSecCheck in production). */
@@ -1131,6 +1169,12 @@ export interface RosterRepo {
    * has a note: a need is kept for its evening, not after (the morning job); returns how many.
    */
   clearNotes(before: string): Promise<number>;
+  /**
+   * Retention (core/retention): applies retainedCompanion to at most `limit` requests of
+   * evenings before `cutoff` that still name their resident, as eraseCompanions does (deleted
+   * when nobody took one up, else anonymised); returns how many.
+   */
+  anonymiseCompanionsBefore(cutoff: string, limit: number): Promise<number>;
   addLeave(leave: LeaveRecord): Promise<void>;
   getLeave(id: string): Promise<LeaveRecord | null>;
   pendingLeave(): Promise<LeaveRecord[]>;

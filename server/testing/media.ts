@@ -19,8 +19,8 @@ export function memoryMedia(urlBase = '') {
     remove: async (ref) => {
       files.delete(ref);
     },
+    // Creates or overwrites, as cloud storage's upload to a path does.
     replace: async (ref, bytes) => {
-      if (!files.has(ref)) throw new Error(`No file ${ref}`);
       files.set(ref, bytes);
     },
   };

@@ -3,6 +3,8 @@ import {
   attachRefusal,
   cloudFileOf,
   isExpired,
+  keptRefOf,
+  PENDING_FOLDER,
   quotaMessage,
   sweepCutoff,
   UPLOAD_WINDOW_MINUTES,
@@ -68,5 +70,21 @@ describe('upload rules', () => {
       false,
     );
     expect(cloudFileOf('/media/abc.jpg', 'photo', 'jinse')).toBe(false);
+  });
+
+  it('accepts the same files under the pending folder, and keeps them outside it', () => {
+    const pending = 'cloud://e-1.b/pending-uploads/suggestion-photos/jinse/abc.jpg';
+    expect(cloudFileOf(pending, 'photo', 'jinse')).toBe(true);
+    expect(cloudFileOf(pending, 'photo', 'huchi')).toBe(false);
+    expect(cloudFileOf(pending, 'cover', 'jinse')).toBe(false);
+    expect(cloudFileOf('cloud://e-1.b/other/suggestion-photos/jinse/a.jpg', 'photo', 'jinse')).toBe(
+      false,
+    );
+    expect(keptRefOf(pending)).toBe('cloud://e-1.b/suggestion-photos/jinse/abc.jpg');
+    expect(keptRefOf('cloud://e-1.b/suggestion-photos/jinse/abc.jpg')).toBe(
+      'cloud://e-1.b/suggestion-photos/jinse/abc.jpg',
+    );
+    expect(keptRefOf('/media/abc.jpg')).toBe('/media/abc.jpg');
+    expect(PENDING_FOLDER).toBe('pending-uploads');
   });
 });

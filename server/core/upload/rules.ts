@@ -2,6 +2,7 @@
  * Upload rules, pure: how long an upload may wait for a suggestion or notice, how many a person
  * may make a day, and whether a reference may be attached.
  */
+import type { PendingUploadFolder } from '../../../contract/upload';
 import type { UploadKind, UploadRecord } from '../ports';
 
 /** An upload not held by a suggestion (submit) or notice (save) within this is deleted. */
@@ -62,11 +63,32 @@ export const CLOUD_FOLDERS: Record<UploadKind, string> = {
 };
 
 /**
- * True for a cloud fileID in the kind's folder of `community`
- * ("cloud://<env>.<bucket>/<folder>/<community>/<name>"): the only files a mini-program may
- * register for that community.
+ * Where the mini-program uploads before registering (contract/upload.ts): a storage lifecycle
+ * rule deletes what is left there after a day, so a file never registered does not stay.
+ */
+export const PENDING_FOLDER: PendingUploadFolder = 'pending-uploads';
+
+/** cloud://<env>.<bucket>/ · the pending folder, or none · the kind's folder · community · name. */
+const CLOUD_FILE = new RegExp(
+  `^(cloud://[^/]+/)(${PENDING_FOLDER}/)?([^/]+)/([^/]+)/[A-Za-z0-9._-]+$`,
+);
+
+/**
+ * True for a cloud fileID in the kind's folder of `community`, under the pending folder
+ * ("cloud://<env>.<bucket>/pending-uploads/<folder>/<community>/<name>") or, from mini-program
+ * versions before it, without: the only files a mini-program may register for that community.
  */
 export function cloudFileOf(ref: string, kind: UploadKind, community: string): boolean {
-  const match = /^cloud:\/\/[^/]+\/([^/]+)\/([^/]+)\/[A-Za-z0-9._-]+$/.exec(ref);
-  return !!match && match[1] === CLOUD_FOLDERS[kind] && match[2] === community;
+  const match = CLOUD_FILE.exec(ref);
+  return !!match && match[3] === CLOUD_FOLDERS[kind] && match[4] === community;
+}
+
+/**
+ * The reference a registered cloud file is kept under: a pending file's, without the pending
+ * folder (the fileID of the same path outside it), so the lifecycle rule never reaches it and a
+ * retried registration finds it; any other reference is kept as it is.
+ */
+export function keptRefOf(ref: string): string {
+  const match = CLOUD_FILE.exec(ref);
+  return match?.[2] ? ref.replace(`${match[1]}${match[2]}`, match[1]!) : ref;
 }

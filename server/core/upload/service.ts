@@ -8,7 +8,14 @@ import { stopwatch, type JobBudget, type JobRun } from '../jobs';
 import { todayOf } from '../kernel/week';
 import { inspectImage } from '../notice/image';
 import type { MediaStore, UploadKind } from '../ports';
-import { attachRefusal, cloudFileOf, DAILY_UPLOADS, quotaMessage, sweepCutoff } from './rules';
+import {
+  attachRefusal,
+  cloudFileOf,
+  DAILY_UPLOADS,
+  keptRefOf,
+  quotaMessage,
+  sweepCutoff,
+} from './rules';
 
 const FIELD: Record<UploadKind, string> = { photo: 'photo', cover: 'cover' };
 const WORDS: Record<UploadKind, string> = { photo: '照片', cover: '封面图片' };
@@ -37,8 +44,8 @@ export async function storeUpload(
   if (!media || !images) throw new AppError('BAD_INPUT', '这里不能上传图片', 'data');
   const { community, file } = input;
   if (file !== undefined) {
-    const known = await deps.store.uploads.get(file);
-    if (known && known.community === community && known.kind === kind) return file;
+    const again = await registeredBefore(deps, media, file, kind, community);
+    if (again !== null) return again;
   }
   const bytes = await bytesOf(media, kind, input);
   // A refused cloud file goes: nothing may hold it, and nothing else would delete it.
@@ -58,8 +65,7 @@ export async function storeUpload(
   if (!(await deps.store.uploads.take(userId, kind, todayOf(now), DAILY_UPLOADS[kind]))) {
     return refused(new AppError('RATE_LIMITED', quotaMessage(kind), 'data'));
   }
-  if (file !== undefined) await media.replace(file, cleaned);
-  const ref = file ?? (await media.put(community, cleaned, type));
+  const ref = await storeClean(media, community, file, cleaned, type);
   await deps.store.uploads.add({
     ref,
     community,
@@ -68,7 +74,50 @@ export async function storeUpload(
     uploadedAt: now.toISOString(),
     attachedAt: null,
   });
+  // Only once recorded: until then a retry still finds the pending file to start from.
+  if (file !== undefined) await leavePending(media, file, ref);
   return ref;
+}
+
+/**
+ * A registration retried: the reference its cloud file is kept under (keptRefOf) when already
+ * recorded for this community and kind, else null.
+ */
+async function registeredBefore(
+  deps: CoreDeps,
+  media: MediaStore,
+  file: string,
+  kind: UploadKind,
+  community: string,
+) {
+  const kept = keptRefOf(file);
+  const known = await deps.store.uploads.get(kept);
+  if (!known || known.community !== community || known.kind !== kind) return null;
+  await leavePending(media, file, kept);
+  return kept;
+}
+
+/**
+ * Stores the clean image and answers its reference: a new file for bytes sent; for a cloud
+ * file, where it is kept: in place for an older mini-program's upload, out of the pending
+ * folder for a current one (the same name each time, so a retry writes the same file again).
+ */
+async function storeClean(
+  media: MediaStore,
+  community: string,
+  file: string | undefined,
+  cleaned: Uint8Array,
+  type: string,
+) {
+  if (file === undefined) return media.put(community, cleaned, type);
+  const kept = keptRefOf(file);
+  await media.replace(kept, cleaned);
+  return kept;
+}
+
+/** The pending original goes once its clean copy is kept (the lifecycle rule is the backstop). */
+async function leavePending(media: MediaStore, file: string, kept: string) {
+  if (kept !== file) await media.remove(file);
 }
 
 /** The base64 bytes, or a cloud file's in the kind's folder of the community. */

@@ -194,4 +194,39 @@ describe('uploads', () => {
     });
     ok(await s.submit({ photo: good }));
   });
+
+  it('keeps a pending upload’s clean copy out of the pending folder; a retry answers it again', async () => {
+    const s = await setup();
+    h = s.h;
+    const register = (file: string) =>
+      s.resident<{ photo: string }>('suggestion.uploadPhoto', { community: 'jinse', file });
+    const pending = 'cloud://env-1.bucket/pending-uploads/suggestion-photos/jinse/k5.jpg';
+    const kept = 'cloud://env-1.bucket/suggestion-photos/jinse/k5.jpg';
+    s.files.set(pending, phonePhotoOf(40, 30));
+    expect(ok(await register(pending)).photo).toBe(kept);
+    expect(s.files.has(pending)).toBe(false);
+    expect(Buffer.from(s.files.get(kept) ?? []).includes(EXIF_MARK)).toBe(false);
+    expect(await h.store.uploads.get(kept)).toMatchObject({ userId: 'resident-1' });
+    expect(await h.store.uploads.get(pending)).toBeNull();
+    // A retry (the answer was lost): the same reference, nothing more counted or stored.
+    const before = new Map(s.files);
+    expect(ok(await register(pending)).photo).toBe(kept);
+    expect(s.files).toEqual(before);
+    // A retry that finds the pending file still there (the first stopped before removing it).
+    s.files.set(pending, phonePhotoOf(40, 30));
+    expect(ok(await register(pending)).photo).toBe(kept);
+    expect(s.files.has(pending)).toBe(false);
+    ok(await s.submit({ photo: kept }));
+    // The pending path itself is never a reference a suggestion may hold.
+    expect(await s.submit({ photo: pending })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', field: 'photo' },
+    });
+    // A refused pending file goes at once.
+    const bomb = 'cloud://env-1.bucket/pending-uploads/suggestion-photos/jinse/k6.png';
+    s.files.set(bomb, pngOf(8000, 8000));
+    expect(await register(bomb)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(s.files.has(bomb)).toBe(false);
+    expect(s.files.has('cloud://env-1.bucket/suggestion-photos/jinse/k6.png')).toBe(false);
+  });
 });

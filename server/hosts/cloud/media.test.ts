@@ -68,6 +68,16 @@ describe('createCloudMedia', () => {
     await expect(media().replace(FILE_ID, BYTES)).rejects.toThrow('replaced');
   });
 
+  it('writes a clean copy at a new path (out of the pending folder) as it replaces one', async () => {
+    const kept = 'cloud://env-1.abcd-1234/suggestion-photos/c1/k5.jpg';
+    storage.uploadFile.mockResolvedValueOnce({ fileID: kept, statusCode: 204 });
+    await media().replace(kept, BYTES);
+    expect(storage.uploadFile).toHaveBeenCalledWith({
+      cloudPath: 'suggestion-photos/c1/k5.jpg',
+      fileContent: Buffer.from(BYTES),
+    });
+  });
+
   it('refuses an unknown type before uploading, and an upload without a fileID', async () => {
     await expect(media().put('c1', BYTES, 'gif')).rejects.toThrow('Unsupported cover type: gif');
     expect(storage.uploadFile).not.toHaveBeenCalled();

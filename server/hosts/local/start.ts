@@ -6,7 +6,7 @@ import type { Clock } from '../../core/ports';
 import { loggedNotifier } from '../../core/alert-log';
 import { sendDueReminders } from '../../core/booking/service';
 import { sweepUploads } from '../../core/upload/service';
-import { createFollowUps } from '../../core/followup/service';
+import { runMorning } from '../../core/retention/service';
 import { seedPilots } from '../../core/seed';
 import { openSqliteStore } from '../../stores/sqlite';
 import { buildLocalApp } from './app';
@@ -46,17 +46,18 @@ export interface LocalHost {
 
 /**
  * The same core jobs the cloud's timer functions run: the afternoon reminder for tonight's
- * bookings and the follow-up job, every `intervalMs` (0: off). Returns how to stop it.
+ * bookings, the morning job (follow-ups, then retention) and the upload sweep, every
+ * `intervalMs` (0: off). Returns how to stop it.
  */
 function startReminders(deps: CoreDeps, intervalMs: number): () => void {
   if (intervalMs <= 0) return () => undefined;
   // The jobs are safe to repeat and run in bounded slices: each tick continues where the last
-  // stopped (reminders are marked sent, the follow-up job keeps a cursor per day, the upload
-  // sweep deletes only what is still unattached).
+  // stopped (reminders are marked sent, the follow-up job keeps a cursor per day, retention
+  // finds only what is left to anonymise, the upload sweep deletes only what is still unattached).
   const remind = () =>
     Promise.all([
       sendDueReminders(deps, deps.clock.now()),
-      createFollowUps(deps, deps.clock.now()),
+      runMorning(deps, deps.clock.now()),
       sweepUploads(deps, deps.clock.now()),
     ]).catch((error: unknown) => console.error('[bdb] scheduled jobs failed:', error));
   void remind();

@@ -42,6 +42,8 @@ import {
   pickCode,
   SEATED,
 } from '../../core/booking/decisions';
+import { PERSONAL_FIELDS, retainedBooking } from '../../core/retention/rules';
+import { stillPersonal } from './retention';
 import { MalformedDocument, readDoc, toStoredInstant } from './documents';
 import {
   docOf,
@@ -349,6 +351,20 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     },
 
     /**
+     * retainedBooking over one booking, as erase() writes erasedBooking (the same operations).
+     * False when the booking is no longer past retention with personal fields.
+     */
+    async retain(id: string, cutoff: string) {
+      const booking = await bookingAt(id);
+      const retained = booking && retainedBooking(booking, cutoff);
+      if (!booking || !retained) return false;
+      const slot = await slotAt(booking, booking);
+      await slot.change(booking, retained, tallyErased);
+      await slot.write();
+      return true;
+    },
+
+    /**
      * Load, decide, write what changed: UPDATE_OPERATIONS, 2, or 4 when the status move changes
      * the slot (movesSlot). For update() and markReminded().
      */
@@ -419,6 +435,18 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
       for (const community of new Set(mine.map((b) => b.community))) {
         await db.collection(names.booking_residents).doc(residentId(community, userId)).remove();
       }
+      return count;
+    },
+    /**
+     * Up to `limit` bookings left to anonymise (stillPersonal), one transaction each. The
+     * resident's booking_residents list is kept: it names their current bookings, and drops
+     * past ones with their next booking.
+     */
+    async anonymiseBefore(cutoff, limit) {
+      const before = { field: 'date', value: cutoff };
+      const old = await stillPersonal(db, bookings.first, before, PERSONAL_FIELDS.bookings, limit);
+      let count = 0;
+      for (const b of old) if (await run((t) => t.retain(b.id, cutoff))) count += 1;
       return count;
     },
     /** In slot order, then in booking order. */

@@ -10,18 +10,22 @@
  */
 import { createCloudBaseEmulator, type QueryShape } from '../../testing/cloudbase-emulator';
 import { unindexed } from '../../testing/indexes';
+import { describeRetentionContract } from '../contract-tests/retention-contract';
 import { describeStoreContract } from '../contract-tests/store-contract';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from './index';
 
 const shapes = new Map<string, QueryShape>();
 
-describeStoreContract('cloudbase emulator', async () => {
+const openEmulated = async () => {
   const emulator = createCloudBaseEmulator({
     collections: COLLECTIONS,
     onQuery: (shape) => shapes.set(JSON.stringify(shape), shape),
   });
   return createCloudBaseStore(emulator.database() as unknown as CloudDatabase);
-});
+};
+
+describeStoreContract('cloudbase emulator', openEmulated);
+describeRetentionContract('cloudbase emulator', openEmulated);
 
 afterAll(() => {
   expect(unindexed(shapes.values())).toEqual([]);

@@ -21,6 +21,7 @@
 import type { FollowUpResult } from '../../../contract/followup';
 import { erasedTask, firstTask, patchIfUnchanged, taskKey } from '../../core/followup/rules';
 import type { FollowUpRecord, FollowUpRepo, FollowUpRuleRecord } from '../../core/ports';
+import { PERSONAL_FIELDS, retainedTask } from '../../core/retention/rules';
 import { readDoc } from './documents';
 import {
   bool,
@@ -46,6 +47,7 @@ import {
 import type { CloudDatabase, DocData } from './sdk';
 import { MANY_RACERS, transact } from './transaction';
 import { digest, readable } from './keys';
+import { stillPersonal } from './retention';
 
 /**
  * Single-document operations a create() runs inside its one transaction, by outcome:
@@ -121,6 +123,16 @@ function rulesFromDoc(community: string, doc: DocData): Record<string, FollowUpR
 
 export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): FollowUpRepo {
   const tasks = records(db, names, 'followups', followUpFromDoc);
+  /** Erase and retention: the task anonymised (erasedTask), under its new key. */
+  const rekeyed: Write<FollowUpRecord> = async (ref, next, current, stored, tx) => {
+    // The key document's `_id` was made from the resident key (the user id): it goes, and the
+    // task is found under its new key.
+    const keys = tx.collection(names.followup_keys);
+    await keys.doc(taskKeyId(current)).remove();
+    const { community, date, kind } = next;
+    await keys.doc(taskKeyId(next)).set({ data: { taskId: next.id, community, date, kind } });
+    await setWhole(ref, next, current, stored, tx);
+  };
   const rules = (community: string) => db.collection(names.followup_rules).doc(community);
 
   return {
@@ -183,18 +195,17 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
      * at the same moment is not overwritten). Counts every task of the user, as SQLite's UPDATE.
      */
     erase: (userId) =>
-      tasks.changeAll(
-        { userId },
-        (t) => (t.userId === userId ? erasedTask(t) : null),
-        async (ref, next, current, stored, tx) => {
-          // The key document's `_id` was made from the resident key (the user id): it goes, and
-          // the task is found under its new key.
-          const keys = tx.collection(names.followup_keys);
-          await keys.doc(taskKeyId(current)).remove();
-          const { community, date, kind } = next;
-          await keys.doc(taskKeyId(next)).set({ data: { taskId: next.id, community, date, kind } });
-          await setWhole(ref, next, current, stored, tx);
-        },
-      ),
+      tasks.changeAll({ userId }, (t) => (t.userId === userId ? erasedTask(t) : null), rekeyed),
+    /** Up to `limit` tasks left to anonymise (stillPersonal), each written as erase writes it. */
+    async anonymiseBefore(cutoff, limit) {
+      const before = { field: 'date', value: cutoff };
+      const old = await stillPersonal(db, tasks.first, before, PERSONAL_FIELDS.followUps, limit);
+      let count = 0;
+      for (const t of old) {
+        if (await tasks.change(t.id, (current) => retainedTask(current, cutoff), rekeyed))
+          count += 1;
+      }
+      return count;
+    },
   };
 }

@@ -58,6 +58,7 @@ import {
   newSignUp,
   savedNotice,
 } from '../../core/notice/decisions';
+import { PERSONAL_FIELDS, retainedSignUp } from '../../core/retention/rules';
 import { placesLeft } from '../../core/waitlist';
 import { isRemoved, MalformedDocument, readDoc, REMOVED, text, toStoredInstant } from './documents';
 import {
@@ -80,6 +81,7 @@ import {
   updateChanged,
 } from './fields';
 import { fieldKey } from './keys';
+import { stillPersonal } from './retention';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import {
   EMPTY_TALLY,
@@ -589,6 +591,24 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
       const residents = db.collection(names.signup_residents);
       for (const community of communities) {
         await residents.doc(signUpResidentId(community, userId)).remove();
+      }
+      return count;
+    },
+    /** Up to `limit` sign-ups left to anonymise (stillPersonal), each as eraseSignUps writes it. */
+    async anonymiseSignUpsBefore(cutoffAt, limit) {
+      const before = { field: 'createdAt', value: cutoffAt };
+      const old = await stillPersonal(db, signUps.first, before, PERSONAL_FIELDS.signUps, limit);
+      let count = 0;
+      for (const found of old) {
+        const changed = await onActivity(found.activityId, false, async (at) => {
+          const current = await at.record(found.id);
+          const retained = retainedSignUp(current, cutoffAt);
+          if (!retained) return false;
+          await at.change(current, retained, tallyErased);
+          await at.write();
+          return true;
+        });
+        if (changed) count += 1;
       }
       return count;
     },

@@ -15,6 +15,7 @@
  * refuses a request no longer 'pending', so two admins deciding at once cannot both win.
  */
 import type { CompanionRecord, LeaveRecord, RosterRepo, ShiftRecord } from '../../core/ports';
+import { PERSONAL_FIELDS, retainedCompanion } from '../../core/retention/rules';
 import {
   assignedCompanion,
   decidedLeave,
@@ -25,6 +26,7 @@ import {
 import { readDoc } from './documents';
 import { docOf, integer, nullableText, oneOf, keysIn, recordOf, records, text } from './fields';
 import { digest } from './keys';
+import { stillPersonal } from './retention';
 import type { CloudDatabase, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 
@@ -144,6 +146,35 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
         });
       }
       return mine.length;
+    },
+    /**
+     * Up to `limit` requests left to anonymise (stillPersonal), then per request one
+     * transaction as eraseCompanions writes it, decided on the request as read there.
+     */
+    async anonymiseCompanionsBefore(cutoff, limit) {
+      const before = { field: 'date', value: cutoff };
+      const old = await stillPersonal(
+        db,
+        companions.first,
+        before,
+        PERSONAL_FIELDS.companions,
+        limit,
+      );
+      let count = 0;
+      for (const { id } of old) {
+        const changed = await transact(db, FEW_RACERS, async (tx) => {
+          const current = await companions.in(tx).get(id);
+          const retained = current && retainedCompanion(current, cutoff);
+          if (!current || !retained) return false;
+          await tx.collection(names.roster_keys).doc(companionKeyId(current.subject)).remove();
+          const ref = tx.collection(names.roster_companions).doc(id);
+          if (retained === 'delete') await ref.remove();
+          else await ref.set({ data: docOf(retained) });
+          return true;
+        });
+        if (changed) count += 1;
+      }
+      return count;
     },
     /** One query for the requests that still have a note, then one transaction per past one. */
     clearNotes: (before) =>

@@ -38,6 +38,7 @@ import {
   withFiling,
   type Submission,
 } from '../../core/suggestion/rules';
+import { PERSONAL_FIELDS, retainedSuggestion } from '../../core/retention/rules';
 import { readDoc, REMOVED } from './documents';
 import {
   docOf,
@@ -50,8 +51,10 @@ import {
   someStrings,
   text,
   updateChanged,
+  type Write,
 } from './fields';
 import { digest } from './keys';
+import { stillPersonal } from './retention';
 import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
 
@@ -129,6 +132,15 @@ const changeFromDoc = recordOf<ChangeRecord>('suggestion_changes', {
 export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections): SuggestionRepo {
   const suggestions = records(db, names, 'suggestions', suggestionFromDoc);
   const changes = records(db, names, 'suggestion_changes', changeFromDoc);
+  /** Erase and retention: the anonymised fields, and the author's request key overwritten. */
+  const unkeyed: Write<SuggestionRecord> = async (ref, erased, current, _stored, tx) => {
+    await updateChanged(ref, current, erased);
+    if (current.userId === null) return;
+    const key = keysIn(tx, names, 'suggestion_keys').doc(
+      requestId(current.userId, erased.requestId),
+    );
+    await key.set({ data: REMOVED });
+  };
 
   /**
    * The author's document (when they filed their newest counted suggestions), read only when the
@@ -203,6 +215,26 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
           await suggestions.changeIn(tx, id, (s) => adoptedBy(s, change, now));
         }
       }),
+    /**
+     * Up to `limit` suggestions left to anonymise (stillPersonal), each written as erase writes
+     * it. The author document lists only recent filings (the daily limit): a year-old one is
+     * not in it.
+     */
+    async anonymiseBefore(cutoffAt, limit) {
+      const before = { field: 'createdAt', value: cutoffAt };
+      const blanks = PERSONAL_FIELDS.suggestions;
+      const old = await stillPersonal(db, suggestions.first, before, blanks, limit);
+      const photos: Array<{ community: string; ref: string }> = [];
+      let changed = 0;
+      for (const s of old) {
+        const retain = (current: SuggestionRecord) => retainedSuggestion(current, cutoffAt);
+        if (!(await suggestions.change(s.id, retain, unkeyed))) continue;
+        changed += 1;
+        // A suggestion's photo is never changed once filed: the one read is the one dropped.
+        if (s.photo !== null) photos.push({ community: s.community, ref: s.photo });
+      }
+      return { changed, photos };
+    },
     getChange: changes.get,
     /** Latest `since` first, then the latest logged. */
     changes: (community) => changes.find({ community }, 'since desc', 'createdAt desc', '_id desc'),
@@ -215,11 +247,7 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
       const count = await suggestions.changeAll(
         { userId },
         (s) => (s.userId === userId ? erasedSuggestion(s) : null),
-        async (ref, erased, current, _stored, tx) => {
-          await updateChanged(ref, current, erased);
-          const key = keysIn(tx, names, 'suggestion_keys').doc(requestId(userId, erased.requestId));
-          await key.set({ data: REMOVED });
-        },
+        unkeyed,
       );
       const authorRef = db.collection(names.suggestion_keys).doc(authorId(userId));
       if (await readDoc(authorRef)) await authorRef.set({ data: { recent: [] } });

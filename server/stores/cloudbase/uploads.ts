@@ -28,6 +28,8 @@ export const uploadId = (ref: string) => `upload_${digest(ref)}`;
 const countId = (userId: string, kind: UploadKind, day: string) =>
   `${kind}_${day}_${digest(userId, kind, day)}`;
 
+const KINDS: readonly UploadKind[] = ['photo', 'cover'];
+
 const fromDoc = (doc: DocData) => read(UPLOAD, doc, `uploads/${String(doc._id ?? '')}`);
 
 export function uploadRepo(
@@ -35,6 +37,7 @@ export function uploadRepo(
   names: { uploads: string; upload_counts: string },
 ): UploadRepo {
   const uploads = () => db.collection(names.uploads);
+  const counts = () => db.collection(names.upload_counts);
   return {
     take: (userId, kind, day, max) =>
       transact(db, FEW_RACERS, async (tx) => {
@@ -74,13 +77,48 @@ export function uploadRepo(
     },
     /**
      * One query for the user's uploads, one remove each. The daily counters' `_id`s are digests
-     * of user, kind and day and hold no user id: they are left to lapse with their day.
+     * of user, kind and day and hold no user id, so no query finds them: those of `days` (the
+     * core passes the ones the morning job has not swept yet) are removed by their id.
      */
-    async eraseUploader(userId) {
+    async eraseUploader(userId, days) {
       const docs = await readAll(() => uploads().where({ userId }).orderBy('_id', 'asc'));
       const mine = docs.map(fromDoc);
       for (const upload of mine) await uploads().doc(uploadId(upload.ref)).remove();
+      for (const day of days) {
+        for (const kind of KINDS)
+          await counts()
+            .doc(countId(userId, kind, day))
+            .remove();
+      }
       return mine.filter((u) => u.attachedAt === null).map((u) => u.ref);
+    },
+    /** One query for the oldest photos' ids, one remove each. */
+    async forgetPhotosBefore(before, limit) {
+      const { data } = await uploads()
+        .where({ kind: 'photo', uploadedAt: db.command.lt(toStoredInstant(before)) })
+        .orderBy('uploadedAt', 'asc')
+        .limit(limit)
+        .field({ _id: true })
+        .get();
+      for (const doc of data)
+        await uploads()
+          .doc(text(doc, '_id', 'uploads/?'))
+          .remove();
+      return data.length;
+    },
+    /** One query for the oldest counters' ids, one remove each. */
+    async forgetCountsBefore(day, limit) {
+      const { data } = await counts()
+        .where({ day: db.command.lt(day) })
+        .orderBy('day', 'asc')
+        .limit(limit)
+        .field({ _id: true })
+        .get();
+      for (const doc of data)
+        await counts()
+          .doc(text(doc, '_id', 'upload_counts/?'))
+          .remove();
+      return data.length;
     },
     forgetUnattached: (ref) =>
       transact(db, FEW_RACERS, async (tx) => {

@@ -21,6 +21,7 @@ import {
 } from '../../core/booking/decisions';
 import type { BookingRecord, BookingRepo, BookRequest, SlotCount } from '../../core/ports';
 import type { HeldBooking } from '../../core/community/limits';
+import { retainedBooking } from '../../core/retention/rules';
 import { immediate, maybe, statements, table, waitlist } from './rows';
 
 /** A status list for SQL, from the core's list (only fixed status names, never input). */
@@ -147,6 +148,17 @@ export function bookingRepo(db: Database.Database): BookingRepo {
       atomic(
         () =>
           bookings.all('user_id = ?', userId).map((b) => bookings.update(erasedBooking(b))).length,
+      ),
+    anonymiseBefore: async (cutoff, limit) =>
+      atomic(
+        () =>
+          bookings
+            .all(
+              "date < ? AND (user_id IS NOT NULL OR name != '' OR phone IS NOT NULL) ORDER BY date, id LIMIT ?",
+              cutoff,
+              limit,
+            )
+            .filter((b) => bookings.save(retainedBooking(b, cutoff))).length,
       ),
   };
 }

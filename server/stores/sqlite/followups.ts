@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { FollowUpRecord, FollowUpRepo, FollowUpRuleRecord } from '../../core/ports';
 import { erasedTask, firstTask, patchIfUnchanged, taskKey } from '../../core/followup/rules';
+import { retainedTask } from '../../core/retention/rules';
 import { immediate, table } from './rows';
 
 export function followUpRepo(db: Database.Database): FollowUpRepo {
@@ -53,5 +54,16 @@ export function followUpRepo(db: Database.Database): FollowUpRepo {
       rules.upsert({ community, rules: r }, ['community']);
     },
     erase: async (userId) => atomic(() => ofUser(userId).map((r) => save(erasedTask(r))).length),
+    anonymiseBefore: async (cutoff, limit) =>
+      atomic(
+        () =>
+          tasks
+            .all(
+              "date < ? AND (user_id IS NOT NULL OR name != '' OR phone IS NOT NULL) ORDER BY date, id LIMIT ?",
+              cutoff,
+              limit,
+            )
+            .filter((t) => save(retainedTask(t, cutoff))).length,
+      ),
   };
 }

@@ -22,6 +22,7 @@ import type {
   SignUpRequest,
 } from '../../core/ports';
 import type { HeldSignUp } from '../../core/community/limits';
+import { retainedSignUp } from '../../core/retention/rules';
 import { placesLeft } from '../../core/waitlist';
 import { immediate, maybe, statements, table, waitlist, type Row } from './rows';
 
@@ -169,5 +170,16 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     signUpsOfUser: async (userId) => signUpsOfUser(userId),
     eraseSignUps: async (userId) =>
       atomic(() => signUpsOfUser(userId).map((s) => signUps.update(erasedSignUp(s))).length),
+    anonymiseSignUpsBefore: async (cutoffAt, limit) =>
+      atomic(
+        () =>
+          signUps
+            .all(
+              "created_at < ? AND (user_id IS NOT NULL OR name != '') ORDER BY created_at, id LIMIT ?",
+              cutoffAt,
+              limit,
+            )
+            .filter((s) => signUps.save(retainedSignUp(s, cutoffAt))).length,
+      ),
   };
 }

@@ -1,6 +1,7 @@
 /** The evening roster, companions and comp-time leave (伴 and 调休). The rules are the core's (core/roster/rules.ts): each transaction loads rows, asks the decision and writes it. */
 import type Database from 'better-sqlite3';
 import type { CompanionRecord, LeaveRecord, RosterRepo, ShiftRecord } from '../../core/ports';
+import { retainedCompanion } from '../../core/retention/rules';
 import {
   assignedCompanion,
   decidedLeave,
@@ -55,6 +56,23 @@ export function rosterRepo(db: Database.Database): RosterRepo {
           else companions.update(erased);
         }
         return mine.length;
+      }),
+    anonymiseCompanionsBefore: async (cutoff, limit) =>
+      atomic(() => {
+        const old = companions.all(
+          "date < ? AND user_id != '' ORDER BY date, id LIMIT ?",
+          cutoff,
+          limit,
+        );
+        let count = 0;
+        for (const c of old) {
+          const retained = retainedCompanion(c, cutoff);
+          if (retained === null) continue;
+          if (retained === 'delete') companions.remove('id = ?', c.id);
+          else companions.update(retained);
+          count += 1;
+        }
+        return count;
       }),
     clearNotes: async (before) =>
       atomic(

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
+import { describeRetentionContract } from '../contract-tests/retention-contract';
 import { describeStoreContract } from '../contract-tests/store-contract';
 import { migrate, openDatabase, openSqliteStore } from './index';
 import { MIGRATIONS } from './migrations';
@@ -13,6 +14,7 @@ const freshFile = () => path.join(dir, `store-${++n}.db`);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describeStoreContract('sqlite', () => openSqliteStore(freshFile()));
+describeRetentionContract('sqlite', () => openSqliteStore(freshFile()));
 
 describe('sqlite specifics', () => {
   it('uses WAL and records the schema version', () => {

@@ -9,6 +9,7 @@ import {
   numbered,
   patchIfStatus,
 } from '../../core/suggestion/rules';
+import { retainedSuggestion } from '../../core/retention/rules';
 import { immediate, statements, table } from './rows';
 
 export function suggestionRepo(db: Database.Database): SuggestionRepo {
@@ -60,5 +61,19 @@ export function suggestionRepo(db: Database.Database): SuggestionRepo {
       changes.all('community_id = ? ORDER BY since DESC, created_at DESC', community),
     erase: async (userId) =>
       atomic(() => ofUser(userId).map((s) => suggestions.save(erasedSuggestion(s))).length),
+    anonymiseBefore: async (cutoffAt, limit) =>
+      atomic(() => {
+        const old = suggestions.all(
+          "created_at < ? AND (user_id IS NOT NULL OR name != '' OR photo IS NOT NULL) ORDER BY created_at, id LIMIT ?",
+          cutoffAt,
+          limit,
+        );
+        // The photo refs come from the records as they were, before the rule dropped them.
+        const changed = old.filter((s) => suggestions.save(retainedSuggestion(s, cutoffAt)));
+        const photos = changed.flatMap((s) =>
+          s.photo === null ? [] : [{ community: s.community, ref: s.photo }],
+        );
+        return { changed: changed.length, photos };
+      }),
   };
 }

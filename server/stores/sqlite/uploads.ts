@@ -25,6 +25,7 @@ export function uploadRepo(db: Database.Database): UploadRepo {
   });
 
   return {
+    /** The counters name the user here: all of theirs go, whatever `days` says. */
     eraseUploader: async (userId) =>
       atomic(() => {
         const pending = uploads.all('user_id = ? AND attached_at IS NULL ORDER BY ref', userId);
@@ -33,6 +34,17 @@ export function uploadRepo(db: Database.Database): UploadRepo {
         return pending.map((u) => u.ref);
       }),
     take: async (userId, kind, day, max) => take(userId, kind, day, max),
+    /** One statement: its rows are gone at once, whatever runs beside it. */
+    forgetCountsBefore: async (day, limit) =>
+      sql(
+        `DELETE FROM upload_counts WHERE rowid IN
+           (SELECT rowid FROM upload_counts WHERE day < ? ORDER BY day LIMIT ?)`,
+      ).run(day, limit).changes,
+    forgetPhotosBefore: async (before, limit) =>
+      sql(
+        `DELETE FROM uploads WHERE rowid IN
+           (SELECT rowid FROM uploads WHERE kind = 'photo' AND uploaded_at < ? ORDER BY uploaded_at LIMIT ?)`,
+      ).run(before, limit).changes,
     add: async (record) => {
       uploads.insert(record);
     },

@@ -1,4 +1,5 @@
 /** Image checks and names shared by the H5 and mini-program pickers. */
+import type { PendingUploadFolder } from '@/types/contract';
 
 /** The server's image limit, applied before uploading. */
 export const IMAGE_MAX_BYTES = 1024 * 1024;
@@ -14,8 +15,17 @@ export function base64OfDataUrl(dataUrl: string): string {
   return comma < 0 ? '' : dataUrl.slice(comma + 1);
 }
 
-/** `<folder>/<community>/<random>.jpg`: letters and digits only, as the server expects. */
+/**
+ * Where an upload waits until the server registers it: a storage lifecycle rule deletes what is
+ * left there after a day (contract/upload.ts); the server keeps the checked copy elsewhere.
+ */
+export const PENDING_FOLDER: PendingUploadFolder = 'pending-uploads';
+
+/**
+ * `pending-uploads/<folder>/<community>/<random>.jpg`: letters and digits only, as the server
+ * expects.
+ */
 export function imageCloudPath(folder: string, community: string): string {
   const random = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-  return `${folder}/${community}/${random}.jpg`;
+  return `${PENDING_FOLDER}/${folder}/${community}/${random}.jpg`;
 }

@@ -54,7 +54,7 @@ describe.each([
     uploadFailed: '照片上传失败，请检查网络后再试',
   },
 ])('$what in the mini-program', ({ setup, folder, tooLarge, uploadFailed }) => {
-  it(`uploads the picked photo under ${folder}/<community>/ and uses its fileID`, async () => {
+  it(`uploads the picked photo under pending-uploads/${folder}/<community>/ and uses its fileID`, async () => {
     chooseMedia.mockResolvedValue(picked(300_000));
     uploadFile.mockResolvedValue({
       fileID: `cloud://env-1.abc/${folder}/jinse/k3x9.jpg`,
@@ -70,17 +70,19 @@ describe.each([
     );
     expect(cloud.init).toHaveBeenCalledTimes(1);
     const [{ cloudPath, filePath }] = uploadFile.mock.calls[0];
-    expect(cloudPath).toMatch(new RegExp(`^${folder}/jinse/[a-z0-9]+\\.jpg$`));
+    expect(cloudPath).toMatch(new RegExp(`^pending-uploads/${folder}/jinse/[a-z0-9]+\\.jpg$`));
     expect(filePath).toBe('wxfile://tmp/photo.jpg');
   });
 
   it('has the server register the uploaded file, and answers the reference it gives', async () => {
     chooseMedia.mockResolvedValue(picked(300_000));
-    const fileID = `cloud://env-1.abc/${folder}/jinse/k3x9.jpg`;
+    const fileID = `cloud://env-1.abc/pending-uploads/${folder}/jinse/k3x9.jpg`;
     uploadFile.mockResolvedValue({ fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
-    const register = jest.fn().mockResolvedValue(fileID);
+    // The server keeps the checked copy out of the pending folder: its reference is what counts.
+    const kept = `cloud://env-1.abc/${folder}/jinse/k3x9.jpg`;
+    const register = jest.fn().mockResolvedValue(kept);
     await expect(chooseAndUploadImage('jinse', setup, register)).resolves.toEqual({
-      ref: fileID,
+      ref: kept,
       preview: 'wxfile://tmp/photo.jpg',
     });
     expect(register).toHaveBeenCalledWith('jinse', fileID);
@@ -114,9 +116,9 @@ describe.each([
     });
   });
 
-  it('makes a fresh cloud path each time, letters and digits only', () => {
+  it('makes a fresh cloud path under the pending folder each time, letters and digits only', () => {
     const a = imageCloudPath(folder, 'huchi');
-    expect(a).toMatch(new RegExp(`^${folder}/huchi/[a-z0-9]{8,}\\.jpg$`));
+    expect(a).toMatch(new RegExp(`^pending-uploads/${folder}/huchi/[a-z0-9]{8,}\\.jpg$`));
     expect(imageCloudPath(folder, 'huchi')).not.toBe(a);
   });
 });

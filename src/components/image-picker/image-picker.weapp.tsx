@@ -1,7 +1,8 @@
 /**
  * Picking an image in the mini-program: WeChat's media chooser, then straight to cloud storage
- * under `<cloudFolder>/<community>/`; then the server checks and records the file (`register`),
- * which is what makes it a reference a suggestion or notice may hold. See image-picker.tsx for H5.
+ * under `pending-uploads/<cloudFolder>/<community>/` (deleted after a day by a lifecycle rule);
+ * then the server checks the file and keeps its clean copy (`register`), whose reference is what
+ * a suggestion or notice may hold. See image-picker.tsx for H5.
  */
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
