@@ -1,6 +1,7 @@
 /** The queue's rules, through dispatch, on a real SQLite file. */
 import type { Board, QueueDesk, Ticket } from '../../../contract/queue';
 import { coreHarness, ok } from '../../testing/core-harness';
+import { DESK_WAITING_LISTED } from './service';
 
 async function setup(at = '2026-12-02T18:30:00+08:00') {
   const published: number[] = [];
@@ -217,6 +218,21 @@ describe('the desk', () => {
     expect(c!.line).toMatchObject({ serviceMinutes: 5, waiting: 2 });
     const last = ok(await t.as('r10')<Ticket[]>('queue.mine'))[0]!;
     expect(last).toMatchObject({ ahead: 1, estimatedWaitMinutes: 5 });
+  });
+
+  it('lists the head of a long line, in order with each place, and counts the rest', async () => {
+    t = await setup();
+    const waiting = DESK_WAITING_LISTED + 5;
+    for (let i = 1; i <= waiting + 1; i += 1) await t.join(`r${i}`);
+    const desk = ok(
+      await t.staff<QueueDesk>('queue.callNext', { community: 'jinse', queue: 'library' }),
+    );
+    expect(desk.line.waiting).toBe(waiting);
+    const listed = desk.tickets.filter((x) => x.status === 'waiting');
+    expect(listed.map((x) => [x.number, x.ahead])).toEqual(
+      Array.from({ length: DESK_WAITING_LISTED }, (_, i) => [i + 2, i]),
+    );
+    expect(desk.tickets[0]).toMatchObject({ label: 'B001', status: 'called' });
   });
 
   it('answers CONFLICT when nobody waits, and for a ticket already handled', async () => {

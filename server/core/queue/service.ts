@@ -36,7 +36,15 @@ import {
 } from './evening';
 import { findLine, queueLines, withDefaults } from './lines';
 import { limitsOf, numberLimitMessage } from '../community/limits';
-import { alertsOf, configOf, lineState, staffTicketView, ticketView, type LineView } from './views';
+import {
+  alertsOf,
+  configOf,
+  lineFacts,
+  lineState,
+  staffTicketView,
+  ticketView,
+  type LineView,
+} from './views';
 
 export { ALERT_AHEAD, REQUEUE_BEHIND, completePatch } from './evening';
 
@@ -385,7 +393,14 @@ const definedOf = <T extends object>(patch: T): Partial<T> =>
   Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /**
- * The queue desk: the whole line, from the one evening record, with the companion requests
+ * Waiting tickets the desk lists, from the head of the line: the desk calls from the head, and
+ * the line's count is in `line.waiting`. A whole line of several hundred made every call answer
+ * (and the desk page's render) grow with the line.
+ */
+export const DESK_WAITING_LISTED = 30;
+
+/**
+ * The queue desk: the line's head, from the one evening record, with the companion requests
  * made on its tickets (one read of the community's requests that evening, through the roster
  * port), so the desk calling a resident sees that someone should go with them and who.
  */
@@ -404,12 +419,13 @@ export async function deskOf(deps: CoreDeps, view: LineView): Promise<QueueDesk>
     (t) => t.status === 'missed' && (requeueUntilOf(t, setup.graceMinutes) ?? now) > now,
   );
   const served = tickets.filter((t) => t.status === 'done');
+  const facts = lineFacts(view);
   const samples = served.map((t) => t.serviceSeconds).filter((s): s is number => s !== null);
   return {
     line: lineState(view),
     config: configOf(setup),
-    tickets: [...called, ...waiting, ...missed].map((t) =>
-      staffTicketView(t, view, companions.get(companionSubject('ticket', t.id)) ?? null),
+    tickets: [...called, ...waiting.slice(0, DESK_WAITING_LISTED), ...missed].map((t) =>
+      staffTicketView(t, view, companions.get(companionSubject('ticket', t.id)) ?? null, facts),
     ),
     stats: {
       served: served.length,

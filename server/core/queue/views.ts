@@ -119,12 +119,31 @@ export function lineState(view: LineView): LineState {
   };
 }
 
+/** What every ticket's view of one evening shares: the waiting order and the estimate. */
+export interface LineFacts {
+  /** A waiting ticket's id → how many wait ahead of it. */
+  ahead: ReadonlyMap<string, number>;
+  serviceMinutes: number;
+}
+
+/** The line's facts, once: the desk shows every ticket, and each would redo them (O(line²)). */
+export function lineFacts({ evening, setup }: LineView): LineFacts {
+  return {
+    ahead: new Map(waitingOf(evening.tickets).map((t, i) => [t.id, i])),
+    serviceMinutes: serviceMinutesOf(evening.tickets, setup),
+  };
+}
+
 /** A resident's view of a ticket: "ahead" is its place among tonight's waiting tickets. */
-export function ticketView(ticket: TicketRecord, view: LineView): Ticket {
-  const { evening, setup, now } = view;
+export function ticketView(
+  ticket: TicketRecord,
+  view: LineView,
+  facts: LineFacts = lineFacts(view),
+): Ticket {
+  const { setup, now } = view;
   const waiting = ticket.status === 'waiting';
-  const ahead = waiting ? waitingOf(evening.tickets).findIndex((t) => t.id === ticket.id) : 0;
-  const minutes = serviceMinutesOf(evening.tickets, setup);
+  const ahead = waiting ? (facts.ahead.get(ticket.id) ?? 0) : 0;
+  const minutes = facts.serviceMinutes;
   const requeueUntil = requeueUntilOf(ticket, setup.graceMinutes);
   const graceLeft = requeueUntil && requeueUntil > now ? requeueUntil : null;
   return {
@@ -136,8 +155,8 @@ export function ticketView(ticket: TicketRecord, view: LineView): Ticket {
     number: ticket.number,
     label: ticket.label,
     status: ticket.status,
-    ahead: Math.max(0, ahead),
-    estimatedWaitMinutes: waiting ? Math.ceil(Math.max(0, ahead) * minutes) : null,
+    ahead,
+    estimatedWaitMinutes: waiting ? Math.ceil(ahead * minutes) : null,
     walkIn: ticket.userId === null,
     createdAt: iso(ticket.createdAt)!,
     calledAt: iso(ticket.calledAt),
@@ -150,8 +169,9 @@ export const staffTicketView = (
   ticket: TicketRecord,
   view: LineView,
   companion: TicketCompanion | null = null,
+  facts: LineFacts = lineFacts(view),
 ): StaffTicket => ({
-  ...ticketView(ticket, view),
+  ...ticketView(ticket, view, facts),
   note: ticket.note,
   companion,
 });
@@ -163,17 +183,15 @@ export const staffTicketView = (
  */
 export function alertsOf(tickets: readonly TicketRecord[], limit: number): SentAlert[] {
   const told = tickets.filter((t) => t.userId !== null);
+  const sent = (kind: SentAlert['kind'], t: TicketRecord, at: string | null) =>
+    at ? [{ kind, t, at, ms: Date.parse(at) }] : [];
   return (
     [
-      ...told.flatMap((t) =>
-        t.calledAt ? [{ kind: 'your-turn' as const, t, at: t.calledAt }] : [],
-      ),
-      ...told.flatMap((t) =>
-        t.alertedAt ? [{ kind: 'three-ahead' as const, t, at: t.alertedAt }] : [],
-      ),
+      ...told.flatMap((t) => sent('your-turn', t, t.calledAt)),
+      ...told.flatMap((t) => sent('three-ahead', t, t.alertedAt)),
     ]
       // Same instant: the "3 ahead" a call caused comes after (above) the call.
-      .sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.t.number - a.t.number)
+      .sort((a, b) => b.ms - a.ms || b.t.number - a.t.number)
       .slice(0, limit)
       .map(({ kind, t, at }) => ({ kind, label: t.label, at: isoLocal(new Date(at)) }))
   );
