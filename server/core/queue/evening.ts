@@ -47,6 +47,32 @@ export const byLineOrder = (a: TicketRecord, b: TicketRecord) =>
 export const waitingOf = (tickets: readonly TicketRecord[]) =>
   tickets.filter((t) => t.status === 'waiting').sort(byLineOrder);
 
+/**
+ * The first `k` items that `keep` in `order`, without sorting them all: a join or a call needs
+ * the head of a line of hundreds (k is small). `order` must be total (ties broken by number).
+ */
+export function firstBy<T>(
+  items: readonly T[],
+  k: number,
+  order: (a: T, b: T) => number,
+  keep: (item: T) => boolean,
+): T[] {
+  const best: T[] = [];
+  if (k <= 0) return best;
+  for (const item of items) {
+    if (!keep(item) || (best.length === k && order(item, best[k - 1]!) >= 0)) continue;
+    if (best.length === k) best.pop();
+    let at = best.length;
+    while (at > 0 && order(item, best[at - 1]!) < 0) at -= 1;
+    best.splice(at, 0, item);
+  }
+  return best;
+}
+
+/** The first `k` waiting tickets in line order: waitingOf(tickets).slice(0, k). */
+export const waitingHead = (tickets: readonly TicketRecord[], k: number) =>
+  firstBy(tickets, k, byLineOrder, (t) => t.status === 'waiting');
+
 /** At the desk now, most recently called first. */
 export const calledOf = (tickets: readonly TicketRecord[]) =>
   tickets
@@ -131,16 +157,25 @@ export type JoinOutcome =
   /** The resident took setup.numbersPerResident numbers tonight, every line together. */
   | { kind: 'limited'; max: number };
 
-/** The ticket a request already has: the one its request id made, or the user's live one. */
+/**
+ * The ticket a request already has: the one its request id made, or the user's live one. One
+ * pass over the line (a join is the busiest request, and the line grows all evening).
+ */
 function knownTicket(evening: EveningRecord, req: JoinRequest, now: Date, grace: number) {
-  if (req.requestId !== null) {
-    const made = evening.tickets.find(
-      (t) => t.requestId === req.requestId && t.userId === req.userId,
-    );
-    if (made) return made;
+  let live: TicketRecord | undefined;
+  for (const t of evening.tickets) {
+    if (t.userId !== req.userId) continue;
+    if (req.requestId !== null && t.requestId === req.requestId) return t;
+    if (req.userId !== null && live === undefined && holds(t, now, grace)) live = t;
   }
-  if (req.userId === null) return undefined;
-  return evening.tickets.find((t) => t.userId === req.userId && holds(t, now, grace));
+  return live;
+}
+
+/** Whether more than `n` tickets wait, counting no further than n + 1. */
+function moreWaitingThan(tickets: readonly TicketRecord[], n: number): boolean {
+  let waiting = 0;
+  for (const t of tickets) if (t.status === 'waiting' && (waiting += 1) > n) return true;
+  return false;
 }
 
 /**
@@ -184,7 +219,7 @@ export function decideJoin(
     closedAt: null,
     serviceSeconds: null,
     // Whoever starts near the desk is looking at the ticket page: no "3 ahead" alert for them.
-    alerted: waitingOf(evening.tickets).length <= ALERT_AHEAD,
+    alerted: !moreWaitingThan(evening.tickets, ALERT_AHEAD),
     alertedAt: null,
   };
   const next = { ...evening, lastNumber: number, tickets: [...evening.tickets, ticket] };
@@ -210,11 +245,19 @@ export const withTicket = (evening: EveningRecord, ticket: TicketRecord): Evenin
  * Decisions keep the objects of tickets they did not touch, so most joins compare nothing.
  */
 export function ticketChanges(current: EveningRecord | null, next: EveningRecord) {
-  const before = new Map(current?.tickets.map((t) => [t.id, t]));
+  const earlier = current?.tickets ?? [];
+  // Decisions keep the tickets' order, so the ticket at the same place is nearly always the old
+  // one: the map of every ticket is built only when one is not.
+  let byId: Map<string, TicketRecord> | null = null;
+  const before = (ticket: TicketRecord, at: number) => {
+    if (earlier[at]?.id === ticket.id) return earlier[at];
+    byId ??= new Map(earlier.map((t) => [t.id, t]));
+    return byId.get(ticket.id);
+  };
   const added: TicketRecord[] = [];
   const changed: TicketRecord[] = [];
-  for (const ticket of next.tickets) {
-    const old = before.get(ticket.id);
+  for (const [at, ticket] of next.tickets.entries()) {
+    const old = before(ticket, at);
     if (!old) added.push(ticket);
     else if (old !== ticket && !sameTicket(old, ticket)) changed.push(ticket);
   }
@@ -289,7 +332,7 @@ export function decideCallNext(
     completed.push(done);
     next = withTicket(next, done);
   }
-  const head = waitingOf(next.tickets)[0];
+  const head = waitingHead(next.tickets, 1)[0];
   if (!head) return { next, called: null, completed };
   const called: TicketRecord = { ...head, status: 'called', calledAt: now.toISOString() };
   return { next: withTicket(next, called), called, completed };
@@ -344,8 +387,7 @@ export function markNear(
   next: EveningRecord;
   near: Array<{ ticket: TicketRecord; ahead: number }>;
 } {
-  const near = waitingOf(evening.tickets)
-    .slice(0, ALERT_AHEAD + 1)
+  const near = waitingHead(evening.tickets, ALERT_AHEAD + 1)
     .map((ticket, ahead) => ({ ticket, ahead }))
     .filter(({ ticket }) => !ticket.alerted && ticket.userId !== null)
     .map(({ ticket, ahead }) => ({

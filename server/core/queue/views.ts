@@ -14,7 +14,16 @@ import type {
 import type { TicketCompanion } from '../../../contract/roster';
 import type { EveningRecord, LineSetup, TicketRecord } from '../ports';
 import { isoLocal } from '../kernel/time';
-import { calledOf, joinBlock, joinRulesOf, requeueUntilOf, setupOf, waitingOf } from './evening';
+import {
+  byLineOrder,
+  calledOf,
+  firstBy,
+  joinBlock,
+  joinRulesOf,
+  requeueUntilOf,
+  setupOf,
+  waitingOf,
+} from './evening';
 
 const iso = (value: string | null) => (value ? isoLocal(new Date(value)) : null);
 
@@ -82,14 +91,27 @@ const accepting = ({ evening, setup, now }: LineView) =>
 
 const RECENTLY_CALLED = 5;
 
+/** Views are not changed once made: a change publishes the state, and its desk shows it again. */
+const states = new WeakMap<LineView, LineState>();
+
 export function lineState(view: LineView): LineState {
+  const known = states.get(view);
+  if (known) return known;
+  const state = freshLineState(view);
+  states.set(view, state);
+  return state;
+}
+
+function freshLineState(view: LineView): LineState {
   const { evening, setup, now } = view;
   const called = calledOf(evening.tickets);
   const current = called[0];
-  const recent = evening.tickets
-    .filter((t) => t.calledAt !== null)
-    .sort((a, b) => b.calledAt!.localeCompare(a.calledAt!) || b.number - a.number)
-    .slice(0, RECENTLY_CALLED);
+  const recent = firstBy(
+    evening.tickets,
+    RECENTLY_CALLED,
+    (a, b) => b.calledAt!.localeCompare(a.calledAt!) || b.number - a.number,
+    (t) => t.calledAt !== null,
+  );
   const waiting = waitingOf(evening.tickets);
   return {
     community: evening.community,
@@ -134,16 +156,23 @@ export function lineFacts({ evening, setup }: LineView): LineFacts {
   };
 }
 
+/** Waiting tickets before this waiting one in line order (0 when it is not in the evening). */
+function aheadOf(ticket: TicketRecord, evening: EveningRecord): number {
+  const me = evening.tickets.find((t) => t.id === ticket.id && t.status === 'waiting');
+  if (!me) return 0;
+  return evening.tickets.filter((t) => t.status === 'waiting' && byLineOrder(t, me) < 0).length;
+}
+
 /** A resident's view of a ticket: "ahead" is its place among tonight's waiting tickets. */
-export function ticketView(
-  ticket: TicketRecord,
-  view: LineView,
-  facts: LineFacts = lineFacts(view),
-): Ticket {
-  const { setup, now } = view;
+export function ticketView(ticket: TicketRecord, view: LineView, facts?: LineFacts): Ticket {
+  const { evening, setup, now } = view;
   const waiting = ticket.status === 'waiting';
-  const ahead = waiting ? (facts.ahead.get(ticket.id) ?? 0) : 0;
-  const minutes = facts.serviceMinutes;
+  const ahead = waiting
+    ? facts
+      ? (facts.ahead.get(ticket.id) ?? 0)
+      : aheadOf(ticket, evening)
+    : 0;
+  const minutes = facts?.serviceMinutes ?? serviceMinutesOf(evening.tickets, setup);
   const requeueUntil = requeueUntilOf(ticket, setup.graceMinutes);
   const graceLeft = requeueUntil && requeueUntil > now ? requeueUntil : null;
   return {
@@ -169,7 +198,7 @@ export const staffTicketView = (
   ticket: TicketRecord,
   view: LineView,
   companion: TicketCompanion | null = null,
-  facts: LineFacts = lineFacts(view),
+  facts?: LineFacts,
 ): StaffTicket => ({
   ...ticketView(ticket, view, facts),
   note: ticket.note,
@@ -184,15 +213,18 @@ export const staffTicketView = (
 export function alertsOf(tickets: readonly TicketRecord[], limit: number): SentAlert[] {
   const told = tickets.filter((t) => t.userId !== null);
   const sent = (kind: SentAlert['kind'], t: TicketRecord, at: string | null) =>
-    at ? [{ kind, t, at, ms: Date.parse(at) }] : [];
-  return (
+    at ? [{ kind, t, at, ms: Date.parse(at), order: kind === 'your-turn' ? 0 : 1 }] : [];
+  type Sent = ReturnType<typeof sent>[number];
+  // Same instant: the "3 ahead" a call caused comes after (above) the call; the same ticket told
+  // both at once lists its call first.
+  const newest = (a: Sent, b: Sent) => b.ms - a.ms || b.t.number - a.t.number || a.order - b.order;
+  return firstBy(
     [
       ...told.flatMap((t) => sent('your-turn', t, t.calledAt)),
       ...told.flatMap((t) => sent('three-ahead', t, t.alertedAt)),
-    ]
-      // Same instant: the "3 ahead" a call caused comes after (above) the call.
-      .sort((a, b) => b.ms - a.ms || b.t.number - a.t.number)
-      .slice(0, limit)
-      .map(({ kind, t, at }) => ({ kind, label: t.label, at: isoLocal(new Date(at)) }))
-  );
+    ],
+    limit,
+    newest,
+    () => true,
+  ).map(({ kind, t, at }) => ({ kind, label: t.label, at: isoLocal(new Date(at)) }));
 }
