@@ -5,7 +5,7 @@
  * atomic `change` and acts on what they decide.
  */
 import type { EveningRecord, LineSetup, TicketRecord, TicketStatus } from '../ports';
-import { local } from '../kernel/time';
+import { wallClock } from '../kernel/time';
 import { compareHhmm, labelOf } from './lines';
 import { numberLimit } from '../community/limits';
 
@@ -115,10 +115,10 @@ export interface JoinRules {
  * it in src/features/queue/model/join-block.ts to see last-join and closing pass on its own.
  */
 export function joinBlock(line: JoinRules, now: Date, byStaff = false): JoinBlock | null {
-  const wall = local(now);
-  const hhmm = wall.format('HH:mm');
+  const wall = wallClock(now);
+  const hhmm = wall.slice(11, 16);
   const open =
-    wall.format('YYYY-MM-DD') === line.date &&
+    wall.slice(0, 10) === line.date &&
     line.opensAt !== '' &&
     line.closesAt !== '' &&
     compareHhmm(hhmm, line.opensAt) >= 0 &&

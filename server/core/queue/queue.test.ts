@@ -42,7 +42,9 @@ describe('taking a number', () => {
     expect(second).toMatchObject({ label: 'B002', ahead: 1, estimatedWaitMinutes: 5 });
     const health = await t.join('r1', 'health');
     expect(health.label).toBe('A001');
-    expect(t.published.length).toBeGreaterThanOrEqual(3);
+    // Published once the requests of this turn are answered, once per line changed.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(t.published.length).toBeGreaterThanOrEqual(2);
   });
 
   it('returns the held ticket on a retry or a second tap, never a second number', async () => {

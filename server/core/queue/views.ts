@@ -141,19 +141,14 @@ function freshLineState(view: LineView): LineState {
   };
 }
 
-/** What every ticket's view of one evening shares: the waiting order and the estimate. */
+/**
+ * What every ticket's view of one evening shares, for a list of them (the desk): without it
+ * each ticket would find its place and the estimate again (O(line²)).
+ */
 export interface LineFacts {
   /** A waiting ticket's id → how many wait ahead of it. */
   ahead: ReadonlyMap<string, number>;
   serviceMinutes: number;
-}
-
-/** The line's facts, once: the desk shows every ticket, and each would redo them (O(line²)). */
-export function lineFacts({ evening, setup }: LineView): LineFacts {
-  return {
-    ahead: new Map(waitingOf(evening.tickets).map((t, i) => [t.id, i])),
-    serviceMinutes: serviceMinutesOf(evening.tickets, setup),
-  };
 }
 
 /** Waiting tickets before this waiting one in line order (0 when it is not in the evening). */
@@ -211,20 +206,42 @@ export const staffTicketView = (
  * the same on both hosts. A walk-in number has nobody to tell.
  */
 export function alertsOf(tickets: readonly TicketRecord[], limit: number): SentAlert[] {
-  const told = tickets.filter((t) => t.userId !== null);
-  const sent = (kind: SentAlert['kind'], t: TicketRecord, at: string | null) =>
-    at ? [{ kind, t, at, ms: Date.parse(at), order: kind === 'your-turn' ? 0 : 1 }] : [];
-  type Sent = ReturnType<typeof sent>[number];
+  type Told = { kind: SentAlert['kind']; t: TicketRecord; at: string; order: number };
   // Same instant: the "3 ahead" a call caused comes after (above) the call; the same ticket told
   // both at once lists its call first.
-  const newest = (a: Sent, b: Sent) => b.ms - a.ms || b.t.number - a.t.number || a.order - b.order;
+  const newest = (a: Told, b: Told) =>
+    laterFirst(a.at, b.at) || b.t.number - a.t.number || a.order - b.order;
+  // The newest of each kind, then the newest of both: a line's hundreds of calls are not sorted.
+  const newestOf = (
+    kind: SentAlert['kind'],
+    order: number,
+    at: (t: TicketRecord) => string | null,
+  ) =>
+    firstBy(
+      tickets,
+      limit,
+      (a, b) => laterFirst(at(a)!, at(b)!) || b.number - a.number,
+      (t) => t.userId !== null && at(t) !== null,
+    ).map((t): Told => ({ kind, t, at: at(t)!, order }));
   return firstBy(
     [
-      ...told.flatMap((t) => sent('your-turn', t, t.calledAt)),
-      ...told.flatMap((t) => sent('three-ahead', t, t.alertedAt)),
+      ...newestOf('your-turn', 0, (t) => t.calledAt),
+      ...newestOf('three-ahead', 1, (t) => t.alertedAt),
     ],
     limit,
     newest,
     () => true,
   ).map(({ kind, t, at }) => ({ kind, label: t.label, at: isoLocal(new Date(at)) }));
+}
+
+/**
+ * Later instant first. The core writes instants with toISOString (same length, UTC), whose text
+ * order is their time order; anything else is parsed.
+ */
+function laterFirst(a: string, b: string): number {
+  if (a.length === b.length && a.endsWith('Z') && b.endsWith('Z')) {
+    if (a === b) return 0;
+    return a < b ? 1 : -1;
+  }
+  return Date.parse(b) - Date.parse(a);
 }
