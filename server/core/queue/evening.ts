@@ -246,18 +246,19 @@ export const withTicket = (evening: EveningRecord, ticket: TicketRecord): Evenin
  */
 export function ticketChanges(current: EveningRecord | null, next: EveningRecord) {
   const earlier = current?.tickets ?? [];
-  // Decisions keep the tickets' order, so the ticket at the same place is nearly always the old
-  // one: the map of every ticket is built only when one is not.
-  let byId: Map<string, TicketRecord> | null = null;
-  const before = (ticket: TicketRecord, at: number) => {
-    if (earlier[at]?.id === ticket.id) return earlier[at];
-    byId ??= new Map(earlier.map((t) => [t.id, t]));
-    return byId.get(ticket.id);
-  };
   const added: TicketRecord[] = [];
   const changed: TicketRecord[] = [];
-  for (const [at, ticket] of next.tickets.entries()) {
-    const old = before(ticket, at);
+  // Decisions keep the tickets' order and the objects they did not touch: the ticket at the same
+  // place is nearly always the very same one, and the map of every ticket is built only if not.
+  let byId: Map<string, TicketRecord> | null = null;
+  for (let at = 0; at < next.tickets.length; at += 1) {
+    const ticket = next.tickets[at]!;
+    if (earlier[at] === ticket) continue;
+    let old: TicketRecord | undefined = earlier[at];
+    if (old?.id !== ticket.id) {
+      byId ??= new Map(earlier.map((t) => [t.id, t]));
+      old = byId.get(ticket.id);
+    }
     if (!old) added.push(ticket);
     else if (old !== ticket && !sameTicket(old, ticket)) changed.push(ticket);
   }

@@ -153,9 +153,11 @@ export interface LineFacts {
 
 /** Waiting tickets before this waiting one in line order (0 when it is not in the evening). */
 function aheadOf(ticket: TicketRecord, evening: EveningRecord): number {
-  const me = evening.tickets.find((t) => t.id === ticket.id && t.status === 'waiting');
-  if (!me) return 0;
-  return evening.tickets.filter((t) => t.status === 'waiting' && byLineOrder(t, me) < 0).length;
+  const me = evening.tickets.find((t) => t.id === ticket.id);
+  if (me?.status !== 'waiting') return 0;
+  let ahead = 0;
+  for (const t of evening.tickets) if (t.status === 'waiting' && byLineOrder(t, me) < 0) ahead += 1;
+  return ahead;
 }
 
 /** A resident's view of a ticket: "ahead" is its place among tonight's waiting tickets. */
