@@ -56,10 +56,13 @@ export function firstBy<T>(
   k: number,
   order: (a: T, b: T) => number,
   keep: (item: T) => boolean,
+  /** Scan from the end: the same answer, fewer comparisons when the best are last (the newest). */
+  fromEnd = false,
 ): T[] {
   const best: T[] = [];
   if (k <= 0) return best;
-  for (const item of items) {
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[fromEnd ? items.length - 1 - i : i]!;
     if (!keep(item) || (best.length === k && order(item, best[k - 1]!) >= 0)) continue;
     if (best.length === k) best.pop();
     let at = best.length;

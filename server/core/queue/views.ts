@@ -111,6 +111,7 @@ function freshLineState(view: LineView): LineState {
     RECENTLY_CALLED,
     (a, b) => b.calledAt!.localeCompare(a.calledAt!) || b.number - a.number,
     (t) => t.calledAt !== null,
+    true,
   );
   const waiting = waitingOf(evening.tickets);
   return {
@@ -224,6 +225,7 @@ export function alertsOf(tickets: readonly TicketRecord[], limit: number): SentA
       limit,
       (a, b) => laterFirst(at(a)!, at(b)!) || b.number - a.number,
       (t) => t.userId !== null && at(t) !== null,
+      true,
     ).map((t): Told => ({ kind, t, at: at(t)!, order }));
   return firstBy(
     [
