@@ -150,7 +150,10 @@ export interface Board {
 export interface QueueDesk {
   line: LineState;
   config: LineConfig;
-  /** Waiting in order, then called, then missed within grace. */
+  /**
+   * Called, then the head of the waiting line in order (at most 30, the server's
+   * DESK_WAITING_LISTED; `line.waiting` counts them all), then missed within grace.
+   */
   tickets: StaffTicket[];
   /** Tonight so far. */
   stats: {

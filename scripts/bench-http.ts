@@ -45,11 +45,20 @@ function startProcess(
   env: Record<string, string>,
   pattern: RegExp,
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // BENCH_PROFILE=<dir>: the host writes a V8 CPU profile there when it stops (docs/performance.md).
+  const profile =
+    process.env.BENCH_PROFILE && script.startsWith('server/')
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
+      : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', path.join(ROOT, script), ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (chunk: Buffer) => {

@@ -22,6 +22,7 @@ import {
   announcePromotion,
   assertChangeable,
   book,
+  bookedView,
   bookingView,
   companionsByBooking,
   figuresOf,
@@ -57,7 +58,7 @@ export async function bookSeat(
   input: SeatInput & { name?: string },
   now: Date,
 ) {
-  const { booking } = await book(
+  const booked = await book(
     deps,
     {
       slotId: input.slotId,
@@ -68,7 +69,7 @@ export async function bookSeat(
     },
     now,
   );
-  return bookingView(deps, booking, now);
+  return bookedView(deps, booked, now);
 }
 
 /** Staff book for a resident without the app (a phone call, at the desk). */

@@ -212,7 +212,18 @@ export async function book(deps: CoreDeps, args: BookArgs, now: Date) {
   });
   if (outcome.kind === 'full') throw new AppError('CONFLICT', LATE_FULL_MESSAGE, 'slotId');
   if (outcome.kind === 'limited') throw new AppError('CONFLICT', bookingLimitMessage(outcome));
-  return outcome;
+  return { ...outcome, community, settings };
+}
+
+/** The resident's view of what book() made, from the community and settings it read. */
+export async function bookedView(
+  deps: CoreDeps,
+  booked: Awaited<ReturnType<typeof book>>,
+  now: Date,
+): Promise<Booking> {
+  const b = booked.booking;
+  const position = b.status === 'waitlisted' ? await deps.store.bookings.waitlistPosition(b) : null;
+  return viewOf(b, booked.community, booked.settings, position, now);
 }
 
 export async function ownBooking(deps: CoreDeps, userId: string, id: string) {

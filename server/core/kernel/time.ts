@@ -28,8 +28,21 @@ export const local = (instant: Date | string | number) => dayjs.utc(ms(instant) 
 export const atLocal = (date: string, time: string) =>
   dayjs(Date.parse(`${date}T${time}:00+08:00`));
 
+/**
+ * The wall clock in Asia/Shanghai as "YYYY-MM-DDTHH:mm:ss" (years 0–9999): the instant plus eight
+ * hours read as UTC, without a dayjs object (every ticket view formats three instants).
+ */
+/** 0000-01-01T00:00Z and 10000-01-01T00:00Z: toISOString writes four-digit years between. */
+const YEAR_0 = -62_167_219_200_000;
+const YEAR_10000 = 253_402_300_800_000;
+export const wallClock = (instant: Date | string | number): string => {
+  const at = ms(instant) + OFFSET_MS;
+  if (!(at >= YEAR_0 && at < YEAR_10000)) return local(instant).format('YYYY-MM-DDTHH:mm:ss');
+  return new Date(at).toISOString().slice(0, 19);
+};
+
 /** ISO 8601 with the +08:00 offset, which reads right to a person in Suzhou. */
 export const isoLocal = (instant: Date | dayjs.Dayjs) =>
-  `${local(instant instanceof Date ? instant : instant.valueOf()).format('YYYY-MM-DDTHH:mm:ss')}+08:00`;
+  `${wallClock(instant instanceof Date ? instant : instant.valueOf())}+08:00`;
 
 export { dayjs };

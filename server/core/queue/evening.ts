@@ -5,7 +5,7 @@
  * atomic `change` and acts on what they decide.
  */
 import type { EveningRecord, LineSetup, TicketRecord, TicketStatus } from '../ports';
-import { local } from '../kernel/time';
+import { wallClock } from '../kernel/time';
 import { compareHhmm, labelOf } from './lines';
 import { numberLimit } from '../community/limits';
 
@@ -46,6 +46,35 @@ export const byLineOrder = (a: TicketRecord, b: TicketRecord) =>
 
 export const waitingOf = (tickets: readonly TicketRecord[]) =>
   tickets.filter((t) => t.status === 'waiting').sort(byLineOrder);
+
+/**
+ * The first `k` items that `keep` in `order`, without sorting them all: a join or a call needs
+ * the head of a line of hundreds (k is small). `order` must be total (ties broken by number).
+ */
+export function firstBy<T>(
+  items: readonly T[],
+  k: number,
+  order: (a: T, b: T) => number,
+  keep: (item: T) => boolean,
+  /** Scan from the end: the same answer, fewer comparisons when the best are last (the newest). */
+  fromEnd = false,
+): T[] {
+  const best: T[] = [];
+  if (k <= 0) return best;
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[fromEnd ? items.length - 1 - i : i]!;
+    if (!keep(item) || (best.length === k && order(item, best[k - 1]!) >= 0)) continue;
+    if (best.length === k) best.pop();
+    let at = best.length;
+    while (at > 0 && order(item, best[at - 1]!) < 0) at -= 1;
+    best.splice(at, 0, item);
+  }
+  return best;
+}
+
+/** The first `k` waiting tickets in line order: waitingOf(tickets).slice(0, k). */
+export const waitingHead = (tickets: readonly TicketRecord[], k: number) =>
+  firstBy(tickets, k, byLineOrder, (t) => t.status === 'waiting');
 
 /** At the desk now, most recently called first. */
 export const calledOf = (tickets: readonly TicketRecord[]) =>
@@ -89,10 +118,10 @@ export interface JoinRules {
  * it in src/features/queue/model/join-block.ts to see last-join and closing pass on its own.
  */
 export function joinBlock(line: JoinRules, now: Date, byStaff = false): JoinBlock | null {
-  const wall = local(now);
-  const hhmm = wall.format('HH:mm');
+  const wall = wallClock(now);
+  const hhmm = wall.slice(11, 16);
   const open =
-    wall.format('YYYY-MM-DD') === line.date &&
+    wall.slice(0, 10) === line.date &&
     line.opensAt !== '' &&
     line.closesAt !== '' &&
     compareHhmm(hhmm, line.opensAt) >= 0 &&
@@ -131,16 +160,25 @@ export type JoinOutcome =
   /** The resident took setup.numbersPerResident numbers tonight, every line together. */
   | { kind: 'limited'; max: number };
 
-/** The ticket a request already has: the one its request id made, or the user's live one. */
+/**
+ * The ticket a request already has: the one its request id made, or the user's live one. One
+ * pass over the line (a join is the busiest request, and the line grows all evening).
+ */
 function knownTicket(evening: EveningRecord, req: JoinRequest, now: Date, grace: number) {
-  if (req.requestId !== null) {
-    const made = evening.tickets.find(
-      (t) => t.requestId === req.requestId && t.userId === req.userId,
-    );
-    if (made) return made;
+  let live: TicketRecord | undefined;
+  for (const t of evening.tickets) {
+    if (t.userId !== req.userId) continue;
+    if (req.requestId !== null && t.requestId === req.requestId) return t;
+    if (req.userId !== null && live === undefined && holds(t, now, grace)) live = t;
   }
-  if (req.userId === null) return undefined;
-  return evening.tickets.find((t) => t.userId === req.userId && holds(t, now, grace));
+  return live;
+}
+
+/** Whether more than `n` tickets wait, counting no further than n + 1. */
+function moreWaitingThan(tickets: readonly TicketRecord[], n: number): boolean {
+  let waiting = 0;
+  for (const t of tickets) if (t.status === 'waiting' && (waiting += 1) > n) return true;
+  return false;
 }
 
 /**
@@ -184,7 +222,7 @@ export function decideJoin(
     closedAt: null,
     serviceSeconds: null,
     // Whoever starts near the desk is looking at the ticket page: no "3 ahead" alert for them.
-    alerted: waitingOf(evening.tickets).length <= ALERT_AHEAD,
+    alerted: !moreWaitingThan(evening.tickets, ALERT_AHEAD),
     alertedAt: null,
   };
   const next = { ...evening, lastNumber: number, tickets: [...evening.tickets, ticket] };
@@ -210,11 +248,20 @@ export const withTicket = (evening: EveningRecord, ticket: TicketRecord): Evenin
  * Decisions keep the objects of tickets they did not touch, so most joins compare nothing.
  */
 export function ticketChanges(current: EveningRecord | null, next: EveningRecord) {
-  const before = new Map(current?.tickets.map((t) => [t.id, t]));
+  const earlier = current?.tickets ?? [];
   const added: TicketRecord[] = [];
   const changed: TicketRecord[] = [];
-  for (const ticket of next.tickets) {
-    const old = before.get(ticket.id);
+  // Decisions keep the tickets' order and the objects they did not touch: the ticket at the same
+  // place is nearly always the very same one, and the map of every ticket is built only if not.
+  let byId: Map<string, TicketRecord> | null = null;
+  for (let at = 0; at < next.tickets.length; at += 1) {
+    const ticket = next.tickets[at]!;
+    if (earlier[at] === ticket) continue;
+    let old: TicketRecord | undefined = earlier[at];
+    if (old?.id !== ticket.id) {
+      byId ??= new Map(earlier.map((t) => [t.id, t]));
+      old = byId.get(ticket.id);
+    }
     if (!old) added.push(ticket);
     else if (old !== ticket && !sameTicket(old, ticket)) changed.push(ticket);
   }
@@ -289,7 +336,7 @@ export function decideCallNext(
     completed.push(done);
     next = withTicket(next, done);
   }
-  const head = waitingOf(next.tickets)[0];
+  const head = waitingHead(next.tickets, 1)[0];
   if (!head) return { next, called: null, completed };
   const called: TicketRecord = { ...head, status: 'called', calledAt: now.toISOString() };
   return { next: withTicket(next, called), called, completed };
@@ -344,8 +391,7 @@ export function markNear(
   next: EveningRecord;
   near: Array<{ ticket: TicketRecord; ahead: number }>;
 } {
-  const near = waitingOf(evening.tickets)
-    .slice(0, ALERT_AHEAD + 1)
+  const near = waitingHead(evening.tickets, ALERT_AHEAD + 1)
     .map((ticket, ahead) => ({ ticket, ahead }))
     .filter(({ ticket }) => !ticket.alerted && ticket.userId !== null)
     .map(({ ticket, ahead }) => ({

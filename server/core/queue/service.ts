@@ -12,6 +12,7 @@ import { currentNotices } from '../notice/service';
 import type {
   CommunityRecord,
   EveningRecord,
+  LinePublisher,
   LineSetup,
   TicketRecord,
   TicketStatus,
@@ -28,7 +29,7 @@ import {
   newEveningKey,
   openEvening,
   requeueUntilOf,
-  waitingOf,
+  waitingHead,
   withPause,
   withSetup,
   type JoinOutcome,
@@ -86,6 +87,36 @@ export async function viewLine(
   return { evening: { ...shown, setup }, setup, now };
 }
 
+/** Per publisher, the lines changed in this turn of the event loop and not yet published. */
+const unpublished = new WeakMap<LinePublisher, Map<string, LineView>>();
+
+/**
+ * Live publishing, off the request's path: a changed line's state goes out once the requests of
+ * this turn of the event loop are answered, once per line however many changed it (its last
+ * state carries every change before it; listeners drop older versions anyway).
+ */
+function publishSoon(publisher: LinePublisher | undefined, view: LineView) {
+  if (!publisher) return;
+  let lines = unpublished.get(publisher);
+  if (!lines) {
+    lines = new Map();
+    unpublished.set(publisher, lines);
+  }
+  if (lines.size === 0) setImmediate(publishAll, publisher, lines);
+  const { community, queue, date } = view.evening;
+  lines.set(`${community}\u0000${queue}\u0000${date}`, view);
+}
+
+function publishAll(publisher: LinePublisher, lines: Map<string, LineView>) {
+  const views = [...lines.values()];
+  lines.clear();
+  for (const view of views) {
+    publisher
+      .publish(lineState(view))
+      .catch((error: unknown) => console.error('[bdb] live line publish failed:', error));
+  }
+}
+
 export interface Changed<T> {
   result: T;
   view: LineView;
@@ -99,8 +130,7 @@ type Decide<T> = (
 ) => { next: EveningRecord | null; result: T };
 
 type Attempt<T> =
-  | { missing: true }
-  | { missing: false; result: T; view: LineView; line: LineState | null; near: Near[] };
+  { missing: true } | { missing: false; result: T; view: LineView; changed: boolean; near: Near[] };
 type Near = ReturnType<typeof markNear>['near'][number];
 
 /**
@@ -134,15 +164,29 @@ export async function changeLine<T>(
           return {
             next: null,
             line: null,
-            result: { missing: false, result: decided.result, view, line: null, near: [] },
+            result: { missing: false, result: decided.result, view, changed: false, near: [] },
           };
         }
         const { next: marked, near } = markNear(decided.next, now);
         const next = { ...marked, version: (current?.version ?? 0) + 1 };
         // A change may bring its own setup (staff changed the configuration).
         const view = { evening: next, setup: next.setup ?? setup, now };
-        const line = lineState(view);
-        return { next, line, result: { missing: false, result: decided.result, view, line, near } };
+        const result = {
+          missing: false as const,
+          result: decided.result,
+          view,
+          changed: true,
+          near,
+        };
+        return {
+          next,
+          // Computed only for a store that writes it in the transaction (CloudBase's watched
+          // line); the host's publisher gets it after the change (publishSoon).
+          get line() {
+            return lineState(view);
+          },
+          result,
+        };
       },
       ref.resident ?? null,
     );
@@ -155,7 +199,7 @@ export async function changeLine<T>(
     outcome = await attempt({ key: newEveningKey(randomBytes), setup });
   }
   if (outcome.missing) throw new Error(`queue ${community}/${queue}: evening not opened`);
-  if (outcome.line) await deps.publisher?.publish(outcome.line);
+  if (outcome.changed) publishSoon(deps.publisher, outcome.view);
   for (const { ticket, ahead } of outcome.near) {
     if (ticket.userId === null) continue;
     await deps.notifier?.notify({
@@ -385,7 +429,14 @@ const definedOf = <T extends object>(patch: T): Partial<T> =>
   Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /**
- * The queue desk: the whole line, from the one evening record, with the companion requests
+ * Waiting tickets the desk lists, from the head of the line: the desk calls from the head, and
+ * the line's count is in `line.waiting`. A whole line of several hundred made every call answer
+ * (and the desk page's render) grow with the line.
+ */
+export const DESK_WAITING_LISTED = 30;
+
+/**
+ * The queue desk: the line's head, from the one evening record, with the companion requests
  * made on its tickets (one read of the community's requests that evening, through the roster
  * port), so the desk calling a resident sees that someone should go with them and who.
  */
@@ -398,28 +449,49 @@ export async function deskOf(deps: CoreDeps, view: LineView): Promise<QueueDesk>
     ]),
   );
   const tickets = evening.tickets;
-  const waiting = waitingOf(tickets);
+  const line = lineState(view);
+  // The head of the line only: its places are its order (the count is line.waiting).
+  const listed = waitingHead(tickets, DESK_WAITING_LISTED);
+  const facts = {
+    ahead: new Map(listed.map((t, i) => [t.id, i])),
+    serviceMinutes: line.serviceMinutes,
+  };
   const called = tickets.filter((t) => t.status === 'called');
   const missed = tickets.filter(
     (t) => t.status === 'missed' && (requeueUntilOf(t, setup.graceMinutes) ?? now) > now,
   );
-  const served = tickets.filter((t) => t.status === 'done');
-  const samples = served.map((t) => t.serviceSeconds).filter((s): s is number => s !== null);
   return {
-    line: lineState(view),
+    line,
     config: configOf(setup),
-    tickets: [...called, ...waiting, ...missed].map((t) =>
-      staffTicketView(t, view, companions.get(companionSubject('ticket', t.id)) ?? null),
+    tickets: [...called, ...listed, ...missed].map((t) =>
+      staffTicketView(t, view, companions.get(companionSubject('ticket', t.id)) ?? null, facts),
     ),
-    stats: {
-      served: served.length,
-      missed: tickets.filter((t) => t.status === 'missed').length,
-      cancelled: tickets.filter((t) => t.status === 'cancelled').length,
-      averageServiceMinutes: samples.length
-        ? Math.round((samples.reduce((a, b) => a + b, 0) / samples.length / 60) * 10) / 10
-        : null,
-    },
+    stats: statsOf(tickets),
     alerts: alertsOf(tickets, 10),
+  };
+}
+
+/** The desk's figures of tonight, in one pass over the line. */
+function statsOf(tickets: readonly TicketRecord[]): QueueDesk['stats'] {
+  const count = { served: 0, missed: 0, cancelled: 0, samples: 0, seconds: 0 };
+  for (const t of tickets) {
+    if (t.status === 'missed') count.missed += 1;
+    else if (t.status === 'cancelled') count.cancelled += 1;
+    else if (t.status === 'done') {
+      count.served += 1;
+      if (t.serviceSeconds !== null) {
+        count.samples += 1;
+        count.seconds += t.serviceSeconds;
+      }
+    }
+  }
+  return {
+    served: count.served,
+    missed: count.missed,
+    cancelled: count.cancelled,
+    averageServiceMinutes: count.samples
+      ? Math.round((count.seconds / count.samples / 60) * 10) / 10
+      : null,
   };
 }
 

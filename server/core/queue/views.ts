@@ -14,7 +14,16 @@ import type {
 import type { TicketCompanion } from '../../../contract/roster';
 import type { EveningRecord, LineSetup, TicketRecord } from '../ports';
 import { isoLocal } from '../kernel/time';
-import { calledOf, joinBlock, joinRulesOf, requeueUntilOf, setupOf, waitingOf } from './evening';
+import {
+  byLineOrder,
+  calledOf,
+  firstBy,
+  joinBlock,
+  joinRulesOf,
+  requeueUntilOf,
+  setupOf,
+  waitingOf,
+} from './evening';
 
 const iso = (value: string | null) => (value ? isoLocal(new Date(value)) : null);
 
@@ -82,14 +91,28 @@ const accepting = ({ evening, setup, now }: LineView) =>
 
 const RECENTLY_CALLED = 5;
 
+/** Views are not changed once made: a change publishes the state, and its desk shows it again. */
+const states = new WeakMap<LineView, LineState>();
+
 export function lineState(view: LineView): LineState {
+  const known = states.get(view);
+  if (known) return known;
+  const state = freshLineState(view);
+  states.set(view, state);
+  return state;
+}
+
+function freshLineState(view: LineView): LineState {
   const { evening, setup, now } = view;
   const called = calledOf(evening.tickets);
   const current = called[0];
-  const recent = evening.tickets
-    .filter((t) => t.calledAt !== null)
-    .sort((a, b) => b.calledAt!.localeCompare(a.calledAt!) || b.number - a.number)
-    .slice(0, RECENTLY_CALLED);
+  const recent = firstBy(
+    evening.tickets,
+    RECENTLY_CALLED,
+    (a, b) => b.calledAt!.localeCompare(a.calledAt!) || b.number - a.number,
+    (t) => t.calledAt !== null,
+    true,
+  );
   const waiting = waitingOf(evening.tickets);
   return {
     community: evening.community,
@@ -119,12 +142,35 @@ export function lineState(view: LineView): LineState {
   };
 }
 
+/**
+ * What every ticket's view of one evening shares, for a list of them (the desk): without it
+ * each ticket would find its place and the estimate again (O(line²)).
+ */
+export interface LineFacts {
+  /** A waiting ticket's id → how many wait ahead of it. */
+  ahead: ReadonlyMap<string, number>;
+  serviceMinutes: number;
+}
+
+/** Waiting tickets before this waiting one in line order (0 when it is not in the evening). */
+function aheadOf(ticket: TicketRecord, evening: EveningRecord): number {
+  const me = evening.tickets.find((t) => t.id === ticket.id);
+  if (me?.status !== 'waiting') return 0;
+  let ahead = 0;
+  for (const t of evening.tickets) if (t.status === 'waiting' && byLineOrder(t, me) < 0) ahead += 1;
+  return ahead;
+}
+
 /** A resident's view of a ticket: "ahead" is its place among tonight's waiting tickets. */
-export function ticketView(ticket: TicketRecord, view: LineView): Ticket {
+export function ticketView(ticket: TicketRecord, view: LineView, facts?: LineFacts): Ticket {
   const { evening, setup, now } = view;
   const waiting = ticket.status === 'waiting';
-  const ahead = waiting ? waitingOf(evening.tickets).findIndex((t) => t.id === ticket.id) : 0;
-  const minutes = serviceMinutesOf(evening.tickets, setup);
+  const ahead = waiting
+    ? facts
+      ? (facts.ahead.get(ticket.id) ?? 0)
+      : aheadOf(ticket, evening)
+    : 0;
+  const minutes = facts?.serviceMinutes ?? serviceMinutesOf(evening.tickets, setup);
   const requeueUntil = requeueUntilOf(ticket, setup.graceMinutes);
   const graceLeft = requeueUntil && requeueUntil > now ? requeueUntil : null;
   return {
@@ -136,8 +182,8 @@ export function ticketView(ticket: TicketRecord, view: LineView): Ticket {
     number: ticket.number,
     label: ticket.label,
     status: ticket.status,
-    ahead: Math.max(0, ahead),
-    estimatedWaitMinutes: waiting ? Math.ceil(Math.max(0, ahead) * minutes) : null,
+    ahead,
+    estimatedWaitMinutes: waiting ? Math.ceil(ahead * minutes) : null,
     walkIn: ticket.userId === null,
     createdAt: iso(ticket.createdAt)!,
     calledAt: iso(ticket.calledAt),
@@ -150,8 +196,9 @@ export const staffTicketView = (
   ticket: TicketRecord,
   view: LineView,
   companion: TicketCompanion | null = null,
+  facts?: LineFacts,
 ): StaffTicket => ({
-  ...ticketView(ticket, view),
+  ...ticketView(ticket, view, facts),
   note: ticket.note,
   companion,
 });
@@ -162,19 +209,43 @@ export const staffTicketView = (
  * the same on both hosts. A walk-in number has nobody to tell.
  */
 export function alertsOf(tickets: readonly TicketRecord[], limit: number): SentAlert[] {
-  const told = tickets.filter((t) => t.userId !== null);
-  return (
+  type Told = { kind: SentAlert['kind']; t: TicketRecord; at: string; order: number };
+  // Same instant: the "3 ahead" a call caused comes after (above) the call; the same ticket told
+  // both at once lists its call first.
+  const newest = (a: Told, b: Told) =>
+    laterFirst(a.at, b.at) || b.t.number - a.t.number || a.order - b.order;
+  // The newest of each kind, then the newest of both: a line's hundreds of calls are not sorted.
+  const newestOf = (
+    kind: SentAlert['kind'],
+    order: number,
+    at: (t: TicketRecord) => string | null,
+  ) =>
+    firstBy(
+      tickets,
+      limit,
+      (a, b) => laterFirst(at(a)!, at(b)!) || b.number - a.number,
+      (t) => t.userId !== null && at(t) !== null,
+      true,
+    ).map((t): Told => ({ kind, t, at: at(t)!, order }));
+  return firstBy(
     [
-      ...told.flatMap((t) =>
-        t.calledAt ? [{ kind: 'your-turn' as const, t, at: t.calledAt }] : [],
-      ),
-      ...told.flatMap((t) =>
-        t.alertedAt ? [{ kind: 'three-ahead' as const, t, at: t.alertedAt }] : [],
-      ),
-    ]
-      // Same instant: the "3 ahead" a call caused comes after (above) the call.
-      .sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.t.number - a.t.number)
-      .slice(0, limit)
-      .map(({ kind, t, at }) => ({ kind, label: t.label, at: isoLocal(new Date(at)) }))
-  );
+      ...newestOf('your-turn', 0, (t) => t.calledAt),
+      ...newestOf('three-ahead', 1, (t) => t.alertedAt),
+    ],
+    limit,
+    newest,
+    () => true,
+  ).map(({ kind, t, at }) => ({ kind, label: t.label, at: isoLocal(new Date(at)) }));
+}
+
+/**
+ * Later instant first. The core writes instants with toISOString (same length, UTC), whose text
+ * order is their time order; anything else is parsed.
+ */
+function laterFirst(a: string, b: string): number {
+  if (a.length === b.length && a.endsWith('Z') && b.endsWith('Z')) {
+    if (a === b) return 0;
+    return a < b ? 1 : -1;
+  }
+  return Date.parse(b) - Date.parse(a);
 }

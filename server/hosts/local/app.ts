@@ -166,15 +166,41 @@ function capped(limit: number, counted: (bytes: number) => void) {
   });
 }
 
-/** Security headers on every answer (helmet), and `no-store` on the API's. */
-async function harden(app: FastifyInstance, https: boolean) {
-  await app.register(fastifyHelmet, {
+/** What a bare answer carries without helmet: not part of helmet's headers. */
+const NOT_HELMETS = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive']);
+
+/**
+ * helmet's headers for these options, computed once on a probe app: @fastify/helmet builds
+ * helmet (and parses the CSP) again on every request, a cost each API call paid.
+ */
+async function helmetHeaders(https: boolean): Promise<Array<[string, string]>> {
+  const probe = Fastify({ logger: false });
+  await probe.register(fastifyHelmet, {
     contentSecurityPolicy: { directives: CSP_DIRECTIVES },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     // HSTS only where the public address is https: on the LAN's http it would mean nothing.
     strictTransportSecurity: https ? { maxAge: 180 * 24 * 3600 } : false,
     crossOriginEmbedderPolicy: false,
+  });
+  probe.get('/', async () => '');
+  // A real request on the loopback (inject's request double does not load under the tests).
+  const url = await probe.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const answer = await fetch(url);
+    await answer.arrayBuffer();
+    return [...answer.headers].filter(([name]) => !NOT_HELMETS.has(name));
+  } finally {
+    await probe.close();
+  }
+}
+
+/** Security headers on every answer (helmet's), and `no-store` on the API's. */
+async function harden(app: FastifyInstance, https: boolean) {
+  const headers = await helmetHeaders(https);
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
   });
   // Answers carry personal data (tickets, phones, names): never kept by a browser or a proxy.
   app.addHook('onSend', async (request, reply) => {
@@ -316,6 +342,9 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
         if (tooLarge(request, limit)) {
           throw Object.assign(new Error('body too large'), { statusCode: 413 });
         }
+        // A declared length is all that can arrive (Node's parser holds the body to it, and
+        // refuses one that also says chunked): only a chunked body is counted as it streams.
+        if (request.headers['content-length'] !== undefined) return payload;
         return payload.pipe(capped(limit, (bytes) => bodyBytes.set(request, bytes)));
       },
     },

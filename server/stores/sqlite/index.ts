@@ -68,6 +68,14 @@ const toStaff = rowReader<StaffEntry>({ bool: ['admin'] });
 const toUser = rowReader<Omit<StoredUser, 'staffOf'>>();
 const toOpenInvite = rowReader<OpenInviteRecord & StoredInvite>();
 
+/** A community record of its own: callers may change what they were given. */
+const copyOf = (c: CommunityRecord): CommunityRecord => ({
+  ...c,
+  limits: c.limits && { ...c.limits },
+  evenings: c.evenings.map((e) => ({ ...e })),
+  services: c.services.map((s) => ({ ...s })),
+});
+
 function communityRepo(db: DB): CommunityRepo {
   const communities = table<Omit<CommunityRecord, 'evenings' | 'services'>>(db, 'communities', {
     json: ['limits'],
@@ -83,6 +91,30 @@ function communityRepo(db: DB): CommunityRepo {
     for (const e of c.evenings) evenings.insert({ community: c.id, ...e });
     for (const s of c.services) services.insert({ community: c.id, ...s });
   });
+
+  /**
+   * Communities read, by id: nearly every action reads its community (a booking twice), and it
+   * changes a few times a year. Valid while no other connection has committed (SQLite's
+   * data_version changes exactly then); this connection's own writes below clear it. Each caller
+   * gets its own copy.
+   */
+  const cache = new Map<string, CommunityRecord>();
+  let seenVersion: unknown = null;
+  const cached = (id: string): CommunityRecord | null => {
+    const dataVersion = db.pragma('data_version', { simple: true });
+    if (dataVersion !== seenVersion) {
+      cache.clear();
+      seenVersion = dataVersion;
+    }
+    const hit = cache.get(id) ?? get(id);
+    if (!hit) return null;
+    cache.set(id, hit);
+    return copyOf(hit);
+  };
+  const written = <T>(result: T): T => {
+    cache.clear();
+    return result;
+  };
 
   const get = (id: string): CommunityRecord | null => {
     const row = sql('SELECT id, name, contact_phone, limits FROM communities WHERE id = ?').get(id);
@@ -104,12 +136,12 @@ function communityRepo(db: DB): CommunityRepo {
   return {
     list: async () =>
       sql<{ id: string; name: string }>('SELECT id, name FROM communities ORDER BY id').all(),
-    get: async (id) => get(id),
+    get: async (id) => cached(id),
     save: async (community) => {
-      save(community);
+      written(save(community));
     },
     withBoard: async (id) => {
-      const community = get(id);
+      const community = cached(id);
       if (!community) return null;
       const row = sql<{ board: string }>('SELECT board FROM communities WHERE id = ?').get(id);
       return { community, board: JSON.parse(row?.board ?? '[]') as BoardNotice[] };
@@ -118,12 +150,14 @@ function communityRepo(db: DB): CommunityRepo {
       sql('UPDATE communities SET board = ? WHERE id = ?').run(JSON.stringify(board), id);
     },
     setContactPhone: async (id, contactPhone) =>
-      communities.update({ id, contactPhone }).changes === 1,
+      written(communities.update({ id, contactPhone })).changes === 1,
     setLimits: async (id, { bookingsPerEvening, openBookings, numbersPerEvening, openSignUps }) =>
-      communities.update({
-        id,
-        limits: { bookingsPerEvening, openBookings, numbersPerEvening, openSignUps },
-      }).changes === 1,
+      written(
+        communities.update({
+          id,
+          limits: { bookingsPerEvening, openBookings, numbersPerEvening, openSignUps },
+        }),
+      ).changes === 1,
   };
 }
 
@@ -246,6 +280,7 @@ function identityRepo(db: DB): IdentityRepo {
 /** The embedded store: one SQLite file, WAL, migrations applied on open. */
 export async function openSqliteStore(file: string): Promise<Store & { db: DB }> {
   const db = openDatabase(file);
+  const alerts = alertLog(db);
   return {
     db,
     communities: communityRepo(db),
@@ -259,14 +294,16 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
     reports: reportRepo(db),
     rosters: rosterRepo(db),
     jobs: jobRepo(db),
-    alerts: alertLog(db),
+    alerts,
     // After an erase the old pages live on in the -wal file until a checkpoint copies the
     // database over them; TRUNCATE then empties the file.
     scrub: async () => {
+      alerts.flush();
       db.pragma('wal_checkpoint(TRUNCATE)');
     },
     uploads: uploadRepo(db),
     close: async () => {
+      alerts.flush();
       db.close();
     },
   };

@@ -518,4 +518,17 @@ export const MIGRATIONS: ReadonlyArray<string> = [
     PRIMARY KEY (user_id, kind, day)
   ) STRICT;
   `,
+  `
+  -- #15, found by profiling the bench. A resident's bookings for the limits (community, user, from
+  -- a date) were searched through bookings_code, every booking of the community from today on:
+  -- each booking cost more than the last.
+  CREATE INDEX bookings_user_community ON bookings (user_id, community_id, date);
+  -- The store reads a line whole (by the UNIQUE line-and-number index) and decides in memory:
+  -- these were read by no query, yet every join and call wrote them all.
+  DROP INDEX tickets_line;
+  DROP INDEX tickets_user;
+  DROP INDEX tickets_line_status;
+  DROP INDEX tickets_line_called;
+  DROP INDEX tickets_line_status_called;
+  `,
 ];

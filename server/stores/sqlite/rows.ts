@@ -18,12 +18,26 @@ export interface RowShape {
   skip?: readonly string[];
 }
 
-const fieldOf = (column: string) =>
+/** Names are few and read on every row and write: each is spelled out once. */
+const remembered = (spell: (name: string) => string) => {
+  const known = new Map<string, string>();
+  return (name: string) => {
+    let spelled = known.get(name);
+    if (spelled === undefined) {
+      spelled = spell(name);
+      known.set(name, spelled);
+    }
+    return spelled;
+  };
+};
+const fieldOf = remembered((column) =>
   column === 'community_id'
     ? 'community'
-    : column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-const columnOf = (field: string) =>
-  field === 'community' ? 'community_id' : field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    : column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
+);
+const columnOf = remembered((field) =>
+  field === 'community' ? 'community_id' : field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+);
 
 export function rowReader<T>(shape: RowShape = {}) {
   return (row: Row): T => {

@@ -96,7 +96,10 @@ export function QueueDeskView({ line, desk: data, state }: QueueDeskViewProps) {
       </BigButton>
       {waiting.length === 0 ? <Text className="bdb-queue-desk__hint">现在没有人在排队</Text> : null}
 
-      <TicketList title={`等待中（${waiting.length} 位）`} tickets={waiting} numbered />
+      <TicketList title={`等待中（${data.line.waiting} 位）`} tickets={waiting} numbered />
+      {data.line.waiting > waiting.length ? (
+        <Text className="bdb-queue-desk__hint">{`只列出前 ${waiting.length} 位，后面还有 ${data.line.waiting - waiting.length} 位`}</Text>
+      ) : null}
       {missed.length > 0 ? (
         <TicketList
           title={`过号（${missed.length} 位，保留时间内可重新排队）`}
