@@ -48,9 +48,11 @@ export function DeskCards({ rows, busy, onAct }: DeskRowsProps) {
     <>
       {rows.map((b) => (
         <View key={b.id} className={`bdb-desk-card bdb-desk__row bdb-desk__row--${b.status}`}>
-          <View className="bdb-desk__row-head">
+          <View className="bdb-desk-card__top">
             <Text className="bdb-desk__time">{timeRange(b)}</Text>
-            <Text className="bdb-desk__status">{statusText(b)}</Text>
+            <Text className={`bdb-desk-status bdb-desk-status--${b.status} bdb-desk__status`}>
+              {statusText(b)}
+            </Text>
           </View>
           <View className="bdb-desk__row-who">
             <Text className="bdb-desk__code">{b.code}</Text>

@@ -113,9 +113,11 @@ function AttendeeRow({ attendee: a, busy, onMark }: AttendeeRowProps) {
   const cancelled = a.status === 'cancelled';
   return (
     <View className={`bdb-desk-card bdb-attendees__row bdb-attendees__row--${a.status}`}>
-      <View className="bdb-attendees__row-head">
-        <Text className="bdb-attendees__name">{a.name}</Text>
-        <Text className="bdb-attendees__status">{attendeeStatusText(a)}</Text>
+      <View className="bdb-desk-card__top">
+        <Text className="bdb-desk-form__label">{a.name}</Text>
+        <Text className={`bdb-desk-status bdb-desk-status--${a.status}`}>
+          {attendeeStatusText(a)}
+        </Text>
       </View>
       <Text className={`bdb-attendees__arrival${attended ? ' bdb-attendees__arrival--in' : ''}`}>
         {attendedText(a)}
