@@ -3,12 +3,16 @@
  * attributes each component declares, and aria-* are not among them, so screen readers in WeChat
  * (base library ≥ 2.7.1) would never see them. This adds them to View, Text, Button, Input and Textarea, in the
  * templates (build time) and in the runtime's attribute table (src/lib/weapp-aria-runtime.ts,
- * keep both lists identical). In WeChat the role attribute is spelled `aria-role`
+ * which reads WEAPP_ARIA_ATTRIBUTES: keep the list below the same). In WeChat the role attribute is spelled `aria-role`
  * (see src/lib/a11y.weapp.ts).
  */
 import path from 'node:path';
 
-/** '' means "no default value" in Taro's template language. */
+/**
+ * '' means "no default value" in Taro's template language. The same names as WEAPP_ARIA_ATTRIBUTES
+ * (src/lib/aria-attributes.ts; Taro loads this file apart from src, so it cannot import it);
+ * tests/weapp/aria.test.ts fails when the compiled templates miss one of them.
+ */
 const ARIA = {
   'aria-role': '',
   'aria-label': '',
@@ -17,6 +21,9 @@ const ARIA = {
   'aria-checked': '',
   'aria-expanded': '',
   'aria-controls': '',
+  'aria-modal': '',
+  'aria-labelledby': '',
+  'aria-describedby': '',
   'aria-level': '',
   'aria-disabled': '',
   'aria-pressed': '',

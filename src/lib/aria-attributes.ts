@@ -41,6 +41,17 @@ const ATTRIBUTE: Record<Exclude<keyof A11yOptions, 'role'>, `aria-${string}`> = 
   pressed: 'aria-pressed',
 };
 
+/**
+ * What the mini-program's templates must render (WeChat's aria-component, base library ≥ 2.7.1,
+ * supports every one): the role as `aria-role`, then each option's attribute. Read by
+ * config/plugins/weapp-aria.ts (templates) and lib/weapp-aria-runtime.ts (the runtime's table),
+ * so an option added above reaches WeChat instead of being dropped by Taro's templates.
+ */
+export const WEAPP_ARIA_ATTRIBUTES: readonly `aria-${string}`[] = [
+  'aria-role',
+  ...Object.values(ATTRIBUTE),
+];
+
 /** Every option except the role, which each platform spells its own way. */
 export function ariaAttributes(options: A11yOptions): A11yAttributes {
   const out: A11yAttributes = {};

@@ -7,6 +7,7 @@
 import type { Envelope } from '../../contract/envelope';
 import type { QueueDesk, LineState, Ticket } from '../../contract/queue';
 import type { Caller } from '../../server/core/deps';
+import { baseWxml, boundKey, nodeWithClass } from './aria';
 import { ADMIN_TOKEN, startWeapp, waitForText, type Harness, type Rendered } from './harness';
 
 const PAGE = 'pages/ticket/index';
@@ -124,6 +125,15 @@ describe('weapp build: ticket page', () => {
     expect(h.calls.get('setKeepScreenOn')?.[0]).toMatchObject({ keepScreenOn: true });
 
     expect(ready().page.querySelectorAll('.bdb-called')).toHaveLength(1);
+    // A modal dialog for WeChat's screen reader too: the values reach the keys the template reads.
+    const dialog = nodeWithClass(ready().page.data, 'bdb-called');
+    const wxml = baseWxml();
+    const attr = (a: string) => dialog?.[boundKey(wxml, 'view', a) ?? a];
+    expect(['aria-role', 'aria-modal', 'aria-labelledby'].map(attr)).toEqual([
+      'dialog',
+      'true',
+      'bdb-called-title',
+    ]);
     const dismiss = ready().page.querySelectorAll('.bdb-called__dismiss')[0];
     dismiss?.dispatchEvent('tap');
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -3,6 +3,7 @@
  * switch, field errors and feedback, built on the shared controls (components/chip-group).
  */
 import { Text } from '@tarojs/components';
+import type { Feedback } from '@/hooks/use-desk-run';
 import { a11y } from '@/lib/a11y';
 import { CheckChip as Check, RadioChips } from '../chip-group/chip-group';
 import './desk-parts.scss';
@@ -56,7 +57,7 @@ export function CheckChip(props: CheckChipProps) {
   return <Check {...props} />;
 }
 
-export type Feedback = { kind: 'error' | 'success'; text: string } | null;
+export type { Feedback } from '@/hooks/use-desk-run';
 
 /** What the last action came to: a refusal (alert) or what was done (status). */
 export function FeedbackLine({ feedback }: { feedback: Feedback }) {

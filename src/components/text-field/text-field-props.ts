@@ -2,6 +2,11 @@
 export interface TextFieldProps {
   /** The visible label, also the input's accessible name, e.g. "社工联系电话". */
   label: string;
+  /**
+   * Spoken instead of the label when the label alone is ambiguous on its page, e.g. "政务服务
+   * 每段名额" where every service has its own 每段名额.
+   */
+  name?: string;
   value: string;
   onInput: (value: string) => void;
   /** A line under the label: what to write, the rule it follows. */

@@ -16,7 +16,7 @@ export function TextField(props: TextFieldProps) {
   const id = `bdb-field-${useId().replace(/:/g, '')}`;
   const native = {
     id,
-    'aria-label': label,
+    'aria-label': props.name ?? label,
     'aria-describedby': hint ? `${id}-hint` : undefined,
     'aria-invalid': error ? 'true' : undefined,
   };
@@ -39,7 +39,7 @@ export function TextField(props: TextFieldProps) {
           disabled={disabled}
           autoHeight
           onInput={(e) => onInput(e.detail.value)}
-          aria-label={label}
+          aria-label={native['aria-label']}
           nativeProps={native}
         />
       ) : (
@@ -51,7 +51,7 @@ export function TextField(props: TextFieldProps) {
           maxlength={maxlength}
           disabled={disabled}
           onInput={(e) => onInput(e.detail.value)}
-          aria-label={label}
+          aria-label={native['aria-label']}
           nativeProps={native}
         />
       )}

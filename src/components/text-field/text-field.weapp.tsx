@@ -12,7 +12,8 @@ export type { TextFieldProps } from './text-field-props';
 
 export function TextField(props: TextFieldProps) {
   const { label, value, onInput, hint, error, placeholder, type, maxlength, disabled } = props;
-  const name = hint ? `${label}，${hint}` : label;
+  const spoken = props.name ?? label;
+  const name = hint ? `${spoken}，${hint}` : spoken;
   return (
     <View className={fieldClass(props)}>
       <Text className="bdb-field__label" {...a11y({ hidden: true })}>

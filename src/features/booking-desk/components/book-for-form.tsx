@@ -18,7 +18,8 @@ import { formatDate } from '@/lib/shanghai-time';
 import type { BookableService, Slot, StaffBooking } from '@/types/contract';
 import { bookFor } from '../api/book-for';
 import type { BookingDeskState } from '../hooks/use-booking-desk';
-import './book-for-form.scss';
+import { FeedbackLine, FieldError } from '@/components/desk-parts/desk-parts';
+import '@/components/desk-parts/desk-forms.scss';
 
 export interface BookForFormProps {
   community: string;
@@ -70,52 +71,36 @@ export function BookForForm({ community, services, date, preferred, desk }: Book
     if (!slot || !trimmed || contactParsed.error) return;
     // A retry of the same booking reuses its request id: no second seat for the same resident.
     const requestId = attempt.take(`${slot.id}|${trimmed}`);
-    const outcome: { booking: StaffBooking | null; error: unknown } = {
-      booking: null,
-      error: null,
-    };
-    const message = await desk.run(async () => {
-      try {
-        outcome.booking = await bookFor({
-          slotId: slot.id,
-          name: trimmed,
-          requestId,
-          ...contactParsed.input,
-        });
-      } catch (e: unknown) {
-        outcome.error = e;
-        throw e;
-      }
-    });
+    const result = await desk.run(
+      () => bookFor({ slotId: slot.id, name: trimmed, requestId, ...contactParsed.input }),
+      { inForm: true },
+    );
     void slots.reload();
-    if (message) {
-      attempt.settle(outcome.error);
+    if (!result.ok) {
+      attempt.settle(result.error);
       const aboutContact =
-        outcome.error instanceof GatewayError && isContactField(outcome.error.field);
-      if (aboutContact) setContactError(message);
-      else setError(message);
+        result.error instanceof GatewayError && isContactField(result.error.field);
+      if (aboutContact) setContactError(result.message);
+      else setError(result.message);
       return;
     }
     attempt.settle();
-    setMade(outcome.booking);
+    setMade(result.value);
     setSlotId(null);
     setName('');
     setContact(EMPTY_CONTACT);
   };
 
   return (
-    <View className="bdb-book-for">
-      <Text className="bdb-book-for__title">代客预约</Text>
-      <Text className="bdb-book-for__hint">
+    <View className="bdb-desk-section bdb-book-for">
+      <Text className="bdb-desk-section__title">代客预约</Text>
+      <Text className="bdb-desk-section__hint">
         {date
           ? `为打电话或到场的居民预约 ${formatDate(date)} 的时段，满了可以候补`
           : '请先选择日期'}
       </Text>
       {services.length > 1 ? (
-        <View
-          className="bdb-book-for__services"
-          {...a11y({ role: 'group', label: '代客预约的服务' })}
-        >
+        <View className="bdb-desk-form__row" {...a11y({ role: 'group', label: '代客预约的服务' })}>
           {services.map((s) => (
             <BigButton
               key={s.id}
@@ -141,9 +126,9 @@ export function BookForForm({ community, services, date, preferred, desk }: Book
           }}
         />
       ) : null}
-      <Text className="bdb-book-for__label">居民称呼</Text>
+      <Text className="bdb-desk-form__label">居民称呼</Text>
       <Input
-        className="bdb-book-for__input"
+        className="bdb-desk-form__input"
         value={name}
         placeholder="如：王阿姨（电话预约）"
         maxlength={NAME_MAX}
@@ -159,16 +144,8 @@ export function BookForForm({ community, services, date, preferred, desk }: Book
       <BigButton onClick={() => void submit()} disabled={desk.busy}>
         确认代客预约
       </BigButton>
-      {error ? (
-        <Text className="bdb-book-for__error" {...a11y({ role: 'alert' })}>
-          {`✕ ${error}`}
-        </Text>
-      ) : null}
-      {made ? (
-        <Text className="bdb-book-for__made" {...a11y({ role: 'status', live: 'polite' })}>
-          {`✓ ${madeText(made)}`}
-        </Text>
-      ) : null}
+      <FieldError text={error} />
+      <FeedbackLine feedback={made ? { kind: 'success', text: madeText(made) } : null} />
     </View>
   );
 }

@@ -10,9 +10,11 @@ import { formatDate } from '@/lib/shanghai-time';
 import type { BookableService, BookingList, BookingServices } from '@/types/contract';
 import type { BookingDeskState } from '../hooks/use-booking-desk';
 import { byTime, FIGURES, matchesQuery } from '../model/desk-text';
+import { FeedbackLine } from '@/components/desk-parts/desk-parts';
 import { BookForForm } from './book-for-form';
 import { DeskSettings } from './desk-settings';
 import { DeskCards, DeskTable } from './desk-rows';
+import '@/components/desk-parts/desk-forms.scss';
 import './booking-desk.scss';
 
 export interface BookingDeskProps {
@@ -29,15 +31,12 @@ export interface BookingDeskProps {
  */
 export function BookingDesk({ services, desk, onSettingsSaved }: BookingDeskProps) {
   const wide = useWideScreen();
-  const [error, setError] = useState<string | null>(null);
-  const act = async (action: () => Promise<unknown>) => {
-    setError(await desk.run(action));
-  };
+  const act = (action: () => Promise<unknown>) => desk.run(action);
   const community = services.community.id;
 
   return (
-    <View className={`bdb-desk${wide ? ' bdb-desk--wide' : ''}`}>
-      <Text className="bdb-desk__title">{`${services.community.name} 预约管理`}</Text>
+    <View className={`bdb-desk-page bdb-desk${wide ? ' bdb-desk--wide' : ''}`}>
+      <Text className="bdb-desk-page__title">{`${services.community.name} 预约管理`}</Text>
       {services.services.length === 0 ? (
         <EmptyState text="这个社区还没有可预约的服务" />
       ) : (
@@ -50,11 +49,7 @@ export function BookingDesk({ services, desk, onSettingsSaved }: BookingDeskProp
               onSelect={desk.setService}
             />
           </View>
-          {error ? (
-            <Text className="bdb-desk__error" {...a11y({ role: 'alert' })}>
-              {`✕ ${error}`}
-            </Text>
-          ) : null}
+          <FeedbackLine feedback={desk.feedback} />
           <DeskList desk={desk} wide={wide} onAct={(action) => void act(action)} />
           <View className="bdb-desk__tools">
             <BookForForm
@@ -125,9 +120,9 @@ function DeskList({ desk, wide, onAct }: DeskListProps) {
   return (
     <>
       <Figures list={data} />
-      <View className="bdb-desk__list">
+      <View className="bdb-desk-page__list">
         <View className="bdb-desk__list-head">
-          <Text className="bdb-desk__section-title">{`${title}（${count}）`}</Text>
+          <Text className="bdb-desk-page__section-title">{`${title}（${count}）`}</Text>
           <Input
             className="bdb-desk__search"
             value={query}
@@ -137,9 +132,9 @@ function DeskList({ desk, wide, onAct }: DeskListProps) {
             {...a11y({ label: '查找预约：预约码、称呼或电话后四位' })}
           />
         </View>
-        {all.length === 0 ? <Text className="bdb-desk__empty">这一天还没有预约</Text> : null}
+        {all.length === 0 ? <Text className="bdb-desk-page__hint">这一天还没有预约</Text> : null}
         {all.length > 0 && rows.length === 0 ? (
-          <Text className="bdb-desk__empty">{`没有找到“${query.trim()}”`}</Text>
+          <Text className="bdb-desk-page__hint">{`没有找到“${query.trim()}”`}</Text>
         ) : null}
         {rows.length > 0 ? <Rows rows={rows} label={title} busy={desk.busy} onAct={onAct} /> : null}
       </View>
@@ -152,11 +147,11 @@ function DeskList({ desk, wide, onAct }: DeskListProps) {
 
 function Figures({ list }: { list: BookingList }) {
   return (
-    <View className="bdb-desk__figures" {...a11y({ role: 'status', live: 'polite' })}>
+    <View className="bdb-desk-figures" {...a11y({ role: 'status', live: 'polite' })}>
       {FIGURES.map(([key, name]) => (
-        <View key={key} className="bdb-desk__figure">
-          <Text className="bdb-desk__figure-name">{name}</Text>
-          <Text className="bdb-desk__figure-value">{`${list.figures[key]} 位`}</Text>
+        <View key={key} className="bdb-desk-figures__item">
+          <Text className="bdb-desk-figures__name">{name}</Text>
+          <Text className="bdb-desk-figures__value">{`${list.figures[key]} 位`}</Text>
         </View>
       ))}
     </View>

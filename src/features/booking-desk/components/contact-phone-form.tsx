@@ -1,12 +1,12 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { FeedbackLine } from '@/components/desk-parts/desk-parts';
+import { isFieldRefusal, useDeskRun } from '@/hooks/use-desk-run';
 import { TextField } from '@/components/text-field/text-field';
-import { a11y } from '@/lib/a11y';
-import { errorMessage, GatewayError } from '@/lib/gateway';
 import { setContactPhone } from '../api/set-contact-phone';
 import { contactPhoneError } from '../model/contact-phone';
-import './service-settings.scss';
+import '@/components/desk-parts/desk-forms.scss';
 
 export interface ContactPhoneFormProps {
   community: string;
@@ -14,8 +14,6 @@ export interface ContactPhoneFormProps {
   current: string | null;
   onSaved: () => void;
 }
-
-type Feedback = { kind: 'error' | 'success'; text: string } | null;
 
 /**
  * 社工联系电话: the number residents are told to call once a booking can no longer be changed
@@ -25,8 +23,8 @@ export function ContactPhoneForm({ community, current, onSaved }: ContactPhoneFo
   const [phone, setPhone] = useState(current ?? '');
   const [dirty, setDirty] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [feedback, setFeedback] = useState<Feedback>(null);
-  const [busy, setBusy] = useState(false);
+  const desk = useDeskRun();
+  const { busy } = desk;
 
   // Another desk may set it: follow until this form is being edited.
   useEffect(() => {
@@ -36,27 +34,21 @@ export function ContactPhoneForm({ community, current, onSaved }: ContactPhoneFo
   const save = async () => {
     const invalid = contactPhoneError(phone);
     setError(invalid);
-    setFeedback(null);
+    desk.setFeedback(null);
     if (invalid) return;
-    setBusy(true);
-    try {
-      const saved = await setContactPhone({ community, phone: phone.trim() });
+    const result = await desk.run(() => setContactPhone({ community, phone: phone.trim() }), {
+      done: (saved) =>
+        saved.contactPhone ? '联系电话已保存' : '已清除联系电话，居民会被请到服务台',
+      isField: (field) => field === 'phone',
+    });
+    if (result.ok) {
       setDirty(false);
-      setFeedback({
-        kind: 'success',
-        text: saved.contactPhone ? '联系电话已保存' : '已清除联系电话，居民会被请到服务台',
-      });
       onSaved();
-    } catch (e: unknown) {
-      if (e instanceof GatewayError && e.field === 'phone') setError(e.message);
-      else setFeedback({ kind: 'error', text: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
+    } else if (isFieldRefusal(result, (field) => field === 'phone')) setError(result.message);
   };
 
   return (
-    <View className="bdb-service-settings">
+    <View className="bdb-desk-card">
       <TextField
         label="社工联系电话"
         hint="居民的预约不能在网上更改时，页面请他们拨打这个电话；留空则请他们到服务台"
@@ -72,14 +64,7 @@ export function ContactPhoneForm({ community, current, onSaved }: ContactPhoneFo
       <BigButton onClick={() => void save()} disabled={busy} label="保存社工联系电话">
         {busy ? '保存中…' : '保存电话'}
       </BigButton>
-      {feedback ? (
-        <Text
-          className={`bdb-service-settings__feedback bdb-service-settings__feedback--${feedback.kind}`}
-          {...a11y({ role: feedback.kind === 'error' ? 'alert' : 'status' })}
-        >
-          {feedback.kind === 'error' ? `✕ ${feedback.text}` : `✓ ${feedback.text}`}
-        </Text>
-      ) : null}
+      <FeedbackLine feedback={desk.feedback} />
     </View>
   );
 }

@@ -47,16 +47,18 @@ export function DeskCards({ rows, busy, onAct }: DeskRowsProps) {
   return (
     <>
       {rows.map((b) => (
-        <View key={b.id} className={`bdb-desk__row bdb-desk__row--${b.status}`}>
-          <View className="bdb-desk__row-head">
+        <View key={b.id} className={`bdb-desk-card bdb-desk__row bdb-desk__row--${b.status}`}>
+          <View className="bdb-desk-card__top">
             <Text className="bdb-desk__time">{timeRange(b)}</Text>
-            <Text className="bdb-desk__status">{statusText(b)}</Text>
+            <Text className={`bdb-desk-status bdb-desk-status--${b.status} bdb-desk__status`}>
+              {statusText(b)}
+            </Text>
           </View>
           <View className="bdb-desk__row-who">
             <Text className="bdb-desk__code">{b.code}</Text>
             <Text className="bdb-desk__who">{whoText(b)}</Text>
           </View>
-          <Text className="bdb-desk__meta">
+          <Text className="bdb-desk-page__hint">
             {`${b.serviceName} · ${sourceText(b)} · ${b.phone ?? '未留电话'}`}
           </Text>
           <CompanionNeed label={`${b.code} ${whoText(b)}`} companion={b.companion} />

@@ -23,7 +23,7 @@ export function DeskSettings({ services, onSaved }: DeskSettingsProps) {
   const evenings = useServiceEvenings(community);
   return (
     <View className="bdb-desk__settings">
-      <Text className="bdb-desk__section-title">预约设置</Text>
+      <Text className="bdb-desk-page__section-title">预约设置</Text>
       <Disclosure
         id="contact-phone"
         title="社工联系电话"

@@ -1,9 +1,9 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { FeedbackLine } from '@/components/desk-parts/desk-parts';
+import { fieldOf, isFieldRefusal, useDeskRun } from '@/hooks/use-desk-run';
 import { TextField } from '@/components/text-field/text-field';
-import { a11y } from '@/lib/a11y';
-import { errorMessage, GatewayError } from '@/lib/gateway';
 import type { ResidentLimits } from '@/types/contract';
 import { setLimits } from '../api/set-limits';
 import {
@@ -15,7 +15,7 @@ import {
   type LimitsErrors,
   type LimitsField,
 } from '../model/limits-form';
-import './service-settings.scss';
+import '@/components/desk-parts/desk-forms.scss';
 
 export interface LimitsFormProps {
   community: string;
@@ -23,8 +23,6 @@ export interface LimitsFormProps {
   current: ResidentLimits;
   onSaved: () => void;
 }
-
-type Feedback = { kind: 'error' | 'success'; text: string } | null;
 
 /**
  * 每人限额: how many slots a resident may book an evening and hold at once, how many queue
@@ -36,8 +34,8 @@ export function LimitsForm({ community, current, onSaved }: LimitsFormProps) {
   const [draft, setDraft] = useState<LimitsDraft>(() => limitsDraftOf(current));
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<LimitsErrors>({});
-  const [feedback, setFeedback] = useState<Feedback>(null);
-  const [busy, setBusy] = useState(false);
+  const desk = useDeskRun();
+  const { busy } = desk;
 
   // Another desk may change them: follow until this form is being edited.
   useEffect(() => {
@@ -52,27 +50,22 @@ export function LimitsForm({ community, current, onSaved }: LimitsFormProps) {
   const save = async () => {
     const parsed = parseLimits(draft);
     setErrors(parsed.errors);
-    setFeedback(null);
+    desk.setFeedback(null);
     if (!parsed.limits) return;
-    setBusy(true);
-    try {
-      await setLimits({ community, ...parsed.limits });
+    const result = await desk.run(() => setLimits({ community, ...parsed.limits }), {
+      done: '每人限额已保存，居民下一次预约、取号或报名活动时生效',
+      isField: isLimitsField,
+    });
+    if (result.ok) {
       setDirty(false);
-      setFeedback({
-        kind: 'success',
-        text: '每人限额已保存，居民下一次预约、取号或报名活动时生效',
-      });
       onSaved();
-    } catch (e: unknown) {
-      if (e instanceof GatewayError && isLimitsField(e.field)) setErrors({ [e.field]: e.message });
-      else setFeedback({ kind: 'error', text: errorMessage(e) });
-    } finally {
-      setBusy(false);
+    } else if (isFieldRefusal(result, isLimitsField)) {
+      setErrors({ [fieldOf(result)]: result.message });
     }
   };
 
   return (
-    <View className="bdb-service-settings">
+    <View className="bdb-desk-card">
       {LIMIT_FIELDS.map(({ field, label, hint }) => (
         <TextField
           key={field}
@@ -88,14 +81,7 @@ export function LimitsForm({ community, current, onSaved }: LimitsFormProps) {
       <BigButton onClick={() => void save()} disabled={busy} label="保存每人限额">
         {busy ? '保存中…' : '保存限额'}
       </BigButton>
-      {feedback ? (
-        <Text
-          className={`bdb-service-settings__feedback bdb-service-settings__feedback--${feedback.kind}`}
-          {...a11y({ role: feedback.kind === 'error' ? 'alert' : 'status' })}
-        >
-          {feedback.kind === 'error' ? `✕ ${feedback.text}` : `✓ ${feedback.text}`}
-        </Text>
-      ) : null}
+      <FeedbackLine feedback={desk.feedback} />
     </View>
   );
 }

@@ -1,8 +1,11 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { chipClass } from '@/components/chip-group/chip-props';
+import { FeedbackLine, FieldError } from '@/components/desk-parts/desk-parts';
+import { TextField } from '@/components/text-field/text-field';
+import { fieldOf, isFieldRefusal, useDeskRun } from '@/hooks/use-desk-run';
 import { a11y } from '@/lib/a11y';
-import { errorMessage, GatewayError } from '@/lib/gateway';
 import { weekdayName } from '@/lib/shanghai-time';
 import type { BookableService } from '@/types/contract';
 import { configureService } from '../api/configure-service';
@@ -17,7 +20,8 @@ import {
   type ServiceSettingsErrors,
   type ServiceSettingsTextField,
 } from '../model/settings-form';
-import './service-settings.scss';
+import '@/components/chip-group/chip-group.scss';
+import '@/components/desk-parts/desk-forms.scss';
 
 export interface ServiceSettingsProps {
   community: string;
@@ -56,8 +60,6 @@ const FIELDS: Array<{
   },
 ];
 
-type Feedback = { kind: 'error' | 'success'; text: string } | null;
-
 /** One service's booking settings; wrong values are explained next to their field, in Chinese. */
 export function ServiceSettings({
   community,
@@ -68,9 +70,9 @@ export function ServiceSettings({
 }: ServiceSettingsProps) {
   const [draft, setDraft] = useState<ServiceSettingsDraft>(() => draftOf(service));
   const [errors, setErrors] = useState<ServiceSettingsErrors>({});
-  const [feedback, setFeedback] = useState<Feedback>(null);
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const desk = useDeskRun();
+  const { busy } = desk;
 
   // Another desk may change the settings: follow them until this form is being edited.
   useEffect(() => {
@@ -90,53 +92,40 @@ export function ServiceSettings({
   const save = async () => {
     const parsed = parseServiceSettings(draft, service, evenings.weekdays ?? undefined);
     setErrors(parsed.errors);
-    setFeedback(null);
+    desk.setFeedback(null);
     if (Object.keys(parsed.errors).length > 0) return;
     if (Object.keys(parsed.patch).length === 0) {
-      setFeedback({ kind: 'success', text: '设置没有改动' });
+      desk.setFeedback({ kind: 'success', text: '设置没有改动' });
       return;
     }
-    setBusy(true);
-    try {
-      const saved = await configureService({ community, service: service.id, ...parsed.patch });
+    const result = await desk.run(
+      () => configureService({ community, service: service.id, ...parsed.patch }),
+      { done: '设置已保存', isField: isServiceSettingsField },
+    );
+    if (result.ok) {
       setDirty(false);
-      setFeedback({ kind: 'success', text: '设置已保存' });
-      onSaved(saved);
-    } catch (e: unknown) {
-      if (e instanceof GatewayError && isServiceSettingsField(e.field)) {
-        setErrors({ [e.field]: e.message });
-      } else {
-        setFeedback({ kind: 'error', text: errorMessage(e) });
-      }
-    } finally {
-      setBusy(false);
+      onSaved(result.value);
+    } else if (isFieldRefusal(result, isServiceSettingsField)) {
+      setErrors({ [fieldOf(result)]: result.message });
     }
   };
 
   return (
-    <View className="bdb-service-settings">
-      {heading ? (
-        <Text className="bdb-service-settings__title">{`${service.name} 预约设置`}</Text>
-      ) : null}
+    <View className="bdb-desk-card">
+      {heading ? <Text className="bdb-desk-card__name">{`${service.name} 预约设置`}</Text> : null}
       {FIELDS.map(({ field, placeholder, numeric, hint }) => (
-        <View key={field} className="bdb-service-settings__field">
-          <Text className="bdb-service-settings__label">{SERVICE_SETTINGS_LABELS[field]}</Text>
-          <Text className="bdb-service-settings__hint">{hint}</Text>
-          <Input
-            className="bdb-service-settings__input"
-            value={draft[field]}
-            type={numeric ? 'number' : 'text'}
-            placeholder={placeholder}
-            maxlength={numeric ? 4 : 200}
-            onInput={(e) => edit(field, e.detail.value)}
-            {...a11y({ label: `${service.name} ${SERVICE_SETTINGS_LABELS[field]}` })}
-          />
-          {errors[field] ? (
-            <Text className="bdb-service-settings__error" {...a11y({ role: 'alert' })}>
-              {`✕ ${errors[field]}`}
-            </Text>
-          ) : null}
-        </View>
+        <TextField
+          key={field}
+          label={SERVICE_SETTINGS_LABELS[field]}
+          name={`${service.name} ${SERVICE_SETTINGS_LABELS[field]}`}
+          hint={hint}
+          value={draft[field]}
+          type={numeric ? 'number' : 'text'}
+          placeholder={placeholder}
+          maxlength={numeric ? 4 : 200}
+          onInput={(value) => edit(field, value)}
+          error={errors[field]}
+        />
       ))}
       <WeekdayToggles
         serviceName={service.name}
@@ -148,14 +137,7 @@ export function ServiceSettings({
       <BigButton onClick={() => void save()} disabled={busy} label={`保存${service.name}预约设置`}>
         {busy ? '保存中…' : '保存设置'}
       </BigButton>
-      {feedback ? (
-        <Text
-          className={`bdb-service-settings__feedback bdb-service-settings__feedback--${feedback.kind}`}
-          {...a11y({ role: feedback.kind === 'error' ? 'alert' : 'status' })}
-        >
-          {feedback.kind === 'error' ? `✕ ${feedback.text}` : `✓ ${feedback.text}`}
-        </Text>
-      ) : null}
+      <FeedbackLine feedback={desk.feedback} />
     </View>
   );
 }
@@ -182,15 +164,13 @@ function WeekdayToggles({ serviceName, evenings, selected, error, onToggle }: We
     ? [...new Set([...evenings.weekdays, ...selected])].sort(mondayFirst)
     : [];
   return (
-    <View className="bdb-service-settings__field">
-      <Text className="bdb-service-settings__label">{label}</Text>
-      <Text className="bdb-service-settings__hint">
-        只在勾选的晚上开放预约；一个都不选 = 每个服务夜
-      </Text>
+    <View className="bdb-field">
+      <Text className="bdb-field__label">{label}</Text>
+      <Text className="bdb-field__hint">只在勾选的晚上开放预约；一个都不选 = 每个服务夜</Text>
       {evenings.weekdays ? (
         <>
           <View
-            className="bdb-service-settings__weekdays"
+            className="bdb-chips"
             {...a11y({ role: 'group', label: `${serviceName} ${label}` })}
           >
             {shown.map((d) => {
@@ -198,7 +178,7 @@ function WeekdayToggles({ serviceName, evenings, selected, error, onToggle }: We
               return (
                 <View
                   key={d}
-                  className={`bdb-service-settings__weekday${on ? ' bdb-service-settings__weekday--checked' : ''}`}
+                  className={chipClass('bdb-chip', on, false, 'bdb-chip--check')}
                   onClick={() => onToggle(d)}
                   {...a11y({
                     role: 'checkbox',
@@ -212,26 +192,20 @@ function WeekdayToggles({ serviceName, evenings, selected, error, onToggle }: We
             })}
           </View>
           {selected.length === 0 ? (
-            <Text className="bdb-service-settings__hint">现在：每个服务夜都开放</Text>
+            <Text className="bdb-field__hint">现在：每个服务夜都开放</Text>
           ) : null}
         </>
       ) : evenings.error ? (
-        <View className="bdb-service-settings__weekdays-error">
-          <Text className="bdb-service-settings__error" {...a11y({ role: 'alert' })}>
-            {`✕ 读不到本社区的服务夜：${evenings.error}`}
-          </Text>
+        <View className="bdb-desk-page__list">
+          <FieldError text={`读不到本社区的服务夜：${evenings.error}`} />
           <BigButton variant="secondary" onClick={() => void evenings.reload()}>
             重试
           </BigButton>
         </View>
       ) : (
-        <Text className="bdb-service-settings__hint">正在读取本社区的服务夜…</Text>
+        <Text className="bdb-field__hint">正在读取本社区的服务夜…</Text>
       )}
-      {error ? (
-        <Text className="bdb-service-settings__error" {...a11y({ role: 'alert' })}>
-          {`✕ ${error}`}
-        </Text>
-      ) : null}
+      <FieldError text={error} />
     </View>
   );
 }

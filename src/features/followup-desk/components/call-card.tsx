@@ -15,6 +15,7 @@ import {
 import { timelineUrl } from '../model/urls';
 import { DialButton } from './dial-button';
 import { RecordForm } from './record-form';
+import '@/components/desk-parts/desk-forms.scss';
 import './call-card.scss';
 
 /** The resident's name, leading to their thread of visits, calls and suggestions. */
@@ -34,13 +35,11 @@ function ResidentLink({ task }: { task: FollowUpTask }) {
 function Tags({ task, overdue }: { task: FollowUpTask; overdue: boolean }) {
   if (task.kind !== 'senior' && !overdue) return null;
   return (
-    <View className="bdb-call-card__tags">
+    <View className="bdb-desk-card__tags">
       {task.kind === 'senior' ? (
-        <Text className="bdb-call-card__tag bdb-call-card__tag--senior">复访</Text>
+        <Text className="bdb-desk-tag bdb-desk-tag--senior">复访</Text>
       ) : null}
-      {overdue ? (
-        <Text className="bdb-call-card__tag bdb-call-card__tag--overdue">已逾期</Text>
-      ) : null}
+      {overdue ? <Text className="bdb-desk-tag bdb-desk-tag--overdue">已逾期</Text> : null}
     </View>
   );
 }
@@ -58,11 +57,13 @@ export interface CallCardProps {
 export function CallCard({ task, today, overdue, categories, busy, onRecord }: CallCardProps) {
   const last = lastAttemptAt(task);
   return (
-    <View className={`bdb-call-card${task.kind === 'senior' ? ' bdb-call-card--senior' : ''}`}>
+    <View
+      className={`bdb-desk-card bdb-call-card${task.kind === 'senior' ? ' bdb-call-card--senior' : ''}`}
+    >
       <Tags task={task} overdue={overdue} />
       <ResidentLink task={task} />
-      <Text className="bdb-call-card__meta">{`${eveningText(task.date)} · ${task.services.join('、')}`}</Text>
-      {overdue ? <Text className="bdb-call-card__meta">{overdueText(task, today)}</Text> : null}
+      <Text className="bdb-desk-card__line">{`${eveningText(task.date)} · ${task.services.join('、')}`}</Text>
+      {overdue ? <Text className="bdb-desk-card__line">{overdueText(task, today)}</Text> : null}
       {task.kind === 'senior' ? (
         <Text className="bdb-call-card__hint">
           上次回访不满意或问题未解决，请资深社工 48 小时内再回访
@@ -75,7 +76,7 @@ export function CallCard({ task, today, overdue, categories, busy, onRecord }: C
             <DialButton phone={task.phone} name={task.name} />
           </View>
           <Text className="bdb-call-card__attempts">{attemptText(task)}</Text>
-          {last ? <Text className="bdb-call-card__meta">{`上次拨打：${last}`}</Text> : null}
+          {last ? <Text className="bdb-desk-card__line">{`上次拨打：${last}`}</Text> : null}
           <RecordForm task={task} categories={categories} busy={busy} onRecord={onRecord} />
         </>
       ) : (
@@ -88,10 +89,10 @@ export function CallCard({ task, today, overdue, categories, busy, onRecord }: C
 /** A call of the last week that is over: how it ended. */
 export function RecentCard({ task }: { task: FollowUpTask }) {
   return (
-    <View className="bdb-call-card bdb-call-card--recent">
+    <View className="bdb-desk-card bdb-desk-card--dashed bdb-call-card">
       <Tags task={task} overdue={false} />
       <ResidentLink task={task} />
-      <Text className="bdb-call-card__meta">{`${eveningText(task.date)} · ${task.services.join('、')}`}</Text>
+      <Text className="bdb-desk-card__line">{`${eveningText(task.date)} · ${task.services.join('、')}`}</Text>
       <Text className="bdb-call-card__result">{resultText(task)}</Text>
     </View>
   );

@@ -1,8 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
-import { errorMessage, GatewayError } from '@/lib/gateway';
+import { errorMessage } from '@/lib/gateway';
 import type { CallList, FollowUpTask, RecordCallInput } from '@/types/contract';
 import { recordCall } from '../api/follow-ups';
 import { useCategories, type Category } from '../hooks/use-categories';
@@ -11,9 +9,9 @@ import type { RunResult } from '@/hooks/use-desk-run';
 import { recordedText } from '../model/call-text';
 import { isRecordField } from '../model/record-form';
 import { CallCard, RecentCard } from './call-card';
-import { FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
+import { FeedbackLine } from '@/components/desk-parts/desk-parts';
 import { FollowUpSettings } from './follow-up-settings';
-import './call-desk.scss';
+import '@/components/desk-parts/desk-forms.scss';
 
 export interface CallDeskProps {
   community: string;
@@ -25,34 +23,23 @@ export interface CallDeskProps {
 /** 回访名单: today's and overdue calls with their record forms, the last week's, and settings. */
 export function CallDesk({ community, communityName, desk }: CallDeskProps) {
   const categories = useCategories(community);
-  const [feedback, setFeedback] = useState<Feedback>(null);
 
-  const record = async (input: RecordCallInput): Promise<RunResult<FollowUpTask>> => {
-    setFeedback(null);
-    const result = await desk.run(() => recordCall(input));
-    // A field's refusal is shown next to the field, in the card.
-    if (!result.ok && result.error instanceof GatewayError && isRecordField(result.error.field)) {
-      return result;
-    }
-    setFeedback(
-      result.ok
-        ? { kind: 'success', text: recordedText(result.value, input) }
-        : { kind: 'error', text: result.message },
-    );
-    // A finished call leaves the list: what came of it is said at the top, so go there.
-    if (!result.ok || result.value.status !== 'open') {
-      Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
-    }
-    return result;
-  };
+  // A field's refusal is shown next to the field, in the card. A finished call leaves the list:
+  // what came of it is said at the top, so go there.
+  const record = (input: RecordCallInput): Promise<RunResult<FollowUpTask>> =>
+    desk.run(() => recordCall(input), {
+      done: (task) => recordedText(task, input),
+      isField: isRecordField,
+      scrollTop: (result) => !result.ok || result.value.status !== 'open',
+    });
 
   return (
-    <View className="bdb-call-desk">
-      <Text className="bdb-call-desk__title">
+    <View className="bdb-desk-page">
+      <Text className="bdb-desk-page__title">
         {communityName ? `${communityName} 回访名单` : '回访名单'}
       </Text>
-      <Text className="bdb-call-desk__hint">号码只用于拨打回访电话，名单上只显示部分号码</Text>
-      <FeedbackLine feedback={feedback} />
+      <Text className="bdb-desk-page__hint">号码只用于拨打回访电话，名单上只显示部分号码</Text>
+      <FeedbackLine feedback={desk.feedback} />
       <CallLists desk={desk} categories={categories} onRecord={record} />
       <FollowUpSettings community={community} />
     </View>
@@ -75,8 +62,8 @@ function CallLists({ desk, categories, onRecord }: CallListsProps) {
     );
   }
   const section = (title: string, tasks: FollowUpTask[], overdue: boolean) => (
-    <View className="bdb-call-desk__section">
-      <Text className="bdb-call-desk__section-title">{`${title}（${tasks.length} 条）`}</Text>
+    <View className="bdb-desk-page__section">
+      <Text className="bdb-desk-page__section-title">{`${title}（${tasks.length} 条）`}</Text>
       {tasks.map((t) => (
         <CallCard
           key={t.id}
@@ -98,7 +85,7 @@ function CallLists({ desk, categories, onRecord }: CallListsProps) {
       {data.dueToday.length > 0 ? section('今天', data.dueToday, false) : null}
       {data.overdue.length > 0 ? section('已逾期', data.overdue, true) : null}
       {data.upcoming > 0 ? (
-        <Text className="bdb-call-desk__hint">{`另有 ${data.upcoming} 条以后到期`}</Text>
+        <Text className="bdb-desk-page__hint">{`另有 ${data.upcoming} 条以后到期`}</Text>
       ) : null}
       <Recent list={data} />
     </>
@@ -108,9 +95,9 @@ function CallLists({ desk, categories, onRecord }: CallListsProps) {
 function Recent({ list }: { list: CallList }) {
   if (list.recent.length === 0) return null;
   return (
-    <View className="bdb-call-desk__section">
-      <Text className="bdb-call-desk__section-title">{`最近完成（${list.recent.length} 条）`}</Text>
-      <Text className="bdb-call-desk__hint">最近 7 天结束的回访，新的在前</Text>
+    <View className="bdb-desk-page__section">
+      <Text className="bdb-desk-page__section-title">{`最近完成（${list.recent.length} 条）`}</Text>
+      <Text className="bdb-desk-page__hint">最近 7 天结束的回访，新的在前</Text>
       {list.recent.map((t) => (
         <RecentCard key={t.id} task={t} />
       ))}

@@ -5,13 +5,8 @@ import { LoadingState } from '@/components/load-state/load-state';
 import type { FollowUpRule } from '@/types/contract';
 import { useFollowUpRules, type FollowUpRules } from '../hooks/use-follow-up-rules';
 import { DELAY_MAX, DELAY_MIN, delayText, nextDelay } from '../model/rules';
-import {
-  CheckChip,
-  FeedbackLine,
-  FieldError,
-  type Feedback,
-} from '@/components/desk-parts/desk-parts';
-import './follow-up-settings.scss';
+import { CheckChip, FeedbackLine, FieldError } from '@/components/desk-parts/desk-parts';
+import '@/components/desk-parts/desk-forms.scss';
 
 export interface FollowUpSettingsProps {
   community: string;
@@ -22,7 +17,7 @@ export function FollowUpSettings({ community }: FollowUpSettingsProps) {
   const [open, setOpen] = useState(false);
   const rules = useFollowUpRules(open ? community : null);
   return (
-    <View className="bdb-follow-up-settings">
+    <View className="bdb-desk-section">
       <BigButton variant="secondary" onClick={() => setOpen(!open)}>
         {open ? '收起回访设置' : '回访设置'}
       </BigButton>
@@ -32,10 +27,9 @@ export function FollowUpSettings({ community }: FollowUpSettingsProps) {
 }
 
 function SettingsBody({ rules }: { rules: FollowUpRules }) {
-  const [feedback, setFeedback] = useState<Feedback>(null);
   if (!rules.rules) {
     return rules.loadError ? (
-      <View className="bdb-follow-up-settings__body">
+      <View className="bdb-desk-page__list">
         <FieldError text={rules.loadError} />
         <BigButton variant="secondary" onClick={() => void rules.reload()}>
           重试
@@ -45,26 +39,21 @@ function SettingsBody({ rules }: { rules: FollowUpRules }) {
       <LoadingState text="正在读取回访设置…" />
     );
   }
-  const save = async (rule: FollowUpRule) => {
-    setFeedback(null);
-    const refused = await rules.save(rule);
-    const said = rule.followUp ? delayText(rule.delayDays) : '不回访';
-    setFeedback(
-      refused
-        ? { kind: 'error', text: refused }
-        : { kind: 'success', text: `已保存：${rule.name} ${said}` },
-    );
-  };
   return (
-    <View className="bdb-follow-up-settings__body">
-      <Text className="bdb-follow-up-settings__title">回访设置</Text>
-      <Text className="bdb-follow-up-settings__hint">
+    <View className="bdb-desk-page__list">
+      <Text className="bdb-desk-section__title">回访设置</Text>
+      <Text className="bdb-desk-section__hint">
         {`哪些服务结束后打回访电话，隔几天打（${DELAY_MIN}–${DELAY_MAX} 天）；改动从下一次生成名单起生效`}
       </Text>
       {rules.rules.map((rule) => (
-        <RuleRow key={rule.service} rule={rule} busy={rules.busy} onSave={(r) => void save(r)} />
+        <RuleRow
+          key={rule.service}
+          rule={rule}
+          busy={rules.busy}
+          onSave={(r) => void rules.save(r)}
+        />
       ))}
-      <FeedbackLine feedback={feedback} />
+      <FeedbackLine feedback={rules.feedback} />
     </View>
   );
 }
@@ -78,8 +67,8 @@ interface RuleRowProps {
 function RuleRow({ rule, busy, onSave }: RuleRowProps) {
   const move = (by: -1 | 1) => onSave({ ...rule, delayDays: nextDelay(rule.delayDays, by) });
   return (
-    <View className="bdb-follow-up-settings__rule">
-      <Text className="bdb-follow-up-settings__name">{rule.name}</Text>
+    <View className="bdb-desk-card">
+      <Text className="bdb-desk-form__label">{rule.name}</Text>
       <CheckChip
         role="switch"
         checked={rule.followUp}
@@ -89,7 +78,7 @@ function RuleRow({ rule, busy, onSave }: RuleRowProps) {
         onToggle={() => onSave({ ...rule, followUp: !rule.followUp })}
       />
       {rule.followUp ? (
-        <View className="bdb-follow-up-settings__delay">
+        <View className="bdb-desk-form__row">
           <BigButton
             variant="secondary"
             disabled={busy || rule.delayDays <= DELAY_MIN}
@@ -98,7 +87,7 @@ function RuleRow({ rule, busy, onSave }: RuleRowProps) {
           >
             提前一天
           </BigButton>
-          <Text className="bdb-follow-up-settings__days">{delayText(rule.delayDays)}</Text>
+          <Text className="bdb-desk-form__label">{delayText(rule.delayDays)}</Text>
           <BigButton
             variant="secondary"
             disabled={busy || rule.delayDays >= DELAY_MAX}

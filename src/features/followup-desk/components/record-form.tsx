@@ -24,6 +24,7 @@ import {
   type RecordErrors,
 } from '../model/record-form';
 import { ChoiceChips, FieldError, type Choice } from '@/components/desk-parts/desk-parts';
+import '@/components/desk-parts/desk-forms.scss';
 import './record-form.scss';
 
 const choicesOf = <T extends string>(labels: Record<T, string>): Array<Choice<T>> =>
@@ -61,8 +62,8 @@ export function RecordForm({ task, categories, busy, onRecord }: RecordFormProps
 
   const who = task.name;
   return (
-    <View className="bdb-record-form">
-      <Text className="bdb-record-form__label">这次电话</Text>
+    <View className="bdb-desk-section bdb-record-form">
+      <Text className="bdb-desk-form__label">这次电话</Text>
       <ChoiceChips
         label={`${who} 电话结果`}
         choices={OUTCOMES}
@@ -101,7 +102,7 @@ interface ReachedFieldsProps {
 function ReachedFields({ who, draft, errors, categories, busy, edit }: ReachedFieldsProps) {
   return (
     <>
-      <Text className="bdb-record-form__label">满意度</Text>
+      <Text className="bdb-desk-form__label">满意度</Text>
       <ChoiceChips
         label={`${who} 满意度`}
         choices={SATISFACTIONS}
@@ -110,7 +111,7 @@ function ReachedFields({ who, draft, errors, categories, busy, edit }: ReachedFi
         onChange={(satisfaction) => edit({ satisfaction })}
       />
       <FieldError text={errors.satisfaction} />
-      <Text className="bdb-record-form__label">问题是否解决</Text>
+      <Text className="bdb-desk-form__label">问题是否解决</Text>
       <ChoiceChips
         label={`${who} 问题是否解决`}
         choices={SOLVED}
@@ -119,9 +120,9 @@ function ReachedFields({ who, draft, errors, categories, busy, edit }: ReachedFi
         onChange={(solved) => edit({ solved })}
       />
       <FieldError text={errors.solved} />
-      <Text className="bdb-record-form__label">备注（选填）</Text>
+      <Text className="bdb-desk-form__label">备注（选填）</Text>
       <Textarea
-        className="bdb-record-form__textarea"
+        className="bdb-desk-form__textarea"
         value={draft.note}
         placeholder="居民说了什么，需要跟进什么"
         maxlength={NOTE_MAX}
@@ -131,8 +132,8 @@ function ReachedFields({ who, draft, errors, categories, busy, edit }: ReachedFi
       />
       <FieldError text={errors.note} />
       <View className="bdb-record-form__suggest">
-        <Text className="bdb-record-form__label">代居民提建议（选填）</Text>
-        <Text className="bdb-record-form__hint">
+        <Text className="bdb-desk-form__label">代居民提建议（选填）</Text>
+        <Text className="bdb-desk-form__hint">
           居民在电话里提的建议，会以“回访代提”记入建议处理
         </Text>
         <ChoiceChips
@@ -144,7 +145,7 @@ function ReachedFields({ who, draft, errors, categories, busy, edit }: ReachedFi
         />
         <FieldError text={errors.category} />
         <Textarea
-          className="bdb-record-form__textarea"
+          className="bdb-desk-form__textarea"
           value={draft.suggestion}
           placeholder="如：希望周五晚上也能开放"
           maxlength={SUGGESTION_MAX}

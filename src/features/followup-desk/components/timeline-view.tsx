@@ -3,6 +3,7 @@ import { EmptyState } from '@/components/load-state/load-state';
 import { a11y } from '@/lib/a11y';
 import type { Timeline } from '@/types/contract';
 import { entryWhen, inOrder, KIND_LOOK } from '../model/timeline-text';
+import '@/components/desk-parts/desk-forms.scss';
 import './timeline-view.scss';
 
 export interface TimelineViewProps {
@@ -13,9 +14,9 @@ export interface TimelineViewProps {
 export function TimelineView({ timeline }: TimelineViewProps) {
   const entries = inOrder(timeline.entries);
   return (
-    <View className="bdb-timeline">
-      <Text className="bdb-timeline__title">{`${timeline.name} 的记录`}</Text>
-      <Text className="bdb-timeline__hint">到访、回访、建议、答复和改进，按时间先后</Text>
+    <View className="bdb-desk-page">
+      <Text className="bdb-desk-page__title">{`${timeline.name} 的记录`}</Text>
+      <Text className="bdb-desk-page__hint">到访、回访、建议、答复和改进，按时间先后</Text>
       {entries.length === 0 ? (
         <EmptyState text="还没有这位居民的记录" />
       ) : (

@@ -1,6 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import { BigButton } from '@/components/big-button/big-button';
-import { CheckChip } from '@/components/desk-parts/desk-parts';
+import { CheckChip, FieldError } from '@/components/desk-parts/desk-parts';
 import { a11y, keyActivation } from '@/lib/a11y';
 import {
   ACTIVITY_TEXT_MAX,
@@ -23,14 +23,6 @@ export interface ActivityEditorProps {
   onChange: (patch: Partial<Omit<ActivityDraft, 'key' | 'id'>>) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
-}
-
-function FieldError({ text }: { text: string | undefined }) {
-  return text ? (
-    <Text className="bdb-activity-editor__error" {...a11y({ role: 'alert' })}>
-      {`✕ ${text}`}
-    </Text>
-  ) : null;
 }
 
 interface ToggleProps {

@@ -4,7 +4,6 @@ import { BigButton } from '@/components/big-button/big-button';
 import { Chip } from '@/components/chip-group/chip';
 import { FitNumber } from '@/components/fit-number/fit-number';
 import { a11y } from '@/lib/a11y';
-import { errorMessage } from '@/lib/gateway';
 import type { Attendee, Attendees } from '@/types/contract';
 import { markAttendance } from '../api/attendees';
 import { exportAttendance } from '../api/notice-moves';
@@ -17,8 +16,10 @@ import {
   signUpRule,
 } from '../model/notice-text';
 import { saveCsv } from '@/lib/save-csv';
+import { FeedbackLine } from '@/components/desk-parts/desk-parts';
 import { CheckInForForm } from './check-in-for-form';
 import { CheckInQr } from './check-in-qr';
+import '@/components/desk-parts/desk-forms.scss';
 import './attendees-view.scss';
 
 export interface AttendeesViewProps {
@@ -26,44 +27,35 @@ export interface AttendeesViewProps {
   state: AttendeesState;
 }
 
-type Feedback = { kind: 'error' | 'success'; text: string } | null;
-
 /** One activity at the door: figures, the check-in code, the list with attendance, 现场登记. */
 export function AttendeesView({ attendees: data, state }: AttendeesViewProps) {
-  const [feedback, setFeedback] = useState<Feedback>(null);
-  const [exporting, setExporting] = useState(false);
   const { activity } = data;
 
-  const mark = async (a: Attendee, attended: boolean) => {
-    setFeedback(null);
-    const message = await state.run(() => markAttendance(a.id, attended));
-    if (message) setFeedback({ kind: 'error', text: message });
-  };
+  const mark = (a: Attendee, attended: boolean) => state.run(() => markAttendance(a.id, attended));
 
+  // Which button says 正在导出… (busy keeps every button off meanwhile).
+  const [exporting, setExporting] = useState(false);
+  // An export changes nothing on the list: no reload.
   const exportSheet = async () => {
-    setFeedback(null);
     setExporting(true);
-    try {
-      const said = await saveCsv(await exportAttendance(data.notice.id), { sheet: '签到表' });
-      if (said) setFeedback({ kind: 'success', text: said });
-    } catch (e: unknown) {
-      setFeedback({ kind: 'error', text: errorMessage(e) });
-    } finally {
-      setExporting(false);
-    }
+    await state.run(
+      async () => saveCsv(await exportAttendance(data.notice.id), { sheet: '签到表' }),
+      { done: (said) => said, reload: false },
+    );
+    setExporting(false);
   };
 
   return (
-    <View className="bdb-attendees">
-      <Text className="bdb-attendees__notice">{data.notice.title}</Text>
-      <Text className="bdb-attendees__title">{activity.name}</Text>
-      <Text className="bdb-attendees__meta">{activityWhen(activity)}</Text>
-      <Text className="bdb-attendees__meta">{signUpRule(activity)}</Text>
-      <View className="bdb-attendees__figures" {...a11y({ role: 'status', live: 'polite' })}>
+    <View className="bdb-desk-page">
+      <Text className="bdb-desk-page__hint">{data.notice.title}</Text>
+      <Text className="bdb-desk-page__title">{activity.name}</Text>
+      <Text className="bdb-desk-page__hint">{activityWhen(activity)}</Text>
+      <Text className="bdb-desk-page__hint">{signUpRule(activity)}</Text>
+      <View className="bdb-desk-figures" {...a11y({ role: 'status', live: 'polite' })}>
         {FIGURES.map(([key, name]) => (
-          <View key={key} className="bdb-attendees__figure">
-            <Text className="bdb-attendees__figure-name">{name}</Text>
-            <Text className="bdb-attendees__figure-value">{`${data.figures[key]} 人`}</Text>
+          <View key={key} className="bdb-desk-figures__item">
+            <Text className="bdb-desk-figures__name">{name}</Text>
+            <Text className="bdb-desk-figures__value">{`${data.figures[key]} 人`}</Text>
           </View>
         ))}
       </View>
@@ -77,18 +69,11 @@ export function AttendeesView({ attendees: data, state }: AttendeesViewProps) {
         />
         <CheckInQr activityId={activity.id} code={data.checkInCode} />
       </View>
-      {feedback ? (
-        <Text
-          className={`bdb-attendees__feedback bdb-attendees__feedback--${feedback.kind}`}
-          {...a11y({ role: feedback.kind === 'error' ? 'alert' : 'status' })}
-        >
-          {feedback.kind === 'error' ? `✕ ${feedback.text}` : `✓ ${feedback.text}`}
-        </Text>
-      ) : null}
-      <View className="bdb-attendees__list">
-        <Text className="bdb-attendees__section-title">{`名单（${data.attendees.length} 人）`}</Text>
+      <FeedbackLine feedback={state.feedback} />
+      <View className="bdb-desk-page__list">
+        <Text className="bdb-desk-page__section-title">{`名单（${data.attendees.length} 人）`}</Text>
         {data.attendees.length === 0 ? (
-          <Text className="bdb-attendees__empty">还没有人报名或登记</Text>
+          <Text className="bdb-desk-page__hint">还没有人报名或登记</Text>
         ) : null}
         {data.attendees.map((a) => (
           <AttendeeRow
@@ -108,7 +93,7 @@ export function AttendeesView({ attendees: data, state }: AttendeesViewProps) {
         >
           刷新名单
         </BigButton>
-        <BigButton variant="secondary" disabled={exporting} onClick={() => void exportSheet()}>
+        <BigButton variant="secondary" disabled={state.busy} onClick={() => void exportSheet()}>
           {exporting ? '正在导出…' : '导出签到表'}
         </BigButton>
       </View>
@@ -127,10 +112,12 @@ function AttendeeRow({ attendee: a, busy, onMark }: AttendeeRowProps) {
   const attended = a.attendedAt !== null;
   const cancelled = a.status === 'cancelled';
   return (
-    <View className={`bdb-attendees__row bdb-attendees__row--${a.status}`}>
-      <View className="bdb-attendees__row-head">
-        <Text className="bdb-attendees__name">{a.name}</Text>
-        <Text className="bdb-attendees__status">{attendeeStatusText(a)}</Text>
+    <View className={`bdb-desk-card bdb-attendees__row bdb-attendees__row--${a.status}`}>
+      <View className="bdb-desk-card__top">
+        <Text className="bdb-desk-form__label">{a.name}</Text>
+        <Text className={`bdb-desk-status bdb-desk-status--${a.status}`}>
+          {attendeeStatusText(a)}
+        </Text>
       </View>
       <Text className={`bdb-attendees__arrival${attended ? ' bdb-attendees__arrival--in' : ''}`}>
         {attendedText(a)}

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { useAttemptId } from '@/hooks/use-attempt-id';
 import { a11y } from '@/lib/a11y';
-import type { Attendee } from '@/types/contract';
 import { checkInFor } from '../api/attendees';
 import type { AttendeesState } from '../hooks/use-attendees';
-import './check-in-for-form.scss';
+import { FeedbackLine, FieldError } from '@/components/desk-parts/desk-parts';
+import '@/components/desk-parts/desk-forms.scss';
 
 export interface CheckInForFormProps {
   activityId: string;
@@ -31,32 +31,26 @@ export function CheckInForForm({ activityId, state }: CheckInForFormProps) {
     }
     setError(null);
     const requestId = attempt.take(`${activityId}|${trimmed}`);
-    const outcome: { attendee: Attendee | null; error: unknown } = { attendee: null, error: null };
-    const message = await state.run(async () => {
-      try {
-        outcome.attendee = await checkInFor({ activityId, name: trimmed, requestId });
-      } catch (e: unknown) {
-        outcome.error = e;
-        throw e;
-      }
+    const result = await state.run(() => checkInFor({ activityId, name: trimmed, requestId }), {
+      inForm: true,
     });
-    if (message) {
-      attempt.settle(outcome.error);
-      setError(message);
+    if (!result.ok) {
+      attempt.settle(result.error);
+      setError(result.message);
       return;
     }
     attempt.settle();
-    setDone(`已为 ${outcome.attendee?.name ?? trimmed} 登记到场`);
+    setDone(`已为 ${result.value.name} 登记到场`);
     setName('');
   };
 
   return (
-    <View className="bdb-check-in-for">
-      <Text className="bdb-check-in-for__title">现场登记</Text>
-      <Text className="bdb-check-in-for__hint">没有报名、但来了的居民：写下称呼，直接算到场</Text>
-      <Text className="bdb-check-in-for__label">姓名或称呼</Text>
+    <View className="bdb-desk-section bdb-check-in-for">
+      <Text className="bdb-desk-section__title">现场登记</Text>
+      <Text className="bdb-desk-section__hint">没有报名、但来了的居民：写下称呼，直接算到场</Text>
+      <Text className="bdb-desk-form__label">姓名或称呼</Text>
       <Input
-        className="bdb-check-in-for__input"
+        className="bdb-desk-form__input"
         value={name}
         placeholder="如：3栋 李大爷"
         maxlength={NAME_MAX}
@@ -67,16 +61,8 @@ export function CheckInForForm({ activityId, state }: CheckInForFormProps) {
       <BigButton onClick={() => void submit()} disabled={state.busy}>
         登记到场
       </BigButton>
-      {error ? (
-        <Text className="bdb-check-in-for__error" {...a11y({ role: 'alert' })}>
-          {`✕ ${error}`}
-        </Text>
-      ) : null}
-      {done ? (
-        <Text className="bdb-check-in-for__done" {...a11y({ role: 'status', live: 'polite' })}>
-          {`✓ ${done}`}
-        </Text>
-      ) : null}
+      <FieldError text={error} />
+      <FeedbackLine feedback={done ? { kind: 'success', text: done } : null} />
     </View>
   );
 }

@@ -12,7 +12,9 @@ import { groupByStatus, STATUS_LABELS } from '../model/notice-text';
 import { noticeEditUrl } from '../model/urls';
 import { weekRangeText } from '../model/week';
 import { saveCsv } from '@/lib/save-csv';
+import { FeedbackLine } from '@/components/desk-parts/desk-parts';
 import { NoticeActivities } from './notice-activities';
+import '@/components/desk-parts/desk-forms.scss';
 import './notice-desk.scss';
 
 export interface NoticeDeskProps {
@@ -22,34 +24,19 @@ export interface NoticeDeskProps {
   desk: NoticeDeskState;
 }
 
-type Feedback = { kind: 'error' | 'success'; text: string } | null;
-
 /** A community's weekly notices for staff: drafts, published and archived, with every move. */
 export function NoticeDesk({ community, communityName, desk }: NoticeDeskProps) {
-  const [feedback, setFeedback] = useState<Feedback>(null);
-  const [exporting, setExporting] = useState(false);
+  const act = (action: () => Promise<unknown>, done: string) => desk.run(action, { done });
 
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    setFeedback(null);
-    const message = await desk.run(action);
-    setFeedback(message ? { kind: 'error', text: message } : { kind: 'success', text: done });
-  };
-
-  const exportSheet = async (notice: NoticeSummary) => {
-    setFeedback(null);
-    setExporting(true);
-    try {
-      const said = await saveCsv(await moves.exportAttendance(notice.id), { sheet: '签到表' });
-      if (said) setFeedback({ kind: 'success', text: said });
-    } catch (e: unknown) {
-      setFeedback({ kind: 'error', text: errorMessage(e) });
-    } finally {
-      setExporting(false);
-    }
-  };
+  // An export changes nothing on the desk: no reload.
+  const exportSheet = (notice: NoticeSummary) =>
+    desk.run(async () => saveCsv(await moves.exportAttendance(notice.id), { sheet: '签到表' }), {
+      done: (said) => said,
+      reload: false,
+    });
 
   const handlers: CardHandlers = {
-    busy: desk.busy || exporting,
+    busy: desk.busy,
     edit: (n) => void Taro.navigateTo({ url: noticeEditUrl(community, n.id) }),
     publish: (n) => void act(() => moves.publish(n.id), `已发布“${n.title}”，居民现在能看到`),
     pin: (n, pinned) =>
@@ -62,8 +49,8 @@ export function NoticeDesk({ community, communityName, desk }: NoticeDeskProps) 
   };
 
   return (
-    <View className="bdb-notice-desk">
-      <Text className="bdb-notice-desk__title">
+    <View className="bdb-desk-page">
+      <Text className="bdb-desk-page__title">
         {communityName ? `${communityName} 活动通知` : '活动通知'}
       </Text>
       <BigButton
@@ -75,14 +62,7 @@ export function NoticeDesk({ community, communityName, desk }: NoticeDeskProps) 
       >
         新建本周通知
       </BigButton>
-      {feedback ? (
-        <Text
-          className={`bdb-notice-desk__feedback bdb-notice-desk__feedback--${feedback.kind}`}
-          {...a11y({ role: feedback.kind === 'error' ? 'alert' : 'status' })}
-        >
-          {feedback.kind === 'error' ? `✕ ${feedback.text}` : `✓ ${feedback.text}`}
-        </Text>
-      ) : null}
+      <FeedbackLine feedback={desk.feedback} />
       <DeskList desk={desk} handlers={handlers} />
     </View>
   );
@@ -113,12 +93,12 @@ function DeskList({ desk, handlers }: { desk: NoticeDeskState; handlers: CardHan
   return (
     <>
       {groupByStatus(data.notices).map((group) => (
-        <View key={group.status} className="bdb-notice-desk__group">
-          <Text className="bdb-notice-desk__section-title">
+        <View key={group.status} className="bdb-desk-page__section">
+          <Text className="bdb-desk-page__section-title">
             {`${STATUS_LABELS[group.status]}（${group.notices.length} 条）`}
           </Text>
           {group.status === 'published' ? (
-            <Text className="bdb-notice-desk__hint">
+            <Text className="bdb-desk-page__hint">
               置顶的通知排在居民列表最上面；每个社区只能置顶一条
             </Text>
           ) : null}
@@ -173,9 +153,9 @@ function Tags({ notice: n }: { notice: NoticeSummary }) {
   if (n.pinned) tags.push(['pinned', '置顶']);
   if (n.edited) tags.push(['edited', '已更新']);
   return (
-    <View className="bdb-notice-desk__tags">
+    <View className="bdb-desk-card__tags">
       {tags.map(([kind, text]) => (
-        <Text key={kind} className={`bdb-notice-desk__tag bdb-notice-desk__tag--${kind}`}>
+        <Text key={kind} className={`bdb-desk-tag bdb-desk-tag--${kind}`}>
           {text}
         </Text>
       ))}
@@ -189,13 +169,15 @@ function NoticeCard({ notice: n, thisWeek, handlers: h }: NoticeCardProps) {
   const [open, setOpen] = useState(false);
   const choices = movesOf(n, h, { open, setOpen, confirming, setConfirming });
   return (
-    <View className={`bdb-notice-desk__card bdb-notice-desk__card--${n.status}`}>
+    <View
+      className={`bdb-desk-card bdb-notice-desk__card${n.status === 'archived' ? ' bdb-desk-card--dashed' : ''}`}
+    >
       <Tags notice={n} />
-      <Text className="bdb-notice-desk__notice-title">{n.title}</Text>
-      <Text className="bdb-notice-desk__meta">
+      <Text className="bdb-desk-card__name">{n.title}</Text>
+      <Text className="bdb-desk-page__hint">
         {`${n.week === thisWeek ? '本周 ' : ''}${weekRangeText(n.week)} · ${n.activityCount} 个活动`}
       </Text>
-      <View className="bdb-notice-desk__actions">
+      <View className="bdb-desk-card__actions">
         {choices.map((m) => (
           <BigButton
             key={m.name}
@@ -238,7 +220,7 @@ function ArchiveConfirm({ title, busy, onConfirm, onCancel }: ArchiveConfirmProp
       <Text className="bdb-notice-desk__confirm-text">
         {`确定归档“${title}”吗？归档后居民看不到这条通知，活动也不能再报名和签到。`}
       </Text>
-      <View className="bdb-notice-desk__actions">
+      <View className="bdb-desk-card__actions">
         <BigButton disabled={busy} onClick={onConfirm} label={`确定归档 ${title}`}>
           确定归档
         </BigButton>

@@ -7,9 +7,11 @@ import {
   type RegisterFile,
   type UploadBase64,
 } from '@/components/image-picker/image-picker';
+import { FeedbackLine, FieldError } from '@/components/desk-parts/desk-parts';
+import { fieldOf, useDeskRun } from '@/hooks/use-desk-run';
 import { useRemote } from '@/hooks/use-remote';
 import { a11y, keyActivation } from '@/lib/a11y';
-import { errorMessage, GatewayError } from '@/lib/gateway';
+import { errorMessage } from '@/lib/gateway';
 import { shanghaiDate } from '@/lib/shanghai-time';
 import type { Notice } from '@/types/contract';
 import { getSchedule, type Schedule } from '../api/get-schedule';
@@ -54,16 +56,7 @@ export interface NoticeEditorProps {
   week?: string | null;
 }
 
-type Feedback = { kind: 'error' | 'success'; text: string } | null;
 const NO_ERRORS: NoticeErrors = { activities: {} };
-
-function FieldError({ text }: { text: string | undefined }) {
-  return text ? (
-    <Text className="bdb-notice-editor__error" {...a11y({ role: 'alert' })}>
-      {`✕ ${text}`}
-    </Text>
-  ) : null;
-}
 
 /** Writes a week's notice: text, cover and activities; saved as a draft, published, or edited. */
 export function NoticeEditor({ community, notice, week }: NoticeEditorProps) {
@@ -73,8 +66,8 @@ export function NoticeEditor({ community, notice, week }: NoticeEditorProps) {
     notice ? draftOf(notice) : emptyDraft(week ?? shanghaiDate()),
   );
   const [errors, setErrors] = useState<NoticeErrors>(NO_ERRORS);
-  const [feedback, setFeedback] = useState<Feedback>(null);
-  const [busy, setBusy] = useState(false);
+  const desk = useDeskRun();
+  const { busy } = desk;
   const published = saved?.status === 'published';
   const target = saved?.community ?? community;
   // The community's evenings: a new activity starts on one (not on the week's Monday).
@@ -87,35 +80,37 @@ export function NoticeEditor({ community, notice, week }: NoticeEditorProps) {
     });
     setErrors(parsed.errors);
     if (!parsed.input) {
-      setFeedback({
+      desk.setFeedback({
         kind: 'error',
         text: `还有 ${errorCount(parsed.errors)} 处要改，见上面标出的说明`,
       });
       return;
     }
-    setFeedback(null);
-    setBusy(true);
-    try {
-      let current = await saveNotice(parsed.input);
-      setSaved(current);
-      // From the answer: new activities now have ids, so the next save keeps their sign-ups.
-      setDraft(draftOf(current));
-      if (andPublish) {
+    const input = parsed.input;
+    const result = await desk.run(
+      async () => {
+        const current = await saveNotice(input);
+        setSaved(current);
+        // From the answer: new activities now have ids, so the next save keeps their sign-ups.
+        setDraft(draftOf(current));
+        if (!andPublish) return { notice: current, unpublished: null };
         try {
-          current = await publish(current.id);
-          setSaved(current);
+          const shown = await publish(current.id);
+          setSaved(shown);
+          return { notice: shown, unpublished: null };
         } catch (e: unknown) {
-          setFeedback({ kind: 'error', text: `草稿已保存，但没有发布成功：${errorMessage(e)}` });
-          return;
+          return { notice: current, unpublished: errorMessage(e) };
         }
-      }
-      setFeedback({ kind: 'success', text: savedText(current, andPublish) });
-    } catch (e: unknown) {
-      const field = e instanceof GatewayError ? e.field : undefined;
-      setErrors(serverErrors(draft, field, errorMessage(e)));
-      setFeedback({ kind: 'error', text: errorMessage(e) });
-    } finally {
-      setBusy(false);
+      },
+      { done: (r) => (r.unpublished ? null : savedText(r.notice, andPublish)) },
+    );
+    if (result.ok && result.value.unpublished) {
+      desk.setFeedback({
+        kind: 'error',
+        text: `草稿已保存，但没有发布成功：${result.value.unpublished}`,
+      });
+    } else if (!result.ok) {
+      setErrors(serverErrors(draft, fieldOf(result) || undefined, result.message));
     }
   };
 
@@ -159,14 +154,7 @@ export function NoticeEditor({ community, notice, week }: NoticeEditorProps) {
           </>
         )}
       </View>
-      {feedback ? (
-        <Text
-          className={`bdb-notice-editor__feedback bdb-notice-editor__feedback--${feedback.kind}`}
-          {...a11y({ role: feedback.kind === 'error' ? 'alert' : 'status' })}
-        >
-          {feedback.kind === 'error' ? `✕ ${feedback.text}` : `✓ ${feedback.text}`}
-        </Text>
-      ) : null}
+      <FeedbackLine feedback={desk.feedback} />
       <BigButton
         variant="quiet"
         onClick={() =>

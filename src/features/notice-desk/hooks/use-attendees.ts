@@ -1,7 +1,7 @@
 import { useRemote, type Remote } from '@/hooks/use-remote';
 import type { Attendees } from '@/types/contract';
 import { getAttendees } from '../api/attendees';
-import { useDeskRun, type DeskRun } from './use-desk-run';
+import { useDeskRun, type DeskRun } from '@/hooks/use-desk-run';
 
 export interface AttendeesState extends DeskRun {
   data: Remote<Attendees>;

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { useRemote, type Remote } from '@/hooks/use-remote';
 import type { NoticeList } from '@/types/contract';
 import { manageNotices } from '../api/manage-notices';
-import { useDeskRun, type DeskRun } from './use-desk-run';
+import { useDeskRun, type DeskRun } from '@/hooks/use-desk-run';
 
 export interface NoticeDeskState extends DeskRun {
   list: Remote<NoticeList>;

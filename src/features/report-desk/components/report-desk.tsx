@@ -1,5 +1,4 @@
 import { Picker, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { ErrorState, LoadingState } from '@/components/load-state/load-state';
@@ -13,7 +12,7 @@ import { maxOf } from '@/components/bar/bars';
 import { servedText, totalCostText, trendLine } from '../model/report-text';
 import { saveCsv } from '@/lib/save-csv';
 import { CostsPanel } from './costs-panel';
-import { FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
+import { FeedbackLine } from '@/components/desk-parts/desk-parts';
 import { Bar } from '@/components/bar/bar';
 import { OverviewSection } from './overview-section';
 import { ServiceFiguresCard } from './service-figures';
@@ -33,42 +32,28 @@ type CsvKind = 'summary' | 'visits';
 
 /** 晚间报表: what one evening delivered per service, last week beside it, costs and exports. */
 export function ReportDesk({ community, communityName, date, onDate, state }: ReportDeskProps) {
-  const [feedback, setFeedback] = useState<Feedback>(null);
   const [exporting, setExporting] = useState<CsvKind | null>(null);
 
-  const saveCosts = async (input: SetCostsInput) => {
-    setFeedback(null);
-    const result = await state.run(() => setCosts(input));
-    setFeedback(
-      result.ok
-        ? {
-            kind: 'success',
-            text: `已保存 ${Object.keys(input.costs).length} 项单价，费用已重新计算`,
-          }
-        : { kind: 'error', text: result.message },
-    );
-    Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
-    return result;
-  };
+  const saveCosts = (input: SetCostsInput) =>
+    state.run(() => setCosts(input), {
+      done: `已保存 ${Object.keys(input.costs).length} 项单价，费用已重新计算`,
+      scrollTop: true,
+    });
 
   const exportCsv = async (kind: CsvKind) => {
     if (!date) return;
-    setFeedback(null);
     setExporting(kind);
-    try {
-      const said = await saveCsv(await exportReport(community, date, kind), { sheet: '报表' });
-      if (said) setFeedback({ kind: 'success', text: said });
-    } catch (e: unknown) {
-      setFeedback({ kind: 'error', text: errorMessage(e) });
-    } finally {
-      setExporting(null);
-    }
+    await state.run(
+      async () => saveCsv(await exportReport(community, date, kind), { sheet: '报表' }),
+      { done: (said) => said, reload: false },
+    );
+    setExporting(null);
   };
 
   const report = state.report.data;
   return (
-    <View className="bdb-report-desk">
-      <Text className="bdb-report-desk__title">
+    <View className="bdb-desk-page">
+      <Text className="bdb-desk-page__title">
         {communityName ? `${communityName} 晚间报表` : '晚间报表'}
       </Text>
       {date ? (
@@ -78,7 +63,7 @@ export function ReportDesk({ community, communityName, date, onDate, state }: Re
           </View>
         </Picker>
       ) : null}
-      <FeedbackLine feedback={feedback} />
+      <FeedbackLine feedback={state.feedback} />
       <ReportBody state={state} />
       {report ? (
         <>
@@ -93,14 +78,14 @@ export function ReportDesk({ community, communityName, date, onDate, state }: Re
             <View className="bdb-desk-form__row">
               <BigButton
                 variant="secondary"
-                disabled={exporting !== null}
+                disabled={state.busy}
                 onClick={() => void exportCsv('summary')}
               >
                 {exporting === 'summary' ? '正在导出…' : '导出汇总 CSV'}
               </BigButton>
               <BigButton
                 variant="secondary"
-                disabled={exporting !== null}
+                disabled={state.busy}
                 onClick={() => void exportCsv('visits')}
               >
                 {exporting === 'visits' ? '正在导出…' : '导出明细 CSV'}

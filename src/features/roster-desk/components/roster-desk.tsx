@@ -1,10 +1,9 @@
 import { Picker, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { a11y } from '@/lib/a11y';
-import { errorMessage, GatewayError } from '@/lib/gateway';
+import { errorMessage } from '@/lib/gateway';
 import { formatDate, monthDay } from '@/lib/shanghai-time';
 import type { AssignShiftInput, CompanionRequest, LeaveRequest, Shift } from '@/types/contract';
 import {
@@ -25,14 +24,13 @@ import {
   type LeaveInput,
 } from '../model/roster-form';
 import { CompanionCard } from './companion-card';
-import { FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
+import { FeedbackLine } from '@/components/desk-parts/desk-parts';
 import { LeaveApprovals } from './leave-approvals';
 import { MyComp } from './my-comp';
 import { MyName } from './my-name';
 import { ShiftCard } from './shift-card';
 import { ShiftForm } from './shift-form';
 import '@/components/desk-parts/desk-forms.scss';
-import './roster-desk.scss';
 
 export interface RosterDeskProps {
   community: string;
@@ -45,28 +43,16 @@ export interface RosterDeskProps {
   state: RosterState;
 }
 
-const fieldRefusal = (result: RunResult<unknown>, isField: (f: string | undefined) => boolean) =>
-  !result.ok && result.error instanceof GatewayError && isField(result.error.field);
-
 /** 值班与调休: the evening's roster, companion requests, my comp time and (admins) leave to decide. */
 export function RosterDesk(props: RosterDeskProps) {
   const { community, communityName, communityNames, date, onDate, state } = props;
-  const [feedback, setFeedback] = useState<Feedback>(null);
 
-  const act = async <T,>(
+  // What came of it is said at the top: go there (a field's refusal stays by its field).
+  const act = <T,>(
     action: () => Promise<T>,
     done: (value: T) => string,
-    isField: (f: string | undefined) => boolean = () => false,
-  ): Promise<RunResult<T>> => {
-    setFeedback(null);
-    const result = await state.run(action);
-    if (result.ok) setFeedback({ kind: 'success', text: done(result.value) });
-    else if (!fieldRefusal(result, isField)) setFeedback({ kind: 'error', text: result.message });
-    if (!fieldRefusal(result, isField)) {
-      Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
-    }
-    return result;
-  };
+    isField?: (f: string | undefined) => boolean,
+  ): Promise<RunResult<T>> => state.run(action, { done, isField, scrollTop: true });
 
   const moves = {
     assign: (input: AssignShiftInput) =>
@@ -108,8 +94,8 @@ export function RosterDesk(props: RosterDeskProps) {
   };
 
   return (
-    <View className="bdb-roster-desk">
-      <Text className="bdb-roster-desk__title">
+    <View className="bdb-desk-page">
+      <Text className="bdb-desk-page__title">
         {communityName ? `${communityName} 值班与调休` : '值班与调休'}
       </Text>
       {date ? (
@@ -119,7 +105,7 @@ export function RosterDesk(props: RosterDeskProps) {
           </View>
         </Picker>
       ) : null}
-      <FeedbackLine feedback={feedback} />
+      <FeedbackLine feedback={state.feedback} />
       {date ? (
         <EveningSection
           community={community}

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { useDeskRun } from '@/hooks/use-desk-run';
 import { a11y } from '@/lib/a11y';
-import { errorMessage } from '@/lib/gateway';
 import { formatDayTime } from '@/lib/shanghai-time';
 import type { CommunitySummary, Invite } from '@/types/contract';
 import { createInvite } from '../api/create-invite';
@@ -15,21 +15,17 @@ export interface InvitePanelProps {
 /** Admin: pick a community, get a one-time code big enough to read out to a new social worker. */
 export function InvitePanel({ communities }: InvitePanelProps) {
   const [community, setCommunity] = useState<string | null>(communities[0]?.id ?? null);
-  const [busy, setBusy] = useState(false);
   const [invite, setInvite] = useState<Invite | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The code itself is the answer (shown below), its refusal is said under the button.
+  const { busy, run } = useDeskRun();
 
   const generate = async () => {
     if (!community) return;
-    setBusy(true);
     setError(null);
-    try {
-      setInvite(await createInvite(community));
-    } catch (e: unknown) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const result = await run(() => createInvite(community), { inForm: true });
+    if (result.ok) setInvite(result.value);
+    else setError(result.message);
   };
 
   const nameOf = (id: string) => communities.find((c) => c.id === id)?.name ?? id;

@@ -1,8 +1,8 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { useDeskRun } from '@/hooks/use-desk-run';
 import { a11y } from '@/lib/a11y';
-import { errorMessage } from '@/lib/gateway';
 import type { Identity } from '@/types/contract';
 import { redeem } from '../api/redeem';
 import { ROLE_LABELS } from '../role-labels';
@@ -12,13 +12,10 @@ export interface RedeemFormProps {
   onRedeemed: (identity: Identity) => void;
 }
 
-type Feedback = { kind: 'error' | 'success'; text: string } | null;
-
 /** The admin secret or an invite code → a new role. Errors stay inline, next to the input. */
 export function RedeemForm({ onRedeemed }: RedeemFormProps) {
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<Feedback>(null);
+  const { busy, feedback, setFeedback, run } = useDeskRun();
 
   const submit = async () => {
     const trimmed = code.trim();
@@ -26,17 +23,12 @@ export function RedeemForm({ onRedeemed }: RedeemFormProps) {
       setFeedback({ kind: 'error', text: '请输入验证码' });
       return;
     }
-    setBusy(true);
-    setFeedback(null);
-    try {
-      const identity = await redeem(trimmed);
+    const result = await run(() => redeem(trimmed), {
+      done: (identity) => `验证成功，你现在是${ROLE_LABELS[identity.role]}`,
+    });
+    if (result.ok) {
       setCode('');
-      setFeedback({ kind: 'success', text: `验证成功，你现在是${ROLE_LABELS[identity.role]}` });
-      onRedeemed(identity);
-    } catch (error: unknown) {
-      setFeedback({ kind: 'error', text: errorMessage(error) });
-    } finally {
-      setBusy(false);
+      onRedeemed(result.value);
     }
   };
 

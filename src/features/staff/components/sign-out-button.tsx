@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
+import { useDeskRun } from '@/hooks/use-desk-run';
 import { a11y } from '@/lib/a11y';
-import { errorMessage } from '@/lib/gateway';
 import type { Identity } from '@/types/contract';
 import { canSignOut, signOut } from '../api/team';
 import './sign-out-button.scss';
@@ -17,8 +16,7 @@ export interface SignOutButtonProps {
  * center. In the mini-program it explains why there is none.
  */
 export function SignOutButton({ onSignedOut }: SignOutButtonProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, feedback, run } = useDeskRun();
   if (!canSignOut()) {
     return (
       <Text className="bdb-sign-out__note">
@@ -26,23 +24,17 @@ export function SignOutButton({ onSignedOut }: SignOutButtonProps) {
       </Text>
     );
   }
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedOut(await signOut());
-    } catch (e: unknown) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+  const leave = async () => {
+    const result = await run(signOut);
+    if (result.ok) onSignedOut(result.value);
   };
+  const error = feedback?.kind === 'error' ? feedback.text : null;
   return (
     <View className="bdb-sign-out">
       <Text className="bdb-sign-out__note">
         退出后，这台设备和其他登录着你身份的浏览器都回到居民身份，要再输入邀请码才能用工作人员功能。
       </Text>
-      <BigButton variant="secondary" onClick={() => void run()} disabled={busy}>
+      <BigButton variant="secondary" onClick={() => void leave()} disabled={busy}>
         {busy ? '正在退出…' : '退出登录'}
       </BigButton>
       {error ? (

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
+import { FeedbackLine } from '@/components/desk-parts/desk-parts';
 import { BigButton } from '@/components/big-button/big-button';
 import { ErrorState, LoadingState } from '@/components/load-state/load-state';
+import { useDeskRun } from '@/hooks/use-desk-run';
 import { a11y } from '@/lib/a11y';
 import { errorMessage } from '@/lib/gateway';
 import { formatDayTime } from '@/lib/shanghai-time';
@@ -27,29 +28,23 @@ type Pending = { kind: 'revoke'; member: TeamMember } | { kind: 'cancel'; invite
 export function TeamDesk({ community, communityName }: TeamDeskProps) {
   const team = useTeam(community);
   const [pending, setPending] = useState<Pending | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<Feedback>(null);
+  // The list is loaded again after the step, also after a refusal.
+  const { busy, feedback, run } = useDeskRun(team.reload);
 
   const confirm = async () => {
     if (!pending) return;
-    setBusy(true);
-    try {
-      if (pending.kind === 'revoke') {
-        await revokeWorker(community, pending.member.userId);
-        setFeedback({ kind: 'success', text: `已撤销 ${pending.member.name} 的社工身份` });
-      } else {
-        await cancelInvite(pending.invite.code);
-        setFeedback({ kind: 'success', text: `邀请码 ${pending.invite.code} 已作废` });
-      }
-      setPending(null);
-      await team.reload();
-    } catch (e: unknown) {
-      setFeedback({ kind: 'error', text: errorMessage(e) });
-      setPending(null);
-      await team.reload();
-    } finally {
-      setBusy(false);
-    }
+    const done =
+      pending.kind === 'revoke'
+        ? `已撤销 ${pending.member.name} 的社工身份`
+        : `邀请码 ${pending.invite.code} 已作废`;
+    await run<unknown>(
+      () =>
+        pending.kind === 'revoke'
+          ? revokeWorker(community, pending.member.userId)
+          : cancelInvite(pending.invite.code),
+      { done },
+    );
+    setPending(null);
   };
 
   if (!team.data) {

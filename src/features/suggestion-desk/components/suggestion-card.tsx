@@ -16,6 +16,7 @@ import { CheckChip } from '@/components/desk-parts/desk-parts';
 import { timelineUrl } from '@/features/followup-desk/entry';
 import { MergeForm } from './merge-form';
 import { ReplyForm } from './reply-form';
+import '@/components/desk-parts/desk-forms.scss';
 import './suggestion-card.scss';
 
 export interface SuggestionCardProps {
@@ -32,12 +33,11 @@ export interface SuggestionCardProps {
 
 /** Who wrote it: a link to their thread when the resident is known. */
 function Author({ s }: { s: StaffSuggestion }) {
-  if (!s.resident)
-    return <Text className="bdb-suggestion-card__meta">{`提出人：${s.author}`}</Text>;
+  if (!s.resident) return <Text className="bdb-desk-card__meta">{`提出人：${s.author}`}</Text>;
   const resident = s.resident;
   return (
     <View className="bdb-suggestion-card__author">
-      <Text className="bdb-suggestion-card__meta">提出人：</Text>
+      <Text className="bdb-desk-card__meta">提出人：</Text>
       <BigButton
         variant="quiet"
         onClick={() => void Taro.navigateTo({ url: timelineUrl(s.community, resident) })}
@@ -58,16 +58,12 @@ export function SuggestionCard(props: SuggestionCardProps) {
   const merged = s.status === 'merged';
   const toggle = (form: Exclude<Open, null>) => setOpen(open === form ? null : form);
   return (
-    <View className={`bdb-suggestion-card bdb-suggestion-card--${s.status}`}>
-      <View className="bdb-suggestion-card__tags">
-        <Text className={`bdb-suggestion-card__tag bdb-suggestion-card__tag--${s.status}`}>
-          {STATUS_LABELS[s.status]}
-        </Text>
-        <Text className="bdb-suggestion-card__tag bdb-suggestion-card__tag--source">
-          {SOURCE_LABELS[s.source]}
-        </Text>
+    <View className={`bdb-desk-card bdb-suggestion-card bdb-suggestion-card--${s.status}`}>
+      <View className="bdb-desk-card__tags">
+        <Text className={`bdb-desk-tag bdb-desk-tag--${s.status}`}>{STATUS_LABELS[s.status]}</Text>
+        <Text className="bdb-desk-tag bdb-desk-tag--source">{SOURCE_LABELS[s.source]}</Text>
       </View>
-      <Text className="bdb-suggestion-card__receipt">{`${s.receipt} · ${s.categoryName}`}</Text>
+      <Text className="bdb-desk-card__name bdb-suggestion-card__receipt">{`${s.receipt} · ${s.categoryName}`}</Text>
       <Author s={s} />
       <Text className="bdb-suggestion-card__text">{s.text}</Text>
       {s.photo ? (
@@ -78,14 +74,14 @@ export function SuggestionCard(props: SuggestionCardProps) {
           {...a11y({ label: `${s.receipt} 的照片` })}
         />
       ) : null}
-      <Text className="bdb-suggestion-card__meta">{`提交于 ${formatDayTime(s.createdAt)}`}</Text>
+      <Text className="bdb-desk-card__meta">{`提交于 ${formatDayTime(s.createdAt)}`}</Text>
       {answerLines(s, list).map((line) => (
         <Text key={line} className="bdb-suggestion-card__answer">
           {line}
         </Text>
       ))}
       {merged ? null : (
-        <View className="bdb-suggestion-card__actions">
+        <View className="bdb-desk-card__actions">
           <BigButton
             variant={open === 'reply' ? 'primary' : 'secondary'}
             disabled={busy}

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
-import { errorMessage, GatewayError } from '@/lib/gateway';
+import { errorMessage } from '@/lib/gateway';
 import type { LogChangeInput, ReplyInput, StaffSuggestion } from '@/types/contract';
 import { logChange, mergeSuggestion, replySuggestion } from '../api/suggestions';
 import type { RunResult } from '@/hooks/use-desk-run';
@@ -20,9 +19,9 @@ import {
   type StatusFilter,
 } from '../model/suggestion-text';
 import { ChangeForm } from './change-form';
-import { ChoiceChips, FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
+import { ChoiceChips, FeedbackLine } from '@/components/desk-parts/desk-parts';
 import { SuggestionCard } from './suggestion-card';
-import './suggestion-desk.scss';
+import '@/components/desk-parts/desk-forms.scss';
 
 export interface SuggestionDeskProps {
   community: string;
@@ -31,32 +30,20 @@ export interface SuggestionDeskProps {
   desk: SuggestionDeskState;
 }
 
-const fieldRefusal = (result: RunResult<unknown>, isField: (f: string | undefined) => boolean) =>
-  !result.ok && result.error instanceof GatewayError && isField(result.error.field);
-
 /** 建议处理: residents' suggestions by status, with reply, merge and 你说我做. */
 export function SuggestionDesk({ community, communityName, desk }: SuggestionDeskProps) {
-  const [feedback, setFeedback] = useState<Feedback>(null);
   const [filter, setFilter] = useState<StatusFilter>('all');
   const [ticked, setTicked] = useState<string[]>([]);
   const list = desk.list.data ?? [];
   // Only what can still be linked stays ticked (another desk may have answered it meanwhile).
   const selected = list.filter((s) => ticked.includes(s.id) && canLinkToChange(s));
 
-  const act = async <T,>(
+  // What came of it is said at the top: go there (a field's refusal stays by its field).
+  const act = <T,>(
     action: () => Promise<T>,
     done: (value: T) => string,
     isField: (f: string | undefined) => boolean,
-  ): Promise<RunResult<T>> => {
-    setFeedback(null);
-    const result = await desk.run(action);
-    if (result.ok) setFeedback({ kind: 'success', text: done(result.value) });
-    else if (!fieldRefusal(result, isField)) setFeedback({ kind: 'error', text: result.message });
-    if (!fieldRefusal(result, isField)) {
-      Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
-    }
-    return result;
-  };
+  ): Promise<RunResult<T>> => desk.run(action, { done, isField, scrollTop: true });
 
   const reply = (input: ReplyInput) =>
     act(
@@ -84,11 +71,11 @@ export function SuggestionDesk({ community, communityName, desk }: SuggestionDes
     setTicked((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
 
   return (
-    <View className="bdb-suggestion-desk">
-      <Text className="bdb-suggestion-desk__title">
+    <View className="bdb-desk-page">
+      <Text className="bdb-desk-page__title">
         {communityName ? `${communityName} 建议处理` : '建议处理'}
       </Text>
-      <FeedbackLine feedback={feedback} />
+      <FeedbackLine feedback={desk.feedback} />
       {selected.length > 0 ? (
         <ChangeForm
           community={community}
@@ -98,7 +85,7 @@ export function SuggestionDesk({ community, communityName, desk }: SuggestionDes
           onClear={() => setTicked([])}
         />
       ) : (
-        <Text className="bdb-suggestion-desk__hint">
+        <Text className="bdb-desk-page__hint">
           勾选已采纳的建议（“选入改进”），可以一起记录一项改进，公示给居民
         </Text>
       )}
@@ -147,7 +134,7 @@ function SuggestionList({ desk, filter, ticked, onSelect, onReply, onMerge }: Su
   const shown = filterSuggestions(data, filter);
   if (shown.length === 0) return <EmptyState text={`没有“${filterLabel(filter)}”的建议`} />;
   return (
-    <View className="bdb-suggestion-desk__list">
+    <View className="bdb-desk-page__list">
       {shown.map((s) => (
         <SuggestionCard
           key={s.id}

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
-import { errorMessage, GatewayError } from '@/lib/gateway';
+import { errorMessage } from '@/lib/gateway';
 import type { OpenRoundInput, PaperVotesInput, Round } from '@/types/contract';
 import { closeRound, enterPaperVotes, openRound, publishMenu } from '../api/survey';
 import type { RunResult } from '@/hooks/use-desk-run';
@@ -11,12 +10,11 @@ import type { SurveyDeskState } from '../hooks/use-survey-desk';
 import { isPaperField } from '../model/ballots';
 import { isRoundField } from '../model/round-form';
 import { menuNames, ROUND_STATUS_LABELS, roundFacts } from '../model/round-text';
-import { FeedbackLine, type Feedback } from '@/components/desk-parts/desk-parts';
+import { FeedbackLine } from '@/components/desk-parts/desk-parts';
 import { OpenRoundForm } from './open-round-form';
 import { BallotReviewPanel } from './ballot-review';
 import { RoundView } from './round-view';
 import '@/components/desk-parts/desk-forms.scss';
-import './survey-desk.scss';
 
 export interface SurveyDeskProps {
   community: string;
@@ -25,9 +23,6 @@ export interface SurveyDeskProps {
   desk: SurveyDeskState;
 }
 
-const fieldRefusal = (result: RunResult<unknown>, isField: (f: string | undefined) => boolean) =>
-  !result.ok && result.error instanceof GatewayError && isField(result.error.field);
-
 const paperSaid = (input: PaperVotesInput, round: Round) => {
   const names = input.choices.map((id) => round.ranking.find((c) => c.id === id)?.name ?? id);
   return `已录入 ${input.copies} 张纸质票（${names.join('、')}）`;
@@ -35,25 +30,16 @@ const paperSaid = (input: PaperVotesInput, round: Round) => {
 
 /** 居民点单: open a round, follow its ranking, add paper ballots, close it and publish the menu. */
 export function SurveyDesk({ community, communityName, desk }: SurveyDeskProps) {
-  const [feedback, setFeedback] = useState<Feedback>(null);
   const [opening, setOpening] = useState(false);
   const rounds = desk.rounds.data;
   const current = rounds?.[0] ?? null;
 
-  const act = async <T,>(
+  // What came of it is said at the top: go there (a field's refusal stays by its field).
+  const act = <T,>(
     action: () => Promise<T>,
     done: (value: T) => string,
-    isField: (f: string | undefined) => boolean = () => false,
-  ): Promise<RunResult<T>> => {
-    setFeedback(null);
-    const result = await desk.run(action);
-    if (result.ok) setFeedback({ kind: 'success', text: done(result.value) });
-    else if (!fieldRefusal(result, isField)) setFeedback({ kind: 'error', text: result.message });
-    if (!fieldRefusal(result, isField)) {
-      Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
-    }
-    return result;
-  };
+    isField?: (f: string | undefined) => boolean,
+  ): Promise<RunResult<T>> => desk.run(action, { done, isField, scrollTop: true });
 
   const open = (input: OpenRoundInput) =>
     act(
@@ -79,14 +65,14 @@ export function SurveyDesk({ community, communityName, desk }: SurveyDeskProps) 
     );
 
   return (
-    <View className="bdb-survey-desk">
-      <Text className="bdb-survey-desk__title">
+    <View className="bdb-desk-page">
+      <Text className="bdb-desk-page__title">
         {communityName ? `${communityName} 居民点单` : '居民点单'}
       </Text>
-      <Text className="bdb-survey-desk__hint">
+      <Text className="bdb-desk-page__hint">
         居民给想要的晚间服务投票，票数前八的进入菜单；发布后社区的服务项目随之更换
       </Text>
-      <FeedbackLine feedback={feedback} />
+      <FeedbackLine feedback={desk.feedback} />
       {rounds && current?.status !== 'open' ? (
         opening ? (
           <OpenRoundForm

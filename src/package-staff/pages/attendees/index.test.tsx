@@ -44,7 +44,7 @@ describe('staff attendees page', () => {
     expect(screen.getByText('十二月第一周活动')).toBeTruthy();
     expect(screen.getByText('周三 12月2日 18:30–19:30 · 二楼活动室')).toBeTruthy();
     expect(screen.getByText('需要报名 · 名额 12')).toBeTruthy();
-    const figures = container.querySelector<HTMLElement>('.bdb-attendees__figures')!;
+    const figures = container.querySelector<HTMLElement>('.bdb-desk-figures')!;
     const figure = (name: string) => within(figures).getByText(name).nextSibling?.textContent;
     expect([figure('已报名'), figure('候补'), figure('已到场')]).toEqual(['2 人', '1 人', '1 人']);
 

@@ -56,7 +56,7 @@ describe('staff bookings page', () => {
     expect(callsOf('booking.services')).toEqual([{ community: 'jinse' }]);
     expect(callsOf('booking.list')).toEqual([{ community: 'jinse', date: '2026-12-02' }]);
 
-    const figures = part(container, '.bdb-desk__figures');
+    const figures = part(container, '.bdb-desk-figures');
     const figure = (name: string) => within(figures).getByText(name).nextSibling?.textContent;
     expect(figure('已预约')).toBe('2 位');
     expect(figure('已签到')).toBe('1 位');

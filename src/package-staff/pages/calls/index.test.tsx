@@ -62,7 +62,7 @@ describe('staff call list page', () => {
     expect(await screen.findByText('金色里程 回访名单')).toBeTruthy();
     expect(callsOf('followup.due')).toEqual([{ community: 'jinse' }]);
     expect(
-      [...container.querySelectorAll('.bdb-call-desk__section-title')].map((t) => t.textContent),
+      [...container.querySelectorAll('.bdb-desk-page__section-title')].map((t) => t.textContent),
     ).toEqual(['今天（3 条）', '已逾期（1 条）', '最近完成（2 条）']);
     expect(screen.getByText('另有 2 条以后到期')).toBeTruthy();
 

@@ -48,7 +48,7 @@ const buttonsOf = (title: string) =>
     .getAllByRole('button')
     .map((b) => b.textContent);
 const tagsOf = (title: string) =>
-  [...card(title).querySelectorAll('.bdb-notice-desk__tag')].map((t) => t.textContent);
+  [...card(title).querySelectorAll('.bdb-desk-tag')].map((t) => t.textContent);
 
 describe('staff notices page', () => {
   it('lists the notices by status with their week, tags and the moves each allows', async () => {
@@ -57,7 +57,7 @@ describe('staff notices page', () => {
     expect(screen.getByText('金色里程 活动通知')).toBeTruthy();
     expect(callsOf('notice.manage')).toEqual([{ community: 'jinse' }]);
     expect(
-      [...container.querySelectorAll('.bdb-notice-desk__section-title')].map((t) => t.textContent),
+      [...container.querySelectorAll('.bdb-desk-page__section-title')].map((t) => t.textContent),
     ).toEqual(['草稿（1 条）', '已发布（2 条）', '已归档（1 条）']);
 
     expect(tagsOf('本周三晚 八点伴活动')).toEqual(['已发布', '置顶', '已更新']);

@@ -39,7 +39,7 @@ const card = (receipt: string) => {
 const receipts = (container: HTMLElement) =>
   [...container.querySelectorAll('.bdb-suggestion-card__receipt')].map((r) => r.textContent);
 const tagsOf = (receipt: string) =>
-  [...card(receipt).querySelectorAll('.bdb-suggestion-card__tag')].map((t) => t.textContent);
+  [...card(receipt).querySelectorAll('.bdb-desk-tag')].map((t) => t.textContent);
 const type = (label: string, value: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
