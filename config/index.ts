@@ -33,7 +33,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Separate output dirs so both builds coexist: WeChat DevTools opens dist/, the local host
     // serves dist-h5/ at `/`.
     outputRoot: isH5 ? 'dist-h5' : 'dist',
-    plugins: [path.resolve(__dirname, 'plugins', 'weapp-aria.ts')],
+    plugins: [
+      path.resolve(__dirname, 'plugins', 'weapp-aria.ts'),
+      path.resolve(__dirname, 'plugins', 'weapp-components.ts'),
+    ],
     env,
     defineConstants: {},
     alias: { '@': path.resolve(__dirname, '..', 'src') },

@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: sizes against budgets; what each action costs on CloudBase, counted by the
- * emulator over a played evening (scripts/cloud-costs.ts); and the local host's throughput and
+ * `npm run bench`: sizes against budgets; WeChat's audit figures per compiled page (nodes, setData
+ * bytes of the first render and of each live update: scripts/weapp-audit.ts); what each action
+ * costs on CloudBase, counted by the emulator over a played evening (scripts/cloud-costs.ts); and the local host's throughput and
  * latency for queue.join, community.tonight, queue.callNext and booking.book as ratios to a bare
  * Fastify endpoint, each server in its own process and autocannon in this one (scripts/bench-http.ts),
  * so the figures mean the same on a slow CI machine as on a laptop. Exits non-zero when a budget
@@ -11,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { benchHttp, type HttpBench, type Run } from './bench-http';
 import { measureEvening, type CloudCostReport } from './cloud-costs';
+import { measureWeappAudit, printWeappAudit } from './weapp-audit';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -159,6 +161,11 @@ async function main() {
     `  ${goal(`weapp 主包 ${mainKb.toFixed(1)} KB > ${MAIN_GOAL_KB} KB`, mainKb <= MAIN_GOAL_KB)} 主包目标 ≤ ${MAIN_GOAL_KB} KB（#15；空 Taro React 约 297 KB）`,
   );
   check('weapp 总大小', sizes.total, BUDGET.total);
+
+  // WeChat's audit figures per page, on the dist/ just measured (scripts/weapp-audit.ts).
+  const audit = measureWeappAudit();
+  printWeappAudit(audit);
+  if (audit.misses.length > 0) failed = true;
 
   const cloud = await measureEvening(Number(process.env.BENCH_VISITORS ?? 60));
   printCloudCosts(cloud);

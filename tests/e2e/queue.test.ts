@@ -268,9 +268,7 @@ describe('walk-in queue (H5, live)', () => {
       staff.locator('.bdb-queue-desk__meta'),
       '今晚已发 2 个号，名额 100，19:30 截止取号',
     );
-    expect(
-      await staff.locator('.bdb-queue-desk__row .bdb-queue-desk__label').allTextContents(),
-    ).toEqual(['B001', 'B002']);
+    expect(await staff.locator('.bdb-qr .bdb-qr__l').allTextContents()).toEqual(['B001', 'B002']);
 
     // The board's flash lasts a few seconds: watch for it (and photograph it) from before the tap.
     const flashed = tv
@@ -284,8 +282,8 @@ describe('walk-in queue (H5, live)', () => {
     const before2 = sent(resident2).length;
     await button(staff, '叫下一位').click();
     await waitText(serving(staff), 'B001');
-    await waitText(staff.locator('.bdb-queue-desk__row .bdb-queue-desk__label'), 'B002');
-    expect(await staff.locator('.bdb-queue-desk__row').count()).toBe(1);
+    await waitText(staff.locator('.bdb-qr .bdb-qr__l'), 'B002');
+    expect(await staff.locator('.bdb-qr').count()).toBe(1);
 
     // Resident 1: the whole screen, the number, and the words a screen reader says.
     const called = calledScreen(resident1);

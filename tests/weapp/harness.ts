@@ -57,6 +57,8 @@ export interface Harness {
   calls: Map<string, unknown[]>;
   /** Every wx.cloud.callFunction the pages made, in order: what a resident's visit costs. */
   functionCalls: FunctionCall[];
+  /** Every setData a page sent to the view layer, in order, with its size (setdata-meter.ts). */
+  setData: SetDataCall[];
   /** Runs an action as `caller` (default: the mini-program's resident). */
   run: (fn: string, body: Record<string, unknown>, caller?: Caller) => Promise<unknown>;
   /** Loads a compiled page with a launch query and waits until `text` shows. */
@@ -70,6 +72,15 @@ export interface FunctionCall {
   data: Record<string, unknown>;
   /** "<function>.<action>", for readable assertions. */
   action: string;
+  /** The answer's size as JSON (set once it came back). */
+  bytes?: number;
+}
+
+/** One setData: the page's route and the bytes WeChat carries to the view layer (its JSON). */
+export interface SetDataCall {
+  route: string;
+  bytes: number;
+  data: Record<string, unknown>;
 }
 
 export interface Rendered {
@@ -92,6 +103,7 @@ export function depthOf(rendered: Rendered): number {
 }
 
 const ok = (name: string) => ({ errMsg: `${name}:ok` });
+const encoder = new TextEncoder();
 
 export async function waitForText(root: Element, text: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -120,6 +132,7 @@ export async function startWeapp(clockIso = WEDNESDAY_1830): Promise<Harness> {
   const storage = new Map<string, unknown>();
   const watches: Watch[] = [];
   const functionCalls: FunctionCall[] = [];
+  const setData: SetDataCall[] = [];
   const calls = new Map<string, unknown[]>();
   const record = (name: string) => (options?: unknown) => {
     calls.set(name, [...(calls.get(name) ?? []), options]);
@@ -133,7 +146,7 @@ export async function startWeapp(clockIso = WEDNESDAY_1830): Promise<Harness> {
   const pageRoute = { current: '' };
   const pages: PageInstance[] = [];
   const pageQuery = { current: {} as Record<string, string> };
-  installMiniProgramGlobals(pageRoute, pageQuery, pages);
+  installMiniProgramGlobals(pageRoute, pageQuery, pages, setData);
   await import(path.join(DIST, 'app.js'));
 
   const renderPage = async (route: string, query: Record<string, string>, text: string) => {
@@ -158,7 +171,18 @@ export async function startWeapp(clockIso = WEDNESDAY_1830): Promise<Harness> {
     await store.close();
   };
 
-  return { deps, emulator, storage, watches, calls, functionCalls, run, renderPage, close };
+  return {
+    deps,
+    emulator,
+    storage,
+    watches,
+    calls,
+    functionCalls,
+    setData,
+    run,
+    renderPage,
+    close,
+  };
 }
 
 interface WxParts {
@@ -186,8 +210,12 @@ function installWx({ storage, watches, functionCalls, record, run, client }: WxP
   const callFunction = (options: Options) => {
     const name = String(options.name);
     const data = options.data as Record<string, unknown>;
-    functionCalls.push({ name, data, action: `${name}.${String(data.action)}` });
-    return run(name, data).then((result) => ({ result, errMsg: 'cloud.callFunction:ok' }));
+    const call: FunctionCall = { name, data, action: `${name}.${String(data.action)}` };
+    functionCalls.push(call);
+    return run(name, data).then((result) => {
+      call.bytes = encoder.encode(JSON.stringify(result)).length;
+      return { result, errMsg: 'cloud.callFunction:ok' };
+    });
   };
   // The client's view of CloudBase; watches are recorded, then served by the emulator.
   const database = () => ({
@@ -223,11 +251,25 @@ function installWx({ storage, watches, functionCalls, record, run, client }: WxP
   Object.assign(globalThis, { wx });
 }
 
+/**
+ * Counts what the page sends to the view layer: WeChat serialises each setData to JSON and its
+ * size is what the audit (and the 1 MB / "setData too large" warnings) measure.
+ */
+function recordSetData(page: PageInstance, log: SetDataCall[]): void {
+  const own = page.setData as Fn;
+  const route = String(page.route);
+  page.setData = (data: Record<string, unknown>, callback?: () => void) => {
+    log.push({ route, bytes: encoder.encode(JSON.stringify(data)).length, data });
+    return own.call(page, data, callback);
+  };
+}
+
 /** Mini-program globals: App/getApp, and Page turned into a Component simulate can render. */
 function installMiniProgramGlobals(
   route: { current: string },
   query: { current: Record<string, string> },
   pages: PageInstance[],
+  setData: SetDataCall[],
 ): void {
   let app: Options = {};
   const globals = {
@@ -252,6 +294,7 @@ function installMiniProgramGlobals(
           attached(this: PageInstance) {
             this.route = route.current;
             pages.push(this);
+            recordSetData(this, setData);
             (this.onLoad as Fn).call(this, query.current);
             (this.onShow as Fn).call(this);
             (this.onReady as Fn).call(this);

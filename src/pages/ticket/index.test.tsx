@@ -113,6 +113,40 @@ describe('ticket page', () => {
     expect(callsOf('queue.mine')).toHaveLength(1);
   });
 
+  it('holding two numbers, renders both lines\u2019 first states from the watch without asking again', async () => {
+    const health = ticketFixture({
+      id: 't-h2',
+      queue: 'health',
+      queueName: '健康检测',
+      number: 2,
+      label: 'A002',
+      ahead: 1,
+      estimatedWaitMinutes: 5,
+    });
+    serveMine([ticketFixture(), health]);
+    render(<TicketPage />);
+    await screen.findByText('前面还有 4 位');
+
+    // The watch's first snapshot: every line of the community, mine among them, as they stand.
+    act(() => {
+      emitLine(lineFixture({ waitingNumbers: [5, 6, 7, 8], version: 11 }));
+      emitLine(
+        lineFixture({
+          queue: 'health',
+          name: '健康检测',
+          prefix: 'A',
+          waitingNumbers: [2],
+          calledNumbers: [1],
+          version: 4,
+        }),
+      );
+    });
+    expect(screen.getByText('前面还有 2 位')).toBeTruthy();
+    expect(screen.getByText('B007：前面还有 2 位，请回到服务台附近')).toBeTruthy();
+    await settle();
+    expect(callsOf('queue.mine')).toHaveLength(1);
+  });
+
   it('switches to the called state on a line update, vibrates, and can be dismissed', async () => {
     serveMine([ticketFixture()]);
     const { container } = render(<TicketPage />);

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { usePageShown } from '@/hooks/use-page-shown';
@@ -76,17 +76,24 @@ export default function TicketPage() {
     >
       <ElderModeSwitch elder={mode.elder} onChange={mode.setElder} />
       <View className="bdb-ticket-page__body">
-        {near ? <NearBanner ticket={near} /> : null}
+        {/* Each part that comes and goes sits in a wrapper that stays: Taro resends a parent's
+            whole child list when a child is inserted before its siblings or removed, a wrapper
+            only what changed in it (issue #15: ≤ 2 KB per live update). */}
+        <Slot>{near ? <NearBanner ticket={near} /> : null}</Slot>
         <TicketBody live={live} selected={selected} />
-        <LineStop live={live} selected={selected} />
-        {companion ? <NeedCompanion key={companion.ref} subject={companion} /> : null}
-        {tickets && hasTickets ? (
-          <MyTicketList
-            tickets={tickets}
-            selectedId={selected?.id ?? null}
-            onSelect={(t: Ticket) => setSelectedId(t.id)}
-          />
-        ) : null}
+        <Slot>
+          <LineStop live={live} selected={selected} />
+        </Slot>
+        <Slot>{companion ? <NeedCompanion key={companion.ref} subject={companion} /> : null}</Slot>
+        <Slot>
+          {tickets && hasTickets ? (
+            <MyTicketList
+              tickets={tickets}
+              selectedId={selected?.id ?? null}
+              onSelect={(t: Ticket) => setSelectedId(t.id)}
+            />
+          ) : null}
+        </Slot>
         <BigButton
           variant="secondary"
           onClick={() => backToTonight(selected?.community ?? community)}
@@ -97,6 +104,11 @@ export default function TicketPage() {
       <CallWatch tickets={tickets} />
     </AccessibleRoot>
   );
+}
+
+/** A wrapper that is always there, empty (and taking no room) while its part is not shown. */
+function Slot({ children }: { children: ReactNode }) {
+  return <View className="bdb-ticket-page__slot">{children}</View>;
 }
 
 /** When the ticket's line stops taking numbers, said as the server's clock passes the time. */

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { FitNumber } from '@/components/fit-number/fit-number';
 import { CompanionNeed } from '@/features/companion/staff-entry';
@@ -25,7 +25,6 @@ export function QueueDeskView({ line, desk: data, state }: QueueDeskViewProps) {
   const act = async (action: () => Promise<QueueDesk>) => {
     setError(await state.run(action));
   };
-  const { busy } = state;
   const called = data.tickets.filter((t) => t.status === 'called');
   const waiting = data.tickets.filter((t) => t.status === 'waiting');
   const missed = data.tickets.filter((t) => t.status === 'missed');
@@ -41,27 +40,30 @@ export function QueueDeskView({ line, desk: data, state }: QueueDeskViewProps) {
         </Text>
       </View>
 
-      {error ? (
-        <Text className="bdb-queue-desk__error" {...a11y({ role: 'alert' })}>
-          {`✕ ${error}`}
-        </Text>
-      ) : null}
+      <Slot>
+        {error ? (
+          <Text className="bdb-queue-desk__error" {...a11y({ role: 'alert' })}>
+            {`✕ ${error}`}
+          </Text>
+        ) : null}
+      </Slot>
 
       <View className="bdb-queue-desk__serving" {...a11y({ role: 'status', live: 'polite' })}>
         <Text className="bdb-queue-desk__section-title">正在服务</Text>
-        {called.length === 0 ? <Text className="bdb-queue-desk__empty">暂无</Text> : null}
-        {called.map((t) => (
-          <View key={t.id} className="bdb-queue-desk__called">
+        <Slot>
+          {called.length === 0 ? <Text className="bdb-queue-desk__empty">暂无</Text> : null}
+        </Slot>
+        {/* By place, not by ticket: the next call changes the texts in place instead of
+            sending a whole new block (issue #15). */}
+        {called.map((t, i) => (
+          <View key={i} className="bdb-qc">
             <FitNumber className="bdb-queue-desk__now" text={t.label} />
-            <Text className="bdb-queue-desk__who">{whoText(t)}</Text>
+            <Text className="bdb-qc__w">{whoText(t)}</Text>
             <CompanionNeed label={t.label} companion={t.companion} />
-            {t.calledAt ? (
-              <Text className="bdb-queue-desk__when">{`${formatClock(t.calledAt)} 叫号`}</Text>
-            ) : null}
-            <View className="bdb-queue-desk__called-actions">
+            <Text className="bdb-qc__d">{t.calledAt ? `${formatClock(t.calledAt)} 叫号` : ''}</Text>
+            <View className="bdb-qc__a">
               <BigButton
                 variant="secondary"
-                disabled={busy}
                 onClick={() => void act(() => moves.recall(t.id))}
                 label={`重呼 ${t.label}`}
               >
@@ -69,14 +71,12 @@ export function QueueDeskView({ line, desk: data, state }: QueueDeskViewProps) {
               </BigButton>
               <BigButton
                 variant="secondary"
-                disabled={busy}
                 onClick={() => void act(() => moves.miss(t.id))}
                 label={`${t.label} 过号`}
               >
                 过号
               </BigButton>
               <BigButton
-                disabled={busy}
                 onClick={() => void act(() => moves.complete(t.id))}
                 label={`${t.label} 完成`}
               >
@@ -89,28 +89,30 @@ export function QueueDeskView({ line, desk: data, state }: QueueDeskViewProps) {
 
       <BigButton
         className="bdb-queue-desk__next"
-        disabled={busy || waiting.length === 0}
+        disabled={waiting.length === 0}
         onClick={() => void act(() => moves.callNext(line))}
       >
         叫下一位
       </BigButton>
-      {waiting.length === 0 ? <Text className="bdb-queue-desk__hint">现在没有人在排队</Text> : null}
+      <Slot>
+        {waiting.length === 0 ? (
+          <Text className="bdb-queue-desk__hint">现在没有人在排队</Text>
+        ) : null}
+      </Slot>
 
       <TicketList title={`等待中（${data.line.waiting} 位）`} tickets={waiting} numbered />
-      {data.line.waiting > waiting.length ? (
-        <Text className="bdb-queue-desk__hint">{`只列出前 ${waiting.length} 位，后面还有 ${data.line.waiting - waiting.length} 位`}</Text>
-      ) : null}
-      {missed.length > 0 ? (
-        <TicketList
-          title={`过号（${missed.length} 位，保留时间内可重新排队）`}
-          tickets={missed}
-          onRecall={busy ? undefined : (t) => void act(() => moves.recall(t.id))}
-        />
-      ) : null}
+      <Slot>
+        {missed.length > 0 ? (
+          <TicketList
+            title={`过号（${missed.length} 位，保留时间内可重新排队）`}
+            tickets={missed}
+            onRecall={(t) => void act(() => moves.recall(t.id))}
+          />
+        ) : null}
+      </Slot>
 
       <BigButton
         variant="secondary"
-        disabled={busy}
         onClick={() => void act(() => (paused ? moves.resume(line) : moves.pause(line)))}
       >
         {paused ? '恢复取号' : '暂停取号'}
@@ -118,8 +120,8 @@ export function QueueDeskView({ line, desk: data, state }: QueueDeskViewProps) {
 
       <Stats stats={data.stats} />
       <SentAlerts alerts={data.alerts} />
-      <WalkInForm line={line} state={state} />
-      <LineSettings line={line} config={data.config} state={state} />
+      <WalkInForm line={line} run={state.run} />
+      <LineSettings line={line} config={data.config} run={state.run} />
     </View>
   );
 }
@@ -135,15 +137,22 @@ interface TicketListProps {
 function TicketList({ title, tickets, numbered = false, onRecall }: TicketListProps) {
   return (
     <View className="bdb-queue-desk__list">
-      <Text className="bdb-queue-desk__section-title">{title}</Text>
-      {tickets.length === 0 ? <Text className="bdb-queue-desk__empty">暂无</Text> : null}
-      {tickets.map((t, i) => (
-        <View key={t.id} className="bdb-queue-desk__row">
-          {numbered ? <Text className="bdb-queue-desk__place">{`${i + 1}.`}</Text> : null}
-          <Text className="bdb-queue-desk__label">{t.label}</Text>
-          <View className="bdb-queue-desk__row-text">
-            <Text className="bdb-queue-desk__who">{whoText(t)}</Text>
-            <Text className="bdb-queue-desk__when">
+      <Text className="bdb-queue-desk__section-title">
+        {tickets.length > SHOWN_ROWS ? `${title}，下面是前 ${SHOWN_ROWS} 位` : title}
+      </Text>
+      <Slot>
+        {tickets.length === 0 ? <Text className="bdb-queue-desk__empty">暂无</Text> : null}
+      </Slot>
+      {/* Rows by place, at most SHOWN_ROWS: when the first leaves, the rows below change their
+          texts in place; only a shorter list resends its rows, which carry short class names
+          (issue #15: ≤ 2 KB per live update, however long the line). */}
+      {tickets.slice(0, SHOWN_ROWS).map((t, i) => (
+        <View key={i} className="bdb-qr">
+          {numbered ? <Text className="bdb-qr__n">{`${i + 1}.`}</Text> : null}
+          <Text className="bdb-qr__l">{t.label}</Text>
+          <View className="bdb-qr__t">
+            <Text className="bdb-qr__w">{whoText(t)}</Text>
+            <Text className="bdb-qr__d">
               {t.status === 'missed' && t.requeueUntil
                 ? `保留到 ${formatClock(t.requeueUntil)}`
                 : waitedText(t)}
@@ -151,12 +160,7 @@ function TicketList({ title, tickets, numbered = false, onRecall }: TicketListPr
             <CompanionNeed label={t.label} companion={t.companion} />
           </View>
           {t.status === 'missed' ? (
-            <BigButton
-              variant="secondary"
-              disabled={!onRecall}
-              onClick={() => onRecall?.(t)}
-              label={`重呼 ${t.label}`}
-            >
+            <BigButton variant="secondary" onClick={() => onRecall?.(t)} label={`重呼 ${t.label}`}>
               重呼
             </BigButton>
           ) : null}
@@ -165,6 +169,11 @@ function TicketList({ title, tickets, numbered = false, onRecall }: TicketListPr
     </View>
   );
 }
+
+/** The desk calls in order: the next few are what it needs on screen (the title counts all). */
+const SHOWN_ROWS = 6;
+/** The newest alerts (the server sends ten): what the desk may be asked about. */
+const SHOWN_ALERTS = 3;
 
 const ALERT_WORDS: Record<QueueDesk['alerts'][number]['kind'], string> = {
   'three-ahead': '前面还有 3 位以内',
@@ -176,18 +185,27 @@ function SentAlerts({ alerts }: { alerts: QueueDesk['alerts'] }) {
   return (
     <View className="bdb-queue-desk__list">
       <Text className="bdb-queue-desk__section-title">已发提醒</Text>
-      {alerts.length === 0 ? <Text className="bdb-queue-desk__empty">暂无</Text> : null}
-      {alerts.map((a, i) => (
-        <View key={`${a.at}-${a.label}-${i}`} className="bdb-queue-desk__alert">
-          <Text className="bdb-queue-desk__label">{a.label}</Text>
-          <View className="bdb-queue-desk__row-text">
-            <Text className="bdb-queue-desk__who">{ALERT_WORDS[a.kind]}</Text>
-            <Text className="bdb-queue-desk__when">{`${formatClock(a.at)} 发送`}</Text>
-          </View>
-        </View>
+      <Slot>
+        {alerts.length === 0 ? <Text className="bdb-queue-desk__empty">暂无</Text> : null}
+      </Slot>
+      {/* Newest first, by place, one text each: a new alert changes the texts in place (see
+          TicketList), and the first ones of the evening arrive small. */}
+      {alerts.slice(0, SHOWN_ALERTS).map((a, i) => (
+        <Text key={i} className="bdb-qa">
+          {`${a.label} ${ALERT_WORDS[a.kind]} · ${formatClock(a.at)} 发送`}
+        </Text>
       ))}
     </View>
   );
+}
+
+/**
+ * A wrapper that is always there around a part that comes and goes: Taro resends a parent's
+ * whole child list when a child is inserted before its siblings or removed, a wrapper only its
+ * own (issue #15: ≤ 2 KB per live update). Empty, it takes no room.
+ */
+function Slot({ children }: { children: ReactNode }) {
+  return <View className="bdb-qd-slot">{children}</View>;
 }
 
 function Stats({ stats }: { stats: QueueDesk['stats'] }) {

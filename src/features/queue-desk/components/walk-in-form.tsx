@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { a11y } from '@/lib/a11y';
 import { newRequestId } from '@/lib/request-id';
@@ -11,13 +11,24 @@ import './walk-in-form.scss';
 
 export interface WalkInFormProps {
   line: LineRef;
-  state: QueueDeskState;
+  run: QueueDeskState['run'];
 }
 
 const NOTE_MAX = 40;
 
-/** A number for a resident without a phone; the label is shown big enough to copy onto a slip. */
-export function WalkInForm({ line, state }: WalkInFormProps) {
+/** The page builds `line` again on each render: the same line is the same props. */
+export const sameLine = (a: LineRef, b: LineRef) =>
+  a.community === b.community && a.queue === b.queue;
+
+const sameProps = (a: WalkInFormProps, b: WalkInFormProps) =>
+  sameLine(a.line, b.line) && a.run === b.run;
+
+/**
+ * A number for a resident without a phone; the label is shown big enough to copy onto a slip.
+ * Rendered again only when its own props change: each render of a controlled input resends its
+ * value to the view layer (issue #15).
+ */
+export const WalkInForm = memo(function WalkInForm({ line, run }: WalkInFormProps) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [issued, setIssued] = useState<StaffTicket | null>(null);
@@ -34,7 +45,7 @@ export function WalkInForm({ line, state }: WalkInFormProps) {
     pending.current = { note: trimmed, id: requestId };
     setError(null);
     const answer: { ticket: StaffTicket | null } = { ticket: null };
-    const message = await state.run(async () => {
+    const message = await run(async () => {
       const desk = await addWalkIn({ ...line, note: trimmed, requestId });
       answer.ticket = issuedWalkIn(desk.tickets, trimmed);
       return desk;
@@ -61,9 +72,7 @@ export function WalkInForm({ line, state }: WalkInFormProps) {
         onConfirm={() => void submit()}
         {...a11y({ label: '现场号备注' })}
       />
-      <BigButton onClick={() => void submit()} disabled={state.busy}>
-        添加现场号
-      </BigButton>
+      <BigButton onClick={() => void submit()}>添加现场号</BigButton>
       {error ? (
         <Text className="bdb-walk-in__error" {...a11y({ role: 'alert' })}>
           {`✕ ${error}`}
@@ -80,4 +89,4 @@ export function WalkInForm({ line, state }: WalkInFormProps) {
       ) : null}
     </View>
   );
-}
+}, sameProps);

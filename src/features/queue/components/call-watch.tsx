@@ -1,3 +1,4 @@
+import { View } from '@tarojs/components';
 import { usePageShown } from '@/hooks/use-page-shown';
 import { useKeepAwake } from '@/hooks/use-keep-awake';
 import type { Ticket } from '@/types/contract';
@@ -32,7 +33,11 @@ export function CallWatch({ tickets }: CallWatchProps) {
   return (
     <>
       <CallAnnouncer text={called ? calledAnnouncement(called) : ''} />
-      {called ? <CalledOverlay ticket={called} onDismiss={signals.dismiss} /> : null}
+      {/* In a wrapper that stays: removing the overlay from the page's own child list would
+          resend that whole list (issue #15). */}
+      <View className="bdb-call-slot">
+        {called ? <CalledOverlay ticket={called} onDismiss={signals.dismiss} /> : null}
+      </View>
     </>
   );
 }

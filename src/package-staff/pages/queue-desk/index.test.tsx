@@ -48,7 +48,7 @@ describe('queue desk', () => {
 
     expect(callsOf('queue.desk')).toEqual([LINE]);
     expect(serving(container)?.querySelector('.bdb-queue-desk__now')?.textContent).toBe('B003');
-    const rows = [...container.querySelectorAll('.bdb-queue-desk__row')].map((r) => r.textContent);
+    const rows = [...container.querySelectorAll('.bdb-qr')].map((r) => r.textContent);
     expect(rows).toEqual([
       expect.stringContaining('1.B004手机取号'),
       expect.stringContaining('2.B005现场号：王阿姨，红外套'),
@@ -62,10 +62,8 @@ describe('queue desk', () => {
     expect(within(stats).getByText('取消').nextSibling?.textContent).toBe('1 位');
     expect(within(stats).getByText('平均用时').nextSibling?.textContent).toBe('4.5 分钟');
     expect(subscribedCommunities()).toEqual(['jinse']);
-    const alerts = [...container.querySelectorAll('.bdb-queue-desk__alert')].map(
-      (r) => r.textContent,
-    );
-    expect(alerts).toEqual(['B003请到服务台18:28 发送']);
+    const alerts = [...container.querySelectorAll('.bdb-qa')].map((r) => r.textContent);
+    expect(alerts).toEqual(['B003 请到服务台 · 18:28 发送']);
   });
 
   it('叫下一位 calls the line and shows the desk it answers', async () => {
@@ -105,7 +103,7 @@ describe('queue desk', () => {
         ),
       }),
     });
-    const row = [...container.querySelectorAll<HTMLElement>('.bdb-queue-desk__row')][0]!;
+    const row = [...container.querySelectorAll<HTMLElement>('.bdb-qr')][0]!;
     expect(within(row).getByText('需要社工陪同：听障，请用文字沟通')).toBeTruthy();
     expect(within(row).getByText('还没安排社工：请在“值班与调休”里指派')).toBeTruthy();
     expect(
@@ -197,6 +195,54 @@ describe('queue desk', () => {
 
     act(() => emitLine(lineFixture({ version: 12 })));
     await waitFor(() => expect(callsOf('queue.desk')).toHaveLength(2));
+  });
+
+  it('lists the next six of a long line, the title counting everyone', async () => {
+    const waiting = Array.from({ length: 9 }, (_, i) =>
+      staffTicketFixture({ id: `t-${i + 10}`, number: i + 10, label: `B0${i + 10}`, ahead: i }),
+    );
+    const { container } = await openQueueDesk({
+      'queue.desk': async () => queueDeskFixture({ tickets: waiting }),
+    });
+    await screen.findByText('等待中（9 位），下面是前 6 位');
+    const labels = [...container.querySelectorAll('.bdb-qr .bdb-qr__l')].map((l) => l.textContent);
+    expect(labels).toEqual(['B010', 'B011', 'B012', 'B013', 'B014', 'B015']);
+  });
+
+  it('a line pushed while 叫下一位 is on its way is not fetched again: the answer carries it', async () => {
+    let answer: (desk: QueueDesk) => void = () => undefined;
+    await openQueueDesk({
+      'queue.callNext': () => new Promise<QueueDesk>((resolve) => (answer = resolve)),
+    });
+    fireEvent.click(screen.getByText('叫下一位'));
+    // CloudBase pushes the committed change before the function answers.
+    act(() => emitLine(lineFixture({ nowCalling: 'B004', waiting: 1, version: 11 })));
+    await act(async () => answer(afterCallNext()));
+    expect(screen.getByText('等待中（1 位）')).toBeTruthy();
+    expect(callsOf('queue.desk')).toHaveLength(1);
+  });
+
+  it('a line pushed while the answer is on its way, newer than the answer, is fetched once', async () => {
+    let answer: (desk: QueueDesk) => void = () => undefined;
+    await openQueueDesk({
+      'queue.callNext': () => new Promise<QueueDesk>((resolve) => (answer = resolve)),
+    });
+    fireEvent.click(screen.getByText('叫下一位'));
+    act(() => emitLine(lineFixture({ version: 14 }))); // someone joined after the call
+    await act(async () => answer(afterCallNext()));
+    await waitFor(() => expect(callsOf('queue.desk')).toHaveLength(2));
+  });
+
+  it('a second tap while an action is on its way is refused in words, not sent', async () => {
+    let answer: (desk: QueueDesk) => void = () => undefined;
+    await openQueueDesk({
+      'queue.callNext': () => new Promise<QueueDesk>((resolve) => (answer = resolve)),
+    });
+    fireEvent.click(screen.getByText('叫下一位'));
+    fireEvent.click(screen.getByText('叫下一位'));
+    expect(await screen.findByText('✕ 上一步还在处理，请稍候再点')).toBeTruthy();
+    await act(async () => answer(afterCallNext()));
+    expect(callsOf('queue.callNext')).toHaveLength(1);
   });
 
   describe('settings', () => {
