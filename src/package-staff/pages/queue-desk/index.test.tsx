@@ -202,7 +202,8 @@ describe('queue desk', () => {
       staffTicketFixture({ id: `t-${i + 10}`, number: i + 10, label: `B0${i + 10}`, ahead: i }),
     );
     const { container } = await openQueueDesk({
-      'queue.desk': async () => queueDeskFixture({ tickets: waiting }),
+      'queue.desk': async () =>
+        queueDeskFixture({ line: lineFixture({ waiting: 9 }), tickets: waiting }),
     });
     await screen.findByText('等待中（9 位），下面是前 6 位');
     const labels = [...container.querySelectorAll('.bdb-qr .bdb-qr__l')].map((l) => l.textContent);
