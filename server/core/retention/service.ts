@@ -38,6 +38,8 @@ function retentionSteps(deps: CoreDeps, now: Date): Array<() => Promise<number>>
     () => store.notices.anonymiseSignUpsBefore(cutoffAt, RETENTION_SLICE),
     () => store.followUps.anonymiseBefore(cutoff, RETENTION_SLICE),
     () => store.rosters.anonymiseCompanionsBefore(cutoff, RETENTION_SLICE),
+    // Walk-in tickets: one evening (a whole line's night) per unit.
+    () => store.queues.anonymiseBefore(cutoff, RETENTION_SLICE),
     async () => {
       const { changed, photos } = await store.suggestions.anonymiseBefore(
         cutoffAt,

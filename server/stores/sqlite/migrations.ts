@@ -518,4 +518,11 @@ export const MIGRATIONS: ReadonlyArray<string> = [
     PRIMARY KEY (user_id, kind, day)
   ) STRICT;
   `,
+  `
+  -- Retention (core/retention, #13): the tickets that still name someone (retention's
+  -- namesSomeone), by date, so the morning job finds old ones without reading every ticket ever
+  -- issued; an anonymised ticket leaves the index.
+  CREATE INDEX tickets_personal ON tickets (date)
+    WHERE user_id IS NOT NULL OR note != '' OR request_id IS NOT NULL;
+  `,
 ];
