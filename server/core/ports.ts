@@ -363,6 +363,13 @@ export interface QueueRepo {
    * holds a ticket, one evening at a time; returns how many tickets were erased.
    */
   erase(userId: string): Promise<number>;
+  /**
+   * Retention (core/retention): writes retainedEvening over at most `limit` evenings dated
+   * before `cutoff` that are left to look at, each in a transaction of its own (with, where the
+   * store keeps them, the per-resident numbers of the evening); returns how many evenings it
+   * wrote. A rerun finds none of them again.
+   */
+  anonymiseBefore(cutoff: string, limit: number): Promise<number>;
 }
 
 /** Pushes a line's public state to whoever listens (SSE locally, a watched document in CloudBase). */

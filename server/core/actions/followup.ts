@@ -3,7 +3,8 @@ import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
 import { eraseResident } from '../erase';
 import { answerFollowUp, callListOf, configureRule, recordCall, rulesFor } from '../followup/calls';
-import { createFollowUps, FOLLOW_UP_BY_HAND, pendingOf, timelineOf } from '../followup/service';
+import { FOLLOW_UP_BY_HAND, pendingOf, timelineOf } from '../followup/service';
+import { runMorning } from '../retention/service';
 import { ids, text } from '../validation';
 
 const satisfaction = z.enum(['satisfied', 'mostly', 'unsatisfied']);
@@ -79,9 +80,10 @@ export const followupActions = [
     role: 'admin',
     input: z.object({}).strict(),
     example: {},
-    // One bounded slice, like a timer run: a day already finished makes nothing new.
+    // One bounded slice of the very morning job the timer runs (follow-ups, then retention): a
+    // day already finished makes nothing new.
     handler: async ({ deps, now }) => ({
-      created: (await createFollowUps(deps, now, FOLLOW_UP_BY_HAND)).done,
+      created: (await runMorning(deps, now, FOLLOW_UP_BY_HAND)).created,
     }),
   }),
   defineAction({

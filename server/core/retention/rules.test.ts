@@ -1,10 +1,13 @@
 import type {
   BookingRecord,
   CompanionRecord,
+  EveningRecord,
   FollowUpRecord,
   SignUpRecord,
   SuggestionRecord,
+  TicketRecord,
 } from '../ports';
+import { erasedTicket } from '../queue/evening';
 import { erasedCompanion } from '../roster/rules';
 import { erasedBooking } from '../booking/decisions';
 import { erasedTask } from '../followup/rules';
@@ -16,6 +19,7 @@ import {
   RETENTION_DAYS,
   retainedBooking,
   retainedCompanion,
+  retainedEvening,
   retainedSignUp,
   retainedSuggestion,
   retainedTask,
@@ -119,5 +123,51 @@ describe('the retention rule', () => {
     expect(retainedTask(noted, CUTOFF)).toEqual(erasedTask(noted));
     expect(retainedTask(erasedTask(t), CUTOFF)).toBeNull();
     expect(retainedTask({ ...t, date: CUTOFF }, CUTOFF)).toBeNull();
+  });
+
+  it('erases an old evening’s tickets that name someone; counts, times and recent evenings stay', () => {
+    const ticket = (number: number, over: Partial<TicketRecord>) =>
+      ({
+        id: `k-${number}`,
+        number,
+        status: 'done',
+        userId: null,
+        note: '',
+        requestId: null,
+        calledAt: '2025-10-28T11:05:00.000Z',
+        closedAt: '2025-10-28T11:15:00.000Z',
+        serviceSeconds: 600,
+        ...over,
+      }) as TicketRecord;
+    const evening = (date: string) =>
+      ({
+        community: 'c1',
+        queue: 'q1',
+        date,
+        key: 'k',
+        lastNumber: 4,
+        tickets: [
+          ticket(1, { userId: 'u1', requestId: 'r1', note: '腿脚不便' }),
+          ticket(2, { note: '代办社保' }),
+          ticket(3, {}),
+          ticket(4, { userId: 'u2', status: 'missed' }),
+        ],
+      }) as EveningRecord;
+    const old = evening('2025-10-28');
+    const kept = retainedEvening(old, CUTOFF);
+    expect(kept).toEqual({
+      ...old,
+      tickets: [
+        erasedTicket(old.tickets[0]!),
+        erasedTicket(old.tickets[1]!),
+        old.tickets[2],
+        erasedTicket(old.tickets[3]!),
+      ],
+    });
+    expect(kept!.tickets.map((t) => [t.status, t.serviceSeconds, t.calledAt])).toEqual(
+      old.tickets.map((t) => [t.status, t.serviceSeconds, t.calledAt]),
+    );
+    expect(retainedEvening(kept!, CUTOFF)).toBeNull();
+    expect(retainedEvening(evening(CUTOFF), CUTOFF)).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Retention (#13): a resident's personal fields on bookings, activity sign-ups, follow-up tasks,
- * suggestions and companion requests are kept for RETENTION_DAYS after their evening, then
+ * suggestions, companion requests and walk-in tickets are kept for RETENTION_DAYS after their evening, then
  * anonymised by the very rules erase applies (erasedBooking, erasedSignUp, erasedTask,
- * erasedSuggestion, erasedCompanion), so old evenings
+ * erasedSuggestion, erasedCompanion, erasedTicket), so old evenings
  * keep their anonymous counts and lose names, phones, notes, authors and photos. The rules are
  * pure; the morning job (service.ts) applies them in bounded slices.
  */
@@ -13,10 +13,13 @@ import { erasedSignUp } from '../notice/decisions';
 import type {
   BookingRecord,
   CompanionRecord,
+  EveningRecord,
   FollowUpRecord,
   SignUpRecord,
   SuggestionRecord,
+  TicketRecord,
 } from '../ports';
+import { erasedTicket } from '../queue/evening';
 import { erasedCompanion } from '../roster/rules';
 import { erasedSuggestion } from '../suggestion/rules';
 
@@ -97,3 +100,20 @@ export const retainedSuggestion = (
   s.createdAt < cutoffAt && holdsPersonal(s, PERSONAL_FIELDS.suggestions)
     ? erasedSuggestion(s)
     : null;
+
+/** A walk-in ticket still names someone: its owner, a staff note, or the owner's request id. */
+export const namesSomeone = (t: TicketRecord) =>
+  t.userId !== null || t.note !== '' || t.requestId !== null;
+
+/**
+ * A queue evening past retention with every ticket that still names someone erasedTicket'd
+ * (numbers, statuses and times stay: served counts and waiting times are anonymous); null when
+ * the evening is recent or names nobody.
+ */
+export function retainedEvening(evening: EveningRecord, cutoff: string): EveningRecord | null {
+  if (!pastRetention(evening.date, cutoff) || !evening.tickets.some(namesSomeone)) return null;
+  return {
+    ...evening,
+    tickets: evening.tickets.map((t) => (namesSomeone(t) ? erasedTicket(t) : t)),
+  };
+}

@@ -130,11 +130,26 @@ describe('the retention job (SQLite file)', () => {
   it('runs in the morning job after the day’s follow-ups, within the same budget', async () => {
     await seeded(3);
     const now = h.clock.now();
-    expect(await runMorning(h.deps, now, slices(100))).toEqual({ done: 3 + 1 + 1, finished: true });
+    expect(await runMorning(h.deps, now, slices(100))).toEqual({
+      done: 3 + 1 + 1,
+      finished: true,
+      created: 0,
+    });
     expect((await h.store.jobs.get('followups', '2026-12-03'))?.data.finished).toBe(true);
     // Out of time after the follow-ups: retention waits for the next run.
     h.clock.set('2026-12-04T09:00:00+08:00');
     const late = await runMorning(h.deps, h.clock.now(), { units: 100, ms: 0 });
     expect(late.finished).toBe(false);
+  });
+
+  it('the admin’s “run now” (followup.run) runs the same morning job, retention included', async () => {
+    await seeded(3);
+    const run = await h.staff<{ created: number }>('followup.run');
+    expect(run).toMatchObject({ ok: true, data: { created: 0 } });
+    const old = await h.store.bookings.listForDate('jinse', OLD);
+    expect(old.every((b) => b.userId === null && b.name === '')).toBe(true);
+    expect((await h.store.suggestions.get('s-old'))?.userId).toBeNull();
+    expect((await h.store.jobs.get('retention', '2026-12-03'))?.data).toEqual({ finished: true });
+    expect((await h.store.bookings.listForDate('jinse', RECENT))[0]?.userId).toBe('u999');
   });
 });

@@ -38,6 +38,8 @@ function retentionSteps(deps: CoreDeps, now: Date): Array<() => Promise<number>>
     () => store.notices.anonymiseSignUpsBefore(cutoffAt, RETENTION_SLICE),
     () => store.followUps.anonymiseBefore(cutoff, RETENTION_SLICE),
     () => store.rosters.anonymiseCompanionsBefore(cutoff, RETENTION_SLICE),
+    // Walk-in tickets: one evening (a whole line's night) per unit.
+    () => store.queues.anonymiseBefore(cutoff, RETENTION_SLICE),
     async () => {
       const { changed, photos } = await store.suggestions.anonymiseBefore(
         cutoffAt,
@@ -83,22 +85,29 @@ export async function anonymiseExpired(
   return { done, finished: true };
 }
 
+/** A morning run: `done` counts both jobs' work, `created` the follow-up tasks alone. */
+export interface MorningRun extends JobRun {
+  created: number;
+}
+
 /**
  * The morning job both hosts run (cloud: the followup-timer function; local: the scheduled
- * jobs): the day's follow-up calls first, then, once they are done, retention with the time
- * left of the same budget, so one run never goes past the function's timeout.
+ * jobs) and the admin's "run now" (followup.run, with FOLLOW_UP_BY_HAND): the day's follow-up
+ * calls first, then, once they are done, retention with the time left of the same budget, so one
+ * run never goes past the function's timeout.
  */
 export async function runMorning(
   deps: CoreDeps,
   now: Date,
   budget: JobBudget = FOLLOW_UP_BUDGET,
-): Promise<JobRun> {
+): Promise<MorningRun> {
   const start = deps.clock.now().getTime();
   const calls = await createFollowUps(deps, now, budget);
-  if (!calls.finished) return calls;
+  const created = calls.done;
+  if (!calls.finished) return { ...calls, created };
   const left = budget.ms - (deps.clock.now().getTime() - start);
-  if (left <= 0) return { done: calls.done, finished: false };
+  if (left <= 0) return { done: created, finished: false, created };
   const ms = Math.min(RETENTION_BUDGET.ms, left);
   const kept = await anonymiseExpired(deps, now, { ...RETENTION_BUDGET, ms });
-  return { done: calls.done + kept.done, finished: kept.finished };
+  return { done: created + kept.done, finished: kept.finished, created };
 }

@@ -313,6 +313,46 @@ describe('bookings.book with limits per resident (booking_residents)', () => {
     await raw.book(request({ userId: null, requestId: 'staff:req-1', caps: null }));
     expect(env.emulator.dump('booking_residents')).toHaveLength(1);
   });
+
+  it('retention drops a booking it anonymises from the list, and the list once it is empty', async () => {
+    const OLD = '2025-10-28';
+    const CUTOFF = '2025-12-02';
+    const old = (n: number, requestId: string) =>
+      request({
+        caps: { ...caps, from: OLD },
+        date: OLD,
+        slotId: `c1_paperwork_20251028_${1700 + n * 30}`,
+        startsAt: `17:${n * 30 || '00'}`,
+        requestId,
+        now: new Date('2025-10-28T06:00:00.000Z'),
+      });
+    const env = setup();
+    const { raw } = env;
+    const a = (await raw.book(old(0, 'req-old-aaaa'))) as Booked;
+    const b = (await raw.book(old(1, 'req-old-bbbb'))) as Booked;
+    // A resident's next booking drops past entries; one who never books again keeps them.
+    expect(residentDoc(env)?.bookings).toEqual([
+      { id: a.booking.id, date: OLD },
+      { id: b.booking.id, date: OLD },
+    ]);
+    expect(await raw.anonymiseBefore(CUTOFF, 1)).toBe(1);
+    // Every entry past retention goes with the first booking anonymised, the list with them.
+    expect(env.emulator.dump('booking_residents')).toEqual([]);
+    expect(await raw.anonymiseBefore(CUTOFF, 10)).toBe(1);
+    expect(env.emulator.dump('booking_residents')).toEqual([]);
+    // A list naming a booking still kept is written back without the past ones.
+    const mixed = setup();
+    const old1 = (await mixed.raw.book(old(0, 'req-old-aaaa'))) as Booked;
+    const listDoc = residentDoc(mixed)!;
+    const kept = { id: 'b-current', date: DATE };
+    await mixed.seed('booking_residents', 'c1:wx:o-1', {
+      community: 'c1',
+      bookings: [...(listDoc.bookings as object[]), kept],
+    });
+    expect(await mixed.raw.anonymiseBefore(CUTOFF, 10)).toBe(1);
+    expect(residentDoc(mixed)).toMatchObject({ community: 'c1', bookings: [kept] });
+    expect((await mixed.raw.getBooking(old1.booking.id))?.userId).toBeNull();
+  });
 });
 
 describe('bookings.cancel', () => {

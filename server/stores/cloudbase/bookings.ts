@@ -17,7 +17,8 @@
  *   transaction, which cannot query, finds them: it reads this document and each listed booking
  *   of today on (their status decides whether they count), and writes it back with the new
  *   booking, dropping past and cancelled ones. Two bookings by one resident at once both write
- *   it, so only one commits on a stale count. Bookings staff make are not listed.
+ *   it, so only one commits on a stale count. Bookings staff make are not listed. Retention
+ *   drops the entries past it (and the list once empty) as it anonymises their bookings.
  *
  * The slot document is the one document every booking of the slot reads and writes (tally.ts).
  * It exists from its first booking on; a missing one reads as an empty slot when booking, and as
@@ -42,7 +43,7 @@ import {
   pickCode,
   SEATED,
 } from '../../core/booking/decisions';
-import { PERSONAL_FIELDS, retainedBooking } from '../../core/retention/rules';
+import { PERSONAL_FIELDS, pastRetention, retainedBooking } from '../../core/retention/rules';
 import { stillPersonal } from './retention';
 import { MalformedDocument, readDoc, toStoredInstant } from './documents';
 import {
@@ -279,6 +280,26 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     return { held, save };
   }
 
+  /**
+   * Retention: the resident's booking_residents list without `booking` and without any entry past
+   * retention (the limits count today on only, and the list is named by the user id), removed
+   * once it lists nothing. Reads it now (one read, none for a staff booking); the write it
+   * returns goes in the same transaction, so a booking made meanwhile is never lost from it.
+   */
+  async function unlisted(booking: BookingRecord, cutoff: string) {
+    if (!booking.userId) return async () => {};
+    const id = residentId(booking.community, booking.userId);
+    const ref = doc('booking_residents', id);
+    const stored = await readDoc(ref);
+    const listed = stored ? listOf(HELD_ENTRY)(stored, 'bookings', `booking_residents/${id}`) : [];
+    const kept = listed.filter((e) => e.id !== booking.id && !pastRetention(e.date, cutoff));
+    return async () => {
+      if (kept.length === listed.length) return;
+      if (kept.length === 0) await ref.remove();
+      else await ref.set({ data: { community: booking.community, bookings: kept } });
+    };
+  }
+
   return {
     /** At most BOOK_MAX_OPERATIONS single-document operations; see BOOK_OPERATIONS. */
     async book(req: BookRequest) {
@@ -359,8 +380,10 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
       const retained = booking && retainedBooking(booking, cutoff);
       if (!booking || !retained) return false;
       const slot = await slotAt(booking, booking);
+      const listed = await unlisted(booking, cutoff);
       await slot.change(booking, retained, tallyErased);
       await slot.write();
+      await listed();
       return true;
     },
 
@@ -438,9 +461,9 @@ export function bookingRepo(db: CloudDatabase, names: BookingCollections): Booki
       return count;
     },
     /**
-     * Up to `limit` bookings left to anonymise (stillPersonal), one transaction each. The
-     * resident's booking_residents list is kept: it names their current bookings, and drops
-     * past ones with their next booking.
+     * Up to `limit` bookings left to anonymise (stillPersonal), one transaction each, which also
+     * drops the booking (and any other entry past retention) from the resident's
+     * booking_residents list, and the list once it is empty.
      */
     async anonymiseBefore(cutoff, limit) {
       const before = { field: 'date', value: cutoff };

@@ -178,6 +178,25 @@ describe('notices.signUp with the limit per resident', () => {
     await repo.eraseSignUps('wx:o-1');
     expect(doc('signup_residents', 'c1:wx:o-1')).toBeUndefined();
   });
+
+  it('retention drops each sign-up it anonymises from the list, and the list once empty', async () => {
+    const { store, doc } = setup();
+    const repo = store.notices;
+    await repo.save(notice());
+    const a = await repo.signUp(request({ caps }));
+    const b = await repo.signUp(request({ caps, activityId: 'a2', requestId: 'req-b' }));
+    if (a.kind !== 'created' || b.kind !== 'created') throw new Error('not created');
+    // A cutoff after both were made: both past retention, one a call.
+    const cutoffAt = '2026-12-02T00:00:00.000Z';
+    expect(await repo.anonymiseSignUpsBefore(cutoffAt, 1)).toBe(1);
+    const left = doc('signup_residents', 'c1:wx:o-1')?.signUps as Array<{ id: string }>;
+    expect(left).toHaveLength(1);
+    expect([a.signUp.id, b.signUp.id]).toContain(left[0]!.id);
+    expect(await repo.anonymiseSignUpsBefore(cutoffAt, 1)).toBe(1);
+    expect(doc('signup_residents', 'c1:wx:o-1')).toBeUndefined();
+    expect(await repo.anonymiseSignUpsBefore(cutoffAt, 1)).toBe(0);
+    expect((await repo.getSignUp(a.signUp.id))?.userId).toBeNull();
+  });
 });
 
 describe('notices.signUp', () => {

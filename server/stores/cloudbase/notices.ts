@@ -16,6 +16,7 @@
  *   sign-up: the activity's holders), and writes the list back with the new sign-up, dropping
  *   those no longer held and past days'. Two sign-ups by one resident at once both write it, so
  *   only one commits on a stale count. Sign-ups made at the door (check-in) are not listed.
+ *   Retention drops a sign-up it anonymises from the list (and the list once empty).
  *
  * The activity document is the one document every sign-up, cancellation, promotion and check-in
  * of the activity reads and writes (tally.ts). The pin document plays that part for pinning: every
@@ -389,6 +390,25 @@ async function heldBy(doc: Docs, req: SignUpRequest) {
   return { held, save };
 }
 
+/**
+ * Retention: the resident's signup_residents list without `s` (named by the user id, so removed
+ * once it lists nothing). Reads it now; the write it returns goes in the caller's transaction,
+ * so a sign-up made meanwhile is never lost from the list.
+ */
+async function unlisted(doc: Docs, s: SignUpRecord) {
+  if (!s.userId) return async () => {};
+  const id = signUpResidentId(s.community, s.userId);
+  const ref = doc('signup_residents', id);
+  const stored = await readDoc(ref);
+  const listed = stored ? listOf(LISTED)(stored, 'signUps', `signup_residents/${id}`) : [];
+  const kept = listed.filter((e) => e.id !== s.id);
+  return async () => {
+    if (kept.length === listed.length) return;
+    if (kept.length === 0) await ref.remove();
+    else await ref.set({ data: { community: s.community, signUps: kept } });
+  };
+}
+
 // --- list ---
 
 /** The day after a "YYYY-MM-DD" week, so `week <= to` is the query's `week < dayAfter(to)`. */
@@ -594,18 +614,25 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
       }
       return count;
     },
-    /** Up to `limit` sign-ups left to anonymise (stillPersonal), each as eraseSignUps writes it. */
+    /**
+     * Up to `limit` sign-ups left to anonymise (stillPersonal), each as eraseSignUps writes it,
+     * and dropped from the resident's signup_residents list in the same transaction.
+     */
     async anonymiseSignUpsBefore(cutoffAt, limit) {
       const before = { field: 'createdAt', value: cutoffAt };
       const old = await stillPersonal(db, signUps.first, before, PERSONAL_FIELDS.signUps, limit);
       let count = 0;
       for (const found of old) {
-        const changed = await onActivity(found.activityId, false, async (at) => {
-          const current = await at.record(found.id);
-          const retained = retainedSignUp(current, cutoffAt);
-          if (!retained) return false;
+        const changed = await transact(db, MANY_RACERS, async (tx) => {
+          const doc = docsIn(tx, names);
+          const at = await Activity.open(doc, found.activityId);
+          const current = at && (await at.record(found.id));
+          const retained = current && retainedSignUp(current, cutoffAt);
+          if (!at || !current || !retained) return false;
+          const listed = await unlisted(doc, current);
           await at.change(current, retained, tallyErased);
           await at.write();
+          await listed();
           return true;
         });
         if (changed) count += 1;

@@ -5,7 +5,9 @@
  * - queue_evenings/<community>:<queue>:<date>: the whole evening, private (user ids, notes):
  *   { community, queue, date, key, setup, paused, lastNumber, version,
  *     tickets: { "<number>": ticket fields },
- *     users: { [fieldKey(userId)]: true } } — `users` exists only so eveningsOfUser can query.
+ *     users: { [fieldKey(userId)]: true }, anonymised?: true } — `users` exists only so
+ *   eveningsOfUser can query; `anonymised` marks an evening retention has been through (its
+ *   tickets sit in a map no query can look into, so the mark is how a rerun skips it).
  * - queue_lines/<community>:<queue>: the line's public LineState, which residents' ticket pages
  *   and the TV watch(); no user ids, no notes (rules: client read, no client write).
  * - queue_residents/<community>:<date>:<fieldKey(userId)>: { community, date, tickets: ids }:
@@ -30,6 +32,7 @@
  */
 import { erasedEvening, keyOfTicketId, ticketChanges } from '../../core/queue/evening';
 import { DEFAULT_LIMITS } from '../../core/community/limits';
+import { retainedEvening } from '../../core/retention/rules';
 import type {
   EveningChange,
   EveningRecord,
@@ -273,6 +276,33 @@ export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo
         await residents.doc(residentId(community, date, userId)).remove();
       }
       return count;
+    },
+    /**
+     * Retention: up to `limit` evenings before `cutoff` not marked `anonymised` (one query,
+     * index date + anonymised); per evening, its residents' numbers (queue_residents, named by
+     * the user id, needed on the evening only) removed, then one transaction writing
+     * retainedEvening's difference with the mark, also on an evening that names nobody.
+     */
+    async anonymiseBefore(cutoff, limit) {
+      const _ = db.command;
+      const where = { date: _.lt(cutoff), anonymised: _.neq(true) };
+      const { data } = await evenings().where(where).orderBy('_id', 'asc').limit(limit).get();
+      const residents = db.collection(names.queue_residents);
+      for (const found of eveningsFrom(data)) {
+        const { community, queue, date } = found;
+        const owners = new Set(found.tickets.flatMap((t) => (t.userId === null ? [] : [t.userId])));
+        for (const userId of owners)
+          await residents.doc(residentId(community, date, userId)).remove();
+        await transact(db, MANY_RACERS, async (tx) => {
+          const id = eveningId(community, queue, date);
+          const ref = tx.collection(names.queue_evenings).doc(id);
+          const current = await getRecord(ref, eveningFromDoc, id);
+          const next = current && retainedEvening(current, cutoff);
+          const diff = current && next ? diffOf(db, current, next) : {};
+          if (current) await ref.update({ data: { ...diff, anonymised: true } });
+        });
+      }
+      return data.length;
     },
     change,
   };

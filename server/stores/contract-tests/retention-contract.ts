@@ -9,11 +9,13 @@ import type {
   BookRequest,
   CompanionRecord,
   FollowUpRecord,
+  LineSetup,
   NoticeRecord,
   SignUpRequest,
   Store,
   SuggestionRecord,
 } from '../../core/ports';
+import { decideCallNext, decideJoin, openEvening } from '../../core/queue/evening';
 import { cutoffInstant, retentionCutoff } from '../../core/retention/rules';
 import { sampleCommunity } from './store-contract';
 import { uncapped } from './uncapped';
@@ -127,6 +129,18 @@ const suggestion = (id: string, date: string): Omit<SuggestionRecord, 'receipt'>
   updatedAt: at(date).toISOString(),
   answeredAt: null,
 });
+
+const LINE: LineSetup = {
+  name: '图书阅览',
+  prefix: 'A',
+  capacity: 100,
+  lastJoin: '19:30',
+  graceMinutes: 10,
+  defaultServiceMinutes: 5,
+  numbersPerResident: 3,
+  opensAt: '17:00',
+  closesAt: '20:00',
+};
 
 export function describeRetentionContract(name: string, open: () => Promise<Store>): void {
   describe(`retention contract: ${name}`, () => {
@@ -282,6 +296,80 @@ export function describeRetentionContract(name: string, open: () => Promise<Stor
       expect(await store.rosters.getCompanion('k-new')).toEqual(recent);
       expect(await store.rosters.companionOf('ticket:t-k-new')).toEqual(recent);
       expect(await store.rosters.anonymiseCompanionsBefore(CUTOFF, 10)).toBe(0);
+    });
+
+    describe('queue evenings', () => {
+      /** A number taken as the core does, a resident's counted (their numbers of the evening). */
+      const join = (queue: string, date: string, userId: string | null, note = '') =>
+        store.queues.change(
+          'c1',
+          queue,
+          date,
+          (current, taken) => {
+            const key = `K${queue}${date.replace(/-/g, '')}`;
+            const evening =
+              current ?? openEvening({ community: 'c1', queue, date, key, setup: LINE });
+            const req = { userId, requestId: userId && `r-${userId}`, note, byStaff: !userId };
+            return { ...decideJoin(evening, LINE, req, at(date), taken), line: null };
+          },
+          userId,
+        );
+      const callNext = (queue: string, date: string, minutes: number) =>
+        store.queues.change('c1', queue, date, (current) => ({
+          next: decideCallNext(current!, new Date(at(date).getTime() + minutes * 60_000)).next,
+          line: null,
+          result: null,
+        }));
+      /** The ids of `userId`'s numbers of the evening, as a join by them counts them. */
+      const takenBy = (userId: string, date: string) =>
+        store.queues.change(
+          'c1',
+          'library',
+          date,
+          (_, taken) => ({
+            next: null,
+            line: null,
+            result: taken,
+          }),
+          userId,
+        );
+
+      it('anonymises old evenings’ tickets, times and counts kept; recent ones stay; twice is once', async () => {
+        await join('library', OLD, 'u1');
+        await join('library', OLD, null, '王阿姨 代办社保');
+        await join('library', OLD, 'u2');
+        await callNext('library', OLD, 5);
+        await callNext('library', OLD, 15);
+        await join('library', RECENT, 'u1');
+        const before = (await store.queues.getEvening('c1', 'library', OLD))!;
+        const recent = await store.queues.getEvening('c1', 'library', RECENT);
+        expect(await takenBy('u1', OLD)).toHaveLength(1);
+        expect(await store.queues.anonymiseBefore(CUTOFF, 10)).toBe(1);
+        const after = await store.queues.getEvening('c1', 'library', OLD);
+        expect(after).toEqual({
+          ...before,
+          tickets: before.tickets.map((t) => ({ ...t, userId: null, note: '', requestId: null })),
+        });
+        expect(after?.tickets.map((t) => t.status)).toEqual(['done', 'called', 'waiting']);
+        expect(after?.tickets[0]?.serviceSeconds).toBe(600);
+        expect(await store.queues.eveningsOfUser('u1', OLD)).toEqual([]);
+        // The numbers a resident's join counted on the old evening name them no more.
+        expect(await takenBy('u1', OLD)).toEqual([]);
+        expect(await store.queues.getEvening('c1', 'library', RECENT)).toEqual(recent);
+        expect(await store.queues.eveningsOfUser('u1', RECENT)).toHaveLength(1);
+        expect(await store.queues.anonymiseBefore(CUTOFF, 10)).toBe(0);
+      });
+
+      it('does at most `limit` evenings a call, the rest on the next', async () => {
+        for (const queue of ['library', 'health', 'legal']) await join(queue, OLD, 'u1');
+        expect(await store.queues.anonymiseBefore(CUTOFF, 2)).toBe(2);
+        expect(await store.queues.anonymiseBefore(CUTOFF, 2)).toBe(1);
+        expect(await store.queues.anonymiseBefore(CUTOFF, 2)).toBe(0);
+        for (const queue of ['library', 'health', 'legal']) {
+          const evening = await store.queues.getEvening('c1', queue, OLD);
+          expect(evening?.tickets.map((t) => t.userId)).toEqual([null]);
+        }
+      });
     });
 
     it('forgets residents’ photo uploads made before the cutoff, attached or not; covers stay', async () => {

@@ -531,4 +531,11 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   DROP INDEX tickets_line_called;
   DROP INDEX tickets_line_status_called;
   `,
+  `
+  -- Retention (core/retention, #13): the tickets that still name someone (retention's
+  -- namesSomeone), by date, so the morning job finds old ones without reading every ticket ever
+  -- issued; an anonymised ticket leaves the index.
+  CREATE INDEX tickets_personal ON tickets (date)
+    WHERE user_id IS NOT NULL OR note != '' OR request_id IS NOT NULL;
+  `,
 ];

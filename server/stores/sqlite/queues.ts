@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { erasedEvening, ticketChanges } from '../../core/queue/evening';
 import type { EveningRecord, LineConfigRecord, QueueRepo, TicketRecord } from '../../core/ports';
+import { retainedEvening } from '../../core/retention/rules';
 import { immediate, maybe, statements, table } from './rows';
 
 /**
@@ -118,6 +119,29 @@ export function queueRepo(db: Database.Database): QueueRepo {
           return n + changed.length;
         }, 0),
       );
+      cache.clear();
+      return count;
+    },
+    /**
+     * Evenings before `cutoff` with a ticket that still names someone (the partial index
+     * tickets_personal holds just those tickets), then per evening one IMMEDIATE transaction
+     * writing retainedEvening's changed tickets. The WHERE is retention's namesSomeone.
+     */
+    anonymiseBefore: async (cutoff, limit) => {
+      const lines = sql<Line>(
+        "SELECT DISTINCT community_id, queue, date FROM tickets WHERE date < ? AND (user_id IS NOT NULL OR note != '' OR request_id IS NOT NULL) ORDER BY date, community_id, queue LIMIT ?",
+      ).all(cutoff, limit);
+      let count = 0;
+      for (const line of lines) {
+        const written = atomic(() => {
+          const current = stored(line.community_id, line.queue, line.date);
+          const next = current && retainedEvening(current, cutoff);
+          if (!current || !next) return false;
+          for (const ticket of ticketChanges(current, next).changed) tickets.update(ticket);
+          return true;
+        });
+        if (written) count += 1;
+      }
       cache.clear();
       return count;
     },
