@@ -568,10 +568,12 @@ describe('erase over HTTP on real SQLite', () => {
         category: 'other',
       }),
     );
+    // A photo picked this morning and never attached: today's quota counter and an upload record.
+    ok(await resident.call('suggestion', { action: 'uploadPhoto', community: 'jinse', data: PNG }));
 
     const needles = [userId, NAME, PHONE, NOTE];
     // The morning job (followup.run runs it whole) already cleared the companion requests' notes
-    // (kept for their evening only) and past days' upload counters (the quota's day is over).
+    // (kept for their evening only) and yesterday's upload counter; today's is left for erase.
     expect(traces(host.db, needles)).toEqual([
       'activity_signups.name',
       'activity_signups.user_id',
@@ -589,6 +591,7 @@ describe('erase over HTTP on real SQLite', () => {
       'survey_voids.voter_key',
       'survey_votes.voter_key',
       'tickets.user_id',
+      'upload_counts.user_id',
       'uploads.user_id',
       'users.id',
     ]);
