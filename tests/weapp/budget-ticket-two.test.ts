@@ -1,37 +1,4 @@
-/**
- * WeChat audit budgets (issue #15) of the compiled ticket page holding two numbers under miniprogram-simulate: nodes,
- * first render and each live update's setData (audit-pages.ts plays it on the real core). Needs
- * `npm run build:weapp` first; `npm run bench` prints the same figures.
- */
-import { budgetMisses, type PageFigures } from './audit';
-import { auditTicketPage, saveFigures } from './audit-pages';
-import { startWeapp, type Harness } from './harness';
+/** The ticket page's audit budgets holding two numbers (budget-ticket.ts). */
+import { describeTicketBudgets } from './budget-ticket';
 
-let harness: Harness | null = null;
-let figures: PageFigures | null = null;
-
-beforeAll(async () => {
-  harness = await startWeapp();
-  figures = await auditTicketPage(harness, true);
-  saveFigures('ticket-two', figures);
-}, 60_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-describe('weapp audit budgets: ticket page holding two numbers', () => {
-  it('stays within 400 nodes, 16 KB first render and 2 KB per live update', () => {
-    expect(figures?.updates.length).toBeGreaterThan(0);
-    expect(budgetMisses(figures!)).toEqual([]);
-  });
-
-  it('opens with one queue.mine, then follows every number from the watched line alone', () => {
-    const calls = figures!.firstScreenCalls.map((c) => c.action);
-    expect(calls.filter((a) => a === 'queue.mine')).toHaveLength(1);
-    // The line moving, the banner and the call: not one cloud call, for any number held.
-    expect(figures!.updates.map((u) => [u.label, u.cloud])).toEqual(
-      figures!.updates.map((u) => [u.label, []]),
-    );
-  });
-});
+describeTicketBudgets('two');
