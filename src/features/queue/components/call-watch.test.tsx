@@ -8,10 +8,12 @@ import {
   subscribedCommunities,
   subscribeLines,
 } from '@/test-utils/mock-line-feed';
+import { callsOf, routeCalls } from '@/test-utils/mock-gateway';
 import { resetTaroDouble, triggerDidHide } from '../../../../tests/doubles/taro';
 import { CallWatch } from './call-watch';
 
 jest.mock('@/lib/live/line-feed', () => jest.requireActual('@/test-utils/mock-line-feed'));
+jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call: jest.fn() }));
 
 const vibrate = jest.fn((_pattern: number | number[]) => true);
 /** How often the call's pattern was started. */
@@ -42,6 +44,8 @@ beforeAll(() => {
 beforeEach(() => {
   resetTaroDouble();
   resetLineFeed();
+  // No page here loads tickets unless a test says so: the watch's own ask is refused.
+  routeCalls({});
   vibrate.mockClear();
   request.mockClear();
   locks.splice(0);
@@ -184,6 +188,19 @@ describe('CallWatch', () => {
 
     notice.unmount();
     expect(subscribedCommunities()).toEqual([]);
+  });
+
+  it('calls on a page the app opened on (a shared link), asking for my tickets once', async () => {
+    routeCalls({ 'queue.mine': async () => [ticketFixture()] });
+    const notice = render(<CallWatch />);
+    const booking = render(<CallWatch />);
+    await settle();
+    expect(callsOf('queue.mine')).toEqual([{}]);
+    expect(subscribedCommunities()).toEqual(['jinse']);
+    act(() => emitLine(lineFixture(calling)));
+    expect(notice.container.querySelector('.bdb-called__label')?.textContent).toBe('B007');
+    booking.unmount();
+    notice.unmount();
   });
 
   it('acknowledges once for every page: 我知道了 on one holds on the next', () => {

@@ -11,7 +11,8 @@ import { CalledOverlay } from './called-overlay';
 export interface CallWatchProps {
   /**
    * My tickets, when the page holds them already (tonight, ticket). Left out on the other
-   * resident pages: the watch follows the tickets those pages left behind, at no call.
+   * resident pages: the watch follows the tickets those pages left behind (asked once per app run
+   * when none did).
    */
   tickets?: Ticket[] | null;
 }

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { isNewerLine, lineKey, useLineFeed } from '@/lib/live';
 import type { LineAlert, LineState, Ticket } from '@/types/contract';
+import { getMyTickets } from '../api/my-tickets';
 import {
   attachWatch,
   knownTickets,
+  recallTicketsOnce,
   rememberTickets,
   subscribeCallMemory,
 } from '../model/call-memory';
@@ -42,7 +44,8 @@ function leftLine(ticket: Ticket, line: LineState): boolean {
 /**
  * My tickets for the call watch on any resident page. `given`: the tickets the page itself holds
  * (tonight, ticket), which the watch also remembers for the pages that load none; undefined: the
- * tickets remembered from those pages (nothing is loaded: a page costs no extra call). While
+ * tickets remembered from those pages, or, when the app opened on a page that loads none, asked
+ * once per app run (queue.mine). While
  * `live`, the line of my most relevant ticket is followed over the shared feed (one connection per
  * community, whoever else on the page follows it), and H5 alerts for my tickets are kept.
  */
@@ -51,6 +54,7 @@ export function useCallWatch(given: Ticket[] | null | undefined, live: boolean):
   const remembered = useSyncExternalStore(subscribeCallMemory, knownTickets, knownTickets);
   useEffect(() => {
     if (given) rememberTickets(given);
+    else if (given === undefined) recallTicketsOnce(() => getMyTickets());
   }, [given]);
   const base = given === undefined ? remembered : given;
 

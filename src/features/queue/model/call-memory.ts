@@ -10,6 +10,7 @@ import type { Ticket } from '@/types/contract';
 type Listener = () => void;
 
 let known: Ticket[] | null = null;
+let asked = false;
 const acknowledged = new Set<string>();
 const felt = new Set<string>();
 const listeners = new Set<Listener>();
@@ -33,6 +34,26 @@ export function rememberTickets(tickets: Ticket[]): void {
 
 export function knownTickets(): Ticket[] | null {
   return known;
+}
+
+/**
+ * When no page has told the watch my tickets yet (the app opened straight on a notice or a booking
+ * form from a shared link), asks `load` once for the whole app run, so that page calls me too.
+ * A page that knows them better meanwhile wins; a failed load is asked again by the next page.
+ */
+export function recallTicketsOnce(load: () => Promise<Ticket[]>): void {
+  if (known !== null || asked) return;
+  asked = true;
+  Promise.resolve()
+    .then(load)
+    .then(
+      (tickets) => {
+        if (known === null && watches > 0 && Array.isArray(tickets)) rememberTickets(tickets);
+      },
+      () => {
+        asked = false;
+      },
+    );
 }
 
 export function isAcknowledged(key: string): boolean {
@@ -79,6 +100,7 @@ export function attachWatch(): () => void {
     watches -= 1;
     if (watches > 0) return;
     known = null;
+    asked = false;
     acknowledged.clear();
     felt.clear();
   };
