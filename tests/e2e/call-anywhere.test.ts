@@ -196,3 +196,39 @@ describe('the call on the tonight page (H5)', () => {
     expect(problems.errors).toEqual([]);
   });
 });
+
+describe('the call on a page the app opened on (H5)', () => {
+  it('calls a resident who opened a notice link straight, with no page that loads her tickets', async () => {
+    await resident.goto(`${host.url}${TONIGHT('jinse')}`);
+    await resident.locator('button[aria-label="图书阅览 取号"]').click();
+    await resident.waitForURL(TICKET_URL);
+    await arrived(resident, '.bdb-ticket__label');
+    await resident.close();
+
+    // A new tab, same browser (same identity), straight onto the notice list.
+    const notices = await context.newPage();
+    const seen = watch(notices);
+    await notices.clock.setSystemTime(new Date(WEDNESDAY_1830));
+    await notices.goto(`${host.url}/#/package-notice/pages/list/index?c=jinse`);
+    await arrived(notices, 'main h1');
+    // The watch asked for her numbers and follows the line (her wait keeps the screen on).
+    await notices.waitForFunction(
+      () =>
+        (window as unknown as { __wakeLocks: { requested: number } }).__wakeLocks.requested >= 1,
+    );
+
+    const called = await desk.call('queue', {
+      action: 'callNext',
+      community: 'jinse',
+      queue: 'library',
+    });
+    expect(called.body.ok).toBe(true);
+    await notices.locator('.bdb-called').waitFor();
+    await waitText(notices.locator('.bdb-called__label'), 'B002');
+    await waitText(
+      notices.locator('.taro_page_stationed [aria-live="assertive"]'),
+      '请 B002 到服务台',
+    );
+    expect(seen.errors).toEqual([]);
+  });
+});
