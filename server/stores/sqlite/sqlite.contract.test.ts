@@ -24,6 +24,12 @@ describe('sqlite specifics', () => {
     db.close();
   });
 
+  it('overwrites deleted content (secure_delete), so an erased value leaves no free-page copy', () => {
+    const db = openDatabase(freshFile());
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+    db.close();
+  });
+
   it('keeps data across reopen and does not re-run migrations', async () => {
     const file = freshFile();
     const first = await openSqliteStore(file);
