@@ -8,6 +8,7 @@ import type { EveningRecord, LineSetup, TicketRecord, TicketStatus } from '../po
 import { wallClock } from '../kernel/time';
 import { compareHhmm, labelOf } from './lines';
 import { numberLimit } from '../community/limits';
+import { appendTicket, changesSince, lineIndex, replaceTicket, requestKey } from './line-index';
 
 /** A waiting resident with this many (or fewer) ahead gets the "3 ahead" alert, once. */
 export const ALERT_AHEAD = 3;
@@ -161,24 +162,18 @@ export type JoinOutcome =
   | { kind: 'limited'; max: number };
 
 /**
- * The ticket a request already has: the one its request id made, or the user's live one. One
- * pass over the line (a join is the busiest request, and the line grows all evening).
+ * The ticket a request already has: the one its request id made, or the user's live one. From
+ * the line's index, not a pass over the line (a join is the busiest request, and the line grows
+ * all evening).
  */
 function knownTicket(evening: EveningRecord, req: JoinRequest, now: Date, grace: number) {
-  let live: TicketRecord | undefined;
-  for (const t of evening.tickets) {
-    if (t.userId !== req.userId) continue;
-    if (req.requestId !== null && t.requestId === req.requestId) return t;
-    if (req.userId !== null && live === undefined && holds(t, now, grace)) live = t;
+  const index = lineIndex(evening.tickets);
+  if (req.requestId !== null) {
+    const made = index.byRequest.get(requestKey(req.userId, req.requestId));
+    if (made) return made;
   }
-  return live;
-}
-
-/** Whether more than `n` tickets wait, counting no further than n + 1. */
-function moreWaitingThan(tickets: readonly TicketRecord[], n: number): boolean {
-  let waiting = 0;
-  for (const t of tickets) if (t.status === 'waiting' && (waiting += 1) > n) return true;
-  return false;
+  if (req.userId === null) return undefined;
+  return index.byUser.get(req.userId)?.find((t) => holds(t, now, grace));
 }
 
 /**
@@ -199,7 +194,7 @@ export function decideJoin(
   const block = joinBlock(joinRulesOf(evening, setup), now, req.byStaff);
   if (block) return { next: null, result: { kind: block } };
   if (!req.byStaff && req.userId !== null) {
-    const mine = evening.tickets.filter((t) => t.userId === req.userId).map((t) => t.id);
+    const mine = (lineIndex(evening.tickets).byUser.get(req.userId) ?? []).map((t) => t.id);
     const limited = numberLimit(taken ?? [], mine, setup.numbersPerResident);
     if (limited) return { next: null, result: { kind: 'limited', max: limited.max } };
   }
@@ -222,10 +217,10 @@ export function decideJoin(
     closedAt: null,
     serviceSeconds: null,
     // Whoever starts near the desk is looking at the ticket page: no "3 ahead" alert for them.
-    alerted: !moreWaitingThan(evening.tickets, ALERT_AHEAD),
+    alerted: lineIndex(evening.tickets).waiting <= ALERT_AHEAD,
     alertedAt: null,
   };
-  const next = { ...evening, lastNumber: number, tickets: [...evening.tickets, ticket] };
+  const next = { ...evening, lastNumber: number, tickets: appendTicket(evening.tickets, ticket) };
   return { next, result: { kind: 'created', ticket } };
 }
 
@@ -240,7 +235,7 @@ export type TicketPatch = Partial<
 
 export const withTicket = (evening: EveningRecord, ticket: TicketRecord): EveningRecord => ({
   ...evening,
-  tickets: evening.tickets.map((t) => (t.id === ticket.id ? ticket : t)),
+  tickets: replaceTicket(evening.tickets, ticket),
 });
 
 /**
@@ -249,6 +244,13 @@ export const withTicket = (evening: EveningRecord, ticket: TicketRecord): Evenin
  */
 export function ticketChanges(current: EveningRecord | null, next: EveningRecord) {
   const earlier = current?.tickets ?? [];
+  const steps = changesSince(earlier, next.tickets);
+  if (steps) {
+    return {
+      added: steps.added,
+      changed: steps.changed.filter(([old, now]) => !sameTicket(old, now)).map(([, now]) => now),
+    };
+  }
   const added: TicketRecord[] = [];
   const changed: TicketRecord[] = [];
   // Decisions keep the tickets' order and the objects they did not touch: the ticket at the same

@@ -24,29 +24,16 @@ import {
   setupOf,
   waitingOf,
 } from './evening';
+import { lineIndex } from './line-index';
 
 const iso = (value: string | null) => (value ? isoLocal(new Date(value)) : null);
 
-/**
- * A ticket completed within this many seconds of its call was called through (nobody came, or
- * the desk tapped 叫下一位 twice), not served: it says nothing about how long a service takes.
- */
-export const SHORTEST_SERVICE_SECONDS = 60;
+export { SHORTEST_SERVICE_SECONDS } from './line-index';
 /** Real services needed before tonight's average replaces the line's default estimate. */
 export const SERVICE_SAMPLES_NEEDED = 3;
 
-/** Tonight's real service times: how many, and their seconds in all. */
-export function servedOf(tickets: readonly TicketRecord[]) {
-  const samples = tickets
-    .filter(
-      (t) =>
-        t.status === 'done' &&
-        t.serviceSeconds !== null &&
-        t.serviceSeconds >= SHORTEST_SERVICE_SECONDS,
-    )
-    .map((t) => t.serviceSeconds!);
-  return { count: samples.length, totalSeconds: samples.reduce((a, b) => a + b, 0) };
-}
+/** Tonight's real service times: how many, and their seconds in all (kept by the line's index). */
+export const servedOf = (tickets: readonly TicketRecord[]) => ({ ...lineIndex(tickets).served });
 
 /** Tonight's average service time on the line, once enough residents have really been served. */
 export function averageServiceMinutes(served: ReturnType<typeof servedOf>): number | null {
@@ -154,8 +141,12 @@ export interface LineFacts {
 
 /** Waiting tickets before this waiting one in line order (0 when it is not in the evening). */
 function aheadOf(ticket: TicketRecord, evening: EveningRecord): number {
-  const me = evening.tickets.find((t) => t.id === ticket.id);
+  const index = lineIndex(evening.tickets);
+  const position = index.at.get(ticket.id);
+  const me = position === undefined ? undefined : evening.tickets[position];
   if (me?.status !== 'waiting') return 0;
+  // The newest number is last in line: everyone else waiting is ahead (the common case, a join).
+  if (index.last?.id === me.id) return index.waiting - 1;
   let ahead = 0;
   for (const t of evening.tickets) if (t.status === 'waiting' && byLineOrder(t, me) < 0) ahead += 1;
   return ahead;

@@ -14,8 +14,11 @@ import { immediate, maybe, statements, table } from './rows';
  * Cached evenings are shared by every caller: frozen, so a caller that sorted a list in place
  * would fail loudly in the tests instead of corrupting the next decision.
  */
-function frozen(evening: EveningRecord): EveningRecord {
-  for (const ticket of evening.tickets) Object.freeze(ticket);
+function frozen(
+  evening: EveningRecord,
+  fresh: readonly TicketRecord[] = evening.tickets,
+): EveningRecord {
+  for (const ticket of fresh) Object.freeze(ticket);
   Object.freeze(evening.tickets);
   if (evening.setup) Object.freeze(evening.setup);
   return Object.freeze(evening);
@@ -52,7 +55,7 @@ export function queueRepo(db: Database.Database): QueueRepo {
     `${community}\u0000${queue}\u0000${date}`;
 
   const load = (community: string, queue: string, date: string) => {
-    const dataVersion = db.pragma('data_version', { simple: true });
+    const dataVersion = sql<{ data_version: number }>('PRAGMA data_version').get()?.data_version;
     if (dataVersion !== seenVersion) {
       cache.clear();
       seenVersion = dataVersion;
@@ -66,13 +69,21 @@ export function queueRepo(db: Database.Database): QueueRepo {
     return evening;
   };
 
-  /** Writes `next` over `current`: the evening row, new tickets, and tickets that changed. */
+  /**
+   * Writes `next` over `current`: the evening row, new tickets, and tickets that changed. Answers
+   * the tickets it wrote: the only ones of `next` not frozen yet when `current` came from here.
+   */
   const write = (current: EveningRecord | null, next: EveningRecord) => {
-    if (current) evenings.update(next, ['community', 'queue', 'date']);
-    else evenings.insert(next);
+    if (current) {
+      // The setup (JSON) is written only when a change brought a new one: a join leaves it.
+      const { tickets: _tickets, setup, ...row } = next;
+      const changedSetup = setup === current.setup ? {} : { setup };
+      evenings.update({ ...row, ...changedSetup }, ['community', 'queue', 'date']);
+    } else evenings.insert(next);
     const { added, changed } = ticketChanges(current, next);
     for (const ticket of added) tickets.insert(ticket);
     for (const ticket of changed) tickets.update(ticket);
+    return [...added, ...changed];
   };
 
   return {
@@ -152,7 +163,7 @@ export function queueRepo(db: Database.Database): QueueRepo {
     change: async (community, queue, date, decide, resident) => {
       const key = cacheKey(community, queue, date);
       try {
-        const { next, result } = atomic(() => {
+        const { decided, written, cached } = atomic(() => {
           const current = load(community, queue, date);
           // Every number the resident took this evening in this community, every line and status:
           // the tickets table holds every line's numbers, nothing to record beside them.
@@ -164,10 +175,14 @@ export function queueRepo(db: Database.Database): QueueRepo {
                 .map((r) => r.id)
             : null;
           const decided = decide(current, taken);
-          if (decided.next) write(current, decided.next);
-          return decided;
+          const written = decided.next ? write(current, decided.next) : [];
+          // Not spread: `decided.line` is a getter CloudBase's store reads, costly to compute.
+          return { decided, written, cached: current !== null };
         });
-        if (next) cache.set(key, frozen(next));
+        const { next, result } = decided;
+        // Besides what it wrote, `next` holds the loaded evening's tickets, frozen already; a
+        // decision's copy equal to one stays unfrozen (freezing only catches mutation in tests).
+        if (next) cache.set(key, frozen(next, cached ? written : next.tickets));
         return result;
       } catch (error) {
         cache.delete(key);
