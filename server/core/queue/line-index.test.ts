@@ -7,6 +7,7 @@ import {
   appendTicket,
   changesSince,
   lineIndex,
+  lineSummary,
   replaceTicket,
   requestKey,
   type LineIndex,
@@ -111,6 +112,22 @@ describe('lineIndex', () => {
     // A decision that starts again from `first` (a retried transaction) sees two waiting.
     expect(lineIndex(first).waiting).toBe(2);
     expectAgrees(lineIndex(first), first);
+  });
+
+  it('keeps the counts of an array whose index moved on (answers made after a group commit)', () => {
+    const one = appendTicket([], ticket(1));
+    const two = appendTicket(one, ticket(2));
+    const three = replaceTicket(two, ticket(1, { status: 'done', serviceSeconds: 120 }));
+    expect(lineSummary(two)).toEqual({
+      waiting: 2,
+      served: { count: 0, totalSeconds: 0 },
+      last: two[1],
+    });
+    expect(lineSummary(three)).toMatchObject({
+      waiting: 1,
+      served: { count: 1, totalSeconds: 120 },
+    });
+    expect(lineSummary(one)).toMatchObject({ waiting: 1, last: one[0] });
   });
 
   it('rebuilds when the last ticket moves forward (never in a decision, still right)', () => {

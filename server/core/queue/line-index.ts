@@ -42,7 +42,12 @@ interface Step {
   changed: Array<[TicketRecord, TicketRecord]>;
 }
 
+/** What a view asks of a line: counts and the last ticket, kept apart from the maps. */
+export type LineSummary = Pick<LineIndex, 'waiting' | 'served' | 'last'>;
+
 const indexes = new WeakMap<Tickets, LineIndex>();
+/** The summaries of arrays whose index moved on (a view made after later changes reads them). */
+const summaries = new WeakMap<Tickets, LineSummary>();
 const steps = new WeakMap<Tickets, Step>();
 
 export const requestKey = (userId: string | null, requestId: string) =>
@@ -103,8 +108,19 @@ export function lineIndex(tickets: Tickets): LineIndex {
 function handOver(from: Tickets, to: Tickets): LineIndex | null {
   const index = indexes.get(from) ?? null;
   indexes.delete(from);
-  if (index) indexes.set(to, index);
+  if (index) {
+    indexes.set(to, index);
+    // Changes made at once (a group commit) answer after all of them: each answer's view of its
+    // own array still reads its counts without rebuilding the maps.
+    const { waiting, served, last } = index;
+    summaries.set(from, { waiting, served: { ...served }, last });
+  }
   return index;
+}
+
+/** The line's counts and last ticket: from its index, or kept when the index moved on. */
+export function lineSummary(tickets: Tickets): LineSummary {
+  return indexes.get(tickets) ?? summaries.get(tickets) ?? lineIndex(tickets);
 }
 
 /** The tickets with one more at the end. */

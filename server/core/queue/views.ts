@@ -24,7 +24,7 @@ import {
   setupOf,
   waitingOf,
 } from './evening';
-import { lineIndex } from './line-index';
+import { lineSummary } from './line-index';
 
 const iso = (value: string | null) => (value ? isoLocal(new Date(value)) : null);
 
@@ -33,7 +33,9 @@ export { SHORTEST_SERVICE_SECONDS } from './line-index';
 export const SERVICE_SAMPLES_NEEDED = 3;
 
 /** Tonight's real service times: how many, and their seconds in all (kept by the line's index). */
-export const servedOf = (tickets: readonly TicketRecord[]) => ({ ...lineIndex(tickets).served });
+export const servedOf = (tickets: readonly TicketRecord[]) => ({
+  ...lineSummary(tickets).served,
+});
 
 /** Tonight's average service time on the line, once enough residents have really been served. */
 export function averageServiceMinutes(served: ReturnType<typeof servedOf>): number | null {
@@ -141,12 +143,11 @@ export interface LineFacts {
 
 /** Waiting tickets before this waiting one in line order (0 when it is not in the evening). */
 function aheadOf(ticket: TicketRecord, evening: EveningRecord): number {
-  const index = lineIndex(evening.tickets);
-  const position = index.at.get(ticket.id);
-  const me = position === undefined ? undefined : evening.tickets[position];
-  if (me?.status !== 'waiting') return 0;
   // The newest number is last in line: everyone else waiting is ahead (the common case, a join).
-  if (index.last?.id === me.id) return index.waiting - 1;
+  const { last, waiting } = lineSummary(evening.tickets);
+  if (last?.id === ticket.id) return last.status === 'waiting' ? waiting - 1 : 0;
+  const me = evening.tickets.find((t) => t.id === ticket.id);
+  if (me?.status !== 'waiting') return 0;
   let ahead = 0;
   for (const t of evening.tickets) if (t.status === 'waiting' && byLineOrder(t, me) < 0) ahead += 1;
   return ahead;

@@ -503,6 +503,32 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect([again.number, again.userId]).toEqual([3, 'u1']);
       });
 
+      it('runs changes asked at once one after the other; one that fails changes nothing and fails alone', async () => {
+        const failing = store.queues.change('c1', 'library', DATE, () => {
+          throw new Error('a decision that fails');
+        });
+        const asked = [
+          join('u1', 'req-aaaaaaaa'),
+          failing,
+          join('u2', 'req-bbbbbbbb'),
+          join('u3', 'req-cccccccc'),
+        ];
+        const settled = await Promise.allSettled(asked);
+        expect(settled.map((s) => s.status)).toEqual([
+          'fulfilled',
+          'rejected',
+          'fulfilled',
+          'fulfilled',
+        ]);
+        const numbers = settled.flatMap((s) =>
+          s.status === 'fulfilled' ? [ticketOf(s.value as JoinOutcome).number] : [],
+        );
+        expect(numbers.sort()).toEqual([1, 2, 3]);
+        const evening = await store.queues.getEvening('c1', 'library', DATE);
+        expect(evening?.tickets.map((t) => t.userId).sort()).toEqual(['u1', 'u2', 'u3']);
+        expect(evening?.lastNumber).toBe(3);
+      });
+
       it('creates an evening whole, reads it back, and keeps evenings apart by line and date', async () => {
         const a = ticketOf(await join('u1', 'req-aaaaaaaa'));
         const b = ticketOf(await join('u2', 'req-bbbbbbbb'));

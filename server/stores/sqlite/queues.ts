@@ -50,6 +50,8 @@ export function queueRepo(db: Database.Database): QueueRepo {
    * exactly then (our own writes refresh their entries).
    */
   const cache = new Map<string, EveningRecord>();
+  /** What the group commit in progress wrote so far, by line (see `change`). */
+  const overlay = new Map<string, EveningRecord>();
   let seenVersion: unknown = null;
   const cacheKey = (community: string, queue: string, date: string) =>
     `${community}\u0000${queue}\u0000${date}`;
@@ -61,7 +63,7 @@ export function queueRepo(db: Database.Database): QueueRepo {
       seenVersion = dataVersion;
     }
     const key = cacheKey(community, queue, date);
-    const cached = cache.get(key);
+    const cached = overlay.get(key) ?? cache.get(key);
     if (cached) return cached;
     const found = stored(community, queue, date);
     const evening = found && frozen(found);
@@ -84,6 +86,82 @@ export function queueRepo(db: Database.Database): QueueRepo {
     for (const ticket of added) tickets.insert(ticket);
     for (const ticket of changed) tickets.update(ticket);
     return [...added, ...changed];
+  };
+
+  /** A change waiting for the next group commit. */
+  interface Pending {
+    community: string;
+    queue: string;
+    date: string;
+    decide: Parameters<QueueRepo['change']>[3];
+    resident?: string | null;
+    resolve: (result: never) => void;
+    reject: (error: unknown) => void;
+  }
+  let pending: Pending[] = [];
+  const savepoint = db.transaction((work: () => unknown) => work());
+
+  /** One change inside the group's transaction, in its own savepoint. */
+  const runOne = (item: Pending) =>
+    savepoint(() => {
+      const current = load(item.community, item.queue, item.date);
+      // Every number the resident took this evening in this community, every line and status:
+      // the tickets table holds every line's numbers, nothing to record beside them.
+      const taken = item.resident
+        ? sql<{ id: string }>(
+            'SELECT id FROM tickets WHERE user_id = ? AND community_id = ? AND date = ?',
+          )
+            .all(item.resident, item.community, item.date)
+            .map((r) => r.id)
+        : null;
+      const decided = item.decide(current, taken);
+      const written = decided.next ? write(current, decided.next) : [];
+      // Not spread: `decided.line` is a getter CloudBase's store reads, costly to compute.
+      return { decided, written, cached: current !== null };
+    }) as { decided: ReturnType<Pending['decide']>; written: TicketRecord[]; cached: boolean };
+
+  const flush = () => {
+    const group = pending;
+    pending = [];
+    const outcomes: Array<
+      { ok: true; value: ReturnType<typeof runOne> } | { ok: false; error: unknown }
+    > = [];
+    try {
+      atomic(() => {
+        for (const item of group) {
+          try {
+            const value = runOne(item);
+            outcomes.push({ ok: true, value });
+            const { next } = value.decided;
+            // The group's later changes read what this one wrote (not committed yet).
+            if (next) overlay.set(cacheKey(item.community, item.queue, item.date), next);
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      overlay.clear();
+      cache.clear();
+      for (const item of group) item.reject(error);
+      return;
+    }
+    overlay.clear();
+    group.forEach((item, at) => {
+      const outcome = outcomes[at]!;
+      const key = cacheKey(item.community, item.queue, item.date);
+      if (!outcome.ok) {
+        cache.delete(key);
+        item.reject(outcome.error);
+        return;
+      }
+      const { decided, written, cached } = outcome.value;
+      // Besides what it wrote, `next` holds the loaded evening's tickets, frozen already; a
+      // decision's copy equal to one stays unfrozen (freezing only catches mutation in tests).
+      if (decided.next)
+        cache.set(key, frozen(decided.next, cached ? written : decided.next.tickets));
+      item.resolve(decided.result as never);
+    });
   };
 
   return {
@@ -157,37 +235,16 @@ export function queueRepo(db: Database.Database): QueueRepo {
       return count;
     },
     /**
-     * Reads the evening, asks `decide` and writes what it answers, in one IMMEDIATE transaction;
-     * the cache takes what it wrote only once the transaction has committed.
+     * Reads the evening, asks `decide` and writes what it answers, atomically: the changes asked
+     * for in one turn of the event loop share one IMMEDIATE transaction (group commit: one
+     * commit for the joins that arrived together), each in a savepoint of its own, one after the
+     * other, each seeing the ones before. A change answers once the transaction has committed;
+     * one that fails rolls back alone.
      */
-    change: async (community, queue, date, decide, resident) => {
-      const key = cacheKey(community, queue, date);
-      try {
-        const { decided, written, cached } = atomic(() => {
-          const current = load(community, queue, date);
-          // Every number the resident took this evening in this community, every line and status:
-          // the tickets table holds every line's numbers, nothing to record beside them.
-          const taken = resident
-            ? sql<{ id: string }>(
-                'SELECT id FROM tickets WHERE user_id = ? AND community_id = ? AND date = ?',
-              )
-                .all(resident, community, date)
-                .map((r) => r.id)
-            : null;
-          const decided = decide(current, taken);
-          const written = decided.next ? write(current, decided.next) : [];
-          // Not spread: `decided.line` is a getter CloudBase's store reads, costly to compute.
-          return { decided, written, cached: current !== null };
-        });
-        const { next, result } = decided;
-        // Besides what it wrote, `next` holds the loaded evening's tickets, frozen already; a
-        // decision's copy equal to one stays unfrozen (freezing only catches mutation in tests).
-        if (next) cache.set(key, frozen(next, cached ? written : next.tickets));
-        return result;
-      } catch (error) {
-        cache.delete(key);
-        throw error;
-      }
-    },
+    change: (community, queue, date, decide, resident) =>
+      new Promise((resolve, reject) => {
+        if (pending.length === 0) setImmediate(flush);
+        pending.push({ community, queue, date, decide, resident, resolve, reject });
+      }),
   };
 }
