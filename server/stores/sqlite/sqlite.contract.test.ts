@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
+import { describeCommunityContract } from '../contract-tests/community-contract';
 import { describeRetentionContract } from '../contract-tests/retention-contract';
 import { describeStoreContract } from '../contract-tests/store-contract';
 import { migrate, openDatabase, openSqliteStore } from './index';
@@ -15,6 +16,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describeStoreContract('sqlite', () => openSqliteStore(freshFile()));
 describeRetentionContract('sqlite', () => openSqliteStore(freshFile()));
+describeCommunityContract('sqlite', () => openSqliteStore(freshFile()));
 
 describe('sqlite specifics', () => {
   it('uses WAL and records the schema version', () => {
