@@ -66,6 +66,24 @@ describe('sqlite specifics', () => {
     await b.close();
   });
 
+  it('lets exactly one of two connections create a community of one id (#16)', async () => {
+    const file = freshFile();
+    const a = await openSqliteStore(file);
+    const b = await openSqliteStore(file);
+    const shishan = { address: '', contactPhone: null, evenings: [], services: [] };
+    const results = await Promise.all([
+      a.communities.create({ ...shishan, id: 'shishan', name: '甲' }),
+      b.communities.create({ ...shishan, id: 'shishan', name: '乙' }),
+    ]);
+    expect([...results].sort()).toEqual([false, true]);
+    // b's cache sees a's commit: both read the winner.
+    const winner = results[0] ? '甲' : '乙';
+    expect((await a.communities.get('shishan'))?.name).toBe(winner);
+    expect((await b.communities.get('shishan'))?.name).toBe(winner);
+    await a.close();
+    await b.close();
+  });
+
   it('gives bookings from before codes distinct 5-character codes, and keeps contact phones apart', async () => {
     const file = freshFile();
     const db = new Database(file);
