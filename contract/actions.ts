@@ -19,8 +19,12 @@ import type {
   StaffBooking,
 } from './booking';
 import type {
+  ArchiveCommunityInput,
   CommunityLimits,
   CommunitySummary,
+  CreateCommunityInput,
+  ManagedCommunity,
+  UpdateCommunityInput,
   ContactPhone,
   ContactPhoneInput,
   LimitsInput,
@@ -122,6 +126,10 @@ export interface ActionMap {
   'community.tonight': { input: TonightInput; output: Tonight };
   'community.setContactPhone': { input: ContactPhoneInput; output: ContactPhone };
   'community.setLimits': { input: LimitsInput; output: CommunityLimits };
+  'community.manage': { input: Empty; output: ManagedCommunity[] };
+  'community.create': { input: CreateCommunityInput; output: ManagedCommunity };
+  'community.update': { input: UpdateCommunityInput; output: ManagedCommunity };
+  'community.archive': { input: ArchiveCommunityInput; output: ManagedCommunity };
   'staff.redeem': { input: RedeemInput; output: Identity };
   'staff.invite': { input: InviteInput; output: Invite };
   'staff.me': { input: Empty; output: Identity };

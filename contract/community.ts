@@ -54,6 +54,8 @@ export interface Tonight {
   demoClock: boolean;
   /** The phone residents call about bookings (联系社工), set by staff; null until set. */
   contactPhone: string | null;
+  /** Where the service center is, set by the admin (community.update); null until set. */
+  address: string | null;
   /** What one resident may hold at once here, shown before they reach it. */
   limits: ResidentLimits;
   /** This week's published notices, pinned first: the page shows them without another call. */
@@ -125,4 +127,44 @@ export interface LimitsInput extends Omit<ResidentLimits, 'openSignUps'> {
 export interface CommunityLimits {
   community: string;
   limits: ResidentLimits;
+}
+
+/** A community as the admin manages it (community.manage): every field, archived ones too. */
+export interface ManagedCommunity {
+  id: string;
+  name: string;
+  /** '' until set. */
+  address: string;
+  contactPhone: string | null;
+  evenings: ServiceEvening[];
+  /** Its services' names, in display order (new communities start with the pilot's eight). */
+  services: string[];
+  /** ISO instant the admin archived it (停用); null while residents can use it. */
+  archivedAt: string | null;
+}
+
+/** What the admin types for a community; the id is set once, at creation. */
+export interface CommunityFields {
+  name: string;
+  /** '' leaves it unset. */
+  address: string;
+  /** '' leaves it unset. */
+  contactPhone: string;
+  /** One or more weekly evenings, at most one a weekday. */
+  evenings: ServiceEvening[];
+}
+
+export interface CreateCommunityInput extends CommunityFields {
+  /** The short id in QR codes and links: 2–16 lowercase letters or digits, starting with a letter. */
+  id: string;
+}
+
+export interface UpdateCommunityInput extends CommunityFields {
+  community: string;
+}
+
+export interface ArchiveCommunityInput {
+  community: string;
+  /** True archives (停用), false restores (恢复). */
+  archived: boolean;
 }

@@ -43,14 +43,40 @@ export interface CommunityRecord {
   contactPhone: string | null;
   /** Fair limits per resident set by staff; null until set (core/community/limits.ts: defaults). */
   limits: ResidentLimits | null;
+  /** Where the service center is (shown on the tonight page); '' until the admin sets it. */
+  address: string;
+  /** ISO instant the admin archived it: hidden from residents, no new joins or bookings. */
+  archivedAt: string | null;
 }
 
-/** What save() writes: the community's setup. Its contact phone and limits have their own setters. */
-export type CommunitySetup = Omit<CommunityRecord, 'contactPhone' | 'limits'>;
+/**
+ * What save() writes: the community's setup (seeding, a new service from a round). Its contact
+ * phone, limits and archive have their own setters; an absent address keeps the stored one.
+ */
+export type CommunitySetup = Omit<
+  CommunityRecord,
+  'contactPhone' | 'limits' | 'address' | 'archivedAt'
+> & { address?: string };
+
+/** A community the admin creates (core/community/setup.ts decides it). */
+export type NewCommunity = CommunitySetup & { address: string; contactPhone: string | null };
+
+/** What the admin edits of an existing community: everything but its id and services. */
+export type CommunityChange = Pick<
+  CommunityRecord,
+  'name' | 'address' | 'contactPhone' | 'evenings'
+>;
+
+/** A community in the list: archived ones carry `archived: true` (the field is absent otherwise). */
+export interface CommunityListing {
+  id: string;
+  name: string;
+  archived?: true;
+}
 
 export interface CommunityRepo {
-  /** All communities, ordered by id. */
-  list(): Promise<Array<{ id: string; name: string }>>;
+  /** All communities, archived ones too, ordered by id. */
+  list(): Promise<CommunityListing[]>;
   /** One community with its evenings and services, or null. */
   get(id: string): Promise<CommunityRecord | null>;
   /**
@@ -58,6 +84,18 @@ export interface CommunityRepo {
    * notice board, contact phone and limits are kept as they were.
    */
   save(community: CommunitySetup): Promise<void>;
+  /**
+   * Inserts a new community, atomically: false, writing nothing, when its id is taken (archived
+   * ones included). Of two creates of one id, exactly one returns true.
+   */
+  create(community: NewCommunity): Promise<boolean>;
+  /**
+   * Replaces the admin's fields (name, address, contact phone, evenings) in one write; services,
+   * board, limits and archive are kept. False when there is no such community.
+   */
+  update(id: string, change: CommunityChange): Promise<boolean>;
+  /** Archives (an ISO instant) or restores (null) a community. False when there is none. */
+  setArchived(id: string, archivedAt: string | null): Promise<boolean>;
   /**
    * Sets (or, with null, clears) the contact phone alone, so it never races a save of the
    * services. False when there is no such community.

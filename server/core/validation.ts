@@ -49,6 +49,10 @@ const FIELD_LABELS: Record<string, string> = {
   kind: '类型',
   ref: '号码或预约',
   worker: '社工',
+  address: '地址',
+  contactPhone: '联系电话',
+  evenings: '服务时间',
+  archived: '停用',
   'activities.name': '名称',
   'activities.id': '编号',
 };

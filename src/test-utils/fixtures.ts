@@ -54,6 +54,7 @@ export function tonightFixture(overrides: Partial<Tonight> = {}): Tonight {
       { id: 'chess', name: '棋牌娱乐', kind: 'drop-in', description: '象棋、围棋、扑克' },
     ],
     contactPhone: null,
+    address: null,
     limits: LIMITS_FIXTURE,
     now: '2026-11-25T18:30:00+08:00',
     demoClock: false,

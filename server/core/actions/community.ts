@@ -1,6 +1,13 @@
 import * as z from 'zod';
 import { defineAction } from '../action';
 import { setContactPhone, setLimits, tonightOf } from '../community/service';
+import {
+  archiveCommunity,
+  createCommunity,
+  managedCommunities,
+  openCommunities,
+  updateCommunity,
+} from '../community/admin';
 import { LIMIT_BOUNDS } from '../community/limits';
 import { ids } from '../validation';
 
@@ -18,13 +25,65 @@ const contactPhone = z
 const limit = (key: keyof typeof LIMIT_BOUNDS) =>
   z.number().int().min(LIMIT_BOUNDS[key].min).max(LIMIT_BOUNDS[key].max);
 
+/** One weekly evening; the core checks the times and the week (community/setup.ts). */
+const evening = z
+  .object({
+    weekday: z.number().int().min(0).max(6),
+    opensAt: z.string().max(5),
+    closesAt: z.string().max(5),
+  })
+  .strict();
+
+/** The admin's fields: loose bounds here, the words of a refusal come from the core. */
+const fields = {
+  name: z.string().max(60),
+  address: z.string().max(120),
+  contactPhone: z.string().max(30),
+  evenings: z.array(evening).max(7),
+};
+
+const EXAMPLE_FIELDS = {
+  name: '狮山社区',
+  address: '狮山路 88 号社区服务中心一楼',
+  contactPhone: '0512-6888 1234',
+  evenings: [{ weekday: 4, opensAt: '17:30', closesAt: '20:00' }],
+};
+
 export const communityActions = [
   defineAction({
     id: 'community.list',
     role: 'public',
     input: z.object({}).strict(),
     example: {},
-    handler: async ({ deps }) => deps.store.communities.list(),
+    handler: async ({ deps }) => openCommunities(deps),
+  }),
+  defineAction({
+    id: 'community.manage',
+    role: 'admin',
+    input: z.object({}).strict(),
+    example: {},
+    handler: async ({ deps }) => managedCommunities(deps),
+  }),
+  defineAction({
+    id: 'community.create',
+    role: 'admin',
+    input: z.object({ id: z.string().max(40), ...fields }).strict(),
+    example: { id: 'shishan', ...EXAMPLE_FIELDS },
+    handler: async ({ deps }, input) => createCommunity(deps, input),
+  }),
+  defineAction({
+    id: 'community.update',
+    role: 'admin',
+    input: z.object({ community: ids.community, ...fields }).strict(),
+    example: { community: 'jinse', ...EXAMPLE_FIELDS, name: '金色里程社区' },
+    handler: async ({ deps }, input) => updateCommunity(deps, input),
+  }),
+  defineAction({
+    id: 'community.archive',
+    role: 'admin',
+    input: z.object({ community: ids.community, archived: z.boolean() }).strict(),
+    example: { community: 'jinse', archived: true },
+    handler: async ({ deps, now }, input) => archiveCommunity(deps, input, now),
   }),
   defineAction({
     id: 'community.tonight',

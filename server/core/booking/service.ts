@@ -8,6 +8,7 @@ import type {
   StaffBooking,
 } from '../../../contract/booking';
 import { communityOrThrow } from '../kernel/community';
+import { assertActive } from '../community/setup';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { stopwatch, type JobBudget, type JobRun } from '../jobs';
@@ -194,6 +195,7 @@ export async function book(deps: CoreDeps, args: BookArgs, now: Date) {
   const ref = parseSlotId(args.slotId);
   if (!ref) throw new AppError('NOT_FOUND', '没有这个预约时段，请重新选择', 'slotId');
   const community = await communityOrThrow(deps, ref.community);
+  assertActive(community);
   const settings = await settingsFor(deps, community.id, ref.service);
   const { late } = resolveSlot(community, ref, settings, now);
   const outcome = await deps.store.bookings.book({

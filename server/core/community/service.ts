@@ -13,6 +13,7 @@ import { applyNumberLimit, ticketsOf } from '../queue/service';
 import type { CommunityLimits, LimitsInput, ResidentLimits } from '../../../contract/community';
 import { communityOrThrow } from '../kernel/community';
 import { limitsOf } from './limits';
+import { ARCHIVED_MESSAGE } from './setup';
 import { eveningStatus } from '../kernel/schedule';
 import { isoLocal, local } from '../kernel/time';
 
@@ -41,6 +42,7 @@ export function composeTonight(
       .sort(byOrder)
       .map(({ id, name, kind, description }) => ({ id, name, kind, description })),
     contactPhone: community.contactPhone,
+    address: community.address === '' ? null : community.address,
     limits: limitsOf(community.limits),
     now: isoLocal(now),
     demoClock,
@@ -106,6 +108,8 @@ export async function tonightOf(
   const page = await deps.store.communities.withBoard(communityId);
   if (!page) throw notFound('没有找到这个社区，请重新扫码或选择社区');
   const { community, board } = page;
+  // Hidden from residents; NOT_FOUND so the page offers another community.
+  if (community.archivedAt !== null) throw notFound(ARCHIVED_MESSAGE);
   const date = local(now).format('YYYY-MM-DD');
   const [notices, mine] = await Promise.all([
     Promise.all(currentNotices(board, now).map((n) => summaryOf(deps, n, date))),

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Board, QueueDesk, LineState, Ticket } from '../../../contract/queue';
 import { communityOrThrow } from '../kernel/community';
+import { assertActive } from '../community/setup';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { currentNotices } from '../notice/service';
@@ -194,6 +195,8 @@ export async function changeLine<T>(
   let outcome = await attempt(null);
   if (outcome.missing) {
     const record = await communityOrThrow(deps, community);
+    // An evening opens at its first number: none at an archived community (its history stays).
+    assertActive(record);
     const { setup, status } = await freshSetup(deps, record, queue, now);
     if (!status.serviceEvening) throw new AppError('CLOSED', closedMessage(now, record));
     outcome = await attempt({ key: newEveningKey(randomBytes), setup });

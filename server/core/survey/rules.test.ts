@@ -24,6 +24,8 @@ describe('居民点单 rounds', () => {
     evenings: [],
     contactPhone: null,
     limits: null,
+    address: '',
+    archivedAt: null,
     services: [
       { id: 'b', name: '乙', kind: 'queue', description: '', sort: 2 },
       { id: 'a', name: '甲', kind: 'booking', description: '', sort: 1 },

@@ -94,6 +94,8 @@ const COLUMNS: Record<string, Record<string, string>> = {
     board: 'published notices, public',
     contact_phone: 'the service center’s own number, public',
     limits: 'the community’s limits per resident, a setting',
+    address: 'the service center’s own address, public',
+    archived_at: 'when the admin archived the community, a setting',
   },
   comp_leave: {
     id: ID,

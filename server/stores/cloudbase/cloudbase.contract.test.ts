@@ -8,6 +8,7 @@
  * pile up collections: two runs against the same environment at once would interfere.
  */
 import type * as WxServerSdk from 'wx-server-sdk';
+import { describeCommunityContract } from '../contract-tests/community-contract';
 import { describeStoreContract } from '../contract-tests/store-contract';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from './index';
 
@@ -55,6 +56,7 @@ async function openEmptyStore() {
 if (missing.length === 0) {
   jest.setTimeout(60_000);
   describeStoreContract('cloudbase', openEmptyStore);
+  describeCommunityContract('cloudbase', openEmptyStore);
 } else {
   const reason = `no credentials: set ${missing.join(', ')}`;
   console.log(`cloudbase contract skipped (${reason})`);

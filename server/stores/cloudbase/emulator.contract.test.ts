@@ -10,6 +10,7 @@
  */
 import { createCloudBaseEmulator, type QueryShape } from '../../testing/cloudbase-emulator';
 import { unindexed } from '../../testing/indexes';
+import { describeCommunityContract } from '../contract-tests/community-contract';
 import { describeRetentionContract } from '../contract-tests/retention-contract';
 import { describeStoreContract } from '../contract-tests/store-contract';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from './index';
@@ -26,6 +27,7 @@ const openEmulated = async () => {
 
 describeStoreContract('cloudbase emulator', openEmulated);
 describeRetentionContract('cloudbase emulator', openEmulated);
+describeCommunityContract('cloudbase emulator', openEmulated);
 
 afterAll(() => {
   expect(unindexed(shapes.values())).toEqual([]);

@@ -12,7 +12,9 @@
  *   (the number residents call about bookings) is a string, or null or absent until staff set
  *   it; limits ({ bookingsPerEvening, openBookings, numbersPerEvening, openSignUps }, set by
  *   community.setLimits) is null or absent until staff set them; `openSignUps` is absent in
- *   limits set before it, and reads as its default
+ *   limits set before it, and reads as its default; address (shown on the tonight page, '' or
+ *   absent until the admin sets it) and archivedAt (ISO instant the admin archived it, null or
+ *   absent while in use), both from #16
  * - users/<user id, e.g. "wx:<openid>">: { adminDigest, adminSince, staffOf: string[] (sorted),
  *   staffSince: { <community>: ISO instant }, sessionVersion, createdAt, displayName?: string
  *   (set by staff.setName) }. `adminDigest` is the digest of the ADMIN_TOKEN that made the user
@@ -35,6 +37,7 @@ import {
 } from '../../core/identity';
 import type {
   BoardNotice,
+  CommunityListing,
   CommunityRecord,
   CommunityRepo,
   IdentityRepo,
@@ -165,6 +168,9 @@ const readCommunity = recordOf<CommunityRecord>('communities', {
   services: orDefault(listOf(SERVICE), []),
   contactPhone: nullableText,
   limits: nullable(nested(LIMITS)),
+  // Absent (documents from before #16): no address, in use.
+  address: orDefault(text, ''),
+  archivedAt: nullableText,
 });
 
 /** Evenings by weekday and services by (sort, id), the order every store returns. */
@@ -187,10 +193,12 @@ function boardFromDoc(id: string, doc: DocData): BoardNotice[] {
   return board as unknown as BoardNotice[];
 }
 
-const summariesFrom = recordsOf('communities', (id, doc) => ({
-  id,
-  name: text(doc, 'name', `communities/${id}`),
-}));
+const summariesFrom = recordsOf('communities', (id, doc): CommunityListing => {
+  const name = text(doc, 'name', `communities/${id}`);
+  return nullableText(doc, 'archivedAt', `communities/${id}`) === null
+    ? { id, name }
+    : { id, name, archived: true };
+});
 
 function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
   const communities = records(db, names, 'communities', communityFromDoc);
@@ -204,7 +212,10 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
     list: async () =>
       summariesFrom(
         await readAll(() =>
-          communities.ref().orderBy('_id', 'asc').field({ _id: true, name: true }),
+          communities
+            .ref()
+            .orderBy('_id', 'asc')
+            .field({ _id: true, name: true, archivedAt: true }),
         ),
       ),
     get: communities.get,
@@ -220,9 +231,39 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
           board: stored?.board ?? [],
           contactPhone: stored?.contactPhone ?? null,
           limits: stored?.limits ?? null,
+          address: community.address ?? stored?.address ?? '',
+          archivedAt: stored?.archivedAt ?? null,
         };
         await ref.set({ data });
       }),
+    // Read and write in one transaction: of two creates of one id, the second conflicts, runs
+    // again, finds the winner's document and refuses.
+    create: (community) =>
+      communities.onDoc(community.id, async (stored, ref) => {
+        if (stored) return false;
+        await ref.set({
+          data: {
+            name: community.name,
+            evenings: community.evenings.map((e) => fieldsOf(EVENING, e)),
+            services: community.services.map((s) => fieldsOf(SERVICE, s)),
+            board: [],
+            contactPhone: community.contactPhone,
+            limits: null,
+            address: community.address,
+            archivedAt: null,
+          },
+        });
+        return true;
+      }),
+    // _.set: update() would merge the evenings array's objects field by field.
+    update: (id, change) =>
+      setField(id, {
+        name: change.name,
+        address: change.address,
+        contactPhone: change.contactPhone,
+        evenings: db.command.set(change.evenings.map((e) => fieldsOf(EVENING, e))),
+      }),
+    setArchived: (id, archivedAt) => setField(id, { archivedAt }),
     setContactPhone: (id, phone) => setField(id, { contactPhone: phone }),
     // _.set: update() would merge an older limits object field by field.
     setLimits: (id, limits) => setField(id, { limits: db.command.set(fieldsOf(LIMITS, limits)) }),

@@ -68,6 +68,8 @@ describe('communities', () => {
         board: [],
         contactPhone: null,
         limits: null,
+        address: '',
+        archivedAt: null,
       },
     ]);
   });

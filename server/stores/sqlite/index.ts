@@ -10,9 +10,11 @@ import {
 } from '../../core/identity';
 import type {
   BoardNotice,
+  CommunityChange,
   CommunityRecord,
   CommunityRepo,
   CommunitySetup,
+  NewCommunity,
   IdentityRepo,
   OpenInviteRecord,
   RedeemResult,
@@ -84,12 +86,40 @@ function communityRepo(db: DB): CommunityRepo {
   const services = table(db, 'services');
   const sql = statements(db);
 
+  const writeEvenings = (id: string, list: CommunitySetup['evenings']) => {
+    evenings.remove('community_id = ?', id);
+    for (const e of list) evenings.insert({ community: id, ...e });
+  };
   const save = db.transaction((c: CommunitySetup) => {
-    communities.upsert({ id: c.id, name: c.name }, ['id']);
-    evenings.remove('community_id = ?', c.id);
+    // An absent address is skipped by upsert: the stored one stays.
+    communities.upsert({ id: c.id, name: c.name, address: c.address }, ['id']);
+    writeEvenings(c.id, c.evenings);
     services.remove('community_id = ?', c.id);
-    for (const e of c.evenings) evenings.insert({ community: c.id, ...e });
     for (const s of c.services) services.insert({ community: c.id, ...s });
+  });
+  // One immediate transaction: the existence check and the insert cannot interleave with another
+  // connection's create of the same id.
+  const create = db.transaction((c: NewCommunity): boolean => {
+    if (sql('SELECT 1 FROM communities WHERE id = ?').get(c.id)) return false;
+    communities.insert({
+      id: c.id,
+      name: c.name,
+      address: c.address,
+      contactPhone: c.contactPhone,
+    });
+    writeEvenings(c.id, c.evenings);
+    for (const s of c.services) services.insert({ community: c.id, ...s });
+    return true;
+  });
+  const update = db.transaction((id: string, change: CommunityChange): boolean => {
+    const { name, address, contactPhone } = change;
+    if (
+      communities.update({ id, name, address, contactPhone: contactPhone ?? null }).changes !== 1
+    ) {
+      return false;
+    }
+    writeEvenings(id, change.evenings);
+    return true;
   });
 
   /**
@@ -117,7 +147,9 @@ function communityRepo(db: DB): CommunityRepo {
   };
 
   const get = (id: string): CommunityRecord | null => {
-    const row = sql('SELECT id, name, contact_phone, limits FROM communities WHERE id = ?').get(id);
+    const row = sql(
+      'SELECT id, name, contact_phone, limits, address, archived_at FROM communities WHERE id = ?',
+    ).get(id);
     if (!row) return null;
     const community = communities.read(row);
     return {
@@ -135,11 +167,19 @@ function communityRepo(db: DB): CommunityRepo {
 
   return {
     list: async () =>
-      sql<{ id: string; name: string }>('SELECT id, name FROM communities ORDER BY id').all(),
+      sql<{ id: string; name: string; archived: number }>(
+        'SELECT id, name, archived_at IS NOT NULL AS archived FROM communities ORDER BY id',
+      )
+        .all()
+        .map(({ id, name, archived }) => (archived ? { id, name, archived: true } : { id, name })),
     get: async (id) => cached(id),
     save: async (community) => {
       written(save(community));
     },
+    create: async (community) => written(create.immediate(community)),
+    update: async (id, change) => written(update.immediate(id, change)),
+    setArchived: async (id, archivedAt) =>
+      written(communities.update({ id, archivedAt })).changes === 1,
     withBoard: async (id) => {
       const community = cached(id);
       if (!community) return null;

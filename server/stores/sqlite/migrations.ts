@@ -538,4 +538,10 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   CREATE INDEX tickets_personal ON tickets (date)
     WHERE user_id IS NOT NULL OR note != '' OR request_id IS NOT NULL;
   `,
+  `
+  -- Communities made and edited by the admin (#16): the address residents see on the tonight page
+  -- ('' until set), and when the admin archived (停用) the community, NULL while it is in use.
+  ALTER TABLE communities ADD COLUMN address TEXT NOT NULL DEFAULT '';
+  ALTER TABLE communities ADD COLUMN archived_at TEXT;
+  `,
 ];

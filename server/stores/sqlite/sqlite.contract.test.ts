@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
+import { describeCommunityContract } from '../contract-tests/community-contract';
 import { describeRetentionContract } from '../contract-tests/retention-contract';
 import { describeStoreContract } from '../contract-tests/store-contract';
 import { migrate, openDatabase, openSqliteStore } from './index';
@@ -15,6 +16,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describeStoreContract('sqlite', () => openSqliteStore(freshFile()));
 describeRetentionContract('sqlite', () => openSqliteStore(freshFile()));
+describeCommunityContract('sqlite', () => openSqliteStore(freshFile()));
 
 describe('sqlite specifics', () => {
   it('uses WAL and records the schema version', () => {
@@ -60,6 +62,24 @@ describe('sqlite specifics', () => {
       await b.identities.redeemInvite('RACE', 'y', new Date()),
     ];
     expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+    await a.close();
+    await b.close();
+  });
+
+  it('lets exactly one of two connections create a community of one id (#16)', async () => {
+    const file = freshFile();
+    const a = await openSqliteStore(file);
+    const b = await openSqliteStore(file);
+    const shishan = { address: '', contactPhone: null, evenings: [], services: [] };
+    const results = await Promise.all([
+      a.communities.create({ ...shishan, id: 'shishan', name: '甲' }),
+      b.communities.create({ ...shishan, id: 'shishan', name: '乙' }),
+    ]);
+    expect([...results].sort()).toEqual([false, true]);
+    // b's cache sees a's commit: both read the winner.
+    const winner = results[0] ? '甲' : '乙';
+    expect((await a.communities.get('shishan'))?.name).toBe(winner);
+    expect((await b.communities.get('shishan'))?.name).toBe(winner);
     await a.close();
     await b.close();
   });

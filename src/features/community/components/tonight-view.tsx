@@ -96,6 +96,7 @@ function TonightDetails({
       ) : null}
       {data.demoClock ? <DemoClockBanner now={data.now} /> : null}
       <StatusCard status={tonightStatus(data, now)} schedule={formatEvenings(data.evenings)} />
+      <PlaceLines address={data.address} phone={data.contactPhone} />
       {extra}
       <View className="bdb-tonight__section">
         <Text className="bdb-tonight__section-title">
@@ -110,6 +111,19 @@ function TonightDetails({
       <BigButton variant="secondary" onClick={onRefresh} className="bdb-tonight__refresh">
         刷新
       </BigButton>
+    </View>
+  );
+}
+
+/** Where the service center is and whom to call, when the community has set them. */
+function PlaceLines({ address, phone }: { address: string | null; phone: string | null }) {
+  if (!address && !phone) return null;
+  return (
+    <View className="bdb-tonight__place">
+      {address ? <Text className="bdb-tonight__place-line">{`地址：${address}`}</Text> : null}
+      {phone ? (
+        <Text className="bdb-tonight__place-line" selectable>{`联系电话：${phone}`}</Text>
+      ) : null}
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { BookingDeskLink } from '@/features/booking-desk';
+import { CommunityAdminLink } from '@/features/community-admin';
 import { useCommunities } from '@/features/community';
 import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
 import { QueueDeskLinks } from '@/features/queue-desk';
@@ -58,6 +59,15 @@ export default function StaffSignInPage() {
 }
 
 function AdminSection({ communities }: { communities: Remote<CommunitySummary[]> }) {
+  return (
+    <>
+      <CommunityAdminLink />
+      <InvitesSection communities={communities} />
+    </>
+  );
+}
+
+function InvitesSection({ communities }: { communities: Remote<CommunitySummary[]> }) {
   if (communities.data) return <InvitePanel communities={communities.data} />;
   if (communities.error) {
     return (
