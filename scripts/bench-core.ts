@@ -1,6 +1,7 @@
 /**
  * CPU time of the core and the SQLite store alone, per request, in one process (no HTTP):
- * `npx tsx scripts/bench-core.ts [joins]`. On a shared machine throughput moves with the other
+ * `npx tsx scripts/bench-core.ts [joins] [at once]` (joins asked `at once` together, as many
+ * connections would: the store's group commit shares a transaction among them). On a shared machine throughput moves with the other
  * load, CPU time per request much less (docs/performance.md); compare two revisions by running
  * each in turn, a few times, with `BDB_ROOT=<other checkout>`.
  */
@@ -13,13 +14,20 @@ async function main() {
     path.join(root, 'server/testing/core-harness.ts')
   )) as typeof Harness;
   const joins = Math.min(Number(process.argv[2] ?? 990), 990);
+  const atOnce = Math.max(1, Number(process.argv[3] ?? 1));
   // Wednesday 2 December 2026, 18:00 in Shanghai: a service evening of the pilots.
   const h = await coreHarness('2026-12-02T18:00:00+08:00');
   const line = { community: 'jinse', queue: 'library' };
   ok(await h.staff('queue.configure', { ...line, capacity: 999, lastJoin: '19:59' }));
   for (let i = 0; i < joins; i += 1) await h.store.identities.ensureUser(`u${i}`, new Date());
 
-  const measure = async (label: string, count: number, run: (i: number) => Promise<unknown>) => {
+  const measure = async (
+    label: string,
+    count: number,
+    run: (i: number) => Promise<unknown>,
+    /** Requests per run (a group asked at once): CPU is per request, latency per group. */
+    per = 1,
+  ) => {
     const latencies: number[] = [];
     const cpu = process.cpuUsage();
     for (let i = 0; i < count; i += 1) {
@@ -30,19 +38,28 @@ async function main() {
     const used = process.cpuUsage(cpu);
     latencies.sort((a, b) => a - b);
     const p = (q: number) => latencies[Math.floor((latencies.length - 1) * q)]!.toFixed(2);
-    const perRequest = Math.round((used.user + used.system) / count);
+    const perRequest = Math.round((used.user + used.system) / (count * per));
     console.log(
       `${label.padEnd(9)} ${String(count).padStart(4)} 次  CPU ${String(perRequest).padStart(5)} µs/次  p50 ${p(0.5)} ms  p99 ${p(0.99)} ms`,
     );
   };
 
-  await measure('join', joins, async (i) =>
+  const joinOne = async (i: number) =>
     ok(
       await h.as(`u${i}`)('queue.join', {
         ...line,
         requestId: `bench-join-${String(i).padStart(8, '0')}`,
       }),
-    ),
+    );
+  await measure(
+    `join×${atOnce}`,
+    Math.ceil(joins / atOnce),
+    async (group) => {
+      const first = group * atOnce;
+      const size = Math.min(atOnce, joins - first);
+      await Promise.all(Array.from({ length: size }, (_, k) => joinOne(first + k)));
+    },
+    joins / Math.ceil(joins / atOnce),
   );
   await measure('callNext', Math.floor(joins / 2), async () =>
     ok(await h.staff('queue.callNext', line)),
