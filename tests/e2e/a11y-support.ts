@@ -24,6 +24,8 @@ export type Mode = 'standard' | 'elder';
 export interface Evening {
   resident: TestClient;
   staff: TestClient;
+  /** The admin who invited the worker (the 街道汇总 is theirs). */
+  admin: TestClient;
   residentId: string;
   /** The resident's own number, waiting (another resident's number is being served). */
   ticket: Ticket;
@@ -49,7 +51,7 @@ function ok<T>(response: TestResponse<T>): T {
  * leaves a suggestion. The worker is signed in (an invite redeemed).
  */
 export async function playEvening(host: TestHost): Promise<Evening> {
-  const { staff } = await adminAndStaff(host);
+  const { admin, staff } = await adminAndStaff(host);
   const resident = host.client();
   const { userId: residentId } = await resident.session();
   const other = host.client();
@@ -153,6 +155,7 @@ export async function playEvening(host: TestHost): Promise<Evening> {
   return {
     resident,
     staff,
+    admin,
     residentId,
     ticket,
     servedLabel: served.label,

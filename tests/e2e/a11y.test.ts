@@ -31,7 +31,7 @@ import { launchBrowser, screenshotPath, startH5Host, WEDNESDAY_1830 } from './su
 const NO_ROLE = 'interactive-has-role';
 const NOT_TABBABLE = 'interactive-reached-by-tab';
 
-type Who = 'resident' | 'staff';
+type Who = 'resident' | 'staff' | 'admin';
 
 interface PageVisit {
   /** As in app.config.ts. */
@@ -90,6 +90,8 @@ const PAGES: PageVisit[] = [
   { path: 'package-staff/pages/report/index', who: 'staff', query: () => '?c=jinse&d=2026-12-02' },
   { path: 'package-staff/pages/roster/index', who: 'staff', query: () => '?c=jinse&d=2026-12-02' },
   { path: 'package-staff/pages/team/index', who: 'staff', query: () => '?c=jinse' },
+  { path: 'package-staff/pages/subdistrict/index', who: 'admin', query: () => '?d=2026-12-02' },
+  { path: 'package-staff/pages/poster/index', who: 'staff', query: () => '?c=jinse' },
   { path: 'package-board/pages/board/index', who: 'resident', query: () => '?c=jinse' },
   { path: 'package-misc/pages/not-found/index', who: 'resident', query: () => '' },
 ];
@@ -157,11 +159,13 @@ describe.each<Mode>(['standard', 'elder'])('%s mode', (mode) => {
   beforeAll(async () => {
     contexts.resident = await identityContext(browser, host, evening.resident, mode);
     contexts.staff = await identityContext(browser, host, evening.staff, mode);
+    contexts.admin = await identityContext(browser, host, evening.admin, mode);
   });
 
   afterAll(async () => {
     await contexts.resident?.close();
     await contexts.staff?.close();
+    await contexts.admin?.close();
   });
 
   it.each(PAGES.map((p) => [p.path, p] as const))(
@@ -218,7 +222,7 @@ const NUMBERS = [
   {
     what: 'the ticket number',
     path: 'pages/ticket/index',
-    who: 'resident' as Who,
+    who: 'resident' as Exclude<Who, 'admin'>,
     query: (e: Evening) => `?id=${e.ticket.id}`,
     selector: '.bdb-ticket__label',
     text: (e: Evening) => e.ticket.label,
@@ -227,7 +231,7 @@ const NUMBERS = [
   {
     what: 'the check-in code the resident confirms',
     path: 'package-notice/pages/check-in/index',
-    who: 'resident' as Who,
+    who: 'resident' as Exclude<Who, 'admin'>,
     query: (e: Evening) => `?a=${e.activityId}&k=${e.checkInCode}`,
     selector: '.bdb-check-in__line',
     text: (e: Evening) => `签到码：${e.checkInCode}`,
@@ -237,7 +241,7 @@ const NUMBERS = [
   {
     what: 'the check-in code staff show',
     path: 'package-staff/pages/attendees/index',
-    who: 'staff' as Who,
+    who: 'staff' as Exclude<Who, 'admin'>,
     query: (e: Evening) => `?a=${e.activityId}`,
     selector: '.bdb-attendees__code',
     text: (e: Evening) => e.checkInCode,
@@ -246,7 +250,7 @@ const NUMBERS = [
   {
     what: "the desk's current number",
     path: 'package-staff/pages/queue-desk/index',
-    who: 'staff' as Who,
+    who: 'staff' as Exclude<Who, 'admin'>,
     query: () => '?c=jinse&q=library',
     selector: '.bdb-queue-desk__now',
     text: (e: Evening) => e.servedLabel,
