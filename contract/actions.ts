@@ -83,7 +83,14 @@ import type {
   SignUpInput,
   UploadCoverInput,
 } from './notice';
-import type { EveningReport, Overview, ReportCsv, SetCostsInput } from './report';
+import type {
+  EveningReport,
+  Overview,
+  Poster,
+  ReportCsv,
+  SetCostsInput,
+  Subdistrict,
+} from './report';
 import type {
   AssignShiftInput,
   CompanionOfInput,
@@ -220,6 +227,9 @@ export interface ActionMap {
     output: ReportCsv;
   };
   'report.overview': { input: { date?: string }; output: Overview };
+  'report.subdistrict': { input: { date?: string }; output: Subdistrict };
+  'report.subdistrictCsv': { input: { date?: string }; output: ReportCsv };
+  'report.poster': { input: { community: string }; output: Poster };
   'roster.evening': { input: { community: string; date: string }; output: EveningRoster };
   'roster.assign': { input: AssignShiftInput; output: Shift };
   'roster.logEnd': { input: { shiftId: string; end: string }; output: Shift };

@@ -70,3 +70,68 @@ export interface Overview {
     }
   >;
 }
+
+/** Follow-up answers (first calls) about an evening's residents. */
+export interface SatisfactionCount {
+  satisfied: number;
+  mostly: number;
+  unsatisfied: number;
+}
+
+/** One community's figures over some service evenings (an evening, or a week's evenings). */
+export interface PeriodFigures extends ServedCount {
+  /** Sum over the visits of services with a unit cost; null when no unit cost is set. */
+  cost: number | null;
+  satisfaction: SatisfactionCount;
+  /** Satisfied or mostly satisfied among the answers, in percent; null without answers. */
+  satisfiedPercent: number | null;
+  /** Suggestions received by the end of the period and not answered then (merged ones excepted). */
+  openSuggestions: number;
+}
+
+export interface SubdistrictWeek extends PeriodFigures {
+  /** Monday of the week. */
+  week: string;
+  /** The week's service evenings counted (up to the day the view is for). */
+  evenings: string[];
+}
+
+export interface SubdistrictCommunity {
+  id: string;
+  name: string;
+  /** The most recent service evening on or before the day the view is for. */
+  last: PeriodFigures & { date: string };
+  /** The last 8 weeks, oldest first; the last one is the week of the day the view is for. */
+  weeks: SubdistrictWeek[];
+}
+
+/** 街道汇总 (admins): every community's last evening and its last 8 weeks. */
+export interface Subdistrict {
+  /** The day the view is for ("YYYY-MM-DD"). */
+  date: string;
+  /** The 8 Mondays, oldest first. */
+  weeks: string[];
+  communities: SubdistrictCommunity[];
+}
+
+/** 本周海报: one community's coming evening, services and this week's activities, for printing. */
+export interface Poster {
+  community: { id: string; name: string; contactPhone: string | null };
+  /** The evening the poster announces (open now, else the next opening); null without evenings. */
+  evening: { date: string; opensAt: string; closesAt: string } | null;
+  /** Every weekly evening in words, e.g. "每周三 17:00–20:00". */
+  hours: string;
+  services: Array<{ id: string; name: string; description: string; kind: ServiceKind }>;
+  /** Published notices of the evening's week, each with its activities. */
+  notices: Array<{
+    id: string;
+    title: string;
+    activities: Array<{
+      name: string;
+      date: string;
+      startsAt: string;
+      endsAt: string;
+      place: string;
+    }>;
+  }>;
+}

@@ -31,6 +31,8 @@ export default defineAppConfig({
         'pages/roster/index',
         'pages/team/index',
         'pages/communities/index',
+        'pages/subdistrict/index',
+        'pages/poster/index',
       ],
     },
     { root: 'package-board', pages: ['pages/board/index'] },

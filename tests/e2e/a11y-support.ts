@@ -24,7 +24,7 @@ export type Mode = 'standard' | 'elder';
 export interface Evening {
   resident: TestClient;
   staff: TestClient;
-  /** The admin who invited the worker (社区管理 is the admin's page). */
+  /** The admin who invited the worker (社区管理 and the 街道汇总 are the admin's pages). */
   admin: TestClient;
   residentId: string;
   /** The resident's own number, waiting (another resident's number is being served). */

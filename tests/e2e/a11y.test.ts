@@ -91,6 +91,8 @@ const PAGES: PageVisit[] = [
   { path: 'package-staff/pages/roster/index', who: 'staff', query: () => '?c=jinse&d=2026-12-02' },
   { path: 'package-staff/pages/team/index', who: 'staff', query: () => '?c=jinse' },
   { path: 'package-staff/pages/communities/index', who: 'admin', query: () => '' },
+  { path: 'package-staff/pages/subdistrict/index', who: 'admin', query: () => '?d=2026-12-02' },
+  { path: 'package-staff/pages/poster/index', who: 'staff', query: () => '?c=jinse' },
   { path: 'package-board/pages/board/index', who: 'resident', query: () => '?c=jinse' },
   { path: 'package-misc/pages/not-found/index', who: 'resident', query: () => '' },
 ];

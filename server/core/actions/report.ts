@@ -1,6 +1,14 @@
 import * as z from 'zod';
 import { defineAction } from '../action';
-import { overview, reportCsv, reportOf, saveCosts } from '../report/service';
+import { posterFor } from '../report/poster';
+import {
+  overview,
+  reportCsv,
+  reportOf,
+  saveCosts,
+  subdistrict,
+  subdistrictCsvOf,
+} from '../report/service';
 import { ids } from '../validation';
 
 const date = ids.date;
@@ -43,5 +51,27 @@ export const reportActions = [
     input: z.object({ date: date.optional() }).strict(),
     example: {},
     handler: async ({ deps, now }, input) => overview(deps, input.date, now),
+  }),
+  defineAction({
+    id: 'report.subdistrict',
+    role: 'admin',
+    input: z.object({ date: date.optional() }).strict(),
+    example: {},
+    handler: async ({ deps, now }, input) => subdistrict(deps, input.date, now),
+  }),
+  defineAction({
+    id: 'report.subdistrictCsv',
+    role: 'admin',
+    input: z.object({ date: date.optional() }).strict(),
+    example: {},
+    handler: async ({ deps, now }, input) => subdistrictCsvOf(deps, input.date, now),
+  }),
+  defineAction({
+    id: 'report.poster',
+    role: 'staff',
+    input: z.object({ community: ids.community }).strict(),
+    example: { community: 'jinse' },
+    community: (input) => input.community,
+    handler: async ({ deps, now }, input) => posterFor(deps, input.community, now),
   }),
 ];

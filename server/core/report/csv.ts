@@ -1,6 +1,6 @@
 /** The evening report's two CSVs: the summary per service, and every visit. */
 import { stringify } from 'csv-stringify/sync';
-import type { EveningReport, ServiceFigures } from '../../../contract/report';
+import type { EveningReport, ServiceFigures, Subdistrict } from '../../../contract/report';
 import { local } from '../kernel/time';
 import type { Visit } from './visits';
 
@@ -111,6 +111,43 @@ export function visitsCsv(visits: Visit[]): string {
         '结束时间',
         '等候(分)',
         '服务(分)',
+      ],
+    },
+  );
+}
+
+/** 街道汇总: one row per community and week, oldest week first, for the subdistrict office. */
+export function subdistrictCsv(view: Subdistrict): string {
+  return stringify(
+    view.communities.flatMap((c) =>
+      c.weeks.map((w) => [
+        cell(c.name),
+        w.week,
+        w.evenings.join(' '),
+        w.visits,
+        w.people,
+        num(w.cost),
+        w.satisfaction.satisfied,
+        w.satisfaction.mostly,
+        w.satisfaction.unsatisfied,
+        num(w.satisfiedPercent),
+        w.openSuggestions,
+      ]),
+    ),
+    {
+      ...OPTIONS,
+      columns: [
+        '社区',
+        '周（周一）',
+        '服务晚',
+        '服务人次',
+        '服务人数',
+        '费用(元)',
+        '满意',
+        '基本满意',
+        '不满意',
+        '满意率(%)',
+        '未答复建议',
       ],
     },
   );

@@ -1,5 +1,11 @@
 /** What the report actions (社区买单) do, one function each: the evening report, its CSVs, the unit costs and the overview. */
-import type { EveningReport, Overview, ReportCsv, ServiceFigures } from '../../../contract/report';
+import type {
+  EveningReport,
+  Overview,
+  ReportCsv,
+  ServiceFigures,
+  Subdistrict,
+} from '../../../contract/report';
 import type { CoreDeps } from '../deps';
 import { ACTIVITY_RULE } from '../followup/service';
 import { communityOrThrow } from '../kernel/community';
@@ -7,8 +13,9 @@ import { addDays, todayOf } from '../kernel/week';
 import type { CommunityRecord } from '../ports';
 import { ANSWERED } from '../suggestion/service';
 import { local } from '../kernel/time';
-import { summaryCsv, visitsCsv } from './csv';
+import { subdistrictCsv, summaryCsv, visitsCsv } from './csv';
 import { countServed, lastEvening, median, mergedCosts, p90, round1 } from './rules';
+import { subdistrictEvenings, subdistrictOf, type LoadedCommunity } from './subdistrict';
 import { visitsOn } from './visits';
 
 /** Follow-up answers by service, matched on the service names the tasks list. */
@@ -150,4 +157,53 @@ export async function overview(
     communities.push({ id, name: c.name, date: evening, ...report.totals });
   }
   return { date: day, communities };
+}
+
+/**
+ * The records of one community for the 街道汇总: its service evenings of the 8 weeks, each read
+ * as the evening report reads it (a line's evening, the bookings, the week's activities, the
+ * follow-ups), plus its costs and suggestions once.
+ */
+async function loadCommunity(deps: CoreDeps, id: string, day: string): Promise<LoadedCommunity> {
+  const c = await communityOrThrow(deps, id);
+  const evenings = [];
+  for (const date of subdistrictEvenings(c, day)) {
+    evenings.push({
+      date,
+      visits: await visitsOn(deps, c, date),
+      followUps: await deps.store.followUps.ofEvening(c.id, date),
+    });
+  }
+  return {
+    id: c.id,
+    name: c.name,
+    costs: await deps.store.reports.getCosts(c.id),
+    lastDate: lastEvening(c, day),
+    evenings,
+    suggestions: await deps.store.suggestions.list(c.id),
+  };
+}
+
+/** 街道汇总 for `date` (default today): every community's last evening and last 8 weeks. */
+export async function subdistrict(
+  deps: CoreDeps,
+  date: string | undefined,
+  now: Date,
+): Promise<Subdistrict> {
+  const day = date ?? todayOf(now);
+  const loaded = [];
+  for (const { id } of await deps.store.communities.list()) {
+    loaded.push(await loadCommunity(deps, id, day));
+  }
+  return subdistrictOf(day, loaded);
+}
+
+/** The 街道汇总 as a CSV file: one row per community and week. */
+export async function subdistrictCsvOf(
+  deps: CoreDeps,
+  date: string | undefined,
+  now: Date,
+): Promise<ReportCsv> {
+  const view = await subdistrict(deps, date, now);
+  return { filename: `街道汇总-${view.date}.csv`, csv: subdistrictCsv(view) };
 }

@@ -1,6 +1,13 @@
 /** 社区买单: the `report` function. */
 import { call } from '@/lib/gateway';
-import type { EveningReport, Overview, ReportCsv, SetCostsInput } from '@/types/contract';
+import type {
+  EveningReport,
+  Overview,
+  Poster,
+  ReportCsv,
+  SetCostsInput,
+  Subdistrict,
+} from '@/types/contract';
 
 /** What one evening delivered per service, what it cost, and the same evening a week earlier. */
 export function getEveningReport(community: string, date: string): Promise<EveningReport> {
@@ -24,4 +31,19 @@ export function exportReport(
 /** Admins: every community's last service evening on or before `date`, side by side. */
 export function getOverview(date: string): Promise<Overview> {
   return call('report.overview', { date });
+}
+
+/** Admins: 街道汇总, every community's last evening and last 8 weeks as of `date` (default: today). */
+export function getSubdistrict(date?: string): Promise<Subdistrict> {
+  return call('report.subdistrict', date ? { date } : {});
+}
+
+/** Admins: the 街道汇总 as CSV, one row per community and week. */
+export function exportSubdistrict(date: string): Promise<ReportCsv> {
+  return call('report.subdistrictCsv', { date });
+}
+
+/** 本周海报: the community's coming evening, services and this week's activities. */
+export function getPoster(community: string): Promise<Poster> {
+  return call('report.poster', { community });
 }

@@ -51,6 +51,25 @@ describe('居民点单, 晚间报表 and 值班与调休 links', () => {
     expect(deskLinks()).toEqual(['huchi 居民点单', 'huchi 晚间报表', 'huchi 值班与调休']);
   });
 
+  it('links each community to its printable weekly poster, and admins alone to the 街道汇总', () => {
+    const { rerender } = render(
+      <IdentityCard
+        identity={identityFixture({ role: 'staff', communities: ['jinse'] })}
+        communities={COMMUNITIES}
+      />,
+    );
+    expect(screen.queryByRole('button', { name: /街道汇总/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '金色里程 打印本周海报' }));
+    rerender(
+      <IdentityCard identity={identityFixture({ role: 'admin' })} communities={COMMUNITIES} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '街道汇总（各社区近 8 周，可打印）' }));
+    expect(navigateTo.mock.calls).toEqual([
+      [{ url: '/package-staff/pages/poster/index?c=jinse' }],
+      [{ url: '/package-staff/pages/subdistrict/index' }],
+    ]);
+  });
+
   it('shows no link to a resident, nor to staff without a community', () => {
     const { rerender } = render(
       <IdentityCard identity={identityFixture()} communities={COMMUNITIES} />,

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '@/components/big-button/big-button';
-import { reportUrl } from '@/features/report-desk/entry';
+import { posterUrl, reportUrl, subdistrictUrl } from '@/features/report-desk/entry';
 import { rosterUrl } from '@/features/roster-desk/entry';
 import { surveyUrl } from '@/features/survey-desk/entry';
 import type { CommunitySummary, Identity } from '@/types/contract';
@@ -13,12 +13,13 @@ export interface SurveyReportRosterLinkProps {
   name: string;
 }
 
-/** Staff: a community's 居民点单, 晚间报表 and 值班与调休. */
+/** Staff: a community's 居民点单, 晚间报表, 值班与调休 and 打印本周海报. */
 export function SurveyReportRosterLink({ community, name }: SurveyReportRosterLinkProps) {
   const links = [
     { text: '居民点单', url: surveyUrl(community) },
     { text: '晚间报表', url: reportUrl(community) },
     { text: '值班与调休', url: rosterUrl(community) },
+    { text: '打印本周海报', url: posterUrl(community) },
   ];
   return (
     <View className="bdb-survey-report-roster-links__row">
@@ -42,7 +43,10 @@ export interface SurveyReportRosterLinksProps {
   communities: CommunitySummary[] | null;
 }
 
-/** 居民点单, 晚间报表 and 值班与调休 links per community the staff member works for (all for admins). */
+/**
+ * 居民点单, 晚间报表, 值班与调休 and 本周海报 links per community the staff member works for (all for
+ * admins), and for admins the 街道汇总.
+ */
 export function SurveyReportRosterLinks({ identity, communities }: SurveyReportRosterLinksProps) {
   if (identity.role === 'resident') return null;
   const ids =
@@ -52,6 +56,11 @@ export function SurveyReportRosterLinks({ identity, communities }: SurveyReportR
   return (
     <View className="bdb-survey-report-roster-links">
       <Text className="bdb-survey-report-roster-links__title">点单、报表和值班</Text>
+      {identity.role === 'admin' ? (
+        <BigButton onClick={() => void Taro.navigateTo({ url: subdistrictUrl() })}>
+          街道汇总（各社区近 8 周，可打印）
+        </BigButton>
+      ) : null}
       {ids.map((id) => (
         <SurveyReportRosterLink key={id} community={id} name={names.get(id) ?? id} />
       ))}

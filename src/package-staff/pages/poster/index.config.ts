@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '打印本周海报',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '街道汇总',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
