@@ -36,6 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [
       path.resolve(__dirname, 'plugins', 'weapp-aria.ts'),
       path.resolve(__dirname, 'plugins', 'weapp-components.ts'),
+      path.resolve(__dirname, 'plugins', 'weapp-attributes.ts'),
     ],
     env,
     defineConstants: {},
@@ -52,7 +53,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro already watches config/index.ts and src/app.config.ts; files they import are not
         // followed (TypeScript), so a changed plugin would otherwise reuse stale app entries.
         buildDependencies: {
-          plugins: ['weapp-aria.ts'].map((f) => path.join(__dirname, 'plugins', f)),
+          plugins: ['weapp-aria.ts', 'weapp-attributes.ts'].map((f) =>
+            path.join(__dirname, 'plugins', f),
+          ),
           modes: ['dev.ts', 'prod.ts'].map((f) => path.join(__dirname, f)),
         },
       },
