@@ -1,13 +1,13 @@
 /**
  * Issue #15: the compiled weapp templates (dist/base.wxml, in the main package at every template
- * level) carry only the attributes our code sets (config/plugins/weapp-attributes.ts) and no
- * catch-view (config/plugins/weapp-components.ts). Fails when a removed attribute is back in the
- * templates, or when our code starts setting one that the templates no longer render (it would be
- * dropped silently in WeChat). Needs `npm run build:weapp` first.
+ * level) carry only the attributes our code sets (config/plugins/weapp-attributes.ts), and no
+ * catch-view nor evented text or image (config/plugins/weapp-components.ts). Fails when a removed
+ * attribute or template is back, or when our code starts setting what the templates no longer
+ * render (it would be dropped silently in WeChat). Needs `npm run build:weapp` first.
  */
 import fs from 'node:fs';
 import { KEPT } from '../../config/plugins/weapp-attributes';
-import { UNUSED_DEFAULTS } from '../../config/plugins/weapp-components';
+import { NEVER_RENDERED, UNUSED_DEFAULTS } from '../../config/plugins/weapp-components';
 import { WEAPP_KEPT_ATTRIBUTES } from '../../src/lib/weapp-template-attributes';
 import { baseWxml, openingTags } from './aria';
 import { weappJsxUses, weappSources } from './jsx-uses';
@@ -20,7 +20,7 @@ const NOT_ATTRIBUTES = new Set(['className', 'style', 'id', 'key', 'children', '
  * Props Taro's weapp templates never rendered, before or after the trim: out of this test's
  * reach. `hidden` on a View (the disclosure's panel) is not in Taro's table, so WeChat never sees it.
  */
-const NEVER_RENDERED: Record<string, string[]> = { View: ['hidden'] };
+const NOT_IN_TARO: Record<string, string[]> = { View: ['hidden'] };
 
 /** `onInput` → bindinput, `autoHeight` → auto-height: how Taro's templates spell a prop. */
 function templateName(prop: string): string {
@@ -38,7 +38,7 @@ describe('weapp build: only the template attributes we use', () => {
     expect(props.length).toBeGreaterThan(100);
     const missing = props
       .filter(({ prop }) => !NOT_ATTRIBUTES.has(prop) && !prop.startsWith('aria-'))
-      .filter(({ component, prop }) => !NEVER_RENDERED[component]?.includes(prop))
+      .filter(({ component, prop }) => !NOT_IN_TARO[component]?.includes(prop))
       .filter(({ component, prop }) => !KEPT[component]?.includes(templateName(prop)))
       .map(({ component, prop, where }) => `${component} ${prop} (${where})`);
     expect(missing).toEqual([]);
@@ -51,6 +51,18 @@ describe('weapp build: only the template attributes we use', () => {
   });
 
   const wxml = baseWxml();
+
+  it('never gives a Text or an Image an event handler: only their static templates are built', () => {
+    expect(NEVER_RENDERED).toEqual(['text', 'image']);
+    const handlers = weappJsxUses()
+      .filter((u) => ['Text', 'Image'].includes(u.component) && /^on[A-Z]/.test(u.prop))
+      .map(({ component, prop, where }) => `${component} ${prop} (${where})`);
+    expect(handlers).toEqual([]);
+    expect(openingTags(wxml, 'text').length).toBeGreaterThan(0);
+    for (const tag of NEVER_RENDERED) {
+      expect(openingTags(wxml, tag).filter((t) => / bind\w+="eh"/.test(t))).toEqual([]);
+    }
+  });
   const TAGS: Record<string, string> = {
     View: 'view',
     Text: 'text',
