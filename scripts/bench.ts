@@ -13,27 +13,19 @@ import path from 'node:path';
 import { benchHttp, type HttpBench, type Run } from './bench-http';
 import { measureEvening, type CloudCostReport } from './cloud-costs';
 import { measureWeappAudit, printWeappAudit } from './weapp-audit';
+import { KB, MAIN_GOAL_KB, weappSizes } from './weapp-size';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
-const KB = 1024;
 /** Issue #15: each action's throughput (and join's p99) as a ratio to the bare endpoint. */
 const GOALS: Record<string, { throughput: number; p99?: number }> = {
   'queue.join': { throughput: 0.25, p99: 5 },
   'queue.callNext': { throughput: 0.2 },
   'booking.book': { throughput: 0.2 },
 };
-/** Issue #15: the main package with every feature. */
-const MAIN_GOAL_KB = 340;
 const BUDGET = { main: 450 * KB, total: 1200 * KB, tonight: 8 * KB };
 
-const sizeOf = (target: string): number => {
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.size;
-  return fs.readdirSync(target).reduce((sum, name) => sum + sizeOf(path.join(target, name)), 0);
-};
-
-function weappSizes() {
+function weappSizesBuilt() {
   if (!fs.existsSync(path.join(DIST, 'app.json'))) {
     console.log('dist/ 不存在，先构建 weapp…');
     if (
@@ -42,17 +34,7 @@ function weappSizes() {
     )
       process.exit(1);
   }
-  const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
-    subPackages?: Array<{ root: string }>;
-    subpackages?: Array<{ root: string }>;
-  };
-  const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''));
-  const total = sizeOf(DIST);
-  const sub = roots.reduce(
-    (sum, root) => sum + (fs.existsSync(path.join(DIST, root)) ? sizeOf(path.join(DIST, root)) : 0),
-    0,
-  );
-  return { total, main: total - sub, subpackages: roots };
+  return weappSizes(DIST);
 }
 
 const fmt = (r: Run) =>
@@ -153,7 +135,7 @@ async function main() {
     );
   };
 
-  const sizes = weappSizes();
+  const sizes = weappSizesBuilt();
   console.log(`weapp 分包：${sizes.subpackages.join(', ') || '无'}`);
   check('weapp 主包', sizes.main, BUDGET.main);
   const mainKb = sizes.main / KB;

@@ -1,33 +1,45 @@
 /**
  * Lets `aria-*` attributes reach the mini-program. Taro's weapp templates only render the
  * attributes each component declares, and aria-* are not among them, so screen readers in WeChat
- * (base library ≥ 2.7.1) would never see them. This adds them to View, Text, Button, Input and Textarea, in the
- * templates (build time) and in the runtime's attribute table (src/lib/weapp-aria-runtime.ts,
- * which reads WEAPP_ARIA_ATTRIBUTES: keep the list below the same). In WeChat the role attribute is spelled `aria-role`
- * (see src/lib/a11y.weapp.ts).
+ * (base library ≥ 2.7.1) would never see them. This adds to each component the ones our code sets
+ * on it, in the templates (build time) and in the runtime's attribute table
+ * (src/lib/weapp-aria-runtime.ts, which reads WEAPP_ARIA_BY_COMPONENT: keep the table below the
+ * same). In WeChat the role attribute is spelled `aria-role` (see src/lib/a11y.weapp.ts).
  */
 import path from 'node:path';
 
 /**
- * '' means "no default value" in Taro's template language. The same names as WEAPP_ARIA_ATTRIBUTES
- * (src/lib/aria-attributes.ts; Taro loads this file apart from src, so it cannot import it);
- * tests/weapp/aria.test.ts fails when the compiled templates miss one of them.
+ * A copy of WEAPP_ARIA_BY_COMPONENT (src/lib/aria-attributes.ts; Taro loads this file apart from
+ * src, so it cannot import it): only what each component is given, since every attribute is
+ * repeated in every template level of the main package (issue #15). tests/weapp/aria.test.ts
+ * fails when the compiled templates differ from that list.
  */
-const ARIA = {
-  'aria-role': '',
-  'aria-label': '',
-  'aria-hidden': '',
-  'aria-live': '',
-  'aria-checked': '',
-  'aria-expanded': '',
-  'aria-controls': '',
-  'aria-modal': '',
-  'aria-labelledby': '',
-  'aria-describedby': '',
-  'aria-level': '',
-  'aria-disabled': '',
-  'aria-pressed': '',
+export const BY_COMPONENT: Record<string, string[]> = {
+  View: [
+    'aria-role',
+    'aria-label',
+    'aria-hidden',
+    'aria-live',
+    'aria-checked',
+    'aria-modal',
+    'aria-labelledby',
+    'aria-describedby',
+    'aria-disabled',
+  ],
+  Text: ['aria-role', 'aria-label', 'aria-hidden', 'aria-live', 'aria-level'],
+  Button: ['aria-label', 'aria-disabled', 'aria-pressed', 'aria-expanded', 'aria-controls'],
+  Input: ['aria-label'],
+  Textarea: ['aria-label'],
+  Image: ['aria-label', 'aria-hidden'],
 };
+
+/** '' means "no default value" in Taro's template language. */
+const PATCH = Object.fromEntries(
+  Object.entries(BY_COMPONENT).map(([component, attributes]) => [
+    component,
+    Object.fromEntries(attributes.map((attribute) => [attribute, ''])),
+  ]),
+);
 
 const RUNTIME = path.resolve(__dirname, '..', '..', 'src', 'lib', 'weapp-aria-runtime.ts');
 
@@ -62,13 +74,7 @@ export default function weappAria(ctx: PluginContext): void {
     fn(platform) {
       const mini = asMiniPlatform(platform);
       if (!mini) return;
-      mini.template.mergeComponents(ctx, {
-        View: ARIA,
-        Text: ARIA,
-        Button: ARIA,
-        Input: ARIA,
-        Textarea: ARIA,
-      });
+      mini.template.mergeComponents(ctx, PATCH);
       const runtimes = Array.isArray(mini.runtimePath) ? mini.runtimePath : [mini.runtimePath];
       mini.runtimePath = [...runtimes, RUNTIME];
     },

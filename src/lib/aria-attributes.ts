@@ -42,15 +42,39 @@ const ATTRIBUTE: Record<Exclude<keyof A11yOptions, 'role'>, `aria-${string}`> = 
 };
 
 /**
- * What the mini-program's templates must render (WeChat's aria-component, base library ≥ 2.7.1,
- * supports every one): the role as `aria-role`, then each option's attribute. Read by
- * config/plugins/weapp-aria.ts (templates) and lib/weapp-aria-runtime.ts (the runtime's table),
- * so an option added above reaches WeChat instead of being dropped by Taro's templates.
+ * What the mini-program's templates can render (WeChat's aria-component, base library ≥ 2.7.1,
+ * supports every one): the role as `aria-role`, then each option's attribute.
  */
 export const WEAPP_ARIA_ATTRIBUTES: readonly `aria-${string}`[] = [
   'aria-role',
   ...Object.values(ATTRIBUTE),
 ];
+
+/**
+ * Which of them each of Taro's components renders in the mini-program: those our code sets on it.
+ * Each is a few dozen bytes in every template level of base.wxml, in the main package (issue #15).
+ * Read by config/plugins/weapp-aria.ts (templates, a copy) and lib/weapp-aria-runtime.ts (the
+ * runtime's table); tests/weapp/aria.test.ts fails when a component is given one not listed here
+ * (WeChat would never see it) or when the compiled templates differ from this list.
+ */
+export const WEAPP_ARIA_BY_COMPONENT: Readonly<Record<string, readonly `aria-${string}`[]>> = {
+  View: [
+    'aria-role',
+    'aria-label',
+    'aria-hidden',
+    'aria-live',
+    'aria-checked',
+    'aria-modal',
+    'aria-labelledby',
+    'aria-describedby',
+    'aria-disabled',
+  ],
+  Text: ['aria-role', 'aria-label', 'aria-hidden', 'aria-live', 'aria-level'],
+  Button: ['aria-label', 'aria-disabled', 'aria-pressed', 'aria-expanded', 'aria-controls'],
+  Input: ['aria-label'],
+  Textarea: ['aria-label'],
+  Image: ['aria-label', 'aria-hidden'],
+};
 
 /** Every option except the role, which each platform spells its own way. */
 export function ariaAttributes(options: A11yOptions): A11yAttributes {
