@@ -46,6 +46,8 @@ const community = {
   services: [],
   contactPhone: null,
   limits: null,
+  address: '',
+  archivedAt: null,
 };
 
 describe('街道汇总: the figures from loaded records', () => {
