@@ -9,6 +9,7 @@
  */
 import type * as WxServerSdk from 'wx-server-sdk';
 import { describeStoreContract } from '../contract-tests/store-contract';
+import { describeVolunteerContract } from '../contract-tests/volunteer-contract';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from './index';
 
 const PREFIX = 'contract_';
@@ -55,6 +56,7 @@ async function openEmptyStore() {
 if (missing.length === 0) {
   jest.setTimeout(60_000);
   describeStoreContract('cloudbase', openEmptyStore);
+  describeVolunteerContract('cloudbase', openEmptyStore);
 } else {
   const reason = `no credentials: set ${missing.join(', ')}`;
   console.log(`cloudbase contract skipped (${reason})`);
