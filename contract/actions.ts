@@ -86,7 +86,6 @@ import type {
   LogHoursInput,
   Org,
   SaveOrgInput,
-  ServedBy,
   Volunteer,
   VolunteerDesk,
   VolunteerHome,
@@ -254,7 +253,6 @@ export interface ActionMap {
   'volunteer.signUp': { input: VolunteerSignUpInput; output: VolunteerShift };
   'volunteer.desk': { input: { community: string }; output: VolunteerDesk };
   'volunteer.callNext': { input: { community: string }; output: VolunteerDesk };
-  'volunteer.tonight': { input: { community: string }; output: ServedBy[] };
 }
 
 export type ActionName = keyof ActionMap;

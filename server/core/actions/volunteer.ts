@@ -10,7 +10,6 @@ import {
   logHours,
   orgsOf,
   saveOrg,
-  servedTonight,
   signUp,
   volunteerCallNext,
   volunteerDesk,
@@ -103,15 +102,6 @@ export const volunteerActions = [
     example: {},
     // Only the caller's own records: a resident who volunteers nowhere gets empty lists.
     handler: async (ctx) => volunteerHome(ctx.deps, userOf(ctx).id, ctx.now),
-  }),
-  defineAction({
-    id: 'volunteer.tonight',
-    role: 'public',
-    input: byCommunity,
-    example: { community: 'jinse' },
-    // Its own call, not a field of community.tonight: that page stays within its read budget
-    // (scripts/cloud-costs.ts), and this is one indexed read.
-    handler: async (ctx, input) => servedTonight(ctx.deps, input.community, ctx.now),
   }),
   defineAction({
     id: 'volunteer.signUp',

@@ -22,13 +22,7 @@ import { addDays, todayOf } from '../kernel/week';
 import type { CommunityRecord, OrgRecord, VolunteerRecord, VolunteerShiftRecord } from '../ports';
 import { callNext, viewLine } from '../queue/service';
 import { lineState } from '../queue/views';
-import {
-  decideVolunteerSignUp,
-  hoursCsv,
-  servedByOf,
-  tonightShiftOf,
-  type SignUpRefusal,
-} from './rules';
+import { decideVolunteerSignUp, hoursCsv, tonightShiftOf, type SignUpRefusal } from './rules';
 
 const orgView = (o: OrgRecord): Org => ({
   id: o.id,
@@ -231,12 +225,6 @@ export async function signUp(
   if (!decided.ok) throw signUpRefusal(decided.reason);
   await volunteers.putShift(decided.shift);
   return shiftView(decided.shift, community);
-}
-
-/** Who serves what tonight (义剪 — 姑苏区某志愿服务队), for the tonight page. */
-export async function servedTonight(deps: CoreDeps, communityId: string, now: Date) {
-  const community = await communityOrThrow(deps, communityId);
-  return servedByOf(community, await deps.store.volunteers.shifts(communityId, todayOf(now)));
 }
 
 /** The volunteer's sign-up tonight, or a refusal: a volunteer serves only what they signed up for. */

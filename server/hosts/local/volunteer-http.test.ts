@@ -4,11 +4,11 @@
  * is refused everything else (the follow-up call list, phones, other lines, other communities);
  * the tonight page says who serves; staff log the hours and the CSV carries them.
  */
+import type { Tonight } from '../../../contract/community';
 import type { Identity } from '../../../contract/staff';
 import type {
   HoursCsv,
   Org,
-  ServedBy,
   VolunteerDesk,
   VolunteerHome,
   VolunteerInvite,
@@ -150,7 +150,8 @@ it('invites a volunteer of an organisation who serves tonight’s line and nothi
   // The tonight page says who serves.
   const anonymous = host.client();
   expect(
-    ok<ServedBy[]>(await anonymous.call('volunteer', { action: 'tonight', community: 'jinse' })),
+    ok<Tonight>(await anonymous.call('community', { action: 'tonight', community: 'jinse' }))
+      .servedBy,
   ).toEqual([{ service: 'health', serviceName: '健康检测', by: '姑苏区某志愿服务队' }]);
 
   // Staff see the sign-up on the roster, log the hours; other communities' staff may not.
