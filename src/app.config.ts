@@ -30,6 +30,8 @@ export default defineAppConfig({
         'pages/report/index',
         'pages/roster/index',
         'pages/team/index',
+        'pages/volunteer/index',
+        'pages/volunteers/index',
       ],
     },
     { root: 'package-board', pages: ['pages/board/index'] },
