@@ -1,4 +1,5 @@
 /** What the report actions (社区买单) do, one function each: the evening report, its CSVs, the unit costs and the overview. */
+import { servedByOf } from '../volunteer/rules';
 import type { EveningReport, Overview, ReportCsv, ServiceFigures } from '../../../contract/report';
 import type { CoreDeps } from '../deps';
 import { ACTIVITY_RULE } from '../followup/service';
@@ -38,6 +39,9 @@ export async function eveningReport(
   const suggestions = (await deps.store.suggestions.list(c.id)).filter(
     (s) => local(s.createdAt).format('YYYY-MM-DD') === date,
   );
+  const volunteered = new Map(
+    servedByOf(c, await deps.store.volunteers.shifts(c.id, date)).map((v) => [v.service, v.by]),
+  );
   const rows = [
     ...[...c.services]
       .sort((a, b) => a.sort - b.sort)
@@ -49,7 +53,9 @@ export async function eveningReport(
     const { visits: served, people } = countServed(mine);
     const unitCost = costs[row.id] ?? null;
     const about = suggestions.filter((s) => s.category === row.id);
+    const servedBy = volunteered.get(row.id);
     return {
+      ...(servedBy ? { servedBy } : {}),
       service: row.id,
       name: row.name,
       kind: row.kind,

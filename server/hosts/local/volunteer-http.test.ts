@@ -5,6 +5,7 @@
  * the tonight page says who serves; staff log the hours and the CSV carries them.
  */
 import type { Tonight } from '../../../contract/community';
+import type { EveningReport } from '../../../contract/report';
 import type { Identity } from '../../../contract/staff';
 import type {
   HoursCsv,
@@ -153,6 +154,14 @@ it('invites a volunteer of an organisation who serves tonight’s line and nothi
     ok<Tonight>(await anonymous.call('community', { action: 'tonight', community: 'jinse' }))
       .servedBy,
   ).toEqual([{ service: 'health', serviceName: '健康检测', by: '姑苏区某志愿服务队' }]);
+
+  // The evening report counts the volunteer-served visit and labels the service.
+  const report = ok<EveningReport>(
+    await staff.call('report', { action: 'evening', community: 'jinse', date: '2026-12-02' }),
+  );
+  const health = report.services.find((s) => s.service === 'health');
+  expect(health).toMatchObject({ visits: 1, servedBy: '姑苏区某志愿服务队' });
+  expect(report.services.find((s) => s.service === 'library')?.servedBy).toBeUndefined();
 
   // Staff see the sign-up on the roster, log the hours; other communities' staff may not.
   const evening = ok<VolunteerShift[]>(
