@@ -92,6 +92,20 @@ import type {
   Subdistrict,
 } from './report';
 import type {
+  HoursCsv,
+  HoursCsvInput,
+  LogHoursInput,
+  Org,
+  SaveOrgInput,
+  Volunteer,
+  VolunteerDesk,
+  VolunteerHome,
+  VolunteerInvite,
+  VolunteerInviteInput,
+  VolunteerShift,
+  VolunteerSignUpInput,
+} from './volunteer';
+import type {
   AssignShiftInput,
   CompanionOfInput,
   CompanionRequest,
@@ -246,6 +260,17 @@ export interface ActionMap {
   };
   'roster.leave': { input: Empty; output: LeaveRequest[] };
   'roster.decideLeave': { input: { leaveId: string; approve: boolean }; output: LeaveRequest };
+  'volunteer.orgs': { input: { community: string }; output: Org[] };
+  'volunteer.saveOrg': { input: SaveOrgInput; output: Org };
+  'volunteer.invite': { input: VolunteerInviteInput; output: VolunteerInvite };
+  'volunteer.list': { input: { community: string }; output: Volunteer[] };
+  'volunteer.evening': { input: { community: string; date: string }; output: VolunteerShift[] };
+  'volunteer.logHours': { input: LogHoursInput; output: VolunteerShift };
+  'volunteer.hoursCsv': { input: HoursCsvInput; output: HoursCsv };
+  'volunteer.home': { input: Empty; output: VolunteerHome };
+  'volunteer.signUp': { input: VolunteerSignUpInput; output: VolunteerShift };
+  'volunteer.desk': { input: { community: string }; output: VolunteerDesk };
+  'volunteer.callNext': { input: { community: string }; output: VolunteerDesk };
 }
 
 export type ActionName = keyof ActionMap;

@@ -3,6 +3,7 @@ import type { Booking } from './booking';
 import type { ResidentFollowUp } from './followup';
 import type { NoticeSummary } from './notice';
 import type { Ticket } from './queue';
+import type { ServedBy } from './volunteer';
 
 export type ServiceKind = 'queue' | 'booking' | 'drop-in';
 
@@ -65,6 +66,8 @@ export interface Tonight {
    * page makes one call, not four.
    */
   mine: TonightMine | null;
+  /** Services volunteers serve tonight and who they are with (#16); empty when none. */
+  servedBy: ServedBy[];
 }
 
 /** A booking as the tonight page lists it: enough for "我的预约（2 个）" and the next one. */

@@ -24,6 +24,11 @@ export interface ServiceFigures {
   /** Yuan per visit served (人次), set by staff; null when not set. */
   unitCost: number | null;
   cost: number | null;
+  /**
+   * Who volunteered at this service that evening (#16), e.g. "姑苏区某志愿服务队": a volunteer-run
+   * service, often at a unit cost of 0. Absent when staff alone served it.
+   */
+  servedBy?: string;
 }
 
 /** An evening's visits and distinct residents: people across services are counted once. */

@@ -1,13 +1,16 @@
 /** Contract of the `staff` function and of the local host's session endpoint. */
 
-export type Role = 'resident' | 'staff' | 'admin';
+/** A volunteer (志愿者) serves one service on the evenings they sign up for, and nothing else. */
+export type Role = 'resident' | 'volunteer' | 'staff' | 'admin';
 
 /** Who the caller is: `GET /api/session` and `staff.me` both return this. */
 export interface Identity {
   userId: string;
   role: Role;
-  /** Communities the caller is staff of (admin: all). */
+  /** Communities the caller is staff of (admin: all; a volunteer: none). */
   communities: string[];
+  /** Communities the caller volunteers in (role 'volunteer'; absent or empty otherwise). */
+  volunteerOf?: string[];
 }
 
 export interface RedeemInput {

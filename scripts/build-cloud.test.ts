@@ -295,6 +295,7 @@ describe('buildCloud', () => {
         survey: { action: 'current', community: 'c1' },
         report: { action: 'overview' },
         roster: { action: 'mine' },
+        volunteer: { action: 'home' },
         // A timer function ignores its event and reports what its job did.
         'booking-reminder': {},
         'followup-timer': {},

@@ -28,12 +28,15 @@ import type { CostProfile } from './model-cloud';
  * The budgets of issue #10: database operations per call in the common case, reads per page. A
  * resident's join was 3 (the evening read, the evening and the line written); the limit of
  * numbers per resident (#13) reads and writes their numbers of the evening too
- * (queue_residents), so two joins by one resident on two lines cannot both pass it: 5.
+ * (queue_residents), so two joins by one resident on two lines cannot both pass it: 5. The
+ * tonight page was 4 reads; who volunteers tonight (#16, one indexed read of the evening's
+ * sign-ups) makes 5: a field of the one call, not a second call that would cost the same read
+ * and an invocation more.
  */
 export const CLOUD_BUDGETS = {
   'queue.join': { medianOps: 5 },
   'queue.callNext': { medianOps: 5 },
-  'community.tonight': { maxReads: 4 },
+  'community.tonight': { maxReads: 5 },
 } as const;
 
 export interface CloudCostReport {

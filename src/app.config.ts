@@ -33,6 +33,8 @@ export default defineAppConfig({
         'pages/communities/index',
         'pages/subdistrict/index',
         'pages/poster/index',
+        'pages/volunteer/index',
+        'pages/volunteers/index',
       ],
     },
     { root: 'package-board', pages: ['pages/board/index'] },

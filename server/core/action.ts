@@ -7,10 +7,12 @@ import type { UserRecord } from './ports';
  * Who may call an action:
  * - public: anyone, even without an identity (the TV board, the tonight page)
  * - resident: any identified caller
+ * - volunteer: a volunteer of the community named by the input (#16; staff and admins are not,
+ *   unless invited as volunteers: a volunteer's actions act as that volunteer)
  * - staff: staff of the community named by the input (admins too)
  * - admin: admins only
  */
-export type AccessRole = 'public' | 'resident' | 'staff' | 'admin';
+export type AccessRole = 'public' | 'resident' | 'volunteer' | 'staff' | 'admin';
 
 export interface ActionContext {
   deps: CoreDeps;
@@ -32,7 +34,7 @@ export interface ActionDef<A extends ActionName = ActionName> {
   /** A valid input: documents the action and seeds the registry-driven abuse tests. */
   example: ActionInput<A>;
   /**
-   * For role 'staff': which community the input acts on (looked up for inputs that name a record
+   * For roles 'staff' and 'volunteer': which community the input acts on (looked up for inputs that name a record
    * rather than a community; null when that record does not exist).
    */
   community?: (input: ActionInput<A>, deps: CoreDeps) => string | null | Promise<string | null>;

@@ -37,10 +37,31 @@ async function authorize(
   if (!sessionIsCurrent(user, caller.sessionVersion))
     throw new AppError('UNAUTHENTICATED', SIGNED_OUT);
   if (def.role === 'admin' && !user.admin) throw new AppError('FORBIDDEN', '只有管理员可以这样做');
+  // Volunteers: the membership of the input's community is checked once the input is read.
   if (def.role === 'staff' && !user.admin && user.staffOf.length === 0) {
     throw new AppError('FORBIDDEN', '只有本社区的社工可以这样做');
   }
   return user;
+}
+
+/** A volunteer's membership is read per request: like staff, a removal takes effect at once. */
+const isVolunteerOf = async (deps: CoreDeps, user: UserRecord | null, community: string) =>
+  user !== null && (await deps.store.volunteers.getVolunteer(community, user.id)) !== null;
+
+/** Staff and volunteer actions: the caller must be one of the community the input acts on. */
+async function checkCommunity(
+  def: ActionDef,
+  deps: CoreDeps,
+  user: UserRecord | null,
+  input: unknown,
+) {
+  if ((def.role !== 'staff' && def.role !== 'volunteer') || !def.community) return;
+  const community = await def.community(input as never, deps);
+  if (community === null) throw new AppError('NOT_FOUND', '没有找到要操作的记录');
+  if (def.role === 'staff' && !isStaffOf(user, community))
+    throw new AppError('FORBIDDEN', '只有本社区的社工可以这样做');
+  if (def.role === 'volunteer' && !(await isVolunteerOf(deps, user, community)))
+    throw new AppError('FORBIDDEN', '只有本社区的志愿者可以这样做');
 }
 
 /**
@@ -66,12 +87,7 @@ export async function dispatch(
     const now = deps.clock.now();
     const user = await authorize(def, deps, caller, now);
     const parsed = parseInput(def.input, input);
-    if (def.role === 'staff' && def.community) {
-      const community = await def.community(parsed, deps);
-      if (community === null) throw new AppError('NOT_FOUND', '没有找到要操作的记录');
-      if (!isStaffOf(user, community))
-        throw new AppError('FORBIDDEN', '只有本社区的社工可以这样做');
-    }
+    await checkCommunity(def, deps, user, parsed);
     const data = await def.handler({ deps, caller, user, now }, parsed);
     return { ok: true, data };
   } catch (error) {

@@ -19,6 +19,7 @@ export async function eraseResident(deps: CoreDeps, userId: string) {
     (await store.bookings.erasePersonal(userId)) +
     (await store.notices.eraseSignUps(userId)) +
     (await store.rosters.eraseCompanions(userId)) +
+    (await store.volunteers.erase(userId)) +
     (await store.followUps.erase(userId)) +
     (await store.suggestions.erase(userId)) +
     (await store.surveys.eraseVoter(userId)) +

@@ -43,17 +43,23 @@ export const currentAdminDigest = (adminToken: string) =>
 export const sessionIsCurrent = (user: Pick<UserRecord, 'sessionVersion'>, version?: number) =>
   version === undefined || version === user.sessionVersion;
 
-/** Role and communities as the client sees them; an admin is staff of every community. */
-export async function identityOf(user: UserRecord, communities: CommunityRepo): Promise<Identity> {
+/**
+ * Role and communities as the client sees them; an admin is staff of every community. Someone
+ * who is neither staff nor admin but volunteers somewhere (`volunteerOf`) is a volunteer.
+ */
+export async function identityOf(
+  user: UserRecord,
+  communities: CommunityRepo,
+  volunteerOf: readonly string[] = [],
+): Promise<Identity> {
+  const volunteering = volunteerOf.length > 0 ? { volunteerOf: [...volunteerOf] } : {};
   if (user.admin) {
     const all = await communities.list();
-    return { userId: user.id, role: 'admin', communities: all.map((c) => c.id) };
+    return { userId: user.id, role: 'admin', communities: all.map((c) => c.id), ...volunteering };
   }
-  return {
-    userId: user.id,
-    role: user.staffOf.length > 0 ? 'staff' : 'resident',
-    communities: [...user.staffOf],
-  };
+  const role =
+    user.staffOf.length > 0 ? 'staff' : volunteerOf.length > 0 ? 'volunteer' : 'resident';
+  return { userId: user.id, role, communities: [...user.staffOf], ...volunteering };
 }
 
 export const isStaffOf = (user: UserRecord | null, community: string) =>

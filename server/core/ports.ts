@@ -3,6 +3,7 @@
  * implements every method itself; the shared contract suite in server/stores/contract-tests keeps
  * them equivalent.
  */
+import type { OrgKind } from '../../contract/volunteer';
 import type { ResidentLimits, ServiceEvening, ServiceKind } from '../../contract/community';
 import type { Booking, BookingSettings, BookingStatus } from '../../contract/booking';
 import type {
@@ -224,6 +225,7 @@ export interface Store {
   surveys: SurveyRepo;
   reports: ReportRepo;
   rosters: RosterRepo;
+  volunteers: VolunteerRepo;
   jobs: JobRepo;
   alerts: AlertLog;
   /**
@@ -1261,5 +1263,98 @@ export interface AlertLog {
   /** One line's alerts of one evening, newest first (ties: last recorded first), at most `limit`. */
   recent(community: string, queue: string, date: string, limit: number): Promise<SentAlertRecord[]>;
   /** Deletes every alert sent to the user (erase); returns how many. */
+  erase(userId: string): Promise<number>;
+}
+
+// ── Volunteers and partner organisations (#16; rules in core/volunteer/rules.ts) ─────────────
+
+export interface OrgRecord {
+  id: string;
+  community: string;
+  name: string;
+  kind: OrgKind;
+  contact: string;
+  createdAt: string;
+}
+
+/** A one-time code that makes its redeemer a volunteer of `community` (staff.redeem takes it). */
+export interface VolunteerInviteRecord {
+  code: string;
+  community: string;
+  org: string | null;
+  orgName: string | null;
+  /** The volunteer's name as staff typed it (roster, CSV). */
+  name: string;
+  createdBy: string;
+  createdAt: string;
+  /** ISO instant. */
+  expiresAt: string;
+  usedBy: string | null;
+  cancelledAt: string | null;
+}
+
+/** A volunteer of one community: made by redeeming a volunteer invite. */
+export interface VolunteerRecord {
+  userId: string;
+  community: string;
+  org: string | null;
+  /** Copied from the organisation at invite time, so lists need no second read. */
+  orgName: string | null;
+  name: string;
+  since: string;
+}
+
+/** A volunteer's sign-up for a service on an evening, with the minutes staff confirmed. */
+export interface VolunteerShiftRecord {
+  id: string;
+  community: string;
+  date: string;
+  service: string;
+  /** '' once erased: the hours stay as an anonymous count. */
+  userId: string;
+  name: string;
+  orgName: string | null;
+  minutes: number | null;
+  loggedBy: string | null;
+  createdAt: string;
+}
+
+export interface VolunteerRepo {
+  saveOrg(org: OrgRecord): Promise<void>;
+  getOrg(id: string): Promise<OrgRecord | null>;
+  /** A community's organisations in the order they were added. */
+  orgs(community: string): Promise<OrgRecord[]>;
+  createInvite(invite: VolunteerInviteRecord): Promise<void>;
+  /**
+   * Atomically uses a volunteer invite as the core's `decideVolunteerRedeem` says: marks it used
+   * and writes the membership. Two identities racing for one code: exactly one wins.
+   */
+  redeemInvite(code: string, userId: string, now: Date): Promise<RedeemResult>;
+  getVolunteer(community: string, userId: string): Promise<VolunteerRecord | null>;
+  volunteers(community: string): Promise<VolunteerRecord[]>;
+  membershipsOf(userId: string): Promise<VolunteerRecord[]>;
+  /**
+   * Writes the sign-up as `decideVolunteerSignUp` made it: a new one, or the volunteer's earlier
+   * one of that evening with another service (same id).
+   */
+  putShift(shift: VolunteerShiftRecord): Promise<void>;
+  getShift(id: string): Promise<VolunteerShiftRecord | null>;
+  /** One evening's sign-ups, in the order they were made. */
+  shifts(community: string, date: string): Promise<VolunteerShiftRecord[]>;
+  /** Sign-ups of the dates from `from` to `to` (inclusive), by date then order made. */
+  shiftsBetween(community: string, from: string, to: string): Promise<VolunteerShiftRecord[]>;
+  /** A volunteer's sign-ups, every community, latest evening first. */
+  shiftsOf(userId: string): Promise<VolunteerShiftRecord[]>;
+  /** Reads, asks `decideLogHours` and writes in one transaction; null: missing or refused. */
+  logHours(
+    id: string,
+    minutes: number,
+    by: string,
+    today: string,
+  ): Promise<VolunteerShiftRecord | null>;
+  /**
+   * Erasing a person (core/erase.ts): memberships deleted, sign-ups anonymised (erasedVolunteerShift),
+   * invites they used forget who. How many records changed.
+   */
   erase(userId: string): Promise<number>;
 }

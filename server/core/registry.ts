@@ -11,6 +11,7 @@ import { surveyActions } from './actions/survey';
 import { suggestionActions } from './actions/suggestion';
 import { queueActions } from './actions/queue';
 import { staffActions } from './actions/staff';
+import { volunteerActions } from './actions/volunteer';
 
 /** Every action of every function, declared once: routing, validation and authorization read this. */
 const declared = [
@@ -24,6 +25,7 @@ const declared = [
   ...surveyActions,
   ...reportActions,
   ...rosterActions,
+  ...volunteerActions,
 ];
 
 // Compile-time check that the contract's ActionMap and the registry name the same actions.
@@ -36,8 +38,8 @@ export const actions: ReadonlyArray<ActionDef> = declared as ReadonlyArray<Actio
 const byId = new Map<string, ActionDef>();
 for (const action of actions) {
   if (byId.has(action.id)) throw new Error(`Duplicate action ${action.id}`);
-  if (action.role === 'staff' && !action.community) {
-    throw new Error(`Staff action ${action.id} must say which community it acts on`);
+  if ((action.role === 'staff' || action.role === 'volunteer') && !action.community) {
+    throw new Error(`Action ${action.id} (${action.role}) must say which community it acts on`);
   }
   byId.set(action.id, action);
 }

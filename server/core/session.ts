@@ -26,5 +26,9 @@ export async function sessionIdentity(
 ): Promise<Identity | null> {
   const user = await currentUser(deps, userId);
   if (!sessionIsCurrent(user, sessionVersion)) return null;
-  return identityOf(user, deps.store.communities);
+  return identityOf(user, deps.store.communities, await volunteerOf(deps, userId));
 }
+
+/** The communities the user volunteers in (#16), for their identity. */
+export const volunteerOf = async (deps: CoreDeps, userId: string) =>
+  (await deps.store.volunteers.membershipsOf(userId)).map((m) => m.community);

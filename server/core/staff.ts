@@ -18,7 +18,7 @@ import {
 } from './identity';
 import { dayjs, isoLocal } from './kernel/time';
 import type { InviteRefusal, StaffEntry, UserRecord } from './ports';
-import { currentUser, knownUser } from './session';
+import { currentUser, knownUser, volunteerOf } from './session';
 
 /** A staff member's name: what they set, else the last digits of their id. */
 export const memberName = (entry: Pick<StaffEntry, 'id' | 'name'>) =>
@@ -45,10 +45,15 @@ export async function redeem(deps: CoreDeps, userId: string, code: string, now: 
     // The grant keeps the token's digest: a new ADMIN_TOKEN makes this grant void.
     await identities.grantAdmin(userId, adminDigestOf(deps.config.adminToken), now);
   } else {
-    const result = await identities.redeemInvite(code.toUpperCase(), userId, now);
+    const upper = code.toUpperCase();
+    let result = await identities.redeemInvite(upper, userId, now);
+    // Not a staff invite: perhaps a volunteer's (#16), which makes them a volunteer instead.
+    if (!result.ok && result.reason === 'unknown') {
+      result = await deps.store.volunteers.redeemInvite(upper, userId, now);
+    }
     if (!result.ok) throw refusal(result.reason);
   }
-  return identityOf(await currentUser(deps, userId), communities);
+  return identityOf(await currentUser(deps, userId), communities, await volunteerOf(deps, userId));
 }
 
 /** A one-time invite to a community's staff, valid for INVITE_DAYS. */

@@ -60,6 +60,7 @@ export function tonightFixture(overrides: Partial<Tonight> = {}): Tonight {
     demoClock: false,
     notices: [],
     mine: null,
+    servedBy: [],
     ...overrides,
   };
 }

@@ -93,6 +93,12 @@ const PAGES: PageVisit[] = [
   { path: 'package-staff/pages/communities/index', who: 'admin', query: () => '' },
   { path: 'package-staff/pages/subdistrict/index', who: 'admin', query: () => '?d=2026-12-02' },
   { path: 'package-staff/pages/poster/index', who: 'staff', query: () => '?c=jinse' },
+  { path: 'package-staff/pages/volunteer/index', who: 'staff', query: () => '' },
+  {
+    path: 'package-staff/pages/volunteers/index',
+    who: 'staff',
+    query: () => '?c=jinse&d=2026-12-02',
+  },
   { path: 'package-board/pages/board/index', who: 'resident', query: () => '?c=jinse' },
   { path: 'package-misc/pages/not-found/index', who: 'resident', query: () => '' },
 ];

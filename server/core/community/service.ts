@@ -3,6 +3,8 @@
  * shows) and the contact phone staff set.
  */
 import type { BookingBrief, Tonight, TonightMine } from '../../../contract/community';
+import type { ServedBy } from '../../../contract/volunteer';
+import { servedByOf } from '../volunteer/rules';
 import type { NoticeSummary } from '../../../contract/notice';
 import { pendingOf } from '../followup/service';
 import { currentNotices, summaryOf } from '../notice/service';
@@ -26,6 +28,7 @@ export function composeTonight(
   demoClock: boolean,
   notices: NoticeSummary[] = [],
   mine: TonightMine | null = null,
+  servedBy: ServedBy[] = [],
 ): Tonight {
   const status = eveningStatus(community.evenings, now);
   return {
@@ -48,6 +51,7 @@ export function composeTonight(
     demoClock,
     notices,
     mine,
+    servedBy,
   };
 }
 
@@ -111,11 +115,14 @@ export async function tonightOf(
   // Hidden from residents; NOT_FOUND so the page offers another community.
   if (community.archivedAt !== null) throw notFound(ARCHIVED_MESSAGE);
   const date = local(now).format('YYYY-MM-DD');
-  const [notices, mine] = await Promise.all([
+  const [notices, mine, volunteers] = await Promise.all([
     Promise.all(currentNotices(board, now).map((n) => summaryOf(deps, n, date))),
     userId ? mineOf(deps, community, userId, now) : null,
+    // Who serves tonight (#16): one indexed read of the evening's volunteer sign-ups.
+    deps.store.volunteers.shifts(communityId, date),
   ]);
-  return composeTonight(community, now, deps.clock.demo, notices, mine);
+  const servedBy = servedByOf(community, volunteers);
+  return composeTonight(community, now, deps.clock.demo, notices, mine, servedBy);
 }
 
 /** The phone residents can dial ('' clears it); it needs at least 7 digits. */

@@ -6,6 +6,7 @@ import type {
   ServiceFigures,
   Subdistrict,
 } from '../../../contract/report';
+import { servedByOf } from '../volunteer/rules';
 import type { CoreDeps } from '../deps';
 import { ACTIVITY_RULE } from '../followup/service';
 import { communityOrThrow } from '../kernel/community';
@@ -45,6 +46,9 @@ export async function eveningReport(
   const suggestions = (await deps.store.suggestions.list(c.id)).filter(
     (s) => local(s.createdAt).format('YYYY-MM-DD') === date,
   );
+  const volunteered = new Map(
+    servedByOf(c, await deps.store.volunteers.shifts(c.id, date)).map((v) => [v.service, v.by]),
+  );
   const rows = [
     ...[...c.services]
       .sort((a, b) => a.sort - b.sort)
@@ -56,7 +60,9 @@ export async function eveningReport(
     const { visits: served, people } = countServed(mine);
     const unitCost = costs[row.id] ?? null;
     const about = suggestions.filter((s) => s.category === row.id);
+    const servedBy = volunteered.get(row.id);
     return {
+      ...(servedBy ? { servedBy } : {}),
       service: row.id,
       name: row.name,
       kind: row.kind,

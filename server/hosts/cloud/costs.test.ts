@@ -2,7 +2,7 @@
  * CloudBase cost budgets, counted by the emulator over an evening played through the cloud host
  * (scripts/cloud-costs.ts, which `npm run bench` prints): a resident's join is at most five
  * database operations (three, and their numbers of the evening read and written for the limit
- * per resident), a call to the desk at most five, the tonight page at most four reads.
+ * per resident), a call to the desk at most five, the tonight page at most five reads.
  */
 import { CLOUD_BUDGETS, measureEvening, profileOf } from '../../../scripts/cloud-costs';
 

@@ -6,7 +6,14 @@
 import * as z from 'zod';
 import type { ActionDef } from '../../core/action';
 import { actions } from '../../core/registry';
-import { adminAndStaff, snapshot, startTestHost, type TestClient, type TestHost } from './testing';
+import {
+  adminAndStaff,
+  snapshot,
+  startTestHost,
+  volunteerOf,
+  type TestClient,
+  type TestHost,
+} from './testing';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
 
@@ -16,6 +23,8 @@ let staffOfJinse: TestClient;
 let staffOfHuchi: TestClient;
 let resident: TestClient;
 let anonymous: TestClient;
+/** A volunteer of jinse (#16): refused every staff action, and volunteer actions elsewhere. */
+let volunteer: TestClient;
 
 beforeAll(async () => {
   // Hundreds of refusals from the same few callers: the per-identity rate limit is tested in http.test.ts.
@@ -25,6 +34,16 @@ beforeAll(async () => {
   resident = host.client();
   await resident.session();
   anonymous = host.client();
+  volunteer = await volunteerOf(host, staffOfJinse, 'jinse');
+  // A sign-up for tonight: volunteer.logHours needs a real one.
+  const served = await volunteer.call<{ id: string }>('volunteer', {
+    action: 'signUp',
+    community: 'jinse',
+    date: '2026-12-02',
+    service: 'health',
+  });
+  if (!served.body.ok) throw new Error(`fixture volunteer sign-up: ${served.text}`);
+  fixtures['volunteer.shiftId'] = served.body.data.id;
   // Examples that name a record need a real one: a ticket in jinse's library line.
   const ticket = await resident.call<{ id: string }>('queue', {
     action: 'join',
@@ -226,7 +245,7 @@ function malformedCases(def: ActionDef): Case[] {
 
 /** The client with the lowest role that may call the action (so refusals come from validation). */
 const allowedCaller = (def: ActionDef) =>
-  ({ public: anonymous, resident, staff: staffOfJinse, admin })[def.role];
+  ({ public: anonymous, resident, volunteer, staff: staffOfJinse, admin })[def.role];
 
 const expectRefusal = async (
   client: TestClient,
@@ -276,9 +295,20 @@ describe.each(actions.map((def) => [def.id, def] as const))('%s', (_id, def) => 
       await expectRefusal(anonymous, def, exampleOf(def), 401, 'UNAUTHENTICATED');
     });
   }
-  if (def.role === 'staff' || def.role === 'admin') {
+  if (def.role === 'staff' || def.role === 'admin' || def.role === 'volunteer') {
     it('refuses a resident (403)', async () => {
       await expectRefusal(resident, def, exampleOf(def), 403, 'FORBIDDEN');
+    });
+  }
+  if (def.role === 'staff' || def.role === 'admin') {
+    it('refuses a volunteer (403)', async () => {
+      await expectRefusal(volunteer, def, exampleOf(def), 403, 'FORBIDDEN');
+    });
+  }
+  if (def.role === 'volunteer') {
+    it('refuses staff who are not its volunteers (403)', async () => {
+      await expectRefusal(staffOfHuchi, def, exampleOf(def), 403, 'FORBIDDEN');
+      await expectRefusal(staffOfJinse, def, exampleOf(def), 403, 'FORBIDDEN');
     });
   }
   if (def.role === 'staff') {

@@ -149,3 +149,24 @@ export async function adminAndStaff(host: TestHost, community = 'jinse') {
   await staff.call('staff', { action: 'redeem', code: invite.body.data.code });
   return { admin, staff };
 }
+
+/** A client that redeemed a volunteer invite `staff` made for `community` (#16). */
+export async function volunteerOf(
+  host: TestHost,
+  staff: TestClient,
+  community = 'jinse',
+  invite: { name?: string; org?: string } = {},
+) {
+  const made = await staff.call<{ code: string }>('volunteer', {
+    action: 'invite',
+    community,
+    name: invite.name ?? '张志愿',
+    ...(invite.org ? { org: invite.org } : {}),
+  });
+  if (!made.body.ok) throw new Error(`volunteer invite failed: ${made.text}`);
+  const volunteer = host.client();
+  await volunteer.session();
+  const redeemed = await volunteer.call('staff', { action: 'redeem', code: made.body.data.code });
+  if (!redeemed.body.ok) throw new Error(`volunteer redeem failed: ${redeemed.text}`);
+  return volunteer;
+}

@@ -10,6 +10,7 @@
 import type * as WxServerSdk from 'wx-server-sdk';
 import { describeCommunityContract } from '../contract-tests/community-contract';
 import { describeStoreContract } from '../contract-tests/store-contract';
+import { describeVolunteerContract } from '../contract-tests/volunteer-contract';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from './index';
 
 const PREFIX = 'contract_';
@@ -57,6 +58,7 @@ if (missing.length === 0) {
   jest.setTimeout(60_000);
   describeStoreContract('cloudbase', openEmptyStore);
   describeCommunityContract('cloudbase', openEmptyStore);
+  describeVolunteerContract('cloudbase', openEmptyStore);
 } else {
   const reason = `no credentials: set ${missing.join(', ')}`;
   console.log(`cloudbase contract skipped (${reason})`);

@@ -13,6 +13,7 @@ import { unindexed } from '../../testing/indexes';
 import { describeCommunityContract } from '../contract-tests/community-contract';
 import { describeRetentionContract } from '../contract-tests/retention-contract';
 import { describeStoreContract } from '../contract-tests/store-contract';
+import { describeVolunteerContract } from '../contract-tests/volunteer-contract';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from './index';
 
 const shapes = new Map<string, QueryShape>();
@@ -28,6 +29,7 @@ const openEmulated = async () => {
 describeStoreContract('cloudbase emulator', openEmulated);
 describeRetentionContract('cloudbase emulator', openEmulated);
 describeCommunityContract('cloudbase emulator', openEmulated);
+describeVolunteerContract('cloudbase emulator', openEmulated);
 
 afterAll(() => {
   expect(unindexed(shapes.values())).toEqual([]);

@@ -73,6 +73,7 @@ import { noticeRepo } from './notices';
 import { queueRepo } from './queues';
 import { reportRepo } from './reports';
 import { rosterRepo } from './rosters';
+import { volunteerRepo } from './volunteers';
 import { suggestionRepo } from './suggestions';
 import { surveyRepo } from './surveys';
 import { uploadRepo } from './uploads';
@@ -117,6 +118,10 @@ export const COLLECTIONS = [
   'roster_companions',
   'roster_keys',
   'roster_leave',
+  'volunteer_orgs',
+  'volunteer_invites',
+  'volunteers',
+  'volunteer_shifts',
   'job_state',
   'alert_log',
   'uploads',
@@ -478,6 +483,7 @@ export function createCloudBaseStore(
     surveys: surveyRepo(db, names),
     reports: reportRepo(db, names),
     rosters: rosterRepo(db, names),
+    volunteers: volunteerRepo(db, names),
     jobs: jobRepo(db, names),
     alerts: alertLog(db, names),
     uploads: uploadRepo(db, names),

@@ -31,6 +31,7 @@ import { jobRepo } from './jobs';
 import { noticeRepo } from './notices';
 import { reportRepo } from './reports';
 import { rosterRepo } from './rosters';
+import { volunteerRepo } from './volunteers';
 import { surveyRepo } from './surveys';
 import { suggestionRepo } from './suggestions';
 import { queueRepo } from './queues';
@@ -333,6 +334,7 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
     surveys: surveyRepo(db),
     reports: reportRepo(db),
     rosters: rosterRepo(db),
+    volunteers: volunteerRepo(db),
     jobs: jobRepo(db),
     alerts,
     // After an erase the old pages live on in the -wal file until a checkpoint copies the

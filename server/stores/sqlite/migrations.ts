@@ -544,4 +544,55 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   ALTER TABLE communities ADD COLUMN address TEXT NOT NULL DEFAULT '';
   ALTER TABLE communities ADD COLUMN archived_at TEXT;
   `,
+  `
+  -- Volunteers and partner organisations (#16, core/volunteer): a community's organisations;
+  -- one-time volunteer invites (redeemed through staff.redeem); volunteers of a community; their
+  -- sign-ups for a service on an evening with the minutes staff confirm (志愿时长).
+  CREATE TABLE volunteer_orgs (
+    id           TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    contact      TEXT NOT NULL,
+    created_at   TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX volunteer_orgs_community ON volunteer_orgs (community_id, created_at);
+  CREATE TABLE volunteer_invites (
+    code         TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL,
+    org          TEXT,
+    org_name     TEXT,
+    name         TEXT NOT NULL,
+    created_by   TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    expires_at   TEXT NOT NULL,
+    used_by      TEXT,
+    cancelled_at TEXT
+  ) STRICT;
+  CREATE INDEX volunteer_invites_used_by ON volunteer_invites (used_by) WHERE used_by IS NOT NULL;
+  CREATE TABLE volunteers (
+    user_id      TEXT NOT NULL,
+    community_id TEXT NOT NULL,
+    org          TEXT,
+    org_name     TEXT,
+    name         TEXT NOT NULL,
+    since        TEXT NOT NULL,
+    PRIMARY KEY (community_id, user_id)
+  ) STRICT;
+  CREATE INDEX volunteers_user ON volunteers (user_id);
+  CREATE TABLE volunteer_shifts (
+    id           TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL,
+    date         TEXT NOT NULL,
+    service      TEXT NOT NULL,
+    user_id      TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    org_name     TEXT,
+    minutes      INTEGER,
+    logged_by    TEXT,
+    created_at   TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX volunteer_shifts_evening ON volunteer_shifts (community_id, date, created_at);
+  CREATE INDEX volunteer_shifts_user ON volunteer_shifts (user_id, date);
+  `,
 ];

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describeCommunityContract } from '../contract-tests/community-contract';
 import { describeRetentionContract } from '../contract-tests/retention-contract';
 import { describeStoreContract } from '../contract-tests/store-contract';
+import { describeVolunteerContract } from '../contract-tests/volunteer-contract';
 import { migrate, openDatabase, openSqliteStore } from './index';
 import { MIGRATIONS } from './migrations';
 
@@ -17,6 +18,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describeStoreContract('sqlite', () => openSqliteStore(freshFile()));
 describeRetentionContract('sqlite', () => openSqliteStore(freshFile()));
 describeCommunityContract('sqlite', () => openSqliteStore(freshFile()));
+describeVolunteerContract('sqlite', () => openSqliteStore(freshFile()));
 
 describe('sqlite specifics', () => {
   it('uses WAL and records the schema version', () => {

@@ -23,6 +23,8 @@ import {
   QueueJoin,
   useTonightQueue,
 } from '@/features/queue';
+// The entry only: the volunteer pages stay in the package-staff subpackage.
+import { ServedByLine } from '@/features/volunteer/entry';
 // The entry only: the suggestion pages stay in the package-suggestion subpackage.
 import { SuggestionTonightCard } from '@/features/suggestion/entry';
 import { showActionError } from '@/lib/gateway';
@@ -129,6 +131,7 @@ function MineAndMore({ tonight, tickets }: MineAndMoreProps) {
       {hasBookings ? (
         <MyBookingsEntry bookings={mine?.bookings ?? null} today={tonight.date} />
       ) : null}
+      <ServedByLine servedBy={tonight.servedBy ?? []} />
       <NoticeSection tonight={tonight} />
       <SuggestionTonightCard community={tonight.community.id} pending={mine?.followUps ?? null} />
     </>

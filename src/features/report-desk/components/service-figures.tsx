@@ -32,7 +32,9 @@ export function ServiceFiguresCard({ report, figures: s, max }: ServiceFiguresCa
       <View className="bdb-desk-card__head">
         <Text className="bdb-desk-card__name">{s.name}</Text>
         <Text className="bdb-desk-tag">{KIND_TAGS[s.kind]}</Text>
+        {s.servedBy ? <Text className="bdb-desk-tag">志愿服务</Text> : null}
       </View>
+      {s.servedBy ? <Text className="bdb-desk-card__line">{`志愿者：${s.servedBy}`}</Text> : null}
       <Bar name={`本周 ${monthDay(report.date)}`} value={s.visits} max={max} text={servedText(s)} />
       <Bar
         name={`上周 ${monthDay(report.previous.date)}`}

@@ -5,6 +5,7 @@ import { useCommunities } from '@/features/community';
 import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
 import { useEveningDate } from '@/features/report-desk';
 import { RosterDesk, useRoster } from '@/features/roster-desk';
+import { VolunteerRoster } from '@/features/volunteer';
 import { launchParam, parseLaunchParams } from '@/lib/launch-params';
 import './index.scss';
 
@@ -38,14 +39,17 @@ export default function RosterPage() {
       {community === null ? (
         <Text className="bdb-roster-page__message">请从“工作人员入口”进入值班与调休</Text>
       ) : (
-        <RosterDesk
-          community={community}
-          communityName={names[community] ?? null}
-          communityNames={names}
-          date={date}
-          onDate={setDate}
-          state={state}
-        />
+        <>
+          <RosterDesk
+            community={community}
+            communityName={names[community] ?? null}
+            communityNames={names}
+            date={date}
+            onDate={setDate}
+            state={state}
+          />
+          <VolunteerRoster community={community} date={date} />
+        </>
       )}
     </AccessibleRoot>
   );

@@ -1,5 +1,7 @@
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { BigButton } from '@/components/big-button/big-button';
 import { ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { BookingDeskLink } from '@/features/booking-desk';
 import { CommunityAdminLink } from '@/features/community-admin';
@@ -7,6 +9,7 @@ import { useCommunities } from '@/features/community';
 import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
 import { QueueDeskLinks } from '@/features/queue-desk';
 import { IdentityCard, InvitePanel, RedeemForm, SignOutButton, useMe } from '@/features/staff';
+import { VOLUNTEER_PAGE } from '@/features/volunteer';
 import { errorMessage } from '@/lib/gateway';
 import type { Remote } from '@/hooks/use-remote';
 import type { CommunitySummary, Identity } from '@/types/contract';
@@ -27,7 +30,12 @@ export default function StaffSignInPage() {
     body = (
       <>
         <IdentityCard identity={identity} communities={communities.data} />
-        {identity.role === 'resident' ? null : (
+        {identity.volunteerOf?.length ? (
+          <BigButton onClick={() => void Taro.navigateTo({ url: VOLUNTEER_PAGE })}>
+            我的志愿服务
+          </BigButton>
+        ) : null}
+        {identity.role === 'resident' || identity.role === 'volunteer' ? null : (
           <QueueDeskLinks
             identity={identity}
             communities={communities.data}
@@ -37,7 +45,9 @@ export default function StaffSignInPage() {
         )}
         <RedeemForm onRedeemed={setIdentity} />
         {identity.role === 'admin' ? <AdminSection communities={communities} /> : null}
-        {identity.role === 'resident' ? null : <SignOutButton onSignedOut={setIdentity} />}
+        {identity.role === 'resident' || identity.role === 'volunteer' ? null : (
+          <SignOutButton onSignedOut={setIdentity} />
+        )}
       </>
     );
   } else if (me.error) {

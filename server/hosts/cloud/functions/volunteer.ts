@@ -1,0 +1,3 @@
+import { createHandler } from '../create-handler';
+
+export const main = createHandler('volunteer');

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '志愿者与组织',
+  enablePullDownRefresh: false,
+});
