@@ -31,10 +31,12 @@ import type {
   AnswerFollowUpInput,
   CallList,
   ConfigureFollowUpInput,
+  ContactPreference,
   FollowUpRule,
   FollowUpTask,
   RecordCallInput,
   ResidentFollowUp,
+  SetContactInput,
   Solved,
   Timeline,
   TimelineInput,
@@ -182,6 +184,8 @@ export interface ActionMap {
   'followup.run': { input: Empty; output: { created: number } };
   'followup.pending': { input: Empty; output: ResidentFollowUp[] };
   'followup.answer': { input: AnswerFollowUpInput; output: ResidentFollowUp[] };
+  'followup.preferences': { input: Empty; output: ContactPreference };
+  'followup.setContact': { input: SetContactInput; output: ContactPreference };
   'followup.erase': { input: Empty; output: { erased: number } };
   'suggestion.submit': { input: SubmitSuggestionInput; output: Suggestion };
   'suggestion.uploadPhoto': {

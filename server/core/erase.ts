@@ -20,6 +20,7 @@ export async function eraseResident(deps: CoreDeps, userId: string) {
     (await store.notices.eraseSignUps(userId)) +
     (await store.rosters.eraseCompanions(userId)) +
     (await store.followUps.erase(userId)) +
+    (await store.followUps.forgetContact(userId)) +
     (await store.suggestions.erase(userId)) +
     (await store.surveys.eraseVoter(userId)) +
     (await store.alerts.erase(userId));

@@ -691,6 +691,7 @@ export function followUpTaskFixture(overrides: Partial<CallDeskTask> = {}): Call
     result: null,
     closedReason: null,
     suggestionId: null,
+    noCalls: false,
     ...overrides,
   };
 }

@@ -1427,6 +1427,28 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         });
       });
 
+      it('keeps each resident’s 不要电话回访, changed any time, and forgets it on erase', async () => {
+        expect(await store.followUps.contactOf('u1')).toBeNull();
+        expect(await store.followUps.noCalls([])).toEqual([]);
+        const off = { userId: 'u1', noCalls: true, updatedAt: NOW.toISOString() };
+        await store.followUps.setContact(off);
+        await store.followUps.setContact({
+          userId: 'u2',
+          noCalls: false,
+          updatedAt: NOW.toISOString(),
+        });
+        expect(await store.followUps.contactOf('u1')).toEqual(off);
+        expect(await store.followUps.noCalls(['u1', 'u2', 'u3'])).toEqual(['u1']);
+        const on = { ...off, noCalls: false, updatedAt: LATER.toISOString() };
+        await store.followUps.setContact(on);
+        expect(await store.followUps.contactOf('u1')).toEqual(on);
+        expect(await store.followUps.noCalls(['u1', 'u2'])).toEqual([]);
+        expect(await store.followUps.forgetContact('u1')).toBe(1);
+        expect(await store.followUps.forgetContact('u1')).toBe(0);
+        expect(await store.followUps.contactOf('u1')).toBeNull();
+        expect(await store.followUps.contactOf('u2')).toMatchObject({ noCalls: false });
+      });
+
       it('stores per-community rules', async () => {
         expect(await store.followUps.getRules('c1')).toBeNull();
         const rules = { paperwork: { followUp: false, delayDays: 2 } };

@@ -538,4 +538,13 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   CREATE INDEX tickets_personal ON tickets (date)
     WHERE user_id IS NOT NULL OR note != '' OR request_id IS NOT NULL;
   `,
+  `
+  -- 不要电话回访 (#16): a resident's standing choice to be asked in the app and never called. One
+  -- row per resident who chose; erase deletes it (core/erase.ts).
+  CREATE TABLE follow_up_contacts (
+    user_id    TEXT PRIMARY KEY,
+    no_calls   INTEGER NOT NULL CHECK (no_calls IN (0, 1)),
+    updated_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
