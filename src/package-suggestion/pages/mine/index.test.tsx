@@ -43,6 +43,7 @@ const answered = (overrides: Partial<Suggestion> = {}) =>
 async function openMine(handlers: Handlers = {}) {
   routeCalls({
     'followup.pending': async () => [],
+    'followup.preferences': async () => ({ noCalls: false, updatedAt: null }),
     'suggestion.mine': async () => [answered(), mySuggestionFixture()],
     ...handlers,
   });
@@ -244,6 +245,28 @@ describe('我的建议 page', () => {
     expect(callsOf('followup.erase')).toEqual([{}]);
     expect(await screen.findByText('还没有提过建议')).toBeTruthy();
     expect(callsOf('suggestion.mine')).toHaveLength(2);
+  });
+
+  it('turns 不要电话回访 on and back off with one switch, and says a failure', async () => {
+    let fail = false;
+    await openMine({
+      'followup.setContact': async (input) => {
+        if (fail) throw new GatewayError({ code: 'CONFLICT', message: '请稍后再试' });
+        return { noCalls: input.noCalls, updatedAt: '2026-12-03T10:00:00+08:00' };
+      },
+    });
+    const toggle = await screen.findByRole('switch', { name: /不要电话回访/ });
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
+    expect(screen.getByText(/社区不会给您打回访电话/)).toBeTruthy();
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
+    expect(callsOf('followup.setContact')).toEqual([{ noCalls: true }, { noCalls: false }]);
+    fail = true;
+    fireEvent.click(toggle);
+    expect(await screen.findByText('✕ 请稍后再试')).toBeTruthy();
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
   });
 
   it('keeps my suggestions when the follow-ups fail to load, and reloads on return', async () => {
