@@ -94,6 +94,7 @@ import type {
   Shift,
 } from './roster';
 import type {
+  AdoptedProposal,
   BallotReview,
   OpenRoundInput,
   PaperVotesInput,
@@ -203,6 +204,7 @@ export interface ActionMap {
   'survey.current': { input: { community: string }; output: Round | null };
   'survey.vote': { input: VoteInput; output: Round };
   'survey.rounds': { input: { community: string }; output: Round[] };
+  'survey.adopted': { input: { community: string }; output: AdoptedProposal[] };
   'survey.open': { input: OpenRoundInput; output: Round };
   'survey.paper': { input: PaperVotesInput; output: Round };
   'survey.close': { input: { roundId: string }; output: Round };

@@ -1590,6 +1590,31 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         publishedAt: null,
       });
 
+      it('keeps a proposal’s link back to its suggestion (and none on a service)', async () => {
+        const linked: RoundRecord = {
+          ...round('r3', NOW.toISOString()),
+          candidates: [
+            { ...round('r3', '').candidates[0]!, suggestionId: null },
+            {
+              id: 'p-s1',
+              name: '手机课',
+              kind: 'drop-in',
+              description: '居民建议 JS-1202-001',
+              source: 'suggestion',
+              suggestionId: 's-1',
+            },
+          ],
+        };
+        await store.surveys.createRound(linked);
+        expect(await store.surveys.getRound('r3')).toEqual(linked);
+        const published = await store.surveys.updateRound('r3', ['open'], {
+          status: 'published',
+          menu: ['p-s1'],
+          publishedAt: LATER.toISOString(),
+        });
+        expect(published?.candidates[1]?.suggestionId).toBe('s-1');
+      });
+
       it('keeps one ballot per voter and round, newest round first, and moves status by compare-and-set', async () => {
         await store.surveys.createRound(round('r1', NOW.toISOString()));
         await store.surveys.createRound(round('r2', LATER.toISOString()));
