@@ -35,10 +35,12 @@ import type {
   AnswerFollowUpInput,
   CallList,
   ConfigureFollowUpInput,
+  ContactPreference,
   FollowUpRule,
   FollowUpTask,
   RecordCallInput,
   ResidentFollowUp,
+  SetContactInput,
   Solved,
   Timeline,
   TimelineInput,
@@ -117,6 +119,7 @@ import type {
   Shift,
 } from './roster';
 import type {
+  AdoptedProposal,
   BallotReview,
   OpenRoundInput,
   PaperVotesInput,
@@ -211,6 +214,8 @@ export interface ActionMap {
   'followup.run': { input: Empty; output: { created: number } };
   'followup.pending': { input: Empty; output: ResidentFollowUp[] };
   'followup.answer': { input: AnswerFollowUpInput; output: ResidentFollowUp[] };
+  'followup.preferences': { input: Empty; output: ContactPreference };
+  'followup.setContact': { input: SetContactInput; output: ContactPreference };
   'followup.erase': { input: Empty; output: { erased: number } };
   'suggestion.submit': { input: SubmitSuggestionInput; output: Suggestion };
   'suggestion.uploadPhoto': {
@@ -228,6 +233,7 @@ export interface ActionMap {
   'survey.current': { input: { community: string }; output: Round | null };
   'survey.vote': { input: VoteInput; output: Round };
   'survey.rounds': { input: { community: string }; output: Round[] };
+  'survey.adopted': { input: { community: string }; output: AdoptedProposal[] };
   'survey.open': { input: OpenRoundInput; output: Round };
   'survey.paper': { input: PaperVotesInput; output: Round };
   'survey.close': { input: { roundId: string }; output: Round };

@@ -48,6 +48,8 @@ export interface FollowUpTask {
   /** Why it closed without a result: '3 次未接通', '号码错误', '居民不愿回访'. */
   closedReason: string | null;
   suggestionId: string | null;
+  /** The resident asked not to be called (不要电话回访): no phone shown, asked in the app. */
+  noCalls: boolean;
 }
 
 export interface CallList {
@@ -96,6 +98,18 @@ export interface ResidentFollowUp {
   services: string[];
   /** 'ask': answer in the app; 'invite': after the call, a suggestion is welcome. */
   kind: 'ask' | 'invite';
+}
+
+/** How a resident wants to be followed up; they change it any time. */
+export interface ContactPreference {
+  /** 不要电话回访: questions in the app only, never a call. */
+  noCalls: boolean;
+  /** When they last changed it (ISO +08:00); null before they chose. */
+  updatedAt: string | null;
+}
+
+export interface SetContactInput {
+  noCalls: boolean;
 }
 
 export interface AnswerFollowUpInput {

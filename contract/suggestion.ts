@@ -39,6 +39,20 @@ export interface Suggestion {
   reopenable: boolean;
   createdAt: string;
   answeredAt: string | null;
+  /**
+   * Where it got in 居民点单: 'voting' while a round has it, 'voted-in' once a published menu
+   * has it (已列入点单); null when it was never proposed.
+   */
+  round: { title: string; status: 'voting' | 'voted-in' | 'not-chosen' } | null;
+  /** The thread, oldest first: visit → call → suggestion → answer → vote → new service. */
+  thread: SuggestionStep[];
+}
+
+export interface SuggestionStep {
+  kind: 'visit' | 'call' | 'suggestion' | 'reply' | 'round' | 'menu' | 'service';
+  /** ISO (+08:00). */
+  at: string;
+  text: string;
 }
 
 /** A suggestion as staff triage it. */

@@ -8,6 +8,18 @@ export interface Candidate {
   kind: ServiceKind;
   description: string;
   source: 'current' | 'proposal' | 'suggestion';
+  /** For source 'suggestion': the adopted suggestion it came from (absent in older rounds). */
+  suggestionId?: string | null;
+}
+
+/** An adopted suggestion offered to staff opening a round: one tap makes it a proposal. */
+export interface AdoptedProposal {
+  suggestionId: string;
+  receipt: string;
+  /** The suggestion's words, for staff to recognise it. */
+  text: string;
+  /** The proposal it becomes, ready to send (staff may edit the name). */
+  proposal: { name: string; kind: ServiceKind; description: string; suggestionId: string };
 }
 
 export type RoundStatus = 'open' | 'closed' | 'published';

@@ -21,6 +21,7 @@ export async function eraseResident(deps: CoreDeps, userId: string) {
     (await store.rosters.eraseCompanions(userId)) +
     (await store.volunteers.erase(userId)) +
     (await store.followUps.erase(userId)) +
+    (await store.followUps.forgetContact(userId)) +
     (await store.suggestions.erase(userId)) +
     (await store.surveys.eraseVoter(userId)) +
     (await store.alerts.erase(userId));

@@ -950,6 +950,14 @@ export interface FollowUpRuleRecord {
   delayDays: number;
 }
 
+/** A resident's standing choice of how to be followed up (不要电话回访). */
+export interface ContactPreferenceRecord {
+  userId: string;
+  noCalls: boolean;
+  /** ISO instant (UTC). */
+  updatedAt: string;
+}
+
 export interface FollowUpRepo {
   /**
    * Atomically: the task under the record's key (taskKey), or, when none, this one, as firstTask
@@ -977,6 +985,14 @@ export interface FollowUpRepo {
   saveRules(community: string, rules: Record<string, FollowUpRuleRecord>): Promise<void>;
   /** Writes erasedTask (core/followup/rules.ts) over each of the user's tasks; returns how many. */
   erase(userId: string): Promise<number>;
+  /** The resident's choice; null before they made one. */
+  contactOf(userId: string): Promise<ContactPreferenceRecord | null>;
+  /** Writes the resident's choice over any earlier one. */
+  setContact(record: ContactPreferenceRecord): Promise<void>;
+  /** Of `userIds`, those who asked not to be called (noCalls), in any order. */
+  noCalls(userIds: string[]): Promise<string[]>;
+  /** Erase: deletes the resident's choice; returns how many records went (0 or 1). */
+  forgetContact(userId: string): Promise<number>;
   /**
    * Retention (core/retention.ts): writes retainedTask over at most `limit` tasks about evenings
    * before `cutoff` that still name someone, as erase does; returns how many.

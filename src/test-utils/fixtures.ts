@@ -625,6 +625,8 @@ export function mySuggestionFixture(
     reopenable: false,
     createdAt: '2026-12-02T20:10:00+08:00',
     answeredAt: null,
+    round: null,
+    thread: [],
     ...overrides,
   };
 }
@@ -693,6 +695,7 @@ export function followUpTaskFixture(overrides: Partial<CallDeskTask> = {}): Call
     result: null,
     closedReason: null,
     suggestionId: null,
+    noCalls: false,
     ...overrides,
   };
 }
@@ -797,6 +800,8 @@ export function staffSuggestionFixture(
     categoryName: '开放时间',
     text: '希望周五晚上也能开放',
     photo: '/media/sg-1.jpg',
+    round: null,
+    thread: [],
     status: 'received',
     reply: null,
     reason: null,

@@ -2,7 +2,15 @@ import * as z from 'zod';
 import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
 import { eraseResident } from '../erase';
-import { answerFollowUp, callListOf, configureRule, recordCall, rulesFor } from '../followup/calls';
+import {
+  answerFollowUp,
+  callListOf,
+  configureRule,
+  contactPreferenceOf,
+  recordCall,
+  rulesFor,
+  setContactPreference,
+} from '../followup/calls';
 import { FOLLOW_UP_BY_HAND, pendingOf, timelineOf } from '../followup/service';
 import { runMorning } from '../retention/service';
 import { ids, text } from '../validation';
@@ -99,6 +107,22 @@ export const followupActions = [
     input: z.object({ id: ids.record, satisfaction, solved, note: note(500).optional() }).strict(),
     example: { id: 'followup-1', satisfaction: 'satisfied', solved: 'yes' },
     handler: async (ctx, input) => answerFollowUp(ctx.deps, userOf(ctx).id, input, ctx.now),
+  }),
+  defineAction({
+    id: 'followup.preferences',
+    role: 'resident',
+    input: z.object({}).strict(),
+    example: {},
+    handler: async (ctx) => contactPreferenceOf(ctx.deps, userOf(ctx).id),
+  }),
+  defineAction({
+    id: 'followup.setContact',
+    role: 'resident',
+    // Only the caller's own choice: there is no field naming whose.
+    input: z.object({ noCalls: z.boolean() }).strict(),
+    example: { noCalls: true },
+    handler: async (ctx, input) =>
+      setContactPreference(ctx.deps, userOf(ctx).id, input.noCalls, ctx.now),
   }),
   defineAction({
     id: 'followup.erase',

@@ -3,6 +3,7 @@ import { defineAction, userOf } from '../action';
 import type { CoreDeps } from '../deps';
 import { MENU_SIZE } from '../survey/rules';
 import {
+  adoptedProposals,
   castVote,
   closeRound,
   currentRound,
@@ -54,6 +55,14 @@ export const surveyActions = [
     example: { community: 'jinse' },
     community: (input) => input.community,
     handler: async ({ deps, now }, input) => roundsOf(deps, input.community, now),
+  }),
+  defineAction({
+    id: 'survey.adopted',
+    role: 'staff',
+    input: z.object({ community: ids.community }).strict(),
+    example: { community: 'jinse' },
+    community: (input) => input.community,
+    handler: async ({ deps }, input) => adoptedProposals(deps, input.community),
   }),
   defineAction({
     id: 'survey.open',

@@ -2,7 +2,8 @@
  * What the follow-up actions do, one function each: the call list, recording a call, a
  * resident's answer, the rules staff set, and erasing a resident. The rules are in rules.ts.
  */
-import type { RecordCallInput } from '../../../contract/followup';
+import type { ContactPreference, RecordCallInput } from '../../../contract/followup';
+import { isoLocal } from '../kernel/time';
 import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import { AppError } from '../errors';
@@ -10,8 +11,15 @@ import { newId } from '../kernel/ids';
 import { todayOf } from '../kernel/week';
 import type { FollowUpPatch, FollowUpRecord } from '../ports';
 import { categoriesOf, fileSuggestion, newSuggestion } from '../suggestion/service';
-import { answerPatch, attemptPatch, callList, needsSeniorCall, type AnswerInput } from './rules';
-import { escalate, pendingOf, rulesOf, taskOrThrow, taskView } from './service';
+import {
+  answerPatch,
+  attemptPatch,
+  callList,
+  contactRecord,
+  needsSeniorCall,
+  type AnswerInput,
+} from './rules';
+import { escalate, noCallsOf, pendingOf, rulesOf, taskOrThrow, taskView } from './service';
 
 const INVITE_PAGE = 'package-suggestion/pages/mine/index';
 
@@ -19,14 +27,18 @@ const INVITE_PAGE = 'package-suggestion/pages/mine/index';
 export async function callListOf(deps: CoreDeps, community: string, now: Date) {
   await communityOrThrow(deps, community);
   const today = todayOf(now);
-  const list = callList(await deps.store.followUps.open(community), today);
+  const open = await deps.store.followUps.open(community);
+  const users = [...new Set(open.flatMap((t) => (t.userId ? [t.userId] : [])))];
+  const quiet = new Set(await deps.store.followUps.noCalls(users));
+  const list = callList(open, today, quiet);
+  const view = (t: FollowUpRecord) => taskView(t, t.userId !== null && quiet.has(t.userId));
   const since = new Date(now.getTime() - 7 * 24 * 3600 * 1000).toISOString();
   return {
     today,
-    dueToday: list.dueToday.map(taskView),
-    overdue: list.overdue.map(taskView),
+    dueToday: list.dueToday.map(view),
+    overdue: list.overdue.map(view),
     upcoming: list.upcoming,
-    recent: (await deps.store.followUps.recent(community, since)).map(taskView),
+    recent: (await deps.store.followUps.recent(community, since)).map((t) => taskView(t)),
   };
 }
 
@@ -45,7 +57,8 @@ async function applyPatch(
 /** One call attempt; once reached: the suggestion made on the call, a senior call, an invitation. */
 export async function recordCall(deps: CoreDeps, input: RecordCallInput, by: string, now: Date) {
   const task = await taskOrThrow(deps, input.id);
-  const patch = attemptPatch(task, input, by, now);
+  const noCalls = task.userId ? await noCallsOf(deps, task.userId) : false;
+  const patch = attemptPatch(task, input, by, now, noCalls);
   const updated = await applyPatch(deps, task, patch, '刚刚有同事记录了这条回访，请刷新后再看');
   if (input.outcome === 'reached') await afterReached(deps, updated, input, now);
   return taskView((await deps.store.followUps.get(task.id))!);
@@ -99,7 +112,7 @@ export async function answerFollowUp(
   now: Date,
 ) {
   const task = await deps.store.followUps.get(input.id);
-  const patch = answerPatch(task, userId, input, now);
+  const patch = answerPatch(task, userId, input, now, await noCallsOf(deps, userId));
   const updated = await applyPatch(deps, task!, patch, '这条回访已经结束了，谢谢您');
   if (needsSeniorCall(input)) await escalate(deps, updated, now);
   return pendingOf(deps, userId, now);
@@ -129,4 +142,27 @@ export async function configureRule(
   };
   await deps.store.followUps.saveRules(input.community, next);
   return rulesOf(community, next);
+}
+
+/** The resident's 不要电话回访 as they see it on their follow-up page. */
+export async function contactPreferenceOf(
+  deps: CoreDeps,
+  userId: string,
+): Promise<ContactPreference> {
+  const saved = await deps.store.followUps.contactOf(userId);
+  return {
+    noCalls: saved?.noCalls ?? false,
+    updatedAt: saved ? isoLocal(new Date(saved.updatedAt)) : null,
+  };
+}
+
+/** The resident turns calls off (questions in the app only) or back on; only their own. */
+export async function setContactPreference(
+  deps: CoreDeps,
+  userId: string,
+  noCalls: boolean,
+  now: Date,
+) {
+  await deps.store.followUps.setContact(contactRecord(userId, noCalls, now));
+  return contactPreferenceOf(deps, userId);
 }

@@ -4,6 +4,8 @@ import {
   answerPatch,
   attemptPatch,
   callList,
+  channelOf,
+  contactFor,
   erasedTask,
   firstTask,
   MAX_ATTEMPTS,
@@ -151,5 +153,48 @@ describe('the store’s decisions', () => {
     expect(list.overdue.map((t) => t.id)).toEqual(['a']);
     expect(list.dueToday.map((t) => t.id)).toEqual(['b']);
     expect(list.upcoming).toBe(1);
+  });
+});
+
+describe('不要电话回访', () => {
+  it('asks a resident who turned calls off in the app, keeping no phone', () => {
+    expect(contactFor('13812345678', 'u1', true)).toEqual({ channel: 'message', phone: null });
+    expect(contactFor('13812345678', 'u1', false)).toEqual({
+      channel: 'call',
+      phone: '13812345678',
+    });
+    expect(contactFor(null, 'u1', false)).toEqual({ channel: 'message', phone: null });
+    // A staff-made booking has no account to ask in: the choice cannot be theirs.
+    expect(contactFor('13812345678', null, true)).toEqual({
+      channel: 'call',
+      phone: '13812345678',
+    });
+    expect(contactFor(null, null, false)).toBeNull();
+  });
+
+  it('turns an existing call task into a question while calls are off, and back', () => {
+    expect(channelOf(task(), true)).toBe('message');
+    expect(channelOf(task(), false)).toBe('call');
+    expect(channelOf(task({ userId: null }), true)).toBe('call');
+  });
+
+  it('refuses a call attempt and accepts the resident’s own answer while calls are off', () => {
+    expect(() => attemptPatch(task(), { id: 'f1', outcome: 'reached' }, 's1', NOW, true)).toThrow(
+      '不要电话回访',
+    );
+    const answer = { satisfaction: 'satisfied' as const, solved: 'yes' as const };
+    expect(() => answerPatch(task(), 'u1', answer, NOW)).toThrow('已经结束');
+    expect(answerPatch(task(), 'u1', answer, NOW, true)).toMatchObject({ status: 'done' });
+  });
+
+  it('keeps opted-out residents on the call list, message tasks included', () => {
+    const open = [
+      task({ id: 'a' }),
+      task({ id: 'b', userId: 'u2', channel: 'message', phone: null }),
+      task({ id: 'c', userId: 'u3', channel: 'message', phone: null }),
+    ];
+    const list = callList(open, '2026-12-03', new Set(['u2']));
+    expect(list.dueToday.map((t) => t.id)).toEqual(['a', 'b']);
+    expect(callList(open, '2026-12-03').dueToday.map((t) => t.id)).toEqual(['a']);
   });
 });

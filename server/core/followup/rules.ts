@@ -3,7 +3,12 @@
  * these and write what it returns inside their own transaction; calls.ts uses them for the
  * actions.
  */
-import type { RecordCallInput, Satisfaction, Solved } from '../../../contract/followup';
+import type {
+  FollowUpChannel,
+  RecordCallInput,
+  Satisfaction,
+  Solved,
+} from '../../../contract/followup';
 import { AppError, notFound } from '../errors';
 import type { FollowUpPatch, FollowUpRecord } from '../ports';
 
@@ -13,6 +18,13 @@ export const MAX_ATTEMPTS = 3;
 /** One task per resident per evening and kind: what a store keeps unique. */
 export const taskKey = (r: Pick<FollowUpRecord, 'community' | 'date' | 'residentKey' | 'kind'>) =>
   [r.community, r.date, r.residentKey, r.kind] as const;
+
+/** What a resident's choice becomes: checked by the action's schema, stamped now. */
+export const contactRecord = (userId: string, noCalls: boolean, now: Date) => ({
+  userId,
+  noCalls,
+  updatedAt: now.toISOString(),
+});
 
 /** Creating a task whose key is taken gives back the task made first (the job may run twice). */
 export const firstTask = (existing: FollowUpRecord | null, record: FollowUpRecord) =>
@@ -60,8 +72,10 @@ export function attemptPatch(
   input: RecordCallInput,
   by: string,
   now: Date,
+  noCalls = false,
 ): FollowUpPatch {
   if (task.status !== 'open') throw new AppError('CONFLICT', '这条回访已经结束了');
+  if (noCalls) throw new AppError('CONFLICT', '这位居民不要电话回访，已改为在小程序里询问');
   if (task.channel !== 'call') {
     // Residents answer message-channel tasks themselves in the app.
     throw new AppError('CONFLICT', '这位居民没有可拨打的电话，已改为在小程序里询问');
@@ -95,9 +109,10 @@ export function answerPatch(
   userId: string,
   input: AnswerInput,
   now: Date,
+  noCalls = false,
 ): FollowUpPatch {
   if (!task || task.userId !== userId) throw notFound('没有找到这条回访');
-  if (task.status !== 'open' || task.channel !== 'message') {
+  if (task.status !== 'open' || channelOf(task, noCalls) !== 'message') {
     throw new AppError('CONFLICT', '这条回访已经结束了，谢谢您');
   }
   const result = { satisfaction: input.satisfaction, solved: input.solved, note: input.note ?? '' };
@@ -137,10 +152,41 @@ export function seniorTask(
   };
 }
 
-/** The staff call list: open call tasks due today, overdue, and how many are coming. */
-export function callList(open: FollowUpRecord[], today: string) {
-  // Message-channel tasks are answered by residents in the app: the call list shows calls.
-  const calls = open.filter((t) => t.channel === 'call');
+/**
+ * How the job reaches a resident: 不要电话回访 (noCalls) means a question in the app and no
+ * phone kept on the task (we need none); else a call when there is a number, else a question in
+ * the app to a known user; null when there is no way.
+ */
+export function contactFor(
+  phone: string | null,
+  userId: string | null,
+  noCalls: boolean,
+): { channel: FollowUpChannel; phone: string | null } | null {
+  if (userId && noCalls) return { channel: 'message', phone: null };
+  if (phone) return { channel: 'call', phone };
+  return userId ? { channel: 'message', phone: null } : null;
+}
+
+/**
+ * The channel a task is followed on now: a resident who turned calls off after it was made is
+ * asked in the app instead, and called again if they turn calls back on before answering.
+ */
+export const channelOf = (task: Pick<FollowUpRecord, 'channel' | 'userId'>, noCalls: boolean) =>
+  noCalls && task.userId ? 'message' : task.channel;
+
+/**
+ * The staff call list: open call tasks due today, overdue, and how many are coming. Tasks of
+ * residents in `noCalls` stay listed (staff see 不要电话 and do not call), whatever their channel.
+ */
+export function callList(
+  open: FollowUpRecord[],
+  today: string,
+  noCalls: ReadonlySet<string> = new Set(),
+) {
+  // Other message-channel tasks are answered by residents in the app: the call list shows calls.
+  const calls = open.filter(
+    (t) => t.channel === 'call' || (t.userId !== null && noCalls.has(t.userId)),
+  );
   return {
     dueToday: calls.filter((t) => t.due === today),
     overdue: calls.filter((t) => t.due < today),

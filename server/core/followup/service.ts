@@ -29,7 +29,7 @@ import { addDays, todayOf } from '../kernel/week';
 import { isoLocal, local } from '../kernel/time';
 import { newId } from '../kernel/ids';
 import { attendedOn } from '../notice/service';
-import { seniorTask } from './rules';
+import { channelOf, contactFor, seniorTask } from './rules';
 
 /** Evenings further back than this are not followed up any more (a missed job catches up within it). */
 export const LOOKBACK_DAYS = 7;
@@ -277,8 +277,10 @@ async function taskFor(
   if (called.length === 0) return null;
   const due = addDays(date, Math.max(...called.map(([rule]) => rules.get(rule)!.delayDays)));
   if (todayOf(now) < due) return 'later';
-  const phone = v.phone ?? (v.userId ? await phoneOf(deps, v.userId) : null);
-  if (!phone && !v.userId) return null;
+  const noCalls = v.userId ? await noCallsOf(deps, v.userId) : false;
+  const known = noCalls ? null : (v.phone ?? (v.userId ? await phoneOf(deps, v.userId) : null));
+  const contact = contactFor(known, v.userId, noCalls);
+  if (!contact) return null;
   return {
     id: newId(),
     community: community.id,
@@ -286,8 +288,8 @@ async function taskFor(
     residentKey: v.key,
     userId: v.userId,
     name: v.name,
-    phone,
-    channel: phone ? 'call' : 'message',
+    phone: contact.phone,
+    channel: contact.channel,
     services: called.map(([, label]) => label),
     kind: 'first',
     parentId: null,
@@ -358,7 +360,12 @@ const attemptView = (a: FollowUpRecord['attempts'][number]): CallAttempt => ({
   by: a.by,
 });
 
-export const taskView = (t: FollowUpRecord): FollowUpTask => ({
+/** The resident's 不要电话回访 (false before they chose). */
+export const noCallsOf = async (deps: CoreDeps, userId: string) =>
+  (await deps.store.followUps.contactOf(userId))?.noCalls ?? false;
+
+/** A task as staff see it; for a resident who turned calls off, no number to dial. */
+export const taskView = (t: FollowUpRecord, noCalls = false): FollowUpTask => ({
   id: t.id,
   community: t.community,
   date: t.date,
@@ -368,12 +375,13 @@ export const taskView = (t: FollowUpRecord): FollowUpTask => ({
   status: t.status,
   name: residentName(t),
   resident: t.residentKey,
-  phone: t.phone,
+  phone: noCalls ? null : t.phone,
   services: t.services,
   attempts: t.attempts.map(attemptView),
   result: t.result,
   closedReason: t.closedReason,
   suggestionId: t.suggestionId,
+  noCalls,
 });
 
 export async function taskOrThrow(deps: CoreDeps, id: string) {
@@ -398,9 +406,12 @@ const INVITE_DAYS = 7;
 export async function pendingOf(deps: CoreDeps, userId: string, now: Date, only?: CommunityRecord) {
   const out: ResidentFollowUp[] = [];
   const since = now.getTime() - INVITE_DAYS * 24 * 3600 * 1000;
-  for (const t of await deps.store.followUps.ofUser(userId)) {
+  const tasks = await deps.store.followUps.ofUser(userId);
+  // One read, and only for a resident with an open task: the tonight page calls this too.
+  const noCalls = tasks.some((t) => t.status === 'open') && (await noCallsOf(deps, userId));
+  for (const t of tasks) {
     if (only && t.community !== only.id) continue;
-    const kind = pendingKind(t, since);
+    const kind = pendingKind(t, since, noCalls);
     if (!kind) continue;
     const community = only ?? (await deps.store.communities.get(t.community));
     out.push({
@@ -416,8 +427,8 @@ export async function pendingOf(deps: CoreDeps, userId: string, now: Date, only?
 }
 
 /** 'ask': answer in the app; 'invite': a recent call after which a suggestion is welcome. */
-function pendingKind(t: FollowUpRecord, since: number): 'ask' | 'invite' | null {
-  if (t.channel === 'message' && t.status === 'open') return 'ask';
+function pendingKind(t: FollowUpRecord, since: number, noCalls: boolean) {
+  if (channelOf(t, noCalls) === 'message' && t.status === 'open') return 'ask';
   const invite =
     t.status === 'done' &&
     !t.suggestionId &&

@@ -8,7 +8,8 @@ import type {
 import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
-import type { ChangeRecord, CommunityRecord, SuggestionRecord } from '../ports';
+import type { ChangeRecord, CommunityRecord, RoundRecord, SuggestionRecord } from '../ports';
+import { roundStatusOf, threadOf } from './thread';
 import { isoLocal, local } from '../kernel/time';
 import { assertAttachable, markAttached, storeUpload, type UploadInput } from '../upload/service';
 import { newId } from '../kernel/ids';
@@ -81,15 +82,29 @@ export async function changeView(deps: CoreDeps, c: ChangeRecord): Promise<Chang
   };
 }
 
+/** A community's rounds, read once for all its suggestions in one answer. */
+export type RoundsOf = (community: string) => Promise<RoundRecord[]>;
+
+export const roundsReader = (deps: CoreDeps): RoundsOf => {
+  const read = new Map<string, Promise<RoundRecord[]>>();
+  return (community) => {
+    if (!read.has(community)) read.set(community, deps.store.surveys.rounds(community));
+    return read.get(community)!;
+  };
+};
+
 export async function suggestionView(
   deps: CoreDeps,
   s: SuggestionRecord,
   now: Date,
+  roundsOf: RoundsOf = roundsReader(deps),
 ): Promise<Suggestion> {
   const community = await deps.store.communities.get(s.community);
   const category = community ? categoriesOf(community).find((c) => c.id === s.category) : null;
   const change = s.changeId ? await deps.store.suggestions.getChange(s.changeId) : null;
   const photo = s.photo && deps.media ? await deps.media.url(s.photo) : null;
+  const rounds = await roundsOf(s.community);
+  const task = s.followUpId ? await deps.store.followUps.get(s.followUpId) : null;
   return {
     id: s.id,
     receipt: s.receipt,
@@ -107,6 +122,8 @@ export async function suggestionView(
     reopenable: reopenable(s, now),
     createdAt: isoLocal(new Date(s.createdAt)),
     answeredAt: s.answeredAt ? isoLocal(new Date(s.answeredAt)) : null,
+    round: roundStatusOf(s, rounds),
+    thread: threadOf(s, { task, rounds, change, statusWords: STATUS_WORDS }),
   };
 }
 
@@ -114,9 +131,10 @@ export async function staffSuggestionView(
   deps: CoreDeps,
   s: SuggestionRecord,
   now: Date,
+  roundsOf?: RoundsOf,
 ): Promise<StaffSuggestion> {
   return {
-    ...(await suggestionView(deps, s, now)),
+    ...(await suggestionView(deps, s, now, roundsOf)),
     author: s.name || (s.userId ? `居民（尾号 ${s.userId.slice(-4)}）` : '匿名'),
     resident: s.userId,
     source: s.source,
@@ -260,14 +278,16 @@ export function newSuggestion(
 /** A resident's own suggestions, as their page shows them. */
 export async function mySuggestions(deps: CoreDeps, userId: string, now: Date) {
   const records = await deps.store.suggestions.ofUser(userId);
-  return Promise.all(records.map((s) => suggestionView(deps, s, now)));
+  const roundsOf = roundsReader(deps);
+  return Promise.all(records.map((s) => suggestionView(deps, s, now, roundsOf)));
 }
 
 /** A community's suggestions as the desk handles them, with their authors. */
 export async function staffSuggestions(deps: CoreDeps, community: string, now: Date) {
   await communityOrThrow(deps, community);
   const records = await deps.store.suggestions.list(community);
-  return Promise.all(records.map((s) => staffSuggestionView(deps, s, now)));
+  const roundsOf = roundsReader(deps);
+  return Promise.all(records.map((s) => staffSuggestionView(deps, s, now, roundsOf)));
 }
 
 /**

@@ -159,13 +159,19 @@ export function newRound(
     kind: p.kind,
     description: p.description,
     source: p.suggestionId ? ('suggestion' as const) : ('proposal' as const),
+    suggestionId: p.suggestionId ?? null,
   }));
-  const candidates: Candidate[] = [...current, ...proposed].map((c) => ({
+  const candidates: Candidate[] = [
+    ...current.map((c) => ({ ...c, suggestionId: null })),
+    ...proposed,
+  ].map((c) => ({
     id: c.id,
     name: c.name,
     kind: c.kind,
     description: c.description,
     source: c.source,
+    // The link back to the suggestion, so its author hears when residents vote it in.
+    suggestionId: c.suggestionId,
   }));
   return {
     id: newId(),

@@ -1,10 +1,11 @@
 /** What the survey actions (居民点单) do, one function each; the rules are in rules.ts. */
-import type { BallotReview, Round } from '../../../contract/survey';
+import type { AdoptedProposal, BallotReview, Round } from '../../../contract/survey';
+import { adoptable, checkLinks, proposalOf, votedIn } from './adopted';
 import { communityOrThrow } from '../kernel/community';
 import type { CoreDeps } from '../deps';
 import { newId } from '../kernel/ids';
 import { AppError, notFound } from '../errors';
-import type { RoundRecord } from '../ports';
+import type { RoundRecord, SuggestionRecord } from '../ports';
 import {
   ballotKind,
   ballotRef,
@@ -58,6 +59,13 @@ export async function openRound(
   now: Date,
 ) {
   const community = await communityOrThrow(deps, communityId);
+  const wanted = input.proposals.map((p) => p.suggestionId);
+  const linked = new Map<string, SuggestionRecord>();
+  for (const id of new Set(wanted)) {
+    const found = id ? await deps.store.suggestions.get(id) : null;
+    if (found) linked.set(found.id, found);
+  }
+  checkLinks(community.id, wanted, linked);
   const [latest] = await deps.store.surveys.rounds(community.id);
   const round = newRound(community, latest ?? null, input, by, newId, now);
   await deps.store.surveys.createRound(round);
@@ -122,7 +130,37 @@ export async function publishRound(deps: CoreDeps, roundId: string, menu: string
   await deps.store.communities.save({ ...community, services });
   const published = await deps.store.surveys.updateRound(round.id, from, patch);
   if (!published) throw new AppError('CONFLICT', '这轮点单刚刚被发布了');
+  await tellVotedIn(deps, published, now);
   return roundView(deps, published, null, now);
+}
+
+/** Each author whose suggestion residents voted onto the menu hears it (已列入点单). */
+async function tellVotedIn(deps: CoreDeps, round: RoundRecord, now: Date) {
+  for (const id of votedIn(round)) {
+    const s = await deps.store.suggestions.get(id);
+    if (!s?.userId) continue;
+    await deps.notifier?.notifyResident({
+      userId: s.userId,
+      at: now.toISOString(),
+      kind: 'suggestion-status',
+      community: s.community,
+      text: `您的建议 ${s.receipt} 经居民投票，已列入点单`,
+      page: 'package-suggestion/pages/mine/index',
+    });
+  }
+}
+
+/** The adopted suggestions staff may add to a new round with one tap, each as a proposal. */
+export async function adoptedProposals(
+  deps: CoreDeps,
+  community: string,
+): Promise<AdoptedProposal[]> {
+  await communityOrThrow(deps, community);
+  const [suggestions, rounds] = await Promise.all([
+    deps.store.suggestions.list(community),
+    deps.store.surveys.rounds(community),
+  ]);
+  return adoptable(suggestions, rounds).map(proposalOf);
 }
 
 /** Every ballot of a round for staff review: flagged (a burst) first, then the newest. */

@@ -122,6 +122,11 @@ const COLUMNS: Record<string, Record<string, string>> = {
     status: ID,
     created_at: ID,
   },
+  follow_up_contacts: {
+    user_id: PERSONAL,
+    no_calls: 'the resident’s 不要电话回访; deleted with the row on erase',
+    updated_at: ID,
+  },
   follow_up_rules: { community_id: SETUP, rules: SETUP },
   follow_ups: {
     id: ID,
@@ -610,6 +615,8 @@ describe('erase over HTTP on real SQLite', () => {
         category: 'other',
       }),
     );
+    // After the call: 不要电话回访 from now on.
+    ok(await resident.call('followup', { action: 'setContact', noCalls: true }));
     // A photo picked this morning and never attached: today's quota counter and an upload record.
     ok(await resident.call('suggestion', { action: 'uploadPhoto', community: 'jinse', data: PNG }));
 
@@ -623,6 +630,7 @@ describe('erase over HTTP on real SQLite', () => {
       'bookings.phone',
       'bookings.user_id',
       'companions.user_id',
+      'follow_up_contacts.user_id',
       'follow_ups.phone',
       'follow_ups.resident_key',
       'follow_ups.result',

@@ -13,6 +13,8 @@
  *   which numbers them (`seq`).
  * - followup_rules/<community>: { community, rules: [{ service, followUp, delayDays }] }: a list,
  *   not a map, so a service id never has to be a field name.
+ * - followup_contacts/<contactId>: { userId, noCalls, updatedAt }: a resident's 不要电话回访, one
+ *   document per resident who chose, its `_id` a digest of the user id (no openid in an `_id`).
  *
  * Writes to a task read it and set() the whole document in a transaction: update() merges nested
  * objects field by field (and cannot set `result.note` while `result` is null), while set()
@@ -20,7 +22,12 @@
  */
 import type { FollowUpResult } from '../../../contract/followup';
 import { erasedTask, firstTask, patchIfUnchanged, taskKey } from '../../core/followup/rules';
-import type { FollowUpRecord, FollowUpRepo, FollowUpRuleRecord } from '../../core/ports';
+import type {
+  ContactPreferenceRecord,
+  FollowUpRecord,
+  FollowUpRepo,
+  FollowUpRuleRecord,
+} from '../../core/ports';
 import { PERSONAL_FIELDS, retainedTask } from '../../core/retention/rules';
 import { readDoc } from './documents';
 import {
@@ -35,6 +42,7 @@ import {
   nullableText,
   oneOf,
   ordered,
+  read,
   readWhile,
   recordOf,
   records,
@@ -56,7 +64,19 @@ import { stillPersonal } from './retention';
  */
 export const CREATE_FOLLOW_UP_OPERATIONS = { created: 5, existing: 2 } as const;
 
-type FollowUpCollections = Record<'followups' | 'followup_keys' | 'followup_rules', string>;
+type FollowUpCollections = Record<
+  'followups' | 'followup_keys' | 'followup_rules' | 'followup_contacts',
+  string
+>;
+
+/** The `_id` of a resident's contact choice: fixed per resident, so a write replaces the last. */
+export const contactId = (userId: string) => `contact_${digest(userId)}`;
+
+const contactShape: Shape<ContactPreferenceRecord> = {
+  userId: text,
+  noCalls: bool,
+  updatedAt: text,
+};
 
 /**
  * The `_id` of a task's key document: readable community, date and kind for the console, and a
@@ -134,6 +154,11 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
     await setWhole(ref, next, current, stored, tx);
   };
   const rules = (community: string) => db.collection(names.followup_rules).doc(community);
+  const contact = (userId: string) => db.collection(names.followup_contacts).doc(contactId(userId));
+  const contactOf = async (userId: string) => {
+    const doc = await readDoc(contact(userId));
+    return doc ? read(contactShape, doc, `followup_contacts/${contactId(userId)}`) : null;
+  };
 
   return {
     // Two runs of the job at once write the same order document for every task: many racers.
@@ -196,6 +221,21 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
      */
     erase: (userId) =>
       tasks.changeAll({ userId }, (t) => (t.userId === userId ? erasedTask(t) : null), rekeyed),
+    contactOf,
+    /** One set() of the whole document: the last choice wins, as SQLite's upsert. */
+    async setContact(record) {
+      await contact(record.userId).set({ data: fieldsOf(contactShape, record) });
+    },
+    /** One read per resident (a day's call list names a few dozen). */
+    async noCalls(userIds) {
+      const found = await Promise.all(userIds.map(contactOf));
+      return found.flatMap((c) => (c?.noCalls ? [c.userId] : []));
+    },
+    async forgetContact(userId) {
+      if (!(await readDoc(contact(userId)))) return 0;
+      await contact(userId).remove();
+      return 1;
+    },
     /** Up to `limit` tasks left to anonymise (stillPersonal), each written as erase writes it. */
     async anonymiseBefore(cutoff, limit) {
       const before = { field: 'date', value: cutoff };

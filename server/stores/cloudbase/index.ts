@@ -107,6 +107,7 @@ export const COLLECTIONS = [
   'followups',
   'followup_keys',
   'followup_rules',
+  'followup_contacts',
   'suggestions',
   'suggestion_changes',
   'suggestion_keys',

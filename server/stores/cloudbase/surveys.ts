@@ -44,6 +44,7 @@ import {
   strings,
   text,
   type Shape,
+  type Reader,
 } from './fields';
 import { digest } from './keys';
 import type { CloudDatabase, CloudQuery, DocData } from './sdk';
@@ -63,6 +64,10 @@ export const ballotId = (roundId: string, voterKey: string) =>
 
 const kinds: ServiceKind[] = ['queue', 'booking', 'drop-in'];
 
+/** Candidates of rounds opened before the link have no field: left out, as SQLite's JSON has it. */
+const linkedSuggestion: Reader<string | null | undefined> = (doc, key, where) =>
+  doc[key] === undefined ? undefined : nullableText(doc, key, where);
+
 export const roundFromDoc = recordOf<RoundRecord>('survey_rounds', {
   community: text,
   title: text,
@@ -72,6 +77,7 @@ export const roundFromDoc = recordOf<RoundRecord>('survey_rounds', {
     kind: oneOf(kinds),
     description: text,
     source: oneOf(['current', 'proposal', 'suggestion']),
+    suggestionId: linkedSuggestion,
   }),
   maxChoices: integer,
   closesOn: text,

@@ -1453,6 +1453,28 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         });
       });
 
+      it('keeps each resident’s 不要电话回访, changed any time, and forgets it on erase', async () => {
+        expect(await store.followUps.contactOf('u1')).toBeNull();
+        expect(await store.followUps.noCalls([])).toEqual([]);
+        const off = { userId: 'u1', noCalls: true, updatedAt: NOW.toISOString() };
+        await store.followUps.setContact(off);
+        await store.followUps.setContact({
+          userId: 'u2',
+          noCalls: false,
+          updatedAt: NOW.toISOString(),
+        });
+        expect(await store.followUps.contactOf('u1')).toEqual(off);
+        expect(await store.followUps.noCalls(['u1', 'u2', 'u3'])).toEqual(['u1']);
+        const on = { ...off, noCalls: false, updatedAt: LATER.toISOString() };
+        await store.followUps.setContact(on);
+        expect(await store.followUps.contactOf('u1')).toEqual(on);
+        expect(await store.followUps.noCalls(['u1', 'u2'])).toEqual([]);
+        expect(await store.followUps.forgetContact('u1')).toBe(1);
+        expect(await store.followUps.forgetContact('u1')).toBe(0);
+        expect(await store.followUps.contactOf('u1')).toBeNull();
+        expect(await store.followUps.contactOf('u2')).toMatchObject({ noCalls: false });
+      });
+
       it('stores per-community rules', async () => {
         expect(await store.followUps.getRules('c1')).toBeNull();
         const rules = { paperwork: { followUp: false, delayDays: 2 } };
@@ -1592,6 +1614,31 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         createdBy: 'staff-1',
         createdAt,
         publishedAt: null,
+      });
+
+      it('keeps a proposal’s link back to its suggestion (and none on a service)', async () => {
+        const linked: RoundRecord = {
+          ...round('r3', NOW.toISOString()),
+          candidates: [
+            { ...round('r3', '').candidates[0]!, suggestionId: null },
+            {
+              id: 'p-s1',
+              name: '手机课',
+              kind: 'drop-in',
+              description: '居民建议 JS-1202-001',
+              source: 'suggestion',
+              suggestionId: 's-1',
+            },
+          ],
+        };
+        await store.surveys.createRound(linked);
+        expect(await store.surveys.getRound('r3')).toEqual(linked);
+        const published = await store.surveys.updateRound('r3', ['open'], {
+          status: 'published',
+          menu: ['p-s1'],
+          publishedAt: LATER.toISOString(),
+        });
+        expect(published?.candidates[1]?.suggestionId).toBe('s-1');
       });
 
       it('keeps one ballot per voter and round, newest round first, and moves status by compare-and-set', async () => {

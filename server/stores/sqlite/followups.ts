@@ -1,6 +1,11 @@
 /** The rules are the core's (core/followup/rules.ts): each transaction loads rows, asks the decision and writes it. */
 import type Database from 'better-sqlite3';
-import type { FollowUpRecord, FollowUpRepo, FollowUpRuleRecord } from '../../core/ports';
+import type {
+  ContactPreferenceRecord,
+  FollowUpRecord,
+  FollowUpRepo,
+  FollowUpRuleRecord,
+} from '../../core/ports';
 import { erasedTask, firstTask, patchIfUnchanged, taskKey } from '../../core/followup/rules';
 import { retainedTask } from '../../core/retention/rules';
 import { immediate, table } from './rows';
@@ -13,6 +18,7 @@ export function followUpRepo(db: Database.Database): FollowUpRepo {
   const rules = table<{ rules: Record<string, FollowUpRuleRecord> }>(db, 'follow_up_rules', {
     json: ['rules'],
   });
+  const contacts = table<ContactPreferenceRecord>(db, 'follow_up_contacts', { bool: ['noCalls'] });
   // IMMEDIATE: the key and the attempt count are read under the write lock.
   const atomic = immediate(db);
   /** The row's fields: the record and, beside it, the attempt count. */
@@ -54,6 +60,17 @@ export function followUpRepo(db: Database.Database): FollowUpRepo {
       rules.upsert({ community, rules: r }, ['community']);
     },
     erase: async (userId) => atomic(() => ofUser(userId).map((r) => save(erasedTask(r))).length),
+    contactOf: async (userId) => contacts.get('user_id = ?', userId),
+    setContact: async (record) => {
+      contacts.upsert(record, ['userId']);
+    },
+    noCalls: async (userIds) =>
+      userIds.length === 0
+        ? []
+        : contacts
+            .all(`no_calls = 1 AND user_id IN (${userIds.map(() => '?').join(', ')})`, ...userIds)
+            .map((c) => c.userId),
+    forgetContact: async (userId) => contacts.remove('user_id = ?', userId).changes,
     anonymiseBefore: async (cutoff, limit) =>
       atomic(
         () =>

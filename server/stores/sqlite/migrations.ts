@@ -595,4 +595,13 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   CREATE INDEX volunteer_shifts_evening ON volunteer_shifts (community_id, date, created_at);
   CREATE INDEX volunteer_shifts_user ON volunteer_shifts (user_id, date);
   `,
+  `
+  -- 不要电话回访 (#16): a resident's standing choice to be asked in the app and never called. One
+  -- row per resident who chose; erase deletes it (core/erase.ts).
+  CREATE TABLE follow_up_contacts (
+    user_id    TEXT PRIMARY KEY,
+    no_calls   INTEGER NOT NULL CHECK (no_calls IN (0, 1)),
+    updated_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];

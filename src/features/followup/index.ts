@@ -1,6 +1,8 @@
 export * from './entry';
 export { getPendingFollowUps, usePendingFollowUps } from './api/pending';
 export { answerFollowUp, eraseMyData } from './api/follow-ups';
+export { getContactPreference, setContactPreference } from './api/contact';
+export { ContactSwitch } from './components/contact-switch';
 export { ErasePanel } from './components/erase-panel';
 export type { ErasePanelProps } from './components/erase-panel';
 export { FollowUpCard } from './components/follow-up-card';

@@ -33,9 +33,10 @@ function ResidentLink({ task }: { task: FollowUpTask }) {
 }
 
 function Tags({ task, overdue }: { task: FollowUpTask; overdue: boolean }) {
-  if (task.kind !== 'senior' && !overdue) return null;
+  if (task.kind !== 'senior' && !overdue && !task.noCalls) return null;
   return (
     <View className="bdb-desk-card__tags">
+      {task.noCalls ? <Text className="bdb-desk-tag bdb-desk-tag--no-calls">不要电话</Text> : null}
       {task.kind === 'senior' ? (
         <Text className="bdb-desk-tag bdb-desk-tag--senior">复访</Text>
       ) : null}
@@ -69,7 +70,7 @@ export function CallCard({ task, today, overdue, categories, busy, onRecord }: C
           上次回访不满意或问题未解决，请资深社工 48 小时内再回访
         </Text>
       ) : null}
-      {task.channel === 'call' && task.phone ? (
+      {task.channel === 'call' && task.phone && !task.noCalls ? (
         <>
           <View className="bdb-call-card__phone">
             <Text className="bdb-call-card__number">{maskPhone(task.phone)}</Text>
@@ -80,11 +81,17 @@ export function CallCard({ task, today, overdue, categories, busy, onRecord }: C
           <RecordForm task={task} categories={categories} busy={busy} onRecord={onRecord} />
         </>
       ) : (
-        <Text className="bdb-call-card__hint">这位居民没有留电话，已改为在小程序里询问</Text>
+        <Text className="bdb-call-card__hint">{noCallText(task)}</Text>
       )}
     </View>
   );
 }
+
+/** Why there is no number to dial: the resident's own choice, or no phone left. */
+const noCallText = (task: FollowUpTask) =>
+  task.noCalls
+    ? '居民选择了不要电话回访，请勿致电，已改为在小程序里询问'
+    : '这位居民没有留电话，已改为在小程序里询问';
 
 /** A call of the last week that is over: how it ended. */
 export function RecentCard({ task }: { task: FollowUpTask }) {

@@ -8,6 +8,7 @@ import type { Suggestion } from '@/types/contract';
 import { useSuggestionActions, type SuggestionActions } from '../hooks/use-suggestion-actions';
 import { changeLine, isAnswered, SOLVED_CHOICES, STATUS_WORDS } from '../model/suggestion-text';
 import { StatusBadge } from './status-badge';
+import { SuggestionThread } from './suggestion-thread';
 import './suggestion-card.scss';
 
 export interface SuggestionCardProps {
@@ -43,6 +44,7 @@ export function SuggestionCard({ suggestion: s, onChanged, onFailed }: Suggestio
         />
       ) : null}
       <Answer suggestion={s} />
+      <SuggestionThread suggestion={s} />
       <Follow suggestion={s} actions={actions} />
       {actions.error ? (
         <Text className="bdb-my-suggestion__error" {...a11y({ role: 'alert' })}>

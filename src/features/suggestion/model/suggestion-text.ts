@@ -1,6 +1,6 @@
 import type { Choice } from '@/components/choice-group/choice-group';
 import { monthDay } from '@/lib/shanghai-time';
-import type { ChangeEntry, Solved, SuggestionStatus } from '@/types/contract';
+import type { ChangeEntry, Solved, Suggestion, SuggestionStatus } from '@/types/contract';
 
 /** What the server accepts for a suggestion's text. */
 export const TEXT_MAX = 500;
@@ -39,4 +39,15 @@ export function changeLine(change: Pick<ChangeEntry, 'title' | 'since'>): string
 /** "来自建议 JS-1202-003、JS-1202-005", or null when none is linked. */
 export function receiptsLine(receipts: string[]): string | null {
   return receipts.length > 0 ? `来自建议 ${receipts.join('、')}` : null;
+}
+
+/**
+ * How far a suggestion got beyond the answer: 已开通 once a change made it a service, 已列入点单
+ * once residents voted it onto a published menu, 居民投票中 while a round has it; else null.
+ */
+export function milestoneOf(s: Pick<Suggestion, 'change' | 'round'>): string | null {
+  if (s.change) return '已开通';
+  if (s.round?.status === 'voted-in') return '已列入点单';
+  if (s.round?.status === 'voting') return '居民投票中';
+  return null;
 }

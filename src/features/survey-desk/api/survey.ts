@@ -1,6 +1,7 @@
 /** 居民点单: the staff side of the `survey` function. */
 import { call } from '@/lib/gateway';
 import type {
+  AdoptedProposal,
   BallotReview,
   OpenRoundInput,
   PaperVotesInput,
@@ -11,6 +12,11 @@ import type {
 /** A community's rounds, newest first, each with its live ranking. */
 export function listRounds(community: string): Promise<Round[]> {
   return call('survey.rounds', { community });
+}
+
+/** Adopted suggestions not yet a service nor in a round: each a proposal ready to add. */
+export function listAdopted(community: string): Promise<AdoptedProposal[]> {
+  return call('survey.adopted', { community });
 }
 
 /** Opens a round: the current services and the proposals are its candidates. */

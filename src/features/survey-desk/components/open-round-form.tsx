@@ -7,8 +7,13 @@ import { formatDate, shanghaiDate } from '@/lib/shanghai-time';
 import type { OpenRoundInput, Round } from '@/types/contract';
 import type { RunResult } from '@/hooks/use-desk-run';
 import { isCalendarDate } from '@/lib/calendar-date';
+import { useRemote } from '@/hooks/use-remote';
+import type { AdoptedProposal } from '@/types/contract';
+import { listAdopted } from '../api/survey';
 import {
+  addAdopted,
   addProposal,
+  isAdded,
   DESCRIPTION_MAX,
   editProposal,
   emptyRound,
@@ -93,6 +98,12 @@ export function OpenRoundForm({ community, busy, onOpen, onClose }: OpenRoundFor
         </View>
       </Picker>
       <FieldError text={errors.closesOn} />
+      <AdoptedList
+        community={community}
+        draft={draft}
+        busy={busy}
+        onAdd={(a) => setDraft((d) => addAdopted(d, a))}
+      />
       <Text className="bdb-desk-form__label">{`新服务（${draft.proposals.length} 项）`}</Text>
       {draft.proposals.map((p, index) => (
         <ProposalRow
@@ -127,6 +138,48 @@ export function OpenRoundForm({ community, busy, onOpen, onClose }: OpenRoundFor
   );
 }
 
+interface AdoptedListProps {
+  community: string;
+  draft: RoundDraft;
+  busy: boolean;
+  onAdd: (adopted: AdoptedProposal) => void;
+}
+
+/** 已采纳的建议: each joins the round as a new service with one tap, linked to its suggestion. */
+function AdoptedList({ community, draft, busy, onAdd }: AdoptedListProps) {
+  const adopted = useRemote(`adopted:${community}`, () => listAdopted(community));
+  if (adopted.error) {
+    return (
+      <Text className="bdb-desk-form__hint">
+        已采纳的建议没有加载出来，可以稍后再开，或手动添加
+      </Text>
+    );
+  }
+  const items = adopted.data ?? [];
+  if (items.length === 0) return null;
+  return (
+    <View className="bdb-desk-form__item" {...a11y({ role: 'group', label: '已采纳的建议' })}>
+      <Text className="bdb-desk-form__label">{`已采纳的建议（${items.length} 条）`}</Text>
+      {items.map((a) => {
+        const added = isAdded(draft, a.suggestionId);
+        return (
+          <View key={a.suggestionId} className="bdb-desk-form__row">
+            <Text className="bdb-desk-form__hint">{`${a.receipt}：${a.text}`}</Text>
+            <BigButton
+              variant="secondary"
+              disabled={busy || added || draft.proposals.length >= PROPOSALS_MAX}
+              onClick={() => onAdd(a)}
+              label={added ? `建议 ${a.receipt} 已列入` : `把建议 ${a.receipt} 列入点单`}
+            >
+              {added ? '已列入' : '列入点单'}
+            </BigButton>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
 interface ProposalRowProps {
   proposal: ProposalDraft;
   index: number;
@@ -148,6 +201,9 @@ function ProposalRow({
   return (
     <View className="bdb-desk-form__item">
       <Text className="bdb-desk-form__label">{n}</Text>
+      {p.receipt ? (
+        <Text className="bdb-desk-tag bdb-desk-tag--source">{`来自居民建议 ${p.receipt}`}</Text>
+      ) : null}
       <Input
         className="bdb-desk-form__input"
         value={p.name}

@@ -1,5 +1,5 @@
 /** 开一轮点单: title, how many each resident may choose, the last day, and new services to propose. */
-import type { OpenRoundInput, ServiceKind } from '@/types/contract';
+import type { AdoptedProposal, OpenRoundInput, ServiceKind } from '@/types/contract';
 import { addDays, isCalendarDate } from '@/lib/calendar-date';
 
 /** The menu has eight evening services; a resident may choose at most that many. */
@@ -22,6 +22,9 @@ export interface ProposalDraft {
   name: string;
   kind: ServiceKind | null;
   description: string;
+  /** Added from an adopted suggestion: the link back, and its receipt to show. */
+  suggestionId?: string;
+  receipt?: string;
 }
 
 export interface RoundDraft {
@@ -51,6 +54,18 @@ export function addProposal(draft: RoundDraft): RoundDraft {
     proposals: [...draft.proposals, { key, name: '', kind: null, description: '' }],
   };
 }
+
+/** One tap: an adopted suggestion becomes a proposal (once), linked back to it. */
+export function addAdopted(draft: RoundDraft, adopted: AdoptedProposal): RoundDraft {
+  if (isAdded(draft, adopted.suggestionId)) return draft;
+  const key = draft.proposals.reduce((k, p) => Math.max(k, p.key), 0) + 1;
+  const { name, kind, description, suggestionId } = adopted.proposal;
+  const proposal = { key, name, kind, description, suggestionId, receipt: adopted.receipt };
+  return { ...draft, proposals: [...draft.proposals, proposal] };
+}
+
+export const isAdded = (draft: RoundDraft, suggestionId: string) =>
+  draft.proposals.some((p) => p.suggestionId === suggestionId);
 
 export function removeProposal(draft: RoundDraft, key: number): RoundDraft {
   return { ...draft, proposals: draft.proposals.filter((p) => p.key !== key) };
@@ -125,6 +140,7 @@ export function parseRound(
         name: p.name.trim(),
         kind: p.kind!,
         description: p.description.trim(),
+        ...(p.suggestionId ? { suggestionId: p.suggestionId } : {}),
       })),
     },
     errors: {},

@@ -293,6 +293,25 @@ describe('staff call list page', () => {
     expect(later.getAttribute('aria-disabled') === 'true').toBe(true);
   });
 
+  it('tags a resident who chose 不要电话回访, with no number and no way to record a call', async () => {
+    const quiet = followUpTaskFixture({
+      id: 'fu-quiet',
+      name: '陈奶奶',
+      resident: 'user-chen',
+      channel: 'message',
+      phone: null,
+      noCalls: true,
+    });
+    const list = callListFixture();
+    await openPage({}, [{ ...list, dueToday: [...list.dueToday, quiet] }]);
+    const chen = within(card('陈奶奶'));
+    expect(chen.getByText('不要电话')).toBeTruthy();
+    expect(chen.getByText('居民选择了不要电话回访，请勿致电，已改为在小程序里询问')).toBeTruthy();
+    expect(chen.queryByRole('link', { name: /拨打/ })).toBeNull();
+    expect(chen.queryByText(/第 1 次拨打/)).toBeNull();
+    expect(within(card('王阿姨')).queryByText('不要电话')).toBeNull();
+  });
+
   it('says so when there is nobody to call today', async () => {
     routeCalls({
       'followup.due': async () => ({

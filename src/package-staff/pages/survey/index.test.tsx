@@ -49,6 +49,7 @@ async function openPage(handlers: Handlers = {}, rounds: Round[] = deskRoundsFix
   routeCalls({
     'survey.rounds': async () => rounds,
     'survey.ballots': async () => review(),
+    'survey.adopted': async () => [],
     'community.list': async () => COMMUNITIES,
     ...handlers,
   });
@@ -234,6 +235,44 @@ describe('staff survey page (居民点单)', () => {
     ]);
     await waitFor(() => expect(screen.getByText('当前这一轮')).toBeTruthy());
     expect(screen.queryByRole('button', { name: '开一轮点单' })).toBeNull();
+  });
+
+  it('adds an adopted suggestion as a proposal with one tap, linked back to it', async () => {
+    const proposal = {
+      name: '希望开手机使用课',
+      kind: 'drop-in' as const,
+      description: '居民建议 JS-1202-003：希望开手机使用课',
+      suggestionId: 'sg-9',
+    };
+    await openPage(
+      {
+        'survey.adopted': async () => [
+          { suggestionId: 'sg-9', receipt: 'JS-1202-003', text: '希望开手机使用课', proposal },
+        ],
+        'survey.open': async (input) => deskRoundFixture({ title: input.title }),
+      },
+      [deskRoundsFixture()[1]!],
+    );
+    click('开一轮点单');
+    const adopted = await screen.findByRole('group', { name: '已采纳的建议' });
+    expect(within(adopted).getByText('JS-1202-003：希望开手机使用课')).toBeTruthy();
+    click('把建议 JS-1202-003 列入点单');
+    expect(
+      screen.getByRole('button', { name: '建议 JS-1202-003 已列入' }).getAttribute('aria-disabled'),
+    ).toBe('true');
+    expect(screen.getByText('来自居民建议 JS-1202-003')).toBeTruthy();
+    expect((screen.getByLabelText('第 1 项新服务 名称') as HTMLInputElement).value).toBe(
+      '希望开手机使用课',
+    );
+    type('第 1 项新服务 名称', '手机使用课');
+    type('点单标题', '明年的服务');
+    fireEvent.change(screen.getByLabelText('日期选择器'), {
+      target: { value: shanghaiDate(Date.now() + 7 * 86_400_000) },
+    });
+    click('开始点单');
+    await waitFor(() => expect(callsOf('survey.open')).toHaveLength(1));
+    expect(callsOf('survey.open')[0]!.proposals).toEqual([{ ...proposal, name: '手机使用课' }]);
+    expect(callsOf('survey.adopted')).toEqual([{ community: 'jinse' }]);
   });
 
   it('shows the server’s refusal to open a round', async () => {

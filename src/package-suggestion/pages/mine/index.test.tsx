@@ -43,6 +43,7 @@ const answered = (overrides: Partial<Suggestion> = {}) =>
 async function openMine(handlers: Handlers = {}) {
   routeCalls({
     'followup.pending': async () => [],
+    'followup.preferences': async () => ({ noCalls: false, updatedAt: null }),
     'suggestion.mine': async () => [answered(), mySuggestionFixture()],
     ...handlers,
   });
@@ -244,6 +245,66 @@ describe('我的建议 page', () => {
     expect(callsOf('followup.erase')).toEqual([{}]);
     expect(await screen.findByText('还没有提过建议')).toBeTruthy();
     expect(callsOf('suggestion.mine')).toHaveLength(2);
+  });
+
+  it('shows how far a suggestion got: 已列入点单 with its thread, then 已开通', async () => {
+    const thread = [
+      {
+        kind: 'visit' as const,
+        at: '2026-12-02T19:00:00+08:00',
+        text: '2026-12-02 晚来过：政务服务 19:00',
+      },
+      { kind: 'call' as const, at: '2026-12-03T10:00:00+08:00', text: '电话回访：满意，已解决' },
+      {
+        kind: 'suggestion' as const,
+        at: '2026-12-03T10:05:00+08:00',
+        text: '提出建议 JS-1202-003',
+      },
+      { kind: 'menu' as const, at: '2026-12-12T10:00:00+08:00', text: '居民投票选中，已列入点单' },
+    ];
+    const votedIn = mySuggestionFixture({
+      status: 'adopted',
+      round: { title: '明年的服务', status: 'voted-in' },
+      thread,
+    });
+    const { container, unmount } = await openMine({ 'suggestion.mine': async () => [votedIn] });
+    const card = within(cardOf(container, 'JS-1202-003'));
+    const progress = card.getByRole('group', { name: '建议 JS-1202-003 的进展' });
+    expect(within(progress).getByText('已列入点单')).toBeTruthy();
+    expect(
+      [...progress.querySelectorAll('.bdb-my-suggestion__step')].map((t) => t.textContent),
+    ).toEqual([
+      '12月2日 2026-12-02 晚来过：政务服务 19:00',
+      '12月3日 电话回访：满意，已解决',
+      '12月3日 提出建议 JS-1202-003',
+      '12月12日 居民投票选中，已列入点单',
+    ]);
+    unmount();
+    const service = { ...votedIn, change: changeEntryFixture() };
+    const again = await openMine({ 'suggestion.mine': async () => [service] });
+    expect(within(cardOf(again.container, 'JS-1202-003')).getByText('已开通')).toBeTruthy();
+  });
+
+  it('turns 不要电话回访 on and back off with one switch, and says a failure', async () => {
+    let fail = false;
+    await openMine({
+      'followup.setContact': async (input) => {
+        if (fail) throw new GatewayError({ code: 'CONFLICT', message: '请稍后再试' });
+        return { noCalls: input.noCalls, updatedAt: '2026-12-03T10:00:00+08:00' };
+      },
+    });
+    const toggle = await screen.findByRole('switch', { name: /不要电话回访/ });
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
+    expect(screen.getByText(/社区不会给您打回访电话/)).toBeTruthy();
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
+    expect(callsOf('followup.setContact')).toEqual([{ noCalls: true }, { noCalls: false }]);
+    fail = true;
+    fireEvent.click(toggle);
+    expect(await screen.findByText('✕ 请稍后再试')).toBeTruthy();
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
   });
 
   it('keeps my suggestions when the follow-ups fail to load, and reloads on return', async () => {

@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/lo
 import { AccessibleRoot, ElderModeSwitch, useElderMode } from '@/features/elder-mode';
 import { CallWatch } from '@/features/queue';
 import {
+  ContactSwitch,
   ErasePanel,
   FollowUpCard,
   usePendingList,
@@ -34,6 +35,8 @@ export default function MySuggestionsPage() {
   const pending = usePendingList();
   const mine = useMySuggestionList();
   const [notice, setNotice] = useState<string | null>(null);
+  // Erasing deletes the 不要电话回访 choice too: the switch loads again after it.
+  const [erasures, setErasures] = useState(0);
   const community = readString(STORAGE_KEYS.community);
   const reloadAll = () => Promise.all([pending.remote.reload(), mine.remote.reload()]);
 
@@ -87,7 +90,13 @@ export default function MySuggestionsPage() {
             回到今晚服务
           </BigButton>
         </View>
-        <ErasePanel onErased={() => void reloadAll()} />
+        <ContactSwitch key={erasures} />
+        <ErasePanel
+          onErased={() => {
+            setErasures((n) => n + 1);
+            void reloadAll();
+          }}
+        />
       </View>
       <CallWatch />
     </AccessibleRoot>
