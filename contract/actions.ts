@@ -101,6 +101,14 @@ import type {
   VoteInput,
 } from './survey';
 import type {
+  AddEveningInput,
+  CalendarDateInput,
+  CalendarInput,
+  CalendarView,
+  CancelDateInput,
+  CancelDateResult,
+} from './calendar';
+import type {
   CancelInviteInput,
   DirectoryInput,
   Identity,
@@ -228,6 +236,12 @@ export interface ActionMap {
   };
   'roster.leave': { input: Empty; output: LeaveRequest[] };
   'roster.decideLeave': { input: { leaveId: string; approve: boolean }; output: LeaveRequest };
+  // A community's calendar (#16): cancelled dates and extra evenings.
+  'community.calendar': { input: CalendarInput; output: CalendarView };
+  'community.cancelDate': { input: CancelDateInput; output: CancelDateResult };
+  'community.restoreDate': { input: CalendarDateInput; output: CalendarView };
+  'community.addEvening': { input: AddEveningInput; output: CalendarView };
+  'community.removeEvening': { input: CalendarDateInput; output: CalendarView };
 }
 
 export type ActionName = keyof ActionMap;

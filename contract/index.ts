@@ -12,3 +12,4 @@ export type * from './survey';
 export type * from './report';
 export type * from './roster';
 export type * from './upload';
+export type * from './calendar';

@@ -13,7 +13,8 @@ import { applyNumberLimit, ticketsOf } from '../queue/service';
 import type { CommunityLimits, LimitsInput, ResidentLimits } from '../../../contract/community';
 import { communityOrThrow } from '../kernel/community';
 import { limitsOf } from './limits';
-import { eveningStatus } from '../kernel/schedule';
+import { type Calendar, cancelledAhead, eveningStatus } from '../kernel/schedule';
+import { calendarOf } from '../kernel/calendar';
 import { isoLocal, local } from '../kernel/time';
 
 const byOrder = (a: { sort: number }, b: { sort: number }) => a.sort - b.sort;
@@ -21,12 +22,13 @@ const byOrder = (a: { sort: number }, b: { sort: number }) => a.sort - b.sort;
 /** Tonight as a resident sees it: one call gives the page everything it shows. */
 export function composeTonight(
   community: CommunityRecord,
+  calendar: Calendar,
   now: Date,
   demoClock: boolean,
   notices: NoticeSummary[] = [],
   mine: TonightMine | null = null,
 ): Tonight {
-  const status = eveningStatus(community.evenings, now);
+  const status = eveningStatus(calendar, now);
   return {
     community: { id: community.id, name: community.name },
     date: status.date,
@@ -36,6 +38,7 @@ export function composeTonight(
     opensAt: status.opensAt,
     closesAt: status.closesAt,
     nextOpening: status.nextOpening ? isoLocal(status.nextOpening) : null,
+    cancelled: cancelledAhead(calendar, now),
     evenings: [...community.evenings].sort((a, b) => a.weekday - b.weekday),
     services: [...community.services]
       .sort(byOrder)
@@ -82,10 +85,11 @@ async function bookingsOf(
 async function mineOf(
   deps: CoreDeps,
   community: CommunityRecord,
+  calendar: Calendar,
   userId: string,
   now: Date,
 ): Promise<TonightMine> {
-  const status = eveningStatus(community.evenings, now);
+  const status = eveningStatus(calendar, now);
   const hasLines = community.services.some((s) => s.kind === 'queue');
   const [tickets, bookings, followUps] = await Promise.all([
     status.serviceEvening && hasLines ? ticketsOf(deps, userId, now, community.id) : [],
@@ -107,11 +111,12 @@ export async function tonightOf(
   if (!page) throw notFound('没有找到这个社区，请重新扫码或选择社区');
   const { community, board } = page;
   const date = local(now).format('YYYY-MM-DD');
+  const calendar = await calendarOf(deps, community, now);
   const [notices, mine] = await Promise.all([
     Promise.all(currentNotices(board, now).map((n) => summaryOf(deps, n, date))),
-    userId ? mineOf(deps, community, userId, now) : null,
+    userId ? mineOf(deps, community, calendar, userId, now) : null,
   ]);
-  return composeTonight(community, now, deps.clock.demo, notices, mine);
+  return composeTonight(community, calendar, now, deps.clock.demo, notices, mine);
 }
 
 /** The phone residents can dial ('' clears it); it needs at least 7 digits. */

@@ -3,6 +3,8 @@ import type { EveningReport, Overview, ReportCsv, ServiceFigures } from '../../.
 import type { CoreDeps } from '../deps';
 import { ACTIVITY_RULE } from '../followup/service';
 import { communityOrThrow } from '../kernel/community';
+import { calendarOf } from '../kernel/calendar';
+import { LOOKAHEAD_DAYS } from '../kernel/schedule';
 import { addDays, todayOf } from '../kernel/week';
 import type { CommunityRecord } from '../ports';
 import { ANSWERED } from '../suggestion/service';
@@ -145,7 +147,8 @@ export async function overview(
   const communities = [];
   for (const { id } of await deps.store.communities.list()) {
     const c = await communityOrThrow(deps, id);
-    const evening = lastEvening(c, day);
+    // The calendar from eight weeks back: lastEvening looks that far.
+    const evening = lastEvening(await calendarOf(deps, c, addDays(day, -LOOKAHEAD_DAYS)), day);
     const report = await eveningReport(deps, c, evening, false);
     communities.push({ id, name: c.name, date: evening, ...report.totals });
   }

@@ -60,6 +60,8 @@ export interface CloudCommand {
   set(value: unknown): QueryOperator;
   /** Less than: numbers compare with numbers, strings with strings. */
   lt(value: number | string): QueryOperator;
+  /** Greater than or equal, as lt(). */
+  gte(value: number | string): QueryOperator;
   /** Not equal; `neq(null)` also leaves out documents without the field. */
   neq(value: unknown): QueryOperator;
 }
