@@ -12,6 +12,7 @@ import { createCloudBaseEmulator, type QueryShape } from '../../testing/cloudbas
 import { unindexed } from '../../testing/indexes';
 import { describeRetentionContract } from '../contract-tests/retention-contract';
 import { describeStoreContract } from '../contract-tests/store-contract';
+import { describeCalendarContract } from '../contract-tests/calendar-contract';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from './index';
 
 const shapes = new Map<string, QueryShape>();
@@ -26,6 +27,7 @@ const openEmulated = async () => {
 
 describeStoreContract('cloudbase emulator', openEmulated);
 describeRetentionContract('cloudbase emulator', openEmulated);
+describeCalendarContract('cloudbase emulator', openEmulated);
 
 afterAll(() => {
   expect(unindexed(shapes.values())).toEqual([]);

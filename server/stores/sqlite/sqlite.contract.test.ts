@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describeRetentionContract } from '../contract-tests/retention-contract';
 import { describeStoreContract } from '../contract-tests/store-contract';
+import { describeCalendarContract } from '../contract-tests/calendar-contract';
 import { migrate, openDatabase, openSqliteStore } from './index';
 import { MIGRATIONS } from './migrations';
 
@@ -15,6 +16,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describeStoreContract('sqlite', () => openSqliteStore(freshFile()));
 describeRetentionContract('sqlite', () => openSqliteStore(freshFile()));
+describeCalendarContract('sqlite', () => openSqliteStore(freshFile()));
 
 describe('sqlite specifics', () => {
   it('uses WAL and records the schema version', () => {
