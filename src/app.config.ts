@@ -30,6 +30,7 @@ export default defineAppConfig({
         'pages/report/index',
         'pages/roster/index',
         'pages/team/index',
+        'pages/calendar/index',
       ],
     },
     { root: 'package-board', pages: ['pages/board/index'] },

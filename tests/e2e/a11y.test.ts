@@ -90,6 +90,7 @@ const PAGES: PageVisit[] = [
   { path: 'package-staff/pages/report/index', who: 'staff', query: () => '?c=jinse&d=2026-12-02' },
   { path: 'package-staff/pages/roster/index', who: 'staff', query: () => '?c=jinse&d=2026-12-02' },
   { path: 'package-staff/pages/team/index', who: 'staff', query: () => '?c=jinse' },
+  { path: 'package-staff/pages/calendar/index', who: 'staff', query: () => '?c=jinse' },
   { path: 'package-board/pages/board/index', who: 'resident', query: () => '?c=jinse' },
   { path: 'package-misc/pages/not-found/index', who: 'resident', query: () => '' },
 ];
