@@ -5,6 +5,7 @@ import { FeedbackLine } from '@/components/desk-parts/desk-parts';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
 import { TextField } from '@/components/text-field/text-field';
 import { errorMessage } from '@/lib/gateway';
+import { fieldOf } from '@/hooks/use-desk-run';
 import type { CalendarEvening } from '@/types/contract';
 import { addEvening, cancelDate, removeEvening, restoreDate } from '../api/calendar';
 import { useCalendar, type CalendarState } from '../hooks/use-calendar';
@@ -58,7 +59,7 @@ function EveningRow({ community, evening: e, state }: RowProps) {
       done: (r) => cancelledText(e.date, r.cancelledBookings, r.told),
       isField: (field) => field === 'reason',
     });
-    setError(!result.ok && result.message ? result.message : null);
+    setError(fieldOf(result) === 'reason' && !result.ok ? result.message : null);
     if (result.ok) setReason('');
   };
   return (
