@@ -129,6 +129,14 @@ import type {
   VoteInput,
 } from './survey';
 import type {
+  AddEveningInput,
+  CalendarDateInput,
+  CalendarInput,
+  CalendarView,
+  CancelDateInput,
+  CancelDateResult,
+} from './calendar';
+import type {
   CancelInviteInput,
   DirectoryInput,
   Identity,
@@ -277,6 +285,12 @@ export interface ActionMap {
   'volunteer.signUp': { input: VolunteerSignUpInput; output: VolunteerShift };
   'volunteer.desk': { input: { community: string }; output: VolunteerDesk };
   'volunteer.callNext': { input: { community: string }; output: VolunteerDesk };
+  // A community's calendar (#16): cancelled dates and extra evenings.
+  'community.calendar': { input: CalendarInput; output: CalendarView };
+  'community.cancelDate': { input: CancelDateInput; output: CancelDateResult };
+  'community.restoreDate': { input: CalendarDateInput; output: CalendarView };
+  'community.addEvening': { input: AddEveningInput; output: CalendarView };
+  'community.removeEvening': { input: CalendarDateInput; output: CalendarView };
 }
 
 export type ActionName = keyof ActionMap;

@@ -102,6 +102,8 @@ export interface Booking {
   /** The community's phone for "联系社工"; null until staff set it. */
   contactPhone: string | null;
   createdAt: string;
+  /** Why the evening was cancelled, on a booking cancelled with its date (the calendar, #16). */
+  cancelledReason?: string;
 }
 
 /** A booking as staff see it: with the name, and the moves the desk can make now. */

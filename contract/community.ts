@@ -27,6 +27,12 @@ export interface ServiceEvening {
   closesAt: string;
 }
 
+/** A cancelled service evening as residents see it. */
+export interface CancelledEvening {
+  date: string;
+  reason: string;
+}
+
 export interface TonightInput {
   community: string;
 }
@@ -46,6 +52,12 @@ export interface Tonight {
   closesAt: string;
   /** ISO instant (+08:00) of the next opening; null while open. */
   nextOpening: string | null;
+  /**
+   * Evenings staff cancelled on the community's calendar from today up to the next opening,
+   * with the reason residents see (e.g. "国庆假期"); today's first when tonight is cancelled. An
+   * extra evening staff added is an ordinary service evening here. Absent from older servers.
+   */
+  cancelled?: CancelledEvening[];
   /** All service evenings of the week, for "每周三 17:00–20:00". */
   evenings: ServiceEvening[];
   services: ServiceInfo[];

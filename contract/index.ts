@@ -13,3 +13,4 @@ export type * from './report';
 export type * from './roster';
 export type * from './upload';
 export type * from './volunteer';
+export type * from './calendar';

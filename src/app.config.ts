@@ -35,6 +35,7 @@ export default defineAppConfig({
         'pages/poster/index',
         'pages/volunteer/index',
         'pages/volunteers/index',
+        'pages/calendar/index',
       ],
     },
     { root: 'package-board', pages: ['pages/board/index'] },

@@ -14,6 +14,7 @@ import type {
   Solved,
 } from '../../contract/followup';
 import type { SuggestionStatus } from '../../contract/suggestion';
+import type { CalendarDate } from '../../contract/calendar';
 import type { NoticeStatus, SignUpStatus } from '../../contract/notice';
 import type { Candidate, RoundStatus } from '../../contract/survey';
 import type { AlertKind, LineState, Ticket } from '../../contract/queue';
@@ -234,7 +235,29 @@ export interface Store {
    */
   scrub?(): Promise<void>;
   uploads: UploadRepo;
+  calendar: CalendarRepo;
   close(): Promise<void>;
+}
+
+// ── A community's calendar (#16) ─────────────────────────────────────────
+
+/**
+ * The exceptions to a community's weekly evenings, one per date, kept apart from the community
+ * record (core/community/calendar.ts decides them; kernel/schedule.ts reads them).
+ */
+export interface CalendarRepo {
+  /** The community's exceptions on dates from `from` to `to` (inclusive), by date. */
+  list(community: string, from: string, to: string): Promise<CalendarDate[]>;
+  /** Writes one date's exception (an extra evening, or a cancelled one back to extra). */
+  save(community: string, entry: CalendarDate): Promise<void>;
+  /** Removes one date's exception; false when there was none. */
+  remove(community: string, date: string): Promise<boolean>;
+  /**
+   * Cancels a date in one transaction: writes the cancelled entry and cancels every live booking
+   * (confirmed, waitlisted) of the community on that date as decideCloseDate decides, promoting
+   * nobody. Returns the bookings it cancelled.
+   */
+  cancel(community: string, entry: CalendarDate, now: Date): Promise<BookingRecord[]>;
 }
 
 // ── Timer jobs' progress ─────────────────────────────────────────────────
@@ -453,7 +476,7 @@ export interface ActivityAlert {
 export interface ResidentAlert {
   userId: string;
   at: string;
-  kind: 'follow-up-ask' | 'follow-up-invite' | 'suggestion-status';
+  kind: 'follow-up-ask' | 'follow-up-invite' | 'suggestion-status' | 'evening-cancelled';
   community: string;
   /** One line in Chinese, e.g. "您的建议 JS-1202-003 已采纳". */
   text: string;

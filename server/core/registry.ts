@@ -3,6 +3,7 @@ import type { ActionDef } from './action';
 import { BODY_LIMIT } from './limits';
 import { bookingActions } from './actions/booking';
 import { communityActions } from './actions/community';
+import { calendarActions } from './actions/calendar';
 import { followupActions } from './actions/followup';
 import { noticeActions } from './actions/notice';
 import { reportActions } from './actions/report';
@@ -26,6 +27,7 @@ const declared = [
   ...reportActions,
   ...rosterActions,
   ...volunteerActions,
+  ...calendarActions,
 ];
 
 // Compile-time check that the contract's ActionMap and the registry name the same actions.

@@ -99,6 +99,7 @@ const PAGES: PageVisit[] = [
     who: 'staff',
     query: () => '?c=jinse&d=2026-12-02',
   },
+  { path: 'package-staff/pages/calendar/index', who: 'staff', query: () => '?c=jinse' },
   { path: 'package-board/pages/board/index', who: 'resident', query: () => '?c=jinse' },
   { path: 'package-misc/pages/not-found/index', who: 'resident', query: () => '' },
 ];

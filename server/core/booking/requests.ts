@@ -15,6 +15,7 @@ import type {
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { communityOrThrow } from '../kernel/community';
+import { calendarOf } from '../kernel/calendar';
 import type { BookingPatch, BookingRecord } from '../ports';
 import { bookingCodes, deskMoves, isLive } from './rules';
 import { bookingLimitMessage } from '../community/limits';
@@ -119,7 +120,7 @@ export async function rescheduleBooking(
   }
   const community = await communityOrThrow(deps, ref.community);
   const settings = await settingsFor(deps, community.id, ref.service);
-  resolveSlot(community, ref, settings, now);
+  resolveSlot(community, await calendarOf(deps, community, now), ref, settings, now);
   const result = await deps.store.bookings.reschedule(current.id, {
     slotId: input.slotId,
     ...ref,
@@ -176,7 +177,7 @@ export async function configureService(
     name: service.name,
     description: service.description,
     ...next,
-    dates: bookableDates(community, now, next.weekdays),
+    dates: bookableDates(await calendarOf(deps, community, now), now, next.weekdays),
   };
 }
 

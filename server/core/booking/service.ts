@@ -9,6 +9,7 @@ import type {
 } from '../../../contract/booking';
 import { communityOrThrow } from '../kernel/community';
 import { assertActive } from '../community/setup';
+import { calendarOf } from '../kernel/calendar';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { stopwatch, type JobBudget, type JobRun } from '../jobs';
@@ -48,7 +49,17 @@ export async function bookingView(deps: CoreDeps, b: BookingRecord, now: Date): 
   const community = await communityOrThrow(deps, b.community);
   const settings = await settingsFor(deps, b.community, b.service);
   const position = b.status === 'waitlisted' ? await deps.store.bookings.waitlistPosition(b) : null;
-  return viewOf(b, community, settings, position, now);
+  return { ...viewOf(b, community, settings, position, now), ...(await closedReason(deps, b)) };
+}
+
+/**
+ * A cancelled booking on a date staff cancelled says why (the resident's 我的预约 shows it); the
+ * calendar is read only for cancelled bookings.
+ */
+async function closedReason(deps: CoreDeps, b: BookingRecord) {
+  if (b.status !== 'cancelled') return {};
+  const [entry] = await deps.store.calendar.list(b.community, b.date, b.date);
+  return entry?.kind === 'cancelled' ? { cancelledReason: entry.reason } : {};
 }
 
 function viewOf(
@@ -116,6 +127,7 @@ export async function companionsByBooking(
 
 export async function services(deps: CoreDeps, communityId: string, now: Date) {
   const community = await communityOrThrow(deps, communityId);
+  const calendar = await calendarOf(deps, community, now);
   const list: BookableService[] = [];
   for (const s of community.services
     .filter((x) => x.kind === 'booking')
@@ -126,14 +138,14 @@ export async function services(deps: CoreDeps, communityId: string, now: Date) {
       name: s.name,
       description: s.description,
       ...settings,
-      dates: bookableDates(community, now, settings.weekdays),
+      dates: bookableDates(calendar, now, settings.weekdays),
     });
   }
   return {
     community: { id: community.id, name: community.name, contactPhone: community.contactPhone },
     limits: limitsOf(community.limits),
     services: list,
-    dates: bookableDates(community, now),
+    dates: bookableDates(calendar, now),
   };
 }
 
@@ -145,7 +157,8 @@ export async function slots(
   const community = await communityOrThrow(deps, input.community);
   bookableService(community, input.service);
   const settings = await settingsFor(deps, community.id, input.service);
-  const evening = eveningOn(community, input.date, now, settings.weekdays);
+  const calendar = await calendarOf(deps, community, now);
+  const evening = eveningOn(calendar, input.date, now, settings.weekdays);
   const counts = new Map(
     (await deps.store.bookings.slotCounts(community.id, input.service, input.date)).map((c) => [
       c.slotId,
@@ -197,7 +210,8 @@ export async function book(deps: CoreDeps, args: BookArgs, now: Date) {
   const community = await communityOrThrow(deps, ref.community);
   assertActive(community);
   const settings = await settingsFor(deps, community.id, ref.service);
-  const { late } = resolveSlot(community, ref, settings, now);
+  const calendar = await calendarOf(deps, community, now);
+  const { late } = resolveSlot(community, calendar, ref, settings, now);
   const outcome = await deps.store.bookings.book({
     slotId: args.slotId,
     ...ref,

@@ -1,6 +1,6 @@
 import type { BookingSettings } from '../../../contract/booking';
 import type { CommunityRecord, ServiceRecord } from '../ports';
-import { eveningStatus } from '../kernel/schedule';
+import { type Calendar, eveningOnDate, LOOKAHEAD_DAYS, openEveningOn } from '../kernel/schedule';
 import { atLocal, local } from '../kernel/time';
 import { AppError } from '../errors';
 import { isLate, startOf } from './rules';
@@ -94,53 +94,49 @@ export function parseSlotId(id: string): SlotRef | null {
 }
 
 /**
- * The next BOOKABLE_EVENINGS service-evening dates: tonight counts until it closes. Looks ahead
- * week by week, so a community with one evening a week gets the next four Wednesdays.
+ * The next BOOKABLE_EVENINGS service-evening dates on the community's calendar (weekly and extra
+ * evenings, cancelled ones skipped): tonight counts until it closes. A service that runs on some
+ * weekdays only (`weekdays`) keeps to them, extra evenings included.
  */
-export function bookableDates(
-  community: CommunityRecord,
-  now: Date,
-  weekdays: number[] = [],
-): string[] {
+export function bookableDates(calendar: Calendar, now: Date, weekdays: number[] = []): string[] {
   const dates: string[] = [];
   const today = local(now).startOf('day');
-  for (let i = 0; dates.length < BOOKABLE_EVENINGS && i < 7 * BOOKABLE_EVENINGS + 7; i += 1) {
+  for (let i = 0; dates.length < BOOKABLE_EVENINGS && i < LOOKAHEAD_DAYS; i += 1) {
     const day = today.add(i, 'day');
-    const evening = community.evenings.find((e) => e.weekday === day.day());
-    if (!evening || (weekdays.length > 0 && !weekdays.includes(evening.weekday))) continue;
     const date = day.format('YYYY-MM-DD');
+    const evening = openEveningOn(calendar, date);
+    if (!evening || (weekdays.length > 0 && !weekdays.includes(day.day()))) continue;
     if (atLocal(date, evening.closesAt).valueOf() > now.getTime()) dates.push(date);
   }
   return dates;
 }
 
-/** The evening's hours on `date`, or CLOSED when it is not a bookable service evening. */
-export function eveningOn(
-  community: CommunityRecord,
-  date: string,
-  now: Date,
-  weekdays: number[] = [],
-) {
-  if (!bookableDates(community, now, weekdays).includes(date)) {
+/** The evening's hours on `date`, or CLOSED (with the reason of a cancelled one) when not bookable. */
+export function eveningOn(calendar: Calendar, date: string, now: Date, weekdays: number[] = []) {
+  const onDate = eveningOnDate(calendar, date);
+  if (onDate.kind === 'cancelled') {
+    throw new AppError('CLOSED', `${date} 暂停开放：${onDate.reason}。请选择其他服务夜`, 'date');
+  }
+  if (onDate.kind === 'none' || !bookableDates(calendar, now, weekdays).includes(date)) {
     throw new AppError(
       'CLOSED',
       `${date} 不是可以预约的服务夜（可预约接下来的 ${BOOKABLE_EVENINGS} 个服务夜）`,
       'date',
     );
   }
-  const status = eveningStatus(community.evenings, atLocal(date, '12:00').toDate());
-  return { opensAt: status.opensAt, closesAt: status.closesAt };
+  return { opensAt: onDate.opensAt, closesAt: onDate.closesAt };
 }
 
 /** A slot id that names a real slot of a bookable service on a bookable evening. */
 export function resolveSlot(
   community: CommunityRecord,
+  calendar: Calendar,
   ref: SlotRef,
   settings: BookingSettings,
   now: Date,
 ) {
   const service = bookableService(community, ref.service);
-  const evening = eveningOn(community, ref.date, now, settings.weekdays);
+  const evening = eveningOn(calendar, ref.date, now, settings.weekdays);
   if (!slotStarts(evening.opensAt, evening.closesAt, settings.slotMinutes).includes(ref.startsAt)) {
     throw new AppError('NOT_FOUND', '没有这个预约时段，请重新选择', 'slotId');
   }

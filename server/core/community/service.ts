@@ -16,7 +16,8 @@ import type { CommunityLimits, LimitsInput, ResidentLimits } from '../../../cont
 import { communityOrThrow } from '../kernel/community';
 import { limitsOf } from './limits';
 import { ARCHIVED_MESSAGE } from './setup';
-import { eveningStatus } from '../kernel/schedule';
+import { type Calendar, cancelledAhead, eveningStatus } from '../kernel/schedule';
+import { calendarOf } from '../kernel/calendar';
 import { isoLocal, local } from '../kernel/time';
 
 const byOrder = (a: { sort: number }, b: { sort: number }) => a.sort - b.sort;
@@ -24,13 +25,14 @@ const byOrder = (a: { sort: number }, b: { sort: number }) => a.sort - b.sort;
 /** Tonight as a resident sees it: one call gives the page everything it shows. */
 export function composeTonight(
   community: CommunityRecord,
+  calendar: Calendar,
   now: Date,
   demoClock: boolean,
   notices: NoticeSummary[] = [],
   mine: TonightMine | null = null,
   servedBy: ServedBy[] = [],
 ): Tonight {
-  const status = eveningStatus(community.evenings, now);
+  const status = eveningStatus(calendar, now);
   return {
     community: { id: community.id, name: community.name },
     date: status.date,
@@ -40,6 +42,7 @@ export function composeTonight(
     opensAt: status.opensAt,
     closesAt: status.closesAt,
     nextOpening: status.nextOpening ? isoLocal(status.nextOpening) : null,
+    cancelled: cancelledAhead(calendar, now),
     evenings: [...community.evenings].sort((a, b) => a.weekday - b.weekday),
     services: [...community.services]
       .sort(byOrder)
@@ -88,10 +91,11 @@ async function bookingsOf(
 async function mineOf(
   deps: CoreDeps,
   community: CommunityRecord,
+  calendar: Calendar,
   userId: string,
   now: Date,
 ): Promise<TonightMine> {
-  const status = eveningStatus(community.evenings, now);
+  const status = eveningStatus(calendar, now);
   const hasLines = community.services.some((s) => s.kind === 'queue');
   const [tickets, bookings, followUps] = await Promise.all([
     status.serviceEvening && hasLines ? ticketsOf(deps, userId, now, community.id) : [],
@@ -115,14 +119,15 @@ export async function tonightOf(
   // Hidden from residents; NOT_FOUND so the page offers another community.
   if (community.archivedAt !== null) throw notFound(ARCHIVED_MESSAGE);
   const date = local(now).format('YYYY-MM-DD');
+  const calendar = await calendarOf(deps, community, now);
   const [notices, mine, volunteers] = await Promise.all([
     Promise.all(currentNotices(board, now).map((n) => summaryOf(deps, n, date))),
-    userId ? mineOf(deps, community, userId, now) : null,
+    userId ? mineOf(deps, community, calendar, userId, now) : null,
     // Who serves tonight (#16): one indexed read of the evening's volunteer sign-ups.
     deps.store.volunteers.shifts(communityId, date),
   ]);
   const servedBy = servedByOf(community, volunteers);
-  return composeTonight(community, now, deps.clock.demo, notices, mine, servedBy);
+  return composeTonight(community, calendar, now, deps.clock.demo, notices, mine, servedBy);
 }
 
 /** The phone residents can dial ('' clears it); it needs at least 7 digits. */

@@ -26,8 +26,10 @@ import type {
 } from '../ports';
 import { STATUS_WORDS } from '../suggestion/service';
 import { addDays, todayOf } from '../kernel/week';
-import { isoLocal, local } from '../kernel/time';
+import { isoLocal } from '../kernel/time';
 import { newId } from '../kernel/ids';
+import { calendarOf } from '../kernel/calendar';
+import { type Calendar, openEveningOn } from '../kernel/schedule';
 import { attendedOn } from '../notice/service';
 import { channelOf, contactFor, seniorTask } from './rules';
 
@@ -211,10 +213,9 @@ export async function createFollowUps(
   return { done, finished: false, remaining: left().length };
 }
 
-const isServiceEvening = (community: CommunityRecord, date: string) => {
-  const weekday = local(`${date}T12:00:00+08:00`).day();
-  return community.evenings.some((e) => e.weekday === weekday);
-};
+/** A service evening on the calendar: a cancelled one served nobody, an extra one did. */
+const isServiceEvening = (calendar: Calendar, date: string) =>
+  openEveningOn(calendar, date) !== null;
 
 /** Adds newly finished evenings under `stamp`, forgetting those out of the job's reach. */
 const markEvenings =
@@ -239,12 +240,13 @@ async function followUpCommunity(deps: CoreDeps, id: string, now: Date, watch: S
   const state = await deps.store.jobs.get(EVENINGS_JOB, id);
   const finished = textOf(state?.data, 'rules') === stamp ? listOf(state?.data, 'evenings') : [];
   const today = todayOf(now);
+  const calendar = await calendarOf(deps, community, addDays(today, -LOOKBACK_DAYS));
   const settled: string[] = [];
   let created = 0;
   let complete = true;
   for (let back = 1; back <= LOOKBACK_DAYS; back += 1) {
     const date = addDays(today, -back);
-    if (finished.includes(date) || !isServiceEvening(community, date)) continue;
+    if (finished.includes(date) || !isServiceEvening(calendar, date)) continue;
     const evening = await followUpEvening(deps, community, date, rules, now, watch);
     created += evening.created;
     if (evening.outcome === 'out-of-time') {

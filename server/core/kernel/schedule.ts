@@ -1,11 +1,27 @@
+import type { CalendarDate } from '../../../contract/calendar';
 import type { ServiceEvening } from '../../../contract/community';
 import { atLocal, local } from './time';
+
+/**
+ * A community's evenings: the weekly ones and the exceptions on its calendar (dates cancelled,
+ * extra evenings). A bare list of weekly evenings is a calendar without exceptions.
+ */
+export interface Calendar {
+  evenings: ServiceEvening[];
+  /** The exceptions around the dates asked about (the stores load a window of them). */
+  dates: CalendarDate[];
+}
+
+export type Schedule = Calendar | ServiceEvening[];
+
+const calendarOf = (schedule: Schedule): Calendar =>
+  Array.isArray(schedule) ? { evenings: schedule, dates: [] } : schedule;
 
 export interface EveningStatus {
   /** Asia/Shanghai date of `now`, "YYYY-MM-DD". */
   date: string;
   weekday: number;
-  /** Is `date` a service evening? */
+  /** Is `date` a service evening (weekly or extra, and not cancelled)? */
   serviceEvening: boolean;
   open: boolean;
   /** Tonight's hours, or those of the next evening when tonight has none. */
@@ -13,20 +29,55 @@ export interface EveningStatus {
   closesAt: string;
   /** The next opening instant after `now`; null while open. */
   nextOpening: Date | null;
+  /** Why tonight's evening is cancelled; null when it is not. */
+  cancelled: string | null;
 }
 
-const eveningOn = (evenings: ServiceEvening[], weekday: number) =>
-  evenings.find((e) => e.weekday === weekday);
+/** What one date is on a calendar. */
+export type DateEvening =
+  | { kind: 'evening'; opensAt: string; closesAt: string; extra: boolean }
+  | { kind: 'cancelled'; opensAt: string; closesAt: string; reason: string; extra: boolean }
+  | { kind: 'none' };
+
+const weekdayOf = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
 
 /**
- * Where `now` falls in a community's weekly service evenings, reckoned in Asia/Shanghai. A week
- * without evenings is never open and has no next opening.
+ * THE calendar rule: a date is a service evening when it is one of the weekly evenings or an
+ * extra one, unless it is cancelled (then it says why). The exception on a date wins.
  */
-export function eveningStatus(evenings: ServiceEvening[], now: Date): EveningStatus {
+export function eveningOnDate(schedule: Schedule, date: string): DateEvening {
+  const { evenings, dates } = calendarOf(schedule);
+  const exception = dates.find((d) => d.date === date);
+  const weekly = evenings.find((e) => e.weekday === weekdayOf(date));
+  if (exception?.kind === 'cancelled') {
+    const { opensAt, closesAt, reason, added } = exception;
+    return { kind: 'cancelled', opensAt, closesAt, reason, extra: added };
+  }
+  if (exception?.kind === 'extra') {
+    const { opensAt, closesAt } = exception;
+    return { kind: 'evening', opensAt, closesAt, extra: true };
+  }
+  if (weekly)
+    return { kind: 'evening', opensAt: weekly.opensAt, closesAt: weekly.closesAt, extra: false };
+  return { kind: 'none' };
+}
+
+/** The evening on a date when it is one (cancelled ones are not). */
+export const openEveningOn = (schedule: Schedule, date: string) => {
+  const evening = eveningOnDate(schedule, date);
+  return evening.kind === 'evening' ? evening : null;
+};
+
+/**
+ * Where `now` falls in a community's evenings, reckoned in Asia/Shanghai. Without evenings it is
+ * never open and has no next opening.
+ */
+export function eveningStatus(schedule: Schedule, now: Date): EveningStatus {
   const today = local(now);
   const date = today.format('YYYY-MM-DD');
   const weekday = today.day();
-  const tonight = eveningOn(evenings, weekday);
+  const onDate = eveningOnDate(schedule, date);
+  const tonight = onDate.kind === 'evening' ? onDate : null;
   const nowMs = now.getTime();
 
   if (tonight) {
@@ -41,12 +92,14 @@ export function eveningStatus(evenings: ServiceEvening[], now: Date): EveningSta
         opensAt: tonight.opensAt,
         closesAt: tonight.closesAt,
         nextOpening: null,
+        cancelled: null,
       };
     }
   }
 
-  const next = nextOpening(evenings, now);
-  const shown = tonight ?? (next ? eveningOn(evenings, local(next).day()) : undefined);
+  const next = nextOpening(schedule, now);
+  const shown =
+    tonight ?? (next ? openEveningOn(schedule, local(next).format('YYYY-MM-DD')) : null);
   return {
     date,
     weekday,
@@ -55,20 +108,54 @@ export function eveningStatus(evenings: ServiceEvening[], now: Date): EveningSta
     opensAt: shown?.opensAt ?? '',
     closesAt: shown?.closesAt ?? '',
     nextOpening: next,
+    cancelled: onDate.kind === 'cancelled' ? onDate.reason : null,
   };
 }
 
-/** The first opening strictly after `now`, looking up to one week and a day ahead. */
-export function nextOpening(evenings: ServiceEvening[], now: Date): Date | null {
+/** How far nextOpening looks: a run of cancelled weeks (a long closure) is still found past. */
+export const LOOKAHEAD_DAYS = 7 * 8;
+
+/** The first opening strictly after `now`, skipping cancelled dates and counting extra ones. */
+export function nextOpening(schedule: Schedule, now: Date): Date | null {
   const start = local(now).startOf('day');
-  for (let i = 0; i <= 7; i += 1) {
-    const day = start.add(i, 'day');
-    const evening = eveningOn(evenings, day.day());
+  for (let i = 0; i <= LOOKAHEAD_DAYS; i += 1) {
+    const date = start.add(i, 'day').format('YYYY-MM-DD');
+    const evening = openEveningOn(schedule, date);
     if (!evening) continue;
-    const opens = atLocal(day.format('YYYY-MM-DD'), evening.opensAt);
+    const opens = atLocal(date, evening.opensAt);
     if (opens.valueOf() > now.getTime()) return opens.toDate();
   }
   return null;
+}
+
+/**
+ * The cancelled evenings from `now`'s date up to the next opening (or the look-ahead): what the
+ * tonight page and the board say ("本周三暂停开放：国庆假期").
+ */
+export function cancelledAhead(schedule: Schedule, now: Date) {
+  const { dates } = calendarOf(schedule);
+  const today = local(now).format('YYYY-MM-DD');
+  const next = nextOpening(schedule, now);
+  const until = next ? local(next).format('YYYY-MM-DD') : '9999-12-31';
+  return dates
+    .filter((d) => d.kind === 'cancelled' && d.date >= today && d.date < until)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map(({ date, reason }) => ({ date, reason }));
+}
+
+/**
+ * The evenings (weekly and extra, cancelled ones included) from `from` for `days` days, by date:
+ * the staff calendar and the dates residents can book.
+ */
+export function eveningsBetween(schedule: Schedule, from: string, days: number) {
+  const out: Array<{ date: string; evening: Exclude<DateEvening, { kind: 'none' }> }> = [];
+  const start = local(`${from}T12:00:00+08:00`).startOf('day');
+  for (let i = 0; i < days; i += 1) {
+    const date = start.add(i, 'day').format('YYYY-MM-DD');
+    const evening = eveningOnDate(schedule, date);
+    if (evening.kind !== 'none') out.push({ date, evening });
+  }
+  return out;
 }
 
 const WEEKDAY_NAMES = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];

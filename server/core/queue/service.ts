@@ -20,6 +20,7 @@ import type {
 } from '../ports';
 import { companionSubject, ticketCompanionView } from '../roster/rules';
 import { eveningStatus } from '../kernel/schedule';
+import { calendarOf } from '../kernel/calendar';
 import { isoLocal, local } from '../kernel/time';
 import {
   decideCallNext,
@@ -44,14 +45,18 @@ export { ALERT_AHEAD, REQUEUE_BEHIND, completePatch } from './evening';
 
 const dateOf = (now: Date) => local(now).format('YYYY-MM-DD');
 
-/** The line's setup tonight, from the community and the staff's configuration (one read). */
+/**
+ * The line's setup tonight, from the community, its calendar and the staff's configuration: a
+ * cancelled date has no hours, an extra evening has its own.
+ */
 async function freshSetup(deps: CoreDeps, community: CommunityRecord, queue: string, now: Date) {
   const line = findLine(community, queue);
-  const status = eveningStatus(community.evenings, now);
-  const config = withDefaults(
-    await deps.store.queues.getConfig(community.id, queue),
-    status.closesAt,
-  );
+  const [calendar, stored] = await Promise.all([
+    calendarOf(deps, community, now),
+    deps.store.queues.getConfig(community.id, queue),
+  ]);
+  const status = eveningStatus(calendar, now);
+  const config = withDefaults(stored, status.closesAt);
   const setup: LineSetup = {
     ...config,
     name: line.service.name,
@@ -64,10 +69,14 @@ async function freshSetup(deps: CoreDeps, community: CommunityRecord, queue: str
   return { setup, status };
 }
 
-const closedMessage = (now: Date, community: CommunityRecord) => {
-  const status = eveningStatus(community.evenings, now);
-  if (status.nextOpening)
-    return `现在不在服务时间，下次开放：${local(status.nextOpening).format('M月D日 HH:mm')}`;
+/** Why no number can be taken now: a cancelled evening says why, and when the next one opens. */
+const closedMessage = async (deps: CoreDeps, now: Date, community: CommunityRecord) => {
+  const status = eveningStatus(await calendarOf(deps, community, now), now);
+  const next = status.nextOpening
+    ? `下次开放：${local(status.nextOpening).format('M月D日 HH:mm')}`
+    : '';
+  if (status.cancelled) return `今晚暂停开放：${status.cancelled}${next ? `。${next}` : ''}`;
+  if (next) return `现在不在服务时间，${next}`;
   return '现在不在服务时间';
 };
 
@@ -198,7 +207,9 @@ export async function changeLine<T>(
     // An evening opens at its first number: none at an archived community (its history stays).
     assertActive(record);
     const { setup, status } = await freshSetup(deps, record, queue, now);
-    if (!status.serviceEvening) throw new AppError('CLOSED', closedMessage(now, record));
+    if (!status.serviceEvening) {
+      throw new AppError('CLOSED', await closedMessage(deps, now, record));
+    }
     outcome = await attempt({ key: newEveningKey(randomBytes), setup });
   }
   if (outcome.missing) throw new Error(`queue ${community}/${queue}: evening not opened`);
@@ -247,7 +258,7 @@ export async function join(
     case 'closed':
       throw new AppError(
         'CLOSED',
-        closedMessage(now, await communityOrThrow(deps, args.community)),
+        await closedMessage(deps, now, await communityOrThrow(deps, args.community)),
       );
     case 'last-join':
       throw new AppError('CLOSED', `今晚取号已在 ${view.setup.lastJoin} 截止，欢迎下次再来`);
@@ -399,7 +410,7 @@ export async function configure(
   const current = await viewLine(deps, ref.community, ref.queue, now, community);
   const config = { ...configOf(current.setup), ...definedOf(patch) };
   await deps.store.queues.saveConfig(ref.community, ref.queue, config);
-  if (!eveningStatus(community.evenings, now).serviceEvening) {
+  if (!eveningStatus(await calendarOf(deps, community, now), now).serviceEvening) {
     return viewLine(deps, ref.community, ref.queue, now, community);
   }
   const { view } = await changeLine(deps, ref, now, (evening, setup) => ({
@@ -423,6 +434,29 @@ export async function applyNumberLimit(
     if (!evening.setup || evening.setup.numbersPerResident === numbersPerResident) continue;
     await changeLine(deps, evening, now, (current, setup) => ({
       next: withSetup(current, { ...setup, numbersPerResident }),
+      result: null,
+    }));
+  }
+}
+
+/**
+ * Tonight's hours on the lines already open, after staff changed today on the calendar: a
+ * cancelled evening takes no more numbers (its hours go), a restored or extra one takes them
+ * again. Tickets already taken stay as they are.
+ */
+export async function applyTonightHours(
+  deps: CoreDeps,
+  community: CommunityRecord,
+  now: Date,
+): Promise<void> {
+  const status = eveningStatus(await calendarOf(deps, community, now), now);
+  const opensAt = status.serviceEvening ? status.opensAt : '';
+  const closesAt = status.serviceEvening ? status.closesAt : '';
+  for (const evening of await deps.store.queues.eveningsOf(community.id, dateOf(now))) {
+    if (!evening.setup) continue;
+    if (evening.setup.opensAt === opensAt && evening.setup.closesAt === closesAt) continue;
+    await changeLine(deps, evening, now, (current, setup) => ({
+      next: withSetup(current, { ...setup, opensAt, closesAt }),
       result: null,
     }));
   }

@@ -2,7 +2,8 @@
 import type { Poster } from '../../../contract/report';
 import type { CoreDeps } from '../deps';
 import { communityOrThrow } from '../kernel/community';
-import { describeEvenings, eveningStatus, nextOpening } from '../kernel/schedule';
+import { calendarOf } from '../kernel/calendar';
+import { describeEvenings, eveningStatus, nextOpening, type Schedule } from '../kernel/schedule';
 import { mondayOf } from '../kernel/week';
 import type { CommunityRecord, NoticeRecord } from '../ports';
 import { local } from '../kernel/time';
@@ -11,19 +12,28 @@ import { local } from '../kernel/time';
  * The evening the poster announces: tonight while open, else the next opening (schedule.ts, which
  * knows the community's calendar). Its hours are read at its opening instant, the same way.
  */
-export function posterEvening(c: CommunityRecord, now: Date): Poster['evening'] {
-  const status = eveningStatus(c.evenings, now);
-  const opens = status.open ? now : nextOpening(c.evenings, now);
+export function posterEvening(
+  c: CommunityRecord,
+  now: Date,
+  schedule: Schedule = c.evenings,
+): Poster['evening'] {
+  const status = eveningStatus(schedule, now);
+  const opens = status.open ? now : nextOpening(schedule, now);
   if (!opens) return null;
-  const at = eveningStatus(c.evenings, opens);
+  const at = eveningStatus(schedule, opens);
   return { date: local(opens).format('YYYY-MM-DD'), opensAt: at.opensAt, closesAt: at.closesAt };
 }
 
 /** The poster's content from loaded records: services in display order, activities by time. */
-export function posterOf(c: CommunityRecord, notices: NoticeRecord[], now: Date): Poster {
+export function posterOf(
+  c: CommunityRecord,
+  notices: NoticeRecord[],
+  now: Date,
+  schedule: Schedule = c.evenings,
+): Poster {
   return {
     community: { id: c.id, name: c.name, contactPhone: c.contactPhone },
-    evening: posterEvening(c, now),
+    evening: posterEvening(c, now, schedule),
     hours: describeEvenings(c.evenings),
     services: [...c.services]
       .sort((a, b) => a.sort - b.sort)
@@ -49,12 +59,14 @@ export function posterOf(c: CommunityRecord, notices: NoticeRecord[], now: Date)
 /** Reads the community and the published notices of the announced evening's week. */
 export async function posterFor(deps: CoreDeps, communityId: string, now: Date): Promise<Poster> {
   const c = await communityOrThrow(deps, communityId);
-  const evening = posterEvening(c, now);
+  // The calendar's cancelled dates and extra evenings decide which evening the poster names.
+  const schedule = await calendarOf(deps, c, now);
+  const evening = posterEvening(c, now, schedule);
   const week = mondayOf(evening?.date ?? local(now).format('YYYY-MM-DD'));
   const notices = await deps.store.notices.list(c.id, {
     statuses: ['published'],
     fromWeek: week,
     toWeek: week,
   });
-  return posterOf(c, notices, now);
+  return posterOf(c, notices, now, schedule);
 }

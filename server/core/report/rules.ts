@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { ACTIVITY_RULE } from '../followup/service';
 import { addDays } from '../kernel/week';
 import type { CommunityRecord } from '../ports';
-import { local } from '../kernel/time';
+import { LOOKAHEAD_DAYS, openEveningOn, type Schedule } from '../kernel/schedule';
 import type { Visit } from './visits';
 
 export const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -29,11 +29,14 @@ export function countServed(visits: Visit[]): ServedCount {
   return { visits: served.length, people: new Set(served.map((v) => v.person)).size };
 }
 
-/** The community's most recent service evening on or before `date`. */
-export function lastEvening(c: CommunityRecord, date: string): string {
-  for (let back = 0; back < 7; back += 1) {
+/**
+ * The community's most recent service evening on or before `date` on its calendar: a cancelled
+ * evening is skipped (nobody was served), an extra one counts.
+ */
+export function lastEvening(calendar: Schedule, date: string): string {
+  for (let back = 0; back < LOOKAHEAD_DAYS; back += 1) {
     const d = addDays(date, -back);
-    if (c.evenings.some((e) => e.weekday === local(`${d}T12:00:00+08:00`).day())) return d;
+    if (openEveningOn(calendar, d)) return d;
   }
   return date;
 }

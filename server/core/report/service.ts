@@ -10,6 +10,8 @@ import { servedByOf } from '../volunteer/rules';
 import type { CoreDeps } from '../deps';
 import { ACTIVITY_RULE } from '../followup/service';
 import { communityOrThrow } from '../kernel/community';
+import { calendarOf } from '../kernel/calendar';
+import { LOOKAHEAD_DAYS } from '../kernel/schedule';
 import { addDays, todayOf } from '../kernel/week';
 import type { CommunityRecord } from '../ports';
 import { ANSWERED } from '../suggestion/service';
@@ -158,7 +160,8 @@ export async function overview(
   const communities = [];
   for (const { id } of await deps.store.communities.list()) {
     const c = await communityOrThrow(deps, id);
-    const evening = lastEvening(c, day);
+    // The calendar from eight weeks back: lastEvening looks that far.
+    const evening = lastEvening(await calendarOf(deps, c, addDays(day, -LOOKAHEAD_DAYS)), day);
     const report = await eveningReport(deps, c, evening, false);
     communities.push({ id, name: c.name, date: evening, ...report.totals });
   }
@@ -184,7 +187,7 @@ async function loadCommunity(deps: CoreDeps, id: string, day: string): Promise<L
     id: c.id,
     name: c.name,
     costs: await deps.store.reports.getCosts(c.id),
-    lastDate: lastEvening(c, day),
+    lastDate: lastEvening(await calendarOf(deps, c, addDays(day, -LOOKAHEAD_DAYS)), day),
     evenings,
     suggestions: await deps.store.suggestions.list(c.id),
   };

@@ -63,6 +63,7 @@ export const RESIDENT_TEMPLATE_ENV: Record<ResidentAlert['kind'], string> = {
   'follow-up-ask': 'TMPL_FOLLOW_UP',
   'follow-up-invite': 'TMPL_FOLLOW_UP',
   'suggestion-status': 'TMPL_FOLLOW_UP',
+  'evening-cancelled': 'TMPL_FOLLOW_UP',
 };
 
 /** WeChat's limits per keyword type: thing ≤ 20 characters, character_string and number ≤ 32. */

@@ -88,6 +88,15 @@ const COLUMNS: Record<string, Record<string, string>> = {
     created_by: STAFF,
     created_at: ID,
   },
+  community_dates: {
+    community_id: SETUP,
+    date: SETUP,
+    kind: SETUP,
+    reason: 'why staff cancelled an evening (a holiday, a typhoon), public on the tonight page',
+    opens_at: SETUP,
+    closes_at: SETUP,
+    added: SETUP,
+  },
   communities: {
     id: SETUP,
     name: SETUP,

@@ -43,6 +43,7 @@ import {
   pickCode,
   SEATED,
 } from '../../core/booking/decisions';
+import { decideCloseDate } from '../../core/community/calendar';
 import { PERSONAL_FIELDS, pastRetention, retainedBooking } from '../../core/retention/rules';
 import { stillPersonal } from './retention';
 import { MalformedDocument, readDoc, toStoredInstant } from './documents';
@@ -388,6 +389,27 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     },
 
     /**
+     * A cancelled date's live bookings among `ids` cancelled as decideCloseDate decides (nobody
+     * promoted): get and update each booking, get and set each of their slots once.
+     */
+    async closeDate(ids: string[], now: Date) {
+      const found: BookingRecord[] = [];
+      for (const id of ids) {
+        const booking = await bookingAt(id);
+        if (booking) found.push(booking);
+      }
+      const slots = new Map<string, Slot>();
+      const decisions = decideCloseDate(found, now);
+      for (const { booking, cancelled } of decisions) {
+        const slot = slots.get(booking.slotId) ?? (await slotAt(booking, booking));
+        slots.set(booking.slotId, slot);
+        await slot.change(booking, cancelled);
+      }
+      for (const slot of slots.values()) await slot.write();
+      return decisions.map((d) => d.cancelled);
+    },
+
+    /**
      * Load, decide, write what changed: UPDATE_OPERATIONS, 2, or 4 when the status move changes
      * the slot (movesSlot). For update() and markReminded().
      */
@@ -404,6 +426,14 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     },
   };
 }
+
+/** closeDate() of a transaction that also writes the date's calendar entry (calendar.ts). */
+export const closeDateIn = (
+  tx: CloudTransaction,
+  names: BookingCollections,
+  ids: string[],
+  now: Date,
+) => inTransaction(tx, names).closeDate(ids, now);
 
 export function bookingRepo(db: CloudDatabase, names: BookingCollections): BookingRepo {
   const bookings = records(db, names, 'bookings', bookingFromDoc);

@@ -14,6 +14,7 @@ import { describeCommunityContract } from '../contract-tests/community-contract'
 import { describeRetentionContract } from '../contract-tests/retention-contract';
 import { describeStoreContract } from '../contract-tests/store-contract';
 import { describeVolunteerContract } from '../contract-tests/volunteer-contract';
+import { describeCalendarContract } from '../contract-tests/calendar-contract';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from './index';
 
 const shapes = new Map<string, QueryShape>();
@@ -30,6 +31,7 @@ describeStoreContract('cloudbase emulator', openEmulated);
 describeRetentionContract('cloudbase emulator', openEmulated);
 describeCommunityContract('cloudbase emulator', openEmulated);
 describeVolunteerContract('cloudbase emulator', openEmulated);
+describeCalendarContract('cloudbase emulator', openEmulated);
 
 afterAll(() => {
   expect(unindexed(shapes.values())).toEqual([]);

@@ -76,6 +76,7 @@ import { rosterRepo } from './rosters';
 import { volunteerRepo } from './volunteers';
 import { suggestionRepo } from './suggestions';
 import { surveyRepo } from './surveys';
+import { calendarRepo } from './calendar';
 import { uploadRepo } from './uploads';
 import type { CloudDatabase, DocData } from './sdk';
 import { guardDatabase } from './errors';
@@ -127,6 +128,7 @@ export const COLLECTIONS = [
   'alert_log',
   'uploads',
   'upload_counts',
+  'community_dates',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -488,6 +490,7 @@ export function createCloudBaseStore(
     jobs: jobRepo(db, names),
     alerts: alertLog(db, names),
     uploads: uploadRepo(db, names),
+    calendar: calendarRepo(db, names),
     // The SDK keeps no connection of its own to close.
     close: async () => {},
   };

@@ -36,6 +36,7 @@ import { surveyRepo } from './surveys';
 import { suggestionRepo } from './suggestions';
 import { queueRepo } from './queues';
 import { uploadRepo } from './uploads';
+import { calendarRepo } from './calendar';
 import { maybe, rowReader, statements, table } from './rows';
 
 type DB = Database.Database;
@@ -344,6 +345,7 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
       db.pragma('wal_checkpoint(TRUNCATE)');
     },
     uploads: uploadRepo(db),
+    calendar: calendarRepo(db),
     close: async () => {
       alerts.flush();
       db.close();

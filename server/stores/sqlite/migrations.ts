@@ -602,6 +602,20 @@ export const MIGRATIONS: ReadonlyArray<string> = [
     user_id    TEXT PRIMARY KEY,
     no_calls   INTEGER NOT NULL CHECK (no_calls IN (0, 1)),
     updated_at TEXT NOT NULL
+  `,
+  `
+  -- A community's calendar (#16, core/community/calendar.ts): one exception per date to the
+  -- weekly evenings, a cancelled evening (with the reason residents see) or an extra one; kept
+  -- apart from the community record. Staff text only: nothing here names a resident.
+  CREATE TABLE community_dates (
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    date         TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('cancelled', 'extra')),
+    reason       TEXT NOT NULL DEFAULT '',
+    opens_at     TEXT NOT NULL,
+    closes_at    TEXT NOT NULL,
+    added        INTEGER NOT NULL CHECK (added IN (0, 1)),
+    PRIMARY KEY (community_id, date)
   ) STRICT;
   `,
 ];

@@ -6,6 +6,7 @@ import { describeCommunityContract } from '../contract-tests/community-contract'
 import { describeRetentionContract } from '../contract-tests/retention-contract';
 import { describeStoreContract } from '../contract-tests/store-contract';
 import { describeVolunteerContract } from '../contract-tests/volunteer-contract';
+import { describeCalendarContract } from '../contract-tests/calendar-contract';
 import { migrate, openDatabase, openSqliteStore } from './index';
 import { MIGRATIONS } from './migrations';
 
@@ -19,6 +20,7 @@ describeStoreContract('sqlite', () => openSqliteStore(freshFile()));
 describeRetentionContract('sqlite', () => openSqliteStore(freshFile()));
 describeCommunityContract('sqlite', () => openSqliteStore(freshFile()));
 describeVolunteerContract('sqlite', () => openSqliteStore(freshFile()));
+describeCalendarContract('sqlite', () => openSqliteStore(freshFile()));
 
 describe('sqlite specifics', () => {
   it('uses WAL and records the schema version', () => {

@@ -93,6 +93,7 @@ function StatusBlock({ status, compact }: { status: TonightStatus; compact: bool
       {...a11y({ role: 'status', live: 'polite' })}
     >
       <Text className="bdb-board__status-title">{`${isOpen ? '●' : '○'} ${status.title}`}</Text>
+      {status.cancelled ? <Text className="bdb-board__next">{status.cancelled}</Text> : null}
       {status.next ? <Text className="bdb-board__next">{status.next}</Text> : null}
     </View>
   );

@@ -70,6 +70,11 @@ export function BookingCard({ booking, highlighted, past, onChanged, onMoved }: 
         <Text className="bdb-booking-card__status">{statusText(booking)}</Text>
       </View>
       <Text className="bdb-booking-card__when">{whenText(booking)}</Text>
+      {booking.cancelledReason ? (
+        <Text className="bdb-booking-card__detail bdb-booking-card__closed">
+          {`这一晚暂停开放：${booking.cancelledReason}，预约已取消，请另选时间`}
+        </Text>
+      ) : null}
       <Text className="bdb-booking-card__code">{codeText(booking.code)}</Text>
       {booking.phone ? (
         <Text className="bdb-booking-card__detail">{`联系电话：${booking.phone}`}</Text>

@@ -30,6 +30,9 @@ export function StatusCard({ status, schedule }: StatusCardProps) {
         </Text>
         <Text className="bdb-status-card__title">{status.title}</Text>
       </View>
+      {status.cancelled ? (
+        <Text className="bdb-status-card__cancelled">{status.cancelled}</Text>
+      ) : null}
       {status.next ? <Text className="bdb-status-card__next">{status.next}</Text> : null}
       <Text className="bdb-status-card__schedule">{schedule}</Text>
     </View>

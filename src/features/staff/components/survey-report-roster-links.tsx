@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BigButton } from '@/components/big-button/big-button';
+import { calendarUrl } from '@/features/calendar-desk/entry';
 import { posterUrl, reportUrl, subdistrictUrl } from '@/features/report-desk/entry';
 import { rosterUrl } from '@/features/roster-desk/entry';
 import { surveyUrl } from '@/features/survey-desk/entry';
@@ -13,12 +14,13 @@ export interface SurveyReportRosterLinkProps {
   name: string;
 }
 
-/** Staff: a community's 居民点单, 晚间报表, 值班与调休 and 打印本周海报. */
+/** Staff: a community's 居民点单, 晚间报表, 值班与调休, 开放日历 and 打印本周海报. */
 export function SurveyReportRosterLink({ community, name }: SurveyReportRosterLinkProps) {
   const links = [
     { text: '居民点单', url: surveyUrl(community) },
     { text: '晚间报表', url: reportUrl(community) },
     { text: '值班与调休', url: rosterUrl(community) },
+    { text: '开放日历', url: calendarUrl(community) },
     { text: '打印本周海报', url: posterUrl(community) },
   ];
   return (

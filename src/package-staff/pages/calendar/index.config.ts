@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '开放日历',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
