@@ -602,6 +602,7 @@ export const MIGRATIONS: ReadonlyArray<string> = [
     user_id    TEXT PRIMARY KEY,
     no_calls   INTEGER NOT NULL CHECK (no_calls IN (0, 1)),
     updated_at TEXT NOT NULL
+  ) STRICT;
   `,
   `
   -- A community's calendar (#16, core/community/calendar.ts): one exception per date to the
