@@ -419,8 +419,9 @@ describe('createNotifier: follow-up and suggestion messages', () => {
     expect(log.error).not.toHaveBeenCalled();
   });
 
-  it('uses one template for all three kinds, from one table', async () => {
+  it('uses one template for all four kinds, from one table', async () => {
     expect(RESIDENT_TEMPLATE_ENV).toEqual({
+      'evening-cancelled': 'TMPL_FOLLOW_UP',
       'follow-up-ask': 'TMPL_FOLLOW_UP',
       'follow-up-invite': 'TMPL_FOLLOW_UP',
       'suggestion-status': 'TMPL_FOLLOW_UP',
