@@ -10,6 +10,7 @@
 import type * as WxServerSdk from 'wx-server-sdk';
 import { describeCommunityContract } from '../contract-tests/community-contract';
 import { describeStoreContract } from '../contract-tests/store-contract';
+import { describeCalendarContract } from '../contract-tests/calendar-contract';
 import { describeVolunteerContract } from '../contract-tests/volunteer-contract';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from './index';
 
@@ -59,6 +60,7 @@ if (missing.length === 0) {
   describeStoreContract('cloudbase', openEmptyStore);
   describeCommunityContract('cloudbase', openEmptyStore);
   describeVolunteerContract('cloudbase', openEmptyStore);
+  describeCalendarContract('cloudbase', openEmptyStore);
 } else {
   const reason = `no credentials: set ${missing.join(', ')}`;
   console.log(`cloudbase contract skipped (${reason})`);
