@@ -214,6 +214,25 @@ describe('CallWatch', () => {
     expect(second.container.querySelector('.bdb-called')).toBeNull();
   });
 
+  it('keeps 我知道了 across a reLaunch, and forgets it once no page watches any more', async () => {
+    const called = ticketFixture({ status: 'called', ahead: 0, calledAt: calling.nowCallingAt });
+    // 回到今晚服务 on the ticket page is a reLaunch: the ticket page goes and the tonight page
+    // comes in the same render, holding the same called ticket.
+    const app = render(<CallWatch key="ticket" tickets={[called]} />);
+    expect(dialog()).not.toBeNull();
+    fireEvent.click(screen.getByText('我知道了'));
+    expect(dialog()).toBeNull();
+    app.rerender(<CallWatch key="tonight" tickets={[{ ...called }]} />);
+    await settle();
+    expect(dialog()).toBeNull();
+
+    // The last page goes and none follows: the next run of the app starts afresh.
+    app.unmount();
+    await settle();
+    render(<CallWatch tickets={[{ ...called }]} />);
+    expect(dialog()).not.toBeNull();
+  });
+
   it('does nothing on a page that is not on screen', () => {
     render(<PageWith tickets={[ticketFixture()]} />);
     act(() => triggerDidHide());

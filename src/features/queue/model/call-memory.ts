@@ -3,7 +3,8 @@
  * another is always mounted): my tickets as the last page that knew them saw them, and which
  * calls I have acknowledged or "almost your turn" warnings I have felt. So 我知道了 on one page
  * holds on the next, and a page that loads nothing (a notice, a booking form) still knows which
- * numbers to watch. Cleared when the last watch unmounts (a reLaunch, a test's cleanup).
+ * numbers to watch. Cleared when the last watch unmounts and none follows (a test's cleanup); a
+ * reLaunch, which mounts the next page at once, keeps it.
  */
 import type { Ticket } from '@/types/contract';
 
@@ -90,7 +91,11 @@ export function subscribeCallMemory(listener: Listener): () => void {
   };
 }
 
-/** A call watch mounted; the returned function unmounts it (the last one clears the memory). */
+/**
+ * A call watch mounted; the returned function unmounts it. The last one clears the memory once
+ * the current work is done, unless a watch mounted meanwhile: a reLaunch (回到今晚服务 on the
+ * ticket page) unmounts every page and mounts the next in one go, and 我知道了 must hold there.
+ */
 export function attachWatch(): () => void {
   watches += 1;
   let detached = false;
@@ -99,9 +104,13 @@ export function attachWatch(): () => void {
     detached = true;
     watches -= 1;
     if (watches > 0) return;
-    known = null;
-    asked = false;
-    acknowledged.clear();
-    felt.clear();
+    // A promise, not queueMicrotask: test doubles of the timers leave promises alone.
+    void Promise.resolve().then(() => {
+      if (watches > 0) return;
+      known = null;
+      asked = false;
+      acknowledged.clear();
+      felt.clear();
+    });
   };
 }
