@@ -1,8 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { GatewayError, getSession } from '@/lib/gateway';
 import { COMMUNITIES, identityFixture, tonightFixture } from '@/test-utils/fixtures';
 import { callMock, callsOf, routeCalls } from '@/test-utils/mock-gateway';
-import { navigateTo, resetTaroDouble } from '../../../../tests/doubles/taro';
+import { navigateTo, resetTaroDouble, triggerDidShow } from '../../../../tests/doubles/taro';
 import StaffSignInPage from './index';
 
 jest.mock('@/lib/gateway', () => ({
@@ -89,6 +89,24 @@ describe('staff sign-in page', () => {
     expect(screen.getByText('金色里程 社工邀请码')).toBeTruthy();
     expect(screen.getByText('有效期至 11月26日 周四 18:30，只能用一次')).toBeTruthy();
     expect(callsOf('staff.invite')).toEqual([{ community: 'jinse' }]);
+  });
+
+  it('offers a community the admin made on 社区管理 once the page is back on screen', async () => {
+    let communities = COMMUNITIES;
+    routeCalls({
+      'staff.me': async () => identityFixture({ role: 'admin', communities: [] }),
+      'community.list': async () => communities,
+      'community.tonight': async ({ community }) =>
+        tonightFixture({ community: communities.find((c) => c.id === community) }),
+    });
+    render(<StaffSignInPage />);
+    await screen.findByText('金色里程', { selector: 'button' });
+    expect(screen.queryByText('狮山社区', { selector: 'button' })).toBeNull();
+
+    // 社区管理 opens over this page; back from it, the list is asked again.
+    communities = [...COMMUNITIES, { id: 'shishan', name: '狮山社区' }];
+    act(() => triggerDidShow());
+    expect(await screen.findByText('狮山社区', { selector: 'button' })).toBeTruthy();
   });
 
   it('links staff to the desk of each walk-in line of their communities', async () => {

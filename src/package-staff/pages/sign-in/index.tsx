@@ -10,6 +10,7 @@ import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
 import { QueueDeskLinks } from '@/features/queue-desk';
 import { IdentityCard, InvitePanel, RedeemForm, SignOutButton, useMe } from '@/features/staff';
 import { VOLUNTEER_PAGE } from '@/features/volunteer';
+import { useReloadOnShow } from '@/hooks/use-reload-on-show';
 import { errorMessage } from '@/lib/gateway';
 import type { Remote } from '@/hooks/use-remote';
 import type { CommunitySummary, Identity } from '@/types/contract';
@@ -19,6 +20,8 @@ export default function StaffSignInPage() {
   const mode = useElderMode();
   const me = useMe();
   const communities = useCommunities();
+  // Back from 社区管理: a community the admin just made is offered for invites and desks at once.
+  useReloadOnShow(communities.reload);
   // A successful redeem answers with the new identity; no need to ask staff.me again.
   const [identity, setIdentity] = useState<Identity | null>(null);
   useEffect(() => {
