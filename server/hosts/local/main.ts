@@ -56,6 +56,9 @@ async function main() {
   });
   const base = settings.PUBLIC_URL?.replace(/\/$/, '') ?? host.url;
   const first = PILOT_COMMUNITIES[0]!.id;
+  // Every community in the store, not only the seeded pilots: one the admin made gets its board
+  // and poster addresses printed too.
+  const communities = (await host.deps.store.communities.list()).filter((c) => !c.archived);
   const lines = [
     '',
     `八点伴 本地主机已启动：${host.url}   （数据目录 ${path.resolve(settings.DATA_DIR)}）`,
@@ -64,8 +67,8 @@ async function main() {
       : `⏰ 时钟：${isoLocal(clock.now())}${settings.BDB_NOW === 'real' ? '（真实时间）' : '（BDB_NOW）'}`,
     '',
     `居民首页    ${base}/#/pages/tonight/index?c=${first}`,
-    ...PILOT_COMMUNITIES.map((c) => `排队看板    ${base}/board/${c.id}   （${c.name}）`),
-    ...PILOT_COMMUNITIES.map(
+    ...communities.map((c) => `排队看板    ${base}/board/${c.id}   （${c.name}）`),
+    ...communities.map(
       (c) =>
         `二维码海报  ${base}/qr/${c.id}   （${c.name}，图片：/qr/${c.id}.png，取号：?q=library）`,
     ),
