@@ -8,6 +8,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import type { Booking } from '../../contract/booking';
 import { adminAndStaff, type TestClient, type TestHost } from '../../server/hosts/local/testing';
 import {
+  fullScreenshot,
   launchBrowser,
   movableClock,
   newDeskPage,
@@ -69,10 +70,12 @@ it('staff cancel next Wednesday; the resident sees why, the next opening and the
   await desk.page.getByText('已暂停 12月9日 周三：取消了 1 个预约，已通知 1 位居民').waitFor();
   await row.getByText('已暂停开放：台风停课').waitFor();
   await row.getByText('恢复开放后，已取消的预约不会自动恢复，请居民重新预约').waitFor();
+  await fullScreenshot(desk.page, 'calendar-desk.png');
 
   await phone.page.goto(`${host.url}${TONIGHT('jinse')}`);
   await phone.page.getByText('12月9日 周三暂停开放：台风停课').waitFor();
   await phone.page.getByText('下次开放：12月16日 周三 17:00').waitFor();
+  await fullScreenshot(phone.page, 'calendar-tonight.png');
 
   await phone.page.goto(`${host.url}${MINE}`);
   await phone.page.getByText('这一晚暂停开放：台风停课，预约已取消，请另选时间').waitFor();

@@ -138,6 +138,7 @@ it('a volunteer of an organisation serves tonight’s 健康检测 and their hou
   await volunteer.goto(`${host.url}${VOLUNTEER}`);
   await volunteer.reload();
   await volunteer.getByText('我的志愿时长：3 小时').waitFor();
+  await fullScreenshot(volunteer, 'volunteer-hours.png');
 
   for (const p of problems) expect(p.errors).toEqual([]);
 });
