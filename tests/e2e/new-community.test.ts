@@ -6,9 +6,10 @@
  * the admin signs in with the admin token, creates 狮山社区 with a Wednesday evening (the test
  * clock's weekday, so it is open tonight) and makes a social-worker invite for it; the worker
  * redeems it in their own browser, sets their name and opens the 健康检测 desk; a resident takes a
- * number on the community's tonight page and sees the call on screen; the resident books a
- * 政务服务 slot; the worker publishes an activity and the resident signs up; the worker marks the
- * resident served, and shishan's evening report counts them.
+ * number on the community's tonight page and sees the call on screen; the worker opens the
+ * community's TV board from the app, and a TV opens it by the address shown there; the resident
+ * books a 政务服务 slot; the worker publishes an activity and the resident signs up; the worker
+ * marks the resident served, and shishan's evening report counts them.
  * The steps build on each other and run in order.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -21,6 +22,7 @@ import {
   SIGN_IN,
   startH5Host,
   TONIGHT,
+  watch,
   WEDNESDAY_1830,
   type PageProblems,
 } from './support';
@@ -201,6 +203,41 @@ describe('a new community’s whole evening, from the browser alone (H5)', () =>
     await visibleButton(resident, '我知道了').click();
     await called.waitFor({ state: 'detached' });
     await waitText(resident.locator('.bdb-ticket__status:visible'), '已叫号，请到服务台');
+  });
+
+  it('the worker opens shishan’s TV board from the app, and the TV opens it by its address', async () => {
+    // Back on 工作人员入口: the board link and the address to type on the TV, per community.
+    await worker.goBack();
+    await waitForRole(worker, '社工');
+    const address = worker.locator('.bdb-board-link__address:visible');
+    await waitText(address, `电视浏览器地址：${host.url}/board/shishan`);
+    const typed = (await address.innerText()).trim().replace(/^电视浏览器地址：/, '');
+
+    await worker.locator('button[aria-label="狮山社区 电视排队看板"]:visible').click();
+    await worker.waitForURL(/#\/package-board\/pages\/board\/index\?c=shishan$/);
+    await waitText(worker.locator('.bdb-board__name:visible'), '狮山社区');
+    await waitText(worker.locator('.bdb-board__queue-now:visible'), ticketLabel);
+
+    // The TV is nobody's phone: no sign-in, only the address the worker read off the screen.
+    const tvContext = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    contexts.push(tvContext);
+    const tv = await tvContext.newPage();
+    problems.push(watch(tv));
+    tv.setDefaultTimeout(WAIT_MS);
+    expect((await tv.goto(typed))?.ok()).toBe(true);
+    expect(tv.url()).toBe(`${host.url}/#/package-board/pages/board/index?c=shishan`);
+    await waitText(tv.locator('.bdb-board__name'), '狮山社区');
+    await waitText(tv.locator('.bdb-board__queue-now'), ticketLabel);
+
+    // Back to the desk for the rest of the evening.
+    await worker.goBack();
+    await waitForRole(worker, '社工');
+    await worker.locator('button[aria-label="狮山社区 健康检测叫号台"]:visible').click();
+    await waitText(worker.locator('.bdb-queue-desk__serving .bdb-queue-desk__now'), ticketLabel);
   });
 
   it('the resident books a 政务服务 slot tonight', async () => {

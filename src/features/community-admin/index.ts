@@ -6,4 +6,5 @@ export {
   useManagedCommunities,
 } from './api/communities';
 export { CommunityAdminDesk } from './components/community-admin-desk';
+export type { CommunityAdminDeskProps } from './components/community-admin-desk';
 export { CommunityAdminLink, COMMUNITIES_PAGE } from './components/community-admin-link';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { FeedbackLine } from '@/components/desk-parts/desk-parts';
 import { EmptyState, ErrorState, LoadingState } from '@/components/load-state/load-state';
@@ -29,11 +29,16 @@ type Editing = { kind: 'create' } | { kind: 'edit'; id: string };
 
 const isFormField = (field: string | undefined) => FORM_FIELDS.has(field ?? '');
 
+export interface CommunityAdminDeskProps {
+  /** More for each active community's row (other features', e.g. its TV board link). */
+  renderRowExtra?: (community: ManagedCommunity) => ReactNode;
+}
+
 /**
  * 社区管理 for admins: every community (archived ones last), a form to create one or edit one,
  * and archive (停用, after a confirm step) or restore (恢复).
  */
-export function CommunityAdminDesk() {
+export function CommunityAdminDesk({ renderRowExtra }: CommunityAdminDeskProps = {}) {
   const list = useManagedCommunities();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [refusal, setRefusal] = useState<FieldRefusal | null>(null);
@@ -129,6 +134,7 @@ export function CommunityAdminDesk() {
                 onConfirm={() => void setArchived(c, true)}
                 onCancel={() => setArchiving(null)}
                 onRestore={() => void setArchived(c, false)}
+                extra={renderRowExtra?.(c)}
               />
             ),
           )}
@@ -148,6 +154,8 @@ interface CommunityRowProps {
   onConfirm: () => void;
   onCancel: () => void;
   onRestore: () => void;
+  /** Shown under the row's details while the community is active. */
+  extra?: ReactNode;
 }
 
 /** One community: what residents see of it, and what the admin can do. */
@@ -164,6 +172,7 @@ function CommunityRow(props: CommunityRowProps) {
       <Text className="bdb-community-admin__meta">{`地址：${c.address || '未填写'}`}</Text>
       <Text className="bdb-community-admin__meta">{`联系电话：${c.contactPhone ?? '未填写'}`}</Text>
       <Text className="bdb-community-admin__meta">{`服务 ${c.services.length} 项：${c.services.join('、')}`}</Text>
+      {archived ? null : props.extra}
       {props.confirming ? (
         <View
           className="bdb-community-admin__confirm"

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { GatewayError } from '@/lib/gateway';
 import type { ManagedCommunity } from '@/types/contract';
 import { callMock, callsOf, routeCalls, type Handlers } from '@/test-utils/mock-gateway';
-import { resetTaroDouble } from '../../../../tests/doubles/taro';
+import { navigateTo, resetTaroDouble } from '../../../../tests/doubles/taro';
 import CommunitiesPage from './index';
 
 jest.mock('@/lib/gateway', () => ({
@@ -41,6 +41,21 @@ describe('社区管理', () => {
     expect(await screen.findByText('金色里程社区')).toBeTruthy();
     expect(screen.getByText('编号 jinse · 每周三 17:00–20:00')).toBeTruthy();
     expect(screen.getByText('地址：未填写')).toBeTruthy();
+  });
+
+  it('links each active community to its TV board, with the address for the TV', async () => {
+    openPage({
+      'community.manage': async () => [
+        JINSE,
+        { ...JINSE, id: 'huchi', name: '虎池苑社区', archivedAt: '2026-12-01T02:00:00.000Z' },
+      ],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: '金色里程社区 电视排队看板' }));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/package-board/pages/board/index?c=jinse' });
+    expect(screen.getByText('电视浏览器地址：http://localhost/board/jinse')).toBeTruthy();
+    // An archived community has no evening to show.
+    expect(screen.getByText('虎池苑社区（已停用）')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '虎池苑社区 电视排队看板' })).toBeNull();
   });
 
   it('shows a failed load with a retry', async () => {

@@ -1,8 +1,9 @@
 import { AccessibleRoot, useElderMode } from '@/features/elder-mode';
+import { BoardLink } from '@/features/board/staff-entry';
 import { CommunityAdminDesk } from '@/features/community-admin';
 import './index.scss';
 
-/** 社区管理: admins create, edit, archive and restore communities. */
+/** 社区管理: admins create, edit, archive and restore communities, and find each one's TV board. */
 export default function CommunitiesPage() {
   const mode = useElderMode();
   return (
@@ -12,7 +13,7 @@ export default function CommunitiesPage() {
       fontFactor={mode.fontFactor}
       className="bdb-communities-page"
     >
-      <CommunityAdminDesk />
+      <CommunityAdminDesk renderRowExtra={(c) => <BoardLink community={c} />} />
     </AccessibleRoot>
   );
 }

@@ -145,6 +145,22 @@ describe('staff sign-in page', () => {
     });
   });
 
+  it('links staff to the TV board of their community and shows its address for the TV', async () => {
+    routeCalls({
+      'staff.me': async () => identityFixture({ role: 'staff', communities: ['jinse'] }),
+      'community.list': async () => COMMUNITIES,
+      'community.tonight': async () => tonightFixture(),
+    });
+    render(<StaffSignInPage />);
+
+    const link = await screen.findByRole('button', { name: '金色里程 电视排队看板' });
+    expect(link.textContent).toBe('电视排队看板');
+    fireEvent.click(link);
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/package-board/pages/board/index?c=jinse' });
+    // H5: the page's own origin serves the board (jsdom's is http://localhost).
+    expect(screen.getByText('电视浏览器地址：http://localhost/board/jinse')).toBeTruthy();
+  });
+
   it('has no bookings desk where nothing can be booked', async () => {
     routeCalls({
       'staff.me': async () => identityFixture({ role: 'staff', communities: ['jinse'] }),
@@ -169,6 +185,8 @@ describe('staff sign-in page', () => {
     render(<StaffSignInPage />);
     expect(await screen.findByRole('button', { name: '虎池苑 血压测量叫号台' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '金色里程 血压测量叫号台' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '虎池苑 电视排队看板' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '金色里程 电视排队看板' })).toBeTruthy();
   });
 
   it('shows no desks to a resident', async () => {
@@ -180,6 +198,7 @@ describe('staff sign-in page', () => {
     await screen.findByText('居民');
     expect(screen.queryByText('叫号台')).toBeNull();
     expect(screen.queryByText(/预约管理/)).toBeNull();
+    expect(screen.queryByText('电视排队看板')).toBeNull();
     expect(callsOf('community.tonight')).toHaveLength(0);
   });
 

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { BigButton } from '@/components/big-button/big-button';
 import { ErrorState, LoadingState } from '@/components/load-state/load-state';
+import { BoardLink } from '@/features/board/staff-entry';
 import { BookingDeskLink } from '@/features/booking-desk';
 import { CommunityAdminLink } from '@/features/community-admin';
 import { useCommunities } from '@/features/community';
@@ -43,7 +44,12 @@ export default function StaffSignInPage() {
             identity={identity}
             communities={communities.data}
             title="叫号台和预约管理"
-            renderExtra={(tonight) => <BookingDeskLink tonight={tonight} />}
+            renderExtra={(tonight) => (
+              <>
+                <BookingDeskLink tonight={tonight} />
+                <BoardLink community={tonight.community} />
+              </>
+            )}
           />
         )}
         <RedeemForm onRedeemed={setIdentity} />
