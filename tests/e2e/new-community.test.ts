@@ -9,7 +9,8 @@
  * number on the community's tonight page and sees the call on screen; the worker opens the
  * community's TV board from the app, and a TV opens it by the address shown there; the resident
  * books a 政务服务 slot; the worker publishes an activity and the resident signs up; the worker
- * marks the resident served, and shishan's evening report counts them.
+ * marks the resident served at the 健康检测 desk and checks them in and out on 预约管理 for their
+ * 政务服务 booking, and shishan's evening report counts both visits.
  * The steps build on each other and run in order.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -42,6 +43,7 @@ let worker: Page;
 let resident: Page;
 let inviteCode: string;
 let ticketLabel: string;
+let bookingCode: string;
 
 beforeAll(async () => {
   [browser, host] = await Promise.all([launchBrowser(), startH5Host(WEDNESDAY_1830)]);
@@ -257,9 +259,9 @@ describe('a new community’s whole evening, from the browser alone (H5)', () =>
       .click();
     await visibleButton(resident, '确认预约').click();
     await resident.getByText('预约成功').waitFor();
-    expect(await resident.locator('.bdb-book-result__code').textContent()).toMatch(
-      /^预约码 [23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}$/,
-    );
+    const code = (await resident.locator('.bdb-book-result__code').textContent()) ?? '';
+    expect(code).toMatch(/^预约码 [23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}$/);
+    bookingCode = code.replace('预约码 ', '');
   });
 
   it('the worker publishes an activity and the resident signs up from the tonight page', async () => {
@@ -297,7 +299,7 @@ describe('a new community’s whole evening, from the browser alone (H5)', () =>
     await resident.getByText('剩 19 个名额（共 20 个）').first().waitFor();
   });
 
-  it('the worker marks the resident served, and shishan’s evening report counts them', async () => {
+  it('the worker marks the resident served at both desks, and the evening report counts both', async () => {
     // Back to the desk, which still shows the called number.
     await worker.goBack();
     await worker.goBack();
@@ -318,11 +320,41 @@ describe('a new community’s whole evening, from the browser alone (H5)', () =>
     );
     await fullScreenshot(resident, 'new-community-tonight.png');
 
+    // The resident comes to the 政务服务 desk: 签到 on arrival, 完成 once the paperwork is done.
+    await worker.goBack();
+    await waitForRole(worker, '社工');
+    await worker.locator('button[aria-label="狮山社区 预约管理"]:visible').click();
+    const move = (name: string) =>
+      worker.locator(`button[aria-label^="${bookingCode} "][aria-label$=" ${name}"]:visible`);
+    await move('签到').click();
+    await move('完成').click();
+    await waitText(
+      worker
+        .locator('.bdb-desk__row:visible')
+        .filter({ hasText: bookingCode })
+        .locator('.bdb-desk__status'),
+      '已完成',
+    );
+    expect(await move('签到').count()).toBe(0);
+
     await worker.goBack();
     await waitForRole(worker, '社工');
     await visibleButton(worker, '狮山社区 晚间报表').click();
-    await worker.getByText('狮山社区 晚间报表').first().waitFor();
+    // The report's own title: the hidden 工作人员入口 below has a button with the same words.
+    await waitText(worker.locator('.bdb-desk-page__title:visible'), '狮山社区 晚间报表');
     await worker.getByText('服务 1 人次（1 人） · 取号 1', { exact: false }).first().waitFor();
+    // The booking served counts too: two visits by one resident.
+    await waitText(
+      worker
+        .locator('.bdb-report-service:visible')
+        .filter({ hasText: '政务服务' })
+        .locator('.bdb-desk-card__line')
+        .filter({ hasText: /^服务/ }),
+      '服务 1 人次（1 人） · 预约 1 · 未到 0',
+    );
+    const figures = worker.locator('.bdb-desk-figures__value:visible');
+    await waitText(figures.first(), '2 人次');
+    await waitText(figures.nth(1), '1 人');
     await fullScreenshot(worker, 'new-community-report.png');
   });
 });
