@@ -5,7 +5,28 @@
 import type { Ticket } from '../../../contract/queue';
 import type { Poster, ReportCsv, Subdistrict } from '../../../contract/report';
 import type { Clock } from '../../core/ports';
-import { adminAndStaff, startTestHost, type TestHost } from './testing';
+import { adminAndStaff, startTestHost, type TestClient, type TestHost } from './testing';
+
+/** A new resident takes a health ticket at jinse; staff call it and close it with `outcome`. */
+async function playTicket(
+  host: TestHost,
+  staff: TestClient,
+  requestId: string,
+  outcome: 'complete' | 'miss',
+) {
+  const resident = host.client();
+  await resident.session();
+  const joined = await resident.call<Ticket>('queue', {
+    action: 'join',
+    community: 'jinse',
+    queue: 'health',
+    requestId,
+  });
+  if (!joined.body.ok) throw new Error(joined.text);
+  await staff.call('queue', { action: 'callNext', community: 'jinse', queue: 'health' });
+  const done = await staff.call('queue', { action: outcome, ticketId: joined.body.data.id });
+  expect(done.status).toBe(200);
+}
 
 describe('subdistrict view over HTTP', () => {
   let host: TestHost;
@@ -20,18 +41,7 @@ describe('subdistrict view over HTTP', () => {
     const { admin, staff } = await adminAndStaff(host);
     // Two residents served at the health line tonight (Wednesday 18:30), one missed.
     for (const [i, outcome] of (['complete', 'complete', 'miss'] as const).entries()) {
-      const resident = host.client();
-      await resident.session();
-      const joined = await resident.call<Ticket>('queue', {
-        action: 'join',
-        community: 'jinse',
-        queue: 'health',
-        requestId: `http-subdistrict-${i}`,
-      });
-      if (!joined.body.ok) throw new Error(joined.text);
-      await staff.call('queue', { action: 'callNext', community: 'jinse', queue: 'health' });
-      const done = await staff.call('queue', { action: outcome, ticketId: joined.body.data.id });
-      expect(done.status).toBe(200);
+      await playTicket(host, staff, `http-subdistrict-${i}`, outcome);
     }
     await staff.call('report', { action: 'costs', community: 'jinse', costs: { health: 8 } });
 
@@ -100,17 +110,7 @@ describe('subdistrict view over HTTP across the calendar', () => {
 
     // One resident served at the extra Saturday evening.
     now = new Date('2026-11-28T10:00:00+08:00');
-    const resident = host.client();
-    await resident.session();
-    const joined = await resident.call<Ticket>('queue', {
-      action: 'join',
-      community: 'jinse',
-      queue: 'health',
-      requestId: 'http-subdistrict-extra',
-    });
-    if (!joined.body.ok) throw new Error(joined.text);
-    await staff.call('queue', { action: 'callNext', community: 'jinse', queue: 'health' });
-    await staff.call('queue', { action: 'complete', ticketId: joined.body.data.id });
+    await playTicket(host, staff, 'http-subdistrict-extra', 'complete');
 
     now = new Date('2026-12-03T10:00:00+08:00');
     const view = await admin.call<Subdistrict>('report', { action: 'subdistrict' });
