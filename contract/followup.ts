@@ -129,6 +129,9 @@ export type TimelineEntry =
   | { kind: 'follow-up'; at: string; text: string; id: string }
   | { kind: 'suggestion'; at: string; text: string; id: string }
   | { kind: 'reply'; at: string; text: string; id: string }
+  // A suggestion proposed in a 居民点单 round, then voted in (or not) when it was published.
+  | { kind: 'round'; at: string; text: string; id: string }
+  | { kind: 'menu'; at: string; text: string; id: string }
   | { kind: 'change'; at: string; text: string; id: string };
 
 export interface Timeline {

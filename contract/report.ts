@@ -1,5 +1,5 @@
 /** Contract of the `report` function: 社区买单, what each evening delivered and what it cost. */
-import type { ServiceKind } from './community';
+import type { CancelledEvening, ServiceKind } from './community';
 
 export interface ServiceFigures {
   service: string;
@@ -97,8 +97,10 @@ export interface PeriodFigures extends ServedCount {
 export interface SubdistrictWeek extends PeriodFigures {
   /** Monday of the week. */
   week: string;
-  /** The week's service evenings counted (up to the day the view is for). */
+  /** The week's service evenings counted (up to the day the view is for), extra ones included. */
   evenings: string[];
+  /** The week's evenings cancelled on the calendar (up to the day): nobody served, nothing spent. */
+  cancelled: CancelledEvening[];
 }
 
 export interface SubdistrictCommunity {

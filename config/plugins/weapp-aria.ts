@@ -3,35 +3,20 @@
  * attributes each component declares, and aria-* are not among them, so screen readers in WeChat
  * (base library ≥ 2.7.1) would never see them. This adds to each component the ones our code sets
  * on it, in the templates (build time) and in the runtime's attribute table
- * (src/lib/weapp-aria-runtime.ts, which reads WEAPP_ARIA_BY_COMPONENT: keep the table below the
- * same). In WeChat the role attribute is spelled `aria-role` (see src/lib/a11y.weapp.ts).
+ * (src/lib/weapp-aria-runtime.ts, which reads WEAPP_ARIA_BY_COMPONENT: the same list). In
+ * WeChat the role attribute is spelled `aria-role` (see src/lib/a11y.weapp.ts).
  */
 import path from 'node:path';
+import lists from '../../src/lib/weapp-attribute-lists.json';
 
 /**
- * A copy of WEAPP_ARIA_BY_COMPONENT (src/lib/aria-attributes.ts; Taro loads this file apart from
- * src, so it cannot import it): only what each component is given, since every attribute is
+ * WEAPP_ARIA_BY_COMPONENT's list (src/lib/aria-attributes.ts), read from the same JSON file:
+ * Taro compiles only its plugin files themselves, so a plugin cannot import TypeScript from src,
+ * while Node reads JSON as it is. Only what each component is given, since every attribute is
  * repeated in every template level of the main package (issue #15). tests/weapp/aria.test.ts
  * fails when the compiled templates differ from that list.
  */
-export const BY_COMPONENT: Record<string, string[]> = {
-  View: [
-    'aria-role',
-    'aria-label',
-    'aria-hidden',
-    'aria-live',
-    'aria-checked',
-    'aria-modal',
-    'aria-labelledby',
-    'aria-describedby',
-    'aria-disabled',
-  ],
-  Text: ['aria-role', 'aria-label', 'aria-hidden', 'aria-live', 'aria-level'],
-  Button: ['aria-label', 'aria-disabled', 'aria-pressed', 'aria-expanded', 'aria-controls'],
-  Input: ['aria-label'],
-  Textarea: ['aria-label'],
-  Image: ['aria-label', 'aria-hidden'],
-};
+export const BY_COMPONENT: Readonly<Record<string, readonly string[]>> = lists.aria;
 
 /** '' means "no default value" in Taro's template language. */
 const PATCH = Object.fromEntries(

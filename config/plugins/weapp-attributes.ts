@@ -5,46 +5,17 @@
  * KEPT lists stays (aria-* are weapp-aria.ts's); a removed attribute falls back to WeChat's own
  * default, which is the value Taro's template would have passed.
  *
- * KEPT is a copy of WEAPP_KEPT_ATTRIBUTES (src/lib/weapp-template-attributes.ts; Taro loads this
- * file apart from src, so it cannot import it). The runtime drops the same attributes from its
- * own table (src/lib/weapp-attributes-runtime.ts, injected here), because it names each data key
- * after the attribute's place in that table. tests/weapp/template-trim.test.ts fails when the
- * copies differ, when our code sets an attribute that is not kept, or when a removed one is back
- * in the compiled templates.
+ * KEPT is WEAPP_KEPT_ATTRIBUTES's list, read from the same JSON file (src/lib/weapp-attribute-
+ * lists.json: Taro compiles only its plugin files themselves, so a plugin cannot import TypeScript
+ * from src, while Node reads JSON as it is). The runtime drops the same attributes from its own
+ * table (src/lib/weapp-attributes-runtime.ts, injected here), because it names each data key
+ * after the attribute's place in that table. tests/weapp/template-trim.test.ts fails when our code
+ * sets an attribute that is not kept, or when a removed one is back in the compiled templates.
  */
 import path from 'node:path';
+import lists from '../../src/lib/weapp-attribute-lists.json';
 
-export const KEPT: Readonly<Record<string, readonly string[]>> = {
-  View: [],
-  Text: ['selectable', 'user-select'],
-  Button: ['disabled'],
-  Input: [
-    'value',
-    'type',
-    'placeholder',
-    'disabled',
-    'maxlength',
-    'focus',
-    'bindinput',
-    'bindfocus',
-    'bindblur',
-    'bindconfirm',
-  ],
-  Textarea: [
-    'value',
-    'placeholder',
-    'disabled',
-    'maxlength',
-    'auto-height',
-    'focus',
-    'bindinput',
-    'bindfocus',
-    'bindblur',
-    'bindconfirm',
-  ],
-  Picker: ['mode', 'value', 'range', 'disabled', 'bindchange'],
-  Image: ['src', 'mode'],
-};
+export const KEPT: Readonly<Record<string, readonly string[]>> = lists.kept;
 
 const RUNTIME = path.resolve(__dirname, '..', '..', 'src', 'lib', 'weapp-attributes-runtime.ts');
 

@@ -1,3 +1,5 @@
+import lists from './weapp-attribute-lists.json';
+
 /** Shared by a11y.ts and a11y.weapp.ts (a suffixed file cannot import its own base name). */
 export interface A11yOptions {
   role?: string;
@@ -53,28 +55,14 @@ export const WEAPP_ARIA_ATTRIBUTES: readonly `aria-${string}`[] = [
 /**
  * Which of them each of Taro's components renders in the mini-program: those our code sets on it.
  * Each is a few dozen bytes in every template level of base.wxml, in the main package (issue #15).
- * Read by config/plugins/weapp-aria.ts (templates, a copy) and lib/weapp-aria-runtime.ts (the
- * runtime's table); tests/weapp/aria.test.ts fails when a component is given one not listed here
- * (WeChat would never see it) or when the compiled templates differ from this list.
+ * Kept in weapp-attribute-lists.json, read as it is by config/plugins/weapp-aria.ts (templates)
+ * and through here by lib/weapp-aria-runtime.ts (the runtime's table); tests/weapp/aria.test.ts
+ * fails when a component is given one not listed (WeChat would never see it), when one listed is
+ * not an aria attribute, or when the compiled templates differ from the list.
  */
-export const WEAPP_ARIA_BY_COMPONENT: Readonly<Record<string, readonly `aria-${string}`[]>> = {
-  View: [
-    'aria-role',
-    'aria-label',
-    'aria-hidden',
-    'aria-live',
-    'aria-checked',
-    'aria-modal',
-    'aria-labelledby',
-    'aria-describedby',
-    'aria-disabled',
-  ],
-  Text: ['aria-role', 'aria-label', 'aria-hidden', 'aria-live', 'aria-level'],
-  Button: ['aria-label', 'aria-disabled', 'aria-pressed', 'aria-expanded', 'aria-controls'],
-  Input: ['aria-label'],
-  Textarea: ['aria-label'],
-  Image: ['aria-label', 'aria-hidden'],
-};
+export const WEAPP_ARIA_BY_COMPONENT = lists.aria as Readonly<
+  Record<string, readonly `aria-${string}`[]>
+>;
 
 /** Every option except the role, which each platform spells its own way. */
 export function ariaAttributes(options: A11yOptions): A11yAttributes {

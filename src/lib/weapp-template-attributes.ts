@@ -3,44 +3,17 @@
  * package ≤ 340 KB). Taro's weapp templates render every attribute WeChat knows for a component
  * (hover-*, animation, touch events, open-type and the button's bindings…) in every template
  * level of base.wxml; most are never set by our code. config/plugins/weapp-attributes.ts removes
- * the others from the templates (build time, a copy of this table: Taro loads that file apart
- * from src) and lib/weapp-attributes-runtime.ts from the runtime's table, which derives the short
- * data keys (p0, p1…) from the same list, so both must remove the same ones.
- * tests/weapp/template-trim.test.ts fails when a component of ours sets an attribute missing here,
- * when the two copies differ, or when a removed attribute is back in the compiled templates.
+ * the others from the templates (build time) and lib/weapp-attributes-runtime.ts from the
+ * runtime's table, which derives the short data keys (p0, p1…) from the same list, so both read
+ * it from one place: weapp-attribute-lists.json (JSON because Taro loads its plugins apart from
+ * src and compiles no TypeScript they import; Node reads JSON as it is).
+ * tests/weapp/template-trim.test.ts fails when a component of ours sets an attribute missing there,
+ * or when a removed attribute is back in the compiled templates.
  * Spelled as in the templates (lower case, dashed); aria-* belong to weapp-aria.ts and stay.
  */
-export const WEAPP_KEPT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  View: [],
-  Text: ['selectable', 'user-select'],
-  Button: ['disabled'],
-  Input: [
-    'value',
-    'type',
-    'placeholder',
-    'disabled',
-    'maxlength',
-    'focus',
-    'bindinput',
-    'bindfocus',
-    'bindblur',
-    'bindconfirm',
-  ],
-  Textarea: [
-    'value',
-    'placeholder',
-    'disabled',
-    'maxlength',
-    'auto-height',
-    'focus',
-    'bindinput',
-    'bindfocus',
-    'bindblur',
-    'bindconfirm',
-  ],
-  Picker: ['mode', 'value', 'range', 'disabled', 'bindchange'],
-  Image: ['src', 'mode'],
-};
+import lists from './weapp-attribute-lists.json';
+
+export const WEAPP_KEPT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = lists.kept;
 
 /** Taro spells a table key either way (`bindTouchStart`, `hover-class`): compare without both. */
 export function attributeKey(name: string): string {

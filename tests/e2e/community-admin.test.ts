@@ -90,8 +90,11 @@ describe('communities by the admin (H5)', () => {
     await button(admin, '社区管理（新建、编辑、停用社区）').click();
     await admin.waitForURL(/package-staff\/pages\/communities\/index/);
     // The seeded pilots are listed like any community.
-    await admin.locator('.bdb-community-admin__name').filter({ hasText: '金色里程社区' }).waitFor();
-    expect(await admin.locator('.bdb-community-admin__row').count()).toBe(2);
+    await admin
+      .locator('.bdb-community-admin .bdb-desk-list__name')
+      .filter({ hasText: '金色里程社区' })
+      .waitFor();
+    expect(await admin.locator('.bdb-community-admin .bdb-desk-list__row').count()).toBe(2);
 
     await button(admin, '新建社区').click();
     await button(admin, '添加一个晚上').click();
@@ -117,16 +120,16 @@ describe('communities by the admin (H5)', () => {
     const refusal = admin.locator('.bdb-evenings-editor [role="alert"]');
     await refusal.waitFor();
     expect(await refusal.innerText()).toBe('✕ 周四的结束时间要晚于开始时间（17:30）');
-    expect(await admin.locator('.bdb-community-admin__row').count()).toBe(2);
+    expect(await admin.locator('.bdb-community-admin .bdb-desk-list__row').count()).toBe(2);
 
     await typeInto(admin, '第 1 个晚上 结束时间', '20:00');
     await button(admin, '新建社区').click();
     await admin.getByText('✓ 已新建 狮山社区').waitFor();
     await admin
-      .locator('.bdb-community-admin__meta')
+      .locator('.bdb-community-admin .bdb-desk-list__meta')
       .filter({ hasText: '编号 shishan · 每周四 17:30–20:00' })
       .waitFor();
-    expect(await admin.locator('.bdb-community-admin__row').count()).toBe(3);
+    expect(await admin.locator('.bdb-community-admin .bdb-desk-list__row').count()).toBe(3);
     await fullScreenshot(admin, 'communities.png');
 
     const resident = await person();

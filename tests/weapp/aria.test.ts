@@ -31,8 +31,8 @@ describe('weapp build: aria-* in the templates', () => {
     expect(missing).toEqual([]);
   });
 
-  it('keeps the same table in the build plugin, within the attributes WeChat knows', () => {
-    expect(BY_COMPONENT).toEqual(WEAPP_ARIA_BY_COMPONENT);
+  it('reads one table in the build plugin and the runtime, within the attributes WeChat knows', () => {
+    expect(BY_COMPONENT).toBe(WEAPP_ARIA_BY_COMPONENT);
     expect(Object.keys(BY_COMPONENT).sort()).toEqual(Object.keys(TAGS).sort());
     for (const attributes of Object.values(WEAPP_ARIA_BY_COMPONENT)) {
       expect(WEAPP_ARIA_ATTRIBUTES).toEqual(expect.arrayContaining([...attributes]));

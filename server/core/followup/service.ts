@@ -22,9 +22,11 @@ import type {
   FollowUpRecord,
   FollowUpRuleRecord,
   JobData,
+  RoundRecord,
   SuggestionRecord,
 } from '../ports';
 import { STATUS_WORDS } from '../suggestion/service';
+import { roundSteps } from '../suggestion/thread';
 import { addDays, todayOf } from '../kernel/week';
 import { isoLocal } from '../kernel/time';
 import { newId } from '../kernel/ids';
@@ -484,7 +486,11 @@ function taskEntries(t: FollowUpRecord): TimelineEntry[] {
   return entries;
 }
 
-async function suggestionEntries(deps: CoreDeps, s: SuggestionRecord): Promise<TimelineEntry[]> {
+async function suggestionEntries(
+  deps: CoreDeps,
+  s: SuggestionRecord,
+  rounds: RoundRecord[],
+): Promise<TimelineEntry[]> {
   const entries: TimelineEntry[] = [
     {
       kind: 'suggestion',
@@ -500,6 +506,10 @@ async function suggestionEntries(deps: CoreDeps, s: SuggestionRecord): Promise<T
       at: isoLocal(new Date(s.answeredAt)),
       text: `${STATUS_WORDS[s.status]}：${s.reply}`,
     });
+  }
+  // The same 居民点单 steps as the author's thread in 我的建议.
+  for (const { kind, at, text } of roundSteps(s, rounds)) {
+    if (kind === 'round' || kind === 'menu') entries.push({ kind, at, text, id: s.id });
   }
   const change = s.changeId ? await deps.store.suggestions.getChange(s.changeId) : null;
   if (change) {
@@ -528,7 +538,9 @@ export async function timelineOf(
     (s) => s.community === community,
   );
   const entries = tasks.flatMap(taskEntries);
-  for (const s of suggestions) entries.push(...(await suggestionEntries(deps, s)));
+  // Rounds are read once, and only for a resident who made suggestions.
+  const rounds = suggestions.length ? await deps.store.surveys.rounds(community) : [];
+  for (const s of suggestions) entries.push(...(await suggestionEntries(deps, s, rounds)));
   entries.sort((a, b) => a.at.localeCompare(b.at));
   const first = tasks[0];
   return {

@@ -124,6 +124,8 @@ export function subdistrictCsv(view: Subdistrict): string {
         cell(c.name),
         w.week,
         w.evenings.join(' '),
+        // A cancelled evening served nobody and cost nothing: listed apart, with its reason.
+        cell(w.cancelled.map((e) => (e.reason ? `${e.date}（${e.reason}）` : e.date)).join(' ')),
         w.visits,
         w.people,
         num(w.cost),
@@ -140,6 +142,7 @@ export function subdistrictCsv(view: Subdistrict): string {
         '社区',
         '周（周一）',
         '服务晚',
+        '取消的服务晚',
         '服务人次',
         '服务人数',
         '费用(元)',

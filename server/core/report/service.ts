@@ -18,7 +18,7 @@ import { ANSWERED } from '../suggestion/service';
 import { local } from '../kernel/time';
 import { subdistrictCsv, summaryCsv, visitsCsv } from './csv';
 import { countServed, lastEvening, median, mergedCosts, p90, round1 } from './rules';
-import { subdistrictEvenings, subdistrictOf, type LoadedCommunity } from './subdistrict';
+import { subdistrictDates, subdistrictOf, type LoadedCommunity } from './subdistrict';
 import { visitsOn } from './visits';
 
 /** Follow-up answers by service, matched on the service names the tasks list. */
@@ -175,8 +175,12 @@ export async function overview(
  */
 async function loadCommunity(deps: CoreDeps, id: string, day: string): Promise<LoadedCommunity> {
   const c = await communityOrThrow(deps, id);
+  // One read of the calendar from eight weeks back: lastEvening looks that far, and the view's
+  // first Monday is at most 55 days before `day`.
+  const calendar = await calendarOf(deps, c, addDays(day, -LOOKAHEAD_DAYS));
+  const { evenings: dates, cancelled } = subdistrictDates(calendar, day);
   const evenings = [];
-  for (const date of subdistrictEvenings(c, day)) {
+  for (const date of dates) {
     evenings.push({
       date,
       visits: await visitsOn(deps, c, date),
@@ -187,8 +191,9 @@ async function loadCommunity(deps: CoreDeps, id: string, day: string): Promise<L
     id: c.id,
     name: c.name,
     costs: await deps.store.reports.getCosts(c.id),
-    lastDate: lastEvening(await calendarOf(deps, c, addDays(day, -LOOKAHEAD_DAYS)), day),
+    lastDate: lastEvening(calendar, day),
     evenings,
+    cancelled,
     suggestions: await deps.store.suggestions.list(c.id),
   };
 }

@@ -9,7 +9,7 @@ import type { FollowUpRecord, SuggestionRecord } from '../ports';
 import { posterEvening } from './poster';
 import {
   openSuggestionsAt,
-  subdistrictEvenings,
+  subdistrictDates,
   subdistrictOf,
   subdistrictWeeks,
   type LoadedEvening,
@@ -63,12 +63,76 @@ describe('街道汇总: the figures from loaded records', () => {
       '2026-11-23',
       '2026-11-30',
     ]);
-    const evenings = subdistrictEvenings(community, '2026-12-03');
+    const { evenings, cancelled } = subdistrictDates(community.evenings, '2026-12-03');
     expect(evenings).toHaveLength(8);
     expect(evenings[0]).toBe('2026-10-14');
     expect(evenings[7]).toBe('2026-12-02');
+    expect(cancelled).toEqual([]);
     // On Tuesday this week's Wednesday has not come yet.
-    expect(subdistrictEvenings(community, '2026-12-01')).toHaveLength(7);
+    expect(subdistrictDates(community.evenings, '2026-12-01').evenings).toHaveLength(7);
+  });
+
+  it('follows the calendar: a cancelled Wednesday is no evening, an extra Saturday counts', () => {
+    const calendar = {
+      evenings: community.evenings,
+      dates: [
+        {
+          date: '2026-11-25',
+          kind: 'cancelled' as const,
+          reason: '台风停开',
+          opensAt: '17:00',
+          closesAt: '20:00',
+          added: false,
+        },
+        {
+          date: '2026-11-28',
+          kind: 'extra' as const,
+          reason: '',
+          opensAt: '09:00',
+          closesAt: '11:00',
+          added: true,
+        },
+        // Past the day the view is for: not counted yet.
+        {
+          date: '2026-12-05',
+          kind: 'extra' as const,
+          reason: '',
+          opensAt: '09:00',
+          closesAt: '11:00',
+          added: true,
+        },
+      ],
+    };
+    const dates = subdistrictDates(calendar, '2026-12-03');
+    expect(dates.evenings).toHaveLength(8);
+    expect(dates.evenings).not.toContain('2026-11-25');
+    expect(dates.evenings.slice(-2)).toEqual(['2026-11-28', '2026-12-02']);
+    expect(dates.cancelled).toEqual([{ date: '2026-11-25', reason: '台风停开' }]);
+
+    const view = subdistrictOf('2026-12-03', [
+      {
+        id: 'c1',
+        name: '测试社区',
+        costs: { health: 10 },
+        lastDate: '2026-12-02',
+        evenings: [
+          { date: '2026-11-28', visits: [visit('health', 'u1')], followUps: [] },
+          { date: '2026-12-02', visits: [], followUps: [] },
+        ],
+        cancelled: dates.cancelled,
+        suggestions: [],
+      },
+    ]);
+    const weeks = view.communities[0]!.weeks;
+    // The week of the cancelled Wednesday: its extra Saturday served one, at its unit cost.
+    expect(weeks[6]).toMatchObject({
+      week: '2026-11-23',
+      evenings: ['2026-11-28'],
+      cancelled: [{ date: '2026-11-25', reason: '台风停开' }],
+      visits: 1,
+      cost: 10,
+    });
+    expect(weeks[7]).toMatchObject({ evenings: ['2026-12-02'], cancelled: [], cost: 0 });
   });
 
   it('counts served visits, people once a week, cost, first-call answers and open suggestions', () => {
@@ -92,6 +156,7 @@ describe('街道汇总: the figures from loaded records', () => {
         costs: { health: 12.5, paperwork: 20 },
         lastDate: '2026-12-02',
         evenings,
+        cancelled: [],
         suggestions: [
           suggestion('2026-11-20T02:00:00.000Z', null),
           // Answered on 11-28, before that week's Sunday: no longer open at its end.
@@ -116,6 +181,7 @@ describe('街道汇总: the figures from loaded records', () => {
     expect(c.weeks[6]).toEqual({
       week: '2026-11-23',
       evenings: ['2026-11-25'],
+      cancelled: [],
       visits: 1,
       people: 1,
       cost: 12.5,
@@ -134,6 +200,7 @@ describe('街道汇总: the figures from loaded records', () => {
         costs: null,
         lastDate: '2026-12-02',
         evenings: [{ date: '2026-12-02', visits: [visit('health', 'u1')], followUps: [] }],
+        cancelled: [],
         suggestions: [],
       },
     ]);
@@ -247,13 +314,65 @@ describe('街道汇总 through dispatch', () => {
     expect(csv.filename).toBe('街道汇总-2026-12-03.csv');
     const lines = csv.csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFF社区,周（周一）,服务晚,服务人次,服务人数,费用(元),满意,基本满意,不满意,满意率(%),未答复建议',
+      '\uFEFF社区,周（周一）,服务晚,取消的服务晚,服务人次,服务人数,费用(元),满意,基本满意,不满意,满意率(%),未答复建议',
     );
     expect(lines).toHaveLength(1 + 2 * 8);
-    expect(lines).toContain('金色里程社区,2026-11-30,2026-12-02,2,2,30,0,1,0,100,1');
-    expect(lines).toContain('金色里程社区,2026-11-23,2026-11-25,1,1,10,0,0,0,,0');
-    expect(lines).toContain('虎池苑社区,2026-11-30,2026-12-02,0,0,,0,0,0,,0');
+    expect(lines).toContain('金色里程社区,2026-11-30,2026-12-02,,2,2,30,0,1,0,100,1');
+    expect(lines).toContain('金色里程社区,2026-11-23,2026-11-25,,1,1,10,0,0,0,,0');
+    expect(lines).toContain('虎池苑社区,2026-11-30,2026-12-02,,0,0,,0,0,0,,0');
   });
+
+  it.each(['sqlite', 'cloudbase'] as const)(
+    'follows the calendar on %s: a cancelled Wednesday, an extra Saturday that served',
+    async (store) => {
+      h = await coreHarness('2026-11-20T10:00:00+08:00', { store });
+      ok(
+        await h.staff('community.cancelDate', {
+          community: 'jinse',
+          date: '2026-11-25',
+          reason: '台风停开',
+        }),
+      );
+      ok(
+        await h.staff('community.addEvening', {
+          community: 'jinse',
+          date: '2026-11-28',
+          opensAt: '09:00',
+          closesAt: '11:00',
+        }),
+      );
+      ok(await h.staff('report.costs', { community: 'jinse', costs: { health: 10 } }));
+      h.clock.set('2026-11-28T10:00:00+08:00');
+      const t = ok(
+        await h.as('u1')<Ticket>('queue.join', {
+          community: 'jinse',
+          queue: 'health',
+          requestId: 'join-u1-extra-1128',
+        }),
+      );
+      ok(await h.staff('queue.callNext', { community: 'jinse', queue: 'health' }));
+      ok(await h.staff('queue.complete', { ticketId: t.id }));
+      h.clock.set('2026-12-03T10:00:00+08:00');
+
+      const view = ok(await h.staff<Subdistrict>('report.subdistrict', {}));
+      const jinse = view.communities.find((c) => c.id === 'jinse')!;
+      expect(jinse.weeks[6]).toMatchObject({
+        week: '2026-11-23',
+        evenings: ['2026-11-28'],
+        cancelled: [{ date: '2026-11-25', reason: '台风停开' }],
+        visits: 1,
+        cost: 10,
+      });
+      // The other pilot's calendar is its own: its Wednesday was held.
+      const huchi = view.communities.find((c) => c.id === 'huchi')!;
+      expect(huchi.weeks[6]).toMatchObject({ evenings: ['2026-11-25'], cancelled: [] });
+
+      const csv = ok(await h.staff<ReportCsv>('report.subdistrictCsv', { date: '2026-12-03' }));
+      expect(csv.csv).toContain(
+        '金色里程社区,2026-11-23,2026-11-28,2026-11-25（台风停开）,1,1,10,',
+      );
+    },
+  );
 
   it('is for admins only', async () => {
     h = await coreHarness('2026-12-03T10:00:00+08:00');

@@ -2,15 +2,17 @@
  * 街道汇总 (admins): every community's last evening and its last 8 weeks, computed from records
  * loaded beforehand (loadSubdistrict in service.ts reads them). Pure.
  */
+import type { CancelledEvening } from '../../../contract/community';
 import type {
   PeriodFigures,
   SatisfactionCount,
   Subdistrict,
   SubdistrictCommunity,
 } from '../../../contract/report';
+import { eveningsBetween, type Schedule } from '../kernel/schedule';
 import { addDays, mondayOf } from '../kernel/week';
 import { local } from '../kernel/time';
-import type { CommunityRecord, FollowUpRecord, SuggestionRecord } from '../ports';
+import type { FollowUpRecord, SuggestionRecord } from '../ports';
 import { countServed, round1 } from './rules';
 import type { Visit } from './visits';
 
@@ -31,8 +33,10 @@ export interface LoadedCommunity {
   costs: Record<string, number> | null;
   /** Its most recent service evening on or before the day (rules.ts lastEvening). */
   lastDate: string;
-  /** Every service evening of the weeks (subdistrictEvenings), in any order. */
+  /** Every service evening of the weeks (subdistrictDates), in any order. */
   evenings: LoadedEvening[];
+  /** The evenings of the weeks cancelled on its calendar (subdistrictDates). */
+  cancelled: CancelledEvening[];
   suggestions: SuggestionRecord[];
 }
 
@@ -44,15 +48,25 @@ export function subdistrictWeeks(day: string): string[] {
   );
 }
 
-const weekdayOf = (date: string) => local(`${date}T12:00:00+08:00`).day();
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The community's service evenings in the weeks the view covers, up to `day` (not after it). */
-export function subdistrictEvenings(c: CommunityRecord, day: string): string[] {
-  const dates: string[] = [];
-  for (let d = subdistrictWeeks(day)[0]!; d <= day; d = addDays(d, 1)) {
-    if (c.evenings.some((e) => e.weekday === weekdayOf(d))) dates.push(d);
+/**
+ * The community's evenings in the weeks the view covers, up to `day` (not after it), on its
+ * calendar: weekly and extra evenings held, and the cancelled ones apart (nobody was served).
+ */
+export function subdistrictDates(
+  calendar: Schedule,
+  day: string,
+): { evenings: string[]; cancelled: CancelledEvening[] } {
+  const first = subdistrictWeeks(day)[0]!;
+  const days = Math.round((Date.parse(day) - Date.parse(first)) / DAY_MS) + 1;
+  const evenings: string[] = [];
+  const cancelled: CancelledEvening[] = [];
+  for (const { date, evening } of eveningsBetween(calendar, first, days)) {
+    if (evening.kind === 'cancelled') cancelled.push({ date, reason: evening.reason });
+    else evenings.push(date);
   }
-  return dates;
+  return { evenings, cancelled };
 }
 
 const dateOf = (iso: string) => local(iso).format('YYYY-MM-DD');
@@ -111,12 +125,18 @@ function communityFigures(c: LoadedCommunity, day: string, weeks: string[]): Sub
     last: { date: c.lastDate, ...periodFigures(last, c, c.lastDate) },
     weeks: weeks.map((week) => {
       const sunday = addDays(week, 6);
-      const mine = c.evenings
-        .filter((e) => e.date >= week && e.date <= sunday && e.date <= day)
-        .sort((a, b) => a.date.localeCompare(b.date));
+      const inWeek = (date: string) => date >= week && date <= sunday && date <= day;
+      const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);
+      const mine = c.evenings.filter((e) => inWeek(e.date)).sort(byDate);
+      const cancelled = c.cancelled.filter((e) => inWeek(e.date)).sort(byDate);
       // The current week ends today: its open suggestions are those open now.
       const end = sunday < day ? sunday : day;
-      return { week, evenings: mine.map((e) => e.date), ...periodFigures(mine, c, end) };
+      return {
+        week,
+        evenings: mine.map((e) => e.date),
+        cancelled,
+        ...periodFigures(mine, c, end),
+      };
     }),
   };
 }

@@ -31,7 +31,8 @@ function followUpSteps(task: FollowUpRecord | null): SuggestionStep[] {
   return steps;
 }
 
-function roundSteps(s: SuggestionRecord, rounds: RoundRecord[]): SuggestionStep[] {
+/** The 居民点单 steps (proposed, voted in or not): the author's thread and the staff timeline. */
+export function roundSteps(s: SuggestionRecord, rounds: RoundRecord[]): SuggestionStep[] {
   const found = roundOf(s.id, rounds);
   if (!found) return [];
   const { round, status } = found;

@@ -1,8 +1,9 @@
 /**
  * An adopted suggestion through 居民点单, by dispatch on either store (BDB_CORE_STORE): offered
  * with one tap, proposed, voted in, published, then logged as a new service; its author reads
- * each step in 我的建议.
+ * each step in 我的建议, and staff read the same steps on the resident's timeline.
  */
+import type { Timeline } from '../../../contract/followup';
 import type { Suggestion } from '../../../contract/suggestion';
 import type { AdoptedProposal, Round } from '../../../contract/survey';
 import { coreHarness, ok } from '../../testing/core-harness';
@@ -113,6 +114,18 @@ describe('an adopted suggestion in 居民点单', () => {
       ['round', '列入居民点单「明年的八点伴服务」，请居民投票'],
       ['menu', '居民投票选中，已列入点单'],
       ['service', '已开通：周三晚开设手机使用课（2026-12-09 起）'],
+    ]);
+    // Staff read the same steps on the resident's timeline.
+    const timeline = ok(
+      await h.staff<Timeline>('followup.timeline', { community: 'jinse', resident: 'author-1' }),
+    );
+    const thread = timeline.entries.filter((e) => e.kind !== 'suggestion' || e.id === wanted.id);
+    expect(thread.map((e) => [e.kind, e.text])).toEqual([
+      ['suggestion', `建议 ${wanted.receipt}：希望开一个手机使用课\n教我们用手机挂号`],
+      ['reply', '已采纳：采纳，放进下一轮居民点单'],
+      ['round', '列入居民点单「明年的八点伴服务」，请居民投票'],
+      ['menu', '居民投票选中，已列入点单'],
+      ['change', '改进：周三晚开设手机使用课（2026-12-09 起）'],
     ]);
     expect(mine.find((s) => s.id === other.id)?.round).toBeNull();
     // A service now: no longer offered.

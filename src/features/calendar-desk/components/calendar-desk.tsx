@@ -51,7 +51,57 @@ interface RowProps {
   state: CalendarState;
 }
 
-function EveningRow({ community, evening: e, state }: RowProps) {
+/** One evening: its date and hours, then what staff can do with it as it stands. */
+function EveningRow(props: RowProps) {
+  const { evening: e } = props;
+  return (
+    <View className={`bdb-calendar-desk__row${e.cancelled ? ' bdb-calendar-desk__row--off' : ''}`}>
+      <Text className="bdb-calendar-desk__when">{eveningTitle(e)}</Text>
+      {e.cancelled ? <CancelledActions {...props} /> : <OpenActions {...props} />}
+    </View>
+  );
+}
+
+/**
+ * An evening's button, named with its date ("暂停开放 2026-12-09") so a screen reader tells the
+ * rows' buttons apart.
+ */
+function DateButton(props: {
+  state: CalendarState;
+  date: string;
+  text: string;
+  onClick: () => void;
+}) {
+  return (
+    <BigButton
+      variant="secondary"
+      disabled={props.state.busy}
+      label={`${props.text} ${props.date}`}
+      onClick={props.onClick}
+    >
+      {props.text}
+    </BigButton>
+  );
+}
+
+function CancelledActions({ community, evening: e, state }: RowProps) {
+  return (
+    <>
+      <Text className="bdb-calendar-desk__reason">{`已暂停开放：${e.reason}`}</Text>
+      <Text className="bdb-desk-form__hint">
+        恢复开放后，已取消的预约不会自动恢复，请居民重新预约
+      </Text>
+      <DateButton
+        state={state}
+        date={e.date}
+        text="恢复开放"
+        onClick={() => void state.run(() => restoreDate(community, e.date), { done: '已恢复开放' })}
+      />
+    </>
+  );
+}
+
+function OpenActions({ community, evening: e, state }: RowProps) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const cancel = async () => {
@@ -63,69 +113,48 @@ function EveningRow({ community, evening: e, state }: RowProps) {
     if (result.ok) setReason('');
   };
   return (
-    <View className={`bdb-calendar-desk__row${e.cancelled ? ' bdb-calendar-desk__row--off' : ''}`}>
-      <Text className="bdb-calendar-desk__when">{eveningTitle(e)}</Text>
-      {e.cancelled ? (
-        <>
-          <Text className="bdb-calendar-desk__reason">{`已暂停开放：${e.reason}`}</Text>
-          <Text className="bdb-desk-form__hint">
-            恢复开放后，已取消的预约不会自动恢复，请居民重新预约
-          </Text>
-          <BigButton
-            variant="secondary"
-            disabled={state.busy}
-            label={`恢复开放 ${e.date}`}
+    <>
+      <TextField
+        label="暂停原因"
+        name={`${e.date} 暂停原因`}
+        hint="居民会在今晚页面和预约里看到，最多 60 字"
+        value={reason}
+        maxlength={60}
+        onInput={setReason}
+        error={error}
+      />
+      <View className="bdb-desk-form__row">
+        <DateButton state={state} date={e.date} text="暂停开放" onClick={() => void cancel()} />
+        {e.source === 'extra' ? (
+          <DateButton
+            state={state}
+            date={e.date}
+            text="取消加开"
             onClick={() =>
-              void state.run(() => restoreDate(community, e.date), { done: '已恢复开放' })
+              void state.run(() => removeEvening(community, e.date), { done: '已取消加开' })
             }
-          >
-            恢复开放
-          </BigButton>
-        </>
-      ) : (
-        <>
-          <TextField
-            label="暂停原因"
-            name={`${e.date} 暂停原因`}
-            hint="居民会在今晚页面和预约里看到，最多 60 字"
-            value={reason}
-            maxlength={60}
-            onInput={setReason}
-            error={error}
           />
-          <View className="bdb-desk-form__row">
-            <BigButton
-              variant="secondary"
-              disabled={state.busy}
-              label={`暂停开放 ${e.date}`}
-              onClick={() => void cancel()}
-            >
-              暂停开放
-            </BigButton>
-            {e.source === 'extra' ? (
-              <BigButton
-                variant="secondary"
-                disabled={state.busy}
-                label={`取消加开 ${e.date}`}
-                onClick={() =>
-                  void state.run(() => removeEvening(community, e.date), { done: '已取消加开' })
-                }
-              >
-                取消加开
-              </BigButton>
-            ) : null}
-          </View>
-        </>
-      )}
-    </View>
+        ) : null}
+      </View>
+    </>
   );
 }
+
+/** The 加开一晚 fields, in order; the date's field is named for what it adds. */
+const EXTRA_FIELDS: Array<{
+  key: keyof ExtraDraft;
+  label: string;
+  name?: string;
+  placeholder?: string;
+}> = [
+  { key: 'date', label: '日期', name: '加开日期', placeholder: '2026-12-10' },
+  { key: 'opensAt', label: '开始时间' },
+  { key: 'closesAt', label: '结束时间' },
+];
 
 function ExtraForm({ community, state }: { community: string; state: CalendarState }) {
   const [draft, setDraft] = useState<ExtraDraft>({ date: '', opensAt: '18:00', closesAt: '20:00' });
   const [errors, setErrors] = useState<ReturnType<typeof extraErrors>>({});
-  const field = (key: keyof ExtraDraft) => (value: string) =>
-    setDraft((d) => ({ ...d, [key]: value }));
   const submit = async () => {
     const found = extraErrors(draft);
     setErrors(found);
@@ -138,29 +167,18 @@ function ExtraForm({ community, state }: { community: string; state: CalendarSta
   return (
     <View className="bdb-desk-form bdb-calendar-desk__extra">
       <Text className="bdb-desk-form__title">加开一晚</Text>
-      <TextField
-        label="日期"
-        name="加开日期"
-        placeholder="2026-12-10"
-        value={draft.date}
-        onInput={field('date')}
-        error={errors.date}
-        size="short"
-      />
-      <TextField
-        label="开始时间"
-        value={draft.opensAt}
-        onInput={field('opensAt')}
-        error={errors.opensAt}
-        size="short"
-      />
-      <TextField
-        label="结束时间"
-        value={draft.closesAt}
-        onInput={field('closesAt')}
-        error={errors.closesAt}
-        size="short"
-      />
+      {EXTRA_FIELDS.map((f) => (
+        <TextField
+          key={f.key}
+          label={f.label}
+          name={f.name}
+          placeholder={f.placeholder}
+          value={draft[f.key]}
+          onInput={(value) => setDraft((d) => ({ ...d, [f.key]: value }))}
+          error={errors[f.key]}
+          size="short"
+        />
+      ))}
       <BigButton disabled={state.busy} onClick={() => void submit()}>
         加开这一晚
       </BigButton>

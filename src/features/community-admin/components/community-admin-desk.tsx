@@ -22,7 +22,7 @@ import {
   type CommunityDraft,
 } from '../model/community-form';
 import { CommunityForm, type FieldRefusal } from './community-form';
-import './community-admin-desk.scss';
+import '@/components/desk-parts/desk-list.scss';
 
 /** What the form is open for: a new community, or one of the list (by id). */
 type Editing = { kind: 'create' } | { kind: 'edit'; id: string };
@@ -99,11 +99,11 @@ export function CommunityAdminDesk({ renderRowExtra }: CommunityAdminDeskProps =
   );
 
   return (
-    <View className="bdb-community-admin">
-      <Text className="bdb-community-admin__title" {...a11y({ role: 'heading', level: 2 })}>
+    <View className="bdb-desk-list bdb-community-admin">
+      <Text className="bdb-desk-list__title" {...a11y({ role: 'heading', level: 2 })}>
         社区管理
       </Text>
-      <Text className="bdb-community-admin__hint">
+      <Text className="bdb-desk-list__hint">
         新建的社区带有八项常用服务；停用后居民看不到它，也不能再取号或预约，历史记录保留。
       </Text>
       <FeedbackLine feedback={feedback} />
@@ -117,7 +117,7 @@ export function CommunityAdminDesk({ renderRowExtra }: CommunityAdminDeskProps =
       {list.data.length === 0 ? (
         <EmptyState text="还没有社区，请先新建一个" />
       ) : (
-        <View className="bdb-community-admin__list" {...a11y({ role: 'list', label: '社区' })}>
+        <View className="bdb-desk-list__list" {...a11y({ role: 'list', label: '社区' })}>
           {list.data.map((c) =>
             editing?.kind === 'edit' && editing.id === c.id ? (
               <View key={c.id} {...a11y({ role: 'listitem' })}>
@@ -164,24 +164,24 @@ function CommunityRow(props: CommunityRowProps) {
   const archived = c.archivedAt !== null;
   return (
     <View
-      className={`bdb-community-admin__row${archived ? ' bdb-community-admin__row--archived' : ''}`}
+      className={`bdb-desk-list__row${archived ? ' bdb-desk-list__row--dashed' : ''}`}
       {...a11y({ role: 'listitem' })}
     >
-      <Text className="bdb-community-admin__name">{archived ? `${c.name}（已停用）` : c.name}</Text>
-      <Text className="bdb-community-admin__meta">{`编号 ${c.id} · ${formatEvenings(c.evenings)}`}</Text>
-      <Text className="bdb-community-admin__meta">{`地址：${c.address || '未填写'}`}</Text>
-      <Text className="bdb-community-admin__meta">{`联系电话：${c.contactPhone ?? '未填写'}`}</Text>
-      <Text className="bdb-community-admin__meta">{`服务 ${c.services.length} 项：${c.services.join('、')}`}</Text>
+      <Text className="bdb-desk-list__name">{archived ? `${c.name}（已停用）` : c.name}</Text>
+      <Text className="bdb-desk-list__meta">{`编号 ${c.id} · ${formatEvenings(c.evenings)}`}</Text>
+      <Text className="bdb-desk-list__meta">{`地址：${c.address || '未填写'}`}</Text>
+      <Text className="bdb-desk-list__meta">{`联系电话：${c.contactPhone ?? '未填写'}`}</Text>
+      <Text className="bdb-desk-list__meta">{`服务 ${c.services.length} 项：${c.services.join('、')}`}</Text>
       {archived ? null : props.extra}
       {props.confirming ? (
         <View
-          className="bdb-community-admin__confirm"
+          className="bdb-desk-list__confirm"
           {...a11y({ role: 'group', label: `停用 ${c.name}？` })}
         >
-          <Text className="bdb-community-admin__question">
+          <Text className="bdb-desk-list__question">
             {`停用 ${c.name}？居民将看不到这个社区，也不能再取号或预约；已有记录保留，可随时恢复。`}
           </Text>
-          <View className="bdb-community-admin__buttons">
+          <View className="bdb-desk-list__buttons">
             <BigButton disabled={busy} onClick={props.onConfirm}>
               {busy ? '处理中…' : '确认停用'}
             </BigButton>
@@ -191,7 +191,7 @@ function CommunityRow(props: CommunityRowProps) {
           </View>
         </View>
       ) : (
-        <View className="bdb-community-admin__buttons">
+        <View className="bdb-desk-list__buttons">
           <BigButton
             variant="secondary"
             disabled={busy}

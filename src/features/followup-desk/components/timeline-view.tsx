@@ -10,13 +10,15 @@ export interface TimelineViewProps {
   timeline: Timeline;
 }
 
-/** One resident's thread, oldest first: visits → calls → suggestions → answers → changes. */
+/** One resident's thread, oldest first: visits → calls → suggestions → answers → votes → changes. */
 export function TimelineView({ timeline }: TimelineViewProps) {
   const entries = inOrder(timeline.entries);
   return (
     <View className="bdb-desk-page">
       <Text className="bdb-desk-page__title">{`${timeline.name} 的记录`}</Text>
-      <Text className="bdb-desk-page__hint">到访、回访、建议、答复和改进，按时间先后</Text>
+      <Text className="bdb-desk-page__hint">
+        到访、回访、建议、答复、居民点单和改进，按时间先后
+      </Text>
       {entries.length === 0 ? (
         <EmptyState text="还没有这位居民的记录" />
       ) : (

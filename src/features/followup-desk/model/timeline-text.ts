@@ -7,6 +7,8 @@ export const KIND_LOOK: Record<TimelineEntry['kind'], { icon: string; word: stri
   'follow-up': { icon: '☎', word: '回访' },
   suggestion: { icon: '💡', word: '建议' },
   reply: { icon: '💬', word: '答复' },
+  round: { icon: '🗳', word: '居民点单' },
+  menu: { icon: '📋', word: '点单结果' },
   change: { icon: '✅', word: '改进' },
 };
 

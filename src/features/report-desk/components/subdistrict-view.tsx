@@ -12,7 +12,13 @@ import type { Subdistrict, SubdistrictCommunity } from '@/types/contract';
 import { exportSubdistrict } from '../api/report';
 import type { SubdistrictState } from '../hooks/use-subdistrict';
 import { yuan } from '../model/report-text';
-import { eightWeeks, periodLine, satisfactionText, weekLabel } from '../model/subdistrict-text';
+import {
+  eightWeeks,
+  periodLine,
+  satisfactionText,
+  weekLabel,
+  weekValue,
+} from '../model/subdistrict-text';
 import '@/components/desk-parts/desk-forms.scss';
 import './subdistrict-view.scss';
 
@@ -95,6 +101,7 @@ function CommunityList({ view }: { view: Subdistrict }) {
 function CommunityFigures({ community: c }: { community: SubdistrictCommunity }) {
   const total = eightWeeks(c);
   const cost = total.cost === null ? '未设单价' : `费用 ${yuan(total.cost)}`;
+  const cancelled = total.cancelled ? ` · 取消 ${total.cancelled} 晚` : '';
   return (
     <View className="bdb-subdistrict__community">
       <Text className="bdb-subdistrict__name">{c.name}</Text>
@@ -105,12 +112,12 @@ function CommunityFigures({ community: c }: { community: SubdistrictCommunity })
         {c.weeks.map((w) => (
           <View key={w.week} className="bdb-subdistrict__week">
             <Text className="bdb-subdistrict__week-label">{weekLabel(w.week)}</Text>
-            <Text className="bdb-subdistrict__week-value">{`${w.visits}`}</Text>
+            <Text className="bdb-subdistrict__week-value">{weekValue(w)}</Text>
           </View>
         ))}
       </View>
       <Text className="bdb-subdistrict__line">
-        {`近 8 周合计：${total.visits} 人次 · ${cost} · ${satisfactionText(total)}`}
+        {`近 8 周合计：${total.visits} 人次 · ${cost} · ${satisfactionText(total)}${cancelled}`}
       </Text>
     </View>
   );

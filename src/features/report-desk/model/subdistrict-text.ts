@@ -1,5 +1,5 @@
 /** How the 街道汇总 reads: a period's figures in one line, and the 8 weeks added up. */
-import type { PeriodFigures, SubdistrictCommunity } from '@/types/contract';
+import type { PeriodFigures, SubdistrictCommunity, SubdistrictWeek } from '@/types/contract';
 import { servedText, yuan } from './report-text';
 
 /** "满意率 90%" or "暂无回访" when no first call got an answer. */
@@ -18,6 +18,8 @@ export function eightWeeks(c: SubdistrictCommunity): {
   visits: number;
   cost: number | null;
   satisfiedPercent: number | null;
+  /** Evenings cancelled on the calendar over the 8 weeks. */
+  cancelled: number;
 } {
   const visits = c.weeks.reduce((n, w) => n + w.visits, 0);
   const costed = c.weeks.filter((w) => w.cost !== null);
@@ -28,11 +30,21 @@ export function eightWeeks(c: SubdistrictCommunity): {
     good += s.satisfied + s.mostly;
     all += s.satisfied + s.mostly + s.unsatisfied;
   }
-  return { visits, cost, satisfiedPercent: all ? Math.round((good * 100) / all) : null };
+  return {
+    visits,
+    cost,
+    satisfiedPercent: all ? Math.round((good * 100) / all) : null,
+    cancelled: c.weeks.reduce((n, w) => n + w.cancelled.length, 0),
+  };
 }
 
 /** "11/30": a week's Monday, short enough for 8 columns on paper. */
 export function weekLabel(monday: string): string {
   const [, month, day] = monday.split('-').map(Number);
   return `${month}/${day}`;
+}
+
+/** A week's cell: its visits, or 取消 when its only evenings were cancelled (no one served, no cost). */
+export function weekValue(w: SubdistrictWeek): string {
+  return w.evenings.length === 0 && w.cancelled.length > 0 ? '取消' : `${w.visits}`;
 }

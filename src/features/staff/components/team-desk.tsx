@@ -10,6 +10,7 @@ import { formatDayTime } from '@/lib/shanghai-time';
 import type { OpenInvite, StaffTeam, TeamMember } from '@/types/contract';
 import { cancelInvite, revokeWorker, useTeam } from '../api/team';
 import { ROLE_LABELS } from '../role-labels';
+import '@/components/desk-parts/desk-list.scss';
 import './team-desk.scss';
 
 export interface TeamDeskProps {
@@ -57,16 +58,16 @@ export function TeamDesk({ community, communityName }: TeamDeskProps) {
   const isAdmin = data.invites !== null;
 
   return (
-    <View className="bdb-team-desk">
-      <Text className="bdb-team-desk__title" {...a11y({ role: 'heading', level: 2 })}>
+    <View className="bdb-desk-list bdb-team-desk">
+      <Text className="bdb-desk-list__title" {...a11y({ role: 'heading', level: 2 })}>
         {`${communityName} 社工名单`}
       </Text>
       <FeedbackLine feedback={feedback} />
-      <View className="bdb-team-desk__list" {...a11y({ role: 'list', label: '社工' })}>
+      <View className="bdb-desk-list__list" {...a11y({ role: 'list', label: '社工' })}>
         {data.members.map((m) => (
-          <View key={m.userId} className="bdb-team-desk__row" {...a11y({ role: 'listitem' })}>
-            <Text className="bdb-team-desk__name">{m.you ? `${m.name}（我）` : m.name}</Text>
-            <Text className="bdb-team-desk__meta">
+          <View key={m.userId} className="bdb-desk-list__row" {...a11y({ role: 'listitem' })}>
+            <Text className="bdb-desk-list__name">{m.you ? `${m.name}（我）` : m.name}</Text>
+            <Text className="bdb-desk-list__meta">
               {`${ROLE_LABELS[m.role]}${m.since ? ` · ${formatDayTime(m.since)} 起` : ''}`}
             </Text>
             {m.revocable ? (
@@ -93,19 +94,19 @@ export function TeamDesk({ community, communityName }: TeamDeskProps) {
         ))}
       </View>
       {isAdmin ? (
-        <View className="bdb-team-desk__invites">
-          <Text className="bdb-team-desk__subtitle" {...a11y({ role: 'heading', level: 3 })}>
+        <View className="bdb-desk-list__group">
+          <Text className="bdb-desk-list__subtitle" {...a11y({ role: 'heading', level: 3 })}>
             未使用的邀请码
           </Text>
           {data.invites!.length === 0 ? (
-            <Text className="bdb-team-desk__empty">没有未使用的邀请码</Text>
+            <Text className="bdb-desk-list__empty">没有未使用的邀请码</Text>
           ) : (
             data.invites!.map((invite) => (
-              <View key={invite.code} className="bdb-team-desk__row">
+              <View key={invite.code} className="bdb-desk-list__row">
                 <Text className="bdb-team-desk__code" selectable>
                   {invite.code}
                 </Text>
-                <Text className="bdb-team-desk__meta">{`有效期至 ${formatDayTime(invite.expiresAt)}`}</Text>
+                <Text className="bdb-desk-list__meta">{`有效期至 ${formatDayTime(invite.expiresAt)}`}</Text>
                 {pending?.kind === 'cancel' && pending.invite.code === invite.code ? (
                   <Confirm
                     question={`作废邀请码 ${invite.code}？作废后就不能再用它登录。`}
@@ -144,9 +145,9 @@ interface ConfirmProps {
 /** The second step of a change that cannot be undone here: the question, then yes or no. */
 function Confirm({ question, yes, busy, onYes, onNo }: ConfirmProps) {
   return (
-    <View className="bdb-team-desk__confirm" {...a11y({ role: 'group', label: question })}>
-      <Text className="bdb-team-desk__question">{question}</Text>
-      <View className="bdb-team-desk__buttons">
+    <View className="bdb-desk-list__confirm" {...a11y({ role: 'group', label: question })}>
+      <Text className="bdb-desk-list__question">{question}</Text>
+      <View className="bdb-desk-list__buttons">
         <BigButton onClick={onYes} disabled={busy}>
           {busy ? '处理中…' : yes}
         </BigButton>

@@ -12,6 +12,7 @@ const empty = { satisfied: 0, mostly: 0, unsatisfied: 0 };
 const week = (i: number, visits = 0, extra: Partial<SubdistrictWeek> = {}): SubdistrictWeek => ({
   week: `2026-${MONDAYS[i]}`,
   evenings: [],
+  cancelled: [],
   visits,
   people: visits,
   cost: null,
@@ -38,7 +39,9 @@ const VIEW: Subdistrict = {
         openSuggestions: 1,
       },
       weeks: [
-        ...[0, 1, 2, 3, 4, 5].map((i) => week(i)),
+        ...[0, 1, 2, 3, 4].map((i) => week(i)),
+        // A week whose only evening was cancelled on the calendar.
+        week(5, 0, { cost: 0, cancelled: [{ date: '2026-11-18', reason: '台风停开' }] }),
         week(6, 4, { cost: 40, satisfaction: { satisfied: 2, mostly: 0, unsatisfied: 0 } }),
         week(7, 3, { cost: 30, satisfaction: { satisfied: 1, mostly: 0, unsatisfied: 1 } }),
       ],
@@ -74,8 +77,12 @@ describe('街道汇总 page', () => {
         '最近一晚 12月2日：3 人次 · 2 人 · 费用 30 元 · 满意率 50% · 未答复建议 1 条',
       ),
     ).toBeTruthy();
-    expect(screen.getByText('近 8 周合计：7 人次 · 费用 70 元 · 满意率 75%')).toBeTruthy();
+    expect(
+      screen.getByText('近 8 周合计：7 人次 · 费用 70 元 · 满意率 75% · 取消 1 晚'),
+    ).toBeTruthy();
     expect(screen.getByText('11/30').nextSibling?.textContent).toBe('3');
+    expect(screen.getByText('11/16').nextSibling?.textContent).toBe('取消');
+    expect(screen.getByText('11/9').nextSibling?.textContent).toBe('0');
     expect(screen.getByRole('button', { name: '打印街道汇总' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '导出 CSV（每社区每周一行）' }));
     expect(await screen.findByText('✓ 已下载 街道汇总-2026-12-03.csv')).toBeTruthy();

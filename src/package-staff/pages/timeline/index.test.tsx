@@ -66,6 +66,52 @@ describe('staff resident timeline page', () => {
     expect(screen.getAllByRole('listitem')).toHaveLength(7);
   });
 
+  it('shows the 居民点单 steps of a suggestion between its answer and the new service', async () => {
+    const id = 's-1';
+    routeCalls({
+      'followup.timeline': async () =>
+        residentTimelineFixture({
+          entries: [
+            { kind: 'reply', id, at: '2026-12-04T09:30:00+08:00', text: '已采纳：放进点单' },
+            {
+              kind: 'change',
+              id: 'ch-1',
+              at: '2026-12-13T10:00:00+08:00',
+              text: '改进：周三晚手机课（2026-12-16 起）',
+            },
+            {
+              kind: 'menu',
+              id,
+              at: '2026-12-12T10:00:00+08:00',
+              text: '居民投票选中，已列入点单',
+            },
+            {
+              kind: 'round',
+              id,
+              at: '2026-12-05T10:00:00+08:00',
+              text: '列入居民点单「明年的服务」，请居民投票',
+            },
+          ],
+        }),
+    });
+    const { container } = render(<TimelinePage />);
+    expect(await screen.findByText('王阿姨 的记录')).toBeTruthy();
+    expect(entries(container).slice(1, 3)).toEqual([
+      {
+        icon: '🗳',
+        head: '居民点单 · 12月5日 周六 10:00',
+        text: '列入居民点单「明年的服务」，请居民投票',
+      },
+      { icon: '📋', head: '点单结果 · 12月12日 周六 10:00', text: '居民投票选中，已列入点单' },
+    ]);
+    expect(entries(container).map((e) => e.head?.split(' · ')[0])).toEqual([
+      '答复',
+      '居民点单',
+      '点单结果',
+      '改进',
+    ]);
+  });
+
   it('takes an encoded resident key as it was linked', async () => {
     setRouterParams({ c: 'jinse', r: encodeURIComponent('booking:b-7') });
     routeCalls({
