@@ -122,9 +122,12 @@ describe('a new community’s whole evening, from the browser alone (H5)', () =>
 
     await visibleButton(admin, '社区管理（新建、编辑、停用社区）').click();
     await admin.waitForURL(/package-staff\/pages\/communities\/index/);
-    await admin.locator('.bdb-community-admin__name').filter({ hasText: '金色里程社区' }).waitFor();
+    await admin
+      .locator('.bdb-community-admin .bdb-desk-list__name')
+      .filter({ hasText: '金色里程社区' })
+      .waitFor();
     // A fresh store: the two seeded pilots and nothing else.
-    expect(await admin.locator('.bdb-community-admin__row').count()).toBe(2);
+    expect(await admin.locator('.bdb-community-admin .bdb-desk-list__row').count()).toBe(2);
     await visibleButton(admin, '新建社区').click();
     await typeInto(admin, '社区编号', 'shishan');
     await typeInto(admin, '社区名称', '狮山社区');
@@ -136,7 +139,7 @@ describe('a new community’s whole evening, from the browser alone (H5)', () =>
     await visibleButton(admin, '新建社区').click();
     await admin.getByText('✓ 已新建 狮山社区').waitFor();
     await admin
-      .locator('.bdb-community-admin__meta')
+      .locator('.bdb-community-admin .bdb-desk-list__meta')
       .filter({ hasText: '编号 shishan · 每周三 17:00–20:00' })
       .waitFor();
 
