@@ -62,5 +62,7 @@ export interface AddEveningInput {
 /** What cancelling a date did: the bookings it cancelled and the residents told. */
 export interface CancelDateResult extends CalendarView {
   cancelledBookings: number;
+  /** Activity sign-ups of that date it cancelled. */
+  cancelledSignUps: number;
   told: number;
 }

@@ -41,6 +41,8 @@ export interface MySignUp {
   waitlistPosition: number | null;
   /** ISO instant (+08:00) of check-in, or null. */
   attendedAt: string | null;
+  /** Why staff cancelled it with its evening (a cancelled date, an archived community; #16). */
+  cancelledReason?: string;
 }
 
 export interface Notice {

@@ -253,11 +253,34 @@ export interface CalendarRepo {
   /** Removes one date's exception; false when there was none. */
   remove(community: string, date: string): Promise<boolean>;
   /**
-   * Cancels a date in one transaction: writes the cancelled entry and cancels every live booking
-   * (confirmed, waitlisted) of the community on that date as decideCloseDate decides, promoting
-   * nobody. Returns the bookings it cancelled.
+   * Closes evenings (a cancelled date, or every coming one of an archived community): writes the
+   * cancelled entry, if any, and cancels the live bookings of those dates and the live sign-ups
+   * of the named activities as decideClose decides, promoting nobody, with the reason on each.
+   * One transaction on SQLite; on CloudBase see its calendar.ts. Repeating it is safe: what is
+   * already cancelled is left alone. Returns what it cancelled.
    */
-  cancel(community: string, entry: CalendarDate, now: Date): Promise<BookingRecord[]>;
+  close(community: string, closing: Closing): Promise<Closed>;
+}
+
+/** What CalendarRepo.close closes (core/community/calendar.ts decides each record). */
+export interface Closing {
+  /** The cancelled date's exception, written with the rest; null when archiving. */
+  entry: CalendarDate | null;
+  /** The dates whose bookings close, inclusive; `to` null: every date from `from` on. */
+  from: string;
+  to: string | null;
+  /** Bookings starting before this wall time ("YYYY-MM-DD HH:mm") stay; null: none stays. */
+  after: string | null;
+  /** The activities whose sign-ups close (the core picked them from the notices). */
+  activities: string[];
+  /** Kept on each cancelled booking and sign-up; residents read it. */
+  reason: string;
+  now: Date;
+}
+
+export interface Closed {
+  bookings: BookingRecord[];
+  signUps: SignUpRecord[];
 }
 
 // ── Timer jobs' progress ─────────────────────────────────────────────────
@@ -534,6 +557,12 @@ export interface BookingRecord {
   checkedInAt: string | null;
   closedAt: string | null;
   remindedAt: string | null;
+  /**
+   * Why staff cancelled it with its evening (a cancelled date's reason, or the community's
+   * archive): kept on the booking, so restoring the date still tells the resident why. Null
+   * otherwise. Staff text: names no resident.
+   */
+  cancelledReason: string | null;
 }
 
 export interface BookRequest {
@@ -717,6 +746,8 @@ export interface SignUpRecord {
   checkIn: 'self' | 'staff' | null;
   /** How a self check-in got the code: scanned the QR code or typed it; null for staff or older. */
   checkInVia: CheckInVia | null;
+  /** Why staff cancelled it with its evening (as BookingRecord.cancelledReason), or null. */
+  cancelledReason: string | null;
 }
 
 export type CheckInVia = 'scan' | 'code';

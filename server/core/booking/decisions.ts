@@ -117,6 +117,7 @@ export function newBooking(
     checkedInAt: null,
     closedAt: null,
     remindedAt: null,
+    cancelledReason: null,
   };
 }
 

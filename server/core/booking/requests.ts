@@ -15,6 +15,7 @@ import type {
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { communityOrThrow } from '../kernel/community';
+import { assertActive } from '../community/setup';
 import { calendarOf } from '../kernel/calendar';
 import type { BookingPatch, BookingRecord } from '../ports';
 import { bookingCodes, deskMoves, isLive } from './rules';
@@ -119,6 +120,8 @@ export async function rescheduleBooking(
     throw new AppError('BAD_INPUT', '只能改到同一项服务的其他时段', 'slotId');
   }
   const community = await communityOrThrow(deps, ref.community);
+  // A move is a new booking of the new slot: none at an archived community.
+  assertActive(community);
   const settings = await settingsFor(deps, community.id, ref.service);
   resolveSlot(community, await calendarOf(deps, community, now), ref, settings, now);
   const result = await deps.store.bookings.reschedule(current.id, {

@@ -49,18 +49,15 @@ export async function bookingView(deps: CoreDeps, b: BookingRecord, now: Date): 
   const community = await communityOrThrow(deps, b.community);
   const settings = await settingsFor(deps, b.community, b.service);
   const position = b.status === 'waitlisted' ? await deps.store.bookings.waitlistPosition(b) : null;
-  return { ...viewOf(b, community, settings, position, now), ...(await closedReason(deps, b)) };
+  return { ...viewOf(b, community, settings, position, now), ...closedReason(b) };
 }
 
 /**
- * A cancelled booking on a date staff cancelled says why (the resident's 我的预约 shows it); the
- * calendar is read only for cancelled bookings.
+ * A booking cancelled with its evening says why (the resident's 我的预约 shows it), from the
+ * booking itself: restoring the date keeps it.
  */
-async function closedReason(deps: CoreDeps, b: BookingRecord) {
-  if (b.status !== 'cancelled') return {};
-  const [entry] = await deps.store.calendar.list(b.community, b.date, b.date);
-  return entry?.kind === 'cancelled' ? { cancelledReason: entry.reason } : {};
-}
+const closedReason = (b: BookingRecord) =>
+  b.status === 'cancelled' && b.cancelledReason ? { cancelledReason: b.cancelledReason } : {};
 
 function viewOf(
   b: BookingRecord,

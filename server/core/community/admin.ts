@@ -1,6 +1,7 @@
 /**
  * What the admin's community actions do: list every community, create one, edit it, archive or
- * restore it. The rules are in setup.ts; the store keeps ids unique, atomically.
+ * restore it. The rules are in setup.ts; the store keeps ids unique, atomically. Archiving also
+ * stops tonight's open lines taking numbers and cancels the coming bookings and sign-ups.
  */
 import type {
   ArchiveCommunityInput,
@@ -12,6 +13,8 @@ import type {
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { communityOrThrow } from '../kernel/community';
+import { applyTonightHours } from '../queue/service';
+import { closeArchived } from './calendar-service';
 import { archiveValue, checkedFields, managedOf, newCommunity, takenMessage } from './setup';
 
 const NOT_FOUND = '没有找到这个社区';
@@ -67,5 +70,10 @@ export async function archiveCommunity(
   if (!(await deps.store.communities.setArchived(input.community, archivedAt))) {
     throw notFound(NOT_FOUND);
   }
+  const record = { ...current, archivedAt };
+  // After the flag is written, so that a join or booking either committed before (and is
+  // cancelled or finished here) or reads the archive (and is refused).
+  if (archivedAt !== null) await closeArchived(deps, record, now);
+  await applyTonightHours(deps, record, now);
   return managed(deps, input.community);
 }

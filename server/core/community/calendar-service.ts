@@ -6,13 +6,15 @@ import type { CalendarView, CancelDateResult } from '../../../contract/calendar'
 import type { CoreDeps } from '../deps';
 import { communityOrThrow } from '../kernel/community';
 import { calendarOf } from '../kernel/calendar';
-import type { BookingRecord, CommunityRecord } from '../ports';
+import type { ActivityRecord, Closed, CommunityRecord } from '../ports';
 import { mondayOf, todayOf } from '../kernel/week';
 import { applyTonightHours } from '../queue/service';
 import {
+  archiveClosing,
   assertCalendarDate,
   calendarView,
   CLOSED_BY_DATE,
+  dateClosing,
   dayLabel,
   decideAddEvening,
   decideCancelDate,
@@ -36,27 +38,34 @@ export async function showCalendar(
   return calendarView(community.id, await calendarOf(deps, community, now), now);
 }
 
-/** Tells each resident once (a booking holder or an activity's sign-up) that the evening is off. */
+/** The community's published activities in the weeks from `from` to `to` (null: every week on). */
+async function activitiesBetween(
+  deps: CoreDeps,
+  community: string,
+  from: string,
+  to: string | null,
+): Promise<ActivityRecord[]> {
+  const notices = await deps.store.notices.list(community, {
+    statuses: ['published'],
+    fromWeek: mondayOf(from),
+    ...(to === null ? {} : { toWeek: mondayOf(to) }),
+  });
+  return notices.flatMap((n) => n.activities);
+}
+
+/**
+ * Tells each resident once (a booking holder or an activity's sign-up) that what they had is
+ * cancelled, and why (kind 'evening-cancelled').
+ */
 async function tellResidents(
   deps: CoreDeps,
   community: CommunityRecord,
-  date: string,
-  reason: string,
-  bookings: BookingRecord[],
+  text: string,
+  closed: Closed,
   now: Date,
 ) {
-  const week = mondayOf(date);
-  const notices = await deps.store.notices.list(community.id, {
-    statuses: ['published'],
-    fromWeek: week,
-    toWeek: week,
-  });
-  const activities = notices.flatMap((n) => n.activities).filter((a) => a.date === date);
-  const signUps = (await Promise.all(activities.map((a) => deps.store.notices.signUpsOf(a.id))))
-    .flat()
-    .filter((s) => s.status !== 'cancelled');
   const told = new Set<string>();
-  for (const userId of [...bookings.map((b) => b.userId), ...signUps.map((s) => s.userId)]) {
+  for (const userId of [...closed.bookings, ...closed.signUps].map((r) => r.userId)) {
     if (!userId || told.has(userId)) continue;
     told.add(userId);
     await deps.notifier?.notifyResident({
@@ -64,7 +73,7 @@ async function tellResidents(
       at: now.toISOString(),
       kind: 'evening-cancelled',
       community: community.id,
-      text: `${community.name} ${dayLabel(date)}暂停开放：${reason}`,
+      text,
       page: 'pages/tonight/index',
     });
   }
@@ -72,8 +81,9 @@ async function tellResidents(
 }
 
 /**
- * Staff cancel a date: the exception and the cancellation of that date's live bookings are one
- * transaction; then the residents who booked or signed up for an activity that evening are told.
+ * Staff cancel a date: the exception, the cancellation of that date's live bookings and of its
+ * activities' sign-ups are one store change (CalendarRepo.close); then the residents whose
+ * booking or sign-up it cancelled are told.
  */
 export async function cancelDate(
   deps: CoreDeps,
@@ -85,16 +95,31 @@ export async function cancelDate(
   const community = await communityOrThrow(deps, input.community);
   const calendar = await calendarOf(deps, community, input.date);
   const entry = decideCancelDate(calendar, input.date, reason);
-  const cancelled = await deps.store.calendar.cancel(community.id, entry, now);
-  const told = await tellResidents(deps, community, input.date, reason, cancelled, now);
+  const activities = await activitiesBetween(deps, community.id, input.date, input.date);
+  const closed = await deps.store.calendar.close(community.id, dateClosing(entry, activities, now));
+  const text = `${community.name} ${dayLabel(input.date)}暂停开放：${reason}`;
+  const told = await tellResidents(deps, community, text, closed, now);
   return {
     ...(await afterChange(deps, community, input.date, now)),
-    cancelledBookings: cancelled.length,
+    cancelledBookings: closed.bookings.length,
+    cancelledSignUps: closed.signUps.length,
     told,
   };
 }
 
-/** Staff undo a cancellation; the bookings it cancelled stay cancelled. */
+/**
+ * An archived community's coming bookings and activity sign-ups are cancelled (ARCHIVED_REASON)
+ * and their residents told; what already started tonight stays, for staff to finish.
+ */
+export async function closeArchived(deps: CoreDeps, community: CommunityRecord, now: Date) {
+  const activities = await activitiesBetween(deps, community.id, todayOf(now), null);
+  const closing = archiveClosing(activities, now);
+  const closed = await deps.store.calendar.close(community.id, closing);
+  await tellResidents(deps, community, `${community.name}：${closing.reason}`, closed, now);
+  return closed;
+}
+
+/** Staff undo a cancellation; the bookings and sign-ups it cancelled stay so, with the reason. */
 export async function restoreDate(
   deps: CoreDeps,
   input: { community: string; date: string },

@@ -3,8 +3,16 @@ import { bookableDates, eveningOn } from '../booking/slots';
 import { lastEvening } from '../report/rules';
 import { cancelledAhead, eveningStatus, nextOpening, type Calendar } from '../kernel/schedule';
 import { isoLocal } from '../kernel/time';
+import type { ActivityRecord, BookingRecord, SignUpRecord } from '../ports';
+import { lineHours } from '../queue/lines';
 import {
+  ARCHIVED_REASON,
+  archiveClosing,
+  assertNotCancelled,
   calendarView,
+  dateClosing,
+  decideCloseBookings,
+  decideCloseSignUps,
   decideAddEvening,
   decideCancelDate,
   decideRemoveEvening,
@@ -179,5 +187,108 @@ describe('calendar changes staff make', () => {
     expect(() => decideRemoveEvening(calendar, '2026-12-11', 0)).not.toThrow();
     expect(() => decideRemoveEvening(calendar, '2026-12-11', 2)).toThrow('已有 2 个预约');
     expect(() => decideRemoveEvening(calendar, '2026-12-16', 0)).toThrow('不是加开的服务夜');
+  });
+});
+
+describe('what closing evenings cancels (a cancelled date, an archived community)', () => {
+  const NOW = at('2026-12-09T18:00:00+08:00');
+  const booking = (id: string, date: string, startsAt: string, status = 'confirmed') =>
+    ({ id, date, startsAt, status, closedAt: null, cancelledReason: null }) as BookingRecord;
+  const signUp = (id: string, status: SignUpRecord['status'], attendedAt: string | null = null) =>
+    ({ id, status, attendedAt, cancelledReason: null }) as SignUpRecord;
+  const activity = (id: string, date: string, startsAt: string) =>
+    ({ id, date, startsAt }) as ActivityRecord;
+
+  it("a cancelled date closes every live booking of it and its activities' sign-ups", () => {
+    const closing = dateClosing(
+      CANCELLED,
+      [activity('a1', '2026-12-09', '19:00'), activity('a2', '2026-12-10', '19:00')],
+      NOW,
+    );
+    expect(closing).toMatchObject({ from: '2026-12-09', to: '2026-12-09', after: null });
+    expect(closing.activities).toEqual(['a1']);
+    const decided = decideCloseBookings(
+      [
+        booking('b1', '2026-12-09', '17:00'),
+        booking('b2', '2026-12-09', '19:00', 'waitlisted'),
+        booking('b3', '2026-12-09', '19:00', 'cancelled'),
+        booking('b4', '2026-12-09', '17:30', 'checked-in'),
+      ],
+      closing,
+    );
+    expect(decided.map((d) => d.cancelled.id)).toEqual(['b1', 'b2']);
+    expect(decided.every((d) => d.seatsFreed === 0)).toBe(true);
+    expect(decided[0]!.cancelled).toMatchObject({
+      status: 'cancelled',
+      cancelledReason: '台风停课',
+      closedAt: NOW.toISOString(),
+    });
+  });
+
+  it('an archive closes what is still to come, from now on, and writes no calendar entry', () => {
+    const closing = archiveClosing(
+      [activity('a1', '2026-12-09', '17:30'), activity('a2', '2026-12-09', '19:00')],
+      NOW,
+    );
+    expect(closing).toMatchObject({
+      entry: null,
+      from: '2026-12-09',
+      to: null,
+      after: '2026-12-09T18:00',
+      reason: ARCHIVED_REASON,
+    });
+    expect(closing.activities).toEqual(['a2']);
+    const decided = decideCloseBookings(
+      [
+        booking('b1', '2026-12-09', '17:30'),
+        booking('b2', '2026-12-09', '18:00'),
+        booking('b3', '2026-12-16', '17:00'),
+      ],
+      closing,
+    );
+    expect(decided.map((d) => [d.cancelled.id, d.cancelled.cancelledReason])).toEqual([
+      ['b2', '本社区已停止八点伴服务'],
+      ['b3', '本社区已停止八点伴服务'],
+    ]);
+  });
+
+  it('sign-ups: the live ones not checked in are cancelled with the reason', () => {
+    const closed = decideCloseSignUps(
+      [
+        signUp('s1', 'signed'),
+        signUp('s2', 'waitlisted'),
+        signUp('s3', 'cancelled'),
+        signUp('s4', 'signed', '2026-12-09T10:00:00.000Z'),
+      ],
+      '台风停课',
+    );
+    expect(closed.map((s) => [s.id, s.status, s.cancelledReason])).toEqual([
+      ['s1', 'cancelled', '台风停课'],
+      ['s2', 'cancelled', '台风停课'],
+    ]);
+  });
+
+  it('a sign-up on a cancelled date is refused with the reason; other dates are fine', () => {
+    expect(() => assertNotCancelled(calendar, '2026-12-09')).toThrow(
+      '12月9日（周三）暂停开放：台风停课，活动不再报名',
+    );
+    expect(() => assertNotCancelled(calendar, '2026-12-12')).not.toThrow();
+    expect(() => assertNotCancelled(calendar, '2026-12-16')).not.toThrow();
+  });
+
+  it("an archived community's lines have no hours: no new number, whatever the evening", () => {
+    const evening = { serviceEvening: true, opensAt: '17:00', closesAt: '20:00' };
+    expect(lineHours(evening, { archivedAt: null })).toEqual({
+      opensAt: '17:00',
+      closesAt: '20:00',
+    });
+    expect(lineHours(evening, { archivedAt: NOW.toISOString() })).toEqual({
+      opensAt: '',
+      closesAt: '',
+    });
+    expect(lineHours({ ...evening, serviceEvening: false }, { archivedAt: null })).toEqual({
+      opensAt: '',
+      closesAt: '',
+    });
   });
 });

@@ -8,9 +8,9 @@ import type { CalendarDate, CalendarEvening, CalendarView } from '../../../contr
 import type { BookingStatus } from '../../../contract/booking';
 import { type CancelDecision, decideCancel } from '../booking/decisions';
 import { AppError } from '../errors';
-import type { BookingRecord } from '../ports';
+import type { ActivityRecord, BookingRecord, Closing, SignUpRecord } from '../ports';
 import { type Calendar, eveningOnDate, eveningsBetween } from '../kernel/schedule';
-import { local } from '../kernel/time';
+import { local, wallClock } from '../kernel/time';
 import { addDays, todayOf } from '../kernel/week';
 
 /** The longest reason residents read on one line of the tonight page. */
@@ -53,6 +53,17 @@ export function reasonOf(input: string): string {
   return reason;
 }
 
+/**
+ * A new sign-up for an activity on a cancelled date is refused, with the reason (its sign-ups
+ * were cancelled with the date).
+ */
+export function assertNotCancelled(calendar: Calendar, date: string): void {
+  const evening = eveningOnDate(calendar, date);
+  if (evening.kind === 'cancelled') {
+    throw new AppError('CLOSED', `${dayLabel(date)}暂停开放：${evening.reason}，活动不再报名`);
+  }
+}
+
 /** Cancelling a date: it must be a service evening (weekly or extra) that is not cancelled yet. */
 export function decideCancelDate(calendar: Calendar, date: string, reason: string): CalendarDate {
   const evening = eveningOnDate(calendar, date);
@@ -64,7 +75,8 @@ export function decideCancelDate(calendar: Calendar, date: string, reason: strin
 
 /**
  * Undoing a cancellation: a weekly evening is weekly again (the exception goes); an extra one is
- * extra again, with its hours. Bookings it cancelled stay cancelled (residents book again).
+ * extra again, with its hours. Bookings and sign-ups it cancelled stay cancelled, with the reason
+ * kept on each (residents see why, and book again).
  */
 export function decideRestore(
   calendar: Calendar,
@@ -107,15 +119,76 @@ export function decideRemoveEvening(calendar: Calendar, date: string, liveBookin
   }
 }
 
+/** What an archived community's coming bookings and sign-ups are cancelled with. */
+export const ARCHIVED_REASON = '本社区已停止八点伴服务';
+
+/** What cancelling a date closes: its bookings and its activities' sign-ups, all of them. */
+export function dateClosing(
+  entry: CalendarDate,
+  activities: readonly ActivityRecord[],
+  now: Date,
+): Closing {
+  const ids = activities.filter((a) => a.date === entry.date).map((a) => a.id);
+  return {
+    entry,
+    from: entry.date,
+    to: entry.date,
+    after: null,
+    activities: ids,
+    reason: entry.reason,
+    now,
+  };
+}
+
 /**
- * The bookings a cancelled date cancels (what CalendarRepo.cancel writes): every live one of the
- * date, promoting nobody, since no seat of that evening is left to give.
+ * What archiving closes: every booking and activity still to come (tonight's included when it
+ * has not started). What already started stays, so staff finish tonight's evening.
  */
-export function decideCloseDate(bookings: BookingRecord[], now: Date): CancelDecision[] {
+export function archiveClosing(activities: readonly ActivityRecord[], now: Date): Closing {
+  const after = wallClock(now).slice(0, 16);
+  const ids = activities.filter((a) => `${a.date}T${a.startsAt}` >= after).map((a) => a.id);
+  return {
+    entry: null,
+    from: todayOf(now),
+    to: null,
+    after,
+    activities: ids,
+    reason: ARCHIVED_REASON,
+    now,
+  };
+}
+
+/**
+ * The bookings a closing cancels (what CalendarRepo.close writes): every live one of its dates
+ * not started before `after`, with the reason, promoting nobody, since no seat of a closed
+ * evening is left to give. An already cancelled one is left alone (a repeated close is safe).
+ */
+export function decideCloseBookings(
+  bookings: readonly BookingRecord[],
+  closing: Pick<Closing, 'after' | 'reason' | 'now'>,
+): CancelDecision[] {
   return bookings
-    .map((b) => decideCancel(b, CLOSED_BY_DATE, now))
+    .filter((b) => closing.after === null || `${b.date}T${b.startsAt}` >= closing.after)
+    .map((b) => decideCancel(b, CLOSED_BY_DATE, closing.now))
     .filter((d): d is CancelDecision => d !== null)
-    .map((d) => ({ ...d, seatsFreed: 0 }));
+    .map((d) => ({
+      ...d,
+      cancelled: { ...d.cancelled, cancelledReason: closing.reason },
+      seatsFreed: 0,
+    }));
+}
+
+/**
+ * The sign-ups a closing cancels, with the reason: the live ones of its activities, except those
+ * already checked in (attendance happened). Nobody is promoted: the activity is off.
+ */
+export function decideCloseSignUps(
+  signUps: readonly SignUpRecord[],
+  reason: string,
+): SignUpRecord[] {
+  return signUps
+    .filter((s) => s.status !== 'cancelled' && s.attendedAt === null)
+    .map((s) => ({ ...s, status: 'cancelled', cancelledReason: reason }));
 }
 
 /** The staff calendar: the evenings of the next CALENDAR_WEEKS weeks, cancelled ones included. */

@@ -202,7 +202,7 @@ describe('archive and restore', () => {
     expect(() => assertActive(record(null))).not.toThrow();
     expect(refusal(() => assertActive(record(NOW.toISOString())))).toEqual({
       code: 'CLOSED',
-      message: '这个社区的夜间服务已停用，不再取号或预约',
+      message: '这个社区的夜间服务已停用，不再取号、预约或报名活动',
     });
   });
 

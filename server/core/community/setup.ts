@@ -111,11 +111,12 @@ export function archiveValue(current: CommunityRecord, archived: boolean, now: D
 /** Residents reach an archived community no more: the words they see. */
 export const ARCHIVED_MESSAGE = '这个社区的夜间服务已停用，请选择其他社区';
 
-/** New numbers and bookings stop at an archived community; its history stays. */
+/** What a new number, booking or sign-up at an archived community is refused with. */
+export const ARCHIVED_CLOSED = '这个社区的夜间服务已停用，不再取号、预约或报名活动';
+
+/** New numbers, bookings and sign-ups stop at an archived community; its history stays. */
 export function assertActive(community: CommunityRecord): void {
-  if (community.archivedAt !== null) {
-    throw new AppError('CLOSED', '这个社区的夜间服务已停用，不再取号或预约');
-  }
+  if (community.archivedAt !== null) throw new AppError('CLOSED', ARCHIVED_CLOSED);
 }
 
 /** A community as the admin page lists it. */

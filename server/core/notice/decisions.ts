@@ -57,6 +57,7 @@ export function newSignUp(
     attendedAt: attended?.at ?? null,
     checkIn: attended?.by ?? null,
     checkInVia: attended?.via ?? null,
+    cancelledReason: null,
   };
 }
 

@@ -11,6 +11,9 @@ import { isStaffOf } from '../identity';
 import { knownUser } from '../session';
 import { thisMonday, todayOf } from '../kernel/week';
 import { communityOrThrow } from '../kernel/community';
+import { calendarOf } from '../kernel/calendar';
+import { assertNotCancelled } from '../community/calendar';
+import { assertActive } from '../community/setup';
 import { limitsOf, SELF_CHECK_IN, signUpCapsOf, signUpLimitMessage } from '../community/limits';
 import type { NoticeRecord } from '../ports';
 import { attendanceCsv } from './csv';
@@ -99,6 +102,8 @@ export async function signUp(
   if (!activity.signUp) throw new AppError('BAD_INPUT', '这个活动无需报名，到时直接来就行');
   assertBeforeStart(activity, now, '报名');
   const community = await communityOrThrow(deps, activity.community);
+  assertActive(community);
+  assertNotCancelled(await calendarOf(deps, community, activity.date), activity.date);
   const outcome = await deps.store.notices.signUp({
     activityId: activity.id,
     community: activity.community,

@@ -87,6 +87,9 @@ export async function mySignUpView(
     waitlistPosition:
       s.status === 'waitlisted' ? await deps.store.notices.waitlistPosition(s) : null,
     attendedAt: iso(s.attendedAt),
+    ...(s.status === 'cancelled' && s.cancelledReason
+      ? { cancelledReason: s.cancelledReason }
+      : {}),
   };
 }
 

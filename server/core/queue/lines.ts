@@ -1,6 +1,7 @@
 import type { LineConfig } from '../../../contract/queue';
 import { AppError } from '../errors';
 import type { CommunityRecord, LineConfigRecord, ServiceRecord } from '../ports';
+import type { EveningStatus } from '../kernel/schedule';
 
 /** Defaults until staff configure a line: generous capacity, last ticket 30 minutes before closing. */
 export const DEFAULT_CAPACITY = 100;
@@ -14,6 +15,20 @@ const toMinutes = (hhmm: string) => {
 };
 const toHhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * A line's hours tonight: the evening's, or none (no number can be taken: joinBlock 'closed')
+ * when tonight is no service evening or the community is archived. Only new numbers stop: staff
+ * still call and finish the tickets already taken, which keep their places.
+ */
+export function lineHours(
+  status: Pick<EveningStatus, 'serviceEvening' | 'opensAt' | 'closesAt'>,
+  community: Pick<CommunityRecord, 'archivedAt'>,
+): { opensAt: string; closesAt: string } {
+  // The status' hours on another day are the next evening's: this day's line has none.
+  if (!status.serviceEvening || community.archivedAt !== null) return { opensAt: '', closesAt: '' };
+  return { opensAt: status.opensAt, closesAt: status.closesAt };
+}
 
 export const compareHhmm = (a: string, b: string) => toMinutes(a) - toMinutes(b);
 

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Board, QueueDesk, LineState, Ticket } from '../../../contract/queue';
 import { communityOrThrow } from '../kernel/community';
-import { assertActive } from '../community/setup';
+import { ARCHIVED_CLOSED, assertActive } from '../community/setup';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { currentNotices } from '../notice/service';
@@ -37,7 +37,7 @@ import {
   type JoinOutcome,
   type TicketPatch,
 } from './evening';
-import { findLine, queueLines, withDefaults } from './lines';
+import { findLine, lineHours, queueLines, withDefaults } from './lines';
 import { limitsOf, numberLimitMessage } from '../community/limits';
 import { alertsOf, configOf, lineState, staffTicketView, ticketView, type LineView } from './views';
 
@@ -61,16 +61,18 @@ async function freshSetup(deps: CoreDeps, community: CommunityRecord, queue: str
     ...config,
     name: line.service.name,
     prefix: line.prefix,
-    // The status' hours on another day are the next evening's: this day's line has none.
-    opensAt: status.serviceEvening ? status.opensAt : '',
-    closesAt: status.serviceEvening ? status.closesAt : '',
+    ...lineHours(status, community),
     numbersPerResident: limitsOf(community.limits).numbersPerEvening,
   };
   return { setup, status };
 }
 
-/** Why no number can be taken now: a cancelled evening says why, and when the next one opens. */
+/**
+ * Why no number can be taken now: an archived community says so; a cancelled evening says why,
+ * and when the next one opens.
+ */
 const closedMessage = async (deps: CoreDeps, now: Date, community: CommunityRecord) => {
+  if (community.archivedAt !== null) return ARCHIVED_CLOSED;
   const status = eveningStatus(await calendarOf(deps, community, now), now);
   const next = status.nextOpening
     ? `下次开放：${local(status.nextOpening).format('M月D日 HH:mm')}`
@@ -211,6 +213,7 @@ export async function changeLine<T>(
       throw new AppError('CLOSED', await closedMessage(deps, now, record));
     }
     outcome = await attempt({ key: newEveningKey(randomBytes), setup });
+    await closeIfArchivedSince(deps, community, now);
   }
   if (outcome.missing) throw new Error(`queue ${community}/${queue}: evening not opened`);
   if (outcome.changed) publishSoon(deps.publisher, outcome.view);
@@ -224,6 +227,16 @@ export async function changeLine<T>(
     });
   }
   return { result: outcome.result, view: outcome.view };
+}
+
+/**
+ * After opening a line: an archive that committed after this join read the community listed
+ * tonight's lines without this one, so the join closes it itself. Either the archive's listing
+ * saw the line (and closed it) or this read, made after the line was written, sees the archive.
+ */
+async function closeIfArchivedSince(deps: CoreDeps, communityId: string, now: Date) {
+  const record = await deps.store.communities.get(communityId);
+  if (record && record.archivedAt !== null) await applyTonightHours(deps, record, now);
 }
 
 // ── residents ─────────────────────────────────────────────────────────────
@@ -440,9 +453,10 @@ export async function applyNumberLimit(
 }
 
 /**
- * Tonight's hours on the lines already open, after staff changed today on the calendar: a
- * cancelled evening takes no more numbers (its hours go), a restored or extra one takes them
- * again. Tickets already taken stay as they are.
+ * Tonight's hours on the lines already open, after staff changed today on the calendar or the
+ * admin archived (or restored) the community: a cancelled evening or an archived community takes
+ * no more numbers (its hours go), a restored or extra one takes them again. Tickets already taken
+ * stay as they are, and staff still call them.
  */
 export async function applyTonightHours(
   deps: CoreDeps,
@@ -450,8 +464,7 @@ export async function applyTonightHours(
   now: Date,
 ): Promise<void> {
   const status = eveningStatus(await calendarOf(deps, community, now), now);
-  const opensAt = status.serviceEvening ? status.opensAt : '';
-  const closesAt = status.serviceEvening ? status.closesAt : '';
+  const { opensAt, closesAt } = lineHours(status, community);
   for (const evening of await deps.store.queues.eveningsOf(community.id, dateOf(now))) {
     if (!evening.setup) continue;
     if (evening.setup.opensAt === opensAt && evening.setup.closesAt === closesAt) continue;

@@ -1,11 +1,13 @@
 /**
  * A community's calendar over HTTP (#16), against a started local host on real SQLite: residents
- * cannot change it; a cancelled date refuses numbers and bookings in Chinese and changes nothing;
- * its bookings are cancelled with the reason; an extra evening takes numbers.
+ * cannot change it; a cancelled date refuses numbers, bookings and sign-ups in Chinese and changes
+ * nothing; its bookings and activity sign-ups are cancelled with the reason, which they keep after
+ * the date is restored; an extra evening takes numbers.
  */
 import type { Booking } from '../../../contract/booking';
 import type { CalendarView, CancelDateResult } from '../../../contract/calendar';
 import type { Tonight } from '../../../contract/community';
+import type { Activity, MySignUp, Notice } from '../../../contract/notice';
 import type { Ticket } from '../../../contract/queue';
 import type { Clock } from '../../core/ports';
 import { adminAndStaff, snapshot, startTestHost, type TestClient, type TestHost } from './testing';
@@ -150,7 +152,7 @@ describe('the calendar over HTTP', () => {
     expect(await tonight()).toMatchObject({ serviceEvening: true, open: true, closesAt: '20:00' });
   });
 
-  it('restoring a date keeps its cancelled bookings cancelled', async () => {
+  it('restoring a date keeps its cancelled bookings cancelled, with the reason; residents book again', async () => {
     at('2026-12-14T10:00:00+08:00');
     const slot = 'jinse_paperwork_20261216_1700';
     const booked = await resident.call<Booking>('booking', {
@@ -170,6 +172,98 @@ describe('the calendar over HTTP', () => {
     expect(restored.body.data.evenings[0]).toMatchObject({ date: '2026-12-16', cancelled: false });
     const mine = await resident.call<Booking[]>('booking', { action: 'mine' });
     if (!mine.body.ok) throw new Error(mine.text);
-    expect(mine.body.data.find((b) => b.slotId === slot)?.status).toBe('cancelled');
+    // Still cancelled, and still saying why, though the date is open again.
+    expect(mine.body.data.find((b) => b.slotId === slot)).toMatchObject({
+      status: 'cancelled',
+      cancelledReason: '停电检修',
+    });
+    // The resident books the restored evening again.
+    const again = await resident.call<Booking>('booking', {
+      action: 'book',
+      slotId: slot,
+      requestId: 'cal-book-0005',
+    });
+    expect(again.body).toMatchObject({ ok: true, data: { status: 'confirmed' } });
+    expect(again.body.ok && 'cancelledReason' in again.body.data).toBe(false);
+  });
+
+  it("cancelling a date cancels its activities' sign-ups with the reason, refuses new ones, and restoring keeps them cancelled", async () => {
+    at('2026-12-15T10:00:00+08:00');
+    const draft = await staff.call<Notice>('notice', {
+      action: 'save',
+      community: 'jinse',
+      week: '2026-12-21',
+      title: '下周三活动',
+      body: '',
+      activities: [
+        {
+          name: '剪纸',
+          date: '2026-12-23',
+          startsAt: '19:00',
+          endsAt: '20:00',
+          place: '二楼',
+          capacity: 10,
+          signUp: true,
+        },
+      ],
+    });
+    if (!draft.body.ok) throw new Error(draft.text);
+    const published = await staff.call<Notice>('notice', {
+      action: 'publish',
+      id: draft.body.data.id,
+    });
+    if (!published.body.ok) throw new Error(published.text);
+    const activityId = published.body.data.activities[0]!.id;
+    const signUp = (requestId: string) =>
+      resident.call<Activity>('notice', { action: 'signUp', activityId, requestId });
+    const mine = async () => {
+      const answer = await resident.call<Array<{ signUp: MySignUp }>>('notice', { action: 'mine' });
+      if (!answer.body.ok) throw new Error(answer.text);
+      return answer.body.data.map((m) => m.signUp);
+    };
+    expect((await signUp('cal-sign-0001')).body).toMatchObject({
+      ok: true,
+      data: { mine: { status: 'signed' } },
+    });
+
+    const cancelled = await cancel(staff, '社区停电', '2026-12-23');
+    expect(cancelled.body).toMatchObject({
+      ok: true,
+      data: { cancelledBookings: 0, cancelledSignUps: 1, told: 1 },
+    });
+    expect(await mine()).toMatchObject([{ status: 'cancelled', cancelledReason: '社区停电' }]);
+    const told = host.db
+      .prepare("SELECT label FROM outbox WHERE kind = 'evening-cancelled' ORDER BY id DESC")
+      .get() as { label: string };
+    expect(told.label).toBe('金色里程社区 12月23日（周三）暂停开放：社区停电');
+
+    // A new sign-up for that date is refused with the reason and changes nothing.
+    const before = snapshot(host.db);
+    const refused = await signUp('cal-sign-0002');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      ok: false,
+      error: { code: 'CLOSED', message: '12月23日（周三）暂停开放：社区停电，活动不再报名' },
+    });
+    expect(snapshot(host.db)).toBe(before);
+
+    // Restored: the cancelled sign-up stays so, with its reason; signing up again works.
+    expect(
+      (
+        await staff.call('community', {
+          action: 'restoreDate',
+          community: 'jinse',
+          date: '2026-12-23',
+        })
+      ).body,
+    ).toMatchObject({ ok: true });
+    expect(await mine()).toMatchObject([{ status: 'cancelled', cancelledReason: '社区停电' }]);
+    expect((await signUp('cal-sign-0003')).body).toMatchObject({
+      ok: true,
+      data: { mine: { status: 'signed' } },
+    });
+    const now = await mine();
+    expect(now.map((m) => m.status).sort()).toEqual(['cancelled', 'signed']);
+    expect(now.find((m) => m.status === 'signed')?.cancelledReason).toBeUndefined();
   });
 });

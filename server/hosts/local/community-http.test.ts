@@ -2,10 +2,13 @@
  * Communities by the admin (#16) over HTTP against a started local host on real SQLite: only the
  * admin creates, edits and archives; bad ids and evenings are refused in Chinese and change
  * nothing; a new community's tonight page shows its name, address and evening; the seeded pilots
- * are ordinary data; an archived community leaves residents' list and takes no new numbers or
- * bookings until it is restored. The host's clock is Wednesday 2 December 2026, 18:30.
+ * are ordinary data; an archived community leaves residents' list, takes no new numbers (not even
+ * on a line already open), bookings or sign-ups, and cancels its coming bookings and sign-ups
+ * with the reason, until it is restored. The host's clock is Wednesday 2 December 2026, 18:30.
  */
+import type { Booking } from '../../../contract/booking';
 import type { ManagedCommunity, Tonight } from '../../../contract/community';
+import type { MySignUp, Notice } from '../../../contract/notice';
 import { adminAndStaff, snapshot, startTestHost, type TestHost } from './testing';
 
 const THURSDAY = { weekday: 4, opensAt: '17:30', closesAt: '20:00' };
@@ -169,7 +172,7 @@ describe('communities by the admin over HTTP', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it('archives a community: hidden, no new numbers or bookings, history kept; restore undoes it', async () => {
+  it('archives a community: hidden, no new numbers, bookings or sign-ups, coming ones cancelled, history kept; restore undoes it', async () => {
     const { admin } = await adminAndStaff(host);
     const resident = host.client();
     await resident.session();
@@ -180,8 +183,46 @@ describe('communities by the admin over HTTP', () => {
         queue,
         requestId: `huchi-join-${queue}`,
       });
-    // Before the archive: a number at the library (its line opens tonight).
+    // Before the archive: a number at the library (its line opens tonight), a booking next
+    // Wednesday, and a sign-up for next Wednesday's activity.
     expect((await join('library')).body).toMatchObject({ ok: true, data: { label: 'B001' } });
+    const booked = await resident.call<Booking>('booking', {
+      action: 'book',
+      slotId: 'huchi_paperwork_20261209_1800',
+      requestId: 'huchi-book-0',
+      name: '王阿姨',
+      phone: '13812345678',
+      consent: true,
+    });
+    expect(booked.body).toMatchObject({ ok: true, data: { status: 'confirmed' } });
+    const draft = await admin.call<Notice>('notice', {
+      action: 'save',
+      community: 'huchi',
+      week: '2026-12-07',
+      title: '下周三活动',
+      body: '',
+      activities: [
+        {
+          name: '书法',
+          date: '2026-12-09',
+          startsAt: '19:00',
+          endsAt: '20:00',
+          place: '二楼',
+          capacity: 10,
+          signUp: true,
+        },
+      ],
+    });
+    if (!draft.body.ok) throw new Error(draft.text);
+    const published = await admin.call<Notice>('notice', {
+      action: 'publish',
+      id: draft.body.data.id,
+    });
+    if (!published.body.ok) throw new Error(published.text);
+    const activityId = published.body.data.activities[0]!.id;
+    const signUp = (requestId: string) =>
+      resident.call('notice', { action: 'signUp', activityId, requestId });
+    expect((await signUp('huchi-sign-1')).body).toMatchObject({ ok: true });
     const archived = await admin.call<ManagedCommunity>('community', {
       action: 'archive',
       community: 'huchi',
@@ -196,9 +237,52 @@ describe('communities by the admin over HTTP', () => {
       ok: false,
       error: { code: 'NOT_FOUND', message: '这个社区的夜间服务已停用，请选择其他社区' },
     });
-    const refused = { code: 'CLOSED', message: '这个社区的夜间服务已停用，不再取号或预约' };
-    // A line not yet opened tonight does not open (a line already open keeps its evening).
+    const refused = {
+      code: 'CLOSED',
+      message: '这个社区的夜间服务已停用，不再取号、预约或报名活动',
+    };
+    // A line not yet opened tonight does not open; the one already open takes no new number,
+    // from a resident or staff, and nothing changes.
+    const other = host.client();
+    await other.session();
+    const before = snapshot(host.db);
     expect((await join('health')).body).toEqual({ ok: false, error: refused });
+    const late = await other.call('queue', {
+      action: 'join',
+      community: 'huchi',
+      queue: 'library',
+      requestId: 'huchi-join-late',
+    });
+    expect(late.status).toBe(409);
+    expect(late.body).toEqual({ ok: false, error: refused });
+    const walkIn = await admin.call('queue', {
+      action: 'addWalkIn',
+      community: 'huchi',
+      queue: 'library',
+      note: '王阿姨，红外套',
+    });
+    expect(walkIn.body).toEqual({ ok: false, error: refused });
+    expect((await signUp('huchi-sign-2')).body).toEqual({ ok: false, error: refused });
+    expect(snapshot(host.db)).toBe(before);
+    // Staff still call the numbers already waiting.
+    const called = await admin.call('queue', {
+      action: 'callNext',
+      community: 'huchi',
+      queue: 'library',
+    });
+    expect(called.body).toMatchObject({ ok: true });
+    // The coming booking and sign-up were cancelled, and say why.
+    const reason = '本社区已停止八点伴服务';
+    const bookings = await resident.call<Booking[]>('booking', { action: 'mine' });
+    expect(bookings.body).toMatchObject({
+      ok: true,
+      data: [{ date: '2026-12-09', status: 'cancelled', cancelledReason: reason }],
+    });
+    const signUps = await resident.call<Array<{ signUp: MySignUp }>>('notice', { action: 'mine' });
+    expect(signUps.body).toMatchObject({
+      ok: true,
+      data: [{ signUp: { status: 'cancelled', cancelledReason: reason } }],
+    });
     const book = await resident.call('booking', {
       action: 'book',
       slotId: 'huchi_paperwork_20261209_1800',

@@ -27,6 +27,8 @@ const PERSONAL = 'personal';
 const STAFF = 'staff data: a worker’s own, kept while they work here (staff lifecycle, not erase)';
 const SETUP = 'the community’s setup, written by staff: names no resident';
 const ID = 'an id, status, count or time: names nobody once the owner is gone';
+const CANCEL_REASON =
+  'why staff cancelled the evening (a cancelled date, an archived community): the same staff text for every resident of it';
 
 /**
  * Every column of the schema. PERSONAL columns must hold no trace of a resident after their
@@ -48,6 +50,7 @@ const COLUMNS: Record<string, Record<string, string>> = {
     attended_at: 'attendance: an anonymous count once the owner is gone',
     check_in: ID,
     check_in_via: ID,
+    cancelled_reason: CANCEL_REASON,
   },
   booking_settings: {
     community_id: SETUP,
@@ -77,6 +80,7 @@ const COLUMNS: Record<string, Record<string, string>> = {
     closed_at: ID,
     reminded_at: ID,
     code: 'random 预约码, unique per evening: names nobody once the owner is gone',
+    cancelled_reason: CANCEL_REASON,
   },
   changes: {
     id: ID,

@@ -102,6 +102,7 @@ const record = (fields: Partial<BookingRecord> = {}): BookingRecord => ({
   checkedInAt: null,
   closedAt: null,
   remindedAt: null,
+  cancelledReason: null,
   ...fields,
 });
 /** A stored booking document: the record's fields without `id`, which is the `_id`. */

@@ -26,7 +26,13 @@
  */
 import { newId } from '../../core/kernel/ids';
 import type { BookingSettings, BookingStatus } from '../../../contract/booking';
-import type { BookingPatch, BookingRecord, BookingRepo, BookRequest } from '../../core/ports';
+import type {
+  BookingPatch,
+  BookingRecord,
+  BookingRepo,
+  BookRequest,
+  Closing,
+} from '../../core/ports';
 import {
   type CancelDecision,
   decideBook,
@@ -43,7 +49,7 @@ import {
   pickCode,
   SEATED,
 } from '../../core/booking/decisions';
-import { decideCloseDate } from '../../core/community/calendar';
+import { decideCloseBookings } from '../../core/community/calendar';
 import { PERSONAL_FIELDS, pastRetention, retainedBooking } from '../../core/retention/rules';
 import { stillPersonal } from './retention';
 import { MalformedDocument, readDoc, toStoredInstant } from './documents';
@@ -149,6 +155,8 @@ const readBooking = recordOf<BookingRecord>('bookings', {
   checkedInAt: nullableText,
   closedAt: nullableText,
   remindedAt: nullableText,
+  // Absent on documents from before the calendar kept it: null.
+  cancelledReason: nullableText,
 });
 
 /** A document stored before booking codes reads with its legacyCode. */
@@ -389,17 +397,17 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     },
 
     /**
-     * A cancelled date's live bookings among `ids` cancelled as decideCloseDate decides (nobody
-     * promoted): get and update each booking, get and set each of their slots once.
+     * The live bookings among `ids` a closing cancels, as decideCloseBookings decides (nobody
+     * promoted, the reason kept): get and update each booking, get and set each slot once.
      */
-    async closeDate(ids: string[], now: Date) {
+    async close(ids: string[], closing: Pick<Closing, 'after' | 'reason' | 'now'>) {
       const found: BookingRecord[] = [];
       for (const id of ids) {
         const booking = await bookingAt(id);
         if (booking) found.push(booking);
       }
       const slots = new Map<string, Slot>();
-      const decisions = decideCloseDate(found, now);
+      const decisions = decideCloseBookings(found, closing);
       for (const { booking, cancelled } of decisions) {
         const slot = slots.get(booking.slotId) ?? (await slotAt(booking, booking));
         slots.set(booking.slotId, slot);
@@ -427,13 +435,13 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
   };
 }
 
-/** closeDate() of a transaction that also writes the date's calendar entry (calendar.ts). */
-export const closeDateIn = (
+/** close() of a transaction that also writes the date's calendar entry (calendar.ts). */
+export const closeBookingsIn = (
   tx: CloudTransaction,
   names: BookingCollections,
   ids: string[],
-  now: Date,
-) => inTransaction(tx, names).closeDate(ids, now);
+  closing: Pick<Closing, 'after' | 'reason' | 'now'>,
+) => inTransaction(tx, names).close(ids, closing);
 
 export function bookingRepo(db: CloudDatabase, names: BookingCollections): BookingRepo {
   const bookings = records(db, names, 'bookings', bookingFromDoc);

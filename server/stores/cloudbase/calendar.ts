@@ -3,15 +3,18 @@
  * - community_dates/<community>_<YYYYMMDD>: { community, date, kind, reason, opensAt, closesAt,
  *   added }: one exception per date to the weekly evenings (core/community/calendar.ts).
  *
- * cancel() finds the date's live bookings with one query, then writes the entry and cancels
- * them in one transaction (a transaction cannot query). A booking made between the query and the
- * commit read the calendar before it (the core refuses a cancelled date), so one more query
- * after the commit cancels any such latecomer in a transaction of its own.
+ * close() finds the closed dates' live bookings with one query, then writes the entry and cancels
+ * those bookings and the named activities' sign-ups in one transaction (a transaction cannot
+ * query; an activity's live sign-ups are listed in its own document, so they need none). A
+ * booking or sign-up made between the query and the commit read the calendar before it (the
+ * core refuses a cancelled date), so one more query after the commit and a second transaction
+ * cancel any such latecomer. Both passes are idempotent: what is cancelled stays as it is.
  */
 import type { CalendarDate } from '../../../contract/calendar';
 import { CLOSED_BY_DATE } from '../../core/community/calendar';
-import type { BookingRecord, CalendarRepo } from '../../core/ports';
-import { closeDateIn } from './bookings';
+import type { BookingRecord, CalendarRepo, Closing } from '../../core/ports';
+import { closeBookingsIn } from './bookings';
+import { closeSignUpsIn } from './notices';
 import { readDoc } from './documents';
 import { bool, fieldsOf, oneOf, read, readAll, text, type Shape } from './fields';
 import type { CloudDatabase, DocData } from './sdk';
@@ -23,7 +26,12 @@ type Names = Record<
   | 'booking_slots'
   | 'bookings'
   | 'booking_codes'
-  | 'booking_residents',
+  | 'booking_residents'
+  | 'notices'
+  | 'notice_activities'
+  | 'activity_signups'
+  | 'notice_pins'
+  | 'signup_residents',
   string
 >;
 
@@ -44,8 +52,9 @@ export function calendarRepo(db: CloudDatabase, names: Names): CalendarRepo {
     community,
     ...fieldsOf(ENTRY, entry),
   });
-  /** The ids of the community's live bookings on `date` (one query). */
-  const liveOn = async (community: string, date: string) => {
+  /** The ids of the community's live bookings on the closing's dates (one query). */
+  const liveOn = async (community: string, { from, to }: Pick<Closing, 'from' | 'to'>) => {
+    const date = to === from ? from : db.command.gte(from);
     const query = () =>
       db
         .collection(names.bookings)
@@ -53,11 +62,25 @@ export function calendarRepo(db: CloudDatabase, names: Names): CalendarRepo {
         .orderBy('startsAt', 'asc')
         .orderBy('createdAt', 'asc')
         .orderBy('_id', 'asc')
-        .field({ _id: true, status: true });
+        .field({ _id: true, status: true, date: true });
     return (await readAll(query))
+      .filter((doc) => to === null || String(doc.date) <= to)
       .filter((doc) => CLOSED_BY_DATE.includes(doc.status as BookingRecord['status']))
       .map((doc) => text(doc, '_id', 'bookings/?'));
   };
+  /** One transaction: the entry (first pass only), the bookings among `ids`, the sign-ups. */
+  const closeIn = (community: string, closing: Closing, ids: string[], entry: boolean) =>
+    transact(db, MANY_RACERS, async (tx) => {
+      if (entry && closing.entry) {
+        await tx
+          .collection(names.community_dates)
+          .doc(entryId(community, closing.entry.date))
+          .set({ data: dataOf(community, closing.entry) });
+      }
+      const bookings = await closeBookingsIn(tx, names, ids, closing);
+      const signUps = await closeSignUpsIn(tx, names, closing.activities, closing.reason);
+      return { bookings, signUps };
+    });
 
   return {
     async list(community, from, to) {
@@ -80,19 +103,15 @@ export function calendarRepo(db: CloudDatabase, names: Names): CalendarRepo {
       await ref.remove();
       return true;
     },
-    async cancel(community, entry, now) {
-      const ids = await liveOn(community, entry.date);
-      const cancelled = await transact(db, MANY_RACERS, async (tx) => {
-        await tx
-          .collection(names.community_dates)
-          .doc(entryId(community, entry.date))
-          .set({ data: dataOf(community, entry) });
-        return closeDateIn(tx, names, ids, now);
-      });
-      const late = await liveOn(community, entry.date);
-      if (late.length === 0) return cancelled;
-      const more = await transact(db, MANY_RACERS, (tx) => closeDateIn(tx, names, late, now));
-      return [...cancelled, ...more];
+    async close(community, closing) {
+      const first = await closeIn(community, closing, await liveOn(community, closing), true);
+      const late = await liveOn(community, closing);
+      if (late.length === 0 && closing.activities.length === 0) return first;
+      const more = await closeIn(community, closing, late, false);
+      return {
+        bookings: [...first.bookings, ...more.bookings],
+        signUps: [...first.signUps, ...more.signUps],
+      };
     },
   };
 }

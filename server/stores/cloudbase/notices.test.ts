@@ -226,6 +226,7 @@ describe('notices.signUp', () => {
       attendedAt: null,
       checkIn: null,
       checkInVia: null,
+      cancelledReason: null,
     };
     expect(first.result).toEqual({ kind: 'created', signUp: expected });
     // Every record field but the id, which is the _id, and its number in arrival order.

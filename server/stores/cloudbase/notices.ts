@@ -46,6 +46,7 @@ import type {
   SignUpRequest,
 } from '../../core/ports';
 import type { HeldSignUp } from '../../core/community/limits';
+import { decideCloseSignUps } from '../../core/community/calendar';
 import {
   attendedChange,
   currentSignUp,
@@ -182,6 +183,8 @@ const readSignUp = recordOf<SignUpRecord>('activity_signups', {
   checkIn: nullable(oneOf(['self', 'staff'])),
   // Absent on documents from before the method was kept: null, as for staff check-ins.
   checkInVia: nullable(oneOf<CheckInVia>(['scan', 'code'])),
+  // Absent on documents from before the calendar kept it: null.
+  cancelledReason: nullableText,
 });
 
 /** An activity's sign-up bookkeeping, kept in its document (see the header and tally.ts). */
@@ -427,6 +430,37 @@ const descending = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 const LIST_ORDER = ['pinned', 'week', 'listedAt', '_id'];
 const listOrder = (a: DocData, b: DocData) =>
   LIST_ORDER.reduce((order, key) => order || descending(String(a[key]), String(b[key])), 0);
+
+/**
+ * In a transaction (calendar.ts), the live sign-ups of `activities` a closing cancels, as
+ * decideCloseSignUps decides (nobody promoted, the reason kept): per activity, get it and each
+ * live sign-up it lists (its holders), update those cancelled, set the activity. Sign-ups without
+ * a resident are made at the door: checked in, so never cancelled.
+ */
+export async function closeSignUpsIn(
+  tx: CloudTransaction,
+  names: NoticeCollections,
+  activities: readonly string[],
+  reason: string,
+): Promise<SignUpRecord[]> {
+  const cancelled: SignUpRecord[] = [];
+  for (const id of activities) {
+    const at = await Activity.open(docsIn(tx, names), id);
+    if (!at) continue;
+    const held: SignUpRecord[] = [];
+    for (const s of Object.values(at.tally.holders)) held.push(await at.record(s));
+    const closed = decideCloseSignUps(held, reason);
+    if (closed.length === 0) continue;
+    for (const s of closed)
+      await at.change(
+        held.find((h) => h.id === s.id)!,
+        s,
+      );
+    await at.write();
+    cancelled.push(...closed);
+  }
+  return cancelled;
+}
 
 export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeRepo {
   const doc = docsIn(db, names);

@@ -1,11 +1,17 @@
 /**
- * A community's calendar on SQLite (community_dates): one row per date; cancel() writes the row
- * and cancels the date's live bookings (decideCloseDate) in one IMMEDIATE transaction.
+ * A community's calendar on SQLite (community_dates): one row per date. close() writes a
+ * cancelled date's row and cancels the closed dates' live bookings and the named activities'
+ * sign-ups (decideCloseBookings, decideCloseSignUps) in one IMMEDIATE transaction, so a booking
+ * or sign-up either committed before it (and is cancelled) or reads the cancelled date after it.
  */
 import type Database from 'better-sqlite3';
 import type { CalendarDate } from '../../../contract/calendar';
-import { CLOSED_BY_DATE, decideCloseDate } from '../../core/community/calendar';
-import type { BookingRecord, CalendarRepo } from '../../core/ports';
+import {
+  CLOSED_BY_DATE,
+  decideCloseBookings,
+  decideCloseSignUps,
+} from '../../core/community/calendar';
+import type { BookingRecord, CalendarRepo, SignUpRecord } from '../../core/ports';
 import { immediate, table } from './rows';
 
 type Row = CalendarDate & { community: string };
@@ -13,6 +19,7 @@ type Row = CalendarDate & { community: string };
 export function calendarRepo(db: Database.Database): CalendarRepo {
   const dates = table<Row>(db, 'community_dates', { bool: ['added'] });
   const bookings = table<BookingRecord>(db, 'bookings');
+  const signUps = table<SignUpRecord>(db, 'activity_signups');
   const atomic = immediate(db);
   const entryOf = ({ community: _community, ...entry }: Row): CalendarDate => entry;
   const write = (community: string, entry: CalendarDate) =>
@@ -30,18 +37,29 @@ export function calendarRepo(db: Database.Database): CalendarRepo {
     },
     remove: async (community, date) =>
       dates.remove('community_id = ? AND date = ?', community, date).changes === 1,
-    cancel: async (community, entry, now) =>
+    close: async (community, closing) =>
       atomic(() => {
-        write(community, entry);
+        if (closing.entry) write(community, closing.entry);
         const held = bookings.all(
-          `community_id = ? AND date = ? AND status IN (${live}) ORDER BY starts_at, created_at`,
+          `community_id = ? AND date >= ? AND (? IS NULL OR date <= ?) AND status IN (${live})
+           ORDER BY date, starts_at, created_at`,
           community,
-          entry.date,
+          closing.from,
+          closing.to,
+          closing.to,
         );
-        return decideCloseDate(held, now).map((d) => {
-          bookings.update(d.cancelled);
-          return d.cancelled;
-        });
+        const signed = signUps.all(
+          `activity_id IN (SELECT value FROM json_each(?)) AND status != 'cancelled'
+           ORDER BY created_at, rowid`,
+          JSON.stringify(closing.activities),
+        );
+        const closed = {
+          bookings: decideCloseBookings(held, closing).map((d) => d.cancelled),
+          signUps: decideCloseSignUps(signed, closing.reason),
+        };
+        for (const b of closed.bookings) bookings.update(b);
+        for (const s of closed.signUps) signUps.update(s);
+        return closed;
       }),
   };
 }

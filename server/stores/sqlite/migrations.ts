@@ -619,4 +619,11 @@ export const MIGRATIONS: ReadonlyArray<string> = [
     PRIMARY KEY (community_id, date)
   ) STRICT;
   `,
+  `
+  -- Why staff cancelled a booking or a sign-up with its evening (#16: a cancelled date's reason,
+  -- or an archived community's): kept on the record, so a restored date still says why. Staff
+  -- text: names no resident.
+  ALTER TABLE bookings ADD COLUMN cancelled_reason TEXT;
+  ALTER TABLE activity_signups ADD COLUMN cancelled_reason TEXT;
+  `,
 ];

@@ -106,7 +106,7 @@ function OpenActions({ community, evening: e, state }: RowProps) {
   const [error, setError] = useState<string | null>(null);
   const cancel = async () => {
     const result = await state.run(() => cancelDate({ community, date: e.date, reason }), {
-      done: (r) => cancelledText(e.date, r.cancelledBookings, r.told),
+      done: (r) => cancelledText(e.date, r.cancelledBookings, r.told, r.cancelledSignUps),
       isField: (field) => field === 'reason',
     });
     setError(fieldOf(result) === 'reason' && !result.ok ? result.message : null);

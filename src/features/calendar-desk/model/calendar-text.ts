@@ -5,9 +5,9 @@ import { formatDate } from '@/lib/shanghai-time';
 export const eveningTitle = (e: CalendarEvening) =>
   `${formatDate(e.date)} ${e.opensAt}–${e.closesAt}${e.source === 'extra' ? '（加开）' : ''}`;
 
-/** What a cancellation did, for the line at the top. */
-export const cancelledText = (date: string, bookings: number, told: number) =>
-  `已暂停 ${formatDate(date)}：取消了 ${bookings} 个预约，已通知 ${told} 位居民`;
+/** What a cancellation did, for the line at the top (sign-ups named only when there were some). */
+export const cancelledText = (date: string, bookings: number, told: number, signUps = 0) =>
+  `已暂停 ${formatDate(date)}：取消了 ${bookings} 个预约${signUps > 0 ? `和 ${signUps} 个活动报名` : ''}，已通知 ${told} 位居民`;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

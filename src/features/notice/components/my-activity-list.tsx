@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { a11y, keyActivation } from '@/lib/a11y';
 import type { MyActivity } from '@/types/contract';
 import { splitMine } from '../model/my-activities';
-import { activityWhen, isActive, mineText } from '../model/notice-text';
+import { activityWhen, cancelledText, isActive, mineText } from '../model/notice-text';
 import './my-activity-list.scss';
 
 export interface MyActivityListProps {
@@ -18,6 +18,7 @@ function stateClass(item: MyActivity): string {
 }
 
 function MyActivityRow({ item, onOpen }: { item: MyActivity; onOpen: (i: MyActivity) => void }) {
+  const why = cancelledText(item.signUp);
   return (
     <View
       className={`bdb-my-activities__item bdb-my-activities__item--${stateClass(item)}`}
@@ -32,6 +33,7 @@ function MyActivityRow({ item, onOpen }: { item: MyActivity; onOpen: (i: MyActiv
       <Text className="bdb-my-activities__when">{activityWhen(item.activity)}</Text>
       <Text className="bdb-my-activities__detail">{`地点：${item.activity.place}`}</Text>
       <Text className="bdb-my-activities__detail">{`通知：${item.notice.title} ›`}</Text>
+      {why ? <Text className="bdb-my-activities__reason">{why}</Text> : null}
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import {
   activityWhen,
   addDays,
+  cancelledText,
   isActive,
   mineText,
   placesText,
@@ -42,6 +43,12 @@ describe('notice words', () => {
     expect(isActive(mine)).toBe(true);
     expect(isActive({ ...mine, status: 'cancelled' })).toBe(false);
     expect(isActive(null)).toBe(false);
+    // Cancelled with its evening: the reason; cancelled by the resident or standing: nothing.
+    expect(cancelledText({ ...mine, status: 'cancelled', cancelledReason: '台风停课' })).toBe(
+      '活动取消：台风停课，报名已一并取消',
+    );
+    expect(cancelledText({ ...mine, status: 'cancelled' })).toBeNull();
+    expect(cancelledText({ ...mine, cancelledReason: '台风停课' })).toBeNull();
   });
 
   it('names the week from its Monday, across a month end', () => {

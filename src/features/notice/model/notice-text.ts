@@ -43,6 +43,15 @@ export function mineText(mine: MySignUp): string {
   return SIGN_UP_WORDS[mine.status];
 }
 
+/**
+ * Why staff cancelled the sign-up with its evening (a cancelled date, an archived community), or
+ * null when the resident cancelled it or it stands.
+ */
+export const cancelledText = (mine: MySignUp): string | null =>
+  mine.status === 'cancelled' && mine.cancelledReason
+    ? `活动取消：${mine.cancelledReason}，报名已一并取消`
+    : null;
+
 /** Holding a place or a waitlist place (what 取消报名 gives up). */
 export const isActive = (mine: MySignUp | null): boolean =>
   mine !== null && mine.status !== 'cancelled';

@@ -150,6 +150,30 @@ describe('notice list page', () => {
     expect(callsOf('notice.mine')).toEqual([{}]);
   });
 
+  it('says on 我的报名 why a sign-up was cancelled with its evening (#16)', async () => {
+    routeCalls({
+      ...HANDLERS,
+      'notice.mine': async () => [
+        myActivityFixture({
+          signUp: {
+            id: 's-off',
+            status: 'cancelled',
+            waitlistPosition: null,
+            attendedAt: null,
+            cancelledReason: '台风停课',
+          },
+          activity: { ...myActivityFixture().activity, date: day(1) },
+        }),
+      ],
+    });
+    const { container } = render(<NoticeListPage />);
+    await screen.findByText('下周三晚 手工课');
+    fireEvent.click(tab('我的报名'));
+    expect(await screen.findByText('活动取消：台风停课，报名已一并取消')).toBeTruthy();
+    expect(container.querySelector('.bdb-my-activities__item--cancelled')).not.toBeNull();
+    expect(screen.getByText('已取消报名')).toBeTruthy();
+  });
+
   it('opens on 我的报名 from ?tab=mine, and says so without sign-ups', async () => {
     setRouterParams({ c: 'jinse', tab: 'mine' });
     routeCalls({ 'notice.mine': async () => [] });
