@@ -43,6 +43,16 @@ const ok = <T>(response: TestResponse<T>): T => {
   if (!response.body.ok) throw new Error(response.text);
   return response.body.data;
 };
+/** Staff's CSV of December's confirmed hours. */
+const decemberCsv = async () =>
+  ok<HoursCsv>(
+    await staff.call('volunteer', {
+      action: 'hoursCsv',
+      community: 'jinse',
+      from: '2026-12-01',
+      to: '2026-12-31',
+    }),
+  );
 const refusal = (response: TestResponse) => ({
   status: response.status,
   code: response.body.ok ? 'ok' : response.body.error.code,
@@ -181,14 +191,7 @@ it('invites a volunteer of an organisation who serves tonight’s line and nothi
   expect(home).toMatchObject({ totalMinutes: 180, upcoming: [] });
   expect(home.past.map((s) => s.minutes)).toEqual([180]);
 
-  const csv = ok<HoursCsv>(
-    await staff.call('volunteer', {
-      action: 'hoursCsv',
-      community: 'jinse',
-      from: '2026-12-01',
-      to: '2026-12-31',
-    }),
-  );
+  const csv = await decemberCsv();
   expect(csv.filename).toBe('金色里程社区-志愿时长-2026-12-01至2026-12-31.csv');
   expect(csv.csv).toContain('2026-12-02,金色里程社区,健康检测,张志愿,姑苏区某志愿服务队,180,3.0');
   expect(csv.csv).not.toMatch(/13812345678|u_/);
@@ -341,14 +344,7 @@ it('refuses a revoked volunteer’s next request (403), withdraws their sign-ups
   // The hours stay: on their own page and in the CSV for the volunteer platform.
   const home = ok<VolunteerHome>(await volunteer.call('volunteer', { action: 'home' }));
   expect(home).toMatchObject({ memberships: [], upcoming: [], totalMinutes: 120 });
-  const csv = ok<HoursCsv>(
-    await staff.call('volunteer', {
-      action: 'hoursCsv',
-      community: 'jinse',
-      from: '2026-12-01',
-      to: '2026-12-31',
-    }),
-  );
+  const csv = await decemberCsv();
   expect(csv.csv).toContain('2026-12-02,金色里程社区,图书阅览,孙志愿,,120,2.0');
 
   // Revoking again is refused, and changes nothing.
