@@ -94,16 +94,21 @@ import type {
   Subdistrict,
 } from './report';
 import type {
+  CancelSignUpInput,
+  CancelVolunteerInviteInput,
   HoursCsv,
   HoursCsvInput,
   LogHoursInput,
   Org,
+  RevokeVolunteerInput,
   SaveOrgInput,
+  SignUpCancelled,
   Volunteer,
   VolunteerDesk,
   VolunteerHome,
   VolunteerInvite,
   VolunteerInviteInput,
+  VolunteerRevoked,
   VolunteerShift,
   VolunteerSignUpInput,
 } from './volunteer';
@@ -285,6 +290,10 @@ export interface ActionMap {
   'volunteer.signUp': { input: VolunteerSignUpInput; output: VolunteerShift };
   'volunteer.desk': { input: { community: string }; output: VolunteerDesk };
   'volunteer.callNext': { input: { community: string }; output: VolunteerDesk };
+  'volunteer.cancelSignUp': { input: CancelSignUpInput; output: SignUpCancelled };
+  'volunteer.invites': { input: { community: string }; output: VolunteerInvite[] };
+  'volunteer.cancelInvite': { input: CancelVolunteerInviteInput; output: { code: string } };
+  'volunteer.revoke': { input: RevokeVolunteerInput; output: VolunteerRevoked };
   // A community's calendar (#16): cancelled dates and extra evenings.
   'community.calendar': { input: CalendarInput; output: CalendarView };
   'community.cancelDate': { input: CancelDateInput; output: CancelDateResult };

@@ -124,6 +124,11 @@ export interface Subdistrict {
 /** 本周海报: one community's coming evening, services and this week's activities, for printing. */
 export interface Poster {
   community: { id: string; name: string; contactPhone: string | null };
+  /**
+   * The tonight page's URL under the host's public address (PUBLIC_URL), which the poster's QR
+   * code encodes; null when the host has none (H5 then draws /qr/<community>.png).
+   */
+  tonightUrl: string | null;
   /** The evening the poster announces (open now, else the next opening); null without evenings. */
   evening: { date: string; opensAt: string; closesAt: string } | null;
   /** Every weekly evening in words, e.g. "每周三 17:00–20:00". */

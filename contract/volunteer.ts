@@ -92,6 +92,32 @@ export interface VolunteerDesk {
   line: LineState | null;
 }
 
+export interface RevokeVolunteerInput {
+  community: string;
+  userId: string;
+}
+
+/** A revoked volunteer: how many of their sign-ups ahead were withdrawn (hours stay). */
+export interface VolunteerRevoked {
+  userId: string;
+  community: string;
+  withdrawn: number;
+}
+
+export interface CancelVolunteerInviteInput {
+  community: string;
+  code: string;
+}
+
+export interface CancelSignUpInput {
+  shiftId: string;
+}
+
+export interface SignUpCancelled {
+  id: string;
+  cancelled: true;
+}
+
 export interface LogHoursInput {
   shiftId: string;
   minutes: number;

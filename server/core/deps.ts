@@ -11,6 +11,11 @@ import type {
 export interface CoreConfig {
   /** The admin secret (ADMIN_TOKEN): redeeming it through staff.redeem makes the caller admin. */
   adminToken: string;
+  /**
+   * The public address residents' phones open (PUBLIC_URL): 本周海报's QR code points at its
+   * tonight page (kernel/entry-url.ts). Unset: the poster carries no URL.
+   */
+  publicUrl?: string;
 }
 
 /** What a host hands the core. */

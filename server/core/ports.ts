@@ -19,6 +19,7 @@ import type { NoticeStatus, SignUpStatus } from '../../contract/notice';
 import type { Candidate, RoundStatus } from '../../contract/survey';
 import type { AlertKind, LineState, Ticket } from '../../contract/queue';
 import type { BookingCaps, BookingLimit, SignUpCaps, SignUpLimit } from './community/limits';
+import type { CancelSignUpDecision, SignUpDecision } from './volunteer/rules';
 
 /** The clock port. Hosts decide whether it is real time, a fixed start (BDB_NOW) or the demo clock. */
 export interface Clock {
@@ -1395,6 +1396,14 @@ export interface VolunteerRepo {
   /** A community's organisations in the order they were added. */
   orgs(community: string): Promise<OrgRecord[]>;
   createInvite(invite: VolunteerInviteRecord): Promise<void>;
+  /** The community's invites still open at `now` (decideRedeem), newest first, then by code. */
+  openInvites(community: string, now: Date): Promise<VolunteerInviteRecord[]>;
+  /**
+   * Cancels (作废) an invite of `community` as `decideCancelInvite` decides, in one transaction
+   * with its read: a redeemer racing it and this cannot both win. Another community's code reads
+   * as unknown.
+   */
+  cancelInvite(code: string, community: string, now: Date): Promise<RedeemResult>;
   /**
    * Atomically uses a volunteer invite as the core's `decideVolunteerRedeem` says: marks it used
    * and writes the membership. Two identities racing for one code: exactly one wins.
@@ -1404,10 +1413,32 @@ export interface VolunteerRepo {
   volunteers(community: string): Promise<VolunteerRecord[]>;
   membershipsOf(userId: string): Promise<VolunteerRecord[]>;
   /**
-   * Writes the sign-up as `decideVolunteerSignUp` made it: a new one, or the volunteer's earlier
-   * one of that evening with another service (same id).
+   * Writes a sign-up as it is, keyed by id (seeding and tests; it keeps the one-per-evening key
+   * too). Volunteers sign up through signUp().
    */
   putShift(shift: VolunteerShiftRecord): Promise<void>;
+  /**
+   * A volunteer's sign-up in one transaction: reads their membership and their earlier sign-up of
+   * that evening, asks `decideVolunteerSignUp`, and writes what it made. One sign-up per
+   * volunteer, community and evening: two at once (or a retry) make one record.
+   */
+  signUp(
+    community: CommunityRecord,
+    userId: string,
+    request: { date: string; service: string; id: string; today: string; now: Date },
+  ): Promise<SignUpDecision>;
+  /** Reads, asks `decideCancelSignUp` and deletes the sign-up in one transaction. */
+  cancelSignUp(id: string, userId: string, today: string): Promise<CancelSignUpDecision>;
+  /**
+   * Ends a volunteer's membership of `community` and withdraws (deletes) the sign-ups
+   * `withdrawnOnRevoke` names; hours stay. Not a member: `{ ok: false }`, nothing changed.
+   * A sign-up racing it either commits first (and is withdrawn) or is refused.
+   */
+  revoke(
+    community: string,
+    userId: string,
+    today: string,
+  ): Promise<{ ok: true; withdrawn: number } | { ok: false }>;
   getShift(id: string): Promise<VolunteerShiftRecord | null>;
   /** One evening's sign-ups, in the order they were made. */
   shifts(community: string, date: string): Promise<VolunteerShiftRecord[]>;

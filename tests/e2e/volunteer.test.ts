@@ -2,7 +2,8 @@
  * Volunteers (#16), H5 build in real Chromium against a real local host: staff add a partner
  * organisation and invite a volunteer of it; the volunteer redeems the code, signs up for
  * tonight's 健康检测 and serves a resident at that line; the tonight page says who serves; staff
- * log the hours, the volunteer sees them, and the CSV for the volunteer platform downloads.
+ * log the hours, the volunteer sees them, and the CSV for the volunteer platform downloads; then
+ * staff cancel an unused invite and revoke the volunteer, whose hours stay.
  */
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -139,6 +140,27 @@ it('a volunteer of an organisation serves tonight’s 健康检测 and their hou
   await volunteer.reload();
   await volunteer.getByText('我的志愿时长：3 小时').waitFor();
   await fullScreenshot(volunteer, 'volunteer-hours.png');
+
+  // Staff cancel (作废) an invite not used yet, then revoke the volunteer, each after a confirm.
+  await field(worker, '志愿者称呼').fill('李志愿');
+  await button(worker, '生成志愿者邀请码').click();
+  const unused = (await worker.locator('[role="status"] .bdb-desk-card__name').innerText()).trim();
+  await worker.locator(`button[aria-label="作废 李志愿 的邀请码 ${unused}"]`).click();
+  await button(worker, '确认作废').click();
+  await worker.getByText(`邀请码 ${unused} 已作废`).waitFor();
+  await worker.locator('button[aria-label="撤销 张志愿 的志愿者身份"]').click();
+  await worker.getByText('已登记的志愿时长保留', { exact: false }).waitFor();
+  await button(worker, '确认撤销').click();
+  await worker.getByText('已撤销 张志愿 的志愿者身份').waitFor();
+  expect(await worker.locator('button[aria-label="撤销 张志愿 的志愿者身份"]').count()).toBe(0);
+  // The cancelled code makes nobody a volunteer; the revoked volunteer keeps their hours.
+  const late = host.client();
+  await late.session();
+  const refused = await late.call('staff', { action: 'redeem', code: unused });
+  expect(refused.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  await volunteer.reload();
+  await volunteer.getByText('你还不是志愿者', { exact: false }).waitFor();
+  await volunteer.getByText('我的志愿时长：3 小时').waitFor();
 
   for (const p of problems) expect(p.errors).toEqual([]);
 });

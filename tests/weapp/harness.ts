@@ -29,6 +29,8 @@ export const DIST = path.resolve(__dirname, '../../dist');
 export const CALLER: Caller = { userId: 'wx:test-openid' };
 /** The admin secret of the in-process core: redeeming it through staff.redeem makes an admin. */
 export const ADMIN_TOKEN = 'weapp-smoke-admin-secret';
+/** The functions' PUBLIC_URL: 本周海报's QR code points at the tonight page under it. */
+export const PUBLIC_URL = 'https://badianban.example.cn';
 /** A Wednesday, 18:30 in Suzhou: the pilots are open. */
 export const WEDNESDAY_1830 = '2026-11-25T18:30:00+08:00';
 
@@ -126,7 +128,7 @@ export async function startWeapp(clockIso = WEDNESDAY_1830): Promise<Harness> {
   const deps: CoreDeps = {
     store,
     clock: fixedClock(clockIso),
-    config: { adminToken: ADMIN_TOKEN },
+    config: { adminToken: ADMIN_TOKEN, publicUrl: PUBLIC_URL },
   };
 
   const storage = new Map<string, unknown>();

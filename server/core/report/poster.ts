@@ -3,6 +3,7 @@ import type { Poster } from '../../../contract/report';
 import type { CoreDeps } from '../deps';
 import { communityOrThrow } from '../kernel/community';
 import { calendarOf } from '../kernel/calendar';
+import { entryUrl } from '../kernel/entry-url';
 import { describeEvenings, eveningStatus, nextOpening, type Schedule } from '../kernel/schedule';
 import { mondayOf } from '../kernel/week';
 import type { CommunityRecord, NoticeRecord } from '../ports';
@@ -30,9 +31,11 @@ export function posterOf(
   notices: NoticeRecord[],
   now: Date,
   schedule: Schedule = c.evenings,
+  publicUrl?: string,
 ): Poster {
   return {
     community: { id: c.id, name: c.name, contactPhone: c.contactPhone },
+    tonightUrl: publicUrl ? entryUrl(publicUrl, c.id) : null,
     evening: posterEvening(c, now, schedule),
     hours: describeEvenings(c.evenings),
     services: [...c.services]
@@ -68,5 +71,5 @@ export async function posterFor(deps: CoreDeps, communityId: string, now: Date):
     fromWeek: week,
     toWeek: week,
   });
-  return posterOf(c, notices, now, schedule);
+  return posterOf(c, notices, now, schedule, deps.config.publicUrl);
 }

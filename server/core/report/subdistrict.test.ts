@@ -6,7 +6,7 @@ import type { Ticket } from '../../../contract/queue';
 import type { Poster, ReportCsv, Subdistrict } from '../../../contract/report';
 import { coreHarness, ok } from '../../testing/core-harness';
 import type { FollowUpRecord, SuggestionRecord } from '../ports';
-import { posterEvening } from './poster';
+import { posterEvening, posterOf } from './poster';
 import {
   openSuggestionsAt,
   subdistrictDates,
@@ -227,6 +227,14 @@ describe('本周海报: the evening it announces', () => {
       '2026-12-02',
     );
     expect(posterEvening({ ...community, evenings: [] }, new Date())).toBeNull();
+  });
+
+  it('carries the tonight URL under the public address its QR code encodes, none without one', () => {
+    const now = new Date('2026-12-02T18:00:00+08:00');
+    expect(
+      posterOf(community, [], now, community.evenings, 'https://bdb.example.cn/').tonightUrl,
+    ).toBe(`https://bdb.example.cn/#/pages/tonight/index?c=${community.id}`);
+    expect(posterOf(community, [], now).tonightUrl).toBeNull();
   });
 });
 

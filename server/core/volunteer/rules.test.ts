@@ -7,6 +7,7 @@ import type {
 } from '../ports';
 import { PILOT_SERVICES } from '../seed';
 import {
+  decideCancelSignUp,
   decideLogHours,
   decideVolunteerRedeem,
   decideVolunteerSignUp,
@@ -14,6 +15,7 @@ import {
   hoursCsv,
   servedByOf,
   tonightShiftOf,
+  withdrawnOnRevoke,
 } from './rules';
 
 /** Wednesday 2026-12-02 18:30 in Suzhou. */
@@ -133,11 +135,52 @@ describe('decideVolunteerSignUp', () => {
     expect(decided).toEqual({ ok: true, shift: shift({ service: 'library' }) });
   });
 
+  it('refuses someone who is no longer a volunteer of the community (revoked)', () => {
+    expect(decideVolunteerSignUp(community, null, request(), [])).toEqual({
+      ok: false,
+      reason: 'not-member',
+    });
+  });
+
   it('refuses to change an evening whose hours are logged', () => {
     const logged = shift({ minutes: 180, loggedBy: 'staff-1' });
     expect(
       decideVolunteerSignUp(community, member, request({ service: 'library' }), [logged]),
     ).toEqual({ ok: false, reason: 'logged' });
+  });
+});
+
+describe('withdrawing sign-ups', () => {
+  it('lets a volunteer cancel their own sign-up of an evening still ahead', () => {
+    const ahead = shift({ date: '2026-12-09' });
+    expect(decideCancelSignUp(ahead, 'u1', TODAY)).toEqual({ ok: true, shift: ahead });
+  });
+
+  it('refuses tonight’s, a logged one, someone else’s, an erased one and a missing one', () => {
+    expect(decideCancelSignUp(shift(), 'u1', TODAY)).toEqual({ ok: false, reason: 'started' });
+    expect(
+      decideCancelSignUp(shift({ date: '2026-12-09', minutes: 60 }), 'u1', TODAY),
+    ).toMatchObject({ reason: 'logged' });
+    expect(decideCancelSignUp(shift({ date: '2026-12-09' }), 'u2', TODAY)).toMatchObject({
+      reason: 'unknown',
+    });
+    expect(decideCancelSignUp(shift({ date: '2026-12-09', userId: '' }), '', TODAY)).toMatchObject({
+      reason: 'unknown',
+    });
+    expect(decideCancelSignUp(null, 'u1', TODAY)).toMatchObject({ reason: 'unknown' });
+  });
+
+  it('a revoke withdraws only the sign-ups ahead without hours', () => {
+    const kept = [
+      shift({ id: 'tonight' }),
+      shift({ id: 'past', date: '2026-11-25' }),
+      shift({ id: 'logged', date: '2026-11-18', minutes: 120 }),
+    ];
+    const ahead = [
+      shift({ id: 'a1', date: '2026-12-09' }),
+      shift({ id: 'a2', date: '2026-12-16' }),
+    ];
+    expect(withdrawnOnRevoke([...kept, ...ahead], TODAY).map((s) => s.id)).toEqual(['a1', 'a2']);
   });
 });
 

@@ -39,22 +39,25 @@ export function decideVolunteerRedeem(
   };
 }
 
-export type SignUpRefusal = 'past' | 'no-evening' | 'unknown-service' | 'logged';
+export type SignUpRefusal = 'not-member' | 'past' | 'no-evening' | 'unknown-service' | 'logged';
 
 export type SignUpDecision =
   { ok: true; shift: VolunteerShiftRecord } | { ok: false; reason: SignUpRefusal };
 
 /**
  * A volunteer signs up for one service on one evening: a service evening from today on, a
- * service of the community. One sign-up per volunteer and evening: signing up again changes the
- * service, unless staff already logged the hours.
+ * service of the community. One sign-up per volunteer and evening: signing up again (or a retry)
+ * keeps the earlier one's id and changes the service, unless staff already logged the hours. The
+ * stores read `member` and `evening` in the transaction that writes: a revoked volunteer
+ * (member null) is refused, and two racing sign-ups make one.
  */
 export function decideVolunteerSignUp(
   community: CommunityRecord,
-  member: VolunteerRecord,
+  member: VolunteerRecord | null,
   request: { date: string; service: string; id: string; today: string; now: Date },
   evening: readonly VolunteerShiftRecord[],
 ): SignUpDecision {
+  if (!member) return { ok: false, reason: 'not-member' };
   if (request.date < request.today) return { ok: false, reason: 'past' };
   const weekday = new Date(`${request.date}T00:00:00Z`).getUTCDay();
   if (!community.evenings.some((e) => e.weekday === weekday)) {
@@ -81,6 +84,35 @@ export function decideVolunteerSignUp(
     },
   };
 }
+
+export type CancelSignUpRefusal = 'unknown' | 'started' | 'logged';
+
+export type CancelSignUpDecision =
+  { ok: true; shift: VolunteerShiftRecord } | { ok: false; reason: CancelSignUpRefusal };
+
+/**
+ * A volunteer withdraws their own sign-up while the evening is still ahead (from the next day
+ * on): on the evening itself staff count on them, so they tell staff instead. Someone else's
+ * sign-up reads as unknown.
+ */
+export function decideCancelSignUp(
+  shift: VolunteerShiftRecord | null,
+  userId: string,
+  today: string,
+): CancelSignUpDecision {
+  if (!shift || shift.userId !== userId || userId === '') return { ok: false, reason: 'unknown' };
+  if (shift.minutes !== null) return { ok: false, reason: 'logged' };
+  if (shift.date <= today) return { ok: false, reason: 'started' };
+  return { ok: true, shift };
+}
+
+/**
+ * Revoking a volunteer withdraws their sign-ups of evenings still ahead. Logged hours stay (the
+ * volunteer platform's history), and so do tonight's and past sign-ups, whose hours staff may
+ * still confirm.
+ */
+export const withdrawnOnRevoke = (shifts: readonly VolunteerShiftRecord[], today: string) =>
+  shifts.filter((s) => s.date > today && s.minutes === null);
 
 /** Hours count once the evening has come: staff confirm them that night or later. */
 export function decideLogHours(

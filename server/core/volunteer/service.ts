@@ -22,7 +22,7 @@ import { addDays, todayOf } from '../kernel/week';
 import type { CommunityRecord, OrgRecord, VolunteerRecord, VolunteerShiftRecord } from '../ports';
 import { callNext, viewLine } from '../queue/service';
 import { lineState } from '../queue/views';
-import { decideVolunteerSignUp, hoursCsv, tonightShiftOf, type SignUpRefusal } from './rules';
+import { hoursCsv, tonightShiftOf, type SignUpRefusal } from './rules';
 
 const orgView = (o: OrgRecord): Org => ({
   id: o.id,
@@ -198,33 +198,104 @@ export async function volunteerHome(
 
 const signUpRefusal = (reason: SignUpRefusal) =>
   ({
+    'not-member': new AppError('FORBIDDEN', '只有本社区的志愿者可以这样做'),
     past: new AppError('BAD_INPUT', '这个日期已经过去了，请选今天或以后的服务晚上', 'date'),
     'no-evening': new AppError('BAD_INPUT', '这天不是本社区的服务晚上，请换一天', 'date'),
     'unknown-service': new AppError('NOT_FOUND', '本社区没有这项服务', 'service'),
     logged: new AppError('CONFLICT', '这个晚上的志愿时长已经登记，不能再改服务', 'service'),
   })[reason];
 
-/** A volunteer (dispatch checked the membership) signs up for a service on an evening. */
+/**
+ * A volunteer (dispatch checked the membership; the store checks it again as it writes) signs up
+ * for a service on an evening: one sign-up per evening, a retry returns the same one.
+ */
 export async function signUp(
   deps: CoreDeps,
   userId: string,
   input: { community: string; date: string; service: string },
   now: Date,
 ): Promise<VolunteerShift> {
-  const { volunteers } = deps.store;
   const community = await communityOrThrow(deps, input.community);
-  const member = await volunteers.getVolunteer(input.community, userId);
-  if (!member) throw new AppError('FORBIDDEN', '只有本社区的志愿者可以这样做');
-  const evening = await volunteers.shifts(input.community, input.date);
-  const decided = decideVolunteerSignUp(
-    community,
-    member,
-    { date: input.date, service: input.service, id: newId(), today: todayOf(now), now },
-    evening,
-  );
+  const decided = await deps.store.volunteers.signUp(community, userId, {
+    date: input.date,
+    service: input.service,
+    id: newId(),
+    today: todayOf(now),
+    now,
+  });
   if (!decided.ok) throw signUpRefusal(decided.reason);
-  await volunteers.putShift(decided.shift);
   return shiftView(decided.shift, community);
+}
+
+/** A volunteer withdraws their own sign-up of an evening still ahead. */
+export async function cancelSignUp(deps: CoreDeps, userId: string, shiftId: string, now: Date) {
+  const decided = await deps.store.volunteers.cancelSignUp(shiftId, userId, todayOf(now));
+  if (!decided.ok) {
+    throw {
+      unknown: notFound('没有找到你的这次报名，可能已经取消'),
+      logged: new AppError('CONFLICT', '这个晚上的志愿时长已经登记，不能取消', 'shiftId'),
+      started: new AppError('CONFLICT', '当天的报名不能在这里取消，请直接告诉值班社工', 'shiftId'),
+    }[decided.reason];
+  }
+  return { id: shiftId, cancelled: true as const };
+}
+
+/**
+ * Staff end a volunteer's membership: their next request is refused (dispatch reads the
+ * membership on every volunteer action), their sign-ups ahead are withdrawn, hours stay.
+ */
+export async function revokeVolunteer(
+  deps: CoreDeps,
+  community: string,
+  userId: string,
+  now: Date,
+): Promise<{ userId: string; community: string; withdrawn: number }> {
+  await communityOrThrow(deps, community);
+  const result = await deps.store.volunteers.revoke(community, userId, todayOf(now));
+  if (!result.ok) {
+    throw new AppError('NOT_FOUND', '这位志愿者不在本社区的名单里，可能已被撤销', 'userId');
+  }
+  return { userId, community, withdrawn: result.withdrawn };
+}
+
+/** The community's volunteer invites still open, for staff to see and cancel (作废). */
+export async function openVolunteerInvites(
+  deps: CoreDeps,
+  community: string,
+  now: Date,
+): Promise<VolunteerInvite[]> {
+  await communityOrThrow(deps, community);
+  return (await deps.store.volunteers.openInvites(community, now)).map((i) => ({
+    code: i.code,
+    community: i.community,
+    name: i.name,
+    orgName: i.orgName,
+    expiresAt: isoLocal(dayjs(i.expiresAt)),
+  }));
+}
+
+/** Cancels (作废) an open volunteer invite of the community; any other is refused unchanged. */
+export async function cancelVolunteerInvite(
+  deps: CoreDeps,
+  community: string,
+  code: string,
+  now: Date,
+) {
+  const upper = code.toUpperCase();
+  const result = await deps.store.volunteers.cancelInvite(upper, community, now);
+  if (!result.ok) {
+    throw {
+      unknown: new AppError('NOT_FOUND', '本社区没有这个志愿者邀请码，请核对后再试', 'code'),
+      used: new AppError(
+        'CONFLICT',
+        '这个邀请码已经被使用，不能作废；如需收回，请撤销那位志愿者',
+        'code',
+      ),
+      expired: new AppError('CONFLICT', '这个邀请码已经过期，不用再作废', 'code'),
+      cancelled: new AppError('CONFLICT', '这个邀请码已经作废了', 'code'),
+    }[result.reason];
+  }
+  return { code: upper };
 }
 
 /** The volunteer's sign-up tonight, or a refusal: a volunteer serves only what they signed up for. */

@@ -22,6 +22,16 @@ import { createNotifier } from './notifier';
 /** Same floor as the local host's settings: a shorter secret is too easy to guess. */
 const MIN_ADMIN_TOKEN = 16;
 
+/**
+ * PUBLIC_URL from the function's environment: the address residents' phones open, which
+ * 本周海报's QR code points at (the WeChat 普通链接二维码 prefix that opens the mini-program).
+ * Anything but an http(s) URL is none.
+ */
+const publicUrl = (): string | undefined => {
+  const url = process.env.PUBLIC_URL ?? '';
+  return /^https?:\/\/[^\s]+$/.test(url) ? url : undefined;
+};
+
 /** `main(event, context)` as the cloud function runtime calls it. */
 export type CloudMain = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>;
 
@@ -69,7 +79,7 @@ function containerDeps(options: HandlerOptions): CoreDeps {
   return {
     store,
     clock: options.clock ?? realClock(),
-    config: { adminToken: adminToken() },
+    config: { adminToken: adminToken(), publicUrl: publicUrl() },
     // No LinePublisher: the queue store writes each line's public state (queue_lines) in the
     // transaction that changes the line, and residents watch() it.
     // `cloud.openapi` is looked up per message, not here: building the deps must not depend on

@@ -1,11 +1,6 @@
 import QRCode from 'qrcode';
 
-/** The resident entry URL a QR code opens: the tonight page with the community (and queue) scene. */
-export const entryUrl = (base: string, community: string, queue?: string) => {
-  const query = new URLSearchParams({ c: community });
-  if (queue) query.set('q', queue);
-  return `${base}/#/pages/tonight/index?${query.toString()}`;
-};
+export { entryUrl } from '../../core/kernel/entry-url';
 
 /** A large PNG with a quiet zone, sharp when printed at A4. */
 export const qrPng = (url: string) =>

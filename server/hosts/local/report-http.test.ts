@@ -84,6 +84,8 @@ describe('subdistrict view over HTTP', () => {
       opensAt: '17:00',
       closesAt: '20:00',
     });
+    // This host has no PUBLIC_URL: H5 draws /qr/jinse.png, and the poster names no URL.
+    expect(poster.body.data.tonightUrl).toBeNull();
     const stranger = await resident.call('report', { action: 'poster', community: 'jinse' });
     expect(stranger.status).toBe(403);
   });

@@ -98,7 +98,7 @@ export async function startLocalHost(options: StartOptions): Promise<LocalHost> 
   const deps: CoreDeps = {
     store,
     clock: options.clock,
-    config: { adminToken: admin.value },
+    config: { adminToken: admin.value, publicUrl: options.publicUrl },
     publisher: live,
     // Every alert is kept in the store's alert log (the outbox table), then pushed.
     notifier: loggedNotifier(live, store.alerts),

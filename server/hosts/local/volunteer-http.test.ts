@@ -10,6 +10,7 @@ import type { Identity } from '../../../contract/staff';
 import type {
   HoursCsv,
   Org,
+  Volunteer,
   VolunteerDesk,
   VolunteerHome,
   VolunteerInvite,
@@ -42,6 +43,16 @@ const ok = <T>(response: TestResponse<T>): T => {
   if (!response.body.ok) throw new Error(response.text);
   return response.body.data;
 };
+/** Staff's CSV of December's confirmed hours. */
+const decemberCsv = async () =>
+  ok<HoursCsv>(
+    await staff.call('volunteer', {
+      action: 'hoursCsv',
+      community: 'jinse',
+      from: '2026-12-01',
+      to: '2026-12-31',
+    }),
+  );
 const refusal = (response: TestResponse) => ({
   status: response.status,
   code: response.body.ok ? 'ok' : response.body.error.code,
@@ -180,14 +191,7 @@ it('invites a volunteer of an organisation who serves tonight’s line and nothi
   expect(home).toMatchObject({ totalMinutes: 180, upcoming: [] });
   expect(home.past.map((s) => s.minutes)).toEqual([180]);
 
-  const csv = ok<HoursCsv>(
-    await staff.call('volunteer', {
-      action: 'hoursCsv',
-      community: 'jinse',
-      from: '2026-12-01',
-      to: '2026-12-31',
-    }),
-  );
+  const csv = await decemberCsv();
   expect(csv.filename).toBe('金色里程社区-志愿时长-2026-12-01至2026-12-31.csv');
   expect(csv.csv).toContain('2026-12-02,金色里程社区,健康检测,张志愿,姑苏区某志愿服务队,180,3.0');
   expect(csv.csv).not.toMatch(/13812345678|u_/);
@@ -233,4 +237,170 @@ it('refuses bad sign-ups and hours with a Chinese message, changing nothing', as
     to: '2026-12-01',
   });
   expect(refusal(backwards)).toEqual({ status: 400, code: 'BAD_INPUT' });
+});
+
+it('makes one sign-up of two at once; the volunteer withdraws one ahead, not tonight’s', async () => {
+  const volunteer = await volunteerOf(host, staff, 'jinse', { name: '赵志愿' });
+  const signUp = (date: string, service = 'library') =>
+    volunteer.call<VolunteerShift>('volunteer', {
+      action: 'signUp',
+      community: 'jinse',
+      date,
+      service,
+    });
+  const both = await Promise.all([signUp('2026-12-16'), signUp('2026-12-16', 'health')]);
+  const [a, b] = both.map(ok);
+  expect(a!.id).toBe(b!.id);
+  const evening = ok<VolunteerShift[]>(
+    await staff.call('volunteer', { action: 'evening', community: 'jinse', date: '2026-12-16' }),
+  );
+  expect(evening.filter((s) => s.name === '赵志愿')).toHaveLength(1);
+  // A retry returns the same sign-up.
+  expect(ok(await signUp('2026-12-16')).id).toBe(a!.id);
+
+  const tonight = ok(await signUp('2026-12-02'));
+  const other = await volunteerOf(host, staff, 'jinse', { name: '钱志愿' });
+  const before = snapshot(host.db);
+  const refusedCancels = [
+    [volunteer, tonight.id, 409],
+    [other, a!.id, 404],
+    [volunteer, 'no-such-shift', 404],
+  ] as const;
+  for (const [who, shiftId, status] of refusedCancels) {
+    const response = await who.call('volunteer', { action: 'cancelSignUp', shiftId });
+    expect([shiftId, response.status]).toEqual([shiftId, status]);
+    if (!response.body.ok) expect(response.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
+  }
+  expect(snapshot(host.db)).toBe(before);
+  expect(ok(await volunteer.call('volunteer', { action: 'cancelSignUp', shiftId: a!.id }))).toEqual(
+    { id: a!.id, cancelled: true },
+  );
+  const home = ok<VolunteerHome>(await volunteer.call('volunteer', { action: 'home' }));
+  expect(home.upcoming.map((s) => s.date)).toEqual(['2026-12-02']);
+});
+
+it('refuses a revoked volunteer’s next request (403), withdraws their sign-ups ahead, keeps their hours', async () => {
+  const volunteer = await volunteerOf(host, staff, 'jinse', { name: '孙志愿' });
+  const me = ok<Identity>(await volunteer.call('staff', { action: 'me' }));
+  expect(me.role).toBe('volunteer');
+  const userId = (await volunteer.session()).userId;
+  const signUp = async (date: string) =>
+    ok<VolunteerShift>(
+      await volunteer.call('volunteer', {
+        action: 'signUp',
+        community: 'jinse',
+        date,
+        service: 'library',
+      }),
+    );
+  const tonight = await signUp('2026-12-02');
+  await signUp('2026-12-09');
+  await signUp('2026-12-23');
+  ok(await staff.call('volunteer', { action: 'logHours', shiftId: tonight.id, minutes: 120 }));
+  expect(
+    ok<VolunteerDesk>(await volunteer.call('volunteer', { action: 'desk', community: 'jinse' }))
+      .shift.id,
+  ).toBe(tonight.id);
+
+  // Only staff of the community may revoke; the volunteer cannot revoke anyone.
+  const stateBefore = snapshot(host.db);
+  for (const [who, status] of [
+    [staffOfHuchi, 403],
+    [volunteer, 403],
+  ] as const) {
+    const refused = await who.call('volunteer', { action: 'revoke', community: 'jinse', userId });
+    expect(refused.status).toBe(status);
+  }
+  expect(snapshot(host.db)).toBe(stateBefore);
+
+  const listed = ok<Volunteer[]>(
+    await staff.call('volunteer', { action: 'list', community: 'jinse' }),
+  );
+  expect(listed.find((v) => v.userId === userId)?.name).toBe('孙志愿');
+  expect(
+    ok(await staff.call('volunteer', { action: 'revoke', community: 'jinse', userId })),
+  ).toEqual({ userId, community: 'jinse', withdrawn: 2 });
+
+  // The very next request is refused; nothing of the community's is shown.
+  for (const body of [
+    { action: 'desk', community: 'jinse' },
+    { action: 'callNext', community: 'jinse' },
+    { action: 'signUp', community: 'jinse', date: '2026-12-30', service: 'library' },
+  ]) {
+    const answer = await volunteer.call('volunteer', body);
+    expect([body.action, answer.status]).toEqual([body.action, 403]);
+  }
+  expect(ok<Identity>(await volunteer.call('staff', { action: 'me' })).role).toBe('resident');
+  const list = ok<Volunteer[]>(
+    await staff.call('volunteer', { action: 'list', community: 'jinse' }),
+  );
+  expect(list.some((v) => v.userId === userId)).toBe(false);
+  for (const date of ['2026-12-09', '2026-12-23']) {
+    const shifts = ok<VolunteerShift[]>(
+      await staff.call('volunteer', { action: 'evening', community: 'jinse', date }),
+    );
+    expect([date, shifts.some((s) => s.name === '孙志愿')]).toEqual([date, false]);
+  }
+  // The hours stay: on their own page and in the CSV for the volunteer platform.
+  const home = ok<VolunteerHome>(await volunteer.call('volunteer', { action: 'home' }));
+  expect(home).toMatchObject({ memberships: [], upcoming: [], totalMinutes: 120 });
+  const csv = await decemberCsv();
+  expect(csv.csv).toContain('2026-12-02,金色里程社区,图书阅览,孙志愿,,120,2.0');
+
+  // Revoking again is refused, and changes nothing.
+  const state = snapshot(host.db);
+  const again = await staff.call('volunteer', { action: 'revoke', community: 'jinse', userId });
+  expect(refusal(again)).toEqual({ status: 404, code: 'NOT_FOUND' });
+  expect(snapshot(host.db)).toBe(state);
+});
+
+it('cancels (作废) a volunteer invite: it leaves the list and cannot be redeemed', async () => {
+  const invite = ok<VolunteerInvite>(
+    await staff.call('volunteer', { action: 'invite', community: 'jinse', name: '周志愿' }),
+  );
+  const open = async () =>
+    ok<VolunteerInvite[]>(await staff.call('volunteer', { action: 'invites', community: 'jinse' }));
+  expect((await open()).find((i) => i.code === invite.code)).toMatchObject({
+    name: '周志愿',
+    orgName: null,
+  });
+  expect(
+    refusal(await staffOfHuchi.call('volunteer', { action: 'invites', community: 'jinse' })),
+  ).toEqual({ status: 403, code: 'FORBIDDEN' });
+
+  const before = snapshot(host.db);
+  const refused = [
+    [staffOfHuchi, { community: 'jinse', code: invite.code }, 403],
+    [staffOfHuchi, { community: 'huchi', code: invite.code }, 404],
+    [staff, { community: 'jinse', code: 'NOSUCHCODE' }, 404],
+  ] as const;
+  for (const [who, body, status] of refused) {
+    const answer = await who.call('volunteer', { action: 'cancelInvite', ...body });
+    expect([body, answer.status]).toEqual([body, status]);
+  }
+  expect(snapshot(host.db)).toBe(before);
+
+  expect(
+    ok(
+      await staff.call('volunteer', {
+        action: 'cancelInvite',
+        community: 'jinse',
+        code: invite.code.toLowerCase(),
+      }),
+    ),
+  ).toEqual({ code: invite.code });
+  expect((await open()).some((i) => i.code === invite.code)).toBe(false);
+  const again = await staff.call('volunteer', {
+    action: 'cancelInvite',
+    community: 'jinse',
+    code: invite.code,
+  });
+  expect(refusal(again)).toEqual({ status: 409, code: 'CONFLICT' });
+
+  const stranger = host.client();
+  await stranger.session();
+  const redeemed = await stranger.call('staff', { action: 'redeem', code: invite.code });
+  expect(refusal(redeemed)).toEqual({ status: 409, code: 'CONFLICT' });
+  if (!redeemed.body.ok) expect(redeemed.body.error.message).toContain('作废');
+  expect((await stranger.session()).role).toBe('resident');
 });

@@ -124,6 +124,7 @@ export const COLLECTIONS = [
   'volunteer_invites',
   'volunteers',
   'volunteer_shifts',
+  'volunteer_keys',
   'job_state',
   'alert_log',
   'uploads',

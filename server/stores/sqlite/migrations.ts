@@ -626,4 +626,20 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   ALTER TABLE bookings ADD COLUMN cancelled_reason TEXT;
   ALTER TABLE activity_signups ADD COLUMN cancelled_reason TEXT;
   `,
+  `
+  -- One sign-up per volunteer and evening (#16, decideVolunteerSignUp): two racing sign-ups, or a
+  -- retry, make one row. Duplicates made before keep the one with hours, else the first made.
+  -- Erased sign-ups (user_id '') are anonymous counts and may share an evening.
+  DELETE FROM volunteer_shifts WHERE rowid IN (
+    SELECT rowid FROM (
+      SELECT rowid, ROW_NUMBER() OVER (
+        PARTITION BY community_id, date, user_id
+        ORDER BY minutes IS NULL, created_at, rowid
+      ) AS n
+      FROM volunteer_shifts WHERE user_id <> ''
+    ) WHERE n > 1
+  );
+  CREATE UNIQUE INDEX volunteer_shifts_one_per_evening
+    ON volunteer_shifts (community_id, date, user_id) WHERE user_id <> '';
+  `,
 ];

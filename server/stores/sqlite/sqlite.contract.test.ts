@@ -88,6 +88,34 @@ describe('sqlite specifics', () => {
     await b.close();
   });
 
+  it('keeps one sign-up per volunteer and evening in the schema; duplicates from before keep the logged one (#16)', async () => {
+    const file = freshFile();
+    const db = new Database(file);
+    const unique = MIGRATIONS.findIndex((m) => m.includes('volunteer_shifts_one_per_evening'));
+    for (let v = 0; v < unique; v += 1) db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${unique}`);
+    const insert = db.prepare(
+      `INSERT INTO volunteer_shifts (id, community_id, date, service, user_id, name, minutes, created_at)
+       VALUES (?, 'c1', '2026-12-02', 'library', ?, '张志愿', ?, ?)`,
+    );
+    insert.run('first', 'u1', null, '2026-12-01T01:00:00.000Z');
+    insert.run('logged', 'u1', 90, '2026-12-01T02:00:00.000Z');
+    insert.run('erased-1', '', 30, '2026-12-01T01:00:00.000Z');
+    insert.run('erased-2', '', 45, '2026-12-01T01:00:00.000Z');
+    expect(migrate(db)).toBe(MIGRATIONS.length);
+    const ids = () =>
+      db
+        .prepare<[], { id: string }>('SELECT id FROM volunteer_shifts ORDER BY id')
+        .all()
+        .map((r) => r.id);
+    expect(ids()).toEqual(['erased-1', 'erased-2', 'logged']);
+    // A second row of one volunteer's evening is refused by the database itself.
+    expect(() => insert.run('second', 'u1', null, '2026-12-02T01:00:00.000Z')).toThrow(/UNIQUE/);
+    insert.run('erased-3', '', 15, '2026-12-02T01:00:00.000Z');
+    expect(ids()).toEqual(['erased-1', 'erased-2', 'erased-3', 'logged']);
+    db.close();
+  });
+
   it('gives bookings from before codes distinct 5-character codes, and keeps contact phones apart', async () => {
     const file = freshFile();
     const db = new Database(file);

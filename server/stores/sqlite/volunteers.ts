@@ -7,11 +7,15 @@ import type {
   VolunteerRepo,
   VolunteerShiftRecord,
 } from '../../core/ports';
+import { decideCancelInvite, inviteIsOpen } from '../../core/identity';
 import {
+  decideCancelSignUp,
   decideLogHours,
   decideVolunteerRedeem,
+  decideVolunteerSignUp,
   ERASED_REDEEMER,
   erasedVolunteerShift,
+  withdrawnOnRevoke,
 } from '../../core/volunteer/rules';
 import { immediate, table } from './rows';
 
@@ -31,6 +35,20 @@ export function volunteerRepo(db: Database.Database): VolunteerRepo {
     createInvite: async (invite) => {
       invites.insert(invite);
     },
+    openInvites: async (community, now) =>
+      invites
+        .all(
+          'community_id = ? AND used_by IS NULL AND cancelled_at IS NULL ORDER BY created_at DESC, code',
+          community,
+        )
+        .filter((i) => inviteIsOpen(i, now)),
+    cancelInvite: async (code, community, now) =>
+      atomic(() => {
+        const found = invites.get('code = ? AND community_id = ?', code, community);
+        const decided = decideCancelInvite(found, now);
+        if (decided.ok) invites.update({ code, cancelledAt: now.toISOString() }, ['code']);
+        return decided;
+      }),
     redeemInvite: async (code, userId, now) =>
       atomic(() => {
         const decided = decideVolunteerRedeem(invites.get('code = ?', code), userId, now);
@@ -47,6 +65,36 @@ export function volunteerRepo(db: Database.Database): VolunteerRepo {
     putShift: async (shift) => {
       shifts.upsert(shift, ['id'], ['createdAt']);
     },
+    signUp: async (community, userId, request) =>
+      atomic(() => {
+        const member = members.get('community_id = ? AND user_id = ?', community.id, userId);
+        const earlier = shifts.all(
+          'community_id = ? AND date = ? AND user_id = ?',
+          community.id,
+          request.date,
+          userId,
+        );
+        const decided = decideVolunteerSignUp(community, member, request, earlier);
+        // The unique (community, date, user) index backs the decision's one sign-up per evening.
+        if (decided.ok) shifts.upsert(decided.shift, ['id'], ['createdAt']);
+        return decided;
+      }),
+    cancelSignUp: async (id, userId, today) =>
+      atomic(() => {
+        const decided = decideCancelSignUp(shifts.get('id = ?', id), userId, today);
+        if (decided.ok) shifts.remove('id = ?', id);
+        return decided;
+      }),
+    revoke: async (community, userId, today) =>
+      atomic(() => {
+        if (members.remove('community_id = ? AND user_id = ?', community, userId).changes === 0) {
+          return { ok: false } as const;
+        }
+        const mine = shifts.all('community_id = ? AND user_id = ?', community, userId);
+        const withdrawn = withdrawnOnRevoke(mine, today);
+        for (const s of withdrawn) shifts.remove('id = ?', s.id);
+        return { ok: true, withdrawn: withdrawn.length } as const;
+      }),
     getShift: async (id) => shifts.get('id = ?', id),
     shifts: async (community, date) =>
       shifts.all('community_id = ? AND date = ? ORDER BY created_at, id', community, date),

@@ -10,7 +10,15 @@ export function posterQrSrc(community: string): string {
   return `${base}/qr/${encodeURIComponent(community)}.png`;
 }
 
-export function PosterQr({ community, name }: { community: string; name: string }) {
+/** `url` (the poster's tonightUrl) is the weapp's; the local host draws the same URL here. */
+export function PosterQr({
+  community,
+  name,
+}: {
+  community: string;
+  name: string;
+  url: string | null;
+}) {
   return (
     <View className="bdb-poster__qr">
       <img

@@ -60,7 +60,7 @@ function PosterSheet({ poster }: { poster: Poster }) {
           </Text>
         ))
       )}
-      <PosterQr community={community.id} name={community.name} />
+      <PosterQr community={community.id} name={community.name} url={poster.tonightUrl} />
       {community.contactPhone ? (
         <Text className="bdb-poster__line">{`咨询电话：${community.contactPhone}`}</Text>
       ) : null}

@@ -10,12 +10,14 @@ import { call, errorMessage } from '@/lib/gateway';
 import { formatDate } from '@/lib/shanghai-time';
 import type { Tonight, Volunteer, VolunteerHome, VolunteerShift } from '@/types/contract';
 import {
+  cancelSignUp,
   getVolunteerDesk,
   getVolunteerHome,
   signUpToServe,
   volunteerCallNext,
 } from '../api/volunteer';
 import { hoursText } from '../model/volunteer-urls';
+import { ConfirmStep } from './confirm-step';
 import '@/components/desk-parts/desk-forms.scss';
 
 const getTonight = (community: string): Promise<Tonight> =>
@@ -90,9 +92,23 @@ function Membership({ member, name, upcoming, run }: MembershipProps) {
       </Text>
       {tonightShift ? <ServeTonight shift={tonightShift} run={run} /> : null}
       {upcoming.map((s) => (
-        <Text key={s.id} className="bdb-desk-card__line">
-          {`已报名：${formatDate(s.date)} ${s.serviceName}`}
-        </Text>
+        <View key={s.id} className="bdb-desk-card">
+          <Text className="bdb-desk-card__line">{`已报名：${formatDate(s.date)} ${s.serviceName}`}</Text>
+          {today !== null && s.date > today ? (
+            <ConfirmStep
+              action="取消报名"
+              label={`取消 ${formatDate(s.date)} ${s.serviceName} 的报名`}
+              question={`取消 ${formatDate(s.date)} ${s.serviceName} 的志愿服务报名？`}
+              yes="确认取消报名"
+              busy={run.busy}
+              onYes={() =>
+                run.run(() => cancelSignUp(s.id), {
+                  done: () => `已取消 ${formatDate(s.date)} 的报名`,
+                })
+              }
+            />
+          ) : null}
+        </View>
       ))}
       {tonight.data ? (
         <SignUpForm tonight={tonight.data} run={run} />

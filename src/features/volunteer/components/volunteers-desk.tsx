@@ -16,12 +16,14 @@ import {
   exportVolunteerHours,
   getOrgs,
   getVolunteerEvening,
+  getVolunteerInvites,
   getVolunteers,
   inviteVolunteer,
   logVolunteerHours,
   saveOrg,
 } from '../api/volunteer';
 import { hoursText, minutesOf, volunteersUrl } from '../model/volunteer-urls';
+import { OpenVolunteerInvites, VolunteerMembers } from './volunteer-members';
 import '@/components/desk-parts/desk-forms.scss';
 
 const KINDS: OrgKind[] = ['志愿服务队', '社会组织', '其他'];
@@ -34,17 +36,21 @@ export interface VolunteersDeskProps {
   onDate: (date: string) => void;
 }
 
-/** 志愿者与组织: partner organisations, volunteer invites, the volunteers, an evening's hours, CSV. */
+/**
+ * 志愿者与组织: partner organisations, volunteer invites (open ones can be cancelled), the
+ * volunteers (each can be revoked), an evening's hours, CSV.
+ */
 export function VolunteersDesk({ community, communityName, date, onDate }: VolunteersDeskProps) {
   const orgs = useRemote(community, getOrgs);
   const volunteers = useRemote(community, getVolunteers);
+  const invites = useRemote(community, getVolunteerInvites);
   const eveningKey = date ? `${community}|${date}` : null;
   const evening = useRemote(eveningKey, (key) => {
     const [c, d] = key.split('|') as [string, string];
     return getVolunteerEvening(c, d);
   });
   const desk = useDeskRun(async () =>
-    Promise.all([orgs.reload(), volunteers.reload(), evening.reload()]),
+    Promise.all([orgs.reload(), volunteers.reload(), invites.reload(), evening.reload()]),
   );
   return (
     <View className="bdb-desk-page">
@@ -52,15 +58,18 @@ export function VolunteersDesk({ community, communityName, date, onDate }: Volun
       <FeedbackLine feedback={desk.feedback} />
       <OrgSection community={community} orgs={orgs.data} error={orgs.error} run={desk} />
       <InviteSection community={community} orgs={orgs.data ?? []} run={desk} />
-      <View className="bdb-desk-section">
-        <Text className="bdb-desk-section__title">{`志愿者（${volunteers.data?.length ?? 0} 人）`}</Text>
-        {volunteers.data?.length === 0 ? <EmptyState text="还没有志愿者" /> : null}
-        {(volunteers.data ?? []).map((v) => (
-          <Text key={v.userId} className="bdb-desk-card__line">
-            {`${v.name} · ${v.orgName ?? '个人'} · ${formatDayTime(v.since)} 加入`}
-          </Text>
-        ))}
-      </View>
+      <OpenVolunteerInvites
+        community={community}
+        invites={invites.data}
+        error={invites.error}
+        run={desk}
+      />
+      <VolunteerMembers
+        community={community}
+        communityName={communityName}
+        volunteers={volunteers.data}
+        run={desk}
+      />
       {date ? (
         <HoursSection
           community={community}

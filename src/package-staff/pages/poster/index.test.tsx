@@ -8,6 +8,7 @@ jest.mock('@/lib/gateway', () => ({ ...jest.requireActual('@/lib/gateway'), call
 
 const POSTER: Poster = {
   community: { id: 'jinse', name: '金色里程社区', contactPhone: '0512-6666 8888' },
+  tonightUrl: 'http://192.168.1.20:8080/#/pages/tonight/index?c=jinse',
   evening: { date: '2026-12-02', opensAt: '17:00', closesAt: '20:00' },
   hours: '每周三 17:00–20:00',
   services: [
