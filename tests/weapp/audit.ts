@@ -54,10 +54,11 @@ export async function renderMeasured(
   route: string,
   query: Record<string, string>,
   text: string,
+  deep?: 'allow',
 ): Promise<{ rendered: Rendered; firstRenderBytes: number; firstScreenCalls: CloudCall[] }> {
   const from = h.setData.length;
   const fromCalls = h.functionCalls.length;
-  const rendered = await h.renderPage(route, query, text);
+  const rendered = await h.renderPage(route, query, text, deep);
   await simulate.sleep(150);
   const firstScreenCalls = h.functionCalls
     .slice(fromCalls)
