@@ -134,13 +134,13 @@ export const PAGE_CASES: PageCase[] = [
     route: 'package-staff/pages/volunteer/index',
     role: 'volunteer',
     query: none,
-    shows: '今晚我服务：健康检测',
+    shows: '等候 9 人',
   },
   {
     route: 'package-staff/pages/volunteers/index',
     role: 'staff',
     query: c,
-    shows: '志愿者（2 人）',
+    shows: '李志愿 的服务小时数',
   },
   {
     route: 'package-staff/pages/calendar/index',
