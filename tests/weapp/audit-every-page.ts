@@ -194,9 +194,7 @@ export async function auditFirstScreen(page: PageCase): Promise<PageFigures> {
  * prints and fails on them all the same.
  */
 export const KNOWN_MISSES: Record<string, string> = {
-  'package-staff/pages/bookings/index': 'first render 61 KB, 12 levels deep',
   'package-staff/pages/report/index': 'first render 21 KB',
-  'package-staff/pages/survey/index': '11 levels deep',
 };
 
 /** One test per page whose route `pick` keeps: its first screen within issue #15's budgets. */
