@@ -3,6 +3,10 @@
  * weapp budget tests (audit.ts measures) and `npm run bench` (scripts/weapp-audit.ts prints).
  * Nothing here loads the simulator.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { BASE_LEVEL } from '../../config/base-level';
+
 const KB = 1024;
 /** WeChat's audit: at most 1,000 nodes (ours: 400), and small setData. Issue #15's budgets. */
 export const BUDGETS = { nodes: 400, updateBytes: 2 * KB, firstRenderBytes: 16 * KB } as const;
@@ -33,6 +37,8 @@ export interface CloudCall {
 
 export interface PageFigures extends TreeFigures {
   page: string;
+  /** The compiled page ("pages/ticket/index"): the bench checks every page of dist/ has figures. */
+  route?: string;
   /** Everything the page sent until its first screen showed. */
   firstRenderBytes: number;
   /** What the first screen asked the cloud for. */
@@ -46,6 +52,10 @@ export function budgetMisses(figures: PageFigures): string[] {
   if (figures.nodes > BUDGETS.nodes) {
     misses.push(`${figures.page}: ${figures.nodes} nodes > ${BUDGETS.nodes}`);
   }
+  // Deeper than Taro's templates, the page falls back to the slower recursive comp component.
+  if (figures.depth > BASE_LEVEL) {
+    misses.push(`${figures.page}: ${figures.depth} levels deep > mini.baseLevel ${BASE_LEVEL}`);
+  }
   if (figures.firstRenderBytes > BUDGETS.firstRenderBytes) {
     misses.push(
       `${figures.page}: first render ${figures.firstRenderBytes} B > ${BUDGETS.firstRenderBytes} B`,
@@ -55,4 +65,19 @@ export function budgetMisses(figures: PageFigures): string[] {
     misses.push(`${figures.page}: ${u.label} ${u.bytes} B > ${BUDGETS.updateBytes} B`);
   }
   return misses;
+}
+
+/** The routes of the compiled app (dist/app.json), main package first. */
+export function compiledRoutes(dist: string): string[] {
+  const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as {
+    pages: string[];
+    subPackages?: Array<{ root: string; pages: string[] }>;
+  };
+  const sub = (app.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`));
+  return [...app.pages, ...sub];
+}
+
+/** The name a page's first screen is printed and saved under: "package-staff/calendar". */
+export function pageName(route: string): string {
+  return route.replace(/\/pages\//, '/').replace(/\/index$/, '');
 }

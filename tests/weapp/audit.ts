@@ -48,17 +48,30 @@ async function until(done: () => boolean, what: string, timeoutMs = 5000): Promi
   await simulate.sleep(150);
 }
 
+/**
+ * Waits until every cloud call since the `from`-th has answered and no new one followed (a few
+ * rounds at most): the first screen is everything its data brings, not just its first text.
+ */
+async function settled(h: Harness, from: number): Promise<void> {
+  for (let round = 0, seen = -1; round < 5 && seen !== h.functionCalls.length; round += 1) {
+    seen = h.functionCalls.length;
+    const answered = () => h.functionCalls.slice(from).every((c) => c.bytes !== undefined);
+    await until(answered, 'the first screen’s cloud calls');
+  }
+}
+
 /** Renders `route` and measures its first render: everything sent until `text` showed. */
 export async function renderMeasured(
   h: Harness,
   route: string,
   query: Record<string, string>,
   text: string,
+  deep?: 'allow',
 ): Promise<{ rendered: Rendered; firstRenderBytes: number; firstScreenCalls: CloudCall[] }> {
   const from = h.setData.length;
   const fromCalls = h.functionCalls.length;
-  const rendered = await h.renderPage(route, query, text);
-  await simulate.sleep(150);
+  const rendered = await h.renderPage(route, query, text, deep);
+  await settled(h, fromCalls);
   const firstScreenCalls = h.functionCalls
     .slice(fromCalls)
     .map((c) => ({ action: c.action, bytes: c.bytes ?? 0 }));

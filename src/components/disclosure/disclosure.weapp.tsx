@@ -1,4 +1,9 @@
-/** The mini-program's folded section: WeChat's screen reader hears aria-expanded (see disclosure.tsx). */
+/**
+ * The mini-program's folded section: WeChat's screen reader hears aria-expanded (see
+ * disclosure.tsx). Taro's View template drops `hidden`, so a class folds the panel; its content
+ * mounts on the first open (not in the first screen's nodes and setData) and then stays, keeping
+ * a half-filled form when folded again.
+ */
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { a11y } from '@/lib/a11y';
@@ -9,12 +14,16 @@ export type { DisclosureProps } from './disclosure-props';
 
 export function Disclosure({ id, title, summary, children }: DisclosureProps) {
   const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
   const panel = panelId(id);
   return (
     <View className={`bdb-disclosure${open ? ' bdb-disclosure--open' : ''}`}>
       <Button
         className="bdb-disclosure__toggle"
-        onClick={() => setOpen((was) => !was)}
+        onClick={() => {
+          setOpened(true);
+          setOpen((was) => !was);
+        }}
         {...a11y({ expanded: open, controls: panel })}
       >
         <Text className="bdb-disclosure__marker" {...a11y({ hidden: true })}>
@@ -23,8 +32,12 @@ export function Disclosure({ id, title, summary, children }: DisclosureProps) {
         <Text className="bdb-disclosure__title">{title}</Text>
         {summary ? <Text className="bdb-disclosure__summary">{summary}</Text> : null}
       </Button>
-      <View id={panel} className="bdb-disclosure__panel" hidden={!open}>
-        {children}
+      <View
+        id={panel}
+        className={`bdb-disclosure__panel${open ? '' : ' bdb-disclosure__panel--folded'}`}
+        hidden={!open}
+      >
+        {opened ? children : null}
       </View>
     </View>
   );

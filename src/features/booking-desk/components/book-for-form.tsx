@@ -115,17 +115,20 @@ export function BookForForm({ community, services, date, preferred, desk }: Book
           ))}
         </View>
       ) : null}
-      {date ? (
-        <SlotList
-          slots={slots}
-          mode="book"
-          selectedId={slotId}
-          onPick={(slot) => {
-            setSlotId(slot.id);
-            setError(null);
-          }}
-        />
-      ) : null}
+      {/* A stable node: the slots' arrival re-sends only them in weapp, not the whole form. */}
+      <View className="bdb-book-for__slots">
+        {date ? (
+          <SlotList
+            slots={slots}
+            mode="book"
+            selectedId={slotId}
+            onPick={(slot) => {
+              setSlotId(slot.id);
+              setError(null);
+            }}
+          />
+        ) : null}
+      </View>
       <Text className="bdb-desk-form__label">居民称呼</Text>
       <Input
         className="bdb-desk-form__input"

@@ -50,7 +50,11 @@ export function BookingDesk({ services, desk, onSettingsSaved }: BookingDeskProp
             />
           </View>
           <FeedbackLine feedback={desk.feedback} />
-          <DeskList desk={desk} wide={wide} onAct={(action) => void act(action)} />
+          {/* One stable node whatever the list's state: its arrival re-sends only this part in
+              weapp, not the whole desk (issue #15's first-render setData). */}
+          <View className="bdb-desk__bookings">
+            <DeskList desk={desk} wide={wide} onAct={(action) => void act(action)} />
+          </View>
           <View className="bdb-desk__tools">
             <BookForForm
               community={community}

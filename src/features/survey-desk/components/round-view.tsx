@@ -120,20 +120,22 @@ function Ranking({ round }: { round: Round }) {
     <View className="bdb-round__ranking">
       <Text className="bdb-desk-form__label">实时排名</Text>
       {round.ranking.map((c) => (
-        <View key={c.id} className={`bdb-round__row${c.proposed ? ' bdb-round__row--in' : ''}`}>
+        // The bar is the row: one level less, within the templates' depth (mini.baseLevel).
+        <Bar
+          key={c.id}
+          className={`bdb-round__row${c.proposed ? ' bdb-round__row--in' : ''}`}
+          name={c.name}
+          value={c.votes}
+          max={max}
+          text={votesText(c)}
+          tone={c.proposed ? 'chosen' : 'main'}
+        >
           <View className="bdb-desk-card__head">
             <Text className="bdb-round__rank">{`第 ${c.rank} 名`}</Text>
             <Text className="bdb-desk-tag">{SOURCE_LABELS[c.source]}</Text>
             {c.proposed ? <Text className="bdb-desk-tag bdb-desk-tag--chosen">✓ 入选</Text> : null}
           </View>
-          <Bar
-            name={c.name}
-            value={c.votes}
-            max={max}
-            text={votesText(c)}
-            tone={c.proposed ? 'chosen' : 'main'}
-          />
-        </View>
+        </Bar>
       ))}
     </View>
   );
