@@ -7,6 +7,7 @@
 import { integer, isDoc, isRemoved, MalformedDocument, readDoc, text } from './documents';
 import {
   PAGE_SIZE,
+  type CloudCollection,
   type CloudDatabase,
   type CloudDocument,
   type CloudQuery,
@@ -161,6 +162,12 @@ export async function readUpTo(limit: number, query: () => CloudQuery): Promise<
     if (data.length < page) break;
   }
   return docs;
+}
+
+/** One remove per document of `docs` (a query's, read with their `_id`s): how many. */
+export async function removeEach(collection: CloudCollection, docs: DocData[], where: string) {
+  for (const doc of docs) await collection.doc(text(doc, '_id', `${where}/?`)).remove();
+  return docs.length;
 }
 
 /** A deep copy of plain data (JSON: records are; Node 16, the cloud runtime, has no structuredClone). */

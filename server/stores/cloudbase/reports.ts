@@ -5,17 +5,13 @@
  *   document, so a service left out is no longer costed.
  */
 import type { ReportRepo } from '../../core/ports';
-import { MalformedDocument, readDoc } from './documents';
-import { listOf, text, type Shape } from './fields';
+import { readDoc } from './documents';
+import { finite, listOf, text, type Shape } from './fields';
 import type { CloudDatabase, DocData } from './sdk';
 
 const costShape: Shape<{ service: string; yuan: number }> = {
   service: text,
-  yuan: (doc, key, where) => {
-    const yuan = doc[key];
-    if (typeof yuan !== 'number' || !Number.isFinite(yuan)) throw new MalformedDocument(where, key);
-    return yuan;
-  },
+  yuan: finite,
 };
 
 const costsFromDoc = (community: string, doc: DocData): Record<string, number> =>

@@ -10,9 +10,19 @@
 import type { UploadKind, UploadRecord, UploadRepo } from '../../core/ports';
 import { withinQuota } from '../../core/upload/rules';
 import { readDoc, toStoredInstant } from './documents';
-import { fieldsOf, integer, nullableText, oneOf, read, readAll, text, type Shape } from './fields';
+import {
+  fieldsOf,
+  integer,
+  nullableText,
+  oneOf,
+  read,
+  readAll,
+  removeEach,
+  text,
+  type Shape,
+} from './fields';
 import { digest } from './keys';
-import type { CloudDatabase, DocData } from './sdk';
+import type { CloudDatabase, CloudQuery, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 
 const UPLOAD: Shape<UploadRecord> = {
@@ -29,6 +39,9 @@ const countId = (userId: string, kind: UploadKind, day: string) =>
   `${kind}_${day}_${digest(userId, kind, day)}`;
 
 const KINDS: readonly UploadKind[] = ['photo', 'cover'];
+
+/** The documents' `_id`s only. */
+const idsOf = (query: CloudQuery) => query.field({ _id: true }).get();
 
 const fromDoc = (doc: DocData) => read(UPLOAD, doc, `uploads/${String(doc._id ?? '')}`);
 
@@ -84,41 +97,25 @@ export function uploadRepo(
       const docs = await readAll(() => uploads().where({ userId }).orderBy('_id', 'asc'));
       const mine = docs.map(fromDoc);
       for (const upload of mine) await uploads().doc(uploadId(upload.ref)).remove();
-      for (const day of days) {
-        for (const kind of KINDS)
-          await counts()
-            .doc(countId(userId, kind, day))
-            .remove();
-      }
+      const counters = days.flatMap((day) => KINDS.map((kind) => countId(userId, kind, day)));
+      for (const id of counters) await counts().doc(id).remove();
       return mine.filter((u) => u.attachedAt === null).map((u) => u.ref);
     },
     /** One query for the oldest photos' ids, one remove each. */
     async forgetPhotosBefore(before, limit) {
-      const { data } = await uploads()
-        .where({ kind: 'photo', uploadedAt: db.command.lt(toStoredInstant(before)) })
-        .orderBy('uploadedAt', 'asc')
-        .limit(limit)
-        .field({ _id: true })
-        .get();
-      for (const doc of data)
-        await uploads()
-          .doc(text(doc, '_id', 'uploads/?'))
-          .remove();
-      return data.length;
+      const old = { kind: 'photo', uploadedAt: db.command.lt(toStoredInstant(before)) };
+      const { data } = await idsOf(uploads().where(old).orderBy('uploadedAt', 'asc').limit(limit));
+      return removeEach(uploads(), data, 'uploads');
     },
     /** One query for the oldest counters' ids, one remove each. */
     async forgetCountsBefore(day, limit) {
-      const { data } = await counts()
-        .where({ day: db.command.lt(day) })
-        .orderBy('day', 'asc')
-        .limit(limit)
-        .field({ _id: true })
-        .get();
-      for (const doc of data)
-        await counts()
-          .doc(text(doc, '_id', 'upload_counts/?'))
-          .remove();
-      return data.length;
+      const { data } = await idsOf(
+        counts()
+          .where({ day: db.command.lt(day) })
+          .orderBy('day', 'asc')
+          .limit(limit),
+      );
+      return removeEach(counts(), data, 'upload_counts');
     },
     forgetUnattached: (ref) =>
       transact(db, FEW_RACERS, async (tx) => {
