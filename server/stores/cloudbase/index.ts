@@ -40,6 +40,7 @@ import type {
   CommunityListing,
   CommunityRecord,
   CommunityRepo,
+  CommunitySetup,
   IdentityRepo,
   RedeemResult,
   ServiceRecord,
@@ -208,6 +209,18 @@ const summariesFrom = recordsOf('communities', (id, doc): CommunityListing => {
     : { id, name, archived: true };
 });
 
+/** A community's whole document: what `stored` holds besides its setup is kept (none: unset). */
+const communityDoc = (community: CommunitySetup, stored: DocData | null): DocData => ({
+  name: community.name,
+  evenings: community.evenings.map((e) => fieldsOf(EVENING, e)),
+  services: community.services.map((s) => fieldsOf(SERVICE, s)),
+  board: stored?.board ?? [],
+  contactPhone: stored?.contactPhone ?? null,
+  limits: stored?.limits ?? null,
+  address: community.address ?? stored?.address ?? '',
+  archivedAt: stored?.archivedAt ?? null,
+});
+
 function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
   const communities = records(db, names, 'communities', communityFromDoc);
   /** One scalar field of an existing community, in a transaction: false when there is none. */
@@ -232,35 +245,14 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
     // seeding, admin edits).
     save: (community) =>
       communities.onDoc(community.id, async (stored, ref) => {
-        const data = {
-          name: community.name,
-          evenings: community.evenings.map((e) => fieldsOf(EVENING, e)),
-          services: community.services.map((s) => fieldsOf(SERVICE, s)),
-          board: stored?.board ?? [],
-          contactPhone: stored?.contactPhone ?? null,
-          limits: stored?.limits ?? null,
-          address: community.address ?? stored?.address ?? '',
-          archivedAt: stored?.archivedAt ?? null,
-        };
-        await ref.set({ data });
+        await ref.set({ data: communityDoc(community, stored) });
       }),
     // Read and write in one transaction: of two creates of one id, the second conflicts, runs
     // again, finds the winner's document and refuses.
     create: (community) =>
       communities.onDoc(community.id, async (stored, ref) => {
         if (stored) return false;
-        await ref.set({
-          data: {
-            name: community.name,
-            evenings: community.evenings.map((e) => fieldsOf(EVENING, e)),
-            services: community.services.map((s) => fieldsOf(SERVICE, s)),
-            board: [],
-            contactPhone: community.contactPhone,
-            limits: null,
-            address: community.address,
-            archivedAt: null,
-          },
-        });
+        await ref.set({ data: communityDoc(community, { contactPhone: community.contactPhone }) });
         return true;
       }),
     // _.set: update() would merge the evenings array's objects field by field.
