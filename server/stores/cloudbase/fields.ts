@@ -217,7 +217,7 @@ export const ordered = (query: CloudQuery, orders: readonly string[]): CloudQuer
  * record of a query in `orders` (readAll), a record set whole, and a core decision written back
  * in a transaction (change), for one record or a query's.
  */
-export function records<T extends { id: string }, C extends string>(
+export function records<T extends object, C extends string>(
   db: CloudDatabase,
   names: Record<C, string>,
   collection: C,
@@ -273,7 +273,7 @@ export function records<T extends { id: string }, C extends string>(
     /** The first `limit` records of a query in `orders` (readUpTo). */
     first: async (limit: number, where: DocData, ...orders: string[]) =>
       all(await readUpTo(limit, () => ordered(ref().where(where), orders))),
-    async put(record: T) {
+    async put(record: T & { id: string }) {
       await doc(record.id).set({ data: docOf(record) });
     },
     change,

@@ -5,8 +5,7 @@
  *   document, so a service left out is no longer costed.
  */
 import type { ReportRepo } from '../../core/ports';
-import { readDoc } from './documents';
-import { finite, listOf, text, type Shape } from './fields';
+import { finite, listOf, records, text, type Shape } from './fields';
 import type { CloudDatabase, DocData } from './sdk';
 
 const costShape: Shape<{ service: string; yuan: number }> = {
@@ -25,16 +24,11 @@ export const costsToDoc = (community: string, costs: Record<string, number>): Do
 });
 
 export function reportRepo(db: CloudDatabase, names: { report_costs: string }): ReportRepo {
-  const costs = () => db.collection(names.report_costs);
+  const costs = records(db, names, 'report_costs', costsFromDoc);
   return {
-    async getCosts(community) {
-      const doc = await readDoc(costs().doc(community));
-      return doc ? costsFromDoc(community, doc) : null;
-    },
+    getCosts: costs.get,
     async saveCosts(community, values) {
-      await costs()
-        .doc(community)
-        .set({ data: costsToDoc(community, values) });
+      await costs.doc(community).set({ data: costsToDoc(community, values) });
     },
   };
 }
