@@ -16,7 +16,7 @@ import {
   nullableText,
   oneOf,
   read,
-  readAll,
+  records,
   removeEach,
   text,
   type Shape,
@@ -43,13 +43,14 @@ const KINDS: readonly UploadKind[] = ['photo', 'cover'];
 /** The documents' `_id`s only. */
 const idsOf = (query: CloudQuery) => query.field({ _id: true }).get();
 
-const fromDoc = (doc: DocData) => read(UPLOAD, doc, `uploads/${String(doc._id ?? '')}`);
+const uploadOf = (id: string, doc: DocData) => read(UPLOAD, doc, `uploads/${id}`);
+const fromDoc = (doc: DocData) => uploadOf(String(doc._id ?? ''), doc);
 
 export function uploadRepo(
   db: CloudDatabase,
   names: { uploads: string; upload_counts: string },
 ): UploadRepo {
-  const uploads = () => db.collection(names.uploads);
+  const uploads = records(db, names, 'uploads', uploadOf);
   const counts = () => db.collection(names.upload_counts);
   return {
     take: (userId, kind, day, max) =>
@@ -64,16 +65,11 @@ export function uploadRepo(
     async add(record) {
       const uploadedAt = toStoredInstant(record.uploadedAt);
       const data = { _id: uploadId(record.ref), ...fieldsOf(UPLOAD, { ...record, uploadedAt }) };
-      await uploads().add({ data });
+      await uploads.ref().add({ data });
     },
-    async get(ref) {
-      const doc = await readDoc(uploads().doc(uploadId(ref)));
-      return doc ? fromDoc(doc) : null;
-    },
+    get: (ref) => uploads.get(uploadId(ref)),
     attach: (ref, at) =>
-      transact(db, FEW_RACERS, async (tx) => {
-        const doc = tx.collection(names.uploads).doc(uploadId(ref));
-        const stored = await readDoc(doc);
+      uploads.onDoc(uploadId(ref), async (stored, doc) => {
         const upload = stored && fromDoc(stored);
         if (!upload || upload.attachedAt !== null) return upload;
         const attachedAt = toStoredInstant(at);
@@ -81,7 +77,8 @@ export function uploadRepo(
         return { ...upload, attachedAt };
       }),
     async unattachedBefore(before, limit) {
-      const { data } = await uploads()
+      const { data } = await uploads
+        .ref()
         .where({ attachedAt: null, uploadedAt: db.command.lt(toStoredInstant(before)) })
         .orderBy('uploadedAt', 'asc')
         .limit(limit)
@@ -94,9 +91,8 @@ export function uploadRepo(
      * core passes the ones the morning job has not swept yet) are removed by their id.
      */
     async eraseUploader(userId, days) {
-      const docs = await readAll(() => uploads().where({ userId }).orderBy('_id', 'asc'));
-      const mine = docs.map(fromDoc);
-      for (const upload of mine) await uploads().doc(uploadId(upload.ref)).remove();
+      const mine = await uploads.find({ userId }, '_id');
+      for (const upload of mine) await uploads.doc(uploadId(upload.ref)).remove();
       const counters = days.flatMap((day) => KINDS.map((kind) => countId(userId, kind, day)));
       for (const id of counters) await counts().doc(id).remove();
       return mine.filter((u) => u.attachedAt === null).map((u) => u.ref);
@@ -104,8 +100,10 @@ export function uploadRepo(
     /** One query for the oldest photos' ids, one remove each. */
     async forgetPhotosBefore(before, limit) {
       const old = { kind: 'photo', uploadedAt: db.command.lt(toStoredInstant(before)) };
-      const { data } = await idsOf(uploads().where(old).orderBy('uploadedAt', 'asc').limit(limit));
-      return removeEach(uploads(), data, 'uploads');
+      const { data } = await idsOf(
+        uploads.ref().where(old).orderBy('uploadedAt', 'asc').limit(limit),
+      );
+      return removeEach(uploads.ref(), data, 'uploads');
     },
     /** One query for the oldest counters' ids, one remove each. */
     async forgetCountsBefore(day, limit) {
@@ -118,9 +116,7 @@ export function uploadRepo(
       return removeEach(counts(), data, 'upload_counts');
     },
     forgetUnattached: (ref) =>
-      transact(db, FEW_RACERS, async (tx) => {
-        const doc = tx.collection(names.uploads).doc(uploadId(ref));
-        const stored = await readDoc(doc);
+      uploads.onDoc(uploadId(ref), async (stored, doc) => {
         if (!stored || fromDoc(stored).attachedAt !== null) return false;
         await doc.remove();
         return true;
