@@ -170,6 +170,13 @@ export async function removeEach(collection: CloudCollection, docs: DocData[], w
   return docs.length;
 }
 
+/** `run` (a transaction) on each of `items` in turn: how many it changed (answered truthy). */
+export async function countChanged<I>(items: readonly I[], run: (item: I) => Promise<unknown>) {
+  let count = 0;
+  for (const item of items) if (await run(item)) count += 1;
+  return count;
+}
+
 /** A deep copy of plain data (JSON: records are; Node 16, the cloud runtime, has no structuredClone). */
 export const copyOf = <T>(data: T): T => JSON.parse(JSON.stringify(data)) as T;
 
@@ -281,11 +288,9 @@ export function records<T extends object, C extends string>(
     /** One query for the ids, then change() of each: how many the decision changed. */
     async changeAll(where: DocData, decide: (current: T) => T | null, write?: Write<T>) {
       const query = () => ref().where(where).orderBy('_id', 'asc').field({ _id: true });
-      let count = 0;
-      for (const { _id } of await readAll(query)) {
-        if (await change(text({ _id }, '_id', `${collection}/?`), decide, write)) count += 1;
-      }
-      return count;
+      return countChanged(await readAll(query), ({ _id }) =>
+        change(text({ _id }, '_id', `${collection}/?`), decide, write),
+      );
     },
   };
 }

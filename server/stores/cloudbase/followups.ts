@@ -32,6 +32,7 @@ import { PERSONAL_FIELDS, retainedTask } from '../../core/retention/rules';
 import { readDoc } from './documents';
 import {
   bool,
+  countChanged,
   docOf,
   fieldsOf,
   integer,
@@ -237,12 +238,9 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
     async anonymiseBefore(cutoff, limit) {
       const before = { field: 'date', value: cutoff };
       const old = await stillPersonal(db, tasks.first, before, PERSONAL_FIELDS.followUps, limit);
-      let count = 0;
-      for (const t of old) {
-        if (await tasks.change(t.id, (current) => retainedTask(current, cutoff), rekeyed))
-          count += 1;
-      }
-      return count;
+      return countChanged(old, (t) =>
+        tasks.change(t.id, (current) => retainedTask(current, cutoff), rekeyed),
+      );
     },
   };
 }

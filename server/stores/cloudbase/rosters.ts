@@ -156,13 +156,8 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
      */
     async anonymiseCompanionsBefore(cutoff, limit) {
       const before = { field: 'date', value: cutoff };
-      const old = await stillPersonal(
-        db,
-        companions.first,
-        before,
-        PERSONAL_FIELDS.companions,
-        limit,
-      );
+      const blanks = PERSONAL_FIELDS.companions;
+      const old = await stillPersonal(db, companions.first, before, blanks, limit);
       let count = 0;
       for (const { id } of old) {
         const changed = await transact(db, FEW_RACERS, async (tx) => {
