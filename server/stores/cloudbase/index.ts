@@ -438,11 +438,10 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
      * an admin who is also a member counts once, as admin.
      */
     async staffDirectory(community, adminDigest) {
+      const where = (q: DocData) => readAll(() => users.ref().where(q).orderBy('_id', 'asc'));
       const [members, admins] = await Promise.all([
-        readAll(() => users.ref().where({ staffOf: community }).orderBy('_id', 'asc')),
-        adminDigest
-          ? readAll(() => users.ref().where({ adminDigest }).orderBy('_id', 'asc'))
-          : Promise.resolve([]),
+        where({ staffOf: community }),
+        adminDigest ? where({ adminDigest }) : [],
       ]);
       const byId = new Map<string, StaffEntry>();
       for (const doc of [...members, ...admins]) {
