@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import type { AlertKind } from '../../../contract/queue';
 import type { AlertLog, SentAlertRecord } from '../../core/ports';
 import { toStoredInstant } from './documents';
-import { read, readAll, text, type Reader, type Shape } from './fields';
+import { read, readAll, removeEach, text, type Reader, type Shape } from './fields';
 import type { CloudDatabase } from './sdk';
 
 /** Within one process, alerts sent in the same millisecond keep their order. */
@@ -30,15 +30,12 @@ export function alertLog(db: CloudDatabase, names: { alert_log: string }): Alert
       await log().add({ data: { _id, ...alert, at } });
     },
     /** One query for the user's alerts (their ids), then one remove per alert. */
-    async erase(userId) {
-      const docs = await readAll(() =>
-        log().where({ userId }).orderBy('_id', 'asc').field({ _id: true }),
-      );
-      for (const id of docs.map((doc) => text(doc, '_id', 'alert_log/?'))) {
-        await log().doc(id).remove();
-      }
-      return docs.length;
-    },
+    erase: async (userId) =>
+      removeEach(
+        log(),
+        await readAll(() => log().where({ userId }).orderBy('_id', 'asc').field({ _id: true })),
+        'alert_log',
+      ),
     async recent(community, queue, date, limit) {
       const { data } = await log()
         .where({ community, queue, date })

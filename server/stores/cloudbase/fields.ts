@@ -7,6 +7,7 @@
 import { integer, isDoc, isRemoved, MalformedDocument, readDoc, text } from './documents';
 import {
   PAGE_SIZE,
+  type CloudCollection,
   type CloudDatabase,
   type CloudDocument,
   type CloudQuery,
@@ -163,6 +164,19 @@ export async function readUpTo(limit: number, query: () => CloudQuery): Promise<
   return docs;
 }
 
+/** One remove per document of `docs` (a query's, read with their `_id`s): how many. */
+export async function removeEach(collection: CloudCollection, docs: DocData[], where: string) {
+  for (const doc of docs) await collection.doc(text(doc, '_id', `${where}/?`)).remove();
+  return docs.length;
+}
+
+/** `run` (a transaction) on each of `items` in turn: how many it changed (answered truthy). */
+export async function countChanged<I>(items: readonly I[], run: (item: I) => Promise<unknown>) {
+  let count = 0;
+  for (const item of items) if (await run(item)) count += 1;
+  return count;
+}
+
 /** A deep copy of plain data (JSON: records are; Node 16, the cloud runtime, has no structuredClone). */
 export const copyOf = <T>(data: T): T => JSON.parse(JSON.stringify(data)) as T;
 
@@ -210,7 +224,7 @@ export const ordered = (query: CloudQuery, orders: readonly string[]): CloudQuer
  * record of a query in `orders` (readAll), a record set whole, and a core decision written back
  * in a transaction (change), for one record or a query's.
  */
-export function records<T extends { id: string }, C extends string>(
+export function records<T extends object, C extends string>(
   db: CloudDatabase,
   names: Record<C, string>,
   collection: C,
@@ -266,7 +280,7 @@ export function records<T extends { id: string }, C extends string>(
     /** The first `limit` records of a query in `orders` (readUpTo). */
     first: async (limit: number, where: DocData, ...orders: string[]) =>
       all(await readUpTo(limit, () => ordered(ref().where(where), orders))),
-    async put(record: T) {
+    async put(record: T & { id: string }) {
       await doc(record.id).set({ data: docOf(record) });
     },
     change,
@@ -274,11 +288,9 @@ export function records<T extends { id: string }, C extends string>(
     /** One query for the ids, then change() of each: how many the decision changed. */
     async changeAll(where: DocData, decide: (current: T) => T | null, write?: Write<T>) {
       const query = () => ref().where(where).orderBy('_id', 'asc').field({ _id: true });
-      let count = 0;
-      for (const { _id } of await readAll(query)) {
-        if (await change(text({ _id }, '_id', `${collection}/?`), decide, write)) count += 1;
-      }
-      return count;
+      return countChanged(await readAll(query), ({ _id }) =>
+        change(text({ _id }, '_id', `${collection}/?`), decide, write),
+      );
     },
   };
 }

@@ -32,6 +32,7 @@ import { PERSONAL_FIELDS, retainedTask } from '../../core/retention/rules';
 import { readDoc } from './documents';
 import {
   bool,
+  countChanged,
   docOf,
   fieldsOf,
   integer,
@@ -153,12 +154,12 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
     await keys.doc(taskKeyId(next)).set({ data: { taskId: next.id, community, date, kind } });
     await setWhole(ref, next, current, stored, tx);
   };
-  const rules = (community: string) => db.collection(names.followup_rules).doc(community);
-  const contact = (userId: string) => db.collection(names.followup_contacts).doc(contactId(userId));
-  const contactOf = async (userId: string) => {
-    const doc = await readDoc(contact(userId));
-    return doc ? read(contactShape, doc, `followup_contacts/${contactId(userId)}`) : null;
-  };
+  const rules = records(db, names, 'followup_rules', rulesFromDoc);
+  const contacts = records(db, names, 'followup_contacts', (id, doc) =>
+    read(contactShape, doc, `followup_contacts/${id}`),
+  );
+  const contact = (userId: string) => contacts.doc(contactId(userId));
+  const contactOf = (userId: string) => contacts.get(contactId(userId));
 
   return {
     // Two runs of the job at once write the same order document for every task: many racers.
@@ -205,15 +206,12 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
     ofUser: (userId) => tasks.find({ userId }, 'date', 'createdAt', 'seq'),
     /** Every task about one evening, any kind and status, in creation order as SQLite. */
     ofEvening: (community, date) => tasks.find({ community, date }, 'createdAt', 'seq'),
-    async getRules(community) {
-      const doc = await readDoc(rules(community));
-      return doc ? rulesFromDoc(community, doc) : null;
-    },
+    getRules: rules.get,
     async saveRules(community, byService) {
-      const list = Object.entries(byService).map(([service, r]) => ({ service, ...r }));
-      await rules(community).set({
-        data: { community, rules: list.map((r) => fieldsOf(ruleShape, r)) },
-      });
+      const list = Object.entries(byService).map(([service, r]) =>
+        fieldsOf(ruleShape, { service, ...r }),
+      );
+      await rules.doc(community).set({ data: { community, rules: list } });
     },
     /**
      * One query for the user's tasks, then one small transaction per task (a call being recorded
@@ -240,12 +238,9 @@ export function followUpRepo(db: CloudDatabase, names: FollowUpCollections): Fol
     async anonymiseBefore(cutoff, limit) {
       const before = { field: 'date', value: cutoff };
       const old = await stillPersonal(db, tasks.first, before, PERSONAL_FIELDS.followUps, limit);
-      let count = 0;
-      for (const t of old) {
-        if (await tasks.change(t.id, (current) => retainedTask(current, cutoff), rekeyed))
-          count += 1;
-      }
-      return count;
+      return countChanged(old, (t) =>
+        tasks.change(t.id, (current) => retainedTask(current, cutoff), rekeyed),
+      );
     },
   };
 }

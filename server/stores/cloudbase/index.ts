@@ -40,6 +40,7 @@ import type {
   CommunityListing,
   CommunityRecord,
   CommunityRepo,
+  CommunitySetup,
   IdentityRepo,
   RedeemResult,
   ServiceRecord,
@@ -209,6 +210,18 @@ const summariesFrom = recordsOf('communities', (id, doc): CommunityListing => {
     : { id, name, archived: true };
 });
 
+/** A community's whole document: what `stored` holds besides its setup is kept (none: unset). */
+const communityDoc = (community: CommunitySetup, stored: DocData | null): DocData => ({
+  name: community.name,
+  evenings: community.evenings.map((e) => fieldsOf(EVENING, e)),
+  services: community.services.map((s) => fieldsOf(SERVICE, s)),
+  board: stored?.board ?? [],
+  contactPhone: stored?.contactPhone ?? null,
+  limits: stored?.limits ?? null,
+  address: community.address ?? stored?.address ?? '',
+  archivedAt: stored?.archivedAt ?? null,
+});
+
 function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
   const communities = records(db, names, 'communities', communityFromDoc);
   /** One scalar field of an existing community, in a transaction: false when there is none. */
@@ -233,35 +246,14 @@ function communityRepo(db: CloudDatabase, names: Names): CommunityRepo {
     // seeding, admin edits).
     save: (community) =>
       communities.onDoc(community.id, async (stored, ref) => {
-        const data = {
-          name: community.name,
-          evenings: community.evenings.map((e) => fieldsOf(EVENING, e)),
-          services: community.services.map((s) => fieldsOf(SERVICE, s)),
-          board: stored?.board ?? [],
-          contactPhone: stored?.contactPhone ?? null,
-          limits: stored?.limits ?? null,
-          address: community.address ?? stored?.address ?? '',
-          archivedAt: stored?.archivedAt ?? null,
-        };
-        await ref.set({ data });
+        await ref.set({ data: communityDoc(community, stored) });
       }),
     // Read and write in one transaction: of two creates of one id, the second conflicts, runs
     // again, finds the winner's document and refuses.
     create: (community) =>
       communities.onDoc(community.id, async (stored, ref) => {
         if (stored) return false;
-        await ref.set({
-          data: {
-            name: community.name,
-            evenings: community.evenings.map((e) => fieldsOf(EVENING, e)),
-            services: community.services.map((s) => fieldsOf(SERVICE, s)),
-            board: [],
-            contactPhone: community.contactPhone,
-            limits: null,
-            address: community.address,
-            archivedAt: null,
-          },
-        });
+        await ref.set({ data: communityDoc(community, { contactPhone: community.contactPhone }) });
         return true;
       }),
     // _.set: update() would merge the evenings array's objects field by field.
@@ -447,11 +439,10 @@ function identityRepo(db: CloudDatabase, names: Names): IdentityRepo {
      * an admin who is also a member counts once, as admin.
      */
     async staffDirectory(community, adminDigest) {
+      const where = (q: DocData) => readAll(() => users.ref().where(q).orderBy('_id', 'asc'));
       const [members, admins] = await Promise.all([
-        readAll(() => users.ref().where({ staffOf: community }).orderBy('_id', 'asc')),
-        adminDigest
-          ? readAll(() => users.ref().where({ adminDigest }).orderBy('_id', 'asc'))
-          : Promise.resolve([]),
+        where({ staffOf: community }),
+        adminDigest ? where({ adminDigest }) : [],
       ]);
       const byId = new Map<string, StaffEntry>();
       for (const doc of [...members, ...admins]) {

@@ -9,11 +9,10 @@
  * answers null. set(), not update(): update() would merge `data` field by field.
  */
 import type { JobData, JobRepo, JobStateRecord } from '../../core/ports';
-import { isDoc, MalformedDocument, readDoc } from './documents';
-import { copyOf, getRecord, integer, read, text, type Reader, type Shape } from './fields';
+import { isDoc, MalformedDocument } from './documents';
+import { copyOf, integer, read, records, text, type Reader, type Shape } from './fields';
 import { digest, readable } from './keys';
 import type { CloudDatabase, DocData } from './sdk';
-import { FEW_RACERS, transact } from './transaction';
 
 export const jobStateId = (job: string, key: string) =>
   `${readable(job)}_${readable(key)}_${digest(job, key)}`;
@@ -29,29 +28,22 @@ const jobData: Reader<JobData> = (doc, key, where) => {
   return data as JobData;
 };
 
-const STATE: Shape<Omit<JobStateRecord, 'job' | 'key'>> = {
+const STATE: Shape<JobStateRecord> = {
+  job: text,
+  key: text,
   version: integer,
   data: jobData,
   updatedAt: text,
 };
+const stateOf = (id: string, doc: DocData) => read(STATE, doc, `job_state/${id}`);
 
 export function jobRepo(db: CloudDatabase, names: { job_state: string }): JobRepo {
-  const fromDoc = (job: string, key: string) => (id: string, doc: DocData) => ({
-    job,
-    key,
-    ...read(STATE, doc, `job_state/${id}`),
-  });
+  const states = records(db, names, 'job_state', stateOf);
   return {
-    get(job, key) {
-      const id = jobStateId(job, key);
-      return getRecord(db.collection(names.job_state).doc(id), fromDoc(job, key), id);
-    },
+    get: (job, key) => states.get(jobStateId(job, key)),
     save: (job, key, version, data, now) =>
-      transact(db, FEW_RACERS, async (tx) => {
-        const id = jobStateId(job, key);
-        const ref = tx.collection(names.job_state).doc(id);
-        const stored = await readDoc(ref);
-        if ((stored ? fromDoc(job, key)(id, stored).version : 0) !== version) return null;
+      states.onDoc(jobStateId(job, key), async (stored, ref) => {
+        if ((stored ? stateOf(jobStateId(job, key), stored).version : 0) !== version) return null;
         // A copy the caller cannot change.
         const record = copyOf({
           job,

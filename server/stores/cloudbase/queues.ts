@@ -56,7 +56,7 @@ import {
   oneOf,
   orDefault,
   read,
-  readAll,
+  records,
   recordsOf,
   someStrings,
   text,
@@ -200,11 +200,10 @@ async function residentNumbers(
 }
 
 export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo {
-  const evenings = () => db.collection(names.queue_evenings);
-  const configs = () => db.collection(names.queue_configs);
-  /** Every evening `where` finds, in `order`. */
-  const listed = async (where: DocData, order: string) =>
-    eveningsFrom(await readAll(() => evenings().where(where).orderBy(order, 'asc')));
+  const evenings = records(db, names, 'queue_evenings', eveningFromDoc);
+  const configs = records(db, names, 'queue_configs', (id, doc) =>
+    read(CONFIG, doc, `queue_configs/${id}`),
+  );
 
   /**
    * Reads the evening (and, with a resident, their numbers of the evening), asks `decide`, writes
@@ -233,28 +232,21 @@ export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo
     });
 
   return {
-    getConfig(community, queue) {
-      const id = lineId(community, queue);
-      const fromDoc = (_: string, doc: DocData) => read(CONFIG, doc, `queue_configs/${id}`);
-      return getRecord(configs().doc(id), fromDoc, id);
-    },
+    getConfig: (community, queue) => configs.get(lineId(community, queue)),
     async saveConfig(community, queue, config) {
       const data = { community, queue, ...fieldsOf(CONFIG, config) };
-      await configs().doc(lineId(community, queue)).set({ data });
+      await configs.doc(lineId(community, queue)).set({ data });
     },
-    getEvening(community, queue, date) {
-      const id = eveningId(community, queue, date);
-      return getRecord(evenings().doc(id), eveningFromDoc, id);
-    },
+    getEvening: (community, queue, date) => evenings.get(eveningId(community, queue, date)),
     async eveningOfTicket(ticketId) {
       const key = keyOfTicketId(ticketId);
       if (!key) return null;
-      const { data } = await evenings().where({ key }).limit(1).get();
-      const evening = eveningsFrom(data)[0];
+      const [evening] = await evenings.first(1, { key });
       return evening?.tickets.some((t) => t.id === ticketId) ? evening : null;
     },
-    eveningsOf: (community, date) => listed({ community, date }, 'queue'),
-    eveningsOfUser: (userId, date) => listed({ date, users: { [fieldKey(userId)]: true } }, '_id'),
+    eveningsOf: (community, date) => evenings.find({ community, date }, 'queue'),
+    eveningsOfUser: (userId, date) =>
+      evenings.find({ date, users: { [fieldKey(userId)]: true } }, '_id'),
     /**
      * One query for the evenings where the user holds a ticket (the `users` map), then per
      * evening one change as erasedEvening decides (get it, update it), so the user's key leaves
@@ -262,7 +254,7 @@ export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo
      */
     async erase(userId) {
       let count = 0;
-      const mine = await listed({ users: { [fieldKey(userId)]: true } }, '_id');
+      const mine = await evenings.find({ users: { [fieldKey(userId)]: true } }, '_id');
       for (const { community, queue, date } of mine) {
         count += await change(community, queue, date, (current) => {
           const next = current && erasedEvening(current, userId);
@@ -286,7 +278,7 @@ export function queueRepo(db: CloudDatabase, names: QueueCollections): QueueRepo
     async anonymiseBefore(cutoff, limit) {
       const _ = db.command;
       const where = { date: _.lt(cutoff), anonymised: _.neq(true) };
-      const { data } = await evenings().where(where).orderBy('_id', 'asc').limit(limit).get();
+      const { data } = await evenings.ref().where(where).orderBy('_id', 'asc').limit(limit).get();
       const residents = db.collection(names.queue_residents);
       for (const found of eveningsFrom(data)) {
         const { community, queue, date } = found;

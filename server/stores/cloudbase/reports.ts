@@ -5,17 +5,12 @@
  *   document, so a service left out is no longer costed.
  */
 import type { ReportRepo } from '../../core/ports';
-import { MalformedDocument, readDoc } from './documents';
-import { listOf, text, type Shape } from './fields';
+import { finite, listOf, records, text, type Shape } from './fields';
 import type { CloudDatabase, DocData } from './sdk';
 
 const costShape: Shape<{ service: string; yuan: number }> = {
   service: text,
-  yuan: (doc, key, where) => {
-    const yuan = doc[key];
-    if (typeof yuan !== 'number' || !Number.isFinite(yuan)) throw new MalformedDocument(where, key);
-    return yuan;
-  },
+  yuan: finite,
 };
 
 const costsFromDoc = (community: string, doc: DocData): Record<string, number> =>
@@ -29,16 +24,11 @@ export const costsToDoc = (community: string, costs: Record<string, number>): Do
 });
 
 export function reportRepo(db: CloudDatabase, names: { report_costs: string }): ReportRepo {
-  const costs = () => db.collection(names.report_costs);
+  const costs = records(db, names, 'report_costs', costsFromDoc);
   return {
-    async getCosts(community) {
-      const doc = await readDoc(costs().doc(community));
-      return doc ? costsFromDoc(community, doc) : null;
-    },
+    getCosts: costs.get,
     async saveCosts(community, values) {
-      await costs()
-        .doc(community)
-        .set({ data: costsToDoc(community, values) });
+      await costs.doc(community).set({ data: costsToDoc(community, values) });
     },
   };
 }

@@ -27,7 +27,7 @@ import { readDoc } from './documents';
 import { docOf, integer, nullableText, oneOf, keysIn, recordOf, records, text } from './fields';
 import { digest } from './keys';
 import { stillPersonal } from './retention';
-import type { CloudDatabase, DocData } from './sdk';
+import type { CloudDatabase, CloudTransaction, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 
 /**
@@ -91,6 +91,16 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
   const shifts = records(db, names, 'roster_shifts', shiftFromDoc);
   const companions = records(db, names, 'roster_companions', companionFromDoc);
   const leave = records(db, names, 'roster_leave', leaveFromDoc);
+  /** In `tx`: the subject's key goes, and the request is removed or set anonymised (`outcome`). */
+  const rewrite = async (
+    tx: CloudTransaction,
+    c: CompanionRecord,
+    outcome: CompanionRecord | 'delete',
+  ) => {
+    await tx.collection(names.roster_keys).doc(companionKeyId(c.subject)).remove();
+    const ref = companions.in(tx).doc(c.id);
+    await (outcome === 'delete' ? ref.remove() : ref.set({ data: docOf(outcome) }));
+  };
 
   return {
     addShift: shifts.put,
@@ -136,15 +146,8 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
      */
     async eraseCompanions(userId) {
       const mine = await companions.find({ userId }, '_id');
-      for (const c of mine) {
-        const erased = erasedCompanion(c);
-        await transact(db, FEW_RACERS, async (tx) => {
-          const ref = tx.collection(names.roster_companions).doc(c.id);
-          await tx.collection(names.roster_keys).doc(companionKeyId(c.subject)).remove();
-          if (erased === 'delete') await ref.remove();
-          else await ref.set({ data: docOf(erased) });
-        });
-      }
+      for (const c of mine)
+        await transact(db, FEW_RACERS, (tx) => rewrite(tx, c, erasedCompanion(c)));
       return mine.length;
     },
     /**
@@ -153,23 +156,15 @@ export function rosterRepo(db: CloudDatabase, names: RosterCollections): RosterR
      */
     async anonymiseCompanionsBefore(cutoff, limit) {
       const before = { field: 'date', value: cutoff };
-      const old = await stillPersonal(
-        db,
-        companions.first,
-        before,
-        PERSONAL_FIELDS.companions,
-        limit,
-      );
+      const blanks = PERSONAL_FIELDS.companions;
+      const old = await stillPersonal(db, companions.first, before, blanks, limit);
       let count = 0;
       for (const { id } of old) {
         const changed = await transact(db, FEW_RACERS, async (tx) => {
           const current = await companions.in(tx).get(id);
           const retained = current && retainedCompanion(current, cutoff);
           if (!current || !retained) return false;
-          await tx.collection(names.roster_keys).doc(companionKeyId(current.subject)).remove();
-          const ref = tx.collection(names.roster_companions).doc(id);
-          if (retained === 'delete') await ref.remove();
-          else await ref.set({ data: docOf(retained) });
+          await rewrite(tx, current, retained);
           return true;
         });
         if (changed) count += 1;

@@ -224,16 +224,14 @@ export function suggestionRepo(db: CloudDatabase, names: SuggestionCollections):
       const before = { field: 'createdAt', value: cutoffAt };
       const blanks = PERSONAL_FIELDS.suggestions;
       const old = await stillPersonal(db, suggestions.first, before, blanks, limit);
-      const photos: Array<{ community: string; ref: string }> = [];
-      let changed = 0;
-      for (const s of old) {
-        const retain = (current: SuggestionRecord) => retainedSuggestion(current, cutoffAt);
-        if (!(await suggestions.change(s.id, retain, unkeyed))) continue;
-        changed += 1;
-        // A suggestion's photo is never changed once filed: the one read is the one dropped.
-        if (s.photo !== null) photos.push({ community: s.community, ref: s.photo });
-      }
-      return { changed, photos };
+      const retain = (current: SuggestionRecord) => retainedSuggestion(current, cutoffAt);
+      const changed: SuggestionRecord[] = [];
+      for (const s of old) if (await suggestions.change(s.id, retain, unkeyed)) changed.push(s);
+      // A suggestion's photo is never changed once filed: the one read is the one dropped.
+      const photos = changed.flatMap((s) =>
+        s.photo === null ? [] : [{ community: s.community, ref: s.photo }],
+      );
+      return { changed: changed.length, photos };
     },
     getChange: changes.get,
     /** Latest `since` first, then the latest logged. */

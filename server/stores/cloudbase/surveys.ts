@@ -38,7 +38,6 @@ import {
   nullableText,
   oneOf,
   read,
-  readAll,
   recordOf,
   records,
   strings,
@@ -47,7 +46,7 @@ import {
   type Reader,
 } from './fields';
 import { digest } from './keys';
-import type { CloudDatabase, CloudQuery, DocData } from './sdk';
+import type { CloudDatabase, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 
 /**
@@ -95,11 +94,11 @@ const BALLOT: Shape<Ballot> = {
   paper: bool,
   updatedAt: text,
 };
-const ballotOf = (doc: DocData) => read(BALLOT, doc, `survey_votes/${String(doc._id)}`);
+const ballotOf = (id: string, doc: DocData) => read(BALLOT, doc, `survey_votes/${id}`);
 
 type Void = Pick<VoteRecord, 'voterKey'> & { voidedAt: string; voidedBy: string };
 const VOID: Shape<Void> = { voterKey: text, voidedAt: text, voidedBy: text };
-const voidOf = (doc: DocData) => read(VOID, doc, `survey_voids/${String(doc._id)}`);
+const voidOf = (id: string, doc: DocData) => read(VOID, doc, `survey_voids/${id}`);
 
 export const voidId = (roundId: string, voterKey: string) => `void_${digest(roundId, voterKey)}`;
 
@@ -112,11 +111,8 @@ export function surveyRepo(
   names: Record<'survey_rounds' | 'survey_votes' | 'survey_voids', string>,
 ): SurveyRepo {
   const rounds = records(db, names, 'survey_rounds', roundFromDoc);
-  const votes = () => db.collection(names.survey_votes);
-  const voids = () => db.collection(names.survey_voids);
-  /** Every document of a round or voter, in `_id` order. */
-  const all = (collection: () => CloudQuery, where: DocData) =>
-    readAll(() => collection().where(where).orderBy('_id', 'asc'));
+  const votes = records(db, names, 'survey_votes', ballotOf);
+  const voids = records(db, names, 'survey_voids', voidOf);
 
   return {
     createRound: rounds.put,
@@ -139,9 +135,7 @@ export function surveyRepo(
       ),
     /** An upsert by the ballot's fixed `_id`: a second vote replaces the first. */
     async vote(vote) {
-      await votes()
-        .doc(ballotId(vote.roundId, vote.voterKey))
-        .set({ data: fieldsOf(BALLOT, vote) });
+      await votes.doc(ballotId(vote.roundId, vote.voterKey)).set({ data: fieldsOf(BALLOT, vote) });
     },
     /**
      * One query for the user's ballots, then per ballot one transaction: set it under the new
@@ -149,7 +143,7 @@ export function surveyRepo(
      * follows it the same way, so erasing does not recount it.
      */
     async eraseVoter(userId) {
-      const mine = (await all(votes, { voterKey: userId })).map(ballotOf);
+      const mine = await votes.find({ voterKey: userId }, '_id');
       for (const vote of mine) {
         const { voterKey } = erasedVote(vote, newId());
         await transact(db, FEW_RACERS, async (tx) => {
@@ -161,7 +155,8 @@ export function surveyRepo(
           await ballots.doc(ballotId(vote.roundId, vote.voterKey)).remove();
           const old = await readDoc(voided.doc(voidId(vote.roundId, vote.voterKey)));
           if (!old) return;
-          const data = { roundId: vote.roundId, ...fieldsOf(VOID, { ...voidOf(old), voterKey }) };
+          const was = voidOf(voidId(vote.roundId, vote.voterKey), old);
+          const data = { roundId: vote.roundId, ...fieldsOf(VOID, { ...was, voterKey }) };
           await voided.doc(voidId(vote.roundId, voterKey)).set({ data });
           await voided.doc(voidId(vote.roundId, vote.voterKey)).remove();
         });
@@ -175,12 +170,11 @@ export function surveyRepo(
      */
     async votes(roundId) {
       const [ballots, voided] = await Promise.all([
-        all(votes, { roundId }),
-        all(voids, { roundId }),
+        votes.find({ roundId }, '_id'),
+        voids.find({ roundId }, '_id'),
       ]);
-      const voidOfVoter = new Map(voided.map(voidOf).map((v) => [v.voterKey, v]));
+      const voidOfVoter = new Map(voided.map((v) => [v.voterKey, v]));
       return ballots
-        .map(ballotOf)
         .map((ballot): VoteRecord => {
           const v = voidOfVoter.get(ballot.voterKey);
           return { ...ballot, voidedAt: v?.voidedAt ?? null, voidedBy: v?.voidedBy ?? null };
@@ -189,7 +183,7 @@ export function surveyRepo(
     },
     /** The void's fixed `_id`: voiding twice, or two staff at once, leave one; recounting removes it. */
     async setVoided(roundId, voterKey, voided) {
-      const ref = voids().doc(voidId(roundId, voterKey));
+      const ref = voids.doc(voidId(roundId, voterKey));
       if (voided) {
         await ref.set({ data: { roundId, voterKey, voidedAt: voided.at, voidedBy: voided.by } });
       } else {

@@ -10,9 +10,19 @@
 import type { UploadKind, UploadRecord, UploadRepo } from '../../core/ports';
 import { withinQuota } from '../../core/upload/rules';
 import { readDoc, toStoredInstant } from './documents';
-import { fieldsOf, integer, nullableText, oneOf, read, readAll, text, type Shape } from './fields';
+import {
+  fieldsOf,
+  integer,
+  nullableText,
+  oneOf,
+  read,
+  records,
+  removeEach,
+  text,
+  type Shape,
+} from './fields';
 import { digest } from './keys';
-import type { CloudDatabase, DocData } from './sdk';
+import type { CloudDatabase, CloudQuery, DocData } from './sdk';
 import { FEW_RACERS, transact } from './transaction';
 
 const UPLOAD: Shape<UploadRecord> = {
@@ -30,13 +40,17 @@ const countId = (userId: string, kind: UploadKind, day: string) =>
 
 const KINDS: readonly UploadKind[] = ['photo', 'cover'];
 
-const fromDoc = (doc: DocData) => read(UPLOAD, doc, `uploads/${String(doc._id ?? '')}`);
+/** The documents' `_id`s only. */
+const idsOf = (query: CloudQuery) => query.field({ _id: true }).get();
+
+const uploadOf = (id: string, doc: DocData) => read(UPLOAD, doc, `uploads/${id}`);
+const fromDoc = (doc: DocData) => uploadOf(String(doc._id ?? ''), doc);
 
 export function uploadRepo(
   db: CloudDatabase,
   names: { uploads: string; upload_counts: string },
 ): UploadRepo {
-  const uploads = () => db.collection(names.uploads);
+  const uploads = records(db, names, 'uploads', uploadOf);
   const counts = () => db.collection(names.upload_counts);
   return {
     take: (userId, kind, day, max) =>
@@ -51,16 +65,11 @@ export function uploadRepo(
     async add(record) {
       const uploadedAt = toStoredInstant(record.uploadedAt);
       const data = { _id: uploadId(record.ref), ...fieldsOf(UPLOAD, { ...record, uploadedAt }) };
-      await uploads().add({ data });
+      await uploads.ref().add({ data });
     },
-    async get(ref) {
-      const doc = await readDoc(uploads().doc(uploadId(ref)));
-      return doc ? fromDoc(doc) : null;
-    },
+    get: (ref) => uploads.get(uploadId(ref)),
     attach: (ref, at) =>
-      transact(db, FEW_RACERS, async (tx) => {
-        const doc = tx.collection(names.uploads).doc(uploadId(ref));
-        const stored = await readDoc(doc);
+      uploads.onDoc(uploadId(ref), async (stored, doc) => {
         const upload = stored && fromDoc(stored);
         if (!upload || upload.attachedAt !== null) return upload;
         const attachedAt = toStoredInstant(at);
@@ -68,7 +77,8 @@ export function uploadRepo(
         return { ...upload, attachedAt };
       }),
     async unattachedBefore(before, limit) {
-      const { data } = await uploads()
+      const { data } = await uploads
+        .ref()
         .where({ attachedAt: null, uploadedAt: db.command.lt(toStoredInstant(before)) })
         .orderBy('uploadedAt', 'asc')
         .limit(limit)
@@ -81,49 +91,32 @@ export function uploadRepo(
      * core passes the ones the morning job has not swept yet) are removed by their id.
      */
     async eraseUploader(userId, days) {
-      const docs = await readAll(() => uploads().where({ userId }).orderBy('_id', 'asc'));
-      const mine = docs.map(fromDoc);
-      for (const upload of mine) await uploads().doc(uploadId(upload.ref)).remove();
-      for (const day of days) {
-        for (const kind of KINDS)
-          await counts()
-            .doc(countId(userId, kind, day))
-            .remove();
-      }
+      const mine = await uploads.find({ userId }, '_id');
+      for (const upload of mine) await uploads.doc(uploadId(upload.ref)).remove();
+      const counters = days.flatMap((day) => KINDS.map((kind) => countId(userId, kind, day)));
+      for (const id of counters) await counts().doc(id).remove();
       return mine.filter((u) => u.attachedAt === null).map((u) => u.ref);
     },
     /** One query for the oldest photos' ids, one remove each. */
     async forgetPhotosBefore(before, limit) {
-      const { data } = await uploads()
-        .where({ kind: 'photo', uploadedAt: db.command.lt(toStoredInstant(before)) })
-        .orderBy('uploadedAt', 'asc')
-        .limit(limit)
-        .field({ _id: true })
-        .get();
-      for (const doc of data)
-        await uploads()
-          .doc(text(doc, '_id', 'uploads/?'))
-          .remove();
-      return data.length;
+      const old = { kind: 'photo', uploadedAt: db.command.lt(toStoredInstant(before)) };
+      const { data } = await idsOf(
+        uploads.ref().where(old).orderBy('uploadedAt', 'asc').limit(limit),
+      );
+      return removeEach(uploads.ref(), data, 'uploads');
     },
     /** One query for the oldest counters' ids, one remove each. */
     async forgetCountsBefore(day, limit) {
-      const { data } = await counts()
-        .where({ day: db.command.lt(day) })
-        .orderBy('day', 'asc')
-        .limit(limit)
-        .field({ _id: true })
-        .get();
-      for (const doc of data)
-        await counts()
-          .doc(text(doc, '_id', 'upload_counts/?'))
-          .remove();
-      return data.length;
+      const { data } = await idsOf(
+        counts()
+          .where({ day: db.command.lt(day) })
+          .orderBy('day', 'asc')
+          .limit(limit),
+      );
+      return removeEach(counts(), data, 'upload_counts');
     },
     forgetUnattached: (ref) =>
-      transact(db, FEW_RACERS, async (tx) => {
-        const doc = tx.collection(names.uploads).doc(uploadId(ref));
-        const stored = await readDoc(doc);
+      uploads.onDoc(uploadId(ref), async (stored, doc) => {
         if (!stored || fromDoc(stored).attachedAt !== null) return false;
         await doc.remove();
         return true;

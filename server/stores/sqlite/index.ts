@@ -92,25 +92,23 @@ function communityRepo(db: DB): CommunityRepo {
     evenings.remove('community_id = ?', id);
     for (const e of list) evenings.insert({ community: id, ...e });
   };
-  const save = db.transaction((c: CommunitySetup) => {
-    // An absent address is skipped by upsert: the stored one stays.
-    communities.upsert({ id: c.id, name: c.name, address: c.address }, ['id']);
+  const writeSetup = (c: CommunitySetup) => {
     writeEvenings(c.id, c.evenings);
     services.remove('community_id = ?', c.id);
     for (const s of c.services) services.insert({ community: c.id, ...s });
+  };
+  const save = db.transaction((c: CommunitySetup) => {
+    // An absent address is skipped by upsert: the stored one stays.
+    communities.upsert({ id: c.id, name: c.name, address: c.address }, ['id']);
+    writeSetup(c);
   });
   // One immediate transaction: the existence check and the insert cannot interleave with another
   // connection's create of the same id.
   const create = db.transaction((c: NewCommunity): boolean => {
     if (sql('SELECT 1 FROM communities WHERE id = ?').get(c.id)) return false;
-    communities.insert({
-      id: c.id,
-      name: c.name,
-      address: c.address,
-      contactPhone: c.contactPhone,
-    });
-    writeEvenings(c.id, c.evenings);
-    for (const s of c.services) services.insert({ community: c.id, ...s });
+    const { id, name, address, contactPhone } = c;
+    communities.insert({ id, name, address, contactPhone });
+    writeSetup(c);
     return true;
   });
   const update = db.transaction((id: string, change: CommunityChange): boolean => {

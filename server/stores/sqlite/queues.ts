@@ -44,6 +44,16 @@ export function queueRepo(db: Database.Database): QueueRepo {
     return e && withTickets(e);
   };
 
+  /** Erase and retention: the evening as stored, its tickets `rule` changed written; how many. */
+  const rewrite = (line: Line, rule: (evening: EveningRecord) => EveningRecord | null) => {
+    const current = stored(line.community_id, line.queue, line.date);
+    const next = current && rule(current);
+    if (!current || !next) return null;
+    const { changed } = ticketChanges(current, next);
+    for (const ticket of changed) tickets.update(ticket);
+    return changed.length;
+  };
+
   /**
    * The evenings this connection last read or wrote, so a join reads one row instead of the
    * whole line. Valid while no other connection has committed: SQLite's data_version changes
@@ -198,16 +208,8 @@ export function queueRepo(db: Database.Database): QueueRepo {
       const lines = sql<Line>(
         'SELECT DISTINCT community_id, queue, date FROM tickets WHERE user_id = ?',
       );
-      const count = atomic(() =>
-        lines.all(userId).reduce((n, line) => {
-          const current = stored(line.community_id, line.queue, line.date);
-          const next = current && erasedEvening(current, userId);
-          if (!current || !next) return n;
-          const { changed } = ticketChanges(current, next);
-          for (const ticket of changed) tickets.update(ticket);
-          return n + changed.length;
-        }, 0),
-      );
+      const erase = (line: Line) => rewrite(line, (e) => erasedEvening(e, userId)) ?? 0;
+      const count = atomic(() => lines.all(userId).reduce((n, line) => n + erase(line), 0));
       cache.clear();
       return count;
     },
@@ -220,17 +222,8 @@ export function queueRepo(db: Database.Database): QueueRepo {
       const lines = sql<Line>(
         "SELECT DISTINCT community_id, queue, date FROM tickets WHERE date < ? AND (user_id IS NOT NULL OR note != '' OR request_id IS NOT NULL) ORDER BY date, community_id, queue LIMIT ?",
       ).all(cutoff, limit);
-      let count = 0;
-      for (const line of lines) {
-        const written = atomic(() => {
-          const current = stored(line.community_id, line.queue, line.date);
-          const next = current && retainedEvening(current, cutoff);
-          if (!current || !next) return false;
-          for (const ticket of ticketChanges(current, next).changed) tickets.update(ticket);
-          return true;
-        });
-        if (written) count += 1;
-      }
+      const retain = (line: Line) => rewrite(line, (e) => retainedEvening(e, cutoff));
+      const count = lines.filter((line) => atomic(() => retain(line)) !== null).length;
       cache.clear();
       return count;
     },

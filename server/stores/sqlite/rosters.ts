@@ -18,6 +18,9 @@ export function rosterRepo(db: Database.Database): RosterRepo {
   // IMMEDIATE: each decision reads under the write lock.
   const atomic = immediate(db);
   const companion = (id: string) => companions.get('id = ?', id);
+  /** Erase and retention: the request removed, or written anonymised, as the core decided. */
+  const rewrite = (c: CompanionRecord, outcome: CompanionRecord | 'delete') =>
+    outcome === 'delete' ? companions.remove('id = ?', c.id) : companions.update(outcome);
   return {
     addShift: async (s) => {
       shifts.insert(s);
@@ -50,30 +53,20 @@ export function rosterRepo(db: Database.Database): RosterRepo {
     eraseCompanions: async (userId) =>
       atomic(() => {
         const mine = companions.all('user_id = ?', userId);
-        for (const c of mine) {
-          const erased = erasedCompanion(c);
-          if (erased === 'delete') companions.remove('id = ?', c.id);
-          else companions.update(erased);
-        }
+        for (const c of mine) rewrite(c, erasedCompanion(c));
         return mine.length;
       }),
     anonymiseCompanionsBefore: async (cutoff, limit) =>
-      atomic(() => {
-        const old = companions.all(
-          "date < ? AND user_id != '' ORDER BY date, id LIMIT ?",
-          cutoff,
-          limit,
-        );
-        let count = 0;
-        for (const c of old) {
-          const retained = retainedCompanion(c, cutoff);
-          if (retained === null) continue;
-          if (retained === 'delete') companions.remove('id = ?', c.id);
-          else companions.update(retained);
-          count += 1;
-        }
-        return count;
-      }),
+      atomic(
+        () =>
+          companions
+            .all("date < ? AND user_id != '' ORDER BY date, id LIMIT ?", cutoff, limit)
+            .filter((c) => {
+              const retained = retainedCompanion(c, cutoff);
+              if (retained !== null) rewrite(c, retained);
+              return retained !== null;
+            }).length,
+      ),
     clearNotes: async (before) =>
       atomic(
         () =>
