@@ -40,7 +40,12 @@ describe('开放日历 page', () => {
       'community.list': async () => COMMUNITIES,
       'community.calendar': async () => VIEW,
       'community.restoreDate': async () => VIEW,
-      'community.cancelDate': async () => ({ ...VIEW, cancelledBookings: 2, told: 2 }),
+      'community.cancelDate': async () => ({
+        ...VIEW,
+        cancelledBookings: 2,
+        cancelledSignUps: 0,
+        told: 2,
+      }),
     });
     render(<CalendarPage />);
     expect(await screen.findByText('已暂停开放：台风停开')).toBeTruthy();
