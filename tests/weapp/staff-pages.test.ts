@@ -60,7 +60,7 @@ describe('weapp build: the staff pages of #16', () => {
     await page.waitForText(page.root, '李志愿 的服务小时数');
     const text = page.text();
     expect(text).toContain(`${ORG_NAME}（志愿服务队） · 联系：王老师 13812345678`);
-    expect(text).toContain(`张志愿 · ${ORG_NAME} · 11月25日 周三 18:30 加入`);
+    expect(text).toContain(`张志愿${ORG_NAME} · 11月25日 周三 18:30 加入撤销`);
     expect(text).toContain(`李志愿 · ${ORG_NAME}健康检测 · 时长未登记`);
   });
 
