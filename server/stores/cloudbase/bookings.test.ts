@@ -48,7 +48,9 @@ const seatOrWaitlist = (repo: BookingRepo) => ({
   ...repo,
   book: async (req: BookRequest): Promise<Booked> => {
     const outcome = await repo.book(req);
-    if (outcome.kind === 'full' || outcome.kind === 'limited') throw new Error('unexpected full');
+    if (outcome.kind === 'full' || outcome.kind === 'limited' || outcome.kind === 'closed') {
+      throw new Error(`unexpected ${outcome.kind}`);
+    }
     return outcome;
   },
 });
@@ -291,10 +293,10 @@ describe('bookings.book with limits per resident (booking_residents)', () => {
         }),
       ),
     );
-    // Refused on the count: the slot, the list and both bookings read, nothing written.
+    // Refused on the count: the slot, the date, the list and both bookings read, nothing written.
     expect(third).toMatchObject({
       result: { kind: 'limited', limit: 'evening', max: 2 },
-      ops: 4,
+      ops: 5,
       writes: 0,
     });
     // A retry reads no list at all: BOOK_OPERATIONS.existing.
@@ -583,9 +585,9 @@ describe('bookings.reschedule', () => {
       request({ requestId: 'move-req-0001', ...fields });
     expect(await bookings.reschedule(a.id, within({ seats: 1 }))).toEqual({ kind: 'full' });
     const moved = await cost(() => bookings.reschedule(a.id, within({ seats: 2 })));
-    // get the booking, get the slot, get and set the new code, set the new booking, update the
-    // old one, set the slot.
-    expect(moved).toMatchObject({ result: { kind: 'moved' }, ops: 7, writes: 4 });
+    // get the booking, get the slot, get the date, get and set the new code, set the new booking,
+    // update the old one, set the slot.
+    expect(moved).toMatchObject({ result: { kind: 'moved' }, ops: 8, writes: 4 });
     if (moved.result.kind !== 'moved') throw new Error(moved.result.kind);
     const id = moved.result.booking.id;
     expect(slotDoc(SLOT)).toMatchObject({
@@ -807,6 +809,7 @@ describe('collectionPrefix', () => {
       'contract_booking_settings',
       'contract_booking_slots',
       'contract_bookings',
+      'contract_community_dates',
     ]);
   });
 });

@@ -16,6 +16,7 @@ import type { BookingRecord, CalendarRepo, Closing } from '../../core/ports';
 import { closeBookingsIn } from './bookings';
 import { closeSignUpsIn } from './notices';
 import { readDoc } from './documents';
+import { entryId } from './dates';
 import { bool, fieldsOf, oneOf, read, readAll, text, type Shape } from './fields';
 import type { CloudDatabase, DocData } from './sdk';
 import { MANY_RACERS, transact } from './transaction';
@@ -43,8 +44,6 @@ const ENTRY: Shape<CalendarDate> = {
   closesAt: text,
   added: bool,
 };
-
-const entryId = (community: string, date: string) => `${community}_${date.replace(/-/g, '')}`;
 
 export function calendarRepo(db: CloudDatabase, names: Names): CalendarRepo {
   const dates = () => db.collection(names.community_dates);
