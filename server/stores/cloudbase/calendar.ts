@@ -16,7 +16,7 @@ import type { BookingRecord, CalendarRepo, Closing } from '../../core/ports';
 import { closeBookingsIn } from './bookings';
 import { closeSignUpsIn } from './notices';
 import { readDoc } from './documents';
-import { entryId } from './dates';
+import { entryId, passGate } from './dates';
 import { bool, fieldsOf, oneOf, read, readAll, text, type Shape } from './fields';
 import type { CloudDatabase, DocData } from './sdk';
 import { MANY_RACERS, transact } from './transaction';
@@ -75,6 +75,8 @@ export function calendarRepo(db: CloudDatabase, names: Names): CalendarRepo {
           .collection(names.community_dates)
           .doc(entryId(community, closing.entry.date))
           .set({ data: dataOf(community, closing.entry) });
+        // Conflicts with any booking or sign-up of the date committing meanwhile (dates.ts).
+        await passGate(tx, names.community_dates, community, closing.entry.date, closing.now);
       }
       const bookings = await closeBookingsIn(tx, names, ids, closing);
       const signUps = await closeSignUpsIn(tx, names, closing.activities, closing.reason);

@@ -140,7 +140,7 @@ describe('notices.signUp with the limit per resident', () => {
     const first = await cost(() => repo.signUp(request({ caps })));
     expect(first).toMatchObject({
       ops: SIGN_UP_OPERATIONS.created + SIGN_UP_LIMIT_OPERATIONS.resident,
-      writes: 3,
+      writes: 4,
       transactions: 1,
     });
     if (first.result.kind !== 'created') throw new Error('not created');
@@ -209,7 +209,7 @@ describe('notices.signUp', () => {
     const first = await cost(() => notices.signUp(request()));
     expect(first).toMatchObject({
       ops: SIGN_UP_OPERATIONS.created,
-      writes: 2,
+      writes: 3,
       outside: 0,
       transactions: 1,
     });

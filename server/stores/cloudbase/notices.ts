@@ -96,18 +96,19 @@ import {
   type TallyRules,
 } from './tally';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
-import { dateClosedIn } from './dates';
+import { signUpDate } from './dates';
 
 /**
  * Single-document operations a signUp() runs inside its one transaction, by outcome:
- * - created (signed or waitlisted): get the activity, get the date's calendar entry (a request
- *   with its date: every resident's; dates.ts), set the activity, set the sign-up;
+ * - created (signed or waitlisted): get the activity, get the date's calendar entry and set the
+ *   date's gate (a request with its date: every resident's; dates.ts), set the activity, set the
+ *   sign-up;
  * - existing (a retried request, or the resident's live sign-up): get the activity, get the
  *   sign-up;
  * - closed (the date is cancelled): get the activity, get the date.
  * A transaction retried after a conflict repeats them.
  */
-export const SIGN_UP_OPERATIONS = { created: 4, existing: 2, closed: 2 } as const;
+export const SIGN_UP_OPERATIONS = { created: 5, existing: 2, closed: 2 } as const;
 /**
  * A resident's sign-up with the limit adds, per attempt: get and set the resident's
  * signup_residents document, and get the activity of each sign-up it lists (at most the limit's
@@ -548,16 +549,16 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
         const known = knownIn(at.tally, req);
         // A retried request or a held sign-up is answered before anything is counted.
         const answered = known.retried || known.held;
-        const closed =
-          answered || req.date === undefined
-            ? null
-            : await dateClosedIn(tx, names.community_dates, req.community, req.date);
+        const date = signUpDate(tx, names.community_dates, req);
+        const closed = answered ? null : await date.closed();
         const mine = answered || closed ? null : await heldBy(docs, req);
         const decision = decideSignUp(known, at.tally.held, req, mine?.held ?? null, closed);
         if (decision.kind === 'existing') {
           return { kind: 'existing', signUp: await at.record(decision.id) };
         }
         if (decision.kind !== 'create') return decision;
+        // Serializes with the date's cancellation (dates.ts).
+        await date.pass();
         const signUp = newSignUp(req, newId(), decision.status, null);
         await at.add(signUp);
         await mine?.save(signUp);
