@@ -662,7 +662,8 @@ export interface BookingRepo {
    * Applies decideReschedule in one transaction: on 'move', the new seat is taken (confirmed only,
    * never waitlisted, whatever `request.waitlist` says) with a code of its own (pickCode), and the
    * old booking is cancelled as decided, its seat given to that slot's waitlist (promoteNext).
-   * 'full' and 'stale' leave everything as it was.
+   * 'full', 'stale', 'limited' and 'closed' (the target date cancelled, read in the same
+   * transaction as in book()) leave everything as it was.
    */
   reschedule(
     id: string,
@@ -834,6 +835,7 @@ export interface NoticeRepo {
   counts(activityIds: string[]): Promise<ActivityCount[]>;
   /**
    * Applies decideSignUp atomically: a known request or the user's live sign-up is 'existing';
+   * otherwise 'closed' when the request's date is cancelled (read in the same transaction);
    * otherwise, with caps, 'limited' when the user's open sign-ups are at the limit; otherwise
    * 'signed' while places are left, else 'waitlisted'. Never more signed than capacity, never
    * more open sign-ups than the limit, whatever arrives at once.
