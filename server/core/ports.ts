@@ -601,7 +601,12 @@ export type Booked = { kind: 'created' | 'existing'; booking: BookingRecord };
  * 'full': no seat left and the request took no waitlist; 'limited': one more booking would pass
  * a limit of the resident's (BookingLimit). Nothing was made for either.
  */
-export type BookOutcome = Booked | { kind: 'full' } | ({ kind: 'limited' } & BookingLimit);
+export type BookOutcome =
+  | Booked
+  | { kind: 'full' }
+  | ({ kind: 'limited' } & BookingLimit)
+  /** The date is cancelled on the community's calendar, as read in the booking's transaction. */
+  | { kind: 'closed'; reason: string };
 
 export interface BookingPatch {
   status?: BookingStatus;
@@ -627,6 +632,7 @@ export interface BookingRepo {
   saveSettings(community: string, service: string, settings: BookingSettings): Promise<void>;
   /**
    * Applies decideBook (a known request or this user's live booking in the slot is 'existing';
+   * else 'closed' when the calendar entry of the date, read in the same transaction, cancels it;
    * else confirmed while seats are left, else waitlisted or 'full') and pickCode, atomically:
    * never more confirmed than `seats`, whatever arrives at once.
    */
@@ -656,7 +662,8 @@ export interface BookingRepo {
    * Applies decideReschedule in one transaction: on 'move', the new seat is taken (confirmed only,
    * never waitlisted, whatever `request.waitlist` says) with a code of its own (pickCode), and the
    * old booking is cancelled as decided, its seat given to that slot's waitlist (promoteNext).
-   * 'full' and 'stale' leave everything as it was.
+   * 'full', 'stale', 'limited' and 'closed' (the target date cancelled, read in the same
+   * transaction as in book()) leave everything as it was.
    */
   reschedule(
     id: string,
@@ -666,6 +673,7 @@ export interface BookingRepo {
     | { kind: 'full' }
     | { kind: 'stale' }
     | ({ kind: 'limited' } & BookingLimit)
+    | { kind: 'closed'; reason: string }
   >;
   /** Confirmed bookings on `date` not yet reminded: the first `limit` by (startsAt, id). */
   dueReminders(date: string, limit: number): Promise<BookingRecord[]>;
@@ -775,6 +783,12 @@ export interface SignUpRequest {
   userId: string | null;
   name: string;
   requestId: string;
+  /**
+   * The activity's date: signUp() reads the community's calendar entry for it in its
+   * transaction and answers 'closed' (nothing made) when the date is cancelled. Absent for a
+   * check-in, which the calendar does not refuse.
+   */
+  date?: string;
   /** Null = unlimited. */
   capacity: number | null;
   /**
@@ -790,7 +804,9 @@ export interface SignUpRequest {
 /** signUp(): 'existing' is the same request again, or the user's live sign-up for the activity. */
 export type SignedUp = { kind: 'created' | 'existing'; signUp: SignUpRecord };
 /** 'limited': one more sign-up would pass the resident's limit (SignUpLimit); nothing was made. */
-export type SignUpOutcome = SignedUp | ({ kind: 'limited' } & SignUpLimit);
+/** 'closed': the activity's date is cancelled on the calendar (read in the same transaction). */
+export type SignUpOutcome =
+  SignedUp | ({ kind: 'limited' } & SignUpLimit) | { kind: 'closed'; reason: string };
 
 /** Self check-in: what the store did. */
 export type CheckInOutcome =
@@ -819,6 +835,7 @@ export interface NoticeRepo {
   counts(activityIds: string[]): Promise<ActivityCount[]>;
   /**
    * Applies decideSignUp atomically: a known request or the user's live sign-up is 'existing';
+   * otherwise 'closed' when the request's date is cancelled (read in the same transaction);
    * otherwise, with caps, 'limited' when the user's open sign-ups are at the limit; otherwise
    * 'signed' while places are left, else 'waitlisted'. Never more signed than capacity, never
    * more open sign-ups than the limit, whatever arrives at once.

@@ -242,6 +242,55 @@ describe('cancelling and rescheduling', () => {
   });
 });
 
+describe('a date cancelled while a booking is on its way (#16)', () => {
+  /**
+   * The cancellation commits after the service read the calendar and before the store's
+   * transaction: the store's own read of the date refuses it, with the pre-check's answer.
+   */
+  const cancelFirst = <K extends 'book' | 'reschedule'>(at: typeof t, method: K) => {
+    const repo = at.store.bookings;
+    const original = repo[method].bind(repo) as (...args: unknown[]) => Promise<unknown>;
+    (repo as unknown as Record<K, unknown>)[method] = async (...args: unknown[]) => {
+      ok(
+        await at.staff('community.cancelDate', {
+          community: 'jinse',
+          date: '2026-12-02',
+          reason: '台风停课',
+        }),
+      );
+      return original(...args);
+    };
+  };
+
+  it('refuses the booking with the reason, and nothing is live on the date', async () => {
+    t = await setup();
+    cancelFirst(t, 'book');
+    const refused = await t.as('r1')('booking.book', {
+      slotId: SLOT_1900,
+      requestId: 'req-r1-1900',
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CLOSED', message: '2026-12-02 暂停开放：台风停课。请选择其他服务夜' },
+    });
+    expect(await listOf(t)).toEqual([]);
+  });
+
+  it('refuses a move to the date, keeping the booking moved', async () => {
+    t = await setup();
+    const a = await t.bookAs('r1', 'jinse_paperwork_20261209_1900');
+    cancelFirst(t, 'reschedule');
+    const refused = await t.as('r1')('booking.reschedule', {
+      bookingId: a.id,
+      slotId: SLOT_1900,
+      requestId: 'move-req-001',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
+    expect((await t.store.bookings.getBooking(a.id))?.status).toBe('confirmed');
+    expect(await listOf(t)).toEqual([]);
+  });
+});
+
 describe('the evening at the desk', () => {
   it('checks in, completes and marks no-shows, with the figures', async () => {
     t = await setup();

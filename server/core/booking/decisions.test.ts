@@ -2,6 +2,7 @@
 import type { BookingStatus } from '../../../contract/booking';
 import type { BookingRecord, BookRequest } from '../ports';
 import {
+  closedBy,
   decideBook,
   decideCancel,
   decideRemind,
@@ -66,6 +67,30 @@ describe('decideBook', () => {
     expect(decideBook({ known: none, taken: 2 }, request({ waitlist: false }))).toEqual({
       kind: 'full',
     });
+  });
+
+  it('refuses a cancelled date, seats or not, but answers a retry with what it made', () => {
+    const closed = { reason: '台风停课' };
+    expect(decideBook({ known: none, taken: 0, closed }, request())).toEqual({
+      kind: 'closed',
+      reason: '台风停课',
+    });
+    // Before the limits: a resident at their limit hears the date is cancelled.
+    const held = [
+      { id: 'b9', date: '2026-12-02', startsAt: '18:00', status: 'confirmed' as const },
+    ];
+    const caps = { perEvening: 1, open: 1, from: '2026-11-28' };
+    expect(decideBook({ known: none, taken: 0, closed }, request({ caps }), held).kind).toBe(
+      'closed',
+    );
+    const retried = { known: { retried: 'b1', held: null }, taken: 0, closed };
+    expect(decideBook(retried, request())).toEqual({ kind: 'existing', id: 'b1' });
+  });
+
+  it('reads a cancelled calendar entry as closed, an extra one or none as open', () => {
+    expect(closedBy({ kind: 'cancelled', reason: '台风停课' })).toEqual({ reason: '台风停课' });
+    expect(closedBy({ kind: 'extra', reason: '' })).toBeNull();
+    expect(closedBy(null)).toBeNull();
   });
 });
 
@@ -179,6 +204,17 @@ describe('decideReschedule', () => {
     const target = { known: none, taken: 0 };
     expect(decideReschedule(booking('checked-in'), target, request())).toEqual({ kind: 'stale' });
     expect(decideReschedule(null, target, request())).toEqual({ kind: 'stale' });
+  });
+
+  it('refuses a move to a cancelled date, seats or not, after a retry and a stale booking', () => {
+    const closed = { reason: '台风停课' };
+    expect(decideReschedule(old, { known: none, taken: 0, closed }, request())).toEqual({
+      kind: 'closed',
+      reason: '台风停课',
+    });
+    const retried = { known: { retried: 'new', held: null }, taken: 0, closed };
+    expect(decideReschedule(booking('cancelled'), retried, request()).kind).toBe('existing');
+    expect(decideReschedule(null, { known: none, taken: 0, closed }, request()).kind).toBe('stale');
   });
 
   it('is full without a seat, whatever the request says about the waitlist', () => {

@@ -4,6 +4,7 @@
  * transaction, asks one of these, and writes the answer: both stores apply the same rules.
  */
 import type { BookingStatus } from '../../../contract/booking';
+import type { CalendarDate } from '../../../contract/calendar';
 import type { BookingPatch, BookingRecord, BookRequest } from '../ports';
 import { claimPlace, type Known } from '../waitlist';
 import { bookingLimit, type BookingLimit, type HeldBooking } from '../community/limits';
@@ -25,21 +26,41 @@ export const movesSlot = (before: BookingStatus, after: BookingStatus) =>
   holdsSlot(before) !== holdsSlot(after) ||
   (before === 'waitlisted') !== (after === 'waitlisted');
 
-/** A slot as a booking decision sees it: the bookings the request already has, and seats taken. */
+/** A date cancelled on the community's calendar, as a booking or sign-up decision sees it. */
+export interface DateClosed {
+  reason: string;
+}
+
+/**
+ * What the store's read of the community's calendar entry for the date (null: none) says about
+ * booking it: closed, with the reason residents read, when the date is cancelled.
+ */
+export const closedBy = (entry: Pick<CalendarDate, 'kind' | 'reason'> | null): DateClosed | null =>
+  entry?.kind === 'cancelled' ? { reason: entry.reason } : null;
+
+/**
+ * A slot as a booking decision sees it: the bookings the request already has, seats taken, and
+ * the slot's date as the store read the calendar in the same transaction (closedBy). The service
+ * checks the calendar before, but a date's cancellation can commit between that read and the
+ * booking's transaction: this read is the one that counts.
+ */
 export interface SlotState {
   known: Known;
   taken: number;
+  closed?: DateClosed | null;
 }
 
 export type BookDecision =
   | { kind: 'existing'; id: string }
   | { kind: 'create'; status: 'confirmed' | 'waitlisted' }
   | { kind: 'full' }
-  | ({ kind: 'limited' } & BookingLimit);
+  | ({ kind: 'limited' } & BookingLimit)
+  | ({ kind: 'closed' } & DateClosed);
 
 /**
  * book(): the booking the request already has (the same request, then the user's live one in the
- * slot), whatever the limits; else, for a request with caps, 'limited' when one more booking
+ * slot), whatever the limits or the calendar (a retry of a booking made before the date was
+ * cancelled finds it cancelled by the close); else 'closed' when the date is cancelled; else, for a request with caps, 'limited' when one more booking
  * would pass the resident's limits (`held`: their bookings the store loaded, bookingLimit); else
  * a seat while `seats` are left; else the waitlist, when the request takes one.
  */
@@ -49,7 +70,9 @@ export function decideBook(
   held: readonly HeldBooking[] | null = null,
 ): BookDecision {
   const claim = claimPlace(slot.known, slot.taken, req.seats, req.waitlist);
-  if (claim.kind !== 'existing' && req.caps && held) {
+  if (claim.kind === 'existing') return claim;
+  if (slot.closed) return { kind: 'closed', ...slot.closed };
+  if (req.caps && held) {
     const limited = bookingLimit(held, req.caps, req.date, req.now);
     if (limited) return { kind: 'limited', ...limited };
   }
@@ -154,6 +177,7 @@ export type RescheduleDecision =
   | { kind: 'stale' }
   | { kind: 'full' }
   | ({ kind: 'limited' } & BookingLimit)
+  | ({ kind: 'closed' } & DateClosed)
   /** Book a confirmed seat in the new slot, then cancel the old booking as decided. */
   | { kind: 'move'; cancel: CancelDecision };
 
@@ -161,7 +185,7 @@ export type RescheduleDecision =
  * reschedule() of `old` to the request's slot. First, as in book(), the booking the request
  * already has there: a retry of a move that committed finds the old booking cancelled by then.
  * The old booking itself holding the target (a move within its slot) is no such booking. Then a
- * booking no longer confirmed or waitlisted is stale; and a move is for a seat, never the
+ * booking no longer confirmed or waitlisted is stale; a move to a cancelled date is 'closed'; a move is for a seat, never the
  * waitlist: no seat is 'full'. With caps, a move to another evening is 'limited' as a new
  * booking there would be (the booking moved counts for nothing: it is the one that moves).
  */
@@ -176,6 +200,7 @@ export function decideReschedule(
   if (claim.kind === 'existing') return claim;
   const cancel = decideCancel(old, ['confirmed', 'waitlisted'], req.now);
   if (!cancel) return { kind: 'stale' };
+  if (target.closed) return { kind: 'closed', ...target.closed };
   if (req.caps && mine) {
     const limited = bookingLimit(mine, req.caps, req.date, req.now, cancel.booking.id);
     if (limited) return { kind: 'limited', ...limited };

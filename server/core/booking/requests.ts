@@ -34,7 +34,7 @@ import {
   staffView,
   STATUS_WORDS,
 } from './service';
-import { bookableDates, bookableService, parseSlotId, resolveSlot } from './slots';
+import { bookableDates, bookableService, closedDate, parseSlotId, resolveSlot } from './slots';
 
 const STALE = '这条预约刚刚被处理过了，请刷新后再试';
 
@@ -138,6 +138,7 @@ export async function rescheduleBooking(
     caps: residentCaps(community, now),
     now,
   });
+  if (result.kind === 'closed') throw closedDate(ref.date, result.reason);
   if (result.kind === 'full') throw new AppError('CONFLICT', '新时段已满，原预约保留不变');
   if (result.kind === 'limited') {
     throw new AppError('CONFLICT', `${bookingLimitMessage(result)}。原预约保留不变`);

@@ -33,6 +33,7 @@ import {
   eveningOn,
   parseSlotId,
   resolveSlot,
+  closedDate,
   settingsOf,
   slotId,
   slotStarts,
@@ -223,6 +224,7 @@ export async function book(deps: CoreDeps, args: BookArgs, now: Date) {
     caps: args.userId ? residentCaps(community, now) : null,
     now,
   });
+  if (outcome.kind === 'closed') throw closedDate(ref.date, outcome.reason);
   if (outcome.kind === 'full') throw new AppError('CONFLICT', LATE_FULL_MESSAGE, 'slotId');
   if (outcome.kind === 'limited') throw new AppError('CONFLICT', bookingLimitMessage(outcome));
   return { ...outcome, community, settings };

@@ -111,12 +111,17 @@ export function bookableDates(calendar: Calendar, now: Date, weekdays: number[] 
   return dates;
 }
 
+/**
+ * The refusal of a booking on a cancelled date: the calendar read before booking, or the store's
+ * read inside the booking's transaction when the cancellation committed in between.
+ */
+export const closedDate = (date: string, reason: string) =>
+  new AppError('CLOSED', `${date} 暂停开放：${reason}。请选择其他服务夜`, 'date');
+
 /** The evening's hours on `date`, or CLOSED (with the reason of a cancelled one) when not bookable. */
 export function eveningOn(calendar: Calendar, date: string, now: Date, weekdays: number[] = []) {
   const onDate = eveningOnDate(calendar, date);
-  if (onDate.kind === 'cancelled') {
-    throw new AppError('CLOSED', `${date} 暂停开放：${onDate.reason}。请选择其他服务夜`, 'date');
-  }
+  if (onDate.kind === 'cancelled') throw closedDate(date, onDate.reason);
   if (onDate.kind === 'none' || !bookableDates(calendar, now, weekdays).includes(date)) {
     throw new AppError(
       'CLOSED',

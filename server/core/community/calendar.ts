@@ -59,10 +59,12 @@ export function reasonOf(input: string): string {
  */
 export function assertNotCancelled(calendar: Calendar, date: string): void {
   const evening = eveningOnDate(calendar, date);
-  if (evening.kind === 'cancelled') {
-    throw new AppError('CLOSED', `${dayLabel(date)}暂停开放：${evening.reason}，活动不再报名`);
-  }
+  if (evening.kind === 'cancelled') throw closedActivity(date, evening.reason);
 }
+
+/** The refusal of a sign-up on a cancelled date, before the store or from its transaction. */
+export const closedActivity = (date: string, reason: string) =>
+  new AppError('CLOSED', `${dayLabel(date)}暂停开放：${reason}，活动不再报名`);
 
 /** Cancelling a date: it must be a service evening (weekly or extra) that is not cancelled yet. */
 export function decideCancelDate(calendar: Calendar, date: string, reason: string): CalendarDate {

@@ -39,6 +39,23 @@ const signUp = (fields: Partial<SignUpRecord> = {}): SignUpRecord => ({
 });
 const waitlisted = signUp({ status: 'waitlisted', waitlistedAt: EARLIER });
 
+describe('decideSignUp on a cancelled date', () => {
+  const closed = { reason: '台风停课' };
+  it('refuses a new sign-up, places or not, and answers a retry or a held sign-up as before', () => {
+    expect(decideSignUp(none, 0, request({ capacity: null }), null, closed)).toEqual({
+      kind: 'closed',
+      reason: '台风停课',
+    });
+    expect(decideSignUp({ retried: 's1', held: null }, 0, request(), null, closed)).toEqual({
+      kind: 'existing',
+      id: 's1',
+    });
+    expect(decideSignUp({ retried: null, held: 's2' }, 0, request(), null, closed).kind).toBe(
+      'existing',
+    );
+  });
+});
+
 describe('decideSignUp', () => {
   const of = (capacity: number | null) => ({ capacity, now: NOW });
 

@@ -8,6 +8,7 @@
 import type { CheckInVia, NoticeRecord, SignUpRecord, SignUpRequest } from '../ports';
 import { claimPlace, hasRoom, type Known, placesLeft, promote } from '../waitlist';
 import { type HeldSignUp, type SignUpLimit, signUpLimit } from '../community/limits';
+import type { DateClosed } from '../booking/decisions';
 
 export type CheckInRequest = SignUpRequest & { by: 'self' | 'staff'; via?: CheckInVia | null };
 
@@ -64,11 +65,14 @@ export function newSignUp(
 export type SignUpDecision =
   | { kind: 'existing'; id: string }
   | { kind: 'create'; status: 'signed' | 'waitlisted' }
-  | ({ kind: 'limited' } & SignUpLimit);
+  | ({ kind: 'limited' } & SignUpLimit)
+  | ({ kind: 'closed' } & DateClosed);
 
 /**
  * signUp(): the sign-up the request already has (the same request, then the user's live one),
- * whatever the limit; else, for a request with caps, 'limited' when the resident's open sign-ups
+ * whatever the limit or the calendar; else 'closed' when the activity's date is cancelled
+ * (`closed`: the store's read of the calendar in the same transaction, closedBy); else, for a
+ * request with caps, 'limited' when the resident's open sign-ups
  * (`held`, loaded by the store: signUpLimit) are at the limit; else a place while one is free;
  * else the waitlist. Sign-up always takes the waitlist.
  */
@@ -77,9 +81,11 @@ export function decideSignUp(
   signed: number,
   req: Pick<SignUpRequest, 'capacity' | 'caps' | 'now'>,
   held: readonly HeldSignUp[] | null = null,
+  closed: DateClosed | null = null,
 ): SignUpDecision {
   const claim = claimPlace(known, signed, req.capacity, true);
   if (claim.kind === 'existing') return claim;
+  if (closed) return { kind: 'closed', ...closed };
   if (req.caps && held) {
     const limited = signUpLimit(held, req.caps, req.now);
     if (limited) return { kind: 'limited', ...limited };

@@ -273,6 +273,29 @@ describe('sign-up, waitlist and check-in', () => {
     });
   });
 
+  it('refuses a sign-up whose date is cancelled after the service read the calendar (#16)', async () => {
+    h = await setup();
+    const id = (await h.published()).activities[0]!.id;
+    const repo = h.store.notices;
+    const original = repo.signUp.bind(repo);
+    // The cancellation commits between the service's calendar check and the store's transaction.
+    repo.signUp = async (req) => {
+      ok(
+        await h.staff('community.cancelDate', {
+          community: 'jinse',
+          date: '2026-12-02',
+          reason: '台风停课',
+        }),
+      );
+      return original(req);
+    };
+    expect(await signUp('u1', id)).toMatchObject({
+      ok: false,
+      error: { code: 'CLOSED', message: expect.stringMatching(/暂停开放：台风停课，活动不再报名/) },
+    });
+    expect(await h.store.notices.signUpOf(id, 'u1')).toBeNull();
+  });
+
   it('promotes the waitlist when staff raise the capacity', async () => {
     h = await setup();
     const notice = await h.published();

@@ -12,7 +12,7 @@ import { knownUser } from '../session';
 import { thisMonday, todayOf } from '../kernel/week';
 import { communityOrThrow } from '../kernel/community';
 import { calendarOf } from '../kernel/calendar';
-import { assertNotCancelled } from '../community/calendar';
+import { assertNotCancelled, closedActivity } from '../community/calendar';
 import { assertActive } from '../community/setup';
 import { limitsOf, SELF_CHECK_IN, signUpCapsOf, signUpLimitMessage } from '../community/limits';
 import type { NoticeRecord } from '../ports';
@@ -110,10 +110,12 @@ export async function signUp(
     userId,
     name: input.name ?? '',
     requestId: input.requestId,
+    date: activity.date,
     capacity: activity.capacity,
     caps: signUpCapsOf(limitsOf(community.limits), todayOf(now)),
     now,
   });
+  if (outcome.kind === 'closed') throw closedActivity(activity.date, outcome.reason);
   if (outcome.kind === 'limited') throw new AppError('CONFLICT', signUpLimitMessage(outcome.max));
   return activityFor(deps, activity, userId);
 }

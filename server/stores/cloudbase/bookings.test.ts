@@ -48,7 +48,9 @@ const seatOrWaitlist = (repo: BookingRepo) => ({
   ...repo,
   book: async (req: BookRequest): Promise<Booked> => {
     const outcome = await repo.book(req);
-    if (outcome.kind === 'full' || outcome.kind === 'limited') throw new Error('unexpected full');
+    if (outcome.kind === 'full' || outcome.kind === 'limited' || outcome.kind === 'closed') {
+      throw new Error(`unexpected ${outcome.kind}`);
+    }
     return outcome;
   },
 });
@@ -117,7 +119,7 @@ describe('bookings.book', () => {
   it(`books in one transaction of ${BOOK_MAX_OPERATIONS} operations, confirmed or waitlisted`, async () => {
     const { bookings, cost, slotDoc, bookingDoc } = setup();
     const first = await cost(() => bookings.book(request()));
-    expect(first).toMatchObject({ ops: BOOK_OPERATIONS.created, writes: 3, outside: 0 });
+    expect(first).toMatchObject({ ops: BOOK_OPERATIONS.created, writes: 4, outside: 0 });
     expect(first.transactions).toBe(1);
     const a = first.result.booking;
     expect(a.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
@@ -159,7 +161,7 @@ describe('bookings.book', () => {
       bookings.book(toSlot2({ userId: 'wx:o-2', codes: ['K7MP', 'X3QA'] })),
     );
     // One more get for the taken candidate.
-    expect(second).toMatchObject({ ops: BOOK_OPERATIONS.created + 1, writes: 3 });
+    expect(second).toMatchObject({ ops: BOOK_OPERATIONS.created + 1, writes: 4 });
     expect([a.code, second.result.booking.code]).toEqual(['K7MP', 'X3QA']);
     expect(emulator.dump('booking_codes')).toEqual([
       { _id: 'c1_20261202_K7MP', bookingId: a.id },
@@ -291,10 +293,10 @@ describe('bookings.book with limits per resident (booking_residents)', () => {
         }),
       ),
     );
-    // Refused on the count: the slot, the list and both bookings read, nothing written.
+    // Refused on the count: the slot, the date, the list and both bookings read, nothing written.
     expect(third).toMatchObject({
       result: { kind: 'limited', limit: 'evening', max: 2 },
-      ops: 4,
+      ops: 5,
       writes: 0,
     });
     // A retry reads no list at all: BOOK_OPERATIONS.existing.
@@ -583,9 +585,9 @@ describe('bookings.reschedule', () => {
       request({ requestId: 'move-req-0001', ...fields });
     expect(await bookings.reschedule(a.id, within({ seats: 1 }))).toEqual({ kind: 'full' });
     const moved = await cost(() => bookings.reschedule(a.id, within({ seats: 2 })));
-    // get the booking, get the slot, get and set the new code, set the new booking, update the
-    // old one, set the slot.
-    expect(moved).toMatchObject({ result: { kind: 'moved' }, ops: 7, writes: 4 });
+    // get the booking, get the slot, get the date, set its gate, get and set the new code, set
+    // the new booking, update the old one, set the slot.
+    expect(moved).toMatchObject({ result: { kind: 'moved' }, ops: 9, writes: 5 });
     if (moved.result.kind !== 'moved') throw new Error(moved.result.kind);
     const id = moved.result.booking.id;
     expect(slotDoc(SLOT)).toMatchObject({
@@ -807,6 +809,7 @@ describe('collectionPrefix', () => {
       'contract_booking_settings',
       'contract_booking_slots',
       'contract_bookings',
+      'contract_community_dates',
     ]);
   });
 });

@@ -83,19 +83,21 @@ import {
   tallyErased,
 } from './tally';
 import { MANY_RACERS, transact } from './transaction';
+import { dateClosedIn, passGate } from './dates';
 
 /**
  * Single-document operations a book() runs inside its one transaction, by outcome:
- * - created (confirmed or waitlisted): get the slot, get the code (free: the usual case), set the
- *   code, set the booking, set the slot (seat or waitlist, request, holder); each candidate code
- *   already taken adds a get;
+ * - created (confirmed or waitlisted): get the slot, get the date's calendar entry, set the
+ *   date's gate (dates.ts: what serializes a booking with the date's cancellation), get the code
+ *   (free: the usual case), set the code, set the booking, set the slot (seat or waitlist,
+ *   request, holder); each candidate code already taken adds a get;
  * - existing (a retried request, or the resident's live booking in the slot): get the slot, get
  *   the booking;
- * - full (no seat, and the request takes no waitlist): get the slot.
+ * - full (no seat, and the request takes no waitlist): get the slot, get the date;
+ * - closed (the date is cancelled): get the slot, get the date.
  * A transaction retried after a conflict repeats them.
  */
-export const BOOK_OPERATIONS = { created: 5, existing: 2, full: 1 } as const;
-/** The most a book() ever costs per attempt: "ops per booking". */
+export const BOOK_OPERATIONS = { created: 7, existing: 2, full: 2, closed: 2 } as const;
 export const BOOK_MAX_OPERATIONS = BOOK_OPERATIONS.created;
 /**
  * cancel(): get the booking, get the slot, update the booking, set the slot; a freed seat given to
@@ -103,12 +105,13 @@ export const BOOK_MAX_OPERATIONS = BOOK_OPERATIONS.created;
  */
 export const CANCEL_OPERATIONS = { cancelled: 4, promoted: 6, stale: 1 } as const;
 /**
- * reschedule() between two slots: get the old booking, get the new slot, get the old slot, get
- * and set the new booking's code, set the new booking, update the old booking, set the new slot,
- * set the old slot; plus 2 when the old seat goes to that slot's waitlist. Full: the first two
+ * reschedule() between two slots: get the old booking, get the new slot, get the new slot's date
+ * (its calendar entry) and set its gate (dates.ts), get the old slot, get and set the new
+ * booking's code, set the new booking, update the old booking, set the new slot, set the old
+ * slot; plus 2 when the old seat goes to that slot's waitlist. Full or closed: the first three
  * reads only.
  */
-export const RESCHEDULE_OPERATIONS = { moved: 9, promoted: 11, full: 2 } as const;
+export const RESCHEDULE_OPERATIONS = { moved: 11, promoted: 13, full: 3 } as const;
 /**
  * update(): get and update the booking; a status move that changes the slot's seats, waitlist or
  * holders (e.g. completed, no-show) also gets and sets the slot. Check-in and reminders do not.
@@ -116,7 +119,12 @@ export const RESCHEDULE_OPERATIONS = { moved: 9, promoted: 11, full: 2 } as cons
 export const UPDATE_OPERATIONS = { booking: 2, slot: 4 } as const;
 
 type BookingCollections = Record<
-  'booking_settings' | 'booking_slots' | 'bookings' | 'booking_codes' | 'booking_residents',
+  | 'booking_settings'
+  | 'booking_slots'
+  | 'bookings'
+  | 'booking_codes'
+  | 'booking_residents'
+  | 'community_dates',
   string
 >;
 
@@ -265,6 +273,13 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     return { cancelled, promoted };
   }
 
+  /** The date's calendar entry, read in this transaction: cancelled or not (dates.ts). */
+  const closedOn = (req: BookRequest) =>
+    dateClosedIn(tx, names.community_dates, req.community, req.date);
+  /** Before making a booking on the date: serializes with its cancellation (dates.ts). */
+  const gate = (req: BookRequest) =>
+    passGate(tx, names.community_dates, req.community, req.date, req.now);
+
   /**
    * With caps and a user: the resident's bookings the limits count (the listed ones of
    * `caps.from` on, read here, cancelled ones included: bookingLimit skips them) and a way to
@@ -315,12 +330,16 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
       const slot = await slotAt(req);
       const known = knownIn(slot.tally, req);
       // A retried request is answered before anything is counted (decideBook looks at it first).
-      const mine = known.retried || known.held ? null : await heldBy(req);
-      const decision = decideBook({ known, taken: slot.tally.held }, req, mine?.held ?? null);
+      const answered = known.retried || known.held;
+      const closed = answered ? null : await closedOn(req);
+      const mine = answered || closed ? null : await heldBy(req);
+      const state = { known, taken: slot.tally.held, closed };
+      const decision = decideBook(state, req, mine?.held ?? null);
       if (decision.kind === 'existing') {
         return { kind: 'existing' as const, booking: await slot.record(decision.id) };
       }
-      if (decision.kind === 'full' || decision.kind === 'limited') return decision;
+      if (decision.kind !== 'create') return decision;
+      await gate(req);
       const booking = await made(slot, req, decision.status);
       await slot.write();
       await mine?.save(booking);
@@ -338,15 +357,16 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
     },
 
     /**
-     * RESCHEDULE_OPERATIONS: 9 between two slots, 11 with a promotion in the old one. The new
+     * RESCHEDULE_OPERATIONS: 11 between two slots, 13 with a promotion in the old one. The new
      * booking first, then the old one cancelled as decided, promotion included.
      */
     async reschedule(id: string, req: BookRequest) {
       const old = await bookingAt(id);
       const slot = await slotAt(req);
       const known = knownIn(slot.tally, req);
-      const mine = known.retried ? null : await heldBy(req);
-      const target = { known, taken: slot.tally.held };
+      const closed = known.retried ? null : await closedOn(req);
+      const mine = known.retried || closed ? null : await heldBy(req);
+      const target = { known, taken: slot.tally.held, closed };
       const decision = decideReschedule(old, target, req, mine?.held ?? null);
       if (decision.kind === 'existing') {
         return {
@@ -356,6 +376,7 @@ function inTransaction(tx: CloudTransaction, names: BookingCollections) {
         };
       }
       if (decision.kind !== 'move') return decision;
+      await gate(req);
       const moving = decision.cancel.booking;
       // Within one slot, one slot document for both: both changes apply to it, written once.
       const oldSlot = moving.slotId === req.slotId ? slot : await slotAt(moving, moving);

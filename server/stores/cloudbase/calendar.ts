@@ -3,12 +3,15 @@
  * - community_dates/<community>_<YYYYMMDD>: { community, date, kind, reason, opensAt, closesAt,
  *   added }: one exception per date to the weekly evenings (core/community/calendar.ts).
  *
- * close() finds the closed dates' live bookings with one query, then writes the entry and cancels
- * those bookings and the named activities' sign-ups in one transaction (a transaction cannot
- * query; an activity's live sign-ups are listed in its own document, so they need none). A
- * booking or sign-up made between the query and the commit read the calendar before it (the
- * core refuses a cancelled date), so one more query after the commit and a second transaction
- * cancel any such latecomer. Both passes are idempotent: what is cancelled stays as it is.
+ * close() finds the closed dates' live bookings with one query, then writes the entry and the
+ * date's gate and cancels those bookings and the named activities' sign-ups in one transaction
+ * (a transaction cannot query; an activity's live sign-ups are listed in its own document, so
+ * they need none). Every booking, move or sign-up that makes something on the date reads the
+ * entry and writes the same gate in its transaction (dates.ts): one committing after this
+ * transaction conflicts, is retried and reads the date cancelled; one committing before it is
+ * found by one more query after the commit and cancelled by a second transaction. Both passes
+ * are idempotent: what is cancelled stays as it is. An archive writes no entry and no gate: a
+ * booking racing it is one the service let through before the community was archived.
  */
 import type { CalendarDate } from '../../../contract/calendar';
 import { CLOSED_BY_DATE } from '../../core/community/calendar';
@@ -16,6 +19,7 @@ import type { BookingRecord, CalendarRepo, Closing } from '../../core/ports';
 import { closeBookingsIn } from './bookings';
 import { closeSignUpsIn } from './notices';
 import { readDoc } from './documents';
+import { entryId, passGate } from './dates';
 import { bool, fieldsOf, oneOf, read, readAll, text, type Shape } from './fields';
 import type { CloudDatabase, DocData } from './sdk';
 import { MANY_RACERS, transact } from './transaction';
@@ -43,8 +47,6 @@ const ENTRY: Shape<CalendarDate> = {
   closesAt: text,
   added: bool,
 };
-
-const entryId = (community: string, date: string) => `${community}_${date.replace(/-/g, '')}`;
 
 export function calendarRepo(db: CloudDatabase, names: Names): CalendarRepo {
   const dates = () => db.collection(names.community_dates);
@@ -76,6 +78,8 @@ export function calendarRepo(db: CloudDatabase, names: Names): CalendarRepo {
           .collection(names.community_dates)
           .doc(entryId(community, closing.entry.date))
           .set({ data: dataOf(community, closing.entry) });
+        // Conflicts with any booking or sign-up of the date committing meanwhile (dates.ts).
+        await passGate(tx, names.community_dates, community, closing.entry.date, closing.now);
       }
       const bookings = await closeBookingsIn(tx, names, ids, closing);
       const signUps = await closeSignUpsIn(tx, names, closing.activities, closing.reason);

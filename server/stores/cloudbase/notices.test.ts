@@ -80,6 +80,8 @@ const request = (fields: Partial<SignUpRequest> = {}): SignUpRequest => ({
   userId: 'wx:o-1',
   name: '',
   requestId: 'req-aaaaaaaa',
+  // The activity's date: the sign-up reads its calendar entry (SIGN_UP_OPERATIONS).
+  date: '2026-12-02',
   capacity: 2,
   now: NOW,
   ...fields,
@@ -138,7 +140,7 @@ describe('notices.signUp with the limit per resident', () => {
     const first = await cost(() => repo.signUp(request({ caps })));
     expect(first).toMatchObject({
       ops: SIGN_UP_OPERATIONS.created + SIGN_UP_LIMIT_OPERATIONS.resident,
-      writes: 3,
+      writes: 4,
       transactions: 1,
     });
     if (first.result.kind !== 'created') throw new Error('not created');
@@ -159,13 +161,14 @@ describe('notices.signUp with the limit per resident', () => {
         SIGN_UP_LIMIT_OPERATIONS.resident +
         SIGN_UP_LIMIT_OPERATIONS.perListed,
     );
-    // At the limit: the activity, the list and each listed activity are read; nothing is written.
+    // At the limit: the activity, the date, the list and each listed activity are read; nothing
+    // is written.
     const refused = await cost(() =>
       repo.signUp(request({ caps, activityId: 'a3', requestId: 'req-c' })),
     );
     expect(refused).toMatchObject({
       result: { kind: 'limited', limit: 'signUps', max: 2 },
-      ops: 2 + 2 * SIGN_UP_LIMIT_OPERATIONS.perListed,
+      ops: 3 + 2 * SIGN_UP_LIMIT_OPERATIONS.perListed,
       writes: 0,
     });
     // A cancelled one drops off the list at the next sign-up; erase removes the list.
@@ -206,7 +209,7 @@ describe('notices.signUp', () => {
     const first = await cost(() => notices.signUp(request()));
     expect(first).toMatchObject({
       ops: SIGN_UP_OPERATIONS.created,
-      writes: 2,
+      writes: 3,
       outside: 0,
       transactions: 1,
     });
@@ -925,6 +928,7 @@ describe('collectionPrefix', () => {
     const used = new Set(emulator.log().map((op) => op.collection));
     expect([...used].sort()).toEqual([
       'contract_activity_signups',
+      'contract_community_dates',
       'contract_notice_activities',
       'contract_notice_pins',
       'contract_notices',

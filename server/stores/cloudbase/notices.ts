@@ -96,15 +96,19 @@ import {
   type TallyRules,
 } from './tally';
 import { FEW_RACERS, MANY_RACERS, transact } from './transaction';
+import { signUpDate } from './dates';
 
 /**
  * Single-document operations a signUp() runs inside its one transaction, by outcome:
- * - created (signed or waitlisted): get the activity, set the activity, set the sign-up;
+ * - created (signed or waitlisted): get the activity, get the date's calendar entry and set the
+ *   date's gate (a request with its date: every resident's; dates.ts), set the activity, set the
+ *   sign-up;
  * - existing (a retried request, or the resident's live sign-up): get the activity, get the
- *   sign-up.
+ *   sign-up;
+ * - closed (the date is cancelled): get the activity, get the date.
  * A transaction retried after a conflict repeats them.
  */
-export const SIGN_UP_OPERATIONS = { created: 3, existing: 2 } as const;
+export const SIGN_UP_OPERATIONS = { created: 5, existing: 2, closed: 2 } as const;
 /**
  * A resident's sign-up with the limit adds, per attempt: get and set the resident's
  * signup_residents document, and get the activity of each sign-up it lists (at most the limit's
@@ -120,7 +124,12 @@ export const SIGN_UP_MAX_OPERATIONS = SIGN_UP_OPERATIONS.created;
 export const CANCEL_SIGN_UP_OPERATIONS = { cancelled: 4, promoted: 6, none: 1 } as const;
 
 type NoticeCollections = Record<
-  'notices' | 'notice_activities' | 'activity_signups' | 'notice_pins' | 'signup_residents',
+  | 'notices'
+  | 'notice_activities'
+  | 'activity_signups'
+  | 'notice_pins'
+  | 'signup_residents'
+  | 'community_dates',
   string
 >;
 
@@ -539,12 +548,17 @@ export function noticeRepo(db: CloudDatabase, names: NoticeCollections): NoticeR
         if (!at) throw new Error(`No activity ${req.activityId} to sign up for`);
         const known = knownIn(at.tally, req);
         // A retried request or a held sign-up is answered before anything is counted.
-        const mine = known.retried || known.held ? null : await heldBy(docs, req);
-        const decision = decideSignUp(known, at.tally.held, req, mine?.held ?? null);
+        const answered = known.retried || known.held;
+        const date = signUpDate(tx, names.community_dates, req);
+        const closed = answered ? null : await date.closed();
+        const mine = answered || closed ? null : await heldBy(docs, req);
+        const decision = decideSignUp(known, at.tally.held, req, mine?.held ?? null, closed);
         if (decision.kind === 'existing') {
           return { kind: 'existing', signUp: await at.record(decision.id) };
         }
-        if (decision.kind === 'limited') return decision;
+        if (decision.kind !== 'create') return decision;
+        // Serializes with the date's cancellation (dates.ts).
+        await date.pass();
         const signUp = newSignUp(req, newId(), decision.status, null);
         await at.add(signUp);
         await mine?.save(signUp);

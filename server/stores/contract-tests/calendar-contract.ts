@@ -169,9 +169,10 @@ export function describeCalendarContract(name: string, open: () => Promise<Store
       ]);
       // Another date keeps its booking.
       expect((await store.bookings.listForDate('c1', '2026-12-09'))[0]?.status).toBe('confirmed');
-      // The seat is free again for the slot's later bookings (no holder left behind).
-      expect((await store.bookings.book(request('u1', 'r-5'))).kind).toBe('created');
       expect(await store.calendar.list('c1', '2026-12-02', '2026-12-02')).toEqual([CANCELLED]);
+      // Restored, the date's seat is free again (no holder left behind).
+      await store.calendar.remove('c1', '2026-12-02');
+      expect((await store.bookings.book(request('u1', 'r-5'))).kind).toBe('created');
     });
 
     it("cancels the named activities' live sign-ups with the reason, not those checked in", async () => {
@@ -214,6 +215,42 @@ export function describeCalendarContract(name: string, open: () => Promise<Store
       });
       // The activity takes sign-ups again once the date is restored (the core decides when).
       expect((await store.notices.signUp(signUp('a1', 'u5', 'r-8'))).kind).toBe('created');
+    });
+
+    it('refuses a booking, a move and a sign-up on a cancelled date in its own transaction', async () => {
+      // The service checks the calendar first; these calls skip that check, as a request does
+      // whose check ran before the cancellation committed.
+      await store.notices.save(notice);
+      const moving = await store.bookings.book(request('u2', 'r-2', '2026-12-09'));
+      if (moving.kind !== 'created') throw new Error('expected a booking');
+      await store.calendar.close('c1', dateClosing(['a1']));
+      const closed = { kind: 'closed', reason: '台风停课' };
+
+      expect(await store.bookings.book(request('u1', 'r-1'))).toEqual(closed);
+      expect(
+        await store.bookings.book({
+          ...request('u3', 'r-3'),
+          caps: { perEvening: 2, open: 3, from: '2026-11-28' },
+        }),
+      ).toEqual(closed);
+      expect(await store.bookings.reschedule(moving.booking.id, request('u2', 'r-4'))).toEqual(
+        closed,
+      );
+      const dated = { ...signUp('a1', 'u1', 'r-5'), date: '2026-12-02' };
+      expect(await store.notices.signUp(dated)).toEqual(closed);
+
+      // Nothing was written: no booking on the date, the moved one kept, no sign-up.
+      expect(await store.bookings.listForDate('c1', '2026-12-02')).toEqual([]);
+      expect(await store.bookings.getBooking(moving.booking.id)).toEqual(moving.booking);
+      expect(await store.notices.signUpOf('a1', 'u1')).toBeNull();
+      // A retry of a request that committed before is answered as it was; another date books.
+      expect((await store.bookings.book(request('u2', 'r-2', '2026-12-09'))).kind).toBe('existing');
+      expect((await store.bookings.book(request('u5', 'r-6', '2026-12-16'))).kind).toBe('created');
+      // An extra evening is no cancellation.
+      await store.calendar.save('c1', EXTRA);
+      const extra = { ...signUp('a2', 'u1', 'r-7'), date: EXTRA.date };
+      expect((await store.notices.signUp(extra)).kind).toBe('created');
+      expect((await store.bookings.book(request('u1', 'r-8', EXTRA.date))).kind).toBe('created');
     });
 
     it('an archive closing keeps what started before its instant and cancels the rest', async () => {

@@ -764,7 +764,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       /** book() for requests that take a seat or a waitlist place, never 'full'. */
       const book = async (req: BookRequest): Promise<Booked> => {
         const outcome = await store.bookings.book(req);
-        if (outcome.kind === 'full' || outcome.kind === 'limited') {
+        if (outcome.kind === 'full' || outcome.kind === 'limited' || outcome.kind === 'closed') {
           throw new Error(`unexpected ${outcome.kind}`);
         }
         return outcome;

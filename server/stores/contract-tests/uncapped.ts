@@ -7,14 +7,14 @@ export type UncappedNotices = Omit<NoticeRepo, 'signUp'> & {
 
 /**
  * The repo for tests of sign-ups without caps (staff, or before the limit is asked): a
- * 'limited' answer, which only a request with caps may get, fails the test.
+ * 'limited' answer, which only a request with caps may get, or a 'closed' one, fails the test.
  */
 export const uncapped = (repo: NoticeRepo): UncappedNotices => ({
   ...repo,
   async signUp(request) {
     const outcome = await repo.signUp(request);
-    if (outcome.kind === 'limited') {
-      throw new Error(`Refused by a limit it was not given: ${request.requestId}`);
+    if (outcome.kind === 'limited' || outcome.kind === 'closed') {
+      throw new Error(`Refused (${outcome.kind}) when it should not be: ${request.requestId}`);
     }
     return outcome;
   },

@@ -23,6 +23,7 @@ import type { BookingRecord, BookingRepo, BookRequest, SlotCount } from '../../c
 import type { HeldBooking } from '../../core/community/limits';
 import { retainedBooking } from '../../core/retention/rules';
 import { immediate, maybe, statements, table, waitlist } from './rows';
+import { dateClosed } from './calendar';
 
 /** A status list for SQL, from the core's list (only fixed status names, never input). */
 const inList = (statuses: readonly string[]) => `(${statuses.map((st) => `'${st}'`).join(', ')})`;
@@ -39,6 +40,8 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   const load = (id: string) => bookings.get('id = ?', id);
   const idOf = (where: string, ...args: unknown[]) =>
     sql<{ id: string }>(`SELECT id FROM bookings WHERE ${where}`).get(...args)?.id ?? null;
+
+  const isClosed = dateClosed(db);
 
   /** Inside a transaction: what book() and reschedule() decide on. */
   const slotState = (req: BookRequest): SlotState => ({
@@ -59,6 +62,9 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     taken: sql<{ n: number }>(
       `SELECT COUNT(*) AS n FROM bookings WHERE slot_id = ? AND status IN ${inList(SEATED)}`,
     ).get(req.slotId)!.n,
+    // Read under the same write lock as CalendarRepo.close: a cancellation either committed
+    // before (and is read here) or comes after and cancels what this transaction makes.
+    closed: isClosed(req.community, req.date),
   });
 
   /** Inside a transaction: the resident's bookings the limits count (any status), or null when uncapped. */
@@ -101,7 +107,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
       atomic(() => {
         const decision = decideBook(slotState(req), req, heldBy(req));
         if (decision.kind === 'existing') return { kind: 'existing', booking: load(decision.id)! };
-        if (decision.kind === 'full' || decision.kind === 'limited') return decision;
+        if (decision.kind !== 'create') return decision;
         return { kind: 'created', booking: create(req, decision.status) };
       }),
     getBooking: async (id) => load(id),

@@ -2,7 +2,8 @@
  * A community's calendar on SQLite (community_dates): one row per date. close() writes a
  * cancelled date's row and cancels the closed dates' live bookings and the named activities'
  * sign-ups (decideCloseBookings, decideCloseSignUps) in one IMMEDIATE transaction, so a booking
- * or sign-up either committed before it (and is cancelled) or reads the cancelled date after it.
+ * or sign-up either committed before it (and is cancelled) or reads the cancelled date after it
+ * in its own transaction (dateClosed) and is refused.
  */
 import type Database from 'better-sqlite3';
 import type { CalendarDate } from '../../../contract/calendar';
@@ -12,7 +13,23 @@ import {
   decideCloseSignUps,
 } from '../../core/community/calendar';
 import type { BookingRecord, CalendarRepo, SignUpRecord } from '../../core/ports';
-import { immediate, table } from './rows';
+import { closedBy, type DateClosed } from '../../core/booking/decisions';
+import { immediate, statements, table } from './rows';
+
+/**
+ * Inside a booking's or sign-up's transaction: whether the community's date is cancelled
+ * (closedBy). Read under the same write lock as close(), so a cancellation either committed first
+ * and is read here, or comes after and cancels what the transaction makes.
+ */
+export function dateClosed(db: Database.Database) {
+  const sql = statements(db);
+  return (community: string, date: string): DateClosed | null =>
+    closedBy(
+      sql<{ kind: 'cancelled' | 'extra'; reason: string }>(
+        'SELECT kind, reason FROM community_dates WHERE community_id = ? AND date = ?',
+      ).get(community, date) ?? null,
+    );
+}
 
 type Row = CalendarDate & { community: string };
 

@@ -25,6 +25,7 @@ import type { HeldSignUp } from '../../core/community/limits';
 import { retainedSignUp } from '../../core/retention/rules';
 import { placesLeft } from '../../core/waitlist';
 import { immediate, maybe, statements, table, waitlist, type Row } from './rows';
+import { dateClosed } from './calendar';
 
 export function noticeRepo(db: Database.Database): NoticeRepo {
   const notices = table<Omit<NoticeRecord, 'activities'>>(db, 'notices', { bool: ['pinned'] });
@@ -34,6 +35,7 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
   const sql = statements(db);
   // IMMEDIATE: the write lock is taken before the places are counted.
   const atomic = immediate(db);
+  const isClosed = dateClosed(db);
 
   const activitiesOf = (id: string) => activities.all('notice_id = ? ORDER BY sort', id);
   const toNotice = (row: Row): NoticeRecord => {
@@ -59,6 +61,10 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
     held: req.userId ? liveOf(req.activityId, req.userId) : null,
     signed: signed(req.activityId),
   });
+
+  /** Inside a transaction: whether the sign-up's date is cancelled; a check-in gives none. */
+  const closedOn = (req: SignUpRequest) =>
+    req.date === undefined ? null : isClosed(req.community, req.date);
 
   /** Inside a transaction: the resident's sign-ups the limit counts (any status), or null when uncapped. */
   const heldBy = (req: SignUpRequest): HeldSignUp[] | null =>
@@ -119,11 +125,11 @@ export function noticeRepo(db: Database.Database): NoticeRepo {
         const known = { retried: retried?.id ?? null, held: held?.id ?? null };
         // A retry or a held sign-up is answered first (decideSignUp), with nothing counted.
         const mine = retried || held ? null : heldBy(req);
-        const decision = decideSignUp(known, signed, req, mine);
+        const decision = decideSignUp(known, signed, req, mine, closedOn(req));
         if (decision.kind === 'existing') {
           return { kind: 'existing' as const, signUp: signUpById(decision.id)! };
         }
-        if (decision.kind === 'limited') return decision;
+        if (decision.kind !== 'create') return decision;
         const created = newSignUp(req, newId(), decision.status, null);
         signUps.insert(created);
         return { kind: 'created' as const, signUp: created };
