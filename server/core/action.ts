@@ -46,6 +46,22 @@ export interface ActionDef<A extends ActionName = ActionName> {
 /** Type-checks one action against the shared contract. */
 export const defineAction = <A extends ActionName>(def: ActionDef<A>): ActionDef<A> => def;
 
+/** The actions whose input names the community they act on. */
+type CommunityScoped = {
+  [A in ActionName]: ActionInput<A> extends { community: string } ? A : never;
+}[ActionName];
+
+/**
+ * An action on the community its input names (`input.community`): dispatch checks the caller's
+ * role in that community. Everything else is declared as defineAction takes it.
+ */
+export const inCommunity = <A extends CommunityScoped>(def: Omit<ActionDef<A>, 'community'>) =>
+  defineAction<A>({
+    ...def,
+    // A is constrained to inputs with a community, which TypeScript cannot see through ActionInput<A>.
+    community: (input) => (input as { community: string }).community,
+  });
+
 /** The caller's record in a non-public action (dispatch loads it before the handler runs). */
 export const userOf = (ctx: ActionContext): UserRecord => {
   if (!ctx.user) throw new Error(`Action needs a user but none was loaded`);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { DeskMove } from '../../../contract/booking';
-import { defineAction, userOf, type ActionContext } from '../action';
+import { defineAction, userOf, type ActionContext, inCommunity } from '../action';
 import type { CoreDeps } from '../deps';
 import {
   bookFor,
@@ -104,7 +104,7 @@ export const bookingActions = [
     example: {},
     handler: async (ctx) => myBookings(ctx.deps, userOf(ctx).id, ctx.now),
   }),
-  defineAction({
+  inCommunity({
     id: 'booking.configure',
     role: 'staff',
     input: z
@@ -131,15 +131,13 @@ export const bookingActions = [
       })
       .strict(),
     example: { community: 'jinse', service: 'paperwork', seatsPerSlot: 3, bring: ['身份证'] },
-    community: (input) => input.community,
     handler: async (ctx, input) => configureService(ctx.deps, input, ctx.now),
   }),
-  defineAction({
+  inCommunity({
     id: 'booking.list',
     role: 'staff',
     input: z.object({ community: ids.community, date, service: ids.service.optional() }).strict(),
     example: { community: 'jinse', date: '2026-12-02' },
-    community: (input) => input.community,
     handler: async (ctx, input) => eveningList(ctx.deps, input, ctx.now),
   }),
   staffMove('checkIn'),

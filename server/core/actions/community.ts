@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineAction } from '../action';
+import { defineAction, inCommunity } from '../action';
 import { setContactPhone, setLimits, tonightOf } from '../community/service';
 import {
   archiveCommunity,
@@ -93,15 +93,14 @@ export const communityActions = [
     handler: async ({ deps, now, caller }, input) =>
       tonightOf(deps, input.community, caller.userId, now),
   }),
-  defineAction({
+  inCommunity({
     id: 'community.setContactPhone',
     role: 'staff',
     input: z.object({ community: ids.community, phone: contactPhone }).strict(),
     example: { community: 'jinse', phone: '0512-6888 1234' },
-    community: (input) => input.community,
     handler: async ({ deps }, input) => setContactPhone(deps, input.community, input.phone),
   }),
-  defineAction({
+  inCommunity({
     id: 'community.setLimits',
     role: 'staff',
     input: z
@@ -121,7 +120,6 @@ export const communityActions = [
       numbersPerEvening: 3,
       openSignUps: 3,
     },
-    community: (input) => input.community,
     handler: async ({ deps, now }, { community, ...limits }) =>
       setLimits(deps, community, limits, now),
   }),

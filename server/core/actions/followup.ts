@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineAction, userOf } from '../action';
+import { defineAction, userOf, inCommunity } from '../action';
 import type { CoreDeps } from '../deps';
 import { eraseResident } from '../erase';
 import {
@@ -24,12 +24,11 @@ const taskCommunity = async (input: { id: string }, deps: CoreDeps) =>
   (await deps.store.followUps.get(input.id))?.community ?? null;
 
 export const followupActions = [
-  defineAction({
+  inCommunity({
     id: 'followup.due',
     role: 'staff',
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
-    community: (input) => input.community,
     handler: async ({ deps, now }, input) => callListOf(deps, input.community, now),
   }),
   defineAction({
@@ -50,15 +49,14 @@ export const followupActions = [
     community: taskCommunity,
     handler: async (ctx, input) => recordCall(ctx.deps, input, userOf(ctx).id, ctx.now),
   }),
-  defineAction({
+  inCommunity({
     id: 'followup.rules',
     role: 'staff',
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
-    community: (input) => input.community,
     handler: async ({ deps }, input) => rulesFor(deps, input.community),
   }),
-  defineAction({
+  inCommunity({
     id: 'followup.configure',
     role: 'staff',
     input: z
@@ -70,17 +68,15 @@ export const followupActions = [
       })
       .strict(),
     example: { community: 'jinse', service: 'paperwork', followUp: true, delayDays: 1 },
-    community: (input) => input.community,
     handler: async ({ deps }, input) => configureRule(deps, input),
   }),
-  defineAction({
+  inCommunity({
     id: 'followup.timeline',
     role: 'staff',
     input: z
       .object({ community: ids.community, resident: z.string().regex(/^[A-Za-z0-9_:-]{1,80}$/) })
       .strict(),
     example: { community: 'jinse', resident: 'resident-1' },
-    community: (input) => input.community,
     handler: async ({ deps }, input) => timelineOf(deps, input.community, input.resident),
   }),
   defineAction({

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineAction, userOf } from '../action';
+import { defineAction, userOf, inCommunity } from '../action';
 import type { CoreDeps } from '../deps';
 import {
   archivedNotice,
@@ -114,12 +114,11 @@ export const noticeActions = [
     example: { activityId: 'activity-1', code: 'K7P2Q9', via: 'scan' },
     handler: async (ctx, input) => checkIn(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
-  defineAction({
+  inCommunity({
     id: 'notice.manage',
     role: 'staff',
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
-    community: (input) => input.community,
     handler: async ({ deps, now }, input) => manageList(deps, input.community, now),
   }),
   defineAction({
@@ -158,7 +157,7 @@ export const noticeActions = [
       input.id ? ((await deps.store.notices.get(input.id))?.community ?? null) : input.community,
     handler: async (ctx, input) => editNotice(ctx.deps, input, userOf(ctx).id, ctx.now),
   }),
-  defineAction({
+  inCommunity({
     id: 'notice.uploadCover',
     role: 'staff',
     maxBodyBytes: BASE64_MAX + 1024,
@@ -168,7 +167,6 @@ export const noticeActions = [
       community: 'jinse',
       data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     },
-    community: (input) => input.community,
     handler: async (ctx, input) => uploadCover(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
   defineAction({

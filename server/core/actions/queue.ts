@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineAction, userOf } from '../action';
+import { defineAction, userOf, inCommunity } from '../action';
 import type { CoreDeps } from '../deps';
 import {
   addWalkIn,
@@ -65,20 +65,18 @@ export const queueActions = [
     example: { community: 'jinse' },
     handler: async (ctx, input) => board(ctx.deps, input.community, ctx.now),
   }),
-  defineAction({
+  inCommunity({
     id: 'queue.desk',
     role: 'staff',
     input: z.object(lineRef).strict(),
     example: { community: 'jinse', queue: 'library' },
-    community: (input) => input.community,
     handler: async (ctx, input) => lineDesk(ctx.deps, input, ctx.now),
   }),
-  defineAction({
+  inCommunity({
     id: 'queue.callNext',
     role: 'staff',
     input: z.object(lineRef).strict(),
     example: { community: 'jinse', queue: 'library' },
-    community: (input) => input.community,
     handler: async (ctx, input) => callNextDesk(ctx.deps, input, ctx.now),
   }),
   defineAction({
@@ -109,7 +107,7 @@ export const queueActions = [
       handler: async (ctx, input) => pauseLine(ctx.deps, input, verb === 'pause', ctx.now),
     }),
   ),
-  defineAction({
+  inCommunity({
     id: 'queue.configure',
     role: 'staff',
     input: z
@@ -122,10 +120,9 @@ export const queueActions = [
       })
       .strict(),
     example: { community: 'jinse', queue: 'library', capacity: 60, lastJoin: '19:40' },
-    community: (input) => input.community,
     handler: async (ctx, input) => configureLine(ctx.deps, input, ctx.now),
   }),
-  defineAction({
+  inCommunity({
     id: 'queue.addWalkIn',
     role: 'staff',
     input: z
@@ -136,7 +133,6 @@ export const queueActions = [
       })
       .strict(),
     example: { community: 'jinse', queue: 'health', note: '王阿姨，红外套' },
-    community: (input) => input.community,
     handler: async (ctx, input) => addWalkIn(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
 ];

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineAction } from '../action';
+import { defineAction, inCommunity } from '../action';
 import { posterFor } from '../report/poster';
 import {
   overview,
@@ -14,15 +14,14 @@ import { ids } from '../validation';
 const date = ids.date;
 
 export const reportActions = [
-  defineAction({
+  inCommunity({
     id: 'report.evening',
     role: 'staff',
     input: z.object({ community: ids.community, date }).strict(),
     example: { community: 'jinse', date: '2026-12-02' },
-    community: (input) => input.community,
     handler: async ({ deps }, input) => reportOf(deps, input.community, input.date),
   }),
-  defineAction({
+  inCommunity({
     id: 'report.costs',
     role: 'staff',
     input: z
@@ -32,17 +31,15 @@ export const reportActions = [
       })
       .strict(),
     example: { community: 'jinse', costs: { paperwork: 20, health: 15 } },
-    community: (input) => input.community,
     handler: async ({ deps }, input) => saveCosts(deps, input.community, input.costs),
   }),
-  defineAction({
+  inCommunity({
     id: 'report.csv',
     role: 'staff',
     input: z
       .object({ community: ids.community, date, kind: z.enum(['summary', 'visits']) })
       .strict(),
     example: { community: 'jinse', date: '2026-12-02', kind: 'summary' },
-    community: (input) => input.community,
     handler: async ({ deps }, input) => reportCsv(deps, input.community, input.date, input.kind),
   }),
   defineAction({
@@ -66,12 +63,11 @@ export const reportActions = [
     example: {},
     handler: async ({ deps, now }, input) => subdistrictCsvOf(deps, input.date, now),
   }),
-  defineAction({
+  inCommunity({
     id: 'report.poster',
     role: 'staff',
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
-    community: (input) => input.community,
     handler: async ({ deps, now }, input) => posterFor(deps, input.community, now),
   }),
 ];

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineAction, userOf } from '../action';
+import { defineAction, userOf, inCommunity } from '../action';
 import type { CoreDeps } from '../deps';
 import {
   assignCompanion,
@@ -28,15 +28,14 @@ const shiftCommunity = async (input: { shiftId: string }, deps: CoreDeps) =>
   (await deps.store.rosters.getShift(input.shiftId))?.community ?? null;
 
 export const rosterActions = [
-  defineAction({
+  inCommunity({
     id: 'roster.evening',
     role: 'staff',
     input: z.object({ community: ids.community, date }).strict(),
     example: { community: 'jinse', date: '2026-12-02' },
-    community: (input) => input.community,
     handler: async ({ deps }, input) => eveningRoster(deps, input.community, input.date),
   }),
-  defineAction({
+  inCommunity({
     id: 'roster.assign',
     role: 'staff',
     input: z
@@ -56,7 +55,6 @@ export const rosterActions = [
       start: '16:30',
       end: '20:00',
     },
-    community: (input) => input.community,
     handler: async (ctx, input) =>
       assignShift(ctx.deps, input.worker ?? userOf(ctx).id, input, ctx.now),
   }),
@@ -110,7 +108,7 @@ export const rosterActions = [
     example: {},
     handler: async (ctx) => myRoster(ctx.deps, userOf(ctx).id),
   }),
-  defineAction({
+  inCommunity({
     id: 'roster.requestLeave',
     role: 'staff',
     input: z
@@ -127,7 +125,6 @@ export const rosterActions = [
       })
       .strict(),
     example: { community: 'jinse', date: '2026-12-07', minutes: 120, note: '周一下午调休' },
-    community: (input) => input.community,
     handler: async (ctx, input) => requestLeave(ctx.deps, userOf(ctx).id, input, ctx.now),
   }),
   defineAction({

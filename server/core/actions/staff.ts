@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineAction, userOf } from '../action';
+import { defineAction, userOf, inCommunity } from '../action';
 import { SIGNED_OUT } from '../dispatch';
 import { AppError } from '../errors';
 import { sessionIdentity } from '../session';
@@ -37,12 +37,11 @@ export const staffActions = [
     example: { community: 'jinse' },
     handler: async (ctx, input) => invite(ctx.deps, userOf(ctx).id, input.community, ctx.now),
   }),
-  defineAction({
+  inCommunity({
     id: 'staff.directory',
     role: 'staff',
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
-    community: (input) => input.community,
     handler: async ({ deps }, input) => directory(deps, input.community),
   }),
   defineAction({
@@ -61,12 +60,11 @@ export const staffActions = [
     example: { name: '李社工' },
     handler: async (ctx, input) => setName(ctx.deps, userOf(ctx).id, input.name),
   }),
-  defineAction({
+  inCommunity({
     id: 'staff.list',
     role: 'staff',
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
-    community: (input) => input.community,
     handler: async (ctx, input) => team(ctx.deps, userOf(ctx), input.community, ctx.now),
   }),
   defineAction({

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineAction, userOf } from '../action';
+import { defineAction, userOf, inCommunity } from '../action';
 import type { CoreDeps } from '../deps';
 import {
   answerSolved,
@@ -88,12 +88,11 @@ export const suggestionActions = [
     handler: async (ctx, input) =>
       answerSolved(ctx.deps, userOf(ctx).id, input.id, input.solved, ctx.now),
   }),
-  defineAction({
+  inCommunity({
     id: 'suggestion.list',
     role: 'staff',
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
-    community: (input) => input.community,
     handler: async ({ deps, now }, input) => staffSuggestions(deps, input.community, now),
   }),
   defineAction({
@@ -123,7 +122,7 @@ export const suggestionActions = [
     community: suggestionCommunity,
     handler: async ({ deps, now }, input) => mergeSuggestion(deps, input.id, input.into, now),
   }),
-  defineAction({
+  inCommunity({
     id: 'suggestion.logChange',
     role: 'staff',
     input: z
@@ -142,7 +141,6 @@ export const suggestionActions = [
       since: '2026-12-02',
       suggestionIds: [],
     },
-    community: (input) => input.community,
     handler: async (ctx, input) => logChange(ctx.deps, input, userOf(ctx).id, ctx.now),
   }),
 ];

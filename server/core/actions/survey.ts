@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineAction, userOf } from '../action';
+import { defineAction, userOf, inCommunity } from '../action';
 import type { CoreDeps } from '../deps';
 import { MENU_SIZE } from '../survey/rules';
 import {
@@ -48,23 +48,21 @@ export const surveyActions = [
     handler: async (ctx, input) =>
       castVote(ctx.deps, userOf(ctx).id, input.roundId, input.choices, ctx.now),
   }),
-  defineAction({
+  inCommunity({
     id: 'survey.rounds',
     role: 'staff',
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
-    community: (input) => input.community,
     handler: async ({ deps, now }, input) => roundsOf(deps, input.community, now),
   }),
-  defineAction({
+  inCommunity({
     id: 'survey.adopted',
     role: 'staff',
     input: z.object({ community: ids.community }).strict(),
     example: { community: 'jinse' },
-    community: (input) => input.community,
     handler: async ({ deps }, input) => adoptedProposals(deps, input.community),
   }),
-  defineAction({
+  inCommunity({
     id: 'survey.open',
     role: 'staff',
     input: z
@@ -94,7 +92,6 @@ export const surveyActions = [
       closesOn: '2026-12-16',
       proposals: [{ name: '手机使用课', kind: 'drop-in', description: '教老人用手机挂号、缴费' }],
     },
-    community: (input) => input.community,
     handler: async (ctx, input) =>
       openRound(ctx.deps, input.community, input, userOf(ctx).id, ctx.now),
   }),

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import type { ActionInput, ActionName } from '../../../contract/actions';
-import { defineAction, userOf, type ActionDef } from '../action';
+import { defineAction, userOf, inCommunity } from '../action';
 import type { CoreDeps } from '../deps';
 import { ids, text } from '../validation';
 import { MAX_SHIFT_MINUTES } from '../volunteer/rules';
@@ -29,23 +28,6 @@ const byCommunity = z.object({ community: ids.community }).strict();
 const JINSE = { community: 'jinse' };
 const shiftCommunity = async (input: { shiftId: string }, deps: CoreDeps) =>
   (await deps.store.volunteers.getShift(input.shiftId))?.community ?? null;
-
-/** The actions whose input names the community they act on. */
-type CommunityScoped = {
-  [A in ActionName]: ActionInput<A> extends { community: string } ? A : never;
-}[ActionName];
-
-/**
- * A volunteer action on the community its input names: dispatch checks the caller is staff
- * (role 'staff') or a volunteer (role 'volunteer') of `input.community`. Everything else is
- * declared as defineAction takes it.
- */
-const inCommunity = <A extends CommunityScoped>(def: Omit<ActionDef<A>, 'community'>) =>
-  defineAction<A>({
-    ...def,
-    // A is constrained to inputs with a community, which TypeScript cannot see through ActionInput<A>.
-    community: (input) => (input as { community: string }).community,
-  });
 
 export const volunteerActions = [
   inCommunity({
