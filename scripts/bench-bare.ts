@@ -7,6 +7,8 @@ import Fastify from 'fastify';
 async function main() {
   const app = Fastify({ logger: false });
   app.post('/echo', async (request) => ({ ok: true, data: request.body }));
+  // Each bench connection's first request, not measured (scripts/bench-http.ts).
+  app.get('/health', async () => ({ ok: true }));
   const url = await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
   console.log(`listening ${url}`);
   const stop = () => void app.close().then(() => process.exit(0));
