@@ -22,7 +22,7 @@ import {
 import type { BookingRecord, BookingRepo, BookRequest, SlotCount } from '../../core/ports';
 import type { HeldBooking } from '../../core/community/limits';
 import { retainedBooking } from '../../core/retention/rules';
-import { immediate, maybe, statements, table, waitlist } from './rows';
+import { grouped, immediate, maybe, statements, table, waitlist } from './rows';
 import { dateClosed } from './calendar';
 
 /** A status list for SQL, from the core's list (only fixed status names, never input). */
@@ -37,6 +37,8 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   const sql = statements(db);
   /** The write lock is taken before the seat count is read. */
   const atomic = immediate(db);
+  /** Bookings made together share a commit (the residents of one evening's opening minute). */
+  const together = grouped(db);
   const load = (id: string) => bookings.get('id = ?', id);
   const idOf = (where: string, ...args: unknown[]) =>
     sql<{ id: string }>(`SELECT id FROM bookings WHERE ${where}`).get(...args)?.id ?? null;
@@ -103,8 +105,8 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     saveSettings: async (community, service, s) => {
       settings.upsert({ community, service, ...s }, ['community', 'service']);
     },
-    book: async (req) =>
-      atomic(() => {
+    book: (req) =>
+      together(() => {
         const decision = decideBook(slotState(req), req, heldBy(req));
         if (decision.kind === 'existing') return { kind: 'existing', booking: load(decision.id)! };
         if (decision.kind !== 'create') return decision;
