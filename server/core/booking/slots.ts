@@ -1,7 +1,13 @@
 import type { BookingSettings } from '../../../contract/booking';
 import type { CommunityRecord, ServiceRecord } from '../ports';
-import { type Calendar, eveningOnDate, LOOKAHEAD_DAYS, openEveningOn } from '../kernel/schedule';
-import { atLocal, local } from '../kernel/time';
+import {
+  type Calendar,
+  eveningOnDate,
+  LOOKAHEAD_DAYS,
+  openEveningOn,
+  weekdayOf,
+} from '../kernel/schedule';
+import { atLocalMs, localDate } from '../kernel/time';
 import { AppError } from '../errors';
 import { isLate, startOf } from './rules';
 
@@ -100,13 +106,11 @@ export function parseSlotId(id: string): SlotRef | null {
  */
 export function bookableDates(calendar: Calendar, now: Date, weekdays: number[] = []): string[] {
   const dates: string[] = [];
-  const today = local(now).startOf('day');
   for (let i = 0; dates.length < BOOKABLE_EVENINGS && i < LOOKAHEAD_DAYS; i += 1) {
-    const day = today.add(i, 'day');
-    const date = day.format('YYYY-MM-DD');
+    const date = localDate(now, i);
     const evening = openEveningOn(calendar, date);
-    if (!evening || (weekdays.length > 0 && !weekdays.includes(day.day()))) continue;
-    if (atLocal(date, evening.closesAt).valueOf() > now.getTime()) dates.push(date);
+    if (!evening || (weekdays.length > 0 && !weekdays.includes(weekdayOf(date)))) continue;
+    if (atLocalMs(date, evening.closesAt) > now.getTime()) dates.push(date);
   }
   return dates;
 }

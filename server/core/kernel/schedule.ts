@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../../../contract/calendar';
 import type { ServiceEvening } from '../../../contract/community';
-import { atLocal, local } from './time';
+import { atLocalMs, localDate } from './time';
 
 /**
  * A community's evenings: the weekly ones and the exceptions on its calendar (dates cancelled,
@@ -39,7 +39,8 @@ export type DateEvening =
   | { kind: 'cancelled'; opensAt: string; closesAt: string; reason: string; extra: boolean }
   | { kind: 'none' };
 
-const weekdayOf = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
+/** The weekday (0 Sunday) of a "YYYY-MM-DD" date. */
+export const weekdayOf = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
 
 /**
  * THE calendar rule: a date is a service evening when it is one of the weekly evenings or an
@@ -73,16 +74,15 @@ export const openEveningOn = (schedule: Schedule, date: string) => {
  * never open and has no next opening.
  */
 export function eveningStatus(schedule: Schedule, now: Date): EveningStatus {
-  const today = local(now);
-  const date = today.format('YYYY-MM-DD');
-  const weekday = today.day();
+  const date = localDate(now);
+  const weekday = weekdayOf(date);
   const onDate = eveningOnDate(schedule, date);
   const tonight = onDate.kind === 'evening' ? onDate : null;
   const nowMs = now.getTime();
 
   if (tonight) {
-    const opens = atLocal(date, tonight.opensAt).valueOf();
-    const closes = atLocal(date, tonight.closesAt).valueOf();
+    const opens = atLocalMs(date, tonight.opensAt);
+    const closes = atLocalMs(date, tonight.closesAt);
     if (nowMs >= opens && nowMs < closes) {
       return {
         date,
@@ -98,8 +98,7 @@ export function eveningStatus(schedule: Schedule, now: Date): EveningStatus {
   }
 
   const next = nextOpening(schedule, now);
-  const shown =
-    tonight ?? (next ? openEveningOn(schedule, local(next).format('YYYY-MM-DD')) : null);
+  const shown = tonight ?? (next ? openEveningOn(schedule, localDate(next)) : null);
   return {
     date,
     weekday,
@@ -117,13 +116,12 @@ export const LOOKAHEAD_DAYS = 7 * 8;
 
 /** The first opening strictly after `now`, skipping cancelled dates and counting extra ones. */
 export function nextOpening(schedule: Schedule, now: Date): Date | null {
-  const start = local(now).startOf('day');
   for (let i = 0; i <= LOOKAHEAD_DAYS; i += 1) {
-    const date = start.add(i, 'day').format('YYYY-MM-DD');
+    const date = localDate(now, i);
     const evening = openEveningOn(schedule, date);
     if (!evening) continue;
-    const opens = atLocal(date, evening.opensAt);
-    if (opens.valueOf() > now.getTime()) return opens.toDate();
+    const opens = atLocalMs(date, evening.opensAt);
+    if (opens > now.getTime()) return new Date(opens);
   }
   return null;
 }
@@ -134,9 +132,9 @@ export function nextOpening(schedule: Schedule, now: Date): Date | null {
  */
 export function cancelledAhead(schedule: Schedule, now: Date) {
   const { dates } = calendarOf(schedule);
-  const today = local(now).format('YYYY-MM-DD');
+  const today = localDate(now);
   const next = nextOpening(schedule, now);
-  const until = next ? local(next).format('YYYY-MM-DD') : '9999-12-31';
+  const until = next ? localDate(next) : '9999-12-31';
   return dates
     .filter((d) => d.kind === 'cancelled' && d.date >= today && d.date < until)
     .sort((a, b) => a.date.localeCompare(b.date))
@@ -149,9 +147,9 @@ export function cancelledAhead(schedule: Schedule, now: Date) {
  */
 export function eveningsBetween(schedule: Schedule, from: string, days: number) {
   const out: Array<{ date: string; evening: Exclude<DateEvening, { kind: 'none' }> }> = [];
-  const start = local(`${from}T12:00:00+08:00`).startOf('day');
+  const noon = `${from}T12:00:00+08:00`;
   for (let i = 0; i < days; i += 1) {
-    const date = start.add(i, 'day').format('YYYY-MM-DD');
+    const date = localDate(noon, i);
     const evening = eveningOnDate(schedule, date);
     if (evening.kind !== 'none') out.push({ date, evening });
   }

@@ -1,4 +1,5 @@
-import { atLocal, isoLocal, local } from './time';
+import { atLocal, isoLocal, local, localDate } from './time';
+import { weekdayOf } from './schedule';
 
 /** The zone database's wall clock in Asia/Shanghai, straight from Intl (no dayjs involved). */
 const zoneFormat = new Intl.DateTimeFormat('en-GB', {
@@ -35,6 +36,16 @@ describe('the fixed +08:00 offset matches the Asia/Shanghai zone', () => {
       const wall = local(at);
       const back = atLocal(wall.format('YYYY-MM-DD'), wall.format('HH:mm')).valueOf();
       expect(back).toBe(at - (at % 60_000));
+    }
+  });
+
+  it('counts dates and weekdays days ahead without dayjs, as the zone does', () => {
+    for (const at of instants.filter((_, i) => i % 20 === 0)) {
+      for (const days of [0, 1, 6, 55]) {
+        const [date, , weekday] = zoneWall(at + days * 86_400_000).split(' ');
+        expect(localDate(at, days)).toBe(date);
+        expect(weekdayOf(localDate(at, days))).toBe(Number(weekday));
+      }
     }
   });
 

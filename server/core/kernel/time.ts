@@ -24,9 +24,11 @@ const ms = (instant: Date | string | number) =>
  */
 export const local = (instant: Date | string | number) => dayjs.utc(ms(instant) + OFFSET_MS);
 
+/** A wall-clock date and time in Asia/Shanghai ("2026-12-02", "17:00") as epoch milliseconds. */
+export const atLocalMs = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`);
+
 /** A wall-clock date and time in Asia/Shanghai ("2026-12-02", "17:00") as a real instant. */
-export const atLocal = (date: string, time: string) =>
-  dayjs(Date.parse(`${date}T${time}:00+08:00`));
+export const atLocal = (date: string, time: string) => dayjs(atLocalMs(date, time));
 
 /**
  * The wall clock in Asia/Shanghai as "YYYY-MM-DDTHH:mm:ss" (years 0–9999): the instant plus eight
@@ -40,6 +42,15 @@ export const wallClock = (instant: Date | string | number): string => {
   if (!(at >= YEAR_0 && at < YEAR_10000)) return local(instant).format('YYYY-MM-DDTHH:mm:ss');
   return new Date(at).toISOString().slice(0, 19);
 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The Asia/Shanghai date ("YYYY-MM-DD") `days` days after the instant's, without a dayjs object:
+ * with a fixed offset a day is always 24 hours (the calendar loops read 56 of them per request).
+ */
+export const localDate = (instant: Date | string | number, days = 0): string =>
+  wallClock(ms(instant) + days * DAY_MS).slice(0, 10);
 
 /** ISO 8601 with the +08:00 offset, which reads right to a person in Suzhou. */
 export const isoLocal = (instant: Date | dayjs.Dayjs) =>
