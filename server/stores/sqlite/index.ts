@@ -131,7 +131,8 @@ function communityRepo(db: DB): CommunityRepo {
   const cache = new Map<string, CommunityRecord>();
   let seenVersion: unknown = null;
   const cached = (id: string): CommunityRecord | null => {
-    const dataVersion = db.pragma('data_version', { simple: true });
+    // A prepared statement: db.pragma() prepares its text again on every call.
+    const dataVersion = sql<{ data_version: number }>('PRAGMA data_version').get()?.data_version;
     if (dataVersion !== seenVersion) {
       cache.clear();
       seenVersion = dataVersion;
