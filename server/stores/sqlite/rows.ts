@@ -97,22 +97,56 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
   const columns = new Set(
     (db.pragma(`table_info(${name})`) as { name: string }[]).map((c) => c.name),
   );
-  /** The parameters and the [column, field] pairs a write names. */
+  /**
+   * A write's plan for the fields a record sets (undefined ones are left out): the [column,
+   * field] pairs, computed once per set of fields, since a table's records come in few shapes.
+   */
+  const plans = new Map<string, (readonly [string, string])[]>();
+  const planOf = (params: Row, leave: readonly string[]) => {
+    let signature = leave.join(',');
+    for (const f in params) signature += params[f] === undefined ? ';' : `;${f}`;
+    let pairs = plans.get(signature);
+    if (!pairs) {
+      pairs = Object.keys(params)
+        .filter((f) => params[f] !== undefined && !leave.includes(f) && columns.has(columnOf(f)))
+        .map((f) => [columnOf(f), f] as const);
+      plans.set(signature, pairs);
+    }
+    return pairs;
+  };
+  /** The parameters and the [column, field] pairs a write names; values bound by position. */
   const written = (record: object, leave: readonly string[] = []) => {
     const params = rowParams(record, shape);
-    const pairs = Object.keys(params)
-      .filter((f) => params[f] !== undefined && !leave.includes(f) && columns.has(columnOf(f)))
-      .map((f) => [columnOf(f), f] as const);
-    return { params, pairs };
+    const pairs = planOf(params, leave);
+    return { params, pairs, values: pairs.map(([, f]) => params[f]) };
   };
   const insertSql = (pairs: (readonly [string, string])[]) =>
-    `INSERT INTO ${name} (${pairs.map(([c]) => c).join(', ')}) VALUES (${pairs.map(([, f]) => `@${f}`).join(', ')})`;
+    `INSERT INTO ${name} (${pairs.map(([c]) => c).join(', ')}) VALUES (${pairs.map(() => '?').join(', ')})`;
+  /** The statement for `text(pairs)`, built once per plan (plans are kept, so is the text). */
+  const texts = new WeakMap<object, Map<string, string>>();
+  const once = (
+    pairs: (readonly [string, string])[],
+    kind: string,
+    text: () => string,
+  ): Database.Statement<unknown[], unknown> => {
+    const known = texts.get(pairs) ?? new Map<string, string>();
+    texts.set(pairs, known);
+    let spelled = known.get(kind);
+    if (spelled === undefined) {
+      spelled = text();
+      known.set(kind, spelled);
+    }
+    return sql(spelled);
+  };
   /** Writes every field of the record over the row with the same `key` fields. */
   const update = (record: object, key: readonly string[] = ['id']) => {
-    const { params, pairs } = written(record, key);
-    const set = pairs.map(([c, f]) => `${c} = @${f}`).join(', ');
-    const where = key.map((f) => `${columnOf(f)} = @${f}`).join(' AND ');
-    return sql(`UPDATE ${name} SET ${set} WHERE ${where}`).run(params);
+    const { params, pairs, values } = written(record, key);
+    const statement = once(pairs, `update:${key.join(',')}`, () => {
+      const set = pairs.map(([c]) => `${c} = ?`).join(', ');
+      const where = key.map((f) => `${columnOf(f)} = ?`).join(' AND ');
+      return `UPDATE ${name} SET ${set} WHERE ${where}`;
+    });
+    return statement.run(...values, ...key.map((f) => params[f]));
   };
   const select = (where: string) => sql(`SELECT * FROM ${name} WHERE ${where}`);
   return {
@@ -129,8 +163,8 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
     remove: (where: string, ...args: unknown[]) =>
       sql(`DELETE FROM ${name} WHERE ${where}`).run(...args),
     insert: (record: object) => {
-      const { params, pairs } = written(record);
-      return sql(insertSql(pairs)).run(params);
+      const { pairs, values } = written(record);
+      return once(pairs, 'insert', () => insertSql(pairs)).run(...values);
     },
     update,
     /** Writes a record the core decided on and gives it back; null (no change) writes nothing. */
@@ -140,14 +174,15 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
     },
     /** Inserts the record, or on a `key` conflict writes its fields but the `kept` ones. */
     upsert: (record: object, key: readonly string[], kept: readonly string[] = []) => {
-      const { params, pairs } = written(record);
-      const set = pairs
-        .filter(([, f]) => !key.includes(f) && !kept.includes(f))
-        .map(([c]) => `${c} = excluded.${c}`);
-      const conflict = key.map(columnOf).join(', ');
-      return sql(
-        `${insertSql(pairs)} ON CONFLICT (${conflict}) DO UPDATE SET ${set.join(', ')}`,
-      ).run(params);
+      const { pairs, values } = written(record);
+      const statement = once(pairs, `upsert:${key.join(',')}:${kept.join(',')}`, () => {
+        const set = pairs
+          .filter(([, f]) => !key.includes(f) && !kept.includes(f))
+          .map(([c]) => `${c} = excluded.${c}`);
+        const conflict = key.map(columnOf).join(', ');
+        return `${insertSql(pairs)} ON CONFLICT (${conflict}) DO UPDATE SET ${set.join(', ')}`;
+      });
+      return statement.run(...values);
     },
   };
 }
