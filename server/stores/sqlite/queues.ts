@@ -201,10 +201,14 @@ export function queueRepo(db: Database.Database): QueueRepo {
       );
       return line ? load(line.community_id, line.queue, line.date) : null;
     },
+    // Through the cache: the tonight page of every resident holding a number reads its lines.
     eveningsOf: async (community, date) =>
-      evenings
-        .all('community_id = ? AND date = ? ORDER BY queue', community, date)
-        .map(withTickets),
+      sql<{ queue: string }>(
+        'SELECT queue FROM queue_evenings WHERE community_id = ? AND date = ? ORDER BY queue',
+      )
+        .all(community, date)
+        .map((line) => load(community, line.queue, date))
+        .filter((e): e is EveningRecord => e !== null),
     eveningsOfUser: async (userId, date) =>
       sql<Line>(
         'SELECT DISTINCT community_id, queue FROM tickets INDEXED BY tickets_user_line WHERE user_id = ? AND date = ? ORDER BY community_id, queue',
