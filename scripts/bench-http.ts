@@ -32,7 +32,7 @@ export interface Run {
 
 export interface HttpBench {
   connections: number;
-  /** The community.tonight answer's size in bytes. */
+  /** The community.tonight answer's size in bytes, for a resident holding a number. */
   tonightBytes: number;
   bare: Run;
   runs: Run[];
@@ -309,15 +309,6 @@ export async function benchHttp(options: {
 
     const json = (body: unknown) => JSON.stringify(body);
     const tonightBody = json({ action: 'tonight', community: 'jinse' });
-    const tonightBytes = (
-      await (
-        await fetch(`${url}/api/community`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: tonightBody,
-        })
-      ).arrayBuffer()
-    ).byteLength;
     // Warm both servers up (JIT, connection pools) before measuring.
     const warm = { seconds: 1 };
     await cannon(
@@ -364,13 +355,28 @@ export async function benchHttp(options: {
         { amount: joins },
       ),
     );
+    // The first screen of residents who hold a number: tonight with their own cards.
+    const tonightOf = lines.map((l) => json({ action: 'tonight', community: l.community }));
+    const tonightBytes = (
+      await (
+        await fetch(`${url}/api/community`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: joiners[0]! },
+          body: tonightOf[0],
+        })
+      ).arrayBuffer()
+    ).byteLength;
     runs.push(
       await cannon(
-        'community.tonight',
+        'community.tonight（持号居民）',
         url,
         connections,
         HOST_PROBE,
-        () => ({ path: '/api/community', body: tonightBody }),
+        (i) => ({
+          path: '/api/community',
+          body: tonightOf[i % lines.length]!,
+          cookie: joiners[i % joiners.length],
+        }),
         { seconds },
       ),
     );
