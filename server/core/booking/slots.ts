@@ -2,12 +2,13 @@ import type { BookingSettings } from '../../../contract/booking';
 import type { CommunityRecord, ServiceRecord } from '../ports';
 import {
   type Calendar,
+  candidateDates,
   eveningOnDate,
   LOOKAHEAD_DAYS,
   openEveningOn,
   weekdayOf,
 } from '../kernel/schedule';
-import { atLocalMs, localDate } from '../kernel/time';
+import { atLocalMs } from '../kernel/time';
 import { AppError } from '../errors';
 import { isLate, startOf } from './rules';
 
@@ -106,8 +107,8 @@ export function parseSlotId(id: string): SlotRef | null {
  */
 export function bookableDates(calendar: Calendar, now: Date, weekdays: number[] = []): string[] {
   const dates: string[] = [];
-  for (let i = 0; dates.length < BOOKABLE_EVENINGS && i < LOOKAHEAD_DAYS; i += 1) {
-    const date = localDate(now, i);
+  for (const date of candidateDates(calendar, now, LOOKAHEAD_DAYS)) {
+    if (dates.length === BOOKABLE_EVENINGS) break;
     const evening = openEveningOn(calendar, date);
     if (!evening || (weekdays.length > 0 && !weekdays.includes(weekdayOf(date)))) continue;
     if (atLocalMs(date, evening.closesAt) > now.getTime()) dates.push(date);

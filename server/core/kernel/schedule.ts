@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../../../contract/calendar';
 import type { ServiceEvening } from '../../../contract/community';
-import { atLocalMs, localDate } from './time';
+import { atLocalMs, dayDate, dayWeekday, localDate, localDay } from './time';
 
 /**
  * A community's evenings: the weekly ones and the exceptions on its calendar (dates cancelled,
@@ -114,10 +114,26 @@ export function eveningStatus(schedule: Schedule, now: Date): EveningStatus {
 /** How far nextOpening looks: a run of cancelled weeks (a long closure) is still found past. */
 export const LOOKAHEAD_DAYS = 7 * 8;
 
+/**
+ * The dates of `days` days from `from`'s Shanghai date on that can hold an evening (a weekly
+ * evening's weekday, or a date on the calendar), in order. Counted in days, not dayjs objects:
+ * the look-ahead walks 56 days on every booking and tonight page, and most hold nothing.
+ */
+export function candidateDates(schedule: Schedule, from: Date | string, days: number): string[] {
+  const { evenings, dates } = calendarOf(schedule);
+  const weekdays = new Set(evenings.map((e) => e.weekday));
+  const listed = new Set(dates.map((d) => localDay(`${d.date}T12:00:00+08:00`)));
+  const first = localDay(from);
+  const out: string[] = [];
+  for (let day = first; day < first + days; day += 1) {
+    if (weekdays.has(dayWeekday(day)) || listed.has(day)) out.push(dayDate(day));
+  }
+  return out;
+}
+
 /** The first opening strictly after `now`, skipping cancelled dates and counting extra ones. */
 export function nextOpening(schedule: Schedule, now: Date): Date | null {
-  for (let i = 0; i <= LOOKAHEAD_DAYS; i += 1) {
-    const date = localDate(now, i);
+  for (const date of candidateDates(schedule, now, LOOKAHEAD_DAYS + 1)) {
     const evening = openEveningOn(schedule, date);
     if (!evening) continue;
     const opens = atLocalMs(date, evening.opensAt);
@@ -147,9 +163,7 @@ export function cancelledAhead(schedule: Schedule, now: Date) {
  */
 export function eveningsBetween(schedule: Schedule, from: string, days: number) {
   const out: Array<{ date: string; evening: Exclude<DateEvening, { kind: 'none' }> }> = [];
-  const noon = `${from}T12:00:00+08:00`;
-  for (let i = 0; i < days; i += 1) {
-    const date = localDate(noon, i);
+  for (const date of candidateDates(schedule, `${from}T12:00:00+08:00`, days)) {
     const evening = eveningOnDate(schedule, date);
     if (evening.kind !== 'none') out.push({ date, evening });
   }

@@ -1,4 +1,4 @@
-import { atLocal, isoLocal, local, localDate } from './time';
+import { atLocal, dayDate, dayWeekday, isoLocal, local, localDate, localDay } from './time';
 import { weekdayOf } from './schedule';
 
 /** The zone database's wall clock in Asia/Shanghai, straight from Intl (no dayjs involved). */
@@ -45,6 +45,8 @@ describe('the fixed +08:00 offset matches the Asia/Shanghai zone', () => {
         const [date, , weekday] = zoneWall(at + days * 86_400_000).split(' ');
         expect(localDate(at, days)).toBe(date);
         expect(weekdayOf(localDate(at, days))).toBe(Number(weekday));
+        expect(dayDate(localDay(at) + days)).toBe(date);
+        expect(dayWeekday(localDay(at) + days)).toBe(Number(weekday));
       }
     }
   });

@@ -52,6 +52,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const localDate = (instant: Date | string | number, days = 0): string =>
   wallClock(ms(instant) + days * DAY_MS).slice(0, 10);
 
+/** The Asia/Shanghai day of an instant, counted from 1970-01-01 (a Thursday). */
+export const localDay = (instant: Date | string | number): number =>
+  Math.floor((ms(instant) + OFFSET_MS) / DAY_MS);
+
+/** A day of localDay's count as "YYYY-MM-DD". */
+export const dayDate = (day: number): string => wallClock(day * DAY_MS - OFFSET_MS).slice(0, 10);
+
+/** The weekday (0 Sunday) of a day of localDay's count. */
+export const dayWeekday = (day: number): number => (((day + 4) % 7) + 7) % 7;
+
 /** ISO 8601 with the +08:00 offset, which reads right to a person in Suzhou. */
 export const isoLocal = (instant: Date | dayjs.Dayjs) =>
   `${wallClock(instant instanceof Date ? instant : instant.valueOf())}+08:00`;
