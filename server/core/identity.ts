@@ -1,5 +1,6 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Identity } from '../../contract/staff';
+import { pooledRandomBytes } from './kernel/ids';
 import type {
   CommunityRepo,
   OpenInviteRecord,
@@ -140,13 +141,23 @@ export const secretMatches = (given: string, secret: string) =>
 
 /** Letters and digits that cannot be misread aloud or on a screen (no 0/O, 1/I/L). */
 const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const ALPHABET_SIZE = INVITE_ALPHABET.length;
+const UNBIASED = 256 - (256 % ALPHABET_SIZE);
 
 /** A one-time invite code, short enough to read out over the phone: 10 characters, ~49 bits. */
 export const newInviteCode = () => newCode(10);
 
 /** A code in the same unambiguous alphabet, e.g. an activity's 6-character check-in code. */
-export const newCode = (length: number) =>
-  Array.from({ length }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
+export function newCode(length: number): string {
+  let code = '';
+  while (code.length < length) {
+    for (const byte of pooledRandomBytes(length)) {
+      // Bytes past the last whole multiple of the alphabet would favour its first letters.
+      if (byte < UNBIASED && code.length < length) code += INVITE_ALPHABET[byte % ALPHABET_SIZE];
+    }
+  }
+  return code;
+}
 
 export const INVITE_DAYS = 7;
 
