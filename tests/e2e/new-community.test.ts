@@ -347,14 +347,11 @@ describe('a new community’s whole evening, from the browser alone (H5)', () =>
     await waitText(worker.locator('.bdb-desk-page__title:visible'), '狮山社区 晚间报表');
     await worker.getByText('服务 1 人次（1 人） · 取号 1', { exact: false }).first().waitFor();
     // The booking served counts too: two visits by one resident.
-    await waitText(
-      worker
-        .locator('.bdb-report-service:visible')
-        .filter({ hasText: '政务服务' })
-        .locator('.bdb-desk-card__line')
-        .filter({ hasText: /^服务/ }),
-      '服务 1 人次（1 人） · 预约 1 · 未到 0',
-    );
+    const paperwork = worker.locator('.bdb-report-service:visible').filter({ hasText: '政务服务' });
+    await paperwork.filter({ hasText: '服务 1 人次（1 人） · 预约 1 · 未到 0' }).waitFor();
+    // The card's figures in words: one text after the trend, a line each.
+    const lines = await paperwork.locator('.bdb-report-service__trend + *').textContent();
+    expect(lines!.split('\n')).toContain('服务 1 人次（1 人） · 预约 1 · 未到 0');
     const figures = worker.locator('.bdb-desk-figures__value:visible');
     await waitText(figures.first(), '2 人次');
     await waitText(figures.nth(1), '1 人');

@@ -1,7 +1,6 @@
 /** The staff desks' charts (survey, report, comp time): one horizontal bar per figure. */
 import { Text, View } from '@tarojs/components';
-import type { ReactNode } from 'react';
-import { a11y } from '@/lib/a11y';
+import type { CSSProperties, ReactNode } from 'react';
 import { barPercent } from './bars';
 import './bar.scss';
 
@@ -17,28 +16,24 @@ export interface BarProps {
   tone?: 'main' | 'past' | 'chosen';
   /** A row's own class when the bar is the row: one level less in the weapp templates. */
   className?: string;
-  /** Shown above the name, inside the bar's row (e.g. the rank). */
+  /** Shown above the name, inside the bar's row (e.g. the rank); give it its own full line. */
   children?: ReactNode;
 }
 
 /**
- * One horizontal bar drawn with a View's width. The bar is for the eye only (hidden from screen
- * readers): its name and number are said in text next to it.
+ * One horizontal bar: its name and number in text, the track and fill drawn by the stylesheet
+ * (bar.scss, the fill's width is `--bdb-bar`). Drawn, not nodes: a chart of many bars costs three
+ * elements a bar in the first render's setData (issue #15); the name has the bar's own look, no
+ * class. Screen readers, which never see the drawing, read the name and number.
  */
 export function Bar({ name, value, max, text, tone = 'main', className, children }: BarProps) {
+  const classes = ['bdb-bar', tone === 'main' ? '' : `bdb-bar--${tone}`, className ?? ''];
+  const style = { '--bdb-bar': `${barPercent(value, max)}%` } as CSSProperties;
   return (
-    <View className={className ? `bdb-bar ${className}` : 'bdb-bar'}>
+    <View className={classes.filter(Boolean).join(' ')} style={style}>
       {children}
-      <View className="bdb-bar__head">
-        <Text className="bdb-bar__name">{name}</Text>
-        <Text className="bdb-bar__value">{text}</Text>
-      </View>
-      <View className="bdb-bar__track" {...a11y({ hidden: true })}>
-        <View
-          className={`bdb-bar__fill bdb-bar__fill--${tone}`}
-          style={{ width: `${barPercent(value, max)}%` }}
-        />
-      </View>
+      <Text>{name}</Text>
+      <Text className="bdb-bar__value">{text}</Text>
     </View>
   );
 }

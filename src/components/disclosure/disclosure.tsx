@@ -23,9 +23,6 @@ export function Disclosure({ id, title, summary, children }: DisclosureProps) {
         aria-controls={panel}
         onClick={() => setOpen((was) => !was)}
       >
-        <span className="bdb-disclosure__marker" aria-hidden="true">
-          {open ? '▾' : '▸'}
-        </span>
         <span className="bdb-disclosure__title">{title}</span>
         {summary ? <span className="bdb-disclosure__summary">{summary}</span> : null}
       </button>

@@ -26,9 +26,6 @@ export function Disclosure({ id, title, summary, children }: DisclosureProps) {
         }}
         {...a11y({ expanded: open, controls: panel })}
       >
-        <Text className="bdb-disclosure__marker" {...a11y({ hidden: true })}>
-          {open ? '▾' : '▸'}
-        </Text>
         <Text className="bdb-disclosure__title">{title}</Text>
         {summary ? <Text className="bdb-disclosure__summary">{summary}</Text> : null}
       </Button>

@@ -64,37 +64,41 @@ export function ReportDesk({ community, communityName, date, onDate, state }: Re
         </Picker>
       ) : null}
       <FeedbackLine feedback={state.feedback} />
-      <ReportBody state={state} />
-      {report ? (
-        <>
-          <CostsPanel
-            community={community}
-            services={report.services}
-            busy={state.busy}
-            onSave={saveCosts}
-          />
-          <View className="bdb-desk-section">
-            <Text className="bdb-desk-section__title">导出</Text>
-            <View className="bdb-desk-form__row">
-              <BigButton
-                variant="secondary"
-                disabled={state.busy}
-                onClick={() => void exportCsv('summary')}
-              >
-                {exporting === 'summary' ? '正在导出…' : '导出汇总 CSV'}
-              </BigButton>
-              <BigButton
-                variant="secondary"
-                disabled={state.busy}
-                onClick={() => void exportCsv('visits')}
-              >
-                {exporting === 'visits' ? '正在导出…' : '导出明细 CSV'}
-              </BigButton>
+      {/* What the report brings, in a View of its own: when it arrives, only this View's children
+      are sent to the view layer, not the title and date picker again (issue #15). */}
+      <View className="bdb-report-desk__body">
+        <ReportBody state={state} />
+        {report ? (
+          <>
+            <CostsPanel
+              community={community}
+              services={report.services}
+              busy={state.busy}
+              onSave={saveCosts}
+            />
+            <View className="bdb-desk-section">
+              <Text className="bdb-desk-section__title">导出</Text>
+              <View className="bdb-desk-form__row">
+                <BigButton
+                  variant="secondary"
+                  disabled={state.busy}
+                  onClick={() => void exportCsv('summary')}
+                >
+                  {exporting === 'summary' ? '正在导出…' : '导出汇总 CSV'}
+                </BigButton>
+                <BigButton
+                  variant="secondary"
+                  disabled={state.busy}
+                  onClick={() => void exportCsv('visits')}
+                >
+                  {exporting === 'visits' ? '正在导出…' : '导出明细 CSV'}
+                </BigButton>
+              </View>
             </View>
-          </View>
-        </>
-      ) : null}
-      {state.admin ? <OverviewSection overview={state.overview} /> : null}
+          </>
+        ) : null}
+        {state.admin ? <OverviewSection overview={state.overview} /> : null}
+      </View>
     </View>
   );
 }

@@ -1,17 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { EveningReport, ServiceFigures } from '@/types/contract';
 import { monthDay } from '@/lib/shanghai-time';
-import {
-  costText,
-  countsText,
-  KIND_TAGS,
-  previousServed,
-  satisfactionText,
-  servedText,
-  suggestionsText,
-  trendLine,
-  waitText,
-} from '../model/report-text';
+import { figureLines, previousServed, servedText, tagsText, trendText } from '../model/report-text';
 import { Bar } from '@/components/bar/bar';
 import '@/components/desk-parts/desk-forms.scss';
 import './report-desk.scss';
@@ -23,18 +13,20 @@ export interface ServiceFiguresCardProps {
   max: number;
 }
 
-/** One service's evening: visits this week and last as bars, then the figures in words. */
+/**
+ * One service's evening: visits this week and last as bars, the trend, then the figures in words
+ * as one text of several lines. The page shows every service's card at once, so each node of a
+ * card counts nine times in the first render (issue #15): as few as the card can have.
+ */
 export function ServiceFiguresCard({ report, figures: s, max }: ServiceFiguresCardProps) {
   const before = previousServed(report, s.service);
-  const wait = waitText(s);
   return (
     <View className="bdb-desk-card bdb-report-service">
-      <View className="bdb-desk-card__head">
-        <Text className="bdb-desk-card__name">{s.name}</Text>
-        <Text className="bdb-desk-tag">{KIND_TAGS[s.kind]}</Text>
-        {s.servedBy ? <Text className="bdb-desk-tag">志愿服务</Text> : null}
-      </View>
-      {s.servedBy ? <Text className="bdb-desk-card__line">{`志愿者：${s.servedBy}`}</Text> : null}
+      {/* The tag inside the name's text: no row around them, one element less. */}
+      <Text className="bdb-desk-card__name">
+        {s.name}
+        <Text className="bdb-desk-tag">{tagsText(s)}</Text>
+      </Text>
       <Bar name={`本周 ${monthDay(report.date)}`} value={s.visits} max={max} text={servedText(s)} />
       <Bar
         name={`上周 ${monthDay(report.previous.date)}`}
@@ -43,12 +35,10 @@ export function ServiceFiguresCard({ report, figures: s, max }: ServiceFiguresCa
         text={`${before} 人次`}
         tone="past"
       />
-      <Text className="bdb-report-service__trend">{trendLine(s.visits, before)}</Text>
-      <Text className="bdb-desk-card__line">{countsText(s)}</Text>
-      {wait ? <Text className="bdb-desk-card__line">{wait}</Text> : null}
-      <Text className="bdb-desk-card__line">{satisfactionText(s)}</Text>
-      <Text className="bdb-desk-card__line">{suggestionsText(s)}</Text>
-      <Text className="bdb-desk-card__line">{costText(s)}</Text>
+      {/* Last week's number is on its bar just above: the trend does not say it again. */}
+      <Text className="bdb-report-service__trend">{trendText(s.visits, before)}</Text>
+      {/* The card gives it its look (report-desk.scss): no class on it. */}
+      <Text>{figureLines(s).join('\n')}</Text>
     </View>
   );
 }

@@ -2,13 +2,16 @@ import { eveningReportFixture, serviceFiguresFixture } from '@/test-utils/fixtur
 import {
   costText,
   countsText,
+  figureLines,
   previousServed,
   satisfactionText,
   servedText,
   suggestionsText,
+  tagsText,
   totalCostText,
   trendLine,
   trendOf,
+  trendText,
   waitText,
   yuan,
 } from './report-text';
@@ -19,6 +22,7 @@ describe('report text', () => {
     expect(trendOf(5, 7)).toEqual({ arrow: '↓', text: '比上周少 2 人次' });
     expect(trendOf(0, 0)).toEqual({ arrow: '→', text: '与上周持平' });
     expect(trendLine(25, 21)).toBe('↑ 比上周多 4 人次（上周 21 人次）');
+    expect(trendText(5, 7)).toBe('↓ 比上周少 2 人次');
     expect(previousServed(eveningReportFixture(), 'repair')).toBe(7);
     expect(previousServed(eveningReportFixture(), 'new-service')).toBe(0);
     expect(servedText({ visits: 25, people: 22 })).toBe('25 人次 · 22 人');
@@ -53,5 +57,26 @@ describe('report text', () => {
     expect(totalCostText(340)).toBe('费用合计 340 元');
     expect(totalCostText(null)).toBe('费用合计：还没有设置单价');
     expect(yuan(12.25)).toBe('12.3 元');
+  });
+
+  it('puts a card’s tags and its figures in words together, a line each', () => {
+    const [bp, repair] = eveningReportFixture().services;
+    expect(tagsText(bp!)).toBe('取号');
+    expect(tagsText({ ...repair!, servedBy: '李志愿' })).toBe('预约 · 志愿服务');
+    expect(figureLines(bp!)).toEqual([
+      countsText(bp!),
+      waitText(bp!),
+      satisfactionText(bp!),
+      suggestionsText(bp!),
+      costText(bp!),
+    ]);
+    // No wait line where nothing was measured; who served first when volunteers did.
+    expect(figureLines({ ...repair!, servedBy: '李志愿、王志愿' })).toEqual([
+      '志愿者：李志愿、王志愿',
+      '服务 5 人次（5 人） · 预约 6 · 未到 1',
+      satisfactionText(repair!),
+      suggestionsText(repair!),
+      '费用：还没有设置单价',
+    ]);
   });
 });

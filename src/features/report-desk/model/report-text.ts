@@ -21,6 +21,12 @@ export function trendOf(now: number, before: number): Trend {
   return { arrow: '→', text: '与上周持平' };
 }
 
+/** "↑ 比上周多 5 人次": where last week's number is shown next to it. */
+export function trendText(now: number, before: number): string {
+  const t = trendOf(now, before);
+  return `${t.arrow} ${t.text}`;
+}
+
 /** "↑ 比上周多 5 人次（上周 7 人次）". */
 export function trendLine(now: number, before: number): string {
   const t = trendOf(now, before);
@@ -83,4 +89,26 @@ export function costText(s: ServiceFigures): string {
 
 export function totalCostText(cost: number | null): string {
   return cost === null ? '费用合计：还没有设置单价' : `费用合计 ${yuan(cost)}`;
+}
+
+/** The card's tags: the kind, and 志愿服务 when volunteers served it. */
+export function tagsText(s: ServiceFigures): string {
+  return s.servedBy ? `${KIND_TAGS[s.kind]} · 志愿服务` : KIND_TAGS[s.kind];
+}
+
+/**
+ * A service card's figures in words, one line each: who served, what it did, waits (when
+ * measured), satisfaction, suggestions and cost. The card shows them as one text with line
+ * breaks: one node instead of one a line, for nine cards in one first render (issue #15).
+ */
+export function figureLines(s: ServiceFigures): string[] {
+  const wait = waitText(s);
+  return [
+    ...(s.servedBy ? [`志愿者：${s.servedBy}`] : []),
+    countsText(s),
+    ...(wait ? [wait] : []),
+    satisfactionText(s),
+    suggestionsText(s),
+    costText(s),
+  ];
 }

@@ -130,7 +130,7 @@ function Ranking({ round }: { round: Round }) {
           text={votesText(c)}
           tone={c.proposed ? 'chosen' : 'main'}
         >
-          <View className="bdb-desk-card__head">
+          <View className="bdb-desk-card__head bdb-round__top">
             <Text className="bdb-round__rank">{`第 ${c.rank} 名`}</Text>
             <Text className="bdb-desk-tag">{SOURCE_LABELS[c.source]}</Text>
             {c.proposed ? <Text className="bdb-desk-tag bdb-desk-tag--chosen">✓ 入选</Text> : null}

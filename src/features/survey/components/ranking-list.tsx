@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import type { CSSProperties } from 'react';
 import { a11y } from '@/lib/a11y';
 import type { RankedCandidate, Round } from '@/types/contract';
 import { barPercent } from '../model/ballot';
@@ -10,7 +11,7 @@ export interface RankingListProps {
 }
 
 /**
- * The ranking: place, name, votes as a bar (a View's width against the leader's votes) and in
+ * The ranking: place, name, votes as a bar (drawn as wide as the leader's votes allow) and in
  * words, paper votes noted, and the top eight marked 入选 in words.
  */
 export function RankingList({ round }: RankingListProps) {
@@ -50,20 +51,17 @@ interface RankRowProps {
 function RankRow({ candidate, top, ranked }: RankRowProps) {
   const paper = paperText(candidate.paperVotes);
   const classes = `bdb-survey-ranking__row${candidate.proposed ? ' bdb-survey-ranking__row--in' : ''}`;
+  // The bar is the head's ::after (ranking-list.scss), as wide as --bdb-bar: drawn, not two nodes
+  // a row in the first render (issue #15), and never read: the votes are in words below it.
+  const style = { '--bdb-bar': `${barPercent(candidate.votes, top)}%` } as CSSProperties;
   return (
-    <View className={classes} {...a11y({ role: 'listitem' })}>
+    <View className={classes} style={style} {...a11y({ role: 'listitem' })}>
       <View className="bdb-survey-ranking__head">
         {ranked ? (
           <Text className="bdb-survey-ranking__rank">{`第 ${candidate.rank} 名`}</Text>
         ) : null}
         <Text className="bdb-survey-ranking__name">{candidate.name}</Text>
         {candidate.proposed ? <Text className="bdb-survey-ranking__in">入选</Text> : null}
-      </View>
-      <View className="bdb-survey-ranking__track" {...a11y({ hidden: true })}>
-        <View
-          className="bdb-survey-ranking__bar"
-          style={{ width: `${barPercent(candidate.votes, top)}%` }}
-        />
       </View>
       <Text className="bdb-survey-ranking__votes">
         {paper ? `${votesText(candidate.votes)}（${paper}）` : votesText(candidate.votes)}

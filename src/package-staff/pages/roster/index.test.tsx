@@ -93,8 +93,8 @@ describe('staff roster page (值班与调休)', () => {
     expect(screen.getByText('2 小时 45 分钟')).toBeTruthy();
     const section = screen.getByText('我的调休').parentElement!;
     expect(
-      [...section.querySelectorAll('.bdb-bar')].map(
-        (b) => `${b.textContent} ${b.querySelector<HTMLElement>('.bdb-bar__fill')!.style.width}`,
+      [...section.querySelectorAll<HTMLElement>('.bdb-bar')].map(
+        (b) => `${b.textContent} ${b.style.getPropertyValue('--bdb-bar')}`,
       ),
     ).toEqual(['累计加班3 小时 45 分钟 100%', '已经调休1 小时 27%', '等待审批30 分钟 13%']);
     expect(screen.getByText('我陪同的居民（1）')).toBeTruthy();
