@@ -9,6 +9,7 @@ import {
   knownOrder,
   lineIndex,
   lineOrder,
+  localeOrder,
   lineSummary,
   replaceTicket,
   replaceTickets,
@@ -316,5 +317,21 @@ describe('changesSince', () => {
     const base = appendTicket([], ticket(1));
     expect(changesSince(base, [...base])).toBeNull();
     expect(changesSince(appendTicket(base, ticket(2)), base)).toBeNull();
+  });
+});
+
+describe('localeOrder', () => {
+  it('orders instants as localeCompare does, and anything else by localeCompare itself', () => {
+    const next = random(3);
+    const values = Array.from({ length: 300 }, (_, i) =>
+      i % 10 === 9
+        ? ['b', 'B', 'a', '2026-12-02T10:00:00Z', ''][i % 5]!
+        : new Date(Date.parse('2026-12-02T00:00:00.000Z') + Math.floor(next() * 9e7)).toISOString(),
+    );
+    for (let i = 1; i < values.length; i += 1) {
+      const [a, b] = [values[i - 1]!, values[i]!];
+      expect(Math.sign(localeOrder(a, b))).toBe(Math.sign(a.localeCompare(b)));
+      expect(Math.sign(localeOrder(a, a))).toBe(0);
+    }
   });
 });

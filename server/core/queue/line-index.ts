@@ -96,9 +96,22 @@ type Order = (a: TicketRecord, b: TicketRecord) => number;
 /** Line order: sortKey, then number (numbers are unique, so the order is total). */
 export const byLineOrder: Order = (a, b) => a.sortKey - b.sortKey || a.number - b.number;
 
+/** What toISOString writes for years 0–9999: compared as text, the order of localeCompare. */
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/**
+ * Text order as localeCompare gives it. Two instants written by toISOString differ first at a
+ * digit, where the collation's order is the digits' own: the plain comparison then answers the
+ * same, without a call into the collator (kept for anything else).
+ */
+export function localeOrder(a: string, b: string): number {
+  if (ISO_INSTANT.test(a) && ISO_INSTANT.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
 /** The latest call first, then the greater number (the public state's "recently called"). */
 export const byLatestCall: Order = (a, b) =>
-  b.calledAt!.localeCompare(a.calledAt!) || b.number - a.number;
+  localeOrder(b.calledAt!, a.calledAt!) || b.number - a.number;
 
 /**
  * Later instant first. The core writes instants with toISOString (same length, UTC), whose text

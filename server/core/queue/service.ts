@@ -21,7 +21,7 @@ import type {
 import { companionSubject, ticketCompanionView } from '../roster/rules';
 import { eveningStatus } from '../kernel/schedule';
 import { calendarOf } from '../kernel/calendar';
-import { isoLocal, local } from '../kernel/time';
+import { isoLocal, local, wallClock } from '../kernel/time';
 import {
   decideCallNext,
   decideJoin,
@@ -52,7 +52,8 @@ import {
 
 export { ALERT_AHEAD, REQUEUE_BEHIND, completePatch } from './evening';
 
-const dateOf = (now: Date) => local(now).format('YYYY-MM-DD');
+/** Tonight's date in Asia/Shanghai (wallClock: no dayjs object on every change). */
+const dateOf = (now: Date) => wallClock(now).slice(0, 10);
 
 /**
  * The line's setup tonight, from the community, its calendar and the staff's configuration: a
