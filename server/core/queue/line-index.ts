@@ -37,6 +37,12 @@ export interface LineIndex {
   tally: Tally;
   /** The line in order, once something asked for it (a call, a view): see lineOrder. */
   order: LineOrder | null;
+  /** The last changes moved into the index (old self, or null when added; new self). */
+  log: Array<[TicketRecord | null, TicketRecord]>;
+  /** How many changes the index moved over since built: the log holds the last of them. */
+  seq: number;
+  /** Left half-moved by a change it could not follow (a rebuild was due): no going back. */
+  broken: boolean;
 }
 
 export interface Tally {
@@ -83,9 +89,24 @@ interface Step {
 /** What a view asks of a line: counts and the last ticket, kept apart from the maps. */
 export type LineSummary = Pick<LineIndex, 'waiting' | 'served' | 'last'>;
 
+/**
+ * An array whose index moved on: its counts, and the index with how far it had come, so its
+ * order and figures are the index's with the later changes undone (not a rebuild).
+ */
+interface Moved {
+  summary: LineSummary;
+  index: LineIndex;
+  seq: number;
+  order?: LineOrder;
+  tally?: Tally;
+}
+
+/** Changes an index remembers, for the answers of a group commit made before the last one. */
+const LOG_KEPT = 1024;
+
 const indexes = new WeakMap<Tickets, LineIndex>();
 /** The summaries of arrays whose index moved on (a view made after later changes reads them). */
-const summaries = new WeakMap<Tickets, LineSummary>();
+const summaries = new WeakMap<Tickets, Moved>();
 const steps = new WeakMap<Tickets, Step>();
 
 export const requestKey = (userId: string | null, requestId: string) =>
@@ -137,7 +158,10 @@ function enter(index: LineIndex, t: TicketRecord, sign: 1 | -1) {
     index.served.count += sign;
     index.served.totalSeconds += sign * t.serviceSeconds!;
   }
-  const { tally } = index;
+  count(index.tally, t, sign);
+}
+
+function count(tally: Tally, t: TicketRecord, sign: 1 | -1) {
   if (t.status === 'missed') tally.missed += sign;
   else if (t.status === 'cancelled') tally.cancelled += sign;
   else if (t.status === 'done') {
@@ -191,34 +215,37 @@ function findIn(list: readonly TicketRecord[], t: TicketRecord, order: Order): n
   return list[at]?.id === t.id ? at : list.findIndex((x) => x.id === t.id);
 }
 
-/** Moves one ticket's change (`old` null: a new ticket) into the order. */
-function reorder(order: LineOrder, old: TicketRecord | null, now: TicketRecord) {
+/**
+ * Moves one ticket's change into the order: `old` null adds a ticket, `now` null takes one out
+ * (undoing an addition).
+ */
+function reorder(order: LineOrder, old: TicketRecord | null, now: TicketRecord | null) {
   resort(order, old, now);
   for (const [status, map] of [
     ['called', order.called],
     ['missed', order.missed],
   ] as const) {
     if (old?.status === status) map.delete(old.id);
-    if (now.status === status) map.set(now.id, now);
+    if (now?.status === status) map.set(now.id, now);
   }
 }
 
 /** The sorted lists' part of reorder. */
-function resort(order: LineOrder, old: TicketRecord | null, now: TicketRecord) {
+function resort(order: LineOrder, old: TicketRecord | null, now: TicketRecord | null) {
   for (const { list, keep, order: by } of KEPT) {
     const sorted = list(order);
     const was = old !== null && keep(old);
-    const is = keep(now);
-    if (was && is && by(old, now) === 0) {
+    const is = now !== null && keep(now);
+    if (was && is && by(old, now!) === 0) {
       // Same place (a "3 ahead" mark, a note): the new object where the old one was.
-      sorted[findIn(sorted, old, by)] = now;
+      sorted[findIn(sorted, old, by)] = now!;
       continue;
     }
     if (was) {
       const at = findIn(sorted, old, by);
       if (at >= 0) sorted.splice(at, 1);
     }
-    if (is) sorted.splice(placeIn(sorted, now, by), 0, now);
+    if (is) sorted.splice(placeIn(sorted, now!, by), 0, now!);
   }
 }
 
@@ -256,6 +283,9 @@ function built(tickets: Tickets): LineIndex {
     last: null,
     tally: { done: 0, missed: 0, cancelled: 0, timed: 0, seconds: 0 },
     order: null,
+    log: [],
+    seq: 0,
+    broken: false,
   };
   tickets.forEach((t, position) => {
     index.at.set(t.id, position);
@@ -280,11 +310,61 @@ export function lineIndex(tickets: Tickets): LineIndex {
   return index;
 }
 
-/** The line in order: kept with the index once built (the first ask sorts the line once). */
+/**
+ * The line in order: kept with the index once built (the first ask sorts the line once); for an
+ * array whose index moved on (the answers of a group commit but the last), the index's order
+ * with the later changes undone.
+ */
 export function lineOrder(tickets: Tickets): LineOrder {
+  const moved = indexes.has(tickets) ? null : movedOn(tickets);
+  if (moved) return moved.order!;
   const index = lineIndex(tickets);
   index.order ??= ordered(tickets);
   return index.order;
+}
+
+/** The desk's figures of the array (kept, or undone as lineOrder does). */
+export function lineTally(tickets: Tickets): Tally {
+  const moved = indexes.has(tickets) ? null : movedOn(tickets);
+  return moved ? moved.tally! : lineIndex(tickets).tally;
+}
+
+/** Where each ticket of the array sits: positions never move, so a later index's say. */
+export function positionsOf(tickets: Tickets): ReadonlyMap<string, number> {
+  const moved = indexes.has(tickets) ? null : movedOn(tickets);
+  return moved ? moved.index.at : lineIndex(tickets).at;
+}
+
+/**
+ * The order and figures of an array whose index moved on, from copies of the index's with the
+ * changes since undone, newest first; null when the index cannot say (rebuilt, or too far on).
+ */
+function movedOn(tickets: Tickets): Moved | null {
+  const moved = summaries.get(tickets);
+  if (!moved || moved.index.broken || !moved.index.order) return null;
+  if (moved.order) return moved;
+  const { index } = moved;
+  const back = index.seq - moved.seq;
+  if (back > index.log.length) return null;
+  const now = index.order!;
+  const order: LineOrder = {
+    waiting: [...now.waiting],
+    called: new Map(now.called),
+    missed: new Map(now.missed),
+    calls: [...now.calls],
+    toldCalls: [...now.toldCalls],
+    toldNear: [...now.toldNear],
+  };
+  const tally = { ...index.tally };
+  for (let i = index.log.length - 1; i >= index.log.length - back; i -= 1) {
+    const [old, changed] = index.log[i]!;
+    reorder(order, changed, old);
+    count(tally, changed, -1);
+    if (old) count(tally, old, 1);
+  }
+  moved.order = order;
+  moved.tally = tally;
+  return moved;
 }
 
 /** The line in order when it is kept already, else null (a caller with a cheaper plain pass). */
@@ -302,15 +382,22 @@ function handOver(from: Tickets, to: Tickets): LineIndex | null {
     indexes.set(to, index);
     // Changes made at once (a group commit) answer after all of them: each answer's view of its
     // own array still reads its counts without rebuilding the maps.
-    const { waiting, served, last } = index;
-    summaries.set(from, { waiting, served: { ...served }, last });
+    const { waiting, served, last, seq } = index;
+    summaries.set(from, { summary: { waiting, served: { ...served }, last }, index, seq });
   }
   return index;
 }
 
 /** The line's counts and last ticket: from its index, or kept when the index moved on. */
 export function lineSummary(tickets: Tickets): LineSummary {
-  return indexes.get(tickets) ?? summaries.get(tickets) ?? lineIndex(tickets);
+  return indexes.get(tickets) ?? summaries.get(tickets)?.summary ?? lineIndex(tickets);
+}
+
+/** Remembers a change moved into the index (the last LOG_KEPT of them). */
+function logged(index: LineIndex, old: TicketRecord | null, now: TicketRecord) {
+  index.log.push([old, now]);
+  index.seq += 1;
+  if (index.log.length > 2 * LOG_KEPT) index.log.splice(0, LOG_KEPT);
 }
 
 /** The tickets with one more at the end. */
@@ -327,6 +414,7 @@ export function appendTicket(tickets: Tickets, ticket: TicketRecord): TicketReco
     enter(index, ticket, 1);
     track(index, ticket);
     if (index.order) reorder(index.order, null, ticket);
+    logged(index, null, ticket);
   }
   return next;
 }
@@ -360,7 +448,10 @@ export function replaceTickets(tickets: Tickets, changed: readonly TicketRecord[
   const index = handOver(tickets, next)!;
   // Erase and retention rewrite owners, and the last ticket moving forward would need a pass
   // to find the new last: rare, so the index is rebuilt from the array when next asked.
-  if (!pairs.every(([old, ticket]) => moved(index, old, ticket))) indexes.delete(next);
+  if (!pairs.every(([old, ticket]) => moved(index, old, ticket))) {
+    index.broken = true;
+    indexes.delete(next);
+  }
   return next;
 }
 
@@ -379,6 +470,7 @@ function moved(index: LineIndex, old: TicketRecord, ticket: TicketRecord): boole
   enter(index, ticket, 1);
   track(index, ticket);
   if (index.order) reorder(index.order, old, ticket);
+  logged(index, old, ticket);
   return true;
 }
 

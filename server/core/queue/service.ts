@@ -38,7 +38,7 @@ import {
 } from './evening';
 import { findLine, lineHours, queueLines, withDefaults } from './lines';
 import { limitsOf, numberLimitMessage } from '../community/limits';
-import { lineIndex, lineOrder } from './line-index';
+import { lineOrder, lineTally } from './line-index';
 import {
   alertsOf,
   configOf,
@@ -532,7 +532,7 @@ export async function deskOf(deps: CoreDeps, view: LineView): Promise<QueueDesk>
 
 /** The desk's figures of tonight, kept by the line's index (not a pass over the line). */
 function statsOf(tickets: readonly TicketRecord[]): QueueDesk['stats'] {
-  const { done, missed, cancelled, timed, seconds } = lineIndex(tickets).tally;
+  const { done, missed, cancelled, timed, seconds } = lineTally(tickets);
   return {
     served: done,
     missed,

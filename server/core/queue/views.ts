@@ -23,6 +23,7 @@ import {
   lineOrder,
   lineSummary,
   placeIn,
+  positionsOf,
 } from './line-index';
 
 /**
@@ -144,7 +145,7 @@ export function inArrayOrder(
   tickets: readonly TicketRecord[],
   some: Iterable<TicketRecord>,
 ): TicketRecord[] {
-  const { at } = lineIndex(tickets);
+  const at = positionsOf(tickets);
   return [...some].sort((a, b) => at.get(a.id)! - at.get(b.id)!);
 }
 
