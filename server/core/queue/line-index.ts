@@ -371,6 +371,10 @@ function movedOn(tickets: Tickets): Moved | null {
 export const knownOrder = (tickets: Tickets): LineOrder | null =>
   indexes.get(tickets)?.order ?? null;
 
+/** knownOrder, or the order of an array whose index moved on, undone (see lineOrder). */
+export const cheapOrder = (tickets: Tickets): LineOrder | null =>
+  knownOrder(tickets) ?? (indexes.has(tickets) ? null : (movedOn(tickets)?.order ?? null));
+
 /**
  * Hands `from`'s index to `to` (the change's new array), or drops it: an index belongs to one
  * array, so an older array asked again is rebuilt rather than seen with later tickets.

@@ -17,9 +17,8 @@ import { isoLocal } from '../kernel/time';
 import { calledOf, firstBy, joinBlock, joinRulesOf, requeueUntilOf, setupOf } from './evening';
 import {
   byLineOrder,
-  knownOrder,
+  cheapOrder,
   laterFirst,
-  lineIndex,
   lineOrder,
   lineSummary,
   placeIn,
@@ -181,9 +180,9 @@ function aheadOf(ticket: TicketRecord, evening: EveningRecord): number {
   // The newest number is last in line: everyone else waiting is ahead (the common case, a join).
   const { last, waiting } = lineSummary(evening.tickets);
   if (last?.id === ticket.id) return last.status === 'waiting' ? waiting - 1 : 0;
-  const order = knownOrder(evening.tickets);
+  const order = cheapOrder(evening.tickets);
   const me = order
-    ? evening.tickets[lineIndex(evening.tickets).at.get(ticket.id) ?? -1]
+    ? evening.tickets[positionsOf(evening.tickets).get(ticket.id) ?? -1]
     : evening.tickets.find((t) => t.id === ticket.id);
   if (me?.status !== 'waiting') return 0;
   // Kept in order already (the line was called or shown): its place there.
