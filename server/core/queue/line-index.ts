@@ -104,10 +104,56 @@ interface Moved {
 /** Changes an index remembers, for the answers of a group commit made before the last one. */
 const LOG_KEPT = 1024;
 
-const indexes = new WeakMap<Tickets, LineIndex>();
+/**
+ * What is kept beside one array: its index, or (moved on) its counts, and the step that made it.
+ * An array made here carries its holder on a hidden property (no field of the record: a symbol,
+ * not enumerable, not copied by a spread); an array made elsewhere (a store's read) has it in a
+ * WeakMap. Not a WeakMap for all: V8's quick collections keep a WeakMap's young keys and values
+ * alive, which promoted a copy of the line per change to the old generation.
+ */
+interface Holder {
+  index: LineIndex | undefined;
+  moved: Moved | undefined;
+  step: Step | undefined;
+}
+const HOLDER = Symbol('line-index');
+const elsewhere = new WeakMap<Tickets, Holder>();
+const emptyHolder = (): Holder => ({ index: undefined, moved: undefined, step: undefined });
+
+function holderOf(tickets: Tickets, make: boolean): Holder | undefined {
+  const own = (tickets as unknown as { [HOLDER]?: Holder })[HOLDER];
+  if (own) return own;
+  let holder = elsewhere.get(tickets);
+  if (!holder && make) {
+    holder = emptyHolder();
+    elsewhere.set(tickets, holder);
+  }
+  return holder;
+}
+
+/** A new array of this module, with its holder. */
+function fresh(next: TicketRecord[]): TicketRecord[] {
+  Object.defineProperty(next, HOLDER, { value: emptyHolder() });
+  return next;
+}
+
+/** One part of the holders, read and written as a map by array. */
+const kept = <K extends keyof Holder>(key: K) => ({
+  get: (tickets: Tickets): Holder[K] => holderOf(tickets, false)?.[key],
+  has: (tickets: Tickets) => holderOf(tickets, false)?.[key] !== undefined,
+  set: (tickets: Tickets, value: Holder[K]) => {
+    holderOf(tickets, true)![key] = value;
+  },
+  delete: (tickets: Tickets) => {
+    const holder = holderOf(tickets, false);
+    if (holder) holder[key] = undefined;
+  },
+});
+
+const indexes = kept('index');
 /** The summaries of arrays whose index moved on (a view made after later changes reads them). */
-const summaries = new WeakMap<Tickets, Moved>();
-const steps = new WeakMap<Tickets, Step>();
+const summaries = kept('moved');
+const steps = kept('step');
 
 export const requestKey = (userId: string | null, requestId: string) =>
   `${userId ?? ''}\u0000${requestId}`;
@@ -406,7 +452,7 @@ function logged(index: LineIndex, old: TicketRecord | null, now: TicketRecord) {
 
 /** The tickets with one more at the end. */
 export function appendTicket(tickets: Tickets, ticket: TicketRecord): TicketRecord[] {
-  const next = [...tickets, ticket];
+  const next = fresh([...tickets, ticket]);
   steps.set(next, { base: new WeakRef(tickets), added: [ticket], changed: [] });
   const index = handOver(tickets, next);
   if (index) {
@@ -442,7 +488,7 @@ export function replaceTickets(tickets: Tickets, changed: readonly TicketRecord[
   }
   if (positions[0] === undefined) return [...tickets];
   // Spread, not slice(): V8 slices a frozen array (the store's cached one) twenty times slower.
-  const next = [...tickets];
+  const next = fresh([...tickets]);
   const pairs = changed.map((ticket, i): [TicketRecord, TicketRecord] => {
     const old = tickets[positions[i]!]!;
     next[positions[i]!] = ticket;

@@ -93,14 +93,20 @@ const accepting = ({ evening, setup, now }: LineView) =>
 
 const RECENTLY_CALLED = 5;
 
-/** Views are not changed once made: a change publishes the state, and its desk shows it again. */
-const states = new WeakMap<LineView, LineState>();
+/**
+ * Views are not changed once made: a change publishes the state, and its desk shows it again.
+ * Kept on the view itself (a hidden property) rather than in a WeakMap, whose young keys and
+ * values V8's quick collections keep alive (every state's waiting numbers were promoted).
+ */
+const STATE = Symbol('line-state');
+const frozenViews = new WeakMap<LineView, LineState>();
 
 export function lineState(view: LineView): LineState {
-  const known = states.get(view);
+  const known = (view as { [STATE]?: LineState })[STATE] ?? frozenViews.get(view);
   if (known) return known;
   const state = freshLineState(view);
-  states.set(view, state);
+  if (Object.isExtensible(view)) Object.defineProperty(view, STATE, { value: state });
+  else frozenViews.set(view, state);
   return state;
 }
 
