@@ -1,7 +1,9 @@
 /**
  * CPU time of the core and the SQLite store alone, per request, in one process (no HTTP):
- * `npx tsx scripts/bench-core.ts [joins] [at once]` (joins asked `at once` together, as many
- * connections would: the store's group commit shares a transaction among them). On a shared machine throughput moves with the other
+ * `npx tsx scripts/bench-core.ts [joins] [at once] [calls at once]` (joins asked `at once`
+ * together, as many connections would: the store's group commit shares a transaction among them;
+ * then half as many calls one by one, then a quarter more `calls at once` together, 20 unless
+ * told: each answer but the last of a group is the desk of a line that changed since). On a shared machine throughput moves with the other
  * load, CPU time per request much less (docs/performance.md); compare two revisions by running
  * each in turn, a few times, with `BDB_ROOT=<other checkout>`.
  */
@@ -64,6 +66,19 @@ async function main() {
   await measure('callNext', Math.floor(joins / 2), async () =>
     ok(await h.staff('queue.callNext', line)),
   );
+  const callsAtOnce = Math.max(1, Number(process.argv[4] ?? 20));
+  const groups = Math.floor(joins / 4 / callsAtOnce);
+  if (groups > 0) {
+    await measure(
+      `callNext×${callsAtOnce}`,
+      groups,
+      async () => {
+        const calls = Array.from({ length: callsAtOnce }, () => h.staff('queue.callNext', line));
+        for (const answer of await Promise.all(calls)) ok(answer);
+      },
+      callsAtOnce,
+    );
+  }
   await h.close();
 }
 

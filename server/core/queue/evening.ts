@@ -8,7 +8,17 @@ import type { EveningRecord, LineSetup, TicketRecord, TicketStatus } from '../po
 import { wallClock } from '../kernel/time';
 import { compareHhmm, labelOf } from './lines';
 import { numberLimit } from '../community/limits';
-import { appendTicket, changesSince, lineIndex, replaceTicket, requestKey } from './line-index';
+import {
+  appendTicket,
+  changesSince,
+  lineIndex,
+  lineOrder,
+  replaceTicket,
+  replaceTickets,
+  requestKey,
+} from './line-index';
+
+export { byLineOrder } from './line-index';
 
 /** A waiting resident with this many (or fewer) ahead gets the "3 ahead" alert, once. */
 export const ALERT_AHEAD = 3;
@@ -42,11 +52,8 @@ export function openEvening(args: {
 export const setupOf = (evening: EveningRecord, fresh: LineSetup): LineSetup =>
   evening.setup ?? fresh;
 
-export const byLineOrder = (a: TicketRecord, b: TicketRecord) =>
-  a.sortKey - b.sortKey || a.number - b.number;
-
-export const waitingOf = (tickets: readonly TicketRecord[]) =>
-  tickets.filter((t) => t.status === 'waiting').sort(byLineOrder);
+/** Every waiting ticket in line order (from the line's kept order, not a sort). */
+export const waitingOf = (tickets: readonly TicketRecord[]) => lineOrder(tickets).waiting.slice();
 
 /**
  * The first `k` items that `keep` in `order`, without sorting them all: a join or a call needs
@@ -75,13 +82,13 @@ export function firstBy<T>(
 
 /** The first `k` waiting tickets in line order: waitingOf(tickets).slice(0, k). */
 export const waitingHead = (tickets: readonly TicketRecord[], k: number) =>
-  firstBy(tickets, k, byLineOrder, (t) => t.status === 'waiting');
+  lineOrder(tickets).waiting.slice(0, Math.max(0, k));
 
 /** At the desk now, most recently called first. */
 export const calledOf = (tickets: readonly TicketRecord[]) =>
-  tickets
-    .filter((t) => t.status === 'called')
-    .sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? '') || b.number - a.number);
+  [...lineOrder(tickets).called.values()].sort(
+    (a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? '') || b.number - a.number,
+  );
 
 /** Until when a missed ticket may be requeued by its holder (null unless missed with a time). */
 export const requeueUntilOf = (ticket: TicketRecord, graceMinutes: number): Date | null =>
@@ -238,21 +245,36 @@ export const withTicket = (evening: EveningRecord, ticket: TicketRecord): Evenin
   tickets: replaceTicket(evening.tickets, ticket),
 });
 
+/** The evening with several tickets changed at once (one copy of the line); itself for none. */
+const withTickets = (evening: EveningRecord, tickets: readonly TicketRecord[]): EveningRecord =>
+  tickets.length === 0
+    ? evening
+    : { ...evening, tickets: replaceTickets(evening.tickets, tickets) };
+
 /**
  * What a store writes for `next` over `current`: the tickets it adds and the ones it changes.
  * Decisions keep the objects of tickets they did not touch, so most joins compare nothing.
  */
 export function ticketChanges(current: EveningRecord | null, next: EveningRecord) {
+  const { added, changed } = ticketWrites(current, next);
+  return { added, changed: changed.map(([, now]) => now) };
+}
+
+/** ticketChanges with each changed ticket's old self (a store may write just what differs). */
+export function ticketWrites(
+  current: EveningRecord | null,
+  next: EveningRecord,
+): { added: TicketRecord[]; changed: Array<[TicketRecord, TicketRecord]> } {
   const earlier = current?.tickets ?? [];
   const steps = changesSince(earlier, next.tickets);
   if (steps) {
     return {
       added: steps.added,
-      changed: steps.changed.filter(([old, now]) => !sameTicket(old, now)).map(([, now]) => now),
+      changed: steps.changed.filter(([old, now]) => !sameTicket(old, now)),
     };
   }
   const added: TicketRecord[] = [];
-  const changed: TicketRecord[] = [];
+  const changed: Array<[TicketRecord, TicketRecord]> = [];
   // Decisions keep the tickets' order and the objects they did not touch: the ticket at the same
   // place is nearly always the very same one, and the map of every ticket is built only if not.
   let byId: Map<string, TicketRecord> | null = null;
@@ -265,7 +287,7 @@ export function ticketChanges(current: EveningRecord | null, next: EveningRecord
       old = byId.get(ticket.id);
     }
     if (!old) added.push(ticket);
-    else if (old !== ticket && !sameTicket(old, ticket)) changed.push(ticket);
+    else if (old !== ticket && !sameTicket(old, ticket)) changed.push([old, ticket]);
   }
   return { added, changed };
 }
@@ -331,17 +353,17 @@ export function decideCallNext(
   evening: EveningRecord,
   now: Date,
 ): { next: EveningRecord; called: TicketRecord | null; completed: TicketRecord[] } {
-  let next = evening;
-  const completed: TicketRecord[] = [];
-  for (const current of calledOf(evening.tickets)) {
-    const done = { ...current, ...completePatch(current, now) };
-    completed.push(done);
-    next = withTicket(next, done);
-  }
-  const head = waitingHead(next.tickets, 1)[0];
-  if (!head) return { next, called: null, completed };
-  const called: TicketRecord = { ...head, status: 'called', calledAt: now.toISOString() };
-  return { next: withTicket(next, called), called, completed };
+  const completed = calledOf(evening.tickets).map((current): TicketRecord => ({
+    ...current,
+    ...completePatch(current, now),
+  }));
+  // Completing changes no waiting ticket: the head is the same before and after.
+  const head = waitingHead(evening.tickets, 1)[0];
+  const called: TicketRecord | null = head
+    ? { ...head, status: 'called', calledAt: now.toISOString() }
+    : null;
+  const next = withTickets(evening, called ? [...completed, called] : completed);
+  return { next, called, completed };
 }
 
 /**
@@ -400,7 +422,10 @@ export function markNear(
       ticket: { ...ticket, alerted: true, alertedAt: now.toISOString() },
       ahead,
     }));
-  const next = near.reduce((e, { ticket }) => withTicket(e, ticket), evening);
+  const next = withTickets(
+    evening,
+    near.map(({ ticket }) => ticket),
+  );
   return { next, near };
 }
 

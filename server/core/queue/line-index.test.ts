@@ -6,10 +6,17 @@ import type { TicketRecord, TicketStatus } from '../ports';
 import {
   appendTicket,
   changesSince,
+  knownOrder,
   lineIndex,
+  lineOrder,
+  localeOrder,
   lineSummary,
+  lineTally,
+  positionsOf,
   replaceTicket,
+  replaceTickets,
   requestKey,
+  settle,
   type LineIndex,
 } from './line-index';
 
@@ -58,6 +65,66 @@ function expected(tickets: readonly TicketRecord[]) {
   };
 }
 
+/** The line in order and the desk's figures, from plain passes (what views.ts used to do). */
+function expectedOrder(tickets: readonly TicketRecord[]) {
+  const latest = (at: (t: TicketRecord) => string | null) => (a: TicketRecord, b: TicketRecord) =>
+    Date.parse(at(b)!) - Date.parse(at(a)!) || b.number - a.number;
+  const ids = (ts: TicketRecord[]) => ts.map((t) => t.id);
+  const done = tickets.filter((t) => t.status === 'done');
+  const timed = done.filter((t) => t.serviceSeconds !== null);
+  return {
+    waiting: ids(
+      tickets
+        .filter((t) => t.status === 'waiting')
+        .sort((a, b) => a.sortKey - b.sortKey || a.number - b.number),
+    ),
+    called: ids(tickets.filter((t) => t.status === 'called')),
+    missed: ids(tickets.filter((t) => t.status === 'missed')),
+    calls: ids(
+      tickets
+        .filter((t) => t.calledAt !== null)
+        .sort((a, b) => b.calledAt!.localeCompare(a.calledAt!) || b.number - a.number),
+    ),
+    toldCalls: ids(
+      tickets
+        .filter((t) => t.userId !== null && t.calledAt !== null)
+        .sort(latest((t) => t.calledAt)),
+    ),
+    toldNear: ids(
+      tickets
+        .filter((t) => t.userId !== null && t.alertedAt !== null)
+        .sort(latest((t) => t.alertedAt)),
+    ),
+    tally: {
+      done: done.length,
+      missed: tickets.filter((t) => t.status === 'missed').length,
+      cancelled: tickets.filter((t) => t.status === 'cancelled').length,
+      timed: timed.length,
+      seconds: timed.reduce((n, t) => n + t.serviceSeconds!, 0),
+    },
+  };
+}
+
+function expectOrderAgrees(tickets: readonly TicketRecord[]) {
+  const want = expectedOrder(tickets);
+  const order = lineOrder(tickets);
+  const ids = (ts: Iterable<TicketRecord>) => [...ts].map((t) => t.id);
+  // The very objects of the array, not older selves of them.
+  const current = new Set(tickets);
+  for (const list of [order.waiting, order.calls, order.toldCalls, order.toldNear])
+    for (const t of list) expect(current.has(t)).toBe(true);
+  expect(ids(order.waiting)).toEqual(want.waiting);
+  expect(ids(order.called.values()).sort()).toEqual([...want.called].sort());
+  expect(ids(order.missed.values()).sort()).toEqual([...want.missed].sort());
+  for (const t of [...order.called.values(), ...order.missed.values()])
+    expect(current.has(t)).toBe(true);
+  expect(ids(order.calls)).toEqual(want.calls);
+  expect(ids(order.toldCalls)).toEqual(want.toldCalls);
+  expect(ids(order.toldNear)).toEqual(want.toldNear);
+  expect(lineTally(tickets)).toEqual(want.tally);
+  tickets.forEach((t, at) => expect(positionsOf(tickets).get(t.id)).toBe(at));
+}
+
 function expectAgrees(index: LineIndex, tickets: readonly TicketRecord[]) {
   const want = expected(tickets);
   expect(index.waiting).toBe(want.waiting);
@@ -102,6 +169,119 @@ describe('lineIndex', () => {
       if (step % 50 === 0) expectAgrees(lineIndex(tickets), tickets);
     }
     expectAgrees(lineIndex(tickets), tickets);
+  });
+
+  it('keeps the line in order and the desk’s figures through 900 random changes', () => {
+    const next = random(11);
+    let tickets: readonly TicketRecord[] = [];
+    let number = 0;
+    let clock = Date.parse('2026-12-02T10:00:00.000Z');
+    const instant = () => {
+      // Now and then the same instant twice (a call and its "3 ahead"), else a few seconds on.
+      if (next() > 0.2) clock += Math.floor(next() * 5000);
+      return new Date(clock).toISOString();
+    };
+    /** A call: the desk completes whoever it called and calls the head, in one copy. */
+    const call = () => {
+      const done = [...lineOrder(tickets).called.values()].map((t) => ({
+        ...t,
+        status: 'done' as const,
+        serviceSeconds: Math.floor(next() * 400),
+      }));
+      const head = lineOrder(tickets).waiting[0];
+      const called = head ? [{ ...head, status: 'called' as const, calledAt: instant() }] : [];
+      return replaceTickets(tickets, [...done, ...called]);
+    };
+    /** "3 ahead": the first four waiting not told yet, told at one instant. */
+    const tell = () => {
+      const at = instant();
+      const near = lineOrder(tickets).waiting.slice(0, 4);
+      return replaceTickets(
+        tickets,
+        near
+          .filter((t) => t.alertedAt === null)
+          .map((t) => ({ ...t, alerted: true, alertedAt: at })),
+      );
+    };
+    /** Any ticket moved anyhow: a status with its time, a requeue, an erasure. */
+    const move = (roll: number) => {
+      const old = tickets[Math.floor(next() * tickets.length)]!;
+      const status = STATUSES[Math.floor(next() * STATUSES.length)]!;
+      const timed = {
+        status,
+        missedAt: status === 'missed' ? instant() : old.missedAt,
+        calledAt: status === 'called' ? instant() : old.calledAt,
+        serviceSeconds: status === 'done' ? Math.floor(next() * 600) : null,
+      };
+      const requeue = {
+        status: 'waiting' as const,
+        sortKey: old.sortKey + next() * 5,
+        calledAt: null,
+      };
+      const erase = { userId: null, requestId: null };
+      const patch = roll < 0.8 ? timed : roll < 0.9 ? requeue : erase;
+      return replaceTicket(tickets, { ...old, ...patch });
+    };
+    const join = () => {
+      number += 1;
+      return appendTicket(
+        tickets,
+        ticket(number, { userId: next() < 0.2 ? null : `u${number % 7}` }),
+      );
+    };
+    /** Arrays whose index moved on, asked later (the answers of a group commit but the last). */
+    const older: Array<readonly TicketRecord[]> = [];
+    let undone = 0;
+    for (let step = 0; step < 900; step += 1) {
+      // Kept from the start; asked again (built afresh) after an erasure dropped the index.
+      if (!knownOrder(tickets)) lineOrder(tickets);
+      if (step % 5 === 0) older.push(tickets);
+      const roll = next();
+      if (roll < 0.35 || tickets.length === 0) tickets = join();
+      else if (roll < 0.55) tickets = call();
+      else if (roll < 0.65) tickets = tell();
+      else tickets = move(roll);
+      if (next() < 0.3) settle(tickets);
+      if (step % 25 === 0) expectOrderAgrees(tickets);
+      if (step % 25 === 12) {
+        const earlier = older.splice(Math.floor(next() * older.length), 1)[0]!;
+        expectOrderAgrees(earlier);
+        if (knownOrder(earlier) === null) undone += 1;
+      }
+    }
+    // Most were undone from the later index, not rebuilt (an erasure since makes it rebuild).
+    expect(undone).toBeGreaterThanOrEqual(10);
+    const moved = tickets;
+    tickets = call();
+    expectOrderAgrees(moved);
+    expect(knownOrder(moved)).toBeNull();
+    expectOrderAgrees(tickets);
+    expectAgrees(lineIndex(tickets), tickets);
+  });
+
+  it('replaces several tickets in one copy, with one step naming them all', () => {
+    const base = [1, 2, 3].reduce<TicketRecord[]>((ts, n) => appendTicket(ts, ticket(n)), []);
+    lineOrder(base);
+    const next = replaceTickets(base, [
+      ticket(1, { status: 'done' }),
+      ticket(2, { status: 'called', calledAt: '2026-12-02T10:05:00.000Z' }),
+    ]);
+    expect(next.map((t) => t.status)).toEqual(['done', 'called', 'waiting']);
+    expect(changesSince(base, next)!.changed.map(([old, now]) => [old.status, now.status])).toEqual(
+      [
+        ['waiting', 'done'],
+        ['waiting', 'called'],
+      ],
+    );
+    expectOrderAgrees(next);
+    // One named twice, or absent: one by one, the same answer.
+    const twice = replaceTickets(base, [
+      ticket(1, { status: 'called' }),
+      ticket(1, { status: 'done' }),
+      ticket(9),
+    ]);
+    expect(twice.map((t) => t.status)).toEqual(['done', 'waiting', 'waiting']);
+    expectOrderAgrees(twice);
   });
 
   it('answers an older array from its own tickets, not a later change’s', () => {
@@ -155,5 +335,21 @@ describe('changesSince', () => {
     const base = appendTicket([], ticket(1));
     expect(changesSince(base, [...base])).toBeNull();
     expect(changesSince(appendTicket(base, ticket(2)), base)).toBeNull();
+  });
+});
+
+describe('localeOrder', () => {
+  it('orders instants as localeCompare does, and anything else by localeCompare itself', () => {
+    const next = random(3);
+    const values = Array.from({ length: 300 }, (_, i) =>
+      i % 10 === 9
+        ? ['b', 'B', 'a', '2026-12-02T10:00:00Z', ''][i % 5]!
+        : new Date(Date.parse('2026-12-02T00:00:00.000Z') + Math.floor(next() * 9e7)).toISOString(),
+    );
+    for (let i = 1; i < values.length; i += 1) {
+      const [a, b] = [values[i - 1]!, values[i]!];
+      expect(Math.sign(localeOrder(a, b))).toBe(Math.sign(a.localeCompare(b)));
+      expect(Math.sign(localeOrder(a, a))).toBe(0);
+    }
   });
 });

@@ -21,7 +21,7 @@ import type {
 import { companionSubject, ticketCompanionView } from '../roster/rules';
 import { eveningStatus } from '../kernel/schedule';
 import { calendarOf } from '../kernel/calendar';
-import { isoLocal, local } from '../kernel/time';
+import { isoLocal, local, wallClock } from '../kernel/time';
 import {
   decideCallNext,
   decideJoin,
@@ -30,7 +30,6 @@ import {
   markNear,
   newEveningKey,
   openEvening,
-  requeueUntilOf,
   waitingHead,
   withPause,
   withSetup,
@@ -39,11 +38,22 @@ import {
 } from './evening';
 import { findLine, lineHours, queueLines, withDefaults } from './lines';
 import { limitsOf, numberLimitMessage } from '../community/limits';
-import { alertsOf, configOf, lineState, staffTicketView, ticketView, type LineView } from './views';
+import { lineOrder, lineTally } from './line-index';
+import {
+  alertsOf,
+  configOf,
+  inArrayOrder,
+  lineState,
+  missedOf,
+  staffTicketView,
+  ticketView,
+  type LineView,
+} from './views';
 
 export { ALERT_AHEAD, REQUEUE_BEHIND, completePatch } from './evening';
 
-const dateOf = (now: Date) => local(now).format('YYYY-MM-DD');
+/** Tonight's date in Asia/Shanghai (wallClock: no dayjs object on every change). */
+const dateOf = (now: Date) => wallClock(now).slice(0, 10);
 
 /**
  * The line's setup tonight, from the community, its calendar and the staff's configuration: a
@@ -506,10 +516,9 @@ export async function deskOf(deps: CoreDeps, view: LineView): Promise<QueueDesk>
     ahead: new Map(listed.map((t, i) => [t.id, i])),
     serviceMinutes: line.serviceMinutes,
   };
-  const called = tickets.filter((t) => t.status === 'called');
-  const missed = tickets.filter(
-    (t) => t.status === 'missed' && (requeueUntilOf(t, setup.graceMinutes) ?? now) > now,
-  );
+  // From the line's kept order, in the order of a pass over the line.
+  const called = inArrayOrder(tickets, lineOrder(tickets).called.values());
+  const missed = missedOf(tickets, setup.graceMinutes, now).map(({ t }) => t);
   return {
     line,
     config: configOf(setup),
@@ -521,27 +530,14 @@ export async function deskOf(deps: CoreDeps, view: LineView): Promise<QueueDesk>
   };
 }
 
-/** The desk's figures of tonight, in one pass over the line. */
+/** The desk's figures of tonight, kept by the line's index (not a pass over the line). */
 function statsOf(tickets: readonly TicketRecord[]): QueueDesk['stats'] {
-  const count = { served: 0, missed: 0, cancelled: 0, samples: 0, seconds: 0 };
-  for (const t of tickets) {
-    if (t.status === 'missed') count.missed += 1;
-    else if (t.status === 'cancelled') count.cancelled += 1;
-    else if (t.status === 'done') {
-      count.served += 1;
-      if (t.serviceSeconds !== null) {
-        count.samples += 1;
-        count.seconds += t.serviceSeconds;
-      }
-    }
-  }
+  const { done, missed, cancelled, timed, seconds } = lineTally(tickets);
   return {
-    served: count.served,
-    missed: count.missed,
-    cancelled: count.cancelled,
-    averageServiceMinutes: count.samples
-      ? Math.round((count.seconds / count.samples / 60) * 10) / 10
-      : null,
+    served: done,
+    missed,
+    cancelled,
+    averageServiceMinutes: timed ? Math.round((seconds / timed / 60) * 10) / 10 : null,
   };
 }
 

@@ -14,19 +14,32 @@ import type {
 import type { TicketCompanion } from '../../../contract/roster';
 import type { EveningRecord, LineSetup, TicketRecord } from '../ports';
 import { isoLocal } from '../kernel/time';
+import { calledOf, firstBy, joinBlock, joinRulesOf, requeueUntilOf, setupOf } from './evening';
 import {
   byLineOrder,
-  calledOf,
-  firstBy,
-  joinBlock,
-  joinRulesOf,
-  requeueUntilOf,
-  setupOf,
-  waitingOf,
-} from './evening';
-import { lineSummary } from './line-index';
+  cheapOrder,
+  laterFirst,
+  lineOrder,
+  lineSummary,
+  placeIn,
+  positionsOf,
+} from './line-index';
 
-const iso = (value: string | null) => (value ? isoLocal(new Date(value)) : null);
+/**
+ * Instants as the clients read them, each formatted once: the desk shows the same tickets' times
+ * on every call (bounded: forgotten all at once past a few evenings' worth).
+ */
+const formatted = new Map<string, string>();
+const iso = (value: string | null) => {
+  if (!value) return null;
+  let known = formatted.get(value);
+  if (known === undefined) {
+    if (formatted.size >= 10_000) formatted.clear();
+    known = isoLocal(new Date(value));
+    formatted.set(value, known);
+  }
+  return known;
+};
 
 export { SHORTEST_SERVICE_SECONDS } from './line-index';
 /** Real services needed before tonight's average replaces the line's default estimate. */
@@ -80,14 +93,20 @@ const accepting = ({ evening, setup, now }: LineView) =>
 
 const RECENTLY_CALLED = 5;
 
-/** Views are not changed once made: a change publishes the state, and its desk shows it again. */
-const states = new WeakMap<LineView, LineState>();
+/**
+ * Views are not changed once made: a change publishes the state, and its desk shows it again.
+ * Kept on the view itself (a hidden property) rather than in a WeakMap, whose young keys and
+ * values V8's quick collections keep alive (every state's waiting numbers were promoted).
+ */
+const STATE = Symbol('line-state');
+const frozenViews = new WeakMap<LineView, LineState>();
 
 export function lineState(view: LineView): LineState {
-  const known = states.get(view);
+  const known = (view as { [STATE]?: LineState })[STATE] ?? frozenViews.get(view);
   if (known) return known;
   const state = freshLineState(view);
-  states.set(view, state);
+  if (Object.isExtensible(view)) Object.defineProperty(view, STATE, { value: state });
+  else frozenViews.set(view, state);
   return state;
 }
 
@@ -95,14 +114,9 @@ function freshLineState(view: LineView): LineState {
   const { evening, setup, now } = view;
   const called = calledOf(evening.tickets);
   const current = called[0];
-  const recent = firstBy(
-    evening.tickets,
-    RECENTLY_CALLED,
-    (a, b) => b.calledAt!.localeCompare(a.calledAt!) || b.number - a.number,
-    (t) => t.calledAt !== null,
-    true,
-  );
-  const waiting = waitingOf(evening.tickets);
+  const order = lineOrder(evening.tickets);
+  const recent = order.calls.slice(0, RECENTLY_CALLED);
+  const { waiting } = order;
   return {
     community: evening.community,
     queue: evening.queue,
@@ -124,11 +138,37 @@ function freshLineState(view: LineView): LineState {
     version: evening.version,
     waitingNumbers: waiting.map((t) => t.number),
     calledNumbers: called.map((t) => t.number),
-    missed: evening.tickets.flatMap((t) => {
-      const until = requeueUntilOf(t, setup.graceMinutes);
-      return until && until > now ? [{ number: t.number, requeueUntil: isoLocal(until) }] : [];
-    }),
+    missed: missedOf(evening.tickets, setup.graceMinutes, now).map(({ t, until }) => ({
+      number: t.number,
+      requeueUntil: isoLocal(until),
+    })),
   };
+}
+
+/** Some of a line's tickets in the line's array order (the order of a pass over it). */
+export function inArrayOrder(
+  tickets: readonly TicketRecord[],
+  some: Iterable<TicketRecord>,
+): TicketRecord[] {
+  const at = positionsOf(tickets);
+  return [...some].sort((a, b) => at.get(a.id)! - at.get(b.id)!);
+}
+
+/**
+ * The missed tickets still within their grace at `now`, with until when, in array order: from
+ * the kept missed ones, not a pass over the line.
+ */
+export function missedOf(tickets: readonly TicketRecord[], graceMinutes: number, now: Date) {
+  const open: TicketRecord[] = [];
+  const untils = new Map<string, Date>();
+  for (const t of lineOrder(tickets).missed.values()) {
+    const until = requeueUntilOf(t, graceMinutes);
+    if (until && until > now) {
+      open.push(t);
+      untils.set(t.id, until);
+    }
+  }
+  return inArrayOrder(tickets, open).map((t) => ({ t, until: untils.get(t.id)! }));
 }
 
 /**
@@ -146,8 +186,13 @@ function aheadOf(ticket: TicketRecord, evening: EveningRecord): number {
   // The newest number is last in line: everyone else waiting is ahead (the common case, a join).
   const { last, waiting } = lineSummary(evening.tickets);
   if (last?.id === ticket.id) return last.status === 'waiting' ? waiting - 1 : 0;
-  const me = evening.tickets.find((t) => t.id === ticket.id);
+  const order = cheapOrder(evening.tickets);
+  const me = order
+    ? evening.tickets[positionsOf(evening.tickets).get(ticket.id) ?? -1]
+    : evening.tickets.find((t) => t.id === ticket.id);
   if (me?.status !== 'waiting') return 0;
+  // Kept in order already (the line was called or shown): its place there.
+  if (order) return placeIn(order.waiting, me, byLineOrder);
   let ahead = 0;
   for (const t of evening.tickets) if (t.status === 'waiting' && byLineOrder(t, me) < 0) ahead += 1;
   return ahead;
@@ -184,16 +229,13 @@ export function ticketView(ticket: TicketRecord, view: LineView, facts?: LineFac
   };
 }
 
+/** The resident's view with the note and companion (added to it: a desk lists dozens). */
 export const staffTicketView = (
   ticket: TicketRecord,
   view: LineView,
   companion: TicketCompanion | null = null,
   facts?: LineFacts,
-): StaffTicket => ({
-  ...ticketView(ticket, view, facts),
-  note: ticket.note,
-  companion,
-});
+): StaffTicket => Object.assign(ticketView(ticket, view, facts), { note: ticket.note, companion });
 
 /**
  * What the line told its residents tonight, newest first: each call or recall (calledAt) and
@@ -206,38 +248,21 @@ export function alertsOf(tickets: readonly TicketRecord[], limit: number): SentA
   // both at once lists its call first.
   const newest = (a: Told, b: Told) =>
     laterFirst(a.at, b.at) || b.t.number - a.t.number || a.order - b.order;
-  // The newest of each kind, then the newest of both: a line's hundreds of calls are not sorted.
+  // The newest of each kind (kept in that order with the line), then the newest of both.
+  const { toldCalls, toldNear } = lineOrder(tickets);
   const newestOf = (
     kind: SentAlert['kind'],
     order: number,
+    told: readonly TicketRecord[],
     at: (t: TicketRecord) => string | null,
-  ) =>
-    firstBy(
-      tickets,
-      limit,
-      (a, b) => laterFirst(at(a)!, at(b)!) || b.number - a.number,
-      (t) => t.userId !== null && at(t) !== null,
-      true,
-    ).map((t): Told => ({ kind, t, at: at(t)!, order }));
+  ) => told.slice(0, Math.max(0, limit)).map((t): Told => ({ kind, t, at: at(t)!, order }));
   return firstBy(
     [
-      ...newestOf('your-turn', 0, (t) => t.calledAt),
-      ...newestOf('three-ahead', 1, (t) => t.alertedAt),
+      ...newestOf('your-turn', 0, toldCalls, (t) => t.calledAt),
+      ...newestOf('three-ahead', 1, toldNear, (t) => t.alertedAt),
     ],
     limit,
     newest,
     () => true,
-  ).map(({ kind, t, at }) => ({ kind, label: t.label, at: isoLocal(new Date(at)) }));
-}
-
-/**
- * Later instant first. The core writes instants with toISOString (same length, UTC), whose text
- * order is their time order; anything else is parsed.
- */
-function laterFirst(a: string, b: string): number {
-  if (a.length === b.length && a.endsWith('Z') && b.endsWith('Z')) {
-    if (a === b) return 0;
-    return a < b ? 1 : -1;
-  }
-  return Date.parse(b) - Date.parse(a);
+  ).map(({ kind, t, at }) => ({ kind, label: t.label, at: iso(at)! }));
 }

@@ -5,7 +5,8 @@
  * here: who gets which number is core/queue/evening.ts.
  */
 import type Database from 'better-sqlite3';
-import { erasedEvening, ticketChanges } from '../../core/queue/evening';
+import { erasedEvening, ticketWrites } from '../../core/queue/evening';
+import { settle } from '../../core/queue/line-index';
 import type { EveningRecord, LineConfigRecord, QueueRepo, TicketRecord } from '../../core/ports';
 import { retainedEvening } from '../../core/retention/rules';
 import { immediate, maybe, statements, table } from './rows';
@@ -57,8 +58,8 @@ export function queueRepo(db: Database.Database): QueueRepo {
     const current = stored(line.community_id, line.queue, line.date);
     const next = current && rule(current);
     if (!current || !next) return null;
-    const { changed } = ticketChanges(current, next);
-    for (const ticket of changed) tickets.update(ticket);
+    const { changed } = ticketWrites(current, next);
+    for (const [old, now] of changed) tickets.updateChanged(old, now);
     return changed.length;
   };
 
@@ -90,20 +91,21 @@ export function queueRepo(db: Database.Database): QueueRepo {
   };
 
   /**
-   * Writes `next` over `current`: the evening row, new tickets, and tickets that changed. Answers
-   * the tickets it wrote: the only ones of `next` not frozen yet when `current` came from here.
+   * Writes `next` over `current`: the evening row, new tickets, and tickets that changed, each
+   * row just the fields that differ (the setup JSON only when a change brought a new one; a
+   * call rewrites two columns of a ticket, not its indexed ones). Answers the tickets it wrote:
+   * the only ones of `next` not frozen yet when `current` came from here.
    */
   const write = (current: EveningRecord | null, next: EveningRecord) => {
     if (current) {
-      // The setup (JSON) is written only when a change brought a new one: a join leaves it.
-      const { tickets: _tickets, setup, ...row } = next;
-      const changedSetup = setup === current.setup ? {} : { setup };
-      evenings.update({ ...row, ...changedSetup }, ['community', 'queue', 'date']);
+      const { tickets: _old, ...before } = current;
+      const { tickets: _new, ...after } = next;
+      evenings.updateChanged(before, after, ['community', 'queue', 'date']);
     } else evenings.insert(next);
-    const { added, changed } = ticketChanges(current, next);
+    const { added, changed } = ticketWrites(current, next);
     for (const ticket of added) tickets.insert(ticket);
-    for (const ticket of changed) tickets.update(ticket);
-    return [...added, ...changed];
+    for (const [old, now] of changed) tickets.updateChanged(old, now);
+    return [...added, ...changed.map(([, now]) => now)];
   };
 
   /** A change waiting for the next group commit. */
@@ -177,8 +179,11 @@ export function queueRepo(db: Database.Database): QueueRepo {
       const { decided, written, cached } = outcome.value;
       // Besides what it wrote, `next` holds the loaded evening's tickets, frozen already; a
       // decision's copy equal to one stays unfrozen (freezing only catches mutation in tests).
-      if (decided.next)
+      if (decided.next) {
         cache.set(key, frozen(decided.next, cached ? written : decided.next.tickets));
+        // Written: what came before it is not asked again (and may go).
+        settle(decided.next.tickets);
+      }
       item.resolve(decided.result as never);
     });
   };

@@ -148,6 +148,24 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
     });
     return statement.run(...values, ...key.map((f) => params[f]));
   };
+  /**
+   * Writes the fields in which `now` differs from `old` (the row as stored) over the row with
+   * the same `key` fields; nothing when none differs. A column left out of SET is not rewritten,
+   * nor are the indexes over it.
+   */
+  const updateChanged = (old: object, now: object, key: readonly string[] = ['id']) => {
+    const before = old as Row;
+    const after = now as Row;
+    const fields = Object.keys(after).filter(
+      (f) => !key.includes(f) && after[f] !== undefined && after[f] !== before[f],
+    );
+    const pairs = fields.filter((f) => columns.has(columnOf(f))).map((f) => [columnOf(f), f]);
+    if (pairs.length === 0) return null;
+    const params = rowParams(now, shape);
+    const set = pairs.map(([c, f]) => `${c} = @${f}`).join(', ');
+    const where = key.map((f) => `${columnOf(f)} = @${f}`).join(' AND ');
+    return sql(`UPDATE ${name} SET ${set} WHERE ${where}`).run(params);
+  };
   const select = (where: string) => sql(`SELECT * FROM ${name} WHERE ${where}`);
   return {
     name,
@@ -167,6 +185,7 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
       return once(pairs, 'insert', () => insertSql(pairs)).run(...values);
     },
     update,
+    updateChanged,
     /** Writes a record the core decided on and gives it back; null (no change) writes nothing. */
     save: <R extends T | null>(next: R) => {
       if (next) update(next);
