@@ -6,9 +6,9 @@
  *
  * A line's tickets are an immutable array; each new array a decision makes (appendTicket,
  * replaceTicket) records what it changed from the one before. The index is derived data kept
- * beside the array (a WeakMap, never a field of the record): it moves forward with each change
- * in O(1) and is rebuilt in one pass for an array that has none (a store read, an older array a
- * decision started from again). Records and decisions stay plain and pure; only the cost moves.
+ * beside the array (a hidden property or a WeakMap, see Holder; never a field of a record): it
+ * moves forward with each change in O(1) and is rebuilt in one pass for an array that has none
+ * (a store read, an older array a decision started from again). Records and decisions stay plain and pure; only the cost moves.
  */
 import type { TicketRecord } from '../ports';
 
