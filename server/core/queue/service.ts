@@ -38,7 +38,7 @@ import {
 } from './evening';
 import { findLine, lineHours, queueLines, withDefaults } from './lines';
 import { limitsOf, numberLimitMessage } from '../community/limits';
-import { lineOrder, lineTally } from './line-index';
+import { lineIndex, lineOrder, lineTally } from './line-index';
 import {
   alertsOf,
   configOf,
@@ -316,7 +316,9 @@ export async function ticketsOf(
     .flatMap((evening) => {
       if (!evening.setup) return [];
       const view = { evening, setup: evening.setup, now };
-      return evening.tickets.filter((t) => t.userId === userId).map((t) => ticketView(t, view));
+      // From the line's index: every resident in line reloads this page, so no pass over it.
+      const mine = lineIndex(evening.tickets).byUser.get(userId) ?? [];
+      return mine.map((t) => ticketView(t, view));
     })
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
