@@ -28,6 +28,11 @@ export interface Run {
   p99: number;
   /** Answers that were not 2xx, and connection errors (timeouts included). */
   failures: number;
+  /**
+   * The server process's CPU time (user + system, from /proc) per measured request, in µs; null
+   * where /proc is missing. Steadier than throughput on a shared machine.
+   */
+  cpuMicros: number | null;
 }
 
 export interface HttpBench {
@@ -125,6 +130,21 @@ interface Sent {
   probe: boolean;
 }
 
+/** A process's CPU time so far (user + system) in µs, from /proc/<pid>/stat; null without it. */
+function cpuMicrosOf(pid: number | undefined): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1_000_000) / CLOCK_TICKS : null;
+  } catch {
+    return null;
+  }
+}
+/** Linux's USER_HZ: /proc counts CPU time in hundredths of a second. */
+const CLOCK_TICKS = 100;
+
 /** Latency quantile of sorted milliseconds, as autocannon reports it (whole ms). */
 const quantile = (sorted: number[], q: number) =>
   sorted.length === 0
@@ -140,7 +160,7 @@ const quantile = (sorted: number[], q: number) =>
  */
 async function cannon(
   label: string,
-  url: string,
+  server: { url: string; child: ChildProcess },
   connections: number,
   probe: string,
   request: (i: number) => { path: string; body: string; cookie?: string },
@@ -152,6 +172,8 @@ async function cannon(
   let failures = 0;
   let firstMeasured = 0;
   let lastAnswer = 0;
+  const { url } = server;
+  const cpuBefore = cpuMicrosOf(server.child.pid);
   const result = await autocannon({
     url,
     connections,
@@ -196,6 +218,7 @@ async function cannon(
       },
     ],
   });
+  const cpuAfter = cpuMicrosOf(server.child.pid);
   latencies.sort((a, b) => a - b);
   const seconds = (lastAnswer - firstMeasured) / 1000;
   return {
@@ -205,6 +228,10 @@ async function cannon(
     p50: quantile(latencies, 0.5),
     p99: quantile(latencies, 0.99),
     failures: failures + result.errors,
+    cpuMicros:
+      cpuBefore === null || cpuAfter === null || latencies.length === 0
+        ? null
+        : (cpuAfter - cpuBefore) / latencies.length,
   };
 }
 
@@ -313,7 +340,7 @@ export async function benchHttp(options: {
     const warm = { seconds: 1 };
     await cannon(
       'warm',
-      bare.url,
+      bare,
       connections,
       BARE_PROBE,
       () => ({ path: '/echo', body: tonightBody }),
@@ -321,7 +348,7 @@ export async function benchHttp(options: {
     );
     await cannon(
       'warm',
-      url,
+      host,
       connections,
       HOST_PROBE,
       () => ({ path: '/api/community', body: tonightBody }),
@@ -330,7 +357,7 @@ export async function benchHttp(options: {
 
     const bareRun = await cannon(
       '空接口（Fastify JSON POST）',
-      bare.url,
+      bare,
       connections,
       BARE_PROBE,
       () => ({ path: '/echo', body: tonightBody }),
@@ -340,7 +367,7 @@ export async function benchHttp(options: {
     runs.push(
       await cannon(
         `queue.join（${joins} 位居民）`,
-        url,
+        host,
         connections,
         HOST_PROBE,
         (i) => ({
@@ -369,7 +396,7 @@ export async function benchHttp(options: {
     runs.push(
       await cannon(
         'community.tonight（持号居民）',
-        url,
+        host,
         connections,
         HOST_PROBE,
         (i) => ({
@@ -386,7 +413,7 @@ export async function benchHttp(options: {
     runs.push(
       await cannon(
         `queue.callNext（${calls} 次）`,
-        url,
+        host,
         connections,
         HOST_PROBE,
         (i) => ({
@@ -400,7 +427,7 @@ export async function benchHttp(options: {
     runs.push(
       await cannon(
         `booking.book（${bookings} 位居民）`,
-        url,
+        host,
         connections,
         HOST_PROBE,
         (i) => ({

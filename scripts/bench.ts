@@ -38,7 +38,8 @@ function weappSizesBuilt() {
 }
 
 const fmt = (r: Run) =>
-  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms`;
+  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms` +
+  (r.cpuMicros === null ? '' : `  进程 CPU ${r.cpuMicros.toFixed(0).padStart(5)} µs/次`);
 
 /** The host's actions beside the bare endpoint, as ratios, against the issue's goals. */
 function printHttp(http: HttpBench, goal: (label: string, ok: boolean) => string) {
