@@ -1,10 +1,12 @@
 /**
  * The two experiments behind choices in docs/performance.md, runnable on their own:
  *
- *   npx tsx scripts/bench-why.ts frozen   array builtins on a frozen vs a plain array of 1,000
+ *   npx tsx scripts/bench-why.ts frozen   array builtins on a frozen, a marked (hidden property)
+ *                                         and a plain array of 1,000
  *   npx tsx scripts/bench-why.ts accept   a bare Fastify endpoint burning 250 µs per request,
  *                                         200 connections opened at once: the late connections'
  *                                         first answers (why the bench probes each connection)
+ *   npx tsx scripts/bench-why.ts append   1,000 joins' appendTicket on a line of 200 and more, µs each
  *   npx tsx scripts/bench-why.ts sql      a join's SQL alone on our schema (the resident's
  *                                         tickets, the insert), own transaction vs group commit
  */
@@ -14,11 +16,21 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
+import type { TicketRecord } from '../server/core/ports';
+import { appendTicket } from '../server/core/queue/line-index';
 import { openDatabase } from '../server/stores/sqlite/index';
 
 function frozen() {
   const make = () => Array.from({ length: 1_000 }, (_, n) => ({ id: `t${n}`, n, waiting: n % 3 }));
-  const arrays = { frozen: Object.freeze(make()), plain: make() };
+  // held: a line made by the line index's appendTicket, as a join makes it (it carries a hidden
+  // property holding its index).
+  let held: readonly TicketRecord[] = [];
+  for (const t of make()) held = appendTicket(held, t as unknown as TicketRecord);
+  const arrays = {
+    frozen: Object.freeze(make()),
+    held: held as unknown as ReturnType<typeof make>,
+    plain: make(),
+  };
   const ops: Record<string, (a: readonly { id: string; n: number; waiting: number }[]) => unknown> =
     {
       filter: (a) => a.filter((t) => t.waiting > 0),
@@ -31,6 +43,11 @@ function frozen() {
         return sum;
       },
       spread: (a) => [...a],
+      'loop copy': (a) => {
+        const copy = new Array<unknown>(a.length);
+        for (let i = 0; i < a.length; i += 1) copy[i] = a[i];
+        return copy;
+      },
     };
   for (const [name, op] of Object.entries(ops)) {
     const cells = Object.entries(arrays).map(([kind, a]) => {
@@ -39,7 +56,7 @@ function frozen() {
       for (let i = 0; i < 20_000; i += 1) op(a);
       return `${kind} ${(Number(process.hrtime.bigint() - start) / 20_000 / 1_000).toFixed(2)} µs`;
     });
-    console.log(name.padEnd(8), cells.join('   '));
+    console.log(name.padEnd(10), cells.join('   '));
   }
 }
 
@@ -99,6 +116,28 @@ async function accept() {
   );
 }
 
+function append() {
+  const ticket = (n: number) =>
+    ({
+      id: `t${n}`,
+      number: n,
+      label: `A${n}`,
+      status: 'waiting',
+      userId: `u${n}`,
+      requestId: `r${n}`,
+      sortKey: n,
+      serviceSeconds: null,
+    }) as unknown as TicketRecord;
+  for (let run = 0; run < 3; run += 1) {
+    let line: readonly TicketRecord[] = [];
+    for (let n = 0; n < 200; n += 1) line = appendTicket(line, ticket(n));
+    const start = process.hrtime.bigint();
+    for (let n = 200; n < 1_200; n += 1) line = appendTicket(line, ticket(n));
+    const micros = Number(process.hrtime.bigint() - start) / 1_000 / 1_000;
+    console.log(`appendTicket: ${micros.toFixed(1)} µs each, garbage collection included`);
+  }
+}
+
 function sql() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-why-'));
   const db = openDatabase(path.join(dir, 'why.db'));
@@ -131,9 +170,9 @@ function sql() {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-const run = { frozen, accept, serve, sql }[process.argv[2] ?? ''];
+const run = { frozen, accept, serve, sql, append }[process.argv[2] ?? ''];
 if (!run) {
-  console.error('usage: npx tsx scripts/bench-why.ts frozen|accept|sql');
+  console.error('usage: npx tsx scripts/bench-why.ts frozen|accept|append|sql');
   process.exit(2);
 }
 void run();
