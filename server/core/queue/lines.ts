@@ -9,9 +9,17 @@ export const DEFAULT_GRACE_MINUTES = 10;
 export const DEFAULT_SERVICE_MINUTES = 5;
 const LAST_JOIN_BEFORE_CLOSING_MINUTES = 30;
 
+/** "HH:mm" as minutes, remembered: a line's few times are compared on every join and view. */
+const minutesOf = new Map<string, number>();
 const toMinutes = (hhmm: string) => {
-  const [h, m] = hhmm.split(':').map(Number) as [number, number];
-  return h * 60 + m;
+  let minutes = minutesOf.get(hhmm);
+  if (minutes === undefined) {
+    const [h, m] = hhmm.split(':').map(Number) as [number, number];
+    minutes = h * 60 + m;
+    // Times come from the configuration and the calendar: a few dozen, but never let it grow.
+    if (minutesOf.size < 1_440) minutesOf.set(hhmm, minutes);
+  }
+  return minutes;
 };
 const toHhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
