@@ -3,7 +3,8 @@
  * `npx tsx scripts/bench-core.ts [joins] [at once] [calls at once]` (joins asked `at once`
  * together, as many connections would: the store's group commit shares a transaction among them;
  * then half as many calls one by one, then a quarter more `calls at once` together, 20 unless
- * told: each answer but the last of a group is the desk of a line that changed since). On a shared machine throughput moves with the other
+ * told: each answer but the last of a group is the desk of a line that changed since; then 2,000
+ * bookings by distinct residents, `at once` like the joins). On a shared machine throughput moves with the other
  * load, CPU time per request much less (docs/performance.md); compare two revisions by running
  * each in turn, a few times, with `BDB_ROOT=<other checkout>`.
  */
@@ -79,7 +80,61 @@ async function main() {
       callsAtOnce,
     );
   }
+  await measureBookings(h, ok, measure, atOnce);
   await h.close();
+}
+
+/**
+ * Then bookings: distinct residents, one seat each on the pilots' coming evenings (every service
+ * opened to 10-minute slots of 50 seats), asked `at once` like the joins.
+ */
+async function measureBookings(
+  h: Awaited<ReturnType<typeof Harness.coreHarness>>,
+  ok: typeof Harness.ok,
+  measure: (
+    label: string,
+    count: number,
+    run: (i: number) => Promise<unknown>,
+    per?: number,
+  ) => Promise<void>,
+  atOnce: number,
+) {
+  const seats: string[] = [];
+  for (const community of ['jinse', 'huchi']) {
+    const { services } = ok(await h.as('bench-reader')('booking.services', { community })) as {
+      services: Array<{ id: string; dates: string[] }>;
+    };
+    for (const service of services) {
+      const settings = { slotMinutes: 10, seatsPerSlot: 50, cutoffHours: 0 };
+      ok(await h.staff('booking.configure', { community, service: service.id, ...settings }));
+      for (const date of service.dates.slice(1)) {
+        const slots = ok(
+          await h.as('bench-reader')('booking.slots', { community, service: service.id, date }),
+        ) as Array<{ id: string; left: number; open: boolean }>;
+        for (const slot of slots.filter((s) => s.open))
+          seats.push(...Array.from({ length: slot.left }, () => slot.id));
+      }
+    }
+  }
+  const bookings = Math.min(2_000, seats.length);
+  for (let i = 0; i < bookings; i += 1) await h.store.identities.ensureUser(`b${i}`, new Date());
+  const bookOne = async (i: number) =>
+    ok(
+      await h.as(`b${i}`)('booking.book', {
+        slotId: seats[i],
+        requestId: `bench-book-${String(i).padStart(8, '0')}`,
+      }),
+    );
+  await measure(
+    `book×${atOnce}`,
+    Math.ceil(bookings / atOnce),
+    async (group) => {
+      const first = group * atOnce;
+      const size = Math.min(atOnce, bookings - first);
+      await Promise.all(Array.from({ length: size }, (_, k) => bookOne(first + k)));
+    },
+    bookings / Math.ceil(bookings / atOnce),
+  );
 }
 
 void main();
