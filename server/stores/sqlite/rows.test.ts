@@ -1,0 +1,120 @@
+/**
+ * The SQLite store's shared write helpers on a real file: group commit (grouped) and table writes
+ * bound by position with their plans kept (table).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { grouped, table } from './rows';
+
+let dir: string;
+let db: Database.Database;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-rows-'));
+  db = new Database(path.join(dir, 'rows.db'));
+  db.pragma('journal_mode = WAL');
+  db.exec(
+    'CREATE TABLE notes (id TEXT PRIMARY KEY, community_id TEXT NOT NULL, body_text TEXT, done INTEGER NOT NULL DEFAULT 0, tags TEXT) STRICT',
+  );
+});
+afterEach(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('grouped: the works asked in one turn share one transaction', () => {
+  it('runs them in order, each seeing the ones before, and answers after the commit', async () => {
+    const together = grouped(db);
+    const insert = db.prepare("INSERT INTO notes (id, community_id) VALUES (?, 'c')");
+    const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM notes');
+    const seen: number[] = [];
+    const inTransaction: boolean[] = [];
+    const answers = await Promise.all(
+      ['a', 'b', 'c'].map((id) =>
+        together(() => {
+          inTransaction.push(db.inTransaction);
+          seen.push(count.get()!.n);
+          insert.run(id);
+          return id.toUpperCase();
+        }),
+      ),
+    );
+    expect(answers).toEqual(['A', 'B', 'C']);
+    expect(seen).toEqual([0, 1, 2]);
+    expect(inTransaction).toEqual([true, true, true]);
+    // Committed: another connection reads all three.
+    const other = new Database(path.join(dir, 'rows.db'), { readonly: true });
+    expect(other.prepare('SELECT id FROM notes ORDER BY id').pluck().all()).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    other.close();
+  });
+
+  it('rolls back a work that throws alone: the others commit, its caller gets the error', async () => {
+    const together = grouped(db);
+    const insert = db.prepare("INSERT INTO notes (id, community_id) VALUES (?, 'c')");
+    const outcomes = await Promise.allSettled([
+      together(() => insert.run('a')),
+      together(() => {
+        insert.run('b');
+        throw new Error('refused after writing');
+      }),
+      together(() => insert.run('c')),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toEqual(
+      new Error('refused after writing'),
+    );
+    expect(db.prepare('SELECT id FROM notes ORDER BY id').pluck().all()).toEqual(['a', 'c']);
+  });
+
+  it('answers a later turn in a transaction of its own', async () => {
+    const together = grouped(db);
+    const insert = db.prepare("INSERT INTO notes (id, community_id) VALUES (?, 'c')");
+    await together(() => insert.run('a'));
+    await together(() => insert.run('b'));
+    expect(db.prepare('SELECT COUNT(*) FROM notes').pluck().get()).toBe(2);
+  });
+});
+
+describe('table writes: plans per record shape, values bound by position', () => {
+  interface Note {
+    id: string;
+    community: string;
+    bodyText?: string | null;
+    done?: boolean;
+    tags?: string[] | null;
+  }
+  const notes = () => table<Note>(db, 'notes', { bool: ['done'], json: ['tags'] });
+
+  it('writes each shape a record comes in, leaving undefined fields and unknown ones out', () => {
+    const t = notes();
+    t.insert({ id: 'a', community: 'c', bodyText: 'one', done: true, tags: ['x'] });
+    t.insert({ id: 'b', community: 'c', bodyText: undefined, extra: 'not a column' } as Note);
+    t.insert({ id: 'c', community: 'c', tags: null });
+    expect(t.all('1 = 1 ORDER BY id')).toEqual([
+      { id: 'a', community: 'c', bodyText: 'one', done: true, tags: ['x'] },
+      { id: 'b', community: 'c', bodyText: null, done: false, tags: null },
+      { id: 'c', community: 'c', bodyText: null, done: false, tags: null },
+    ]);
+  });
+
+  it('updates by key, the same plan serving records of the same shape, and upserts', () => {
+    const t = notes();
+    t.insert({ id: 'a', community: 'c', bodyText: 'one' });
+    t.insert({ id: 'b', community: 'c', bodyText: 'two' });
+    t.update({ id: 'a', community: 'c', bodyText: 'uno', done: true });
+    t.update({ id: 'b', community: 'c', bodyText: 'dos', done: false });
+    t.upsert({ id: 'b', community: 'c', bodyText: 'deux', tags: ['y'] }, ['id'], ['bodyText']);
+    t.upsert({ id: 'd', community: 'c', bodyText: 'four' }, ['id']);
+    expect(t.all('1 = 1 ORDER BY id').map((n) => [n.id, n.bodyText, n.done, n.tags])).toEqual([
+      ['a', 'uno', true, null],
+      ['b', 'dos', false, ['y']],
+      ['d', 'four', false, null],
+    ]);
+  });
+});
