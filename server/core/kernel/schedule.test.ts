@@ -1,6 +1,15 @@
 import { clockFromSetting, demoStart, fixedClock } from '../clock';
-import { describeEvenings, eveningStatus, nextOpening } from './schedule';
-import { isoLocal } from './time';
+import {
+  type Calendar,
+  candidateDates,
+  describeEvenings,
+  eveningOnDate,
+  eveningsBetween,
+  eveningStatus,
+  LOOKAHEAD_DAYS,
+  nextOpening,
+} from './schedule';
+import { isoLocal, localDate } from './time';
 
 const WEDNESDAY = [{ weekday: 3, opensAt: '17:00', closesAt: '20:00' }];
 const TWO_EVENINGS = [...WEDNESDAY, { weekday: 6, opensAt: '18:00', closesAt: '21:00' }];
@@ -116,4 +125,58 @@ describe('clocks', () => {
 it('describes the evenings for posters', () => {
   expect(describeEvenings(TWO_EVENINGS)).toBe('每周三 17:00–20:00，每周六 18:00–21:00');
   expect(describeEvenings([])).toBe('暂未安排服务时间');
+});
+
+describe('the look-ahead visits only the dates that can hold an evening (candidateDates)', () => {
+  // A plain walk, day by day, through the one calendar rule: what the look-ahead must agree with.
+  const walk = (schedule: Calendar, from: Date, days: number) =>
+    Array.from({ length: days }, (_, i) => localDate(from, i)).filter(
+      (date) => eveningOnDate(schedule, date).kind !== 'none',
+    );
+
+  it('agrees with a day-by-day walk on random calendars, exceptions on any weekday', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    for (let round = 0; round < 200; round += 1) {
+      const from = new Date(Date.UTC(2026, 0, 1) + random(800) * 86_400_000 + random(86_400_000));
+      const evenings = [0, 1, 2, 3, 4, 5, 6]
+        .filter(() => random(4) === 0)
+        .map((weekday) => ({ weekday, opensAt: '17:00', closesAt: '20:00' }));
+      const dates = Array.from({ length: random(5) }, () => ({
+        date: localDate(from, random(70) - 5),
+        kind: random(2) === 0 ? ('cancelled' as const) : ('extra' as const),
+        reason: '',
+        opensAt: '18:00',
+        closesAt: '20:30',
+        added: true,
+      }));
+      const calendar = { evenings, dates };
+      const days = 1 + random(60);
+      const visited = candidateDates(calendar, from, days);
+      // Every evening of the walk is visited, and nothing outside the window.
+      expect(visited.filter((d) => eveningOnDate(calendar, d).kind !== 'none')).toEqual(
+        walk(calendar, from, days),
+      );
+      for (const d of visited) {
+        expect(d >= localDate(from)).toBe(true);
+        expect(d <= localDate(from, days - 1)).toBe(true);
+      }
+      const start = localDate(from);
+      expect(eveningsBetween(calendar, start, days).map((e) => e.date)).toEqual(
+        walk(calendar, new Date(`${start}T12:00:00+08:00`), days),
+      );
+      const next = nextOpening(calendar, from);
+      const expected = walk(calendar, from, LOOKAHEAD_DAYS + 1)
+        .map((date) => ({ date, evening: eveningOnDate(calendar, date) }))
+        .filter(({ evening }) => evening.kind === 'evening')
+        .map(({ date, evening }) =>
+          Date.parse(`${date}T${(evening as { opensAt: string }).opensAt}:00+08:00`),
+        )
+        .find((opens) => opens > from.getTime());
+      expect(next?.getTime() ?? null).toBe(expected ?? null);
+    }
+  });
 });
