@@ -32,9 +32,16 @@ export function userRecordOf(stored: StoredUser, currentDigest: string): UserRec
   };
 }
 
+/** The last token hashed: every staff request compares against it, so it is hashed once. */
+let lastDigest = { token: '', digest: '' };
+
 /** The current token's digest, or '' when there is no token (nobody is admin then). */
-export const currentAdminDigest = (adminToken: string) =>
-  adminToken.length > 0 ? adminDigestOf(adminToken) : '';
+export const currentAdminDigest = (adminToken: string) => {
+  if (adminToken.length === 0) return '';
+  if (lastDigest.token !== adminToken)
+    lastDigest = { token: adminToken, digest: adminDigestOf(adminToken) };
+  return lastDigest.digest;
+};
 
 /**
  * Whether a browser's session (the version its cookie carries) is still the user's: sign-out
