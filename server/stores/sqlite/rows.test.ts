@@ -117,4 +117,17 @@ describe('table writes: plans per record shape, values bound by position', () =>
       ['d', 'four', false, null],
     ]);
   });
+
+  it('leaves a flag it is not given, and updateChanged writes only what differs', () => {
+    const t = notes();
+    t.insert({ id: 'a', community: 'c', bodyText: 'one', done: true, tags: ['x'] });
+    t.update({ id: 'a', community: 'c', bodyText: 'uno' });
+    expect(t.get('id = ?', 'a')).toMatchObject({ bodyText: 'uno', done: true, tags: ['x'] });
+    const stored = t.get('id = ?', 'a')!;
+    expect(t.updateChanged(stored, { ...stored })).toBeNull();
+    // A row changed behind the record's back keeps that change where the record did not differ.
+    db.prepare("UPDATE notes SET body_text = 'elsewhere' WHERE id = 'a'").run();
+    t.updateChanged(stored, { ...stored, done: false });
+    expect(t.get('id = ?', 'a')).toMatchObject({ bodyText: 'elsewhere', done: false, tags: ['x'] });
+  });
 });

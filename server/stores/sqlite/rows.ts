@@ -54,13 +54,16 @@ export function rowReader<T>(shape: RowShape = {}) {
   };
 }
 
-/** A record's named parameters: JSON fields as text, booleans as 0/1. */
+/** A record's parameters: JSON fields as text, booleans as 0/1 (undefined ones left so). */
 export function rowParams(record: object, shape: RowShape = {}): Row {
   const params: Row = { ...record };
   for (const field of shape.json ?? []) {
     params[field] = params[field] === null ? null : JSON.stringify(params[field]);
   }
-  for (const field of shape.bool ?? []) params[field] = params[field] ? 1 : 0;
+  // An undefined flag stays undefined: not written, as table() leaves any undefined field.
+  for (const field of shape.bool ?? []) {
+    if (params[field] !== undefined) params[field] = params[field] ? 1 : 0;
+  }
   return params;
 }
 
@@ -159,12 +162,11 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
     const fields = Object.keys(after).filter(
       (f) => !key.includes(f) && after[f] !== undefined && after[f] !== before[f],
     );
-    const pairs = fields.filter((f) => columns.has(columnOf(f))).map((f) => [columnOf(f), f]);
-    if (pairs.length === 0) return null;
-    const params = rowParams(now, shape);
-    const set = pairs.map(([c, f]) => `${c} = @${f}`).join(', ');
-    const where = key.map((f) => `${columnOf(f)} = @${f}`).join(' AND ');
-    return sql(`UPDATE ${name} SET ${set} WHERE ${where}`).run(params);
+    if (!fields.some((f) => columns.has(columnOf(f)))) return null;
+    // The key and the changed fields, written through update's kept plans.
+    const changed: Row = {};
+    for (const f of [...key, ...fields]) changed[f] = after[f];
+    return update(changed, key);
   };
   const select = (where: string) => sql(`SELECT * FROM ${name} WHERE ${where}`);
   return {
