@@ -21,7 +21,14 @@ import { ids } from '../../core/validation';
 import type { LiveBus } from './live';
 import { MEDIA_TYPES, type LocalMedia } from './media';
 import { posterHtml, qrPng, entryUrl } from './qr';
-import { cookieOptions, cookieValue, newUserId, sessionOf, USER_COOKIE } from './session-cookie';
+import {
+  cookieOptions,
+  cookieValue,
+  newUserId,
+  rememberingSigner,
+  sessionOf,
+  USER_COOKIE,
+} from './session-cookie';
 
 export interface LocalAppOptions {
   deps: CoreDeps;
@@ -262,7 +269,7 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
 
   await harden(app, https);
 
-  await app.register(fastifyCookie, { secret: options.cookieSecret });
+  await app.register(fastifyCookie, { secret: rememberingSigner(options.cookieSecret) });
   await app.register(fastifyRateLimit, {
     global: false,
     // Thrown objects land in the error handler below, which answers in the envelope.

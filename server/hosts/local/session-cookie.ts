@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { CookieSerializeOptions } from '@fastify/cookie';
+import { signerFactory, type CookieSerializeOptions } from '@fastify/cookie';
 
 /** The signed, httpOnly cookie that carries a browser's resident identity. */
 export const USER_COOKIE = 'bdb_uid';
@@ -37,4 +37,35 @@ export function sessionOf(value: string): { userId: string; sessionVersion: numb
   const match = /^([A-Za-z0-9_-]{1,64})(?:\.(\d{1,9}))?$/.exec(value);
   if (!match) return null;
   return { userId: match[1]!, sessionVersion: Number(match[2] ?? 0) };
+}
+
+/** How many verified cookie values the signer remembers: a busy evening's residents and staff. */
+export const VERIFIED_KEPT = 20_000;
+
+type Unsigned =
+  { valid: true; renew: boolean; value: string } | { valid: false; renew: false; value: null };
+
+/**
+ * @fastify/cookie's signer (HMAC-SHA256), remembering the values it has verified: every API call
+ * verifies its cookie, and the HMAC (a fresh key schedule each time) was a fixed cost of each.
+ * Only valid signatures are kept, so forged cookies cannot push real ones out; the memory is
+ * dropped whole when full. The same signed value always verifies the same way, so a kept answer
+ * is the answer.
+ */
+export function rememberingSigner(secret: string) {
+  const signer = signerFactory(secret);
+  const verified = new Map<string, Unsigned>();
+  return {
+    sign: (value: string): string => signer.sign(value),
+    unsign(signed: string): Unsigned {
+      const kept = verified.get(signed);
+      if (kept) return kept;
+      const result = signer.unsign(signed) as Unsigned;
+      if (result.valid) {
+        if (verified.size >= VERIFIED_KEPT) verified.clear();
+        verified.set(signed, Object.freeze(result));
+      }
+      return result;
+    },
+  };
 }
