@@ -1,4 +1,13 @@
-import { atLocal, dayDate, dayWeekday, isoLocal, local, localDate, localDay } from './time';
+import {
+  atLocal,
+  dayDate,
+  dayWeekday,
+  isoLocal,
+  local,
+  localDate,
+  localDay,
+  wallClock,
+} from './time';
 import { weekdayOf } from './schedule';
 
 /** The zone database's wall clock in Asia/Shanghai, straight from Intl (no dayjs involved). */
@@ -53,5 +62,15 @@ describe('the fixed +08:00 offset matches the Asia/Shanghai zone', () => {
 
   it('writes ISO instants with the offset', () => {
     expect(isoLocal(new Date('2026-12-02T10:30:00Z'))).toBe('2026-12-02T18:30:00+08:00');
+  });
+
+  it('answers each instant for itself when the same one is asked again and again', () => {
+    // wallClock keeps its last answer: asked alternately, and repeatedly, it must not mix them.
+    const a = Date.UTC(2026, 11, 2, 10, 30);
+    const b = a + 1;
+    for (const at of [a, a, b, b, a, b, a + 86_400_000, a]) {
+      expect(wallClock(at)).toBe(new Date(at + 8 * 3_600_000).toISOString().slice(0, 19));
+      expect(wallClock(new Date(at))).toBe(wallClock(at));
+    }
   });
 });

@@ -39,9 +39,16 @@ const YEAR_0 = -62_167_219_200_000;
 const YEAR_10000 = 253_402_300_800_000;
 export const wallClock = (instant: Date | string | number): string => {
   const at = ms(instant) + OFFSET_MS;
+  // A request asks for its own `now` several times over (the line's hours, tonight's date, the
+  // answer's views): the last answer is kept.
+  if (at === lastAt) return lastWall;
   if (!(at >= YEAR_0 && at < YEAR_10000)) return local(instant).format('YYYY-MM-DDTHH:mm:ss');
-  return new Date(at).toISOString().slice(0, 19);
+  lastWall = new Date(at).toISOString().slice(0, 19);
+  lastAt = at;
+  return lastWall;
 };
+let lastAt = Number.NaN;
+let lastWall = '';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
