@@ -58,9 +58,13 @@ function startProcess(
     process.env.BENCH_PROFILE && script.startsWith('server/')
       ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
       : [];
+  const flags =
+    process.env.BENCH_HOST_FLAGS && script.startsWith('server/')
+      ? process.env.BENCH_HOST_FLAGS.split(' ')
+      : [];
   const child = spawn(
     process.execPath,
-    [...profile, '--import', 'tsx', path.join(ROOT, script), ...args],
+    [...profile, ...flags, '--import', 'tsx', path.join(ROOT, script), ...args],
     {
       cwd: ROOT,
       env: { ...process.env, ...env },
