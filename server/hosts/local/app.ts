@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
-import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -21,14 +20,7 @@ import { ids } from '../../core/validation';
 import type { LiveBus } from './live';
 import { MEDIA_TYPES, type LocalMedia } from './media';
 import { posterHtml, qrPng, entryUrl } from './qr';
-import {
-  cookieOptions,
-  cookieValue,
-  newUserId,
-  rememberingSigner,
-  sessionOf,
-  USER_COOKIE,
-} from './session-cookie';
+import { cookieValue, newUserId, sessionCookies } from './session-cookie';
 
 export interface LocalAppOptions {
   deps: CoreDeps;
@@ -88,18 +80,6 @@ const noPublicUrl = (reply: FastifyReply) =>
     .status(503)
     .type('text/plain; charset=utf-8')
     .send('二维码需要手机能打开的地址：请设置 PUBLIC_URL（例如 http://192.168.1.20:8080）后重启。');
-
-/**
- * The caller from the signed cookie: the user id and the session version it carries (sign-out
- * ends older versions). A forged, unreadable or missing cookie is no identity.
- */
-const callerOf = (request: FastifyRequest): Caller => {
-  const raw = request.cookies[USER_COOKIE];
-  const unsigned = raw ? request.unsignCookie(raw) : null;
-  const session = unsigned?.valid && unsigned.value ? sessionOf(unsigned.value) : null;
-  return session ?? { userId: null };
-};
-const userIdOf = (request: FastifyRequest): string | null => callerOf(request).userId;
 
 /**
  * The page's rules: scripts only from this host (no inline script), styles inline too (the
@@ -269,7 +249,17 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
 
   await harden(app, https);
 
-  await app.register(fastifyCookie, { secret: rememberingSigner(options.cookieSecret) });
+  // The caller comes from the signed cookie: the user id and the session version it carries
+  // (sign-out ends older versions). A forged, unreadable or missing cookie is no identity.
+  const cookies = sessionCookies(options.cookieSecret);
+  const callerOf = (request: FastifyRequest): Caller => cookies.sessionOf(request.headers.cookie);
+  const userIdOf = (request: FastifyRequest): string | null => callerOf(request).userId;
+  const setCookie = (
+    reply: FastifyReply,
+    userId: string,
+    sessionVersion: number,
+    secure: boolean,
+  ) => reply.header('set-cookie', cookies.setCookie(cookieValue(userId, sessionVersion), secure));
   await app.register(fastifyRateLimit, {
     global: false,
     // Thrown objects land in the error handler below, which answers in the envelope.
@@ -308,7 +298,7 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
   const mint = (request: FastifyRequest, reply: FastifyReply) => {
     const userId = newUserId();
     const secure = https || request.protocol === 'https';
-    reply.setCookie(USER_COOKIE, cookieValue(userId, 0), cookieOptions(secure));
+    setCookie(reply, userId, 0, secure);
     return userId;
   };
 
@@ -319,7 +309,7 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
     if (current) {
       // Each visit renews the cookie's 90 days (SESSION_DAYS): only an unused browser expires.
       const secure = https || request.protocol === 'https';
-      reply.setCookie(USER_COOKIE, cookieValue(userId, sessionVersion ?? 0), cookieOptions(secure));
+      setCookie(reply, userId, sessionVersion ?? 0, secure);
       return { ok: true, data: current };
     }
     return { ok: true, data: await sessionIdentity(deps, mint(request, reply), 0) };

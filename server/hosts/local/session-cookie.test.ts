@@ -1,45 +1,68 @@
-import { signerFactory } from '@fastify/cookie';
-import { rememberingSigner, VERIFIED_KEPT } from './session-cookie';
+import { fastifyCookie } from '@fastify/cookie';
+import { cookieValue, SESSIONS_KEPT, sessionCookies, USER_COOKIE } from './session-cookie';
 
-describe('the remembering cookie signer', () => {
+describe('the session cookie', () => {
   const secret = 'a-secret-of-at-least-32-characters-0000';
+  /** The Cookie header a browser sends back for a Set-Cookie value, with another site cookie. */
+  const header = (setCookie: string) => `theme=dark; ${setCookie.split(';')[0]}`;
 
-  it('signs as @fastify/cookie does and verifies its own values, again and again', () => {
-    const signer = rememberingSigner(secret);
-    const signed = signer.sign('u_abc.0');
-    expect(signed).toBe(signerFactory(secret).sign('u_abc.0'));
+  it('reads back the session it wrote, again and again', () => {
+    const cookies = sessionCookies(secret);
+    const sent = header(cookies.setCookie(cookieValue('u_abc', 3), false));
     for (let i = 0; i < 3; i += 1) {
-      expect(signer.unsign(signed)).toEqual({ valid: true, renew: false, value: 'u_abc.0' });
+      expect(cookies.sessionOf(sent)).toEqual({ userId: 'u_abc', sessionVersion: 3 });
     }
   });
 
-  it('refuses a forged or altered value every time, also after the real one was kept', () => {
-    const signer = rememberingSigner(secret);
-    const signed = signer.sign('u_abc.0');
-    signer.unsign(signed);
-    const forged = rememberingSigner('another-secret-of-32-characters-00000').sign('u_abc.0');
-    const altered = signed.replace('u_abc', 'u_abd');
-    for (const bad of [forged, altered, 'u_abc.0', `${signed}x`]) {
-      expect(signer.unsign(bad)).toEqual({ valid: false, renew: false, value: null });
-      expect(signer.unsign(bad).valid).toBe(false);
+  it('writes a signed, httpOnly cookie, Secure only when asked', () => {
+    const cookies = sessionCookies(secret);
+    const plain = cookies.setCookie(cookieValue('u_abc', 0), false);
+    expect(plain).toMatch(new RegExp(`^${USER_COOKIE}=u_abc\\.0\\.[^;]+;`));
+    expect(plain).toContain('HttpOnly');
+    expect(plain).toContain('SameSite=Lax');
+    expect(plain).not.toContain('Secure');
+    expect(cookies.setCookie(cookieValue('u_abc', 0), true)).toContain('Secure');
+  });
+
+  it('refuses a forged, altered or unsigned cookie every time, also after the real one', () => {
+    const cookies = sessionCookies(secret);
+    const real = cookies.setCookie(cookieValue('u_abc', 0), false);
+    cookies.sessionOf(header(real));
+    const forged = sessionCookies('another-secret-of-32-characters-00000').setCookie(
+      cookieValue('u_abc', 0),
+      false,
+    );
+    const signed = fastifyCookie.parse(real)[USER_COOKIE]!;
+    for (const bad of [
+      header(forged),
+      `${USER_COOKIE}=${signed.replace('u_abc', 'u_abd')}`,
+      `${USER_COOKIE}=u_abc.0`,
+      `${USER_COOKIE}=${signed}x`,
+      'theme=dark',
+      '',
+      undefined,
+    ]) {
+      expect(cookies.sessionOf(bad)).toEqual({ userId: null });
+      expect(cookies.sessionOf(bad)).toEqual({ userId: null });
     }
   });
 
-  it('keeps no more than VERIFIED_KEPT values and still verifies after dropping them', () => {
-    const signer = rememberingSigner(secret);
-    const first = signer.sign('u_first.0');
-    signer.unsign(first);
-    for (let i = 0; i < VERIFIED_KEPT + 5; i += 1) signer.unsign(signer.sign(`u_${i}.0`));
-    expect(signer.unsign(first)).toEqual({ valid: true, renew: false, value: 'u_first.0' });
+  it('keeps no more than SESSIONS_KEPT sessions and still reads one after dropping them', () => {
+    const cookies = sessionCookies(secret);
+    const first = header(cookies.setCookie(cookieValue('u_first', 0), false));
+    cookies.sessionOf(first);
+    for (let i = 0; i < SESSIONS_KEPT + 5; i += 1)
+      cookies.sessionOf(header(cookies.setCookie(cookieValue(`u_${i}`, 0), false)));
+    expect(cookies.sessionOf(first)).toEqual({ userId: 'u_first', sessionVersion: 0 });
   });
 
-  it('does not let a caller change what it answers next', () => {
-    const signer = rememberingSigner(secret);
-    const signed = signer.sign('u_abc.0');
-    const answer = signer.unsign(signed) as { value: string | null };
+  it('does not let a caller change the session it answers next', () => {
+    const cookies = sessionCookies(secret);
+    const sent = header(cookies.setCookie(cookieValue('u_abc', 0), false));
+    const session = cookies.sessionOf(sent) as { userId: string };
     expect(() => {
-      answer.value = 'u_admin.0';
+      session.userId = 'u_admin';
     }).toThrow();
-    expect(signer.unsign(signed).value).toBe('u_abc.0');
+    expect(cookies.sessionOf(sent).userId).toBe('u_abc');
   });
 });

@@ -1,13 +1,15 @@
 import crypto from 'node:crypto';
-import { signerFactory, type CookieSerializeOptions } from '@fastify/cookie';
+import { fastifyCookie, type SerializeOptions } from '@fastify/cookie';
+
+const { parse, serialize, signerFactory } = fastifyCookie;
 
 /** The signed, httpOnly cookie that carries a browser's resident identity. */
 export const USER_COOKIE = 'bdb_uid';
 
 export const newUserId = () => `u_${crypto.randomBytes(12).toString('base64url')}`;
 
-export const cookieOptions = (secure: boolean): CookieSerializeOptions => ({
-  signed: true,
+/** The cookie's attributes; its value is signed by sessionCookies(). */
+export const cookieOptions = (secure: boolean): SerializeOptions => ({
   httpOnly: true,
   sameSite: 'lax',
   path: '/',
@@ -39,33 +41,44 @@ export function sessionOf(value: string): { userId: string; sessionVersion: numb
   return { userId: match[1]!, sessionVersion: Number(match[2] ?? 0) };
 }
 
-/** How many verified cookie values the signer remembers: a busy evening's residents and staff. */
-export const VERIFIED_KEPT = 20_000;
+/** How many cookie headers the host remembers the session of: a busy evening's residents and staff. */
+export const SESSIONS_KEPT = 20_000;
 
-type Unsigned =
-  { valid: true; renew: boolean; value: string } | { valid: false; renew: false; value: null };
+export type CookieSession = { userId: string; sessionVersion: number } | { userId: null };
+
+const NO_SESSION: CookieSession = Object.freeze({ userId: null });
 
 /**
- * @fastify/cookie's signer (HMAC-SHA256), remembering the values it has verified: every API call
- * verifies its cookie, and the HMAC (a fresh key schedule each time) was a fixed cost of each.
- * Only valid signatures are kept, so forged cookies cannot push real ones out; the memory is
- * dropped whole when full. The same signed value always verifies the same way, so a kept answer
- * is the answer.
+ * The host's cookie: signed with @fastify/cookie's signer (HMAC-SHA256), parsed and written with
+ * its `cookie` functions. Every API call reads its caller from the Cookie header; parsing it and
+ * checking the HMAC were a fixed cost of each, so the session of a header that verified is
+ * remembered (a header is read again exactly as it was). Only verified sessions are kept, so
+ * forged cookies cannot push real ones out; the memory is dropped whole when full.
  */
-export function rememberingSigner(secret: string) {
+export function sessionCookies(secret: string) {
   const signer = signerFactory(secret);
-  const verified = new Map<string, Unsigned>();
+  const known = new Map<string, CookieSession>();
+  const read = (header: string): CookieSession => {
+    const raw = parse(header)[USER_COOKIE];
+    const unsigned = raw ? signer.unsign(raw) : null;
+    const session = unsigned?.valid && unsigned.value ? sessionOf(unsigned.value) : null;
+    return session ? Object.freeze(session) : NO_SESSION;
+  };
   return {
-    sign: (value: string): string => signer.sign(value),
-    unsign(signed: string): Unsigned {
-      const kept = verified.get(signed);
+    /** The session a request's Cookie header carries; a forged, unreadable or missing one is none. */
+    sessionOf(header: string | undefined): CookieSession {
+      if (!header) return NO_SESSION;
+      const kept = known.get(header);
       if (kept) return kept;
-      const result = signer.unsign(signed) as Unsigned;
-      if (result.valid) {
-        if (verified.size >= VERIFIED_KEPT) verified.clear();
-        verified.set(signed, Object.freeze(result));
+      const session = read(header);
+      if (session.userId !== null) {
+        if (known.size >= SESSIONS_KEPT) known.clear();
+        known.set(header, session);
       }
-      return result;
+      return session;
     },
+    /** The Set-Cookie header's value for this session's cookie. */
+    setCookie: (value: string, secure: boolean): string =>
+      serialize(USER_COOKIE, signer.sign(value), cookieOptions(secure)),
   };
 }
