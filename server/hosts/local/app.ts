@@ -333,15 +333,17 @@ export async function buildLocalApp(options: LocalAppOptions): Promise<FastifyIn
     {
       ...apiRoute,
       bodyLimit: Math.max(...fnLimit.values()),
-      preParsing: async (request: FastifyRequest<{ Params: { fn: string } }>, _reply, payload) => {
+      // A callback, not an async function: one promise less on every API call.
+      preParsing: (request: FastifyRequest<{ Params: { fn: string } }>, _reply, payload, done) => {
         const limit = fnLimit.get(request.params.fn) ?? BODY_LIMIT;
         if (tooLarge(request, limit)) {
-          throw Object.assign(new Error('body too large'), { statusCode: 413 });
+          done(Object.assign(new Error('body too large'), { statusCode: 413 }));
+          return;
         }
         // A declared length is all that can arrive (Node's parser holds the body to it, and
         // refuses one that also says chunked): only a chunked body is counted as it streams.
-        if (request.headers['content-length'] !== undefined) return payload;
-        return payload.pipe(capped(limit, (bytes) => bodyBytes.set(request, bytes)));
+        if (request.headers['content-length'] !== undefined) done(null, payload);
+        else done(null, payload.pipe(capped(limit, (bytes) => bodyBytes.set(request, bytes))));
       },
     },
     async (request, reply) => {
