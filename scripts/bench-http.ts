@@ -368,6 +368,19 @@ export async function benchHttp(options: {
       { seconds },
     );
     const runs: Run[] = [];
+    // The host's floor, for reference: the least an action costs here (a resident's cookie read,
+    // the body parsed and checked, the envelope, the security headers, one small read).
+    const listBody = json({ action: 'list' });
+    runs.push(
+      await cannon(
+        'community.list（最小操作，参照）',
+        host,
+        connections,
+        HOST_PROBE,
+        (i) => ({ path: '/api/community', body: listBody, cookie: joiners[i % joiners.length] }),
+        { seconds },
+      ),
+    );
     runs.push(
       await cannon(
         `queue.join（${joins} 位居民）`,
