@@ -15,7 +15,7 @@ import { AppError, notFound } from '../errors';
 import { stopwatch, type JobBudget, type JobRun } from '../jobs';
 import type { BookingRecord, CommunityRecord, CompanionRecord } from '../ports';
 import { companionSubject, ticketCompanionView } from '../roster/rules';
-import { isoLocal, local } from '../kernel/time';
+import { isoLocal, local, localDate } from '../kernel/time';
 import { bookingCapsOf, bookingLimitMessage, limitsOf } from '../community/limits';
 import {
   bookingCodes,
@@ -199,7 +199,7 @@ export const LATE_FULL_MESSAGE = '这个时段已满，临近开始不再排候�
 
 /** What a resident's booking is limited by in `community` (bookingLimit). */
 export const residentCaps = (community: CommunityRecord, now: Date) =>
-  bookingCapsOf(limitsOf(community.limits), local(now).format('YYYY-MM-DD'));
+  bookingCapsOf(limitsOf(community.limits), localDate(now));
 
 /** Validates the slot and books it; returns the record and whether it is new. */
 export async function book(deps: CoreDeps, args: BookArgs, now: Date) {
