@@ -79,6 +79,14 @@ export const CODE_CANDIDATES = 8;
 /** 4 characters of the invite alphabet (no 0/O, 1/I/L): 923,521 codes per community evening. */
 export const CODE_LENGTH = 4;
 
-/** Candidate booking codes: the store keeps the first one still free on that evening. */
-export const bookingCodes = (): string[] =>
-  Array.from({ length: CODE_CANDIDATES }, () => newCode(CODE_LENGTH));
+/**
+ * Candidate booking codes: the store keeps the first one still free on that evening. Cut from one
+ * code of all their characters (one draw of random bytes, not one per code): each character is
+ * uniform and independent of the others either way.
+ */
+export const bookingCodes = (): string[] => {
+  const characters = newCode(CODE_CANDIDATES * CODE_LENGTH);
+  return Array.from({ length: CODE_CANDIDATES }, (_, i) =>
+    characters.slice(i * CODE_LENGTH, (i + 1) * CODE_LENGTH),
+  );
+};

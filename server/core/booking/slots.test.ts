@@ -1,7 +1,7 @@
 /** The shortcuts a booking takes through the slot rules agree with the rules spelled out. */
 import { localDate } from '../kernel/time';
 import { bookableDates, isSlotStart, slotStarts } from './slots';
-import { cutoffOf, startOf } from './rules';
+import { bookingCodes, CODE_CANDIDATES, cutoffOf, startOf } from './rules';
 
 let seed = 11;
 const random = (n: number) => {
@@ -74,5 +74,19 @@ describe('a slot start and cut-off as instants, in Shanghai whatever the host TZ
       '2026-03-06T15:30:00.000Z',
     );
     expect(Number.isNaN(cutoffOf('2026-12-02', 'xx', settings).getTime())).toBe(true);
+  });
+});
+
+describe('candidate booking codes', () => {
+  it('are CODE_CANDIDATES codes of 4 characters of the invite alphabet, drawn afresh', () => {
+    const drawn = Array.from({ length: 200 }, () => bookingCodes());
+    for (const codes of drawn) {
+      expect(codes).toHaveLength(CODE_CANDIDATES);
+      for (const code of codes) expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}$/);
+    }
+    // 1,600 codes of 923,521: nearly all distinct, and every character shows up.
+    const all = drawn.flat();
+    expect(new Set(all).size).toBeGreaterThan(all.length - 10);
+    expect(new Set(all.join('')).size).toBe(31);
   });
 });
