@@ -37,8 +37,11 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   const sql = statements(db);
   /** The write lock is taken before the seat count is read. */
   const atomic = immediate(db);
-  /** Bookings made together share a commit (the residents of one evening's opening minute). */
-  const together = grouped(db);
+  /**
+   * Bookings made together share a commit (the residents of one evening's opening minute). A
+   * booking's one write is its last statement (create's insert): no savepoint each.
+   */
+  const together = grouped(db, { lastWriteOnly: true });
   const load = (id: string) => bookings.get('id = ?', id);
 
   const isClosed = dateClosed(db);
