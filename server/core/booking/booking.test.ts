@@ -291,6 +291,61 @@ describe('a date cancelled while a booking is on its way (#16)', () => {
   });
 });
 
+describe('the calendar a booking reads: up to its date only, with the same answers (#15)', () => {
+  const notBookable = (date: string) => `${date} 不是可以预约的服务夜（可预约接下来的 4 个服务夜）`;
+
+  it('counts the dates cancelled and added before the one booked', async () => {
+    t = await setup();
+    const jinse = { community: 'jinse' };
+    ok(await t.staff('community.cancelDate', { ...jinse, date: '2026-12-09', reason: '场地维修' }));
+    // 12-09 cancelled: the fourth coming Wednesday is 12-30.
+    expect((await t.bookAs('r1', 'jinse_paperwork_20261230_1900')).date).toBe('2026-12-30');
+    expect(
+      await t.as('r1')('booking.book', {
+        slotId: 'jinse_paperwork_20261209_1900',
+        requestId: 'req-r1-1209',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: '2026-12-09 暂停开放：场地维修。请选择其他服务夜' },
+    });
+    // An extra Saturday evening before it: 12-30 is the fifth again.
+    ok(
+      await t.staff('community.addEvening', {
+        ...jinse,
+        date: '2026-12-05',
+        opensAt: '18:00',
+        closesAt: '20:30',
+      }),
+    );
+    expect((await t.bookAs('r2', 'jinse_paperwork_20261205_1800')).date).toBe('2026-12-05');
+    expect(
+      await t.as('r2')('booking.book', {
+        slotId: 'jinse_paperwork_20261230_1900',
+        requestId: 'req-r2-1230',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CLOSED', message: notBookable('2026-12-30') } });
+  });
+
+  it("says a date past the calendar's window is not bookable, whatever staff set on it", async () => {
+    t = await setup();
+    // 2027-03-24 is past today + 112 days: its cancellation is not read, as calendarOf did not.
+    ok(
+      await t.staff('community.cancelDate', {
+        community: 'jinse',
+        date: '2027-03-24',
+        reason: '春季检修',
+      }),
+    );
+    expect(
+      await t.as('r1')('booking.book', {
+        slotId: 'jinse_paperwork_20270324_1900',
+        requestId: 'req-r1-0324',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CLOSED', message: notBookable('2027-03-24') } });
+  });
+});
+
 describe('the evening at the desk', () => {
   it('checks in, completes and marks no-shows, with the figures', async () => {
     t = await setup();

@@ -26,6 +26,7 @@ import {
   book,
   bookedView,
   bookingView,
+  calendarThrough,
   companionsByBooking,
   figuresOf,
   ownBooking,
@@ -123,7 +124,7 @@ export async function rescheduleBooking(
   // A move is a new booking of the new slot: none at an archived community.
   assertActive(community);
   const settings = await settingsFor(deps, community.id, ref.service);
-  resolveSlot(community, await calendarOf(deps, community, now), ref, settings, now);
+  resolveSlot(community, await calendarThrough(deps, community, now, ref.date), ref, settings, now);
   const result = await deps.store.bookings.reschedule(current.id, {
     slotId: input.slotId,
     ...ref,

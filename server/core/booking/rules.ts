@@ -7,18 +7,24 @@
 import type { BookingSettings, DeskMove, SlotPhase } from '../../../contract/booking';
 import { newCode } from '../identity';
 import type { BookingRecord } from '../ports';
-import { atLocal, dayjs, local } from '../kernel/time';
+import { atLocalMs, localDate } from '../kernel/time';
+
+const HOUR_MS = 60 * 60 * 1000;
 
 /** The slot's start as an instant. */
-export const startOf = (date: string, startsAt: string): Date => atLocal(date, startsAt).toDate();
+export const startOf = (date: string, startsAt: string): Date =>
+  new Date(atLocalMs(date, startsAt));
 
-/** cutoffHours before the start: from then on a seat stays as it is booked. */
+/**
+ * cutoffHours before the start: from then on a seat stays as it is booked. Shanghai keeps no
+ * daylight saving, so an hour is always 3,600,000 ms (no dayjs object: every booking asks).
+ */
 export const cutoffOf = (date: string, startsAt: string, settings: BookingSettings): Date =>
-  dayjs(atLocal(date, startsAt).valueOf()).subtract(settings.cutoffHours, 'hour').toDate();
+  new Date(atLocalMs(date, startsAt) - settings.cutoffHours * HOUR_MS);
 
 export function slotPhase(date: string, startsAt: string, endsAt: string, now: Date): SlotPhase {
-  if (now.getTime() < startOf(date, startsAt).getTime()) return 'ahead';
-  return now.getTime() < atLocal(date, endsAt).valueOf() ? 'running' : 'over';
+  if (now.getTime() < atLocalMs(date, startsAt)) return 'ahead';
+  return now.getTime() < atLocalMs(date, endsAt) ? 'running' : 'over';
 }
 
 /** Past the cut-off: a booking made now cannot be cancelled or moved by the resident. */
@@ -56,7 +62,7 @@ export const canChange = (b: BookingRecord, settings: BookingSettings, now: Date
  * A waitlisted booking has no seat: nothing to do at the desk.
  */
 export function deskMoves(b: BookingRecord, now: Date): DeskMove[] {
-  const today = local(now).format('YYYY-MM-DD');
+  const today = localDate(now);
   const moves: DeskMove[] = [];
   const evening = b.date <= today;
   if (b.status === 'confirmed' && evening) moves.push('checkIn');
@@ -73,6 +79,14 @@ export const CODE_CANDIDATES = 8;
 /** 4 characters of the invite alphabet (no 0/O, 1/I/L): 923,521 codes per community evening. */
 export const CODE_LENGTH = 4;
 
-/** Candidate booking codes: the store keeps the first one still free on that evening. */
-export const bookingCodes = (): string[] =>
-  Array.from({ length: CODE_CANDIDATES }, () => newCode(CODE_LENGTH));
+/**
+ * Candidate booking codes: the store keeps the first one still free on that evening. Cut from one
+ * code of all their characters (one draw of random bytes, not one per code): each character is
+ * uniform and independent of the others either way.
+ */
+export const bookingCodes = (): string[] => {
+  const characters = newCode(CODE_CANDIDATES * CODE_LENGTH);
+  return Array.from({ length: CODE_CANDIDATES }, (_, i) =>
+    characters.slice(i * CODE_LENGTH, (i + 1) * CODE_LENGTH),
+  );
+};

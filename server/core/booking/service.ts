@@ -9,13 +9,14 @@ import type {
 } from '../../../contract/booking';
 import { communityOrThrow } from '../kernel/community';
 import { assertActive } from '../community/setup';
-import { calendarOf } from '../kernel/calendar';
+import { CALENDAR_WINDOW_DAYS, calendarOf } from '../kernel/calendar';
+import type { Calendar } from '../kernel/schedule';
 import type { CoreDeps } from '../deps';
 import { AppError, notFound } from '../errors';
 import { stopwatch, type JobBudget, type JobRun } from '../jobs';
 import type { BookingRecord, CommunityRecord, CompanionRecord } from '../ports';
 import { companionSubject, ticketCompanionView } from '../roster/rules';
-import { isoLocal, local } from '../kernel/time';
+import { isoLocal, local, localDate } from '../kernel/time';
 import { bookingCapsOf, bookingLimitMessage, limitsOf } from '../community/limits';
 import {
   bookingCodes,
@@ -199,7 +200,27 @@ export const LATE_FULL_MESSAGE = '这个时段已满，临近开始不再排候�
 
 /** What a resident's booking is limited by in `community` (bookingLimit). */
 export const residentCaps = (community: CommunityRecord, now: Date) =>
-  bookingCapsOf(limitsOf(community.limits), local(now).format('YYYY-MM-DD'));
+  bookingCapsOf(limitsOf(community.limits), localDate(now));
+
+/**
+ * The community's calendar as far as booking on `date` reads it (resolveSlot): calendarOf's,
+ * its exceptions from today on, but only up to that date. eveningOn and bookableDates through
+ * `date` look no further, and a booking loads a few dates instead of 112 days of them.
+ */
+export async function calendarThrough(
+  deps: CoreDeps,
+  community: CommunityRecord,
+  now: Date,
+  date: string,
+): Promise<Calendar> {
+  const last = localDate(now, CALENDAR_WINDOW_DAYS);
+  const dates = await deps.store.calendar.list(
+    community.id,
+    localDate(now),
+    date < last ? date : last,
+  );
+  return { evenings: community.evenings, dates };
+}
 
 /** Validates the slot and books it; returns the record and whether it is new. */
 export async function book(deps: CoreDeps, args: BookArgs, now: Date) {
@@ -208,7 +229,7 @@ export async function book(deps: CoreDeps, args: BookArgs, now: Date) {
   const community = await communityOrThrow(deps, ref.community);
   assertActive(community);
   const settings = await settingsFor(deps, community.id, ref.service);
-  const calendar = await calendarOf(deps, community, now);
+  const calendar = await calendarThrough(deps, community, now, ref.date);
   const { late } = resolveSlot(community, calendar, ref, settings, now);
   const outcome = await deps.store.bookings.book({
     slotId: args.slotId,

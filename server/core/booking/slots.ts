@@ -8,7 +8,7 @@ import {
   openEveningOn,
   weekdayOf,
 } from '../kernel/schedule';
-import { atLocalMs } from '../kernel/time';
+import { atLocalMs, localDay } from '../kernel/time';
 import { AppError } from '../errors';
 import { isLate, startOf } from './rules';
 
@@ -67,9 +67,30 @@ const hhmm = (total: number) =>
 /** Slot start times of an evening: from opening, every slotMinutes, ending by closing. */
 export function slotStarts(opensAt: string, closesAt: string, slotMinutes: number): string[] {
   const starts: string[] = [];
-  for (let t = minutes(opensAt); t + slotMinutes <= minutes(closesAt); t += slotMinutes)
-    starts.push(hhmm(t));
+  const close = minutes(closesAt);
+  for (let t = minutes(opensAt); t + slotMinutes <= close; t += slotMinutes) starts.push(hhmm(t));
   return starts;
+}
+
+/**
+ * Whether `startsAt` is one of slotStarts(opensAt, closesAt, slotMinutes), without listing them
+ * (every booking asks): spelled as a start is ("HH:MM"), on the step from opening, ending by
+ * closing. slotMinutes is a whole number of minutes (booking.configure allows 10 to 60).
+ */
+export function isSlotStart(
+  opensAt: string,
+  closesAt: string,
+  slotMinutes: number,
+  startsAt: string,
+): boolean {
+  const open = minutes(opensAt);
+  const t = minutes(startsAt);
+  return (
+    t >= open &&
+    t + slotMinutes <= minutes(closesAt) &&
+    (t - open) % slotMinutes === 0 &&
+    hhmm(t) === startsAt
+  );
 }
 
 export const endOf = (startsAt: string, slotMinutes: number) =>
@@ -101,13 +122,28 @@ export function parseSlotId(id: string): SlotRef | null {
 }
 
 /**
+ * The days bookableDates walks: LOOKAHEAD_DAYS, or up to `through` (a date) when that is sooner.
+ * The dates it finds up to `through` are the same: the walk goes day by day from today.
+ */
+const lookahead = (now: Date, through?: string) =>
+  through === undefined
+    ? LOOKAHEAD_DAYS
+    : Math.min(LOOKAHEAD_DAYS, localDay(`${through}T12:00:00+08:00`) - localDay(now) + 1);
+
+/**
  * The next BOOKABLE_EVENINGS service-evening dates on the community's calendar (weekly and extra
  * evenings, cancelled ones skipped): tonight counts until it closes. A service that runs on some
- * weekdays only (`weekdays`) keeps to them, extra evenings included.
+ * weekdays only (`weekdays`) keeps to them, extra evenings included. With `through`, only those
+ * up to that date (whether a date is bookable: the walk stops there).
  */
-export function bookableDates(calendar: Calendar, now: Date, weekdays: number[] = []): string[] {
+export function bookableDates(
+  calendar: Calendar,
+  now: Date,
+  weekdays: number[] = [],
+  through?: string,
+): string[] {
   const dates: string[] = [];
-  for (const date of candidateDates(calendar, now, LOOKAHEAD_DAYS)) {
+  for (const date of candidateDates(calendar, now, lookahead(now, through))) {
     if (dates.length === BOOKABLE_EVENINGS) break;
     const evening = openEveningOn(calendar, date);
     if (!evening || (weekdays.length > 0 && !weekdays.includes(weekdayOf(date)))) continue;
@@ -127,7 +163,7 @@ export const closedDate = (date: string, reason: string) =>
 export function eveningOn(calendar: Calendar, date: string, now: Date, weekdays: number[] = []) {
   const onDate = eveningOnDate(calendar, date);
   if (onDate.kind === 'cancelled') throw closedDate(date, onDate.reason);
-  if (onDate.kind === 'none' || !bookableDates(calendar, now, weekdays).includes(date)) {
+  if (onDate.kind === 'none' || !bookableDates(calendar, now, weekdays, date).includes(date)) {
     throw new AppError(
       'CLOSED',
       `${date} 不是可以预约的服务夜（可预约接下来的 ${BOOKABLE_EVENINGS} 个服务夜）`,
@@ -147,7 +183,7 @@ export function resolveSlot(
 ) {
   const service = bookableService(community, ref.service);
   const evening = eveningOn(calendar, ref.date, now, settings.weekdays);
-  if (!slotStarts(evening.opensAt, evening.closesAt, settings.slotMinutes).includes(ref.startsAt)) {
+  if (!isSlotStart(evening.opensAt, evening.closesAt, settings.slotMinutes, ref.startsAt)) {
     throw new AppError('NOT_FOUND', '没有这个预约时段，请重新选择', 'slotId');
   }
   const starts = startOf(ref.date, ref.startsAt);

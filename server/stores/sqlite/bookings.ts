@@ -37,51 +37,57 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   const sql = statements(db);
   /** The write lock is taken before the seat count is read. */
   const atomic = immediate(db);
-  /** Bookings made together share a commit (the residents of one evening's opening minute). */
-  const together = grouped(db);
+  /**
+   * Bookings made together share a commit (the residents of one evening's opening minute). A
+   * booking's one write is its last statement (create's insert): no savepoint each.
+   */
+  const together = grouped(db, { lastWriteOnly: true });
   const load = (id: string) => bookings.get('id = ?', id);
-  const idOf = (where: string, ...args: unknown[]) =>
-    sql<{ id: string }>(`SELECT id FROM bookings WHERE ${where}`).get(...args)?.id ?? null;
 
   const isClosed = dateClosed(db);
+
+  // What every booking asks, spelled once: the texts are not rebuilt nor looked up per request.
+  const retriedBy = sql<{ id: string }>(
+    "SELECT id FROM bookings WHERE COALESCE(user_id, '') = ? AND request_id = ?",
+  );
+  const heldIn = sql<{ id: string }>(
+    `SELECT id FROM bookings WHERE user_id = ? AND slot_id = ? AND status IN ${inList(HOLDING)}`,
+  );
+  const seatsTaken = sql<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM bookings WHERE slot_id = ? AND status IN ${inList(SEATED)}`,
+  );
 
   /** Inside a transaction: what book() and reschedule() decide on. */
   const slotState = (req: BookRequest): SlotState => ({
     known: {
-      retried: idOf(
-        "COALESCE(user_id, '') = ? AND request_id = ?",
-        req.userId ?? '',
-        req.requestId,
-      ),
-      held: req.userId
-        ? idOf(
-            `user_id = ? AND slot_id = ? AND status IN ${inList(HOLDING)}`,
-            req.userId,
-            req.slotId,
-          )
-        : null,
+      retried: retriedBy.get(req.userId ?? '', req.requestId)?.id ?? null,
+      held: req.userId ? (heldIn.get(req.userId, req.slotId)?.id ?? null) : null,
     },
-    taken: sql<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM bookings WHERE slot_id = ? AND status IN ${inList(SEATED)}`,
-    ).get(req.slotId)!.n,
+    taken: seatsTaken.get(req.slotId)!.n,
     // Read under the same write lock as CalendarRepo.close: a cancellation either committed
     // before (and is read here) or comes after and cancels what this transaction makes.
     closed: isClosed(req.community, req.date),
   });
 
+  const heldOf = sql<HeldBooking>(
+    'SELECT id, date, starts_at AS startsAt, status FROM bookings WHERE community_id = ? AND user_id = ? AND date >= ?',
+  );
   /** Inside a transaction: the resident's bookings the limits count (any status), or null when uncapped. */
   const heldBy = (req: BookRequest): HeldBooking[] | null =>
-    req.caps && req.userId
-      ? sql<HeldBooking>(
-          'SELECT id, date, starts_at AS startsAt, status FROM bookings WHERE community_id = ? AND user_id = ? AND date >= ?',
-        ).all(req.community, req.userId, req.caps.from)
-      : null;
+    req.caps && req.userId ? heldOf.all(req.community, req.userId, req.caps.from) : null;
 
+  const codeInUse = sql<{ one: 1 }>(
+    'SELECT 1 AS one FROM bookings WHERE community_id = ? AND date = ? AND code = ?',
+  );
   const create = (req: BookRequest, status: 'confirmed' | 'waitlisted'): BookingRecord => {
-    const taken = sql<{ code: string }>(
-      'SELECT code FROM bookings WHERE community_id = ? AND date = ? AND code IN (SELECT value FROM json_each(?))',
-    ).all(req.community, req.date, JSON.stringify(req.codes));
-    const code = pickCode(req.codes, new Set(taken.map((r) => r.code)));
+    // The candidates tried in order, up to the first free one (pickCode): nearly always the first,
+    // one probe of the code index instead of a look-up of all of them.
+    const taken = new Set<string>();
+    for (const candidate of req.codes) {
+      if (codeInUse.get(req.community, req.date, candidate) === undefined) break;
+      taken.add(candidate);
+    }
+    const code = pickCode(req.codes, taken);
     const booking = newBooking(req, newId(), status, code);
     bookings.insert(booking);
     return booking;

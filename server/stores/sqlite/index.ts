@@ -52,6 +52,9 @@ export function openDatabase(file: string): DB {
   // Concurrent writers from several processes (tests, a second host) wait instead of failing.
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  // Savepoints journal the pages they change; on a temp file, past 64 KiB, that journal cost a
+  // write() per page (bookings made together each run in one, #15). Temp data stays in memory.
+  db.pragma('temp_store = MEMORY');
   migrate(db);
   return db;
 }

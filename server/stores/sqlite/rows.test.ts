@@ -81,6 +81,43 @@ describe('grouped: the works asked in one turn share one transaction', () => {
   });
 });
 
+describe('grouped, lastWriteOnly: works whose one write is their last statement', () => {
+  it('needs no savepoint: a failing write undoes itself alone, the others commit', async () => {
+    const together = grouped(db, { lastWriteOnly: true });
+    const insert = db.prepare("INSERT INTO notes (id, community_id) VALUES (?, 'c')");
+    const outcomes = await Promise.allSettled([
+      together(() => insert.run('a')),
+      // The same id again: the insert fails and writes nothing.
+      together(() => insert.run('a')),
+      together(() => {
+        throw new Error('refused before writing');
+      }),
+      together(() => insert.run('b')),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(db.prepare('SELECT id FROM notes ORDER BY id').pluck().all()).toEqual(['a', 'b']);
+  });
+
+  it('runs each work in the group transaction itself: a write before a throw is kept', async () => {
+    // Why the option is only for works that write last: there is no savepoint to roll back to.
+    const together = grouped(db, { lastWriteOnly: true });
+    const insert = db.prepare("INSERT INTO notes (id, community_id) VALUES (?, 'c')");
+    const outcomes = await Promise.allSettled([
+      together(() => {
+        insert.run('a');
+        throw new Error('refused after writing');
+      }),
+    ]);
+    expect(outcomes[0]!.status).toBe('rejected');
+    expect(db.prepare('SELECT id FROM notes').pluck().all()).toEqual(['a']);
+  });
+});
+
 describe('table writes: plans per record shape, values bound by position', () => {
   interface Note {
     id: string;

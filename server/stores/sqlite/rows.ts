@@ -236,14 +236,25 @@ export function waitlist<T extends Waiting & { id: string }>(
   };
 }
 
+export interface GroupOptions {
+  /**
+   * Each work writes at most once, in its last statement: one that throws has written nothing (a
+   * failing statement undoes itself), so it needs no savepoint, whose journal costs a booking
+   * more than its reads (#15).
+   */
+  lastWriteOnly?: boolean;
+}
+
 /**
  * Group commit: the works asked for in one turn of the event loop share one IMMEDIATE
  * transaction, each in a savepoint of its own, in the order asked, each seeing the ones before.
  * A work answers once the transaction has committed; one that throws rolls back alone. A commit
  * costs more than a booking's statements, and residents tapping at once arrive together.
  */
-export function grouped(db: DB) {
-  const savepoint = db.transaction((work: () => unknown) => work());
+export function grouped(db: DB, options: GroupOptions = {}) {
+  const savepoint = options.lastWriteOnly
+    ? (work: () => unknown) => work()
+    : db.transaction((work: () => unknown) => work());
   const atomic = immediate(db);
   type Pending = { work: () => unknown; settle: (outcome: Outcome) => void };
   type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
