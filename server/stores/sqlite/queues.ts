@@ -75,12 +75,17 @@ export function queueRepo(db: Database.Database): QueueRepo {
   const cacheKey = (community: string, queue: string, date: string) =>
     `${community}\u0000${queue}\u0000${date}`;
 
-  const load = (community: string, queue: string, date: string) => {
+  /** Forgets the cache when another connection has committed since it was last checked. */
+  const revalidate = () => {
     const dataVersion = sql<{ data_version: number }>('PRAGMA data_version').get()?.data_version;
     if (dataVersion !== seenVersion) {
       cache.clear();
       seenVersion = dataVersion;
     }
+  };
+  /** `checked`: revalidated already in this transaction (no other connection can commit in it). */
+  const load = (community: string, queue: string, date: string, checked = false) => {
+    if (!checked) revalidate();
     const key = cacheKey(community, queue, date);
     const cached = overlay.get(key) ?? cache.get(key);
     if (cached) return cached;
@@ -90,19 +95,25 @@ export function queueRepo(db: Database.Database): QueueRepo {
     return evening;
   };
 
+  /** The evening row's fields (not its tickets), written when they differ. */
+  const rowOf = ({ tickets: _tickets, ...row }: EveningRecord) => row;
+  const writeRow = (before: EveningRecord, after: EveningRecord) =>
+    evenings.updateChanged(rowOf(before), rowOf(after), ['community', 'queue', 'date']);
+
   /**
-   * Writes `next` over `current`: the evening row, new tickets, and tickets that changed, each
-   * row just the fields that differ (the setup JSON only when a change brought a new one; a
-   * call rewrites two columns of a ticket, not its indexed ones). Answers the tickets it wrote:
-   * the only ones of `next` not frozen yet when `current` came from here.
+   * Writes the tickets of `next` that differ from `current`, each row just the fields that
+   * differ (a call rewrites two columns of a ticket, not its indexed ones), and the evening row
+   * of a new evening. The row of an evening already stored is written once per group commit,
+   * by `flush` (every change bumps its version: 17 joins on a line were 17 updates of one row).
+   * Answers the tickets it wrote: the only ones of `next` not frozen yet when `current` came
+   * from here.
    */
-  const write = (current: EveningRecord | null, next: EveningRecord) => {
-    if (current) {
-      const { tickets: _old, ...before } = current;
-      const { tickets: _new, ...after } = next;
-      evenings.updateChanged(before, after, ['community', 'queue', 'date']);
-    } else evenings.insert(next);
-    const { added, changed } = ticketWrites(current, next);
+  const writeTickets = (
+    current: EveningRecord | null,
+    next: EveningRecord,
+    { added, changed }: ReturnType<typeof ticketWrites>,
+  ) => {
+    if (!current) evenings.insert(next);
     for (const ticket of added) tickets.insert(ticket);
     for (const [old, now] of changed) tickets.updateChanged(old, now);
     return [...added, ...changed.map(([, now]) => now)];
@@ -119,27 +130,39 @@ export function queueRepo(db: Database.Database): QueueRepo {
     reject: (error: unknown) => void;
   }
   let pending: Pending[] = [];
-  const savepoint = db.transaction((work: () => unknown) => work());
+  const savepoint = db.transaction((work: () => TicketRecord[]) => work());
 
-  /** One change inside the group's transaction, in its own savepoint. */
-  const runOne = (item: Pending) =>
-    savepoint(() => {
-      const current = load(item.community, item.queue, item.date);
-      // Every number the resident took this evening in this community, every line and status:
-      // the tickets table holds every line's numbers, nothing to record beside them. INDEXED BY:
-      // without statistics SQLite picks tickets_personal (date) and reads the whole evening.
-      const taken = item.resident
-        ? sql<{ id: string }>(
-            'SELECT id FROM tickets INDEXED BY tickets_user_line WHERE user_id = ? AND community_id = ? AND date = ?',
-          )
-            .all(item.resident, item.community, item.date)
-            .map((r) => r.id)
-        : null;
-      const decided = item.decide(current, taken);
-      const written = decided.next ? write(current, decided.next) : [];
-      // Not spread: `decided.line` is a getter CloudBase's store reads, costly to compute.
-      return { decided, written, cached: current !== null };
-    }) as { decided: ReturnType<Pending['decide']>; written: TicketRecord[]; cached: boolean };
+  /**
+   * One change inside the group's transaction. Its writes get a savepoint of their own, so a
+   * failing one undoes only itself, unless they are one statement (a join's insert: a statement
+   * that fails changes nothing), which saves the SAVEPOINT and RELEASE of nearly every join.
+   */
+  const runOne = (item: Pending) => {
+    const current = load(item.community, item.queue, item.date, true);
+    // Every number the resident took this evening in this community, every line and status:
+    // the tickets table holds every line's numbers, nothing to record beside them. INDEXED BY:
+    // without statistics SQLite picks tickets_personal (date) and reads the whole evening.
+    const taken = item.resident
+      ? sql<{ id: string }>(
+          'SELECT id FROM tickets INDEXED BY tickets_user_line WHERE user_id = ? AND community_id = ? AND date = ?',
+        )
+          .all(item.resident, item.community, item.date)
+          .map((r) => r.id)
+      : null;
+    const decided = item.decide(current, taken);
+    const { next } = decided;
+    let written: TicketRecord[] = [];
+    if (next) {
+      const writes = ticketWrites(current, next);
+      const statements = (current ? 0 : 1) + writes.added.length + writes.changed.length;
+      written =
+        statements <= 1
+          ? writeTickets(current, next, writes)
+          : savepoint(() => writeTickets(current, next, writes));
+    }
+    // Not spread: `decided.line` is a getter CloudBase's store reads, costly to compute.
+    return { decided, written, current };
+  };
 
   const flush = () => {
     const group = pending;
@@ -149,17 +172,25 @@ export function queueRepo(db: Database.Database): QueueRepo {
     > = [];
     try {
       atomic(() => {
+        // The write lock is held from here: the cache is checked once for the whole group.
+        revalidate();
+        // Per line changed: the evening row as stored now (the group writes it once, at the end).
+        const rows = new Map<string, EveningRecord>();
         for (const item of group) {
           try {
             const value = runOne(item);
             outcomes.push({ ok: true, value });
             const { next } = value.decided;
+            if (!next) continue;
+            const key = cacheKey(item.community, item.queue, item.date);
             // The group's later changes read what this one wrote (not committed yet).
-            if (next) overlay.set(cacheKey(item.community, item.queue, item.date), next);
+            overlay.set(key, next);
+            if (!rows.has(key)) rows.set(key, value.current ?? next);
           } catch (error) {
             outcomes.push({ ok: false, error });
           }
         }
+        for (const [key, row] of rows) writeRow(row, overlay.get(key)!);
       });
     } catch (error) {
       overlay.clear();
@@ -176,11 +207,11 @@ export function queueRepo(db: Database.Database): QueueRepo {
         item.reject(outcome.error);
         return;
       }
-      const { decided, written, cached } = outcome.value;
+      const { decided, written, current } = outcome.value;
       // Besides what it wrote, `next` holds the loaded evening's tickets, frozen already; a
       // decision's copy equal to one stays unfrozen (freezing only catches mutation in tests).
       if (decided.next) {
-        cache.set(key, frozen(decided.next, cached ? written : decided.next.tickets));
+        cache.set(key, frozen(decided.next, current ? written : decided.next.tickets));
         // Written: what came before it is not asked again (and may go).
         settle(decided.next.tickets);
       }

@@ -9,6 +9,9 @@ import { describeVolunteerContract } from '../contract-tests/volunteer-contract'
 import { describeCalendarContract } from '../contract-tests/calendar-contract';
 import { migrate, openDatabase, openSqliteStore } from './index';
 import { MIGRATIONS } from './migrations';
+import { sampleCommunity } from '../contract-tests/store-contract';
+import type { LineSetup } from '../../core/ports';
+import { decideJoin, openEvening } from '../../core/queue/evening';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-sqlite-'));
 let n = 0;
@@ -193,5 +196,122 @@ describe('sqlite specifics', () => {
       community: 'c1',
     });
     await store.close();
+  });
+
+  it('writes a line changed by a group once, as its last change left it; failed changes leave nothing', async () => {
+    const file = freshFile();
+    const store = await openSqliteStore(file);
+    await store.communities.save(sampleCommunity('c1'));
+    const setup: LineSetup = {
+      name: '图书阅览',
+      prefix: 'A',
+      capacity: 100,
+      lastJoin: '19:30',
+      graceMinutes: 10,
+      defaultServiceMinutes: 5,
+      numbersPerResident: 3,
+      opensAt: '17:00',
+      closesAt: '20:00',
+    };
+    const at = new Date('2026-12-02T11:00:00.000Z');
+    const opened = openEvening({
+      community: 'c1',
+      queue: 'library',
+      date: '2026-12-02',
+      key: 'K1',
+      setup,
+    });
+    const join = (userId: string, requestId: string) =>
+      store.queues.change('c1', 'library', '2026-12-02', (current) => {
+        const evening = current ?? opened;
+        const { next, result } = decideJoin(
+          evening,
+          setup,
+          { userId, requestId, note: '', byStaff: false },
+          at,
+        );
+        return { next: next && { ...next, version: evening.version + 1 }, line: null, result };
+      });
+    // A change whose one write (a ticket insert, no savepoint of its own) fails on the schema.
+    const clash = () =>
+      store.queues.change('c1', 'library', '2026-12-02', (current) => {
+        const evening = current!;
+        // A new ticket with the first one's number: UNIQUE (community, queue, date, number).
+        const copy = { ...evening.tickets[0]!, id: 'K1-clash', requestId: 'req-clash000' };
+        return {
+          next: { ...evening, tickets: [...evening.tickets, copy], version: evening.version + 1 },
+          line: null,
+          result: null,
+        };
+      });
+    // The first group opens the evening (its row inserted); the second finds it stored.
+    await Promise.all([join('u0', 'req-00000000'), join('u1', 'req-11111111')]);
+    const settled = await Promise.allSettled([
+      join('u2', 'req-22222222'),
+      clash(),
+      join('u3', 'req-33333333'),
+      store.queues.change('c1', 'library', '2026-12-02', () => {
+        throw new Error('a decision that fails');
+      }),
+      join('u4', 'req-44444444'),
+    ]);
+    expect(settled.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    await store.close();
+    // Read past every cache: the file as another process would.
+    const db = new Database(file, { readonly: true });
+    expect(
+      db.prepare('SELECT version, last_number AS lastNumber FROM queue_evenings').all(),
+    ).toEqual([{ version: 5, lastNumber: 5 }]);
+    expect(
+      db.prepare('SELECT number, user_id AS userId FROM tickets ORDER BY number').all(),
+    ).toEqual(['u0', 'u1', 'u2', 'u3', 'u4'].map((userId, i) => ({ number: i + 1, userId })));
+    db.close();
+  });
+
+  it("sees another connection's numbers: its cached line is dropped when the file changed", async () => {
+    const file = freshFile();
+    const a = await openSqliteStore(file);
+    const b = await openSqliteStore(file);
+    await a.communities.save(sampleCommunity('c1'));
+    const setup: LineSetup = {
+      name: '图书阅览',
+      prefix: 'A',
+      capacity: 100,
+      lastJoin: '19:30',
+      graceMinutes: 10,
+      defaultServiceMinutes: 5,
+      numbersPerResident: 3,
+      opensAt: '17:00',
+      closesAt: '20:00',
+    };
+    const at = new Date('2026-12-02T11:00:00.000Z');
+    const opened = openEvening({
+      community: 'c1',
+      queue: 'library',
+      date: '2026-12-02',
+      key: 'K1',
+      setup,
+    });
+    const join = (store: typeof a, userId: string) =>
+      store.queues.change('c1', 'library', '2026-12-02', (current) => {
+        const evening = current ?? opened;
+        const asked = { userId, requestId: `req-${userId}-0000`, note: '', byStaff: false };
+        const { next, result } = decideJoin(evening, setup, asked, at);
+        return { next: next && { ...next, version: evening.version + 1 }, line: null, result };
+      });
+    const numberOf = (outcome: unknown) =>
+      (outcome as { ticket: { number: number } }).ticket.number;
+    expect(numberOf(await join(a, 'u1'))).toBe(1);
+    expect(numberOf(await join(b, 'u2'))).toBe(2);
+    expect(numberOf(await join(a, 'u3'))).toBe(3);
+    expect((await a.queues.getEvening('c1', 'library', '2026-12-02'))?.tickets.length).toBe(3);
+    await a.close();
+    await b.close();
   });
 });
