@@ -9,6 +9,7 @@ import { erasedEvening, ticketWrites } from '../../core/queue/evening';
 import { settle } from '../../core/queue/line-index';
 import type { EveningRecord, LineConfigRecord, QueueRepo, TicketRecord } from '../../core/ports';
 import { retainedEvening } from '../../core/retention/rules';
+import type { AlertRider } from './alerts';
 import { immediate, maybe, statements, table } from './rows';
 
 /**
@@ -33,7 +34,12 @@ function frozen(
   return Object.freeze(evening);
 }
 
-export function queueRepo(db: Database.Database): QueueRepo {
+/**
+ * `alerts`: the connection's alert log, whose waiting records the group commit writes in its
+ * transaction (a call to the desk records one or two alerts after its change: without this,
+ * each was a second commit per call).
+ */
+export function queueRepo(db: Database.Database, alerts?: AlertRider): QueueRepo {
   const configs = table<LineConfigRecord>(db, 'queue_configs');
   const evenings = table<Omit<EveningRecord, 'tickets'>>(db, 'queue_evenings', {
     json: ['setup'],
@@ -119,6 +125,7 @@ export function queueRepo(db: Database.Database): QueueRepo {
     reject: (error: unknown) => void;
   }
   let pending: Pending[] = [];
+  alerts?.rideOn(() => pending.length > 0);
   const savepoint = db.transaction((work: () => unknown) => work());
 
   /** One change inside the group's transaction, in its own savepoint. */
@@ -147,8 +154,10 @@ export function queueRepo(db: Database.Database): QueueRepo {
     const outcomes: Array<
       { ok: true; value: ReturnType<typeof runOne> } | { ok: false; error: unknown }
     > = [];
+    let logged: ReturnType<AlertRider['writePending']> = [];
     try {
       atomic(() => {
+        logged = alerts?.writePending() ?? [];
         for (const item of group) {
           try {
             const value = runOne(item);
@@ -164,6 +173,7 @@ export function queueRepo(db: Database.Database): QueueRepo {
     } catch (error) {
       overlay.clear();
       cache.clear();
+      alerts?.restore(logged);
       for (const item of group) item.reject(error);
       return;
     }
