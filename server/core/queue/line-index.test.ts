@@ -310,6 +310,51 @@ describe('lineIndex', () => {
     expect(lineSummary(one)).toMatchObject({ waiting: 1, last: one[0] });
   });
 
+  it('answers a group commit’s arrays from each other: oldest first, newest first, at random', () => {
+    const next = random(5);
+    let clock = Date.parse('2026-12-02T10:00:00.000Z');
+    const at = () => new Date((clock += 1000 + Math.floor(next() * 4000))).toISOString();
+    /** A call as the desk makes it: complete who is called, call the head, tell the next four. */
+    const call = (tickets: readonly TicketRecord[]) => {
+      const order = lineOrder(tickets);
+      const done = [...order.called.values()].map((t) => ({
+        ...t,
+        status: 'done' as const,
+        serviceSeconds: 60 + Math.floor(next() * 300),
+      }));
+      const head = order.waiting[0];
+      const called = replaceTickets(tickets, [
+        ...done,
+        ...(head ? [{ ...head, status: 'called' as const, calledAt: at() }] : []),
+      ]);
+      const when = at();
+      const near = lineOrder(called)
+        .waiting.slice(0, 4)
+        .filter((t) => t.alertedAt === null)
+        .map((t) => ({ ...t, alerted: true, alertedAt: when }));
+      return near.length > 0 ? replaceTickets(called, near) : called;
+    };
+    for (const asked of ['oldest', 'newest', 'random'] as const) {
+      let tickets: readonly TicketRecord[] = [];
+      for (let n = 1; n <= 120; n += 1) tickets = appendTicket(tickets, ticket(n));
+      lineOrder(tickets);
+      const group: Array<readonly TicketRecord[]> = [];
+      for (let k = 0; k < 30; k += 1) {
+        tickets = call(tickets);
+        group.push(tickets);
+      }
+      const order =
+        asked === 'oldest'
+          ? group
+          : asked === 'newest'
+            ? [...group].reverse()
+            : [...group].sort(() => next() - 0.5);
+      for (const each of order) expectOrderAgrees(each);
+      // Each from a copy, and the kept ones unchanged by the copies made after them.
+      for (const each of group) expectOrderAgrees(each);
+    }
+  });
+
   it('rebuilds when the last ticket moves forward (never in a decision, still right)', () => {
     const line = [1, 2, 3].reduce<TicketRecord[]>((ts, n) => appendTicket(ts, ticket(n)), []);
     const moved = replaceTicket(line, ticket(3, { sortKey: 0.5 }));

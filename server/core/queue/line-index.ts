@@ -43,6 +43,8 @@ export interface LineIndex {
   seq: number;
   /** Left half-moved by a change it could not follow (a rebuild was due): no going back. */
   broken: boolean;
+  /** The last array whose order was undone from this index (movedOn starts from the nearest). */
+  recent: Moved | null;
 }
 
 export interface Tally {
@@ -347,6 +349,7 @@ function built(tickets: Tickets): LineIndex {
     log: [],
     seq: 0,
     broken: false,
+    recent: null,
   };
   tickets.forEach((t, position) => {
     index.at.set(t.id, position);
@@ -397,35 +400,55 @@ export function positionsOf(tickets: Tickets): ReadonlyMap<string, number> {
 }
 
 /**
- * The order and figures of an array whose index moved on, from copies of the index's with the
- * changes since undone, newest first; null when the index cannot say (rebuilt, or too far on).
+ * The order and figures of an array whose index moved on: copies of the nearest ones known, the
+ * index's own or the last array's asked this way, with the changes between undone (newest
+ * first) or redone (oldest first); null when the index cannot say (rebuilt, or too far on). The
+ * answers of a group commit ask for their arrays oldest first: each is then a change or two from
+ * the one before, not the whole group back from the index (a group of K cost K² undone changes).
  */
 function movedOn(tickets: Tickets): Moved | null {
   const moved = summaries.get(tickets);
   if (!moved || moved.index.broken || !moved.index.order) return null;
   if (moved.order) return moved;
   const { index } = moved;
-  const back = index.seq - moved.seq;
-  if (back > index.log.length) return null;
-  const now = index.order!;
+  if (moved.seq < index.seq - index.log.length) return null;
+  const from = nearestKnown(index, moved.seq);
   const order: LineOrder = {
-    waiting: [...now.waiting],
-    called: new Map(now.called),
-    missed: new Map(now.missed),
-    calls: [...now.calls],
-    toldCalls: [...now.toldCalls],
-    toldNear: [...now.toldNear],
+    waiting: [...from.order.waiting],
+    called: new Map(from.order.called),
+    missed: new Map(from.order.missed),
+    calls: [...from.order.calls],
+    toldCalls: [...from.order.toldCalls],
+    toldNear: [...from.order.toldNear],
   };
-  const tally = { ...index.tally };
-  for (let i = index.log.length - 1; i >= index.log.length - back; i -= 1) {
-    const [old, changed] = index.log[i]!;
+  const tally = { ...from.tally };
+  /** Change number `seq` (the one that made the array of that seq), from the log. */
+  const logged = (seq: number) => index.log[index.log.length - 1 - (index.seq - seq)]!;
+  for (let seq = from.seq; seq > moved.seq; seq -= 1) {
+    const [old, changed] = logged(seq);
     reorder(order, changed, old);
     count(tally, changed, -1);
     if (old) count(tally, old, 1);
   }
+  for (let seq = from.seq + 1; seq <= moved.seq; seq += 1) {
+    const [old, changed] = logged(seq);
+    reorder(order, old, changed);
+    if (old) count(tally, old, -1);
+    count(tally, changed, 1);
+  }
   moved.order = order;
   moved.tally = tally;
+  index.recent = moved;
   return moved;
+}
+
+/** The order known nearest to change number `seq`: the index's own, or its recent array's. */
+function nearestKnown(index: LineIndex, seq: number) {
+  const own = { seq: index.seq, order: index.order!, tally: index.tally };
+  const known = index.recent;
+  if (!known?.order || !known.tally || known.seq < index.seq - index.log.length) return own;
+  const nearer = Math.abs(known.seq - seq) < Math.abs(own.seq - seq);
+  return nearer ? { seq: known.seq, order: known.order, tally: known.tally } : own;
 }
 
 /** The line in order when it is kept already, else null (a caller with a cheaper plain pass). */
