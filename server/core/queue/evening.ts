@@ -55,31 +55,6 @@ export const setupOf = (evening: EveningRecord, fresh: LineSetup): LineSetup =>
 /** Every waiting ticket in line order (from the line's kept order, not a sort). */
 export const waitingOf = (tickets: readonly TicketRecord[]) => lineOrder(tickets).waiting.slice();
 
-/**
- * The first `k` items that `keep` in `order`, without sorting them all: a join or a call needs
- * the head of a line of hundreds (k is small). `order` must be total (ties broken by number).
- */
-export function firstBy<T>(
-  items: readonly T[],
-  k: number,
-  order: (a: T, b: T) => number,
-  keep: (item: T) => boolean,
-  /** Scan from the end: the same answer, fewer comparisons when the best are last (the newest). */
-  fromEnd = false,
-): T[] {
-  const best: T[] = [];
-  if (k <= 0) return best;
-  for (let i = 0; i < items.length; i += 1) {
-    const item = items[fromEnd ? items.length - 1 - i : i]!;
-    if (!keep(item) || (best.length === k && order(item, best[k - 1]!) >= 0)) continue;
-    if (best.length === k) best.pop();
-    let at = best.length;
-    while (at > 0 && order(item, best[at - 1]!) < 0) at -= 1;
-    best.splice(at, 0, item);
-  }
-  return best;
-}
-
 /** The first `k` waiting tickets in line order: waitingOf(tickets).slice(0, k). */
 export const waitingHead = (tickets: readonly TicketRecord[], k: number) =>
   lineOrder(tickets).waiting.slice(0, Math.max(0, k));

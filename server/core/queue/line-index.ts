@@ -262,8 +262,10 @@ const KEPT: readonly Kept[] = [
 export function placeIn(list: readonly TicketRecord[], t: TicketRecord, order: Order): number {
   let low = 0;
   let high = list.length;
-  // Joins and calls land at an end: the new last in line, the latest call first.
+  // Joins and calls land at an end: the new last in line, the latest call first (and the head
+  // of the line is the one a call takes out).
   if (high > 0 && order(list[high - 1]!, t) < 0) return high;
+  if (high > 0 && order(list[0]!, t) >= 0) return 0;
   while (low < high) {
     const mid = (low + high) >>> 1;
     if (order(list[mid]!, t) < 0) low = mid + 1;
