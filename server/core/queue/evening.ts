@@ -9,6 +9,7 @@ import { wallClock } from '../kernel/time';
 import { compareHhmm, labelOf } from './lines';
 import { numberLimit } from '../community/limits';
 import {
+  amendTickets,
   appendTicket,
   changesSince,
   lineIndex,
@@ -382,26 +383,32 @@ export function decideRequeue(
 /**
  * Marks every waiting resident within ALERT_AHEAD of the desk who was not told yet, and returns
  * them with how many are ahead: the core sends them "3 ahead" after the change is stored.
+ * `decidedFrom`: the tickets the change's decision started from; when the decision made
+ * `evening.tickets` from them (a new array nothing else holds yet), the marks go into it
+ * (amendTickets) rather than into a second copy of the line.
  */
 export function markNear(
   evening: EveningRecord,
   now: Date,
+  decidedFrom?: readonly TicketRecord[],
 ): {
   next: EveningRecord;
   near: Array<{ ticket: TicketRecord; ahead: number }>;
 } {
-  const near = waitingHead(evening.tickets, ALERT_AHEAD + 1)
-    .map((ticket, ahead) => ({ ticket, ahead }))
-    .filter(({ ticket }) => !ticket.alerted && ticket.userId !== null)
-    .map(({ ticket, ahead }) => ({
-      ticket: { ...ticket, alerted: true, alertedAt: now.toISOString() },
-      ahead,
-    }));
-  const next = withTickets(
-    evening,
-    near.map(({ ticket }) => ticket),
-  );
-  return { next, near };
+  const near: Array<{ ticket: TicketRecord; ahead: number }> = [];
+  const head = waitingHead(evening.tickets, ALERT_AHEAD + 1);
+  for (let ahead = 0; ahead < head.length; ahead += 1) {
+    const ticket = head[ahead]!;
+    if (ticket.alerted || ticket.userId === null) continue;
+    near.push({ ticket: { ...ticket, alerted: true, alertedAt: now.toISOString() }, ahead });
+  }
+  if (near.length === 0) return { next: evening, near };
+  const marked = near.map(({ ticket }) => ticket);
+  const tickets =
+    decidedFrom && decidedFrom !== evening.tickets
+      ? amendTickets(evening.tickets, marked, decidedFrom)
+      : replaceTickets(evening.tickets, marked);
+  return { next: { ...evening, tickets }, near };
 }
 
 /** The evening with a new setup (staff changed the configuration) or pause. */

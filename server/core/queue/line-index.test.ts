@@ -4,6 +4,7 @@
  */
 import type { TicketRecord, TicketStatus } from '../ports';
 import {
+  amendTickets,
   appendTicket,
   changesSince,
   knownOrder,
@@ -142,6 +143,8 @@ const random = (seed: number) => () => {
   seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
   return seed / 2 ** 31;
 };
+
+const AT = '2026-12-02T10:05:00.000Z';
 
 const STATUSES: TicketStatus[] = ['waiting', 'called', 'done', 'missed', 'cancelled'];
 
@@ -282,6 +285,36 @@ describe('lineIndex', () => {
     ]);
     expect(twice.map((t) => t.status)).toEqual(['done', 'waiting', 'waiting']);
     expectOrderAgrees(twice);
+  });
+
+  it('amends the array a change just made in place; copies any other', () => {
+    const base = [1, 2, 3, 4].reduce<TicketRecord[]>((ts, n) => appendTicket(ts, ticket(n)), []);
+    lineOrder(base);
+    settle(base);
+    const called = replaceTickets(base, [ticket(1, { status: 'called', calledAt: AT })]);
+    const told = ticket(2, { alerted: true, alertedAt: AT });
+    // Made from `base` by this change: the same array, its step naming both changes.
+    const amended = amendTickets(called, [told], base);
+    expect(amended).toBe(called);
+    expect(amended[1]).toBe(told);
+    expect(changesSince(base, amended)!.changed.map(([, now]) => now.id)).toEqual([
+      'KEY-1',
+      'KEY-2',
+    ]);
+    expectOrderAgrees(amended);
+    expectAgrees(lineIndex(amended), amended);
+    // The array the change started from keeps its tickets, and reads as it was.
+    expect(base[1]!.alerted).toBe(false);
+    expectOrderAgrees(base);
+    // Not made from the given base, or not made here (a store's read), or frozen: a copy.
+    const later = ticket(3, { alerted: true, alertedAt: AT });
+    const other = amendTickets(amended, [later], amended);
+    expect(other).not.toBe(amended);
+    expect(amended[2]!.alerted).toBe(false);
+    const read = [...other];
+    expect(amendTickets(read, [ticket(4, { note: 'x' })], other)).not.toBe(read);
+    const frozen = Object.freeze(replaceTickets(other, [ticket(4, { note: 'y' })]));
+    expect(amendTickets(frozen, [ticket(4, { note: 'z' })], other)).not.toBe(frozen);
   });
 
   it('answers an older array from its own tickets, not a later change’s', () => {

@@ -286,13 +286,10 @@ function findIn(list: readonly TicketRecord[], t: TicketRecord, order: Order): n
  */
 function reorder(order: LineOrder, old: TicketRecord | null, now: TicketRecord | null) {
   resort(order, old, now);
-  for (const [status, map] of [
-    ['called', order.called],
-    ['missed', order.missed],
-  ] as const) {
-    if (old?.status === status) map.delete(old.id);
-    if (now?.status === status) map.set(now.id, now);
-  }
+  if (old?.status === 'called') order.called.delete(old.id);
+  else if (old?.status === 'missed') order.missed.delete(old.id);
+  if (now?.status === 'called') order.called.set(now.id, now);
+  else if (now?.status === 'missed') order.missed.set(now.id, now);
 }
 
 /** The sorted lists' part of reorder. */
@@ -542,6 +539,40 @@ export function replaceTickets(tickets: Tickets, changed: readonly TicketRecord[
     indexes.delete(next);
   }
   return next;
+}
+
+/**
+ * replaceTickets into `tickets` itself when it was made here from `base` in one step, by the
+ * change under way, and nothing else holds it yet (changeLine marks "3 ahead" on the array its
+ * decision just made): the same array, step and index, without a second copy of the line per
+ * change. Any other array (not made here, from another, or whose index went on) is copied.
+ */
+export function amendTickets(
+  tickets: Tickets,
+  changed: readonly TicketRecord[],
+  base: Tickets,
+): TicketRecord[] {
+  if (changed.length === 0) return tickets as TicketRecord[];
+  const holder = (tickets as unknown as { [HOLDER]?: Holder })[HOLDER];
+  const index = holder?.index;
+  const madeFromBase = holder?.step !== undefined && holder.step.base.deref() === base;
+  if (!madeFromBase || !index || Object.isFrozen(tickets)) return replaceTickets(tickets, changed);
+  const positions = changed.map((t) => index.at.get(t.id));
+  if (new Set(positions).size !== positions.length || positions.includes(undefined)) {
+    return replaceTickets(tickets, changed);
+  }
+  const line = tickets as TicketRecord[];
+  const pairs = changed.map((ticket, i): [TicketRecord, TicketRecord] => {
+    const old = line[positions[i]!]!;
+    line[positions[i]!] = ticket;
+    return [old, ticket];
+  });
+  holder!.step!.changed.push(...pairs);
+  if (!pairs.every(([old, ticket]) => moved(index, old, ticket))) {
+    index.broken = true;
+    indexes.delete(line);
+  }
+  return line;
 }
 
 /** Moves the index over one ticket's change; false when it must be rebuilt instead. */
