@@ -97,21 +97,47 @@ export function queueRepo(db: Database.Database, alerts?: AlertRider): QueueRepo
   };
 
   /**
-   * Writes `next` over `current`: the evening row, new tickets, and tickets that changed, each
-   * row just the fields that differ (the setup JSON only when a change brought a new one; a
-   * call rewrites two columns of a ticket, not its indexed ones). Answers the tickets it wrote:
-   * the only ones of `next` not frozen yet when `current` came from here.
+   * Writes what `next` adds over `current`: a new evening row, new tickets. Answers the tickets
+   * it wrote or changed (the only ones of `next` not frozen yet when `current` came from here)
+   * and the rows that exist it changes, old and new self, for the group to write (flush).
    */
   const write = (current: EveningRecord | null, next: EveningRecord) => {
-    if (current) {
-      const { tickets: _old, ...before } = current;
-      const { tickets: _new, ...after } = next;
-      evenings.updateChanged(before, after, ['community', 'queue', 'date']);
-    } else evenings.insert(next);
+    if (!current) evenings.insert(next);
     const { added, changed } = ticketWrites(current, next);
     for (const ticket of added) tickets.insert(ticket);
-    for (const [old, now] of changed) tickets.updateChanged(old, now);
-    return [...added, ...changed.map(([, now]) => now)];
+    return {
+      written: [...added, ...changed.map(([, now]) => now)],
+      updates: { evening: current && ([current, next] as const), tickets: changed },
+    };
+  };
+
+  /**
+   * A group's updates of rows that exist, each row written once at the group's end, its first
+   * self against its last, each just the fields that differ (the setup JSON only when a change
+   * brought a new one; a call rewrites two columns of a ticket, not its indexed ones). The calls
+   * of a group each update the evening row and three tickets, the same ones again and again (the
+   * one told "3 ahead" is called a few calls on, then completed): once each, not every time.
+   * Inserts stay with their change, whose savepoint a failed one rolls back alone.
+   */
+  const updatesOfGroup = () => {
+    const lines = new Map<string, readonly [EveningRecord, EveningRecord]>();
+    const rows = new Map<string, [TicketRecord, TicketRecord]>();
+    return {
+      add: (key: string, updates: ReturnType<typeof write>['updates']) => {
+        if (updates.evening)
+          lines.set(key, [lines.get(key)?.[0] ?? updates.evening[0], updates.evening[1]]);
+        for (const [old, now] of updates.tickets)
+          rows.set(now.id, [rows.get(now.id)?.[0] ?? old, now]);
+      },
+      write: () => {
+        for (const [first, last] of lines.values()) {
+          const { tickets: _old, ...before } = first;
+          const { tickets: _new, ...after } = last;
+          evenings.updateChanged(before, after, ['community', 'queue', 'date']);
+        }
+        for (const [first, last] of rows.values()) tickets.updateChanged(first, last);
+      },
+    };
   };
 
   /** A change waiting for the next group commit. */
@@ -143,10 +169,20 @@ export function queueRepo(db: Database.Database, alerts?: AlertRider): QueueRepo
             .map((r) => r.id)
         : null;
       const decided = item.decide(current, taken);
-      const written = decided.next ? write(current, decided.next) : [];
+      const wrote = decided.next ? write(current, decided.next) : null;
       // Not spread: `decided.line` is a getter CloudBase's store reads, costly to compute.
-      return { decided, written, cached: current !== null };
-    }) as { decided: ReturnType<Pending['decide']>; written: TicketRecord[]; cached: boolean };
+      return {
+        decided,
+        written: wrote?.written ?? [],
+        updates: wrote?.updates ?? null,
+        cached: current !== null,
+      };
+    }) as {
+      decided: ReturnType<Pending['decide']>;
+      written: TicketRecord[];
+      updates: ReturnType<typeof write>['updates'] | null;
+      cached: boolean;
+    };
 
   const flush = () => {
     const group = pending;
@@ -158,17 +194,21 @@ export function queueRepo(db: Database.Database, alerts?: AlertRider): QueueRepo
     try {
       atomic(() => {
         logged = alerts?.writePending() ?? [];
+        const updates = updatesOfGroup();
         for (const item of group) {
           try {
             const value = runOne(item);
             outcomes.push({ ok: true, value });
             const { next } = value.decided;
+            const key = cacheKey(item.community, item.queue, item.date);
             // The group's later changes read what this one wrote (not committed yet).
-            if (next) overlay.set(cacheKey(item.community, item.queue, item.date), next);
+            if (next) overlay.set(key, next);
+            if (value.updates) updates.add(key, value.updates);
           } catch (error) {
             outcomes.push({ ok: false, error });
           }
         }
+        updates.write();
       });
     } catch (error) {
       overlay.clear();
