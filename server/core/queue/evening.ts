@@ -9,6 +9,7 @@ import { wallClock } from '../kernel/time';
 import { compareHhmm, labelOf } from './lines';
 import { numberLimit } from '../community/limits';
 import {
+  amendTickets,
   appendTicket,
   changesSince,
   lineIndex,
@@ -54,31 +55,6 @@ export const setupOf = (evening: EveningRecord, fresh: LineSetup): LineSetup =>
 
 /** Every waiting ticket in line order (from the line's kept order, not a sort). */
 export const waitingOf = (tickets: readonly TicketRecord[]) => lineOrder(tickets).waiting.slice();
-
-/**
- * The first `k` items that `keep` in `order`, without sorting them all: a join or a call needs
- * the head of a line of hundreds (k is small). `order` must be total (ties broken by number).
- */
-export function firstBy<T>(
-  items: readonly T[],
-  k: number,
-  order: (a: T, b: T) => number,
-  keep: (item: T) => boolean,
-  /** Scan from the end: the same answer, fewer comparisons when the best are last (the newest). */
-  fromEnd = false,
-): T[] {
-  const best: T[] = [];
-  if (k <= 0) return best;
-  for (let i = 0; i < items.length; i += 1) {
-    const item = items[fromEnd ? items.length - 1 - i : i]!;
-    if (!keep(item) || (best.length === k && order(item, best[k - 1]!) >= 0)) continue;
-    if (best.length === k) best.pop();
-    let at = best.length;
-    while (at > 0 && order(item, best[at - 1]!) < 0) at -= 1;
-    best.splice(at, 0, item);
-  }
-  return best;
-}
 
 /** The first `k` waiting tickets in line order: waitingOf(tickets).slice(0, k). */
 export const waitingHead = (tickets: readonly TicketRecord[], k: number) =>
@@ -407,26 +383,32 @@ export function decideRequeue(
 /**
  * Marks every waiting resident within ALERT_AHEAD of the desk who was not told yet, and returns
  * them with how many are ahead: the core sends them "3 ahead" after the change is stored.
+ * `decidedFrom`: the tickets the change's decision started from; when the decision made
+ * `evening.tickets` from them (a new array nothing else holds yet), the marks go into it
+ * (amendTickets) rather than into a second copy of the line.
  */
 export function markNear(
   evening: EveningRecord,
   now: Date,
+  decidedFrom?: readonly TicketRecord[],
 ): {
   next: EveningRecord;
   near: Array<{ ticket: TicketRecord; ahead: number }>;
 } {
-  const near = waitingHead(evening.tickets, ALERT_AHEAD + 1)
-    .map((ticket, ahead) => ({ ticket, ahead }))
-    .filter(({ ticket }) => !ticket.alerted && ticket.userId !== null)
-    .map(({ ticket, ahead }) => ({
-      ticket: { ...ticket, alerted: true, alertedAt: now.toISOString() },
-      ahead,
-    }));
-  const next = withTickets(
-    evening,
-    near.map(({ ticket }) => ticket),
-  );
-  return { next, near };
+  const near: Array<{ ticket: TicketRecord; ahead: number }> = [];
+  const head = waitingHead(evening.tickets, ALERT_AHEAD + 1);
+  for (let ahead = 0; ahead < head.length; ahead += 1) {
+    const ticket = head[ahead]!;
+    if (ticket.alerted || ticket.userId === null) continue;
+    near.push({ ticket: { ...ticket, alerted: true, alertedAt: now.toISOString() }, ahead });
+  }
+  if (near.length === 0) return { next: evening, near };
+  const marked = near.map(({ ticket }) => ticket);
+  const tickets =
+    decidedFrom && decidedFrom !== evening.tickets
+      ? amendTickets(evening.tickets, marked, decidedFrom)
+      : replaceTickets(evening.tickets, marked);
+  return { next: { ...evening, tickets }, near };
 }
 
 /** The evening with a new setup (staff changed the configuration) or pause. */

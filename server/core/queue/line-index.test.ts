@@ -4,6 +4,7 @@
  */
 import type { TicketRecord, TicketStatus } from '../ports';
 import {
+  amendTickets,
   appendTicket,
   changesSince,
   knownOrder,
@@ -142,6 +143,8 @@ const random = (seed: number) => () => {
   seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
   return seed / 2 ** 31;
 };
+
+const AT = '2026-12-02T10:05:00.000Z';
 
 const STATUSES: TicketStatus[] = ['waiting', 'called', 'done', 'missed', 'cancelled'];
 
@@ -284,6 +287,36 @@ describe('lineIndex', () => {
     expectOrderAgrees(twice);
   });
 
+  it('amends the array a change just made in place; copies any other', () => {
+    const base = [1, 2, 3, 4].reduce<TicketRecord[]>((ts, n) => appendTicket(ts, ticket(n)), []);
+    lineOrder(base);
+    settle(base);
+    const called = replaceTickets(base, [ticket(1, { status: 'called', calledAt: AT })]);
+    const told = ticket(2, { alerted: true, alertedAt: AT });
+    // Made from `base` by this change: the same array, its step naming both changes.
+    const amended = amendTickets(called, [told], base);
+    expect(amended).toBe(called);
+    expect(amended[1]).toBe(told);
+    expect(changesSince(base, amended)!.changed.map(([, now]) => now.id)).toEqual([
+      'KEY-1',
+      'KEY-2',
+    ]);
+    expectOrderAgrees(amended);
+    expectAgrees(lineIndex(amended), amended);
+    // The array the change started from keeps its tickets, and reads as it was.
+    expect(base[1]!.alerted).toBe(false);
+    expectOrderAgrees(base);
+    // Not made from the given base, or not made here (a store's read), or frozen: a copy.
+    const later = ticket(3, { alerted: true, alertedAt: AT });
+    const other = amendTickets(amended, [later], amended);
+    expect(other).not.toBe(amended);
+    expect(amended[2]!.alerted).toBe(false);
+    const read = [...other];
+    expect(amendTickets(read, [ticket(4, { note: 'x' })], other)).not.toBe(read);
+    const frozen = Object.freeze(replaceTickets(other, [ticket(4, { note: 'y' })]));
+    expect(amendTickets(frozen, [ticket(4, { note: 'z' })], other)).not.toBe(frozen);
+  });
+
   it('answers an older array from its own tickets, not a later change’s', () => {
     const first = appendTicket(appendTicket([], ticket(1)), ticket(2));
     expect(lineIndex(first).waiting).toBe(2);
@@ -308,6 +341,51 @@ describe('lineIndex', () => {
       served: { count: 1, totalSeconds: 120 },
     });
     expect(lineSummary(one)).toMatchObject({ waiting: 1, last: one[0] });
+  });
+
+  it('answers a group commit’s arrays from each other: oldest first, newest first, at random', () => {
+    const next = random(5);
+    let clock = Date.parse('2026-12-02T10:00:00.000Z');
+    const at = () => new Date((clock += 1000 + Math.floor(next() * 4000))).toISOString();
+    /** A call as the desk makes it: complete who is called, call the head, tell the next four. */
+    const call = (tickets: readonly TicketRecord[]) => {
+      const order = lineOrder(tickets);
+      const done = [...order.called.values()].map((t) => ({
+        ...t,
+        status: 'done' as const,
+        serviceSeconds: 60 + Math.floor(next() * 300),
+      }));
+      const head = order.waiting[0];
+      const called = replaceTickets(tickets, [
+        ...done,
+        ...(head ? [{ ...head, status: 'called' as const, calledAt: at() }] : []),
+      ]);
+      const when = at();
+      const near = lineOrder(called)
+        .waiting.slice(0, 4)
+        .filter((t) => t.alertedAt === null)
+        .map((t) => ({ ...t, alerted: true, alertedAt: when }));
+      return near.length > 0 ? replaceTickets(called, near) : called;
+    };
+    for (const asked of ['oldest', 'newest', 'random'] as const) {
+      let tickets: readonly TicketRecord[] = [];
+      for (let n = 1; n <= 120; n += 1) tickets = appendTicket(tickets, ticket(n));
+      lineOrder(tickets);
+      const group: Array<readonly TicketRecord[]> = [];
+      for (let k = 0; k < 30; k += 1) {
+        tickets = call(tickets);
+        group.push(tickets);
+      }
+      const order =
+        asked === 'oldest'
+          ? group
+          : asked === 'newest'
+            ? [...group].reverse()
+            : [...group].sort(() => next() - 0.5);
+      for (const each of order) expectOrderAgrees(each);
+      // Each from a copy, and the kept ones unchanged by the copies made after them.
+      for (const each of group) expectOrderAgrees(each);
+    }
   });
 
   it('rebuilds when the last ticket moves forward (never in a decision, still right)', () => {

@@ -189,7 +189,8 @@ export async function changeLine<T>(
             result: { missing: false, result: decided.result, view, changed: false, near: [] },
           };
         }
-        const { next: marked, near } = markNear(decided.next, now);
+        // The decision's new array is this change's own: the marks go into it (no second copy).
+        const { next: marked, near } = markNear(decided.next, now, evening.tickets);
         const next = { ...marked, version: (current?.version ?? 0) + 1 };
         // A change may bring its own setup (staff changed the configuration).
         const view = { evening: next, setup: next.setup ?? setup, now };

@@ -14,7 +14,7 @@ import type {
 import type { TicketCompanion } from '../../../contract/roster';
 import type { EveningRecord, LineSetup, TicketRecord } from '../ports';
 import { isoLocal } from '../kernel/time';
-import { calledOf, firstBy, joinBlock, joinRulesOf, requeueUntilOf, setupOf } from './evening';
+import { calledOf, joinBlock, joinRulesOf, requeueUntilOf, setupOf } from './evening';
 import {
   byLineOrder,
   cheapOrder,
@@ -243,26 +243,27 @@ export const staffTicketView = (
  * the same on both hosts. A walk-in number has nobody to tell.
  */
 export function alertsOf(tickets: readonly TicketRecord[], limit: number): SentAlert[] {
-  type Told = { kind: SentAlert['kind']; t: TicketRecord; at: string; order: number };
-  // Same instant: the "3 ahead" a call caused comes after (above) the call; the same ticket told
-  // both at once lists its call first.
-  const newest = (a: Told, b: Told) =>
-    laterFirst(a.at, b.at) || b.t.number - a.t.number || a.order - b.order;
-  // The newest of each kind (kept in that order with the line), then the newest of both.
-  const { toldCalls, toldNear } = lineOrder(tickets);
-  const newestOf = (
-    kind: SentAlert['kind'],
-    order: number,
-    told: readonly TicketRecord[],
-    at: (t: TicketRecord) => string | null,
-  ) => told.slice(0, Math.max(0, limit)).map((t): Told => ({ kind, t, at: at(t)!, order }));
-  return firstBy(
-    [
-      ...newestOf('your-turn', 0, toldCalls, (t) => t.calledAt),
-      ...newestOf('three-ahead', 1, toldNear, (t) => t.alertedAt),
-    ],
-    limit,
-    newest,
-    () => true,
-  ).map(({ kind, t, at }) => ({ kind, label: t.label, at: iso(at)! }));
+  // The newest of each kind (kept in that order with the line), merged: the newest first; same
+  // instant, the greater number first; same ticket told both at once, its call first (the "3
+  // ahead" a call caused comes after, above, the call).
+  const { toldCalls: calls, toldNear: near } = lineOrder(tickets);
+  const alerts: SentAlert[] = [];
+  let c = 0;
+  let n = 0;
+  while (alerts.length < limit && (c < calls.length || n < near.length)) {
+    const call = calls[c];
+    const told = near[n];
+    const callFirst =
+      !told ||
+      (call !== undefined &&
+        (laterFirst(call.calledAt!, told.alertedAt!) || told.number - call.number) <= 0);
+    if (callFirst) {
+      alerts.push({ kind: 'your-turn', label: call!.label, at: iso(call!.calledAt)! });
+      c += 1;
+    } else {
+      alerts.push({ kind: 'three-ahead', label: told.label, at: iso(told.alertedAt)! });
+      n += 1;
+    }
+  }
+  return alerts;
 }

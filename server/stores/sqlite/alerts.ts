@@ -5,13 +5,27 @@
 import type Database from 'better-sqlite3';
 import type { AlertLog, SentAlert, SentAlertRecord } from '../../core/ports';
 
+/** What a group commit needs of the log to write its alerts in the group's transaction. */
+export interface AlertRider {
+  /**
+   * Inside the caller's open transaction: writes the alerts waiting and hands them over; the
+   * caller gives them back (`restore`) should its transaction not commit.
+   */
+  writePending(): SentAlert[];
+  restore(alerts: SentAlert[]): void;
+  /** Tells the log whether a group commit is due later in this turn of the event loop. */
+  rideOn(coming: () => boolean): void;
+}
+
 /**
  * Alerts are recorded after the request's change has committed, one or two per call to the desk:
  * each its own commit on the request's path. They are kept in memory and written together, in one
  * transaction, once the requests of this turn of the event loop are answered (and before any read
- * of the log). The alert itself has already gone out; only the desk's record waits a moment.
+ * of the log); when a queue's group commit is due in that same turn, inside its transaction
+ * instead (one commit where there were two per call to the desk). The alert itself has already
+ * gone out; only the desk's record waits a moment.
  */
-export function alertLog(db: Database.Database): AlertLog & { flush(): void } {
+export function alertLog(db: Database.Database): AlertLog & AlertRider & { flush(): void } {
   // ticket_id holds any alert's subject (ticket, booking or activity): the column predates them.
   const insert = db.prepare(
     `INSERT INTO outbox (user_id, kind, ticket_id, community_id, queue, date, label, payload, created_at)
@@ -23,9 +37,12 @@ export function alertLog(db: Database.Database): AlertLog & { flush(): void } {
   );
   const erase = db.prepare('DELETE FROM outbox WHERE user_id = ?');
   let pending: SentAlert[] = [];
-  const write = db.transaction((alerts: SentAlert[]) => {
+  let groupComing: () => boolean = () => false;
+  let scheduled = false;
+  const insertAll = (alerts: SentAlert[]) => {
     for (const alert of alerts) insert.run({ ...alert, payload: JSON.stringify(alert) });
-  });
+  };
+  const write = db.transaction(insertAll);
   const flush = () => {
     if (pending.length === 0) return;
     const alerts = pending;
@@ -33,12 +50,26 @@ export function alertLog(db: Database.Database): AlertLog & { flush(): void } {
     write.immediate(alerts);
   };
   const flushLater = () => {
+    scheduled = false;
+    // A group commit later in this turn writes them in its transaction (writePending), or gives
+    // them back (restore), which schedules this again.
+    if (pending.length === 0 || groupComing()) return;
     try {
       if (db.open) flush();
     } catch (error) {
       // The residents got their alerts; only the desk's record of them is missing.
       console.error('[bdb] alert log write failed:', error);
     }
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flushLater);
+  };
+  /** Alerts not written after all go back before the ones recorded since, in order. */
+  const giveBack = (alerts: SentAlert[]) => {
+    if (alerts.length > 0) pending = [...alerts, ...pending];
+    if (pending.length > 0) schedule();
   };
   return {
     flush,
@@ -48,11 +79,29 @@ export function alertLog(db: Database.Database): AlertLog & { flush(): void } {
     },
     record: async (alert: SentAlert) => {
       pending.push(alert);
-      if (pending.length === 1) setImmediate(flushLater);
+      schedule();
     },
     recent: async (community, queue, date, limit) => {
       flush();
       return recentStmt.all(community, queue, date, limit);
+    },
+    writePending: () => {
+      const alerts = pending;
+      pending = [];
+      if (alerts.length === 0) return alerts;
+      try {
+        // A savepoint of its own (db.transaction nests): a failed insert undoes these alone.
+        write(alerts);
+        return alerts;
+      } catch {
+        // Left to the log's own transaction, which reports a failure that lasts.
+        giveBack(alerts);
+        return [];
+      }
+    },
+    restore: giveBack,
+    rideOn: (coming) => {
+      groupComing = coming;
     },
   };
 }

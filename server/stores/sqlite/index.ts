@@ -329,7 +329,7 @@ export async function openSqliteStore(file: string): Promise<Store & { db: DB }>
     db,
     communities: communityRepo(db),
     identities: identityRepo(db),
-    queues: queueRepo(db),
+    queues: queueRepo(db, alerts),
     bookings: bookingRepo(db),
     notices: noticeRepo(db),
     followUps: followUpRepo(db),

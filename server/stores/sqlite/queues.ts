@@ -9,6 +9,7 @@ import { erasedEvening, ticketWrites } from '../../core/queue/evening';
 import { settle } from '../../core/queue/line-index';
 import type { EveningRecord, LineConfigRecord, QueueRepo, TicketRecord } from '../../core/ports';
 import { retainedEvening } from '../../core/retention/rules';
+import type { AlertRider } from './alerts';
 import { immediate, maybe, statements, table } from './rows';
 
 /**
@@ -33,7 +34,12 @@ function frozen(
   return Object.freeze(evening);
 }
 
-export function queueRepo(db: Database.Database): QueueRepo {
+/**
+ * `alerts`: the connection's alert log, whose waiting records the group commit writes in its
+ * transaction (a call to the desk records one or two alerts after its change: without this,
+ * each was a second commit per call).
+ */
+export function queueRepo(db: Database.Database, alerts?: AlertRider): QueueRepo {
   const configs = table<LineConfigRecord>(db, 'queue_configs');
   const evenings = table<Omit<EveningRecord, 'tickets'>>(db, 'queue_evenings', {
     json: ['setup'],
@@ -95,28 +101,51 @@ export function queueRepo(db: Database.Database): QueueRepo {
     return evening;
   };
 
-  /** The evening row's fields (not its tickets), written when they differ. */
-  const rowOf = ({ tickets: _tickets, ...row }: EveningRecord) => row;
-  const writeRow = (before: EveningRecord, after: EveningRecord) =>
-    evenings.updateChanged(rowOf(before), rowOf(after), ['community', 'queue', 'date']);
-
   /**
-   * Writes the tickets of `next` that differ from `current`, each row just the fields that
-   * differ (a call rewrites two columns of a ticket, not its indexed ones), and the evening row
-   * of a new evening. The row of an evening already stored is written once per group commit,
-   * by `flush` (every change bumps its version: 17 joins on a line were 17 updates of one row).
-   * Answers the tickets it wrote: the only ones of `next` not frozen yet when `current` came
-   * from here.
+   * Writes what `next` adds over `current`: a new evening row, new tickets. Answers the tickets
+   * it wrote or changed (the only ones of `next` not frozen yet when `current` came from here)
+   * and the rows that exist it changes, old and new self, for the group to write (flush).
    */
-  const writeTickets = (
+  const write = (
     current: EveningRecord | null,
     next: EveningRecord,
     { added, changed }: ReturnType<typeof ticketWrites>,
   ) => {
     if (!current) evenings.insert(next);
     for (const ticket of added) tickets.insert(ticket);
-    for (const [old, now] of changed) tickets.updateChanged(old, now);
-    return [...added, ...changed.map(([, now]) => now)];
+    return {
+      written: [...added, ...changed.map(([, now]) => now)],
+      updates: { evening: current && ([current, next] as const), tickets: changed },
+    };
+  };
+
+  /**
+   * A group's updates of rows that exist, each row written once at the group's end, its first
+   * self against its last, each just the fields that differ (the setup JSON only when a change
+   * brought a new one; a call rewrites two columns of a ticket, not its indexed ones). The calls
+   * of a group each update the evening row and three tickets, the same ones again and again (the
+   * one told "3 ahead" is called a few calls on, then completed): once each, not every time.
+   * Inserts stay with their change, whose savepoint a failed one rolls back alone.
+   */
+  const updatesOfGroup = () => {
+    const lines = new Map<string, readonly [EveningRecord, EveningRecord]>();
+    const rows = new Map<string, [TicketRecord, TicketRecord]>();
+    return {
+      add: (key: string, updates: ReturnType<typeof write>['updates']) => {
+        if (updates.evening)
+          lines.set(key, [lines.get(key)?.[0] ?? updates.evening[0], updates.evening[1]]);
+        for (const [old, now] of updates.tickets)
+          rows.set(now.id, [rows.get(now.id)?.[0] ?? old, now]);
+      },
+      write: () => {
+        for (const [first, last] of lines.values()) {
+          const { tickets: _old, ...before } = first;
+          const { tickets: _new, ...after } = last;
+          evenings.updateChanged(before, after, ['community', 'queue', 'date']);
+        }
+        for (const [first, last] of rows.values()) tickets.updateChanged(first, last);
+      },
+    };
   };
 
   /** A change waiting for the next group commit. */
@@ -130,12 +159,16 @@ export function queueRepo(db: Database.Database): QueueRepo {
     reject: (error: unknown) => void;
   }
   let pending: Pending[] = [];
-  const savepoint = db.transaction((work: () => TicketRecord[]) => work());
+  alerts?.rideOn(() => pending.length > 0);
+  const savepoint = db.transaction(
+    (work: () => ReturnType<typeof write>): ReturnType<typeof write> => work(),
+  );
 
   /**
-   * One change inside the group's transaction. Its writes get a savepoint of their own, so a
-   * failing one undoes only itself, unless they are one statement (a join's insert: a statement
+   * One change inside the group's transaction. Its inserts get a savepoint of their own, so a
+   * failing one undoes only itself, unless they are one statement (a join's ticket: a statement
    * that fails changes nothing), which saves the SAVEPOINT and RELEASE of nearly every join.
+   * Its updates wait for the group's end (updatesOfGroup).
    */
   const runOne = (item: Pending) => {
     const current = load(item.community, item.queue, item.date, true);
@@ -151,17 +184,20 @@ export function queueRepo(db: Database.Database): QueueRepo {
       : null;
     const decided = item.decide(current, taken);
     const { next } = decided;
-    let written: TicketRecord[] = [];
+    let wrote: ReturnType<typeof write> | null = null;
     if (next) {
       const writes = ticketWrites(current, next);
-      const statements = (current ? 0 : 1) + writes.added.length + writes.changed.length;
-      written =
-        statements <= 1
-          ? writeTickets(current, next, writes)
-          : savepoint(() => writeTickets(current, next, writes));
+      const inserts = (current ? 0 : 1) + writes.added.length;
+      wrote =
+        inserts <= 1 ? write(current, next, writes) : savepoint(() => write(current, next, writes));
     }
     // Not spread: `decided.line` is a getter CloudBase's store reads, costly to compute.
-    return { decided, written, current };
+    return {
+      decided,
+      written: wrote?.written ?? [],
+      updates: wrote?.updates ?? null,
+      cached: current !== null,
+    };
   };
 
   const flush = () => {
@@ -170,31 +206,32 @@ export function queueRepo(db: Database.Database): QueueRepo {
     const outcomes: Array<
       { ok: true; value: ReturnType<typeof runOne> } | { ok: false; error: unknown }
     > = [];
+    let logged: ReturnType<AlertRider['writePending']> = [];
     try {
       atomic(() => {
         // The write lock is held from here: the cache is checked once for the whole group.
         revalidate();
-        // Per line changed: the evening row as stored now (the group writes it once, at the end).
-        const rows = new Map<string, EveningRecord>();
+        logged = alerts?.writePending() ?? [];
+        const updates = updatesOfGroup();
         for (const item of group) {
           try {
             const value = runOne(item);
             outcomes.push({ ok: true, value });
             const { next } = value.decided;
-            if (!next) continue;
             const key = cacheKey(item.community, item.queue, item.date);
             // The group's later changes read what this one wrote (not committed yet).
-            overlay.set(key, next);
-            if (!rows.has(key)) rows.set(key, value.current ?? next);
+            if (next) overlay.set(key, next);
+            if (value.updates) updates.add(key, value.updates);
           } catch (error) {
             outcomes.push({ ok: false, error });
           }
         }
-        for (const [key, row] of rows) writeRow(row, overlay.get(key)!);
+        updates.write();
       });
     } catch (error) {
       overlay.clear();
       cache.clear();
+      alerts?.restore(logged);
       for (const item of group) item.reject(error);
       return;
     }
@@ -207,11 +244,11 @@ export function queueRepo(db: Database.Database): QueueRepo {
         item.reject(outcome.error);
         return;
       }
-      const { decided, written, current } = outcome.value;
+      const { decided, written, cached } = outcome.value;
       // Besides what it wrote, `next` holds the loaded evening's tickets, frozen already; a
       // decision's copy equal to one stays unfrozen (freezing only catches mutation in tests).
       if (decided.next) {
-        cache.set(key, frozen(decided.next, current ? written : decided.next.tickets));
+        cache.set(key, frozen(decided.next, cached ? written : decided.next.tickets));
         // Written: what came before it is not asked again (and may go).
         settle(decided.next.tickets);
       }

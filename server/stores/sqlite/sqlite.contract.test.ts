@@ -244,8 +244,29 @@ describe('sqlite specifics', () => {
           result: null,
         };
       });
+    // A change of several inserts that fails at its last undoes them all (its own savepoint):
+    // opening the evening with two tickets of one number.
+    const broken = store.queues.change('c1', 'library', '2026-12-02', () => {
+      const { next } = decideJoin(
+        opened,
+        setup,
+        { userId: 'ux', requestId: 'req-xxxxxxxx', note: '', byStaff: false },
+        at,
+      );
+      const twin = { ...next!.tickets[0]!, id: 'K1-twin', requestId: 'req-twin0000' };
+      return {
+        next: { ...next!, tickets: [...next!.tickets, twin], version: 1 },
+        line: null,
+        result: null,
+      };
+    });
     // The first group opens the evening (its row inserted); the second finds it stored.
-    await Promise.all([join('u0', 'req-00000000'), join('u1', 'req-11111111')]);
+    const first = await Promise.allSettled([
+      broken,
+      join('u0', 'req-00000000'),
+      join('u1', 'req-11111111'),
+    ]);
+    expect(first.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
     const settled = await Promise.allSettled([
       join('u2', 'req-22222222'),
       clash(),
