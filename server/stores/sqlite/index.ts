@@ -213,7 +213,7 @@ function identityRepo(db: DB): IdentityRepo {
     sql(
       'INSERT INTO users (id, admin, created_at) VALUES (?, 0, ?) ON CONFLICT(id) DO NOTHING',
     ).run(id, at);
-  const getUser = (id: string) =>
+  const readUser = (id: string) =>
     maybe(
       (row) => ({
         ...toUser(row),
@@ -225,6 +225,32 @@ function identityRepo(db: DB): IdentityRepo {
       }),
       sql('SELECT id, admin_digest, session_version FROM users WHERE id = ?').get(id),
     );
+  /**
+   * Users read, by id: every staff request reads its caller (and memberships) to authorize it.
+   * Valid while no other connection has committed (SQLite's data_version changes exactly then);
+   * every write below clears it. Each caller gets its own copy.
+   */
+  const known = new Map<string, StoredUser>();
+  let seenVersion: unknown = null;
+  const getUser = (id: string): StoredUser | null => {
+    const dataVersion = sql<{ data_version: number }>('PRAGMA data_version').get()?.data_version;
+    if (dataVersion !== seenVersion) {
+      known.clear();
+      seenVersion = dataVersion;
+    }
+    let user = known.get(id) ?? null;
+    if (!user) {
+      user = readUser(id);
+      if (!user) return null;
+      known.set(id, user);
+    }
+    return { ...user, staffOf: [...user.staffOf] };
+  };
+  const written = <T>(result: T): T => {
+    known.clear();
+    return result;
+  };
+
   const invite = (code: string) =>
     maybe(
       toInvite,
@@ -270,21 +296,21 @@ function identityRepo(db: DB): IdentityRepo {
     ensureUser: async (id, now) => {
       const known = getUser(id);
       if (known) return known;
-      insertUser(id, now.toISOString());
+      written(insertUser(id, now.toISOString()));
       return getUser(id)!;
     },
     getUser: async (id) => getUser(id),
     grantAdmin: async (id, adminDigest, now) => {
       insertUser(id, now.toISOString());
-      users.update({ id, adminDigest, adminSince: now.toISOString() });
+      written(users.update({ id, adminDigest, adminSince: now.toISOString() }));
     },
     createInvite: async (invite, now) => {
       invites.insert({ ...invite, createdAt: now.toISOString() });
     },
     // IMMEDIATE takes the write lock up front, so two processes cannot both read "unused".
-    redeemInvite: async (code, userId, now) => redeem.immediate(code, userId, now),
+    redeemInvite: async (code, userId, now) => written(redeem.immediate(code, userId, now)),
     setDisplayName: async (id, name) => {
-      users.update({ id, displayName: name });
+      written(users.update({ id, displayName: name }));
     },
     // The admins of the current token, and the community's members (an admin who is also a member
     // counts once, as admin).
@@ -311,13 +337,19 @@ function identityRepo(db: DB): IdentityRepo {
         .filter((invite) => inviteIsOpen(invite, now))
         .map(({ usedBy: _used, cancelledAt: _cancelled, ...open }) => open),
     removeMembership: async (id, community) =>
-      sql('DELETE FROM staff_memberships WHERE user_id = ? AND community_id = ?').run(id, community)
-        .changes === 1,
+      written(
+        sql('DELETE FROM staff_memberships WHERE user_id = ? AND community_id = ?').run(
+          id,
+          community,
+        ),
+      ).changes === 1,
     bumpSessionVersion: async (id) =>
-      sql<{ version: number }>(
-        'UPDATE users SET session_version = session_version + 1 WHERE id = ? RETURNING session_version AS version',
-      ).get(id)?.version ?? null,
-    forget: async (id) => forget.immediate(id),
+      written(
+        sql<{ version: number }>(
+          'UPDATE users SET session_version = session_version + 1 WHERE id = ? RETURNING session_version AS version',
+        ).get(id)?.version ?? null,
+      ),
+    forget: async (id) => written(forget.immediate(id)),
   };
 }
 

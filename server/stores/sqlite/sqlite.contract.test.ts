@@ -335,4 +335,31 @@ describe('sqlite specifics', () => {
     await a.close();
     await b.close();
   });
+
+  it("sees another connection's change to a staff member at once: a removal, a sign-out", async () => {
+    const file = freshFile();
+    const a = await openSqliteStore(file);
+    const b = await openSqliteStore(file);
+    await a.communities.save({ id: 'c1', name: '社区', evenings: [], services: [] });
+    await a.identities.ensureUser('admin', new Date());
+    await a.identities.createInvite(
+      { code: 'JOIN', community: 'c1', createdBy: 'admin', expiresAt: '2099-01-01T00:00:00Z' },
+      new Date(),
+    );
+    await a.identities.redeemInvite('JOIN', 'w1', new Date());
+    // Read (and kept) by `a`, then changed through `b`, as a second host process would.
+    expect((await a.identities.getUser('w1'))?.staffOf).toEqual(['c1']);
+    expect(await b.identities.removeMembership('w1', 'c1')).toBe(true);
+    expect((await a.identities.getUser('w1'))?.staffOf).toEqual([]);
+    expect(await b.identities.bumpSessionVersion('w1')).toBe(1);
+    expect((await a.identities.ensureUser('w1', new Date())).sessionVersion).toBe(1);
+    // And its own writes: the answer is a copy, and a change is read back at once.
+    const copy = await a.identities.getUser('w1');
+    copy!.staffOf.push('c9');
+    expect((await a.identities.getUser('w1'))?.staffOf).toEqual([]);
+    expect(await a.identities.bumpSessionVersion('w1')).toBe(2);
+    expect((await a.identities.getUser('w1'))?.sessionVersion).toBe(2);
+    await a.close();
+    await b.close();
+  });
 });
