@@ -9,7 +9,6 @@ import type {
   BookRequest,
   CompanionRecord,
   FollowUpRecord,
-  LineSetup,
   NoticeRecord,
   SignUpRequest,
   Store,
@@ -17,7 +16,7 @@ import type {
 } from '../../core/ports';
 import { decideCallNext, decideJoin, openEvening } from '../../core/queue/evening';
 import { cutoffInstant, retentionCutoff } from '../../core/retention/rules';
-import { sampleCommunity } from './store-contract';
+import { sampleCommunity, sampleLineSetup } from './store-contract';
 import { uncapped } from './uncapped';
 
 const NOW = new Date('2026-12-02T10:00:00.000Z');
@@ -130,17 +129,7 @@ const suggestion = (id: string, date: string): Omit<SuggestionRecord, 'receipt'>
   answeredAt: null,
 });
 
-const LINE: LineSetup = {
-  name: '图书阅览',
-  prefix: 'A',
-  capacity: 100,
-  lastJoin: '19:30',
-  graceMinutes: 10,
-  defaultServiceMinutes: 5,
-  numbersPerResident: 3,
-  opensAt: '17:00',
-  closesAt: '20:00',
-};
+const LINE = sampleLineSetup;
 
 export function describeRetentionContract(name: string, open: () => Promise<Store>): void {
   describe(`retention contract: ${name}`, () => {

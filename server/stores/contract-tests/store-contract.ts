@@ -36,6 +36,19 @@ const NOW = new Date('2026-12-02T10:00:00.000Z');
 const codeOf = (requestId: string) => requestId.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
 const LATER = new Date('2026-12-20T10:00:00.000Z');
 
+/** A line's setup for the queue tests: the library, open 17:00–20:00, last number at 19:30. */
+export const sampleLineSetup: LineSetup = {
+  name: '图书阅览',
+  prefix: 'A',
+  capacity: 100,
+  lastJoin: '19:30',
+  graceMinutes: 10,
+  defaultServiceMinutes: 5,
+  numbersPerResident: 3,
+  opensAt: '17:00',
+  closesAt: '20:00',
+};
+
 export const sampleCommunity = (id = 'c1', name = '测试社区'): CommunitySetup => ({
   id,
   name,
@@ -440,17 +453,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       const DATE = '2026-12-02';
       // 19:00 in Suzhou: inside the sample setup's hours.
       const AT = new Date('2026-12-02T11:00:00.000Z');
-      const setup: LineSetup = {
-        name: '图书阅览',
-        prefix: 'A',
-        capacity: 100,
-        lastJoin: '19:30',
-        graceMinutes: 10,
-        defaultServiceMinutes: 5,
-        numbersPerResident: 3,
-        opensAt: '17:00',
-        closesAt: '20:00',
-      };
+      const setup = sampleLineSetup;
       const opened = (
         queue = 'library',
         date = DATE,

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { decideJoin, openEvening } from '../../core/queue/evening';
 import { replaceTickets } from '../../core/queue/line-index';
-import type { EveningRecord, LineSetup, TicketRecord } from '../../core/ports';
+import type { EveningRecord, TicketRecord } from '../../core/ports';
+import { sampleCommunity, sampleLineSetup } from '../contract-tests/store-contract';
 import { openSqliteStore } from './index';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bdb-queues-'));
@@ -12,17 +13,19 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const DATE = '2026-12-02';
 const AT = new Date('2026-12-02T11:00:00.000Z');
-const setup: LineSetup = {
-  name: '图书阅览',
-  prefix: 'A',
-  capacity: 100,
-  lastJoin: '19:30',
-  graceMinutes: 10,
-  defaultServiceMinutes: 5,
-  numbersPerResident: 3,
-  opensAt: '17:00',
-  closesAt: '20:00',
-};
+const setup = sampleLineSetup;
+let files = 0;
+const freshFile = () => path.join(dir, `lines-${++files}.db`);
+type Store = Awaited<ReturnType<typeof openSqliteStore>>;
+const opened = openEvening({ community: 'c1', queue: 'library', date: DATE, key: 'K1', setup });
+/** Takes a number the way the core does: its decision inside the store's change. */
+const joinOn = (store: Store, userId: string, requestId = `req-${userId}-0000`) =>
+  store.queues.change('c1', 'library', DATE, (current) => {
+    const evening = current ?? opened;
+    const asked = { userId, requestId, note: '', byStaff: false };
+    const { next, result } = decideJoin(evening, setup, asked, AT);
+    return { next: next && { ...next, version: evening.version + 1 }, line: null, result };
+  });
 
 describe('sqlite queue group commit', () => {
   it('writes each row a group changed once, as its last change left it', async () => {
@@ -99,5 +102,79 @@ describe('sqlite queue group commit', () => {
       alerted: true,
     });
     await store.close();
+  });
+
+  it('writes a line changed by a group once, as its last change left it; failed changes leave nothing', async () => {
+    const file = freshFile();
+    const store = await openSqliteStore(file);
+    await store.communities.save(sampleCommunity('c1'));
+    // A change whose one write (a ticket insert, no savepoint of its own) fails on the schema:
+    // a new ticket with the first one's number, UNIQUE (community, queue, date, number).
+    const clash = () =>
+      store.queues.change('c1', 'library', DATE, (current) => {
+        const copy = { ...current!.tickets[0]!, id: 'K1-clash', requestId: 'req-clash000' };
+        const tickets = [...current!.tickets, copy];
+        return {
+          next: { ...current!, tickets, version: current!.version + 1 },
+          line: null,
+          result: null,
+        };
+      });
+    // A change of several inserts that fails at its last undoes them all (its own savepoint):
+    // opening the evening with two tickets of one number.
+    const broken = store.queues.change('c1', 'library', DATE, () => {
+      const asked = { userId: 'ux', requestId: 'req-xxxxxxxx', note: '', byStaff: false };
+      const { next } = decideJoin(opened, setup, asked, AT);
+      const twin = { ...next!.tickets[0]!, id: 'K1-twin', requestId: 'req-twin0000' };
+      return {
+        next: { ...next!, tickets: [...next!.tickets, twin], version: 1 },
+        line: null,
+        result: null,
+      };
+    });
+    // The first group opens the evening (its row inserted); the second finds it stored.
+    const first = await Promise.allSettled([broken, joinOn(store, 'u0'), joinOn(store, 'u1')]);
+    expect(first.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    const settled = await Promise.allSettled([
+      joinOn(store, 'u2'),
+      clash(),
+      joinOn(store, 'u3'),
+      store.queues.change('c1', 'library', DATE, () => {
+        throw new Error('a decision that fails');
+      }),
+      joinOn(store, 'u4'),
+    ]);
+    expect(settled.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    await store.close();
+    // Read past every cache: the file as another process would.
+    const db = new Database(file, { readonly: true });
+    expect(
+      db.prepare('SELECT version, last_number AS lastNumber FROM queue_evenings').all(),
+    ).toEqual([{ version: 5, lastNumber: 5 }]);
+    expect(
+      db.prepare('SELECT number, user_id AS userId FROM tickets ORDER BY number').all(),
+    ).toEqual(['u0', 'u1', 'u2', 'u3', 'u4'].map((userId, i) => ({ number: i + 1, userId })));
+    db.close();
+  });
+
+  it("sees another connection's numbers: its cached line is dropped when the file changed", async () => {
+    const file = freshFile();
+    const a = await openSqliteStore(file);
+    const b = await openSqliteStore(file);
+    await a.communities.save(sampleCommunity('c1'));
+    const numberOf = (outcome: unknown) =>
+      (outcome as { ticket: { number: number } }).ticket.number;
+    expect(numberOf(await joinOn(a, 'u1'))).toBe(1);
+    expect(numberOf(await joinOn(b, 'u2'))).toBe(2);
+    expect(numberOf(await joinOn(a, 'u3'))).toBe(3);
+    expect((await a.queues.getEvening('c1', 'library', DATE))?.tickets.length).toBe(3);
+    await a.close();
+    await b.close();
   });
 });
