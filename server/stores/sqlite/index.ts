@@ -37,7 +37,7 @@ import { suggestionRepo } from './suggestions';
 import { queueRepo } from './queues';
 import { uploadRepo } from './uploads';
 import { calendarRepo } from './calendar';
-import { maybe, rowReader, statements, table } from './rows';
+import { connectionCache, maybe, rowReader, statements, table } from './rows';
 
 type DB = Database.Database;
 
@@ -131,15 +131,9 @@ function communityRepo(db: DB): CommunityRepo {
    * data_version changes exactly then); this connection's own writes below clear it. Each caller
    * gets its own copy.
    */
-  const cache = new Map<string, CommunityRecord>();
-  let seenVersion: unknown = null;
+  const { map: cache, revalidate } = connectionCache<CommunityRecord>(db);
   const cached = (id: string): CommunityRecord | null => {
-    // A prepared statement: db.pragma() prepares its text again on every call.
-    const dataVersion = sql<{ data_version: number }>('PRAGMA data_version').get()?.data_version;
-    if (dataVersion !== seenVersion) {
-      cache.clear();
-      seenVersion = dataVersion;
-    }
+    revalidate();
     const hit = cache.get(id) ?? get(id);
     if (!hit) return null;
     cache.set(id, hit);
@@ -230,14 +224,9 @@ function identityRepo(db: DB): IdentityRepo {
    * Valid while no other connection has committed (SQLite's data_version changes exactly then);
    * every write below clears it. Each caller gets its own copy.
    */
-  const known = new Map<string, StoredUser>();
-  let seenVersion: unknown = null;
+  const { map: known, revalidate } = connectionCache<StoredUser>(db);
   const getUser = (id: string): StoredUser | null => {
-    const dataVersion = sql<{ data_version: number }>('PRAGMA data_version').get()?.data_version;
-    if (dataVersion !== seenVersion) {
-      known.clear();
-      seenVersion = dataVersion;
-    }
+    revalidate();
     let user = known.get(id) ?? null;
     if (!user) {
       user = readUser(id);

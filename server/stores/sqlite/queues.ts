@@ -10,7 +10,7 @@ import { settle } from '../../core/queue/line-index';
 import type { EveningRecord, LineConfigRecord, QueueRepo, TicketRecord } from '../../core/ports';
 import { retainedEvening } from '../../core/retention/rules';
 import type { AlertRider } from './alerts';
-import { immediate, maybe, statements, table } from './rows';
+import { connectionCache, immediate, maybe, statements, table } from './rows';
 
 /**
  * V8 has no fast path for filter, find, forEach or slice on a frozen array: on a line of 1,000
@@ -74,21 +74,12 @@ export function queueRepo(db: Database.Database, alerts?: AlertRider): QueueRepo
    * whole line. Valid while no other connection has committed: SQLite's data_version changes
    * exactly then (our own writes refresh their entries).
    */
-  const cache = new Map<string, EveningRecord>();
+  const { map: cache, revalidate } = connectionCache<EveningRecord>(db);
   /** What the group commit in progress wrote so far, by line (see `change`). */
   const overlay = new Map<string, EveningRecord>();
-  let seenVersion: unknown = null;
   const cacheKey = (community: string, queue: string, date: string) =>
     `${community}\u0000${queue}\u0000${date}`;
 
-  /** Forgets the cache when another connection has committed since it was last checked. */
-  const revalidate = () => {
-    const dataVersion = sql<{ data_version: number }>('PRAGMA data_version').get()?.data_version;
-    if (dataVersion !== seenVersion) {
-      cache.clear();
-      seenVersion = dataVersion;
-    }
-  };
   /** `checked`: revalidated already in this transaction (no other connection can commit in it). */
   const load = (community: string, queue: string, date: string, checked = false) => {
     if (!checked) revalidate();

@@ -83,6 +83,28 @@ export function statements(db: DB) {
   };
 }
 
+/**
+ * Records a repo keeps between requests, valid while no other connection has committed: SQLite's
+ * data_version changes exactly then. `revalidate()` forgets them all if one has; the repo clears
+ * the map itself on its own writes (which data_version does not count).
+ */
+export function connectionCache<V>(db: DB) {
+  const sql = statements(db);
+  const map = new Map<string, V>();
+  let seen: unknown = null;
+  return {
+    map,
+    revalidate() {
+      // A prepared statement: db.pragma() prepares its text again on every call.
+      const version = sql<{ data_version: number }>('PRAGMA data_version').get()?.data_version;
+      if (version !== seen) {
+        map.clear();
+        seen = version;
+      }
+    },
+  };
+}
+
 /** Runs `work` in one IMMEDIATE transaction: the write lock is taken before the first read. */
 export function immediate(db: DB) {
   const transaction = db.transaction((work: () => unknown) => work());
