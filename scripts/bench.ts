@@ -47,7 +47,10 @@ function printHttp(http: HttpBench, goal: (label: string, ok: boolean) => string
   console.log(
     `\n本地主机 vs 空接口（各自独立进程，autocannon 在第三个进程，${http.connections} 个连接，同一台机器，同一次运行）`,
   );
-  console.log(`  ${bare.label.padEnd(30)} ${fmt(bare)}`);
+  for (const run of http.bareRuns) {
+    const mark = run === bare ? '（基准：两次中较快的一次）' : '';
+    console.log(`  ${run.label.padEnd(30)} ${fmt(run)}${mark}`);
+  }
   for (const run of http.runs) {
     const throughput = run.rps / bare.rps;
     const p50 = run.p50 / bare.p50;
@@ -100,7 +103,7 @@ function httpConsistent(http: HttpBench): boolean {
       ok = false;
     }
   }
-  for (const r of [http.bare, ...http.runs].filter((run) => run.failures > 0)) {
+  for (const r of [...http.bareRuns, ...http.runs].filter((run) => run.failures > 0)) {
     console.log(`✖ ${r.label}：${r.failures} 次失败（非 2xx、连接错误或超时）`);
     ok = false;
   }
