@@ -65,6 +65,7 @@ import type {
   Ticket,
   TicketRef,
   WalkInInput,
+  WalkInIssued,
 } from './queue';
 import type {
   ActivityRef,
@@ -189,7 +190,7 @@ export interface ActionMap {
   'queue.pause': { input: LineRef; output: QueueDesk };
   'queue.resume': { input: LineRef; output: QueueDesk };
   'queue.configure': { input: ConfigureInput; output: QueueDesk };
-  'queue.addWalkIn': { input: WalkInInput; output: QueueDesk };
+  'queue.addWalkIn': { input: WalkInInput; output: WalkInIssued };
   'booking.services': { input: { community: string }; output: BookingServices };
   'booking.slots': { input: SlotsInput; output: Slot[] };
   'booking.book': { input: BookInput; output: Booking };

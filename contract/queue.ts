@@ -132,6 +132,14 @@ export interface WalkInInput extends LineRef {
   requestId?: string;
 }
 
+/**
+ * The desk after a walk-in, with the number issued: the label staff copy onto a slip, whatever
+ * the number's place (the desk lists only the head of the line).
+ */
+export interface WalkInIssued extends QueueDesk {
+  issued: StaffTicket;
+}
+
 /** What the TV board shows for a community. */
 export interface Board {
   community: { id: string; name: string };
@@ -146,13 +154,20 @@ export interface Board {
   activities: Array<{ name: string; startsAt: string; endsAt: string; place: string }>;
 }
 
+/**
+ * A line's state as the desk gets it: without the waiting numbers, which only a resident's ticket
+ * page reads (its place in line) and which grow with the line (3 KB at 750 waiting) on every call.
+ */
+export type DeskLineState = Omit<LineState, 'waitingNumbers'>;
+
 /** The queue desk for one line. */
 export interface QueueDesk {
-  line: LineState;
+  line: DeskLineState;
   config: LineConfig;
   /**
-   * Called, then the head of the waiting line in order (at most 30, the server's
-   * DESK_WAITING_LISTED; `line.waiting` counts them all), then missed within grace.
+   * Called, then the head of the waiting line in order (at most 6, the server's
+   * DESK_WAITING_LISTED, the rows the desk shows; `line.waiting` counts them all), then missed
+   * within grace.
    */
   tickets: StaffTicket[];
   /** Tonight so far. */

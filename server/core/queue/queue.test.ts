@@ -1,5 +1,5 @@
 /** The queue's rules, through dispatch, on a real SQLite file. */
-import type { Board, QueueDesk, Ticket } from '../../../contract/queue';
+import type { Board, QueueDesk, Ticket, WalkInIssued } from '../../../contract/queue';
 import { coreHarness, ok } from '../../testing/core-harness';
 import { DESK_WAITING_LISTED } from './service';
 
@@ -235,6 +235,38 @@ describe('the desk', () => {
       Array.from({ length: DESK_WAITING_LISTED }, (_, i) => [i + 2, i]),
     );
     expect(desk.tickets[0]).toMatchObject({ label: 'B001', status: 'called' });
+    // The waiting numbers are for residents' ticket pages; the desk has its rows and the count.
+    expect(desk.line).not.toHaveProperty('waitingNumbers');
+
+    // A walk-in at the back of the line is not among the rows: its answer carries it apart.
+    const walkIn = ok(
+      await t.staff<WalkInIssued>('queue.addWalkIn', {
+        community: 'jinse',
+        queue: 'library',
+        note: '李大爷，拐杖',
+        requestId: 'walk-in-long-line',
+      }),
+    );
+    expect(walkIn.tickets.some((x) => x.walkIn)).toBe(false);
+    expect(walkIn.issued).toMatchObject({
+      label: `B0${waiting + 2}`,
+      note: '李大爷，拐杖',
+      walkIn: true,
+      status: 'waiting',
+      ahead: waiting,
+      companion: null,
+    });
+    // Asked again (a retry), the same number.
+    const again = ok(
+      await t.staff<WalkInIssued>('queue.addWalkIn', {
+        community: 'jinse',
+        queue: 'library',
+        note: '李大爷，拐杖',
+        requestId: 'walk-in-long-line',
+      }),
+    );
+    expect(again.issued.id).toBe(walkIn.issued.id);
+    expect(again.line.waiting).toBe(waiting + 1);
   });
 
   it('answers CONFLICT when nobody waits, and for a ticket already handled', async () => {

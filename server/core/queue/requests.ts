@@ -3,7 +3,7 @@
  * the desk's moves, each answered with the line's fresh desk. The rules are the decisions in
  * evening.ts; the actions (actions/queue.ts) only declare input, role and community.
  */
-import type { ConfigureInput, QueueDesk, Ticket } from '../../../contract/queue';
+import type { ConfigureInput, QueueDesk, Ticket, WalkInIssued } from '../../../contract/queue';
 import type { CoreDeps } from '../deps';
 import { notFound } from '../errors';
 import type { TicketRecord } from '../ports';
@@ -22,7 +22,7 @@ import {
   ticketOrThrow,
   viewLine,
 } from './service';
-import type { LineView } from './views';
+import { staffTicketView, type LineView } from './views';
 
 interface LineRef {
   community: string;
@@ -152,8 +152,8 @@ export async function addWalkIn(
   staff: string,
   input: LineRef & { note: string; requestId?: string },
   now: Date,
-): Promise<QueueDesk> {
-  const { view } = await join(
+): Promise<WalkInIssued> {
+  const { ticket, view } = await join(
     deps,
     {
       community: input.community,
@@ -166,5 +166,6 @@ export async function addWalkIn(
     },
     now,
   );
-  return deskOf(deps, view);
+  // A number just issued has no companion request yet.
+  return { ...(await deskOf(deps, view)), issued: staffTicketView(ticket, view) };
 }

@@ -492,11 +492,12 @@ const definedOf = <T extends object>(patch: T): Partial<T> =>
   Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /**
- * Waiting tickets the desk lists, from the head of the line: the desk calls from the head, and
- * the line's count is in `line.waiting`. A whole line of several hundred made every call answer
- * (and the desk page's render) grow with the line.
+ * Waiting tickets the desk lists, from the head of the line: the rows the desk page shows (its
+ * SHOWN_ROWS), since the desk calls from the head; the line's count is in `line.waiting`. A whole
+ * line of several hundred made every call answer grow with the line, and 30 rows were still
+ * 10 KB of each call's answer that the page never showed (#15).
  */
-export const DESK_WAITING_LISTED = 30;
+export const DESK_WAITING_LISTED = 6;
 
 /**
  * The queue desk: the line's head, from the one evening record, with the companion requests
@@ -512,7 +513,8 @@ export async function deskOf(deps: CoreDeps, view: LineView): Promise<QueueDesk>
     ]),
   );
   const tickets = evening.tickets;
-  const line = lineState(view);
+  // Without the waiting numbers (contract DeskLineState): a copy, as the state may be kept.
+  const { waitingNumbers: _numbers, ...line } = lineState(view);
   // The head of the line only: its places are its order (the count is line.waiting).
   const listed = waitingHead(tickets, DESK_WAITING_LISTED);
   const facts = {

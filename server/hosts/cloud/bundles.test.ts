@@ -164,7 +164,10 @@ it('plays an evening and the next morning through the built cloud functions', as
   const desk = ok<QueueDesk>(
     await call('o-worker', 'queue', 'callNext', { community: 'jinse', queue: 'library' }),
   );
-  expect(desk.line).toMatchObject({ nowCalling: 'B001', waitingNumbers: [2, 3, 4, 5] });
+  expect(desk.line).toMatchObject({ nowCalling: 'B001', waiting: 4 });
+  expect(desk.tickets.filter((t) => t.status === 'waiting').map((t) => t.number)).toEqual([
+    2, 3, 4, 5,
+  ]);
   expect(sent('tmpl-turn').map((m) => m.touser)).toEqual(['o-r1']);
   // B005 now has three ahead: told once, by subscription message.
   expect(sent('tmpl-three').map((m) => m.touser)).toEqual(['o-r5']);

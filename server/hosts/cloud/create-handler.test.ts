@@ -279,10 +279,12 @@ describe('createHandler: queue lines and notifier', () => {
     sendMessage.mockResolvedValueOnce({ errCode: 0 });
     const result = await queueCall('o-abc', { action: 'callNext', ...line });
     expect(result).toMatchObject({ ok: true });
-    expect((result as { data: QueueDesk }).data.line).toMatchObject({
-      nowCalling: 'A001',
-      waitingNumbers: [2],
-    });
+    const desk = (result as { data: QueueDesk }).data;
+    expect(desk.line).toMatchObject({ nowCalling: 'A001', waiting: 1 });
+    expect(desk.tickets.map((t) => [t.number, t.status])).toEqual([
+      [1, 'called'],
+      [2, 'waiting'],
+    ]);
     expect(sendMessage).toHaveBeenCalledTimes(1);
     expect(sendMessage).toHaveBeenCalledWith(
       expect.objectContaining({

@@ -1,7 +1,7 @@
 import { call } from '@/lib/gateway';
-import type { QueueDesk, WalkInInput } from '@/types/contract';
+import type { WalkInInput, WalkInIssued } from '@/types/contract';
 
 /** A number for a resident without a phone, issued by staff (also while paused). */
-export function addWalkIn(input: WalkInInput): Promise<QueueDesk> {
+export function addWalkIn(input: WalkInInput): Promise<WalkInIssued> {
   return call('queue.addWalkIn', input);
 }

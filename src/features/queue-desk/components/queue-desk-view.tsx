@@ -100,7 +100,12 @@ export function QueueDeskView({ line, desk: data, state }: QueueDeskViewProps) {
         ) : null}
       </Slot>
 
-      <TicketList title={`等待中（${data.line.waiting} 位）`} tickets={waiting} numbered />
+      <TicketList
+        title={`等待中（${data.line.waiting} 位）`}
+        tickets={waiting}
+        total={data.line.waiting}
+        numbered
+      />
       <Slot>
         {missed.length > 0 ? (
           <TicketList
@@ -129,16 +134,19 @@ export function QueueDeskView({ line, desk: data, state }: QueueDeskViewProps) {
 interface TicketListProps {
   title: string;
   tickets: StaffTicket[];
+  /** How many there are: the server lists only the head of the waiting line. */
+  total?: number;
   numbered?: boolean;
   /** Missed tickets can be called again. */
   onRecall?: (ticket: StaffTicket) => void;
 }
 
-function TicketList({ title, tickets, numbered = false, onRecall }: TicketListProps) {
+function TicketList({ title, tickets, total, numbered = false, onRecall }: TicketListProps) {
+  const shown = Math.min(tickets.length, SHOWN_ROWS);
   return (
     <View className="bdb-queue-desk__list">
       <Text className="bdb-queue-desk__section-title">
-        {tickets.length > SHOWN_ROWS ? `${title}，下面是前 ${SHOWN_ROWS} 位` : title}
+        {shown > 0 && (total ?? tickets.length) > shown ? `${title}，下面是前 ${shown} 位` : title}
       </Text>
       <Slot>
         {tickets.length === 0 ? <Text className="bdb-queue-desk__empty">暂无</Text> : null}
@@ -170,7 +178,10 @@ function TicketList({ title, tickets, numbered = false, onRecall }: TicketListPr
   );
 }
 
-/** The desk calls in order: the next few are what it needs on screen (the title counts all). */
+/**
+ * The desk calls in order: the next few are what it needs on screen (the title counts all). The
+ * server lists as many waiting (core/queue DESK_WAITING_LISTED).
+ */
 const SHOWN_ROWS = 6;
 /** The newest alerts (the server sends ten): what the desk may be asked about. */
 const SHOWN_ALERTS = 3;

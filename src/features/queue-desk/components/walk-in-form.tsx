@@ -6,7 +6,6 @@ import { newRequestId } from '@/lib/request-id';
 import type { LineRef, StaffTicket } from '@/types/contract';
 import { addWalkIn } from '../api/add-walk-in';
 import type { QueueDeskState } from '../hooks/use-queue-desk';
-import { issuedWalkIn } from '../model/ticket-lines';
 import './walk-in-form.scss';
 
 export interface WalkInFormProps {
@@ -47,7 +46,7 @@ export const WalkInForm = memo(function WalkInForm({ line, run }: WalkInFormProp
     const answer: { ticket: StaffTicket | null } = { ticket: null };
     const message = await run(async () => {
       const desk = await addWalkIn({ ...line, note: trimmed, requestId });
-      answer.ticket = issuedWalkIn(desk.tickets, trimmed);
+      answer.ticket = desk.issued;
       return desk;
     });
     if (message) {

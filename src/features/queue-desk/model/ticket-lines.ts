@@ -1,8 +1,8 @@
 import { formatClock } from '@/lib/shanghai-time';
-import type { LineState, StaffTicket } from '@/types/contract';
+import type { DeskLineState, StaffTicket } from '@/types/contract';
 
 /** The line's state in words for staff. */
-export function lineStateText(line: LineState): string {
+export function lineStateText(line: DeskLineState): string {
   if (line.paused) return '⏸ 已暂停取号';
   if (!line.accepting) return '■ 现在不能取号';
   return '● 正在取号';
@@ -21,13 +21,4 @@ export function waitedText(ticket: StaffTicket, nowMs = Date.now()): string {
 /** Who the ticket is, for staff: the walk-in note, or "手机取号". */
 export function whoText(ticket: StaffTicket): string {
   return ticket.walkIn ? `现场号：${ticket.note || '（无备注）'}` : '手机取号';
-}
-
-/** The label of the walk-in just issued: the newest walk-in with that note. */
-export function issuedWalkIn(tickets: StaffTicket[], note: string): StaffTicket | null {
-  const candidates = tickets.filter((t) => t.walkIn && t.note === note);
-  return candidates.reduce<StaffTicket | null>(
-    (best, t) => (best === null || t.number > best.number ? t : best),
-    null,
-  );
 }

@@ -198,14 +198,15 @@ describe('queue desk', () => {
   });
 
   it('lists the next six of a long line, the title counting everyone', async () => {
-    const waiting = Array.from({ length: 9 }, (_, i) =>
+    // The server lists the head of the line only; line.waiting counts all 40.
+    const waiting = Array.from({ length: 6 }, (_, i) =>
       staffTicketFixture({ id: `t-${i + 10}`, number: i + 10, label: `B0${i + 10}`, ahead: i }),
     );
     const { container } = await openQueueDesk({
       'queue.desk': async () =>
-        queueDeskFixture({ line: lineFixture({ waiting: 9 }), tickets: waiting }),
+        queueDeskFixture({ line: lineFixture({ waiting: 40 }), tickets: waiting }),
     });
-    await screen.findByText('等待中（9 位），下面是前 6 位');
+    await screen.findByText('等待中（40 位），下面是前 6 位');
     const labels = [...container.querySelectorAll('.bdb-qr .bdb-qr__l')].map((l) => l.textContent);
     expect(labels).toEqual(['B010', 'B011', 'B012', 'B013', 'B014', 'B015']);
   });
@@ -293,7 +294,7 @@ describe('queue desk', () => {
   });
 
   describe('walk-in', () => {
-    it('needs a note, then shows the issued label big enough for a slip', async () => {
+    it('needs a note, then shows the issued label big enough for a slip (wherever it stands in line)', async () => {
       const issued = staffTicketFixture({
         id: 't-9',
         number: 9,
@@ -301,10 +302,8 @@ describe('queue desk', () => {
         walkIn: true,
         note: '李大爷，拐杖',
       });
-      await openQueueDesk({
-        'queue.addWalkIn': async () =>
-          queueDeskFixture({ tickets: [...queueDeskFixture().tickets, issued] }),
-      });
+      // The desk lists only the head of the line: the number issued comes apart from it.
+      await openQueueDesk({ 'queue.addWalkIn': async () => ({ ...queueDeskFixture(), issued }) });
 
       fireEvent.click(screen.getByText('添加现场号'));
       expect(screen.getByText('✕ 请填写称呼或特征，方便叫号时认人')).toBeTruthy();
