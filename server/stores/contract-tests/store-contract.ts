@@ -98,6 +98,34 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.communities.get('nope')).toBeNull();
       });
 
+      it('lists what was just created, renamed and archived, each answer a copy', async () => {
+        await store.communities.save(sampleCommunity('alpha', '甲'));
+        const first = await store.communities.list();
+        first[0]!.name = '改过';
+        first.push({ id: 'ghost', name: '鬼' });
+        expect(await store.communities.list()).toEqual([{ id: 'alpha', name: '甲' }]);
+        const created = { ...sampleCommunity('beta', '乙'), address: '', contactPhone: null };
+        expect(await store.communities.create(created)).toBe(true);
+        expect(
+          await store.communities.update('alpha', {
+            name: '甲社区',
+            address: '',
+            contactPhone: null,
+            evenings: [],
+          }),
+        ).toBe(true);
+        expect(await store.communities.setArchived('beta', '2026-12-02T10:00:00.000Z')).toBe(true);
+        expect(await store.communities.list()).toEqual([
+          { id: 'alpha', name: '甲社区' },
+          { id: 'beta', name: '乙', archived: true },
+        ]);
+        expect(await store.communities.setArchived('beta', null)).toBe(true);
+        expect(await store.communities.list()).toEqual([
+          { id: 'alpha', name: '甲社区' },
+          { id: 'beta', name: '乙' },
+        ]);
+      });
+
       it('keeps a contact phone set apart from save, and clears it with null', async () => {
         await store.communities.save(sampleCommunity());
         expect((await store.communities.get('c1'))?.contactPhone).toBeNull();

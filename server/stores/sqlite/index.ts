@@ -11,6 +11,7 @@ import {
 import type {
   BoardNotice,
   CommunityChange,
+  CommunityListing,
   CommunityRecord,
   CommunityRepo,
   CommunitySetup,
@@ -139,8 +140,24 @@ function communityRepo(db: DB): CommunityRepo {
     cache.set(id, hit);
     return copyOf(hit);
   };
+  /** The list, kept the same way: each resident's first screen asks for it (community.list). */
+  const listCache = connectionCache<CommunityListing[]>(db);
+  const listed = (): CommunityListing[] => {
+    listCache.revalidate();
+    let hit = listCache.map.get('');
+    if (!hit) {
+      hit = sql<{ id: string; name: string; archived: number }>(
+        'SELECT id, name, archived_at IS NOT NULL AS archived FROM communities ORDER BY id',
+      )
+        .all()
+        .map(({ id, name, archived }) => (archived ? { id, name, archived: true } : { id, name }));
+      listCache.map.set('', hit);
+    }
+    return hit.map((c) => ({ ...c }));
+  };
   const written = <T>(result: T): T => {
     cache.clear();
+    listCache.map.clear();
     return result;
   };
 
@@ -164,12 +181,7 @@ function communityRepo(db: DB): CommunityRepo {
   };
 
   return {
-    list: async () =>
-      sql<{ id: string; name: string; archived: number }>(
-        'SELECT id, name, archived_at IS NOT NULL AS archived FROM communities ORDER BY id',
-      )
-        .all()
-        .map(({ id, name, archived }) => (archived ? { id, name, archived: true } : { id, name })),
+    list: async () => listed(),
     get: async (id) => cached(id),
     save: async (community) => {
       written(save(community));

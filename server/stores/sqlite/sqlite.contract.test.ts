@@ -195,6 +195,23 @@ describe('sqlite specifics', () => {
     await store.close();
   });
 
+  it("lists another connection's new and archived communities at once", async () => {
+    const file = freshFile();
+    const a = await openSqliteStore(file);
+    const b = await openSqliteStore(file);
+    await a.communities.save({ id: 'c1', name: '社区', evenings: [], services: [] });
+    // Listed (and kept) by `a`, then changed through `b`, as a second host process would.
+    expect(await a.communities.list()).toEqual([{ id: 'c1', name: '社区' }]);
+    await b.communities.save({ id: 'c2', name: '新社区', evenings: [], services: [] });
+    expect(await b.communities.setArchived('c1', '2026-12-02T10:00:00.000Z')).toBe(true);
+    expect(await a.communities.list()).toEqual([
+      { id: 'c1', name: '社区', archived: true },
+      { id: 'c2', name: '新社区' },
+    ]);
+    await a.close();
+    await b.close();
+  });
+
   it("sees another connection's change to a staff member at once: a removal, a sign-out", async () => {
     const file = freshFile();
     const a = await openSqliteStore(file);
