@@ -43,6 +43,7 @@ import {
   alertsOf,
   configOf,
   inArrayOrder,
+  deskLineState,
   lineState,
   missedOf,
   staffTicketView,
@@ -513,8 +514,7 @@ export async function deskOf(deps: CoreDeps, view: LineView): Promise<QueueDesk>
     ]),
   );
   const tickets = evening.tickets;
-  // Without the waiting numbers (contract DeskLineState): a copy, as the state may be kept.
-  const { waitingNumbers: _numbers, ...line } = lineState(view);
+  const line = deskLineState(view);
   // The head of the line only: its places are its order (the count is line.waiting).
   const listed = waitingHead(tickets, DESK_WAITING_LISTED);
   const facts = {

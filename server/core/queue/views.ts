@@ -5,6 +5,7 @@
  * "ahead" and the estimate the same way).
  */
 import type {
+  DeskLineState,
   LineConfig,
   LineState,
   SentAlert,
@@ -101,16 +102,33 @@ const RECENTLY_CALLED = 5;
 const STATE = Symbol('line-state');
 const frozenViews = new WeakMap<LineView, LineState>();
 
+const knownState = (view: LineView): LineState | undefined =>
+  (view as { [STATE]?: LineState })[STATE] ?? frozenViews.get(view);
+
 export function lineState(view: LineView): LineState {
-  const known = (view as { [STATE]?: LineState })[STATE] ?? frozenViews.get(view);
+  const known = knownState(view);
   if (known) return known;
-  const state = freshLineState(view);
+  const state: LineState = Object.assign(deskLineStateOf(view), {
+    waitingNumbers: lineOrder(view.evening.tickets).waiting.map((t) => t.number),
+  });
   if (Object.isExtensible(view)) Object.defineProperty(view, STATE, { value: state });
   else frozenViews.set(view, state);
   return state;
 }
 
-function freshLineState(view: LineView): LineState {
+/**
+ * The state as the desk gets it, without the waiting numbers: a new object. The desk of each call
+ * in a group is of a view nobody publishes (only a turn's last is), and the numbers are an array
+ * as long as the line.
+ */
+export function deskLineState(view: LineView): DeskLineState {
+  const known = knownState(view);
+  if (!known) return deskLineStateOf(view);
+  const { waitingNumbers: _numbers, ...desk } = known;
+  return desk;
+}
+
+function deskLineStateOf(view: LineView): DeskLineState {
   const { evening, setup, now } = view;
   const called = calledOf(evening.tickets);
   const current = called[0];
@@ -136,7 +154,6 @@ function freshLineState(view: LineView): LineState {
     accepting: accepting(view),
     serviceMinutes: serviceMinutesOf(evening.tickets, setup),
     version: evening.version,
-    waitingNumbers: waiting.map((t) => t.number),
     calledNumbers: called.map((t) => t.number),
     missed: missedOf(evening.tickets, setup.graceMinutes, now).map(({ t, until }) => ({
       number: t.number,
