@@ -1,13 +1,10 @@
 /** The shortcuts a booking takes through the slot rules agree with the rules spelled out. */
 import { localDate } from '../kernel/time';
+import { randomCalendar, seeded } from '../../testing/random-calendar';
 import { bookableDates, isSlotStart, slotStarts } from './slots';
 import { bookingCodes, CODE_CANDIDATES, cutoffOf, startOf } from './rules';
 
-let seed = 11;
-const random = (n: number) => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-  return seed % n;
-};
+const random = seeded(11);
 const two = (n: number) => String(n).padStart(2, '0');
 
 describe('isSlotStart: whether a slot id names a start, without listing the starts', () => {
@@ -39,19 +36,7 @@ describe('isSlotStart: whether a slot id names a start, without listing the star
 describe('bookableDates up to a date: whether that date is bookable, the walk cut short', () => {
   it('agrees with the whole look-ahead on random calendars and dates', () => {
     for (let round = 0; round < 200; round += 1) {
-      const now = new Date(Date.UTC(2026, 0, 1) + random(800) * 86_400_000 + random(86_400_000));
-      const evenings = [0, 1, 2, 3, 4, 5, 6]
-        .filter(() => random(3) === 0)
-        .map((weekday) => ({ weekday, opensAt: '17:00', closesAt: '20:00' }));
-      const dates = Array.from({ length: random(6) }, () => ({
-        date: localDate(now, random(70) - 5),
-        kind: random(2) === 0 ? ('cancelled' as const) : ('extra' as const),
-        reason: '',
-        opensAt: '18:00',
-        closesAt: '20:30',
-        added: true,
-      }));
-      const calendar = { evenings, dates };
+      const { at: now, calendar } = randomCalendar(random, { oneIn: 3, datesBelow: 6 });
       const weekdays = random(3) === 0 ? [random(7)] : [];
       const all = bookableDates(calendar, now, weekdays);
       const disagree = Array.from({ length: 65 }, (_, i) => localDate(now, i - 3)).filter(

@@ -10,6 +10,7 @@ import {
   nextOpening,
 } from './schedule';
 import { isoLocal, localDate } from './time';
+import { randomCalendar, seeded } from '../../testing/random-calendar';
 
 const WEDNESDAY = [{ weekday: 3, opensAt: '17:00', closesAt: '20:00' }];
 const TWO_EVENINGS = [...WEDNESDAY, { weekday: 6, opensAt: '18:00', closesAt: '21:00' }];
@@ -135,25 +136,9 @@ describe('the look-ahead visits only the dates that can hold an evening (candida
     );
 
   it('agrees with a day-by-day walk on random calendars, exceptions on any weekday', () => {
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return seed % n;
-    };
+    const random = seeded(7);
     for (let round = 0; round < 200; round += 1) {
-      const from = new Date(Date.UTC(2026, 0, 1) + random(800) * 86_400_000 + random(86_400_000));
-      const evenings = [0, 1, 2, 3, 4, 5, 6]
-        .filter(() => random(4) === 0)
-        .map((weekday) => ({ weekday, opensAt: '17:00', closesAt: '20:00' }));
-      const dates = Array.from({ length: random(5) }, () => ({
-        date: localDate(from, random(70) - 5),
-        kind: random(2) === 0 ? ('cancelled' as const) : ('extra' as const),
-        reason: '',
-        opensAt: '18:00',
-        closesAt: '20:30',
-        added: true,
-      }));
-      const calendar = { evenings, dates };
+      const { at: from, calendar } = randomCalendar(random, { oneIn: 4, datesBelow: 5 });
       const days = 1 + random(60);
       const visited = candidateDates(calendar, from, days);
       // Every evening of the walk is visited, and nothing outside the window.

@@ -3,6 +3,7 @@
  * answer what a fresh pass over the array answers, and the steps must name exactly what changed.
  */
 import type { TicketRecord, TicketStatus } from '../ports';
+import { ticketRecord } from '../../testing/ticket-record';
 import {
   amendTickets,
   appendTicket,
@@ -21,27 +22,9 @@ import {
   type LineIndex,
 } from './line-index';
 
-const ticket = (number: number, patch: Partial<TicketRecord> = {}): TicketRecord => ({
-  id: `KEY-${number}`,
-  community: 'jinse',
-  queue: 'library',
-  date: '2026-12-02',
-  number,
-  label: `A${String(number).padStart(3, '0')}`,
-  status: 'waiting',
-  userId: `u${number % 7}`,
-  note: '',
-  requestId: `r${number}`,
-  sortKey: number,
-  createdAt: '2026-12-02T10:00:00.000Z',
-  calledAt: null,
-  missedAt: null,
-  closedAt: null,
-  serviceSeconds: null,
-  alerted: false,
-  alertedAt: null,
-  ...patch,
-});
+/** Seven residents holding the line's numbers between them, each number asked for once. */
+const ticket = (number: number, patch: Partial<TicketRecord> = {}): TicketRecord =>
+  ticketRecord(number, { userId: `u${number % 7}`, requestId: `r${number}`, ...patch });
 
 /** What the index must say, from one plain pass (the definition it caches). */
 function expected(tickets: readonly TicketRecord[]) {

@@ -4,31 +4,14 @@
  * first; the same ticket told both at once: its call first).
  */
 import type { TicketRecord } from '../ports';
+import { ticketRecord } from '../../testing/ticket-record';
 import { isoLocal } from '../kernel/time';
 import { appendTicket, replaceTickets } from './line-index';
 import { alertsOf } from './views';
 
-const ticket = (number: number, patch: Partial<TicketRecord> = {}): TicketRecord => ({
-  id: `KEY-${number}`,
-  community: 'jinse',
-  queue: 'library',
-  date: '2026-12-02',
-  number,
-  label: `A${String(number).padStart(3, '0')}`,
-  status: 'waiting',
-  userId: number % 5 === 0 ? null : `u${number}`,
-  note: '',
-  requestId: null,
-  sortKey: number,
-  createdAt: '2026-12-02T10:00:00.000Z',
-  calledAt: null,
-  missedAt: null,
-  closedAt: null,
-  serviceSeconds: null,
-  alerted: false,
-  alertedAt: null,
-  ...patch,
-});
+/** Every fifth a walk-in (no user). */
+const ticket = (number: number, patch: Partial<TicketRecord> = {}): TicketRecord =>
+  ticketRecord(number, { userId: number % 5 === 0 ? null : `u${number}`, ...patch });
 
 /** The definition: every alert told, sorted whole. */
 function expectedAlerts(tickets: readonly TicketRecord[], limit: number) {

@@ -16,6 +16,24 @@ const freshFile = () => path.join(dir, `store-${++n}.db`);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+type SqliteStore = Awaited<ReturnType<typeof openSqliteStore>>;
+
+/** Two connections to one fresh file, as two host processes would have. */
+const twoConnections = async (): Promise<[SqliteStore, SqliteStore]> => {
+  const file = freshFile();
+  return [await openSqliteStore(file), await openSqliteStore(file)];
+};
+
+/** Community c1, and a staff invite to it that an admin made. */
+const inviteToC1 = async (store: SqliteStore, code: string) => {
+  await store.communities.save({ id: 'c1', name: '社区', evenings: [], services: [] });
+  await store.identities.ensureUser('admin', new Date());
+  await store.identities.createInvite(
+    { code, community: 'c1', createdBy: 'admin', expiresAt: '2099-01-01T00:00:00Z' },
+    new Date(),
+  );
+};
+
 describeStoreContract('sqlite', () => openSqliteStore(freshFile()));
 describeRetentionContract('sqlite', () => openSqliteStore(freshFile()));
 describeCommunityContract('sqlite', () => openSqliteStore(freshFile()));
@@ -52,15 +70,8 @@ describe('sqlite specifics', () => {
   });
 
   it('lets exactly one of two processes-worth of connections claim an invite', async () => {
-    const file = freshFile();
-    const a = await openSqliteStore(file);
-    const b = await openSqliteStore(file);
-    await a.communities.save({ id: 'c1', name: '社区', evenings: [], services: [] });
-    await a.identities.ensureUser('admin', new Date());
-    await a.identities.createInvite(
-      { code: 'RACE', community: 'c1', createdBy: 'admin', expiresAt: '2099-01-01T00:00:00Z' },
-      new Date(),
-    );
+    const [a, b] = await twoConnections();
+    await inviteToC1(a, 'RACE');
     const results = [
       await a.identities.redeemInvite('RACE', 'x', new Date()),
       await b.identities.redeemInvite('RACE', 'y', new Date()),
@@ -71,9 +82,7 @@ describe('sqlite specifics', () => {
   });
 
   it('lets exactly one of two connections create a community of one id (#16)', async () => {
-    const file = freshFile();
-    const a = await openSqliteStore(file);
-    const b = await openSqliteStore(file);
+    const [a, b] = await twoConnections();
     const shishan = { address: '', contactPhone: null, evenings: [], services: [] };
     const results = await Promise.all([
       a.communities.create({ ...shishan, id: 'shishan', name: '甲' }),
@@ -196,9 +205,7 @@ describe('sqlite specifics', () => {
   });
 
   it("lists another connection's new and archived communities at once", async () => {
-    const file = freshFile();
-    const a = await openSqliteStore(file);
-    const b = await openSqliteStore(file);
+    const [a, b] = await twoConnections();
     await a.communities.save({ id: 'c1', name: '社区', evenings: [], services: [] });
     // Listed (and kept) by `a`, then changed through `b`, as a second host process would.
     expect(await a.communities.list()).toEqual([{ id: 'c1', name: '社区' }]);
@@ -213,15 +220,8 @@ describe('sqlite specifics', () => {
   });
 
   it("sees another connection's change to a staff member at once: a removal, a sign-out", async () => {
-    const file = freshFile();
-    const a = await openSqliteStore(file);
-    const b = await openSqliteStore(file);
-    await a.communities.save({ id: 'c1', name: '社区', evenings: [], services: [] });
-    await a.identities.ensureUser('admin', new Date());
-    await a.identities.createInvite(
-      { code: 'JOIN', community: 'c1', createdBy: 'admin', expiresAt: '2099-01-01T00:00:00Z' },
-      new Date(),
-    );
+    const [a, b] = await twoConnections();
+    await inviteToC1(a, 'JOIN');
     await a.identities.redeemInvite('JOIN', 'w1', new Date());
     // Read (and kept) by `a`, then changed through `b`, as a second host process would.
     expect((await a.identities.getUser('w1'))?.staffOf).toEqual(['c1']);
