@@ -3,6 +3,7 @@ import type { EveningRecord, TicketRecord } from '../ports';
 import { joinBlock, keyOfTicketId, ticketChanges, ticketIdOf, type JoinRules } from './evening';
 import { defaultConfig } from './lines';
 import { serviceMinutesOf } from './views';
+import { ticketRecord } from '../../testing/ticket-record';
 
 /** 图书阅览 on Wednesday 2 December 2026, open 17:00–20:00, last number at 19:30. */
 const line = (overrides: Partial<JoinRules> = {}): JoinRules => ({
@@ -58,26 +59,12 @@ describe('serviceMinutesOf: the estimate per resident', () => {
   let number = 0;
   const served = (serviceSeconds: number | null, status: TicketRecord['status'] = 'done') => {
     number += 1;
-    return {
-      id: `k-${number}`,
-      community: 'jinse',
-      queue: 'library',
-      date: '2026-12-02',
-      number,
-      label: `B${String(number).padStart(3, '0')}`,
+    return ticketRecord(number, {
       status,
-      userId: `r${number}`,
-      note: '',
-      requestId: null,
-      sortKey: number,
-      createdAt: '2026-12-02T10:00:00.000Z',
       calledAt: '2026-12-02T10:30:00.000Z',
-      missedAt: null,
-      closedAt: null,
       serviceSeconds,
       alerted: true,
-      alertedAt: null,
-    } satisfies TicketRecord;
+    });
   };
 
   it('keeps the default until three residents were really served', () => {
@@ -103,27 +90,15 @@ describe('serviceMinutesOf: the estimate per resident', () => {
 });
 
 describe('ticketChanges: what a store writes', () => {
-  const ticket = (number: number, over: Partial<TicketRecord> = {}): TicketRecord => ({
-    id: `k-${number}`,
-    community: 'c1',
-    queue: 'q1',
-    date: '2026-12-02',
-    number,
-    label: `A00${number}`,
-    status: 'waiting',
-    userId: null,
-    note: '',
-    requestId: null,
-    sortKey: number,
-    createdAt: '2026-12-02T09:00:00.000Z',
-    calledAt: null,
-    missedAt: null,
-    closedAt: null,
-    serviceSeconds: null,
-    alerted: false,
-    alertedAt: null,
-    ...over,
-  });
+  const ticket = (number: number, over: Partial<TicketRecord> = {}): TicketRecord =>
+    ticketRecord(number, {
+      id: `k-${number}`,
+      community: 'c1',
+      queue: 'q1',
+      userId: null,
+      createdAt: '2026-12-02T09:00:00.000Z',
+      ...over,
+    });
   const evening = (tickets: TicketRecord[]): EveningRecord => ({
     community: 'c1',
     queue: 'q1',
