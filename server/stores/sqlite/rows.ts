@@ -173,6 +173,14 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
     });
     return statement.run(...values, ...key.map((f) => params[f]));
   };
+  /** A field's parameter: JSON as text, a flag as 0/1 (rowParams for one field). */
+  const paramOf = (field: string, value: unknown) => {
+    if (shape.json?.includes(field)) return value === null ? null : JSON.stringify(value);
+    if (shape.bool?.includes(field)) return value ? 1 : 0;
+    return value;
+  };
+  /** updateChanged's statements, by key and changed fields. */
+  const changedStatements = new Map<string, Database.Statement<unknown[], unknown>>();
   /**
    * Writes the fields in which `now` differs from `old` (the row as stored) over the row with
    * the same `key` fields; nothing when none differs. A column left out of SET is not rewritten,
@@ -181,14 +189,28 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
   const updateChanged = (old: object, now: object, key: readonly string[] = ['id']) => {
     const before = old as Row;
     const after = now as Row;
-    const fields = Object.keys(after).filter(
-      (f) => !key.includes(f) && after[f] !== undefined && after[f] !== before[f],
-    );
-    if (!fields.some((f) => columns.has(columnOf(f)))) return null;
-    // The key and the changed fields, written through update's kept plans.
-    const changed: Row = {};
-    for (const f of [...key, ...fields]) changed[f] = after[f];
-    return update(changed, key);
+    // One pass, no copy of the record: the queue's group commit writes a few rows per call.
+    let signature = key.length === 1 ? key[0]! : key.join(',');
+    const fields: string[] = [];
+    const values: unknown[] = [];
+    for (const f in after) {
+      const value = after[f];
+      if (value === undefined || value === before[f] || key.includes(f)) continue;
+      if (!columns.has(columnOf(f))) continue;
+      signature += `;${f}`;
+      fields.push(f);
+      values.push(paramOf(f, value));
+    }
+    if (fields.length === 0) return null;
+    let statement = changedStatements.get(signature);
+    if (!statement) {
+      const set = fields.map((f) => `${columnOf(f)} = ?`).join(', ');
+      const where = key.map((f) => `${columnOf(f)} = ?`).join(' AND ');
+      statement = sql(`UPDATE ${name} SET ${set} WHERE ${where}`);
+      changedStatements.set(signature, statement);
+    }
+    for (const f of key) values.push(paramOf(f, after[f]));
+    return statement.run(...values);
   };
   const select = (where: string) => sql(`SELECT * FROM ${name} WHERE ${where}`);
   return {
