@@ -1079,6 +1079,19 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.bookings.getSettings('c1', 'paperwork')).toBeNull();
         await store.bookings.saveSettings('c1', 'paperwork', settings);
         expect(await store.bookings.getSettings('c1', 'paperwork')).toEqual(settings);
+        // Each answer is a copy; a change is read back at once; services are apart.
+        const copy = await store.bookings.getSettings('c1', 'paperwork');
+        copy!.bring.push('户口本');
+        copy!.weekdays.push(5);
+        copy!.seatsPerSlot = 99;
+        expect(await store.bookings.getSettings('c1', 'paperwork')).toEqual(settings);
+        await store.bookings.saveSettings('c1', 'paperwork', { ...settings, seatsPerSlot: 6 });
+        expect(await store.bookings.getSettings('c1', 'paperwork')).toEqual({
+          ...settings,
+          seatsPerSlot: 6,
+        });
+        expect(await store.bookings.getSettings('c1', 'repair')).toBeNull();
+        expect(await store.bookings.getSettings('c2', 'paperwork')).toBeNull();
       });
     });
 

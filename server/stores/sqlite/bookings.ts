@@ -22,7 +22,7 @@ import {
 import type { BookingRecord, BookingRepo, BookRequest, SlotCount } from '../../core/ports';
 import type { HeldBooking } from '../../core/community/limits';
 import { retainedBooking } from '../../core/retention/rules';
-import { grouped, immediate, maybe, statements, table, waitlist } from './rows';
+import { connectionCache, grouped, immediate, maybe, statements, table, waitlist } from './rows';
 import { dateClosed } from './calendar';
 
 /** A status list for SQL, from the core's list (only fixed status names, never input). */
@@ -100,16 +100,31 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     return { cancelled: decided.cancelled, promoted: promoted[0] ?? null };
   };
 
+  /**
+   * A service's settings, kept while data_version holds (another connection's write clears
+   * them; this one's own below): every booking reads them, and staff change them rarely. Each
+   * caller gets its own copy.
+   */
+  const kept = connectionCache<BookingSettings | null>(db);
+  const readSettings = sql(
+    'SELECT slot_minutes, seats_per_slot, cutoff_hours, bring, weekdays FROM booking_settings WHERE community_id = ? AND service = ?',
+  );
+  const settingsOf = (community: string, service: string): BookingSettings | null => {
+    kept.revalidate();
+    const key = `${community}\u0000${service}`;
+    let hit = kept.map.get(key);
+    if (hit === undefined) {
+      hit = maybe(settings.read, readSettings.get(community, service));
+      kept.map.set(key, hit);
+    }
+    return hit && { ...hit, bring: [...hit.bring], weekdays: [...hit.weekdays] };
+  };
+
   return {
-    getSettings: async (community, service) =>
-      maybe(
-        settings.read,
-        sql(
-          'SELECT slot_minutes, seats_per_slot, cutoff_hours, bring, weekdays FROM booking_settings WHERE community_id = ? AND service = ?',
-        ).get(community, service),
-      ),
+    getSettings: async (community, service) => settingsOf(community, service),
     saveSettings: async (community, service, s) => {
       settings.upsert({ community, service, ...s }, ['community', 'service']);
+      kept.map.clear();
     },
     book: (req) =>
       together(() => {

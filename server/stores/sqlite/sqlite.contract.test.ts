@@ -219,6 +219,22 @@ describe('sqlite specifics', () => {
     await b.close();
   });
 
+  it("reads another connection's booking settings at once", async () => {
+    const [a, b] = await twoConnections();
+    await a.communities.save({ id: 'c1', name: '社区', evenings: [], services: [] });
+    const settings = { slotMinutes: 15, seatsPerSlot: 4, cutoffHours: 1, bring: [], weekdays: [] };
+    await a.bookings.saveSettings('c1', 'paperwork', settings);
+    // Read (and kept) by `a`, then changed through `b`, as a second host process would.
+    expect((await a.bookings.getSettings('c1', 'paperwork'))?.seatsPerSlot).toBe(4);
+    expect(await a.bookings.getSettings('c1', 'repair')).toBeNull();
+    await b.bookings.saveSettings('c1', 'paperwork', { ...settings, seatsPerSlot: 8 });
+    await b.bookings.saveSettings('c1', 'repair', settings);
+    expect((await a.bookings.getSettings('c1', 'paperwork'))?.seatsPerSlot).toBe(8);
+    expect(await a.bookings.getSettings('c1', 'repair')).toEqual(settings);
+    await a.close();
+    await b.close();
+  });
+
   it("sees another connection's change to a staff member at once: a removal, a sign-out", async () => {
     const [a, b] = await twoConnections();
     await inviteToC1(a, 'JOIN');
