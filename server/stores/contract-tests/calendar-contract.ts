@@ -136,6 +136,21 @@ export function describeCalendarContract(name: string, open: () => Promise<Store
       expect(await store.calendar.list('c2', '2026-12-01', '2026-12-31')).toHaveLength(1);
     });
 
+    it('lists what was just saved, closed and removed, each answer a copy', async () => {
+      const december = () => store.calendar.list('c1', '2026-12-01', '2026-12-31');
+      expect(await december()).toEqual([]);
+      await store.calendar.save('c1', EXTRA);
+      const listed = await december();
+      expect(listed).toEqual([EXTRA]);
+      listed[0]!.reason = '改过';
+      listed.push(CANCELLED);
+      expect(await december()).toEqual([EXTRA]);
+      await store.calendar.close('c1', dateClosing());
+      expect(await december()).toEqual([CANCELLED, EXTRA]);
+      expect(await store.calendar.remove('c1', EXTRA.date)).toBe(true);
+      expect(await december()).toEqual([CANCELLED]);
+    });
+
     it("cancelling a date cancels that date's live bookings, and only those", async () => {
       const seated = await store.bookings.book(request('u1', 'r-1'));
       const waiting = await store.bookings.book(request('u2', 'r-2'));

@@ -14,7 +14,7 @@ import {
 } from '../../core/community/calendar';
 import type { BookingRecord, CalendarRepo, SignUpRecord } from '../../core/ports';
 import { closedBy, type DateClosed } from '../../core/booking/decisions';
-import { immediate, statements, table } from './rows';
+import { connectionCache, immediate, statements, table } from './rows';
 
 /**
  * Inside a booking's or sign-up's transaction: whether the community's date is cancelled
@@ -44,39 +44,61 @@ export function calendarRepo(db: Database.Database): CalendarRepo {
   // Fixed status names from the core, never input.
   const live = CLOSED_BY_DATE.map((s) => `'${s}'`).join(', ');
 
-  return {
-    list: async (community, from, to) =>
-      dates
+  /**
+   * Lists read, by community and range, kept while data_version holds (another connection's
+   * write clears them; this one's own below): every booking and the tonight page read the
+   * calendar, and staff change it a few times a month. Each caller gets its own copy.
+   */
+  const kept = connectionCache<CalendarDate[]>(db);
+  const listed = (community: string, from: string, to: string): CalendarDate[] => {
+    kept.revalidate();
+    const key = `${community}\u0000${from}\u0000${to}`;
+    let hit = kept.map.get(key);
+    if (!hit) {
+      hit = dates
         .all('community_id = ? AND date >= ? AND date <= ? ORDER BY date', community, from, to)
-        .map(entryOf),
+        .map(entryOf);
+      kept.map.set(key, hit);
+    }
+    return hit.map((entry) => ({ ...entry }));
+  };
+  const written = <T>(result: T): T => {
+    kept.map.clear();
+    return result;
+  };
+
+  return {
+    list: async (community, from, to) => listed(community, from, to),
     save: async (community, entry) => {
-      write(community, entry);
+      written(write(community, entry));
     },
     remove: async (community, date) =>
-      dates.remove('community_id = ? AND date = ?', community, date).changes === 1,
+      written(dates.remove('community_id = ? AND date = ?', community, date)).changes === 1,
     close: async (community, closing) =>
-      atomic(() => {
-        if (closing.entry) write(community, closing.entry);
-        const held = bookings.all(
-          `community_id = ? AND date >= ? AND (? IS NULL OR date <= ?) AND status IN (${live})
+      written(
+        atomic(() => {
+          if (closing.entry) write(community, closing.entry);
+          const held = bookings.all(
+            `community_id = ? AND date >= ? AND (? IS NULL OR date <= ?) AND status IN (${live})
            ORDER BY date, starts_at, created_at`,
-          community,
-          closing.from,
-          closing.to,
-          closing.to,
-        );
-        const signed = signUps.all(
-          `activity_id IN (SELECT value FROM json_each(?)) AND status != 'cancelled'
+            community,
+            closing.from,
+            closing.to,
+            closing.to,
+          );
+          const signed = signUps.all(
+            `activity_id IN (SELECT value FROM json_each(?)) AND status != 'cancelled'
            ORDER BY created_at, rowid`,
-          JSON.stringify(closing.activities),
-        );
-        const closed = {
-          bookings: decideCloseBookings(held, closing).map((d) => d.cancelled),
-          signUps: decideCloseSignUps(signed, closing.reason),
-        };
-        for (const b of closed.bookings) bookings.update(b);
-        for (const s of closed.signUps) signUps.update(s);
-        return closed;
-      }),
+            JSON.stringify(closing.activities),
+          );
+          const closed = {
+            bookings: decideCloseBookings(held, closing).map((d) => d.cancelled),
+            signUps: decideCloseSignUps(signed, closing.reason),
+          };
+          for (const b of closed.bookings) bookings.update(b);
+          for (const s of closed.signUps) signUps.update(s);
+          return closed;
+        }),
+      ),
   };
 }

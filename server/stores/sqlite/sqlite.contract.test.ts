@@ -219,6 +219,27 @@ describe('sqlite specifics', () => {
     await b.close();
   });
 
+  it("lists another connection's calendar dates at once", async () => {
+    const [a, b] = await twoConnections();
+    await a.communities.save({ id: 'c1', name: '社区', evenings: [], services: [] });
+    const extra = {
+      date: '2026-12-03',
+      kind: 'extra' as const,
+      reason: '',
+      opensAt: '18:00',
+      closesAt: '20:30',
+      added: true,
+    };
+    // Listed (and kept) by `a`, then changed through `b`, as a second host process would.
+    expect(await a.calendar.list('c1', '2026-12-01', '2026-12-31')).toEqual([]);
+    await b.calendar.save('c1', extra);
+    expect(await a.calendar.list('c1', '2026-12-01', '2026-12-31')).toEqual([extra]);
+    await b.calendar.remove('c1', extra.date);
+    expect(await a.calendar.list('c1', '2026-12-01', '2026-12-31')).toEqual([]);
+    await a.close();
+    await b.close();
+  });
+
   it("reads another connection's booking settings at once", async () => {
     const [a, b] = await twoConnections();
     await a.communities.save({ id: 'c1', name: '社区', evenings: [], services: [] });
