@@ -110,13 +110,9 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     'SELECT slot_minutes, seats_per_slot, cutoff_hours, bring, weekdays FROM booking_settings WHERE community_id = ? AND service = ?',
   );
   const settingsOf = (community: string, service: string): BookingSettings | null => {
-    kept.revalidate();
-    const key = `${community}\u0000${service}`;
-    let hit = kept.map.get(key);
-    if (hit === undefined) {
-      hit = maybe(settings.read, readSettings.get(community, service));
-      kept.map.set(key, hit);
-    }
+    const hit = kept.get(`${community}\u0000${service}`, () =>
+      maybe(settings.read, readSettings.get(community, service)),
+    );
     return hit && { ...hit, bring: [...hit.bring], weekdays: [...hit.weekdays] };
   };
 

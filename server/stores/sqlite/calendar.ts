@@ -50,18 +50,14 @@ export function calendarRepo(db: Database.Database): CalendarRepo {
    * calendar, and staff change it a few times a month. Each caller gets its own copy.
    */
   const kept = connectionCache<CalendarDate[]>(db);
-  const listed = (community: string, from: string, to: string): CalendarDate[] => {
-    kept.revalidate();
-    const key = `${community}\u0000${from}\u0000${to}`;
-    let hit = kept.map.get(key);
-    if (!hit) {
-      hit = dates
-        .all('community_id = ? AND date >= ? AND date <= ? ORDER BY date', community, from, to)
-        .map(entryOf);
-      kept.map.set(key, hit);
-    }
-    return hit.map((entry) => ({ ...entry }));
-  };
+  const listed = (community: string, from: string, to: string): CalendarDate[] =>
+    kept
+      .get(`${community}\u0000${from}\u0000${to}`, () =>
+        dates
+          .all('community_id = ? AND date >= ? AND date <= ? ORDER BY date', community, from, to)
+          .map(entryOf),
+      )
+      .map((entry) => ({ ...entry }));
   const written = <T>(result: T): T => {
     kept.map.clear();
     return result;

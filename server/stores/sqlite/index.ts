@@ -142,19 +142,18 @@ function communityRepo(db: DB): CommunityRepo {
   };
   /** The list, kept the same way: each resident's first screen asks for it (community.list). */
   const listCache = connectionCache<CommunityListing[]>(db);
-  const listed = (): CommunityListing[] => {
-    listCache.revalidate();
-    let hit = listCache.map.get('');
-    if (!hit) {
-      hit = sql<{ id: string; name: string; archived: number }>(
-        'SELECT id, name, archived_at IS NOT NULL AS archived FROM communities ORDER BY id',
+  const listed = (): CommunityListing[] =>
+    listCache
+      .get('', () =>
+        sql<{ id: string; name: string; archived: number }>(
+          'SELECT id, name, archived_at IS NOT NULL AS archived FROM communities ORDER BY id',
+        )
+          .all()
+          .map(({ id, name, archived }) =>
+            archived ? { id, name, archived: true } : { id, name },
+          ),
       )
-        .all()
-        .map(({ id, name, archived }) => (archived ? { id, name, archived: true } : { id, name }));
-      listCache.map.set('', hit);
-    }
-    return hit.map((c) => ({ ...c }));
-  };
+      .map((c) => ({ ...c }));
   const written = <T>(result: T): T => {
     cache.clear();
     listCache.map.clear();

@@ -1,12 +1,13 @@
 /**
  * The SQLite store's shared write helpers on a real file: group commit (grouped) and table writes
- * bound by position with their plans kept (table).
+ * bound by position with their plans kept (table), and records kept per connection
+ * (connectionCache).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { grouped, table } from './rows';
+import { connectionCache, grouped, table } from './rows';
 
 let dir: string;
 let db: Database.Database;
@@ -166,5 +167,30 @@ describe('table writes: plans per record shape, values bound by position', () =>
     db.prepare("UPDATE notes SET body_text = 'elsewhere' WHERE id = 'a'").run();
     t.updateChanged(stored, { ...stored, done: false });
     expect(t.get('id = ?', 'a')).toMatchObject({ bodyText: 'elsewhere', done: false, tags: ['x'] });
+  });
+});
+
+describe('connectionCache: kept while no other connection commits', () => {
+  it('loads a key once (null too), and again after another connection wrote', () => {
+    const cache = connectionCache<string | null>(db);
+    const loads: string[] = [];
+    const load = (key: string) => () => {
+      loads.push(key);
+      const row = db
+        .prepare<[string], { body_text: string }>('SELECT body_text FROM notes WHERE id = ?')
+        .get(key);
+      return row?.body_text ?? null;
+    };
+    expect(cache.get('a', load('a'))).toBeNull();
+    expect(cache.get('a', load('a'))).toBeNull();
+    expect(loads).toEqual(['a']);
+    const other = new Database(path.join(dir, 'rows.db'));
+    other
+      .prepare("INSERT INTO notes (id, community_id, body_text) VALUES ('a', 'c', '新的')")
+      .run();
+    other.close();
+    expect(cache.get('a', load('a'))).toBe('新的');
+    expect(cache.get('a', load('a'))).toBe('新的');
+    expect(loads).toEqual(['a', 'a']);
   });
 });

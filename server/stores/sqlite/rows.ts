@@ -92,15 +92,26 @@ export function connectionCache<V>(db: DB) {
   const sql = statements(db);
   const map = new Map<string, V>();
   let seen: unknown = null;
+  const revalidate = () => {
+    // A prepared statement: db.pragma() prepares its text again on every call.
+    const version = sql<{ data_version: number }>('PRAGMA data_version').get()?.data_version;
+    if (version !== seen) {
+      map.clear();
+      seen = version;
+    }
+  };
   return {
     map,
-    revalidate() {
-      // A prepared statement: db.pragma() prepares its text again on every call.
-      const version = sql<{ data_version: number }>('PRAGMA data_version').get()?.data_version;
-      if (version !== seen) {
-        map.clear();
-        seen = version;
+    revalidate,
+    /** The value kept for `key`, revalidated, else `load`'s (kept, null included). */
+    get(key: string, load: () => V): V {
+      revalidate();
+      let hit = map.get(key);
+      if (hit === undefined) {
+        hit = load();
+        map.set(key, hit);
       }
+      return hit;
     },
   };
 }
