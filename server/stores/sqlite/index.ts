@@ -132,13 +132,10 @@ function communityRepo(db: DB): CommunityRepo {
    * data_version changes exactly then); this connection's own writes below clear it. Each caller
    * gets its own copy.
    */
-  const { map: cache, revalidate } = connectionCache<CommunityRecord>(db);
+  const cache = connectionCache<CommunityRecord | null>(db);
   const cached = (id: string): CommunityRecord | null => {
-    revalidate();
-    const hit = cache.get(id) ?? get(id);
-    if (!hit) return null;
-    cache.set(id, hit);
-    return copyOf(hit);
+    const hit = cache.get(id, () => get(id));
+    return hit && copyOf(hit);
   };
   /** The list, kept the same way: each resident's first screen asks for it (community.list). */
   const listCache = connectionCache<CommunityListing[]>(db);
@@ -155,7 +152,7 @@ function communityRepo(db: DB): CommunityRepo {
       )
       .map((c) => ({ ...c }));
   const written = <T>(result: T): T => {
-    cache.clear();
+    cache.map.clear();
     listCache.map.clear();
     return result;
   };

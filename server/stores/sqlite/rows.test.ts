@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { connectionCache, grouped, table } from './rows';
+import { connectionCache, grouped, KEPT_AT_MOST, table } from './rows';
 
 let dir: string;
 let db: Database.Database;
@@ -192,5 +192,16 @@ describe('connectionCache: kept while no other connection commits', () => {
     expect(cache.get('a', load('a'))).toBe('新的');
     expect(cache.get('a', load('a'))).toBe('新的');
     expect(loads).toEqual(['a', 'a']);
+  });
+
+  it('starts over past its bound, so keys made up by requests cannot grow it', () => {
+    const cache = connectionCache<number>(db);
+    let loads = 0;
+    const load = () => (loads += 1);
+    for (let i = 0; i < KEPT_AT_MOST; i += 1) cache.get(`k${i}`, load);
+    cache.get('k0', load);
+    expect([loads, cache.map.size]).toEqual([KEPT_AT_MOST, KEPT_AT_MOST]);
+    cache.get('one-more', load);
+    expect([loads, cache.map.size]).toEqual([KEPT_AT_MOST + 1, 1]);
   });
 });

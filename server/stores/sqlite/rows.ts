@@ -88,6 +88,9 @@ export function statements(db: DB) {
  * data_version changes exactly then. `revalidate()` forgets them all if one has; the repo clears
  * the map itself on its own writes (which data_version does not count).
  */
+/** Entries a connectionCache keeps through `get` before it starts over. */
+export const KEPT_AT_MOST = 1_000;
+
 export function connectionCache<V>(db: DB) {
   const sql = statements(db);
   const map = new Map<string, V>();
@@ -103,12 +106,17 @@ export function connectionCache<V>(db: DB) {
   return {
     map,
     revalidate,
-    /** The value kept for `key`, revalidated, else `load`'s (kept, null included). */
+    /**
+     * The value kept for `key`, revalidated, else `load`'s (kept, null included). Keys can come
+     * from a request (a slot id names its service and date): past KEPT_AT_MOST the map starts
+     * over, so made-up ones cannot grow it without end.
+     */
     get(key: string, load: () => V): V {
       revalidate();
       let hit = map.get(key);
       if (hit === undefined) {
         hit = load();
+        if (map.size >= KEPT_AT_MOST) map.clear();
         map.set(key, hit);
       }
       return hit;
