@@ -12,6 +12,7 @@ import {
   amendTickets,
   appendTicket,
   changesSince,
+  lineHead,
   lineIndex,
   lineOrder,
   replaceTicket,
@@ -58,11 +59,11 @@ export const waitingOf = (tickets: readonly TicketRecord[]) => lineOrder(tickets
 
 /** The first `k` waiting tickets in line order: waitingOf(tickets).slice(0, k). */
 export const waitingHead = (tickets: readonly TicketRecord[], k: number) =>
-  lineOrder(tickets).waiting.slice(0, Math.max(0, k));
+  lineHead(tickets, k).waiting.slice(0, Math.max(0, k));
 
 /** At the desk now, most recently called first. */
 export const calledOf = (tickets: readonly TicketRecord[]) =>
-  [...lineOrder(tickets).called.values()].sort(
+  [...lineHead(tickets, 0).called.values()].sort(
     (a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? '') || b.number - a.number,
   );
 

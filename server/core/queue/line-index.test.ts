@@ -8,7 +8,9 @@ import {
   amendTickets,
   appendTicket,
   changesSince,
+  HEAD_KEPT,
   knownOrder,
+  lineHead,
   lineIndex,
   lineOrder,
   localeOrder,
@@ -107,6 +109,23 @@ function expectOrderAgrees(tickets: readonly TicketRecord[]) {
   expect(ids(order.toldNear)).toEqual(want.toldNear);
   expect(lineTally(tickets)).toEqual(want.tally);
   tickets.forEach((t, at) => expect(positionsOf(tickets).get(t.id)).toBe(at));
+}
+
+/** lineHead's first `k` of each list, and the desk's figures, as plain passes say. */
+function expectHeadAgrees(tickets: readonly TicketRecord[], k: number) {
+  const want = expectedOrder(tickets);
+  const head = lineHead(tickets, k);
+  const first = (ts: readonly TicketRecord[]) => ts.slice(0, k).map((t) => t.id);
+  const current = new Set(tickets);
+  for (const list of [head.waiting, head.calls, head.toldCalls, head.toldNear])
+    for (const t of list.slice(0, k)) expect(current.has(t)).toBe(true);
+  expect(first(head.waiting)).toEqual(want.waiting.slice(0, k));
+  expect(first(head.calls)).toEqual(want.calls.slice(0, k));
+  expect(first(head.toldCalls)).toEqual(want.toldCalls.slice(0, k));
+  expect(first(head.toldNear)).toEqual(want.toldNear.slice(0, k));
+  expect([...head.called.keys()].sort()).toEqual([...want.called].sort());
+  expect([...head.missed.keys()].sort()).toEqual([...want.missed].sort());
+  expect(lineTally(tickets)).toEqual(want.tally);
 }
 
 function expectAgrees(index: LineIndex, tickets: readonly TicketRecord[]) {
@@ -365,10 +384,33 @@ describe('lineIndex', () => {
           : asked === 'newest'
             ? [...group].reverse()
             : [...group].sort(() => next() - 0.5);
+      // The desk's answers read the heads first: kept when each array's index moved on.
+      for (const each of order) expectHeadAgrees(each, HEAD_KEPT);
       for (const each of order) expectOrderAgrees(each);
       // Each from a copy, and the kept ones unchanged by the copies made after them.
       for (const each of group) expectOrderAgrees(each);
     }
+  });
+
+  it('keeps the heads of an array whose index moved on, not its whole order', () => {
+    let tickets: readonly TicketRecord[] = [];
+    for (let n = 1; n <= 40; n += 1) tickets = appendTicket(tickets, ticket(n));
+    lineOrder(tickets);
+    const first = replaceTicket(tickets, ticket(1, { status: 'called', calledAt: AT }));
+    const second = replaceTicket(first, ticket(2, { status: 'missed', calledAt: AT }));
+    replaceTicket(second, ticket(3, { status: 'cancelled' }));
+    // What `first` kept: ten waiting of its 39, its call, nobody missed yet.
+    expect(lineHead(first, HEAD_KEPT).waiting.map((t) => t.number)).toEqual(
+      Array.from({ length: HEAD_KEPT }, (_, i) => i + 2),
+    );
+    expect([...lineHead(first, 0).called.keys()]).toEqual(['KEY-1']);
+    expect(lineHead(second, 0).missed.has('KEY-2')).toBe(true);
+    expect(lineSummary(first).waiting).toBe(39);
+    expectHeadAgrees(first, HEAD_KEPT);
+    expectHeadAgrees(second, HEAD_KEPT);
+    // Asked deeper than it kept, the whole order, undone from the index.
+    expect(lineHead(first, HEAD_KEPT + 1).waiting).toHaveLength(39);
+    expectOrderAgrees(first);
   });
 
   it('rebuilds when the last ticket moves forward (never in a decision, still right)', () => {

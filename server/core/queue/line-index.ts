@@ -101,7 +101,15 @@ interface Moved {
   seq: number;
   order?: LineOrder;
   tally?: Tally;
+  /** Its order's heads and figures, kept when the index moved on (see lineHead). */
+  head?: { order: LineOrder; tally: Tally };
 }
+
+/**
+ * How much of each list of the order an array whose index moved on keeps (lineHead): the desk
+ * shows six waiting rows, five recent calls and ten alerts, and "3 ahead" looks four deep.
+ */
+export const HEAD_KEPT = 10;
 
 /** Changes an index remembers, for the answers of a group commit made before the last one. */
 const LOG_KEPT = 1024;
@@ -139,13 +147,12 @@ function holderOf(tickets: Tickets, make: boolean): Holder | undefined {
  * loop (`npx tsx scripts/bench-why.ts frozen`: "slice" and "loop copy", held). A frozen array
  * (the tests') leaves every builtin's fast path, slice's too (29 µs): the loop copies it. A
  * spread is slow on a held array (an append cost 110–144 µs with one, `bench-why.ts append`).
+ * An append is copied into an array of its exact length: a slice and a push grew the copy by
+ * half again, and a join's copy outlives the young generation while its group commits, so
+ * the garbage collector moved that half too (a third of the joins' promoted bytes).
  */
 function copied(tickets: Tickets, extra?: TicketRecord): TicketRecord[] {
-  if (!Object.isFrozen(tickets)) {
-    const next = tickets.slice();
-    if (extra) next.push(extra);
-    return next;
-  }
+  if (!extra && !Object.isFrozen(tickets)) return tickets.slice();
   const n = tickets.length;
   const next = new Array<TicketRecord>(extra ? n + 1 : n);
   for (let i = 0; i < n; i += 1) next[i] = tickets[i]!;
@@ -406,14 +413,17 @@ export function lineOrder(tickets: Tickets): LineOrder {
 
 /** The desk's figures of the array (kept, or undone as lineOrder does). */
 export function lineTally(tickets: Tickets): Tally {
+  const head = keptHead(tickets);
+  if (head) return head.tally;
   const moved = indexes.has(tickets) ? null : movedOn(tickets);
   return moved ? moved.tally! : lineIndex(tickets).tally;
 }
 
 /** Where each ticket of the array sits: positions never move, so a later index's say. */
 export function positionsOf(tickets: Tickets): ReadonlyMap<string, number> {
-  const moved = indexes.has(tickets) ? null : movedOn(tickets);
-  return moved ? moved.index.at : lineIndex(tickets).at;
+  // Not through movedOn: the positions need none of the order it undoes.
+  const moved = indexes.has(tickets) ? undefined : summaries.get(tickets);
+  return moved && !moved.index.broken ? moved.index.at : lineIndex(tickets).at;
 }
 
 /**
@@ -468,6 +478,28 @@ function nearestKnown(index: LineIndex, seq: number) {
   return nearer ? { seq: known.seq, order: known.order, tally: known.tally } : own;
 }
 
+/** The first HEAD_KEPT entries of each list of the order, its maps whole. */
+const headOf = (order: LineOrder): LineOrder => ({
+  waiting: order.waiting.slice(0, HEAD_KEPT),
+  called: new Map(order.called),
+  missed: new Map(order.missed),
+  calls: order.calls.slice(0, HEAD_KEPT),
+  toldCalls: order.toldCalls.slice(0, HEAD_KEPT),
+  toldNear: order.toldNear.slice(0, HEAD_KEPT),
+});
+
+/** What was kept of an array's order when its index moved on, if it moved on. */
+const keptHead = (tickets: Tickets) =>
+  indexes.has(tickets) ? undefined : summaries.get(tickets)?.head;
+
+/**
+ * The line in order as far as the first `k` entries of each list (perhaps no further: a list's
+ * length is not its count, see lineSummary), the called and missed whole. An array whose index
+ * moved on answers from what it kept, when `k` is within it; any other, lineOrder.
+ */
+export const lineHead = (tickets: Tickets, k: number): LineOrder =>
+  (k <= HEAD_KEPT ? keptHead(tickets)?.order : undefined) ?? lineOrder(tickets);
+
 /** The line in order when it is kept already, else null (a caller with a cheaper plain pass). */
 export const knownOrder = (tickets: Tickets): LineOrder | null =>
   indexes.get(tickets)?.order ?? null;
@@ -487,8 +519,11 @@ function handOver(from: Tickets, to: Tickets): LineIndex | null {
     indexes.set(to, index);
     // Changes made at once (a group commit) answer after all of them: each answer's view of its
     // own array still reads its counts without rebuilding the maps.
-    const { waiting, served, last, seq } = index;
-    summaries.set(from, { summary: { waiting, served: { ...served }, last }, index, seq });
+    const { waiting, served, last, seq, order } = index;
+    // The heads of its order, now (a few entries each): the answer of a call in a group reads
+    // them, where undoing the later changes copied the whole order per answer.
+    const head = order ? { order: headOf(order), tally: { ...index.tally } } : undefined;
+    summaries.set(from, { summary: { waiting, served: { ...served }, last }, index, seq, head });
   }
   return index;
 }

@@ -167,8 +167,10 @@ describe('the desk', () => {
     ]);
     // B002..B004 are now within three of the desk; B005 is not.
     expect(
-      t.alerts.filter((a) => a.kind === 'three-ahead').map((a) => [a.userId, a.ticket.ahead]),
-    ).toEqual([['r5', 3]]); // B002–B004 started near the desk (no alert); B005 now has three ahead
+      t.alerts
+        .filter((a) => a.kind === 'three-ahead')
+        .map((a) => [a.userId, a.ticket.ahead, a.ticket.estimatedWaitMinutes]),
+    ).toEqual([['r5', 3, Math.ceil(3 * first.line.serviceMinutes)]]); // B002–B004 started near the desk (no alert); B005 now has three ahead
     t.clock.advance(4);
     const second = ok(
       await t.staff<QueueDesk>('queue.callNext', { community: 'jinse', queue: 'library' }),

@@ -38,7 +38,7 @@ import {
 } from './evening';
 import { findLine, lineHours, queueLines, withDefaults } from './lines';
 import { limitsOf, numberLimitMessage } from '../community/limits';
-import { lineIndex, lineOrder, lineTally } from './line-index';
+import { lineHead, lineIndex, lineTally } from './line-index';
 import {
   alertsOf,
   configOf,
@@ -46,6 +46,7 @@ import {
   deskLineState,
   lineState,
   missedOf,
+  serviceMinutesOf,
   staffTicketView,
   ticketView,
   type LineView,
@@ -231,11 +232,17 @@ export async function changeLine<T>(
   if (outcome.changed) publishSoon(deps.publisher, outcome.view);
   for (const { ticket, ahead } of outcome.near) {
     if (ticket.userId === null) continue;
+    // Its place is known from the change: finding it again in a group's earlier line meant a
+    // copy of that line's whole order per call (the largest garbage of a run of calls).
+    const facts = {
+      ahead: new Map([[ticket.id, ahead]]),
+      serviceMinutes: serviceMinutesOf(outcome.view.evening.tickets, outcome.view.setup),
+    };
     await deps.notifier?.notify({
       userId: ticket.userId,
       at: now.toISOString(),
       kind: 'three-ahead',
-      ticket: { ...ticketView(ticket, outcome.view), ahead },
+      ticket: ticketView(ticket, outcome.view, facts),
     });
   }
   return { result: outcome.result, view: outcome.view };
@@ -522,7 +529,7 @@ export async function deskOf(deps: CoreDeps, view: LineView): Promise<QueueDesk>
     serviceMinutes: line.serviceMinutes,
   };
   // From the line's kept order, in the order of a pass over the line.
-  const called = inArrayOrder(tickets, lineOrder(tickets).called.values());
+  const called = inArrayOrder(tickets, lineHead(tickets, 0).called.values());
   const missed = missedOf(tickets, setup.graceMinutes, now).map(({ t }) => t);
   return {
     line,

@@ -20,6 +20,7 @@ import {
   byLineOrder,
   cheapOrder,
   laterFirst,
+  lineHead,
   lineOrder,
   lineSummary,
   placeIn,
@@ -132,9 +133,9 @@ function deskLineStateOf(view: LineView): DeskLineState {
   const { evening, setup, now } = view;
   const called = calledOf(evening.tickets);
   const current = called[0];
-  const order = lineOrder(evening.tickets);
-  const recent = order.calls.slice(0, RECENTLY_CALLED);
-  const { waiting } = order;
+  // The heads of the order: an earlier call of a group answers from what its line kept.
+  const recent = lineHead(evening.tickets, RECENTLY_CALLED).calls.slice(0, RECENTLY_CALLED);
+  const { waiting } = lineSummary(evening.tickets);
   return {
     community: evening.community,
     queue: evening.queue,
@@ -144,7 +145,7 @@ function deskLineStateOf(view: LineView): DeskLineState {
     nowCalling: current?.label ?? null,
     nowCallingAt: iso(current?.calledAt ?? null),
     recentlyCalled: recent.map((t) => t.label),
-    waiting: waiting.length,
+    waiting,
     issued: evening.lastNumber,
     capacity: setup.capacity,
     opensAt: setup.opensAt,
@@ -178,7 +179,7 @@ export function inArrayOrder(
 export function missedOf(tickets: readonly TicketRecord[], graceMinutes: number, now: Date) {
   const open: TicketRecord[] = [];
   const untils = new Map<string, Date>();
-  for (const t of lineOrder(tickets).missed.values()) {
+  for (const t of lineHead(tickets, 0).missed.values()) {
     const until = requeueUntilOf(t, graceMinutes);
     if (until && until > now) {
       open.push(t);
@@ -263,7 +264,7 @@ export function alertsOf(tickets: readonly TicketRecord[], limit: number): SentA
   // The newest of each kind (kept in that order with the line), merged: the newest first; same
   // instant, the greater number first; same ticket told both at once, its call first (the "3
   // ahead" a call caused comes after, above, the call).
-  const { toldCalls: calls, toldNear: near } = lineOrder(tickets);
+  const { toldCalls: calls, toldNear: near } = lineHead(tickets, limit);
   const alerts: SentAlert[] = [];
   let c = 0;
   let n = 0;
