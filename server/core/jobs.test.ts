@@ -83,7 +83,7 @@ describe.each(['sqlite', 'cloudbase'] as const)('timer jobs on %s', (kind) => {
 
   /** In every community: one resident served with a phone (a call), one without (asked in the app). */
   async function servedEverywhere() {
-    h = await coreHarness(WEDNESDAY, { store: kind });
+    h = await coreHarness(WEDNESDAY, { store: kind, locking: 'shared' });
     for (const id of EXTRA) {
       await h.store.communities.save({ ...PILOT_COMMUNITIES[0]!, id, name: `${id}社区` });
     }
@@ -238,7 +238,7 @@ describe.each(['sqlite', 'cloudbase'] as const)('timer jobs on %s', (kind) => {
 
     /** Five confirmed bookings for Wednesday: 19:00 and 19:30 in jinse (two seats each), huchi. */
     async function bookedEvening() {
-      h = await coreHarness('2026-11-28T10:00:00+08:00', { store: kind });
+      h = await coreHarness('2026-11-28T10:00:00+08:00', { store: kind, locking: 'shared' });
       await book('jinse', 'r1', null, '1900');
       await book('jinse', 'r2', null, '1900');
       await book('jinse', 'r3', null, '1930');

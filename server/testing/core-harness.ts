@@ -25,7 +25,7 @@ import type {
 } from '../core/ports';
 import { seedPilots } from '../core/seed';
 import { COLLECTIONS, createCloudBaseStore, type CloudDatabase } from '../stores/cloudbase';
-import { openSqliteStore } from '../stores/sqlite';
+import { openSqliteStore, type Locking } from '../stores/sqlite';
 import { imageCleaner } from '../hosts/images';
 import { createCloudBaseEmulator } from './cloudbase-emulator';
 
@@ -60,6 +60,11 @@ export interface HarnessOptions {
   publisher?: LinePublisher;
   /** The CloudBase store on the emulator instead of SQLite (jobs whose cost is counted in reads). */
   store?: 'sqlite' | 'cloudbase';
+  /**
+   * How SQLite locks the file: `exclusive` unless told, as the local host does; `shared` for a
+   * test that opens `another` host on the same data (only shared hosts can).
+   */
+  locking?: Locking;
 }
 
 /** The harness's admin secret: `staff-1` is admin by it. */
@@ -79,7 +84,7 @@ export async function coreHarness(at: string, options: HarnessOptions = {}) {
   const openStore = async (): Promise<Store> => {
     const next = emulator
       ? createCloudBaseStore(emulator.database() as unknown as CloudDatabase)
-      : await openSqliteStore(path.join(dir, 'core.db'));
+      : await openSqliteStore(path.join(dir, 'core.db'), options.locking ?? 'exclusive');
     opened.push(next);
     return next;
   };

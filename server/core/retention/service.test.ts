@@ -65,7 +65,7 @@ describe('the retention job (SQLite file)', () => {
 
   async function seeded(oldBookings: number) {
     const { media, files } = memoryMedia();
-    h = await coreHarness(MORNING, { media, store: 'sqlite' });
+    h = await coreHarness(MORNING, { media, store: 'sqlite', locking: 'shared' });
     for (let n = 1; n <= oldBookings; n += 1) {
       expect((await h.store.bookings.book(booking(OLD, n))).kind).toBe('created');
     }

@@ -7,6 +7,7 @@ import { SESSION_DAYS } from './session-cookie';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { DatabaseInUse } from './start';
 import { adminAndStaff, snapshot, startTestHost, type TestHost } from './testing';
 
 /** The value of one directive of a Content-Security-Policy header. */
@@ -134,6 +135,15 @@ describe('HTTP hardening of the local host', () => {
     const again = await open();
     expect(again.status).toBe(200);
     for (const r of [second, fourth, again]) await r.body?.cancel();
+  });
+
+  it('keeps its database file to itself: a second host on the same DATA_DIR says why it stops', async () => {
+    const second = startTestHost({ dataDir: host.dataDir });
+    await expect(second).rejects.toBeInstanceOf(DatabaseInUse);
+    await expect(second).rejects.toThrow('正被另一个进程使用');
+    await expect(second).rejects.toThrow('SQLITE_LOCKING=shared');
+    // The first goes on answering.
+    expect((await fetch(`${host.url}/api/health`)).status).toBe(200);
   });
 
   it('keeps DATA_DIR to its owner: the directory 0700, the database, WAL and secrets 0600', () => {

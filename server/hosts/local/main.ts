@@ -10,7 +10,7 @@ import { clockFromSetting } from '../../core/clock';
 import { DEMO_WEEKDAY, PILOT_COMMUNITIES } from '../../core/seed';
 import { isoLocal } from '../../core/kernel/time';
 import { readSettings } from './settings';
-import { DEFAULT_H5_DIR, startLocalHost } from './start';
+import { DatabaseInUse, DEFAULT_H5_DIR, startLocalHost } from './start';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -53,6 +53,11 @@ async function main() {
     publicUrl: settings.PUBLIC_URL,
     identitiesPerHour: settings.IDENTITIES_PER_HOUR,
     rateLimit: settings.RATE_LIMIT,
+    sqliteLocking: settings.SQLITE_LOCKING,
+  }).catch((error: unknown) => {
+    if (!(error instanceof DatabaseInUse)) throw error;
+    console.error(error.message);
+    process.exit(1);
   });
   const base = settings.PUBLIC_URL?.replace(/\/$/, '') ?? host.url;
   const first = PILOT_COMMUNITIES[0]!.id;

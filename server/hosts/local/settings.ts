@@ -26,6 +26,15 @@ const schema = z.object({
     .union([z.literal('off'), z.coerce.number().int().min(1)])
     .optional()
     .transform((v) => (v === 'off' ? (false as const) : v)),
+  /**
+   * "exclusive" (default): the host alone opens its database file and its transactions take no
+   * file locks; "shared": several processes may open the file (each host must say so).
+   */
+  SQLITE_LOCKING: z
+    .enum(['exclusive', 'shared'], {
+      error: '只能是 exclusive（默认，本主机独占数据库文件）或 shared（几个进程共用）',
+    })
+    .default('exclusive'),
 });
 
 export type Settings = z.infer<typeof schema>;

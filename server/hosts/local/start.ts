@@ -8,7 +8,7 @@ import { sendDueReminders } from '../../core/booking/service';
 import { sweepUploads } from '../../core/upload/service';
 import { runMorning } from '../../core/retention/service';
 import { seedPilots } from '../../core/seed';
-import { openSqliteStore } from '../../stores/sqlite';
+import { openSqliteStore, type Locking } from '../../stores/sqlite';
 import { buildLocalApp } from './app';
 import { LiveBus } from './live';
 import { wordListChecker } from './content-check';
@@ -32,6 +32,8 @@ export interface StartOptions {
   liveStreams?: { perCaller: number; total: number };
   /** How often the booking reminders and the follow-up job run (ms); 0 turns the in-process scheduler off (tests). */
   reminderIntervalMs?: number;
+  /** `exclusive` unless told: the host owns its database file (see Locking). */
+  sqliteLocking?: Locking;
 }
 
 export interface LocalHost {
@@ -82,11 +84,26 @@ export function makePrivate(dataDir: string, dbFile: string) {
   }
 }
 
+/** The store, or what to do when another host (or process) holds its file. */
+async function openStore(dbFile: string, locking: Locking) {
+  try {
+    return await openSqliteStore(dbFile, locking);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+    throw new DatabaseInUse(
+      `数据库 ${dbFile} 正被另一个进程使用（可能是另一个本地主机）。一个数据目录只能由一个本地主机使用：请先停掉它，或换一个 DATA_DIR；要让几个进程共用这个文件，请让它们都设 SQLITE_LOCKING=shared。`,
+    );
+  }
+}
+
+/** Start-up cannot go on: the message says why and what to do (printed without a stack). */
+export class DatabaseInUse extends Error {}
+
 /** Opens the SQLite store under dataDir, seeds the pilots on first start, and listens. */
 export async function startLocalHost(options: StartOptions): Promise<LocalHost> {
   const dbFile = path.join(options.dataDir, 'badianban.db');
   makePrivate(options.dataDir, dbFile);
-  const store = await openSqliteStore(dbFile);
+  const store = await openStore(dbFile, options.sqliteLocking ?? 'exclusive');
   await seedPilots(store);
   const admin = options.adminToken
     ? { value: options.adminToken, created: false }

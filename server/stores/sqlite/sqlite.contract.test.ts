@@ -34,11 +34,15 @@ const inviteToC1 = async (store: SqliteStore, code: string) => {
   );
 };
 
-describeStoreContract('sqlite', () => openSqliteStore(freshFile()));
-describeRetentionContract('sqlite', () => openSqliteStore(freshFile()));
-describeCommunityContract('sqlite', () => openSqliteStore(freshFile()));
-describeVolunteerContract('sqlite', () => openSqliteStore(freshFile()));
-describeCalendarContract('sqlite', () => openSqliteStore(freshFile()));
+// Both ways of locking the file: the local host's (exclusive) and several processes' (shared).
+for (const locking of ['exclusive', 'shared'] as const) {
+  const open = () => openSqliteStore(freshFile(), locking);
+  describeStoreContract(`sqlite (${locking})`, open);
+  describeRetentionContract(`sqlite (${locking})`, open);
+  describeCommunityContract(`sqlite (${locking})`, open);
+  describeVolunteerContract(`sqlite (${locking})`, open);
+  describeCalendarContract(`sqlite (${locking})`, open);
+}
 
 describe('sqlite specifics', () => {
   it('uses WAL and records the schema version', () => {
@@ -52,6 +56,23 @@ describe('sqlite specifics', () => {
     const db = openDatabase(freshFile());
     expect(db.pragma('secure_delete', { simple: true })).toBe(1);
     db.close();
+  });
+
+  it('keeps the file to itself when exclusive, until it closes; shared connections share it', async () => {
+    const file = freshFile();
+    const owner = await openSqliteStore(file, 'exclusive');
+    await owner.identities.ensureUser('u1', new Date());
+    // No shared-memory file: the WAL's index is in the owner's memory.
+    expect(fs.existsSync(`${file}-shm`)).toBe(false);
+    await expect(openSqliteStore(file)).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    await expect(openSqliteStore(file, 'exclusive')).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    expect(await owner.identities.getUser('u1')).toMatchObject({ id: 'u1' });
+    await owner.close();
+    const [one, two] = await Promise.all([openSqliteStore(file), openSqliteStore(file)]);
+    expect(await two.identities.getUser('u1')).toMatchObject({ id: 'u1' });
+    await one.identities.ensureUser('u2', new Date());
+    expect(await two.identities.getUser('u2')).toMatchObject({ id: 'u2' });
+    await Promise.all([one.close(), two.close()]);
   });
 
   it('keeps data across reopen and does not re-run migrations', async () => {
