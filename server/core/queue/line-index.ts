@@ -478,15 +478,24 @@ function nearestKnown(index: LineIndex, seq: number) {
   return nearer ? { seq: known.seq, order: known.order, tally: known.tally } : own;
 }
 
-/** The first HEAD_KEPT entries of each list of the order, its maps whole. */
+/**
+ * The first HEAD_KEPT entries of each list of the order, its maps whole. Taken at every change
+ * of a line that was shown (a join's too), and kept while the group's answers are made: what is
+ * empty is shared, not copied (no call yet, nobody missed).
+ */
 const headOf = (order: LineOrder): LineOrder => ({
-  waiting: order.waiting.slice(0, HEAD_KEPT),
-  called: new Map(order.called),
-  missed: new Map(order.missed),
-  calls: order.calls.slice(0, HEAD_KEPT),
-  toldCalls: order.toldCalls.slice(0, HEAD_KEPT),
-  toldNear: order.toldNear.slice(0, HEAD_KEPT),
+  waiting: first(order.waiting),
+  called: order.called.size === 0 ? NO_TICKETS : new Map(order.called),
+  missed: order.missed.size === 0 ? NO_TICKETS : new Map(order.missed),
+  calls: first(order.calls),
+  toldCalls: first(order.toldCalls),
+  toldNear: first(order.toldNear),
 });
+const first = (list: readonly TicketRecord[]) =>
+  list.length === 0 ? NO_LIST : list.slice(0, HEAD_KEPT);
+/** Never changed: a head's lists and maps are read, never moved (reorder works on an order). */
+const NO_TICKETS: Map<string, TicketRecord> = new Map();
+const NO_LIST = Object.freeze([]) as unknown as TicketRecord[];
 
 /** What was kept of an array's order when its index moved on, if it moved on. */
 const keptHead = (tickets: Tickets) =>
