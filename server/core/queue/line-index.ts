@@ -147,12 +147,17 @@ function holderOf(tickets: Tickets, make: boolean): Holder | undefined {
  * loop (`npx tsx scripts/bench-why.ts frozen`: "slice" and "loop copy", held). A frozen array
  * (the tests') leaves every builtin's fast path, slice's too (29 µs): the loop copies it. A
  * spread is slow on a held array (an append cost 110–144 µs with one, `bench-why.ts append`).
- * An append is copied into an array of its exact length: a slice and a push grew the copy by
- * half again, and a join's copy outlives the young generation while its group commits, so
- * the garbage collector moved that half too (a third of the joins' promoted bytes).
+ * The push grows the copy by half again (V8's growth), which the collector moves too when a
+ * join's copy outlives the young generation; an array of the exact length, filled by a loop,
+ * moved a third less but cost more per join in the bench's short, cold runs (docs/performance.md,
+ * "Sixth pass").
  */
 function copied(tickets: Tickets, extra?: TicketRecord): TicketRecord[] {
-  if (!extra && !Object.isFrozen(tickets)) return tickets.slice();
+  if (!Object.isFrozen(tickets)) {
+    const next = tickets.slice();
+    if (extra) next.push(extra);
+    return next;
+  }
   const n = tickets.length;
   const next = new Array<TicketRecord>(extra ? n + 1 : n);
   for (let i = 0; i < n; i += 1) next[i] = tickets[i]!;
