@@ -57,19 +57,25 @@ export type Locking = 'shared' | 'exclusive';
 export function openDatabase(file: string, locking: Locking = 'shared'): DB {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  // Before WAL is first used: then the WAL's index lives in this process's memory, not a file.
-  if (locking === 'exclusive') db.pragma('locking_mode = EXCLUSIVE');
-  db.pragma('journal_mode = WAL');
-  // Deleted and overwritten content is zeroed, not left in free space (an erased phone number).
-  db.pragma('secure_delete = ON');
-  db.pragma('foreign_keys = ON');
-  // Concurrent writers from several processes (tests, a second host) wait instead of failing.
-  db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
-  // Savepoints journal the pages they change; on a temp file, past 64 KiB, that journal cost a
-  // write() per page (bookings made together each run in one, #15). Temp data stays in memory.
-  db.pragma('temp_store = MEMORY');
-  migrate(db);
+  try {
+    // Before WAL is first used: then the WAL's index lives in this process's memory, not a file.
+    if (locking === 'exclusive') db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = WAL');
+    // Deleted and overwritten content is zeroed, not left in free space (an erased phone number).
+    db.pragma('secure_delete = ON');
+    db.pragma('foreign_keys = ON');
+    // Concurrent writers from several processes (tests, a second host) wait instead of failing.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    // Savepoints journal the pages they change; on a temp file, past 64 KiB, that journal cost a
+    // write() per page (bookings made together each run in one, #15). Temp data stays in memory.
+    db.pragma('temp_store = MEMORY');
+    migrate(db);
+  } catch (error) {
+    // A file another connection holds (SQLITE_BUSY) leaves nothing open behind the error.
+    db.close();
+    throw error;
+  }
   return db;
 }
 

@@ -66,6 +66,11 @@ describe('sqlite specifics', () => {
     expect(fs.existsSync(`${file}-shm`)).toBe(false);
     await expect(openSqliteStore(file)).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
     await expect(openSqliteStore(file, 'exclusive')).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    // A refused connection is closed, not left open: no file stays open per refusal.
+    const openFiles = () => fs.readdirSync('/proc/self/fd').length;
+    const before = openFiles();
+    for (let i = 0; i < 5; i += 1) await openSqliteStore(file).catch(() => null);
+    expect(openFiles()).toBe(before);
     expect(await owner.identities.getUser('u1')).toMatchObject({ id: 'u1' });
     await owner.close();
     const [one, two] = await Promise.all([openSqliteStore(file), openSqliteStore(file)]);
