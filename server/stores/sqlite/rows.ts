@@ -57,14 +57,21 @@ export function rowReader<T>(shape: RowShape = {}) {
 /** A record's parameters: JSON fields as text, booleans as 0/1 (undefined ones left so). */
 export function rowParams(record: object, shape: RowShape = {}): Row {
   const params: Row = { ...record };
-  for (const field of shape.json ?? []) {
-    params[field] = params[field] === null ? null : JSON.stringify(params[field]);
-  }
-  // An undefined flag stays undefined: not written, as table() leaves any undefined field.
-  for (const field of shape.bool ?? []) {
-    if (params[field] !== undefined) params[field] = params[field] ? 1 : 0;
+  for (const field of [...(shape.json ?? []), ...(shape.bool ?? [])]) {
+    params[field] = paramOf(shape, field, params[field]);
   }
   return params;
+}
+
+/**
+ * One field's parameter: JSON as text, a flag as 0/1. Undefined stays undefined: not written,
+ * as table() leaves any undefined field.
+ */
+function paramOf(shape: RowShape, field: string, value: unknown): unknown {
+  if (value === undefined) return undefined;
+  if (shape.json?.includes(field)) return value === null ? null : JSON.stringify(value);
+  if (shape.bool?.includes(field)) return value ? 1 : 0;
+  return value;
 }
 
 /** Maps one row, or null when there is none. */
@@ -83,13 +90,14 @@ export function statements(db: DB) {
   };
 }
 
+/** Entries a connectionCache keeps through `get` before it starts over. */
+export const KEPT_AT_MOST = 1_000;
+
 /**
  * Records a repo keeps between requests, valid while no other connection has committed: SQLite's
  * data_version changes exactly then. `revalidate()` forgets them all if one has; the repo clears
  * the map itself on its own writes (which data_version does not count).
  */
-/** Entries a connectionCache keeps through `get` before it starts over. */
-export const KEPT_AT_MOST = 1_000;
 
 export function connectionCache<V>(db: DB) {
   const sql = statements(db);
@@ -192,12 +200,6 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
     });
     return statement.run(...values, ...key.map((f) => params[f]));
   };
-  /** A field's parameter: JSON as text, a flag as 0/1 (rowParams for one field). */
-  const paramOf = (field: string, value: unknown) => {
-    if (shape.json?.includes(field)) return value === null ? null : JSON.stringify(value);
-    if (shape.bool?.includes(field)) return value ? 1 : 0;
-    return value;
-  };
   /** updateChanged's statements, by key and changed fields. */
   const changedStatements = new Map<string, Database.Statement<unknown[], unknown>>();
   /**
@@ -218,7 +220,7 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
       if (!columns.has(columnOf(f))) continue;
       signature += `;${f}`;
       fields.push(f);
-      values.push(paramOf(f, value));
+      values.push(paramOf(shape, f, value));
     }
     if (fields.length === 0) return null;
     let statement = changedStatements.get(signature);
@@ -228,7 +230,7 @@ export function table<T>(db: DB, name: string, shape: RowShape = {}) {
       statement = sql(`UPDATE ${name} SET ${set} WHERE ${where}`);
       changedStatements.set(signature, statement);
     }
-    for (const f of key) values.push(paramOf(f, after[f]));
+    for (const f of key) values.push(paramOf(shape, f, after[f]));
     return statement.run(...values);
   };
   const select = (where: string) => sql(`SELECT * FROM ${name} WHERE ${where}`);
