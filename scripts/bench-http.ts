@@ -19,6 +19,10 @@ const BARE_PROBE = '/health';
 const HOST_PROBE = '/api/health';
 /** A Wednesday service evening (17:00–20:00) in Suzhou. */
 const SERVICE_EVENING = '2026-12-02T18:30:00+08:00';
+/** Communities the writes warm up on before their measured runs (see `benchHttp`). */
+const WARMUP_COMMUNITIES = ['warmupa', 'warmupb'];
+/** How long a read warms up on its own requests before its measured run. */
+const WARMUP_SECONDS = 1;
 
 export interface Run {
   label: string;
@@ -287,27 +291,28 @@ export async function benchHttp(options: {
     // wide, and invites a worker of jinse, who calls the next number.
     const admin = await session(url);
     await call(url, 'staff', { action: 'redeem', code: ADMIN_TOKEN }, admin);
-    const invite = await call<{ code: string }>(
-      url,
-      'staff',
-      { action: 'invite', community: 'jinse' },
-      admin,
-    );
-    const staff = await session(url);
-    await call(url, 'staff', { action: 'redeem', code: invite.code }, staff);
-    const communities = ['jinse', 'huchi'];
-    const lines = communities.flatMap((community) =>
-      ['library', 'health'].map((queue) => ({ community, queue })),
-    );
-    for (const line of lines)
-      await call(
+    const worker = async (community: string) => {
+      const invite = await call<{ code: string }>(
         url,
-        'queue',
-        { action: 'configure', ...line, capacity: 999, lastJoin: '19:59' },
+        'staff',
+        { action: 'invite', community },
         admin,
       );
-    const seats: string[] = [];
-    for (const community of communities) {
+      const cookie = await session(url);
+      await call(url, 'staff', { action: 'redeem', code: invite.code }, cookie);
+      return cookie;
+    };
+    /** Opens a community's two lines and its booking services wide; answers its lines and seats. */
+    const open = async (community: string) => {
+      const lines = ['library', 'health'].map((queue) => ({ community, queue }));
+      for (const line of lines)
+        await call(
+          url,
+          'queue',
+          { action: 'configure', ...line, capacity: 999, lastJoin: '19:59' },
+          admin,
+        );
+      const seats: string[] = [];
       const { services } = await call<{ services: BookableService[] }>(url, 'booking', {
         action: 'services',
         community,
@@ -338,71 +343,109 @@ export async function benchHttp(options: {
             seats.push(...Array.from({ length: slot.left }, () => slot.id));
         }
       }
+      return { lines, seats };
+    };
+    const staff = await worker('jinse');
+    const communities = ['jinse', 'huchi'];
+    const lines: { community: string; queue: string }[] = [];
+    const seats: string[] = [];
+    for (const community of communities) {
+      const opened = await open(community);
+      lines.push(...opened.lines);
+      seats.push(...opened.seats);
     }
     const joins = Math.min(options.joins, lines.length * 999);
     const bookings = Math.min(options.bookings, seats.length);
     const joiners = await mint(url, joins);
     const bookers = await mint(url, bookings);
 
+    // Each action is warmed up before its measured run, so that the run measures the action
+    // and not V8 compiling it: runs of 3,000 joins or 1,500 calls last about half a second, and
+    // V8 keeps compiling a newly busy path for most of a second under this load (perf: without a
+    // warm-up, about a third of the host's CPU time in a call's run went to V8's optimizing
+    // compiler; docs/performance.md). Writes warm up on communities of their own, as many
+    // requests as their measured run, whose residents, tickets and bookings are not counted;
+    // reads warm up on the same requests. The bare endpoint is warmed up the same way.
+    const warmup = {
+      lines: [] as typeof lines,
+      seats: [] as string[],
+      staff: new Map<string, string>(),
+    };
+    for (const id of WARMUP_COMMUNITIES) {
+      await call(
+        url,
+        'community',
+        {
+          action: 'create',
+          id,
+          name: `预热社区（${id}）`,
+          address: '压测预热用，不计入结果',
+          contactPhone: '0512-6000 0000',
+          evenings: [{ weekday: 3, opensAt: '17:00', closesAt: '20:00' }],
+        },
+        admin,
+      );
+      const opened = await open(id);
+      warmup.lines.push(...opened.lines);
+      warmup.seats.push(...opened.seats);
+      warmup.staff.set(id, await worker(id));
+    }
+    const warmJoins = Math.min(joins, warmup.lines.length * 999);
+    const warmBookings = Math.min(bookings, warmup.seats.length);
+    const warmJoiners = await mint(url, warmJoins);
+    const warmBookers = await mint(url, warmBookings);
+
     const json = (body: unknown) => JSON.stringify(body);
     const tonightBody = json({ action: 'tonight', community: 'jinse' });
-    // Warm both servers up (JIT, connection pools) before measuring.
-    const warm = { seconds: 1 };
-    await cannon(
-      'warm',
-      bare,
-      connections,
-      BARE_PROBE,
-      () => ({ path: '/echo', body: tonightBody }),
-      warm,
-    );
-    await cannon(
-      'warm',
-      host,
-      connections,
-      HOST_PROBE,
-      () => ({ path: '/api/community', body: tonightBody }),
-      warm,
-    );
+    type Request = Parameters<typeof cannon>[4];
+    type Limit = Parameters<typeof cannon>[5];
+    /** Warm-up, then the measured run; a read warms up on its own requests for `WARMUP_SECONDS`. */
+    const measure = async (
+      label: string,
+      server: typeof host,
+      probe: string,
+      request: Request,
+      limit: Limit,
+      warm: { request: Request; limit: Limit } = { request, limit: { seconds: WARMUP_SECONDS } },
+    ) => {
+      await cannon('warm', server, connections, probe, warm.request, warm.limit);
+      return cannon(label, server, connections, probe, request, limit);
+    };
 
-    const bareRun = await cannon(
-      '空接口（Fastify JSON POST）',
-      bare,
-      connections,
-      BARE_PROBE,
-      () => ({ path: '/echo', body: tonightBody }),
-      { seconds },
-    );
+    const echo = () => ({ path: '/echo', body: tonightBody });
+    const bareRun = await measure('空接口（Fastify JSON POST）', bare, BARE_PROBE, echo, {
+      seconds,
+    });
     const runs: Run[] = [];
     // The host's floor, for reference: the least an action costs here (a resident's cookie read,
     // the body parsed and checked, the envelope, the security headers, one small read).
     const listBody = json({ action: 'list' });
     runs.push(
-      await cannon(
+      await measure(
         'community.list（最小操作，参照）',
         host,
-        connections,
         HOST_PROBE,
         (i) => ({ path: '/api/community', body: listBody, cookie: joiners[i % joiners.length] }),
         { seconds },
       ),
     );
+    const join = (on: typeof lines, residents: string[], prefix: string) => (i: number) => ({
+      path: '/api/queue',
+      body: json({
+        action: 'join',
+        ...on[i % on.length]!,
+        requestId: `${prefix}-${String(i).padStart(8, '0')}`,
+      }),
+      cookie: residents[i],
+    });
     runs.push(
-      await cannon(
+      await measure(
         `queue.join（${joins} 位居民）`,
         host,
-        connections,
         HOST_PROBE,
-        (i) => ({
-          path: '/api/queue',
-          body: json({
-            action: 'join',
-            ...lines[i % lines.length]!,
-            requestId: `bench-join-${String(i).padStart(8, '0')}`,
-          }),
-          cookie: joiners[i],
-        }),
+        join(lines, joiners, 'bench-join'),
         { amount: joins },
+        { request: join(warmup.lines, warmJoiners, 'warm-join'), limit: { amount: warmJoins } },
       ),
     );
     // The first screen of residents who hold a number: tonight with their own cards.
@@ -417,10 +460,9 @@ export async function benchHttp(options: {
       ).arrayBuffer()
     ).byteLength;
     runs.push(
-      await cannon(
+      await measure(
         'community.tonight（持号居民）',
         host,
-        connections,
         HOST_PROBE,
         (i) => ({
           path: '/api/community',
@@ -433,55 +475,60 @@ export async function benchHttp(options: {
     // The worker calls jinse's two lines, at most as many times as numbers wait there.
     const jinseLines = lines.filter((l) => l.community === 'jinse');
     const calls = Math.floor(joins / lines.length) * jinseLines.length;
+    const callNext =
+      (on: typeof lines, staffOf: (community: string) => string | undefined) => (i: number) => {
+        const line = on[i % on.length]!;
+        return {
+          path: '/api/queue',
+          body: json({ action: 'callNext', ...line }),
+          cookie: staffOf(line.community),
+        };
+      };
     runs.push(
-      await cannon(
+      await measure(
         `queue.callNext（${calls} 次）`,
         host,
-        connections,
         HOST_PROBE,
-        (i) => ({
-          path: '/api/queue',
-          body: json({ action: 'callNext', ...jinseLines[i % jinseLines.length]! }),
-          cookie: staff,
-        }),
+        callNext(jinseLines, () => staff),
         { amount: calls },
+        {
+          request: callNext(warmup.lines, (community) => warmup.staff.get(community)),
+          limit: { amount: Math.min(calls, warmJoins) },
+        },
       ),
     );
+    const book = (on: string[], residents: string[], prefix: string) => (i: number) => ({
+      path: '/api/booking',
+      body: json({
+        action: 'book',
+        slotId: on[i]!,
+        requestId: `${prefix}-${String(i).padStart(8, '0')}`,
+      }),
+      cookie: residents[i],
+    });
     runs.push(
-      await cannon(
+      await measure(
         `booking.book（${bookings} 位居民）`,
         host,
-        connections,
         HOST_PROBE,
-        (i) => ({
-          path: '/api/booking',
-          body: json({
-            action: 'book',
-            slotId: seats[i]!,
-            requestId: `bench-book-${String(i).padStart(8, '0')}`,
-          }),
-          cookie: bookers[i],
-        }),
+        book(seats, bookers, 'bench-book'),
         { amount: bookings },
+        { request: book(warmup.seats, warmBookers, 'warm-book'), limit: { amount: warmBookings } },
       ),
     );
 
-    const bareAgain = await cannon(
-      '空接口（复测）',
-      bare,
-      connections,
-      BARE_PROBE,
-      () => ({ path: '/echo', body: tonightBody }),
-      { seconds },
-    );
+    const bareAgain = await cannon('空接口（复测）', bare, connections, BARE_PROBE, echo, {
+      seconds,
+    });
 
     await Promise.all(children.map(stop));
     const db = new Database(path.join(dataDir, 'badianban.db'), { readonly: true });
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const measured = `community_id NOT IN (${WARMUP_COMMUNITIES.map((id) => `'${id}'`).join(', ')})`;
     const issued = {
-      tickets: count('SELECT COUNT(*) AS n FROM tickets'),
-      called: count("SELECT COUNT(*) AS n FROM tickets WHERE status <> 'waiting'"),
-      bookings: count('SELECT COUNT(*) AS n FROM bookings'),
+      tickets: count(`SELECT COUNT(*) AS n FROM tickets WHERE ${measured}`),
+      called: count(`SELECT COUNT(*) AS n FROM tickets WHERE ${measured} AND status <> 'waiting'`),
+      bookings: count(`SELECT COUNT(*) AS n FROM bookings WHERE ${measured}`),
     };
     db.close();
     return {
