@@ -40,7 +40,7 @@ describe('HTTP hardening of the local host', () => {
   });
 
   it('sends a CSP without inline script that no page may be framed by, nosniff and no referrer', async () => {
-    for (const url of ['/', '/api/health', '/board/jinse']) {
+    for (const url of ['/', '/board/jinse']) {
       const response = await host.client().raw('GET', url);
       const csp = response.headers.get('content-security-policy');
       expect(directive(csp, 'script-src')).toBe("script-src 'self'");
@@ -49,6 +49,38 @@ describe('HTTP hardening of the local host', () => {
       expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    }
+  });
+
+  it("answers the API as data: nothing loads or runs, nothing frames it, and a page's own headers stay off", async () => {
+    const resident = host.client();
+    await resident.session();
+    const answers = [
+      await resident.raw('GET', '/api/health'),
+      await resident.raw('POST', '/api/community', {
+        body: JSON.stringify({ action: 'list' }),
+        headers: { 'content-type': 'application/json' },
+      }),
+      await resident.raw('POST', '/api/nowhere', { body: '{}' }),
+    ];
+    for (const answer of answers) {
+      const csp = answer.headers.get('content-security-policy');
+      expect(directive(csp, 'default-src')).toBe("default-src 'none'");
+      expect(directive(csp, 'frame-ancestors')).toBe("frame-ancestors 'none'");
+      expect(answer.headers.get('x-frame-options')).toBe('DENY');
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+      for (const pageOnly of [
+        'cross-origin-opener-policy',
+        'origin-agent-cluster',
+        'x-dns-prefetch-control',
+        'x-download-options',
+        'x-permitted-cross-domain-policies',
+        'x-xss-protection',
+      ])
+        expect(answer.headers.get(pageOnly)).toBeNull();
     }
   });
 
