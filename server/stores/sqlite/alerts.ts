@@ -28,8 +28,8 @@ export interface AlertRider {
 export function alertLog(db: Database.Database): AlertLog & AlertRider & { flush(): void } {
   // ticket_id holds any alert's subject (ticket, booking or activity): the column predates them.
   const insert = db.prepare(
-    `INSERT INTO outbox (user_id, kind, ticket_id, community_id, queue, date, label, payload, created_at)
-     VALUES (@userId, @kind, @ref, @community, @queue, @date, @label, @payload, @at)`,
+    `INSERT INTO outbox (user_id, kind, ticket_id, community_id, queue, date, label, created_at)
+     VALUES (@userId, @kind, @ref, @community, @queue, @date, @label, @at)`,
   );
   const recentStmt = db.prepare<[string, string, string, number], SentAlertRecord>(
     `SELECT kind, label, created_at AS at FROM outbox WHERE community_id = ? AND queue = ? AND date = ?
@@ -40,7 +40,7 @@ export function alertLog(db: Database.Database): AlertLog & AlertRider & { flush
   let groupComing: () => boolean = () => false;
   let scheduled = false;
   const insertAll = (alerts: SentAlert[]) => {
-    for (const alert of alerts) insert.run({ ...alert, payload: JSON.stringify(alert) });
+    for (const alert of alerts) insert.run(alert);
   };
   const write = db.transaction(insertAll);
   const flush = () => {

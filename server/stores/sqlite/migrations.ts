@@ -647,4 +647,9 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   -- (a resident's bookings, erase): one B-tree less for each booking to write (#15).
   DROP INDEX bookings_user;
   `,
+  `
+  -- The alert log's payload was the whole alert as JSON, a copy of the row's own columns that no
+  -- query read: twice the bytes per alert (#15), and a second copy of the resident's id.
+  ALTER TABLE outbox DROP COLUMN payload;
+  `,
 ];
