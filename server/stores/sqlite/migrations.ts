@@ -652,4 +652,14 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   -- query read: twice the bytes per alert (#15), and a second copy of the resident's id.
   ALTER TABLE outbox DROP COLUMN payload;
   `,
+  `
+  -- One index keyed by resident where there were two (#15): a resident's tickets (the taken
+  -- numbers, their evenings, erase) and the unique retry key (tickets_line_request) share
+  -- (resident, line, evening, request). A join wrote a leaf of each, far apart, for every resident.
+  -- Uniqueness is unchanged: NULL request ids never clash, walk-ins (no resident) key as ''.
+  DROP INDEX tickets_line_request;
+  DROP INDEX tickets_user_line;
+  CREATE UNIQUE INDEX tickets_user_request
+    ON tickets (COALESCE(user_id, ''), community_id, queue, date, request_id);
+  `,
 ];

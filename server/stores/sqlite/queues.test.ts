@@ -104,6 +104,37 @@ describe('sqlite queue group commit', () => {
     await store.close();
   });
 
+  it("keeps a retried request to one ticket even if a decision forgot to look (the schema's unique key)", async () => {
+    const store = await openSqliteStore(freshFile());
+    await store.communities.save(sampleCommunity('c1'));
+    await joinOn(store, 'u0', 'req-retry000');
+    const walkIn = store.queues.change('c1', 'library', DATE, (current) => {
+      const asked = { userId: null, requestId: 'req-walkin00', note: '', byStaff: true };
+      const { next, result } = decideJoin(current!, setup, asked, AT);
+      return { next, line: null, result };
+    });
+    await walkIn;
+    /** A second ticket (its own id and number) copying the owner and request of `like`. */
+    const twinOf = (like: (tickets: readonly TicketRecord[]) => TicketRecord, patch = {}) =>
+      store.queues.change('c1', 'library', DATE, (current) => {
+        const last = current!.tickets[current!.tickets.length - 1]!;
+        const copy = { ...like(current!.tickets), ...patch };
+        const twin = { ...copy, id: `K1-twin${last.number + 1}`, number: last.number + 1 };
+        const next = { ...current!, tickets: [...current!.tickets, twin] };
+        return { next: { ...next, version: current!.version + 1 }, line: null, result: null };
+      });
+    const resident = (tickets: readonly TicketRecord[]) => tickets.find((t) => t.userId === 'u0')!;
+    const walkedIn = (tickets: readonly TicketRecord[]) => tickets.find((t) => t.userId === null)!;
+    await expect(twinOf(resident)).rejects.toThrow(/UNIQUE/);
+    await expect(twinOf(walkedIn)).rejects.toThrow(/UNIQUE/);
+    // Another request of the same resident, and tickets without a request id, do not clash.
+    await twinOf(resident, { requestId: 'req-retry001' });
+    await twinOf(walkedIn, { requestId: null });
+    await twinOf(walkedIn, { requestId: null });
+    expect((await store.queues.getEvening('c1', 'library', DATE))!.tickets).toHaveLength(5);
+    await store.close();
+  });
+
   it('writes a line changed by a group once, as its last change left it; failed changes leave nothing', async () => {
     const file = freshFile();
     const store = await openSqliteStore(file);

@@ -165,10 +165,11 @@ export function queueRepo(db: Database.Database, alerts?: AlertRider): QueueRepo
     const current = load(item.community, item.queue, item.date, true);
     // Every number the resident took this evening in this community, every line and status:
     // the tickets table holds every line's numbers, nothing to record beside them. INDEXED BY:
-    // without statistics SQLite picks tickets_personal (date) and reads the whole evening.
+    // without statistics SQLite picks tickets_personal (date) and reads the whole evening; the
+    // resident as COALESCE(user_id, ''), the index's key (a resident's id is never '').
     const taken = item.resident
       ? sql<{ id: string }>(
-          'SELECT id FROM tickets INDEXED BY tickets_user_line WHERE user_id = ? AND community_id = ? AND date = ?',
+          "SELECT id FROM tickets INDEXED BY tickets_user_request WHERE COALESCE(user_id, '') = ? AND community_id = ? AND date = ?",
         )
           .all(item.resident, item.community, item.date)
           .map((r) => r.id)
@@ -275,7 +276,7 @@ export function queueRepo(db: Database.Database, alerts?: AlertRider): QueueRepo
         .filter((e): e is EveningRecord => e !== null),
     eveningsOfUser: async (userId, date) =>
       sql<Line>(
-        'SELECT DISTINCT community_id, queue FROM tickets INDEXED BY tickets_user_line WHERE user_id = ? AND date = ? ORDER BY community_id, queue',
+        "SELECT DISTINCT community_id, queue FROM tickets INDEXED BY tickets_user_request WHERE COALESCE(user_id, '') = ? AND date = ? ORDER BY community_id, queue",
       )
         .all(userId, date)
         .map((line) => load(line.community_id, line.queue, date))
@@ -283,7 +284,7 @@ export function queueRepo(db: Database.Database, alerts?: AlertRider): QueueRepo
     /** Every evening where the user holds a ticket, erasedEvening written ticket by ticket. */
     erase: async (userId) => {
       const lines = sql<Line>(
-        'SELECT DISTINCT community_id, queue, date FROM tickets WHERE user_id = ?',
+        "SELECT DISTINCT community_id, queue, date FROM tickets INDEXED BY tickets_user_request WHERE COALESCE(user_id, '') = ?",
       );
       const erase = (line: Line) => rewrite(line, (e) => erasedEvening(e, userId)) ?? 0;
       const count = atomic(() => lines.all(userId).reduce((n, line) => n + erase(line), 0));
