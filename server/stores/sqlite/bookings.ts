@@ -70,11 +70,11 @@ export function bookingRepo(db: Database.Database): BookingRepo {
   });
 
   const heldOf = sql<HeldBooking>(
-    'SELECT id, date, starts_at AS startsAt, status FROM bookings WHERE community_id = ? AND user_id = ? AND date >= ?',
+    "SELECT id, date, starts_at AS startsAt, status FROM bookings WHERE COALESCE(user_id, '') = ? AND community_id = ? AND date >= ?",
   );
   /** Inside a transaction: the resident's bookings the limits count (any status), or null when uncapped. */
   const heldBy = (req: BookRequest): HeldBooking[] | null =>
-    req.caps && req.userId ? heldOf.all(req.community, req.userId, req.caps.from) : null;
+    req.caps && req.userId ? heldOf.all(req.userId, req.community, req.caps.from) : null;
 
   const codeInUse = sql<{ one: 1 }>(
     'SELECT 1 AS one FROM bookings WHERE community_id = ? AND date = ? AND code = ?',
@@ -137,7 +137,7 @@ export function bookingRepo(db: Database.Database): BookingRepo {
       ).all(community, service, date),
     waitlistPosition: async (b) => line.position(b.id, b.slotId),
     ofUser: async (userId) =>
-      bookings.all('user_id = ? ORDER BY date DESC, starts_at DESC', userId),
+      bookings.all("COALESCE(user_id, '') = ? ORDER BY date DESC, starts_at DESC", userId),
     // Every service when none (or '') is given.
     listForDate: async (community, date, service) =>
       bookings.all(
@@ -172,7 +172,9 @@ export function bookingRepo(db: Database.Database): BookingRepo {
     erasePersonal: async (userId) =>
       atomic(
         () =>
-          bookings.all('user_id = ?', userId).map((b) => bookings.update(erasedBooking(b))).length,
+          bookings
+            .all("COALESCE(user_id, '') = ?", userId)
+            .map((b) => bookings.update(erasedBooking(b))).length,
       ),
     anonymiseBefore: async (cutoff, limit) =>
       atomic(
