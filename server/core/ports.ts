@@ -1352,6 +1352,11 @@ export interface AlertLog {
   recent(community: string, queue: string, date: string, limit: number): Promise<SentAlertRecord[]>;
   /** Deletes every alert sent to the user (erase); returns how many. */
   erase(userId: string): Promise<number>;
+  /**
+   * Deletes at most `limit` alerts sent before `cutoffAt` (ISO instant), oldest first; returns
+   * how many (retention: the log names residents, and goes after a year as their records do).
+   */
+  forgetBefore(cutoffAt: string, limit: number): Promise<number>;
 }
 
 // ── Volunteers and partner organisations (#16; rules in core/volunteer/rules.ts) ─────────────

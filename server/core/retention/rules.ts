@@ -3,7 +3,8 @@
  * suggestions, companion requests and walk-in tickets are kept for RETENTION_DAYS after their evening, then
  * anonymised by the very rules erase applies (erasedBooking, erasedSignUp, erasedTask,
  * erasedSuggestion, erasedCompanion, erasedTicket), so old evenings
- * keep their anonymous counts and lose names, phones, notes, authors and photos. The rules are
+ * keep their anonymous counts and lose names, phones, notes, authors and photos. The alert log
+ * (what was sent to whom) is deleted after the same time: no count needs it. The rules are
  * pure; the morning job (service.ts) applies them in bounded slices.
  */
 import { erasedBooking } from '../booking/decisions';

@@ -76,6 +76,19 @@ describe('the retention job (SQLite file)', () => {
     await h.store.suggestions.submit(suggestion('s-new', RECENT, newPhoto), 'JS-1125', null);
     await h.store.uploads.take('u1', 'photo', '2026-12-02', 10);
     await h.store.uploads.take('u1', 'photo', '2026-12-03', 10);
+    // What the desk's alert log says was sent: one on the old evening, one on the recent.
+    for (const date of [OLD, RECENT]) {
+      await h.store.alerts.record({
+        userId: 'u1',
+        kind: 'your-turn',
+        ref: `t-${date}`,
+        community: 'jinse',
+        queue: 'library',
+        date,
+        label: 'A001',
+        at: at(date).toISOString(),
+      });
+    }
     return { files, oldPhoto, newPhoto };
   }
 
@@ -88,9 +101,12 @@ describe('the retention job (SQLite file)', () => {
     expect((await h.store.bookings.listForDate('jinse', OLD)).filter((b) => b.userId)).toHaveLength(
       20,
     );
-    // Bookings' last slice, sign-ups, tasks, suggestions, counters: one slice each.
+    // Bookings' last slice, sign-ups, tasks, suggestions, alerts, counters: one slice each.
     const second = await anonymiseExpired(h.deps, now, slices(20));
-    expect(second).toEqual({ done: 20 + 1 + 1, finished: true });
+    expect(second).toEqual({ done: 20 + 1 + 1 + 1, finished: true });
+    // The old evening's alert went; the recent one's stays.
+    expect(await h.store.alerts.recent('jinse', 'library', OLD, 10)).toEqual([]);
+    expect(await h.store.alerts.recent('jinse', 'library', RECENT, 10)).toHaveLength(1);
     const old = await h.store.bookings.listForDate('jinse', OLD);
     expect(old).toHaveLength(120);
     expect(old.every((b) => b.userId === null && b.name === '' && b.phone === null)).toBe(true);
@@ -122,16 +138,16 @@ describe('the retention job (SQLite file)', () => {
     const now = h.clock.now();
     const runs = await Promise.all([anonymiseExpired(h.deps, now), anonymiseExpired(other, now)]);
     expect(runs.every((r) => r.finished)).toBe(true);
-    // 60 bookings + 1 suggestion + 1 counter, shared between the two runs (a slice may overlap,
-    // but a record is changed by one of them only).
-    expect(runs[0]!.done + runs[1]!.done).toBe(62);
+    // 60 bookings + 1 suggestion + 1 alert + 1 counter, shared between the two runs (a slice may
+    // overlap, but a record is changed by one of them only).
+    expect(runs[0]!.done + runs[1]!.done).toBe(63);
   });
 
   it('runs in the morning job after the day’s follow-ups, within the same budget', async () => {
     await seeded(3);
     const now = h.clock.now();
     expect(await runMorning(h.deps, now, slices(100))).toEqual({
-      done: 3 + 1 + 1,
+      done: 3 + 1 + 1 + 1,
       finished: true,
       created: 0,
     });

@@ -53,6 +53,8 @@ function retentionSteps(deps: CoreDeps, now: Date): Array<() => Promise<number>>
     },
     // Who uploaded which photo goes with the suggestion's own retention.
     () => store.uploads.forgetPhotosBefore(cutoffAt, RETENTION_SLICE),
+    // What was sent to whom (the desk's list of tonight's alerts): deleted, counts need none of it.
+    () => store.alerts.forgetBefore(cutoffAt, RETENTION_SLICE),
     // Daily upload counters are needed on their day only (the quota).
     () => store.uploads.forgetCountsBefore(todayOf(now), RETENTION_SLICE),
   ];

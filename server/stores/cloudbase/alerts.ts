@@ -36,6 +36,16 @@ export function alertLog(db: CloudDatabase, names: { alert_log: string }): Alert
         await readAll(() => log().where({ userId }).orderBy('_id', 'asc').field({ _id: true })),
         'alert_log',
       ),
+    /** One query for the oldest ids (the instant leads the `_id`), then one remove per alert. */
+    async forgetBefore(cutoffAt, limit) {
+      const { data } = await log()
+        .where({ _id: db.command.lt(toStoredInstant(cutoffAt)) })
+        .orderBy('_id', 'asc')
+        .limit(limit)
+        .field({ _id: true })
+        .get();
+      return removeEach(log(), data, 'alert_log');
+    },
     async recent(community, queue, date, limit) {
       const { data } = await log()
         .where({ community, queue, date })

@@ -2007,6 +2007,28 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.alerts.recent('c1', 'library', '2026-12-04', 10)).toEqual([]);
       });
 
+      it('forgets the alerts sent before a cutoff, oldest first, a bounded slice at a time', async () => {
+        const before = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
+        await store.alerts.record(sent({ label: 'A001', at: before(3_000) }));
+        await store.alerts.record(sent({ label: 'A002', at: before(2_000), userId: 'r2' }));
+        await store.alerts.record(sent({ label: 'A003', at: before(1_000), community: 'c2' }));
+        await store.alerts.record(sent({ label: 'A004' }));
+        await store.alerts.record(sent({ label: 'A005', at: LATER.toISOString() }));
+        const cutoff = NOW.toISOString();
+        expect(await store.alerts.forgetBefore(cutoff, 2)).toBe(2);
+        expect(
+          (await store.alerts.recent('c1', 'library', '2026-12-02', 10)).map((a) => a.label),
+        ).toEqual(['A005', 'A004']);
+        // The next slice finds the one left (another community's), then nothing: sent at the
+        // cutoff is not before it.
+        expect(await store.alerts.forgetBefore(cutoff, 2)).toBe(1);
+        expect(await store.alerts.forgetBefore(cutoff, 2)).toBe(0);
+        expect(await store.alerts.recent('c2', 'library', '2026-12-02', 10)).toEqual([]);
+        expect(
+          (await store.alerts.recent('c1', 'library', '2026-12-02', 10)).map((a) => a.label),
+        ).toEqual(['A005', 'A004']);
+      });
+
       it('erases every alert sent to one resident, and only theirs', async () => {
         await store.alerts.record(sent({ label: 'A001' }));
         await store.alerts.record(sent({ label: 'A002', userId: 'r2' }));

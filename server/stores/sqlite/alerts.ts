@@ -36,6 +36,11 @@ export function alertLog(db: Database.Database): AlertLog & AlertRider & { flush
      ORDER BY id DESC LIMIT ?`,
   );
   const erase = db.prepare('DELETE FROM outbox WHERE user_id = ?');
+  // Oldest first by id, the order they were written in; once a morning, the last slice of the
+  // retention job reads to the log's end to find nothing left.
+  const forget = db.prepare(
+    'DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE created_at < ? ORDER BY id LIMIT ?)',
+  );
   let pending: SentAlert[] = [];
   let groupComing: () => boolean = () => false;
   let scheduled = false;
@@ -80,6 +85,10 @@ export function alertLog(db: Database.Database): AlertLog & AlertRider & { flush
     record: async (alert: SentAlert) => {
       pending.push(alert);
       schedule();
+    },
+    forgetBefore: async (cutoffAt, limit) => {
+      flush();
+      return forget.run(cutoffAt, limit).changes;
     },
     recent: async (community, queue, date, limit) => {
       flush();
