@@ -35,6 +35,8 @@ export function alertLog(db: Database.Database): AlertLog & AlertRider & { flush
     `SELECT kind, label, created_at AS at FROM outbox WHERE community_id = ? AND queue = ? AND date = ?
      ORDER BY id DESC LIMIT ?`,
   );
+  // No index by resident: erase, rare, reads the log (a year at most, retention prunes it) where
+  // every alert wrote a random leaf of one (#15).
   const erase = db.prepare('DELETE FROM outbox WHERE user_id = ?');
   // Oldest first by id, the order they were written in; once a morning, the last slice of the
   // retention job reads to the log's end to find nothing left.

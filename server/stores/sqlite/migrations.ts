@@ -673,4 +673,10 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   CREATE UNIQUE INDEX bookings_user_request
     ON bookings (COALESCE(user_id, ''), community_id, date, request_id);
   `,
+  `
+  -- The alert log by resident was read by erase alone, and each alert (one or two a call to the
+  -- desk) wrote a random leaf of it: 0.59 of a call's 1.44 WAL pages (#15, scripts/wal-pages.ts).
+  -- Erase reads the log instead: a year of it at most, the retention job deletes what is older.
+  DROP INDEX outbox_user;
+  `,
 ];
