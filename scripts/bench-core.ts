@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import type * as Harness from '../server/testing/core-harness';
+import { openSeats } from './bench-seats';
 
 async function main() {
   const root = path.resolve(process.env.BDB_ROOT ?? path.join(__dirname, '..'));
@@ -99,23 +100,7 @@ async function measureBookings(
   ) => Promise<void>,
   atOnce: number,
 ) {
-  const seats: string[] = [];
-  for (const community of ['jinse', 'huchi']) {
-    const { services } = ok(await h.as('bench-reader')('booking.services', { community })) as {
-      services: Array<{ id: string; dates: string[] }>;
-    };
-    for (const service of services) {
-      const settings = { slotMinutes: 10, seatsPerSlot: 50, cutoffHours: 0 };
-      ok(await h.staff('booking.configure', { community, service: service.id, ...settings }));
-      for (const date of service.dates.slice(1)) {
-        const slots = ok(
-          await h.as('bench-reader')('booking.slots', { community, service: service.id, date }),
-        ) as Array<{ id: string; left: number; open: boolean }>;
-        for (const slot of slots.filter((s) => s.open))
-          seats.push(...Array.from({ length: slot.left }, () => slot.id));
-      }
-    }
-  }
+  const seats = await openSeats(h, ok);
   const bookings = Math.min(2_000, seats.length);
   for (let i = 0; i < bookings; i += 1) await h.store.identities.ensureUser(`b${i}`, new Date());
   const bookOne = async (i: number) =>

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type * as Harness from '../server/testing/core-harness';
+import { openSeats } from './bench-seats';
 
 /** A resident's id: scattered over the key space, as minted identities are, and unique. */
 const residentId = (i: number) => `r${((i * 2654435761) >>> 0).toString(36)}-${i}`;
@@ -37,23 +38,7 @@ async function main() {
   const bookings = 1_500;
   for (let i = 0; i < joins + bookings; i += 1)
     await h.store.identities.ensureUser(residentId(i), new Date());
-  const seats: string[] = [];
-  for (const community of ['jinse', 'huchi']) {
-    const { services } = ok(await h.as(null)('booking.services', { community })) as {
-      services: Array<{ id: string; dates: string[] }>;
-    };
-    for (const service of services) {
-      const settings = { slotMinutes: 10, seatsPerSlot: 50, cutoffHours: 0 };
-      ok(await h.staff('booking.configure', { community, service: service.id, ...settings }));
-      for (const date of service.dates.slice(1)) {
-        const slots = ok(
-          await h.as(null)('booking.slots', { community, service: service.id, date }),
-        ) as Array<{ id: string; left: number; open: boolean }>;
-        for (const slot of slots.filter((s) => s.open))
-          seats.push(...Array.from({ length: slot.left }, () => slot.id));
-      }
-    }
-  }
+  const seats = await openSeats(h, ok);
 
   const phase = async (label: string, count: number, run: (i: number) => Promise<unknown>) => {
     // Alerts wait for the turn's end (the alert log's own commit): written before the count.
